@@ -1,0 +1,68 @@
+/**
+ * The one shape every statistical test has.
+ *
+ * The engine hands a test the non-missing values of one column, already prepared for it: numerical values
+ * sorted once per column (every order-based test shares that sort), categorical values as counts over the
+ * union of both sides' categories. A test never sees missing values, never sees an empty side, and never
+ * reads files.
+ */
+import type { ColumnKind } from '../engine/table.js';
+
+export interface NumericalSample {
+  readonly kind: 'numerical';
+  /** Reference (baseline) values, sorted ascending, no NaN. Never empty. */
+  readonly reference: Float64Array;
+  /** Current values, sorted ascending, no NaN. Never empty. */
+  readonly current: Float64Array;
+}
+
+export interface CategoricalSample {
+  readonly kind: 'categorical';
+  /** The union of both sides' categories, sorted by Unicode code point. */
+  readonly categories: readonly string[];
+  /** Reference count of each category, aligned with `categories`. */
+  readonly reference: Float64Array;
+  /** Current count of each category, aligned with `categories`. */
+  readonly current: Float64Array;
+  /** Sum of `reference` (n). */
+  readonly referenceTotal: number;
+  /** Sum of `current` (m). */
+  readonly currentTotal: number;
+}
+
+export type Sample = NumericalSample | CategoricalSample;
+
+/**
+ * What a test computed. Fields are those of the golden corpus: a hypothesis test gives `statistic` and
+ * `p_value` (and `dof` where it has degrees of freedom); a distance gives `distance`. A field that has no
+ * finite value is left out.
+ */
+export interface TestResult {
+  statistic?: number;
+  p_value?: number;
+  dof?: number;
+  distance?: number;
+}
+
+export interface StatTest {
+  /** The method's name as users type it (`ks`, `chi2`, ...). */
+  readonly name: string;
+  /** A few words for tables: "Kolmogorov–Smirnov". */
+  readonly title: string;
+  /** One sentence: what it measures, for the README's method table and `--help`. */
+  readonly description: string;
+  readonly kinds: readonly ColumnKind[];
+  /** `p_value`: drift when p < threshold. `distance`: drift when distance >= threshold. */
+  readonly output: 'p_value' | 'distance';
+  readonly defaultThreshold: number;
+  /**
+   * Whether the method is defined for this sample at all (e.g. `z` needs at most two categories,
+   * `ks_exact` at most 10000 values a side). Absent means always.
+   */
+  applies?(sample: Sample): boolean;
+  /**
+   * Computes the test. Returns `undefined` when the method has no finite value for this sample (SciPy
+   * raises, or returns NaN or ±inf), and omits fields that have none.
+   */
+  compute(sample: Sample): TestResult | undefined;
+}
