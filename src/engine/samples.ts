@@ -31,18 +31,18 @@ export function categoryCounts(column: Column): Map<string, number> {
     return counts;
   }
   for (const value of column.values) {
-    if (Number.isNaN(value)) continue;
+    if (!Number.isFinite(value)) continue;
     const text = String(value === 0 ? 0 : value);
     counts.set(text, (counts.get(text) ?? 0) + 1);
   }
   return counts;
 }
 
-/** Number of missing cells in a column. */
+/** Number of missing cells in a column; infinite numbers count as missing (they have no place in a distribution). */
 export function missingCount(column: Column): number {
   let missing = 0;
   if (column.storage === 'numeric') {
-    for (const value of column.values) if (Number.isNaN(value)) missing++;
+    for (const value of column.values) if (!Number.isFinite(value)) missing++;
   } else {
     for (const code of column.codes) if (code === MISSING_CODE) missing++;
   }

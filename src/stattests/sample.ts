@@ -3,17 +3,17 @@
  */
 import type { CategoricalSample, NumericalSample } from './types.js';
 
-/** A numerical sample from unsorted values; NaN (missing) is dropped. */
+/** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
 export function numericalSample(reference: ArrayLike<number>, current: ArrayLike<number>): NumericalSample {
   return { kind: 'numerical', reference: sortedPresent(reference), current: sortedPresent(current) };
 }
 
 function sortedPresent(values: ArrayLike<number>): Float64Array {
   let present = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present++;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) present++;
   const out = new Float64Array(present);
   let k = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out[k++] = values[i];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[k++] = values[i];
   return out.sort();
 }
 

@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compareTables } from '../../src/engine/drift.js';
+import { formatNumber } from '../../src/engine/format.js';
+import { defaultDriftOptions } from '../../src/engine/options.js';
+import type { DriftResult } from '../../src/engine/result.js';
+import { escapeHtml } from '../../src/report/escape.js';
+import { BASELINE_COLOUR, CURRENT_COLOUR, MAX_CHARTED_COLUMNS, renderHtml } from '../../src/report/html.js';
+import { normalDraws, seededRandom, tableOf } from '../helpers/tables.js';
+import { type ChromiumRun, requireChromium, runChromium } from './chromium.js';
+import { decodePng, pngSize } from './png.js';
+
+const HOSTILE_COLUMN = `<script>alert("column")</script></svg><img src=x onerror=alert(1)>'&`;
+const HOSTILE_CATEGORY = `</svg><script>alert('category')</script>" onclick="x`;
+const HOSTILE_SOURCE = `baseline"><script>alert('file')</script>.csv`;
+const LONG_NAME = `${'x'.repeat(100_000)}<b>`;
+const GENERATED_AT = new Date('2024-05-01T12:00:00Z');
+
+/** `count` categories drawn with the given weights from a seeded stream. */
+function drawCategories(count: number, weights: Record<string, number>, seed: number): string[] {
+  const uniform = seededRandom(seed);
+  const entries = Object.entries(weights);
+  return Array.from({ length: count }, () => {
+    let u = uniform();
+    for (const [name, weight] of entries) if ((u -= weight) < 0) return name;
+    return entries[entries.length - 1][0];
+  });
+}
+
+/** Twenty-five equally likely cities: more than a chart shows, so the rest becomes one "all others" bar. */
+function cities(count: number, seed: number): string[] {
+  const weights = Object.fromEntries(Array.from({ length: 25 }, (_, index) => [`city-${String(index + 1).padStart(2, '0')}`, 1 / 25]));
+  return drawCategories(count, weights, seed);
+}
+
+/** A realistic check with hostile names: drifted numbers and categories, stable columns, a column gone missing. */
+function mixedResult(): DriftResult {
+  const planBefore = { basic: 0.5, pro: 0.3, enterprise: 0.15, [HOSTILE_CATEGORY]: 0.05 };
+  const planAfter = { basic: 0.3, pro: 0.35, enterprise: 0.15, [HOSTILE_CATEGORY]: 0.2 };
+  const baseline = tableOf(
+    {
+      age: normalDraws(600, 0, 1).map((value) => 40 + 10 * value),
+      income: normalDraws(600, 0, 2).map((value) => 50_000 + 12_000 * value),
+      plan: drawCategories(600, planBefore, 3),
+      city: cities(600, 4),
+      [HOSTILE_COLUMN]: normalDraws(600, 0, 5),
+      [LONG_NAME]: normalDraws(600, 0, 6),
+      legacy_flag: normalDraws(600, 0, 7),
+    },
+    HOSTILE_SOURCE,
+  );
+  const current = tableOf(
+    {
+      age: normalDraws(400, 0, 11).map((value) => 40 + 10 * value),
+      income: normalDraws(400, 0.8, 12).map((value) => 50_000 + 12_000 * value),
+      plan: drawCategories(400, planAfter, 13),
+      city: cities(400, 14),
+      [HOSTILE_COLUMN]: normalDraws(400, 1, 15),
+      [LONG_NAME]: normalDraws(400, 0, 16),
+    },
+    'current.csv',
+  );
+  return compareTables(baseline, current, defaultDriftOptions());
+}
+
+/** Chromium's stderr is in the failure message, since it is the only clue to why a run failed. */
+function expectSuccess(run: ChromiumRun): void {
+  expect({ exitCode: run.exitCode, stderr: run.exitCode === 0 ? '' : run.stderr }).toEqual({ exitCode: 0, stderr: '' });
+}
+
+/** Column names of the detail sections, in page order. */
+function sectionNames(html: string): string[] {
+  return [...html.matchAll(/<article [^>]*>\s*<h3>.*?<span class="column-name">(.*?)<\/span><\/h3>/gs)].map((match) => match[1]);
+}
+
+describe('renderHtml', () => {
+  const result = mixedResult();
+  const html = renderHtml(result, { title: 'Nightly <check>', generatedAt: GENERATED_AT });
+
+  it('builds a result with drifted, stable and missing columns (the fixture the other tests rely on)', () => {
+    const status = Object.fromEntries(result.columns.map((column) => [column.name, column.status]));
+    expect(status).toMatchObject({ age: 'no-drift', income: 'drift', plan: 'drift', city: 'no-drift', [HOSTILE_COLUMN]: 'drift', [LONG_NAME]: 'no-drift', legacy_flag: 'missing-in-current' });
+    expect(result.dataset.status).toBe('drift');
+  });
+
+  it('opens with the dataset verdict and its summary sentence', () => {
+    const verdict = html.indexOf('<section class="verdict verdict-drift"');
+    expect(verdict).toBeGreaterThan(0);
+    expect(html.indexOf('Drift detected')).toBeGreaterThan(verdict);
+    expect(html).toContain(escapeHtml(result.dataset.summary));
+    expect(verdict).toBeLessThan(html.indexOf('<table class="columns">'));
+    expect(html).toContain('<title>Nightly &lt;check&gt;</title>');
+    expect(html).toContain('generated 2024-05-01T12:00:00.000Z');
+  });
+
+  it('names the sources and row counts of both sides', () => {
+    expect(html).toContain(escapeHtml(HOSTILE_SOURCE));
+    expect(html).toContain('current.csv');
+    expect(html).toContain('600 rows');
+    expect(html).toContain('400 rows');
+  });
+
+  it('escapes hostile column names, categories and file names everywhere', () => {
+    for (const hostile of [HOSTILE_COLUMN, HOSTILE_CATEGORY, HOSTILE_SOURCE]) expect(html).not.toContain(hostile);
+    expect(html).toContain(escapeHtml(HOSTILE_COLUMN));
+    expect(html).toContain(escapeHtml(HOSTILE_CATEGORY));
+    expect(html).not.toMatch(/<script|<img|<b>/i);
+    expect(html.match(/<svg /g)?.length).toBe(html.match(/<\/svg>/g)?.length);
+  });
+
+  it('is self-contained: no scripts, no external references, a strict content policy', () => {
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/@import|url\(/i);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    for (const [, target] of html.matchAll(/href="([^"]*)"/g)) expect(target).toMatch(/^#column-\d+$/);
+  });
+
+  it('keeps very long names short', () => {
+    expect(html).not.toContain('x'.repeat(1001));
+    expect(html.length).toBeLessThan(200_000);
+  });
+
+  it('lists every column in the table and one section per column, drifted first', () => {
+    const rows = html.match(/<tr class="row-/g) ?? [];
+    expect(rows).toHaveLength(result.columns.length);
+    const names = sectionNames(html);
+    expect(names).toHaveLength(result.columns.length);
+    const drifted = result.columns.filter((column) => column.drift_detected).map((column) => escapeHtml(column.name));
+    expect(names.slice(0, drifted.length)).toEqual(drifted);
+    expect(names.slice(drifted.length)).not.toContain('legacy_flag');
+  });
+
+  it('shows the result, reasons, direction and effect size of each column', () => {
+    const income = result.columns.find((column) => column.name === 'income')!;
+    const row = html.match(/<tr class="row-drift">\s*<th scope="row" title="income">[\s\S]*?<\/tr>/)?.[0] ?? '';
+    expect(row).toContain('ks');
+    expect(row).toContain('(auto)');
+    expect(row).toContain(escapeHtml(income.reasons[0]));
+    expect(row).toContain('mean');
+    expect(row).toContain('↑');
+    expect(row).toContain('wasserstein_normed');
+    expect(html).toContain('missing in current data');
+  });
+
+  it('draws numerical charts with edge labels and categorical charts with an "all others" bar', () => {
+    const charts = html.match(/<svg [\s\S]*?<\/svg>/g) ?? [];
+    const withHistogram = result.columns.filter((column) => column.histogram).length;
+    expect(charts).toHaveLength(withHistogram);
+    for (const chart of charts) {
+      expect(chart).toMatch(/role="img"/);
+      expect(chart).toMatch(/aria-label="Distribution of /);
+      expect(chart).toMatch(/<title>Distribution of /);
+      expect(chart).toContain('class="bar-baseline"');
+      expect(chart).toContain('class="bar-current"');
+    }
+    const city = charts.find((chart) => chart.includes('Distribution of city'))!;
+    expect(city).toContain('(all others)');
+    const income = result.columns.find((column) => column.name === 'income')!;
+    const incomeChart = charts.find((chart) => chart.includes('Distribution of income'))!;
+    if (income.histogram?.kind !== 'bins') throw new Error('income should have a binned histogram');
+    expect(incomeChart).toContain(`>${formatNumber(income.histogram.edges[0])}</text>`);
+    expect(html).toContain('class="legend"');
+  });
+
+  it('draws shares, not counts: 600 baseline and 400 current rows give bars of the same total height', () => {
+    const chart = html.match(/<svg [^>]*aria-label="Distribution of plan[\s\S]*?<\/svg>/)?.[0] ?? '';
+    const totalHeight = (side: string) =>
+      [...chart.matchAll(new RegExp(`class="bar-${side}"[^>]*height="([\\d.]+)"`, 'g'))].reduce((sum, match) => sum + Number(match[1]), 0);
+    expect(totalHeight('baseline')).toBeGreaterThan(0);
+    expect(Math.abs(totalHeight('baseline') - totalHeight('current'))).toBeLessThan(1);
+  });
+
+  it('charts at most the first 50 columns, drifted first, and says how many were left out', () => {
+    const columnCount = MAX_CHARTED_COLUMNS + 10;
+    const names = Array.from({ length: columnCount }, (_, index) => `c${String(index).padStart(2, '0')}`);
+    const shiftedNames = names.slice(-3);
+    const baseline = tableOf(Object.fromEntries(names.map((name, index) => [name, normalDraws(60, 0, index)])));
+    const current = tableOf(Object.fromEntries(names.map((name, index) => [name, normalDraws(60, shiftedNames.includes(name) ? 3 : 0, 1000 + index)])));
+    const wide = compareTables(baseline, current, defaultDriftOptions());
+    const page = renderHtml(wide, { generatedAt: GENERATED_AT });
+    expect(page.match(/<tr class="row-/g)).toHaveLength(columnCount);
+    const sections = sectionNames(page);
+    expect(sections).toHaveLength(MAX_CHARTED_COLUMNS);
+    // Null columns may drift by chance at p < 0.05, so the drifted ones are read from the result.
+    const drifted = wide.columns.filter((column) => column.drift_detected).map((column) => column.name);
+    expect(drifted).toEqual(expect.arrayContaining(shiftedNames));
+    expect(sections.slice(0, drifted.length)).toEqual(drifted);
+    const omittedDrifted = drifted.filter((name) => !sections.includes(name)).length;
+    expect(page).toContain(`10 more columns are in the table above without a chart (${omittedDrifted} of them drifted)`);
+  });
+
+  it('draws a constant column as one labelled bar and explains columns with nothing to draw', () => {
+    const constant = Array.from({ length: 40 }, () => 5.5);
+    const empty = Array.from({ length: 40 }, () => null);
+    const declaredKinds = new Map([['empty_category', 'categorical' as const]]);
+    const edgeCases = compareTables(
+      tableOf({ constant, empty_number: empty, empty_category: empty }),
+      tableOf({ constant, empty_number: empty, empty_category: empty }),
+      defaultDriftOptions({ declaredKinds }),
+    );
+    const page = renderHtml(edgeCases);
+    expect(page).toContain('every value is 5.5');
+    expect(page).not.toMatch(/NaN|Infinity|undefined/);
+    expect(page.match(/<p class="no-chart">/g)).toHaveLength(2);
+  });
+
+  it('renders the no-drift and insufficient-data verdicts in their own colours', () => {
+    const stable = compareTables(tableOf({ a: normalDraws(100, 0, 1) }), tableOf({ a: normalDraws(100, 0, 2) }), defaultDriftOptions());
+    expect(renderHtml(stable)).toContain('<section class="verdict verdict-no-drift"');
+    expect(renderHtml(stable)).toContain('No drift');
+    const tiny = compareTables(tableOf({ a: [1.5, 2.5, 3.5] }), tableOf({ a: [1.5, 2.5] }), defaultDriftOptions());
+    const tinyPage = renderHtml(tiny);
+    expect(tinyPage).toContain('<section class="verdict verdict-insufficient-data"');
+    expect(tinyPage).toContain('Insufficient data');
+  });
+});
+
+describe('renderHtml in a real browser (headless Chromium, network off)', () => {
+  const result = mixedResult();
+  let dir: string;
+  let reportUrl: string;
+
+  beforeAll(() => {
+    requireChromium();
+    dir = mkdtempSync(join(tmpdir(), 'driftgate-html-'));
+    const reportPath = join(dir, 'report.html');
+    writeFileSync(reportPath, renderHtml(result, { generatedAt: GENERATED_AT }));
+    reportUrl = pathToFileURL(reportPath).href;
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('renders a non-blank screenshot of the requested size, with bars in both chart colours', async () => {
+    const screenshot = join(dir, 'report.png');
+    const run = await runChromium([`--screenshot=${screenshot}`, '--window-size=1200,2000', reportUrl], 60_000);
+    expectSuccess(run);
+    expect(statSync(screenshot, { throwIfNoEntry: false })?.size ?? 0).toBeGreaterThan(50_000);
+    const bytes = readFileSync(screenshot);
+    expect(pngSize(bytes)).toEqual({ width: 1200, height: 2000 });
+    const image = decodePng(bytes);
+    const near = (offset: number, colour: string) =>
+      [1, 3, 5].every((start, channel) => Math.abs(image.rgba[offset + channel] - parseInt(colour.slice(start, start + 2), 16)) <= 4);
+    let nonWhite = 0;
+    let baselinePixels = 0;
+    let currentPixels = 0;
+    for (let offset = 0; offset < image.rgba.length; offset += 4) {
+      if (image.rgba[offset] < 245 || image.rgba[offset + 1] < 245 || image.rgba[offset + 2] < 245) nonWhite++;
+      if (near(offset, BASELINE_COLOUR)) baselinePixels++;
+      if (near(offset, CURRENT_COLOUR)) currentPixels++;
+    }
+    const pixels = image.width * image.height;
+    expect(nonWhite / pixels).toBeGreaterThan(0.05);
+    expect(baselinePixels).toBeGreaterThan(2000);
+    expect(currentPixels).toBeGreaterThan(2000);
+  }, 90_000);
+
+  it('renders the verdict, the escaped names and SVG bars for both sides into the DOM, and runs nothing', async () => {
+    const run = await runChromium(['--dump-dom', reportUrl], 60_000);
+    expectSuccess(run);
+    const dom = run.stdout;
+    expect(dom).toContain('Drift detected');
+    expect(dom).toContain(escapeHtml(result.dataset.summary).replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+    const svgs = dom.match(/<svg [\s\S]*?<\/svg>/g) ?? [];
+    expect(svgs.length).toBe(result.columns.filter((column) => column.histogram).length);
+    for (const svg of svgs) {
+      expect(svg).toMatch(/<rect class="bar-baseline"/);
+      expect(svg).toMatch(/<rect class="bar-current"/);
+    }
+    // The serializer re-escapes text, so hostile markup shows up as text and never as an element.
+    expect(dom).not.toMatch(/<script|<img/i);
+    expect(dom).toContain('&lt;script&gt;alert("column")&lt;/script&gt;');
+  }, 90_000);
+});

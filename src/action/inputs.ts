@@ -1,0 +1,112 @@
+/**
+ * The check action's inputs, read once and turned into typed settings. Nothing else in the action calls
+ * `core.getInput`. Lists are one item per line, because column names may contain commas.
+ */
+import * as core from '@actions/core';
+import { InputError } from '../engine/errors.js';
+import { defaultDriftOptions, DEFAULT_DRIFT_SHARE, DEFAULT_MIN_ROWS } from '../engine/options.js';
+import type { ColumnKind } from '../engine/table.js';
+import type { CheckSettings } from '../check.js';
+import {
+  nonNegative,
+  optionalNumber,
+  parseColumnMethods,
+  parseColumnThresholds,
+  parseCorrection,
+  positiveInteger,
+  shareInRange,
+  splitAssignment,
+} from '../option-values.js';
+
+export interface BaselineArtifact {
+  name: string;
+  /** Undefined: this workflow run. A number: that run. `latest`: the newest successful run of `workflow` on `branch`. */
+  runId?: number | 'latest';
+  workflow?: string;
+  branch?: string;
+}
+
+export interface CheckActionSettings {
+  check: CheckSettings;
+  baselineArtifact?: BaselineArtifact;
+  githubToken: string;
+  failOnDrift: boolean;
+  reportDir: string;
+  /** Artifact name for the reports; empty: no upload. */
+  uploadReport: string;
+  summary: boolean;
+  pushgatewayUrl?: string;
+  metricsJob: string;
+  metricsLabels: Record<string, string>;
+}
+
+const lines = (name: string) => core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
+const text = (name: string) => core.getInput(name).trim();
+
+export function getInputs(): CheckActionSettings {
+  const githubToken = core.getInput('github-token');
+  if (githubToken) core.setSecret(githubToken);
+
+  const baseline = lines('baseline');
+  const current = lines('current');
+  const artifactName = text('baseline-artifact');
+  if (current.length === 0) throw new InputError('input "current" is required: the path (or glob) of the fresh data');
+  if (artifactName && baseline.length > 0) {
+    throw new InputError('set either "baseline" (a path in the workspace) or "baseline-artifact" (an artifact to download), not both');
+  }
+  if (!artifactName && baseline.length === 0) {
+    throw new InputError('input "baseline" is required (or "baseline-artifact" to fetch the baseline from a workflow artifact)');
+  }
+
+  const declaredKinds = new Map<string, ColumnKind>();
+  for (const [kind, input] of [['numerical', 'numerical-columns'], ['categorical', 'categorical-columns']] as const) {
+    for (const name of lines(input)) {
+      if (declaredKinds.has(name) && declaredKinds.get(name) !== kind) throw new InputError(`column ${JSON.stringify(name)} is listed in both numerical-columns and categorical-columns`);
+      declaredKinds.set(name, kind);
+    }
+  }
+  const drift = defaultDriftOptions({
+    columns: lines('columns'),
+    ignoreColumns: lines('ignore-columns'),
+    declaredKinds,
+    method: text('method') || undefined,
+    numericalMethod: text('numerical-method') || undefined,
+    categoricalMethod: text('categorical-method') || undefined,
+    columnMethods: parseColumnMethods('column-methods', lines('column-methods')),
+    threshold: optionalNumber('threshold', text('threshold'), nonNegative),
+    numericalThreshold: optionalNumber('numerical-threshold', text('numerical-threshold'), nonNegative),
+    categoricalThreshold: optionalNumber('categorical-threshold', text('categorical-threshold'), nonNegative),
+    columnThresholds: parseColumnThresholds('column-thresholds', lines('column-thresholds')),
+    driftShare: optionalNumber('drift-share', text('drift-share'), shareInRange) ?? DEFAULT_DRIFT_SHARE,
+    correction: parseCorrection(text('correction') || 'none', 'correction'),
+    minRows: optionalNumber('min-rows', text('min-rows'), positiveInteger) ?? DEFAULT_MIN_ROWS,
+  });
+  const missingShare = optionalNumber('missing-share-threshold', text('missing-share-threshold'), shareInRange);
+  if (missingShare !== undefined) drift.missingShareThreshold = missingShare;
+
+  return {
+    check: { baseline, current, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), drift },
+    baselineArtifact: artifactName ? baselineArtifact(artifactName) : undefined,
+    githubToken,
+    failOnDrift: core.getBooleanInput('fail-on-drift'),
+    reportDir: text('report-dir') || 'driftgate-report',
+    uploadReport: text('upload-report'),
+    summary: core.getBooleanInput('summary'),
+    pushgatewayUrl: text('pushgateway-url') || undefined,
+    metricsJob: text('metrics-job') || 'driftgate',
+    metricsLabels: Object.fromEntries(lines('metrics-labels').map((entry) => splitAssignment('metrics-labels', entry))),
+  };
+}
+
+function baselineArtifact(name: string): BaselineArtifact {
+  const runText = text('baseline-run-id');
+  const workflow = text('baseline-workflow') || undefined;
+  const branch = text('baseline-branch') || undefined;
+  if (runText === '') return { name };
+  if (runText === 'latest') {
+    if (!workflow) throw new InputError('baseline-run-id "latest" needs baseline-workflow: the workflow file (e.g. train.yml) whose newest successful run holds the artifact');
+    return { name, runId: 'latest', workflow, branch };
+  }
+  if (!/^\d+$/.test(runText)) throw new InputError(`baseline-run-id must be a workflow run id (digits) or "latest", not ${JSON.stringify(runText)}`);
+  return { name, runId: Number(runText) };
+}

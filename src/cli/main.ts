@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * `driftgate`: the drift engine on a laptop. Exit status 0 no dataset drift, 1 dataset drift, 2 bad input
+ * or usage (one line on stderr, never a stack trace).
+ */
+import { runCheck } from '../check.js';
+import { InputError } from '../engine/errors.js';
+import { toJsonReport, renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderText } from '../report/text.js';
+import { writeFileAtomic } from '../io/write.js';
+import { VERSION } from '../version.js';
+import { parseCli, type CliCheckCommand } from './args.js';
+import { HELP } from './help.js';
+import type { DriftResult } from '../engine/result.js';
+
+export const EXIT_NO_DRIFT = 0;
+export const EXIT_DRIFT = 1;
+export const EXIT_BAD_INPUT = 2;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseCli(argv);
+  if (command.command === 'help') {
+    process.stdout.write(HELP);
+    return EXIT_NO_DRIFT;
+  }
+  if (command.command === 'version') {
+    process.stdout.write(`driftgate ${VERSION}\n`);
+    return EXIT_NO_DRIFT;
+  }
+  return check(command);
+}
+
+async function check(command: CliCheckCommand): Promise<number> {
+  const result = await runCheck(command.settings);
+  const report = render(result, command.format);
+  if (command.output) {
+    await writeFileAtomic(command.output, report);
+    process.stdout.write(renderText(result));
+  } else {
+    process.stdout.write(report);
+  }
+  if (command.exitZero) return EXIT_NO_DRIFT;
+  return result.dataset.drift_detected ? EXIT_DRIFT : EXIT_NO_DRIFT;
+}
+
+function render(result: DriftResult, format: CliCheckCommand['format']): string {
+  if (format === 'json') return renderJson(toJsonReport(result, new Date()));
+  if (format === 'markdown') return renderMarkdown(result);
+  return renderText(result);
+}
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    if (error instanceof InputError) {
+      process.stderr.write(`driftgate: ${error.describe()}\n`);
+    } else {
+      const detail = process.env.DRIFTGATE_DEBUG ? (error as Error).stack : (error as Error).message;
+      process.stderr.write(`driftgate: unexpected error: ${detail}\nThis is a bug in driftgate; please report it with the command you ran.\n`);
+    }
+    process.exitCode = EXIT_BAD_INPUT;
+  },
+);

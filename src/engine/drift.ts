@@ -1,0 +1,382 @@
+/**
+ * The drift check: aligns the baseline and current tables by column name, types each column, runs the
+ * chosen test on each, applies the multiple-testing correction and reaches the dataset verdict. Pure: it
+ * reads only the tables and options it is handed.
+ */
+import { mean, medianSorted, standardDeviation } from 'simple-statistics';
+import { InputError } from './errors.js';
+import { adjustPValues } from './correction.js';
+import { inferKind, looksLikeIdentifier } from './typing.js';
+import { formatNumber, formatPercent } from './format.js';
+import { sampleOf, missingCount } from './samples.js';
+import { histogramOf, largestShareChange } from './histogram.js';
+import type { DriftOptions } from './options.js';
+import type { ColumnResult, DatasetResult, Direction, DriftResult, SideSummary } from './result.js';
+import type { Column, ColumnKind, Table } from './table.js';
+import { autoSelect, findStatTest, methodNames, statTests, type MethodChoice } from '../stattests/registry.js';
+import type { Sample, StatTest, TestResult } from '../stattests/types.js';
+
+/** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */
+const reasonsBeforeTest = new WeakMap<ColumnResult, string[]>();
+
+export function compareTables(baseline: Table, current: Table, options: DriftOptions): DriftResult {
+  validateOptions(baseline, options);
+  const selected = (name: string) =>
+    (options.columns.length === 0 || options.columns.includes(name)) && !options.ignoreColumns.includes(name);
+  const currentByName = new Map(current.columns.map((column) => [column.name, column]));
+  const baselineNames = new Set(baseline.columns.map((column) => column.name));
+
+  const columns: ColumnResult[] = [];
+  for (const column of baseline.columns) {
+    if (!selected(column.name)) continue;
+    const counterpart = currentByName.get(column.name);
+    columns.push(counterpart ? compareColumn(column, counterpart, baseline, current, options) : missingInCurrent(column, baseline, current, options));
+  }
+  for (const column of current.columns) {
+    if (!baselineNames.has(column.name) && selected(column.name)) columns.push(newInCurrent(column, baseline, current, options));
+  }
+  applyCorrection(columns, options);
+  return {
+    baseline: { sources: baseline.sources, rows: baseline.rowCount },
+    current: { sources: current.sources, rows: current.rowCount },
+    dataset: datasetVerdict(columns, options),
+    columns,
+  };
+}
+
+function validateOptions(baseline: Table, options: DriftOptions): void {
+  const known = new Set(baseline.columns.map((column) => column.name));
+  const named: Array<[string, Iterable<string>]> = [
+    ['columns', options.columns],
+    ['numerical/categorical columns', options.declaredKinds.keys()],
+    ['column methods', options.columnMethods.keys()],
+    ['column thresholds', options.columnThresholds.keys()],
+  ];
+  for (const [what, names] of named) {
+    for (const name of names) {
+      if (!known.has(name)) {
+        throw new InputError(`${what}: column ${JSON.stringify(name)} is not in the baseline (its columns: ${listNames([...known])})`);
+      }
+    }
+  }
+  for (const method of [options.method, options.numericalMethod, options.categoricalMethod, ...options.columnMethods.values()]) {
+    if (method !== undefined) requireStatTest(method);
+  }
+  for (const [label, kind, method] of [
+    ['numerical method', 'numerical', options.numericalMethod],
+    ['categorical method', 'categorical', options.categoricalMethod],
+  ] as const) {
+    if (method !== undefined && !requireStatTest(method).kinds.includes(kind)) {
+      throw new InputError(`${label} ${method} does not apply to ${kind} columns; pick one of: ${methodsFor(kind)}`);
+    }
+  }
+}
+
+function requireStatTest(name: string): StatTest {
+  const test = findStatTest(name);
+  if (!test) throw new InputError(`unknown method ${JSON.stringify(name)}; known methods: ${methodNames.join(', ')}`);
+  return test;
+}
+
+function methodsFor(kind: ColumnKind): string {
+  return methodNames.filter((name) => findStatTest(name)?.kinds.includes(kind)).join(', ');
+}
+
+function listNames(names: string[]): string {
+  const shown = names.slice(0, 20).map((name) => JSON.stringify(name));
+  return names.length > 20 ? `${shown.join(', ')}, … ${names.length - 20} more` : shown.join(', ');
+}
+
+function compareColumn(reference: Column, current: Column, baseline: Table, currentTable: Table, options: DriftOptions): ColumnResult {
+  const declared = options.declaredKinds.get(reference.name);
+  const kind = declared ?? inferKind(reference, current);
+  const typeChanged = declared === undefined && reference.storage !== current.storage;
+  if (kind === 'numerical' && (reference.storage === 'text' || current.storage === 'text')) {
+    const side = reference.storage === 'text' ? baseline : currentTable;
+    throw new InputError(`column ${JSON.stringify(reference.name)} is declared numerical but holds text`, { file: side.sources.join(', ') });
+  }
+  const referenceSummary = sideSummary(reference, baseline.rowCount);
+  const currentSummary = sideSummary(current, currentTable.rowCount);
+  const result: ColumnResult = {
+    name: reference.name,
+    type: kind,
+    status: 'no-drift',
+    drift_detected: false,
+    reasons: [],
+    reference: referenceSummary,
+    current: currentSummary,
+  };
+
+  if (declared === undefined && looksLikeIdentifier(reference)) {
+    result.status = 'not-tested';
+    result.reasons.push('looks like an identifier: nearly every baseline value is distinct (declare it categorical to test it anyway, or ignore it)');
+    return result;
+  }
+
+  const columnSample = sampleOf(kind, reference, current);
+  addDescriptiveStatistics(result, columnSample);
+  result.histogram = histogramOf(columnSample);
+  result.direction = directionOf(result, columnSample);
+  if (options.allMethods) result.methods = allMethods(columnSample);
+
+  const missingShareChange = currentSummary.missing_share - referenceSummary.missing_share;
+  result.missing_share_change = missingShareChange;
+  const enoughRows = Math.min(baseline.rowCount, currentTable.rowCount) >= options.minRows;
+  if (enoughRows && Math.abs(missingShareChange) >= options.missingShareThreshold) {
+    result.reasons.push(
+      `missing values went from ${formatPercent(referenceSummary.missing_share)} to ${formatPercent(currentSummary.missing_share)}`,
+    );
+  }
+  if (typeChanged) {
+    result.reasons.push(`type changed: ${describeStorage(reference)} in the baseline, ${describeStorage(current)} in the current data`);
+  }
+
+  const present = Math.min(columnSample.kind === 'numerical' ? Math.min(columnSample.reference.length, columnSample.current.length) : Math.min(columnSample.referenceTotal, columnSample.currentTotal));
+  const choice = chooseMethod(reference.name, kind, columnSample, baseline.rowCount, options);
+  result.method = choice.test.name;
+  result.method_title = choice.test.title;
+  result.auto_selected = choice.auto;
+  result.output = choice.test.output;
+  result.threshold = thresholdFor(reference.name, kind, choice.test, options);
+
+  reasonsBeforeTest.set(result, [...result.reasons]);
+  if (present < options.minRows) {
+    result.status = result.reasons.length > 0 ? 'drift' : 'insufficient-data';
+    result.drift_detected = result.reasons.length > 0;
+    if (!result.drift_detected) {
+      result.reasons.push(`fewer than ${options.minRows} non-missing values on a side (baseline ${countPresent(referenceSummary)}, current ${countPresent(currentSummary)})`);
+    }
+    return result;
+  }
+
+  const sample = choice.sampleKind === kind ? columnSample : sampleOf(choice.sampleKind, reference, current);
+  const outcome = runTest(choice.test, sample);
+  if (!outcome) {
+    result.status = result.reasons.length > 0 ? 'drift' : 'not-tested';
+    result.drift_detected = result.reasons.length > 0;
+    result.reasons.push(`${choice.test.name} has no value for this column (see the method's documentation)`);
+    return result;
+  }
+  Object.assign(result, outcome);
+  result.score = choice.test.output === 'p_value' ? outcome.p_value : outcome.distance;
+  if (choice.test.output === 'p_value') {
+    const effect = effectSize(columnSample);
+    if (effect) result.effect_size = effect;
+  }
+  settle(result);
+  return result;
+}
+
+/** Whether the column's score crosses its threshold, combined with the reasons found before testing. */
+function settle(result: ColumnResult): void {
+  const distributionDrift =
+    result.score !== undefined &&
+    result.threshold !== undefined &&
+    (result.output === 'p_value' ? result.score < result.threshold : result.score >= result.threshold);
+  const otherReasons = reasonsBeforeTest.get(result) ?? [];
+  result.distribution_drift = distributionDrift;
+  result.reasons = distributionDrift ? [describeDistributionDrift(result), ...otherReasons] : [...otherReasons];
+  result.drift_detected = result.reasons.length > 0;
+  result.status = result.drift_detected ? 'drift' : 'no-drift';
+}
+
+function describeDistributionDrift(result: ColumnResult): string {
+  const label = result.output === 'p_value' ? (result.p_value_adjusted !== undefined ? 'adjusted p' : 'p') : result.method;
+  const comparison = result.output === 'p_value' ? '<' : '≥';
+  return `distribution changed: ${label} = ${formatNumber(result.score!)} ${comparison} ${formatNumber(result.threshold!)}`;
+}
+
+function chooseMethod(name: string, kind: ColumnKind, sample: Sample, referenceRows: number, options: DriftOptions): MethodChoice & { auto: boolean } {
+  const perColumn = options.columnMethods.get(name);
+  if (perColumn !== undefined) {
+    const test = requireStatTest(perColumn);
+    if (!test.kinds.includes(kind)) {
+      throw new InputError(`column method ${name}=${perColumn}: ${perColumn} does not apply to ${kind} columns; pick one of: ${methodsFor(kind)}`);
+    }
+    return { test, sampleKind: kind, auto: false };
+  }
+  const perKind = kind === 'numerical' ? options.numericalMethod : options.categoricalMethod;
+  if (perKind !== undefined) return { test: requireStatTest(perKind), sampleKind: kind, auto: false };
+  if (options.method !== undefined) {
+    const test = requireStatTest(options.method);
+    if (test.kinds.includes(kind)) return { test, sampleKind: kind, auto: false };
+  }
+  return { ...autoSelect({ kind, referenceRows, distinctValues: distinctValues(sample) }), auto: true };
+}
+
+function distinctValues(sample: Sample): number {
+  if (sample.kind === 'categorical') return sample.categories.length;
+  let distinct = 0;
+  let i = 0;
+  let j = 0;
+  const { reference, current } = sample;
+  while (i < reference.length || j < current.length) {
+    const next = j >= current.length || (i < reference.length && reference[i] <= current[j]) ? reference[i] : current[j];
+    while (i < reference.length && reference[i] === next) i++;
+    while (j < current.length && current[j] === next) j++;
+    distinct++;
+  }
+  return distinct;
+}
+
+function thresholdFor(name: string, kind: ColumnKind, test: StatTest, options: DriftOptions): number {
+  const perKind = kind === 'numerical' ? options.numericalThreshold : options.categoricalThreshold;
+  const threshold = options.columnThresholds.get(name) ?? perKind ?? options.threshold ?? test.defaultThreshold;
+  if (test.output === 'p_value' && !(threshold > 0 && threshold < 1)) {
+    throw new InputError(`threshold ${threshold} for column ${JSON.stringify(name)}: ${test.name} gives a p-value, so its threshold must be between 0 and 1 (exclusive)`);
+  }
+  return threshold;
+}
+
+/** Runs a test, keeping only its finite fields; undefined when it does not apply or has none. */
+function finiteResult(test: StatTest, sample: Sample): TestResult | undefined {
+  if (test.applies && !test.applies(sample)) return undefined;
+  const raw = test.compute(sample);
+  if (!raw) return undefined;
+  const finite: TestResult = {};
+  for (const [field, value] of Object.entries(raw) as Array<[keyof TestResult, number | undefined]>) {
+    if (value !== undefined && Number.isFinite(value)) finite[field] = value;
+  }
+  return Object.keys(finite).length > 0 ? finite : undefined;
+}
+
+/** A result that can decide drift: one with a finite p-value or distance. */
+function runTest(test: StatTest, sample: Sample): TestResult | undefined {
+  const result = finiteResult(test, sample);
+  const main = test.output === 'p_value' ? result?.p_value : result?.distance;
+  return main === undefined ? undefined : result;
+}
+
+/** Every method for the column's kind, with whatever finite values it has (a one-category gof test has only its statistic). */
+function allMethods(sample: Sample): Record<string, TestResult> {
+  const methods: Record<string, TestResult> = {};
+  for (const test of statTests) {
+    if (!test.kinds.includes(sample.kind)) continue;
+    const result = finiteResult(test, sample);
+    if (result) methods[test.name] = result;
+  }
+  return methods;
+}
+
+/**
+ * The distance shown beside a p-value: Wasserstein distance in baseline standard deviations for numbers,
+ * Jensen–Shannon distance for categories.
+ */
+function effectSize(sample: Sample): { method: string; distance: number } | undefined {
+  const method = sample.kind === 'numerical' ? 'wasserstein_normed' : 'jensenshannon';
+  const distance = runTest(findStatTest(method)!, sample)?.distance;
+  return distance === undefined ? undefined : { method, distance };
+}
+
+function sideSummary(column: Column, rows: number): SideSummary {
+  const missing = missingCount(column);
+  return { rows, missing, missing_share: rows === 0 ? 0 : missing / rows };
+}
+
+function addDescriptiveStatistics(result: ColumnResult, sample: Sample): void {
+  if (sample.kind === 'categorical') {
+    result.reference.categories = countNonZero(sample.reference);
+    result.current.categories = countNonZero(sample.current);
+    return;
+  }
+  describeNumbers(result.reference, sample.reference);
+  describeNumbers(result.current, sample.current);
+}
+
+function describeNumbers(summary: SideSummary, sorted: Float64Array): void {
+  if (sorted.length === 0) return;
+  // simple-statistics only reads `length` and indexes, which typed arrays provide without a copy.
+  const values = sorted as unknown as number[];
+  summary.mean = mean(values);
+  summary.std = sorted.length > 1 ? standardDeviation(values) : 0;
+  summary.min = sorted[0];
+  summary.median = medianSorted(values);
+  summary.max = sorted[sorted.length - 1];
+}
+
+/** Numbers: the change of the mean. Categories: the category whose share moved most. */
+function directionOf(result: ColumnResult, sample: Sample): Direction | undefined {
+  if (sample.kind === 'categorical') return largestShareChange(sample);
+  const { mean: referenceMean } = result.reference;
+  const { mean: currentMean } = result.current;
+  if (referenceMean === undefined || currentMean === undefined) return undefined;
+  return { kind: 'shift', reference_mean: referenceMean, current_mean: currentMean, change: currentMean - referenceMean };
+}
+
+function countNonZero(counts: Float64Array): number {
+  let nonZero = 0;
+  for (const count of counts) if (count > 0) nonZero++;
+  return nonZero;
+}
+
+function countPresent(summary: SideSummary): number {
+  return summary.rows - summary.missing;
+}
+
+function describeStorage(column: Column): string {
+  return column.storage === 'numeric' ? 'numbers' : 'text';
+}
+
+function missingInCurrent(column: Column, baseline: Table, current: Table, options: DriftOptions): ColumnResult {
+  const kind = options.declaredKinds.get(column.name) ?? inferKind(column, undefined);
+  return {
+    name: column.name,
+    type: kind,
+    status: 'missing-in-current',
+    drift_detected: true,
+    reasons: ['missing in current data'],
+    reference: sideSummary(column, baseline.rowCount),
+    current: { rows: current.rowCount, missing: current.rowCount, missing_share: 1 },
+  };
+}
+
+function newInCurrent(column: Column, baseline: Table, current: Table, options: DriftOptions): ColumnResult {
+  return {
+    name: column.name,
+    type: options.declaredKinds.get(column.name) ?? inferKind(column, undefined),
+    status: 'new-in-current',
+    drift_detected: false,
+    reasons: ['new in current data: not in the baseline, so not compared'],
+    reference: { rows: baseline.rowCount, missing: baseline.rowCount, missing_share: 1 },
+    current: sideSummary(column, current.rowCount),
+  };
+}
+
+function applyCorrection(columns: ColumnResult[], options: DriftOptions): void {
+  if (options.correction === 'none') return;
+  const tested = columns.filter((column) => column.output === 'p_value' && column.p_value !== undefined && column.score !== undefined);
+  const adjusted = adjustPValues(tested.map((column) => column.p_value!), options.correction);
+  tested.forEach((column, index) => {
+    column.p_value_adjusted = adjusted[index];
+    column.score = adjusted[index];
+    settle(column);
+  });
+}
+
+function datasetVerdict(columns: ColumnResult[], options: DriftOptions): DatasetResult {
+  const judged = columns.filter((column) => column.status === 'drift' || column.status === 'no-drift' || column.status === 'missing-in-current');
+  const drifted = judged.filter((column) => column.drift_detected);
+  const share = judged.length === 0 ? 0 : drifted.length / judged.length;
+  const status = judged.length === 0 ? 'insufficient-data' : share >= options.driftShare ? 'drift' : 'no-drift';
+  const rule = {
+    drift_share_threshold: options.driftShare,
+    correction: options.correction,
+    min_rows: options.minRows,
+    missing_share_threshold: options.missingShareThreshold,
+  };
+  const summary =
+    status === 'insufficient-data'
+      ? `No column had enough data to test (at least ${options.minRows} non-missing values a side).`
+      : `${status === 'drift' ? 'Drift detected' : 'No dataset drift'}: ${drifted.length} of ${judged.length} columns drifted (${formatPercent(share)}; the dataset drifts at ${formatPercent(options.driftShare)} or more).`;
+  return {
+    drift_detected: status === 'drift',
+    status,
+    drift_share: share,
+    drifted_count: drifted.length,
+    tested_count: judged.length,
+    column_count: columns.length,
+    drifted_columns: drifted.map((column) => column.name),
+    rule,
+    summary,
+  };
+}

@@ -1,0 +1,15 @@
+/** How numbers read wherever people see them: the engine's reasons and summaries, and every report. */
+
+/** Four significant digits; scientific notation for very small or large magnitudes. */
+export function formatNumber(value: number): string {
+  if (value === 0 || !Number.isFinite(value)) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-3 || magnitude >= 1e6) return value.toExponential(2);
+  return String(Number(value.toPrecision(4)));
+}
+
+/** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
+export function formatPercent(share: number): string {
+  const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
+  return `${(share * 100).toFixed(digits)}%`;
+}

@@ -1,0 +1,73 @@
+/**
+ * Opening a data file as a stream of bytes, gunzipping it on the way when it is gzip-compressed (by its
+ * `.gz` name or by its first bytes, since exports are often compressed without being renamed).
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { InputError } from '../engine/errors.js';
+import type { Source } from './source.js';
+
+const CHUNK_SIZE = 1 << 20;
+
+/** Whether the file starts with the gzip magic bytes 1f 8b. */
+export async function hasGzipMagic(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file's (decompressed) bytes, chunk by chunk. Errors become InputErrors naming the file. */
+export async function* readChunks(source: Source): AsyncGenerator<Buffer> {
+  const file = createReadStream(source.path, { highWaterMark: CHUNK_SIZE });
+  let stream: NodeJS.ReadableStream = file;
+  if (source.gzip) {
+    const gunzip = createGunzip({ chunkSize: CHUNK_SIZE });
+    file.on('error', (error) => gunzip.destroy(error));
+    stream = file.pipe(gunzip);
+  }
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (error) {
+    throw asInputError(error, source);
+  } finally {
+    file.destroy();
+    if (stream !== file) (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+  }
+}
+
+/** The whole (decompressed) file, for formats that need random access or a single parse. */
+export async function readAll(source: Source): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of readChunks(source)) chunks.push(chunk);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}
+
+function asInputError(error: unknown, source: Source): unknown {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const file = source.display;
+  switch (code) {
+    case 'ENOENT':
+      return new InputError('the file does not exist; check the path', { file });
+    case 'EISDIR':
+      return new InputError('this is a directory; pass the data files in it (a glob such as dir/*.csv works)', { file });
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError('the file cannot be read (permission denied)', { file });
+    case 'Z_BUF_ERROR':
+    case 'Z_DATA_ERROR':
+    case 'Z_STREAM_ERROR':
+      return new InputError(
+        `the file is truncated or corrupt gzip (${(error as Error).message}); re-export or re-download it`,
+        { file },
+      );
+    default:
+      return error;
+  }
+}

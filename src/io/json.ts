@@ -1,0 +1,231 @@
+/**
+ * JSON Lines (one object per line, typical of prediction logs) and JSON (an array of objects). Nested
+ * objects become dotted column names (`features.age`), so logged feature dicts line up with CSV columns.
+ *
+ * Cells: numbers are numeric; strings, booleans (`true`/`false`) and arrays (their JSON text) are text;
+ * null, an empty string and an absent key are missing. A column holding both numbers and text is text,
+ * its numbers written as JSON writes them.
+ */
+import { isUtf8 } from 'node:buffer';
+import { InputError } from '../engine/errors.js';
+import { InferredColumnBuilder } from './column-builder.js';
+import { readAll, readChunks } from './compression.js';
+import { parseNumberText } from './number.js';
+import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Where a record came from, for messages: a line (JSON Lines) or a position in the array (JSON). */
+interface Origin {
+  line?: number;
+  record?: number;
+}
+
+type Declared = 'numerical' | 'text' | 'inferred';
+
+interface RecordColumn {
+  readonly builder: InferredColumnBuilder | undefined;
+  readonly declared: Declared;
+}
+
+/** Columns filled record by record; a column first seen late is missing in the rows before it. */
+class RecordTable {
+  private readonly columns = new Map<string, RecordColumn>();
+  rowCount = 0;
+
+  constructor(
+    private readonly plan: FilePlan,
+    private readonly file: string,
+  ) {}
+
+  add(record: Record<string, unknown>, origin: Origin): void {
+    this.addObject(record, '', origin);
+    this.rowCount++;
+  }
+
+  private addObject(object: Record<string, unknown>, prefix: string, origin: Origin): void {
+    for (const key of Object.keys(object)) {
+      const value = object[key];
+      const name = prefix + key;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        this.addObject(value as Record<string, unknown>, `${name}.`, origin);
+      } else {
+        this.addCell(name, value, origin);
+      }
+    }
+  }
+
+  private addCell(name: string, value: unknown, origin: Origin): void {
+    const column = this.column(name);
+    const builder = column.builder;
+    if (!builder) return;
+    if (builder.length > this.rowCount) {
+      throw this.error(
+        `the record has two values for ${JSON.stringify(name)} once nested objects are flattened to dotted names; rename one of the keys`,
+        origin,
+        name,
+      );
+    }
+    builder.padTo(this.rowCount);
+    if (value === null || value === '') builder.pushMissing();
+    else if (column.declared === 'numerical') builder.pushNumber(this.numberOf(value, name, origin));
+    else if (typeof value === 'number') builder.pushNumber(value);
+    else builder.pushText(textOf(value));
+  }
+
+  private numberOf(value: unknown, name: string, origin: Origin): number {
+    if (typeof value === 'number') return value;
+    if (typeof value === 'string') {
+      if (value === 'NaN') return NaN;
+      const parsed = parseNumberText(value);
+      if (parsed === parsed) return parsed;
+    }
+    const shown = textOf(value);
+    throw this.error(
+      `${JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown)} is not a number, but the column is declared numerical; fix the value, use null for a missing value, or declare the column categorical`,
+      origin,
+      name,
+    );
+  }
+
+  private column(name: string): RecordColumn {
+    let column = this.columns.get(name);
+    if (!column) {
+      const declared: Declared =
+        this.plan.declared?.get(name) === 'numerical' ? 'numerical' : wantsText(this.plan, name) ? 'text' : 'inferred';
+      const builder = isBuilt(this.plan, name) ? new InferredColumnBuilder(declared === 'text') : undefined;
+      column = { builder, declared };
+      this.columns.set(name, column);
+    }
+    return column;
+  }
+
+  private error(message: string, origin: Origin, column: string): InputError {
+    const where = origin.record === undefined ? '' : `record ${origin.record}: `;
+    return new InputError(`${where}${message}`, { file: this.file, line: origin.line, column });
+  }
+
+  finish(): FileColumns {
+    const columns = [];
+    for (const [name, { builder }] of this.columns) {
+      if (!builder) continue;
+      builder.padTo(this.rowCount);
+      columns.push(builder.finish(name));
+    }
+    return { rowCount: this.rowCount, columns };
+  }
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export async function readJsonLines(source: Source, plan: FilePlan): Promise<FileColumns> {
+  const file = source.display;
+  const table = new RecordTable(plan, file);
+  let line = 0;
+  const readLine = (bytes: Buffer): void => {
+    line++;
+    let end = bytes.length;
+    if (end > 0 && bytes[end - 1] === CR) end--;
+    const start = line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const text = decodeLine(bytes.subarray(start, end), file, line);
+    if (text.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new InputError(`the line is not valid JSON (${(error as Error).message}); every line must hold one JSON object`, {
+        file,
+        line,
+      });
+    }
+    if (!isRecord(value)) {
+      throw new InputError(`the line holds ${describeJson(value)}, not a JSON object; every line must hold one object like {"column": value}`, {
+        file,
+        line,
+      });
+    }
+    table.add(value, { line });
+  };
+
+  let pending: Buffer[] = [];
+  for await (const chunk of readChunks(source)) {
+    let start = 0;
+    for (let newline = chunk.indexOf(LF); newline !== -1; newline = chunk.indexOf(LF, start)) {
+      const piece = chunk.subarray(start, newline);
+      readLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]));
+      pending = [];
+      start = newline + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length > 0) readLine(Buffer.concat(pending));
+  if (table.rowCount === 0) {
+    throw new InputError('the file holds no records; expected one JSON object per line', { file });
+  }
+  return table.finish();
+}
+
+export async function readJson(source: Source, plan: FilePlan): Promise<FileColumns> {
+  const file = source.display;
+  const bytes = await readAll(source);
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = decodeLine(bytes.subarray(start), file, undefined);
+  if (text.trim() === '') throw new InputError('the file is empty; expected an array of objects', { file });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const line = position ? lineAt(text, Number(position[1])) : undefined;
+    throw new InputError(`the file is not valid JSON (${message})`, { file, line });
+  }
+  if (!Array.isArray(value)) {
+    throw new InputError(
+      `the file holds ${describeJson(value)}; expected an array of objects, one per row ([{"column": value}, ...]), or use JSON Lines (.jsonl)`,
+      { file },
+    );
+  }
+  if (value.length === 0) throw new InputError('the file holds an empty array; there are no rows to check', { file });
+  const table = new RecordTable(plan, file);
+  value.forEach((record: unknown, index) => {
+    if (!isRecord(record)) {
+      throw new InputError(`record ${index + 1} of the array is ${describeJson(record)}; expected an array of objects`, { file });
+    }
+    table.add(record, { record: index + 1 });
+  });
+  return table.finish();
+}
+
+function decodeLine(bytes: Buffer, file: string, line: number | undefined): string {
+  if (bytes.indexOf(0) !== -1) {
+    throw new InputError('this is not a text file (it contains NUL bytes); pass a CSV, TSV, JSON Lines, JSON or Parquet file', {
+      file,
+      line,
+    });
+  }
+  if (!isUtf8(bytes)) throw new InputError(`the text is not valid UTF-8; save the file as UTF-8`, { file, line });
+  return bytes.toString('utf8');
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function lineAt(text: string, position: number): number {
+  let line = 1;
+  for (let k = text.indexOf('\n'); k !== -1 && k < position; k = text.indexOf('\n', k + 1)) line++;
+  return line;
+}

@@ -1,0 +1,142 @@
+/**
+ * Number cells: the decimal grammar of the golden corpus (optional sign, digits with an optional `.`, an
+ * optional exponent) plus `inf`/`infinity` in any case and with an optional sign.
+ *
+ * Results are bit-identical to `Number(text)`. Most cells in real exports are short decimals, so they are
+ * converted straight from the bytes: when the digits form an integer below 2^53 and the power of ten is
+ * exactly representable (≤ 10^22), a single multiplication or division is one IEEE-754 operation on exact
+ * operands and therefore already the correctly rounded result (Clinger's fast path). Everything else goes
+ * through `Number()` on the validated text.
+ */
+
+const POWERS_OF_TEN = [
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+  1e20, 1e21, 1e22,
+];
+/** Above this, `mantissa * 10 + digit` could leave the range of exactly representable integers. */
+const MANTISSA_LIMIT = 900719925474099;
+const MAX_EXACT_INTEGER = 9007199254740991;
+/** Exponents are only accumulated this far; beyond it the literal overflows or underflows anyway. */
+const EXPONENT_CAP = 100000;
+
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+
+/**
+ * Parses `bytes[start, end)` as a number cell. Returns NaN when the bytes are not a number; the grammar
+ * never produces NaN otherwise, so callers deal with their missing-value spellings first.
+ */
+export function parseNumberBytes(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  if (i >= end) return NaN;
+  let negative = false;
+  let c = bytes[i];
+  if (c === PLUS || c === MINUS) {
+    negative = c === MINUS;
+    if (++i >= end) return NaN;
+    c = bytes[i];
+  }
+  if ((c | 0x20) === 0x69) return parseInfinity(bytes, i, end, negative);
+
+  let mantissa = 0;
+  let exact = true;
+  let digits = 0;
+  let decimalExponent = 0;
+  for (; i < end; i++) {
+    c = bytes[i];
+    if (c < ZERO || c > NINE) break;
+    digits++;
+    if (mantissa < MANTISSA_LIMIT) mantissa = mantissa * 10 + (c - ZERO);
+    else {
+      decimalExponent++;
+      if (c !== ZERO) exact = false;
+    }
+  }
+  if (i < end && bytes[i] === DOT) {
+    for (i++; i < end; i++) {
+      c = bytes[i];
+      if (c < ZERO || c > NINE) break;
+      digits++;
+      if (mantissa < MANTISSA_LIMIT) {
+        mantissa = mantissa * 10 + (c - ZERO);
+        decimalExponent--;
+      } else if (c !== ZERO) exact = false;
+    }
+  }
+  if (digits === 0) return NaN;
+  if (i < end) {
+    c = bytes[i];
+    if (c !== LOWER_E && c !== UPPER_E) return NaN;
+    if (++i >= end) return NaN;
+    c = bytes[i];
+    let exponentNegative = false;
+    if (c === PLUS || c === MINUS) {
+      exponentNegative = c === MINUS;
+      if (++i >= end) return NaN;
+    }
+    let exponent = 0;
+    const exponentStart = i;
+    for (; i < end; i++) {
+      c = bytes[i];
+      if (c < ZERO || c > NINE) return NaN;
+      if (exponent < EXPONENT_CAP) exponent = exponent * 10 + (c - ZERO);
+    }
+    if (i === exponentStart) return NaN;
+    decimalExponent += exponentNegative ? -exponent : exponent;
+  }
+
+  if (exact) {
+    const value = scaleExactly(mantissa, decimalExponent);
+    if (value !== undefined) return negative ? -value : value;
+  }
+  return Number(latin1(bytes, start, end));
+}
+
+/** `mantissa · 10^exponent` when one correctly rounded operation yields it; otherwise undefined. */
+function scaleExactly(mantissa: number, exponent: number): number | undefined {
+  if (mantissa === 0) return 0;
+  if (exponent === 0) return mantissa;
+  if (exponent > 0) {
+    if (exponent <= 22) return mantissa * POWERS_OF_TEN[exponent];
+    // 12e30 = (12e8) · 1e22 while 12e8 is still an exact integer.
+    if (exponent <= 22 + 15) {
+      const shifted = mantissa * POWERS_OF_TEN[exponent - 22];
+      if (shifted <= MAX_EXACT_INTEGER) return shifted * 1e22;
+    }
+    return undefined;
+  }
+  if (exponent >= -22) return mantissa / POWERS_OF_TEN[-exponent];
+  return undefined;
+}
+
+const INFINITY_WORD = 'infinity';
+
+function parseInfinity(bytes: Uint8Array, start: number, end: number, negative: boolean): number {
+  const length = end - start;
+  if (length !== 3 && length !== 8) return NaN;
+  for (let k = 0; k < length; k++) {
+    if ((bytes[start + k] | 0x20) !== INFINITY_WORD.charCodeAt(k)) return NaN;
+  }
+  return negative ? -Infinity : Infinity;
+}
+
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+}
+
+/** `parseNumberBytes` for text that is already a string (JSON values, option values). */
+export function parseNumberText(text: string): number {
+  // Latin-1 encoding would map other characters onto ASCII digits, so only ASCII text may pass.
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) > 0x7f) return NaN;
+  return parseNumberBytes(Buffer.from(text, 'latin1'), 0, text.length);
+}
+
+/** The cell spellings of a missing value in a numeric column, besides the empty cell. */
+export function isNaNLiteral(bytes: Uint8Array, start: number, end: number): boolean {
+  return end - start === 3 && bytes[start] === 0x4e && bytes[start + 1] === 0x61 && bytes[start + 2] === 0x4e;
+}

@@ -1,0 +1,204 @@
+/**
+ * Reading the user's data: paths and globs to files, each file through the reader of its format, and the
+ * files' rows stacked into one table by column name.
+ */
+import { stat } from 'node:fs/promises';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { InputError } from '../engine/errors.js';
+import { MISSING_CODE, type Column, type ColumnKind, type Table } from '../engine/table.js';
+import { hasGzipMagic } from './compression.js';
+import { readDelimited } from './csv.js';
+import { readJson, readJsonLines } from './json.js';
+import { readParquet } from './parquet.js';
+import type { FileColumns, FilePlan, Format, Source } from './source.js';
+
+export interface ReadOptions {
+  /** Columns whose kind the user declared. `numerical`: every non-missing cell must be a number (else an
+   *  InputError naming file, line and column). `categorical`: cells kept as exact text (stored as `text`). */
+  declared?: ReadonlyMap<string, ColumnKind>;
+  /** Base for relative paths and globs; default process.cwd(). */
+  cwd?: string;
+  /** Force a format instead of detecting it from the file name. */
+  format?: Format;
+}
+
+/**
+ * Reads one or more files (paths or globs; matches in sorted order) into one table. Columns are matched by
+ * name across files; a file without a column contributes missing cells to it, and a column that holds
+ * text in any file is text throughout, with every cell's exact text.
+ */
+export async function readTable(paths: readonly string[], options: ReadOptions = {}): Promise<Table> {
+  if (paths.length === 0) throw new InputError('no input files were given; pass at least one path or glob');
+  const cwd = options.cwd ?? process.cwd();
+  const sources = await resolveSources(paths, cwd, options.format);
+  const plan: FilePlan = { declared: options.declared };
+  const files: FileColumns[] = [];
+  // One file at a time: each may be large, and their peak memory should not add up.
+  for (const source of sources) files.push(await readSource(source, plan));
+  const columns = sources.length === 1 ? files[0].columns : await stack(sources, files, plan);
+  return {
+    sources: sources.map((source) => source.display),
+    rowCount: files.reduce((sum, file) => sum + file.rowCount, 0),
+    columns,
+  };
+}
+
+function readSource(source: Source, plan: FilePlan): Promise<FileColumns> {
+  switch (source.format) {
+    case 'csv':
+    case 'tsv':
+      return readDelimited(source, plan);
+    case 'jsonl':
+      return readJsonLines(source, plan);
+    case 'json':
+      return readJson(source, plan);
+    case 'parquet':
+      return readParquet(source, plan);
+  }
+}
+
+async function resolveSources(paths: readonly string[], cwd: string, format: Format | undefined): Promise<Source[]> {
+  const sources: Source[] = [];
+  const seen = new Set<string>();
+  for (const pattern of paths) {
+    for (const path of await expand(pattern, cwd)) {
+      if (seen.has(path.absolute)) continue;
+      seen.add(path.absolute);
+      sources.push(await describeSource(path.absolute, path.display, format));
+    }
+  }
+  return sources;
+}
+
+/** A literal path that exists wins over reading it as a glob, so names with `[` or `*` still work. */
+async function expand(pattern: string, cwd: string): Promise<Array<{ absolute: string; display: string }>> {
+  const absolute = resolve(cwd, pattern);
+  const info = await stat(absolute).catch(() => undefined);
+  if (info?.isFile()) return [{ absolute, display: pattern }];
+  if (info?.isDirectory()) {
+    throw new InputError(`this is a directory; pass the data files in it (a glob such as ${pattern}/*.csv works)`, {
+      file: pattern,
+    });
+  }
+  if (!isDynamicPattern(pattern)) {
+    const hint = isAbsolute(pattern) ? '' : ` (relative paths start at ${cwd})`;
+    throw new InputError(`the file does not exist; check the path${hint}`, { file: pattern });
+  }
+  const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true });
+  if (matches.length === 0) {
+    throw new InputError(`no file matches this pattern (searched from ${cwd}); check the pattern`, { file: pattern });
+  }
+  return matches
+    .map((match) => resolve(match))
+    .sort()
+    .map((match) => ({ absolute: match, display: isAbsolute(pattern) ? match : relative(cwd, match) }));
+}
+
+const EXTENSIONS: ReadonlyArray<readonly [string, Format]> = [
+  ['.csv', 'csv'],
+  ['.tsv', 'tsv'],
+  ['.tab', 'tsv'],
+  ['.jsonl', 'jsonl'],
+  ['.ndjson', 'jsonl'],
+  ['.json', 'json'],
+  ['.parquet', 'parquet'],
+  ['.pq', 'parquet'],
+];
+
+/** The format a file name announces (a `.gz` suffix aside), if any. */
+function formatOfName(path: string): { format: Format | undefined; gzipName: boolean } {
+  let name = basename(path).toLowerCase();
+  const gzipName = name.endsWith('.gz');
+  if (gzipName) name = name.slice(0, -3);
+  return { format: EXTENSIONS.find(([extension]) => name.endsWith(extension))?.[1], gzipName };
+}
+
+/** Whether a file name has a data extension we read (.csv, .tsv, .jsonl, .ndjson, .json, .parquet, ... optionally .gz). */
+export function isDataFile(path: string): boolean {
+  return formatOfName(path).format !== undefined;
+}
+
+async function describeSource(path: string, display: string, forced: Format | undefined): Promise<Source> {
+  const named = formatOfName(path);
+  // An unreadable file is reported, with its reason, when it is read.
+  const gzip = named.gzipName || (await hasGzipMagic(path).catch(() => false));
+  return { path, display, format: forced ?? named.format ?? 'csv', gzip };
+}
+
+/** Rows of several files, one after another, by column name. */
+async function stack(sources: Source[], files: FileColumns[], plan: FilePlan): Promise<Column[]> {
+  const names: string[] = [];
+  const storages = new Map<string, Set<Column['storage']>>();
+  for (const file of files) {
+    for (const column of file.columns) {
+      let kinds = storages.get(column.name);
+      if (!kinds) {
+        kinds = new Set();
+        storages.set(column.name, kinds);
+        names.push(column.name);
+      }
+      kinds.add(column.storage);
+    }
+  }
+  const mixed = new Set(names.filter((name) => storages.get(name)!.size > 1));
+  if (mixed.size > 0) {
+    // Numbers parsed in one file cannot give back their exact text; the file has it.
+    for (let index = 0; index < files.length; index++) {
+      const reread = new Set(files[index].columns.filter((c) => c.storage === 'numeric' && mixed.has(c.name)).map((c) => c.name));
+      if (reread.size === 0) continue;
+      const again = await readSource(sources[index], { ...plan, forceText: reread, only: reread });
+      const replacement = new Map(again.columns.map((column) => [column.name, column]));
+      files[index] = {
+        rowCount: files[index].rowCount,
+        columns: files[index].columns.map((column) => replacement.get(column.name) ?? column),
+      };
+    }
+  }
+  const totalRows = files.reduce((sum, file) => sum + file.rowCount, 0);
+  return names.map((name) => {
+    const parts = files.map((file) => ({ rows: file.rowCount, column: file.columns.find((c) => c.name === name) }));
+    return storages.get(name)!.has('text') ? stackText(name, parts, totalRows) : stackNumeric(name, parts, totalRows);
+  });
+}
+
+interface Part {
+  rows: number;
+  column: Column | undefined;
+}
+
+function stackNumeric(name: string, parts: Part[], totalRows: number): Column {
+  const values = new Float64Array(totalRows).fill(NaN);
+  let offset = 0;
+  for (const { rows, column } of parts) {
+    if (column?.storage === 'numeric') values.set(column.values, offset);
+    offset += rows;
+  }
+  return { storage: 'numeric', name, values };
+}
+
+function stackText(name: string, parts: Part[], totalRows: number): Column {
+  const codes = new Int32Array(totalRows).fill(MISSING_CODE);
+  const dictionary: string[] = [];
+  const index = new Map<string, number>();
+  let offset = 0;
+  for (const { rows, column } of parts) {
+    if (column?.storage === 'text') {
+      const remap = column.dictionary.map((text) => {
+        let code = index.get(text);
+        if (code === undefined) {
+          code = dictionary.length;
+          dictionary.push(text);
+          index.set(text, code);
+        }
+        return code;
+      });
+      for (let row = 0; row < rows; row++) {
+        const code = column.codes[row];
+        codes[offset + row] = code === MISSING_CODE ? MISSING_CODE : remap[code];
+      }
+    }
+    offset += rows;
+  }
+  return { storage: 'text', name, codes, dictionary };
+}

@@ -1,0 +1,52 @@
+/**
+ * Option values given as text — CLI flags and action inputs alike — turned into typed values, with one
+ * clear message per mistake.
+ */
+import { InputError } from './engine/errors.js';
+import type { Correction } from './engine/options.js';
+
+export function parseCorrection(text: string, option: string): Correction {
+  if (text === 'none' || text === 'bonferroni' || text === 'fdr') return text;
+  throw new InputError(`${option} must be none, bonferroni or fdr, not ${JSON.stringify(text)}`);
+}
+
+/** `COL=VALUE`, split at the last `=` because column names may contain one and values never do. */
+export function splitAssignment(option: string, entry: string): [string, string] {
+  const at = entry.lastIndexOf('=');
+  if (at <= 0 || at === entry.length - 1) throw new InputError(`${option} takes NAME=VALUE, one per line, got ${JSON.stringify(entry)}`);
+  return [entry.slice(0, at), entry.slice(at + 1)];
+}
+
+export interface NumberRule {
+  test: (value: number) => boolean;
+  expected: string;
+}
+
+export const nonNegative: NumberRule = { test: (value) => value >= 0, expected: 'a number >= 0' };
+export const shareInRange: NumberRule = { test: (value) => value >= 0 && value <= 1, expected: 'a number from 0 to 1' };
+export const positiveInteger: NumberRule = { test: (value) => Number.isInteger(value) && value >= 1, expected: 'a whole number >= 1' };
+
+export function parseNumber(option: string, text: string, rule: NumberRule): number {
+  const value = text.trim() === '' ? NaN : Number(text);
+  if (!Number.isFinite(value) || !rule.test(value)) throw new InputError(`${option} must be ${rule.expected}, not ${JSON.stringify(text)}`);
+  return value;
+}
+
+export function optionalNumber(option: string, text: string | undefined, rule: NumberRule): number | undefined {
+  return text === undefined || text === '' ? undefined : parseNumber(option, text, rule);
+}
+
+/** `COL=NUMBER` entries as a map. */
+export function parseColumnThresholds(option: string, entries: readonly string[]): Map<string, number> {
+  return new Map(
+    entries.map((entry) => {
+      const [column, text] = splitAssignment(option, entry);
+      return [column, parseNumber(option, text, nonNegative)] as const;
+    }),
+  );
+}
+
+/** `COL=METHOD` entries as a map. */
+export function parseColumnMethods(option: string, entries: readonly string[]): Map<string, string> {
+  return new Map(entries.map((entry) => splitAssignment(option, entry)));
+}

@@ -1,0 +1,34 @@
+/**
+ * Escaping for each place user data is shown. Column names and category values come from the data and may
+ * contain anything; none of it may break a table, run as markup, or inject a workflow command.
+ */
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
+}
+
+/**
+ * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so markup is entity-escaped;
+ * pipes would end the cell and newlines the row; Markdown punctuation is backslash-escaped so names like
+ * `*` or `[x](y)` show literally.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeHtml(text)
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (character) => `\\${character}`)
+    .replace(/\r\n|\r|\n/g, ' ');
+}
+
+/**
+ * Text for a terminal: control characters (newlines, escape sequences that could rewrite the screen) are
+ * shown as `\n`, `\x1b`, ... instead of being interpreted.
+ */
+export function escapeTerminal(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => {
+    if (character === '\n') return '\\n';
+    if (character === '\r') return '\\r';
+    if (character === '\t') return '\\t';
+    return `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}

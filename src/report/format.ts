@@ -1,0 +1,53 @@
+/**
+ * Phrases every human-facing report shares: the score a column was judged on, its direction, its status.
+ */
+import type { ColumnResult } from '../engine/result.js';
+import { formatNumber, formatPercent } from '../engine/format.js';
+
+/** The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the distance. */
+export function formatScore(column: ColumnResult): string {
+  if (column.score === undefined) return '—';
+  if (column.output === 'distance') return formatNumber(column.score);
+  return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${formatNumber(column.score)}`;
+}
+
+/** Which way the column moved, in one short phrase with an arrow. */
+export function formatDirection(column: ColumnResult): string {
+  const direction = column.direction;
+  if (!direction) return '';
+  if (direction.kind === 'shift') {
+    return `${arrow(direction.change)} mean ${formatNumber(direction.reference_mean)} → ${formatNumber(direction.current_mean)}`;
+  }
+  return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${formatPercent(direction.reference_share)} → ${formatPercent(direction.current_share)}`;
+}
+
+function arrow(change: number): string {
+  return change > 0 ? '↑' : change < 0 ? '↓' : '→';
+}
+
+export function truncate(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+/** Drifted columns first, then the others, each group in its original order. */
+export function driftedFirst(columns: readonly ColumnResult[]): ColumnResult[] {
+  const rank = (column: ColumnResult) => (column.drift_detected ? 0 : column.status === 'no-drift' ? 2 : 1);
+  return columns
+    .map((column, index) => ({ column, index }))
+    .sort((a, b) => rank(a.column) - rank(b.column) || a.index - b.index)
+    .map(({ column }) => column);
+}
+
+export const STATUS_LABELS: Record<ColumnResult['status'], string> = {
+  drift: 'drift',
+  'no-drift': 'no drift',
+  'insufficient-data': 'insufficient data',
+  'missing-in-current': 'missing in current',
+  'new-in-current': 'new in current',
+  'not-tested': 'not tested',
+};
+
+/** The reasons besides the test's own verdict, which the value and threshold already show. */
+export function otherReasons(column: ColumnResult): string[] {
+  return column.distribution_drift ? column.reasons.slice(1) : column.reasons;
+}

@@ -1,0 +1,423 @@
+/**
+ * The HTML report: one self-contained file (inline CSS and SVG, no scripts, nothing fetched) that can be
+ * kept as a build artifact and opened anywhere, offline or under the strictest content policy. Column
+ * names, categories and file names come from the data and may be hostile, so every one is escaped.
+ */
+import type { ColumnResult, DriftResult, Histogram, SideSummary } from '../engine/result.js';
+import { formatNumber, formatPercent } from '../engine/format.js';
+import { escapeHtml } from './escape.js';
+import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, truncate } from './format.js';
+import { toJsonReport } from './json.js';
+
+export interface HtmlOptions {
+  title?: string;
+  generatedAt?: Date;
+}
+
+/** Charts past this many columns make the file slow to open and scroll; the table still lists every column. */
+export const MAX_CHARTED_COLUMNS = 50;
+
+/** Okabe–Ito blue and vermillion: told apart with any colour vision, and both at least 3:1 against white. */
+export const BASELINE_COLOUR = '#0072b2';
+export const CURRENT_COLOUR = '#d55e00';
+
+/** Even a report that slipped hostile markup through could neither run it nor fetch anything. */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const VERDICT_HEADLINES: Record<DriftResult['dataset']['status'], string> = {
+  drift: 'Drift detected',
+  'no-drift': 'No drift',
+  'insufficient-data': 'Insufficient data',
+};
+
+export function renderHtml(result: DriftResult, options: HtmlOptions = {}): string {
+  const report = toJsonReport(result, options.generatedAt ?? new Date());
+  const title = truncate(options.title ?? 'Drift report', 200);
+  const ordered = driftedFirst(result.columns);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<header class="page-header">
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${report.tool.name} ${report.tool.version} · generated ${report.generated_at}</p>
+</header>
+${verdictSection(result)}
+${sidesSection(result)}
+${columnTableSection(ordered)}
+${columnSections(ordered)}
+</main>
+</body>
+</html>
+`;
+}
+
+function verdictSection(result: DriftResult): string {
+  const { dataset } = result;
+  const { rule } = dataset;
+  const ruleText = [
+    `the dataset drifts when at least ${formatPercent(rule.drift_share_threshold)} of tested columns drift`,
+    `p-value correction: ${rule.correction}`,
+    `at least ${rule.min_rows.toLocaleString('en-US')} values a side to test a column`,
+    `a change of ${formatPercent(rule.missing_share_threshold)} or more in missing values counts as drift`,
+  ].join(' · ');
+  return `<section class="verdict verdict-${dataset.status}" aria-label="Dataset verdict">
+<p class="verdict-headline">${VERDICT_HEADLINES[dataset.status]}</p>
+<p class="verdict-summary">${escapeHtml(dataset.summary)}</p>
+<p class="verdict-rule">Rule: ${ruleText}.</p>
+</section>`;
+}
+
+function sidesSection(result: DriftResult): string {
+  const side = (label: string, className: string, { sources, rows }: DriftResult['baseline']) => {
+    const shown = sources.slice(0, 10).map((source) => `<li><code>${escapeHtml(truncate(source, 200))}</code></li>`);
+    const more = sources.length > 10 ? `<li>and ${(sources.length - 10).toLocaleString('en-US')} more</li>` : '';
+    return `<div class="side ${className}">
+<h2>${label}</h2>
+<p class="side-rows">${rows.toLocaleString('en-US')} rows</p>
+<ul class="sources">${shown.join('')}${more}</ul>
+</div>`;
+  };
+  return `<section class="sides" aria-label="Compared data">
+${side('Baseline', 'side-baseline', result.baseline)}
+${side('Current', 'side-current', result.current)}
+</section>`;
+}
+
+function columnTableSection(ordered: readonly ColumnResult[]): string {
+  const rows = ordered.map((column, index) => columnRow(column, index < MAX_CHARTED_COLUMNS ? index : undefined));
+  return `<section aria-label="Columns">
+<h2>Columns <span class="count">(${ordered.length.toLocaleString('en-US')})</span></h2>
+<div class="table-scroll">
+<table class="columns">
+<thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Method</th><th scope="col">Value</th><th scope="col">Threshold</th><th scope="col">Result</th><th scope="col">Direction</th><th scope="col">Effect size</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</div>
+</section>`;
+}
+
+/** `sectionIndex` is set when the column has a section below, so its name can link there. */
+function columnRow(column: ColumnResult, sectionIndex: number | undefined): string {
+  const name = escapeHtml(truncate(column.name, 80));
+  const nameCell = sectionIndex === undefined ? name : `<a href="#${sectionId(sectionIndex)}">${name}</a>`;
+  const reasons = column.reasons.length > 0 ? `<ul class="reasons">${column.reasons.map((reason) => `<li>${escapeHtml(truncate(reason, 500))}</li>`).join('')}</ul>` : '';
+  return `<tr class="row-${statusClass(column)}">
+<th scope="row" title="${escapeHtml(truncate(column.name, 1000))}">${nameCell}</th>
+<td>${column.type}</td>
+<td>${methodText(column)}</td>
+<td class="number">${escapeHtml(formatScore(column))}</td>
+<td class="number">${column.threshold === undefined ? '—' : formatNumber(column.threshold)}</td>
+<td>${statusBadge(column)}${reasons}</td>
+<td>${escapeHtml(formatDirection(column)) || '—'}</td>
+<td>${column.effect_size ? `${escapeHtml(column.effect_size.method)} ${formatNumber(column.effect_size.distance)}` : '—'}</td>
+</tr>`;
+}
+
+function methodText(column: ColumnResult): string {
+  if (!column.method) return '—';
+  const title = column.method_title ? ` title="${escapeHtml(column.method_title)}"` : '';
+  return `<span${title}>${escapeHtml(column.method)}</span>${column.auto_selected ? ' <span class="auto">(auto)</span>' : ''}`;
+}
+
+/** Three looks only: drifted, fine, and everything that was not judged either way. */
+function statusClass(column: ColumnResult): 'drift' | 'no-drift' | 'other' {
+  return column.drift_detected ? 'drift' : column.status === 'no-drift' ? 'no-drift' : 'other';
+}
+
+function statusBadge(column: ColumnResult): string {
+  return `<span class="badge badge-${statusClass(column)}">${STATUS_LABELS[column.status]}</span>`;
+}
+
+function sectionId(index: number): string {
+  return `column-${index}`;
+}
+
+function columnSections(ordered: readonly ColumnResult[]): string {
+  const charted = ordered.slice(0, MAX_CHARTED_COLUMNS);
+  const omitted = ordered.slice(MAX_CHARTED_COLUMNS);
+  const omittedDrifted = omitted.filter((column) => column.drift_detected).length;
+  const note =
+    omitted.length > 0
+      ? `<p class="omitted">Charts are drawn for the first ${MAX_CHARTED_COLUMNS} columns only (drifted first); ${omitted.length.toLocaleString('en-US')} more column${omitted.length === 1 ? ' is' : 's are'} in the table above without a chart (${omittedDrifted.toLocaleString('en-US')} of them drifted).</p>`
+      : '';
+  return `<section aria-label="Column details">
+<h2>Distributions</h2>
+${charted.map((column, index) => columnSection(column, index)).join('\n')}
+${note}
+</section>`;
+}
+
+function columnSection(column: ColumnResult, index: number): string {
+  const facts = [column.type, column.method ? `${column.method}${column.auto_selected ? ' (auto)' : ''}` : undefined, column.score === undefined ? undefined : formatScore(column), column.threshold === undefined ? undefined : `threshold ${formatNumber(column.threshold)}`, formatDirection(column) || undefined];
+  const chart = column.histogram && histogramChart(column.name, column.histogram);
+  const figure = chart
+    ? `${legend(column)}\n${chart}`
+    : `<p class="no-chart">No chart: ${column.reasons.length > 0 ? escapeHtml(truncate(column.reasons[0], 500)) : 'no values to draw'}.</p>`;
+  return `<article class="column column-${statusClass(column)}" id="${sectionId(index)}">
+<h3>${statusBadge(column)} <span class="column-name">${escapeHtml(truncate(column.name, 120))}</span></h3>
+<p class="facts">${facts.filter((fact) => fact !== undefined).map((fact) => escapeHtml(fact)).join(' · ')}</p>
+<div class="column-body">
+<div class="distribution">
+${figure}
+</div>
+${summaryTable(column)}
+</div>
+</article>`;
+}
+
+function legend(column: ColumnResult): string {
+  const present = (summary: SideSummary) => (summary.rows - summary.missing).toLocaleString('en-US');
+  return `<p class="legend"><span class="swatch swatch-baseline"></span>Baseline (${present(column.reference)} values) <span class="swatch swatch-current"></span>Current (${present(column.current)} values)</p>`;
+}
+
+/** Side-by-side descriptive statistics; a row appears when either side has the value. */
+function summaryTable(column: ColumnResult): string {
+  const statistics: Array<[string, (summary: SideSummary) => string | undefined]> = [
+    ['Rows', (summary) => summary.rows.toLocaleString('en-US')],
+    ['Missing', (summary) => `${summary.missing.toLocaleString('en-US')} (${formatPercent(summary.missing_share)})`],
+    ['Categories', (summary) => summary.categories?.toLocaleString('en-US')],
+    ['Mean', (summary) => optionalNumber(summary.mean)],
+    ['Std', (summary) => optionalNumber(summary.std)],
+    ['Min', (summary) => optionalNumber(summary.min)],
+    ['Median', (summary) => optionalNumber(summary.median)],
+    ['Max', (summary) => optionalNumber(summary.max)],
+  ];
+  const rows = statistics
+    .map(([label, read]) => [label, read(column.reference), read(column.current)] as const)
+    .filter(([, reference, current]) => reference !== undefined || current !== undefined)
+    .map(([label, reference, current]) => `<tr><th scope="row">${label}</th><td>${reference ?? '—'}</td><td>${current ?? '—'}</td></tr>`);
+  return `<table class="summary"><thead><tr><th scope="col"></th><th scope="col">Baseline</th><th scope="col">Current</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function optionalNumber(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : formatNumber(value);
+}
+
+interface BarGroup {
+  /** Under the group (categories); numerical charts label the bin edges instead. */
+  label?: string;
+  /** The bar of every category beyond the ones shown. */
+  isRest?: boolean;
+  /** Hover text naming the group in full. */
+  description: string;
+  baseline: number;
+  current: number;
+}
+
+const CHART_WIDTH = 760;
+const PLOT_LEFT = 56;
+const PLOT_RIGHT = 12;
+const PLOT_TOP = 12;
+const PLOT_HEIGHT = 200;
+const PLOT_WIDTH = CHART_WIDTH - PLOT_LEFT - PLOT_RIGHT;
+/** Room under the plot for one line of edge labels. */
+const EDGE_AXIS_HEIGHT = 40;
+/** Category labels are cut to this many characters and written at a slant, so long names need not squeeze the bars. */
+const CATEGORY_LABEL_LENGTH = 18;
+const CATEGORY_LABEL_ANGLE = 35;
+/** Edge labels closer than this overlap. */
+const MIN_LABEL_SPACING = 64;
+
+/** Undefined when there is nothing to draw (a column with no values on either side). */
+function histogramChart(columnName: string, histogram: Histogram): string | undefined {
+  const description =
+    histogram.kind === 'bins'
+      ? `Distribution of ${truncate(columnName, 200)}: share of baseline and current values in each of ${histogram.edges.length - 1} bins`
+      : `Distribution of ${truncate(columnName, 200)}: share of baseline and current values in each category`;
+  const groups = histogram.kind === 'bins' ? binGroups(histogram) : categoryGroups(histogram);
+  if (groups.length === 0) return undefined;
+  const axisHeight = histogram.kind === 'bins' ? EDGE_AXIS_HEIGHT : categoryAxisHeight(groups);
+  const height = PLOT_TOP + PLOT_HEIGHT + axisHeight;
+  const { top, ticks } = shareScale(Math.max(...groups.map((group) => Math.max(group.baseline, group.current))));
+  const groupWidth = PLOT_WIDTH / groups.length;
+  const barWidth = (groupWidth * 0.8) / 2;
+  const y = (share: number) => PLOT_TOP + PLOT_HEIGHT * (1 - share / top);
+  const bar = (share: number, x: number, side: 'baseline' | 'current') => {
+    if (share <= 0) return '';
+    // A tiny share still gets a visible sliver, so "a few" never reads as "none".
+    const barHeight = Math.max(1, PLOT_HEIGHT * (share / top));
+    return `<rect class="bar-${side}" x="${round(x)}" y="${round(PLOT_TOP + PLOT_HEIGHT - barHeight)}" width="${round(barWidth)}" height="${round(barHeight)}"/>`;
+  };
+  const bars = groups.map((group, index) => {
+    const left = PLOT_LEFT + index * groupWidth + groupWidth * 0.1;
+    const tooltip = `${group.description}: baseline ${formatPercent(group.baseline)}, current ${formatPercent(group.current)}`;
+    return `<g><title>${escapeHtml(tooltip)}</title>${bar(group.baseline, left, 'baseline')}${bar(group.current, left + barWidth, 'current')}</g>`;
+  });
+  const grid = ticks.map(
+    (tick) =>
+      `<line class="grid" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${round(y(tick))}" y2="${round(y(tick))}"/><text class="tick" x="${PLOT_LEFT - 6}" y="${round(y(tick) + 4)}" text-anchor="end">${tickLabel(tick, ticks[1])}</text>`,
+  );
+  const axis = histogram.kind === 'bins' ? edgeAxis(histogram.edges) : categoryAxis(groups, groupWidth);
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(description)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}">
+<title>${escapeHtml(description)}</title>
+<text class="axis-title" transform="translate(12 ${PLOT_TOP + PLOT_HEIGHT / 2}) rotate(-90)" text-anchor="middle">share of values</text>
+${grid.join('')}
+${bars.join('')}
+<line class="axis" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${PLOT_TOP + PLOT_HEIGHT}" y2="${PLOT_TOP + PLOT_HEIGHT}"/>
+${axis}
+</svg>`;
+}
+
+/** Shares, not counts: the two sides rarely have the same number of rows. */
+function sharesOf(counts: readonly number[]): number[] {
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  return counts.map((count) => (total === 0 ? 0 : count / total));
+}
+
+function binGroups(histogram: Extract<Histogram, { kind: 'bins' }>): BarGroup[] {
+  const baseline = sharesOf(histogram.reference);
+  const current = sharesOf(histogram.current);
+  return baseline.map((share, index) => ({
+    description: `${formatNumber(histogram.edges[index])} to ${formatNumber(histogram.edges[index + 1])}`,
+    baseline: share,
+    current: current[index],
+  }));
+}
+
+function categoryGroups(histogram: Extract<Histogram, { kind: 'categories' }>): BarGroup[] {
+  const hasOther = histogram.other_reference + histogram.other_current > 0;
+  const baseline = sharesOf(hasOther ? [...histogram.reference, histogram.other_reference] : histogram.reference);
+  const current = sharesOf(hasOther ? [...histogram.current, histogram.other_current] : histogram.current);
+  return baseline.map((share, index) => {
+    const category = histogram.categories[index];
+    if (category === undefined) {
+      // Labelled so it cannot be mistaken for a category called "other".
+      return { label: '(all others)', isRest: true, description: 'all other categories', baseline: share, current: current[index] };
+    }
+    return { label: category, description: truncate(category, 200), baseline: share, current: current[index] };
+  });
+}
+
+/** The y axis runs from 0 to a round share just above the tallest bar, in four or five steps. */
+function shareScale(largest: number): { top: number; ticks: number[] } {
+  const step = niceStep(largest > 0 ? largest / 4 : 0.25);
+  const steps = Math.max(1, Math.ceil(largest / step - 1e-9));
+  const ticks = Array.from({ length: steps + 1 }, (_, index) => index * step);
+  return { top: steps * step, ticks };
+}
+
+function niceStep(rough: number): number {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const scaled = rough / power;
+  return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * power;
+}
+
+/** Every tick shares the step's precision, so labels line up: 0%, 2.5%, 5.0%, not 0%, 2.5%, 5%. */
+function tickLabel(share: number, step: number): string {
+  const decimals = Math.max(0, Math.ceil(-Math.log10(step * 100) - 1e-9));
+  return `${(share * 100).toFixed(decimals)}%`;
+}
+
+function edgeAxis(edges: readonly number[]): string {
+  const axisY = PLOT_TOP + PLOT_HEIGHT;
+  const x = (index: number) => PLOT_LEFT + (PLOT_WIDTH * index) / (edges.length - 1);
+  if (edges[0] === edges[edges.length - 1]) {
+    return `<text class="tick" x="${PLOT_LEFT + PLOT_WIDTH / 2}" y="${axisY + 18}" text-anchor="middle">every value is ${formatNumber(edges[0])}</text>`;
+  }
+  const spacing = PLOT_WIDTH / (edges.length - 1);
+  const stride = Math.ceil(MIN_LABEL_SPACING / spacing);
+  return edges
+    .map((edge, index) => {
+      const tick = `<line class="axis" x1="${round(x(index))}" x2="${round(x(index))}" y1="${axisY}" y2="${axisY + 4}"/>`;
+      const label = index % stride === 0 ? `<text class="tick" x="${round(x(index))}" y="${axisY + 18}" text-anchor="middle">${formatNumber(edge)}</text>` : '';
+      return tick + label;
+    })
+    .join('');
+}
+
+/** Just tall enough for the longest slanted label (about 6.2 px a character at 11 px). */
+function categoryAxisHeight(groups: readonly BarGroup[]): number {
+  const longest = Math.max(...groups.map((group) => truncate(group.label ?? '', CATEGORY_LABEL_LENGTH).length));
+  return Math.ceil(28 + longest * 6.2 * Math.sin((CATEGORY_LABEL_ANGLE * Math.PI) / 180));
+}
+
+function categoryAxis(groups: readonly BarGroup[], groupWidth: number): string {
+  const axisY = PLOT_TOP + PLOT_HEIGHT;
+  return groups
+    .map((group, index) => {
+      const center = round(PLOT_LEFT + groupWidth * (index + 0.5));
+      const className = group.isRest ? 'tick other' : 'tick';
+      return `<text class="${className}" transform="translate(${center} ${axisY + 14}) rotate(-${CATEGORY_LABEL_ANGLE})" text-anchor="end">${escapeHtml(truncate(group.label ?? '', CATEGORY_LABEL_LENGTH))}</text>`;
+    })
+    .join('');
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+const STYLE = `
+:root { color-scheme: light; --baseline: ${BASELINE_COLOUR}; --current: ${CURRENT_COLOUR}; --drift: #b42318; --drift-bg: #fef3f2; --ok: #067647; --ok-bg: #ecfdf3; --other: #475467; --other-bg: #f2f4f7; --border: #d0d5dd; --muted: #667085; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #fff; color: #101828; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1100px; margin: 0 auto; padding: 24px; }
+h1 { font-size: 22px; margin: 0; }
+h2 { font-size: 18px; margin: 28px 0 10px; }
+h3 { font-size: 16px; margin: 0 0 4px; display: flex; gap: 8px; align-items: baseline; }
+code { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+.page-header { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; gap: 8px; margin-bottom: 16px; }
+.meta, .count, .facts, .verdict-rule, .auto, .omitted, .no-chart { color: var(--muted); }
+.meta { margin: 0; font-size: 13px; }
+.column-name, th[scope="row"], .sources li { overflow-wrap: anywhere; }
+.verdict { border-radius: 10px; padding: 18px 22px; border-left: 8px solid; }
+.verdict-drift { background: var(--drift-bg); border-color: var(--drift); }
+.verdict-no-drift { background: var(--ok-bg); border-color: var(--ok); }
+.verdict-insufficient-data { background: var(--other-bg); border-color: var(--other); }
+.verdict-headline { font-size: 32px; font-weight: 700; margin: 0; line-height: 1.2; }
+.verdict-drift .verdict-headline { color: var(--drift); }
+.verdict-no-drift .verdict-headline { color: var(--ok); }
+.verdict-insufficient-data .verdict-headline { color: var(--other); }
+.verdict-summary { font-size: 17px; margin: 6px 0 0; }
+.verdict-rule { font-size: 12px; margin: 8px 0 0; }
+.sides { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; margin-top: 16px; }
+.side { border: 1px solid var(--border); border-top: 5px solid; border-radius: 8px; padding: 10px 14px; min-width: 0; }
+.side-baseline { border-top-color: var(--baseline); }
+.side-current { border-top-color: var(--current); }
+.side h2 { margin: 0; font-size: 15px; }
+.side-rows { margin: 2px 0 4px; font-size: 20px; font-weight: 600; }
+.sources { margin: 0; padding-left: 18px; }
+.table-scroll { overflow-x: auto; }
+table { border-collapse: collapse; }
+.columns { width: 100%; font-size: 13px; }
+.columns th, .columns td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--border); }
+.columns thead th { background: #f9fafb; border-bottom: 2px solid var(--border); white-space: nowrap; }
+.columns th[scope="row"] { max-width: 260px; font-weight: 600; }
+.columns .number { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.row-drift { background: var(--drift-bg); }
+.reasons { margin: 4px 0 0; padding-left: 16px; color: #344054; }
+a { color: #175cd3; }
+.badge { display: inline-block; border-radius: 999px; padding: 1px 9px; font-size: 12px; font-weight: 600; white-space: nowrap; }
+.badge-drift { background: var(--drift); color: #fff; }
+.badge-no-drift { background: var(--ok-bg); color: var(--ok); border: 1px solid var(--ok); }
+.badge-other { background: var(--other-bg); color: var(--other); border: 1px solid var(--border); }
+.column { border: 1px solid var(--border); border-radius: 8px; padding: 14px 16px; margin: 0 0 16px; }
+.column-drift { border-left: 5px solid var(--drift); }
+.facts { margin: 0 0 8px; font-size: 13px; }
+.legend { margin: 0 0 4px; font-size: 13px; display: flex; gap: 6px; align-items: center; }
+.swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; }
+.swatch-current { margin-left: 14px; }
+.swatch-baseline, .bar-baseline { background: var(--baseline); fill: var(--baseline); }
+.swatch-current, .bar-current { background: var(--current); fill: var(--current); }
+.chart { display: block; max-width: 100%; height: auto; }
+.chart .grid { stroke: #eaecf0; }
+.chart .axis { stroke: #98a2b3; }
+.chart .tick { font-size: 11px; fill: #475467; }
+.chart .other { font-style: italic; }
+.chart .axis-title { font-size: 11px; fill: var(--muted); }
+.column-body { display: flex; flex-wrap: wrap; gap: 8px 28px; align-items: flex-start; }
+.distribution { flex: 0 1 760px; min-width: 0; }
+.summary { font-size: 12px; margin-top: 26px; }
+.summary th, .summary td { padding: 2px 12px 2px 0; text-align: right; font-variant-numeric: tabular-nums; }
+.summary th[scope="row"] { text-align: left; font-weight: 500; color: var(--muted); }
+.omitted { font-style: italic; }
+`;

@@ -1,0 +1,84 @@
+/**
+ * The GitHub job summary: the verdict line a reviewer reads first, the column table (drifted first), and
+ * baseline-vs-current charts for the most drifted columns as Mermaid `xychart-beta` diagrams, which GitHub
+ * renders inline. GitHub drops a step summary over 1 MiB, so the table is cut to fit, with a note.
+ */
+import type { ColumnResult, DriftResult, Histogram } from '../engine/result.js';
+import { formatNumber } from '../engine/format.js';
+import { columnTable, verdictBlock } from './markdown.js';
+import { driftedFirst, truncate } from './format.js';
+import { escapeMarkdown } from './escape.js';
+
+/** GitHub's limit is 1 MiB per step summary; keep well under it. */
+export const SUMMARY_BYTE_LIMIT = 1024 * 1024 - 16 * 1024;
+export const CHARTED_COLUMNS = 5;
+
+export function renderSummary(result: DriftResult, options: { reportLinks?: string } = {}): string {
+  const head = verdictBlock(result, 2);
+  const charts = driftedFirst(result.columns)
+    .filter((column) => column.drift_detected && column.histogram)
+    .slice(0, CHARTED_COLUMNS)
+    .map(chartSection)
+    .join('\n\n');
+  const tail = [charts ? `### Distributions of the most drifted columns\n\n${charts}` : '', options.reportLinks ?? ''].filter(Boolean).join('\n\n');
+  const fixed = Buffer.byteLength(head) + Buffer.byteLength(tail) + 16;
+  return [head, fittingTable(result.columns, SUMMARY_BYTE_LIMIT - fixed), tail].filter(Boolean).join('\n\n') + '\n';
+}
+
+/** The longest column table (drifted first) that fits in `budget` bytes, found by halving. */
+function fittingTable(columns: readonly ColumnResult[], budget: number): string {
+  let table = columnTable(columns, Infinity);
+  if (Buffer.byteLength(table) <= budget) return table;
+  let low = 0;
+  let high = columns.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (Buffer.byteLength(columnTable(columns, middle)) <= budget) low = middle;
+    else high = middle - 1;
+  }
+  table = columnTable(columns, low);
+  return table;
+}
+
+function chartSection(column: ColumnResult): string {
+  const histogram = column.histogram!;
+  const { labels, reference, current } = chartSeries(histogram);
+  const top = Math.max(...reference, ...current, 1);
+  const yMax = Math.min(100, Math.ceil(top / 5) * 5);
+  const lines = [
+    '```mermaid',
+    'xychart-beta',
+    `    title "${mermaidText(truncate(column.name, 60))}"`,
+    `    x-axis [${labels.map((label) => `"${mermaidText(label)}"`).join(', ')}]`,
+    `    y-axis "% of rows" 0 --> ${yMax}`,
+    `    bar [${reference.map(round).join(', ')}]`,
+    `    line [${current.map(round).join(', ')}]`,
+    '```',
+  ];
+  return `**${escapeMarkdown(truncate(column.name, 80))}**: bars = baseline, line = current (% of non-missing values)\n\n${lines.join('\n')}`;
+}
+
+function chartSeries(histogram: Histogram): { labels: string[]; reference: number[]; current: number[] } {
+  const shares = (counts: number[], extra = 0) => {
+    const total = counts.reduce((sum, count) => sum + count, 0) + extra;
+    return counts.map((count) => (total === 0 ? 0 : (100 * count) / total));
+  };
+  if (histogram.kind === 'bins') {
+    const labels = histogram.reference.map((_, index) => formatNumber(histogram.edges[index]));
+    return { labels, reference: shares(histogram.reference), current: shares(histogram.current) };
+  }
+  const hasOther = histogram.other_reference + histogram.other_current > 0;
+  const labels = [...histogram.categories.map((category) => truncate(category, 20)), ...(hasOther ? ['(other)'] : [])];
+  const reference = shares([...histogram.reference, ...(hasOther ? [histogram.other_reference] : [])]);
+  const current = shares([...histogram.current, ...(hasOther ? [histogram.other_current] : [])]);
+  return { labels, reference, current };
+}
+
+/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
+function mermaidText(text: string): string {
+  return text.replace(/["`\\]/g, "'").replace(/[\r\n\t]+/g, ' ').replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'));
+}
+
+function round(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
