@@ -192,7 +192,7 @@ describe('renderHtml', () => {
     expect(page).toContain(`10 more columns are in the table above without a chart (${omittedDrifted} of them drifted)`);
   });
 
-  it('draws a constant column as one labelled bar and explains columns with nothing to draw', () => {
+  it('draws a constant column as one bar labelled with its value and explains columns with nothing to draw', () => {
     const constant = Array.from({ length: 40 }, () => 5.5);
     const empty = Array.from({ length: 40 }, () => null);
     const declaredKinds = new Map([['empty_category', 'categorical' as const]]);
@@ -202,7 +202,9 @@ describe('renderHtml', () => {
       defaultDriftOptions({ declaredKinds }),
     );
     const page = renderHtml(edgeCases);
-    expect(page).toContain('every value is 5.5');
+    const constantSection = page.slice(page.indexOf('<svg'), page.indexOf('</svg>'));
+    expect(constantSection.match(/<rect class="bar-baseline"/g)).toHaveLength(1);
+    expect(constantSection).toMatch(/>5\.5<\/text>/);
     expect(page).not.toMatch(/NaN|Infinity|undefined/);
     expect(page.match(/<p class="no-chart">/g)).toHaveLength(2);
   });

@@ -34823,7 +34823,7 @@ function sortedPresent(values) {
 function categoricalSample(reference, current) {
     const categories = [...new Set([...reference.keys(), ...current.keys()])]
         .filter((category) => (reference.get(category) ?? 0) + (current.get(category) ?? 0) > 0)
-        .sort(sample_compareCodePoints);
+        .sort(compareCodePoints);
     const referenceCounts = Float64Array.from(categories, (category) => reference.get(category) ?? 0);
     const currentCounts = Float64Array.from(categories, (category) => current.get(category) ?? 0);
     return {
@@ -34855,7 +34855,7 @@ function sample_sum(values) {
  * Orders strings by Unicode code point, as Python does. JavaScript's default order compares UTF-16 code
  * units, which puts U+E000–U+FFFF after astral characters; moving the surrogate range above them fixes it.
  */
-function sample_compareCodePoints(a, b) {
+function compareCodePoints(a, b) {
     const length = Math.min(a.length, b.length);
     for (let i = 0; i < length; i++) {
         const x = a.charCodeAt(i);
@@ -34931,72 +34931,10 @@ function missingCount(column) {
     return missing;
 }
 
-;// CONCATENATED MODULE: ./src/engine/histogram.ts
-const MAX_BINS = 20;
-const MAX_CATEGORIES = 20;
-function histogramOf(sample) {
-    return sample.kind === 'numerical' ? numericalHistogram(sample) : categoricalHistogram(sample);
-}
-function numericalHistogram({ reference, current }) {
-    const total = reference.length + current.length;
-    if (total === 0)
-        return undefined;
-    const lo = Math.min(reference[0] ?? Infinity, current[0] ?? Infinity);
-    const hi = Math.max(reference[reference.length - 1] ?? -Infinity, current[current.length - 1] ?? -Infinity);
-    const bins = lo === hi ? 1 : Math.min(MAX_BINS, Math.ceil(Math.log2(total)) + 1);
-    const width = (hi - lo) / bins;
-    const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + i * width));
-    return { kind: 'bins', edges, reference: countSorted(reference, edges), current: countSorted(current, edges) };
-}
-/** Counts sorted values per bin in one pass; the last bin includes its upper edge. */
-function countSorted(sorted, edges) {
-    const bins = edges.length - 1;
-    const counts = new Array(bins).fill(0);
-    let bin = 0;
-    for (const value of sorted) {
-        while (bin < bins - 1 && value >= edges[bin + 1])
-            bin++;
-        counts[bin]++;
-    }
-    return counts;
-}
-/** The most frequent categories over both sides; the rest are summed as "other". */
-function categoricalHistogram(sample) {
-    const order = sample.categories
-        .map((_, index) => index)
-        .sort((a, b) => sample.reference[b] + sample.current[b] - (sample.reference[a] + sample.current[a]) || a - b);
-    const shown = order.slice(0, MAX_CATEGORIES);
-    const sumOf = (counts, indices) => indices.reduce((total, index) => total + counts[index], 0);
-    const hidden = order.slice(MAX_CATEGORIES);
-    return {
-        kind: 'categories',
-        categories: shown.map((index) => sample.categories[index]),
-        reference: shown.map((index) => sample.reference[index]),
-        current: shown.map((index) => sample.current[index]),
-        other_reference: sumOf(sample.reference, hidden),
-        other_current: sumOf(sample.current, hidden),
-    };
-}
-/** The category whose share moved most between the sides. */
-function largestShareChange(sample) {
-    if (sample.referenceTotal === 0 || sample.currentTotal === 0)
-        return undefined;
-    let best;
-    sample.categories.forEach((category, index) => {
-        const referenceShare = sample.reference[index] / sample.referenceTotal;
-        const currentShare = sample.current[index] / sample.currentTotal;
-        const change = currentShare - referenceShare;
-        if (!best || Math.abs(change) > Math.abs(best.change)) {
-            best = { kind: 'share', category, reference_share: referenceShare, current_share: currentShare, change };
-        }
-    });
-    return best;
-}
-
 ;// CONCATENATED MODULE: ./src/stattests/order.ts
 const cache = new WeakMap();
 /** The distinct pooled values with each side's multiplicity; memoized per sample. */
-function order_pooledOrder(sample) {
+function pooledOrder(sample) {
     let order = cache.get(sample);
     if (!order) {
         order = mergeDistinct(sample.reference, sample.current);
@@ -35034,6 +34972,369 @@ function mergeDistinct(reference, current) {
         referenceCounts: referenceCounts.subarray(0, k),
         currentCounts: currentCounts.subarray(0, k),
     };
+}
+
+;// CONCATENATED MODULE: ./src/stattests/binning.ts
+/**
+ * The binning behind the binned distances (`psi`, `jensenshannon`, `kl_div`, `tvd`, `linf`), the separate
+ * histogram `hellinger` uses, and the compact histograms the report draws.
+ *
+ * Shared binning (Evidently's legacy `get_binned_data`, with the cut-off at 20 distinct reference values):
+ *
+ * - Histogram path: a numerical column whose reference has more than 20 distinct values. Sturges' rule over
+ *   all N pooled values (duplicates kept), evaluated literally in doubles as NumPy's
+ *   `histogram_bin_edges(..., bins='sturges')` does: `w = (hi − lo)/(log2(N) + 1)`, `k = ceil((hi − lo)/w)`.
+ *   Dividing the range by `w` is not the identity: when N is a power of two, `log2(N) + 1` is an integer and
+ *   the quotient can round just above it, which adds a bin; we keep that, since the golden values do.
+ *   Edges are `i·((hi − lo)/k) + lo` (NumPy's `linspace`: multiply, then add) with the last edge set to hi.
+ *   Bin i holds `e_i ≤ x < e_{i+1}`; the last bin also holds hi.
+ * - Discrete path: every categorical column, and every numerical column with at most 20 distinct reference
+ *   values. One bucket per value present on either side (numbers compared as doubles, so -0 is 0).
+ *
+ * Shares are counts divided by the side's size. `psi` and `kl_div` replace zero shares (each side on its
+ * own, and only when that side has a zero) by `μ/10^6` if the side's smallest non-zero share μ is at most
+ * 0.0001, else by 0.0001, without renormalising: this is Evidently's convention and the golden values
+ * depend on it.
+ *
+ * Counting is a binary search per edge over the already sorted values (O(k log n)); the discrete path reads
+ * the shared pooled order (O(N)). Results are memoized per sample, because several methods run on one
+ * column.
+ *
+ * References: NumPy `histogram_bin_edges` / `histogram` (1.24); Evidently legacy `stattests/utils.py`
+ * (`get_binned_data`); H. A. Sturges, "The choice of a class interval", JASA 21 (1926).
+ */
+
+
+/** Above this many distinct reference values a numerical column is binned by Sturges' rule. */
+const DISCRETE_MAX_DISTINCT = 20;
+const binningCache = new WeakMap();
+const sharesCache = new WeakMap();
+const filledCache = new WeakMap();
+/**
+ * The shared binning of a column; memoized per sample. `undefined` when the histogram path meets a
+ * non-finite range. Samples built by `numericalSample` carry no infinities (they count as missing); a
+ * hand-built one that does gets no binning, as NumPy refuses to bin an infinite range.
+ */
+function sharedBinning(sample) {
+    let binning = binningCache.get(sample);
+    if (binning === undefined) {
+        binning = computeSharedBinning(sample) ?? null;
+        binningCache.set(sample, binning);
+    }
+    return binning ?? undefined;
+}
+/** p and q on the shared binning, no zero filling (`jensenshannon`, `tvd`, `linf`). Memoized per sample. */
+function binShares(sample) {
+    let shares = sharesCache.get(sample);
+    if (shares === undefined) {
+        const binning = sharedBinning(sample);
+        shares = binning
+            ? { reference: divide(binning.reference, binning.referenceTotal), current: divide(binning.current, binning.currentTotal) }
+            : null;
+        sharesCache.set(sample, shares);
+    }
+    return shares ?? undefined;
+}
+/** p and q with Evidently's zero filling (`psi`, `kl_div`). Memoized per sample. */
+function filledBinShares(sample) {
+    let filled = filledCache.get(sample);
+    if (filled === undefined) {
+        const shares = binShares(sample);
+        filled = shares ? { reference: fillZeros(shares.reference), current: fillZeros(shares.current) } : null;
+        filledCache.set(sample, filled);
+    }
+    return filled ?? undefined;
+}
+function computeSharedBinning(sample) {
+    if (sample.kind === 'categorical')
+        return categoricalBinning(sample.reference, sample.current, sample.referenceTotal, sample.currentTotal);
+    const { reference, current } = sample;
+    if (distinctAtMost(reference, DISCRETE_MAX_DISTINCT)) {
+        const order = pooledOrder(sample);
+        return {
+            path: 'discrete',
+            reference: order.referenceCounts,
+            current: order.currentCounts,
+            referenceTotal: reference.length,
+            currentTotal: current.length,
+        };
+    }
+    const lo = Math.min(reference[0], current[0]);
+    const hi = Math.max(reference[reference.length - 1], current[current.length - 1]);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi))
+        return undefined;
+    const edges = sturgesEdges(lo, hi, reference.length + current.length);
+    return {
+        path: 'histogram',
+        edges,
+        reference: histogramCounts(reference, edges),
+        current: histogramCounts(current, edges),
+        referenceTotal: reference.length,
+        currentTotal: current.length,
+    };
+}
+/** A category with no count on either side is not a key (Evidently's keys are the values that occur). */
+function categoricalBinning(reference, current, n, m) {
+    let kept = 0;
+    for (let i = 0; i < reference.length; i++)
+        if (reference[i] > 0 || current[i] > 0)
+            kept++;
+    if (kept === reference.length)
+        return { path: 'discrete', reference, current, referenceTotal: n, currentTotal: m };
+    const keptReference = new Float64Array(kept);
+    const keptCurrent = new Float64Array(kept);
+    for (let i = 0, j = 0; i < reference.length; i++) {
+        if (reference[i] > 0 || current[i] > 0) {
+            keptReference[j] = reference[i];
+            keptCurrent[j++] = current[i];
+        }
+    }
+    return { path: 'discrete', reference: keptReference, current: keptCurrent, referenceTotal: n, currentTotal: m };
+}
+/** Whether a sorted array holds at most `limit` distinct values; stops reading once it knows. */
+function distinctAtMost(sorted, limit) {
+    let distinct = sorted.length > 0 ? 1 : 0;
+    for (let i = 1; i < sorted.length; i++) {
+        // `!==` treats -0 and 0 as one value, as pandas' nunique does.
+        if (sorted[i] !== sorted[i - 1] && ++distinct > limit)
+            return false;
+    }
+    return true;
+}
+/**
+ * Sturges' bin edges for values spanning [lo, hi], `size` of them, exactly as NumPy's
+ * `histogram_bin_edges(values, bins='sturges')` computes them. A zero range becomes [lo − 0.5, hi + 0.5]
+ * with one bin, as in NumPy. `lo` and `hi` must be finite.
+ */
+function sturgesEdges(lo, hi, size) {
+    let first = lo;
+    let last = hi;
+    let bins = 1;
+    if (first === last) {
+        first -= 0.5;
+        last += 0.5;
+    }
+    else {
+        const range = last - first;
+        const width = range / (Math.log2(size) + 1);
+        // Not simplified to ceil(log2(size) + 1): the rounding of range / width is what decides the bin count.
+        if (width !== 0)
+            bins = Math.ceil(range / width);
+    }
+    const edges = new Float64Array(bins + 1);
+    const delta = last - first;
+    const step = delta / bins;
+    for (let i = 0; i < bins; i++) {
+        // A step that underflows to 0 is scaled the other way round, as NumPy's linspace does for subnormals.
+        edges[i] = (step === 0 ? (i / bins) * delta : i * step) + first;
+    }
+    edges[bins] = last;
+    return edges;
+}
+/**
+ * Counts of sorted values per bin: bin i holds `edges[i] ≤ x < edges[i+1]`, and the last bin also holds
+ * `x = edges[k]`; values outside [edges[0], edges[k]] are not counted (NumPy's `histogram` with explicit
+ * edges). One binary search per edge, so O(k log n).
+ */
+function histogramCounts(sorted, edges) {
+    const bins = edges.length - 1;
+    const counts = new Float64Array(bins);
+    let below = binning_lowerBound(sorted, edges[0]);
+    for (let i = 0; i < bins; i++) {
+        const upTo = i === bins - 1 ? binning_upperBound(sorted, edges[bins]) : binning_lowerBound(sorted, edges[i + 1]);
+        counts[i] = upTo - below;
+        below = upTo;
+    }
+    return counts;
+}
+/** Index of the first value ≥ x. */
+function binning_lowerBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/** Index of the first value > x. */
+function binning_upperBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+function divide(counts, total) {
+    const out = new Float64Array(counts.length);
+    for (let i = 0; i < counts.length; i++)
+        out[i] = counts[i] / total;
+    return out;
+}
+/** Evidently's zero filling of one share vector; returns the input itself when it has no zero. */
+function fillZeros(shares) {
+    let smallest = Infinity;
+    let hasZero = false;
+    for (let i = 0; i < shares.length; i++) {
+        const share = shares[i];
+        if (share === 0)
+            hasZero = true;
+        else if (share < smallest)
+            smallest = share;
+    }
+    if (!hasZero || smallest === Infinity)
+        return shares;
+    const fill = smallest <= 0.0001 ? smallest / 10 ** 6 : 0.0001;
+    const out = Float64Array.from(shares);
+    for (let i = 0; i < out.length; i++)
+        if (out[i] === 0)
+            out[i] = fill;
+    return out;
+}
+const hellingerCache = new WeakMap();
+/**
+ * Evidently's Hellinger binning: Sturges' rule applied to the u distinct pooled values (log2(u) in place of
+ * log2(N), lo/hi their extremes), on every numerical column whatever its number of distinct values; counts
+ * of each side per bin. `undefined` for a non-finite range. Memoized per sample.
+ */
+function hellingerHistogram(sample) {
+    let histogram = hellingerCache.get(sample);
+    if (histogram === undefined) {
+        const { reference, current } = sample;
+        const lo = Math.min(reference[0], current[0]);
+        const hi = Math.max(reference[reference.length - 1], current[current.length - 1]);
+        if (Number.isFinite(lo) && Number.isFinite(hi)) {
+            const edges = sturgesEdges(lo, hi, distinctPooled(reference, current));
+            histogram = { edges, reference: histogramCounts(sample.reference, edges), current: histogramCounts(sample.current, edges) };
+        }
+        else {
+            histogram = null;
+        }
+        hellingerCache.set(sample, histogram);
+    }
+    return histogram ?? undefined;
+}
+/** The number of distinct values in the union of two sorted arrays (-0 and 0 are one), by one merge walk. */
+function distinctPooled(a, b) {
+    let i = 0;
+    let j = 0;
+    let distinct = 0;
+    while (i < a.length || j < b.length) {
+        const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+        while (i < a.length && a[i] === next)
+            i++;
+        while (j < b.length && b[j] === next)
+            j++;
+        distinct++;
+    }
+    return distinct;
+}
+/** Default bucket limit of `compactHistogram`. */
+const COMPACT_HISTOGRAM_MAX_BUCKETS = 20;
+/**
+ * Both sides of a column as a compact histogram, on the binning the binned distances use: Sturges bins
+ * for a numerical column on the histogram path, one bucket per value on the discrete path. A discrete
+ * numerical column with more than `maxBuckets` values (few reference values, many new current values) is
+ * drawn with Sturges bins over the pooled values instead, so the picture stays small. Categories beyond
+ * `maxBuckets` are folded into "other" counts. `undefined` for a numerical sample holding infinities.
+ */
+function compactHistogram(sample, maxBuckets = COMPACT_HISTOGRAM_MAX_BUCKETS) {
+    const limit = Math.max(1, Math.floor(maxBuckets));
+    if (sample.kind === 'categorical')
+        return compactCategories(sample.categories, sample.reference, sample.current, sample.referenceTotal, sample.currentTotal, limit);
+    const binning = sharedBinning(sample);
+    if (!binning)
+        return undefined;
+    const totals = { referenceTotal: binning.referenceTotal, currentTotal: binning.currentTotal };
+    if (binning.edges)
+        return { kind: 'bins', edges: binning.edges, reference: binning.reference, current: binning.current, ...totals };
+    const values = pooledOrder(sample).values;
+    if (values.length <= limit)
+        return { kind: 'values', values, reference: binning.reference, current: binning.current, ...totals };
+    const lo = values[0];
+    const hi = values[values.length - 1];
+    if (!Number.isFinite(lo) || !Number.isFinite(hi))
+        return undefined;
+    const edges = sturgesEdges(lo, hi, sample.reference.length + sample.current.length);
+    return { kind: 'bins', edges, reference: histogramCounts(sample.reference, edges), current: histogramCounts(sample.current, edges), ...totals };
+}
+function compactCategories(categories, reference, current, referenceTotal, currentTotal, limit) {
+    const present = [];
+    for (let i = 0; i < categories.length; i++)
+        if (reference[i] + current[i] > 0)
+            present.push(i);
+    present.sort((a, b) => reference[b] + current[b] - (reference[a] + current[a]) || compareCodePoints(categories[a], categories[b]));
+    const kept = present.slice(0, limit);
+    let otherReference = 0;
+    let otherCurrent = 0;
+    for (const i of present.slice(limit)) {
+        otherReference += reference[i];
+        otherCurrent += current[i];
+    }
+    return {
+        kind: 'categories',
+        categories: kept.map((i) => categories[i]),
+        reference: Float64Array.from(kept, (i) => reference[i]),
+        current: Float64Array.from(kept, (i) => current[i]),
+        otherReference,
+        otherCurrent,
+        referenceTotal,
+        currentTotal,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/histogram.ts
+/**
+ * What the reports draw: compact histograms of both sides on the binning the binned distances use (so a
+ * chart shows what psi or Jensen–Shannon measured), and which category moved most.
+ */
+
+/**
+ * The report's histogram of a column: numerical bins, or one bucket per category — and per value for a
+ * numerical column with few distinct values, labelled with the value.
+ */
+function histogramOf(sample) {
+    const histogram = compactHistogram(sample);
+    if (!histogram)
+        return undefined;
+    const reference = Array.from(histogram.reference);
+    const current = Array.from(histogram.current);
+    if (histogram.kind === 'bins')
+        return { kind: 'bins', edges: Array.from(histogram.edges), reference, current };
+    if (histogram.kind === 'values') {
+        return { kind: 'categories', categories: Array.from(histogram.values, String), reference, current, other_reference: 0, other_current: 0 };
+    }
+    return {
+        kind: 'categories',
+        categories: [...histogram.categories],
+        reference,
+        current,
+        other_reference: histogram.otherReference,
+        other_current: histogram.otherCurrent,
+    };
+}
+/** The category whose share moved most between the sides. */
+function largestShareChange(sample) {
+    if (sample.referenceTotal === 0 || sample.currentTotal === 0)
+        return undefined;
+    let best;
+    sample.categories.forEach((category, index) => {
+        const referenceShare = sample.reference[index] / sample.referenceTotal;
+        const currentShare = sample.current[index] / sample.currentTotal;
+        const change = currentShare - referenceShare;
+        if (!best || Math.abs(change) > Math.abs(best.change)) {
+            best = { kind: 'share', category, reference_share: referenceShare, current_share: currentShare, change };
+        }
+    });
+    return best;
 }
 
 ;// CONCATENATED MODULE: ./src/stattests/anderson.ts
@@ -35086,7 +35387,7 @@ const anderson = {
     compute(sample) {
         if (sample.kind !== 'numerical')
             return undefined;
-        const { referenceCounts, currentCounts } = order_pooledOrder(sample);
+        const { referenceCounts, currentCounts } = pooledOrder(sample);
         const n = sample.reference.length;
         const m = sample.current.length;
         const total = n + m;
@@ -35636,7 +35937,7 @@ const cramerVonMises = {
         const m = sample.current.length;
         if (n < 2 || m < 2)
             return undefined;
-        const { referenceCounts, currentCounts } = order_pooledOrder(sample);
+        const { referenceCounts, currentCounts } = pooledOrder(sample);
         // For a tie group with r reference and c current values, R and C values below it, the reference values
         // in it sit at indices R+1..R+r and share the midrank R + C + (r + c + 1)/2, so
         //   Σ (ρ − i)² = r·(C + c/2)² + (r³ − r)/12
@@ -35704,7 +36005,7 @@ const cramerVonMises = {
 
 /** Σ |F_r − F_c|^power · Δx over the pooled sample (`power` 1 for W1, 2 for the energy distance). */
 function ecdfGapIntegral(sample, power) {
-    const { values, referenceCounts, currentCounts } = order_pooledOrder(sample);
+    const { values, referenceCounts, currentCounts } = pooledOrder(sample);
     const n = sample.reference.length;
     const m = sample.current.length;
     let referenceSeen = 0;
@@ -35906,7 +36207,7 @@ const eppsSingleton = {
         const m = sample.current.length;
         if (n < 5 || m < 5)
             return undefined;
-        const order = order_pooledOrder(sample);
+        const order = pooledOrder(sample);
         const { values, referenceCounts, currentCounts } = order;
         if (values.length < FEATURES + 1)
             return undefined;
@@ -36491,323 +36792,6 @@ const gTestGof = {
         return { statistic, p_value: chiSquareSurvival(statistic, dof) };
     },
 };
-
-;// CONCATENATED MODULE: ./src/stattests/binning.ts
-/**
- * The binning behind the binned distances (`psi`, `jensenshannon`, `kl_div`, `tvd`, `linf`), the separate
- * histogram `hellinger` uses, and the compact histograms the report draws.
- *
- * Shared binning (Evidently's legacy `get_binned_data`, with the cut-off at 20 distinct reference values):
- *
- * - Histogram path: a numerical column whose reference has more than 20 distinct values. Sturges' rule over
- *   all N pooled values (duplicates kept), evaluated literally in doubles as NumPy's
- *   `histogram_bin_edges(..., bins='sturges')` does: `w = (hi − lo)/(log2(N) + 1)`, `k = ceil((hi − lo)/w)`.
- *   Dividing the range by `w` is not the identity: when N is a power of two, `log2(N) + 1` is an integer and
- *   the quotient can round just above it, which adds a bin; we keep that, since the golden values do.
- *   Edges are `i·((hi − lo)/k) + lo` (NumPy's `linspace`: multiply, then add) with the last edge set to hi.
- *   Bin i holds `e_i ≤ x < e_{i+1}`; the last bin also holds hi.
- * - Discrete path: every categorical column, and every numerical column with at most 20 distinct reference
- *   values. One bucket per value present on either side (numbers compared as doubles, so -0 is 0).
- *
- * Shares are counts divided by the side's size. `psi` and `kl_div` replace zero shares (each side on its
- * own, and only when that side has a zero) by `μ/10^6` if the side's smallest non-zero share μ is at most
- * 0.0001, else by 0.0001, without renormalising: this is Evidently's convention and the golden values
- * depend on it.
- *
- * Counting is a binary search per edge over the already sorted values (O(k log n)); the discrete path reads
- * the shared pooled order (O(N)). Results are memoized per sample, because several methods run on one
- * column.
- *
- * References: NumPy `histogram_bin_edges` / `histogram` (1.24); Evidently legacy `stattests/utils.py`
- * (`get_binned_data`); H. A. Sturges, "The choice of a class interval", JASA 21 (1926).
- */
-
-
-/** Above this many distinct reference values a numerical column is binned by Sturges' rule. */
-const DISCRETE_MAX_DISTINCT = 20;
-const binningCache = new WeakMap();
-const sharesCache = new WeakMap();
-const filledCache = new WeakMap();
-/**
- * The shared binning of a column; memoized per sample. `undefined` when the histogram path meets a
- * non-finite range. Samples built by `numericalSample` carry no infinities (they count as missing); a
- * hand-built one that does gets no binning, as NumPy refuses to bin an infinite range.
- */
-function sharedBinning(sample) {
-    let binning = binningCache.get(sample);
-    if (binning === undefined) {
-        binning = computeSharedBinning(sample) ?? null;
-        binningCache.set(sample, binning);
-    }
-    return binning ?? undefined;
-}
-/** p and q on the shared binning, no zero filling (`jensenshannon`, `tvd`, `linf`). Memoized per sample. */
-function binShares(sample) {
-    let shares = sharesCache.get(sample);
-    if (shares === undefined) {
-        const binning = sharedBinning(sample);
-        shares = binning
-            ? { reference: divide(binning.reference, binning.referenceTotal), current: divide(binning.current, binning.currentTotal) }
-            : null;
-        sharesCache.set(sample, shares);
-    }
-    return shares ?? undefined;
-}
-/** p and q with Evidently's zero filling (`psi`, `kl_div`). Memoized per sample. */
-function filledBinShares(sample) {
-    let filled = filledCache.get(sample);
-    if (filled === undefined) {
-        const shares = binShares(sample);
-        filled = shares ? { reference: fillZeros(shares.reference), current: fillZeros(shares.current) } : null;
-        filledCache.set(sample, filled);
-    }
-    return filled ?? undefined;
-}
-function computeSharedBinning(sample) {
-    if (sample.kind === 'categorical')
-        return categoricalBinning(sample.reference, sample.current, sample.referenceTotal, sample.currentTotal);
-    const { reference, current } = sample;
-    if (distinctAtMost(reference, DISCRETE_MAX_DISTINCT)) {
-        const order = order_pooledOrder(sample);
-        return {
-            path: 'discrete',
-            reference: order.referenceCounts,
-            current: order.currentCounts,
-            referenceTotal: reference.length,
-            currentTotal: current.length,
-        };
-    }
-    const lo = Math.min(reference[0], current[0]);
-    const hi = Math.max(reference[reference.length - 1], current[current.length - 1]);
-    if (!Number.isFinite(lo) || !Number.isFinite(hi))
-        return undefined;
-    const edges = sturgesEdges(lo, hi, reference.length + current.length);
-    return {
-        path: 'histogram',
-        edges,
-        reference: histogramCounts(reference, edges),
-        current: histogramCounts(current, edges),
-        referenceTotal: reference.length,
-        currentTotal: current.length,
-    };
-}
-/** A category with no count on either side is not a key (Evidently's keys are the values that occur). */
-function categoricalBinning(reference, current, n, m) {
-    let kept = 0;
-    for (let i = 0; i < reference.length; i++)
-        if (reference[i] > 0 || current[i] > 0)
-            kept++;
-    if (kept === reference.length)
-        return { path: 'discrete', reference, current, referenceTotal: n, currentTotal: m };
-    const keptReference = new Float64Array(kept);
-    const keptCurrent = new Float64Array(kept);
-    for (let i = 0, j = 0; i < reference.length; i++) {
-        if (reference[i] > 0 || current[i] > 0) {
-            keptReference[j] = reference[i];
-            keptCurrent[j++] = current[i];
-        }
-    }
-    return { path: 'discrete', reference: keptReference, current: keptCurrent, referenceTotal: n, currentTotal: m };
-}
-/** Whether a sorted array holds at most `limit` distinct values; stops reading once it knows. */
-function distinctAtMost(sorted, limit) {
-    let distinct = sorted.length > 0 ? 1 : 0;
-    for (let i = 1; i < sorted.length; i++) {
-        // `!==` treats -0 and 0 as one value, as pandas' nunique does.
-        if (sorted[i] !== sorted[i - 1] && ++distinct > limit)
-            return false;
-    }
-    return true;
-}
-/**
- * Sturges' bin edges for values spanning [lo, hi], `size` of them, exactly as NumPy's
- * `histogram_bin_edges(values, bins='sturges')` computes them. A zero range becomes [lo − 0.5, hi + 0.5]
- * with one bin, as in NumPy. `lo` and `hi` must be finite.
- */
-function sturgesEdges(lo, hi, size) {
-    let first = lo;
-    let last = hi;
-    let bins = 1;
-    if (first === last) {
-        first -= 0.5;
-        last += 0.5;
-    }
-    else {
-        const range = last - first;
-        const width = range / (Math.log2(size) + 1);
-        // Not simplified to ceil(log2(size) + 1): the rounding of range / width is what decides the bin count.
-        if (width !== 0)
-            bins = Math.ceil(range / width);
-    }
-    const edges = new Float64Array(bins + 1);
-    const delta = last - first;
-    const step = delta / bins;
-    for (let i = 0; i < bins; i++) {
-        // A step that underflows to 0 is scaled the other way round, as NumPy's linspace does for subnormals.
-        edges[i] = (step === 0 ? (i / bins) * delta : i * step) + first;
-    }
-    edges[bins] = last;
-    return edges;
-}
-/**
- * Counts of sorted values per bin: bin i holds `edges[i] ≤ x < edges[i+1]`, and the last bin also holds
- * `x = edges[k]`; values outside [edges[0], edges[k]] are not counted (NumPy's `histogram` with explicit
- * edges). One binary search per edge, so O(k log n).
- */
-function histogramCounts(sorted, edges) {
-    const bins = edges.length - 1;
-    const counts = new Float64Array(bins);
-    let below = binning_lowerBound(sorted, edges[0]);
-    for (let i = 0; i < bins; i++) {
-        const upTo = i === bins - 1 ? binning_upperBound(sorted, edges[bins]) : binning_lowerBound(sorted, edges[i + 1]);
-        counts[i] = upTo - below;
-        below = upTo;
-    }
-    return counts;
-}
-/** Index of the first value ≥ x. */
-function binning_lowerBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/** Index of the first value > x. */
-function binning_upperBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-function divide(counts, total) {
-    const out = new Float64Array(counts.length);
-    for (let i = 0; i < counts.length; i++)
-        out[i] = counts[i] / total;
-    return out;
-}
-/** Evidently's zero filling of one share vector; returns the input itself when it has no zero. */
-function fillZeros(shares) {
-    let smallest = Infinity;
-    let hasZero = false;
-    for (let i = 0; i < shares.length; i++) {
-        const share = shares[i];
-        if (share === 0)
-            hasZero = true;
-        else if (share < smallest)
-            smallest = share;
-    }
-    if (!hasZero || smallest === Infinity)
-        return shares;
-    const fill = smallest <= 0.0001 ? smallest / 10 ** 6 : 0.0001;
-    const out = Float64Array.from(shares);
-    for (let i = 0; i < out.length; i++)
-        if (out[i] === 0)
-            out[i] = fill;
-    return out;
-}
-const hellingerCache = new WeakMap();
-/**
- * Evidently's Hellinger binning: Sturges' rule applied to the u distinct pooled values (log2(u) in place of
- * log2(N), lo/hi their extremes), on every numerical column whatever its number of distinct values; counts
- * of each side per bin. `undefined` for a non-finite range. Memoized per sample.
- */
-function hellingerHistogram(sample) {
-    let histogram = hellingerCache.get(sample);
-    if (histogram === undefined) {
-        const { reference, current } = sample;
-        const lo = Math.min(reference[0], current[0]);
-        const hi = Math.max(reference[reference.length - 1], current[current.length - 1]);
-        if (Number.isFinite(lo) && Number.isFinite(hi)) {
-            const edges = sturgesEdges(lo, hi, distinctPooled(reference, current));
-            histogram = { edges, reference: histogramCounts(sample.reference, edges), current: histogramCounts(sample.current, edges) };
-        }
-        else {
-            histogram = null;
-        }
-        hellingerCache.set(sample, histogram);
-    }
-    return histogram ?? undefined;
-}
-/** The number of distinct values in the union of two sorted arrays (-0 and 0 are one), by one merge walk. */
-function distinctPooled(a, b) {
-    let i = 0;
-    let j = 0;
-    let distinct = 0;
-    while (i < a.length || j < b.length) {
-        const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-        while (i < a.length && a[i] === next)
-            i++;
-        while (j < b.length && b[j] === next)
-            j++;
-        distinct++;
-    }
-    return distinct;
-}
-/** Default bucket limit of `compactHistogram`. */
-const COMPACT_HISTOGRAM_MAX_BUCKETS = 20;
-/**
- * Both sides of a column as a compact histogram, on the binning the binned distances use: Sturges bins
- * for a numerical column on the histogram path, one bucket per value on the discrete path. A discrete
- * numerical column with more than `maxBuckets` values (few reference values, many new current values) is
- * drawn with Sturges bins over the pooled values instead, so the picture stays small. Categories beyond
- * `maxBuckets` are folded into "other" counts. `undefined` for a numerical sample holding infinities.
- */
-function compactHistogram(sample, maxBuckets = COMPACT_HISTOGRAM_MAX_BUCKETS) {
-    const limit = Math.max(1, Math.floor(maxBuckets));
-    if (sample.kind === 'categorical')
-        return compactCategories(sample.categories, sample.reference, sample.current, sample.referenceTotal, sample.currentTotal, limit);
-    const binning = sharedBinning(sample);
-    if (!binning)
-        return undefined;
-    const totals = { referenceTotal: binning.referenceTotal, currentTotal: binning.currentTotal };
-    if (binning.edges)
-        return { kind: 'bins', edges: binning.edges, reference: binning.reference, current: binning.current, ...totals };
-    const values = pooledOrder(sample).values;
-    if (values.length <= limit)
-        return { kind: 'values', values, reference: binning.reference, current: binning.current, ...totals };
-    const lo = values[0];
-    const hi = values[values.length - 1];
-    if (!Number.isFinite(lo) || !Number.isFinite(hi))
-        return undefined;
-    const edges = sturgesEdges(lo, hi, sample.reference.length + sample.current.length);
-    return { kind: 'bins', edges, reference: histogramCounts(sample.reference, edges), current: histogramCounts(sample.current, edges), ...totals };
-}
-function compactCategories(categories, reference, current, referenceTotal, currentTotal, limit) {
-    const present = [];
-    for (let i = 0; i < categories.length; i++)
-        if (reference[i] + current[i] > 0)
-            present.push(i);
-    present.sort((a, b) => reference[b] + current[b] - (reference[a] + current[a]) || compareCodePoints(categories[a], categories[b]));
-    const kept = present.slice(0, limit);
-    let otherReference = 0;
-    let otherCurrent = 0;
-    for (const i of present.slice(limit)) {
-        otherReference += reference[i];
-        otherCurrent += current[i];
-    }
-    return {
-        kind: 'categories',
-        categories: kept.map((i) => categories[i]),
-        reference: Float64Array.from(kept, (i) => reference[i]),
-        current: Float64Array.from(kept, (i) => current[i]),
-        otherReference,
-        otherCurrent,
-        referenceTotal,
-        currentTotal,
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/stattests/hellinger.ts
 /**
@@ -37574,7 +37558,7 @@ function pelzGoodCdf(n, x) {
 
 /** D = max |F_r − F_c|, with SciPy's arithmetic (both one-sided maxima, the larger one). 0 when a side is empty. */
 function ksTwoSampleStatistic(sample) {
-    const { referenceCounts, currentCounts } = order_pooledOrder(sample);
+    const { referenceCounts, currentCounts } = pooledOrder(sample);
     const n = sample.reference.length;
     const m = sample.current.length;
     let referenceSeen = 0;
@@ -37936,7 +37920,7 @@ const mannWhitney = {
             return undefined;
         const n = sample.reference.length;
         const m = sample.current.length;
-        const { values, referenceCounts, currentCounts } = order_pooledOrder(sample);
+        const { values, referenceCounts, currentCounts } = pooledOrder(sample);
         let u1 = 0;
         let currentBelow = 0;
         let tieTerm = 0;

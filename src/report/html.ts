@@ -321,9 +321,6 @@ function tickLabel(share: number, step: number): string {
 function edgeAxis(edges: readonly number[]): string {
   const axisY = PLOT_TOP + PLOT_HEIGHT;
   const x = (index: number) => PLOT_LEFT + (PLOT_WIDTH * index) / (edges.length - 1);
-  if (edges[0] === edges[edges.length - 1]) {
-    return `<text class="tick" x="${PLOT_LEFT + PLOT_WIDTH / 2}" y="${axisY + 18}" text-anchor="middle">every value is ${formatNumber(edges[0])}</text>`;
-  }
   const spacing = PLOT_WIDTH / (edges.length - 1);
   const stride = Math.ceil(MIN_LABEL_SPACING / spacing);
   return edges
