@@ -14,6 +14,7 @@ import type { DriftOptions } from './options.js';
 import type { ColumnResult, DatasetResult, Direction, DriftResult, SideSummary } from './result.js';
 import type { Column, ColumnKind, Table } from './table.js';
 import { autoSelect, findStatTest, methodNames, statTests, type MethodChoice } from '../stattests/registry.js';
+import { pooledOrder } from '../stattests/order.js';
 import type { Sample, StatTest, TestResult } from '../stattests/types.js';
 
 /** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */
@@ -114,24 +115,17 @@ function compareColumn(reference: Column, current: Column, baseline: Table, curr
   }
 
   const columnSample = sampleOf(kind, reference, current);
-  addDescriptiveStatistics(result, columnSample);
-  result.histogram = histogramOf(columnSample);
-  result.direction = directionOf(result, columnSample);
-  if (options.allMethods) result.methods = allMethods(columnSample);
-
-  const missingShareChange = currentSummary.missing_share - referenceSummary.missing_share;
-  result.missing_share_change = missingShareChange;
+  describeColumn(result, columnSample, options);
+  result.missing_share_change = currentSummary.missing_share - referenceSummary.missing_share;
   const enoughRows = Math.min(baseline.rowCount, currentTable.rowCount) >= options.minRows;
-  if (enoughRows && Math.abs(missingShareChange) >= options.missingShareThreshold) {
-    result.reasons.push(
-      `missing values went from ${formatPercent(referenceSummary.missing_share)} to ${formatPercent(currentSummary.missing_share)}`,
-    );
+  if (enoughRows && Math.abs(result.missing_share_change) >= options.missingShareThreshold) {
+    result.reasons.push(`missing values went from ${formatPercent(referenceSummary.missing_share)} to ${formatPercent(currentSummary.missing_share)}`);
   }
   if (typeChanged) {
     result.reasons.push(`type changed: ${describeStorage(reference)} in the baseline, ${describeStorage(current)} in the current data`);
   }
+  reasonsBeforeTest.set(result, [...result.reasons]);
 
-  const present = Math.min(columnSample.kind === 'numerical' ? Math.min(columnSample.reference.length, columnSample.current.length) : Math.min(columnSample.referenceTotal, columnSample.currentTotal));
   const choice = chooseMethod(reference.name, kind, columnSample, baseline.rowCount, options);
   result.method = choice.test.name;
   result.method_title = choice.test.title;
@@ -139,32 +133,40 @@ function compareColumn(reference: Column, current: Column, baseline: Table, curr
   result.output = choice.test.output;
   result.threshold = thresholdFor(reference.name, kind, choice.test, options);
 
-  reasonsBeforeTest.set(result, [...result.reasons]);
-  if (present < options.minRows) {
-    result.status = result.reasons.length > 0 ? 'drift' : 'insufficient-data';
-    result.drift_detected = result.reasons.length > 0;
-    if (!result.drift_detected) {
-      result.reasons.push(`fewer than ${options.minRows} non-missing values on a side (baseline ${countPresent(referenceSummary)}, current ${countPresent(currentSummary)})`);
-    }
-    return result;
+  if (smallerSide(columnSample) < options.minRows) {
+    const counts = `baseline ${countPresent(referenceSummary)}, current ${countPresent(currentSummary)}`;
+    return untested(result, 'insufficient-data', `fewer than ${options.minRows} non-missing values on a side (${counts})`);
   }
-
   const sample = choice.sampleKind === kind ? columnSample : sampleOf(choice.sampleKind, reference, current);
   const outcome = runTest(choice.test, sample);
-  if (!outcome) {
-    result.status = result.reasons.length > 0 ? 'drift' : 'not-tested';
-    result.drift_detected = result.reasons.length > 0;
-    result.reasons.push(`${choice.test.name} has no value for this column (see the method's documentation)`);
-    return result;
-  }
+  if (!outcome) return untested(result, 'not-tested', `${choice.test.name} has no value for this column (see the method's documentation)`);
   Object.assign(result, outcome);
   result.score = choice.test.output === 'p_value' ? outcome.p_value : outcome.distance;
-  if (choice.test.output === 'p_value') {
-    const effect = effectSize(columnSample);
-    if (effect) result.effect_size = effect;
-  }
+  if (choice.test.output === 'p_value') result.effect_size = effectSize(columnSample);
   settle(result);
   return result;
+}
+
+/** Summary statistics, the chart histogram, the direction of change, and with `allMethods` every method's values. */
+function describeColumn(result: ColumnResult, sample: Sample, options: DriftOptions): void {
+  addDescriptiveStatistics(result, sample);
+  result.histogram = histogramOf(sample);
+  result.direction = directionOf(result, sample);
+  if (options.allMethods) result.methods = allMethods(sample);
+}
+
+/** A column the test could not judge: drifted all the same when another reason says so, else `status`. */
+function untested(result: ColumnResult, status: 'insufficient-data' | 'not-tested', why: string): ColumnResult {
+  result.drift_detected = result.reasons.length > 0;
+  result.status = result.drift_detected ? 'drift' : status;
+  result.reasons.push(why);
+  return result;
+}
+
+/** Non-missing values on the smaller side. */
+function smallerSide(sample: Sample): number {
+  if (sample.kind === 'numerical') return Math.min(sample.reference.length, sample.current.length);
+  return Math.min(sample.referenceTotal, sample.currentTotal);
 }
 
 /** Whether the column's score crosses its threshold, combined with the reasons found before testing. */
@@ -205,18 +207,7 @@ function chooseMethod(name: string, kind: ColumnKind, sample: Sample, referenceR
 }
 
 function distinctValues(sample: Sample): number {
-  if (sample.kind === 'categorical') return sample.categories.length;
-  let distinct = 0;
-  let i = 0;
-  let j = 0;
-  const { reference, current } = sample;
-  while (i < reference.length || j < current.length) {
-    const next = j >= current.length || (i < reference.length && reference[i] <= current[j]) ? reference[i] : current[j];
-    while (i < reference.length && reference[i] === next) i++;
-    while (j < current.length && current[j] === next) j++;
-    distinct++;
-  }
-  return distinct;
+  return sample.kind === 'categorical' ? sample.categories.length : pooledOrder(sample).values.length;
 }
 
 function thresholdFor(name: string, kind: ColumnKind, test: StatTest, options: DriftOptions): number {
@@ -262,7 +253,7 @@ function allMethods(sample: Sample): Record<string, TestResult> {
  * The distance shown beside a p-value: Wasserstein distance in baseline standard deviations for numbers,
  * Jensen–Shannon distance for categories.
  */
-function effectSize(sample: Sample): { method: string; distance: number } | undefined {
+function effectSize(sample: Sample): ColumnResult['effect_size'] {
   const method = sample.kind === 'numerical' ? 'wasserstein_normed' : 'jensenshannon';
   const distance = runTest(findStatTest(method)!, sample)?.distance;
   return distance === undefined ? undefined : { method, distance };

@@ -5,16 +5,88 @@ import type { CategoricalSample, NumericalSample } from './types.js';
 
 /** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
 export function numericalSample(reference: ArrayLike<number>, current: ArrayLike<number>): NumericalSample {
-  return { kind: 'numerical', reference: sortedPresent(reference), current: sortedPresent(current) };
+  return { kind: 'numerical', reference: sortedFinite(reference), current: sortedFinite(current) };
 }
 
-function sortedPresent(values: ArrayLike<number>): Float64Array {
+/** Below this many values the radix sort's fixed cost (its bucket counts) outweighs its gain. */
+const RADIX_MIN_LENGTH = 2048;
+const DIGIT_BITS = 11;
+const BUCKETS = 1 << DIGIT_BITS;
+const DIGIT_MASK = BUCKETS - 1;
+/** Three digits cover a 32-bit word (11 + 11 + 10 bits); a double's key is two words. */
+const PASSES = 6;
+const SIGN = 0x80000000;
+const EXPONENT = 0x7ff00000;
+
+/**
+ * The finite values, ascending, in exactly the order `Float64Array.prototype.sort` gives (-0 before 0).
+ *
+ * Sorting is most of the engine's work on large columns, so large inputs get an LSD radix sort on the
+ * values' bit patterns: flipping the sign bit of a non-negative double, and every bit of a negative one,
+ * yields an unsigned 64-bit key whose order is the numeric order, with -0 just below 0. Passes whose digit
+ * is the same for every value (the exponent bits of a column on one scale) are skipped.
+ */
+export function sortedFinite(values: ArrayLike<number>): Float64Array {
+  const source = values instanceof Float64Array ? values : Float64Array.from(values);
+  const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
   let present = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) present++;
-  const out = new Float64Array(present);
+  for (let i = 1; i < words.length; i += 2) if ((words[i] & EXPONENT) !== EXPONENT) present++;
+  if (source.length < RADIX_MIN_LENGTH) {
+    const out = new Float64Array(present);
+    let k = 0;
+    for (let i = 0; i < source.length; i++) if ((words[2 * i + 1] & EXPONENT) !== EXPONENT) out[k++] = source[i];
+    return out.sort();
+  }
+
+  let keys = new Uint32Array(present * 2);
+  let spare = new Uint32Array(present * 2);
+  const counts = new Int32Array(PASSES * BUCKETS);
   let k = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[k++] = values[i];
-  return out.sort();
+  for (let i = 0; i < words.length; i += 2) {
+    const high = words[i + 1];
+    if ((high & EXPONENT) === EXPONENT) continue;
+    const flip = high >> 31;
+    const keyLow = (words[i] ^ flip) >>> 0;
+    const keyHigh = (high ^ (flip | SIGN)) >>> 0;
+    keys[k] = keyLow;
+    keys[k + 1] = keyHigh;
+    k += 2;
+    counts[keyLow & DIGIT_MASK]++;
+    counts[BUCKETS + ((keyLow >>> DIGIT_BITS) & DIGIT_MASK)]++;
+    counts[2 * BUCKETS + (keyLow >>> (2 * DIGIT_BITS))]++;
+    counts[3 * BUCKETS + (keyHigh & DIGIT_MASK)]++;
+    counts[4 * BUCKETS + ((keyHigh >>> DIGIT_BITS) & DIGIT_MASK)]++;
+    counts[5 * BUCKETS + (keyHigh >>> (2 * DIGIT_BITS))]++;
+  }
+
+  const offsets = new Int32Array(BUCKETS);
+  for (let pass = 0; pass < PASSES; pass++) {
+    const word = pass < 3 ? 0 : 1;
+    const shift = (pass % 3) * DIGIT_BITS;
+    const base = pass * BUCKETS;
+    if (present === 0 || counts[base + ((keys[word] >>> shift) & DIGIT_MASK)] === present) continue;
+    let total = 0;
+    for (let digit = 0; digit < BUCKETS; digit++) {
+      offsets[digit] = total;
+      total += counts[base + digit];
+    }
+    for (let i = 0; i < keys.length; i += 2) {
+      const at = offsets[(keys[i + word] >>> shift) & DIGIT_MASK]++ * 2;
+      spare[at] = keys[i];
+      spare[at + 1] = keys[i + 1];
+    }
+    const sorted = spare;
+    spare = keys;
+    keys = sorted;
+  }
+
+  // Back from keys to doubles in place: the key buffer becomes the result.
+  for (let i = 0; i < keys.length; i += 2) {
+    const flip = ~(keys[i + 1] >> 31);
+    keys[i] ^= flip;
+    keys[i + 1] ^= flip | SIGN;
+  }
+  return new Float64Array(keys.buffer, 0, present);
 }
 
 /** A categorical sample from each side's count per category. Categories with a zero count on both sides are dropped. */

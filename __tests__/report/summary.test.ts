@@ -1,0 +1,32 @@
+import { describe, expect, it } from '@jest/globals';
+import { compareTables } from '../../src/engine/drift.js';
+import { defaultDriftOptions } from '../../src/engine/options.js';
+import { CHARTED_COLUMNS, SUMMARY_BYTE_LIMIT, renderSummary } from '../../src/report/summary.js';
+import { normalDraws, tableOf } from '../helpers/tables.js';
+
+describe('renderSummary', () => {
+  it('puts the verdict first, then the table, then Mermaid charts of the most drifted columns', () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g"`\nh'];
+    const baseline = tableOf(Object.fromEntries(names.map((name, i) => [name, normalDraws(100, 0, i)])));
+    const current = tableOf(Object.fromEntries(names.map((name, i) => [name, normalDraws(100, 3, 100 + i)])));
+    const summary = renderSummary(compareTables(baseline, current, defaultDriftOptions()));
+    expect(summary).toMatch(/^## 🔴 Drift detected: 7 of 7 columns drifted/);
+    expect(summary.indexOf('| Column |')).toBeLessThan(summary.indexOf('```mermaid'));
+    const charts = summary.match(/```mermaid\nxychart-beta\n[\s\S]*?\n```/g) ?? [];
+    expect(charts).toHaveLength(CHARTED_COLUMNS);
+    for (const chart of charts) {
+      const body = chart.slice('```mermaid\n'.length, -'\n```'.length);
+      expect(body).not.toContain('```');
+      expect(body.split('\n')).toHaveLength(6);
+      expect(body).toMatch(/\n {4}bar \[[0-9., ]+\]\n {4}line \[[0-9., ]+\]$/);
+    }
+  });
+
+  it('stays under GitHub\'s 1 MiB limit with thousands of columns, saying what it left out', () => {
+    const names = Array.from({ length: 6000 }, (_, i) => `a rather long feature name number ${i} `.repeat(5));
+    const table = (shift: number) => tableOf(Object.fromEntries(names.map((name, i) => [name, [i, i + shift, i + 2 * shift]])));
+    const summary = renderSummary(compareTables(table(0), table(1), defaultDriftOptions({ minRows: 1 })));
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_BYTE_LIMIT);
+    expect(summary).toMatch(/_\d+ more columns not shown \(\d+ of them drifted\); the JSON report has all of them\._/);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals';
+import { compareTables } from '../../src/engine/drift.js';
+import { defaultDriftOptions } from '../../src/engine/options.js';
+import { renderText } from '../../src/report/text.js';
+import { normalDraws, tableOf } from '../helpers/tables.js';
+
+describe('renderText', () => {
+  const baseline = tableOf({ steady: normalDraws(100, 0, 1), 'moved\u001b[2J': normalDraws(100, 0, 2), gone: normalDraws(100, 0, 3) });
+  const current = tableOf({ steady: normalDraws(100, 0, 4), 'moved\u001b[2J': normalDraws(100, 3, 5) });
+  const text = renderText(compareTables(baseline, current, defaultDriftOptions()));
+  const lines = text.split('\n');
+
+  it('starts with the verdict and aligns the table columns', () => {
+    expect(lines[0]).toBe('Drift detected: 2 of 3 columns drifted (67%; the dataset drifts at 50% or more).');
+    const header = lines.find((line) => line.startsWith('COLUMN'))!;
+    const start = lines.indexOf(header);
+    const resultColumn = header.indexOf('RESULT');
+    expect(lines[start + 1].slice(resultColumn)).toMatch(/^DRIFT/);
+    expect(lines[start + 2].slice(resultColumn)).toMatch(/^MISSING IN CURRENT/);
+    expect(lines[start + 3].slice(resultColumn)).toMatch(/^no drift/);
+  });
+
+  it('never prints control characters from the data', () => {
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('moved\\x1b[2J');
+  });
+
+  it('explains in notes what the table cannot show', () => {
+    expect(text).toContain('Notes:\n  gone: missing in current data');
+  });
+});

@@ -1,0 +1,285 @@
+#!/usr/bin/python3
+"""Writes the scikit-learn reference values that __tests__/performance checks the metrics against.
+
+Run it with Debian's interpreter, where python3-sklearn lives:
+
+    /usr/bin/python3 scripts/make-performance-fixtures.py
+
+The tests read the JSON it writes and never call Python, so it only needs re-running when a case is added
+or scikit-learn is upgraded (the version is recorded in each file). Inputs come from seeded NumPy
+generators and are written out in full, so the tests do not depend on reproducing NumPy's streams.
+Floats are written with Python's repr, which round-trips exactly through JSON.parse.
+"""
+import json
+import math
+import os
+import warnings
+
+import numpy as np
+import sklearn
+from sklearn.metrics import (
+    accuracy_score,
+    balanced_accuracy_score,
+    confusion_matrix,
+    log_loss,
+    mean_absolute_error,
+    mean_absolute_percentage_error,
+    mean_squared_error,
+    precision_recall_fscore_support,
+    r2_score,
+    roc_auc_score,
+)
+from sklearn.preprocessing import label_binarize
+
+OUT_DIR = os.path.join(os.path.dirname(__file__), "..", "__tests__", "fixtures", "performance")
+
+# The metrics under test are warned about on purpose (zero division, classes missing on one side).
+warnings.simplefilter("ignore")
+
+
+def as_float(value):
+    """NaN (scikit-learn's 'not defined') becomes null: JSON has no NaN."""
+    value = float(value)
+    return None if math.isnan(value) else value
+
+
+def softmax_rows(logits):
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(shifted)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+def roc_auc_reference(y_true, classes, proba):
+    """ROC AUC as driftgate defines it, computed by scikit-learn; None where scikit-learn refuses.
+
+    Two probability columns: the binary score of the greater class. More: one-vs-rest macro over the
+    classes present in y_true. With every class present and rows summing to one that is exactly
+    multi_class='ovr'; otherwise (scikit-learn refuses both) it is scikit-learn's macro average over the
+    label-indicator columns of the present classes, which is the same per-class computation.
+    """
+    if any(label not in classes for label in y_true):
+        return None
+    present = [index for index, label in enumerate(classes) if label in set(y_true)]
+    if len(present) < 2:
+        return None
+    if len(classes) == 2:
+        return float(roc_auc_score(y_true, proba[:, 1]))
+    if len(present) == len(classes) and np.allclose(proba.sum(axis=1), 1.0):
+        return float(roc_auc_score(y_true, proba, multi_class="ovr", average="macro", labels=classes))
+    indicator = label_binarize(y_true, classes=classes)
+    return float(roc_auc_score(indicator[:, present], proba[:, present], average="macro"))
+
+
+def log_loss_reference(y_true, classes, proba):
+    if any(label not in classes for label in y_true):
+        return None
+    return float(log_loss(y_true, proba, labels=classes))
+
+
+def classification_case(name, y_true, y_pred, classes=None, proba=None, labels=None):
+    y_true = [str(label) for label in y_true]
+    y_pred = [str(label) for label in y_pred]
+    used_labels = labels if labels is not None else sorted(set(y_true) | set(y_pred))
+    # sorted() above and np.unique both order str by code point; assert it so the fixture cannot lie.
+    assert labels is not None or list(np.unique(y_true + y_pred)) == used_labels
+    precision, recall, f1, support = precision_recall_fscore_support(
+        y_true, y_pred, labels=labels, average=None
+    )
+    macro = precision_recall_fscore_support(y_true, y_pred, labels=labels, average="macro")
+    expected = {
+        "labels": used_labels,
+        "confusion_matrix": confusion_matrix(y_true, y_pred, labels=used_labels).tolist(),
+        "accuracy": float(accuracy_score(y_true, y_pred)),
+        "balanced_accuracy": float(balanced_accuracy_score(y_true, y_pred)),
+        "precision": [float(v) for v in precision],
+        "recall": [float(v) for v in recall],
+        "f1": [float(v) for v in f1],
+        "support": [int(v) for v in support],
+        "precision_macro": float(macro[0]),
+        "recall_macro": float(macro[1]),
+        "f1_macro": float(macro[2]),
+    }
+    case = {"name": name, "y_true": y_true, "y_pred": y_pred}
+    if labels is not None:
+        case["labels"] = labels
+        # balanced_accuracy_score has no labels argument: the value above is for the default labels.
+    if proba is not None:
+        proba = np.asarray(proba, dtype=np.float64)
+        case["probabilities"] = {label: proba[:, index].tolist() for index, label in enumerate(classes)}
+        expected["roc_auc"] = roc_auc_reference(y_true, classes, proba)
+        expected["log_loss"] = log_loss_reference(y_true, classes, proba)
+    case["expected"] = expected
+    return case
+
+
+def draw_classifier(rng, classes, n, separation, decimals=None):
+    """Labels, probabilities and argmax predictions of a noisy softmax classifier."""
+    k = len(classes)
+    truth = rng.integers(0, k, size=n)
+    logits = rng.normal(0.0, 1.0, size=(n, k))
+    logits[np.arange(n), truth] += separation
+    proba = softmax_rows(logits)
+    if decimals is not None:
+        # Rounded scores create ties; rows are renormalised so they still sum to one (up to rounding).
+        proba = np.round(proba, decimals)
+        proba = proba / proba.sum(axis=1, keepdims=True)
+    predicted = proba.argmax(axis=1)
+    return [classes[i] for i in truth], [classes[i] for i in predicted], proba
+
+
+def classification_cases():
+    cases = []
+
+    rng = np.random.default_rng(20240801)
+    y_true, y_pred, proba = draw_classifier(rng, ["no", "yes"], 200, 1.5)
+    cases.append(classification_case("binary", y_true, y_pred, ["no", "yes"], proba))
+
+    rng = np.random.default_rng(11)
+    y_true, y_pred, proba = draw_classifier(rng, ["neg", "pos"], 300, 1.0, decimals=1)
+    cases.append(classification_case("binary_tied_scores", y_true, y_pred, ["neg", "pos"], proba))
+
+    rng = np.random.default_rng(12)
+    classes = ["cat", "dog", "fish"]
+    y_true, y_pred, proba = draw_classifier(rng, classes, 300, 1.2)
+    cases.append(classification_case("multiclass", y_true, y_pred, classes, proba))
+
+    rng = np.random.default_rng(13)
+    y_true, y_pred, proba = draw_classifier(rng, classes, 250, 0.8, decimals=2)
+    cases.append(classification_case("multiclass_tied_scores", y_true, y_pred, classes, proba))
+
+    # A class the model still predicts but that no longer occurs: precision defined, recall undefined.
+    rng = np.random.default_rng(14)
+    y_true, y_pred, proba = draw_classifier(rng, classes, 240, 1.0)
+    keep = [i for i, label in enumerate(y_true) if label != "fish"]
+    cases.append(
+        classification_case(
+            "multiclass_class_missing_from_truth",
+            [y_true[i] for i in keep],
+            [y_pred[i] for i in keep],
+            classes,
+            proba[keep],
+        )
+    )
+
+    # A class that occurs but is never predicted: precision undefined (zero_division).
+    rng = np.random.default_rng(15)
+    y_true, y_pred, proba = draw_classifier(rng, classes, 240, 1.0)
+    y_pred = ["dog" if label == "fish" else label for label in y_pred]
+    cases.append(classification_case("multiclass_class_never_predicted", y_true, y_pred, classes, proba))
+
+    # Perfect one-hot probabilities: log loss only stays finite through the eps clipping.
+    rng = np.random.default_rng(16)
+    truth = rng.integers(0, 3, size=60)
+    one_hot = np.eye(3)[truth]
+    labels = [classes[i] for i in truth]
+    cases.append(classification_case("perfect", labels, labels, classes, one_hot))
+
+    # Always wrong, and confidently so.
+    wrong = [classes[(i + 1) % 3] for i in truth]
+    wrong_hot = np.eye(3)[(truth + 1) % 3]
+    cases.append(classification_case("always_wrong", labels, wrong, classes, wrong_hot))
+
+    # Only one class in the truth: ROC AUC undefined, log loss defined through labels=.
+    rng = np.random.default_rng(17)
+    p_yes = rng.uniform(0, 1, size=50)
+    proba = np.column_stack([1 - p_yes, p_yes])
+    y_pred = ["yes" if p >= 0.5 else "no" for p in p_yes]
+    cases.append(classification_case("binary_single_class_truth", ["yes"] * 50, y_pred, ["no", "yes"], proba))
+
+    # Labels whose order depends on code points: digits, capitals, lower case, accented, beyond the BMP.
+    rng = np.random.default_rng(18)
+    odd_classes = ["10", "9", "Zebra", "apple", "\u00c4pfel", "\U0001F600smile", "\uff21wide"]
+    y_true, y_pred, proba = draw_classifier(rng, odd_classes, 400, 1.0)
+    order = sorted(range(len(odd_classes)), key=lambda i: odd_classes[i])
+    sorted_classes = [odd_classes[i] for i in order]
+    cases.append(
+        classification_case("code_point_order", y_true, y_pred, sorted_classes, proba[:, order])
+    )
+
+    # Many classes and rows, so NumPy's pairwise sums differ from a left-to-right loop.
+    rng = np.random.default_rng(19)
+    many = [f"class_{i:02d}" for i in range(12)]
+    y_true, y_pred, proba = draw_classifier(rng, many, 3000, 1.3)
+    cases.append(classification_case("twelve_classes", y_true, y_pred, many, proba))
+
+    # Probabilities that do not sum to one are renormalised by log_loss (and left alone by ROC AUC).
+    rng = np.random.default_rng(20)
+    y_true, y_pred, proba = draw_classifier(rng, classes, 120, 1.0)
+    scaled = proba * rng.uniform(0.8, 1.2, size=(120, 1))
+    cases.append(classification_case("unnormalised_probabilities", y_true, y_pred, classes, scaled))
+
+    # An explicit label list holding a label seen on neither side: it counts in the macro averages.
+    rng = np.random.default_rng(21)
+    y_true, y_pred, _ = draw_classifier(rng, ["a", "b", "c"], 90, 1.0)
+    cases.append(classification_case("explicit_labels", y_true, y_pred, labels=["a", "b", "c", "d"]))
+
+    # Tiny inputs.
+    cases.append(classification_case("single_row", ["a"], ["a"]))
+    cases.append(classification_case("two_rows_disagreeing", ["a", "b"], ["b", "a"]))
+    return cases
+
+
+def regression_case(name, y_true, y_pred):
+    y_true = np.asarray(y_true, dtype=np.float64)
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    return {
+        "name": name,
+        "y_true": y_true.tolist(),
+        "y_pred": y_pred.tolist(),
+        "expected": {
+            "mae": float(mean_absolute_error(y_true, y_pred)),
+            "rmse": float(mean_squared_error(y_true, y_pred, squared=False)),
+            "mape": float(mean_absolute_percentage_error(y_true, y_pred)),
+            "r2": as_float(r2_score(y_true, y_pred)),
+        },
+    }
+
+
+def regression_cases():
+    cases = []
+    rng = np.random.default_rng(30)
+    y_true = rng.normal(10.0, 3.0, size=200)
+    cases.append(regression_case("normal", y_true, y_true + rng.normal(0.0, 1.0, size=200)))
+
+    rng = np.random.default_rng(31)
+    y_true = rng.normal(0.0, 1.0, size=50)
+    y_true[[3, 17, 40]] = 0.0
+    cases.append(regression_case("zeros_in_truth", y_true, y_true + rng.normal(0.0, 0.5, size=50)))
+
+    rng = np.random.default_rng(32)
+    y_pred = rng.normal(3.0, 0.1, size=40)
+    cases.append(regression_case("constant_truth", np.full(40, 3.0), y_pred))
+    cases.append(regression_case("constant_truth_perfect", np.full(40, 2.5), np.full(40, 2.5)))
+
+    rng = np.random.default_rng(33)
+    y_true = rng.uniform(-5.0, 5.0, size=30)
+    cases.append(regression_case("perfect", y_true, y_true))
+
+    rng = np.random.default_rng(34)
+    y_true = rng.normal(1e6, 1.0, size=5000)
+    cases.append(regression_case("large_offset", y_true, y_true + rng.normal(0.0, 0.5, size=5000)))
+
+    rng = np.random.default_rng(35)
+    y_true = rng.normal(0.0, 1.0, size=100)
+    cases.append(regression_case("worse_than_mean", y_true, -y_true))
+
+    cases.append(regression_case("single_row", [2.0], [3.0]))
+    return cases
+
+
+def write(name, cases):
+    os.makedirs(OUT_DIR, exist_ok=True)
+    payload = {
+        "generator": "scripts/make-performance-fixtures.py",
+        "sklearn": sklearn.__version__,
+        "numpy": np.__version__,
+        "cases": cases,
+    }
+    with open(os.path.join(OUT_DIR, name), "w", encoding="utf-8") as out:
+        json.dump(payload, out, ensure_ascii=False, allow_nan=False)
+        out.write("\n")
+
+
+if __name__ == "__main__":
+    write("classification.json", classification_cases())
+    write("regression.json", regression_cases())
