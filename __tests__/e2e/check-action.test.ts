@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { extractZip } from '../../src/io/unzip.js';
 import { REPO_ROOT } from '../helpers/processes.js';
@@ -363,7 +363,8 @@ describe('action.yml declares what the code reads and sets', () => {
   });
 
   it('reads inputs nowhere but inputs.ts', () => {
-    const sources = readdirSync(join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.ts'));
+    // The publish action is another action, with inputs of its own.
+    const sources = readdirSync(join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.ts') && !path.startsWith(`publish${sep}`));
     const reading = sources.filter((path) => /core\.get\w*Input\(/.test(source(join('src', path))));
     expect(reading).toEqual([join('action', 'inputs.ts')]);
   });

@@ -7,6 +7,7 @@ import { InputError } from '../engine/errors.js';
 import { defaultDriftOptions, DEFAULT_DRIFT_SHARE, DEFAULT_MIN_ROWS } from '../engine/options.js';
 import type { ColumnKind } from '../engine/table.js';
 import type { CheckSettings } from '../check.js';
+import { resolveInside, type AllowedRoots } from './workspace-paths.js';
 import {
   nonNegative,
   optionalNumber,
@@ -31,6 +32,7 @@ export interface CheckActionSettings {
   baselineArtifact?: BaselineArtifact;
   githubToken: string;
   failOnDrift: boolean;
+  /** Absolute; inside the workspace or RUNNER_TEMP. */
   reportDir: string;
   /** Artifact name for the reports; empty: no upload. */
   uploadReport: string;
@@ -42,11 +44,14 @@ export interface CheckActionSettings {
 
 const lines = (name: string) => core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
 const text = (name: string) => core.getInput(name).trim();
+// core.getBooleanInput would throw a TypeError, which the step would report as a crash instead of bad input.
+const flag = (name: string) => parseBoolean(name, text(name));
 
 export function getInputs(): CheckActionSettings {
   const githubToken = core.getInput('github-token');
   if (githubToken) core.setSecret(githubToken);
 
+  const roots: AllowedRoots = { workspace: process.env.GITHUB_WORKSPACE || process.cwd(), runnerTemp: process.env.RUNNER_TEMP || undefined };
   const baseline = lines('baseline');
   const current = lines('current');
   const artifactName = text('baseline-artifact');
@@ -57,13 +62,14 @@ export function getInputs(): CheckActionSettings {
   if (!artifactName && baseline.length === 0) {
     throw new InputError('input "baseline" is required (or "baseline-artifact" to fetch the baseline from a workflow artifact)');
   }
+  for (const path of baseline) resolveInside('baseline', path, roots);
+  for (const path of current) resolveInside('current', path, roots);
+  const reportDir = resolveInside('report-dir', text('report-dir') || 'driftgate-report', roots);
 
-  const declaredKinds = new Map<string, ColumnKind>();
-  for (const [kind, input] of [['numerical', 'numerical-columns'], ['categorical', 'categorical-columns']] as const) {
-    for (const name of lines(input)) {
-      if (declaredKinds.has(name) && declaredKinds.get(name) !== kind) throw new InputError(`column ${JSON.stringify(name)} is listed in both numerical-columns and categorical-columns`);
-      declaredKinds.set(name, kind);
-    }
+  const declaredKinds = new Map<string, ColumnKind>(lines('numerical-columns').map((name) => [name, 'numerical']));
+  for (const name of lines('categorical-columns')) {
+    if (declaredKinds.get(name) === 'numerical') throw new InputError(`column ${JSON.stringify(name)} is listed in both numerical-columns and categorical-columns`);
+    declaredKinds.set(name, 'categorical');
   }
   const drift = defaultDriftOptions({
     columns: lines('columns'),
@@ -85,17 +91,24 @@ export function getInputs(): CheckActionSettings {
   if (missingShare !== undefined) drift.missingShareThreshold = missingShare;
 
   return {
-    check: { baseline, current, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), drift },
+    check: { baseline, current, cwd: roots.workspace, drift },
     baselineArtifact: artifactName ? baselineArtifact(artifactName) : undefined,
     githubToken,
-    failOnDrift: core.getBooleanInput('fail-on-drift'),
-    reportDir: text('report-dir') || 'driftgate-report',
+    failOnDrift: flag('fail-on-drift'),
+    reportDir,
     uploadReport: text('upload-report'),
-    summary: core.getBooleanInput('summary'),
+    summary: flag('summary'),
     pushgatewayUrl: text('pushgateway-url') || undefined,
     metricsJob: text('metrics-job') || 'driftgate',
     metricsLabels: Object.fromEntries(lines('metrics-labels').map((entry) => splitAssignment('metrics-labels', entry))),
   };
+}
+
+/** The spellings the runner's own boolean inputs accept (YAML 1.2 core schema). */
+function parseBoolean(name: string, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(`${name} must be true or false, not ${JSON.stringify(value)}`);
 }
 
 function baselineArtifact(name: string): BaselineArtifact {

@@ -5,7 +5,7 @@
  * clear message.
  */
 import * as core from '@actions/core';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { runCheck } from '../check.js';
 import { InputError } from '../engine/errors.js';
 import type { DriftResult } from '../engine/result.js';
@@ -52,7 +52,7 @@ async function run(): Promise<void> {
     );
   }
   if (settings.uploadReport) {
-    await core.group('Upload the report artifact', () => uploadReports(settings.uploadReport, Object.values(files), resolve(settings.reportDir)));
+    await core.group('Upload the report artifact', () => uploadReports(settings.uploadReport, Object.values(files), settings.reportDir));
   }
   if (settings.failOnDrift && result.dataset.drift_detected) {
     core.setFailed(`${result.dataset.summary} (fail-on-drift is true)`);
@@ -60,7 +60,7 @@ async function run(): Promise<void> {
 }
 
 async function writeReports(settings: CheckActionSettings, result: DriftResult, checkedAt: Date): Promise<ReportFiles> {
-  const directory = resolve(settings.check.cwd ?? process.cwd(), settings.reportDir);
+  const directory = settings.reportDir;
   const files: ReportFiles = {
     json: join(directory, 'drift-report.json'),
     markdown: join(directory, 'drift-report.md'),
@@ -89,12 +89,26 @@ function setOutputs(result: DriftResult, files: ReportFiles): void {
   core.setOutput('metrics-file', files.metrics);
 }
 
-run().catch((error: unknown) => {
+/** One error annotation per failure: `core.setFailed` would add a second, bare one after ours. */
+function fail(error: unknown): void {
   if (error instanceof InputError) {
-    const { file, line } = error.location;
-    core.error(error.describe(), { title: 'driftgate: bad input', file, startLine: line });
-    core.setFailed(error.describe());
+    core.error(error.describe(), { title: 'driftgate: bad input', ...annotationLocation(error.location) });
+    process.exitCode = core.ExitCode.Failure;
   } else {
     core.setFailed(`driftgate failed: ${(error as Error).message}`);
   }
-});
+}
+
+/**
+ * GitHub places an annotation by a path relative to the repository; a file elsewhere (a downloaded
+ * artifact) cannot be shown in the diff, and the message names it anyway.
+ */
+function annotationLocation({ file, line }: InputError['location']): core.AnnotationProperties {
+  if (file === undefined) return {};
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const inRepository = isAbsolute(file) ? relative(workspace, file) : file;
+  if (inRepository === '..' || inRepository.startsWith(`..${sep}`) || isAbsolute(inRepository)) return {};
+  return { file: inRepository, startLine: line };
+}
+
+run().catch(fail);

@@ -1,0 +1,153 @@
+/**
+ * What the publish action takes from the workspace: the model files, the baseline, the metrics and the
+ * drift report, each with its place in the version folder, its size and its SHA-256. Everything is read,
+ * checked and measured here, before the first request to GitHub, so a file that is too large or a report
+ * that is not one stops the step while nothing has been written.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { InputError } from '../engine/errors.js';
+import { REPORT_SCHEMA_VERSION, type JsonReport } from '../report/json.js';
+import { parseMetrics, type MetricValues } from './metrics.js';
+import { BASELINE_FOLDER, DRIFT_REPORT_FILE, METRICS_FILE, MODEL_FOLDER, relativeNames, type FileRole, type RegistryFile } from './registry.js';
+import { formatBytes } from './model-card.js';
+
+/**
+ * The largest file we send. GitHub rejects files over 100 MiB in a repository, and the Git Data API's blob
+ * endpoint refuses less than that: its limit is undocumented and has been measured near 40 MiB of decoded
+ * content. 32 MiB stays clear of it with room for the API to change.
+ */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export interface LocalFile extends RegistryFile {
+  absolutePath: string;
+  /** As the user wrote or globbed it, for messages. */
+  display: string;
+}
+
+export interface PublishContent {
+  /** Model, baseline, metrics and drift report files, in that order. */
+  files: LocalFile[];
+  metrics?: MetricValues;
+  driftReport?: JsonReport;
+}
+
+export interface ContentSources {
+  model: readonly string[];
+  baseline: readonly string[];
+  metrics?: string;
+  driftReport?: string;
+  /** Where relative paths and globs start: the workspace. */
+  cwd: string;
+}
+
+export async function collectContent(sources: ContentSources): Promise<PublishContent> {
+  if (sources.model.length === 0) throw new InputError('input "model" is required: the path (or glob) of the model file(s) to publish');
+  const model = await placeFiles(await expandAll(sources.model, sources.cwd), MODEL_FOLDER, 'model');
+  const baseline = await placeFiles(await expandAll(sources.baseline, sources.cwd), BASELINE_FOLDER, 'baseline');
+  const files = [...model, ...baseline];
+  let metrics: MetricValues | undefined;
+  let driftReport: JsonReport | undefined;
+  if (sources.metrics) {
+    const path = await single('metrics', sources.metrics, sources.cwd);
+    metrics = parseMetrics(await readFile(path.absolute, 'utf8'), path.display);
+    files.push(await describeFile(path, METRICS_FILE, 'metrics'));
+  }
+  if (sources.driftReport) {
+    const path = await single('drift-report', sources.driftReport, sources.cwd);
+    driftReport = parseDriftReport(await readFile(path.absolute, 'utf8'), path.display);
+    files.push(await describeFile(path, DRIFT_REPORT_FILE, 'drift-report'));
+  }
+  return { files, metrics, driftReport };
+}
+
+/** The check action's JSON report (docs/report-schema.md), checked enough that the model card can trust it. */
+export function parseDriftReport(text: string, file: string): JsonReport {
+  const notAReport = (problem: string) => new InputError(`this is not a driftgate drift report (${problem}); pass the "report" output of the check action`, { file });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw notAReport(`not JSON: ${(error as Error).message}`);
+  }
+  const report = parsed as Partial<JsonReport> | null;
+  if (typeof report !== 'object' || report === null || Array.isArray(report)) throw notAReport('not a JSON object');
+  if (report.schema_version !== REPORT_SCHEMA_VERSION) {
+    throw notAReport(`schema_version is ${JSON.stringify(report.schema_version)}, this driftgate reads ${REPORT_SCHEMA_VERSION}`);
+  }
+  if (typeof report.dataset !== 'object' || report.dataset === null || !Array.isArray(report.columns)) throw notAReport('"dataset" or "columns" is missing');
+  if (typeof report.baseline?.rows !== 'number' || typeof report.current?.rows !== 'number') throw notAReport('"baseline.rows" or "current.rows" is missing');
+  if (typeof report.generated_at !== 'string' || Number.isNaN(Date.parse(report.generated_at))) throw notAReport('"generated_at" is not a date');
+  return report as JsonReport;
+}
+
+interface FoundFile {
+  absolute: string;
+  display: string;
+}
+
+async function expandAll(patterns: readonly string[], cwd: string): Promise<FoundFile[]> {
+  const found = new Map<string, FoundFile>();
+  for (const pattern of patterns) {
+    for (const file of await expand(pattern, cwd)) if (!found.has(file.absolute)) found.set(file.absolute, file);
+  }
+  return [...found.values()];
+}
+
+async function single(input: string, pattern: string, cwd: string): Promise<FoundFile> {
+  const found = await expand(pattern, cwd);
+  if (found.length > 1) throw new InputError(`${input} must name one file; this matches ${found.length}`, { file: pattern });
+  return found[0];
+}
+
+/**
+ * A path that exists is taken literally (names may contain `[` or `*`); a folder means every file in it,
+ * since many frameworks save a model as a folder; anything else is a glob that must match.
+ */
+async function expand(pattern: string, cwd: string): Promise<FoundFile[]> {
+  const absolute = resolve(cwd, pattern);
+  const info = await stat(absolute).catch(() => undefined);
+  const display = (path: string) => (isAbsolute(pattern) ? path : relative(cwd, path));
+  if (info?.isFile()) return [{ absolute, display: pattern }];
+  if (info?.isDirectory()) {
+    const inside = await filesUnder(absolute);
+    if (inside.length === 0) throw new InputError('this folder holds no files', { file: pattern });
+    return inside.map((path) => ({ absolute: path, display: display(path) }));
+  }
+  if (!isDynamicPattern(pattern)) throw new InputError(`the file does not exist (relative paths start at ${cwd})`, { file: pattern });
+  const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: true })).map((match) => resolve(match)).sort();
+  if (matches.length === 0) throw new InputError(`no file matches this pattern (searched from ${cwd})`, { file: pattern });
+  return matches.map((path) => ({ absolute: path, display: display(path) }));
+}
+
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+async function placeFiles(found: readonly FoundFile[], folder: string, role: FileRole): Promise<LocalFile[]> {
+  const names = relativeNames(found.map((file) => file.absolute));
+  return Promise.all(found.map((file, index) => describeFile(file, `${folder}/${names[index]}`, role)));
+}
+
+async function describeFile(file: FoundFile, path: string, role: FileRole): Promise<LocalFile> {
+  const { size } = await stat(file.absolute);
+  if (size > MAX_FILE_BYTES) {
+    throw new InputError(
+      `this file is ${formatBytes(size)}, over the ${formatBytes(MAX_FILE_BYTES)} that driftgate commits through the GitHub API ` +
+        '(GitHub refuses files over 100 MiB in any repository). Keep large models out of git: track them with Git LFS, ' +
+        'or attach them to a GitHub release as assets and publish a small pointer file instead; nothing was written',
+      { file: file.display },
+    );
+  }
+  return { path, role, size, sha256: await sha256Of(file.absolute), absolutePath: file.absolute, display: file.display };
+}
+
+async function sha256Of(path: string): Promise<string> {
+  return createHash('sha256').update(await readFile(path)).digest('hex');
+}
