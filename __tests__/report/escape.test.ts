@@ -13,7 +13,7 @@ describe('escapeMarkdown', () => {
   });
 
   it('shows Markdown punctuation and HTML literally', () => {
-    expect(escapeMarkdown('*bold* [x](http://e) `code` <b>')).toBe('\\*bold\\* \\[x\\]\\(http://e\\) \\`code\\` &lt;b&gt;');
+    expect(escapeMarkdown('*bold* [x](http://e) `code` <b> a_b ~~s~~ "q"')).toBe('\\*bold\\* \\[x\\](http://e) \\`code\\` &lt;b&gt; a\\_b \\~\\~s\\~\\~ "q"');
   });
 });
 

@@ -10,13 +10,15 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so markup is entity-escaped;
- * pipes would end the cell and newlines the row; Markdown punctuation is backslash-escaped so names like
- * `*` or `[x](y)` show literally.
+ * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so `&`, `<` and `>` become
+ * entities; pipes would end the cell and newlines the row; emphasis, code, link and strike-through marks
+ * are backslash-escaped so names like `*` or `[x](y)` show literally. Other punctuation is only special at
+ * the start of a line, which a table cell never is.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeHtml(text)
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (character) => `\\${character}`)
+  return text
+    .replace(/[&<>]/g, (character) => HTML_ENTITIES[character])
+    .replace(/[\\`*_[\]|~]/g, (character) => `\\${character}`)
     .replace(/\r\n|\r|\n/g, ' ');
 }
 
