@@ -11,6 +11,7 @@ export const ENTRIES = [
   { source: 'src/cli/main.ts', name: 'cli', executable: true },
   { source: 'src/action/main.ts', name: 'check' },
   { source: 'src/publish/main.ts', name: 'publish' },
+  { source: 'src/rollout/main.ts', name: 'rollout', executable: true },
 ];
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });

@@ -5,7 +5,9 @@
 import { compareTables } from './engine/drift.js';
 import type { DriftOptions } from './engine/options.js';
 import type { DriftResult } from './engine/result.js';
-import { readTable } from './io/read.js';
+import type { Table } from './engine/table.js';
+import { readTable, type ReadOptions } from './io/read.js';
+import { readTableOnWorker } from './io/read-worker.js';
 
 export interface CheckSettings {
   /** Paths or globs of the baseline data; several are concatenated. */
@@ -17,11 +19,69 @@ export interface CheckSettings {
   drift: DriftOptions;
 }
 
-export async function runCheck(settings: CheckSettings): Promise<DriftResult> {
-  const readOptions = { declared: settings.drift.declaredKinds, cwd: settings.cwd };
-  const [baseline, current] = await Promise.all([
-    readTable(settings.baseline, readOptions),
-    readTable(settings.current, readOptions),
-  ]);
-  return compareTables(baseline, current, settings.drift);
+export type Side = 'baseline' | 'current';
+
+/** What a check tells its caller while it runs. */
+export interface CheckObserver {
+  /** Bytes of a side's files read so far, out of their total size. */
+  reading?(side: Side, read: number, total: number): void;
+  /** A side has been read. */
+  read?(side: Side, table: Table, milliseconds: number): void;
+  /** Both sides are read and the comparison starts. */
+  comparing?(columns: number): void;
+  /** The comparison is done. */
+  compared?(milliseconds: number): void;
+}
+
+export interface CheckRun {
+  /**
+   * A script that serves read workers (`serveReadWorker`), normally the running bundle. With it, the
+   * current data is read on a worker thread while this thread reads the baseline.
+   */
+  readWorker?: URL;
+  observer?: CheckObserver;
+}
+
+export async function runCheck(settings: CheckSettings, run: CheckRun = {}): Promise<DriftResult> {
+  const { observer } = run;
+  const readOptions: ReadOptions = { declared: settings.drift.declaredKinds, cwd: settings.cwd };
+  const started = performance.now();
+  // When one side fails, reading the other on a worker is stopped rather than finished for nothing.
+  const failed = new AbortController();
+  const readSide = async (side: Side, paths: readonly string[]): Promise<Table> => {
+    const onProgress = observer?.reading && ((read: number, total: number) => observer.reading!(side, read, total));
+    try {
+      const table =
+        side === 'current' && run.readWorker
+          ? await readTableOnWorker(run.readWorker, { paths, options: readOptions }, { onProgress, signal: failed.signal })
+          : await readTable(paths, { ...readOptions, onProgress });
+      observer?.read?.(side, table, performance.now() - started);
+      return table;
+    } catch (error) {
+      failed.abort(error);
+      throw error;
+    }
+  };
+  const [baseline, current] = await Promise.all([readSide('baseline', settings.baseline), readSide('current', settings.current)]);
+  observer?.comparing?.(new Set([...baseline.columns, ...current.columns].map((column) => column.name)).size);
+  const comparing = performance.now();
+  const result = compareTables(baseline, current, settings.drift);
+  observer?.compared?.(performance.now() - comparing);
+  return result;
+}
+
+/**
+ * An observer that logs, one line per phase, the rows each side gave and the time spent: what a CI log
+ * should show about a check's cost (the check action passes `core.info`).
+ */
+export function phaseLog(log: (line: string) => void): CheckObserver {
+  return {
+    read(side, table, milliseconds) {
+      const files = table.sources.length === 1 ? '1 file' : `${table.sources.length} files`;
+      log(`Read ${table.rowCount} ${side} rows × ${table.columns.length} columns from ${files} in ${Math.round(milliseconds)} ms.`);
+    },
+    compared(milliseconds) {
+      log(`Compared the columns in ${Math.round(milliseconds)} ms.`);
+    },
+  };
 }

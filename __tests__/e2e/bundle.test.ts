@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/processes.js';
 
-const ENTRY_NAMES = ['cli', 'check', 'publish'];
+const ENTRY_NAMES = ['cli', 'check', 'publish', 'rollout'];
 
 describe('the committed bundles', () => {
   it('match a fresh build of the sources', () => {

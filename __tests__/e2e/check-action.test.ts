@@ -11,7 +11,15 @@ import { dirname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { extractZip } from '../../src/io/unzip.js';
 import { REPO_ROOT } from '../helpers/processes.js';
-import { readActionDefinition, runAction, type ActionRun, type RunActionOptions, type WorkflowCommand } from '../helpers/runner.js';
+import {
+  parseFileCommand,
+  parseWorkflowCommands,
+  readActionDefinition,
+  runAction,
+  type ActionRun,
+  type RunActionOptions,
+  type WorkflowCommand,
+} from '../helpers/runner.js';
 import { startActionsServer, type ActionsServer } from '../servers/github-actions-server.js';
 
 const EXAMPLES = join(REPO_ROOT, 'examples', 'data');
@@ -31,13 +39,13 @@ let workspaces = 0;
 /** A fresh checkout holding `files` (path in the workspace → content, or an `examples/data` file name to copy). */
 function workspaceWith(files: Record<string, string | { example: string }>): string {
   const workspace = join(scratch, `workspace-${++workspaces}`);
+  mkdirSync(workspace, { recursive: true });
   for (const [path, content] of Object.entries(files)) {
     const target = join(workspace, path);
     mkdirSync(dirname(target), { recursive: true });
     if (typeof content === 'string') writeFileSync(target, content);
     else copyFileSync(join(EXAMPLES, content.example), target);
   }
-  mkdirSync(workspace, { recursive: true });
   return workspace;
 }
 
@@ -55,6 +63,12 @@ const tree = (directory: string): string[] =>
     .map((entry) => relative(directory, join(entry.parentPath, entry.name)))
     .sort();
 
+/** The token may appear only where the action asks the runner to mask it. */
+function expectTokenNotPrinted(run: ActionRun): void {
+  const lines = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => line.includes(TOKEN));
+  expect(lines).toEqual(lines.length === 0 ? [] : [`::add-mask::${TOKEN}`]);
+}
+
 /** What a failing step must look like: exit 1, one error annotation, no trace, nothing half-done left behind. */
 function expectCleanFailure(run: ActionRun, workspace: string): WorkflowCommand {
   expect(run.exitCode).toBe(1);
@@ -64,7 +78,7 @@ function expectCleanFailure(run: ActionRun, workspace: string): WorkflowCommand 
   expect(run.stderr).toBe('');
   expect(run.outputs).toEqual({});
   expect(existsSync(join(workspace, 'driftgate-report'))).toBe(false);
-  expect(run.stdout).not.toContain(TOKEN);
+  expectTokenNotPrinted(run);
   return errors[0];
 }
 
@@ -215,6 +229,7 @@ describe('path inputs stay inside the workspace', () => {
     ['current', 'data/../../outside/secret.csv'],
     ['current', '../outside/*.csv'],
     ['baseline', 'ABSOLUTE'],
+    ['current', 'data/**/../../outside/*.csv'],
     ['report-dir', '../reports'],
     ['report-dir', 'ABSOLUTE'],
   ])('refuses %s %s', async (input, value) => {
@@ -222,7 +237,8 @@ describe('path inputs stay inside the workspace', () => {
     const path = value === 'ABSOLUTE' ? (input === 'report-dir' ? outside : join(outside, 'secret.csv')) : value;
     const inputs = { baseline: 'data.csv', current: 'data.csv', [input]: path };
     const error = expectCleanFailure(await check(workspace, inputs), workspace);
-    expect(error.message).toContain(`${input} ${JSON.stringify(path)} is outside the workspace`);
+    expect(error.message).toContain(`${input} ${JSON.stringify(path)}`);
+    expect(error.message).toMatch(/is outside the workspace|may not contain ".."/);
     expect(readdirSync(outside)).toEqual(['secret.csv']);
   });
 
@@ -243,15 +259,15 @@ describe('path inputs stay inside the workspace', () => {
 
 describe('a wide table', () => {
   const COLUMNS = 3000;
-  const DRIFTED = 1200;
+  const DRIFTED = 1600;
   let run: ActionRun;
   beforeAll(async () => {
-    // Long names make every summary row long, so the full table would pass GitHub's 1 MiB limit.
-    const names = Array.from({ length: COLUMNS }, (_, index) => `feature_${String(index).padStart(4, '0')}_${'measured_value_'.repeat(5)}`);
+    // Long names in a script of three bytes a character make the full table pass GitHub's 1 MiB limit.
+    const names = Array.from({ length: COLUMNS }, (_, index) => `特徴量${String(index).padStart(4, '0')}${'測定値'.repeat(30)}`);
     const rows = (shift: (column: number) => number) =>
       Array.from({ length: 40 }, (_, row) => names.map((_, column) => row + shift(column)).join(','));
     const csv = (shift: (column: number) => number) => [names.join(','), ...rows(shift)].join('\n') + '\n';
-    const workspace = workspaceWith({ 'baseline.csv': csv(() => 0), 'current.csv': csv((column) => (column % 2 === 0 && column < 2 * DRIFTED ? 100 : 0)) });
+    const workspace = workspaceWith({ 'baseline.csv': csv(() => 0), 'current.csv': csv((column) => (column < DRIFTED ? 100 : 0)) });
     run = await check(workspace, { baseline: 'baseline.csv', current: 'current.csv' });
   }, 60_000);
 
@@ -259,13 +275,14 @@ describe('a wide table', () => {
     expect(run.exitCode).toBe(0);
     expect(run.outputs['drifted-count']).toBe(String(DRIFTED));
     expect(Buffer.byteLength(run.summary)).toBeLessThan(SUMMARY_LIMIT);
+    expect(run.summary).toContain('xychart-beta');
     expect(run.summary).toMatch(/_\d+ more columns not shown \(\d+ of them drifted\); the JSON report has all of them\._/);
   });
 
   it('gives nine column warnings and one that summarizes the rest', () => {
     const warnings = ofKind(run, 'warning');
     expect(warnings).toHaveLength(10);
-    expect(warnings.slice(0, 9).every((warning) => /^Drift in column feature_/.test(warning.properties.title))).toBe(true);
+    expect(warnings.slice(0, 9).every((warning) => /^Drift in column 特徴量\d{4}/.test(warning.properties.title))).toBe(true);
     expect(warnings[9].properties.title).toBe(`Drift in ${DRIFTED - 9} more columns`);
   });
 });
@@ -298,9 +315,11 @@ describe('artifacts, with a loopback GitHub', () => {
     server.state.addArtifact({ name: 'baseline', runId: 777, files: { 'data/baseline.csv': baselineCsv() } });
     server.state.addArtifact({ name: 'baseline', files: { 'baseline.csv': currentCsv() } });
     const run = await checkWithServer({ 'baseline-artifact': 'baseline', 'baseline-run-id': '777' });
+    // Reading another run goes through the REST API with the `${{ github.token }}` default.
+    expect(run.env['INPUT_GITHUB-TOKEN']).toBe(TOKEN);
     expect(run.exitCode).toBe(0);
     expect(run.outputs['drift-detected']).toBe('true');
-    expect(run.stdout).not.toContain(TOKEN);
+    expectTokenNotPrinted(run);
   });
 
   it('takes the baseline from the newest successful run of a workflow on a branch', async () => {
@@ -325,6 +344,14 @@ describe('artifacts, with a loopback GitHub', () => {
     const run = await checkWithServer({ 'baseline-artifact': 'baseline', 'baseline-run-id': '777' }, workspace);
     const error = expectCleanFailure(run, workspace);
     expect(error.message).toMatch(new RegExp(`^artifact "baseline" of workflow run 777 of ${OWNER}/${REPO} expired on .+; rerun the workflow that produces it`));
+  });
+
+  it('names a bad file from an artifact in the message only: it has no place in the repository', async () => {
+    server.state.addArtifact({ name: 'baseline', files: { 'ragged.csv': 'x,c\n1,a\n2,b,extra\n' } });
+    const workspace = workspaceWith({ 'data/current.csv': { example: 'current.csv' } });
+    const error = expectCleanFailure(await checkWithServer({ 'baseline-artifact': 'baseline' }, workspace), workspace);
+    expect(error.properties).toEqual({ title: 'driftgate: bad input' });
+    expect(error.message).toMatch(/^\/.*\/files\/ragged\.csv:3: expected 2 fields/);
   });
 
   it('uploads the four reports as an artifact', async () => {
@@ -352,14 +379,16 @@ describe('action.yml declares what the code reads and sets', () => {
 
   it('declares every input inputs.ts reads, and inputs.ts reads every declared input', () => {
     const text = source('src/action/inputs.ts');
-    // Helpers such as `const lines = (name: string) => core.getMultilineInput(name)` read inputs too.
-    const helpers = [...text.matchAll(/const (\w+) = \((\w+): string\) => [^\n]*core\.get\w*Input\(\2\)/g)].map((match) => match[1]);
-    const readers = ['core\\.getInput', 'core\\.getBooleanInput', 'core\\.getMultilineInput', ...helpers].join('|');
-    const calls = [...text.matchAll(new RegExp(`\\b(?:${readers})\\(([^,)]*)`, 'g'))].map((match) => match[1].trim());
-    const names = calls.filter((argument) => /^'[^']*'$/.test(argument)).map((argument) => argument.slice(1, -1));
-    // Only the helpers' own bodies may pass a variable; anything else would hide an input from this test.
-    expect(calls.filter((argument) => !/^'[^']*'$/.test(argument))).toEqual(helpers.map(() => 'name'));
-    expect([...new Set(names)].sort()).toEqual(Object.keys(action.inputs).sort());
+    // One-line helpers such as `const lines = (name: string) => core.getMultilineInput(name)...` read inputs too.
+    const helper = /^const (\w+) = \(name: string\) =>/;
+    const lines = source('src/action/inputs.ts').split('\n');
+    const helpers = lines.map((line) => helper.exec(line)?.[1]).filter((name): name is string => name !== undefined);
+    const reader = new RegExp(`(?:\\bcore\\.get\\w*Input|\\b(?:${helpers.join('|')}))\\(([^,)]*)`, 'g');
+    const calls = lines.filter((line) => !helper.test(line)).flatMap((line) => [...line.matchAll(reader)].map((match) => match[1].trim()));
+    // A name held in a variable would hide an input from this comparison.
+    expect(calls.filter((argument) => !/^'[^']*'$/.test(argument))).toEqual([]);
+    const names = new Set(calls.map((argument) => argument.slice(1, -1)));
+    expect([...names].sort()).toEqual(Object.keys(action.inputs).sort());
   });
 
   it('reads inputs nowhere but inputs.ts', () => {
@@ -379,5 +408,18 @@ describe('action.yml declares what the code reads and sets', () => {
     const raw = parse(source('action.yml')) as { runs: { using: string; main: string } };
     expect(raw.runs).toEqual({ using: 'node24', main: 'dist/check/index.js' });
     expect(existsSync(join(REPO_ROOT, raw.runs.main))).toBe(true);
+  });
+});
+
+describe('the runner helper', () => {
+  it('reads both forms of the file commands', () => {
+    const text = ['plain=a=b', 'multi<<EOF_1', 'line one', 'name=not a new output', 'EOF_1', 'empty=', ''].join('\n');
+    expect(parseFileCommand(text, 'GITHUB_OUTPUT')).toEqual({ plain: 'a=b', multi: 'line one\nname=not a new output', empty: '' });
+    expect(() => parseFileCommand('open<<END\nvalue\n', 'GITHUB_OUTPUT')).toThrow(/never closed/);
+  });
+
+  it('unescapes workflow command properties and messages', () => {
+    const [command] = parseWorkflowCommands('log line\n::warning file=a%2Cb%3Ac.csv,line=3,title=50%25 off::first%0Asecond: 3%25, %3A kept\n');
+    expect(command).toEqual({ command: 'warning', properties: { file: 'a,b:c.csv', line: '3', title: '50% off' }, message: 'first\nsecond: 3%, %3A kept' });
   });
 });

@@ -4,11 +4,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readTable } from '../../src/io/read.js';
 import { sampleOf } from '../../src/engine/samples.js';
 import type { ColumnKind, Table } from '../../src/engine/table.js';
-import type { Sample, TestResult } from '../../src/stattests/types.js';
+import type { Sample, StatTest, TestResult } from '../../src/stattests/types.js';
 
 export const GOLDEN_DIR = new URL('../fixtures/golden/', import.meta.url).pathname;
 
@@ -97,10 +97,14 @@ export async function goldenColumnsFor(method: string): Promise<Array<{ caseName
   for (const caseName of goldenCaseNames) {
     const golden = await loadGoldenCase(caseName);
     for (const column of golden.columns) {
-      if (method in column.expected || isUndefined(column.expected, method)) out.push({ caseName, column });
+      if (lists(column.expected, method)) out.push({ caseName, column });
     }
   }
   return out;
+}
+
+function lists(expected: GoldenExpected, method: string): boolean {
+  return method in expected || isUndefined(expected, method);
 }
 
 function isUndefined(expected: GoldenExpected, method: string): boolean {
@@ -139,4 +143,64 @@ export function expectGolden(method: string, got: TestResult | undefined, expect
       expect({ label, field, got: got?.[field as keyof TestResult] }).toEqual({ label, field, got: undefined });
     }
   }
+}
+
+/** What a method's golden tests check beyond the values themselves. */
+export interface GoldenCoverage {
+  /** How many golden columns list the method: exactly, or more than a bound. */
+  columns: number | { moreThan: number };
+  /**
+   * For a method with `applies`: that it applies exactly to the golden columns of its kinds that list it,
+   * and that the corpus does leave some of them out.
+   */
+  appliesWhereListed?: boolean;
+}
+
+/**
+ * Registers `<method> golden corpus`: one test per golden column that lists the method (its result within
+ * the corpus's tolerances, see `expectGolden`, and the method applying there, as the engine only runs it
+ * where it applies), one for the number of such columns, and `more` for the method's own corpus checks.
+ * Columns are listed from expected.json alone, so the tests can be registered before any CSV is read.
+ */
+export function describeGolden(test: StatTest, coverage: GoldenCoverage, more?: () => void): void {
+  const listed = goldenCaseNames.flatMap((caseName) =>
+    Object.entries(goldenExpectations(caseName).columns)
+      .filter(([, expected]) => lists(expected, test.name))
+      .map(([column]) => ({ caseName, column })),
+  );
+  describe(`${test.name} golden corpus`, () => {
+    const { columns } = coverage;
+    it(typeof columns === 'number' ? `lists ${columns} columns` : `lists more than ${columns.moreThan} columns`, () => {
+      if (typeof columns === 'number') expect(listed.length).toBe(columns);
+      else expect(listed.length).toBeGreaterThan(columns.moreThan);
+    });
+    it.each(listed)('matches $caseName/$column', async ({ caseName, column }) => {
+      const { sample, expected } = await goldenColumn(caseName, column);
+      const label = `${caseName}/${column}`;
+      expect({ label, applies: test.applies?.(sample) ?? true }).toEqual({ label, applies: true });
+      expectGolden(test.name, test.compute(sample), expected, label);
+    });
+    if (coverage.appliesWhereListed) {
+      it('applies exactly to the golden columns of its kinds that list it', async () => {
+        let left = 0;
+        for (const caseName of goldenCaseNames) {
+          const golden = await loadGoldenCase(caseName);
+          for (const column of golden.columns.filter((candidate) => test.kinds.includes(candidate.type))) {
+            const label = `${caseName}/${column.name}`;
+            const listedHere = lists(column.expected, test.name);
+            if (!listedHere) left++;
+            expect({ label, applies: test.applies?.(column.sample) }).toEqual({ label, applies: listedHere });
+          }
+        }
+        expect(left).toBeGreaterThan(0);
+      });
+    }
+    more?.();
+  });
+}
+
+async function goldenColumn(caseName: string, name: string): Promise<GoldenColumn> {
+  const column = (await loadGoldenCase(caseName)).columns.find((candidate) => candidate.name === name);
+  if (!column) throw new Error(`${caseName}: no golden column ${name}`);
+  return column;
 }

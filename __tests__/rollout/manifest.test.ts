@@ -89,7 +89,7 @@ describe('updateManifest', () => {
     const result = updateManifest(DEPLOYMENT, { ...BASE, modelUriEnv: 'MODEL_URI', modelUri: 's3://acme-models/{path}/model' }, 'deploy.yaml');
     expect(result.text).toContain(`              value: info
             - name: MODEL_URI
-              value: "s3://acme-models/models/churn/2026.11.30.1/model"
+              value: s3://acme-models/models/churn/2026.11.30.1/model
         - name: sidecar`);
     const [deployment, service] = parsed(result.text);
     expect(deployment.spec.template.spec.containers[0].env).toEqual([
@@ -234,6 +234,13 @@ spec:
       expect(result.text).toContain(`    version: ${text}\n`);
       expect(parsed(result.text)[0].metadata.labels.version).toBe(version);
     }
+  });
+
+  it('keeps a CRLF file CRLF', () => {
+    const source = DEPLOYMENT.replace(/\n/g, '\r\n');
+    const result = updateManifest(source, { ...BASE, versionLabel: 'model-version', modelUriEnv: 'MODEL_URI', modelUri: '{path}' }, 'deploy.yaml');
+    expect(result.text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(parsed(result.text)[0].spec.template.spec.containers[0].env[2]).toEqual({ name: 'MODEL_URI', value: 'models/churn/2026.11.30.1' });
   });
 
   describe('refuses, with a message naming the problem', () => {

@@ -1,48 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { expectDescriptor, lcgNormals, onValues, resultCheck } from '../helpers/scipy.js';
 import { anderson } from '../../src/stattests/anderson.js';
-import { categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
-import type { TestResult } from '../../src/stattests/types.js';
+import { categoricalSampleFromValues } from '../../src/stattests/sample.js';
 
-function run(reference: ArrayLike<number>, current: ArrayLike<number>): TestResult | undefined {
-  return anderson.compute(numericalSample(reference, current));
-}
-
-/** Asserts A2 and p against SciPy with the corpus tolerances. */
-function expectScipy(got: TestResult | undefined, statistic: number, pValue: number): void {
-  expect(got).toBeDefined();
-  const ok = {
-    statistic: withinTolerance('anderson', 'statistic', got!.statistic!, statistic),
-    p_value: withinTolerance('anderson', 'p_value', got!.p_value!, pValue),
-  };
-  expect({ got, ok }).toEqual({ got, ok: { statistic: true, p_value: true } });
-}
-
-/**
- * Deterministic normal-ish values reproducible in Python: MINSTD (48271·s mod 2^31−1, exact in doubles),
- * the sum of 12 uniforms minus 6, times `scale`, plus `shift`.
- */
-function lcgNormals(seed: number, count: number, shift: number, scale: number): number[] {
-  let state = seed;
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) {
-    let total = 0;
-    for (let j = 0; j < 12; j++) {
-      state = (48271 * state) % 2147483647;
-      total += state / 2147483647;
-    }
-    out.push((total - 6) * scale + shift);
-  }
-  return out;
-}
+const run = onValues(anderson);
+const expectScipy = resultCheck('anderson');
 
 describe('anderson descriptor', () => {
   it('is a p-value test on numerical columns with the 0.05 default', () => {
-    expect(anderson.name).toBe('anderson');
-    expect(anderson.kinds).toEqual(['numerical']);
-    expect(anderson.output).toBe('p_value');
-    expect(anderson.defaultThreshold).toBe(0.05);
-    expect(anderson.title).toBe('Anderson–Darling');
+    expectDescriptor(anderson, { name: 'anderson', title: 'Anderson–Darling', kinds: ['numerical'], output: 'p_value', defaultThreshold: 0.05 });
   });
 
   it('does not compute on categorical samples', () => {
@@ -50,15 +17,7 @@ describe('anderson descriptor', () => {
   });
 });
 
-describe('anderson golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('anderson');
-    expect(columns.length).toBeGreaterThan(20);
-    for (const { caseName, column } of columns) {
-      expectGolden('anderson', anderson.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+describeGolden(anderson, { columns: { moreThan: 20 } });
 
 describe('anderson p-value interpolation', () => {
   it('interpolates ln p quadratically inside the table', () => {

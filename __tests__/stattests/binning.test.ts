@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { GOLDEN_DIR, goldenColumnsFor } from '../helpers/golden.js';
+import { rampsSample, range, repeat } from '../helpers/scipy.js';
 import {
   binShares,
   compactHistogram,
@@ -15,9 +16,6 @@ import {
 } from '../../src/stattests/binning.js';
 import { categoricalSample, categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
 import type { CategoricalSample, NumericalSample } from '../../src/stattests/types.js';
-
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-const repeat = <T>(value: T, times: number): T[] => Array.from({ length: times }, () => value);
 
 describe('sturgesEdges', () => {
   it('reproduces NumPy edges digit for digit (multiply, then add lo; last edge is hi)', () => {
@@ -62,7 +60,7 @@ describe('histogramCounts', () => {
     // NumPy 1.24.2: ref = 1.5*i (i < 40), cur = 10 + 1.3*i (i < 50),
     // bins = np.histogram_bin_edges(np.concatenate([ref, cur]), bins='sturges') (8 bins);
     // np.histogram(ref, bins)[0] = [7 6 6 6 6 6 3 0], np.histogram(cur, bins)[0] = [0 7 7 7 7 7 7 8]
-    const sample = numericalSample(range(0, 40).map((i) => i * 1.5), range(0, 50).map((i) => 10 + i * 1.3));
+    const sample = rampsSample();
     const binning = sharedBinning(sample)!;
     expect(binning.path).toBe('histogram');
     expect(Array.from(binning.reference)).toEqual([7, 6, 6, 6, 6, 6, 3, 0]);
@@ -220,7 +218,7 @@ describe('golden binning (expected.json "binning")', () => {
 
 describe('compactHistogram', () => {
   it('returns the shared Sturges bins for a numerical column on the histogram path', () => {
-    const sample = numericalSample(range(0, 40).map((i) => i * 1.5), range(0, 50).map((i) => 10 + i * 1.3));
+    const sample = rampsSample();
     const histogram = compactHistogram(sample)!;
     expect(histogram.kind).toBe('bins');
     if (histogram.kind !== 'bins') return;

@@ -1,32 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { expectDescriptor, onCounts, resultCheck } from '../helpers/scipy.js';
 import { chi2 } from '../../src/stattests/chi2.js';
-import { categoricalSample, numericalSample } from '../../src/stattests/sample.js';
-import type { TestResult } from '../../src/stattests/types.js';
+import { numericalSample } from '../../src/stattests/sample.js';
 
-/** chi2 on per-category counts of each side. */
-function run(reference: Record<string, number>, current: Record<string, number>): TestResult | undefined {
-  return chi2.compute(categoricalSample(new Map(Object.entries(reference)), new Map(Object.entries(current))));
-}
+const run = onCounts(chi2);
 
-/** Asserts statistic, p-value and dof with the corpus tolerances. */
-function expectReference(got: TestResult | undefined, statistic: number, pValue: number, dof: number): void {
-  expect(got).toBeDefined();
-  const ok = {
-    statistic: withinTolerance('chi2', 'statistic', got!.statistic!, statistic),
-    p_value: withinTolerance('chi2', 'p_value', got!.p_value!, pValue),
-    dof: got!.dof === dof,
-  };
-  expect({ got, ok }).toEqual({ got, ok: { statistic: true, p_value: true, dof: true } });
-}
+const expectReference = resultCheck('chi2');
 
 describe('chi2 descriptor', () => {
   it('is a p-value test on categorical columns with the 0.05 default', () => {
-    expect(chi2.name).toBe('chi2');
-    expect(chi2.kinds).toEqual(['categorical']);
-    expect(chi2.output).toBe('p_value');
-    expect(chi2.defaultThreshold).toBe(0.05);
-    expect(chi2.applies).toBeUndefined();
+    expectDescriptor(chi2, { name: 'chi2', kinds: ['categorical'], output: 'p_value', defaultThreshold: 0.05, applies: undefined });
   });
 
   it('does not compute on numerical samples', () => {
@@ -34,17 +18,9 @@ describe('chi2 descriptor', () => {
   });
 });
 
-describe('chi2 golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('chi2');
-    // binary ×3, category_changes ×3, constant_column, csv_syntax ×2, identical_data, large_n ×2,
-    // missing_values, negative_scientific, no_drift, normal_shift, tiny_samples, unequal_sizes.
-    expect(columns.length).toBe(18);
-    for (const { caseName, column } of columns) {
-      expectGolden('chi2', chi2.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+// binary ×3, category_changes ×3, constant_column, csv_syntax ×2, identical_data, large_n ×2,
+// missing_values, negative_scientific, no_drift, normal_shift, tiny_samples, unequal_sizes.
+describeGolden(chi2, { columns: 18 });
 
 describe('chi2 (Pearson, 2×k homogeneity)', () => {
   it('matches SciPy on a small table with unequal sizes', () => {

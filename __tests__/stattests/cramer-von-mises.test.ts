@@ -1,39 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { expectDescriptor, lcgNormals, onValues, range, resultCheck } from '../helpers/scipy.js';
 import { cramerVonMises } from '../../src/stattests/cramer-von-mises.js';
-import { categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
-import type { TestResult } from '../../src/stattests/types.js';
+import { categoricalSampleFromValues } from '../../src/stattests/sample.js';
 
-function run(reference: ArrayLike<number>, current: ArrayLike<number>): TestResult | undefined {
-  return cramerVonMises.compute(numericalSample(reference, current));
-}
-
-/** Asserts T and p against SciPy with the corpus tolerances. */
-function expectScipy(got: TestResult | undefined, statistic: number, pValue: number): void {
-  expect(got).toBeDefined();
-  const ok = {
-    statistic: withinTolerance('cramer_von_mises', 'statistic', got!.statistic!, statistic),
-    p_value: withinTolerance('cramer_von_mises', 'p_value', got!.p_value!, pValue),
-  };
-  expect({ got, ok }).toEqual({ got, ok: { statistic: true, p_value: true } });
-}
-
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-
-/** See anderson.test.ts: MINSTD-driven sums of 12 uniforms, reproducible in Python. */
-function lcgNormals(seed: number, count: number, shift: number, scale: number): number[] {
-  let state = seed;
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) {
-    let total = 0;
-    for (let j = 0; j < 12; j++) {
-      state = (48271 * state) % 2147483647;
-      total += state / 2147483647;
-    }
-    out.push((total - 6) * scale + shift);
-  }
-  return out;
-}
+const run = onValues(cramerVonMises);
+const expectScipy = resultCheck('cramer_von_mises');
 
 // Samples around the exact/asymptotic switch. In Python:
 //   a = [((i*7)%20)/2 for i in range(20)]; b = [((i*11)%21)/2+0.7 for i in range(20)]
@@ -44,10 +16,7 @@ const b21 = range(0, 21).map((i) => ((i * 11) % 21) / 2 + 0.7);
 
 describe('cramer_von_mises descriptor', () => {
   it('is a p-value test on numerical columns with the 0.05 default', () => {
-    expect(cramerVonMises.name).toBe('cramer_von_mises');
-    expect(cramerVonMises.kinds).toEqual(['numerical']);
-    expect(cramerVonMises.output).toBe('p_value');
-    expect(cramerVonMises.defaultThreshold).toBe(0.05);
+    expectDescriptor(cramerVonMises, { name: 'cramer_von_mises', kinds: ['numerical'], output: 'p_value', defaultThreshold: 0.05 });
   });
 
   it('does not compute on categorical samples', () => {
@@ -55,15 +24,7 @@ describe('cramer_von_mises descriptor', () => {
   });
 });
 
-describe('cramer_von_mises golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('cramer_von_mises');
-    expect(columns.length).toBeGreaterThan(20);
-    for (const { caseName, column } of columns) {
-      expectGolden('cramer_von_mises', cramerVonMises.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+describeGolden(cramerVonMises, { columns: { moreThan: 20 } });
 
 describe('cramer_von_mises exact path (max(n, m) <= 20)', () => {
   it('matches small samples', () => {

@@ -1,24 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { distanceCheck, distanceOnValues, expectDescriptor } from '../helpers/scipy.js';
 import { energy } from '../../src/stattests/energy.js';
 import { categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
 
-function distance(reference: ArrayLike<number>, current: ArrayLike<number>): number | undefined {
-  return energy.compute(numericalSample(reference, current))?.distance;
-}
-
-/** Asserts a distance against SciPy with the corpus tolerance. */
-function expectScipy(got: number | undefined, want: number): void {
-  const ok = got !== undefined && withinTolerance('energy', 'distance', got, want);
-  expect({ got, ok }).toEqual({ got, ok: true });
-}
+const distance = distanceOnValues(energy);
+const expectScipy = distanceCheck('energy');
 
 describe('energy descriptor', () => {
   it('is a distance on numerical columns with Evidently’s 0.1 default', () => {
-    expect(energy.name).toBe('energy');
-    expect(energy.kinds).toEqual(['numerical']);
-    expect(energy.output).toBe('distance');
-    expect(energy.defaultThreshold).toBe(0.1);
+    expectDescriptor(energy, { name: 'energy', kinds: ['numerical'], output: 'distance', defaultThreshold: 0.1 });
   });
 
   it('does not compute on categorical samples', () => {
@@ -26,15 +17,7 @@ describe('energy descriptor', () => {
   });
 });
 
-describe('energy golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('energy');
-    expect(columns.length).toBeGreaterThan(20);
-    for (const { caseName, column } of columns) {
-      expectGolden('energy', energy.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+describeGolden(energy, { columns: { moreThan: 20 } });
 
 describe('energy distance', () => {
   it('matches SciPy on translated samples', () => {

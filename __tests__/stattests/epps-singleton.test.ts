@@ -1,46 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { expectDescriptor, lcgNormals, onValues, range, resultCheck } from '../helpers/scipy.js';
 import { eppsSingleton } from '../../src/stattests/epps-singleton.js';
-import { categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
-import type { TestResult } from '../../src/stattests/types.js';
+import { categoricalSampleFromValues } from '../../src/stattests/sample.js';
 
-function run(reference: ArrayLike<number>, current: ArrayLike<number>): TestResult | undefined {
-  return eppsSingleton.compute(numericalSample(reference, current));
-}
-
-/** Asserts W and p against SciPy with the corpus tolerances. */
-function expectScipy(got: TestResult | undefined, statistic: number, pValue: number): void {
-  expect(got).toBeDefined();
-  const ok = {
-    statistic: withinTolerance('epps_singleton', 'statistic', got!.statistic!, statistic),
-    p_value: withinTolerance('epps_singleton', 'p_value', got!.p_value!, pValue),
-  };
-  expect({ got, ok }).toEqual({ got, ok: { statistic: true, p_value: true } });
-}
-
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-
-/** See anderson.test.ts: MINSTD-driven sums of 12 uniforms, reproducible in Python. */
-function lcgNormals(seed: number, count: number, shift: number, scale: number): number[] {
-  let state = seed;
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) {
-    let total = 0;
-    for (let j = 0; j < 12; j++) {
-      state = (48271 * state) % 2147483647;
-      total += state / 2147483647;
-    }
-    out.push((total - 6) * scale + shift);
-  }
-  return out;
-}
+const run = onValues(eppsSingleton);
+const expectScipy = resultCheck('epps_singleton');
 
 describe('epps_singleton descriptor', () => {
   it('is a p-value test on numerical columns with the 0.05 default', () => {
-    expect(eppsSingleton.name).toBe('epps_singleton');
-    expect(eppsSingleton.kinds).toEqual(['numerical']);
-    expect(eppsSingleton.output).toBe('p_value');
-    expect(eppsSingleton.defaultThreshold).toBe(0.05);
+    expectDescriptor(eppsSingleton, { name: 'epps_singleton', kinds: ['numerical'], output: 'p_value', defaultThreshold: 0.05 });
   });
 
   it('does not compute on categorical samples', () => {
@@ -48,15 +17,7 @@ describe('epps_singleton descriptor', () => {
   });
 });
 
-describe('epps_singleton golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('epps_singleton');
-    expect(columns.length).toBeGreaterThan(20);
-    for (const { caseName, column } of columns) {
-      expectGolden('epps_singleton', eppsSingleton.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+describeGolden(eppsSingleton, { columns: { moreThan: 20 } });
 
 describe('epps_singleton small-sample correction (max(n, m) < 25)', () => {
   // In Python: a24 = [((i*7)%24)/3 for i in range(24)]; b24 = [((i*5)%24)/3+0.9 for i in range(24)]

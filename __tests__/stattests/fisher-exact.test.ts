@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, goldenCaseNames, loadGoldenCase, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { expectDescriptor, resultCheck, twoByTwoDomain } from '../helpers/scipy.js';
 import { fisherExact } from '../../src/stattests/fisher-exact.js';
-import { categoricalSample, numericalSample } from '../../src/stattests/sample.js';
+import { categoricalSample } from '../../src/stattests/sample.js';
 import type { TestResult } from '../../src/stattests/types.js';
 
 /**
@@ -14,62 +15,29 @@ function runTable([[referenceA, referenceB], [currentA, currentB]]: number[][]):
   return fisherExact.compute(categoricalSample(reference, current));
 }
 
-/** Asserts the odds ratio (`undefined` when SciPy gives inf or nan) and the p-value with the corpus tolerances. */
-function expectReference(got: TestResult | undefined, statistic: number | undefined, pValue: number): void {
-  expect(got).toBeDefined();
-  const ok = {
-    statistic:
-      statistic === undefined ? got!.statistic === undefined : withinTolerance('fisher_exact', 'statistic', got!.statistic!, statistic),
-    p_value: withinTolerance('fisher_exact', 'p_value', got!.p_value!, pValue),
-  };
-  expect({ got, ok }).toEqual({ got, ok: { statistic: true, p_value: true } });
-}
+/** The odds ratio is given as `undefined` where SciPy's is inf or nan. */
+const expectReference = resultCheck('fisher_exact');
 
 describe('fisher_exact descriptor', () => {
   it('is a p-value test on categorical columns with the 0.05 default', () => {
-    expect(fisherExact.name).toBe('fisher_exact');
-    expect(fisherExact.kinds).toEqual(['categorical']);
-    expect(fisherExact.output).toBe('p_value');
-    expect(fisherExact.defaultThreshold).toBe(0.05);
+    expectDescriptor(fisherExact, { name: 'fisher_exact', kinds: ['categorical'], output: 'p_value', defaultThreshold: 0.05 });
   });
 
   it('applies to categorical samples with at most two categories in total', () => {
-    const applies = fisherExact.applies!;
-    expect(applies(categoricalSample(new Map([['x', 3]]), new Map([['x', 4]])))).toBe(true);
-    expect(applies(categoricalSample(new Map([['x', 3]]), new Map([['y', 4]])))).toBe(true);
-    expect(applies(categoricalSample(new Map([['x', 3], ['y', 1]]), new Map([['z', 4]])))).toBe(false);
-    expect(applies(numericalSample([1, 2], [3]))).toBe(false);
+    for (const { label, sample, inside } of twoByTwoDomain) {
+      expect({ label, applies: fisherExact.applies!(sample) }).toEqual({ label, applies: inside });
+    }
   });
 
   it('does not compute on numerical samples or on more than two categories', () => {
-    expect(fisherExact.compute(numericalSample([1, 2], [3]))).toBeUndefined();
-    expect(fisherExact.compute(categoricalSample(new Map([['x', 3], ['y', 1]]), new Map([['z', 4]])))).toBeUndefined();
-  });
-});
-
-describe('fisher_exact golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('fisher_exact');
-    // binary ×3, category_changes/single, constant_column/const_cat.
-    expect(columns.length).toBe(5);
-    for (const { caseName, column } of columns) {
-      expectGolden('fisher_exact', fisherExact.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-
-  it('applies exactly to the golden categorical columns that list it', async () => {
-    for (const caseName of goldenCaseNames) {
-      const golden = await loadGoldenCase(caseName);
-      for (const column of golden.columns.filter((candidate) => candidate.type === 'categorical')) {
-        const listed = 'fisher_exact' in column.expected || (column.expected.undefined ?? []).some((entry) => entry.startsWith('fisher_exact'));
-        expect({ column: `${caseName}/${column.name}`, applies: fisherExact.applies!(column.sample) }).toEqual({
-          column: `${caseName}/${column.name}`,
-          applies: listed,
-        });
-      }
+    for (const { label, sample } of twoByTwoDomain.filter(({ inside }) => !inside)) {
+      expect({ label, got: fisherExact.compute(sample) }).toEqual({ label, got: undefined });
     }
   });
 });
+
+// binary ×3, category_changes/single, constant_column/const_cat.
+describeGolden(fisherExact, { columns: 5, appliesWhereListed: true });
 
 describe('fisher_exact (SciPy two-sided)', () => {
   it('matches SciPy on small tables', () => {

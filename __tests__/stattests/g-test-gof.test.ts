@@ -1,32 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden, goldenColumnsFor } from '../helpers/golden.js';
+import { expectDescriptor, onCounts, resultCheck } from '../helpers/scipy.js';
 import { gTestGof } from '../../src/stattests/g-test-gof.js';
-import { categoricalSample, numericalSample } from '../../src/stattests/sample.js';
-import type { TestResult } from '../../src/stattests/types.js';
+import { numericalSample } from '../../src/stattests/sample.js';
 
-/** g_test_gof on per-category counts of each side. */
-function run(reference: Record<string, number>, current: Record<string, number>): TestResult | undefined {
-  return gTestGof.compute(categoricalSample(new Map(Object.entries(reference)), new Map(Object.entries(current))));
-}
+const run = onCounts(gTestGof);
 
-/** Asserts statistic and p-value with the corpus tolerances, and that there is no dof field. */
-function expectReference(got: TestResult | undefined, statistic: number, pValue: number): void {
-  expect(got).toBeDefined();
-  const ok = {
-    statistic: withinTolerance('g_test_gof', 'statistic', got!.statistic!, statistic),
-    p_value: withinTolerance('g_test_gof', 'p_value', got!.p_value!, pValue),
-    fields: Object.keys(got!).sort().join(),
-  };
-  expect({ got, ok }).toEqual({ got, ok: { statistic: true, p_value: true, fields: 'p_value,statistic' } });
-}
+// A goodness-of-fit result has no dof field.
+const expectReference = resultCheck('g_test_gof', { fields: ['p_value', 'statistic'] });
 
 describe('g_test_gof descriptor', () => {
   it('is a p-value test on categorical columns with the 0.05 default', () => {
-    expect(gTestGof.name).toBe('g_test_gof');
-    expect(gTestGof.kinds).toEqual(['categorical']);
-    expect(gTestGof.output).toBe('p_value');
-    expect(gTestGof.defaultThreshold).toBe(0.05);
-    expect(gTestGof.applies).toBeUndefined();
+    expectDescriptor(gTestGof, { name: 'g_test_gof', kinds: ['categorical'], output: 'p_value', defaultThreshold: 0.05, applies: undefined });
   });
 
   it('does not compute on numerical samples', () => {
@@ -34,14 +19,10 @@ describe('g_test_gof descriptor', () => {
   });
 });
 
-describe('g_test_gof golden corpus', () => {
-  it('matches every golden column, including those where it is undefined', async () => {
+describeGolden(gTestGof, { columns: 18 }, () => {
+  it('is undefined on 3 of them', async () => {
     const columns = await goldenColumnsFor('g_test_gof');
-    expect(columns.length).toBe(18);
     expect(columns.filter(({ column }) => column.expected.undefined?.includes('g_test_gof')).length).toBe(3);
-    for (const { caseName, column } of columns) {
-      expectGolden('g_test_gof', gTestGof.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
   });
 });
 

@@ -1,32 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { expectDescriptor, onCounts, resultCheck } from '../helpers/scipy.js';
 import { gTest } from '../../src/stattests/g-test.js';
-import { categoricalSample, numericalSample } from '../../src/stattests/sample.js';
-import type { TestResult } from '../../src/stattests/types.js';
+import { numericalSample } from '../../src/stattests/sample.js';
 
-/** g_test on per-category counts of each side. */
-function run(reference: Record<string, number>, current: Record<string, number>): TestResult | undefined {
-  return gTest.compute(categoricalSample(new Map(Object.entries(reference)), new Map(Object.entries(current))));
-}
+const run = onCounts(gTest);
 
-/** Asserts statistic, p-value and dof with the corpus tolerances. */
-function expectReference(got: TestResult | undefined, statistic: number, pValue: number, dof: number): void {
-  expect(got).toBeDefined();
-  const ok = {
-    statistic: withinTolerance('g_test', 'statistic', got!.statistic!, statistic),
-    p_value: withinTolerance('g_test', 'p_value', got!.p_value!, pValue),
-    dof: got!.dof === dof,
-  };
-  expect({ got, ok }).toEqual({ got, ok: { statistic: true, p_value: true, dof: true } });
-}
+const expectReference = resultCheck('g_test');
 
 describe('g_test descriptor', () => {
   it('is a p-value test on categorical columns with the 0.05 default', () => {
-    expect(gTest.name).toBe('g_test');
-    expect(gTest.kinds).toEqual(['categorical']);
-    expect(gTest.output).toBe('p_value');
-    expect(gTest.defaultThreshold).toBe(0.05);
-    expect(gTest.applies).toBeUndefined();
+    expectDescriptor(gTest, { name: 'g_test', kinds: ['categorical'], output: 'p_value', defaultThreshold: 0.05, applies: undefined });
   });
 
   it('does not compute on numerical samples', () => {
@@ -34,17 +18,9 @@ describe('g_test descriptor', () => {
   });
 });
 
-describe('g_test golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('g_test');
-    // binary ×3, category_changes ×3, constant_column, csv_syntax ×2, identical_data, large_n ×2,
-    // missing_values, negative_scientific, no_drift, normal_shift, tiny_samples, unequal_sizes.
-    expect(columns.length).toBe(18);
-    for (const { caseName, column } of columns) {
-      expectGolden('g_test', gTest.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+// binary ×3, category_changes ×3, constant_column, csv_syntax ×2, identical_data, large_n ×2,
+// missing_values, negative_scientific, no_drift, normal_shift, tiny_samples, unequal_sizes.
+describeGolden(gTest, { columns: 18 });
 
 describe('g_test (log-likelihood ratio, 2×k homogeneity)', () => {
   it('matches SciPy on small tables', () => {

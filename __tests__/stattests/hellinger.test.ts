@@ -1,34 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden, goldenColumnsFor } from '../helpers/golden.js';
+import { counts, distanceCheck, expectDescriptor, rampsSample, repeat } from '../helpers/scipy.js';
 import { hellinger } from '../../src/stattests/hellinger.js';
 import { categoricalSample, categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-const repeat = <T>(value: T, times: number): T[] => Array.from({ length: times }, () => value);
-const counts = (entries: Record<string, number>) => new Map(Object.entries(entries));
-
-function expectDistance(got: number | undefined, want: number): void {
-  expect({ got, ok: got !== undefined && withinTolerance('hellinger', 'distance', got, want) }).toEqual({ got, ok: true });
-}
+const expectDistance = distanceCheck('hellinger');
 
 describe('hellinger descriptor', () => {
   it('is a distance on both kinds with Evidently\'s 0.1 default', () => {
-    expect(hellinger.name).toBe('hellinger');
-    expect(hellinger.kinds).toEqual(['numerical', 'categorical']);
-    expect(hellinger.output).toBe('distance');
-    expect(hellinger.defaultThreshold).toBe(0.1);
+    expectDescriptor(hellinger, { name: 'hellinger', kinds: ['numerical', 'categorical'], output: 'distance', defaultThreshold: 0.1 });
   });
 });
 
-describe('hellinger golden corpus', () => {
-  it('matches every golden column (H² rule for tiny H)', async () => {
-    const columns = await goldenColumnsFor('hellinger');
-    expect(columns.length).toBe(42);
-    for (const { caseName, column } of columns) {
-      expectGolden('hellinger', hellinger.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-
+// The corpus accepts agreement of H² where H is tiny (see `withinTolerance`).
+describeGolden(hellinger, { columns: 42 }, () => {
   it('gives identical_data/x a tiny H whose square is at the rounding level', async () => {
     const column = (await goldenColumnsFor('hellinger')).find(({ caseName, column }) => caseName === 'identical_data' && column.name === 'x')!;
     const h = hellinger.compute(column.column.sample)!.distance!;
@@ -76,7 +61,7 @@ describe('hellinger on numbers', () => {
     // NumPy 1.24.2, Evidently's recipe: ref = 1.5*i (i < 40), cur = 10 + 1.3*i (i < 50);
     // bins = np.histogram_bin_edges(np.unique(pooled), bins='sturges') (8 bins), densities by
     // np.histogram(..., density=True), s = Σ sqrt(h1*h2)*mean width, sqrt(1 − clip(s)) = 0.41588658914532456
-    const sample = numericalSample(range(0, 40).map((i) => i * 1.5), range(0, 50).map((i) => 10 + i * 1.3));
+    const sample = rampsSample();
     expectDistance(hellinger.compute(sample)?.distance, 0.41588658914532456);
   });
 });

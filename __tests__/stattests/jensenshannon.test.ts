@@ -1,33 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { counts, distanceCheck, expectDescriptor, rampsSample, range } from '../helpers/scipy.js';
 import { jensenShannon } from '../../src/stattests/jensenshannon.js';
 import { categoricalSample, categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-const counts = (entries: Record<string, number>) => new Map(Object.entries(entries));
-
-function expectDistance(got: number | undefined, want: number): void {
-  expect({ got, ok: got !== undefined && withinTolerance('jensenshannon', 'distance', got, want) }).toEqual({ got, ok: true });
-}
+const expectDistance = distanceCheck('jensenshannon');
 
 describe('jensenshannon descriptor', () => {
   it('is a distance on both kinds with Evidently\'s 0.1 default', () => {
-    expect(jensenShannon.name).toBe('jensenshannon');
-    expect(jensenShannon.kinds).toEqual(['numerical', 'categorical']);
-    expect(jensenShannon.output).toBe('distance');
-    expect(jensenShannon.defaultThreshold).toBe(0.1);
+    expectDescriptor(jensenShannon, { name: 'jensenshannon', kinds: ['numerical', 'categorical'], output: 'distance', defaultThreshold: 0.1 });
   });
 });
 
-describe('jensenshannon golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('jensenshannon');
-    expect(columns.length).toBe(42);
-    for (const { caseName, column } of columns) {
-      expectGolden('jensenshannon', jensenShannon.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+describeGolden(jensenShannon, { columns: 42 });
 
 describe('jensenshannon by hand', () => {
   it('reaches √ln 2 for disjoint supports and 0 for identical shares', () => {
@@ -51,7 +36,7 @@ describe('jensenshannon by hand', () => {
   it('bins numbers with Sturges on the histogram path', () => {
     // SciPy 1.10.1 / NumPy 1.24.2: ref = 1.5*i (i < 40), cur = 10 + 1.3*i (i < 50), Sturges edges on the
     // pooled values, np.histogram shares, scipy.spatial.distance.jensenshannon(p, q) = 0.34860261102716944
-    const sample = numericalSample(range(0, 40).map((i) => i * 1.5), range(0, 50).map((i) => 10 + i * 1.3));
+    const sample = rampsSample();
     expectDistance(jensenShannon.compute(sample)?.distance, 0.34860261102716944);
   });
 

@@ -1,33 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { counts, distanceCheck, expectDescriptor, rampsSample, range } from '../helpers/scipy.js';
 import { klDiv } from '../../src/stattests/kl-div.js';
 import { categoricalSample, categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-const counts = (entries: Record<string, number>) => new Map(Object.entries(entries));
-
-function expectDistance(got: number | undefined, want: number): void {
-  expect({ got, ok: got !== undefined && withinTolerance('kl_div', 'distance', got, want) }).toEqual({ got, ok: true });
-}
+const expectDistance = distanceCheck('kl_div');
 
 describe('kl_div descriptor', () => {
   it('is a distance on both kinds with Evidently\'s 0.1 default', () => {
-    expect(klDiv.name).toBe('kl_div');
-    expect(klDiv.kinds).toEqual(['numerical', 'categorical']);
-    expect(klDiv.output).toBe('distance');
-    expect(klDiv.defaultThreshold).toBe(0.1);
+    expectDescriptor(klDiv, { name: 'kl_div', kinds: ['numerical', 'categorical'], output: 'distance', defaultThreshold: 0.1 });
   });
 });
 
-describe('kl_div golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('kl_div');
-    expect(columns.length).toBe(42);
-    for (const { caseName, column } of columns) {
-      expectGolden('kl_div', klDiv.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+describeGolden(klDiv, { columns: 42 });
 
 describe('kl_div by hand', () => {
   it('is Σ P ln(P/Q) with the reference first', () => {
@@ -51,7 +36,7 @@ describe('kl_div by hand', () => {
   it('bins numbers with Sturges on the histogram path', () => {
     // SciPy 1.10.1 / NumPy 1.24.2: ref = 1.5*i (i < 40), cur = 10 + 1.3*i (i < 50), Sturges edges on the
     // pooled values, np.histogram shares filled per Evidently, stats.entropy(p, q) = 1.3108541558389053
-    const sample = numericalSample(range(0, 40).map((i) => i * 1.5), range(0, 50).map((i) => 10 + i * 1.3));
+    const sample = rampsSample();
     expectDistance(klDiv.compute(sample)?.distance, 1.3108541558389053);
   });
 

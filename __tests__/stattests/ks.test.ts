@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { resultCheck } from '../helpers/scipy.js';
 import { ks } from '../../src/stattests/ks.js';
 import { ksAsymp } from '../../src/stattests/ks-asymp.js';
 import { ksExact } from '../../src/stattests/ks-exact.js';
@@ -12,17 +13,10 @@ function run(test: StatTest, reference: ArrayLike<number>, current: ArrayLike<nu
   return test.compute(numericalSample(reference, current));
 }
 
-/** Asserts a result against SciPy literals with the golden corpus's tolerances (the method decides nothing here). */
-function expectScipy(got: TestResult | undefined, want: { statistic: number; p_value?: number }): void {
-  const statisticOk = got?.statistic !== undefined && withinTolerance('ks', 'statistic', got.statistic, want.statistic);
-  expect({ got, statisticOk }).toEqual({ got, statisticOk: true });
-  if (want.p_value === undefined) {
-    expect({ got, p_value: got?.p_value }).toEqual({ got, p_value: undefined });
-    return;
-  }
-  const pOk = got?.p_value !== undefined && withinTolerance('ks', 'p_value', got.p_value, want.p_value);
-  expect({ got, pOk }).toEqual({ got, pOk: true });
-}
+// The three KS methods share the corpus's tolerances; a p-value left out of `want` must be absent.
+const scipy = resultCheck('ks');
+const expectScipy = (got: TestResult | undefined, want: { statistic: number; p_value?: number }): void =>
+  scipy(got, want.statistic, want.p_value);
 
 /** For tails far below the corpus's 1e-12 absolute floor: relative agreement only. */
 function expectTail(got: number | undefined, want: number): void {
@@ -55,36 +49,10 @@ describe('KS descriptors', () => {
   });
 });
 
-describe('KS golden corpus', () => {
-  it.each(['ks', 'ks_exact', 'ks_asymp'])('%s matches every golden column', async (method) => {
-    const test = { ks, ks_exact: ksExact, ks_asymp: ksAsymp }[method]!;
-    const columns = await goldenColumnsFor(method);
-    expect(columns.length).toBeGreaterThan(20);
-    for (const { caseName, column } of columns) {
-      expect({ caseName, column: column.name, applies: test.applies?.(column.sample) ?? true }).toEqual({
-        caseName,
-        column: column.name,
-        applies: true,
-      });
-      expectGolden(method, test.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-
-  it('ks_exact does not apply exactly where the corpus leaves it out (max(n, m) > 10000)', async () => {
-    const columns = await goldenColumnsFor('ks');
-    let excluded = 0;
-    for (const { caseName, column } of columns) {
-      const listed = 'ks_exact' in column.expected || (column.expected.undefined ?? []).includes('ks_exact');
-      if (!listed) excluded++;
-      expect({ caseName, column: column.name, applies: ksExact.applies?.(column.sample) }).toEqual({
-        caseName,
-        column: column.name,
-        applies: listed,
-      });
-    }
-    expect(excluded).toBeGreaterThan(0);
-  });
-});
+describeGolden(ks, { columns: { moreThan: 20 } });
+// The corpus leaves ks_exact out exactly where max(n, m) > 10000.
+describeGolden(ksExact, { columns: { moreThan: 20 }, appliesWhereListed: true });
+describeGolden(ksAsymp, { columns: { moreThan: 20 } });
 
 describe('KS statistic', () => {
   it('reports the raw D for ks_asymp and the lattice-rounded h/lcm(n, m) for ks_exact', () => {

@@ -1,20 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { goldenColumnsFor } from '../helpers/golden.js';
+import { counts, expectDescriptor, rampsSample, range, repeat } from '../helpers/scipy.js';
 import { linf } from '../../src/stattests/linf.js';
 import { tvd } from '../../src/stattests/tvd.js';
 import { categoricalSample, categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-const repeat = <T>(value: T, times: number): T[] => Array.from({ length: times }, () => value);
-const counts = (entries: Record<string, number>) => new Map(Object.entries(entries));
 const distanceOf = (result: ReturnType<typeof linf.compute>): number | undefined => result?.distance;
 
 describe('linf descriptor', () => {
   it('is a distance on both kinds with a 0.1 default', () => {
-    expect(linf.name).toBe('linf');
-    expect(linf.kinds).toEqual(['numerical', 'categorical']);
-    expect(linf.output).toBe('distance');
-    expect(linf.defaultThreshold).toBe(0.1);
+    expectDescriptor(linf, { name: 'linf', kinds: ['numerical', 'categorical'], output: 'distance', defaultThreshold: 0.1 });
   });
 });
 
@@ -58,7 +53,7 @@ describe('linf on numbers (the binning of psi)', () => {
   it('reads the bin counts NumPy gives', () => {
     // NumPy 1.24.2: ref = 1.5*i (i < 40), cur = 10 + 1.3*i (i < 50), Sturges edges on the pooled values;
     // np.histogram counts are ref [7 6 6 6 6 6 3 0], cur [0 7 7 7 7 7 7 8]. Largest change: bin 0, 7/40 − 0.
-    const sample = numericalSample(range(0, 40).map((i) => i * 1.5), range(0, 50).map((i) => 10 + i * 1.3));
+    const sample = rampsSample();
     expect(linf.compute(sample)).toEqual({ distance: 7 / 40 });
   });
 });

@@ -1,31 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { expectDescriptor, onValues, range, resultCheck } from '../helpers/scipy.js';
 import { mannWhitney } from '../../src/stattests/mann-whitney.js';
-import { numericalSample, categoricalSampleFromValues } from '../../src/stattests/sample.js';
-import type { TestResult } from '../../src/stattests/types.js';
+import { categoricalSampleFromValues } from '../../src/stattests/sample.js';
 
-function run(reference: ArrayLike<number>, current: ArrayLike<number>): TestResult | undefined {
-  return mannWhitney.compute(numericalSample(reference, current));
-}
-
-/** Asserts U1 and p against SciPy with the corpus tolerances. */
-function expectScipy(got: TestResult | undefined, statistic: number, pValue: number): void {
-  expect(got).toBeDefined();
-  const ok = {
-    statistic: withinTolerance('mann_whitney', 'statistic', got!.statistic!, statistic),
-    p_value: withinTolerance('mann_whitney', 'p_value', got!.p_value!, pValue),
-  };
-  expect({ got, ok }).toEqual({ got, ok: { statistic: true, p_value: true } });
-}
-
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+const run = onValues(mannWhitney);
+const expectScipy = resultCheck('mann_whitney');
 
 describe('mann_whitney descriptor', () => {
   it('is a two-sided p-value test on numerical columns with the 0.05 default', () => {
-    expect(mannWhitney.name).toBe('mann_whitney');
-    expect(mannWhitney.kinds).toEqual(['numerical']);
-    expect(mannWhitney.output).toBe('p_value');
-    expect(mannWhitney.defaultThreshold).toBe(0.05);
+    expectDescriptor(mannWhitney, { name: 'mann_whitney', kinds: ['numerical'], output: 'p_value', defaultThreshold: 0.05 });
   });
 
   it('does not compute on categorical samples', () => {
@@ -33,15 +17,7 @@ describe('mann_whitney descriptor', () => {
   });
 });
 
-describe('mann_whitney golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('mann_whitney');
-    expect(columns.length).toBeGreaterThan(20);
-    for (const { caseName, column } of columns) {
-      expectGolden('mann_whitney', mannWhitney.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+describeGolden(mannWhitney, { columns: { moreThan: 20 } });
 
 describe('mann_whitney exact path (min(n, m) <= 8, no ties)', () => {
   it('matches small textbook cases', () => {

@@ -1,34 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden, goldenColumnsFor } from '../helpers/golden.js';
+import { counts, distanceCheck, expectDescriptor, rampsSample, range, repeat } from '../helpers/scipy.js';
 import { psi } from '../../src/stattests/psi.js';
 import { categoricalSample, categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-const repeat = <T>(value: T, times: number): T[] => Array.from({ length: times }, () => value);
-const counts = (entries: Record<string, number>) => new Map(Object.entries(entries));
-
-function expectDistance(got: number | undefined, want: number): void {
-  expect({ got, ok: got !== undefined && withinTolerance('psi', 'distance', got, want) }).toEqual({ got, ok: true });
-}
+const expectDistance = distanceCheck('psi');
 
 describe('psi descriptor', () => {
   it('is a distance on both kinds with Evidently\'s 0.1 default', () => {
-    expect(psi.name).toBe('psi');
-    expect(psi.kinds).toEqual(['numerical', 'categorical']);
-    expect(psi.output).toBe('distance');
-    expect(psi.defaultThreshold).toBe(0.1);
+    expectDescriptor(psi, { name: 'psi', kinds: ['numerical', 'categorical'], output: 'distance', defaultThreshold: 0.1 });
   });
 });
 
-describe('psi golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('psi');
-    expect(columns.length).toBe(42);
-    for (const { caseName, column } of columns) {
-      expectGolden('psi', psi.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-
+describeGolden(psi, { columns: 42 }, () => {
   it('includes the power-of-two, new-category, constant and identical cases', async () => {
     const names = (await goldenColumnsFor('psi')).map(({ caseName, column }) => `${caseName}/${column.name}`);
     expect(names).toEqual(
@@ -68,7 +52,7 @@ describe('psi by hand', () => {
   it('bins numbers with Sturges on the histogram path', () => {
     // NumPy 1.24.2: ref = 1.5*i (i < 40), cur = 10 + 1.3*i (i < 50); Sturges edges on the pooled values,
     // np.histogram shares, Evidently's filling, np.sum((p - q) * np.log(p / q)) = 2.5297665226936106
-    const sample = numericalSample(range(0, 40).map((i) => i * 1.5), range(0, 50).map((i) => 10 + i * 1.3));
+    const sample = rampsSample();
     expectDistance(psi.compute(sample)?.distance, 2.5297665226936106);
   });
 

@@ -1,31 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { expectDescriptor, onValues, range, resultCheck } from '../helpers/scipy.js';
 import { tTest } from '../../src/stattests/t-test.js';
-import { categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
-import type { TestResult } from '../../src/stattests/types.js';
+import { categoricalSampleFromValues } from '../../src/stattests/sample.js';
 
-function run(reference: ArrayLike<number>, current: ArrayLike<number>): TestResult | undefined {
-  return tTest.compute(numericalSample(reference, current));
-}
-
-/** Asserts t and p against a reference value with the corpus tolerances. */
-function expectReference(got: TestResult | undefined, statistic: number, pValue: number): void {
-  expect(got).toBeDefined();
-  const ok = {
-    statistic: withinTolerance('t_test', 'statistic', got!.statistic!, statistic),
-    p_value: withinTolerance('t_test', 'p_value', got!.p_value!, pValue),
-  };
-  expect({ got, ok }).toEqual({ got, ok: { statistic: true, p_value: true } });
-}
-
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+const run = onValues(tTest);
+const expectReference = resultCheck('t_test');
 
 describe('t_test descriptor', () => {
   it('is a p-value test on numerical columns with the 0.05 default', () => {
-    expect(tTest.name).toBe('t_test');
-    expect(tTest.kinds).toEqual(['numerical']);
-    expect(tTest.output).toBe('p_value');
-    expect(tTest.defaultThreshold).toBe(0.05);
+    expectDescriptor(tTest, { name: 't_test', kinds: ['numerical'], output: 'p_value', defaultThreshold: 0.05 });
   });
 
   it('does not compute on categorical samples', () => {
@@ -33,15 +17,7 @@ describe('t_test descriptor', () => {
   });
 });
 
-describe('t_test golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('t_test');
-    expect(columns.length).toBeGreaterThan(20);
-    for (const { caseName, column } of columns) {
-      expectGolden('t_test', tTest.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+describeGolden(tTest, { columns: { moreThan: 20 } });
 
 describe('t_test (Welch)', () => {
   it('matches SciPy on small samples with unequal variances', () => {

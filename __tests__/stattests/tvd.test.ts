@@ -1,33 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { counts, distanceCheck, expectDescriptor, rampsSample, range } from '../helpers/scipy.js';
 import { tvd } from '../../src/stattests/tvd.js';
 import { categoricalSample, categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-const counts = (entries: Record<string, number>) => new Map(Object.entries(entries));
-
-function expectDistance(got: number | undefined, want: number): void {
-  expect({ got, ok: got !== undefined && withinTolerance('tvd', 'distance', got, want) }).toEqual({ got, ok: true });
-}
+const expectDistance = distanceCheck('tvd');
 
 describe('tvd descriptor', () => {
   it('is a distance on both kinds with Evidently\'s 0.1 default', () => {
-    expect(tvd.name).toBe('tvd');
-    expect(tvd.kinds).toEqual(['numerical', 'categorical']);
-    expect(tvd.output).toBe('distance');
-    expect(tvd.defaultThreshold).toBe(0.1);
+    expectDescriptor(tvd, { name: 'tvd', kinds: ['numerical', 'categorical'], output: 'distance', defaultThreshold: 0.1 });
   });
 });
 
-describe('tvd golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('tvd');
-    expect(columns.length).toBe(42);
-    for (const { caseName, column } of columns) {
-      expectGolden('tvd', tvd.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+describeGolden(tvd, { columns: 42 });
 
 describe('tvd by hand', () => {
   it('is half the L1 distance of the shares', () => {
@@ -46,7 +31,7 @@ describe('tvd by hand', () => {
   it('bins numbers with Sturges on the histogram path', () => {
     // NumPy 1.24.2: ref = 1.5*i (i < 40), cur = 10 + 1.3*i (i < 50), Sturges edges on the pooled values,
     // np.histogram shares, np.sum(np.abs(p - q))/2 = 0.22499999999999998
-    const sample = numericalSample(range(0, 40).map((i) => i * 1.5), range(0, 50).map((i) => 10 + i * 1.3));
+    const sample = rampsSample();
     expectDistance(tvd.compute(sample)?.distance, 0.22499999999999998);
   });
 });

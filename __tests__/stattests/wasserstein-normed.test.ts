@@ -1,27 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { distanceCheck, distanceOnValues, expectDescriptor } from '../helpers/scipy.js';
 import { wassersteinNormed } from '../../src/stattests/wasserstein-normed.js';
-import { categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
+import { categoricalSampleFromValues } from '../../src/stattests/sample.js';
 
-function distance(reference: ArrayLike<number>, current: ArrayLike<number>): number | undefined {
-  return wassersteinNormed.compute(numericalSample(reference, current))?.distance;
-}
+const distance = distanceOnValues(wassersteinNormed);
 
-/**
- * Asserts a distance against SciPy/NumPy with the corpus tolerance. References below were computed as
- * stats.wasserstein_distance(r, c) / max(np.std(r), 0.001) with SciPy 1.10.1, NumPy 1.24.2.
- */
-function expectReference(got: number | undefined, want: number): void {
-  const ok = got !== undefined && withinTolerance('wasserstein_normed', 'distance', got, want);
-  expect({ got, ok }).toEqual({ got, ok: true });
-}
+// References below were computed as stats.wasserstein_distance(r, c) / max(np.std(r), 0.001) with
+// SciPy 1.10.1, NumPy 1.24.2.
+const expectReference = distanceCheck('wasserstein_normed');
 
 describe('wasserstein_normed descriptor', () => {
   it('is a distance on numerical columns with Evidently’s 0.1 default', () => {
-    expect(wassersteinNormed.name).toBe('wasserstein_normed');
-    expect(wassersteinNormed.kinds).toEqual(['numerical']);
-    expect(wassersteinNormed.output).toBe('distance');
-    expect(wassersteinNormed.defaultThreshold).toBe(0.1);
+    expectDescriptor(wassersteinNormed, { name: 'wasserstein_normed', kinds: ['numerical'], output: 'distance', defaultThreshold: 0.1 });
   });
 
   it('does not compute on categorical samples', () => {
@@ -29,15 +20,7 @@ describe('wasserstein_normed descriptor', () => {
   });
 });
 
-describe('wasserstein_normed golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('wasserstein_normed');
-    expect(columns.length).toBeGreaterThan(20);
-    for (const { caseName, column } of columns) {
-      expectGolden('wasserstein_normed', wassersteinNormed.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+describeGolden(wassersteinNormed, { columns: { moreThan: 20 } });
 
 describe('wasserstein_normed', () => {
   it('divides W1 by the population standard deviation of the reference', () => {

@@ -1,24 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { distanceCheck, distanceOnValues, expectDescriptor } from '../helpers/scipy.js';
 import { wasserstein } from '../../src/stattests/wasserstein.js';
 import { categoricalSampleFromValues, numericalSample } from '../../src/stattests/sample.js';
 
-function distance(reference: ArrayLike<number>, current: ArrayLike<number>): number | undefined {
-  return wasserstein.compute(numericalSample(reference, current))?.distance;
-}
-
-/** Asserts a distance against SciPy with the corpus tolerance. */
-function expectScipy(got: number | undefined, want: number): void {
-  const ok = got !== undefined && withinTolerance('wasserstein', 'distance', got, want);
-  expect({ got, ok }).toEqual({ got, ok: true });
-}
+const distance = distanceOnValues(wasserstein);
+const expectScipy = distanceCheck('wasserstein');
 
 describe('wasserstein descriptor', () => {
   it('is a distance on numerical columns with a 0.1 default', () => {
-    expect(wasserstein.name).toBe('wasserstein');
-    expect(wasserstein.kinds).toEqual(['numerical']);
-    expect(wasserstein.output).toBe('distance');
-    expect(wasserstein.defaultThreshold).toBe(0.1);
+    expectDescriptor(wasserstein, { name: 'wasserstein', kinds: ['numerical'], output: 'distance', defaultThreshold: 0.1 });
   });
 
   it('does not compute on categorical samples', () => {
@@ -30,15 +21,7 @@ describe('wasserstein descriptor', () => {
   });
 });
 
-describe('wasserstein golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('wasserstein');
-    expect(columns.length).toBeGreaterThan(20);
-    for (const { caseName, column } of columns) {
-      expectGolden('wasserstein', wasserstein.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-});
+describeGolden(wasserstein, { columns: { moreThan: 20 } });
 
 describe('wasserstein (W1)', () => {
   it('is the shift between translated samples', () => {

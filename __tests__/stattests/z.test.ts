@@ -1,23 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { expectGolden, goldenColumnsFor, goldenCaseNames, loadGoldenCase, withinTolerance } from '../helpers/golden.js';
+import { describeGolden } from '../helpers/golden.js';
+import { expectDescriptor, onCounts, resultCheck, twoByTwoDomain } from '../helpers/scipy.js';
 import { zTest } from '../../src/stattests/z.js';
-import { categoricalSample, numericalSample } from '../../src/stattests/sample.js';
-import type { TestResult } from '../../src/stattests/types.js';
 
-/** z on per-category counts of each side. */
-function run(reference: Record<string, number>, current: Record<string, number>): TestResult | undefined {
-  return zTest.compute(categoricalSample(new Map(Object.entries(reference)), new Map(Object.entries(current))));
-}
-
-/** Asserts z and p with the corpus tolerances. */
-function expectReference(got: TestResult | undefined, statistic: number, pValue: number): void {
-  expect(got).toBeDefined();
-  const ok = {
-    statistic: withinTolerance('z', 'statistic', got!.statistic!, statistic),
-    p_value: withinTolerance('z', 'p_value', got!.p_value!, pValue),
-  };
-  expect({ got, ok }).toEqual({ got, ok: { statistic: true, p_value: true } });
-}
+const run = onCounts(zTest);
+const expectReference = resultCheck('z');
 
 /*
  * The SciPy references below follow Evidently's z-test literally (NumPy 1.24.2, SciPy 1.10.1), with A the
@@ -28,49 +15,24 @@ function expectReference(got: TestResult | undefined, statistic: number, pValue:
  */
 describe('z descriptor', () => {
   it('is a p-value test on categorical columns with the 0.05 default', () => {
-    expect(zTest.name).toBe('z');
-    expect(zTest.kinds).toEqual(['categorical']);
-    expect(zTest.output).toBe('p_value');
-    expect(zTest.defaultThreshold).toBe(0.05);
+    expectDescriptor(zTest, { name: 'z', kinds: ['categorical'], output: 'p_value', defaultThreshold: 0.05 });
   });
 
   it('applies to categorical samples with at most two categories in total', () => {
-    const applies = zTest.applies!;
-    expect(applies(categoricalSample(new Map([['x', 3]]), new Map([['x', 4]])))).toBe(true);
-    expect(applies(categoricalSample(new Map([['x', 3]]), new Map([['y', 4]])))).toBe(true);
-    expect(applies(categoricalSample(new Map([['x', 3], ['y', 1]]), new Map([['z', 4]])))).toBe(false);
-    expect(applies(numericalSample([1, 2], [3]))).toBe(false);
+    for (const { label, sample, inside } of twoByTwoDomain) {
+      expect({ label, applies: zTest.applies!(sample) }).toEqual({ label, applies: inside });
+    }
   });
 
   it('does not compute on numerical samples or on more than two categories', () => {
-    expect(zTest.compute(numericalSample([1, 2], [3]))).toBeUndefined();
-    expect(zTest.compute(categoricalSample(new Map([['x', 3], ['y', 1]]), new Map([['z', 4]])))).toBeUndefined();
-  });
-});
-
-describe('z golden corpus', () => {
-  it('matches every golden column', async () => {
-    const columns = await goldenColumnsFor('z');
-    // binary ×3, category_changes/single, constant_column/const_cat.
-    expect(columns.length).toBe(5);
-    for (const { caseName, column } of columns) {
-      expectGolden('z', zTest.compute(column.sample), column.expected, `${caseName}/${column.name}`);
-    }
-  });
-
-  it('applies exactly to the golden categorical columns that list it', async () => {
-    for (const caseName of goldenCaseNames) {
-      const golden = await loadGoldenCase(caseName);
-      for (const column of golden.columns.filter((candidate) => candidate.type === 'categorical')) {
-        const listed = 'z' in column.expected || (column.expected.undefined ?? []).some((entry) => entry === 'z' || entry.startsWith('z.'));
-        expect({ column: `${caseName}/${column.name}`, applies: zTest.applies!(column.sample) }).toEqual({
-          column: `${caseName}/${column.name}`,
-          applies: listed,
-        });
-      }
+    for (const { label, sample } of twoByTwoDomain.filter(({ inside }) => !inside)) {
+      expect({ label, got: zTest.compute(sample) }).toEqual({ label, got: undefined });
     }
   });
 });
+
+// binary ×3, category_changes/single, constant_column/const_cat.
+describeGolden(zTest, { columns: 5, appliesWhereListed: true });
 
 describe('z (two-proportion z-test)', () => {
   it('matches the reference on a small table; negative z when current has the larger share of B', () => {

@@ -34805,19 +34805,96 @@ const MISSING_CODE = -1;
 ;// CONCATENATED MODULE: ./src/stattests/sample.ts
 /** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
 function numericalSample(reference, current) {
-    return { kind: 'numerical', reference: sortedPresent(reference), current: sortedPresent(current) };
+    return { kind: 'numerical', reference: sortedFinite(reference), current: sortedFinite(current) };
 }
-function sortedPresent(values) {
+/** Below this many values the radix sort's fixed cost (its bucket counts) outweighs its gain. */
+const RADIX_MIN_LENGTH = 2048;
+const DIGIT_BITS = 11;
+const BUCKETS = 1 << DIGIT_BITS;
+const DIGIT_MASK = BUCKETS - 1;
+/** Three digits cover a 32-bit word (11 + 11 + 10 bits); a double's key is two words. */
+const PASSES = 6;
+const SIGN = 0x80000000;
+/** The radix sort reads doubles as two 32-bit words, low word first. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const EXPONENT = 0x7ff00000;
+/**
+ * The finite values, ascending, in exactly the order `Float64Array.prototype.sort` gives (-0 before 0).
+ *
+ * Sorting is most of the engine's work on large columns, so large inputs get an LSD radix sort on the
+ * values' bit patterns: flipping the sign bit of a non-negative double, and every bit of a negative one,
+ * yields an unsigned 64-bit key whose order is the numeric order, with -0 just below 0. Passes whose digit
+ * is the same for every value (the exponent bits of a column on one scale) are skipped.
+ */
+function sortedFinite(values) {
+    const source = values instanceof Float64Array ? values : Float64Array.from(values);
+    if (source.length < RADIX_MIN_LENGTH || !LITTLE_ENDIAN) {
+        let present = 0;
+        for (let i = 0; i < source.length; i++)
+            if (Number.isFinite(source[i]))
+                present++;
+        const out = new Float64Array(present);
+        let k = 0;
+        for (let i = 0; i < source.length; i++)
+            if (Number.isFinite(source[i]))
+                out[k++] = source[i];
+        return out.sort();
+    }
+    // Word 2i is the low half of value i, word 2i + 1 its high half (sign, exponent, top of the mantissa).
+    const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
     let present = 0;
-    for (let i = 0; i < values.length; i++)
-        if (Number.isFinite(values[i]))
+    for (let i = 1; i < words.length; i += 2)
+        if ((words[i] & EXPONENT) !== EXPONENT)
             present++;
-    const out = new Float64Array(present);
+    let keys = new Uint32Array(present * 2);
+    let spare = new Uint32Array(present * 2);
+    const counts = new Int32Array(PASSES * BUCKETS);
     let k = 0;
-    for (let i = 0; i < values.length; i++)
-        if (Number.isFinite(values[i]))
-            out[k++] = values[i];
-    return out.sort();
+    for (let i = 0; i < words.length; i += 2) {
+        const high = words[i + 1];
+        if ((high & EXPONENT) === EXPONENT)
+            continue;
+        const flip = high >> 31;
+        const keyLow = (words[i] ^ flip) >>> 0;
+        const keyHigh = (high ^ (flip | SIGN)) >>> 0;
+        keys[k] = keyLow;
+        keys[k + 1] = keyHigh;
+        k += 2;
+        counts[keyLow & DIGIT_MASK]++;
+        counts[BUCKETS + ((keyLow >>> DIGIT_BITS) & DIGIT_MASK)]++;
+        counts[2 * BUCKETS + (keyLow >>> (2 * DIGIT_BITS))]++;
+        counts[3 * BUCKETS + (keyHigh & DIGIT_MASK)]++;
+        counts[4 * BUCKETS + ((keyHigh >>> DIGIT_BITS) & DIGIT_MASK)]++;
+        counts[5 * BUCKETS + (keyHigh >>> (2 * DIGIT_BITS))]++;
+    }
+    const offsets = new Int32Array(BUCKETS);
+    for (let pass = 0; pass < PASSES; pass++) {
+        const word = pass < 3 ? 0 : 1;
+        const shift = (pass % 3) * DIGIT_BITS;
+        const base = pass * BUCKETS;
+        if (present === 0 || counts[base + ((keys[word] >>> shift) & DIGIT_MASK)] === present)
+            continue;
+        let total = 0;
+        for (let digit = 0; digit < BUCKETS; digit++) {
+            offsets[digit] = total;
+            total += counts[base + digit];
+        }
+        for (let i = 0; i < keys.length; i += 2) {
+            const at = offsets[(keys[i + word] >>> shift) & DIGIT_MASK]++ * 2;
+            spare[at] = keys[i];
+            spare[at + 1] = keys[i + 1];
+        }
+        const sorted = spare;
+        spare = keys;
+        keys = sorted;
+    }
+    // Back from keys to doubles in place: the key buffer becomes the result.
+    for (let i = 0; i < keys.length; i += 2) {
+        const flip = ~(keys[i + 1] >> 31);
+        keys[i] ^= flip;
+        keys[i + 1] ^= flip | SIGN;
+    }
+    return new Float64Array(keys.buffer, 0, present);
 }
 /** A categorical sample from each side's count per category. Categories with a zero count on both sides are dropped. */
 function categoricalSample(reference, current) {
@@ -35044,6 +35121,26 @@ function filledBinShares(sample) {
         filledCache.set(sample, filled);
     }
     return filled ?? undefined;
+}
+/**
+ * A binned distance as a result: none where the sample has no binning (an infinite range) or where the
+ * value is not finite, the rule every method on the shared binning follows.
+ */
+function binnedDistance(shares, distanceOf) {
+    if (!shares)
+        return undefined;
+    const distance = distanceOf(shares.reference, shares.current);
+    return Number.isFinite(distance) ? { distance } : undefined;
+}
+/**
+ * A share vector divided by its own sum, as SciPy's `entropy` and `jensenshannon` normalise their inputs:
+ * shares from counts sum to 1 only up to rounding, and filled ones sum to more.
+ */
+function normalised(shares) {
+    let sum = 0;
+    for (let i = 0; i < shares.length; i++)
+        sum += shares[i];
+    return divide(shares, sum);
 }
 function computeSharedBinning(sample) {
     if (sample.kind === 'categorical')
@@ -35522,6 +35619,7 @@ function studentTLowerTail(t, dof) {
 }
 
 ;// CONCATENATED MODULE: ./src/stattests/math/contingency.ts
+
 /** Expected counts of the 2×k reference/current table under homogeneity. */
 function homogeneityExpected(sample) {
     const n = sample.referenceTotal;
@@ -35551,6 +35649,30 @@ function proportionalExpected(sample) {
     }
     return expected;
 }
+/** The homogeneity test of the 2×k table, with `divergence` summed over all 2k cells as its statistic. */
+function homogeneityTest(sample, divergence) {
+    const dof = sample.categories.length - 1;
+    if (dof === 0)
+        return { statistic: 0, p_value: 1, dof: 0 };
+    const expected = homogeneityExpected(sample);
+    const statistic = divergence(sample.reference, expected.reference) + divergence(sample.current, expected.current);
+    return { statistic, p_value: chiSquareSurvival(statistic, dof), dof };
+}
+/**
+ * The goodness-of-fit test of the current counts to the reference proportions, with `divergence` as its
+ * statistic; `undefined` when a category is new in current (it cannot be fitted).
+ */
+function goodnessOfFitTest(sample, divergence) {
+    const expected = proportionalExpected(sample);
+    if (!expected)
+        return undefined;
+    const dof = sample.categories.length - 1;
+    // e = n·(m/n) need not round to m exactly; the statistic is 0 by definition.
+    if (dof === 0)
+        return { statistic: 0 };
+    const statistic = divergence(sample.current, expected);
+    return { statistic, p_value: chiSquareSurvival(statistic, dof) };
+}
 
 ;// CONCATENATED MODULE: ./src/stattests/math/power-divergence.ts
 /**
@@ -35561,7 +35683,8 @@ function proportionalExpected(sample) {
  * - λ = 0, the log-likelihood ratio G = 2 Σ O·ln(O/E), where a cell with O = 0 contributes 0 (the limit of
  *   O·ln O), which is what SciPy's `xlogy` gives. The ratio O/E is formed before the logarithm, as SciPy does.
  *
- * Both are asymptotically χ² under the null hypothesis; the callers choose the degrees of freedom.
+ * Both are asymptotically χ² under the null hypothesis; the tests in `contingency.ts` choose the degrees of
+ * freedom.
  *
  * Reference: N. Cressie and T. R. C. Read, "Multinomial goodness-of-fit tests", JRSS B 46 (1984);
  * `scipy.stats.power_divergence` with `lambda_=1` ("pearson") and `lambda_=0` ("log-likelihood").
@@ -35606,7 +35729,6 @@ function likelihoodRatioSum(observed, expected) {
  */
 
 
-
 const chi2 = {
     name: 'chi2',
     title: 'Chi-square test',
@@ -35615,14 +35737,7 @@ const chi2 = {
     output: 'p_value',
     defaultThreshold: 0.05,
     compute(sample) {
-        if (sample.kind !== 'categorical')
-            return undefined;
-        const dof = sample.categories.length - 1;
-        if (dof === 0)
-            return { statistic: 0, p_value: 1, dof: 0 };
-        const expected = homogeneityExpected(sample);
-        const statistic = pearsonSum(sample.reference, expected.reference) + pearsonSum(sample.current, expected.current);
-        return { statistic, p_value: chiSquareSurvival(statistic, dof), dof };
+        return sample.kind === 'categorical' ? homogeneityTest(sample, pearsonSum) : undefined;
     },
 };
 
@@ -35648,7 +35763,6 @@ const chi2 = {
  */
 
 
-
 const chi2Gof = {
     name: 'chi2_gof',
     title: 'Chi-square goodness of fit',
@@ -35657,17 +35771,7 @@ const chi2Gof = {
     output: 'p_value',
     defaultThreshold: 0.05,
     compute(sample) {
-        if (sample.kind !== 'categorical')
-            return undefined;
-        const expected = proportionalExpected(sample);
-        if (!expected)
-            return undefined;
-        const dof = sample.categories.length - 1;
-        // e = n·(m/n) need not round to m exactly; the statistic is 0 by definition.
-        if (dof === 0)
-            return { statistic: 0 };
-        const statistic = pearsonSum(sample.current, expected);
-        return { statistic, p_value: chiSquareSurvival(statistic, dof) };
+        return sample.kind === 'categorical' ? goodnessOfFitTest(sample, pearsonSum) : undefined;
     },
 };
 
@@ -36610,6 +36714,15 @@ class Hypergeometric {
     }
 }
 
+;// CONCATENATED MODULE: ./src/stattests/types.ts
+/**
+ * The domain of the 2×2 tests (`z`, `fisher_exact`): a categorical sample with at most two categories in
+ * total. Their `applies` and `compute` both ask this, so the two cannot disagree.
+ */
+function isBinaryCategorical(sample) {
+    return sample.kind === 'categorical' && sample.categories.length <= 2;
+}
+
 ;// CONCATENATED MODULE: ./src/stattests/fisher-exact.ts
 /**
  * Fisher's exact test on the 2×2 table of a binary column: are the two categories' shares the same in
@@ -36641,6 +36754,7 @@ class Hypergeometric {
  * `scipy.stats.fisher_exact(table, alternative='two-sided')` as of SciPy 1.10.
  */
 
+
 /** SciPy's allowance for rounding when a table is compared with the observed one. */
 const AS_PROBABLE = 1 + 1e-14;
 const fisherExact = {
@@ -36650,9 +36764,9 @@ const fisherExact = {
     kinds: ['categorical'],
     output: 'p_value',
     defaultThreshold: 0.05,
-    applies: (sample) => sample.kind === 'categorical' && sample.categories.length <= 2,
+    applies: isBinaryCategorical,
     compute(sample) {
-        if (sample.kind !== 'categorical' || sample.categories.length > 2)
+        if (!isBinaryCategorical(sample))
             return undefined;
         // Rows are never empty and every category has a positive pooled count, so the only zero margin is the
         // missing second column of a single-category sample.
@@ -36727,7 +36841,6 @@ function twoSidedPValue(observed, referenceTotal, currentTotal, columnATotal) {
  */
 
 
-
 const gTest = {
     name: 'g_test',
     title: 'G-test',
@@ -36736,14 +36849,7 @@ const gTest = {
     output: 'p_value',
     defaultThreshold: 0.05,
     compute(sample) {
-        if (sample.kind !== 'categorical')
-            return undefined;
-        const dof = sample.categories.length - 1;
-        if (dof === 0)
-            return { statistic: 0, p_value: 1, dof: 0 };
-        const expected = homogeneityExpected(sample);
-        const statistic = likelihoodRatioSum(sample.reference, expected.reference) + likelihoodRatioSum(sample.current, expected.current);
-        return { statistic, p_value: chiSquareSurvival(statistic, dof), dof };
+        return sample.kind === 'categorical' ? homogeneityTest(sample, likelihoodRatioSum) : undefined;
     },
 };
 
@@ -36770,7 +36876,6 @@ const gTest = {
  */
 
 
-
 const gTestGof = {
     name: 'g_test_gof',
     title: 'G-test goodness of fit',
@@ -36779,17 +36884,7 @@ const gTestGof = {
     output: 'p_value',
     defaultThreshold: 0.05,
     compute(sample) {
-        if (sample.kind !== 'categorical')
-            return undefined;
-        const expected = proportionalExpected(sample);
-        if (!expected)
-            return undefined;
-        const dof = sample.categories.length - 1;
-        // e = n·(m/n) need not round to m exactly; the statistic is 0 by definition.
-        if (dof === 0)
-            return { statistic: 0 };
-        const statistic = likelihoodRatioSum(sample.current, expected);
-        return { statistic, p_value: chiSquareSurvival(statistic, dof) };
+        return sample.kind === 'categorical' ? goodnessOfFitTest(sample, likelihoodRatioSum) : undefined;
     },
 };
 
@@ -36893,32 +36988,23 @@ const jensenShannon = {
     output: 'distance',
     defaultThreshold: 0.1,
     compute(sample) {
-        const shares = binShares(sample);
-        if (!shares)
-            return undefined;
-        const p = shares.reference;
-        const q = shares.current;
-        let sumP = 0;
-        let sumQ = 0;
-        for (let i = 0; i < p.length; i++) {
-            sumP += p[i];
-            sumQ += q[i];
-        }
-        let left = 0;
-        let right = 0;
-        for (let i = 0; i < p.length; i++) {
-            const P = p[i] / sumP;
-            const Q = q[i] / sumQ;
-            const M = (P + Q) / 2;
-            if (P > 0)
-                left += P * Math.log(P / M);
-            if (Q > 0)
-                right += Q * Math.log(Q / M);
-        }
-        const distance = Math.sqrt(Math.max(0, (left + right) / 2));
-        return Number.isFinite(distance) ? { distance } : undefined;
+        return binnedDistance(binShares(sample), jensenShannonDistance);
     },
 };
+function jensenShannonDistance(p, q) {
+    const P = normalised(p);
+    const Q = normalised(q);
+    let left = 0;
+    let right = 0;
+    for (let i = 0; i < P.length; i++) {
+        const M = (P[i] + Q[i]) / 2;
+        if (P[i] > 0)
+            left += P[i] * Math.log(P[i] / M);
+        if (Q[i] > 0)
+            right += Q[i] * Math.log(Q[i] / M);
+    }
+    return Math.sqrt(Math.max(0, (left + right) / 2));
+}
 
 ;// CONCATENATED MODULE: ./src/stattests/kl-div.ts
 /**
@@ -36947,26 +37033,17 @@ const klDiv = {
     output: 'distance',
     defaultThreshold: 0.1,
     compute(sample) {
-        const shares = filledBinShares(sample);
-        if (!shares)
-            return undefined;
-        const p = shares.reference;
-        const q = shares.current;
-        let sumP = 0;
-        let sumQ = 0;
-        for (let i = 0; i < p.length; i++) {
-            sumP += p[i];
-            sumQ += q[i];
-        }
-        let distance = 0;
-        for (let i = 0; i < p.length; i++) {
-            const P = p[i] / sumP;
-            const Q = q[i] / sumQ;
-            distance += P * Math.log(P / Q);
-        }
-        return Number.isFinite(distance) ? { distance } : undefined;
+        return binnedDistance(filledBinShares(sample), klDivergence);
     },
 };
+function klDivergence(p, q) {
+    const P = normalised(p);
+    const Q = normalised(q);
+    let divergence = 0;
+    for (let i = 0; i < P.length; i++)
+        divergence += P[i] * Math.log(P[i] / Q[i]);
+    return divergence;
+}
 
 ;// CONCATENATED MODULE: ./src/stattests/math/kolmogorov.ts
 /**
@@ -36994,8 +37071,10 @@ const klDiv = {
  * Numerics: SciPy evaluates the Smirnov sum in double-double arithmetic. We use doubles with each term in
  * log space (the binomial coefficient as a compensated running sum of logs, 1 − x − j/n formed from the exact
  * product n·x, log1p where the base is near 1) and compensated summation of the terms. The relative error
- * per term is a few times n·2⁻⁵³ (about 1e-11 at n = 10⁵), far inside the p-value tolerance. Values below
- * the smallest normal double lose digits exactly as SciPy's do.
+ * per term is at most a few times n·2⁻⁵³ (measured against SciPy: below 1e-12 up to n = 2·10⁵), far inside the
+ * p-value tolerance. Results below the smallest normal double keep only a few digits, as SciPy's do.
+ * SciPy's Durbin and Pomeranz code silently switches to x87 long double after its first 2^128 rescaling (a
+ * NumPy scalar promotion); we stay in doubles, which differs only in the last bits.
  *
  * References: Durbin (1968); Pomeranz (1974); Marsaglia, Tsang & Wang (2003), J. Stat. Softw. 8(18);
  * Pelz & Good (1976), JRSS B 38(2); Simard & L'Ecuyer (2011), J. Stat. Softw. 39(11); Birnbaum & Tingey (1951);
@@ -37862,20 +37941,18 @@ const linf = {
     output: 'distance',
     defaultThreshold: 0.1,
     compute(sample) {
-        const shares = binShares(sample);
-        if (!shares)
-            return undefined;
-        const p = shares.reference;
-        const q = shares.current;
-        let distance = 0;
-        for (let i = 0; i < p.length; i++) {
-            const difference = Math.abs(p[i] - q[i]);
-            if (difference > distance)
-                distance = difference;
-        }
-        return Number.isFinite(distance) ? { distance } : undefined;
+        return binnedDistance(binShares(sample), largestChange);
     },
 };
+function largestChange(p, q) {
+    let largest = 0;
+    for (let i = 0; i < p.length; i++) {
+        const change = Math.abs(p[i] - q[i]);
+        if (change > largest)
+            largest = change;
+    }
+    return largest;
+}
 
 ;// CONCATENATED MODULE: ./src/stattests/mann-whitney.ts
 /**
@@ -38008,17 +38085,15 @@ const psi = {
     output: 'distance',
     defaultThreshold: 0.1,
     compute(sample) {
-        const shares = filledBinShares(sample);
-        if (!shares)
-            return undefined;
-        const p = shares.reference;
-        const q = shares.current;
-        let distance = 0;
-        for (let i = 0; i < p.length; i++)
-            distance += (p[i] - q[i]) * Math.log(p[i] / q[i]);
-        return Number.isFinite(distance) ? { distance } : undefined;
+        return binnedDistance(filledBinShares(sample), populationStabilityIndex);
     },
 };
+function populationStabilityIndex(p, q) {
+    let index = 0;
+    for (let i = 0; i < p.length; i++)
+        index += (p[i] - q[i]) * Math.log(p[i] / q[i]);
+    return index;
+}
 
 ;// CONCATENATED MODULE: ./src/stattests/math/moments.ts
 /**
@@ -38141,18 +38216,15 @@ const tvd = {
     output: 'distance',
     defaultThreshold: 0.1,
     compute(sample) {
-        const shares = binShares(sample);
-        if (!shares)
-            return undefined;
-        const p = shares.reference;
-        const q = shares.current;
-        let sum = 0;
-        for (let i = 0; i < p.length; i++)
-            sum += Math.abs(p[i] - q[i]);
-        const distance = sum / 2;
-        return Number.isFinite(distance) ? { distance } : undefined;
+        return binnedDistance(binShares(sample), totalVariation);
     },
 };
+function totalVariation(p, q) {
+    let sum = 0;
+    for (let i = 0; i < p.length; i++)
+        sum += Math.abs(p[i] - q[i]);
+    return sum / 2;
+}
 
 ;// CONCATENATED MODULE: ./src/stattests/wasserstein.ts
 /**
@@ -38257,6 +38329,7 @@ const wassersteinNormed = {
  * legacy `z_stat_test` (`proportions_diff_z_stat_ind` / `proportions_diff_z_test`).
  */
 
+
 const zTest = {
     name: 'z',
     title: 'Z-test for proportions',
@@ -38264,9 +38337,9 @@ const zTest = {
     kinds: ['categorical'],
     output: 'p_value',
     defaultThreshold: 0.05,
-    applies: (sample) => sample.kind === 'categorical' && sample.categories.length <= 2,
+    applies: isBinaryCategorical,
     compute(sample) {
-        if (sample.kind !== 'categorical' || sample.categories.length > 2)
+        if (!isBinaryCategorical(sample))
             return undefined;
         const n = sample.referenceTotal;
         const m = sample.currentTotal;
@@ -38375,6 +38448,7 @@ function autoSelect(profile) {
 
 
 
+
 /** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */
 const reasonsBeforeTest = new WeakMap();
 function compareTables(baseline, current, options) {
@@ -38467,53 +38541,57 @@ function compareColumn(reference, current, baseline, currentTable, options) {
         return result;
     }
     const columnSample = sampleOf(kind, reference, current);
-    addDescriptiveStatistics(result, columnSample);
-    result.histogram = histogramOf(columnSample);
-    result.direction = directionOf(result, columnSample);
-    if (options.allMethods)
-        result.methods = allMethods(columnSample);
-    const missingShareChange = currentSummary.missing_share - referenceSummary.missing_share;
-    result.missing_share_change = missingShareChange;
+    describeColumn(result, columnSample, options);
+    result.missing_share_change = currentSummary.missing_share - referenceSummary.missing_share;
     const enoughRows = Math.min(baseline.rowCount, currentTable.rowCount) >= options.minRows;
-    if (enoughRows && Math.abs(missingShareChange) >= options.missingShareThreshold) {
+    if (enoughRows && Math.abs(result.missing_share_change) >= options.missingShareThreshold) {
         result.reasons.push(`missing values went from ${formatPercent(referenceSummary.missing_share)} to ${formatPercent(currentSummary.missing_share)}`);
     }
     if (typeChanged) {
         result.reasons.push(`type changed: ${describeStorage(reference)} in the baseline, ${describeStorage(current)} in the current data`);
     }
-    const present = Math.min(columnSample.kind === 'numerical' ? Math.min(columnSample.reference.length, columnSample.current.length) : Math.min(columnSample.referenceTotal, columnSample.currentTotal));
+    reasonsBeforeTest.set(result, [...result.reasons]);
     const choice = chooseMethod(reference.name, kind, columnSample, baseline.rowCount, options);
     result.method = choice.test.name;
     result.method_title = choice.test.title;
     result.auto_selected = choice.auto;
     result.output = choice.test.output;
     result.threshold = thresholdFor(reference.name, kind, choice.test, options);
-    reasonsBeforeTest.set(result, [...result.reasons]);
-    if (present < options.minRows) {
-        result.status = result.reasons.length > 0 ? 'drift' : 'insufficient-data';
-        result.drift_detected = result.reasons.length > 0;
-        if (!result.drift_detected) {
-            result.reasons.push(`fewer than ${options.minRows} non-missing values on a side (baseline ${countPresent(referenceSummary)}, current ${countPresent(currentSummary)})`);
-        }
-        return result;
+    if (smallerSide(columnSample) < options.minRows) {
+        const counts = `baseline ${countPresent(referenceSummary)}, current ${countPresent(currentSummary)}`;
+        return untested(result, 'insufficient-data', `fewer than ${options.minRows} non-missing values on a side (${counts})`);
     }
     const sample = choice.sampleKind === kind ? columnSample : sampleOf(choice.sampleKind, reference, current);
     const outcome = runTest(choice.test, sample);
-    if (!outcome) {
-        result.status = result.reasons.length > 0 ? 'drift' : 'not-tested';
-        result.drift_detected = result.reasons.length > 0;
-        result.reasons.push(`${choice.test.name} has no value for this column (see the method's documentation)`);
-        return result;
-    }
+    if (!outcome)
+        return untested(result, 'not-tested', `${choice.test.name} has no value for this column (see the method's documentation)`);
     Object.assign(result, outcome);
     result.score = choice.test.output === 'p_value' ? outcome.p_value : outcome.distance;
-    if (choice.test.output === 'p_value') {
-        const effect = effectSize(columnSample);
-        if (effect)
-            result.effect_size = effect;
-    }
+    if (choice.test.output === 'p_value')
+        result.effect_size = effectSize(columnSample);
     settle(result);
     return result;
+}
+/** Summary statistics, the chart histogram, the direction of change, and with `allMethods` every method's values. */
+function describeColumn(result, sample, options) {
+    addDescriptiveStatistics(result, sample);
+    result.histogram = histogramOf(sample);
+    result.direction = directionOf(result, sample);
+    if (options.allMethods)
+        result.methods = allMethods(sample);
+}
+/** A column the test could not judge: drifted all the same when another reason says so, else `status`. */
+function untested(result, status, why) {
+    result.drift_detected = result.reasons.length > 0;
+    result.status = result.drift_detected ? 'drift' : status;
+    result.reasons.push(why);
+    return result;
+}
+/** Non-missing values on the smaller side. */
+function smallerSide(sample) {
+    if (sample.kind === 'numerical')
+        return Math.min(sample.reference.length, sample.current.length);
+    return Math.min(sample.referenceTotal, sample.currentTotal);
 }
 /** Whether the column's score crosses its threshold, combined with the reasons found before testing. */
 function settle(result) {
@@ -38551,21 +38629,7 @@ function chooseMethod(name, kind, sample, referenceRows, options) {
     return { ...autoSelect({ kind, referenceRows, distinctValues: distinctValues(sample) }), auto: true };
 }
 function distinctValues(sample) {
-    if (sample.kind === 'categorical')
-        return sample.categories.length;
-    let distinct = 0;
-    let i = 0;
-    let j = 0;
-    const { reference, current } = sample;
-    while (i < reference.length || j < current.length) {
-        const next = j >= current.length || (i < reference.length && reference[i] <= current[j]) ? reference[i] : current[j];
-        while (i < reference.length && reference[i] === next)
-            i++;
-        while (j < current.length && current[j] === next)
-            j++;
-        distinct++;
-    }
-    return distinct;
+    return sample.kind === 'categorical' ? sample.categories.length : pooledOrder(sample).values.length;
 }
 function thresholdFor(name, kind, test, options) {
     const perKind = kind === 'numerical' ? options.numericalThreshold : options.categoricalThreshold;
@@ -39645,8 +39709,11 @@ async function hasGzipMagic(path) {
         await handle.close();
     }
 }
-/** The file's (decompressed) bytes, chunk by chunk. Errors become InputErrors naming the file. */
-async function* readChunks(source) {
+/**
+ * The file's (decompressed) bytes, chunk by chunk. Errors become InputErrors naming the file. `onBytes` is
+ * told how many bytes of the file itself (compressed, if it is) have been read so far.
+ */
+async function* readChunks(source, onBytes) {
     const file = (0,external_node_fs_namespaceObject.createReadStream)(source.path, { highWaterMark: CHUNK_SIZE });
     let stream = file;
     if (source.gzip) {
@@ -39655,8 +39722,10 @@ async function* readChunks(source) {
         stream = file.pipe(gunzip);
     }
     try {
-        for await (const chunk of stream)
+        for await (const chunk of stream) {
+            onBytes?.(file.bytesRead);
             yield chunk;
+        }
     }
     catch (error) {
         throw asInputError(error, source);
@@ -39668,9 +39737,9 @@ async function* readChunks(source) {
     }
 }
 /** The whole (decompressed) file, for formats that need random access or a single parse. */
-async function readAll(source) {
+async function readAll(source, onBytes) {
     const chunks = [];
-    for await (const chunk of readChunks(source))
+    for await (const chunk of readChunks(source, onBytes))
         chunks.push(chunk);
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
@@ -39722,8 +39791,13 @@ class NumericColumnBuilder {
     at(row) {
         return this.values[row];
     }
+    /** Drops the cells after the first `rows` (a record that turned out to need the general parser). */
+    truncate(rows) {
+        if (rows < this.length)
+            this.length = rows;
+    }
     finish(name) {
-        return { storage: 'numeric', name, values: this.values.slice(0, this.length) };
+        return { storage: 'numeric', name, values: fitted(this.values, this.length) };
     }
 }
 class TextColumnBuilder {
@@ -39755,14 +39829,28 @@ class TextColumnBuilder {
             this.codes = grow(this.codes);
         this.codes[this.length++] = code;
     }
+    /** Drops the cells after the first `rows`; texts interned meanwhile keep their codes. */
+    truncate(rows) {
+        if (rows < this.length)
+            this.length = rows;
+    }
     finish(name) {
-        return { storage: 'text', name, codes: this.codes.slice(0, this.length), dictionary: this.dictionary };
+        return { storage: 'text', name, codes: fitted(this.codes, this.length), dictionary: this.dictionary };
     }
 }
 function grow(array) {
     const bigger = new array.constructor(array.length * 2);
     bigger.set(array);
     return bigger;
+}
+/**
+ * The first `length` cells. Copying a large column briefly holds it twice, the peak of a read; a view keeps
+ * the unused tail alive instead, which is the cheaper of the two while that tail is under an eighth.
+ */
+function fitted(array, length) {
+    if (array.length - length <= array.length >>> 3)
+        return array.subarray(0, length);
+    return array.slice(0, length);
 }
 /**
  * A column whose storage is decided by its cells (JSON values): numeric until the first text, then text,
@@ -39818,6 +39906,9 @@ class InferredColumnBuilder {
         return this.text ? this.text.finish(name) : this.numeric.finish(name);
     }
 }
+/** 32-bit FNV-1a, the hash ByteCodes files byte strings under. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 /**
  * Codes of byte strings seen before, so a repeated category is found from its bytes without building a
  * string: an open-addressing hash table over a pool holding each distinct value's bytes once.
@@ -39834,9 +39925,13 @@ class ByteCodes {
     lastHash = 0;
     /** The code of these bytes, or -1 when they are new. */
     find(bytes, start, end) {
-        let hash = 0x811c9dc5;
+        let hash = FNV_OFFSET;
         for (let k = start; k < end; k++)
-            hash = Math.imul(hash ^ bytes[k], 0x01000193);
+            hash = Math.imul(hash ^ bytes[k], FNV_PRIME);
+        return this.findHashed(bytes, start, end, hash);
+    }
+    /** `find` for a caller that hashed the bytes (FNV-1a with FNV_OFFSET and FNV_PRIME) while scanning them. */
+    findHashed(bytes, start, end, hash) {
         this.lastHash = hash;
         const mask = this.slots.length - 1;
         const length = end - start;
@@ -39905,6 +40000,7 @@ class ByteCodes {
  * operands and therefore already the correctly rounded result (Clinger's fast path). Everything else goes
  * through `Number()` on the validated text.
  */
+/** 10^0 … 10^22, the powers of ten a double holds exactly. */
 const POWERS_OF_TEN = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
     1e20, 1e21, 1e22,
@@ -40052,6 +40148,46 @@ function parseNumberText(text) {
 function isNaNLiteral(bytes, start, end) {
     return end - start === 3 && bytes[start] === 0x4e && bytes[start + 1] === 0x61 && bytes[start + 2] === 0x4e;
 }
+/** Dekker's splitter for 53-bit doubles: 2^27 + 1. */
+const SPLITTER = 134217729;
+const TWO_TO_26 = 67108864;
+/** Bound on the relative error of the correction term in `longDecimal`, with a wide margin (2^-48). */
+const CORRECTION_TOLERANCE = 3.552713678800501e-15;
+/**
+ * The double nearest to `(head · 10^tailDigits + tail) / 10^decimals`, for the 16 to 19 significant digits
+ * of the shortest round-trip text most exporters write (`head`: the first 15 digits, `tail`: the
+ * `tailDigits` ≤ 4 after them; `decimals` ≤ 22), or NaN when that nearest double is not certain (the value
+ * lies within rounding error of a midpoint between two doubles), for the caller to convert the text exactly.
+ *
+ * The integer W = head · 10^tailDigits + tail has up to 64 bits, so it is held exactly as a sum of two
+ * doubles; one division by D = 10^decimals gives the quotient q, and the exact remainder W − q·D (Dekker's
+ * product, then Sterbenz) gives the correction c = (W − q·D) / D with a tiny relative error. The value is
+ * q + c, and it rounds to one double for sure when q + c − ε and q + c + ε do.
+ */
+function longDecimal(head, tail, tailDigits, decimals) {
+    const scale = POWERS_OF_TEN[tailDigits];
+    const headTop = Math.floor(head / TWO_TO_26);
+    const big = headTop * scale * TWO_TO_26;
+    const small = (head - headTop * TWO_TO_26) * scale + tail;
+    const sum = big + small;
+    const virtualSmall = sum - big;
+    const sumError = big - (sum - virtualSmall) + (small - virtualSmall);
+    const divisor = POWERS_OF_TEN[decimals];
+    const quotient = sum / divisor;
+    const product = quotient * divisor;
+    const quotientSplit = SPLITTER * quotient;
+    const quotientHigh = quotientSplit - (quotientSplit - quotient);
+    const quotientLow = quotient - quotientHigh;
+    const divisorSplit = SPLITTER * divisor;
+    const divisorHigh = divisorSplit - (divisorSplit - divisor);
+    const divisorLow = divisor - divisorHigh;
+    const productError = quotientHigh * divisorHigh - product + quotientHigh * divisorLow + quotientLow * divisorHigh + quotientLow * divisorLow;
+    const remainder = sum - product - productError;
+    const correction = (remainder + sumError) / divisor;
+    const tolerance = Math.abs(correction) * CORRECTION_TOLERANCE;
+    const low = quotient + (correction - tolerance);
+    return low === quotient + (correction + tolerance) ? low : NaN;
+}
 
 ;// CONCATENATED MODULE: ./src/io/source.ts
 function wantsText(plan, name) {
@@ -40089,6 +40225,7 @@ var State;
     State[State["QuoteInQuoted"] = 4] = "QuoteInQuoted";
 })(State || (State = {}));
 const EMPTY = Buffer.alloc(0);
+const PLAIN_BACKOFF_LIMIT = 63;
 class CsvTokenizer {
     delimiter;
     sink;
@@ -40108,6 +40245,11 @@ class CsvTokenizer {
     inScratch = false;
     /** The first bytes, held until there are enough to recognise a byte-order mark. */
     head = EMPTY;
+    /** Records left to read field by field before the sink's fast path is offered again. */
+    plainPause = 0;
+    /** The next pause; it grows while the fast path keeps declining and is reset when it takes a record. */
+    plainBackoff = 0;
+    plainStop = { position: 0 };
     constructor(delimiter, sink, file) {
         this.delimiter = delimiter;
         this.sink = sink;
@@ -40180,6 +40322,18 @@ class CsvTokenizer {
                         this.afterCR = true;
                         i++;
                         continue;
+                    }
+                    if (this.sink.plainRecords !== undefined && this.plainPause-- <= 0) {
+                        const records = this.sink.plainRecords(bytes, i, length, line, this.plainStop);
+                        if (records > 0) {
+                            this.plainBackoff = 0;
+                            i = this.plainStop.position;
+                            line += records;
+                            continue;
+                        }
+                        // A file whose records keep needing the general parser should not pay for every attempt.
+                        this.plainPause = this.plainBackoff;
+                        this.plainBackoff = Math.min(PLAIN_BACKOFF_LIMIT, this.plainBackoff * 2 + 1);
                     }
                     this.recordLine = line;
                     this.fieldIndex = 0;
@@ -40325,33 +40479,136 @@ function showCell(bytes, start, end) {
     const text = bytes.toString('utf8', start, Math.min(end, start + MAX_SHOWN * 4));
     return JSON.stringify(text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text);
 }
+/** Where the unquoted field at `start` ends, or -1 when it opens with a quote or runs past `end`. */
+function fieldEnd(bytes, start, end, delimiter) {
+    return start < end && bytes[start] === QUOTE ? -1 : endOfUnquoted(bytes, start, end, delimiter);
+}
+/** The first delimiter, CR or LF at or after `from`, or -1 when there is none before `end`. */
+function endOfUnquoted(bytes, from, end, delimiter) {
+    const highestSpecial = delimiter > CR ? delimiter : CR;
+    for (let i = from; i < end; i++) {
+        const c = bytes[i];
+        if (c <= highestSpecial && (c === delimiter || c === LF || c === CR))
+            return i;
+    }
+    return -1;
+}
+const csv_MINUS = 0x2d;
+const csv_PLUS = 0x2b;
+const csv_DOT = 0x2e;
+const csv_ZERO = 0x30;
+const csv_NINE = 0x39;
 /** Cells of a numeric column. An undeclared one gives up at its first non-number (`sawText`). */
+/**
+ * Cells of a numeric column. An undeclared one that meets text becomes a text column on the spot when all
+ * its cells so far were empty (they are missing either way), as categorical columns are from their first
+ * row; after a number it cannot, since the number's exact text is gone: it gives up (`sawText`) and the
+ * column is read again as text.
+ */
 class NumericCells {
     name;
     declared;
     file;
+    becomeText;
     builder = new NumericColumnBuilder();
     sawText = false;
-    constructor(name, declared, file) {
+    /** Whether a cell other than an empty one was read (a record read again may set it twice, never wrongly). */
+    hasValue = false;
+    constructor(name, declared, file, 
+    /** Puts a text reader in this one's place for the cells still to come. */
+    becomeText) {
         this.name = name;
         this.declared = declared;
         this.file = file;
+        this.becomeText = becomeText;
     }
     add(bytes, start, end, line) {
         if (this.sawText)
             return;
-        if (start === end || isNaNLiteral(bytes, start, end)) {
+        if (start === end) {
+            this.builder.push(NaN);
+            return;
+        }
+        if (isNaNLiteral(bytes, start, end)) {
+            this.hasValue = true;
             this.builder.push(NaN);
             return;
         }
         const value = parseNumberBytes(bytes, start, end);
-        if (value === value)
+        if (value === value) {
+            this.hasValue = true;
             this.builder.push(value);
+        }
         else if (this.declared) {
             throw new InputError(`${showCell(bytes, start, end)} is not a number, but the column is declared numerical; fix the cell, leave it empty for a missing value, or declare the column categorical`, { file: this.file, line, column: this.name });
         }
+        else if (!this.hasValue) {
+            const text = new TextCells(this.name, this.file);
+            text.builder.padTo(this.builder.length);
+            text.add(bytes, start, end, line);
+            this.becomeText(text);
+        }
         else
             this.sawText = true;
+    }
+    /**
+     * Plain decimals (`-12.345`, `227.90225145380305`) are converted while the field is scanned: up to 15
+     * significant digits and 22 decimals, `digits / 10^decimals` is one correctly rounded operation on exact
+     * operands; 16 to 19 digits go through `longDecimal`. Both give what `parseNumberBytes` (and `Number`)
+     * give; any other cell, or a long one `longDecimal` is unsure of, goes through `add`.
+     */
+    scan(bytes, start, end, line, delimiter) {
+        let i = start;
+        let c = i < end ? bytes[i] : 0;
+        const negative = c === csv_MINUS;
+        if (negative || c === csv_PLUS)
+            c = ++i < end ? bytes[i] : 0;
+        let head = 0;
+        let tail = 0;
+        let significant = 0;
+        let digits = 0;
+        let decimals = 0;
+        let dot = false;
+        for (;;) {
+            if (c >= csv_ZERO && c <= csv_NINE) {
+                if (significant < 15) {
+                    head = head * 10 + (c - csv_ZERO);
+                    if (head !== 0)
+                        significant++;
+                }
+                else if (significant < 19) {
+                    tail = tail * 10 + (c - csv_ZERO);
+                    significant++;
+                }
+                else
+                    break;
+                digits++;
+                if (dot)
+                    decimals++;
+            }
+            else if (c === csv_DOT && !dot)
+                dot = true;
+            else
+                break;
+            c = ++i < end ? bytes[i] : 0;
+        }
+        if (digits > 0 && decimals <= 22 && i < end && (c === delimiter || c === LF || c === CR) && !this.sawText) {
+            let magnitude;
+            if (significant <= 15)
+                magnitude = decimals === 0 ? head : head / POWERS_OF_TEN[decimals];
+            else
+                magnitude = longDecimal(head, tail, significant - 15, decimals);
+            if (magnitude === magnitude) {
+                this.hasValue = true;
+                this.builder.push(negative ? -magnitude : magnitude);
+                return i;
+            }
+        }
+        // What was scanned holds no field end, and a quote only opens a field at its start.
+        const stop = i === start ? fieldEnd(bytes, start, end, delimiter) : endOfUnquoted(bytes, i, end, delimiter);
+        if (stop >= 0)
+            this.add(bytes, start, stop, line);
+        return stop;
     }
 }
 class TextCells {
@@ -40373,6 +40630,36 @@ class TextCells {
             this.builder.pushCode(known);
             return;
         }
+        this.addNew(bytes, start, end, line);
+    }
+    /** Hashes the cell while looking for its end, so a repeated category costs one pass over its bytes. */
+    scan(bytes, start, end, line, delimiter) {
+        if (start < end && bytes[start] === QUOTE)
+            return -1;
+        const highestSpecial = delimiter > CR ? delimiter : CR;
+        let hash = FNV_OFFSET;
+        let i = start;
+        for (; i < end; i++) {
+            const c = bytes[i];
+            if (c <= highestSpecial && (c === delimiter || c === LF || c === CR))
+                break;
+            hash = Math.imul(hash ^ c, FNV_PRIME);
+        }
+        if (i === end)
+            return -1;
+        if (i === start) {
+            this.builder.pushMissing();
+            return i;
+        }
+        const known = this.byBytes.findHashed(bytes, start, i, hash);
+        if (known !== -1)
+            this.builder.pushCode(known);
+        else
+            this.addNew(bytes, start, i, line);
+        return i;
+    }
+    /** A cell not seen before; `byBytes.find` or `findHashed` was just called with its bytes. */
+    addNew(bytes, start, end, line) {
         const text = decodeCell(bytes, start, end);
         if (text === undefined) {
             throw new InputError(`the cell is not valid UTF-8 text; save the file as UTF-8`, {
@@ -40386,19 +40673,75 @@ class TextCells {
 }
 class SkippedCells {
     add() { }
+    scan(bytes, start, end, _line, delimiter) {
+        return fieldEnd(bytes, start, end, delimiter);
+    }
 }
 const SKIPPED = new SkippedCells();
 /** Turns records into columns: the first record names them, the others fill them. */
 class TableSink {
     plan;
     file;
+    delimiter;
     headerCells = [];
     names;
     readers = [];
     rowCount = 0;
-    constructor(plan, file) {
+    constructor(plan, file, delimiter) {
         this.plan = plan;
         this.file = file;
+        this.delimiter = delimiter;
+    }
+    plainRecords(bytes, start, end, line, stop) {
+        if (this.names === undefined || this.readers.length === 0)
+            return 0;
+        let records = 0;
+        let position = start;
+        // One call per record keeps this loop trivial: V8 optimizes `plainRecord` as a whole function rather
+        // than through on-stack replacement of a long loop, whose exit path would lack type feedback.
+        for (let next = this.plainRecord(bytes, position, end, line); next >= 0; next = this.plainRecord(bytes, position, end, line + records)) {
+            records++;
+            position = next;
+            // A blank line is skipped, not read as a record of empty cells: the general parser knows that.
+            if (position < end && (bytes[position] === LF || bytes[position] === CR))
+                break;
+        }
+        stop.position = position;
+        return records;
+    }
+    /** Reads the plain record at `start` whole and returns the position after it, or -1 having read nothing. */
+    plainRecord(bytes, start, end, line) {
+        const readers = this.readers;
+        const last = readers.length - 1;
+        const delimiter = this.delimiter;
+        let i = start;
+        for (let index = 0; index <= last; index++) {
+            const stop = i < end ? readers[index].scan(bytes, i, end, line, delimiter) : -1;
+            if (stop < 0)
+                return this.abandonRecord();
+            const c = bytes[stop];
+            if (index < last) {
+                if (c !== delimiter)
+                    return this.abandonRecord();
+                i = stop + 1;
+            }
+            else if (c === LF)
+                i = stop + 1;
+            else if (c === CR && stop + 1 < end && bytes[stop + 1] === LF)
+                i = stop + 2;
+            else
+                return this.abandonRecord();
+        }
+        this.rowCount++;
+        return i;
+    }
+    /** Drops the cells a record left behind before it turned out to need the general parser. */
+    abandonRecord() {
+        for (const reader of this.readers) {
+            if (reader instanceof NumericCells || reader instanceof TextCells)
+                reader.builder.truncate(this.rowCount);
+        }
+        return -1;
     }
     field(index, bytes, start, end, line) {
         if (this.names === undefined) {
@@ -40442,12 +40785,13 @@ class TableSink {
             seen.add(name);
         });
         this.names = names;
-        this.readers = names.map((name) => {
+        this.readers = names.map((name, index) => {
             if (!isBuilt(this.plan, name))
                 return SKIPPED;
             if (wantsText(this.plan, name))
                 return new TextCells(name, this.file);
-            return new NumericCells(name, this.plan.declared?.get(name) === 'numerical', this.file);
+            const declared = this.plan.declared?.get(name) === 'numerical';
+            return new NumericCells(name, declared, this.file, (text) => (this.readers[index] = text));
         });
     }
     get hasHeader() {
@@ -40475,16 +40819,19 @@ class TableSink {
     }
 }
 /** Reads a CSV (`,`) or TSV (tab) file into columns. */
-async function readDelimited(source, plan) {
-    const first = await scanFile(source, plan);
+function readDelimited(source, plan) {
+    return readDelimitedInput({ file: source.display, delimiter: source.format === 'tsv' ? TAB : COMMA, chunks: (pass) => readChunks(source, pass.onBytes) }, plan);
+}
+async function readDelimitedInput(input, plan) {
+    const first = await scanInput(input, plan);
     const retry = first.columnsWithText();
     if (retry.size === 0)
         return { rowCount: first.rowCount, columns: first.columns() };
-    // Rare: a column looked numeric until a text cell; its exact texts only exist in the file.
-    const second = await scanFile(source, { ...plan, forceText: union(plan.forceText, retry), only: retry });
+    // Rare: a column held numbers, then text; its exact texts only exist in the file.
+    const second = await scanInput(input, { ...plan, forceText: union(plan.forceText, retry), only: retry, onBytes: undefined });
     if (second.rowCount !== first.rowCount) {
         throw new InputError('the file changed while it was being read; run again once it is complete', {
-            file: source.display,
+            file: input.file,
         });
     }
     const reread = new Map(second.columns().map((column) => [column.name, column]));
@@ -40496,12 +40843,12 @@ async function readDelimited(source, plan) {
             .map((name) => reread.get(name) ?? columns.find((column) => column.name === name)),
     };
 }
-async function scanFile(source, plan) {
-    const file = source.display;
-    const sink = new TableSink(plan, file);
-    const tokenizer = new CsvTokenizer(source.format === 'tsv' ? TAB : COMMA, sink, file);
+async function scanInput(input, plan) {
+    const { file, delimiter } = input;
+    const sink = new TableSink(plan, file, delimiter);
+    const tokenizer = new CsvTokenizer(delimiter, sink, file);
     let first = true;
-    for await (const chunk of readChunks(source)) {
+    for await (const chunk of input.chunks(plan)) {
         if (first && chunk.length >= 4 && chunk.toString('latin1', 0, 4) === 'PAR1') {
             throw new InputError('this is a Parquet file, not CSV; give it a .parquet name or set the format to parquet', { file });
         }
@@ -40673,7 +41020,7 @@ async function readJsonLines(source, plan) {
         table.add(value, { line });
     };
     let pending = [];
-    for await (const chunk of readChunks(source)) {
+    for await (const chunk of readChunks(source, plan.onBytes)) {
         let start = 0;
         for (let newline = chunk.indexOf(json_LF); newline !== -1; newline = chunk.indexOf(json_LF, start)) {
             const piece = chunk.subarray(start, newline);
@@ -40693,7 +41040,7 @@ async function readJsonLines(source, plan) {
 }
 async function readJson(source, plan) {
     const file = source.display;
-    const bytes = await readAll(source);
+    const bytes = await readAll(source, plan.onBytes);
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const text = decodeLine(bytes.subarray(start), file, undefined);
     if (text.trim() === '')
@@ -46388,7 +46735,7 @@ const PARSERS = {
 const MAGIC = 'PAR1';
 async function readParquet(source, plan) {
     const file = source.display;
-    const bytes = await readAll(source);
+    const bytes = await readAll(source, plan.onBytes);
     if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) {
         throw new InputError('this is not a Parquet file (it does not start with "PAR1"); check the file or its format', { file });
     }
@@ -46553,15 +46900,26 @@ async function readTable(paths, options = {}) {
     const sources = await resolveSources(paths, cwd, options.format);
     const plan = { declared: options.declared };
     const files = [];
+    const sizes = options.onProgress ? await Promise.all(sources.map((source) => fileSize(source.path))) : [];
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    let done = 0;
     // One file at a time: each may be large, and their peak memory should not add up.
-    for (const source of sources)
-        files.push(await readSource(source, plan));
+    for (const [index, source] of sources.entries()) {
+        const onProgress = options.onProgress;
+        const onBytes = onProgress && ((read) => onProgress(done + read, total));
+        files.push(await readSource(source, onBytes ? { ...plan, onBytes } : plan));
+        done += sizes[index] ?? 0;
+    }
     const columns = sources.length === 1 ? files[0].columns : await stack(sources, files, plan);
     return {
         sources: sources.map((source) => source.display),
         rowCount: files.reduce((sum, file) => sum + file.rowCount, 0),
         columns,
     };
+}
+/** 0 for a file that cannot be read: reading it reports why. */
+function fileSize(path) {
+    return (0,promises_namespaceObject.stat)(path).then((info) => info.size, () => 0);
 }
 function readSource(source, plan) {
     switch (source.format) {
@@ -46663,7 +47021,7 @@ async function stack(sources, files, plan) {
             const reread = new Set(files[index].columns.filter((c) => c.storage === 'numeric' && mixed.has(c.name)).map((c) => c.name));
             if (reread.size === 0)
                 continue;
-            const again = await readSource(sources[index], { ...plan, forceText: reread, only: reread });
+            const again = await readSource(sources[index], { ...plan, forceText: reread, only: reread, onBytes: undefined });
             const replacement = new Map(again.columns.map((column) => [column.name, column]));
             files[index] = {
                 rowCount: files[index].rowCount,
@@ -46713,6 +47071,79 @@ function stackText(name, parts, totalRows) {
     return { storage: 'text', name, codes, dictionary };
 }
 
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/io/read-worker.ts
+/**
+ * Reading a table on a worker thread, so the two sides of a check are read at the same time on a runner's
+ * two cores. The worker runs the same bundle as the caller: the bundle's entry calls `serveReadWorker()`
+ * first and does nothing else when it returns true. Columns come back by transferring their buffers, so
+ * no cell is copied.
+ */
+
+
+
+const ROLE = 'driftgate-read';
+/**
+ * Reads a table on a new worker thread running `script`. Errors arrive as they would from `readTable`:
+ * an InputError stays one, with its location.
+ */
+function readTableOnWorker(script, request, onProgress) {
+    return new Promise((resolve, reject) => {
+        const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: { role: ROLE, request, progress: onProgress !== undefined } });
+        let settled = false;
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            // The worker ends by itself once it has posted its answer; the process need not wait for that.
+            worker.unref();
+            outcome();
+        };
+        worker.on('message', (message) => {
+            switch (message.kind) {
+                case 'progress':
+                    onProgress?.(message.read, message.total);
+                    return;
+                case 'table':
+                    return settle(() => resolve(message.table));
+                case 'input-error':
+                    return settle(() => reject(new InputError(message.message, message.location)));
+                case 'error':
+                    return settle(() => reject(Object.assign(new Error(message.message), { stack: message.stack })));
+            }
+        });
+        worker.on('error', (error) => settle(() => reject(error)));
+        worker.on('exit', (code) => settle(() => reject(new Error(`the read worker stopped (exit code ${code}) before it had read the data`))));
+    });
+}
+/**
+ * In a worker started by `readTableOnWorker`: starts reading and returns true; the thread posts the table
+ * (or the error) and ends. Anywhere else returns false.
+ */
+function serveReadWorker() {
+    if (external_node_worker_threads_namespaceObject.isMainThread || external_node_worker_threads_namespaceObject.workerData?.role !== ROLE)
+        return false;
+    const { request, progress } = external_node_worker_threads_namespaceObject.workerData;
+    const port = external_node_worker_threads_namespaceObject.parentPort;
+    const onProgress = progress ? (read, total) => port.postMessage({ kind: 'progress', read, total }) : undefined;
+    readTable(request.paths, { ...request.options, onProgress }).then((table) => port.postMessage({ kind: 'table', table }, transferablesOf(table.columns)), (error) => port.postMessage(describeError(error)));
+    return true;
+}
+/** The buffers behind the columns, each once (a buffer listed twice cannot be transferred). */
+function transferablesOf(columns) {
+    const buffers = new Set();
+    for (const column of columns)
+        buffers.add((column.storage === 'numeric' ? column.values : column.codes).buffer);
+    return [...buffers];
+}
+function describeError(error) {
+    if (error instanceof InputError)
+        return { kind: 'input-error', message: error.message, location: error.location };
+    const { message, stack } = error instanceof Error ? error : new Error(String(error));
+    return { kind: 'error', message, stack };
+}
+
 ;// CONCATENATED MODULE: ./src/check.ts
 /**
  * One drift check from files: read both sides (in parallel), then compare. The CLI and the check action
@@ -46720,13 +47151,25 @@ function stackText(name, parts, totalRows) {
  */
 
 
-async function runCheck(settings) {
+
+async function runCheck(settings, run = {}) {
+    const { observer } = run;
     const readOptions = { declared: settings.drift.declaredKinds, cwd: settings.cwd };
-    const [baseline, current] = await Promise.all([
-        readTable(settings.baseline, readOptions),
-        readTable(settings.current, readOptions),
-    ]);
-    return compareTables(baseline, current, settings.drift);
+    const started = performance.now();
+    const readSide = async (side, paths) => {
+        const onProgress = observer?.reading && ((read, total) => observer.reading(side, read, total));
+        const table = side === 'current' && run.readWorker
+            ? await readTableOnWorker(run.readWorker, { paths, options: readOptions }, onProgress)
+            : await readTable(paths, { ...readOptions, onProgress });
+        observer?.read?.(side, table, performance.now() - started);
+        return table;
+    };
+    const [baseline, current] = await Promise.all([readSide('baseline', settings.baseline), readSide('current', settings.current)]);
+    observer?.comparing?.(new Set([...baseline.columns, ...current.columns].map((column) => column.name)).size);
+    const comparing = performance.now();
+    const result = compareTables(baseline, current, settings.drift);
+    observer?.compared?.(performance.now() - comparing);
+    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -46758,13 +47201,15 @@ function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
 }
 /**
- * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so markup is entity-escaped;
- * pipes would end the cell and newlines the row; Markdown punctuation is backslash-escaped so names like
- * `*` or `[x](y)` show literally.
+ * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so `&`, `<` and `>` become
+ * entities; pipes would end the cell and newlines the row; emphasis, code, link and strike-through marks
+ * are backslash-escaped so names like `*` or `[x](y)` show literally. Other punctuation is only special at
+ * the start of a line, which a table cell never is.
  */
 function escapeMarkdown(text) {
-    return escapeHtml(text)
-        .replace(/[\\`*_{}[\]()#+!|~]/g, (character) => `\\${character}`)
+    return text
+        .replace(/[&<>]/g, (character) => HTML_ENTITIES[character])
+        .replace(/[\\`*_[\]|~]/g, (character) => `\\${character}`)
         .replace(/\r\n|\r|\n/g, ' ');
 }
 /**
@@ -47157,11 +47602,90 @@ function methodTable() {
 }
 const HELP = `${USAGE}\n${methodTable()}`;
 
+;// CONCATENATED MODULE: ./src/cli/progress.ts
+/** A check that ends sooner than this shows no progress at all. */
+const QUIET_MS = 400;
+const REDRAW_MS = 100;
+class ProgressLine {
+    stream;
+    now;
+    sides = new Map();
+    started;
+    lastDraw = 0;
+    shown = false;
+    phase = 'reading';
+    columnCount = 0;
+    constructor(stream, now = () => performance.now()) {
+        this.stream = stream;
+        this.now = now;
+        this.started = now();
+    }
+    /** A progress line on `stream` when it is a terminal; undefined otherwise. */
+    static forTerminal(stream) {
+        return stream.isTTY ? new ProgressLine(stream) : undefined;
+    }
+    reading(side, read, total) {
+        this.sides.set(side, { read, total, done: false });
+        this.draw(false);
+    }
+    read(side) {
+        const entry = this.sides.get(side);
+        if (entry)
+            entry.done = true;
+        this.draw(false);
+    }
+    comparing(columns) {
+        this.phase = 'comparing';
+        this.columnCount = columns;
+        this.draw(true);
+    }
+    compared() {
+        this.clear();
+    }
+    /** Removes the line, so what is written next starts on a clean line. */
+    clear() {
+        if (this.shown)
+            this.stream.write('\r\x1b[K');
+        this.shown = false;
+    }
+    draw(force) {
+        const now = this.now();
+        if (now - this.started < QUIET_MS || (!force && now - this.lastDraw < REDRAW_MS))
+            return;
+        this.lastDraw = now;
+        this.shown = true;
+        const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+        this.stream.write(`\r\x1b[K${this.text().slice(0, width)}`);
+    }
+    text() {
+        if (this.phase === 'comparing')
+            return `driftgate: comparing ${this.columnCount} columns…`;
+        const parts = [];
+        let read = 0;
+        let total = 0;
+        for (const side of ['baseline', 'current']) {
+            const entry = this.sides.get(side);
+            if (!entry)
+                continue;
+            const share = entry.done || entry.total === 0 ? 1 : Math.min(1, entry.read / entry.total);
+            parts.push(`${side} ${Math.floor(share * 100)}%`);
+            read += entry.done ? entry.total : entry.read;
+            total += entry.total;
+        }
+        return `driftgate: reading ${parts.join(', ')} (${megabytes(read)} of ${megabytes(total)} MB)`;
+    }
+}
+function megabytes(bytes) {
+    return (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * `driftgate`: the drift engine on a laptop. Exit status 0 no dataset drift, 1 dataset drift, 2 bad input
  * or usage (one line on stderr, never a stack trace).
  */
+
+
 
 
 
@@ -47187,7 +47711,15 @@ async function main(argv) {
     return check(command);
 }
 async function check(command) {
-    const result = await runCheck(command.settings);
+    const progress = ProgressLine.forTerminal(process.stderr);
+    let result;
+    try {
+        // This bundle also serves the worker thread that reads the current data.
+        result = await runCheck(command.settings, { readWorker: new URL(import.meta.url), observer: progress });
+    }
+    finally {
+        progress?.clear();
+    }
     const report = render(result, command.format);
     if (command.output) {
         await writeFileAtomic(command.output, report);
@@ -47207,18 +47739,22 @@ function render(result, format) {
         return renderMarkdown(result);
     return renderText(result);
 }
-main(process.argv.slice(2)).then((status) => {
-    process.exitCode = status;
-}, (error) => {
-    if (error instanceof InputError) {
-        process.stderr.write(`driftgate: ${error.describe()}\n`);
-    }
-    else {
-        const detail = process.env.DRIFTGATE_DEBUG ? error.stack : error.message;
-        process.stderr.write(`driftgate: unexpected error: ${detail}\nThis is a bug in driftgate; please report it with the command you ran.\n`);
-    }
-    process.exitCode = EXIT_BAD_INPUT;
-});
+if (!serveReadWorker())
+    startCli();
+function startCli() {
+    main(process.argv.slice(2)).then((status) => {
+        process.exitCode = status;
+    }, (error) => {
+        if (error instanceof InputError) {
+            process.stderr.write(`driftgate: ${error.describe()}\n`);
+        }
+        else {
+            const detail = process.env.DRIFTGATE_DEBUG ? error.stack : error.message;
+            process.stderr.write(`driftgate: unexpected error: ${detail}\nThis is a bug in driftgate; please report it with the command you ran.\n`);
+        }
+        process.exitCode = EXIT_BAD_INPUT;
+    });
+}
 
 var __webpack_exports__EXIT_BAD_INPUT = __webpack_exports__.yt;
 var __webpack_exports__EXIT_DRIFT = __webpack_exports__.Vi;

@@ -5,7 +5,7 @@
  * clear message.
  */
 import * as core from '@actions/core';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { runCheck } from '../check.js';
 import { InputError } from '../engine/errors.js';
 import type { DriftResult } from '../engine/result.js';
@@ -13,6 +13,7 @@ import { getInputs, type CheckActionSettings } from './inputs.js';
 import { annotateDrift } from './annotations.js';
 import { downloadBaseline } from './baseline-artifact.js';
 import { uploadReports } from './upload.js';
+import { isInside } from './workspace-paths.js';
 import { writeFileAtomic } from '../io/write.js';
 import { pushMetrics } from '../io/pushgateway.js';
 import { renderHtml } from '../report/html.js';
@@ -106,9 +107,9 @@ function fail(error: unknown): void {
 function annotationLocation({ file, line }: InputError['location']): core.AnnotationProperties {
   if (file === undefined) return {};
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const inRepository = isAbsolute(file) ? relative(workspace, file) : file;
-  if (inRepository === '..' || inRepository.startsWith(`..${sep}`) || isAbsolute(inRepository)) return {};
-  return { file: inRepository, startLine: line };
+  const path = resolve(workspace, file);
+  // Annotation paths use forward slashes on every runner.
+  return isInside(workspace, path) ? { file: relative(workspace, path).split(sep).join('/'), startLine: line } : {};
 }
 
 run().catch(fail);

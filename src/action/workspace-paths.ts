@@ -16,7 +16,7 @@ export interface AllowedRoots {
 export function resolveInside(input: string, value: string, roots: AllowedRoots): string {
   const absolute = resolve(roots.workspace, value);
   const allowed = [roots.workspace, roots.runnerTemp].filter((root): root is string => Boolean(root));
-  if (!allowed.some((root) => contains(resolve(root), absolute))) {
+  if (!allowed.some((root) => isInside(root, absolute))) {
     const where = allowed.map((root) => resolve(root)).join(' or ');
     throw new InputError(
       `${input} ${JSON.stringify(value)} is outside the workspace: it resolves to ${absolute}. Paths must stay inside ${where}; give a path relative to the repository checkout, or under RUNNER_TEMP for a file an earlier step downloaded`,
@@ -29,7 +29,7 @@ export function resolveInside(input: string, value: string, roots: AllowedRoots)
   return absolute;
 }
 
-function contains(root: string, path: string): boolean {
-  const inside = relative(root, path);
+export function isInside(root: string, path: string): boolean {
+  const inside = relative(resolve(root), resolve(path));
   return inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside));
 }

@@ -8,10 +8,12 @@ import { InputError } from '../engine/errors.js';
 import { toJsonReport, renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
+import { serveReadWorker } from '../io/read-worker.js';
 import { writeFileAtomic } from '../io/write.js';
 import { VERSION } from '../version.js';
 import { parseCli, type CliCheckCommand } from './args.js';
 import { HELP } from './help.js';
+import { ProgressLine } from './progress.js';
 import type { DriftResult } from '../engine/result.js';
 
 export const EXIT_NO_DRIFT = 0;
@@ -32,7 +34,14 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function check(command: CliCheckCommand): Promise<number> {
-  const result = await runCheck(command.settings);
+  const progress = ProgressLine.forTerminal(process.stderr);
+  let result: DriftResult;
+  try {
+    // This bundle also serves the worker thread that reads the current data.
+    result = await runCheck(command.settings, { readWorker: new URL(import.meta.url), observer: progress });
+  } finally {
+    progress?.clear();
+  }
   const report = render(result, command.format);
   if (command.output) {
     await writeFileAtomic(command.output, report);
@@ -50,17 +59,21 @@ function render(result: DriftResult, format: CliCheckCommand['format']): string 
   return renderText(result);
 }
 
-main(process.argv.slice(2)).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error: unknown) => {
-    if (error instanceof InputError) {
-      process.stderr.write(`driftgate: ${error.describe()}\n`);
-    } else {
-      const detail = process.env.DRIFTGATE_DEBUG ? (error as Error).stack : (error as Error).message;
-      process.stderr.write(`driftgate: unexpected error: ${detail}\nThis is a bug in driftgate; please report it with the command you ran.\n`);
-    }
-    process.exitCode = EXIT_BAD_INPUT;
-  },
-);
+if (!serveReadWorker()) startCli();
+
+function startCli(): void {
+  main(process.argv.slice(2)).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      if (error instanceof InputError) {
+        process.stderr.write(`driftgate: ${error.describe()}\n`);
+      } else {
+        const detail = process.env.DRIFTGATE_DEBUG ? (error as Error).stack : (error as Error).message;
+        process.stderr.write(`driftgate: unexpected error: ${detail}\nThis is a bug in driftgate; please report it with the command you ran.\n`);
+      }
+      process.exitCode = EXIT_BAD_INPUT;
+    },
+  );
+}

@@ -25,8 +25,13 @@ export class NumericColumnBuilder {
     return this.values[row];
   }
 
+  /** Drops the cells after the first `rows` (a record that turned out to need the general parser). */
+  truncate(rows: number): void {
+    if (rows < this.length) this.length = rows;
+  }
+
   finish(name: string): NumericColumn {
-    return { storage: 'numeric', name, values: this.values.slice(0, this.length) };
+    return { storage: 'numeric', name, values: fitted(this.values, this.length) };
   }
 }
 
@@ -62,8 +67,13 @@ export class TextColumnBuilder {
     this.codes[this.length++] = code;
   }
 
+  /** Drops the cells after the first `rows`; texts interned meanwhile keep their codes. */
+  truncate(rows: number): void {
+    if (rows < this.length) this.length = rows;
+  }
+
   finish(name: string): TextColumn {
-    return { storage: 'text', name, codes: this.codes.slice(0, this.length), dictionary: this.dictionary };
+    return { storage: 'text', name, codes: fitted(this.codes, this.length), dictionary: this.dictionary };
   }
 }
 
@@ -71,6 +81,15 @@ function grow<T extends Float64Array | Int32Array>(array: T): T {
   const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
   bigger.set(array);
   return bigger;
+}
+
+/**
+ * The first `length` cells. Copying a large column briefly holds it twice, the peak of a read; a view keeps
+ * the unused tail alive instead, which is the cheaper of the two while that tail is under an eighth.
+ */
+function fitted<T extends Float64Array | Int32Array>(array: T, length: number): T {
+  if (array.length - length <= array.length >>> 3) return array.subarray(0, length) as T;
+  return array.slice(0, length) as T;
 }
 
 /**
@@ -127,6 +146,10 @@ export class InferredColumnBuilder {
   }
 }
 
+/** 32-bit FNV-1a, the hash ByteCodes files byte strings under. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
 /**
  * Codes of byte strings seen before, so a repeated category is found from its bytes without building a
  * string: an open-addressing hash table over a pool holding each distinct value's bytes once.
@@ -144,8 +167,13 @@ export class ByteCodes {
 
   /** The code of these bytes, or -1 when they are new. */
   find(bytes: Uint8Array, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let k = start; k < end; k++) hash = Math.imul(hash ^ bytes[k], 0x01000193);
+    let hash = FNV_OFFSET;
+    for (let k = start; k < end; k++) hash = Math.imul(hash ^ bytes[k], FNV_PRIME);
+    return this.findHashed(bytes, start, end, hash);
+  }
+
+  /** `find` for a caller that hashed the bytes (FNV-1a with FNV_OFFSET and FNV_PRIME) while scanning them. */
+  findHashed(bytes: Uint8Array, start: number, end: number, hash: number): number {
     this.lastHash = hash;
     const mask = this.slots.length - 1;
     const length = end - start;

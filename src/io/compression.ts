@@ -22,8 +22,11 @@ export async function hasGzipMagic(path: string): Promise<boolean> {
   }
 }
 
-/** The file's (decompressed) bytes, chunk by chunk. Errors become InputErrors naming the file. */
-export async function* readChunks(source: Source): AsyncGenerator<Buffer> {
+/**
+ * The file's (decompressed) bytes, chunk by chunk. Errors become InputErrors naming the file. `onBytes` is
+ * told how many bytes of the file itself (compressed, if it is) have been read so far.
+ */
+export async function* readChunks(source: Source, onBytes?: (read: number) => void): AsyncGenerator<Buffer> {
   const file = createReadStream(source.path, { highWaterMark: CHUNK_SIZE });
   let stream: NodeJS.ReadableStream = file;
   if (source.gzip) {
@@ -32,7 +35,10 @@ export async function* readChunks(source: Source): AsyncGenerator<Buffer> {
     stream = file.pipe(gunzip);
   }
   try {
-    for await (const chunk of stream) yield chunk as Buffer;
+    for await (const chunk of stream) {
+      onBytes?.(file.bytesRead);
+      yield chunk as Buffer;
+    }
   } catch (error) {
     throw asInputError(error, source);
   } finally {
@@ -42,9 +48,9 @@ export async function* readChunks(source: Source): AsyncGenerator<Buffer> {
 }
 
 /** The whole (decompressed) file, for formats that need random access or a single parse. */
-export async function readAll(source: Source): Promise<Buffer> {
+export async function readAll(source: Source, onBytes?: (read: number) => void): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of readChunks(source)) chunks.push(chunk);
+  for await (const chunk of readChunks(source, onBytes)) chunks.push(chunk);
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 

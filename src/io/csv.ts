@@ -5,9 +5,9 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../engine/errors.js';
-import { ByteCodes, NumericColumnBuilder, TextColumnBuilder } from './column-builder.js';
+import { ByteCodes, FNV_OFFSET, FNV_PRIME, NumericColumnBuilder, TextColumnBuilder } from './column-builder.js';
 import { readChunks } from './compression.js';
-import { isNaNLiteral, parseNumberBytes } from './number.js';
+import { isNaNLiteral, longDecimal, parseNumberBytes, POWERS_OF_TEN } from './number.js';
 import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
 import type { Column } from '../engine/table.js';
 
@@ -23,6 +23,13 @@ export interface CsvSink {
   field(index: number, bytes: Buffer, start: number, end: number, line: number): void;
   /** `line`: the physical line where the record starts. */
   endRecord(fieldCount: number, line: number): void;
+  /**
+   * Optional fast path, offered at the start of a record: takes in whole the records of `bytes[start, end)`
+   * that are plain (no quotes, each on one line ending in LF or CRLF), returns how many it took and sets
+   * `stop.position` after the last one. It stops before the first record it cannot take whole, which the
+   * tokenizer then reads field by field.
+   */
+  plainRecords?(bytes: Buffer, start: number, end: number, line: number, stop: { position: number }): number;
 }
 
 const enum State {
@@ -36,6 +43,7 @@ const enum State {
 }
 
 const EMPTY = Buffer.alloc(0);
+const PLAIN_BACKOFF_LIMIT = 63;
 
 export class CsvTokenizer {
   private state = State.RecordStart;
@@ -53,6 +61,12 @@ export class CsvTokenizer {
   private inScratch = false;
   /** The first bytes, held until there are enough to recognise a byte-order mark. */
   private head: Buffer | undefined = EMPTY;
+  /** Records left to read field by field before the sink's fast path is offered again. */
+  private plainPause = 0;
+  /** The next pause; it grows while the fast path keeps declining and is reset when it takes a record. */
+  private plainBackoff = 0;
+
+  private readonly plainStop = { position: 0 };
 
   constructor(
     private readonly delimiter: number,
@@ -129,6 +143,18 @@ export class CsvTokenizer {
             this.afterCR = true;
             i++;
             continue;
+          }
+          if (this.sink.plainRecords !== undefined && this.plainPause-- <= 0) {
+            const records = this.sink.plainRecords(bytes, i, length, line, this.plainStop);
+            if (records > 0) {
+              this.plainBackoff = 0;
+              i = this.plainStop.position;
+              line += records;
+              continue;
+            }
+            // A file whose records keep needing the general parser should not pay for every attempt.
+            this.plainPause = this.plainBackoff;
+            this.plainBackoff = Math.min(PLAIN_BACKOFF_LIMIT, this.plainBackoff * 2 + 1);
           }
           this.recordLine = line;
           this.fieldIndex = 0;
@@ -274,33 +300,130 @@ function showCell(bytes: Buffer, start: number, end: number): string {
 
 interface CellReader {
   add(bytes: Buffer, start: number, end: number, line: number): void;
+  /**
+   * Reads the unquoted field starting at `start` and returns where it ends (at the delimiter, CR or LF),
+   * or -1 when it does not end before `end` or starts with a quote: then nothing was added.
+   */
+  scan(bytes: Buffer, start: number, end: number, line: number, delimiter: number): number;
 }
 
+/** Where the unquoted field at `start` ends, or -1 when it opens with a quote or runs past `end`. */
+function fieldEnd(bytes: Buffer, start: number, end: number, delimiter: number): number {
+  return start < end && bytes[start] === QUOTE ? -1 : endOfUnquoted(bytes, start, end, delimiter);
+}
+
+/** The first delimiter, CR or LF at or after `from`, or -1 when there is none before `end`. */
+function endOfUnquoted(bytes: Buffer, from: number, end: number, delimiter: number): number {
+  const highestSpecial = delimiter > CR ? delimiter : CR;
+  for (let i = from; i < end; i++) {
+    const c = bytes[i];
+    if (c <= highestSpecial && (c === delimiter || c === LF || c === CR)) return i;
+  }
+  return -1;
+}
+
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+
 /** Cells of a numeric column. An undeclared one gives up at its first non-number (`sawText`). */
+/**
+ * Cells of a numeric column. An undeclared one that meets text becomes a text column on the spot when all
+ * its cells so far were empty (they are missing either way), as categorical columns are from their first
+ * row; after a number it cannot, since the number's exact text is gone: it gives up (`sawText`) and the
+ * column is read again as text.
+ */
 class NumericCells implements CellReader {
   readonly builder = new NumericColumnBuilder();
   sawText = false;
+  /** Whether a cell other than an empty one was read (a record read again may set it twice, never wrongly). */
+  private hasValue = false;
 
   constructor(
     private readonly name: string,
     private readonly declared: boolean,
     private readonly file: string,
+    /** Puts a text reader in this one's place for the cells still to come. */
+    private readonly becomeText: (text: TextCells) => void,
   ) {}
 
   add(bytes: Buffer, start: number, end: number, line: number): void {
     if (this.sawText) return;
-    if (start === end || isNaNLiteral(bytes, start, end)) {
+    if (start === end) {
+      this.builder.push(NaN);
+      return;
+    }
+    if (isNaNLiteral(bytes, start, end)) {
+      this.hasValue = true;
       this.builder.push(NaN);
       return;
     }
     const value = parseNumberBytes(bytes, start, end);
-    if (value === value) this.builder.push(value);
+    if (value === value) {
+      this.hasValue = true;
+      this.builder.push(value);
+    }
     else if (this.declared) {
       throw new InputError(
         `${showCell(bytes, start, end)} is not a number, but the column is declared numerical; fix the cell, leave it empty for a missing value, or declare the column categorical`,
         { file: this.file, line, column: this.name },
       );
+    } else if (!this.hasValue) {
+      const text = new TextCells(this.name, this.file);
+      text.builder.padTo(this.builder.length);
+      text.add(bytes, start, end, line);
+      this.becomeText(text);
     } else this.sawText = true;
+  }
+
+  /**
+   * Plain decimals (`-12.345`, `227.90225145380305`) are converted while the field is scanned: up to 15
+   * significant digits and 22 decimals, `digits / 10^decimals` is one correctly rounded operation on exact
+   * operands; 16 to 19 digits go through `longDecimal`. Both give what `parseNumberBytes` (and `Number`)
+   * give; any other cell, or a long one `longDecimal` is unsure of, goes through `add`.
+   */
+  scan(bytes: Buffer, start: number, end: number, line: number, delimiter: number): number {
+    let i = start;
+    let c = i < end ? bytes[i] : 0;
+    const negative = c === MINUS;
+    if (negative || c === PLUS) c = ++i < end ? bytes[i] : 0;
+    let head = 0;
+    let tail = 0;
+    let significant = 0;
+    let digits = 0;
+    let decimals = 0;
+    let dot = false;
+    for (;;) {
+      if (c >= ZERO && c <= NINE) {
+        if (significant < 15) {
+          head = head * 10 + (c - ZERO);
+          if (head !== 0) significant++;
+        } else if (significant < 19) {
+          tail = tail * 10 + (c - ZERO);
+          significant++;
+        } else break;
+        digits++;
+        if (dot) decimals++;
+      } else if (c === DOT && !dot) dot = true;
+      else break;
+      c = ++i < end ? bytes[i] : 0;
+    }
+    if (digits > 0 && decimals <= 22 && i < end && (c === delimiter || c === LF || c === CR) && !this.sawText) {
+      let magnitude: number;
+      if (significant <= 15) magnitude = decimals === 0 ? head : head / POWERS_OF_TEN[decimals];
+      else magnitude = longDecimal(head, tail, significant - 15, decimals);
+      if (magnitude === magnitude) {
+        this.hasValue = true;
+        this.builder.push(negative ? -magnitude : magnitude);
+        return i;
+      }
+    }
+    // What was scanned holds no field end, and a quote only opens a field at its start.
+    const stop = i === start ? fieldEnd(bytes, start, end, delimiter) : endOfUnquoted(bytes, i, end, delimiter);
+    if (stop >= 0) this.add(bytes, start, stop, line);
+    return stop;
   }
 }
 
@@ -323,6 +446,33 @@ class TextCells implements CellReader {
       this.builder.pushCode(known);
       return;
     }
+    this.addNew(bytes, start, end, line);
+  }
+
+  /** Hashes the cell while looking for its end, so a repeated category costs one pass over its bytes. */
+  scan(bytes: Buffer, start: number, end: number, line: number, delimiter: number): number {
+    if (start < end && bytes[start] === QUOTE) return -1;
+    const highestSpecial = delimiter > CR ? delimiter : CR;
+    let hash = FNV_OFFSET;
+    let i = start;
+    for (; i < end; i++) {
+      const c = bytes[i];
+      if (c <= highestSpecial && (c === delimiter || c === LF || c === CR)) break;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+    }
+    if (i === end) return -1;
+    if (i === start) {
+      this.builder.pushMissing();
+      return i;
+    }
+    const known = this.byBytes.findHashed(bytes, start, i, hash);
+    if (known !== -1) this.builder.pushCode(known);
+    else this.addNew(bytes, start, i, line);
+    return i;
+  }
+
+  /** A cell not seen before; `byBytes.find` or `findHashed` was just called with its bytes. */
+  private addNew(bytes: Buffer, start: number, end: number, line: number): void {
     const text = decodeCell(bytes, start, end);
     if (text === undefined) {
       throw new InputError(`the cell is not valid UTF-8 text; save the file as UTF-8`, {
@@ -337,6 +487,10 @@ class TextCells implements CellReader {
 
 class SkippedCells implements CellReader {
   add(): void {}
+
+  scan(bytes: Buffer, start: number, end: number, _line: number, delimiter: number): number {
+    return fieldEnd(bytes, start, end, delimiter);
+  }
 }
 
 const SKIPPED = new SkippedCells();
@@ -351,7 +505,53 @@ class TableSink implements CsvSink {
   constructor(
     private readonly plan: FilePlan,
     private readonly file: string,
+    private readonly delimiter: number,
   ) {}
+
+  plainRecords(bytes: Buffer, start: number, end: number, line: number, stop: { position: number }): number {
+    if (this.names === undefined || this.readers.length === 0) return 0;
+    let records = 0;
+    let position = start;
+    // One call per record keeps this loop trivial: V8 optimizes `plainRecord` as a whole function rather
+    // than through on-stack replacement of a long loop, whose exit path would lack type feedback.
+    for (let next = this.plainRecord(bytes, position, end, line); next >= 0; next = this.plainRecord(bytes, position, end, line + records)) {
+      records++;
+      position = next;
+      // A blank line is skipped, not read as a record of empty cells: the general parser knows that.
+      if (position < end && (bytes[position] === LF || bytes[position] === CR)) break;
+    }
+    stop.position = position;
+    return records;
+  }
+
+  /** Reads the plain record at `start` whole and returns the position after it, or -1 having read nothing. */
+  private plainRecord(bytes: Buffer, start: number, end: number, line: number): number {
+    const readers = this.readers;
+    const last = readers.length - 1;
+    const delimiter = this.delimiter;
+    let i = start;
+    for (let index = 0; index <= last; index++) {
+      const stop = i < end ? readers[index].scan(bytes, i, end, line, delimiter) : -1;
+      if (stop < 0) return this.abandonRecord();
+      const c = bytes[stop];
+      if (index < last) {
+        if (c !== delimiter) return this.abandonRecord();
+        i = stop + 1;
+      } else if (c === LF) i = stop + 1;
+      else if (c === CR && stop + 1 < end && bytes[stop + 1] === LF) i = stop + 2;
+      else return this.abandonRecord();
+    }
+    this.rowCount++;
+    return i;
+  }
+
+  /** Drops the cells a record left behind before it turned out to need the general parser. */
+  private abandonRecord(): number {
+    for (const reader of this.readers) {
+      if (reader instanceof NumericCells || reader instanceof TextCells) reader.builder.truncate(this.rowCount);
+    }
+    return -1;
+  }
 
   field(index: number, bytes: Buffer, start: number, end: number, line: number): void {
     if (this.names === undefined) {
@@ -402,10 +602,11 @@ class TableSink implements CsvSink {
       seen.add(name);
     });
     this.names = names;
-    this.readers = names.map((name) => {
+    this.readers = names.map((name, index) => {
       if (!isBuilt(this.plan, name)) return SKIPPED;
       if (wantsText(this.plan, name)) return new TextCells(name, this.file);
-      return new NumericCells(name, this.plan.declared?.get(name) === 'numerical', this.file);
+      const declared = this.plan.declared?.get(name) === 'numerical';
+      return new NumericCells(name, declared, this.file, (text) => (this.readers[index] = text));
     });
   }
 
@@ -436,16 +637,31 @@ class TableSink implements CsvSink {
 }
 
 /** Reads a CSV (`,`) or TSV (tab) file into columns. */
-export async function readDelimited(source: Source, plan: FilePlan): Promise<FileColumns> {
-  const first = await scanFile(source, plan);
+export function readDelimited(source: Source, plan: FilePlan): Promise<FileColumns> {
+  return readDelimitedInput(
+    { file: source.display, delimiter: source.format === 'tsv' ? TAB : COMMA, chunks: (pass) => readChunks(source, pass.onBytes) },
+    plan,
+  );
+}
+
+/** A delimited file as bytes, read afresh for each pass over it. */
+export interface DelimitedInput {
+  /** The file's name for messages. */
+  readonly file: string;
+  readonly delimiter: number;
+  chunks(plan: FilePlan): AsyncIterable<Buffer> | Iterable<Buffer>;
+}
+
+export async function readDelimitedInput(input: DelimitedInput, plan: FilePlan): Promise<FileColumns> {
+  const first = await scanInput(input, plan);
   const retry = first.columnsWithText();
   if (retry.size === 0) return { rowCount: first.rowCount, columns: first.columns() };
 
-  // Rare: a column looked numeric until a text cell; its exact texts only exist in the file.
-  const second = await scanFile(source, { ...plan, forceText: union(plan.forceText, retry), only: retry });
+  // Rare: a column held numbers, then text; its exact texts only exist in the file.
+  const second = await scanInput(input, { ...plan, forceText: union(plan.forceText, retry), only: retry, onBytes: undefined });
   if (second.rowCount !== first.rowCount) {
     throw new InputError('the file changed while it was being read; run again once it is complete', {
-      file: source.display,
+      file: input.file,
     });
   }
   const reread = new Map(second.columns().map((column) => [column.name, column]));
@@ -458,12 +674,12 @@ export async function readDelimited(source: Source, plan: FilePlan): Promise<Fil
   };
 }
 
-async function scanFile(source: Source, plan: FilePlan): Promise<TableSink> {
-  const file = source.display;
-  const sink = new TableSink(plan, file);
-  const tokenizer = new CsvTokenizer(source.format === 'tsv' ? TAB : COMMA, sink, file);
+async function scanInput(input: DelimitedInput, plan: FilePlan): Promise<TableSink> {
+  const { file, delimiter } = input;
+  const sink = new TableSink(plan, file, delimiter);
+  const tokenizer = new CsvTokenizer(delimiter, sink, file);
   let first = true;
-  for await (const chunk of readChunks(source)) {
+  for await (const chunk of input.chunks(plan)) {
     if (first && chunk.length >= 4 && chunk.toString('latin1', 0, 4) === 'PAR1') {
       throw new InputError('this is a Parquet file, not CSV; give it a .parquet name or set the format to parquet', { file });
     }

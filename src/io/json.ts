@@ -157,7 +157,7 @@ export async function readJsonLines(source: Source, plan: FilePlan): Promise<Fil
   };
 
   let pending: Buffer[] = [];
-  for await (const chunk of readChunks(source)) {
+  for await (const chunk of readChunks(source, plan.onBytes)) {
     let start = 0;
     for (let newline = chunk.indexOf(LF); newline !== -1; newline = chunk.indexOf(LF, start)) {
       const piece = chunk.subarray(start, newline);
@@ -176,7 +176,7 @@ export async function readJsonLines(source: Source, plan: FilePlan): Promise<Fil
 
 export async function readJson(source: Source, plan: FilePlan): Promise<FileColumns> {
   const file = source.display;
-  const bytes = await readAll(source);
+  const bytes = await readAll(source, plan.onBytes);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const text = decodeLine(bytes.subarray(start), file, undefined);
   if (text.trim() === '') throw new InputError('the file is empty; expected an array of objects', { file });

@@ -9,7 +9,8 @@
  * through `Number()` on the validated text.
  */
 
-const POWERS_OF_TEN = [
+/** 10^0 … 10^22, the powers of ten a double holds exactly. */
+export const POWERS_OF_TEN = [
   1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
   1e20, 1e21, 1e22,
 ];
@@ -139,4 +140,49 @@ export function parseNumberText(text: string): number {
 /** The cell spellings of a missing value in a numeric column, besides the empty cell. */
 export function isNaNLiteral(bytes: Uint8Array, start: number, end: number): boolean {
   return end - start === 3 && bytes[start] === 0x4e && bytes[start + 1] === 0x61 && bytes[start + 2] === 0x4e;
+}
+
+/** Dekker's splitter for 53-bit doubles: 2^27 + 1. */
+const SPLITTER = 134217729;
+const TWO_TO_26 = 67108864;
+/** Bound on the relative error of the correction term in `longDecimal`, with a wide margin (2^-48). */
+const CORRECTION_TOLERANCE = 3.552713678800501e-15;
+
+/**
+ * The double nearest to `(head · 10^tailDigits + tail) / 10^decimals`, for the 16 to 19 significant digits
+ * of the shortest round-trip text most exporters write (`head`: the first 15 digits, `tail`: the
+ * `tailDigits` ≤ 4 after them; `decimals` ≤ 22), or NaN when that nearest double is not certain (the value
+ * lies within rounding error of a midpoint between two doubles), for the caller to convert the text exactly.
+ *
+ * The integer W = head · 10^tailDigits + tail has up to 64 bits, so it is held exactly as a sum of two
+ * doubles; one division by D = 10^decimals gives the quotient q, and the exact remainder W − q·D (Dekker's
+ * product, then Sterbenz) gives the correction c = (W − q·D) / D with a tiny relative error. The value is
+ * q + c, and it rounds to one double for sure when q + c − ε and q + c + ε do.
+ */
+export function longDecimal(head: number, tail: number, tailDigits: number, decimals: number): number {
+  const scale = POWERS_OF_TEN[tailDigits];
+  const headTop = Math.floor(head / TWO_TO_26);
+  const big = headTop * scale * TWO_TO_26;
+  const small = (head - headTop * TWO_TO_26) * scale + tail;
+  const sum = big + small;
+  const virtualSmall = sum - big;
+  const sumError = big - (sum - virtualSmall) + (small - virtualSmall);
+
+  const divisor = POWERS_OF_TEN[decimals];
+  const quotient = sum / divisor;
+  const product = quotient * divisor;
+  const quotientSplit = SPLITTER * quotient;
+  const quotientHigh = quotientSplit - (quotientSplit - quotient);
+  const quotientLow = quotient - quotientHigh;
+  const divisorSplit = SPLITTER * divisor;
+  const divisorHigh = divisorSplit - (divisorSplit - divisor);
+  const divisorLow = divisor - divisorHigh;
+  const productError =
+    quotientHigh * divisorHigh - product + quotientHigh * divisorLow + quotientLow * divisorHigh + quotientLow * divisorLow;
+  const remainder = sum - product - productError;
+
+  const correction = (remainder + sumError) / divisor;
+  const tolerance = Math.abs(correction) * CORRECTION_TOLERANCE;
+  const low = quotient + (correction - tolerance);
+  return low === quotient + (correction + tolerance) ? low : NaN;
 }

@@ -25,7 +25,7 @@ const MAGIC = 'PAR1';
 
 export async function readParquet(source: Source, plan: FilePlan): Promise<FileColumns> {
   const file = source.display;
-  const bytes = await readAll(source);
+  const bytes = await readAll(source, plan.onBytes);
   if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) {
     throw new InputError('this is not a Parquet file (it does not start with "PAR1"); check the file or its format', { file });
   }

@@ -21,6 +21,8 @@ export interface ReadOptions {
   cwd?: string;
   /** Force a format instead of detecting it from the file name. */
   format?: Format;
+  /** Told, as the files are read, how many of their bytes have been read out of how many. */
+  onProgress?: (read: number, total: number) => void;
 }
 
 /**
@@ -34,14 +36,30 @@ export async function readTable(paths: readonly string[], options: ReadOptions =
   const sources = await resolveSources(paths, cwd, options.format);
   const plan: FilePlan = { declared: options.declared };
   const files: FileColumns[] = [];
+  const sizes = options.onProgress ? await Promise.all(sources.map((source) => fileSize(source.path))) : [];
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  let done = 0;
   // One file at a time: each may be large, and their peak memory should not add up.
-  for (const source of sources) files.push(await readSource(source, plan));
+  for (const [index, source] of sources.entries()) {
+    const onProgress = options.onProgress;
+    const onBytes = onProgress && ((read: number) => onProgress(done + read, total));
+    files.push(await readSource(source, onBytes ? { ...plan, onBytes } : plan));
+    done += sizes[index] ?? 0;
+  }
   const columns = sources.length === 1 ? files[0].columns : await stack(sources, files, plan);
   return {
     sources: sources.map((source) => source.display),
     rowCount: files.reduce((sum, file) => sum + file.rowCount, 0),
     columns,
   };
+}
+
+/** 0 for a file that cannot be read: reading it reports why. */
+function fileSize(path: string): Promise<number> {
+  return stat(path).then(
+    (info) => info.size,
+    () => 0,
+  );
 }
 
 function readSource(source: Source, plan: FilePlan): Promise<FileColumns> {
@@ -147,7 +165,7 @@ async function stack(sources: Source[], files: FileColumns[], plan: FilePlan): P
     for (let index = 0; index < files.length; index++) {
       const reread = new Set(files[index].columns.filter((c) => c.storage === 'numeric' && mixed.has(c.name)).map((c) => c.name));
       if (reread.size === 0) continue;
-      const again = await readSource(sources[index], { ...plan, forceText: reread, only: reread });
+      const again = await readSource(sources[index], { ...plan, forceText: reread, only: reread, onBytes: undefined });
       const replacement = new Map(again.columns.map((column) => [column.name, column]));
       files[index] = {
         rowCount: files[index].rowCount,

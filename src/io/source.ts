@@ -21,6 +21,8 @@ export interface FilePlan {
   readonly forceText?: ReadonlySet<string>;
   /** When given, only these columns are built (a re-read for a few columns). */
   readonly only?: ReadonlySet<string>;
+  /** Told how many bytes of the file have been read so far. */
+  readonly onBytes?: (read: number) => void;
 }
 
 export interface FileColumns {

@@ -16,10 +16,20 @@ import { compensatedMean } from './mean.js';
 
 export function balancedAccuracy(yTrue: readonly string[], yPred: readonly string[]): number | undefined {
   const { counts } = confusionMatrix(yTrue, yPred);
+  return balancedAccuracyFromCounts(
+    counts.map((row, index) => row[index]),
+    counts.map((row) => row.reduce((total, count) => total + count, 0)),
+  );
+}
+
+/**
+ * The mean recall from per-label counts of rows predicted right and rows truly of the label, labels
+ * without true rows left out. Shared with the bootstrap, which counts resampled rows.
+ */
+export function balancedAccuracyFromCounts(correct: readonly number[], actual: readonly number[]): number | undefined {
   const recalls: number[] = [];
-  counts.forEach((row, index) => {
-    const support = row.reduce((total, count) => total + count, 0);
-    if (support > 0) recalls.push(row[index] / support);
+  actual.forEach((support, index) => {
+    if (support > 0) recalls.push(correct[index] / support);
   });
   return compensatedMean(recalls);
 }

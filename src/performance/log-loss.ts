@@ -26,6 +26,12 @@ import { requireAligned, type ClassProbabilities } from './rows.js';
 const CLIP_EPSILON = Number.EPSILON;
 
 export function logLoss(yTrue: readonly string[], probabilities: ClassProbabilities): number | undefined {
+  const losses = rowLogLosses(yTrue, probabilities);
+  return losses && compensatedMean(losses);
+}
+
+/** Each row's −ln p(true class) after clipping and renormalising; undefined where `logLoss` is. */
+export function rowLogLosses(yTrue: readonly string[], probabilities: ClassProbabilities): Float64Array | undefined {
   const classes = [...probabilities.keys()].sort(compareLabels);
   const columns = classes.map((label) => probabilities.get(label)!);
   for (const column of columns) requireAligned('a probability column', yTrue.length, column);
@@ -42,7 +48,7 @@ export function logLoss(yTrue: readonly string[], probabilities: ClassProbabilit
     }
     losses[row] = -Math.log(clip(columns[trueColumn][row]) / rowSum);
   }
-  return compensatedMean(losses);
+  return losses;
 }
 
 function clip(probability: number): number {

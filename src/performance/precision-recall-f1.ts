@@ -62,13 +62,30 @@ export function precisionRecallF1(
     increment(predicted, yPred[row]);
     if (yTrue[row] === yPred[row]) increment(truePositives, yTrue[row]);
   }
-  const perClass = labels.map((label): ClassScores => {
-    const tp = truePositives.get(label) ?? 0;
-    const precision = ratioOrZero(tp, predicted.get(label) ?? 0);
-    const recall = ratioOrZero(tp, actual.get(label) ?? 0);
+  return scoresFromCounts(
+    labels,
+    labels.map((label) => truePositives.get(label) ?? 0),
+    labels.map((label) => predicted.get(label) ?? 0),
+    labels.map((label) => actual.get(label) ?? 0),
+  );
+}
+
+/**
+ * The scores from per-label counts (aligned with `labels`): rows right, rows predicted as the label,
+ * rows truly of the label. Shared with the bootstrap, which counts resampled rows.
+ */
+export function scoresFromCounts(
+  labels: readonly string[],
+  truePositives: readonly number[],
+  predicted: readonly number[],
+  actual: readonly number[],
+): PrecisionRecallF1 {
+  const perClass = labels.map((label, index): ClassScores => {
+    const precision = ratioOrZero(truePositives[index], predicted[index]);
+    const recall = ratioOrZero(truePositives[index], actual[index]);
     const denominator = precision + recall;
     const f1 = denominator === 0 ? 0 : (2 * precision * recall) / denominator;
-    return { label, precision, recall, f1, support: actual.get(label) ?? 0 };
+    return { label, precision, recall, f1, support: actual[index] };
   });
   return {
     perClass,

@@ -24,7 +24,7 @@
  * `y_true`, a true label with no probability column, a non-finite score, fewer than two columns.
  *
  * @example
- * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.65, 0.2]], ['p', [0.1, 0.4, 0.35, 0.8]]]));
+ * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
  * // => 0.75 (positives beat negatives in 3 of the 4 pairs)
  */
 import { compareLabels } from './label-order.js';
@@ -56,16 +56,36 @@ export function rocAuc(yTrue: readonly string[], probabilities: ClassProbabiliti
  */
 export function binaryRocAuc(isPositive: readonly boolean[], scores: ArrayLike<number>): number | undefined {
   requireAligned('scores', isPositive.length, scores);
-  let positives = 0;
-  for (let row = 0; row < isPositive.length; row++) {
-    if (!Number.isFinite(scores[row])) return undefined;
-    if (isPositive[row]) positives++;
-  }
-  const negatives = isPositive.length - positives;
-  if (positives === 0 || negatives === 0) return undefined;
+  const ranking = rankScores(scores);
+  return ranking && rankedRocAuc(ranking, isPositive);
+}
 
-  const order = Uint32Array.from({ length: isPositive.length }, (_, row) => row);
+/** Rows by decreasing score, and where each run of equal scores (one threshold) begins. */
+export interface ScoreRanking {
+  readonly order: Uint32Array;
+  /** 1 at each rank whose score differs from the previous rank's. */
+  readonly startsThreshold: Uint8Array;
+}
+
+/** The ranking of `scores`, computed once and reused by the bootstrap; undefined with a non-finite score. */
+export function rankScores(scores: ArrayLike<number>): ScoreRanking | undefined {
+  for (let row = 0; row < scores.length; row++) if (!Number.isFinite(scores[row])) return undefined;
+  const order = Uint32Array.from({ length: scores.length }, (_, row) => row);
   order.sort((a, b) => scores[b] - scores[a]);
+  const startsThreshold = new Uint8Array(order.length);
+  for (let rank = 1; rank < order.length; rank++) startsThreshold[rank] = scores[order[rank]] !== scores[order[rank - 1]] ? 1 : 0;
+  return { order, startsThreshold };
+}
+
+/**
+ * The trapezoid AUC over a ranking, each row counted `multiplicities[row]` times (once without them):
+ * the bootstrap's resamples are multiplicities. Undefined without both positives and negatives.
+ */
+export function rankedRocAuc(
+  { order, startsThreshold }: ScoreRanking,
+  isPositive: ArrayLike<boolean>,
+  multiplicities?: ArrayLike<number>,
+): number | undefined {
   let truePositives = 0;
   let falsePositives = 0;
   let previousTruePositives = 0;
@@ -73,14 +93,16 @@ export function binaryRocAuc(isPositive: readonly boolean[], scores: ArrayLike<n
   let twiceArea = 0;
   for (let rank = 0; rank < order.length; rank++) {
     const row = order[rank];
-    if (rank > 0 && scores[row] !== scores[order[rank - 1]]) {
+    if (startsThreshold[rank]) {
       twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
       previousTruePositives = truePositives;
       previousFalsePositives = falsePositives;
     }
-    if (isPositive[row]) truePositives++;
-    else falsePositives++;
+    const times = multiplicities ? multiplicities[row] : 1;
+    if (isPositive[row]) truePositives += times;
+    else falsePositives += times;
   }
+  if (truePositives === 0 || falsePositives === 0) return undefined;
   twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
-  return twiceArea / (2 * positives * negatives);
+  return twiceArea / (2 * truePositives * falsePositives);
 }

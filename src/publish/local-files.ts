@@ -5,6 +5,7 @@
  * that is not one stops the step while nothing has been written.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -132,7 +133,10 @@ async function filesUnder(folder: string): Promise<string[]> {
 
 async function placeFiles(found: readonly FoundFile[], folder: string, role: FileRole): Promise<LocalFile[]> {
   const names = relativeNames(found.map((file) => file.absolute));
-  return Promise.all(found.map((file, index) => describeFile(file, `${folder}/${names[index]}`, role)));
+  const placed: LocalFile[] = [];
+  // One at a time: a model saved as many large shards should not be read into memory all at once.
+  for (const [index, file] of found.entries()) placed.push(await describeFile(file, `${folder}/${names[index]}`, role));
+  return placed;
 }
 
 async function describeFile(file: FoundFile, path: string, role: FileRole): Promise<LocalFile> {
@@ -149,5 +153,7 @@ async function describeFile(file: FoundFile, path: string, role: FileRole): Prom
 }
 
 async function sha256Of(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

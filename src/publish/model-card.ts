@@ -74,7 +74,7 @@ function composeCard(input: ModelCardInput, detail: Detail): string {
 function introduction(input: ModelCardInput): string {
   const published = `Published to \`${input.folder}\` on ${formatDate(input.publishedAt)}${input.runUrl ? ` by [this workflow run](${input.runUrl})` : ''}.`;
   const replaces = input.deployedVersion
-    ? `It is to replace the deployed version \`${input.deployedVersion}\` when this pull request is merged.`
+    ? `Once merged, it replaces \`${input.deployedVersion}\` as the deployed version.`
     : 'It is the first version of this model in the registry.';
   return `${published} ${replaces}`;
 }

@@ -11,6 +11,7 @@
  * Every write the publish action makes is safe to repeat: git objects are addressed by content, a ref or
  * pull request that already exists is detected and reused by the caller.
  */
+import type { getOctokit } from '@actions/github';
 
 export interface RetryPolicy {
   /** Attempts after the first. */
@@ -55,17 +56,14 @@ export function retryDelay(error: unknown, attempt: number, policy: Pick<RetryPo
   return undefined;
 }
 
-interface HookableClient {
-  hook: { wrap: (name: 'request', wrapper: (request: (options: unknown) => Promise<unknown>, options: unknown) => Promise<unknown>) => void };
-  log: { warn: (message: string) => void };
-}
+type OctokitPlugin = NonNullable<Parameters<typeof getOctokit>[2]>;
 
 /**
  * An Octokit plugin. The client option `retryPolicy` replaces parts of the policy (tests shorten the
  * waits); each retry is reported through the client's `log.warn`.
  */
-export function retryOnPassingFailures(octokit: HookableClient, options: { retryPolicy?: Partial<RetryPolicy> }): void {
-  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
+export const retryOnPassingFailures: OctokitPlugin = (octokit, options) => {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...(options.retryPolicy as Partial<RetryPolicy> | undefined) };
   octokit.hook.wrap('request', async (request, requestOptions) => {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -73,10 +71,9 @@ export function retryOnPassingFailures(octokit: HookableClient, options: { retry
       } catch (error) {
         const delay = attempt < policy.retries ? retryDelay(error, attempt, policy) : undefined;
         if (delay === undefined || delay > policy.maxDelayMs) throw error;
-        const { method, url } = requestOptions as { method?: string; url?: string };
-        octokit.log.warn(`GitHub answered ${(error as FailedRequest).status} to ${method} ${url}; retrying in ${Math.ceil(delay / 1000)} s`);
+        octokit.log.warn(`GitHub answered ${(error as FailedRequest).status} to ${requestOptions.method} ${requestOptions.url}; retrying in ${Math.ceil(delay / 1000)} s`);
         await policy.sleep(delay);
       }
     }
   });
-}
+};

@@ -201,7 +201,12 @@ class SourceEditor {
   readonly changes: string[] = [];
   private readonly edits: Array<{ at: number; end: number; text: string; order: number }> = [];
 
-  constructor(private readonly source: string) {}
+  /** Inserted lines end the way the file's lines do, so a CRLF file stays CRLF. */
+  private readonly eol: string;
+
+  constructor(private readonly source: string) {
+    this.eol = source.includes('\r\n') ? '\r\n' : '\n';
+  }
 
   /** Applied from the end backwards; two insertions at one point keep the order they were made in. */
   apply(): string {
@@ -282,12 +287,12 @@ class SourceEditor {
   }
 
   private edit(at: number, end: number, text: string): void {
-    this.edits.push({ at, end, text, order: this.edits.length });
+    this.edits.push({ at, end, text: text.split('\n').join(this.eol), order: this.edits.length });
   }
 
   private closingBracket(node: YAMLMap | YAMLSeq): number {
     const [start, end] = node.range!;
-    const close = this.source.lastIndexOf(isMap(node) ? '}' : ']', end);
+    const close = this.source.lastIndexOf(isMap(node) ? '}' : ']', end - 1);
     if (close < start) throw new InputError('a flow collection without its closing bracket');
     return close;
   }
@@ -301,7 +306,8 @@ class SourceEditor {
     let last = offset;
     while (last > 0 && /\s/.test(this.source[last - 1])) last--;
     const newline = this.source.indexOf('\n', last);
-    return newline < 0 ? this.source.length : newline;
+    if (newline < 0) return this.source.length;
+    return this.source[newline - 1] === '\r' ? newline - 1 : newline;
   }
 
   /** The file's own indentation step: the smallest indentation of any line, two spaces if none. */

@@ -28,7 +28,7 @@
  */
 import { compareCodePoints } from './sample.js';
 import { pooledOrder } from './order.js';
-import type { NumericalSample, Sample } from './types.js';
+import type { NumericalSample, Sample, TestResult } from './types.js';
 
 /** Above this many distinct reference values a numerical column is binned by Sturges' rule. */
 export const DISCRETE_MAX_DISTINCT = 20;
@@ -96,6 +96,29 @@ export function filledBinShares(sample: Sample): BinShares | undefined {
     filledCache.set(sample, filled);
   }
   return filled ?? undefined;
+}
+
+/**
+ * A binned distance as a result: none where the sample has no binning (an infinite range) or where the
+ * value is not finite, the rule every method on the shared binning follows.
+ */
+export function binnedDistance(
+  shares: BinShares | undefined,
+  distanceOf: (reference: Float64Array, current: Float64Array) => number,
+): TestResult | undefined {
+  if (!shares) return undefined;
+  const distance = distanceOf(shares.reference, shares.current);
+  return Number.isFinite(distance) ? { distance } : undefined;
+}
+
+/**
+ * A share vector divided by its own sum, as SciPy's `entropy` and `jensenshannon` normalise their inputs:
+ * shares from counts sum to 1 only up to rounding, and filled ones sum to more.
+ */
+export function normalised(shares: Float64Array): Float64Array {
+  let sum = 0;
+  for (let i = 0; i < shares.length; i++) sum += shares[i];
+  return divide(shares, sum);
 }
 
 function computeSharedBinning(sample: Sample): SharedBinning | undefined {

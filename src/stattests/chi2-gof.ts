@@ -17,10 +17,9 @@
  * Reference: `scipy.stats.chisquare(current_counts, reference_counts · m/n)`, as in Evidently's legacy
  * `chisquare` stattest.
  */
-import { chiSquareSurvival } from './math/distributions.js';
-import { proportionalExpected } from './math/contingency.js';
+import { goodnessOfFitTest } from './math/contingency.js';
 import { pearsonSum } from './math/power-divergence.js';
-import type { StatTest, TestResult } from './types.js';
+import type { StatTest } from './types.js';
 
 export const chi2Gof: StatTest = {
   name: 'chi2_gof',
@@ -29,14 +28,7 @@ export const chi2Gof: StatTest = {
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,
-  compute(sample): TestResult | undefined {
-    if (sample.kind !== 'categorical') return undefined;
-    const expected = proportionalExpected(sample);
-    if (!expected) return undefined;
-    const dof = sample.categories.length - 1;
-    // e = n·(m/n) need not round to m exactly; the statistic is 0 by definition.
-    if (dof === 0) return { statistic: 0 };
-    const statistic = pearsonSum(sample.current, expected);
-    return { statistic, p_value: chiSquareSurvival(statistic, dof) };
+  compute(sample) {
+    return sample.kind === 'categorical' ? goodnessOfFitTest(sample, pearsonSum) : undefined;
   },
 };

@@ -16,10 +16,9 @@
  * Reference: K. Pearson, "On the criterion that a given system of deviations...", Philosophical Magazine 50
  * (1900); `scipy.stats.chi2_contingency(table, correction=False)`.
  */
-import { chiSquareSurvival } from './math/distributions.js';
-import { homogeneityExpected } from './math/contingency.js';
+import { homogeneityTest } from './math/contingency.js';
 import { pearsonSum } from './math/power-divergence.js';
-import type { StatTest, TestResult } from './types.js';
+import type { StatTest } from './types.js';
 
 export const chi2: StatTest = {
   name: 'chi2',
@@ -28,12 +27,7 @@ export const chi2: StatTest = {
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,
-  compute(sample): TestResult | undefined {
-    if (sample.kind !== 'categorical') return undefined;
-    const dof = sample.categories.length - 1;
-    if (dof === 0) return { statistic: 0, p_value: 1, dof: 0 };
-    const expected = homogeneityExpected(sample);
-    const statistic = pearsonSum(sample.reference, expected.reference) + pearsonSum(sample.current, expected.current);
-    return { statistic, p_value: chiSquareSurvival(statistic, dof), dof };
+  compute(sample) {
+    return sample.kind === 'categorical' ? homogeneityTest(sample, pearsonSum) : undefined;
   },
 };

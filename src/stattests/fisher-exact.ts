@@ -28,7 +28,7 @@
  * `scipy.stats.fisher_exact(table, alternative='two-sided')` as of SciPy 1.10.
  */
 import { Hypergeometric } from './math/hypergeometric.js';
-import type { StatTest, TestResult } from './types.js';
+import { isBinaryCategorical, type StatTest, type TestResult } from './types.js';
 
 /** SciPy's allowance for rounding when a table is compared with the observed one. */
 const AS_PROBABLE = 1 + 1e-14;
@@ -40,9 +40,9 @@ export const fisherExact: StatTest = {
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,
-  applies: (sample) => sample.kind === 'categorical' && sample.categories.length <= 2,
+  applies: isBinaryCategorical,
   compute(sample): TestResult | undefined {
-    if (sample.kind !== 'categorical' || sample.categories.length > 2) return undefined;
+    if (!isBinaryCategorical(sample)) return undefined;
     // Rows are never empty and every category has a positive pooled count, so the only zero margin is the
     // missing second column of a single-category sample.
     if (sample.categories.length < 2) return { p_value: 1 };

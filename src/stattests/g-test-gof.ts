@@ -18,10 +18,9 @@
  * Reference: `scipy.stats.power_divergence(current_counts, reference_counts · m/n, lambda_=0)`, as in
  * Evidently's legacy `g_test` stattest.
  */
-import { chiSquareSurvival } from './math/distributions.js';
-import { proportionalExpected } from './math/contingency.js';
+import { goodnessOfFitTest } from './math/contingency.js';
 import { likelihoodRatioSum } from './math/power-divergence.js';
-import type { StatTest, TestResult } from './types.js';
+import type { StatTest } from './types.js';
 
 export const gTestGof: StatTest = {
   name: 'g_test_gof',
@@ -30,14 +29,7 @@ export const gTestGof: StatTest = {
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,
-  compute(sample): TestResult | undefined {
-    if (sample.kind !== 'categorical') return undefined;
-    const expected = proportionalExpected(sample);
-    if (!expected) return undefined;
-    const dof = sample.categories.length - 1;
-    // e = n·(m/n) need not round to m exactly; the statistic is 0 by definition.
-    if (dof === 0) return { statistic: 0 };
-    const statistic = likelihoodRatioSum(sample.current, expected);
-    return { statistic, p_value: chiSquareSurvival(statistic, dof) };
+  compute(sample) {
+    return sample.kind === 'categorical' ? goodnessOfFitTest(sample, likelihoodRatioSum) : undefined;
   },
 };

@@ -14,10 +14,9 @@
  * Reference: R. R. Sokal and F. J. Rohlf, "Biometry", ch. 17 (the G-test); `scipy.stats.chi2_contingency(
  * table, correction=False, lambda_="log-likelihood")`.
  */
-import { chiSquareSurvival } from './math/distributions.js';
-import { homogeneityExpected } from './math/contingency.js';
+import { homogeneityTest } from './math/contingency.js';
 import { likelihoodRatioSum } from './math/power-divergence.js';
-import type { StatTest, TestResult } from './types.js';
+import type { StatTest } from './types.js';
 
 export const gTest: StatTest = {
   name: 'g_test',
@@ -26,13 +25,7 @@ export const gTest: StatTest = {
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,
-  compute(sample): TestResult | undefined {
-    if (sample.kind !== 'categorical') return undefined;
-    const dof = sample.categories.length - 1;
-    if (dof === 0) return { statistic: 0, p_value: 1, dof: 0 };
-    const expected = homogeneityExpected(sample);
-    const statistic =
-      likelihoodRatioSum(sample.reference, expected.reference) + likelihoodRatioSum(sample.current, expected.current);
-    return { statistic, p_value: chiSquareSurvival(statistic, dof), dof };
+  compute(sample) {
+    return sample.kind === 'categorical' ? homogeneityTest(sample, likelihoodRatioSum) : undefined;
   },
 };

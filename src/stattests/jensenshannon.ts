@@ -20,8 +20,8 @@
  * Inf. Theory 49 (2003); `scipy.spatial.distance.jensenshannon`; Evidently's legacy
  * `jensenshannon_stat_test`.
  */
-import { binShares } from './binning.js';
-import type { Sample, StatTest, TestResult } from './types.js';
+import { binnedDistance, binShares, normalised } from './binning.js';
+import type { StatTest } from './types.js';
 
 export const jensenShannon: StatTest = {
   name: 'jensenshannon',
@@ -30,27 +30,20 @@ export const jensenShannon: StatTest = {
   kinds: ['numerical', 'categorical'],
   output: 'distance',
   defaultThreshold: 0.1,
-  compute(sample: Sample): TestResult | undefined {
-    const shares = binShares(sample);
-    if (!shares) return undefined;
-    const p = shares.reference;
-    const q = shares.current;
-    let sumP = 0;
-    let sumQ = 0;
-    for (let i = 0; i < p.length; i++) {
-      sumP += p[i];
-      sumQ += q[i];
-    }
-    let left = 0;
-    let right = 0;
-    for (let i = 0; i < p.length; i++) {
-      const P = p[i] / sumP;
-      const Q = q[i] / sumQ;
-      const M = (P + Q) / 2;
-      if (P > 0) left += P * Math.log(P / M);
-      if (Q > 0) right += Q * Math.log(Q / M);
-    }
-    const distance = Math.sqrt(Math.max(0, (left + right) / 2));
-    return Number.isFinite(distance) ? { distance } : undefined;
+  compute(sample) {
+    return binnedDistance(binShares(sample), jensenShannonDistance);
   },
 };
+
+function jensenShannonDistance(p: Float64Array, q: Float64Array): number {
+  const P = normalised(p);
+  const Q = normalised(q);
+  let left = 0;
+  let right = 0;
+  for (let i = 0; i < P.length; i++) {
+    const M = (P[i] + Q[i]) / 2;
+    if (P[i] > 0) left += P[i] * Math.log(P[i] / M);
+    if (Q[i] > 0) right += Q[i] * Math.log(Q[i] / M);
+  }
+  return Math.sqrt(Math.max(0, (left + right) / 2));
+}

@@ -15,8 +15,8 @@
  * References: S. Kullback and R. A. Leibler, "On information and sufficiency", Ann. Math. Statist. 22
  * (1951); `scipy.stats.entropy`; Evidently's legacy `kl_div_stat_test`.
  */
-import { filledBinShares } from './binning.js';
-import type { Sample, StatTest, TestResult } from './types.js';
+import { binnedDistance, filledBinShares, normalised } from './binning.js';
+import type { StatTest } from './types.js';
 
 export const klDiv: StatTest = {
   name: 'kl_div',
@@ -25,23 +25,15 @@ export const klDiv: StatTest = {
   kinds: ['numerical', 'categorical'],
   output: 'distance',
   defaultThreshold: 0.1,
-  compute(sample: Sample): TestResult | undefined {
-    const shares = filledBinShares(sample);
-    if (!shares) return undefined;
-    const p = shares.reference;
-    const q = shares.current;
-    let sumP = 0;
-    let sumQ = 0;
-    for (let i = 0; i < p.length; i++) {
-      sumP += p[i];
-      sumQ += q[i];
-    }
-    let distance = 0;
-    for (let i = 0; i < p.length; i++) {
-      const P = p[i] / sumP;
-      const Q = q[i] / sumQ;
-      distance += P * Math.log(P / Q);
-    }
-    return Number.isFinite(distance) ? { distance } : undefined;
+  compute(sample) {
+    return binnedDistance(filledBinShares(sample), klDivergence);
   },
 };
+
+function klDivergence(p: Float64Array, q: Float64Array): number {
+  const P = normalised(p);
+  const Q = normalised(q);
+  let divergence = 0;
+  for (let i = 0; i < P.length; i++) divergence += P[i] * Math.log(P[i] / Q[i]);
+  return divergence;
+}

@@ -19,8 +19,8 @@
  * `COMPARATOR_L_INFTY_HIGH`, on the normalised rank histogram of a categorical feature); NannyML's
  * L-Infinity univariate drift method for categorical features.
  */
-import { binShares } from './binning.js';
-import type { Sample, StatTest, TestResult } from './types.js';
+import { binnedDistance, binShares } from './binning.js';
+import type { StatTest } from './types.js';
 
 export const linf: StatTest = {
   name: 'linf',
@@ -29,16 +29,16 @@ export const linf: StatTest = {
   kinds: ['numerical', 'categorical'],
   output: 'distance',
   defaultThreshold: 0.1,
-  compute(sample: Sample): TestResult | undefined {
-    const shares = binShares(sample);
-    if (!shares) return undefined;
-    const p = shares.reference;
-    const q = shares.current;
-    let distance = 0;
-    for (let i = 0; i < p.length; i++) {
-      const difference = Math.abs(p[i] - q[i]);
-      if (difference > distance) distance = difference;
-    }
-    return Number.isFinite(distance) ? { distance } : undefined;
+  compute(sample) {
+    return binnedDistance(binShares(sample), largestChange);
   },
 };
+
+function largestChange(p: Float64Array, q: Float64Array): number {
+  let largest = 0;
+  for (let i = 0; i < p.length; i++) {
+    const change = Math.abs(p[i] - q[i]);
+    if (change > largest) largest = change;
+  }
+  return largest;
+}

@@ -18,8 +18,8 @@
  * properties of population stability index", PhD thesis, Western Michigan University (2018); Evidently's
  * legacy `psi_stat_test`.
  */
-import { filledBinShares } from './binning.js';
-import type { Sample, StatTest, TestResult } from './types.js';
+import { binnedDistance, filledBinShares } from './binning.js';
+import type { StatTest } from './types.js';
 
 export const psi: StatTest = {
   name: 'psi',
@@ -28,13 +28,13 @@ export const psi: StatTest = {
   kinds: ['numerical', 'categorical'],
   output: 'distance',
   defaultThreshold: 0.1,
-  compute(sample: Sample): TestResult | undefined {
-    const shares = filledBinShares(sample);
-    if (!shares) return undefined;
-    const p = shares.reference;
-    const q = shares.current;
-    let distance = 0;
-    for (let i = 0; i < p.length; i++) distance += (p[i] - q[i]) * Math.log(p[i] / q[i]);
-    return Number.isFinite(distance) ? { distance } : undefined;
+  compute(sample) {
+    return binnedDistance(filledBinShares(sample), populationStabilityIndex);
   },
 };
+
+function populationStabilityIndex(p: Float64Array, q: Float64Array): number {
+  let index = 0;
+  for (let i = 0; i < p.length; i++) index += (p[i] - q[i]) * Math.log(p[i] / q[i]);
+  return index;
+}

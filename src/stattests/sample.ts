@@ -16,6 +16,8 @@ const DIGIT_MASK = BUCKETS - 1;
 /** Three digits cover a 32-bit word (11 + 11 + 10 bits); a double's key is two words. */
 const PASSES = 6;
 const SIGN = 0x80000000;
+/** The radix sort reads doubles as two 32-bit words, low word first. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const EXPONENT = 0x7ff00000;
 
 /**
@@ -28,16 +30,19 @@ const EXPONENT = 0x7ff00000;
  */
 export function sortedFinite(values: ArrayLike<number>): Float64Array {
   const source = values instanceof Float64Array ? values : Float64Array.from(values);
-  const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
-  let present = 0;
-  for (let i = 1; i < words.length; i += 2) if ((words[i] & EXPONENT) !== EXPONENT) present++;
-  if (source.length < RADIX_MIN_LENGTH) {
+  if (source.length < RADIX_MIN_LENGTH || !LITTLE_ENDIAN) {
+    let present = 0;
+    for (let i = 0; i < source.length; i++) if (Number.isFinite(source[i])) present++;
     const out = new Float64Array(present);
     let k = 0;
-    for (let i = 0; i < source.length; i++) if ((words[2 * i + 1] & EXPONENT) !== EXPONENT) out[k++] = source[i];
+    for (let i = 0; i < source.length; i++) if (Number.isFinite(source[i])) out[k++] = source[i];
     return out.sort();
   }
 
+  // Word 2i is the low half of value i, word 2i + 1 its high half (sign, exponent, top of the mantissa).
+  const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
+  let present = 0;
+  for (let i = 1; i < words.length; i += 2) if ((words[i] & EXPONENT) !== EXPONENT) present++;
   let keys = new Uint32Array(present * 2);
   let spare = new Uint32Array(present * 2);
   const counts = new Int32Array(PASSES * BUCKETS);

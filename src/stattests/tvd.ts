@@ -16,8 +16,8 @@
  * References: D. A. Levin, Y. Peres and E. L. Wilmer, "Markov Chains and Mixing Times", §4.1 (AMS, 2009);
  * Evidently's legacy `TVD_stat_test`.
  */
-import { binShares } from './binning.js';
-import type { Sample, StatTest, TestResult } from './types.js';
+import { binnedDistance, binShares } from './binning.js';
+import type { StatTest } from './types.js';
 
 export const tvd: StatTest = {
   name: 'tvd',
@@ -26,14 +26,13 @@ export const tvd: StatTest = {
   kinds: ['numerical', 'categorical'],
   output: 'distance',
   defaultThreshold: 0.1,
-  compute(sample: Sample): TestResult | undefined {
-    const shares = binShares(sample);
-    if (!shares) return undefined;
-    const p = shares.reference;
-    const q = shares.current;
-    let sum = 0;
-    for (let i = 0; i < p.length; i++) sum += Math.abs(p[i] - q[i]);
-    const distance = sum / 2;
-    return Number.isFinite(distance) ? { distance } : undefined;
+  compute(sample) {
+    return binnedDistance(binShares(sample), totalVariation);
   },
 };
+
+function totalVariation(p: Float64Array, q: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < p.length; i++) sum += Math.abs(p[i] - q[i]);
+  return sum / 2;
+}

@@ -33,6 +33,14 @@ export interface CategoricalSample {
 export type Sample = NumericalSample | CategoricalSample;
 
 /**
+ * The domain of the 2×2 tests (`z`, `fisher_exact`): a categorical sample with at most two categories in
+ * total. Their `applies` and `compute` both ask this, so the two cannot disagree.
+ */
+export function isBinaryCategorical(sample: Sample): sample is CategoricalSample {
+  return sample.kind === 'categorical' && sample.categories.length <= 2;
+}
+
+/**
  * What a test computed. Fields are those of the golden corpus: a hypothesis test gives `statistic` and
  * `p_value` (and `dof` where it has degrees of freedom); a distance gives `distance`. A field that has no
  * finite value is left out.

@@ -24,7 +24,7 @@
  * legacy `z_stat_test` (`proportions_diff_z_stat_ind` / `proportions_diff_z_test`).
  */
 import erfc from '@stdlib/math-base-special-erfc';
-import type { StatTest, TestResult } from './types.js';
+import { isBinaryCategorical, type StatTest, type TestResult } from './types.js';
 
 export const zTest: StatTest = {
   name: 'z',
@@ -33,9 +33,9 @@ export const zTest: StatTest = {
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,
-  applies: (sample) => sample.kind === 'categorical' && sample.categories.length <= 2,
+  applies: isBinaryCategorical,
   compute(sample): TestResult | undefined {
-    if (sample.kind !== 'categorical' || sample.categories.length > 2) return undefined;
+    if (!isBinaryCategorical(sample)) return undefined;
     const n = sample.referenceTotal;
     const m = sample.currentTotal;
     // With one category in total both sides hold only it: the pooled share is 0 or 1 and z is 0/0. With

@@ -6,11 +6,15 @@
  * - λ = 0, the log-likelihood ratio G = 2 Σ O·ln(O/E), where a cell with O = 0 contributes 0 (the limit of
  *   O·ln O), which is what SciPy's `xlogy` gives. The ratio O/E is formed before the logarithm, as SciPy does.
  *
- * Both are asymptotically χ² under the null hypothesis; the callers choose the degrees of freedom.
+ * Both are asymptotically χ² under the null hypothesis; the tests in `contingency.ts` choose the degrees of
+ * freedom.
  *
  * Reference: N. Cressie and T. R. C. Read, "Multinomial goodness-of-fit tests", JRSS B 46 (1984);
  * `scipy.stats.power_divergence` with `lambda_=1` ("pearson") and `lambda_=0` ("log-likelihood").
  */
+
+/** A power-divergence statistic over aligned cells of observed and expected counts. */
+export type DivergenceSum = (observed: ArrayLike<number>, expected: ArrayLike<number>) => number;
 
 /** Pearson's Σ (O − E)² / E over aligned cells. */
 export function pearsonSum(observed: ArrayLike<number>, expected: ArrayLike<number>): number {

@@ -1,0 +1,113 @@
+/**
+ * The retrain pipeline end to end on this machine, as `npm run pipeline` plays it: the committed bundles
+ * (check, publish, rollout) and the composite actions, job by job as drift-retrain.yml and rollout.yml run
+ * them, against the loopback GitHub server — for both example projects:
+ *
+ * - a first version trained on the baseline, published, merged;
+ * - stable data: no drift against the registry's current baseline, nothing retrained, nothing written;
+ * - drifted data: check, retrain, publish, a pull request whose model card compares the metrics with the
+ *   deployed version; merged, then rolled out to the manifest.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MANIFEST, MODEL_NAME, REGISTRY_DIR, mergePullRequest, repositoryFiles, rolloutRun, weeklyRun, type Example, type WeeklyRun } from '../../scripts/pipeline.js';
+import { runAction } from '../helpers/runner.js';
+import { REPO_ROOT } from '../helpers/processes.js';
+import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';
+
+const TRAINING = 120_000;
+
+describe.each<[Example, string]>([
+  ['node', 'model.json'],
+  ['sklearn', 'model.joblib'],
+])('the %s example', (example, modelFile) => {
+  let server: GitServer;
+  let scratch: string;
+  let first: WeeklyRun;
+  let drifted: WeeklyRun;
+
+  const show = (ref: string, path: string) => server.state.git('show', `${ref}:${path}`);
+  const index = (ref: string) => JSON.parse(show(ref, `${REGISTRY_DIR}/${MODEL_NAME}/index.json`));
+
+  beforeAll(async () => {
+    server = await startGitHubServer({ owner: 'acme', repo: 'churn-model', files: repositoryFiles(example) });
+    scratch = mkdtempSync(join(tmpdir(), `driftgate-pipeline-${example}-`));
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it(
+    'publishes a first version, trained on the baseline (nothing to check against yet)',
+    async () => {
+      first = await weeklyRun({ server, runAction, example, fresh: 'baseline', force: true, scratch });
+      expect(first).toMatchObject({ status: 'no-baseline', driftDetected: false, retrained: true, pullRequest: 1 });
+      const folder = `${REGISTRY_DIR}/${MODEL_NAME}/${first.version}`;
+      const files = server.state.git('ls-tree', '-r', '--name-only', `driftgate/${MODEL_NAME}`, '--', folder).trim().split('\n');
+      expect(files).toEqual(expect.arrayContaining([`${folder}/model/${modelFile}`, `${folder}/baseline/baseline.csv`, `${folder}/metrics.json`]));
+      expect(show(`driftgate/${MODEL_NAME}`, `${folder}/baseline/baseline.csv`)).toBe(readFileSync(join(REPO_ROOT, 'examples/data/baseline.csv'), 'utf8'));
+      expect(JSON.parse(show(`driftgate/${MODEL_NAME}`, `${folder}/metrics.json`))).toEqual(first.metrics);
+      await mergePullRequest(server, 1);
+      expect(index('main').current).toBe(first.version);
+    },
+    TRAINING,
+  );
+
+  it(
+    'does nothing on stable data: no retraining, nothing written to GitHub',
+    async () => {
+      const refs = server.state.git('for-each-ref', '--format=%(refname) %(objectname)');
+      const requests = server.state.requests.length;
+      const stable = await weeklyRun({ server, runAction, example, fresh: 'current-stable', scratch });
+      expect(stable).toEqual({ status: 'no-drift', driftDetected: false, retrained: false });
+      expect(server.state.git('for-each-ref', '--format=%(refname) %(objectname)')).toBe(refs);
+      expect(server.state.requests.length).toBe(requests);
+      expect(server.state.pulls.filter((pull) => pull.state === 'open')).toEqual([]);
+    },
+    TRAINING,
+  );
+
+  it(
+    'retrains on drifted data and proposes the new version with its model card',
+    async () => {
+      drifted = await weeklyRun({ server, runAction, example, fresh: 'current', scratch });
+      expect(drifted).toMatchObject({ status: 'drift', driftDetected: true, retrained: true, pullRequest: 2 });
+      expect(drifted.version).not.toBe(first.version);
+
+      const branch = `driftgate/${MODEL_NAME}`;
+      const folder = `${REGISTRY_DIR}/${MODEL_NAME}/${drifted.version}`;
+      expect(index(branch)).toMatchObject({ current: drifted.version, versions: [{ version: first.version }, { version: drifted.version }] });
+      expect(show(branch, `${folder}/baseline/current.csv`)).toBe(readFileSync(join(REPO_ROOT, 'examples/data/current.csv'), 'utf8'));
+      expect(JSON.parse(show(branch, `${folder}/drift-report.json`)).dataset).toMatchObject({ drift_detected: true });
+      expect(JSON.parse(show(branch, `${folder}/metrics.json`))).toEqual(drifted.metrics);
+
+      const pull = server.state.pulls.find((candidate) => candidate.number === 2)!;
+      expect(pull).toMatchObject({ state: 'open', headRef: branch, baseRef: 'main' });
+      expect(pull.title).toContain(drifted.version);
+      expect(pull.body).toBe(show(branch, `${folder}/MODEL_CARD.md`));
+      // The model card compares each metric of the training script with the deployed (first) version's.
+      expect(pull.body).toContain(first.version!);
+      for (const metric of Object.keys(drifted.metrics!)) expect(pull.body).toContain(`| ${metric.replace(/_/g, '\\_')} |`);
+    },
+    TRAINING,
+  );
+
+  it(
+    'rolls the merged version out to the manifest, changing only the version lines',
+    async () => {
+      await mergePullRequest(server, 2);
+      const rollout = await rolloutRun({ server, scratch });
+      expect(rollout).toMatchObject({ version: drifted.version, changed: 'true', 'rollout-targets': 'deployment/churn-scorer ml' });
+      const before = readFileSync(join(REPO_ROOT, MANIFEST), 'utf8').split('\n');
+      const after = rollout.manifest.split('\n');
+      const changed = after.filter((line, index) => line !== before[index]);
+      expect(after).toHaveLength(before.length);
+      expect(changed).toHaveLength(4);
+      for (const line of changed) expect(line).toContain(drifted.version!);
+    },
+    TRAINING,
+  );
+});

@@ -1,0 +1,64 @@
+/**
+ * What the publish tests share: a real drift report (the check run on the example data), workspaces with
+ * model files in them, and a GitHub client for the loopback server built the way the action builds it.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { runCheck } from '../../src/check.js';
+import { defaultDriftOptions } from '../../src/engine/options.js';
+import { toJsonReport, type JsonReport } from '../../src/report/json.js';
+import type { GitHubClient } from '../../src/publish/git-commit.js';
+import type { PublishSettings } from '../../src/publish/publish.js';
+import type { RetryPolicy } from '../../src/publish/retry.js';
+import type { GitServer } from '../servers/github-git-server.js';
+
+export const EXAMPLES = new URL('../../examples/data/', import.meta.url).pathname;
+
+/** The check action's report for the drifted example data, as the check action writes it. */
+export async function exampleDriftReport(): Promise<JsonReport> {
+  const result = await runCheck({ baseline: [`${EXAMPLES}baseline.csv`], current: [`${EXAMPLES}current.csv`], drift: defaultDriftOptions() });
+  return toJsonReport(result, new Date('2026-05-14T06:00:00Z'));
+}
+
+/** A fresh folder holding `files` (relative path to content). */
+export function makeWorkspace(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'driftgate-publish-'));
+  writeFiles(root, files);
+  return root;
+}
+
+export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+}
+
+/**
+ * A client like the action's, for a server whose `env` is already in `process.env` (the `@actions/github`
+ * module reads the API URL when it is first imported). Retries wait no time unless a test says otherwise.
+ */
+export async function clientFor(server: GitServer, retryPolicy: Partial<RetryPolicy> = {}): Promise<GitHubClient> {
+  const { getOctokit } = await import('@actions/github');
+  const { retryOnPassingFailures } = await import('../../src/publish/retry.js');
+  const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+  return getOctokit(server.token, { log: quiet, retryPolicy: { sleep: async () => undefined, ...retryPolicy } }, retryOnPassingFailures);
+}
+
+/** Settings for publishing `model` from `workspace` to the server's repository. */
+export function publishSettings(server: GitServer, workspace: string, overrides: Partial<PublishSettings> = {}): PublishSettings {
+  return {
+    content: { model: ['out/model.pkl'], baseline: ['data/train.csv'], metrics: 'out/metrics.json', driftReport: 'report/drift-report.json', cwd: workspace },
+    repository: { owner: server.state.owner, repo: server.state.repo },
+    name: 'churn',
+    registryDir: 'models',
+    version: 'auto',
+    branch: 'driftgate/churn',
+    title: 'Publish model {name} {version}',
+    commitMessage: 'Publish model {name} {version}',
+    pullRequest: { labels: [], assignees: [], reviewers: [], teamReviewers: [], draft: false },
+    run: { id: '4242', url: `https://github.com/${server.state.owner}/${server.state.repo}/actions/runs/4242` },
+    ...overrides,
+  };
+}

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { InputError } from '../../src/engine/errors.js';
+import { getInputs } from '../../src/publish/inputs.js';
+
+const savedEnv = { ...process.env };
+let printed: string[];
+
+/** The runner's view: every declared input present (defaults from action.yml), the given ones overriding. */
+function setInputs(given: Record<string, string>): void {
+  const defaults: Record<string, string> = {
+    model: '',
+    name: '',
+    'registry-dir': 'models',
+    version: 'auto',
+    baseline: '',
+    metrics: '',
+    'drift-report': '',
+    base: '',
+    branch: '',
+    title: 'Publish model {name} {version}',
+    'commit-message': 'Publish model {name} {version}',
+    labels: '',
+    reviewers: '',
+    'team-reviewers': '',
+    assignees: '',
+    draft: 'false',
+    'github-token': 'ghs_secret_token',
+  };
+  for (const [name, value] of Object.entries({ ...defaults, ...given })) process.env[`INPUT_${name.toUpperCase()}`] = value;
+}
+
+beforeEach(() => {
+  process.env = { ...savedEnv, GITHUB_REPOSITORY: 'octo-org/churn-model', GITHUB_RUN_ID: '4242', GITHUB_SERVER_URL: 'https://github.example.com', GITHUB_WORKSPACE: '/work/space' };
+  printed = [];
+  jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+    printed.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write);
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  process.env = savedEnv;
+});
+
+describe('getInputs', () => {
+  it('fills the defaults from the repository and the run, and masks the token', () => {
+    setInputs({ model: 'out/model.pkl' });
+    const { publish, githubToken } = getInputs();
+    expect(githubToken).toBe('ghs_secret_token');
+    expect(printed.join('')).toContain('::add-mask::ghs_secret_token');
+    expect(publish).toEqual({
+      content: { model: ['out/model.pkl'], baseline: [], metrics: undefined, driftReport: undefined, cwd: '/work/space' },
+      repository: { owner: 'octo-org', repo: 'churn-model' },
+      name: 'churn-model',
+      registryDir: 'models',
+      version: 'auto',
+      base: undefined,
+      branch: 'driftgate/churn-model',
+      title: 'Publish model {name} {version}',
+      commitMessage: 'Publish model {name} {version}',
+      pullRequest: { labels: [], assignees: [], reviewers: [], teamReviewers: [], draft: false },
+      run: { id: '4242', url: 'https://github.example.com/octo-org/churn-model/actions/runs/4242' },
+    });
+  });
+
+  it('reads paths one per line and people or labels by comma or line', () => {
+    setInputs({
+      model: 'out/model, v2.pkl\nout/extra/*.bin\n',
+      baseline: 'data/train.csv',
+      metrics: 'out/metrics.json',
+      'drift-report': 'driftgate-report/drift-report.json',
+      name: 'churn',
+      'registry-dir': './ml/registry/',
+      version: '2026.05.14.7',
+      base: 'develop',
+      branch: 'models/churn',
+      labels: 'model, retrain\nneeds review',
+      reviewers: 'sam,  dana',
+      'team-reviewers': 'ml',
+      assignees: 'dana',
+      draft: 'true',
+    });
+    const { publish } = getInputs();
+    expect(publish.content).toMatchObject({ model: ['out/model, v2.pkl', 'out/extra/*.bin'], baseline: ['data/train.csv'], metrics: 'out/metrics.json', driftReport: 'driftgate-report/drift-report.json' });
+    expect(publish).toMatchObject({ name: 'churn', registryDir: 'ml/registry', version: '2026.05.14.7', base: 'develop', branch: 'models/churn' });
+    expect(publish.pullRequest).toEqual({ labels: ['model', 'retrain', 'needs review'], reviewers: ['sam', 'dana'], teamReviewers: ['ml'], assignees: ['dana'], draft: true });
+  });
+
+  it('refuses what cannot work, saying which input', () => {
+    const refused = (given: Record<string, string>) => {
+      setInputs({ model: 'm.pkl', ...given });
+      try {
+        getInputs();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return (error as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(refused({ 'github-token': '' })).toMatch(/github-token/);
+    expect(refused({ name: 'my model' })).toMatch(/^name must be/);
+    expect(refused({ version: '../1' })).toMatch(/^version must be/);
+    expect(refused({ 'registry-dir': '../elsewhere' })).toMatch(/registry-dir/);
+    expect(refused({ branch: 'bad..branch' })).toMatch(/branch "bad\.\.branch" is not a valid branch name/);
+    expect(refused({ base: 'main', branch: 'main' })).toMatch(/branch and base are both "main"/);
+    expect(refused({ draft: 'yes' })).toMatch(/draft/);
+    process.env.GITHUB_REPOSITORY = '';
+    expect(() => getInputs()).toThrow(/GITHUB_REPOSITORY/);
+  });
+});

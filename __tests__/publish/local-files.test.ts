@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, rmSync, ftruncateSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../src/engine/errors.js';
+import { renderJson, type JsonReport } from '../../src/report/json.js';
+import { collectContent, MAX_FILE_BYTES, parseDriftReport } from '../../src/publish/local-files.js';
+import { exampleDriftReport, makeWorkspace } from './fixtures.js';
+
+let report: JsonReport;
+let workspace: string;
+
+beforeAll(async () => {
+  report = await exampleDriftReport();
+  workspace = makeWorkspace({
+    'out/model.pkl': 'model bytes',
+    'out/saved/variables/data-0': 'weights',
+    'out/saved/graph.pb': 'graph',
+    'out/metrics.json': JSON.stringify({ accuracy: 0.93, per_class: { yes: 0.8 } }),
+    'data/train-1.csv': 'a,b\n1,2\n',
+    'data/train-2.csv': 'a,b\n3,4\n',
+    'report/drift-report.json': renderJson(report),
+    'empty/.keep': '',
+  });
+  rmSync(join(workspace, 'empty/.keep'));
+});
+
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('collectContent', () => {
+  it('places each file in its version subfolder with size and sha256', async () => {
+    const content = await collectContent({ model: ['out/model.pkl'], baseline: ['data/*.csv'], metrics: 'out/metrics.json', driftReport: 'report/drift-report.json', cwd: workspace });
+    expect(content.files.map(({ path, role, size, sha256: digest }) => ({ path, role, size, digest }))).toEqual([
+      { path: 'model/model.pkl', role: 'model', size: 11, digest: sha256('model bytes') },
+      { path: 'baseline/train-1.csv', role: 'baseline', size: 8, digest: sha256('a,b\n1,2\n') },
+      { path: 'baseline/train-2.csv', role: 'baseline', size: 8, digest: sha256('a,b\n3,4\n') },
+      { path: 'metrics.json', role: 'metrics', size: expect.any(Number), digest: expect.any(String) },
+      { path: 'drift-report.json', role: 'drift-report', size: expect.any(Number), digest: expect.any(String) },
+    ]);
+    expect(content.metrics).toEqual({ accuracy: 0.93, 'per_class.yes': 0.8 });
+    expect(content.driftReport?.dataset.summary).toBe(report.dataset.summary);
+  });
+
+  it('takes a model saved as a folder with its layout', async () => {
+    const content = await collectContent({ model: ['out/saved'], baseline: [], cwd: workspace });
+    expect(content.files.map((file) => file.path)).toEqual(['model/graph.pb', 'model/variables/data-0']);
+  });
+
+  it('counts a file matched twice once', async () => {
+    const content = await collectContent({ model: ['out/model.pkl', 'out/*.pkl'], baseline: [], cwd: workspace });
+    expect(content.files).toHaveLength(1);
+  });
+
+  it('says what is missing, naming the path', async () => {
+    const collect = (model: string[], extra: object = {}) => collectContent({ model, baseline: [], cwd: workspace, ...extra });
+    await expect(collect([])).rejects.toThrow(/input "model" is required/);
+    await expect(collect(['out/nope.pkl'])).rejects.toMatchObject({ location: { file: 'out/nope.pkl' }, message: expect.stringMatching(/does not exist/) });
+    await expect(collect(['out/*.onnx'])).rejects.toThrow(/no file matches/);
+    await expect(collect(['empty'])).rejects.toThrow(/holds no files/);
+    await expect(collect(['out/model.pkl'], { metrics: 'data/*.csv' })).rejects.toThrow(/metrics must name one file; this matches 2/);
+    await expect(collect(['out/model.pkl'], { metrics: 'data/train-1.csv' })).rejects.toThrow(/metrics file is not JSON/);
+    await expect(collect(['out/model.pkl'], { driftReport: 'out/metrics.json' })).rejects.toThrow(/not a driftgate drift report/);
+  });
+
+  it('refuses a file over the limit before reading it, naming the file and the way out', async () => {
+    const big = join(workspace, 'out/huge.bin');
+    const handle = openSync(big, 'w');
+    ftruncateSync(handle, MAX_FILE_BYTES + 1);
+    closeSync(handle);
+    try {
+      const failure = await collectContent({ model: ['out/model.pkl', 'out/huge.bin'], baseline: [], cwd: workspace }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(InputError);
+      expect((failure as InputError).location.file).toBe('out/huge.bin');
+      expect((failure as InputError).message).toMatch(/32\.0 MiB/);
+      expect((failure as InputError).message).toMatch(/Git LFS/);
+      expect((failure as InputError).message).toMatch(/release/);
+      expect((failure as InputError).message).toMatch(/nothing was written/);
+    } finally {
+      rmSync(big);
+    }
+  });
+});
+
+describe('parseDriftReport', () => {
+  it('accepts the check action’s report and refuses other JSON', () => {
+    expect(parseDriftReport(renderJson(report), 'r.json').schema_version).toBe(1);
+    expect(() => parseDriftReport('{"schema_version": 2}', 'r.json')).toThrow(/schema_version is 2/);
+    expect(() => parseDriftReport(JSON.stringify({ ...report, columns: undefined }), 'r.json')).toThrow(/"dataset" or "columns" is missing/);
+    expect(() => parseDriftReport(JSON.stringify({ ...report, generated_at: 'yesterday' }), 'r.json')).toThrow(/not a date/);
+    expect(() => parseDriftReport('nope', 'r.json')).toThrow(/not JSON/);
+  });
+});

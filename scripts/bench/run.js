@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// `npm run bench`: times `driftgate check` against the pandas + SciPy script a team would write instead,
+// as whole processes on the same files, alternating the two so that both see the same machine load.
+// Wall time is measured here; peak memory is the kernel's maximum resident set size from GNU time.
+//
+// Options: --runs N (timed runs of each, default 5), --rows 100000,500000,... (CSV sizes, default
+// 100000,500000,1000000,2000000), --parquet-rows N (default 500000; 0 skips Parquet), --json FILE (also
+// write the raw measurements).
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureData } from './generate.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'dist/cli/index.js');
+const PANDAS_SCRIPT = join(ROOT, 'scripts/bench/pandas_check.py');
+// Debian's interpreter: the one with python3-pandas and python3-scipy, whatever python3 is first on PATH.
+const PYTHON = '/usr/bin/python3';
+const TIME = '/usr/bin/time';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    rows: { type: 'string', default: '100000,500000,1000000,2000000' },
+    'parquet-rows': { type: 'string', default: '500000' },
+    json: { type: 'string' },
+  },
+});
+const runs = Number(args.runs);
+const sizes = args.rows.split(',').map(Number);
+const parquetRows = Number(args['parquet-rows']);
+const scratch = mkdtempSync(join(tmpdir(), 'driftgate-bench-'));
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
+
+if (!existsSync(CLI)) fail(`${CLI} is missing; run npm run bundle first`);
+if (!existsSync(TIME)) fail(`${TIME} (GNU time) is needed for peak memory; apt-get install time`);
+const pandasProbe = spawnSync(PYTHON, ['-c', 'import pandas, scipy; print(pandas.__version__, scipy.__version__)'], { encoding: 'utf8' });
+const pandasVersions = pandasProbe.status === 0 ? pandasProbe.stdout.trim().split(' ') : undefined;
+if (!pandasVersions) console.log('pandas + SciPy not found (apt-get install python3-pandas python3-scipy): timing driftgate alone\n');
+
+/** Runs a command under GNU time; returns wall seconds, peak RSS in MB and stdout. */
+function measure(command, commandArgs, cwd) {
+  const timeFile = join(scratch, 'time.txt');
+  const outFile = join(scratch, 'stdout.txt');
+  const out = openSync(outFile, 'w');
+  const started = process.hrtime.bigint();
+  const child = spawnSync(TIME, ['-f', '%M', '-o', timeFile, command, ...commandArgs], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', out, 'pipe'],
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  closeSync(out);
+  // driftgate exits 1 when it finds dataset drift: that is a result, not a failure.
+  if (child.status !== 0 && child.status !== 1) fail(`${command} ${commandArgs.join(' ')} failed (${child.status}):\n${child.stderr}`);
+  const kilobytes = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+  return { seconds, megabytes: kilobytes / 1024, stdout: readFileSync(outFile, 'utf8') };
+}
+
+function driftgate(directory, extension) {
+  return measure(process.execPath, [
+    CLI, 'check',
+    '--baseline', `baseline.${extension}`,
+    '--current', `current.${extension}`,
+    '--numerical-method', 'ks',
+    '--categorical-method', 'chi2',
+    '--format', 'json',
+  ], directory);
+}
+
+function pandas(directory) {
+  return measure(PYTHON, [PANDAS_SCRIPT, 'baseline.csv', 'current.csv', 'kinds.json'], directory);
+}
+
+/** The largest relative difference between driftgate's and SciPy's statistics and p-values. */
+function agreement(ours, theirs) {
+  const report = JSON.parse(ours);
+  const scipy = JSON.parse(theirs);
+  let worst = 0;
+  for (const [name, want] of Object.entries(scipy)) {
+    const column = report.columns.find((candidate) => candidate.name === name);
+    if (!column || column.statistic === undefined) fail(`driftgate did not test column ${name}`);
+    for (const [field, got] of [['statistic', column.statistic], ['p_value', column.p_value]]) {
+      const expected = want[field];
+      const scale = Math.max(Math.abs(expected), 1e-300);
+      worst = Math.max(worst, Math.abs(got - expected) / scale);
+    }
+  }
+  return worst;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function summarize(samples) {
+  return { seconds: median(samples.map((s) => s.seconds)), megabytes: median(samples.map((s) => s.megabytes)), runs: samples };
+}
+
+function fileMegabytes(directory, name) {
+  return statSync(join(directory, name)).size / 1e6;
+}
+
+const results = [];
+for (const rows of sizes) {
+  const directory = await ensureData(rows, { parquet: rows === parquetRows, log: (line) => console.log(`bench: ${line}`) });
+  // One untimed run of each warms the page cache and checks that both compute the same thing.
+  const warmOurs = driftgate(directory, 'csv');
+  let difference;
+  if (pandasVersions) difference = agreement(warmOurs.stdout, pandas(directory).stdout);
+  const ours = [];
+  const theirs = [];
+  for (let run = 0; run < runs; run++) {
+    ours.push(driftgate(directory, 'csv'));
+    if (pandasVersions) theirs.push(pandas(directory));
+  }
+  const row = {
+    format: 'CSV',
+    rows,
+    megabytesOnDisk: fileMegabytes(directory, 'baseline.csv') + fileMegabytes(directory, 'current.csv'),
+    driftgate: summarize(ours),
+    pandas: pandasVersions ? summarize(theirs) : undefined,
+    largestRelativeDifference: difference,
+  };
+  results.push(row);
+  printRow(row);
+
+  if (rows === parquetRows) {
+    driftgate(directory, 'parquet');
+    const parquet = [];
+    for (let run = 0; run < runs; run++) parquet.push(driftgate(directory, 'parquet'));
+    const parquetRow = {
+      format: 'Parquet',
+      rows,
+      megabytesOnDisk: fileMegabytes(directory, 'baseline.parquet') + fileMegabytes(directory, 'current.parquet'),
+      driftgate: summarize(parquet),
+    };
+    results.push(parquetRow);
+    printRow(parquetRow);
+  }
+}
+rmSync(scratch, { recursive: true, force: true });
+
+function printRow(row) {
+  const ours = `${row.driftgate.seconds.toFixed(2)} s, ${row.driftgate.megabytes.toFixed(0)} MB`;
+  const theirs = row.pandas ? `${row.pandas.seconds.toFixed(2)} s, ${row.pandas.megabytes.toFixed(0)} MB` : 'n/a';
+  console.log(`bench: ${row.format} ${row.rows} rows: driftgate ${ours}; pandas + SciPy ${theirs}`);
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node.js ${process.versions.node}` +
+  (pandasVersions ? `; pandas ${pandasVersions[0]}, SciPy ${pandasVersions[1]}` : ''));
+console.log(`Median of ${runs} runs each, alternating; time is wall time, memory is peak RSS.\n`);
+console.log('| Format | Rows per side | On disk | driftgate time | driftgate memory | pandas + SciPy time | pandas + SciPy memory | Time ratio | Memory ratio |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+const csvAt = new Map(results.filter((row) => row.format === 'CSV').map((row) => [row.rows, row]));
+for (const row of results) {
+  const ours = row.driftgate;
+  // Parquet has no pandas run here (no pyarrow), so its ratios are against the same rows as pandas read them from CSV.
+  const theirs = row.pandas ?? csvAt.get(row.rows)?.pandas;
+  const cells = [
+    row.format,
+    row.rows.toLocaleString('en-US'),
+    `${row.megabytesOnDisk.toFixed(0)} MB`,
+    `${ours.seconds.toFixed(2)} s`,
+    `${ours.megabytes.toFixed(0)} MB`,
+    row.pandas ? `${row.pandas.seconds.toFixed(2)} s` : '—',
+    row.pandas ? `${row.pandas.megabytes.toFixed(0)} MB` : '—',
+    theirs ? `${(ours.seconds / theirs.seconds).toFixed(2)}${row.pandas ? '' : ' (vs CSV)'}` : '—',
+    theirs ? `${(ours.megabytes / theirs.megabytes).toFixed(2)}${row.pandas ? '' : ' (vs CSV)'}` : '—',
+  ];
+  console.log(`| ${cells.join(' | ')} |`);
+}
+const compared = results.filter((row) => row.largestRelativeDifference !== undefined);
+if (compared.length > 0) {
+  const worst = Math.max(...compared.map((row) => row.largestRelativeDifference));
+  console.log(`\nLargest relative difference between driftgate's and SciPy's statistics and p-values: ${worst.toExponential(1)}`);
+}
+if (args.json) writeFileSync(args.json, `${JSON.stringify({ runs, results }, null, 2)}\n`);

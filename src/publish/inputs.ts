@@ -1,0 +1,86 @@
+/**
+ * The publish action's inputs, read once and turned into typed settings; nothing else in the action calls
+ * `core.getInput`. Paths are one per line (file names may contain commas); labels and people may also be
+ * separated by commas, as they are usually written on one line.
+ */
+import * as core from '@actions/core';
+import { InputError } from '../engine/errors.js';
+import type { PublishSettings } from './publish.js';
+import { checkPathComponent, checkRegistryDir } from './registry.js';
+
+export interface PublishActionSettings {
+  publish: PublishSettings;
+  githubToken: string;
+}
+
+export const DEFAULT_TITLE = 'Publish model {name} {version}';
+export const DEFAULT_COMMIT_MESSAGE = 'Publish model {name} {version}';
+export const DEFAULT_BRANCH_PREFIX = 'driftgate/';
+
+const lines = (name: string) => core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
+const items = (name: string) => lines(name).flatMap((line) => line.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+const text = (name: string) => core.getInput(name).trim();
+
+export function getInputs(): PublishActionSettings {
+  const githubToken = core.getInput('github-token');
+  if (githubToken) core.setSecret(githubToken);
+  else throw new InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
+
+  const repository = repositoryFromEnvironment();
+  const name = checkPathComponent('name', text('name') || repository.repo);
+  const versionText = text('version') || 'auto';
+  const version = versionText === 'auto' ? versionText : checkPathComponent('version', versionText);
+  const branch = checkBranch('branch', text('branch') || `${DEFAULT_BRANCH_PREFIX}${name}`);
+  const base = text('base') ? checkBranch('base', text('base')) : undefined;
+  if (base === branch) throw new InputError(`branch and base are both ${JSON.stringify(branch)}; the model is proposed on its own branch`);
+
+  const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_RUN_ID: runId } = process.env;
+  return {
+    githubToken,
+    publish: {
+      content: {
+        model: lines('model'),
+        baseline: lines('baseline'),
+        metrics: text('metrics') || undefined,
+        driftReport: text('drift-report') || undefined,
+        cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+      },
+      repository,
+      name,
+      registryDir: checkRegistryDir(text('registry-dir') || 'models'),
+      version,
+      base,
+      branch,
+      title: text('title') || DEFAULT_TITLE,
+      commitMessage: text('commit-message') || DEFAULT_COMMIT_MESSAGE,
+      pullRequest: {
+        labels: items('labels'),
+        assignees: items('assignees'),
+        reviewers: items('reviewers'),
+        teamReviewers: items('team-reviewers'),
+        draft: yesOrNo('draft'),
+      },
+      run: { id: runId || undefined, url: runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : undefined },
+    },
+  };
+}
+
+/** `core.getBooleanInput` throws a TypeError, which would be shown as a crash rather than a bad input. */
+function yesOrNo(name: string): boolean {
+  const value = text(name).toLowerCase();
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new InputError(`${name} must be true or false, not ${JSON.stringify(text(name))}`);
+}
+
+function repositoryFromEnvironment(): { owner: string; repo: string } {
+  const [owner, repo, ...rest] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo || rest.length > 0) throw new InputError('GITHUB_REPOSITORY is not set to owner/repo; the publish action runs in a GitHub Actions job');
+  return { owner, repo };
+}
+
+/** The rules of `git check-ref-format` that a branch name typed into a workflow can break. */
+function checkBranch(input: string, value: string): string {
+  const broken = /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^\/|\/$|^-|\.lock$|\.$|^@$/.test(value) || value.split('/').some((part) => part.startsWith('.'));
+  if (broken) throw new InputError(`${input} ${JSON.stringify(value)} is not a valid branch name`);
+  return value;
+}
