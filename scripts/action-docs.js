@@ -10,7 +10,7 @@ export const ACTIONS = [
   { name: 'publish', file: 'publish/action.yml' },
 ];
 
-const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s*\n\s*/g, ' ').trim();
 
 function inputsTable(metadata) {
   const rows = Object.entries(metadata.inputs ?? {}).map(([name, input]) => {
