@@ -5,8 +5,9 @@
 import { compareTables } from './engine/drift.js';
 import type { DriftOptions } from './engine/options.js';
 import type { DriftResult } from './engine/result.js';
+import { adoptSorted, presort } from './engine/samples.js';
 import type { Table } from './engine/table.js';
-import { readTable, type ReadOptions } from './io/read.js';
+import { inputSize, readTable, type ReadOptions } from './io/read.js';
 import { readTableOnWorker } from './io/read-worker.js';
 
 export interface CheckSettings {
@@ -35,26 +36,40 @@ export interface CheckObserver {
 
 export interface CheckRun {
   /**
-   * A script that serves read workers (`serveReadWorker`), normally the running bundle. With it, the
+   * A script that serves read workers (`serveReadWorker`), normally the running bundle. With it, large
    * current data is read on a worker thread while this thread reads the baseline.
    */
   readWorker?: URL;
   observer?: CheckObserver;
 }
 
+/**
+ * Below this many bytes of current data a worker thread costs more (its start-up, a second copy of the
+ * code) than reading both sides on one thread.
+ */
+const WORKER_MIN_BYTES = 32 * 1024 * 1024;
+
 export async function runCheck(settings: CheckSettings, run: CheckRun = {}): Promise<DriftResult> {
   const { observer } = run;
   const readOptions: ReadOptions = { declared: settings.drift.declaredKinds, cwd: settings.cwd };
+  const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= WORKER_MIN_BYTES ? run.readWorker : undefined;
   const started = performance.now();
   // When one side fails, reading the other on a worker is stopped rather than finished for nothing.
   const failed = new AbortController();
   const readSide = async (side: Side, paths: readonly string[]): Promise<Table> => {
     const onProgress = observer?.reading && ((read: number, total: number) => observer.reading!(side, read, total));
     try {
-      const table =
-        side === 'current' && run.readWorker
-          ? await readTableOnWorker(run.readWorker, { paths, options: readOptions }, { onProgress, signal: failed.signal })
-          : await readTable(paths, { ...readOptions, onProgress });
+      let table: Table;
+      if (side === 'current' && readWorker) {
+        const request = { paths, options: readOptions, presort: true };
+        const read = await readTableOnWorker(readWorker, request, { onProgress, signal: failed.signal });
+        table = read.table;
+        adoptSorted(table, read.sorted ?? []);
+      } else {
+        table = await readTable(paths, { ...readOptions, onProgress });
+        // With a worker reading the other side, this thread would otherwise wait for it idle.
+        if (readWorker) adoptSorted(table, presort(table, readOptions.declared));
+      }
       observer?.read?.(side, table, performance.now() - started);
       return table;
     } catch (error) {

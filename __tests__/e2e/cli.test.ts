@@ -43,7 +43,7 @@ describe('driftgate check', () => {
     const run = runCli(['check', '--baseline', EXAMPLE_BASELINE, '--current', EXAMPLE_STABLE, '--format', 'json']);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ schema_version: 1, tool: { name: 'driftgate' }, dataset: { drift_detected: false, status: 'no-drift' } });
+    expect(report).toMatchObject({ schema_version: 2, tool: { name: 'driftgate' }, gate: { tripped: false }, dataset: { drift_detected: false, status: 'no-drift' } });
   });
 
   it('exits 0 on drift with --exit-zero, and writes the report atomically to --output', () => {
@@ -89,6 +89,7 @@ describe('bad input: exit 2, one line naming the file, no stack trace, no report
     ['a missing file', () => ['--current', join(dir, 'nowhere.csv')], /nowhere\.csv/],
     ['an unknown option', () => ['--current', good(), '--colour', 'red'], /--colour/],
     ['an unknown method', () => ['--current', good(), '--method', 'magic'], /unknown method "magic"/],
+    ['every column ignored', () => ['--current', good(), '--ignore', 'x', '--ignore', 'c'], /no column left to compare/],
   ];
 
   it.each(cases)('%s', (_label, args, message) => {

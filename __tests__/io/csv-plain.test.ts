@@ -43,11 +43,11 @@ function oracle(bytes: Buffer, delimiter: number, declared: ReadonlyMap<string, 
   header.forEach((name, index) => {
     const cells = rows.map((row) => row[index]);
     const numeric =
-      declared.get(name) !== 'categorical' && cells.every((cell) => cell === '' || cell === 'NaN' || NUMBER.test(cell));
+      declared.get(name) !== 'categorical' && cells.every((cell) => cell === '' || /^nan$/i.test(cell) || NUMBER.test(cell));
     columns[name] = cells.map((cell) => {
       if (cell === '') return null;
       if (!numeric) return cell;
-      if (cell === 'NaN') return null;
+      if (/^nan$/i.test(cell)) return null;
       const value = Number(cell.replace(/^([+-]?)inf$/i, '$1Infinity').replace(/^([+-]?)infinity$/i, '$1Infinity'));
       return Number.isNaN(value) ? null : value;
     });
@@ -55,13 +55,13 @@ function oracle(bytes: Buffer, delimiter: number, declared: ReadonlyMap<string, 
   return columns;
 }
 
-async function read(bytes: Buffer, chunkSize: number, delimiter = COMMA, plan: FilePlan = {}) {
+async function read(bytes: Buffer, chunkSize: number, delimiter = COMMA, plan: FilePlan = {}, size?: number) {
   const chunks = () => {
     const parts: Buffer[] = [];
     for (let start = 0; start < bytes.length; start += chunkSize) parts.push(bytes.subarray(start, start + chunkSize));
     return parts;
   };
-  const table = await readDelimitedInput({ file: 'test.csv', delimiter, chunks }, plan);
+  const table = await readDelimitedInput({ file: 'test.csv', delimiter, chunks, size }, plan);
   return Object.fromEntries(table.columns.map((column) => [column.name, cellsOf(column)]));
 }
 
@@ -90,7 +90,7 @@ function randomDecimal(next: () => number): string {
   if (style < 0.65) return `${sign}${Math.floor(next() * 1e6)}`;
   if (style < 0.7) return `${sign}0${next() < 0.5 ? '.000' : ''}`;
   if (style < 0.75) return `${sign}${Math.floor(next() * 1e19)}${next() < 0.5 ? '.5' : ''}`;
-  if (style < 0.8) return ['', 'NaN', 'inf', '-Infinity', '1e5', '2.5E-3', '.5', '5.', '00012.50', '0.0000000000000000000000123'][Math.floor(next() * 10)];
+  if (style < 0.8) return ['', 'NaN', 'nan', 'inf', '-Infinity', '1e5', '2.5E-3', '.5', '5.', '00012.50', '0.0000000000000000000000123'][Math.floor(next() * 11)];
   if (style < 0.85) return `${sign}0.${'0'.repeat(Math.floor(next() * 25))}${Math.floor(next() * 1e9)}`;
   return `${sign}${(next() * 1000).toFixed(2)}`;
 }
@@ -160,6 +160,23 @@ describe('CSV plain-record fast path', () => {
     for (const size of [1, 4, 9, bytes.length]) {
       await expect(read(bytes, size, COMMA, plan)).rejects.toMatchObject({ location: { line: 4, column: 'b' } });
     }
+  });
+
+  it.each([
+    ['short rows, then long ones', 1, 30],
+    ['long rows, then short ones', 30, 1],
+  ])('sizes columns from the first megabyte whatever follows: %s', async (_label, before, after) => {
+    const next = random(before);
+    const lines = ['x,k'];
+    let bytes = 0;
+    for (let row = 0; bytes < 1.6e6; row++) {
+      const width = bytes < 1.1e6 ? before : after;
+      const line = `${(next() * 100).toFixed(2)},${String.fromCharCode(97 + (row % 26)).repeat(width)}`;
+      lines.push(line);
+      bytes += line.length + 1;
+    }
+    const data = Buffer.from(`${lines.join('\n')}\n`);
+    expectSameCells(await read(data, 1 << 16, COMMA, {}, data.length), oracle(data, COMMA), 'estimated');
   });
 
   it('reports a ragged row on its line', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isNaNLiteral, parseNumberBytes, parseNumberText } from '../../src/io/number.js';
+import { isNaNLiteral, isNaNText, parseNumberBytes, parseNumberText } from '../../src/io/number.js';
 
 /** A seeded generator, so a failure reproduces. */
 function random(seed: number): () => number {
@@ -110,11 +110,14 @@ describe('parseNumberBytes', () => {
 });
 
 describe('isNaNLiteral', () => {
-  it('recognises exactly NaN', () => {
-    const bytes = Buffer.from('NaN nan NAN NaNs');
+  it('recognises NaN in any case, and nothing else', () => {
+    const bytes = Buffer.from('NaN nan NAN NaNs nAn N@N');
     expect(isNaNLiteral(bytes, 0, 3)).toBe(true);
-    expect(isNaNLiteral(bytes, 4, 7)).toBe(false);
-    expect(isNaNLiteral(bytes, 8, 11)).toBe(false);
+    expect(isNaNLiteral(bytes, 4, 7)).toBe(true);
+    expect(isNaNLiteral(bytes, 8, 11)).toBe(true);
     expect(isNaNLiteral(bytes, 12, 16)).toBe(false);
+    expect(isNaNLiteral(bytes, 17, 20)).toBe(true);
+    expect(isNaNLiteral(bytes, 21, 24)).toBe(false);
+    expect(['NaN', 'nan', 'NAN', 'NaNs', 'N@N'].map(isNaNText)).toEqual([true, true, true, false, false]);
   });
 });

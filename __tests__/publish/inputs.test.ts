@@ -30,7 +30,7 @@ function setInputs(given: Record<string, string>): void {
 }
 
 beforeEach(() => {
-  process.env = { ...savedEnv, GITHUB_REPOSITORY: 'octo-org/churn-model', GITHUB_RUN_ID: '4242', GITHUB_SERVER_URL: 'https://github.example.com', GITHUB_WORKSPACE: '/work/space' };
+  process.env = { ...savedEnv, GITHUB_REPOSITORY: 'octo-org/churn-model', GITHUB_RUN_ID: '4242', GITHUB_SERVER_URL: 'https://github.example.com', GITHUB_WORKSPACE: '/work/space', RUNNER_TEMP: '/work/_temp' };
   printed = [];
   jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
     printed.push(String(chunk));
@@ -50,7 +50,7 @@ describe('getInputs', () => {
     expect(githubToken).toBe('ghs_secret_token');
     expect(printed.join('')).toContain('::add-mask::ghs_secret_token');
     expect(publish).toEqual({
-      content: { model: ['out/model.pkl'], baseline: [], metrics: undefined, driftReport: undefined, cwd: '/work/space' },
+      content: { model: ['out/model.pkl'], baseline: [], metrics: undefined, driftReport: undefined, cwd: '/work/space', runnerTemp: '/work/_temp' },
       repository: { owner: 'octo-org', repo: 'churn-model' },
       name: 'churn-model',
       registryDir: 'models',

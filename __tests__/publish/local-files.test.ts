@@ -85,8 +85,11 @@ describe('collectContent', () => {
 
 describe('parseDriftReport', () => {
   it('accepts the check action’s report and refuses other JSON', () => {
-    expect(parseDriftReport(renderJson(report), 'r.json').schema_version).toBe(1);
-    expect(() => parseDriftReport('{"schema_version": 2}', 'r.json')).toThrow(/schema_version is 2/);
+    expect(parseDriftReport(renderJson(report), 'r.json').schema_version).toBe(2);
+    // A version 1 report (an older check action's) still reads: version 2 only added fields.
+    const { gate: _gate, ...version1 } = report;
+    expect(parseDriftReport(JSON.stringify({ ...version1, schema_version: 1 }), 'r.json').schema_version).toBe(1);
+    expect(() => parseDriftReport('{"schema_version": 3}', 'r.json')).toThrow(/schema_version is 3/);
     expect(() => parseDriftReport(JSON.stringify({ ...report, columns: undefined }), 'r.json')).toThrow(/"dataset" or "columns" is missing/);
     expect(() => parseDriftReport(JSON.stringify({ ...report, generated_at: 'yesterday' }), 'r.json')).toThrow(/not a date/);
     expect(() => parseDriftReport('nope', 'r.json')).toThrow(/not JSON/);

@@ -4,6 +4,11 @@ import type { JsonReport } from '../../src/report/json.js';
 import { compareMetrics } from '../../src/publish/metrics.js';
 import { describeChange, formatBytes, MODEL_CARD_CHARACTER_LIMIT, renderModelCard, type ModelCardInput } from '../../src/publish/model-card.js';
 import type { RegistryFile } from '../../src/publish/registry.js';
+import { compareTables } from '../../src/engine/drift.js';
+import { defaultDriftOptions } from '../../src/engine/options.js';
+import { toJsonReport } from '../../src/report/json.js';
+import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
+import { tableOf } from '../helpers/tables.js';
 import { exampleDriftReport } from './fixtures.js';
 
 let report: JsonReport;
@@ -92,6 +97,42 @@ describe('the model card', () => {
     expect(card).toContain('drifted columns are shown');
     expect(card).toMatch(/more files not shown; `index\.json` lists every file/);
     expect(card).toContain('## Metrics');
+  });
+});
+
+describe('the model card of a retrain triggered by the model itself', () => {
+  /** The deployed model's prediction logs: it got worse from row 400 on, and only through the labels (no feature drift). */
+  const modelReport = () => {
+    const result = compareTables(
+      tableOf(classifierLog(500, { seed: 1 })),
+      tableOf(classifierLog(800, { seed: 2, changeAt: 400 })),
+      defaultDriftOptions({ model: CLASSIFIER }),
+    );
+    return toJsonReport(result, new Date('2026-05-14T06:00:00Z'));
+  };
+
+  it('gives the performance verdict, the metric table, when it started and the chart as the reason', () => {
+    const driftReport = modelReport();
+    expect(driftReport.model!.performance!.status).toBe('degraded');
+    expect(driftReport.columns.some((column) => column.drift_detected)).toBe(false);
+    const card = renderModelCard(input({ driftReport }));
+    const why = card.slice(card.indexOf('## Why this version'), card.indexOf('## Metrics'));
+    expect(why).toMatch(/^### 🔴 Gate tripped: .*performance drift\./m);
+    expect(why).toContain('#### Model (classification)');
+    expect(why).toContain(escapeMarkdown(driftReport.model!.performance!.summary));
+    expect(why).toContain('| **Accuracy** (verdict) |');
+    expect(why).toContain(escapeMarkdown(driftReport.model!.change_point!.summary));
+    expect(why).toContain('```mermaid\nxychart-beta\n    title "Error rate by time');
+    expect(why).toContain('#### Features');
+    expect(card).toContain('- Performance check: 500 labelled baseline rows against 800 labelled current rows');
+  });
+
+  it('still fits the pull request limit, keeping the model section', () => {
+    const driftReport = modelReport();
+    const manyFiles = Array.from({ length: 3000 }, (_, index): RegistryFile => ({ path: `model/shard-${index}.bin`, role: 'model', size: 1, sha256: 'f'.repeat(64) }));
+    const card = renderModelCard(input({ driftReport, files: manyFiles }));
+    expect(card.length).toBeLessThanOrEqual(MODEL_CARD_CHARACTER_LIMIT);
+    expect(card).toContain('#### Model (classification)');
   });
 });
 

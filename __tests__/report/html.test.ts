@@ -9,6 +9,7 @@ import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { DriftResult } from '../../src/engine/result.js';
 import { escapeHtml } from '../../src/report/escape.js';
 import { BASELINE_COLOUR, CURRENT_COLOUR, MAX_CHARTED_COLUMNS, renderHtml } from '../../src/report/html.js';
+import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, seededRandom, tableOf } from '../helpers/tables.js';
 import { type ChromiumRun, requireChromium, runChromium } from './chromium.js';
 import { decodePng, pngSize } from './png.js';
@@ -217,6 +218,63 @@ describe('renderHtml', () => {
     const tinyPage = renderHtml(tiny);
     expect(tinyPage).toContain('<section class="verdict verdict-insufficient-data"');
     expect(tinyPage).toContain('Insufficient data');
+  });
+});
+
+describe('renderHtml with a model section', () => {
+  const HOSTILE_ORDER = `</svg><script>alert('time')</script>`;
+  const current = classifierLog(800, { seed: 2, shift: 0.5, changeAt: 400 });
+  current.time = current.time.map((_, row) => `${HOSTILE_ORDER}${String(row).padStart(4, '0')}`);
+  const result = compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(current), defaultDriftOptions({ model: CLASSIFIER }));
+  const html = renderHtml(result, { generatedAt: GENERATED_AT });
+  const changePoint = result.model!.change_point!;
+
+  it('leads with the gate, then the model section, then the features', () => {
+    expect(html).toContain('<section class="verdict verdict-drift" aria-label="Gate verdict">');
+    expect(html).toContain('<p class="verdict-headline">Gate tripped</p>');
+    expect(html).toContain(escapeHtml(result.gate.summary));
+    expect(html).toContain('the gate trips on data, prediction, performance drift');
+    const positions = ['aria-label="Gate verdict"', '<section class="model" aria-label="Model">', 'aria-label="Performance"', 'aria-label="When it started"', 'aria-label="Prediction and target drift"', '<section aria-label="Features">'].map((text) => html.indexOf(text));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(html).toContain(escapeHtml(result.dataset.summary));
+  });
+
+  it('tables the metrics of both sides, the verdict metric marked', () => {
+    const performance = result.model!.performance!;
+    expect(html).toContain(escapeHtml(performance.summary));
+    const judged = html.match(/<tr class="judged">[\s\S]*?<\/tr>/)?.[0] ?? '';
+    expect(judged).toContain('Accuracy');
+    expect(judged).toContain(`<td class="number">${formatNumber(performance.baseline_value!)}</td><td class="number">${formatNumber(performance.current_value!)}</td>`);
+    expect(judged).toContain('(worse)');
+  });
+
+  it('charts the error over the stream with lines where the rise began and where ADWIN was sure', () => {
+    const chart = html.match(/<svg [^>]*aria-label="error rate by time[\s\S]*?<\/svg>/)?.[0] ?? '';
+    expect(chart).toContain('<polyline class="error-line" points="');
+    expect(chart.match(/<circle class="error-point"/g)).toHaveLength(changePoint.error_series.length);
+    const onsetX = Number(/<line class="change-onset" x1="([\d.]+)"/.exec(chart)?.[1]);
+    const detectedX = Number(/<line class="change-detected" x1="([\d.]+)"/.exec(chart)?.[1]);
+    expect(onsetX).toBeGreaterThan(56);
+    expect(detectedX).toBeGreaterThan(onsetX);
+    // The x axis runs over the stream: the onset sits at its share of the labelled rows.
+    expect(onsetX).toBeCloseTo(56 + (692 * changePoint.onset!.position) / changePoint.stream.rows, 0);
+  });
+
+  it('escapes hostile order values in the chart, the detector table and the summary', () => {
+    expect(html).not.toContain(HOSTILE_ORDER);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain(escapeHtml(HOSTILE_ORDER));
+    expect(html.match(/<svg /g)?.length).toBe(html.match(/<\/svg>/g)?.length);
+  });
+
+  it('lists the model columns with their role and draws their distributions', () => {
+    const block = html.slice(html.indexOf('aria-label="Prediction and target drift"'), html.indexOf('<section aria-label="Features">'));
+    expect(block.match(/<tr class="row-/g)).toHaveLength(4);
+    expect(block).toContain('<td>probability of &quot;yes&quot;</td>');
+    expect(block).toContain('id="model-column-0"');
+    expect(block).toMatch(/aria-label="Distribution of prediction/);
+    expect(html.match(/<tr class="row-/g)).toHaveLength(result.columns.length + 4);
   });
 });
 

@@ -4,6 +4,7 @@ import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import { REPORT_SCHEMA_VERSION, renderJson, toJsonReport } from '../../src/report/json.js';
 import { VERSION } from '../../src/version.js';
+import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 
 describe('the JSON report', () => {
@@ -19,6 +20,40 @@ describe('the JSON report', () => {
   it('documents every field it writes in docs/report-schema.md', () => {
     const schema = readFileSync(new URL('../../docs/report-schema.md', import.meta.url), 'utf8');
     const fields = new Set([...Object.keys(report), ...Object.keys(report.dataset), ...Object.keys(report.columns[0])]);
+    for (const field of fields) expect({ field, documented: schema.includes(`\`${field}\``) }).toEqual({ field, documented: true });
+  });
+
+  it('carries the gate, the one verdict to act on', () => {
+    expect(report.gate).toEqual({ on: ['data', 'prediction', 'performance'], tripped: true, tripped_by: ['data'], summary: 'Gate tripped: data drift.' });
+    expect(Object.keys(report)).toEqual(['schema_version', 'tool', 'generated_at', 'baseline', 'current', 'gate', 'dataset', 'columns']);
+  });
+
+  it('documents every field of the model section in docs/report-schema.md', () => {
+    const modelResult = compareTables(
+      tableOf(classifierLog(400, { seed: 1 })),
+      tableOf(classifierLog(600, { seed: 2, shift: 0.5, changeAt: 300, unlabelledFrom: 550 })),
+      defaultDriftOptions({ model: CLASSIFIER }),
+    );
+    const { model } = JSON.parse(renderJson(toJsonReport(modelResult, new Date())));
+    expect(model.change_point.status).toBe('change');
+    const schema = readFileSync(new URL('../../docs/report-schema.md', import.meta.url), 'utf8');
+    const objects = [
+      model,
+      model.columns[1],
+      model.prediction_drift,
+      model.performance,
+      model.performance.max_degradation,
+      model.performance.interval,
+      model.performance.metrics.current,
+      model.performance.metrics.current.per_class[0],
+      model.change_point,
+      model.change_point.onset,
+      model.change_point.stream,
+      model.change_point.detectors,
+      model.change_point.detectors.ddm,
+      model.change_point.error_series[0],
+    ];
+    const fields = new Set(objects.flatMap((object) => Object.keys(object)));
     for (const field of fields) expect({ field, documented: schema.includes(`\`${field}\``) }).toEqual({ field, documented: true });
   });
 

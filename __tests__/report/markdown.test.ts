@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
+import type { DriftResult } from '../../src/engine/result.js';
+import { formatNumber } from '../../src/engine/format.js';
 import { columnTable, renderMarkdown } from '../../src/report/markdown.js';
+import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 
 const baseline = tableOf({ steady: normalDraws(200, 0, 1), moved: normalDraws(200, 0, 2), 'a|b`c\nd': normalDraws(200, 0, 3) }, 'base.csv');
@@ -27,5 +30,69 @@ describe('renderMarkdown', () => {
     const table = columnTable(result.columns, 1);
     expect(table.split('\n').filter((line) => line.startsWith('| ')).length).toBe(2);
     expect(table).toContain('_2 more columns not shown (1 of them drifted); the JSON report has all of them._');
+  });
+});
+
+/** Logs whose order values are hostile text: they must come out as text in tables and charts alike. */
+function modelResult(): DriftResult {
+  const current = classifierLog(800, { seed: 2, shift: 0.5, changeAt: 400 });
+  current.time = current.time.map((_, row) => `t|"${String(row).padStart(4, '0')}\`<b>`);
+  return compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(current), defaultDriftOptions({ model: CLASSIFIER }));
+}
+
+describe('renderMarkdown with a model section', () => {
+  const withModel = modelResult();
+  const markdown = renderMarkdown(withModel);
+
+  it('opens with the gate, then the model, then the features', () => {
+    expect(markdown).toMatch(/^### 🔴 Gate tripped: [a-z ,]*performance drift\.\n\nBaseline: /);
+    const order = ['#### Model (classification)', '**Performance**: 🔴 Performance drift: Accuracy', '| Metric | Baseline | Current | Change |', '**When it started**: The error rate rose from row', '```mermaid', '**Prediction and target drift**: prediction 🔴 drift', '#### Features', '| Column | Type | Method |'];
+    const positions = order.map((text) => markdown.indexOf(text));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(markdown).toContain('Columns: prediction `prediction` · target `label` · probabilities `proba.no`, `proba.yes` · order `time`');
+  });
+
+  it('tables every metric of both sides with the change, the verdict metric marked', () => {
+    const performance = withModel.model!.performance!;
+    const accuracyRow = markdown.split('\n').find((line) => line.startsWith('| **Accuracy** (verdict) |'))!;
+    expect(accuracyRow).toBe(`| **Accuracy** (verdict) | ${formatNumber(performance.baseline_value!)} | ${formatNumber(performance.current_value!)} | −${formatNumber(-performance.difference!)} (worse) |`);
+    for (const title of ['Balanced accuracy', 'F1 (macro)', 'Precision (macro)', 'Recall (macro)', 'ROC AUC', 'Log loss']) expect(markdown).toContain(`| ${title} | `);
+    expect(markdown).toMatch(/\| Log loss \| [0-9.]+ \| [0-9.]+ \| \+[0-9.]+ \(worse\) \|/);
+  });
+
+  it('lists each detector, ADWIN first, DDM with its caveat, and escapes order values', () => {
+    const rows = markdown.split('\n').filter((line) => /^\| (ADWIN|Page-Hinkley|DDM) \|/.test(line));
+    expect(rows.map((row) => row.split(' | ')[0])).toEqual(['| ADWIN', '| Page-Hinkley', '| DDM']);
+    expect(rows[0]).toMatch(/^\| ADWIN \| row \d+ \(t\\\|"\d{4}\\`&lt;b&gt;\) \| row \d+ /);
+    expect(markdown).toContain('_DDM with its published defaults also alarms on about half of long stable streams');
+    expect(markdown).not.toContain('<b>');
+  });
+
+  it('charts the error rate with a bar where the rise began', () => {
+    const chart = /```mermaid\n([\s\S]*?)\n```/.exec(markdown)![1];
+    const lines = chart.split('\n');
+    expect(lines[0]).toBe('xychart-beta');
+    expect(lines[1]).toBe('    title "Error rate by time (bar: where the rise began)"');
+    expect(lines[2]).not.toMatch(/[`<>]|\\"/);
+    const series = withModel.model!.change_point!.error_series;
+    const bar = JSON.parse(lines[4].replace(/^ {4}bar /, ''));
+    const line = JSON.parse(lines[5].replace(/^ {4}line /, ''));
+    expect(line).toHaveLength(series.length);
+    expect(bar.filter((value: number) => value > 0)).toHaveLength(1);
+    const marked = bar.findIndex((value: number) => value > 0);
+    const onset = withModel.model!.change_point!.onset!.position;
+    expect(onset).toBeGreaterThanOrEqual(series[marked].first_position);
+    expect(onset).toBeLessThan(series[marked].first_position + series[marked].rows);
+  });
+
+  it('tables the model columns with their role, eight cells a row', () => {
+    const rows = markdown.split('\n').filter((line) => /^\| (prediction|proba\\\.|label) /.test(line) || line.startsWith('| proba.'));
+    expect(rows.map((row) => row.split(' | ').slice(0, 2).join(' | '))).toEqual(['| prediction | prediction', '| proba.no | probability of "no"', '| proba.yes | probability of "yes"', '| label | target']);
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(8);
+  });
+
+  it('keeps the report of a check without model columns exactly as it was', () => {
+    expect(renderMarkdown(result)).not.toMatch(/Gate|Model|Features/);
   });
 });

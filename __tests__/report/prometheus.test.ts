@@ -6,6 +6,7 @@ import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { DriftResult } from '../../src/engine/result.js';
 import { renderPrometheus } from '../../src/report/prometheus.js';
 import { VERSION } from '../../src/version.js';
+import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, seededRandom, tableOf } from '../helpers/tables.js';
 import { parseExposition, type ParsedSample } from './exposition.js';
 
@@ -89,6 +90,8 @@ describe('renderPrometheus', () => {
       'driftgate_dataset_drifted_columns',
       'driftgate_dataset_tested_columns',
       'driftgate_dataset_rows',
+      'driftgate_gate_tripped',
+      'driftgate_gate_verdict',
       'driftgate_last_check_timestamp_seconds',
       'driftgate_info',
     ]);
@@ -182,7 +185,9 @@ describe('renderPrometheus', () => {
   });
 
   it('writes the empty string for an empty user label value and an empty result with only dataset families', () => {
-    const empty = compareTables(tableOf({}), tableOf({}), defaultDriftOptions());
+    // A result whose only column had too little data, and without its column entry: only dataset families remain.
+    const tiny = compareTables(tableOf({ x: [1, 2, 3] }), tableOf({ x: [1, 2, 3] }), defaultDriftOptions());
+    const empty = { ...tiny, columns: [] };
     const parsed = parseExposition(renderPrometheus(empty, { labels: { model: '' }, timestamp: CHECKED_AT }));
     expect([...parsed.families.keys()].every((name) => !name.startsWith('driftgate_column_'))).toBe(true);
     expect(only(parsed.samples, 'driftgate_dataset_tested_columns', { model: '' }).value).toBe(0);
@@ -301,5 +306,46 @@ describe('grafana/driftgate-dashboard.json', () => {
     for (const expression of expressions.filter((each) => each.includes('driftgate_column_') && !each.startsWith('label_values'))) {
       expect(expression).toContain('column=~"$column"');
     }
+  });
+});
+
+describe('renderPrometheus with a model section', () => {
+  const result = compareTables(
+    tableOf(classifierLog(500, { seed: 1 })),
+    tableOf(classifierLog(800, { seed: 2, shift: 0.5, changeAt: 400 })),
+    defaultDriftOptions({ model: CLASSIFIER }),
+  );
+  const model = result.model!;
+  const { families, samples } = parseExposition(renderPrometheus(result, { labels: { model: 'churn' }, timestamp: CHECKED_AT }));
+
+  it('adds the gate, the model columns, the performance and the change points', () => {
+    expect(only(samples, 'driftgate_gate_tripped').value).toBe(1);
+    expect(only(samples, 'driftgate_gate_verdict', { gate: 'performance' }).value).toBe(1);
+    expect(only(samples, 'driftgate_prediction_drift_detected').value).toBe(1);
+    expect(only(samples, 'driftgate_model_column_drift_detected', { column: 'proba.yes', role: 'probability' }).value).toBe(1);
+    expect(only(samples, 'driftgate_model_column_drift_score', { column: 'prediction', role: 'prediction' }).value).toBe(model.columns[0].score);
+    for (const family of families.values()) expect(family.type).toBe('gauge');
+  });
+
+  it('gives every metric of both sides, the verdict with its tolerance and interval', () => {
+    const performance = model.performance!;
+    expect(only(samples, 'driftgate_performance_metric_value', { metric: 'accuracy', side: 'baseline' }).value).toBe(performance.baseline_value);
+    expect(only(samples, 'driftgate_performance_metric_value', { metric: 'roc_auc', side: 'current' }).value).toBe(performance.metrics.current && 'roc_auc' in performance.metrics.current ? performance.metrics.current.roc_auc : NaN);
+    expect(only(samples, 'driftgate_performance_drift_detected', { metric: 'accuracy' }).value).toBe(1);
+    expect(only(samples, 'driftgate_performance_degradation', { metric: 'accuracy' }).value).toBe(performance.degradation);
+    expect(only(samples, 'driftgate_performance_max_degradation', { metric: 'accuracy' }).value).toBe(performance.allowed);
+    expect(only(samples, 'driftgate_performance_difference_lower', { metric: 'accuracy' }).value).toBe(performance.interval!.lower);
+    expect(only(samples, 'driftgate_performance_labelled_rows', { side: 'current' }).value).toBe(800);
+  });
+
+  it('places each detector\'s change point as a row and, for ISO 8601 order values, a time', () => {
+    const onset = model.change_point!.onset!;
+    expect(only(samples, 'driftgate_change_point_detected', { detector: 'adwin' }).value).toBe(1);
+    expect(only(samples, 'driftgate_change_point_row', { detector: 'adwin', point: 'onset' }).value).toBe(onset.row);
+    expect(only(samples, 'driftgate_change_point_timestamp_seconds', { detector: 'adwin', point: 'onset' }).value).toBe(Date.parse(onset.order as string) / 1000);
+  });
+
+  it('refuses user labels that clash with the model labels', () => {
+    expect(() => renderPrometheus(result, { labels: { metric: 'x' }, timestamp: CHECKED_AT })).toThrow(/clashes with a label driftgate writes itself/);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import { CHARTED_COLUMNS, SUMMARY_BYTE_LIMIT, renderSummary } from '../../src/report/summary.js';
+import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 
 describe('renderSummary', () => {
@@ -20,6 +21,23 @@ describe('renderSummary', () => {
       expect(body.split('\n')).toHaveLength(6);
       expect(body).toMatch(/\n {4}bar \[[0-9., ]+\]\n {4}line \[[0-9., ]+\]$/);
     }
+  });
+
+  it('puts the model section between the gate and the features, and charts the error rate there', () => {
+    const result = compareTables(
+      tableOf(classifierLog(500, { seed: 1 })),
+      tableOf(classifierLog(800, { seed: 2, shift: 0.5, changeAt: 400 })),
+      defaultDriftOptions({ model: CLASSIFIER }),
+    );
+    const summary = renderSummary(result);
+    expect(summary).toMatch(/^## 🔴 Gate tripped: /);
+    const model = summary.indexOf('### Model (classification)');
+    const features = summary.indexOf('### Features');
+    expect(model).toBeGreaterThan(0);
+    expect(features).toBeGreaterThan(model);
+    expect(summary.indexOf('xychart-beta\n    title "Error rate by time')).toBeGreaterThan(model);
+    expect(summary.indexOf('xychart-beta\n    title "Error rate by time')).toBeLessThan(features);
+    expect(summary.indexOf('| Column | Type | Method |')).toBeGreaterThan(features);
   });
 
   it('stays under GitHub\'s 1 MiB limit with thousands of columns, saying what it left out', () => {

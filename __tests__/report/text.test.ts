@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import { renderText } from '../../src/report/text.js';
+import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 
 describe('renderText', () => {
@@ -27,5 +28,34 @@ describe('renderText', () => {
 
   it('explains in notes what the table cannot show', () => {
     expect(text).toContain('Notes:\n  gone: missing in current data');
+  });
+});
+
+describe('renderText with a model section', () => {
+  const result = compareTables(
+    tableOf(classifierLog(500, { seed: 1 })),
+    tableOf(classifierLog(800, { seed: 2, shift: 0.5, changeAt: 400 })),
+    defaultDriftOptions({ model: CLASSIFIER }),
+  );
+  const text = renderText(result);
+  const lines = text.split('\n');
+
+  it('starts with the gate, then the model, then the features', () => {
+    expect(lines[0]).toBe(result.gate.summary);
+    const model = lines.indexOf('Model (classification):');
+    const features = lines.findIndex((line) => line.startsWith('Features: '));
+    expect(model).toBe(4);
+    expect(features).toBeGreaterThan(model);
+    expect(lines[model + 1]).toBe(`  ${result.model!.performance!.summary}`);
+    expect(lines[features + 1]).toMatch(/^COLUMN +TYPE/);
+  });
+
+  it('aligns the metric, detector and model column tables', () => {
+    const metricHeader = lines.find((line) => line.startsWith('  METRIC (* verdict)'))!;
+    const accuracy = lines.find((line) => line.startsWith('  Accuracy *'))!;
+    expect(accuracy.indexOf(' 0.')).toBe(metricHeader.indexOf('BASELINE') - 1);
+    const detectors = lines.filter((line) => /^ {2}(ADWIN|Page-Hinkley|DDM) {2,}/.test(line)).map((line) => line.trim().split(' ')[0]);
+    expect(detectors).toEqual(['ADWIN', 'Page-Hinkley', 'DDM']);
+    expect(lines.find((line) => line.startsWith('  proba.yes '))).toMatch(/probability of "yes" +numerical/);
   });
 });

@@ -9,7 +9,8 @@
  * - the REST endpoints for other runs: a run's artifacts (expired ones included, as GitHub does), the
  *   302 redirect to an artifact's zip, and a workflow's runs with the `status` and `branch` filters.
  *
- * Tests seed other runs and their artifacts (any zip, hostile ones too) and read every request back.
+ * Tests seed other runs and their artifacts (any zip, hostile ones too) and read every request back, and
+ * may have chosen requests answered with an error or a dropped connection instead (`state.injectFault`).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -93,6 +94,18 @@ export interface ArtifactSeed {
   expired?: boolean;
 }
 
+/** An error answer (or a dropped connection) given instead of handling a matching request. */
+export interface ActionsFault {
+  /** Any method when absent. */
+  method?: string;
+  /** Tested against the path, without the query. */
+  path: RegExp;
+  /** How many matching requests it hits (default 1). */
+  times?: number;
+  /** A body that is not a string is sent as JSON. */
+  respond: { status: number; headers?: Record<string, string>; body?: unknown } | 'reset';
+}
+
 export interface ActionsServer {
   url: string;
   /** A JWT the artifact client accepts: its `scp` claim names the current run and job. */
@@ -111,6 +124,7 @@ export class ActionsServerState {
   readonly runs: WorkflowRun[] = [];
   readonly artifacts: StoredArtifact[] = [];
   readonly requests: RecordedRequest[] = [];
+  readonly faults: Array<ActionsFault & { remaining: number }> = [];
   readonly currentRun: WorkflowRun;
   readonly jobBackendId = randomUUID();
   private nextArtifactId = 9001;
@@ -158,6 +172,20 @@ export class ActionsServerState {
     this.runs.splice(0, this.runs.length, this.currentRun);
     this.artifacts.length = 0;
     this.requests.length = 0;
+    this.faults.length = 0;
+  }
+
+  injectFault(fault: ActionsFault): void {
+    this.faults.push({ ...fault, remaining: fault.times ?? 1 });
+  }
+
+  /** The first queued fault that matches, consumed once. */
+  takeFault(method: string, path: string): ActionsFault | undefined {
+    const index = this.faults.findIndex((fault) => (fault.method === undefined || fault.method.toUpperCase() === method) && new RegExp(fault.path.source, fault.path.flags.replace(/[gy]/g, '')).test(path));
+    if (index === -1) return undefined;
+    const fault = this.faults[index];
+    if (--fault.remaining <= 0) this.faults.splice(index, 1);
+    return fault;
   }
 
   /** Registers an artifact, not yet finalized: what CreateArtifact does, and the start of a seed. */
@@ -208,6 +236,12 @@ export async function startActionsServer(options: ActionsServerOptions = {}): Pr
       const url = new URL(request.url ?? '/', origin);
       const recorded: RecordedRequest = { method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: request.headers, body: Buffer.concat(chunks) };
       state.requests.push(recorded);
+      const fault = state.takeFault(recorded.method, recorded.path);
+      if (fault?.respond === 'reset') return request.socket.destroy();
+      if (fault) {
+        const { status, headers, body = { message: 'injected fault' } } = fault.respond;
+        return send(response, status, { 'content-type': 'application/json', ...headers }, typeof body === 'string' ? body : JSON.stringify(body));
+      }
       try {
         route(recorded, response);
       } catch (error) {

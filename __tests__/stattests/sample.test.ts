@@ -24,7 +24,7 @@ const SPECIALS = [0, -0, 5e-324, -5e-324, 2.2250738585072014e-308, -2.2250738585
   1, -1, 0.1, -0.1, 2 ** 53, -(2 ** 53), NaN, Infinity, -Infinity];
 
 describe('sortedFinite', () => {
-  it.each([10, 2047, 2048, 5000, 100000])('orders %i mixed values exactly as a numeric sort, -0 before 0', (size) => {
+  it.each([10, 8191, 8192, 20000, 100000])('orders %i mixed values exactly as a numeric sort, -0 before 0', (size) => {
     const next = random(size);
     const values = new Float64Array(size);
     for (let i = 0; i < size; i++) {
@@ -37,16 +37,27 @@ describe('sortedFinite', () => {
     expectIdentical(sortedFinite(values), reference(values));
   });
 
+  it.each([3, 20, 30, 5000])('orders values that share their upper 32 bits, in runs of %i', (run) => {
+    const next = random(run);
+    // 1 + k·2^-40 differ only in the low word, so each group is one run to order by that word.
+    const groups = [1, -1, 1024.5, -3.25e-9, 7e300];
+    const values = Float64Array.from({ length: 12000 }, (_, i) => {
+      const base = groups[Math.floor(i / run) % groups.length];
+      return base + Math.sign(base) * Math.abs(base) * Math.floor(next() * 4096) * 2 ** -44;
+    });
+    expectIdentical(sortedFinite(values), reference(values));
+  });
+
   it('keeps -0 and 0 apart, with -0 first, among many equal values', () => {
-    const values = Float64Array.from({ length: 6000 }, (_, i) => [0, -0, 1, -1][i % 4]);
+    const values = Float64Array.from({ length: 12000 }, (_, i) => [0, -0, 1, -1][i % 4]);
     const sorted = sortedFinite(values);
     expectIdentical(sorted, reference(values));
-    expect(Object.is(sorted[1500], -0) && Object.is(sorted[2999], -0) && Object.is(sorted[3000], 0)).toBe(true);
+    expect(Object.is(sorted[3000], -0) && Object.is(sorted[5999], -0) && Object.is(sorted[6000], 0)).toBe(true);
   });
 
   it('drops NaN and infinities, and returns an empty array when nothing is finite', () => {
     expect(Array.from(sortedFinite([3, NaN, -Infinity, 1, Infinity]))).toEqual([1, 3]);
-    expect(sortedFinite(new Float64Array(5000).fill(NaN))).toHaveLength(0);
+    expect(sortedFinite(new Float64Array(10000).fill(NaN))).toHaveLength(0);
   });
 
   it('reads a view into a larger buffer without touching the rest, and never changes its input', () => {

@@ -34805,26 +34805,40 @@ const MISSING_CODE = -1;
 ;// CONCATENATED MODULE: ./src/stattests/sample.ts
 /** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
 function numericalSample(reference, current) {
-    return { kind: 'numerical', reference: sortedFinite(reference), current: sortedFinite(current) };
+    return { kind: 'numerical', reference: sortedOf(reference), current: sortedOf(current) };
+}
+/** `sortedFinite` results computed ahead of time (on the thread that read the column), by input array. */
+const presorted = new WeakMap();
+/**
+ * Records that `sorted` is `sortedFinite(values)`, so a sample of `values` does not sort them again.
+ * Neither array may change afterwards.
+ */
+function rememberSorted(values, sorted) {
+    presorted.set(values, sorted);
+}
+function sortedOf(values) {
+    return presorted.get(values) ?? sortedFinite(values);
 }
 /** Below this many values the radix sort's fixed cost (its bucket counts) outweighs its gain. */
-const RADIX_MIN_LENGTH = 2048;
-const DIGIT_BITS = 11;
+const RADIX_MIN_LENGTH = 8192;
+/** Two 16-bit digits cover the high word of a double's key. */
+const DIGIT_BITS = 16;
 const BUCKETS = 1 << DIGIT_BITS;
 const DIGIT_MASK = BUCKETS - 1;
-/** Three digits cover a 32-bit word (11 + 11 + 10 bits); a double's key is two words. */
-const PASSES = 6;
 const SIGN = 0x80000000;
+/** The radix sort's second buffer, grown to the largest column sorted so far. */
+let scratch = new Uint32Array(0);
 /** The radix sort reads doubles as two 32-bit words, low word first. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const EXPONENT = 0x7ff00000;
 /**
  * The finite values, ascending, in exactly the order `Float64Array.prototype.sort` gives (-0 before 0).
  *
- * Sorting is most of the engine's work on large columns, so large inputs get an LSD radix sort on the
- * values' bit patterns: flipping the sign bit of a non-negative double, and every bit of a negative one,
- * yields an unsigned 64-bit key whose order is the numeric order, with -0 just below 0. Passes whose digit
- * is the same for every value (the exponent bits of a column on one scale) are skipped.
+ * Sorting is most of the engine's work on large columns, so large inputs get a radix sort on the values'
+ * bit patterns: flipping the sign bit of a non-negative double, and every bit of a negative one, yields an
+ * unsigned 64-bit key whose order is the numeric order, with -0 just below 0. Two LSD passes of 16 bits
+ * order the keys by their high 32 bits (a pass whose digit is the same for every value is skipped), then
+ * the few values that share those bits are ordered by the low 32.
  */
 function sortedFinite(values) {
     const source = values instanceof Float64Array ? values : Float64Array.from(values);
@@ -34846,33 +34860,32 @@ function sortedFinite(values) {
     for (let i = 1; i < words.length; i += 2)
         if ((words[i] & EXPONENT) !== EXPONENT)
             present++;
-    let keys = new Uint32Array(present * 2);
-    let spare = new Uint32Array(present * 2);
-    const counts = new Int32Array(PASSES * BUCKETS);
+    const result = new Uint32Array(present * 2);
+    const counts = new Int32Array(2 * BUCKETS);
     let k = 0;
     for (let i = 0; i < words.length; i += 2) {
         const high = words[i + 1];
         if ((high & EXPONENT) === EXPONENT)
             continue;
         const flip = high >> 31;
-        const keyLow = (words[i] ^ flip) >>> 0;
         const keyHigh = (high ^ (flip | SIGN)) >>> 0;
-        keys[k] = keyLow;
-        keys[k + 1] = keyHigh;
+        result[k] = (words[i] ^ flip) >>> 0;
+        result[k + 1] = keyHigh;
         k += 2;
-        counts[keyLow & DIGIT_MASK]++;
-        counts[BUCKETS + ((keyLow >>> DIGIT_BITS) & DIGIT_MASK)]++;
-        counts[2 * BUCKETS + (keyLow >>> (2 * DIGIT_BITS))]++;
-        counts[3 * BUCKETS + (keyHigh & DIGIT_MASK)]++;
-        counts[4 * BUCKETS + ((keyHigh >>> DIGIT_BITS) & DIGIT_MASK)]++;
-        counts[5 * BUCKETS + (keyHigh >>> (2 * DIGIT_BITS))]++;
+        counts[keyHigh & DIGIT_MASK]++;
+        counts[BUCKETS + (keyHigh >>> DIGIT_BITS)]++;
     }
+    // Two passes order the keys by their high word, going back and forth between the result and a scratch
+    // buffer kept for the next call: a column's sort then allocates nothing but its result.
+    if (scratch.length < result.length)
+        scratch = new Uint32Array(result.length);
+    let keys = result;
+    let spare = scratch.subarray(0, result.length);
     const offsets = new Int32Array(BUCKETS);
-    for (let pass = 0; pass < PASSES; pass++) {
-        const word = pass < 3 ? 0 : 1;
-        const shift = (pass % 3) * DIGIT_BITS;
+    for (let pass = 0; pass < 2; pass++) {
+        const shift = pass * DIGIT_BITS;
         const base = pass * BUCKETS;
-        if (present === 0 || counts[base + ((keys[word] >>> shift) & DIGIT_MASK)] === present)
+        if (present === 0 || counts[base + ((keys[1] >>> shift) & DIGIT_MASK)] === present)
             continue;
         let total = 0;
         for (let digit = 0; digit < BUCKETS; digit++) {
@@ -34880,7 +34893,7 @@ function sortedFinite(values) {
             total += counts[base + digit];
         }
         for (let i = 0; i < keys.length; i += 2) {
-            const at = offsets[(keys[i + word] >>> shift) & DIGIT_MASK]++ * 2;
+            const at = offsets[(keys[i + 1] >>> shift) & DIGIT_MASK]++ * 2;
             spare[at] = keys[i];
             spare[at + 1] = keys[i + 1];
         }
@@ -34888,13 +34901,48 @@ function sortedFinite(values) {
         spare = keys;
         keys = sorted;
     }
-    // Back from keys to doubles in place: the key buffer becomes the result.
-    for (let i = 0; i < keys.length; i += 2) {
-        const flip = ~(keys[i + 1] >> 31);
-        keys[i] ^= flip;
-        keys[i + 1] ^= flip | SIGN;
+    if (keys !== result)
+        result.set(keys);
+    // The high word holds sign, exponent and 20 bits of mantissa, so values that share it are few (or
+    // equal); each such run is ordered by its low words.
+    let runStart = 0;
+    for (let i = 2; i <= result.length; i += 2) {
+        if (i < result.length && result[i + 1] === result[runStart + 1])
+            continue;
+        if (i - runStart > 2)
+            orderByLowWord(result, runStart, i);
+        runStart = i;
     }
-    return new Float64Array(keys.buffer, 0, present);
+    // Back from keys to doubles in place.
+    for (let i = 0; i < result.length; i += 2) {
+        const flip = ~(result[i + 1] >> 31);
+        result[i] ^= flip;
+        result[i + 1] ^= flip | SIGN;
+    }
+    return new Float64Array(result.buffer, 0, present);
+}
+/** Below this many values a run is ordered by insertion; above, by the built-in sort of its low words. */
+const INSERTION_MAX = 24;
+/** Orders the keys in `keys[from, to)` (pairs of words, all with the same high word) by their low word. */
+function orderByLowWord(keys, from, to) {
+    if (to - from <= 2 * INSERTION_MAX) {
+        for (let i = from + 2; i < to; i += 2) {
+            const low = keys[i];
+            let j = i - 2;
+            while (j >= from && keys[j] > low) {
+                keys[j + 2] = keys[j];
+                j -= 2;
+            }
+            keys[j + 2] = low;
+        }
+        return;
+    }
+    const lows = new Uint32Array((to - from) / 2);
+    for (let i = from; i < to; i += 2)
+        lows[(i - from) / 2] = keys[i];
+    lows.sort();
+    for (let i = from; i < to; i += 2)
+        keys[i] = lows[(i - from) / 2];
 }
 /** A categorical sample from each side's count per category. Categories with a zero count on both sides are dropped. */
 function categoricalSample(reference, current) {
@@ -34975,9 +35023,10 @@ function categoryCounts(column) {
     const counts = new Map();
     if (column.storage === 'text') {
         const perCode = new Float64Array(column.dictionary.length);
-        for (const code of column.codes)
-            if (code !== MISSING_CODE)
-                perCode[code]++;
+        const codes = column.codes;
+        for (let row = 0; row < codes.length; row++)
+            if (codes[row] !== MISSING_CODE)
+                perCode[codes[row]]++;
         column.dictionary.forEach((text, code) => {
             if (perCode[code] > 0)
                 counts.set(text, (counts.get(text) ?? 0) + perCode[code]);
@@ -34996,16 +35045,35 @@ function categoryCounts(column) {
 function missingCount(column) {
     let missing = 0;
     if (column.storage === 'numeric') {
-        for (const value of column.values)
-            if (!Number.isFinite(value))
+        const values = column.values;
+        // x − x is 0 for every finite x, and NaN for NaN and ±Infinity.
+        for (let row = 0; row < values.length; row++)
+            if (values[row] - values[row] !== 0)
                 missing++;
     }
     else {
-        for (const code of column.codes)
-            if (code === MISSING_CODE)
+        const codes = column.codes;
+        for (let row = 0; row < codes.length; row++)
+            if (codes[row] === MISSING_CODE)
                 missing++;
     }
     return missing;
+}
+/**
+ * The sorted values of each numeric column that may be tested as numerical (undefined for the others), for
+ * the thread that read a table to compute while the other side is still being read. Sorting is the
+ * largest part of comparing large columns; `adoptSorted` hands the results to the samples.
+ */
+function presort(table, declared) {
+    return table.columns.map((column) => column.storage === 'numeric' && declared?.get(column.name) !== 'categorical' ? sortedFinite(column.values) : undefined);
+}
+/** Lets samples of the table's columns use what `presort` computed for them. */
+function adoptSorted(table, sorted) {
+    table.columns.forEach((column, index) => {
+        const values = sorted[index];
+        if (column.storage === 'numeric' && values)
+            rememberSorted(column.values, values);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/stattests/order.ts
@@ -35020,35 +35088,80 @@ function pooledOrder(sample) {
     return order;
 }
 function mergeDistinct(reference, current) {
-    const capacity = reference.length + current.length;
-    const values = new Float64Array(capacity);
-    const referenceCounts = new Float64Array(capacity);
-    const currentCounts = new Float64Array(capacity);
+    // Counting the distinct values first sizes the arrays exactly: a column of a few distinct values
+    // (counts, ratings) then takes a few bytes instead of three arrays as long as both sides together.
+    const distinct = countDistinct(reference, current);
+    const values = new Float64Array(distinct);
+    const referenceCounts = new Float64Array(distinct);
+    const currentCounts = new Float64Array(distinct);
+    const n = reference.length;
+    const m = current.length;
     let i = 0;
     let j = 0;
     let k = 0;
-    while (i < reference.length || j < current.length) {
-        const next = j >= current.length || (i < reference.length && reference[i] <= current[j]) ? reference[i] : current[j];
-        let fromReference = 0;
-        while (i < reference.length && reference[i] === next) {
-            fromReference++;
-            i++;
-        }
-        let fromCurrent = 0;
-        while (j < current.length && current[j] === next) {
-            fromCurrent++;
-            j++;
-        }
-        values[k] = next;
-        referenceCounts[k] = fromReference;
-        currentCounts[k] = fromCurrent;
+    // One comparison picks the side (or both) the next distinct value comes from; the tails have one side.
+    while (i < n && j < m) {
+        const a = reference[i];
+        const b = current[j];
+        let nextI = i;
+        let nextJ = j;
+        if (a <= b)
+            while (nextI < n && reference[nextI] === a)
+                nextI++;
+        if (b <= a)
+            while (nextJ < m && current[nextJ] === b)
+                nextJ++;
+        values[k] = a <= b ? a : b;
+        referenceCounts[k] = nextI - i;
+        currentCounts[k] = nextJ - j;
+        i = nextI;
+        j = nextJ;
         k++;
     }
-    return {
-        values: values.subarray(0, k),
-        referenceCounts: referenceCounts.subarray(0, k),
-        currentCounts: currentCounts.subarray(0, k),
-    };
+    for (; i < n; k++) {
+        const start = i;
+        while (i < n && reference[i] === reference[start])
+            i++;
+        values[k] = reference[start];
+        referenceCounts[k] = i - start;
+    }
+    for (; j < m; k++) {
+        const start = j;
+        while (j < m && current[j] === current[start])
+            j++;
+        values[k] = current[start];
+        currentCounts[k] = j - start;
+    }
+    return { values, referenceCounts, currentCounts };
+}
+function countDistinct(reference, current) {
+    const n = reference.length;
+    const m = current.length;
+    let distinct = 0;
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+        const a = reference[i];
+        const b = current[j];
+        if (a <= b)
+            while (i < n && reference[i] === a)
+                i++;
+        if (b <= a)
+            while (j < m && current[j] === b)
+                j++;
+        distinct++;
+    }
+    for (; i < n; distinct++) {
+        const value = reference[i];
+        while (i < n && reference[i] === value)
+            i++;
+    }
+    for (; j < m; distinct++) {
+        const value = current[j];
+        while (j < m && current[j] === value)
+            j++;
+    }
+    return distinct;
 }
 
 ;// CONCATENATED MODULE: ./src/stattests/binning.ts
@@ -35432,6 +35545,1948 @@ function largestShareChange(sample) {
         }
     });
     return best;
+}
+
+;// CONCATENATED MODULE: ./src/engine/options.ts
+const GATES = ['data', 'prediction', 'performance'];
+const DEFAULT_MAX_DEGRADATION = { kind: 'relative', share: 0.05 };
+const DEFAULT_DRIFT_SHARE = 0.5;
+const DEFAULT_MIN_ROWS = 30;
+const DEFAULT_MISSING_SHARE_THRESHOLD = 0.1;
+function defaultDriftOptions(overrides = {}) {
+    return {
+        columns: [],
+        ignoreColumns: [],
+        declaredKinds: new Map(),
+        columnMethods: new Map(),
+        columnThresholds: new Map(),
+        driftShare: DEFAULT_DRIFT_SHARE,
+        correction: 'none',
+        minRows: DEFAULT_MIN_ROWS,
+        missingShareThreshold: DEFAULT_MISSING_SHARE_THRESHOLD,
+        allMethods: false,
+        gateOn: new Set(GATES),
+        ...overrides,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/gate.ts
+/**
+ * The gate: one yes-or-no over the verdicts the user chose with `gate-on`, which the CLI turns into its
+ * exit status and the action into `drift-detected` and `fail-on-drift`.
+ *
+ * - `data`: the dataset verdict over the feature columns (drift share against its threshold);
+ * - `prediction`: a prediction, class-probability or target column drifted;
+ * - `performance`: the chosen metric degraded beyond the tolerance.
+ *
+ * A verdict with insufficient data never trips the gate: it is reported as such, not guessed. Without
+ * model columns only `data` can trip, so the default (every gate) behaves as the data gate always did.
+ */
+
+const GATE_DESCRIPTIONS = {
+    data: 'data drift',
+    prediction: 'prediction drift',
+    performance: 'performance drift',
+};
+function gateVerdict(dataset, model, gateOn) {
+    const on = GATES.filter((gate) => gateOn.has(gate));
+    const tripped = {
+        data: dataset.drift_detected,
+        prediction: (model?.prediction_drift.drift_detected ?? false) || (model?.target_drift.drift_detected ?? false),
+        performance: model?.performance?.drift_detected ?? false,
+    };
+    const trippedBy = on.filter((gate) => tripped[gate]);
+    return {
+        on,
+        tripped: trippedBy.length > 0,
+        tripped_by: trippedBy,
+        summary: trippedBy.length > 0 ? `Gate tripped: ${listOf(trippedBy.map((gate) => GATE_DESCRIPTIONS[gate]))}.` : `Gate passed: no ${listOf(on.map((gate) => GATE_DESCRIPTIONS[gate]), 'or')}.`,
+    };
+}
+function listOf(items, conjunction = 'and') {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+;// CONCATENATED MODULE: ./src/performance/detectors/adwin.ts
+const ADWIN_DEFAULTS = {
+    delta: 0.002,
+    maxBucketsPerRow: 5,
+    clock: 32,
+    minSubWindow: 5,
+    minWindow: 10,
+};
+class Adwin {
+    options;
+    /** `rows[i]` holds the buckets of 2^i values; older values live in higher rows. */
+    rows = [];
+    fed = 0;
+    width = 0;
+    total = 0;
+    squaredDeviations = 0;
+    shift = 0;
+    constructor(options = {}) {
+        this.options = { ...ADWIN_DEFAULTS, ...options };
+    }
+    /** For the latest drift: the kept window's mean minus the dropped values' mean (> 0: the mean rose). */
+    get lastShift() {
+        return this.shift;
+    }
+    /** Values in the window now. */
+    get windowWidth() {
+        return this.width;
+    }
+    /** Mean of the values in the window now: the current estimate of the error rate. */
+    get windowMean() {
+        return this.width === 0 ? Number.NaN : this.total / this.width;
+    }
+    update(value) {
+        this.insert(value);
+        this.fed++;
+        if (this.fed % this.options.clock !== 0 || this.width <= this.options.minWindow)
+            return 'stable';
+        const widthBefore = this.width;
+        const totalBefore = this.total;
+        while (this.cutFound())
+            this.dropOldestBucket();
+        if (this.width === widthBefore)
+            return 'stable';
+        this.shift = this.total / this.width - (totalBefore - this.total) / (widthBefore - this.width);
+        return 'drift';
+    }
+    insert(value) {
+        if (this.width > 0) {
+            const deviation = value - this.total / this.width;
+            this.squaredDeviations += (this.width / (this.width + 1)) * deviation * deviation;
+        }
+        this.width++;
+        this.total += value;
+        if (this.rows.length === 0)
+            this.rows.push({ sums: [], squaredDeviations: [] });
+        this.rows[0].sums.push(value);
+        this.rows[0].squaredDeviations.push(0);
+        this.mergeFullRows();
+    }
+    mergeFullRows() {
+        for (let level = 0; level < this.rows.length; level++) {
+            const row = this.rows[level];
+            if (row.sums.length <= this.options.maxBucketsPerRow)
+                return;
+            const size = 2 ** level;
+            const [firstSum, secondSum] = row.sums.splice(0, 2);
+            const [firstDeviations, secondDeviations] = row.squaredDeviations.splice(0, 2);
+            const meanGap = (firstSum - secondSum) / size;
+            if (level + 1 === this.rows.length)
+                this.rows.push({ sums: [], squaredDeviations: [] });
+            this.rows[level + 1].sums.push(firstSum + secondSum);
+            this.rows[level + 1].squaredDeviations.push(firstDeviations + secondDeviations + (size / 2) * meanGap * meanGap);
+        }
+    }
+    dropOldestBucket() {
+        const level = this.rows.length - 1;
+        const row = this.rows[level];
+        const size = 2 ** level;
+        const sum = row.sums.shift();
+        const deviations = row.squaredDeviations.shift();
+        if (row.sums.length === 0)
+            this.rows.pop();
+        const restWidth = this.width - size;
+        const restTotal = this.total - sum;
+        if (restWidth === 0) {
+            this.squaredDeviations = 0;
+        }
+        else {
+            const meanGap = sum / size - restTotal / restWidth;
+            this.squaredDeviations -= deviations + ((size * restWidth) / this.width) * meanGap * meanGap;
+            // Cancellation can leave a tiny negative; a variance cannot be.
+            this.squaredDeviations = Math.max(0, this.squaredDeviations);
+        }
+        this.width = restWidth;
+        this.total = restTotal;
+    }
+    /** Whether some split at a bucket boundary, oldest first, passes the cut test. */
+    cutFound() {
+        const { delta, minSubWindow } = this.options;
+        const width = this.width;
+        const variance = this.squaredDeviations / width;
+        const logTerm = Math.log((2 * Math.log(width)) / delta);
+        let olderWidth = 0;
+        let olderTotal = 0;
+        for (let level = this.rows.length - 1; level >= 0; level--) {
+            const size = 2 ** level;
+            for (const sum of this.rows[level].sums) {
+                olderWidth += size;
+                olderTotal += sum;
+                const newerWidth = width - olderWidth;
+                if (newerWidth < minSubWindow)
+                    return false;
+                if (olderWidth < minSubWindow)
+                    continue;
+                const inverseM = 1 / olderWidth + 1 / newerWidth;
+                const bound = Math.sqrt(2 * inverseM * variance * logTerm) + (2 / 3) * inverseM * logTerm;
+                if (Math.abs(olderTotal / olderWidth - (this.total - olderTotal) / newerWidth) > bound)
+                    return true;
+            }
+        }
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/detectors/ddm.ts
+const DDM_DEFAULTS = { warningLevel: 2, driftLevel: 3, minInstances: 30 };
+class Ddm {
+    options;
+    rows = 0;
+    errors = 0;
+    minimumRate = Number.POSITIVE_INFINITY;
+    minimumDeviation = Number.POSITIVE_INFINITY;
+    drifted = false;
+    constructor(options = {}) {
+        this.options = { ...DDM_DEFAULTS, ...options };
+    }
+    /** `error` is 1 for a wrong prediction and 0 for a right one. */
+    update(error) {
+        if (this.drifted)
+            this.restart();
+        this.rows++;
+        this.errors += error;
+        const rate = this.errors / this.rows;
+        const deviation = Math.sqrt((rate * (1 - rate)) / this.rows);
+        if (this.rows < this.options.minInstances)
+            return 'stable';
+        if (rate + deviation <= this.minimumRate + this.minimumDeviation) {
+            this.minimumRate = rate;
+            this.minimumDeviation = deviation;
+        }
+        if (rate + deviation > this.minimumRate + this.options.driftLevel * this.minimumDeviation) {
+            this.drifted = true;
+            return 'drift';
+        }
+        return rate + deviation > this.minimumRate + this.options.warningLevel * this.minimumDeviation ? 'warning' : 'stable';
+    }
+    restart() {
+        this.rows = 0;
+        this.errors = 0;
+        this.minimumRate = Number.POSITIVE_INFINITY;
+        this.minimumDeviation = Number.POSITIVE_INFINITY;
+        this.drifted = false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/detectors/page-hinkley.ts
+const PAGE_HINKLEY_DEFAULTS = {
+    delta: 0.005,
+    threshold: 50,
+    alpha: 1 - 0.0001,
+    minInstances: 30,
+};
+class PageHinkley {
+    options;
+    count = 0;
+    mean = 0;
+    statistic = 0;
+    drifted = false;
+    constructor(options = {}) {
+        this.options = { ...PAGE_HINKLEY_DEFAULTS, ...options };
+    }
+    update(value) {
+        if (this.drifted)
+            this.restart();
+        this.count++;
+        this.mean += (value - this.mean) / this.count;
+        this.statistic = Math.max(0, this.options.alpha * this.statistic + (value - this.mean - this.options.delta));
+        if (this.count < this.options.minInstances || this.statistic <= this.options.threshold)
+            return 'stable';
+        this.drifted = true;
+        return 'drift';
+    }
+    restart() {
+        this.count = 0;
+        this.mean = 0;
+        this.statistic = 0;
+        this.drifted = false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/label-order.ts
+/**
+ * The order scikit-learn gives class labels: `np.unique` on a string array sorts by Unicode code point.
+ *
+ * JavaScript's `<` compares UTF-16 code units instead, which disagrees for characters beyond the Basic
+ * Multilingual Plane (stored as surrogates, 0xD800–0xDFFF) against characters from 0xE000 to 0xFFFF:
+ * NumPy puts "Ａ" (U+FF21) before "😀" (U+1F600), `<` puts it after. Per-class results, the confusion
+ * matrix and the positive class of a binary ROC AUC all follow this order, so it has to be NumPy's.
+ *
+ * Numeric classes arrive as text and sort as text ("10" before "9"), as scikit-learn sorts a string
+ * array.
+ *
+ * @example
+ * sortedLabels(['b', '😀', 'Ａ', 'a']); // => ['a', 'b', 'Ａ', '😀']
+ */
+/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
+function compareLabels(a, b) {
+    const shorter = Math.min(a.length, b.length);
+    for (let i = 0; i < shorter; i++) {
+        const left = a.codePointAt(i);
+        const right = b.codePointAt(i);
+        if (left !== right)
+            return left - right;
+        // Equal code points have equal widths, so both strings skip the same low surrogate.
+        if (left > 0xffff)
+            i++;
+    }
+    return a.length - b.length;
+}
+/** The distinct labels of all the given arrays, in scikit-learn's order. */
+function sortedLabels(...labelArrays) {
+    const distinct = new Set();
+    for (const labels of labelArrays)
+        for (const label of labels)
+            distinct.add(label);
+    return [...distinct].sort(compareLabels);
+}
+
+;// CONCATENATED MODULE: ./src/performance/rows.ts
+/**
+ * Labelled rows of one side (baseline or current) as the performance metrics take them: the true target
+ * and the model's prediction per row, plus, for classification, the model's probability per class.
+ *
+ * Callers drop rows with a missing target or prediction before building these: every metric assumes
+ * complete, aligned columns of equal length.
+ */
+function rowCount(rows) {
+    return rows.yTrue.length;
+}
+/** Throws when aligned columns differ in length: a caller bug, never a property of the data. */
+function requireAligned(what, expected, actual) {
+    if (actual.length !== expected) {
+        throw new RangeError(`${what} has ${actual.length} rows where ${expected} were expected`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/regression-errors.ts
+/**
+ * Per-row absolute errors `|ŷ_i − y_i|`, the common first step of the regression metrics and the error
+ * signal the change detectors watch for regression models.
+ *
+ * Edge cases: undefined when any value is NaN or infinite, where scikit-learn's input validation raises;
+ * an empty input gives an empty array.
+ *
+ * @example
+ * absoluteErrors([1, 2], [1.5, 1]); // => Float64Array [0.5, 1]
+ */
+
+function absoluteErrors(yTrue, yPred) {
+    requireAligned('y_pred', yTrue.length, yPred);
+    const errors = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        if (!Number.isFinite(yTrue[row]) || !Number.isFinite(yPred[row]))
+            return undefined;
+        errors[row] = Math.abs(yPred[row] - yTrue[row]);
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/performance/change-point.ts
+/**
+ * When did performance start to slip? Runs the three streaming detectors — DDM, ADWIN and Page-Hinkley
+ * (`detectors/`), each with its published defaults — over the per-row error signal in stream order and
+ * reports, per detector, the first rise in the error: the row that raised the alarm, and the row where
+ * the rise most likely began.
+ *
+ * Signal (`errorSignal`): 1 for a misclassified row and 0 otherwise; the absolute error |ŷ − y| for
+ * regression, best divided by a typical error (the baseline MAE, say; `errorSignal` takes that scale)
+ * since ADWIN's bound assumes values of order one. DDM models a 0/1 error rate, so on any other signal
+ * it is "not-applicable". So is Page-Hinkley unless `pageHinkley` options are passed: its published
+ * λ and δ are in the signal's units and suit 0/1 errors; on |N(0, 1)| errors they alarm on about half
+ * of stationary 10,000-row streams (96 of 200 measured; 159 of 200 after dividing by the MAE). DDM and
+ * Page-Hinkley only look for rises; ADWIN also reports falls, which are skipped here (an improving
+ * model is not the question).
+ *
+ * Onset: the detectors say when they became sure, not when the change happened. For the stream up to
+ * the alarm, the onset is the split maximising `k·(T − k)/T · (mean after − mean before)²` among splits
+ * where the mean rose: the maximum-likelihood location of a single shift in mean (the statistic of
+ * binary segmentation and CUSUM change-point estimation; A. J. Scott and M. Knott, Biometrics 30, 1974).
+ *
+ * Order: rows are streamed in the order of `order` when given (numbers ascending; text by code point,
+ * which is chronological for ISO 8601 timestamps written alike), ties keeping row order. Positions count
+ * along the stream; rows are the caller's row indices. Rows without an order value must be dropped by
+ * the caller.
+ *
+ * Delays and false alarms with the defaults, measured on seeded Bernoulli error streams (200 streams
+ * each; `__tests__/performance/detectors.test.ts` checks them on 20):
+ * - error rate 0.1 → 0.3 at row 2000, rows from the change to the alarm (median / 95th pct / max):
+ *   ADWIN 111 / 207 / 271, Page-Hinkley 242 / 333 / 405, DDM 144 / 794 / 1291 (on the streams where
+ *   DDM had not already fired before the change);
+ * - stationary 10,000-row streams, share with any alarm, at error rates 0.02 / 0.1 / 0.3:
+ *   ADWIN 0 % / 0 % / 0.5 %, Page-Hinkley 0 % / 0 % / 10 %, DDM 83 % / 47 % / 20 %, nearly all of DDM's
+ *   within the first 500 rows, where its minimum p + s is set on few rows. Read a lone DDM alarm early
+ *   in a stream with suspicion.
+ *
+ * @example
+ * // 0/1 errors at a 10 % rate for rows 0–1999 and 30 % after (the seed-1 stream of the tests):
+ * firstChangePoints(signal).adwin;
+ * // => { status: 'change', detected: { position: 2079, row: 2079 }, onset: { position: 1999, row: 1999 } }
+ * // With `order: timestamps` the points also carry `order`, that row's timestamp.
+ */
+
+
+
+
+
+
+const DETECTOR_NAMES = (/* unused pure expression or super */ null && (['ddm', 'adwin', 'page-hinkley']));
+/**
+ * The per-row error signal of labelled rows: 0/1 misclassification, or |ŷ − y| / `scale` for
+ * regression. Undefined when a regression value is not finite.
+ */
+function errorSignal(rows, scale = 1) {
+    if (rows.task === 'regression')
+        return absoluteErrors(rows.yTrue, rows.yPred)?.map((error) => error / scale);
+    requireAligned('y_pred', rows.yTrue.length, rows.yPred);
+    return Float64Array.from(rows.yTrue, (truth, row) => (truth === rows.yPred[row] ? 0 : 1));
+}
+function firstChangePoints(signal, options = {}) {
+    const { order } = options;
+    if (order)
+        requireAligned('order', signal.length, order);
+    const stream = streamOrder(signal.length, order);
+    const streamed = Float64Array.from(stream, (row) => signal[row]);
+    const pointAt = (position) => {
+        const row = stream[position];
+        return order ? { position, row, order: order[row] } : { position, row };
+    };
+    const run = (detector, isRise = () => true) => {
+        for (let position = 0; position < streamed.length; position++) {
+            if (detector.update(streamed[position]) === 'drift' && isRise()) {
+                return { status: 'change', detected: pointAt(position), onset: pointAt(shiftOnset(streamed, position)) };
+            }
+        }
+        return { status: 'no-change' };
+    };
+    const binary = streamed.every((value) => value === 0 || value === 1);
+    const adwin = new Adwin(options.adwin);
+    return {
+        ddm: binary
+            ? run(new Ddm(options.ddm))
+            : { status: 'not-applicable', reason: 'DDM needs a 0/1 error signal (classification)' },
+        adwin: run(adwin, () => adwin.lastShift > 0),
+        'page-hinkley': binary || options.pageHinkley
+            ? run(new PageHinkley(options.pageHinkley))
+            : { status: 'not-applicable', reason: "Page-Hinkley's default threshold is calibrated for a 0/1 error signal" },
+    };
+}
+/**
+ * Where a rise in the mean of `values[0..end]` most likely began: the first position of the later part
+ * of the split k maximising k·(n − k)/n · (mean after − mean before)², n = end + 1, among splits whose
+ * later part has the higher mean. `end` itself when no split shows a rise.
+ */
+function shiftOnset(values, end) {
+    const n = end + 1;
+    let total = 0;
+    for (let position = 0; position < n; position++)
+        total += values[position];
+    let best = end;
+    let bestScore = 0;
+    let before = 0;
+    for (let split = 1; split < n; split++) {
+        before += values[split - 1];
+        const gap = (total - before) / (n - split) - before / split;
+        const score = ((split * (n - split)) / n) * gap * gap;
+        if (gap > 0 && score > bestScore) {
+            best = split;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+/** Row indices in stream order: stably sorted by `order` when given. */
+function streamOrder(length, order) {
+    const rows = Uint32Array.from({ length }, (_, row) => row);
+    if (!order)
+        return rows;
+    const compare = typeof order[0] === 'number'
+        ? (a, b) => order[a] - order[b] || a - b
+        : (a, b) => compareLabels(order[a], order[b]) || a - b;
+    return rows.sort(compare);
+}
+
+;// CONCATENATED MODULE: ./src/performance/accuracy.ts
+/**
+ * Accuracy, as `sklearn.metrics.accuracy_score(y_true, y_pred)`.
+ *
+ * Definition: the share of rows whose predicted label equals the true label,
+ * `accuracy = (1/n) · Σ [ŷ_i = y_i]`. Exact: a count divided by n.
+ *
+ * Edge cases: no rows, no accuracy (undefined; scikit-learn gives NaN with a warning).
+ *
+ * @example
+ * accuracy(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c']); // => 0.75
+ */
+
+function accuracy(yTrue, yPred) {
+    requireAligned('y_pred', yTrue.length, yPred);
+    if (yTrue.length === 0)
+        return undefined;
+    let correct = 0;
+    for (let row = 0; row < yTrue.length; row++)
+        if (yTrue[row] === yPred[row])
+            correct++;
+    return correct / yTrue.length;
+}
+
+;// CONCATENATED MODULE: ./src/performance/confusion-matrix.ts
+/**
+ * Confusion matrix, as `sklearn.metrics.confusion_matrix(y_true, y_pred, labels=labels)`.
+ *
+ * Definition: `counts[i][j]` is the number of rows whose true label is `labels[i]` and whose predicted
+ * label is `labels[j]`: rows are the truth, columns the prediction.
+ *
+ * Edge cases: by default the labels are every label seen on either side, in scikit-learn's order (see
+ * `label-order.ts`); with explicit labels, rows whose true or predicted label is not among them are left
+ * out, as scikit-learn does. No rows give an empty matrix.
+ *
+ * @example
+ * confusionMatrix(['a', 'b', 'b'], ['a', 'a', 'b']);
+ * // => { labels: ['a', 'b'], counts: [[1, 0], [1, 1]] }
+ */
+
+
+function confusionMatrix(yTrue, yPred, labels = sortedLabels(yTrue, yPred)) {
+    requireAligned('y_pred', yTrue.length, yPred);
+    const indexOf = new Map(labels.map((label, index) => [label, index]));
+    const counts = labels.map(() => new Array(labels.length).fill(0));
+    for (let row = 0; row < yTrue.length; row++) {
+        const truth = indexOf.get(yTrue[row]);
+        const prediction = indexOf.get(yPred[row]);
+        if (truth !== undefined && prediction !== undefined)
+            counts[truth][prediction]++;
+    }
+    return { labels, counts };
+}
+
+;// CONCATENATED MODULE: ./src/performance/mean.ts
+/**
+ * Arithmetic mean with compensated (Kahan–Babuška–Neumaier) summation, simple-statistics' `mean`.
+ *
+ * scikit-learn averages with `np.average`, whose pairwise summation is within a few ulps of the exact
+ * sum; a compensated sum is within one, so the two agree far inside the 1e-12 the fixtures demand, at
+ * any length, where a plain left-to-right loop drifts with n.
+ *
+ * Edge cases: an empty array has no mean (undefined, where NumPy would warn and give NaN).
+ *
+ * @example
+ * compensatedMean([0.1, 0.2, 0.3]); // => 0.19999999999999998 (the exact sum rounds to 0.6)
+ */
+
+function compensatedMean(values) {
+    if (values.length === 0)
+        return undefined;
+    // simple-statistics only reads `length` and indexes, so typed arrays need no copy.
+    return simple_statistics_mean(values);
+}
+
+;// CONCATENATED MODULE: ./src/performance/balanced-accuracy.ts
+/**
+ * Balanced accuracy, as `sklearn.metrics.balanced_accuracy_score(y_true, y_pred)` (not adjusted).
+ *
+ * Definition: the mean over classes of recall, `(1/K) · Σ_k C_kk / Σ_j C_kj`, on the confusion matrix C
+ * of every label seen on either side. Unlike accuracy, a rare class weighs as much as a common one.
+ *
+ * Edge cases: a label that only occurs among the predictions has no recall (0/0); scikit-learn drops it
+ * from the mean (with the warning "y_pred contains classes not in y_true") and so do we. No rows, no
+ * value (undefined).
+ *
+ * @example
+ * balancedAccuracy(['a', 'b', 'b'], ['a', 'c', 'b']); // => 0.75 (recalls 1 and 0.5; 'c' dropped)
+ */
+
+
+function balancedAccuracy(yTrue, yPred) {
+    const { counts } = confusionMatrix(yTrue, yPred);
+    return balancedAccuracyFromCounts(counts.map((row, index) => row[index]), counts.map((row) => row.reduce((total, count) => total + count, 0)));
+}
+/**
+ * The mean recall from per-label counts of rows predicted right and rows truly of the label, labels
+ * without true rows left out. Shared with the bootstrap, which counts resampled rows.
+ */
+function balancedAccuracyFromCounts(correct, actual) {
+    const recalls = [];
+    actual.forEach((support, index) => {
+        if (support > 0)
+            recalls.push(correct[index] / support);
+    });
+    return compensatedMean(recalls);
+}
+
+;// CONCATENATED MODULE: ./src/performance/log-loss.ts
+/**
+ * Log loss (cross-entropy), as `sklearn.metrics.log_loss(y_true, y_prob, labels=classes)` in scikit-learn
+ * 1.2 (its default `eps="auto"`).
+ *
+ * Definition: each probability is first clipped to [ε, 1 − ε] with ε = 2⁻⁵² (`np.finfo(float64).eps`),
+ * then each row is divided by its sum, so rows that do not sum to one are renormalised; the loss is
+ * `−(1/n) · Σ_i ln(p_i,y_i)`, the mean negative log of the probability given to the true class.
+ * Clipping keeps a confident mistake finite: a true class given probability 0 costs
+ * ln((1 + ε)/ε) ≈ 36.04, and a perfect one-hot prediction costs about 2ε rather than 0.
+ * (scikit-learn 1.3 deprecated the `eps` argument; this follows 1.2.1, the version the fixtures pin.)
+ *
+ * Classes: `probabilities` holds one column per class the model knows, as `labels=` does; `y_true`
+ * may use only some of them (a single class is fine).
+ *
+ * Edge cases (undefined): no rows, fewer than two columns, a true label with no column (scikit-learn
+ * would silently score such a row 0), a non-finite probability.
+ *
+ * @example
+ * logLoss(['n', 'p'], new Map([['n', [0.8, 0.3]], ['p', [0.2, 0.7]]]));
+ * // => 0.2899092476264711 (the mean of −ln 0.8 and −ln 0.7)
+ */
+
+
+
+const CLIP_EPSILON = Number.EPSILON;
+function logLoss(yTrue, probabilities) {
+    const losses = rowLogLosses(yTrue, probabilities);
+    return losses && compensatedMean(losses);
+}
+/** Each row's −ln p(true class) after clipping and renormalising; undefined where `logLoss` is. */
+function rowLogLosses(yTrue, probabilities) {
+    const classes = [...probabilities.keys()].sort(compareLabels);
+    const columns = classes.map((label) => probabilities.get(label));
+    for (const column of columns)
+        requireAligned('a probability column', yTrue.length, column);
+    if (yTrue.length === 0 || classes.length < 2)
+        return undefined;
+    const columnOf = new Map(classes.map((label, index) => [label, index]));
+    const losses = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        const trueColumn = columnOf.get(yTrue[row]);
+        if (trueColumn === undefined)
+            return undefined;
+        let rowSum = 0;
+        for (const column of columns) {
+            if (!Number.isFinite(column[row]))
+                return undefined;
+            rowSum += clip(column[row]);
+        }
+        losses[row] = -Math.log(clip(columns[trueColumn][row]) / rowSum);
+    }
+    return losses;
+}
+function clip(probability) {
+    return Math.min(Math.max(probability, CLIP_EPSILON), 1 - CLIP_EPSILON);
+}
+
+;// CONCATENATED MODULE: ./src/performance/precision-recall-f1.ts
+/**
+ * Precision, recall and F1 per class and their macro averages, as scikit-learn's
+ * `precision_recall_fscore_support(y_true, y_pred, labels=labels, average=None)` and `average='macro'`
+ * (so `precision_score`, `recall_score` and `f1_score` with `average='macro'`).
+ *
+ * Definition, for each label k with tp_k rows predicted k and truly k:
+ * `precision_k = tp_k / #(ŷ = k)`, `recall_k = tp_k / #(y = k)`,
+ * `F1_k = 2 · precision_k · recall_k / (precision_k + recall_k)`; each macro average is the plain mean
+ * over the labels. F1 is evaluated in that product form, operation for operation as scikit-learn 1.2
+ * does, so results agree to the last bit or two.
+ *
+ * Zero division, scikit-learn's default (`zero_division="warn"`): a ratio with a zero denominator is 0
+ * (scikit-learn also warns) — precision of a label never predicted, recall of a label absent from the
+ * truth — and F1 is 0 whenever precision + recall is 0. Those zeros still count in the macro averages,
+ * so a class the model no longer meets, or no longer predicts, pulls the macro scores down. Later 1.x
+ * releases compute F1 as 2·tp / (2·tp + fp + fn) with the same default; the two agree on every label
+ * drawn from the data and on absent explicit labels (both 0).
+ *
+ * Edge cases: labels default to every label seen on either side, in scikit-learn's order; explicit
+ * labels may name labels seen nowhere (all three scores 0) or leave some out, counts still coming from
+ * all rows. No labels (no rows), no result (undefined).
+ *
+ * @example
+ * const scores = precisionRecallF1(['a', 'a', 'b'], ['a', 'b', 'b']);
+ * scores.perClass[0]; // => { label: 'a', precision: 1, recall: 0.5, f1: 0.6666666666666666, support: 2 }
+ * scores.f1Macro; // => 0.6666666666666666
+ */
+
+
+
+function precisionRecallF1(yTrue, yPred, labels = sortedLabels(yTrue, yPred)) {
+    requireAligned('y_pred', yTrue.length, yPred);
+    if (labels.length === 0)
+        return undefined;
+    const truePositives = new Map();
+    const predicted = new Map();
+    const actual = new Map();
+    const increment = (counts, label) => counts.set(label, (counts.get(label) ?? 0) + 1);
+    for (let row = 0; row < yTrue.length; row++) {
+        increment(actual, yTrue[row]);
+        increment(predicted, yPred[row]);
+        if (yTrue[row] === yPred[row])
+            increment(truePositives, yTrue[row]);
+    }
+    return scoresFromCounts(labels, labels.map((label) => truePositives.get(label) ?? 0), labels.map((label) => predicted.get(label) ?? 0), labels.map((label) => actual.get(label) ?? 0));
+}
+/**
+ * The scores from per-label counts (aligned with `labels`): rows right, rows predicted as the label,
+ * rows truly of the label. Shared with the bootstrap, which counts resampled rows.
+ */
+function scoresFromCounts(labels, truePositives, predicted, actual) {
+    const perClass = labels.map((label, index) => {
+        const precision = ratioOrZero(truePositives[index], predicted[index]);
+        const recall = ratioOrZero(truePositives[index], actual[index]);
+        const denominator = precision + recall;
+        const f1 = denominator === 0 ? 0 : (2 * precision * recall) / denominator;
+        return { label, precision, recall, f1, support: actual[index] };
+    });
+    return {
+        perClass,
+        precisionMacro: compensatedMean(perClass.map((scores) => scores.precision)),
+        recallMacro: compensatedMean(perClass.map((scores) => scores.recall)),
+        f1Macro: compensatedMean(perClass.map((scores) => scores.f1)),
+    };
+}
+function ratioOrZero(numerator, denominator) {
+    return denominator === 0 ? 0 : numerator / denominator;
+}
+
+;// CONCATENATED MODULE: ./src/performance/roc-auc.ts
+/**
+ * Area under the ROC curve, as `sklearn.metrics.roc_auc_score`: binary, and one-vs-rest macro average
+ * for more than two classes.
+ *
+ * Binary definition: sort rows by decreasing score; at each distinct score (threshold) take the counts
+ * of positives TP and negatives FP scoring at least that much. The ROC curve joins (0, 0) and the points
+ * (FP/N, TP/P), and the AUC is its trapezoid area,
+ * `AUC = Σ (FP_t − FP_{t−1}) · (TP_t + TP_{t−1}) / (2·P·N)`.
+ * Tied scores form one threshold, so a tie between a positive and a negative counts one half — exactly
+ * scikit-learn's `roc_curve` + `auc` (its dropping of collinear points does not change the area). The
+ * sum is accumulated in integers, so the only rounding is the final division; scikit-learn's float
+ * trapezoid is within a few ulps of it.
+ *
+ * Classes and scores: `probabilities` holds one column per class the model knows.
+ * - Two columns: binary AUC of the greater label (the positive class, `y_score[:, 1]` in scikit-learn)
+ *   against its own column.
+ * - More: the mean over classes of the binary AUC of "this class" against "the rest", each scored by its
+ *   own column (`multi_class='ovr', average='macro'`). A class of the model absent from `y_true` has no
+ *   one-vs-rest AUC and is left out of the mean: scikit-learn refuses the whole computation there, and
+ *   the result equals its macro average over the label-indicator columns of the classes present. Rows
+ *   need not sum to one (scikit-learn insists for multiclass; the per-class AUCs never use the sum).
+ *
+ * Edge cases (undefined, where scikit-learn raises): fewer than two classes of the model present in
+ * `y_true`, a true label with no probability column, a non-finite score, fewer than two columns.
+ *
+ * @example
+ * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
+ * // => 0.75 (positives beat negatives in 3 of the 4 pairs)
+ */
+
+
+
+function rocAuc(yTrue, probabilities) {
+    const classes = [...probabilities.keys()].sort(compareLabels);
+    for (const column of probabilities.values())
+        requireAligned('a probability column', yTrue.length, column);
+    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+        return undefined;
+    const present = new Set(yTrue);
+    if (classes.length === 2) {
+        const positive = classes[1];
+        return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
+    }
+    const perClass = [];
+    for (const label of classes) {
+        if (!present.has(label))
+            continue;
+        const auc = binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
+        if (auc === undefined)
+            return undefined;
+        perClass.push(auc);
+    }
+    return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+}
+/**
+ * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
+ * trapezoid does. Undefined without both positives and negatives, or with a non-finite score.
+ */
+function binaryRocAuc(isPositive, scores) {
+    requireAligned('scores', isPositive.length, scores);
+    const ranking = rankScores(scores);
+    return ranking && rankedRocAuc(ranking, isPositive);
+}
+/** The ranking of `scores`, computed once and reused by the bootstrap; undefined with a non-finite score. */
+function rankScores(scores) {
+    for (let row = 0; row < scores.length; row++)
+        if (!Number.isFinite(scores[row]))
+            return undefined;
+    const order = Uint32Array.from({ length: scores.length }, (_, row) => row);
+    order.sort((a, b) => scores[b] - scores[a]);
+    const startsThreshold = new Uint8Array(order.length);
+    for (let rank = 1; rank < order.length; rank++)
+        startsThreshold[rank] = scores[order[rank]] !== scores[order[rank - 1]] ? 1 : 0;
+    return { order, startsThreshold };
+}
+/**
+ * The trapezoid AUC over a ranking, each row counted `multiplicities[row]` times (once without them):
+ * the bootstrap's resamples are multiplicities. Undefined without both positives and negatives.
+ */
+function rankedRocAuc({ order, startsThreshold }, isPositive, multiplicities) {
+    let truePositives = 0;
+    let falsePositives = 0;
+    let previousTruePositives = 0;
+    let previousFalsePositives = 0;
+    let twiceArea = 0;
+    for (let rank = 0; rank < order.length; rank++) {
+        const row = order[rank];
+        if (startsThreshold[rank]) {
+            twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+            previousTruePositives = truePositives;
+            previousFalsePositives = falsePositives;
+        }
+        const times = multiplicities ? multiplicities[row] : 1;
+        if (isPositive[row])
+            truePositives += times;
+        else
+            falsePositives += times;
+    }
+    if (truePositives === 0 || falsePositives === 0)
+        return undefined;
+    twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+    return twiceArea / (2 * truePositives * falsePositives);
+}
+
+;// CONCATENATED MODULE: ./src/performance/classification.ts
+/**
+ * Every classification metric of one side at once, for reports: accuracy, balanced accuracy, the
+ * confusion matrix, precision / recall / F1 per class and macro, and, when the model's class
+ * probabilities are given, ROC AUC and log loss. Each value is defined, edge cases included, as in the
+ * module that computes it (one per metric, matching scikit-learn 1.2.1).
+ *
+ * Labels are every label seen in `yTrue` or `yPred`, in scikit-learn's order (`label-order.ts`), unless
+ * `labels` fixes the set for the confusion matrix and the per-class scores (say, the union of both sides,
+ * so baseline and current tables line up); balanced accuracy always uses the labels seen, as
+ * scikit-learn's has no `labels` argument.
+ *
+ * Edge cases: no rows, no metrics (undefined). A probability metric that cannot be computed (see
+ * `roc-auc.ts`, `log-loss.ts`) is absent rather than the whole result.
+ *
+ * @example
+ * const metrics = classificationMetrics({ task: 'classification', yTrue: ['a', 'b'], yPred: ['a', 'a'] });
+ * metrics?.accuracy; // => 0.5
+ * metrics?.confusionMatrix; // => [[1, 0], [1, 0]]
+ */
+
+
+
+
+
+
+
+function classificationMetrics(rows, labels = sortedLabels(rows.yTrue, rows.yPred)) {
+    const { yTrue, yPred, probabilities } = rows;
+    const share = accuracy(yTrue, yPred);
+    const scores = precisionRecallF1(yTrue, yPred, labels);
+    if (share === undefined || scores === undefined)
+        return undefined;
+    const metrics = {
+        rows: yTrue.length,
+        labels,
+        confusionMatrix: confusionMatrix(yTrue, yPred, labels).counts,
+        accuracy: share,
+        balancedAccuracy: balancedAccuracy(yTrue, yPred),
+        perClass: scores.perClass,
+        precisionMacro: scores.precisionMacro,
+        recallMacro: scores.recallMacro,
+        f1Macro: scores.f1Macro,
+    };
+    if (!probabilities)
+        return metrics;
+    const auc = rocAuc(yTrue, probabilities);
+    const loss = logLoss(yTrue, probabilities);
+    return {
+        ...metrics,
+        ...(auc === undefined ? {} : { rocAuc: auc }),
+        ...(loss === undefined ? {} : { logLoss: loss }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/performance/mean-absolute-error.ts
+/**
+ * Mean absolute error, as `sklearn.metrics.mean_absolute_error(y_true, y_pred)`.
+ *
+ * Definition: `MAE = (1/n) · Σ |ŷ_i − y_i|`, in the target's units; lower is better.
+ *
+ * Edge cases: no rows or a non-finite value, no MAE (undefined; scikit-learn raises).
+ *
+ * @example
+ * meanAbsoluteError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.5
+ */
+
+
+function meanAbsoluteError(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
+    return errors && compensatedMean(errors);
+}
+
+;// CONCATENATED MODULE: ./src/performance/mean-absolute-percentage-error.ts
+/**
+ * Mean absolute percentage error, as `sklearn.metrics.mean_absolute_percentage_error(y_true, y_pred)`.
+ *
+ * Definition: `MAPE = (1/n) · Σ |ŷ_i − y_i| / max(|y_i|, ε)` with ε = 2⁻⁵² (`np.finfo(float64).eps`).
+ * A fraction, not a percentage: 0.05 means 5 %. Lower is better.
+ *
+ * Edge cases: the ε guard keeps a zero target finite but enormous (an error of 1 on a target of 0 adds
+ * 1/ε ≈ 4.5e15 to the sum), exactly as scikit-learn does; MAPE is meaningless on targets near zero.
+ * No rows or a non-finite value, no MAPE (undefined).
+ *
+ * @example
+ * meanAbsolutePercentageError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.3273809523809524
+ */
+
+
+const ZERO_GUARD = Number.EPSILON;
+function meanAbsolutePercentageError(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
+    if (!errors)
+        return undefined;
+    return compensatedMean(errors.map((error, row) => error / Math.max(Math.abs(yTrue[row]), ZERO_GUARD)));
+}
+
+;// CONCATENATED MODULE: ./src/stattests/math/moments.ts
+/**
+ * Mean and sum of squared deviations of one side of a sample, for the statistics built on them (Welch's t,
+ * the reference standard deviation that normalises Wasserstein), accurate to a few ulps at any size.
+ *
+ * Two passes, as NumPy's `var` does: first the mean (simple-statistics' Kahan–Babuška sum, within an ulp
+ * or so of the exact mean where NumPy's pairwise sum can be several ulps off), then the squared deviations
+ * from it, summed with compensation so the result does not degrade with the 500k-row columns the engine
+ * sees.
+ *
+ * A constant array gets its exact mean and zero spread. Summing n copies of 0.1 and dividing by n can land
+ * on a neighbouring double (NumPy's mean of three 0.1s is 0.10000000000000002, and so is a compensated
+ * one), which leaves a variance of ~1e-34; on two constant samples of 0.1 that makes SciPy's Welch test
+ * "significant" (p ≈ 0.05). We prefer the exact answer there.
+ */
+
+/** Mean and Σ(x − mean)² of a non-empty array. */
+function momentsOf(values) {
+    // Stops at the second element for any column that varies, so this costs nothing in practice.
+    if (values.every((value) => value === values[0]))
+        return { mean: values[0], squaredDeviations: 0 };
+    // simple-statistics only reads `length` and indexes, so a typed array works without copying it into a number[].
+    const mean = simple_statistics_mean(values);
+    let squares = 0;
+    let compensation = 0;
+    for (let i = 0; i < values.length; i++) {
+        const deviation = values[i] - mean;
+        const square = deviation * deviation;
+        const next = squares + square;
+        compensation += squares >= square ? squares - next + square : square - next + squares;
+        squares = next;
+    }
+    return { mean, squaredDeviations: squares + compensation };
+}
+
+;// CONCATENATED MODULE: ./src/performance/r2.ts
+/**
+ * Coefficient of determination R², as `sklearn.metrics.r2_score(y_true, y_pred)`.
+ *
+ * Definition: `R² = 1 − Σ (y_i − ŷ_i)² / Σ (y_i − ȳ)²`: 1 for perfect predictions, 0 for predicting
+ * the mean of the truth, negative (unbounded) for worse. Higher is better.
+ *
+ * Edge cases, as scikit-learn's default `force_finite=True`:
+ * - a constant target (zero denominator) scores 1 when the predictions are perfect and 0 otherwise;
+ * - fewer than two rows, no R² (undefined; scikit-learn warns and gives NaN), nor with a non-finite
+ *   value (scikit-learn raises).
+ * A constant target is recognised exactly (every value equal), not through its computed mean:
+ * scikit-learn's mean of three 0.1s is 0.10000000000000002, leaving a denominator of ~1e-34 and an R²
+ * near −1.7e31 where the documented answer is 0; we give 0. Everywhere else the sums are compensated
+ * (`moments.ts`), so R² matches scikit-learn to ~1e-15.
+ *
+ * @example
+ * r2([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.9486081370449679
+ * r2([5, 5, 5], [5, 5, 6]); // => 0 (constant target, imperfect predictions)
+ */
+
+
+
+function r2(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
+    if (!errors || errors.length < 2)
+        return undefined;
+    const residualSquares = sum(Array.from(errors, (error) => error * error));
+    if (residualSquares === 0)
+        return 1;
+    const { squaredDeviations } = momentsOf(Float64Array.from(yTrue));
+    return squaredDeviations === 0 ? 0 : 1 - residualSquares / squaredDeviations;
+}
+
+;// CONCATENATED MODULE: ./src/performance/resampling.ts
+/**
+ * The performance metrics evaluated on bootstrap resamples without building them: a resample of n rows
+ * drawn with replacement is the same multiset as the original rows each taken m_i times, and every
+ * metric here depends on the multiset only. So the work that does not depend on the draw — encoding
+ * labels, ranking scores for ROC AUC, per-row losses and errors — is done once per side, and each
+ * resample costs one O(n) pass over the multiplicities m. For ROC AUC on 10,000 rows a side this is the
+ * difference between a sort per resample and none.
+ *
+ * Each prepared metric follows its module's definition (and edge cases) on the resampled multiset, from
+ * the same shared formulas (`scoresFromCounts`, `balancedAccuracyFromCounts`, `rankedRocAuc`,
+ * `rowLogLosses`); only summation order differs, so values agree with computing the metric on the
+ * materialised resample to ~1e-15 (checked in `__tests__/performance/resampling.test.ts`). Labels are
+ * those present in the resample, as they would be on the materialised rows.
+ *
+ * @example
+ * const accuracyOf = prepareResampling('accuracy', { task: 'classification', yTrue: ['a', 'b'], yPred: ['a', 'a'] });
+ * accuracyOf([2, 0]); // => 1 (the right row drawn twice)
+ * accuracyOf([0, 2]); // => 0
+ */
+
+
+
+
+
+
+
+const NOT_DEFINED = () => undefined;
+function prepareResampling(name, rows) {
+    if (rows.task === 'regression')
+        return prepareRegression(name, rows);
+    switch (name) {
+        case 'accuracy':
+            return prepareAccuracy(rows);
+        case 'balanced_accuracy':
+            return prepareLabelCounts(rows, (counts) => balancedAccuracyFromCounts(counts.truePositives, counts.actual));
+        case 'f1_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).f1Macro);
+        case 'precision_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).precisionMacro);
+        case 'recall_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).recallMacro);
+        case 'roc_auc':
+            return prepareRocAuc(rows);
+        case 'log_loss': {
+            const losses = rows.probabilities && rowLogLosses(rows.yTrue, rows.probabilities);
+            return losses ? (multiplicities) => resampling_weightedMean(losses, multiplicities) : NOT_DEFINED;
+        }
+        default:
+            return NOT_DEFINED;
+    }
+}
+function resampling_weightedMean(values, multiplicities) {
+    let total = 0;
+    let weight = 0;
+    for (let row = 0; row < values.length; row++) {
+        total += multiplicities[row] * values[row];
+        weight += multiplicities[row];
+    }
+    return weight === 0 ? undefined : total / weight;
+}
+function prepareAccuracy({ yTrue, yPred }) {
+    const correct = Float64Array.from(yTrue, (truth, row) => (truth === yPred[row] ? 1 : 0));
+    return (multiplicities) => resampling_weightedMean(correct, multiplicities);
+}
+function scoresOf(counts) {
+    return scoresFromCounts(counts.labels, counts.truePositives, counts.predicted, counts.actual);
+}
+function prepareLabelCounts({ yTrue, yPred }, metric) {
+    const labels = sortedLabels(yTrue, yPred);
+    const codeOf = new Map(labels.map((label, code) => [label, code]));
+    const trueCodes = Uint32Array.from(yTrue, (label) => codeOf.get(label));
+    const predictedCodes = Uint32Array.from(yPred, (label) => codeOf.get(label));
+    return (multiplicities) => {
+        const truePositives = new Array(labels.length).fill(0);
+        const predicted = new Array(labels.length).fill(0);
+        const actual = new Array(labels.length).fill(0);
+        for (let row = 0; row < trueCodes.length; row++) {
+            const times = multiplicities[row];
+            actual[trueCodes[row]] += times;
+            predicted[predictedCodes[row]] += times;
+            if (trueCodes[row] === predictedCodes[row])
+                truePositives[trueCodes[row]] += times;
+        }
+        const present = labels.map((_, code) => code).filter((code) => actual[code] + predicted[code] > 0);
+        if (present.length === 0)
+            return undefined;
+        return metric({
+            labels: present.map((code) => labels[code]),
+            truePositives: present.map((code) => truePositives[code]),
+            predicted: present.map((code) => predicted[code]),
+            actual: present.map((code) => actual[code]),
+        });
+    };
+}
+function prepareRocAuc({ yTrue, probabilities }) {
+    if (!probabilities)
+        return NOT_DEFINED;
+    const classes = [...probabilities.keys()].sort(compareLabels);
+    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+        return NOT_DEFINED;
+    const scored = classes.length === 2 ? [classes[1]] : classes;
+    const rankings = [];
+    for (const label of scored) {
+        const ranking = rankScores(probabilities.get(label));
+        if (!ranking)
+            return NOT_DEFINED;
+        rankings.push(ranking);
+    }
+    const positives = scored.map((label) => yTrue.map((truth) => truth === label));
+    if (classes.length === 2)
+        return (multiplicities) => rankedRocAuc(rankings[0], positives[0], multiplicities);
+    return (multiplicities) => {
+        const perClass = [];
+        for (let index = 0; index < scored.length; index++) {
+            let drawn = 0;
+            for (let row = 0; row < yTrue.length; row++)
+                if (positives[index][row])
+                    drawn += multiplicities[row];
+            if (drawn === 0)
+                continue;
+            const auc = rankedRocAuc(rankings[index], positives[index], multiplicities);
+            if (auc === undefined)
+                return undefined;
+            perClass.push(auc);
+        }
+        return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+    };
+}
+function prepareRegression(name, rows) {
+    const errors = absoluteErrors(rows.yTrue, rows.yPred);
+    if (!errors)
+        return NOT_DEFINED;
+    switch (name) {
+        case 'mae':
+            return (multiplicities) => resampling_weightedMean(errors, multiplicities);
+        case 'rmse': {
+            const squares = errors.map((error) => error * error);
+            return (multiplicities) => {
+                const meanSquare = resampling_weightedMean(squares, multiplicities);
+                return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
+            };
+        }
+        case 'mape': {
+            const ratios = errors.map((error, row) => error / Math.max(Math.abs(rows.yTrue[row]), Number.EPSILON));
+            return (multiplicities) => resampling_weightedMean(ratios, multiplicities);
+        }
+        case 'r2':
+            return prepareR2(rows.yTrue, errors);
+        default:
+            return NOT_DEFINED;
+    }
+}
+function prepareR2(yTrue, errors) {
+    return (multiplicities) => {
+        let weight = 0;
+        let residualSquares = 0;
+        let total = 0;
+        let first;
+        let constant = true;
+        for (let row = 0; row < errors.length; row++) {
+            const times = multiplicities[row];
+            if (times === 0)
+                continue;
+            weight += times;
+            residualSquares += times * errors[row] * errors[row];
+            total += times * yTrue[row];
+            first ??= yTrue[row];
+            constant &&= yTrue[row] === first;
+        }
+        if (weight < 2)
+            return undefined;
+        if (residualSquares === 0)
+            return 1;
+        if (constant)
+            return 0;
+        const mean = total / weight;
+        let squaredDeviations = 0;
+        for (let row = 0; row < errors.length; row++)
+            squaredDeviations += multiplicities[row] * (yTrue[row] - mean) ** 2;
+        return 1 - residualSquares / squaredDeviations;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/performance/root-mean-squared-error.ts
+/**
+ * Root mean squared error, as `sklearn.metrics.mean_squared_error(y_true, y_pred, squared=False)`.
+ *
+ * Definition: `RMSE = √((1/n) · Σ (y_i − ŷ_i)²)`, in the target's units; lower is better. Large errors
+ * weigh more than in the MAE.
+ *
+ * Edge cases: no rows or a non-finite value, no RMSE (undefined; scikit-learn raises).
+ *
+ * @example
+ * rootMeanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.6123724356957945
+ */
+
+
+function rootMeanSquaredError(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
+    if (!errors)
+        return undefined;
+    const meanSquare = compensatedMean(errors.map((error) => error * error));
+    return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
+}
+
+;// CONCATENATED MODULE: ./src/performance/metric-registry.ts
+/**
+ * The performance metrics a verdict can be asked for (`performance-metric`), each listed once with what
+ * the verdict and the reports need to know about it: its task, which direction is better, and whether
+ * it needs the model's class probabilities.
+ *
+ * Names are scikit-learn's scorer names where one exists (`accuracy`, `balanced_accuracy`, `f1_macro`,
+ * `precision_macro`, `recall_macro`, `roc_auc`, `r2`) and the usual abbreviations otherwise (`log_loss`,
+ * `mae`, `rmse`, `mape`); values are the metrics themselves, not scikit-learn's negated "higher is better"
+ * scorer variants.
+ *
+ * @example
+ * const metric = performanceMetric('rmse');
+ * metric?.direction; // => 'lower'
+ * metric?.compute({ task: 'regression', yTrue: [1, 2], yPred: [1, 4] }); // => 1.4142135623730951
+ */
+
+
+
+
+
+
+
+
+
+
+const PERFORMANCE_METRIC_NAMES = [
+    'accuracy',
+    'balanced_accuracy',
+    'f1_macro',
+    'precision_macro',
+    'recall_macro',
+    'roc_auc',
+    'log_loss',
+    'mae',
+    'rmse',
+    'mape',
+    'r2',
+];
+function classification(name, title, direction, needsProbabilities, compute) {
+    return {
+        name,
+        title,
+        task: 'classification',
+        direction,
+        needsProbabilities,
+        compute: (rows) => (rows.task === 'classification' ? compute(rows) : undefined),
+        prepare: (rows) => prepareResampling(name, rows),
+    };
+}
+function regression(name, title, direction, compute) {
+    return {
+        name,
+        title,
+        task: 'regression',
+        direction,
+        needsProbabilities: false,
+        compute: (rows) => (rows.task === 'regression' ? compute(rows.yTrue, rows.yPred) : undefined),
+        prepare: (rows) => prepareResampling(name, rows),
+    };
+}
+const PERFORMANCE_METRICS = [
+    classification('accuracy', 'Accuracy', 'higher', false, (rows) => accuracy(rows.yTrue, rows.yPred)),
+    classification('balanced_accuracy', 'Balanced accuracy', 'higher', false, (rows) => balancedAccuracy(rows.yTrue, rows.yPred)),
+    classification('f1_macro', 'F1 (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.f1Macro),
+    classification('precision_macro', 'Precision (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.precisionMacro),
+    classification('recall_macro', 'Recall (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.recallMacro),
+    classification('roc_auc', 'ROC AUC', 'higher', true, (rows) => rows.probabilities && rocAuc(rows.yTrue, rows.probabilities)),
+    classification('log_loss', 'Log loss', 'lower', true, (rows) => rows.probabilities && logLoss(rows.yTrue, rows.probabilities)),
+    regression('mae', 'Mean absolute error', 'lower', meanAbsoluteError),
+    regression('rmse', 'Root mean squared error', 'lower', rootMeanSquaredError),
+    regression('mape', 'Mean absolute percentage error', 'lower', meanAbsolutePercentageError),
+    regression('r2', 'R²', 'higher', r2),
+];
+const byName = new Map(PERFORMANCE_METRICS.map((metric) => [metric.name, metric]));
+/** The metric called `name`, or undefined for an unknown name (validate user input with it). */
+function performanceMetric(name) {
+    return byName.get(name);
+}
+
+;// CONCATENATED MODULE: ./src/performance/regression.ts
+/**
+ * Every regression metric of one side at once, for reports: MAE, RMSE, MAPE and R², each defined, edge
+ * cases included, in its own module (matching scikit-learn 1.2.1).
+ *
+ * Edge cases: no rows or a non-finite value, no metrics (undefined); R² alone is absent below two rows.
+ *
+ * @example
+ * regressionMetrics({ task: 'regression', yTrue: [3, -0.5, 2, 7], yPred: [2.5, 0, 2, 8] });
+ * // => { rows: 4, mae: 0.5, rmse: 0.6123724356957945, mape: 0.3273809523809524, r2: 0.9486081370449679 }
+ */
+
+
+
+
+function regressionMetrics(rows) {
+    const { yTrue, yPred } = rows;
+    const mae = meanAbsoluteError(yTrue, yPred);
+    if (mae === undefined)
+        return undefined;
+    const metrics = {
+        rows: yTrue.length,
+        mae,
+        rmse: rootMeanSquaredError(yTrue, yPred),
+        mape: meanAbsolutePercentageError(yTrue, yPred),
+    };
+    const score = r2(yTrue, yPred);
+    return score === undefined ? metrics : { ...metrics, r2: score };
+}
+
+;// CONCATENATED MODULE: ./src/performance/random.ts
+const MASK_64 = (1n << 64n) - 1n;
+function splitMix64(state) {
+    const next = (state + 0x9e3779b97f4a7c15n) & MASK_64;
+    let z = next;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK_64;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK_64;
+    return { state: next, output: z ^ (z >> 31n) };
+}
+function rotateLeft(value, bits) {
+    return (value << bits) | (value >>> (32 - bits));
+}
+/** A generator started from `seed`, any safe integer (negative seeds count modulo 2⁶⁴). */
+function seededRandom(seed) {
+    if (!Number.isSafeInteger(seed))
+        throw new RangeError(`the seed must be a safe integer, got ${seed}`);
+    const first = splitMix64(BigInt.asUintN(64, BigInt(seed)));
+    const second = splitMix64(first.state);
+    const words = [first.output >> 32n, first.output, second.output >> 32n, second.output];
+    let [s0, s1, s2, s3] = words.map((word) => Number(word & 0xffffffffn) | 0);
+    function nextUint32() {
+        const result = Math.imul(rotateLeft(Math.imul(s1, 5), 7), 9);
+        const shifted = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= shifted;
+        s3 = rotateLeft(s3, 11);
+        return result >>> 0;
+    }
+    function nextDouble() {
+        const high = nextUint32() >>> 5;
+        const low = nextUint32() >>> 6;
+        return (high * 67108864 + low) / 9007199254740992;
+    }
+    return {
+        nextUint32,
+        nextDouble,
+        nextIndex: (n) => Math.floor(nextDouble() * n),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/performance/bootstrap.ts
+/**
+ * Seeded percentile bootstrap confidence interval of the change of a metric, current − baseline, so a
+ * reviewer can tell a real drop from the noise of finite samples.
+ *
+ * Method: for each of B resamples (default 1000), draw n_baseline baseline rows and n_current current
+ * rows with replacement — each side on its own, as the two sides are independent samples — compute the
+ * metric on both and keep the difference. A resample is kept as how many times each row was drawn and
+ * the metric evaluated on those counts (`resampling.ts`), so nothing is copied or re-sorted per
+ * resample. The interval is the (1 − c)/2 and (1 + c)/2 quantiles of the B differences (c = 0.95 by
+ * default), with linear interpolation between order statistics (NumPy's default `percentile` method,
+ * Hyndman–Fan type 7). Reference: B. Efron and R. Tibshirani, "An Introduction to the Bootstrap"
+ * (1993), ch. 13.
+ *
+ * Reproducibility: one `seededRandom` stream (xoshiro128**, see `random.ts`) per call, default seed 42;
+ * each resample draws its n_baseline baseline row indices, then its n_current current ones. The same
+ * rows, metric and options give the same interval on every run and Node version.
+ *
+ * Edge cases: a resample on which the metric is not defined on either side (ROC AUC with a single class
+ * drawn, say) is left out and counted; when more than 10 % of resamples are left out the interval would
+ * describe an unrepresentative subset of them, so there is none (undefined). Either side without rows,
+ * no interval. Cost: B · (n_baseline + n_current) draws and as many row visits per metric evaluation —
+ * about a second for 1000 resamples of 10,000 rows a side on one core, ROC AUC included.
+ *
+ * @example
+ * // 100 rows a side, accuracy 0.9 on the baseline and 0.8 now:
+ * const rows = (correct: number): LabelledRows => ({
+ *   task: 'classification',
+ *   yTrue: new Array<string>(100).fill('y'),
+ *   yPred: Array.from({ length: 100 }, (_, row) => (row < correct ? 'y' : 'n')),
+ * });
+ * bootstrapDifference(performanceMetric('accuracy')!.prepare, rows(90), rows(80));
+ * // => { lower: -0.20000000000000007, upper: 0, confidence: 0.95, resamples: 1000, seed: 42,
+ * //      undefinedResamples: 0 }: a ten-point drop, yet zero is still inside at this sample size
+ */
+
+
+const DEFAULT_BOOTSTRAP_SEED = 42;
+const DEFAULT_BOOTSTRAP_RESAMPLES = 1000;
+const DEFAULT_BOOTSTRAP_CONFIDENCE = 0.95;
+const MAX_UNDEFINED_SHARE = 0.1;
+function bootstrapDifference(prepare, baseline, current, options = {}) {
+    const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
+    const resamples = options.resamples ?? DEFAULT_BOOTSTRAP_RESAMPLES;
+    const confidence = options.confidence ?? DEFAULT_BOOTSTRAP_CONFIDENCE;
+    if (!Number.isInteger(resamples) || resamples < 1)
+        throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+    if (!(confidence > 0 && confidence < 1))
+        throw new RangeError(`confidence must lie in (0, 1), got ${confidence}`);
+    const baselineSize = rowCount(baseline);
+    const currentSize = rowCount(current);
+    if (baselineSize === 0 || currentSize === 0)
+        return undefined;
+    const random = seededRandom(seed);
+    const baselineMetric = prepare(baseline);
+    const currentMetric = prepare(current);
+    const baselineDraws = new Uint32Array(baselineSize);
+    const currentDraws = new Uint32Array(currentSize);
+    const differences = [];
+    for (let resample = 0; resample < resamples; resample++) {
+        baselineDraws.fill(0);
+        currentDraws.fill(0);
+        for (let i = 0; i < baselineSize; i++)
+            baselineDraws[random.nextIndex(baselineSize)]++;
+        for (let i = 0; i < currentSize; i++)
+            currentDraws[random.nextIndex(currentSize)]++;
+        const baselineValue = baselineMetric(baselineDraws);
+        const currentValue = currentMetric(currentDraws);
+        if (baselineValue !== undefined && currentValue !== undefined)
+            differences.push(currentValue - baselineValue);
+    }
+    const undefinedResamples = resamples - differences.length;
+    if (differences.length === 0 || undefinedResamples > MAX_UNDEFINED_SHARE * resamples)
+        return undefined;
+    differences.sort((a, b) => a - b);
+    const tail = (1 - confidence) / 2;
+    return {
+        lower: interpolatedQuantile(differences, tail),
+        upper: interpolatedQuantile(differences, 1 - tail),
+        confidence,
+        resamples,
+        seed,
+        undefinedResamples,
+    };
+}
+/** Quantile p of ascending `sorted`, interpolating linearly at position p · (n − 1) (type 7). */
+function interpolatedQuantile(sorted, p) {
+    const position = p * (sorted.length - 1);
+    const below = Math.floor(position);
+    const above = Math.min(below + 1, sorted.length - 1);
+    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+}
+
+;// CONCATENATED MODULE: ./src/performance/verdict.ts
+/**
+ * Performance drift verdict: has the chosen metric (`performance-metric`) degraded from baseline to
+ * current by more than the tolerance (`max-degradation`)?
+ *
+ * Definition: with b and c the metric on the baseline and current rows, the degradation is how much
+ * worse c is, `b − c` for a metric where higher is better and `c − b` where lower is better (negative
+ * when the model improved). The tolerance is absolute (`0.02`: two points of accuracy, 0.02 of RMSE) or
+ * relative to the baseline (`5%`: 0.05 · |b|). The verdict is "degraded" when the degradation exceeds
+ * the tolerance, "ok" otherwise; a degradation equal to the tolerance up to rounding (1e-12 of the
+ * values' scale, so 0.90 → 0.88 is within `0.02`) is ok. The decision is on the two point values; the
+ * bootstrap interval of c − b (`bootstrap.ts`) rides along so a reader can see whether a drop this size
+ * is within the noise of the samples.
+ *
+ * Insufficient data: fewer than 30 labelled rows on either side (`MIN_LABELLED_ROWS`, adjustable), or a
+ * metric not defined on a side (ROC AUC on rows of a single class, R² on one row), gives
+ * "insufficient-data" with the reason, never a verdict. Thirty is the usual floor for normal-theory and
+ * percentile-bootstrap intervals to mean much, and DDM's own warm-up; below it one row moves accuracy by
+ * more than three points, more than most tolerances. Asking for a metric of the other task, or a
+ * probability metric without probabilities, is a configuration mistake and throws an `InputError`.
+ *
+ * @example
+ * // `rows` as in the bootstrap example: accuracy 0.9 on 100 baseline rows, 0.8 on 100 current rows.
+ * performanceVerdict(performanceMetric('accuracy')!, rows(90), rows(80), parseMaxDegradation('0.05'));
+ * // => { status: 'degraded', baseline: 0.9, current: 0.8, difference: -0.09999999999999998,
+ * //      degradation: 0.09999999999999998, allowed: 0.05, interval: { lower: -0.20000000000000007, upper: 0, ... }, ... }
+ */
+
+
+
+const MIN_LABELLED_ROWS = 30;
+const ROUNDING_SLACK = 1e-12;
+/** `0.02` (absolute, in the metric's units) or `5%` (relative to the baseline value); neither negative. */
+function parseMaxDegradation(text, option = 'max-degradation') {
+    const trimmed = text.trim();
+    const relative = trimmed.endsWith('%');
+    const digits = relative ? trimmed.slice(0, -1).trim() : trimmed;
+    const value = digits === '' ? Number.NaN : Number(digits);
+    if (!Number.isFinite(value) || value < 0) {
+        throw new InputError(`${option} must be a number >= 0 (absolute) or a percentage such as 5% (relative), not ${JSON.stringify(text)}`);
+    }
+    return relative ? { kind: 'relative', share: value / 100 } : { kind: 'absolute', amount: value };
+}
+function performanceVerdict(metric, baseline, current, maxDegradation, options = {}) {
+    for (const [side, rows] of [['baseline', baseline], ['current', current]]) {
+        if (rows.task !== metric.task)
+            throw new InputError(`${metric.name} is a ${metric.task} metric, but the ${side} rows are ${rows.task}`);
+        if (metric.needsProbabilities && !(rows.task === 'classification' && rows.probabilities)) {
+            throw new InputError(`${metric.name} needs the model's class probabilities, and the ${side} rows have none`);
+        }
+    }
+    const minRows = options.minRows ?? MIN_LABELLED_ROWS;
+    const common = {
+        metric: metric.name,
+        direction: metric.direction,
+        maxDegradation,
+        baselineRows: rowCount(baseline),
+        currentRows: rowCount(current),
+    };
+    const tooFew = ['baseline', 'current'].find((side) => common[`${side}Rows`] < minRows);
+    if (tooFew) {
+        const reason = `the ${tooFew} side has ${common[`${tooFew}Rows`]} labelled rows; ${minRows} are needed`;
+        return { ...common, status: 'insufficient-data', reason };
+    }
+    const baselineValue = metric.compute(baseline);
+    const currentValue = metric.compute(current);
+    if (baselineValue === undefined || currentValue === undefined) {
+        const side = baselineValue === undefined ? 'baseline' : 'current';
+        return { ...common, status: 'insufficient-data', reason: `${metric.name} is not defined on the ${side} rows` };
+    }
+    const difference = currentValue - baselineValue;
+    const degradation = metric.direction === 'higher' ? -difference : difference;
+    const allowed = maxDegradation.kind === 'absolute' ? maxDegradation.amount : maxDegradation.share * Math.abs(baselineValue);
+    const scale = Math.max(1, Math.abs(baselineValue), Math.abs(currentValue));
+    const degraded = degradation - allowed > ROUNDING_SLACK * scale;
+    const interval = bootstrapDifference(metric.prepare, baseline, current, options.bootstrap);
+    return {
+        ...common,
+        status: degraded ? 'degraded' : 'ok',
+        baseline: baselineValue,
+        current: currentValue,
+        difference,
+        degradation,
+        allowed,
+        ...(interval ? { interval } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/model.ts
+/**
+ * The model section of a check: when the data carries the model's predictions (and, once they arrive, the
+ * true labels), measure the model itself, not just its inputs.
+ *
+ * - Which columns play which part (`resolveModelColumns`), and whether the model is a classifier or a
+ *   regressor (`inferTask`). The drift engine tests those columns like features but reports them here.
+ * - Performance (`assessModel`): every metric on each side's labelled rows, and the verdict on the chosen
+ *   metric with its seeded bootstrap interval (`performance/verdict.ts`). A row is labelled when its
+ *   target, prediction and every class probability are present.
+ * - When it started (`assessModel`): the three stream detectors over the per-row error of the labelled
+ *   CURRENT rows in time order (the order column, or the rows' order in the files). The baseline is not
+ *   streamed: it is the reference the model was accepted on, so a change inside it is not news. ADWIN
+ *   leads, as the detector with the fewest false alarms on stationary streams (about none, where DDM
+ *   with its published defaults alarms on about half of long ones; `performance/change-point.ts`).
+ */
+
+
+
+
+
+
+
+
+
+
+/**
+ * Accuracy rather than macro F1 for classifiers: everyone reads it, a tolerance on it reads directly ("two
+ * points"), and it does not collapse when a rare class goes missing from a batch of labels, which macro
+ * scores count as a zero (`precision-recall-f1.ts`). MAE for regressors: in the target's units, not
+ * dominated by a few outliers as RMSE is, and the very signal the detectors watch.
+ */
+const DEFAULT_PERFORMANCE_METRIC = { classification: 'accuracy', regression: 'mae' };
+/** Every column the model section uses, so the feature table leaves them out. */
+function modelColumnNames(columns) {
+    return new Set([columns.prediction, columns.target, columns.order, ...columns.probabilities.values()].filter((name) => name !== undefined));
+}
+function resolveModelColumns(options, baseline, current) {
+    if (options.prediction === undefined && options.target === undefined) {
+        throw new InputError('the model section needs a prediction column, a target column or both');
+    }
+    const names = new Set([...baseline.columns, ...current.columns].map((column) => column.name));
+    const requireColumn = (part, name) => {
+        if (!names.has(name))
+            throw new InputError(`${part} column ${JSON.stringify(name)} is in neither the baseline nor the current data`);
+    };
+    if (options.prediction !== undefined)
+        requireColumn('prediction', options.prediction);
+    if (options.target !== undefined)
+        requireColumn('target', options.target);
+    if (options.order !== undefined && !current.columns.some((column) => column.name === options.order)) {
+        throw new InputError(`order column ${JSON.stringify(options.order)} is not in the current data, whose rows it should order`);
+    }
+    const probabilities = new Map();
+    if (options.probabilities?.kind === 'columns') {
+        for (const [label, name] of options.probabilities.columns) {
+            requireColumn(`probability (class ${JSON.stringify(label)})`, name);
+            probabilities.set(label, name);
+        }
+    }
+    else if (options.probabilities?.kind === 'prefix') {
+        const { prefix } = options.probabilities;
+        for (const name of names)
+            if (name.startsWith(prefix) && name.length > prefix.length)
+                probabilities.set(name.slice(prefix.length), name);
+        if (probabilities.size === 0)
+            throw new InputError(`no column name starts with the probability prefix ${JSON.stringify(prefix)}`);
+    }
+    if (probabilities.size > 0 && options.prediction === undefined) {
+        throw new InputError('class probabilities need the prediction column too: name it as well');
+    }
+    if (probabilities.size === 1)
+        throw new InputError('one probability column is not enough: give one column per class the model knows');
+    const resolved = {
+        prediction: options.prediction,
+        target: options.target,
+        probabilities: new Map([...probabilities].sort(([a], [b]) => compareLabels(a, b))),
+        order: options.order,
+    };
+    const parts = [resolved.prediction, resolved.target, resolved.order, ...probabilities.values()].filter((name) => name !== undefined);
+    const repeated = parts.find((name, index) => parts.indexOf(name) !== index);
+    if (repeated !== undefined)
+        throw new InputError(`column ${JSON.stringify(repeated)} is named for two parts of the model (prediction, target, probability, order)`);
+    return resolved;
+}
+/**
+ * Classifier or regressor, in this order: the task of the chosen metric; classification when class
+ * probabilities are given; the declared kind of the target (else the prediction) column, categorical
+ * meaning classification; else the inferred kind of that column (`typing.ts`: text, or integers with at
+ * most ten distinct values, are categorical).
+ */
+function inferTask(options, columns, baseline, current, declaredKinds) {
+    const labelColumn = (columns.target ?? columns.prediction);
+    const chosen = options.performanceMetric !== undefined ? performanceMetric(options.performanceMetric).task : columns.probabilities.size > 0 ? 'classification' : undefined;
+    if (chosen === 'classification')
+        requireClassLabels(labelColumn, [baseline, current]);
+    if (chosen)
+        return chosen;
+    const kindOf = (kind) => (kind === 'categorical' ? 'classification' : 'regression');
+    const declared = declaredKinds.get(labelColumn);
+    if (declared)
+        return kindOf(declared);
+    const [first, second] = [columnNamed(baseline, labelColumn), columnNamed(current, labelColumn)].filter((column) => column !== undefined);
+    return kindOf(inferKind(first, second));
+}
+/** Class labels may be numbers, but never fractions: a target of 25.373 belongs to a regressor. */
+function requireClassLabels(name, tables) {
+    for (const table of tables) {
+        const column = columnNamed(table, name);
+        if (column?.storage !== 'numeric')
+            continue;
+        const fraction = column.values.find((value) => Number.isFinite(value) && !Number.isInteger(value));
+        if (fraction !== undefined) {
+            throw new InputError(`column ${JSON.stringify(name)} holds fractions such as ${fraction}, so it is not a class label: the model looks like a regressor (metrics mae, rmse, mape, r2, without class probabilities)`, { file: table.sources.join(', ') });
+        }
+    }
+}
+/** How the model columns are tested: labels as categories, regression values and class scores as numbers. */
+function modelColumnKinds(columns, task) {
+    const labelKind = task === 'classification' ? 'categorical' : 'numerical';
+    const kinds = new Map();
+    for (const name of [columns.prediction, columns.target])
+        if (name !== undefined)
+            kinds.set(name, labelKind);
+    for (const name of columns.probabilities.values())
+        kinds.set(name, 'numerical');
+    return kinds;
+}
+/** Any drifted column of the group is drift; no judged column is insufficient data. */
+function groupDrift(columns) {
+    const judged = columns.filter((column) => column.status === 'drift' || column.status === 'no-drift' || column.status === 'missing-in-current');
+    const drifted = columns.filter((column) => column.drift_detected).map((column) => column.name);
+    return {
+        status: drifted.length > 0 ? 'drift' : judged.length > 0 ? 'no-drift' : 'insufficient-data',
+        drift_detected: drifted.length > 0,
+        drifted_columns: drifted,
+    };
+}
+/** Performance and its change point; nothing without both a target and a prediction column. */
+function assessModel(baseline, current, columns, task, options) {
+    if (columns.target === undefined || columns.prediction === undefined)
+        return {};
+    const metric = performanceMetric(options.performanceMetric ?? DEFAULT_PERFORMANCE_METRIC[task]);
+    const baselineRows = labelledRows(baseline, columns, task, 'baseline');
+    const currentRows = labelledRows(current, columns, task, 'current');
+    const performance = assessPerformance(metric, baselineRows.rows, currentRows.rows, options);
+    const baselineMae = performance.metrics.baseline && 'mae' in performance.metrics.baseline ? performance.metrics.baseline.mae : undefined;
+    const currentMae = performance.metrics.current && 'mae' in performance.metrics.current ? performance.metrics.current.mae : undefined;
+    // ADWIN's bound assumes values of order one, so regression errors are measured in typical errors.
+    const scale = [baselineMae, currentMae].find((mae) => mae !== undefined && mae > 0) ?? 1;
+    return { performance, change_point: locateChangePoint(current, columns.order, currentRows, scale, options.minRows) };
+}
+function columnNamed(table, name) {
+    return table.columns.find((column) => column.name === name);
+}
+/**
+ * The rows of one side with target, prediction and every class probability present. Probabilities are
+ * used on a side only when all their columns are there; a side without the target or prediction column
+ * has no labelled rows.
+ */
+function labelledRows(table, columns, task, side) {
+    const target = columnNamed(table, columns.target);
+    const prediction = columnNamed(table, columns.prediction);
+    const tableRows = [];
+    if (task === 'regression') {
+        const yTrue = [];
+        const yPred = [];
+        if (target && prediction) {
+            const truth = model_numbersOf(target, 'target', table, side);
+            const predicted = model_numbersOf(prediction, 'prediction', table, side);
+            for (let row = 0; row < table.rowCount; row++) {
+                if (!Number.isFinite(truth[row]) || !Number.isFinite(predicted[row]))
+                    continue;
+                yTrue.push(truth[row]);
+                yPred.push(predicted[row]);
+                tableRows.push(row);
+            }
+        }
+        return { rows: { task, yTrue, yPred }, tableRows };
+    }
+    const probabilityColumns = [...columns.probabilities].map(([label, name]) => [label, columnNamed(table, name)]);
+    const scores = probabilityColumns.every(([, column]) => column !== undefined)
+        ? probabilityColumns.map(([label, column]) => [label, model_numbersOf(column, `probability (class ${JSON.stringify(label)})`, table, side)])
+        : [];
+    const yTrue = [];
+    const yPred = [];
+    const kept = scores.map(() => []);
+    if (target && prediction) {
+        const truth = labelsOf(target);
+        const predicted = labelsOf(prediction);
+        for (let row = 0; row < table.rowCount; row++) {
+            const label = truth(row);
+            const guess = predicted(row);
+            if (label === undefined || guess === undefined || scores.some(([, values]) => !Number.isFinite(values[row])))
+                continue;
+            yTrue.push(label);
+            yPred.push(guess);
+            scores.forEach(([, values], index) => kept[index].push(values[row]));
+            tableRows.push(row);
+        }
+    }
+    const probabilities = scores.length > 0 ? new Map(scores.map(([label], index) => [label, kept[index]])) : undefined;
+    return { rows: { task, yTrue, yPred, ...(probabilities ? { probabilities } : {}) }, tableRows };
+}
+/**
+ * A cell's class label: text as written, a number as its shortest round-trip text (as the category
+ * counts of `samples.ts` spell it), so a label logged as 1 in one file and "1" in another is one class.
+ */
+function labelsOf(column) {
+    if (column.storage === 'text')
+        return (row) => (column.codes[row] === MISSING_CODE ? undefined : column.dictionary[column.codes[row]]);
+    return (row) => {
+        const value = column.values[row];
+        return Number.isFinite(value) ? String(value === 0 ? 0 : value) : undefined;
+    };
+}
+function model_numbersOf(column, part, table, side) {
+    if (column.storage === 'numeric')
+        return column.values;
+    const example = column.dictionary[0];
+    throw new InputError(`the ${part} column ${JSON.stringify(column.name)} holds text in the ${side} data (${JSON.stringify(example)}), where numbers are needed`, { file: table.sources.join(', ') });
+}
+function assessPerformance(metric, baseline, current, options) {
+    const verdict = performanceVerdict(metric, baseline, current, options.maxDegradation, { minRows: options.minRows });
+    const metrics = { baseline: sideMetrics(baseline), current: sideMetrics(current) };
+    const result = {
+        metric: metric.name,
+        metric_title: metric.title,
+        direction: metric.direction,
+        status: verdict.status,
+        drift_detected: verdict.status === 'degraded',
+        ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
+        max_degradation: verdict.maxDegradation,
+        labelled_rows: { baseline: verdict.baselineRows, current: verdict.currentRows },
+        ...(verdict.baseline === undefined ? {} : { baseline_value: verdict.baseline }),
+        ...(verdict.current === undefined ? {} : { current_value: verdict.current }),
+        ...(verdict.difference === undefined ? {} : { difference: verdict.difference }),
+        ...(verdict.degradation === undefined ? {} : { degradation: verdict.degradation }),
+        ...(verdict.allowed === undefined ? {} : { allowed: verdict.allowed }),
+        ...(verdict.interval
+            ? {
+                interval: {
+                    lower: verdict.interval.lower,
+                    upper: verdict.interval.upper,
+                    confidence: verdict.interval.confidence,
+                    resamples: verdict.interval.resamples,
+                    seed: verdict.interval.seed,
+                    undefined_resamples: verdict.interval.undefinedResamples,
+                },
+            }
+            : {}),
+        metrics: {
+            ...(metrics.baseline ? { baseline: metrics.baseline } : {}),
+            ...(metrics.current ? { current: metrics.current } : {}),
+        },
+        summary: '',
+    };
+    result.summary = performanceSummary(result);
+    return result;
+}
+/** Each side's metrics on its own labels, exactly scikit-learn's, so the table and the verdict agree. */
+function sideMetrics(rows) {
+    if (rows.task === 'regression') {
+        const metrics = regressionMetrics(rows);
+        return metrics && { rows: metrics.rows, mae: metrics.mae, rmse: metrics.rmse, mape: metrics.mape, ...(metrics.r2 === undefined ? {} : { r2: metrics.r2 }) };
+    }
+    const metrics = classificationMetrics(rows);
+    if (!metrics)
+        return undefined;
+    return {
+        rows: metrics.rows,
+        labels: metrics.labels,
+        confusion_matrix: metrics.confusionMatrix,
+        accuracy: metrics.accuracy,
+        balanced_accuracy: metrics.balancedAccuracy,
+        precision_macro: metrics.precisionMacro,
+        recall_macro: metrics.recallMacro,
+        f1_macro: metrics.f1Macro,
+        ...(metrics.rocAuc === undefined ? {} : { roc_auc: metrics.rocAuc }),
+        ...(metrics.logLoss === undefined ? {} : { log_loss: metrics.logLoss }),
+        per_class: metrics.perClass.map((scores) => ({ ...scores })),
+    };
+}
+function describeMaxDegradation(maxDegradation, allowed) {
+    if (maxDegradation.kind === 'absolute')
+        return formatNumber(maxDegradation.amount);
+    // As the user wrote it: 5%, not formatPercent's 5.0%.
+    const share = `${Number((maxDegradation.share * 100).toPrecision(6))}%`;
+    return allowed === undefined ? `${share} of the baseline` : `${formatNumber(allowed)} (${share} of the baseline)`;
+}
+function performanceSummary(result) {
+    if (result.status === 'insufficient-data')
+        return `No performance verdict: ${result.reason}.`;
+    const change = `${result.metric_title} ${formatNumber(result.baseline_value)} → ${formatNumber(result.current_value)}`;
+    const interval = result.interval
+        ? `; ${formatPercent(result.interval.confidence)} bootstrap interval of the change ${formatSigned(result.interval.lower)} to ${formatSigned(result.interval.upper)}`
+        : '';
+    const allowed = describeMaxDegradation(result.max_degradation, result.allowed);
+    return result.status === 'degraded'
+        ? `Performance drift: ${change} (${formatSigned(result.difference)}${interval}), worse by more than the ${allowed} allowed.`
+        : `No performance drift: ${change} (${formatSigned(result.difference)}${interval}), within the ${allowed} allowed.`;
+}
+/** A change with its sign, `+0.02` or `−0.13`, as people write differences. */
+function formatSigned(value) {
+    if (value === 0)
+        return '±0';
+    return value > 0 ? `+${formatNumber(value)}` : `−${formatNumber(-value)}`;
+}
+/** The stream's order values sort as ISO 8601 times when every one is written as one. */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** Error-rate chart resolution: at most this many points, each of at least `MIN_BUCKET_ROWS` rows. */
+const MAX_ERROR_BUCKETS = 30;
+const MIN_BUCKET_ROWS = 20;
+/** The detectors' own names for the reports, ADWIN first. */
+const DETECTOR_TITLES = { adwin: 'ADWIN', 'page-hinkley': 'Page-Hinkley', ddm: 'DDM' };
+function locateChangePoint(current, orderColumn, labelled, scale, minRows) {
+    const { rows } = labelled;
+    const signalKind = rows.task === 'classification' ? 'misclassification' : 'absolute-error';
+    const errors = errorSignal(rows);
+    const stream = streamOf(labelled.tableRows, orderColumn === undefined ? undefined : columnNamed(current, orderColumn));
+    const streamInfo = {
+        rows: stream.rows.length,
+        ...(orderColumn === undefined ? {} : { order_column: orderColumn }),
+        signal: signalKind,
+        ...(rows.task === 'regression' ? { scale } : {}),
+    };
+    const notRun = { status: 'not-applicable', reason: 'too few labelled rows in the stream' };
+    if (stream.rows.length < minRows) {
+        return {
+            status: 'insufficient-data',
+            detector: 'adwin',
+            reason: `the stream has ${stream.rows.length} labelled current rows${orderColumn === undefined ? '' : ' with an order value'}; ${minRows} are needed`,
+            stream: streamInfo,
+            detectors: { adwin: notRun, 'page-hinkley': notRun, ddm: notRun },
+            error_series: [],
+            summary: `No change point: the stream has ${stream.rows.length} labelled current rows; ${minRows} are needed.`,
+        };
+    }
+    const streamed = Float64Array.from(stream.labelledIndex, (index) => errors[index]);
+    const outcomes = firstChangePoints(rows.task === 'regression' ? streamed.map((error) => error / scale) : streamed);
+    const pointAt = (position) => {
+        const order = stream.order?.[position];
+        return { position, row: stream.rows[position], ...(order === undefined ? {} : { order }) };
+    };
+    const detectorResult = (outcome) => {
+        if (outcome.status === 'change')
+            return { status: 'change', onset: pointAt(outcome.onset.position), detected: pointAt(outcome.detected.position) };
+        return outcome.status === 'no-change' ? { status: 'no-change' } : { status: 'not-applicable', reason: outcome.reason };
+    };
+    const detectors = {
+        adwin: detectorResult(outcomes.adwin),
+        'page-hinkley': detectorResult(outcomes['page-hinkley']),
+        ddm: detectorResult(outcomes.ddm),
+    };
+    const headline = detectors.adwin;
+    const result = {
+        status: headline.status === 'change' ? 'change' : 'no-change',
+        detector: 'adwin',
+        ...(headline.onset ? { onset: headline.onset, detected: headline.detected } : {}),
+        stream: streamInfo,
+        detectors,
+        error_series: errorBuckets(streamed, stream.rows, stream.order),
+        summary: '',
+    };
+    result.summary = changePointSummary(result);
+    return result;
+}
+/** "row 2000 (2024-03-14T21:20:00Z)": where a point is, in the reader's terms. */
+function describeStreamPoint(point) {
+    return `row ${point.row}${point.order === undefined ? '' : ` (${point.order})`}`;
+}
+function changePointSummary(result) {
+    const what = result.stream.signal === 'misclassification' ? 'error rate' : 'absolute error';
+    if (result.status === 'change') {
+        return `The ${what} rose from ${describeStreamPoint(result.onset)}; ADWIN was sure at ${describeStreamPoint(result.detected)}.`;
+    }
+    return `No change point: ADWIN saw no rise in the ${what} over ${result.stream.rows} labelled current rows.`;
+}
+/**
+ * The labelled rows in time order: by the order column when given (rows without a value left out; ties
+ * keep row order), else in the order they were read.
+ */
+function streamOf(tableRows, orderColumn) {
+    const indices = tableRows.map((_, index) => index);
+    if (!orderColumn)
+        return { rows: [...tableRows], labelledIndex: indices };
+    const valueOf = (row) => {
+        if (orderColumn.storage === 'numeric')
+            return Number.isFinite(orderColumn.values[row]) ? orderColumn.values[row] : undefined;
+        const code = orderColumn.codes[row];
+        return code === MISSING_CODE ? undefined : orderColumn.dictionary[code];
+    };
+    const present = indices.filter((index) => valueOf(tableRows[index]) !== undefined);
+    const values = present.map((index) => valueOf(tableRows[index]));
+    const keys = sortKeys(values);
+    const order = present.map((_, position) => position).sort((a, b) => compareKeys(keys[a], keys[b]) || a - b);
+    return {
+        rows: order.map((position) => tableRows[present[position]]),
+        labelledIndex: order.map((position) => present[position]),
+        order: order.map((position) => values[position]),
+    };
+}
+/** Numbers as they are; times as milliseconds when every value is an ISO 8601 time; other text as text. */
+function sortKeys(values) {
+    if (values.every((value) => typeof value === 'number'))
+        return [...values];
+    const times = values.every((value) => typeof value === 'string' && ISO_TIMESTAMP.test(value)) ? values.map((value) => Date.parse(value)) : undefined;
+    return times && times.every(Number.isFinite) ? times : values.map(String);
+}
+function compareKeys(a, b) {
+    return typeof a === 'number' && typeof b === 'number' ? a - b : compareLabels(String(a), String(b));
+}
+function errorBuckets(errors, rows, order) {
+    const count = Math.max(1, Math.min(MAX_ERROR_BUCKETS, Math.floor(errors.length / MIN_BUCKET_ROWS)));
+    return Array.from({ length: count }, (_, bucket) => {
+        const first = Math.floor((bucket * errors.length) / count);
+        const end = Math.floor(((bucket + 1) * errors.length) / count);
+        let total = 0;
+        for (let position = first; position < end; position++)
+            total += errors[position];
+        return {
+            first_position: first,
+            rows: end - first,
+            first_row: rows[first],
+            ...(order ? { from: order[first], to: order[end - 1] } : {}),
+            error: total / (end - first),
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/stattests/anderson.ts
@@ -38095,41 +40150,6 @@ function populationStabilityIndex(p, q) {
     return index;
 }
 
-;// CONCATENATED MODULE: ./src/stattests/math/moments.ts
-/**
- * Mean and sum of squared deviations of one side of a sample, for the statistics built on them (Welch's t,
- * the reference standard deviation that normalises Wasserstein), accurate to a few ulps at any size.
- *
- * Two passes, as NumPy's `var` does: first the mean (simple-statistics' Kahan–Babuška sum, within an ulp
- * or so of the exact mean where NumPy's pairwise sum can be several ulps off), then the squared deviations
- * from it, summed with compensation so the result does not degrade with the 500k-row columns the engine
- * sees.
- *
- * A constant array gets its exact mean and zero spread. Summing n copies of 0.1 and dividing by n can land
- * on a neighbouring double (NumPy's mean of three 0.1s is 0.10000000000000002, and so is a compensated
- * one), which leaves a variance of ~1e-34; on two constant samples of 0.1 that makes SciPy's Welch test
- * "significant" (p ≈ 0.05). We prefer the exact answer there.
- */
-
-/** Mean and Σ(x − mean)² of a non-empty array. */
-function momentsOf(values) {
-    // Stops at the second element for any column that varies, so this costs nothing in practice.
-    if (values.every((value) => value === values[0]))
-        return { mean: values[0], squaredDeviations: 0 };
-    // simple-statistics only reads `length` and indexes, so a typed array works without copying it into a number[].
-    const mean = simple_statistics_mean(values);
-    let squares = 0;
-    let compensation = 0;
-    for (let i = 0; i < values.length; i++) {
-        const deviation = values[i] - mean;
-        const square = deviation * deviation;
-        const next = squares + square;
-        compensation += squares >= square ? squares - next + square : square - next + squares;
-        squares = next;
-    }
-    return { mean, squaredDeviations: squares + compensation };
-}
-
 ;// CONCATENATED MODULE: ./src/stattests/t-test.ts
 /**
  * Welch's two-sample t-test: do the reference and current means differ, without assuming equal variances?
@@ -38408,9 +40428,9 @@ const statTests = [
     tvd,
     linf,
 ];
-const byName = new Map(statTests.map((test) => [test.name, test]));
+const registry_byName = new Map(statTests.map((test) => [test.name, test]));
 function findStatTest(name) {
-    return byName.get(name);
+    return registry_byName.get(name);
 }
 const methodNames = statTests.map((test) => test.name);
 /**
@@ -38437,9 +40457,14 @@ function autoSelect(profile) {
 ;// CONCATENATED MODULE: ./src/engine/drift.ts
 /**
  * The drift check: aligns the baseline and current tables by column name, types each column, runs the
- * chosen test on each, applies the multiple-testing correction and reaches the dataset verdict. Pure: it
- * reads only the tables and options it is handed.
+ * chosen test on each, applies the multiple-testing correction and reaches the dataset verdict. With model
+ * columns (prediction, class probabilities, target, order) those leave the feature table: the prediction,
+ * probability and target columns are tested the same way but judged apart, beside the model's performance
+ * and its change point (`model.ts`), and the gate (`gate.ts`) combines the verdicts. Pure: it reads only
+ * the tables and options it is handed.
  */
+
+
 
 
 
@@ -38453,7 +40478,9 @@ function autoSelect(profile) {
 const reasonsBeforeTest = new WeakMap();
 function compareTables(baseline, current, options) {
     validateOptions(baseline, options);
-    const selected = (name) => (options.columns.length === 0 || options.columns.includes(name)) && !options.ignoreColumns.includes(name);
+    const modelColumns = options.model && resolveModelColumns(options.model, baseline, current);
+    const notFeatures = modelColumns ? modelColumnNames(modelColumns) : new Set();
+    const selected = (name) => !notFeatures.has(name) && (options.columns.length === 0 || options.columns.includes(name)) && !options.ignoreColumns.includes(name);
     const currentByName = new Map(current.columns.map((column) => [column.name, column]));
     const baselineNames = new Set(baseline.columns.map((column) => column.name));
     const columns = [];
@@ -38467,12 +40494,86 @@ function compareTables(baseline, current, options) {
         if (!baselineNames.has(column.name) && selected(column.name))
             columns.push(newInCurrent(column, baseline, current, options));
     }
+    if (columns.length === 0 && !modelColumns) {
+        throw new InputError(`no column left to compare: the baseline's columns (${listNames([...baselineNames])}) are all excluded by the column selection; check the columns and ignore lists`);
+    }
     applyCorrection(columns, options);
+    const model = options.model && modelColumns && compareModel(baseline, current, options.model, modelColumns, options);
+    const dataset = datasetVerdict(columns, options);
     return {
         baseline: { sources: baseline.sources, rows: baseline.rowCount },
         current: { sources: current.sources, rows: current.rowCount },
-        dataset: datasetVerdict(columns, options),
+        gate: gateVerdict(dataset, model, options.gateOn),
+        ...(model ? { model } : {}),
+        dataset,
         columns,
+    };
+}
+/**
+ * The model columns tested like features, with two differences for the target: labels arrive late, so a
+ * target missing in part of (or all of) the current data is not drift, only fewer values to test; and
+ * the correction, when there is one, runs over the model columns as their own family.
+ */
+function compareModel(baseline, current, model, columns, options) {
+    const task = inferTask(model, columns, baseline, current, options.declaredKinds);
+    // First, so a regression column holding text is refused as such, not as a "declared" numerical column.
+    const assessment = assessModel(baseline, current, columns, task, {
+        performanceMetric: model.performanceMetric,
+        maxDegradation: model.maxDegradation,
+        minRows: options.minRows,
+    });
+    const declaredKinds = new Map([...modelColumnKinds(columns, task), ...options.declaredKinds]);
+    const columnOptions = { ...options, declaredKinds };
+    const classOf = new Map([...columns.probabilities].map(([label, name]) => [name, label]));
+    const roles = [
+        ['prediction', columns.prediction],
+        ...[...columns.probabilities.values()].map((name) => ['probability', name]),
+        ['target', columns.target],
+    ];
+    const tested = [];
+    for (const [role, name] of roles) {
+        if (name === undefined)
+            continue;
+        const label = classOf.get(name);
+        const roleOptions = role === 'target' ? { ...columnOptions, missingShareThreshold: Infinity } : columnOptions;
+        const result = role === 'target' ? compareTarget(name, baseline, current, roleOptions) : comparePair(name, baseline, current, roleOptions);
+        // In place, not a copy: the correction re-settles the column through `reasonsBeforeTest`, keyed by it.
+        tested.push(Object.assign(result, { role }, label === undefined ? {} : { class_label: label }));
+    }
+    applyCorrection(tested, options);
+    return {
+        task,
+        ...(columns.prediction === undefined ? {} : { prediction_column: columns.prediction }),
+        ...(columns.target === undefined ? {} : { target_column: columns.target }),
+        ...(columns.probabilities.size === 0 ? {} : { probability_columns: Object.fromEntries(columns.probabilities) }),
+        ...(columns.order === undefined ? {} : { order_column: columns.order }),
+        columns: tested,
+        prediction_drift: groupDrift(tested.filter((column) => column.role !== 'target')),
+        target_drift: groupDrift(tested.filter((column) => column.role === 'target')),
+        ...assessment,
+    };
+}
+/** A column by name on both sides, whichever sides have it. */
+function comparePair(name, baseline, current, options) {
+    const reference = baseline.columns.find((column) => column.name === name);
+    const counterpart = current.columns.find((column) => column.name === name);
+    if (reference && counterpart)
+        return compareColumn(reference, counterpart, baseline, current, options);
+    return reference ? missingInCurrent(reference, baseline, current, options) : newInCurrent(counterpart, baseline, current, options);
+}
+/** No target in the current data means no labels yet, not a vanished column. */
+function compareTarget(name, baseline, current, options) {
+    const reference = baseline.columns.find((column) => column.name === name);
+    if (!reference || current.columns.some((column) => column.name === name))
+        return comparePair(name, baseline, current, options);
+    return {
+        name,
+        type: options.declaredKinds.get(name),
+        status: 'insufficient-data',
+        drift_detected: false,
+        reasons: ['no labels in the current data yet'],
+        reference: sideSummary(reference, baseline.rowCount),
+        current: { rows: current.rowCount, missing: current.rowCount, missing_share: 1 },
     };
 }
 function validateOptions(baseline, options) {
@@ -39787,6 +41888,11 @@ class NumericColumnBuilder {
         while (this.length < rows)
             this.push(NaN);
     }
+    /** Makes room for `rows` cells at once, when the reader can tell how many are coming. */
+    reserve(rows) {
+        if (rows > this.values.length)
+            this.values = resized(this.values, rows);
+    }
     /** The value of row `row` (NaN when missing). */
     at(row) {
         return this.values[row];
@@ -39823,6 +41929,11 @@ class TextColumnBuilder {
         while (this.length < rows)
             this.pushCode(MISSING_CODE);
     }
+    /** Makes room for `rows` cells at once, when the reader can tell how many are coming. */
+    reserve(rows) {
+        if (rows > this.codes.length)
+            this.codes = resized(this.codes, rows);
+    }
     /** Appends a cell by the code `push` returned for the same text. */
     pushCode(code) {
         if (this.length === this.codes.length)
@@ -39839,7 +41950,10 @@ class TextColumnBuilder {
     }
 }
 function grow(array) {
-    const bigger = new array.constructor(array.length * 2);
+    return resized(array, array.length * 2);
+}
+function resized(array, length) {
+    const bigger = new array.constructor(length);
     bigger.set(array);
     return bigger;
 }
@@ -40144,9 +42258,17 @@ function parseNumberText(text) {
             return NaN;
     return parseNumberBytes(Buffer.from(text, 'latin1'), 0, text.length);
 }
-/** The cell spellings of a missing value in a numeric column, besides the empty cell. */
+/**
+ * The cell spellings of a missing value in a numeric column, besides the empty cell: `NaN` in any case
+ * (pandas writes `NaN`, NumPy `nan`), as `inf` and `Infinity` are read in any case.
+ */
 function isNaNLiteral(bytes, start, end) {
-    return end - start === 3 && bytes[start] === 0x4e && bytes[start + 1] === 0x61 && bytes[start + 2] === 0x4e;
+    // `| 0x20` lower-cases an ASCII letter and leaves no other byte equal to `n` or `a`.
+    return end - start === 3 && (bytes[start] | 0x20) === 0x6e && (bytes[start + 1] | 0x20) === 0x61 && (bytes[start + 2] | 0x20) === 0x6e;
+}
+/** `isNaNLiteral` for a cell already decoded to text (JSON and Parquet strings). */
+function isNaNText(text) {
+    return text.length === 3 && text.toLowerCase() === 'nan';
 }
 /** Dekker's splitter for 53-bit doubles: 2^27 + 1. */
 const SPLITTER = 134217729;
@@ -40201,8 +42323,11 @@ function isBuilt(plan, name) {
 /**
  * CSV and TSV (RFC 4180): a byte-level state machine fed chunk by chunk, so quoted fields, doubled quotes
  * and CRLF may straddle chunk boundaries, and cells go from the bytes into column storage without a string
- * per numeric cell.
+ * per numeric cell. Most records of real exports are plain (no quotes, one line): those are read whole by
+ * a fast path that converts or interns each cell as it scans it, and everything else goes through the
+ * state machine.
  */
+
 
 
 
@@ -40535,10 +42660,8 @@ class NumericCells {
             return;
         }
         const value = parseNumberBytes(bytes, start, end);
-        if (value === value) {
-            this.hasValue = true;
-            this.builder.push(value);
-        }
+        if (value === value)
+            this.pushValue(value);
         else if (this.declared) {
             throw new InputError(`${showCell(bytes, start, end)} is not a number, but the column is declared numerical; fix the cell, leave it empty for a missing value, or declare the column categorical`, { file: this.file, line, column: this.name });
         }
@@ -40550,6 +42673,11 @@ class NumericCells {
         }
         else
             this.sawText = true;
+    }
+    /** Appends a number read from the cell. */
+    pushValue(value) {
+        this.hasValue = true;
+        this.builder.push(value);
     }
     /**
      * Plain decimals (`-12.345`, `227.90225145380305`) are converted while the field is scanned: up to 15
@@ -40599,8 +42727,7 @@ class NumericCells {
             else
                 magnitude = longDecimal(head, tail, significant - 15, decimals);
             if (magnitude === magnitude) {
-                this.hasValue = true;
-                this.builder.push(negative ? -magnitude : magnitude);
+                this.pushValue(negative ? -magnitude : magnitude);
                 return i;
             }
         }
@@ -40686,6 +42813,8 @@ class TableSink {
     headerCells = [];
     names;
     readers = [];
+    /** The readers of numeric columns still taking numbers, by field; undefined for the other fields. */
+    numeric = [];
     rowCount = 0;
     constructor(plan, file, delimiter) {
         this.plan = plan;
@@ -40712,11 +42841,50 @@ class TableSink {
     /** Reads the plain record at `start` whole and returns the position after it, or -1 having read nothing. */
     plainRecord(bytes, start, end, line) {
         const readers = this.readers;
+        const numeric = this.numeric;
         const last = readers.length - 1;
         const delimiter = this.delimiter;
         let i = start;
         for (let index = 0; index <= last; index++) {
-            const stop = i < end ? readers[index].scan(bytes, i, end, line, delimiter) : -1;
+            if (i >= end)
+                return this.abandonRecord();
+            let stop = -1;
+            const cells = numeric[index];
+            if (cells !== undefined && !cells.sawText) {
+                // NumericCells.scan's common case, inline: most cells of most files are short plain decimals, and
+                // a call per cell costs as much as converting it.
+                let k = i;
+                let c = bytes[k];
+                const negative = c === csv_MINUS;
+                if (negative)
+                    c = ++k < end ? bytes[k] : 0;
+                let digits = 0;
+                let mantissa = 0;
+                let decimals = 0;
+                while (c >= csv_ZERO && c <= csv_NINE) {
+                    mantissa = mantissa * 10 + (c - csv_ZERO);
+                    digits++;
+                    c = ++k < end ? bytes[k] : 0;
+                }
+                if (c === csv_DOT) {
+                    c = ++k < end ? bytes[k] : 0;
+                    while (c >= csv_ZERO && c <= csv_NINE) {
+                        mantissa = mantissa * 10 + (c - csv_ZERO);
+                        digits++;
+                        decimals++;
+                        c = ++k < end ? bytes[k] : 0;
+                    }
+                }
+                if (digits > 0 && digits <= 15 && k < end && (c === delimiter || c === LF || c === CR)) {
+                    const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
+                    cells.pushValue(negative ? -magnitude : magnitude);
+                    stop = k;
+                }
+                else
+                    stop = cells.scan(bytes, i, end, line, delimiter);
+            }
+            else
+                stop = readers[index].scan(bytes, i, end, line, delimiter);
             if (stop < 0)
                 return this.abandonRecord();
             const c = bytes[stop];
@@ -40734,6 +42902,13 @@ class TableSink {
         }
         this.rowCount++;
         return i;
+    }
+    /** Makes room for `rows` rows in every column. */
+    reserve(rows) {
+        for (const reader of this.readers) {
+            if (reader instanceof NumericCells || reader instanceof TextCells)
+                reader.builder.reserve(rows);
+        }
     }
     /** Drops the cells a record left behind before it turned out to need the general parser. */
     abandonRecord() {
@@ -40791,8 +42966,12 @@ class TableSink {
             if (wantsText(this.plan, name))
                 return new TextCells(name, this.file);
             const declared = this.plan.declared?.get(name) === 'numerical';
-            return new NumericCells(name, declared, this.file, (text) => (this.readers[index] = text));
+            return new NumericCells(name, declared, this.file, (text) => {
+                this.readers[index] = text;
+                this.numeric[index] = undefined;
+            });
         });
+        this.numeric = this.readers.map((reader) => (reader instanceof NumericCells ? reader : undefined));
     }
     get hasHeader() {
         return this.names !== undefined;
@@ -40819,8 +42998,10 @@ class TableSink {
     }
 }
 /** Reads a CSV (`,`) or TSV (tab) file into columns. */
-function readDelimited(source, plan) {
-    return readDelimitedInput({ file: source.display, delimiter: source.format === 'tsv' ? TAB : COMMA, chunks: (pass) => readChunks(source, pass.onBytes) }, plan);
+async function readDelimited(source, plan) {
+    // A missing file has no size; reading it reports that.
+    const size = source.gzip ? undefined : await (0,promises_namespaceObject.stat)(source.path).then((info) => info.size, () => undefined);
+    return readDelimitedInput({ file: source.display, delimiter: source.format === 'tsv' ? TAB : COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) }, plan);
 }
 async function readDelimitedInput(input, plan) {
     const first = await scanInput(input, plan);
@@ -40848,6 +43029,8 @@ async function scanInput(input, plan) {
     const sink = new TableSink(plan, file, delimiter);
     const tokenizer = new CsvTokenizer(delimiter, sink, file);
     let first = true;
+    let bytesRead = 0;
+    let sized = input.size === undefined;
     for await (const chunk of input.chunks(plan)) {
         if (first && chunk.length >= 4 && chunk.toString('latin1', 0, 4) === 'PAR1') {
             throw new InputError('this is a Parquet file, not CSV; give it a .parquet name or set the format to parquet', { file });
@@ -40859,6 +43042,14 @@ async function scanInput(input, plan) {
             throw new InputError('this is not a text file (it contains NUL bytes); pass a CSV, TSV, JSON Lines, JSON or Parquet file', { file, line: tokenizer.currentLine + countLineFeeds(chunk, nul) });
         }
         tokenizer.push(chunk);
+        bytesRead += chunk.length;
+        if (!sized && sink.rowCount > 0 && bytesRead >= Math.min(input.size, ESTIMATE_SAMPLE_BYTES)) {
+            // The first megabyte of rows predicts the rest: sizing the columns once saves the copies (and the
+            // peak) of doubling them, and the slack covers rows a little longer than the first ones. A wrong
+            // guess costs only time: short columns grow, long ones are trimmed when finished.
+            sink.reserve(Math.ceil(((sink.rowCount * input.size) / bytesRead) * ROW_ESTIMATE_SLACK));
+            sized = true;
+        }
     }
     tokenizer.end();
     if (!sink.hasHeader) {
@@ -40869,6 +43060,8 @@ async function scanInput(input, plan) {
     }
     return sink;
 }
+const ESTIMATE_SAMPLE_BYTES = 1 << 20;
+const ROW_ESTIMATE_SLACK = 1.04;
 function countLineFeeds(bytes, end) {
     let count = 0;
     for (let k = bytes.indexOf(LF); k !== -1 && k < end; k = bytes.indexOf(LF, k + 1))
@@ -40944,7 +43137,7 @@ class RecordTable {
         if (typeof value === 'number')
             return value;
         if (typeof value === 'string') {
-            if (value === 'NaN')
+            if (isNaNText(value))
                 return NaN;
             const parsed = parseNumberText(value);
             if (parsed === parsed)
@@ -46742,36 +48935,33 @@ async function readParquet(source, plan) {
     if (bytes.toString('latin1', bytes.length - 4) !== MAGIC) {
         throw new InputError('the Parquet file is truncated (its footer is missing); re-export or re-download it', { file });
     }
-    const buffer = new Uint8Array(bytes).buffer;
-    const chunks = new Map();
+    // hyparquet wants an ArrayBuffer of its own; a pooled Buffer's may hold more than this file.
+    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : new Uint8Array(bytes).buffer;
     let metadata;
     try {
         metadata = parquetMetadata(buffer, { parsers: PARSERS });
-        await parquetRead({
-            file: buffer,
-            metadata,
-            parsers: PARSERS,
-            onChunk: (chunk) => {
-                let list = chunks.get(chunk.columnName);
-                if (!list)
-                    chunks.set(chunk.columnName, (list = []));
-                list.push(chunk);
-            },
-        });
     }
     catch (error) {
-        throw new InputError(`the file could not be read as Parquet (${error.message}); it may be damaged, or use a feature or compression this reader lacks (Snappy and uncompressed files are supported)`, { file });
+        throw unreadable(error, file);
     }
     const rowCount = Number(metadata.num_rows);
     if (rowCount === 0)
         throw new InputError('the file has no rows', { file });
     const columns = [];
+    // A column at a time, so that only one column's decoded cells are alive at once.
     for (const field of metadata_parquetSchema(metadata).children) {
         const name = field.element.name;
         if (!isBuilt(plan, name))
             continue;
+        const parts = [];
+        try {
+            await parquetRead({ file: buffer, metadata, parsers: PARSERS, columns: [name], onChunk: (chunk) => void parts.push(chunk) });
+        }
+        catch (error) {
+            throw unreadable(error, file);
+        }
         // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
-        const parts = (chunks.get(name) ?? []).sort((a, b) => a.rowStart - b.rowStart);
+        parts.sort((a, b) => a.rowStart - b.rowStart);
         const cells = new CellWriter(name, file, plan, isNumericField(field));
         for (const part of parts) {
             for (let k = 0; k < part.columnData.length; k++)
@@ -46780,6 +48970,9 @@ async function readParquet(source, plan) {
         columns.push(cells.finish(rowCount));
     }
     return { rowCount, columns };
+}
+function unreadable(error, file) {
+    return new InputError(`the file could not be read as Parquet (${error.message}); it may be damaged, or use a feature or compression this reader lacks (Snappy and uncompressed files are supported)`, { file });
 }
 function isNumericField(field) {
     if (field.children.length > 0)
@@ -46841,7 +49034,7 @@ class CellWriter {
             return value;
         if (typeof value === 'bigint')
             return Number(value);
-        if (value === null || value === undefined || value === '' || value === 'NaN')
+        if (value === null || value === undefined || value === '' || (typeof value === 'string' && isNaNText(value)))
             return NaN;
         if (value instanceof Date)
             return value.getTime();
@@ -46916,6 +49109,23 @@ async function readTable(paths, options = {}) {
         rowCount: files.reduce((sum, file) => sum + file.rowCount, 0),
         columns,
     };
+}
+/** Compressed files (gzip, Parquet) hold several times their size in cells. */
+const COMPRESSED_WEIGHT = 4;
+/**
+ * About how many bytes of text the files the paths and globs name amount to, for deciding how to read
+ * them: their sizes, compressed ones counted several times over. 0 when they name none, or one that cannot
+ * be found (reading them reports why).
+ */
+async function inputSize(paths, options = {}) {
+    try {
+        const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format);
+        const sizes = await Promise.all(sources.map(async (source) => (await fileSize(source.path)) * (source.gzip || source.format === 'parquet' ? COMPRESSED_WEIGHT : 1)));
+        return sizes.reduce((sum, size) => sum + size, 0);
+    }
+    catch {
+        return 0;
+    }
 }
 /** 0 for a file that cannot be read: reading it reports why. */
 function fileSize(path) {
@@ -47083,30 +49293,39 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 
 
 
+
 const ROLE = 'driftgate-read';
 /**
  * Reads a table on a new worker thread running `script`. Errors arrive as they would from `readTable`:
  * an InputError stays one, with its location.
  */
-function readTableOnWorker(script, request, onProgress) {
+function readTableOnWorker(script, request, { onProgress, signal } = {}) {
     return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
         const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: { role: ROLE, request, progress: onProgress !== undefined } });
         let settled = false;
+        const stop = () => settle(() => reject(signal.reason));
         const settle = (outcome) => {
             if (settled)
                 return;
             settled = true;
-            // The worker ends by itself once it has posted its answer; the process need not wait for that.
+            signal?.removeEventListener('abort', stop);
+            // The worker ends by itself once it has posted its answer; the process need not wait for that, nor
+            // for a read that is no longer wanted.
             worker.unref();
+            if (signal?.aborted)
+                void worker.terminate();
             outcome();
         };
+        signal?.addEventListener('abort', stop);
         worker.on('message', (message) => {
             switch (message.kind) {
                 case 'progress':
                     onProgress?.(message.read, message.total);
                     return;
                 case 'table':
-                    return settle(() => resolve(message.table));
+                    return settle(() => resolve({ table: message.table, sorted: message.sorted }));
                 case 'input-error':
                     return settle(() => reject(new InputError(message.message, message.location)));
                 case 'error':
@@ -47127,7 +49346,14 @@ function serveReadWorker() {
     const { request, progress } = external_node_worker_threads_namespaceObject.workerData;
     const port = external_node_worker_threads_namespaceObject.parentPort;
     const onProgress = progress ? (read, total) => port.postMessage({ kind: 'progress', read, total }) : undefined;
-    readTable(request.paths, { ...request.options, onProgress }).then((table) => port.postMessage({ kind: 'table', table }, transferablesOf(table.columns)), (error) => port.postMessage(describeError(error)));
+    readTable(request.paths, { ...request.options, onProgress }).then((table) => {
+        const sorted = request.presort ? presort(table, request.options.declared) : undefined;
+        const buffers = transferablesOf(table.columns);
+        for (const values of sorted ?? [])
+            if (values)
+                buffers.push(values.buffer);
+        port.postMessage({ kind: 'table', table, sorted }, buffers);
+    }, (error) => port.postMessage(describeError(error)));
     return true;
 }
 /** The buffers behind the columns, each once (a buffer listed twice cannot be transferred). */
@@ -47152,17 +49378,42 @@ function describeError(error) {
 
 
 
+
+/**
+ * Below this many bytes of current data a worker thread costs more (its start-up, a second copy of the
+ * code) than reading both sides on one thread.
+ */
+const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 async function runCheck(settings, run = {}) {
     const { observer } = run;
     const readOptions = { declared: settings.drift.declaredKinds, cwd: settings.cwd };
+    const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= WORKER_MIN_BYTES ? run.readWorker : undefined;
     const started = performance.now();
+    // When one side fails, reading the other on a worker is stopped rather than finished for nothing.
+    const failed = new AbortController();
     const readSide = async (side, paths) => {
         const onProgress = observer?.reading && ((read, total) => observer.reading(side, read, total));
-        const table = side === 'current' && run.readWorker
-            ? await readTableOnWorker(run.readWorker, { paths, options: readOptions }, onProgress)
-            : await readTable(paths, { ...readOptions, onProgress });
-        observer?.read?.(side, table, performance.now() - started);
-        return table;
+        try {
+            let table;
+            if (side === 'current' && readWorker) {
+                const request = { paths, options: readOptions, presort: true };
+                const read = await readTableOnWorker(readWorker, request, { onProgress, signal: failed.signal });
+                table = read.table;
+                adoptSorted(table, read.sorted ?? []);
+            }
+            else {
+                table = await readTable(paths, { ...readOptions, onProgress });
+                // With a worker reading the other side, this thread would otherwise wait for it idle.
+                if (readWorker)
+                    adoptSorted(table, presort(table, readOptions.declared));
+            }
+            observer?.read?.(side, table, performance.now() - started);
+            return table;
+        }
+        catch (error) {
+            failed.abort(error);
+            throw error;
+        }
     };
     const [baseline, current] = await Promise.all([readSide('baseline', settings.baseline), readSide('current', settings.current)]);
     observer?.comparing?.(new Set([...baseline.columns, ...current.columns].map((column) => column.name)).size);
@@ -47171,6 +49422,21 @@ async function runCheck(settings, run = {}) {
     observer?.compared?.(performance.now() - comparing);
     return result;
 }
+/**
+ * An observer that logs, one line per phase, the rows each side gave and the time spent: what a CI log
+ * should show about a check's cost (the check action passes `core.info`).
+ */
+function phaseLog(log) {
+    return {
+        read(side, table, milliseconds) {
+            const files = table.sources.length === 1 ? '1 file' : `${table.sources.length} files`;
+            log(`Read ${table.rowCount} ${side} rows × ${table.columns.length} columns from ${files} in ${Math.round(milliseconds)} ms.`);
+        },
+        compared(milliseconds) {
+            log(`Compared the columns in ${Math.round(milliseconds)} ms.`);
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** driftgate's version, as in package.json (a test keeps the two equal); stamped into every report. */
@@ -47178,7 +49444,9 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
-const REPORT_SCHEMA_VERSION = 1;
+const REPORT_SCHEMA_VERSION = 2;
+/** Versions whose reports this driftgate still reads: version 2 only added to version 1. */
+const READABLE_REPORT_SCHEMA_VERSIONS = (/* unused pure expression or super */ null && ([1, 2]));
 function toJsonReport(result, generatedAt) {
     return {
         schema_version: REPORT_SCHEMA_VERSION,
@@ -47226,6 +49494,10 @@ function escapeTerminal(text) {
             return '\\t';
         return `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
     });
+}
+/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
+function mermaidText(text) {
+    return text.replace(/["`\\]/g, "'").replace(/[\r\n\t]+/g, ' ').replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'));
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -47275,17 +49547,190 @@ function otherReasons(column) {
     return column.distribution_drift ? column.reasons.slice(1) : column.reasons;
 }
 
+;// CONCATENATED MODULE: ./src/report/model-format.ts
+/**
+ * What every report's model section shares — Markdown, the job summary, text, HTML and the model card —
+ * so they say the same thing in the same words: the metric table, each detector's answer, the labels of
+ * the error-rate chart.
+ */
+
+
+
+
+/** Every metric of the task that either side has, in the registry's order. */
+function metricRows(performance) {
+    const task = performanceMetric(performance.metric).task;
+    const valueOf = (side, name) => side?.[name];
+    return PERFORMANCE_METRICS.filter((metric) => metric.task === task)
+        .map((metric) => ({
+        name: metric.name,
+        title: metric.title,
+        direction: metric.direction,
+        judged: metric.name === performance.metric,
+        baseline: valueOf(performance.metrics.baseline, metric.name),
+        current: valueOf(performance.metrics.current, metric.name),
+    }))
+        .filter((row) => row.baseline !== undefined || row.current !== undefined);
+}
+/** `−0.13 (worse)`: the change with its sign and which way that is for this metric. */
+function formatMetricChange(row) {
+    if (row.baseline === undefined || row.current === undefined)
+        return '—';
+    const difference = row.current - row.baseline;
+    if (difference === 0)
+        return '±0';
+    const better = row.direction === 'higher' ? difference > 0 : difference < 0;
+    return `${formatSigned(difference)} (${better ? 'better' : 'worse'})`;
+}
+const PERFORMANCE_LABELS = {
+    degraded: 'performance drift',
+    ok: 'no performance drift',
+    'insufficient-data': 'insufficient data',
+};
+function roleLabel(column) {
+    return column.role === 'probability' ? `probability of ${JSON.stringify(column.class_label ?? '')}` : column.role;
+}
+/** ADWIN first: the one to trust when they disagree. */
+const DETECTOR_ORDER = ['adwin', 'page-hinkley', 'ddm'];
+const DDM_CAVEAT = 'DDM with its published defaults also alarms on about half of long stable streams, mostly early on: where the detectors disagree, trust ADWIN.';
+function detectorRows(changePoint) {
+    return DETECTOR_ORDER.map((name) => {
+        const outcome = changePoint.detectors[name];
+        const title = DETECTOR_TITLES[name];
+        if (outcome.status === 'change')
+            return { name, title, onset: describeStreamPoint(outcome.onset), detected: describeStreamPoint(outcome.detected) };
+        return { name, title, onset: outcome.status === 'no-change' ? 'no change' : `not applicable: ${outcome.reason ?? ''}`, detected: '—' };
+    });
+}
+function errorName(changePoint) {
+    return changePoint.stream.signal === 'misclassification' ? 'error rate' : 'mean absolute error';
+}
+/** What the chart's x axis is: the order column, or the rows' order. */
+function streamAxisName(changePoint) {
+    return changePoint.stream.order_column ?? 'row';
+}
+/** A bucket's place on the x axis: its first order value (times to the minute), or its first row. */
+function bucketLabel(bucket) {
+    if (bucket.from === undefined)
+        return `row ${bucket.first_row}`;
+    if (typeof bucket.from === 'number')
+        return formatNumber(bucket.from);
+    const time = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(bucket.from);
+    return time ? `${time[1]} ${time[2]}` : truncate(bucket.from, 20);
+}
+/** The bucket holding a stream position. */
+function bucketAt(series, position) {
+    const index = series.findIndex((bucket) => position >= bucket.first_position && position < bucket.first_position + bucket.rows);
+    return index < 0 ? series.length - 1 : index;
+}
+/** The smallest 1, 2 or 5 times a power of ten at or above `value`: a round top for an axis. */
+function niceCeiling(value) {
+    if (!(value > 0))
+        return 1;
+    const power = 10 ** Math.floor(Math.log10(value));
+    const step = [1, 2, 5, 10].find((multiple) => multiple * power >= value * (1 - 1e-12));
+    return Number((step * power).toPrecision(12));
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
 
+
 function renderMarkdown(result, options = {}) {
-    return [verdictBlock(result, options.headingLevel ?? 3), columnTable(result.columns, options.maxColumns ?? Infinity)].join('\n\n') + '\n';
+    const level = options.headingLevel ?? 3;
+    const table = columnTable(result.columns, options.maxColumns ?? Infinity);
+    if (!result.model)
+        return [verdictBlock(result, level), table].join('\n\n') + '\n';
+    return [verdictBlock(result, level), modelSection(result.model, level + 1), featuresHeading(result, level + 1), table].join('\n\n') + '\n';
 }
+/** The headline: the gate's verdict when there is a model section, else the dataset's (as before it existed). */
 function verdictBlock(result, headingLevel = 3) {
-    const icon = result.dataset.status === 'drift' ? '🔴' : result.dataset.status === 'no-drift' ? '🟢' : '⚪';
+    const headline = result.model
+        ? `${result.gate.tripped ? '🔴' : '🟢'} ${escapeMarkdown(result.gate.summary)}`
+        : `${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
     const sides = `Baseline: ${describeSide(result.baseline)} · Current: ${describeSide(result.current)}`;
-    return `${'#'.repeat(headingLevel)} ${icon} ${escapeMarkdown(result.dataset.summary)}\n\n${sides}`;
+    return `${'#'.repeat(headingLevel)} ${headline}\n\n${sides}`;
+}
+function statusIcon(status) {
+    return status === 'drift' ? '🔴' : status === 'no-drift' ? '🟢' : '⚪';
+}
+/** Heads the feature table when a model section comes before it. */
+function featuresHeading(result, headingLevel) {
+    return `${'#'.repeat(headingLevel)} Features\n\n${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
+}
+function modelSection(model, headingLevel, options = {}) {
+    const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
+    if (model.performance)
+        parts.push(performanceBlock(model.performance));
+    if (model.change_point)
+        parts.push(changePointBlock(model.change_point, options.chart ?? true));
+    parts.push(outputDriftBlock(model));
+    return parts.join('\n\n');
+}
+function modelColumnsLine(model) {
+    const code = (name) => `\`${name.replace(/`/g, "'")}\``;
+    const parts = [
+        model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
+        model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
+        model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(code).join(', ')}`,
+        model.order_column === undefined ? undefined : `order ${code(model.order_column)}`,
+    ];
+    return `Columns: ${parts.filter((part) => part !== undefined).join(' · ')}`;
+}
+function performanceBlock(performance) {
+    const icon = performance.status === 'degraded' ? '🔴' : performance.status === 'ok' ? '🟢' : '⚪';
+    const rows = metricRows(performance).map((row) => {
+        const title = row.judged ? `**${row.title}** (verdict)` : row.title;
+        const value = (side) => (side === undefined ? '—' : formatNumber(side));
+        return `| ${title} | ${value(row.baseline)} | ${value(row.current)} | ${formatMetricChange(row)} |`;
+    });
+    const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
+    const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
+    return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
+}
+function changePointBlock(changePoint, chart) {
+    const head = `**When it started**: ${escapeMarkdown(changePoint.summary)}`;
+    if (changePoint.status === 'insufficient-data')
+        return head;
+    const rows = detectorRows(changePoint).map((row) => `| ${row.title} | ${escapeMarkdown(row.onset)} | ${escapeMarkdown(row.detected)} |`);
+    const caveat = changePoint.detectors.ddm.status === 'not-applicable' ? '' : `\n\n_${DDM_CAVEAT}_`;
+    const drawn = chart && changePoint.error_series.length > 1 ? `\n\n${errorChart(changePoint)}` : '';
+    return `${head}\n\n| Detector | Rise began at | Detected at |\n|---|---|---|\n${rows.join('\n')}${caveat}${drawn}`;
+}
+/** The error over the stream as a Mermaid line, with a bar at the change point's bucket. */
+function errorChart(changePoint) {
+    const series = changePoint.error_series;
+    const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
+    const marked = changePoint.onset && bucketAt(series, changePoint.onset.position);
+    const marker = marked === undefined ? '' : `\n    bar [${series.map((_, index) => (index === marked ? top : 0)).join(', ')}]`;
+    const name = errorName(changePoint);
+    const title = `${name[0].toUpperCase()}${name.slice(1)} by ${streamAxisName(changePoint)}${marked === undefined ? '' : ' (bar: where the rise began)'}`;
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `    title "${mermaidText(truncate(title, 80))}"`,
+        `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket))}"`).join(', ')}]`,
+        `    y-axis "${errorName(changePoint)}" 0 --> ${top}${marker}`,
+        `    line [${series.map((bucket) => Number(bucket.error.toPrecision(4))).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+function outputDriftBlock(model) {
+    const verdict = (label, group) => `${label} ${statusIcon(group.status)} ${group.status.replace('-', ' ')}`;
+    const verdicts = [
+        model.prediction_column === undefined ? undefined : verdict('prediction', model.prediction_drift),
+        model.target_column === undefined ? undefined : verdict('target', model.target_drift),
+    ].filter((part) => part !== undefined);
+    return `**Prediction and target drift**: ${verdicts.join(' · ')}\n\n${modelColumnTable(model.columns)}`;
+}
+function modelColumnTable(columns) {
+    const header = '| Column | Role | Type | Method | Value | Threshold | Result | Change |\n|---|---|---|---|---|---|---|---|';
+    const rows = columns.map((column) => {
+        const [name, ...rest] = cells(column);
+        return `| ${[name, escapeMarkdown(roleLabel(column)), ...rest].join(' | ')} |`;
+    });
+    return `${header}\n${rows.join('\n')}`;
 }
 function describeSide(side) {
     const shown = side.sources.slice(0, 3).map((source) => `\`${source.replace(/`/g, "'")}\``);
@@ -47320,22 +49765,58 @@ function cells(column) {
 
 
 
+
+const COLUMN_HEADER = ['COLUMN', 'TYPE', 'METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'CHANGE'];
 function renderText(result) {
-    const header = ['COLUMN', 'TYPE', 'METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'CHANGE'];
-    const rows = driftedFirst(result.columns).map(textRow);
-    const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => [...row[index]].length)));
-    const line = (row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] + cell.length - [...cell].length))).join('  ').trimEnd();
     const sides = `baseline: ${describe(result.baseline)}\ncurrent:  ${describe(result.current)}`;
     const notes = driftedFirst(result.columns)
         .filter((column) => otherReasons(column).length > 0)
         .map((column) => `  ${escapeTerminal(truncate(column.name, 60))}: ${otherReasons(column).map(escapeTerminal).join('; ')}`);
-    return [
-        escapeTerminal(result.dataset.summary),
-        sides,
-        '',
-        [line(header), ...rows.map(line)].join('\n'),
+    const features = [
+        alignedTable([COLUMN_HEADER, ...driftedFirst(result.columns).map(textRow)]).join('\n'),
         ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
-    ].join('\n') + '\n';
+    ];
+    if (!result.model)
+        return [escapeTerminal(result.dataset.summary), sides, '', ...features].join('\n') + '\n';
+    return [escapeTerminal(result.gate.summary), sides, '', ...modelLines(result.model), '', `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+}
+function modelLines(model) {
+    const indent = (lines) => lines.map((line) => `  ${line}`);
+    const lines = [`Model (${model.task}):`];
+    const { performance, change_point: changePoint } = model;
+    if (performance) {
+        lines.push(`  ${escapeTerminal(performance.summary)}`);
+        lines.push(`  labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline, ${performance.labelled_rows.current.toLocaleString('en-US')} current`);
+        const metrics = metricRows(performance).map((row) => [
+            row.judged ? `${row.title} *` : row.title,
+            row.baseline === undefined ? '-' : formatNumber(row.baseline),
+            row.current === undefined ? '-' : formatNumber(row.current),
+            formatMetricChange(row),
+        ]);
+        if (metrics.length > 0)
+            lines.push(...indent(alignedTable([['METRIC (* verdict)', 'BASELINE', 'CURRENT', 'CHANGE'], ...metrics])));
+    }
+    if (changePoint) {
+        lines.push(`  ${escapeTerminal(changePoint.summary)}`);
+        if (changePoint.status !== 'insufficient-data') {
+            const detectors = detectorRows(changePoint).map((row) => [row.title, escapeTerminal(row.onset), escapeTerminal(row.detected)]);
+            lines.push(...indent(alignedTable([['DETECTOR', 'RISE BEGAN AT', 'DETECTED AT'], ...detectors])));
+            if (changePoint.detectors.ddm.status !== 'not-applicable')
+                lines.push(`  ${DDM_CAVEAT}`);
+        }
+    }
+    lines.push(`  prediction drift: ${STATUS_LABELS[model.prediction_drift.status]}; target drift: ${STATUS_LABELS[model.target_drift.status]}`);
+    const columns = model.columns.map((column) => {
+        const [name, ...rest] = textRow(column);
+        return [name, escapeTerminal(roleLabel(column)), ...rest];
+    });
+    lines.push(...indent(alignedTable([['COLUMN', 'ROLE', ...COLUMN_HEADER.slice(1)], ...columns])));
+    return lines;
+}
+/** Cells padded to their column's widest, counted in code points so names in any script line up. */
+function alignedTable(rows) {
+    const widths = rows[0].map((_, index) => Math.max(...rows.map((row) => [...row[index]].length)));
+    return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] + cell.length - [...cell].length))).join('  ').trimEnd());
 }
 function describe(side) {
     return `${side.sources.map(escapeTerminal).join(', ')} (${side.rows.toLocaleString('en-US')} rows)`;
@@ -47365,26 +49846,6 @@ async function writeFileAtomic(path, content) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/engine/options.ts
-const DEFAULT_DRIFT_SHARE = 0.5;
-const DEFAULT_MIN_ROWS = 30;
-const DEFAULT_MISSING_SHARE_THRESHOLD = 0.1;
-function defaultDriftOptions(overrides = {}) {
-    return {
-        columns: [],
-        ignoreColumns: [],
-        declaredKinds: new Map(),
-        columnMethods: new Map(),
-        columnThresholds: new Map(),
-        driftShare: DEFAULT_DRIFT_SHARE,
-        correction: 'none',
-        minRows: DEFAULT_MIN_ROWS,
-        missingShareThreshold: DEFAULT_MISSING_SHARE_THRESHOLD,
-        allMethods: false,
-        ...overrides,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/option-values.ts
 /**
  * Option values given as text — CLI flags and action inputs alike — turned into typed values, with one
@@ -47427,11 +49888,104 @@ function parseColumnMethods(option, entries) {
     return new Map(entries.map((entry) => splitAssignment(option, entry)));
 }
 
+;// CONCATENATED MODULE: ./src/model-option-values.ts
+/**
+ * The model-monitoring options given as text — CLI flags and action inputs alike — turned into typed
+ * options, each mistake named with the option the user wrote (`--target` or `target-column`).
+ */
+
+
+
+
+/** Undefined when neither a prediction nor a target column is named: no model section. */
+function parseModelOptions(texts, names) {
+    const present = (text) => (text === undefined || text === '' ? undefined : text);
+    const prediction = present(texts.prediction);
+    const target = present(texts.target);
+    const performanceOption = ['order', 'performanceMetric', 'maxDegradation'].find((key) => present(texts[key]) !== undefined);
+    if (performanceOption && (prediction === undefined || target === undefined)) {
+        throw new InputError(`${names[performanceOption]} is about the model's performance: it needs both ${names.prediction} and ${names.target}`);
+    }
+    if (texts.probabilities.length > 0 && prediction === undefined) {
+        throw new InputError(`${names.probabilities} needs ${names.prediction}: the column of the class the model predicted`);
+    }
+    if (prediction === undefined && target === undefined)
+        return undefined;
+    const metricName = present(texts.performanceMetric);
+    const metric = metricName === undefined ? undefined : performanceMetric(metricName);
+    if (metricName !== undefined && !metric) {
+        throw new InputError(`${names.performanceMetric} must be one of ${PERFORMANCE_METRIC_NAMES.join(', ')}, not ${JSON.stringify(metricName)}`);
+    }
+    const maxDegradation = present(texts.maxDegradation);
+    const probabilities = parseProbabilityColumns(texts.probabilities, names.probabilities);
+    return {
+        ...(prediction === undefined ? {} : { prediction }),
+        ...(target === undefined ? {} : { target }),
+        ...(probabilities ? { probabilities } : {}),
+        ...(present(texts.order) === undefined ? {} : { order: texts.order }),
+        ...(metric ? { performanceMetric: metric.name } : {}),
+        maxDegradation: maxDegradation === undefined ? DEFAULT_MAX_DEGRADATION : parseMaxDegradation(maxDegradation, names.maxDegradation),
+    };
+}
+/**
+ * `CLASS=COLUMN` entries, split at the first `=` (class labels are short and rarely hold one; column
+ * names of flattened JSON may), or one `PREFIX*` entry: every column named PREFIX followed by a class.
+ */
+function parseProbabilityColumns(entries, option) {
+    if (entries.length === 0)
+        return undefined;
+    const prefixes = entries.filter((entry) => entry.endsWith('*') && !entry.includes('='));
+    if (prefixes.length > 0) {
+        if (entries.length > 1)
+            throw new InputError(`${option} takes either one PREFIX* entry or CLASS=COLUMN entries, not both or several prefixes`);
+        return { kind: 'prefix', prefix: prefixes[0].slice(0, -1) };
+    }
+    const columns = new Map();
+    for (const entry of entries) {
+        const at = entry.indexOf('=');
+        if (at <= 0 || at === entry.length - 1) {
+            throw new InputError(`${option} takes CLASS=COLUMN (one per class) or PREFIX* (columns named PREFIX followed by the class), got ${JSON.stringify(entry)}`);
+        }
+        const label = entry.slice(0, at);
+        if (columns.has(label))
+            throw new InputError(`${option} names class ${JSON.stringify(label)} twice`);
+        columns.set(label, entry.slice(at + 1));
+    }
+    return { kind: 'columns', columns };
+}
+/**
+ * `data`, `prediction`, `performance`, several of them, or `any` (all three). Asking to gate on the model
+ * without naming its columns would never trip, so it is refused rather than silently ignored.
+ */
+function parseGateOn(entries, option, model) {
+    const words = entries.flatMap((entry) => entry.split(',')).map((word) => word.trim()).filter((word) => word !== '');
+    if (words.length === 0)
+        return new Set(GATES);
+    const gates = new Set();
+    for (const word of words) {
+        if (word === 'any')
+            GATES.forEach((gate) => gates.add(gate));
+        else if (GATES.includes(word))
+            gates.add(word);
+        else
+            throw new InputError(`${option} takes data, prediction, performance or any, not ${JSON.stringify(word)}`);
+    }
+    if (!words.includes('any')) {
+        if (gates.has('prediction') && !model)
+            throw new InputError(`${option} prediction needs the prediction or target column`);
+        if (gates.has('performance') && !(model?.prediction !== undefined && model.target !== undefined)) {
+            throw new InputError(`${option} performance needs both the prediction and the target column`);
+        }
+    }
+    return gates;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * The CLI's arguments, parsed into the same settings the action builds from its inputs. Usage mistakes are
  * InputErrors, shown as one line with exit status 2.
  */
+
 
 
 
@@ -47456,6 +50010,13 @@ const OPTIONS = {
     'min-rows': { type: 'string' },
     'missing-share-threshold': { type: 'string' },
     'all-methods': { type: 'boolean' },
+    prediction: { type: 'string' },
+    target: { type: 'string' },
+    probability: { type: 'string', multiple: true },
+    order: { type: 'string' },
+    'performance-metric': { type: 'string' },
+    'max-degradation': { type: 'string' },
+    'gate-on': { type: 'string', multiple: true },
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
     'exit-zero': { type: 'boolean' },
@@ -47470,7 +50031,8 @@ function parseCli(argv) {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
     }
     catch (error) {
-        throw new InputError(`${error.message.split('\n')[0]} (see driftgate --help)`);
+        // One line, but all of it: the last line of Node's message is the fix (`--threshold=-0.1` for a negative value).
+        throw new InputError(`${error.message.split('\n').join(' ')} (see driftgate --help)`);
     }
     const { values, tokens } = parsed;
     const variadicValues = { baseline: [], current: [] };
@@ -47537,6 +50099,22 @@ function parseCli(argv) {
         drift.missingShareThreshold = missingShare;
     drift.correction = parseCorrection(values.correction ?? 'none', '--correction');
     drift.allMethods = values['all-methods'] ?? false;
+    drift.model = parseModelOptions({
+        prediction: values.prediction,
+        target: values.target,
+        probabilities: values.probability ?? [],
+        order: values.order,
+        performanceMetric: values['performance-metric'],
+        maxDegradation: values['max-degradation'],
+    }, {
+        prediction: '--prediction',
+        target: '--target',
+        probabilities: '--probability',
+        order: '--order',
+        performanceMetric: '--performance-metric',
+        maxDegradation: '--max-degradation',
+    });
+    drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model);
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'markdown' && format !== 'json') {
         throw new InputError(`--format must be text, markdown or json, not ${JSON.stringify(format)}`);
@@ -47585,12 +50163,30 @@ Methods and thresholds (default: chosen per column, see below):
   --drift-share X               dataset drift when this share of columns drifted (default 0.5)
   --all-methods                 add every applicable method's values to each column (JSON)
 
+Model (prediction logs; see docs/model-monitoring.md):
+  --prediction COL              the model's prediction; tested for drift apart from the features
+  --target COL                  the true value (may be missing where labels have not arrived);
+                                with --prediction, also measures performance and when it slipped
+  --probability CLASS=COL       the model's score for one class (repeat per class), or
+  --probability 'PREFIX*'       every column named PREFIX followed by the class (probability.*)
+  --order COL                   what orders the current rows in time (default: the rows' order)
+  --performance-metric NAME     accuracy, balanced_accuracy, f1_macro, precision_macro, recall_macro,
+                                roc_auc, log_loss, mae, rmse, mape, r2
+                                (default accuracy for classifiers, mae for regressors)
+  --max-degradation X           tolerated worsening of the metric: absolute (0.02) or relative to
+                                the baseline (5%); default 5%
+
+Gate:
+  --gate-on data|prediction|performance|any
+                                the verdicts that fail the check (repeat; default any)
+
 Output:
   --format text|markdown|json   report format (default text)
   --output FILE, -o FILE        write the report to FILE (the text table still goes to stdout)
-  --exit-zero                   exit 0 even when drift is detected
+  --exit-zero                   exit 0 even when the gate trips
 
-Exit status: 0 no dataset drift, 1 dataset drift, 2 bad input or usage.
+Exit status: 0 the gate passed, 1 it tripped (with the default --gate-on any and no model columns:
+dataset drift), 2 bad input or usage.
 
 Automatic choice per column: up to 1000 baseline rows, ks for numbers (chi2 with 3-5 distinct
 values, z with 2) and chi2 for categories (z when binary); above 1000 rows, wasserstein_normed for
@@ -47654,7 +50250,8 @@ class ProgressLine {
             return;
         this.lastDraw = now;
         this.shown = true;
-        const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+        // A terminal that does not report its width (0) gets the common 80 columns.
+        const width = Math.max(20, (this.stream.columns || 80) - 1);
         this.stream.write(`\r\x1b[K${this.text().slice(0, width)}`);
     }
     text() {
@@ -47681,7 +50278,7 @@ function megabytes(bytes) {
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
- * `driftgate`: the drift engine on a laptop. Exit status 0 no dataset drift, 1 dataset drift, 2 bad input
+ * `driftgate`: the drift engine on a laptop. Exit status 0 the gate passed, 1 it tripped (`--gate-on`), 2 bad input
  * or usage (one line on stderr, never a stack trace).
  */
 
@@ -47730,7 +50327,7 @@ async function check(command) {
     }
     if (command.exitZero)
         return EXIT_NO_DRIFT;
-    return result.dataset.drift_detected ? EXIT_DRIFT : EXIT_NO_DRIFT;
+    return result.gate.tripped ? EXIT_DRIFT : EXIT_NO_DRIFT;
 }
 function render(result, format) {
     if (format === 'json')

@@ -39952,547 +39952,10 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/**
- * A problem with what the user handed us: a file, a cell, an option.
- *
- * It is raised where the problem is found and rendered only at the edges (the CLI prints one line and
- * exits 2; the action fails the step with an annotation on the file), so it carries everything a person
- * needs to act on it and never a stack trace.
- */
-class InputError extends Error {
-    location;
-    name = 'InputError';
-    constructor(message, 
-    /** Where the problem is, as precisely as it is known. */
-    location = {}) {
-        super(message);
-        this.location = location;
-    }
-    /** `file:line: column "x": message`, the shape compilers and linters use, so editors can jump to it. */
-    describe() {
-        const { file, line, column } = this.location;
-        const where = [file, line].filter((part) => part !== undefined).join(':');
-        const columnPart = column === undefined ? '' : `column ${JSON.stringify(column)}: `;
-        return `${where ? `${where}: ` : ''}${columnPart}${this.message}`;
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/publish/git-commit.ts
-/**
- * Reading and writing the repository through GitHub's REST API alone (contents, compare and the Git Data
- * API: blobs, trees, commits, refs), so the action needs no checkout and no git binary. A commit made this
- * way without an author or committer is made by the token's identity and signed by GitHub, so it shows as
- * Verified for GITHUB_TOKEN and GitHub App tokens.
- */
-
-/** GitHub lists at most 300 files in a comparison; a list that long may be cut. */
-const COMPARE_FILE_LIMIT = 300;
-/** Blobs go up a few at a time: faster than one by one, gentler than all at once for the secondary rate limit. */
-const BLOB_UPLOADS_AT_ONCE = 4;
-function httpStatus(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-async function defaultBranch(client, repository) {
-    const { data } = await client.rest.repos.get({ ...repository });
-    return data.default_branch;
-}
-/** The commit a branch points at, or undefined when there is no such branch. */
-async function branchHead(client, repository, branch) {
-    try {
-        const { data } = await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` });
-        return data.object.sha;
-    }
-    catch (error) {
-        if (httpStatus(error) === 404)
-            return undefined;
-        throw error;
-    }
-}
-async function readCommit(client, repository, sha) {
-    const { data } = await client.rest.git.getCommit({ ...repository, commit_sha: sha });
-    return { sha: data.sha, treeSha: data.tree.sha, parents: data.parents.map((parent) => parent.sha), message: data.message };
-}
-/** A file's bytes at a commit, or undefined when the commit has no file there. */
-async function readFileAt(client, repository, commitSha, path) {
-    const found = await fileAt(client, repository, commitSha, path);
-    if (!found)
-        return undefined;
-    // The contents endpoint inlines files up to 1 MB; larger ones come through the blob endpoint.
-    if (found.content !== undefined)
-        return Buffer.from(found.content, 'base64');
-    const { data } = await client.rest.git.getBlob({ ...repository, file_sha: found.sha });
-    return Buffer.from(data.content, 'base64');
-}
-/** The git blob SHA of a file at a commit, or undefined when there is none. */
-async function blobShaAt(client, repository, commitSha, path) {
-    return (await fileAt(client, repository, commitSha, path))?.sha;
-}
-async function fileAt(client, repository, commitSha, path) {
-    try {
-        const { data } = await client.rest.repos.getContent({ ...repository, path, ref: commitSha });
-        if (Array.isArray(data) || data.type !== 'file')
-            return undefined;
-        const inline = data.content && data.encoding === 'base64' ? data.content : data.size === 0 ? '' : undefined;
-        return { sha: data.sha, content: inline };
-    }
-    catch (error) {
-        if (httpStatus(error) === 404)
-            return undefined;
-        throw error;
-    }
-}
-async function compareBranches(client, repository, baseSha, headSha) {
-    const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...repository, basehead: `${baseSha}...${headSha}` });
-    const files = data.files ?? [];
-    const complete = files.length < COMPARE_FILE_LIMIT;
-    return {
-        aheadBy: data.ahead_by,
-        behindBy: data.behind_by,
-        changedFiles: complete ? files.map((file) => ({ path: file.filename, removed: file.status === 'removed', blobSha: file.sha ?? undefined })) : undefined,
-    };
-}
-/** The SHA git gives a blob: SHA-1 of `blob <size>\0<content>`. */
-function gitBlobSha(content) {
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
-}
-/** Sends the files as blobs, then a tree on `baseTree` and a commit on `parents`; returns the commit SHA. */
-async function writeCommit(client, repository, commit, uploaded) {
-    const entries = commit.files.map((file) => ({ path: file.path, content: file.content, sha: gitBlobSha(file.content) }));
-    const pending = entries.filter((entry) => !uploaded.has(entry.sha));
-    for (let start = 0; start < pending.length; start += BLOB_UPLOADS_AT_ONCE) {
-        await Promise.all(pending.slice(start, start + BLOB_UPLOADS_AT_ONCE).map((entry) => uploadBlob(client, repository, entry, uploaded)));
-    }
-    const { data: tree } = await client.rest.git.createTree({
-        ...repository,
-        base_tree: commit.baseTree,
-        tree: entries.map((entry) => ({ path: entry.path, mode: '100644', type: 'blob', sha: entry.sha })),
-    });
-    // No author or committer: GitHub then signs the commit as the token's identity (Verified).
-    const { data } = await client.rest.git.createCommit({ ...repository, message: commit.message, tree: tree.sha, parents: commit.parents });
-    return data.sha;
-}
-async function uploadBlob(client, repository, entry, uploaded) {
-    const { data } = await client.rest.git.createBlob({ ...repository, content: entry.content.toString('base64'), encoding: 'base64' });
-    // Git names a blob by its content, so a different name means different bytes arrived.
-    if (data.sha !== entry.sha)
-        throw new Error(`GitHub stored ${entry.path} as blob ${data.sha}, but its content hashes to ${entry.sha}; the upload was altered`);
-    uploaded.add(entry.sha);
-}
-/** Creates the branch at `sha`; false when it already exists (another run, or an earlier attempt, made it). */
-async function createBranch(client, repository, branch, sha) {
-    try {
-        await client.rest.git.createRef({ ...repository, ref: `refs/heads/${branch}`, sha });
-        return true;
-    }
-    catch (error) {
-        if (httpStatus(error) === 422)
-            return false;
-        throw error;
-    }
-}
-/**
- * Moves the branch to `sha`. Without `force`, GitHub accepts only a fast-forward, so a commit someone
- * pushed meanwhile is never lost: false tells the caller to build again on the new head.
- */
-async function moveBranch(client, repository, branch, sha, force) {
-    try {
-        await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force });
-        return true;
-    }
-    catch (error) {
-        if (httpStatus(error) === 422)
-            return false;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/publish/registry.ts
-/**
- * The model registry inside the repository, as docs/registry.md describes it:
- *
- *     <registry-dir>/<name>/index.json                every version, its files and checksums, the current one
- *     <registry-dir>/<name>/<version>/model/...       the model files
- *     <registry-dir>/<name>/<version>/baseline/...    the data it was trained on
- *     <registry-dir>/<name>/<version>/metrics.json    its evaluation metrics
- *     <registry-dir>/<name>/<version>/drift-report.json  the check that triggered the retrain
- *     <registry-dir>/<name>/<version>/MODEL_CARD.md
- *
- * Pure: paths, versions and the index, with no I/O, so the rules can be tested on their own and the check
- * action can read the same index.
- */
-
-
-const INDEX_SCHEMA_VERSION = 1;
-const INDEX_FILE = 'index.json';
-const MODEL_FOLDER = 'model';
-const BASELINE_FOLDER = 'baseline';
-const METRICS_FILE = 'metrics.json';
-const DRIFT_REPORT_FILE = 'drift-report.json';
-const MODEL_CARD_FILE = 'MODEL_CARD.md';
-const SAFE_COMPONENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-/**
- * A model name or version becomes one folder name in the repository and part of a branch name, so it is
- * held to characters that mean the same thing in a path, a ref and a URL.
- */
-function checkPathComponent(input, value) {
-    if (!SAFE_COMPONENT.test(value) || value.includes('..') || value.length > 100) {
-        throw new InputError(`${input} must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit (it names a folder), not ${JSON.stringify(value)}`);
-    }
-    return value;
-}
-/** `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not. */
-function checkRegistryDir(value) {
-    const normalized = external_node_path_namespaceObject.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
-    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../') || normalized.startsWith('.git/') || normalized === '.git') {
-        throw new InputError(`registry-dir must be a folder inside the repository (such as "models"), not ${JSON.stringify(value)}`);
-    }
-    return normalized;
-}
-function modelFolder(registryDir, name) {
-    return posix.join(registryDir, name);
-}
-function indexPath(registryDir, name) {
-    return external_node_path_namespaceObject.posix.join(registryDir, name, INDEX_FILE);
-}
-function versionFolder(registryDir, name, version) {
-    return external_node_path_namespaceObject.posix.join(registryDir, name, version);
-}
-/**
- * Component-wise order: `2026.05.14.10` comes after `2026.05.14.9`. Numeric components compare as numbers,
- * others as text (numbers first); a version that is a prefix of another comes first.
- */
-function compareVersions(a, b) {
-    const left = a.split('.');
-    const right = b.split('.');
-    for (let index = 0; index < Math.min(left.length, right.length); index++) {
-        const order = compareComponents(left[index], right[index]);
-        if (order !== 0)
-            return order;
-    }
-    return left.length - right.length;
-}
-function compareComponents(a, b) {
-    const numeric = /^\d+$/;
-    if (numeric.test(a) && numeric.test(b)) {
-        // Digits only, so BigInt cannot throw; it keeps long counters exact where Number would round.
-        const difference = BigInt(a) - BigInt(b);
-        return difference === 0n ? 0 : difference > 0n ? 1 : -1;
-    }
-    if (numeric.test(a))
-        return -1;
-    if (numeric.test(b))
-        return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** `YYYY.MM.DD` of the UTC day, the prefix of every version published that day. */
-function dayPrefix(day) {
-    const pad = (value) => String(value).padStart(2, '0');
-    return `${day.getUTCFullYear()}.${pad(day.getUTCMonth() + 1)}.${pad(day.getUTCDate())}`;
-}
-/**
- * The next date-based version: `YYYY.MM.DD.N` with N one above the highest N already taken that UTC day.
- * Dates compare as numbers, so a hand-written `2026.5.4.2` counts for the same day as `2026.05.04.1`.
- */
-function nextVersion(taken, now) {
-    const today = [now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()];
-    let highest = 0;
-    for (const version of taken) {
-        const parts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(version)?.slice(1).map(Number);
-        if (parts && parts.slice(0, 3).every((part, index) => part === today[index]))
-            highest = Math.max(highest, parts[3]);
-    }
-    return `${dayPrefix(now)}.${highest + 1}`;
-}
-function emptyIndex(name) {
-    return { schema_version: INDEX_SCHEMA_VERSION, name, versions: [] };
-}
-/** The index read from the repository; `where` (its path and ref) names it in the message when it is broken. */
-function parseIndex(text, where) {
-    const broken = (problem) => new InputError(`the registry index is not usable: ${problem}; fix or remove the file`, { file: where });
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw broken(`not JSON (${error.message})`);
-    }
-    if (!isRecord(parsed))
-        throw broken('not a JSON object');
-    if (parsed.schema_version !== INDEX_SCHEMA_VERSION) {
-        throw broken(`schema_version ${JSON.stringify(parsed.schema_version)} is not ${INDEX_SCHEMA_VERSION}; a newer driftgate may have written it`);
-    }
-    if (typeof parsed.name !== 'string')
-        throw broken('"name" is missing');
-    if (!Array.isArray(parsed.versions))
-        throw broken('"versions" is not a list');
-    const versions = parsed.versions.map((entry, position) => {
-        if (!isRecord(entry) || typeof entry.version !== 'string' || typeof entry.published_at !== 'string' || !Array.isArray(entry.files)) {
-            throw broken(`versions[${position}] needs "version", "published_at" and "files"`);
-        }
-        for (const file of entry.files) {
-            if (!isRecord(file) || typeof file.path !== 'string' || typeof file.role !== 'string' || typeof file.size !== 'number' || typeof file.sha256 !== 'string') {
-                throw broken(`versions[${position}] (${entry.version}) has a file without path, role, size and sha256`);
-            }
-        }
-        return entry;
-    });
-    const current = typeof parsed.current === 'string' ? parsed.current : undefined;
-    return { schema_version: INDEX_SCHEMA_VERSION, name: parsed.name, current, versions: sortVersions(versions) };
-}
-function renderIndex(index) {
-    return `${JSON.stringify(index, null, 2)}\n`;
-}
-function findVersion(index, version) {
-    return version === undefined ? undefined : index.versions.find((entry) => entry.version === version);
-}
-/** The index with `entry` added (or replacing the entry of the same version), which becomes current. */
-function withVersion(index, entry) {
-    const others = index.versions.filter((existing) => existing.version !== entry.version);
-    return { ...index, current: entry.version, versions: sortVersions([...others, entry]) };
-}
-/**
- * The index a pull request branch should hold: every version of the base branch, plus those only the
- * branch has (published by earlier runs for the same pull request). The branch's current wins when it
- * has versions of its own, because those are what the pull request proposes.
- */
-function mergeIndexes(base, branch) {
-    const pending = pendingVersions(base, branch);
-    const versions = sortVersions([...base.versions, ...pending]);
-    const current = pending.length > 0 ? (branch.current ?? pending[pending.length - 1].version) : base.current;
-    return { ...base, current, versions };
-}
-/** Versions the branch has that the base branch does not: the ones its pull request would add. */
-function pendingVersions(base, branch) {
-    const published = new Set(base.versions.map((entry) => entry.version));
-    return branch.versions.filter((entry) => !published.has(entry.version));
-}
-/** Whether two versions hold the same model files, byte for byte (names and checksums). */
-function sameModel(a, b) {
-    const fingerprint = (files) => files
-        .filter((file) => file.role === 'model')
-        .map((file) => `${file.path}\0${file.sha256}`)
-        .sort()
-        .join('\n');
-    const left = fingerprint(a);
-    return left !== '' && left === fingerprint(b);
-}
-/**
- * Names of files inside their version subfolder: paths relative to the deepest folder holding all of them,
- * so one file keeps its base name and a model saved as a folder keeps its inner structure. Distinct files
- * always get distinct names.
- */
-function relativeNames(absolutePaths) {
-    if (absolutePaths.length === 0)
-        return [];
-    const split = absolutePaths.map((path) => path.replace(/\\/g, '/').split('/'));
-    let common = split[0].length - 1;
-    for (const parts of split) {
-        common = Math.min(common, parts.length - 1);
-        for (let index = 0; index < common; index++) {
-            if (parts[index] !== split[0][index]) {
-                common = index;
-                break;
-            }
-        }
-    }
-    return split.map((parts) => parts.slice(common).join('/'));
-}
-function sortVersions(versions) {
-    return [...versions].sort((a, b) => compareVersions(a.version, b.version));
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/publish/inputs.ts
-/**
- * The publish action's inputs, read once and turned into typed settings; nothing else in the action calls
- * `core.getInput`. Paths are one per line (file names may contain commas); labels and people may also be
- * separated by commas, as they are usually written on one line.
- */
-
-
-
-const DEFAULT_TITLE = 'Publish model {name} {version}';
-const DEFAULT_COMMIT_MESSAGE = 'Publish model {name} {version}';
-const DEFAULT_BRANCH_PREFIX = 'driftgate/';
-const lines = (name) => getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
-const items = (name) => lines(name).flatMap((line) => line.split(',')).map((item) => item.trim()).filter((item) => item !== '');
-const inputs_text = (name) => getInput(name).trim();
-function getInputs() {
-    const githubToken = getInput('github-token');
-    if (githubToken)
-        core_setSecret(githubToken);
-    else
-        throw new InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
-    const repository = repositoryFromEnvironment();
-    const name = checkPathComponent('name', inputs_text('name') || repository.repo);
-    const versionText = inputs_text('version') || 'auto';
-    const version = versionText === 'auto' ? versionText : checkPathComponent('version', versionText);
-    const branch = checkBranch('branch', inputs_text('branch') || `${DEFAULT_BRANCH_PREFIX}${name}`);
-    const base = inputs_text('base') ? checkBranch('base', inputs_text('base')) : undefined;
-    if (base === branch)
-        throw new InputError(`branch and base are both ${JSON.stringify(branch)}; the model is proposed on its own branch`);
-    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_RUN_ID: runId } = process.env;
-    return {
-        githubToken,
-        publish: {
-            content: {
-                model: lines('model'),
-                baseline: lines('baseline'),
-                metrics: inputs_text('metrics') || undefined,
-                driftReport: inputs_text('drift-report') || undefined,
-                cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
-            },
-            repository,
-            name,
-            registryDir: checkRegistryDir(inputs_text('registry-dir') || 'models'),
-            version,
-            base,
-            branch,
-            title: inputs_text('title') || DEFAULT_TITLE,
-            commitMessage: inputs_text('commit-message') || DEFAULT_COMMIT_MESSAGE,
-            pullRequest: {
-                labels: items('labels'),
-                assignees: items('assignees'),
-                reviewers: items('reviewers'),
-                teamReviewers: items('team-reviewers'),
-                draft: yesOrNo('draft'),
-            },
-            run: { id: runId || undefined, url: runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : undefined },
-        },
-    };
-}
-/** `core.getBooleanInput` throws a TypeError, which would be shown as a crash rather than a bad input. */
-function yesOrNo(name) {
-    const value = inputs_text(name).toLowerCase();
-    if (value === 'true' || value === 'false')
-        return value === 'true';
-    throw new InputError(`${name} must be true or false, not ${JSON.stringify(inputs_text(name))}`);
-}
-function repositoryFromEnvironment() {
-    const [owner, repo, ...rest] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo || rest.length > 0)
-        throw new InputError('GITHUB_REPOSITORY is not set to owner/repo; the publish action runs in a GitHub Actions job');
-    return { owner, repo };
-}
-/** The rules of `git check-ref-format` that a branch name typed into a workflow can break. */
-function checkBranch(input, value) {
-    const broken = /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^\/|\/$|^-|\.lock$|\.$|^@$/.test(value) || value.split('/').some((part) => part.startsWith('.'));
-    if (broken)
-        throw new InputError(`${input} ${JSON.stringify(value)} is not a valid branch name`);
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/publish/pull-request.ts
-/**
- * The pull request that proposes a model version: one per branch, created once and then kept current.
- * GitHub refuses a second open pull request for the same head and base (422 "A pull request already
- * exists"), which also happens when an earlier attempt created it but its answer was lost, so that answer
- * means "find it and update it". Labels and assignees go through the issues API, reviewers through
- * requestReviewers; their failures are warnings, since the pull request itself exists by then.
- */
-
-/** How long to wait for a pull request GitHub says exists to show up in its listing (it can lag). */
-const LISTING_DELAYS_MS = [0, 1000, 3000];
-async function findOpenPullRequest(client, repository, branch) {
-    // The head filter needs the `owner:` prefix; without it GitHub ignores the filter and lists everything.
-    const { data } = await client.rest.pulls.list({ ...repository, state: 'open', head: `${repository.owner}:${branch}`, per_page: 10 });
-    const found = data[0];
-    return found ? { number: found.number, url: found.html_url, title: found.title, body: found.body } : undefined;
-}
-async function openOrUpdatePullRequest(client, repository, request, sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))) {
-    const warnings = [];
-    let existing = await findOpenPullRequest(client, repository, request.branch);
-    let refused = false;
-    if (!existing) {
-        const created = await createPullRequest(client, repository, request, warnings);
-        if (created) {
-            await pull_request_decorate(client, repository, created.number, request, warnings);
-            return { ...created, operation: 'created', warnings };
-        }
-        refused = true;
-        for (const delay of LISTING_DELAYS_MS) {
-            await sleep(delay);
-            existing = await findOpenPullRequest(client, repository, request.branch);
-            if (existing)
-                break;
-        }
-        if (!existing)
-            throw new Error(`GitHub says a pull request for ${request.branch} already exists, but lists none open; try again in a minute`);
-    }
-    const stale = existing.title !== request.title || (existing.body ?? '') !== request.body;
-    // A body identical to a card just written (its version, time and checksums are new) that was missing
-    // a moment ago was opened by our own create request, whose answer was lost and retried.
-    if (refused && request.refresh && !stale) {
-        await pull_request_decorate(client, repository, existing.number, request, warnings);
-        return { number: existing.number, url: existing.url, operation: 'created', warnings };
-    }
-    if (!request.refresh || !stale)
-        return { number: existing.number, url: existing.url, operation: 'unchanged', warnings };
-    await client.rest.pulls.update({ ...repository, pull_number: existing.number, title: request.title, body: request.body });
-    await pull_request_decorate(client, repository, existing.number, request, warnings);
-    return { number: existing.number, url: existing.url, operation: 'updated', warnings };
-}
-/** The new pull request, or undefined when one is already open for the branch. */
-async function createPullRequest(client, repository, request, warnings) {
-    const create = async (draft) => {
-        const { data } = await client.rest.pulls.create({ ...repository, head: request.branch, base: request.base, title: request.title, body: request.body, draft });
-        return { number: data.number, url: data.html_url };
-    };
-    try {
-        return await create(request.draft);
-    }
-    catch (error) {
-        const message = validationMessage(error);
-        if (/already exists/i.test(message))
-            return undefined;
-        // Private repositories on some plans have no draft pull requests; a ready one is better than none.
-        if (request.draft && /draft/i.test(message)) {
-            warnings.push(`The pull request was opened as ready for review: GitHub refused a draft (${message}).`);
-            return create(false);
-        }
-        throw error;
-    }
-}
-async function pull_request_decorate(client, repository, number, request, warnings) {
-    const attempt = async (what, action) => {
-        try {
-            await action();
-        }
-        catch (error) {
-            if (httpStatus(error) === undefined)
-                throw error;
-            warnings.push(`Could not ${what} on pull request #${number}: ${validationMessage(error) || error.message}`);
-        }
-    };
-    if (request.labels.length > 0)
-        await attempt(`add the labels ${request.labels.join(', ')}`, () => client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [...request.labels] }));
-    if (request.assignees.length > 0)
-        await attempt(`assign ${request.assignees.join(', ')}`, () => client.rest.issues.addAssignees({ ...repository, issue_number: number, assignees: [...request.assignees] }));
-    if (request.reviewers.length > 0 || request.teamReviewers.length > 0) {
-        const who = [...request.reviewers, ...request.teamReviewers.map((team) => `team ${team}`)].join(', ');
-        await attempt(`request reviews from ${who}`, () => client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: [...request.reviewers], team_reviewers: [...request.teamReviewers] }));
-    }
-}
-/** GitHub's own words for a refused request: the message, and the messages of its validation errors. */
-function validationMessage(error) {
-    const data = error?.response?.data;
-    const details = Array.isArray(data?.errors) ? data.errors.map((item) => (typeof item?.message === 'string' ? item.message : '')).filter(Boolean) : [];
-    const message = typeof data?.message === 'string' ? data.message : '';
-    return [message, ...details].filter(Boolean).join(': ');
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "url"
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
@@ -41379,9 +40842,624 @@ function globSync(globInput, options) {
 //#endregion
 
 
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/**
+ * A problem with what the user handed us: a file, a cell, an option.
+ *
+ * It is raised where the problem is found and rendered only at the edges (the CLI prints one line and
+ * exits 2; the action fails the step with an annotation on the file), so it carries everything a person
+ * needs to act on it and never a stack trace.
+ */
+class errors_InputError extends Error {
+    location;
+    name = 'InputError';
+    constructor(message, 
+    /** Where the problem is, as precisely as it is known. */
+    location = {}) {
+        super(message);
+        this.location = location;
+    }
+    /** `file:line: column "x": message`, the shape compilers and linters use, so editors can jump to it. */
+    describe() {
+        const { file, line, column } = this.location;
+        const where = [file, line].filter((part) => part !== undefined).join(':');
+        const columnPart = column === undefined ? '' : `column ${JSON.stringify(column)}: `;
+        return `${where ? `${where}: ` : ''}${columnPart}${this.message}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/workspace-paths.ts
+/**
+ * Path inputs name files of the checked-out repository, or files an earlier step left in RUNNER_TEMP.
+ * A workflow may build them from text it does not control (a dispatch input, a branch name), and a pull
+ * request may add a symbolic link pointing anywhere on the runner (`/proc/self/environ` holds the job's
+ * secrets), so a path that lands anywhere else, by `..` or through a link, is refused rather than read or
+ * written. The actions check every path input here, before anything is read.
+ */
+
+
+
+
+/**
+ * The absolute path `value` stands for, relative paths starting at the workspace; throws if it, or a file
+ * it matches as a glob, leaves the allowed roots.
+ */
+function resolveInside(input, value, roots) {
+    const absolute = (0,external_node_path_namespaceObject.resolve)(roots.workspace, value);
+    const allowed = allowedRoots(roots);
+    if (!allowed.some((root) => isInside(root, absolute))) {
+        throw new errors_InputError(`${input} ${JSON.stringify(value)} is outside the workspace: it resolves to ${absolute}. Paths must stay inside ${allowed.join(' or ')}; give a path relative to the repository checkout, or under RUNNER_TEMP for a file an earlier step downloaded`);
+    }
+    // In a glob, `**/..` may match zero directories and climb above the part that looked contained.
+    if (isDynamicPattern(value) && value.split(/[\\/]/).includes('..')) {
+        throw new errors_InputError(`${input} ${JSON.stringify(value)}: a glob pattern may not contain ".." segments; write it from the workspace root down`);
+    }
+    // The readers take a path that exists literally before trying it as a glob; the same files are checked here.
+    const reached = isDynamicPattern(value) && !(0,external_node_fs_namespaceObject.existsSync)(absolute) ? globSync(value, { cwd: roots.workspace, absolute: true, onlyFiles: true }) : [absolute];
+    for (const path of reached)
+        refuseLinkOutside(input, value, path, roots);
+    return absolute;
+}
+/**
+ * Throws when `path`, once every symbolic link on the way is followed, is outside the allowed roots. A path
+ * that does not exist yet is judged by the deepest folder on its way that does.
+ */
+function refuseLinkOutside(input, value, path, roots) {
+    const allowed = allowedRoots(roots);
+    const real = realPathOf(path);
+    if (allowed.some((root) => isInside(realPathOf(root), real)))
+        return;
+    const shown = isInside(roots.workspace, path) ? (0,external_node_path_namespaceObject.relative)(roots.workspace, path).split(external_node_path_namespaceObject.sep).join('/') : path;
+    throw new errors_InputError(`${input} ${JSON.stringify(value)}: ${shown} leads through a symbolic link to ${real}, outside the workspace. Paths must stay inside ${allowed.join(' or ')}; copy the file in instead of linking to it`);
+}
+function isInside(root, path) {
+    const inside = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), (0,external_node_path_namespaceObject.resolve)(path));
+    return inside === '' || (inside !== '..' && !inside.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(inside));
+}
+/**
+ * Where an annotation can point for a file a message names: its path relative to the workspace, with
+ * forward slashes on every runner; undefined for a file elsewhere (a downloaded artifact), which GitHub
+ * could not place in the repository's files.
+ */
+function workspaceRelative(workspace, file) {
+    const path = (0,external_node_path_namespaceObject.resolve)(workspace, file);
+    return isInside(workspace, path) ? (0,external_node_path_namespaceObject.relative)(workspace, path).split(external_node_path_namespaceObject.sep).join('/') : undefined;
+}
+function allowedRoots(roots) {
+    return [roots.workspace, roots.runnerTemp].filter((root) => Boolean(root)).map((root) => (0,external_node_path_namespaceObject.resolve)(root));
+}
+/** `realpath` of the deepest existing ancestor, with the rest of the path appended as written. */
+function realPathOf(path) {
+    const absolute = (0,external_node_path_namespaceObject.resolve)(path);
+    for (let existing = absolute;; existing = (0,external_node_path_namespaceObject.dirname)(existing)) {
+        try {
+            return (0,external_node_path_namespaceObject.resolve)((0,external_node_fs_namespaceObject.realpathSync)(existing), (0,external_node_path_namespaceObject.relative)(existing, absolute));
+        }
+        catch {
+            // A dangling link or a name not created yet: its folder decides.
+            if ((0,external_node_path_namespaceObject.dirname)(existing) === existing)
+                return absolute;
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/publish/git-commit.ts
+/**
+ * Reading and writing the repository through GitHub's REST API alone (contents, compare and the Git Data
+ * API: blobs, trees, commits, refs), so the action needs no checkout and no git binary. A commit made this
+ * way without an author or committer is made by the token's identity and signed by GitHub, so it shows as
+ * Verified for GITHUB_TOKEN and GitHub App tokens.
+ */
+
+/** GitHub lists at most 300 files in a comparison; a list that long may be cut. */
+const COMPARE_FILE_LIMIT = 300;
+/** Blobs go up a few at a time: faster than one by one, gentler than all at once for the secondary rate limit. */
+const BLOB_UPLOADS_AT_ONCE = 4;
+function httpStatus(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+async function defaultBranch(client, repository) {
+    const { data } = await client.rest.repos.get({ ...repository });
+    return data.default_branch;
+}
+/** The commit a branch points at, or undefined when there is no such branch. */
+async function branchHead(client, repository, branch) {
+    try {
+        const { data } = await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (error) {
+        if (httpStatus(error) === 404)
+            return undefined;
+        throw error;
+    }
+}
+async function readCommit(client, repository, sha) {
+    const { data } = await client.rest.git.getCommit({ ...repository, commit_sha: sha });
+    return { sha: data.sha, treeSha: data.tree.sha, parents: data.parents.map((parent) => parent.sha), message: data.message };
+}
+/** A file's bytes at a commit, or undefined when the commit has no file there. */
+async function readFileAt(client, repository, commitSha, path) {
+    const found = await fileAt(client, repository, commitSha, path);
+    if (!found)
+        return undefined;
+    // The contents endpoint inlines files up to 1 MB; larger ones come through the blob endpoint.
+    if (found.content !== undefined)
+        return Buffer.from(found.content, 'base64');
+    const { data } = await client.rest.git.getBlob({ ...repository, file_sha: found.sha });
+    return Buffer.from(data.content, 'base64');
+}
+/** The git blob SHA of a file at a commit, or undefined when there is none. */
+async function blobShaAt(client, repository, commitSha, path) {
+    return (await fileAt(client, repository, commitSha, path))?.sha;
+}
+async function fileAt(client, repository, commitSha, path) {
+    try {
+        const { data } = await client.rest.repos.getContent({ ...repository, path, ref: commitSha });
+        if (Array.isArray(data) || data.type !== 'file')
+            return undefined;
+        const inline = data.content && data.encoding === 'base64' ? data.content : data.size === 0 ? '' : undefined;
+        return { sha: data.sha, content: inline };
+    }
+    catch (error) {
+        if (httpStatus(error) === 404)
+            return undefined;
+        throw error;
+    }
+}
+async function compareBranches(client, repository, baseSha, headSha) {
+    const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...repository, basehead: `${baseSha}...${headSha}` });
+    const files = data.files ?? [];
+    const complete = files.length < COMPARE_FILE_LIMIT;
+    return {
+        aheadBy: data.ahead_by,
+        behindBy: data.behind_by,
+        changedFiles: complete ? files.map((file) => ({ path: file.filename, removed: file.status === 'removed', blobSha: file.sha ?? undefined })) : undefined,
+    };
+}
+/** The SHA git gives a blob: SHA-1 of `blob <size>\0<content>`. */
+function gitBlobSha(content) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+/** Sends the files as blobs, then a tree on `baseTree` and a commit on `parents`; returns the commit SHA. */
+async function writeCommit(client, repository, commit, uploaded) {
+    const entries = commit.files.map((file) => ({ path: file.path, content: file.content, sha: gitBlobSha(file.content) }));
+    const pending = entries.filter((entry) => !uploaded.has(entry.sha));
+    for (let start = 0; start < pending.length; start += BLOB_UPLOADS_AT_ONCE) {
+        await Promise.all(pending.slice(start, start + BLOB_UPLOADS_AT_ONCE).map((entry) => uploadBlob(client, repository, entry, uploaded)));
+    }
+    const { data: tree } = await client.rest.git.createTree({
+        ...repository,
+        base_tree: commit.baseTree,
+        tree: entries.map((entry) => ({ path: entry.path, mode: '100644', type: 'blob', sha: entry.sha })),
+    });
+    // No author or committer: GitHub then signs the commit as the token's identity (Verified).
+    const { data } = await client.rest.git.createCommit({ ...repository, message: commit.message, tree: tree.sha, parents: commit.parents });
+    return data.sha;
+}
+async function uploadBlob(client, repository, entry, uploaded) {
+    const { data } = await client.rest.git.createBlob({ ...repository, content: entry.content.toString('base64'), encoding: 'base64' });
+    // Git names a blob by its content, so a different name means different bytes arrived.
+    if (data.sha !== entry.sha)
+        throw new Error(`GitHub stored ${entry.path} as blob ${data.sha}, but its content hashes to ${entry.sha}; the upload was altered`);
+    uploaded.add(entry.sha);
+}
+/** Creates the branch at `sha`; false when it already exists (another run, or an earlier attempt, made it). */
+async function createBranch(client, repository, branch, sha) {
+    try {
+        await client.rest.git.createRef({ ...repository, ref: `refs/heads/${branch}`, sha });
+        return true;
+    }
+    catch (error) {
+        if (httpStatus(error) === 422)
+            return false;
+        throw error;
+    }
+}
+/**
+ * Moves the branch to `sha`. Without `force`, GitHub accepts only a fast-forward, so a commit someone
+ * pushed meanwhile is never lost: false tells the caller to build again on the new head.
+ */
+async function moveBranch(client, repository, branch, sha, force) {
+    try {
+        await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force });
+        return true;
+    }
+    catch (error) {
+        if (httpStatus(error) === 422)
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/registry.ts
+/**
+ * The model registry inside the repository, as docs/registry.md describes it:
+ *
+ *     <registry-dir>/<name>/index.json                every version, its files and checksums, the current one
+ *     <registry-dir>/<name>/<version>/model/...       the model files
+ *     <registry-dir>/<name>/<version>/baseline/...    the data it was trained on
+ *     <registry-dir>/<name>/<version>/metrics.json    its evaluation metrics
+ *     <registry-dir>/<name>/<version>/drift-report.json  the check that triggered the retrain
+ *     <registry-dir>/<name>/<version>/MODEL_CARD.md
+ *
+ * Pure: paths, versions and the index, with no I/O, so the rules can be tested on their own and the check
+ * action can read the same index.
+ */
+
+
+const INDEX_SCHEMA_VERSION = 1;
+const INDEX_FILE = 'index.json';
+const MODEL_FOLDER = 'model';
+const BASELINE_FOLDER = 'baseline';
+const METRICS_FILE = 'metrics.json';
+const DRIFT_REPORT_FILE = 'drift-report.json';
+const MODEL_CARD_FILE = 'MODEL_CARD.md';
+const SAFE_COMPONENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * A model name or version becomes one folder name in the repository and part of a branch name, so it is
+ * held to characters that mean the same thing in a path, a ref and a URL.
+ */
+function checkPathComponent(input, value) {
+    if (!SAFE_COMPONENT.test(value) || value.includes('..') || value.length > 100) {
+        throw new errors_InputError(`${input} must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit (it names a folder), not ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+/** `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not. */
+function checkRegistryDir(value) {
+    const normalized = external_node_path_namespaceObject.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
+    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../') || normalized.startsWith('.git/') || normalized === '.git') {
+        throw new errors_InputError(`registry-dir must be a folder inside the repository (such as "models"), not ${JSON.stringify(value)}`);
+    }
+    return normalized;
+}
+function modelFolder(registryDir, name) {
+    return posix.join(registryDir, name);
+}
+function indexPath(registryDir, name) {
+    return external_node_path_namespaceObject.posix.join(registryDir, name, INDEX_FILE);
+}
+function versionFolder(registryDir, name, version) {
+    return external_node_path_namespaceObject.posix.join(registryDir, name, version);
+}
+/**
+ * Component-wise order: `2026.05.14.10` comes after `2026.05.14.9`. Numeric components compare as numbers,
+ * others as text (numbers first); a version that is a prefix of another comes first.
+ */
+function compareVersions(a, b) {
+    const left = a.split('.');
+    const right = b.split('.');
+    for (let index = 0; index < Math.min(left.length, right.length); index++) {
+        const order = compareComponents(left[index], right[index]);
+        if (order !== 0)
+            return order;
+    }
+    return left.length - right.length;
+}
+function compareComponents(a, b) {
+    const numeric = /^\d+$/;
+    if (numeric.test(a) && numeric.test(b)) {
+        // Digits only, so BigInt cannot throw; it keeps long counters exact where Number would round.
+        const difference = BigInt(a) - BigInt(b);
+        return difference === 0n ? 0 : difference > 0n ? 1 : -1;
+    }
+    if (numeric.test(a))
+        return -1;
+    if (numeric.test(b))
+        return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** `YYYY.MM.DD` of the UTC day, the prefix of every version published that day. */
+function dayPrefix(day) {
+    const pad = (value) => String(value).padStart(2, '0');
+    return `${day.getUTCFullYear()}.${pad(day.getUTCMonth() + 1)}.${pad(day.getUTCDate())}`;
+}
+/**
+ * The next date-based version: `YYYY.MM.DD.N` with N one above the highest N already taken that UTC day.
+ * Dates compare as numbers, so a hand-written `2026.5.4.2` counts for the same day as `2026.05.04.1`.
+ */
+function nextVersion(taken, now) {
+    const today = [now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()];
+    let highest = 0;
+    for (const version of taken) {
+        const parts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(version)?.slice(1).map(Number);
+        if (parts && parts.slice(0, 3).every((part, index) => part === today[index]))
+            highest = Math.max(highest, parts[3]);
+    }
+    return `${dayPrefix(now)}.${highest + 1}`;
+}
+function emptyIndex(name) {
+    return { schema_version: INDEX_SCHEMA_VERSION, name, versions: [] };
+}
+/** The index read from the repository; `where` (its path and ref) names it in the message when it is broken. */
+function parseIndex(text, where) {
+    const broken = (problem) => new errors_InputError(`the registry index is not usable: ${problem}; fix or remove the file`, { file: where });
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw broken(`not JSON (${error.message})`);
+    }
+    if (!isRecord(parsed))
+        throw broken('not a JSON object');
+    if (parsed.schema_version !== INDEX_SCHEMA_VERSION) {
+        throw broken(`schema_version ${JSON.stringify(parsed.schema_version)} is not ${INDEX_SCHEMA_VERSION}; a newer driftgate may have written it`);
+    }
+    if (typeof parsed.name !== 'string')
+        throw broken('"name" is missing');
+    if (!Array.isArray(parsed.versions))
+        throw broken('"versions" is not a list');
+    const versions = parsed.versions.map((entry, position) => {
+        if (!isRecord(entry) || typeof entry.version !== 'string' || typeof entry.published_at !== 'string' || !Array.isArray(entry.files)) {
+            throw broken(`versions[${position}] needs "version", "published_at" and "files"`);
+        }
+        for (const file of entry.files) {
+            if (!isRecord(file) || typeof file.path !== 'string' || typeof file.role !== 'string' || typeof file.size !== 'number' || typeof file.sha256 !== 'string') {
+                throw broken(`versions[${position}] (${entry.version}) has a file without path, role, size and sha256`);
+            }
+        }
+        return entry;
+    });
+    const current = typeof parsed.current === 'string' ? parsed.current : undefined;
+    return { schema_version: INDEX_SCHEMA_VERSION, name: parsed.name, current, versions: sortVersions(versions) };
+}
+function renderIndex(index) {
+    return `${JSON.stringify(index, null, 2)}\n`;
+}
+function findVersion(index, version) {
+    return version === undefined ? undefined : index.versions.find((entry) => entry.version === version);
+}
+/** The index with `entry` added (or replacing the entry of the same version), which becomes current. */
+function withVersion(index, entry) {
+    const others = index.versions.filter((existing) => existing.version !== entry.version);
+    return { ...index, current: entry.version, versions: sortVersions([...others, entry]) };
+}
+/**
+ * The index a pull request branch should hold: every version of the base branch, plus those only the
+ * branch has (published by earlier runs for the same pull request). The branch's current wins when it
+ * has versions of its own, because those are what the pull request proposes.
+ */
+function mergeIndexes(base, branch) {
+    const pending = pendingVersions(base, branch);
+    const versions = sortVersions([...base.versions, ...pending]);
+    const current = pending.length > 0 ? (branch.current ?? pending[pending.length - 1].version) : base.current;
+    return { ...base, current, versions };
+}
+/** Versions the branch has that the base branch does not: the ones its pull request would add. */
+function pendingVersions(base, branch) {
+    const published = new Set(base.versions.map((entry) => entry.version));
+    return branch.versions.filter((entry) => !published.has(entry.version));
+}
+/** Whether two versions hold the same model files, byte for byte (names and checksums). */
+function sameModel(a, b) {
+    const fingerprint = (files) => files
+        .filter((file) => file.role === 'model')
+        .map((file) => `${file.path}\0${file.sha256}`)
+        .sort()
+        .join('\n');
+    const left = fingerprint(a);
+    return left !== '' && left === fingerprint(b);
+}
+/**
+ * Names of files inside their version subfolder: paths relative to the deepest folder holding all of them,
+ * so one file keeps its base name and a model saved as a folder keeps its inner structure. Distinct files
+ * always get distinct names.
+ */
+function relativeNames(absolutePaths) {
+    if (absolutePaths.length === 0)
+        return [];
+    const split = absolutePaths.map((path) => path.replace(/\\/g, '/').split('/'));
+    let common = split[0].length - 1;
+    for (const parts of split) {
+        common = Math.min(common, parts.length - 1);
+        for (let index = 0; index < common; index++) {
+            if (parts[index] !== split[0][index]) {
+                common = index;
+                break;
+            }
+        }
+    }
+    return split.map((parts) => parts.slice(common).join('/'));
+}
+function sortVersions(versions) {
+    return [...versions].sort((a, b) => compareVersions(a.version, b.version));
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/publish/inputs.ts
+/**
+ * The publish action's inputs, read once and turned into typed settings; nothing else in the action calls
+ * `core.getInput`. Paths are one per line (file names may contain commas); labels and people may also be
+ * separated by commas, as they are usually written on one line.
+ */
+
+
+
+const DEFAULT_TITLE = 'Publish model {name} {version}';
+const DEFAULT_COMMIT_MESSAGE = 'Publish model {name} {version}';
+const DEFAULT_BRANCH_PREFIX = 'driftgate/';
+const lines = (name) => getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
+const items = (name) => lines(name).flatMap((line) => line.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+const inputs_text = (name) => getInput(name).trim();
+function getInputs() {
+    const githubToken = getInput('github-token');
+    if (githubToken)
+        core_setSecret(githubToken);
+    else
+        throw new errors_InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
+    const repository = repositoryFromEnvironment();
+    const name = checkPathComponent('name', inputs_text('name') || repository.repo);
+    const versionText = inputs_text('version') || 'auto';
+    const version = versionText === 'auto' ? versionText : checkPathComponent('version', versionText);
+    const branch = checkBranch('branch', inputs_text('branch') || `${DEFAULT_BRANCH_PREFIX}${name}`);
+    const base = inputs_text('base') ? checkBranch('base', inputs_text('base')) : undefined;
+    if (base === branch)
+        throw new errors_InputError(`branch and base are both ${JSON.stringify(branch)}; the model is proposed on its own branch`);
+    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_RUN_ID: runId } = process.env;
+    return {
+        githubToken,
+        publish: {
+            content: {
+                model: lines('model'),
+                baseline: lines('baseline'),
+                metrics: inputs_text('metrics') || undefined,
+                driftReport: inputs_text('drift-report') || undefined,
+                cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+                runnerTemp: process.env.RUNNER_TEMP || undefined,
+            },
+            repository,
+            name,
+            registryDir: checkRegistryDir(inputs_text('registry-dir') || 'models'),
+            version,
+            base,
+            branch,
+            title: inputs_text('title') || DEFAULT_TITLE,
+            commitMessage: inputs_text('commit-message') || DEFAULT_COMMIT_MESSAGE,
+            pullRequest: {
+                labels: items('labels'),
+                assignees: items('assignees'),
+                reviewers: items('reviewers'),
+                teamReviewers: items('team-reviewers'),
+                draft: yesOrNo('draft'),
+            },
+            run: { id: runId || undefined, url: runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : undefined },
+        },
+    };
+}
+/** `core.getBooleanInput` throws a TypeError, which would be shown as a crash rather than a bad input. */
+function yesOrNo(name) {
+    const value = inputs_text(name).toLowerCase();
+    if (value === 'true' || value === 'false')
+        return value === 'true';
+    throw new errors_InputError(`${name} must be true or false, not ${JSON.stringify(inputs_text(name))}`);
+}
+function repositoryFromEnvironment() {
+    const [owner, repo, ...rest] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || rest.length > 0)
+        throw new errors_InputError('GITHUB_REPOSITORY is not set to owner/repo; the publish action runs in a GitHub Actions job');
+    return { owner, repo };
+}
+/** The rules of `git check-ref-format` that a branch name typed into a workflow can break. */
+function checkBranch(input, value) {
+    const broken = /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^\/|\/$|^-|\.lock$|\.$|^@$/.test(value) || value.split('/').some((part) => part.startsWith('.'));
+    if (broken)
+        throw new errors_InputError(`${input} ${JSON.stringify(value)} is not a valid branch name`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/publish/pull-request.ts
+/**
+ * The pull request that proposes a model version: one per branch, created once and then kept current.
+ * GitHub refuses a second open pull request for the same head and base (422 "A pull request already
+ * exists"), which also happens when an earlier attempt created it but its answer was lost, so that answer
+ * means "find it and update it". Labels and assignees go through the issues API, reviewers through
+ * requestReviewers; their failures are warnings, since the pull request itself exists by then.
+ */
+
+/** How long to wait for a pull request GitHub says exists to show up in its listing (it can lag). */
+const LISTING_DELAYS_MS = [0, 1000, 3000];
+async function findOpenPullRequest(client, repository, branch) {
+    // The head filter needs the `owner:` prefix; without it GitHub ignores the filter and lists everything.
+    const { data } = await client.rest.pulls.list({ ...repository, state: 'open', head: `${repository.owner}:${branch}`, per_page: 10 });
+    const found = data[0];
+    return found ? { number: found.number, url: found.html_url, title: found.title, body: found.body } : undefined;
+}
+async function openOrUpdatePullRequest(client, repository, request, sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))) {
+    const warnings = [];
+    let existing = await findOpenPullRequest(client, repository, request.branch);
+    let refused = false;
+    if (!existing) {
+        const created = await createPullRequest(client, repository, request, warnings);
+        if (created) {
+            await pull_request_decorate(client, repository, created.number, request, warnings);
+            return { ...created, operation: 'created', warnings };
+        }
+        refused = true;
+        for (const delay of LISTING_DELAYS_MS) {
+            await sleep(delay);
+            existing = await findOpenPullRequest(client, repository, request.branch);
+            if (existing)
+                break;
+        }
+        if (!existing)
+            throw new Error(`GitHub says a pull request for ${request.branch} already exists, but lists none open; try again in a minute`);
+    }
+    const stale = existing.title !== request.title || (existing.body ?? '') !== request.body;
+    // A body identical to a card just written (its version, time and checksums are new) that was missing
+    // a moment ago was opened by our own create request, whose answer was lost and retried.
+    if (refused && request.refresh && !stale) {
+        await pull_request_decorate(client, repository, existing.number, request, warnings);
+        return { number: existing.number, url: existing.url, operation: 'created', warnings };
+    }
+    if (!request.refresh || !stale)
+        return { number: existing.number, url: existing.url, operation: 'unchanged', warnings };
+    await client.rest.pulls.update({ ...repository, pull_number: existing.number, title: request.title, body: request.body });
+    await pull_request_decorate(client, repository, existing.number, request, warnings);
+    return { number: existing.number, url: existing.url, operation: 'updated', warnings };
+}
+/** The new pull request, or undefined when one is already open for the branch. */
+async function createPullRequest(client, repository, request, warnings) {
+    const create = async (draft) => {
+        const { data } = await client.rest.pulls.create({ ...repository, head: request.branch, base: request.base, title: request.title, body: request.body, draft });
+        return { number: data.number, url: data.html_url };
+    };
+    try {
+        return await create(request.draft);
+    }
+    catch (error) {
+        const message = validationMessage(error);
+        if (/already exists/i.test(message))
+            return undefined;
+        // Private repositories on some plans have no draft pull requests; a ready one is better than none.
+        if (request.draft && /draft/i.test(message)) {
+            warnings.push(`The pull request was opened as ready for review: GitHub refused a draft (${message}).`);
+            return create(false);
+        }
+        throw error;
+    }
+}
+async function pull_request_decorate(client, repository, number, request, warnings) {
+    const attempt = async (what, action) => {
+        try {
+            await action();
+        }
+        catch (error) {
+            if (httpStatus(error) === undefined)
+                throw error;
+            warnings.push(`Could not ${what} on pull request #${number}: ${validationMessage(error) || error.message}`);
+        }
+    };
+    if (request.labels.length > 0)
+        await attempt(`add the labels ${request.labels.join(', ')}`, () => client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [...request.labels] }));
+    if (request.assignees.length > 0)
+        await attempt(`assign ${request.assignees.join(', ')}`, () => client.rest.issues.addAssignees({ ...repository, issue_number: number, assignees: [...request.assignees] }));
+    if (request.reviewers.length > 0 || request.teamReviewers.length > 0) {
+        const who = [...request.reviewers, ...request.teamReviewers.map((team) => `team ${team}`)].join(', ');
+        await attempt(`request reviews from ${who}`, () => client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: [...request.reviewers], team_reviewers: [...request.teamReviewers] }));
+    }
+}
+/** GitHub's own words for a refused request: the message, and the messages of its validation errors. */
+function validationMessage(error) {
+    const data = error?.response?.data;
+    const details = Array.isArray(data?.errors) ? data.errors.map((item) => (typeof item?.message === 'string' ? item.message : '')).filter(Boolean) : [];
+    const message = typeof data?.message === 'string' ? data.message : '';
+    return [message, ...details].filter(Boolean).join(': ');
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
-const REPORT_SCHEMA_VERSION = 1;
+const REPORT_SCHEMA_VERSION = 2;
+/** Versions whose reports this driftgate still reads: version 2 only added to version 1. */
+const READABLE_REPORT_SCHEMA_VERSIONS = [1, 2];
 function toJsonReport(result, generatedAt) {
     return {
         schema_version: REPORT_SCHEMA_VERSION,
@@ -41394,6 +41472,30 @@ function renderJson(report) {
     return `${JSON.stringify(report, null, 2)}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/publish/json-text.ts
+/**
+ * Parsing a JSON file the user wrote, with the line of a syntax error in the message's location: the
+ * annotation then lands on it. V8 gives the offset where parsing stopped ("at position 22"); input that
+ * ends too early has none, and its error belongs at the end of the file.
+ */
+
+function parseJsonFile(text, file, explain) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const message = error.message;
+        const position = /at position (\d+)/.exec(message);
+        throw new errors_InputError(explain(message), { file, line: lineAt(text, position ? Number(position[1]) : text.length) });
+    }
+}
+function lineAt(text, offset) {
+    let line = 1;
+    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
+        line++;
+    return line;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/metrics.ts
 /**
  * Evaluation metrics: the user's `metrics` JSON file, read as named numbers, and how a new version's
@@ -41401,16 +41503,11 @@ function renderJson(report) {
  * used here, so any extra fields (strings, lists, confusion matrices) are kept but not compared.
  */
 
+
 function parseMetrics(text, file) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new InputError(`the metrics file is not JSON (${error.message}); write an object such as {"accuracy": 0.93}`, { file });
-    }
+    const parsed = parseJsonFile(text, file, (syntaxError) => `the metrics file is not JSON (${syntaxError}); write an object such as {"accuracy": 0.93}`);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new InputError('the metrics file must hold a JSON object of named numbers, such as {"accuracy": 0.93}', { file });
+        throw new errors_InputError('the metrics file must hold a JSON object of named numbers, such as {"accuracy": 0.93}', { file });
     }
     const values = {};
     collectNumbers(parsed, '', values);
@@ -41419,7 +41516,8 @@ function parseMetrics(text, file) {
 function collectNumbers(object, prefix, into) {
     for (const [key, value] of Object.entries(object)) {
         const name = `${prefix}${key}`;
-        if (typeof value === 'number')
+        // An overflowing number (1e999) parses to Infinity; like infinities in data, it counts as missing.
+        if (typeof value === 'number' && Number.isFinite(value))
             into[name] = value;
         else if (typeof value === 'object' && value !== null && !Array.isArray(value))
             collectNumbers(value, `${name}.`, into);
@@ -41441,7 +41539,7 @@ function compareMetrics(candidate, deployed) {
 ;// CONCATENATED MODULE: ./src/engine/format.ts
 /** How numbers read wherever people see them: the engine's reasons and summaries, and every report. */
 /** Four significant digits; scientific notation for very small or large magnitudes. */
-function formatNumber(value) {
+function format_formatNumber(value) {
     if (value === 0 || !Number.isFinite(value))
         return String(value);
     const magnitude = Math.abs(value);
@@ -41450,7 +41548,7 @@ function formatNumber(value) {
     return String(Number(value.toPrecision(4)));
 }
 /** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
-function formatPercent(share) {
+function format_formatPercent(share) {
     const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
     return `${(share * 100).toFixed(digits)}%`;
 }
@@ -41491,6 +41589,10 @@ function escapeTerminal(text) {
         return `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
     });
 }
+/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
+function mermaidText(text) {
+    return text.replace(/["`\\]/g, "'").replace(/[\r\n\t]+/g, ' ').replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'));
+}
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
@@ -41499,8 +41601,8 @@ function formatScore(column) {
     if (column.score === undefined)
         return '—';
     if (column.output === 'distance')
-        return formatNumber(column.score);
-    return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${formatNumber(column.score)}`;
+        return format_formatNumber(column.score);
+    return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${format_formatNumber(column.score)}`;
 }
 /** Which way the column moved, in one short phrase with an arrow. */
 function formatDirection(column) {
@@ -41508,9 +41610,9 @@ function formatDirection(column) {
     if (!direction)
         return '';
     if (direction.kind === 'shift') {
-        return `${arrow(direction.change)} mean ${formatNumber(direction.reference_mean)} → ${formatNumber(direction.current_mean)}`;
+        return `${arrow(direction.change)} mean ${format_formatNumber(direction.reference_mean)} → ${format_formatNumber(direction.current_mean)}`;
     }
-    return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${formatPercent(direction.reference_share)} → ${formatPercent(direction.current_share)}`;
+    return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${format_formatPercent(direction.reference_share)} → ${format_formatPercent(direction.current_share)}`;
 }
 function arrow(change) {
     return change > 0 ? '↑' : change < 0 ? '↓' : '→';
@@ -41539,17 +41641,6970 @@ function otherReasons(column) {
     return column.distribution_drift ? column.reasons.slice(1) : column.reasons;
 }
 
+;// CONCATENATED MODULE: ./src/performance/detectors/adwin.ts
+const ADWIN_DEFAULTS = {
+    delta: 0.002,
+    maxBucketsPerRow: 5,
+    clock: 32,
+    minSubWindow: 5,
+    minWindow: 10,
+};
+class adwin_Adwin {
+    options;
+    /** `rows[i]` holds the buckets of 2^i values; older values live in higher rows. */
+    rows = [];
+    fed = 0;
+    width = 0;
+    total = 0;
+    squaredDeviations = 0;
+    shift = 0;
+    constructor(options = {}) {
+        this.options = { ...ADWIN_DEFAULTS, ...options };
+    }
+    /** For the latest drift: the kept window's mean minus the dropped values' mean (> 0: the mean rose). */
+    get lastShift() {
+        return this.shift;
+    }
+    /** Values in the window now. */
+    get windowWidth() {
+        return this.width;
+    }
+    /** Mean of the values in the window now: the current estimate of the error rate. */
+    get windowMean() {
+        return this.width === 0 ? Number.NaN : this.total / this.width;
+    }
+    update(value) {
+        this.insert(value);
+        this.fed++;
+        if (this.fed % this.options.clock !== 0 || this.width <= this.options.minWindow)
+            return 'stable';
+        const widthBefore = this.width;
+        const totalBefore = this.total;
+        while (this.cutFound())
+            this.dropOldestBucket();
+        if (this.width === widthBefore)
+            return 'stable';
+        this.shift = this.total / this.width - (totalBefore - this.total) / (widthBefore - this.width);
+        return 'drift';
+    }
+    insert(value) {
+        if (this.width > 0) {
+            const deviation = value - this.total / this.width;
+            this.squaredDeviations += (this.width / (this.width + 1)) * deviation * deviation;
+        }
+        this.width++;
+        this.total += value;
+        if (this.rows.length === 0)
+            this.rows.push({ sums: [], squaredDeviations: [] });
+        this.rows[0].sums.push(value);
+        this.rows[0].squaredDeviations.push(0);
+        this.mergeFullRows();
+    }
+    mergeFullRows() {
+        for (let level = 0; level < this.rows.length; level++) {
+            const row = this.rows[level];
+            if (row.sums.length <= this.options.maxBucketsPerRow)
+                return;
+            const size = 2 ** level;
+            const [firstSum, secondSum] = row.sums.splice(0, 2);
+            const [firstDeviations, secondDeviations] = row.squaredDeviations.splice(0, 2);
+            const meanGap = (firstSum - secondSum) / size;
+            if (level + 1 === this.rows.length)
+                this.rows.push({ sums: [], squaredDeviations: [] });
+            this.rows[level + 1].sums.push(firstSum + secondSum);
+            this.rows[level + 1].squaredDeviations.push(firstDeviations + secondDeviations + (size / 2) * meanGap * meanGap);
+        }
+    }
+    dropOldestBucket() {
+        const level = this.rows.length - 1;
+        const row = this.rows[level];
+        const size = 2 ** level;
+        const sum = row.sums.shift();
+        const deviations = row.squaredDeviations.shift();
+        if (row.sums.length === 0)
+            this.rows.pop();
+        const restWidth = this.width - size;
+        const restTotal = this.total - sum;
+        if (restWidth === 0) {
+            this.squaredDeviations = 0;
+        }
+        else {
+            const meanGap = sum / size - restTotal / restWidth;
+            this.squaredDeviations -= deviations + ((size * restWidth) / this.width) * meanGap * meanGap;
+            // Cancellation can leave a tiny negative; a variance cannot be.
+            this.squaredDeviations = Math.max(0, this.squaredDeviations);
+        }
+        this.width = restWidth;
+        this.total = restTotal;
+    }
+    /** Whether some split at a bucket boundary, oldest first, passes the cut test. */
+    cutFound() {
+        const { delta, minSubWindow } = this.options;
+        const width = this.width;
+        const variance = this.squaredDeviations / width;
+        const logTerm = Math.log((2 * Math.log(width)) / delta);
+        let olderWidth = 0;
+        let olderTotal = 0;
+        for (let level = this.rows.length - 1; level >= 0; level--) {
+            const size = 2 ** level;
+            for (const sum of this.rows[level].sums) {
+                olderWidth += size;
+                olderTotal += sum;
+                const newerWidth = width - olderWidth;
+                if (newerWidth < minSubWindow)
+                    return false;
+                if (olderWidth < minSubWindow)
+                    continue;
+                const inverseM = 1 / olderWidth + 1 / newerWidth;
+                const bound = Math.sqrt(2 * inverseM * variance * logTerm) + (2 / 3) * inverseM * logTerm;
+                if (Math.abs(olderTotal / olderWidth - (this.total - olderTotal) / newerWidth) > bound)
+                    return true;
+            }
+        }
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/detectors/ddm.ts
+const DDM_DEFAULTS = { warningLevel: 2, driftLevel: 3, minInstances: 30 };
+class ddm_Ddm {
+    options;
+    rows = 0;
+    errors = 0;
+    minimumRate = Number.POSITIVE_INFINITY;
+    minimumDeviation = Number.POSITIVE_INFINITY;
+    drifted = false;
+    constructor(options = {}) {
+        this.options = { ...DDM_DEFAULTS, ...options };
+    }
+    /** `error` is 1 for a wrong prediction and 0 for a right one. */
+    update(error) {
+        if (this.drifted)
+            this.restart();
+        this.rows++;
+        this.errors += error;
+        const rate = this.errors / this.rows;
+        const deviation = Math.sqrt((rate * (1 - rate)) / this.rows);
+        if (this.rows < this.options.minInstances)
+            return 'stable';
+        if (rate + deviation <= this.minimumRate + this.minimumDeviation) {
+            this.minimumRate = rate;
+            this.minimumDeviation = deviation;
+        }
+        if (rate + deviation > this.minimumRate + this.options.driftLevel * this.minimumDeviation) {
+            this.drifted = true;
+            return 'drift';
+        }
+        return rate + deviation > this.minimumRate + this.options.warningLevel * this.minimumDeviation ? 'warning' : 'stable';
+    }
+    restart() {
+        this.rows = 0;
+        this.errors = 0;
+        this.minimumRate = Number.POSITIVE_INFINITY;
+        this.minimumDeviation = Number.POSITIVE_INFINITY;
+        this.drifted = false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/detectors/page-hinkley.ts
+const PAGE_HINKLEY_DEFAULTS = {
+    delta: 0.005,
+    threshold: 50,
+    alpha: 1 - 0.0001,
+    minInstances: 30,
+};
+class page_hinkley_PageHinkley {
+    options;
+    count = 0;
+    mean = 0;
+    statistic = 0;
+    drifted = false;
+    constructor(options = {}) {
+        this.options = { ...PAGE_HINKLEY_DEFAULTS, ...options };
+    }
+    update(value) {
+        if (this.drifted)
+            this.restart();
+        this.count++;
+        this.mean += (value - this.mean) / this.count;
+        this.statistic = Math.max(0, this.options.alpha * this.statistic + (value - this.mean - this.options.delta));
+        if (this.count < this.options.minInstances || this.statistic <= this.options.threshold)
+            return 'stable';
+        this.drifted = true;
+        return 'drift';
+    }
+    restart() {
+        this.count = 0;
+        this.mean = 0;
+        this.statistic = 0;
+        this.drifted = false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/change-point.ts
+/**
+ * When did performance start to slip? Runs the three streaming detectors — DDM, ADWIN and Page-Hinkley
+ * (`detectors/`), each with its published defaults — over the per-row error signal in stream order and
+ * reports, per detector, the first rise in the error: the row that raised the alarm, and the row where
+ * the rise most likely began.
+ *
+ * Signal (`errorSignal`): 1 for a misclassified row and 0 otherwise; the absolute error |ŷ − y| for
+ * regression, best divided by a typical error (the baseline MAE, say; `errorSignal` takes that scale)
+ * since ADWIN's bound assumes values of order one. DDM models a 0/1 error rate, so on any other signal
+ * it is "not-applicable". So is Page-Hinkley unless `pageHinkley` options are passed: its published
+ * λ and δ are in the signal's units and suit 0/1 errors; on |N(0, 1)| errors they alarm on about half
+ * of stationary 10,000-row streams (96 of 200 measured; 159 of 200 after dividing by the MAE). DDM and
+ * Page-Hinkley only look for rises; ADWIN also reports falls, which are skipped here (an improving
+ * model is not the question).
+ *
+ * Onset: the detectors say when they became sure, not when the change happened. For the stream up to
+ * the alarm, the onset is the split maximising `k·(T − k)/T · (mean after − mean before)²` among splits
+ * where the mean rose: the maximum-likelihood location of a single shift in mean (the statistic of
+ * binary segmentation and CUSUM change-point estimation; A. J. Scott and M. Knott, Biometrics 30, 1974).
+ *
+ * Order: rows are streamed in the order of `order` when given (numbers ascending; text by code point,
+ * which is chronological for ISO 8601 timestamps written alike), ties keeping row order. Positions count
+ * along the stream; rows are the caller's row indices. Rows without an order value must be dropped by
+ * the caller.
+ *
+ * Delays and false alarms with the defaults, measured on seeded Bernoulli error streams (200 streams
+ * each; `__tests__/performance/detectors.test.ts` checks them on 20):
+ * - error rate 0.1 → 0.3 at row 2000, rows from the change to the alarm (median / 95th pct / max):
+ *   ADWIN 111 / 207 / 271, Page-Hinkley 242 / 333 / 405, DDM 144 / 794 / 1291 (on the streams where
+ *   DDM had not already fired before the change);
+ * - stationary 10,000-row streams, share with any alarm, at error rates 0.02 / 0.1 / 0.3:
+ *   ADWIN 0 % / 0 % / 0.5 %, Page-Hinkley 0 % / 0 % / 10 %, DDM 83 % / 47 % / 20 %, nearly all of DDM's
+ *   within the first 500 rows, where its minimum p + s is set on few rows. Read a lone DDM alarm early
+ *   in a stream with suspicion.
+ *
+ * @example
+ * // 0/1 errors at a 10 % rate for rows 0–1999 and 30 % after (the seed-1 stream of the tests):
+ * firstChangePoints(signal).adwin;
+ * // => { status: 'change', detected: { position: 2079, row: 2079 }, onset: { position: 1999, row: 1999 } }
+ * // With `order: timestamps` the points also carry `order`, that row's timestamp.
+ */
+
+
+
+
+
+
+const DETECTOR_NAMES = (/* unused pure expression or super */ null && (['ddm', 'adwin', 'page-hinkley']));
+/**
+ * The per-row error signal of labelled rows: 0/1 misclassification, or |ŷ − y| / `scale` for
+ * regression. Undefined when a regression value is not finite.
+ */
+function change_point_errorSignal(rows, scale = 1) {
+    if (rows.task === 'regression')
+        return absoluteErrors(rows.yTrue, rows.yPred)?.map((error) => error / scale);
+    requireAligned('y_pred', rows.yTrue.length, rows.yPred);
+    return Float64Array.from(rows.yTrue, (truth, row) => (truth === rows.yPred[row] ? 0 : 1));
+}
+function change_point_firstChangePoints(signal, options = {}) {
+    const { order } = options;
+    if (order)
+        requireAligned('order', signal.length, order);
+    const stream = streamOrder(signal.length, order);
+    const streamed = Float64Array.from(stream, (row) => signal[row]);
+    const pointAt = (position) => {
+        const row = stream[position];
+        return order ? { position, row, order: order[row] } : { position, row };
+    };
+    const run = (detector, isRise = () => true) => {
+        for (let position = 0; position < streamed.length; position++) {
+            if (detector.update(streamed[position]) === 'drift' && isRise()) {
+                return { status: 'change', detected: pointAt(position), onset: pointAt(shiftOnset(streamed, position)) };
+            }
+        }
+        return { status: 'no-change' };
+    };
+    const binary = streamed.every((value) => value === 0 || value === 1);
+    const adwin = new Adwin(options.adwin);
+    return {
+        ddm: binary
+            ? run(new Ddm(options.ddm))
+            : { status: 'not-applicable', reason: 'DDM needs a 0/1 error signal (classification)' },
+        adwin: run(adwin, () => adwin.lastShift > 0),
+        'page-hinkley': binary || options.pageHinkley
+            ? run(new PageHinkley(options.pageHinkley))
+            : { status: 'not-applicable', reason: "Page-Hinkley's default threshold is calibrated for a 0/1 error signal" },
+    };
+}
+/**
+ * Where a rise in the mean of `values[0..end]` most likely began: the first position of the later part
+ * of the split k maximising k·(n − k)/n · (mean after − mean before)², n = end + 1, among splits whose
+ * later part has the higher mean. `end` itself when no split shows a rise.
+ */
+function shiftOnset(values, end) {
+    const n = end + 1;
+    let total = 0;
+    for (let position = 0; position < n; position++)
+        total += values[position];
+    let best = end;
+    let bestScore = 0;
+    let before = 0;
+    for (let split = 1; split < n; split++) {
+        before += values[split - 1];
+        const gap = (total - before) / (n - split) - before / split;
+        const score = ((split * (n - split)) / n) * gap * gap;
+        if (gap > 0 && score > bestScore) {
+            best = split;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+/** Row indices in stream order: stably sorted by `order` when given. */
+function streamOrder(length, order) {
+    const rows = Uint32Array.from({ length }, (_, row) => row);
+    if (!order)
+        return rows;
+    const compare = typeof order[0] === 'number'
+        ? (a, b) => order[a] - order[b] || a - b
+        : (a, b) => compareLabels(order[a], order[b]) || a - b;
+    return rows.sort(compare);
+}
+
+;// CONCATENATED MODULE: ./src/performance/label-order.ts
+/**
+ * The order scikit-learn gives class labels: `np.unique` on a string array sorts by Unicode code point.
+ *
+ * JavaScript's `<` compares UTF-16 code units instead, which disagrees for characters beyond the Basic
+ * Multilingual Plane (stored as surrogates, 0xD800–0xDFFF) against characters from 0xE000 to 0xFFFF:
+ * NumPy puts "Ａ" (U+FF21) before "😀" (U+1F600), `<` puts it after. Per-class results, the confusion
+ * matrix and the positive class of a binary ROC AUC all follow this order, so it has to be NumPy's.
+ *
+ * Numeric classes arrive as text and sort as text ("10" before "9"), as scikit-learn sorts a string
+ * array.
+ *
+ * @example
+ * sortedLabels(['b', '😀', 'Ａ', 'a']); // => ['a', 'b', 'Ａ', '😀']
+ */
+/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
+function label_order_compareLabels(a, b) {
+    const shorter = Math.min(a.length, b.length);
+    for (let i = 0; i < shorter; i++) {
+        const left = a.codePointAt(i);
+        const right = b.codePointAt(i);
+        if (left !== right)
+            return left - right;
+        // Equal code points have equal widths, so both strings skip the same low surrogate.
+        if (left > 0xffff)
+            i++;
+    }
+    return a.length - b.length;
+}
+/** The distinct labels of all the given arrays, in scikit-learn's order. */
+function label_order_sortedLabels(...labelArrays) {
+    const distinct = new Set();
+    for (const labels of labelArrays)
+        for (const label of labels)
+            distinct.add(label);
+    return [...distinct].sort(label_order_compareLabels);
+}
+
+;// CONCATENATED MODULE: ./src/performance/rows.ts
+/**
+ * Labelled rows of one side (baseline or current) as the performance metrics take them: the true target
+ * and the model's prediction per row, plus, for classification, the model's probability per class.
+ *
+ * Callers drop rows with a missing target or prediction before building these: every metric assumes
+ * complete, aligned columns of equal length.
+ */
+function rows_rowCount(rows) {
+    return rows.yTrue.length;
+}
+/** Throws when aligned columns differ in length: a caller bug, never a property of the data. */
+function rows_requireAligned(what, expected, actual) {
+    if (actual.length !== expected) {
+        throw new RangeError(`${what} has ${actual.length} rows where ${expected} were expected`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/confusion-matrix.ts
+/**
+ * Confusion matrix, as `sklearn.metrics.confusion_matrix(y_true, y_pred, labels=labels)`.
+ *
+ * Definition: `counts[i][j]` is the number of rows whose true label is `labels[i]` and whose predicted
+ * label is `labels[j]`: rows are the truth, columns the prediction.
+ *
+ * Edge cases: by default the labels are every label seen on either side, in scikit-learn's order (see
+ * `label-order.ts`); with explicit labels, rows whose true or predicted label is not among them are left
+ * out, as scikit-learn does. No rows give an empty matrix.
+ *
+ * @example
+ * confusionMatrix(['a', 'b', 'b'], ['a', 'a', 'b']);
+ * // => { labels: ['a', 'b'], counts: [[1, 0], [1, 1]] }
+ */
+
+
+function confusion_matrix_confusionMatrix(yTrue, yPred, labels = label_order_sortedLabels(yTrue, yPred)) {
+    rows_requireAligned('y_pred', yTrue.length, yPred);
+    const indexOf = new Map(labels.map((label, index) => [label, index]));
+    const counts = labels.map(() => new Array(labels.length).fill(0));
+    for (let row = 0; row < yTrue.length; row++) {
+        const truth = indexOf.get(yTrue[row]);
+        const prediction = indexOf.get(yPred[row]);
+        if (truth !== undefined && prediction !== undefined)
+            counts[truth][prediction]++;
+    }
+    return { labels, counts };
+}
+
+;// CONCATENATED MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
+/**
+ * When adding a new value to a list, one does not have to necessary
+ * recompute the mean of the list in linear time. They can instead use
+ * this function to compute the new mean by providing the current mean,
+ * the number of elements in the list that produced it and the new
+ * value to add.
+ *
+ * @since 2.5.0
+ * @param {number} mean current mean
+ * @param {number} n number of items in the list
+ * @param {number} newValue the added value
+ * @returns {number} the new mean
+ *
+ * @example
+ * addToMean(14, 5, 53); // => 20.5
+ */
+function addToMean(mean, n, newValue) {
+    return mean + (newValue - mean) / (n + 1);
+}
+
+/**
+ * Split an array into chunks of a specified size. This function
+ * has the same behavior as [PHP's array_chunk](http://php.net/manual/en/function.array-chunk.php)
+ * function, and thus will insert smaller-sized chunks at the end if
+ * the input size is not divisible by the chunk size.
+ *
+ * `x` is expected to be an array, and `chunkSize` a number.
+ * The `x` array can contain any kind of data.
+ *
+ * @param {Array} x a sample
+ * @param {number} chunkSize size of each output array. must be a positive integer
+ * @returns {Array<Array>} a chunked array
+ * @throws {Error} if chunk size is less than 1 or not an integer
+ * @example
+ * chunk([1, 2, 3, 4, 5, 6], 2);
+ * // => [[1, 2], [3, 4], [5, 6]]
+ */
+function chunk(x, chunkSize) {
+    // a list of result chunks, as arrays in an array
+    var output = [];
+
+    // `chunkSize` must be zero or higher - otherwise the loop below,
+    // in which we call `start += chunkSize`, will loop infinitely.
+    // So, we'll detect and throw in that case to indicate
+    // invalid input.
+    if (chunkSize < 1) {
+        throw new Error("chunk size must be a positive number");
+    }
+
+    if (Math.floor(chunkSize) !== chunkSize) {
+        throw new Error("chunk size must be an integer");
+    }
+
+    // `start` is the index at which `.slice` will start selecting
+    // new array elements
+    for (var start = 0; start < x.length; start += chunkSize) {
+        // for each chunk, slice that part of the array and add it
+        // to the output. The `.slice` function does not change
+        // the original array.
+        output.push(x.slice(start, start + chunkSize));
+    }
+    return output;
+}
+
+/**
+ * Create a new column x row matrix.
+ *
+ * @private
+ * @param {number} columns
+ * @param {number} rows
+ * @return {Array<Array<number>>} matrix
+ * @example
+ * makeMatrix(10, 10);
+ */
+function makeMatrix(columns, rows) {
+    var matrix = [];
+    for (var i = 0; i < columns; i++) {
+        var column = [];
+        for (var j = 0; j < rows; j++) {
+            column.push(0);
+        }
+        matrix.push(column);
+    }
+    return matrix;
+}
+
+/**
+ * Sort an array of numbers by their numeric value, ensuring that the
+ * array is not changed in place.
+ *
+ * This is necessary because the default behavior of .sort
+ * in JavaScript is to sort arrays as string values
+ *
+ *     [1, 10, 12, 102, 20].sort()
+ *     // output
+ *     [1, 10, 102, 12, 20]
+ *
+ * @param {Array<number>} x input array
+ * @return {Array<number>} sorted array
+ * @private
+ * @example
+ * numericSort([3, 2, 1]) // => [1, 2, 3]
+ */
+function numericSort(x) {
+    return (
+        x
+            // ensure the array is not changed in-place
+            .slice()
+            // comparator function that treats input as numeric
+            .sort(function (a, b) {
+                return a - b;
+            })
+    );
+}
+
+/**
+ * For a sorted input, counting the number of unique values
+ * is possible in constant time and constant memory. This is
+ * a simple implementation of the algorithm.
+ *
+ * Values are compared with `===`, so objects and non-primitive objects
+ * are not handled in any special way.
+ *
+ * @param {Array<*>} x an array of any kind of value
+ * @returns {number} count of unique values
+ * @example
+ * uniqueCountSorted([1, 2, 3]); // => 3
+ * uniqueCountSorted([1, 1, 1]); // => 1
+ */
+function uniqueCountSorted(x) {
+    var uniqueValueCount = 0;
+    var lastSeenValue;
+    for (var i = 0; i < x.length; i++) {
+        if (i === 0 || x[i] !== lastSeenValue) {
+            lastSeenValue = x[i];
+            uniqueValueCount++;
+        }
+    }
+    return uniqueValueCount;
+}
+
+/**
+ * Generates incrementally computed values based on the sums and sums of
+ * squares for the data array
+ *
+ * @private
+ * @param {number} j
+ * @param {number} i
+ * @param {Array<number>} sums
+ * @param {Array<number>} sumsOfSquares
+ * @return {number}
+ * @example
+ * ssq(0, 1, [-1, 0, 2], [1, 1, 5]);
+ */
+function ssq(j, i, sums, sumsOfSquares) {
+    var sji; // s(j, i)
+    if (j > 0) {
+        var muji = (sums[i] - sums[j - 1]) / (i - j + 1); // mu(j, i)
+        sji =
+            sumsOfSquares[i] - sumsOfSquares[j - 1] - (i - j + 1) * muji * muji;
+    } else {
+        sji = sumsOfSquares[i] - (sums[i] * sums[i]) / (i + 1);
+    }
+    if (sji < 0) {
+        return 0;
+    }
+    return sji;
+}
+
+/**
+ * Function that recursively divides and conquers computations
+ * for cluster j
+ *
+ * @private
+ * @param {number} iMin Minimum index in cluster to be computed
+ * @param {number} iMax Maximum index in cluster to be computed
+ * @param {number} cluster Index of the cluster currently being computed
+ * @param {Array<Array<number>>} matrix
+ * @param {Array<Array<number>>} backtrackMatrix
+ * @param {Array<number>} sums
+ * @param {Array<number>} sumsOfSquares
+ */
+function fillMatrixColumn(
+    iMin,
+    iMax,
+    cluster,
+    matrix,
+    backtrackMatrix,
+    sums,
+    sumsOfSquares
+) {
+    if (iMin > iMax) {
+        return;
+    }
+
+    // Start at midpoint between iMin and iMax
+    var i = Math.floor((iMin + iMax) / 2);
+
+    matrix[cluster][i] = matrix[cluster - 1][i - 1];
+    backtrackMatrix[cluster][i] = i;
+
+    var jlow = cluster; // the lower end for j
+
+    if (iMin > cluster) {
+        jlow = Math.max(jlow, backtrackMatrix[cluster][iMin - 1] || 0);
+    }
+    jlow = Math.max(jlow, backtrackMatrix[cluster - 1][i] || 0);
+
+    var jhigh = i - 1; // the upper end for j
+    if (iMax < matrix[0].length - 1) {
+        /* c8 ignore start */
+        jhigh = Math.min(jhigh, backtrackMatrix[cluster][iMax + 1] || 0);
+        /* c8 ignore end */
+    }
+
+    var sji;
+    var sjlowi;
+    var ssqjlow;
+    var ssqj;
+    for (var j = jhigh; j >= jlow; --j) {
+        sji = ssq(j, i, sums, sumsOfSquares);
+
+        if (sji + matrix[cluster - 1][jlow - 1] >= matrix[cluster][i]) {
+            break;
+        }
+
+        // Examine the lower bound of the cluster border
+        sjlowi = ssq(jlow, i, sums, sumsOfSquares);
+
+        ssqjlow = sjlowi + matrix[cluster - 1][jlow - 1];
+
+        if (ssqjlow < matrix[cluster][i]) {
+            // Shrink the lower bound
+            matrix[cluster][i] = ssqjlow;
+            backtrackMatrix[cluster][i] = jlow;
+        }
+        jlow++;
+
+        ssqj = sji + matrix[cluster - 1][j - 1];
+        if (ssqj < matrix[cluster][i]) {
+            matrix[cluster][i] = ssqj;
+            backtrackMatrix[cluster][i] = j;
+        }
+    }
+
+    fillMatrixColumn(
+        iMin,
+        i - 1,
+        cluster,
+        matrix,
+        backtrackMatrix,
+        sums,
+        sumsOfSquares
+    );
+    fillMatrixColumn(
+        i + 1,
+        iMax,
+        cluster,
+        matrix,
+        backtrackMatrix,
+        sums,
+        sumsOfSquares
+    );
+}
+
+/**
+ * Initializes the main matrices used in Ckmeans and kicks
+ * off the divide and conquer cluster computation strategy
+ *
+ * @private
+ * @param {Array<number>} data sorted array of values
+ * @param {Array<Array<number>>} matrix
+ * @param {Array<Array<number>>} backtrackMatrix
+ */
+function fillMatrices(data, matrix, backtrackMatrix) {
+    var nValues = matrix[0].length;
+
+    // Shift values by the median to improve numeric stability
+    var shift = data[Math.floor(nValues / 2)];
+
+    // Cumulative sum and cumulative sum of squares for all values in data array
+    var sums = [];
+    var sumsOfSquares = [];
+
+    // Initialize first column in matrix & backtrackMatrix
+    for (var i = 0, shiftedValue = (void 0); i < nValues; ++i) {
+        shiftedValue = data[i] - shift;
+        if (i === 0) {
+            sums.push(shiftedValue);
+            sumsOfSquares.push(shiftedValue * shiftedValue);
+        } else {
+            sums.push(sums[i - 1] + shiftedValue);
+            sumsOfSquares.push(
+                sumsOfSquares[i - 1] + shiftedValue * shiftedValue
+            );
+        }
+
+        // Initialize for cluster = 0
+        matrix[0][i] = ssq(0, i, sums, sumsOfSquares);
+        backtrackMatrix[0][i] = 0;
+    }
+
+    // Initialize the rest of the columns
+    var iMin;
+    for (var cluster = 1; cluster < matrix.length; ++cluster) {
+        if (cluster < matrix.length - 1) {
+            iMin = cluster;
+        } else {
+            // No need to compute matrix[K-1][0] ... matrix[K-1][N-2]
+            iMin = nValues - 1;
+        }
+
+        fillMatrixColumn(
+            iMin,
+            nValues - 1,
+            cluster,
+            matrix,
+            backtrackMatrix,
+            sums,
+            sumsOfSquares
+        );
+    }
+}
+
+/**
+ * Ckmeans clustering is an improvement on heuristic-based clustering
+ * approaches like Jenks. The algorithm was developed in
+ * [Haizhou Wang and Mingzhou Song](http://journal.r-project.org/archive/2011-2/RJournal_2011-2_Wang+Song.pdf)
+ * as a [dynamic programming](https://en.wikipedia.org/wiki/Dynamic_programming) approach
+ * to the problem of clustering numeric data into groups with the least
+ * within-group sum-of-squared-deviations.
+ *
+ * Minimizing the difference within groups - what Wang & Song refer to as
+ * `withinss`, or within sum-of-squares, means that groups are optimally
+ * homogenous within and the data is split into representative groups.
+ * This is very useful for visualization, where you may want to represent
+ * a continuous variable in discrete color or style groups. This function
+ * can provide groups that emphasize differences between data.
+ *
+ * Being a dynamic approach, this algorithm is based on two matrices that
+ * store incrementally-computed values for squared deviations and backtracking
+ * indexes.
+ *
+ * This implementation is based on Ckmeans 3.4.6, which introduced a new divide
+ * and conquer approach that improved runtime from O(kn^2) to O(kn log(n)).
+ *
+ * Unlike the [original implementation](https://cran.r-project.org/web/packages/Ckmeans.1d.dp/index.html),
+ * this implementation does not include any code to automatically determine
+ * the optimal number of clusters: this information needs to be explicitly
+ * provided.
+ *
+ * ### References
+ * _Ckmeans.1d.dp: Optimal k-means Clustering in One Dimension by Dynamic
+ * Programming_ Haizhou Wang and Mingzhou Song ISSN 2073-4859
+ *
+ * from The R Journal Vol. 3/2, December 2011
+ * @param {Array<number>} x input data, as an array of number values
+ * @param {number} nClusters number of desired classes. This cannot be
+ * greater than the number of values in the data array.
+ * @returns {Array<Array<number>>} clustered input
+ * @throws {Error} if the number of requested clusters is higher than the size of the data
+ * @example
+ * ckmeans([-1, 2, -1, 2, 4, 5, 6, -1, 2, -1], 3);
+ * // The input, clustered into groups of similar numbers.
+ * //= [[-1, -1, -1, -1], [2, 2, 2], [4, 5, 6]]);
+ */
+function ckmeans(x, nClusters) {
+    if (nClusters > x.length) {
+        throw new Error(
+            "cannot generate more classes than there are data values"
+        );
+    }
+
+    var sorted = numericSort(x);
+    // we'll use this as the maximum number of clusters
+    var uniqueCount = uniqueCountSorted(sorted);
+
+    // if all of the input values are identical, there's one cluster
+    // with all of the input in it.
+    if (uniqueCount === 1) {
+        return [sorted];
+    }
+
+    // named 'S' originally
+    var matrix = makeMatrix(nClusters, sorted.length);
+    // named 'J' originally
+    var backtrackMatrix = makeMatrix(nClusters, sorted.length);
+
+    // This is a dynamic programming way to solve the problem of minimizing
+    // within-cluster sum of squares. It's similar to linear regression
+    // in this way, and this calculation incrementally computes the
+    // sum of squares that are later read.
+    fillMatrices(sorted, matrix, backtrackMatrix);
+
+    // The real work of Ckmeans clustering happens in the matrix generation:
+    // the generated matrices encode all possible clustering combinations, and
+    // once they're generated we can solve for the best clustering groups
+    // very quickly.
+    var clusters = [];
+    var clusterRight = backtrackMatrix[0].length - 1;
+
+    // Backtrack the clusters from the dynamic programming matrix. This
+    // starts at the bottom-right corner of the matrix (if the top-left is 0, 0),
+    // and moves the cluster target with the loop.
+    for (var cluster = backtrackMatrix.length - 1; cluster >= 0; cluster--) {
+        var clusterLeft = backtrackMatrix[cluster][clusterRight];
+
+        // fill the cluster from the sorted input by taking a slice of the
+        // array. the backtrack matrix makes this easy - it stores the
+        // indexes where the cluster should start and end.
+        clusters[cluster] = sorted.slice(clusterLeft, clusterRight + 1);
+
+        if (cluster > 0) {
+            clusterRight = clusterLeft - 1;
+        }
+    }
+
+    return clusters;
+}
+
+/**
+ * Our default sum is the [Kahan-Babuska algorithm](https://pdfs.semanticscholar.org/1760/7d467cda1d0277ad272deb2113533131dc09.pdf).
+ * This method is an improvement over the classical
+ * [Kahan summation algorithm](https://en.wikipedia.org/wiki/Kahan_summation_algorithm).
+ * It aims at computing the sum of a list of numbers while correcting for
+ * floating-point errors. Traditionally, sums are calculated as many
+ * successive additions, each one with its own floating-point roundoff. These
+ * losses in precision add up as the number of numbers increases. This alternative
+ * algorithm is more accurate than the simple way of calculating sums by simple
+ * addition.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x input
+ * @return {number} sum of all input numbers
+ * @example
+ * sum([1, 2, 3]); // => 6
+ */
+function sum(x) {
+    // If the array is empty, we needn't bother computing its sum
+    if (x.length === 0) {
+        return 0;
+    }
+
+    // Initializing the sum as the first number in the array
+    var sum = x[0];
+
+    // Keeping track of the floating-point error correction
+    var correction = 0;
+
+    var transition;
+
+    if (typeof sum !== "number") {
+        return Number.NaN;
+    }
+
+    for (var i = 1; i < x.length; i++) {
+        if (typeof x[i] !== "number") {
+            return Number.NaN;
+        }
+        transition = sum + x[i];
+
+        // Here we need to update the correction in a different fashion
+        // if the new absolute value is greater than the absolute sum
+        if (Math.abs(sum) >= Math.abs(x[i])) {
+            correction += sum - transition + x[i];
+        } else {
+            correction += x[i] - transition + sum;
+        }
+
+        sum = transition;
+    }
+
+    // Returning the corrected sum
+    return sum + correction;
+}
+
+/**
+ * The mean, _also known as average_,
+ * is the sum of all values over the number of values.
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @throws {Error} if the length of x is less than one
+ * @returns {number} mean
+ * @example
+ * mean([0, 10]); // => 5
+ */
+function simple_statistics_mean(x) {
+    if (x.length === 0) {
+        throw new Error("mean requires at least one data point");
+    }
+
+    return sum(x) / x.length;
+}
+
+/**
+ * The sum of deviations to the Nth power.
+ * When n=2 it's the sum of squared deviations.
+ * When n=3 it's the sum of cubed deviations.
+ *
+ * @param {Array<number>} x
+ * @param {number} n power
+ * @returns {number} sum of nth power deviations
+ *
+ * @example
+ * var input = [1, 2, 3];
+ * // since the variance of a set is the mean squared
+ * // deviations, we can calculate that with sumNthPowerDeviations:
+ * sumNthPowerDeviations(input, 2) / input.length;
+ */
+function sumNthPowerDeviations(x, n) {
+    var meanValue = simple_statistics_mean(x);
+    var sum = 0;
+    var tempValue;
+    var i;
+
+    // This is an optimization: when n is 2 (we're computing a number squared),
+    // multiplying the number by itself is significantly faster than using
+    // the Math.pow method.
+    if (n === 2) {
+        for (i = 0; i < x.length; i++) {
+            tempValue = x[i] - meanValue;
+            sum += tempValue * tempValue;
+        }
+    } else {
+        for (i = 0; i < x.length; i++) {
+            sum += Math.pow(x[i] - meanValue, n);
+        }
+    }
+
+    return sum;
+}
+
+/**
+ * The [sample variance](https://en.wikipedia.org/wiki/Variance#Sample_variance)
+ * is the sum of squared deviations from the mean. The sample variance
+ * is distinguished from the variance by the usage of [Bessel's Correction](https://en.wikipedia.org/wiki/Bessel's_correction):
+ * instead of dividing the sum of squared deviations by the length of the input,
+ * it is divided by the length minus one. This corrects the bias in estimating
+ * a value from a set that you don't know if full.
+ *
+ * References:
+ * * [Wolfram MathWorld on Sample Variance](http://mathworld.wolfram.com/SampleVariance.html)
+ *
+ * @param {Array<number>} x a sample of two or more data points
+ * @throws {Error} if the length of x is less than 2
+ * @return {number} sample variance
+ * @example
+ * sampleVariance([1, 2, 3, 4, 5]); // => 2.5
+ */
+function sampleVariance(x) {
+    if (x.length < 2) {
+        throw new Error("sampleVariance requires at least two data points");
+    }
+
+    var sumSquaredDeviationsValue = sumNthPowerDeviations(x, 2);
+
+    // this is Bessels' Correction: an adjustment made to sample statistics
+    // that allows for the reduced degree of freedom entailed in calculating
+    // values from samples rather than complete populations.
+    var besselsCorrection = x.length - 1;
+
+    // Find the mean value of that list
+    return sumSquaredDeviationsValue / besselsCorrection;
+}
+
+/**
+ * The [sample standard deviation](http://en.wikipedia.org/wiki/Standard_deviation#Sample_standard_deviation)
+ * is the square root of the sample variance.
+ *
+ * @param {Array<number>} x input array
+ * @returns {number} sample standard deviation
+ * @example
+ * sampleStandardDeviation([2, 4, 4, 4, 5, 5, 7, 9]).toFixed(2);
+ * // => '2.14'
+ */
+function sampleStandardDeviation(x) {
+    var sampleVarianceX = sampleVariance(x);
+    return Math.sqrt(sampleVarianceX);
+}
+
+/**
+ * The`coefficient of variation`_ is the ratio of the standard deviation to the mean.
+ * .._`coefficient of variation`: https://en.wikipedia.org/wiki/Coefficient_of_variation
+ *
+ *
+ * @param {Array} x input
+ * @returns {number} coefficient of variation
+ * @example
+ * coefficientOfVariation([1, 2, 3, 4]).toFixed(3); // => 0.516
+ * coefficientOfVariation([1, 2, 3, 4, 5]).toFixed(3); // => 0.527
+ * coefficientOfVariation([-1, 0, 1, 2, 3, 4]).toFixed(3); // => 1.247
+ */
+function coefficientOfVariation(x) {
+    return sampleStandardDeviation(x) / simple_statistics_mean(x);
+}
+
+/**
+ * Implementation of Combinations
+ * Combinations are unique subsets of a collection - in this case, k x from a collection at a time.
+ * https://en.wikipedia.org/wiki/Combination
+ * @param {Array} x any type of data
+ * @param {int} k the number of objects in each group (without replacement)
+ * @returns {Array<Array>} array of permutations
+ * @example
+ * combinations([1, 2, 3], 2); // => [[1,2], [1,3], [2,3]]
+ */
+
+function combinations(x, k) {
+    if (k === 0) {
+        return [[]];
+    }
+
+    var i;
+    var subI;
+    var combinationList = [];
+    var subsetCombinations;
+    var next;
+
+    for (i = 0; i < x.length; i++) {
+        if (k === 1) {
+            combinationList.push([x[i]]);
+        } else {
+            subsetCombinations = combinations(x.slice(i + 1, x.length), k - 1);
+            for (subI = 0; subI < subsetCombinations.length; subI++) {
+                next = subsetCombinations[subI];
+                next.unshift(x[i]);
+                combinationList.push(next);
+            }
+        }
+    }
+    return combinationList;
+}
+
+/**
+ * Implementation of [Combinations](https://en.wikipedia.org/wiki/Combination) with replacement
+ * Combinations are unique subsets of a collection - in this case, k x from a collection at a time.
+ * 'With replacement' means that a given element can be chosen multiple times.
+ * Unlike permutation, order doesn't matter for combinations.
+ *
+ * @param {Array} x any type of data
+ * @param {int} k the number of objects in each group (without replacement)
+ * @returns {Array<Array>} array of permutations
+ * @example
+ * combinationsReplacement([1, 2], 2); // => [[1, 1], [1, 2], [2, 2]]
+ */
+function combinationsReplacement(x, k) {
+    if (k === 0) {
+        return [[]];
+    }
+
+    var combinationList = [];
+
+    for (var i = 0; i < x.length; i++) {
+        if (k === 1) {
+            // If we're requested to find only one element, we don't need
+            // to recurse: just push `x[i]` onto the list of combinations.
+            combinationList.push([x[i]]);
+        } else {
+            // Otherwise, recursively find combinations, given `k - 1`. Note that
+            // we request `k - 1`, so if you were looking for k=3 combinations, we're
+            // requesting k=2. This -1 gets reversed in the for loop right after this
+            // code, since we concatenate `x[i]` onto the selected combinations,
+            // bringing `k` back up to your requested level.
+            // This recursion may go many levels deep, since it only stops once
+            // k=1.
+            var subsetCombinations = combinationsReplacement(
+                x.slice(i, x.length),
+                k - 1
+            );
+
+            for (var j = 0; j < subsetCombinations.length; j++) {
+                combinationList.push([x[i]].concat(subsetCombinations[j]));
+            }
+        }
+    }
+
+    return combinationList;
+}
+
+/**
+ * When combining two lists of values for which one already knows the means,
+ * one does not have to necessary recompute the mean of the combined lists in
+ * linear time. They can instead use this function to compute the combined
+ * mean by providing the mean & number of values of the first list and the mean
+ * & number of values of the second list.
+ *
+ * @since 3.0.0
+ * @param {number} mean1 mean of the first list
+ * @param {number} n1 number of items in the first list
+ * @param {number} mean2 mean of the second list
+ * @param {number} n2 number of items in the second list
+ * @returns {number} the combined mean
+ *
+ * @example
+ * combineMeans(5, 3, 4, 3); // => 4.5
+ */
+function combineMeans(mean1, n1, mean2, n2) {
+    return (mean1 * n1 + mean2 * n2) / (n1 + n2);
+}
+
+/**
+ * When combining two lists of values for which one already knows the variances,
+ * one does not have to necessary recompute the variance of the combined lists
+ * in linear time. They can instead use this function to compute the combined
+ * variance by providing the variance, mean & number of values of the first list
+ * and the variance, mean & number of values of the second list.
+ *
+ * @since 3.0.0
+ * @param {number} variance1 variance of the first list
+ * @param {number} mean1 mean of the first list
+ * @param {number} n1 number of items in the first list
+ * @param {number} variance2 variance of the second list
+ * @param {number} mean2 mean of the second list
+ * @param {number} n2 number of items in the second list
+ * @returns {number} the combined mean
+ *
+ * @example
+ * combineVariances(14 / 3, 5, 3, 8 / 3, 4, 3); // => 47 / 12
+ */
+function combineVariances(variance1, mean1, n1, variance2, mean2, n2) {
+    var newMean = combineMeans(mean1, n1, mean2, n2);
+
+    return (
+        (n1 * (variance1 + Math.pow(mean1 - newMean, 2)) +
+            n2 * (variance2 + Math.pow(mean2 - newMean, 2))) /
+        (n1 + n2)
+    );
+}
+
+/**
+ * This computes the maximum number in an array.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @returns {number} maximum value
+ * @throws {Error} if the length of x is less than one
+ * @example
+ * max([1, 2, 3, 4]);
+ * // => 4
+ */
+function max(x) {
+    if (x.length === 0) {
+        throw new Error("max requires at least one data point");
+    }
+
+    var value = x[0];
+    for (var i = 1; i < x.length; i++) {
+        if (x[i] > value) {
+            value = x[i];
+        }
+    }
+    return value;
+}
+
+/**
+ * The min is the lowest number in the array.
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @throws {Error} if the length of x is less than one
+ * @returns {number} minimum value
+ * @example
+ * min([1, 5, -10, 100, 2]); // => -10
+ */
+function min(x) {
+    if (x.length === 0) {
+        throw new Error("min requires at least one data point");
+    }
+
+    var value = x[0];
+    for (var i = 1; i < x.length; i++) {
+        if (x[i] < value) {
+            value = x[i];
+        }
+    }
+    return value;
+}
+
+/**
+ * Given an array of x, this will find the extent of the
+ * x and return an array of breaks that can be used
+ * to categorize the x into a number of classes. The
+ * returned array will always be 1 longer than the number of
+ * classes because it includes the minimum value.
+ *
+ * @param {Array<number>} x an array of number values
+ * @param {number} nClasses number of desired classes
+ * @returns {Array<number>} array of class break positions
+ * @example
+ * equalIntervalBreaks([1, 2, 3, 4, 5, 6], 4); // => [1, 2.25, 3.5, 4.75, 6]
+ */
+function equalIntervalBreaks(x, nClasses) {
+    if (x.length < 2) {
+        return x;
+    }
+
+    var theMin = min(x);
+    var theMax = max(x);
+
+    // the first break will always be the minimum value
+    // in the xset
+    var breaks = [theMin];
+
+    // The size of each break is the full range of the x
+    // divided by the number of classes requested
+    var breakSize = (theMax - theMin) / nClasses;
+
+    // In the case of nClasses = 1, this loop won't run
+    // and the returned breaks will be [min, max]
+    for (var i = 1; i < nClasses; i++) {
+        breaks.push(breaks[0] + breakSize * i);
+    }
+
+    // the last break will always be the
+    // maximum.
+    breaks.push(theMax);
+
+    return breaks;
+}
+
+/**
+ * This computes the minimum & maximum number in an array.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @returns {Array<number>} minimum & maximum value
+ * @throws {Error} if the length of x is less than one
+ * @example
+ * extent([1, 2, 3, 4]);
+ * // => [1, 4]
+ */
+function extent(x) {
+    if (x.length === 0) {
+        throw new Error("extent requires at least one data point");
+    }
+
+    var min = x[0];
+    var max = x[0];
+    for (var i = 1; i < x.length; i++) {
+        if (x[i] > max) {
+            max = x[i];
+        }
+        if (x[i] < min) {
+            min = x[i];
+        }
+    }
+    return [min, max];
+}
+
+/**
+ * The extent is the lowest & highest number in the array. With a sorted array,
+ * the first element in the array is always the lowest while the last element is always the largest, so this calculation
+ * can be done in one step, or constant time.
+ *
+ * @param {Array<number>} x input
+ * @returns {Array<number>} minimum & maximum value
+ * @example
+ * extentSorted([-100, -10, 1, 2, 5]); // => [-100, 5]
+ */
+function extentSorted(x) {
+    return [x[0], x[x.length - 1]];
+}
+
+/**
+ * The [Geometric Mean](https://en.wikipedia.org/wiki/Geometric_mean) is
+ * a mean function that is more useful for numbers in different
+ * ranges.
+ *
+ * This is the nth root of the input numbers multiplied by each other.
+ *
+ * The geometric mean is often useful for
+ * **[proportional growth](https://en.wikipedia.org/wiki/Geometric_mean#Proportional_growth)**: given
+ * growth rates for multiple years, like _80%, 16.66% and 42.85%_, a simple
+ * mean will incorrectly estimate an average growth rate, whereas a geometric
+ * mean will correctly estimate a growth rate that, over those years,
+ * will yield the same end value.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @returns {number} geometric mean
+ * @throws {Error} if x is empty
+ * @throws {Error} if x contains a negative number
+ * @example
+ * var growthRates = [1.80, 1.166666, 1.428571];
+ * var averageGrowth = ss.geometricMean(growthRates);
+ * var averageGrowthRates = [averageGrowth, averageGrowth, averageGrowth];
+ * var startingValue = 10;
+ * var startingValueMean = 10;
+ * growthRates.forEach(function(rate) {
+ *   startingValue *= rate;
+ * });
+ * averageGrowthRates.forEach(function(rate) {
+ *   startingValueMean *= rate;
+ * });
+ * startingValueMean === startingValue;
+ */
+function geometricMean(x) {
+    if (x.length === 0) {
+        throw new Error("geometricMean requires at least one data point");
+    }
+
+    // the starting value.
+    var value = 1;
+
+    for (var i = 0; i < x.length; i++) {
+        // the geometric mean is only valid for positive numbers
+        if (x[i] < 0) {
+            throw new Error(
+                "geometricMean requires only non-negative numbers as input"
+            );
+        }
+
+        // repeatedly multiply the value by each number
+        value *= x[i];
+    }
+
+    return Math.pow(value, 1 / x.length);
+}
+
+/**
+ * The [Harmonic Mean](https://en.wikipedia.org/wiki/Harmonic_mean) is
+ * a mean function typically used to find the average of rates.
+ * This mean is calculated by taking the reciprocal of the arithmetic mean
+ * of the reciprocals of the input numbers.
+ *
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @returns {number} harmonic mean
+ * @throws {Error} if x is empty
+ * @throws {Error} if x contains a negative number
+ * @example
+ * harmonicMean([2, 3]).toFixed(2) // => '2.40'
+ */
+function harmonicMean(x) {
+    if (x.length === 0) {
+        throw new Error("harmonicMean requires at least one data point");
+    }
+
+    var reciprocalSum = 0;
+
+    for (var i = 0; i < x.length; i++) {
+        // the harmonic mean is only valid for positive numbers
+        if (x[i] <= 0) {
+            throw new Error(
+                "harmonicMean requires only positive numbers as input"
+            );
+        }
+
+        reciprocalSum += 1 / x[i];
+    }
+
+    // divide n by the reciprocal sum
+    return x.length / reciprocalSum;
+}
+
+/**
+ * This is the internal implementation of quantiles: when you know
+ * that the order is sorted, you don't need to re-sort it, and the computations
+ * are faster.
+ *
+ * This implements the linear interpolation method (type=7 in R/numpy),
+ * which is the default in numpy.percentile and R's quantile.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @param {number} p desired quantile: a number between 0 to 1, inclusive
+ * @returns {number} quantile value
+ * @throws {Error} if p ix outside of the range from 0 to 1
+ * @throws {Error} if x is empty
+ * @example
+ * quantileSorted([3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20], 0.5); // => 9
+ */
+function quantileSorted(x, p) {
+    // Use (n-1) * p for index, matching numpy's linear method (type=7)
+    var idx = (x.length - 1) * p;
+    if (x.length === 0) {
+        throw new Error("quantile requires at least one data point.");
+    } else if (p < 0 || p > 1) {
+        throw new Error("quantiles must be between 0 and 1");
+    } else if (p === 1) {
+        // If p is 1, directly return the last element
+        return x[x.length - 1];
+    } else if (p === 0) {
+        // If p is 0, directly return the first element
+        return x[0];
+    } else if (idx % 1 !== 0) {
+        // If idx is not integer, interpolate linearly between floor and ceil
+        var lower = Math.floor(idx);
+        var upper = Math.ceil(idx);
+        var fraction = idx - lower;
+        return x[lower] + fraction * (x[upper] - x[lower]);
+    } else {
+        // If idx is integer, type=7 returns the value at that index
+        return x[idx];
+    }
+}
+
+/**
+ * Rearrange items in `arr` so that all items in `[left, k]` range are the smallest.
+ * The `k`-th element will have the `(k - left + 1)`-th smallest value in `[left, right]`.
+ *
+ * Implements Floyd-Rivest selection algorithm https://en.wikipedia.org/wiki/Floyd-Rivest_algorithm
+ *
+ * @param {Array<number>} arr input array
+ * @param {number} k pivot index
+ * @param {number} [left] left index
+ * @param {number} [right] right index
+ * @returns {void} mutates input array
+ * @example
+ * var arr = [65, 28, 59, 33, 21, 56, 22, 95, 50, 12, 90, 53, 28, 77, 39];
+ * quickselect(arr, 8);
+ * // = [39, 28, 28, 33, 21, 12, 22, 50, 53, 56, 59, 65, 90, 77, 95]
+ */
+function quickselect(arr, k, left, right) {
+    left = left || 0;
+    right = right || arr.length - 1;
+
+    while (right > left) {
+        // 600 and 0.5 are arbitrary constants chosen in the original paper to minimize execution time
+        if (right - left > 600) {
+            var n = right - left + 1;
+            var m = k - left + 1;
+            var z = Math.log(n);
+            var s = 0.5 * Math.exp((2 * z) / 3);
+            var sd = 0.5 * Math.sqrt((z * s * (n - s)) / n);
+            if (m - n / 2 < 0) { sd *= -1; }
+            var newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+            var newRight = Math.min(
+                right,
+                Math.floor(k + ((n - m) * s) / n + sd)
+            );
+            quickselect(arr, k, newLeft, newRight);
+        }
+
+        var t = arr[k];
+        var i = left;
+        var j = right;
+
+        swap(arr, left, k);
+        if (arr[right] > t) { swap(arr, left, right); }
+
+        while (i < j) {
+            swap(arr, i, j);
+            i++;
+            j--;
+            while (arr[i] < t) { i++; }
+            while (arr[j] > t) { j--; }
+        }
+
+        if (arr[left] === t) { swap(arr, left, j); }
+        else {
+            j++;
+            swap(arr, j, right);
+        }
+
+        if (j <= k) { left = j + 1; }
+        if (k <= j) { right = j - 1; }
+    }
+}
+
+function swap(arr, i, j) {
+    var tmp = arr[i];
+    arr[i] = arr[j];
+    arr[j] = tmp;
+}
+
+/**
+ * The [quantile](https://en.wikipedia.org/wiki/Quantile):
+ * this is a population quantile, since we assume to know the entire
+ * dataset in this library. This implementation uses linear interpolation,
+ * equivalent to R's type=7 and numpy's default percentile method.
+ *
+ * Sample is a one-dimensional array of numbers,
+ * and p is either a decimal number from 0 to 1 or an array of decimal
+ * numbers from 0 to 1.
+ * In terms of a k/q quantile, p = k/q - it's just dealing with fractions or dealing
+ * with decimal values.
+ * When p is an array, the result of the function is also an array containing the appropriate
+ * quantiles in input order
+ *
+ * @param {Array<number>} x sample of one or more numbers
+ * @param {Array<number> | number} p the desired quantile, as a number between 0 and 1
+ * @returns {number} quantile
+ * @example
+ * quantile([3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20], 0.5); // => 9
+ */
+function quantile(x, p) {
+    var copy = x.slice();
+
+    if (Array.isArray(p)) {
+        // rearrange elements so that each element corresponding to a requested
+        // quantile is on a place it would be if the array was fully sorted
+        multiQuantileSelect(copy, p);
+        // Initialize the result array
+        var results = [];
+        // For each requested quantile
+        for (var i = 0; i < p.length; i++) {
+            results[i] = quantileSorted(copy, p[i]);
+        }
+        return results;
+    } else {
+        var idx = quantileIndex(copy.length, p);
+        quantileSelect(copy, idx, 0, copy.length - 1);
+        return quantileSorted(copy, p);
+    }
+}
+
+function quantileSelect(arr, k, left, right) {
+    if (k % 1 === 0) {
+        quickselect(arr, k, left, right);
+    } else {
+        k = Math.floor(k);
+        quickselect(arr, k, left, right);
+        quickselect(arr, k + 1, k + 1, right);
+    }
+}
+
+function multiQuantileSelect(arr, p) {
+    // Collect every integer order statistic that the requested quantiles need.
+    // Linear interpolation (type=7) reads x[floor(idx)] and x[ceil(idx)], so both
+    // surrounding positions must be placed. Deduplicate to integer positions
+    // so each is selected with an unambiguous index.
+    var positions = new Set();
+    for (var i = 0; i < p.length; i++) {
+        var idx = quantileIndex(arr.length, p[i]);
+        positions.add(Math.floor(idx));
+        positions.add(Math.ceil(idx));
+    }
+    var indices = Array.from(positions).sort(compare);
+
+    multiselect(arr, indices, 0, indices.length - 1, 0, arr.length - 1);
+}
+
+// Place every order statistic in `indices` by partitioning around the median
+// requested position, then recursing into the two halves. The just-placed pivot
+// is excluded from the child ranges (indices[mid] ± 1) so that a later, narrower
+// quickselect cannot disturb an already-finalized position.
+function multiselect(arr, indices, lo, hi, left, right) {
+    if (lo > hi) { return; }
+    var mid = (lo + hi) >> 1;
+    quickselect(arr, indices[mid], left, right);
+    multiselect(arr, indices, lo, mid - 1, left, indices[mid] - 1);
+    multiselect(arr, indices, mid + 1, hi, indices[mid] + 1, right);
+}
+
+function compare(a, b) {
+    return a - b;
+}
+
+function quantileIndex(len, p) {
+    // Use (n-1) * p to match numpy's linear method (type=7)
+    var idx = (len - 1) * p;
+    if (p === 1) {
+        // If p is 1, directly return the last index
+        return len - 1;
+    } else if (p === 0) {
+        // If p is 0, directly return the first index
+        return 0;
+    } else if (idx % 1 !== 0) {
+        // If index is not integer, keep the fractional position so we can
+        // select both surrounding order statistics for interpolation.
+        return idx;
+    } else {
+        // If index is integer, return that exact position.
+        return idx;
+    }
+}
+
+/**
+ * The [Interquartile range](http://en.wikipedia.org/wiki/Interquartile_range) is
+ * a measure of statistical dispersion, or how scattered, spread, or
+ * concentrated a distribution is. It's computed as the difference between
+ * the third quartile and first quartile.
+ *
+ * @param {Array<number>} x sample of one or more numbers
+ * @returns {number} interquartile range: the span between lower and upper quartile,
+ * 0.25 and 0.75
+ * @example
+ * interquartileRange([0, 1, 2, 3]); // => 1.5
+ */
+function interquartileRange(x) {
+    // Interquartile range is the span between the upper quartile,
+    // at `0.75`, and lower quartile, `0.25`
+    var q1 = quantile(x, 0.75);
+    var q2 = quantile(x, 0.25);
+
+    if (typeof q1 === "number" && typeof q2 === "number") {
+        return q1 - q2;
+    }
+}
+
+/*
+ * Pull Breaks Values for Jenks
+ *
+ * the second part of the jenks recipe: take the calculated matrices
+ * and derive an array of n breaks.
+ *
+ * @private
+ */
+function jenksBreaks(data, lowerClassLimits, nClasses) {
+    var k = data.length;
+    var kclass = [];
+    var countNum = nClasses;
+
+    // the calculation of classes will never include the upper
+    // bound, so we need to explicitly set it
+    kclass[nClasses] = data[data.length - 1];
+
+    // the lowerClassLimits matrix is used as indices into itself
+    // here: the `k` variable is reused in each iteration.
+    while (countNum > 0) {
+        kclass[countNum - 1] = data[lowerClassLimits[k][countNum] - 1];
+        k = lowerClassLimits[k][countNum] - 1;
+        countNum--;
+    }
+
+    return kclass;
+}
+
+/*
+ * Compute Matrices for Jenks
+ *
+ * Compute the matrices required for Jenks breaks. These matrices
+ * can be used for any classing of data with `classes <= nClasses`
+ *
+ * @private
+ */
+function jenksMatrices(data, nClasses) {
+    // in the original implementation, these matrices are referred to
+    // as `LC` and `OP`
+    //
+    // * lowerClassLimits (LC): optimal lower class limits
+    // * varianceCombinations (OP): optimal variance combinations for all classes
+    var lowerClassLimits = [];
+    var varianceCombinations = [];
+    // loop counters
+    var i;
+    var j;
+    // the variance, as computed at each step in the calculation
+    var variance = 0;
+
+    // Initialize and fill each matrix with zeroes
+    for (i = 0; i < data.length + 1; i++) {
+        var tmp1 = [];
+        var tmp2 = [];
+        // despite these arrays having the same values, we need
+        // to keep them separate so that changing one does not change
+        // the other
+        for (j = 0; j < nClasses + 1; j++) {
+            tmp1.push(0);
+            tmp2.push(0);
+        }
+        lowerClassLimits.push(tmp1);
+        varianceCombinations.push(tmp2);
+    }
+
+    for (i = 1; i < nClasses + 1; i++) {
+        lowerClassLimits[1][i] = 1;
+        varianceCombinations[1][i] = 0;
+        // in the original implementation, 9999999 is used but
+        // since Javascript has `Infinity`, we use that.
+        for (j = 2; j < data.length + 1; j++) {
+            varianceCombinations[j][i] = Number.POSITIVE_INFINITY;
+        }
+    }
+
+    // Shift values by the median to improve numeric stability
+    var shift = data[Math.floor(data.length / 2)];
+
+    for (var l = 2; l < data.length + 1; l++) {
+        // `SZ` originally. this is the sum of the values seen thus
+        // far when calculating variance.
+        var sum = 0;
+        // `ZSQ` originally. the sum of squares of values seen
+        // thus far
+        var sumSquares = 0;
+        // `WT` originally. This is the number of
+        var w = 0;
+        // `IV` originally
+        var i4 = 0;
+
+        // in several instances, you could say `Math.pow(x, 2)`
+        // instead of `x * x`, but this is slower in some browsers
+        // introduces an unnecessary concept.
+        for (var m = 1; m < l + 1; m++) {
+            // `III` originally
+            var lowerClassLimit = l - m + 1;
+            var val = data[lowerClassLimit - 1] - shift;
+
+            // here we're estimating variance for each potential classing
+            // of the data, for each potential number of classes. `w`
+            // is the number of data points considered so far.
+            w++;
+
+            // increase the current sum and sum-of-squares
+            sum += val;
+            sumSquares += val * val;
+
+            // the variance at this point in the sequence is the difference
+            // between the sum of squares and the total x 2, over the number
+            // of samples.
+            variance = sumSquares - (sum * sum) / w;
+
+            i4 = lowerClassLimit - 1;
+
+            if (i4 !== 0) {
+                for (j = 2; j < nClasses + 1; j++) {
+                    // if adding this element to an existing class
+                    // will increase its variance beyond the limit, break
+                    // the class at this point, setting the `lowerClassLimit`
+                    // at this point.
+                    if (
+                        varianceCombinations[l][j] >=
+                        variance + varianceCombinations[i4][j - 1]
+                    ) {
+                        lowerClassLimits[l][j] = lowerClassLimit;
+                        varianceCombinations[l][j] =
+                            variance + varianceCombinations[i4][j - 1];
+                    }
+                }
+            }
+        }
+
+        lowerClassLimits[l][1] = 1;
+        varianceCombinations[l][1] = variance;
+    }
+
+    // return the two matrices. for just providing breaks, only
+    // `lowerClassLimits` is needed, but variances can be useful to
+    // evaluate goodness of fit.
+    return {
+        lowerClassLimits: lowerClassLimits,
+        varianceCombinations: varianceCombinations
+    };
+}
+
+/**
+ * The **[jenks natural breaks optimization](http://en.wikipedia.org/wiki/Jenks_natural_breaks_optimization)**
+ * is an algorithm commonly used in cartography and visualization to decide
+ * upon groupings of data values that minimize variance within themselves
+ * and maximize variation between themselves.
+ *
+ * For instance, cartographers often use jenks in order to choose which
+ * values are assigned to which colors in a [choropleth](https://en.wikipedia.org/wiki/Choropleth_map)
+ * map.
+ *
+ * @param {Array<number>} data input data, as an array of number values
+ * @param {number} nClasses number of desired classes
+ * @returns {Array<number> | null} array of class break positions, or null
+ * when nClasses is greater than the number of data points
+ * @example
+ * // split data into 3 break points
+ * jenks([1, 2, 4, 5, 7, 9, 10, 20], 3) // = [1, 7, 20, 20]
+ */
+function jenks(data, nClasses) {
+    if (nClasses > data.length) {
+        return null;
+    }
+
+    // sort data in numerical order, since this is expected
+    // by the matrices function
+    data = data.slice().sort(function (a, b) {
+        return a - b;
+    });
+
+    // get our basic matrices
+    var matrices = jenksMatrices(data, nClasses);
+    // we only need lower class limits here
+    var lowerClassLimits = matrices.lowerClassLimits;
+
+    // extract nClasses out of the computed matrices
+    return jenksBreaks(data, lowerClassLimits, nClasses);
+}
+
+/**
+ * [Simple linear regression](http://en.wikipedia.org/wiki/Simple_linear_regression)
+ * is a simple way to find a fitted line
+ * between a set of coordinates. This algorithm finds the slope and y-intercept of a regression line
+ * using the least sum of squares.
+ *
+ * @param {Array<Array<number>>} data an array of two-element of arrays,
+ * like `[[0, 1], [2, 3]]`
+ * @returns {Object} object containing slope and intersect of regression line
+ * @example
+ * linearRegression([[0, 0], [1, 1]]); // => { m: 1, b: 0 }
+ */
+function linearRegression(data) {
+    var m;
+    var b;
+
+    // Store data length in a local variable to reduce
+    // repeated object property lookups
+    var dataLength = data.length;
+
+    //if there's only one point, arbitrarily choose a slope of 0
+    //and a y-intercept of whatever the y of the initial point is
+    if (dataLength === 1) {
+        m = 0;
+        b = data[0][1];
+    } else {
+        // The means of x and y. Centering on them before accumulating the
+        // cross products keeps the sums small when the coordinates are not,
+        // which is what `weightedLinearRegression` already does.
+        var sumX = 0;
+        var sumY = 0;
+        for (var i = 0; i < dataLength; i++) {
+            sumX += data[i][0];
+            sumY += data[i][1];
+        }
+        var meanX = sumX / dataLength;
+        var meanY = sumY / dataLength;
+
+        var sumXY = 0;
+        var sumXX = 0;
+        for (var i$1 = 0; i$1 < dataLength; i$1++) {
+            var deviationX = data[i$1][0] - meanX;
+            sumXY += deviationX * (data[i$1][1] - meanY);
+            sumXX += deviationX * deviationX;
+        }
+
+        // `m` is the slope of the regression line, `b` its y-intercept.
+        m = sumXY / sumXX;
+        b = meanY - m * meanX;
+    }
+
+    // Return both values as an object.
+    return {
+        m: m,
+        b: b
+    };
+}
+
+/**
+ * Given the output of `linearRegression`: an object
+ * with `m` and `b` values indicating slope and intercept,
+ * respectively, generate a line function that translates
+ * x values into y values.
+ *
+ * @param {Object} mb object with `m` and `b` members, representing
+ * slope and intersect of desired line
+ * @returns {Function} method that computes y-value at any given
+ * x-value on the line.
+ * @example
+ * var l = linearRegressionLine(linearRegression([[0, 0], [1, 1]]));
+ * l(0) // = 0
+ * l(2) // = 2
+ * linearRegressionLine({ b: 0, m: 1 })(1); // => 1
+ * linearRegressionLine({ b: 1, m: 1 })(1); // => 2
+ */
+function linearRegressionLine(mb /*: { b: number, m: number }*/) {
+    // Return a function that computes a `y` value for each
+    // x value it is given, based on the values of `b` and `a`
+    // that we just computed.
+    return function (x) {
+        return mb.b + mb.m * x;
+    };
+}
+
+/**
+ * The [log average](https://en.wikipedia.org/wiki/https://en.wikipedia.org/wiki/Geometric_mean#Relationship_with_logarithms)
+ * is an equivalent way of computing the geometric mean of an array suitable for large or small products.
+ *
+ * It's found by calculating the average logarithm of the elements and exponentiating.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @returns {number} geometric mean
+ * @throws {Error} if x is empty
+ * @throws {Error} if x contains a negative number
+ */
+function logAverage(x) {
+    if (x.length === 0) {
+        throw new Error("logAverage requires at least one data point");
+    }
+
+    var value = 0;
+    for (var i = 0; i < x.length; i++) {
+        if (x[i] < 0) {
+            throw new Error(
+                "logAverage requires only non-negative numbers as input"
+            );
+        }
+        value += Math.log(x[i]);
+    }
+
+    return Math.exp(value / x.length);
+}
+
+/**
+ * The maximum is the highest number in the array. With a sorted array,
+ * the last element in the array is always the largest, so this calculation
+ * can be done in one step, or constant time.
+ *
+ * @param {Array<number>} x input
+ * @returns {number} maximum value
+ * @example
+ * maxSorted([-100, -10, 1, 2, 5]); // => 5
+ */
+function maxSorted(x) {
+    return x[x.length - 1];
+}
+
+/**
+ * The simple [sum](https://en.wikipedia.org/wiki/Summation) of an array
+ * is the result of adding all numbers together, starting from zero.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x input
+ * @return {number} sum of all input numbers
+ * @example
+ * sumSimple([1, 2, 3]); // => 6
+ */
+function sumSimple(x) {
+    var value = 0;
+    for (var i = 0; i < x.length; i++) {
+        if (typeof x[i] !== "number") {
+            return Number.NaN;
+        }
+        value += x[i];
+    }
+    return value;
+}
+
+/**
+ * The mean, _also known as average_,
+ * is the sum of all values over the number of values.
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * The simple mean uses the successive addition method internally
+ * to calculate it's result. Errors in floating-point addition are
+ * not accounted for, so if precision is required, the standard {@link mean}
+ * method should be used instead.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @throws {Error} if the length of x is less than one
+ * @returns {number} mean
+ * @example
+ * mean([0, 10]); // => 5
+ */
+function meanSimple(x) {
+    if (x.length === 0) {
+        throw new Error("meanSimple requires at least one data point");
+    }
+
+    return sumSimple(x) / x.length;
+}
+
+/**
+ * The [median](http://en.wikipedia.org/wiki/Median) is
+ * the middle number of a list. This is often a good indicator of 'the middle'
+ * when there are outliers that skew the `mean()` value.
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * The median isn't necessarily one of the elements in the list: the value
+ * can be the average of two elements if the list has an even length
+ * and the two central values are different.
+ *
+ * @param {Array<number>} x input
+ * @returns {number} median value
+ * @example
+ * median([10, 2, 5, 100, 2, 1]); // => 3.5
+ */
+function median(x) {
+    return +quantile(x, 0.5);
+}
+
+/**
+ * The [Median Absolute Deviation](http://en.wikipedia.org/wiki/Median_absolute_deviation) is
+ * a robust measure of statistical
+ * dispersion. It is more resilient to outliers than the standard deviation.
+ *
+ * @param {Array<number>} x input array
+ * @returns {number} median absolute deviation
+ * @example
+ * medianAbsoluteDeviation([1, 1, 2, 2, 4, 6, 9]); // => 1
+ */
+function medianAbsoluteDeviation(x) {
+    var medianValue = median(x);
+    var medianAbsoluteDeviations = [];
+
+    // Make a list of absolute deviations from the median
+    for (var i = 0; i < x.length; i++) {
+        medianAbsoluteDeviations.push(Math.abs(x[i] - medianValue));
+    }
+
+    // Find the median value of that list
+    return median(medianAbsoluteDeviations);
+}
+
+/**
+ * The [median](http://en.wikipedia.org/wiki/Median) is
+ * the middle number of a list. This is often a good indicator of 'the middle'
+ * when there are outliers that skew the `mean()` value.
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * The median isn't necessarily one of the elements in the list: the value
+ * can be the average of two elements if the list has an even length
+ * and the two central values are different.
+ *
+ * @param {Array<number>} sorted input
+ * @returns {number} median value
+ * @example
+ * medianSorted([10, 2, 5, 100, 2, 1]); // => 52.5
+ */
+function medianSorted(sorted) {
+    return quantileSorted(sorted, 0.5);
+}
+
+/**
+ * The minimum is the lowest number in the array. With a sorted array,
+ * the first element in the array is always the smallest, so this calculation
+ * can be done in one step, or constant time.
+ *
+ * @param {Array<number>} x input
+ * @returns {number} minimum value
+ * @example
+ * minSorted([-100, -10, 1, 2, 5]); // => -100
+ */
+function minSorted(x) {
+    return x[0];
+}
+
+/**
+ * The [mode](https://en.wikipedia.org/wiki/Mode_%28statistics%29) is the number
+ * that appears in a list the highest number of times.
+ * There can be multiple modes in a list. This algorithm expects sorted input,
+ * so equal values are adjacent and a tie resolves to the smallest of the tied
+ * values. `modeFast` breaks ties differently, returning whichever tied value
+ * reaches the highest count first.
+ *
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * This runs in `O(n)` because the input is sorted.
+ *
+ * @param {Array<number>} sorted a sample of one or more data points
+ * @returns {number} mode
+ * @throws {Error} if sorted is empty
+ * @example
+ * modeSorted([0, 0, 1]); // => 0
+ */
+function modeSorted(sorted) {
+    // Handle edge cases:
+    // The mode of an empty list is undefined
+    if (sorted.length === 0) {
+        throw new Error("mode requires at least one data point");
+    }
+    if (sorted.length === 1) {
+        return sorted[0];
+    }
+
+    // This assumes it is dealing with an array of size > 1, since size
+    // 0 and 1 are handled immediately. Hence it starts at index 1 in the
+    // array.
+    var last = sorted[0];
+    // store the mode as we find new modes
+    var value = Number.NaN;
+    // store how many times we've seen the mode
+    var maxSeen = 0;
+    // how many times the current candidate for the mode
+    // has been seen
+    var seenThis = 1;
+
+    // end at sorted.length + 1 to fix the case in which the mode is
+    // the highest number that occurs in the sequence. the last iteration
+    // compares sorted[i], which is undefined, to the highest number
+    // in the series
+    for (var i = 1; i < sorted.length + 1; i++) {
+        // we're seeing a new number pass by
+        if (sorted[i] !== last) {
+            // the last number is the new mode since we saw it more
+            // often than the old one
+            if (seenThis > maxSeen) {
+                maxSeen = seenThis;
+                value = last;
+            }
+            seenThis = 1;
+            last = sorted[i];
+            // if this isn't a new number, it's one more occurrence of
+            // the potential mode
+        } else {
+            seenThis++;
+        }
+    }
+    return value;
+}
+
+/**
+ * The [mode](https://en.wikipedia.org/wiki/Mode_%28statistics%29) is the number
+ * that appears in a list the highest number of times.
+ * There can be multiple modes in a list. This algorithm sorts its input, so a
+ * tie resolves to the smallest of the tied values regardless of the order they
+ * appeared in. `modeFast` breaks ties differently, returning whichever tied
+ * value reaches the highest count first.
+ *
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * This runs in `O(n log(n))` because it needs to sort the array internally
+ * before running an `O(n)` search to find the mode.
+ *
+ * @param {Array<number>} x input
+ * @returns {number} mode
+ * @example
+ * mode([0, 0, 1]); // => 0
+ */
+function mode(x) {
+    // Sorting the array lets us iterate through it below and be sure
+    // that every time we see a new number it's new and we'll never
+    // see the same number twice
+    return modeSorted(numericSort(x));
+}
+
+/* globals Map: false */
+
+/**
+ * The [mode](https://en.wikipedia.org/wiki/Mode_%28statistics%29) is the number
+ * that appears in a list the highest number of times.
+ * There can be multiple modes in a list. This algorithm walks the input in
+ * order, so a tie resolves to whichever tied value reaches the highest count
+ * first. `mode` and `modeSorted` break ties differently, returning the
+ * smallest of the tied values.
+ *
+ * modeFast uses a Map object to keep track of the mode, instead of the approach
+ * used with `mode`, a sorted array. As a result, it is faster
+ * than `mode` and supports any data type that can be compared with `==`.
+ * It also requires a
+ * [JavaScript environment with support for Map](https://kangax.github.io/compat-table/es6/#test-Map),
+ * and will throw an error if Map is not available.
+ *
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * @param {Array<*>} x a sample of one or more data points
+ * @returns {?*} mode
+ * @throws {ReferenceError} if the JavaScript environment doesn't support Map
+ * @throws {Error} if x is empty
+ * @example
+ * modeFast(['rabbits', 'rabbits', 'squirrels']); // => 'rabbits'
+ */
+function modeFast(x) {
+    // This index will reflect the incidence of different values, indexing
+    // them like
+    // { value: count }
+    var index = new Map();
+
+    // A running `mode` and the number of times it has been encountered.
+    var mode;
+    var modeCount = 0;
+
+    for (var i = 0; i < x.length; i++) {
+        var newCount = index.get(x[i]);
+        if (newCount === undefined) {
+            newCount = 1;
+        } else {
+            newCount++;
+        }
+        if (newCount > modeCount) {
+            mode = x[i];
+            modeCount = newCount;
+        }
+        index.set(x[i], newCount);
+    }
+
+    if (modeCount === 0) {
+        throw new Error("mode requires at last one data point");
+    }
+
+    return mode;
+}
+
+/**
+ * Implementation of [Heap's Algorithm](https://en.wikipedia.org/wiki/Heap%27s_algorithm)
+ * for generating permutations.
+ *
+ * @param {Array} elements any type of data
+ * @returns {Array<Array>} array of permutations
+ */
+function permutationsHeap(elements) {
+    var indexes = new Array(elements.length);
+    var permutations = [elements.slice()];
+
+    for (var i = 0; i < elements.length; i++) {
+        indexes[i] = 0;
+    }
+
+    for (var i$1 = 0; i$1 < elements.length; ) {
+        if (indexes[i$1] < i$1) {
+            // At odd indexes, swap from indexes[i] instead
+            // of from the beginning of the array
+            var swapFrom = 0;
+            if (i$1 % 2 !== 0) {
+                swapFrom = indexes[i$1];
+            }
+
+            // swap between swapFrom and i, using
+            // a temporary variable as storage.
+            var temp = elements[swapFrom];
+            elements[swapFrom] = elements[i$1];
+            elements[i$1] = temp;
+
+            permutations.push(elements.slice());
+            indexes[i$1]++;
+            i$1 = 0;
+        } else {
+            indexes[i$1] = 0;
+            i$1++;
+        }
+    }
+
+    return permutations;
+}
+
+/**
+ * The [product](https://en.wikipedia.org/wiki/Product_(mathematics)) of an array
+ * is the result of multiplying all numbers together, starting using one as the multiplicative identity.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x input
+ * @return {number} product of all input numbers
+ * @example
+ * product([1, 2, 3, 4]); // => 24
+ */
+function product(x) {
+    var value = 1;
+    for (var i = 0; i < x.length; i++) {
+        value *= x[i];
+    }
+    return value;
+}
+
+/* eslint no-bitwise: 0 */
+
+/**
+ * This function returns the quantile in which one would find the given value in
+ * the given array. With a sorted array, leveraging binary search, we can find
+ * this information in logarithmic time.
+ *
+ * @param {Array<number>} x input
+ * @param {number} value the value for which to find the quantile rank
+ * @returns {number} the quantile rank
+ * @example
+ * quantileRankSorted([1, 2, 3, 4], 3); // => 0.75
+ * quantileRankSorted([1, 2, 3, 3, 4], 3); // => 0.7
+ * quantileRankSorted([1, 2, 3, 4], 6); // => 1
+ * quantileRankSorted([1, 2, 3, 3, 5], 4); // => 0.8
+ */
+function quantileRankSorted(x, value) {
+    // Value is lesser than any value in the array
+    if (value < x[0]) {
+        return 0;
+    }
+
+    // Value is greater than any value in the array
+    if (value > x[x.length - 1]) {
+        return 1;
+    }
+
+    var l = lowerBound(x, value);
+
+    // Value is not in the array
+    if (x[l] !== value) {
+        return l / x.length;
+    }
+
+    l++;
+
+    var u = upperBound(x, value);
+
+    // The value exists only once in the array
+    if (u === l) {
+        return l / x.length;
+    }
+
+    // Here, we are basically computing the mean of the range of indices
+    // containing our searched value. But, instead, of initializing an
+    // array and looping over it, there is a dedicated math formula that
+    // we apply below to get the result.
+    var r = u - l + 1;
+    var sum = (r * (u + l)) / 2;
+    var mean = sum / r;
+
+    return mean / x.length;
+}
+
+function lowerBound(x, value) {
+    var mid = 0;
+    var lo = 0;
+    var hi = x.length;
+
+    while (lo < hi) {
+        mid = (lo + hi) >>> 1;
+
+        if (value <= x[mid]) {
+            hi = mid;
+        } else {
+            lo = -~mid;
+        }
+    }
+
+    return lo;
+}
+
+function upperBound(x, value) {
+    var mid = 0;
+    var lo = 0;
+    var hi = x.length;
+
+    while (lo < hi) {
+        mid = (lo + hi) >>> 1;
+
+        if (value >= x[mid]) {
+            lo = -~mid;
+        } else {
+            hi = mid;
+        }
+    }
+
+    return lo;
+}
+
+/**
+ * This function returns the quantile in which one would find the given value in
+ * the given array. It will copy and sort your array before each run, so
+ * if you know your array is already sorted, you should use `quantileRankSorted`
+ * instead.
+ *
+ * @param {Array<number>} x input
+ * @param {number} value the value for which to find the quantile rank
+ * @returns {number} the quantile rank
+ * @example
+ * quantileRank([4, 3, 1, 2], 3); // => 0.75
+ * quantileRank([4, 3, 2, 3, 1], 3); // => 0.7
+ * quantileRank([2, 4, 1, 3], 6); // => 1
+ * quantileRank([5, 3, 1, 2, 3], 4); // => 0.8
+ */
+function quantileRank(x, value) {
+    // Cloning and sorting the array
+    var sortedCopy = numericSort(x);
+
+    return quantileRankSorted(sortedCopy, value);
+}
+
+/**
+ * The [R Squared](http://en.wikipedia.org/wiki/Coefficient_of_determination)
+ * value of data compared with a function `f`
+ * is the sum of the squared differences between the prediction
+ * and the actual value.
+ *
+ * @param {Array<Array<number>>} x input data: this should be doubly-nested
+ * @param {Function} func function called on `[i][0]` values within the dataset
+ * @returns {number} r-squared value
+ * @example
+ * var samples = [[0, 0], [1, 1]];
+ * var regressionLine = linearRegressionLine(linearRegression(samples));
+ * rSquared(samples, regressionLine); // = 1 this line is a perfect fit
+ */
+function rSquared(x, func) {
+    if (x.length < 2) {
+        return 1;
+    }
+
+    // Compute the average y value for the actual
+    // data set in order to compute the
+    // _total sum of squares_
+    var sum = 0;
+    for (var i = 0; i < x.length; i++) {
+        sum += x[i][1];
+    }
+    var average = sum / x.length;
+
+    // Compute the total sum of squares - the
+    // squared difference between each point
+    // and the average of all points.
+    var sumOfSquares = 0;
+    for (var j = 0; j < x.length; j++) {
+        sumOfSquares += Math.pow(average - x[j][1], 2);
+    }
+
+    // Finally estimate the error: the squared
+    // difference between the estimate and the actual data
+    // value at each point.
+    var err = 0;
+    for (var k = 0; k < x.length; k++) {
+        err += Math.pow(x[k][1] - func(x[k][0]), 2);
+    }
+
+    // As the error grows larger, its ratio to the
+    // sum of squares increases and the r squared
+    // value grows lower.
+    return 1 - err / sumOfSquares;
+}
+
+/**
+ * The Root Mean Square (RMS) is
+ * a mean function used as a measure of the magnitude of a set
+ * of numbers, regardless of their sign.
+ * This is the square root of the mean of the squares of the
+ * input numbers.
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x a sample of one or more data points
+ * @returns {number} root mean square
+ * @throws {Error} if x is empty
+ * @example
+ * rootMeanSquare([-1, 1, -1, 1]); // => 1
+ */
+function rootMeanSquare(x) {
+    if (x.length === 0) {
+        throw new Error("rootMeanSquare requires at least one data point");
+    }
+
+    var sumOfSquares = 0;
+    for (var i = 0; i < x.length; i++) {
+        sumOfSquares += Math.pow(x[i], 2);
+    }
+
+    return Math.sqrt(sumOfSquares / x.length);
+}
+
+/**
+ * A [Fisher-Yates shuffle](http://en.wikipedia.org/wiki/Fisher%E2%80%93Yates_shuffle)
+ * in-place - which means that it **will change the order of the original
+ * array by reference**.
+ *
+ * This is an algorithm that generates a random [permutation](https://en.wikipedia.org/wiki/Permutation)
+ * of a set.
+ *
+ * @param {Array} x sample of one or more numbers
+ * @param {Function} [randomSource=Math.random] an optional entropy source that
+ * returns numbers between 0 inclusive and 1 exclusive: the range [0, 1)
+ * @returns {Array} x
+ * @example
+ * var x = [1, 2, 3, 4];
+ * shuffleInPlace(x);
+ * // x is shuffled to a value like [2, 1, 4, 3]
+ */
+function shuffleInPlace(x, randomSource) {
+    // a custom random number source can be provided if you want to use
+    // a fixed seed or another random number generator, like
+    // [random-js](https://www.npmjs.org/package/random-js)
+    randomSource = randomSource || Math.random;
+
+    // store the current length of the x to determine
+    // when no elements remain to shuffle.
+    var length = x.length;
+
+    // temporary is used to hold an item when it is being
+    // swapped between indices.
+    var temporary;
+
+    // The index to swap at each stage.
+    var index;
+
+    // While there are still items to shuffle
+    while (length > 0) {
+        // choose a random index within the subset of the array
+        // that is not yet shuffled
+        index = Math.floor(randomSource() * length--);
+
+        // store the value that we'll move temporarily
+        temporary = x[length];
+
+        // swap the value at `x[length]` with `x[index]`
+        x[length] = x[index];
+        x[index] = temporary;
+    }
+
+    return x;
+}
+
+/**
+ * A [Fisher-Yates shuffle](http://en.wikipedia.org/wiki/Fisher%E2%80%93Yates_shuffle)
+ * is a fast way to create a random permutation of a finite set. This is
+ * a function around `shuffle_in_place` that adds the guarantee that
+ * it will not modify its input.
+ *
+ * @param {Array} x sample of 0 or more numbers
+ * @param {Function} [randomSource=Math.random] an optional entropy source that
+ * returns numbers between 0 inclusive and 1 exclusive: the range [0, 1)
+ * @return {Array} shuffled version of input
+ * @example
+ * var shuffled = shuffle([1, 2, 3, 4]);
+ * shuffled; // = [2, 3, 1, 4] or any other random permutation
+ */
+function shuffle(x, randomSource) {
+    // slice the original array so that it is not modified
+    var sample = x.slice();
+
+    // and then shuffle that shallow-copied array, in place
+    return shuffleInPlace(sample, randomSource);
+}
+
+/**
+ * Create a [simple random sample](http://en.wikipedia.org/wiki/Simple_random_sample)
+ * from a given array of `n` elements.
+ *
+ * The sampled values will be in any order, not necessarily the order
+ * they appear in the input.
+ *
+ * @param {Array<any>} x input array. can contain any type
+ * @param {number} n count of how many elements to take
+ * @param {Function} [randomSource=Math.random] an optional entropy source that
+ * returns numbers between 0 inclusive and 1 exclusive: the range [0, 1)
+ * @return {Array} subset of n elements in original array
+ *
+ * @example
+ * var values = [1, 2, 4, 5, 6, 7, 8, 9];
+ * sample(values, 3); // returns 3 random values, like [2, 5, 8];
+ */
+function sample(x, n, randomSource) {
+    // shuffle the original array using a fisher-yates shuffle
+    var shuffled = shuffle(x, randomSource);
+
+    // and then return a subset of it - the first `n` elements.
+    return shuffled.slice(0, n);
+}
+
+/**
+ * [Sample covariance](https://en.wikipedia.org/wiki/Sample_mean_and_covariance) of two datasets:
+ * how much do the two datasets move together?
+ * x and y are two datasets, represented as arrays of numbers.
+ *
+ * @param {Array<number>} x a sample of two or more data points
+ * @param {Array<number>} y a sample of two or more data points
+ * @throws {Error} if x and y do not have equal lengths
+ * @throws {Error} if x or y have length of one or less
+ * @returns {number} sample covariance
+ * @example
+ * sampleCovariance([1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1]); // => -3.5
+ */
+function sampleCovariance(x, y) {
+    // The two datasets must have the same length which must be more than 1
+    if (x.length !== y.length) {
+        throw new Error("sampleCovariance requires samples with equal lengths");
+    }
+
+    if (x.length < 2) {
+        throw new Error(
+            "sampleCovariance requires at least two data points in each sample"
+        );
+    }
+
+    // determine the mean of each dataset so that we can judge each
+    // value of the dataset fairly as the difference from the mean. this
+    // way, if one dataset is [1, 2, 3] and [2, 3, 4], their covariance
+    // does not suffer because of the difference in absolute values
+    var xmean = simple_statistics_mean(x);
+    var ymean = simple_statistics_mean(y);
+    var sum = 0;
+
+    // for each pair of values, the covariance increases when their
+    // difference from the mean is associated - if both are well above
+    // or if both are well below
+    // the mean, the covariance increases significantly.
+    for (var i = 0; i < x.length; i++) {
+        sum += (x[i] - xmean) * (y[i] - ymean);
+    }
+
+    // this is Bessels' Correction: an adjustment made to sample statistics
+    // that allows for the reduced degree of freedom entailed in calculating
+    // values from samples rather than complete populations.
+    var besselsCorrection = x.length - 1;
+
+    // the covariance is weighted by the length of the datasets.
+    return sum / besselsCorrection;
+}
+
+/**
+ * The [correlation](http://en.wikipedia.org/wiki/Correlation_and_dependence) is
+ * a measure of how correlated two datasets are, between -1 and 1
+ *
+ * @param {Array<number>} x first input
+ * @param {Array<number>} y second input
+ * @returns {number} sample correlation
+ * @example
+ * sampleCorrelation([1, 2, 3, 4, 5, 6], [2, 2, 3, 4, 5, 60]).toFixed(2);
+ * // => '0.69'
+ */
+function sampleCorrelation(x, y) {
+    var cov = sampleCovariance(x, y);
+    var xstd = sampleStandardDeviation(x);
+    var ystd = sampleStandardDeviation(y);
+
+    return cov / xstd / ystd;
+}
+
+/**
+ * [Kurtosis](http://en.wikipedia.org/wiki/Kurtosis) is
+ * a measure of the heaviness of a distribution's tails relative to its
+ * variance. The kurtosis value can be positive or negative, or even undefined.
+ *
+ * Implementation is based on Fisher's excess kurtosis definition and uses
+ * unbiased moment estimators. This is the version found in Excel and available
+ * in several statistical packages, including SAS and SciPy.
+ *
+ * @param {Array<number>} x a sample of 4 or more data points
+ * @returns {number} sample kurtosis
+ * @throws {Error} if x has length less than 4
+ * @example
+ * sampleKurtosis([1, 2, 2, 3, 5]); // => 1.4555765595463122
+ */
+function sampleKurtosis(x) {
+    var n = x.length;
+
+    if (n < 4) {
+        throw new Error("sampleKurtosis requires at least four data points");
+    }
+
+    var meanValue = simple_statistics_mean(x);
+    var tempValue;
+    var secondCentralMoment = 0;
+    var fourthCentralMoment = 0;
+
+    for (var i = 0; i < n; i++) {
+        tempValue = x[i] - meanValue;
+        secondCentralMoment += tempValue * tempValue;
+        fourthCentralMoment += tempValue * tempValue * tempValue * tempValue;
+    }
+
+    return (
+        ((n - 1) / ((n - 2) * (n - 3))) *
+        ((n * (n + 1) * fourthCentralMoment) /
+            (secondCentralMoment * secondCentralMoment) -
+            3 * (n - 1))
+    );
+}
+
+/**
+ * Rank values, giving tied values the average of the ranks they span.
+ *
+ * Spearman's rho is defined on these midranks. Assigning tied values
+ * distinct consecutive ranks instead would make the rank of a value depend
+ * on where it happens to sit in the input array, and therefore make the
+ * correlation depend on the order the pairs are listed in.
+ *
+ * @private
+ * @param {Array<number>} values input
+ * @returns {Array<number>} ranks, in the order of the input
+ */
+function midranks(values) {
+    var order = values
+        .map(function (value, index) { return [value, index]; })
+        .sort(function (a, b) { return a[0] - b[0]; });
+
+    var ranks = Array(values.length);
+    var i = 0;
+    while (i < order.length) {
+        // Extend j across every value tied with the one at i.
+        var j = i;
+        while (j + 1 < order.length && order[j + 1][0] === order[i][0]) {
+            j++;
+        }
+        var rank = (i + j) / 2;
+        for (var k = i; k <= j; k++) {
+            ranks[order[k][1]] = rank;
+        }
+        i = j + 1;
+    }
+    return ranks;
+}
+
+/**
+ * The [rank correlation](https://en.wikipedia.org/wiki/Rank_correlation) is
+ * a measure of the strength of monotonic relationship between two arrays
+ *
+ * Tied values share the average of the ranks they span, so the result
+ * depends only on the paired data and not on the order the pairs are given
+ * in. When either input has no rank variance the correlation is undefined
+ * and the result is `NaN`.
+ *
+ * @param {Array<number>} x first input
+ * @param {Array<number>} y second input
+ * @returns {number} sample rank correlation
+ * @example
+ * sampleRankCorrelation([1, 2, 3, 4, 5], [1, 4, 9, 16, 25]);
+ * // => 1
+ */
+function sampleRankCorrelation(x, y) {
+    return sampleCorrelation(midranks(x), midranks(y));
+}
+
+/**
+ * [Skewness](http://en.wikipedia.org/wiki/Skewness) is
+ * a measure of the extent to which a probability distribution of a
+ * real-valued random variable "leans" to one side of the mean.
+ * The skewness value can be positive or negative, or even undefined.
+ *
+ * Implementation is based on the adjusted Fisher-Pearson standardized
+ * moment coefficient, which is the version found in Excel and several
+ * statistical packages including Minitab, SAS and SPSS.
+ *
+ * Pass `biased` to opt into the biased coefficient instead, which is the
+ * population moment ratio `m3 / m2^(3/2)`. That is what R reports and what
+ * scipy returns by default; the adjusted coefficient above is scipy's
+ * `bias=False`. The two differ by a factor of `sqrt(n * (n - 1)) / (n - 2)`.
+ *
+ * @since 4.1.0
+ * @param {Array<number>} x a sample of 3 or more data points
+ * @param {boolean} [biased=false] if true, return the biased coefficient
+ * @returns {number} sample skewness
+ * @throws {Error} if x has length less than 3
+ * @example
+ * sampleSkewness([2, 4, 6, 3, 1]); // => 0.590128656384365
+ * sampleSkewness([2, 4, 6, 3, 1], true); // => 0.3958703373438167
+ */
+function sampleSkewness(x, biased) {
+    if ( biased === void 0 ) biased = false;
+
+    if (x.length < 3) {
+        throw new Error("sampleSkewness requires at least three data points");
+    }
+
+    var meanValue = simple_statistics_mean(x);
+    var tempValue;
+    var sumSquaredDeviations = 0;
+    var sumCubedDeviations = 0;
+
+    for (var i = 0; i < x.length; i++) {
+        tempValue = x[i] - meanValue;
+        sumSquaredDeviations += tempValue * tempValue;
+        sumCubedDeviations += tempValue * tempValue * tempValue;
+    }
+
+    var n = x.length;
+
+    if (biased) {
+        // The population moments, without Bessel's correction: the biased
+        // coefficient is the third central moment over the second raised
+        // to three halves.
+        var secondCentralMoment = sumSquaredDeviations / n;
+        var thirdCentralMoment = sumCubedDeviations / n;
+
+        return thirdCentralMoment / Math.pow(secondCentralMoment, 3 / 2);
+    }
+
+    // this is Bessels' Correction: an adjustment made to sample statistics
+    // that allows for the reduced degree of freedom entailed in calculating
+    // values from samples rather than complete populations.
+    var besselsCorrection = x.length - 1;
+
+    // Find the mean value of that list
+    var theSampleStandardDeviation = Math.sqrt(
+        sumSquaredDeviations / besselsCorrection
+    );
+
+    var cubedS = Math.pow(theSampleStandardDeviation, 3);
+
+    return (n * sumCubedDeviations) / ((n - 1) * (n - 2) * cubedS);
+}
+
+/**
+ * Sampling with replacement is a type of sampling that allows the same
+ * item to be picked out of a population more than once.
+ *
+ * @param {Array<*>} x an array of any kind of value
+ * @param {number} n count of how many elements to take
+ * @param {Function} [randomSource=Math.random] an optional entropy source that
+ * returns numbers between 0 inclusive and 1 exclusive: the range [0, 1)
+ * @return {Array} n sampled items from the population
+ * @example
+ * var values = [1, 2, 3, 4];
+ * sampleWithReplacement(values, 2); // returns 2 random values, like [2, 4];
+ */
+function sampleWithReplacement(x, n, randomSource) {
+    if (x.length === 0) {
+        return [];
+    }
+
+    // a custom random number source can be provided if you want to use
+    // a fixed seed or another random number generator, like
+    // [random-js](https://www.npmjs.org/package/random-js)
+    randomSource = randomSource || Math.random;
+
+    var length = x.length;
+    var sample = [];
+
+    for (var i = 0; i < n; i++) {
+        var index = Math.floor(randomSource() * length);
+
+        sample.push(x[index]);
+    }
+
+    return sample;
+}
+
+/**
+ * The [root mean square](https://en.wikipedia.org/wiki/Root_mean_square)
+ * computed by scaling, which is an equivalent way of computing
+ * `rootMeanSquare` suitable for values whose squares leave floating point
+ * range.
+ *
+ * `rootMeanSquare` sums the squares directly, so it returns `Infinity` once
+ * a value exceeds about 1e154 and `0` once every value falls below about
+ * 1e-162. This function divides through by the largest magnitude first, so
+ * the squares it sums are all at most one.
+ *
+ * It runs in `O(n)`, linear time, with respect to the length of the array,
+ * in two passes rather than one.
+ *
+ * @param {Array<number>} x a sample of one or more data points
+ * @returns {number} root mean square
+ * @throws {Error} if x is empty
+ * @example
+ * scaledRootMeanSquare([-1, 1, -1, 1]); // => 1
+ * scaledRootMeanSquare([1e200, 2e200, 3e200]); // => 2.1602468994692866e+200
+ */
+function scaledRootMeanSquare(x) {
+    if (x.length === 0) {
+        throw new Error(
+            "scaledRootMeanSquare requires at least one data point"
+        );
+    }
+
+    var max = 0;
+    for (var i = 0; i < x.length; i++) {
+        var magnitude = Math.abs(x[i]);
+        max = Math.max(max, magnitude);
+    }
+
+    // Every value is zero, and the division below would be 0 / 0.
+    if (max === 0) {
+        return 0;
+    }
+
+    // An infinite or missing largest value cannot be scaled away, and
+    // dividing by it would turn the result into NaN. Report it as
+    // `rootMeanSquare` does.
+    if (!Number.isFinite(max)) {
+        return max;
+    }
+
+    var sumOfSquares = 0;
+    for (var i$1 = 0; i$1 < x.length; i$1++) {
+        var scaled = x[i$1] / max;
+        sumOfSquares += scaled * scaled;
+    }
+
+    return max * Math.sqrt(sumOfSquares / x.length);
+}
+
+/**
+ * The [variance](http://en.wikipedia.org/wiki/Variance)
+ * is the sum of squared deviations from the mean.
+ *
+ * This is an implementation of variance, not sample variance:
+ * see the `sampleVariance` method if you want a sample measure.
+ *
+ * @param {Array<number>} x a population of one or more data points
+ * @returns {number} variance: a value greater than or equal to zero.
+ * zero indicates that all values are identical.
+ * @throws {Error} if x's length is 0
+ * @example
+ * variance([1, 2, 3, 4, 5, 6]); // => 2.9166666666666665
+ */
+function variance(x) {
+    if (x.length === 0) {
+        throw new Error("variance requires at least one data point");
+    }
+
+    // Find the mean of squared deviations between the
+    // mean value and each value.
+    return sumNthPowerDeviations(x, 2) / x.length;
+}
+
+/**
+ * The [standard deviation](http://en.wikipedia.org/wiki/Standard_deviation)
+ * is the square root of the variance. This is also known as the population
+ * standard deviation. It's useful for measuring the amount
+ * of variation or dispersion in a set of values.
+ *
+ * Standard deviation is only appropriate for full-population knowledge: for
+ * samples of a population, {@link sampleStandardDeviation} is
+ * more appropriate.
+ *
+ * @param {Array<number>} x input
+ * @returns {number} standard deviation
+ * @example
+ * variance([2, 4, 4, 4, 5, 5, 7, 9]); // => 4
+ * standardDeviation([2, 4, 4, 4, 5, 5, 7, 9]); // => 2
+ */
+function standardDeviation(x) {
+    if (x.length === 1) {
+        return 0;
+    }
+    var v = variance(x);
+    return Math.sqrt(v);
+}
+
+/**
+ * When removing a value from a list, one does not have to necessary
+ * recompute the mean of the list in linear time. They can instead use
+ * this function to compute the new mean by providing the current mean,
+ * the number of elements in the list that produced it and the value to remove.
+ *
+ * @since 3.0.0
+ * @param {number} mean current mean
+ * @param {number} n number of items in the list
+ * @param {number} value the value to remove
+ * @returns {number} the new mean
+ *
+ * @example
+ * subtractFromMean(20.5, 6, 53); // => 14
+ */
+function subtractFromMean(mean, n, value) {
+    return (mean * n - value) / (n - 1);
+}
+
+/**
+ * This is to compute [a one-sample t-test](https://en.wikipedia.org/wiki/Student%27s_t-test#One-sample_t-test), comparing the mean
+ * of a sample to a known value, x.
+ *
+ * in this case, we're trying to determine whether the
+ * population mean is equal to the value that we know, which is `x`
+ * here. Usually the results here are used to look up a
+ * [p-value](http://en.wikipedia.org/wiki/P-value), which, for
+ * a certain level of significance, will let you determine that the
+ * null hypothesis can or cannot be rejected.
+ *
+ * @param {Array<number>} x sample of one or more numbers
+ * @param {number} expectedValue expected value of the population mean
+ * @returns {number} value
+ * @example
+ * tTest([1, 2, 3, 4, 5, 6], 3.385).toFixed(2); // => '0.16'
+ */
+function tTest(x, expectedValue) {
+    // The mean of the sample
+    var sampleMean = simple_statistics_mean(x);
+
+    // The standard deviation of the sample
+    var sd = standardDeviation(x);
+
+    // Square root the length of the sample
+    var rootN = Math.sqrt(x.length);
+
+    // returning the t value
+    return (sampleMean - expectedValue) / (sd / rootN);
+}
+
+/**
+ * This is to compute [two sample t-test](http://en.wikipedia.org/wiki/Student's_t-test).
+ * Tests whether "mean(X)-mean(Y) = difference", (
+ * in the most common case, we often have `difference == 0` to test if two samples
+ * are likely to be taken from populations with the same mean value) with
+ * no prior knowledge on standard deviations of both samples
+ * other than the fact that they have the same standard deviation.
+ *
+ * Usually the results here are used to look up a
+ * [p-value](http://en.wikipedia.org/wiki/P-value), which, for
+ * a certain level of significance, will let you determine that the
+ * null hypothesis can or cannot be rejected.
+ *
+ * `diff` can be omitted if it equals 0.
+ *
+ * [This is used to reject](https://en.wikipedia.org/wiki/Exclusion_of_the_null_hypothesis)
+ * a null hypothesis that the two populations that have been sampled into
+ * `sampleX` and `sampleY` are equal to each other.
+ *
+ * @param {Array<number>} sampleX a sample as an array of numbers
+ * @param {Array<number>} sampleY a sample as an array of numbers
+ * @param {number} [difference=0]
+ * @returns {number|null} test result
+ *
+ * @example
+ * tTestTwoSample([1, 2, 3, 4], [3, 4, 5, 6], 0); // => -2.1908902300206643
+ */
+function tTestTwoSample(sampleX, sampleY, difference) {
+    var n = sampleX.length;
+    var m = sampleY.length;
+
+    // If either sample doesn't actually have any values, we can't
+    // compute this at all, so we return `null`.
+    if (!n || !m) {
+        return null;
+    }
+
+    // default difference (mu) is zero
+    if (!difference) {
+        difference = 0;
+    }
+
+    var meanX = simple_statistics_mean(sampleX);
+    var meanY = simple_statistics_mean(sampleY);
+    var sampleVarianceX = sampleVariance(sampleX);
+    var sampleVarianceY = sampleVariance(sampleY);
+
+    if (
+        typeof meanX === "number" &&
+        typeof meanY === "number" &&
+        typeof sampleVarianceX === "number" &&
+        typeof sampleVarianceY === "number"
+    ) {
+        var weightedVariance =
+            ((n - 1) * sampleVarianceX + (m - 1) * sampleVarianceY) /
+            (n + m - 2);
+
+        return (
+            (meanX - meanY - difference) /
+            Math.sqrt(weightedVariance * (1 / n + 1 / m))
+        );
+    }
+}
+
+/**
+ * Validate values and weights for weighted statistics and return the total
+ * weight.
+ *
+ * @param {Array<number>} x input values
+ * @param {Array<number>} weights weights for each input value
+ * @param {string} name function name for error messages
+ * @returns {number} total weight
+ * @private
+ */
+function validateWeightedInput(x, weights, name) {
+    if (x.length === 0) {
+        throw new Error((name + " requires at least one data point"));
+    }
+
+    if (x.length !== weights.length) {
+        throw new Error(
+            (name + " requires values and weights to be the same length")
+        );
+    }
+
+    var totalWeight = 0;
+
+    for (var i = 0; i < weights.length; i++) {
+        if (weights[i] < 0) {
+            throw new Error((name + " requires weights to be non-negative"));
+        }
+
+        totalWeight += weights[i];
+    }
+
+    if (totalWeight === 0) {
+        throw new Error((name + " requires at least one positive weight"));
+    }
+
+    return totalWeight;
+}
+
+/**
+ * [Weighted least squares](https://en.wikipedia.org/wiki/Weighted_least_squares)
+ * fits a line through a set of coordinates in which some observations count
+ * for more than others, which is what R's `lm()` does when given a `weights`
+ * argument. `linearRegression` is the special case where every weight is
+ * equal.
+ *
+ * A weight of zero drops its observation from the fit. Weights are relative,
+ * so scaling all of them by the same factor leaves the line unchanged.
+ *
+ * @param {Array<Array<number>>} data an array of two-element arrays,
+ * like `[[0, 1], [2, 3]]`
+ * @param {Array<number>} weights weight for each coordinate
+ * @returns {Object} object containing slope and intersect of regression line
+ * @throws {Error} if data is empty, weights is a different length than data,
+ * all weights are zero, or a weight is negative
+ * @example
+ * weightedLinearRegression([[0, 0], [1, 1], [2, 2]], [1, 1, 1]); // => { m: 1, b: 0 }
+ */
+function weightedLinearRegression(data, weights) {
+    var totalWeight = validateWeightedInput(
+        data,
+        weights,
+        "weightedLinearRegression"
+    );
+
+    // With one point the slope is unconstrained, so match `linearRegression`
+    // and take the horizontal line through it.
+    if (data.length === 1) {
+        return { m: 0, b: data[0][1] };
+    }
+
+    // The weighted means of x and y. Centering on them before accumulating
+    // the cross products keeps the sums small when the coordinates are not.
+    var sumWeightedX = 0;
+    var sumWeightedY = 0;
+    for (var i = 0; i < data.length; i++) {
+        sumWeightedX += weights[i] * data[i][0];
+        sumWeightedY += weights[i] * data[i][1];
+    }
+    var meanX = sumWeightedX / totalWeight;
+    var meanY = sumWeightedY / totalWeight;
+
+    var sumXY = 0;
+    var sumXX = 0;
+    for (var i$1 = 0; i$1 < data.length; i$1++) {
+        var deviationX = data[i$1][0] - meanX;
+        sumXY += weights[i$1] * deviationX * (data[i$1][1] - meanY);
+        sumXX += weights[i$1] * deviationX * deviationX;
+    }
+
+    var m = sumXY / sumXX;
+
+    return { m: m, b: meanY - m * meanX };
+}
+
+/**
+ * The [weighted mean](https://en.wikipedia.org/wiki/Weighted_arithmetic_mean),
+ * _also known as weighted average_, is the sum of each value multiplied by its
+ * weight, divided by the total weight.
+ *
+ * The weighted values are accumulated with the same
+ * [Kahan-Babuska](https://pdfs.semanticscholar.org/1760/7d467cda1d0277ad272deb2113533131dc09.pdf)
+ * correction that {@link sum} uses, so that terms which cancel do not lose
+ * precision. The correction is applied in a single pass, without building an
+ * intermediate array.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @param {Array<number>} weights non-negative weights for each data point
+ * @throws {Error} if x is empty, weights is a different length than x, all weights are zero, or a weight is negative
+ * @returns {number} weighted mean
+ * @example
+ * weightedMean([80, 90, 100], [1, 1, 2]); // => 92.5
+ */
+function weightedMean(x, weights) {
+    var totalWeight = validateWeightedInput(x, weights, "weightedMean");
+
+    var weightedSum = x[0] * weights[0];
+    var correction = 0;
+    var transition;
+    var value;
+
+    for (var i = 1; i < x.length; i++) {
+        value = x[i] * weights[i];
+        transition = weightedSum + value;
+
+        if (Math.abs(weightedSum) >= Math.abs(value)) {
+            correction += weightedSum - transition + value;
+        } else {
+            correction += value - transition + weightedSum;
+        }
+
+        weightedSum = transition;
+    }
+
+    return (weightedSum + correction) / totalWeight;
+}
+
+/**
+ * The weighted quantile is the value whose cumulative weight reaches the
+ * requested probability.
+ *
+ * This implementation sorts value/weight pairs by value, then returns the
+ * first value where cumulative weight is greater than or equal to `p` times the
+ * total weight. When p is an array, the result is also an array containing the
+ * appropriate weighted quantiles in input order.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @param {Array<number>} weights non-negative weights for each data point
+ * @param {Array<number> | number} p the desired quantile, as a number between 0 and 1
+ * @throws {Error} if x is empty, weights is a different length than x, all weights are zero, a weight is negative, or p is outside of the range from 0 to 1
+ * @returns {number} weighted quantile
+ * @example
+ * weightedQuantile([1, 2, 3], [1, 1, 2], 0.5); // => 2
+ */
+function weightedQuantile(x, weights, p) {
+    var totalWeight = validateWeightedInput(x, weights, "weightedQuantile");
+    var sorted = [];
+
+    for (var i = 0; i < x.length; i++) {
+        sorted.push([x[i], weights[i]]);
+    }
+
+    sorted.sort(compareValue);
+
+    if (Array.isArray(p)) {
+        var results = [];
+
+        for (var i$1 = 0; i$1 < p.length; i$1++) {
+            results[i$1] = weightedQuantileSorted(sorted, totalWeight, p[i$1]);
+        }
+
+        return results;
+    }
+
+    return weightedQuantileSorted(sorted, totalWeight, p);
+}
+
+function weightedQuantileSorted(sorted, totalWeight, p) {
+    if (p < 0 || p > 1) {
+        throw new Error("quantiles must be between 0 and 1");
+    }
+
+    if (p === 0) {
+        return sorted[0][0];
+    }
+
+    var threshold = p * totalWeight;
+    var cumulativeWeight = 0;
+
+    for (var i = 0; i < sorted.length; i++) {
+        cumulativeWeight += sorted[i][1];
+
+        if (cumulativeWeight >= threshold) {
+            return sorted[i][0];
+        }
+    }
+
+    return sorted[sorted.length - 1][0];
+}
+
+function compareValue(a, b) {
+    return a[0] - b[0];
+}
+
+/**
+ * The [weighted variance](https://en.wikipedia.org/wiki/Weighted_arithmetic_mean#Weighted_sample_variance)
+ * is the average weighted squared deviation from the weighted mean.
+ *
+ * This is a population weighted variance: see the `variance` method for the
+ * unweighted population variance.
+ *
+ * @param {Array<number>} x population of one or more data points
+ * @param {Array<number>} weights non-negative weights for each data point
+ * @throws {Error} if x is empty, weights is a different length than x, all weights are zero, or a weight is negative
+ * @returns {number} weighted variance
+ * @example
+ * weightedVariance([2, 4, 4, 4, 5, 5, 7, 9], [1, 1, 1, 1, 1, 1, 1, 1]); // => 4
+ */
+function weightedVariance(x, weights) {
+    var totalWeight = validateWeightedInput(x, weights, "weightedVariance");
+    var mean = weightedMean(x, weights);
+    var weightedSumSquaredDeviations = 0;
+
+    for (var i = 0; i < x.length; i++) {
+        var deviation = x[i] - mean;
+        weightedSumSquaredDeviations += weights[i] * deviation * deviation;
+    }
+
+    return weightedSumSquaredDeviations / totalWeight;
+}
+
+/**
+ * The [weighted standard deviation](https://en.wikipedia.org/wiki/Standard_deviation)
+ * is the square root of the weighted variance.
+ *
+ * This is a population weighted standard deviation.
+ *
+ * @param {Array<number>} x population of one or more data points
+ * @param {Array<number>} weights non-negative weights for each data point
+ * @throws {Error} if x is empty, weights is a different length than x, all weights are zero, or a weight is negative
+ * @returns {number} weighted standard deviation
+ * @example
+ * weightedStandardDeviation([2, 4, 4, 4, 5, 5, 7, 9], [1, 1, 1, 1, 1, 1, 1, 1]); // => 2
+ */
+function weightedStandardDeviation(x, weights) {
+    return Math.sqrt(weightedVariance(x, weights));
+}
+
+/**
+ * This function calculates the Wilcoxon rank sum statistic for the first sample
+ * with respect to the second. The Wilcoxon rank sum test is a non-parametric
+ * alternative to the t-test which is equivalent to the
+ * [Mann-Whitney U test](https://en.wikipedia.org/wiki/Mann%E2%80%93Whitney_U_test).
+ * The statistic is calculated by pooling all the observations together, ranking them,
+ * and then summing the ranks associated with one of the samples. If this rank sum is
+ * sufficiently large or small we reject the hypothesis that the two samples come
+ * from the same distribution in favor of the alternative that one is shifted with
+ * respect to the other.
+ *
+ * @param {Array<number>} sampleX a sample as an array of numbers
+ * @param {Array<number>} sampleY a sample as an array of numbers
+ * @returns {number} rank sum for sampleX
+ *
+ * @example
+ * wilcoxonRankSum([1, 4, 8], [9, 12, 15]); // => 6
+ */
+function wilcoxonRankSum(sampleX, sampleY) {
+    if (!sampleX.length || !sampleY.length) {
+        throw new Error("Neither sample can be empty");
+    }
+
+    var pooledSamples = sampleX
+        .map(function (x) { return ({ label: "x", value: x }); })
+        .concat(sampleY.map(function (y) { return ({ label: "y", value: y }); }))
+        .sort(function (a, b) { return a.value - b.value; });
+
+    for (var rank = 0; rank < pooledSamples.length; rank++) {
+        pooledSamples[rank].rank = rank;
+    }
+
+    var tiedRanks = [pooledSamples[0].rank];
+    for (var i = 1; i < pooledSamples.length; i++) {
+        if (pooledSamples[i].value === pooledSamples[i - 1].value) {
+            tiedRanks.push(pooledSamples[i].rank);
+            if (i === pooledSamples.length - 1) {
+                replaceRanksInPlace(pooledSamples, tiedRanks);
+            }
+        } else {
+            if (tiedRanks.length > 1) {
+                replaceRanksInPlace(pooledSamples, tiedRanks);
+            }
+            tiedRanks = [pooledSamples[i].rank];
+        }
+    }
+
+    function replaceRanksInPlace(pooledSamples, tiedRanks) {
+        var average = (tiedRanks[0] + tiedRanks[tiedRanks.length - 1]) / 2;
+        for (var i = 0; i < tiedRanks.length; i++) {
+            pooledSamples[tiedRanks[i]].rank = average;
+        }
+    }
+
+    var rankSum = 0;
+
+    for (var i$1 = 0; i$1 < pooledSamples.length; i$1++) {
+        var sample = pooledSamples[i$1];
+        if (sample.label === "x") {
+            rankSum += sample.rank + 1;
+        }
+    }
+
+    return rankSum;
+}
+
+/**
+ * We use `ε`, epsilon, as a stopping criterion when we want to iterate
+ * until we're "close enough". Epsilon is a very small number: for
+ * simple statistics, that number is **0.0001**
+ *
+ * This is used in calculations like the binomialDistribution, in which
+ * the process of finding a value is [iterative](https://en.wikipedia.org/wiki/Iterative_method):
+ * it progresses until it is close enough.
+ *
+ * Below is an example of using epsilon in [gradient descent](https://en.wikipedia.org/wiki/Gradient_descent),
+ * where we're trying to find a local minimum of a function's derivative,
+ * given by the `fDerivative` method.
+ *
+ * @example
+ * // From calculation, we expect that the local minimum occurs at x=9/4
+ * var x_old = 0;
+ * // The algorithm starts at x=6
+ * var x_new = 6;
+ * var stepSize = 0.01;
+ *
+ * function fDerivative(x) {
+ *   return 4 * Math.pow(x, 3) - 9 * Math.pow(x, 2);
+ * }
+ *
+ * // The loop runs until the difference between the previous
+ * // value and the current value is smaller than epsilon - a rough
+ * // meaure of 'close enough'
+ * while (Math.abs(x_new - x_old) > ss.epsilon) {
+ *   x_old = x_new;
+ *   x_new = x_old - stepSize * fDerivative(x_old);
+ * }
+ *
+ * console.log('Local minimum occurs at', x_new);
+ */
+var epsilon = 0.0001;
+
+/**
+ * Relative error.
+ *
+ * This is more difficult to calculate than it first appears [1,2].  The usual
+ * formula for the relative error between an actual value A and an expected
+ * value E is `|(A-E)/E|`, but:
+ *
+ * 1. If the expected value is 0, any other value has infinite relative error,
+ *    which is counter-intuitive: if the expected voltage is 0, getting 1/10th
+ *    of a volt doesn't feel like an infinitely large error.
+ *
+ * 2. This formula does not satisfy the mathematical definition of a metric [3].
+ *    [4] solved this problem by defining the relative error as `|ln(|A/E|)|`,
+ *    but that formula only works if all values are positive: for example, it
+ *    reports the relative error of -10 and 10 as 0.
+ *
+ * Our implementation sticks with convention and returns:
+ *
+ * - 0 if the actual and expected values are both zero
+ * - Infinity if the actual value is non-zero and the expected value is zero
+ * - `|(A-E)/E|` in all other cases
+ *
+ * [1] https://math.stackexchange.com/questions/677852/how-to-calculate-relative-error-when-true-value-is-zero
+ * [2] https://en.wikipedia.org/wiki/Relative_change_and_difference
+ * [3] https://en.wikipedia.org/wiki/Metric_(mathematics)#Definition
+ * [4] F.W.J. Olver: "A New Approach to Error Arithmetic." SIAM Journal on
+ *     Numerical Analysis, 15(2), 1978, 10.1137/0715024.
+ *
+ * @param {number} actual The actual value.
+ * @param {number} expected The expected value.
+ * @return {number} The relative error.
+ */
+function relativeError(actual, expected) {
+    // These lines are actually covered by tests, but it seems
+    // like c8 has a bug that marks them as not covered.
+    /* c8 ignore start */
+    if (actual === 0 && expected === 0) {
+        return 0;
+    }
+    /* c8 ignore end */
+    return Math.abs((actual - expected) / expected);
+}
+
+/**
+ * Approximate equality.
+ *
+ * @param {number} actual The value to be tested.
+ * @param {number} expected The reference value.
+ * @param {number} [tolerance=epsilon] The acceptable relative difference.
+ * @return {boolean} Whether numbers are within tolerance.
+ */
+function approxEqual(actual, expected, tolerance) {
+    if ( tolerance === void 0 ) tolerance = epsilon;
+
+    return relativeError(actual, expected) <= tolerance;
+}
+
+/**
+ * [Bayesian Classifier](http://en.wikipedia.org/wiki/Naive_Bayes_classifier)
+ *
+ * This is a naïve bayesian classifier that takes
+ * singly-nested objects.
+ *
+ * @class
+ * @example
+ * var bayes = new BayesianClassifier();
+ * bayes.train({
+ *   species: 'Cat'
+ * }, 'animal');
+ * var result = bayes.score({
+ *   species: 'Cat'
+ * })
+ * // result
+ * // {
+ * //   animal: 1
+ * // }
+ */
+var BayesianClassifier = function BayesianClassifier() {
+    // The number of items that are currently
+    // classified in the model
+    this.totalCount = 0;
+    // Every item classified in the model
+    this.data = {};
+};
+
+/**
+ * Train the classifier with a new item, which has a single
+ * dimension of Javascript literal keys and values.
+ *
+ * @param {Object} item an object with singly-deep properties
+ * @param {string} category the category this item belongs to
+ * @return {undefined} adds the item to the classifier
+ */
+BayesianClassifier.prototype.train = function train (item, category) {
+    // If the data object doesn't have any values
+    // for this category, create a new object for it.
+    if (!this.data[category]) {
+        this.data[category] = {};
+    }
+
+    // Iterate through each key in the item.
+    for (var k in item) {
+        var v = item[k];
+        // Initialize the nested object `data[category][k][item[k]]`
+        // with an object of keys that equal 0.
+        if (this.data[category][k] === undefined) {
+            this.data[category][k] = {};
+        }
+        if (this.data[category][k][v] === undefined) {
+            this.data[category][k][v] = 0;
+        }
+
+        // And increment the key for this key/value combination.
+        this.data[category][k][v]++;
+    }
+
+    // Increment the number of items classified
+    this.totalCount++;
+};
+
+/**
+ * Generate a score of how well this item matches all
+ * possible categories based on its attributes
+ *
+ * @param {Object} item an item in the same format as with train
+ * @returns {Object} of probabilities that this item belongs to a
+ * given category.
+ */
+BayesianClassifier.prototype.score = function score (item) {
+    // Initialize an empty array of odds per category.
+    var odds = {};
+    var category;
+    // Iterate through each key in the item,
+    // then iterate through each category that has been used
+    // in previous calls to `.train()`
+    for (var k in item) {
+        var v = item[k];
+        for (category in this.data) {
+            // Create an empty object for storing key - value combinations
+            // for this category, keeping combinations already collected
+            // from earlier properties of the same item.
+            if (odds[category] === undefined) {
+                odds[category] = {};
+            }
+
+            // If this item doesn't even have a property, it counts for nothing,
+            // but if it does have the property that we're looking for from
+            // the item to categorize, it counts based on how popular it is
+            // versus the whole population.
+            if (this.data[category][k]) {
+                odds[category][k + "_" + v] =
+                    (this.data[category][k][v] || 0) / this.totalCount;
+            } else {
+                odds[category][k + "_" + v] = 0;
+            }
+        }
+    }
+
+    // Set up a new object that will contain sums of these odds by category
+    var oddsSums = {};
+
+    for (category in odds) {
+        // Tally all of the odds for each category-combination pair -
+        // the non-existence of a category does not add anything to the
+        // score.
+        oddsSums[category] = 0;
+        for (var combination in odds[category]) {
+            oddsSums[category] += odds[category][combination];
+        }
+    }
+
+    return oddsSums;
+};
+
+/**
+ * The [Bernoulli distribution](http://en.wikipedia.org/wiki/Bernoulli_distribution)
+ * is the probability discrete
+ * distribution of a random variable which takes value 1 with success
+ * probability `p` and value 0 with failure
+ * probability `q` = 1 - `p`. It can be used, for example, to represent the
+ * toss of a coin, where "1" is defined to mean "heads" and "0" is defined
+ * to mean "tails" (or vice versa). It is
+ * a special case of a Binomial Distribution
+ * where `n` = 1.
+ *
+ * @param {number} p input value, between 0 and 1 inclusive
+ * @returns {number[]} values of bernoulli distribution at this point
+ * @throws {Error} if p is outside 0 and 1
+ * @example
+ * bernoulliDistribution(0.3); // => [0.7, 0.3]
+ */
+function bernoulliDistribution(p) /*: number[] */ {
+    // Check that `p` is a valid probability (0 ≤ p ≤ 1)
+    if (p < 0 || p > 1) {
+        throw new Error(
+            "bernoulliDistribution requires probability to be between 0 and 1 inclusive"
+        );
+    }
+
+    return [1 - p, p];
+}
+
+// Define series coefficients
+var COEFFICIENTS = (/* unused pure expression or super */ null && ([
+    0.99999999999999709182, 57.156235665862923517, -59.59796035547549,
+    14.136097974741747174, -0.4919138160976202, 0.33994649984811888699e-4,
+    0.46523628927048575665e-4, -9837447530487956e-20,
+    0.15808870322491248884e-3, -21026444172410488e-20,
+    0.2174396181152126432e-3, -1643181065367639e-19,
+    0.84418223983852743293e-4, -26190838401581408e-21,
+    0.36899182659531622704e-5
+]));
+
+var g = (/* unused pure expression or super */ null && (607 / 128));
+var LOGSQRT2PI = Math.log(Math.sqrt(2 * Math.PI));
+
+/**
+ * Compute the logarithm of the [gamma function](https://en.wikipedia.org/wiki/Gamma_function) of a value using Lanczos' approximation.
+ * This function takes as input any real-value n greater than 0.
+ * This function is useful for values of n too large for the normal gamma function (n > 165).
+ * The code is based on Lanczo's Gamma approximation, defined [here](http://my.fit.edu/~gabdo/gamma.txt).
+ *
+ * @param {number} n Any real number greater than zero.
+ * @returns {number} The logarithm of gamma of the input value.
+ *
+ * @example
+ * gammaln(500); // 2605.1158503617335
+ * gammaln(2.4); // 0.21685932244884043
+ */
+function gammaln(n) {
+    // Return infinity if value not in domain
+    if (n <= 0) {
+        return Number.POSITIVE_INFINITY;
+    }
+
+    // Decrement n, because approximation is defined for n - 1
+    n--;
+
+    // Create series approximation
+    var a = COEFFICIENTS[0];
+
+    for (var i = 1; i < 15; i++) {
+        a += COEFFICIENTS[i] / (n + i);
+    }
+
+    var tmp = g + 0.5 + n;
+
+    // Return natural logarithm of gamma(n)
+    return LOGSQRT2PI + Math.log(a) - tmp + (n + 0.5) * Math.log(tmp);
+}
+
+/**
+ * Discrete distributions are tabulated cell by cell, and the Poisson
+ * distribution has no upper bound at all, so their tables need a length we can
+ * still allocate. Past this, `binomialDistribution` and `poissonDistribution`
+ * report a distribution they cannot produce rather than a partial one.
+ */
+var maxDistributionCells = 1e6;
+
+/**
+ * The [Binomial Distribution](http://en.wikipedia.org/wiki/Binomial_distribution) is the discrete probability
+ * distribution of the number of successes in a sequence of n independent yes/no experiments, each of which yields
+ * success with probability `probability`. Such a success/failure experiment is also called a Bernoulli experiment or
+ * Bernoulli trial; when trials = 1, the Binomial Distribution is a Bernoulli Distribution.
+ *
+ * Returns `undefined` when the distribution cannot be calculated: either
+ * argument is outside its domain or is not a number, or when `trials` is large
+ * enough that the table would run past a million cells.
+ *
+ * @param {number} trials number of trials to simulate
+ * @param {number} probability
+ * @returns {number[] | undefined} output
+ */
+function binomialDistribution(trials, probability) /*: ?number[] */ {
+    // Check that `p` is a valid probability (0 ≤ p ≤ 1),
+    // that `n` is an integer, strictly positive.
+    if (probability < 0 || probability > 1 || trials <= 0 || trials % 1 !== 0) {
+        return undefined;
+    }
+
+    // More successes than trials are impossible, and the table cannot outgrow
+    // what we can allocate.
+    var lastCell = Math.min(trials, maxDistributionCells - 1);
+
+    // The logarithms below are undefined at the ends of the probability range,
+    // where the outcome is certain anyway.
+    if (probability === 0) {
+        return [1];
+    }
+    if (probability === 1) {
+        if (trials > lastCell) {
+            return undefined;
+        }
+        var certain = new Array(trials + 1).fill(0);
+        certain[trials] = 1;
+        return certain;
+    }
+
+    // `x` is the random variable: the number of successes. We iterate until
+    // the cumulative probability is within `epsilon` of 1.0, at which point we
+    // have the useful range of the distribution.
+    var x = 0;
+    var cumulativeProbability = 0;
+    var cells = [];
+
+    // The terms of the mass function below that do not vary with `x`
+    var logTrialsFactorial = gammaln(trials + 1);
+    var logProbability = Math.log(probability);
+    // `log1p` rather than `Math.log(1 - probability)`, which cancels away the
+    // low digits of the complement as `probability` approaches 1.
+    var log1mProbability = Math.log1p(-probability);
+
+    // This algorithm iterates through each potential outcome,
+    // until the `cumulativeProbability` is very close to 1, at
+    // which point we've defined the vast majority of outcomes
+    do {
+        // A [probability mass function](https://en.wikipedia.org/wiki/Probability_mass_function),
+        // taken through its logarithm: the binomial coefficient and the two
+        // powers each leave floating-point range long before the product they
+        // form does, so computing them separately loses cells the distribution
+        // needs.
+        cells[x] = Math.exp(
+            logTrialsFactorial -
+                gammaln(x + 1) -
+                gammaln(trials - x + 1) +
+                x * logProbability +
+                (trials - x) * log1mProbability
+        );
+        cumulativeProbability += cells[x];
+        x++;
+        // When the `cumulativeProbability` is nearly 1, we've calculated
+        // the useful range of this distribution
+    } while (cumulativeProbability < 1 - epsilon && x <= lastCell);
+
+    // Stopping for any other reason - a probability that is not a number, or
+    // more trials than the table can hold - leaves cells that do not add up to
+    // a distribution, so report that rather than returning them.
+    if (
+        Number.isNaN(cumulativeProbability) ||
+        cumulativeProbability < 1 - epsilon
+    ) {
+        return undefined;
+    }
+
+    return cells;
+}
+
+/**
+ * [Sign](https://en.wikipedia.org/wiki/Sign_function) is a function
+ * that extracts the sign of a real number
+ *
+ * @param {number} x input value
+ * @returns {number} sign value either 1, 0 or -1
+ * @throws {TypeError} if the input argument x is not a number
+ * @private
+ *
+ * @example
+ * sign(2); // => 1
+ */
+function sign(x) {
+    if (typeof x === "number") {
+        if (x < 0) {
+            return -1;
+        } else if (x === 0) {
+            return 0;
+        } else {
+            return 1;
+        }
+    } else {
+        throw new TypeError("not a number");
+    }
+}
+
+/**
+ * [Bisection method](https://en.wikipedia.org/wiki/Bisection_method) is a root-finding
+ * method that repeatedly bisects an interval to find the root.
+ *
+ * This function returns a numerical approximation to the exact value.
+ *
+ * @param {Function} func input function
+ * @param {number} start - start of interval
+ * @param {number} end - end of interval
+ * @param {number} maxIterations - the maximum number of iterations
+ * @param {number} errorTolerance - the error tolerance
+ * @returns {number} estimated root value
+ * @throws {TypeError} Argument func must be a function
+ *
+ * @example
+ * bisect(Math.cos,0,4,100,0.003); // => 1.572265625
+ */
+function bisect(func, start, end, maxIterations, errorTolerance) {
+    if (typeof func !== "function")
+        { throw new TypeError("func must be a function"); }
+
+    for (var i = 0; i < maxIterations; i++) {
+        var output = (start + end) / 2;
+
+        if (
+            func(output) === 0 ||
+            Math.abs((end - start) / 2) < errorTolerance
+        ) {
+            return output;
+        }
+
+        if (sign(func(output)) === sign(func(start))) {
+            start = output;
+        } else {
+            end = output;
+        }
+    }
+
+    throw new Error("maximum number of iterations exceeded");
+}
+
+/**
+ * **Percentage Points of the χ2 (Chi-Squared) Distribution**
+ *
+ * The [χ2 (Chi-Squared) Distribution](http://en.wikipedia.org/wiki/Chi-squared_distribution) is used in the common
+ * chi-squared tests for goodness of fit of an observed distribution to a theoretical one, the independence of two
+ * criteria of classification of qualitative data, and in confidence interval estimation for a population standard
+ * deviation of a normal distribution from a sample standard deviation.
+ *
+ * Values from Appendix 1, Table III of William W. Hines & Douglas C. Montgomery, "Probability and Statistics in
+ * Engineering and Management Science", Wiley (1980).
+ */
+var chiSquaredDistributionTable = {
+    1: {
+        0.995: 0,
+        0.99: 0,
+        0.975: 0,
+        0.95: 0,
+        0.9: 0.02,
+        0.5: 0.45,
+        0.1: 2.71,
+        0.05: 3.84,
+        0.025: 5.02,
+        0.01: 6.63,
+        0.005: 7.88
+    },
+    2: {
+        0.995: 0.01,
+        0.99: 0.02,
+        0.975: 0.05,
+        0.95: 0.1,
+        0.9: 0.21,
+        0.5: 1.39,
+        0.1: 4.61,
+        0.05: 5.99,
+        0.025: 7.38,
+        0.01: 9.21,
+        0.005: 10.6
+    },
+    3: {
+        0.995: 0.07,
+        0.99: 0.11,
+        0.975: 0.22,
+        0.95: 0.35,
+        0.9: 0.58,
+        0.5: 2.37,
+        0.1: 6.25,
+        0.05: 7.81,
+        0.025: 9.35,
+        0.01: 11.34,
+        0.005: 12.84
+    },
+    4: {
+        0.995: 0.21,
+        0.99: 0.3,
+        0.975: 0.48,
+        0.95: 0.71,
+        0.9: 1.06,
+        0.5: 3.36,
+        0.1: 7.78,
+        0.05: 9.49,
+        0.025: 11.14,
+        0.01: 13.28,
+        0.005: 14.86
+    },
+    5: {
+        0.995: 0.41,
+        0.99: 0.55,
+        0.975: 0.83,
+        0.95: 1.15,
+        0.9: 1.61,
+        0.5: 4.35,
+        0.1: 9.24,
+        0.05: 11.07,
+        0.025: 12.83,
+        0.01: 15.09,
+        0.005: 16.75
+    },
+    6: {
+        0.995: 0.68,
+        0.99: 0.87,
+        0.975: 1.24,
+        0.95: 1.64,
+        0.9: 2.2,
+        0.5: 5.35,
+        0.1: 10.65,
+        0.05: 12.59,
+        0.025: 14.45,
+        0.01: 16.81,
+        0.005: 18.55
+    },
+    7: {
+        0.995: 0.99,
+        0.99: 1.24,
+        0.975: 1.69,
+        0.95: 2.17,
+        0.9: 2.83,
+        0.5: 6.35,
+        0.1: 12.02,
+        0.05: 14.07,
+        0.025: 16.01,
+        0.01: 18.48,
+        0.005: 20.28
+    },
+    8: {
+        0.995: 1.34,
+        0.99: 1.65,
+        0.975: 2.18,
+        0.95: 2.73,
+        0.9: 3.49,
+        0.5: 7.34,
+        0.1: 13.36,
+        0.05: 15.51,
+        0.025: 17.53,
+        0.01: 20.09,
+        0.005: 21.96
+    },
+    9: {
+        0.995: 1.73,
+        0.99: 2.09,
+        0.975: 2.7,
+        0.95: 3.33,
+        0.9: 4.17,
+        0.5: 8.34,
+        0.1: 14.68,
+        0.05: 16.92,
+        0.025: 19.02,
+        0.01: 21.67,
+        0.005: 23.59
+    },
+    10: {
+        0.995: 2.16,
+        0.99: 2.56,
+        0.975: 3.25,
+        0.95: 3.94,
+        0.9: 4.87,
+        0.5: 9.34,
+        0.1: 15.99,
+        0.05: 18.31,
+        0.025: 20.48,
+        0.01: 23.21,
+        0.005: 25.19
+    },
+    11: {
+        0.995: 2.6,
+        0.99: 3.05,
+        0.975: 3.82,
+        0.95: 4.57,
+        0.9: 5.58,
+        0.5: 10.34,
+        0.1: 17.28,
+        0.05: 19.68,
+        0.025: 21.92,
+        0.01: 24.72,
+        0.005: 26.76
+    },
+    12: {
+        0.995: 3.07,
+        0.99: 3.57,
+        0.975: 4.4,
+        0.95: 5.23,
+        0.9: 6.3,
+        0.5: 11.34,
+        0.1: 18.55,
+        0.05: 21.03,
+        0.025: 23.34,
+        0.01: 26.22,
+        0.005: 28.3
+    },
+    13: {
+        0.995: 3.57,
+        0.99: 4.11,
+        0.975: 5.01,
+        0.95: 5.89,
+        0.9: 7.04,
+        0.5: 12.34,
+        0.1: 19.81,
+        0.05: 22.36,
+        0.025: 24.74,
+        0.01: 27.69,
+        0.005: 29.82
+    },
+    14: {
+        0.995: 4.07,
+        0.99: 4.66,
+        0.975: 5.63,
+        0.95: 6.57,
+        0.9: 7.79,
+        0.5: 13.34,
+        0.1: 21.06,
+        0.05: 23.68,
+        0.025: 26.12,
+        0.01: 29.14,
+        0.005: 31.32
+    },
+    15: {
+        0.995: 4.6,
+        0.99: 5.23,
+        0.975: 6.27,
+        0.95: 7.26,
+        0.9: 8.55,
+        0.5: 14.34,
+        0.1: 22.31,
+        0.05: 25,
+        0.025: 27.49,
+        0.01: 30.58,
+        0.005: 32.8
+    },
+    16: {
+        0.995: 5.14,
+        0.99: 5.81,
+        0.975: 6.91,
+        0.95: 7.96,
+        0.9: 9.31,
+        0.5: 15.34,
+        0.1: 23.54,
+        0.05: 26.3,
+        0.025: 28.85,
+        0.01: 32,
+        0.005: 34.27
+    },
+    17: {
+        0.995: 5.7,
+        0.99: 6.41,
+        0.975: 7.56,
+        0.95: 8.67,
+        0.9: 10.09,
+        0.5: 16.34,
+        0.1: 24.77,
+        0.05: 27.59,
+        0.025: 30.19,
+        0.01: 33.41,
+        0.005: 35.72
+    },
+    18: {
+        0.995: 6.26,
+        0.99: 7.01,
+        0.975: 8.23,
+        0.95: 9.39,
+        0.9: 10.87,
+        0.5: 17.34,
+        0.1: 25.99,
+        0.05: 28.87,
+        0.025: 31.53,
+        0.01: 34.81,
+        0.005: 37.16
+    },
+    19: {
+        0.995: 6.84,
+        0.99: 7.63,
+        0.975: 8.91,
+        0.95: 10.12,
+        0.9: 11.65,
+        0.5: 18.34,
+        0.1: 27.2,
+        0.05: 30.14,
+        0.025: 32.85,
+        0.01: 36.19,
+        0.005: 38.58
+    },
+    20: {
+        0.995: 7.43,
+        0.99: 8.26,
+        0.975: 9.59,
+        0.95: 10.85,
+        0.9: 12.44,
+        0.5: 19.34,
+        0.1: 28.41,
+        0.05: 31.41,
+        0.025: 34.17,
+        0.01: 37.57,
+        0.005: 40
+    },
+    21: {
+        0.995: 8.03,
+        0.99: 8.9,
+        0.975: 10.28,
+        0.95: 11.59,
+        0.9: 13.24,
+        0.5: 20.34,
+        0.1: 29.62,
+        0.05: 32.67,
+        0.025: 35.48,
+        0.01: 38.93,
+        0.005: 41.4
+    },
+    22: {
+        0.995: 8.64,
+        0.99: 9.54,
+        0.975: 10.98,
+        0.95: 12.34,
+        0.9: 14.04,
+        0.5: 21.34,
+        0.1: 30.81,
+        0.05: 33.92,
+        0.025: 36.78,
+        0.01: 40.29,
+        0.005: 42.8
+    },
+    23: {
+        0.995: 9.26,
+        0.99: 10.2,
+        0.975: 11.69,
+        0.95: 13.09,
+        0.9: 14.85,
+        0.5: 22.34,
+        0.1: 32.01,
+        0.05: 35.17,
+        0.025: 38.08,
+        0.01: 41.64,
+        0.005: 44.18
+    },
+    24: {
+        0.995: 9.89,
+        0.99: 10.86,
+        0.975: 12.4,
+        0.95: 13.85,
+        0.9: 15.66,
+        0.5: 23.34,
+        0.1: 33.2,
+        0.05: 36.42,
+        0.025: 39.36,
+        0.01: 42.98,
+        0.005: 45.56
+    },
+    25: {
+        0.995: 10.52,
+        0.99: 11.52,
+        0.975: 13.12,
+        0.95: 14.61,
+        0.9: 16.47,
+        0.5: 24.34,
+        0.1: 34.38,
+        0.05: 37.65,
+        0.025: 40.65,
+        0.01: 44.31,
+        0.005: 46.93
+    },
+    26: {
+        0.995: 11.16,
+        0.99: 12.2,
+        0.975: 13.84,
+        0.95: 15.38,
+        0.9: 17.29,
+        0.5: 25.34,
+        0.1: 35.56,
+        0.05: 38.89,
+        0.025: 41.92,
+        0.01: 45.64,
+        0.005: 48.29
+    },
+    27: {
+        0.995: 11.81,
+        0.99: 12.88,
+        0.975: 14.57,
+        0.95: 16.15,
+        0.9: 18.11,
+        0.5: 26.34,
+        0.1: 36.74,
+        0.05: 40.11,
+        0.025: 43.19,
+        0.01: 46.96,
+        0.005: 49.65
+    },
+    28: {
+        0.995: 12.46,
+        0.99: 13.57,
+        0.975: 15.31,
+        0.95: 16.93,
+        0.9: 18.94,
+        0.5: 27.34,
+        0.1: 37.92,
+        0.05: 41.34,
+        0.025: 44.46,
+        0.01: 48.28,
+        0.005: 50.99
+    },
+    29: {
+        0.995: 13.12,
+        0.99: 14.26,
+        0.975: 16.05,
+        0.95: 17.71,
+        0.9: 19.77,
+        0.5: 28.34,
+        0.1: 39.09,
+        0.05: 42.56,
+        0.025: 45.72,
+        0.01: 49.59,
+        0.005: 52.34
+    },
+    30: {
+        0.995: 13.79,
+        0.99: 14.95,
+        0.975: 16.79,
+        0.95: 18.49,
+        0.9: 20.6,
+        0.5: 29.34,
+        0.1: 40.26,
+        0.05: 43.77,
+        0.025: 46.98,
+        0.01: 50.89,
+        0.005: 53.67
+    },
+    40: {
+        0.995: 20.71,
+        0.99: 22.16,
+        0.975: 24.43,
+        0.95: 26.51,
+        0.9: 29.05,
+        0.5: 39.34,
+        0.1: 51.81,
+        0.05: 55.76,
+        0.025: 59.34,
+        0.01: 63.69,
+        0.005: 66.77
+    },
+    50: {
+        0.995: 27.99,
+        0.99: 29.71,
+        0.975: 32.36,
+        0.95: 34.76,
+        0.9: 37.69,
+        0.5: 49.33,
+        0.1: 63.17,
+        0.05: 67.5,
+        0.025: 71.42,
+        0.01: 76.15,
+        0.005: 79.49
+    },
+    60: {
+        0.995: 35.53,
+        0.99: 37.48,
+        0.975: 40.48,
+        0.95: 43.19,
+        0.9: 46.46,
+        0.5: 59.33,
+        0.1: 74.4,
+        0.05: 79.08,
+        0.025: 83.3,
+        0.01: 88.38,
+        0.005: 91.95
+    },
+    70: {
+        0.995: 43.28,
+        0.99: 45.44,
+        0.975: 48.76,
+        0.95: 51.74,
+        0.9: 55.33,
+        0.5: 69.33,
+        0.1: 85.53,
+        0.05: 90.53,
+        0.025: 95.02,
+        0.01: 100.42,
+        0.005: 104.22
+    },
+    80: {
+        0.995: 51.17,
+        0.99: 53.54,
+        0.975: 57.15,
+        0.95: 60.39,
+        0.9: 64.28,
+        0.5: 79.33,
+        0.1: 96.58,
+        0.05: 101.88,
+        0.025: 106.63,
+        0.01: 112.33,
+        0.005: 116.32
+    },
+    90: {
+        0.995: 59.2,
+        0.99: 61.75,
+        0.975: 65.65,
+        0.95: 69.13,
+        0.9: 73.29,
+        0.5: 89.33,
+        0.1: 107.57,
+        0.05: 113.14,
+        0.025: 118.14,
+        0.01: 124.12,
+        0.005: 128.3
+    },
+    100: {
+        0.995: 67.33,
+        0.99: 70.06,
+        0.975: 74.22,
+        0.95: 77.93,
+        0.9: 82.36,
+        0.5: 99.33,
+        0.1: 118.5,
+        0.05: 124.34,
+        0.025: 129.56,
+        0.01: 135.81,
+        0.005: 140.17
+    }
+};
+
+/**
+ * The [χ2 (Chi-Squared) Goodness-of-Fit Test](http://en.wikipedia.org/wiki/Goodness_of_fit#Pearson.27s_chi-squared_test)
+ * uses a measure of goodness of fit which is the sum of differences between observed and expected outcome frequencies
+ * (that is, counts of observations), each squared and divided by the number of observations expected given the
+ * hypothesized distribution. The resulting χ2 statistic, `chiSquared`, can be compared to the chi-squared distribution
+ * to determine the goodness of fit. In order to determine the degrees of freedom of the chi-squared distribution, one
+ * takes the total number of observed frequencies and subtracts the number of estimated parameters. The test statistic
+ * follows, approximately, a chi-square distribution with (k − c) degrees of freedom where `k` is the number of non-empty
+ * cells and `c` is the number of estimated parameters for the distribution.
+ *
+ * @param {Array<number>} data
+ * @param {Function} distributionType a function that returns a point in a distribution:
+ * for instance, binomial, bernoulli, or poisson
+ * @param {number} significance
+ * @returns {number} chi squared goodness of fit
+ * @example
+ * // Data from Poisson goodness-of-fit example 10-19 in William W. Hines & Douglas C. Montgomery,
+ * // "Probability and Statistics in Engineering and Management Science", Wiley (1980).
+ * var data1019 = [
+ *     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+ *     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+ *     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+ *     2, 2, 2, 2, 2, 2, 2, 2, 2,
+ *     3, 3, 3, 3
+ * ];
+ * ss.chiSquaredGoodnessOfFit(data1019, ss.poissonDistribution, 0.05); //= false
+ */
+function chiSquaredGoodnessOfFit(data, distributionType, significance) {
+    // Estimate from the sample data, a weighted mean.
+    var inputMean = simple_statistics_mean(data);
+    // Calculated value of the χ2 statistic.
+    var chiSquared = 0;
+    // Number of hypothesized distribution parameters estimated, expected to be supplied in the distribution test.
+    // Lose one degree of freedom for estimating `lambda` from the sample data.
+    var c = 1;
+    // The hypothesized distribution.
+    // Generate the hypothesized distribution.
+    var hypothesizedDistribution = distributionType(inputMean);
+    var observedFrequencies = [];
+    var expectedFrequencies = [];
+
+    // Create an array holding a histogram from the sample data, of
+    // the form `{ value: numberOfOcurrences }`
+    for (var i = 0; i < data.length; i++) {
+        if (observedFrequencies[data[i]] === undefined) {
+            observedFrequencies[data[i]] = 0;
+        }
+        observedFrequencies[data[i]]++;
+    }
+
+    // The histogram we created might be sparse - there might be gaps
+    // between values. So we iterate through the histogram, making
+    // sure that instead of undefined, gaps have 0 values.
+    for (var i$1 = 0; i$1 < observedFrequencies.length; i$1++) {
+        if (observedFrequencies[i$1] === undefined) {
+            observedFrequencies[i$1] = 0;
+        }
+    }
+
+    // Create an array holding a histogram of expected data given the
+    // sample size and hypothesized distribution.
+    for (var k in hypothesizedDistribution) {
+        if (k in observedFrequencies) {
+            expectedFrequencies[+k] = hypothesizedDistribution[k] * data.length;
+        }
+    }
+
+    if (expectedFrequencies.length === 0) {
+        throw new Error(
+            "chiSquaredGoodnessOfFit requires distributionType to return a distribution for the mean of the data"
+        );
+    }
+
+    // The hypothesized distribution can stop short of the largest observation,
+    // leaving those observations with no expected frequency to be compared
+    // against. Fold them into the last class the distribution does cover, the
+    // same treatment the collapse below gives to sparse classes, so that the
+    // two histograms describe the same classes.
+    var lastClass = expectedFrequencies.length - 1;
+    for (var k$1 = observedFrequencies.length - 1; k$1 > lastClass; k$1--) {
+        observedFrequencies[lastClass] += observedFrequencies[k$1];
+        observedFrequencies.pop();
+    }
+
+    // Working backward through the expected frequencies, collapse classes
+    // if less than three observations are expected for a class.
+    // This transformation is applied to the observed frequencies as well.
+    // The class that was merged is the one that has to go: popping instead
+    // drops the last class, which is only the same thing until a class is
+    // large enough to keep. The first class is left alone, since there is no
+    // class before it to collapse it into.
+    for (var k$2 = expectedFrequencies.length - 1; k$2 >= 1; k$2--) {
+        if (expectedFrequencies[k$2] < 3) {
+            expectedFrequencies[k$2 - 1] += expectedFrequencies[k$2];
+            expectedFrequencies.splice(k$2, 1);
+
+            observedFrequencies[k$2 - 1] += observedFrequencies[k$2];
+            observedFrequencies.splice(k$2, 1);
+        }
+    }
+
+    // Iterate through the squared differences between observed & expected
+    // frequencies, accumulating the `chiSquared` statistic.
+    for (var k$3 = 0; k$3 < observedFrequencies.length; k$3++) {
+        chiSquared +=
+            Math.pow(observedFrequencies[k$3] - expectedFrequencies[k$3], 2) /
+            expectedFrequencies[k$3];
+    }
+
+    if (!Number.isFinite(chiSquared)) {
+        throw new Error(
+            "chiSquaredGoodnessOfFit could not compute a test statistic for this data and distribution"
+        );
+    }
+
+    // Calculate degrees of freedom for this test and look it up in the
+    // `chiSquaredDistributionTable` in order to
+    // accept or reject the goodness-of-fit of the hypothesized distribution.
+    // Degrees of freedom, calculated as (number of class intervals -
+    // number of hypothesized distribution parameters estimated - 1)
+    var degreesOfFreedom = observedFrequencies.length - c - 1;
+    if (degreesOfFreedom < 1) {
+        throw new Error(
+            "chiSquaredGoodnessOfFit requires more data: the classes that survive collapsing leave no degrees of freedom"
+        );
+    }
+
+    var criticalValues = chiSquaredDistributionTable[degreesOfFreedom];
+    if (criticalValues === undefined) {
+        throw new Error(
+            ("chiSquaredGoodnessOfFit has no critical values tabulated for " + degreesOfFreedom + " degrees of freedom")
+        );
+    }
+    if (criticalValues[significance] === undefined) {
+        throw new Error(
+            ("chiSquaredGoodnessOfFit has no critical value tabulated for a significance of " + significance)
+        );
+    }
+
+    return criticalValues[significance] < chiSquared;
+}
+
+/**
+ * **[Logistic Cumulative Distribution Function](https://en.wikipedia.org/wiki/Logistic_distribution)**
+ *
+ * @param {number} x
+ * @returns {number} cumulative standard logistic probability
+ */
+function cumulativeStdLogisticProbability(x) {
+    return 1 / (Math.exp(-x) + 1);
+}
+
+var SQRT_2PI$1 = Math.sqrt(2 * Math.PI);
+
+function cumulativeDistribution(z) {
+    var sum = z;
+    var tmp = z;
+
+    // The series converges more slowly as z grows: 15 terms fall short of
+    // 4-digit precision above z = 2.9. 30 terms converge across the whole
+    // domain of the table below, which ends at z = 3.09.
+    for (var i = 1; i < 30; i++) {
+        tmp *= (z * z) / (2 * i + 1);
+        sum += tmp;
+    }
+    return (
+        Math.round((0.5 + (sum / SQRT_2PI$1) * Math.exp((-z * z) / 2)) * 1e4) /
+        1e4
+    );
+}
+
+/**
+ * A standard normal table, also called the unit normal table or Z table,
+ * is a mathematical table for the values of Φ (phi), which are the values of
+ * the [cumulative distribution function](https://en.wikipedia.org/wiki/Normal_distribution#Cumulative_distribution_function)
+ * of the normal distribution. It is used to find the probability that a
+ * statistic is observed below, above, or between values on the standard
+ * normal distribution, and by extension, any normal distribution.
+ */
+var standardNormalTable = [];
+
+for (var z = 0; z <= 3.09; z += 0.01) {
+    standardNormalTable.push(cumulativeDistribution(z));
+}
+
+/**
+ * **[Cumulative Standard Normal Probability](http://en.wikipedia.org/wiki/Standard_normal_table)**
+ *
+ * Since probability tables cannot be
+ * printed for every normal distribution, as there are an infinite variety
+ * of normal distributions, it is common practice to convert a normal to a
+ * standard normal and then use the standard normal table to find probabilities.
+ *
+ * You can use `.5 + .5 * errorFunction(x / Math.sqrt(2))` to calculate the probability
+ * instead of looking it up in a table.
+ *
+ * @param {number} z
+ * @returns {number} cumulative standard normal probability
+ */
+function cumulativeStdNormalProbability(z) {
+    // Calculate the position of this value.
+    var absZ = Math.abs(z);
+    // Each row begins with a different
+    // significant digit: 0.5, 0.6, 0.7, and so on. Each value in the table
+    // corresponds to a range of 0.01 in the input values, so the value is
+    // multiplied by 100.
+    var index = Math.min(
+        Math.round(absZ * 100),
+        standardNormalTable.length - 1
+    );
+
+    // The index we calculate must be in the table as a positive value,
+    // but we still pay attention to whether the input is positive
+    // or negative, and flip the output value as a last step.
+    if (z >= 0) {
+        return standardNormalTable[index];
+    } else {
+        // due to floating-point arithmetic, values in the table with
+        // 4 significant figures can nevertheless end up as repeating
+        // fractions when they're computed here.
+        return Math.round((1 - standardNormalTable[index]) * 1e4) / 1e4;
+    }
+}
+
+/**
+ * **[Gaussian error function](http://en.wikipedia.org/wiki/Error_function)**
+ *
+ * The `errorFunction(x/(sd * Math.sqrt(2)))` is the probability that a value in a
+ * normal distribution with standard deviation sd is within x of the mean.
+ *
+ * This function returns a numerical approximation to the exact value.
+ * It uses Horner's method to evaluate the polynomial of τ (tau).
+ *
+ * @param {number} x input
+ * @return {number} error estimation
+ * @example
+ * errorFunction(1).toFixed(2); // => '0.84'
+ */
+function errorFunction(x) {
+    var t = 1 / (1 + 0.5 * Math.abs(x));
+    var tau =
+        t *
+        Math.exp(
+            -x * x +
+                ((((((((0.17087277 * t - 0.82215223) * t + 1.48851587) * t -
+                    1.13520398) *
+                    t +
+                    0.27886807) *
+                    t -
+                    0.18628806) *
+                    t +
+                    0.09678418) *
+                    t +
+                    0.37409196) *
+                    t +
+                    1.00002368) *
+                    t -
+                1.26551223
+        );
+    if (x >= 0) {
+        return 1 - tau;
+    } else {
+        return tau - 1;
+    }
+}
+
+/**
+ * A [Factorial](https://en.wikipedia.org/wiki/Factorial), usually written n!, is the product of all positive
+ * integers less than or equal to n. Often factorial is implemented
+ * recursively, but this iterative approach is significantly faster
+ * and simpler.
+ *
+ * @param {number} n input, must be an integer number 1 or greater
+ * @returns {number} factorial: n!
+ * @throws {Error} if n is less than 0 or not an integer
+ * @example
+ * factorial(5); // => 120
+ */
+function factorial(n) {
+    // factorial is mathematically undefined for negative numbers
+    if (n < 0) {
+        throw new Error("factorial requires a non-negative value");
+    }
+
+    if (Math.floor(n) !== n) {
+        throw new Error("factorial requires an integer input");
+    }
+
+    // typically you'll expand the factorial function going down, like
+    // 5! = 5 * 4 * 3 * 2 * 1. This is going in the opposite direction,
+    // counting from 2 up to the number in question, and since anything
+    // multiplied by 1 is itself, the loop only needs to start at 2.
+    var accumulator = 1;
+    for (var i = 2; i <= n; i++) {
+        // for each number up to and including the number `n`, multiply
+        // the accumulator my that number.
+        accumulator *= i;
+    }
+    return accumulator;
+}
+
+/**
+ * Compute the [gamma function](https://en.wikipedia.org/wiki/Gamma_function) of a value using Nemes' approximation.
+ * The gamma of n is equivalent to (n-1)!, but unlike the factorial function, gamma is defined for all real n except zero
+ * and negative integers (where NaN is returned). Note, the gamma function is also well-defined for complex numbers,
+ * though this implementation currently does not handle complex numbers as input values.
+ * Nemes' approximation is defined [here](https://arxiv.org/abs/1003.6020) as Theorem 2.2.
+ * Negative values use [Euler's reflection formula](https://en.wikipedia.org/wiki/Gamma_function#Properties) for computation.
+ *
+ * @param {number} n Any real number except for zero and negative integers.
+ * @returns {number} The gamma of the input value.
+ *
+ * @example
+ * gamma(11.5); // 11899423.083964102
+ * gamma(-11.5); // 2.2957581048237436e-8
+ * gamma(5); // 24
+ */
+// The Nemes expansion is asymptotic, so it is only accurate for large
+// arguments. Below this the recurrence lifts the argument first. At 20
+// the worst relative error over (0, 30] is 1.9e-13, against 1.8 for the
+// expansion applied directly.
+var NEMES_MIN = 20;
+
+function gamma(n) {
+    if (Number.isInteger(n)) {
+        if (n <= 0) {
+            // gamma not defined for zero or negative integers
+            return Number.NaN;
+        } else {
+            // use factorial for integer inputs
+            return factorial(n - 1);
+        }
+    }
+
+    if (n > 0 && n < NEMES_MIN) {
+        // The Nemes expansion below divides its terms by powers of
+        // `n - 3/4`, so they stop shrinking once the argument is small
+        // and the series is worthless there: gamma(1.01) came back as
+        // 1.8 times its true value. Arguments in (0, 1) additionally
+        // recursed forever through the reflection branch, because the
+        // reflected argument stayed in (0, 1) and never reached the
+        // expansion at all.
+        //
+        // Lift into the range where the expansion converges, using the
+        // recurrence gamma(n) = gamma(n + 1) / n.
+        return gamma(n + 1) / n;
+    }
+
+    // Decrement n, because approximation is defined for n - 1
+    n--;
+
+    if (n < 0) {
+        // Use Euler's reflection formula for negative inputs
+        // see:  https://en.wikipedia.org/wiki/Gamma_function#Properties
+        return Math.PI / (Math.sin(Math.PI * -n) * gamma(-n));
+    } else {
+        // Nemes' expansion approximation
+        var seriesCoefficient =
+            Math.pow(n / Math.E, n) * Math.sqrt(2 * Math.PI * (n + 1 / 6));
+
+        var seriesDenom = n + 1 / 4;
+
+        var seriesExpansion =
+            1 +
+            1 / 144 / Math.pow(seriesDenom, 2) -
+            1 / 12960 / Math.pow(seriesDenom, 3) -
+            257 / 207360 / Math.pow(seriesDenom, 4) -
+            52 / 2612736 / Math.pow(seriesDenom, 5) +
+            5741173 / 9405849600 / Math.pow(seriesDenom, 6) +
+            37529 / 18811699200 / Math.pow(seriesDenom, 7);
+
+        return seriesCoefficient * seriesExpansion;
+    }
+}
+
+/**
+ * The Inverse [Gaussian error function](http://en.wikipedia.org/wiki/Error_function)
+ * returns a numerical approximation to the value that would have caused
+ * `errorFunction()` to return x.
+ *
+ * @param {number} x value of error function
+ * @returns {number} estimated inverted value
+ */
+function inverseErrorFunction(x) {
+    var a = (8 * (Math.PI - 3)) / (3 * Math.PI * (4 - Math.PI));
+
+    var inv = Math.sqrt(
+        Math.sqrt(
+            Math.pow(2 / (Math.PI * a) + Math.log(1 - x * x) / 2, 2) -
+                Math.log(1 - x * x) / a
+        ) -
+            (2 / (Math.PI * a) + Math.log(1 - x * x) / 2)
+    );
+
+    if (x >= 0) {
+        return inv;
+    } else {
+        return -inv;
+    }
+}
+
+/**
+ * Calculate Euclidean distance between two points.
+ * @param {Array<number>} left First N-dimensional point.
+ * @param {Array<number>} right Second N-dimensional point.
+ * @returns {number} Distance.
+ */
+function euclideanDistance(left, right) {
+    var sum = 0;
+    for (var i = 0; i < left.length; i++) {
+        var diff = left[i] - right[i];
+        sum += diff * diff;
+    }
+    return Math.sqrt(sum);
+}
+
+/**
+ * @typedef {Object} kMeansReturn
+ * @property {Array<number>} labels The labels.
+ * @property {Array<Array<number>>} centroids The cluster centroids.
+ */
+
+/**
+ * Perform k-means clustering.
+ *
+ * @param {Array<Array<number>>} points N-dimensional coordinates of points to be clustered.
+ * @param {number} numCluster How many clusters to create.
+ * @param {Function} randomSource An optional entropy source that generates uniform values in [0, 1).
+ * @return {kMeansReturn} Labels (same length as data) and centroids (same length as numCluster).
+ * @throws {Error} If any centroids wind up friendless (i.e., without associated points).
+ *
+ * @example
+ * kMeansCluster([[0.0, 0.5], [1.0, 0.5]], 2); // => {labels: [0, 1], centroids: [[0.0, 0.5], [1.0, 0.5]]}
+ */
+function kMeansCluster(points, numCluster, randomSource) {
+    if ( randomSource === void 0 ) randomSource = Math.random;
+
+    var oldCentroids = null;
+    var newCentroids = sample(points, numCluster, randomSource);
+    var labels = null;
+    var change = Number.MAX_VALUE;
+    while (change !== 0) {
+        labels = labelPoints(points, newCentroids);
+        oldCentroids = newCentroids;
+        newCentroids = calculateCentroids(points, labels, numCluster);
+        change = calculateChange(newCentroids, oldCentroids);
+    }
+    return {
+        labels: labels,
+        centroids: newCentroids
+    };
+}
+
+/**
+ * Label each point according to which centroid it is closest to.
+ *
+ * @private
+ * @param {Array<Array<number>>} points Array of XY coordinates.
+ * @param {Array<Array<number>>} centroids Current centroids.
+ * @return {Array<number>} Group labels.
+ */
+function labelPoints(points, centroids) {
+    return points.map(function (p) {
+        var minDist = Number.MAX_VALUE;
+        var label = -1;
+        for (var i = 0; i < centroids.length; i++) {
+            var dist = euclideanDistance(p, centroids[i]);
+            if (dist < minDist) {
+                minDist = dist;
+                label = i;
+            }
+        }
+        return label;
+    });
+}
+
+/**
+ * Calculate centroids for points given labels.
+ *
+ * @private
+ * @param {Array<Array<number>>} points Array of XY coordinates.
+ * @param {Array<number>} labels Which groups points belong to.
+ * @param {number} numCluster Number of clusters being created.
+ * @return {Array<Array<number>>} Centroid for each group.
+ * @throws {Error} If any centroids wind up friendless (i.e., without associated points).
+ */
+function calculateCentroids(points, labels, numCluster) {
+    // Initialize accumulators.
+    var dimension = points[0].length;
+    var centroids = makeMatrix(numCluster, dimension);
+    var counts = Array(numCluster).fill(0);
+
+    // Add points to centroids' accumulators and count points per centroid.
+    var numPoints = points.length;
+    for (var i = 0; i < numPoints; i++) {
+        var point = points[i];
+        var label = labels[i];
+        var current = centroids[label];
+        for (var j = 0; j < dimension; j++) {
+            current[j] += point[j];
+        }
+        counts[label] += 1;
+    }
+
+    // Rescale centroids, checking for any that have no points.
+    for (var i$1 = 0; i$1 < numCluster; i$1++) {
+        if (counts[i$1] === 0) {
+            throw new Error(("Centroid " + i$1 + " has no friends"));
+        }
+        var centroid = centroids[i$1];
+        for (var j$1 = 0; j$1 < dimension; j$1++) {
+            centroid[j$1] /= counts[i$1];
+        }
+    }
+
+    return centroids;
+}
+
+/**
+ * Calculate the difference between old centroids and new centroids.
+ *
+ * @private
+ * @param {Array<Array<number>>} left One list of centroids.
+ * @param {Array<Array<number>>} right Another list of centroids.
+ * @return {number} Distance between centroids.
+ */
+function calculateChange(left, right) {
+    var total = 0;
+    for (var i = 0; i < left.length; i++) {
+        total += euclideanDistance(left[i], right[i]);
+    }
+    return total;
+}
+
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+
+/**
+ * [Well-known kernels](https://en.wikipedia.org/wiki/Kernel_(statistics)#Kernel_functions_in_common_use)
+ * @private
+ */
+var kernels = {
+    /**
+     * The gaussian kernel.
+     * @private
+     */
+    gaussian: function (u) {
+        return Math.exp(-0.5 * u * u) / SQRT_2PI;
+    }
+};
+
+/**
+ * Well known bandwidth selection methods
+ * @private
+ */
+var bandwidthMethods = {
+    /**
+     * The ["normal reference distribution"
+     * rule-of-thumb](https://stat.ethz.ch/R-manual/R-devel/library/MASS/html/bandwidth.nrd.html),
+     * a commonly used version of [Silverman's
+     * rule-of-thumb](https://en.wikipedia.org/wiki/Kernel_density_estimation#A_rule-of-thumb_bandwidth_estimator).
+     * @private
+     */
+    nrd: function (x) {
+        var s = sampleStandardDeviation(x);
+        var iqr = interquartileRange(x);
+        if (typeof iqr === "number") {
+            s = Math.min(s, iqr / 1.34);
+        }
+        return 1.06 * s * Math.pow(x.length, -0.2);
+    }
+};
+
+/**
+ * [Kernel density estimation](https://en.wikipedia.org/wiki/Kernel_density_estimation)
+ * is a useful tool for, among other things, estimating the shape of the
+ * underlying probability distribution from a sample.
+ *
+ * @name kernelDensityEstimation
+ * @param X sample values
+ * @param kernel The kernel function to use. If a function is provided, it should return non-negative values and integrate to 1. Defaults to 'gaussian'.
+ * @param bandwidthMethod The "bandwidth selection" method to use, or a fixed bandwidth value. Defaults to "nrd", the commonly-used ["normal reference distribution" rule-of-thumb](https://stat.ethz.ch/R-manual/R-devel/library/MASS/html/bandwidth.nrd.html).
+ * @returns {Function} An estimated [probability density function](https://en.wikipedia.org/wiki/Probability_density_function) for the given sample. The returned function runs in `O(X.length)`.
+ */
+function kernelDensityEstimation(X, kernel, bandwidthMethod) {
+    var kernelFn;
+    if (kernel === undefined) {
+        kernelFn = kernels.gaussian;
+    } else if (typeof kernel === "string") {
+        if (!kernels[kernel]) {
+            throw new Error('Unknown kernel "' + kernel + '"');
+        }
+        kernelFn = kernels[kernel];
+    } else {
+        kernelFn = kernel;
+    }
+
+    var bandwidth;
+    if (typeof bandwidthMethod === "undefined") {
+        bandwidth = bandwidthMethods.nrd(X);
+    } else if (typeof bandwidthMethod === "string") {
+        if (!bandwidthMethods[bandwidthMethod]) {
+            throw new Error(
+                'Unknown bandwidth method "' + bandwidthMethod + '"'
+            );
+        }
+        bandwidth = bandwidthMethods[bandwidthMethod](X);
+    } else {
+        bandwidth = bandwidthMethod;
+    }
+
+    return function (x) {
+        var i = 0;
+        var sum = 0;
+        for (i = 0; i < X.length; i++) {
+            sum += kernelFn((x - X[i]) / bandwidth);
+        }
+        return sum / bandwidth / X.length;
+    };
+}
+
+/**
+ * The [Logit](https://en.wikipedia.org/wiki/Logit)
+ * is the inverse of cumulativeStdLogisticProbability,
+ * and is also known as the logistic quantile function.
+ *
+ * @param {number} p
+ * @returns {number} logit
+ */
+function logit(p) {
+    if (p <= 0 || p >= 1) {
+        throw new Error("p must be strictly between zero and one");
+    }
+    return Math.log(p / (1 - p));
+}
+
+/**
+ * **[Normal distribution](https://en.wikipedia.org/wiki/Normal_distribution)**
+ *
+ * Returns either the probability density or the cumulative probability of a
+ * normal distribution with the given mean and standard deviation, evaluated
+ * at x. It is the equivalent of the NORM.DIST function found in spreadsheet
+ * software.
+ *
+ * The cumulative form is computed with `errorFunction`, so it is more precise
+ * than converting x to a z-score and looking it up in the four-decimal
+ * `standardNormalTable` used by `cumulativeStdNormalProbability`.
+ *
+ * @param {number} x the value for which you want the distribution
+ * @param {number} mean the mean of the distribution
+ * @param {number} standardDeviation the standard deviation of the distribution
+ * @param {boolean} [cumulative=false] if true, return the cumulative
+ * distribution function; if false, return the probability density function
+ * @returns {number} the probability density at x, or the probability of a
+ * value at most x
+ * @throws {Error} if standardDeviation is not greater than zero
+ * @example
+ * normalDistribution(42, 40, 1.5, true).toFixed(4); // => '0.9088'
+ * normalDistribution(42, 40, 1.5, false).toFixed(4); // => '0.1093'
+ */
+function normalDistribution(x, mean, standardDeviation, cumulative) {
+    if ( cumulative === void 0 ) cumulative = false;
+
+    if (standardDeviation <= 0) {
+        throw new Error(
+            "normalDistribution requires a standard deviation greater than zero"
+        );
+    }
+
+    var standardizedX = (x - mean) / standardDeviation;
+
+    if (cumulative) {
+        return 0.5 * (1 + errorFunction(standardizedX / Math.SQRT2));
+    }
+    return (
+        Math.exp(-0.5 * standardizedX * standardizedX) /
+        (standardDeviation * Math.sqrt(2 * Math.PI))
+    );
+}
+
+/**
+ * This is a single-layer [Perceptron Classifier](http://en.wikipedia.org/wiki/Perceptron) that takes
+ * arrays of numbers and predicts whether they should be classified
+ * as either 0 or 1 (negative or positive examples).
+ * @class
+ * @example
+ * // Create the model
+ * var p = new PerceptronModel();
+ * // Train the model with input with a diagonal boundary.
+ * for (var i = 0; i < 5; i++) {
+ *     p.train([1, 1], 1);
+ *     p.train([0, 1], 0);
+ *     p.train([1, 0], 0);
+ *     p.train([0, 0], 0);
+ * }
+ * p.predict([0, 0]); // 0
+ * p.predict([0, 1]); // 0
+ * p.predict([1, 0]); // 0
+ * p.predict([1, 1]); // 1
+ */
+var PerceptronModel = function PerceptronModel() {
+    // The weights, or coefficients of the model;
+    // weights are only populated when training with data.
+    this.weights = [];
+    // The bias term, or intercept; it is also a weight but
+    // it's stored separately for convenience as it is always
+    // multiplied by one.
+    this.bias = 0;
+};
+/**
+ * **Predict**: Use an array of features with the weight array and bias
+ * to predict whether an example is labeled 0 or 1.
+ *
+ * @param {Array<number>} features an array of features as numbers
+ * @returns {number|null} 1 if the score is over 0, otherwise 0; null if
+ * the model has not been trained on feature arrays of this length
+ */
+PerceptronModel.prototype.predict = function predict (features) {
+    // Only predict if previously trained
+    // on the same size feature array(s).
+    if (features.length !== this.weights.length) {
+        return null;
+    }
+
+    // Calculate the sum of features times weights,
+    // with the bias added (implicitly times one).
+    var score = 0;
+    for (var i = 0; i < this.weights.length; i++) {
+        score += this.weights[i] * features[i];
+    }
+    score += this.bias;
+
+    // Classify as 1 if the score is over 0, otherwise 0.
+    if (score > 0) {
+        return 1;
+    } else {
+        return 0;
+    }
+};
+
+/**
+ * **Train** the classifier with a new example, which is
+ * a numeric array of features and a 0 or 1 label.
+ *
+ * @param {Array<number>} features an array of features as numbers
+ * @param {number} label either 0 or 1
+ * @returns {PerceptronModel|null} this, or null if the label is not 0 or 1
+ */
+PerceptronModel.prototype.train = function train (features, label) {
+    // Require that only labels of 0 or 1 are considered.
+    if (label !== 0 && label !== 1) {
+        return null;
+    }
+    // The length of the feature array determines
+    // the length of the weight array.
+    // The perceptron will continue learning as long as
+    // it keeps seeing feature arrays of the same length.
+    // When it sees a new data shape, it initializes.
+    if (features.length !== this.weights.length) {
+        this.weights = features.slice();
+        this.bias = 1;
+    }
+    // Make a prediction based on current weights.
+    var prediction = this.predict(features);
+    // Update the weights if the prediction is wrong.
+    if (typeof prediction === "number" && prediction !== label) {
+        var gradient = label - prediction;
+        for (var i = 0; i < this.weights.length; i++) {
+            this.weights[i] += gradient * features[i];
+        }
+        this.bias += gradient;
+    }
+    return this;
+};
+
+/**
+ * Conducts a [permutation test](https://en.wikipedia.org/wiki/Resampling_(statistics)#Permutation_tests)
+ * to determine if two data sets are *significantly* different from each other, using
+ * the difference of means between the groups as the test statistic.
+ * The function allows for the following hypotheses:
+ * - two_side = Null hypothesis: the two distributions are equal.
+ * - greater = Null hypothesis: observations from sampleX tend to be smaller than those from sampleY.
+ * - less = Null hypothesis: observations from sampleX tend to be greater than those from sampleY.
+ * [Learn more about one-tail vs two-tail tests.](https://en.wikipedia.org/wiki/One-_and_two-tailed_tests)
+ *
+ * @param {Array<number>} sampleX first dataset (e.g. treatment data)
+ * @param {Array<number>} sampleY second dataset (e.g. control data)
+ * @param {'two_side'|'greater'|'less'} [alternative='two_side'] alternative hypothesis
+ * @param {number} k number of values in permutation distribution.
+ * @param {Function} [randomSource=Math.random] an optional entropy source
+ * @returns {number} p-value The probability of observing the difference between groups (as or more extreme than what we did), assuming the null hypothesis.
+ *
+ * @example
+ * var control = [2, 5, 3, 6, 7, 2, 5];
+ * var treatment = [20, 5, 13, 12, 7, 2, 2];
+ * permutationTest(control, treatment); // ~0.1324
+ */
+function permutationTest(sampleX, sampleY, alternative, k, randomSource) {
+    // Set default arguments
+    if (k === undefined) {
+        k = 10000;
+    }
+    if (alternative === undefined) {
+        alternative = "two_side";
+    }
+    if (
+        alternative !== "two_side" &&
+        alternative !== "greater" &&
+        alternative !== "less"
+    ) {
+        throw new Error(
+            "`alternative` must be either 'two_side', 'greater', or 'less'."
+        );
+    }
+
+    // get means for each sample
+    var meanX = simple_statistics_mean(sampleX);
+    var meanY = simple_statistics_mean(sampleY);
+
+    // calculate initial test statistic. This will be our point of comparison with
+    // the generated test statistics.
+    var testStatistic = meanX - meanY;
+
+    // create test-statistic distribution
+    var testStatDsn = new Array(k);
+
+    // combine datsets so we can easily shuffle later
+    var allData = sampleX.concat(sampleY);
+    // Each permutation reassigns the pooled values into two groups that keep
+    // the original sample sizes. Splitting at the midpoint only matches when
+    // both samples are the same length; for unequal samples it built the
+    // permutation distribution from the wrong group sizes.
+    var splitIndex = sampleX.length;
+
+    for (var i = 0; i < k; i++) {
+        // 1. shuffle data assignments
+        shuffleInPlace(allData, randomSource);
+        var permLeft = allData.slice(0, splitIndex);
+        var permRight = allData.slice(splitIndex, allData.length);
+
+        // 2.re-calculate test statistic
+        var permTestStatistic = simple_statistics_mean(permLeft) - simple_statistics_mean(permRight);
+
+        // 3. store test statistic to build test statistic distribution
+        testStatDsn[i] = permTestStatistic;
+    }
+
+    // Calculate p-value depending on alternative
+    // For this test, we calculate the percentage of 'extreme' test statistics (subject to our hypothesis)
+    // more info on permutation test p-value calculations: https://onlinecourses.science.psu.edu/stat464/node/35
+    var numExtremeTStats = 0;
+    if (alternative === "two_side") {
+        for (var i$1 = 0; i$1 <= k; i$1++) {
+            if (Math.abs(testStatDsn[i$1]) >= Math.abs(testStatistic)) {
+                numExtremeTStats += 1;
+            }
+        }
+    } else if (alternative === "greater") {
+        for (var i$2 = 0; i$2 <= k; i$2++) {
+            if (testStatDsn[i$2] >= testStatistic) {
+                numExtremeTStats += 1;
+            }
+        }
+    } else {
+        // alternative === 'less'
+        for (var i$3 = 0; i$3 <= k; i$3++) {
+            /* c8 ignore start */
+            if (testStatDsn[i$3] <= testStatistic) {
+                numExtremeTStats += 1;
+            }
+            /* c8 ignore end */
+        }
+    }
+
+    return numExtremeTStats / k;
+}
+
+/**
+ * The [Poisson Distribution](http://en.wikipedia.org/wiki/Poisson_distribution)
+ * is a discrete probability distribution that expresses the probability
+ * of a given number of events occurring in a fixed interval of time
+ * and/or space if these events occur with a known average rate and
+ * independently of the time since the last event.
+ *
+ * The Poisson Distribution is characterized by the strictly positive
+ * mean arrival or occurrence rate, `λ`.
+ *
+ * Returns `undefined` when the distribution cannot be calculated: when `lambda`
+ * is not a strictly positive number, or when it is large enough that the table
+ * would run past a million cells.
+ *
+ * @param {number} lambda location poisson distribution
+ * @returns {number[] | undefined} values of poisson distribution at that point
+ */
+function poissonDistribution(lambda) /*: ?number[] */ {
+    // Check that lambda is strictly positive
+    if (lambda <= 0) {
+        return undefined;
+    }
+
+    // The distribution peaks at `lambda`, so past the length of the table
+    // there is nothing to tabulate and no reason to start.
+    if (lambda >= maxDistributionCells) {
+        return undefined;
+    }
+
+    // Our current place in the distribution
+    var x = 0;
+    // And we keep track of the current cumulative probability, in
+    // order to know when to stop calculating chances.
+    var cumulativeProbability = 0;
+    // The calculated cells to be returned
+    var cells = [];
+
+    // The only term of the mass function below that does not vary with `x`
+    var logLambda = Math.log(lambda);
+
+    // This algorithm iterates through each potential outcome,
+    // until the `cumulativeProbability` is very close to 1, at
+    // which point we've defined the vast majority of outcomes
+    do {
+        // a [probability mass function](https://en.wikipedia.org/wiki/Probability_mass_function),
+        // taken through its logarithm: `lambda` raised to `x` and the factorial
+        // of `x` each leave floating-point range long before their ratio does,
+        // so computing them separately loses cells the distribution needs.
+        cells[x] = Math.exp(x * logLambda - lambda - gammaln(x + 1));
+        cumulativeProbability += cells[x];
+        x++;
+        // When the `cumulativeProbability` is nearly 1, we've calculated
+        // the useful range of this distribution
+    } while (cumulativeProbability < 1 - epsilon && x < maxDistributionCells);
+
+    // Stopping for any other reason - a lambda that is not a number, or a
+    // distribution too wide for the table - leaves cells that do not add up to
+    // a distribution, so report that rather than returning them.
+    if (
+        Number.isNaN(cumulativeProbability) ||
+        cumulativeProbability < 1 - epsilon
+    ) {
+        return undefined;
+    }
+
+    return cells;
+}
+
+/**
+ * The [Probit](http://en.wikipedia.org/wiki/Probit)
+ * is the inverse of cumulativeStdNormalProbability(),
+ * and is also known as the normal quantile function.
+ *
+ * It returns the number of standard deviations from the mean
+ * where the p'th quantile of values can be found in a normal distribution.
+ * So, for example, probit(0.5 + 0.6827/2) ≈ 1 because 68.27% of values are
+ * normally found within 1 standard deviation above or below the mean.
+ *
+ * @param {number} p
+ * @returns {number} probit
+ */
+function probit(p) {
+    if (p === 0) {
+        p = epsilon;
+    } else if (p >= 1) {
+        p = 1 - epsilon;
+    }
+    return Math.sqrt(2) * inverseErrorFunction(2 * p - 1);
+}
+
+/**
+ * Calculate the [silhouette values](https://en.wikipedia.org/wiki/Silhouette_(clustering))
+ * for clustered data.
+ *
+ * @param {Array<Array<number>>} points N-dimensional coordinates of points.
+ * @param {Array<number>} labels Labels of points. This must be the same length as `points`,
+ * and values must lie in [0..G-1], where G is the number of groups.
+ * @return {Array<number>} The silhouette value for each point.
+ *
+ * @example
+ * silhouette([[0.25], [0.75]], [0, 0]); // => [1.0, 1.0]
+ */
+function silhouette(points, labels) {
+    if (points.length !== labels.length) {
+        throw new Error("must have exactly as many labels as points");
+    }
+    var groupings = createGroups(labels);
+    var distances = calculateAllDistances(points);
+    var result = [];
+    for (var i = 0; i < points.length; i++) {
+        var s = 0;
+        if (groupings[labels[i]].length > 1) {
+            var a = meanDistanceFromPointToGroup(
+                i,
+                groupings[labels[i]],
+                distances
+            );
+            var b = meanDistanceToNearestGroup(
+                i,
+                labels,
+                groupings,
+                distances
+            );
+            s = (b - a) / Math.max(a, b);
+        }
+        result.push(s);
+    }
+    return result;
+}
+
+/**
+ * Create a lookup table mapping group IDs to point IDs.
+ *
+ * @private
+ * @param {Array<number>} labels Labels of points. This must be the same length as `points`,
+ * and values must lie in [0..G-1], where G is the number of groups.
+ * @return {Array<Array<number>>} An array of length G, each of whose entries is an array
+ * containing the indices of the points in that group.
+ */
+function createGroups(labels) {
+    var numGroups = 1 + max(labels);
+    var result = Array(numGroups);
+    for (var i = 0; i < labels.length; i++) {
+        var label = labels[i];
+        if (result[label] === undefined) {
+            result[label] = [];
+        }
+        result[label].push(i);
+    }
+    return result;
+}
+
+/**
+ * Create a lookup table of all inter-point distances.
+ *
+ * @private
+ * @param {Array<Array<number>>} points N-dimensional coordinates of points.
+ * @return {Array<Array<number>>} A symmetric square array of inter-point distances
+ * (zero on the diagonal).
+ */
+function calculateAllDistances(points) {
+    var numPoints = points.length;
+    var result = makeMatrix(numPoints, numPoints);
+    for (var i = 0; i < numPoints; i++) {
+        for (var j = 0; j < i; j++) {
+            result[i][j] = euclideanDistance(points[i], points[j]);
+            result[j][i] = result[i][j];
+        }
+    }
+    return result;
+}
+
+/**
+ * Calculate the mean distance between this point and all the points in the
+ * nearest group (as determined by which point in another group is closest).
+ *
+ * @private
+ * @param {number} which The index of this point.
+ * @param {Array<number>} labels Labels of points.
+ * @param {Array<Array<number>>} groupings An array whose entries are arrays
+ * containing the indices of the points in that group.
+ * @param {Array<Array<number>>} distances A symmetric square array of inter-point
+ * distances.
+ * @return {number} The mean distance from this point to others in the nearest
+ * group.
+ */
+function meanDistanceToNearestGroup(which, labels, groupings, distances) {
+    var label = labels[which];
+    var result = Number.MAX_VALUE;
+    for (var i = 0; i < groupings.length; i++) {
+        if (i !== label) {
+            var d = meanDistanceFromPointToGroup(
+                which,
+                groupings[i],
+                distances
+            );
+            if (d < result) {
+                result = d;
+            }
+        }
+    }
+    return result;
+}
+
+/**
+ * Calculate the mean distance from a point to the other members of a group,
+ * which may be the point's own group.
+ *
+ * @private
+ * @param {number} which The index of this point.
+ * @param {Array<number>} group The indices of all the points in the group in
+ * question.
+ * @param {Array<Array<number>>} distances A symmetric square array of inter-point
+ * distances.
+ * @return {number} The mean distance from this point to others in the
+ * specified group.
+ */
+function meanDistanceFromPointToGroup(which, group, distances) {
+    var total = 0;
+    var count = 0;
+    for (var i = 0; i < group.length; i++) {
+        if (group[i] === which) {
+            continue;
+        }
+        total += distances[which][group[i]];
+        count++;
+    }
+    return total / count;
+}
+
+/**
+ * Calculate the [silhouette metric](https://en.wikipedia.org/wiki/Silhouette_(clustering))
+ * for a set of N-dimensional points arranged in groups. The metric is the largest
+ * individual silhouette value for the data.
+ *
+ * @param {Array<Array<number>>} points N-dimensional coordinates of points.
+ * @param {Array<number>} labels Labels of points. This must be the same length as `points`,
+ * and values must lie in [0..G-1], where G is the number of groups.
+ * @return {number} The silhouette metric for the groupings.
+ *
+ * @example
+ * silhouetteMetric([[0.25], [0.75]], [0, 0]); // => 1.0
+ */
+function silhouetteMetric(points, labels) {
+    var values = silhouette(points, labels);
+    return max(values);
+}
+
+/**
+ * The [Z-Score, or Standard Score](http://en.wikipedia.org/wiki/Standard_score).
+ *
+ * The standard score is the number of standard deviations an observation
+ * or datum is above or below the mean. Thus, a positive standard score
+ * represents a datum above the mean, while a negative standard score
+ * represents a datum below the mean. It is a dimensionless quantity
+ * obtained by subtracting the population mean from an individual raw
+ * score and then dividing the difference by the population standard
+ * deviation.
+ *
+ * The z-score is only defined if one knows the population parameters;
+ * if one only has a sample set, then the analogous computation with
+ * sample mean and sample standard deviation yields the
+ * Student's t-statistic.
+ *
+ * @param {number} x
+ * @param {number} mean
+ * @param {number} standardDeviation
+ * @return {number} z score
+ * @example
+ * zScore(78, 80, 5); // => -0.4
+ */
+function zScore(x, mean, standardDeviation) {
+    return (x - mean) / standardDeviation;
+}
+
+
+//# sourceMappingURL=simple-statistics.mjs.map
+
+;// CONCATENATED MODULE: ./src/performance/mean.ts
+/**
+ * Arithmetic mean with compensated (Kahan–Babuška–Neumaier) summation, simple-statistics' `mean`.
+ *
+ * scikit-learn averages with `np.average`, whose pairwise summation is within a few ulps of the exact
+ * sum; a compensated sum is within one, so the two agree far inside the 1e-12 the fixtures demand, at
+ * any length, where a plain left-to-right loop drifts with n.
+ *
+ * Edge cases: an empty array has no mean (undefined, where NumPy would warn and give NaN).
+ *
+ * @example
+ * compensatedMean([0.1, 0.2, 0.3]); // => 0.19999999999999998 (the exact sum rounds to 0.6)
+ */
+
+function compensatedMean(values) {
+    if (values.length === 0)
+        return undefined;
+    // simple-statistics only reads `length` and indexes, so typed arrays need no copy.
+    return simple_statistics_mean(values);
+}
+
+;// CONCATENATED MODULE: ./src/performance/balanced-accuracy.ts
+/**
+ * Balanced accuracy, as `sklearn.metrics.balanced_accuracy_score(y_true, y_pred)` (not adjusted).
+ *
+ * Definition: the mean over classes of recall, `(1/K) · Σ_k C_kk / Σ_j C_kj`, on the confusion matrix C
+ * of every label seen on either side. Unlike accuracy, a rare class weighs as much as a common one.
+ *
+ * Edge cases: a label that only occurs among the predictions has no recall (0/0); scikit-learn drops it
+ * from the mean (with the warning "y_pred contains classes not in y_true") and so do we. No rows, no
+ * value (undefined).
+ *
+ * @example
+ * balancedAccuracy(['a', 'b', 'b'], ['a', 'c', 'b']); // => 0.75 (recalls 1 and 0.5; 'c' dropped)
+ */
+
+
+function balanced_accuracy_balancedAccuracy(yTrue, yPred) {
+    const { counts } = confusion_matrix_confusionMatrix(yTrue, yPred);
+    return balancedAccuracyFromCounts(counts.map((row, index) => row[index]), counts.map((row) => row.reduce((total, count) => total + count, 0)));
+}
+/**
+ * The mean recall from per-label counts of rows predicted right and rows truly of the label, labels
+ * without true rows left out. Shared with the bootstrap, which counts resampled rows.
+ */
+function balancedAccuracyFromCounts(correct, actual) {
+    const recalls = [];
+    actual.forEach((support, index) => {
+        if (support > 0)
+            recalls.push(correct[index] / support);
+    });
+    return compensatedMean(recalls);
+}
+
+;// CONCATENATED MODULE: ./src/performance/log-loss.ts
+/**
+ * Log loss (cross-entropy), as `sklearn.metrics.log_loss(y_true, y_prob, labels=classes)` in scikit-learn
+ * 1.2 (its default `eps="auto"`).
+ *
+ * Definition: each probability is first clipped to [ε, 1 − ε] with ε = 2⁻⁵² (`np.finfo(float64).eps`),
+ * then each row is divided by its sum, so rows that do not sum to one are renormalised; the loss is
+ * `−(1/n) · Σ_i ln(p_i,y_i)`, the mean negative log of the probability given to the true class.
+ * Clipping keeps a confident mistake finite: a true class given probability 0 costs
+ * ln((1 + ε)/ε) ≈ 36.04, and a perfect one-hot prediction costs about 2ε rather than 0.
+ * (scikit-learn 1.3 deprecated the `eps` argument; this follows 1.2.1, the version the fixtures pin.)
+ *
+ * Classes: `probabilities` holds one column per class the model knows, as `labels=` does; `y_true`
+ * may use only some of them (a single class is fine).
+ *
+ * Edge cases (undefined): no rows, fewer than two columns, a true label with no column (scikit-learn
+ * would silently score such a row 0), a non-finite probability.
+ *
+ * @example
+ * logLoss(['n', 'p'], new Map([['n', [0.8, 0.3]], ['p', [0.2, 0.7]]]));
+ * // => 0.2899092476264711 (the mean of −ln 0.8 and −ln 0.7)
+ */
+
+
+
+const CLIP_EPSILON = Number.EPSILON;
+function log_loss_logLoss(yTrue, probabilities) {
+    const losses = rowLogLosses(yTrue, probabilities);
+    return losses && compensatedMean(losses);
+}
+/** Each row's −ln p(true class) after clipping and renormalising; undefined where `logLoss` is. */
+function rowLogLosses(yTrue, probabilities) {
+    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
+    const columns = classes.map((label) => probabilities.get(label));
+    for (const column of columns)
+        rows_requireAligned('a probability column', yTrue.length, column);
+    if (yTrue.length === 0 || classes.length < 2)
+        return undefined;
+    const columnOf = new Map(classes.map((label, index) => [label, index]));
+    const losses = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        const trueColumn = columnOf.get(yTrue[row]);
+        if (trueColumn === undefined)
+            return undefined;
+        let rowSum = 0;
+        for (const column of columns) {
+            if (!Number.isFinite(column[row]))
+                return undefined;
+            rowSum += clip(column[row]);
+        }
+        losses[row] = -Math.log(clip(columns[trueColumn][row]) / rowSum);
+    }
+    return losses;
+}
+function clip(probability) {
+    return Math.min(Math.max(probability, CLIP_EPSILON), 1 - CLIP_EPSILON);
+}
+
+;// CONCATENATED MODULE: ./src/performance/precision-recall-f1.ts
+/**
+ * Precision, recall and F1 per class and their macro averages, as scikit-learn's
+ * `precision_recall_fscore_support(y_true, y_pred, labels=labels, average=None)` and `average='macro'`
+ * (so `precision_score`, `recall_score` and `f1_score` with `average='macro'`).
+ *
+ * Definition, for each label k with tp_k rows predicted k and truly k:
+ * `precision_k = tp_k / #(ŷ = k)`, `recall_k = tp_k / #(y = k)`,
+ * `F1_k = 2 · precision_k · recall_k / (precision_k + recall_k)`; each macro average is the plain mean
+ * over the labels. F1 is evaluated in that product form, operation for operation as scikit-learn 1.2
+ * does, so results agree to the last bit or two.
+ *
+ * Zero division, scikit-learn's default (`zero_division="warn"`): a ratio with a zero denominator is 0
+ * (scikit-learn also warns) — precision of a label never predicted, recall of a label absent from the
+ * truth — and F1 is 0 whenever precision + recall is 0. Those zeros still count in the macro averages,
+ * so a class the model no longer meets, or no longer predicts, pulls the macro scores down. Later 1.x
+ * releases compute F1 as 2·tp / (2·tp + fp + fn) with the same default; the two agree on every label
+ * drawn from the data and on absent explicit labels (both 0).
+ *
+ * Edge cases: labels default to every label seen on either side, in scikit-learn's order; explicit
+ * labels may name labels seen nowhere (all three scores 0) or leave some out, counts still coming from
+ * all rows. No labels (no rows), no result (undefined).
+ *
+ * @example
+ * const scores = precisionRecallF1(['a', 'a', 'b'], ['a', 'b', 'b']);
+ * scores.perClass[0]; // => { label: 'a', precision: 1, recall: 0.5, f1: 0.6666666666666666, support: 2 }
+ * scores.f1Macro; // => 0.6666666666666666
+ */
+
+
+
+function precision_recall_f1_precisionRecallF1(yTrue, yPred, labels = label_order_sortedLabels(yTrue, yPred)) {
+    rows_requireAligned('y_pred', yTrue.length, yPred);
+    if (labels.length === 0)
+        return undefined;
+    const truePositives = new Map();
+    const predicted = new Map();
+    const actual = new Map();
+    const increment = (counts, label) => counts.set(label, (counts.get(label) ?? 0) + 1);
+    for (let row = 0; row < yTrue.length; row++) {
+        increment(actual, yTrue[row]);
+        increment(predicted, yPred[row]);
+        if (yTrue[row] === yPred[row])
+            increment(truePositives, yTrue[row]);
+    }
+    return scoresFromCounts(labels, labels.map((label) => truePositives.get(label) ?? 0), labels.map((label) => predicted.get(label) ?? 0), labels.map((label) => actual.get(label) ?? 0));
+}
+/**
+ * The scores from per-label counts (aligned with `labels`): rows right, rows predicted as the label,
+ * rows truly of the label. Shared with the bootstrap, which counts resampled rows.
+ */
+function scoresFromCounts(labels, truePositives, predicted, actual) {
+    const perClass = labels.map((label, index) => {
+        const precision = ratioOrZero(truePositives[index], predicted[index]);
+        const recall = ratioOrZero(truePositives[index], actual[index]);
+        const denominator = precision + recall;
+        const f1 = denominator === 0 ? 0 : (2 * precision * recall) / denominator;
+        return { label, precision, recall, f1, support: actual[index] };
+    });
+    return {
+        perClass,
+        precisionMacro: compensatedMean(perClass.map((scores) => scores.precision)),
+        recallMacro: compensatedMean(perClass.map((scores) => scores.recall)),
+        f1Macro: compensatedMean(perClass.map((scores) => scores.f1)),
+    };
+}
+function ratioOrZero(numerator, denominator) {
+    return denominator === 0 ? 0 : numerator / denominator;
+}
+
+;// CONCATENATED MODULE: ./src/performance/roc-auc.ts
+/**
+ * Area under the ROC curve, as `sklearn.metrics.roc_auc_score`: binary, and one-vs-rest macro average
+ * for more than two classes.
+ *
+ * Binary definition: sort rows by decreasing score; at each distinct score (threshold) take the counts
+ * of positives TP and negatives FP scoring at least that much. The ROC curve joins (0, 0) and the points
+ * (FP/N, TP/P), and the AUC is its trapezoid area,
+ * `AUC = Σ (FP_t − FP_{t−1}) · (TP_t + TP_{t−1}) / (2·P·N)`.
+ * Tied scores form one threshold, so a tie between a positive and a negative counts one half — exactly
+ * scikit-learn's `roc_curve` + `auc` (its dropping of collinear points does not change the area). The
+ * sum is accumulated in integers, so the only rounding is the final division; scikit-learn's float
+ * trapezoid is within a few ulps of it.
+ *
+ * Classes and scores: `probabilities` holds one column per class the model knows.
+ * - Two columns: binary AUC of the greater label (the positive class, `y_score[:, 1]` in scikit-learn)
+ *   against its own column.
+ * - More: the mean over classes of the binary AUC of "this class" against "the rest", each scored by its
+ *   own column (`multi_class='ovr', average='macro'`). A class of the model absent from `y_true` has no
+ *   one-vs-rest AUC and is left out of the mean: scikit-learn refuses the whole computation there, and
+ *   the result equals its macro average over the label-indicator columns of the classes present. Rows
+ *   need not sum to one (scikit-learn insists for multiclass; the per-class AUCs never use the sum).
+ *
+ * Edge cases (undefined, where scikit-learn raises): fewer than two classes of the model present in
+ * `y_true`, a true label with no probability column, a non-finite score, fewer than two columns.
+ *
+ * @example
+ * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
+ * // => 0.75 (positives beat negatives in 3 of the 4 pairs)
+ */
+
+
+
+function roc_auc_rocAuc(yTrue, probabilities) {
+    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
+    for (const column of probabilities.values())
+        rows_requireAligned('a probability column', yTrue.length, column);
+    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+        return undefined;
+    const present = new Set(yTrue);
+    if (classes.length === 2) {
+        const positive = classes[1];
+        return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
+    }
+    const perClass = [];
+    for (const label of classes) {
+        if (!present.has(label))
+            continue;
+        const auc = binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
+        if (auc === undefined)
+            return undefined;
+        perClass.push(auc);
+    }
+    return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+}
+/**
+ * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
+ * trapezoid does. Undefined without both positives and negatives, or with a non-finite score.
+ */
+function binaryRocAuc(isPositive, scores) {
+    rows_requireAligned('scores', isPositive.length, scores);
+    const ranking = rankScores(scores);
+    return ranking && rankedRocAuc(ranking, isPositive);
+}
+/** The ranking of `scores`, computed once and reused by the bootstrap; undefined with a non-finite score. */
+function rankScores(scores) {
+    for (let row = 0; row < scores.length; row++)
+        if (!Number.isFinite(scores[row]))
+            return undefined;
+    const order = Uint32Array.from({ length: scores.length }, (_, row) => row);
+    order.sort((a, b) => scores[b] - scores[a]);
+    const startsThreshold = new Uint8Array(order.length);
+    for (let rank = 1; rank < order.length; rank++)
+        startsThreshold[rank] = scores[order[rank]] !== scores[order[rank - 1]] ? 1 : 0;
+    return { order, startsThreshold };
+}
+/**
+ * The trapezoid AUC over a ranking, each row counted `multiplicities[row]` times (once without them):
+ * the bootstrap's resamples are multiplicities. Undefined without both positives and negatives.
+ */
+function rankedRocAuc({ order, startsThreshold }, isPositive, multiplicities) {
+    let truePositives = 0;
+    let falsePositives = 0;
+    let previousTruePositives = 0;
+    let previousFalsePositives = 0;
+    let twiceArea = 0;
+    for (let rank = 0; rank < order.length; rank++) {
+        const row = order[rank];
+        if (startsThreshold[rank]) {
+            twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+            previousTruePositives = truePositives;
+            previousFalsePositives = falsePositives;
+        }
+        const times = multiplicities ? multiplicities[row] : 1;
+        if (isPositive[row])
+            truePositives += times;
+        else
+            falsePositives += times;
+    }
+    if (truePositives === 0 || falsePositives === 0)
+        return undefined;
+    twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+    return twiceArea / (2 * truePositives * falsePositives);
+}
+
+;// CONCATENATED MODULE: ./src/performance/classification.ts
+/**
+ * Every classification metric of one side at once, for reports: accuracy, balanced accuracy, the
+ * confusion matrix, precision / recall / F1 per class and macro, and, when the model's class
+ * probabilities are given, ROC AUC and log loss. Each value is defined, edge cases included, as in the
+ * module that computes it (one per metric, matching scikit-learn 1.2.1).
+ *
+ * Labels are every label seen in `yTrue` or `yPred`, in scikit-learn's order (`label-order.ts`), unless
+ * `labels` fixes the set for the confusion matrix and the per-class scores (say, the union of both sides,
+ * so baseline and current tables line up); balanced accuracy always uses the labels seen, as
+ * scikit-learn's has no `labels` argument.
+ *
+ * Edge cases: no rows, no metrics (undefined). A probability metric that cannot be computed (see
+ * `roc-auc.ts`, `log-loss.ts`) is absent rather than the whole result.
+ *
+ * @example
+ * const metrics = classificationMetrics({ task: 'classification', yTrue: ['a', 'b'], yPred: ['a', 'a'] });
+ * metrics?.accuracy; // => 0.5
+ * metrics?.confusionMatrix; // => [[1, 0], [1, 0]]
+ */
+
+
+
+
+
+
+
+function classification_classificationMetrics(rows, labels = sortedLabels(rows.yTrue, rows.yPred)) {
+    const { yTrue, yPred, probabilities } = rows;
+    const share = accuracy(yTrue, yPred);
+    const scores = precisionRecallF1(yTrue, yPred, labels);
+    if (share === undefined || scores === undefined)
+        return undefined;
+    const metrics = {
+        rows: yTrue.length,
+        labels,
+        confusionMatrix: confusionMatrix(yTrue, yPred, labels).counts,
+        accuracy: share,
+        balancedAccuracy: balancedAccuracy(yTrue, yPred),
+        perClass: scores.perClass,
+        precisionMacro: scores.precisionMacro,
+        recallMacro: scores.recallMacro,
+        f1Macro: scores.f1Macro,
+    };
+    if (!probabilities)
+        return metrics;
+    const auc = rocAuc(yTrue, probabilities);
+    const loss = logLoss(yTrue, probabilities);
+    return {
+        ...metrics,
+        ...(auc === undefined ? {} : { rocAuc: auc }),
+        ...(loss === undefined ? {} : { logLoss: loss }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/performance/accuracy.ts
+/**
+ * Accuracy, as `sklearn.metrics.accuracy_score(y_true, y_pred)`.
+ *
+ * Definition: the share of rows whose predicted label equals the true label,
+ * `accuracy = (1/n) · Σ [ŷ_i = y_i]`. Exact: a count divided by n.
+ *
+ * Edge cases: no rows, no accuracy (undefined; scikit-learn gives NaN with a warning).
+ *
+ * @example
+ * accuracy(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c']); // => 0.75
+ */
+
+function accuracy_accuracy(yTrue, yPred) {
+    rows_requireAligned('y_pred', yTrue.length, yPred);
+    if (yTrue.length === 0)
+        return undefined;
+    let correct = 0;
+    for (let row = 0; row < yTrue.length; row++)
+        if (yTrue[row] === yPred[row])
+            correct++;
+    return correct / yTrue.length;
+}
+
+;// CONCATENATED MODULE: ./src/performance/regression-errors.ts
+/**
+ * Per-row absolute errors `|ŷ_i − y_i|`, the common first step of the regression metrics and the error
+ * signal the change detectors watch for regression models.
+ *
+ * Edge cases: undefined when any value is NaN or infinite, where scikit-learn's input validation raises;
+ * an empty input gives an empty array.
+ *
+ * @example
+ * absoluteErrors([1, 2], [1.5, 1]); // => Float64Array [0.5, 1]
+ */
+
+function regression_errors_absoluteErrors(yTrue, yPred) {
+    rows_requireAligned('y_pred', yTrue.length, yPred);
+    const errors = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        if (!Number.isFinite(yTrue[row]) || !Number.isFinite(yPred[row]))
+            return undefined;
+        errors[row] = Math.abs(yPred[row] - yTrue[row]);
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/performance/mean-absolute-error.ts
+/**
+ * Mean absolute error, as `sklearn.metrics.mean_absolute_error(y_true, y_pred)`.
+ *
+ * Definition: `MAE = (1/n) · Σ |ŷ_i − y_i|`, in the target's units; lower is better.
+ *
+ * Edge cases: no rows or a non-finite value, no MAE (undefined; scikit-learn raises).
+ *
+ * @example
+ * meanAbsoluteError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.5
+ */
+
+
+function mean_absolute_error_meanAbsoluteError(yTrue, yPred) {
+    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+    return errors && compensatedMean(errors);
+}
+
+;// CONCATENATED MODULE: ./src/performance/mean-absolute-percentage-error.ts
+/**
+ * Mean absolute percentage error, as `sklearn.metrics.mean_absolute_percentage_error(y_true, y_pred)`.
+ *
+ * Definition: `MAPE = (1/n) · Σ |ŷ_i − y_i| / max(|y_i|, ε)` with ε = 2⁻⁵² (`np.finfo(float64).eps`).
+ * A fraction, not a percentage: 0.05 means 5 %. Lower is better.
+ *
+ * Edge cases: the ε guard keeps a zero target finite but enormous (an error of 1 on a target of 0 adds
+ * 1/ε ≈ 4.5e15 to the sum), exactly as scikit-learn does; MAPE is meaningless on targets near zero.
+ * No rows or a non-finite value, no MAPE (undefined).
+ *
+ * @example
+ * meanAbsolutePercentageError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.3273809523809524
+ */
+
+
+const ZERO_GUARD = Number.EPSILON;
+function mean_absolute_percentage_error_meanAbsolutePercentageError(yTrue, yPred) {
+    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+    if (!errors)
+        return undefined;
+    return compensatedMean(errors.map((error, row) => error / Math.max(Math.abs(yTrue[row]), ZERO_GUARD)));
+}
+
+;// CONCATENATED MODULE: ./src/stattests/math/moments.ts
+/**
+ * Mean and sum of squared deviations of one side of a sample, for the statistics built on them (Welch's t,
+ * the reference standard deviation that normalises Wasserstein), accurate to a few ulps at any size.
+ *
+ * Two passes, as NumPy's `var` does: first the mean (simple-statistics' Kahan–Babuška sum, within an ulp
+ * or so of the exact mean where NumPy's pairwise sum can be several ulps off), then the squared deviations
+ * from it, summed with compensation so the result does not degrade with the 500k-row columns the engine
+ * sees.
+ *
+ * A constant array gets its exact mean and zero spread. Summing n copies of 0.1 and dividing by n can land
+ * on a neighbouring double (NumPy's mean of three 0.1s is 0.10000000000000002, and so is a compensated
+ * one), which leaves a variance of ~1e-34; on two constant samples of 0.1 that makes SciPy's Welch test
+ * "significant" (p ≈ 0.05). We prefer the exact answer there.
+ */
+
+/** Mean and Σ(x − mean)² of a non-empty array. */
+function momentsOf(values) {
+    // Stops at the second element for any column that varies, so this costs nothing in practice.
+    if (values.every((value) => value === values[0]))
+        return { mean: values[0], squaredDeviations: 0 };
+    // simple-statistics only reads `length` and indexes, so a typed array works without copying it into a number[].
+    const mean = simple_statistics_mean(values);
+    let squares = 0;
+    let compensation = 0;
+    for (let i = 0; i < values.length; i++) {
+        const deviation = values[i] - mean;
+        const square = deviation * deviation;
+        const next = squares + square;
+        compensation += squares >= square ? squares - next + square : square - next + squares;
+        squares = next;
+    }
+    return { mean, squaredDeviations: squares + compensation };
+}
+
+;// CONCATENATED MODULE: ./src/performance/r2.ts
+/**
+ * Coefficient of determination R², as `sklearn.metrics.r2_score(y_true, y_pred)`.
+ *
+ * Definition: `R² = 1 − Σ (y_i − ŷ_i)² / Σ (y_i − ȳ)²`: 1 for perfect predictions, 0 for predicting
+ * the mean of the truth, negative (unbounded) for worse. Higher is better.
+ *
+ * Edge cases, as scikit-learn's default `force_finite=True`:
+ * - a constant target (zero denominator) scores 1 when the predictions are perfect and 0 otherwise;
+ * - fewer than two rows, no R² (undefined; scikit-learn warns and gives NaN), nor with a non-finite
+ *   value (scikit-learn raises).
+ * A constant target is recognised exactly (every value equal), not through its computed mean:
+ * scikit-learn's mean of three 0.1s is 0.10000000000000002, leaving a denominator of ~1e-34 and an R²
+ * near −1.7e31 where the documented answer is 0; we give 0. Everywhere else the sums are compensated
+ * (`moments.ts`), so R² matches scikit-learn to ~1e-15.
+ *
+ * @example
+ * r2([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.9486081370449679
+ * r2([5, 5, 5], [5, 5, 6]); // => 0 (constant target, imperfect predictions)
+ */
+
+
+
+function r2_r2(yTrue, yPred) {
+    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+    if (!errors || errors.length < 2)
+        return undefined;
+    const residualSquares = sum(Array.from(errors, (error) => error * error));
+    if (residualSquares === 0)
+        return 1;
+    const { squaredDeviations } = momentsOf(Float64Array.from(yTrue));
+    return squaredDeviations === 0 ? 0 : 1 - residualSquares / squaredDeviations;
+}
+
+;// CONCATENATED MODULE: ./src/performance/resampling.ts
+/**
+ * The performance metrics evaluated on bootstrap resamples without building them: a resample of n rows
+ * drawn with replacement is the same multiset as the original rows each taken m_i times, and every
+ * metric here depends on the multiset only. So the work that does not depend on the draw — encoding
+ * labels, ranking scores for ROC AUC, per-row losses and errors — is done once per side, and each
+ * resample costs one O(n) pass over the multiplicities m. For ROC AUC on 10,000 rows a side this is the
+ * difference between a sort per resample and none.
+ *
+ * Each prepared metric follows its module's definition (and edge cases) on the resampled multiset, from
+ * the same shared formulas (`scoresFromCounts`, `balancedAccuracyFromCounts`, `rankedRocAuc`,
+ * `rowLogLosses`); only summation order differs, so values agree with computing the metric on the
+ * materialised resample to ~1e-15 (checked in `__tests__/performance/resampling.test.ts`). Labels are
+ * those present in the resample, as they would be on the materialised rows.
+ *
+ * @example
+ * const accuracyOf = prepareResampling('accuracy', { task: 'classification', yTrue: ['a', 'b'], yPred: ['a', 'a'] });
+ * accuracyOf([2, 0]); // => 1 (the right row drawn twice)
+ * accuracyOf([0, 2]); // => 0
+ */
+
+
+
+
+
+
+
+const NOT_DEFINED = () => undefined;
+function prepareResampling(name, rows) {
+    if (rows.task === 'regression')
+        return prepareRegression(name, rows);
+    switch (name) {
+        case 'accuracy':
+            return prepareAccuracy(rows);
+        case 'balanced_accuracy':
+            return prepareLabelCounts(rows, (counts) => balancedAccuracyFromCounts(counts.truePositives, counts.actual));
+        case 'f1_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).f1Macro);
+        case 'precision_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).precisionMacro);
+        case 'recall_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).recallMacro);
+        case 'roc_auc':
+            return prepareRocAuc(rows);
+        case 'log_loss': {
+            const losses = rows.probabilities && rowLogLosses(rows.yTrue, rows.probabilities);
+            return losses ? (multiplicities) => resampling_weightedMean(losses, multiplicities) : NOT_DEFINED;
+        }
+        default:
+            return NOT_DEFINED;
+    }
+}
+function resampling_weightedMean(values, multiplicities) {
+    let total = 0;
+    let weight = 0;
+    for (let row = 0; row < values.length; row++) {
+        total += multiplicities[row] * values[row];
+        weight += multiplicities[row];
+    }
+    return weight === 0 ? undefined : total / weight;
+}
+function prepareAccuracy({ yTrue, yPred }) {
+    const correct = Float64Array.from(yTrue, (truth, row) => (truth === yPred[row] ? 1 : 0));
+    return (multiplicities) => resampling_weightedMean(correct, multiplicities);
+}
+function scoresOf(counts) {
+    return scoresFromCounts(counts.labels, counts.truePositives, counts.predicted, counts.actual);
+}
+function prepareLabelCounts({ yTrue, yPred }, metric) {
+    const labels = label_order_sortedLabels(yTrue, yPred);
+    const codeOf = new Map(labels.map((label, code) => [label, code]));
+    const trueCodes = Uint32Array.from(yTrue, (label) => codeOf.get(label));
+    const predictedCodes = Uint32Array.from(yPred, (label) => codeOf.get(label));
+    return (multiplicities) => {
+        const truePositives = new Array(labels.length).fill(0);
+        const predicted = new Array(labels.length).fill(0);
+        const actual = new Array(labels.length).fill(0);
+        for (let row = 0; row < trueCodes.length; row++) {
+            const times = multiplicities[row];
+            actual[trueCodes[row]] += times;
+            predicted[predictedCodes[row]] += times;
+            if (trueCodes[row] === predictedCodes[row])
+                truePositives[trueCodes[row]] += times;
+        }
+        const present = labels.map((_, code) => code).filter((code) => actual[code] + predicted[code] > 0);
+        if (present.length === 0)
+            return undefined;
+        return metric({
+            labels: present.map((code) => labels[code]),
+            truePositives: present.map((code) => truePositives[code]),
+            predicted: present.map((code) => predicted[code]),
+            actual: present.map((code) => actual[code]),
+        });
+    };
+}
+function prepareRocAuc({ yTrue, probabilities }) {
+    if (!probabilities)
+        return NOT_DEFINED;
+    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
+    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+        return NOT_DEFINED;
+    const scored = classes.length === 2 ? [classes[1]] : classes;
+    const rankings = [];
+    for (const label of scored) {
+        const ranking = rankScores(probabilities.get(label));
+        if (!ranking)
+            return NOT_DEFINED;
+        rankings.push(ranking);
+    }
+    const positives = scored.map((label) => yTrue.map((truth) => truth === label));
+    if (classes.length === 2)
+        return (multiplicities) => rankedRocAuc(rankings[0], positives[0], multiplicities);
+    return (multiplicities) => {
+        const perClass = [];
+        for (let index = 0; index < scored.length; index++) {
+            let drawn = 0;
+            for (let row = 0; row < yTrue.length; row++)
+                if (positives[index][row])
+                    drawn += multiplicities[row];
+            if (drawn === 0)
+                continue;
+            const auc = rankedRocAuc(rankings[index], positives[index], multiplicities);
+            if (auc === undefined)
+                return undefined;
+            perClass.push(auc);
+        }
+        return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+    };
+}
+function prepareRegression(name, rows) {
+    const errors = regression_errors_absoluteErrors(rows.yTrue, rows.yPred);
+    if (!errors)
+        return NOT_DEFINED;
+    switch (name) {
+        case 'mae':
+            return (multiplicities) => resampling_weightedMean(errors, multiplicities);
+        case 'rmse': {
+            const squares = errors.map((error) => error * error);
+            return (multiplicities) => {
+                const meanSquare = resampling_weightedMean(squares, multiplicities);
+                return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
+            };
+        }
+        case 'mape': {
+            const ratios = errors.map((error, row) => error / Math.max(Math.abs(rows.yTrue[row]), Number.EPSILON));
+            return (multiplicities) => resampling_weightedMean(ratios, multiplicities);
+        }
+        case 'r2':
+            return prepareR2(rows.yTrue, errors);
+        default:
+            return NOT_DEFINED;
+    }
+}
+function prepareR2(yTrue, errors) {
+    return (multiplicities) => {
+        let weight = 0;
+        let residualSquares = 0;
+        let total = 0;
+        let first;
+        let constant = true;
+        for (let row = 0; row < errors.length; row++) {
+            const times = multiplicities[row];
+            if (times === 0)
+                continue;
+            weight += times;
+            residualSquares += times * errors[row] * errors[row];
+            total += times * yTrue[row];
+            first ??= yTrue[row];
+            constant &&= yTrue[row] === first;
+        }
+        if (weight < 2)
+            return undefined;
+        if (residualSquares === 0)
+            return 1;
+        if (constant)
+            return 0;
+        const mean = total / weight;
+        let squaredDeviations = 0;
+        for (let row = 0; row < errors.length; row++)
+            squaredDeviations += multiplicities[row] * (yTrue[row] - mean) ** 2;
+        return 1 - residualSquares / squaredDeviations;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/performance/root-mean-squared-error.ts
+/**
+ * Root mean squared error, as `sklearn.metrics.mean_squared_error(y_true, y_pred, squared=False)`.
+ *
+ * Definition: `RMSE = √((1/n) · Σ (y_i − ŷ_i)²)`, in the target's units; lower is better. Large errors
+ * weigh more than in the MAE.
+ *
+ * Edge cases: no rows or a non-finite value, no RMSE (undefined; scikit-learn raises).
+ *
+ * @example
+ * rootMeanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.6123724356957945
+ */
+
+
+function root_mean_squared_error_rootMeanSquaredError(yTrue, yPred) {
+    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+    if (!errors)
+        return undefined;
+    const meanSquare = compensatedMean(errors.map((error) => error * error));
+    return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
+}
+
+;// CONCATENATED MODULE: ./src/performance/metric-registry.ts
+/**
+ * The performance metrics a verdict can be asked for (`performance-metric`), each listed once with what
+ * the verdict and the reports need to know about it: its task, which direction is better, and whether
+ * it needs the model's class probabilities.
+ *
+ * Names are scikit-learn's scorer names where one exists (`accuracy`, `balanced_accuracy`, `f1_macro`,
+ * `precision_macro`, `recall_macro`, `roc_auc`, `r2`) and the usual abbreviations otherwise (`log_loss`,
+ * `mae`, `rmse`, `mape`); values are the metrics themselves, not scikit-learn's negated "higher is better"
+ * scorer variants.
+ *
+ * @example
+ * const metric = performanceMetric('rmse');
+ * metric?.direction; // => 'lower'
+ * metric?.compute({ task: 'regression', yTrue: [1, 2], yPred: [1, 4] }); // => 1.4142135623730951
+ */
+
+
+
+
+
+
+
+
+
+
+const PERFORMANCE_METRIC_NAMES = (/* unused pure expression or super */ null && ([
+    'accuracy',
+    'balanced_accuracy',
+    'f1_macro',
+    'precision_macro',
+    'recall_macro',
+    'roc_auc',
+    'log_loss',
+    'mae',
+    'rmse',
+    'mape',
+    'r2',
+]));
+function classification(name, title, direction, needsProbabilities, compute) {
+    return {
+        name,
+        title,
+        task: 'classification',
+        direction,
+        needsProbabilities,
+        compute: (rows) => (rows.task === 'classification' ? compute(rows) : undefined),
+        prepare: (rows) => prepareResampling(name, rows),
+    };
+}
+function regression(name, title, direction, compute) {
+    return {
+        name,
+        title,
+        task: 'regression',
+        direction,
+        needsProbabilities: false,
+        compute: (rows) => (rows.task === 'regression' ? compute(rows.yTrue, rows.yPred) : undefined),
+        prepare: (rows) => prepareResampling(name, rows),
+    };
+}
+const PERFORMANCE_METRICS = [
+    classification('accuracy', 'Accuracy', 'higher', false, (rows) => accuracy_accuracy(rows.yTrue, rows.yPred)),
+    classification('balanced_accuracy', 'Balanced accuracy', 'higher', false, (rows) => balanced_accuracy_balancedAccuracy(rows.yTrue, rows.yPred)),
+    classification('f1_macro', 'F1 (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.f1Macro),
+    classification('precision_macro', 'Precision (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.precisionMacro),
+    classification('recall_macro', 'Recall (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.recallMacro),
+    classification('roc_auc', 'ROC AUC', 'higher', true, (rows) => rows.probabilities && roc_auc_rocAuc(rows.yTrue, rows.probabilities)),
+    classification('log_loss', 'Log loss', 'lower', true, (rows) => rows.probabilities && log_loss_logLoss(rows.yTrue, rows.probabilities)),
+    regression('mae', 'Mean absolute error', 'lower', mean_absolute_error_meanAbsoluteError),
+    regression('rmse', 'Root mean squared error', 'lower', root_mean_squared_error_rootMeanSquaredError),
+    regression('mape', 'Mean absolute percentage error', 'lower', mean_absolute_percentage_error_meanAbsolutePercentageError),
+    regression('r2', 'R²', 'higher', r2_r2),
+];
+const byName = new Map(PERFORMANCE_METRICS.map((metric) => [metric.name, metric]));
+/** The metric called `name`, or undefined for an unknown name (validate user input with it). */
+function metric_registry_performanceMetric(name) {
+    return byName.get(name);
+}
+
+;// CONCATENATED MODULE: ./src/performance/regression.ts
+/**
+ * Every regression metric of one side at once, for reports: MAE, RMSE, MAPE and R², each defined, edge
+ * cases included, in its own module (matching scikit-learn 1.2.1).
+ *
+ * Edge cases: no rows or a non-finite value, no metrics (undefined); R² alone is absent below two rows.
+ *
+ * @example
+ * regressionMetrics({ task: 'regression', yTrue: [3, -0.5, 2, 7], yPred: [2.5, 0, 2, 8] });
+ * // => { rows: 4, mae: 0.5, rmse: 0.6123724356957945, mape: 0.3273809523809524, r2: 0.9486081370449679 }
+ */
+
+
+
+
+function regression_regressionMetrics(rows) {
+    const { yTrue, yPred } = rows;
+    const mae = meanAbsoluteError(yTrue, yPred);
+    if (mae === undefined)
+        return undefined;
+    const metrics = {
+        rows: yTrue.length,
+        mae,
+        rmse: rootMeanSquaredError(yTrue, yPred),
+        mape: meanAbsolutePercentageError(yTrue, yPred),
+    };
+    const score = r2(yTrue, yPred);
+    return score === undefined ? metrics : { ...metrics, r2: score };
+}
+
+;// CONCATENATED MODULE: ./src/performance/verdict.ts
+/**
+ * Performance drift verdict: has the chosen metric (`performance-metric`) degraded from baseline to
+ * current by more than the tolerance (`max-degradation`)?
+ *
+ * Definition: with b and c the metric on the baseline and current rows, the degradation is how much
+ * worse c is, `b − c` for a metric where higher is better and `c − b` where lower is better (negative
+ * when the model improved). The tolerance is absolute (`0.02`: two points of accuracy, 0.02 of RMSE) or
+ * relative to the baseline (`5%`: 0.05 · |b|). The verdict is "degraded" when the degradation exceeds
+ * the tolerance, "ok" otherwise; a degradation equal to the tolerance up to rounding (1e-12 of the
+ * values' scale, so 0.90 → 0.88 is within `0.02`) is ok. The decision is on the two point values; the
+ * bootstrap interval of c − b (`bootstrap.ts`) rides along so a reader can see whether a drop this size
+ * is within the noise of the samples.
+ *
+ * Insufficient data: fewer than 30 labelled rows on either side (`MIN_LABELLED_ROWS`, adjustable), or a
+ * metric not defined on a side (ROC AUC on rows of a single class, R² on one row), gives
+ * "insufficient-data" with the reason, never a verdict. Thirty is the usual floor for normal-theory and
+ * percentile-bootstrap intervals to mean much, and DDM's own warm-up; below it one row moves accuracy by
+ * more than three points, more than most tolerances. Asking for a metric of the other task, or a
+ * probability metric without probabilities, is a configuration mistake and throws an `InputError`.
+ *
+ * @example
+ * // `rows` as in the bootstrap example: accuracy 0.9 on 100 baseline rows, 0.8 on 100 current rows.
+ * performanceVerdict(performanceMetric('accuracy')!, rows(90), rows(80), parseMaxDegradation('0.05'));
+ * // => { status: 'degraded', baseline: 0.9, current: 0.8, difference: -0.09999999999999998,
+ * //      degradation: 0.09999999999999998, allowed: 0.05, interval: { lower: -0.20000000000000007, upper: 0, ... }, ... }
+ */
+
+
+
+const MIN_LABELLED_ROWS = 30;
+const ROUNDING_SLACK = 1e-12;
+/** `0.02` (absolute, in the metric's units) or `5%` (relative to the baseline value); neither negative. */
+function parseMaxDegradation(text, option = 'max-degradation') {
+    const trimmed = text.trim();
+    const relative = trimmed.endsWith('%');
+    const digits = relative ? trimmed.slice(0, -1).trim() : trimmed;
+    const value = digits === '' ? Number.NaN : Number(digits);
+    if (!Number.isFinite(value) || value < 0) {
+        throw new InputError(`${option} must be a number >= 0 (absolute) or a percentage such as 5% (relative), not ${JSON.stringify(text)}`);
+    }
+    return relative ? { kind: 'relative', share: value / 100 } : { kind: 'absolute', amount: value };
+}
+function verdict_performanceVerdict(metric, baseline, current, maxDegradation, options = {}) {
+    for (const [side, rows] of [['baseline', baseline], ['current', current]]) {
+        if (rows.task !== metric.task)
+            throw new InputError(`${metric.name} is a ${metric.task} metric, but the ${side} rows are ${rows.task}`);
+        if (metric.needsProbabilities && !(rows.task === 'classification' && rows.probabilities)) {
+            throw new InputError(`${metric.name} needs the model's class probabilities, and the ${side} rows have none`);
+        }
+    }
+    const minRows = options.minRows ?? MIN_LABELLED_ROWS;
+    const common = {
+        metric: metric.name,
+        direction: metric.direction,
+        maxDegradation,
+        baselineRows: rowCount(baseline),
+        currentRows: rowCount(current),
+    };
+    const tooFew = ['baseline', 'current'].find((side) => common[`${side}Rows`] < minRows);
+    if (tooFew) {
+        const reason = `the ${tooFew} side has ${common[`${tooFew}Rows`]} labelled rows; ${minRows} are needed`;
+        return { ...common, status: 'insufficient-data', reason };
+    }
+    const baselineValue = metric.compute(baseline);
+    const currentValue = metric.compute(current);
+    if (baselineValue === undefined || currentValue === undefined) {
+        const side = baselineValue === undefined ? 'baseline' : 'current';
+        return { ...common, status: 'insufficient-data', reason: `${metric.name} is not defined on the ${side} rows` };
+    }
+    const difference = currentValue - baselineValue;
+    const degradation = metric.direction === 'higher' ? -difference : difference;
+    const allowed = maxDegradation.kind === 'absolute' ? maxDegradation.amount : maxDegradation.share * Math.abs(baselineValue);
+    const scale = Math.max(1, Math.abs(baselineValue), Math.abs(currentValue));
+    const degraded = degradation - allowed > ROUNDING_SLACK * scale;
+    const interval = bootstrapDifference(metric.prepare, baseline, current, options.bootstrap);
+    return {
+        ...common,
+        status: degraded ? 'degraded' : 'ok',
+        baseline: baselineValue,
+        current: currentValue,
+        difference,
+        degradation,
+        allowed,
+        ...(interval ? { interval } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/model.ts
+/**
+ * The model section of a check: when the data carries the model's predictions (and, once they arrive, the
+ * true labels), measure the model itself, not just its inputs.
+ *
+ * - Which columns play which part (`resolveModelColumns`), and whether the model is a classifier or a
+ *   regressor (`inferTask`). The drift engine tests those columns like features but reports them here.
+ * - Performance (`assessModel`): every metric on each side's labelled rows, and the verdict on the chosen
+ *   metric with its seeded bootstrap interval (`performance/verdict.ts`). A row is labelled when its
+ *   target, prediction and every class probability are present.
+ * - When it started (`assessModel`): the three stream detectors over the per-row error of the labelled
+ *   CURRENT rows in time order (the order column, or the rows' order in the files). The baseline is not
+ *   streamed: it is the reference the model was accepted on, so a change inside it is not news. ADWIN
+ *   leads, as the detector with the fewest false alarms on stationary streams (about none, where DDM
+ *   with its published defaults alarms on about half of long ones; `performance/change-point.ts`).
+ */
+
+
+
+
+
+
+
+
+
+
+/**
+ * Accuracy rather than macro F1 for classifiers: everyone reads it, a tolerance on it reads directly ("two
+ * points"), and it does not collapse when a rare class goes missing from a batch of labels, which macro
+ * scores count as a zero (`precision-recall-f1.ts`). MAE for regressors: in the target's units, not
+ * dominated by a few outliers as RMSE is, and the very signal the detectors watch.
+ */
+const DEFAULT_PERFORMANCE_METRIC = { classification: 'accuracy', regression: 'mae' };
+/** Every column the model section uses, so the feature table leaves them out. */
+function modelColumnNames(columns) {
+    return new Set([columns.prediction, columns.target, columns.order, ...columns.probabilities.values()].filter((name) => name !== undefined));
+}
+function resolveModelColumns(options, baseline, current) {
+    if (options.prediction === undefined && options.target === undefined) {
+        throw new InputError('the model section needs a prediction column, a target column or both');
+    }
+    const names = new Set([...baseline.columns, ...current.columns].map((column) => column.name));
+    const requireColumn = (part, name) => {
+        if (!names.has(name))
+            throw new InputError(`${part} column ${JSON.stringify(name)} is in neither the baseline nor the current data`);
+    };
+    if (options.prediction !== undefined)
+        requireColumn('prediction', options.prediction);
+    if (options.target !== undefined)
+        requireColumn('target', options.target);
+    if (options.order !== undefined && !current.columns.some((column) => column.name === options.order)) {
+        throw new InputError(`order column ${JSON.stringify(options.order)} is not in the current data, whose rows it should order`);
+    }
+    const probabilities = new Map();
+    if (options.probabilities?.kind === 'columns') {
+        for (const [label, name] of options.probabilities.columns) {
+            requireColumn(`probability (class ${JSON.stringify(label)})`, name);
+            probabilities.set(label, name);
+        }
+    }
+    else if (options.probabilities?.kind === 'prefix') {
+        const { prefix } = options.probabilities;
+        for (const name of names)
+            if (name.startsWith(prefix) && name.length > prefix.length)
+                probabilities.set(name.slice(prefix.length), name);
+        if (probabilities.size === 0)
+            throw new InputError(`no column name starts with the probability prefix ${JSON.stringify(prefix)}`);
+    }
+    if (probabilities.size > 0 && options.prediction === undefined) {
+        throw new InputError('class probabilities need the prediction column too: name it as well');
+    }
+    if (probabilities.size === 1)
+        throw new InputError('one probability column is not enough: give one column per class the model knows');
+    const resolved = {
+        prediction: options.prediction,
+        target: options.target,
+        probabilities: new Map([...probabilities].sort(([a], [b]) => compareLabels(a, b))),
+        order: options.order,
+    };
+    const parts = [resolved.prediction, resolved.target, resolved.order, ...probabilities.values()].filter((name) => name !== undefined);
+    const repeated = parts.find((name, index) => parts.indexOf(name) !== index);
+    if (repeated !== undefined)
+        throw new InputError(`column ${JSON.stringify(repeated)} is named for two parts of the model (prediction, target, probability, order)`);
+    return resolved;
+}
+/**
+ * Classifier or regressor, in this order: the task of the chosen metric; classification when class
+ * probabilities are given; the declared kind of the target (else the prediction) column, categorical
+ * meaning classification; else the inferred kind of that column (`typing.ts`: text, or integers with at
+ * most ten distinct values, are categorical).
+ */
+function inferTask(options, columns, baseline, current, declaredKinds) {
+    const labelColumn = (columns.target ?? columns.prediction);
+    const chosen = options.performanceMetric !== undefined ? performanceMetric(options.performanceMetric).task : columns.probabilities.size > 0 ? 'classification' : undefined;
+    if (chosen === 'classification')
+        requireClassLabels(labelColumn, [baseline, current]);
+    if (chosen)
+        return chosen;
+    const kindOf = (kind) => (kind === 'categorical' ? 'classification' : 'regression');
+    const declared = declaredKinds.get(labelColumn);
+    if (declared)
+        return kindOf(declared);
+    const [first, second] = [columnNamed(baseline, labelColumn), columnNamed(current, labelColumn)].filter((column) => column !== undefined);
+    return kindOf(inferKind(first, second));
+}
+/** Class labels may be numbers, but never fractions: a target of 25.373 belongs to a regressor. */
+function requireClassLabels(name, tables) {
+    for (const table of tables) {
+        const column = columnNamed(table, name);
+        if (column?.storage !== 'numeric')
+            continue;
+        const fraction = column.values.find((value) => Number.isFinite(value) && !Number.isInteger(value));
+        if (fraction !== undefined) {
+            throw new InputError(`column ${JSON.stringify(name)} holds fractions such as ${fraction}, so it is not a class label: the model looks like a regressor (metrics mae, rmse, mape, r2, without class probabilities)`, { file: table.sources.join(', ') });
+        }
+    }
+}
+/** How the model columns are tested: labels as categories, regression values and class scores as numbers. */
+function modelColumnKinds(columns, task) {
+    const labelKind = task === 'classification' ? 'categorical' : 'numerical';
+    const kinds = new Map();
+    for (const name of [columns.prediction, columns.target])
+        if (name !== undefined)
+            kinds.set(name, labelKind);
+    for (const name of columns.probabilities.values())
+        kinds.set(name, 'numerical');
+    return kinds;
+}
+/** Any drifted column of the group is drift; no judged column is insufficient data. */
+function groupDrift(columns) {
+    const judged = columns.filter((column) => column.status === 'drift' || column.status === 'no-drift' || column.status === 'missing-in-current');
+    const drifted = columns.filter((column) => column.drift_detected).map((column) => column.name);
+    return {
+        status: drifted.length > 0 ? 'drift' : judged.length > 0 ? 'no-drift' : 'insufficient-data',
+        drift_detected: drifted.length > 0,
+        drifted_columns: drifted,
+    };
+}
+/** Performance and its change point; nothing without both a target and a prediction column. */
+function assessModel(baseline, current, columns, task, options) {
+    if (columns.target === undefined || columns.prediction === undefined)
+        return {};
+    const metric = performanceMetric(options.performanceMetric ?? DEFAULT_PERFORMANCE_METRIC[task]);
+    const baselineRows = labelledRows(baseline, columns, task, 'baseline');
+    const currentRows = labelledRows(current, columns, task, 'current');
+    const performance = assessPerformance(metric, baselineRows.rows, currentRows.rows, options);
+    const baselineMae = performance.metrics.baseline && 'mae' in performance.metrics.baseline ? performance.metrics.baseline.mae : undefined;
+    const currentMae = performance.metrics.current && 'mae' in performance.metrics.current ? performance.metrics.current.mae : undefined;
+    // ADWIN's bound assumes values of order one, so regression errors are measured in typical errors.
+    const scale = [baselineMae, currentMae].find((mae) => mae !== undefined && mae > 0) ?? 1;
+    return { performance, change_point: locateChangePoint(current, columns.order, currentRows, scale, options.minRows) };
+}
+function columnNamed(table, name) {
+    return table.columns.find((column) => column.name === name);
+}
+/**
+ * The rows of one side with target, prediction and every class probability present. Probabilities are
+ * used on a side only when all their columns are there; a side without the target or prediction column
+ * has no labelled rows.
+ */
+function labelledRows(table, columns, task, side) {
+    const target = columnNamed(table, columns.target);
+    const prediction = columnNamed(table, columns.prediction);
+    const tableRows = [];
+    if (task === 'regression') {
+        const yTrue = [];
+        const yPred = [];
+        if (target && prediction) {
+            const truth = numbersOf(target, 'target', table, side);
+            const predicted = numbersOf(prediction, 'prediction', table, side);
+            for (let row = 0; row < table.rowCount; row++) {
+                if (!Number.isFinite(truth[row]) || !Number.isFinite(predicted[row]))
+                    continue;
+                yTrue.push(truth[row]);
+                yPred.push(predicted[row]);
+                tableRows.push(row);
+            }
+        }
+        return { rows: { task, yTrue, yPred }, tableRows };
+    }
+    const probabilityColumns = [...columns.probabilities].map(([label, name]) => [label, columnNamed(table, name)]);
+    const scores = probabilityColumns.every(([, column]) => column !== undefined)
+        ? probabilityColumns.map(([label, column]) => [label, numbersOf(column, `probability (class ${JSON.stringify(label)})`, table, side)])
+        : [];
+    const yTrue = [];
+    const yPred = [];
+    const kept = scores.map(() => []);
+    if (target && prediction) {
+        const truth = labelsOf(target);
+        const predicted = labelsOf(prediction);
+        for (let row = 0; row < table.rowCount; row++) {
+            const label = truth(row);
+            const guess = predicted(row);
+            if (label === undefined || guess === undefined || scores.some(([, values]) => !Number.isFinite(values[row])))
+                continue;
+            yTrue.push(label);
+            yPred.push(guess);
+            scores.forEach(([, values], index) => kept[index].push(values[row]));
+            tableRows.push(row);
+        }
+    }
+    const probabilities = scores.length > 0 ? new Map(scores.map(([label], index) => [label, kept[index]])) : undefined;
+    return { rows: { task, yTrue, yPred, ...(probabilities ? { probabilities } : {}) }, tableRows };
+}
+/**
+ * A cell's class label: text as written, a number as its shortest round-trip text (as the category
+ * counts of `samples.ts` spell it), so a label logged as 1 in one file and "1" in another is one class.
+ */
+function labelsOf(column) {
+    if (column.storage === 'text')
+        return (row) => (column.codes[row] === MISSING_CODE ? undefined : column.dictionary[column.codes[row]]);
+    return (row) => {
+        const value = column.values[row];
+        return Number.isFinite(value) ? String(value === 0 ? 0 : value) : undefined;
+    };
+}
+function numbersOf(column, part, table, side) {
+    if (column.storage === 'numeric')
+        return column.values;
+    const example = column.dictionary[0];
+    throw new InputError(`the ${part} column ${JSON.stringify(column.name)} holds text in the ${side} data (${JSON.stringify(example)}), where numbers are needed`, { file: table.sources.join(', ') });
+}
+function assessPerformance(metric, baseline, current, options) {
+    const verdict = performanceVerdict(metric, baseline, current, options.maxDegradation, { minRows: options.minRows });
+    const metrics = { baseline: sideMetrics(baseline), current: sideMetrics(current) };
+    const result = {
+        metric: metric.name,
+        metric_title: metric.title,
+        direction: metric.direction,
+        status: verdict.status,
+        drift_detected: verdict.status === 'degraded',
+        ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
+        max_degradation: verdict.maxDegradation,
+        labelled_rows: { baseline: verdict.baselineRows, current: verdict.currentRows },
+        ...(verdict.baseline === undefined ? {} : { baseline_value: verdict.baseline }),
+        ...(verdict.current === undefined ? {} : { current_value: verdict.current }),
+        ...(verdict.difference === undefined ? {} : { difference: verdict.difference }),
+        ...(verdict.degradation === undefined ? {} : { degradation: verdict.degradation }),
+        ...(verdict.allowed === undefined ? {} : { allowed: verdict.allowed }),
+        ...(verdict.interval
+            ? {
+                interval: {
+                    lower: verdict.interval.lower,
+                    upper: verdict.interval.upper,
+                    confidence: verdict.interval.confidence,
+                    resamples: verdict.interval.resamples,
+                    seed: verdict.interval.seed,
+                    undefined_resamples: verdict.interval.undefinedResamples,
+                },
+            }
+            : {}),
+        metrics: {
+            ...(metrics.baseline ? { baseline: metrics.baseline } : {}),
+            ...(metrics.current ? { current: metrics.current } : {}),
+        },
+        summary: '',
+    };
+    result.summary = performanceSummary(result);
+    return result;
+}
+/** Each side's metrics on its own labels, exactly scikit-learn's, so the table and the verdict agree. */
+function sideMetrics(rows) {
+    if (rows.task === 'regression') {
+        const metrics = regressionMetrics(rows);
+        return metrics && { rows: metrics.rows, mae: metrics.mae, rmse: metrics.rmse, mape: metrics.mape, ...(metrics.r2 === undefined ? {} : { r2: metrics.r2 }) };
+    }
+    const metrics = classificationMetrics(rows);
+    if (!metrics)
+        return undefined;
+    return {
+        rows: metrics.rows,
+        labels: metrics.labels,
+        confusion_matrix: metrics.confusionMatrix,
+        accuracy: metrics.accuracy,
+        balanced_accuracy: metrics.balancedAccuracy,
+        precision_macro: metrics.precisionMacro,
+        recall_macro: metrics.recallMacro,
+        f1_macro: metrics.f1Macro,
+        ...(metrics.rocAuc === undefined ? {} : { roc_auc: metrics.rocAuc }),
+        ...(metrics.logLoss === undefined ? {} : { log_loss: metrics.logLoss }),
+        per_class: metrics.perClass.map((scores) => ({ ...scores })),
+    };
+}
+function describeMaxDegradation(maxDegradation, allowed) {
+    if (maxDegradation.kind === 'absolute')
+        return formatNumber(maxDegradation.amount);
+    // As the user wrote it: 5%, not formatPercent's 5.0%.
+    const share = `${Number((maxDegradation.share * 100).toPrecision(6))}%`;
+    return allowed === undefined ? `${share} of the baseline` : `${formatNumber(allowed)} (${share} of the baseline)`;
+}
+function performanceSummary(result) {
+    if (result.status === 'insufficient-data')
+        return `No performance verdict: ${result.reason}.`;
+    const change = `${result.metric_title} ${formatNumber(result.baseline_value)} → ${formatNumber(result.current_value)}`;
+    const interval = result.interval
+        ? `; ${formatPercent(result.interval.confidence)} bootstrap interval of the change ${formatSigned(result.interval.lower)} to ${formatSigned(result.interval.upper)}`
+        : '';
+    const allowed = describeMaxDegradation(result.max_degradation, result.allowed);
+    return result.status === 'degraded'
+        ? `Performance drift: ${change} (${formatSigned(result.difference)}${interval}), worse by more than the ${allowed} allowed.`
+        : `No performance drift: ${change} (${formatSigned(result.difference)}${interval}), within the ${allowed} allowed.`;
+}
+/** A change with its sign, `+0.02` or `−0.13`, as people write differences. */
+function formatSigned(value) {
+    if (value === 0)
+        return '±0';
+    return value > 0 ? `+${format_formatNumber(value)}` : `−${format_formatNumber(-value)}`;
+}
+/** The stream's order values sort as ISO 8601 times when every one is written as one. */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** Error-rate chart resolution: at most this many points, each of at least `MIN_BUCKET_ROWS` rows. */
+const MAX_ERROR_BUCKETS = 30;
+const MIN_BUCKET_ROWS = 20;
+/** The detectors' own names for the reports, ADWIN first. */
+const DETECTOR_TITLES = { adwin: 'ADWIN', 'page-hinkley': 'Page-Hinkley', ddm: 'DDM' };
+function locateChangePoint(current, orderColumn, labelled, scale, minRows) {
+    const { rows } = labelled;
+    const signalKind = rows.task === 'classification' ? 'misclassification' : 'absolute-error';
+    const errors = errorSignal(rows);
+    const stream = streamOf(labelled.tableRows, orderColumn === undefined ? undefined : columnNamed(current, orderColumn));
+    const streamInfo = {
+        rows: stream.rows.length,
+        ...(orderColumn === undefined ? {} : { order_column: orderColumn }),
+        signal: signalKind,
+        ...(rows.task === 'regression' ? { scale } : {}),
+    };
+    const notRun = { status: 'not-applicable', reason: 'too few labelled rows in the stream' };
+    if (stream.rows.length < minRows) {
+        return {
+            status: 'insufficient-data',
+            detector: 'adwin',
+            reason: `the stream has ${stream.rows.length} labelled current rows${orderColumn === undefined ? '' : ' with an order value'}; ${minRows} are needed`,
+            stream: streamInfo,
+            detectors: { adwin: notRun, 'page-hinkley': notRun, ddm: notRun },
+            error_series: [],
+            summary: `No change point: the stream has ${stream.rows.length} labelled current rows; ${minRows} are needed.`,
+        };
+    }
+    const streamed = Float64Array.from(stream.labelledIndex, (index) => errors[index]);
+    const outcomes = firstChangePoints(rows.task === 'regression' ? streamed.map((error) => error / scale) : streamed);
+    const pointAt = (position) => {
+        const order = stream.order?.[position];
+        return { position, row: stream.rows[position], ...(order === undefined ? {} : { order }) };
+    };
+    const detectorResult = (outcome) => {
+        if (outcome.status === 'change')
+            return { status: 'change', onset: pointAt(outcome.onset.position), detected: pointAt(outcome.detected.position) };
+        return outcome.status === 'no-change' ? { status: 'no-change' } : { status: 'not-applicable', reason: outcome.reason };
+    };
+    const detectors = {
+        adwin: detectorResult(outcomes.adwin),
+        'page-hinkley': detectorResult(outcomes['page-hinkley']),
+        ddm: detectorResult(outcomes.ddm),
+    };
+    const headline = detectors.adwin;
+    const result = {
+        status: headline.status === 'change' ? 'change' : 'no-change',
+        detector: 'adwin',
+        ...(headline.onset ? { onset: headline.onset, detected: headline.detected } : {}),
+        stream: streamInfo,
+        detectors,
+        error_series: errorBuckets(streamed, stream.rows, stream.order),
+        summary: '',
+    };
+    result.summary = changePointSummary(result);
+    return result;
+}
+/** "row 2000 (2024-03-14T21:20:00Z)": where a point is, in the reader's terms. */
+function describeStreamPoint(point) {
+    return `row ${point.row}${point.order === undefined ? '' : ` (${point.order})`}`;
+}
+function changePointSummary(result) {
+    const what = result.stream.signal === 'misclassification' ? 'error rate' : 'absolute error';
+    if (result.status === 'change') {
+        return `The ${what} rose from ${describeStreamPoint(result.onset)}; ADWIN was sure at ${describeStreamPoint(result.detected)}.`;
+    }
+    return `No change point: ADWIN saw no rise in the ${what} over ${result.stream.rows} labelled current rows.`;
+}
+/**
+ * The labelled rows in time order: by the order column when given (rows without a value left out; ties
+ * keep row order), else in the order they were read.
+ */
+function streamOf(tableRows, orderColumn) {
+    const indices = tableRows.map((_, index) => index);
+    if (!orderColumn)
+        return { rows: [...tableRows], labelledIndex: indices };
+    const valueOf = (row) => {
+        if (orderColumn.storage === 'numeric')
+            return Number.isFinite(orderColumn.values[row]) ? orderColumn.values[row] : undefined;
+        const code = orderColumn.codes[row];
+        return code === MISSING_CODE ? undefined : orderColumn.dictionary[code];
+    };
+    const present = indices.filter((index) => valueOf(tableRows[index]) !== undefined);
+    const values = present.map((index) => valueOf(tableRows[index]));
+    const keys = sortKeys(values);
+    const order = present.map((_, position) => position).sort((a, b) => compareKeys(keys[a], keys[b]) || a - b);
+    return {
+        rows: order.map((position) => tableRows[present[position]]),
+        labelledIndex: order.map((position) => present[position]),
+        order: order.map((position) => values[position]),
+    };
+}
+/** Numbers as they are; times as milliseconds when every value is an ISO 8601 time; other text as text. */
+function sortKeys(values) {
+    if (values.every((value) => typeof value === 'number'))
+        return [...values];
+    const times = values.every((value) => typeof value === 'string' && ISO_TIMESTAMP.test(value)) ? values.map((value) => Date.parse(value)) : undefined;
+    return times && times.every(Number.isFinite) ? times : values.map(String);
+}
+function compareKeys(a, b) {
+    return typeof a === 'number' && typeof b === 'number' ? a - b : compareLabels(String(a), String(b));
+}
+function errorBuckets(errors, rows, order) {
+    const count = Math.max(1, Math.min(MAX_ERROR_BUCKETS, Math.floor(errors.length / MIN_BUCKET_ROWS)));
+    return Array.from({ length: count }, (_, bucket) => {
+        const first = Math.floor((bucket * errors.length) / count);
+        const end = Math.floor(((bucket + 1) * errors.length) / count);
+        let total = 0;
+        for (let position = first; position < end; position++)
+            total += errors[position];
+        return {
+            first_position: first,
+            rows: end - first,
+            first_row: rows[first],
+            ...(order ? { from: order[first], to: order[end - 1] } : {}),
+            error: total / (end - first),
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/model-format.ts
+/**
+ * What every report's model section shares — Markdown, the job summary, text, HTML and the model card —
+ * so they say the same thing in the same words: the metric table, each detector's answer, the labels of
+ * the error-rate chart.
+ */
+
+
+
+
+/** Every metric of the task that either side has, in the registry's order. */
+function metricRows(performance) {
+    const task = metric_registry_performanceMetric(performance.metric).task;
+    const valueOf = (side, name) => side?.[name];
+    return PERFORMANCE_METRICS.filter((metric) => metric.task === task)
+        .map((metric) => ({
+        name: metric.name,
+        title: metric.title,
+        direction: metric.direction,
+        judged: metric.name === performance.metric,
+        baseline: valueOf(performance.metrics.baseline, metric.name),
+        current: valueOf(performance.metrics.current, metric.name),
+    }))
+        .filter((row) => row.baseline !== undefined || row.current !== undefined);
+}
+/** `−0.13 (worse)`: the change with its sign and which way that is for this metric. */
+function formatMetricChange(row) {
+    if (row.baseline === undefined || row.current === undefined)
+        return '—';
+    const difference = row.current - row.baseline;
+    if (difference === 0)
+        return '±0';
+    const better = row.direction === 'higher' ? difference > 0 : difference < 0;
+    return `${formatSigned(difference)} (${better ? 'better' : 'worse'})`;
+}
+const PERFORMANCE_LABELS = {
+    degraded: 'performance drift',
+    ok: 'no performance drift',
+    'insufficient-data': 'insufficient data',
+};
+function roleLabel(column) {
+    return column.role === 'probability' ? `probability of ${JSON.stringify(column.class_label ?? '')}` : column.role;
+}
+/** ADWIN first: the one to trust when they disagree. */
+const DETECTOR_ORDER = ['adwin', 'page-hinkley', 'ddm'];
+const DDM_CAVEAT = 'DDM with its published defaults also alarms on about half of long stable streams, mostly early on: where the detectors disagree, trust ADWIN.';
+function detectorRows(changePoint) {
+    return DETECTOR_ORDER.map((name) => {
+        const outcome = changePoint.detectors[name];
+        const title = DETECTOR_TITLES[name];
+        if (outcome.status === 'change')
+            return { name, title, onset: describeStreamPoint(outcome.onset), detected: describeStreamPoint(outcome.detected) };
+        return { name, title, onset: outcome.status === 'no-change' ? 'no change' : `not applicable: ${outcome.reason ?? ''}`, detected: '—' };
+    });
+}
+function errorName(changePoint) {
+    return changePoint.stream.signal === 'misclassification' ? 'error rate' : 'mean absolute error';
+}
+/** What the chart's x axis is: the order column, or the rows' order. */
+function streamAxisName(changePoint) {
+    return changePoint.stream.order_column ?? 'row';
+}
+/** A bucket's place on the x axis: its first order value (times to the minute), or its first row. */
+function bucketLabel(bucket) {
+    if (bucket.from === undefined)
+        return `row ${bucket.first_row}`;
+    if (typeof bucket.from === 'number')
+        return format_formatNumber(bucket.from);
+    const time = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(bucket.from);
+    return time ? `${time[1]} ${time[2]}` : truncate(bucket.from, 20);
+}
+/** The bucket holding a stream position. */
+function bucketAt(series, position) {
+    const index = series.findIndex((bucket) => position >= bucket.first_position && position < bucket.first_position + bucket.rows);
+    return index < 0 ? series.length - 1 : index;
+}
+/** The smallest 1, 2 or 5 times a power of ten at or above `value`: a round top for an axis. */
+function niceCeiling(value) {
+    if (!(value > 0))
+        return 1;
+    const power = 10 ** Math.floor(Math.log10(value));
+    const step = [1, 2, 5, 10].find((multiple) => multiple * power >= value * (1 - 1e-12));
+    return Number((step * power).toPrecision(12));
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
 
+
 function renderMarkdown(result, options = {}) {
-    return [verdictBlock(result, options.headingLevel ?? 3), columnTable(result.columns, options.maxColumns ?? Infinity)].join('\n\n') + '\n';
+    const level = options.headingLevel ?? 3;
+    const table = columnTable(result.columns, options.maxColumns ?? Infinity);
+    if (!result.model)
+        return [verdictBlock(result, level), table].join('\n\n') + '\n';
+    return [verdictBlock(result, level), modelSection(result.model, level + 1), featuresHeading(result, level + 1), table].join('\n\n') + '\n';
 }
+/** The headline: the gate's verdict when there is a model section, else the dataset's (as before it existed). */
 function verdictBlock(result, headingLevel = 3) {
-    const icon = result.dataset.status === 'drift' ? '🔴' : result.dataset.status === 'no-drift' ? '🟢' : '⚪';
+    const headline = result.model
+        ? `${result.gate.tripped ? '🔴' : '🟢'} ${escapeMarkdown(result.gate.summary)}`
+        : `${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
     const sides = `Baseline: ${describeSide(result.baseline)} · Current: ${describeSide(result.current)}`;
-    return `${'#'.repeat(headingLevel)} ${icon} ${escapeMarkdown(result.dataset.summary)}\n\n${sides}`;
+    return `${'#'.repeat(headingLevel)} ${headline}\n\n${sides}`;
+}
+function statusIcon(status) {
+    return status === 'drift' ? '🔴' : status === 'no-drift' ? '🟢' : '⚪';
+}
+/** Heads the feature table when a model section comes before it. */
+function featuresHeading(result, headingLevel) {
+    return `${'#'.repeat(headingLevel)} Features\n\n${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
+}
+function modelSection(model, headingLevel, options = {}) {
+    const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
+    if (model.performance)
+        parts.push(performanceBlock(model.performance));
+    if (model.change_point)
+        parts.push(changePointBlock(model.change_point, options.chart ?? true));
+    parts.push(outputDriftBlock(model));
+    return parts.join('\n\n');
+}
+function modelColumnsLine(model) {
+    const code = (name) => `\`${name.replace(/`/g, "'")}\``;
+    const parts = [
+        model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
+        model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
+        model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(code).join(', ')}`,
+        model.order_column === undefined ? undefined : `order ${code(model.order_column)}`,
+    ];
+    return `Columns: ${parts.filter((part) => part !== undefined).join(' · ')}`;
+}
+function performanceBlock(performance) {
+    const icon = performance.status === 'degraded' ? '🔴' : performance.status === 'ok' ? '🟢' : '⚪';
+    const rows = metricRows(performance).map((row) => {
+        const title = row.judged ? `**${row.title}** (verdict)` : row.title;
+        const value = (side) => (side === undefined ? '—' : format_formatNumber(side));
+        return `| ${title} | ${value(row.baseline)} | ${value(row.current)} | ${formatMetricChange(row)} |`;
+    });
+    const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
+    const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
+    return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
+}
+function changePointBlock(changePoint, chart) {
+    const head = `**When it started**: ${escapeMarkdown(changePoint.summary)}`;
+    if (changePoint.status === 'insufficient-data')
+        return head;
+    const rows = detectorRows(changePoint).map((row) => `| ${row.title} | ${escapeMarkdown(row.onset)} | ${escapeMarkdown(row.detected)} |`);
+    const caveat = changePoint.detectors.ddm.status === 'not-applicable' ? '' : `\n\n_${DDM_CAVEAT}_`;
+    const drawn = chart && changePoint.error_series.length > 1 ? `\n\n${errorChart(changePoint)}` : '';
+    return `${head}\n\n| Detector | Rise began at | Detected at |\n|---|---|---|\n${rows.join('\n')}${caveat}${drawn}`;
+}
+/** The error over the stream as a Mermaid line, with a bar at the change point's bucket. */
+function errorChart(changePoint) {
+    const series = changePoint.error_series;
+    const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
+    const marked = changePoint.onset && bucketAt(series, changePoint.onset.position);
+    const marker = marked === undefined ? '' : `\n    bar [${series.map((_, index) => (index === marked ? top : 0)).join(', ')}]`;
+    const name = errorName(changePoint);
+    const title = `${name[0].toUpperCase()}${name.slice(1)} by ${streamAxisName(changePoint)}${marked === undefined ? '' : ' (bar: where the rise began)'}`;
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `    title "${mermaidText(truncate(title, 80))}"`,
+        `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket))}"`).join(', ')}]`,
+        `    y-axis "${errorName(changePoint)}" 0 --> ${top}${marker}`,
+        `    line [${series.map((bucket) => Number(bucket.error.toPrecision(4))).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+function outputDriftBlock(model) {
+    const verdict = (label, group) => `${label} ${statusIcon(group.status)} ${group.status.replace('-', ' ')}`;
+    const verdicts = [
+        model.prediction_column === undefined ? undefined : verdict('prediction', model.prediction_drift),
+        model.target_column === undefined ? undefined : verdict('target', model.target_drift),
+    ].filter((part) => part !== undefined);
+    return `**Prediction and target drift**: ${verdicts.join(' · ')}\n\n${modelColumnTable(model.columns)}`;
+}
+function modelColumnTable(columns) {
+    const header = '| Column | Role | Type | Method | Value | Threshold | Result | Change |\n|---|---|---|---|---|---|---|---|';
+    const rows = columns.map((column) => {
+        const [name, ...rest] = cells(column);
+        return `| ${[name, escapeMarkdown(roleLabel(column)), ...rest].join(' | ')} |`;
+    });
+    return `${header}\n${rows.join('\n')}`;
 }
 function describeSide(side) {
     const shown = side.sources.slice(0, 3).map((source) => `\`${source.replace(/`/g, "'")}\``);
@@ -41568,13 +48623,13 @@ function columnTable(columns, maxColumns) {
 function cells(column) {
     const result = column.drift_detected ? `🔴 ${STATUS_LABELS[column.status]}` : column.status === 'no-drift' ? '🟢 no drift' : `⚪ ${STATUS_LABELS[column.status]}`;
     const reasons = otherReasons(column);
-    const effect = column.effect_size ? ` (${column.effect_size.method} ${formatNumber(column.effect_size.distance)})` : '';
+    const effect = column.effect_size ? ` (${column.effect_size.method} ${format_formatNumber(column.effect_size.distance)})` : '';
     return [
         escapeMarkdown(truncate(column.name, 80)),
         column.type,
         column.method ? `${column.method}${column.auto_selected ? ' (auto)' : ''}` : '—',
         `${formatScore(column)}${effect}`,
-        column.threshold === undefined ? '—' : formatNumber(column.threshold),
+        column.threshold === undefined ? '—' : format_formatNumber(column.threshold),
         [result, ...reasons.map((reason) => escapeMarkdown(reason))].join('<br>'),
         escapeMarkdown(formatDirection(column)),
     ];
@@ -41589,7 +48644,7 @@ function cells(column) {
 const SUMMARY_BYTE_LIMIT = 1024 * 1024 - 16 * 1024;
 const CHARTED_COLUMNS = 5;
 function renderSummary(result, options = {}) {
-    const head = verdictBlock(result, 2);
+    const head = result.model ? [verdictBlock(result, 2), modelSection(result.model, 3), featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
     const charts = driftedFirst(result.columns)
         .filter((column) => column.drift_detected && column.histogram)
         .slice(0, CHARTED_COLUMNS)
@@ -41639,7 +48694,7 @@ function chartSeries(histogram) {
         return counts.map((count) => (total === 0 ? 0 : (100 * count) / total));
     };
     if (histogram.kind === 'bins') {
-        const labels = histogram.reference.map((_, index) => formatNumber(histogram.edges[index]));
+        const labels = histogram.reference.map((_, index) => format_formatNumber(histogram.edges[index]));
         return { labels, reference: shares(histogram.reference), current: shares(histogram.current) };
     }
     const hasOther = histogram.other_reference + histogram.other_current > 0;
@@ -41647,10 +48702,6 @@ function chartSeries(histogram) {
     const reference = shares([...histogram.reference, ...(hasOther ? [histogram.other_reference] : [])]);
     const current = shares([...histogram.current, ...(hasOther ? [histogram.other_current] : [])]);
     return { labels, reference, current };
-}
-/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
-function mermaidText(text) {
-    return text.replace(/["`\\]/g, "'").replace(/[\r\n\t]+/g, ' ').replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'));
 }
 function round(value) {
     return String(Math.round(value * 100) / 100);
@@ -41710,7 +48761,9 @@ function driftSection(report, detail) {
     const why = `## Why this version\n\nThe drift check of ${formatDate(new Date(report.generated_at))} found:`;
     if (drifted.length === 0 || detail.driftedRows === 0) {
         const note = drifted.length > 0 ? `\n\n_${drifted.length} drifted column${plural(drifted.length)}: ${drifted.map((column) => escapeMarkdown(column.name)).slice(0, 50).join(', ')}; \`${DRIFT_REPORT_FILE}\` has their values._` : '';
-        return `${why}\n\n${verdictBlock(report, 3)}${note}`;
+        // Concept drift often comes without feature drift: the model section is then the whole reason.
+        const model = report.model ? [modelSection(report.model, 4, { chart: detail.charts }), featuresHeading(report, 4)] : [];
+        return `${[why, verdictBlock(report, 3), ...model].join('\n\n')}${note}`;
     }
     const shown = drifted.slice(0, detail.driftedRows).map((column) => (detail.charts ? column : { ...column, histogram: undefined }));
     const hidden = drifted.length - shown.length;
@@ -41738,7 +48791,7 @@ function metricsSection(input) {
     if (changes.length === 0)
         return '## Metrics\n\nThe metrics file holds no numbers.';
     if (!input.deployedVersion) {
-        const rows = changes.filter((change) => change.candidate !== undefined).map((change) => `| ${escapeMarkdown(change.name)} | ${formatNumber(change.candidate)} |`);
+        const rows = changes.filter((change) => change.candidate !== undefined).map((change) => `| ${escapeMarkdown(change.name)} | ${format_formatNumber(change.candidate)} |`);
         return `## Metrics\n\n| Metric | This version |\n|---|---|\n${rows.join('\n')}`;
     }
     const rows = changes.map((change) => `| ${escapeMarkdown(change.name)} | ${formatOptional(change.deployed)} | ${formatOptional(change.candidate)} | ${describeChange(change)} |`);
@@ -41752,10 +48805,10 @@ function describeChange(change) {
         return 'no longer reported';
     const difference = change.change ?? change.candidate - change.deployed;
     const sign = difference > 0 ? '+' : difference < 0 ? '' : '±';
-    return `${formatNumber(change.deployed)} → ${formatNumber(change.candidate)}, ${sign}${formatNumber(difference)}`;
+    return `${format_formatNumber(change.deployed)} → ${format_formatNumber(change.candidate)}, ${sign}${format_formatNumber(difference)}`;
 }
 function formatOptional(value) {
-    return value === undefined ? '—' : formatNumber(value);
+    return value === undefined ? '—' : format_formatNumber(value);
 }
 function dataSection(input) {
     const total = (role) => {
@@ -41771,6 +48824,9 @@ function dataSection(input) {
     const report = input.driftReport;
     if (report) {
         lines.push(`- Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows`);
+        const labelled = report.model?.performance?.labelled_rows;
+        if (labelled)
+            lines.push(`- Performance check: ${labelled.baseline.toLocaleString('en-US')} labelled baseline rows against ${labelled.current.toLocaleString('en-US')} labelled current rows`);
     }
     return `## Data\n\n${lines.join('\n')}`;
 }
@@ -41820,6 +48876,8 @@ function plural(count) {
 
 
 
+
+
 /**
  * The largest file we send. GitHub rejects files over 100 MiB in a repository, and the Git Data API's blob
  * endpoint refuses less than that: its limit is undocumented and has been measured near 40 MiB of decoded
@@ -41828,19 +48886,19 @@ function plural(count) {
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 async function collectContent(sources) {
     if (sources.model.length === 0)
-        throw new InputError('input "model" is required: the path (or glob) of the model file(s) to publish');
-    const model = await placeFiles(await expandAll(sources.model, sources.cwd), MODEL_FOLDER, 'model');
-    const baseline = await placeFiles(await expandAll(sources.baseline, sources.cwd), BASELINE_FOLDER, 'baseline');
+        throw new errors_InputError('input "model" is required: the path (or glob) of the model file(s) to publish');
+    const model = await placeFiles(await expandAll('model', sources.model, sources), MODEL_FOLDER, 'model');
+    const baseline = await placeFiles(await expandAll('baseline', sources.baseline, sources), BASELINE_FOLDER, 'baseline');
     const files = [...model, ...baseline];
     let metrics;
     let driftReport;
     if (sources.metrics) {
-        const path = await single('metrics', sources.metrics, sources.cwd);
+        const path = await single('metrics', sources.metrics, sources);
         metrics = parseMetrics(await (0,promises_namespaceObject.readFile)(path.absolute, 'utf8'), path.display);
         files.push(await describeFile(path, METRICS_FILE, 'metrics'));
     }
     if (sources.driftReport) {
-        const path = await single('drift-report', sources.driftReport, sources.cwd);
+        const path = await single('drift-report', sources.driftReport, sources);
         driftReport = parseDriftReport(await (0,promises_namespaceObject.readFile)(path.absolute, 'utf8'), path.display);
         files.push(await describeFile(path, DRIFT_REPORT_FILE, 'drift-report'));
     }
@@ -41848,19 +48906,13 @@ async function collectContent(sources) {
 }
 /** The check action's JSON report (docs/report-schema.md), checked enough that the model card can trust it. */
 function parseDriftReport(text, file) {
-    const notAReport = (problem) => new InputError(`this is not a driftgate drift report (${problem}); pass the "report" output of the check action`, { file });
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw notAReport(`not JSON: ${error.message}`);
-    }
-    const report = parsed;
+    const explain = (problem) => `this is not a driftgate drift report (${problem}); pass the "report" output of the check action`;
+    const notAReport = (problem) => new errors_InputError(explain(problem), { file });
+    const report = parseJsonFile(text, file, (syntaxError) => explain(`not JSON: ${syntaxError}`));
     if (typeof report !== 'object' || report === null || Array.isArray(report))
         throw notAReport('not a JSON object');
-    if (report.schema_version !== REPORT_SCHEMA_VERSION) {
-        throw notAReport(`schema_version is ${JSON.stringify(report.schema_version)}, this driftgate reads ${REPORT_SCHEMA_VERSION}`);
+    if (!READABLE_REPORT_SCHEMA_VERSIONS.includes(report.schema_version)) {
+        throw notAReport(`schema_version is ${JSON.stringify(report.schema_version)}, this driftgate reads ${READABLE_REPORT_SCHEMA_VERSIONS.join(' and ')}`);
     }
     if (typeof report.dataset !== 'object' || report.dataset === null || !Array.isArray(report.columns))
         throw notAReport('"dataset" or "columns" is missing');
@@ -41870,50 +48922,71 @@ function parseDriftReport(text, file) {
         throw notAReport('"generated_at" is not a date');
     return report;
 }
-async function expandAll(patterns, cwd) {
+async function expandAll(input, patterns, sources) {
     const found = new Map();
     for (const pattern of patterns) {
-        for (const file of await local_files_expand(pattern, cwd))
+        for (const file of await local_files_expand(input, pattern, sources))
             if (!found.has(file.absolute))
                 found.set(file.absolute, file);
     }
     return [...found.values()];
 }
-async function single(input, pattern, cwd) {
-    const found = await local_files_expand(pattern, cwd);
+async function single(input, pattern, sources) {
+    const found = await local_files_expand(input, pattern, sources);
     if (found.length > 1)
-        throw new InputError(`${input} must name one file; this matches ${found.length}`, { file: pattern });
+        throw new errors_InputError(`${input} must name one file; this matches ${found.length}`, { file: pattern });
     return found[0];
 }
 /**
  * A path that exists is taken literally (names may contain `[` or `*`); a folder means every file in it,
- * since many frameworks save a model as a folder; anything else is a glob that must match.
+ * since many frameworks save a model as a folder; anything else is a glob that must match. Whatever is
+ * found must be inside the workspace (or RUNNER_TEMP), links followed: the files become public in a commit.
  */
-async function local_files_expand(pattern, cwd) {
-    const absolute = (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+async function local_files_expand(input, pattern, sources) {
+    const { cwd } = sources;
+    const roots = { workspace: cwd, runnerTemp: sources.runnerTemp };
+    const absolute = resolveInside(input, pattern, roots);
     const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
     const display = (path) => ((0,external_node_path_namespaceObject.isAbsolute)(pattern) ? path : (0,external_node_path_namespaceObject.relative)(cwd, path));
+    let found;
     if (info?.isFile())
-        return [{ absolute, display: pattern }];
-    if (info?.isDirectory()) {
-        const inside = await filesUnder(absolute);
+        found = [{ absolute, display: pattern }];
+    else if (info?.isDirectory()) {
+        const inside = await filesUnder(absolute, pattern);
         if (inside.length === 0)
-            throw new InputError('this folder holds no files', { file: pattern });
-        return inside.map((path) => ({ absolute: path, display: display(path) }));
+            throw new errors_InputError('this folder holds no files', { file: pattern });
+        found = inside.map((path) => ({ absolute: path, display: display(path) }));
     }
-    if (!isDynamicPattern(pattern))
-        throw new InputError(`the file does not exist (relative paths start at ${cwd})`, { file: pattern });
-    const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: true })).map((match) => (0,external_node_path_namespaceObject.resolve)(match)).sort();
-    if (matches.length === 0)
-        throw new InputError(`no file matches this pattern (searched from ${cwd})`, { file: pattern });
-    return matches.map((path) => ({ absolute: path, display: display(path) }));
+    else {
+        if (!isDynamicPattern(pattern))
+            throw new errors_InputError(`the file does not exist (relative paths start at ${cwd})`, { file: pattern });
+        const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: true })).map((match) => (0,external_node_path_namespaceObject.resolve)(match)).sort();
+        if (matches.length === 0)
+            throw new errors_InputError(`no file matches this pattern (searched from ${cwd})`, { file: pattern });
+        found = matches.map((path) => ({ absolute: path, display: display(path) }));
+    }
+    for (const file of found)
+        refuseLinkOutside(input, pattern, file.absolute, roots);
+    return found;
 }
-async function filesUnder(folder) {
+/** Links to files count as the files (checked by the caller); a link to a folder is not followed silently. */
+async function filesUnder(folder, pattern) {
     const entries = await (0,promises_namespaceObject.readdir)(folder, { withFileTypes: true, recursive: true });
-    return entries
-        .filter((entry) => entry.isFile())
-        .map((entry) => (0,external_node_path_namespaceObject.join)(entry.parentPath, entry.name))
-        .sort();
+    const files = [];
+    for (const entry of entries) {
+        const path = (0,external_node_path_namespaceObject.join)(entry.parentPath, entry.name);
+        if (entry.isFile())
+            files.push(path);
+        else if (entry.isSymbolicLink()) {
+            const target = await (0,promises_namespaceObject.stat)(path).catch(() => undefined);
+            if (target?.isDirectory()) {
+                throw new errors_InputError(`${(0,external_node_path_namespaceObject.relative)(folder, path)} in this folder is a link to a folder, which is not followed; copy the folder in, or give it as a path of its own`, { file: pattern });
+            }
+            if (target?.isFile())
+                files.push(path);
+        }
+    }
+    return files.sort();
 }
 async function placeFiles(found, folder, role) {
     const names = relativeNames(found.map((file) => file.absolute));
@@ -41926,7 +48999,7 @@ async function placeFiles(found, folder, role) {
 async function describeFile(file, path, role) {
     const { size } = await (0,promises_namespaceObject.stat)(file.absolute);
     if (size > MAX_FILE_BYTES) {
-        throw new InputError(`this file is ${formatBytes(size)}, over the ${formatBytes(MAX_FILE_BYTES)} that driftgate commits through the GitHub API ` +
+        throw new errors_InputError(`this file is ${formatBytes(size)}, over the ${formatBytes(MAX_FILE_BYTES)} that driftgate commits through the GitHub API ` +
             '(GitHub refuses files over 100 MiB in any repository). Keep large models out of git: track them with Git LFS, ' +
             'or attach them to a GitHub release as assets and publish a small pointer file instead; nothing was written', { file: file.display });
     }
@@ -41984,9 +49057,43 @@ async function publishModel(settings, client, options = {}) {
         return { ...outcome, pullRequest: open && { number: open.number, url: open.url }, pullRequestOperation: 'unchanged', modelCard };
     }
     const modelCard = placement.modelCard ?? (await readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? (await renderCard(job, placement.version, await baseState(job)));
-    const pullRequest = await openOrUpdatePullRequest(client, settings.repository, { ...settings.pullRequest, branch: settings.branch, base, title: fill(settings.title, settings.name, placement.version), body: modelCard, refresh: placement.kind === 'committed' }, options.sleep);
+    // A run that published on top of this one meanwhile owns the description: the pull request proposes its version.
+    const later = await laterPublication(job, placement);
+    const description = later ?? { title: fill(settings.title, settings.name, placement.version), body: modelCard };
+    const pullRequest = await openOrUpdatePullRequest(client, settings.repository, { ...settings.pullRequest, branch: settings.branch, base, title: description.title, body: description.body, refresh: placement.kind === 'committed' && !later }, options.sleep);
+    await keepDescribingHead(job, placement, pullRequest.number, description);
     log(`Pull request #${pullRequest.number} ${pullRequest.operation}: ${pullRequest.url}`);
     return { ...outcome, pullRequest: { number: pullRequest.number, url: pullRequest.url }, pullRequestOperation: pullRequest.operation, modelCard, warnings: pullRequest.warnings };
+}
+/**
+ * The version another run published on the branch after this run's commit, with its pull request title and
+ * card; undefined while the head is this run's commit or a commit on top of it that publishes nothing new
+ * (a person's: their pull request text is left alone).
+ */
+async function laterPublication(job, placement) {
+    const { settings } = job;
+    const head = await branchHead(job.client, settings.repository, settings.branch);
+    if (head === undefined || head === placement.commitSha)
+        return undefined;
+    const { current } = await readIndex(job, head);
+    if (current === undefined || current === placement.version)
+        return undefined;
+    const card = await readText(job, head, `${versionFolder(settings.registryDir, settings.name, current)}/${MODEL_CARD_FILE}`);
+    return card === undefined ? undefined : { version: current, title: fill(settings.title, settings.name, current), body: card };
+}
+/**
+ * Another run may publish on top while this one is opening or updating the pull request, and its update
+ * may land before this one's: after ours, the head is looked at again, until it holds still.
+ */
+async function keepDescribingHead(job, placement, number, shown) {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const later = await laterPublication(job, placement);
+        if (!later || (later.title === shown.title && later.body === shown.body))
+            return;
+        job.log(`Version ${later.version} was published on ${job.settings.branch} meanwhile; the pull request describes it.`);
+        await job.client.rest.pulls.update({ ...job.settings.repository, pull_number: number, title: later.title, body: later.body });
+        shown = later;
+    }
 }
 async function placeVersion(job) {
     const { settings, content } = job;
@@ -42016,7 +49123,7 @@ async function placeVersion(job) {
                 version = nextVersion(start.index.versions.map((entry) => entry.version), job.now);
             }
             else {
-                throw new InputError(`version ${version} of ${settings.name} is already on branch ${settings.branch} with other model files, under later commits; publish it as another version`);
+                throw new errors_InputError(`version ${version} of ${settings.name} is already on branch ${settings.branch} with other model files, under later commits; publish it as another version`);
             }
         }
         const modelCard = await renderCard(job, version, { baseHead, baseIndex });
@@ -42033,7 +49140,7 @@ async function baseState(job) {
     const { settings } = job;
     const baseHead = await branchHead(job.client, settings.repository, job.base);
     if (!baseHead) {
-        throw new InputError(`the base branch ${JSON.stringify(job.base)} does not exist in ${settings.repository.owner}/${settings.repository.repo} (an empty repository needs a first commit)`);
+        throw new errors_InputError(`the base branch ${JSON.stringify(job.base)} does not exist in ${settings.repository.owner}/${settings.repository.repo} (an empty repository needs a first commit)`);
     }
     return { baseHead, baseIndex: await readIndex(job, baseHead) };
 }
@@ -42072,7 +49179,7 @@ function chooseVersion(job, baseIndex, index, pending) {
     const { settings } = job;
     if (settings.version !== 'auto') {
         if (findVersion(baseIndex, settings.version)) {
-            throw new InputError(`version ${settings.version} of ${settings.name} is already in the registry on ${job.base}, and published versions are never replaced; publish a new version (version: auto)`);
+            throw new errors_InputError(`version ${settings.version} of ${settings.name} is already in the registry on ${job.base}, and published versions are never replaced; publish a new version (version: auto)`);
         }
         return settings.version;
     }
@@ -42091,7 +49198,7 @@ async function commitVersion(job, start, version, modelCard) {
         const bytes = await (0,promises_namespaceObject.readFile)(file.absolutePath);
         // The index records the checksum taken before any request; a file rewritten since would make it lie.
         if (sha256(bytes) !== file.sha256)
-            throw new InputError('the file changed while it was being published; publish after the job has finished writing it', { file: file.display });
+            throw new errors_InputError('the file changed while it was being published; publish after the job has finished writing it', { file: file.display });
         files.push({ path: `${folder}/${file.path}`, content: bytes });
     }
     files.push({ path: `${folder}/${MODEL_CARD_FILE}`, content: cardBytes });
@@ -42140,7 +49247,7 @@ async function readDeployedMetrics(job, baseHead, deployed) {
         return parseMetrics(text, path);
     }
     catch (error) {
-        if (!(error instanceof InputError))
+        if (!(error instanceof errors_InputError))
             throw error;
         job.log(`The deployed version's metrics are not readable (${error.describe()}); the model card shows no comparison.`);
         return undefined;
@@ -42175,8 +49282,25 @@ const DEFAULT_RETRY_POLICY = {
     retries: 4,
     baseDelayMs: 1000,
     maxDelayMs: 5 * 60_000,
+    // GitHub ends API requests that take it over 10 s itself; the rest is room for a 32 MiB blob upload.
+    timeoutMs: 60_000,
     sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
 };
+/**
+ * A request that kept failing for a passing reason until the retries ran out (or GitHub asked for a longer
+ * wait than we make). It keeps the last answer's status and response, so callers that tolerate a failed
+ * request (labels, reviewers) still recognize it as GitHub's answer.
+ */
+class GitHubUnavailableError extends Error {
+    status;
+    response;
+    name = 'GitHubUnavailableError';
+    constructor(message, status, response, options) {
+        super(message, options);
+        this.status = status;
+        this.response = response;
+    }
+}
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
 /** How long to wait before trying `error`'s request again, or undefined when it should not be retried. */
 function retryDelay(error, attempt, policy, now = Date.now()) {
@@ -42207,26 +49331,49 @@ function retryDelay(error, attempt, policy, now = Date.now()) {
 const retryOnPassingFailures = (octokit, options) => {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
     octokit.hook.wrap('request', async (request, requestOptions) => {
+        const route = `${requestOptions.method} ${requestOptions.url}`;
         for (let attempt = 0;; attempt++) {
+            const deadline = AbortSignal.timeout(policy.timeoutMs);
+            // The hooks inside this one get the options object this one got, whatever is passed to `request`, so
+            // it is changed in place; `request` may be the client's shared defaults, so it is replaced, not edited.
+            requestOptions.request = { ...requestOptions.request, signal: deadline };
             try {
                 return await request(requestOptions);
             }
             catch (error) {
-                const delay = attempt < policy.retries ? retryDelay(error, attempt, policy) : undefined;
-                if (delay === undefined || delay > policy.maxDelayMs)
+                const what = deadline.aborted ? `GitHub gave no answer to ${route} within ${seconds(policy.timeoutMs)}` : describeFailure(error, route);
+                const delay = retryDelay(error, attempt, policy);
+                if (delay === undefined)
                     throw error;
-                octokit.log.warn(`GitHub answered ${error.status} to ${requestOptions.method} ${requestOptions.url}; retrying in ${Math.ceil(delay / 1000)} s`);
+                if (attempt >= policy.retries)
+                    throw unavailable(error, `${what}, ${attempt + 1} times in a row`);
+                if (delay > policy.maxDelayMs)
+                    throw unavailable(error, `${what} and asked to wait ${seconds(delay)}, longer than the ${seconds(policy.maxDelayMs)} driftgate waits`);
+                octokit.log.warn(`${what}; retrying in ${seconds(delay)}`);
                 await policy.sleep(delay);
             }
         }
     });
 };
+/** What went wrong, in words: GitHub's answer, or the connection's failure (which octokit files as a 500 without a response). */
+function describeFailure(error, route) {
+    if (error.response === undefined)
+        return `the connection to GitHub failed during ${route} (${error.message})`;
+    return `GitHub answered ${error.status} to ${route}`;
+}
+function unavailable(error, message) {
+    return new GitHubUnavailableError(message, error.status, error.response, { cause: error });
+}
+function seconds(milliseconds) {
+    return `${Math.ceil(milliseconds / 1000)} s`;
+}
 
 ;// CONCATENATED MODULE: ./src/publish/main.ts
 /**
  * The publish action: commits the retrained model as a registry version and opens or updates its pull
  * request. Any error fails the step with one clear message; GitHub's refusals get the usual cause named.
  */
+
 
 
 
@@ -42258,6 +49405,9 @@ function setOutputs(outcome) {
 }
 /** What GitHub's refusal usually means for this action, so the fix is in the message. */
 function explainGitHubError(error) {
+    if (error instanceof GitHubUnavailableError) {
+        return `driftgate publish gave up: ${error.message}. GitHub may be having trouble (https://www.githubstatus.com). Re-running the failed job finishes the publish: the same version, on the same branch and pull request, without duplicates`;
+    }
     const status = httpStatus(error);
     const said = validationMessage(error) || error.message;
     if (status === 401)
@@ -42271,10 +49421,12 @@ function explainGitHubError(error) {
     return `driftgate publish failed: ${said}`;
 }
 run().catch((error) => {
-    if (error instanceof InputError) {
-        const { file, line } = error.location;
-        core_error(error.describe(), { title: 'driftgate: bad input', file, startLine: line });
-        setFailed(error.describe());
+    if (error instanceof errors_InputError) {
+        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        const file = error.location.file === undefined ? undefined : workspaceRelative(workspace, error.location.file);
+        core_error(error.describe(), { title: 'driftgate: bad input', ...(file ? { file, startLine: error.location.line } : {}) });
+        // Not core.setFailed: it would add a second, bare error annotation after this one.
+        process.exitCode = ExitCode.Failure;
     }
     else {
         setFailed(explainGitHubError(error));

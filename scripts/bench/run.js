@@ -7,9 +7,9 @@
 // 100000,500000,1000000,2000000), --parquet-rows N (default 500000; 0 skips Parquet), --json FILE (also
 // write the raw measurements).
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureData } from './generate.js';
@@ -33,6 +33,8 @@ const runs = Number(args.runs);
 const sizes = args.rows.split(',').map(Number);
 const parquetRows = Number(args['parquet-rows']);
 const scratch = mkdtempSync(join(tmpdir(), 'driftgate-bench-'));
+// A copy of the bundle, so that rebuilding dist/ while the benchmark runs cannot change what it times.
+const bundle = join(scratch, 'cli');
 
 function fail(message) {
   console.error(`bench: ${message}`);
@@ -40,6 +42,8 @@ function fail(message) {
 }
 
 if (!existsSync(CLI)) fail(`${CLI} is missing; run npm run bundle first`);
+mkdirSync(bundle);
+for (const name of ['index.js', 'package.json']) copyFileSync(join(dirname(CLI), name), join(bundle, name));
 if (!existsSync(TIME)) fail(`${TIME} (GNU time) is needed for peak memory; apt-get install time`);
 const pandasProbe = spawnSync(PYTHON, ['-c', 'import pandas, scipy; print(pandas.__version__, scipy.__version__)'], { encoding: 'utf8' });
 const pandasVersions = pandasProbe.status === 0 ? pandasProbe.stdout.trim().split(' ') : undefined;
@@ -61,22 +65,36 @@ function measure(command, commandArgs, cwd) {
   // driftgate exits 1 when it finds dataset drift: that is a result, not a failure.
   if (child.status !== 0 && child.status !== 1) fail(`${command} ${commandArgs.join(' ')} failed (${child.status}):\n${child.stderr}`);
   const kilobytes = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
-  return { seconds, megabytes: kilobytes / 1024, stdout: readFileSync(outFile, 'utf8') };
+  return { seconds, megabytes: kilobytes / 1024, stdout: readFileSync(outFile, 'utf8'), stderr: child.stderr };
+}
+
+/** A run counts only when it printed a whole report: exit status 1 is also what a crash gives. */
+function checked(run, what) {
+  let report;
+  try {
+    report = JSON.parse(run.stdout);
+  } catch {
+    // Nothing to parse: the report is missing.
+  }
+  if (typeof report !== 'object' || report === null || Object.keys(report).length === 0) {
+    fail(`${what} printed no report:\n${run.stderr}${run.stdout.slice(0, 500)}`);
+  }
+  return run;
 }
 
 function driftgate(directory, extension) {
-  return measure(process.execPath, [
-    CLI, 'check',
+  return checked(measure(process.execPath, [
+    join(bundle, 'index.js'), 'check',
     '--baseline', `baseline.${extension}`,
     '--current', `current.${extension}`,
     '--numerical-method', 'ks',
     '--categorical-method', 'chi2',
     '--format', 'json',
-  ], directory);
+  ], directory), `driftgate on ${directory}/*.${extension}`);
 }
 
 function pandas(directory) {
-  return measure(PYTHON, [PANDAS_SCRIPT, 'baseline.csv', 'current.csv', 'kinds.json'], directory);
+  return checked(measure(PYTHON, [PANDAS_SCRIPT, 'baseline.csv', 'current.csv', 'kinds.json'], directory), `pandas on ${directory}`);
 }
 
 /** The largest relative difference between driftgate's and SciPy's statistics and p-values. */

@@ -1,6 +1,7 @@
 /**
- * One warning annotation per drifted column. GitHub shows at most 10 warnings per step, so past nine
- * columns the tenth annotation summarizes the rest instead of being silently dropped.
+ * Warning annotations: the model's verdicts first (performance, prediction and target drift), then one per
+ * drifted column. GitHub shows at most 10 warnings per step, so when there are more, the last one
+ * summarizes the remaining columns instead of letting them be dropped silently.
  */
 import * as core from '@actions/core';
 import type { DriftResult } from '../engine/result.js';
@@ -8,19 +9,45 @@ import { driftedFirst, formatDirection, truncate } from '../report/format.js';
 
 export const ANNOTATION_LIMIT = 10;
 
+interface Warning {
+  title: string;
+  message: string;
+}
+
 export function annotateDrift(result: DriftResult): void {
+  const model = modelWarnings(result);
   const drifted = driftedFirst(result.columns).filter((column) => column.drift_detected);
-  const individually = drifted.length <= ANNOTATION_LIMIT ? drifted : drifted.slice(0, ANNOTATION_LIMIT - 1);
-  for (const column of individually) {
-    const direction = formatDirection(column);
-    const message = `${column.reasons.join('; ')}${direction ? ` (${direction})` : ''}`;
-    core.warning(message, { title: `Drift in column ${truncate(column.name, 100)}` });
-  }
+  const room = ANNOTATION_LIMIT - model.length;
+  const individually = drifted.length <= room ? drifted : drifted.slice(0, room - 1);
+  const warnings: Warning[] = [
+    ...model,
+    ...individually.map((column) => {
+      const direction = formatDirection(column);
+      return { title: `Drift in column ${truncate(column.name, 100)}`, message: `${column.reasons.join('; ')}${direction ? ` (${direction})` : ''}` };
+    }),
+  ];
   const rest = drifted.slice(individually.length);
   if (rest.length > 0) {
     const names = rest.slice(0, 20).map((column) => truncate(column.name, 40)).join(', ');
-    core.warning(`${rest.length} more drifted columns: ${names}${rest.length > 20 ? ', …' : ''}. The job summary and the JSON report list them all.`, {
+    warnings.push({
       title: `Drift in ${rest.length} more columns`,
+      message: `${rest.length} more drifted columns: ${names}${rest.length > 20 ? ', …' : ''}. The job summary and the JSON report list them all.`,
     });
   }
+  for (const warning of warnings) core.warning(warning.message, { title: warning.title });
+}
+
+function modelWarnings(result: DriftResult): Warning[] {
+  const model = result.model;
+  if (!model) return [];
+  const warnings: Warning[] = [];
+  const performance = model.performance;
+  if (performance?.drift_detected) {
+    const since = model.change_point?.status === 'change' ? ` ${model.change_point.summary}` : '';
+    warnings.push({ title: `Performance drift: ${performance.metric_title}`, message: `${performance.summary}${since}` });
+  }
+  for (const [title, group] of [['Prediction drift', model.prediction_drift], ['Target drift', model.target_drift]] as const) {
+    if (group.drift_detected) warnings.push({ title, message: `Drifted: ${group.drifted_columns.map((name) => truncate(name, 60)).join(', ')}` });
+  }
+  return warnings;
 }

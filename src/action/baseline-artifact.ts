@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { InputError } from '../engine/errors.js';
 import { isDataFile } from '../io/read.js';
 import { extractZip } from '../io/unzip.js';
+import { GitHubUnavailableError, retryOnPassingFailures } from '../publish/retry.js';
 import type { BaselineArtifact } from './inputs.js';
 
 /** Downloads and extracts the artifact; returns the data files it holds. */
@@ -39,7 +40,8 @@ export async function downloadBaseline(artifact: BaselineArtifact, token: string
     }
   } else {
     if (!token) throw new InputError('github-token is required to read artifacts of another workflow run (it needs the actions: read permission)');
-    const octokit = github.getOctokit(token);
+    // @actions/github retries nothing; retries are logged as plain lines, they need no one's attention.
+    const octokit = github.getOctokit(token, { log: { debug: core.debug, info: core.info, warn: core.info, error: core.error } }, retryOnPassingFailures);
     const runId = artifact.runId === 'latest' ? await latestSuccessfulRun(octokit, owner, repo, artifact.workflow!, artifact.branch) : artifact.runId;
     where = `workflow run ${runId} of ${owner}/${repo}`;
     ({ id, digest } = await findArtifactInRun(octokit, owner, repo, runId, artifact.name, where));
@@ -66,7 +68,8 @@ export async function downloadBaseline(artifact: BaselineArtifact, token: string
       `artifact ${JSON.stringify(artifact.name)} from ${where} holds no data file (.csv, .tsv, .jsonl, .ndjson, .json, .parquet, optionally .gz); it has: ${files.map((file) => file.slice(work.length + 7)).join(', ') || 'nothing'}`,
     );
   }
-  core.info(`Baseline files: ${data.map((file) => file.slice(work.length + 7)).join(', ')}`);
+  // Quoted: names in an archive are anyone's text, and a line of the log starting `::` would be a workflow command.
+  core.info(`Baseline files: ${data.map((file) => JSON.stringify(file.slice(work.length + 7))).join(', ')}`);
   return data;
 }
 
@@ -106,10 +109,16 @@ async function findArtifactInRun(octokit: Octokit, owner: string, repo: string, 
   return { id: newest.id, digest: newest.digest ?? undefined };
 }
 
-/** A 404 from the API means a name or id the user gave does not exist (or the token cannot see it). */
+/**
+ * A 404 from the API means a name or id the user gave does not exist (or the token cannot see it); GitHub
+ * failing past the retries gets what to do added.
+ */
 function whenNotFound(message: string): (error: unknown) => never {
   return (error) => {
     if ((error as { status?: unknown }).status === 404) throw new InputError(message);
+    if (error instanceof GitHubUnavailableError) {
+      throw new Error(`could not find the baseline artifact: ${error.message}. GitHub may be having trouble (https://www.githubstatus.com); re-run the failed job`, { cause: error });
+    }
     throw error;
   };
 }

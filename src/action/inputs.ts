@@ -8,6 +8,7 @@ import { defaultDriftOptions, DEFAULT_DRIFT_SHARE, DEFAULT_MIN_ROWS } from '../e
 import type { ColumnKind } from '../engine/table.js';
 import type { CheckSettings } from '../check.js';
 import { resolveInside, type AllowedRoots } from './workspace-paths.js';
+import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import {
   nonNegative,
   optionalNumber,
@@ -89,6 +90,25 @@ export function getInputs(): CheckActionSettings {
   });
   const missingShare = optionalNumber('missing-share-threshold', text('missing-share-threshold'), shareInRange);
   if (missingShare !== undefined) drift.missingShareThreshold = missingShare;
+  drift.model = parseModelOptions(
+    {
+      prediction: text('prediction-column'),
+      target: text('target-column'),
+      probabilities: lines('probability-columns'),
+      order: text('order-column'),
+      performanceMetric: text('performance-metric'),
+      maxDegradation: text('max-degradation'),
+    },
+    {
+      prediction: 'prediction-column',
+      target: 'target-column',
+      probabilities: 'probability-columns',
+      order: 'order-column',
+      performanceMetric: 'performance-metric',
+      maxDegradation: 'max-degradation',
+    },
+  );
+  drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model);
 
   return {
     check: { baseline, current, cwd: roots.workspace, drift },

@@ -6,7 +6,8 @@
  */
 import * as core from '@actions/core';
 import { join, relative, resolve, sep } from 'node:path';
-import { runCheck } from '../check.js';
+import { phaseLog, runCheck } from '../check.js';
+import { serveReadWorker } from '../io/read-worker.js';
 import { InputError } from '../engine/errors.js';
 import type { DriftResult } from '../engine/result.js';
 import { getInputs, type CheckActionSettings } from './inputs.js';
@@ -37,9 +38,12 @@ async function run(): Promise<void> {
     settings.check = { ...settings.check, baseline: files };
   }
   const result = await core.group('Compare baseline and current data', async () => {
-    const checked = await runCheck(settings.check);
-    core.info(`Read ${checked.baseline.rows} baseline rows and ${checked.current.rows} current rows; compared ${checked.columns.length} columns in ${Date.now() - started} ms.`);
+    // The bundle doubles as the worker that reads the current data while this thread reads the baseline.
+    const checked = await runCheck(settings.check, { readWorker: new URL(import.meta.url), observer: phaseLog(core.info) });
+    core.info(`Compared ${checked.columns.length} columns; ${Date.now() - started} ms in all.`);
     core.info(checked.dataset.summary);
+    for (const line of modelLog(checked)) core.info(line);
+    core.info(checked.gate.summary);
     return checked;
   });
   const checkedAt = new Date();
@@ -55,9 +59,23 @@ async function run(): Promise<void> {
   if (settings.uploadReport) {
     await core.group('Upload the report artifact', () => uploadReports(settings.uploadReport, Object.values(files), settings.reportDir));
   }
-  if (settings.failOnDrift && result.dataset.drift_detected) {
-    core.setFailed(`${result.dataset.summary} (fail-on-drift is true)`);
+  if (settings.failOnDrift && result.gate.tripped) {
+    core.setFailed(`${result.model ? result.gate.summary : result.dataset.summary} (fail-on-drift is true)`);
   }
+}
+
+/** The model section's verdicts, one line each, for the step's log. */
+function modelLog(result: DriftResult): string[] {
+  const model = result.model;
+  if (!model) return [];
+  const drift = (label: string, group: typeof model.prediction_drift) =>
+    `${label}: ${group.status}${group.drifted_columns.length > 0 ? ` (${group.drifted_columns.join(', ')})` : ''}`;
+  return [
+    drift('Prediction drift', model.prediction_drift),
+    drift('Target drift', model.target_drift),
+    ...(model.performance ? [model.performance.summary] : []),
+    ...(model.change_point ? [model.change_point.summary] : []),
+  ];
 }
 
 async function writeReports(settings: CheckActionSettings, result: DriftResult, checkedAt: Date): Promise<ReportFiles> {
@@ -77,13 +95,21 @@ async function writeReports(settings: CheckActionSettings, result: DriftResult, 
 }
 
 function setOutputs(result: DriftResult, files: ReportFiles): void {
-  const { dataset } = result;
-  core.setOutput('drift-detected', String(dataset.drift_detected));
+  const { dataset, model } = result;
+  const performance = model?.performance;
+  const changePoint = model?.change_point?.onset;
+  core.setOutput('drift-detected', String(result.gate.tripped));
   core.setOutput('status', dataset.status);
   core.setOutput('drift-share', String(dataset.drift_share));
   core.setOutput('drifted-columns', JSON.stringify(dataset.drifted_columns));
   core.setOutput('drifted-count', String(dataset.drifted_count));
   core.setOutput('tested-count', String(dataset.tested_count));
+  core.setOutput('prediction-drift', String(model?.prediction_drift.drift_detected ?? false));
+  core.setOutput('target-drift', String(model?.target_drift.drift_detected ?? false));
+  core.setOutput('performance-drift', String(performance?.drift_detected ?? false));
+  core.setOutput('performance-status', performance?.status ?? '');
+  core.setOutput('performance-metric-value', performance?.current_value === undefined ? '' : String(performance.current_value));
+  core.setOutput('change-point', changePoint === undefined ? '' : String(changePoint.order ?? changePoint.row));
   core.setOutput('report', files.json);
   core.setOutput('report-markdown', files.markdown);
   core.setOutput('report-html', files.html);
@@ -112,4 +138,4 @@ function annotationLocation({ file, line }: InputError['location']): core.Annota
   return isInside(workspace, path) ? { file: relative(workspace, path).split(sep).join('/'), startLine: line } : {};
 }
 
-run().catch(fail);
+if (!serveReadWorker()) run().catch(fail);

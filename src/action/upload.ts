@@ -2,7 +2,16 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import * as core from '@actions/core';
 
+/** The artifact client retries what is worth retrying itself; what reaches here is final, and says what was already done. */
 export async function uploadReports(name: string, files: string[], rootDirectory: string): Promise<void> {
-  const { id, size } = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory);
-  core.info(`Uploaded artifact ${JSON.stringify(name)} (id ${id}, ${size} bytes)`);
+  let uploaded: { id?: number; size?: number };
+  try {
+    uploaded = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory);
+  } catch (error) {
+    throw new Error(
+      `uploading the reports as artifact ${JSON.stringify(name)} failed: ${(error as Error).message}. The check itself is done: its outputs are set and the reports are in ${rootDirectory}; re-run the job to upload them`,
+      { cause: error },
+    );
+  }
+  core.info(`Uploaded artifact ${JSON.stringify(name)} (id ${uploaded.id}, ${uploaded.size} bytes)`);
 }

@@ -14,6 +14,7 @@ import {
   positiveInteger,
   shareInRange,
 } from '../option-values.js';
+import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import type { ColumnKind } from '../engine/table.js';
 import type { CheckSettings } from '../check.js';
 
@@ -25,7 +26,7 @@ export interface CliCheckCommand {
   format: ReportFormat;
   /** Write the report here instead of standard output. */
   output?: string;
-  /** Exit 0 on drift too (for demos and non-gating runs); bad input still exits 2. */
+  /** Exit 0 when the gate trips too (for demos and non-gating runs); bad input still exits 2. */
   exitZero: boolean;
 }
 
@@ -51,6 +52,13 @@ const OPTIONS = {
   'min-rows': { type: 'string' },
   'missing-share-threshold': { type: 'string' },
   'all-methods': { type: 'boolean' },
+  prediction: { type: 'string' },
+  target: { type: 'string' },
+  probability: { type: 'string', multiple: true },
+  order: { type: 'string' },
+  'performance-metric': { type: 'string' },
+  'max-degradation': { type: 'string' },
+  'gate-on': { type: 'string', multiple: true },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'exit-zero': { type: 'boolean' },
@@ -66,7 +74,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
-    throw new InputError(`${(error as Error).message.split('\n')[0]} (see driftgate --help)`);
+    // One line, but all of it: the last line of Node's message is the fix (`--threshold=-0.1` for a negative value).
+    throw new InputError(`${(error as Error).message.split('\n').join(' ')} (see driftgate --help)`);
   }
   const { values, tokens } = parsed;
   const variadicValues: Record<string, string[]> = { baseline: [], current: [] };
@@ -121,6 +130,25 @@ export function parseCli(argv: readonly string[]): CliCommand {
   if (missingShare !== undefined) drift.missingShareThreshold = missingShare;
   drift.correction = parseCorrection(values.correction ?? 'none', '--correction');
   drift.allMethods = values['all-methods'] ?? false;
+  drift.model = parseModelOptions(
+    {
+      prediction: values.prediction,
+      target: values.target,
+      probabilities: values.probability ?? [],
+      order: values.order,
+      performanceMetric: values['performance-metric'],
+      maxDegradation: values['max-degradation'],
+    },
+    {
+      prediction: '--prediction',
+      target: '--target',
+      probabilities: '--probability',
+      order: '--order',
+      performanceMetric: '--performance-metric',
+      maxDegradation: '--max-degradation',
+    },
+  );
+  drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model);
 
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'markdown' && format !== 'json') {

@@ -33,12 +33,30 @@ Methods and thresholds (default: chosen per column, see below):
   --drift-share X               dataset drift when this share of columns drifted (default 0.5)
   --all-methods                 add every applicable method's values to each column (JSON)
 
+Model (prediction logs; see docs/model-monitoring.md):
+  --prediction COL              the model's prediction; tested for drift apart from the features
+  --target COL                  the true value (may be missing where labels have not arrived);
+                                with --prediction, also measures performance and when it slipped
+  --probability CLASS=COL       the model's score for one class (repeat per class), or
+  --probability 'PREFIX*'       every column named PREFIX followed by the class (probability.*)
+  --order COL                   what orders the current rows in time (default: the rows' order)
+  --performance-metric NAME     accuracy, balanced_accuracy, f1_macro, precision_macro, recall_macro,
+                                roc_auc, log_loss, mae, rmse, mape, r2
+                                (default accuracy for classifiers, mae for regressors)
+  --max-degradation X           tolerated worsening of the metric: absolute (0.02) or relative to
+                                the baseline (5%); default 5%
+
+Gate:
+  --gate-on data|prediction|performance|any
+                                the verdicts that fail the check (repeat; default any)
+
 Output:
   --format text|markdown|json   report format (default text)
   --output FILE, -o FILE        write the report to FILE (the text table still goes to stdout)
-  --exit-zero                   exit 0 even when drift is detected
+  --exit-zero                   exit 0 even when the gate trips
 
-Exit status: 0 no dataset drift, 1 dataset drift, 2 bad input or usage.
+Exit status: 0 the gate passed, 1 it tripped (with the default --gate-on any and no model columns:
+dataset drift), 2 bad input or usage.
 
 Automatic choice per column: up to 1000 baseline rows, ks for numbers (chi2 with 3-5 distinct
 values, z with 2) and chi2 for categories (z when binary); above 1000 rows, wasserstein_normed for

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `driftgate`: the drift engine on a laptop. Exit status 0 no dataset drift, 1 dataset drift, 2 bad input
+ * `driftgate`: the drift engine on a laptop. Exit status 0 the gate passed, 1 it tripped (`--gate-on`), 2 bad input
  * or usage (one line on stderr, never a stack trace).
  */
 import { runCheck } from '../check.js';
@@ -50,7 +50,7 @@ async function check(command: CliCheckCommand): Promise<number> {
     process.stdout.write(report);
   }
   if (command.exitZero) return EXIT_NO_DRIFT;
-  return result.dataset.drift_detected ? EXIT_DRIFT : EXIT_NO_DRIFT;
+  return result.gate.tripped ? EXIT_DRIFT : EXIT_NO_DRIFT;
 }
 
 function render(result: DriftResult, format: CliCheckCommand['format']): string {

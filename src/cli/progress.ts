@@ -67,7 +67,8 @@ export class ProgressLine implements CheckObserver {
     if (now - this.started < QUIET_MS || (!force && now - this.lastDraw < REDRAW_MS)) return;
     this.lastDraw = now;
     this.shown = true;
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    // A terminal that does not report its width (0) gets the common 80 columns.
+    const width = Math.max(20, (this.stream.columns || 80) - 1);
     this.stream.write(`\r\x1b[K${this.text().slice(0, width)}`);
   }
 

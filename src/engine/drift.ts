@@ -1,7 +1,10 @@
 /**
  * The drift check: aligns the baseline and current tables by column name, types each column, runs the
- * chosen test on each, applies the multiple-testing correction and reaches the dataset verdict. Pure: it
- * reads only the tables and options it is handed.
+ * chosen test on each, applies the multiple-testing correction and reaches the dataset verdict. With model
+ * columns (prediction, class probabilities, target, order) those leave the feature table: the prediction,
+ * probability and target columns are tested the same way but judged apart, beside the model's performance
+ * and its change point (`model.ts`), and the gate (`gate.ts`) combines the verdicts. Pure: it reads only
+ * the tables and options it is handed.
  */
 import { mean, medianSorted, standardDeviation } from 'simple-statistics';
 import { InputError } from './errors.js';
@@ -10,8 +13,10 @@ import { inferKind, looksLikeIdentifier } from './typing.js';
 import { formatNumber, formatPercent } from './format.js';
 import { sampleOf, missingCount } from './samples.js';
 import { histogramOf, largestShareChange } from './histogram.js';
-import type { DriftOptions } from './options.js';
-import type { ColumnResult, DatasetResult, Direction, DriftResult, SideSummary } from './result.js';
+import { gateVerdict } from './gate.js';
+import { assessModel, groupDrift, inferTask, modelColumnKinds, modelColumnNames, resolveModelColumns, type ModelColumns } from './model.js';
+import type { DriftOptions, ModelOptions } from './options.js';
+import type { ColumnResult, DatasetResult, Direction, DriftResult, ModelColumnResult, ModelResult, SideSummary } from './result.js';
 import type { Column, ColumnKind, Table } from './table.js';
 import { autoSelect, findStatTest, methodNames, statTests, type MethodChoice } from '../stattests/registry.js';
 import { pooledOrder } from '../stattests/order.js';
@@ -22,8 +27,10 @@ const reasonsBeforeTest = new WeakMap<ColumnResult, string[]>();
 
 export function compareTables(baseline: Table, current: Table, options: DriftOptions): DriftResult {
   validateOptions(baseline, options);
+  const modelColumns = options.model && resolveModelColumns(options.model, baseline, current);
+  const notFeatures = modelColumns ? modelColumnNames(modelColumns) : new Set<string>();
   const selected = (name: string) =>
-    (options.columns.length === 0 || options.columns.includes(name)) && !options.ignoreColumns.includes(name);
+    !notFeatures.has(name) && (options.columns.length === 0 || options.columns.includes(name)) && !options.ignoreColumns.includes(name);
   const currentByName = new Map(current.columns.map((column) => [column.name, column]));
   const baselineNames = new Set(baseline.columns.map((column) => column.name));
 
@@ -36,12 +43,88 @@ export function compareTables(baseline: Table, current: Table, options: DriftOpt
   for (const column of current.columns) {
     if (!baselineNames.has(column.name) && selected(column.name)) columns.push(newInCurrent(column, baseline, current, options));
   }
+  if (columns.length === 0 && !modelColumns) {
+    throw new InputError(
+      `no column left to compare: the baseline's columns (${listNames([...baselineNames])}) are all excluded by the column selection; check the columns and ignore lists`,
+    );
+  }
   applyCorrection(columns, options);
+  const model = options.model && modelColumns && compareModel(baseline, current, options.model, modelColumns, options);
+  const dataset = datasetVerdict(columns, options);
   return {
     baseline: { sources: baseline.sources, rows: baseline.rowCount },
     current: { sources: current.sources, rows: current.rowCount },
-    dataset: datasetVerdict(columns, options),
+    gate: gateVerdict(dataset, model, options.gateOn),
+    ...(model ? { model } : {}),
+    dataset,
     columns,
+  };
+}
+
+/**
+ * The model columns tested like features, with two differences for the target: labels arrive late, so a
+ * target missing in part of (or all of) the current data is not drift, only fewer values to test; and
+ * the correction, when there is one, runs over the model columns as their own family.
+ */
+function compareModel(baseline: Table, current: Table, model: ModelOptions, columns: ModelColumns, options: DriftOptions): ModelResult {
+  const task = inferTask(model, columns, baseline, current, options.declaredKinds);
+  // First, so a regression column holding text is refused as such, not as a "declared" numerical column.
+  const assessment = assessModel(baseline, current, columns, task, {
+    performanceMetric: model.performanceMetric,
+    maxDegradation: model.maxDegradation,
+    minRows: options.minRows,
+  });
+  const declaredKinds = new Map([...modelColumnKinds(columns, task), ...options.declaredKinds]);
+  const columnOptions = { ...options, declaredKinds };
+  const classOf = new Map([...columns.probabilities].map(([label, name]) => [name, label]));
+  const roles: Array<[ModelColumnResult['role'], string | undefined]> = [
+    ['prediction', columns.prediction],
+    ...[...columns.probabilities.values()].map((name): [ModelColumnResult['role'], string] => ['probability', name]),
+    ['target', columns.target],
+  ];
+  const tested: ModelColumnResult[] = [];
+  for (const [role, name] of roles) {
+    if (name === undefined) continue;
+    const label = classOf.get(name);
+    const roleOptions = role === 'target' ? { ...columnOptions, missingShareThreshold: Infinity } : columnOptions;
+    const result = role === 'target' ? compareTarget(name, baseline, current, roleOptions) : comparePair(name, baseline, current, roleOptions);
+    // In place, not a copy: the correction re-settles the column through `reasonsBeforeTest`, keyed by it.
+    tested.push(Object.assign(result, { role }, label === undefined ? {} : { class_label: label }));
+  }
+  applyCorrection(tested, options);
+  return {
+    task,
+    ...(columns.prediction === undefined ? {} : { prediction_column: columns.prediction }),
+    ...(columns.target === undefined ? {} : { target_column: columns.target }),
+    ...(columns.probabilities.size === 0 ? {} : { probability_columns: Object.fromEntries(columns.probabilities) }),
+    ...(columns.order === undefined ? {} : { order_column: columns.order }),
+    columns: tested,
+    prediction_drift: groupDrift(tested.filter((column) => column.role !== 'target')),
+    target_drift: groupDrift(tested.filter((column) => column.role === 'target')),
+    ...assessment,
+  };
+}
+
+/** A column by name on both sides, whichever sides have it. */
+function comparePair(name: string, baseline: Table, current: Table, options: DriftOptions): ColumnResult {
+  const reference = baseline.columns.find((column) => column.name === name);
+  const counterpart = current.columns.find((column) => column.name === name);
+  if (reference && counterpart) return compareColumn(reference, counterpart, baseline, current, options);
+  return reference ? missingInCurrent(reference, baseline, current, options) : newInCurrent(counterpart!, baseline, current, options);
+}
+
+/** No target in the current data means no labels yet, not a vanished column. */
+function compareTarget(name: string, baseline: Table, current: Table, options: DriftOptions): ColumnResult {
+  const reference = baseline.columns.find((column) => column.name === name);
+  if (!reference || current.columns.some((column) => column.name === name)) return comparePair(name, baseline, current, options);
+  return {
+    name,
+    type: options.declaredKinds.get(name)!,
+    status: 'insufficient-data',
+    drift_detected: false,
+    reasons: ['no labels in the current data yet'],
+    reference: sideSummary(reference, baseline.rowCount),
+    current: { rows: current.rowCount, missing: current.rowCount, missing_share: 1 },
   };
 }
 

@@ -3,8 +3,38 @@
  * helper both produce it; the engine reads nothing else.
  */
 import type { ColumnKind } from './table.js';
+import type { PerformanceMetricName } from '../performance/metric-registry.js';
+import type { MaxDegradation } from '../performance/verdict.js';
 
 export type Correction = 'none' | 'bonferroni' | 'fdr';
+
+/** The verdicts that can fail a check: feature drift, prediction (or target) drift, performance drift. */
+export type Gate = 'data' | 'prediction' | 'performance';
+
+export const GATES: readonly Gate[] = ['data', 'prediction', 'performance'];
+
+/**
+ * The model's class-probability columns: named one by one (class label → column), or every column whose
+ * name starts with `prefix`, the rest of the name being the class (`probability.*` for logged
+ * `{"probability": {"churn": 0.7, "stay": 0.3}}`).
+ */
+export type ProbabilityColumns =
+  | { readonly kind: 'columns'; readonly columns: ReadonlyMap<string, string> }
+  | { readonly kind: 'prefix'; readonly prefix: string };
+
+/** What the data says about the model itself, when it carries the model's predictions and the true target. */
+export interface ModelOptions {
+  prediction?: string;
+  target?: string;
+  probabilities?: ProbabilityColumns;
+  /** The column that orders the current rows in time; without it, the rows' order in the files. */
+  order?: string;
+  /** Unset: accuracy for classification, mae for regression. */
+  performanceMetric?: PerformanceMetricName;
+  maxDegradation: MaxDegradation;
+}
+
+export const DEFAULT_MAX_DEGRADATION: MaxDegradation = { kind: 'relative', share: 0.05 };
 
 export interface DriftOptions {
   /** Compare only these columns (empty: every baseline column). */
@@ -33,6 +63,10 @@ export interface DriftOptions {
   missingShareThreshold: number;
   /** Add every applicable method's values to each column. */
   allMethods: boolean;
+  /** Set when the data carries the model's predictions or target; their columns then leave the feature table. */
+  model?: ModelOptions;
+  /** The verdicts that trip the gate (the CLI's exit status, the action's `drift-detected`). */
+  gateOn: ReadonlySet<Gate>;
 }
 
 export const DEFAULT_DRIFT_SHARE = 0.5;
@@ -51,6 +85,7 @@ export function defaultDriftOptions(overrides: Partial<DriftOptions> = {}): Drif
     minRows: DEFAULT_MIN_ROWS,
     missingShareThreshold: DEFAULT_MISSING_SHARE_THRESHOLD,
     allMethods: false,
+    gateOn: new Set(GATES),
     ...overrides,
   };
 }

@@ -3,8 +3,12 @@
  * those of the JSON report (snake_case), so the JSON writer is a projection, not a translation.
  */
 import type { ColumnKind } from './table.js';
-import type { Correction } from './options.js';
+import type { Correction, Gate } from './options.js';
 import type { TestResult } from '../stattests/types.js';
+import type { DetectorName } from '../performance/change-point.js';
+import type { MetricDirection, PerformanceMetricName } from '../performance/metric-registry.js';
+import type { PerformanceTask } from '../performance/rows.js';
+import type { MaxDegradation, PerformanceStatus } from '../performance/verdict.js';
 
 export type ColumnStatus =
   | 'drift'
@@ -92,9 +96,153 @@ export interface DatasetResult {
   summary: string;
 }
 
+/** The one answer a pipeline acts on: did any of the verdicts chosen with `gate-on` find drift? */
+export interface GateResult {
+  on: Gate[];
+  tripped: boolean;
+  /** The chosen verdicts that found drift, in `on` order. */
+  tripped_by: Gate[];
+  summary: string;
+}
+
+export type ModelColumnRole = 'prediction' | 'probability' | 'target';
+
+/** A prediction, class-probability or target column, tested like a feature but reported apart from them. */
+export interface ModelColumnResult extends ColumnResult {
+  role: ModelColumnRole;
+  /** Probability columns: the class whose score the column holds. */
+  class_label?: string;
+}
+
+/** Drift of a group of model columns: any drifted column is drift. */
+export interface ColumnGroupDrift {
+  status: DatasetStatus;
+  drift_detected: boolean;
+  drifted_columns: string[];
+}
+
+/** Every metric of one side, keyed by the metric names of `performance-metric`. */
+export interface ClassificationSideMetrics {
+  rows: number;
+  labels: readonly string[];
+  /** `confusion_matrix[true label index][predicted label index]`, indices into `labels`. */
+  confusion_matrix: number[][];
+  accuracy: number;
+  balanced_accuracy: number;
+  precision_macro: number;
+  recall_macro: number;
+  f1_macro: number;
+  roc_auc?: number;
+  log_loss?: number;
+  per_class: Array<{ label: string; precision: number; recall: number; f1: number; support: number }>;
+}
+
+export interface RegressionSideMetrics {
+  rows: number;
+  mae: number;
+  rmse: number;
+  mape: number;
+  r2?: number;
+}
+
+export type SideMetrics = ClassificationSideMetrics | RegressionSideMetrics;
+
+export interface PerformanceResult {
+  metric: PerformanceMetricName;
+  metric_title: string;
+  direction: MetricDirection;
+  status: PerformanceStatus;
+  drift_detected: boolean;
+  /** Why there is no verdict; only with "insufficient-data". */
+  reason?: string;
+  max_degradation: MaxDegradation;
+  labelled_rows: { baseline: number; current: number };
+  baseline_value?: number;
+  current_value?: number;
+  /** current − baseline. */
+  difference?: number;
+  /** How much worse current is, in the metric's units (negative: better). */
+  degradation?: number;
+  /** The largest degradation tolerated, in the metric's units. */
+  allowed?: number;
+  /** Seeded percentile bootstrap interval of current − baseline. */
+  interval?: { lower: number; upper: number; confidence: number; resamples: number; seed: number; undefined_resamples: number };
+  /** Every metric of each side that has labelled rows. */
+  metrics: { baseline?: SideMetrics; current?: SideMetrics };
+  summary: string;
+}
+
+/** A place in the stream of labelled current rows. */
+export interface StreamPoint {
+  /** 0-based place in the ordered stream. */
+  position: number;
+  /** 0-based index of the row in the current data (files concatenated in the order read). */
+  row: number;
+  /** That row's order-column value. */
+  order?: number | string;
+}
+
+export interface DetectorResult {
+  status: 'change' | 'no-change' | 'not-applicable';
+  /** Where the rise most likely began. */
+  onset?: StreamPoint;
+  /** Where the detector became sure. */
+  detected?: StreamPoint;
+  reason?: string;
+}
+
+/** The error signal averaged over consecutive stretches of the stream, for charts. */
+export interface ErrorBucket {
+  first_position: number;
+  rows: number;
+  first_row: number;
+  /** Order values of the bucket's first and last rows. */
+  from?: number | string;
+  to?: number | string;
+  /** Error rate (classification) or mean absolute error (regression) of the bucket's rows. */
+  error: number;
+}
+
+export interface ChangePointResult {
+  /** ADWIN's outcome, the headline; `insufficient-data` below `min_rows` labelled rows in the stream. */
+  status: 'change' | 'no-change' | 'insufficient-data';
+  detector: DetectorName;
+  onset?: StreamPoint;
+  detected?: StreamPoint;
+  reason?: string;
+  stream: {
+    rows: number;
+    order_column?: string;
+    signal: 'misclassification' | 'absolute-error';
+    /** Regression: what the absolute errors were divided by before the detectors saw them. */
+    scale?: number;
+  };
+  detectors: Record<DetectorName, DetectorResult>;
+  error_series: ErrorBucket[];
+  summary: string;
+}
+
+export interface ModelResult {
+  task: PerformanceTask;
+  prediction_column?: string;
+  target_column?: string;
+  /** Class label → column. */
+  probability_columns?: Record<string, string>;
+  order_column?: string;
+  columns: ModelColumnResult[];
+  prediction_drift: ColumnGroupDrift;
+  target_drift: ColumnGroupDrift;
+  /** With both a target and a prediction column. */
+  performance?: PerformanceResult;
+  change_point?: ChangePointResult;
+}
+
 export interface DriftResult {
   baseline: { sources: readonly string[]; rows: number };
   current: { sources: readonly string[]; rows: number };
+  gate: GateResult;
+  /** With prediction or target columns. */
+  model?: ModelResult;
   dataset: DatasetResult;
   columns: ColumnResult[];
 }

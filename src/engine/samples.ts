@@ -2,8 +2,8 @@
  * Turns a column of each side into the sample a statistical test reads: the non-missing values, sorted
  * once (numerical), or counted per category over both sides' categories (categorical).
  */
-import { MISSING_CODE, type Column, type ColumnKind } from './table.js';
-import { categoricalSample, numericalSample } from '../stattests/sample.js';
+import { MISSING_CODE, type Column, type ColumnKind, type Table } from './table.js';
+import { categoricalSample, numericalSample, rememberSorted, sortedFinite } from '../stattests/sample.js';
 import type { Sample } from '../stattests/types.js';
 
 export function sampleOf(kind: ColumnKind, reference: Column, current: Column): Sample {
@@ -24,7 +24,8 @@ export function categoryCounts(column: Column): Map<string, number> {
   const counts = new Map<string, number>();
   if (column.storage === 'text') {
     const perCode = new Float64Array(column.dictionary.length);
-    for (const code of column.codes) if (code !== MISSING_CODE) perCode[code]++;
+    const codes = column.codes;
+    for (let row = 0; row < codes.length; row++) if (codes[row] !== MISSING_CODE) perCode[codes[row]]++;
     column.dictionary.forEach((text, code) => {
       if (perCode[code] > 0) counts.set(text, (counts.get(text) ?? 0) + perCode[code]);
     });
@@ -42,9 +43,31 @@ export function categoryCounts(column: Column): Map<string, number> {
 export function missingCount(column: Column): number {
   let missing = 0;
   if (column.storage === 'numeric') {
-    for (const value of column.values) if (!Number.isFinite(value)) missing++;
+    const values = column.values;
+    // x − x is 0 for every finite x, and NaN for NaN and ±Infinity.
+    for (let row = 0; row < values.length; row++) if (values[row] - values[row] !== 0) missing++;
   } else {
-    for (const code of column.codes) if (code === MISSING_CODE) missing++;
+    const codes = column.codes;
+    for (let row = 0; row < codes.length; row++) if (codes[row] === MISSING_CODE) missing++;
   }
   return missing;
+}
+
+/**
+ * The sorted values of each numeric column that may be tested as numerical (undefined for the others), for
+ * the thread that read a table to compute while the other side is still being read. Sorting is the
+ * largest part of comparing large columns; `adoptSorted` hands the results to the samples.
+ */
+export function presort(table: Table, declared?: ReadonlyMap<string, ColumnKind>): Array<Float64Array | undefined> {
+  return table.columns.map((column) =>
+    column.storage === 'numeric' && declared?.get(column.name) !== 'categorical' ? sortedFinite(column.values) : undefined,
+  );
+}
+
+/** Lets samples of the table's columns use what `presort` computed for them. */
+export function adoptSorted(table: Table, sorted: ReadonlyArray<Float64Array | undefined>): void {
+  table.columns.forEach((column, index) => {
+    const values = sorted[index];
+    if (column.storage === 'numeric' && values) rememberSorted(column.values, values);
+  });
 }

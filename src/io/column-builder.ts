@@ -20,6 +20,11 @@ export class NumericColumnBuilder {
     while (this.length < rows) this.push(NaN);
   }
 
+  /** Makes room for `rows` cells at once, when the reader can tell how many are coming. */
+  reserve(rows: number): void {
+    if (rows > this.values.length) this.values = resized(this.values, rows);
+  }
+
   /** The value of row `row` (NaN when missing). */
   at(row: number): number {
     return this.values[row];
@@ -61,6 +66,11 @@ export class TextColumnBuilder {
     while (this.length < rows) this.pushCode(MISSING_CODE);
   }
 
+  /** Makes room for `rows` cells at once, when the reader can tell how many are coming. */
+  reserve(rows: number): void {
+    if (rows > this.codes.length) this.codes = resized(this.codes, rows);
+  }
+
   /** Appends a cell by the code `push` returned for the same text. */
   pushCode(code: number): void {
     if (this.length === this.codes.length) this.codes = grow(this.codes);
@@ -78,7 +88,11 @@ export class TextColumnBuilder {
 }
 
 function grow<T extends Float64Array | Int32Array>(array: T): T {
-  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  return resized(array, array.length * 2);
+}
+
+function resized<T extends Float64Array | Int32Array>(array: T, length: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(length);
   bigger.set(array);
   return bigger;
 }

@@ -10,7 +10,7 @@ import { isUtf8 } from 'node:buffer';
 import { InputError } from '../engine/errors.js';
 import { InferredColumnBuilder } from './column-builder.js';
 import { readAll, readChunks } from './compression.js';
-import { parseNumberText } from './number.js';
+import { isNaNText, parseNumberText } from './number.js';
 import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
 
 const LF = 0x0a;
@@ -77,7 +77,7 @@ class RecordTable {
   private numberOf(value: unknown, name: string, origin: Origin): number {
     if (typeof value === 'number') return value;
     if (typeof value === 'string') {
-      if (value === 'NaN') return NaN;
+      if (isNaNText(value)) return NaN;
       const parsed = parseNumberText(value);
       if (parsed === parsed) return parsed;
     }

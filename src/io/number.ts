@@ -137,9 +137,18 @@ export function parseNumberText(text: string): number {
   return parseNumberBytes(Buffer.from(text, 'latin1'), 0, text.length);
 }
 
-/** The cell spellings of a missing value in a numeric column, besides the empty cell. */
+/**
+ * The cell spellings of a missing value in a numeric column, besides the empty cell: `NaN` in any case
+ * (pandas writes `NaN`, NumPy `nan`), as `inf` and `Infinity` are read in any case.
+ */
 export function isNaNLiteral(bytes: Uint8Array, start: number, end: number): boolean {
-  return end - start === 3 && bytes[start] === 0x4e && bytes[start + 1] === 0x61 && bytes[start + 2] === 0x4e;
+  // `| 0x20` lower-cases an ASCII letter and leaves no other byte equal to `n` or `a`.
+  return end - start === 3 && (bytes[start] | 0x20) === 0x6e && (bytes[start + 1] | 0x20) === 0x61 && (bytes[start + 2] | 0x20) === 0x6e;
+}
+
+/** `isNaNLiteral` for a cell already decoded to text (JSON and Parquet strings). */
+export function isNaNText(text: string): boolean {
+  return text.length === 3 && text.toLowerCase() === 'nan';
 }
 
 /** Dekker's splitter for 53-bit doubles: 2^27 + 1. */

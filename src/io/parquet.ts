@@ -10,7 +10,7 @@ import { InputError } from '../engine/errors.js';
 import type { Column } from '../engine/table.js';
 import { NumericColumnBuilder, TextColumnBuilder } from './column-builder.js';
 import { readAll } from './compression.js';
-import { parseNumberText } from './number.js';
+import { isNaNText, parseNumberText } from './number.js';
 import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
 
 /** Temporal values as numbers, so drift in them can be measured like any other numeric column. */
@@ -32,36 +32,30 @@ export async function readParquet(source: Source, plan: FilePlan): Promise<FileC
   if (bytes.toString('latin1', bytes.length - 4) !== MAGIC) {
     throw new InputError('the Parquet file is truncated (its footer is missing); re-export or re-download it', { file });
   }
-  const buffer = new Uint8Array(bytes).buffer;
-  const chunks = new Map<string, ColumnData[]>();
+  // hyparquet wants an ArrayBuffer of its own; a pooled Buffer's may hold more than this file.
+  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
   let metadata: FileMetaData;
   try {
     metadata = parquetMetadata(buffer, { parsers: PARSERS });
-    await parquetRead({
-      file: buffer,
-      metadata,
-      parsers: PARSERS,
-      onChunk: (chunk) => {
-        let list = chunks.get(chunk.columnName);
-        if (!list) chunks.set(chunk.columnName, (list = []));
-        list.push(chunk);
-      },
-    });
   } catch (error) {
-    throw new InputError(
-      `the file could not be read as Parquet (${(error as Error).message}); it may be damaged, or use a feature or compression this reader lacks (Snappy and uncompressed files are supported)`,
-      { file },
-    );
+    throw unreadable(error, file);
   }
   const rowCount = Number(metadata.num_rows);
   if (rowCount === 0) throw new InputError('the file has no rows', { file });
 
   const columns: Column[] = [];
+  // A column at a time, so that only one column's decoded cells are alive at once.
   for (const field of parquetSchema(metadata).children) {
     const name = field.element.name;
     if (!isBuilt(plan, name)) continue;
+    const parts: ColumnData[] = [];
+    try {
+      await parquetRead({ file: buffer, metadata, parsers: PARSERS, columns: [name], onChunk: (chunk) => void parts.push(chunk) });
+    } catch (error) {
+      throw unreadable(error, file);
+    }
     // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
-    const parts = (chunks.get(name) ?? []).sort((a, b) => a.rowStart - b.rowStart);
+    parts.sort((a, b) => a.rowStart - b.rowStart);
     const cells = new CellWriter(name, file, plan, isNumericField(field));
     for (const part of parts) {
       for (let k = 0; k < part.columnData.length; k++) cells.add(part.columnData[k], part.rowStart + k);
@@ -69,6 +63,13 @@ export async function readParquet(source: Source, plan: FilePlan): Promise<FileC
     columns.push(cells.finish(rowCount));
   }
   return { rowCount, columns };
+}
+
+function unreadable(error: unknown, file: string): InputError {
+  return new InputError(
+    `the file could not be read as Parquet (${(error as Error).message}); it may be damaged, or use a feature or compression this reader lacks (Snappy and uncompressed files are supported)`,
+    { file },
+  );
 }
 
 function isNumericField(field: SchemaTree): boolean {
@@ -127,7 +128,7 @@ class CellWriter {
   private numberOf(value: unknown, row: number): number {
     if (typeof value === 'number') return value;
     if (typeof value === 'bigint') return Number(value);
-    if (value === null || value === undefined || value === '' || value === 'NaN') return NaN;
+    if (value === null || value === undefined || value === '' || (typeof value === 'string' && isNaNText(value))) return NaN;
     if (value instanceof Date) return value.getTime();
     const parsed = typeof value === 'string' ? parseNumberText(value) : NaN;
     if (parsed === parsed || !this.declaredNumerical) return parsed;

@@ -6,6 +6,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../engine/errors.js';
+import { presort } from '../engine/samples.js';
 import type { Column, Table } from '../engine/table.js';
 import { readTable, type ReadOptions } from './read.js';
 
@@ -14,11 +15,19 @@ const ROLE = 'driftgate-read';
 export interface ReadRequest {
   readonly paths: readonly string[];
   readonly options: Omit<ReadOptions, 'onProgress'>;
+  /** Also sort the numeric columns on the worker (see `presort`), and send the results along. */
+  readonly presort?: boolean;
+}
+
+/** A table read on a worker, with the worker's `presort` of it when it was asked for. */
+export interface WorkerTable {
+  table: Table;
+  sorted?: Array<Float64Array | undefined>;
 }
 
 type WorkerMessage =
   | { kind: 'progress'; read: number; total: number }
-  | { kind: 'table'; table: Table }
+  | ({ kind: 'table' } & WorkerTable)
   | { kind: 'input-error'; message: string; location: InputError['location'] }
   | { kind: 'error'; message: string; stack?: string };
 
@@ -32,8 +41,9 @@ export interface WorkerReadOptions {
  * Reads a table on a new worker thread running `script`. Errors arrive as they would from `readTable`:
  * an InputError stays one, with its location.
  */
-export function readTableOnWorker(script: URL, request: ReadRequest, { onProgress, signal }: WorkerReadOptions = {}): Promise<Table> {
+export function readTableOnWorker(script: URL, request: ReadRequest, { onProgress, signal }: WorkerReadOptions = {}): Promise<WorkerTable> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
     const worker = new Worker(script, { workerData: { role: ROLE, request, progress: onProgress !== undefined } });
     let settled = false;
     const stop = () => settle(() => reject(signal!.reason));
@@ -54,7 +64,7 @@ export function readTableOnWorker(script: URL, request: ReadRequest, { onProgres
           onProgress?.(message.read, message.total);
           return;
         case 'table':
-          return settle(() => resolve(message.table));
+          return settle(() => resolve({ table: message.table, sorted: message.sorted }));
         case 'input-error':
           return settle(() => reject(new InputError(message.message, message.location)));
         case 'error':
@@ -76,7 +86,12 @@ export function serveReadWorker(): boolean {
   const port = parentPort!;
   const onProgress = progress ? (read: number, total: number) => port.postMessage({ kind: 'progress', read, total } satisfies WorkerMessage) : undefined;
   readTable(request.paths, { ...request.options, onProgress }).then(
-    (table) => port.postMessage({ kind: 'table', table } satisfies WorkerMessage, transferablesOf(table.columns)),
+    (table) => {
+      const sorted = request.presort ? presort(table, request.options.declared) : undefined;
+      const buffers = transferablesOf(table.columns);
+      for (const values of sorted ?? []) if (values) buffers.push(values.buffer as ArrayBuffer);
+      port.postMessage({ kind: 'table', table, sorted } satisfies WorkerMessage, buffers);
+    },
     (error: unknown) => port.postMessage(describeError(error)),
   );
   return true;

@@ -54,6 +54,26 @@ export async function readTable(paths: readonly string[], options: ReadOptions =
   };
 }
 
+/** Compressed files (gzip, Parquet) hold several times their size in cells. */
+const COMPRESSED_WEIGHT = 4;
+
+/**
+ * About how many bytes of text the files the paths and globs name amount to, for deciding how to read
+ * them: their sizes, compressed ones counted several times over. 0 when they name none, or one that cannot
+ * be found (reading them reports why).
+ */
+export async function inputSize(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'format'> = {}): Promise<number> {
+  try {
+    const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format);
+    const sizes = await Promise.all(
+      sources.map(async (source) => (await fileSize(source.path)) * (source.gzip || source.format === 'parquet' ? COMPRESSED_WEIGHT : 1)),
+    );
+    return sizes.reduce((sum, size) => sum + size, 0);
+  } catch {
+    return 0;
+  }
+}
+
 /** 0 for a file that cannot be read: reading it reports why. */
 function fileSize(path: string): Promise<number> {
   return stat(path).then(

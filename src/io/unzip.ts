@@ -50,7 +50,10 @@ export async function extractZip(zipPath: string, target: string): Promise<strin
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`could not extract the archive: ${(error as Error).message}`, { file: zipPath });
+    const reason = (error as Error).message;
+    // yauzl refuses an absolute or climbing name while decoding it, before it is ever an entry to check.
+    if (/^(?:invalid relative path|absolute path): /.test(reason)) throw new InputError(`${reason}: the entry would be written outside ${root}; refusing to extract`, { file: zipPath });
+    throw new InputError(`could not extract the archive: ${reason}; it may be damaged: upload it again, then re-run this job`, { file: zipPath });
   } finally {
     zip.close();
   }

@@ -44,6 +44,7 @@ export function getInputs(): PublishActionSettings {
         metrics: text('metrics') || undefined,
         driftReport: text('drift-report') || undefined,
         cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+        runnerTemp: process.env.RUNNER_TEMP || undefined,
       },
       repository,
       name,

@@ -9,8 +9,10 @@ import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { resolveInside, refuseLinkOutside } from '../action/workspace-paths.js';
 import { InputError } from '../engine/errors.js';
-import { REPORT_SCHEMA_VERSION, type JsonReport } from '../report/json.js';
+import { READABLE_REPORT_SCHEMA_VERSIONS, type JsonReport } from '../report/json.js';
+import { parseJsonFile } from './json-text.js';
 import { parseMetrics, type MetricValues } from './metrics.js';
 import { BASELINE_FOLDER, DRIFT_REPORT_FILE, METRICS_FILE, MODEL_FOLDER, relativeNames, type FileRole, type RegistryFile } from './registry.js';
 import { formatBytes } from './model-card.js';
@@ -42,22 +44,24 @@ export interface ContentSources {
   driftReport?: string;
   /** Where relative paths and globs start: the workspace. */
   cwd: string;
+  /** Besides the workspace, the one place files may come from: where earlier steps download them. */
+  runnerTemp?: string;
 }
 
 export async function collectContent(sources: ContentSources): Promise<PublishContent> {
   if (sources.model.length === 0) throw new InputError('input "model" is required: the path (or glob) of the model file(s) to publish');
-  const model = await placeFiles(await expandAll(sources.model, sources.cwd), MODEL_FOLDER, 'model');
-  const baseline = await placeFiles(await expandAll(sources.baseline, sources.cwd), BASELINE_FOLDER, 'baseline');
+  const model = await placeFiles(await expandAll('model', sources.model, sources), MODEL_FOLDER, 'model');
+  const baseline = await placeFiles(await expandAll('baseline', sources.baseline, sources), BASELINE_FOLDER, 'baseline');
   const files = [...model, ...baseline];
   let metrics: MetricValues | undefined;
   let driftReport: JsonReport | undefined;
   if (sources.metrics) {
-    const path = await single('metrics', sources.metrics, sources.cwd);
+    const path = await single('metrics', sources.metrics, sources);
     metrics = parseMetrics(await readFile(path.absolute, 'utf8'), path.display);
     files.push(await describeFile(path, METRICS_FILE, 'metrics'));
   }
   if (sources.driftReport) {
-    const path = await single('drift-report', sources.driftReport, sources.cwd);
+    const path = await single('drift-report', sources.driftReport, sources);
     driftReport = parseDriftReport(await readFile(path.absolute, 'utf8'), path.display);
     files.push(await describeFile(path, DRIFT_REPORT_FILE, 'drift-report'));
   }
@@ -66,17 +70,12 @@ export async function collectContent(sources: ContentSources): Promise<PublishCo
 
 /** The check action's JSON report (docs/report-schema.md), checked enough that the model card can trust it. */
 export function parseDriftReport(text: string, file: string): JsonReport {
-  const notAReport = (problem: string) => new InputError(`this is not a driftgate drift report (${problem}); pass the "report" output of the check action`, { file });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw notAReport(`not JSON: ${(error as Error).message}`);
-  }
-  const report = parsed as Partial<JsonReport> | null;
+  const explain = (problem: string) => `this is not a driftgate drift report (${problem}); pass the "report" output of the check action`;
+  const notAReport = (problem: string) => new InputError(explain(problem), { file });
+  const report = parseJsonFile(text, file, (syntaxError) => explain(`not JSON: ${syntaxError}`)) as Partial<JsonReport> | null;
   if (typeof report !== 'object' || report === null || Array.isArray(report)) throw notAReport('not a JSON object');
-  if (report.schema_version !== REPORT_SCHEMA_VERSION) {
-    throw notAReport(`schema_version is ${JSON.stringify(report.schema_version)}, this driftgate reads ${REPORT_SCHEMA_VERSION}`);
+  if (!READABLE_REPORT_SCHEMA_VERSIONS.includes(report.schema_version as number)) {
+    throw notAReport(`schema_version is ${JSON.stringify(report.schema_version)}, this driftgate reads ${READABLE_REPORT_SCHEMA_VERSIONS.join(' and ')}`);
   }
   if (typeof report.dataset !== 'object' || report.dataset === null || !Array.isArray(report.columns)) throw notAReport('"dataset" or "columns" is missing');
   if (typeof report.baseline?.rows !== 'number' || typeof report.current?.rows !== 'number') throw notAReport('"baseline.rows" or "current.rows" is missing');
@@ -89,46 +88,63 @@ interface FoundFile {
   display: string;
 }
 
-async function expandAll(patterns: readonly string[], cwd: string): Promise<FoundFile[]> {
+async function expandAll(input: string, patterns: readonly string[], sources: ContentSources): Promise<FoundFile[]> {
   const found = new Map<string, FoundFile>();
   for (const pattern of patterns) {
-    for (const file of await expand(pattern, cwd)) if (!found.has(file.absolute)) found.set(file.absolute, file);
+    for (const file of await expand(input, pattern, sources)) if (!found.has(file.absolute)) found.set(file.absolute, file);
   }
   return [...found.values()];
 }
 
-async function single(input: string, pattern: string, cwd: string): Promise<FoundFile> {
-  const found = await expand(pattern, cwd);
+async function single(input: string, pattern: string, sources: ContentSources): Promise<FoundFile> {
+  const found = await expand(input, pattern, sources);
   if (found.length > 1) throw new InputError(`${input} must name one file; this matches ${found.length}`, { file: pattern });
   return found[0];
 }
 
 /**
  * A path that exists is taken literally (names may contain `[` or `*`); a folder means every file in it,
- * since many frameworks save a model as a folder; anything else is a glob that must match.
+ * since many frameworks save a model as a folder; anything else is a glob that must match. Whatever is
+ * found must be inside the workspace (or RUNNER_TEMP), links followed: the files become public in a commit.
  */
-async function expand(pattern: string, cwd: string): Promise<FoundFile[]> {
-  const absolute = resolve(cwd, pattern);
+async function expand(input: string, pattern: string, sources: ContentSources): Promise<FoundFile[]> {
+  const { cwd } = sources;
+  const roots = { workspace: cwd, runnerTemp: sources.runnerTemp };
+  const absolute = resolveInside(input, pattern, roots);
   const info = await stat(absolute).catch(() => undefined);
   const display = (path: string) => (isAbsolute(pattern) ? path : relative(cwd, path));
-  if (info?.isFile()) return [{ absolute, display: pattern }];
-  if (info?.isDirectory()) {
-    const inside = await filesUnder(absolute);
+  let found: FoundFile[];
+  if (info?.isFile()) found = [{ absolute, display: pattern }];
+  else if (info?.isDirectory()) {
+    const inside = await filesUnder(absolute, pattern);
     if (inside.length === 0) throw new InputError('this folder holds no files', { file: pattern });
-    return inside.map((path) => ({ absolute: path, display: display(path) }));
+    found = inside.map((path) => ({ absolute: path, display: display(path) }));
+  } else {
+    if (!isDynamicPattern(pattern)) throw new InputError(`the file does not exist (relative paths start at ${cwd})`, { file: pattern });
+    const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: true })).map((match) => resolve(match)).sort();
+    if (matches.length === 0) throw new InputError(`no file matches this pattern (searched from ${cwd})`, { file: pattern });
+    found = matches.map((path) => ({ absolute: path, display: display(path) }));
   }
-  if (!isDynamicPattern(pattern)) throw new InputError(`the file does not exist (relative paths start at ${cwd})`, { file: pattern });
-  const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: true })).map((match) => resolve(match)).sort();
-  if (matches.length === 0) throw new InputError(`no file matches this pattern (searched from ${cwd})`, { file: pattern });
-  return matches.map((path) => ({ absolute: path, display: display(path) }));
+  for (const file of found) refuseLinkOutside(input, pattern, file.absolute, roots);
+  return found;
 }
 
-async function filesUnder(folder: string): Promise<string[]> {
+/** Links to files count as the files (checked by the caller); a link to a folder is not followed silently. */
+async function filesUnder(folder: string, pattern: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile()) files.push(path);
+    else if (entry.isSymbolicLink()) {
+      const target = await stat(path).catch(() => undefined);
+      if (target?.isDirectory()) {
+        throw new InputError(`${relative(folder, path)} in this folder is a link to a folder, which is not followed; copy the folder in, or give it as a path of its own`, { file: pattern });
+      }
+      if (target?.isFile()) files.push(path);
+    }
+  }
+  return files.sort();
 }
 
 async function placeFiles(found: readonly FoundFile[], folder: string, role: FileRole): Promise<LocalFile[]> {

@@ -4,12 +4,13 @@
  */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { workspaceRelative } from '../action/workspace-paths.js';
 import { InputError } from '../engine/errors.js';
 import { httpStatus } from './git-commit.js';
 import { getInputs } from './inputs.js';
 import { validationMessage } from './pull-request.js';
 import { publishModel, type PublishOutcome } from './publish.js';
-import { retryOnPassingFailures } from './retry.js';
+import { GitHubUnavailableError, retryOnPassingFailures } from './retry.js';
 
 async function run(): Promise<void> {
   const { publish, githubToken } = getInputs();
@@ -34,6 +35,9 @@ function setOutputs(outcome: PublishOutcome): void {
 
 /** What GitHub's refusal usually means for this action, so the fix is in the message. */
 function explainGitHubError(error: unknown): string {
+  if (error instanceof GitHubUnavailableError) {
+    return `driftgate publish gave up: ${error.message}. GitHub may be having trouble (https://www.githubstatus.com). Re-running the failed job finishes the publish: the same version, on the same branch and pull request, without duplicates`;
+  }
   const status = httpStatus(error);
   const said = validationMessage(error) || (error as Error).message;
   if (status === 401) return `GitHub rejected the token (${said}); check the github-token input`;
@@ -48,9 +52,11 @@ function explainGitHubError(error: unknown): string {
 
 run().catch((error: unknown) => {
   if (error instanceof InputError) {
-    const { file, line } = error.location;
-    core.error(error.describe(), { title: 'driftgate: bad input', file, startLine: line });
-    core.setFailed(error.describe());
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const file = error.location.file === undefined ? undefined : workspaceRelative(workspace, error.location.file);
+    core.error(error.describe(), { title: 'driftgate: bad input', ...(file ? { file, startLine: error.location.line } : {}) });
+    // Not core.setFailed: it would add a second, bare error annotation after this one.
+    process.exitCode = core.ExitCode.Failure;
   } else {
     core.setFailed(explainGitHubError(error));
   }

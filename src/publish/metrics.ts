@@ -4,6 +4,7 @@
  * used here, so any extra fields (strings, lists, confusion matrices) are kept but not compared.
  */
 import { InputError } from '../engine/errors.js';
+import { parseJsonFile } from './json-text.js';
 
 /** Metric name (nested objects joined with `.`, as `per_class.churned.recall`) to value. */
 export type MetricValues = Record<string, number>;
@@ -17,12 +18,7 @@ export interface MetricChange {
 }
 
 export function parseMetrics(text: string, file: string): MetricValues {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`the metrics file is not JSON (${(error as Error).message}); write an object such as {"accuracy": 0.93}`, { file });
-  }
+  const parsed = parseJsonFile(text, file, (syntaxError) => `the metrics file is not JSON (${syntaxError}); write an object such as {"accuracy": 0.93}`);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new InputError('the metrics file must hold a JSON object of named numbers, such as {"accuracy": 0.93}', { file });
   }
@@ -34,7 +30,8 @@ export function parseMetrics(text: string, file: string): MetricValues {
 function collectNumbers(object: Record<string, unknown>, prefix: string, into: MetricValues): void {
   for (const [key, value] of Object.entries(object)) {
     const name = `${prefix}${key}`;
-    if (typeof value === 'number') into[name] = value;
+    // An overflowing number (1e999) parses to Infinity; like infinities in data, it counts as missing.
+    if (typeof value === 'number' && Number.isFinite(value)) into[name] = value;
     else if (typeof value === 'object' && value !== null && !Array.isArray(value)) collectNumbers(value as Record<string, unknown>, `${name}.`, into);
   }
 }

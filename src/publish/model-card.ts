@@ -1,6 +1,7 @@
 /**
  * The model card: MODEL_CARD.md in the version folder and, word for word, the pull request's body. It says
- * why the version exists (the drift check's verdict, the drifted columns with their values, charts), how
+ * why the version exists (the drift check's verdict; the deployed model's performance, when it started to
+ * slip and its prediction drift, when the check had them; the drifted columns with their values, charts), how
  * its metrics compare with the deployed version's, what data it was trained on, and the checksum of every
  * file, with a link to the workflow run that made it.
  *
@@ -10,7 +11,7 @@
 import type { JsonReport } from '../report/json.js';
 import { formatNumber } from '../engine/format.js';
 import { escapeMarkdown } from '../report/escape.js';
-import { verdictBlock } from '../report/markdown.js';
+import { featuresHeading, modelSection, verdictBlock } from '../report/markdown.js';
 import { renderSummary } from '../report/summary.js';
 import { VERSION } from '../version.js';
 import type { MetricChange } from './metrics.js';
@@ -85,7 +86,9 @@ function driftSection(report: JsonReport | undefined, detail: Detail): string {
   const why = `## Why this version\n\nThe drift check of ${formatDate(new Date(report.generated_at))} found:`;
   if (drifted.length === 0 || detail.driftedRows === 0) {
     const note = drifted.length > 0 ? `\n\n_${drifted.length} drifted column${plural(drifted.length)}: ${drifted.map((column) => escapeMarkdown(column.name)).slice(0, 50).join(', ')}; \`${DRIFT_REPORT_FILE}\` has their values._` : '';
-    return `${why}\n\n${verdictBlock(report, 3)}${note}`;
+    // Concept drift often comes without feature drift: the model section is then the whole reason.
+    const model = report.model ? [modelSection(report.model, 4, { chart: detail.charts }), featuresHeading(report, 4)] : [];
+    return `${[why, verdictBlock(report, 3), ...model].join('\n\n')}${note}`;
   }
   const shown = drifted.slice(0, detail.driftedRows).map((column) => (detail.charts ? column : { ...column, histogram: undefined }));
   const hidden = drifted.length - shown.length;
@@ -148,6 +151,8 @@ function dataSection(input: ModelCardInput): string {
   const report = input.driftReport;
   if (report) {
     lines.push(`- Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows`);
+    const labelled = report.model?.performance?.labelled_rows;
+    if (labelled) lines.push(`- Performance check: ${labelled.baseline.toLocaleString('en-US')} labelled baseline rows against ${labelled.current.toLocaleString('en-US')} labelled current rows`);
   }
   return `## Data\n\n${lines.join('\n')}`;
 }

@@ -143,14 +143,53 @@ export async function publishModel(settings: PublishSettings, client: GitHubClie
     return { ...outcome, pullRequest: open && { number: open.number, url: open.url }, pullRequestOperation: 'unchanged', modelCard };
   }
   const modelCard = placement.modelCard ?? (await readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? (await renderCard(job, placement.version, await baseState(job)));
+  // A run that published on top of this one meanwhile owns the description: the pull request proposes its version.
+  const later = await laterPublication(job, placement);
+  const description = later ?? { title: fill(settings.title, settings.name, placement.version), body: modelCard };
   const pullRequest = await openOrUpdatePullRequest(
     client,
     settings.repository,
-    { ...settings.pullRequest, branch: settings.branch, base, title: fill(settings.title, settings.name, placement.version), body: modelCard, refresh: placement.kind === 'committed' },
+    { ...settings.pullRequest, branch: settings.branch, base, title: description.title, body: description.body, refresh: placement.kind === 'committed' && !later },
     options.sleep,
   );
+  await keepDescribingHead(job, placement, pullRequest.number, description);
   log(`Pull request #${pullRequest.number} ${pullRequest.operation}: ${pullRequest.url}`);
   return { ...outcome, pullRequest: { number: pullRequest.number, url: pullRequest.url }, pullRequestOperation: pullRequest.operation, modelCard, warnings: pullRequest.warnings };
+}
+
+interface Publication {
+  version: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * The version another run published on the branch after this run's commit, with its pull request title and
+ * card; undefined while the head is this run's commit or a commit on top of it that publishes nothing new
+ * (a person's: their pull request text is left alone).
+ */
+async function laterPublication(job: Job, placement: Placement): Promise<Publication | undefined> {
+  const { settings } = job;
+  const head = await branchHead(job.client, settings.repository, settings.branch);
+  if (head === undefined || head === placement.commitSha) return undefined;
+  const { current } = await readIndex(job, head);
+  if (current === undefined || current === placement.version) return undefined;
+  const card = await readText(job, head, `${versionFolder(settings.registryDir, settings.name, current)}/${MODEL_CARD_FILE}`);
+  return card === undefined ? undefined : { version: current, title: fill(settings.title, settings.name, current), body: card };
+}
+
+/**
+ * Another run may publish on top while this one is opening or updating the pull request, and its update
+ * may land before this one's: after ours, the head is looked at again, until it holds still.
+ */
+async function keepDescribingHead(job: Job, placement: Placement, number: number, shown: Omit<Publication, 'version'>): Promise<void> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const later = await laterPublication(job, placement);
+    if (!later || (later.title === shown.title && later.body === shown.body)) return;
+    job.log(`Version ${later.version} was published on ${job.settings.branch} meanwhile; the pull request describes it.`);
+    await job.client.rest.pulls.update({ ...job.settings.repository, pull_number: number, title: later.title, body: later.body });
+    shown = later;
+  }
 }
 
 async function placeVersion(job: Job): Promise<Placement> {

@@ -34,3 +34,8 @@ export function escapeTerminal(text: string): string {
     return `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
   });
 }
+
+/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
+export function mermaidText(text: string): string {
+  return text.replace(/["`\\]/g, "'").replace(/[\r\n\t]+/g, ' ').replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'));
+}

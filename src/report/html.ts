@@ -1,13 +1,28 @@
 /**
  * The HTML report: one self-contained file (inline CSS and SVG, no scripts, nothing fetched) that can be
  * kept as a build artifact and opened anywhere, offline or under the strictest content policy. Column
- * names, categories and file names come from the data and may be hostile, so every one is escaped.
+ * names, categories, order values and file names come from the data and may be hostile, so every one is
+ * escaped. With model columns, a Model section (performance, the error over time with its change point,
+ * prediction and target drift) comes before the features.
  */
-import type { ColumnResult, DriftResult, Histogram, SideSummary } from '../engine/result.js';
+import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, Histogram, ModelResult, PerformanceResult, SideSummary, StreamPoint } from '../engine/result.js';
 import { formatNumber, formatPercent } from '../engine/format.js';
+import { describeStreamPoint } from '../engine/model.js';
 import { escapeHtml } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, truncate } from './format.js';
 import { toJsonReport } from './json.js';
+import {
+  DDM_CAVEAT,
+  PERFORMANCE_LABELS,
+  bucketLabel,
+  detectorRows,
+  errorName,
+  formatMetricChange,
+  metricRows,
+  niceCeiling,
+  roleLabel,
+  streamAxisName,
+} from './model-format.js';
 
 export interface HtmlOptions {
   title?: string;
@@ -51,7 +66,8 @@ export function renderHtml(result: DriftResult, options: HtmlOptions = {}): stri
 </header>
 ${verdictSection(result)}
 ${sidesSection(result)}
-${columnTableSection(ordered)}
+${result.model ? modelSection(result.model) : ''}
+${columnTableSection(ordered, result.model ? result.dataset : undefined)}
 ${columnSections(ordered)}
 </main>
 </body>
@@ -59,20 +75,102 @@ ${columnSections(ordered)}
 `;
 }
 
+/** The dataset's verdict, or with model columns the gate's, which then decides the check. */
 function verdictSection(result: DriftResult): string {
-  const { dataset } = result;
+  const { dataset, gate } = result;
   const { rule } = dataset;
   const ruleText = [
+    ...(result.model ? [`the gate trips on ${gate.on.join(', ')} drift`] : []),
     `the dataset drifts when at least ${formatPercent(rule.drift_share_threshold)} of tested columns drift`,
     `p-value correction: ${rule.correction}`,
     `at least ${rule.min_rows.toLocaleString('en-US')} values a side to test a column`,
     `a change of ${formatPercent(rule.missing_share_threshold)} or more in missing values counts as drift`,
   ].join(' · ');
-  return `<section class="verdict verdict-${dataset.status}" aria-label="Dataset verdict">
-<p class="verdict-headline">${VERDICT_HEADLINES[dataset.status]}</p>
-<p class="verdict-summary">${escapeHtml(dataset.summary)}</p>
+  const [status, headline, summary] = result.model
+    ? [gate.tripped ? 'drift' : 'no-drift', gate.tripped ? 'Gate tripped' : 'Gate passed', gate.summary]
+    : [dataset.status, VERDICT_HEADLINES[dataset.status], dataset.summary];
+  return `<section class="verdict verdict-${status}" aria-label="${result.model ? 'Gate verdict' : 'Dataset verdict'}">
+<p class="verdict-headline">${headline}</p>
+<p class="verdict-summary">${escapeHtml(summary)}</p>
 <p class="verdict-rule">Rule: ${ruleText}.</p>
 </section>`;
+}
+
+function modelSection(model: ModelResult): string {
+  const code = (name: string) => `<code>${escapeHtml(truncate(name, 200))}</code>`;
+  const facts = [
+    model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
+    model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
+    model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(code).join(', ')}`,
+    model.order_column === undefined ? undefined : `order ${code(model.order_column)}`,
+  ].filter((fact) => fact !== undefined);
+  return `<section class="model" aria-label="Model">
+<h2>Model <span class="count">(${model.task})</span></h2>
+<p class="facts">${facts.join(' · ')}</p>
+${model.performance ? performanceBlock(model.performance) : ''}
+${model.change_point ? changePointBlock(model.change_point) : ''}
+${outputDriftBlock(model)}
+</section>`;
+}
+
+function badge(status: 'drift' | 'no-drift' | 'other', label: string): string {
+  return `<span class="badge badge-${status}">${escapeHtml(label)}</span>`;
+}
+
+function performanceBlock(performance: PerformanceResult): string {
+  const status = performance.status === 'degraded' ? 'drift' : performance.status === 'ok' ? 'no-drift' : 'other';
+  const value = (side: number | undefined) => (side === undefined ? '—' : formatNumber(side));
+  const rows = metricRows(performance).map(
+    (row) =>
+      `<tr${row.judged ? ' class="judged"' : ''}><th scope="row">${escapeHtml(row.title)}${row.judged ? ' <span class="auto">(verdict)</span>' : ''}</th><td class="number">${value(row.baseline)}</td><td class="number">${value(row.current)}</td><td class="number">${escapeHtml(formatMetricChange(row))}</td></tr>`,
+  );
+  const table = rows.length > 0 ? `<table class="columns metrics"><thead><tr><th scope="col">Metric</th><th scope="col">Baseline</th><th scope="col">Current</th><th scope="col">Change</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '';
+  return `<article class="model-block model-${status}" aria-label="Performance">
+<h3>${badge(status, PERFORMANCE_LABELS[performance.status])} Performance</h3>
+<p>${escapeHtml(performance.summary)}</p>
+<p class="facts">Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current</p>
+${table}
+</article>`;
+}
+
+function changePointBlock(changePoint: ChangePointResult): string {
+  const status = changePoint.status === 'change' ? 'drift' : changePoint.status === 'no-change' ? 'no-drift' : 'other';
+  const label = changePoint.status === 'change' ? 'change point' : changePoint.status === 'no-change' ? 'no change point' : 'insufficient data';
+  const detectors =
+    changePoint.status === 'insufficient-data'
+      ? ''
+      : `<table class="columns detectors"><thead><tr><th scope="col">Detector</th><th scope="col">Rise began at</th><th scope="col">Detected at</th></tr></thead><tbody>${detectorRows(changePoint)
+          .map((row) => `<tr><th scope="row">${row.title}</th><td>${escapeHtml(row.onset)}</td><td>${escapeHtml(row.detected)}</td></tr>`)
+          .join('')}</tbody></table>${changePoint.detectors.ddm.status === 'not-applicable' ? '' : `<p class="facts">${escapeHtml(DDM_CAVEAT)}</p>`}`;
+  return `<article class="model-block model-${status}" aria-label="When it started">
+<h3>${badge(status, label)} When it started</h3>
+<p>${escapeHtml(changePoint.summary)}</p>
+${changePoint.error_series.length > 1 ? errorChart(changePoint) : ''}
+${detectors}
+</article>`;
+}
+
+function outputDriftBlock(model: ModelResult): string {
+  const verdict = (label: string, group: ColumnGroupDrift) =>
+    badge(group.drift_detected ? 'drift' : group.status === 'no-drift' ? 'no-drift' : 'other', `${label}: ${STATUS_LABELS[group.status]}`);
+  const verdicts = [
+    model.prediction_column === undefined ? undefined : verdict('prediction', model.prediction_drift),
+    model.target_column === undefined ? undefined : verdict('target', model.target_drift),
+  ].filter((part) => part !== undefined);
+  const rows = model.columns.map((column) => columnRow(column, undefined, roleLabel(column)));
+  const charts = model.columns.map((column, index) => columnSection(column, `model-column-${index}`)).join('\n');
+  return `<article class="model-block" aria-label="Prediction and target drift">
+<h3>Prediction and target drift ${verdicts.join(' ')}</h3>
+<div class="table-scroll">
+<table class="columns">
+<thead><tr><th scope="col">Column</th><th scope="col">Role</th><th scope="col">Type</th><th scope="col">Method</th><th scope="col">Value</th><th scope="col">Threshold</th><th scope="col">Result</th><th scope="col">Direction</th><th scope="col">Effect size</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</div>
+${charts}
+</article>`;
 }
 
 function sidesSection(result: DriftResult): string {
@@ -91,10 +189,13 @@ ${side('Current', 'side-current', result.current)}
 </section>`;
 }
 
-function columnTableSection(ordered: readonly ColumnResult[]): string {
-  const rows = ordered.map((column, index) => columnRow(column, index < MAX_CHARTED_COLUMNS ? index : undefined));
-  return `<section aria-label="Columns">
-<h2>Columns <span class="count">(${ordered.length.toLocaleString('en-US')})</span></h2>
+/** With a model section above, the table is headed as the features, with their own verdict. */
+function columnTableSection(ordered: readonly ColumnResult[], featuresVerdict: DriftResult['dataset'] | undefined): string {
+  const rows = ordered.map((column, index) => columnRow(column, index < MAX_CHARTED_COLUMNS ? sectionId(index) : undefined));
+  const heading = featuresVerdict ? 'Features' : 'Columns';
+  const verdict = featuresVerdict ? `\n<p>${badge(featuresVerdict.drift_detected ? 'drift' : featuresVerdict.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[featuresVerdict.status])} ${escapeHtml(featuresVerdict.summary)}</p>` : '';
+  return `<section aria-label="${heading}">
+<h2>${heading} <span class="count">(${ordered.length.toLocaleString('en-US')})</span></h2>${verdict}
 <div class="table-scroll">
 <table class="columns">
 <thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Method</th><th scope="col">Value</th><th scope="col">Threshold</th><th scope="col">Result</th><th scope="col">Direction</th><th scope="col">Effect size</th></tr></thead>
@@ -106,13 +207,13 @@ ${rows.join('\n')}
 </section>`;
 }
 
-/** `sectionIndex` is set when the column has a section below, so its name can link there. */
-function columnRow(column: ColumnResult, sectionIndex: number | undefined): string {
+/** `section` is the id of the column's section below, if it has one, so its name can link there. */
+function columnRow(column: ColumnResult, section: string | undefined, role?: string): string {
   const name = escapeHtml(truncate(column.name, 80));
-  const nameCell = sectionIndex === undefined ? name : `<a href="#${sectionId(sectionIndex)}">${name}</a>`;
+  const nameCell = section === undefined ? name : `<a href="#${section}">${name}</a>`;
   const reasons = column.reasons.length > 0 ? `<ul class="reasons">${column.reasons.map((reason) => `<li>${escapeHtml(truncate(reason, 500))}</li>`).join('')}</ul>` : '';
   return `<tr class="row-${statusClass(column)}">
-<th scope="row" title="${escapeHtml(truncate(column.name, 1000))}">${nameCell}</th>
+<th scope="row" title="${escapeHtml(truncate(column.name, 1000))}">${nameCell}</th>${role === undefined ? '' : `\n<td>${escapeHtml(truncate(role, 200))}</td>`}
 <td>${column.type}</td>
 <td>${methodText(column)}</td>
 <td class="number">${escapeHtml(formatScore(column))}</td>
@@ -152,18 +253,18 @@ function columnSections(ordered: readonly ColumnResult[]): string {
       : '';
   return `<section aria-label="Column details">
 <h2>Distributions</h2>
-${charted.map((column, index) => columnSection(column, index)).join('\n')}
+${charted.map((column, index) => columnSection(column, sectionId(index))).join('\n')}
 ${note}
 </section>`;
 }
 
-function columnSection(column: ColumnResult, index: number): string {
+function columnSection(column: ColumnResult, id: string): string {
   const facts = [column.type, column.method ? `${column.method}${column.auto_selected ? ' (auto)' : ''}` : undefined, column.score === undefined ? undefined : formatScore(column), column.threshold === undefined ? undefined : `threshold ${formatNumber(column.threshold)}`, formatDirection(column) || undefined];
   const chart = column.histogram && histogramChart(column.name, column.histogram);
   const figure = chart
     ? `${legend(column)}\n${chart}`
     : `<p class="no-chart">No chart: ${column.reasons.length > 0 ? escapeHtml(truncate(column.reasons[0], 500)) : 'no values to draw'}.</p>`;
-  return `<article class="column column-${statusClass(column)}" id="${sectionId(index)}">
+  return `<article class="column column-${statusClass(column)}" id="${id}">
 <h3>${statusBadge(column)} <span class="column-name">${escapeHtml(truncate(column.name, 120))}</span></h3>
 <p class="facts">${facts.filter((fact) => fact !== undefined).map((fact) => escapeHtml(fact)).join(' · ')}</p>
 <div class="column-body">
@@ -265,6 +366,59 @@ ${grid.join('')}
 ${bars.join('')}
 <line class="axis" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${PLOT_TOP + PLOT_HEIGHT}" y2="${PLOT_TOP + PLOT_HEIGHT}"/>
 ${axis}
+</svg>`;
+}
+
+/**
+ * The error over the stream: one point per stretch of rows, placed by stream position so stretches of
+ * unequal length stay in proportion, with a solid line where ADWIN puts the start of the rise and a
+ * dashed one where it became sure.
+ */
+function errorChart(changePoint: ChangePointResult): string {
+  const series = changePoint.error_series;
+  const streamRows = changePoint.stream.rows;
+  const height = PLOT_TOP + PLOT_HEIGHT + EDGE_AXIS_HEIGHT;
+  const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
+  const x = (position: number) => PLOT_LEFT + (PLOT_WIDTH * position) / streamRows;
+  const y = (error: number) => PLOT_TOP + PLOT_HEIGHT * (1 - error / top);
+  const isRate = changePoint.stream.signal === 'misclassification';
+  const tickLabelOf = (value: number) => (isRate ? `${Number((value * 100).toPrecision(3))}%` : formatNumber(value));
+  const points = series.map((bucket) => ({ bucket, cx: round(x(bucket.first_position + bucket.rows / 2)), cy: round(y(bucket.error)) }));
+  const dots = points.map(
+    ({ bucket, cx, cy }) =>
+      `<circle class="error-point" cx="${cx}" cy="${cy}" r="3"><title>${escapeHtml(`${bucketLabel(bucket)}: ${errorName(changePoint)} ${tickLabelOf(bucket.error)} over ${bucket.rows} rows`)}</title></circle>`,
+  );
+  const grid = [0, top / 2, top].map(
+    (tick) =>
+      `<line class="grid" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${round(y(tick))}" y2="${round(y(tick))}"/><text class="tick" x="${PLOT_LEFT - 6}" y="${round(y(tick) + 4)}" text-anchor="end">${tickLabelOf(tick)}</text>`,
+  );
+  const axisY = PLOT_TOP + PLOT_HEIGHT;
+  const axisLabels = [
+    [series[0], 'start'],
+    [series[Math.floor(series.length / 2)], 'middle'],
+    [series[series.length - 1], 'end'],
+  ] as const;
+  const labels = axisLabels.map(([bucket, anchor]) => {
+    const at = anchor === 'start' ? PLOT_LEFT : anchor === 'end' ? CHART_WIDTH - PLOT_RIGHT : x(bucket.first_position);
+    return `<text class="tick" x="${round(at)}" y="${axisY + 18}" text-anchor="${anchor}">${escapeHtml(bucketLabel(bucket))}</text>`;
+  });
+  const marker = (point: StreamPoint | undefined, kind: 'onset' | 'detected', text: string) => {
+    if (!point) return '';
+    const at = round(x(point.position));
+    return `<line class="change-${kind}" x1="${at}" x2="${at}" y1="${PLOT_TOP}" y2="${axisY}"><title>${escapeHtml(`${text}: ${describeStreamPoint(point)}`)}</title></line>`;
+  };
+  const where = changePoint.onset ? `; the rise began at ${describeStreamPoint(changePoint.onset)}` : '';
+  const description = truncate(`${errorName(changePoint)} by ${streamAxisName(changePoint)} over ${streamRows} labelled current rows${where}`, 400);
+  return `<p class="legend"><span class="swatch swatch-current"></span>${escapeHtml(errorName(changePoint))}${changePoint.onset ? ' <span class="swatch swatch-onset"></span>rise began (ADWIN) <span class="swatch swatch-detected"></span>detected' : ''}</p>
+<svg class="chart" role="img" aria-label="${escapeHtml(description)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}">
+<title>${escapeHtml(description)}</title>
+<text class="axis-title" transform="translate(12 ${PLOT_TOP + PLOT_HEIGHT / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(errorName(changePoint))}</text>
+${grid.join('')}
+${marker(changePoint.onset, 'onset', 'the rise began')}${marker(changePoint.detected, 'detected', 'ADWIN detected it')}
+<polyline class="error-line" points="${points.map(({ cx, cy }) => `${cx},${cy}`).join(' ')}"/>
+${dots.join('')}
+<line class="axis" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${axisY}" y2="${axisY}"/>
+${labels.join('')}
 </svg>`;
 }
 
@@ -417,4 +571,15 @@ a { color: #175cd3; }
 .summary th, .summary td { padding: 2px 12px 2px 0; text-align: right; font-variant-numeric: tabular-nums; }
 .summary th[scope="row"] { text-align: left; font-weight: 500; color: var(--muted); }
 .omitted { font-style: italic; }
+.model-block { border: 1px solid var(--border); border-radius: 8px; padding: 14px 16px; margin: 0 0 16px; }
+.model-drift { border-left: 5px solid var(--drift); }
+.model-no-drift { border-left: 5px solid var(--ok); }
+.metrics { width: auto; }
+.metrics .judged { font-weight: 600; }
+.chart .error-line { fill: none; stroke: var(--current); stroke-width: 2; }
+.chart .error-point { fill: var(--current); }
+.chart .change-onset { stroke: var(--drift); stroke-width: 2; }
+.chart .change-detected { stroke: var(--drift); stroke-width: 1.5; stroke-dasharray: 5 4; }
+.swatch-onset { background: var(--drift); width: 4px; margin-left: 14px; }
+.swatch-detected { border-left: 2px dashed var(--drift); width: 4px; border-radius: 0; }
 `;

@@ -1,11 +1,24 @@
 /**
  * The Markdown report: a verdict line and a table of columns, drifted first, that reads well in a GitHub
- * job summary or a pull request body.
+ * job summary or a pull request body. With model columns the verdict line is the gate's, and a Model
+ * section (performance, when it started, prediction and target drift) comes before the features.
  */
-import type { ColumnResult, DriftResult } from '../engine/result.js';
+import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, ModelColumnResult, ModelResult, PerformanceResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown, mermaidText } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, truncate } from './format.js';
+import {
+  DDM_CAVEAT,
+  bucketAt,
+  bucketLabel,
+  detectorRows,
+  errorName,
+  formatMetricChange,
+  metricRows,
+  niceCeiling,
+  roleLabel,
+  streamAxisName,
+} from './model-format.js';
 
 export interface MarkdownOptions {
   /** Rows of the column table at most; the rest are summarized in a note. */
@@ -15,13 +28,110 @@ export interface MarkdownOptions {
 }
 
 export function renderMarkdown(result: DriftResult, options: MarkdownOptions = {}): string {
-  return [verdictBlock(result, options.headingLevel ?? 3), columnTable(result.columns, options.maxColumns ?? Infinity)].join('\n\n') + '\n';
+  const level = options.headingLevel ?? 3;
+  const table = columnTable(result.columns, options.maxColumns ?? Infinity);
+  if (!result.model) return [verdictBlock(result, level), table].join('\n\n') + '\n';
+  return [verdictBlock(result, level), modelSection(result.model, level + 1), featuresHeading(result, level + 1), table].join('\n\n') + '\n';
 }
 
+/** The headline: the gate's verdict when there is a model section, else the dataset's (as before it existed). */
 export function verdictBlock(result: DriftResult, headingLevel = 3): string {
-  const icon = result.dataset.status === 'drift' ? '🔴' : result.dataset.status === 'no-drift' ? '🟢' : '⚪';
+  const headline = result.model
+    ? `${result.gate.tripped ? '🔴' : '🟢'} ${escapeMarkdown(result.gate.summary)}`
+    : `${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
   const sides = `Baseline: ${describeSide(result.baseline)} · Current: ${describeSide(result.current)}`;
-  return `${'#'.repeat(headingLevel)} ${icon} ${escapeMarkdown(result.dataset.summary)}\n\n${sides}`;
+  return `${'#'.repeat(headingLevel)} ${headline}\n\n${sides}`;
+}
+
+function statusIcon(status: DriftResult['dataset']['status']): string {
+  return status === 'drift' ? '🔴' : status === 'no-drift' ? '🟢' : '⚪';
+}
+
+/** Heads the feature table when a model section comes before it. */
+export function featuresHeading(result: DriftResult, headingLevel: number): string {
+  return `${'#'.repeat(headingLevel)} Features\n\n${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
+}
+
+export interface ModelSectionOptions {
+  /** Draw the error-rate chart (Mermaid); default true. */
+  chart?: boolean;
+}
+
+export function modelSection(model: ModelResult, headingLevel: number, options: ModelSectionOptions = {}): string {
+  const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
+  if (model.performance) parts.push(performanceBlock(model.performance));
+  if (model.change_point) parts.push(changePointBlock(model.change_point, options.chart ?? true));
+  parts.push(outputDriftBlock(model));
+  return parts.join('\n\n');
+}
+
+function modelColumnsLine(model: ModelResult): string {
+  const code = (name: string) => `\`${name.replace(/`/g, "'")}\``;
+  const parts = [
+    model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
+    model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
+    model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(code).join(', ')}`,
+    model.order_column === undefined ? undefined : `order ${code(model.order_column)}`,
+  ];
+  return `Columns: ${parts.filter((part) => part !== undefined).join(' · ')}`;
+}
+
+function performanceBlock(performance: PerformanceResult): string {
+  const icon = performance.status === 'degraded' ? '🔴' : performance.status === 'ok' ? '🟢' : '⚪';
+  const rows = metricRows(performance).map((row) => {
+    const title = row.judged ? `**${row.title}** (verdict)` : row.title;
+    const value = (side: number | undefined) => (side === undefined ? '—' : formatNumber(side));
+    return `| ${title} | ${value(row.baseline)} | ${value(row.current)} | ${formatMetricChange(row)} |`;
+  });
+  const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
+  const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
+  return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
+}
+
+function changePointBlock(changePoint: ChangePointResult, chart: boolean): string {
+  const head = `**When it started**: ${escapeMarkdown(changePoint.summary)}`;
+  if (changePoint.status === 'insufficient-data') return head;
+  const rows = detectorRows(changePoint).map((row) => `| ${row.title} | ${escapeMarkdown(row.onset)} | ${escapeMarkdown(row.detected)} |`);
+  const caveat = changePoint.detectors.ddm.status === 'not-applicable' ? '' : `\n\n_${DDM_CAVEAT}_`;
+  const drawn = chart && changePoint.error_series.length > 1 ? `\n\n${errorChart(changePoint)}` : '';
+  return `${head}\n\n| Detector | Rise began at | Detected at |\n|---|---|---|\n${rows.join('\n')}${caveat}${drawn}`;
+}
+
+/** The error over the stream as a Mermaid line, with a bar at the change point's bucket. */
+function errorChart(changePoint: ChangePointResult): string {
+  const series = changePoint.error_series;
+  const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
+  const marked = changePoint.onset && bucketAt(series, changePoint.onset.position);
+  const marker = marked === undefined ? '' : `\n    bar [${series.map((_, index) => (index === marked ? top : 0)).join(', ')}]`;
+  const name = errorName(changePoint);
+  const title = `${name[0].toUpperCase()}${name.slice(1)} by ${streamAxisName(changePoint)}${marked === undefined ? '' : ' (bar: where the rise began)'}`;
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `    title "${mermaidText(truncate(title, 80))}"`,
+    `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket))}"`).join(', ')}]`,
+    `    y-axis "${errorName(changePoint)}" 0 --> ${top}${marker}`,
+    `    line [${series.map((bucket) => Number(bucket.error.toPrecision(4))).join(', ')}]`,
+    '```',
+  ].join('\n');
+}
+
+function outputDriftBlock(model: ModelResult): string {
+  const verdict = (label: string, group: ColumnGroupDrift) => `${label} ${statusIcon(group.status)} ${group.status.replace('-', ' ')}`;
+  const verdicts = [
+    model.prediction_column === undefined ? undefined : verdict('prediction', model.prediction_drift),
+    model.target_column === undefined ? undefined : verdict('target', model.target_drift),
+  ].filter((part) => part !== undefined);
+  return `**Prediction and target drift**: ${verdicts.join(' · ')}\n\n${modelColumnTable(model.columns)}`;
+}
+
+function modelColumnTable(columns: readonly ModelColumnResult[]): string {
+  const header = '| Column | Role | Type | Method | Value | Threshold | Result | Change |\n|---|---|---|---|---|---|---|---|';
+  const rows = columns.map((column) => {
+    const [name, ...rest] = cells(column);
+    return `| ${[name, escapeMarkdown(roleLabel(column)), ...rest].join(' | ')} |`;
+  });
+  return `${header}\n${rows.join('\n')}`;
 }
 
 function describeSide(side: DriftResult['baseline']): string {

@@ -8,8 +8,11 @@
  * dashboard can tell when checks stop.
  */
 import { InputError } from '../engine/errors.js';
-import type { ColumnResult, DriftResult } from '../engine/result.js';
+import { GATES } from '../engine/options.js';
+import type { ColumnResult, DriftResult, ModelResult, StreamPoint } from '../engine/result.js';
+import { DETECTOR_NAMES } from '../performance/change-point.js';
 import { VERSION } from '../version.js';
+import { metricRows } from './model-format.js';
 
 export interface PrometheusOptions {
   /** Added to every sample, to tell models and datasets apart (`model`, `dataset`, ...). */
@@ -32,7 +35,7 @@ interface Family {
 }
 
 /** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
-export const RESERVED_LABEL_NAMES: readonly string[] = ['column', 'type', 'method', 'output', 'side', 'status', 'version'];
+export const RESERVED_LABEL_NAMES: readonly string[] = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point'];
 
 /** Every status a column can have, so the status gauge can carry a 0 for each one it is not (the enum pattern). */
 const COLUMN_STATUSES: readonly ColumnResult['status'][] = [
@@ -61,7 +64,11 @@ export function validateLabelName(name: string, what: string): void {
 
 export function renderPrometheus(result: DriftResult, options: PrometheusOptions): string {
   const userLabels = validatedUserLabels(options.labels);
-  const families = [...columnFamilies(result.columns), ...datasetFamilies(result, options.timestamp)];
+  const families = [
+    ...columnFamilies(result.columns),
+    ...datasetFamilies(result, options.timestamp),
+    ...(result.model ? modelFamilies(result.model) : []),
+  ];
   return families.map((family) => renderFamily(family, userLabels)).join('');
 }
 
@@ -145,9 +152,98 @@ function datasetFamilies(result: DriftResult, timestamp: Date): Family[] {
         { labels: [['side', 'current']], value: result.current.rows },
       ],
     },
+    single('driftgate_gate_tripped', 'Whether the gate tripped (1) or not (0): any verdict chosen with gate-on found drift.', Number(result.gate.tripped)),
+    {
+      name: 'driftgate_gate_verdict',
+      help: 'Per verdict the gate considers (data, prediction, performance): 1 when it found drift and is chosen with gate-on, else 0.',
+      samples: GATES.filter((gate) => result.gate.on.includes(gate)).map((gate) => ({ labels: [['gate', gate]], value: Number(result.gate.tripped_by.includes(gate)) })),
+    },
     single('driftgate_last_check_timestamp_seconds', 'When the drift check ran, in seconds since the Unix epoch.', timestamp.getTime() / 1000),
     { name: 'driftgate_info', help: 'Always 1; its labels describe the driftgate that ran the check.', samples: [{ labels: [['version', VERSION]], value: 1 }] },
   ];
+}
+
+/**
+ * The model section: its columns' drift, the performance metrics of each side with the verdict, and
+ * where each detector put the change. Change points are given as rows and, when the order column holds
+ * ISO 8601 times, as Unix seconds, so a dashboard can mark them on a time axis.
+ */
+function modelFamilies(model: ModelResult): Family[] {
+  const roleLabels = (column: ModelResult['columns'][number]): Labels => [['column', column.name], ['role', column.role]];
+  const families: Family[] = [
+    {
+      name: 'driftgate_model_column_drift_score',
+      help: 'Prediction, probability and target columns: the value compared with the threshold (p-value or distance, see output).',
+      samples: model.columns.map((column) => ({ labels: [...roleLabels(column), ['method', column.method ?? ''], ['output', column.output ?? '']], value: column.score })),
+    },
+    {
+      name: 'driftgate_model_column_drift_detected',
+      help: 'Prediction, probability and target columns: whether the column drifted (1) or not (0).',
+      samples: model.columns.map((column) => ({ labels: roleLabels(column), value: Number(column.drift_detected) })),
+    },
+    { name: 'driftgate_prediction_drift_detected', help: 'Whether the prediction or a class-probability column drifted (1) or not (0).', samples: [{ labels: [], value: Number(model.prediction_drift.drift_detected) }] },
+    { name: 'driftgate_target_drift_detected', help: 'Whether the target column drifted (1) or not (0).', samples: [{ labels: [], value: Number(model.target_drift.drift_detected) }] },
+  ];
+  const { performance, change_point: changePoint } = model;
+  if (performance) {
+    const rows = metricRows(performance);
+    const metric = (name: string, help: string, value: number | undefined): Family => ({ name, help, samples: [{ labels: [['metric', performance.metric]], value }] });
+    families.push(
+      {
+        name: 'driftgate_performance_metric_value',
+        help: 'Every performance metric of each side with labelled rows (scikit-learn definitions).',
+        samples: rows.flatMap((row) => [
+          { labels: [['metric', row.name], ['side', 'baseline']], value: row.baseline },
+          { labels: [['metric', row.name], ['side', 'current']], value: row.current },
+        ]),
+      },
+      metric('driftgate_performance_drift_detected', 'Whether the verdict metric degraded beyond the tolerance (1) or not (0).', Number(performance.drift_detected)),
+      metric('driftgate_performance_degradation', 'How much worse the verdict metric is now, in its units (negative: better).', performance.degradation),
+      metric('driftgate_performance_max_degradation', 'The largest degradation tolerated, in the metric\'s units.', performance.allowed),
+      metric('driftgate_performance_difference_lower', 'Lower end of the bootstrap interval of current minus baseline.', performance.interval?.lower),
+      metric('driftgate_performance_difference_upper', 'Upper end of the bootstrap interval of current minus baseline.', performance.interval?.upper),
+      {
+        name: 'driftgate_performance_labelled_rows',
+        help: 'Rows with target, prediction and probabilities present, per side.',
+        samples: [
+          { labels: [['side', 'baseline']], value: performance.labelled_rows.baseline },
+          { labels: [['side', 'current']], value: performance.labelled_rows.current },
+        ],
+      },
+    );
+  }
+  if (changePoint) {
+    const point = (name: string, help: string, read: (point: StreamPoint) => number | undefined): Family => ({
+      name,
+      help,
+      samples: DETECTOR_NAMES.flatMap((detector) => {
+        const outcome = changePoint.detectors[detector];
+        return (['onset', 'detected'] as const).map((kind) => {
+          const found = outcome[kind];
+          return { labels: [['detector', detector], ['point', kind]], value: found && read(found) };
+        });
+      }),
+    });
+    families.push(
+      {
+        name: 'driftgate_change_point_detected',
+        help: 'Per detector: whether it found a rise in the error of the current stream (1) or not (0).',
+        samples: DETECTOR_NAMES.filter((detector) => changePoint.detectors[detector].status !== 'not-applicable').map((detector) => ({
+          labels: [['detector', detector]],
+          value: Number(changePoint.detectors[detector].status === 'change'),
+        })),
+      },
+      point('driftgate_change_point_row', 'Per detector: the 0-based current row where the rise began (point="onset") or was detected (point="detected").', (found) => found.row),
+      point('driftgate_change_point_timestamp_seconds', 'The same points as Unix seconds, when the order column holds ISO 8601 times.', (found) => isoSeconds(found.order)),
+    );
+  }
+  return families;
+}
+
+function isoSeconds(order: StreamPoint['order']): number | undefined {
+  if (typeof order !== 'string' || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(order)) return undefined;
+  const milliseconds = Date.parse(order);
+  return Number.isFinite(milliseconds) ? milliseconds / 1000 : undefined;
 }
 
 /** A family with no finite value is left out entirely: a HELP without samples would only confuse. */

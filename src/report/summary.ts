@@ -1,20 +1,21 @@
 /**
- * The GitHub job summary: the verdict line a reviewer reads first, the column table (drifted first), and
- * baseline-vs-current charts for the most drifted columns as Mermaid `xychart-beta` diagrams, which GitHub
- * renders inline. GitHub drops a step summary over 1 MiB, so the table is cut to fit, with a note.
+ * The GitHub job summary: the verdict line a reviewer reads first, the model section when there is one
+ * (as in the Markdown report), the column table (drifted first), and baseline-vs-current charts for the
+ * most drifted columns as Mermaid `xychart-beta` diagrams, which GitHub renders inline. GitHub drops a
+ * step summary over 1 MiB, so the column table is cut to fit, with a note.
  */
 import type { ColumnResult, DriftResult, Histogram } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
-import { columnTable, verdictBlock } from './markdown.js';
+import { columnTable, featuresHeading, modelSection, verdictBlock } from './markdown.js';
 import { driftedFirst, truncate } from './format.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown, mermaidText } from './escape.js';
 
 /** GitHub's limit is 1 MiB per step summary; keep well under it. */
 export const SUMMARY_BYTE_LIMIT = 1024 * 1024 - 16 * 1024;
 export const CHARTED_COLUMNS = 5;
 
 export function renderSummary(result: DriftResult, options: { reportLinks?: string } = {}): string {
-  const head = verdictBlock(result, 2);
+  const head = result.model ? [verdictBlock(result, 2), modelSection(result.model, 3), featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
   const charts = driftedFirst(result.columns)
     .filter((column) => column.drift_detected && column.histogram)
     .slice(0, CHARTED_COLUMNS)
@@ -72,11 +73,6 @@ function chartSeries(histogram: Histogram): { labels: string[]; reference: numbe
   const reference = shares([...histogram.reference, ...(hasOther ? [histogram.other_reference] : [])]);
   const current = shares([...histogram.current, ...(hasOther ? [histogram.other_current] : [])]);
   return { labels, reference, current };
-}
-
-/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
-function mermaidText(text: string): string {
-  return text.replace(/["`\\]/g, "'").replace(/[\r\n\t]+/g, ' ').replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'));
 }
 
 function round(value: number): string {

@@ -1,25 +1,65 @@
-/** The plain-text report for terminals: the verdict, then an aligned table, drifted columns first. */
-import type { ColumnResult, DriftResult } from '../engine/result.js';
+/**
+ * The plain-text report for terminals: the verdict, then an aligned table, drifted columns first. With
+ * model columns the verdict is the gate's and the model's performance, change point and prediction drift
+ * come before the features.
+ */
+import type { ColumnResult, DriftResult, ModelResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
 import { escapeTerminal } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, truncate } from './format.js';
+import { DDM_CAVEAT, detectorRows, formatMetricChange, metricRows, roleLabel } from './model-format.js';
+
+const COLUMN_HEADER = ['COLUMN', 'TYPE', 'METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'CHANGE'];
 
 export function renderText(result: DriftResult): string {
-  const header = ['COLUMN', 'TYPE', 'METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'CHANGE'];
-  const rows = driftedFirst(result.columns).map(textRow);
-  const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => [...row[index]].length)));
-  const line = (row: string[]) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] + cell.length - [...cell].length))).join('  ').trimEnd();
   const sides = `baseline: ${describe(result.baseline)}\ncurrent:  ${describe(result.current)}`;
   const notes = driftedFirst(result.columns)
     .filter((column) => otherReasons(column).length > 0)
     .map((column) => `  ${escapeTerminal(truncate(column.name, 60))}: ${otherReasons(column).map(escapeTerminal).join('; ')}`);
-  return [
-    escapeTerminal(result.dataset.summary),
-    sides,
-    '',
-    [line(header), ...rows.map(line)].join('\n'),
+  const features = [
+    alignedTable([COLUMN_HEADER, ...driftedFirst(result.columns).map(textRow)]).join('\n'),
     ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
-  ].join('\n') + '\n';
+  ];
+  if (!result.model) return [escapeTerminal(result.dataset.summary), sides, '', ...features].join('\n') + '\n';
+  return [escapeTerminal(result.gate.summary), sides, '', ...modelLines(result.model), '', `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+}
+
+function modelLines(model: ModelResult): string[] {
+  const indent = (lines: readonly string[]) => lines.map((line) => `  ${line}`);
+  const lines = [`Model (${model.task}):`];
+  const { performance, change_point: changePoint } = model;
+  if (performance) {
+    lines.push(`  ${escapeTerminal(performance.summary)}`);
+    lines.push(`  labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline, ${performance.labelled_rows.current.toLocaleString('en-US')} current`);
+    const metrics = metricRows(performance).map((row) => [
+      row.judged ? `${row.title} *` : row.title,
+      row.baseline === undefined ? '-' : formatNumber(row.baseline),
+      row.current === undefined ? '-' : formatNumber(row.current),
+      formatMetricChange(row),
+    ]);
+    if (metrics.length > 0) lines.push(...indent(alignedTable([['METRIC (* verdict)', 'BASELINE', 'CURRENT', 'CHANGE'], ...metrics])));
+  }
+  if (changePoint) {
+    lines.push(`  ${escapeTerminal(changePoint.summary)}`);
+    if (changePoint.status !== 'insufficient-data') {
+      const detectors = detectorRows(changePoint).map((row) => [row.title, escapeTerminal(row.onset), escapeTerminal(row.detected)]);
+      lines.push(...indent(alignedTable([['DETECTOR', 'RISE BEGAN AT', 'DETECTED AT'], ...detectors])));
+      if (changePoint.detectors.ddm.status !== 'not-applicable') lines.push(`  ${DDM_CAVEAT}`);
+    }
+  }
+  lines.push(`  prediction drift: ${STATUS_LABELS[model.prediction_drift.status]}; target drift: ${STATUS_LABELS[model.target_drift.status]}`);
+  const columns = model.columns.map((column) => {
+    const [name, ...rest] = textRow(column);
+    return [name, escapeTerminal(roleLabel(column)), ...rest];
+  });
+  lines.push(...indent(alignedTable([['COLUMN', 'ROLE', ...COLUMN_HEADER.slice(1)], ...columns])));
+  return lines;
+}
+
+/** Cells padded to their column's widest, counted in code points so names in any script line up. */
+function alignedTable(rows: readonly string[][]): string[] {
+  const widths = rows[0].map((_, index) => Math.max(...rows.map((row) => [...row[index]].length)));
+  return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] + cell.length - [...cell].length))).join('  ').trimEnd());
 }
 
 function describe(side: DriftResult['baseline']): string {

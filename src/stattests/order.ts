@@ -29,33 +29,67 @@ export function pooledOrder(sample: NumericalSample): PooledOrder {
 }
 
 function mergeDistinct(reference: Float64Array, current: Float64Array): PooledOrder {
-  const capacity = reference.length + current.length;
-  const values = new Float64Array(capacity);
-  const referenceCounts = new Float64Array(capacity);
-  const currentCounts = new Float64Array(capacity);
+  // Counting the distinct values first sizes the arrays exactly: a column of a few distinct values
+  // (counts, ratings) then takes a few bytes instead of three arrays as long as both sides together.
+  const distinct = countDistinct(reference, current);
+  const values = new Float64Array(distinct);
+  const referenceCounts = new Float64Array(distinct);
+  const currentCounts = new Float64Array(distinct);
+  const n = reference.length;
+  const m = current.length;
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < reference.length || j < current.length) {
-    const next = j >= current.length || (i < reference.length && reference[i] <= current[j]) ? reference[i] : current[j];
-    let fromReference = 0;
-    while (i < reference.length && reference[i] === next) {
-      fromReference++;
-      i++;
-    }
-    let fromCurrent = 0;
-    while (j < current.length && current[j] === next) {
-      fromCurrent++;
-      j++;
-    }
-    values[k] = next;
-    referenceCounts[k] = fromReference;
-    currentCounts[k] = fromCurrent;
+  // One comparison picks the side (or both) the next distinct value comes from; the tails have one side.
+  while (i < n && j < m) {
+    const a = reference[i];
+    const b = current[j];
+    let nextI = i;
+    let nextJ = j;
+    if (a <= b) while (nextI < n && reference[nextI] === a) nextI++;
+    if (b <= a) while (nextJ < m && current[nextJ] === b) nextJ++;
+    values[k] = a <= b ? a : b;
+    referenceCounts[k] = nextI - i;
+    currentCounts[k] = nextJ - j;
+    i = nextI;
+    j = nextJ;
     k++;
   }
-  return {
-    values: values.subarray(0, k),
-    referenceCounts: referenceCounts.subarray(0, k),
-    currentCounts: currentCounts.subarray(0, k),
-  };
+  for (; i < n; k++) {
+    const start = i;
+    while (i < n && reference[i] === reference[start]) i++;
+    values[k] = reference[start];
+    referenceCounts[k] = i - start;
+  }
+  for (; j < m; k++) {
+    const start = j;
+    while (j < m && current[j] === current[start]) j++;
+    values[k] = current[start];
+    currentCounts[k] = j - start;
+  }
+  return { values, referenceCounts, currentCounts };
+}
+
+function countDistinct(reference: Float64Array, current: Float64Array): number {
+  const n = reference.length;
+  const m = current.length;
+  let distinct = 0;
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    const a = reference[i];
+    const b = current[j];
+    if (a <= b) while (i < n && reference[i] === a) i++;
+    if (b <= a) while (j < m && current[j] === b) j++;
+    distinct++;
+  }
+  for (; i < n; distinct++) {
+    const value = reference[i];
+    while (i < n && reference[i] === value) i++;
+  }
+  for (; j < m; distinct++) {
+    const value = current[j];
+    while (j < m && current[j] === value) j++;
+  }
+  return distinct;
 }

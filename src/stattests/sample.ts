@@ -5,17 +5,33 @@ import type { CategoricalSample, NumericalSample } from './types.js';
 
 /** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
 export function numericalSample(reference: ArrayLike<number>, current: ArrayLike<number>): NumericalSample {
-  return { kind: 'numerical', reference: sortedFinite(reference), current: sortedFinite(current) };
+  return { kind: 'numerical', reference: sortedOf(reference), current: sortedOf(current) };
+}
+
+/** `sortedFinite` results computed ahead of time (on the thread that read the column), by input array. */
+const presorted = new WeakMap<ArrayLike<number>, Float64Array>();
+
+/**
+ * Records that `sorted` is `sortedFinite(values)`, so a sample of `values` does not sort them again.
+ * Neither array may change afterwards.
+ */
+export function rememberSorted(values: ArrayLike<number>, sorted: Float64Array): void {
+  presorted.set(values, sorted);
+}
+
+function sortedOf(values: ArrayLike<number>): Float64Array {
+  return presorted.get(values) ?? sortedFinite(values);
 }
 
 /** Below this many values the radix sort's fixed cost (its bucket counts) outweighs its gain. */
-const RADIX_MIN_LENGTH = 2048;
-const DIGIT_BITS = 11;
+const RADIX_MIN_LENGTH = 8192;
+/** Two 16-bit digits cover the high word of a double's key. */
+const DIGIT_BITS = 16;
 const BUCKETS = 1 << DIGIT_BITS;
 const DIGIT_MASK = BUCKETS - 1;
-/** Three digits cover a 32-bit word (11 + 11 + 10 bits); a double's key is two words. */
-const PASSES = 6;
 const SIGN = 0x80000000;
+/** The radix sort's second buffer, grown to the largest column sorted so far. */
+let scratch = new Uint32Array(0);
 /** The radix sort reads doubles as two 32-bit words, low word first. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const EXPONENT = 0x7ff00000;
@@ -23,10 +39,11 @@ const EXPONENT = 0x7ff00000;
 /**
  * The finite values, ascending, in exactly the order `Float64Array.prototype.sort` gives (-0 before 0).
  *
- * Sorting is most of the engine's work on large columns, so large inputs get an LSD radix sort on the
- * values' bit patterns: flipping the sign bit of a non-negative double, and every bit of a negative one,
- * yields an unsigned 64-bit key whose order is the numeric order, with -0 just below 0. Passes whose digit
- * is the same for every value (the exponent bits of a column on one scale) are skipped.
+ * Sorting is most of the engine's work on large columns, so large inputs get a radix sort on the values'
+ * bit patterns: flipping the sign bit of a non-negative double, and every bit of a negative one, yields an
+ * unsigned 64-bit key whose order is the numeric order, with -0 just below 0. Two LSD passes of 16 bits
+ * order the keys by their high 32 bits (a pass whose digit is the same for every value is skipped), then
+ * the few values that share those bits are ordered by the low 32.
  */
 export function sortedFinite(values: ArrayLike<number>): Float64Array {
   const source = values instanceof Float64Array ? values : Float64Array.from(values);
@@ -43,40 +60,38 @@ export function sortedFinite(values: ArrayLike<number>): Float64Array {
   const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
   let present = 0;
   for (let i = 1; i < words.length; i += 2) if ((words[i] & EXPONENT) !== EXPONENT) present++;
-  let keys = new Uint32Array(present * 2);
-  let spare = new Uint32Array(present * 2);
-  const counts = new Int32Array(PASSES * BUCKETS);
+  const result = new Uint32Array(present * 2);
+  const counts = new Int32Array(2 * BUCKETS);
   let k = 0;
   for (let i = 0; i < words.length; i += 2) {
     const high = words[i + 1];
     if ((high & EXPONENT) === EXPONENT) continue;
     const flip = high >> 31;
-    const keyLow = (words[i] ^ flip) >>> 0;
     const keyHigh = (high ^ (flip | SIGN)) >>> 0;
-    keys[k] = keyLow;
-    keys[k + 1] = keyHigh;
+    result[k] = (words[i] ^ flip) >>> 0;
+    result[k + 1] = keyHigh;
     k += 2;
-    counts[keyLow & DIGIT_MASK]++;
-    counts[BUCKETS + ((keyLow >>> DIGIT_BITS) & DIGIT_MASK)]++;
-    counts[2 * BUCKETS + (keyLow >>> (2 * DIGIT_BITS))]++;
-    counts[3 * BUCKETS + (keyHigh & DIGIT_MASK)]++;
-    counts[4 * BUCKETS + ((keyHigh >>> DIGIT_BITS) & DIGIT_MASK)]++;
-    counts[5 * BUCKETS + (keyHigh >>> (2 * DIGIT_BITS))]++;
+    counts[keyHigh & DIGIT_MASK]++;
+    counts[BUCKETS + (keyHigh >>> DIGIT_BITS)]++;
   }
 
+  // Two passes order the keys by their high word, going back and forth between the result and a scratch
+  // buffer kept for the next call: a column's sort then allocates nothing but its result.
+  if (scratch.length < result.length) scratch = new Uint32Array(result.length);
+  let keys = result;
+  let spare = scratch.subarray(0, result.length);
   const offsets = new Int32Array(BUCKETS);
-  for (let pass = 0; pass < PASSES; pass++) {
-    const word = pass < 3 ? 0 : 1;
-    const shift = (pass % 3) * DIGIT_BITS;
+  for (let pass = 0; pass < 2; pass++) {
+    const shift = pass * DIGIT_BITS;
     const base = pass * BUCKETS;
-    if (present === 0 || counts[base + ((keys[word] >>> shift) & DIGIT_MASK)] === present) continue;
+    if (present === 0 || counts[base + ((keys[1] >>> shift) & DIGIT_MASK)] === present) continue;
     let total = 0;
     for (let digit = 0; digit < BUCKETS; digit++) {
       offsets[digit] = total;
       total += counts[base + digit];
     }
     for (let i = 0; i < keys.length; i += 2) {
-      const at = offsets[(keys[i + word] >>> shift) & DIGIT_MASK]++ * 2;
+      const at = offsets[(keys[i + 1] >>> shift) & DIGIT_MASK]++ * 2;
       spare[at] = keys[i];
       spare[at + 1] = keys[i + 1];
     }
@@ -84,14 +99,47 @@ export function sortedFinite(values: ArrayLike<number>): Float64Array {
     spare = keys;
     keys = sorted;
   }
+  if (keys !== result) result.set(keys);
 
-  // Back from keys to doubles in place: the key buffer becomes the result.
-  for (let i = 0; i < keys.length; i += 2) {
-    const flip = ~(keys[i + 1] >> 31);
-    keys[i] ^= flip;
-    keys[i + 1] ^= flip | SIGN;
+  // The high word holds sign, exponent and 20 bits of mantissa, so values that share it are few (or
+  // equal); each such run is ordered by its low words.
+  let runStart = 0;
+  for (let i = 2; i <= result.length; i += 2) {
+    if (i < result.length && result[i + 1] === result[runStart + 1]) continue;
+    if (i - runStart > 2) orderByLowWord(result, runStart, i);
+    runStart = i;
   }
-  return new Float64Array(keys.buffer, 0, present);
+
+  // Back from keys to doubles in place.
+  for (let i = 0; i < result.length; i += 2) {
+    const flip = ~(result[i + 1] >> 31);
+    result[i] ^= flip;
+    result[i + 1] ^= flip | SIGN;
+  }
+  return new Float64Array(result.buffer, 0, present);
+}
+
+/** Below this many values a run is ordered by insertion; above, by the built-in sort of its low words. */
+const INSERTION_MAX = 24;
+
+/** Orders the keys in `keys[from, to)` (pairs of words, all with the same high word) by their low word. */
+function orderByLowWord(keys: Uint32Array, from: number, to: number): void {
+  if (to - from <= 2 * INSERTION_MAX) {
+    for (let i = from + 2; i < to; i += 2) {
+      const low = keys[i];
+      let j = i - 2;
+      while (j >= from && keys[j] > low) {
+        keys[j + 2] = keys[j];
+        j -= 2;
+      }
+      keys[j + 2] = low;
+    }
+    return;
+  }
+  const lows = new Uint32Array((to - from) / 2);
+  for (let i = from; i < to; i += 2) lows[(i - from) / 2] = keys[i];
+  lows.sort();
+  for (let i = from; i < to; i += 2) keys[i] = lows[(i - from) / 2];
 }
 
 /** A categorical sample from each side's count per category. Categories with a zero count on both sides are dropped. */

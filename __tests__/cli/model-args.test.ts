@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseCli, type CliCheckCommand } from '../../src/cli/args.js';
+import { InputError } from '../../src/engine/errors.js';
+import { parseGateOn, parseModelOptions, parseProbabilityColumns } from '../../src/model-option-values.js';
+
+const check = (argv: string[]) => parseCli(['check', '--baseline', 'a.jsonl', '--current', 'b.jsonl', ...argv]) as CliCheckCommand;
+
+describe('the model flags', () => {
+  it('read into the model options, with the documented defaults', () => {
+    const { drift } = check(['--prediction', 'pred', '--target', 'label']).settings;
+    expect(drift.model).toEqual({ prediction: 'pred', target: 'label', maxDegradation: { kind: 'relative', share: 0.05 } });
+    expect([...drift.gateOn]).toEqual(['data', 'prediction', 'performance']);
+    expect(check([]).settings.drift.model).toBeUndefined();
+  });
+
+  it('read every option', () => {
+    const { drift } = check([
+      '--prediction', 'pred', '--target', 'label', '--probability', 'churn=p.churn', '--probability', 'stay=p=stay',
+      '--order', 'ts', '--performance-metric', 'roc_auc', '--max-degradation', '0.02', '--gate-on', 'performance', '--gate-on', 'prediction',
+    ]).settings;
+    expect(drift.model).toEqual({
+      prediction: 'pred',
+      target: 'label',
+      probabilities: { kind: 'columns', columns: new Map([['churn', 'p.churn'], ['stay', 'p=stay']]) },
+      order: 'ts',
+      performanceMetric: 'roc_auc',
+      maxDegradation: { kind: 'absolute', amount: 0.02 },
+    });
+    expect([...drift.gateOn]).toEqual(['performance', 'prediction']);
+  });
+
+  it('take class scores by prefix', () => {
+    expect(check(['--prediction', 'pred', '--probability', 'probability.*']).settings.drift.model?.probabilities).toEqual({ kind: 'prefix', prefix: 'probability.' });
+  });
+
+  it.each([
+    [['--order', 'ts'], /--order is about the model's performance: it needs both --prediction and --target/],
+    [['--prediction', 'p', '--max-degradation', '5%'], /--max-degradation is about the model's performance/],
+    [['--target', 't', '--probability', 'a=b'], /--probability needs --prediction/],
+    [['--prediction', 'p', '--target', 't', '--performance-metric', 'auc'], /--performance-metric must be one of accuracy, .*, r2, not "auc"/],
+    [['--prediction', 'p', '--target', 't', '--max-degradation', 'a lot'], /--max-degradation must be a number >= 0 \(absolute\) or a percentage such as 5%/],
+    [['--prediction', 'p', '--probability', 'churn'], /--probability takes CLASS=COLUMN \(one per class\) or PREFIX\*/],
+    [['--prediction', 'p', '--probability', 'a=x', '--probability', 'a=y'], /--probability names class "a" twice/],
+    [['--prediction', 'p', '--probability', 'p.*', '--probability', 'a=y'], /either one PREFIX\* entry or CLASS=COLUMN entries/],
+    [['--gate-on', 'everything'], /--gate-on takes data, prediction, performance or any, not "everything"/],
+    [['--gate-on', 'performance'], /--gate-on performance needs both the prediction and the target column/],
+    [['--prediction', 'p', '--gate-on', 'performance'], /--gate-on performance needs both/],
+    [['--gate-on', 'prediction'], /--gate-on prediction needs the prediction or target column/],
+  ])('refuse %j', (argv, message) => {
+    expect(() => check(argv)).toThrow(InputError);
+    expect(() => check(argv)).toThrow(message);
+  });
+});
+
+describe('the shared parsers, as the action calls them', () => {
+  const names = {
+    prediction: 'prediction-column',
+    target: 'target-column',
+    probabilities: 'probability-columns',
+    order: 'order-column',
+    performanceMetric: 'performance-metric',
+    maxDegradation: 'max-degradation',
+  };
+
+  it('treat empty inputs as not given', () => {
+    expect(parseModelOptions({ prediction: '', target: '', probabilities: [], order: '', performanceMetric: '', maxDegradation: '' }, names)).toBeUndefined();
+  });
+
+  it('name the input in their messages', () => {
+    expect(() => parseModelOptions({ prediction: 'p', target: 't', probabilities: [], maxDegradation: '-1' }, names)).toThrow(/^max-degradation must be/);
+    expect(() => parseProbabilityColumns(['=x'], 'probability-columns')).toThrow(/^probability-columns takes CLASS=COLUMN/);
+  });
+
+  it('accept "any" alone or with others, and comma-separated gates', () => {
+    expect([...parseGateOn(['any'], 'gate-on', undefined)]).toEqual(['data', 'prediction', 'performance']);
+    expect([...parseGateOn(['data, any'], 'gate-on', undefined)]).toEqual(['data', 'prediction', 'performance']);
+    expect([...parseGateOn(['data'], 'gate-on', undefined)]).toEqual(['data']);
+    expect([...parseGateOn([], 'gate-on', undefined)]).toEqual(['data', 'prediction', 'performance']);
+  });
+});

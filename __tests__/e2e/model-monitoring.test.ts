@@ -1,0 +1,208 @@
+/**
+ * Model monitoring end to end, through the committed bundles: the CLI and the check action on the
+ * prediction-log example (examples/prediction-logs, written by scripts/make-prediction-logs.js). There the
+ * inputs move so the predictions drift, and from a known row the labels stop following the model; the
+ * newest rows have no label yet. Both must report the prediction drift, the fall in accuracy with its
+ * interval, and where the fall began, and agree with each other and with the data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHANGE_ROW, UNLABELLED_FROM_ROW, predictionLogs } from '../../scripts/make-prediction-logs.js';
+import type { JsonReport } from '../../src/report/json.js';
+import { REPO_ROOT, runCli } from '../helpers/processes.js';
+import { runAction, type ActionRun } from '../helpers/runner.js';
+
+const LOGS = join(REPO_ROOT, 'examples', 'prediction-logs');
+/** ADWIN checks every 32 rows and needs evidence: the onset lands near the change, not on it. */
+const ONSET_TOLERANCE = 50;
+
+interface LogLine {
+  timestamp: string;
+  prediction: string;
+  probability: Record<string, number>;
+  label: string | null;
+}
+
+const readLog = (name: string): LogLine[] =>
+  readFileSync(join(LOGS, name), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as LogLine);
+
+const current = readLog('current.jsonl');
+const labelled = current.filter((line) => line.label !== null);
+const currentAccuracy = labelled.filter((line) => line.label === line.prediction).length / labelled.length;
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'driftgate-model-monitoring-'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+it('runs on the committed example, exactly as the script makes it', () => {
+  for (const [name, text] of Object.entries(predictionLogs())) expect({ name, fresh: readFileSync(join(LOGS, name), 'utf8') === text }).toEqual({ name, fresh: true });
+  // Labels arrive for part of the rows only: none for the newest, most for the others.
+  expect(current.slice(UNLABELLED_FROM_ROW).every((line) => line.label === null)).toBe(true);
+  expect(labelled.length / UNLABELLED_FROM_ROW).toBeGreaterThan(0.8);
+  expect(labelled.length / UNLABELLED_FROM_ROW).toBeLessThan(0.9);
+});
+
+/** What both surfaces must find in their JSON report. */
+function expectModelFindings(report: JsonReport): void {
+  expect(report.schema_version).toBe(2);
+  expect(report.gate.tripped).toBe(true);
+  expect(report.gate.tripped_by).toEqual(expect.arrayContaining(['prediction', 'performance']));
+  expect(report.columns.map((column) => column.name).sort()).toEqual(['features.contract', 'features.monthly_charges', 'features.support_calls', 'features.tenure_months', 'request_id']);
+
+  const model = report.model!;
+  expect(model.task).toBe('classification');
+  expect(model.probability_columns).toEqual({ churn: 'probability.churn', stay: 'probability.stay' });
+  expect(model.prediction_drift.drift_detected).toBe(true);
+  expect(model.prediction_drift.drifted_columns).toContain('prediction');
+
+  const performance = model.performance!;
+  expect(performance).toMatchObject({ metric: 'accuracy', status: 'degraded', drift_detected: true, labelled_rows: { baseline: 2000, current: labelled.length } });
+  expect(performance.current_value).toBeCloseTo(currentAccuracy, 12);
+  expect(performance.interval).toMatchObject({ confidence: 0.95, resamples: 1000, seed: 42, undefined_resamples: 0 });
+  expect(performance.interval!.lower).toBeLessThan(performance.difference!);
+  expect(performance.difference!).toBeLessThan(performance.interval!.upper);
+  // The whole interval is below zero: the fall is not sampling noise.
+  expect(performance.interval!.upper).toBeLessThan(0);
+
+  const changePoint = model.change_point!;
+  expect(changePoint).toMatchObject({ status: 'change', detector: 'adwin', stream: { rows: labelled.length, order_column: 'timestamp', signal: 'misclassification' } });
+  expect(Math.abs(changePoint.onset!.row - CHANGE_ROW)).toBeLessThanOrEqual(ONSET_TOLERANCE);
+  expect(changePoint.onset!.order).toBe(current[changePoint.onset!.row].timestamp);
+  expect(changePoint.detected!.row).toBeGreaterThan(changePoint.onset!.row);
+  expect(changePoint.detected!.row).toBeLessThan(UNLABELLED_FROM_ROW);
+  expect(changePoint.detected!.order).toBe(current[changePoint.detected!.row].timestamp);
+}
+
+describe('the CLI', () => {
+  let run: ReturnType<typeof runCli>;
+  let report: JsonReport;
+  beforeAll(() => {
+    run = runCli([
+      'check',
+      '--baseline', join(LOGS, 'baseline.jsonl'),
+      '--current', join(LOGS, 'current.jsonl'),
+      '--prediction', 'prediction',
+      '--target', 'label',
+      '--probability', 'churn=probability.churn',
+      '--probability', 'stay=probability.stay',
+      '--order', 'timestamp',
+      '--format', 'json',
+    ]);
+    report = JSON.parse(run.stdout);
+  });
+
+  it('exits 1: the gate tripped', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+  });
+
+  it('reports prediction drift, the fall in accuracy with its interval, and where it began', () => {
+    expectModelFindings(report);
+  });
+
+  it('exits 0 when only performance gates and the fall stays within a wider tolerance', () => {
+    const passing = runCli([
+      'check', '--baseline', join(LOGS, 'baseline.jsonl'), '--current', join(LOGS, 'current.jsonl'),
+      '--prediction', 'prediction', '--target', 'label', '--max-degradation', '0.5', '--gate-on', 'performance',
+    ]);
+    expect(passing.stderr).toBe('');
+    expect(passing.status).toBe(0);
+    expect(passing.stdout.split('\n')[0]).toBe('Gate passed: no performance drift.');
+  });
+
+  describe('and the check action', () => {
+    let workspace: string;
+    let action: ActionRun;
+    beforeAll(async () => {
+      workspace = join(scratch, 'workspace');
+      mkdirSync(join(workspace, 'logs'), { recursive: true });
+      for (const name of ['baseline.jsonl', 'current.jsonl']) copyFileSync(join(LOGS, name), join(workspace, 'logs', name));
+      action = await runAction({
+        actionDir: REPO_ROOT,
+        workspace,
+        with: {
+          baseline: 'logs/baseline.jsonl',
+          current: 'logs/current.jsonl',
+          'prediction-column': 'prediction',
+          'target-column': 'label',
+          'probability-columns': 'probability.*',
+          'order-column': 'timestamp',
+        },
+      });
+    }, 60_000);
+
+    it('passes the step and sets the model outputs from its report', () => {
+      expect(action.stderr).toBe('');
+      expect(action.exitCode).toBe(0);
+      const actionReport = JSON.parse(readFileSync(action.outputs.report, 'utf8')) as JsonReport;
+      expectModelFindings(actionReport);
+      const { performance, change_point: changePoint, target_drift: targetDrift } = actionReport.model!;
+      expect(action.outputs).toMatchObject({
+        'drift-detected': 'true',
+        'prediction-drift': 'true',
+        'target-drift': String(targetDrift.drift_detected),
+        'performance-drift': 'true',
+        'performance-status': 'degraded',
+        'performance-metric-value': String(performance!.current_value),
+        'change-point': changePoint!.onset!.order,
+      });
+    });
+
+    it('annotates the model verdicts before the drifted columns', () => {
+      const warnings = action.commands.filter((command) => command.command === 'warning');
+      const titles = warnings.map((warning) => warning.properties.title);
+      expect(titles.slice(0, 2)).toEqual([expect.stringMatching(/^Performance drift: /), 'Prediction drift']);
+      expect(warnings[0].message).toContain(JSON.parse(readFileSync(action.outputs.report, 'utf8')).model.performance.summary);
+      expect(warnings.length).toBeLessThanOrEqual(10);
+    });
+
+    it('agrees with the CLI on everything about the model', () => {
+      const actionReport = JSON.parse(readFileSync(action.outputs.report, 'utf8')) as JsonReport;
+      expect(actionReport.model).toEqual(report.model);
+      expect(actionReport.gate).toEqual(report.gate);
+    });
+
+    it('shows the model first in the summary, the Markdown and HTML reports, and in the metrics', () => {
+      expect(action.summary).toMatch(/^## 🔴 Gate tripped: /);
+      expect(action.summary.indexOf('### Model (classification)')).toBeLessThan(action.summary.indexOf('### Features'));
+      expect(action.summary).toContain('| **Accuracy** (verdict) |');
+      expect(action.summary).toContain('xychart-beta\n    title "Error rate by timestamp (bar: where the rise began)"');
+      const markdown = readFileSync(action.outputs['report-markdown'], 'utf8');
+      expect(markdown.indexOf('#### Model (classification)')).toBeLessThan(markdown.indexOf('#### Features'));
+      const html = readFileSync(action.outputs['report-html'], 'utf8');
+      expect(html.indexOf('aria-label="Model"')).toBeLessThan(html.indexOf('aria-label="Features"'));
+      expect(html).toContain('<line class="change-onset"');
+      const metrics = readFileSync(action.outputs['metrics-file'], 'utf8');
+      expect(metrics).toContain('driftgate_performance_drift_detected{metric="accuracy"} 1');
+      expect(metrics).toMatch(/^driftgate_change_point_timestamp_seconds\{detector="adwin",point="onset"\} \d+$/m);
+    });
+
+    it('fails the step on the gate with fail-on-drift, naming what tripped it', async () => {
+      const gated = await runAction({
+        actionDir: REPO_ROOT,
+        workspace,
+        with: {
+          baseline: 'logs/baseline.jsonl',
+          current: 'logs/current.jsonl',
+          'prediction-column': 'prediction',
+          'target-column': 'label',
+          'gate-on': 'performance',
+          'fail-on-drift': 'true',
+          'report-dir': 'gated',
+        },
+      });
+      expect(gated.exitCode).toBe(1);
+      const errors = gated.commands.filter((command) => command.command === 'error');
+      expect(errors.map((error) => error.message)).toEqual(['Gate tripped: performance drift. (fail-on-drift is true)']);
+      expect(gated.outputs['drift-detected']).toBe('true');
+      expect(gated.outputs['change-point']).toBe(String(JSON.parse(readFileSync(gated.outputs.report, 'utf8')).model.change_point.onset.row));
+    }, 60_000);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The model-monitoring options given as text — CLI flags and action inputs alike — turned into typed
+ * options, each mistake named with the option the user wrote (`--target` or `target-column`).
+ */
+import { InputError } from './engine/errors.js';
+import { DEFAULT_MAX_DEGRADATION, GATES, type Gate, type ModelOptions, type ProbabilityColumns } from './engine/options.js';
+import { PERFORMANCE_METRIC_NAMES, performanceMetric } from './performance/metric-registry.js';
+import { parseMaxDegradation } from './performance/verdict.js';
+
+export interface ModelOptionTexts {
+  prediction?: string;
+  target?: string;
+  probabilities: readonly string[];
+  order?: string;
+  performanceMetric?: string;
+  maxDegradation?: string;
+}
+
+/** What each option is called where the user wrote it. */
+export type ModelOptionNames = Record<keyof ModelOptionTexts, string>;
+
+/** Undefined when neither a prediction nor a target column is named: no model section. */
+export function parseModelOptions(texts: ModelOptionTexts, names: ModelOptionNames): ModelOptions | undefined {
+  const present = (text: string | undefined) => (text === undefined || text === '' ? undefined : text);
+  const prediction = present(texts.prediction);
+  const target = present(texts.target);
+  const performanceOption = (['order', 'performanceMetric', 'maxDegradation'] as const).find((key) => present(texts[key]) !== undefined);
+  if (performanceOption && (prediction === undefined || target === undefined)) {
+    throw new InputError(`${names[performanceOption]} is about the model's performance: it needs both ${names.prediction} and ${names.target}`);
+  }
+  if (texts.probabilities.length > 0 && prediction === undefined) {
+    throw new InputError(`${names.probabilities} needs ${names.prediction}: the column of the class the model predicted`);
+  }
+  if (prediction === undefined && target === undefined) return undefined;
+  const metricName = present(texts.performanceMetric);
+  const metric = metricName === undefined ? undefined : performanceMetric(metricName);
+  if (metricName !== undefined && !metric) {
+    throw new InputError(`${names.performanceMetric} must be one of ${PERFORMANCE_METRIC_NAMES.join(', ')}, not ${JSON.stringify(metricName)}`);
+  }
+  const maxDegradation = present(texts.maxDegradation);
+  const probabilities = parseProbabilityColumns(texts.probabilities, names.probabilities);
+  return {
+    ...(prediction === undefined ? {} : { prediction }),
+    ...(target === undefined ? {} : { target }),
+    ...(probabilities ? { probabilities } : {}),
+    ...(present(texts.order) === undefined ? {} : { order: texts.order }),
+    ...(metric ? { performanceMetric: metric.name } : {}),
+    maxDegradation: maxDegradation === undefined ? DEFAULT_MAX_DEGRADATION : parseMaxDegradation(maxDegradation, names.maxDegradation),
+  };
+}
+
+/**
+ * `CLASS=COLUMN` entries, split at the first `=` (class labels are short and rarely hold one; column
+ * names of flattened JSON may), or one `PREFIX*` entry: every column named PREFIX followed by a class.
+ */
+export function parseProbabilityColumns(entries: readonly string[], option: string): ProbabilityColumns | undefined {
+  if (entries.length === 0) return undefined;
+  const prefixes = entries.filter((entry) => entry.endsWith('*') && !entry.includes('='));
+  if (prefixes.length > 0) {
+    if (entries.length > 1) throw new InputError(`${option} takes either one PREFIX* entry or CLASS=COLUMN entries, not both or several prefixes`);
+    return { kind: 'prefix', prefix: prefixes[0].slice(0, -1) };
+  }
+  const columns = new Map<string, string>();
+  for (const entry of entries) {
+    const at = entry.indexOf('=');
+    if (at <= 0 || at === entry.length - 1) {
+      throw new InputError(`${option} takes CLASS=COLUMN (one per class) or PREFIX* (columns named PREFIX followed by the class), got ${JSON.stringify(entry)}`);
+    }
+    const label = entry.slice(0, at);
+    if (columns.has(label)) throw new InputError(`${option} names class ${JSON.stringify(label)} twice`);
+    columns.set(label, entry.slice(at + 1));
+  }
+  return { kind: 'columns', columns };
+}
+
+/**
+ * `data`, `prediction`, `performance`, several of them, or `any` (all three). Asking to gate on the model
+ * without naming its columns would never trip, so it is refused rather than silently ignored.
+ */
+export function parseGateOn(entries: readonly string[], option: string, model: ModelOptions | undefined): Set<Gate> {
+  const words = entries.flatMap((entry) => entry.split(',')).map((word) => word.trim()).filter((word) => word !== '');
+  if (words.length === 0) return new Set(GATES);
+  const gates = new Set<Gate>();
+  for (const word of words) {
+    if (word === 'any') GATES.forEach((gate) => gates.add(gate));
+    else if ((GATES as readonly string[]).includes(word)) gates.add(word as Gate);
+    else throw new InputError(`${option} takes data, prediction, performance or any, not ${JSON.stringify(word)}`);
+  }
+  if (!words.includes('any')) {
+    if (gates.has('prediction') && !model) throw new InputError(`${option} prediction needs the prediction or target column`);
+    if (gates.has('performance') && !(model?.prediction !== undefined && model.target !== undefined)) {
+      throw new InputError(`${option} performance needs both the prediction and the target column`);
+    }
+  }
+  return gates;
+}
