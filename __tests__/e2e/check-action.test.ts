@@ -378,7 +378,6 @@ describe('action.yml declares what the code reads and sets', () => {
   const action = readActionDefinition(REPO_ROOT);
 
   it('declares every input inputs.ts reads, and inputs.ts reads every declared input', () => {
-    const text = source('src/action/inputs.ts');
     // One-line helpers such as `const lines = (name: string) => core.getMultilineInput(name)...` read inputs too.
     const helper = /^const (\w+) = \(name: string\) =>/;
     const lines = source('src/action/inputs.ts').split('\n');

@@ -39250,16 +39250,16 @@ function smirnovSurvival(n, x) {
     const upperTerms = n - upperFirst + 1;
     const useUpper = (upperTerms <= 1 && x < 0.5) || (n >= 10 && upperTerms <= 3 && x <= 0.5 / Math.sqrt(n));
     if (useUpper) {
-        const cdf = x * smirnovSum(n, x, nxHigh, nxLow, n, -1, upperTerms);
+        const cdf = x * smirnovSum(n, nxHigh, nxLow, n, -1, upperTerms);
         return clip01(1 - cdf);
     }
-    return clip01(x * smirnovSum(n, x, nxHigh, nxLow, 0, 1, lowerLast + 1));
+    return clip01(x * smirnovSum(n, nxHigh, nxLow, 0, 1, lowerLast + 1));
 }
 /**
  * Σ C(n, j)·(1 − x − j/n)^(n−j)·(x + j/n)^(j−1) over `count` indices j = start, start+step, …, stopping early
  * like cephes once the remaining terms cannot change the double result.
  */
-function smirnovSum(n, x, nxHigh, nxLow, start, step, count) {
+function smirnovSum(n, nxHigh, nxLow, start, step, count) {
     let sum = 0;
     let sumCompensation = 0;
     // log C(n, k) for k = 0, 1, … (C(n, n−k) = C(n, k), so the upper sum can use the same recurrence).

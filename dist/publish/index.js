@@ -48656,9 +48656,9 @@ function renderSummary(result, options = {}) {
 }
 /** The longest column table (drifted first) that fits in `budget` bytes, found by halving. */
 function fittingTable(columns, budget) {
-    let table = columnTable(columns, Infinity);
-    if (Buffer.byteLength(table) <= budget)
-        return table;
+    const whole = columnTable(columns, Infinity);
+    if (Buffer.byteLength(whole) <= budget)
+        return whole;
     let low = 0;
     let high = columns.length;
     while (low < high) {
@@ -48668,8 +48668,7 @@ function fittingTable(columns, budget) {
         else
             high = middle - 1;
     }
-    table = columnTable(columns, low);
-    return table;
+    return columnTable(columns, low);
 }
 function chartSection(column) {
     const histogram = column.histogram;

@@ -28,8 +28,8 @@ export function renderSummary(result: DriftResult, options: { reportLinks?: stri
 
 /** The longest column table (drifted first) that fits in `budget` bytes, found by halving. */
 function fittingTable(columns: readonly ColumnResult[], budget: number): string {
-  let table = columnTable(columns, Infinity);
-  if (Buffer.byteLength(table) <= budget) return table;
+  const whole = columnTable(columns, Infinity);
+  if (Buffer.byteLength(whole) <= budget) return whole;
   let low = 0;
   let high = columns.length;
   while (low < high) {
@@ -37,8 +37,7 @@ function fittingTable(columns: readonly ColumnResult[], budget: number): string 
     if (Buffer.byteLength(columnTable(columns, middle)) <= budget) low = middle;
     else high = middle - 1;
   }
-  table = columnTable(columns, low);
-  return table;
+  return columnTable(columns, low);
 }
 
 function chartSection(column: ColumnResult): string {
