@@ -27,9 +27,14 @@ function sparse(values: number[]): Array<number | null> {
   return values.map((value, index) => (index % 30 === 0 ? value : null));
 }
 
-/** One column of every shape the metrics distinguish: p-value, distance, categorical, untestable, gone. */
-function driftResult(): DriftResult {
+/**
+ * One column of every shape the metrics distinguish: p-value, distance, categorical, untestable, gone.
+ * With `withModel`, the tables also carry a classifier's prediction log (its world changing half-way through
+ * the current rows) and the check reads it as a model, so the model families are written too.
+ */
+function driftResult({ withModel = false } = {}): DriftResult {
   const baseline = tableOf({
+    ...(withModel ? classifierLog(ROWS, { seed: 21 }) : {}),
     stable: normalDraws(ROWS, 0, 1),
     [QUOTED]: normalDraws(ROWS, 0, 2),
     [ESCAPES]: normalDraws(ROWS, 0, 3),
@@ -38,13 +43,14 @@ function driftResult(): DriftResult {
     gone: normalDraws(ROWS, 0, 6),
   });
   const current = tableOf({
+    ...(withModel ? classifierLog(ROWS, { seed: 22, shift: 0.5, changeAt: ROWS / 2 }) : {}),
     stable: normalDraws(ROWS, 0, 11),
     [QUOTED]: normalDraws(ROWS, 1.5, 12),
     [ESCAPES]: normalDraws(ROWS, 0.1, 13),
     [UNICODE]: hostileCategories(ROWS, 14, 3),
     sparse: sparse(normalDraws(ROWS, 0, 15)),
   });
-  return compareTables(baseline, current, defaultDriftOptions({ columnMethods: new Map([[ESCAPES, 'wasserstein_normed']]) }));
+  return compareTables(baseline, current, defaultDriftOptions({ columnMethods: new Map([[ESCAPES, 'wasserstein_normed']]), ...(withModel ? { model: CLASSIFIER } : {}) }));
 }
 
 const column = (result: DriftResult, name: string) => result.columns.find((candidate) => candidate.name === name)!;
@@ -259,7 +265,14 @@ describe('grafana/driftgate-dashboard.json', () => {
     ...panels.flatMap((panel) => (panel.targets ?? []).map((target) => target.expr)),
     ...variables.map((variable) => (typeof variable.query === 'string' ? variable.query : variable.query.query)),
   ];
-  const emitted = new Set(parseExposition(renderPrometheus(driftResult(), { labels: {}, timestamp: CHECKED_AT })).families.keys());
+  const checked = driftResult({ withModel: true });
+  const emitted = new Set(parseExposition(renderPrometheus(checked, { labels: {}, timestamp: CHECKED_AT })).families.keys());
+
+  it('checks the dashboard against a result with a model section: performance with its interval, and a dated change point', () => {
+    expect(checked.model?.performance?.interval).toBeDefined();
+    expect(checked.model?.change_point?.onset?.order).toEqual(expect.any(String));
+    expect(checked.columns.map((each) => each.name)).toEqual(expect.arrayContaining(['x', 'stable', QUOTED, ESCAPES, UNICODE, 'sparse', 'gone']));
+  });
 
   it('checks the metric name extraction it relies on', () => {
     expect(metricNamesIn('time() - max by (model) (a_b{c=~"$x", d="e{f}"}[5m] offset 1h) > bool 2 * 86400')).toEqual(['a_b']);
@@ -287,6 +300,18 @@ describe('grafana/driftgate-dashboard.json', () => {
       'driftgate_column_drift_detected',
       'driftgate_column_missing_share',
       'driftgate_last_check_timestamp_seconds',
+      'driftgate_gate_tripped',
+      'driftgate_performance_metric_value',
+      'driftgate_performance_difference_lower',
+      'driftgate_performance_difference_upper',
+      'driftgate_performance_degradation',
+      'driftgate_performance_max_degradation',
+      'driftgate_performance_drift_detected',
+      'driftgate_prediction_drift_detected',
+      'driftgate_target_drift_detected',
+      'driftgate_change_point_detected',
+      'driftgate_change_point_row',
+      'driftgate_change_point_timestamp_seconds',
     ]) {
       expect(referenced).toContain(needed);
     }
