@@ -3,7 +3,7 @@
  * clear line naming the file for every kind of bad input, with no stack trace and no report written.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -52,6 +52,15 @@ describe('driftgate check', () => {
     expect(run.status).toBe(0);
     expect(readFileSync(output, 'utf8')).toMatch(/^### 🔴 Drift detected/);
     expect(run.stdout).toMatch(/^Drift detected/);
+  });
+
+  it('reports an --output it cannot write as bad input, leaving no temporary file behind', () => {
+    const taken = join(dir, 'taken');
+    mkdirSync(taken);
+    const run = runCli(['check', '--baseline', EXAMPLE_BASELINE, '--current', EXAMPLE_CURRENT, '--output', taken]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^driftgate: .*taken: cannot write the report: .*; check --output\n$/);
+    expect(readdirSync(dir).filter((name) => name.startsWith('taken.'))).toEqual([]);
   });
 
   it('accepts several files per side, as a shell glob expands them', () => {

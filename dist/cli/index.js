@@ -29639,13 +29639,6 @@ module.exports = /*#__PURE__*/JSON.parse('[1,1,2,6,24,120,720,5040,40320,362880,
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  yt: () => (/* binding */ EXIT_BAD_INPUT),
-  Vi: () => (/* binding */ EXIT_DRIFT),
-  Pn: () => (/* binding */ EXIT_NO_DRIFT)
-});
-
 ;// CONCATENATED MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
 /**
  * When adding a new value to a list, one does not have to necessary
@@ -40874,7 +40867,9 @@ function datasetVerdict(columns, options) {
         missing_share_threshold: options.missingShareThreshold,
     };
     const summary = status === 'insufficient-data'
-        ? `No column had enough data to test (at least ${options.minRows} non-missing values a side).`
+        ? columns.length === 0
+            ? 'No feature columns to compare: every column is a model column.'
+            : `No column had enough data to test (at least ${options.minRows} non-missing values a side).`
         : `${status === 'drift' ? 'Drift detected' : 'No dataset drift'}: ${drifted.length} of ${judged.length} columns drifted (${formatPercent(share)}; the dataset drifts at ${formatPercent(options.driftShare)} or more).`;
     return {
         drift_detected: status === 'drift',
@@ -49840,8 +49835,14 @@ function textRow(column) {
 async function writeFileAtomic(path, content) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(temporary, content);
-    await (0,promises_namespaceObject.rename)(temporary, path);
+    try {
+        await (0,promises_namespaceObject.writeFile)(temporary, content);
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:util"
@@ -50319,7 +50320,12 @@ async function check(command) {
     }
     const report = render(result, command.format);
     if (command.output) {
-        await writeFileAtomic(command.output, report);
+        try {
+            await writeFileAtomic(command.output, report);
+        }
+        catch (error) {
+            throw new InputError(`cannot write the report: ${error.message}; check --output`, { file: command.output });
+        }
         process.stdout.write(renderText(result));
     }
     else {
@@ -50353,7 +50359,3 @@ function startCli() {
     });
 }
 
-var __webpack_exports__EXIT_BAD_INPUT = __webpack_exports__.yt;
-var __webpack_exports__EXIT_DRIFT = __webpack_exports__.Vi;
-var __webpack_exports__EXIT_NO_DRIFT = __webpack_exports__.Pn;
-export { __webpack_exports__EXIT_BAD_INPUT as EXIT_BAD_INPUT, __webpack_exports__EXIT_DRIFT as EXIT_DRIFT, __webpack_exports__EXIT_NO_DRIFT as EXIT_NO_DRIFT };

@@ -49270,7 +49270,8 @@ function trailers(settings, version) {
 /** Whether a commit's trailers say this run published this version of this model with it. */
 function isOwnCommitOf(message, settings, version) {
     const value = (key) => new RegExp(`^Driftgate-${key}: (.+)$`, 'm').exec(message)?.[1].trim();
-    return value('Model') === settings.name && value('Version') === version && value('Run') === settings.run.id;
+    // Without a run id nothing proves the commit is this run's, and a foreign commit must never be forced over.
+    return settings.run.id !== undefined && value('Model') === settings.name && value('Version') === version && value('Run') === settings.run.id;
 }
 function sha256(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');

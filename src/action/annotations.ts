@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import type { DriftResult } from '../engine/result.js';
 import { driftedFirst, formatDirection, truncate } from '../report/format.js';
 
-export const ANNOTATION_LIMIT = 10;
+const ANNOTATION_LIMIT = 10;
 
 interface Warning {
   title: string;

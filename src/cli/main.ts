@@ -16,9 +16,9 @@ import { HELP } from './help.js';
 import { ProgressLine } from './progress.js';
 import type { DriftResult } from '../engine/result.js';
 
-export const EXIT_NO_DRIFT = 0;
-export const EXIT_DRIFT = 1;
-export const EXIT_BAD_INPUT = 2;
+const EXIT_NO_DRIFT = 0;
+const EXIT_DRIFT = 1;
+const EXIT_BAD_INPUT = 2;
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCli(argv);
@@ -44,7 +44,11 @@ async function check(command: CliCheckCommand): Promise<number> {
   }
   const report = render(result, command.format);
   if (command.output) {
-    await writeFileAtomic(command.output, report);
+    try {
+      await writeFileAtomic(command.output, report);
+    } catch (error) {
+      throw new InputError(`cannot write the report: ${(error as Error).message}; check --output`, { file: command.output });
+    }
     process.stdout.write(renderText(result));
   } else {
     process.stdout.write(report);

@@ -440,7 +440,9 @@ function datasetVerdict(columns: ColumnResult[], options: DriftOptions): Dataset
   };
   const summary =
     status === 'insufficient-data'
-      ? `No column had enough data to test (at least ${options.minRows} non-missing values a side).`
+      ? columns.length === 0
+        ? 'No feature columns to compare: every column is a model column.'
+        : `No column had enough data to test (at least ${options.minRows} non-missing values a side).`
       : `${status === 'drift' ? 'Drift detected' : 'No dataset drift'}: ${drifted.length} of ${judged.length} columns drifted (${formatPercent(share)}; the dataset drifts at ${formatPercent(options.driftShare)} or more).`;
   return {
     drift_detected: status === 'drift',

@@ -42,7 +42,7 @@ import { performanceVerdict, type MaxDegradation } from '../performance/verdict.
  * scores count as a zero (`precision-recall-f1.ts`). MAE for regressors: in the target's units, not
  * dominated by a few outliers as RMSE is, and the very signal the detectors watch.
  */
-export const DEFAULT_PERFORMANCE_METRIC: Record<PerformanceTask, PerformanceMetricName> = { classification: 'accuracy', regression: 'mae' };
+const DEFAULT_PERFORMANCE_METRIC: Record<PerformanceTask, PerformanceMetricName> = { classification: 'accuracy', regression: 'mae' };
 
 /** Which column plays which part, resolved against the data. */
 export interface ModelColumns {

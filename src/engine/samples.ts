@@ -20,7 +20,7 @@ function numbersOf(column: Column): Float64Array {
  * Counts per category. Numbers become categories by their shortest round-trip text (`String(value)`),
  * so -0 and 0 are one category, as they are one value.
  */
-export function categoryCounts(column: Column): Map<string, number> {
+function categoryCounts(column: Column): Map<string, number> {
   const counts = new Map<string, number>();
   if (column.storage === 'text') {
     const perCode = new Float64Array(column.dictionary.length);

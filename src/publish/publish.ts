@@ -367,9 +367,10 @@ function trailers(settings: PublishSettings, version: string): string {
 }
 
 /** Whether a commit's trailers say this run published this version of this model with it. */
-export function isOwnCommitOf(message: string, settings: Pick<PublishSettings, 'name' | 'run'>, version: string): boolean {
+function isOwnCommitOf(message: string, settings: Pick<PublishSettings, 'name' | 'run'>, version: string): boolean {
   const value = (key: string) => new RegExp(`^Driftgate-${key}: (.+)$`, 'm').exec(message)?.[1].trim();
-  return value('Model') === settings.name && value('Version') === version && value('Run') === settings.run.id;
+  // Without a run id nothing proves the commit is this run's, and a foreign commit must never be forced over.
+  return settings.run.id !== undefined && value('Model') === settings.name && value('Version') === version && value('Run') === settings.run.id;
 }
 
 function sha256(bytes: Buffer): string {
