@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { InputError } from '../../src/engine/errors.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
-import { normalDraws, seededRandom, tableOf } from '../helpers/tables.js';
+import { categoryDraws, normalDraws, seededRandom, tableOf } from '../helpers/tables.js';
 
 const column = (result: ReturnType<typeof compareTables>, name: string) => {
   const found = result.columns.find((candidate) => candidate.name === name);
@@ -10,16 +10,6 @@ const column = (result: ReturnType<typeof compareTables>, name: string) => {
   return found;
 };
 
-/** `count` categories drawn with the given weights from a seeded stream. */
-function categories(count: number, weights: Record<string, number>, seed: number): string[] {
-  const uniform = seededRandom(seed);
-  const entries = Object.entries(weights);
-  return Array.from({ length: count }, () => {
-    let u = uniform();
-    for (const [name, weight] of entries) if ((u -= weight) < 0) return name;
-    return entries[entries.length - 1][0];
-  });
-}
 
 describe('compareTables', () => {
   it('flags a shifted numerical column and leaves a stable one alone (auto: ks up to 1000 rows)', () => {
@@ -38,8 +28,8 @@ describe('compareTables', () => {
   });
 
   it('picks distances above 1000 baseline rows', () => {
-    const baseline = tableOf({ x: normalDraws(1500, 0, 5), c: categories(1500, { a: 0.5, b: 0.3, c: 0.2 }, 6) });
-    const current = tableOf({ x: normalDraws(800, 0, 7), c: categories(800, { a: 0.5, b: 0.3, c: 0.2 }, 8) });
+    const baseline = tableOf({ x: normalDraws(1500, 0, 5), c: categoryDraws(1500, { a: 0.5, b: 0.3, c: 0.2 }, 6) });
+    const current = tableOf({ x: normalDraws(800, 0, 7), c: categoryDraws(800, { a: 0.5, b: 0.3, c: 0.2 }, 8) });
     const result = compareTables(baseline, current, defaultDriftOptions());
     expect(column(result, 'x')).toMatchObject({ method: 'wasserstein_normed', output: 'distance', threshold: 0.1 });
     expect(column(result, 'c')).toMatchObject({ method: 'jensenshannon', type: 'categorical' });
@@ -86,8 +76,8 @@ describe('compareTables', () => {
   });
 
   it('handles categories that only the current data has', () => {
-    const baseline = tableOf({ colour: categories(300, { red: 0.5, blue: 0.5 }, 12) });
-    const current = tableOf({ colour: categories(300, { red: 0.3, blue: 0.3, green: 0.4 }, 13) });
+    const baseline = tableOf({ colour: categoryDraws(300, { red: 0.5, blue: 0.5 }, 12) });
+    const current = tableOf({ colour: categoryDraws(300, { red: 0.3, blue: 0.3, green: 0.4 }, 13) });
     const result = compareTables(baseline, current, defaultDriftOptions({ method: 'chi2' }));
     expect(column(result, 'colour')).toMatchObject({ method: 'chi2', dof: 2, status: 'drift' });
     expect(column(result, 'colour').direction).toMatchObject({ kind: 'share', category: 'green', reference_share: 0 });
@@ -107,7 +97,7 @@ describe('compareTables', () => {
   });
 
   it('applies --method only to the columns whose type it supports', () => {
-    const baseline = tableOf({ x: normalDraws(100, 0, 18), c: categories(100, { a: 0.5, b: 0.5 }, 19) });
+    const baseline = tableOf({ x: normalDraws(100, 0, 18), c: categoryDraws(100, { a: 0.5, b: 0.5 }, 19) });
     const result = compareTables(baseline, baseline, defaultDriftOptions({ method: 't_test' }));
     expect(column(result, 'x').method).toBe('t_test');
     expect(column(result, 'c')).toMatchObject({ method: 'z', auto_selected: true });

@@ -45,3 +45,14 @@ export function normalDraws(count: number, mean: number, seed: number): number[]
   const uniform = seededRandom(seed);
   return Array.from({ length: count }, () => mean + Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()));
 }
+
+/** `count` categories drawn with the given weights (summing to 1) from a seeded stream. */
+export function categoryDraws(count: number, weights: Record<string, number>, seed: number): string[] {
+  const uniform = seededRandom(seed);
+  const entries = Object.entries(weights);
+  return Array.from({ length: count }, () => {
+    let u = uniform();
+    for (const [name, weight] of entries) if ((u -= weight) < 0) return name;
+    return entries[entries.length - 1][0];
+  });
+}

@@ -1,17 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { isNaNLiteral, isNaNText, parseNumberBytes, parseNumberText } from '../../src/io/number.js';
+import { seededRandom } from '../helpers/tables.js';
 
-/** A seeded generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function digits(next: () => number, count: number): string {
   let text = '';
@@ -59,14 +49,14 @@ describe('parseNumberText', () => {
   });
 
   it('matches Number() bit for bit on many random literals', () => {
-    const next = random(20240601);
+    const next = seededRandom(20240601);
     const literals = [];
     for (let k = 0; k < 100000; k++) literals.push(randomLiteral(next));
     expect(mismatches(literals)).toEqual([]);
   });
 
   it('matches Number() on the shortest and fixed renderings of random doubles', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const view = new DataView(new ArrayBuffer(8));
     const literals: string[] = [];
     for (let k = 0; k < 50000; k++) {

@@ -10,7 +10,7 @@ import type { DriftResult } from '../../src/engine/result.js';
 import { escapeHtml } from '../../src/report/escape.js';
 import { BASELINE_COLOUR, CURRENT_COLOUR, MAX_CHARTED_COLUMNS, renderHtml } from '../../src/report/html.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
-import { normalDraws, seededRandom, tableOf } from '../helpers/tables.js';
+import { categoryDraws, normalDraws, tableOf } from '../helpers/tables.js';
 import { type ChromiumRun, requireChromium, runChromium } from './chromium.js';
 import { decodePng, pngSize } from './png.js';
 
@@ -20,21 +20,11 @@ const HOSTILE_SOURCE = `baseline"><script>alert('file')</script>.csv`;
 const LONG_NAME = `${'x'.repeat(100_000)}<b>`;
 const GENERATED_AT = new Date('2024-05-01T12:00:00Z');
 
-/** `count` categories drawn with the given weights from a seeded stream. */
-function drawCategories(count: number, weights: Record<string, number>, seed: number): string[] {
-  const uniform = seededRandom(seed);
-  const entries = Object.entries(weights);
-  return Array.from({ length: count }, () => {
-    let u = uniform();
-    for (const [name, weight] of entries) if ((u -= weight) < 0) return name;
-    return entries[entries.length - 1][0];
-  });
-}
 
 /** Twenty-five equally likely cities: more than a chart shows, so the rest becomes one "all others" bar. */
 function cities(count: number, seed: number): string[] {
   const weights = Object.fromEntries(Array.from({ length: 25 }, (_, index) => [`city-${String(index + 1).padStart(2, '0')}`, 1 / 25]));
-  return drawCategories(count, weights, seed);
+  return categoryDraws(count, weights, seed);
 }
 
 /** A realistic check with hostile names: drifted numbers and categories, stable columns, a column gone missing. */
@@ -45,7 +35,7 @@ function mixedResult(): DriftResult {
     {
       age: normalDraws(600, 0, 1).map((value) => 40 + 10 * value),
       income: normalDraws(600, 0, 2).map((value) => 50_000 + 12_000 * value),
-      plan: drawCategories(600, planBefore, 3),
+      plan: categoryDraws(600, planBefore, 3),
       city: cities(600, 4),
       [HOSTILE_COLUMN]: normalDraws(600, 0, 5),
       [LONG_NAME]: normalDraws(600, 0, 6),
@@ -57,7 +47,7 @@ function mixedResult(): DriftResult {
     {
       age: normalDraws(400, 0, 11).map((value) => 40 + 10 * value),
       income: normalDraws(400, 0.8, 12).map((value) => 50_000 + 12_000 * value),
-      plan: drawCategories(400, planAfter, 13),
+      plan: categoryDraws(400, planAfter, 13),
       city: cities(400, 14),
       [HOSTILE_COLUMN]: normalDraws(400, 1, 15),
       [LONG_NAME]: normalDraws(400, 0, 16),
