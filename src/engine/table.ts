@@ -1,3 +1,4 @@
+import type { ColumnProfile } from '../profile/format.js';
 /**
  * Columnar tables as the readers produce them.
  *
@@ -21,7 +22,25 @@ export interface TextColumn {
   readonly dictionary: readonly string[];
 }
 
+/**
+ * A column known from a profile (a baseline's summary, `src/profile/`) instead of its rows: the engine asks
+ * it the same questions (missing cells, kind, sample) and gets exact answers, or approximate ones it marks.
+ */
+export interface ProfiledColumn {
+  readonly storage: 'profile';
+  readonly name: string;
+  readonly profile: ColumnProfile;
+}
+
 export type Column = NumericColumn | TextColumn;
+
+/** A column the engine compares: read from rows, or known from a profile. */
+export type SideColumn = Column | ProfiledColumn;
+
+/** How a column's cells are stored in its data: `numeric` or `text`, for a profiled column as they were. */
+export function cellStorage(column: SideColumn): 'numeric' | 'text' {
+  return column.storage === 'profile' ? column.profile.storage : column.storage;
+}
 
 export interface Table {
   /** The files the rows came from, for messages. */
@@ -29,6 +48,13 @@ export interface Table {
   readonly rowCount: number;
   /** In file order; names are unique. */
   readonly columns: readonly Column[];
+}
+
+/** One side of a comparison: a table of rows, or a profile's columns (then `rowCount` is the profile's rows). */
+export interface Dataset {
+  readonly sources: readonly string[];
+  readonly rowCount: number;
+  readonly columns: readonly SideColumn[];
 }
 
 /** How a column will be tested. */
