@@ -6,7 +6,9 @@ import { compareTables } from './engine/drift.js';
 import type { DriftOptions } from './engine/options.js';
 import type { DriftResult } from './engine/result.js';
 import { adoptSorted, presort } from './engine/samples.js';
-import type { Table } from './engine/table.js';
+import { totalmem } from 'node:os';
+import type { Dataset, Table } from './engine/table.js';
+import { datasetOf, profileData, readProfilesOf } from './io/profile-side.js';
 import { inputSize, readTable, type ReadOptions } from './io/read.js';
 import { readTableOnWorker } from './io/read-worker.js';
 
@@ -17,8 +19,25 @@ export interface CheckSettings {
   current: readonly string[];
   /** Where relative paths start (default: the process's working directory). */
   cwd?: string;
+  /**
+   * Bytes of memory the check may use for holding data (default: half the machine's memory). A side whose
+   * files would take more is profiled while it is read instead of held (see `SIDE_MEMORY_PER_INPUT_BYTE`).
+   */
+  memoryBudget?: number;
   drift: DriftOptions;
 }
+
+/** Half the machine's memory: a runner also runs the job's other steps. */
+export function defaultMemoryBudget(): number {
+  return Math.floor(totalmem() / 2);
+}
+
+/**
+ * Memory per byte of a side's input text, both sides held at once: a cell's double (and its sorted copy)
+ * take about twice the text, so two sides take four times one side's input (measured: 2M rows × 20 columns,
+ * 0.32 GB of text a side, peak 1.26 GB).
+ */
+const SIDE_MEMORY_PER_INPUT_BYTE = 4;
 
 export type Side = 'baseline' | 'current';
 
@@ -26,8 +45,8 @@ export type Side = 'baseline' | 'current';
 export interface CheckObserver {
   /** Bytes of a side's files read so far, out of their total size. */
   reading?(side: Side, read: number, total: number): void;
-  /** A side has been read. */
-  read?(side: Side, table: Table, milliseconds: number): void;
+  /** A side has been read (or its profile). */
+  read?(side: Side, table: Dataset, milliseconds: number): void;
   /** Both sides are read and the comparison starts. */
   comparing?(columns: number): void;
   /** The comparison is done. */
@@ -56,9 +75,21 @@ export async function runCheck(settings: CheckSettings, run: CheckRun = {}): Pro
   const started = performance.now();
   // When one side fails, reading the other on a worker is stopped rather than finished for nothing.
   const failed = new AbortController();
-  const readSide = async (side: Side, paths: readonly string[]): Promise<Table> => {
+  const budget = settings.memoryBudget ?? defaultMemoryBudget();
+  const readSide = async (side: Side, paths: readonly string[]): Promise<Dataset> => {
     const onProgress = observer?.reading && ((read: number, total: number) => observer.reading!(side, read, total));
     try {
+      const profiles = await readProfilesOf(paths, readOptions);
+      if (profiles) {
+        observer?.read?.(side, profiles, performance.now() - started);
+        return profiles;
+      }
+      if ((await inputSize(paths, readOptions)) * SIDE_MEMORY_PER_INPUT_BYTE > budget) {
+        const profile = await profileData(paths, readOptions);
+        const streamed = datasetOf(profile, profile.sources, 'streamed');
+        observer?.read?.(side, streamed, performance.now() - started);
+        return streamed;
+      }
       let table: Table;
       if (side === 'current' && readWorker) {
         const request = { paths, options: readOptions, presort: true };
@@ -93,7 +124,8 @@ export function phaseLog(log: (line: string) => void): CheckObserver {
   return {
     read(side, table, milliseconds) {
       const files = table.sources.length === 1 ? '1 file' : `${table.sources.length} files`;
-      log(`Read ${table.rowCount} ${side} rows × ${table.columns.length} columns from ${files} in ${Math.round(milliseconds)} ms.`);
+      const how = table.profiled === 'file' ? 'the profile of ' : table.profiled === 'streamed' ? 'and profiled (over the memory budget) ' : '';
+      log(`Read ${how}${table.rowCount} ${side} rows × ${table.columns.length} columns from ${files} in ${Math.round(milliseconds)} ms.`);
     },
     compared(milliseconds) {
       log(`Compared the columns in ${Math.round(milliseconds)} ms.`);

@@ -11,23 +11,24 @@ import { InputError } from './errors.js';
 import { adjustPValues } from './correction.js';
 import { inferKind, looksLikeIdentifier } from './typing.js';
 import { formatNumber, formatPercent } from './format.js';
-import { sampleOf, missingCount } from './samples.js';
+import { POOLED_CATEGORY, sampleOf, missingCount } from './samples.js';
 import { histogramOf, largestShareChange } from './histogram.js';
 import { gateVerdict } from './gate.js';
 import { assessModel, groupDrift, inferTask, modelColumnKinds, modelColumnNames, resolveModelColumns, type ModelColumns } from './model.js';
 import type { DriftOptions, ModelOptions } from './options.js';
-import type { ColumnResult, DatasetResult, Direction, DriftResult, ModelColumnResult, ModelResult, SideSummary } from './result.js';
-import type { Column, ColumnKind, Table } from './table.js';
+import type { ColumnResult, SideSource, DatasetResult, Direction, DriftResult, ModelColumnResult, ModelResult, SideSummary } from './result.js';
+import { cellStorage, type ColumnKind, type Dataset, type SideColumn, type Table } from './table.js';
 import { autoSelect, findStatTest, methodNames, statTests, type MethodChoice } from '../stattests/registry.js';
 import { pooledOrder } from '../stattests/order.js';
-import type { Sample, StatTest, TestResult } from '../stattests/types.js';
+import type { ExactMoments, NumericalSample, Sample, StatTest, SummarisedSides, TestResult } from '../stattests/types.js';
 
 /** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */
 const reasonsBeforeTest = new WeakMap<ColumnResult, string[]>();
 
-export function compareTables(baseline: Table, current: Table, options: DriftOptions): DriftResult {
+export function compareTables(baseline: Dataset, current: Dataset, options: DriftOptions): DriftResult {
   validateOptions(baseline, options);
-  const modelColumns = options.model && resolveModelColumns(options.model, baseline, current);
+  const modelSides = options.model && { baseline: rowsOf(baseline, 'baseline'), current: rowsOf(current, 'current') };
+  const modelColumns = options.model && modelSides && resolveModelColumns(options.model, modelSides.baseline, modelSides.current);
   const notFeatures = modelColumns ? modelColumnNames(modelColumns) : new Set<string>();
   const selected = (name: string) =>
     !notFeatures.has(name) && (options.columns.length === 0 || options.columns.includes(name)) && !options.ignoreColumns.includes(name);
@@ -49,11 +50,11 @@ export function compareTables(baseline: Table, current: Table, options: DriftOpt
     );
   }
   applyCorrection(columns, options);
-  const model = options.model && modelColumns && compareModel(baseline, current, options.model, modelColumns, options);
+  const model = options.model && modelSides && modelColumns && compareModel(modelSides.baseline, modelSides.current, options.model, modelColumns, options);
   const dataset = datasetVerdict(columns, options);
   return {
-    baseline: { sources: baseline.sources, rows: baseline.rowCount },
-    current: { sources: current.sources, rows: current.rowCount },
+    baseline: sideSource(baseline),
+    current: sideSource(current),
     gate: gateVerdict(dataset, model, options.gateOn),
     ...(model ? { model } : {}),
     dataset,
@@ -106,7 +107,7 @@ function compareModel(baseline: Table, current: Table, model: ModelOptions, colu
 }
 
 /** A column by name on both sides, whichever sides have it. */
-function comparePair(name: string, baseline: Table, current: Table, options: DriftOptions): ColumnResult {
+function comparePair(name: string, baseline: Dataset, current: Dataset, options: DriftOptions): ColumnResult {
   const reference = baseline.columns.find((column) => column.name === name);
   const counterpart = current.columns.find((column) => column.name === name);
   if (reference && counterpart) return compareColumn(reference, counterpart, baseline, current, options);
@@ -114,7 +115,7 @@ function comparePair(name: string, baseline: Table, current: Table, options: Dri
 }
 
 /** No target in the current data means no labels yet, not a vanished column. */
-function compareTarget(name: string, baseline: Table, current: Table, options: DriftOptions): ColumnResult {
+function compareTarget(name: string, baseline: Dataset, current: Dataset, options: DriftOptions): ColumnResult {
   const reference = baseline.columns.find((column) => column.name === name);
   if (!reference || current.columns.some((column) => column.name === name)) return comparePair(name, baseline, current, options);
   return {
@@ -128,7 +129,20 @@ function compareTarget(name: string, baseline: Table, current: Table, options: D
   };
 }
 
-function validateOptions(baseline: Table, options: DriftOptions): void {
+function sideSource(side: Dataset): SideSource {
+  return { sources: side.sources, rows: side.rowCount, ...(side.profiled ? { profiled: side.profiled } : {}) };
+}
+
+/** The model's performance is measured on rows; a profile has none. */
+function rowsOf(side: Dataset, name: 'baseline' | 'current'): Table {
+  if (side.columns.every((column) => column.storage !== 'profile')) return side as Table;
+  throw new InputError(
+    `the ${name} is a profile, and the model's performance needs its rows (predictions beside labels); pass the ${name} data itself, or leave out the model columns (--prediction, --target, --probability)`,
+    { file: side.sources.join(', ') },
+  );
+}
+
+function validateOptions(baseline: Dataset, options: DriftOptions): void {
   const known = new Set(baseline.columns.map((column) => column.name));
   const named: Array<[string, Iterable<string>]> = [
     ['columns', options.columns],
@@ -171,12 +185,12 @@ function listNames(names: string[]): string {
   return names.length > 20 ? `${shown.join(', ')}, … ${names.length - 20} more` : shown.join(', ');
 }
 
-function compareColumn(reference: Column, current: Column, baseline: Table, currentTable: Table, options: DriftOptions): ColumnResult {
+function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dataset, currentTable: Dataset, options: DriftOptions): ColumnResult {
   const declared = options.declaredKinds.get(reference.name);
   const kind = declared ?? inferKind(reference, current);
-  const typeChanged = declared === undefined && reference.storage !== current.storage;
-  if (kind === 'numerical' && (reference.storage === 'text' || current.storage === 'text')) {
-    const side = reference.storage === 'text' ? baseline : currentTable;
+  const typeChanged = declared === undefined && cellStorage(reference) !== cellStorage(current);
+  if (kind === 'numerical' && (cellStorage(reference) === 'text' || cellStorage(current) === 'text')) {
+    const side = cellStorage(reference) === 'text' ? baseline : currentTable;
     throw new InputError(`column ${JSON.stringify(reference.name)} is declared numerical but holds text`, { file: side.sources.join(', ') });
   }
   const referenceSummary = sideSummary(reference, baseline.rowCount);
@@ -221,13 +235,46 @@ function compareColumn(reference: Column, current: Column, baseline: Table, curr
     return untested(result, 'insufficient-data', `fewer than ${options.minRows} non-missing values on a side (${counts})`);
   }
   const sample = choice.sampleKind === kind ? columnSample : sampleOf(choice.sampleKind, reference, current);
+  if (isSummarised(sample) && !choice.test.boundsFromSummary) {
+    return untested(
+      result,
+      'not-tested',
+      `${choice.test.name} cannot be computed honestly from a rank summary; pick one of ${summaryMethods()} for this column, or profile it with a larger --max-distinct`,
+    );
+  }
   const outcome = runTest(choice.test, sample);
   if (!outcome) return untested(result, 'not-tested', `${choice.test.name} has no value for this column (see the method's documentation)`);
   Object.assign(result, outcome);
+  const approximate = approximationOf(choice.test, sample, outcome);
+  if (approximate) result.approximate = approximate;
   result.score = choice.test.output === 'p_value' ? outcome.p_value : outcome.distance;
   if (choice.test.output === 'p_value') result.effect_size = effectSize(columnSample);
   settle(result);
   return result;
+}
+
+function isSummarised(sample: Sample): sample is NumericalSample & { summarised: SummarisedSides } {
+  return sample.kind === 'numerical' && sample.summarised !== undefined;
+}
+
+function summaryMethods(): string {
+  return statTests.filter((test) => test.boundsFromSummary).map((test) => test.name).join(', ');
+}
+
+/**
+ * How a value computed on a profile's summary, or on pooled categories, stands to the exact one; undefined
+ * when it is exact (lossless profiles, and tests such as Welch's t that need only exact moments).
+ */
+function approximationOf(test: StatTest, sample: Sample, outcome: TestResult): ColumnResult['approximate'] {
+  if (isSummarised(sample)) {
+    const bounds = test.boundsFromSummary!(sample, outcome);
+    if (Object.keys(bounds).length === 0) return undefined;
+    return { why: `a side is a rank summary: its CDF is known within ${formatNumber(sample.summarised.cdfError)}`, bounds };
+  }
+  if (sample.kind === 'categorical' && sample.categories.includes(POOLED_CATEGORY)) {
+    return { why: `a profile pooled its rarest categories; both sides are compared with them as one "${POOLED_CATEGORY}" category`, bounds: {} };
+  }
+  return undefined;
 }
 
 /** Summary statistics, the chart histogram, the direction of change, and with `allMethods` every method's values. */
@@ -325,7 +372,7 @@ function runTest(test: StatTest, sample: Sample): TestResult | undefined {
 function allMethods(sample: Sample): Record<string, TestResult> {
   const methods: Record<string, TestResult> = {};
   for (const test of statTests) {
-    if (!test.kinds.includes(sample.kind)) continue;
+    if (!test.kinds.includes(sample.kind) || (isSummarised(sample) && !test.boundsFromSummary)) continue;
     const result = finiteResult(test, sample);
     if (result) methods[test.name] = result;
   }
@@ -342,7 +389,7 @@ function effectSize(sample: Sample): ColumnResult['effect_size'] {
   return distance === undefined ? undefined : { method, distance };
 }
 
-function sideSummary(column: Column, rows: number): SideSummary {
+function sideSummary(column: SideColumn, rows: number): SideSummary {
   const missing = missingCount(column);
   return { rows, missing, missing_share: rows === 0 ? 0 : missing / rows };
 }
@@ -353,16 +400,17 @@ function addDescriptiveStatistics(result: ColumnResult, sample: Sample): void {
     result.current.categories = countNonZero(sample.current);
     return;
   }
-  describeNumbers(result.reference, sample.reference);
-  describeNumbers(result.current, sample.current);
+  describeNumbers(result.reference, sample.reference, sample.summarised?.referenceMoments);
+  describeNumbers(result.current, sample.current, sample.summarised?.currentMoments);
 }
 
-function describeNumbers(summary: SideSummary, sorted: Float64Array): void {
+/** `exact`: a summarised side's moments, which its representative points do not have. */
+function describeNumbers(summary: SideSummary, sorted: Float64Array, exact: ExactMoments | undefined): void {
   if (sorted.length === 0) return;
   // simple-statistics only reads `length` and indexes, which typed arrays provide without a copy.
   const values = sorted as unknown as number[];
-  summary.mean = mean(values);
-  summary.std = sorted.length > 1 ? standardDeviation(values) : 0;
+  summary.mean = exact ? exact.mean : mean(values);
+  summary.std = exact ? Math.sqrt(exact.squaredDeviations / exact.count) : sorted.length > 1 ? standardDeviation(values) : 0;
   summary.min = sorted[0];
   summary.median = medianSorted(values);
   summary.max = sorted[sorted.length - 1];
@@ -387,11 +435,11 @@ function countPresent(summary: SideSummary): number {
   return summary.rows - summary.missing;
 }
 
-function describeStorage(column: Column): string {
-  return column.storage === 'numeric' ? 'numbers' : 'text';
+function describeStorage(column: SideColumn): string {
+  return cellStorage(column) === 'numeric' ? 'numbers' : 'text';
 }
 
-function missingInCurrent(column: Column, baseline: Table, current: Table, options: DriftOptions): ColumnResult {
+function missingInCurrent(column: SideColumn, baseline: Dataset, current: Dataset, options: DriftOptions): ColumnResult {
   const kind = options.declaredKinds.get(column.name) ?? inferKind(column, undefined);
   return {
     name: column.name,
@@ -404,7 +452,7 @@ function missingInCurrent(column: Column, baseline: Table, current: Table, optio
   };
 }
 
-function newInCurrent(column: Column, baseline: Table, current: Table, options: DriftOptions): ColumnResult {
+function newInCurrent(column: SideColumn, baseline: Dataset, current: Dataset, options: DriftOptions): ColumnResult {
   return {
     name: column.name,
     type: options.declaredKinds.get(column.name) ?? inferKind(column, undefined),

@@ -4,7 +4,7 @@
  */
 import type { ColumnKind } from './table.js';
 import type { Correction, Gate } from './options.js';
-import type { TestResult } from '../stattests/types.js';
+import type { ResultBounds, TestResult } from '../stattests/types.js';
 import type { DetectorName } from '../performance/change-point.js';
 import type { MetricDirection, PerformanceMetricName } from '../performance/metric-registry.js';
 import type { PerformanceTask } from '../performance/rows.js';
@@ -74,6 +74,11 @@ export interface ColumnResult {
   reference: SideSummary;
   current: SideSummary;
   histogram?: Histogram;
+  /**
+   * Set when the value came from a profile that is not exact for this column: why, and how far each field
+   * can be from what the rows would give (a p-value as the interval it lies in).
+   */
+  approximate?: { why: string; bounds: ResultBounds };
   /** With `allMethods`: every applicable method's values, by method name. */
   methods?: Record<string, TestResult>;
 }
@@ -237,9 +242,17 @@ export interface ModelResult {
   change_point?: ChangePointResult;
 }
 
+/** Where a side's data came from. */
+export interface SideSource {
+  sources: readonly string[];
+  rows: number;
+  /** The side is a profile: read from a profile file, or built while streaming data over the memory budget. */
+  profiled?: 'file' | 'streamed';
+}
+
 export interface DriftResult {
-  baseline: { sources: readonly string[]; rows: number };
-  current: { sources: readonly string[]; rows: number };
+  baseline: SideSource;
+  current: SideSource;
   gate: GateResult;
   /** With prediction or target columns. */
   model?: ModelResult;

@@ -1,26 +1,96 @@
 /**
  * Turns a column of each side into the sample a statistical test reads: the non-missing values, sorted
- * once (numerical), or counted per category over both sides' categories (categorical).
+ * once (numerical), or counted per category over both sides' categories (categorical). A profiled side
+ * gives its values back from its distribution: exactly when the profile kept every value, else as the
+ * rank summary's representative points, with the error that carries (`summarised`).
  */
-import { MISSING_CODE, type Column, type ColumnKind, type Table } from './table.js';
+import { InputError } from './errors.js';
+import { MISSING_CODE, type ColumnKind, type SideColumn, type Table } from './table.js';
 import { categoricalSample, numericalSample, rememberSorted, sortedFinite } from '../stattests/sample.js';
-import type { Sample } from '../stattests/types.js';
+import type { ExactMoments, NumericalSample, Sample } from '../stattests/types.js';
+import type { ColumnProfile } from '../profile/format.js';
+import { representativePoints } from '../profile/rank-summary.js';
 
-export function sampleOf(kind: ColumnKind, reference: Column, current: Column): Sample {
-  if (kind === 'numerical') return numericalSample(numbersOf(reference), numbersOf(current));
-  return categoricalSample(categoryCounts(reference), categoryCounts(current));
+/** The category that holds a profile's pooled categories on both sides, so the two stay comparable. */
+export const POOLED_CATEGORY = '(other categories)';
+
+export function sampleOf(kind: ColumnKind, reference: SideColumn, current: SideColumn): Sample {
+  if (kind === 'numerical') return numericalSampleOf(reference, current);
+  const referenceCounts = categoryCounts(reference);
+  const currentCounts = categoryCounts(current);
+  poolAlike(referenceCounts, currentCounts);
+  poolAlike(currentCounts, referenceCounts);
+  return categoricalSample(referenceCounts, currentCounts);
 }
 
-function numbersOf(column: Column): Float64Array {
-  if (column.storage === 'numeric') return column.values;
-  throw new Error(`column ${JSON.stringify(column.name)} holds text; it cannot be tested as numerical`);
+interface SideValues {
+  sorted: Float64Array;
+  summary?: { cdfError: number; areaError: number; moments: ExactMoments };
+}
+
+function numericalSampleOf(reference: SideColumn, current: SideColumn): NumericalSample {
+  const [ref, cur] = [valuesOf(reference), valuesOf(current)];
+  const sample = numericalSample(ref.sorted, cur.sorted);
+  if (!ref.summary && !cur.summary) return sample;
+  return {
+    ...sample,
+    summarised: {
+      cdfError: (ref.summary?.cdfError ?? 0) + (cur.summary?.cdfError ?? 0),
+      areaError: (ref.summary?.areaError ?? 0) + (cur.summary?.areaError ?? 0),
+      ...(ref.summary ? { referenceMoments: ref.summary.moments } : {}),
+      ...(cur.summary ? { currentMoments: cur.summary.moments } : {}),
+    },
+  };
+}
+
+function valuesOf(column: SideColumn): SideValues {
+  if (column.storage === 'numeric') return { sorted: column.values };
+  const profile = column.storage === 'profile' ? column.profile : undefined;
+  if (profile?.storage !== 'numeric') throw new Error(`column ${JSON.stringify(column.name)} holds text; it cannot be tested as numerical`);
+  const { distribution } = profile;
+  if (distribution.kind === 'lossless') return { sorted: sortedExpansion(distribution.values, distribution.counts) };
+  const points = representativePoints(distribution.summary);
+  const count = profile.rows - profile.missing;
+  return {
+    sorted: sortedExpansion(points.values, points.counts),
+    summary: {
+      cdfError: points.cdfError,
+      areaError: points.areaError,
+      moments: { count, mean: profile.moments!.mean, squaredDeviations: profile.moments!.m2 },
+    },
+  };
+}
+
+/** Each value repeated as often as it occurs; ascending already, so samples need not sort it. */
+function sortedExpansion(values: Float64Array, counts: Float64Array): Float64Array {
+  let total = 0;
+  for (const count of counts) total += count;
+  const expanded = new Float64Array(total);
+  let at = 0;
+  values.forEach((value, index) => {
+    expanded.fill(value, at, at + counts[index]);
+    at += counts[index];
+  });
+  rememberSorted(expanded, expanded);
+  return expanded;
+}
+
+/** Moves the categories `pooled` cannot name (it pooled some of its own) into the pooled category. */
+function poolAlike(counts: Map<string, number>, pooled: ReadonlyMap<string, number>): void {
+  if (!pooled.has(POOLED_CATEGORY)) return;
+  for (const [category, count] of counts) {
+    if (category === POOLED_CATEGORY || pooled.has(category)) continue;
+    counts.delete(category);
+    counts.set(POOLED_CATEGORY, (counts.get(POOLED_CATEGORY) ?? 0) + count);
+  }
 }
 
 /**
  * Counts per category. Numbers become categories by their shortest round-trip text (`String(value)`),
  * so -0 and 0 are one category, as they are one value.
  */
-function categoryCounts(column: Column): Map<string, number> {
+function categoryCounts(column: SideColumn): Map<string, number> {
+  if (column.storage === 'profile') return profileCategoryCounts(column.profile);
   const counts = new Map<string, number>();
   if (column.storage === 'text') {
     const perCode = new Float64Array(column.dictionary.length);
@@ -39,8 +109,26 @@ function categoryCounts(column: Column): Map<string, number> {
   return counts;
 }
 
+function profileCategoryCounts(profile: ColumnProfile): Map<string, number> {
+  if (profile.storage === 'text') {
+    const counts = new Map(profile.categories);
+    if (profile.other > 0) counts.set(POOLED_CATEGORY, (counts.get(POOLED_CATEGORY) ?? 0) + profile.other);
+    return counts;
+  }
+  if (profile.distribution.kind !== 'lossless') {
+    throw new InputError(
+      `column ${JSON.stringify(profile.name)} is summarised in the profile (more than ${profile.distribution.distinctAtLeast - 1} distinct numbers), so it cannot be compared as categories; compare it as numerical, or profile it with a larger --max-distinct`,
+    );
+  }
+  const counts = new Map<string, number>();
+  const { values, counts: occurrences } = profile.distribution;
+  values.forEach((value, index) => counts.set(String(value), occurrences[index]));
+  return counts;
+}
+
 /** Number of missing cells in a column; infinite numbers count as missing (they have no place in a distribution). */
-export function missingCount(column: Column): number {
+export function missingCount(column: SideColumn): number {
+  if (column.storage === 'profile') return column.profile.missing;
   let missing = 0;
   if (column.storage === 'numeric') {
     const values = column.values;

@@ -55,6 +55,8 @@ export interface Dataset {
   readonly sources: readonly string[];
   readonly rowCount: number;
   readonly columns: readonly SideColumn[];
+  /** Set for a profile: read from a profile file, or built while streaming data over the memory budget. */
+  readonly profiled?: 'file' | 'streamed';
 }
 
 /** How a column will be tested. */

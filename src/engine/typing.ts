@@ -8,16 +8,16 @@
  *    `INTEGER_CATEGORY_LIMIT` distinct values (flags, ratings, small codes), as monitoring tools commonly do;
  *    otherwise it is numerical.
  */
-import type { Column, ColumnKind } from './table.js';
+import { cellStorage, type ColumnKind, type SideColumn } from './table.js';
 
 export const INTEGER_CATEGORY_LIMIT = 10;
 
-export function inferKind(reference: Column, current: Column | undefined): ColumnKind {
-  if (reference.storage === 'text' || current?.storage === 'text') return 'categorical';
+export function inferKind(reference: SideColumn, current: SideColumn | undefined): ColumnKind {
+  if (cellStorage(reference) === 'text' || (current && cellStorage(current) === 'text')) return 'categorical';
   const distinct = new Set<number>();
   for (const column of current ? [reference, current] : [reference]) {
-    if (column.storage !== 'numeric') continue;
-    for (const value of column.values) {
+    if (holdsNonIntegers(column)) return 'numerical';
+    for (const value of numbersOf(column)) {
       if (!Number.isFinite(value)) continue;
       if (!Number.isInteger(value)) return 'numerical';
       if (!distinct.has(value)) {
@@ -37,7 +37,11 @@ const IDENTIFIER_MIN_VALUES = 20;
  * timestamps as text — has no distribution to compare: every current value would be a "new category" and
  * the column would always drift. Such columns are reported and left untested unless declared.
  */
-export function looksLikeIdentifier(column: Column): boolean {
+export function looksLikeIdentifier(column: SideColumn): boolean {
+  if (column.storage === 'profile') {
+    const profile = column.profile;
+    return profile.storage === 'text' && isIdentifierLike(profile.rows - profile.missing, profile.distinct);
+  }
   if (column.storage !== 'text') return false;
   const seen = new Uint8Array(column.dictionary.length);
   let present = 0;
@@ -50,5 +54,23 @@ export function looksLikeIdentifier(column: Column): boolean {
       distinct++;
     }
   }
+  return isIdentifierLike(present, distinct);
+}
+
+function isIdentifierLike(present: number, distinct: number): boolean {
   return present >= IDENTIFIER_MIN_VALUES && distinct >= 0.95 * present;
+}
+
+/** A profile knows without its values: it says whether they are whole, and a summary has too many to be categories. */
+function holdsNonIntegers(column: SideColumn): boolean {
+  if (column.storage !== 'profile' || column.profile.storage !== 'numeric') return false;
+  const { profile } = column;
+  return profile.rows > profile.missing && (!profile.integers || profile.distribution.kind === 'summary');
+}
+
+/** The values typing looks at: a column's cells, or a lossless profile's distinct values. */
+function numbersOf(column: SideColumn): Iterable<number> {
+  if (column.storage === 'numeric') return column.values;
+  if (column.storage === 'text' || column.profile.storage === 'text' || column.profile.distribution.kind === 'summary') return [];
+  return column.profile.distribution.values;
 }

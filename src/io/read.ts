@@ -82,6 +82,12 @@ function fileSize(path: string): Promise<number> {
   );
 }
 
+/** One file's rows as a table of its own. */
+export async function readFileTable(source: Source, plan: FilePlan): Promise<Table> {
+  const file = await readSource(source, plan);
+  return { sources: [source.display], rowCount: file.rowCount, columns: file.columns };
+}
+
 function readSource(source: Source, plan: FilePlan): Promise<FileColumns> {
   switch (source.format) {
     case 'csv':
@@ -96,7 +102,8 @@ function readSource(source: Source, plan: FilePlan): Promise<FileColumns> {
   }
 }
 
-async function resolveSources(paths: readonly string[], cwd: string, format: Format | undefined): Promise<Source[]> {
+/** The files the paths and globs name, in order, each once. */
+export async function resolveSources(paths: readonly string[], cwd: string, format?: Format): Promise<Source[]> {
   const sources: Source[] = [];
   const seen = new Set<string>();
   for (const pattern of paths) {

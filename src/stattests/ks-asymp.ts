@@ -16,7 +16,7 @@
  * SciPy 1.10.1 `scipy.stats.ks_2samp` and `scipy.stats.kstwo`.
  */
 import { ksTwoSampleAsymptoticPValue, ksTwoSampleStatistic } from './math/ks-two-sample.js';
-import type { StatTest, TestResult } from './types.js';
+import type { NumericalSample, ResultBounds, StatTest, SummarisedSides, TestResult } from './types.js';
 
 export const ksAsymp: StatTest = {
   name: 'ks_asymp',
@@ -32,5 +32,17 @@ export const ksAsymp: StatTest = {
     const p = ksTwoSampleAsymptoticPValue(statistic, sample.reference.length, sample.current.length);
     return Number.isFinite(p) ? { statistic, p_value: p } : { statistic };
   },
+  boundsFromSummary: ksBoundsFromSummary,
 };
 
+
+/**
+ * D is within the summaries' CDF error of the exact one, and the p-value falls as D grows: the exact
+ * p-value lies between the asymptotic p-values at the ends of D's interval.
+ */
+export function ksBoundsFromSummary(sample: NumericalSample & { summarised: SummarisedSides }, result: TestResult): ResultBounds {
+  const error = sample.summarised.cdfError;
+  if (result.statistic === undefined) return { statistic: error };
+  const at = (d: number) => ksTwoSampleAsymptoticPValue(Math.min(Math.max(d, 0), 1), sample.reference.length, sample.current.length);
+  return { statistic: error, p_value: [at(result.statistic + error), at(result.statistic - error)] };
+}

@@ -10,7 +10,7 @@
  *
  * Edge cases: as `ks_exact` / `ks_asymp`; identical samples give D = 0 and p = 1.
  */
-import { ksAsymp } from './ks-asymp.js';
+import { ksAsymp, ksBoundsFromSummary } from './ks-asymp.js';
 import { ksExact } from './ks-exact.js';
 import type { StatTest } from './types.js';
 
@@ -24,4 +24,5 @@ export const ks: StatTest = {
   compute(sample) {
     return ksExact.applies?.(sample) ? ksExact.compute(sample) : ksAsymp.compute(sample);
   },
+  boundsFromSummary: ksBoundsFromSummary,
 };

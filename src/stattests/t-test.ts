@@ -21,7 +21,7 @@
  * variances are involved", Biometrika 34 (1947); `scipy.stats.ttest_ind` with `equal_var=False`.
  */
 import { normalCdf, studentTLowerTail } from './math/distributions.js';
-import { momentsOf } from './math/moments.js';
+import { sideMoments } from './math/moments.js';
 import type { StatTest, TestResult } from './types.js';
 
 export const tTest: StatTest = {
@@ -36,8 +36,8 @@ export const tTest: StatTest = {
     const n = sample.reference.length;
     const m = sample.current.length;
     if (n < 2 || m < 2) return undefined;
-    const reference = momentsOf(sample.reference);
-    const current = momentsOf(sample.current);
+    const reference = sideMoments(sample, 'reference');
+    const current = sideMoments(sample, 'current');
     const scaledReference = reference.squaredDeviations / (n - 1) / n;
     const scaledCurrent = current.squaredDeviations / (m - 1) / m;
     const pooled = scaledReference + scaledCurrent;
@@ -50,4 +50,6 @@ export const tTest: StatTest = {
     if (Number.isFinite(statistic)) result.statistic = statistic;
     return result;
   },
+  // Counts and moments are exact in every profile: so is the test.
+  boundsFromSummary: () => ({}),
 };

@@ -14,6 +14,37 @@ export interface NumericalSample {
   readonly reference: Float64Array;
   /** Current values, sorted ascending, no NaN. Never empty. */
   readonly current: Float64Array;
+  /**
+   * Set when a side comes from a profile's rank summary: its values are then representative points whose
+   * empirical CDF is within a stated distance of the data's, and its exact moments are known.
+   */
+  readonly summarised?: SummarisedSides;
+}
+
+/** What is known exactly, and how far the rest may be off, for the sides that are summaries. */
+export interface SummarisedSides {
+  /** sup_x |F̂ − F| added over the summarised sides: how far any ECDF gap can be off. */
+  readonly cdfError: number;
+  /** ∫ |F̂ − F| dx added over the summarised sides, in the column's units: how far an ECDF area can be off. */
+  readonly areaError: number;
+  /** The summarised sides' exact counts and moments (a summary's points have other moments). */
+  readonly referenceMoments?: ExactMoments;
+  readonly currentMoments?: ExactMoments;
+}
+
+export interface ExactMoments {
+  readonly count: number;
+  readonly mean: number;
+  /** Σ (x − mean)². */
+  readonly squaredDeviations: number;
+}
+
+/** How far each field of a result computed on a summarised sample can be from the exact value. */
+export interface ResultBounds {
+  statistic?: number;
+  distance?: number;
+  /** The interval the exact p-value lies in. */
+  p_value?: readonly [number, number];
 }
 
 export interface CategoricalSample {
@@ -73,4 +104,9 @@ export interface StatTest {
    * raises, or returns NaN or ±inf), and omits fields that have none.
    */
   compute(sample: Sample): TestResult | undefined;
+  /**
+   * For a sample with summarised sides: the bounds on what `compute` gave. Absent: the method cannot be
+   * computed honestly from a rank summary, and the engine refuses it for such columns.
+   */
+  boundsFromSummary?(sample: NumericalSample & { summarised: SummarisedSides }, result: TestResult): ResultBounds;
 }

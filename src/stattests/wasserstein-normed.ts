@@ -16,8 +16,8 @@
  * `scipy.stats.wasserstein_distance` and `numpy.std`.
  */
 import { ecdfGapIntegral } from './math/ecdf-distance.js';
-import { momentsOf } from './math/moments.js';
-import type { StatTest } from './types.js';
+import { sideMoments } from './math/moments.js';
+import type { NumericalSample, StatTest } from './types.js';
 
 /** Evidently's floor on the reference standard deviation. */
 const MIN_SCALE = 0.001;
@@ -31,9 +31,14 @@ export const wassersteinNormed: StatTest = {
   defaultThreshold: 0.1,
   compute(sample) {
     if (sample.kind !== 'numerical') return undefined;
-    const { squaredDeviations } = momentsOf(sample.reference);
-    const scale = Math.max(Math.sqrt(squaredDeviations / sample.reference.length), MIN_SCALE);
-    const distance = ecdfGapIntegral(sample, 1) / scale;
+    const distance = ecdfGapIntegral(sample, 1) / referenceScale(sample);
     return Number.isFinite(distance) ? { distance } : undefined;
   },
+  // The scale is exact (a profile's moments); only the area between the CDFs carries the summary's error.
+  boundsFromSummary: (sample) => ({ distance: sample.summarised.areaError / referenceScale(sample) }),
 };
+
+function referenceScale(sample: NumericalSample): number {
+  const { squaredDeviations } = sideMoments(sample, 'reference');
+  return Math.max(Math.sqrt(squaredDeviations / sample.reference.length), MIN_SCALE);
+}

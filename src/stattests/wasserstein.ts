@@ -33,4 +33,5 @@ export const wasserstein: StatTest = {
     const distance = ecdfGapIntegral(sample, 1);
     return Number.isFinite(distance) ? { distance } : undefined;
   },
+  boundsFromSummary: (sample) => ({ distance: sample.summarised.areaError }),
 };

@@ -13,12 +13,22 @@
  * "significant" (p ≈ 0.05). We prefer the exact answer there.
  */
 import { mean as meanOf } from 'simple-statistics';
+import type { NumericalSample } from '../types.js';
 
 export interface Moments {
   /** The arithmetic mean. */
   readonly mean: number;
   /** Σ (x − mean)². Divide by n for the population variance, by n − 1 for the unbiased one. */
   readonly squaredDeviations: number;
+}
+
+/**
+ * The moments of one side of a sample: exact ones from its profile when the side is a rank summary (whose
+ * representative points have other moments), else computed from its values.
+ */
+export function sideMoments(sample: NumericalSample, side: 'reference' | 'current'): Moments {
+  const exact = side === 'reference' ? sample.summarised?.referenceMoments : sample.summarised?.currentMoments;
+  return exact ?? momentsOf(sample[side]);
 }
 
 /** Mean and Σ(x − mean)² of a non-empty array. */
