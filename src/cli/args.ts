@@ -15,7 +15,8 @@ import {
   shareInRange,
 } from '../option-values.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
-import type { ColumnKind } from '../engine/table.js';
+import { parseProfileCli, type CliProfileCommand } from './profile-args.js';
+import { collectVariadic, declaredKindsOf } from './variadic.js';
 import type { CheckSettings } from '../check.js';
 
 export type ReportFormat = 'text' | 'markdown' | 'json';
@@ -30,7 +31,7 @@ export interface CliCheckCommand {
   exitZero: boolean;
 }
 
-export type CliCommand = CliCheckCommand | { command: 'help' } | { command: 'version' };
+export type CliCommand = CliCheckCommand | CliProfileCommand | { command: 'help' } | { command: 'version' };
 
 const OPTIONS = {
   baseline: { type: 'string', multiple: true },
@@ -62,14 +63,16 @@ const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'exit-zero': { type: 'boolean' },
+  'memory-budget': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Options that take several values in a row, so a shell glob (`--baseline data/*.csv`) works. */
-const VARIADIC = new Set(['baseline', 'current']);
+const VARIADIC = ['baseline', 'current'];
 
 export function parseCli(argv: readonly string[]): CliCommand {
+  if (argv[0] === 'profile') return parseProfileCli(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
@@ -78,36 +81,16 @@ export function parseCli(argv: readonly string[]): CliCommand {
     throw new InputError(`${(error as Error).message.split('\n').join(' ')} (see driftgate --help)`);
   }
   const { values, tokens } = parsed;
-  const variadicValues: Record<string, string[]> = { baseline: [], current: [] };
-  const positionals: string[] = [];
-  let openVariadic: string | undefined;
-  for (const token of tokens) {
-    if (token.kind === 'option') {
-      openVariadic = VARIADIC.has(token.name) ? token.name : undefined;
-      if (openVariadic && token.value !== undefined) variadicValues[openVariadic].push(token.value);
-    } else if (token.kind === 'positional') {
-      if (openVariadic) variadicValues[openVariadic].push(token.value);
-      else positionals.push(token.value);
-    } else {
-      openVariadic = undefined;
-    }
-  }
+  const { variadic: variadicValues, positionals } = collectVariadic(tokens, VARIADIC);
   if (values.version) return { command: 'version' };
   if (values.help || positionals.length === 0 || positionals[0] === 'help') return { command: 'help' };
-  if (positionals[0] !== 'check') throw new InputError(`unknown command ${JSON.stringify(positionals[0])}; the command is: driftgate check (see driftgate --help)`);
+  if (positionals[0] !== 'check') throw new InputError(`unknown command ${JSON.stringify(positionals[0])}; the commands are: driftgate check, driftgate profile (see driftgate --help)`);
   if (positionals.length > 1) throw new InputError(`unexpected argument ${JSON.stringify(positionals[1])} (see driftgate --help)`);
   for (const side of ['baseline', 'current']) {
     if (variadicValues[side].length === 0) throw new InputError(`--${side} is required: the path (or glob) of the ${side} data`);
   }
 
-  const declaredKinds = new Map<string, ColumnKind>();
-  for (const [kind, names] of [['numerical', values.numerical], ['categorical', values.categorical]] as const) {
-    for (const name of names ?? []) {
-      const other = declaredKinds.get(name);
-      if (other && other !== kind) throw new InputError(`column ${JSON.stringify(name)} is declared both numerical and categorical`);
-      declaredKinds.set(name, kind);
-    }
-  }
+  const declaredKinds = declaredKindsOf(values.numerical ?? [], values.categorical ?? []);
 
   const drift = defaultDriftOptions({
     columns: values.columns ?? [],
@@ -156,9 +139,20 @@ export function parseCli(argv: readonly string[]): CliCommand {
   }
   return {
     command: 'check',
-    settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift },
+    settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift, ...memoryBudgetOf(values['memory-budget']) },
     format,
     output: values.output,
     exitZero: values['exit-zero'] ?? false,
   };
+}
+
+const BYTE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+
+/** `--memory-budget 4G` (K, M, G, T: powers of 1024; plain: bytes). */
+function memoryBudgetOf(text: string | undefined): { memoryBudget?: number } {
+  if (text === undefined) return {};
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
+  const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : NaN;
+  if (!(bytes >= 1)) throw new InputError(`--memory-budget must be an amount of memory such as 512M or 4G, not ${JSON.stringify(text)}`);
+  return { memoryBudget: Math.floor(bytes) };
 }

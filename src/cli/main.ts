@@ -12,6 +12,13 @@ import { serveReadWorker } from '../io/read-worker.js';
 import { writeFileAtomic } from '../io/write.js';
 import { VERSION } from '../version.js';
 import { parseCli, type CliCheckCommand } from './args.js';
+import type { CliProfileCommand } from './profile-args.js';
+import { ProfileBuilder } from '../profile/builder.js';
+import { describeProfile } from '../profile/describe.js';
+import type { Profile } from '../profile/format.js';
+import { profileToJson } from '../profile/json.js';
+import { readProfileFile, writeProfileFile } from '../io/profile-file.js';
+import { profileData, profilePaths } from '../io/profile-side.js';
 import { HELP } from './help.js';
 import { ProgressLine } from './progress.js';
 import type { DriftResult } from '../engine/result.js';
@@ -30,7 +37,31 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`driftgate ${VERSION}\n`);
     return EXIT_NO_DRIFT;
   }
+  if (command.command === 'profile') return profile(command);
   return check(command);
+}
+
+async function profile(command: CliProfileCommand): Promise<number> {
+  let result: Profile;
+  if (command.mode === 'data') {
+    result = await profileData(command.inputs, { declared: command.declaredKinds, settings: command.settings });
+  } else {
+    const builder = new ProfileBuilder(command.settings);
+    for (const path of await profilePaths(command.inputs)) builder.addProfile(await readProfileFile(path));
+    result = builder.finish();
+  }
+  if (!command.output) {
+    process.stdout.write(`${JSON.stringify(profileToJson(result))}\n`);
+    return EXIT_NO_DRIFT;
+  }
+  let bytes: number;
+  try {
+    bytes = await writeProfileFile(command.output, result);
+  } catch (error) {
+    throw new InputError(`cannot write the profile: ${(error as Error).message}; check --output`, { file: command.output });
+  }
+  process.stdout.write(`Wrote ${command.output} (${bytes.toLocaleString('en-US')} bytes): ${describeProfile(result)}`);
+  return EXIT_NO_DRIFT;
 }
 
 async function check(command: CliCheckCommand): Promise<number> {

@@ -29,6 +29,11 @@ export async function readProfilesOf(paths: readonly string[], options: Pick<Rea
   return datasetOf(single ?? builder.finish(), sources.map((source) => source.display), 'file');
 }
 
+/** The files the paths and globs name, for merging profiles. */
+export async function profilePaths(paths: readonly string[], cwd = process.cwd()): Promise<string[]> {
+  return (await resolveSources(paths, cwd)).map((source) => source.path);
+}
+
 export interface ProfileDataOptions extends ReadOptions {
   settings?: ProfileSettings;
 }

@@ -1,14 +1,19 @@
 /**
  * Phrases every human-facing report shares: the score a column was judged on, its direction, its status.
  */
-import type { ColumnResult } from '../engine/result.js';
+import type { ColumnResult, SideSource } from '../engine/result.js';
 import { formatNumber, formatPercent } from '../engine/format.js';
 
-/** The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the distance. */
+/**
+ * The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the
+ * distance; from a profile's summary with its bound (`0.0436 ± 0.0012`, `p = 0.03 (0.02–0.05)`).
+ */
 export function formatScore(column: ColumnResult): string {
   if (column.score === undefined) return '—';
-  if (column.output === 'distance') return formatNumber(column.score);
-  return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${formatNumber(column.score)}`;
+  const bounds = column.approximate?.bounds;
+  if (column.output === 'distance') return `${formatNumber(column.score)}${bounds?.distance === undefined ? '' : ` ± ${formatNumber(bounds.distance)}`}`;
+  const range = bounds?.p_value && column.p_value_adjusted === undefined ? ` (${formatNumber(bounds.p_value[0])}–${formatNumber(bounds.p_value[1])})` : '';
+  return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${formatNumber(column.score)}${range}`;
 }
 
 /** Which way the column moved, in one short phrase with an arrow. */
@@ -29,6 +34,13 @@ export function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
+/** How a side's rows are known, when not from the rows themselves: ` — profile`, or that it was profiled. */
+export function profiledNote(side: SideSource): string {
+  if (side.profiled === 'file') return ' — profile';
+  if (side.profiled === 'streamed') return ' — profiled while read, being over the memory budget';
+  return '';
+}
+
 /** Drifted columns first, then the others, each group in its original order. */
 export function driftedFirst(columns: readonly ColumnResult[]): ColumnResult[] {
   const rank = (column: ColumnResult) => (column.drift_detected ? 0 : column.status === 'no-drift' ? 2 : 1);
@@ -47,7 +59,8 @@ export const STATUS_LABELS: Record<ColumnResult['status'], string> = {
   'not-tested': 'not tested',
 };
 
-/** The reasons besides the test's own verdict, which the value and threshold already show. */
+/** The reasons besides the test's own verdict, which the value and threshold already show, and why a value is approximate. */
 export function otherReasons(column: ColumnResult): string[] {
-  return column.distribution_drift ? column.reasons.slice(1) : column.reasons;
+  const reasons = column.distribution_drift ? column.reasons.slice(1) : column.reasons;
+  return column.approximate ? [...reasons, `approximate: ${column.approximate.why}`] : reasons;
 }

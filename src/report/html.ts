@@ -9,7 +9,7 @@ import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, Hi
 import { formatNumber, formatPercent } from '../engine/format.js';
 import { describeStreamPoint } from '../engine/model.js';
 import { escapeHtml } from './escape.js';
-import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, truncate } from './format.js';
+import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, profiledNote, truncate } from './format.js';
 import { toJsonReport } from './json.js';
 import {
   DDM_CAVEAT,
@@ -174,12 +174,12 @@ ${charts}
 }
 
 function sidesSection(result: DriftResult): string {
-  const side = (label: string, className: string, { sources, rows }: DriftResult['baseline']) => {
+  const side = (label: string, className: string, { sources, rows, ...how }: DriftResult['baseline']) => {
     const shown = sources.slice(0, 10).map((source) => `<li><code>${escapeHtml(truncate(source, 200))}</code></li>`);
     const more = sources.length > 10 ? `<li>and ${(sources.length - 10).toLocaleString('en-US')} more</li>` : '';
     return `<div class="side ${className}">
 <h2>${label}</h2>
-<p class="side-rows">${rows.toLocaleString('en-US')} rows</p>
+<p class="side-rows">${rows.toLocaleString('en-US')} rows${escapeHtml(profiledNote({ sources, rows, ...how }))}</p>
 <ul class="sources">${shown.join('')}${more}</ul>
 </div>`;
   };
@@ -211,7 +211,8 @@ ${rows.join('\n')}
 function columnRow(column: ColumnResult, section: string | undefined, role?: string): string {
   const name = escapeHtml(truncate(column.name, 80));
   const nameCell = section === undefined ? name : `<a href="#${section}">${name}</a>`;
-  const reasons = column.reasons.length > 0 ? `<ul class="reasons">${column.reasons.map((reason) => `<li>${escapeHtml(truncate(reason, 500))}</li>`).join('')}</ul>` : '';
+  const shown = column.approximate ? [...column.reasons, `approximate: ${column.approximate.why}`] : column.reasons;
+  const reasons = shown.length > 0 ? `<ul class="reasons">${shown.map((reason) => `<li>${escapeHtml(truncate(reason, 500))}</li>`).join('')}</ul>` : '';
   return `<tr class="row-${statusClass(column)}">
 <th scope="row" title="${escapeHtml(truncate(column.name, 1000))}">${nameCell}</th>${role === undefined ? '' : `\n<td>${escapeHtml(truncate(role, 200))}</td>`}
 <td>${column.type}</td>

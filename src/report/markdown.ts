@@ -6,7 +6,7 @@
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, ModelColumnResult, ModelResult, PerformanceResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
 import { escapeMarkdown, mermaidText } from './escape.js';
-import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, truncate } from './format.js';
+import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
 import {
   DDM_CAVEAT,
   bucketAt,
@@ -137,7 +137,7 @@ function modelColumnTable(columns: readonly ModelColumnResult[]): string {
 function describeSide(side: DriftResult['baseline']): string {
   const shown = side.sources.slice(0, 3).map((source) => `\`${source.replace(/`/g, "'")}\``);
   const more = side.sources.length > 3 ? ` and ${side.sources.length - 3} more` : '';
-  return `${shown.join(', ')}${more} (${side.rows.toLocaleString('en-US')} rows)`;
+  return `${shown.join(', ')}${more} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
 }
 
 export function columnTable(columns: readonly ColumnResult[], maxColumns: number): string {

@@ -6,7 +6,7 @@
 import type { ColumnResult, DriftResult, ModelResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
 import { escapeTerminal } from './escape.js';
-import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, truncate } from './format.js';
+import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
 import { DDM_CAVEAT, detectorRows, formatMetricChange, metricRows, roleLabel } from './model-format.js';
 
 const COLUMN_HEADER = ['COLUMN', 'TYPE', 'METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'CHANGE'];
@@ -63,7 +63,7 @@ function alignedTable(rows: readonly string[][]): string[] {
 }
 
 function describe(side: DriftResult['baseline']): string {
-  return `${side.sources.map(escapeTerminal).join(', ')} (${side.rows.toLocaleString('en-US')} rows)`;
+  return `${side.sources.map(escapeTerminal).join(', ')} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
 }
 
 function textRow(column: ColumnResult): string[] {

@@ -1,0 +1,19 @@
+/** What a profile holds, in a few lines a person reads: for the CLI, the model card and reports. */
+import { approximation, type Profile } from './format.js';
+
+export function describeProfile(profile: Profile): string {
+  const numeric = profile.columns.filter((column) => column.storage === 'numeric');
+  const summarised = numeric.filter((column) => column.storage === 'numeric' && column.distribution.kind === 'summary');
+  const text = profile.columns.length - numeric.length;
+  const parts = [
+    `${numeric.length - summarised.length} numerical column${numeric.length - summarised.length === 1 ? '' : 's'} kept exactly`,
+    ...(summarised.length > 0 ? [`${summarised.length} summarised (rank error ≤ ${profile.settings.rankError})`] : []),
+    `${text} text column${text === 1 ? '' : 's'}`,
+  ];
+  const lines = [`${profile.rows.toLocaleString('en-US')} rows × ${profile.columns.length} columns: ${parts.join(', ')}.`];
+  for (const column of profile.columns) {
+    const why = approximation(column);
+    if (why) lines.push(`  ${JSON.stringify(column.name)}: ${why}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
