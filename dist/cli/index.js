@@ -34727,16 +34727,34 @@ function benjaminiHochberg(pValues) {
     return adjusted;
 }
 
+;// CONCATENATED MODULE: ./src/engine/table.ts
+/** How a column's cells are stored in its data: `numeric` or `text`, for a profiled column as they were. */
+function cellStorage(column) {
+    return column.storage === 'profile' ? column.profile.storage : column.storage;
+}
+const MISSING_CODE = -1;
+
 ;// CONCATENATED MODULE: ./src/engine/typing.ts
+/**
+ * Column typing: numerical or categorical.
+ *
+ * The rule, in order:
+ * 1. A kind the user declared wins.
+ * 2. A column holding any text (a cell that is not a number) on either side is categorical.
+ * 3. A column of numbers is categorical when every value is an integer and both sides together hold at most
+ *    `INTEGER_CATEGORY_LIMIT` distinct values (flags, ratings, small codes), as monitoring tools commonly do;
+ *    otherwise it is numerical.
+ */
+
 const INTEGER_CATEGORY_LIMIT = 10;
 function inferKind(reference, current) {
-    if (reference.storage === 'text' || current?.storage === 'text')
+    if (cellStorage(reference) === 'text' || (current && cellStorage(current) === 'text'))
         return 'categorical';
     const distinct = new Set();
     for (const column of current ? [reference, current] : [reference]) {
-        if (column.storage !== 'numeric')
-            continue;
-        for (const value of column.values) {
+        if (holdsNonIntegers(column))
+            return 'numerical';
+        for (const value of numbersOf(column)) {
             if (!Number.isFinite(value))
                 continue;
             if (!Number.isInteger(value))
@@ -34758,6 +34776,10 @@ const IDENTIFIER_MIN_VALUES = 20;
  * the column would always drift. Such columns are reported and left untested unless declared.
  */
 function looksLikeIdentifier(column) {
+    if (column.storage === 'profile') {
+        const profile = column.profile;
+        return profile.storage === 'text' && isIdentifierLike(profile.rows - profile.missing, profile.distinct);
+    }
     if (column.storage !== 'text')
         return false;
     const seen = new Uint8Array(column.dictionary.length);
@@ -34772,7 +34794,25 @@ function looksLikeIdentifier(column) {
             distinct++;
         }
     }
+    return isIdentifierLike(present, distinct);
+}
+function isIdentifierLike(present, distinct) {
     return present >= IDENTIFIER_MIN_VALUES && distinct >= 0.95 * present;
+}
+/** A profile knows without its values: it says whether they are whole, and a summary has too many to be categories. */
+function holdsNonIntegers(column) {
+    if (column.storage !== 'profile' || column.profile.storage !== 'numeric')
+        return false;
+    const { profile } = column;
+    return profile.rows > profile.missing && (!profile.integers || profile.distribution.kind === 'summary');
+}
+/** The values typing looks at: a column's cells, or a lossless profile's distinct values. */
+function numbersOf(column) {
+    if (column.storage === 'numeric')
+        return column.values;
+    if (column.storage === 'text' || column.profile.storage === 'text' || column.profile.distribution.kind === 'summary')
+        return [];
+    return column.profile.distribution.values;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/format.ts
@@ -34791,9 +34831,6 @@ function formatPercent(share) {
     const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
     return `${(share * 100).toFixed(digits)}%`;
 }
-
-;// CONCATENATED MODULE: ./src/engine/table.ts
-const MISSING_CODE = -1;
 
 ;// CONCATENATED MODULE: ./src/stattests/sample.ts
 /** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
@@ -34991,28 +35028,241 @@ function codePointRank(unit) {
     return unit;
 }
 
+;// CONCATENATED MODULE: ./src/profile/rank-summary.ts
+/** The summary of sorted values, keeping enough of them that the rank error is at most `epsilon`. */
+function summaryOfSorted(sorted, epsilon) {
+    const n = sorted.length;
+    const step = Math.max(1, Math.floor(2 * epsilon * n) + 1);
+    const positions = [];
+    for (let position = 1; position < n; position += step)
+        positions.push(position);
+    if (n > 0)
+        positions.push(n);
+    const values = Float64Array.from(positions, (position) => sorted[position - 1]);
+    const ranks = Float64Array.from(positions);
+    return { count: n, values, rmin: ranks, rmax: ranks.slice() };
+}
+/** The exact summary of distinct values with their counts: each run of equal values kept at both ends. */
+function summaryOfCounts(values, counts) {
+    const stored = [];
+    const positions = [];
+    let position = 0;
+    for (let i = 0; i < values.length; i++) {
+        stored.push(values[i]);
+        positions.push(position + 1);
+        position += counts[i];
+        if (counts[i] > 1) {
+            stored.push(values[i]);
+            positions.push(position);
+        }
+    }
+    const ranks = Float64Array.from(positions);
+    return { count: position, values: Float64Array.from(stored), rmin: ranks, rmax: ranks.slice() };
+}
+/** The summary of the union of the values `a` and `b` summarise. */
+function combine(a, b) {
+    if (a.count === 0)
+        return b;
+    if (b.count === 0)
+        return a;
+    const length = a.values.length + b.values.length;
+    const values = new Float64Array(length);
+    const rmin = new Float64Array(length);
+    const rmax = new Float64Array(length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < length; k++) {
+        // On equal values A's come first, so B's values equal to an A value are after it.
+        const fromA = j >= b.values.length || (i < a.values.length && a.values[i] <= b.values[j]);
+        if (fromA) {
+            values[k] = a.values[i];
+            rmin[k] = a.rmin[i] + (j > 0 ? b.rmin[j - 1] : 0);
+            rmax[k] = a.rmax[i] + (j < b.values.length ? b.rmax[j] - 1 : b.count);
+            i++;
+        }
+        else {
+            values[k] = b.values[j];
+            rmin[k] = b.rmin[j] + (i > 0 ? a.rmin[i - 1] : 0);
+            rmax[k] = b.rmax[j] + (i < a.values.length ? a.rmax[i] - 1 : a.count);
+            j++;
+        }
+    }
+    return { count: a.count + b.count, values, rmin, rmax };
+}
+/**
+ * Keeps the first and last stored values and, going left to right, the farthest next one whose gap from
+ * the last kept stays within 2εn. A gap that is already wider (a summary coarser than ε) is kept as is.
+ */
+function compress(summary, epsilon) {
+    const k = summary.values.length;
+    if (k <= 2)
+        return summary;
+    const allowed = 2 * epsilon * summary.count;
+    const kept = [0];
+    let last = 0;
+    while (last < k - 1) {
+        let next = last + 1;
+        while (next + 1 < k && summary.rmax[next + 1] - summary.rmin[last] - 1 <= allowed)
+            next++;
+        kept.push(next);
+        last = next;
+    }
+    const pick = (array) => Float64Array.from(kept, (index) => array[index]);
+    return { count: summary.count, values: pick(summary.values), rmin: pick(summary.rmin), rmax: pick(summary.rmax) };
+}
+/** The summary's rank error ε, as a share of its count (0 for an exact one). */
+function rankErrorOf(summary) {
+    let widest = 0;
+    // No x falls between two equal stored values, so their gap bounds no query.
+    for (let i = 0; i + 1 < summary.values.length; i++) {
+        if (summary.values[i + 1] > summary.values[i])
+            widest = Math.max(widest, summary.rmax[i + 1] - summary.rmin[i] - 1);
+    }
+    return summary.count === 0 ? 0 : widest / (2 * summary.count);
+}
+/**
+ * What a summary contradicts about itself, or undefined when it is sound: positions within 1..n and
+ * ordered, values ascending and finite, the minimum and maximum at their exact positions.
+ */
+function summaryFault(summary) {
+    const { count, values, rmin, rmax } = summary;
+    const k = values.length;
+    if (!Number.isSafeInteger(count) || count < 0)
+        return `its count ${count} is not a whole number of values`;
+    if (rmin.length !== k || rmax.length !== k)
+        return 'its values and rank bounds have different lengths';
+    if (count === 0)
+        return k === 0 ? undefined : 'it stores values but summarises none';
+    if (k === 0)
+        return 'it summarises values but stores none';
+    if (rmin[0] !== 1 || rmax[0] !== 1 || rmin[k - 1] !== count || rmax[k - 1] !== count) {
+        return 'its first and last stored values are not at the exact first and last positions';
+    }
+    for (let i = 0; i < k; i++) {
+        if (!Number.isFinite(values[i]))
+            return `stored value ${i + 1} is not a finite number`;
+        if (!(rmin[i] >= 1 && rmin[i] <= rmax[i] && rmax[i] <= count) || !Number.isInteger(rmin[i]) || !Number.isInteger(rmax[i])) {
+            return `stored value ${i + 1} has rank bounds [${rmin[i]}, ${rmax[i]}] outside 1..${count}`;
+        }
+        if (i > 0 && (values[i] < values[i - 1] || rmin[i] <= rmin[i - 1] || rmax[i] <= rmax[i - 1])) {
+            return `stored value ${i + 1} is out of order`;
+        }
+    }
+    return undefined;
+}
+function representativePoints(summary) {
+    const { count, values, rmin, rmax } = summary;
+    const distinct = [];
+    const cumulative = [];
+    let cdfError = 0;
+    let areaError = 0;
+    for (let i = 0; i < values.length; i++) {
+        // Equal stored values are one step of the CDF: the last of them sets it.
+        if (i + 1 < values.length && values[i + 1] === values[i])
+            continue;
+        const below = rmin[i];
+        const above = i + 1 < values.length ? rmax[i + 1] - 1 : count;
+        const at = Math.max(cumulative.length > 0 ? cumulative[cumulative.length - 1] : 0, Math.floor((below + above) / 2));
+        const error = Math.max(at - below, above - at) / count;
+        cdfError = Math.max(cdfError, error);
+        if (i + 1 < values.length)
+            areaError += (values[i + 1] - values[i]) * error;
+        distinct.push(values[i]);
+        cumulative.push(at);
+    }
+    const counts = Float64Array.from(cumulative, (at, index) => at - (index > 0 ? cumulative[index - 1] : 0));
+    return { values: Float64Array.from(distinct), counts, cdfError, areaError };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/samples.ts
 /**
  * Turns a column of each side into the sample a statistical test reads: the non-missing values, sorted
- * once (numerical), or counted per category over both sides' categories (categorical).
+ * once (numerical), or counted per category over both sides' categories (categorical). A profiled side
+ * gives its values back from its distribution: exactly when the profile kept every value, else as the
+ * rank summary's representative points, with the error that carries (`summarised`).
  */
 
 
+
+
+/** The category that holds a profile's pooled categories on both sides, so the two stay comparable. */
+const POOLED_CATEGORY = '(other categories)';
 function sampleOf(kind, reference, current) {
     if (kind === 'numerical')
-        return numericalSample(numbersOf(reference), numbersOf(current));
-    return categoricalSample(categoryCounts(reference), categoryCounts(current));
+        return numericalSampleOf(reference, current);
+    const referenceCounts = categoryCounts(reference);
+    const currentCounts = categoryCounts(current);
+    poolAlike(referenceCounts, currentCounts);
+    poolAlike(currentCounts, referenceCounts);
+    return categoricalSample(referenceCounts, currentCounts);
 }
-function numbersOf(column) {
+function numericalSampleOf(reference, current) {
+    const [ref, cur] = [valuesOf(reference), valuesOf(current)];
+    const sample = numericalSample(ref.sorted, cur.sorted);
+    if (!ref.summary && !cur.summary)
+        return sample;
+    return {
+        ...sample,
+        summarised: {
+            cdfError: (ref.summary?.cdfError ?? 0) + (cur.summary?.cdfError ?? 0),
+            areaError: (ref.summary?.areaError ?? 0) + (cur.summary?.areaError ?? 0),
+            ...(ref.summary ? { referenceMoments: ref.summary.moments } : {}),
+            ...(cur.summary ? { currentMoments: cur.summary.moments } : {}),
+        },
+    };
+}
+function valuesOf(column) {
     if (column.storage === 'numeric')
-        return column.values;
-    throw new Error(`column ${JSON.stringify(column.name)} holds text; it cannot be tested as numerical`);
+        return { sorted: column.values };
+    const profile = column.storage === 'profile' ? column.profile : undefined;
+    if (profile?.storage !== 'numeric')
+        throw new Error(`column ${JSON.stringify(column.name)} holds text; it cannot be tested as numerical`);
+    const { distribution } = profile;
+    if (distribution.kind === 'lossless')
+        return { sorted: sortedExpansion(distribution.values, distribution.counts) };
+    const points = representativePoints(distribution.summary);
+    const count = profile.rows - profile.missing;
+    return {
+        sorted: sortedExpansion(points.values, points.counts),
+        summary: {
+            cdfError: points.cdfError,
+            areaError: points.areaError,
+            moments: { count, mean: profile.moments.mean, squaredDeviations: profile.moments.m2 },
+        },
+    };
+}
+/** Each value repeated as often as it occurs; ascending already, so samples need not sort it. */
+function sortedExpansion(values, counts) {
+    let total = 0;
+    for (const count of counts)
+        total += count;
+    const expanded = new Float64Array(total);
+    let at = 0;
+    values.forEach((value, index) => {
+        expanded.fill(value, at, at + counts[index]);
+        at += counts[index];
+    });
+    rememberSorted(expanded, expanded);
+    return expanded;
+}
+/** Moves the categories `pooled` cannot name (it pooled some of its own) into the pooled category. */
+function poolAlike(counts, pooled) {
+    if (!pooled.has(POOLED_CATEGORY))
+        return;
+    for (const [category, count] of counts) {
+        if (category === POOLED_CATEGORY || pooled.has(category))
+            continue;
+        counts.delete(category);
+        counts.set(POOLED_CATEGORY, (counts.get(POOLED_CATEGORY) ?? 0) + count);
+    }
 }
 /**
  * Counts per category. Numbers become categories by their shortest round-trip text (`String(value)`),
  * so -0 and 0 are one category, as they are one value.
  */
 function categoryCounts(column) {
+    if (column.storage === 'profile')
+        return profileCategoryCounts(column.profile);
     const counts = new Map();
     if (column.storage === 'text') {
         const perCode = new Float64Array(column.dictionary.length);
@@ -35034,8 +35284,25 @@ function categoryCounts(column) {
     }
     return counts;
 }
+function profileCategoryCounts(profile) {
+    if (profile.storage === 'text') {
+        const counts = new Map(profile.categories);
+        if (profile.other > 0)
+            counts.set(POOLED_CATEGORY, (counts.get(POOLED_CATEGORY) ?? 0) + profile.other);
+        return counts;
+    }
+    if (profile.distribution.kind !== 'lossless') {
+        throw new InputError(`column ${JSON.stringify(profile.name)} is summarised in the profile (more than ${profile.distribution.distinctAtLeast - 1} distinct numbers), so it cannot be compared as categories; compare it as numerical, or profile it with a larger --max-distinct`);
+    }
+    const counts = new Map();
+    const { values, counts: occurrences } = profile.distribution;
+    values.forEach((value, index) => counts.set(String(value), occurrences[index]));
+    return counts;
+}
 /** Number of missing cells in a column; infinite numbers count as missing (they have no place in a distribution). */
 function missingCount(column) {
+    if (column.storage === 'profile')
+        return column.profile.missing;
     let missing = 0;
     if (column.storage === 'numeric') {
         const values = column.values;
@@ -36459,6 +36726,14 @@ function meanAbsolutePercentageError(yTrue, yPred) {
  * "significant" (p ≈ 0.05). We prefer the exact answer there.
  */
 
+/**
+ * The moments of one side of a sample: exact ones from its profile when the side is a rank summary (whose
+ * representative points have other moments), else computed from its values.
+ */
+function sideMoments(sample, side) {
+    const exact = side === 'reference' ? sample.summarised?.referenceMoments : sample.summarised?.currentMoments;
+    return exact ?? momentsOf(sample[side]);
+}
 /** Mean and Σ(x − mean)² of a non-empty array. */
 function momentsOf(values) {
     // Stops at the second element for any column that varies, so this costs nothing in practice.
@@ -39876,7 +40151,19 @@ const ksAsymp = {
         const p = ksTwoSampleAsymptoticPValue(statistic, sample.reference.length, sample.current.length);
         return Number.isFinite(p) ? { statistic, p_value: p } : { statistic };
     },
+    boundsFromSummary: ksBoundsFromSummary,
 };
+/**
+ * D is within the summaries' CDF error of the exact one, and the p-value falls as D grows: the exact
+ * p-value lies between the asymptotic p-values at the ends of D's interval.
+ */
+function ksBoundsFromSummary(sample, result) {
+    const error = sample.summarised.cdfError;
+    if (result.statistic === undefined)
+        return { statistic: error };
+    const at = (d) => ksTwoSampleAsymptoticPValue(Math.min(Math.max(d, 0), 1), sample.reference.length, sample.current.length);
+    return { statistic: error, p_value: [at(result.statistic + error), at(result.statistic - error)] };
+}
 
 ;// CONCATENATED MODULE: ./src/stattests/ks-exact.ts
 /**
@@ -39956,6 +40243,7 @@ const ks = {
     compute(sample) {
         return ksExact.applies?.(sample) ? ksExact.compute(sample) : ksAsymp.compute(sample);
     },
+    boundsFromSummary: ksBoundsFromSummary,
 };
 
 ;// CONCATENATED MODULE: ./src/stattests/linf.ts
@@ -40182,8 +40470,8 @@ const t_test_tTest = {
         const m = sample.current.length;
         if (n < 2 || m < 2)
             return undefined;
-        const reference = momentsOf(sample.reference);
-        const current = momentsOf(sample.current);
+        const reference = sideMoments(sample, 'reference');
+        const current = sideMoments(sample, 'current');
         const scaledReference = reference.squaredDeviations / (n - 1) / n;
         const scaledCurrent = current.squaredDeviations / (m - 1) / m;
         const pooled = scaledReference + scaledCurrent;
@@ -40199,6 +40487,8 @@ const t_test_tTest = {
             result.statistic = statistic;
         return result;
     },
+    // Counts and moments are exact in every profile: so is the test.
+    boundsFromSummary: () => ({}),
 };
 
 ;// CONCATENATED MODULE: ./src/stattests/tvd.ts
@@ -40274,6 +40564,7 @@ const wasserstein = {
         const distance = ecdfGapIntegral(sample, 1);
         return Number.isFinite(distance) ? { distance } : undefined;
     },
+    boundsFromSummary: (sample) => ({ distance: sample.summarised.areaError }),
 };
 
 ;// CONCATENATED MODULE: ./src/stattests/wasserstein-normed.ts
@@ -40308,12 +40599,16 @@ const wassersteinNormed = {
     compute(sample) {
         if (sample.kind !== 'numerical')
             return undefined;
-        const { squaredDeviations } = momentsOf(sample.reference);
-        const scale = Math.max(Math.sqrt(squaredDeviations / sample.reference.length), MIN_SCALE);
-        const distance = ecdfGapIntegral(sample, 1) / scale;
+        const distance = ecdfGapIntegral(sample, 1) / referenceScale(sample);
         return Number.isFinite(distance) ? { distance } : undefined;
     },
+    // The scale is exact (a profile's moments); only the area between the CDFs carries the summary's error.
+    boundsFromSummary: (sample) => ({ distance: sample.summarised.areaError / referenceScale(sample) }),
 };
+function referenceScale(sample) {
+    const { squaredDeviations } = sideMoments(sample, 'reference');
+    return Math.max(Math.sqrt(squaredDeviations / sample.reference.length), MIN_SCALE);
+}
 
 ;// CONCATENATED MODULE: ./src/stattests/z.ts
 /**
@@ -40467,11 +40762,13 @@ function autoSelect(profile) {
 
 
 
+
 /** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */
 const reasonsBeforeTest = new WeakMap();
 function compareTables(baseline, current, options) {
     validateOptions(baseline, options);
-    const modelColumns = options.model && resolveModelColumns(options.model, baseline, current);
+    const modelSides = options.model && { baseline: rowsOf(baseline, 'baseline'), current: rowsOf(current, 'current') };
+    const modelColumns = options.model && modelSides && resolveModelColumns(options.model, modelSides.baseline, modelSides.current);
     const notFeatures = modelColumns ? modelColumnNames(modelColumns) : new Set();
     const selected = (name) => !notFeatures.has(name) && (options.columns.length === 0 || options.columns.includes(name)) && !options.ignoreColumns.includes(name);
     const currentByName = new Map(current.columns.map((column) => [column.name, column]));
@@ -40491,11 +40788,11 @@ function compareTables(baseline, current, options) {
         throw new InputError(`no column left to compare: the baseline's columns (${listNames([...baselineNames])}) are all excluded by the column selection; check the columns and ignore lists`);
     }
     applyCorrection(columns, options);
-    const model = options.model && modelColumns && compareModel(baseline, current, options.model, modelColumns, options);
+    const model = options.model && modelSides && modelColumns && compareModel(modelSides.baseline, modelSides.current, options.model, modelColumns, options);
     const dataset = datasetVerdict(columns, options);
     return {
-        baseline: { sources: baseline.sources, rows: baseline.rowCount },
-        current: { sources: current.sources, rows: current.rowCount },
+        baseline: sideSource(baseline),
+        current: sideSource(current),
         gate: gateVerdict(dataset, model, options.gateOn),
         ...(model ? { model } : {}),
         dataset,
@@ -40569,6 +40866,15 @@ function compareTarget(name, baseline, current, options) {
         current: { rows: current.rowCount, missing: current.rowCount, missing_share: 1 },
     };
 }
+function sideSource(side) {
+    return { sources: side.sources, rows: side.rowCount, ...(side.profiled ? { profiled: side.profiled } : {}) };
+}
+/** The model's performance is measured on rows; a profile has none. */
+function rowsOf(side, name) {
+    if (side.columns.every((column) => column.storage !== 'profile'))
+        return side;
+    throw new InputError(`the ${name} is a profile, and the model's performance needs its rows (predictions beside labels); pass the ${name} data itself, or leave out the model columns (--prediction, --target, --probability)`, { file: side.sources.join(', ') });
+}
 function validateOptions(baseline, options) {
     const known = new Set(baseline.columns.map((column) => column.name));
     const named = [
@@ -40613,9 +40919,9 @@ function listNames(names) {
 function compareColumn(reference, current, baseline, currentTable, options) {
     const declared = options.declaredKinds.get(reference.name);
     const kind = declared ?? inferKind(reference, current);
-    const typeChanged = declared === undefined && reference.storage !== current.storage;
-    if (kind === 'numerical' && (reference.storage === 'text' || current.storage === 'text')) {
-        const side = reference.storage === 'text' ? baseline : currentTable;
+    const typeChanged = declared === undefined && cellStorage(reference) !== cellStorage(current);
+    if (kind === 'numerical' && (cellStorage(reference) === 'text' || cellStorage(current) === 'text')) {
+        const side = cellStorage(reference) === 'text' ? baseline : currentTable;
         throw new InputError(`column ${JSON.stringify(reference.name)} is declared numerical but holds text`, { file: side.sources.join(', ') });
     }
     const referenceSummary = sideSummary(reference, baseline.rowCount);
@@ -40656,15 +40962,43 @@ function compareColumn(reference, current, baseline, currentTable, options) {
         return untested(result, 'insufficient-data', `fewer than ${options.minRows} non-missing values on a side (${counts})`);
     }
     const sample = choice.sampleKind === kind ? columnSample : sampleOf(choice.sampleKind, reference, current);
+    if (isSummarised(sample) && !choice.test.boundsFromSummary) {
+        return untested(result, 'not-tested', `${choice.test.name} cannot be computed honestly from a rank summary; pick one of ${summaryMethods()} for this column, or profile it with a larger --max-distinct`);
+    }
     const outcome = runTest(choice.test, sample);
     if (!outcome)
         return untested(result, 'not-tested', `${choice.test.name} has no value for this column (see the method's documentation)`);
     Object.assign(result, outcome);
+    const approximate = approximationOf(choice.test, sample, outcome);
+    if (approximate)
+        result.approximate = approximate;
     result.score = choice.test.output === 'p_value' ? outcome.p_value : outcome.distance;
     if (choice.test.output === 'p_value')
         result.effect_size = effectSize(columnSample);
     settle(result);
     return result;
+}
+function isSummarised(sample) {
+    return sample.kind === 'numerical' && sample.summarised !== undefined;
+}
+function summaryMethods() {
+    return statTests.filter((test) => test.boundsFromSummary).map((test) => test.name).join(', ');
+}
+/**
+ * How a value computed on a profile's summary, or on pooled categories, stands to the exact one; undefined
+ * when it is exact (lossless profiles, and tests such as Welch's t that need only exact moments).
+ */
+function approximationOf(test, sample, outcome) {
+    if (isSummarised(sample)) {
+        const bounds = test.boundsFromSummary(sample, outcome);
+        if (Object.keys(bounds).length === 0)
+            return undefined;
+        return { why: `a side is a rank summary: its CDF is known within ${formatNumber(sample.summarised.cdfError)}`, bounds };
+    }
+    if (sample.kind === 'categorical' && sample.categories.includes(POOLED_CATEGORY)) {
+        return { why: `a profile pooled its rarest categories; both sides are compared with them as one "${POOLED_CATEGORY}" category`, bounds: {} };
+    }
+    return undefined;
 }
 /** Summary statistics, the chart histogram, the direction of change, and with `allMethods` every method's values. */
 function describeColumn(result, sample, options) {
@@ -40757,7 +41091,7 @@ function runTest(test, sample) {
 function allMethods(sample) {
     const methods = {};
     for (const test of statTests) {
-        if (!test.kinds.includes(sample.kind))
+        if (!test.kinds.includes(sample.kind) || (isSummarised(sample) && !test.boundsFromSummary))
             continue;
         const result = finiteResult(test, sample);
         if (result)
@@ -40784,16 +41118,17 @@ function addDescriptiveStatistics(result, sample) {
         result.current.categories = countNonZero(sample.current);
         return;
     }
-    describeNumbers(result.reference, sample.reference);
-    describeNumbers(result.current, sample.current);
+    describeNumbers(result.reference, sample.reference, sample.summarised?.referenceMoments);
+    describeNumbers(result.current, sample.current, sample.summarised?.currentMoments);
 }
-function describeNumbers(summary, sorted) {
+/** `exact`: a summarised side's moments, which its representative points do not have. */
+function describeNumbers(summary, sorted, exact) {
     if (sorted.length === 0)
         return;
     // simple-statistics only reads `length` and indexes, which typed arrays provide without a copy.
     const values = sorted;
-    summary.mean = simple_statistics_mean(values);
-    summary.std = sorted.length > 1 ? standardDeviation(values) : 0;
+    summary.mean = exact ? exact.mean : simple_statistics_mean(values);
+    summary.std = exact ? Math.sqrt(exact.squaredDeviations / exact.count) : sorted.length > 1 ? standardDeviation(values) : 0;
     summary.min = sorted[0];
     summary.median = medianSorted(values);
     summary.max = sorted[sorted.length - 1];
@@ -40819,7 +41154,7 @@ function countPresent(summary) {
     return summary.rows - summary.missing;
 }
 function describeStorage(column) {
-    return column.storage === 'numeric' ? 'numbers' : 'text';
+    return cellStorage(column) === 'numeric' ? 'numbers' : 'text';
 }
 function missingInCurrent(column, baseline, current, options) {
     const kind = options.declaredKinds.get(column.name) ?? inferKind(column, undefined);
@@ -40884,10 +41219,851 @@ function datasetVerdict(columns, options) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/profile/format.ts
+/** Bumped when a reader of the previous version could misread a new profile. */
+const PROFILE_VERSION = 1;
+/** Large enough that every golden corpus column (37,376 distinct values at most) is kept exactly. */
+const DEFAULT_PROFILE_SETTINGS = {
+    maxDistinct: 65_536,
+    maxLosslessBytes: 64 * 1024,
+    rankError: 0.001,
+    maxCategories: 10_000,
+};
+/** Whether the column's distribution is known only approximately, and why. */
+function approximation(column) {
+    if (column.storage === 'text') {
+        return column.other > 0 ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled` : undefined;
+    }
+    if (column.distribution.kind === 'lossless')
+        return undefined;
+    return `summarised with rank error ≤ ${column.distribution.rankError}`;
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/profile/distribution-codec.ts
+/**
+ * The compact text form of a lossless distribution (sorted distinct values and their counts), so that a
+ * column of tens of thousands of distinct values stays within a profile's size budget.
+ *
+ * Most exported data is decimal with a fixed number of places, so the values are usually k / 10^d for whole
+ * numbers k: then the sorted k's are stored as their differences (small whole numbers), in unsigned LEB128
+ * with the counts, deflated and base64-encoded (`decimal`). Values on no such grid are stored as their
+ * IEEE-754 bits (`float64`). Decoding gives back every value bit for bit, −0 as 0.
+ */
+
+const MAX_SCALE = 12;
+const POWERS = Array.from({ length: MAX_SCALE + 1 }, (_, d) => 10 ** d);
+function encodeDistribution(values, counts) {
+    const scale = decimalScale(values);
+    const bytes = new ByteWriter();
+    if (scale !== undefined) {
+        let previous = 0;
+        values.forEach((value, index) => {
+            const whole = Math.round(value * POWERS[scale]);
+            // The first value may be negative: zigzag it; the differences after it are positive.
+            bytes.unsigned(index === 0 ? zigzag(whole) : whole - previous);
+            previous = whole;
+        });
+    }
+    else {
+        for (const value of values)
+            bytes.float64(value);
+    }
+    for (const count of counts)
+        bytes.unsigned(count);
+    const data = (0,external_node_zlib_namespaceObject.deflateRawSync)(bytes.finish(), { level: 9 }).toString('base64');
+    return scale === undefined ? { encoding: 'float64', distinct: values.length, data } : { encoding: 'decimal', scale, distinct: values.length, data };
+}
+/** Undefined when the data does not decode to `distinct` values and counts (a corrupt profile). */
+function decodeDistribution(encoded) {
+    let bytes;
+    try {
+        bytes = (0,external_node_zlib_namespaceObject.inflateRawSync)(Buffer.from(encoded.data, 'base64'), { maxOutputLength: encoded.distinct * 20 + 64 });
+    }
+    catch {
+        return undefined;
+    }
+    const reader = new ByteReader(bytes);
+    const values = new Float64Array(encoded.distinct);
+    const counts = new Float64Array(encoded.distinct);
+    if (encoded.encoding === 'decimal') {
+        const power = POWERS[encoded.scale ?? -1];
+        if (power === undefined)
+            return undefined;
+        let whole = 0;
+        for (let i = 0; i < values.length; i++) {
+            const next = reader.unsigned();
+            if (next === undefined)
+                return undefined;
+            whole = i === 0 ? unzigzag(next) : whole + next;
+            values[i] = whole / power;
+        }
+    }
+    else {
+        for (let i = 0; i < values.length; i++) {
+            const value = reader.float64();
+            if (value === undefined)
+                return undefined;
+            values[i] = value;
+        }
+    }
+    for (let i = 0; i < counts.length; i++) {
+        const count = reader.unsigned();
+        if (count === undefined)
+            return undefined;
+        counts[i] = count;
+    }
+    return reader.atEnd ? { values, counts } : undefined;
+}
+/** The fewest decimal places d with every value exactly k / 10^d for a safe whole k, if any. */
+function decimalScale(values) {
+    let scale = 0;
+    for (const value of values) {
+        while (scale <= MAX_SCALE && !onGrid(value, scale))
+            scale++;
+        if (scale > MAX_SCALE)
+            return undefined;
+    }
+    // A value on a coarser grid is on the finer one too, but only where rounding allows: check them all.
+    return values.every((value) => onGrid(value, scale)) ? scale : undefined;
+}
+function onGrid(value, scale) {
+    const whole = Math.round(value * POWERS[scale]);
+    return Number.isSafeInteger(whole) && whole / POWERS[scale] === value;
+}
+function zigzag(value) {
+    return value < 0 ? -2 * value - 1 : 2 * value;
+}
+function unzigzag(value) {
+    return value % 2 === 1 ? -(value + 1) / 2 : value / 2;
+}
+class ByteWriter {
+    buffer = Buffer.alloc(1024);
+    length = 0;
+    unsigned(value) {
+        this.ensure(8);
+        // Arithmetic, not bit operations: counts and differences may pass 2^32.
+        let rest = value;
+        while (rest >= 0x80) {
+            this.buffer[this.length++] = (rest % 0x80) | 0x80;
+            rest = Math.floor(rest / 0x80);
+        }
+        this.buffer[this.length++] = rest;
+    }
+    float64(value) {
+        this.ensure(8);
+        this.buffer.writeDoubleLE(value, this.length);
+        this.length += 8;
+    }
+    finish() {
+        return this.buffer.subarray(0, this.length);
+    }
+    ensure(bytes) {
+        if (this.length + bytes <= this.buffer.length)
+            return;
+        const grown = Buffer.alloc(Math.max(this.buffer.length * 2, this.length + bytes));
+        this.buffer.copy(grown, 0, 0, this.length);
+        this.buffer = grown;
+    }
+}
+class ByteReader {
+    bytes;
+    position = 0;
+    constructor(bytes) {
+        this.bytes = bytes;
+    }
+    get atEnd() {
+        return this.position === this.bytes.length;
+    }
+    unsigned() {
+        let value = 0;
+        let scale = 1;
+        for (let shift = 0; shift < 8; shift++) {
+            if (this.position >= this.bytes.length)
+                return undefined;
+            const byte = this.bytes[this.position++];
+            value += (byte & 0x7f) * scale;
+            if (byte < 0x80)
+                return value;
+            scale *= 0x80;
+        }
+        return undefined;
+    }
+    float64() {
+        if (this.position + 8 > this.bytes.length)
+            return undefined;
+        const value = this.bytes.readDoubleLE(this.position);
+        this.position += 8;
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/profile/numeric-accumulator.ts
+/**
+ * One numerical column's profile, built from batches of rows or merged from other profiles: exact counts,
+ * extremes and moments, and every distinct value with its count until there are too many, then a rank
+ * summary kept within the rank error.
+ */
+
+
+
+
+class NumericAccumulator {
+    name;
+    settings;
+    rows = 0;
+    missing = 0;
+    integers = true;
+    present = 0;
+    moments = { mean: 0, m2: 0 };
+    distinctValues = new Float64Array(0);
+    distinctCounts = new Float64Array(0);
+    summary;
+    distinctAtLeast = 0;
+    constructor(name, settings) {
+        this.name = name;
+        this.settings = settings;
+    }
+    /** A batch of cells (NaN where missing), in any order. */
+    addValues(values) {
+        const sorted = sortedFinite(values);
+        this.rows += values.length;
+        this.missing += values.length - sorted.length;
+        if (sorted.length === 0)
+            return;
+        const { mean, squaredDeviations } = momentsOf(sorted);
+        this.addMoments(sorted.length, { mean, m2: squaredDeviations });
+        if (this.distinctValues) {
+            const [values, counts] = runsOf(sorted);
+            this.addDistinct(values, counts);
+        }
+        else {
+            this.addSummary(summaryOfSorted(sorted, this.settings.rankError / 2));
+        }
+        for (let i = 0; i < sorted.length && this.integers; i++)
+            this.integers = Number.isInteger(sorted[i]);
+    }
+    /** Cells that are missing because a file of the data has no such column. */
+    addMissing(rows) {
+        this.rows += rows;
+        this.missing += rows;
+    }
+    /** Another profile of the same column, of other rows. */
+    addProfile(column) {
+        this.rows += column.rows;
+        this.missing += column.missing;
+        const present = column.rows - column.missing;
+        if (present === 0)
+            return;
+        this.integers &&= column.integers;
+        this.addMoments(present, column.moments);
+        const { distribution } = column;
+        if (distribution.kind === 'lossless' && this.distinctValues)
+            this.addDistinct(distribution.values, distribution.counts);
+        else {
+            const summary = distribution.kind === 'lossless' ? summaryOfCounts(distribution.values, distribution.counts) : distribution.summary;
+            this.distinctAtLeast = Math.max(this.distinctAtLeast, distribution.kind === 'lossless' ? distribution.values.length : distribution.distinctAtLeast);
+            this.addSummary(summary);
+        }
+    }
+    finish() {
+        const common = { storage: 'numeric', name: this.name, rows: this.rows, missing: this.missing, integers: this.integers };
+        const moments = this.present === 0 ? {} : { moments: this.moments };
+        if (this.distinctValues) {
+            const [values, counts] = [this.distinctValues, this.distinctCounts];
+            // The size budget is on the encoding the profile file will hold.
+            if (encodeDistribution(values, counts).data.length <= this.settings.maxLosslessBytes) {
+                const range = values.length === 0 ? {} : { min: values[0], max: values[values.length - 1] };
+                return { ...common, ...range, ...moments, distribution: { kind: 'lossless', values, counts } };
+            }
+            this.switchToSummary();
+        }
+        const summary = this.summary;
+        return {
+            ...common,
+            min: summary.values[0],
+            max: summary.values[summary.values.length - 1],
+            ...moments,
+            distribution: { kind: 'summary', summary, rankError: this.settings.rankError, distinctAtLeast: this.distinctAtLeast },
+        };
+    }
+    /** Chan, Golub & LeVeque's pairwise update: exact counts, and mean and M2 without cancellation. */
+    addMoments(count, moments) {
+        const total = this.present + count;
+        const delta = moments.mean - this.moments.mean;
+        this.moments = {
+            mean: this.present === 0 ? moments.mean : this.moments.mean + (delta * count) / total,
+            m2: this.moments.m2 + moments.m2 + (delta * delta * this.present * count) / total,
+        };
+        this.present = total;
+    }
+    addDistinct(values, counts) {
+        [this.distinctValues, this.distinctCounts] = mergeCounts(this.distinctValues, this.distinctCounts, values, counts);
+        if (this.distinctValues.length > this.settings.maxDistinct)
+            this.switchToSummary();
+    }
+    switchToSummary() {
+        this.distinctAtLeast = Math.max(this.distinctAtLeast, this.distinctValues.length);
+        this.summary = compress(summaryOfCounts(this.distinctValues, this.distinctCounts), this.settings.rankError);
+        this.distinctValues = undefined;
+        this.distinctCounts = new Float64Array(0);
+    }
+    addSummary(summary) {
+        if (this.distinctValues) {
+            // A summary merged into exact values: the exact values become a summary too.
+            this.distinctAtLeast = Math.max(this.distinctAtLeast, this.distinctValues.length);
+            this.switchToSummary();
+        }
+        const merged = combine(this.summary ?? { count: 0, values: new Float64Array(0), rmin: new Float64Array(0), rmax: new Float64Array(0) }, summary);
+        this.summary = compress(merged, this.settings.rankError);
+    }
+}
+/** The distinct values of a sorted array and how often each occurs (−0 and 0 are one value). */
+function runsOf(sorted) {
+    const values = [];
+    const counts = [];
+    for (let i = 0; i < sorted.length;) {
+        let j = i + 1;
+        while (j < sorted.length && sorted[j] === sorted[i])
+            j++;
+        values.push(sorted[i] === 0 ? 0 : sorted[i]);
+        counts.push(j - i);
+        i = j;
+    }
+    return [Float64Array.from(values), Float64Array.from(counts)];
+}
+/** Two sorted distinct-value lists with counts, as one. */
+function mergeCounts(a, aCounts, b, bCounts) {
+    const values = new Float64Array(a.length + b.length);
+    const counts = new Float64Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length || j < b.length) {
+        if (j >= b.length || (i < a.length && a[i] < b[j])) {
+            values[k] = a[i];
+            counts[k++] = aCounts[i++];
+        }
+        else if (i >= a.length || b[j] < a[i]) {
+            values[k] = b[j];
+            counts[k++] = bCounts[j++];
+        }
+        else {
+            values[k] = a[i];
+            counts[k++] = aCounts[i++] + bCounts[j++];
+        }
+    }
+    return [values.slice(0, k), counts.slice(0, k)];
+}
+
+;// CONCATENATED MODULE: ./src/profile/builder.ts
+/**
+ * Builds a profile from tables of rows handed in batches (a file, or part of one, at a time), or merges
+ * profiles: either way in memory bounded by the profile, not by the rows. Columns are matched by name; a
+ * batch without a column contributes missing cells to it, and a column that is text anywhere is text
+ * throughout (numbers seen before become their shortest text, as the engine compares them as categories).
+ */
+
+
+
+
+
+/**
+ * A text column tracks at most this many distinct categories exactly; past it, new ones are pooled and the
+ * distinct count becomes a lower bound. Bounds memory on identifier-like columns.
+ */
+const TRACKED_CATEGORIES_LIMIT = 1_000_000;
+class TextAccumulator {
+    name;
+    settings;
+    rows = 0;
+    missing = 0;
+    counts = new Map();
+    untracked = 0;
+    /** The distinct count of merged profiles that pooled some of theirs. */
+    distinctFloor = 0;
+    exact = true;
+    constructor(name, settings) {
+        this.name = name;
+        this.settings = settings;
+    }
+    addColumn(column) {
+        const perCode = new Float64Array(column.dictionary.length);
+        let missing = 0;
+        for (const code of column.codes) {
+            if (code === MISSING_CODE)
+                missing++;
+            else
+                perCode[code]++;
+        }
+        this.rows += column.codes.length;
+        this.missing += missing;
+        perCode.forEach((count, code) => {
+            if (count > 0)
+                this.addCategory(column.dictionary[code], count);
+        });
+    }
+    addMissing(rows) {
+        this.rows += rows;
+        this.missing += rows;
+    }
+    /**
+     * Numbers in a column that holds text elsewhere, as the categories the engine makes of numbers (their
+     * shortest text). Only a lossless profile of them still knows every value.
+     */
+    addNumbers(column) {
+        const { distribution } = column;
+        if (distribution.kind !== 'lossless') {
+            throw new InputError(`column ${JSON.stringify(this.name)} holds numbers with too many distinct values to keep, and text elsewhere; declare it categorical (or numerical) to profile it`);
+        }
+        this.rows += column.rows;
+        this.missing += column.missing;
+        distribution.values.forEach((value, index) => this.addCategory(String(value), distribution.counts[index]));
+    }
+    addProfile(column) {
+        this.rows += column.rows;
+        this.missing += column.missing;
+        for (const [category, count] of column.categories)
+            this.addCategory(category, count);
+        this.untracked += column.other;
+        this.distinctFloor = Math.max(this.distinctFloor, column.distinct);
+        this.exact &&= column.other === 0 && column.distinctExact;
+    }
+    addCategory(category, count) {
+        const known = this.counts.get(category);
+        if (known !== undefined)
+            this.counts.set(category, known + count);
+        else if (this.counts.size < TRACKED_CATEGORIES_LIMIT)
+            this.counts.set(category, count);
+        else {
+            this.untracked += count;
+            this.exact = false;
+        }
+    }
+    finish() {
+        const ranked = [...this.counts].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
+        const categories = ranked.slice(0, this.settings.maxCategories);
+        const pooled = ranked.slice(this.settings.maxCategories).reduce((sum, [, count]) => sum + count, 0);
+        return {
+            storage: 'text',
+            name: this.name,
+            rows: this.rows,
+            missing: this.missing,
+            categories,
+            other: pooled + this.untracked,
+            distinct: Math.max(this.counts.size, this.distinctFloor),
+            distinctExact: this.exact,
+        };
+    }
+}
+class ProfileBuilder {
+    settings;
+    rows = 0;
+    columns = new Map();
+    sources = [];
+    constructor(settings = DEFAULT_PROFILE_SETTINGS) {
+        this.settings = settings;
+    }
+    /** Rows of the data, in batches of any size; `sources` name where they came from. */
+    addTable(table) {
+        this.noteSources(table.sources);
+        const seen = new Set();
+        for (const column of table.columns) {
+            seen.add(column.name);
+            const accumulator = this.accumulatorFor(column.name, column.storage);
+            if (accumulator instanceof TextAccumulator) {
+                if (column.storage === 'text')
+                    accumulator.addColumn(column);
+                else
+                    accumulator.addNumbers(this.numbersOf(column.name, column.values));
+            }
+            else if (column.storage === 'numeric')
+                accumulator.addValues(column.values);
+        }
+        this.padAbsent(seen, table.rowCount);
+        this.rows += table.rowCount;
+    }
+    /** Another profile, of other rows. */
+    addProfile(profile) {
+        this.noteSources(profile.sources);
+        const seen = new Set();
+        for (const column of profile.columns) {
+            seen.add(column.name);
+            const accumulator = this.accumulatorFor(column.name, column.storage);
+            if (accumulator instanceof TextAccumulator) {
+                if (column.storage === 'text')
+                    accumulator.addProfile(column);
+                else
+                    accumulator.addNumbers(column);
+            }
+            else if (column.storage === 'numeric')
+                accumulator.addProfile(column);
+        }
+        this.padAbsent(seen, profile.rows);
+        this.rows += profile.rows;
+    }
+    finish() {
+        const columns = [...this.columns.values()].map((accumulator) => accumulator.finish());
+        return { version: PROFILE_VERSION, sources: this.sources, rows: this.rows, settings: this.settings, columns };
+    }
+    numbersOf(name, values) {
+        const numbers = new NumericAccumulator(name, this.settings);
+        numbers.addValues(values);
+        return numbers.finish();
+    }
+    noteSources(sources) {
+        for (const source of sources)
+            if (!this.sources.includes(source))
+                this.sources.push(source);
+    }
+    padAbsent(seen, rows) {
+        for (const [name, accumulator] of this.columns)
+            if (!seen.has(name))
+                accumulator.addMissing(rows);
+    }
+    accumulatorFor(name, storage) {
+        const existing = this.columns.get(name);
+        if (existing === undefined) {
+            const created = storage === 'numeric' ? new NumericAccumulator(name, this.settings) : new TextAccumulator(name, this.settings);
+            // A column first seen in a later batch was missing in the earlier ones.
+            created.addMissing(this.rows);
+            this.columns.set(name, created);
+            return created;
+        }
+        if (storage === 'text' && existing instanceof NumericAccumulator) {
+            const text = new TextAccumulator(name, this.settings);
+            text.addNumbers(existing.finish());
+            this.columns.set(name, text);
+            return text;
+        }
+        return existing;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/profile/json.ts
+/**
+ * A profile to and from its JSON form (docs/profile-schema.md). Reading trusts nothing: every count, moment
+ * and summary is checked against the others, and the first contradiction is an InputError naming the file.
+ */
+
+
+
+
+/** The key a profile's JSON starts with; its value is the format version. */
+const PROFILE_MARKER = 'driftgate_profile';
+function profileToJson(profile) {
+    return {
+        [PROFILE_MARKER]: profile.version,
+        rows: profile.rows,
+        sources: profile.sources,
+        settings: {
+            max_distinct: profile.settings.maxDistinct,
+            max_lossless_bytes: profile.settings.maxLosslessBytes,
+            rank_error: profile.settings.rankError,
+            max_categories: profile.settings.maxCategories,
+        },
+        columns: profile.columns.map(columnToJson),
+    };
+}
+function columnToJson(column) {
+    const common = { name: column.name, storage: column.storage, rows: column.rows, missing: column.missing };
+    if (column.storage === 'text') {
+        return { ...common, distinct: column.distinct, distinct_exact: column.distinctExact, other: column.other, categories: column.categories };
+    }
+    const { distribution } = column;
+    const numbers = {
+        ...common,
+        integers: column.integers,
+        ...(column.min === undefined ? {} : { min: column.min, max: column.max, mean: column.moments.mean, m2: column.moments.m2 }),
+    };
+    if (distribution.kind === 'lossless')
+        return { ...numbers, distribution: { kind: 'lossless', ...encodeDistribution(distribution.values, distribution.counts) } };
+    const { summary } = distribution;
+    return {
+        ...numbers,
+        distribution: {
+            kind: 'summary',
+            rank_error: distribution.rankError,
+            distinct_at_least: distribution.distinctAtLeast,
+            values: Array.from(summary.values),
+            rmin: Array.from(summary.rmin),
+            rmax: Array.from(summary.rmax),
+        },
+    };
+}
+/** The profile in `json`, or an InputError naming `file` and what is wrong with it. */
+function profileFromJson(json, file) {
+    const fail = (message, column) => {
+        throw new InputError(`not a usable driftgate profile: ${message}`, column === undefined ? { file } : { file, column });
+    };
+    const root = asRecord(json) ?? fail('the file does not hold a JSON object');
+    const version = root[PROFILE_MARKER];
+    if (version === undefined)
+        fail(`it has no "${PROFILE_MARKER}" field`);
+    if (version !== PROFILE_VERSION) {
+        fail(`it is format version ${JSON.stringify(version)}, and this driftgate reads version ${PROFILE_VERSION}; make it again with this version`);
+    }
+    const rows = count(root.rows) ?? fail('"rows" is not a whole number ≥ 0');
+    const sources = Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string') ? root.sources : fail('"sources" is not a list of names');
+    const settings = readSettings(asRecord(root.settings)) ?? fail('"settings" is missing or holds an invalid value');
+    if (!Array.isArray(root.columns))
+        fail('"columns" is not a list');
+    const names = new Set();
+    const columns = root.columns.map((entry, index) => {
+        const record = asRecord(entry) ?? fail(`column ${index + 1} is not an object`);
+        const name = typeof record.name === 'string' && record.name !== '' ? record.name : fail(`column ${index + 1} has no name`);
+        if (names.has(name))
+            fail('it names this column twice', name);
+        names.add(name);
+        const problem = (message) => fail(message, name);
+        const column = record.storage === 'text' ? readText(record, name, problem) : record.storage === 'numeric' ? readNumeric(record, name, problem) : problem('its "storage" is neither "numeric" nor "text"');
+        if (column.rows !== rows)
+            problem(`it has ${column.rows} rows, the profile ${rows}`);
+        return column;
+    });
+    return { version: PROFILE_VERSION, sources, rows, settings, columns };
+}
+function readSettings(record) {
+    if (!record)
+        return undefined;
+    const maxDistinct = count(record.max_distinct);
+    const maxLosslessBytes = count(record.max_lossless_bytes);
+    const maxCategories = count(record.max_categories);
+    const rankError = record.rank_error;
+    if (maxDistinct === undefined || maxLosslessBytes === undefined || maxCategories === undefined)
+        return undefined;
+    if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
+        return undefined;
+    return { maxDistinct, maxLosslessBytes, rankError, maxCategories };
+}
+function readText(record, name, problem) {
+    const { rows, missing } = readCounts(record, problem);
+    const other = count(record.other) ?? problem('"other" is not a whole number ≥ 0');
+    const distinct = count(record.distinct) ?? problem('"distinct" is not a whole number ≥ 0');
+    if (typeof record.distinct_exact !== 'boolean')
+        problem('"distinct_exact" is not true or false');
+    if (!Array.isArray(record.categories))
+        problem('"categories" is not a list');
+    const seen = new Set();
+    let total = other;
+    const categories = record.categories.map((entry) => {
+        const pair = Array.isArray(entry) && entry.length === 2 ? entry : problem('a category is not a [name, count] pair');
+        const [category, n] = [pair[0], count(pair[1])];
+        if (typeof category !== 'string' || n === undefined || n === 0)
+            problem('a category is not a name with a count ≥ 1');
+        if (seen.has(category))
+            problem(`it lists category ${JSON.stringify(category)} twice`);
+        seen.add(category);
+        total += n;
+        return [category, n];
+    });
+    if (total !== rows - missing)
+        problem(`its category counts add up to ${total}, not the ${rows - missing} non-missing cells`);
+    if (distinct < categories.length + (other > 0 ? 1 : 0))
+        problem(`"distinct" (${distinct}) is less than the categories it lists`);
+    if (other === 0 && record.distinct_exact && distinct !== categories.length)
+        problem(`"distinct" (${distinct}) differs from the ${categories.length} categories listed`);
+    return { storage: 'text', name, rows, missing, categories, other, distinct, distinctExact: record.distinct_exact };
+}
+function readNumeric(record, name, problem) {
+    const { rows, missing } = readCounts(record, problem);
+    const present = rows - missing;
+    if (typeof record.integers !== 'boolean')
+        problem('"integers" is not true or false');
+    const base = { storage: 'numeric', name, rows, missing, integers: record.integers };
+    const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
+    let distribution;
+    let min;
+    let max;
+    if (source.kind === 'lossless') {
+        const encoded = readEncoded(source) ?? problem('its lossless distribution is not a valid encoding');
+        const decoded = decodeDistribution(encoded) ?? problem('its lossless distribution does not decode (corrupt or truncated)');
+        const { values, counts } = decoded;
+        for (let i = 0; i < values.length; i++) {
+            if (!Number.isFinite(values[i]) || (i > 0 && !(values[i] > values[i - 1])))
+                problem('its distinct values are not finite and ascending');
+            if (!(counts[i] >= 1))
+                problem('a distinct value has a count below 1');
+        }
+        const total = counts.reduce((sum, n) => sum + n, 0);
+        if (total !== present)
+            problem(`its value counts add up to ${total}, not the ${present} non-missing cells`);
+        distribution = { kind: 'lossless', values, counts };
+        [min, max] = [values[0], values[values.length - 1]];
+    }
+    else if (source.kind === 'summary') {
+        const arrays = [source.values, source.rmin, source.rmax].map(numberArray);
+        if (arrays.some((array) => array === undefined))
+            problem('its summary values and rank bounds are not lists of numbers');
+        const [values, rmin, rmax] = arrays;
+        const summary = { count: present, values, rmin, rmax };
+        const fault = summaryFault(summary);
+        if (fault)
+            problem(`its rank summary is inconsistent: ${fault}`);
+        const rankError = source.rank_error;
+        if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
+            problem('"rank_error" is not a share between 0 and 1');
+        if (rankErrorOf(summary) > rankError + 1e-12) {
+            problem(`its rank summary's gaps give a rank error of ${rankErrorOf(summary)}, more than the ${rankError} it states`);
+        }
+        const distinctAtLeast = count(source.distinct_at_least) ?? problem('"distinct_at_least" is not a whole number ≥ 0');
+        distribution = { kind: 'summary', summary, rankError: rankError, distinctAtLeast };
+        [min, max] = [values[0], values[values.length - 1]];
+    }
+    else {
+        return problem('its distribution kind is neither "lossless" nor "summary"');
+    }
+    if (present === 0)
+        return { ...base, distribution };
+    const moments = { mean: record.mean, m2: record.m2 };
+    if (record.min !== min || record.max !== max)
+        problem('its "min" and "max" differ from its distribution');
+    if (typeof moments.mean !== 'number' || typeof moments.m2 !== 'number' || !Number.isFinite(moments.mean) || !(moments.m2 >= 0) || !Number.isFinite(moments.m2)) {
+        problem('its "mean" and "m2" are not finite numbers (m2 ≥ 0)');
+    }
+    if (moments.mean < min || moments.mean > max)
+        problem('its mean lies outside its minimum and maximum');
+    return { ...base, min, max, moments: { mean: moments.mean, m2: moments.m2 }, distribution };
+}
+function readCounts(record, problem) {
+    const rows = count(record.rows) ?? problem('"rows" is not a whole number ≥ 0');
+    const missing = count(record.missing) ?? problem('"missing" is not a whole number ≥ 0');
+    if (missing > rows)
+        problem(`it has more missing cells (${missing}) than rows (${rows})`);
+    return { rows, missing };
+}
+function readEncoded(record) {
+    const distinct = count(record.distinct);
+    if (distinct === undefined || typeof record.data !== 'string')
+        return undefined;
+    if (record.encoding === 'float64')
+        return { encoding: 'float64', distinct, data: record.data };
+    if (record.encoding === 'decimal' && count(record.scale) !== undefined)
+        return { encoding: 'decimal', scale: record.scale, distinct, data: record.data };
+    return undefined;
+}
+function numberArray(value) {
+    return Array.isArray(value) && value.every((item) => typeof item === 'number') ? Float64Array.from(value) : undefined;
+}
+function count(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+function asRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/io/write.ts
+/** Writing reports so that a reader never sees half a file: write beside it, then rename over it. */
+
+
+async function writeFileAtomic(path, content) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(temporary, content);
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/profile-file.ts
+/**
+ * Profile files: `.json`, or `.json.gz` (gzip by name or by its first bytes), holding one profile
+ * (docs/profile-schema.md). A JSON file is taken for a profile when it opens with the profile marker, so
+ * `.json` data files (a list of records) and profiles can sit side by side.
+ */
+
+
+
+
+
+
+const SNIFF_BYTES = 256;
+const GZIP_MAGIC = [0x1f, 0x8b];
+/** Whether the file holds a profile: JSON whose first key is the profile marker. Unreadable files are not. */
+async function isProfileFile(path) {
+    const lower = path.toLowerCase();
+    if (!lower.endsWith('.json') && !lower.endsWith('.json.gz'))
+        return false;
+    let head;
+    try {
+        const handle = await (0,promises_namespaceObject.open)(path, 'r');
+        try {
+            const buffer = Buffer.alloc(SNIFF_BYTES);
+            const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+            head = buffer.subarray(0, bytesRead);
+        }
+        finally {
+            await handle.close();
+        }
+        if (isGzip(head))
+            head = await gunzipPrefix(path);
+    }
+    catch {
+        return false;
+    }
+    return new RegExp(`^\\s*\\{\\s*"${PROFILE_MARKER}"\\s*:`).test(head.toString('utf8', 0, Math.min(head.length, SNIFF_BYTES)));
+}
+/** The profile in the file, checked throughout; an InputError naming `display` when it is not one. */
+async function readProfileFile(path, display = path) {
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (error) {
+        throw new InputError(`cannot read the profile: ${error.message}`, { file: display });
+    }
+    let text;
+    try {
+        text = (isGzip(bytes) ? (0,external_node_zlib_namespaceObject.gunzipSync)(bytes) : bytes).toString('utf8');
+    }
+    catch {
+        throw new InputError('not a usable driftgate profile: the gzip data is corrupt or truncated', { file: display });
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new InputError(`not a usable driftgate profile: it is not valid JSON (${error.message}); is it truncated?`, { file: display });
+    }
+    return profileFromJson(json, display);
+}
+/** Writes the profile, gzip-compressed when the name ends in `.gz`; a reader never sees half a file. */
+async function writeProfileFile(path, profile) {
+    const text = `${JSON.stringify(profileToJson(profile))}\n`;
+    const bytes = path.toLowerCase().endsWith('.gz') ? (0,external_node_zlib_namespaceObject.gzipSync)(text) : Buffer.from(text);
+    await writeFileAtomic(path, bytes);
+    return bytes.length;
+}
+function isGzip(bytes) {
+    return bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+}
+/** The first inflated bytes of a gzip file, without inflating the rest (it may be a large data file). */
+async function gunzipPrefix(path) {
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path).pipe((0,external_node_zlib_namespaceObject.createGunzip)());
+    try {
+        for await (const chunk of stream)
+            return chunk;
+        return Buffer.alloc(0);
+    }
+    finally {
+        stream.destroy();
+    }
+}
+
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
@@ -41779,10 +42955,6 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/io/compression.ts
 /**
  * Opening a data file as a stream of bytes, gunzipping it on the way when it is gzip-compressed (by its
@@ -49126,6 +50298,11 @@ async function inputSize(paths, options = {}) {
 function fileSize(path) {
     return (0,promises_namespaceObject.stat)(path).then((info) => info.size, () => 0);
 }
+/** One file's rows as a table of its own. */
+async function readFileTable(source, plan) {
+    const file = await readSource(source, plan);
+    return { sources: [source.display], rowCount: file.rowCount, columns: file.columns };
+}
 function readSource(source, plan) {
     switch (source.format) {
         case 'csv':
@@ -49139,6 +50316,7 @@ function readSource(source, plan) {
             return readParquet(source, plan);
     }
 }
+/** The files the paths and globs name, in order, each once. */
 async function resolveSources(paths, cwd, format) {
     const sources = [];
     const seen = new Set();
@@ -49276,6 +50454,60 @@ function stackText(name, parts, totalRows) {
     return { storage: 'text', name, codes, dictionary };
 }
 
+;// CONCATENATED MODULE: ./src/io/profile-side.ts
+/**
+ * The sides of a check that are profiles: profile files (several are merged), or data profiled while it
+ * streams past when it is too large to hold (the memory budget), one file at a time.
+ */
+
+
+
+
+
+/** The profiles the paths name, or undefined when they name data files; an InputError when they mix the two. */
+async function readProfilesOf(paths, options = {}) {
+    const sources = await resolveSources(paths, options.cwd ?? process.cwd());
+    const isProfile = await Promise.all(sources.map((source) => isProfileFile(source.path)));
+    if (!isProfile.some(Boolean))
+        return undefined;
+    const data = sources.filter((_, index) => !isProfile[index]);
+    if (data.length > 0) {
+        throw new InputError('this is a data file among profiles; pass either profiles (they are merged) or data files, not both', { file: data[0].display });
+    }
+    const builder = new ProfileBuilder(DEFAULT_PROFILE_SETTINGS);
+    let single;
+    for (const source of sources) {
+        const profile = await readProfileFile(source.path, source.display);
+        single = sources.length === 1 ? profile : undefined;
+        builder.addProfile(profile);
+    }
+    return datasetOf(single ?? builder.finish(), sources.map((source) => source.display), 'file');
+}
+/** The files the paths and globs name, for merging profiles. */
+async function profilePaths(paths, cwd = process.cwd()) {
+    return (await resolveSources(paths, cwd)).map((source) => source.path);
+}
+/** One pass over the files, in memory bounded by the profile and the largest file's columns. */
+async function profileData(paths, options = {}) {
+    if (paths.length === 0)
+        throw new InputError('no input files were given; pass at least one path or glob');
+    const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format);
+    const builder = new ProfileBuilder(options.settings ?? DEFAULT_PROFILE_SETTINGS);
+    for (const source of sources) {
+        builder.addTable(await readFileTable(source, { declared: options.declared }));
+    }
+    return builder.finish();
+}
+/** The check's view of a profile: its columns, answered from the profile. */
+function datasetOf(profile, sources, profiled) {
+    return {
+        sources,
+        rowCount: profile.rows,
+        columns: profile.columns.map((column) => ({ storage: 'profile', name: column.name, profile: column })),
+        profiled,
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/io/read-worker.ts
@@ -49374,6 +50606,18 @@ function describeError(error) {
 
 
 
+
+
+/** Half the machine's memory: a runner also runs the job's other steps. */
+function defaultMemoryBudget() {
+    return Math.floor((0,external_node_os_namespaceObject.totalmem)() / 2);
+}
+/**
+ * Memory per byte of a side's input text, both sides held at once: a cell's double (and its sorted copy)
+ * take about twice the text, so two sides take four times one side's input (measured: 2M rows × 20 columns,
+ * 0.32 GB of text a side, peak 1.26 GB).
+ */
+const SIDE_MEMORY_PER_INPUT_BYTE = 4;
 /**
  * Below this many bytes of current data a worker thread costs more (its start-up, a second copy of the
  * code) than reading both sides on one thread.
@@ -49386,9 +50630,21 @@ async function runCheck(settings, run = {}) {
     const started = performance.now();
     // When one side fails, reading the other on a worker is stopped rather than finished for nothing.
     const failed = new AbortController();
+    const budget = settings.memoryBudget ?? defaultMemoryBudget();
     const readSide = async (side, paths) => {
         const onProgress = observer?.reading && ((read, total) => observer.reading(side, read, total));
         try {
+            const profiles = await readProfilesOf(paths, readOptions);
+            if (profiles) {
+                observer?.read?.(side, profiles, performance.now() - started);
+                return profiles;
+            }
+            if ((await inputSize(paths, readOptions)) * SIDE_MEMORY_PER_INPUT_BYTE > budget) {
+                const profile = await profileData(paths, readOptions);
+                const streamed = datasetOf(profile, profile.sources, 'streamed');
+                observer?.read?.(side, streamed, performance.now() - started);
+                return streamed;
+            }
             let table;
             if (side === 'current' && readWorker) {
                 const request = { paths, options: readOptions, presort: true };
@@ -49425,7 +50681,8 @@ function phaseLog(log) {
     return {
         read(side, table, milliseconds) {
             const files = table.sources.length === 1 ? '1 file' : `${table.sources.length} files`;
-            log(`Read ${table.rowCount} ${side} rows × ${table.columns.length} columns from ${files} in ${Math.round(milliseconds)} ms.`);
+            const how = table.profiled === 'file' ? 'the profile of ' : table.profiled === 'streamed' ? 'and profiled (over the memory budget) ' : '';
+            log(`Read ${how}${table.rowCount} ${side} rows × ${table.columns.length} columns from ${files} in ${Math.round(milliseconds)} ms.`);
         },
         compared(milliseconds) {
             log(`Compared the columns in ${Math.round(milliseconds)} ms.`);
@@ -49497,13 +50754,18 @@ function mermaidText(text) {
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
-/** The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the distance. */
+/**
+ * The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the
+ * distance; from a profile's summary with its bound (`0.0436 ± 0.0012`, `p = 0.03 (0.02–0.05)`).
+ */
 function formatScore(column) {
     if (column.score === undefined)
         return '—';
+    const bounds = column.approximate?.bounds;
     if (column.output === 'distance')
-        return formatNumber(column.score);
-    return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${formatNumber(column.score)}`;
+        return `${formatNumber(column.score)}${bounds?.distance === undefined ? '' : ` ± ${formatNumber(bounds.distance)}`}`;
+    const range = bounds?.p_value && column.p_value_adjusted === undefined ? ` (${formatNumber(bounds.p_value[0])}–${formatNumber(bounds.p_value[1])})` : '';
+    return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${formatNumber(column.score)}${range}`;
 }
 /** Which way the column moved, in one short phrase with an arrow. */
 function formatDirection(column) {
@@ -49521,6 +50783,14 @@ function arrow(change) {
 function truncate(text, length) {
     return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
+/** How a side's rows are known, when not from the rows themselves: ` — profile`, or that it was profiled. */
+function profiledNote(side) {
+    if (side.profiled === 'file')
+        return ' — profile';
+    if (side.profiled === 'streamed')
+        return ' — profiled while read, being over the memory budget';
+    return '';
+}
 /** Drifted columns first, then the others, each group in its original order. */
 function driftedFirst(columns) {
     const rank = (column) => (column.drift_detected ? 0 : column.status === 'no-drift' ? 2 : 1);
@@ -49537,9 +50807,10 @@ const STATUS_LABELS = {
     'new-in-current': 'new in current',
     'not-tested': 'not tested',
 };
-/** The reasons besides the test's own verdict, which the value and threshold already show. */
+/** The reasons besides the test's own verdict, which the value and threshold already show, and why a value is approximate. */
 function otherReasons(column) {
-    return column.distribution_drift ? column.reasons.slice(1) : column.reasons;
+    const reasons = column.distribution_drift ? column.reasons.slice(1) : column.reasons;
+    return column.approximate ? [...reasons, `approximate: ${column.approximate.why}`] : reasons;
 }
 
 ;// CONCATENATED MODULE: ./src/report/model-format.ts
@@ -49730,7 +51001,7 @@ function modelColumnTable(columns) {
 function describeSide(side) {
     const shown = side.sources.slice(0, 3).map((source) => `\`${source.replace(/`/g, "'")}\``);
     const more = side.sources.length > 3 ? ` and ${side.sources.length - 3} more` : '';
-    return `${shown.join(', ')}${more} (${side.rows.toLocaleString('en-US')} rows)`;
+    return `${shown.join(', ')}${more} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
 }
 function columnTable(columns, maxColumns) {
     const ordered = driftedFirst(columns);
@@ -49814,7 +51085,7 @@ function alignedTable(rows) {
     return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] + cell.length - [...cell].length))).join('  ').trimEnd());
 }
 function describe(side) {
-    return `${side.sources.map(escapeTerminal).join(', ')} (${side.rows.toLocaleString('en-US')} rows)`;
+    return `${side.sources.map(escapeTerminal).join(', ')} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
 }
 function textRow(column) {
     return [
@@ -49826,23 +51097,6 @@ function textRow(column) {
         column.drift_detected ? STATUS_LABELS[column.status].toUpperCase() : STATUS_LABELS[column.status],
         formatDirection(column),
     ];
-}
-
-;// CONCATENATED MODULE: ./src/io/write.ts
-/** Writing reports so that a reader never sees half a file: write beside it, then rename over it. */
-
-
-async function writeFileAtomic(path, content) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    try {
-        await (0,promises_namespaceObject.writeFile)(temporary, content);
-        await (0,promises_namespaceObject.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.rm)(temporary, { force: true });
-        throw error;
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:util"
@@ -49981,6 +51235,103 @@ function parseGateOn(entries, option, model) {
     return gates;
 }
 
+;// CONCATENATED MODULE: ./src/cli/variadic.ts
+/** What the CLI's commands share in reading their arguments. */
+
+/**
+ * The values of options that take several in a row (`--baseline data/*.csv`, as a shell glob expands),
+ * and the positionals that follow no such option.
+ */
+function collectVariadic(tokens, names) {
+    const variadic = Object.fromEntries(names.map((name) => [name, []]));
+    const positionals = [];
+    let open;
+    for (const token of tokens) {
+        if (token.kind === 'option') {
+            open = names.includes(token.name) ? token.name : undefined;
+            if (open && token.value !== undefined)
+                variadic[open].push(token.value);
+        }
+        else if (token.kind === 'positional') {
+            if (open)
+                variadic[open].push(token.value);
+            else
+                positionals.push(token.value);
+        }
+        else {
+            open = undefined;
+        }
+    }
+    return { variadic, positionals };
+}
+/** `--numerical` and `--categorical` as one map; a column may not be both. */
+function declaredKindsOf(numerical, categorical) {
+    const declared = new Map();
+    for (const [kind, names] of [['numerical', numerical], ['categorical', categorical]]) {
+        for (const name of names) {
+            const other = declared.get(name);
+            if (other && other !== kind)
+                throw new InputError(`column ${JSON.stringify(name)} is declared both numerical and categorical`);
+            declared.set(name, kind);
+        }
+    }
+    return declared;
+}
+
+;// CONCATENATED MODULE: ./src/cli/profile-args.ts
+/**
+ * `driftgate profile`: its arguments, parsed into what the profile command does. Usage mistakes are
+ * InputErrors, as for `check`.
+ */
+
+
+
+
+
+const OPTIONS = {
+    data: { type: 'string', multiple: true },
+    merge: { type: 'string', multiple: true },
+    output: { type: 'string', short: 'o' },
+    numerical: { type: 'string', multiple: true },
+    categorical: { type: 'string', multiple: true },
+    'max-distinct': { type: 'string' },
+    'max-lossless-bytes': { type: 'string' },
+    'max-categories': { type: 'string' },
+    'rank-error': { type: 'string' },
+};
+const rankShare = { test: (value) => value > 0 && value < 0.5, expected: 'a share above 0 and below 0.5 (0.001 is 0.1%)' };
+function parseProfileCli(argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+    }
+    catch (error) {
+        throw new InputError(`${error.message.split('\n').join(' ')} (see driftgate --help)`);
+    }
+    const { values } = parsed;
+    const { variadic, positionals } = collectVariadic(parsed.tokens, ['data', 'merge']);
+    if (positionals.length > 0)
+        throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
+    const [data, merge] = [variadic.data, variadic.merge];
+    if ((data.length > 0) === (merge.length > 0)) {
+        throw new InputError('driftgate profile takes either --data PATH... (data files to profile) or --merge PROFILE... (profiles to merge)');
+    }
+    const settings = {
+        maxDistinct: optionalNumber('--max-distinct', values['max-distinct'], positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxDistinct,
+        maxLosslessBytes: optionalNumber('--max-lossless-bytes', values['max-lossless-bytes'], positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxLosslessBytes,
+        maxCategories: optionalNumber('--max-categories', values['max-categories'], positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxCategories,
+        rankError: optionalNumber('--rank-error', values['rank-error'], rankShare) ?? DEFAULT_PROFILE_SETTINGS.rankError,
+    };
+    return {
+        command: 'profile',
+        inputs: data.length > 0 ? data : merge,
+        mode: data.length > 0 ? 'data' : 'merge',
+        output: values.output,
+        settings,
+        declaredKinds: declaredKindsOf(values.numerical ?? [], values.categorical ?? []),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * The CLI's arguments, parsed into the same settings the action builds from its inputs. Usage mistakes are
@@ -49991,7 +51342,9 @@ function parseGateOn(entries, option, model) {
 
 
 
-const OPTIONS = {
+
+
+const args_OPTIONS = {
     baseline: { type: 'string', multiple: true },
     current: { type: 'string', multiple: true },
     numerical: { type: 'string', multiple: true },
@@ -50021,61 +51374,38 @@ const OPTIONS = {
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
     'exit-zero': { type: 'boolean' },
+    'memory-budget': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
 };
 /** Options that take several values in a row, so a shell glob (`--baseline data/*.csv`) works. */
-const VARIADIC = new Set(['baseline', 'current']);
+const VARIADIC = ['baseline', 'current'];
 function parseCli(argv) {
+    if (argv[0] === 'profile')
+        return parseProfileCli(argv.slice(1));
     let parsed;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: args_OPTIONS, allowPositionals: true, strict: true, tokens: true });
     }
     catch (error) {
         // One line, but all of it: the last line of Node's message is the fix (`--threshold=-0.1` for a negative value).
         throw new InputError(`${error.message.split('\n').join(' ')} (see driftgate --help)`);
     }
     const { values, tokens } = parsed;
-    const variadicValues = { baseline: [], current: [] };
-    const positionals = [];
-    let openVariadic;
-    for (const token of tokens) {
-        if (token.kind === 'option') {
-            openVariadic = VARIADIC.has(token.name) ? token.name : undefined;
-            if (openVariadic && token.value !== undefined)
-                variadicValues[openVariadic].push(token.value);
-        }
-        else if (token.kind === 'positional') {
-            if (openVariadic)
-                variadicValues[openVariadic].push(token.value);
-            else
-                positionals.push(token.value);
-        }
-        else {
-            openVariadic = undefined;
-        }
-    }
+    const { variadic: variadicValues, positionals } = collectVariadic(tokens, VARIADIC);
     if (values.version)
         return { command: 'version' };
     if (values.help || positionals.length === 0 || positionals[0] === 'help')
         return { command: 'help' };
     if (positionals[0] !== 'check')
-        throw new InputError(`unknown command ${JSON.stringify(positionals[0])}; the command is: driftgate check (see driftgate --help)`);
+        throw new InputError(`unknown command ${JSON.stringify(positionals[0])}; the commands are: driftgate check, driftgate profile (see driftgate --help)`);
     if (positionals.length > 1)
         throw new InputError(`unexpected argument ${JSON.stringify(positionals[1])} (see driftgate --help)`);
     for (const side of ['baseline', 'current']) {
         if (variadicValues[side].length === 0)
             throw new InputError(`--${side} is required: the path (or glob) of the ${side} data`);
     }
-    const declaredKinds = new Map();
-    for (const [kind, names] of [['numerical', values.numerical], ['categorical', values.categorical]]) {
-        for (const name of names ?? []) {
-            const other = declaredKinds.get(name);
-            if (other && other !== kind)
-                throw new InputError(`column ${JSON.stringify(name)} is declared both numerical and categorical`);
-            declaredKinds.set(name, kind);
-        }
-    }
+    const declaredKinds = declaredKindsOf(values.numerical ?? [], values.categorical ?? []);
     const drift = defaultDriftOptions({
         columns: values.columns ?? [],
         ignoreColumns: values.ignore ?? [],
@@ -50122,11 +51452,43 @@ function parseCli(argv) {
     }
     return {
         command: 'check',
-        settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift },
+        settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift, ...memoryBudgetOf(values['memory-budget']) },
         format,
         output: values.output,
         exitZero: values['exit-zero'] ?? false,
     };
+}
+const BYTE_UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+/** `--memory-budget 4G` (K, M, G, T: powers of 1024; plain: bytes). */
+function memoryBudgetOf(text) {
+    if (text === undefined)
+        return {};
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
+    const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : NaN;
+    if (!(bytes >= 1))
+        throw new InputError(`--memory-budget must be an amount of memory such as 512M or 4G, not ${JSON.stringify(text)}`);
+    return { memoryBudget: Math.floor(bytes) };
+}
+
+;// CONCATENATED MODULE: ./src/profile/describe.ts
+/** What a profile holds, in a few lines a person reads: for the CLI, the model card and reports. */
+
+function describeProfile(profile) {
+    const numeric = profile.columns.filter((column) => column.storage === 'numeric');
+    const summarised = numeric.filter((column) => column.storage === 'numeric' && column.distribution.kind === 'summary');
+    const text = profile.columns.length - numeric.length;
+    const parts = [
+        `${numeric.length - summarised.length} numerical column${numeric.length - summarised.length === 1 ? '' : 's'} kept exactly`,
+        ...(summarised.length > 0 ? [`${summarised.length} summarised (rank error ≤ ${profile.settings.rankError})`] : []),
+        `${text} text column${text === 1 ? '' : 's'}`,
+    ];
+    const lines = [`${profile.rows.toLocaleString('en-US')} rows × ${profile.columns.length} columns: ${parts.join(', ')}.`];
+    for (const column of profile.columns) {
+        const why = approximation(column);
+        if (why)
+            lines.push(`  ${JSON.stringify(column.name)}: ${why}`);
+    }
+    return `${lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
@@ -50293,6 +51655,11 @@ function megabytes(bytes) {
 
 
 
+
+
+
+
+
 const EXIT_NO_DRIFT = 0;
 const EXIT_DRIFT = 1;
 const EXIT_BAD_INPUT = 2;
@@ -50306,7 +51673,34 @@ async function main(argv) {
         process.stdout.write(`driftgate ${VERSION}\n`);
         return EXIT_NO_DRIFT;
     }
+    if (command.command === 'profile')
+        return profile(command);
     return check(command);
+}
+async function profile(command) {
+    let result;
+    if (command.mode === 'data') {
+        result = await profileData(command.inputs, { declared: command.declaredKinds, settings: command.settings });
+    }
+    else {
+        const builder = new ProfileBuilder(command.settings);
+        for (const path of await profilePaths(command.inputs))
+            builder.addProfile(await readProfileFile(path));
+        result = builder.finish();
+    }
+    if (!command.output) {
+        process.stdout.write(`${JSON.stringify(profileToJson(result))}\n`);
+        return EXIT_NO_DRIFT;
+    }
+    let bytes;
+    try {
+        bytes = await writeProfileFile(command.output, result);
+    }
+    catch (error) {
+        throw new InputError(`cannot write the profile: ${error.message}; check --output`, { file: command.output });
+    }
+    process.stdout.write(`Wrote ${command.output} (${bytes.toLocaleString('en-US')} bytes): ${describeProfile(result)}`);
+    return EXIT_NO_DRIFT;
 }
 async function check(command) {
     const progress = ProgressLine.forTerminal(process.stderr);

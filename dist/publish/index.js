@@ -41596,13 +41596,18 @@ function mermaidText(text) {
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
-/** The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the distance. */
+/**
+ * The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the
+ * distance; from a profile's summary with its bound (`0.0436 ± 0.0012`, `p = 0.03 (0.02–0.05)`).
+ */
 function formatScore(column) {
     if (column.score === undefined)
         return '—';
+    const bounds = column.approximate?.bounds;
     if (column.output === 'distance')
-        return format_formatNumber(column.score);
-    return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${format_formatNumber(column.score)}`;
+        return `${format_formatNumber(column.score)}${bounds?.distance === undefined ? '' : ` ± ${format_formatNumber(bounds.distance)}`}`;
+    const range = bounds?.p_value && column.p_value_adjusted === undefined ? ` (${format_formatNumber(bounds.p_value[0])}–${format_formatNumber(bounds.p_value[1])})` : '';
+    return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${format_formatNumber(column.score)}${range}`;
 }
 /** Which way the column moved, in one short phrase with an arrow. */
 function formatDirection(column) {
@@ -41620,6 +41625,14 @@ function arrow(change) {
 function truncate(text, length) {
     return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
+/** How a side's rows are known, when not from the rows themselves: ` — profile`, or that it was profiled. */
+function profiledNote(side) {
+    if (side.profiled === 'file')
+        return ' — profile';
+    if (side.profiled === 'streamed')
+        return ' — profiled while read, being over the memory budget';
+    return '';
+}
 /** Drifted columns first, then the others, each group in its original order. */
 function driftedFirst(columns) {
     const rank = (column) => (column.drift_detected ? 0 : column.status === 'no-drift' ? 2 : 1);
@@ -41636,9 +41649,10 @@ const STATUS_LABELS = {
     'new-in-current': 'new in current',
     'not-tested': 'not tested',
 };
-/** The reasons besides the test's own verdict, which the value and threshold already show. */
+/** The reasons besides the test's own verdict, which the value and threshold already show, and why a value is approximate. */
 function otherReasons(column) {
-    return column.distribution_drift ? column.reasons.slice(1) : column.reasons;
+    const reasons = column.distribution_drift ? column.reasons.slice(1) : column.reasons;
+    return column.approximate ? [...reasons, `approximate: ${column.approximate.why}`] : reasons;
 }
 
 ;// CONCATENATED MODULE: ./src/performance/detectors/adwin.ts
@@ -47534,6 +47548,14 @@ function mean_absolute_percentage_error_meanAbsolutePercentageError(yTrue, yPred
  * "significant" (p ≈ 0.05). We prefer the exact answer there.
  */
 
+/**
+ * The moments of one side of a sample: exact ones from its profile when the side is a rank summary (whose
+ * representative points have other moments), else computed from its values.
+ */
+function sideMoments(sample, side) {
+    const exact = side === 'reference' ? sample.summarised?.referenceMoments : sample.summarised?.currentMoments;
+    return exact ?? momentsOf(sample[side]);
+}
 /** Mean and Σ(x − mean)² of a non-empty array. */
 function momentsOf(values) {
     // Stops at the second element for any column that varies, so this costs nothing in practice.
@@ -48609,7 +48631,7 @@ function modelColumnTable(columns) {
 function describeSide(side) {
     const shown = side.sources.slice(0, 3).map((source) => `\`${source.replace(/`/g, "'")}\``);
     const more = side.sources.length > 3 ? ` and ${side.sources.length - 3} more` : '';
-    return `${shown.join(', ')}${more} (${side.rows.toLocaleString('en-US')} rows)`;
+    return `${shown.join(', ')}${more} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
 }
 function columnTable(columns, maxColumns) {
     const ordered = driftedFirst(columns);
