@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { InputError } from '../engine/errors.js';
 import { defaultDriftOptions, DEFAULT_DRIFT_SHARE, DEFAULT_MIN_ROWS } from '../engine/options.js';
 import type { ColumnKind } from '../engine/table.js';
+import { missingValueTokens } from '../io/missing-values.js';
 import type { CheckSettings } from '../check.js';
 import { resolveInside, type AllowedRoots } from './workspace-paths.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
@@ -76,6 +77,7 @@ export function getInputs(): CheckActionSettings {
     columns: lines('columns'),
     ignoreColumns: lines('ignore-columns'),
     declaredKinds,
+    naValues: missingValueTokens(lines('na-values'), text('default-na-values') === '' || flag('default-na-values')),
     method: text('method') || undefined,
     numericalMethod: text('numerical-method') || undefined,
     categoricalMethod: text('categorical-method') || undefined,

@@ -16,6 +16,7 @@ import {
 } from '../option-values.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import type { ColumnKind } from '../engine/table.js';
+import { missingValueTokens } from '../io/missing-values.js';
 import type { CheckSettings } from '../check.js';
 
 export type ReportFormat = 'text' | 'markdown' | 'json';
@@ -37,6 +38,8 @@ const OPTIONS = {
   current: { type: 'string', multiple: true },
   numerical: { type: 'string', multiple: true },
   categorical: { type: 'string', multiple: true },
+  'na-values': { type: 'string', multiple: true },
+  'no-default-na-values': { type: 'boolean' },
   columns: { type: 'string', multiple: true },
   ignore: { type: 'string', multiple: true },
   method: { type: 'string' },
@@ -113,6 +116,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
     columns: values.columns ?? [],
     ignoreColumns: values.ignore ?? [],
     declaredKinds,
+    naValues: missingValueTokens(values['na-values'] ?? [], !values['no-default-na-values']),
     method: values.method,
     numericalMethod: values['numerical-method'],
     categoricalMethod: values['categorical-method'],

@@ -1,5 +1,6 @@
 /** `driftgate --help`: usage, then the methods as the registry knows them. */
 import { statTests } from '../stattests/registry.js';
+import { DEFAULT_NA_VALUES } from '../io/missing-values.js';
 
 const USAGE = `driftgate: compare fresh data with the baseline a model was trained on, column by column.
 
@@ -16,6 +17,13 @@ Columns:
   --ignore COL                  leave this column out (repeat)
   --numerical COL               treat this column as numerical (repeat; names may hold commas and spaces)
   --categorical COL             treat this column as categorical (repeat)
+  --na-values TEXT              another cell text meaning "missing" in a numbers column (repeat;
+                                a number such as -999 matches by value). Added to the default list:
+                                ${DEFAULT_NA_VALUES.slice(0, 9).join(', ')},
+                                ${DEFAULT_NA_VALUES.slice(9).join(', ')}
+                                (pandas' list; the empty cell and NaN in any case are always missing;
+                                a column holding other text keeps these as categories)
+  --no-default-na-values        only --na-values, the empty cell and NaN mean missing
 
 Methods and thresholds (default: chosen per column, see below):
   --method NAME                 for every column whose type it supports

@@ -10,6 +10,7 @@ import { mean, medianSorted, standardDeviation } from 'simple-statistics';
 import { InputError } from './errors.js';
 import { adjustPValues } from './correction.js';
 import { inferKind, looksLikeIdentifier } from './typing.js';
+import { firstText } from './first-text.js';
 import { formatNumber, formatPercent } from './format.js';
 import { sampleOf, missingCount } from './samples.js';
 import { histogramOf, largestShareChange } from './histogram.js';
@@ -205,7 +206,7 @@ function compareColumn(reference: Column, current: Column, baseline: Table, curr
     result.reasons.push(`missing values went from ${formatPercent(referenceSummary.missing_share)} to ${formatPercent(currentSummary.missing_share)}`);
   }
   if (typeChanged) {
-    result.reasons.push(`type changed: ${describeStorage(reference)} in the baseline, ${describeStorage(current)} in the current data`);
+    result.reasons.push(`type changed: ${describeStorage(reference, options)} in the baseline, ${describeStorage(current, options)} in the current data`);
   }
   reasonsBeforeTest.set(result, [...result.reasons]);
 
@@ -387,8 +388,14 @@ function countPresent(summary: SideSummary): number {
   return summary.rows - summary.missing;
 }
 
-function describeStorage(column: Column): string {
-  return column.storage === 'numeric' ? 'numbers' : 'text';
+function describeStorage(column: Column, options: DriftOptions): string {
+  if (column.storage === 'numeric') return 'numbers';
+  const first = firstText(column, options.naValues);
+  return first === undefined ? 'text' : `text (from data row ${first.row}: ${JSON.stringify(abbreviate(first.text))})`;
+}
+
+function abbreviate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function missingInCurrent(column: Column, baseline: Table, current: Table, options: DriftOptions): ColumnResult {

@@ -5,6 +5,7 @@
 import type { ColumnKind } from './table.js';
 import type { PerformanceMetricName } from '../performance/metric-registry.js';
 import type { MaxDegradation } from '../performance/verdict.js';
+import { DEFAULT_NA_VALUES } from '../io/missing-values.js';
 
 export type Correction = 'none' | 'bonferroni' | 'fdr';
 
@@ -43,6 +44,8 @@ export interface DriftOptions {
   ignoreColumns: readonly string[];
   /** Declared column kinds; the rest are inferred (see `inferKind`). */
   declaredKinds: ReadonlyMap<string, ColumnKind>;
+  /** Cells that mean a missing value in a numbers column (see `src/io/missing-values.ts`). */
+  naValues: readonly string[];
   /** A method for every column whose kind it supports; unset: auto-selection. */
   method?: string;
   numericalMethod?: string;
@@ -78,6 +81,7 @@ export function defaultDriftOptions(overrides: Partial<DriftOptions> = {}): Drif
     columns: [],
     ignoreColumns: [],
     declaredKinds: new Map(),
+    naValues: DEFAULT_NA_VALUES,
     columnMethods: new Map(),
     columnThresholds: new Map(),
     driftShare: DEFAULT_DRIFT_SHARE,
