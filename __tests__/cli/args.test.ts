@@ -45,7 +45,7 @@ describe('parseCli', () => {
     [['check', '--current', 'b'], /--baseline is required/],
     [['check', '--baseline', 'a', '--current', 'b', '--bogus'], /Unknown option '--bogus'/],
     [['compare', '--baseline', 'a'], /unknown command "compare"/],
-    [['check', '--baseline', 'a', '--current', 'b', '--threshold', 'lots'], /--threshold must be a number >= 0, not "lots"/],
+    [['check', '--baseline', 'a', '--current', 'b', '--threshold', 'lots'], /--threshold must be a number >= 0 or auto, not "lots"/],
     [['check', '--baseline', 'a', '--current', 'b', '--drift-share', '1.5'], /--drift-share must be a number from 0 to 1/],
     [['check', '--baseline', 'a', '--current', 'b', '--min-rows', '2.5'], /--min-rows must be a whole number >= 1/],
     [['check', '--baseline', 'a', '--current', 'b', '--correction', 'holm'], /--correction must be none, bonferroni or fdr/],

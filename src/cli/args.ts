@@ -6,13 +6,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../engine/errors.js';
 import { defaultDriftOptions } from '../engine/options.js';
 import {
-  nonNegative,
   optionalNumber,
+  optionalThreshold,
   parseColumnMethods,
   parseColumnThresholds,
   parseCorrection,
   positiveInteger,
+  pValue,
   shareInRange,
+  wholeNumber,
 } from '../option-values.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import type { ColumnKind } from '../engine/table.js';
@@ -50,6 +52,10 @@ const OPTIONS = {
   'numerical-threshold': { type: 'string' },
   'categorical-threshold': { type: 'string' },
   'column-threshold': { type: 'string', multiple: true },
+  'p-value-threshold': { type: 'string' },
+  'distance-threshold': { type: 'string' },
+  permutations: { type: 'string' },
+  'permutation-seed': { type: 'string' },
   'drift-share': { type: 'string' },
   correction: { type: 'string' },
   'min-rows': { type: 'string' },
@@ -121,11 +127,17 @@ export function parseCli(argv: readonly string[]): CliCommand {
     numericalMethod: values['numerical-method'],
     categoricalMethod: values['categorical-method'],
     columnMethods: parseColumnMethods('--column-method', values['column-method'] ?? []),
-    threshold: optionalNumber('--threshold', values.threshold, nonNegative),
-    numericalThreshold: optionalNumber('--numerical-threshold', values['numerical-threshold'], nonNegative),
-    categoricalThreshold: optionalNumber('--categorical-threshold', values['categorical-threshold'], nonNegative),
+    threshold: optionalThreshold('--threshold', values.threshold),
+    numericalThreshold: optionalThreshold('--numerical-threshold', values['numerical-threshold']),
+    categoricalThreshold: optionalThreshold('--categorical-threshold', values['categorical-threshold']),
     columnThresholds: parseColumnThresholds('--column-threshold', values['column-threshold'] ?? []),
+    pValueThreshold: optionalNumber('--p-value-threshold', values['p-value-threshold'], pValue),
+    distanceThreshold: optionalThreshold('--distance-threshold', values['distance-threshold']),
   });
+  const permutations = optionalNumber('--permutations', values.permutations, positiveInteger);
+  if (permutations !== undefined) drift.permutations = permutations;
+  const permutationSeed = optionalNumber('--permutation-seed', values['permutation-seed'], wholeNumber);
+  if (permutationSeed !== undefined) drift.permutationSeed = permutationSeed;
   const driftShare = optionalNumber('--drift-share', values['drift-share'], shareInRange);
   if (driftShare !== undefined) drift.driftShare = driftShare;
   const minRows = optionalNumber('--min-rows', values['min-rows'], positiveInteger);
