@@ -30,10 +30,17 @@ Methods and thresholds (default: chosen per column, see below):
   --numerical-method NAME       for numerical columns
   --categorical-method NAME     for categorical columns
   --column-method COL=NAME      for one column (repeat)
-  --threshold X                 for every column, instead of each method's default
-  --numerical-threshold X       for numerical columns
-  --categorical-threshold X     for categorical columns
-  --column-threshold COL=X      for one column (repeat)
+  --p-value-threshold X         for every p-value method: drift when p < X (default 0.05)
+  --distance-threshold X|auto   for every distance method: drift when distance >= X (default 0.1);
+                                auto calibrates it on the data by permutation (see below)
+  --permutations N              relabellings for auto (default 999; the smallest p is 1/(N+1))
+  --permutation-seed N          seed of the relabellings (default 42): same data, same thresholds
+  --threshold X                 for every column whose method you chose (--method ...): a plain
+                                number says neither p-value nor distance, so it is refused where
+                                the automatic choice picks the method
+  --numerical-threshold X       the same, for numerical columns
+  --categorical-threshold X     the same, for categorical columns
+  --column-threshold COL=X      the same, for one column (repeat; X may be auto for a distance)
   --correction none|bonferroni|fdr
                                 multiple-testing correction across p-value tests (default none)
   --min-rows N                  fewer non-missing values on a side: "insufficient data" (default 30)
@@ -69,6 +76,14 @@ dataset drift), 2 bad input or usage.
 Automatic choice per column: up to 1000 baseline rows, ks for numbers (chi2 with 3-5 distinct
 values, z with 2) and chi2 for categories (z when binary); above 1000 rows, wasserstein_normed for
 numbers (jensenshannon with 5 or fewer distinct values) and jensenshannon for categories.
+
+Choosing: p-value tests answer "could this be chance?" and, on large samples, say yes to shifts too
+small to matter; fixed distances answer "is the change large?" but on small samples (a few hundred
+rows) random noise alone crosses them. On small samples use a p-value test, or a distance with
+--distance-threshold auto: the distance is compared with those of random relabellings of the pooled
+rows, and the column drifts when its permutation p-value, (k+1)/(n+1) with k of n relabellings at
+least as far apart, is below --p-value-threshold. On large samples use a distance and a fixed
+threshold that states how large a change matters to you.
 `;
 
 function methodTable(): string {
