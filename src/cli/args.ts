@@ -20,8 +20,8 @@ import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import type { ColumnKind } from '../engine/table.js';
 import { missingValueTokens } from '../io/missing-values.js';
 import type { CheckSettings } from '../check.js';
+import { reportFormatOf, type ReportFormat } from './report-format.js';
 
-export type ReportFormat = 'text' | 'markdown' | 'json';
 
 export interface CliCheckCommand {
   command: 'check';
@@ -166,14 +166,10 @@ export function parseCli(argv: readonly string[]): CliCommand {
   );
   drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model);
 
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'markdown' && format !== 'json') {
-    throw new InputError(`--format must be text, markdown or json, not ${JSON.stringify(format)}`);
-  }
   return {
     command: 'check',
     settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift },
-    format,
+    format: reportFormatOf(values.format, values.output),
     output: values.output,
     exitZero: values['exit-zero'] ?? false,
   };

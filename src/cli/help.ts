@@ -66,7 +66,9 @@ Gate:
                                 the verdicts that fail the check (repeat; default any)
 
 Output:
-  --format text|markdown|json   report format (default text)
+  --format FORMAT               text, markdown (the full report), summary (the GitHub job summary),
+                                json, html, prometheus (metrics exposition); default: from the
+                                --output extension (.txt .md .json .html .prom), else text
   --output FILE, -o FILE        write the report to FILE (the text table still goes to stdout)
   --exit-zero                   exit 0 even when the gate trips
 
