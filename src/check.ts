@@ -70,7 +70,7 @@ const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 
 export async function runCheck(settings: CheckSettings, run: CheckRun = {}): Promise<DriftResult> {
   const { observer } = run;
-  const readOptions: ReadOptions = { declared: settings.drift.declaredKinds, cwd: settings.cwd };
+  const readOptions: ReadOptions = { declared: settings.drift.declaredKinds, naValues: settings.drift.naValues, cwd: settings.cwd };
   const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= WORKER_MIN_BYTES ? run.readWorker : undefined;
   const started = performance.now();
   // When one side fails, reading the other on a worker is stopped rather than finished for nothing.

@@ -3,7 +3,7 @@
  * clear message per mistake.
  */
 import { InputError } from './engine/errors.js';
-import type { Correction } from './engine/options.js';
+import type { Correction, ThresholdSetting } from './engine/options.js';
 
 export function parseCorrection(text: string, option: string): Correction {
   if (text === 'none' || text === 'bonferroni' || text === 'fdr') return text;
@@ -25,6 +25,17 @@ export interface NumberRule {
 export const nonNegative: NumberRule = { test: (value) => value >= 0, expected: 'a number >= 0' };
 export const shareInRange: NumberRule = { test: (value) => value >= 0 && value <= 1, expected: 'a number from 0 to 1' };
 export const positiveInteger: NumberRule = { test: (value) => Number.isInteger(value) && value >= 1, expected: 'a whole number >= 1' };
+export const wholeNumber: NumberRule = { test: (value) => Number.isSafeInteger(value) && value >= 0, expected: 'a whole number >= 0' };
+export const pValue: NumberRule = { test: (value) => value > 0 && value < 1, expected: 'a p-value between 0 and 1 (exclusive)' };
+
+/** A threshold: a number >= 0, or `auto` (a distance threshold calibrated by permutation). */
+export function parseThreshold(option: string, text: string): ThresholdSetting {
+  return text.trim() === 'auto' ? 'auto' : parseNumber(option, text, { test: nonNegative.test, expected: 'a number >= 0 or auto' });
+}
+
+export function optionalThreshold(option: string, text: string | undefined): ThresholdSetting | undefined {
+  return text === undefined || text === '' ? undefined : parseThreshold(option, text);
+}
 
 export function parseNumber(option: string, text: string, rule: NumberRule): number {
   const value = text.trim() === '' ? NaN : Number(text);
@@ -36,12 +47,12 @@ export function optionalNumber(option: string, text: string | undefined, rule: N
   return text === undefined || text === '' ? undefined : parseNumber(option, text, rule);
 }
 
-/** `COL=NUMBER` entries as a map. */
-export function parseColumnThresholds(option: string, entries: readonly string[]): Map<string, number> {
+/** `COL=NUMBER` (or `COL=auto`) entries as a map. */
+export function parseColumnThresholds(option: string, entries: readonly string[]): Map<string, ThresholdSetting> {
   return new Map(
     entries.map((entry) => {
       const [column, text] = splitAssignment(option, entry);
-      return [column, parseNumber(option, text, nonNegative)] as const;
+      return [column, parseThreshold(option, text)] as const;
     }),
   );
 }

@@ -32,7 +32,7 @@ describe('parseCli', () => {
       '--missing-share-threshold', '0.2', '--correction', 'fdr', '--all-methods', '--exit-zero', '-o', 'out.json',
     ]);
     expect(command.settings.drift).toMatchObject({ threshold: 0.01, driftShare: 0.3, minRows: 5, missingShareThreshold: 0.2, correction: 'fdr', allMethods: true });
-    expect(command).toMatchObject({ exitZero: true, output: 'out.json', format: 'text' });
+    expect(command).toMatchObject({ exitZero: true, output: 'out.json', format: 'json' });
   });
 
   it('answers --help and --version, and help without a command', () => {
@@ -45,11 +45,11 @@ describe('parseCli', () => {
     [['check', '--current', 'b'], /--baseline is required/],
     [['check', '--baseline', 'a', '--current', 'b', '--bogus'], /Unknown option '--bogus'/],
     [['compare', '--baseline', 'a'], /unknown command "compare"/],
-    [['check', '--baseline', 'a', '--current', 'b', '--threshold', 'lots'], /--threshold must be a number >= 0, not "lots"/],
+    [['check', '--baseline', 'a', '--current', 'b', '--threshold', 'lots'], /--threshold must be a number >= 0 or auto, not "lots"/],
     [['check', '--baseline', 'a', '--current', 'b', '--drift-share', '1.5'], /--drift-share must be a number from 0 to 1/],
     [['check', '--baseline', 'a', '--current', 'b', '--min-rows', '2.5'], /--min-rows must be a whole number >= 1/],
     [['check', '--baseline', 'a', '--current', 'b', '--correction', 'holm'], /--correction must be none, bonferroni or fdr/],
-    [['check', '--baseline', 'a', '--current', 'b', '--format', 'xml'], /--format must be text, markdown or json/],
+    [['check', '--baseline', 'a', '--current', 'b', '--format', 'xml'], /--format must be one of text, markdown, summary, json, html, prometheus, not "xml"/],
     [['check', '--baseline', 'a', '--current', 'b', '--column-method', 'psi'], /takes NAME=VALUE/],
     [['check', '--baseline', 'a', '--current', 'b', '--numerical', 'x', '--categorical', 'x'], /declared both numerical and categorical/],
   ])('refuses %j with a usage error', (argv, message) => {

@@ -141,9 +141,9 @@ describe('reading CSV files', () => {
   });
 
   it('keeps NaN as a category in text columns, and "" as missing', async () => {
-    const path = writeFile(dir, 'nan-text.csv', 'c\nNaN\n""\nNA\n');
+    const path = writeFile(dir, 'nan-text.csv', 'c\nNaN\n""\nNA\nx\n');
     const table = await readTable([path]);
-    expect(cells(table, 'c')).toEqual(['NaN', null, 'NA']);
+    expect(cells(table, 'c')).toEqual(['NaN', null, 'NA', 'x']);
   });
 
   it('switches a column to text at its first non-number however late it comes', async () => {

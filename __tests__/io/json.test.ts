@@ -48,9 +48,9 @@ describe('JSON Lines', () => {
   });
 
   it('makes a column with numbers and strings text, numbers as their JSON text', async () => {
-    const path = writeFile(dir, 'mixed.jsonl', lines('{"v": 1.50}', '{"v": 2}', '{"v": "n/a"}', '{"v": 1e21}', '{"v": null}'));
+    const path = writeFile(dir, 'mixed.jsonl', lines('{"v": 1.50}', '{"v": 2}', '{"v": "unknown"}', '{"v": 1e21}', '{"v": null}'));
     const table = await readTable([path]);
-    expect(cells(table, 'v')).toEqual(['1.5', '2', 'n/a', '1e+21', null]);
+    expect(cells(table, 'v')).toEqual(['1.5', '2', 'unknown', '1e+21', null]);
   });
 
   it('parses numeric strings in a declared numerical column and keeps numbers as text when categorical', async () => {

@@ -124,14 +124,14 @@ const CORPUS: BadInput[] = [
     cli: ['--current', 'base.csv', '--threshold', '-0.1'],
     message: /Option '--threshold' argument is ambiguous\..* use '--threshold=-XYZ'/,
   },
-  { label: 'a negative threshold', cli: ['--current', 'base.csv', '--threshold=-0.1'], action: { current: 'base.csv', threshold: '-0.1' }, message: /threshold must be a number >= 0, not "-0\.1"/ },
+  { label: 'a negative threshold', cli: ['--current', 'base.csv', '--threshold=-0.1'], action: { current: 'base.csv', threshold: '-0.1' }, message: /threshold must be a number >= 0 or auto, not "-0\.1"/ },
   {
     label: 'a p-value threshold of 1 or more',
     cli: ['--current', 'base.csv', '--method', 'ks', '--threshold', '1.5'],
     action: { current: 'base.csv', method: 'ks', threshold: '1.5' },
     message: /ks gives a p-value, so its threshold must be between 0 and 1/,
   },
-  { label: 'a threshold that is not a number', cli: ['--current', 'base.csv', '--threshold', 'high'], action: { current: 'base.csv', threshold: 'high' }, message: /threshold must be a number >= 0, not "high"/ },
+  { label: 'a threshold that is not a number', cli: ['--current', 'base.csv', '--threshold', 'high'], action: { current: 'base.csv', threshold: 'high' }, message: /threshold must be a number >= 0 or auto, not "high"/ },
   { label: 'min-rows of 0', cli: ['--current', 'base.csv', '--min-rows', '0'], action: { current: 'base.csv', 'min-rows': '0' }, message: /min-rows must be a whole number >= 1, not "0"/ },
   {
     label: 'a missing-share threshold above 1',
@@ -143,7 +143,7 @@ const CORPUS: BadInput[] = [
     label: 'a negative column threshold',
     cli: ['--current', 'base.csv', '--column-threshold', 'x=-1'],
     action: { current: 'base.csv', 'column-thresholds': 'x=-1' },
-    message: /column-threshold.* must be a number >= 0, not "-1"/,
+    message: /column-threshold.* must be a number >= 0 or auto, not "-1"/,
   },
   {
     label: 'a column declared both numerical and categorical',

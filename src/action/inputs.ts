@@ -6,12 +6,16 @@ import * as core from '@actions/core';
 import { InputError } from '../engine/errors.js';
 import { defaultDriftOptions, DEFAULT_DRIFT_SHARE, DEFAULT_MIN_ROWS } from '../engine/options.js';
 import type { ColumnKind } from '../engine/table.js';
+import { missingValueTokens } from '../io/missing-values.js';
+import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED } from '../engine/permutation-threshold.js';
 import type { CheckSettings } from '../check.js';
 import { resolveInside, type AllowedRoots } from './workspace-paths.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import {
-  nonNegative,
   optionalNumber,
+  optionalThreshold,
+  pValue,
+  wholeNumber,
   parseColumnMethods,
   parseColumnThresholds,
   parseCorrection,
@@ -76,14 +80,19 @@ export function getInputs(): CheckActionSettings {
     columns: lines('columns'),
     ignoreColumns: lines('ignore-columns'),
     declaredKinds,
+    naValues: missingValueTokens(lines('na-values'), text('default-na-values') === '' || flag('default-na-values')),
     method: text('method') || undefined,
     numericalMethod: text('numerical-method') || undefined,
     categoricalMethod: text('categorical-method') || undefined,
     columnMethods: parseColumnMethods('column-methods', lines('column-methods')),
-    threshold: optionalNumber('threshold', text('threshold'), nonNegative),
-    numericalThreshold: optionalNumber('numerical-threshold', text('numerical-threshold'), nonNegative),
-    categoricalThreshold: optionalNumber('categorical-threshold', text('categorical-threshold'), nonNegative),
+    threshold: optionalThreshold('threshold', text('threshold')),
+    numericalThreshold: optionalThreshold('numerical-threshold', text('numerical-threshold')),
+    categoricalThreshold: optionalThreshold('categorical-threshold', text('categorical-threshold')),
     columnThresholds: parseColumnThresholds('column-thresholds', lines('column-thresholds')),
+    pValueThreshold: optionalNumber('p-value-threshold', text('p-value-threshold'), pValue),
+    distanceThreshold: optionalThreshold('distance-threshold', text('distance-threshold')),
+    permutations: optionalNumber('permutations', text('permutations'), positiveInteger) ?? DEFAULT_PERMUTATIONS,
+    permutationSeed: optionalNumber('permutation-seed', text('permutation-seed'), wholeNumber) ?? DEFAULT_PERMUTATION_SEED,
     driftShare: optionalNumber('drift-share', text('drift-share'), shareInRange) ?? DEFAULT_DRIFT_SHARE,
     correction: parseCorrection(text('correction') || 'none', 'correction'),
     minRows: optionalNumber('min-rows', text('min-rows'), positiveInteger) ?? DEFAULT_MIN_ROWS,

@@ -6,20 +6,23 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../engine/errors.js';
 import { defaultDriftOptions } from '../engine/options.js';
 import {
-  nonNegative,
   optionalNumber,
+  optionalThreshold,
   parseColumnMethods,
   parseColumnThresholds,
   parseCorrection,
   positiveInteger,
+  pValue,
   shareInRange,
+  wholeNumber,
 } from '../option-values.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import { parseProfileCli, type CliProfileCommand } from './profile-args.js';
 import { collectVariadic, declaredKindsOf } from './variadic.js';
+import { missingValueTokens } from '../io/missing-values.js';
 import type { CheckSettings } from '../check.js';
+import { reportFormatOf, type ReportFormat } from './report-format.js';
 
-export type ReportFormat = 'text' | 'markdown' | 'json';
 
 export interface CliCheckCommand {
   command: 'check';
@@ -38,6 +41,8 @@ const OPTIONS = {
   current: { type: 'string', multiple: true },
   numerical: { type: 'string', multiple: true },
   categorical: { type: 'string', multiple: true },
+  'na-values': { type: 'string', multiple: true },
+  'no-default-na-values': { type: 'boolean' },
   columns: { type: 'string', multiple: true },
   ignore: { type: 'string', multiple: true },
   method: { type: 'string' },
@@ -48,6 +53,10 @@ const OPTIONS = {
   'numerical-threshold': { type: 'string' },
   'categorical-threshold': { type: 'string' },
   'column-threshold': { type: 'string', multiple: true },
+  'p-value-threshold': { type: 'string' },
+  'distance-threshold': { type: 'string' },
+  permutations: { type: 'string' },
+  'permutation-seed': { type: 'string' },
   'drift-share': { type: 'string' },
   correction: { type: 'string' },
   'min-rows': { type: 'string' },
@@ -96,15 +105,22 @@ export function parseCli(argv: readonly string[]): CliCommand {
     columns: values.columns ?? [],
     ignoreColumns: values.ignore ?? [],
     declaredKinds,
+    naValues: missingValueTokens(values['na-values'] ?? [], !values['no-default-na-values']),
     method: values.method,
     numericalMethod: values['numerical-method'],
     categoricalMethod: values['categorical-method'],
     columnMethods: parseColumnMethods('--column-method', values['column-method'] ?? []),
-    threshold: optionalNumber('--threshold', values.threshold, nonNegative),
-    numericalThreshold: optionalNumber('--numerical-threshold', values['numerical-threshold'], nonNegative),
-    categoricalThreshold: optionalNumber('--categorical-threshold', values['categorical-threshold'], nonNegative),
+    threshold: optionalThreshold('--threshold', values.threshold),
+    numericalThreshold: optionalThreshold('--numerical-threshold', values['numerical-threshold']),
+    categoricalThreshold: optionalThreshold('--categorical-threshold', values['categorical-threshold']),
     columnThresholds: parseColumnThresholds('--column-threshold', values['column-threshold'] ?? []),
+    pValueThreshold: optionalNumber('--p-value-threshold', values['p-value-threshold'], pValue),
+    distanceThreshold: optionalThreshold('--distance-threshold', values['distance-threshold']),
   });
+  const permutations = optionalNumber('--permutations', values.permutations, positiveInteger);
+  if (permutations !== undefined) drift.permutations = permutations;
+  const permutationSeed = optionalNumber('--permutation-seed', values['permutation-seed'], wholeNumber);
+  if (permutationSeed !== undefined) drift.permutationSeed = permutationSeed;
   const driftShare = optionalNumber('--drift-share', values['drift-share'], shareInRange);
   if (driftShare !== undefined) drift.driftShare = driftShare;
   const minRows = optionalNumber('--min-rows', values['min-rows'], positiveInteger);
@@ -133,14 +149,10 @@ export function parseCli(argv: readonly string[]): CliCommand {
   );
   drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model);
 
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'markdown' && format !== 'json') {
-    throw new InputError(`--format must be text, markdown or json, not ${JSON.stringify(format)}`);
-  }
   return {
     command: 'check',
     settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift, ...memoryBudgetOf(values['memory-budget']) },
-    format,
+    format: reportFormatOf(values.format, values.output),
     output: values.output,
     exitZero: values['exit-zero'] ?? false,
   };

@@ -1,5 +1,6 @@
 /** `driftgate --help`: usage, then the methods as the registry knows them. */
 import { statTests } from '../stattests/registry.js';
+import { DEFAULT_NA_VALUES } from '../io/missing-values.js';
 
 const USAGE = `driftgate: compare fresh data with the baseline a model was trained on, column by column.
 
@@ -16,16 +17,30 @@ Columns:
   --ignore COL                  leave this column out (repeat)
   --numerical COL               treat this column as numerical (repeat; names may hold commas and spaces)
   --categorical COL             treat this column as categorical (repeat)
+  --na-values TEXT              another cell text meaning "missing" in a numbers column (repeat;
+                                a number such as -999 matches by value). Added to the default list:
+                                ${DEFAULT_NA_VALUES.slice(0, 9).join(', ')},
+                                ${DEFAULT_NA_VALUES.slice(9).join(', ')}
+                                (pandas' list; the empty cell and NaN in any case are always missing;
+                                a column holding other text keeps these as categories)
+  --no-default-na-values        only --na-values, the empty cell and NaN mean missing
 
 Methods and thresholds (default: chosen per column, see below):
   --method NAME                 for every column whose type it supports
   --numerical-method NAME       for numerical columns
   --categorical-method NAME     for categorical columns
   --column-method COL=NAME      for one column (repeat)
-  --threshold X                 for every column, instead of each method's default
-  --numerical-threshold X       for numerical columns
-  --categorical-threshold X     for categorical columns
-  --column-threshold COL=X      for one column (repeat)
+  --p-value-threshold X         for every p-value method: drift when p < X (default 0.05)
+  --distance-threshold X|auto   for every distance method: drift when distance >= X (default 0.1);
+                                auto calibrates it on the data by permutation (see below)
+  --permutations N              relabellings for auto (default 999; the smallest p is 1/(N+1))
+  --permutation-seed N          seed of the relabellings (default 42): same data, same thresholds
+  --threshold X                 for every column whose method you chose (--method ...): a plain
+                                number says neither p-value nor distance, so it is refused where
+                                the automatic choice picks the method
+  --numerical-threshold X       the same, for numerical columns
+  --categorical-threshold X     the same, for categorical columns
+  --column-threshold COL=X      the same, for one column (repeat; X may be auto for a distance)
   --correction none|bonferroni|fdr
                                 multiple-testing correction across p-value tests (default none)
   --min-rows N                  fewer non-missing values on a side: "insufficient data" (default 30)
@@ -51,7 +66,9 @@ Gate:
                                 the verdicts that fail the check (repeat; default any)
 
 Output:
-  --format text|markdown|json   report format (default text)
+  --format FORMAT               text, markdown (the full report), summary (the GitHub job summary),
+                                json, html, prometheus (metrics exposition); default: from the
+                                --output extension (.txt .md .json .html .prom), else text
   --output FILE, -o FILE        write the report to FILE (the text table still goes to stdout)
   --exit-zero                   exit 0 even when the gate trips
 
@@ -61,6 +78,14 @@ dataset drift), 2 bad input or usage.
 Automatic choice per column: up to 1000 baseline rows, ks for numbers (chi2 with 3-5 distinct
 values, z with 2) and chi2 for categories (z when binary); above 1000 rows, wasserstein_normed for
 numbers (jensenshannon with 5 or fewer distinct values) and jensenshannon for categories.
+
+Choosing: p-value tests answer "could this be chance?" and, on large samples, say yes to shifts too
+small to matter; fixed distances answer "is the change large?" but on small samples (a few hundred
+rows) random noise alone crosses them. On small samples use a p-value test, or a distance with
+--distance-threshold auto: the distance is compared with those of random relabellings of the pooled
+rows, and the column drifts when its permutation p-value, (k+1)/(n+1) with k of n relabellings at
+least as far apart, is below --p-value-threshold. On large samples use a distance and a fixed
+threshold that states how large a change matters to you.
 `;
 
 function methodTable(): string {

@@ -5,8 +5,6 @@
  */
 import { runCheck } from '../check.js';
 import { InputError } from '../engine/errors.js';
-import { toJsonReport, renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { serveReadWorker } from '../io/read-worker.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -20,6 +18,7 @@ import { profileToJson } from '../profile/json.js';
 import { readProfileFile, writeProfileFile } from '../io/profile-file.js';
 import { profileData, profilePaths } from '../io/profile-side.js';
 import { HELP } from './help.js';
+import { renderReport } from './report-format.js';
 import { ProgressLine } from './progress.js';
 import type { DriftResult } from '../engine/result.js';
 
@@ -73,7 +72,7 @@ async function check(command: CliCheckCommand): Promise<number> {
   } finally {
     progress?.clear();
   }
-  const report = render(result, command.format);
+  const report = renderReport(result, command.format, new Date());
   if (command.output) {
     try {
       await writeFileAtomic(command.output, report);
@@ -86,12 +85,6 @@ async function check(command: CliCheckCommand): Promise<number> {
   }
   if (command.exitZero) return EXIT_NO_DRIFT;
   return result.gate.tripped ? EXIT_DRIFT : EXIT_NO_DRIFT;
-}
-
-function render(result: DriftResult, format: CliCheckCommand['format']): string {
-  if (format === 'json') return renderJson(toJsonReport(result, new Date()));
-  if (format === 'markdown') return renderMarkdown(result);
-  return renderText(result);
 }
 
 if (!serveReadWorker()) startCli();

@@ -10,12 +10,14 @@ import { mean, medianSorted, standardDeviation } from 'simple-statistics';
 import { InputError } from './errors.js';
 import { adjustPValues } from './correction.js';
 import { inferKind, looksLikeIdentifier } from './typing.js';
+import { firstText } from './first-text.js';
 import { formatNumber, formatPercent } from './format.js';
 import { POOLED_CATEGORY, sampleOf, missingCount } from './samples.js';
 import { histogramOf, largestShareChange } from './histogram.js';
 import { gateVerdict } from './gate.js';
 import { assessModel, groupDrift, inferTask, modelColumnKinds, modelColumnNames, resolveModelColumns, type ModelColumns } from './model.js';
-import type { DriftOptions, ModelOptions } from './options.js';
+import type { DriftOptions, ModelOptions, ThresholdSetting } from './options.js';
+import { DEFAULT_PERMUTATION_ALPHA, permutationThreshold, reachable, type PermutationSettings } from './permutation-threshold.js';
 import type { ColumnResult, SideSource, DatasetResult, Direction, DriftResult, ModelColumnResult, ModelResult, SideSummary } from './result.js';
 import { cellStorage, type ColumnKind, type Dataset, type SideColumn, type Table } from './table.js';
 import { autoSelect, findStatTest, methodNames, statTests, type MethodChoice } from '../stattests/registry.js';
@@ -157,6 +159,13 @@ function validateOptions(baseline: Dataset, options: DriftOptions): void {
       }
     }
   }
+  const settings = permutationSettings(options);
+  const calibrates = [options.threshold, options.numericalThreshold, options.categoricalThreshold, options.distanceThreshold, ...options.columnThresholds.values()].includes('auto');
+  if (calibrates && !reachable(settings)) {
+    throw new InputError(
+      `with ${settings.permutations} permutations the smallest permutation p-value is ${formatNumber(1 / (settings.permutations + 1))}, so the p-value threshold ${settings.alpha} can never be met; use more permutations`,
+    );
+  }
   for (const method of [options.method, options.numericalMethod, options.categoricalMethod, ...options.columnMethods.values()]) {
     if (method !== undefined) requireStatTest(method);
   }
@@ -219,7 +228,7 @@ function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dat
     result.reasons.push(`missing values went from ${formatPercent(referenceSummary.missing_share)} to ${formatPercent(currentSummary.missing_share)}`);
   }
   if (typeChanged) {
-    result.reasons.push(`type changed: ${describeStorage(reference)} in the baseline, ${describeStorage(current)} in the current data`);
+    result.reasons.push(`type changed: ${describeStorage(reference, options)} in the baseline, ${describeStorage(current, options)} in the current data`);
   }
   reasonsBeforeTest.set(result, [...result.reasons]);
 
@@ -228,7 +237,8 @@ function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dat
   result.method_title = choice.test.title;
   result.auto_selected = choice.auto;
   result.output = choice.test.output;
-  result.threshold = thresholdFor(reference.name, kind, choice.test, options);
+  const threshold = thresholdFor(reference.name, kind, choice, options);
+  if (threshold !== 'auto') result.threshold = threshold;
 
   if (smallerSide(columnSample) < options.minRows) {
     const counts = `baseline ${countPresent(referenceSummary)}, current ${countPresent(currentSummary)}`;
@@ -242,11 +252,19 @@ function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dat
       `${choice.test.name} cannot be computed honestly from a rank summary; pick one of ${summaryMethods()} for this column, or profile it with a larger --max-distinct`,
     );
   }
+  if (threshold === 'auto' && isSummarised(sample)) {
+    return untested(result, 'not-tested', 'distance-threshold auto calibrates by permuting rows, which a rank summary does not keep; give a number, or profile the column with a larger --max-distinct');
+  }
   const outcome = runTest(choice.test, sample);
   if (!outcome) return untested(result, 'not-tested', `${choice.test.name} has no value for this column (see the method's documentation)`);
   Object.assign(result, outcome);
   const approximate = approximationOf(choice.test, sample, outcome);
   if (approximate) result.approximate = approximate;
+  if (threshold === 'auto') {
+    const calibrated = permutationThreshold(choice.test, sample, outcome.distance!, reference.name, permutationSettings(options));
+    result.threshold = calibrated.threshold;
+    result.calibration = { method: 'permutation', permutations: calibrated.permutations, seed: calibrated.seed, alpha: calibrated.alpha, p_value: calibrated.p_value };
+  }
   result.score = choice.test.output === 'p_value' ? outcome.p_value : outcome.distance;
   if (choice.test.output === 'p_value') result.effect_size = effectSize(columnSample);
   settle(result);
@@ -315,7 +333,8 @@ function settle(result: ColumnResult): void {
 function describeDistributionDrift(result: ColumnResult): string {
   const label = result.output === 'p_value' ? (result.p_value_adjusted !== undefined ? 'adjusted p' : 'p') : result.method;
   const comparison = result.output === 'p_value' ? '<' : '≥';
-  return `distribution changed: ${label} = ${formatNumber(result.score!)} ${comparison} ${formatNumber(result.threshold!)}`;
+  const calibration = result.calibration && ` (permutation p = ${formatNumber(result.calibration.p_value)} < ${formatNumber(result.calibration.alpha)})`;
+  return `distribution changed: ${label} = ${formatNumber(result.score!)} ${comparison} ${formatNumber(result.threshold!)}${calibration ?? ''}`;
 }
 
 function chooseMethod(name: string, kind: ColumnKind, sample: Sample, referenceRows: number, options: DriftOptions): MethodChoice & { auto: boolean } {
@@ -340,13 +359,42 @@ function distinctValues(sample: Sample): number {
   return sample.kind === 'categorical' ? sample.categories.length : pooledOrder(sample).values.length;
 }
 
-function thresholdFor(name: string, kind: ColumnKind, test: StatTest, options: DriftOptions): number {
-  const perKind = kind === 'numerical' ? options.numericalThreshold : options.categoricalThreshold;
-  const threshold = options.columnThresholds.get(name) ?? perKind ?? options.threshold ?? test.defaultThreshold;
-  if (test.output === 'p_value' && !(threshold > 0 && threshold < 1)) {
+/**
+ * The column's threshold. A threshold given for columns (every one, a kind, one by name) does not say what
+ * it measures, so it applies only where the user chose the method: under the automatic choice the same
+ * column gets a p-value test on 1000 baseline rows and a distance on 1001, and 0.01 means opposite things
+ * for the two. The p-value and distance thresholds apply to their own kind of method only.
+ */
+function thresholdFor(name: string, kind: ColumnKind, choice: MethodChoice & { auto: boolean }, options: DriftOptions): ThresholdSetting {
+  const test = choice.test;
+  const given: Array<[ThresholdSetting | undefined, string]> = [
+    [options.columnThresholds.get(name), `the column threshold for ${JSON.stringify(name)}`],
+    [kind === 'numerical' ? options.numericalThreshold : options.categoricalThreshold, `the ${kind} threshold`],
+    [options.threshold, 'the threshold for every column'],
+  ];
+  const plain = given.find(([value]) => value !== undefined);
+  if (plain && choice.auto) {
+    throw new InputError(
+      `${plain[1]} (${plain[0]}) does not say whether it is a p-value or a distance, and column ${JSON.stringify(name)} is tested with ${test.name} (${outputWords(test)}) by automatic choice, which picks p-values up to 1000 baseline rows and distances above: set p-value-threshold or distance-threshold instead, or choose the column's method`,
+    );
+  }
+  const threshold = plain?.[0] ?? (test.output === 'p_value' ? options.pValueThreshold : options.distanceThreshold) ?? test.defaultThreshold;
+  if (test.output === 'distance') return threshold;
+  if (threshold === 'auto') {
+    throw new InputError(`threshold auto for column ${JSON.stringify(name)}: auto calibrates distances, and ${test.name} gives a p-value, which needs no calibration; give a number between 0 and 1`);
+  }
+  if (!(threshold > 0 && threshold < 1)) {
     throw new InputError(`threshold ${threshold} for column ${JSON.stringify(name)}: ${test.name} gives a p-value, so its threshold must be between 0 and 1 (exclusive)`);
   }
   return threshold;
+}
+
+function outputWords(test: StatTest): string {
+  return test.output === 'p_value' ? 'a p-value test' : 'a distance';
+}
+
+function permutationSettings(options: DriftOptions): PermutationSettings {
+  return { permutations: options.permutations, seed: options.permutationSeed, alpha: options.pValueThreshold ?? DEFAULT_PERMUTATION_ALPHA };
 }
 
 /** Runs a test, keeping only its finite fields; undefined when it does not apply or has none. */
@@ -435,8 +483,14 @@ function countPresent(summary: SideSummary): number {
   return summary.rows - summary.missing;
 }
 
-function describeStorage(column: SideColumn): string {
-  return cellStorage(column) === 'numeric' ? 'numbers' : 'text';
+function describeStorage(column: SideColumn, options: DriftOptions): string {
+  if (cellStorage(column) === 'numeric') return 'numbers';
+  const first = column.storage === 'text' ? firstText(column, options.naValues) : undefined;
+  return first === undefined ? 'text' : `text (from data row ${first.row}: ${JSON.stringify(abbreviate(first.text))})`;
+}
+
+function abbreviate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function missingInCurrent(column: SideColumn, baseline: Dataset, current: Dataset, options: DriftOptions): ColumnResult {

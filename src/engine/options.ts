@@ -5,6 +5,8 @@
 import type { ColumnKind } from './table.js';
 import type { PerformanceMetricName } from '../performance/metric-registry.js';
 import type { MaxDegradation } from '../performance/verdict.js';
+import { DEFAULT_NA_VALUES } from '../io/missing-values.js';
+import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED } from './permutation-threshold.js';
 
 export type Correction = 'none' | 'bonferroni' | 'fdr';
 
@@ -36,6 +38,9 @@ export interface ModelOptions {
 
 export const DEFAULT_MAX_DEGRADATION: MaxDegradation = { kind: 'relative', share: 0.05 };
 
+/** A threshold as given: a number, or `auto` for a distance threshold calibrated by permutation. */
+export type ThresholdSetting = number | 'auto';
+
 export interface DriftOptions {
   /** Compare only these columns (empty: every baseline column). */
   columns: readonly string[];
@@ -43,17 +48,29 @@ export interface DriftOptions {
   ignoreColumns: readonly string[];
   /** Declared column kinds; the rest are inferred (see `inferKind`). */
   declaredKinds: ReadonlyMap<string, ColumnKind>;
+  /** Cells that mean a missing value in a numbers column (see `src/io/missing-values.ts`). */
+  naValues: readonly string[];
   /** A method for every column whose kind it supports; unset: auto-selection. */
   method?: string;
   numericalMethod?: string;
   categoricalMethod?: string;
   /** Per-column method, winning over everything else. */
   columnMethods: ReadonlyMap<string, string>;
-  /** A threshold for every column, replacing each method's default. */
-  threshold?: number;
-  numericalThreshold?: number;
-  categoricalThreshold?: number;
-  columnThresholds: ReadonlyMap<string, number>;
+  /**
+   * A threshold for every column, replacing each method's default. These say nothing of whether they are a
+   * p-value or a distance, so they apply only to columns whose method the user chose (else an InputError).
+   */
+  threshold?: ThresholdSetting;
+  numericalThreshold?: ThresholdSetting;
+  categoricalThreshold?: ThresholdSetting;
+  columnThresholds: ReadonlyMap<string, ThresholdSetting>;
+  /** The threshold of every p-value method (and the alpha of calibrated distances) not given one above. */
+  pValueThreshold?: number;
+  /** The threshold of every distance method not given one above; `auto`: calibrated by permutation. */
+  distanceThreshold?: ThresholdSetting;
+  /** Relabellings for `auto` distance thresholds, and the seed of their stream. */
+  permutations: number;
+  permutationSeed: number;
   /** Dataset drift when the share of drifted columns is at least this. */
   driftShare: number;
   correction: Correction;
@@ -78,8 +95,11 @@ export function defaultDriftOptions(overrides: Partial<DriftOptions> = {}): Drif
     columns: [],
     ignoreColumns: [],
     declaredKinds: new Map(),
+    naValues: DEFAULT_NA_VALUES,
     columnMethods: new Map(),
     columnThresholds: new Map(),
+    permutations: DEFAULT_PERMUTATIONS,
+    permutationSeed: DEFAULT_PERMUTATION_SEED,
     driftShare: DEFAULT_DRIFT_SHARE,
     correction: 'none',
     minRows: DEFAULT_MIN_ROWS,

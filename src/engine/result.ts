@@ -65,6 +65,8 @@ export interface ColumnResult {
   dof?: number;
   distance?: number;
   threshold?: number;
+  /** A distance threshold calibrated by permutation (`auto`): drift when its p-value is below `alpha`. */
+  calibration?: { method: 'permutation'; permutations: number; seed: number; alpha: number; p_value: number };
   /** The value compared with the threshold: the (adjusted) p-value or the distance. */
   score?: number;
   /** A distance beside every p-value, so significant can be told from large. */

@@ -113,6 +113,8 @@ function fitted<T extends Float64Array | Int32Array>(array: T, length: number): 
 export class InferredColumnBuilder {
   private numeric: NumericColumnBuilder | undefined;
   private text: TextColumnBuilder | undefined;
+  /** Rows holding a missing-value token, and its text, while the column is numeric. */
+  private tokens: Map<number, string> | undefined;
 
   constructor(startAsText: boolean) {
     if (startAsText) this.text = new TextColumnBuilder();
@@ -137,6 +139,19 @@ export class InferredColumnBuilder {
     else this.numeric!.push(NaN);
   }
 
+  /**
+   * A missing-value token (`NA`): missing while the column holds numbers, but its text again should the
+   * column turn out to hold text, where it may be a category.
+   */
+  pushMissingToken(text: string): void {
+    if (this.text) {
+      this.text.push(text);
+      return;
+    }
+    (this.tokens ??= new Map()).set(this.numeric!.length, text);
+    this.numeric!.push(NaN);
+  }
+
   padTo(rows: number): void {
     (this.text ?? this.numeric!).padTo(rows);
   }
@@ -147,11 +162,14 @@ export class InferredColumnBuilder {
     const text = new TextColumnBuilder();
     for (let row = 0; row < numbers.length; row++) {
       const value = numbers.at(row);
-      if (Number.isNaN(value)) text.pushMissing();
+      const token = this.tokens?.get(row);
+      if (token !== undefined) text.push(token);
+      else if (Number.isNaN(value)) text.pushMissing();
       else text.push(String(value));
     }
     this.text = text;
     this.numeric = undefined;
+    this.tokens = undefined;
     return text;
   }
 

@@ -10,7 +10,8 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../engine/errors.js';
 import { ByteCodes, FNV_OFFSET, FNV_PRIME, NumericColumnBuilder, TextColumnBuilder } from './column-builder.js';
 import { readChunks } from './compression.js';
-import { isNaNLiteral, longDecimal, parseNumberBytes, POWERS_OF_TEN } from './number.js';
+import { longDecimal, parseNumberBytes, POWERS_OF_TEN } from './number.js';
+import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
 import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
 import type { Column } from '../engine/table.js';
 
@@ -331,7 +332,6 @@ const DOT = 0x2e;
 const ZERO = 0x30;
 const NINE = 0x39;
 
-/** Cells of a numeric column. An undeclared one gives up at its first non-number (`sawText`). */
 /**
  * Cells of a numeric column. An undeclared one that meets text becomes a text column on the spot when all
  * its cells so far were empty (they are missing either way), as categorical columns are from their first
@@ -348,6 +348,7 @@ class NumericCells implements CellReader {
     private readonly name: string,
     private readonly declared: boolean,
     private readonly file: string,
+    private readonly missing: MissingValues,
     /** Puts a text reader in this one's place for the cells still to come. */
     private readonly becomeText: (text: TextCells) => void,
   ) {}
@@ -358,14 +359,12 @@ class NumericCells implements CellReader {
       this.builder.push(NaN);
       return;
     }
-    if (isNaNLiteral(bytes, start, end)) {
-      this.hasValue = true;
-      this.builder.push(NaN);
-      return;
-    }
     const value = parseNumberBytes(bytes, start, end);
     if (value === value) this.pushValue(value);
-    else if (this.declared) {
+    else if (this.missing.matchesBytes(bytes, start, end)) {
+      this.hasValue = true;
+      this.builder.push(NaN);
+    } else if (this.declared) {
       throw new InputError(
         `${showCell(bytes, start, end)} is not a number, but the column is declared numerical; fix the cell, leave it empty for a missing value, or declare the column categorical`,
         { file: this.file, line, column: this.name },
@@ -381,7 +380,7 @@ class NumericCells implements CellReader {
   /** Appends a number read from the cell. */
   pushValue(value: number): void {
     this.hasValue = true;
-    this.builder.push(value);
+    this.builder.push(this.missing.numbers !== undefined && this.missing.numbers.has(value) ? NaN : value);
   }
 
   /**
@@ -507,13 +506,16 @@ class TableSink implements CsvSink {
   private readers: CellReader[] = [];
   /** The readers of numeric columns still taking numbers, by field; undefined for the other fields. */
   private numeric: Array<NumericCells | undefined> = [];
+  private readonly missing: MissingValues;
   rowCount = 0;
 
   constructor(
     private readonly plan: FilePlan,
     private readonly file: string,
     private readonly delimiter: number,
-  ) {}
+  ) {
+    this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
+  }
 
   plainRecords(bytes: Buffer, start: number, end: number, line: number, stop: { position: number }): number {
     if (this.names === undefined || this.readers.length === 0) return 0;
@@ -653,7 +655,7 @@ class TableSink implements CsvSink {
       if (!isBuilt(this.plan, name)) return SKIPPED;
       if (wantsText(this.plan, name)) return new TextCells(name, this.file);
       const declared = this.plan.declared?.get(name) === 'numerical';
-      return new NumericCells(name, declared, this.file, (text) => {
+      return new NumericCells(name, declared, this.file, this.missing, (text) => {
         this.readers[index] = text;
         this.numeric[index] = undefined;
       });

@@ -10,7 +10,8 @@ import { isUtf8 } from 'node:buffer';
 import { InputError } from '../engine/errors.js';
 import { InferredColumnBuilder } from './column-builder.js';
 import { readAll, readChunks } from './compression.js';
-import { isNaNText, parseNumberText } from './number.js';
+import { parseNumberText } from './number.js';
+import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
 import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
 
 const LF = 0x0a;
@@ -32,12 +33,15 @@ interface RecordColumn {
 /** Columns filled record by record; a column first seen late is missing in the rows before it. */
 class RecordTable {
   private readonly columns = new Map<string, RecordColumn>();
+  private readonly missing: MissingValues;
   rowCount = 0;
 
   constructor(
     private readonly plan: FilePlan,
     private readonly file: string,
-  ) {}
+  ) {
+    this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
+  }
 
   add(record: Record<string, unknown>, origin: Origin): void {
     this.addObject(record, '', origin);
@@ -70,16 +74,19 @@ class RecordTable {
     builder.padTo(this.rowCount);
     if (value === null || value === '') builder.pushMissing();
     else if (column.declared === 'numerical') builder.pushNumber(this.numberOf(value, name, origin));
-    else if (typeof value === 'number') builder.pushNumber(value);
+    else if (typeof value === 'number') {
+      if (this.missing.isMissingNumber(value)) builder.pushMissingToken(String(value));
+      else builder.pushNumber(value);
+    } else if (typeof value === 'string' && this.missing.matchesText(value)) builder.pushMissingToken(value);
     else builder.pushText(textOf(value));
   }
 
   private numberOf(value: unknown, name: string, origin: Origin): number {
-    if (typeof value === 'number') return value;
+    if (typeof value === 'number') return this.missing.isMissingNumber(value) ? NaN : value;
     if (typeof value === 'string') {
-      if (isNaNText(value)) return NaN;
       const parsed = parseNumberText(value);
-      if (parsed === parsed) return parsed;
+      if (parsed === parsed) return this.missing.isMissingNumber(parsed) ? NaN : parsed;
+      if (this.missing.matchesText(value)) return NaN;
     }
     const shown = textOf(value);
     throw this.error(

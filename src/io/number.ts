@@ -146,11 +146,6 @@ export function isNaNLiteral(bytes: Uint8Array, start: number, end: number): boo
   return end - start === 3 && (bytes[start] | 0x20) === 0x6e && (bytes[start + 1] | 0x20) === 0x61 && (bytes[start + 2] | 0x20) === 0x6e;
 }
 
-/** `isNaNLiteral` for a cell already decoded to text (JSON and Parquet strings). */
-export function isNaNText(text: string): boolean {
-  return text.length === 3 && text.toLowerCase() === 'nan';
-}
-
 /** Dekker's splitter for 53-bit doubles: 2^27 + 1. */
 const SPLITTER = 134217729;
 const TWO_TO_26 = 67108864;

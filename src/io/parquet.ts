@@ -10,7 +10,8 @@ import { InputError } from '../engine/errors.js';
 import type { Column } from '../engine/table.js';
 import { NumericColumnBuilder, TextColumnBuilder } from './column-builder.js';
 import { readAll } from './compression.js';
-import { isNaNText, parseNumberText } from './number.js';
+import { parseNumberText } from './number.js';
+import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
 import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
 
 /** Temporal values as numbers, so drift in them can be measured like any other numeric column. */
@@ -102,6 +103,7 @@ class CellWriter {
   private readonly numbers: NumericColumnBuilder | undefined;
   private readonly texts: TextColumnBuilder | undefined;
   private readonly declaredNumerical: boolean;
+  private readonly missing: MissingValues;
 
   constructor(
     private readonly name: string,
@@ -110,6 +112,7 @@ class CellWriter {
     numericField: boolean,
   ) {
     this.declaredNumerical = plan.declared?.get(name) === 'numerical';
+    this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
     if (this.declaredNumerical || (numericField && !wantsText(plan, name))) this.numbers = new NumericColumnBuilder();
     else this.texts = new TextColumnBuilder();
   }
@@ -126,12 +129,13 @@ class CellWriter {
   }
 
   private numberOf(value: unknown, row: number): number {
-    if (typeof value === 'number') return value;
-    if (typeof value === 'bigint') return Number(value);
-    if (value === null || value === undefined || value === '' || (typeof value === 'string' && isNaNText(value))) return NaN;
+    if (typeof value === 'number') return this.missing.isMissingNumber(value) ? NaN : value;
+    if (typeof value === 'bigint') return this.missing.isMissingNumber(Number(value)) ? NaN : Number(value);
+    if (value === null || value === undefined || value === '' || (typeof value === 'string' && this.missing.matchesText(value))) return NaN;
     if (value instanceof Date) return value.getTime();
     const parsed = typeof value === 'string' ? parseNumberText(value) : NaN;
-    if (parsed === parsed || !this.declaredNumerical) return parsed;
+    if (parsed === parsed) return this.missing.isMissingNumber(parsed) ? NaN : parsed;
+    if (!this.declaredNumerical) return parsed;
     const shown = textOf(value);
     throw new InputError(
       `row ${row + 1}: ${JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown)} is not a number, but the column is declared numerical; declare the column categorical or fix the data`,

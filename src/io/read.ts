@@ -17,6 +17,8 @@ export interface ReadOptions {
   /** Columns whose kind the user declared. `numerical`: every non-missing cell must be a number (else an
    *  InputError naming file, line and column). `categorical`: cells kept as exact text (stored as `text`). */
   declared?: ReadonlyMap<string, ColumnKind>;
+  /** Cells that mean a missing value in a numbers column (default: `DEFAULT_NA_VALUES`). */
+  naValues?: readonly string[];
   /** Base for relative paths and globs; default process.cwd(). */
   cwd?: string;
   /** Force a format instead of detecting it from the file name. */
@@ -34,7 +36,7 @@ export async function readTable(paths: readonly string[], options: ReadOptions =
   if (paths.length === 0) throw new InputError('no input files were given; pass at least one path or glob');
   const cwd = options.cwd ?? process.cwd();
   const sources = await resolveSources(paths, cwd, options.format);
-  const plan: FilePlan = { declared: options.declared };
+  const plan: FilePlan = { declared: options.declared, naValues: options.naValues };
   const files: FileColumns[] = [];
   const sizes = options.onProgress ? await Promise.all(sources.map((source) => fileSize(source.path))) : [];
   const total = sizes.reduce((sum, size) => sum + size, 0);

@@ -14,6 +14,8 @@ export interface Source {
 
 export interface FilePlan {
   readonly declared?: ReadonlyMap<string, ColumnKind>;
+  /** Cells that mean a missing value in a numbers column (default: `DEFAULT_NA_VALUES`). */
+  readonly naValues?: readonly string[];
   /**
    * Undeclared columns to store as text even when every cell is a number, because another file holds text
    * in them. Text formats keep the exact cell text.
