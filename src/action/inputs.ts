@@ -9,6 +9,7 @@ import type { ColumnKind } from '../engine/table.js';
 import type { CheckSettings } from '../check.js';
 import { resolveInside, type AllowedRoots } from './workspace-paths.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
+import { parseMultivariateMethods } from '../multivariate/methods.js';
 import {
   nonNegative,
   optionalNumber,
@@ -108,7 +109,8 @@ export function getInputs(): CheckActionSettings {
       maxDegradation: 'max-degradation',
     },
   );
-  drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model);
+  drift.multivariate = parseMultivariateMethods(lines('multivariate'), 'multivariate');
+  drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model, drift.multivariate);
 
   return {
     check: { baseline, current, cwd: roots.workspace, drift },

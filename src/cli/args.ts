@@ -15,6 +15,7 @@ import {
   shareInRange,
 } from '../option-values.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
+import { parseMultivariateMethods } from '../multivariate/methods.js';
 import type { ColumnKind } from '../engine/table.js';
 import type { CheckSettings } from '../check.js';
 
@@ -59,6 +60,7 @@ const OPTIONS = {
   'performance-metric': { type: 'string' },
   'max-degradation': { type: 'string' },
   'gate-on': { type: 'string', multiple: true },
+  multivariate: { type: 'string', multiple: true },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'exit-zero': { type: 'boolean' },
@@ -148,7 +150,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
       maxDegradation: '--max-degradation',
     },
   );
-  drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model);
+  drift.multivariate = parseMultivariateMethods(values.multivariate ?? [], '--multivariate');
+  drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model, drift.multivariate);
 
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'markdown' && format !== 'json') {

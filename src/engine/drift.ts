@@ -20,6 +20,7 @@ import type { ColumnResult, DatasetResult, Direction, DriftResult, ModelColumnRe
 import type { Column, ColumnKind, Table } from './table.js';
 import { autoSelect, findStatTest, methodNames, statTests, type MethodChoice } from '../stattests/registry.js';
 import { pooledOrder } from '../stattests/order.js';
+import { compareMultivariate } from '../multivariate/multivariate-drift.js';
 import type { Sample, StatTest, TestResult } from '../stattests/types.js';
 
 /** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */
@@ -51,12 +52,14 @@ export function compareTables(baseline: Table, current: Table, options: DriftOpt
   applyCorrection(columns, options);
   const model = options.model && modelColumns && compareModel(baseline, current, options.model, modelColumns, options);
   const dataset = datasetVerdict(columns, options);
+  const multivariate = options.multivariate.length > 0 ? compareMultivariate(baseline, current, columns, { methods: options.multivariate, minRows: options.minRows }) : undefined;
   return {
     baseline: { sources: baseline.sources, rows: baseline.rowCount },
     current: { sources: current.sources, rows: current.rowCount },
-    gate: gateVerdict(dataset, model, options.gateOn),
+    gate: gateVerdict(dataset, model, options.gateOn, multivariate),
     ...(model ? { model } : {}),
     dataset,
+    ...(multivariate ? { multivariate } : {}),
     columns,
   };
 }
