@@ -111,7 +111,7 @@ function runMethod(method: MultivariateMethodName, matrices: FeatureMatrices): M
   if (method === 'reconstruction-error') {
     const outcome = reconstructionErrorDrift(baseline, current, MULTIVARIATE_SEED);
     if (!outcome) {
-      const reason = baseline.rows < RECONSTRUCTION_MIN_BASELINE_ROWS ? `fewer than ${RECONSTRUCTION_MIN_BASELINE_ROWS} baseline rows for its ten reference chunks` : 'no variation in the baseline features';
+      const reason = baseline.rows < RECONSTRUCTION_MIN_BASELINE_ROWS ? `fewer than ${RECONSTRUCTION_MIN_BASELINE_ROWS} baseline rows (half to fit, half to set the band)` : 'no variation in the baseline features';
       return insufficient(method, matrices, reason);
     }
     const fields = {
