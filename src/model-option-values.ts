@@ -74,23 +74,25 @@ export function parseProbabilityColumns(entries: readonly string[], option: stri
 }
 
 /**
- * `data`, `prediction`, `performance`, several of them, or `any` (all three). Asking to gate on the model
- * without naming its columns would never trip, so it is refused rather than silently ignored.
+ * `data`, `prediction`, `performance`, `multivariate`, several of them, or `any` (all of them). Asking to
+ * gate on the model without naming its columns, or on multivariate drift without a multivariate method,
+ * would never trip, so it is refused rather than silently ignored.
  */
-export function parseGateOn(entries: readonly string[], option: string, model: ModelOptions | undefined): Set<Gate> {
+export function parseGateOn(entries: readonly string[], option: string, model: ModelOptions | undefined, multivariate: readonly string[] = []): Set<Gate> {
   const words = entries.flatMap((entry) => entry.split(',')).map((word) => word.trim()).filter((word) => word !== '');
   if (words.length === 0) return new Set(GATES);
   const gates = new Set<Gate>();
   for (const word of words) {
     if (word === 'any') GATES.forEach((gate) => gates.add(gate));
     else if ((GATES as readonly string[]).includes(word)) gates.add(word as Gate);
-    else throw new InputError(`${option} takes data, prediction, performance or any, not ${JSON.stringify(word)}`);
+    else throw new InputError(`${option} takes data, prediction, performance, multivariate or any, not ${JSON.stringify(word)}`);
   }
   if (!words.includes('any')) {
     if (gates.has('prediction') && !model) throw new InputError(`${option} prediction needs the prediction or target column`);
     if (gates.has('performance') && !(model?.prediction !== undefined && model.target !== undefined)) {
       throw new InputError(`${option} performance needs both the prediction and the target column`);
     }
+    if (gates.has('multivariate') && multivariate.length === 0) throw new InputError(`${option} multivariate needs a multivariate method (multivariate: all, or a list of methods)`);
   }
   return gates;
 }

@@ -9,7 +9,7 @@ describe('the model flags', () => {
   it('read into the model options, with the documented defaults', () => {
     const { drift } = check(['--prediction', 'pred', '--target', 'label']).settings;
     expect(drift.model).toEqual({ prediction: 'pred', target: 'label', maxDegradation: { kind: 'relative', share: 0.05 } });
-    expect([...drift.gateOn]).toEqual(['data', 'prediction', 'performance']);
+    expect([...drift.gateOn]).toEqual(['data', 'prediction', 'performance', 'multivariate']);
     expect(check([]).settings.drift.model).toBeUndefined();
   });
 
@@ -42,7 +42,7 @@ describe('the model flags', () => {
     [['--prediction', 'p', '--probability', 'churn'], /--probability takes CLASS=COLUMN \(one per class\) or PREFIX\*/],
     [['--prediction', 'p', '--probability', 'a=x', '--probability', 'a=y'], /--probability names class "a" twice/],
     [['--prediction', 'p', '--probability', 'p.*', '--probability', 'a=y'], /either one PREFIX\* entry or CLASS=COLUMN entries/],
-    [['--gate-on', 'everything'], /--gate-on takes data, prediction, performance or any, not "everything"/],
+    [['--gate-on', 'everything'], /--gate-on takes data, prediction, performance, multivariate or any, not "everything"/],
     [['--gate-on', 'performance'], /--gate-on performance needs both the prediction and the target column/],
     [['--prediction', 'p', '--gate-on', 'performance'], /--gate-on performance needs both/],
     [['--gate-on', 'prediction'], /--gate-on prediction needs the prediction or target column/],
@@ -72,9 +72,9 @@ describe('the shared parsers, as the action calls them', () => {
   });
 
   it('accept "any" alone or with others, and comma-separated gates', () => {
-    expect([...parseGateOn(['any'], 'gate-on', undefined)]).toEqual(['data', 'prediction', 'performance']);
-    expect([...parseGateOn(['data, any'], 'gate-on', undefined)]).toEqual(['data', 'prediction', 'performance']);
+    expect([...parseGateOn(['any'], 'gate-on', undefined)]).toEqual(['data', 'prediction', 'performance', 'multivariate']);
+    expect([...parseGateOn(['data, any'], 'gate-on', undefined)]).toEqual(['data', 'prediction', 'performance', 'multivariate']);
     expect([...parseGateOn(['data'], 'gate-on', undefined)]).toEqual(['data']);
-    expect([...parseGateOn([], 'gate-on', undefined)]).toEqual(['data', 'prediction', 'performance']);
+    expect([...parseGateOn([], 'gate-on', undefined)]).toEqual(['data', 'prediction', 'performance', 'multivariate']);
   });
 });

@@ -11,6 +11,7 @@ import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED } from '../engine/permut
 import type { CheckSettings } from '../check.js';
 import { resolveInside, type AllowedRoots } from './workspace-paths.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
+import { parseMultivariateMethods } from '../multivariate/methods.js';
 import {
   optionalNumber,
   optionalThreshold,
@@ -117,7 +118,8 @@ export function getInputs(): CheckActionSettings {
       maxDegradation: 'max-degradation',
     },
   );
-  drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model);
+  drift.multivariate = parseMultivariateMethods(lines('multivariate'), 'multivariate');
+  drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model, drift.multivariate);
 
   return {
     check: { baseline, current, cwd: roots.workspace, drift },

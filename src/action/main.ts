@@ -109,6 +109,7 @@ function setOutputs(result: DriftResult, files: ReportFiles): void {
   core.setOutput('performance-drift', String(performance?.drift_detected ?? false));
   core.setOutput('performance-status', performance?.status ?? '');
   core.setOutput('performance-metric-value', performance?.current_value === undefined ? '' : String(performance.current_value));
+  core.setOutput('multivariate-drift', String(result.multivariate?.drift_detected ?? false));
   core.setOutput('change-point', changePoint === undefined ? '' : String(changePoint.order ?? changePoint.row));
   core.setOutput('report', files.json);
   core.setOutput('report-markdown', files.markdown);

@@ -20,6 +20,7 @@ import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import { parseProfileCli, type CliProfileCommand } from './profile-args.js';
 import { collectVariadic, declaredKindsOf } from './variadic.js';
 import { missingValueTokens } from '../io/missing-values.js';
+import { parseMultivariateMethods } from '../multivariate/methods.js';
 import type { CheckSettings } from '../check.js';
 import { reportFormatOf, type ReportFormat } from './report-format.js';
 
@@ -69,6 +70,7 @@ const OPTIONS = {
   'performance-metric': { type: 'string' },
   'max-degradation': { type: 'string' },
   'gate-on': { type: 'string', multiple: true },
+  multivariate: { type: 'string', multiple: true },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'exit-zero': { type: 'boolean' },
@@ -147,7 +149,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
       maxDegradation: '--max-degradation',
     },
   );
-  drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model);
+  drift.multivariate = parseMultivariateMethods(values.multivariate ?? [], '--multivariate');
+  drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model, drift.multivariate);
 
   return {
     command: 'check',

@@ -61,8 +61,12 @@ Model (prediction logs; see docs/model-monitoring.md):
   --max-degradation X           tolerated worsening of the metric: absolute (0.02) or relative to
                                 the baseline (5%); default 5%
 
+Multivariate drift (joint distribution of the features; needs rows, see docs/multivariate.md):
+  --multivariate METHODS        reconstruction-error, domain-classifier, mmd (comma-separated),
+                                all, or off (default off)
+
 Gate:
-  --gate-on data|prediction|performance|any
+  --gate-on data|prediction|performance|multivariate|any
                                 the verdicts that fail the check (repeat; default any)
 
 Output:

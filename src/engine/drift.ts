@@ -22,6 +22,7 @@ import type { ColumnResult, SideSource, DatasetResult, Direction, DriftResult, M
 import { cellStorage, type ColumnKind, type Dataset, type SideColumn, type Table } from './table.js';
 import { autoSelect, findStatTest, methodNames, statTests, type MethodChoice } from '../stattests/registry.js';
 import { pooledOrder } from '../stattests/order.js';
+import { compareMultivariate } from '../multivariate/multivariate-drift.js';
 import type { ExactMoments, NumericalSample, Sample, StatTest, SummarisedSides, TestResult } from '../stattests/types.js';
 
 /** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */
@@ -29,7 +30,8 @@ const reasonsBeforeTest = new WeakMap<ColumnResult, string[]>();
 
 export function compareTables(baseline: Dataset, current: Dataset, options: DriftOptions): DriftResult {
   validateOptions(baseline, options);
-  const modelSides = options.model && { baseline: rowsOf(baseline, 'baseline'), current: rowsOf(current, 'current') };
+  const modelSides = options.model && { baseline: rowsOf(baseline, 'baseline', MODEL_NEEDS_ROWS), current: rowsOf(current, 'current', MODEL_NEEDS_ROWS) };
+  const multivariateSides = options.multivariate.length > 0 && { baseline: rowsOf(baseline, 'baseline', MULTIVARIATE_NEEDS_ROWS), current: rowsOf(current, 'current', MULTIVARIATE_NEEDS_ROWS) };
   const modelColumns = options.model && modelSides && resolveModelColumns(options.model, modelSides.baseline, modelSides.current);
   const notFeatures = modelColumns ? modelColumnNames(modelColumns) : new Set<string>();
   const selected = (name: string) =>
@@ -54,12 +56,14 @@ export function compareTables(baseline: Dataset, current: Dataset, options: Drif
   applyCorrection(columns, options);
   const model = options.model && modelSides && modelColumns && compareModel(modelSides.baseline, modelSides.current, options.model, modelColumns, options);
   const dataset = datasetVerdict(columns, options);
+  const multivariate = multivariateSides ? compareMultivariate(multivariateSides.baseline, multivariateSides.current, columns, { methods: options.multivariate, minRows: options.minRows }) : undefined;
   return {
     baseline: sideSource(baseline),
     current: sideSource(current),
-    gate: gateVerdict(dataset, model, options.gateOn),
+    gate: gateVerdict(dataset, model, options.gateOn, multivariate),
     ...(model ? { model } : {}),
     dataset,
+    ...(multivariate ? { multivariate } : {}),
     columns,
   };
 }
@@ -136,12 +140,14 @@ function sideSource(side: Dataset): SideSource {
 }
 
 /** The model's performance is measured on rows; a profile has none. */
-function rowsOf(side: Dataset, name: 'baseline' | 'current'): Table {
+const MODEL_NEEDS_ROWS = { what: "the model's performance needs its rows (predictions beside labels)", without: 'the model columns (--prediction, --target, --probability)' };
+const MULTIVARIATE_NEEDS_ROWS = { what: 'multivariate methods need its rows (a joint distribution)', without: '--multivariate' };
+
+function rowsOf(side: Dataset, name: 'baseline' | 'current', needs: { what: string; without: string }): Table {
   if (side.columns.every((column) => column.storage !== 'profile')) return side as Table;
-  throw new InputError(
-    `the ${name} is a profile, and the model's performance needs its rows (predictions beside labels); pass the ${name} data itself, or leave out the model columns (--prediction, --target, --probability)`,
-    { file: side.sources.join(', ') },
-  );
+  const is = side.profiled === 'streamed' ? 'was profiled while read, being over the memory budget' : 'is a profile';
+  const instead = side.profiled === 'streamed' ? 'raise --memory-budget' : `pass the ${name} data itself`;
+  throw new InputError(`the ${name} ${is}, and ${needs.what}; ${instead}, or leave out ${needs.without}`, { file: side.sources.join(', ') });
 }
 
 function validateOptions(baseline: Dataset, options: DriftOptions): void {

@@ -4,26 +4,31 @@
  *
  * - `data`: the dataset verdict over the feature columns (drift share against its threshold);
  * - `prediction`: a prediction, class-probability or target column drifted;
- * - `performance`: the chosen metric degraded beyond the tolerance.
+ * - `performance`: the chosen metric degraded beyond the tolerance;
+ * - `multivariate`: a multivariate method found drift in the features' joint distribution.
  *
  * A verdict with insufficient data never trips the gate: it is reported as such, not guessed. Without
- * model columns only `data` can trip, so the default (every gate) behaves as the data gate always did.
+ * model columns only `data` can trip, so the default (every gate) behaves as the data gate always did. A
+ * gate whose verdict was not computed (no multivariate method chosen) is not listed as on.
  */
 import { GATES, type Gate } from './options.js';
 import type { DatasetResult, GateResult, ModelResult } from './result.js';
+import type { MultivariateResult } from '../multivariate/result.js';
 
 const GATE_DESCRIPTIONS: Record<Gate, string> = {
   data: 'data drift',
   prediction: 'prediction drift',
   performance: 'performance drift',
+  multivariate: 'multivariate drift',
 };
 
-export function gateVerdict(dataset: DatasetResult, model: ModelResult | undefined, gateOn: ReadonlySet<Gate>): GateResult {
-  const on = GATES.filter((gate) => gateOn.has(gate));
+export function gateVerdict(dataset: DatasetResult, model: ModelResult | undefined, gateOn: ReadonlySet<Gate>, multivariate?: MultivariateResult): GateResult {
+  const on = GATES.filter((gate) => gateOn.has(gate) && (gate !== 'multivariate' || multivariate !== undefined));
   const tripped: Record<Gate, boolean> = {
     data: dataset.drift_detected,
     prediction: (model?.prediction_drift.drift_detected ?? false) || (model?.target_drift.drift_detected ?? false),
     performance: model?.performance?.drift_detected ?? false,
+    multivariate: multivariate?.drift_detected ?? false,
   };
   const trippedBy = on.filter((gate) => tripped[gate]);
   return {

@@ -7,13 +7,14 @@ import type { PerformanceMetricName } from '../performance/metric-registry.js';
 import type { MaxDegradation } from '../performance/verdict.js';
 import { DEFAULT_NA_VALUES } from '../io/missing-values.js';
 import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED } from './permutation-threshold.js';
+import type { MultivariateMethodName } from '../multivariate/result.js';
 
 export type Correction = 'none' | 'bonferroni' | 'fdr';
 
-/** The verdicts that can fail a check: feature drift, prediction (or target) drift, performance drift. */
-export type Gate = 'data' | 'prediction' | 'performance';
+/** The verdicts that can fail a check: feature drift, prediction (or target) drift, performance drift, multivariate drift. */
+export type Gate = 'data' | 'prediction' | 'performance' | 'multivariate';
 
-export const GATES: readonly Gate[] = ['data', 'prediction', 'performance'];
+export const GATES: readonly Gate[] = ['data', 'prediction', 'performance', 'multivariate'];
 
 /**
  * The model's class-probability columns: named one by one (class label → column), or every column whose
@@ -84,6 +85,8 @@ export interface DriftOptions {
   model?: ModelOptions;
   /** The verdicts that trip the gate (the CLI's exit status, the action's `drift-detected`). */
   gateOn: ReadonlySet<Gate>;
+  /** Multivariate methods over the feature columns (`src/multivariate/`); empty: none. */
+  multivariate: readonly MultivariateMethodName[];
 }
 
 export const DEFAULT_DRIFT_SHARE = 0.5;
@@ -106,6 +109,7 @@ export function defaultDriftOptions(overrides: Partial<DriftOptions> = {}): Drif
     missingShareThreshold: DEFAULT_MISSING_SHARE_THRESHOLD,
     allMethods: false,
     gateOn: new Set(GATES),
+    multivariate: [],
     ...overrides,
   };
 }

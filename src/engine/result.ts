@@ -9,6 +9,7 @@ import type { DetectorName } from '../performance/change-point.js';
 import type { MetricDirection, PerformanceMetricName } from '../performance/metric-registry.js';
 import type { PerformanceTask } from '../performance/rows.js';
 import type { MaxDegradation, PerformanceStatus } from '../performance/verdict.js';
+import type { MultivariateResult } from '../multivariate/result.js';
 
 export type ColumnStatus =
   | 'drift'
@@ -259,5 +260,7 @@ export interface DriftResult {
   /** With prediction or target columns. */
   model?: ModelResult;
   dataset: DatasetResult;
+  /** With multivariate methods chosen: drift in the features' joint distribution. */
+  multivariate?: MultivariateResult;
   columns: ColumnResult[];
 }

@@ -23,6 +23,8 @@ import {
   roleLabel,
   streamAxisName,
 } from './model-format.js';
+import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
+import type { MultivariateResult } from '../multivariate/result.js';
 
 export interface HtmlOptions {
   title?: string;
@@ -67,7 +69,8 @@ export function renderHtml(result: DriftResult, options: HtmlOptions = {}): stri
 ${verdictSection(result)}
 ${sidesSection(result)}
 ${result.model ? modelSection(result.model) : ''}
-${columnTableSection(ordered, result.model ? result.dataset : undefined)}
+${result.multivariate ? multivariateSection(result.multivariate) : ''}
+${columnTableSection(ordered, gateHeadsReport(result) ? result.dataset : undefined)}
 ${columnSections(ordered)}
 </main>
 </body>
@@ -80,16 +83,16 @@ function verdictSection(result: DriftResult): string {
   const { dataset, gate } = result;
   const { rule } = dataset;
   const ruleText = [
-    ...(result.model ? [`the gate trips on ${gate.on.join(', ')} drift`] : []),
+    ...(gateHeadsReport(result) ? [`the gate trips on ${gate.on.join(', ')} drift`] : []),
     `the dataset drifts when at least ${formatPercent(rule.drift_share_threshold)} of tested columns drift`,
     `p-value correction: ${rule.correction}`,
     `at least ${rule.min_rows.toLocaleString('en-US')} values a side to test a column`,
     `a change of ${formatPercent(rule.missing_share_threshold)} or more in missing values counts as drift`,
   ].join(' · ');
-  const [status, headline, summary] = result.model
+  const [status, headline, summary] = gateHeadsReport(result)
     ? [gate.tripped ? 'drift' : 'no-drift', gate.tripped ? 'Gate tripped' : 'Gate passed', gate.summary]
     : [dataset.status, VERDICT_HEADLINES[dataset.status], dataset.summary];
-  return `<section class="verdict verdict-${status}" aria-label="${result.model ? 'Gate verdict' : 'Dataset verdict'}">
+  return `<section class="verdict verdict-${status}" aria-label="${gateHeadsReport(result) ? 'Gate verdict' : 'Dataset verdict'}">
 <p class="verdict-headline">${headline}</p>
 <p class="verdict-summary">${escapeHtml(summary)}</p>
 <p class="verdict-rule">Rule: ${ruleText}.</p>
@@ -110,6 +113,23 @@ function modelSection(model: ModelResult): string {
 ${model.performance ? performanceBlock(model.performance) : ''}
 ${model.change_point ? changePointBlock(model.change_point) : ''}
 ${outputDriftBlock(model)}
+</section>`;
+}
+
+/** The multivariate methods' verdicts, before the feature table (a long one would bury them). */
+function multivariateSection(multivariate: MultivariateResult): string {
+  const rows = multivariateRows(multivariate.methods).map(
+    (row) =>
+      `<tr><th scope="row">${escapeHtml(row.title)}</th><td>${escapeHtml(row.value)}</td><td>${escapeHtml(row.threshold)}</td><td>${badge(row.drift ? 'drift' : row.status === 'no drift' ? 'no-drift' : 'other', row.status)}</td><td>${escapeHtml(truncate(row.note, 200))}</td></tr>`,
+  );
+  const overall = badge(multivariate.drift_detected ? 'drift' : multivariate.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[multivariate.status]);
+  return `<section class="multivariate" aria-label="Multivariate drift">
+<h2>Multivariate drift</h2>
+<p>${overall} ${escapeHtml(multivariate.summary)}</p>
+<table class="columns" aria-label="Multivariate methods">
+<thead><tr>${['Method', 'Value', 'Threshold', 'Result', 'Note'].map((header) => `<th scope="col">${header}</th>`).join('')}</tr></thead>
+<tbody>${rows.join('')}</tbody>
+</table>
 </section>`;
 }
 

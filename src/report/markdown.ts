@@ -19,6 +19,8 @@ import {
   roleLabel,
   streamAxisName,
 } from './model-format.js';
+import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
+import type { MultivariateResult } from '../multivariate/result.js';
 
 export interface MarkdownOptions {
   /** Rows of the column table at most; the rest are summarized in a note. */
@@ -30,13 +32,28 @@ export interface MarkdownOptions {
 export function renderMarkdown(result: DriftResult, options: MarkdownOptions = {}): string {
   const level = options.headingLevel ?? 3;
   const table = columnTable(result.columns, options.maxColumns ?? Infinity);
-  if (!result.model) return [verdictBlock(result, level), table].join('\n\n') + '\n';
-  return [verdictBlock(result, level), modelSection(result.model, level + 1), featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+  if (!gateHeadsReport(result)) return [verdictBlock(result, level), table].join('\n\n') + '\n';
+  const model = result.model ? [modelSection(result.model, level + 1)] : [];
+  const multivariate = result.multivariate ? [multivariateSection(result.multivariate, level + 1)] : [];
+  return [verdictBlock(result, level), ...model, ...multivariate, featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+}
+
+/** The multivariate methods' verdicts, before the feature table (a long one would bury them). */
+export function multivariateSection(multivariate: MultivariateResult, headingLevel: number): string {
+  const rows = multivariateRows(multivariate.methods).map((row) => {
+    const result = row.drift ? `🔴 ${row.status}` : row.status === 'no drift' ? '🟢 no drift' : `⚪ ${row.status}`;
+    return `| ${row.title} | ${row.value} | ${row.threshold} | ${result} | ${escapeMarkdown(truncate(row.note, 200))} |`;
+  });
+  return [
+    `${'#'.repeat(headingLevel)} Multivariate drift`,
+    `${statusIcon(multivariate.status)} ${escapeMarkdown(multivariate.summary)}`,
+    `| Method | Value | Threshold | Result | Note |\n|---|---|---|---|---|\n${rows.join('\n')}`,
+  ].join('\n\n');
 }
 
 /** The headline: the gate's verdict when there is a model section, else the dataset's (as before it existed). */
 export function verdictBlock(result: DriftResult, headingLevel = 3): string {
-  const headline = result.model
+  const headline = gateHeadsReport(result)
     ? `${result.gate.tripped ? '🔴' : '🟢'} ${escapeMarkdown(result.gate.summary)}`
     : `${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
   const sides = `Baseline: ${describeSide(result.baseline)} · Current: ${describeSide(result.current)}`;

@@ -13,6 +13,7 @@ import type { ColumnResult, DriftResult, ModelResult, StreamPoint } from '../eng
 import { DETECTOR_NAMES } from '../performance/change-point.js';
 import { VERSION } from '../version.js';
 import { metricRows } from './model-format.js';
+import type { MultivariateResult } from '../multivariate/result.js';
 
 export interface PrometheusOptions {
   /** Added to every sample, to tell models and datasets apart (`model`, `dataset`, ...). */
@@ -68,6 +69,7 @@ export function renderPrometheus(result: DriftResult, options: PrometheusOptions
     ...columnFamilies(result.columns),
     ...datasetFamilies(result, options.timestamp),
     ...(result.model ? modelFamilies(result.model) : []),
+    ...(result.multivariate ? multivariateFamilies(result.multivariate) : []),
   ];
   return families.map((family) => renderFamily(family, userLabels)).join('');
 }
@@ -263,4 +265,28 @@ function renderLabels(labels: Labels): string {
 /** The format's three escapes; everything else, `}` and non-ASCII included, is literal UTF-8. */
 function escapeLabelValue(value: string): string {
   return value.replace(/[\\"\n]/g, (character) => (character === '\n' ? '\\n' : `\\${character}`));
+}
+
+/** The multivariate section: per method its value, thresholds and verdict, and the verdict over them. */
+function multivariateFamilies(multivariate: MultivariateResult): Family[] {
+  const perMethod = (name: string, help: string, read: (method: MultivariateResult['methods'][number]) => number | undefined): Family => ({
+    name,
+    help,
+    samples: multivariate.methods.map((method) => ({ labels: [['method', method.method], ['output', method.output]], value: read(method) })),
+  });
+  return [
+    perMethod(
+      'driftgate_multivariate_score',
+      'The value each multivariate method judges: mean reconstruction error (output="band"), 2·AUC − 1 of the domain classifier (output="distance"), MMD permutation p-value (output="p_value").',
+      (method) => method.score,
+    ),
+    perMethod('driftgate_multivariate_threshold', 'Drift at or above it (distance), below it (p_value); for a band, its upper edge.', (method) => method.threshold ?? method.upper_threshold),
+    perMethod('driftgate_multivariate_lower_threshold', 'Band methods: drift below this too.', (method) => method.lower_threshold),
+    perMethod('driftgate_multivariate_method_drift_detected', 'Whether the multivariate method found drift (1) or not (0).', (method) => Number(method.drift_detected)),
+    {
+      name: 'driftgate_multivariate_drift_detected',
+      help: 'Whether any multivariate method found drift in the joint distribution of the features (1) or not (0).',
+      samples: [{ labels: [], value: Number(multivariate.drift_detected) }],
+    },
+  ];
 }

@@ -6,7 +6,8 @@
  */
 import type { ColumnResult, DriftResult, Histogram } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
-import { columnTable, featuresHeading, modelSection, verdictBlock } from './markdown.js';
+import { columnTable, featuresHeading, modelSection, multivariateSection, verdictBlock } from './markdown.js';
+import { gateHeadsReport } from './multivariate-format.js';
 import { driftedFirst, truncate } from './format.js';
 import { escapeMarkdown, mermaidText } from './escape.js';
 
@@ -15,7 +16,9 @@ export const SUMMARY_BYTE_LIMIT = 1024 * 1024 - 16 * 1024;
 export const CHARTED_COLUMNS = 5;
 
 export function renderSummary(result: DriftResult, options: { reportLinks?: string } = {}): string {
-  const head = result.model ? [verdictBlock(result, 2), modelSection(result.model, 3), featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
+  const model = result.model ? [modelSection(result.model, 3)] : [];
+  const multivariate = result.multivariate ? [multivariateSection(result.multivariate, 3)] : [];
+  const head = gateHeadsReport(result) ? [verdictBlock(result, 2), ...model, ...multivariate, featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
   const charts = driftedFirst(result.columns)
     .filter((column) => column.drift_detected && column.histogram)
     .slice(0, CHARTED_COLUMNS)

@@ -8,6 +8,8 @@ import { formatNumber } from '../engine/format.js';
 import { escapeTerminal } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
 import { DDM_CAVEAT, detectorRows, formatMetricChange, metricRows, roleLabel } from './model-format.js';
+import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
+import type { MultivariateResult } from '../multivariate/result.js';
 
 const COLUMN_HEADER = ['COLUMN', 'TYPE', 'METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'CHANGE'];
 
@@ -20,8 +22,21 @@ export function renderText(result: DriftResult): string {
     alignedTable([COLUMN_HEADER, ...driftedFirst(result.columns).map(textRow)]).join('\n'),
     ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
   ];
-  if (!result.model) return [escapeTerminal(result.dataset.summary), sides, '', ...features].join('\n') + '\n';
-  return [escapeTerminal(result.gate.summary), sides, '', ...modelLines(result.model), '', `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+  if (!gateHeadsReport(result)) return [escapeTerminal(result.dataset.summary), sides, '', ...features].join('\n') + '\n';
+  const model = result.model ? [...modelLines(result.model), ''] : [];
+  const multivariate = result.multivariate ? [...multivariateLines(result.multivariate), ''] : [];
+  return [escapeTerminal(result.gate.summary), sides, '', ...model, ...multivariate, `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+}
+
+function multivariateLines(multivariate: MultivariateResult): string[] {
+  const rows = multivariateRows(multivariate.methods).map((row) => [
+    row.method,
+    row.value,
+    row.threshold,
+    row.drift ? row.status.toUpperCase() : row.status,
+    escapeTerminal(truncate(row.note, 80)),
+  ]);
+  return [`Multivariate: ${multivariate.summary}`, ...alignedTable([['METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'NOTE'], ...rows]).map((line) => `  ${line}`)];
 }
 
 function modelLines(model: ModelResult): string[] {
