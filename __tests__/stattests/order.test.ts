@@ -48,6 +48,22 @@ describe('pooledOrder', () => {
     expect(Array.from(order.currentCounts)).toEqual([3, 0, 1]);
   });
 
+  it.each([
+    ['both sides', 12, 15],
+    ['one side', 12, 5000],
+  ])('gives the same order when %s had few enough distinct values to be counted while sorted', (_, referenceDistinct, currentDistinct) => {
+    const next = random(referenceDistinct + currentDistinct);
+    const side = (distinct: number) => {
+      const palette = [-0, 0, ...Array.from({ length: distinct - 2 }, () => Math.round((next() - 0.5) * 4000) / 100)];
+      return Float64Array.from({ length: 20000 }, () => palette[Math.floor(next() * palette.length)]);
+    };
+    const sample = numericalSample(side(referenceDistinct), side(currentDistinct));
+    const order = pooledOrder(sample);
+    const want = naive(sample.reference, sample.current);
+    expect(order.values.some((value) => Object.is(value, -0))).toBe(true);
+    expect({ values: Array.from(order.values), referenceCounts: Array.from(order.referenceCounts), currentCounts: Array.from(order.currentCounts) }).toEqual(want);
+  });
+
   it('is computed once per sample', () => {
     const sample = numericalSample([3, 1], [2]);
     expect(pooledOrder(sample)).toBe(pooledOrder(sample));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { numericalSample, sortedFinite } from '../../src/stattests/sample.js';
+import { distinctRunsOf, numericalSample, sortedFinite } from '../../src/stattests/sample.js';
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -67,6 +67,28 @@ describe('sortedFinite', () => {
     const view = backing.subarray(1000, 11000);
     expectIdentical(sortedFinite(view), reference(view));
     expect(backing).toEqual(copy);
+  });
+
+  it.each([2, 37, 2000])('sorts a column of %i distinct values (with -0, 0, NaN and infinities) by counting them, exactly', (distinct) => {
+    const next = random(distinct);
+    const palette = Float64Array.from({ length: distinct }, (_, k) => [0, -0, NaN, Infinity][k] ?? Math.round((next() - 0.5) * 1e6) / 100);
+    const values = Float64Array.from({ length: 50000 }, () => palette[Math.floor(next() * distinct)]);
+    const sorted = sortedFinite(values);
+    expectIdentical(sorted, reference(values));
+    const runs = distinctRunsOf(sorted);
+    expect(runs).toBeDefined();
+    // One run per finite bit pattern, in the sorted order, whose counts add up to the sorted length.
+    let at = 0;
+    runs!.values.forEach((value, rank) => {
+      expect(Object.is(sorted[at], value)).toBe(true);
+      at += runs!.counts[rank];
+    });
+    expect(at).toBe(sorted.length);
+  });
+
+  it('gives no runs for a column of mostly distinct values', () => {
+    const next = random(9);
+    expect(distinctRunsOf(sortedFinite(Float64Array.from({ length: 50000 }, () => next())))).toBeUndefined();
   });
 
   it('accepts plain arrays', () => {

@@ -3,16 +3,22 @@
 // as whole processes on the same files, alternating the two so that both see the same machine load.
 // Wall time is measured here; peak memory is the kernel's maximum resident set size from GNU time.
 //
+// polars and DuckDB doing only the reading, sorting and counting (peers.js) are timed alongside, as the
+// lower bound a dataframe engine gives; the machine's load average is printed with the results, since
+// shared runners make every number a function of it.
+//
 // Options: --runs N (timed runs of each, default 5), --rows 100000,500000,... (CSV sizes, default
-// 100000,500000,1000000,2000000), --parquet-rows N (default 500000; 0 skips Parquet), --json FILE (also
-// write the raw measurements).
+// 100000,500000,1000000,2000000; add 10000000 for the largest, which takes minutes to generate and about
+// 3 GB of memory for the peers), --parquet-rows N (default 500000; 0 skips Parquet), --no-peers (skip
+// polars and DuckDB), --json FILE (also write the raw measurements).
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureData } from './generate.js';
+import { ensurePeers, PEER_SCRIPT } from './peers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli/index.js');
@@ -27,6 +33,7 @@ const { values: args } = parseArgs({
     rows: { type: 'string', default: '100000,500000,1000000,2000000' },
     'parquet-rows': { type: 'string', default: '500000' },
     json: { type: 'string' },
+    'no-peers': { type: 'boolean', default: false },
   },
 });
 const runs = Number(args.runs);
@@ -48,14 +55,16 @@ if (!existsSync(TIME)) fail(`${TIME} (GNU time) is needed for peak memory; apt-g
 const pandasProbe = spawnSync(PYTHON, ['-c', 'import pandas, scipy; print(pandas.__version__, scipy.__version__)'], { encoding: 'utf8' });
 const pandasVersions = pandasProbe.status === 0 ? pandasProbe.stdout.trim().split(' ') : undefined;
 if (!pandasVersions) console.log('pandas + SciPy not found (apt-get install python3-pandas python3-scipy): timing driftgate alone\n');
+const peers = args['no-peers'] ? [] : ensurePeers((line) => console.log(`bench: ${line}`));
+const loadAtStart = loadavg();
 
-/** Runs a command under GNU time; returns wall seconds, peak RSS in MB and stdout. */
+/** Runs a command under GNU time; returns wall seconds, CPU seconds (user + system), peak RSS in MB and stdout. */
 function measure(command, commandArgs, cwd) {
   const timeFile = join(scratch, 'time.txt');
   const outFile = join(scratch, 'stdout.txt');
   const out = openSync(outFile, 'w');
   const started = process.hrtime.bigint();
-  const child = spawnSync(TIME, ['-f', '%M', '-o', timeFile, command, ...commandArgs], {
+  const child = spawnSync(TIME, ['-f', '%U %S %M', '-o', timeFile, command, ...commandArgs], {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', out, 'pipe'],
@@ -64,8 +73,8 @@ function measure(command, commandArgs, cwd) {
   closeSync(out);
   // driftgate exits 1 when it finds dataset drift: that is a result, not a failure.
   if (child.status !== 0 && child.status !== 1) fail(`${command} ${commandArgs.join(' ')} failed (${child.status}):\n${child.stderr}`);
-  const kilobytes = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
-  return { seconds, megabytes: kilobytes / 1024, stdout: readFileSync(outFile, 'utf8'), stderr: child.stderr };
+  const [user, system, kilobytes] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { seconds, cpuSeconds: user + system, megabytes: kilobytes / 1024, stdout: readFileSync(outFile, 'utf8'), stderr: child.stderr };
 }
 
 /** A run counts only when it printed a whole report: exit status 1 is also what a crash gives. */
@@ -97,6 +106,21 @@ function pandas(directory) {
   return checked(measure(PYTHON, [PANDAS_SCRIPT, 'baseline.csv', 'current.csv', 'kinds.json'], directory), `pandas on ${directory}`);
 }
 
+function peer(tool, directory, extension) {
+  return checked(measure(process.execPath, [PEER_SCRIPT, tool, directory, extension], directory), `${tool} on ${directory}/*.${extension}`);
+}
+
+/** Each peer's timed runs of one size and format, one run of each after one of driftgate's. */
+function timePeers(directory, extension, ours) {
+  const timed = Object.fromEntries(peers.map((tool) => [tool, []]));
+  for (const tool of peers) peer(tool, directory, extension);
+  for (let run = 0; run < runs; run++) {
+    ours.push(driftgate(directory, extension));
+    for (const tool of peers) timed[tool].push(peer(tool, directory, extension));
+  }
+  return Object.fromEntries(Object.entries(timed).map(([tool, samples]) => [tool, summarize(samples)]));
+}
+
 /** The largest relative difference between driftgate's and SciPy's statistics and p-values. */
 function agreement(ours, theirs) {
   const report = JSON.parse(ours);
@@ -121,7 +145,12 @@ const median = (values) => {
 };
 
 function summarize(samples) {
-  return { seconds: median(samples.map((s) => s.seconds)), megabytes: median(samples.map((s) => s.megabytes)), runs: samples };
+  return {
+    seconds: median(samples.map((s) => s.seconds)),
+    cpuSeconds: median(samples.map((s) => s.cpuSeconds)),
+    megabytes: median(samples.map((s) => s.megabytes)),
+    runs: samples.map(({ seconds, cpuSeconds, megabytes }) => ({ seconds, cpuSeconds, megabytes })),
+  };
 }
 
 function fileMegabytes(directory, name) {
@@ -141,12 +170,14 @@ for (const rows of sizes) {
     ours.push(driftgate(directory, 'csv'));
     if (pandasVersions) theirs.push(pandas(directory));
   }
+  const peerTimes = timePeers(directory, 'csv', ours);
   const row = {
     format: 'CSV',
     rows,
     megabytesOnDisk: fileMegabytes(directory, 'baseline.csv') + fileMegabytes(directory, 'current.csv'),
     driftgate: summarize(ours),
     pandas: pandasVersions ? summarize(theirs) : undefined,
+    peers: peerTimes,
     largestRelativeDifference: difference,
   };
   results.push(row);
@@ -156,11 +187,13 @@ for (const rows of sizes) {
     driftgate(directory, 'parquet');
     const parquet = [];
     for (let run = 0; run < runs; run++) parquet.push(driftgate(directory, 'parquet'));
+    const parquetPeers = timePeers(directory, 'parquet', parquet);
     const parquetRow = {
       format: 'Parquet',
       rows,
       megabytesOnDisk: fileMegabytes(directory, 'baseline.parquet') + fileMegabytes(directory, 'current.parquet'),
       driftgate: summarize(parquet),
+      peers: parquetPeers,
     };
     results.push(parquetRow);
     printRow(parquetRow);
@@ -171,15 +204,22 @@ rmSync(scratch, { recursive: true, force: true });
 function printRow(row) {
   const ours = `${row.driftgate.seconds.toFixed(2)} s, ${row.driftgate.megabytes.toFixed(0)} MB`;
   const theirs = row.pandas ? `${row.pandas.seconds.toFixed(2)} s, ${row.pandas.megabytes.toFixed(0)} MB` : 'n/a';
-  console.log(`bench: ${row.format} ${row.rows} rows: driftgate ${ours}; pandas + SciPy ${theirs}`);
+  const others = Object.entries(row.peers).map(([tool, times]) => `; ${tool} ${times.seconds.toFixed(2)} s, ${times.megabytes.toFixed(0)} MB`);
+  console.log(`bench: ${row.format} ${row.rows} rows: driftgate ${ours}; pandas + SciPy ${theirs}${others.join('')} (load ${loadavg()[0].toFixed(1)})`);
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node.js ${process.versions.node}` +
   (pandasVersions ? `; pandas ${pandasVersions[0]}, SciPy ${pandasVersions[1]}` : ''));
-console.log(`Median of ${runs} runs each, alternating; time is wall time, memory is peak RSS.\n`);
-console.log('| Format | Rows per side | On disk | driftgate time | driftgate memory | pandas + SciPy time | pandas + SciPy memory | Time ratio | Memory ratio |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(`Median of ${runs} runs each, alternating; time is wall time (CPU time, user + system, in brackets), memory is peak RSS.`);
+const loadAtEnd = loadavg();
+console.log(`Load average (1, 5, 15 min) on ${cpus().length} cores: ${loadAtStart.map((v) => v.toFixed(2)).join(', ')} at the start, ${loadAtEnd.map((v) => v.toFixed(2)).join(', ')} at the end.`);
+if (peers.length > 0) console.log(`Peers (${peers.join(', ')}): read both sides, then sort each numerical column and count each categorical one; no statistics.`);
+console.log('');
+const peerHeads = peers.map((tool) => ` ${tool} time | driftgate / ${tool} |`).join('');
+console.log(`| Format | Rows per side | On disk | driftgate time | driftgate s per M rows | driftgate memory | pandas + SciPy time | pandas + SciPy memory | Time ratio | Memory ratio |${peerHeads}`);
+console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${peers.map(() => ' ---: | ---: |').join('')}`);
+const timeOf = (times) => `${times.seconds.toFixed(2)} s (${times.cpuSeconds.toFixed(2)})`;
 const csvAt = new Map(results.filter((row) => row.format === 'CSV').map((row) => [row.rows, row]));
 for (const row of results) {
   const ours = row.driftgate;
@@ -189,12 +229,17 @@ for (const row of results) {
     row.format,
     row.rows.toLocaleString('en-US'),
     `${row.megabytesOnDisk.toFixed(0)} MB`,
-    `${ours.seconds.toFixed(2)} s`,
+    timeOf(ours),
+    `${((ours.seconds * 1e6) / row.rows).toFixed(2)} s`,
     `${ours.megabytes.toFixed(0)} MB`,
-    row.pandas ? `${row.pandas.seconds.toFixed(2)} s` : '—',
+    row.pandas ? timeOf(row.pandas) : '—',
     row.pandas ? `${row.pandas.megabytes.toFixed(0)} MB` : '—',
     theirs ? `${(ours.seconds / theirs.seconds).toFixed(2)}${row.pandas ? '' : ' (vs CSV)'}` : '—',
     theirs ? `${(ours.megabytes / theirs.megabytes).toFixed(2)}${row.pandas ? '' : ' (vs CSV)'}` : '—',
+    ...peers.flatMap((tool) => {
+      const times = row.peers[tool];
+      return times ? [timeOf(times), (ours.seconds / times.seconds).toFixed(2)] : ['—', '—'];
+    }),
   ];
   console.log(`| ${cells.join(' | ')} |`);
 }

@@ -6,7 +6,8 @@
  */
 import { InputError } from './errors.js';
 import { MISSING_CODE, type ColumnKind, type SideColumn, type Table } from './table.js';
-import { categoricalSample, numericalSample, rememberSorted, sortedFinite } from '../stattests/sample.js';
+import { categoricalSample, distinctRunsOf, numericalSample, rememberSorted, sortedFinite } from '../stattests/sample.js';
+import type { DistinctRuns } from '../stattests/distinct-count.js';
 import type { ExactMoments, NumericalSample, Sample } from '../stattests/types.js';
 import type { ColumnProfile } from '../profile/format.js';
 import { representativePoints } from '../profile/rank-summary.js';
@@ -141,21 +142,29 @@ export function missingCount(column: SideColumn): number {
   return missing;
 }
 
+/** A column's `sortedFinite` values, with their distinct runs when the sort counted them. */
+export interface PresortedColumn {
+  sorted: Float64Array;
+  runs?: DistinctRuns;
+}
+
 /**
  * The sorted values of each numeric column that may be tested as numerical (undefined for the others), for
  * the thread that read a table to compute while the other side is still being read. Sorting is the
  * largest part of comparing large columns; `adoptSorted` hands the results to the samples.
  */
-export function presort(table: Table, declared?: ReadonlyMap<string, ColumnKind>): Array<Float64Array | undefined> {
-  return table.columns.map((column) =>
-    column.storage === 'numeric' && declared?.get(column.name) !== 'categorical' ? sortedFinite(column.values) : undefined,
-  );
+export function presort(table: Table, declared?: ReadonlyMap<string, ColumnKind>): Array<PresortedColumn | undefined> {
+  return table.columns.map((column) => {
+    if (column.storage !== 'numeric' || declared?.get(column.name) === 'categorical') return undefined;
+    const sorted = sortedFinite(column.values);
+    return { sorted, runs: distinctRunsOf(sorted) };
+  });
 }
 
 /** Lets samples of the table's columns use what `presort` computed for them. */
-export function adoptSorted(table: Table, sorted: ReadonlyArray<Float64Array | undefined>): void {
+export function adoptSorted(table: Table, presorted: ReadonlyArray<PresortedColumn | undefined>): void {
   table.columns.forEach((column, index) => {
-    const values = sorted[index];
-    if (column.storage === 'numeric' && values) rememberSorted(column.values, values);
+    const done = presorted[index];
+    if (column.storage === 'numeric' && done) rememberSorted(column.values, done.sorted, done.runs);
   });
 }

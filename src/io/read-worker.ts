@@ -6,7 +6,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../engine/errors.js';
-import { presort } from '../engine/samples.js';
+import { presort, type PresortedColumn } from '../engine/samples.js';
 import type { Column, Table } from '../engine/table.js';
 import { readTable, type ReadOptions } from './read.js';
 
@@ -22,7 +22,7 @@ export interface ReadRequest {
 /** A table read on a worker, with the worker's `presort` of it when it was asked for. */
 export interface WorkerTable {
   table: Table;
-  sorted?: Array<Float64Array | undefined>;
+  sorted?: Array<PresortedColumn | undefined>;
 }
 
 type WorkerMessage =
@@ -89,7 +89,7 @@ export function serveReadWorker(): boolean {
     (table) => {
       const sorted = request.presort ? presort(table, request.options.declared) : undefined;
       const buffers = transferablesOf(table.columns);
-      for (const values of sorted ?? []) if (values) buffers.push(values.buffer as ArrayBuffer);
+      for (const column of sorted ?? []) if (column) buffers.push(column.sorted.buffer as ArrayBuffer);
       port.postMessage({ kind: 'table', table, sorted } satisfies WorkerMessage, buffers);
     },
     (error: unknown) => port.postMessage(describeError(error)),

@@ -5,6 +5,8 @@
  * Both sides arrive sorted, so the pooled order is one linear merge. Equal values (and -0 with 0) form one
  * entry with the multiplicity from each side, which is what every tie-aware formula needs.
  */
+import type { DistinctRuns } from './distinct-count.js';
+import { distinctRunsOf } from './sample.js';
 import type { NumericalSample } from './types.js';
 
 export interface PooledOrder {
@@ -22,7 +24,9 @@ const cache = new WeakMap<NumericalSample, PooledOrder>();
 export function pooledOrder(sample: NumericalSample): PooledOrder {
   let order = cache.get(sample);
   if (!order) {
-    order = mergeDistinct(sample.reference, sample.current);
+    const referenceRuns = distinctRunsOf(sample.reference);
+    const currentRuns = distinctRunsOf(sample.current);
+    order = referenceRuns && currentRuns ? mergeRuns(referenceRuns, currentRuns) : mergeDistinct(sample.reference, sample.current);
     cache.set(sample, order);
   }
   return order;
@@ -68,6 +72,36 @@ function mergeDistinct(reference: Float64Array, current: Float64Array): PooledOr
     currentCounts[k] = j - start;
   }
   return { values, referenceCounts, currentCounts };
+}
+
+/**
+ * `mergeDistinct` for two sides whose sorts counted their distinct values: the same merge over the runs.
+ * A side's runs are per bit pattern, so -0 and 0 are two runs there, merged into one entry here.
+ */
+function mergeRuns(reference: DistinctRuns, current: DistinctRuns): PooledOrder {
+  const n = reference.values.length;
+  const m = current.values.length;
+  const bound = n + m;
+  const values = new Float64Array(bound);
+  const referenceCounts = new Float64Array(bound);
+  const currentCounts = new Float64Array(bound);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < n || j < m) {
+    const a = i < n ? reference.values[i] : Infinity;
+    const b = j < m ? current.values[j] : Infinity;
+    const value = i < n && (j === m || a <= b) ? a : b;
+    let fromReference = 0;
+    let fromCurrent = 0;
+    while (i < n && reference.values[i] === value) fromReference += reference.counts[i++];
+    while (j < m && current.values[j] === value) fromCurrent += current.counts[j++];
+    values[k] = value;
+    referenceCounts[k] = fromReference;
+    currentCounts[k] = fromCurrent;
+    k++;
+  }
+  return { values: values.subarray(0, k), referenceCounts: referenceCounts.subarray(0, k), currentCounts: currentCounts.subarray(0, k) };
 }
 
 function countDistinct(reference: Float64Array, current: Float64Array): number {

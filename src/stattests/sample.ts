@@ -1,6 +1,7 @@
 /**
  * Building samples: the engine builds them from table columns, tests build them from plain arrays.
  */
+import { countDistinctBits, expandRuns, type DistinctRuns } from './distinct-count.js';
 import type { CategoricalSample, NumericalSample } from './types.js';
 
 /** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
@@ -15,8 +16,17 @@ const presorted = new WeakMap<ArrayLike<number>, Float64Array>();
  * Records that `sorted` is `sortedFinite(values)`, so a sample of `values` does not sort them again.
  * Neither array may change afterwards.
  */
-export function rememberSorted(values: ArrayLike<number>, sorted: Float64Array): void {
+export function rememberSorted(values: ArrayLike<number>, sorted: Float64Array, runs?: DistinctRuns): void {
   presorted.set(values, sorted);
+  if (runs) runsOfSorted.set(sorted, runs);
+}
+
+/** The distinct values and their counts of a sorted array, when its sort counted them (few distinct values). */
+const runsOfSorted = new WeakMap<Float64Array, DistinctRuns>();
+
+/** The distinct runs of a `sortedFinite` result, when the sort found them. */
+export function distinctRunsOf(sorted: Float64Array): DistinctRuns | undefined {
+  return runsOfSorted.get(sorted);
 }
 
 function sortedOf(values: ArrayLike<number>): Float64Array {
@@ -25,25 +35,40 @@ function sortedOf(values: ArrayLike<number>): Float64Array {
 
 /** Below this many values the radix sort's fixed cost (its bucket counts) outweighs its gain. */
 const RADIX_MIN_LENGTH = 8192;
-/** Two 16-bit digits cover the high word of a double's key. */
-const DIGIT_BITS = 16;
-const BUCKETS = 1 << DIGIT_BITS;
-const DIGIT_MASK = BUCKETS - 1;
+/**
+ * Three LSD passes of 11, 11 and 10 bits cover the high word of a double's key. Digits of 11 bits keep the
+ * 2048 buckets a pass writes to within the cache; 16-bit digits (two passes) scatter over 65536 of them and
+ * are slower on columns of half a million values.
+ */
+const DIGITS: ReadonlyArray<readonly [shift: number, bits: number]> = [
+  [0, 11],
+  [11, 11],
+  [22, 10],
+];
+const BUCKETS = 2048;
 const SIGN = 0x80000000;
 /** The radix sort's second buffer, grown to the largest column sorted so far. */
 let scratch = new Uint32Array(0);
 /** The radix sort reads doubles as two 32-bit words, low word first. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const EXPONENT = 0x7ff00000;
+/**
+ * Columns with at most one distinct value in this many are sorted by counting (see distinct-count.ts), up to
+ * `COUNTING_MAX_DISTINCT` distinct values, where the counting table would outgrow the cache.
+ */
+const COUNTING_MIN_REPEATS = 16;
+const COUNTING_MAX_DISTINCT = 1 << 15;
 
 /**
  * The finite values, ascending, in exactly the order `Float64Array.prototype.sort` gives (-0 before 0).
  *
- * Sorting is most of the engine's work on large columns, so large inputs get a radix sort on the values'
- * bit patterns: flipping the sign bit of a non-negative double, and every bit of a negative one, yields an
- * unsigned 64-bit key whose order is the numeric order, with -0 just below 0. Two LSD passes of 16 bits
- * order the keys by their high 32 bits (a pass whose digit is the same for every value is skipped), then
- * the few values that share those bits are ordered by the low 32.
+ * Sorting is most of the engine's work on large columns, so large inputs are sorted on the values' bit
+ * patterns. A column of few distinct values is counted per bit pattern and rebuilt from its sorted distinct
+ * values (`distinctRunsOf` then gives them with their counts). Any other gets a radix sort: flipping the
+ * sign bit of a non-negative double, and every bit of a negative one, yields an unsigned 64-bit key whose
+ * order is the numeric order, with -0 just below 0. LSD passes order the keys by their high 32 bits (a pass
+ * whose digit is the same for every value is skipped), then the few values that share those bits are
+ * ordered by the low 32.
  */
 export function sortedFinite(values: ArrayLike<number>): Float64Array {
   const source = values instanceof Float64Array ? values : Float64Array.from(values);
@@ -58,10 +83,18 @@ export function sortedFinite(values: ArrayLike<number>): Float64Array {
 
   // Word 2i is the low half of value i, word 2i + 1 its high half (sign, exponent, top of the mantissa).
   const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
+  const runs = countDistinctBits(words, Math.min(COUNTING_MAX_DISTINCT, Math.floor(source.length / COUNTING_MIN_REPEATS)));
+  if (runs) {
+    let present = 0;
+    for (let rank = 0; rank < runs.counts.length; rank++) present += runs.counts[rank];
+    const sorted = expandRuns(runs, present);
+    runsOfSorted.set(sorted, runs);
+    return sorted;
+  }
   let present = 0;
   for (let i = 1; i < words.length; i += 2) if ((words[i] & EXPONENT) !== EXPONENT) present++;
   const result = new Uint32Array(present * 2);
-  const counts = new Int32Array(2 * BUCKETS);
+  const counts = new Int32Array(DIGITS.length * BUCKETS);
   let k = 0;
   for (let i = 0; i < words.length; i += 2) {
     const high = words[i + 1];
@@ -71,29 +104,32 @@ export function sortedFinite(values: ArrayLike<number>): Float64Array {
     result[k] = (words[i] ^ flip) >>> 0;
     result[k + 1] = keyHigh;
     k += 2;
-    counts[keyHigh & DIGIT_MASK]++;
-    counts[BUCKETS + (keyHigh >>> DIGIT_BITS)]++;
+    counts[keyHigh & (BUCKETS - 1)]++;
+    counts[BUCKETS + ((keyHigh >>> 11) & (BUCKETS - 1))]++;
+    counts[2 * BUCKETS + (keyHigh >>> 22)]++;
   }
 
-  // Two passes order the keys by their high word, going back and forth between the result and a scratch
+  // The passes order the keys by their high word, going back and forth between the result and a scratch
   // buffer kept for the next call: a column's sort then allocates nothing but its result.
   if (scratch.length < result.length) scratch = new Uint32Array(result.length);
   let keys = result;
   let spare = scratch.subarray(0, result.length);
   const offsets = new Int32Array(BUCKETS);
-  for (let pass = 0; pass < 2; pass++) {
-    const shift = pass * DIGIT_BITS;
+  for (let pass = 0; pass < DIGITS.length; pass++) {
+    const [shift, bits] = DIGITS[pass];
+    const mask = (1 << bits) - 1;
     const base = pass * BUCKETS;
-    if (present === 0 || counts[base + ((keys[1] >>> shift) & DIGIT_MASK)] === present) continue;
+    if (present === 0 || counts[base + ((keys[1] >>> shift) & mask)] === present) continue;
     let total = 0;
-    for (let digit = 0; digit < BUCKETS; digit++) {
+    for (let digit = 0; digit <= mask; digit++) {
       offsets[digit] = total;
       total += counts[base + digit];
     }
     for (let i = 0; i < keys.length; i += 2) {
-      const at = offsets[(keys[i + 1] >>> shift) & DIGIT_MASK]++ * 2;
+      const high = keys[i + 1];
+      const at = offsets[(high >>> shift) & mask]++ * 2;
       spare[at] = keys[i];
-      spare[at + 1] = keys[i + 1];
+      spare[at + 1] = high;
     }
     const sorted = spare;
     spare = keys;
