@@ -34815,6 +34815,321 @@ function numbersOf(column) {
     return column.profile.distribution.values;
 }
 
+;// CONCATENATED MODULE: ./src/io/number.ts
+/**
+ * Number cells: the decimal grammar of the golden corpus (optional sign, digits with an optional `.`, an
+ * optional exponent) plus `inf`/`infinity` in any case and with an optional sign.
+ *
+ * Results are bit-identical to `Number(text)`. Most cells in real exports are short decimals, so they are
+ * converted straight from the bytes: when the digits form an integer below 2^53 and the power of ten is
+ * exactly representable (≤ 10^22), a single multiplication or division is one IEEE-754 operation on exact
+ * operands and therefore already the correctly rounded result (Clinger's fast path). Everything else goes
+ * through `Number()` on the validated text.
+ */
+/** 10^0 … 10^22, the powers of ten a double holds exactly. */
+const POWERS_OF_TEN = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22,
+];
+/** Above this, `mantissa * 10 + digit` could leave the range of exactly representable integers. */
+const MANTISSA_LIMIT = 900719925474099;
+const MAX_EXACT_INTEGER = 9007199254740991;
+/** Exponents are only accumulated this far; beyond it the literal overflows or underflows anyway. */
+const EXPONENT_CAP = 100000;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+/**
+ * Parses `bytes[start, end)` as a number cell. Returns NaN when the bytes are not a number; the grammar
+ * never produces NaN otherwise, so callers deal with their missing-value spellings first.
+ */
+function parseNumberBytes(bytes, start, end) {
+    let i = start;
+    if (i >= end)
+        return NaN;
+    let negative = false;
+    let c = bytes[i];
+    if (c === PLUS || c === MINUS) {
+        negative = c === MINUS;
+        if (++i >= end)
+            return NaN;
+        c = bytes[i];
+    }
+    if ((c | 0x20) === 0x69)
+        return parseInfinity(bytes, i, end, negative);
+    let mantissa = 0;
+    let exact = true;
+    let digits = 0;
+    let decimalExponent = 0;
+    for (; i < end; i++) {
+        c = bytes[i];
+        if (c < ZERO || c > NINE)
+            break;
+        digits++;
+        if (mantissa < MANTISSA_LIMIT)
+            mantissa = mantissa * 10 + (c - ZERO);
+        else {
+            decimalExponent++;
+            if (c !== ZERO)
+                exact = false;
+        }
+    }
+    if (i < end && bytes[i] === DOT) {
+        for (i++; i < end; i++) {
+            c = bytes[i];
+            if (c < ZERO || c > NINE)
+                break;
+            digits++;
+            if (mantissa < MANTISSA_LIMIT) {
+                mantissa = mantissa * 10 + (c - ZERO);
+                decimalExponent--;
+            }
+            else if (c !== ZERO)
+                exact = false;
+        }
+    }
+    if (digits === 0)
+        return NaN;
+    if (i < end) {
+        c = bytes[i];
+        if (c !== LOWER_E && c !== UPPER_E)
+            return NaN;
+        if (++i >= end)
+            return NaN;
+        c = bytes[i];
+        let exponentNegative = false;
+        if (c === PLUS || c === MINUS) {
+            exponentNegative = c === MINUS;
+            if (++i >= end)
+                return NaN;
+        }
+        let exponent = 0;
+        const exponentStart = i;
+        for (; i < end; i++) {
+            c = bytes[i];
+            if (c < ZERO || c > NINE)
+                return NaN;
+            if (exponent < EXPONENT_CAP)
+                exponent = exponent * 10 + (c - ZERO);
+        }
+        if (i === exponentStart)
+            return NaN;
+        decimalExponent += exponentNegative ? -exponent : exponent;
+    }
+    if (exact) {
+        const value = scaleExactly(mantissa, decimalExponent);
+        if (value !== undefined)
+            return negative ? -value : value;
+    }
+    return Number(latin1(bytes, start, end));
+}
+/** `mantissa · 10^exponent` when one correctly rounded operation yields it; otherwise undefined. */
+function scaleExactly(mantissa, exponent) {
+    if (mantissa === 0)
+        return 0;
+    if (exponent === 0)
+        return mantissa;
+    if (exponent > 0) {
+        if (exponent <= 22)
+            return mantissa * POWERS_OF_TEN[exponent];
+        // 12e30 = (12e8) · 1e22 while 12e8 is still an exact integer.
+        if (exponent <= 22 + 15) {
+            const shifted = mantissa * POWERS_OF_TEN[exponent - 22];
+            if (shifted <= MAX_EXACT_INTEGER)
+                return shifted * 1e22;
+        }
+        return undefined;
+    }
+    if (exponent >= -22)
+        return mantissa / POWERS_OF_TEN[-exponent];
+    return undefined;
+}
+const INFINITY_WORD = 'infinity';
+function parseInfinity(bytes, start, end, negative) {
+    const length = end - start;
+    if (length !== 3 && length !== 8)
+        return NaN;
+    for (let k = 0; k < length; k++) {
+        if ((bytes[start + k] | 0x20) !== INFINITY_WORD.charCodeAt(k))
+            return NaN;
+    }
+    return negative ? -Infinity : Infinity;
+}
+function latin1(bytes, start, end) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+}
+/** `parseNumberBytes` for text that is already a string (JSON values, option values). */
+function parseNumberText(text) {
+    // Latin-1 encoding would map other characters onto ASCII digits, so only ASCII text may pass.
+    for (let k = 0; k < text.length; k++)
+        if (text.charCodeAt(k) > 0x7f)
+            return NaN;
+    return parseNumberBytes(Buffer.from(text, 'latin1'), 0, text.length);
+}
+/**
+ * The cell spellings of a missing value in a numeric column, besides the empty cell: `NaN` in any case
+ * (pandas writes `NaN`, NumPy `nan`), as `inf` and `Infinity` are read in any case.
+ */
+function isNaNLiteral(bytes, start, end) {
+    // `| 0x20` lower-cases an ASCII letter and leaves no other byte equal to `n` or `a`.
+    return end - start === 3 && (bytes[start] | 0x20) === 0x6e && (bytes[start + 1] | 0x20) === 0x61 && (bytes[start + 2] | 0x20) === 0x6e;
+}
+/** Dekker's splitter for 53-bit doubles: 2^27 + 1. */
+const SPLITTER = 134217729;
+const TWO_TO_26 = 67108864;
+/** Bound on the relative error of the correction term in `longDecimal`, with a wide margin (2^-48). */
+const CORRECTION_TOLERANCE = 3.552713678800501e-15;
+/**
+ * The double nearest to `(head · 10^tailDigits + tail) / 10^decimals`, for the 16 to 19 significant digits
+ * of the shortest round-trip text most exporters write (`head`: the first 15 digits, `tail`: the
+ * `tailDigits` ≤ 4 after them; `decimals` ≤ 22), or NaN when that nearest double is not certain (the value
+ * lies within rounding error of a midpoint between two doubles), for the caller to convert the text exactly.
+ *
+ * The integer W = head · 10^tailDigits + tail has up to 64 bits, so it is held exactly as a sum of two
+ * doubles; one division by D = 10^decimals gives the quotient q, and the exact remainder W − q·D (Dekker's
+ * product, then Sterbenz) gives the correction c = (W − q·D) / D with a tiny relative error. The value is
+ * q + c, and it rounds to one double for sure when q + c − ε and q + c + ε do.
+ */
+function longDecimal(head, tail, tailDigits, decimals) {
+    const scale = POWERS_OF_TEN[tailDigits];
+    const headTop = Math.floor(head / TWO_TO_26);
+    const big = headTop * scale * TWO_TO_26;
+    const small = (head - headTop * TWO_TO_26) * scale + tail;
+    const sum = big + small;
+    const virtualSmall = sum - big;
+    const sumError = big - (sum - virtualSmall) + (small - virtualSmall);
+    const divisor = POWERS_OF_TEN[decimals];
+    const quotient = sum / divisor;
+    const product = quotient * divisor;
+    const quotientSplit = SPLITTER * quotient;
+    const quotientHigh = quotientSplit - (quotientSplit - quotient);
+    const quotientLow = quotient - quotientHigh;
+    const divisorSplit = SPLITTER * divisor;
+    const divisorHigh = divisorSplit - (divisorSplit - divisor);
+    const divisorLow = divisor - divisorHigh;
+    const productError = quotientHigh * divisorHigh - product + quotientHigh * divisorLow + quotientLow * divisorHigh + quotientLow * divisorLow;
+    const remainder = sum - product - productError;
+    const correction = (remainder + sumError) / divisor;
+    const tolerance = Math.abs(correction) * CORRECTION_TOLERANCE;
+    const low = quotient + (correction - tolerance);
+    return low === quotient + (correction + tolerance) ? low : NaN;
+}
+
+;// CONCATENATED MODULE: ./src/io/missing-values.ts
+/**
+ * Missing-value tokens: the cell spellings that mean "no value" in a column of numbers. R writes `NA`,
+ * databases `NULL`, spreadsheets `#N/A`; without them a numbers column with a few such cells would turn into
+ * text and be compared as 270 categories. Only numbers columns read them as missing: in a column that holds
+ * other text too, `NA` stays a category like any other, because there it may well be one.
+ *
+ * The default list is the one pandas' `read_csv` uses (`pandas._libs.parsers.STR_NA_VALUES`), so a file
+ * pandas reads as numbers is read as numbers here. `NaN` in any case is missing whatever the list says: it is
+ * how a number that is not one is written.
+ */
+
+const DEFAULT_NA_VALUES = [
+    'NA',
+    'N/A',
+    'n/a',
+    '#N/A',
+    '#N/A N/A',
+    '#NA',
+    '<NA>',
+    'NULL',
+    'null',
+    'None',
+    'NaN',
+    '-NaN',
+    'nan',
+    '-nan',
+    '1.#IND',
+    '-1.#IND',
+    '1.#QNAN',
+    '-1.#QNAN',
+];
+/** The tokens of a check: the default list unless replaced, plus the user's own. */
+function missingValueTokens(extra, keepDefault) {
+    return [...new Set([...(keepDefault ? DEFAULT_NA_VALUES : []), ...extra])];
+}
+/**
+ * Matches cells against the tokens. A token that is itself a number (`-999`, a sentinel) matches that
+ * number however it is written (`-999.0`), since number cells are compared by value, not by text.
+ */
+class MissingValues {
+    /** Tokens that are not numbers, as bytes, by their length. */
+    byLength = new Map();
+    texts = new Set();
+    /** Numbers read as missing; undefined when there are none, which keeps the number path to one check. */
+    numbers;
+    constructor(tokens) {
+        const numbers = new Set();
+        for (const token of tokens) {
+            if (token === '')
+                continue;
+            const value = parseNumberText(token.trim());
+            if (value === value) {
+                numbers.add(value);
+                continue;
+            }
+            this.texts.add(token);
+            const bytes = Buffer.from(token, 'utf8');
+            const sameLength = this.byLength.get(bytes.length) ?? [];
+            sameLength.push(bytes);
+            this.byLength.set(bytes.length, sameLength);
+        }
+        this.numbers = numbers.size > 0 ? numbers : undefined;
+    }
+    /** Whether the cell `bytes[start, end)`, which is not a number, means a missing value. */
+    matchesBytes(bytes, start, end) {
+        if (isNaNLiteral(bytes, start, end))
+            return true;
+        const candidates = this.byLength.get(end - start);
+        if (candidates === undefined)
+            return false;
+        return candidates.some((token) => {
+            for (let k = 0; k < token.length; k++)
+                if (token[k] !== bytes[start + k])
+                    return false;
+            return true;
+        });
+    }
+    /** `matchesBytes` for a cell already decoded (JSON and Parquet strings). */
+    matchesText(text) {
+        return this.texts.has(text) || (text.length === 3 && text.toLowerCase() === 'nan');
+    }
+    /** Whether a number read from a cell is one of the number tokens. */
+    isMissingNumber(value) {
+        return this.numbers !== undefined && this.numbers.has(value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/first-text.ts
+/**
+ * Why a column is text: the first cell that is neither a number nor a missing-value token. Users whose
+ * numbers column turned to text need that one cell (a stray `n.a.`, a unit suffix) to fix the export.
+ */
+
+
+
+function firstText(column, naValues) {
+    const missing = new MissingValues(naValues);
+    const isText = column.dictionary.map((text) => {
+        const value = parseNumberText(text.trim());
+        return value !== value && !missing.matchesText(text);
+    });
+    const codes = column.codes;
+    for (let row = 0; row < codes.length; row++) {
+        const code = codes[row];
+        if (code !== MISSING_CODE && isText[code])
+            return { row: row + 1, text: column.dictionary[code] };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/format.ts
 /** How numbers read wherever people see them: the engine's reasons and summaries, and every report. */
 /** Four significant digits; scientific notation for very small or large magnitudes. */
@@ -34832,7 +35147,96 @@ function formatPercent(share) {
     return `${(share * 100).toFixed(digits)}%`;
 }
 
+;// CONCATENATED MODULE: ./src/stattests/distinct-count.ts
+/**
+ * Sorting a column of few distinct values by counting them: many real columns (counts, ratings, ages,
+ * prices in cents) hold a few thousand distinct values among millions, and hashing each value's bit pattern
+ * into a small table that stays in cache is several times cheaper than moving every value through the
+ * radix sort's passes. The distinct values are then sorted alone, and their counts are what the pooled
+ * order of a sample needs, so it is computed without another pass over the column.
+ */
+const EXPONENT = 0x7ff00000;
+/** Odd constants of the multiplicative hash (the golden ratio and MurmurHash3's finalizer). */
+const GOLDEN = 0x9e3779b1;
+const MIX = 0x85ebca6b;
+/**
+ * The finite values of `words` (doubles as pairs of 32-bit words, low word first) counted per bit pattern,
+ * or undefined as soon as more than `limit` distinct patterns turn up.
+ */
+function countDistinctBits(words, limit) {
+    let capacity = 16;
+    while (capacity < 2 * limit)
+        capacity *= 2;
+    const mask = capacity - 1;
+    const shift = 32 - Math.log2(capacity);
+    const slots = new Int32Array(capacity).fill(-1);
+    const lows = new Uint32Array(limit);
+    const highs = new Uint32Array(limit);
+    const tally = new Float64Array(limit);
+    let distinct = 0;
+    for (let i = 0; i < words.length; i += 2) {
+        const high = words[i + 1];
+        if ((high & EXPONENT) === EXPONENT)
+            continue;
+        const low = words[i];
+        let slot = Math.imul(low ^ Math.imul(high, GOLDEN), MIX) >>> shift;
+        for (;;) {
+            const entry = slots[slot];
+            if (entry === -1) {
+                if (distinct === limit)
+                    return undefined;
+                slots[slot] = distinct;
+                lows[distinct] = low;
+                highs[distinct] = high;
+                tally[distinct++] = 1;
+                break;
+            }
+            if (lows[entry] === low && highs[entry] === high) {
+                tally[entry]++;
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+    const patterns = new Uint32Array(distinct * 2);
+    for (let entry = 0; entry < distinct; entry++) {
+        patterns[2 * entry] = lows[entry];
+        patterns[2 * entry + 1] = highs[entry];
+    }
+    // Sorting entry numbers by value keeps each count with its value.
+    const values = new Float64Array(patterns.buffer);
+    const order = Uint32Array.from({ length: distinct }, (_, entry) => entry).sort((a, b) => compareDoubles(values[a], values[b]));
+    const sortedValues = new Float64Array(distinct);
+    const counts = new Float64Array(distinct);
+    for (let rank = 0; rank < distinct; rank++) {
+        sortedValues[rank] = values[order[rank]];
+        counts[rank] = tally[order[rank]];
+    }
+    return { values: sortedValues, counts };
+}
+/** Numeric order with -0 before 0, as `Float64Array.prototype.sort` orders. */
+function compareDoubles(a, b) {
+    if (a !== b)
+        return a < b ? -1 : 1;
+    return a === 0 ? (Object.is(a, -0) ? -1 : 0) - (Object.is(b, -0) ? -1 : 0) : 0;
+}
+/** The sorted column the runs describe. */
+function expandRuns(runs, length) {
+    const sorted = new Float64Array(length);
+    let at = 0;
+    for (let rank = 0; rank < runs.values.length; rank++) {
+        const end = at + runs.counts[rank];
+        sorted.fill(runs.values[rank], at, end);
+        at = end;
+    }
+    return sorted;
+}
+
 ;// CONCATENATED MODULE: ./src/stattests/sample.ts
+/**
+ * Building samples: the engine builds them from table columns, tests build them from plain arrays.
+ */
+
 /** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
 function numericalSample(reference, current) {
     return { kind: 'numerical', reference: sortedOf(reference), current: sortedOf(current) };
@@ -34843,32 +35247,55 @@ const presorted = new WeakMap();
  * Records that `sorted` is `sortedFinite(values)`, so a sample of `values` does not sort them again.
  * Neither array may change afterwards.
  */
-function rememberSorted(values, sorted) {
+function rememberSorted(values, sorted, runs) {
     presorted.set(values, sorted);
+    if (runs)
+        runsOfSorted.set(sorted, runs);
+}
+/** The distinct values and their counts of a sorted array, when its sort counted them (few distinct values). */
+const runsOfSorted = new WeakMap();
+/** The distinct runs of a `sortedFinite` result, when the sort found them. */
+function distinctRunsOf(sorted) {
+    return runsOfSorted.get(sorted);
 }
 function sortedOf(values) {
     return presorted.get(values) ?? sortedFinite(values);
 }
 /** Below this many values the radix sort's fixed cost (its bucket counts) outweighs its gain. */
 const RADIX_MIN_LENGTH = 8192;
-/** Two 16-bit digits cover the high word of a double's key. */
-const DIGIT_BITS = 16;
-const BUCKETS = 1 << DIGIT_BITS;
-const DIGIT_MASK = BUCKETS - 1;
+/**
+ * Three LSD passes of 11, 11 and 10 bits cover the high word of a double's key. Digits of 11 bits keep the
+ * 2048 buckets a pass writes to within the cache; 16-bit digits (two passes) scatter over 65536 of them and
+ * are slower on columns of half a million values.
+ */
+const DIGITS = [
+    [0, 11],
+    [11, 11],
+    [22, 10],
+];
+const BUCKETS = 2048;
 const SIGN = 0x80000000;
 /** The radix sort's second buffer, grown to the largest column sorted so far. */
 let scratch = new Uint32Array(0);
 /** The radix sort reads doubles as two 32-bit words, low word first. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-const EXPONENT = 0x7ff00000;
+const sample_EXPONENT = 0x7ff00000;
+/**
+ * Columns with at most one distinct value in this many are sorted by counting (see distinct-count.ts), up to
+ * `COUNTING_MAX_DISTINCT` distinct values, where the counting table would outgrow the cache.
+ */
+const COUNTING_MIN_REPEATS = 16;
+const COUNTING_MAX_DISTINCT = 1 << 15;
 /**
  * The finite values, ascending, in exactly the order `Float64Array.prototype.sort` gives (-0 before 0).
  *
- * Sorting is most of the engine's work on large columns, so large inputs get a radix sort on the values'
- * bit patterns: flipping the sign bit of a non-negative double, and every bit of a negative one, yields an
- * unsigned 64-bit key whose order is the numeric order, with -0 just below 0. Two LSD passes of 16 bits
- * order the keys by their high 32 bits (a pass whose digit is the same for every value is skipped), then
- * the few values that share those bits are ordered by the low 32.
+ * Sorting is most of the engine's work on large columns, so large inputs are sorted on the values' bit
+ * patterns. A column of few distinct values is counted per bit pattern and rebuilt from its sorted distinct
+ * values (`distinctRunsOf` then gives them with their counts). Any other gets a radix sort: flipping the
+ * sign bit of a non-negative double, and every bit of a negative one, yields an unsigned 64-bit key whose
+ * order is the numeric order, with -0 just below 0. LSD passes order the keys by their high 32 bits (a pass
+ * whose digit is the same for every value is skipped), then the few values that share those bits are
+ * ordered by the low 32.
  */
 function sortedFinite(values) {
     const source = values instanceof Float64Array ? values : Float64Array.from(values);
@@ -34886,46 +35313,58 @@ function sortedFinite(values) {
     }
     // Word 2i is the low half of value i, word 2i + 1 its high half (sign, exponent, top of the mantissa).
     const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
+    const runs = countDistinctBits(words, Math.min(COUNTING_MAX_DISTINCT, Math.floor(source.length / COUNTING_MIN_REPEATS)));
+    if (runs) {
+        let present = 0;
+        for (let rank = 0; rank < runs.counts.length; rank++)
+            present += runs.counts[rank];
+        const sorted = expandRuns(runs, present);
+        runsOfSorted.set(sorted, runs);
+        return sorted;
+    }
     let present = 0;
     for (let i = 1; i < words.length; i += 2)
-        if ((words[i] & EXPONENT) !== EXPONENT)
+        if ((words[i] & sample_EXPONENT) !== sample_EXPONENT)
             present++;
     const result = new Uint32Array(present * 2);
-    const counts = new Int32Array(2 * BUCKETS);
+    const counts = new Int32Array(DIGITS.length * BUCKETS);
     let k = 0;
     for (let i = 0; i < words.length; i += 2) {
         const high = words[i + 1];
-        if ((high & EXPONENT) === EXPONENT)
+        if ((high & sample_EXPONENT) === sample_EXPONENT)
             continue;
         const flip = high >> 31;
         const keyHigh = (high ^ (flip | SIGN)) >>> 0;
         result[k] = (words[i] ^ flip) >>> 0;
         result[k + 1] = keyHigh;
         k += 2;
-        counts[keyHigh & DIGIT_MASK]++;
-        counts[BUCKETS + (keyHigh >>> DIGIT_BITS)]++;
+        counts[keyHigh & (BUCKETS - 1)]++;
+        counts[BUCKETS + ((keyHigh >>> 11) & (BUCKETS - 1))]++;
+        counts[2 * BUCKETS + (keyHigh >>> 22)]++;
     }
-    // Two passes order the keys by their high word, going back and forth between the result and a scratch
+    // The passes order the keys by their high word, going back and forth between the result and a scratch
     // buffer kept for the next call: a column's sort then allocates nothing but its result.
     if (scratch.length < result.length)
         scratch = new Uint32Array(result.length);
     let keys = result;
     let spare = scratch.subarray(0, result.length);
     const offsets = new Int32Array(BUCKETS);
-    for (let pass = 0; pass < 2; pass++) {
-        const shift = pass * DIGIT_BITS;
+    for (let pass = 0; pass < DIGITS.length; pass++) {
+        const [shift, bits] = DIGITS[pass];
+        const mask = (1 << bits) - 1;
         const base = pass * BUCKETS;
-        if (present === 0 || counts[base + ((keys[1] >>> shift) & DIGIT_MASK)] === present)
+        if (present === 0 || counts[base + ((keys[1] >>> shift) & mask)] === present)
             continue;
         let total = 0;
-        for (let digit = 0; digit < BUCKETS; digit++) {
+        for (let digit = 0; digit <= mask; digit++) {
             offsets[digit] = total;
             total += counts[base + digit];
         }
         for (let i = 0; i < keys.length; i += 2) {
-            const at = offsets[(keys[i + 1] >>> shift) & DIGIT_MASK]++ * 2;
+            const high = keys[i + 1];
+            const at = offsets[(high >>> shift) & mask]++ * 2;
             spare[at] = keys[i];
-            spare[at + 1] = keys[i + 1];
+            spare[at + 1] = high;
         }
         const sorted = spare;
         spare = keys;
@@ -35325,24 +35764,32 @@ function missingCount(column) {
  * largest part of comparing large columns; `adoptSorted` hands the results to the samples.
  */
 function presort(table, declared) {
-    return table.columns.map((column) => column.storage === 'numeric' && declared?.get(column.name) !== 'categorical' ? sortedFinite(column.values) : undefined);
+    return table.columns.map((column) => {
+        if (column.storage !== 'numeric' || declared?.get(column.name) === 'categorical')
+            return undefined;
+        const sorted = sortedFinite(column.values);
+        return { sorted, runs: distinctRunsOf(sorted) };
+    });
 }
 /** Lets samples of the table's columns use what `presort` computed for them. */
-function adoptSorted(table, sorted) {
+function adoptSorted(table, presorted) {
     table.columns.forEach((column, index) => {
-        const values = sorted[index];
-        if (column.storage === 'numeric' && values)
-            rememberSorted(column.values, values);
+        const done = presorted[index];
+        if (column.storage === 'numeric' && done)
+            rememberSorted(column.values, done.sorted, done.runs);
     });
 }
 
 ;// CONCATENATED MODULE: ./src/stattests/order.ts
+
 const cache = new WeakMap();
 /** The distinct pooled values with each side's multiplicity; memoized per sample. */
 function pooledOrder(sample) {
     let order = cache.get(sample);
     if (!order) {
-        order = mergeDistinct(sample.reference, sample.current);
+        const referenceRuns = distinctRunsOf(sample.reference);
+        const currentRuns = distinctRunsOf(sample.current);
+        order = referenceRuns && currentRuns ? mergeRuns(referenceRuns, currentRuns) : mergeDistinct(sample.reference, sample.current);
         cache.set(sample, order);
     }
     return order;
@@ -35393,6 +35840,37 @@ function mergeDistinct(reference, current) {
         currentCounts[k] = j - start;
     }
     return { values, referenceCounts, currentCounts };
+}
+/**
+ * `mergeDistinct` for two sides whose sorts counted their distinct values: the same merge over the runs.
+ * A side's runs are per bit pattern, so -0 and 0 are two runs there, merged into one entry here.
+ */
+function mergeRuns(reference, current) {
+    const n = reference.values.length;
+    const m = current.values.length;
+    const bound = n + m;
+    const values = new Float64Array(bound);
+    const referenceCounts = new Float64Array(bound);
+    const currentCounts = new Float64Array(bound);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < n || j < m) {
+        const a = i < n ? reference.values[i] : Infinity;
+        const b = j < m ? current.values[j] : Infinity;
+        const value = i < n && (j === m || a <= b) ? a : b;
+        let fromReference = 0;
+        let fromCurrent = 0;
+        while (i < n && reference.values[i] === value)
+            fromReference += reference.counts[i++];
+        while (j < m && current.values[j] === value)
+            fromCurrent += current.counts[j++];
+        values[k] = value;
+        referenceCounts[k] = fromReference;
+        currentCounts[k] = fromCurrent;
+        k++;
+    }
+    return { values: values.subarray(0, k), referenceCounts: referenceCounts.subarray(0, k), currentCounts: currentCounts.subarray(0, k) };
 }
 function countDistinct(reference, current) {
     const n = reference.length;
@@ -35807,8 +36285,443 @@ function largestShareChange(sample) {
     return best;
 }
 
+;// CONCATENATED MODULE: ./src/performance/random.ts
+const MASK_64 = (1n << 64n) - 1n;
+function splitMix64(state) {
+    const next = (state + 0x9e3779b97f4a7c15n) & MASK_64;
+    let z = next;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK_64;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK_64;
+    return { state: next, output: z ^ (z >> 31n) };
+}
+function rotateLeft(value, bits) {
+    return (value << bits) | (value >>> (32 - bits));
+}
+/** A generator started from `seed`, any safe integer (negative seeds count modulo 2⁶⁴). */
+function seededRandom(seed) {
+    if (!Number.isSafeInteger(seed))
+        throw new RangeError(`the seed must be a safe integer, got ${seed}`);
+    const first = splitMix64(BigInt.asUintN(64, BigInt(seed)));
+    const second = splitMix64(first.state);
+    const words = [first.output >> 32n, first.output, second.output >> 32n, second.output];
+    let [s0, s1, s2, s3] = words.map((word) => Number(word & 0xffffffffn) | 0);
+    function nextUint32() {
+        const result = Math.imul(rotateLeft(Math.imul(s1, 5), 7), 9);
+        const shifted = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= shifted;
+        s3 = rotateLeft(s3, 11);
+        return result >>> 0;
+    }
+    function nextDouble() {
+        const high = nextUint32() >>> 5;
+        const low = nextUint32() >>> 6;
+        return (high * 67108864 + low) / 9007199254740992;
+    }
+    return {
+        nextUint32,
+        nextDouble,
+        nextIndex: (n) => Math.floor(nextDouble() * n),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/io/column-builder.ts
+/**
+ * Growable column storage: doubles in a Float64Array, texts interned per column. Readers append one cell
+ * per row and never keep per-row strings around.
+ */
+
+const INITIAL_CAPACITY = 1024;
+class NumericColumnBuilder {
+    values = new Float64Array(INITIAL_CAPACITY);
+    length = 0;
+    push(value) {
+        if (this.length === this.values.length)
+            this.values = grow(this.values);
+        this.values[this.length++] = value;
+    }
+    /** Appends missing cells until the column has `rows` cells. */
+    padTo(rows) {
+        while (this.length < rows)
+            this.push(NaN);
+    }
+    /** Makes room for `rows` cells at once, when the reader can tell how many are coming. */
+    reserve(rows) {
+        if (rows > this.values.length)
+            this.values = resized(this.values, rows);
+    }
+    /** The value of row `row` (NaN when missing). */
+    at(row) {
+        return this.values[row];
+    }
+    /** Drops the cells after the first `rows` (a record that turned out to need the general parser). */
+    truncate(rows) {
+        if (rows < this.length)
+            this.length = rows;
+    }
+    finish(name) {
+        return { storage: 'numeric', name, values: fitted(this.values, this.length) };
+    }
+}
+class TextColumnBuilder {
+    codes = new Int32Array(INITIAL_CAPACITY);
+    dictionary = [];
+    index = new Map();
+    length = 0;
+    /** Appends a cell; returns its code. */
+    push(text) {
+        let code = this.index.get(text);
+        if (code === undefined) {
+            code = this.dictionary.length;
+            this.dictionary.push(text);
+            this.index.set(text, code);
+        }
+        this.pushCode(code);
+        return code;
+    }
+    pushMissing() {
+        this.pushCode(MISSING_CODE);
+    }
+    padTo(rows) {
+        while (this.length < rows)
+            this.pushCode(MISSING_CODE);
+    }
+    /** Makes room for `rows` cells at once, when the reader can tell how many are coming. */
+    reserve(rows) {
+        if (rows > this.codes.length)
+            this.codes = resized(this.codes, rows);
+    }
+    /** Appends a cell by the code `push` returned for the same text. */
+    pushCode(code) {
+        if (this.length === this.codes.length)
+            this.codes = grow(this.codes);
+        this.codes[this.length++] = code;
+    }
+    /** Drops the cells after the first `rows`; texts interned meanwhile keep their codes. */
+    truncate(rows) {
+        if (rows < this.length)
+            this.length = rows;
+    }
+    finish(name) {
+        return { storage: 'text', name, codes: fitted(this.codes, this.length), dictionary: this.dictionary };
+    }
+}
+function grow(array) {
+    return resized(array, array.length * 2);
+}
+function resized(array, length) {
+    const bigger = new array.constructor(length);
+    bigger.set(array);
+    return bigger;
+}
+/**
+ * The first `length` cells. Copying a large column briefly holds it twice, the peak of a read; a view keeps
+ * the unused tail alive instead, which is the cheaper of the two while that tail is under an eighth.
+ */
+function fitted(array, length) {
+    if (array.length - length <= array.length >>> 3)
+        return array.subarray(0, length);
+    return array.slice(0, length);
+}
+/**
+ * A column whose storage is decided by its cells (JSON values): numeric until the first text, then text,
+ * with the numbers seen so far turned into their JSON text (`String(value)` is that text for finite numbers).
+ */
+class InferredColumnBuilder {
+    numeric;
+    text;
+    /** Rows holding a missing-value token, and its text, while the column is numeric. */
+    tokens;
+    constructor(startAsText) {
+        if (startAsText)
+            this.text = new TextColumnBuilder();
+        else
+            this.numeric = new NumericColumnBuilder();
+    }
+    get length() {
+        return (this.text ?? this.numeric).length;
+    }
+    pushNumber(value) {
+        if (this.text)
+            this.text.push(String(value));
+        else
+            this.numeric.push(value);
+    }
+    pushText(text) {
+        this.switchToText().push(text);
+    }
+    pushMissing() {
+        if (this.text)
+            this.text.pushMissing();
+        else
+            this.numeric.push(NaN);
+    }
+    /**
+     * A missing-value token (`NA`): missing while the column holds numbers, but its text again should the
+     * column turn out to hold text, where it may be a category.
+     */
+    pushMissingToken(text) {
+        if (this.text) {
+            this.text.push(text);
+            return;
+        }
+        (this.tokens ??= new Map()).set(this.numeric.length, text);
+        this.numeric.push(NaN);
+    }
+    padTo(rows) {
+        (this.text ?? this.numeric).padTo(rows);
+    }
+    switchToText() {
+        if (this.text)
+            return this.text;
+        const numbers = this.numeric;
+        const text = new TextColumnBuilder();
+        for (let row = 0; row < numbers.length; row++) {
+            const value = numbers.at(row);
+            const token = this.tokens?.get(row);
+            if (token !== undefined)
+                text.push(token);
+            else if (Number.isNaN(value))
+                text.pushMissing();
+            else
+                text.push(String(value));
+        }
+        this.text = text;
+        this.numeric = undefined;
+        this.tokens = undefined;
+        return text;
+    }
+    finish(name) {
+        return this.text ? this.text.finish(name) : this.numeric.finish(name);
+    }
+}
+/** 32-bit FNV-1a, the hash ByteCodes files byte strings under. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/**
+ * Codes of byte strings seen before, so a repeated category is found from its bytes without building a
+ * string: an open-addressing hash table over a pool holding each distinct value's bytes once.
+ */
+class ByteCodes {
+    slots = new Int32Array(256).fill(-1);
+    hashes = new Int32Array(64);
+    starts = new Int32Array(64);
+    lengths = new Int32Array(64);
+    pool = Buffer.alloc(4096);
+    poolLength = 0;
+    count = 0;
+    /** The hash of the bytes last passed to `find`, reused by `add`. */
+    lastHash = 0;
+    /** The code of these bytes, or -1 when they are new. */
+    find(bytes, start, end) {
+        let hash = FNV_OFFSET;
+        for (let k = start; k < end; k++)
+            hash = Math.imul(hash ^ bytes[k], FNV_PRIME);
+        return this.findHashed(bytes, start, end, hash);
+    }
+    /** `find` for a caller that hashed the bytes (FNV-1a with FNV_OFFSET and FNV_PRIME) while scanning them. */
+    findHashed(bytes, start, end, hash) {
+        this.lastHash = hash;
+        const mask = this.slots.length - 1;
+        const length = end - start;
+        for (let slot = hash & mask;; slot = (slot + 1) & mask) {
+            const code = this.slots[slot];
+            if (code === -1)
+                return -1;
+            if (this.hashes[code] === hash && this.lengths[code] === length && this.sameBytes(code, bytes, start, length))
+                return code;
+        }
+    }
+    /** Records the bytes just passed to `find` (which returned -1) under `code`, the next code in order. */
+    add(bytes, start, end, code) {
+        const length = end - start;
+        if (code >= this.hashes.length) {
+            this.hashes = grow(this.hashes);
+            this.starts = grow(this.starts);
+            this.lengths = grow(this.lengths);
+        }
+        if (this.poolLength + length > this.pool.length) {
+            const bigger = Buffer.alloc(Math.max(this.pool.length * 2, this.poolLength + length));
+            this.pool.copy(bigger, 0, 0, this.poolLength);
+            this.pool = bigger;
+        }
+        this.pool.set(bytes.subarray(start, end), this.poolLength);
+        this.hashes[code] = this.lastHash;
+        this.starts[code] = this.poolLength;
+        this.lengths[code] = length;
+        this.poolLength += length;
+        this.count++;
+        if (this.count * 2 > this.slots.length)
+            this.rehash();
+        else
+            this.place(code);
+    }
+    place(code) {
+        const mask = this.slots.length - 1;
+        let slot = this.hashes[code] & mask;
+        while (this.slots[slot] !== -1)
+            slot = (slot + 1) & mask;
+        this.slots[slot] = code;
+    }
+    rehash() {
+        this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+        for (let code = 0; code < this.count; code++)
+            this.place(code);
+    }
+    sameBytes(code, bytes, start, length) {
+        const pool = this.pool;
+        const at = this.starts[code];
+        for (let k = 0; k < length; k++)
+            if (pool[at + k] !== bytes[start + k])
+                return false;
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/permutation-threshold.ts
+/**
+ * Distance thresholds calibrated by permutation (`distance-threshold auto`).
+ *
+ * A fixed distance threshold (0.1 for `wasserstein_normed`) means the same on 300 rows as on a million,
+ * yet two random halves of 300 rows lie further apart than two of a million: on small samples it flags
+ * noise. Under "no drift" the baseline and current rows are exchangeable, so the distance between a random
+ * relabelling of the pooled rows, split into groups of the same sizes, is a draw from the distance's null
+ * distribution at exactly these sample sizes. With n relabellings of which k are at least the observed
+ * distance, the permutation p-value is (k + 1) / (n + 1) (the observed labelling counts as one of the
+ * possible ones, so p is never 0; Phipson & Smyth 2010, "Permutation p-values should never be zero").
+ *
+ * The column drifts when p < alpha (the p-value threshold). The reported threshold is the smallest distance
+ * that gives such a p: the next double above the (m+1)-th largest permuted distance, m = ⌈alpha·(n+1)⌉ − 2,
+ * so "distance ≥ threshold" and "p < alpha" are the same statement.
+ *
+ * Deterministic: the relabellings come from one seeded stream per column, started from the seed and the
+ * column's name, so a column's threshold does not depend on which other columns are checked.
+ */
+
+
+const DEFAULT_PERMUTATIONS = 999;
+const DEFAULT_PERMUTATION_SEED = 42;
+/** The alpha when no p-value threshold is given: that of the p-value methods' defaults. */
+const DEFAULT_PERMUTATION_ALPHA = 0.05;
+/** Whether `alpha` can be reached at all: the smallest permutation p-value is 1 / (n + 1). */
+function reachable(settings) {
+    return settings.alpha * (settings.permutations + 1) > 1;
+}
+function permutationThreshold(test, sample, observed, column, settings) {
+    const { permutations, alpha } = settings;
+    const random = seededRandom(columnSeed(settings.seed, column));
+    const relabel = sample.kind === 'numerical' ? numericalRelabelling(sample, random) : categoricalRelabelling(sample, random);
+    const distances = new Float64Array(permutations);
+    let atLeastObserved = 0;
+    for (let k = 0; k < permutations; k++) {
+        // A relabelling the method has no value for counts against drift: that keeps the p-value conservative.
+        const distance = test.compute(relabel())?.distance;
+        distances[k] = distance !== undefined && Number.isFinite(distance) ? distance : Infinity;
+        if (distances[k] >= observed)
+            atLeastObserved++;
+    }
+    distances.sort();
+    const allowed = Math.ceil(alpha * (permutations + 1)) - 2;
+    const boundary = distances[permutations - 1 - allowed];
+    return { threshold: nextUp(boundary), p_value: (atLeastObserved + 1) / (permutations + 1), permutations, seed: settings.seed, alpha };
+}
+/** A 32-bit FNV-1a hash of the seed and the column name: one independent stream per column. */
+function columnSeed(seed, column) {
+    let hash = FNV_OFFSET;
+    for (const byte of Buffer.from(`${seed}\u0000${column}`, 'utf8'))
+        hash = Math.imul(hash ^ byte, FNV_PRIME);
+    return hash >>> 0;
+}
+/**
+ * The pooled values are sorted once; a relabelling picks which positions are "reference" and walks the
+ * pool, so both sides come out sorted without sorting again.
+ */
+function numericalRelabelling(sample, random) {
+    const pooled = mergeSorted(sample.reference, sample.current);
+    const size = sample.reference.length;
+    const positions = Int32Array.from({ length: pooled.length }, (_, k) => k);
+    const isReference = new Uint8Array(pooled.length);
+    return () => {
+        choose(positions, size, random);
+        isReference.fill(0);
+        for (let k = 0; k < size; k++)
+            isReference[positions[k]] = 1;
+        const reference = new Float64Array(size);
+        const current = new Float64Array(pooled.length - size);
+        let r = 0;
+        let c = 0;
+        for (let k = 0; k < pooled.length; k++) {
+            if (isReference[k])
+                reference[r++] = pooled[k];
+            else
+                current[c++] = pooled[k];
+        }
+        return { kind: 'numerical', reference, current };
+    };
+}
+/** The pooled rows as category codes; a relabelling draws the reference's rows without replacement. */
+function categoricalRelabelling(sample, random) {
+    const categories = sample.categories.length;
+    const rows = new Int32Array(sample.referenceTotal + sample.currentTotal);
+    let at = 0;
+    for (let category = 0; category < categories; category++) {
+        const count = sample.reference[category] + sample.current[category];
+        rows.fill(category, at, at + count);
+        at += count;
+    }
+    const size = sample.referenceTotal;
+    return () => {
+        choose(rows, size, random);
+        const reference = new Float64Array(categories);
+        for (let k = 0; k < size; k++)
+            reference[rows[k]]++;
+        const current = new Float64Array(categories);
+        for (let category = 0; category < categories; category++) {
+            current[category] = sample.reference[category] + sample.current[category] - reference[category];
+        }
+        return { ...sample, reference, current };
+    };
+}
+/** Moves a uniformly random `count`-subset of `items` to its front (the first steps of Fisher–Yates). */
+function choose(items, count, random) {
+    for (let k = 0; k < count; k++) {
+        const pick = k + random.nextIndex(items.length - k);
+        const held = items[k];
+        items[k] = items[pick];
+        items[pick] = held;
+    }
+}
+function mergeSorted(a, b) {
+    const merged = new Float64Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length && j < b.length)
+        merged[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+    while (i < a.length)
+        merged[k++] = a[i++];
+    while (j < b.length)
+        merged[k++] = b[j++];
+    return merged;
+}
+const bits = new BigInt64Array(1);
+const asDouble = new Float64Array(bits.buffer);
+/** The smallest double above a non-negative `value` (Infinity stays Infinity). */
+function nextUp(value) {
+    if (value === Infinity)
+        return value;
+    asDouble[0] = value === 0 ? 0 : value;
+    bits[0] += 1n;
+    return asDouble[0];
+}
+
 ;// CONCATENATED MODULE: ./src/engine/options.ts
-const GATES = ['data', 'prediction', 'performance'];
+
+
+const GATES = ['data', 'prediction', 'performance', 'multivariate'];
 const DEFAULT_MAX_DEGRADATION = { kind: 'relative', share: 0.05 };
 const DEFAULT_DRIFT_SHARE = 0.5;
 const DEFAULT_MIN_ROWS = 30;
@@ -35818,14 +36731,18 @@ function defaultDriftOptions(overrides = {}) {
         columns: [],
         ignoreColumns: [],
         declaredKinds: new Map(),
+        naValues: DEFAULT_NA_VALUES,
         columnMethods: new Map(),
         columnThresholds: new Map(),
+        permutations: DEFAULT_PERMUTATIONS,
+        permutationSeed: DEFAULT_PERMUTATION_SEED,
         driftShare: DEFAULT_DRIFT_SHARE,
         correction: 'none',
         minRows: DEFAULT_MIN_ROWS,
         missingShareThreshold: DEFAULT_MISSING_SHARE_THRESHOLD,
         allMethods: false,
         gateOn: new Set(GATES),
+        multivariate: [],
         ...overrides,
     };
 }
@@ -35837,23 +36754,27 @@ function defaultDriftOptions(overrides = {}) {
  *
  * - `data`: the dataset verdict over the feature columns (drift share against its threshold);
  * - `prediction`: a prediction, class-probability or target column drifted;
- * - `performance`: the chosen metric degraded beyond the tolerance.
+ * - `performance`: the chosen metric degraded beyond the tolerance;
+ * - `multivariate`: a multivariate method found drift in the features' joint distribution.
  *
  * A verdict with insufficient data never trips the gate: it is reported as such, not guessed. Without
- * model columns only `data` can trip, so the default (every gate) behaves as the data gate always did.
+ * model columns only `data` can trip, so the default (every gate) behaves as the data gate always did. A
+ * gate whose verdict was not computed (no multivariate method chosen) is not listed as on.
  */
 
 const GATE_DESCRIPTIONS = {
     data: 'data drift',
     prediction: 'prediction drift',
     performance: 'performance drift',
+    multivariate: 'multivariate drift',
 };
-function gateVerdict(dataset, model, gateOn) {
-    const on = GATES.filter((gate) => gateOn.has(gate));
+function gateVerdict(dataset, model, gateOn, multivariate) {
+    const on = GATES.filter((gate) => gateOn.has(gate) && (gate !== 'multivariate' || multivariate !== undefined));
     const tripped = {
         data: dataset.drift_detected,
         prediction: (model?.prediction_drift.drift_detected ?? false) || (model?.target_drift.drift_detected ?? false),
         performance: model?.performance?.drift_detected ?? false,
+        multivariate: multivariate?.drift_detected ?? false,
     };
     const trippedBy = on.filter((gate) => tripped[gate]);
     return {
@@ -36196,7 +37117,7 @@ function absoluteErrors(yTrue, yPred) {
 
 
 
-const DETECTOR_NAMES = (/* unused pure expression or super */ null && (['ddm', 'adwin', 'page-hinkley']));
+const DETECTOR_NAMES = ['ddm', 'adwin', 'page-hinkley'];
 /**
  * The per-row error signal of labelled rows: 0/1 misclassification, or |ŷ − y| / `scale` for
  * regression. Undefined when a regression value is not finite.
@@ -37101,49 +38022,6 @@ function regressionMetrics(rows) {
     };
     const score = r2(yTrue, yPred);
     return score === undefined ? metrics : { ...metrics, r2: score };
-}
-
-;// CONCATENATED MODULE: ./src/performance/random.ts
-const MASK_64 = (1n << 64n) - 1n;
-function splitMix64(state) {
-    const next = (state + 0x9e3779b97f4a7c15n) & MASK_64;
-    let z = next;
-    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK_64;
-    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK_64;
-    return { state: next, output: z ^ (z >> 31n) };
-}
-function rotateLeft(value, bits) {
-    return (value << bits) | (value >>> (32 - bits));
-}
-/** A generator started from `seed`, any safe integer (negative seeds count modulo 2⁶⁴). */
-function seededRandom(seed) {
-    if (!Number.isSafeInteger(seed))
-        throw new RangeError(`the seed must be a safe integer, got ${seed}`);
-    const first = splitMix64(BigInt.asUintN(64, BigInt(seed)));
-    const second = splitMix64(first.state);
-    const words = [first.output >> 32n, first.output, second.output >> 32n, second.output];
-    let [s0, s1, s2, s3] = words.map((word) => Number(word & 0xffffffffn) | 0);
-    function nextUint32() {
-        const result = Math.imul(rotateLeft(Math.imul(s1, 5), 7), 9);
-        const shifted = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= shifted;
-        s3 = rotateLeft(s3, 11);
-        return result >>> 0;
-    }
-    function nextDouble() {
-        const high = nextUint32() >>> 5;
-        const low = nextUint32() >>> 6;
-        return (high * 67108864 + low) / 9007199254740992;
-    }
-    return {
-        nextUint32,
-        nextDouble,
-        nextIndex: (n) => Math.floor(nextDouble() * n),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/performance/bootstrap.ts
@@ -40742,6 +41620,900 @@ function autoSelect(profile) {
     return fewValues ? { test: jensenShannon, sampleKind: 'numerical' } : { test: wassersteinNormed, sampleKind: 'numerical' };
 }
 
+;// CONCATENATED MODULE: ./src/multivariate/feature-matrix.ts
+/**
+ * The feature columns of both sides as one numeric matrix each, prepared as NannyML prepares them for its
+ * data reconstruction (and used by every multivariate method here), with everything learnt from the
+ * baseline alone:
+ *
+ * 1. impute: a missing number becomes the baseline mean of the column, a missing category the baseline's
+ *    most frequent one (ties: the first in text order, as scikit-learn's `SimpleImputer` takes the smallest);
+ * 2. encode: a category becomes its share of the baseline rows (normalized count encoding); a category
+ *    the baseline never had gets 0, its count there;
+ * 3. standardize: subtract the baseline mean, divide by the baseline's population standard deviation
+ *    (scikit-learn's `StandardScaler`; a constant column is divided by 1).
+ *
+ * A column with no value at all in the baseline carries nothing to learn from and is left out.
+ *
+ * Reference: NannyML, "Data Reconstruction with PCA",
+ * https://nannyml.readthedocs.io/en/stable/how_it_works/multivariate_drift.html
+ */
+
+function featureMatrices(baseline, current, specs) {
+    const encoded = [];
+    for (const spec of specs) {
+        const reference = feature_matrix_columnNamed(baseline, spec.name);
+        const counterpart = feature_matrix_columnNamed(current, spec.name);
+        const pair = spec.kind === 'numerical' ? imputedNumbers(reference, counterpart) : encodedCategories(reference, counterpart);
+        if (pair)
+            encoded.push({ spec, ...pair });
+    }
+    for (const pair of encoded)
+        standardize(pair.baseline, pair.current);
+    return {
+        features: encoded.map((pair) => pair.spec),
+        baseline: interleave(encoded.map((pair) => pair.baseline), baseline.rowCount),
+        current: interleave(encoded.map((pair) => pair.current), current.rowCount),
+    };
+}
+function feature_matrix_columnNamed(table, name) {
+    const column = table.columns.find((candidate) => candidate.name === name);
+    if (!column)
+        throw new Error(`column ${JSON.stringify(name)} is not in ${table.sources.join(', ')}`);
+    return column;
+}
+function imputedNumbers(reference, current) {
+    if (reference.storage !== 'numeric' || current.storage !== 'numeric')
+        throw new Error(`column ${JSON.stringify(reference.name)} holds text`);
+    let sum = 0;
+    let present = 0;
+    for (const value of reference.values) {
+        if (Number.isFinite(value)) {
+            sum += value;
+            present++;
+        }
+    }
+    if (present === 0)
+        return undefined;
+    const fill = sum / present;
+    const impute = (values) => values.map((value) => (Number.isFinite(value) ? value : fill));
+    return { baseline: impute(reference.values), current: impute(current.values) };
+}
+/** Each row's category as text, or undefined where missing; numbers become text as the per-column tests key them. */
+function categoriesOf(column) {
+    if (column.storage === 'text')
+        return Array.from(column.codes, (code) => (code === MISSING_CODE ? undefined : column.dictionary[code]));
+    return Array.from(column.values, (value) => (Number.isFinite(value) ? String(value === 0 ? 0 : value) : undefined));
+}
+function encodedCategories(reference, current) {
+    const baselineCategories = categoriesOf(reference);
+    const counts = new Map();
+    for (const category of baselineCategories)
+        if (category !== undefined)
+            counts.set(category, (counts.get(category) ?? 0) + 1);
+    if (counts.size === 0)
+        return undefined;
+    let mostFrequent = '';
+    let most = 0;
+    for (const [category, count] of counts) {
+        if (count > most || (count === most && category < mostFrequent))
+            [mostFrequent, most] = [category, count];
+    }
+    const missing = baselineCategories.length - [...counts.values()].reduce((sum, count) => sum + count, 0);
+    counts.set(mostFrequent, most + missing);
+    const rows = baselineCategories.length;
+    const share = (category) => (counts.get(category ?? mostFrequent) ?? 0) / rows;
+    return { baseline: Float64Array.from(baselineCategories, share), current: Float64Array.from(categoriesOf(current), share) };
+}
+function standardize(baseline, current) {
+    let mean = 0;
+    for (const value of baseline)
+        mean += value;
+    mean /= baseline.length;
+    let squares = 0;
+    for (const value of baseline)
+        squares += (value - mean) ** 2;
+    const deviation = Math.sqrt(squares / baseline.length);
+    const scale = deviation > 0 ? deviation : 1;
+    for (const values of [baseline, current]) {
+        for (let row = 0; row < values.length; row++)
+            values[row] = (values[row] - mean) / scale;
+    }
+}
+function interleave(columns, rows) {
+    const width = columns.length;
+    const values = new Float64Array(rows * width);
+    columns.forEach((column, index) => {
+        for (let row = 0; row < rows; row++)
+            values[row * width + index] = column[row];
+    });
+    return { rows, columns: width, values };
+}
+
+;// CONCATENATED MODULE: ./src/multivariate/methods.ts
+/**
+ * The multivariate methods by name, and the `multivariate` option that picks them: a list of names,
+ * `all`, or `off` (the default: see docs and `DEFAULT_MULTIVARIATE`).
+ */
+
+const MULTIVARIATE_METHODS = {
+    'reconstruction-error': 'PCA reconstruction error',
+    'domain-classifier': 'Domain classifier',
+    mmd: 'Maximum mean discrepancy',
+};
+const MULTIVARIATE_METHOD_NAMES = Object.keys(MULTIVARIATE_METHODS);
+/**
+ * Off unless asked for: the methods read every row (a profile baseline cannot feed them), add seconds on
+ * large data, and each adds its own false-alarm rate to the gate, so turning them on is a choice a
+ * pipeline makes knowingly, not a change an upgrade springs on it.
+ */
+const DEFAULT_MULTIVARIATE = [];
+/** Comma- or line-separated names, `all`, or `off`; empty is the default. */
+function parseMultivariateMethods(entries, option) {
+    const words = entries.flatMap((entry) => entry.split(',')).map((word) => word.trim()).filter((word) => word !== '');
+    if (words.length === 0)
+        return [...DEFAULT_MULTIVARIATE];
+    if (words.length === 1 && (words[0] === 'off' || words[0] === 'none'))
+        return [];
+    const chosen = new Set();
+    for (const word of words) {
+        if (word === 'all')
+            MULTIVARIATE_METHOD_NAMES.forEach((name) => chosen.add(name));
+        else if (word in MULTIVARIATE_METHODS)
+            chosen.add(word);
+        else
+            throw new InputError(`${option} takes ${MULTIVARIATE_METHOD_NAMES.join(', ')}, all or off, not ${JSON.stringify(word)}`);
+    }
+    return MULTIVARIATE_METHOD_NAMES.filter((name) => chosen.has(name));
+}
+
+;// CONCATENATED MODULE: ./src/multivariate/linear-algebra.ts
+/**
+ * The matrix arithmetic the multivariate methods share. A data matrix is row-major: `rows` rows of
+ * `columns` values, row r at `values[r*columns .. r*columns + columns − 1]`.
+ *
+ * Principal axes come from the eigen-decomposition of the sample covariance, whose eigenvalues are the
+ * variances scikit-learn's PCA reports (`S²/(n − 1)` from the SVD of the centred data) and whose
+ * eigenvectors are its right singular vectors, up to sign. Jacobi (`symmetricEigen`) suits the few dozen
+ * feature columns a drift check has: its cost depends on the columns, not on the rows.
+ */
+
+/** The mean of each column. */
+function columnMeans(matrix) {
+    const { rows, columns, values } = matrix;
+    const sums = new Float64Array(columns);
+    for (let row = 0; row < rows; row++) {
+        const offset = row * columns;
+        for (let column = 0; column < columns; column++)
+            sums[column] += values[offset + column];
+    }
+    return sums.map((sum) => (rows === 0 ? NaN : sum / rows));
+}
+/**
+ * The sample covariance (divisor n − 1), `columns`×`columns` row-major, from deviations about `means`:
+ * centring first keeps the products small, so no variance is lost to cancellation.
+ */
+function covarianceMatrix(matrix, means) {
+    const { rows, columns, values } = matrix;
+    const covariance = new Float64Array(columns * columns);
+    const centred = new Float64Array(columns);
+    for (let row = 0; row < rows; row++) {
+        const offset = row * columns;
+        for (let column = 0; column < columns; column++)
+            centred[column] = values[offset + column] - means[column];
+        for (let i = 0; i < columns; i++) {
+            const deviation = centred[i];
+            for (let j = i; j < columns; j++)
+                covariance[i * columns + j] += deviation * centred[j];
+        }
+    }
+    for (let i = 0; i < columns; i++) {
+        for (let j = i; j < columns; j++) {
+            const value = covariance[i * columns + j] / (rows - 1);
+            covariance[i * columns + j] = value;
+            covariance[j * columns + i] = value;
+        }
+    }
+    return covariance;
+}
+/**
+ * Eigenvalues (largest first) and eigenvectors of a symmetric matrix. Each axis is signed so that its
+ * largest-magnitude entry is positive: eigenvectors have no sign of their own, and a fixed rule keeps
+ * results reproducible.
+ */
+function principalAxes(symmetric, size) {
+    const { values, vectors } = symmetricEigen(symmetric, size);
+    const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => values[b] - values[a]);
+    const variances = Float64Array.from(order, (i) => values[i]);
+    const axes = new Float64Array(size * size);
+    order.forEach((source, target) => {
+        let largest = 0;
+        for (let k = 0; k < size; k++) {
+            if (Math.abs(vectors[source * size + k]) > Math.abs(largest))
+                largest = vectors[source * size + k];
+        }
+        const sign = largest < 0 ? -1 : 1;
+        for (let k = 0; k < size; k++)
+            axes[target * size + k] = sign * vectors[source * size + k];
+    });
+    return { variances, axes };
+}
+
+;// CONCATENATED MODULE: ./src/multivariate/random-rows.ts
+/** The first `count` places of a uniformly random ordering of 0 … n − 1 (all n by default). */
+function shuffledIndices(n, random, count = n) {
+    const indices = Int32Array.from({ length: n }, (_, i) => i);
+    for (let i = 0; i < Math.min(count, n - 1); i++) {
+        const j = i + random.nextIndex(n - i);
+        const swapped = indices[i];
+        indices[i] = indices[j];
+        indices[j] = swapped;
+    }
+    return count < n ? indices.slice(0, count) : indices;
+}
+/** At most `budget` rows drawn without replacement, kept in their order; the matrix itself when it has no more. */
+function sampleRows(matrix, budget, random) {
+    if (matrix.rows <= budget)
+        return matrix;
+    return selectRows(matrix, shuffledIndices(matrix.rows, random, budget).sort());
+}
+/** The given rows of the matrix, in the given order. */
+function selectRows(matrix, rows) {
+    const { columns } = matrix;
+    const values = new Float64Array(rows.length * columns);
+    for (let index = 0; index < rows.length; index++) {
+        values.set(matrix.values.subarray(rows[index] * columns, rows[index] * columns + columns), index * columns);
+    }
+    return { rows: rows.length, columns, values };
+}
+
+;// CONCATENATED MODULE: ./src/multivariate/pca.ts
+/**
+ * Principal component analysis, as scikit-learn 1.2's `PCA(n_components=share)` with a share of the
+ * variance to keep (0 < share < 1, which scikit-learn always solves by a full SVD).
+ *
+ * Definition: centre the rows on the column means; the components are the unit directions of largest
+ * variance, the eigenvectors of the sample covariance (n − 1 divisor), and `explained_variance_` their
+ * eigenvalues. Keep the fewest leading components whose cumulative share of the total variance exceeds
+ * `share` strictly: scikit-learn's `searchsorted(cumsum(ratio), share, side='right') + 1`. The
+ * projection is `(x − mean)·componentsᵀ` (`transform`, no whitening) and the reconstruction
+ * `z·components + mean` (`inverse_transform`). Signs differ from scikit-learn's (its sign follows the
+ * data through `svd_flip`; here each component's largest loading is positive); nothing downstream
+ * depends on them.
+ *
+ * Edge cases: undefined with fewer than two rows or no variance at all (scikit-learn's ratios would be
+ * NaN there).
+ *
+ * Reference: scikit-learn, sklearn.decomposition.PCA (1.2),
+ * https://scikit-learn.org/1.2/modules/generated/sklearn.decomposition.PCA.html
+ */
+
+function fitPca(matrix, varianceShare) {
+    if (!(varianceShare > 0 && varianceShare < 1))
+        throw new RangeError(`the variance share must be between 0 and 1, got ${varianceShare}`);
+    const { rows, columns } = matrix;
+    if (rows < 2 || columns === 0)
+        return undefined;
+    const mean = columnMeans(matrix);
+    const { variances, axes } = principalAxes(covarianceMatrix(matrix, mean), columns);
+    // Rounding can leave the smallest eigenvalues of a singular covariance a hair below zero; SVD gives 0.
+    const explained = variances.map((variance) => Math.max(variance, 0));
+    const total = explained.reduce((sum, variance) => sum + variance, 0);
+    if (!(total > 0))
+        return undefined;
+    let componentCount = 0;
+    let cumulative = 0;
+    while (componentCount < columns - 1 && (cumulative += explained[componentCount] / total) <= varianceShare)
+        componentCount++;
+    componentCount++;
+    return {
+        mean,
+        componentCount,
+        components: axes.slice(0, componentCount * columns),
+        explainedVariance: explained.slice(0, componentCount),
+        explainedVarianceRatio: explained.slice(0, componentCount).map((variance) => variance / total),
+    };
+}
+/** Each row's coordinates on the components (`transform`): rows × componentCount, row-major. */
+function projectRows(model, matrix) {
+    const { componentCount, components, mean } = model;
+    const { rows, columns, values } = matrix;
+    const projected = new Float64Array(rows * componentCount);
+    for (let row = 0; row < rows; row++) {
+        for (let component = 0; component < componentCount; component++) {
+            let coordinate = 0;
+            for (let column = 0; column < columns; column++) {
+                coordinate += (values[row * columns + column] - mean[column]) * components[component * columns + column];
+            }
+            projected[row * componentCount + component] = coordinate;
+        }
+    }
+    return projected;
+}
+/** Rows back in the original columns from their coordinates (`inverse_transform`). */
+function reconstructRows(model, coordinates, rows) {
+    const { componentCount, components, mean } = model;
+    const columns = mean.length;
+    const values = new Float64Array(rows * columns);
+    for (let row = 0; row < rows; row++) {
+        for (let column = 0; column < columns; column++) {
+            let value = mean[column];
+            for (let component = 0; component < componentCount; component++) {
+                value += coordinates[row * componentCount + component] * components[component * columns + column];
+            }
+            values[row * columns + column] = value;
+        }
+    }
+    return { rows, columns, values };
+}
+
+;// CONCATENATED MODULE: ./src/multivariate/reconstruction-error.ts
+/**
+ * Data reconstruction error (NannyML's multivariate drift method): how badly the baseline's principal
+ * components rebuild the current rows.
+ *
+ * Definition: on the prepared features (`feature-matrix.ts`), fit PCA on the baseline keeping 65% of the
+ * variance; a row's reconstruction error is the Euclidean distance between the row and its
+ * reconstruction from those components. A change in how the features vary together moves current rows
+ * off the baseline's principal subspace and raises their mean error, even when every column alone is
+ * unchanged.
+ *
+ * Threshold: NannyML scores chunks of the reference with the PCA fitted to the whole reference and
+ * alerts when a chunk's mean error leaves mean ± 3 standard deviations of the reference chunks' means.
+ * Two changes make that band hold its false-alarm rate here, where the current data is one chunk of any
+ * size. First, rows a PCA was fitted on reconstruct better than new rows, most of all when components
+ * explain nearly equal variance and the fit keeps whichever the sample favours, so in-sample chunks set
+ * the band too low (unchanged data alarmed in 13% of seeded trials). So, after a seeded shuffle, half
+ * of the baseline fits the scaling and the PCA and the other half (held out) sets the band; the current
+ * rows are scored by the same fit, equally new to it. (Scoring each chunk by the PCA of the other
+ * chunks errs the other way: a chunk is short of variance exactly where the rest has excess, where that
+ * PCA looks.) Second, the standard deviation of a chunk mean is that of the rows over √(chunk rows) for
+ * independent rows, so it is taken from the held-out rows themselves, not from 10 chunk means: 10 means
+ * estimate it so loosely that a 3-deviation band alarmed in 5.5% of seeded trials at 200 rows. The band
+ * is centre ± 3·s·√(1/current rows + 1/held-out rows), s the held-out rows' standard deviation: the
+ * current mean's own spread and its centre's.
+ *
+ * False alarms: with the means of many independent rows close to normal, the band is crossed in about
+ * 0.3% of checks under no drift; in 400 seeded trials of 200 rows a side it was `RECONSTRUCTION_FALSE_ALARM_RATE`
+ * at most.
+ *
+ * Needs rows: it fits on the baseline's rows and errors are per row, so a summary profile cannot feed it.
+ *
+ * Reference: NannyML, "Data Reconstruction with PCA",
+ * https://nannyml.readthedocs.io/en/stable/how_it_works/multivariate_drift.html
+ */
+
+
+
+
+const RECONSTRUCTION_VARIANCE_SHARE = 0.65;
+const RECONSTRUCTION_BAND_DEVIATIONS = 3;
+/** Half the baseline for the fit, the other half for the band: 100 held-out rows at least, or the band is mostly noise. */
+const RECONSTRUCTION_MIN_BASELINE_ROWS = 200;
+const RECONSTRUCTION_FALSE_ALARM_RATE = 0.01;
+/** Undefined when the baseline has fewer than `RECONSTRUCTION_MIN_BASELINE_ROWS` rows, no current row, or no variance. */
+function reconstructionErrorDrift(baseline, current, seed) {
+    if (baseline.rows < RECONSTRUCTION_MIN_BASELINE_ROWS || current.rows === 0)
+        return undefined;
+    const order = shuffledIndices(baseline.rows, seededRandom(seed));
+    const fitted = Math.ceil(baseline.rows / 2);
+    const fitRows = selectRows(baseline, order.subarray(0, fitted));
+    // Rescaled by the fitted half's deviations: scaling by all of the baseline would tie the held-out half's variance to the fitted half's.
+    const scale = columnDeviations(fitRows);
+    const model = fitPca(rescaled(fitRows, scale), RECONSTRUCTION_VARIANCE_SHARE);
+    if (!model)
+        return undefined;
+    const currentError = meanOf(reconstructionErrors(model, rescaled(current, scale)));
+    const heldOut = reconstructionErrors(model, rescaled(selectRows(baseline, order.subarray(fitted)), scale));
+    const centre = meanOf(heldOut);
+    const deviation = Math.sqrt(heldOut.reduce((sum, error) => sum + (error - centre) ** 2, 0) / (heldOut.length - 1));
+    const halfWidth = RECONSTRUCTION_BAND_DEVIATIONS * deviation * Math.sqrt(1 / current.rows + 1 / heldOut.length);
+    const lower = centre - halfWidth;
+    const upper = centre + halfWidth;
+    return {
+        components: model.componentCount,
+        explained_variance: model.explainedVarianceRatio.reduce((sum, ratio) => sum + ratio, 0),
+        baseline_error: centre,
+        current_error: currentError,
+        lower_threshold: lower,
+        upper_threshold: upper,
+        fitted_rows: fitted,
+        drift_detected: currentError < lower || currentError > upper,
+    };
+}
+/** Each row's Euclidean distance to its reconstruction from the model's components. */
+function reconstructionErrors(model, matrix) {
+    const rebuilt = reconstructRows(model, projectRows(model, matrix), matrix.rows);
+    const { rows, columns, values } = matrix;
+    const errors = new Float64Array(rows);
+    for (let row = 0; row < rows; row++) {
+        let squares = 0;
+        for (let column = 0; column < columns; column++)
+            squares += (values[row * columns + column] - rebuilt.values[row * columns + column]) ** 2;
+        errors[row] = Math.sqrt(squares);
+    }
+    return errors;
+}
+/** Population standard deviation per column (1 for a constant column, as `StandardScaler` leaves it). */
+function columnDeviations(matrix) {
+    const means = columnMeans(matrix);
+    const squares = new Float64Array(matrix.columns);
+    for (let row = 0; row < matrix.rows; row++) {
+        for (let column = 0; column < matrix.columns; column++)
+            squares[column] += (matrix.values[row * matrix.columns + column] - means[column]) ** 2;
+    }
+    return squares.map((sum) => Math.sqrt(sum / matrix.rows) || 1);
+}
+function rescaled(matrix, scale) {
+    return { ...matrix, values: matrix.values.map((value, index) => value / scale[index % matrix.columns]) };
+}
+function meanOf(values) {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++)
+        sum += values[i];
+    return sum / values.length;
+}
+
+;// CONCATENATED MODULE: ./src/multivariate/gradient-boosting.ts
+/** Hessians below this leave too little curvature for a Newton step (scikit-learn's `min_hessian_to_split`). */
+const MIN_HESSIAN = 1e-3;
+function fitBoostedTrees(matrix, positive, settings) {
+    const { rows, columns } = matrix;
+    const edges = Array.from({ length: columns }, (_, feature) => binEdges(matrix, feature, settings.bins));
+    const binned = binRows(matrix, edges);
+    let positives = 0;
+    for (const label of positive)
+        positives += label;
+    const share = Math.min(Math.max(positives / rows, 1e-12), 1 - 1e-12);
+    const initialScore = Math.log(share / (1 - share));
+    const scores = new Float64Array(rows).fill(initialScore);
+    const gradients = new Float64Array(rows);
+    const hessians = new Float64Array(rows);
+    const importances = new Float64Array(columns);
+    const trees = [];
+    const allRows = Int32Array.from({ length: rows }, (_, i) => i);
+    for (let iteration = 0; iteration < settings.iterations; iteration++) {
+        for (let row = 0; row < rows; row++) {
+            const probability = 1 / (1 + Math.exp(-scores[row]));
+            gradients[row] = probability - positive[row];
+            hessians[row] = probability * (1 - probability);
+        }
+        const grower = { binned, columns, bins: edges.map((featureEdges) => featureEdges.length + 1), gradients, hessians, importances, settings };
+        const tree = growNode(grower, allRows, 0);
+        trees.push(tree);
+        for (let row = 0; row < rows; row++)
+            scores[row] += leafValue(tree, binned, columns, row);
+    }
+    return { edges, initialScore, trees, importances };
+}
+/** Raw scores (log-odds of the positive class) of the matrix's rows. */
+function predictScores(model, matrix) {
+    const binned = binRows(matrix, model.edges);
+    const scores = new Float64Array(matrix.rows);
+    for (let row = 0; row < matrix.rows; row++) {
+        let score = model.initialScore;
+        for (const tree of model.trees)
+            score += leafValue(tree, binned, matrix.columns, row);
+        scores[row] = score;
+    }
+    return scores;
+}
+/** Up to `bins − 1` cut points: midpoints between distinct values when few, else values at evenly spaced quantiles. */
+function binEdges(matrix, feature, bins) {
+    const values = Float64Array.from({ length: matrix.rows }, (_, row) => matrix.values[row * matrix.columns + feature]).sort();
+    const distinct = [];
+    for (const value of values)
+        if (distinct.length === 0 || value !== distinct[distinct.length - 1])
+            distinct.push(value);
+    if (distinct.length <= bins)
+        return Float64Array.from(distinct.slice(1), (value, i) => (distinct[i] + value) / 2);
+    const cuts = [];
+    for (let bin = 1; bin < bins; bin++) {
+        const cut = values[Math.floor((bin * values.length) / bins)];
+        if (cuts.length === 0 || cut > cuts[cuts.length - 1])
+            cuts.push(cut);
+    }
+    return Float64Array.from(cuts);
+}
+function binRows(matrix, edges) {
+    const { rows, columns, values } = matrix;
+    const binned = new Uint16Array(rows * columns);
+    for (let row = 0; row < rows; row++) {
+        for (let feature = 0; feature < columns; feature++)
+            binned[row * columns + feature] = binOf(edges[feature], values[row * columns + feature]);
+    }
+    return binned;
+}
+/** The number of edges below the value: binary search. */
+function binOf(edges, value) {
+    let low = 0;
+    let high = edges.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (edges[middle] < value)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+function growNode(grower, rows, level) {
+    const { binned, columns, bins, gradients, hessians, settings } = grower;
+    let gradient = 0;
+    let hessian = 0;
+    for (const row of rows) {
+        gradient += gradients[row];
+        hessian += hessians[row];
+    }
+    const leaf = { leaf: hessian > 0 ? (-settings.learningRate * gradient) / hessian : 0 };
+    if (level >= settings.depth || rows.length < 2 * settings.minLeafRows || hessian < 2 * MIN_HESSIAN)
+        return leaf;
+    const parentScore = (gradient * gradient) / hessian;
+    let best = { gain: 0, feature: -1, bin: -1 };
+    for (let feature = 0; feature < columns; feature++) {
+        const count = bins[feature];
+        if (count < 2)
+            continue;
+        const binGradients = new Float64Array(count);
+        const binHessians = new Float64Array(count);
+        const binRows = new Int32Array(count);
+        for (const row of rows) {
+            const bin = binned[row * columns + feature];
+            binGradients[bin] += gradients[row];
+            binHessians[bin] += hessians[row];
+            binRows[bin]++;
+        }
+        let leftGradient = 0;
+        let leftHessian = 0;
+        let leftRows = 0;
+        for (let bin = 0; bin < count - 1; bin++) {
+            leftGradient += binGradients[bin];
+            leftHessian += binHessians[bin];
+            leftRows += binRows[bin];
+            const rightRows = rows.length - leftRows;
+            const rightHessian = hessian - leftHessian;
+            if (leftRows < settings.minLeafRows || rightRows < settings.minLeafRows)
+                continue;
+            if (leftHessian < MIN_HESSIAN || rightHessian < MIN_HESSIAN)
+                continue;
+            const rightGradient = gradient - leftGradient;
+            const gain = (leftGradient * leftGradient) / leftHessian + (rightGradient * rightGradient) / rightHessian - parentScore;
+            if (gain > best.gain)
+                best = { gain, feature, bin };
+        }
+    }
+    if (best.feature < 0)
+        return leaf;
+    grower.importances[best.feature] += best.gain;
+    const goesLeft = (row) => binned[row * columns + best.feature] <= best.bin;
+    return {
+        feature: best.feature,
+        bin: best.bin,
+        left: growNode(grower, rows.filter(goesLeft), level + 1),
+        right: growNode(grower, rows.filter((row) => !goesLeft(row)), level + 1),
+    };
+}
+function leafValue(tree, binned, columns, row) {
+    let node = tree;
+    while (!('leaf' in node))
+        node = binned[row * columns + node.feature] <= node.bin ? node.left : node.right;
+    return node.leaf;
+}
+
+;// CONCATENATED MODULE: ./src/multivariate/domain-classifier.ts
+/**
+ * Domain classifier (Deepchecks' multivariate drift check): how well a model tells current rows from
+ * baseline rows.
+ *
+ * Definition: label the baseline rows 0 and the current rows 1, and score every row by a gradient-boosted
+ * tree classifier (depth 2, 10 iterations, learning rate 0.1, as Deepchecks configures scikit-learn's
+ * `HistGradientBoostingClassifier`; here `gradient-boosting.ts`) trained on the other folds of a
+ * stratified 5-fold split. The out-of-fold ROC AUC is 0.5 when the sides cannot be told apart and 1 when
+ * they always can; the drift score is Deepchecks' max(0, 2·AUC − 1). Drift when the score reaches 0.25,
+ * Deepchecks' default condition. The explanation lists the features with the largest share of the split
+ * gain summed over the fold models: those that separate the sides most.
+ *
+ * Row budget: at most 10,000 rows a side (Deepchecks' default sample size), drawn with the seed; with the
+ * seed the whole result is deterministic.
+ *
+ * False alarms: with no drift the out-of-fold AUC scatters around 0.5 with at most the standard deviation
+ * of a Mann–Whitney AUC, √((m + n + 1)/(12·m·n)); at 100 rows a side (the minimum) a score of 0.25 is
+ * 3 such deviations of 2·AUC − 1 away, so it is reached in under 1% of checks, and less with more rows.
+ *
+ * Needs rows: it trains on them.
+ *
+ * Reference: Deepchecks, "Multivariate Drift",
+ * https://docs.deepchecks.com/stable/tabular/auto_checks/train_test_validation/plot_multivariate_drift.html
+ */
+
+
+
+
+const DOMAIN_CLASSIFIER_ROW_BUDGET = 10_000;
+const DOMAIN_CLASSIFIER_MIN_ROWS = 100;
+const DOMAIN_CLASSIFIER_THRESHOLD = 0.25;
+const DOMAIN_CLASSIFIER_FOLDS = 5;
+const DOMAIN_CLASSIFIER_FALSE_ALARM_RATE = 0.01;
+/** Features named in the explanation at most. */
+const DOMAIN_CLASSIFIER_TOP_FEATURES = 3;
+const BOOSTING = { iterations: 10, depth: 2, learningRate: 0.1, minLeafRows: 20, bins: 32 };
+/** Undefined with fewer than `DOMAIN_CLASSIFIER_MIN_ROWS` rows on a side. */
+function domainClassifierDrift(baseline, current, seed) {
+    if (Math.min(baseline.rows, current.rows) < DOMAIN_CLASSIFIER_MIN_ROWS)
+        return undefined;
+    const random = seededRandom(seed);
+    const sides = [sampleRows(baseline, DOMAIN_CLASSIFIER_ROW_BUDGET, random), sampleRows(current, DOMAIN_CLASSIFIER_ROW_BUDGET, random)];
+    const { columns } = baseline;
+    const rows = sides[0].rows + sides[1].rows;
+    const pooled = { rows, columns, values: new Float64Array(rows * columns) };
+    pooled.values.set(sides[0].values);
+    pooled.values.set(sides[1].values, sides[0].values.length);
+    const isCurrent = new Uint8Array(rows).fill(1, sides[0].rows);
+    // Stratified folds: each side's rows dealt round-robin in a seeded order.
+    const fold = new Uint8Array(rows);
+    shuffledIndices(sides[0].rows, random).forEach((row, place) => (fold[row] = place % DOMAIN_CLASSIFIER_FOLDS));
+    shuffledIndices(sides[1].rows, random).forEach((row, place) => (fold[sides[0].rows + row] = place % DOMAIN_CLASSIFIER_FOLDS));
+    const outOfFold = new Float64Array(rows);
+    const gains = new Float64Array(columns);
+    for (let held = 0; held < DOMAIN_CLASSIFIER_FOLDS; held++) {
+        const training = rowsWhere(rows, (row) => fold[row] !== held);
+        const testing = rowsWhere(rows, (row) => fold[row] === held);
+        const model = fitBoostedTrees(selectRows(pooled, training), isCurrent.filter((_, row) => fold[row] !== held), BOOSTING);
+        predictScores(model, selectRows(pooled, testing)).forEach((score, index) => (outOfFold[testing[index]] = score));
+        model.importances.forEach((gain, feature) => (gains[feature] += gain));
+    }
+    const auc = binaryRocAuc(Array.from(isCurrent, (label) => label === 1), outOfFold);
+    const score = Math.max(0, 2 * auc - 1);
+    const totalGain = gains.reduce((sum, gain) => sum + gain, 0);
+    const top_features = [...gains]
+        .map((gain, feature) => ({ feature, importance: totalGain > 0 ? gain / totalGain : 0 }))
+        .filter((entry) => entry.importance > 0)
+        .sort((a, b) => b.importance - a.importance || a.feature - b.feature)
+        .slice(0, DOMAIN_CLASSIFIER_TOP_FEATURES);
+    return {
+        auc,
+        score,
+        threshold: DOMAIN_CLASSIFIER_THRESHOLD,
+        folds: DOMAIN_CLASSIFIER_FOLDS,
+        rows: { baseline: sides[0].rows, current: sides[1].rows },
+        top_features,
+        drift_detected: score >= DOMAIN_CLASSIFIER_THRESHOLD,
+    };
+}
+function rowsWhere(rows, keep) {
+    return Int32Array.from({ length: rows }, (_, row) => row).filter(keep);
+}
+
+;// CONCATENATED MODULE: ./src/multivariate/mmd.ts
+/**
+ * Maximum mean discrepancy with a permutation test (Alibi Detect's `MMDDrift`): the distance between the
+ * two sides' mean embeddings under a Gaussian kernel, which sees any difference of distributions,
+ * correlations included.
+ *
+ * Definition: on the standardized numerical features, with pooled rows z₁ … z_N (m baseline, n current)
+ * and k(a, b) = exp(−‖a − b‖² / (2σ²)), the unbiased estimate
+ * MMD² = Σ_{i≠j∈X} k/(m(m − 1)) + Σ_{i≠j∈Y} k/(n(n − 1)) − 2·Σ_{i∈X, j∈Y} k/(m·n).
+ * The bandwidth follows the median heuristic as Alibi applies it to the pooled rows: σ² is half the
+ * lower median of the squared distances between distinct rows (1 if that median is 0, when over half
+ * the pairs coincide). The p-value comes from 100 random relabellings of the pooled rows (Alibi's
+ * default), counting the observed split among them, p = (k + 1)/(100 + 1) with k the relabellings whose
+ * MMD² is at least the observed one. Drift when p < 0.05.
+ *
+ * Row budget: at most 1,000 rows a side, drawn with the seed: the kernel matrix has (m + n)²/2 entries
+ * and every relabelling reads all of them. With the seed the result is deterministic.
+ *
+ * False alarms: a permutation p-value that counts the observed statistic is valid, P(p < 0.05) ≤ 0.05
+ * under no drift, at any sample size.
+ *
+ * Needs rows: the kernel compares rows pairwise.
+ *
+ * Reference: A. Gretton et al., "A Kernel Two-Sample Test", JMLR 13 (2012); Alibi Detect, "Maximum Mean
+ * Discrepancy", https://docs.seldon.io/projects/alibi-detect/en/stable/cd/methods/mmddrift.html
+ */
+
+
+const MMD_ROW_BUDGET = 1_000;
+const MMD_PERMUTATIONS = 100;
+const MMD_THRESHOLD = 0.05;
+const MMD_FALSE_ALARM_RATE = MMD_THRESHOLD;
+/** Undefined without two rows on each side or without a column. */
+function mmdDrift(baseline, current, seed) {
+    if (Math.min(baseline.rows, current.rows) < 2 || baseline.columns === 0)
+        return undefined;
+    const random = seededRandom(seed);
+    const x = sampleRows(baseline, MMD_ROW_BUDGET, random);
+    const y = sampleRows(current, MMD_ROW_BUDGET, random);
+    const size = x.rows + y.rows;
+    const distances = pairwiseSquaredDistances(x, y);
+    const median = lowerMedian(distances);
+    const variance = median > 0 ? median / 2 : 1;
+    // In place, pair by pair: at (m + n) = 2,000 rows the triangle alone is 16 MB.
+    const kernel = distances;
+    for (let slot = 0; slot < kernel.length; slot++)
+        kernel[slot] = Math.exp(-distances[slot] / (2 * variance));
+    const observedSides = new Uint8Array(size).fill(1, x.rows);
+    const observed = mmd2(kernel, observedSides, x.rows, y.rows);
+    let atLeast = 0;
+    const sides = new Uint8Array(size);
+    for (let permutation = 0; permutation < MMD_PERMUTATIONS; permutation++) {
+        const order = shuffledIndices(size, random);
+        for (let place = 0; place < size; place++)
+            sides[order[place]] = place < x.rows ? 0 : 1;
+        if (mmd2(kernel, sides, x.rows, y.rows) >= observed)
+            atLeast++;
+    }
+    const pValue = (atLeast + 1) / (MMD_PERMUTATIONS + 1);
+    return {
+        mmd2: observed,
+        p_value: pValue,
+        threshold: MMD_THRESHOLD,
+        sigma: Math.sqrt(variance),
+        permutations: MMD_PERMUTATIONS,
+        rows: { baseline: x.rows, current: y.rows },
+        drift_detected: pValue < MMD_THRESHOLD,
+    };
+}
+/** Squared distances between the distinct pooled rows, upper triangle row by row: (0,1), (0,2), …, (1,2), … */
+function pairwiseSquaredDistances(x, y) {
+    const columns = x.columns;
+    const pooled = new Float64Array((x.rows + y.rows) * columns);
+    pooled.set(x.values);
+    pooled.set(y.values, x.values.length);
+    const size = x.rows + y.rows;
+    const distances = new Float64Array((size * (size - 1)) / 2);
+    let slot = 0;
+    for (let i = 0; i < size; i++) {
+        for (let j = i + 1; j < size; j++) {
+            let squares = 0;
+            for (let column = 0; column < columns; column++)
+                squares += (pooled[i * columns + column] - pooled[j * columns + column]) ** 2;
+            distances[slot++] = squares;
+        }
+    }
+    return distances;
+}
+/**
+ * Alibi's median: the ⌈P/2⌉-th smallest of the P distinct-pair distances (its index into the full
+ * matrix, diagonal and both triangles, lands there).
+ */
+function lowerMedian(distances) {
+    if (distances.length === 0)
+        return 0;
+    return Float64Array.from(distances).sort()[Math.ceil(distances.length / 2) - 1];
+}
+/** The unbiased MMD² of the split `sides` (0 baseline, 1 current) from the upper-triangle kernel. */
+function mmd2(kernel, sides, m, n) {
+    // Indexed by the sum of the pair's sides: 0 both baseline, 1 one of each, 2 both current.
+    const sums = new Float64Array(3);
+    const size = sides.length;
+    let slot = 0;
+    for (let i = 0; i < size; i++) {
+        const side = sides[i];
+        for (let j = i + 1; j < size; j++)
+            sums[side + sides[j]] += kernel[slot++];
+    }
+    // Each within-side pair appears once in the triangle and twice in the double sum.
+    return (2 * sums[0]) / (m * (m - 1)) + (2 * sums[2]) / (n * (n - 1)) - (2 * sums[1]) / (m * n);
+}
+
+;// CONCATENATED MODULE: ./src/multivariate/multivariate-drift.ts
+
+
+
+
+
+
+/** Fixed, so a check run twice on the same data gives the same answer. */
+const MULTIVARIATE_SEED = 17;
+function compareMultivariate(baseline, current, columns, options) {
+    const specs = columns
+        .filter((column) => column.status === 'drift' || column.status === 'no-drift')
+        .map((column) => ({ name: column.name, kind: column.type }));
+    const all = featureMatrices(baseline, current, specs);
+    let numerical;
+    const matricesFor = (method) => method === 'mmd' ? (numerical ??= featureMatrices(baseline, current, specs.filter((spec) => spec.kind === 'numerical'))) : all;
+    const tooFew = Math.min(baseline.rowCount, current.rowCount) < options.minRows
+        ? `fewer than ${options.minRows} rows on a side (baseline ${baseline.rowCount}, current ${current.rowCount})`
+        : undefined;
+    const methods = options.methods.map((method) => {
+        const matrices = matricesFor(method);
+        const lacking = tooFew ?? lackingColumns(method, matrices);
+        return lacking ? insufficient(method, matrices, lacking) : runMethod(method, matrices);
+    });
+    const drifted = methods.filter((method) => method.drift_detected).map((method) => method.method);
+    const judged = methods.filter((method) => method.status !== 'insufficient-data');
+    const status = drifted.length > 0 ? 'drift' : judged.length > 0 ? 'no-drift' : 'insufficient-data';
+    const summary = status === 'drift'
+        ? `Multivariate drift detected by ${drifted.join(', ')}.`
+        : status === 'no-drift'
+            ? `No multivariate drift: ${judged.map((method) => method.method).join(', ')} found none.`
+            : 'No multivariate verdict: no method had enough data.';
+    return { status, drift_detected: drifted.length > 0, drifted_methods: drifted, seed: MULTIVARIATE_SEED, methods, summary };
+}
+function lackingColumns(method, matrices) {
+    if (method === 'mmd')
+        return matrices.features.length === 0 ? 'no numerical feature column to compare' : undefined;
+    return matrices.features.length < 2 ? 'fewer than two feature columns: a joint distribution needs at least two' : undefined;
+}
+function base(method, matrices) {
+    return {
+        method,
+        title: MULTIVARIATE_METHODS[method],
+        columns: matrices.features.map((feature) => feature.name),
+        false_alarm_rate: FALSE_ALARM_RATES[method],
+    };
+}
+const FALSE_ALARM_RATES = {
+    'reconstruction-error': RECONSTRUCTION_FALSE_ALARM_RATE,
+    'domain-classifier': DOMAIN_CLASSIFIER_FALSE_ALARM_RATE,
+    mmd: MMD_FALSE_ALARM_RATE,
+};
+const OUTPUTS = {
+    'reconstruction-error': 'band',
+    'domain-classifier': 'distance',
+    mmd: 'p_value',
+};
+function insufficient(method, matrices, reason) {
+    return {
+        ...base(method, matrices),
+        status: 'insufficient-data',
+        drift_detected: false,
+        output: OUTPUTS[method],
+        reason,
+        summary: `${MULTIVARIATE_METHODS[method]}: no verdict, ${reason}.`,
+    };
+}
+function settled(method, matrices, driftDetected, fields, finding) {
+    return {
+        ...base(method, matrices),
+        status: driftDetected ? 'drift' : 'no-drift',
+        drift_detected: driftDetected,
+        output: OUTPUTS[method],
+        ...fields,
+        summary: `${MULTIVARIATE_METHODS[method]}: ${driftDetected ? 'drift' : 'no drift'}, ${finding}.`,
+    };
+}
+function runMethod(method, matrices) {
+    const { baseline, current } = matrices;
+    if (method === 'reconstruction-error') {
+        const outcome = reconstructionErrorDrift(baseline, current, MULTIVARIATE_SEED);
+        if (!outcome) {
+            const reason = baseline.rows < RECONSTRUCTION_MIN_BASELINE_ROWS ? `fewer than ${RECONSTRUCTION_MIN_BASELINE_ROWS} baseline rows (half to fit, half to set the band)` : 'no variation in the baseline features';
+            return insufficient(method, matrices, reason);
+        }
+        const fields = {
+            score: outcome.current_error,
+            lower_threshold: outcome.lower_threshold,
+            upper_threshold: outcome.upper_threshold,
+            rows: { baseline: baseline.rows, current: current.rows },
+            components: outcome.components,
+            explained_variance: outcome.explained_variance,
+            baseline_error: outcome.baseline_error,
+        };
+        const place = outcome.drift_detected ? 'outside' : 'inside';
+        const finding = `the current rows' mean reconstruction error ${formatNumber(outcome.current_error)} is ${place} the baseline band ${formatNumber(outcome.lower_threshold)} – ${formatNumber(outcome.upper_threshold)} (${outcome.components} component${outcome.components === 1 ? '' : 's'}, ${formatPercent(outcome.explained_variance)} of the variance)`;
+        return settled(method, matrices, outcome.drift_detected, fields, finding);
+    }
+    if (method === 'domain-classifier') {
+        const outcome = domainClassifierDrift(baseline, current, MULTIVARIATE_SEED);
+        if (!outcome)
+            return insufficient(method, matrices, `fewer than ${DOMAIN_CLASSIFIER_MIN_ROWS} rows on a side to train and cross-validate on`);
+        const topFeatures = outcome.top_features.map((entry) => ({ column: matrices.features[entry.feature].name, importance: entry.importance }));
+        const fields = { score: outcome.score, threshold: outcome.threshold, rows: outcome.rows, auc: outcome.auc, folds: outcome.folds, top_features: topFeatures };
+        const comparison = outcome.drift_detected ? '≥' : '<';
+        const separating = topFeatures.length > 0 ? `; most separating: ${topFeatures.map((entry) => `${entry.column} (${formatPercent(entry.importance)})`).join(', ')}` : '';
+        const finding = `cross-validated AUC ${formatNumber(outcome.auc)}, score 2·AUC − 1 = ${formatNumber(outcome.score)} ${comparison} ${formatNumber(outcome.threshold)}${separating}`;
+        return settled(method, matrices, outcome.drift_detected, fields, finding);
+    }
+    const outcome = mmdDrift(baseline, current, MULTIVARIATE_SEED);
+    if (!outcome)
+        return insufficient(method, matrices, 'fewer than two rows on a side');
+    const fields = { score: outcome.p_value, threshold: outcome.threshold, rows: outcome.rows, mmd2: outcome.mmd2, sigma: outcome.sigma, permutations: outcome.permutations };
+    const comparison = outcome.drift_detected ? '<' : '≥';
+    const finding = `MMD² = ${formatNumber(outcome.mmd2)}, permutation p = ${formatNumber(outcome.p_value)} ${comparison} ${formatNumber(outcome.threshold)} (${outcome.permutations} permutations)`;
+    return settled(method, matrices, outcome.drift_detected, fields, finding);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/drift.ts
 /**
  * The drift check: aligns the baseline and current tables by column name, types each column, runs the
@@ -40763,11 +42535,15 @@ function autoSelect(profile) {
 
 
 
+
+
+
 /** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */
 const reasonsBeforeTest = new WeakMap();
 function compareTables(baseline, current, options) {
     validateOptions(baseline, options);
-    const modelSides = options.model && { baseline: rowsOf(baseline, 'baseline'), current: rowsOf(current, 'current') };
+    const modelSides = options.model && { baseline: rowsOf(baseline, 'baseline', MODEL_NEEDS_ROWS), current: rowsOf(current, 'current', MODEL_NEEDS_ROWS) };
+    const multivariateSides = options.multivariate.length > 0 && { baseline: rowsOf(baseline, 'baseline', MULTIVARIATE_NEEDS_ROWS), current: rowsOf(current, 'current', MULTIVARIATE_NEEDS_ROWS) };
     const modelColumns = options.model && modelSides && resolveModelColumns(options.model, modelSides.baseline, modelSides.current);
     const notFeatures = modelColumns ? modelColumnNames(modelColumns) : new Set();
     const selected = (name) => !notFeatures.has(name) && (options.columns.length === 0 || options.columns.includes(name)) && !options.ignoreColumns.includes(name);
@@ -40790,12 +42566,14 @@ function compareTables(baseline, current, options) {
     applyCorrection(columns, options);
     const model = options.model && modelSides && modelColumns && compareModel(modelSides.baseline, modelSides.current, options.model, modelColumns, options);
     const dataset = datasetVerdict(columns, options);
+    const multivariate = multivariateSides ? compareMultivariate(multivariateSides.baseline, multivariateSides.current, columns, { methods: options.multivariate, minRows: options.minRows }) : undefined;
     return {
         baseline: sideSource(baseline),
         current: sideSource(current),
-        gate: gateVerdict(dataset, model, options.gateOn),
+        gate: gateVerdict(dataset, model, options.gateOn, multivariate),
         ...(model ? { model } : {}),
         dataset,
+        ...(multivariate ? { multivariate } : {}),
         columns,
     };
 }
@@ -40870,10 +42648,14 @@ function sideSource(side) {
     return { sources: side.sources, rows: side.rowCount, ...(side.profiled ? { profiled: side.profiled } : {}) };
 }
 /** The model's performance is measured on rows; a profile has none. */
-function rowsOf(side, name) {
+const MODEL_NEEDS_ROWS = { what: "the model's performance needs its rows (predictions beside labels)", without: 'the model columns (--prediction, --target, --probability)' };
+const MULTIVARIATE_NEEDS_ROWS = { what: 'multivariate methods need its rows (a joint distribution)', without: '--multivariate' };
+function rowsOf(side, name, needs) {
     if (side.columns.every((column) => column.storage !== 'profile'))
         return side;
-    throw new InputError(`the ${name} is a profile, and the model's performance needs its rows (predictions beside labels); pass the ${name} data itself, or leave out the model columns (--prediction, --target, --probability)`, { file: side.sources.join(', ') });
+    const is = side.profiled === 'streamed' ? 'was profiled while read, being over the memory budget' : 'is a profile';
+    const instead = side.profiled === 'streamed' ? 'raise --memory-budget' : `pass the ${name} data itself`;
+    throw new InputError(`the ${name} ${is}, and ${needs.what}; ${instead}, or leave out ${needs.without}`, { file: side.sources.join(', ') });
 }
 function validateOptions(baseline, options) {
     const known = new Set(baseline.columns.map((column) => column.name));
@@ -40889,6 +42671,11 @@ function validateOptions(baseline, options) {
                 throw new InputError(`${what}: column ${JSON.stringify(name)} is not in the baseline (its columns: ${listNames([...known])})`);
             }
         }
+    }
+    const settings = permutationSettings(options);
+    const calibrates = [options.threshold, options.numericalThreshold, options.categoricalThreshold, options.distanceThreshold, ...options.columnThresholds.values()].includes('auto');
+    if (calibrates && !reachable(settings)) {
+        throw new InputError(`with ${settings.permutations} permutations the smallest permutation p-value is ${formatNumber(1 / (settings.permutations + 1))}, so the p-value threshold ${settings.alpha} can never be met; use more permutations`);
     }
     for (const method of [options.method, options.numericalMethod, options.categoricalMethod, ...options.columnMethods.values()]) {
         if (method !== undefined)
@@ -40948,7 +42735,7 @@ function compareColumn(reference, current, baseline, currentTable, options) {
         result.reasons.push(`missing values went from ${formatPercent(referenceSummary.missing_share)} to ${formatPercent(currentSummary.missing_share)}`);
     }
     if (typeChanged) {
-        result.reasons.push(`type changed: ${describeStorage(reference)} in the baseline, ${describeStorage(current)} in the current data`);
+        result.reasons.push(`type changed: ${describeStorage(reference, options)} in the baseline, ${describeStorage(current, options)} in the current data`);
     }
     reasonsBeforeTest.set(result, [...result.reasons]);
     const choice = chooseMethod(reference.name, kind, columnSample, baseline.rowCount, options);
@@ -40956,7 +42743,9 @@ function compareColumn(reference, current, baseline, currentTable, options) {
     result.method_title = choice.test.title;
     result.auto_selected = choice.auto;
     result.output = choice.test.output;
-    result.threshold = thresholdFor(reference.name, kind, choice.test, options);
+    const threshold = thresholdFor(reference.name, kind, choice, options);
+    if (threshold !== 'auto')
+        result.threshold = threshold;
     if (smallerSide(columnSample) < options.minRows) {
         const counts = `baseline ${countPresent(referenceSummary)}, current ${countPresent(currentSummary)}`;
         return untested(result, 'insufficient-data', `fewer than ${options.minRows} non-missing values on a side (${counts})`);
@@ -40965,6 +42754,9 @@ function compareColumn(reference, current, baseline, currentTable, options) {
     if (isSummarised(sample) && !choice.test.boundsFromSummary) {
         return untested(result, 'not-tested', `${choice.test.name} cannot be computed honestly from a rank summary; pick one of ${summaryMethods()} for this column, or profile it with a larger --max-distinct`);
     }
+    if (threshold === 'auto' && isSummarised(sample)) {
+        return untested(result, 'not-tested', 'distance-threshold auto calibrates by permuting rows, which a rank summary does not keep; give a number, or profile the column with a larger --max-distinct');
+    }
     const outcome = runTest(choice.test, sample);
     if (!outcome)
         return untested(result, 'not-tested', `${choice.test.name} has no value for this column (see the method's documentation)`);
@@ -40972,6 +42764,11 @@ function compareColumn(reference, current, baseline, currentTable, options) {
     const approximate = approximationOf(choice.test, sample, outcome);
     if (approximate)
         result.approximate = approximate;
+    if (threshold === 'auto') {
+        const calibrated = permutationThreshold(choice.test, sample, outcome.distance, reference.name, permutationSettings(options));
+        result.threshold = calibrated.threshold;
+        result.calibration = { method: 'permutation', permutations: calibrated.permutations, seed: calibrated.seed, alpha: calibrated.alpha, p_value: calibrated.p_value };
+    }
     result.score = choice.test.output === 'p_value' ? outcome.p_value : outcome.distance;
     if (choice.test.output === 'p_value')
         result.effect_size = effectSize(columnSample);
@@ -41035,7 +42832,8 @@ function settle(result) {
 function describeDistributionDrift(result) {
     const label = result.output === 'p_value' ? (result.p_value_adjusted !== undefined ? 'adjusted p' : 'p') : result.method;
     const comparison = result.output === 'p_value' ? '<' : '≥';
-    return `distribution changed: ${label} = ${formatNumber(result.score)} ${comparison} ${formatNumber(result.threshold)}`;
+    const calibration = result.calibration && ` (permutation p = ${formatNumber(result.calibration.p_value)} < ${formatNumber(result.calibration.alpha)})`;
+    return `distribution changed: ${label} = ${formatNumber(result.score)} ${comparison} ${formatNumber(result.threshold)}${calibration ?? ''}`;
 }
 function chooseMethod(name, kind, sample, referenceRows, options) {
     const perColumn = options.columnMethods.get(name);
@@ -41059,13 +42857,39 @@ function chooseMethod(name, kind, sample, referenceRows, options) {
 function distinctValues(sample) {
     return sample.kind === 'categorical' ? sample.categories.length : pooledOrder(sample).values.length;
 }
-function thresholdFor(name, kind, test, options) {
-    const perKind = kind === 'numerical' ? options.numericalThreshold : options.categoricalThreshold;
-    const threshold = options.columnThresholds.get(name) ?? perKind ?? options.threshold ?? test.defaultThreshold;
-    if (test.output === 'p_value' && !(threshold > 0 && threshold < 1)) {
+/**
+ * The column's threshold. A threshold given for columns (every one, a kind, one by name) does not say what
+ * it measures, so it applies only where the user chose the method: under the automatic choice the same
+ * column gets a p-value test on 1000 baseline rows and a distance on 1001, and 0.01 means opposite things
+ * for the two. The p-value and distance thresholds apply to their own kind of method only.
+ */
+function thresholdFor(name, kind, choice, options) {
+    const test = choice.test;
+    const given = [
+        [options.columnThresholds.get(name), `the column threshold for ${JSON.stringify(name)}`],
+        [kind === 'numerical' ? options.numericalThreshold : options.categoricalThreshold, `the ${kind} threshold`],
+        [options.threshold, 'the threshold for every column'],
+    ];
+    const plain = given.find(([value]) => value !== undefined);
+    if (plain && choice.auto) {
+        throw new InputError(`${plain[1]} (${plain[0]}) does not say whether it is a p-value or a distance, and column ${JSON.stringify(name)} is tested with ${test.name} (${outputWords(test)}) by automatic choice, which picks p-values up to 1000 baseline rows and distances above: set p-value-threshold or distance-threshold instead, or choose the column's method`);
+    }
+    const threshold = plain?.[0] ?? (test.output === 'p_value' ? options.pValueThreshold : options.distanceThreshold) ?? test.defaultThreshold;
+    if (test.output === 'distance')
+        return threshold;
+    if (threshold === 'auto') {
+        throw new InputError(`threshold auto for column ${JSON.stringify(name)}: auto calibrates distances, and ${test.name} gives a p-value, which needs no calibration; give a number between 0 and 1`);
+    }
+    if (!(threshold > 0 && threshold < 1)) {
         throw new InputError(`threshold ${threshold} for column ${JSON.stringify(name)}: ${test.name} gives a p-value, so its threshold must be between 0 and 1 (exclusive)`);
     }
     return threshold;
+}
+function outputWords(test) {
+    return test.output === 'p_value' ? 'a p-value test' : 'a distance';
+}
+function permutationSettings(options) {
+    return { permutations: options.permutations, seed: options.permutationSeed, alpha: options.pValueThreshold ?? DEFAULT_PERMUTATION_ALPHA };
 }
 /** Runs a test, keeping only its finite fields; undefined when it does not apply or has none. */
 function finiteResult(test, sample) {
@@ -41153,8 +42977,14 @@ function countNonZero(counts) {
 function countPresent(summary) {
     return summary.rows - summary.missing;
 }
-function describeStorage(column) {
-    return cellStorage(column) === 'numeric' ? 'numbers' : 'text';
+function describeStorage(column, options) {
+    if (cellStorage(column) === 'numeric')
+        return 'numbers';
+    const first = column.storage === 'text' ? firstText(column, options.naValues) : undefined;
+    return first === undefined ? 'text' : `text (from data row ${first.row}: ${JSON.stringify(abbreviate(first.text))})`;
+}
+function abbreviate(text) {
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 function missingInCurrent(column, baseline, current, options) {
     const kind = options.declaredKinds.get(column.name) ?? inferKind(column, undefined);
@@ -43035,449 +44865,6 @@ function asInputError(error, source) {
 
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/io/column-builder.ts
-/**
- * Growable column storage: doubles in a Float64Array, texts interned per column. Readers append one cell
- * per row and never keep per-row strings around.
- */
-
-const INITIAL_CAPACITY = 1024;
-class NumericColumnBuilder {
-    values = new Float64Array(INITIAL_CAPACITY);
-    length = 0;
-    push(value) {
-        if (this.length === this.values.length)
-            this.values = grow(this.values);
-        this.values[this.length++] = value;
-    }
-    /** Appends missing cells until the column has `rows` cells. */
-    padTo(rows) {
-        while (this.length < rows)
-            this.push(NaN);
-    }
-    /** Makes room for `rows` cells at once, when the reader can tell how many are coming. */
-    reserve(rows) {
-        if (rows > this.values.length)
-            this.values = resized(this.values, rows);
-    }
-    /** The value of row `row` (NaN when missing). */
-    at(row) {
-        return this.values[row];
-    }
-    /** Drops the cells after the first `rows` (a record that turned out to need the general parser). */
-    truncate(rows) {
-        if (rows < this.length)
-            this.length = rows;
-    }
-    finish(name) {
-        return { storage: 'numeric', name, values: fitted(this.values, this.length) };
-    }
-}
-class TextColumnBuilder {
-    codes = new Int32Array(INITIAL_CAPACITY);
-    dictionary = [];
-    index = new Map();
-    length = 0;
-    /** Appends a cell; returns its code. */
-    push(text) {
-        let code = this.index.get(text);
-        if (code === undefined) {
-            code = this.dictionary.length;
-            this.dictionary.push(text);
-            this.index.set(text, code);
-        }
-        this.pushCode(code);
-        return code;
-    }
-    pushMissing() {
-        this.pushCode(MISSING_CODE);
-    }
-    padTo(rows) {
-        while (this.length < rows)
-            this.pushCode(MISSING_CODE);
-    }
-    /** Makes room for `rows` cells at once, when the reader can tell how many are coming. */
-    reserve(rows) {
-        if (rows > this.codes.length)
-            this.codes = resized(this.codes, rows);
-    }
-    /** Appends a cell by the code `push` returned for the same text. */
-    pushCode(code) {
-        if (this.length === this.codes.length)
-            this.codes = grow(this.codes);
-        this.codes[this.length++] = code;
-    }
-    /** Drops the cells after the first `rows`; texts interned meanwhile keep their codes. */
-    truncate(rows) {
-        if (rows < this.length)
-            this.length = rows;
-    }
-    finish(name) {
-        return { storage: 'text', name, codes: fitted(this.codes, this.length), dictionary: this.dictionary };
-    }
-}
-function grow(array) {
-    return resized(array, array.length * 2);
-}
-function resized(array, length) {
-    const bigger = new array.constructor(length);
-    bigger.set(array);
-    return bigger;
-}
-/**
- * The first `length` cells. Copying a large column briefly holds it twice, the peak of a read; a view keeps
- * the unused tail alive instead, which is the cheaper of the two while that tail is under an eighth.
- */
-function fitted(array, length) {
-    if (array.length - length <= array.length >>> 3)
-        return array.subarray(0, length);
-    return array.slice(0, length);
-}
-/**
- * A column whose storage is decided by its cells (JSON values): numeric until the first text, then text,
- * with the numbers seen so far turned into their JSON text (`String(value)` is that text for finite numbers).
- */
-class InferredColumnBuilder {
-    numeric;
-    text;
-    constructor(startAsText) {
-        if (startAsText)
-            this.text = new TextColumnBuilder();
-        else
-            this.numeric = new NumericColumnBuilder();
-    }
-    get length() {
-        return (this.text ?? this.numeric).length;
-    }
-    pushNumber(value) {
-        if (this.text)
-            this.text.push(String(value));
-        else
-            this.numeric.push(value);
-    }
-    pushText(text) {
-        this.switchToText().push(text);
-    }
-    pushMissing() {
-        if (this.text)
-            this.text.pushMissing();
-        else
-            this.numeric.push(NaN);
-    }
-    padTo(rows) {
-        (this.text ?? this.numeric).padTo(rows);
-    }
-    switchToText() {
-        if (this.text)
-            return this.text;
-        const numbers = this.numeric;
-        const text = new TextColumnBuilder();
-        for (let row = 0; row < numbers.length; row++) {
-            const value = numbers.at(row);
-            if (Number.isNaN(value))
-                text.pushMissing();
-            else
-                text.push(String(value));
-        }
-        this.text = text;
-        this.numeric = undefined;
-        return text;
-    }
-    finish(name) {
-        return this.text ? this.text.finish(name) : this.numeric.finish(name);
-    }
-}
-/** 32-bit FNV-1a, the hash ByteCodes files byte strings under. */
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-/**
- * Codes of byte strings seen before, so a repeated category is found from its bytes without building a
- * string: an open-addressing hash table over a pool holding each distinct value's bytes once.
- */
-class ByteCodes {
-    slots = new Int32Array(256).fill(-1);
-    hashes = new Int32Array(64);
-    starts = new Int32Array(64);
-    lengths = new Int32Array(64);
-    pool = Buffer.alloc(4096);
-    poolLength = 0;
-    count = 0;
-    /** The hash of the bytes last passed to `find`, reused by `add`. */
-    lastHash = 0;
-    /** The code of these bytes, or -1 when they are new. */
-    find(bytes, start, end) {
-        let hash = FNV_OFFSET;
-        for (let k = start; k < end; k++)
-            hash = Math.imul(hash ^ bytes[k], FNV_PRIME);
-        return this.findHashed(bytes, start, end, hash);
-    }
-    /** `find` for a caller that hashed the bytes (FNV-1a with FNV_OFFSET and FNV_PRIME) while scanning them. */
-    findHashed(bytes, start, end, hash) {
-        this.lastHash = hash;
-        const mask = this.slots.length - 1;
-        const length = end - start;
-        for (let slot = hash & mask;; slot = (slot + 1) & mask) {
-            const code = this.slots[slot];
-            if (code === -1)
-                return -1;
-            if (this.hashes[code] === hash && this.lengths[code] === length && this.sameBytes(code, bytes, start, length))
-                return code;
-        }
-    }
-    /** Records the bytes just passed to `find` (which returned -1) under `code`, the next code in order. */
-    add(bytes, start, end, code) {
-        const length = end - start;
-        if (code >= this.hashes.length) {
-            this.hashes = grow(this.hashes);
-            this.starts = grow(this.starts);
-            this.lengths = grow(this.lengths);
-        }
-        if (this.poolLength + length > this.pool.length) {
-            const bigger = Buffer.alloc(Math.max(this.pool.length * 2, this.poolLength + length));
-            this.pool.copy(bigger, 0, 0, this.poolLength);
-            this.pool = bigger;
-        }
-        this.pool.set(bytes.subarray(start, end), this.poolLength);
-        this.hashes[code] = this.lastHash;
-        this.starts[code] = this.poolLength;
-        this.lengths[code] = length;
-        this.poolLength += length;
-        this.count++;
-        if (this.count * 2 > this.slots.length)
-            this.rehash();
-        else
-            this.place(code);
-    }
-    place(code) {
-        const mask = this.slots.length - 1;
-        let slot = this.hashes[code] & mask;
-        while (this.slots[slot] !== -1)
-            slot = (slot + 1) & mask;
-        this.slots[slot] = code;
-    }
-    rehash() {
-        this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-        for (let code = 0; code < this.count; code++)
-            this.place(code);
-    }
-    sameBytes(code, bytes, start, length) {
-        const pool = this.pool;
-        const at = this.starts[code];
-        for (let k = 0; k < length; k++)
-            if (pool[at + k] !== bytes[start + k])
-                return false;
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/io/number.ts
-/**
- * Number cells: the decimal grammar of the golden corpus (optional sign, digits with an optional `.`, an
- * optional exponent) plus `inf`/`infinity` in any case and with an optional sign.
- *
- * Results are bit-identical to `Number(text)`. Most cells in real exports are short decimals, so they are
- * converted straight from the bytes: when the digits form an integer below 2^53 and the power of ten is
- * exactly representable (≤ 10^22), a single multiplication or division is one IEEE-754 operation on exact
- * operands and therefore already the correctly rounded result (Clinger's fast path). Everything else goes
- * through `Number()` on the validated text.
- */
-/** 10^0 … 10^22, the powers of ten a double holds exactly. */
-const POWERS_OF_TEN = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-    1e20, 1e21, 1e22,
-];
-/** Above this, `mantissa * 10 + digit` could leave the range of exactly representable integers. */
-const MANTISSA_LIMIT = 900719925474099;
-const MAX_EXACT_INTEGER = 9007199254740991;
-/** Exponents are only accumulated this far; beyond it the literal overflows or underflows anyway. */
-const EXPONENT_CAP = 100000;
-const PLUS = 0x2b;
-const MINUS = 0x2d;
-const DOT = 0x2e;
-const ZERO = 0x30;
-const NINE = 0x39;
-const LOWER_E = 0x65;
-const UPPER_E = 0x45;
-/**
- * Parses `bytes[start, end)` as a number cell. Returns NaN when the bytes are not a number; the grammar
- * never produces NaN otherwise, so callers deal with their missing-value spellings first.
- */
-function parseNumberBytes(bytes, start, end) {
-    let i = start;
-    if (i >= end)
-        return NaN;
-    let negative = false;
-    let c = bytes[i];
-    if (c === PLUS || c === MINUS) {
-        negative = c === MINUS;
-        if (++i >= end)
-            return NaN;
-        c = bytes[i];
-    }
-    if ((c | 0x20) === 0x69)
-        return parseInfinity(bytes, i, end, negative);
-    let mantissa = 0;
-    let exact = true;
-    let digits = 0;
-    let decimalExponent = 0;
-    for (; i < end; i++) {
-        c = bytes[i];
-        if (c < ZERO || c > NINE)
-            break;
-        digits++;
-        if (mantissa < MANTISSA_LIMIT)
-            mantissa = mantissa * 10 + (c - ZERO);
-        else {
-            decimalExponent++;
-            if (c !== ZERO)
-                exact = false;
-        }
-    }
-    if (i < end && bytes[i] === DOT) {
-        for (i++; i < end; i++) {
-            c = bytes[i];
-            if (c < ZERO || c > NINE)
-                break;
-            digits++;
-            if (mantissa < MANTISSA_LIMIT) {
-                mantissa = mantissa * 10 + (c - ZERO);
-                decimalExponent--;
-            }
-            else if (c !== ZERO)
-                exact = false;
-        }
-    }
-    if (digits === 0)
-        return NaN;
-    if (i < end) {
-        c = bytes[i];
-        if (c !== LOWER_E && c !== UPPER_E)
-            return NaN;
-        if (++i >= end)
-            return NaN;
-        c = bytes[i];
-        let exponentNegative = false;
-        if (c === PLUS || c === MINUS) {
-            exponentNegative = c === MINUS;
-            if (++i >= end)
-                return NaN;
-        }
-        let exponent = 0;
-        const exponentStart = i;
-        for (; i < end; i++) {
-            c = bytes[i];
-            if (c < ZERO || c > NINE)
-                return NaN;
-            if (exponent < EXPONENT_CAP)
-                exponent = exponent * 10 + (c - ZERO);
-        }
-        if (i === exponentStart)
-            return NaN;
-        decimalExponent += exponentNegative ? -exponent : exponent;
-    }
-    if (exact) {
-        const value = scaleExactly(mantissa, decimalExponent);
-        if (value !== undefined)
-            return negative ? -value : value;
-    }
-    return Number(latin1(bytes, start, end));
-}
-/** `mantissa · 10^exponent` when one correctly rounded operation yields it; otherwise undefined. */
-function scaleExactly(mantissa, exponent) {
-    if (mantissa === 0)
-        return 0;
-    if (exponent === 0)
-        return mantissa;
-    if (exponent > 0) {
-        if (exponent <= 22)
-            return mantissa * POWERS_OF_TEN[exponent];
-        // 12e30 = (12e8) · 1e22 while 12e8 is still an exact integer.
-        if (exponent <= 22 + 15) {
-            const shifted = mantissa * POWERS_OF_TEN[exponent - 22];
-            if (shifted <= MAX_EXACT_INTEGER)
-                return shifted * 1e22;
-        }
-        return undefined;
-    }
-    if (exponent >= -22)
-        return mantissa / POWERS_OF_TEN[-exponent];
-    return undefined;
-}
-const INFINITY_WORD = 'infinity';
-function parseInfinity(bytes, start, end, negative) {
-    const length = end - start;
-    if (length !== 3 && length !== 8)
-        return NaN;
-    for (let k = 0; k < length; k++) {
-        if ((bytes[start + k] | 0x20) !== INFINITY_WORD.charCodeAt(k))
-            return NaN;
-    }
-    return negative ? -Infinity : Infinity;
-}
-function latin1(bytes, start, end) {
-    return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
-}
-/** `parseNumberBytes` for text that is already a string (JSON values, option values). */
-function parseNumberText(text) {
-    // Latin-1 encoding would map other characters onto ASCII digits, so only ASCII text may pass.
-    for (let k = 0; k < text.length; k++)
-        if (text.charCodeAt(k) > 0x7f)
-            return NaN;
-    return parseNumberBytes(Buffer.from(text, 'latin1'), 0, text.length);
-}
-/**
- * The cell spellings of a missing value in a numeric column, besides the empty cell: `NaN` in any case
- * (pandas writes `NaN`, NumPy `nan`), as `inf` and `Infinity` are read in any case.
- */
-function isNaNLiteral(bytes, start, end) {
-    // `| 0x20` lower-cases an ASCII letter and leaves no other byte equal to `n` or `a`.
-    return end - start === 3 && (bytes[start] | 0x20) === 0x6e && (bytes[start + 1] | 0x20) === 0x61 && (bytes[start + 2] | 0x20) === 0x6e;
-}
-/** `isNaNLiteral` for a cell already decoded to text (JSON and Parquet strings). */
-function isNaNText(text) {
-    return text.length === 3 && text.toLowerCase() === 'nan';
-}
-/** Dekker's splitter for 53-bit doubles: 2^27 + 1. */
-const SPLITTER = 134217729;
-const TWO_TO_26 = 67108864;
-/** Bound on the relative error of the correction term in `longDecimal`, with a wide margin (2^-48). */
-const CORRECTION_TOLERANCE = 3.552713678800501e-15;
-/**
- * The double nearest to `(head · 10^tailDigits + tail) / 10^decimals`, for the 16 to 19 significant digits
- * of the shortest round-trip text most exporters write (`head`: the first 15 digits, `tail`: the
- * `tailDigits` ≤ 4 after them; `decimals` ≤ 22), or NaN when that nearest double is not certain (the value
- * lies within rounding error of a midpoint between two doubles), for the caller to convert the text exactly.
- *
- * The integer W = head · 10^tailDigits + tail has up to 64 bits, so it is held exactly as a sum of two
- * doubles; one division by D = 10^decimals gives the quotient q, and the exact remainder W − q·D (Dekker's
- * product, then Sterbenz) gives the correction c = (W − q·D) / D with a tiny relative error. The value is
- * q + c, and it rounds to one double for sure when q + c − ε and q + c + ε do.
- */
-function longDecimal(head, tail, tailDigits, decimals) {
-    const scale = POWERS_OF_TEN[tailDigits];
-    const headTop = Math.floor(head / TWO_TO_26);
-    const big = headTop * scale * TWO_TO_26;
-    const small = (head - headTop * TWO_TO_26) * scale + tail;
-    const sum = big + small;
-    const virtualSmall = sum - big;
-    const sumError = big - (sum - virtualSmall) + (small - virtualSmall);
-    const divisor = POWERS_OF_TEN[decimals];
-    const quotient = sum / divisor;
-    const product = quotient * divisor;
-    const quotientSplit = SPLITTER * quotient;
-    const quotientHigh = quotientSplit - (quotientSplit - quotient);
-    const quotientLow = quotient - quotientHigh;
-    const divisorSplit = SPLITTER * divisor;
-    const divisorHigh = divisorSplit - (divisorSplit - divisor);
-    const divisorLow = divisor - divisorHigh;
-    const productError = quotientHigh * divisorHigh - product + quotientHigh * divisorLow + quotientLow * divisorHigh + quotientLow * divisorLow;
-    const remainder = sum - product - productError;
-    const correction = (remainder + sumError) / divisor;
-    const tolerance = Math.abs(correction) * CORRECTION_TOLERANCE;
-    const low = quotient + (correction - tolerance);
-    return low === quotient + (correction + tolerance) ? low : NaN;
-}
-
 ;// CONCATENATED MODULE: ./src/io/source.ts
 function wantsText(plan, name) {
     return plan.declared?.get(name) === 'categorical' || (plan.forceText?.has(name) ?? false);
@@ -43494,6 +44881,7 @@ function isBuilt(plan, name) {
  * a fast path that converts or interns each cell as it scans it, and everything else goes through the
  * state machine.
  */
+
 
 
 
@@ -43790,7 +45178,6 @@ const csv_PLUS = 0x2b;
 const csv_DOT = 0x2e;
 const csv_ZERO = 0x30;
 const csv_NINE = 0x39;
-/** Cells of a numeric column. An undeclared one gives up at its first non-number (`sawText`). */
 /**
  * Cells of a numeric column. An undeclared one that meets text becomes a text column on the spot when all
  * its cells so far were empty (they are missing either way), as categorical columns are from their first
@@ -43801,17 +45188,19 @@ class NumericCells {
     name;
     declared;
     file;
+    missing;
     becomeText;
     builder = new NumericColumnBuilder();
     sawText = false;
     /** Whether a cell other than an empty one was read (a record read again may set it twice, never wrongly). */
     hasValue = false;
-    constructor(name, declared, file, 
+    constructor(name, declared, file, missing, 
     /** Puts a text reader in this one's place for the cells still to come. */
     becomeText) {
         this.name = name;
         this.declared = declared;
         this.file = file;
+        this.missing = missing;
         this.becomeText = becomeText;
     }
     add(bytes, start, end, line) {
@@ -43821,14 +45210,13 @@ class NumericCells {
             this.builder.push(NaN);
             return;
         }
-        if (isNaNLiteral(bytes, start, end)) {
-            this.hasValue = true;
-            this.builder.push(NaN);
-            return;
-        }
         const value = parseNumberBytes(bytes, start, end);
         if (value === value)
             this.pushValue(value);
+        else if (this.missing.matchesBytes(bytes, start, end)) {
+            this.hasValue = true;
+            this.builder.push(NaN);
+        }
         else if (this.declared) {
             throw new InputError(`${showCell(bytes, start, end)} is not a number, but the column is declared numerical; fix the cell, leave it empty for a missing value, or declare the column categorical`, { file: this.file, line, column: this.name });
         }
@@ -43844,7 +45232,7 @@ class NumericCells {
     /** Appends a number read from the cell. */
     pushValue(value) {
         this.hasValue = true;
-        this.builder.push(value);
+        this.builder.push(this.missing.numbers !== undefined && this.missing.numbers.has(value) ? NaN : value);
     }
     /**
      * Plain decimals (`-12.345`, `227.90225145380305`) are converted while the field is scanned: up to 15
@@ -43982,11 +45370,13 @@ class TableSink {
     readers = [];
     /** The readers of numeric columns still taking numbers, by field; undefined for the other fields. */
     numeric = [];
+    missing;
     rowCount = 0;
     constructor(plan, file, delimiter) {
         this.plan = plan;
         this.file = file;
         this.delimiter = delimiter;
+        this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
     }
     plainRecords(bytes, start, end, line, stop) {
         if (this.names === undefined || this.readers.length === 0)
@@ -44133,7 +45523,7 @@ class TableSink {
             if (wantsText(this.plan, name))
                 return new TextCells(name, this.file);
             const declared = this.plan.declared?.get(name) === 'numerical';
-            return new NumericCells(name, declared, this.file, (text) => {
+            return new NumericCells(name, declared, this.file, this.missing, (text) => {
                 this.readers[index] = text;
                 this.numeric[index] = undefined;
             });
@@ -44254,6 +45644,7 @@ function union(a, b) {
 
 
 
+
 const json_LF = 0x0a;
 const json_CR = 0x0d;
 /** Columns filled record by record; a column first seen late is missing in the rows before it. */
@@ -44261,10 +45652,12 @@ class RecordTable {
     plan;
     file;
     columns = new Map();
+    missing;
     rowCount = 0;
     constructor(plan, file) {
         this.plan = plan;
         this.file = file;
+        this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
     }
     add(record, origin) {
         this.addObject(record, '', origin);
@@ -44295,20 +45688,26 @@ class RecordTable {
             builder.pushMissing();
         else if (column.declared === 'numerical')
             builder.pushNumber(this.numberOf(value, name, origin));
-        else if (typeof value === 'number')
-            builder.pushNumber(value);
+        else if (typeof value === 'number') {
+            if (this.missing.isMissingNumber(value))
+                builder.pushMissingToken(String(value));
+            else
+                builder.pushNumber(value);
+        }
+        else if (typeof value === 'string' && this.missing.matchesText(value))
+            builder.pushMissingToken(value);
         else
             builder.pushText(textOf(value));
     }
     numberOf(value, name, origin) {
         if (typeof value === 'number')
-            return value;
+            return this.missing.isMissingNumber(value) ? NaN : value;
         if (typeof value === 'string') {
-            if (isNaNText(value))
-                return NaN;
             const parsed = parseNumberText(value);
             if (parsed === parsed)
-                return parsed;
+                return this.missing.isMissingNumber(parsed) ? NaN : parsed;
+            if (this.missing.matchesText(value))
+                return NaN;
         }
         const shown = textOf(value);
         throw this.error(`${JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown)} is not a number, but the column is declared numerical; fix the value, use null for a missing value, or declare the column categorical`, origin, name);
@@ -50085,6 +51484,7 @@ function parquetReadObjects(options) {
 
 
 
+
 /** Temporal values as numbers, so drift in them can be measured like any other numeric column. */
 const PARSERS = {
     timestampFromMilliseconds: (millis) => Number(millis),
@@ -50174,10 +51574,12 @@ class CellWriter {
     numbers;
     texts;
     declaredNumerical;
+    missing;
     constructor(name, file, plan, numericField) {
         this.name = name;
         this.file = file;
         this.declaredNumerical = plan.declared?.get(name) === 'numerical';
+        this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
         if (this.declaredNumerical || (numericField && !wantsText(plan, name)))
             this.numbers = new NumericColumnBuilder();
         else
@@ -50198,15 +51600,17 @@ class CellWriter {
     }
     numberOf(value, row) {
         if (typeof value === 'number')
-            return value;
+            return this.missing.isMissingNumber(value) ? NaN : value;
         if (typeof value === 'bigint')
-            return Number(value);
-        if (value === null || value === undefined || value === '' || (typeof value === 'string' && isNaNText(value)))
+            return this.missing.isMissingNumber(Number(value)) ? NaN : Number(value);
+        if (value === null || value === undefined || value === '' || (typeof value === 'string' && this.missing.matchesText(value)))
             return NaN;
         if (value instanceof Date)
             return value.getTime();
         const parsed = typeof value === 'string' ? parseNumberText(value) : NaN;
-        if (parsed === parsed || !this.declaredNumerical)
+        if (parsed === parsed)
+            return this.missing.isMissingNumber(parsed) ? NaN : parsed;
+        if (!this.declaredNumerical)
             return parsed;
         const shown = parquet_textOf(value);
         throw new InputError(`row ${row + 1}: ${JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown)} is not a number, but the column is declared numerical; declare the column categorical or fix the data`, { file: this.file, column: this.name });
@@ -50258,7 +51662,7 @@ async function readTable(paths, options = {}) {
         throw new InputError('no input files were given; pass at least one path or glob');
     const cwd = options.cwd ?? process.cwd();
     const sources = await resolveSources(paths, cwd, options.format);
-    const plan = { declared: options.declared };
+    const plan = { declared: options.declared, naValues: options.naValues };
     const files = [];
     const sizes = options.onProgress ? await Promise.all(sources.map((source) => fileSize(source.path))) : [];
     const total = sizes.reduce((sum, size) => sum + size, 0);
@@ -50576,9 +51980,9 @@ function serveReadWorker() {
     readTable(request.paths, { ...request.options, onProgress }).then((table) => {
         const sorted = request.presort ? presort(table, request.options.declared) : undefined;
         const buffers = transferablesOf(table.columns);
-        for (const values of sorted ?? [])
-            if (values)
-                buffers.push(values.buffer);
+        for (const column of sorted ?? [])
+            if (column)
+                buffers.push(column.sorted.buffer);
         port.postMessage({ kind: 'table', table, sorted }, buffers);
     }, (error) => port.postMessage(describeError(error)));
     return true;
@@ -50625,7 +52029,7 @@ const SIDE_MEMORY_PER_INPUT_BYTE = 4;
 const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 async function runCheck(settings, run = {}) {
     const { observer } = run;
-    const readOptions = { declared: settings.drift.declaredKinds, cwd: settings.cwd };
+    const readOptions = { declared: settings.drift.declaredKinds, naValues: settings.drift.naValues, cwd: settings.cwd };
     const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= WORKER_MIN_BYTES ? run.readWorker : undefined;
     const started = performance.now();
     // When one side fails, reading the other on a worker is stopped rather than finished for nothing.
@@ -50688,27 +52092,6 @@ function phaseLog(log) {
             log(`Compared the columns in ${Math.round(milliseconds)} ms.`);
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** driftgate's version, as in package.json (a test keeps the two equal); stamped into every report. */
-const VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-
-const REPORT_SCHEMA_VERSION = 2;
-/** Versions whose reports this driftgate still reads: version 2 only added to version 1. */
-const READABLE_REPORT_SCHEMA_VERSIONS = (/* unused pure expression or super */ null && ([1, 2]));
-function toJsonReport(result, generatedAt) {
-    return {
-        schema_version: REPORT_SCHEMA_VERSION,
-        tool: { name: 'driftgate', version: VERSION },
-        generated_at: generatedAt.toISOString(),
-        ...result,
-    };
-}
-function renderJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -50898,136 +52281,47 @@ function niceCeiling(value) {
     return Number((step * power).toPrecision(12));
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+;// CONCATENATED MODULE: ./src/report/multivariate-format.ts
+/**
+ * What every report shows of the multivariate section, worded once: each method's value and threshold
+ * as text, and whether the gate's verdict heads the report.
+ */
 
-
-
-
-function renderMarkdown(result, options = {}) {
-    const level = options.headingLevel ?? 3;
-    const table = columnTable(result.columns, options.maxColumns ?? Infinity);
-    if (!result.model)
-        return [verdictBlock(result, level), table].join('\n\n') + '\n';
-    return [verdictBlock(result, level), modelSection(result.model, level + 1), featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+/** With model columns or multivariate methods the dataset's verdict is one of several, so the gate's heads the report. */
+function gateHeadsReport(result) {
+    return result.model !== undefined || result.multivariate !== undefined;
 }
-/** The headline: the gate's verdict when there is a model section, else the dataset's (as before it existed). */
-function verdictBlock(result, headingLevel = 3) {
-    const headline = result.model
-        ? `${result.gate.tripped ? '🔴' : '🟢'} ${escapeMarkdown(result.gate.summary)}`
-        : `${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
-    const sides = `Baseline: ${describeSide(result.baseline)} · Current: ${describeSide(result.current)}`;
-    return `${'#'.repeat(headingLevel)} ${headline}\n\n${sides}`;
+function multivariateRows(methods) {
+    return methods.map((method) => ({
+        title: method.title,
+        method: method.method,
+        value: valueText(method),
+        threshold: thresholdText(method),
+        drift: method.drift_detected,
+        status: method.status.replace('-', ' '),
+        note: method.reason ?? (method.top_features ?? []).map((entry) => `${entry.column} ${formatPercent(entry.importance)}`).join(', '),
+    }));
 }
-function statusIcon(status) {
-    return status === 'drift' ? '🔴' : status === 'no-drift' ? '🟢' : '⚪';
+function valueText(method) {
+    if (method.score === undefined)
+        return '-';
+    if (method.method === 'domain-classifier' && method.auc !== undefined)
+        return `${formatNumber(method.score)} (AUC ${formatNumber(method.auc)})`;
+    if (method.output === 'p_value')
+        return `p = ${formatNumber(method.score)}`;
+    return formatNumber(method.score);
 }
-/** Heads the feature table when a model section comes before it. */
-function featuresHeading(result, headingLevel) {
-    return `${'#'.repeat(headingLevel)} Features\n\n${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
-}
-function modelSection(model, headingLevel, options = {}) {
-    const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
-    if (model.performance)
-        parts.push(performanceBlock(model.performance));
-    if (model.change_point)
-        parts.push(changePointBlock(model.change_point, options.chart ?? true));
-    parts.push(outputDriftBlock(model));
-    return parts.join('\n\n');
-}
-function modelColumnsLine(model) {
-    const code = (name) => `\`${name.replace(/`/g, "'")}\``;
-    const parts = [
-        model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
-        model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
-        model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(code).join(', ')}`,
-        model.order_column === undefined ? undefined : `order ${code(model.order_column)}`,
-    ];
-    return `Columns: ${parts.filter((part) => part !== undefined).join(' · ')}`;
-}
-function performanceBlock(performance) {
-    const icon = performance.status === 'degraded' ? '🔴' : performance.status === 'ok' ? '🟢' : '⚪';
-    const rows = metricRows(performance).map((row) => {
-        const title = row.judged ? `**${row.title}** (verdict)` : row.title;
-        const value = (side) => (side === undefined ? '—' : formatNumber(side));
-        return `| ${title} | ${value(row.baseline)} | ${value(row.current)} | ${formatMetricChange(row)} |`;
-    });
-    const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
-    const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
-    return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
-}
-function changePointBlock(changePoint, chart) {
-    const head = `**When it started**: ${escapeMarkdown(changePoint.summary)}`;
-    if (changePoint.status === 'insufficient-data')
-        return head;
-    const rows = detectorRows(changePoint).map((row) => `| ${row.title} | ${escapeMarkdown(row.onset)} | ${escapeMarkdown(row.detected)} |`);
-    const caveat = changePoint.detectors.ddm.status === 'not-applicable' ? '' : `\n\n_${DDM_CAVEAT}_`;
-    const drawn = chart && changePoint.error_series.length > 1 ? `\n\n${errorChart(changePoint)}` : '';
-    return `${head}\n\n| Detector | Rise began at | Detected at |\n|---|---|---|\n${rows.join('\n')}${caveat}${drawn}`;
-}
-/** The error over the stream as a Mermaid line, with a bar at the change point's bucket. */
-function errorChart(changePoint) {
-    const series = changePoint.error_series;
-    const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
-    const marked = changePoint.onset && bucketAt(series, changePoint.onset.position);
-    const marker = marked === undefined ? '' : `\n    bar [${series.map((_, index) => (index === marked ? top : 0)).join(', ')}]`;
-    const name = errorName(changePoint);
-    const title = `${name[0].toUpperCase()}${name.slice(1)} by ${streamAxisName(changePoint)}${marked === undefined ? '' : ' (bar: where the rise began)'}`;
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `    title "${mermaidText(truncate(title, 80))}"`,
-        `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket))}"`).join(', ')}]`,
-        `    y-axis "${errorName(changePoint)}" 0 --> ${top}${marker}`,
-        `    line [${series.map((bucket) => Number(bucket.error.toPrecision(4))).join(', ')}]`,
-        '```',
-    ].join('\n');
-}
-function outputDriftBlock(model) {
-    const verdict = (label, group) => `${label} ${statusIcon(group.status)} ${group.status.replace('-', ' ')}`;
-    const verdicts = [
-        model.prediction_column === undefined ? undefined : verdict('prediction', model.prediction_drift),
-        model.target_column === undefined ? undefined : verdict('target', model.target_drift),
-    ].filter((part) => part !== undefined);
-    return `**Prediction and target drift**: ${verdicts.join(' · ')}\n\n${modelColumnTable(model.columns)}`;
-}
-function modelColumnTable(columns) {
-    const header = '| Column | Role | Type | Method | Value | Threshold | Result | Change |\n|---|---|---|---|---|---|---|---|';
-    const rows = columns.map((column) => {
-        const [name, ...rest] = cells(column);
-        return `| ${[name, escapeMarkdown(roleLabel(column)), ...rest].join(' | ')} |`;
-    });
-    return `${header}\n${rows.join('\n')}`;
-}
-function describeSide(side) {
-    const shown = side.sources.slice(0, 3).map((source) => `\`${source.replace(/`/g, "'")}\``);
-    const more = side.sources.length > 3 ? ` and ${side.sources.length - 3} more` : '';
-    return `${shown.join(', ')}${more} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
-}
-function columnTable(columns, maxColumns) {
-    const ordered = driftedFirst(columns);
-    const shown = ordered.slice(0, maxColumns);
-    const header = '| Column | Type | Method | Value | Threshold | Result | Change |\n|---|---|---|---|---|---|---|';
-    const rows = shown.map((column) => `| ${cells(column).join(' | ')} |`);
-    const hidden = ordered.length - shown.length;
-    const note = hidden > 0 ? `\n\n_${hidden} more column${hidden === 1 ? '' : 's'} not shown (${ordered.slice(maxColumns).filter((column) => column.drift_detected).length} of them drifted); the JSON report has all of them._` : '';
-    return `${header}\n${rows.join('\n')}${note}`;
-}
-function cells(column) {
-    const result = column.drift_detected ? `🔴 ${STATUS_LABELS[column.status]}` : column.status === 'no-drift' ? '🟢 no drift' : `⚪ ${STATUS_LABELS[column.status]}`;
-    const reasons = otherReasons(column);
-    const effect = column.effect_size ? ` (${column.effect_size.method} ${formatNumber(column.effect_size.distance)})` : '';
-    return [
-        escapeMarkdown(truncate(column.name, 80)),
-        column.type,
-        column.method ? `${column.method}${column.auto_selected ? ' (auto)' : ''}` : '—',
-        `${formatScore(column)}${effect}`,
-        column.threshold === undefined ? '—' : formatNumber(column.threshold),
-        [result, ...reasons.map((reason) => escapeMarkdown(reason))].join('<br>'),
-        escapeMarkdown(formatDirection(column)),
-    ];
+function thresholdText(method) {
+    if (method.output === 'band') {
+        return method.lower_threshold === undefined || method.upper_threshold === undefined ? '-' : `${formatNumber(method.lower_threshold)} – ${formatNumber(method.upper_threshold)}`;
+    }
+    if (method.threshold === undefined)
+        return '-';
+    return `${method.output === 'p_value' ? '<' : '≥'} ${formatNumber(method.threshold)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 
 
@@ -51042,9 +52336,21 @@ function renderText(result) {
         alignedTable([COLUMN_HEADER, ...driftedFirst(result.columns).map(textRow)]).join('\n'),
         ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
     ];
-    if (!result.model)
+    if (!gateHeadsReport(result))
         return [escapeTerminal(result.dataset.summary), sides, '', ...features].join('\n') + '\n';
-    return [escapeTerminal(result.gate.summary), sides, '', ...modelLines(result.model), '', `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+    const model = result.model ? [...modelLines(result.model), ''] : [];
+    const multivariate = result.multivariate ? [...multivariateLines(result.multivariate), ''] : [];
+    return [escapeTerminal(result.gate.summary), sides, '', ...model, ...multivariate, `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+}
+function multivariateLines(multivariate) {
+    const rows = multivariateRows(multivariate.methods).map((row) => [
+        row.method,
+        row.value,
+        row.threshold,
+        row.drift ? row.status.toUpperCase() : row.status,
+        escapeTerminal(truncate(row.note, 80)),
+    ]);
+    return [`Multivariate: ${multivariate.summary}`, ...alignedTable([['METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'NOTE'], ...rows]).map((line) => `  ${line}`)];
 }
 function modelLines(model) {
     const indent = (lines) => lines.map((line) => `  ${line}`);
@@ -51099,6 +52405,10 @@ function textRow(column) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+/** driftgate's version, as in package.json (a test keeps the two equal); stamped into every report. */
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/option-values.ts
@@ -51122,6 +52432,15 @@ function splitAssignment(option, entry) {
 const nonNegative = { test: (value) => value >= 0, expected: 'a number >= 0' };
 const shareInRange = { test: (value) => value >= 0 && value <= 1, expected: 'a number from 0 to 1' };
 const positiveInteger = { test: (value) => Number.isInteger(value) && value >= 1, expected: 'a whole number >= 1' };
+const wholeNumber = { test: (value) => Number.isSafeInteger(value) && value >= 0, expected: 'a whole number >= 0' };
+const pValue = { test: (value) => value > 0 && value < 1, expected: 'a p-value between 0 and 1 (exclusive)' };
+/** A threshold: a number >= 0, or `auto` (a distance threshold calibrated by permutation). */
+function parseThreshold(option, text) {
+    return text.trim() === 'auto' ? 'auto' : parseNumber(option, text, { test: nonNegative.test, expected: 'a number >= 0 or auto' });
+}
+function optionalThreshold(option, text) {
+    return text === undefined || text === '' ? undefined : parseThreshold(option, text);
+}
 function parseNumber(option, text, rule) {
     const value = text.trim() === '' ? NaN : Number(text);
     if (!Number.isFinite(value) || !rule.test(value))
@@ -51131,11 +52450,11 @@ function parseNumber(option, text, rule) {
 function optionalNumber(option, text, rule) {
     return text === undefined || text === '' ? undefined : parseNumber(option, text, rule);
 }
-/** `COL=NUMBER` entries as a map. */
+/** `COL=NUMBER` (or `COL=auto`) entries as a map. */
 function parseColumnThresholds(option, entries) {
     return new Map(entries.map((entry) => {
         const [column, text] = splitAssignment(option, entry);
-        return [column, parseNumber(option, text, nonNegative)];
+        return [column, parseThreshold(option, text)];
     }));
 }
 /** `COL=METHOD` entries as a map. */
@@ -51209,10 +52528,11 @@ function parseProbabilityColumns(entries, option) {
     return { kind: 'columns', columns };
 }
 /**
- * `data`, `prediction`, `performance`, several of them, or `any` (all three). Asking to gate on the model
- * without naming its columns would never trip, so it is refused rather than silently ignored.
+ * `data`, `prediction`, `performance`, `multivariate`, several of them, or `any` (all of them). Asking to
+ * gate on the model without naming its columns, or on multivariate drift without a multivariate method,
+ * would never trip, so it is refused rather than silently ignored.
  */
-function parseGateOn(entries, option, model) {
+function parseGateOn(entries, option, model, multivariate = []) {
     const words = entries.flatMap((entry) => entry.split(',')).map((word) => word.trim()).filter((word) => word !== '');
     if (words.length === 0)
         return new Set(GATES);
@@ -51223,7 +52543,7 @@ function parseGateOn(entries, option, model) {
         else if (GATES.includes(word))
             gates.add(word);
         else
-            throw new InputError(`${option} takes data, prediction, performance or any, not ${JSON.stringify(word)}`);
+            throw new InputError(`${option} takes data, prediction, performance, multivariate or any, not ${JSON.stringify(word)}`);
     }
     if (!words.includes('any')) {
         if (gates.has('prediction') && !model)
@@ -51231,6 +52551,8 @@ function parseGateOn(entries, option, model) {
         if (gates.has('performance') && !(model?.prediction !== undefined && model.target !== undefined)) {
             throw new InputError(`${option} performance needs both the prediction and the target column`);
         }
+        if (gates.has('multivariate') && multivariate.length === 0)
+            throw new InputError(`${option} multivariate needs a multivariate method (multivariate: all, or a list of methods)`);
     }
     return gates;
 }
@@ -51332,6 +52654,1043 @@ function parseProfileCli(argv) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+const REPORT_SCHEMA_VERSION = 2;
+/** Versions whose reports this driftgate still reads: version 2 only added to version 1. */
+const READABLE_REPORT_SCHEMA_VERSIONS = (/* unused pure expression or super */ null && ([1, 2]));
+function toJsonReport(result, generatedAt) {
+    return {
+        schema_version: REPORT_SCHEMA_VERSION,
+        tool: { name: 'driftgate', version: VERSION },
+        generated_at: generatedAt.toISOString(),
+        ...result,
+    };
+}
+function renderJson(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/html.ts
+
+
+
+
+
+
+
+/** Charts past this many columns make the file slow to open and scroll; the table still lists every column. */
+const MAX_CHARTED_COLUMNS = 50;
+/** Okabe–Ito blue and vermillion: told apart with any colour vision, and both at least 3:1 against white. */
+const BASELINE_COLOUR = '#0072b2';
+const CURRENT_COLOUR = '#d55e00';
+/** Even a report that slipped hostile markup through could neither run it nor fetch anything. */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+const VERDICT_HEADLINES = {
+    drift: 'Drift detected',
+    'no-drift': 'No drift',
+    'insufficient-data': 'Insufficient data',
+};
+function renderHtml(result, options = {}) {
+    const report = toJsonReport(result, options.generatedAt ?? new Date());
+    const title = truncate(options.title ?? 'Drift report', 200);
+    const ordered = driftedFirst(result.columns);
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<header class="page-header">
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${report.tool.name} ${report.tool.version} · generated ${report.generated_at}</p>
+</header>
+${verdictSection(result)}
+${sidesSection(result)}
+${result.model ? modelSection(result.model) : ''}
+${result.multivariate ? multivariateSection(result.multivariate) : ''}
+${columnTableSection(ordered, gateHeadsReport(result) ? result.dataset : undefined)}
+${columnSections(ordered)}
+</main>
+</body>
+</html>
+`;
+}
+/** The dataset's verdict, or with model columns the gate's, which then decides the check. */
+function verdictSection(result) {
+    const { dataset, gate } = result;
+    const { rule } = dataset;
+    const ruleText = [
+        ...(gateHeadsReport(result) ? [`the gate trips on ${gate.on.join(', ')} drift`] : []),
+        `the dataset drifts when at least ${formatPercent(rule.drift_share_threshold)} of tested columns drift`,
+        `p-value correction: ${rule.correction}`,
+        `at least ${rule.min_rows.toLocaleString('en-US')} values a side to test a column`,
+        `a change of ${formatPercent(rule.missing_share_threshold)} or more in missing values counts as drift`,
+    ].join(' · ');
+    const [status, headline, summary] = gateHeadsReport(result)
+        ? [gate.tripped ? 'drift' : 'no-drift', gate.tripped ? 'Gate tripped' : 'Gate passed', gate.summary]
+        : [dataset.status, VERDICT_HEADLINES[dataset.status], dataset.summary];
+    return `<section class="verdict verdict-${status}" aria-label="${gateHeadsReport(result) ? 'Gate verdict' : 'Dataset verdict'}">
+<p class="verdict-headline">${headline}</p>
+<p class="verdict-summary">${escapeHtml(summary)}</p>
+<p class="verdict-rule">Rule: ${ruleText}.</p>
+</section>`;
+}
+function modelSection(model) {
+    const code = (name) => `<code>${escapeHtml(truncate(name, 200))}</code>`;
+    const facts = [
+        model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
+        model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
+        model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(code).join(', ')}`,
+        model.order_column === undefined ? undefined : `order ${code(model.order_column)}`,
+    ].filter((fact) => fact !== undefined);
+    return `<section class="model" aria-label="Model">
+<h2>Model <span class="count">(${model.task})</span></h2>
+<p class="facts">${facts.join(' · ')}</p>
+${model.performance ? performanceBlock(model.performance) : ''}
+${model.change_point ? changePointBlock(model.change_point) : ''}
+${outputDriftBlock(model)}
+</section>`;
+}
+/** The multivariate methods' verdicts, before the feature table (a long one would bury them). */
+function multivariateSection(multivariate) {
+    const rows = multivariateRows(multivariate.methods).map((row) => `<tr><th scope="row">${escapeHtml(row.title)}</th><td>${escapeHtml(row.value)}</td><td>${escapeHtml(row.threshold)}</td><td>${badge(row.drift ? 'drift' : row.status === 'no drift' ? 'no-drift' : 'other', row.status)}</td><td>${escapeHtml(truncate(row.note, 200))}</td></tr>`);
+    const overall = badge(multivariate.drift_detected ? 'drift' : multivariate.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[multivariate.status]);
+    return `<section class="multivariate" aria-label="Multivariate drift">
+<h2>Multivariate drift</h2>
+<p>${overall} ${escapeHtml(multivariate.summary)}</p>
+<table class="columns" aria-label="Multivariate methods">
+<thead><tr>${['Method', 'Value', 'Threshold', 'Result', 'Note'].map((header) => `<th scope="col">${header}</th>`).join('')}</tr></thead>
+<tbody>${rows.join('')}</tbody>
+</table>
+</section>`;
+}
+function badge(status, label) {
+    return `<span class="badge badge-${status}">${escapeHtml(label)}</span>`;
+}
+function performanceBlock(performance) {
+    const status = performance.status === 'degraded' ? 'drift' : performance.status === 'ok' ? 'no-drift' : 'other';
+    const value = (side) => (side === undefined ? '—' : formatNumber(side));
+    const rows = metricRows(performance).map((row) => `<tr${row.judged ? ' class="judged"' : ''}><th scope="row">${escapeHtml(row.title)}${row.judged ? ' <span class="auto">(verdict)</span>' : ''}</th><td class="number">${value(row.baseline)}</td><td class="number">${value(row.current)}</td><td class="number">${escapeHtml(formatMetricChange(row))}</td></tr>`);
+    const table = rows.length > 0 ? `<table class="columns metrics"><thead><tr><th scope="col">Metric</th><th scope="col">Baseline</th><th scope="col">Current</th><th scope="col">Change</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '';
+    return `<article class="model-block model-${status}" aria-label="Performance">
+<h3>${badge(status, PERFORMANCE_LABELS[performance.status])} Performance</h3>
+<p>${escapeHtml(performance.summary)}</p>
+<p class="facts">Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current</p>
+${table}
+</article>`;
+}
+function changePointBlock(changePoint) {
+    const status = changePoint.status === 'change' ? 'drift' : changePoint.status === 'no-change' ? 'no-drift' : 'other';
+    const label = changePoint.status === 'change' ? 'change point' : changePoint.status === 'no-change' ? 'no change point' : 'insufficient data';
+    const detectors = changePoint.status === 'insufficient-data'
+        ? ''
+        : `<table class="columns detectors"><thead><tr><th scope="col">Detector</th><th scope="col">Rise began at</th><th scope="col">Detected at</th></tr></thead><tbody>${detectorRows(changePoint)
+            .map((row) => `<tr><th scope="row">${row.title}</th><td>${escapeHtml(row.onset)}</td><td>${escapeHtml(row.detected)}</td></tr>`)
+            .join('')}</tbody></table>${changePoint.detectors.ddm.status === 'not-applicable' ? '' : `<p class="facts">${escapeHtml(DDM_CAVEAT)}</p>`}`;
+    return `<article class="model-block model-${status}" aria-label="When it started">
+<h3>${badge(status, label)} When it started</h3>
+<p>${escapeHtml(changePoint.summary)}</p>
+${changePoint.error_series.length > 1 ? errorChart(changePoint) : ''}
+${detectors}
+</article>`;
+}
+function outputDriftBlock(model) {
+    const verdict = (label, group) => badge(group.drift_detected ? 'drift' : group.status === 'no-drift' ? 'no-drift' : 'other', `${label}: ${STATUS_LABELS[group.status]}`);
+    const verdicts = [
+        model.prediction_column === undefined ? undefined : verdict('prediction', model.prediction_drift),
+        model.target_column === undefined ? undefined : verdict('target', model.target_drift),
+    ].filter((part) => part !== undefined);
+    const rows = model.columns.map((column) => columnRow(column, undefined, roleLabel(column)));
+    const charts = model.columns.map((column, index) => columnSection(column, `model-column-${index}`)).join('\n');
+    return `<article class="model-block" aria-label="Prediction and target drift">
+<h3>Prediction and target drift ${verdicts.join(' ')}</h3>
+<div class="table-scroll">
+<table class="columns">
+<thead><tr><th scope="col">Column</th><th scope="col">Role</th><th scope="col">Type</th><th scope="col">Method</th><th scope="col">Value</th><th scope="col">Threshold</th><th scope="col">Result</th><th scope="col">Direction</th><th scope="col">Effect size</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</div>
+${charts}
+</article>`;
+}
+function sidesSection(result) {
+    const side = (label, className, { sources, rows, ...how }) => {
+        const shown = sources.slice(0, 10).map((source) => `<li><code>${escapeHtml(truncate(source, 200))}</code></li>`);
+        const more = sources.length > 10 ? `<li>and ${(sources.length - 10).toLocaleString('en-US')} more</li>` : '';
+        return `<div class="side ${className}">
+<h2>${label}</h2>
+<p class="side-rows">${rows.toLocaleString('en-US')} rows${escapeHtml(profiledNote({ sources, rows, ...how }))}</p>
+<ul class="sources">${shown.join('')}${more}</ul>
+</div>`;
+    };
+    return `<section class="sides" aria-label="Compared data">
+${side('Baseline', 'side-baseline', result.baseline)}
+${side('Current', 'side-current', result.current)}
+</section>`;
+}
+/** With a model section above, the table is headed as the features, with their own verdict. */
+function columnTableSection(ordered, featuresVerdict) {
+    const rows = ordered.map((column, index) => columnRow(column, index < MAX_CHARTED_COLUMNS ? sectionId(index) : undefined));
+    const heading = featuresVerdict ? 'Features' : 'Columns';
+    const verdict = featuresVerdict ? `\n<p>${badge(featuresVerdict.drift_detected ? 'drift' : featuresVerdict.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[featuresVerdict.status])} ${escapeHtml(featuresVerdict.summary)}</p>` : '';
+    return `<section aria-label="${heading}">
+<h2>${heading} <span class="count">(${ordered.length.toLocaleString('en-US')})</span></h2>${verdict}
+<div class="table-scroll">
+<table class="columns">
+<thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Method</th><th scope="col">Value</th><th scope="col">Threshold</th><th scope="col">Result</th><th scope="col">Direction</th><th scope="col">Effect size</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</div>
+</section>`;
+}
+/** `section` is the id of the column's section below, if it has one, so its name can link there. */
+function columnRow(column, section, role) {
+    const name = escapeHtml(truncate(column.name, 80));
+    const nameCell = section === undefined ? name : `<a href="#${section}">${name}</a>`;
+    const shown = column.approximate ? [...column.reasons, `approximate: ${column.approximate.why}`] : column.reasons;
+    const reasons = shown.length > 0 ? `<ul class="reasons">${shown.map((reason) => `<li>${escapeHtml(truncate(reason, 500))}</li>`).join('')}</ul>` : '';
+    return `<tr class="row-${statusClass(column)}">
+<th scope="row" title="${escapeHtml(truncate(column.name, 1000))}">${nameCell}</th>${role === undefined ? '' : `\n<td>${escapeHtml(truncate(role, 200))}</td>`}
+<td>${column.type}</td>
+<td>${methodText(column)}</td>
+<td class="number">${escapeHtml(formatScore(column))}</td>
+<td class="number">${column.threshold === undefined ? '—' : formatNumber(column.threshold)}</td>
+<td>${statusBadge(column)}${reasons}</td>
+<td>${escapeHtml(formatDirection(column)) || '—'}</td>
+<td>${column.effect_size ? `${escapeHtml(column.effect_size.method)} ${formatNumber(column.effect_size.distance)}` : '—'}</td>
+</tr>`;
+}
+function methodText(column) {
+    if (!column.method)
+        return '—';
+    const title = column.method_title ? ` title="${escapeHtml(column.method_title)}"` : '';
+    return `<span${title}>${escapeHtml(column.method)}</span>${column.auto_selected ? ' <span class="auto">(auto)</span>' : ''}`;
+}
+/** Three looks only: drifted, fine, and everything that was not judged either way. */
+function statusClass(column) {
+    return column.drift_detected ? 'drift' : column.status === 'no-drift' ? 'no-drift' : 'other';
+}
+function statusBadge(column) {
+    return `<span class="badge badge-${statusClass(column)}">${STATUS_LABELS[column.status]}</span>`;
+}
+function sectionId(index) {
+    return `column-${index}`;
+}
+function columnSections(ordered) {
+    const charted = ordered.slice(0, MAX_CHARTED_COLUMNS);
+    const omitted = ordered.slice(MAX_CHARTED_COLUMNS);
+    const omittedDrifted = omitted.filter((column) => column.drift_detected).length;
+    const note = omitted.length > 0
+        ? `<p class="omitted">Charts are drawn for the first ${MAX_CHARTED_COLUMNS} columns only (drifted first); ${omitted.length.toLocaleString('en-US')} more column${omitted.length === 1 ? ' is' : 's are'} in the table above without a chart (${omittedDrifted.toLocaleString('en-US')} of them drifted).</p>`
+        : '';
+    return `<section aria-label="Column details">
+<h2>Distributions</h2>
+${charted.map((column, index) => columnSection(column, sectionId(index))).join('\n')}
+${note}
+</section>`;
+}
+function columnSection(column, id) {
+    const facts = [column.type, column.method ? `${column.method}${column.auto_selected ? ' (auto)' : ''}` : undefined, column.score === undefined ? undefined : formatScore(column), column.threshold === undefined ? undefined : `threshold ${formatNumber(column.threshold)}`, formatDirection(column) || undefined];
+    const chart = column.histogram && histogramChart(column.name, column.histogram);
+    const figure = chart
+        ? `${legend(column)}\n${chart}`
+        : `<p class="no-chart">No chart: ${column.reasons.length > 0 ? escapeHtml(truncate(column.reasons[0], 500)) : 'no values to draw'}.</p>`;
+    return `<article class="column column-${statusClass(column)}" id="${id}">
+<h3>${statusBadge(column)} <span class="column-name">${escapeHtml(truncate(column.name, 120))}</span></h3>
+<p class="facts">${facts.filter((fact) => fact !== undefined).map((fact) => escapeHtml(fact)).join(' · ')}</p>
+<div class="column-body">
+<div class="distribution">
+${figure}
+</div>
+${summaryTable(column)}
+</div>
+</article>`;
+}
+function legend(column) {
+    const present = (summary) => (summary.rows - summary.missing).toLocaleString('en-US');
+    return `<p class="legend"><span class="swatch swatch-baseline"></span>Baseline (${present(column.reference)} values) <span class="swatch swatch-current"></span>Current (${present(column.current)} values)</p>`;
+}
+/** Side-by-side descriptive statistics; a row appears when either side has the value. */
+function summaryTable(column) {
+    const statistics = [
+        ['Rows', (summary) => summary.rows.toLocaleString('en-US')],
+        ['Missing', (summary) => `${summary.missing.toLocaleString('en-US')} (${formatPercent(summary.missing_share)})`],
+        ['Categories', (summary) => summary.categories?.toLocaleString('en-US')],
+        ['Mean', (summary) => html_optionalNumber(summary.mean)],
+        ['Std', (summary) => html_optionalNumber(summary.std)],
+        ['Min', (summary) => html_optionalNumber(summary.min)],
+        ['Median', (summary) => html_optionalNumber(summary.median)],
+        ['Max', (summary) => html_optionalNumber(summary.max)],
+    ];
+    const rows = statistics
+        .map(([label, read]) => [label, read(column.reference), read(column.current)])
+        .filter(([, reference, current]) => reference !== undefined || current !== undefined)
+        .map(([label, reference, current]) => `<tr><th scope="row">${label}</th><td>${reference ?? '—'}</td><td>${current ?? '—'}</td></tr>`);
+    return `<table class="summary"><thead><tr><th scope="col"></th><th scope="col">Baseline</th><th scope="col">Current</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+function html_optionalNumber(value) {
+    return value === undefined ? undefined : formatNumber(value);
+}
+const CHART_WIDTH = 760;
+const PLOT_LEFT = 56;
+const PLOT_RIGHT = 12;
+const PLOT_TOP = 12;
+const PLOT_HEIGHT = 200;
+const PLOT_WIDTH = CHART_WIDTH - PLOT_LEFT - PLOT_RIGHT;
+/** Room under the plot for one line of edge labels. */
+const EDGE_AXIS_HEIGHT = 40;
+/** Category labels are cut to this many characters and written at a slant, so long names need not squeeze the bars. */
+const CATEGORY_LABEL_LENGTH = 18;
+const CATEGORY_LABEL_ANGLE = 35;
+/** Edge labels closer than this overlap. */
+const MIN_LABEL_SPACING = 64;
+/** Undefined when there is nothing to draw (a column with no values on either side). */
+function histogramChart(columnName, histogram) {
+    const description = histogram.kind === 'bins'
+        ? `Distribution of ${truncate(columnName, 200)}: share of baseline and current values in each of ${histogram.edges.length - 1} bins`
+        : `Distribution of ${truncate(columnName, 200)}: share of baseline and current values in each category`;
+    const groups = histogram.kind === 'bins' ? binGroups(histogram) : categoryGroups(histogram);
+    if (groups.length === 0)
+        return undefined;
+    const axisHeight = histogram.kind === 'bins' ? EDGE_AXIS_HEIGHT : categoryAxisHeight(groups);
+    const height = PLOT_TOP + PLOT_HEIGHT + axisHeight;
+    const { top, ticks } = shareScale(Math.max(...groups.map((group) => Math.max(group.baseline, group.current))));
+    const groupWidth = PLOT_WIDTH / groups.length;
+    const barWidth = (groupWidth * 0.8) / 2;
+    const y = (share) => PLOT_TOP + PLOT_HEIGHT * (1 - share / top);
+    const bar = (share, x, side) => {
+        if (share <= 0)
+            return '';
+        // A tiny share still gets a visible sliver, so "a few" never reads as "none".
+        const barHeight = Math.max(1, PLOT_HEIGHT * (share / top));
+        return `<rect class="bar-${side}" x="${html_round(x)}" y="${html_round(PLOT_TOP + PLOT_HEIGHT - barHeight)}" width="${html_round(barWidth)}" height="${html_round(barHeight)}"/>`;
+    };
+    const bars = groups.map((group, index) => {
+        const left = PLOT_LEFT + index * groupWidth + groupWidth * 0.1;
+        const tooltip = `${group.description}: baseline ${formatPercent(group.baseline)}, current ${formatPercent(group.current)}`;
+        return `<g><title>${escapeHtml(tooltip)}</title>${bar(group.baseline, left, 'baseline')}${bar(group.current, left + barWidth, 'current')}</g>`;
+    });
+    const grid = ticks.map((tick) => `<line class="grid" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${html_round(y(tick))}" y2="${html_round(y(tick))}"/><text class="tick" x="${PLOT_LEFT - 6}" y="${html_round(y(tick) + 4)}" text-anchor="end">${tickLabel(tick, ticks[1])}</text>`);
+    const axis = histogram.kind === 'bins' ? edgeAxis(histogram.edges) : categoryAxis(groups, groupWidth);
+    return `<svg class="chart" role="img" aria-label="${escapeHtml(description)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}">
+<title>${escapeHtml(description)}</title>
+<text class="axis-title" transform="translate(12 ${PLOT_TOP + PLOT_HEIGHT / 2}) rotate(-90)" text-anchor="middle">share of values</text>
+${grid.join('')}
+${bars.join('')}
+<line class="axis" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${PLOT_TOP + PLOT_HEIGHT}" y2="${PLOT_TOP + PLOT_HEIGHT}"/>
+${axis}
+</svg>`;
+}
+/**
+ * The error over the stream: one point per stretch of rows, placed by stream position so stretches of
+ * unequal length stay in proportion, with a solid line where ADWIN puts the start of the rise and a
+ * dashed one where it became sure.
+ */
+function errorChart(changePoint) {
+    const series = changePoint.error_series;
+    const streamRows = changePoint.stream.rows;
+    const height = PLOT_TOP + PLOT_HEIGHT + EDGE_AXIS_HEIGHT;
+    const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
+    const x = (position) => PLOT_LEFT + (PLOT_WIDTH * position) / streamRows;
+    const y = (error) => PLOT_TOP + PLOT_HEIGHT * (1 - error / top);
+    const isRate = changePoint.stream.signal === 'misclassification';
+    const tickLabelOf = (value) => (isRate ? `${Number((value * 100).toPrecision(3))}%` : formatNumber(value));
+    const points = series.map((bucket) => ({ bucket, cx: html_round(x(bucket.first_position + bucket.rows / 2)), cy: html_round(y(bucket.error)) }));
+    const dots = points.map(({ bucket, cx, cy }) => `<circle class="error-point" cx="${cx}" cy="${cy}" r="3"><title>${escapeHtml(`${bucketLabel(bucket)}: ${errorName(changePoint)} ${tickLabelOf(bucket.error)} over ${bucket.rows} rows`)}</title></circle>`);
+    const grid = [0, top / 2, top].map((tick) => `<line class="grid" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${html_round(y(tick))}" y2="${html_round(y(tick))}"/><text class="tick" x="${PLOT_LEFT - 6}" y="${html_round(y(tick) + 4)}" text-anchor="end">${tickLabelOf(tick)}</text>`);
+    const axisY = PLOT_TOP + PLOT_HEIGHT;
+    const axisLabels = [
+        [series[0], 'start'],
+        [series[Math.floor(series.length / 2)], 'middle'],
+        [series[series.length - 1], 'end'],
+    ];
+    const labels = axisLabels.map(([bucket, anchor]) => {
+        const at = anchor === 'start' ? PLOT_LEFT : anchor === 'end' ? CHART_WIDTH - PLOT_RIGHT : x(bucket.first_position);
+        return `<text class="tick" x="${html_round(at)}" y="${axisY + 18}" text-anchor="${anchor}">${escapeHtml(bucketLabel(bucket))}</text>`;
+    });
+    const marker = (point, kind, text) => {
+        if (!point)
+            return '';
+        const at = html_round(x(point.position));
+        return `<line class="change-${kind}" x1="${at}" x2="${at}" y1="${PLOT_TOP}" y2="${axisY}"><title>${escapeHtml(`${text}: ${describeStreamPoint(point)}`)}</title></line>`;
+    };
+    const where = changePoint.onset ? `; the rise began at ${describeStreamPoint(changePoint.onset)}` : '';
+    const description = truncate(`${errorName(changePoint)} by ${streamAxisName(changePoint)} over ${streamRows} labelled current rows${where}`, 400);
+    return `<p class="legend"><span class="swatch swatch-current"></span>${escapeHtml(errorName(changePoint))}${changePoint.onset ? ' <span class="swatch swatch-onset"></span>rise began (ADWIN) <span class="swatch swatch-detected"></span>detected' : ''}</p>
+<svg class="chart" role="img" aria-label="${escapeHtml(description)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}">
+<title>${escapeHtml(description)}</title>
+<text class="axis-title" transform="translate(12 ${PLOT_TOP + PLOT_HEIGHT / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(errorName(changePoint))}</text>
+${grid.join('')}
+${marker(changePoint.onset, 'onset', 'the rise began')}${marker(changePoint.detected, 'detected', 'ADWIN detected it')}
+<polyline class="error-line" points="${points.map(({ cx, cy }) => `${cx},${cy}`).join(' ')}"/>
+${dots.join('')}
+<line class="axis" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${axisY}" y2="${axisY}"/>
+${labels.join('')}
+</svg>`;
+}
+/** Shares, not counts: the two sides rarely have the same number of rows. */
+function sharesOf(counts) {
+    const total = counts.reduce((sum, count) => sum + count, 0);
+    return counts.map((count) => (total === 0 ? 0 : count / total));
+}
+function binGroups(histogram) {
+    const baseline = sharesOf(histogram.reference);
+    const current = sharesOf(histogram.current);
+    return baseline.map((share, index) => ({
+        description: `${formatNumber(histogram.edges[index])} to ${formatNumber(histogram.edges[index + 1])}`,
+        baseline: share,
+        current: current[index],
+    }));
+}
+function categoryGroups(histogram) {
+    const hasOther = histogram.other_reference + histogram.other_current > 0;
+    const baseline = sharesOf(hasOther ? [...histogram.reference, histogram.other_reference] : histogram.reference);
+    const current = sharesOf(hasOther ? [...histogram.current, histogram.other_current] : histogram.current);
+    return baseline.map((share, index) => {
+        const category = histogram.categories[index];
+        if (category === undefined) {
+            // Labelled so it cannot be mistaken for a category called "other".
+            return { label: '(all others)', isRest: true, description: 'all other categories', baseline: share, current: current[index] };
+        }
+        return { label: category, description: truncate(category, 200), baseline: share, current: current[index] };
+    });
+}
+/** The y axis runs from 0 to a round share just above the tallest bar, in four or five steps. */
+function shareScale(largest) {
+    const step = niceStep(largest > 0 ? largest / 4 : 0.25);
+    const steps = Math.max(1, Math.ceil(largest / step - 1e-9));
+    const ticks = Array.from({ length: steps + 1 }, (_, index) => index * step);
+    return { top: steps * step, ticks };
+}
+function niceStep(rough) {
+    const power = 10 ** Math.floor(Math.log10(rough));
+    const scaled = rough / power;
+    return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * power;
+}
+/** Every tick shares the step's precision, so labels line up: 0%, 2.5%, 5.0%, not 0%, 2.5%, 5%. */
+function tickLabel(share, step) {
+    const decimals = Math.max(0, Math.ceil(-Math.log10(step * 100) - 1e-9));
+    return `${(share * 100).toFixed(decimals)}%`;
+}
+function edgeAxis(edges) {
+    const axisY = PLOT_TOP + PLOT_HEIGHT;
+    const x = (index) => PLOT_LEFT + (PLOT_WIDTH * index) / (edges.length - 1);
+    const spacing = PLOT_WIDTH / (edges.length - 1);
+    const stride = Math.ceil(MIN_LABEL_SPACING / spacing);
+    return edges
+        .map((edge, index) => {
+        const tick = `<line class="axis" x1="${html_round(x(index))}" x2="${html_round(x(index))}" y1="${axisY}" y2="${axisY + 4}"/>`;
+        const label = index % stride === 0 ? `<text class="tick" x="${html_round(x(index))}" y="${axisY + 18}" text-anchor="middle">${formatNumber(edge)}</text>` : '';
+        return tick + label;
+    })
+        .join('');
+}
+/** Just tall enough for the longest slanted label (about 6.2 px a character at 11 px). */
+function categoryAxisHeight(groups) {
+    const longest = Math.max(...groups.map((group) => truncate(group.label ?? '', CATEGORY_LABEL_LENGTH).length));
+    return Math.ceil(28 + longest * 6.2 * Math.sin((CATEGORY_LABEL_ANGLE * Math.PI) / 180));
+}
+function categoryAxis(groups, groupWidth) {
+    const axisY = PLOT_TOP + PLOT_HEIGHT;
+    return groups
+        .map((group, index) => {
+        const center = html_round(PLOT_LEFT + groupWidth * (index + 0.5));
+        const className = group.isRest ? 'tick other' : 'tick';
+        return `<text class="${className}" transform="translate(${center} ${axisY + 14}) rotate(-${CATEGORY_LABEL_ANGLE})" text-anchor="end">${escapeHtml(truncate(group.label ?? '', CATEGORY_LABEL_LENGTH))}</text>`;
+    })
+        .join('');
+}
+function html_round(value) {
+    return Math.round(value * 10) / 10;
+}
+const STYLE = `
+:root { color-scheme: light; --baseline: ${BASELINE_COLOUR}; --current: ${CURRENT_COLOUR}; --drift: #b42318; --drift-bg: #fef3f2; --ok: #067647; --ok-bg: #ecfdf3; --other: #475467; --other-bg: #f2f4f7; --border: #d0d5dd; --muted: #667085; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #fff; color: #101828; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1100px; margin: 0 auto; padding: 24px; }
+h1 { font-size: 22px; margin: 0; }
+h2 { font-size: 18px; margin: 28px 0 10px; }
+h3 { font-size: 16px; margin: 0 0 4px; display: flex; gap: 8px; align-items: baseline; }
+code { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+.page-header { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; gap: 8px; margin-bottom: 16px; }
+.meta, .count, .facts, .verdict-rule, .auto, .omitted, .no-chart { color: var(--muted); }
+.meta { margin: 0; font-size: 13px; }
+.column-name, th[scope="row"], .sources li { overflow-wrap: anywhere; }
+.verdict { border-radius: 10px; padding: 18px 22px; border-left: 8px solid; }
+.verdict-drift { background: var(--drift-bg); border-color: var(--drift); }
+.verdict-no-drift { background: var(--ok-bg); border-color: var(--ok); }
+.verdict-insufficient-data { background: var(--other-bg); border-color: var(--other); }
+.verdict-headline { font-size: 32px; font-weight: 700; margin: 0; line-height: 1.2; }
+.verdict-drift .verdict-headline { color: var(--drift); }
+.verdict-no-drift .verdict-headline { color: var(--ok); }
+.verdict-insufficient-data .verdict-headline { color: var(--other); }
+.verdict-summary { font-size: 17px; margin: 6px 0 0; }
+.verdict-rule { font-size: 12px; margin: 8px 0 0; }
+.sides { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; margin-top: 16px; }
+.side { border: 1px solid var(--border); border-top: 5px solid; border-radius: 8px; padding: 10px 14px; min-width: 0; }
+.side-baseline { border-top-color: var(--baseline); }
+.side-current { border-top-color: var(--current); }
+.side h2 { margin: 0; font-size: 15px; }
+.side-rows { margin: 2px 0 4px; font-size: 20px; font-weight: 600; }
+.sources { margin: 0; padding-left: 18px; }
+.table-scroll { overflow-x: auto; }
+table { border-collapse: collapse; }
+.columns { width: 100%; font-size: 13px; }
+.columns th, .columns td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--border); }
+.columns thead th { background: #f9fafb; border-bottom: 2px solid var(--border); white-space: nowrap; }
+.columns th[scope="row"] { max-width: 260px; font-weight: 600; }
+.columns .number { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.row-drift { background: var(--drift-bg); }
+.reasons { margin: 4px 0 0; padding-left: 16px; color: #344054; }
+a { color: #175cd3; }
+.badge { display: inline-block; border-radius: 999px; padding: 1px 9px; font-size: 12px; font-weight: 600; white-space: nowrap; }
+.badge-drift { background: var(--drift); color: #fff; }
+.badge-no-drift { background: var(--ok-bg); color: var(--ok); border: 1px solid var(--ok); }
+.badge-other { background: var(--other-bg); color: var(--other); border: 1px solid var(--border); }
+.column { border: 1px solid var(--border); border-radius: 8px; padding: 14px 16px; margin: 0 0 16px; }
+.column-drift { border-left: 5px solid var(--drift); }
+.facts { margin: 0 0 8px; font-size: 13px; }
+.legend { margin: 0 0 4px; font-size: 13px; display: flex; gap: 6px; align-items: center; }
+.swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; }
+.swatch-current { margin-left: 14px; }
+.swatch-baseline, .bar-baseline { background: var(--baseline); fill: var(--baseline); }
+.swatch-current, .bar-current { background: var(--current); fill: var(--current); }
+.chart { display: block; max-width: 100%; height: auto; }
+.chart .grid { stroke: #eaecf0; }
+.chart .axis { stroke: #98a2b3; }
+.chart .tick { font-size: 11px; fill: #475467; }
+.chart .other { font-style: italic; }
+.chart .axis-title { font-size: 11px; fill: var(--muted); }
+.column-body { display: flex; flex-wrap: wrap; gap: 8px 28px; align-items: flex-start; }
+.distribution { flex: 0 1 760px; min-width: 0; }
+.summary { font-size: 12px; margin-top: 26px; }
+.summary th, .summary td { padding: 2px 12px 2px 0; text-align: right; font-variant-numeric: tabular-nums; }
+.summary th[scope="row"] { text-align: left; font-weight: 500; color: var(--muted); }
+.omitted { font-style: italic; }
+.model-block { border: 1px solid var(--border); border-radius: 8px; padding: 14px 16px; margin: 0 0 16px; }
+.model-drift { border-left: 5px solid var(--drift); }
+.model-no-drift { border-left: 5px solid var(--ok); }
+.metrics { width: auto; }
+.metrics .judged { font-weight: 600; }
+.chart .error-line { fill: none; stroke: var(--current); stroke-width: 2; }
+.chart .error-point { fill: var(--current); }
+.chart .change-onset { stroke: var(--drift); stroke-width: 2; }
+.chart .change-detected { stroke: var(--drift); stroke-width: 1.5; stroke-dasharray: 5 4; }
+.swatch-onset { background: var(--drift); width: 4px; margin-left: 14px; }
+.swatch-detected { border-left: 2px dashed var(--drift); width: 4px; border-radius: 0; }
+`;
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+
+
+function renderMarkdown(result, options = {}) {
+    const level = options.headingLevel ?? 3;
+    const table = columnTable(result.columns, options.maxColumns ?? Infinity);
+    if (!gateHeadsReport(result))
+        return [verdictBlock(result, level), table].join('\n\n') + '\n';
+    const model = result.model ? [markdown_modelSection(result.model, level + 1)] : [];
+    const multivariate = result.multivariate ? [markdown_multivariateSection(result.multivariate, level + 1)] : [];
+    return [verdictBlock(result, level), ...model, ...multivariate, featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+}
+/** The multivariate methods' verdicts, before the feature table (a long one would bury them). */
+function markdown_multivariateSection(multivariate, headingLevel) {
+    const rows = multivariateRows(multivariate.methods).map((row) => {
+        const result = row.drift ? `🔴 ${row.status}` : row.status === 'no drift' ? '🟢 no drift' : `⚪ ${row.status}`;
+        return `| ${row.title} | ${row.value} | ${row.threshold} | ${result} | ${escapeMarkdown(truncate(row.note, 200))} |`;
+    });
+    return [
+        `${'#'.repeat(headingLevel)} Multivariate drift`,
+        `${statusIcon(multivariate.status)} ${escapeMarkdown(multivariate.summary)}`,
+        `| Method | Value | Threshold | Result | Note |\n|---|---|---|---|---|\n${rows.join('\n')}`,
+    ].join('\n\n');
+}
+/** The headline: the gate's verdict when there is a model section, else the dataset's (as before it existed). */
+function verdictBlock(result, headingLevel = 3) {
+    const headline = gateHeadsReport(result)
+        ? `${result.gate.tripped ? '🔴' : '🟢'} ${escapeMarkdown(result.gate.summary)}`
+        : `${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
+    const sides = `Baseline: ${describeSide(result.baseline)} · Current: ${describeSide(result.current)}`;
+    return `${'#'.repeat(headingLevel)} ${headline}\n\n${sides}`;
+}
+function statusIcon(status) {
+    return status === 'drift' ? '🔴' : status === 'no-drift' ? '🟢' : '⚪';
+}
+/** Heads the feature table when a model section comes before it. */
+function featuresHeading(result, headingLevel) {
+    return `${'#'.repeat(headingLevel)} Features\n\n${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
+}
+function markdown_modelSection(model, headingLevel, options = {}) {
+    const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
+    if (model.performance)
+        parts.push(markdown_performanceBlock(model.performance));
+    if (model.change_point)
+        parts.push(markdown_changePointBlock(model.change_point, options.chart ?? true));
+    parts.push(markdown_outputDriftBlock(model));
+    return parts.join('\n\n');
+}
+function modelColumnsLine(model) {
+    const code = (name) => `\`${name.replace(/`/g, "'")}\``;
+    const parts = [
+        model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
+        model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
+        model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(code).join(', ')}`,
+        model.order_column === undefined ? undefined : `order ${code(model.order_column)}`,
+    ];
+    return `Columns: ${parts.filter((part) => part !== undefined).join(' · ')}`;
+}
+function markdown_performanceBlock(performance) {
+    const icon = performance.status === 'degraded' ? '🔴' : performance.status === 'ok' ? '🟢' : '⚪';
+    const rows = metricRows(performance).map((row) => {
+        const title = row.judged ? `**${row.title}** (verdict)` : row.title;
+        const value = (side) => (side === undefined ? '—' : formatNumber(side));
+        return `| ${title} | ${value(row.baseline)} | ${value(row.current)} | ${formatMetricChange(row)} |`;
+    });
+    const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
+    const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
+    return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
+}
+function markdown_changePointBlock(changePoint, chart) {
+    const head = `**When it started**: ${escapeMarkdown(changePoint.summary)}`;
+    if (changePoint.status === 'insufficient-data')
+        return head;
+    const rows = detectorRows(changePoint).map((row) => `| ${row.title} | ${escapeMarkdown(row.onset)} | ${escapeMarkdown(row.detected)} |`);
+    const caveat = changePoint.detectors.ddm.status === 'not-applicable' ? '' : `\n\n_${DDM_CAVEAT}_`;
+    const drawn = chart && changePoint.error_series.length > 1 ? `\n\n${markdown_errorChart(changePoint)}` : '';
+    return `${head}\n\n| Detector | Rise began at | Detected at |\n|---|---|---|\n${rows.join('\n')}${caveat}${drawn}`;
+}
+/** The error over the stream as a Mermaid line, with a bar at the change point's bucket. */
+function markdown_errorChart(changePoint) {
+    const series = changePoint.error_series;
+    const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
+    const marked = changePoint.onset && bucketAt(series, changePoint.onset.position);
+    const marker = marked === undefined ? '' : `\n    bar [${series.map((_, index) => (index === marked ? top : 0)).join(', ')}]`;
+    const name = errorName(changePoint);
+    const title = `${name[0].toUpperCase()}${name.slice(1)} by ${streamAxisName(changePoint)}${marked === undefined ? '' : ' (bar: where the rise began)'}`;
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `    title "${mermaidText(truncate(title, 80))}"`,
+        `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket))}"`).join(', ')}]`,
+        `    y-axis "${errorName(changePoint)}" 0 --> ${top}${marker}`,
+        `    line [${series.map((bucket) => Number(bucket.error.toPrecision(4))).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+function markdown_outputDriftBlock(model) {
+    const verdict = (label, group) => `${label} ${statusIcon(group.status)} ${group.status.replace('-', ' ')}`;
+    const verdicts = [
+        model.prediction_column === undefined ? undefined : verdict('prediction', model.prediction_drift),
+        model.target_column === undefined ? undefined : verdict('target', model.target_drift),
+    ].filter((part) => part !== undefined);
+    return `**Prediction and target drift**: ${verdicts.join(' · ')}\n\n${modelColumnTable(model.columns)}`;
+}
+function modelColumnTable(columns) {
+    const header = '| Column | Role | Type | Method | Value | Threshold | Result | Change |\n|---|---|---|---|---|---|---|---|';
+    const rows = columns.map((column) => {
+        const [name, ...rest] = cells(column);
+        return `| ${[name, escapeMarkdown(roleLabel(column)), ...rest].join(' | ')} |`;
+    });
+    return `${header}\n${rows.join('\n')}`;
+}
+function describeSide(side) {
+    const shown = side.sources.slice(0, 3).map((source) => `\`${source.replace(/`/g, "'")}\``);
+    const more = side.sources.length > 3 ? ` and ${side.sources.length - 3} more` : '';
+    return `${shown.join(', ')}${more} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
+}
+function columnTable(columns, maxColumns) {
+    const ordered = driftedFirst(columns);
+    const shown = ordered.slice(0, maxColumns);
+    const header = '| Column | Type | Method | Value | Threshold | Result | Change |\n|---|---|---|---|---|---|---|';
+    const rows = shown.map((column) => `| ${cells(column).join(' | ')} |`);
+    const hidden = ordered.length - shown.length;
+    const note = hidden > 0 ? `\n\n_${hidden} more column${hidden === 1 ? '' : 's'} not shown (${ordered.slice(maxColumns).filter((column) => column.drift_detected).length} of them drifted); the JSON report has all of them._` : '';
+    return `${header}\n${rows.join('\n')}${note}`;
+}
+function cells(column) {
+    const result = column.drift_detected ? `🔴 ${STATUS_LABELS[column.status]}` : column.status === 'no-drift' ? '🟢 no drift' : `⚪ ${STATUS_LABELS[column.status]}`;
+    const reasons = otherReasons(column);
+    const effect = column.effect_size ? ` (${column.effect_size.method} ${formatNumber(column.effect_size.distance)})` : '';
+    return [
+        escapeMarkdown(truncate(column.name, 80)),
+        column.type,
+        column.method ? `${column.method}${column.auto_selected ? ' (auto)' : ''}` : '—',
+        `${formatScore(column)}${effect}`,
+        column.threshold === undefined ? '—' : formatNumber(column.threshold),
+        [result, ...reasons.map((reason) => escapeMarkdown(reason))].join('<br>'),
+        escapeMarkdown(formatDirection(column)),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/prometheus.ts
+/**
+ * The drift check as Prometheus metrics, in the text exposition format (version 0.0.4), for a Pushgateway
+ * or a node_exporter textfile. Every value is a gauge: each check replaces the previous one, nothing
+ * accumulates.
+ *
+ * No sample carries a timestamp: the Pushgateway rejects them, and a scraper should stamp the values when
+ * it reads them. When the check ran is its own gauge, `driftgate_last_check_timestamp_seconds`, so a
+ * dashboard can tell when checks stop.
+ */
+
+
+
+
+
+/** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
+const RESERVED_LABEL_NAMES = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point'];
+/** Every status a column can have, so the status gauge can carry a 0 for each one it is not (the enum pattern). */
+const COLUMN_STATUSES = [
+    'drift',
+    'no-drift',
+    'insufficient-data',
+    'missing-in-current',
+    'new-in-current',
+    'not-tested',
+];
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/**
+ * Throws an InputError unless `name` may be used as a Prometheus label name. Names starting with `__` are
+ * reserved for Prometheus' own use (relabelling drops them).
+ */
+function validateLabelName(name, what) {
+    if (!LABEL_NAME.test(name)) {
+        throw new InputError(`${what} ${JSON.stringify(name)} is not a valid Prometheus label name (letters, digits and _, not starting with a digit)`);
+    }
+    if (name.startsWith('__')) {
+        throw new InputError(`${what} ${JSON.stringify(name)} starts with "__", which Prometheus reserves for its own labels`);
+    }
+}
+function renderPrometheus(result, options) {
+    const userLabels = validatedUserLabels(options.labels);
+    const families = [
+        ...columnFamilies(result.columns),
+        ...datasetFamilies(result, options.timestamp),
+        ...(result.model ? modelFamilies(result.model) : []),
+        ...(result.multivariate ? multivariateFamilies(result.multivariate) : []),
+    ];
+    return families.map((family) => renderFamily(family, userLabels)).join('');
+}
+function validatedUserLabels(labels) {
+    const entries = Object.entries(labels);
+    for (const [name] of entries) {
+        validateLabelName(name, 'label');
+        if (RESERVED_LABEL_NAMES.includes(name)) {
+            throw new InputError(`label ${JSON.stringify(name)} clashes with a label driftgate writes itself (${RESERVED_LABEL_NAMES.join(', ')}); pick another name`);
+        }
+    }
+    return entries;
+}
+function columnFamilies(columns) {
+    const family = (name, help, samplesOf) => ({
+        name,
+        help,
+        samples: columns.flatMap(samplesOf),
+    });
+    const testLabels = (column) => [
+        ['column', column.name],
+        ['type', column.type],
+        ['method', column.method ?? ''],
+        ['output', column.output ?? ''],
+    ];
+    const perSide = (column, read) => [
+        { labels: [['column', column.name], ['side', 'baseline']], value: read(column.reference) },
+        { labels: [['column', column.name], ['side', 'current']], value: read(column.current) },
+    ];
+    return [
+        family('driftgate_column_drift_score', 'The value compared with the threshold: the p-value (adjusted, with a correction) when output="p_value", the distance when output="distance".', (column) => [{ labels: testLabels(column), value: column.score }]),
+        family('driftgate_column_drift_threshold', 'The threshold of the column\'s test: drift below it for p-values, at or above it for distances.', (column) => [{ labels: testLabels(column), value: column.threshold }]),
+        family('driftgate_column_drift_detected', 'Whether the column drifted (1) or not (0).', (column) => [
+            { labels: [['column', column.name], ['type', column.type]], value: Number(column.drift_detected) },
+        ]),
+        family('driftgate_column_status', 'The column\'s outcome: 1 for its status, 0 for the others (drift, no-drift, insufficient-data, missing-in-current, new-in-current, not-tested).', (column) => COLUMN_STATUSES.map((status) => ({
+            labels: [['column', column.name], ['type', column.type], ['status', status]],
+            value: Number(column.status === status),
+        }))),
+        family('driftgate_column_missing_share', 'Share of the column\'s cells that are missing, per side (0 to 1).', (column) => perSide(column, (side) => side.missing_share)),
+        family('driftgate_column_rows', 'Rows on each side of the column\'s comparison, missing cells included.', (column) => perSide(column, (side) => side.rows)),
+    ];
+}
+function datasetFamilies(result, timestamp) {
+    const { dataset } = result;
+    const single = (name, help, value) => ({ name, help, samples: [{ labels: [], value }] });
+    return [
+        single('driftgate_dataset_drift_share', 'Share of the judged columns that drifted (0 to 1).', dataset.drift_share),
+        single('driftgate_dataset_drift_share_threshold', 'The dataset drifts when its drift share is at or above this.', dataset.rule.drift_share_threshold),
+        single('driftgate_dataset_drift_detected', 'Whether the dataset drifted (1) or not (0).', Number(dataset.drift_detected)),
+        single('driftgate_dataset_drifted_columns', 'Number of columns that drifted.', dataset.drifted_count),
+        single('driftgate_dataset_tested_columns', 'Number of columns judged (drifted or not); untested columns are left out.', dataset.tested_count),
+        {
+            name: 'driftgate_dataset_rows',
+            help: 'Rows compared on each side.',
+            samples: [
+                { labels: [['side', 'baseline']], value: result.baseline.rows },
+                { labels: [['side', 'current']], value: result.current.rows },
+            ],
+        },
+        single('driftgate_gate_tripped', 'Whether the gate tripped (1) or not (0): any verdict chosen with gate-on found drift.', Number(result.gate.tripped)),
+        {
+            name: 'driftgate_gate_verdict',
+            help: 'Per verdict the gate considers (data, prediction, performance): 1 when it found drift and is chosen with gate-on, else 0.',
+            samples: GATES.filter((gate) => result.gate.on.includes(gate)).map((gate) => ({ labels: [['gate', gate]], value: Number(result.gate.tripped_by.includes(gate)) })),
+        },
+        single('driftgate_last_check_timestamp_seconds', 'When the drift check ran, in seconds since the Unix epoch.', timestamp.getTime() / 1000),
+        { name: 'driftgate_info', help: 'Always 1; its labels describe the driftgate that ran the check.', samples: [{ labels: [['version', VERSION]], value: 1 }] },
+    ];
+}
+/**
+ * The model section: its columns' drift, the performance metrics of each side with the verdict, and
+ * where each detector put the change. Change points are given as rows and, when the order column holds
+ * ISO 8601 times, as Unix seconds, so a dashboard can mark them on a time axis.
+ */
+function modelFamilies(model) {
+    const roleLabels = (column) => [['column', column.name], ['role', column.role]];
+    const families = [
+        {
+            name: 'driftgate_model_column_drift_score',
+            help: 'Prediction, probability and target columns: the value compared with the threshold (p-value or distance, see output).',
+            samples: model.columns.map((column) => ({ labels: [...roleLabels(column), ['method', column.method ?? ''], ['output', column.output ?? '']], value: column.score })),
+        },
+        {
+            name: 'driftgate_model_column_drift_detected',
+            help: 'Prediction, probability and target columns: whether the column drifted (1) or not (0).',
+            samples: model.columns.map((column) => ({ labels: roleLabels(column), value: Number(column.drift_detected) })),
+        },
+        { name: 'driftgate_prediction_drift_detected', help: 'Whether the prediction or a class-probability column drifted (1) or not (0).', samples: [{ labels: [], value: Number(model.prediction_drift.drift_detected) }] },
+        { name: 'driftgate_target_drift_detected', help: 'Whether the target column drifted (1) or not (0).', samples: [{ labels: [], value: Number(model.target_drift.drift_detected) }] },
+    ];
+    const { performance, change_point: changePoint } = model;
+    if (performance) {
+        const rows = metricRows(performance);
+        const metric = (name, help, value) => ({ name, help, samples: [{ labels: [['metric', performance.metric]], value }] });
+        families.push({
+            name: 'driftgate_performance_metric_value',
+            help: 'Every performance metric of each side with labelled rows (scikit-learn definitions).',
+            samples: rows.flatMap((row) => [
+                { labels: [['metric', row.name], ['side', 'baseline']], value: row.baseline },
+                { labels: [['metric', row.name], ['side', 'current']], value: row.current },
+            ]),
+        }, metric('driftgate_performance_drift_detected', 'Whether the verdict metric degraded beyond the tolerance (1) or not (0).', Number(performance.drift_detected)), metric('driftgate_performance_degradation', 'How much worse the verdict metric is now, in its units (negative: better).', performance.degradation), metric('driftgate_performance_max_degradation', 'The largest degradation tolerated, in the metric\'s units.', performance.allowed), metric('driftgate_performance_difference_lower', 'Lower end of the bootstrap interval of current minus baseline.', performance.interval?.lower), metric('driftgate_performance_difference_upper', 'Upper end of the bootstrap interval of current minus baseline.', performance.interval?.upper), {
+            name: 'driftgate_performance_labelled_rows',
+            help: 'Rows with target, prediction and probabilities present, per side.',
+            samples: [
+                { labels: [['side', 'baseline']], value: performance.labelled_rows.baseline },
+                { labels: [['side', 'current']], value: performance.labelled_rows.current },
+            ],
+        });
+    }
+    if (changePoint) {
+        const point = (name, help, read) => ({
+            name,
+            help,
+            samples: DETECTOR_NAMES.flatMap((detector) => {
+                const outcome = changePoint.detectors[detector];
+                return ['onset', 'detected'].map((kind) => {
+                    const found = outcome[kind];
+                    return { labels: [['detector', detector], ['point', kind]], value: found && read(found) };
+                });
+            }),
+        });
+        families.push({
+            name: 'driftgate_change_point_detected',
+            help: 'Per detector: whether it found a rise in the error of the current stream (1) or not (0).',
+            samples: DETECTOR_NAMES.filter((detector) => changePoint.detectors[detector].status !== 'not-applicable').map((detector) => ({
+                labels: [['detector', detector]],
+                value: Number(changePoint.detectors[detector].status === 'change'),
+            })),
+        }, point('driftgate_change_point_row', 'Per detector: the 0-based current row where the rise began (point="onset") or was detected (point="detected").', (found) => found.row), point('driftgate_change_point_timestamp_seconds', 'The same points as Unix seconds, when the order column holds ISO 8601 times.', (found) => isoSeconds(found.order)));
+    }
+    return families;
+}
+function isoSeconds(order) {
+    if (typeof order !== 'string' || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(order))
+        return undefined;
+    const milliseconds = Date.parse(order);
+    return Number.isFinite(milliseconds) ? milliseconds / 1000 : undefined;
+}
+/** A family with no finite value is left out entirely: a HELP without samples would only confuse. */
+function renderFamily(family, userLabels) {
+    const lines = family.samples
+        .filter((sample) => sample.value !== undefined && Number.isFinite(sample.value))
+        .map((sample) => `${family.name}${renderLabels([...sample.labels, ...userLabels])} ${sample.value}\n`);
+    if (lines.length === 0)
+        return '';
+    return `# HELP ${family.name} ${family.help}\n# TYPE ${family.name} gauge\n${lines.join('')}`;
+}
+function renderLabels(labels) {
+    if (labels.length === 0)
+        return '';
+    return `{${labels.map(([name, value]) => `${name}="${escapeLabelValue(value)}"`).join(',')}}`;
+}
+/** The format's three escapes; everything else, `}` and non-ASCII included, is literal UTF-8. */
+function escapeLabelValue(value) {
+    return value.replace(/[\\"\n]/g, (character) => (character === '\n' ? '\\n' : `\\${character}`));
+}
+/** The multivariate section: per method its value, thresholds and verdict, and the verdict over them. */
+function multivariateFamilies(multivariate) {
+    const perMethod = (name, help, read) => ({
+        name,
+        help,
+        samples: multivariate.methods.map((method) => ({ labels: [['method', method.method], ['output', method.output]], value: read(method) })),
+    });
+    return [
+        perMethod('driftgate_multivariate_score', 'The value each multivariate method judges: mean reconstruction error (output="band"), 2·AUC − 1 of the domain classifier (output="distance"), MMD permutation p-value (output="p_value").', (method) => method.score),
+        perMethod('driftgate_multivariate_threshold', 'Drift at or above it (distance), below it (p_value); for a band, its upper edge.', (method) => method.threshold ?? method.upper_threshold),
+        perMethod('driftgate_multivariate_lower_threshold', 'Band methods: drift below this too.', (method) => method.lower_threshold),
+        perMethod('driftgate_multivariate_method_drift_detected', 'Whether the multivariate method found drift (1) or not (0).', (method) => Number(method.drift_detected)),
+        {
+            name: 'driftgate_multivariate_drift_detected',
+            help: 'Whether any multivariate method found drift in the joint distribution of the features (1) or not (0).',
+            samples: [{ labels: [], value: Number(multivariate.drift_detected) }],
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+
+/** GitHub's limit is 1 MiB per step summary; keep well under it. */
+const SUMMARY_BYTE_LIMIT = 1024 * 1024 - 16 * 1024;
+const CHARTED_COLUMNS = 5;
+function renderSummary(result, options = {}) {
+    const model = result.model ? [markdown_modelSection(result.model, 3)] : [];
+    const multivariate = result.multivariate ? [markdown_multivariateSection(result.multivariate, 3)] : [];
+    const head = gateHeadsReport(result) ? [verdictBlock(result, 2), ...model, ...multivariate, featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
+    const charts = driftedFirst(result.columns)
+        .filter((column) => column.drift_detected && column.histogram)
+        .slice(0, CHARTED_COLUMNS)
+        .map(chartSection)
+        .join('\n\n');
+    const tail = [charts ? `### Distributions of the most drifted columns\n\n${charts}` : '', options.reportLinks ?? ''].filter(Boolean).join('\n\n');
+    const fixed = Buffer.byteLength(head) + Buffer.byteLength(tail) + 16;
+    return [head, fittingTable(result.columns, SUMMARY_BYTE_LIMIT - fixed), tail].filter(Boolean).join('\n\n') + '\n';
+}
+/** The longest column table (drifted first) that fits in `budget` bytes, found by halving. */
+function fittingTable(columns, budget) {
+    const whole = columnTable(columns, Infinity);
+    if (Buffer.byteLength(whole) <= budget)
+        return whole;
+    let low = 0;
+    let high = columns.length;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (Buffer.byteLength(columnTable(columns, middle)) <= budget)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return columnTable(columns, low);
+}
+function chartSection(column) {
+    const histogram = column.histogram;
+    const { labels, reference, current } = chartSeries(histogram);
+    const top = Math.max(...reference, ...current, 1);
+    const yMax = Math.min(100, Math.ceil(top / 5) * 5);
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `    title "${mermaidText(truncate(column.name, 60))}"`,
+        `    x-axis [${labels.map((label) => `"${mermaidText(label)}"`).join(', ')}]`,
+        `    y-axis "% of rows" 0 --> ${yMax}`,
+        `    bar [${reference.map(summary_round).join(', ')}]`,
+        `    line [${current.map(summary_round).join(', ')}]`,
+        '```',
+    ];
+    return `**${escapeMarkdown(truncate(column.name, 80))}**: bars = baseline, line = current (% of non-missing values)\n\n${lines.join('\n')}`;
+}
+function chartSeries(histogram) {
+    const shares = (counts, extra = 0) => {
+        const total = counts.reduce((sum, count) => sum + count, 0) + extra;
+        return counts.map((count) => (total === 0 ? 0 : (100 * count) / total));
+    };
+    if (histogram.kind === 'bins') {
+        const labels = histogram.reference.map((_, index) => formatNumber(histogram.edges[index]));
+        return { labels, reference: shares(histogram.reference), current: shares(histogram.current) };
+    }
+    const hasOther = histogram.other_reference + histogram.other_current > 0;
+    const labels = [...histogram.categories.map((category) => truncate(category, 20)), ...(hasOther ? ['(other)'] : [])];
+    const reference = shares([...histogram.reference, ...(hasOther ? [histogram.other_reference] : [])]);
+    const current = shares([...histogram.current, ...(hasOther ? [histogram.other_current] : [])]);
+    return { labels, reference, current };
+}
+function summary_round(value) {
+    return String(Math.round(value * 100) / 100);
+}
+
+;// CONCATENATED MODULE: ./src/cli/report-format.ts
+/**
+ * The CLI's report formats: every report the action writes, to standard output or a file. Without
+ * `--format`, a file's extension says which one (`-o report.html`), so a `.json` file never receives the
+ * text table.
+ */
+
+
+
+
+
+
+
+
+const REPORT_FORMATS = ['text', 'markdown', 'summary', 'json', 'html', 'prometheus'];
+const BY_EXTENSION = {
+    '.txt': 'text',
+    '.md': 'markdown',
+    '.markdown': 'markdown',
+    '.json': 'json',
+    '.html': 'html',
+    '.htm': 'html',
+    '.prom': 'prometheus',
+};
+/** The format `--format` names, else the one `--output`'s extension implies; text without either (or an extension). */
+function reportFormatOf(format, output) {
+    if (format !== undefined) {
+        if (REPORT_FORMATS.includes(format))
+            return format;
+        throw new InputError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
+    }
+    if (output === undefined)
+        return 'text';
+    const extension = (0,external_node_path_namespaceObject.extname)(output).toLowerCase();
+    if (extension === '')
+        return 'text';
+    const implied = BY_EXTENSION[extension];
+    if (implied)
+        return implied;
+    const known = Object.entries(BY_EXTENSION).map(([ending, name]) => `${ending} ${name}`).join(', ');
+    throw new InputError(`cannot tell the report format from the name ${JSON.stringify(output)}; give --format (${REPORT_FORMATS.join(', ')}) or one of the extensions ${known}`);
+}
+function renderReport(result, format, generatedAt) {
+    switch (format) {
+        case 'json':
+            return renderJson(toJsonReport(result, generatedAt));
+        case 'markdown':
+            return renderMarkdown(result);
+        case 'summary':
+            return renderSummary(result);
+        case 'html':
+            return renderHtml(result, { generatedAt });
+        case 'prometheus':
+            return renderPrometheus(result, { labels: {}, timestamp: generatedAt });
+        case 'text':
+            return renderText(result);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * The CLI's arguments, parsed into the same settings the action builds from its inputs. Usage mistakes are
@@ -51344,11 +53703,16 @@ function parseProfileCli(argv) {
 
 
 
+
+
+
 const args_OPTIONS = {
     baseline: { type: 'string', multiple: true },
     current: { type: 'string', multiple: true },
     numerical: { type: 'string', multiple: true },
     categorical: { type: 'string', multiple: true },
+    'na-values': { type: 'string', multiple: true },
+    'no-default-na-values': { type: 'boolean' },
     columns: { type: 'string', multiple: true },
     ignore: { type: 'string', multiple: true },
     method: { type: 'string' },
@@ -51359,6 +53723,10 @@ const args_OPTIONS = {
     'numerical-threshold': { type: 'string' },
     'categorical-threshold': { type: 'string' },
     'column-threshold': { type: 'string', multiple: true },
+    'p-value-threshold': { type: 'string' },
+    'distance-threshold': { type: 'string' },
+    permutations: { type: 'string' },
+    'permutation-seed': { type: 'string' },
     'drift-share': { type: 'string' },
     correction: { type: 'string' },
     'min-rows': { type: 'string' },
@@ -51371,6 +53739,7 @@ const args_OPTIONS = {
     'performance-metric': { type: 'string' },
     'max-degradation': { type: 'string' },
     'gate-on': { type: 'string', multiple: true },
+    multivariate: { type: 'string', multiple: true },
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
     'exit-zero': { type: 'boolean' },
@@ -51410,15 +53779,24 @@ function parseCli(argv) {
         columns: values.columns ?? [],
         ignoreColumns: values.ignore ?? [],
         declaredKinds,
+        naValues: missingValueTokens(values['na-values'] ?? [], !values['no-default-na-values']),
         method: values.method,
         numericalMethod: values['numerical-method'],
         categoricalMethod: values['categorical-method'],
         columnMethods: parseColumnMethods('--column-method', values['column-method'] ?? []),
-        threshold: optionalNumber('--threshold', values.threshold, nonNegative),
-        numericalThreshold: optionalNumber('--numerical-threshold', values['numerical-threshold'], nonNegative),
-        categoricalThreshold: optionalNumber('--categorical-threshold', values['categorical-threshold'], nonNegative),
+        threshold: optionalThreshold('--threshold', values.threshold),
+        numericalThreshold: optionalThreshold('--numerical-threshold', values['numerical-threshold']),
+        categoricalThreshold: optionalThreshold('--categorical-threshold', values['categorical-threshold']),
         columnThresholds: parseColumnThresholds('--column-threshold', values['column-threshold'] ?? []),
+        pValueThreshold: optionalNumber('--p-value-threshold', values['p-value-threshold'], pValue),
+        distanceThreshold: optionalThreshold('--distance-threshold', values['distance-threshold']),
     });
+    const permutations = optionalNumber('--permutations', values.permutations, positiveInteger);
+    if (permutations !== undefined)
+        drift.permutations = permutations;
+    const permutationSeed = optionalNumber('--permutation-seed', values['permutation-seed'], wholeNumber);
+    if (permutationSeed !== undefined)
+        drift.permutationSeed = permutationSeed;
     const driftShare = optionalNumber('--drift-share', values['drift-share'], shareInRange);
     if (driftShare !== undefined)
         drift.driftShare = driftShare;
@@ -51445,15 +53823,12 @@ function parseCli(argv) {
         performanceMetric: '--performance-metric',
         maxDegradation: '--max-degradation',
     });
-    drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'markdown' && format !== 'json') {
-        throw new InputError(`--format must be text, markdown or json, not ${JSON.stringify(format)}`);
-    }
+    drift.multivariate = parseMultivariateMethods(values.multivariate ?? [], '--multivariate');
+    drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model, drift.multivariate);
     return {
         command: 'check',
         settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift, ...memoryBudgetOf(values['memory-budget']) },
-        format,
+        format: reportFormatOf(values.format, values.output),
         output: values.output,
         exitZero: values['exit-zero'] ?? false,
     };
@@ -51494,6 +53869,7 @@ function describeProfile(profile) {
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 /** `driftgate --help`: usage, then the methods as the registry knows them. */
 
+
 const USAGE = `driftgate: compare fresh data with the baseline a model was trained on, column by column.
 
 Usage:
@@ -51509,16 +53885,30 @@ Columns:
   --ignore COL                  leave this column out (repeat)
   --numerical COL               treat this column as numerical (repeat; names may hold commas and spaces)
   --categorical COL             treat this column as categorical (repeat)
+  --na-values TEXT              another cell text meaning "missing" in a numbers column (repeat;
+                                a number such as -999 matches by value). Added to the default list:
+                                ${DEFAULT_NA_VALUES.slice(0, 9).join(', ')},
+                                ${DEFAULT_NA_VALUES.slice(9).join(', ')}
+                                (pandas' list; the empty cell and NaN in any case are always missing;
+                                a column holding other text keeps these as categories)
+  --no-default-na-values        only --na-values, the empty cell and NaN mean missing
 
 Methods and thresholds (default: chosen per column, see below):
   --method NAME                 for every column whose type it supports
   --numerical-method NAME       for numerical columns
   --categorical-method NAME     for categorical columns
   --column-method COL=NAME      for one column (repeat)
-  --threshold X                 for every column, instead of each method's default
-  --numerical-threshold X       for numerical columns
-  --categorical-threshold X     for categorical columns
-  --column-threshold COL=X      for one column (repeat)
+  --p-value-threshold X         for every p-value method: drift when p < X (default 0.05)
+  --distance-threshold X|auto   for every distance method: drift when distance >= X (default 0.1);
+                                auto calibrates it on the data by permutation (see below)
+  --permutations N              relabellings for auto (default 999; the smallest p is 1/(N+1))
+  --permutation-seed N          seed of the relabellings (default 42): same data, same thresholds
+  --threshold X                 for every column whose method you chose (--method ...): a plain
+                                number says neither p-value nor distance, so it is refused where
+                                the automatic choice picks the method
+  --numerical-threshold X       the same, for numerical columns
+  --categorical-threshold X     the same, for categorical columns
+  --column-threshold COL=X      the same, for one column (repeat; X may be auto for a distance)
   --correction none|bonferroni|fdr
                                 multiple-testing correction across p-value tests (default none)
   --min-rows N                  fewer non-missing values on a side: "insufficient data" (default 30)
@@ -51539,12 +53929,18 @@ Model (prediction logs; see docs/model-monitoring.md):
   --max-degradation X           tolerated worsening of the metric: absolute (0.02) or relative to
                                 the baseline (5%); default 5%
 
+Multivariate drift (joint distribution of the features; needs rows, see docs/multivariate.md):
+  --multivariate METHODS        reconstruction-error, domain-classifier, mmd (comma-separated),
+                                all, or off (default off)
+
 Gate:
-  --gate-on data|prediction|performance|any
+  --gate-on data|prediction|performance|multivariate|any
                                 the verdicts that fail the check (repeat; default any)
 
 Output:
-  --format text|markdown|json   report format (default text)
+  --format FORMAT               text, markdown (the full report), summary (the GitHub job summary),
+                                json, html, prometheus (metrics exposition); default: from the
+                                --output extension (.txt .md .json .html .prom), else text
   --output FILE, -o FILE        write the report to FILE (the text table still goes to stdout)
   --exit-zero                   exit 0 even when the gate trips
 
@@ -51554,6 +53950,14 @@ dataset drift), 2 bad input or usage.
 Automatic choice per column: up to 1000 baseline rows, ks for numbers (chi2 with 3-5 distinct
 values, z with 2) and chi2 for categories (z when binary); above 1000 rows, wasserstein_normed for
 numbers (jensenshannon with 5 or fewer distinct values) and jensenshannon for categories.
+
+Choosing: p-value tests answer "could this be chance?" and, on large samples, say yes to shifts too
+small to matter; fixed distances answer "is the change large?" but on small samples (a few hundred
+rows) random noise alone crosses them. On small samples use a p-value test, or a distance with
+--distance-threshold auto: the distance is compared with those of random relabellings of the pooled
+rows, and the column drifts when its permutation p-value, (k+1)/(n+1) with k of n relabellings at
+least as far apart, is below --p-value-threshold. On large samples use a distance and a fixed
+threshold that states how large a change matters to you.
 `;
 function methodTable() {
     const rows = statTests.map((test) => `  ${test.name.padEnd(18)}${test.kinds.join(', ').padEnd(24)}${(test.output === 'p_value' ? `p < ${test.defaultThreshold}` : `distance >= ${test.defaultThreshold}`).padEnd(18)}${test.title}`);
@@ -51659,7 +54063,6 @@ function megabytes(bytes) {
 
 
 
-
 const EXIT_NO_DRIFT = 0;
 const EXIT_DRIFT = 1;
 const EXIT_BAD_INPUT = 2;
@@ -51712,7 +54115,7 @@ async function check(command) {
     finally {
         progress?.clear();
     }
-    const report = render(result, command.format);
+    const report = renderReport(result, command.format, new Date());
     if (command.output) {
         try {
             await writeFileAtomic(command.output, report);
@@ -51728,13 +54131,6 @@ async function check(command) {
     if (command.exitZero)
         return EXIT_NO_DRIFT;
     return result.gate.tripped ? EXIT_DRIFT : EXIT_NO_DRIFT;
-}
-function render(result, format) {
-    if (format === 'json')
-        return renderJson(toJsonReport(result, new Date()));
-    if (format === 'markdown')
-        return renderMarkdown(result);
-    return renderText(result);
 }
 if (!serveReadWorker())
     startCli();

@@ -48528,7 +48528,47 @@ function niceCeiling(value) {
     return Number((step * power).toPrecision(12));
 }
 
+;// CONCATENATED MODULE: ./src/report/multivariate-format.ts
+/**
+ * What every report shows of the multivariate section, worded once: each method's value and threshold
+ * as text, and whether the gate's verdict heads the report.
+ */
+
+/** With model columns or multivariate methods the dataset's verdict is one of several, so the gate's heads the report. */
+function multivariate_format_gateHeadsReport(result) {
+    return result.model !== undefined || result.multivariate !== undefined;
+}
+function multivariateRows(methods) {
+    return methods.map((method) => ({
+        title: method.title,
+        method: method.method,
+        value: valueText(method),
+        threshold: thresholdText(method),
+        drift: method.drift_detected,
+        status: method.status.replace('-', ' '),
+        note: method.reason ?? (method.top_features ?? []).map((entry) => `${entry.column} ${format_formatPercent(entry.importance)}`).join(', '),
+    }));
+}
+function valueText(method) {
+    if (method.score === undefined)
+        return '-';
+    if (method.method === 'domain-classifier' && method.auc !== undefined)
+        return `${format_formatNumber(method.score)} (AUC ${format_formatNumber(method.auc)})`;
+    if (method.output === 'p_value')
+        return `p = ${format_formatNumber(method.score)}`;
+    return format_formatNumber(method.score);
+}
+function thresholdText(method) {
+    if (method.output === 'band') {
+        return method.lower_threshold === undefined || method.upper_threshold === undefined ? '-' : `${format_formatNumber(method.lower_threshold)} – ${format_formatNumber(method.upper_threshold)}`;
+    }
+    if (method.threshold === undefined)
+        return '-';
+    return `${method.output === 'p_value' ? '<' : '≥'} ${format_formatNumber(method.threshold)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -48536,13 +48576,27 @@ function niceCeiling(value) {
 function renderMarkdown(result, options = {}) {
     const level = options.headingLevel ?? 3;
     const table = columnTable(result.columns, options.maxColumns ?? Infinity);
-    if (!result.model)
+    if (!gateHeadsReport(result))
         return [verdictBlock(result, level), table].join('\n\n') + '\n';
-    return [verdictBlock(result, level), modelSection(result.model, level + 1), featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+    const model = result.model ? [modelSection(result.model, level + 1)] : [];
+    const multivariate = result.multivariate ? [multivariateSection(result.multivariate, level + 1)] : [];
+    return [verdictBlock(result, level), ...model, ...multivariate, featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+}
+/** The multivariate methods' verdicts, before the feature table (a long one would bury them). */
+function multivariateSection(multivariate, headingLevel) {
+    const rows = multivariateRows(multivariate.methods).map((row) => {
+        const result = row.drift ? `🔴 ${row.status}` : row.status === 'no drift' ? '🟢 no drift' : `⚪ ${row.status}`;
+        return `| ${row.title} | ${row.value} | ${row.threshold} | ${result} | ${escapeMarkdown(truncate(row.note, 200))} |`;
+    });
+    return [
+        `${'#'.repeat(headingLevel)} Multivariate drift`,
+        `${statusIcon(multivariate.status)} ${escapeMarkdown(multivariate.summary)}`,
+        `| Method | Value | Threshold | Result | Note |\n|---|---|---|---|---|\n${rows.join('\n')}`,
+    ].join('\n\n');
 }
 /** The headline: the gate's verdict when there is a model section, else the dataset's (as before it existed). */
 function verdictBlock(result, headingLevel = 3) {
-    const headline = result.model
+    const headline = multivariate_format_gateHeadsReport(result)
         ? `${result.gate.tripped ? '🔴' : '🟢'} ${escapeMarkdown(result.gate.summary)}`
         : `${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
     const sides = `Baseline: ${describeSide(result.baseline)} · Current: ${describeSide(result.current)}`;
@@ -48662,11 +48716,14 @@ function cells(column) {
 
 
 
+
 /** GitHub's limit is 1 MiB per step summary; keep well under it. */
 const SUMMARY_BYTE_LIMIT = 1024 * 1024 - 16 * 1024;
 const CHARTED_COLUMNS = 5;
 function renderSummary(result, options = {}) {
-    const head = result.model ? [verdictBlock(result, 2), modelSection(result.model, 3), featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
+    const model = result.model ? [modelSection(result.model, 3)] : [];
+    const multivariate = result.multivariate ? [multivariateSection(result.multivariate, 3)] : [];
+    const head = multivariate_format_gateHeadsReport(result) ? [verdictBlock(result, 2), ...model, ...multivariate, featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
     const charts = driftedFirst(result.columns)
         .filter((column) => column.drift_detected && column.histogram)
         .slice(0, CHARTED_COLUMNS)
