@@ -117,7 +117,7 @@ const CORPUS: BadInput[] = [
   },
   { label: 'an unknown correction', cli: ['--current', 'base.csv', '--correction', 'maybe'], action: { current: 'base.csv', correction: 'maybe' }, message: /correction must be none, bonferroni or fdr, not "maybe"/ },
   { label: 'an unknown option', cli: ['--current', 'base.csv', '--colour', 'red'], message: /Unknown option '--colour'/ },
-  { label: 'an unknown report format', cli: ['--current', 'base.csv', '--format', 'yaml'], message: /--format must be text, markdown or json, not "yaml"/ },
+  { label: 'an unknown report format', cli: ['--current', 'base.csv', '--format', 'yaml'], message: /--format must be one of text, markdown, summary, json, html, prometheus, not "yaml"/ },
   { label: 'a drift share above 1', cli: ['--current', 'base.csv', '--drift-share', '1.5'], action: { current: 'base.csv', 'drift-share': '1.5' }, message: /drift-share must be a number from 0 to 1, not "1\.5"/ },
   {
     label: 'a negative number read as an option',

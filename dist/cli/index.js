@@ -36365,6 +36365,12 @@ class NumericColumnBuilder {
     finish(name) {
         return { storage: 'numeric', name, values: fitted(this.values, this.length) };
     }
+    /** The cells so far, to be used before the next push, which reuses their storage for the next batch. */
+    takeBatch(name) {
+        const column = { storage: 'numeric', name, values: this.values.subarray(0, this.length) };
+        this.length = 0;
+        return column;
+    }
 }
 class TextColumnBuilder {
     codes = new Int32Array(INITIAL_CAPACITY);
@@ -36407,6 +36413,12 @@ class TextColumnBuilder {
     }
     finish(name) {
         return { storage: 'text', name, codes: fitted(this.codes, this.length), dictionary: this.dictionary };
+    }
+    /** As NumericColumnBuilder.takeBatch; the texts keep their codes from batch to batch. */
+    takeBatch(name) {
+        const column = { storage: 'text', name, codes: this.codes.subarray(0, this.length), dictionary: this.dictionary };
+        this.length = 0;
+        return column;
     }
 }
 function grow(array) {
@@ -45365,18 +45377,45 @@ class TableSink {
     plan;
     file;
     delimiter;
+    batches;
     headerCells = [];
     names;
     readers = [];
     /** The readers of numeric columns still taking numbers, by field; undefined for the other fields. */
     numeric = [];
     missing;
+    /** Rows read and not yet handed over as a batch: the length of every column. */
     rowCount = 0;
-    constructor(plan, file, delimiter) {
+    /** Rows handed over in batches. */
+    handedOver = 0;
+    constructor(plan, file, delimiter, batches) {
         this.plan = plan;
         this.file = file;
         this.delimiter = delimiter;
+        this.batches = batches;
         this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
+    }
+    get rowsRead() {
+        return this.handedOver + this.rowCount;
+    }
+    /** Hands the rows over once there are enough for a batch (or at the end, when `last`); only between records. */
+    handOver(last = false) {
+        if (this.batches === undefined || this.rowCount === 0)
+            return;
+        if (!last && this.rowCount * Math.max(1, this.readers.length) < this.batches.cells)
+            return;
+        const columns = [];
+        this.readers.forEach((reader, index) => {
+            if (!(reader instanceof NumericCells || reader instanceof TextCells))
+                return;
+            const column = reader.builder.takeBatch(this.names[index]);
+            // A column that met text after numbers is read again as text; what it holds now is incomplete.
+            if (!(reader instanceof NumericCells && reader.sawText))
+                columns.push(column);
+        });
+        this.batches.take({ rowCount: this.rowCount, columns });
+        this.handedOver += this.rowCount;
+        this.rowCount = 0;
     }
     plainRecords(bytes, start, end, line, stop) {
         if (this.names === undefined || this.readers.length === 0)
@@ -45393,6 +45432,7 @@ class TableSink {
                 break;
         }
         stop.position = position;
+        this.handOver();
         return records;
     }
     /** Reads the plain record at `start` whole and returns the position after it, or -1 having read nothing. */
@@ -45500,6 +45540,7 @@ class TableSink {
             throw new InputError(`expected ${this.readers.length} fields as in the header, got ${fieldCount}; every row needs one field per column (quote fields that contain the delimiter)`, { file: this.file, line });
         }
         this.rowCount++;
+        this.handOver();
     }
     startColumns(names, line) {
         const seen = new Set();
@@ -45558,7 +45599,10 @@ class TableSink {
 async function readDelimited(source, plan) {
     // A missing file has no size; reading it reports that.
     const size = source.gzip ? undefined : await (0,promises_namespaceObject.stat)(source.path).then((info) => info.size, () => undefined);
-    return readDelimitedInput({ file: source.display, delimiter: source.format === 'tsv' ? TAB : COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) }, plan);
+    return readDelimitedInput(delimitedInputOf(source, size), plan);
+}
+function delimitedInputOf(source, size) {
+    return { file: source.display, delimiter: source.format === 'tsv' ? TAB : COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
 }
 async function readDelimitedInput(input, plan) {
     const first = await scanInput(input, plan);
@@ -45567,11 +45611,8 @@ async function readDelimitedInput(input, plan) {
         return { rowCount: first.rowCount, columns: first.columns() };
     // Rare: a column held numbers, then text; its exact texts only exist in the file.
     const second = await scanInput(input, { ...plan, forceText: union(plan.forceText, retry), only: retry, onBytes: undefined });
-    if (second.rowCount !== first.rowCount) {
-        throw new InputError('the file changed while it was being read; run again once it is complete', {
-            file: input.file,
-        });
-    }
+    if (second.rowCount !== first.rowCount)
+        throw changedWhileRead(input.file);
     const reread = new Map(second.columns().map((column) => [column.name, column]));
     const columns = first.columns();
     return {
@@ -45581,9 +45622,23 @@ async function readDelimitedInput(input, plan) {
             .map((name) => reread.get(name) ?? columns.find((column) => column.name === name)),
     };
 }
-async function scanInput(input, plan) {
+/** A second pass over a file found other rows than the first. */
+function changedWhileRead(file) {
+    return new InputError('the file changed while it was being read; run again once it is complete', { file });
+}
+/**
+ * Streams a CSV or TSV file through `batches` in one pass, holding one batch at a time. Returns how many
+ * rows it had and the undeclared columns that met text after numbers: their batches stop there (the
+ * numbers' exact texts are gone), and they must be streamed again as text, as `readDelimitedInput` does.
+ */
+async function streamDelimited(source, plan, batches) {
+    const sink = await scanInput(delimitedInputOf(source, undefined), plan, batches);
+    sink.handOver(true);
+    return { rows: sink.rowsRead, columnsWithText: sink.columnsWithText() };
+}
+async function scanInput(input, plan, batches) {
     const { file, delimiter } = input;
-    const sink = new TableSink(plan, file, delimiter);
+    const sink = new TableSink(plan, file, delimiter, batches);
     const tokenizer = new CsvTokenizer(delimiter, sink, file);
     let first = true;
     let bytesRead = 0;
@@ -45600,7 +45655,7 @@ async function scanInput(input, plan) {
         }
         tokenizer.push(chunk);
         bytesRead += chunk.length;
-        if (!sized && sink.rowCount > 0 && bytesRead >= Math.min(input.size, ESTIMATE_SAMPLE_BYTES)) {
+        if (!sized && batches === undefined && sink.rowCount > 0 && bytesRead >= Math.min(input.size, ESTIMATE_SAMPLE_BYTES)) {
             // The first megabyte of rows predicts the rest: sizing the columns once saves the copies (and the
             // peak) of doubling them, and the slack covers rows a little longer than the first ones. A wrong
             // guess costs only time: short columns grow, long ones are trimmed when finished.
@@ -45612,7 +45667,7 @@ async function scanInput(input, plan) {
     if (!sink.hasHeader) {
         throw new InputError('the file is empty; expected a header row with the column names, then the data rows', { file });
     }
-    if (sink.rowCount === 0) {
+    if (sink.rowsRead === 0) {
         throw new InputError('the file has a header row but no data rows', { file });
     }
     return sink;
@@ -51868,6 +51923,7 @@ function stackText(name, parts, totalRows) {
 
 
 
+
 /** The profiles the paths name, or undefined when they name data files; an InputError when they mix the two. */
 async function readProfilesOf(paths, options = {}) {
     const sources = await resolveSources(paths, options.cwd ?? process.cwd());
@@ -51891,16 +51947,43 @@ async function readProfilesOf(paths, options = {}) {
 async function profilePaths(paths, cwd = process.cwd()) {
     return (await resolveSources(paths, cwd)).map((source) => source.path);
 }
-/** One pass over the files, in memory bounded by the profile and the largest file's columns. */
+const DEFAULT_BATCH_CELLS = 1 << 22;
+/**
+ * One pass over the files, in memory bounded by the profile and a batch of rows for CSV and TSV files
+ * (streamed), by the largest file's columns for the other formats (read whole, one file at a time).
+ */
 async function profileData(paths, options = {}) {
     if (paths.length === 0)
         throw new InputError('no input files were given; pass at least one path or glob');
     const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format);
     const builder = new ProfileBuilder(options.settings ?? DEFAULT_PROFILE_SETTINGS);
+    const plan = { declared: options.declared, naValues: options.naValues };
     for (const source of sources) {
-        builder.addTable(await readFileTable(source, { declared: options.declared }));
+        if (source.format === 'csv' || source.format === 'tsv') {
+            builder.addProfile(await profileDelimited(source, plan, options.settings ?? DEFAULT_PROFILE_SETTINGS, options.batchCells ?? DEFAULT_BATCH_CELLS));
+        }
+        else
+            builder.addTable(await readFileTable(source, plan));
     }
     return builder.finish();
+}
+async function profileDelimited(source, plan, settings, cells) {
+    const stream = async (filePlan) => {
+        const builder = new ProfileBuilder(settings);
+        const sources = [source.display];
+        const read = await streamDelimited(source, filePlan, { cells, take: (batch) => builder.addTable({ sources, ...batch }) });
+        return { ...read, profile: builder.finish() };
+    };
+    const first = await stream(plan);
+    if (first.columnsWithText.size === 0)
+        return first.profile;
+    // Rare: a column held numbers, then text; its exact texts only exist in the file.
+    const columnsWithText = first.columnsWithText;
+    const second = await stream({ ...plan, forceText: columnsWithText, only: columnsWithText });
+    if (second.rows !== first.rows)
+        throw changedWhileRead(source.display);
+    const reread = new Map(second.profile.columns.map((column) => [column.name, column]));
+    return { ...first.profile, columns: first.profile.columns.map((column) => reread.get(column.name) ?? column) };
 }
 /** The check's view of a profile: its columns, answered from the profile. */
 function datasetOf(profile, sources, profiled) {

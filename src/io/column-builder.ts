@@ -38,6 +38,13 @@ export class NumericColumnBuilder {
   finish(name: string): NumericColumn {
     return { storage: 'numeric', name, values: fitted(this.values, this.length) };
   }
+
+  /** The cells so far, to be used before the next push, which reuses their storage for the next batch. */
+  takeBatch(name: string): NumericColumn {
+    const column: NumericColumn = { storage: 'numeric', name, values: this.values.subarray(0, this.length) };
+    this.length = 0;
+    return column;
+  }
 }
 
 export class TextColumnBuilder {
@@ -84,6 +91,13 @@ export class TextColumnBuilder {
 
   finish(name: string): TextColumn {
     return { storage: 'text', name, codes: fitted(this.codes, this.length), dictionary: this.dictionary };
+  }
+
+  /** As NumericColumnBuilder.takeBatch; the texts keep their codes from batch to batch. */
+  takeBatch(name: string): TextColumn {
+    const column: TextColumn = { storage: 'text', name, codes: this.codes.subarray(0, this.length), dictionary: this.dictionary };
+    this.length = 0;
+    return column;
   }
 }
 

@@ -507,14 +507,38 @@ class TableSink implements CsvSink {
   /** The readers of numeric columns still taking numbers, by field; undefined for the other fields. */
   private numeric: Array<NumericCells | undefined> = [];
   private readonly missing: MissingValues;
+  /** Rows read and not yet handed over as a batch: the length of every column. */
   rowCount = 0;
+  /** Rows handed over in batches. */
+  private handedOver = 0;
 
   constructor(
     private readonly plan: FilePlan,
     private readonly file: string,
     private readonly delimiter: number,
+    private readonly batches?: RowBatches,
   ) {
     this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
+  }
+
+  get rowsRead(): number {
+    return this.handedOver + this.rowCount;
+  }
+
+  /** Hands the rows over once there are enough for a batch (or at the end, when `last`); only between records. */
+  handOver(last = false): void {
+    if (this.batches === undefined || this.rowCount === 0) return;
+    if (!last && this.rowCount * Math.max(1, this.readers.length) < this.batches.cells) return;
+    const columns: Column[] = [];
+    this.readers.forEach((reader, index) => {
+      if (!(reader instanceof NumericCells || reader instanceof TextCells)) return;
+      const column = reader.builder.takeBatch(this.names![index]);
+      // A column that met text after numbers is read again as text; what it holds now is incomplete.
+      if (!(reader instanceof NumericCells && reader.sawText)) columns.push(column);
+    });
+    this.batches.take({ rowCount: this.rowCount, columns });
+    this.handedOver += this.rowCount;
+    this.rowCount = 0;
   }
 
   plainRecords(bytes: Buffer, start: number, end: number, line: number, stop: { position: number }): number {
@@ -530,6 +554,7 @@ class TableSink implements CsvSink {
       if (position < end && (bytes[position] === LF || bytes[position] === CR)) break;
     }
     stop.position = position;
+    this.handOver();
     return records;
   }
 
@@ -630,6 +655,7 @@ class TableSink implements CsvSink {
       );
     }
     this.rowCount++;
+    this.handOver();
   }
 
   private startColumns(names: string[], line: number): void {
@@ -693,10 +719,11 @@ class TableSink implements CsvSink {
 export async function readDelimited(source: Source, plan: FilePlan): Promise<FileColumns> {
   // A missing file has no size; reading it reports that.
   const size = source.gzip ? undefined : await stat(source.path).then((info) => info.size, () => undefined);
-  return readDelimitedInput(
-    { file: source.display, delimiter: source.format === 'tsv' ? TAB : COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) },
-    plan,
-  );
+  return readDelimitedInput(delimitedInputOf(source, size), plan);
+}
+
+function delimitedInputOf(source: Source, size: number | undefined): DelimitedInput {
+  return { file: source.display, delimiter: source.format === 'tsv' ? TAB : COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
 }
 
 /** A delimited file as bytes, read afresh for each pass over it. */
@@ -716,11 +743,7 @@ export async function readDelimitedInput(input: DelimitedInput, plan: FilePlan):
 
   // Rare: a column held numbers, then text; its exact texts only exist in the file.
   const second = await scanInput(input, { ...plan, forceText: union(plan.forceText, retry), only: retry, onBytes: undefined });
-  if (second.rowCount !== first.rowCount) {
-    throw new InputError('the file changed while it was being read; run again once it is complete', {
-      file: input.file,
-    });
-  }
+  if (second.rowCount !== first.rowCount) throw changedWhileRead(input.file);
   const reread = new Map(second.columns().map((column) => [column.name, column]));
   const columns = first.columns();
   return {
@@ -731,9 +754,32 @@ export async function readDelimitedInput(input: DelimitedInput, plan: FilePlan):
   };
 }
 
-async function scanInput(input: DelimitedInput, plan: FilePlan): Promise<TableSink> {
+/** A second pass over a file found other rows than the first. */
+export function changedWhileRead(file: string): InputError {
+  return new InputError('the file changed while it was being read; run again once it is complete', { file });
+}
+
+/** Rows handed over as they are read, in batches of about `cells` cells, instead of kept whole. */
+export interface RowBatches {
+  readonly cells: number;
+  /** Called between records; the batch's storage is reused once it returns. */
+  take(batch: FileColumns): void;
+}
+
+/**
+ * Streams a CSV or TSV file through `batches` in one pass, holding one batch at a time. Returns how many
+ * rows it had and the undeclared columns that met text after numbers: their batches stop there (the
+ * numbers' exact texts are gone), and they must be streamed again as text, as `readDelimitedInput` does.
+ */
+export async function streamDelimited(source: Source, plan: FilePlan, batches: RowBatches): Promise<{ rows: number; columnsWithText: Set<string> }> {
+  const sink = await scanInput(delimitedInputOf(source, undefined), plan, batches);
+  sink.handOver(true);
+  return { rows: sink.rowsRead, columnsWithText: sink.columnsWithText() };
+}
+
+async function scanInput(input: DelimitedInput, plan: FilePlan, batches?: RowBatches): Promise<TableSink> {
   const { file, delimiter } = input;
-  const sink = new TableSink(plan, file, delimiter);
+  const sink = new TableSink(plan, file, delimiter, batches);
   const tokenizer = new CsvTokenizer(delimiter, sink, file);
   let first = true;
   let bytesRead = 0;
@@ -753,7 +799,7 @@ async function scanInput(input: DelimitedInput, plan: FilePlan): Promise<TableSi
     }
     tokenizer.push(chunk);
     bytesRead += chunk.length;
-    if (!sized && sink.rowCount > 0 && bytesRead >= Math.min(input.size!, ESTIMATE_SAMPLE_BYTES)) {
+    if (!sized && batches === undefined && sink.rowCount > 0 && bytesRead >= Math.min(input.size!, ESTIMATE_SAMPLE_BYTES)) {
       // The first megabyte of rows predicts the rest: sizing the columns once saves the copies (and the
       // peak) of doubling them, and the slack covers rows a little longer than the first ones. A wrong
       // guess costs only time: short columns grow, long ones are trimmed when finished.
@@ -765,7 +811,7 @@ async function scanInput(input: DelimitedInput, plan: FilePlan): Promise<TableSi
   if (!sink.hasHeader) {
     throw new InputError('the file is empty; expected a header row with the column names, then the data rows', { file });
   }
-  if (sink.rowCount === 0) {
+  if (sink.rowsRead === 0) {
     throw new InputError('the file has a header row but no data rows', { file });
   }
   return sink;

@@ -8,7 +8,8 @@ import { ProfileBuilder } from '../profile/builder.js';
 import { DEFAULT_PROFILE_SETTINGS, type Profile, type ProfileSettings } from '../profile/format.js';
 import { isProfileFile, readProfileFile } from './profile-file.js';
 import { readFileTable, resolveSources, type ReadOptions } from './read.js';
-import type { Source } from './source.js';
+import { changedWhileRead, streamDelimited } from './csv.js';
+import type { FilePlan, Source } from './source.js';
 
 /** The profiles the paths name, or undefined when they name data files; an InputError when they mix the two. */
 export async function readProfilesOf(paths: readonly string[], options: Pick<ReadOptions, 'cwd'> = {}): Promise<Dataset | undefined> {
@@ -36,17 +37,44 @@ export async function profilePaths(paths: readonly string[], cwd = process.cwd()
 
 export interface ProfileDataOptions extends ReadOptions {
   settings?: ProfileSettings;
+  /** About how many cells of a CSV or TSV file are held at once (default 4 Mi, 32 MB of numbers). */
+  batchCells?: number;
 }
 
-/** One pass over the files, in memory bounded by the profile and the largest file's columns. */
+const DEFAULT_BATCH_CELLS = 1 << 22;
+
+/**
+ * One pass over the files, in memory bounded by the profile and a batch of rows for CSV and TSV files
+ * (streamed), by the largest file's columns for the other formats (read whole, one file at a time).
+ */
 export async function profileData(paths: readonly string[], options: ProfileDataOptions = {}): Promise<Profile> {
   if (paths.length === 0) throw new InputError('no input files were given; pass at least one path or glob');
   const sources: Source[] = await resolveSources(paths, options.cwd ?? process.cwd(), options.format);
   const builder = new ProfileBuilder(options.settings ?? DEFAULT_PROFILE_SETTINGS);
+  const plan: FilePlan = { declared: options.declared, naValues: options.naValues };
   for (const source of sources) {
-    builder.addTable(await readFileTable(source, { declared: options.declared }));
+    if (source.format === 'csv' || source.format === 'tsv') {
+      builder.addProfile(await profileDelimited(source, plan, options.settings ?? DEFAULT_PROFILE_SETTINGS, options.batchCells ?? DEFAULT_BATCH_CELLS));
+    } else builder.addTable(await readFileTable(source, plan));
   }
   return builder.finish();
+}
+
+async function profileDelimited(source: Source, plan: FilePlan, settings: ProfileSettings, cells: number): Promise<Profile> {
+  const stream = async (filePlan: FilePlan) => {
+    const builder = new ProfileBuilder(settings);
+    const sources = [source.display];
+    const read = await streamDelimited(source, filePlan, { cells, take: (batch) => builder.addTable({ sources, ...batch }) });
+    return { ...read, profile: builder.finish() };
+  };
+  const first = await stream(plan);
+  if (first.columnsWithText.size === 0) return first.profile;
+  // Rare: a column held numbers, then text; its exact texts only exist in the file.
+  const columnsWithText = first.columnsWithText;
+  const second = await stream({ ...plan, forceText: columnsWithText, only: columnsWithText });
+  if (second.rows !== first.rows) throw changedWhileRead(source.display);
+  const reread = new Map(second.profile.columns.map((column) => [column.name, column]));
+  return { ...first.profile, columns: first.profile.columns.map((column) => reread.get(column.name) ?? column) };
 }
 
 /** The check's view of a profile: its columns, answered from the profile. */
