@@ -77,6 +77,13 @@ describe('a check against a summarised profile', () => {
     expect(column.reasons.join(' ')).toMatch(/psi cannot be computed honestly from a rank summary; pick one of ks, ks_asymp, wasserstein, wasserstein_normed, t_test/);
   });
 
+  it('refuses a distance threshold calibrated by permutation, which needs the rows', () => {
+    const column = compareTables(baselineProfile, current, defaultDriftOptions({ method: 'wasserstein', distanceThreshold: 'auto' })).columns[0];
+    expect(column.status).toBe('not-tested');
+    expect(column.reasons.join(' ')).toMatch(/distance-threshold auto calibrates by permuting rows, which a rank summary does not keep/);
+    expect(columnOf('wasserstein').status).not.toBe('not-tested');
+  });
+
   it('marks the value approximate, with its bound, in the report', () => {
     const result = compareTables(baselineProfile, current, defaultDriftOptions({ method: 'wasserstein_normed' }));
     const text = renderText(result);

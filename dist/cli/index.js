@@ -51943,9 +51943,12 @@ async function readProfilesOf(paths, options = {}) {
     }
     return datasetOf(single ?? builder.finish(), sources.map((source) => source.display), 'file');
 }
-/** The files the paths and globs name, for merging profiles. */
-async function profilePaths(paths, cwd = process.cwd()) {
-    return (await resolveSources(paths, cwd)).map((source) => source.path);
+/** The profiles the paths and globs name, merged: counts and moments exactly, summaries within their bound. */
+async function mergeProfiles(paths, settings, cwd = process.cwd()) {
+    const builder = new ProfileBuilder(settings);
+    for (const source of await resolveSources(paths, cwd))
+        builder.addProfile(await readProfileFile(source.path, source.display));
+    return builder.finish();
 }
 const DEFAULT_BATCH_CELLS = 1 << 22;
 /**
@@ -52693,12 +52696,15 @@ function declaredKindsOf(numerical, categorical) {
 
 
 
+
 const OPTIONS = {
     data: { type: 'string', multiple: true },
     merge: { type: 'string', multiple: true },
     output: { type: 'string', short: 'o' },
     numerical: { type: 'string', multiple: true },
     categorical: { type: 'string', multiple: true },
+    'na-values': { type: 'string', multiple: true },
+    'no-default-na-values': { type: 'boolean' },
     'max-distinct': { type: 'string' },
     'max-lossless-bytes': { type: 'string' },
     'max-categories': { type: 'string' },
@@ -52734,6 +52740,7 @@ function parseProfileCli(argv) {
         output: values.output,
         settings,
         declaredKinds: declaredKindsOf(values.numerical ?? [], values.categorical ?? []),
+        naValues: missingValueTokens(values['na-values'] ?? [], !values['no-default-na-values']),
     };
 }
 
@@ -53953,15 +53960,21 @@ function describeProfile(profile) {
 /** `driftgate --help`: usage, then the methods as the registry knows them. */
 
 
+
 const USAGE = `driftgate: compare fresh data with the baseline a model was trained on, column by column.
 
 Usage:
   driftgate check --baseline PATH... --current PATH... [options]
+  driftgate profile --data PATH... [-o FILE] [profile options]
+  driftgate profile --merge PROFILE... [-o FILE]
 
 Data (CSV, TSV, JSON Lines, JSON array of records, Parquet; any of them .gz; globs allowed;
-several files for one side are concatenated):
-  --baseline PATH...            the data the deployed model was trained on
-  --current PATH...             the fresh data
+several files for one side are concatenated), or profiles of it (several are merged):
+  --baseline PATH...            the data the deployed model was trained on, or its profile
+  --current PATH...             the fresh data, or its profile
+  --memory-budget SIZE          memory for holding data (512M, 4G; default half the machine's):
+                                a side whose files would need more is profiled while it is read,
+                                and the report says so
 
 Columns:
   --columns COL                 compare only this column (repeat for several)
@@ -54029,6 +54042,20 @@ Output:
 
 Exit status: 0 the gate passed, 1 it tripped (with the default --gate-on any and no model columns:
 dataset drift), 2 bad input or usage.
+
+Profiles (docs/profile-schema.md): a compact, mergeable baseline instead of the raw rows. Counts,
+missing cells, categories and moments are exact; a numerical column keeps every distinct value with
+its count (lossless: every method gives the raw data's values) up to --max-distinct values, else a
+quantile summary whose ranks are off by at most --rank-error of the rows, which the check states as
+each value's bound (ks, wasserstein and t_test are computed on a summary; other methods are refused).
+  --data PATH...                data files to profile, in one streaming pass
+  --merge PROFILE...            profiles of other rows (shards) to merge into one
+  --output FILE, -o FILE        write the profile there (.json, or .json.gz compressed); else stdout
+  --numerical COL, --categorical COL, --na-values TEXT, --no-default-na-values   as for check
+  --max-distinct N              most distinct values kept losslessly per column (default ${DEFAULT_PROFILE_SETTINGS.maxDistinct})
+  --max-lossless-bytes N        and at most this many bytes of them (default ${DEFAULT_PROFILE_SETTINGS.maxLosslessBytes})
+  --rank-error X                the summary's rank error, a share of the rows (default ${DEFAULT_PROFILE_SETTINGS.rankError})
+  --max-categories N            categories kept per column; the rest pooled (default ${DEFAULT_PROFILE_SETTINGS.maxCategories})
 
 Automatic choice per column: up to 1000 baseline rows, ks for numbers (chi2 with 3-5 distinct
 values, z with 2) and chi2 for categories (z when binary); above 1000 rows, wasserstein_normed for
@@ -54145,7 +54172,6 @@ function megabytes(bytes) {
 
 
 
-
 const EXIT_NO_DRIFT = 0;
 const EXIT_DRIFT = 1;
 const EXIT_BAD_INPUT = 2;
@@ -54166,13 +54192,10 @@ async function main(argv) {
 async function profile(command) {
     let result;
     if (command.mode === 'data') {
-        result = await profileData(command.inputs, { declared: command.declaredKinds, settings: command.settings });
+        result = await profileData(command.inputs, { declared: command.declaredKinds, naValues: command.naValues, settings: command.settings });
     }
     else {
-        const builder = new ProfileBuilder(command.settings);
-        for (const path of await profilePaths(command.inputs))
-            builder.addProfile(await readProfileFile(path));
-        result = builder.finish();
+        result = await mergeProfiles(command.inputs, command.settings);
     }
     if (!command.output) {
         process.stdout.write(`${JSON.stringify(profileToJson(result))}\n`);

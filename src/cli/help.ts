@@ -1,16 +1,22 @@
 /** `driftgate --help`: usage, then the methods as the registry knows them. */
 import { statTests } from '../stattests/registry.js';
 import { DEFAULT_NA_VALUES } from '../io/missing-values.js';
+import { DEFAULT_PROFILE_SETTINGS } from '../profile/format.js';
 
 const USAGE = `driftgate: compare fresh data with the baseline a model was trained on, column by column.
 
 Usage:
   driftgate check --baseline PATH... --current PATH... [options]
+  driftgate profile --data PATH... [-o FILE] [profile options]
+  driftgate profile --merge PROFILE... [-o FILE]
 
 Data (CSV, TSV, JSON Lines, JSON array of records, Parquet; any of them .gz; globs allowed;
-several files for one side are concatenated):
-  --baseline PATH...            the data the deployed model was trained on
-  --current PATH...             the fresh data
+several files for one side are concatenated), or profiles of it (several are merged):
+  --baseline PATH...            the data the deployed model was trained on, or its profile
+  --current PATH...             the fresh data, or its profile
+  --memory-budget SIZE          memory for holding data (512M, 4G; default half the machine's):
+                                a side whose files would need more is profiled while it is read,
+                                and the report says so
 
 Columns:
   --columns COL                 compare only this column (repeat for several)
@@ -78,6 +84,20 @@ Output:
 
 Exit status: 0 the gate passed, 1 it tripped (with the default --gate-on any and no model columns:
 dataset drift), 2 bad input or usage.
+
+Profiles (docs/profile-schema.md): a compact, mergeable baseline instead of the raw rows. Counts,
+missing cells, categories and moments are exact; a numerical column keeps every distinct value with
+its count (lossless: every method gives the raw data's values) up to --max-distinct values, else a
+quantile summary whose ranks are off by at most --rank-error of the rows, which the check states as
+each value's bound (ks, wasserstein and t_test are computed on a summary; other methods are refused).
+  --data PATH...                data files to profile, in one streaming pass
+  --merge PROFILE...            profiles of other rows (shards) to merge into one
+  --output FILE, -o FILE        write the profile there (.json, or .json.gz compressed); else stdout
+  --numerical COL, --categorical COL, --na-values TEXT, --no-default-na-values   as for check
+  --max-distinct N              most distinct values kept losslessly per column (default ${DEFAULT_PROFILE_SETTINGS.maxDistinct})
+  --max-lossless-bytes N        and at most this many bytes of them (default ${DEFAULT_PROFILE_SETTINGS.maxLosslessBytes})
+  --rank-error X                the summary's rank error, a share of the rows (default ${DEFAULT_PROFILE_SETTINGS.rankError})
+  --max-categories N            categories kept per column; the rest pooled (default ${DEFAULT_PROFILE_SETTINGS.maxCategories})
 
 Automatic choice per column: up to 1000 baseline rows, ks for numbers (chi2 with 3-5 distinct
 values, z with 2) and chi2 for categories (z when binary); above 1000 rows, wasserstein_normed for

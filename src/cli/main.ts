@@ -11,12 +11,11 @@ import { writeFileAtomic } from '../io/write.js';
 import { VERSION } from '../version.js';
 import { parseCli, type CliCheckCommand } from './args.js';
 import type { CliProfileCommand } from './profile-args.js';
-import { ProfileBuilder } from '../profile/builder.js';
 import { describeProfile } from '../profile/describe.js';
 import type { Profile } from '../profile/format.js';
 import { profileToJson } from '../profile/json.js';
-import { readProfileFile, writeProfileFile } from '../io/profile-file.js';
-import { profileData, profilePaths } from '../io/profile-side.js';
+import { writeProfileFile } from '../io/profile-file.js';
+import { mergeProfiles, profileData } from '../io/profile-side.js';
 import { HELP } from './help.js';
 import { renderReport } from './report-format.js';
 import { ProgressLine } from './progress.js';
@@ -43,11 +42,9 @@ async function main(argv: readonly string[]): Promise<number> {
 async function profile(command: CliProfileCommand): Promise<number> {
   let result: Profile;
   if (command.mode === 'data') {
-    result = await profileData(command.inputs, { declared: command.declaredKinds, settings: command.settings });
+    result = await profileData(command.inputs, { declared: command.declaredKinds, naValues: command.naValues, settings: command.settings });
   } else {
-    const builder = new ProfileBuilder(command.settings);
-    for (const path of await profilePaths(command.inputs)) builder.addProfile(await readProfileFile(path));
-    result = builder.finish();
+    result = await mergeProfiles(command.inputs, command.settings);
   }
   if (!command.output) {
     process.stdout.write(`${JSON.stringify(profileToJson(result))}\n`);

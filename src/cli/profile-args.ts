@@ -7,6 +7,7 @@ import { InputError } from '../engine/errors.js';
 import type { ColumnKind } from '../engine/table.js';
 import { DEFAULT_PROFILE_SETTINGS, type ProfileSettings } from '../profile/format.js';
 import { optionalNumber, positiveInteger, type NumberRule } from '../option-values.js';
+import { missingValueTokens } from '../io/missing-values.js';
 import { collectVariadic, declaredKindsOf } from './variadic.js';
 
 export interface CliProfileCommand {
@@ -17,6 +18,7 @@ export interface CliProfileCommand {
   output?: string;
   settings: ProfileSettings;
   declaredKinds: ReadonlyMap<string, ColumnKind>;
+  naValues: readonly string[];
 }
 
 const OPTIONS = {
@@ -25,6 +27,8 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   numerical: { type: 'string', multiple: true },
   categorical: { type: 'string', multiple: true },
+  'na-values': { type: 'string', multiple: true },
+  'no-default-na-values': { type: 'boolean' },
   'max-distinct': { type: 'string' },
   'max-lossless-bytes': { type: 'string' },
   'max-categories': { type: 'string' },
@@ -60,5 +64,6 @@ export function parseProfileCli(argv: readonly string[]): CliProfileCommand {
     output: values.output,
     settings,
     declaredKinds: declaredKindsOf(values.numerical ?? [], values.categorical ?? []),
+    naValues: missingValueTokens(values['na-values'] ?? [], !values['no-default-na-values']),
   };
 }

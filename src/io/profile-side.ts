@@ -30,9 +30,11 @@ export async function readProfilesOf(paths: readonly string[], options: Pick<Rea
   return datasetOf(single ?? builder.finish(), sources.map((source) => source.display), 'file');
 }
 
-/** The files the paths and globs name, for merging profiles. */
-export async function profilePaths(paths: readonly string[], cwd = process.cwd()): Promise<string[]> {
-  return (await resolveSources(paths, cwd)).map((source) => source.path);
+/** The profiles the paths and globs name, merged: counts and moments exactly, summaries within their bound. */
+export async function mergeProfiles(paths: readonly string[], settings: ProfileSettings, cwd = process.cwd()): Promise<Profile> {
+  const builder = new ProfileBuilder(settings);
+  for (const source of await resolveSources(paths, cwd)) builder.addProfile(await readProfileFile(source.path, source.display));
+  return builder.finish();
 }
 
 export interface ProfileDataOptions extends ReadOptions {
