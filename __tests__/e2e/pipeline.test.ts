@@ -47,8 +47,10 @@ describe.each<[Example, string]>([
       expect(first).toMatchObject({ status: 'no-baseline', driftDetected: false, retrained: true, pullRequest: 1 });
       const folder = `${REGISTRY_DIR}/${MODEL_NAME}/${first.version}`;
       const files = server.state.git('ls-tree', '-r', '--name-only', `driftgate/${MODEL_NAME}`, '--', folder).trim().split('\n');
-      expect(files).toEqual(expect.arrayContaining([`${folder}/model/${modelFile}`, `${folder}/baseline/baseline.csv`, `${folder}/metrics.json`]));
-      expect(show(`driftgate/${MODEL_NAME}`, `${folder}/baseline/baseline.csv`)).toBe(readFileSync(join(REPO_ROOT, 'examples/data/baseline.csv'), 'utf8'));
+      // The training data's profile, not its rows: the next checks compare against it.
+      expect(files).toEqual(expect.arrayContaining([`${folder}/model/${modelFile}`, `${folder}/baseline/baseline.profile.json.gz`, `${folder}/metrics.json`]));
+      expect(files.filter((path) => path.includes('/baseline/'))).toEqual([`${folder}/baseline/baseline.profile.json.gz`]);
+      expect(show(`driftgate/${MODEL_NAME}`, `${folder}/MODEL_CARD.md`)).toMatch(/- Training data profile .*: [\d.]+ KiB, 2,000 rows × 10 columns/);
       expect(JSON.parse(show(`driftgate/${MODEL_NAME}`, `${folder}/metrics.json`))).toEqual(first.metrics);
       await mergePullRequest(server, 1);
       expect(index('main').current).toBe(first.version);
@@ -80,7 +82,7 @@ describe.each<[Example, string]>([
       const branch = `driftgate/${MODEL_NAME}`;
       const folder = `${REGISTRY_DIR}/${MODEL_NAME}/${drifted.version}`;
       expect(index(branch)).toMatchObject({ current: drifted.version, versions: [{ version: first.version }, { version: drifted.version }] });
-      expect(show(branch, `${folder}/baseline/current.csv`)).toBe(readFileSync(join(REPO_ROOT, 'examples/data/current.csv'), 'utf8'));
+      expect(show(branch, `${folder}/MODEL_CARD.md`)).toMatch(/- Training data profile .*: [\d.]+ KiB, 1,500 rows × 10 columns/);
       expect(JSON.parse(show(branch, `${folder}/drift-report.json`)).dataset).toMatchObject({ drift_detected: true });
       expect(JSON.parse(show(branch, `${folder}/metrics.json`))).toEqual(drifted.metrics);
 

@@ -78,7 +78,7 @@ describe('the publish action bundle', () => {
     expect(server.state.git('ls-tree', '-r', '--name-only', head!).trim().split('\n')).toEqual([
       'README.md',
       `models/churn/${run.outputs.version}/MODEL_CARD.md`,
-      `models/churn/${run.outputs.version}/baseline/train.csv`,
+      `models/churn/${run.outputs.version}/baseline/baseline.profile.json.gz`,
       `models/churn/${run.outputs.version}/drift-report.json`,
       `models/churn/${run.outputs.version}/metrics.json`,
       `models/churn/${run.outputs.version}/model/model.pkl`,

@@ -49,7 +49,7 @@ export async function clientFor(server: GitServer, retryPolicy: Partial<RetryPol
 /** Settings for publishing `model` from `workspace` to the server's repository. */
 export function publishSettings(server: GitServer, workspace: string, overrides: Partial<PublishSettings> = {}): PublishSettings {
   return {
-    content: { model: ['out/model.pkl'], baseline: ['data/train.csv'], metrics: 'out/metrics.json', driftReport: 'report/drift-report.json', cwd: workspace },
+    content: { model: ['out/model.pkl'], baseline: ['data/train.csv'], baselineAs: 'raw', metrics: 'out/metrics.json', driftReport: 'report/drift-report.json', cwd: workspace },
     repository: { owner: server.state.owner, repo: server.state.repo },
     name: 'churn',
     registryDir: 'models',

@@ -50,7 +50,7 @@ describe('getInputs', () => {
     expect(githubToken).toBe('ghs_secret_token');
     expect(printed.join('')).toContain('::add-mask::ghs_secret_token');
     expect(publish).toEqual({
-      content: { model: ['out/model.pkl'], baseline: [], metrics: undefined, driftReport: undefined, cwd: '/work/space', runnerTemp: '/work/_temp' },
+      content: { model: ['out/model.pkl'], baseline: [], baselineAs: 'profile', metrics: undefined, driftReport: undefined, cwd: '/work/space', runnerTemp: '/work/_temp' },
       repository: { owner: 'octo-org', repo: 'churn-model' },
       name: 'churn-model',
       registryDir: 'models',

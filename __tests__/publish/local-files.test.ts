@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, rmSync, ftruncateSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../src/engine/errors.js';
 import { renderJson, type JsonReport } from '../../src/report/json.js';
 import { collectContent, MAX_FILE_BYTES, parseDriftReport } from '../../src/publish/local-files.js';
+import { readProfileFile } from '../../src/io/profile-file.js';
+import { ProfileBuilder } from '../../src/profile/builder.js';
+import { profileToJson } from '../../src/profile/json.js';
+import { tableOf } from '../helpers/tables.js';
 import { exampleDriftReport, makeWorkspace } from './fixtures.js';
+
+function profileText(columns: Record<string, number[]>): string {
+  const builder = new ProfileBuilder();
+  builder.addTable(tableOf(columns));
+  return JSON.stringify(profileToJson(builder.finish()));
+}
 
 let report: JsonReport;
 let workspace: string;
@@ -21,6 +31,8 @@ beforeAll(async () => {
     'data/train-2.csv': 'a,b\n3,4\n',
     'report/drift-report.json': renderJson(report),
     'empty/.keep': '',
+    'profiles/part-1.profile.json': profileText({ a: [1], b: [2] }),
+    'profiles/part-2.profile.json': profileText({ a: [3], b: [4] }),
   });
   rmSync(join(workspace, 'empty/.keep'));
 });
@@ -30,8 +42,38 @@ afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('collectContent', () => {
+  it('stores the training data as its profile by default, naming the files as given, in memory bounded by the profile', async () => {
+    const content = await collectContent({ model: ['out/model.pkl'], baseline: ['data/*.csv'], cwd: workspace, runnerTemp: workspace });
+    const stored = content.files.filter((file) => file.role === 'baseline');
+    expect(stored.map((file) => file.path)).toEqual(['baseline/baseline.profile.json.gz']);
+    const profile = await readProfileFile(stored[0].absolutePath);
+    expect(profile.rows).toBe(2);
+    expect(profile.sources).toEqual(['data/train-1.csv', 'data/train-2.csv']);
+    expect(profile.columns.map((column) => column.name)).toEqual(['a', 'b']);
+    expect(content.baselineProfile).toMatch(/^2 rows × 2 columns: 2 numerical columns kept exactly/);
+    expect(stored[0].sha256).toBe(createHash('sha256').update(readFileSync(stored[0].absolutePath)).digest('hex'));
+  });
+
+  it('stores a profile given as the baseline as it is, and merges several', async () => {
+    const single = await collectContent({ model: ['out/model.pkl'], baseline: ['profiles/part-1.profile.json'], cwd: workspace });
+    expect(single.files.filter((file) => file.role === 'baseline').map((file) => file.path)).toEqual(['baseline/part-1.profile.json']);
+    expect(single.baselineProfile).toMatch(/^1 rows × 2 columns/);
+    const merged = await collectContent({ model: ['out/model.pkl'], baseline: ['profiles/*.json'], cwd: workspace });
+    const stored = merged.files.filter((file) => file.role === 'baseline');
+    expect(stored.map((file) => file.path)).toEqual(['baseline/baseline.profile.json.gz']);
+    expect((await readProfileFile(stored[0].absolutePath)).rows).toBe(2);
+  });
+
+  it('refuses data files mixed with profiles, naming the data file', async () => {
+    const failure = await collectContent({ model: ['out/model.pkl'], baseline: ['profiles/part-1.profile.json', 'data/train-2.csv'], cwd: workspace }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InputError);
+    expect((failure as InputError).message).toMatch(/data file among profiles/);
+    expect((failure as InputError).location.file).toBe('data/train-2.csv');
+  });
+
   it('places each file in its version subfolder with size and sha256', async () => {
-    const content = await collectContent({ model: ['out/model.pkl'], baseline: ['data/*.csv'], metrics: 'out/metrics.json', driftReport: 'report/drift-report.json', cwd: workspace });
+    const content = await collectContent({ model: ['out/model.pkl'], baseline: ['data/*.csv'], baselineAs: 'raw', metrics: 'out/metrics.json', driftReport: 'report/drift-report.json', cwd: workspace });
+    expect(content.baselineProfile).toBeUndefined();
     expect(content.files.map(({ path, role, size, sha256: digest }) => ({ path, role, size, digest }))).toEqual([
       { path: 'model/model.pkl', role: 'model', size: 11, digest: sha256('model bytes') },
       { path: 'baseline/train-1.csv', role: 'baseline', size: 8, digest: sha256('a,b\n1,2\n') },

@@ -9,6 +9,9 @@ import { defaultDriftOptions } from '../../src/engine/options.js';
 import { toJsonReport } from '../../src/report/json.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { tableOf } from '../helpers/tables.js';
+import { describeProfile } from '../../src/profile/describe.js';
+import { ProfileBuilder } from '../../src/profile/builder.js';
+import { DEFAULT_PROFILE_SETTINGS } from '../../src/profile/format.js';
 import { exampleDriftReport } from './fixtures.js';
 
 let report: JsonReport;
@@ -59,6 +62,18 @@ describe('the model card', () => {
     expect(card).toContain('Against the deployed version `2026.05.01.1`');
     expect(card).toContain('| accuracy | 0.912 | 0.934 | 0.912 → 0.934, +0.022 |');
     expect(card).toContain('| f1 | 0.83 | 0.8 | 0.83 → 0.8, -0.03 |');
+  });
+
+  it('shows a baseline profile with its size and what it keeps, its column names escaped', () => {
+    const builder = new ProfileBuilder({ ...DEFAULT_PROFILE_SETTINGS, maxDistinct: 10 });
+    builder.addTable(tableOf({ 'amount*': Array.from({ length: 500 }, (_, row) => row / 7), region: Array.from({ length: 500 }, (_, row) => (row % 2 ? 'north' : 'south')) }));
+    const profileFiles = files.map((file) => (file.role === 'baseline' ? { ...file, path: 'baseline/baseline.profile.json.gz', size: 3_072 } : file));
+    const card = renderModelCard(input({ files: profileFiles, baselineProfile: describeProfile(builder.finish()) }));
+    expect(card).toContain(
+      '- Training data profile (the baseline the next check compares against; the rows themselves are not stored): 3.0 KiB, 500 rows × 2 columns: 0 numerical columns kept exactly, 1 summarised (rank error ≤ 0.001), 1 text column.',
+    );
+    expect(card).toContain(`  - ${escapeMarkdown('"amount*": summarised with rank error ≤ 0.001')}`);
+    expect(card).not.toContain('- Training data (the baseline');
   });
 
   it('lists data sizes, checksums and the run link', () => {

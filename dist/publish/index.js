@@ -32325,11 +32325,11 @@ var HttpCodes;
     HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
     HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
+var lib_Headers;
 (function (Headers) {
     Headers["Accept"] = "accept";
     Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+})(lib_Headers || (lib_Headers = {}));
 var MediaTypes;
 (function (MediaTypes) {
     MediaTypes["ApplicationJson"] = "application/json";
@@ -32484,7 +32484,7 @@ class lib_HttpClient {
      */
     getJson(requestUrl_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
             const res = yield this.get(requestUrl, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
         });
@@ -32492,8 +32492,8 @@ class lib_HttpClient {
     postJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.post(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -32502,8 +32502,8 @@ class lib_HttpClient {
     putJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.put(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -32512,8 +32512,8 @@ class lib_HttpClient {
     patchJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.patch(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -32780,7 +32780,7 @@ class lib_HttpClient {
     _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[lib_Headers.ContentType];
             if (headerValue) {
                 if (typeof headerValue === 'number') {
                     clientHeader = String(headerValue);
@@ -32793,7 +32793,7 @@ class lib_HttpClient {
                 }
             }
         }
-        const additionalValue = additionalHeaders[Headers.ContentType];
+        const additionalValue = additionalHeaders[lib_Headers.ContentType];
         // Return the first non-undefined value, converting numbers or arrays to strings if necessary
         if (additionalValue !== undefined) {
             if (typeof additionalValue === 'number') {
@@ -33461,7 +33461,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -33492,7 +33492,7 @@ const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield stat(fsPath);
+            yield io_util_stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -33505,7 +33505,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -33535,7 +33535,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield stat(filePath);
+            stats = yield io_util_stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -33563,7 +33563,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield stat(filePath);
+                stats = yield io_util_stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -41309,6 +41309,7 @@ function getInputs() {
             content: {
                 model: lines('model'),
                 baseline: lines('baseline'),
+                baselineAs: baselineStorage(),
                 metrics: inputs_text('metrics') || undefined,
                 driftReport: inputs_text('drift-report') || undefined,
                 cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
@@ -41332,6 +41333,12 @@ function getInputs() {
             run: { id: runId || undefined, url: runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : undefined },
         },
     };
+}
+function baselineStorage() {
+    const value = inputs_text('baseline-as') || 'profile';
+    if (value === 'profile' || value === 'raw')
+        return value;
+    throw new errors_InputError(`baseline-as must be profile or raw, not ${JSON.stringify(value)}`);
 }
 /** `core.getBooleanInput` throws a TypeError, which would be shown as a crash rather than a bad input. */
 function yesOrNo(name) {
@@ -41455,614 +41462,974 @@ function validationMessage(error) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/report/json.ts
-
-const REPORT_SCHEMA_VERSION = 2;
-/** Versions whose reports this driftgate still reads: version 2 only added to version 1. */
-const READABLE_REPORT_SCHEMA_VERSIONS = [1, 2];
-function toJsonReport(result, generatedAt) {
-    return {
-        schema_version: REPORT_SCHEMA_VERSION,
-        tool: { name: 'driftgate', version: VERSION },
-        generated_at: generatedAt.toISOString(),
-        ...result,
-    };
-}
-function renderJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/publish/json-text.ts
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/profile/distribution-codec.ts
 /**
- * Parsing a JSON file the user wrote, with the line of a syntax error in the message's location: the
- * annotation then lands on it. V8 gives the offset where parsing stopped ("at position 22"); input that
- * ends too early has none, and its error belongs at the end of the file.
+ * The compact text form of a lossless distribution (sorted distinct values and their counts), so that a
+ * column of tens of thousands of distinct values stays within a profile's size budget.
+ *
+ * Most exported data is decimal with a fixed number of places, so the values are usually k / 10^d for whole
+ * numbers k: then the sorted k's are stored as their differences (small whole numbers), in unsigned LEB128
+ * with the counts, deflated and base64-encoded (`decimal`). Values on no such grid are stored as their
+ * IEEE-754 bits (`float64`). Decoding gives back every value bit for bit, −0 as 0.
  */
 
-function parseJsonFile(text, file, explain) {
+const MAX_SCALE = 12;
+const POWERS = Array.from({ length: MAX_SCALE + 1 }, (_, d) => 10 ** d);
+function encodeDistribution(values, counts) {
+    const scale = decimalScale(values);
+    const bytes = new ByteWriter();
+    if (scale !== undefined) {
+        let previous = 0;
+        values.forEach((value, index) => {
+            const whole = Math.round(value * POWERS[scale]);
+            // The first value may be negative: zigzag it; the differences after it are positive.
+            bytes.unsigned(index === 0 ? zigzag(whole) : whole - previous);
+            previous = whole;
+        });
+    }
+    else {
+        for (const value of values)
+            bytes.float64(value);
+    }
+    for (const count of counts)
+        bytes.unsigned(count);
+    const data = (0,external_node_zlib_.deflateRawSync)(bytes.finish(), { level: 9 }).toString('base64');
+    return scale === undefined ? { encoding: 'float64', distinct: values.length, data } : { encoding: 'decimal', scale, distinct: values.length, data };
+}
+/** Undefined when the data does not decode to `distinct` values and counts (a corrupt profile). */
+function decodeDistribution(encoded) {
+    let bytes;
     try {
-        return JSON.parse(text);
+        bytes = (0,external_node_zlib_.inflateRawSync)(Buffer.from(encoded.data, 'base64'), { maxOutputLength: encoded.distinct * 20 + 64 });
     }
-    catch (error) {
-        const message = error.message;
-        const position = /at position (\d+)/.exec(message);
-        throw new errors_InputError(explain(message), { file, line: lineAt(text, position ? Number(position[1]) : text.length) });
+    catch {
+        return undefined;
     }
-}
-function lineAt(text, offset) {
-    let line = 1;
-    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
-        line++;
-    return line;
-}
-
-;// CONCATENATED MODULE: ./src/publish/metrics.ts
-/**
- * Evaluation metrics: the user's `metrics` JSON file, read as named numbers, and how a new version's
- * numbers compare with the deployed version's. The file itself is stored verbatim; only the numbers are
- * used here, so any extra fields (strings, lists, confusion matrices) are kept but not compared.
- */
-
-
-function parseMetrics(text, file) {
-    const parsed = parseJsonFile(text, file, (syntaxError) => `the metrics file is not JSON (${syntaxError}); write an object such as {"accuracy": 0.93}`);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new errors_InputError('the metrics file must hold a JSON object of named numbers, such as {"accuracy": 0.93}', { file });
-    }
-    const values = {};
-    collectNumbers(parsed, '', values);
-    return values;
-}
-function collectNumbers(object, prefix, into) {
-    for (const [key, value] of Object.entries(object)) {
-        const name = `${prefix}${key}`;
-        // An overflowing number (1e999) parses to Infinity; like infinities in data, it counts as missing.
-        if (typeof value === 'number' && Number.isFinite(value))
-            into[name] = value;
-        else if (typeof value === 'object' && value !== null && !Array.isArray(value))
-            collectNumbers(value, `${name}.`, into);
-    }
-}
-/** Every metric either version has: the candidate's in its own order, then those only the deployed one had. */
-function compareMetrics(candidate, deployed) {
-    const changes = Object.entries(candidate).map(([name, value]) => {
-        const before = deployed?.[name];
-        return before === undefined ? { name, candidate: value } : { name, deployed: before, candidate: value, change: value - before };
-    });
-    for (const [name, value] of Object.entries(deployed ?? {})) {
-        if (!(name in candidate))
-            changes.push({ name, deployed: value });
-    }
-    return changes;
-}
-
-;// CONCATENATED MODULE: ./src/engine/format.ts
-/** How numbers read wherever people see them: the engine's reasons and summaries, and every report. */
-/** Four significant digits; scientific notation for very small or large magnitudes. */
-function format_formatNumber(value) {
-    if (value === 0 || !Number.isFinite(value))
-        return String(value);
-    const magnitude = Math.abs(value);
-    if (magnitude < 1e-3 || magnitude >= 1e6)
-        return value.toExponential(2);
-    return String(Number(value.toPrecision(4)));
-}
-/** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
-function format_formatPercent(share) {
-    const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
-    return `${(share * 100).toFixed(digits)}%`;
-}
-
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for each place user data is shown. Column names and category values come from the data and may
- * contain anything; none of it may break a table, run as markup, or inject a workflow command.
- */
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
-}
-/**
- * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so `&`, `<` and `>` become
- * entities; pipes would end the cell and newlines the row; emphasis, code, link and strike-through marks
- * are backslash-escaped so names like `*` or `[x](y)` show literally. Other punctuation is only special at
- * the start of a line, which a table cell never is.
- */
-function escapeMarkdown(text) {
-    return text
-        .replace(/[&<>]/g, (character) => HTML_ENTITIES[character])
-        .replace(/[\\`*_[\]|~]/g, (character) => `\\${character}`)
-        .replace(/\r\n|\r|\n/g, ' ');
-}
-/**
- * Text for a terminal: control characters (newlines, escape sequences that could rewrite the screen) are
- * shown as `\n`, `\x1b`, ... instead of being interpreted.
- */
-function escapeTerminal(text) {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => {
-        if (character === '\n')
-            return '\\n';
-        if (character === '\r')
-            return '\\r';
-        if (character === '\t')
-            return '\\t';
-        return `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
-    });
-}
-/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
-function mermaidText(text) {
-    return text.replace(/["`\\]/g, "'").replace(/[\r\n\t]+/g, ' ').replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'));
-}
-
-;// CONCATENATED MODULE: ./src/report/format.ts
-
-/**
- * The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the
- * distance; from a profile's summary with its bound (`0.0436 ± 0.0012`, `p = 0.03 (0.02–0.05)`).
- */
-function formatScore(column) {
-    if (column.score === undefined)
-        return '—';
-    const bounds = column.approximate?.bounds;
-    if (column.output === 'distance')
-        return `${format_formatNumber(column.score)}${bounds?.distance === undefined ? '' : ` ± ${format_formatNumber(bounds.distance)}`}`;
-    const range = bounds?.p_value && column.p_value_adjusted === undefined ? ` (${format_formatNumber(bounds.p_value[0])}–${format_formatNumber(bounds.p_value[1])})` : '';
-    return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${format_formatNumber(column.score)}${range}`;
-}
-/** Which way the column moved, in one short phrase with an arrow. */
-function formatDirection(column) {
-    const direction = column.direction;
-    if (!direction)
-        return '';
-    if (direction.kind === 'shift') {
-        return `${arrow(direction.change)} mean ${format_formatNumber(direction.reference_mean)} → ${format_formatNumber(direction.current_mean)}`;
-    }
-    return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${format_formatPercent(direction.reference_share)} → ${format_formatPercent(direction.current_share)}`;
-}
-function arrow(change) {
-    return change > 0 ? '↑' : change < 0 ? '↓' : '→';
-}
-function truncate(text, length) {
-    return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
-}
-/** How a side's rows are known, when not from the rows themselves: ` — profile`, or that it was profiled. */
-function profiledNote(side) {
-    if (side.profiled === 'file')
-        return ' — profile';
-    if (side.profiled === 'streamed')
-        return ' — profiled while read, being over the memory budget';
-    return '';
-}
-/** Drifted columns first, then the others, each group in its original order. */
-function driftedFirst(columns) {
-    const rank = (column) => (column.drift_detected ? 0 : column.status === 'no-drift' ? 2 : 1);
-    return columns
-        .map((column, index) => ({ column, index }))
-        .sort((a, b) => rank(a.column) - rank(b.column) || a.index - b.index)
-        .map(({ column }) => column);
-}
-const STATUS_LABELS = {
-    drift: 'drift',
-    'no-drift': 'no drift',
-    'insufficient-data': 'insufficient data',
-    'missing-in-current': 'missing in current',
-    'new-in-current': 'new in current',
-    'not-tested': 'not tested',
-};
-/** The reasons besides the test's own verdict, which the value and threshold already show, and why a value is approximate. */
-function otherReasons(column) {
-    const reasons = column.distribution_drift ? column.reasons.slice(1) : column.reasons;
-    return column.approximate ? [...reasons, `approximate: ${column.approximate.why}`] : reasons;
-}
-
-;// CONCATENATED MODULE: ./src/performance/detectors/adwin.ts
-const ADWIN_DEFAULTS = {
-    delta: 0.002,
-    maxBucketsPerRow: 5,
-    clock: 32,
-    minSubWindow: 5,
-    minWindow: 10,
-};
-class adwin_Adwin {
-    options;
-    /** `rows[i]` holds the buckets of 2^i values; older values live in higher rows. */
-    rows = [];
-    fed = 0;
-    width = 0;
-    total = 0;
-    squaredDeviations = 0;
-    shift = 0;
-    constructor(options = {}) {
-        this.options = { ...ADWIN_DEFAULTS, ...options };
-    }
-    /** For the latest drift: the kept window's mean minus the dropped values' mean (> 0: the mean rose). */
-    get lastShift() {
-        return this.shift;
-    }
-    /** Values in the window now. */
-    get windowWidth() {
-        return this.width;
-    }
-    /** Mean of the values in the window now: the current estimate of the error rate. */
-    get windowMean() {
-        return this.width === 0 ? Number.NaN : this.total / this.width;
-    }
-    update(value) {
-        this.insert(value);
-        this.fed++;
-        if (this.fed % this.options.clock !== 0 || this.width <= this.options.minWindow)
-            return 'stable';
-        const widthBefore = this.width;
-        const totalBefore = this.total;
-        while (this.cutFound())
-            this.dropOldestBucket();
-        if (this.width === widthBefore)
-            return 'stable';
-        this.shift = this.total / this.width - (totalBefore - this.total) / (widthBefore - this.width);
-        return 'drift';
-    }
-    insert(value) {
-        if (this.width > 0) {
-            const deviation = value - this.total / this.width;
-            this.squaredDeviations += (this.width / (this.width + 1)) * deviation * deviation;
-        }
-        this.width++;
-        this.total += value;
-        if (this.rows.length === 0)
-            this.rows.push({ sums: [], squaredDeviations: [] });
-        this.rows[0].sums.push(value);
-        this.rows[0].squaredDeviations.push(0);
-        this.mergeFullRows();
-    }
-    mergeFullRows() {
-        for (let level = 0; level < this.rows.length; level++) {
-            const row = this.rows[level];
-            if (row.sums.length <= this.options.maxBucketsPerRow)
-                return;
-            const size = 2 ** level;
-            const [firstSum, secondSum] = row.sums.splice(0, 2);
-            const [firstDeviations, secondDeviations] = row.squaredDeviations.splice(0, 2);
-            const meanGap = (firstSum - secondSum) / size;
-            if (level + 1 === this.rows.length)
-                this.rows.push({ sums: [], squaredDeviations: [] });
-            this.rows[level + 1].sums.push(firstSum + secondSum);
-            this.rows[level + 1].squaredDeviations.push(firstDeviations + secondDeviations + (size / 2) * meanGap * meanGap);
+    const reader = new ByteReader(bytes);
+    const values = new Float64Array(encoded.distinct);
+    const counts = new Float64Array(encoded.distinct);
+    if (encoded.encoding === 'decimal') {
+        const power = POWERS[encoded.scale ?? -1];
+        if (power === undefined)
+            return undefined;
+        let whole = 0;
+        for (let i = 0; i < values.length; i++) {
+            const next = reader.unsigned();
+            if (next === undefined)
+                return undefined;
+            whole = i === 0 ? unzigzag(next) : whole + next;
+            values[i] = whole / power;
         }
     }
-    dropOldestBucket() {
-        const level = this.rows.length - 1;
-        const row = this.rows[level];
-        const size = 2 ** level;
-        const sum = row.sums.shift();
-        const deviations = row.squaredDeviations.shift();
-        if (row.sums.length === 0)
-            this.rows.pop();
-        const restWidth = this.width - size;
-        const restTotal = this.total - sum;
-        if (restWidth === 0) {
-            this.squaredDeviations = 0;
+    else {
+        for (let i = 0; i < values.length; i++) {
+            const value = reader.float64();
+            if (value === undefined)
+                return undefined;
+            values[i] = value;
+        }
+    }
+    for (let i = 0; i < counts.length; i++) {
+        const count = reader.unsigned();
+        if (count === undefined)
+            return undefined;
+        counts[i] = count;
+    }
+    return reader.atEnd ? { values, counts } : undefined;
+}
+/** The fewest decimal places d with every value exactly k / 10^d for a safe whole k, if any. */
+function decimalScale(values) {
+    let scale = 0;
+    for (const value of values) {
+        while (scale <= MAX_SCALE && !onGrid(value, scale))
+            scale++;
+        if (scale > MAX_SCALE)
+            return undefined;
+    }
+    // A value on a coarser grid is on the finer one too, but only where rounding allows: check them all.
+    return values.every((value) => onGrid(value, scale)) ? scale : undefined;
+}
+function onGrid(value, scale) {
+    const whole = Math.round(value * POWERS[scale]);
+    return Number.isSafeInteger(whole) && whole / POWERS[scale] === value;
+}
+function zigzag(value) {
+    return value < 0 ? -2 * value - 1 : 2 * value;
+}
+function unzigzag(value) {
+    return value % 2 === 1 ? -(value + 1) / 2 : value / 2;
+}
+class ByteWriter {
+    buffer = Buffer.alloc(1024);
+    length = 0;
+    unsigned(value) {
+        this.ensure(8);
+        // Arithmetic, not bit operations: counts and differences may pass 2^32.
+        let rest = value;
+        while (rest >= 0x80) {
+            this.buffer[this.length++] = (rest % 0x80) | 0x80;
+            rest = Math.floor(rest / 0x80);
+        }
+        this.buffer[this.length++] = rest;
+    }
+    float64(value) {
+        this.ensure(8);
+        this.buffer.writeDoubleLE(value, this.length);
+        this.length += 8;
+    }
+    finish() {
+        return this.buffer.subarray(0, this.length);
+    }
+    ensure(bytes) {
+        if (this.length + bytes <= this.buffer.length)
+            return;
+        const grown = Buffer.alloc(Math.max(this.buffer.length * 2, this.length + bytes));
+        this.buffer.copy(grown, 0, 0, this.length);
+        this.buffer = grown;
+    }
+}
+class ByteReader {
+    bytes;
+    position = 0;
+    constructor(bytes) {
+        this.bytes = bytes;
+    }
+    get atEnd() {
+        return this.position === this.bytes.length;
+    }
+    unsigned() {
+        let value = 0;
+        let scale = 1;
+        for (let shift = 0; shift < 8; shift++) {
+            if (this.position >= this.bytes.length)
+                return undefined;
+            const byte = this.bytes[this.position++];
+            value += (byte & 0x7f) * scale;
+            if (byte < 0x80)
+                return value;
+            scale *= 0x80;
+        }
+        return undefined;
+    }
+    float64() {
+        if (this.position + 8 > this.bytes.length)
+            return undefined;
+        const value = this.bytes.readDoubleLE(this.position);
+        this.position += 8;
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/profile/format.ts
+/** Bumped when a reader of the previous version could misread a new profile. */
+const PROFILE_VERSION = 1;
+/** Large enough that every golden corpus column (37,376 distinct values at most) is kept exactly. */
+const format_DEFAULT_PROFILE_SETTINGS = {
+    maxDistinct: 65_536,
+    maxLosslessBytes: 64 * 1024,
+    rankError: 0.001,
+    maxCategories: 10_000,
+};
+/** Whether the column's distribution is known only approximately, and why. */
+function approximation(column) {
+    if (column.storage === 'text') {
+        return column.other > 0 ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled` : undefined;
+    }
+    if (column.distribution.kind === 'lossless')
+        return undefined;
+    return `summarised with rank error ≤ ${column.distribution.rankError}`;
+}
+
+;// CONCATENATED MODULE: ./src/profile/rank-summary.ts
+/** The summary of sorted values, keeping enough of them that the rank error is at most `epsilon`. */
+function summaryOfSorted(sorted, epsilon) {
+    const n = sorted.length;
+    const step = Math.max(1, Math.floor(2 * epsilon * n) + 1);
+    const positions = [];
+    for (let position = 1; position < n; position += step)
+        positions.push(position);
+    if (n > 0)
+        positions.push(n);
+    const values = Float64Array.from(positions, (position) => sorted[position - 1]);
+    const ranks = Float64Array.from(positions);
+    return { count: n, values, rmin: ranks, rmax: ranks.slice() };
+}
+/** The exact summary of distinct values with their counts: each run of equal values kept at both ends. */
+function summaryOfCounts(values, counts) {
+    const stored = [];
+    const positions = [];
+    let position = 0;
+    for (let i = 0; i < values.length; i++) {
+        stored.push(values[i]);
+        positions.push(position + 1);
+        position += counts[i];
+        if (counts[i] > 1) {
+            stored.push(values[i]);
+            positions.push(position);
+        }
+    }
+    const ranks = Float64Array.from(positions);
+    return { count: position, values: Float64Array.from(stored), rmin: ranks, rmax: ranks.slice() };
+}
+/** The summary of the union of the values `a` and `b` summarise. */
+function combine(a, b) {
+    if (a.count === 0)
+        return b;
+    if (b.count === 0)
+        return a;
+    const length = a.values.length + b.values.length;
+    const values = new Float64Array(length);
+    const rmin = new Float64Array(length);
+    const rmax = new Float64Array(length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < length; k++) {
+        // On equal values A's come first, so B's values equal to an A value are after it.
+        const fromA = j >= b.values.length || (i < a.values.length && a.values[i] <= b.values[j]);
+        if (fromA) {
+            values[k] = a.values[i];
+            rmin[k] = a.rmin[i] + (j > 0 ? b.rmin[j - 1] : 0);
+            rmax[k] = a.rmax[i] + (j < b.values.length ? b.rmax[j] - 1 : b.count);
+            i++;
         }
         else {
-            const meanGap = sum / size - restTotal / restWidth;
-            this.squaredDeviations -= deviations + ((size * restWidth) / this.width) * meanGap * meanGap;
-            // Cancellation can leave a tiny negative; a variance cannot be.
-            this.squaredDeviations = Math.max(0, this.squaredDeviations);
+            values[k] = b.values[j];
+            rmin[k] = b.rmin[j] + (i > 0 ? a.rmin[i - 1] : 0);
+            rmax[k] = b.rmax[j] + (i < a.values.length ? a.rmax[i] - 1 : a.count);
+            j++;
         }
-        this.width = restWidth;
-        this.total = restTotal;
     }
-    /** Whether some split at a bucket boundary, oldest first, passes the cut test. */
-    cutFound() {
-        const { delta, minSubWindow } = this.options;
-        const width = this.width;
-        const variance = this.squaredDeviations / width;
-        const logTerm = Math.log((2 * Math.log(width)) / delta);
-        let olderWidth = 0;
-        let olderTotal = 0;
-        for (let level = this.rows.length - 1; level >= 0; level--) {
-            const size = 2 ** level;
-            for (const sum of this.rows[level].sums) {
-                olderWidth += size;
-                olderTotal += sum;
-                const newerWidth = width - olderWidth;
-                if (newerWidth < minSubWindow)
-                    return false;
-                if (olderWidth < minSubWindow)
-                    continue;
-                const inverseM = 1 / olderWidth + 1 / newerWidth;
-                const bound = Math.sqrt(2 * inverseM * variance * logTerm) + (2 / 3) * inverseM * logTerm;
-                if (Math.abs(olderTotal / olderWidth - (this.total - olderTotal) / newerWidth) > bound)
-                    return true;
-            }
+    return { count: a.count + b.count, values, rmin, rmax };
+}
+/**
+ * Keeps the first and last stored values and, going left to right, the farthest next one whose gap from
+ * the last kept stays within 2εn. A gap that is already wider (a summary coarser than ε) is kept as is.
+ */
+function compress(summary, epsilon) {
+    const k = summary.values.length;
+    if (k <= 2)
+        return summary;
+    const allowed = 2 * epsilon * summary.count;
+    const kept = [0];
+    let last = 0;
+    while (last < k - 1) {
+        let next = last + 1;
+        while (next + 1 < k && summary.rmax[next + 1] - summary.rmin[last] - 1 <= allowed)
+            next++;
+        kept.push(next);
+        last = next;
+    }
+    const pick = (array) => Float64Array.from(kept, (index) => array[index]);
+    return { count: summary.count, values: pick(summary.values), rmin: pick(summary.rmin), rmax: pick(summary.rmax) };
+}
+/** The summary's rank error ε, as a share of its count (0 for an exact one). */
+function rankErrorOf(summary) {
+    let widest = 0;
+    // No x falls between two equal stored values, so their gap bounds no query.
+    for (let i = 0; i + 1 < summary.values.length; i++) {
+        if (summary.values[i + 1] > summary.values[i])
+            widest = Math.max(widest, summary.rmax[i + 1] - summary.rmin[i] - 1);
+    }
+    return summary.count === 0 ? 0 : widest / (2 * summary.count);
+}
+/**
+ * What a summary contradicts about itself, or undefined when it is sound: positions within 1..n and
+ * ordered, values ascending and finite, the minimum and maximum at their exact positions.
+ */
+function summaryFault(summary) {
+    const { count, values, rmin, rmax } = summary;
+    const k = values.length;
+    if (!Number.isSafeInteger(count) || count < 0)
+        return `its count ${count} is not a whole number of values`;
+    if (rmin.length !== k || rmax.length !== k)
+        return 'its values and rank bounds have different lengths';
+    if (count === 0)
+        return k === 0 ? undefined : 'it stores values but summarises none';
+    if (k === 0)
+        return 'it summarises values but stores none';
+    if (rmin[0] !== 1 || rmax[0] !== 1 || rmin[k - 1] !== count || rmax[k - 1] !== count) {
+        return 'its first and last stored values are not at the exact first and last positions';
+    }
+    for (let i = 0; i < k; i++) {
+        if (!Number.isFinite(values[i]))
+            return `stored value ${i + 1} is not a finite number`;
+        if (!(rmin[i] >= 1 && rmin[i] <= rmax[i] && rmax[i] <= count) || !Number.isInteger(rmin[i]) || !Number.isInteger(rmax[i])) {
+            return `stored value ${i + 1} has rank bounds [${rmin[i]}, ${rmax[i]}] outside 1..${count}`;
         }
+        if (i > 0 && (values[i] < values[i - 1] || rmin[i] <= rmin[i - 1] || rmax[i] <= rmax[i - 1])) {
+            return `stored value ${i + 1} is out of order`;
+        }
+    }
+    return undefined;
+}
+function representativePoints(summary) {
+    const { count, values, rmin, rmax } = summary;
+    const distinct = [];
+    const cumulative = [];
+    let cdfError = 0;
+    let areaError = 0;
+    for (let i = 0; i < values.length; i++) {
+        // Equal stored values are one step of the CDF: the last of them sets it.
+        if (i + 1 < values.length && values[i + 1] === values[i])
+            continue;
+        const below = rmin[i];
+        const above = i + 1 < values.length ? rmax[i + 1] - 1 : count;
+        const at = Math.max(cumulative.length > 0 ? cumulative[cumulative.length - 1] : 0, Math.floor((below + above) / 2));
+        const error = Math.max(at - below, above - at) / count;
+        cdfError = Math.max(cdfError, error);
+        if (i + 1 < values.length)
+            areaError += (values[i + 1] - values[i]) * error;
+        distinct.push(values[i]);
+        cumulative.push(at);
+    }
+    const counts = Float64Array.from(cumulative, (at, index) => at - (index > 0 ? cumulative[index - 1] : 0));
+    return { values: Float64Array.from(distinct), counts, cdfError, areaError };
+}
+
+;// CONCATENATED MODULE: ./src/profile/json.ts
+/**
+ * A profile to and from its JSON form (docs/profile-schema.md). Reading trusts nothing: every count, moment
+ * and summary is checked against the others, and the first contradiction is an InputError naming the file.
+ */
+
+
+
+
+/** The key a profile's JSON starts with; its value is the format version. */
+const PROFILE_MARKER = 'driftgate_profile';
+function profileToJson(profile) {
+    return {
+        [PROFILE_MARKER]: profile.version,
+        rows: profile.rows,
+        sources: profile.sources,
+        settings: {
+            max_distinct: profile.settings.maxDistinct,
+            max_lossless_bytes: profile.settings.maxLosslessBytes,
+            rank_error: profile.settings.rankError,
+            max_categories: profile.settings.maxCategories,
+        },
+        columns: profile.columns.map(columnToJson),
+    };
+}
+function columnToJson(column) {
+    const common = { name: column.name, storage: column.storage, rows: column.rows, missing: column.missing };
+    if (column.storage === 'text') {
+        return { ...common, distinct: column.distinct, distinct_exact: column.distinctExact, other: column.other, categories: column.categories };
+    }
+    const { distribution } = column;
+    const numbers = {
+        ...common,
+        integers: column.integers,
+        ...(column.min === undefined ? {} : { min: column.min, max: column.max, mean: column.moments.mean, m2: column.moments.m2 }),
+    };
+    if (distribution.kind === 'lossless')
+        return { ...numbers, distribution: { kind: 'lossless', ...encodeDistribution(distribution.values, distribution.counts) } };
+    const { summary } = distribution;
+    return {
+        ...numbers,
+        distribution: {
+            kind: 'summary',
+            rank_error: distribution.rankError,
+            distinct_at_least: distribution.distinctAtLeast,
+            values: Array.from(summary.values),
+            rmin: Array.from(summary.rmin),
+            rmax: Array.from(summary.rmax),
+        },
+    };
+}
+/** The profile in `json`, or an InputError naming `file` and what is wrong with it. */
+function profileFromJson(json, file) {
+    const fail = (message, column) => {
+        throw new errors_InputError(`not a usable driftgate profile: ${message}`, column === undefined ? { file } : { file, column });
+    };
+    const root = asRecord(json) ?? fail('the file does not hold a JSON object');
+    const version = root[PROFILE_MARKER];
+    if (version === undefined)
+        fail(`it has no "${PROFILE_MARKER}" field`);
+    if (version !== PROFILE_VERSION) {
+        fail(`it is format version ${JSON.stringify(version)}, and this driftgate reads version ${PROFILE_VERSION}; make it again with this version`);
+    }
+    const rows = count(root.rows) ?? fail('"rows" is not a whole number ≥ 0');
+    const sources = Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string') ? root.sources : fail('"sources" is not a list of names');
+    const settings = readSettings(asRecord(root.settings)) ?? fail('"settings" is missing or holds an invalid value');
+    if (!Array.isArray(root.columns))
+        fail('"columns" is not a list');
+    const names = new Set();
+    const columns = root.columns.map((entry, index) => {
+        const record = asRecord(entry) ?? fail(`column ${index + 1} is not an object`);
+        const name = typeof record.name === 'string' && record.name !== '' ? record.name : fail(`column ${index + 1} has no name`);
+        if (names.has(name))
+            fail('it names this column twice', name);
+        names.add(name);
+        const problem = (message) => fail(message, name);
+        const column = record.storage === 'text' ? readText(record, name, problem) : record.storage === 'numeric' ? readNumeric(record, name, problem) : problem('its "storage" is neither "numeric" nor "text"');
+        if (column.rows !== rows)
+            problem(`it has ${column.rows} rows, the profile ${rows}`);
+        return column;
+    });
+    return { version: PROFILE_VERSION, sources, rows, settings, columns };
+}
+function readSettings(record) {
+    if (!record)
+        return undefined;
+    const maxDistinct = count(record.max_distinct);
+    const maxLosslessBytes = count(record.max_lossless_bytes);
+    const maxCategories = count(record.max_categories);
+    const rankError = record.rank_error;
+    if (maxDistinct === undefined || maxLosslessBytes === undefined || maxCategories === undefined)
+        return undefined;
+    if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
+        return undefined;
+    return { maxDistinct, maxLosslessBytes, rankError, maxCategories };
+}
+function readText(record, name, problem) {
+    const { rows, missing } = readCounts(record, problem);
+    const other = count(record.other) ?? problem('"other" is not a whole number ≥ 0');
+    const distinct = count(record.distinct) ?? problem('"distinct" is not a whole number ≥ 0');
+    if (typeof record.distinct_exact !== 'boolean')
+        problem('"distinct_exact" is not true or false');
+    if (!Array.isArray(record.categories))
+        problem('"categories" is not a list');
+    const seen = new Set();
+    let total = other;
+    const categories = record.categories.map((entry) => {
+        const pair = Array.isArray(entry) && entry.length === 2 ? entry : problem('a category is not a [name, count] pair');
+        const [category, n] = [pair[0], count(pair[1])];
+        if (typeof category !== 'string' || n === undefined || n === 0)
+            problem('a category is not a name with a count ≥ 1');
+        if (seen.has(category))
+            problem(`it lists category ${JSON.stringify(category)} twice`);
+        seen.add(category);
+        total += n;
+        return [category, n];
+    });
+    if (total !== rows - missing)
+        problem(`its category counts add up to ${total}, not the ${rows - missing} non-missing cells`);
+    if (distinct < categories.length + (other > 0 ? 1 : 0))
+        problem(`"distinct" (${distinct}) is less than the categories it lists`);
+    if (other === 0 && record.distinct_exact && distinct !== categories.length)
+        problem(`"distinct" (${distinct}) differs from the ${categories.length} categories listed`);
+    return { storage: 'text', name, rows, missing, categories, other, distinct, distinctExact: record.distinct_exact };
+}
+function readNumeric(record, name, problem) {
+    const { rows, missing } = readCounts(record, problem);
+    const present = rows - missing;
+    if (typeof record.integers !== 'boolean')
+        problem('"integers" is not true or false');
+    const base = { storage: 'numeric', name, rows, missing, integers: record.integers };
+    const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
+    let distribution;
+    let min;
+    let max;
+    if (source.kind === 'lossless') {
+        const encoded = readEncoded(source) ?? problem('its lossless distribution is not a valid encoding');
+        const decoded = decodeDistribution(encoded) ?? problem('its lossless distribution does not decode (corrupt or truncated)');
+        const { values, counts } = decoded;
+        for (let i = 0; i < values.length; i++) {
+            if (!Number.isFinite(values[i]) || (i > 0 && !(values[i] > values[i - 1])))
+                problem('its distinct values are not finite and ascending');
+            if (!(counts[i] >= 1))
+                problem('a distinct value has a count below 1');
+        }
+        const total = counts.reduce((sum, n) => sum + n, 0);
+        if (total !== present)
+            problem(`its value counts add up to ${total}, not the ${present} non-missing cells`);
+        distribution = { kind: 'lossless', values, counts };
+        [min, max] = [values[0], values[values.length - 1]];
+    }
+    else if (source.kind === 'summary') {
+        const arrays = [source.values, source.rmin, source.rmax].map(numberArray);
+        if (arrays.some((array) => array === undefined))
+            problem('its summary values and rank bounds are not lists of numbers');
+        const [values, rmin, rmax] = arrays;
+        const summary = { count: present, values, rmin, rmax };
+        const fault = summaryFault(summary);
+        if (fault)
+            problem(`its rank summary is inconsistent: ${fault}`);
+        const rankError = source.rank_error;
+        if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
+            problem('"rank_error" is not a share between 0 and 1');
+        if (rankErrorOf(summary) > rankError + 1e-12) {
+            problem(`its rank summary's gaps give a rank error of ${rankErrorOf(summary)}, more than the ${rankError} it states`);
+        }
+        const distinctAtLeast = count(source.distinct_at_least) ?? problem('"distinct_at_least" is not a whole number ≥ 0');
+        distribution = { kind: 'summary', summary, rankError: rankError, distinctAtLeast };
+        [min, max] = [values[0], values[values.length - 1]];
+    }
+    else {
+        return problem('its distribution kind is neither "lossless" nor "summary"');
+    }
+    if (present === 0)
+        return { ...base, distribution };
+    const moments = { mean: record.mean, m2: record.m2 };
+    if (record.min !== min || record.max !== max)
+        problem('its "min" and "max" differ from its distribution');
+    if (typeof moments.mean !== 'number' || typeof moments.m2 !== 'number' || !Number.isFinite(moments.mean) || !(moments.m2 >= 0) || !Number.isFinite(moments.m2)) {
+        problem('its "mean" and "m2" are not finite numbers (m2 ≥ 0)');
+    }
+    if (moments.mean < min || moments.mean > max)
+        problem('its mean lies outside its minimum and maximum');
+    return { ...base, min, max, moments: { mean: moments.mean, m2: moments.m2 }, distribution };
+}
+function readCounts(record, problem) {
+    const rows = count(record.rows) ?? problem('"rows" is not a whole number ≥ 0');
+    const missing = count(record.missing) ?? problem('"missing" is not a whole number ≥ 0');
+    if (missing > rows)
+        problem(`it has more missing cells (${missing}) than rows (${rows})`);
+    return { rows, missing };
+}
+function readEncoded(record) {
+    const distinct = count(record.distinct);
+    if (distinct === undefined || typeof record.data !== 'string')
+        return undefined;
+    if (record.encoding === 'float64')
+        return { encoding: 'float64', distinct, data: record.data };
+    if (record.encoding === 'decimal' && count(record.scale) !== undefined)
+        return { encoding: 'decimal', scale: record.scale, distinct, data: record.data };
+    return undefined;
+}
+function numberArray(value) {
+    return Array.isArray(value) && value.every((item) => typeof item === 'number') ? Float64Array.from(value) : undefined;
+}
+function count(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+function asRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/io/write.ts
+/** Writing reports so that a reader never sees half a file: write beside it, then rename over it. */
+
+
+async function writeFileAtomic(path, content) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(temporary, content);
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/profile-file.ts
+/**
+ * Profile files: `.json`, or `.json.gz` (gzip by name or by its first bytes), holding one profile
+ * (docs/profile-schema.md). A JSON file is taken for a profile when it opens with the profile marker, so
+ * `.json` data files (a list of records) and profiles can sit side by side.
+ */
+
+
+
+
+
+
+const SNIFF_BYTES = 256;
+const GZIP_MAGIC = [0x1f, 0x8b];
+/** Whether the file holds a profile: JSON whose first key is the profile marker. Unreadable files are not. */
+async function profile_file_isProfileFile(path) {
+    const lower = path.toLowerCase();
+    if (!lower.endsWith('.json') && !lower.endsWith('.json.gz'))
+        return false;
+    let head;
+    try {
+        const handle = await (0,promises_namespaceObject.open)(path, 'r');
+        try {
+            const buffer = Buffer.alloc(SNIFF_BYTES);
+            const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+            head = buffer.subarray(0, bytesRead);
+        }
+        finally {
+            await handle.close();
+        }
+        if (isGzip(head))
+            head = await gunzipPrefix(path);
+    }
+    catch {
         return false;
     }
+    return new RegExp(`^\\s*\\{\\s*"${PROFILE_MARKER}"\\s*:`).test(head.toString('utf8', 0, Math.min(head.length, SNIFF_BYTES)));
 }
-
-;// CONCATENATED MODULE: ./src/performance/detectors/ddm.ts
-const DDM_DEFAULTS = { warningLevel: 2, driftLevel: 3, minInstances: 30 };
-class ddm_Ddm {
-    options;
-    rows = 0;
-    errors = 0;
-    minimumRate = Number.POSITIVE_INFINITY;
-    minimumDeviation = Number.POSITIVE_INFINITY;
-    drifted = false;
-    constructor(options = {}) {
-        this.options = { ...DDM_DEFAULTS, ...options };
+/** The profile in the file, checked throughout; an InputError naming `display` when it is not one. */
+async function profile_file_readProfileFile(path, display = path) {
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(path);
     }
-    /** `error` is 1 for a wrong prediction and 0 for a right one. */
-    update(error) {
-        if (this.drifted)
-            this.restart();
-        this.rows++;
-        this.errors += error;
-        const rate = this.errors / this.rows;
-        const deviation = Math.sqrt((rate * (1 - rate)) / this.rows);
-        if (this.rows < this.options.minInstances)
-            return 'stable';
-        if (rate + deviation <= this.minimumRate + this.minimumDeviation) {
-            this.minimumRate = rate;
-            this.minimumDeviation = deviation;
-        }
-        if (rate + deviation > this.minimumRate + this.options.driftLevel * this.minimumDeviation) {
-            this.drifted = true;
-            return 'drift';
-        }
-        return rate + deviation > this.minimumRate + this.options.warningLevel * this.minimumDeviation ? 'warning' : 'stable';
+    catch (error) {
+        throw new errors_InputError(`cannot read the profile: ${error.message}`, { file: display });
     }
-    restart() {
-        this.rows = 0;
-        this.errors = 0;
-        this.minimumRate = Number.POSITIVE_INFINITY;
-        this.minimumDeviation = Number.POSITIVE_INFINITY;
-        this.drifted = false;
+    let text;
+    try {
+        text = (isGzip(bytes) ? (0,external_node_zlib_.gunzipSync)(bytes) : bytes).toString('utf8');
     }
+    catch {
+        throw new errors_InputError('not a usable driftgate profile: the gzip data is corrupt or truncated', { file: display });
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors_InputError(`not a usable driftgate profile: it is not valid JSON (${error.message}); is it truncated?`, { file: display });
+    }
+    return profileFromJson(json, display);
 }
-
-;// CONCATENATED MODULE: ./src/performance/detectors/page-hinkley.ts
-const PAGE_HINKLEY_DEFAULTS = {
-    delta: 0.005,
-    threshold: 50,
-    alpha: 1 - 0.0001,
-    minInstances: 30,
-};
-class page_hinkley_PageHinkley {
-    options;
-    count = 0;
-    mean = 0;
-    statistic = 0;
-    drifted = false;
-    constructor(options = {}) {
-        this.options = { ...PAGE_HINKLEY_DEFAULTS, ...options };
+/** Writes the profile, gzip-compressed when the name ends in `.gz`; a reader never sees half a file. */
+async function writeProfileFile(path, profile) {
+    const text = `${JSON.stringify(profileToJson(profile))}\n`;
+    const bytes = path.toLowerCase().endsWith('.gz') ? (0,external_node_zlib_.gzipSync)(text) : Buffer.from(text);
+    await writeFileAtomic(path, bytes);
+    return bytes.length;
+}
+function isGzip(bytes) {
+    return bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+}
+/** The first inflated bytes of a gzip file, without inflating the rest (it may be a large data file). */
+async function gunzipPrefix(path) {
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path).pipe((0,external_node_zlib_.createGunzip)());
+    try {
+        for await (const chunk of stream)
+            return chunk;
+        return Buffer.alloc(0);
     }
-    update(value) {
-        if (this.drifted)
-            this.restart();
-        this.count++;
-        this.mean += (value - this.mean) / this.count;
-        this.statistic = Math.max(0, this.options.alpha * this.statistic + (value - this.mean - this.options.delta));
-        if (this.count < this.options.minInstances || this.statistic <= this.options.threshold)
-            return 'stable';
-        this.drifted = true;
-        return 'drift';
-    }
-    restart() {
-        this.count = 0;
-        this.mean = 0;
-        this.statistic = 0;
-        this.drifted = false;
+    finally {
+        stream.destroy();
     }
 }
 
-;// CONCATENATED MODULE: ./src/performance/change-point.ts
+;// CONCATENATED MODULE: ./src/engine/table.ts
+/** How a column's cells are stored in its data: `numeric` or `text`, for a profiled column as they were. */
+function cellStorage(column) {
+    return column.storage === 'profile' ? column.profile.storage : column.storage;
+}
+const table_MISSING_CODE = -1;
+
+;// CONCATENATED MODULE: ./src/stattests/distinct-count.ts
 /**
- * When did performance start to slip? Runs the three streaming detectors — DDM, ADWIN and Page-Hinkley
- * (`detectors/`), each with its published defaults — over the per-row error signal in stream order and
- * reports, per detector, the first rise in the error: the row that raised the alarm, and the row where
- * the rise most likely began.
- *
- * Signal (`errorSignal`): 1 for a misclassified row and 0 otherwise; the absolute error |ŷ − y| for
- * regression, best divided by a typical error (the baseline MAE, say; `errorSignal` takes that scale)
- * since ADWIN's bound assumes values of order one. DDM models a 0/1 error rate, so on any other signal
- * it is "not-applicable". So is Page-Hinkley unless `pageHinkley` options are passed: its published
- * λ and δ are in the signal's units and suit 0/1 errors; on |N(0, 1)| errors they alarm on about half
- * of stationary 10,000-row streams (96 of 200 measured; 159 of 200 after dividing by the MAE). DDM and
- * Page-Hinkley only look for rises; ADWIN also reports falls, which are skipped here (an improving
- * model is not the question).
- *
- * Onset: the detectors say when they became sure, not when the change happened. For the stream up to
- * the alarm, the onset is the split maximising `k·(T − k)/T · (mean after − mean before)²` among splits
- * where the mean rose: the maximum-likelihood location of a single shift in mean (the statistic of
- * binary segmentation and CUSUM change-point estimation; A. J. Scott and M. Knott, Biometrics 30, 1974).
- *
- * Order: rows are streamed in the order of `order` when given (numbers ascending; text by code point,
- * which is chronological for ISO 8601 timestamps written alike), ties keeping row order. Positions count
- * along the stream; rows are the caller's row indices. Rows without an order value must be dropped by
- * the caller.
- *
- * Delays and false alarms with the defaults, measured on seeded Bernoulli error streams (200 streams
- * each; `__tests__/performance/detectors.test.ts` checks them on 20):
- * - error rate 0.1 → 0.3 at row 2000, rows from the change to the alarm (median / 95th pct / max):
- *   ADWIN 111 / 207 / 271, Page-Hinkley 242 / 333 / 405, DDM 144 / 794 / 1291 (on the streams where
- *   DDM had not already fired before the change);
- * - stationary 10,000-row streams, share with any alarm, at error rates 0.02 / 0.1 / 0.3:
- *   ADWIN 0 % / 0 % / 0.5 %, Page-Hinkley 0 % / 0 % / 10 %, DDM 83 % / 47 % / 20 %, nearly all of DDM's
- *   within the first 500 rows, where its minimum p + s is set on few rows. Read a lone DDM alarm early
- *   in a stream with suspicion.
- *
- * @example
- * // 0/1 errors at a 10 % rate for rows 0–1999 and 30 % after (the seed-1 stream of the tests):
- * firstChangePoints(signal).adwin;
- * // => { status: 'change', detected: { position: 2079, row: 2079 }, onset: { position: 1999, row: 1999 } }
- * // With `order: timestamps` the points also carry `order`, that row's timestamp.
+ * Sorting a column of few distinct values by counting them: many real columns (counts, ratings, ages,
+ * prices in cents) hold a few thousand distinct values among millions, and hashing each value's bit pattern
+ * into a small table that stays in cache is several times cheaper than moving every value through the
+ * radix sort's passes. The distinct values are then sorted alone, and their counts are what the pooled
+ * order of a sample needs, so it is computed without another pass over the column.
  */
-
-
-
-
-
-
-const DETECTOR_NAMES = (/* unused pure expression or super */ null && (['ddm', 'adwin', 'page-hinkley']));
+const EXPONENT = 0x7ff00000;
+/** Odd constants of the multiplicative hash (the golden ratio and MurmurHash3's finalizer). */
+const GOLDEN = 0x9e3779b1;
+const MIX = 0x85ebca6b;
 /**
- * The per-row error signal of labelled rows: 0/1 misclassification, or |ŷ − y| / `scale` for
- * regression. Undefined when a regression value is not finite.
+ * The finite values of `words` (doubles as pairs of 32-bit words, low word first) counted per bit pattern,
+ * or undefined as soon as more than `limit` distinct patterns turn up.
  */
-function change_point_errorSignal(rows, scale = 1) {
-    if (rows.task === 'regression')
-        return absoluteErrors(rows.yTrue, rows.yPred)?.map((error) => error / scale);
-    requireAligned('y_pred', rows.yTrue.length, rows.yPred);
-    return Float64Array.from(rows.yTrue, (truth, row) => (truth === rows.yPred[row] ? 0 : 1));
-}
-function change_point_firstChangePoints(signal, options = {}) {
-    const { order } = options;
-    if (order)
-        requireAligned('order', signal.length, order);
-    const stream = streamOrder(signal.length, order);
-    const streamed = Float64Array.from(stream, (row) => signal[row]);
-    const pointAt = (position) => {
-        const row = stream[position];
-        return order ? { position, row, order: order[row] } : { position, row };
-    };
-    const run = (detector, isRise = () => true) => {
-        for (let position = 0; position < streamed.length; position++) {
-            if (detector.update(streamed[position]) === 'drift' && isRise()) {
-                return { status: 'change', detected: pointAt(position), onset: pointAt(shiftOnset(streamed, position)) };
+function countDistinctBits(words, limit) {
+    let capacity = 16;
+    while (capacity < 2 * limit)
+        capacity *= 2;
+    const mask = capacity - 1;
+    const shift = 32 - Math.log2(capacity);
+    const slots = new Int32Array(capacity).fill(-1);
+    const lows = new Uint32Array(limit);
+    const highs = new Uint32Array(limit);
+    const tally = new Float64Array(limit);
+    let distinct = 0;
+    for (let i = 0; i < words.length; i += 2) {
+        const high = words[i + 1];
+        if ((high & EXPONENT) === EXPONENT)
+            continue;
+        const low = words[i];
+        let slot = Math.imul(low ^ Math.imul(high, GOLDEN), MIX) >>> shift;
+        for (;;) {
+            const entry = slots[slot];
+            if (entry === -1) {
+                if (distinct === limit)
+                    return undefined;
+                slots[slot] = distinct;
+                lows[distinct] = low;
+                highs[distinct] = high;
+                tally[distinct++] = 1;
+                break;
             }
-        }
-        return { status: 'no-change' };
-    };
-    const binary = streamed.every((value) => value === 0 || value === 1);
-    const adwin = new Adwin(options.adwin);
-    return {
-        ddm: binary
-            ? run(new Ddm(options.ddm))
-            : { status: 'not-applicable', reason: 'DDM needs a 0/1 error signal (classification)' },
-        adwin: run(adwin, () => adwin.lastShift > 0),
-        'page-hinkley': binary || options.pageHinkley
-            ? run(new PageHinkley(options.pageHinkley))
-            : { status: 'not-applicable', reason: "Page-Hinkley's default threshold is calibrated for a 0/1 error signal" },
-    };
-}
-/**
- * Where a rise in the mean of `values[0..end]` most likely began: the first position of the later part
- * of the split k maximising k·(n − k)/n · (mean after − mean before)², n = end + 1, among splits whose
- * later part has the higher mean. `end` itself when no split shows a rise.
- */
-function shiftOnset(values, end) {
-    const n = end + 1;
-    let total = 0;
-    for (let position = 0; position < n; position++)
-        total += values[position];
-    let best = end;
-    let bestScore = 0;
-    let before = 0;
-    for (let split = 1; split < n; split++) {
-        before += values[split - 1];
-        const gap = (total - before) / (n - split) - before / split;
-        const score = ((split * (n - split)) / n) * gap * gap;
-        if (gap > 0 && score > bestScore) {
-            best = split;
-            bestScore = score;
+            if (lows[entry] === low && highs[entry] === high) {
+                tally[entry]++;
+                break;
+            }
+            slot = (slot + 1) & mask;
         }
     }
-    return best;
+    const patterns = new Uint32Array(distinct * 2);
+    for (let entry = 0; entry < distinct; entry++) {
+        patterns[2 * entry] = lows[entry];
+        patterns[2 * entry + 1] = highs[entry];
+    }
+    // Sorting entry numbers by value keeps each count with its value.
+    const values = new Float64Array(patterns.buffer);
+    const order = Uint32Array.from({ length: distinct }, (_, entry) => entry).sort((a, b) => compareDoubles(values[a], values[b]));
+    const sortedValues = new Float64Array(distinct);
+    const counts = new Float64Array(distinct);
+    for (let rank = 0; rank < distinct; rank++) {
+        sortedValues[rank] = values[order[rank]];
+        counts[rank] = tally[order[rank]];
+    }
+    return { values: sortedValues, counts };
 }
-/** Row indices in stream order: stably sorted by `order` when given. */
-function streamOrder(length, order) {
-    const rows = Uint32Array.from({ length }, (_, row) => row);
-    if (!order)
-        return rows;
-    const compare = typeof order[0] === 'number'
-        ? (a, b) => order[a] - order[b] || a - b
-        : (a, b) => compareLabels(order[a], order[b]) || a - b;
-    return rows.sort(compare);
+/** Numeric order with -0 before 0, as `Float64Array.prototype.sort` orders. */
+function compareDoubles(a, b) {
+    if (a !== b)
+        return a < b ? -1 : 1;
+    return a === 0 ? (Object.is(a, -0) ? -1 : 0) - (Object.is(b, -0) ? -1 : 0) : 0;
+}
+/** The sorted column the runs describe. */
+function expandRuns(runs, length) {
+    const sorted = new Float64Array(length);
+    let at = 0;
+    for (let rank = 0; rank < runs.values.length; rank++) {
+        const end = at + runs.counts[rank];
+        sorted.fill(runs.values[rank], at, end);
+        at = end;
+    }
+    return sorted;
 }
 
-;// CONCATENATED MODULE: ./src/performance/label-order.ts
+;// CONCATENATED MODULE: ./src/stattests/sample.ts
 /**
- * The order scikit-learn gives class labels: `np.unique` on a string array sorts by Unicode code point.
- *
- * JavaScript's `<` compares UTF-16 code units instead, which disagrees for characters beyond the Basic
- * Multilingual Plane (stored as surrogates, 0xD800–0xDFFF) against characters from 0xE000 to 0xFFFF:
- * NumPy puts "Ａ" (U+FF21) before "😀" (U+1F600), `<` puts it after. Per-class results, the confusion
- * matrix and the positive class of a binary ROC AUC all follow this order, so it has to be NumPy's.
- *
- * Numeric classes arrive as text and sort as text ("10" before "9"), as scikit-learn sorts a string
- * array.
- *
- * @example
- * sortedLabels(['b', '😀', 'Ａ', 'a']); // => ['a', 'b', 'Ａ', '😀']
+ * Building samples: the engine builds them from table columns, tests build them from plain arrays.
  */
-/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
-function label_order_compareLabels(a, b) {
-    const shorter = Math.min(a.length, b.length);
-    for (let i = 0; i < shorter; i++) {
-        const left = a.codePointAt(i);
-        const right = b.codePointAt(i);
-        if (left !== right)
-            return left - right;
-        // Equal code points have equal widths, so both strings skip the same low surrogate.
-        if (left > 0xffff)
-            i++;
+
+/** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
+function numericalSample(reference, current) {
+    return { kind: 'numerical', reference: sortedOf(reference), current: sortedOf(current) };
+}
+/** `sortedFinite` results computed ahead of time (on the thread that read the column), by input array. */
+const presorted = new WeakMap();
+/**
+ * Records that `sorted` is `sortedFinite(values)`, so a sample of `values` does not sort them again.
+ * Neither array may change afterwards.
+ */
+function rememberSorted(values, sorted, runs) {
+    presorted.set(values, sorted);
+    if (runs)
+        runsOfSorted.set(sorted, runs);
+}
+/** The distinct values and their counts of a sorted array, when its sort counted them (few distinct values). */
+const runsOfSorted = new WeakMap();
+/** The distinct runs of a `sortedFinite` result, when the sort found them. */
+function distinctRunsOf(sorted) {
+    return runsOfSorted.get(sorted);
+}
+function sortedOf(values) {
+    return presorted.get(values) ?? sortedFinite(values);
+}
+/** Below this many values the radix sort's fixed cost (its bucket counts) outweighs its gain. */
+const RADIX_MIN_LENGTH = 8192;
+/**
+ * Three LSD passes of 11, 11 and 10 bits cover the high word of a double's key. Digits of 11 bits keep the
+ * 2048 buckets a pass writes to within the cache; 16-bit digits (two passes) scatter over 65536 of them and
+ * are slower on columns of half a million values.
+ */
+const DIGITS = [
+    [0, 11],
+    [11, 11],
+    [22, 10],
+];
+const BUCKETS = 2048;
+const SIGN = 0x80000000;
+/** The radix sort's second buffer, grown to the largest column sorted so far. */
+let scratch = new Uint32Array(0);
+/** The radix sort reads doubles as two 32-bit words, low word first. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const sample_EXPONENT = 0x7ff00000;
+/**
+ * Columns with at most one distinct value in this many are sorted by counting (see distinct-count.ts), up to
+ * `COUNTING_MAX_DISTINCT` distinct values, where the counting table would outgrow the cache.
+ */
+const COUNTING_MIN_REPEATS = 16;
+const COUNTING_MAX_DISTINCT = 1 << 15;
+/**
+ * The finite values, ascending, in exactly the order `Float64Array.prototype.sort` gives (-0 before 0).
+ *
+ * Sorting is most of the engine's work on large columns, so large inputs are sorted on the values' bit
+ * patterns. A column of few distinct values is counted per bit pattern and rebuilt from its sorted distinct
+ * values (`distinctRunsOf` then gives them with their counts). Any other gets a radix sort: flipping the
+ * sign bit of a non-negative double, and every bit of a negative one, yields an unsigned 64-bit key whose
+ * order is the numeric order, with -0 just below 0. LSD passes order the keys by their high 32 bits (a pass
+ * whose digit is the same for every value is skipped), then the few values that share those bits are
+ * ordered by the low 32.
+ */
+function sortedFinite(values) {
+    const source = values instanceof Float64Array ? values : Float64Array.from(values);
+    if (source.length < RADIX_MIN_LENGTH || !LITTLE_ENDIAN) {
+        let present = 0;
+        for (let i = 0; i < source.length; i++)
+            if (Number.isFinite(source[i]))
+                present++;
+        const out = new Float64Array(present);
+        let k = 0;
+        for (let i = 0; i < source.length; i++)
+            if (Number.isFinite(source[i]))
+                out[k++] = source[i];
+        return out.sort();
+    }
+    // Word 2i is the low half of value i, word 2i + 1 its high half (sign, exponent, top of the mantissa).
+    const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
+    const runs = countDistinctBits(words, Math.min(COUNTING_MAX_DISTINCT, Math.floor(source.length / COUNTING_MIN_REPEATS)));
+    if (runs) {
+        let present = 0;
+        for (let rank = 0; rank < runs.counts.length; rank++)
+            present += runs.counts[rank];
+        const sorted = expandRuns(runs, present);
+        runsOfSorted.set(sorted, runs);
+        return sorted;
+    }
+    let present = 0;
+    for (let i = 1; i < words.length; i += 2)
+        if ((words[i] & sample_EXPONENT) !== sample_EXPONENT)
+            present++;
+    const result = new Uint32Array(present * 2);
+    const counts = new Int32Array(DIGITS.length * BUCKETS);
+    let k = 0;
+    for (let i = 0; i < words.length; i += 2) {
+        const high = words[i + 1];
+        if ((high & sample_EXPONENT) === sample_EXPONENT)
+            continue;
+        const flip = high >> 31;
+        const keyHigh = (high ^ (flip | SIGN)) >>> 0;
+        result[k] = (words[i] ^ flip) >>> 0;
+        result[k + 1] = keyHigh;
+        k += 2;
+        counts[keyHigh & (BUCKETS - 1)]++;
+        counts[BUCKETS + ((keyHigh >>> 11) & (BUCKETS - 1))]++;
+        counts[2 * BUCKETS + (keyHigh >>> 22)]++;
+    }
+    // The passes order the keys by their high word, going back and forth between the result and a scratch
+    // buffer kept for the next call: a column's sort then allocates nothing but its result.
+    if (scratch.length < result.length)
+        scratch = new Uint32Array(result.length);
+    let keys = result;
+    let spare = scratch.subarray(0, result.length);
+    const offsets = new Int32Array(BUCKETS);
+    for (let pass = 0; pass < DIGITS.length; pass++) {
+        const [shift, bits] = DIGITS[pass];
+        const mask = (1 << bits) - 1;
+        const base = pass * BUCKETS;
+        if (present === 0 || counts[base + ((keys[1] >>> shift) & mask)] === present)
+            continue;
+        let total = 0;
+        for (let digit = 0; digit <= mask; digit++) {
+            offsets[digit] = total;
+            total += counts[base + digit];
+        }
+        for (let i = 0; i < keys.length; i += 2) {
+            const high = keys[i + 1];
+            const at = offsets[(high >>> shift) & mask]++ * 2;
+            spare[at] = keys[i];
+            spare[at + 1] = high;
+        }
+        const sorted = spare;
+        spare = keys;
+        keys = sorted;
+    }
+    if (keys !== result)
+        result.set(keys);
+    // The high word holds sign, exponent and 20 bits of mantissa, so values that share it are few (or
+    // equal); each such run is ordered by its low words.
+    let runStart = 0;
+    for (let i = 2; i <= result.length; i += 2) {
+        if (i < result.length && result[i + 1] === result[runStart + 1])
+            continue;
+        if (i - runStart > 2)
+            orderByLowWord(result, runStart, i);
+        runStart = i;
+    }
+    // Back from keys to doubles in place.
+    for (let i = 0; i < result.length; i += 2) {
+        const flip = ~(result[i + 1] >> 31);
+        result[i] ^= flip;
+        result[i + 1] ^= flip | SIGN;
+    }
+    return new Float64Array(result.buffer, 0, present);
+}
+/** Below this many values a run is ordered by insertion; above, by the built-in sort of its low words. */
+const INSERTION_MAX = 24;
+/** Orders the keys in `keys[from, to)` (pairs of words, all with the same high word) by their low word. */
+function orderByLowWord(keys, from, to) {
+    if (to - from <= 2 * INSERTION_MAX) {
+        for (let i = from + 2; i < to; i += 2) {
+            const low = keys[i];
+            let j = i - 2;
+            while (j >= from && keys[j] > low) {
+                keys[j + 2] = keys[j];
+                j -= 2;
+            }
+            keys[j + 2] = low;
+        }
+        return;
+    }
+    const lows = new Uint32Array((to - from) / 2);
+    for (let i = from; i < to; i += 2)
+        lows[(i - from) / 2] = keys[i];
+    lows.sort();
+    for (let i = from; i < to; i += 2)
+        keys[i] = lows[(i - from) / 2];
+}
+/** A categorical sample from each side's count per category. Categories with a zero count on both sides are dropped. */
+function categoricalSample(reference, current) {
+    const categories = [...new Set([...reference.keys(), ...current.keys()])]
+        .filter((category) => (reference.get(category) ?? 0) + (current.get(category) ?? 0) > 0)
+        .sort(compareCodePoints);
+    const referenceCounts = Float64Array.from(categories, (category) => reference.get(category) ?? 0);
+    const currentCounts = Float64Array.from(categories, (category) => current.get(category) ?? 0);
+    return {
+        kind: 'categorical',
+        categories,
+        reference: referenceCounts,
+        current: currentCounts,
+        referenceTotal: sum(referenceCounts),
+        currentTotal: sum(currentCounts),
+    };
+}
+/** A categorical sample from raw values of each side. */
+function categoricalSampleFromValues(reference, current) {
+    return categoricalSample(countValues(reference), countValues(current));
+}
+function countValues(values) {
+    const counts = new Map();
+    for (const value of values)
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+    return counts;
+}
+function sum(values) {
+    let total = 0;
+    for (const value of values)
+        total += value;
+    return total;
+}
+/**
+ * Orders strings by Unicode code point, as Python does. JavaScript's default order compares UTF-16 code
+ * units, which puts U+E000–U+FFFF after astral characters; moving the surrogate range above them fixes it.
+ */
+function compareCodePoints(a, b) {
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y)
+            return codePointRank(x) - codePointRank(y);
     }
     return a.length - b.length;
 }
-/** The distinct labels of all the given arrays, in scikit-learn's order. */
-function label_order_sortedLabels(...labelArrays) {
-    const distinct = new Set();
-    for (const labels of labelArrays)
-        for (const label of labels)
-            distinct.add(label);
-    return [...distinct].sort(label_order_compareLabels);
-}
-
-;// CONCATENATED MODULE: ./src/performance/rows.ts
-/**
- * Labelled rows of one side (baseline or current) as the performance metrics take them: the true target
- * and the model's prediction per row, plus, for classification, the model's probability per class.
- *
- * Callers drop rows with a missing target or prediction before building these: every metric assumes
- * complete, aligned columns of equal length.
- */
-function rows_rowCount(rows) {
-    return rows.yTrue.length;
-}
-/** Throws when aligned columns differ in length: a caller bug, never a property of the data. */
-function rows_requireAligned(what, expected, actual) {
-    if (actual.length !== expected) {
-        throw new RangeError(`${what} has ${actual.length} rows where ${expected} were expected`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/performance/confusion-matrix.ts
-/**
- * Confusion matrix, as `sklearn.metrics.confusion_matrix(y_true, y_pred, labels=labels)`.
- *
- * Definition: `counts[i][j]` is the number of rows whose true label is `labels[i]` and whose predicted
- * label is `labels[j]`: rows are the truth, columns the prediction.
- *
- * Edge cases: by default the labels are every label seen on either side, in scikit-learn's order (see
- * `label-order.ts`); with explicit labels, rows whose true or predicted label is not among them are left
- * out, as scikit-learn does. No rows give an empty matrix.
- *
- * @example
- * confusionMatrix(['a', 'b', 'b'], ['a', 'a', 'b']);
- * // => { labels: ['a', 'b'], counts: [[1, 0], [1, 1]] }
- */
-
-
-function confusion_matrix_confusionMatrix(yTrue, yPred, labels = label_order_sortedLabels(yTrue, yPred)) {
-    rows_requireAligned('y_pred', yTrue.length, yPred);
-    const indexOf = new Map(labels.map((label, index) => [label, index]));
-    const counts = labels.map(() => new Array(labels.length).fill(0));
-    for (let row = 0; row < yTrue.length; row++) {
-        const truth = indexOf.get(yTrue[row]);
-        const prediction = indexOf.get(yPred[row]);
-        if (truth !== undefined && prediction !== undefined)
-            counts[truth][prediction]++;
-    }
-    return { labels, counts };
+function codePointRank(unit) {
+    if (unit >= 0xe000)
+        return unit - 0x800;
+    if (unit >= 0xd800)
+        return unit + 0x2000;
+    return unit;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
@@ -42504,7 +42871,7 @@ function ckmeans(x, nClusters) {
  * @example
  * sum([1, 2, 3]); // => 6
  */
-function sum(x) {
+function simple_statistics_sum(x) {
     // If the array is empty, we needn't bother computing its sum
     if (x.length === 0) {
         return 0;
@@ -42562,7 +42929,7 @@ function simple_statistics_mean(x) {
         throw new Error("mean requires at least one data point");
     }
 
-    return sum(x) / x.length;
+    return simple_statistics_sum(x) / x.length;
 }
 
 /**
@@ -47101,6 +47468,8780 @@ function zScore(x, mean, standardDeviation) {
 
 //# sourceMappingURL=simple-statistics.mjs.map
 
+;// CONCATENATED MODULE: ./src/stattests/math/moments.ts
+/**
+ * Mean and sum of squared deviations of one side of a sample, for the statistics built on them (Welch's t,
+ * the reference standard deviation that normalises Wasserstein), accurate to a few ulps at any size.
+ *
+ * Two passes, as NumPy's `var` does: first the mean (simple-statistics' Kahan–Babuška sum, within an ulp
+ * or so of the exact mean where NumPy's pairwise sum can be several ulps off), then the squared deviations
+ * from it, summed with compensation so the result does not degrade with the 500k-row columns the engine
+ * sees.
+ *
+ * A constant array gets its exact mean and zero spread. Summing n copies of 0.1 and dividing by n can land
+ * on a neighbouring double (NumPy's mean of three 0.1s is 0.10000000000000002, and so is a compensated
+ * one), which leaves a variance of ~1e-34; on two constant samples of 0.1 that makes SciPy's Welch test
+ * "significant" (p ≈ 0.05). We prefer the exact answer there.
+ */
+
+/**
+ * The moments of one side of a sample: exact ones from its profile when the side is a rank summary (whose
+ * representative points have other moments), else computed from its values.
+ */
+function sideMoments(sample, side) {
+    const exact = side === 'reference' ? sample.summarised?.referenceMoments : sample.summarised?.currentMoments;
+    return exact ?? momentsOf(sample[side]);
+}
+/** Mean and Σ(x − mean)² of a non-empty array. */
+function momentsOf(values) {
+    // Stops at the second element for any column that varies, so this costs nothing in practice.
+    if (values.every((value) => value === values[0]))
+        return { mean: values[0], squaredDeviations: 0 };
+    // simple-statistics only reads `length` and indexes, so a typed array works without copying it into a number[].
+    const mean = simple_statistics_mean(values);
+    let squares = 0;
+    let compensation = 0;
+    for (let i = 0; i < values.length; i++) {
+        const deviation = values[i] - mean;
+        const square = deviation * deviation;
+        const next = squares + square;
+        compensation += squares >= square ? squares - next + square : square - next + squares;
+        squares = next;
+    }
+    return { mean, squaredDeviations: squares + compensation };
+}
+
+;// CONCATENATED MODULE: ./src/profile/numeric-accumulator.ts
+/**
+ * One numerical column's profile, built from batches of rows or merged from other profiles: exact counts,
+ * extremes and moments, and every distinct value with its count until there are too many, then a rank
+ * summary kept within the rank error.
+ */
+
+
+
+
+class NumericAccumulator {
+    name;
+    settings;
+    rows = 0;
+    missing = 0;
+    integers = true;
+    present = 0;
+    moments = { mean: 0, m2: 0 };
+    distinctValues = new Float64Array(0);
+    distinctCounts = new Float64Array(0);
+    summary;
+    distinctAtLeast = 0;
+    constructor(name, settings) {
+        this.name = name;
+        this.settings = settings;
+    }
+    /** A batch of cells (NaN where missing), in any order. */
+    addValues(values) {
+        const sorted = sortedFinite(values);
+        this.rows += values.length;
+        this.missing += values.length - sorted.length;
+        if (sorted.length === 0)
+            return;
+        const { mean, squaredDeviations } = momentsOf(sorted);
+        this.addMoments(sorted.length, { mean, m2: squaredDeviations });
+        if (this.distinctValues) {
+            const [values, counts] = runsOf(sorted);
+            this.addDistinct(values, counts);
+        }
+        else {
+            this.addSummary(summaryOfSorted(sorted, this.settings.rankError / 2));
+        }
+        for (let i = 0; i < sorted.length && this.integers; i++)
+            this.integers = Number.isInteger(sorted[i]);
+    }
+    /** Cells that are missing because a file of the data has no such column. */
+    addMissing(rows) {
+        this.rows += rows;
+        this.missing += rows;
+    }
+    /** Another profile of the same column, of other rows. */
+    addProfile(column) {
+        this.rows += column.rows;
+        this.missing += column.missing;
+        const present = column.rows - column.missing;
+        if (present === 0)
+            return;
+        this.integers &&= column.integers;
+        this.addMoments(present, column.moments);
+        const { distribution } = column;
+        if (distribution.kind === 'lossless' && this.distinctValues)
+            this.addDistinct(distribution.values, distribution.counts);
+        else {
+            const summary = distribution.kind === 'lossless' ? summaryOfCounts(distribution.values, distribution.counts) : distribution.summary;
+            this.distinctAtLeast = Math.max(this.distinctAtLeast, distribution.kind === 'lossless' ? distribution.values.length : distribution.distinctAtLeast);
+            this.addSummary(summary);
+        }
+    }
+    finish() {
+        const common = { storage: 'numeric', name: this.name, rows: this.rows, missing: this.missing, integers: this.integers };
+        const moments = this.present === 0 ? {} : { moments: this.moments };
+        if (this.distinctValues) {
+            const [values, counts] = [this.distinctValues, this.distinctCounts];
+            // The size budget is on the encoding the profile file will hold.
+            if (encodeDistribution(values, counts).data.length <= this.settings.maxLosslessBytes) {
+                const range = values.length === 0 ? {} : { min: values[0], max: values[values.length - 1] };
+                return { ...common, ...range, ...moments, distribution: { kind: 'lossless', values, counts } };
+            }
+            this.switchToSummary();
+        }
+        const summary = this.summary;
+        return {
+            ...common,
+            min: summary.values[0],
+            max: summary.values[summary.values.length - 1],
+            ...moments,
+            distribution: { kind: 'summary', summary, rankError: this.settings.rankError, distinctAtLeast: this.distinctAtLeast },
+        };
+    }
+    /** Chan, Golub & LeVeque's pairwise update: exact counts, and mean and M2 without cancellation. */
+    addMoments(count, moments) {
+        const total = this.present + count;
+        const delta = moments.mean - this.moments.mean;
+        this.moments = {
+            mean: this.present === 0 ? moments.mean : this.moments.mean + (delta * count) / total,
+            m2: this.moments.m2 + moments.m2 + (delta * delta * this.present * count) / total,
+        };
+        this.present = total;
+    }
+    addDistinct(values, counts) {
+        [this.distinctValues, this.distinctCounts] = mergeCounts(this.distinctValues, this.distinctCounts, values, counts);
+        if (this.distinctValues.length > this.settings.maxDistinct)
+            this.switchToSummary();
+    }
+    switchToSummary() {
+        this.distinctAtLeast = Math.max(this.distinctAtLeast, this.distinctValues.length);
+        this.summary = compress(summaryOfCounts(this.distinctValues, this.distinctCounts), this.settings.rankError);
+        this.distinctValues = undefined;
+        this.distinctCounts = new Float64Array(0);
+    }
+    addSummary(summary) {
+        if (this.distinctValues) {
+            // A summary merged into exact values: the exact values become a summary too.
+            this.distinctAtLeast = Math.max(this.distinctAtLeast, this.distinctValues.length);
+            this.switchToSummary();
+        }
+        const merged = combine(this.summary ?? { count: 0, values: new Float64Array(0), rmin: new Float64Array(0), rmax: new Float64Array(0) }, summary);
+        this.summary = compress(merged, this.settings.rankError);
+    }
+}
+/** The distinct values of a sorted array and how often each occurs (−0 and 0 are one value). */
+function runsOf(sorted) {
+    const values = [];
+    const counts = [];
+    for (let i = 0; i < sorted.length;) {
+        let j = i + 1;
+        while (j < sorted.length && sorted[j] === sorted[i])
+            j++;
+        values.push(sorted[i] === 0 ? 0 : sorted[i]);
+        counts.push(j - i);
+        i = j;
+    }
+    return [Float64Array.from(values), Float64Array.from(counts)];
+}
+/** Two sorted distinct-value lists with counts, as one. */
+function mergeCounts(a, aCounts, b, bCounts) {
+    const values = new Float64Array(a.length + b.length);
+    const counts = new Float64Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length || j < b.length) {
+        if (j >= b.length || (i < a.length && a[i] < b[j])) {
+            values[k] = a[i];
+            counts[k++] = aCounts[i++];
+        }
+        else if (i >= a.length || b[j] < a[i]) {
+            values[k] = b[j];
+            counts[k++] = bCounts[j++];
+        }
+        else {
+            values[k] = a[i];
+            counts[k++] = aCounts[i++] + bCounts[j++];
+        }
+    }
+    return [values.slice(0, k), counts.slice(0, k)];
+}
+
+;// CONCATENATED MODULE: ./src/profile/builder.ts
+/**
+ * Builds a profile from tables of rows handed in batches (a file, or part of one, at a time), or merges
+ * profiles: either way in memory bounded by the profile, not by the rows. Columns are matched by name; a
+ * batch without a column contributes missing cells to it, and a column that is text anywhere is text
+ * throughout (numbers seen before become their shortest text, as the engine compares them as categories).
+ */
+
+
+
+
+
+/**
+ * A text column tracks at most this many distinct categories exactly; past it, new ones are pooled and the
+ * distinct count becomes a lower bound. Bounds memory on identifier-like columns.
+ */
+const TRACKED_CATEGORIES_LIMIT = 1_000_000;
+class TextAccumulator {
+    name;
+    settings;
+    rows = 0;
+    missing = 0;
+    counts = new Map();
+    untracked = 0;
+    /** The distinct count of merged profiles that pooled some of theirs. */
+    distinctFloor = 0;
+    exact = true;
+    constructor(name, settings) {
+        this.name = name;
+        this.settings = settings;
+    }
+    addColumn(column) {
+        const perCode = new Float64Array(column.dictionary.length);
+        let missing = 0;
+        for (const code of column.codes) {
+            if (code === table_MISSING_CODE)
+                missing++;
+            else
+                perCode[code]++;
+        }
+        this.rows += column.codes.length;
+        this.missing += missing;
+        perCode.forEach((count, code) => {
+            if (count > 0)
+                this.addCategory(column.dictionary[code], count);
+        });
+    }
+    addMissing(rows) {
+        this.rows += rows;
+        this.missing += rows;
+    }
+    /**
+     * Numbers in a column that holds text elsewhere, as the categories the engine makes of numbers (their
+     * shortest text). Only a lossless profile of them still knows every value.
+     */
+    addNumbers(column) {
+        const { distribution } = column;
+        if (distribution.kind !== 'lossless') {
+            throw new errors_InputError(`column ${JSON.stringify(this.name)} holds numbers with too many distinct values to keep, and text elsewhere; declare it categorical (or numerical) to profile it`);
+        }
+        this.rows += column.rows;
+        this.missing += column.missing;
+        distribution.values.forEach((value, index) => this.addCategory(String(value), distribution.counts[index]));
+    }
+    addProfile(column) {
+        this.rows += column.rows;
+        this.missing += column.missing;
+        for (const [category, count] of column.categories)
+            this.addCategory(category, count);
+        this.untracked += column.other;
+        this.distinctFloor = Math.max(this.distinctFloor, column.distinct);
+        this.exact &&= column.other === 0 && column.distinctExact;
+    }
+    addCategory(category, count) {
+        const known = this.counts.get(category);
+        if (known !== undefined)
+            this.counts.set(category, known + count);
+        else if (this.counts.size < TRACKED_CATEGORIES_LIMIT)
+            this.counts.set(category, count);
+        else {
+            this.untracked += count;
+            this.exact = false;
+        }
+    }
+    finish() {
+        const ranked = [...this.counts].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
+        const categories = ranked.slice(0, this.settings.maxCategories);
+        const pooled = ranked.slice(this.settings.maxCategories).reduce((sum, [, count]) => sum + count, 0);
+        return {
+            storage: 'text',
+            name: this.name,
+            rows: this.rows,
+            missing: this.missing,
+            categories,
+            other: pooled + this.untracked,
+            distinct: Math.max(this.counts.size, this.distinctFloor),
+            distinctExact: this.exact,
+        };
+    }
+}
+class builder_ProfileBuilder {
+    settings;
+    rows = 0;
+    columns = new Map();
+    sources = [];
+    constructor(settings = format_DEFAULT_PROFILE_SETTINGS) {
+        this.settings = settings;
+    }
+    /** Rows of the data, in batches of any size; `sources` name where they came from. */
+    addTable(table) {
+        this.noteSources(table.sources);
+        const seen = new Set();
+        for (const column of table.columns) {
+            seen.add(column.name);
+            const accumulator = this.accumulatorFor(column.name, column.storage);
+            if (accumulator instanceof TextAccumulator) {
+                if (column.storage === 'text')
+                    accumulator.addColumn(column);
+                else
+                    accumulator.addNumbers(this.numbersOf(column.name, column.values));
+            }
+            else if (column.storage === 'numeric')
+                accumulator.addValues(column.values);
+        }
+        this.padAbsent(seen, table.rowCount);
+        this.rows += table.rowCount;
+    }
+    /** Another profile, of other rows. */
+    addProfile(profile) {
+        this.noteSources(profile.sources);
+        const seen = new Set();
+        for (const column of profile.columns) {
+            seen.add(column.name);
+            const accumulator = this.accumulatorFor(column.name, column.storage);
+            if (accumulator instanceof TextAccumulator) {
+                if (column.storage === 'text')
+                    accumulator.addProfile(column);
+                else
+                    accumulator.addNumbers(column);
+            }
+            else if (column.storage === 'numeric')
+                accumulator.addProfile(column);
+        }
+        this.padAbsent(seen, profile.rows);
+        this.rows += profile.rows;
+    }
+    finish() {
+        const columns = [...this.columns.values()].map((accumulator) => accumulator.finish());
+        return { version: PROFILE_VERSION, sources: this.sources, rows: this.rows, settings: this.settings, columns };
+    }
+    numbersOf(name, values) {
+        const numbers = new NumericAccumulator(name, this.settings);
+        numbers.addValues(values);
+        return numbers.finish();
+    }
+    noteSources(sources) {
+        for (const source of sources)
+            if (!this.sources.includes(source))
+                this.sources.push(source);
+    }
+    padAbsent(seen, rows) {
+        for (const [name, accumulator] of this.columns)
+            if (!seen.has(name))
+                accumulator.addMissing(rows);
+    }
+    accumulatorFor(name, storage) {
+        const existing = this.columns.get(name);
+        if (existing === undefined) {
+            const created = storage === 'numeric' ? new NumericAccumulator(name, this.settings) : new TextAccumulator(name, this.settings);
+            // A column first seen in a later batch was missing in the earlier ones.
+            created.addMissing(this.rows);
+            this.columns.set(name, created);
+            return created;
+        }
+        if (storage === 'text' && existing instanceof NumericAccumulator) {
+            const text = new TextAccumulator(name, this.settings);
+            text.addNumbers(existing.finish());
+            this.columns.set(name, text);
+            return text;
+        }
+        return existing;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/compression.ts
+/**
+ * Opening a data file as a stream of bytes, gunzipping it on the way when it is gzip-compressed (by its
+ * `.gz` name or by its first bytes, since exports are often compressed without being renamed).
+ */
+
+
+
+
+const CHUNK_SIZE = 1 << 20;
+/** Whether the file starts with the gzip magic bytes 1f 8b. */
+async function hasGzipMagic(path) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(2);
+        const { bytesRead } = await handle.read(head, 0, 2, 0);
+        return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * The file's (decompressed) bytes, chunk by chunk. Errors become InputErrors naming the file. `onBytes` is
+ * told how many bytes of the file itself (compressed, if it is) have been read so far.
+ */
+async function* readChunks(source, onBytes) {
+    const file = (0,external_node_fs_namespaceObject.createReadStream)(source.path, { highWaterMark: CHUNK_SIZE });
+    let stream = file;
+    if (source.gzip) {
+        const gunzip = (0,external_node_zlib_.createGunzip)({ chunkSize: CHUNK_SIZE });
+        file.on('error', (error) => gunzip.destroy(error));
+        stream = file.pipe(gunzip);
+    }
+    try {
+        for await (const chunk of stream) {
+            onBytes?.(file.bytesRead);
+            yield chunk;
+        }
+    }
+    catch (error) {
+        throw asInputError(error, source);
+    }
+    finally {
+        file.destroy();
+        if (stream !== file)
+            stream.destroy();
+    }
+}
+/** The whole (decompressed) file, for formats that need random access or a single parse. */
+async function readAll(source, onBytes) {
+    const chunks = [];
+    for await (const chunk of readChunks(source, onBytes))
+        chunks.push(chunk);
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}
+function asInputError(error, source) {
+    if (error instanceof errors_InputError)
+        return error;
+    const code = error.code;
+    const file = source.display;
+    switch (code) {
+        case 'ENOENT':
+            return new errors_InputError('the file does not exist; check the path', { file });
+        case 'EISDIR':
+            return new errors_InputError('this is a directory; pass the data files in it (a glob such as dir/*.csv works)', { file });
+        case 'EACCES':
+        case 'EPERM':
+            return new errors_InputError('the file cannot be read (permission denied)', { file });
+        case 'Z_BUF_ERROR':
+        case 'Z_DATA_ERROR':
+        case 'Z_STREAM_ERROR':
+            return new errors_InputError(`the file is truncated or corrupt gzip (${error.message}); re-export or re-download it`, { file });
+        default:
+            return error;
+    }
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/io/column-builder.ts
+/**
+ * Growable column storage: doubles in a Float64Array, texts interned per column. Readers append one cell
+ * per row and never keep per-row strings around.
+ */
+
+const INITIAL_CAPACITY = 1024;
+class NumericColumnBuilder {
+    values = new Float64Array(INITIAL_CAPACITY);
+    length = 0;
+    push(value) {
+        if (this.length === this.values.length)
+            this.values = grow(this.values);
+        this.values[this.length++] = value;
+    }
+    /** Appends missing cells until the column has `rows` cells. */
+    padTo(rows) {
+        while (this.length < rows)
+            this.push(NaN);
+    }
+    /** Makes room for `rows` cells at once, when the reader can tell how many are coming. */
+    reserve(rows) {
+        if (rows > this.values.length)
+            this.values = resized(this.values, rows);
+    }
+    /** The value of row `row` (NaN when missing). */
+    at(row) {
+        return this.values[row];
+    }
+    /** Drops the cells after the first `rows` (a record that turned out to need the general parser). */
+    truncate(rows) {
+        if (rows < this.length)
+            this.length = rows;
+    }
+    finish(name) {
+        return { storage: 'numeric', name, values: fitted(this.values, this.length) };
+    }
+    /** The cells so far, to be used before the next push, which reuses their storage for the next batch. */
+    takeBatch(name) {
+        const column = { storage: 'numeric', name, values: this.values.subarray(0, this.length) };
+        this.length = 0;
+        return column;
+    }
+}
+class TextColumnBuilder {
+    codes = new Int32Array(INITIAL_CAPACITY);
+    dictionary = [];
+    index = new Map();
+    length = 0;
+    /** Appends a cell; returns its code. */
+    push(text) {
+        let code = this.index.get(text);
+        if (code === undefined) {
+            code = this.dictionary.length;
+            this.dictionary.push(text);
+            this.index.set(text, code);
+        }
+        this.pushCode(code);
+        return code;
+    }
+    pushMissing() {
+        this.pushCode(table_MISSING_CODE);
+    }
+    padTo(rows) {
+        while (this.length < rows)
+            this.pushCode(table_MISSING_CODE);
+    }
+    /** Makes room for `rows` cells at once, when the reader can tell how many are coming. */
+    reserve(rows) {
+        if (rows > this.codes.length)
+            this.codes = resized(this.codes, rows);
+    }
+    /** Appends a cell by the code `push` returned for the same text. */
+    pushCode(code) {
+        if (this.length === this.codes.length)
+            this.codes = grow(this.codes);
+        this.codes[this.length++] = code;
+    }
+    /** Drops the cells after the first `rows`; texts interned meanwhile keep their codes. */
+    truncate(rows) {
+        if (rows < this.length)
+            this.length = rows;
+    }
+    finish(name) {
+        return { storage: 'text', name, codes: fitted(this.codes, this.length), dictionary: this.dictionary };
+    }
+    /** As NumericColumnBuilder.takeBatch; the texts keep their codes from batch to batch. */
+    takeBatch(name) {
+        const column = { storage: 'text', name, codes: this.codes.subarray(0, this.length), dictionary: this.dictionary };
+        this.length = 0;
+        return column;
+    }
+}
+function grow(array) {
+    return resized(array, array.length * 2);
+}
+function resized(array, length) {
+    const bigger = new array.constructor(length);
+    bigger.set(array);
+    return bigger;
+}
+/**
+ * The first `length` cells. Copying a large column briefly holds it twice, the peak of a read; a view keeps
+ * the unused tail alive instead, which is the cheaper of the two while that tail is under an eighth.
+ */
+function fitted(array, length) {
+    if (array.length - length <= array.length >>> 3)
+        return array.subarray(0, length);
+    return array.slice(0, length);
+}
+/**
+ * A column whose storage is decided by its cells (JSON values): numeric until the first text, then text,
+ * with the numbers seen so far turned into their JSON text (`String(value)` is that text for finite numbers).
+ */
+class InferredColumnBuilder {
+    numeric;
+    text;
+    /** Rows holding a missing-value token, and its text, while the column is numeric. */
+    tokens;
+    constructor(startAsText) {
+        if (startAsText)
+            this.text = new TextColumnBuilder();
+        else
+            this.numeric = new NumericColumnBuilder();
+    }
+    get length() {
+        return (this.text ?? this.numeric).length;
+    }
+    pushNumber(value) {
+        if (this.text)
+            this.text.push(String(value));
+        else
+            this.numeric.push(value);
+    }
+    pushText(text) {
+        this.switchToText().push(text);
+    }
+    pushMissing() {
+        if (this.text)
+            this.text.pushMissing();
+        else
+            this.numeric.push(NaN);
+    }
+    /**
+     * A missing-value token (`NA`): missing while the column holds numbers, but its text again should the
+     * column turn out to hold text, where it may be a category.
+     */
+    pushMissingToken(text) {
+        if (this.text) {
+            this.text.push(text);
+            return;
+        }
+        (this.tokens ??= new Map()).set(this.numeric.length, text);
+        this.numeric.push(NaN);
+    }
+    padTo(rows) {
+        (this.text ?? this.numeric).padTo(rows);
+    }
+    switchToText() {
+        if (this.text)
+            return this.text;
+        const numbers = this.numeric;
+        const text = new TextColumnBuilder();
+        for (let row = 0; row < numbers.length; row++) {
+            const value = numbers.at(row);
+            const token = this.tokens?.get(row);
+            if (token !== undefined)
+                text.push(token);
+            else if (Number.isNaN(value))
+                text.pushMissing();
+            else
+                text.push(String(value));
+        }
+        this.text = text;
+        this.numeric = undefined;
+        this.tokens = undefined;
+        return text;
+    }
+    finish(name) {
+        return this.text ? this.text.finish(name) : this.numeric.finish(name);
+    }
+}
+/** 32-bit FNV-1a, the hash ByteCodes files byte strings under. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/**
+ * Codes of byte strings seen before, so a repeated category is found from its bytes without building a
+ * string: an open-addressing hash table over a pool holding each distinct value's bytes once.
+ */
+class ByteCodes {
+    slots = new Int32Array(256).fill(-1);
+    hashes = new Int32Array(64);
+    starts = new Int32Array(64);
+    lengths = new Int32Array(64);
+    pool = Buffer.alloc(4096);
+    poolLength = 0;
+    count = 0;
+    /** The hash of the bytes last passed to `find`, reused by `add`. */
+    lastHash = 0;
+    /** The code of these bytes, or -1 when they are new. */
+    find(bytes, start, end) {
+        let hash = FNV_OFFSET;
+        for (let k = start; k < end; k++)
+            hash = Math.imul(hash ^ bytes[k], FNV_PRIME);
+        return this.findHashed(bytes, start, end, hash);
+    }
+    /** `find` for a caller that hashed the bytes (FNV-1a with FNV_OFFSET and FNV_PRIME) while scanning them. */
+    findHashed(bytes, start, end, hash) {
+        this.lastHash = hash;
+        const mask = this.slots.length - 1;
+        const length = end - start;
+        for (let slot = hash & mask;; slot = (slot + 1) & mask) {
+            const code = this.slots[slot];
+            if (code === -1)
+                return -1;
+            if (this.hashes[code] === hash && this.lengths[code] === length && this.sameBytes(code, bytes, start, length))
+                return code;
+        }
+    }
+    /** Records the bytes just passed to `find` (which returned -1) under `code`, the next code in order. */
+    add(bytes, start, end, code) {
+        const length = end - start;
+        if (code >= this.hashes.length) {
+            this.hashes = grow(this.hashes);
+            this.starts = grow(this.starts);
+            this.lengths = grow(this.lengths);
+        }
+        if (this.poolLength + length > this.pool.length) {
+            const bigger = Buffer.alloc(Math.max(this.pool.length * 2, this.poolLength + length));
+            this.pool.copy(bigger, 0, 0, this.poolLength);
+            this.pool = bigger;
+        }
+        this.pool.set(bytes.subarray(start, end), this.poolLength);
+        this.hashes[code] = this.lastHash;
+        this.starts[code] = this.poolLength;
+        this.lengths[code] = length;
+        this.poolLength += length;
+        this.count++;
+        if (this.count * 2 > this.slots.length)
+            this.rehash();
+        else
+            this.place(code);
+    }
+    place(code) {
+        const mask = this.slots.length - 1;
+        let slot = this.hashes[code] & mask;
+        while (this.slots[slot] !== -1)
+            slot = (slot + 1) & mask;
+        this.slots[slot] = code;
+    }
+    rehash() {
+        this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+        for (let code = 0; code < this.count; code++)
+            this.place(code);
+    }
+    sameBytes(code, bytes, start, length) {
+        const pool = this.pool;
+        const at = this.starts[code];
+        for (let k = 0; k < length; k++)
+            if (pool[at + k] !== bytes[start + k])
+                return false;
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/number.ts
+/**
+ * Number cells: the decimal grammar of the golden corpus (optional sign, digits with an optional `.`, an
+ * optional exponent) plus `inf`/`infinity` in any case and with an optional sign.
+ *
+ * Results are bit-identical to `Number(text)`. Most cells in real exports are short decimals, so they are
+ * converted straight from the bytes: when the digits form an integer below 2^53 and the power of ten is
+ * exactly representable (≤ 10^22), a single multiplication or division is one IEEE-754 operation on exact
+ * operands and therefore already the correctly rounded result (Clinger's fast path). Everything else goes
+ * through `Number()` on the validated text.
+ */
+/** 10^0 … 10^22, the powers of ten a double holds exactly. */
+const POWERS_OF_TEN = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22,
+];
+/** Above this, `mantissa * 10 + digit` could leave the range of exactly representable integers. */
+const MANTISSA_LIMIT = 900719925474099;
+const MAX_EXACT_INTEGER = 9007199254740991;
+/** Exponents are only accumulated this far; beyond it the literal overflows or underflows anyway. */
+const EXPONENT_CAP = 100000;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+/**
+ * Parses `bytes[start, end)` as a number cell. Returns NaN when the bytes are not a number; the grammar
+ * never produces NaN otherwise, so callers deal with their missing-value spellings first.
+ */
+function parseNumberBytes(bytes, start, end) {
+    let i = start;
+    if (i >= end)
+        return NaN;
+    let negative = false;
+    let c = bytes[i];
+    if (c === PLUS || c === MINUS) {
+        negative = c === MINUS;
+        if (++i >= end)
+            return NaN;
+        c = bytes[i];
+    }
+    if ((c | 0x20) === 0x69)
+        return parseInfinity(bytes, i, end, negative);
+    let mantissa = 0;
+    let exact = true;
+    let digits = 0;
+    let decimalExponent = 0;
+    for (; i < end; i++) {
+        c = bytes[i];
+        if (c < ZERO || c > NINE)
+            break;
+        digits++;
+        if (mantissa < MANTISSA_LIMIT)
+            mantissa = mantissa * 10 + (c - ZERO);
+        else {
+            decimalExponent++;
+            if (c !== ZERO)
+                exact = false;
+        }
+    }
+    if (i < end && bytes[i] === DOT) {
+        for (i++; i < end; i++) {
+            c = bytes[i];
+            if (c < ZERO || c > NINE)
+                break;
+            digits++;
+            if (mantissa < MANTISSA_LIMIT) {
+                mantissa = mantissa * 10 + (c - ZERO);
+                decimalExponent--;
+            }
+            else if (c !== ZERO)
+                exact = false;
+        }
+    }
+    if (digits === 0)
+        return NaN;
+    if (i < end) {
+        c = bytes[i];
+        if (c !== LOWER_E && c !== UPPER_E)
+            return NaN;
+        if (++i >= end)
+            return NaN;
+        c = bytes[i];
+        let exponentNegative = false;
+        if (c === PLUS || c === MINUS) {
+            exponentNegative = c === MINUS;
+            if (++i >= end)
+                return NaN;
+        }
+        let exponent = 0;
+        const exponentStart = i;
+        for (; i < end; i++) {
+            c = bytes[i];
+            if (c < ZERO || c > NINE)
+                return NaN;
+            if (exponent < EXPONENT_CAP)
+                exponent = exponent * 10 + (c - ZERO);
+        }
+        if (i === exponentStart)
+            return NaN;
+        decimalExponent += exponentNegative ? -exponent : exponent;
+    }
+    if (exact) {
+        const value = scaleExactly(mantissa, decimalExponent);
+        if (value !== undefined)
+            return negative ? -value : value;
+    }
+    return Number(latin1(bytes, start, end));
+}
+/** `mantissa · 10^exponent` when one correctly rounded operation yields it; otherwise undefined. */
+function scaleExactly(mantissa, exponent) {
+    if (mantissa === 0)
+        return 0;
+    if (exponent === 0)
+        return mantissa;
+    if (exponent > 0) {
+        if (exponent <= 22)
+            return mantissa * POWERS_OF_TEN[exponent];
+        // 12e30 = (12e8) · 1e22 while 12e8 is still an exact integer.
+        if (exponent <= 22 + 15) {
+            const shifted = mantissa * POWERS_OF_TEN[exponent - 22];
+            if (shifted <= MAX_EXACT_INTEGER)
+                return shifted * 1e22;
+        }
+        return undefined;
+    }
+    if (exponent >= -22)
+        return mantissa / POWERS_OF_TEN[-exponent];
+    return undefined;
+}
+const INFINITY_WORD = 'infinity';
+function parseInfinity(bytes, start, end, negative) {
+    const length = end - start;
+    if (length !== 3 && length !== 8)
+        return NaN;
+    for (let k = 0; k < length; k++) {
+        if ((bytes[start + k] | 0x20) !== INFINITY_WORD.charCodeAt(k))
+            return NaN;
+    }
+    return negative ? -Infinity : Infinity;
+}
+function latin1(bytes, start, end) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+}
+/** `parseNumberBytes` for text that is already a string (JSON values, option values). */
+function parseNumberText(text) {
+    // Latin-1 encoding would map other characters onto ASCII digits, so only ASCII text may pass.
+    for (let k = 0; k < text.length; k++)
+        if (text.charCodeAt(k) > 0x7f)
+            return NaN;
+    return parseNumberBytes(Buffer.from(text, 'latin1'), 0, text.length);
+}
+/**
+ * The cell spellings of a missing value in a numeric column, besides the empty cell: `NaN` in any case
+ * (pandas writes `NaN`, NumPy `nan`), as `inf` and `Infinity` are read in any case.
+ */
+function isNaNLiteral(bytes, start, end) {
+    // `| 0x20` lower-cases an ASCII letter and leaves no other byte equal to `n` or `a`.
+    return end - start === 3 && (bytes[start] | 0x20) === 0x6e && (bytes[start + 1] | 0x20) === 0x61 && (bytes[start + 2] | 0x20) === 0x6e;
+}
+/** Dekker's splitter for 53-bit doubles: 2^27 + 1. */
+const SPLITTER = 134217729;
+const TWO_TO_26 = 67108864;
+/** Bound on the relative error of the correction term in `longDecimal`, with a wide margin (2^-48). */
+const CORRECTION_TOLERANCE = 3.552713678800501e-15;
+/**
+ * The double nearest to `(head · 10^tailDigits + tail) / 10^decimals`, for the 16 to 19 significant digits
+ * of the shortest round-trip text most exporters write (`head`: the first 15 digits, `tail`: the
+ * `tailDigits` ≤ 4 after them; `decimals` ≤ 22), or NaN when that nearest double is not certain (the value
+ * lies within rounding error of a midpoint between two doubles), for the caller to convert the text exactly.
+ *
+ * The integer W = head · 10^tailDigits + tail has up to 64 bits, so it is held exactly as a sum of two
+ * doubles; one division by D = 10^decimals gives the quotient q, and the exact remainder W − q·D (Dekker's
+ * product, then Sterbenz) gives the correction c = (W − q·D) / D with a tiny relative error. The value is
+ * q + c, and it rounds to one double for sure when q + c − ε and q + c + ε do.
+ */
+function longDecimal(head, tail, tailDigits, decimals) {
+    const scale = POWERS_OF_TEN[tailDigits];
+    const headTop = Math.floor(head / TWO_TO_26);
+    const big = headTop * scale * TWO_TO_26;
+    const small = (head - headTop * TWO_TO_26) * scale + tail;
+    const sum = big + small;
+    const virtualSmall = sum - big;
+    const sumError = big - (sum - virtualSmall) + (small - virtualSmall);
+    const divisor = POWERS_OF_TEN[decimals];
+    const quotient = sum / divisor;
+    const product = quotient * divisor;
+    const quotientSplit = SPLITTER * quotient;
+    const quotientHigh = quotientSplit - (quotientSplit - quotient);
+    const quotientLow = quotient - quotientHigh;
+    const divisorSplit = SPLITTER * divisor;
+    const divisorHigh = divisorSplit - (divisorSplit - divisor);
+    const divisorLow = divisor - divisorHigh;
+    const productError = quotientHigh * divisorHigh - product + quotientHigh * divisorLow + quotientLow * divisorHigh + quotientLow * divisorLow;
+    const remainder = sum - product - productError;
+    const correction = (remainder + sumError) / divisor;
+    const tolerance = Math.abs(correction) * CORRECTION_TOLERANCE;
+    const low = quotient + (correction - tolerance);
+    return low === quotient + (correction + tolerance) ? low : NaN;
+}
+
+;// CONCATENATED MODULE: ./src/io/missing-values.ts
+/**
+ * Missing-value tokens: the cell spellings that mean "no value" in a column of numbers. R writes `NA`,
+ * databases `NULL`, spreadsheets `#N/A`; without them a numbers column with a few such cells would turn into
+ * text and be compared as 270 categories. Only numbers columns read them as missing: in a column that holds
+ * other text too, `NA` stays a category like any other, because there it may well be one.
+ *
+ * The default list is the one pandas' `read_csv` uses (`pandas._libs.parsers.STR_NA_VALUES`), so a file
+ * pandas reads as numbers is read as numbers here. `NaN` in any case is missing whatever the list says: it is
+ * how a number that is not one is written.
+ */
+
+const DEFAULT_NA_VALUES = [
+    'NA',
+    'N/A',
+    'n/a',
+    '#N/A',
+    '#N/A N/A',
+    '#NA',
+    '<NA>',
+    'NULL',
+    'null',
+    'None',
+    'NaN',
+    '-NaN',
+    'nan',
+    '-nan',
+    '1.#IND',
+    '-1.#IND',
+    '1.#QNAN',
+    '-1.#QNAN',
+];
+/** The tokens of a check: the default list unless replaced, plus the user's own. */
+function missingValueTokens(extra, keepDefault) {
+    return [...new Set([...(keepDefault ? DEFAULT_NA_VALUES : []), ...extra])];
+}
+/**
+ * Matches cells against the tokens. A token that is itself a number (`-999`, a sentinel) matches that
+ * number however it is written (`-999.0`), since number cells are compared by value, not by text.
+ */
+class MissingValues {
+    /** Tokens that are not numbers, as bytes, by their length. */
+    byLength = new Map();
+    texts = new Set();
+    /** Numbers read as missing; undefined when there are none, which keeps the number path to one check. */
+    numbers;
+    constructor(tokens) {
+        const numbers = new Set();
+        for (const token of tokens) {
+            if (token === '')
+                continue;
+            const value = parseNumberText(token.trim());
+            if (value === value) {
+                numbers.add(value);
+                continue;
+            }
+            this.texts.add(token);
+            const bytes = Buffer.from(token, 'utf8');
+            const sameLength = this.byLength.get(bytes.length) ?? [];
+            sameLength.push(bytes);
+            this.byLength.set(bytes.length, sameLength);
+        }
+        this.numbers = numbers.size > 0 ? numbers : undefined;
+    }
+    /** Whether the cell `bytes[start, end)`, which is not a number, means a missing value. */
+    matchesBytes(bytes, start, end) {
+        if (isNaNLiteral(bytes, start, end))
+            return true;
+        const candidates = this.byLength.get(end - start);
+        if (candidates === undefined)
+            return false;
+        return candidates.some((token) => {
+            for (let k = 0; k < token.length; k++)
+                if (token[k] !== bytes[start + k])
+                    return false;
+            return true;
+        });
+    }
+    /** `matchesBytes` for a cell already decoded (JSON and Parquet strings). */
+    matchesText(text) {
+        return this.texts.has(text) || (text.length === 3 && text.toLowerCase() === 'nan');
+    }
+    /** Whether a number read from a cell is one of the number tokens. */
+    isMissingNumber(value) {
+        return this.numbers !== undefined && this.numbers.has(value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/source.ts
+function wantsText(plan, name) {
+    return plan.declared?.get(name) === 'categorical' || (plan.forceText?.has(name) ?? false);
+}
+function isBuilt(plan, name) {
+    return plan.only === undefined || plan.only.has(name);
+}
+
+;// CONCATENATED MODULE: ./src/io/csv.ts
+/**
+ * CSV and TSV (RFC 4180): a byte-level state machine fed chunk by chunk, so quoted fields, doubled quotes
+ * and CRLF may straddle chunk boundaries, and cells go from the bytes into column storage without a string
+ * per numeric cell. Most records of real exports are plain (no quotes, one line): those are read whole by
+ * a fast path that converts or interns each cell as it scans it, and everything else goes through the
+ * state machine.
+ */
+
+
+
+
+
+
+
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const csv_COMMA = 0x2c;
+const TAB = 0x09;
+var State;
+(function (State) {
+    /** Between records: blank lines are skipped here. */
+    State[State["RecordStart"] = 0] = "RecordStart";
+    State[State["FieldStart"] = 1] = "FieldStart";
+    State[State["Unquoted"] = 2] = "Unquoted";
+    State[State["Quoted"] = 3] = "Quoted";
+    /** Saw a `"` inside a quoted field: either the first half of `""` or the closing quote. */
+    State[State["QuoteInQuoted"] = 4] = "QuoteInQuoted";
+})(State || (State = {}));
+const EMPTY = Buffer.alloc(0);
+const PLAIN_BACKOFF_LIMIT = 63;
+class CsvTokenizer {
+    delimiter;
+    sink;
+    file;
+    state = State.RecordStart;
+    line = 1;
+    recordLine = 1;
+    fieldLine = 1;
+    quoteLine = 1;
+    fieldIndex = 0;
+    /** The record ended on a CR; a LF right after it belongs to the same line break. */
+    afterCR = false;
+    lastByte = -1;
+    /** A field that spans chunks, or holds `""`, is assembled here. */
+    scratch = Buffer.alloc(1024);
+    scratchLength = 0;
+    inScratch = false;
+    /** The first bytes, held until there are enough to recognise a byte-order mark. */
+    head = EMPTY;
+    /** Records left to read field by field before the sink's fast path is offered again. */
+    plainPause = 0;
+    /** The next pause; it grows while the fast path keeps declining and is reset when it takes a record. */
+    plainBackoff = 0;
+    plainStop = { position: 0 };
+    constructor(delimiter, sink, file) {
+        this.delimiter = delimiter;
+        this.sink = sink;
+        this.file = file;
+    }
+    /** The physical line the tokenizer has reached. */
+    get currentLine() {
+        return this.line;
+    }
+    push(chunk) {
+        if (this.head !== undefined) {
+            const head = this.head.length === 0 ? chunk : Buffer.concat([this.head, chunk]);
+            if (head.length < 3) {
+                this.head = head;
+                return;
+            }
+            this.head = undefined;
+            chunk = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
+        }
+        if (chunk.length > 0)
+            this.scan(chunk);
+    }
+    end() {
+        if (this.head !== undefined) {
+            const head = this.head;
+            this.head = undefined;
+            if (head.length > 0)
+                this.scan(head);
+        }
+        switch (this.state) {
+            case State.RecordStart:
+                return;
+            case State.Quoted:
+                throw new errors_InputError(`a quoted field opened on line ${this.quoteLine} is never closed; add the missing closing quote (") or double the quotes inside the field ("")`, { file: this.file, line: this.quoteLine });
+            case State.QuoteInQuoted:
+                this.scratchLength--;
+                this.emit(EMPTY, 0, 0);
+                break;
+            case State.FieldStart:
+            case State.Unquoted:
+                this.emit(EMPTY, 0, 0);
+                break;
+        }
+        this.sink.endRecord(this.fieldIndex, this.recordLine);
+        this.state = State.RecordStart;
+    }
+    scan(bytes) {
+        const length = bytes.length;
+        const delimiter = this.delimiter;
+        const highestSpecial = Math.max(delimiter, CR);
+        let state = this.state;
+        let line = this.line;
+        let i = 0;
+        let segmentStart = 0;
+        while (i < length) {
+            switch (state) {
+                case State.RecordStart: {
+                    const c = bytes[i];
+                    if (c === LF) {
+                        if (this.afterCR)
+                            this.afterCR = false;
+                        else
+                            line++;
+                        i++;
+                        continue;
+                    }
+                    this.afterCR = false;
+                    if (c === CR) {
+                        line++;
+                        this.afterCR = true;
+                        i++;
+                        continue;
+                    }
+                    if (this.sink.plainRecords !== undefined && this.plainPause-- <= 0) {
+                        const records = this.sink.plainRecords(bytes, i, length, line, this.plainStop);
+                        if (records > 0) {
+                            this.plainBackoff = 0;
+                            i = this.plainStop.position;
+                            line += records;
+                            continue;
+                        }
+                        // A file whose records keep needing the general parser should not pay for every attempt.
+                        this.plainPause = this.plainBackoff;
+                        this.plainBackoff = Math.min(PLAIN_BACKOFF_LIMIT, this.plainBackoff * 2 + 1);
+                    }
+                    this.recordLine = line;
+                    this.fieldIndex = 0;
+                    state = State.FieldStart;
+                    continue;
+                }
+                case State.FieldStart: {
+                    this.fieldLine = line;
+                    if (bytes[i] === QUOTE) {
+                        this.quoteLine = line;
+                        state = State.Quoted;
+                        segmentStart = ++i;
+                    }
+                    else {
+                        state = State.Unquoted;
+                        segmentStart = i;
+                    }
+                    continue;
+                }
+                case State.Unquoted: {
+                    let c = 0;
+                    while (i < length) {
+                        c = bytes[i];
+                        // Digits and letters lie above every byte that can end a field: one comparison for most bytes.
+                        if (c <= highestSpecial && (c === delimiter || c === LF || c === CR))
+                            break;
+                        i++;
+                    }
+                    if (i === length)
+                        continue;
+                    this.emit(bytes, segmentStart, i);
+                    i++;
+                    if (c === delimiter)
+                        state = State.FieldStart;
+                    else {
+                        state = State.RecordStart;
+                        line++;
+                        this.afterCR = c === CR;
+                        this.line = line;
+                        this.sink.endRecord(this.fieldIndex, this.recordLine);
+                    }
+                    continue;
+                }
+                case State.Quoted: {
+                    while (i < length) {
+                        const c = bytes[i];
+                        if (c === QUOTE)
+                            break;
+                        if (c === LF) {
+                            if ((i > 0 ? bytes[i - 1] : this.lastByte) !== CR)
+                                line++;
+                        }
+                        else if (c === CR)
+                            line++;
+                        i++;
+                    }
+                    if (i === length)
+                        continue;
+                    state = State.QuoteInQuoted;
+                    i++;
+                    continue;
+                }
+                case State.QuoteInQuoted: {
+                    const c = bytes[i];
+                    if (c === QUOTE) {
+                        // Keep the first quote of the pair (already in scratch if it ended the previous chunk).
+                        this.appendToScratch(bytes, segmentStart, i);
+                        segmentStart = ++i;
+                        state = State.Quoted;
+                        continue;
+                    }
+                    if (c !== delimiter && c !== LF && c !== CR) {
+                        this.line = line;
+                        throw new errors_InputError(`unexpected ${describeByte(c)} after the closing quote of a quoted field; a quoted field must end at its closing quote, and quotes inside it must be doubled ("")`, { file: this.file, line });
+                    }
+                    if (i > 0)
+                        this.emit(bytes, segmentStart, i - 1);
+                    else {
+                        this.scratchLength--;
+                        this.emit(bytes, 0, 0);
+                    }
+                    i++;
+                    if (c === delimiter)
+                        state = State.FieldStart;
+                    else {
+                        state = State.RecordStart;
+                        line++;
+                        this.afterCR = c === CR;
+                        this.line = line;
+                        this.sink.endRecord(this.fieldIndex, this.recordLine);
+                    }
+                    continue;
+                }
+            }
+        }
+        if (state === State.Unquoted || state === State.Quoted || state === State.QuoteInQuoted) {
+            this.appendToScratch(bytes, segmentStart, length);
+        }
+        this.state = state;
+        this.line = line;
+        this.lastByte = bytes[length - 1];
+    }
+    emit(bytes, start, end) {
+        if (this.inScratch) {
+            this.appendToScratch(bytes, start, end);
+            this.inScratch = false;
+            const fieldLength = this.scratchLength;
+            this.scratchLength = 0;
+            this.sink.field(this.fieldIndex++, this.scratch, 0, fieldLength, this.fieldLine);
+        }
+        else {
+            this.sink.field(this.fieldIndex++, bytes, start, end, this.fieldLine);
+        }
+    }
+    appendToScratch(bytes, start, end) {
+        this.inScratch = true;
+        const needed = this.scratchLength + (end - start);
+        if (needed > this.scratch.length) {
+            const bigger = Buffer.alloc(Math.max(needed, this.scratch.length * 2));
+            this.scratch.copy(bigger, 0, 0, this.scratchLength);
+            this.scratch = bigger;
+        }
+        bytes.copy(this.scratch, this.scratchLength, start, end);
+        this.scratchLength = needed;
+    }
+}
+function describeByte(byte) {
+    return byte >= 0x20 && byte < 0x7f ? `character "${String.fromCharCode(byte)}"` : `byte 0x${byte.toString(16).padStart(2, '0')}`;
+}
+/** A cell's text, or undefined when the bytes are not valid UTF-8. */
+function decodeCell(bytes, start, end) {
+    for (let k = start; k < end; k++) {
+        if (bytes[k] >= 0x80) {
+            const cell = bytes.subarray(start, end);
+            return (0,external_node_buffer_.isUtf8)(cell) ? cell.toString('utf8') : undefined;
+        }
+    }
+    return bytes.toString('latin1', start, end);
+}
+const MAX_SHOWN = 40;
+/** A cell for an error message: quoted, cut short when long, bad bytes shown as U+FFFD. */
+function showCell(bytes, start, end) {
+    const text = bytes.toString('utf8', start, Math.min(end, start + MAX_SHOWN * 4));
+    return JSON.stringify(text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text);
+}
+/** Where the unquoted field at `start` ends, or -1 when it opens with a quote or runs past `end`. */
+function fieldEnd(bytes, start, end, delimiter) {
+    return start < end && bytes[start] === QUOTE ? -1 : endOfUnquoted(bytes, start, end, delimiter);
+}
+/** The first delimiter, CR or LF at or after `from`, or -1 when there is none before `end`. */
+function endOfUnquoted(bytes, from, end, delimiter) {
+    const highestSpecial = delimiter > CR ? delimiter : CR;
+    for (let i = from; i < end; i++) {
+        const c = bytes[i];
+        if (c <= highestSpecial && (c === delimiter || c === LF || c === CR))
+            return i;
+    }
+    return -1;
+}
+const csv_MINUS = 0x2d;
+const csv_PLUS = 0x2b;
+const csv_DOT = 0x2e;
+const csv_ZERO = 0x30;
+const csv_NINE = 0x39;
+/**
+ * Cells of a numeric column. An undeclared one that meets text becomes a text column on the spot when all
+ * its cells so far were empty (they are missing either way), as categorical columns are from their first
+ * row; after a number it cannot, since the number's exact text is gone: it gives up (`sawText`) and the
+ * column is read again as text.
+ */
+class NumericCells {
+    name;
+    declared;
+    file;
+    missing;
+    becomeText;
+    builder = new NumericColumnBuilder();
+    sawText = false;
+    /** Whether a cell other than an empty one was read (a record read again may set it twice, never wrongly). */
+    hasValue = false;
+    constructor(name, declared, file, missing, 
+    /** Puts a text reader in this one's place for the cells still to come. */
+    becomeText) {
+        this.name = name;
+        this.declared = declared;
+        this.file = file;
+        this.missing = missing;
+        this.becomeText = becomeText;
+    }
+    add(bytes, start, end, line) {
+        if (this.sawText)
+            return;
+        if (start === end) {
+            this.builder.push(NaN);
+            return;
+        }
+        const value = parseNumberBytes(bytes, start, end);
+        if (value === value)
+            this.pushValue(value);
+        else if (this.missing.matchesBytes(bytes, start, end)) {
+            this.hasValue = true;
+            this.builder.push(NaN);
+        }
+        else if (this.declared) {
+            throw new errors_InputError(`${showCell(bytes, start, end)} is not a number, but the column is declared numerical; fix the cell, leave it empty for a missing value, or declare the column categorical`, { file: this.file, line, column: this.name });
+        }
+        else if (!this.hasValue) {
+            const text = new TextCells(this.name, this.file);
+            text.builder.padTo(this.builder.length);
+            text.add(bytes, start, end, line);
+            this.becomeText(text);
+        }
+        else
+            this.sawText = true;
+    }
+    /** Appends a number read from the cell. */
+    pushValue(value) {
+        this.hasValue = true;
+        this.builder.push(this.missing.numbers !== undefined && this.missing.numbers.has(value) ? NaN : value);
+    }
+    /**
+     * Plain decimals (`-12.345`, `227.90225145380305`) are converted while the field is scanned: up to 15
+     * significant digits and 22 decimals, `digits / 10^decimals` is one correctly rounded operation on exact
+     * operands; 16 to 19 digits go through `longDecimal`. Both give what `parseNumberBytes` (and `Number`)
+     * give; any other cell, or a long one `longDecimal` is unsure of, goes through `add`.
+     */
+    scan(bytes, start, end, line, delimiter) {
+        let i = start;
+        let c = i < end ? bytes[i] : 0;
+        const negative = c === csv_MINUS;
+        if (negative || c === csv_PLUS)
+            c = ++i < end ? bytes[i] : 0;
+        let head = 0;
+        let tail = 0;
+        let significant = 0;
+        let digits = 0;
+        let decimals = 0;
+        let dot = false;
+        for (;;) {
+            if (c >= csv_ZERO && c <= csv_NINE) {
+                if (significant < 15) {
+                    head = head * 10 + (c - csv_ZERO);
+                    if (head !== 0)
+                        significant++;
+                }
+                else if (significant < 19) {
+                    tail = tail * 10 + (c - csv_ZERO);
+                    significant++;
+                }
+                else
+                    break;
+                digits++;
+                if (dot)
+                    decimals++;
+            }
+            else if (c === csv_DOT && !dot)
+                dot = true;
+            else
+                break;
+            c = ++i < end ? bytes[i] : 0;
+        }
+        if (digits > 0 && decimals <= 22 && i < end && (c === delimiter || c === LF || c === CR) && !this.sawText) {
+            let magnitude;
+            if (significant <= 15)
+                magnitude = decimals === 0 ? head : head / POWERS_OF_TEN[decimals];
+            else
+                magnitude = longDecimal(head, tail, significant - 15, decimals);
+            if (magnitude === magnitude) {
+                this.pushValue(negative ? -magnitude : magnitude);
+                return i;
+            }
+        }
+        // What was scanned holds no field end, and a quote only opens a field at its start.
+        const stop = i === start ? fieldEnd(bytes, start, end, delimiter) : endOfUnquoted(bytes, i, end, delimiter);
+        if (stop >= 0)
+            this.add(bytes, start, stop, line);
+        return stop;
+    }
+}
+class TextCells {
+    name;
+    file;
+    builder = new TextColumnBuilder();
+    byBytes = new ByteCodes();
+    constructor(name, file) {
+        this.name = name;
+        this.file = file;
+    }
+    add(bytes, start, end, line) {
+        if (start === end) {
+            this.builder.pushMissing();
+            return;
+        }
+        const known = this.byBytes.find(bytes, start, end);
+        if (known !== -1) {
+            this.builder.pushCode(known);
+            return;
+        }
+        this.addNew(bytes, start, end, line);
+    }
+    /** Hashes the cell while looking for its end, so a repeated category costs one pass over its bytes. */
+    scan(bytes, start, end, line, delimiter) {
+        if (start < end && bytes[start] === QUOTE)
+            return -1;
+        const highestSpecial = delimiter > CR ? delimiter : CR;
+        let hash = FNV_OFFSET;
+        let i = start;
+        for (; i < end; i++) {
+            const c = bytes[i];
+            if (c <= highestSpecial && (c === delimiter || c === LF || c === CR))
+                break;
+            hash = Math.imul(hash ^ c, FNV_PRIME);
+        }
+        if (i === end)
+            return -1;
+        if (i === start) {
+            this.builder.pushMissing();
+            return i;
+        }
+        const known = this.byBytes.findHashed(bytes, start, i, hash);
+        if (known !== -1)
+            this.builder.pushCode(known);
+        else
+            this.addNew(bytes, start, i, line);
+        return i;
+    }
+    /** A cell not seen before; `byBytes.find` or `findHashed` was just called with its bytes. */
+    addNew(bytes, start, end, line) {
+        const text = decodeCell(bytes, start, end);
+        if (text === undefined) {
+            throw new errors_InputError(`the cell is not valid UTF-8 text; save the file as UTF-8`, {
+                file: this.file,
+                line,
+                column: this.name,
+            });
+        }
+        this.byBytes.add(bytes, start, end, this.builder.push(text));
+    }
+}
+class SkippedCells {
+    add() { }
+    scan(bytes, start, end, _line, delimiter) {
+        return fieldEnd(bytes, start, end, delimiter);
+    }
+}
+const SKIPPED = new SkippedCells();
+/** Turns records into columns: the first record names them, the others fill them. */
+class TableSink {
+    plan;
+    file;
+    delimiter;
+    batches;
+    headerCells = [];
+    names;
+    readers = [];
+    /** The readers of numeric columns still taking numbers, by field; undefined for the other fields. */
+    numeric = [];
+    missing;
+    /** Rows read and not yet handed over as a batch: the length of every column. */
+    rowCount = 0;
+    /** Rows handed over in batches. */
+    handedOver = 0;
+    constructor(plan, file, delimiter, batches) {
+        this.plan = plan;
+        this.file = file;
+        this.delimiter = delimiter;
+        this.batches = batches;
+        this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
+    }
+    get rowsRead() {
+        return this.handedOver + this.rowCount;
+    }
+    /** Hands the rows over once there are enough for a batch (or at the end, when `last`); only between records. */
+    handOver(last = false) {
+        if (this.batches === undefined || this.rowCount === 0)
+            return;
+        if (!last && this.rowCount * Math.max(1, this.readers.length) < this.batches.cells)
+            return;
+        const columns = [];
+        this.readers.forEach((reader, index) => {
+            if (!(reader instanceof NumericCells || reader instanceof TextCells))
+                return;
+            const column = reader.builder.takeBatch(this.names[index]);
+            // A column that met text after numbers is read again as text; what it holds now is incomplete.
+            if (!(reader instanceof NumericCells && reader.sawText))
+                columns.push(column);
+        });
+        this.batches.take({ rowCount: this.rowCount, columns });
+        this.handedOver += this.rowCount;
+        this.rowCount = 0;
+    }
+    plainRecords(bytes, start, end, line, stop) {
+        if (this.names === undefined || this.readers.length === 0)
+            return 0;
+        let records = 0;
+        let position = start;
+        // One call per record keeps this loop trivial: V8 optimizes `plainRecord` as a whole function rather
+        // than through on-stack replacement of a long loop, whose exit path would lack type feedback.
+        for (let next = this.plainRecord(bytes, position, end, line); next >= 0; next = this.plainRecord(bytes, position, end, line + records)) {
+            records++;
+            position = next;
+            // A blank line is skipped, not read as a record of empty cells: the general parser knows that.
+            if (position < end && (bytes[position] === LF || bytes[position] === CR))
+                break;
+        }
+        stop.position = position;
+        this.handOver();
+        return records;
+    }
+    /** Reads the plain record at `start` whole and returns the position after it, or -1 having read nothing. */
+    plainRecord(bytes, start, end, line) {
+        const readers = this.readers;
+        const numeric = this.numeric;
+        const last = readers.length - 1;
+        const delimiter = this.delimiter;
+        let i = start;
+        for (let index = 0; index <= last; index++) {
+            if (i >= end)
+                return this.abandonRecord();
+            let stop = -1;
+            const cells = numeric[index];
+            if (cells !== undefined && !cells.sawText) {
+                // NumericCells.scan's common case, inline: most cells of most files are short plain decimals, and
+                // a call per cell costs as much as converting it.
+                let k = i;
+                let c = bytes[k];
+                const negative = c === csv_MINUS;
+                if (negative)
+                    c = ++k < end ? bytes[k] : 0;
+                let digits = 0;
+                let mantissa = 0;
+                let decimals = 0;
+                while (c >= csv_ZERO && c <= csv_NINE) {
+                    mantissa = mantissa * 10 + (c - csv_ZERO);
+                    digits++;
+                    c = ++k < end ? bytes[k] : 0;
+                }
+                if (c === csv_DOT) {
+                    c = ++k < end ? bytes[k] : 0;
+                    while (c >= csv_ZERO && c <= csv_NINE) {
+                        mantissa = mantissa * 10 + (c - csv_ZERO);
+                        digits++;
+                        decimals++;
+                        c = ++k < end ? bytes[k] : 0;
+                    }
+                }
+                if (digits > 0 && digits <= 15 && k < end && (c === delimiter || c === LF || c === CR)) {
+                    const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
+                    cells.pushValue(negative ? -magnitude : magnitude);
+                    stop = k;
+                }
+                else
+                    stop = cells.scan(bytes, i, end, line, delimiter);
+            }
+            else
+                stop = readers[index].scan(bytes, i, end, line, delimiter);
+            if (stop < 0)
+                return this.abandonRecord();
+            const c = bytes[stop];
+            if (index < last) {
+                if (c !== delimiter)
+                    return this.abandonRecord();
+                i = stop + 1;
+            }
+            else if (c === LF)
+                i = stop + 1;
+            else if (c === CR && stop + 1 < end && bytes[stop + 1] === LF)
+                i = stop + 2;
+            else
+                return this.abandonRecord();
+        }
+        this.rowCount++;
+        return i;
+    }
+    /** Makes room for `rows` rows in every column. */
+    reserve(rows) {
+        for (const reader of this.readers) {
+            if (reader instanceof NumericCells || reader instanceof TextCells)
+                reader.builder.reserve(rows);
+        }
+    }
+    /** Drops the cells a record left behind before it turned out to need the general parser. */
+    abandonRecord() {
+        for (const reader of this.readers) {
+            if (reader instanceof NumericCells || reader instanceof TextCells)
+                reader.builder.truncate(this.rowCount);
+        }
+        return -1;
+    }
+    field(index, bytes, start, end, line) {
+        if (this.names === undefined) {
+            const name = decodeCell(bytes, start, end);
+            if (name === undefined) {
+                throw new errors_InputError(`the name of column ${index + 1} in the header is not valid UTF-8; save the file as UTF-8`, {
+                    file: this.file,
+                    line,
+                    column: index + 1,
+                });
+            }
+            this.headerCells.push(name);
+        }
+        else if (index < this.readers.length) {
+            this.readers[index].add(bytes, start, end, line);
+        }
+    }
+    endRecord(fieldCount, line) {
+        if (this.names === undefined) {
+            this.startColumns(this.headerCells, line);
+            return;
+        }
+        if (fieldCount !== this.readers.length) {
+            throw new errors_InputError(`expected ${this.readers.length} fields as in the header, got ${fieldCount}; every row needs one field per column (quote fields that contain the delimiter)`, { file: this.file, line });
+        }
+        this.rowCount++;
+        this.handOver();
+    }
+    startColumns(names, line) {
+        const seen = new Set();
+        names.forEach((name, index) => {
+            if (name === '') {
+                throw new errors_InputError(`column ${index + 1} has no name in the header; give every column a name (pandas writes an unnamed index column unless you call to_csv(index=False))`, { file: this.file, line, column: index + 1 });
+            }
+            if (seen.has(name)) {
+                throw new errors_InputError(`the header names column ${JSON.stringify(name)} more than once; give every column a distinct name`, {
+                    file: this.file,
+                    line,
+                    column: name,
+                });
+            }
+            seen.add(name);
+        });
+        this.names = names;
+        this.readers = names.map((name, index) => {
+            if (!isBuilt(this.plan, name))
+                return SKIPPED;
+            if (wantsText(this.plan, name))
+                return new TextCells(name, this.file);
+            const declared = this.plan.declared?.get(name) === 'numerical';
+            return new NumericCells(name, declared, this.file, this.missing, (text) => {
+                this.readers[index] = text;
+                this.numeric[index] = undefined;
+            });
+        });
+        this.numeric = this.readers.map((reader) => (reader instanceof NumericCells ? reader : undefined));
+    }
+    get hasHeader() {
+        return this.names !== undefined;
+    }
+    get columnNames() {
+        return this.names ?? [];
+    }
+    /** Undeclared columns that turned out to hold text and must be read again as text. */
+    columnsWithText() {
+        const names = new Set();
+        this.readers.forEach((reader, index) => {
+            if (reader instanceof NumericCells && reader.sawText)
+                names.add(this.names[index]);
+        });
+        return names;
+    }
+    columns() {
+        const columns = [];
+        this.readers.forEach((reader, index) => {
+            if (reader instanceof NumericCells || reader instanceof TextCells)
+                columns.push(reader.builder.finish(this.names[index]));
+        });
+        return columns;
+    }
+}
+/** Reads a CSV (`,`) or TSV (tab) file into columns. */
+async function readDelimited(source, plan) {
+    // A missing file has no size; reading it reports that.
+    const size = source.gzip ? undefined : await (0,promises_namespaceObject.stat)(source.path).then((info) => info.size, () => undefined);
+    return readDelimitedInput(delimitedInputOf(source, size), plan);
+}
+function delimitedInputOf(source, size) {
+    return { file: source.display, delimiter: source.format === 'tsv' ? TAB : csv_COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
+}
+async function readDelimitedInput(input, plan) {
+    const first = await scanInput(input, plan);
+    const retry = first.columnsWithText();
+    if (retry.size === 0)
+        return { rowCount: first.rowCount, columns: first.columns() };
+    // Rare: a column held numbers, then text; its exact texts only exist in the file.
+    const second = await scanInput(input, { ...plan, forceText: union(plan.forceText, retry), only: retry, onBytes: undefined });
+    if (second.rowCount !== first.rowCount)
+        throw changedWhileRead(input.file);
+    const reread = new Map(second.columns().map((column) => [column.name, column]));
+    const columns = first.columns();
+    return {
+        rowCount: first.rowCount,
+        columns: first.columnNames
+            .filter((name) => isBuilt(plan, name))
+            .map((name) => reread.get(name) ?? columns.find((column) => column.name === name)),
+    };
+}
+/** A second pass over a file found other rows than the first. */
+function changedWhileRead(file) {
+    return new errors_InputError('the file changed while it was being read; run again once it is complete', { file });
+}
+/**
+ * Streams a CSV or TSV file through `batches` in one pass, holding one batch at a time. Returns how many
+ * rows it had and the undeclared columns that met text after numbers: their batches stop there (the
+ * numbers' exact texts are gone), and they must be streamed again as text, as `readDelimitedInput` does.
+ */
+async function streamDelimited(source, plan, batches) {
+    const sink = await scanInput(delimitedInputOf(source, undefined), plan, batches);
+    sink.handOver(true);
+    return { rows: sink.rowsRead, columnsWithText: sink.columnsWithText() };
+}
+async function scanInput(input, plan, batches) {
+    const { file, delimiter } = input;
+    const sink = new TableSink(plan, file, delimiter, batches);
+    const tokenizer = new CsvTokenizer(delimiter, sink, file);
+    let first = true;
+    let bytesRead = 0;
+    let sized = input.size === undefined;
+    for await (const chunk of input.chunks(plan)) {
+        if (first && chunk.length >= 4 && chunk.toString('latin1', 0, 4) === 'PAR1') {
+            throw new errors_InputError('this is a Parquet file, not CSV; give it a .parquet name or set the format to parquet', { file });
+        }
+        first = false;
+        // Binary files are caught here rather than reported as a confusing ragged row or bad cell.
+        const nul = chunk.indexOf(0);
+        if (nul !== -1) {
+            throw new errors_InputError('this is not a text file (it contains NUL bytes); pass a CSV, TSV, JSON Lines, JSON or Parquet file', { file, line: tokenizer.currentLine + countLineFeeds(chunk, nul) });
+        }
+        tokenizer.push(chunk);
+        bytesRead += chunk.length;
+        if (!sized && batches === undefined && sink.rowCount > 0 && bytesRead >= Math.min(input.size, ESTIMATE_SAMPLE_BYTES)) {
+            // The first megabyte of rows predicts the rest: sizing the columns once saves the copies (and the
+            // peak) of doubling them, and the slack covers rows a little longer than the first ones. A wrong
+            // guess costs only time: short columns grow, long ones are trimmed when finished.
+            sink.reserve(Math.ceil(((sink.rowCount * input.size) / bytesRead) * ROW_ESTIMATE_SLACK));
+            sized = true;
+        }
+    }
+    tokenizer.end();
+    if (!sink.hasHeader) {
+        throw new errors_InputError('the file is empty; expected a header row with the column names, then the data rows', { file });
+    }
+    if (sink.rowsRead === 0) {
+        throw new errors_InputError('the file has a header row but no data rows', { file });
+    }
+    return sink;
+}
+const ESTIMATE_SAMPLE_BYTES = 1 << 20;
+const ROW_ESTIMATE_SLACK = 1.04;
+function countLineFeeds(bytes, end) {
+    let count = 0;
+    for (let k = bytes.indexOf(LF); k !== -1 && k < end; k = bytes.indexOf(LF, k + 1))
+        count++;
+    return count;
+}
+function union(a, b) {
+    return new Set([...(a ?? []), ...b]);
+}
+
+;// CONCATENATED MODULE: ./src/io/json.ts
+/**
+ * JSON Lines (one object per line, typical of prediction logs) and JSON (an array of objects). Nested
+ * objects become dotted column names (`features.age`), so logged feature dicts line up with CSV columns.
+ *
+ * Cells: numbers are numeric; strings, booleans (`true`/`false`) and arrays (their JSON text) are text;
+ * null, an empty string and an absent key are missing. A column holding both numbers and text is text,
+ * its numbers written as JSON writes them.
+ */
+
+
+
+
+
+
+
+const json_LF = 0x0a;
+const json_CR = 0x0d;
+/** Columns filled record by record; a column first seen late is missing in the rows before it. */
+class RecordTable {
+    plan;
+    file;
+    columns = new Map();
+    missing;
+    rowCount = 0;
+    constructor(plan, file) {
+        this.plan = plan;
+        this.file = file;
+        this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
+    }
+    add(record, origin) {
+        this.addObject(record, '', origin);
+        this.rowCount++;
+    }
+    addObject(object, prefix, origin) {
+        for (const key of Object.keys(object)) {
+            const value = object[key];
+            const name = prefix + key;
+            if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+                this.addObject(value, `${name}.`, origin);
+            }
+            else {
+                this.addCell(name, value, origin);
+            }
+        }
+    }
+    addCell(name, value, origin) {
+        const column = this.column(name);
+        const builder = column.builder;
+        if (!builder)
+            return;
+        if (builder.length > this.rowCount) {
+            throw this.error(`the record has two values for ${JSON.stringify(name)} once nested objects are flattened to dotted names; rename one of the keys`, origin, name);
+        }
+        builder.padTo(this.rowCount);
+        if (value === null || value === '')
+            builder.pushMissing();
+        else if (column.declared === 'numerical')
+            builder.pushNumber(this.numberOf(value, name, origin));
+        else if (typeof value === 'number') {
+            if (this.missing.isMissingNumber(value))
+                builder.pushMissingToken(String(value));
+            else
+                builder.pushNumber(value);
+        }
+        else if (typeof value === 'string' && this.missing.matchesText(value))
+            builder.pushMissingToken(value);
+        else
+            builder.pushText(textOf(value));
+    }
+    numberOf(value, name, origin) {
+        if (typeof value === 'number')
+            return this.missing.isMissingNumber(value) ? NaN : value;
+        if (typeof value === 'string') {
+            const parsed = parseNumberText(value);
+            if (parsed === parsed)
+                return this.missing.isMissingNumber(parsed) ? NaN : parsed;
+            if (this.missing.matchesText(value))
+                return NaN;
+        }
+        const shown = textOf(value);
+        throw this.error(`${JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown)} is not a number, but the column is declared numerical; fix the value, use null for a missing value, or declare the column categorical`, origin, name);
+    }
+    column(name) {
+        let column = this.columns.get(name);
+        if (!column) {
+            const declared = this.plan.declared?.get(name) === 'numerical' ? 'numerical' : wantsText(this.plan, name) ? 'text' : 'inferred';
+            const builder = isBuilt(this.plan, name) ? new InferredColumnBuilder(declared === 'text') : undefined;
+            column = { builder, declared };
+            this.columns.set(name, column);
+        }
+        return column;
+    }
+    error(message, origin, column) {
+        const where = origin.record === undefined ? '' : `record ${origin.record}: `;
+        return new errors_InputError(`${where}${message}`, { file: this.file, line: origin.line, column });
+    }
+    finish() {
+        const columns = [];
+        for (const [name, { builder }] of this.columns) {
+            if (!builder)
+                continue;
+            builder.padTo(this.rowCount);
+            columns.push(builder.finish(name));
+        }
+        return { rowCount: this.rowCount, columns };
+    }
+}
+function textOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return JSON.stringify(value);
+}
+function json_isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+async function readJsonLines(source, plan) {
+    const file = source.display;
+    const table = new RecordTable(plan, file);
+    let line = 0;
+    const readLine = (bytes) => {
+        line++;
+        let end = bytes.length;
+        if (end > 0 && bytes[end - 1] === json_CR)
+            end--;
+        const start = line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+        const text = decodeLine(bytes.subarray(start, end), file, line);
+        if (text.trim() === '')
+            return;
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            throw new errors_InputError(`the line is not valid JSON (${error.message}); every line must hold one JSON object`, {
+                file,
+                line,
+            });
+        }
+        if (!json_isRecord(value)) {
+            throw new errors_InputError(`the line holds ${describeJson(value)}, not a JSON object; every line must hold one object like {"column": value}`, {
+                file,
+                line,
+            });
+        }
+        table.add(value, { line });
+    };
+    let pending = [];
+    for await (const chunk of readChunks(source, plan.onBytes)) {
+        let start = 0;
+        for (let newline = chunk.indexOf(json_LF); newline !== -1; newline = chunk.indexOf(json_LF, start)) {
+            const piece = chunk.subarray(start, newline);
+            readLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]));
+            pending = [];
+            start = newline + 1;
+        }
+        if (start < chunk.length)
+            pending.push(chunk.subarray(start));
+    }
+    if (pending.length > 0)
+        readLine(Buffer.concat(pending));
+    if (table.rowCount === 0) {
+        throw new errors_InputError('the file holds no records; expected one JSON object per line', { file });
+    }
+    return table.finish();
+}
+async function readJson(source, plan) {
+    const file = source.display;
+    const bytes = await readAll(source, plan.onBytes);
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const text = decodeLine(bytes.subarray(start), file, undefined);
+    if (text.trim() === '')
+        throw new errors_InputError('the file is empty; expected an array of objects', { file });
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        const message = error.message;
+        const position = /position (\d+)/.exec(message);
+        const line = position ? lineAt(text, Number(position[1])) : undefined;
+        throw new errors_InputError(`the file is not valid JSON (${message})`, { file, line });
+    }
+    if (!Array.isArray(value)) {
+        throw new errors_InputError(`the file holds ${describeJson(value)}; expected an array of objects, one per row ([{"column": value}, ...]), or use JSON Lines (.jsonl)`, { file });
+    }
+    if (value.length === 0)
+        throw new errors_InputError('the file holds an empty array; there are no rows to check', { file });
+    const table = new RecordTable(plan, file);
+    value.forEach((record, index) => {
+        if (!json_isRecord(record)) {
+            throw new errors_InputError(`record ${index + 1} of the array is ${describeJson(record)}; expected an array of objects`, { file });
+        }
+        table.add(record, { record: index + 1 });
+    });
+    return table.finish();
+}
+function decodeLine(bytes, file, line) {
+    if (bytes.indexOf(0) !== -1) {
+        throw new errors_InputError('this is not a text file (it contains NUL bytes); pass a CSV, TSV, JSON Lines, JSON or Parquet file', {
+            file,
+            line,
+        });
+    }
+    if (!(0,external_node_buffer_.isUtf8)(bytes))
+        throw new errors_InputError(`the text is not valid UTF-8; save the file as UTF-8`, { file, line });
+    return bytes.toString('utf8');
+}
+function describeJson(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    return `a ${typeof value}`;
+}
+function lineAt(text, position) {
+    let line = 1;
+    for (let k = text.indexOf('\n'); k !== -1 && k < position; k = text.indexOf('\n', k + 1))
+        line++;
+    return line;
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/constants.js
+
+/** @type {import('../src/types.d.ts').ParquetType[]} */
+const ParquetTypes = [
+  'BOOLEAN',
+  'INT32',
+  'INT64',
+  'INT96', // deprecated
+  'FLOAT',
+  'DOUBLE',
+  'BYTE_ARRAY',
+  'FIXED_LEN_BYTE_ARRAY',
+]
+
+/** @type {import('../src/types.d.ts').Encoding[]} */
+const Encodings = [
+  'PLAIN',
+  'GROUP_VAR_INT', // deprecated
+  'PLAIN_DICTIONARY',
+  'RLE',
+  'BIT_PACKED', // deprecated
+  'DELTA_BINARY_PACKED',
+  'DELTA_LENGTH_BYTE_ARRAY',
+  'DELTA_BYTE_ARRAY',
+  'RLE_DICTIONARY',
+  'BYTE_STREAM_SPLIT',
+  'ALP',
+]
+
+/** @type {import('../src/types.d.ts').FieldRepetitionType[]} */
+const FieldRepetitionTypes = [
+  'REQUIRED',
+  'OPTIONAL',
+  'REPEATED',
+]
+
+/** @type {import('../src/types.d.ts').ConvertedType[]} */
+const ConvertedTypes = [
+  'UTF8',
+  'MAP',
+  'MAP_KEY_VALUE',
+  'LIST',
+  'ENUM',
+  'DECIMAL',
+  'DATE',
+  'TIME_MILLIS',
+  'TIME_MICROS',
+  'TIMESTAMP_MILLIS',
+  'TIMESTAMP_MICROS',
+  'UINT_8',
+  'UINT_16',
+  'UINT_32',
+  'UINT_64',
+  'INT_8',
+  'INT_16',
+  'INT_32',
+  'INT_64',
+  'JSON',
+  'BSON',
+  'INTERVAL',
+]
+
+/** @type {import('../src/types.d.ts').CompressionCodec[]} */
+const CompressionCodecs = [
+  'UNCOMPRESSED',
+  'SNAPPY',
+  'GZIP',
+  'LZO',
+  'BROTLI',
+  'LZ4',
+  'ZSTD',
+  'LZ4_RAW',
+]
+
+/** @type {import('../src/types.d.ts').PageType[]} */
+const PageTypes = [
+  'DATA_PAGE',
+  'INDEX_PAGE',
+  'DICTIONARY_PAGE',
+  'DATA_PAGE_V2',
+]
+
+/** @type {import('../src/types.d.ts').BoundaryOrder[]} */
+const BoundaryOrders = [
+  'UNORDERED',
+  'ASCENDING',
+  'DESCENDING',
+]
+
+/** @type {import('../src/types.d.ts').EdgeInterpolationAlgorithm[]} */
+const EdgeInterpolationAlgorithms = [
+  'SPHERICAL',
+  'VINCENTY',
+  'THOMAS',
+  'ANDOYER',
+  'KARNEY',
+]
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/wkb.js
+/**
+ * WKB (Well-Known Binary) decoder for geometry objects.
+ *
+ * @param {DataReader} reader
+ * @returns {Geometry} geometry object
+ */
+function wkbToGeojson(reader) {
+  const flags = getFlags(reader)
+
+  if (flags.type === 1) { // Point
+    return { type: 'Point', coordinates: readPosition(reader, flags) }
+  } else if (flags.type === 2) { // LineString
+    return { type: 'LineString', coordinates: readLine(reader, flags) }
+  } else if (flags.type === 3) { // Polygon
+    return { type: 'Polygon', coordinates: readPolygon(reader, flags) }
+  } else if (flags.type === 4) { // MultiPoint
+    const points = []
+    for (let i = 0; i < flags.count; i++) {
+      points.push(readPosition(reader, getFlags(reader)))
+    }
+    return { type: 'MultiPoint', coordinates: points }
+  } else if (flags.type === 5) { // MultiLineString
+    const lines = []
+    for (let i = 0; i < flags.count; i++) {
+      lines.push(readLine(reader, getFlags(reader)))
+    }
+    return { type: 'MultiLineString', coordinates: lines }
+  } else if (flags.type === 6) { // MultiPolygon
+    const polygons = []
+    for (let i = 0; i < flags.count; i++) {
+      polygons.push(readPolygon(reader, getFlags(reader)))
+    }
+    return { type: 'MultiPolygon', coordinates: polygons }
+  } else if (flags.type === 7) { // GeometryCollection
+    const geometries = []
+    for (let i = 0; i < flags.count; i++) {
+      geometries.push(wkbToGeojson(reader))
+    }
+    return { type: 'GeometryCollection', geometries }
+  } else {
+    throw new Error(`Unsupported geometry type: ${flags.type}`)
+  }
+}
+
+/**
+ * Extract ISO WKB flags and base geometry type.
+ *
+ * @param {DataReader} reader
+ * @returns {WkbFlags}
+ */
+function getFlags(reader) {
+  const { view } = reader
+  const littleEndian = view.getUint8(reader.offset++) === 1
+  const rawType = view.getUint32(reader.offset, littleEndian)
+  reader.offset += 4
+
+  const type = rawType % 1000
+  const flags = Math.floor(rawType / 1000)
+
+  let count = 0
+  if (type > 1 && type <= 7) {
+    count = view.getUint32(reader.offset, littleEndian)
+    reader.offset += 4
+  }
+
+  // XY, XYZ, XYM, XYZM
+  let dim = 2
+  if (flags) dim++
+  if (flags === 3) dim++
+
+  return { littleEndian, type, dim, count }
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {WkbFlags} flags
+ * @returns {number[]}
+ */
+function readPosition(reader, flags) {
+  const points = []
+  for (let i = 0; i < flags.dim; i++) {
+    const coord = reader.view.getFloat64(reader.offset, flags.littleEndian)
+    reader.offset += 8
+    points.push(coord)
+  }
+  return points
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {WkbFlags} flags
+ * @returns {number[][]}
+ */
+function readLine(reader, flags) {
+  const points = []
+  for (let i = 0; i < flags.count; i++) {
+    points.push(readPosition(reader, flags))
+  }
+  return points
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {WkbFlags} flags
+ * @returns {number[][][]}
+ */
+function readPolygon(reader, flags) {
+  const { view } = reader
+  const rings = []
+  for (let r = 0; r < flags.count; r++) {
+    const count = view.getUint32(reader.offset, flags.littleEndian)
+    reader.offset += 4
+    rings.push(readLine(reader, { ...flags, count }))
+  }
+  return rings
+}
+
+/**
+ * @typedef {object} WkbFlags
+ * @property {boolean} littleEndian
+ * @property {number} type
+ * @property {number} dim
+ * @property {number} count
+ */
+
+/**
+ * @import {DataReader, Geometry} from '../src/types.js'
+ */
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/convert.js
+
+
+/**
+ * @import {ColumnDecoder, DecodedArray, Encoding, ParquetParsers} from '../src/types.js'
+ */
+
+const decoder = new TextDecoder()
+
+/**
+ * Default type parsers when no custom ones are given
+ * @type ParquetParsers
+ */
+const DEFAULT_PARSERS = {
+  timestampFromMilliseconds(millis) {
+    return new Date(Number(millis))
+  },
+  timestampFromMicroseconds(micros) {
+    return new Date(Number(micros / 1000n))
+  },
+  timestampFromNanoseconds(nanos) {
+    return new Date(Number(nanos / 1000000n))
+  },
+  dateFromDays(days) {
+    return new Date(days * 86400000)
+  },
+  stringFromBytes(bytes) {
+    return bytes && decoder.decode(bytes)
+  },
+  jsonFromBytes(bytes) {
+    return bytes && JSON.parse(decoder.decode(bytes))
+  },
+  geometryFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 })
+  },
+  geographyFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 })
+  },
+  uuidFromBytes(bytes) {
+    if (!bytes) return undefined
+    const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('')
+    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20, 32)
+  },
+}
+
+/**
+ * Convert known types from primitive to rich, and dereference dictionary.
+ *
+ * @param {DecodedArray} data series of primitive types
+ * @param {DecodedArray | undefined} dictionary
+ * @param {Encoding} encoding
+ * @param {ColumnDecoder} columnDecoder
+ * @returns {DecodedArray} series of rich types
+ */
+function convertWithDictionary(data, dictionary, encoding, columnDecoder) {
+  if (dictionary && encoding.endsWith('_DICTIONARY')) {
+    let output = data
+    if (data instanceof Uint8Array && !(dictionary instanceof Uint8Array)) {
+      // @ts-expect-error upgrade data to match dictionary type with fancy constructor
+      output = new dictionary.constructor(data.length)
+    }
+    for (let i = 0; i < data.length; i++) {
+      output[i] = dictionary[data[i]]
+    }
+    return output
+  } else {
+    return convert(data, columnDecoder)
+  }
+}
+
+/**
+ * Convert known types from primitive to rich.
+ *
+ * @param {DecodedArray} data series of primitive types
+ * @param {ColumnDecoder} columnDecoder
+ * @returns {DecodedArray} series of rich types
+ */
+function convert(data, columnDecoder) {
+  const { element, parsers, utf8 = true, schemaPath } = columnDecoder
+  const { type, converted_type: ctype, logical_type: ltype } = element
+  const nullable = element.repetition_type !== 'REQUIRED'
+
+  // FILE inline data is binary, even when utf8 conversion is enabled.
+  if (type === 'BYTE_ARRAY' && element.name === 'inline' && schemaPath?.at(-2)?.element.logical_type?.type === 'FILE') {
+    return data
+  }
+
+  // Skip utf8 conversion for plain BYTE_ARRAY inside VARIANT
+  const isVariant = schemaPath?.some(s => s.element.logical_type?.type === 'VARIANT')
+  if (isVariant && type === 'BYTE_ARRAY' && ctype !== 'UTF8' && ltype?.type !== 'STRING') {
+    return data
+  }
+  if (ctype === 'DECIMAL') {
+    const scale = element.scale || 0
+    // divide rather than multiply by 10 ** -scale, which is inexact
+    // (3 * 10 ** -1 is 0.30000000000000004, 3 / 10 ** 1 is 0.3)
+    const factor = 10 ** scale
+    const arr = new Array(data.length)
+    for (let i = 0; i < arr.length; i++) {
+      if (data[i] instanceof Uint8Array) {
+        // Large scales can overflow the divisor while the result is still representable.
+        arr[i] = scale > 308 ? parseDecimal(data[i]) * 10 ** -scale : parseDecimal(data[i]) / factor
+      } else {
+        arr[i] = Number(data[i]) / factor
+      }
+    }
+    return arr
+  }
+  if (!ctype && type === 'INT96') {
+    return Array.from(data).map(v => parsers.timestampFromNanoseconds(parseInt96Nanos(v)))
+  }
+  if (ctype === 'DATE') {
+    return Array.from(data).map(v => parsers.dateFromDays(v))
+  }
+  if (ctype === 'TIMESTAMP_MILLIS') {
+    return Array.from(data).map(v => parsers.timestampFromMilliseconds(v))
+  }
+  if (ctype === 'TIMESTAMP_MICROS') {
+    return Array.from(data).map(v => parsers.timestampFromMicroseconds(v))
+  }
+  if (ctype === 'JSON') {
+    return data.map(v => parsers.jsonFromBytes(v))
+  }
+  if (ctype === 'BSON') {
+    throw new Error('parquet bson not supported')
+  }
+  if (ctype === 'INTERVAL') {
+    throw new Error('parquet interval not supported')
+  }
+  if (ltype?.type === 'GEOMETRY') {
+    return data.map(v => parsers.geometryFromBytes(v))
+  }
+  if (ltype?.type === 'GEOGRAPHY') {
+    return data.map(v => parsers.geographyFromBytes(v))
+  }
+  if (ltype?.type === 'UUID') {
+    return data.map(v => parsers.uuidFromBytes(v))
+  }
+  if (ctype === 'UTF8' || ltype?.type === 'STRING' || utf8 && type === 'BYTE_ARRAY') {
+    return data.map(v => parsers.stringFromBytes(v))
+  }
+  if (ctype === 'UINT_64' || ltype?.type === 'INTEGER' && ltype.bitWidth === 64 && !ltype.isSigned) {
+    if (data instanceof BigInt64Array) return new BigUint64Array(data.buffer, data.byteOffset, data.length)
+    const arr = nullable ? new Array(data.length) : new BigUint64Array(data.length)
+    for (let i = 0; i < arr.length; i++) arr[i] = data[i]
+    return arr
+  }
+  if (ctype === 'UINT_32' || ltype?.type === 'INTEGER' && ltype.bitWidth === 32 && !ltype.isSigned) {
+    if (data instanceof Int32Array) return new Uint32Array(data.buffer, data.byteOffset, data.length)
+    const arr = nullable ? new Array(data.length) : new Uint32Array(data.length)
+    for (let i = 0; i < arr.length; i++) {
+      arr[i] = data[i] < 0 ? 4294967296 + data[i] : data[i]
+    }
+    return arr
+  }
+  if (ltype?.type === 'FLOAT16') {
+    return Array.from(data).map(parseFloat16)
+  }
+  if (ltype?.type === 'TIMESTAMP') {
+    const { unit } = ltype
+    /** @type {ParquetParsers[keyof ParquetParsers]} */
+    let parser = parsers.timestampFromMilliseconds
+    if (unit === 'MICROS') parser = parsers.timestampFromMicroseconds
+    if (unit === 'NANOS') parser = parsers.timestampFromNanoseconds
+    const arr = new Array(data.length)
+    for (let i = 0; i < arr.length; i++) {
+      arr[i] = parser(data[i])
+    }
+    return arr
+  }
+  return data
+}
+
+/**
+ * @param {Uint8Array} bytes
+ * @returns {number}
+ */
+function parseDecimal(bytes) {
+  if (!bytes.length) return 0
+
+  let value = 0n
+  for (const byte of bytes) {
+    value = value * 256n + BigInt(byte)
+  }
+
+  // handle signed
+  const bits = bytes.length * 8
+  if (value >= 2n ** BigInt(bits - 1)) {
+    value -= 2n ** BigInt(bits)
+  }
+
+  return Number(value)
+}
+
+/**
+ * Converts INT96 date format (hi 32bit days, lo 64bit nanos) to nanos since epoch
+ * @param {bigint} value
+ * @returns {bigint}
+ */
+function parseInt96Nanos(value) {
+  const days = (value >> 64n) - 2440588n
+  const nano = value & 0xffffffffffffffffn
+  return days * 86400000000000n + nano
+}
+
+/**
+ * @param {Uint8Array | undefined} bytes
+ * @returns {number | undefined}
+ */
+function parseFloat16(bytes) {
+  if (!bytes) return undefined
+  const int16 = bytes[1] << 8 | bytes[0]
+  const sign = int16 >> 15 ? -1 : 1
+  const exp = int16 >> 10 & 0x1f
+  const frac = int16 & 0x3ff
+  if (exp === 0) return sign * 2 ** -14 * (frac / 1024) // subnormals
+  if (exp === 0x1f) return frac ? NaN : sign * Infinity
+  return sign * 2 ** (exp - 15) * (1 + frac / 1024)
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/schema.js
+/**
+ * Build a tree from the schema elements.
+ *
+ * @param {SchemaElement[]} schema
+ * @param {number} rootIndex index of the root element
+ * @param {string[]} path path to the element
+ * @returns {SchemaTree} tree of schema elements
+ */
+function schemaTree(schema, rootIndex, path) {
+  const element = schema[rootIndex]
+  const children = []
+  let count = 1
+
+  // Read the specified number of children
+  if (element.num_children) {
+    while (children.length < element.num_children) {
+      const childElement = schema[rootIndex + count]
+      const child = schemaTree(schema, rootIndex + count, [...path, childElement.name])
+      count += child.count
+      children.push(child)
+    }
+  }
+
+  return { count, element, children, path }
+}
+
+/**
+ * Get schema elements from the root to the given element name.
+ *
+ * @param {SchemaElement[]} schema
+ * @param {string[]} name path to the element
+ * @returns {SchemaTree[]} list of schema elements
+ */
+function getSchemaPath(schema, name) {
+  return getTreePath(schemaTree(schema, 0, []), name)
+}
+
+/**
+ * Get schema tree nodes from the root of a prebuilt tree to the given element name.
+ *
+ * @param {SchemaTree} tree root of the schema tree
+ * @param {string[]} name path to the element
+ * @returns {SchemaTree[]} list of schema elements
+ */
+function getTreePath(tree, name) {
+  const path = [tree]
+  for (const part of name) {
+    const child = tree.children.find(child => child.element.name === part)
+    if (!child) throw new Error(`parquet schema element not found: ${name}`)
+    path.push(child)
+    tree = child
+  }
+  return path
+}
+
+/**
+ * Get all physical (leaf) column names.
+ *
+ * @param {SchemaTree} schemaTree
+ * @returns {string[]} list of physical column names
+ */
+function getPhysicalColumns(schemaTree) {
+  /** @type {string[]} */
+  const columns = []
+  /** @param {SchemaTree} node */
+  function traverse(node) {
+    if (node.children.length) {
+      for (const child of node.children) {
+        traverse(child)
+      }
+    } else {
+      columns.push(node.path.join('.'))
+    }
+  }
+  traverse(schemaTree)
+  return columns
+}
+
+/**
+ * Get the max repetition level for a given schema path.
+ *
+ * @param {SchemaTree[]} schemaPath
+ * @returns {number} max repetition level
+ */
+function getMaxRepetitionLevel(schemaPath) {
+  let maxLevel = 0
+  for (const { element } of schemaPath) {
+    if (element.repetition_type === 'REPEATED') {
+      maxLevel++
+    }
+  }
+  return maxLevel
+}
+
+/**
+ * Get the max definition level for a given schema path.
+ *
+ * @param {SchemaTree[]} schemaPath
+ * @returns {number} max definition level
+ */
+function getMaxDefinitionLevel(schemaPath) {
+  let maxLevel = 0
+  for (const { element } of schemaPath.slice(1)) {
+    if (element.repetition_type !== 'REQUIRED') {
+      maxLevel++
+    }
+  }
+  return maxLevel
+}
+
+/**
+ * Check if a column is list-like.
+ *
+ * @param {SchemaTree} schema
+ * @returns {boolean} true if list-like
+ */
+function isListLike(schema) {
+  if (!schema) return false
+  if (schema.element.converted_type !== 'LIST') return false
+  if (schema.children.length > 1) return false
+
+  const firstChild = schema.children[0]
+  if (firstChild.children.length > 1) return false
+  if (firstChild.element.repetition_type !== 'REPEATED') return false
+
+  return true
+}
+
+/**
+ * Check if a column is map-like.
+ *
+ * @param {SchemaTree} schema
+ * @returns {boolean} true if map-like
+ */
+function isMapLike(schema) {
+  if (!schema) return false
+  if (schema.element.converted_type !== 'MAP') return false
+  if (schema.children.length > 1) return false
+
+  const firstChild = schema.children[0]
+  if (firstChild.children.length !== 2) return false
+  if (firstChild.element.repetition_type !== 'REPEATED') return false
+
+  const keyChild = firstChild.children.find(child => child.element.name === 'key')
+  if (keyChild?.element.repetition_type === 'REPEATED') return false
+
+  const valueChild = firstChild.children.find(child => child.element.name === 'value')
+  if (valueChild?.element.repetition_type === 'REPEATED') return false
+
+  return true
+}
+
+/**
+ * Returns true if a column is non-nested.
+ *
+ * @param {SchemaTree[]} schemaPath
+ * @returns {boolean}
+ */
+function isFlatColumn(schemaPath) {
+  if (schemaPath.length !== 2) return false
+  const [, column] = schemaPath
+  if (column.element.repetition_type === 'REPEATED') return false
+  if (column.children.length) return false
+  return true
+}
+
+/**
+ * @import {SchemaElement, SchemaTree} from '../src/types.js'
+ */
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/thrift.js
+/**
+ * @import {DataReader, ThriftObject, ThriftType} from '../src/types.js'
+ */
+
+// TCompactProtocol types
+const STOP = 0
+const TRUE = 1
+const FALSE = 2
+const BYTE = 3
+const I16 = 4
+const I32 = 5
+const I64 = 6
+const DOUBLE = 7
+const BINARY = 8
+const LIST = 9
+const STRUCT = 12
+
+/**
+ * Parse TCompactProtocol
+ *
+ * @param {DataReader} reader
+ * @returns {{ [key: `field_${number}`]: any }}
+ */
+function deserializeTCompactProtocol(reader) {
+  /** @type {ThriftObject} */
+  const value = {}
+  let fid = 0
+
+  while (true) {
+    if (reader.offset >= reader.view.byteLength) throw new Error('thrift struct ended without STOP')
+    // Parse each field based on its type and add to the result object
+    const byte = reader.view.getUint8(reader.offset++)
+    const type = byte & 0x0f
+    if (type === STOP) break
+    const delta = byte >> 4
+    fid = delta ? fid + delta : readZigZag(reader)
+    value[`field_${fid}`] = readElement(reader, type)
+  }
+
+  return value
+}
+
+/**
+ * Read a single element based on its type
+ *
+ * @param {DataReader} reader
+ * @param {number} type
+ * @returns {ThriftType}
+ */
+function readElement(reader, type) {
+  switch (type) {
+  case TRUE:
+    return true
+  case FALSE:
+    return false
+  case BYTE:
+    return reader.view.getInt8(reader.offset++)
+  case I16:
+  case I32:
+    return readZigZag(reader)
+  case I64:
+    return readZigZagBigInt(reader)
+  case DOUBLE: {
+    const value = reader.view.getFloat64(reader.offset, true)
+    reader.offset += 8
+    return value
+  }
+  case BINARY: {
+    const stringLength = readVarInt(reader)
+    if (reader.offset + stringLength > reader.view.byteLength) {
+      throw new Error(`thrift binary length ${stringLength} exceeds remaining ${reader.view.byteLength - reader.offset} bytes`)
+    }
+    const strBytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, stringLength)
+    reader.offset += stringLength
+    return strBytes
+  }
+  case LIST: {
+    const byte = reader.view.getUint8(reader.offset++)
+    const elemType = byte & 0x0f
+    let listSize = byte >> 4
+    if (listSize === 15) {
+      listSize = readVarInt(reader)
+    }
+    const boolType = elemType === TRUE || elemType === FALSE
+    const values = new Array(listSize)
+    for (let i = 0; i < listSize; i++) {
+      values[i] = boolType ? readElement(reader, BYTE) === 1 : readElement(reader, elemType)
+    }
+    return values
+  }
+  case STRUCT:
+    // main function handles struct parsing
+    return deserializeTCompactProtocol(reader)
+  default:
+    // MAP, SET, UUID not used by parquet
+    throw new Error(`thrift unhandled type: ${type}`)
+  }
+}
+
+/**
+ * Read varint aka Unsigned LEB128.
+ *
+ * @param {DataReader} reader
+ * @returns {number}
+ */
+function readVarInt(reader) {
+  let result = 0
+  let shift = 0
+  while (true) {
+    // Read groups of 7 low bits until high bit is 0
+    const byte = reader.view.getUint8(reader.offset++)
+    result |= (byte & 0x7f) << shift
+    if (!(byte & 0x80)) {
+      return result
+    }
+    shift += 7
+  }
+}
+
+/**
+ * Read a varint as a bigint.
+ *
+ * @param {DataReader} reader
+ * @returns {bigint}
+ */
+function readVarBigInt(reader) {
+  let result = 0n
+  let shift = 0n
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++)
+    result |= BigInt(byte & 0x7f) << shift
+    if (!(byte & 0x80)) {
+      return result
+    }
+    shift += 7n
+  }
+}
+
+/**
+ * Read a zigzag number.
+ * Zigzag folds positive and negative numbers into the positive number space.
+ *
+ * @param {DataReader} reader
+ * @returns {number}
+ */
+function readZigZag(reader) {
+  const zigzag = readVarInt(reader)
+  return zigzag >>> 1 ^ -(zigzag & 1)
+}
+
+/**
+ * Read a zigzag bigint.
+ *
+ * @param {DataReader} reader
+ * @returns {bigint}
+ */
+function readZigZagBigInt(reader) {
+  const zigzag = readVarBigInt(reader)
+  return zigzag >> 1n ^ -(zigzag & 1n)
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/geoparquet.js
+/**
+ * @param {SchemaElement[]} schema
+ * @param {KeyValue[] | undefined} key_value_metadata
+ * @returns {void}
+ */
+function markGeoColumns(schema, key_value_metadata) {
+  // Prepare the list of GeoParquet columns
+  /** @type {Map<string, LogicalType>} */
+  const columns = new Map()
+  const geo = key_value_metadata?.find(({ key }) => key === 'geo')?.value
+  const decodedColumns = (geo && JSON.parse(geo)?.columns) ?? {}
+  for (const [name, column] of Object.entries(decodedColumns)) {
+    if (column.encoding !== 'WKB') continue
+
+    const type = column.edges === 'spherical' ? 'GEOGRAPHY' : 'GEOMETRY'
+    const id = column.crs?.id ?? column.crs?.ids?.[0]
+    const crs = id ? `${id.authority}:${id.code.toString()}` : undefined
+    // Note: we can't infer GEOGRAPHY's algorithm from GeoParquet
+    columns.set(name, { type, crs })
+  }
+
+  // Mark schema elements with logical type
+  // Only look at root-level columns of type BYTE_ARRAY without existing logical_type
+  for (let i = 1; i < schema.length; i++) { // skip root
+    const { logical_type, name, num_children, type } = schema[i]
+    if (num_children) {
+      i += num_children
+      continue // skip the element and its children
+    }
+    if (type === 'BYTE_ARRAY' && !logical_type) {
+      schema[i].logical_type = columns.get(name)
+    }
+  }
+}
+
+/**
+ * @import {KeyValue, LogicalType, SchemaElement} from '../src/types.js'
+ */
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/metadata.js
+
+
+
+
+
+
+/**
+ * @import {AsyncBuffer, FileMetaData, KeyValue, LogicalType, MetadataOptions, MinMaxType, ParquetParsers, SchemaElement, SchemaTree, Statistics, TimeUnit} from '../src/types.js'
+ */
+
+const metadata_defaultInitialFetchSize = 1 << 19 // 512kb
+
+const metadata_decoder = new TextDecoder()
+function decode(/** @type {Uint8Array} */ value) {
+  return value && metadata_decoder.decode(value)
+}
+
+/**
+ * Read parquet metadata from an async buffer.
+ *
+ * An AsyncBuffer is like an ArrayBuffer, but the slices are loaded
+ * asynchronously, possibly over the network.
+ *
+ * You must provide the byteLength of the buffer, typically from a HEAD request.
+ *
+ * In theory, you could use suffix-range requests to fetch the end of the file,
+ * and save a round trip. But in practice, this doesn't work because chrome
+ * deems suffix-range requests as a not-safe-listed header, and will require
+ * a pre-flight. So the byteLength is required.
+ *
+ * To make this efficient, we initially request the last 512kb of the file,
+ * which is likely to contain the metadata. If the metadata length exceeds the
+ * initial fetch, 512kb, we request the rest of the metadata from the AsyncBuffer.
+ *
+ * This ensures that we either make one 512kb initial request for the metadata,
+ * or a second request for up to the metadata size.
+ *
+ * @param {AsyncBuffer} asyncBuffer parquet file contents
+ * @param {MetadataOptions & { initialFetchSize?: number }} options initial fetch size in bytes (default 512kb)
+ * @returns {Promise<FileMetaData>} parquet metadata object
+ */
+async function metadata_parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = metadata_defaultInitialFetchSize, geoparquet = true } = {}) {
+  if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error('parquet expected AsyncBuffer')
+
+  // fetch last bytes (footer) of the file
+  const footerOffset = Math.max(0, asyncBuffer.byteLength - initialFetchSize)
+  const footerBuffer = await asyncBuffer.slice(footerOffset, asyncBuffer.byteLength)
+
+  // Check for parquet magic number "PAR1"
+  const footerView = new DataView(footerBuffer)
+  if (footerView.getUint32(footerBuffer.byteLength - 4, true) !== 0x31524150) {
+    throw new Error('parquet file invalid (footer != PAR1)')
+  }
+
+  // Parquet files store metadata at the end of the file
+  // Metadata length is 4 bytes before the last PAR1
+  const metadataLength = footerView.getUint32(footerBuffer.byteLength - 8, true)
+  if (metadataLength > asyncBuffer.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${asyncBuffer.byteLength - 8}`)
+  }
+
+  // check if metadata size fits inside the initial fetch
+  if (metadataLength + 8 > initialFetchSize) {
+    // fetch the rest of the metadata
+    const metadataOffset = asyncBuffer.byteLength - metadataLength - 8
+    const metadataBuffer = await asyncBuffer.slice(metadataOffset, footerOffset)
+    // combine initial fetch with the new slice
+    const combinedBuffer = new ArrayBuffer(metadataLength + 8)
+    const combinedView = new Uint8Array(combinedBuffer)
+    combinedView.set(new Uint8Array(metadataBuffer))
+    combinedView.set(new Uint8Array(footerBuffer), footerOffset - metadataOffset)
+    return parquetMetadata(combinedBuffer, { parsers, geoparquet })
+  } else {
+    // parse metadata from the footer
+    return parquetMetadata(footerBuffer, { parsers, geoparquet })
+  }
+}
+
+/**
+ * Read parquet metadata from a buffer synchronously.
+ *
+ * @param {ArrayBuffer | Uint8Array} arrayBuffer parquet file footer
+ * @param {MetadataOptions} options metadata parsing options
+ * @returns {FileMetaData} parquet metadata object
+ */
+function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
+  let view
+  if (arrayBuffer instanceof ArrayBuffer) {
+    view = new DataView(arrayBuffer)
+  } else if (arrayBuffer instanceof Uint8Array) {
+    view = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength)
+  } else {
+    throw new Error('parquet expected ArrayBuffer or Uint8Array')
+  }
+
+  // Use default parsers if not given
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers }
+
+  // Validate footer magic number "PAR1"
+  if (view.byteLength < 8) {
+    throw new Error('parquet file is too short')
+  }
+  if (view.getUint32(view.byteLength - 4, true) !== 0x31524150) {
+    throw new Error('parquet file invalid (footer != PAR1)')
+  }
+
+  // Parquet files store metadata at the end of the file
+  // Metadata length is 4 bytes before the last PAR1
+  const metadataLengthOffset = view.byteLength - 8
+  const metadataLength = view.getUint32(metadataLengthOffset, true)
+  if (metadataLength > view.byteLength - 8) {
+    // {metadata}, metadata_length, PAR1
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view.byteLength - 8}`)
+  }
+
+  const metadataOffset = metadataLengthOffset - metadataLength
+  const reader = { view, offset: metadataOffset }
+  const metadata = deserializeTCompactProtocol(reader)
+
+  // Parse metadata from thrift data
+  const version = metadata.field_1
+  /** @type {SchemaElement[]} */
+  const schema = metadata.field_2.map((/** @type {any} */ field) => ({
+    type: ParquetTypes[field.field_1],
+    type_length: field.field_2,
+    repetition_type: FieldRepetitionTypes[field.field_3],
+    name: decode(field.field_4),
+    num_children: field.field_5,
+    converted_type: ConvertedTypes[field.field_6],
+    scale: field.field_7,
+    precision: field.field_8,
+    field_id: field.field_9,
+    logical_type: logicalType(field.field_10),
+  }))
+  // schema element per column index
+  const columnSchema = schema.filter(e => e.type)
+  const num_rows = metadata.field_3
+  const row_groups = metadata.field_4.map((/** @type {any} */ rowGroup) => ({
+    columns: rowGroup.field_1.map((/** @type {any} */ column, /** @type {number} */ columnIndex) => ({
+      file_path: decode(column.field_1),
+      file_offset: column.field_2,
+      meta_data: column.field_3 && {
+        type: ParquetTypes[column.field_3.field_1],
+        encodings: column.field_3.field_2?.map((/** @type {number} */ e) => Encodings[e]),
+        path_in_schema: column.field_3.field_3.map(decode),
+        codec: CompressionCodecs[column.field_3.field_4],
+        num_values: column.field_3.field_5,
+        total_uncompressed_size: column.field_3.field_6,
+        total_compressed_size: column.field_3.field_7,
+        key_value_metadata: column.field_3.field_8?.map((/** @type {any} */ kv) => ({
+          key: decode(kv.field_1),
+          value: decode(kv.field_2),
+        })),
+        data_page_offset: column.field_3.field_9,
+        index_page_offset: column.field_3.field_10,
+        dictionary_page_offset: column.field_3.field_11,
+        statistics: convertStats(column.field_3.field_12, columnSchema[columnIndex], allParsers),
+        encoding_stats: column.field_3.field_13?.map((/** @type {any} */ encodingStat) => ({
+          page_type: PageTypes[encodingStat.field_1],
+          encoding: Encodings[encodingStat.field_2],
+          count: encodingStat.field_3,
+        })),
+        bloom_filter_offset: column.field_3.field_14,
+        bloom_filter_length: column.field_3.field_15,
+        size_statistics: column.field_3.field_16 && {
+          unencoded_byte_array_data_bytes: column.field_3.field_16.field_1,
+          repetition_level_histogram: column.field_3.field_16.field_2,
+          definition_level_histogram: column.field_3.field_16.field_3,
+        },
+        geospatial_statistics: column.field_3.field_17 && {
+          bbox: column.field_3.field_17.field_1 && {
+            xmin: column.field_3.field_17.field_1.field_1,
+            xmax: column.field_3.field_17.field_1.field_2,
+            ymin: column.field_3.field_17.field_1.field_3,
+            ymax: column.field_3.field_17.field_1.field_4,
+            zmin: column.field_3.field_17.field_1.field_5,
+            zmax: column.field_3.field_17.field_1.field_6,
+            mmin: column.field_3.field_17.field_1.field_7,
+            mmax: column.field_3.field_17.field_1.field_8,
+          },
+          geospatial_types: column.field_3.field_17.field_2,
+        },
+      },
+      offset_index_offset: column.field_4,
+      offset_index_length: column.field_5,
+      column_index_offset: column.field_6,
+      column_index_length: column.field_7,
+      crypto_metadata: column.field_8,
+      encrypted_column_metadata: column.field_9,
+    })),
+    total_byte_size: rowGroup.field_2,
+    num_rows: rowGroup.field_3,
+    sorting_columns: rowGroup.field_4?.map((/** @type {any} */ sortingColumn) => ({
+      column_idx: sortingColumn.field_1,
+      descending: sortingColumn.field_2,
+      nulls_first: sortingColumn.field_3,
+    })),
+    file_offset: rowGroup.field_5,
+    total_compressed_size: rowGroup.field_6,
+    ordinal: rowGroup.field_7,
+  }))
+  /** @type {KeyValue[] | undefined} */
+  const key_value_metadata = metadata.field_5?.map((/** @type {any} */ kv) => ({
+    key: decode(kv.field_1),
+    value: decode(kv.field_2),
+  }))
+  const created_by = decode(metadata.field_6)
+
+  if (geoparquet) {
+    markGeoColumns(schema, key_value_metadata)
+  }
+
+  return {
+    version,
+    schema,
+    num_rows,
+    row_groups,
+    key_value_metadata,
+    created_by,
+    metadata_length: metadataLength,
+  }
+}
+
+/**
+ * Return a tree of schema elements from parquet metadata.
+ *
+ * @param {{schema: SchemaElement[]}} metadata parquet metadata object
+ * @returns {SchemaTree} tree of schema elements
+ */
+function metadata_parquetSchema({ schema }) {
+  return getSchemaPath(schema, [])[0]
+}
+
+/**
+ * @param {any} logicalType
+ * @returns {LogicalType | undefined}
+ */
+function logicalType(logicalType) {
+  if (logicalType?.field_1) return { type: 'STRING' }
+  if (logicalType?.field_2) return { type: 'MAP' }
+  if (logicalType?.field_3) return { type: 'LIST' }
+  if (logicalType?.field_4) return { type: 'ENUM' }
+  if (logicalType?.field_5) return {
+    type: 'DECIMAL',
+    scale: logicalType.field_5.field_1,
+    precision: logicalType.field_5.field_2,
+  }
+  if (logicalType?.field_6) return { type: 'DATE' }
+  if (logicalType?.field_7) return {
+    type: 'TIME',
+    isAdjustedToUTC: logicalType.field_7.field_1,
+    unit: timeUnit(logicalType.field_7.field_2),
+  }
+  if (logicalType?.field_8) return {
+    type: 'TIMESTAMP',
+    isAdjustedToUTC: logicalType.field_8.field_1,
+    unit: timeUnit(logicalType.field_8.field_2),
+  }
+  if (logicalType?.field_10) return {
+    type: 'INTEGER',
+    bitWidth: logicalType.field_10.field_1,
+    isSigned: logicalType.field_10.field_2,
+  }
+  if (logicalType?.field_11) return { type: 'NULL' }
+  if (logicalType?.field_12) return { type: 'JSON' }
+  if (logicalType?.field_13) return { type: 'BSON' }
+  if (logicalType?.field_14) return { type: 'UUID' }
+  if (logicalType?.field_15) return { type: 'FLOAT16' }
+  if (logicalType?.field_16) return {
+    type: 'VARIANT',
+    specification_version: logicalType.field_16.field_1,
+  }
+  if (logicalType?.field_17) return {
+    type: 'GEOMETRY',
+    crs: decode(logicalType.field_17.field_1),
+  }
+  if (logicalType?.field_18) return {
+    type: 'GEOGRAPHY',
+    crs: decode(logicalType.field_18.field_1),
+    algorithm: EdgeInterpolationAlgorithms[logicalType.field_18.field_2],
+  }
+  if (logicalType?.field_19) return { type: 'FILE' }
+  return logicalType
+}
+
+/**
+ * @param {any} unit
+ * @returns {TimeUnit}
+ */
+function timeUnit(unit) {
+  if (unit.field_1) return 'MILLIS'
+  if (unit.field_2) return 'MICROS'
+  if (unit.field_3) return 'NANOS'
+  throw new Error('parquet time unit required')
+}
+
+/**
+ * Convert column statistics based on column type.
+ *
+ * @param {any} stats
+ * @param {SchemaElement} schema
+ * @param {ParquetParsers} parsers
+ * @returns {Statistics}
+ */
+function convertStats(stats, schema, parsers) {
+  return stats && {
+    max: convertMetadata(stats.field_1, schema, parsers),
+    min: convertMetadata(stats.field_2, schema, parsers),
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: convertMetadata(stats.field_5, schema, parsers),
+    min_value: convertMetadata(stats.field_6, schema, parsers),
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8,
+  }
+}
+
+/**
+ * @param {Uint8Array | undefined} value
+ * @param {SchemaElement} schema
+ * @param {ParquetParsers} parsers
+ * @returns {MinMaxType | undefined}
+ */
+function convertMetadata(value, schema, parsers) {
+  const { type, converted_type, logical_type } = schema
+  if (value === undefined) return value
+  if (type === 'BOOLEAN') return value[0] === 1
+  if (type === 'BYTE_ARRAY') return parsers.stringFromBytes(value)
+  const view = new DataView(value.buffer, value.byteOffset, value.byteLength)
+  if (type === 'FLOAT' && view.byteLength === 4) return view.getFloat32(0, true)
+  if (type === 'DOUBLE' && view.byteLength === 8) return view.getFloat64(0, true)
+  if (type === 'INT32' && converted_type === 'DECIMAL' && view.byteLength === 4) {
+    return view.getInt32(0, true) / 10 ** (schema.scale || 0)
+  }
+  if (type === 'INT64' && converted_type === 'DECIMAL' && view.byteLength === 8) {
+    return Number(view.getBigInt64(0, true)) / 10 ** (schema.scale || 0)
+  }
+  if (type === 'INT32' && converted_type === 'DATE') return parsers.dateFromDays(view.getInt32(0, true))
+  if (type === 'INT64' && converted_type === 'TIMESTAMP_MILLIS') return parsers.timestampFromMilliseconds(view.getBigInt64(0, true))
+  if (type === 'INT64' && converted_type === 'TIMESTAMP_MICROS') return parsers.timestampFromMicroseconds(view.getBigInt64(0, true))
+  if (type === 'INT64' && logical_type?.type === 'TIMESTAMP' && logical_type?.unit === 'NANOS') return parsers.timestampFromNanoseconds(view.getBigInt64(0, true))
+  if (type === 'INT64' && logical_type?.type === 'TIMESTAMP' && logical_type?.unit === 'MICROS') return parsers.timestampFromMicroseconds(view.getBigInt64(0, true))
+  if (type === 'INT64' && logical_type?.type === 'TIMESTAMP') return parsers.timestampFromMilliseconds(view.getBigInt64(0, true))
+  const unsigned = converted_type?.startsWith('UINT_') ||
+    logical_type?.type === 'INTEGER' && !logical_type.isSigned
+  if (type === 'INT32' && unsigned && view.byteLength === 4) return view.getUint32(0, true)
+  if (type === 'INT64' && unsigned && view.byteLength === 8) return view.getBigUint64(0, true)
+  if (type === 'INT32' && view.byteLength === 4) return view.getInt32(0, true)
+  if (type === 'INT64' && view.byteLength === 8) return view.getBigInt64(0, true)
+  if (converted_type === 'DECIMAL') {
+    const scale = schema.scale || 0
+    return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale
+  }
+  if (logical_type?.type === 'FLOAT16') return parseFloat16(value)
+  if (logical_type?.type === 'UUID') return parsers.uuidFromBytes(value)
+  if (type === 'FIXED_LEN_BYTE_ARRAY') return value
+  // assert(false)
+  return value
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/xxhash.js
+// XxHash64 (https://github.com/Cyan4973/xxHash/blob/dev/doc/xxhash_spec.md)
+// Used by parquet bloom filters: hashes the PLAIN encoding of column values with seed 0.
+
+const MASK = 0xffffffffffffffffn
+const PRIME1 = 0x9e3779b185ebca87n
+const PRIME2 = 0xc2b2ae3d27d4eb4fn
+const PRIME3 = 0x165667b19e3779f9n
+const PRIME4 = 0x85ebca77c2b2ae63n
+const PRIME5 = 0x27d4eb2f165667c5n
+
+/**
+ * @param {bigint} x
+ * @param {bigint} r rotation amount in bits (1..63)
+ * @returns {bigint}
+ */
+function rotl64(x, r) {
+  return (x << r | x >> 64n - r) & MASK
+}
+
+/**
+ * @param {bigint} acc
+ * @param {bigint} val
+ * @returns {bigint}
+ */
+function round(acc, val) {
+  acc = acc + val * PRIME2 & MASK
+  acc = rotl64(acc, 31n)
+  return acc * PRIME1 & MASK
+}
+
+/**
+ * @param {bigint} acc
+ * @param {bigint} val
+ * @returns {bigint}
+ */
+function mergeRound(acc, val) {
+  acc ^= round(0n, val)
+  return acc * PRIME1 + PRIME4 & MASK
+}
+
+/**
+ * Compute the 64-bit xxHash of a byte buffer.
+ *
+ * @param {Uint8Array} input
+ * @param {bigint} [seed]
+ * @returns {bigint} 64-bit hash
+ */
+function xxhash64(input, seed = 0n) {
+  const view = new DataView(input.buffer, input.byteOffset, input.byteLength)
+  const len = input.byteLength
+  let offset = 0
+  let h64
+
+  if (len >= 32) {
+    let v1 = seed + PRIME1 + PRIME2 & MASK
+    let v2 = seed + PRIME2 & MASK
+    let v3 = seed
+    let v4 = seed - PRIME1 & MASK
+
+    while (offset + 32 <= len) {
+      v1 = round(v1, view.getBigUint64(offset, true)); offset += 8
+      v2 = round(v2, view.getBigUint64(offset, true)); offset += 8
+      v3 = round(v3, view.getBigUint64(offset, true)); offset += 8
+      v4 = round(v4, view.getBigUint64(offset, true)); offset += 8
+    }
+
+    h64 = rotl64(v1, 1n) + rotl64(v2, 7n) + rotl64(v3, 12n) + rotl64(v4, 18n) & MASK
+    h64 = mergeRound(h64, v1)
+    h64 = mergeRound(h64, v2)
+    h64 = mergeRound(h64, v3)
+    h64 = mergeRound(h64, v4)
+  } else {
+    h64 = seed + PRIME5 & MASK
+  }
+
+  h64 = h64 + BigInt(len) & MASK
+
+  while (offset + 8 <= len) {
+    h64 ^= round(0n, view.getBigUint64(offset, true))
+    h64 = rotl64(h64, 27n) * PRIME1 + PRIME4 & MASK
+    offset += 8
+  }
+
+  if (offset + 4 <= len) {
+    h64 ^= BigInt(view.getUint32(offset, true)) * PRIME1 & MASK
+    h64 = rotl64(h64, 23n) * PRIME2 + PRIME3 & MASK
+    offset += 4
+  }
+
+  while (offset < len) {
+    h64 ^= BigInt(view.getUint8(offset)) * PRIME5 & MASK
+    h64 = rotl64(h64, 11n) * PRIME1 & MASK
+    offset += 1
+  }
+
+  h64 ^= h64 >> 33n
+  h64 = h64 * PRIME2 & MASK
+  h64 ^= h64 >> 29n
+  h64 = h64 * PRIME3 & MASK
+  h64 ^= h64 >> 32n
+  return h64
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/bloom.js
+// Split Block Bloom Filter (https://github.com/apache/parquet-format/blob/master/BloomFilter.md)
+// A bloom filter is a sequence of 32-byte blocks. Each block holds 8 little-endian uint32 words.
+// Insertion sets one bit per word, chosen by salting the low 32 bits of an xxhash64.
+// Membership requires all 8 bits to be set; misses are exact, hits are probabilistic.
+
+
+
+
+/**
+ * @import {BloomFilter, DataReader, ParquetQueryFilter, SchemaElement} from '../src/types.js'
+ */
+
+const textEncoder = new TextEncoder()
+
+const SALT = new Uint32Array([
+  0x47b6137b, 0x44974d91, 0x8824ad5b, 0xa2b7289d,
+  0x705495c7, 0x2df1424b, 0x9efc4947, 0x5c6bfb31,
+])
+
+/**
+ * Map the high 32 bits of a hash to a block index in [0, numBlocks).
+ *
+ * @param {bigint} hash
+ * @param {number} numBlocks
+ * @returns {number}
+ */
+function blockIndex(hash, numBlocks) {
+  return Number((hash >> 32n) * BigInt(numBlocks) >> 32n)
+}
+
+/**
+ * Per-block mask: 8 uint32 words, each with a single bit set at position `(low32 * SALT[i]) >> 27`.
+ *
+ * @param {bigint} hash
+ * @returns {Uint32Array}
+ */
+function blockMask(hash) {
+  const m = new Uint32Array(8)
+  const low = Number(hash & 0xffffffffn) | 0
+  for (let i = 0; i < 8; i++) {
+    m[i] = 1 << (Math.imul(low, SALT[i]) >>> 27)
+  }
+  return m
+}
+
+/**
+ * Insert a hash into a Split Block Bloom Filter.
+ *
+ * @param {Uint32Array} blocks bloom filter words (8 * numBlocks long)
+ * @param {bigint} hash 64-bit xxhash of the parquet-plain-encoded value
+ */
+function sbbfInsert(blocks, hash) {
+  const offset = blockIndex(hash, blocks.length >> 3) << 3
+  const m = blockMask(hash)
+  for (let i = 0; i < 8; i++) {
+    blocks[offset + i] |= m[i]
+  }
+}
+
+/**
+ * Test whether a hash might be present in a Split Block Bloom Filter.
+ * False positives are possible; false negatives are not.
+ *
+ * @param {Uint32Array} blocks bloom filter words (8 * numBlocks long)
+ * @param {bigint} hash 64-bit xxhash of the parquet-plain-encoded value
+ * @returns {boolean}
+ */
+function sbbfContains(blocks, hash) {
+  const offset = blockIndex(hash, blocks.length >> 3) << 3
+  const m = blockMask(hash)
+  for (let i = 0; i < 8; i++) {
+    if ((blocks[offset + i] & m[i]) === 0) return false
+  }
+  return true
+}
+
+/**
+ * Parse a Split Block Bloom Filter from a reader positioned at the BloomFilterHeader.
+ * Returns undefined when the header advertises an unsupported algorithm, hash, or
+ * compression — callers should treat that as "cannot use this bloom filter."
+ *
+ * @param {DataReader} reader
+ * @returns {BloomFilter | undefined}
+ */
+function readBloomFilter(reader) {
+  const header = deserializeTCompactProtocol(reader)
+  const numBytes = header.field_1
+  if (typeof numBytes !== 'number' || numBytes <= 0 || numBytes % 32 !== 0) return undefined
+  // BloomFilterAlgorithm / Hash / Compression are unions with a single supported variant each.
+  if (!header.field_2?.field_1) return undefined // algorithm must be BLOCK
+  if (!header.field_3?.field_1) return undefined // hash must be XXHASH
+  if (!header.field_4?.field_1) return undefined // compression must be UNCOMPRESSED
+
+  const { view, offset } = reader
+  if (offset + numBytes > view.byteLength) {
+    throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`)
+  }
+  // Reader offset is not 4-aligned in general, and we want endian-portable reads.
+  const blocks = new Uint32Array(numBytes >> 2)
+  for (let i = 0; i < blocks.length; i++) {
+    blocks[i] = view.getUint32(offset + i * 4, true)
+  }
+  reader.offset = offset + numBytes
+  return { numBytes, blocks }
+}
+
+/**
+ * Hash a JS filter value as its parquet PLAIN-encoded bytes, suitable for a
+ * bloom filter lookup. Returns undefined when the column's parser is lossy or
+ * ambiguous (DATE, TIMESTAMP_*, DECIMAL, JSON, BSON, INT96, FLOAT16, UUID,
+ * GEOMETRY, GEOGRAPHY, INTERVAL) or when the JS value type doesn't match the
+ * column. Callers must treat undefined as "bloom filter cannot help."
+ *
+ * @param {any} value
+ * @param {SchemaElement} element
+ * @returns {bigint | undefined}
+ */
+function hashParquetValue(value, element) {
+  if (value === null || value === undefined) return undefined
+  const { type, converted_type, logical_type } = element
+
+  if (type === 'BOOLEAN') {
+    if (typeof value !== 'boolean') return undefined
+    return xxhash64(new Uint8Array([value ? 1 : 0]))
+  }
+
+  if (type === 'FLOAT') {
+    if (typeof value !== 'number') return undefined
+    const buf = new ArrayBuffer(4)
+    new DataView(buf).setFloat32(0, value, true)
+    return xxhash64(new Uint8Array(buf))
+  }
+
+  if (type === 'DOUBLE') {
+    if (typeof value !== 'number') return undefined
+    const buf = new ArrayBuffer(8)
+    new DataView(buf).setFloat64(0, value, true)
+    return xxhash64(new Uint8Array(buf))
+  }
+
+  if (type === 'INT32') {
+    if (converted_type === 'DATE' || converted_type === 'DECIMAL' || converted_type === 'TIME_MILLIS') return undefined
+    if (logical_type?.type === 'DATE' || logical_type?.type === 'TIME' || logical_type?.type === 'DECIMAL') return undefined
+    if (typeof value !== 'number' || !Number.isInteger(value)) return undefined
+    const buf = new ArrayBuffer(4)
+    new DataView(buf).setInt32(0, value | 0, true)
+    return xxhash64(new Uint8Array(buf))
+  }
+
+  if (type === 'INT64') {
+    if (converted_type === 'TIMESTAMP_MILLIS' || converted_type === 'TIMESTAMP_MICROS') return undefined
+    if (converted_type === 'TIME_MICROS' || converted_type === 'DECIMAL') return undefined
+    if (logical_type?.type === 'TIMESTAMP' || logical_type?.type === 'TIME' || logical_type?.type === 'DECIMAL') return undefined
+    let bigValue
+    if (typeof value === 'bigint') bigValue = value
+    else if (typeof value === 'number' && Number.isSafeInteger(value)) bigValue = BigInt(value)
+    else return undefined
+    const buf = new ArrayBuffer(8)
+    new DataView(buf).setBigUint64(0, BigInt.asUintN(64, bigValue), true)
+    return xxhash64(new Uint8Array(buf))
+  }
+
+  if (type === 'BYTE_ARRAY') {
+    if (converted_type === 'JSON' || converted_type === 'BSON' || converted_type === 'DECIMAL') return undefined
+    if (logical_type?.type === 'JSON' || logical_type?.type === 'BSON' || logical_type?.type === 'VARIANT') return undefined
+    if (logical_type?.type === 'GEOMETRY' || logical_type?.type === 'GEOGRAPHY') return undefined
+    if (typeof value === 'string') return xxhash64(textEncoder.encode(value))
+    if (value instanceof Uint8Array) return xxhash64(value)
+    return undefined
+  }
+
+  if (type === 'FIXED_LEN_BYTE_ARRAY') {
+    if (converted_type === 'DECIMAL' || converted_type === 'INTERVAL') return undefined
+    if (logical_type?.type === 'DECIMAL' || logical_type?.type === 'UUID' || logical_type?.type === 'FLOAT16') return undefined
+    if (logical_type?.type === 'GEOMETRY' || logical_type?.type === 'GEOGRAPHY') return undefined
+    if (value instanceof Uint8Array) return xxhash64(value)
+    return undefined
+  }
+
+  // INT96 deprecated, or type missing on group columns
+  return undefined
+}
+
+/**
+ * Top-level column names that appear in $eq or $in predicates within a filter.
+ * These are the only columns where a bloom filter can prove a value's absence
+ * and let us skip a row group; any other operator can't be helped by a bloom.
+ *
+ * @param {ParquetQueryFilter | undefined} filter
+ * @returns {Set<string>}
+ */
+function bloomEligibleColumns(filter) {
+  /** @type {Set<string>} */
+  const out = new Set()
+  walkBloomEligible(filter, out)
+  return out
+}
+
+/**
+ * @param {ParquetQueryFilter | undefined} filter
+ * @param {Set<string>} out
+ */
+function walkBloomEligible(filter, out) {
+  if (!filter) return
+  if ('$and' in filter && Array.isArray(filter.$and)) {
+    for (const sub of filter.$and) walkBloomEligible(sub, out)
+    return
+  }
+  if ('$or' in filter && Array.isArray(filter.$or)) {
+    for (const sub of filter.$or) walkBloomEligible(sub, out)
+    return
+  }
+  // $nor would need to prove presence, not absence — bloom can't help.
+  if ('$nor' in filter) return
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field.startsWith('$')) continue
+    if (typeof condition === 'object' && condition !== null && !Array.isArray(condition)) {
+      if ('$eq' in condition || '$in' in condition) out.add(field)
+    } else {
+      // primitive / null / array condition is an implicit $eq
+      out.add(field)
+    }
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/utils.js
+/**
+ * @import {AsyncBuffer, Awaitable, DecodedArray} from '../src/types.js'
+ */
+
+
+
+/**
+ * Replace bigint, date, etc with legal JSON types.
+ *
+ * @param {any} obj object to convert
+ * @returns {unknown} converted object
+ */
+function toJson(obj) {
+  if (obj === undefined) return null
+  if (typeof obj === 'bigint') return Number(obj)
+  if (Object.is(obj, -0)) return 0
+  if (Array.isArray(obj)) return obj.map(toJson)
+  if (obj instanceof Uint8Array) return Array.from(obj)
+  if (obj instanceof Date) return obj.toISOString()
+  if (obj instanceof Object) {
+    /** @type {Record<string, unknown>} */
+    const newObj = {}
+    for (const key of Object.keys(obj)) {
+      if (obj[key] === undefined) continue
+      newObj[key] = toJson(obj[key])
+    }
+    return newObj
+  }
+  return obj
+}
+
+/**
+ * Concatenate two arrays fast.
+ *
+ * @param {any[]} aaa
+ * @param {DecodedArray} bbb
+ */
+function utils_concat(aaa, bbb) {
+  const chunk = 10000
+  for (let i = 0; i < bbb.length; i += chunk) {
+    aaa.push(...bbb.slice(i, i + chunk))
+  }
+}
+
+/**
+ * Deep equality.
+ *
+ * @param {any} a
+ * @param {any} b
+ * @param {boolean} [strict]
+ * @returns {boolean}
+ */
+function equals(a, b, strict = true) {
+  // eslint-disable-next-line eqeqeq
+  if (strict ? a === b : a == b) return true
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false
+
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    if (a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) return false
+    }
+    return true
+  }
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) {
+      if (!equals(a[i], b[i], strict)) return false
+    }
+    return true
+  }
+
+  const aKeys = Object.keys(a)
+  if (aKeys.length !== Object.keys(b).length) return false
+  for (const k of aKeys) {
+    if (!equals(a[k], b[k], strict)) return false
+  }
+  return true
+}
+
+/**
+ * Get the byte length using fetch with a ranged GET request.
+ * Aborts the request if server returns 200 instead of 206.
+ *
+ * @param {string} url
+ * @param {RequestInit} [requestInit] fetch options
+ * @param {typeof globalThis.fetch} [fetchFn] fetch function to use
+ * @returns {Promise<number>}
+ */
+async function byteLengthFromUrlUsingGet(url, requestInit = {}, fetchFn = globalThis.fetch) {
+  const controller = new AbortController()
+  const headers = new Headers(requestInit.headers)
+  headers.set('Range', 'bytes=0-0')
+
+  const res = await fetchFn(url, {
+    ...requestInit,
+    headers,
+    signal: controller.signal,
+  })
+
+  if (!res.ok) throw new Error(`fetch with range failed ${res.status}`)
+
+  // Server supports Range requests (206 Partial Content)
+  if (res.status === 206) {
+    const contentRange = res.headers.get('Content-Range')
+    if (!contentRange) throw new Error('missing content-range header')
+
+    // Parse "bytes 0-0/9446073" to get total length
+    const match = contentRange.match(/bytes \d+-\d+\/(\d+)/)
+    if (!match) throw new Error(`invalid content-range header: ${contentRange}`)
+
+    return parseInt(match[1])
+  }
+
+  // Server ignored Range and returned 200 - get Content-Length and abort request
+  if (res.status === 200) {
+    const contentLength = res.headers.get('Content-Length')
+
+    // Abort the request to stop any ongoing download
+    controller.abort()
+
+    if (contentLength) return parseInt(contentLength)
+  }
+
+  throw new Error('server does not support range requests and missing content-length')
+}
+
+/**
+ * Get the byte length of a URL using a HEAD request.
+ * If HEAD fails with 403 (e.g., with signed S3 URLs), falls back to a ranged GET request.
+ * If HEAD succeeds but Content-Length is missing, falls back to GET with range.
+ * If requestInit is provided, it will be passed to fetch.
+ *
+ * @param {string} url
+ * @param {RequestInit} [requestInit] fetch options
+ * @param {typeof globalThis.fetch} [customFetch] fetch function to use
+ * @returns {Promise<number>}
+ */
+async function byteLengthFromUrl(url, requestInit, customFetch) {
+  const fetch = customFetch ?? globalThis.fetch
+  const res = await fetch(url, { ...requestInit, method: 'HEAD' })
+
+  // If HEAD request is forbidden (common with signed S3 URLs), try GET with range
+  if (res.status === 403) {
+    return byteLengthFromUrlUsingGet(url, requestInit, fetch)
+  }
+
+  if (!res.ok) throw new Error(`fetch head failed ${res.status}`)
+  const length = res.headers.get('Content-Length')
+  // If Content-Length is missing from HEAD, fallback to GET with range
+  if (!length) {
+    return byteLengthFromUrlUsingGet(url, requestInit, fetch)
+  }
+  return parseInt(length)
+}
+
+/**
+ * Construct an AsyncBuffer for a URL.
+ * If byteLength is not provided, will make a HEAD request to get the file size.
+ * If fetch is provided, it will be used instead of the global fetch.
+ * If requestInit is provided, it will be passed to fetch.
+ *
+ * @param {object} options
+ * @param {string} options.url
+ * @param {number} [options.byteLength]
+ * @param {typeof globalThis.fetch} [options.fetch] fetch function to use
+ * @param {RequestInit} [options.requestInit]
+ * @returns {Promise<AsyncBuffer>}
+ */
+async function asyncBufferFromUrl({ url, byteLength, requestInit, fetch: customFetch }) {
+  if (!url) throw new Error('missing url')
+  const fetch = customFetch ?? globalThis.fetch
+  // byte length from HEAD request
+  byteLength ??= await byteLengthFromUrl(url, requestInit, fetch)
+
+  /**
+   * A promise for the whole buffer, if range requests are not supported.
+   * @type {Promise<ArrayBuffer>|undefined}
+   */
+  let buffer = undefined
+  const init = requestInit || {}
+
+  return {
+    byteLength,
+    async slice(start, end) {
+      if (buffer) {
+        return buffer.then(buffer => buffer.slice(start, end))
+      }
+
+      const headers = new Headers(init.headers)
+      const endStr = end === undefined ? '' : end - 1
+      headers.set('Range', `bytes=${start}-${endStr}`)
+
+      const res = await fetch(url, { ...init, headers })
+      if (!res.ok || !res.body) throw new Error(`fetch failed ${res.status}`)
+
+      if (res.status === 200) {
+        // Endpoint does not support range requests and returned the whole object
+        buffer = res.arrayBuffer()
+        return buffer.then(buffer => buffer.slice(start, end))
+      } else if (res.status === 206) {
+        // The endpoint supports range requests and sent us the requested range
+        return res.arrayBuffer()
+      } else {
+        throw new Error(`fetch received unexpected status code ${res.status}`)
+      }
+    },
+  }
+}
+
+/**
+ * Returns a cached layer on top of an AsyncBuffer. For caching slices of a file
+ * that are read multiple times, possibly over a network.
+ *
+ * @param {AsyncBuffer} file file-like object to cache
+ * @param {{ minSize?: number }} [options]
+ * @returns {AsyncBuffer} cached file-like object
+ */
+function cachedAsyncBuffer({ byteLength, slice }, { minSize = defaultInitialFetchSize } = {}) {
+  if (byteLength < minSize) {
+    // Cache whole file if it's small
+    const buffer = slice(0, byteLength)
+    return {
+      byteLength,
+      async slice(start, end) {
+        return (await buffer).slice(start, end)
+      },
+    }
+  }
+  const cache = new Map()
+  return {
+    byteLength,
+    /**
+     * @param {number} start
+     * @param {number} [end]
+     * @returns {Awaitable<ArrayBuffer>}
+     */
+    slice(start, end) {
+      const key = cacheKey(start, end, byteLength)
+      const cached = cache.get(key)
+      if (cached) return cached
+      // cache miss, read from file
+      const promise = slice(start, end)
+      cache.set(key, promise)
+      return promise
+    },
+  }
+}
+
+
+/**
+ * Returns canonical cache key for a byte range 'start,end'.
+ * Normalize int-range and suffix-range requests to the same key.
+ *
+ * @param {number} start start byte of range
+ * @param {number} [end] end byte of range, or undefined for suffix range
+ * @param {number} [size] size of file, or undefined for suffix range
+ * @returns {string}
+ */
+function cacheKey(start, end, size) {
+  if (start < 0) {
+    if (end !== undefined) throw new Error(`invalid suffix range [${start}, ${end}]`)
+    if (size === undefined) return `${start},`
+    return `${size + start},${size}`
+  } else if (end !== undefined) {
+    if (start > end) throw new Error(`invalid empty range [${start}, ${end}]`)
+    return `${start},${end}`
+  } else if (size === undefined) {
+    return `${start},`
+  } else {
+    return `${start},${size}`
+  }
+}
+
+/**
+ * Flatten a list of lists into a single list.
+ *
+ * @param {DecodedArray[]} [chunks]
+ * @returns {DecodedArray}
+ */
+function utils_flatten(chunks) {
+  if (!chunks) return []
+  if (chunks.length === 1) return chunks[0]
+  /** @type {any[]} */
+  const output = []
+  for (const chunk of chunks) {
+    utils_concat(output, chunk)
+  }
+  return output
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/filter.js
+/**
+ * @import {BloomFilter, ColumnPageStats, PageRanges, ParquetQueryFilter, RowGroup, SchemaElement} from '../src/types.js'
+ */
+
+
+
+
+const encoder = new TextEncoder()
+
+/**
+ * Returns the physical leaf paths referenced by a filter.
+ *
+ * @param {ParquetQueryFilter} [filter]
+ * @returns {string[]}
+ */
+function pathsNeededForFilter(filter) {
+  if (!filter) return []
+  /** @type {string[]} */
+  const paths = []
+  if ('$and' in filter && Array.isArray(filter.$and)) {
+    paths.push(...filter.$and.flatMap(pathsNeededForFilter))
+  } else if ('$or' in filter && Array.isArray(filter.$or)) {
+    paths.push(...filter.$or.flatMap(pathsNeededForFilter))
+  } else if ('$nor' in filter && Array.isArray(filter.$nor)) {
+    paths.push(...filter.$nor.flatMap(pathsNeededForFilter))
+  } else {
+    paths.push(...Object.keys(filter))
+  }
+  return [...new Set(paths)]
+}
+
+/**
+ * Returns an array of top-level column names needed to evaluate the filter.
+ *
+ * @param {ParquetQueryFilter} [filter]
+ * @returns {string[]}
+ */
+function filter_columnsNeededForFilter(filter) {
+  return [...new Set(pathsNeededForFilter(filter).map(path => path.split('.')[0]))]
+}
+
+/**
+ * Match a record against a query filter
+ *
+ * @param {Record<string, any>} record
+ * @param {ParquetQueryFilter} filter
+ * @param {boolean} [strict]
+ * @returns {boolean}
+ */
+function matchFilter(record, filter, strict = true) {
+  if ('$and' in filter && Array.isArray(filter.$and)) {
+    return filter.$and.every(subQuery => matchFilter(record, subQuery, strict))
+  }
+  if ('$or' in filter && Array.isArray(filter.$or)) {
+    return filter.$or.some(subQuery => matchFilter(record, subQuery, strict))
+  }
+  if ('$nor' in filter && Array.isArray(filter.$nor)) {
+    return !filter.$nor.some(subQuery => matchFilter(record, subQuery, strict))
+  }
+
+  return Object.entries(filter).every(([field, condition]) => {
+    const value = resolve(record, field)
+
+    // implicit $eq for non-object conditions
+    if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) {
+      return equals(value, condition, strict)
+    }
+
+    return Object.entries(condition || {}).every(([operator, target]) => {
+      if (operator === '$gt') return value !== null && value !== undefined && value > target
+      if (operator === '$gte') return value !== null && value !== undefined && value >= target
+      if (operator === '$lt') return value !== null && value !== undefined && value < target
+      if (operator === '$lte') return value !== null && value !== undefined && value <= target
+      if (operator === '$eq') return equals(value, target, strict)
+      if (operator === '$ne') return !equals(value, target, strict)
+      if (operator === '$in') return Array.isArray(target) && matchesIn(value, target, strict)
+      if (operator === '$nin') return Array.isArray(target) && !matchesIn(value, target, strict)
+      // value is already resolved, so re-wrap it under a plain key. Reusing
+      // field would send a dotted path back through resolve and lose the value.
+      if (operator === '$not') return !matchFilter({ value }, { value: target }, strict)
+      return true
+    })
+  })
+}
+
+/**
+ * Match a value or one of its immediate array elements against a list.
+ *
+ * @param {any} value
+ * @param {any[]} targets
+ * @param {boolean} strict
+ * @returns {boolean}
+ */
+function matchesIn(value, targets, strict) {
+  return targets.some(target =>
+    equals(value, target, strict) ||
+    Array.isArray(value) && value.some(element => equals(element, target, strict)))
+}
+
+/**
+ * Check if a row group can be skipped based on filter and column statistics,
+ * optionally consulting per-column bloom filters for equality predicates that
+ * statistics can't decide.
+ *
+ * @param {object} options
+ * @param {RowGroup} options.rowGroup
+ * @param {string[]} options.physicalColumns
+ * @param {ParquetQueryFilter | undefined} options.filter
+ * @param {boolean} [options.strict]
+ * @param {Record<string, BloomFilter>} [options.bloomFilters] keyed by filter path
+ * @param {Record<string, SchemaElement>} [options.schemaElements] keyed by physical leaf path
+ * @returns {boolean} true if the row group can be skipped
+ */
+function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, bloomFilters, schemaElements }) {
+  if (!filter) return false
+
+  // Handle logical operators
+  if ('$and' in filter && Array.isArray(filter.$and)) {
+    // For AND, we can skip if ANY condition allows skipping
+    return filter.$and.some(subFilter => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }))
+  }
+  if ('$or' in filter && Array.isArray(filter.$or)) {
+    // For OR, we can skip only if ALL conditions allow skipping
+    return filter.$or.every(subFilter => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }))
+  }
+  if ('$nor' in filter && Array.isArray(filter.$nor)) {
+    // For NOR, we can skip if none of the conditions allow skipping
+    // This is complex, so we'll be conservative and not skip
+    return false
+  }
+
+  // Check column filters
+  for (const [field, condition] of Object.entries(filter)) {
+    // Find the column chunk for this field
+    const columnIndex = physicalColumns.indexOf(field)
+    if (columnIndex === -1) continue
+
+    const stats = rowGroup.columns[columnIndex].meta_data?.statistics
+    const { min, max, min_value, max_value, null_count: nullCount } = stats || {}
+    const minVal = min_value !== undefined ? min_value : min
+    const maxVal = max_value !== undefined ? max_value : max
+    const haveStats = minVal !== undefined && maxVal !== undefined
+
+    const bloom = bloomFilters?.[field]
+    const element = schemaElements?.[field]
+    const matchingNulls = matchFilter({ value: null }, { value: condition }, strict) &&
+      (nullCount === undefined || nullCount > 0)
+
+    if (haveStats && !matchingNulls && canSkipStats(condition, minVal, maxVal, strict, element)) {
+      return true
+    }
+
+    // Handle operators
+    for (const [operator, target] of Object.entries(condition || {})) {
+      // Bloom-filter skipping for equality predicates (proves absence, never presence)
+      if (bloom && element) {
+        if (operator === '$eq') {
+          const hash = hashParquetValue(target, element)
+          if (hash !== undefined && !sbbfContains(bloom.blocks, hash)) return true
+        }
+        if (operator === '$in' && Array.isArray(target) && target.length > 0) {
+          let allAbsent = true
+          for (const v of target) {
+            const h = hashParquetValue(v, element)
+            if (h === undefined || sbbfContains(bloom.blocks, h)) {
+              allAbsent = false
+              break
+            }
+          }
+          if (allAbsent) return true
+        }
+      }
+    }
+  }
+
+  return false
+}
+
+/**
+ * Check if a page value range [minVal, maxVal] provably contains no value
+ * matching the operator conditions.
+ *
+ * @param {any} condition operator object like { $gt: 5 }
+ * @param {any} minVal lower bound (may be truncated, still a valid bound)
+ * @param {any} maxVal upper bound (may be truncated, still a valid bound)
+ * @param {boolean} strict
+ * @param {SchemaElement} [element] physical schema element for the bounds
+ * @returns {boolean} true if no value in the range can match
+ */
+function canSkipStats(condition, minVal, maxVal, strict, element) {
+  if (minVal === undefined || maxVal === undefined) return false
+  const mayContainNaN = element?.type === 'FLOAT' || element?.type === 'DOUBLE' || element?.logical_type?.type === 'FLOAT16'
+  for (const [operator, target] of Object.entries(condition || {})) {
+    const minComparison = compareParquetValues(minVal, target, strict, element)
+    const maxComparison = compareParquetValues(maxVal, target, strict, element)
+    // Row filtering uses JavaScript relational operators. For non-ASCII
+    // strings their UTF-16 order can differ from Parquet's UTF-8 index order,
+    // and binary values are string-coerced rather than byte-compared, so those
+    // min/max bounds cannot safely prove a relational predicate impossible.
+    const binaryBounds = minVal instanceof Uint8Array || maxVal instanceof Uint8Array
+    const relationalBoundsAreSafe = !binaryBounds && (element?.type !== 'BYTE_ARRAY' ||
+      typeof target === 'string' && [...target].every(character => character.charCodeAt(0) <= 0x7f))
+    if (operator === '$gt' && relationalBoundsAreSafe && maxComparison !== undefined && maxComparison <= 0) return true
+    if (operator === '$gte' && relationalBoundsAreSafe && maxComparison !== undefined && maxComparison < 0) return true
+    if (operator === '$lt' && relationalBoundsAreSafe && minComparison !== undefined && minComparison >= 0) return true
+    if (operator === '$lte' && relationalBoundsAreSafe && minComparison !== undefined && minComparison > 0) return true
+    if (operator === '$eq') {
+      const targetMinComparison = compareParquetValues(target, minVal, strict, element)
+      const targetMaxComparison = compareParquetValues(target, maxVal, strict, element)
+      if (targetMinComparison !== undefined && targetMinComparison < 0 ||
+          targetMaxComparison !== undefined && targetMaxComparison > 0) return true
+    }
+    if (operator === '$ne' && !mayContainNaN && equals(minVal, maxVal, strict) && equals(minVal, target, strict)) return true
+    if (operator === '$in' && Array.isArray(target) && target.every(value => {
+      const valueMinComparison = compareParquetValues(value, minVal, strict, element)
+      const valueMaxComparison = compareParquetValues(value, maxVal, strict, element)
+      return valueMinComparison !== undefined && valueMinComparison < 0 ||
+        valueMaxComparison !== undefined && valueMaxComparison > 0
+    })) return true
+    if (operator === '$nin' && !mayContainNaN && Array.isArray(target) && equals(minVal, maxVal, strict) && target.some(value => equals(minVal, value, strict))) return true
+  }
+  return false
+}
+
+/**
+ * Compare values using Parquet's unsigned lexicographic ordering for binary
+ * values. Returns undefined when values do not have a safely comparable order.
+ *
+ * @param {any} a
+ * @param {any} b
+ * @param {boolean} strict
+ * @param {SchemaElement} [element]
+ * @returns {-1 | 0 | 1 | undefined}
+ */
+function compareParquetValues(a, b, strict, element) {
+  // BYTE_ARRAY values are decoded as UTF-8 strings by the default parser even
+  // without an explicit UTF8/STRING annotation.
+  if (element?.type === 'BYTE_ARRAY') {
+    if (typeof a !== 'string' || typeof b !== 'string') return undefined
+    return compareBytes(encoder.encode(a), encoder.encode(b))
+  }
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return undefined
+    return compareBytes(a, b)
+  }
+  if (a < b) return -1
+  if (a > b) return 1
+  if (equals(a, b, strict)) return 0
+  return undefined
+}
+
+/**
+ * @param {Uint8Array} a
+ * @param {Uint8Array} b
+ * @returns {-1 | 0 | 1}
+ */
+function compareBytes(a, b) {
+  const length = Math.min(a.length, b.length)
+  for (let i = 0; i < length; i++) {
+    if (a[i] < b[i]) return -1
+    if (a[i] > b[i]) return 1
+  }
+  if (a.length < b.length) return -1
+  if (a.length > b.length) return 1
+  return 0
+}
+
+/**
+ * Check whether the filter condition accepts a null value.
+ *
+ * @param {any} condition
+ * @param {boolean} strict
+ * @returns {boolean}
+ */
+function matchesNull(condition, strict) {
+  return matchFilter({ value: null }, { value: condition }, strict)
+}
+
+/**
+ * Compute candidate row ranges within a row group that could match the filter,
+ * based on per-page column index statistics.
+ *
+ * Returns sorted disjoint [start, end) row ranges relative to the group.
+ * An empty array means the filter provably matches no rows in the group.
+ * Returns undefined when the page statistics give no pruning information
+ * (the caller must read the whole selection).
+ *
+ * @param {ParquetQueryFilter | undefined} filter
+ * @param {Record<string, ColumnPageStats>} columnPages keyed by physical leaf path
+ * @param {number} groupRows number of rows in the row group
+ * @param {boolean} [strict]
+ * @returns {PageRanges | undefined}
+ */
+function filterPageRanges(filter, columnPages, groupRows, strict = true) {
+  if (!filter) return undefined
+  if ('$and' in filter && Array.isArray(filter.$and)) {
+    /** @type {PageRanges | undefined} */
+    let ranges
+    for (const subFilter of filter.$and) {
+      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows, strict))
+    }
+    return ranges
+  }
+  if ('$or' in filter && Array.isArray(filter.$or)) {
+    /** @type {PageRanges} */
+    let ranges = []
+    for (const subFilter of filter.$or) {
+      const subRanges = filterPageRanges(subFilter, columnPages, groupRows, strict)
+      // any un-prunable branch could match anywhere
+      if (!subRanges) return undefined
+      ranges = unionRanges(ranges, subRanges)
+    }
+    return ranges
+  }
+  if ('$nor' in filter && Array.isArray(filter.$nor)) {
+    // Conservative: negations cannot be pruned by min/max bounds
+    return undefined
+  }
+
+  // Column conditions: all fields must match, so intersect their ranges
+  /** @type {PageRanges | undefined} */
+  let result
+  for (const [field, condition] of Object.entries(filter)) {
+    const pages = columnPages[field]
+    if (!pages) continue
+    const nullCanMatch = matchesNull(condition, strict)
+    /** @type {PageRanges} */
+    const keep = []
+    for (let i = 0; i < pages.pageStarts.length; i++) {
+      const start = pages.pageStarts[i]
+      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows
+      const nullCount = pages.nullCounts?.[i]
+      // Keep pages with matching nulls, including pages whose null presence is
+      // unknown because the optional null_counts index field was omitted.
+      const matchingNulls = nullCanMatch && (nullCount === undefined || nullCount > 0)
+      const skip = !pages.nullPages[i] && !matchingNulls &&
+        canSkipStats(condition, pages.minValues[i], pages.maxValues[i], strict, pages.element)
+      if (!skip) {
+        const last = keep[keep.length - 1]
+        if (last && last[1] === start) last[1] = end
+        else keep.push([start, end])
+      }
+    }
+    result = intersectRanges(result, keep)
+  }
+  return result
+}
+
+/**
+ * Intersect two sets of sorted disjoint ranges. Undefined means "everything".
+ *
+ * @param {PageRanges | undefined} a
+ * @param {PageRanges | undefined} b
+ * @returns {PageRanges | undefined}
+ */
+function intersectRanges(a, b) {
+  if (!a) return b
+  if (!b) return a
+  /** @type {PageRanges} */
+  const out = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const start = Math.max(a[i][0], b[j][0])
+    const end = Math.min(a[i][1], b[j][1])
+    if (start < end) out.push([start, end])
+    if (a[i][1] < b[j][1]) i++
+    else j++
+  }
+  return out
+}
+
+/**
+ * Union two sets of sorted disjoint ranges.
+ *
+ * @param {PageRanges} a
+ * @param {PageRanges} b
+ * @returns {PageRanges}
+ */
+function unionRanges(a, b) {
+  /** @type {PageRanges} */
+  const out = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || i < a.length && a[i][0] <= b[j][0] ? a[i++] : b[j++]
+    const last = out[out.length - 1]
+    if (last && next[0] <= last[1]) last[1] = Math.max(last[1], next[1])
+    else out.push([next[0], next[1]])
+  }
+  return out
+}
+
+/**
+ * Resolve a dot-notation path to a value in a nested object.
+ *
+ * @param {Record<string, any>} record
+ * @param {string} path
+ * @returns {any}
+ */
+function resolve(record, path) {
+  let value = record
+  for (const part of path.split('.')) {
+    value = value?.[part]
+  }
+  return value
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/variant.js
+
+
+/**
+ * @import {DataReader, ParquetParsers, VariantMetadata} from '../src/types.js'
+ */
+
+const variant_decoder = new TextDecoder()
+/** @type {WeakMap<object, Map<string, VariantMetadata>>} */
+const metadataCache = new WeakMap()
+
+/**
+ * Recursively decode variant structs into native values.
+ *
+ * @param {any} value
+ * @param {ParquetParsers} [parsers]
+ * @returns {any}
+ */
+function decodeVariantColumn(value, parsers = DEFAULT_PARSERS) {
+  if (Array.isArray(value)) {
+    return value.map(entry => decodeVariantColumn(entry, parsers))
+  }
+  if (typeof value !== 'object') return value
+
+  if ('metadata' in value) {
+    const metadata = parseVariantMetadata(value.metadata)
+
+    // Decode shredded fields from typed_value
+    const shreddedFields = value.typed_value && decodeTypedValue(value.typed_value, metadata, parsers)
+
+    // Decode binary value (may contain additional fields for partially shredded objects)
+    const binaryValue = value.value && readVariant(makeReader(value.value), metadata, parsers)
+
+    // Merge shredded and binary values for partially shredded objects
+    if (shreddedFields && binaryValue) {
+      return { ...binaryValue, ...shreddedFields }
+    }
+    return shreddedFields ?? binaryValue
+  }
+
+  return value
+}
+
+/**
+ * Decode a shredded variant typed_value field.
+ *
+ * @param {any} typedValue
+ * @param {VariantMetadata} metadata
+ * @param {ParquetParsers} parsers
+ * @returns {any}
+ */
+function decodeTypedValue(typedValue, metadata, parsers) {
+  if (typedValue instanceof Date) return typedValue
+
+  // Handle {typed_value, value} wrapper - unwrap and recurse
+  if (typedValue && typeof typedValue === 'object' && !Array.isArray(typedValue) && !(typedValue instanceof Uint8Array)) {
+    if ('typed_value' in typedValue && typedValue.typed_value !== null && typedValue.typed_value !== undefined) {
+      return decodeTypedValue(typedValue.typed_value, metadata, parsers)
+    }
+    if ('value' in typedValue && typedValue.value instanceof Uint8Array) {
+      return readVariant(makeReader(typedValue.value), metadata, parsers)
+    }
+    if ('typed_value' in typedValue || 'value' in typedValue) {
+      // both null/missing → field is null
+      return null
+    }
+    // Shredded object: each field value gets decoded
+    /** @type {Record<string, any>} */
+    const result = {}
+    for (const [key, field] of Object.entries(typedValue)) {
+      if (!metadata.dictionary.includes(key)) continue
+      result[key] = decodeTypedValue(field, metadata, parsers)
+    }
+    return result
+  }
+
+  // Uint8Array: decode as binary variant
+  if (typedValue instanceof Uint8Array) {
+    return readVariant(makeReader(typedValue), metadata, parsers)
+  }
+
+  // Arrays
+  if (Array.isArray(typedValue)) {
+    return typedValue.map(element => decodeTypedValue(element, metadata, parsers))
+  }
+
+  return typedValue
+}
+
+/**
+ * @param {Uint8Array} bytes
+ * @returns {DataReader}
+ */
+function makeReader(bytes) {
+  return { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 }
+}
+
+/**
+ * Parse and cache variant metadata dictionary.
+ *
+ * @param {Uint8Array} bytes
+ * @returns {VariantMetadata}
+ */
+function parseVariantMetadata(bytes) {
+  let bufferCache = metadataCache.get(bytes.buffer)
+  if (!bufferCache) {
+    bufferCache = new Map()
+    metadataCache.set(bytes.buffer, bufferCache)
+  }
+  const key = `${bytes.byteOffset}:${bytes.byteLength}`
+  const cached = bufferCache.get(key)
+  if (cached) return cached
+
+  const reader = makeReader(bytes)
+  const header = reader.view.getUint8(reader.offset++)
+  const version = header & 0x0f
+  if (version !== 1) throw new Error(`parquet unsupported variant metadata version: ${version}`)
+  const sorted = (header >> 4 & 0x1) === 1
+  const offsetSize = (header >> 6 & 0x3) + 1
+
+  const dictionarySize = readUnsigned(reader, offsetSize)
+
+  const offsets = new Array(dictionarySize + 1)
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetSize)
+  }
+
+  const base = reader.offset
+  const dictionary = new Array(dictionarySize)
+  for (let i = 0; i < dictionarySize; i++) {
+    const start = offsets[i]
+    const end = offsets[i + 1]
+    const strBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + base + start, end - start)
+    dictionary[i] = variant_decoder.decode(strBytes)
+  }
+
+  const metadata = { dictionary, sorted }
+  bufferCache.set(key, metadata)
+  return metadata
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {number} byteWidth
+ * @returns {number}
+ */
+function readUnsigned(reader, byteWidth) {
+  let value = 0
+  for (let i = 0; i < byteWidth; i++) {
+    value |= reader.view.getUint8(reader.offset + i) << i * 8
+  }
+  reader.offset += byteWidth
+  return value
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {VariantMetadata} metadata
+ * @param {ParquetParsers} parsers
+ * @returns {any}
+ */
+function readVariant(reader, metadata, parsers) {
+  const typeByte = reader.view.getUint8(reader.offset++)
+  const basicType = typeByte & 0x3
+  const header = typeByte >> 2
+  if (basicType === 0) return readVariantPrimitive(reader, header, parsers)
+  if (basicType === 2) return readVariantObject(reader, header, metadata, parsers)
+  if (basicType === 3) return readVariantArray(reader, header, metadata, parsers)
+  // else short string
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header)
+  reader.offset += header
+  return variant_decoder.decode(bytes)
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {number} typeId
+ * @param {ParquetParsers} parsers
+ * @returns {any}
+ */
+function readVariantPrimitive(reader, typeId, parsers) {
+  switch (typeId) {
+  case 0: return null
+  case 1: return true
+  case 2: return false
+  case 3: {
+    const value = reader.view.getInt8(reader.offset)
+    reader.offset += 1
+    return value
+  }
+  case 4: {
+    const value = reader.view.getInt16(reader.offset, true)
+    reader.offset += 2
+    return value
+  }
+  case 5: {
+    const value = reader.view.getInt32(reader.offset, true)
+    reader.offset += 4
+    return value
+  }
+  case 6: {
+    const value = reader.view.getBigInt64(reader.offset, true)
+    reader.offset += 8
+    return value
+  }
+  case 7: {
+    const value = reader.view.getFloat64(reader.offset, true)
+    reader.offset += 8
+    return value
+  }
+  case 8:
+    return readVariantDecimal(reader, 4)
+  case 9:
+    return readVariantDecimal(reader, 8)
+  case 10:
+    return readVariantDecimal(reader, 16)
+  case 11: {
+    const value = reader.view.getInt32(reader.offset, true)
+    reader.offset += 4
+    return parsers.dateFromDays(value)
+  }
+  case 12: // timestamp_micros (utc)
+  case 13: { // timestamp_micros_ntz (no timezone)
+    const value = reader.view.getBigInt64(reader.offset, true)
+    reader.offset += 8
+    return parsers.timestampFromMicroseconds(value)
+  }
+  case 14: {
+    const value = reader.view.getFloat32(reader.offset, true)
+    reader.offset += 4
+    return value
+  }
+  case 15:
+    return readVariantBinary(reader)
+  case 16: {
+    const bytes = readVariantBinary(reader)
+    return variant_decoder.decode(bytes)
+  }
+  case 17: {
+    // time: microseconds since midnight
+    const value = reader.view.getBigInt64(reader.offset, true)
+    reader.offset += 8
+    return value
+  }
+  case 18: // timestamp_nanos (utc)
+  case 19: { // timestamp_nanos_ntz (no timezone)
+    const value = reader.view.getBigInt64(reader.offset, true)
+    reader.offset += 8
+    return parsers.timestampFromNanoseconds(value)
+  }
+  case 20: {
+    const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, 16)
+    reader.offset += 16
+    const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('')
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  }
+  default:
+    throw new Error(`parquet unsupported variant primitive type: ${typeId}`)
+  }
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {number} header
+ * @param {VariantMetadata} metadata
+ * @param {ParquetParsers} parsers
+ * @returns {Record<string, any>}
+ */
+function readVariantObject(reader, header, metadata, parsers) {
+  const offsetWidth = (header & 0x3) + 1
+  const idWidth = (header >> 2 & 0x3) + 1
+  const isLarge = header >> 4 & 0x1
+  const numElements = isLarge ? readUnsigned(reader, 4) : reader.view.getUint8(reader.offset++)
+
+  /** @type {number[]} */
+  const fieldIds = new Array(numElements)
+  for (let i = 0; i < numElements; i++) {
+    fieldIds[i] = readUnsigned(reader, idWidth)
+  }
+
+  const offsets = new Array(numElements + 1)
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetWidth)
+  }
+
+  /** @type {Record<string, any>} */
+  const out = {}
+  for (let i = 0; i < numElements; i++) {
+    const key = metadata.dictionary[fieldIds[i]]
+    // Read value at the given offset
+    const valueReader = {
+      view: reader.view,
+      offset: reader.offset + offsets[i],
+    }
+    out[key] = readVariant(valueReader, metadata, parsers)
+  }
+  reader.offset += offsets[offsets.length - 1]
+  return out
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {number} header
+ * @param {VariantMetadata} metadata
+ * @param {ParquetParsers} parsers
+ * @returns {any[]}
+ */
+function readVariantArray(reader, header, metadata, parsers) {
+  const fieldOffsetSize = header & 0x3
+  const isLarge = header >> 2 & 0x1
+  const offsetWidth = fieldOffsetSize + 1
+  const numElements = readUnsigned(reader, isLarge ? 4 : 1)
+
+  const offsets = new Array(numElements + 1)
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned(reader, offsetWidth)
+  }
+
+  const valuesStart = reader.offset
+  const result = new Array(numElements)
+  for (let i = 0; i < numElements; i++) {
+    const valueReader = {
+      view: reader.view,
+      offset: valuesStart + offsets[i],
+    }
+    result[i] = readVariant(valueReader, metadata, parsers)
+  }
+  reader.offset = valuesStart + offsets[offsets.length - 1]
+  return result
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {number} width
+ * @returns {number}
+ */
+function readVariantDecimal(reader, width) {
+  const scale = reader.view.getUint8(reader.offset)
+  reader.offset += 1
+  let unscaled
+  if (width === 4) {
+    unscaled = BigInt(reader.view.getInt32(reader.offset, true))
+    reader.offset += 4
+  } else if (width === 8) {
+    unscaled = reader.view.getBigInt64(reader.offset, true)
+    reader.offset += 8
+  } else {
+    const low = reader.view.getBigUint64(reader.offset, true)
+    const high = reader.view.getBigInt64(reader.offset + 8, true)
+    unscaled = high << 64n | low
+    reader.offset += 16
+  }
+
+  return Number(unscaled) / 10 ** scale
+}
+
+/**
+ * @param {DataReader} reader
+ * @returns {Uint8Array}
+ */
+function readVariantBinary(reader) {
+  const length = reader.view.getUint32(reader.offset, true)
+  reader.offset += 4
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length)
+  reader.offset += length
+  return bytes
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/assemble.js
+
+
+
+/**
+ * Reconstructs a complex nested structure from flat arrays of values and
+ * definition and repetition levels, according to Dremel encoding.
+ *
+ * @param {any[]} output
+ * @param {number[] | undefined} definitionLevels
+ * @param {number[]} repetitionLevels
+ * @param {DecodedArray} values
+ * @param {SchemaTree[]} schemaPath
+ * @returns {DecodedArray}
+ */
+function assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath)
+  // If no def/rep levels, synthesize def levels at max
+  if (!definitionLevels?.length && !repetitionLevels.length) {
+    if (!maxDefinitionLevel || !values.length) return values
+    definitionLevels = new Array(values.length).fill(maxDefinitionLevel)
+  }
+  const n = definitionLevels?.length || repetitionLevels.length
+  const repetitionPath = schemaPath.map(({ element }) => element.repetition_type)
+  let valueIndex = 0
+
+  // Track state of nested structures
+  const containerStack = [output]
+  let currentContainer = output
+  let currentDepth = 0 // schema depth
+  let currentDefLevel = 0 // list depth
+  let currentRepLevel = 0
+
+  if (repetitionLevels[0]) {
+    // continue previous row
+    while (currentDepth < repetitionPath.length - 2 && currentRepLevel < repetitionLevels[0]) {
+      currentDepth++
+      if (repetitionPath[currentDepth] !== 'REQUIRED') {
+        // go into last list
+        currentContainer = currentContainer.at(-1)
+        containerStack.push(currentContainer)
+        currentDefLevel++
+      }
+      if (repetitionPath[currentDepth] === 'REPEATED') currentRepLevel++
+    }
+  }
+
+  for (let i = 0; i < n; i++) {
+    // assert(currentDefLevel === containerStack.length - 1)
+    const def = definitionLevels?.length ? definitionLevels[i] : maxDefinitionLevel
+    const rep = repetitionLevels[i]
+
+    // Pop up to start of rep level
+    while (currentDepth && (rep < currentRepLevel || repetitionPath[currentDepth] !== 'REPEATED')) {
+      if (repetitionPath[currentDepth] !== 'REQUIRED') {
+        containerStack.pop()
+        currentDefLevel--
+      }
+      if (repetitionPath[currentDepth] === 'REPEATED') currentRepLevel--
+      currentDepth--
+    }
+    // @ts-expect-error won't be empty
+    currentContainer = containerStack.at(-1)
+
+    // Go deeper to end of definition level
+    while (
+      (currentDepth < repetitionPath.length - 2 || repetitionPath[currentDepth + 1] === 'REPEATED') &&
+      (currentDefLevel < def || repetitionPath[currentDepth + 1] === 'REQUIRED')
+    ) {
+      currentDepth++
+      if (repetitionPath[currentDepth] !== 'REQUIRED') {
+        /** @type {any[]} */
+        const newList = []
+        currentContainer.push(newList)
+        currentContainer = newList
+        containerStack.push(newList)
+        currentDefLevel++
+      }
+      if (repetitionPath[currentDepth] === 'REPEATED') currentRepLevel++
+    }
+
+    // Add value or null based on definition level
+    if (def === maxDefinitionLevel) {
+      // assert(currentDepth === maxDefinitionLevel || currentDepth === repetitionPath.length - 2)
+      currentContainer.push(values[valueIndex++])
+    } else if (currentDepth === repetitionPath.length - 2) {
+      // an undefined repeated leaf is an empty list, not a null value
+      currentContainer.push(repetitionPath[currentDepth + 1] === 'REPEATED' ? [] : null)
+    } else {
+      currentContainer.push([])
+    }
+  }
+
+  // Handle edge cases for empty inputs or single-level data
+  if (!output.length) {
+    // return max definition level of nested lists
+    for (let i = 0; i < maxDefinitionLevel; i++) {
+      /** @type {any[]} */
+      const newList = []
+      currentContainer.push(newList)
+      currentContainer = newList
+    }
+  }
+
+  return output
+}
+
+/**
+ * Assemble a nested structure from subcolumn data.
+ *
+ * @param {Map<string, DecodedArray>} subcolumnData
+ * @param {SchemaTree} schema top-level schema element
+ * @param {ParquetParsers} parsers
+ * @param {number} [depth] depth of nested structure
+ */
+function assembleNested(subcolumnData, schema, parsers, depth = 0) {
+  const path = schema.path.join('.')
+  const optional = schema.element.repetition_type === 'OPTIONAL'
+  const nextDepth = optional ? depth + 1 : depth
+
+  if (isListLike(schema)) {
+    let sublist = schema.children[0]
+    let subDepth = nextDepth
+    if (sublist.children.length === 1) {
+      sublist = sublist.children[0]
+      subDepth++
+    }
+    assembleNested(subcolumnData, sublist, parsers, subDepth)
+
+    const subcolumn = sublist.path.join('.')
+    const values = subcolumnData.get(subcolumn)
+    if (!values) throw new Error('parquet list column missing values')
+    if (optional) flattenAtDepth(values, depth)
+    subcolumnData.set(path, values)
+    subcolumnData.delete(subcolumn)
+    return
+  }
+
+  if (isMapLike(schema)) {
+    const mapName = schema.children[0].element.name
+
+    // Assemble keys and values
+    assembleNested(subcolumnData, schema.children[0].children[0], parsers, nextDepth + 1)
+    assembleNested(subcolumnData, schema.children[0].children[1], parsers, nextDepth + 1)
+
+    const keys = subcolumnData.get(`${path}.${mapName}.key`)
+    const values = subcolumnData.get(`${path}.${mapName}.value`)
+
+    if (!keys) throw new Error('parquet map column missing keys')
+    if (!values) throw new Error('parquet map column missing values')
+    if (keys.length !== values.length) {
+      throw new Error('parquet map column key/value length mismatch')
+    }
+
+    const out = assembleMaps(keys, values, nextDepth)
+    if (optional) flattenAtDepth(out, depth)
+
+    subcolumnData.delete(`${path}.${mapName}.key`)
+    subcolumnData.delete(`${path}.${mapName}.value`)
+    subcolumnData.set(path, out)
+    return
+  }
+
+  // Struct-like column
+  if (schema.children.length) {
+    // construct a meta struct and then invert
+    const invertDepth = schema.element.repetition_type === 'REQUIRED' ? depth : depth + 1
+    /** @type {Record<string, any>} */
+    const struct = {}
+    for (const child of schema.children) {
+      assembleNested(subcolumnData, child, parsers, invertDepth)
+      const childData = subcolumnData.get(child.path.join('.'))
+      if (!childData) throw new Error('parquet struct missing child data')
+      struct[child.element.name] = childData
+    }
+    // remove children
+    for (const child of schema.children) {
+      subcolumnData.delete(child.path.join('.'))
+    }
+
+    // invert struct by depth
+    let inverted = invertStruct(struct, invertDepth)
+    if (schema.element.logical_type?.type === 'VARIANT') {
+      inverted = decodeVariantColumn(inverted, parsers)
+    }
+    if (optional) flattenAtDepth(inverted, depth)
+    subcolumnData.set(path, inverted)
+  }
+}
+
+/**
+ * @import {DecodedArray, ParquetParsers, SchemaTree} from '../src/types.js'
+ * @param {DecodedArray} arr
+ * @param {number} depth
+ */
+function flattenAtDepth(arr, depth) {
+  for (let i = 0; i < arr.length; i++) {
+    if (depth) {
+      flattenAtDepth(arr[i], depth - 1)
+    } else {
+      arr[i] = arr[i].length ? arr[i][0] : null
+    }
+  }
+}
+
+/**
+ * @param {DecodedArray} keys
+ * @param {DecodedArray} values
+ * @param {number} depth
+ * @returns {any[]}
+ */
+function assembleMaps(keys, values, depth) {
+  const out = []
+  for (let i = 0; i < keys.length; i++) {
+    if (depth) {
+      out.push(assembleMaps(keys[i], values[i], depth - 1)) // go deeper
+    } else {
+      if (keys[i]) {
+        /** @type {Record<string, any>} */
+        const obj = {}
+        for (let j = 0; j < keys[i].length; j++) {
+          const value = values[i][j]
+          obj[keys[i][j]] = value === undefined ? null : value
+        }
+        out.push(obj)
+      } else {
+        out.push(undefined)
+      }
+    }
+  }
+  return out
+}
+
+/**
+ * Invert a struct-like object by depth.
+ *
+ * @param {Record<string, any[]>} struct
+ * @param {number} depth
+ * @returns {any[]}
+ */
+function invertStruct(struct, depth) {
+  const keys = Object.keys(struct)
+  const length = struct[keys[0]]?.length
+  const out = []
+  for (let i = 0; i < length; i++) {
+    /** @type {Record<string, any>} */
+    const obj = {}
+    for (const key of keys) {
+      if (struct[key].length !== length) throw new Error('parquet struct parsing error')
+      obj[key] = struct[key][i]
+    }
+    if (depth) {
+      out.push(invertStruct(obj, depth - 1)) // deeper
+    } else {
+      out.push(obj)
+    }
+  }
+  return out
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/alp.js
+/**
+ * ALP (Adaptive Lossless floating-Point) encoding decoder.
+ * Supports FLOAT and DOUBLE types.
+ *
+ * ALP encodes floating-point values by converting them to integers using
+ * decimal scaling, then applying frame of reference (FOR) encoding and
+ * bit-packing. Values that cannot be losslessly converted are stored as exceptions.
+ *
+ * See https://github.com/apache/parquet-format/blob/master/AlpEncoding.md
+ */
+
+// Correctly-rounded powers of ten (all exactly representable as doubles)
+const POW10 = [
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+  1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+]
+const POW10_NEG = [
+  1e0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9,
+  1e-10, 1e-11, 1e-12, 1e-13, 1e-14, 1e-15, 1e-16, 1e-17, 1e-18,
+]
+// float32 versions for FLOAT decoding (exponent range [0, 10])
+const POW10F = POW10.slice(0, 11).map(Math.fround)
+const POW10F_NEG = POW10_NEG.slice(0, 11).map(Math.fround)
+
+/**
+ * Decode ALP encoded data.
+ *
+ * @import {DataReader, DecodedArray, ParquetType} from '../src/types.d.ts'
+ * @param {DataReader} reader - data reader positioned at start of ALP data
+ * @param {number} count - number of values to decode
+ * @param {ParquetType} type - FLOAT or DOUBLE
+ * @returns {DecodedArray} decoded float or double array
+ */
+function alpDecode(reader, count, type) {
+  if (type === 'FLOAT') {
+    return alpDecodeFloat(reader, count)
+  } else if (type === 'DOUBLE') {
+    return alpDecodeDouble(reader, count)
+  } else {
+    throw new Error(`ALP encoding unsupported type: ${type}`)
+  }
+}
+
+/**
+ * Read the ALP page header and offset array, returning vector layout info.
+ *
+ * @param {DataReader} reader
+ * @returns {{ vectorSize: number, numElements: number, numVectors: number, offsetArrayStart: number }}
+ */
+function readAlpHeader(reader) {
+  const { view } = reader
+  const compressionMode = view.getUint8(reader.offset++)
+  if (compressionMode !== 0) {
+    throw new Error(`ALP unsupported compression mode: ${compressionMode}`)
+  }
+  const integerEncoding = view.getUint8(reader.offset++)
+  if (integerEncoding !== 0) {
+    throw new Error(`ALP unsupported integer encoding: ${integerEncoding}`)
+  }
+  const logVectorSize = view.getUint8(reader.offset++)
+  if (logVectorSize < 3 || logVectorSize > 15) {
+    throw new Error(`ALP invalid log_vector_size: ${logVectorSize}`)
+  }
+  const vectorSize = 1 << logVectorSize
+  const numElements = view.getInt32(reader.offset, true)
+  reader.offset += 4
+  const numVectors = Math.ceil(numElements / vectorSize)
+  const offsetArrayStart = reader.offset
+  reader.offset += numVectors * 4
+  return { vectorSize, numElements, numVectors, offsetArrayStart }
+}
+
+/**
+ * Decode ALP encoded float data.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @returns {Float32Array}
+ */
+function alpDecodeFloat(reader, count) {
+  const { view } = reader
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader)
+  if (numElements !== count) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count}`)
+  }
+
+  const output = new Float32Array(count)
+  const outputBytes = new Uint8Array(output.buffer)
+
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true)
+    const outputOffset = v * vectorSize
+    const n = Math.min(vectorSize, numElements - outputOffset)
+
+    // AlpInfo (4 bytes)
+    const exponent = view.getUint8(reader.offset++)
+    const factor = view.getUint8(reader.offset++)
+    const numExceptions = view.getUint16(reader.offset, true)
+    reader.offset += 2
+
+    // ForInfo (5 bytes)
+    const frameOfReference = view.getInt32(reader.offset, true)
+    reader.offset += 4
+    const bitWidth = view.getUint8(reader.offset++)
+
+    // PackedValues
+    const deltas = unpackBits(reader, n, bitWidth)
+
+    // Reverse FOR (wrapping int32) and decimal decode in float32 arithmetic
+    const mulFactor = POW10F[factor]
+    const mulExponent = POW10F_NEG[exponent]
+    for (let i = 0; i < n; i++) {
+      const encoded = deltas[i] + frameOfReference | 0
+      output[outputOffset + i] = Math.fround(Math.fround(encoded) * mulFactor) * mulExponent
+    }
+
+    patchExceptions(reader, numExceptions, 4, outputBytes, outputOffset)
+  }
+
+  return output
+}
+
+/**
+ * Decode ALP encoded double data.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @returns {Float64Array}
+ */
+function alpDecodeDouble(reader, count) {
+  const { view } = reader
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader)
+  if (numElements !== count) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count}`)
+  }
+
+  const output = new Float64Array(count)
+  const outputBytes = new Uint8Array(output.buffer)
+
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true)
+    const outputOffset = v * vectorSize
+    const n = Math.min(vectorSize, numElements - outputOffset)
+
+    // AlpInfo (4 bytes)
+    const exponent = view.getUint8(reader.offset++)
+    const factor = view.getUint8(reader.offset++)
+    const numExceptions = view.getUint16(reader.offset, true)
+    reader.offset += 2
+
+    // ForInfo (9 bytes)
+    const frameOfReference = view.getBigInt64(reader.offset, true)
+    reader.offset += 8
+    const bitWidth = view.getUint8(reader.offset++)
+
+    const mulFactor = POW10[factor]
+    const mulExponent = POW10_NEG[exponent]
+    const forNumber = Number(frameOfReference)
+    if (bitWidth <= 32 && Number.isSafeInteger(forNumber)) {
+      // Fast path: deltas and frame of reference are exact as doubles,
+      // so delta + FOR rounds identically to an int64 -> double cast.
+      const deltas = unpackBits(reader, n, bitWidth)
+      for (let i = 0; i < n; i++) {
+        output[outputOffset + i] = (deltas[i] + forNumber) * mulFactor * mulExponent
+      }
+    } else {
+      // Wide values: use BigInt for exact wrapping int64 arithmetic
+      const deltas = unpackBitsBig(reader, n, bitWidth)
+      for (let i = 0; i < n; i++) {
+        const encoded = BigInt.asIntN(64, deltas[i] + frameOfReference)
+        output[outputOffset + i] = Number(encoded) * mulFactor * mulExponent
+      }
+    }
+
+    patchExceptions(reader, numExceptions, 8, outputBytes, outputOffset)
+  }
+
+  return output
+}
+
+/**
+ * Read exception positions and values, and copy the raw IEEE-754 bytes
+ * into the output (preserving NaN payloads bit-for-bit).
+ *
+ * @param {DataReader} reader
+ * @param {number} numExceptions
+ * @param {number} byteSize - 4 for float, 8 for double
+ * @param {Uint8Array} outputBytes - byte view of the output array
+ * @param {number} outputOffset - element index of the current vector
+ */
+function patchExceptions(reader, numExceptions, byteSize, outputBytes, outputOffset) {
+  if (!numExceptions) return
+  const { view } = reader
+  const positionsStart = reader.offset
+  const valuesStart = positionsStart + numExceptions * 2
+  const source = new Uint8Array(view.buffer, view.byteOffset + valuesStart, numExceptions * byteSize)
+  for (let e = 0; e < numExceptions; e++) {
+    const pos = view.getUint16(positionsStart + e * 2, true)
+    const dest = (outputOffset + pos) * byteSize
+    outputBytes.set(source.subarray(e * byteSize, (e + 1) * byteSize), dest)
+  }
+  reader.offset = valuesStart + numExceptions * byteSize
+}
+
+/**
+ * Unpack LSB-first bit-packed unsigned values with bitWidth <= 32.
+ * Consumes ceil(count * bitWidth / 8) bytes from the reader.
+ *
+ * @param {DataReader} reader
+ * @param {number} count - number of values to unpack
+ * @param {number} bitWidth - bits per value
+ * @returns {Uint32Array}
+ */
+function unpackBits(reader, count, bitWidth) {
+  const output = new Uint32Array(count)
+  if (!bitWidth) return output
+  const { view } = reader
+  const start = reader.offset
+  const modulus = 2 ** bitWidth
+  let bitPos = 0
+  for (let i = 0; i < count; i++) {
+    let byteIndex = start + (bitPos >>> 3)
+    const shift = bitPos & 7
+    // accumulate as a double to avoid 32-bit overflow (at most 40 bits needed)
+    let value = view.getUint8(byteIndex++) >>> shift
+    let bits = 8 - shift
+    while (bits < bitWidth) {
+      value += view.getUint8(byteIndex++) * 2 ** bits
+      bits += 8
+    }
+    output[i] = value % modulus
+    bitPos += bitWidth
+  }
+  reader.offset = start + Math.ceil(count * bitWidth / 8)
+  return output
+}
+
+/**
+ * Unpack LSB-first bit-packed unsigned values with bitWidth <= 64 as BigInts.
+ * Consumes ceil(count * bitWidth / 8) bytes from the reader.
+ *
+ * @param {DataReader} reader
+ * @param {number} count - number of values to unpack
+ * @param {number} bitWidth - bits per value
+ * @returns {BigUint64Array}
+ */
+function unpackBitsBig(reader, count, bitWidth) {
+  const output = new BigUint64Array(count)
+  if (!bitWidth) return output
+  const { view } = reader
+  const start = reader.offset
+  const mask = (1n << BigInt(bitWidth)) - 1n
+  let buffer = 0n
+  let bitsInBuffer = 0
+  let byteIndex = start
+  for (let i = 0; i < count; i++) {
+    while (bitsInBuffer < bitWidth) {
+      buffer |= BigInt(view.getUint8(byteIndex++)) << BigInt(bitsInBuffer)
+      bitsInBuffer += 8
+    }
+    output[i] = buffer & mask
+    buffer >>= BigInt(bitWidth)
+    bitsInBuffer -= bitWidth
+  }
+  reader.offset = start + Math.ceil(count * bitWidth / 8)
+  return output
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/delta.js
+/**
+ * @import {DataReader} from '../src/types.js'
+ */
+
+
+
+/**
+ * @param {DataReader} reader
+ * @param {number} count number of values to read
+ * @param {Int32Array | BigInt64Array} output
+ */
+function deltaBinaryUnpack(reader, count, output) {
+  if (output instanceof Int32Array) {
+    deltaBinaryUnpackInt32(reader, count, output)
+    return
+  }
+  const blockSize = readVarInt(reader)
+  const miniblockPerBlock = readVarInt(reader)
+  readVarInt(reader) // assert(=== count)
+  let value = readZigZagBigInt(reader) // first value
+  let outputIndex = 0
+  output[outputIndex++] = value
+
+  const valuesPerMiniblock = blockSize / miniblockPerBlock
+
+  while (outputIndex < count) {
+    // new block
+    const minDelta = readZigZagBigInt(reader)
+    const bitWidths = new Uint8Array(miniblockPerBlock)
+    for (let i = 0; i < miniblockPerBlock; i++) {
+      bitWidths[i] = reader.view.getUint8(reader.offset++)
+    }
+
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count; i++) {
+      // new miniblock
+      const bitWidth = bitWidths[i]
+      if (bitWidth) {
+        // Miniblock data lengths are multiples of four bytes.
+        let bitpackPos = 0
+        let miniblockCount = valuesPerMiniblock
+        const mask = (1n << BigInt(bitWidth)) - 1n
+        while (miniblockCount && outputIndex < count) {
+          let bits = BigInt(reader.view.getUint32(reader.offset, true) >>> bitpackPos) & mask // TODO: don't re-read value every time
+          bitpackPos += bitWidth
+          while (bitpackPos >= 32) {
+            bitpackPos -= 32
+            reader.offset += 4
+            if (bitpackPos) {
+              bits |= BigInt(reader.view.getUint32(reader.offset, true)) << BigInt(bitWidth - bitpackPos) & mask
+            }
+          }
+          const delta = minDelta + bits
+          value += delta
+          output[outputIndex++] = value
+          miniblockCount--
+        }
+        if (miniblockCount) {
+          // consume leftover miniblock
+          reader.offset += Math.ceil((miniblockCount * bitWidth + bitpackPos) / 8)
+        }
+      } else {
+        for (let j = 0; j < valuesPerMiniblock && outputIndex < count; j++) {
+          value += minDelta
+          output[outputIndex++] = value
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Decode INT32 without BigInt arithmetic in the per-value loop.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @param {Int32Array} output
+ */
+function deltaBinaryUnpackInt32(reader, count, output) {
+  const blockSize = readVarInt(reader)
+  const miniblockPerBlock = readVarInt(reader)
+  readVarInt(reader)
+  let value = readZigZag(reader)
+  let outputIndex = 0
+  output[outputIndex++] = value
+  const valuesPerMiniblock = blockSize / miniblockPerBlock
+  const { view } = reader
+  while (outputIndex < count) {
+    const minDelta = readZigZagInt33(reader)
+    const bitWidthsOffset = reader.offset
+    let offset = bitWidthsOffset + miniblockPerBlock
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count; i++) {
+      const bitWidth = view.getUint8(bitWidthsOffset + i)
+      const end = offset + valuesPerMiniblock * bitWidth / 8
+      let bitOffset = 0
+      for (let j = 0; j < valuesPerMiniblock && outputIndex < count; j++) {
+        let residual = 0
+        let bitsRead = 0
+        while (bitsRead < bitWidth) {
+          const bitsToRead = Math.min(8 - bitOffset, bitWidth - bitsRead)
+          // Residual bits at 32 and above vanish modulo 2^32.
+          if (bitsRead < 32) {
+            residual |= (view.getUint8(offset) >>> bitOffset & (1 << bitsToRead) - 1) << bitsRead
+          }
+          bitsRead += bitsToRead
+          bitOffset += bitsToRead
+          if (bitOffset === 8) {
+            bitOffset = 0
+            offset++
+          }
+        }
+        // Parquet INT32 delta arithmetic wraps in two's complement.
+        value = value + minDelta + residual | 0
+        output[outputIndex++] = value
+      }
+      // Consume the entire padded miniblock, but not unused miniblock bodies.
+      offset = end
+    }
+    reader.offset = offset
+  }
+}
+
+/**
+ * Read a zigzag varint modulo 2^32. INT32 deltas can need 33 bits, which
+ * readZigZag truncates, but only the low 32 bits of the decoded value matter.
+ * readVarInt keeps the low 32 zigzag bits of a 5-byte varint; bit 32 is bit 4
+ * of the fifth byte. Reusing readVarInt keeps the caller's hot loop fast.
+ *
+ * @param {DataReader} reader
+ * @returns {number}
+ */
+function readZigZagInt33(reader) {
+  const start = reader.offset
+  const low = readVarInt(reader)
+  const high = reader.offset - start === 5 ? reader.view.getUint8(start + 4) >>> 4 & 1 : 0
+  return (low >>> 1 | high << 31) ^ -(low & 1)
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {number} count
+ * @param {Uint8Array[]} output
+ */
+function deltaLengthByteArray(reader, count, output) {
+  const lengths = new Int32Array(count)
+  deltaBinaryUnpack(reader, count, lengths)
+  for (let i = 0; i < count; i++) {
+    output[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, lengths[i])
+    reader.offset += lengths[i]
+  }
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {number} count
+ * @param {Uint8Array[]} output
+ */
+function deltaByteArray(reader, count, output) {
+  const prefixData = new Int32Array(count)
+  deltaBinaryUnpack(reader, count, prefixData)
+  const suffixData = new Int32Array(count)
+  deltaBinaryUnpack(reader, count, suffixData)
+
+  for (let i = 0; i < count; i++) {
+    const suffix = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, suffixData[i])
+    if (prefixData[i]) {
+      // copy from previous value
+      output[i] = new Uint8Array(prefixData[i] + suffixData[i])
+      output[i].set(output[i - 1].subarray(0, prefixData[i]))
+      output[i].set(suffix, prefixData[i])
+    } else {
+      output[i] = suffix
+    }
+    reader.offset += suffixData[i]
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/encoding.js
+/**
+ * @import {DataReader, DecodedArray, ParquetType} from '../src/types.js'
+ */
+
+
+
+/**
+ * Read values from a run-length encoded/bit-packed hybrid encoding.
+ *
+ * If length is zero, then read int32 length at the start.
+ *
+ * @param {DataReader} reader
+ * @param {number} width - bitwidth
+ * @param {DecodedArray} output
+ * @param {number} [length] - length of the encoded data
+ */
+function readRleBitPackedHybrid(reader, width, output, length) {
+  if (length === undefined) {
+    length = reader.view.getUint32(reader.offset, true)
+    reader.offset += 4
+  }
+  const startOffset = reader.offset
+  let seen = 0
+  while (seen < output.length) {
+    const header = readVarInt(reader)
+    if (header & 1) {
+      // bit-packed
+      seen = readBitPacked(reader, header, width, output, seen)
+    } else {
+      // rle
+      const count = header >>> 1
+      readRle(reader, count, width, output, seen)
+      seen += count
+    }
+  }
+  reader.offset = startOffset + length // duckdb writes an empty block
+}
+
+/**
+ * Run-length encoding: read value with bitWidth and repeat it count times.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @param {number} bitWidth
+ * @param {DecodedArray} output
+ * @param {number} seen
+ */
+function readRle(reader, count, bitWidth, output, seen) {
+  const width = bitWidth + 7 >> 3
+  let value = 0
+  for (let i = 0; i < width; i++) {
+    value |= reader.view.getUint8(reader.offset++) << (i << 3)
+  }
+  // assert(value < 1 << bitWidth)
+
+  // repeat value count times
+  for (let i = 0; i < count; i++) {
+    output[seen + i] = value
+  }
+}
+
+/**
+ * Read a bit-packed run of the rle/bitpack hybrid.
+ * Supports width > 8 (crossing bytes).
+ *
+ * @param {DataReader} reader
+ * @param {number} header - bit-pack header
+ * @param {number} bitWidth
+ * @param {DecodedArray} output
+ * @param {number} seen
+ * @returns {number} total output values so far
+ */
+function readBitPacked(reader, header, bitWidth, output, seen) {
+  let count = header >> 1 << 3 // values to read
+  const mask = (1 << bitWidth) - 1
+
+  let data = 0
+  if (reader.offset < reader.view.byteLength) {
+    data = reader.view.getUint8(reader.offset++)
+  } else if (mask) {
+    // sometimes out-of-bounds reads are masked out
+    throw new Error(`parquet bitpack offset ${reader.offset} out of range`)
+  }
+  let left = 8
+  let right = 0
+
+  // read values
+  while (count) {
+    // if we have crossed a byte boundary, shift the data
+    if (right > 8) {
+      right -= 8
+      left -= 8
+      data >>>= 8
+    } else if (left - right < bitWidth) {
+      // if we don't have bitWidth number of bits to read, read next byte
+      data |= reader.view.getUint8(reader.offset) << left
+      reader.offset++
+      left += 8
+    } else {
+      if (seen < output.length) {
+        // emit value
+        output[seen++] = data >> right & mask
+      }
+      count--
+      right += bitWidth
+    }
+  }
+
+  return seen
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {number} count
+ * @param {ParquetType} type
+ * @param {number | undefined} typeLength
+ * @returns {DecodedArray}
+ */
+function byteStreamSplit(reader, count, type, typeLength) {
+  const width = byteWidth(type, typeLength)
+  const bytes = new Uint8Array(count * width)
+  for (let b = 0; b < width; b++) {
+    for (let i = 0; i < count; i++) {
+      bytes[i * width + b] = reader.view.getUint8(reader.offset++)
+    }
+  }
+  // interpret bytes as typed array
+  if (type === 'FLOAT') return new Float32Array(bytes.buffer)
+  else if (type === 'DOUBLE') return new Float64Array(bytes.buffer)
+  else if (type === 'INT32') return new Int32Array(bytes.buffer)
+  else if (type === 'INT64') return new BigInt64Array(bytes.buffer)
+  else if (type === 'FIXED_LEN_BYTE_ARRAY') {
+    // split into arrays of typeLength
+    const split = new Array(count)
+    for (let i = 0; i < count; i++) {
+      split[i] = bytes.subarray(i * width, (i + 1) * width)
+    }
+    return split
+  }
+  throw new Error(`parquet byte_stream_split unsupported type: ${type}`)
+}
+
+/**
+ * @param {ParquetType} type
+ * @param {number | undefined} typeLength
+ * @returns {number}
+ */
+function byteWidth(type, typeLength) {
+  switch (type) {
+  case 'INT32':
+  case 'FLOAT':
+    return 4
+  case 'INT64':
+  case 'DOUBLE':
+    return 8
+  case 'FIXED_LEN_BYTE_ARRAY':
+    if (!typeLength) throw new Error('parquet byteWidth missing type_length')
+    return typeLength
+  default:
+    throw new Error(`parquet unsupported type: ${type}`)
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/plain.js
+/**
+ * Read `count` values of the given type from the reader.view.
+ *
+ * @param {DataReader} reader - buffer to read data from
+ * @param {ParquetType} type - parquet type of the data
+ * @param {number} count - number of values to read
+ * @param {number | undefined} fixedLength - length of each fixed length byte array
+ * @returns {DecodedArray} array of values
+ */
+function readPlain(reader, type, count, fixedLength) {
+  if (count === 0) return []
+  if (type === 'BOOLEAN') {
+    return readPlainBoolean(reader, count)
+  } else if (type === 'INT32') {
+    return readPlainInt32(reader, count)
+  } else if (type === 'INT64') {
+    return readPlainInt64(reader, count)
+  } else if (type === 'INT96') {
+    return readPlainInt96(reader, count)
+  } else if (type === 'FLOAT') {
+    return readPlainFloat(reader, count)
+  } else if (type === 'DOUBLE') {
+    return readPlainDouble(reader, count)
+  } else if (type === 'BYTE_ARRAY') {
+    return readPlainByteArray(reader, count)
+  } else if (type === 'FIXED_LEN_BYTE_ARRAY') {
+    if (!fixedLength) throw new Error('parquet missing fixed length')
+    return readPlainByteArrayFixed(reader, count, fixedLength)
+  } else {
+    throw new Error(`parquet unhandled type: ${type}`)
+  }
+}
+
+/**
+ * Read `count` boolean values.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @returns {boolean[]}
+ */
+function readPlainBoolean(reader, count) {
+  const values = new Array(count)
+  for (let i = 0; i < count; i++) {
+    const byteOffset = reader.offset + (i / 8 | 0)
+    const bitOffset = i % 8
+    const byte = reader.view.getUint8(byteOffset)
+    values[i] = (byte & 1 << bitOffset) !== 0
+  }
+  reader.offset += Math.ceil(count / 8)
+  return values
+}
+
+/**
+ * Read `count` int32 values.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @returns {Int32Array}
+ */
+function readPlainInt32(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 4
+    ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 4))
+    : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count)
+  reader.offset += count * 4
+  return values
+}
+
+/**
+ * Read `count` int64 values.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @returns {BigInt64Array}
+ */
+function readPlainInt64(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 8
+    ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 8))
+    : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count)
+  reader.offset += count * 8
+  return values
+}
+
+/**
+ * Read `count` int96 values.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @returns {bigint[]}
+ */
+function readPlainInt96(reader, count) {
+  const values = new Array(count)
+  for (let i = 0; i < count; i++) {
+    const low = reader.view.getBigInt64(reader.offset + i * 12, true)
+    const high = reader.view.getInt32(reader.offset + i * 12 + 8, true)
+    values[i] = BigInt(high) << 64n | low
+  }
+  reader.offset += count * 12
+  return values
+}
+
+/**
+ * Read `count` float values.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @returns {Float32Array}
+ */
+function readPlainFloat(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 4
+    ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 4))
+    : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count)
+  reader.offset += count * 4
+  return values
+}
+
+/**
+ * Read `count` double values.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @returns {Float64Array}
+ */
+function readPlainDouble(reader, count) {
+  const values = (reader.view.byteOffset + reader.offset) % 8
+    ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count * 8))
+    : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count)
+  reader.offset += count * 8
+  return values
+}
+
+/**
+ * Read `count` byte array values.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @returns {Uint8Array[]}
+ */
+function readPlainByteArray(reader, count) {
+  const values = new Array(count)
+  for (let i = 0; i < count; i++) {
+    const length = reader.view.getUint32(reader.offset, true)
+    reader.offset += 4
+    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length)
+    reader.offset += length
+  }
+  return values
+}
+
+/**
+ * Read a fixed length byte array.
+ *
+ * @param {DataReader} reader
+ * @param {number} count
+ * @param {number} fixedLength
+ * @returns {Uint8Array[]}
+ */
+function readPlainByteArrayFixed(reader, count, fixedLength) {
+  // assert(reader.view.byteLength - reader.offset >= count * fixedLength)
+  const values = new Array(count)
+  for (let i = 0; i < count; i++) {
+    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, fixedLength)
+    reader.offset += fixedLength
+  }
+  return values
+}
+
+/**
+ * Create a new buffer with the offset and size.
+ *
+ * @import {DataReader, DecodedArray, ParquetType} from '../src/types.js'
+ * @param {ArrayBufferLike} buffer
+ * @param {number} offset
+ * @param {number} size
+ * @returns {ArrayBuffer}
+ */
+function align(buffer, offset, size) {
+  const aligned = new ArrayBuffer(size)
+  new Uint8Array(aligned).set(new Uint8Array(buffer, offset, size))
+  return aligned
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/snappy.js
+/**
+ * The MIT License (MIT)
+ * Copyright (c) 2016 Zhipeng Jia
+ * https://github.com/zhipeng-jia/snappyjs
+ */
+
+const WORD_MASK = [0, 0xff, 0xffff, 0xffffff, 0xffffffff]
+
+/**
+ * Copy bytes from one array to another
+ *
+ * @param {Uint8Array} fromArray source array
+ * @param {number} fromPos source position
+ * @param {Uint8Array} toArray destination array
+ * @param {number} toPos destination position
+ * @param {number} length number of bytes to copy
+ */
+function copyBytes(fromArray, fromPos, toArray, toPos, length) {
+  for (let i = 0; i < length; i++) {
+    toArray[toPos + i] = fromArray[fromPos + i]
+  }
+}
+
+/**
+ * Decompress snappy data.
+ * Accepts an output buffer to avoid allocating a new buffer for each call.
+ *
+ * @param {Uint8Array} input compressed data
+ * @param {Uint8Array} output output buffer
+ */
+function snappyUncompress(input, output) {
+  const inputLength = input.byteLength
+  const outputLength = output.byteLength
+  let pos = 0
+  let outPos = 0
+
+  // skip preamble (contains uncompressed length as varint)
+  while (pos < inputLength) {
+    const c = input[pos]
+    pos++
+    if (c < 128) {
+      break
+    }
+  }
+  if (outputLength && pos >= inputLength) {
+    throw new Error('invalid snappy length header')
+  }
+
+  while (pos < inputLength) {
+    const c = input[pos]
+    let len = 0
+    pos++
+
+    if (pos >= inputLength) {
+      throw new Error('missing eof marker')
+    }
+
+    // There are two types of elements, literals and copies (back references)
+    if ((c & 0x3) === 0) {
+      // Literals are uncompressed data stored directly in the byte stream
+      let len = (c >>> 2) + 1
+      // Longer literal length is encoded in multiple bytes
+      if (len > 60) {
+        if (pos + 3 >= inputLength) {
+          throw new Error('snappy error literal pos + 3 >= inputLength')
+        }
+        const lengthSize = len - 60 // length bytes - 1
+        len = input[pos]
+          + (input[pos + 1] << 8)
+          + (input[pos + 2] << 16)
+          + (input[pos + 3] << 24)
+        len = (len & WORD_MASK[lengthSize]) + 1
+        pos += lengthSize
+      }
+      if (pos + len > inputLength) {
+        throw new Error('snappy error literal exceeds input length')
+      }
+      copyBytes(input, pos, output, outPos, len)
+      pos += len
+      outPos += len
+    } else {
+      // Copy elements
+      let offset = 0 // offset back from current position to read
+      switch (c & 0x3) {
+      case 1:
+        // Copy with 1-byte offset
+        len = (c >>> 2 & 0x7) + 4
+        offset = input[pos] + (c >>> 5 << 8)
+        pos++
+        break
+      case 2:
+        // Copy with 2-byte offset
+        if (inputLength <= pos + 1) {
+          throw new Error('snappy error end of input')
+        }
+        len = (c >>> 2) + 1
+        offset = input[pos] + (input[pos + 1] << 8)
+        pos += 2
+        break
+      case 3:
+        // Copy with 4-byte offset
+        if (inputLength <= pos + 3) {
+          throw new Error('snappy error end of input')
+        }
+        len = (c >>> 2) + 1
+        offset = input[pos]
+          + (input[pos + 1] << 8)
+          + (input[pos + 2] << 16)
+          + (input[pos + 3] << 24)
+        pos += 4
+        break
+      default:
+        break
+      }
+      if (offset === 0 || isNaN(offset)) {
+        throw new Error(`invalid offset ${offset} pos ${pos} inputLength ${inputLength}`)
+      }
+      if (offset > outPos) {
+        throw new Error('cannot copy from before start of buffer')
+      }
+      copyBytes(output, outPos - offset, output, outPos, len)
+      outPos += len
+    }
+  }
+
+  if (outPos !== outputLength) throw new Error('premature end of input')
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/datapage.js
+/**
+ * @import {ColumnDecoder, CompressionCodec, Compressors, DataPage, DataPageHeader, DataPageHeaderV2, DataReader, DecodedArray, PageHeader, SchemaTree} from '../src/types.js'
+ */
+
+
+
+
+
+
+
+
+/**
+ * Read a data page from uncompressed reader.
+ *
+ * @param {Uint8Array} bytes raw page data (should already be decompressed)
+ * @param {DataPageHeader} daph data page header
+ * @param {ColumnDecoder} columnDecoder
+ * @returns {DataPage} definition levels, repetition levels, and array of values
+ */
+function readDataPage(bytes, daph, { type, element, schemaPath }) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const reader = { view, offset: 0 }
+  /** @type {DecodedArray} */
+  let dataPage
+
+  // repetition and definition levels
+  const repetitionLevels = readRepetitionLevels(reader, daph, schemaPath)
+  // assert(!repetitionLevels.length || repetitionLevels.length === daph.num_values)
+  const { definitionLevels, numNulls } = readDefinitionLevels(reader, daph, schemaPath)
+  // assert(!definitionLevels.length || definitionLevels.length === daph.num_values)
+
+  // read values based on encoding
+  const nValues = daph.num_values - numNulls
+  if (daph.encoding === 'PLAIN') {
+    dataPage = readPlain(reader, type, nValues, element.type_length)
+  } else if (
+    daph.encoding === 'PLAIN_DICTIONARY' ||
+    daph.encoding === 'RLE_DICTIONARY' ||
+    daph.encoding === 'RLE'
+  ) {
+    const bitWidth = type === 'BOOLEAN' ? 1 : view.getUint8(reader.offset++)
+    if (bitWidth) {
+      dataPage = new Array(nValues)
+      if (type === 'BOOLEAN') {
+        readRleBitPackedHybrid(reader, bitWidth, dataPage)
+        dataPage = dataPage.map(x => !!x) // convert to boolean
+      } else {
+        // assert(daph.encoding.endsWith('_DICTIONARY'))
+        readRleBitPackedHybrid(reader, bitWidth, dataPage, view.byteLength - reader.offset)
+      }
+    } else {
+      dataPage = new Uint8Array(nValues) // nValue zeroes
+    }
+  } else if (daph.encoding === 'BYTE_STREAM_SPLIT') {
+    dataPage = byteStreamSplit(reader, nValues, type, element.type_length)
+  } else if (daph.encoding === 'ALP') {
+    dataPage = alpDecode(reader, nValues, type)
+  } else if (daph.encoding === 'DELTA_BINARY_PACKED') {
+    const int32 = type === 'INT32'
+    dataPage = int32 ? new Int32Array(nValues) : new BigInt64Array(nValues)
+    deltaBinaryUnpack(reader, nValues, dataPage)
+  } else if (daph.encoding === 'DELTA_LENGTH_BYTE_ARRAY') {
+    dataPage = new Array(nValues)
+    deltaLengthByteArray(reader, nValues, dataPage)
+  } else if (daph.encoding === 'DELTA_BYTE_ARRAY') {
+    dataPage = new Array(nValues)
+    deltaByteArray(reader, nValues, dataPage)
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph.encoding}`)
+  }
+
+  return { definitionLevels, repetitionLevels, dataPage }
+}
+
+/**
+ * @param {DataReader} reader data view for the page
+ * @param {DataPageHeader} daph data page header
+ * @param {SchemaTree[]} schemaPath
+ * @returns {any[]} repetition levels and number of bytes read
+ */
+function readRepetitionLevels(reader, daph, schemaPath) {
+  if (schemaPath.length > 1) {
+    const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath)
+    if (maxRepetitionLevel) {
+      const values = new Array(daph.num_values)
+      readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values)
+      return values
+    }
+  }
+  return []
+}
+
+/**
+ * @param {DataReader} reader data view for the page
+ * @param {DataPageHeader} daph data page header
+ * @param {SchemaTree[]} schemaPath
+ * @returns {{ definitionLevels: number[], numNulls: number }} definition levels
+ */
+function readDefinitionLevels(reader, daph, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath)
+  if (!maxDefinitionLevel) return { definitionLevels: [], numNulls: 0 }
+
+  const definitionLevels = new Array(daph.num_values)
+  readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), definitionLevels)
+
+  // count nulls
+  let numNulls = daph.num_values
+  for (const def of definitionLevels) {
+    if (def === maxDefinitionLevel) numNulls--
+  }
+  if (numNulls === 0) definitionLevels.length = 0
+
+  return { definitionLevels, numNulls }
+}
+
+/**
+ * @param {Uint8Array} compressedBytes
+ * @param {number} uncompressed_page_size
+ * @param {CompressionCodec} codec
+ * @param {Compressors | undefined} compressors
+ * @returns {Uint8Array}
+ */
+function decompressPage(compressedBytes, uncompressed_page_size, codec, compressors) {
+  /** @type {Uint8Array} */
+  let page
+  const customDecompressor = compressors?.[codec]
+  if (codec === 'UNCOMPRESSED') {
+    page = compressedBytes
+  } else if (customDecompressor) {
+    page = customDecompressor(compressedBytes, uncompressed_page_size)
+  } else if (codec === 'SNAPPY') {
+    page = new Uint8Array(uncompressed_page_size)
+    snappyUncompress(compressedBytes, page)
+  } else {
+    throw new Error(`parquet unsupported compression codec: ${codec}`)
+  }
+  if (page?.length !== uncompressed_page_size) {
+    throw new Error(`parquet decompressed page length ${page?.length} does not match header ${uncompressed_page_size}`)
+  }
+  return page
+}
+
+
+/**
+ * Read a data page from the given Uint8Array.
+ *
+ * @param {Uint8Array} compressedBytes raw page data
+ * @param {PageHeader} ph page header
+ * @param {ColumnDecoder} columnDecoder
+ * @returns {DataPage} definition levels, repetition levels, and array of values
+ */
+function readDataPageV2(compressedBytes, ph, columnDecoder) {
+  const view = new DataView(compressedBytes.buffer, compressedBytes.byteOffset, compressedBytes.byteLength)
+  const reader = { view, offset: 0 }
+  const { type, element, schemaPath, codec, compressors } = columnDecoder
+  const daph2 = ph.data_page_header_v2
+  if (!daph2) throw new Error('parquet data page header v2 is undefined')
+
+  // repetition levels
+  const repetitionLevels = readRepetitionLevelsV2(reader, daph2, schemaPath)
+  reader.offset = daph2.repetition_levels_byte_length // readVarInt() => len for boolean v2?
+
+  // definition levels
+  const definitionLevels = readDefinitionLevelsV2(reader, daph2, schemaPath)
+  // assert(reader.offset === daph2.repetition_levels_byte_length + daph2.definition_levels_byte_length)
+
+  const uncompressedPageSize = ph.uncompressed_page_size - daph2.definition_levels_byte_length - daph2.repetition_levels_byte_length
+
+  let page = compressedBytes.subarray(reader.offset)
+  // a page with no values may have zero compressed bytes, which is not a valid stream
+  if (daph2.is_compressed !== false && uncompressedPageSize) {
+    page = decompressPage(page, uncompressedPageSize, codec, compressors)
+  }
+  const pageView = new DataView(page.buffer, page.byteOffset, page.byteLength)
+  const pageReader = { view: pageView, offset: 0 }
+
+  // read values based on encoding
+  /** @type {DecodedArray} */
+  let dataPage
+  const nValues = daph2.num_values - daph2.num_nulls
+  if (daph2.encoding === 'PLAIN') {
+    dataPage = readPlain(pageReader, type, nValues, element.type_length)
+  } else if (daph2.encoding === 'RLE') {
+    // assert(type === 'BOOLEAN')
+    dataPage = new Array(nValues)
+    readRleBitPackedHybrid(pageReader, 1, dataPage)
+    dataPage = dataPage.map(x => !!x)
+  } else if (
+    daph2.encoding === 'PLAIN_DICTIONARY' ||
+    daph2.encoding === 'RLE_DICTIONARY'
+  ) {
+    const bitWidth = pageView.getUint8(pageReader.offset++)
+    dataPage = new Array(nValues)
+    readRleBitPackedHybrid(pageReader, bitWidth, dataPage, uncompressedPageSize - 1)
+  } else if (daph2.encoding === 'DELTA_BINARY_PACKED') {
+    const int32 = type === 'INT32'
+    dataPage = int32 ? new Int32Array(nValues) : new BigInt64Array(nValues)
+    deltaBinaryUnpack(pageReader, nValues, dataPage)
+  } else if (daph2.encoding === 'DELTA_LENGTH_BYTE_ARRAY') {
+    dataPage = new Array(nValues)
+    deltaLengthByteArray(pageReader, nValues, dataPage)
+  } else if (daph2.encoding === 'DELTA_BYTE_ARRAY') {
+    dataPage = new Array(nValues)
+    deltaByteArray(pageReader, nValues, dataPage)
+  } else if (daph2.encoding === 'BYTE_STREAM_SPLIT') {
+    dataPage = byteStreamSplit(pageReader, nValues, type, element.type_length)
+  } else if (daph2.encoding === 'ALP') {
+    dataPage = alpDecode(pageReader, nValues, type)
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph2.encoding}`)
+  }
+
+  return { definitionLevels, repetitionLevels, dataPage }
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {DataPageHeaderV2} daph2 data page header v2
+ * @param {SchemaTree[]} schemaPath
+ * @returns {any[]} repetition levels
+ */
+function readRepetitionLevelsV2(reader, daph2, schemaPath) {
+  const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath)
+  if (!maxRepetitionLevel) return []
+
+  const values = new Array(daph2.num_values)
+  readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values, daph2.repetition_levels_byte_length)
+  return values
+}
+
+/**
+ * @param {DataReader} reader
+ * @param {DataPageHeaderV2} daph2 data page header v2
+ * @param {SchemaTree[]} schemaPath
+ * @returns {number[] | undefined} definition levels
+ */
+function readDefinitionLevelsV2(reader, daph2, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath)
+  if (maxDefinitionLevel) {
+    // V2 we know the length
+    const values = new Array(daph2.num_values)
+    readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), values, daph2.definition_levels_byte_length)
+    return values
+  }
+}
+
+/**
+ * Minimum bits needed to store value.
+ *
+ * @param {number} value
+ * @returns {number}
+ */
+function bitWidth(value) {
+  return 32 - Math.clz32(value)
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/column.js
+/**
+ * @import {ColumnDecoder, DataReader, DecodedArray, PageHeader, PageResult, RowGroupSelect, Statistics, SubColumnData} from '../src/types.js'
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * Parse column data from a buffer.
+ *
+ * @param {DataReader} reader
+ * @param {RowGroupSelect} rowGroupSelect row group selection
+ * @param {ColumnDecoder} columnDecoder column decoder params
+ * @param {(chunk: SubColumnData) => void} [onPage] callback for each page
+ * @returns {{ data: DecodedArray[], skipped: number }}
+ */
+function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
+  const { pathInSchema, schemaPath } = columnDecoder
+  const isFlat = isFlatColumn(schemaPath)
+  /** @type {DecodedArray[]} */
+  const chunks = []
+  /** @type {DecodedArray | undefined} */
+  let dictionary = undefined
+  /** @type {DecodedArray | undefined} */
+  let lastChunk = undefined
+  let rowCount = 0
+  let skipped = 0
+
+  const emitLastChunk = onPage && (() => {
+    lastChunk && onPage({
+      pathInSchema,
+      columnData: lastChunk,
+      rowStart: groupStart + rowCount - lastChunk.length,
+      rowEnd: groupStart + rowCount,
+    })
+  })
+
+  while (isFlat ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
+    if (reader.offset >= reader.view.byteLength - 1) break // end of reader
+
+    // read page header
+    const header = parquetHeader(reader)
+    if (header.type === 'DICTIONARY_PAGE') {
+      const { data } = readPage(reader, header, columnDecoder, dictionary, undefined, 0)
+      if (data) dictionary = convert(data, columnDecoder)
+    } else {
+      const lastChunkLength = lastChunk?.length || 0
+      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount)
+      if (result.skipped) {
+        // skipped page - just advance row count, don't add to chunks
+        if (!chunks.length) {
+          skipped += result.skipped
+        }
+        rowCount += result.skipped
+      } else if (result.data && lastChunk === result.data) {
+        // continued from previous page
+        rowCount += result.data.length - lastChunkLength
+      } else if (result.data && result.data.length) {
+        emitLastChunk?.()
+        chunks.push(result.data)
+        rowCount += result.data.length
+        lastChunk = result.data
+      }
+    }
+  }
+  emitLastChunk?.()
+
+  return { data: chunks, skipped }
+}
+
+/**
+ * Read a page (data or dictionary) from a buffer.
+ *
+ * @param {DataReader} reader
+ * @param {PageHeader} header
+ * @param {ColumnDecoder} columnDecoder
+ * @param {DecodedArray | undefined} dictionary
+ * @param {DecodedArray | undefined} previousChunk
+ * @param {number} pageStart skip this many rows in the page
+ * @returns {PageResult}
+ */
+function readPage(reader, header, columnDecoder, dictionary, previousChunk, pageStart) {
+  const { type, element, schemaPath, codec, compressors } = columnDecoder
+  // read compressed_page_size bytes
+  const compressedBytes = new Uint8Array(
+    reader.view.buffer, reader.view.byteOffset + reader.offset, header.compressed_page_size
+  )
+  reader.offset += header.compressed_page_size
+
+  // parse page data by type
+  if (header.type === 'DATA_PAGE') {
+    const daph = header.data_page_header
+    if (!daph) throw new Error('parquet data page header is undefined')
+
+    // skip unnecessary non-nested pages
+    if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
+      return { skipped: daph.num_values }
+    }
+
+    const page = decompressPage(compressedBytes, Number(header.uncompressed_page_size), codec, compressors)
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder)
+    // assert(!daph.statistics?.null_count || daph.statistics.null_count === BigInt(daph.num_values - dataPage.length))
+
+    // convert types, dereference dictionary, and assemble lists
+    const values = convertWithDictionary(dataPage, dictionary, daph.encoding, columnDecoder)
+    const output = Array.isArray(previousChunk) ? previousChunk : []
+    const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath)
+    return { skipped: 0, data: assembled }
+  } else if (header.type === 'DATA_PAGE_V2') {
+    const daph2 = header.data_page_header_v2
+    if (!daph2) throw new Error('parquet data page header v2 is undefined')
+
+    // skip unnecessary pages
+    if (pageStart > daph2.num_rows) {
+      return { skipped: daph2.num_rows }
+    }
+
+    const { definitionLevels, repetitionLevels, dataPage } =
+      readDataPageV2(compressedBytes, header, columnDecoder)
+
+    // convert types, dereference dictionary, and assemble lists
+    const values = convertWithDictionary(dataPage, dictionary, daph2.encoding, columnDecoder)
+    const output = Array.isArray(previousChunk) ? previousChunk : []
+    const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath)
+    return { skipped: 0, data: assembled }
+  } else if (header.type === 'DICTIONARY_PAGE') {
+    const diph = header.dictionary_page_header
+    if (!diph) throw new Error('parquet dictionary page header is undefined')
+
+    const page = decompressPage(
+      compressedBytes, Number(header.uncompressed_page_size), codec, compressors
+    )
+
+    const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }
+    const dictArray = readPlain(reader, type, diph.num_values, element.type_length)
+    return { skipped: 0, data: dictArray }
+  } else {
+    throw new Error(`parquet unsupported page type: ${header.type}`)
+  }
+}
+
+/**
+ * Read a page header from a buffer, leaving the reader at the start of the page data.
+ *
+ * @param {DataReader} reader
+ * @returns {PageHeader}
+ */
+function parquetHeader(reader) {
+  const header = deserializeTCompactProtocol(reader)
+
+  // Parse parquet header from thrift data
+  const type = PageTypes[header.field_1]
+  const uncompressed_page_size = header.field_2
+  const compressed_page_size = header.field_3
+  const crc = header.field_4
+  const data_page_header = header.field_5 && {
+    num_values: header.field_5.field_1,
+    encoding: Encodings[header.field_5.field_2],
+    definition_level_encoding: Encodings[header.field_5.field_3],
+    repetition_level_encoding: Encodings[header.field_5.field_4],
+    statistics: pageStatistics(header.field_5.field_5),
+  }
+  const index_page_header = header.field_6
+  const dictionary_page_header = header.field_7 && {
+    num_values: header.field_7.field_1,
+    encoding: Encodings[header.field_7.field_2],
+    is_sorted: header.field_7.field_3,
+  }
+  const data_page_header_v2 = header.field_8 && {
+    num_values: header.field_8.field_1,
+    num_nulls: header.field_8.field_2,
+    num_rows: header.field_8.field_3,
+    encoding: Encodings[header.field_8.field_4],
+    definition_levels_byte_length: header.field_8.field_5,
+    repetition_levels_byte_length: header.field_8.field_6,
+    is_compressed: header.field_8.field_7 === undefined ? true : header.field_8.field_7, // default true
+    statistics: pageStatistics(header.field_8.field_8),
+  }
+
+  return {
+    type,
+    uncompressed_page_size,
+    compressed_page_size,
+    crc,
+    data_page_header,
+    index_page_header,
+    dictionary_page_header,
+    data_page_header_v2,
+  }
+}
+
+/**
+ * @param {any} stats thrift Statistics struct
+ * @returns {Statistics | undefined}
+ */
+function pageStatistics(stats) {
+  return stats && {
+    max: stats.field_1,
+    min: stats.field_2,
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: stats.field_5,
+    min_value: stats.field_6,
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8,
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/indexes.js
+/**
+ * @import {ColumnIndex, DataReader, OffsetIndex, PageLocation, ParquetParsers, SchemaElement} from '../src/types.js'
+ */
+
+
+
+
+
+
+/**
+ * @param {DataReader} reader
+ * @param {SchemaElement} schema
+ * @param {Partial<ParquetParsers> | undefined} parsers
+ * @returns {ColumnIndex}
+ */
+function readColumnIndex(reader, schema, parsers = undefined) {
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers }
+
+  const thrift = deserializeTCompactProtocol(reader)
+  return {
+    null_pages: thrift.field_1,
+    min_values: thrift.field_2.map((/** @type {any} */ m) => convertMetadata(m, schema, allParsers)),
+    max_values: thrift.field_3.map((/** @type {any} */ m) => convertMetadata(m, schema, allParsers)),
+    boundary_order: BoundaryOrders[thrift.field_4],
+    null_counts: thrift.field_5,
+    repetition_level_histograms: thrift.field_6,
+    definition_level_histograms: thrift.field_7,
+  }
+}
+
+/**
+ * @param {DataReader} reader
+ * @returns {OffsetIndex}
+ */
+function readOffsetIndex(reader) {
+  const thrift = deserializeTCompactProtocol(reader)
+  return {
+    // @ts-ignore
+    page_locations: thrift.field_1.map(loc => ({
+      offset: loc.field_1,
+      compressed_page_size: loc.field_2,
+      first_row_index: loc.field_3,
+    })),
+    unencoded_byte_array_data_bytes: thrift.field_2,
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/rowgroup.js
+/**
+ * @import {AsyncColumn, AsyncRowGroup, ChunkPlan, ColumnDecoder, DecodedArray, GroupPlan, PageLocation, ParquetParsers, ParquetReadOptions, QueryPlan, SchemaTree} from '../src/types.js'
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * Read a row group from a file-like object.
+ *
+ * @param {ParquetReadOptions} options
+ * @param {QueryPlan} plan
+ * @param {GroupPlan} groupPlan
+ * @returns {AsyncRowGroup} resolves to column data
+ */
+function readRowGroup(options, { metadata }, groupPlan) {
+  /** @type {AsyncColumn[]} */
+  const asyncColumns = []
+  // build the schema tree once, not per column chunk
+  const schemaTree = metadata_parquetSchema(metadata)
+
+  // read column data
+  for (const chunk of groupPlan.chunks) {
+    const { path_in_schema: pathInSchema } = chunk.columnMetadata
+    const schemaPath = getTreePath(schemaTree, pathInSchema)
+    const columnDecoder = {
+      pathInSchema,
+      element: schemaPath[schemaPath.length - 1].element,
+      schemaPath,
+      ...options,
+      ...chunk.columnMetadata,
+      // merge after options, so a partial parsers object keeps the defaults
+      parsers: { ...DEFAULT_PARSERS, ...options.parsers },
+    }
+    const { startByte, endByte } = chunk.range
+
+    if ('pageLocations' in chunk) {
+      // page locations already parsed from the offset index
+      asyncColumns.push({
+        pathInSchema,
+        data: readSelectedPages(options, groupPlan, chunk, chunk.pageLocations, columnDecoder),
+      })
+    } else if ('offsetIndex' in chunk) {
+      asyncColumns.push({
+        pathInSchema,
+        // fetch offset index
+        data: Promise.resolve(options.file.slice(chunk.offsetIndex.startByte, chunk.offsetIndex.endByte))
+          .then(arrayBuffer => {
+            const pages = readOffsetIndex({ view: new DataView(arrayBuffer), offset: 0 }).page_locations
+            return readSelectedPages(options, groupPlan, chunk, pages, columnDecoder)
+          }),
+      })
+    } else {
+      // full column chunk
+      asyncColumns.push({
+        pathInSchema,
+        data: Promise.resolve(options.file.slice(startByte, endByte))
+          .then(buffer => {
+            const reader = { view: new DataView(buffer), offset: 0 }
+            return readColumn(reader, groupPlan, columnDecoder, options.onPage)
+          }),
+      })
+    }
+  }
+
+  return {
+    groupStart: groupPlan.groupStart,
+    groupRows: groupPlan.groupRows,
+    selectStart: groupPlan.selectStart,
+    selectEnd: groupPlan.selectEnd,
+    asyncColumns,
+  }
+}
+
+/**
+ * Read only the pages of a column chunk that overlap the group plan's select
+ * range [selectStart, selectEnd), using page locations from the offset index.
+ *
+ * @param {ParquetReadOptions} options
+ * @param {GroupPlan} groupPlan
+ * @param {ChunkPlan} chunk
+ * @param {PageLocation[]} pages
+ * @param {ColumnDecoder} columnDecoder
+ * @returns {Promise<{data: DecodedArray[], skipped: number}>}
+ */
+async function readSelectedPages(options, groupPlan, chunk, pages, columnDecoder) {
+  const { data_page_offset, dictionary_page_offset } = chunk.columnMetadata
+  const { selectStart, selectEnd } = groupPlan
+  let { startByte, endByte } = chunk.range
+  let skipped = -1
+  // include dictionary if present, handle polars missing dictionary_page_offset
+  const hasDict = dictionary_page_offset || data_page_offset < pages[0].offset
+  for (let i = 0; i < pages.length; i++) {
+    const page = pages[i]
+    const pageStart = Number(page.first_row_index)
+    const pageEnd = i + 1 < pages.length
+      ? Number(pages[i + 1].first_row_index)
+      : groupPlan.groupRows // last page extends to end of row group
+    // check if page overlaps with [selectStart, selectEnd)
+    if (skipped < 0 && pageEnd > selectStart) {
+      startByte = Number(page.offset)
+      skipped = pageStart
+    }
+    if (pageStart < selectEnd) {
+      endByte = Number(page.offset) + page.compressed_page_size
+    }
+  }
+  if (skipped < 0) skipped = 0
+  /** @type {DataView} */
+  let view
+  if (hasDict && skipped) {
+    // fetch the dictionary page separately from the selected data pages so
+    // the skipped leading pages are not transferred
+    const dictLength = Number(pages[0].offset) - chunk.range.startByte
+    const [dictBuffer, dataBuffer] = await Promise.all([
+      options.file.slice(chunk.range.startByte, Number(pages[0].offset)),
+      options.file.slice(startByte, endByte),
+    ])
+    // clamp in case the AsyncBuffer returned more bytes than requested
+    const combined = new Uint8Array(dictLength + dataBuffer.byteLength)
+    combined.set(new Uint8Array(dictBuffer, 0, dictLength))
+    combined.set(new Uint8Array(dataBuffer), dictLength)
+    view = new DataView(combined.buffer)
+  } else if (hasDict) {
+    // dictionary page is contiguous with the first selected page
+    view = new DataView(await options.file.slice(chunk.range.startByte, endByte))
+  } else {
+    view = new DataView(await options.file.slice(startByte, endByte))
+  }
+  const reader = { view, offset: 0 }
+  // adjust row selection for skipped pages
+  const adjustedGroupPlan = skipped ? {
+    ...groupPlan,
+    groupStart: groupPlan.groupStart + skipped,
+    selectStart: groupPlan.selectStart - skipped,
+    selectEnd: groupPlan.selectEnd - skipped,
+  } : groupPlan
+  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options.onPage)
+  return {
+    data,
+    skipped: skipped + columnSkipped,
+  }
+}
+
+/**
+ * @overload
+ * @param {AsyncRowGroup} asyncGroup
+ * @param {number} selectStart
+ * @param {number} selectEnd
+ * @param {string[] | undefined} columns
+ * @param {'object'} rowFormat
+ * @returns {Promise<Record<string, any>[]>} resolves to row data
+ */
+/**
+ * @overload
+ * @param {AsyncRowGroup} asyncGroup
+ * @param {number} selectStart
+ * @param {number} selectEnd
+ * @param {string[] | undefined} columns
+ * @param {'array'} [rowFormat]
+ * @returns {Promise<any[][]>} resolves to row data
+ */
+/**
+ * @param {AsyncRowGroup} asyncGroup
+ * @param {number} selectStart
+ * @param {number} selectEnd
+ * @param {string[] | undefined} columns
+ * @param {'object' | 'array'} [rowFormat]
+ * @returns {Promise<Record<string, any>[] | any[][]>} resolves to row data
+ */
+async function asyncGroupToRows({ asyncColumns }, selectStart, selectEnd, columns, rowFormat) {
+  // TODO: do it without flatten
+  const asyncPages = await Promise.all(asyncColumns.map(column =>
+    column.data.then(({ skipped, data }) => ({ skipped, data: utils_flatten(data) }))
+  ))
+
+  // transpose columns into rows
+  const selectCount = selectEnd - selectStart
+  if (rowFormat === 'object') {
+    /** @type {Record<string, any>[]} */
+    const groupData = Array(selectCount)
+    for (let selectRow = 0; selectRow < selectCount; selectRow++) {
+      // return each row as an object
+      /** @type {Record<string, any>} */
+      const rowData = {}
+      for (let i = 0; i < asyncColumns.length; i++) {
+        const { data, skipped } = asyncPages[i]
+        rowData[asyncColumns[i].pathInSchema[0]] = data[selectStart + selectRow - skipped]
+      }
+      groupData[selectRow] = rowData
+    }
+    return groupData
+  }
+
+  // careful mapping of column order for rowFormat: array
+  const includedColumnNames = asyncColumns
+    .map(child => child.pathInSchema[0])
+    .filter(name => !columns || columns.includes(name))
+  const columnOrder = columns ?? includedColumnNames
+  const columnIndexes = columnOrder.map(name => asyncColumns.findIndex(column => column.pathInSchema[0] === name))
+
+  /** @type {any[][]} */
+  const groupData = Array(selectCount)
+  for (let selectRow = 0; selectRow < selectCount; selectRow++) {
+    // return each row as an array
+    const rowData = Array(asyncColumns.length)
+    for (let i = 0; i < columnOrder.length; i++) {
+      const colIdx = columnIndexes[i]
+      if (colIdx < 0) throw new Error(`parquet column not found: ${columnOrder[i]}`)
+      const { data, skipped } = asyncPages[colIdx]
+      rowData[i] = data[selectStart + selectRow - skipped]
+    }
+    groupData[selectRow] = rowData
+  }
+  return groupData
+}
+
+/**
+ * Assemble physical columns into top-level columns asynchronously.
+ *
+ * @param {AsyncRowGroup} asyncRowGroup
+ * @param {SchemaTree} schemaTree
+ * @param {Partial<ParquetParsers>} [parsers]
+ * @returns {AsyncRowGroup}
+ */
+function rowgroup_assembleAsync(asyncRowGroup, schemaTree, parsers) {
+  const { asyncColumns } = asyncRowGroup
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers }
+  /** @type {AsyncColumn[]} */
+  const assembled = []
+  for (const child of schemaTree.children) {
+    if (child.children.length) {
+      const childColumns = asyncColumns.filter(column => column.pathInSchema[0] === child.element.name)
+      if (!childColumns.length) continue
+
+      assembled.push({
+        pathInSchema: child.path,
+        data: (async () => {
+          // collect subcolumn data — Promise.all observes every rejection so
+          // a sibling failure cannot leak as an unhandledRejection
+          const resolved = await Promise.all(childColumns.map(c => c.data))
+          /** @type {Map<string, DecodedArray>} */
+          const subcolumnData = new Map()
+          const flattened = resolved.map(({ data }) => utils_flatten(data))
+          // Physical pages can cover far more rows than the requested range.
+          // Clip before nested/VARIANT assembly, which expands compact binary
+          // values into independent object graphs and strings for every row.
+          const skipped = Math.max(asyncRowGroup.selectStart ?? 0, ...resolved.map(result => result.skipped))
+          const end = Math.min(asyncRowGroup.selectEnd ?? Infinity, ...resolved.map((result, i) => result.skipped + flattened[i].length))
+          for (let i = 0; i < childColumns.length; i++) {
+            // Offset-index reads may start each physical child at a different
+            // page boundary. Align them to their common absolute row range.
+            const start = skipped - resolved[i].skipped
+            const length = Math.max(0, end - skipped)
+            subcolumnData.set(
+              childColumns[i].pathInSchema.join('.'),
+              flattened[i].slice(start, start + length)
+            )
+          }
+          // assemble the column
+          assembleNested(subcolumnData, child, allParsers)
+          const assembled = subcolumnData.get(child.element.name)
+          if (!assembled) throw new Error('parquet column data not assembled')
+          return { data: [assembled], skipped }
+        })(),
+      })
+    } else {
+      // leaf node, return the column
+      const asyncColumn = asyncColumns.find(column => column.pathInSchema[0] === child.element.name)
+      if (asyncColumn) assembled.push(asyncColumn)
+    }
+  }
+  return { ...asyncRowGroup, asyncColumns: assembled }
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/plan.js
+
+
+
+
+
+
+/**
+ * @import {AsyncBuffer, BloomFilter, ByteRange, ChunkPlan, ColumnPageStats, FileMetaData, GroupPlan, PageLocation, PageRanges, ParquetParsers, ParquetQueryFilter, ParquetReadOptions, QueryPlan, RowGroup, SchemaElement, SchemaTree} from '../src/types.js'
+ */
+
+// Combine column chunks if less than 2mb
+const runLimit = 1 << 21 // 2mb
+// When reading selected columns, combine chunks separated by at most this many unrequested bytes.
+// Arrow C++ before 18 and Polars write a copy of each column's metadata after its chunk, leaving small gaps.
+// Same default as Arrow's CacheOptions hole_size_limit.
+const columnGapLimit = 1 << 13 // 8kb
+
+/**
+ * Plan which byte ranges to read to satisfy a read request.
+ * Metadata must be non-null.
+ *
+ * @param {ParquetReadOptions & { bloomFiltersByGroup?: Record<string, BloomFilter>[], schemaElements?: Record<string, SchemaElement>, pageRangesByGroup?: (PageRanges | undefined)[], pageLocationsByGroup?: Record<string, PageLocation[]>[] }} options
+ * @returns {QueryPlan}
+ */
+function plan_parquetPlan(options) {
+  const { metadata, rowStart = 0, columns, useOffsetIndex = false } = options
+  if (!metadata) throw new Error('parquetPlan requires metadata')
+  /** @type {GroupPlan[]} */
+  const groups = []
+  /** @type {ByteRange[]} */
+  const fetches = []
+  /** @type {ByteRange[]} */
+  const indexes = []
+  const scanPlan = plan_parquetPlanGroups(options)
+  for (const group of scanPlan.groups) {
+    const groupPlan = plan_parquetPlanGroup({ ...group, columns, useOffsetIndex })
+    groups.push(...groupPlan.groups)
+    fetches.push(...groupPlan.fetches)
+    indexes.push(...groupPlan.indexes)
+  }
+  fetches.push(...indexes)
+
+  return { metadata, rowStart, rowEnd: scanPlan.rowEnd, columns, fetches, groups }
+}
+
+/**
+ * Select physical row-group ranges without planning column reads.
+ *
+ * @param {ParquetReadOptions & { bloomFiltersByGroup?: Record<string, BloomFilter>[], schemaElements?: Record<string, SchemaElement>, pageRangesByGroup?: (PageRanges | undefined)[], pageLocationsByGroup?: Record<string, PageLocation[]>[] }} options
+ * @returns {{groups: {rowGroup: RowGroup, groupIndex: number, groupStart: number, groupRows: number, ranges: PageRanges, pageRanges?: PageRanges, pageLocations?: Record<string, PageLocation[]>}[], rowEnd: number}}
+ */
+function plan_parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns, filter, filterStrict = true, bloomFiltersByGroup, schemaElements, pageRangesByGroup, pageLocationsByGroup }) {
+  if (!metadata) throw new Error('parquetPlan requires metadata')
+  const schemaTree = metadata_parquetSchema(metadata)
+  const physicalColumns = getPhysicalColumns(schemaTree)
+  const elementsByPath = filter ? {
+    ...physicalSchemaElements(schemaTree),
+    ...schemaElements,
+  } : schemaElements
+  const groups = []
+  let groupStart = 0
+  for (let groupIndex = 0; groupIndex < metadata.row_groups.length; groupIndex++) {
+    const rowGroup = metadata.row_groups[groupIndex]
+    const groupRows = Number(rowGroup.num_rows)
+    const groupEnd = groupStart + groupRows
+    if (groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
+      rowGroup,
+      physicalColumns,
+      filter,
+      strict: filterStrict,
+      bloomFilters: bloomFiltersByGroup?.[groupIndex],
+      schemaElements: elementsByPath,
+    })) {
+      const selectStart = Math.max(rowStart - groupStart, 0)
+      const selectEnd = Math.min(rowEnd - groupStart, groupRows)
+      const pageRanges = pageRangesByGroup?.[groupIndex]
+      const pageLocations = pageLocationsByGroup?.[groupIndex]
+      /** @type {PageRanges} */
+      let ranges = pageRanges
+        ? pageRanges
+          .map(([start, end]) => {
+            /** @type {[number, number]} */
+            const range = [Math.max(start, selectStart), Math.min(end, selectEnd)]
+            return range
+          })
+          .filter(([start, end]) => start < end)
+        : [[selectStart, selectEnd]]
+
+      if (ranges.length > 1) {
+        const canSplit = rowGroup.columns.every(chunk => {
+          const columnName = chunk.meta_data?.path_in_schema[0]
+          const columnPath = chunk.meta_data?.path_in_schema.join('.')
+          if (columns && columnName && !columns.includes(columnName)) return true
+          return !!(chunk.offset_index_offset && chunk.offset_index_length) || !!(columnPath && pageLocations?.[columnPath])
+        })
+        ranges = canSplit
+          ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations)
+          : [[ranges[0][0], ranges[ranges.length - 1][1]]]
+      }
+      if (ranges.length) {
+        groups.push({ rowGroup, groupIndex, groupStart, groupRows, ranges, pageRanges, pageLocations })
+      }
+    }
+    groupStart = groupEnd
+  }
+  return { groups, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart }
+}
+
+/**
+ * Build byte plans for retained ranges in one row group.
+ *
+ * @param {object} options
+ * @param {RowGroup} options.rowGroup
+ * @param {number} options.groupStart
+ * @param {number} options.groupRows
+ * @param {PageRanges} options.ranges
+ * @param {string[]} [options.columns]
+ * @param {boolean} [options.useOffsetIndex]
+ * @param {PageRanges} [options.pageRanges]
+ * @param {Record<string, PageLocation[]>} [options.pageLocations]
+ * @returns {{groups: GroupPlan[], fetches: ByteRange[], indexes: ByteRange[]}}
+ */
+function plan_parquetPlanGroup({ rowGroup, groupStart, groupRows, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
+  /** @type {ChunkPlan[]} */
+  const chunks = []
+  /** @type {ByteRange[]} */
+  const fetches = []
+  /** @type {ByteRange[]} */
+  const indexes = []
+  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows
+  for (const chunk of rowGroup.columns) {
+    const meta = chunk.meta_data
+    if (chunk.file_path) throw new Error('parquet file_path not supported')
+    if (!meta) throw new Error('parquet column metadata is undefined')
+    if (columns && !columns.includes(meta.path_in_schema[0])) continue
+    const columnOffset = meta.dictionary_page_offset || meta.data_page_offset
+    const startByte = Number(columnOffset)
+    const endByte = Number(columnOffset + meta.total_compressed_size)
+    const chunkPageLocations = pageLocations?.[meta.path_in_schema.join('.')]
+
+    if (chunkPageLocations && narrowed) {
+      chunks.push({ columnMetadata: meta, pageLocations: chunkPageLocations, range: { startByte, endByte } })
+    } else if ((useOffsetIndex || pageRanges) && chunk.offset_index_offset && chunk.offset_index_length && narrowed) {
+      const startByte = Number(chunk.offset_index_offset)
+      chunks.push({
+        columnMetadata: meta,
+        offsetIndex: { startByte, endByte: startByte + chunk.offset_index_length },
+        range: { startByte: Number(columnOffset), endByte },
+      })
+    } else {
+      chunks.push({ columnMetadata: meta, range: { startByte, endByte } })
+    }
+  }
+
+  /** @type {ByteRange[]} */
+  const columnRanges = []
+  /** @type {ByteRange | undefined} */
+  let run
+  for (const chunk of chunks) {
+    if ('pageLocations' in chunk) continue
+    if ('offsetIndex' in chunk) {
+      indexes.push(chunk.offsetIndex)
+    } else if (columns) {
+      columnRanges.push(chunk.range)
+    } else if (run && chunk.range.endByte - run.startByte <= runLimit) {
+      run.endByte = chunk.range.endByte
+    } else {
+      if (run) fetches.push(run)
+      run = { ...chunk.range }
+    }
+  }
+  if (run) fetches.push(run)
+  // selected chunks are combined in file order, skipping only small gaps
+  fetches.push(...coalesceByteRanges(columnRanges, columnGapLimit, runLimit))
+  const groups = ranges.map(([selectStart, selectEnd]) => ({
+    chunks,
+    rowGroup,
+    groupStart,
+    groupRows,
+    selectStart,
+    selectEnd,
+  }))
+  return { groups, fetches, indexes }
+}
+
+/**
+ * Merge candidate ranges when any selected column would read an overlapping
+ * data page for both ranges. Unknown page layouts are merged conservatively.
+ *
+ * @param {PageRanges} ranges
+ * @param {RowGroup} rowGroup
+ * @param {string[] | undefined} columns
+ * @param {Record<string, PageLocation[]> | undefined} pageLocations
+ * @returns {PageRanges}
+ */
+function coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) {
+  const selectedPageLayouts = rowGroup.columns
+    .filter(chunk => !columns || columns.includes(chunk.meta_data?.path_in_schema[0] || ''))
+    .map(chunk => pageLocations?.[chunk.meta_data?.path_in_schema.join('.') || ''])
+
+  /** @type {PageRanges} */
+  const merged = []
+  for (const range of ranges) {
+    const last = merged[merged.length - 1]
+    const overlapsPage = last && selectedPageLayouts.some(pages => {
+      if (!pages) return true
+      const lastPages = pagesForRange(last, pages, Number(rowGroup.num_rows))
+      const rangePages = pagesForRange(range, pages, Number(rowGroup.num_rows))
+      return lastPages[0] <= rangePages[1] && rangePages[0] <= lastPages[1]
+    })
+    if (last && overlapsPage) last[1] = range[1]
+    else merged.push([...range])
+  }
+  return merged
+}
+
+/**
+ * Return the inclusive indexes of the first and last pages overlapping a row
+ * range. Offset indexes cover every row, so a valid range always finds a page.
+ *
+ * @param {[number, number]} range
+ * @param {PageLocation[]} pages
+ * @param {number} groupRows
+ * @returns {[number, number]}
+ */
+function pagesForRange([rangeStart, rangeEnd], pages, groupRows) {
+  let first = Infinity
+  let last = -Infinity
+  for (let i = 0; i < pages.length; i++) {
+    const pageStart = Number(pages[i].first_row_index)
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows
+    if (pageEnd > rangeStart && pageStart < rangeEnd) {
+      first = Math.min(first, i)
+      last = i
+    }
+  }
+  return [first, last]
+}
+
+/**
+ * Fetch bloom filters for $eq / $in columns of row groups not already provably
+ * skippable by statistics alone. Returns an array indexed by row-group ordinal;
+ * each entry maps top-level column name → BloomFilter for any chunk whose
+ * bloom filter we were able to parse. Adds one round-trip when at least one
+ * bloom filter is fetched; otherwise returns synchronously.
+ *
+ * @param {object} options
+ * @param {AsyncBuffer} options.file
+ * @param {FileMetaData} options.metadata
+ * @param {ParquetQueryFilter} options.filter
+ * @param {boolean} [options.filterStrict]
+ * @returns {Promise<Record<string, BloomFilter>[]>}
+ */
+async function prefetchBloomFilters({ file, metadata, filter, filterStrict = true }) {
+  const result = metadata.row_groups.map(() => /** @type {Record<string, BloomFilter>} */ ({}))
+  const eligibleCols = bloomEligibleColumns(filter)
+  if (eligibleCols.size === 0) return result
+  const physicalColumns = getPhysicalColumns(metadata_parquetSchema(metadata))
+
+  /** @type {Promise<void>[]} */
+  const tasks = []
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict })) return
+    for (const colName of eligibleCols) {
+      const columnIdx = physicalColumns.indexOf(colName)
+      if (columnIdx === -1) continue
+      const meta = rowGroup.columns[columnIdx]?.meta_data
+      if (!meta?.bloom_filter_offset || !meta.bloom_filter_length) continue
+      const start = Number(meta.bloom_filter_offset)
+      const end = start + meta.bloom_filter_length
+      tasks.push((async () => {
+        const buffer = await file.slice(start, end)
+        const bloom = readBloomFilter({ view: new DataView(buffer), offset: 0 })
+        if (bloom) result[rgIdx][colName] = bloom
+      })())
+    }
+  })
+
+  if (tasks.length) await Promise.all(tasks)
+  return result
+}
+
+/**
+ * Fetch page indexes (column index + offset index) for filter columns of row
+ * groups that survive row-group-level pruning, and compute candidate row
+ * ranges per group from the per-page min/max statistics.
+ *
+ * Returns pageRangesByGroup indexed by row-group ordinal: sorted disjoint
+ * [start, end) row ranges (relative to the group) that could match the filter.
+ * An empty array means the group provably contains no matching rows; undefined
+ * means no page-level information was available for that group.
+ * Also returns pageLocationsByGroup, mapping row-group ordinals and physical
+ * leaf paths to page locations, so the read path can reuse the parsed offset
+ * indexes without refetching them.
+ *
+ * @param {object} options
+ * @param {AsyncBuffer} options.file
+ * @param {FileMetaData} options.metadata
+ * @param {ParquetQueryFilter} [options.filter]
+ * @param {boolean} [options.filterStrict]
+ * @param {number} [options.rowStart]
+ * @param {number} [options.rowEnd]
+ * @param {string[]} [options.columns]
+ * @param {Record<string, BloomFilter>[]} [options.bloomFiltersByGroup]
+ * @param {Record<string, SchemaElement>} [options.schemaElements]
+ * @param {Partial<ParquetParsers>} [options.parsers]
+ * @returns {Promise<{pageRangesByGroup: (PageRanges | undefined)[], pageLocationsByGroup: Record<string, PageLocation[]>[]}>}
+ */
+async function prefetchPageIndexes({ file, metadata, filter, filterStrict = true, rowStart = 0, rowEnd = Infinity, columns, bloomFiltersByGroup, schemaElements, parsers }) {
+  /** @type {(PageRanges | undefined)[]} */
+  const pageRangesByGroup = metadata.row_groups.map(() => undefined)
+  const pageLocationsByGroup = metadata.row_groups.map(() => /** @type {Record<string, PageLocation[]>} */ ({}))
+  if (filter && '$nor' in filter && Array.isArray(filter.$nor)) {
+    return { pageRangesByGroup, pageLocationsByGroup }
+  }
+  const filterColumns = pathsNeededForFilter(filter)
+  if (!filterColumns.length) return { pageRangesByGroup, pageLocationsByGroup }
+  const schemaTree = metadata_parquetSchema(metadata)
+  const physicalColumns = getPhysicalColumns(schemaTree)
+  const elementsByPath = {
+    ...physicalSchemaElements(schemaTree),
+    ...schemaElements,
+  }
+
+  /** @type {ByteRange[]} */
+  const indexRanges = []
+  /** @type {((file: AsyncBuffer) => Promise<void>)[]} */
+  const indexTasks = []
+  /** @type {{rgIdx: number, groupRows: number, columnPages: Record<string, ColumnPageStats>}[]} */
+  const candidateGroups = []
+  let groupStart = 0
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    const groupRows = Number(rowGroup.num_rows)
+    const groupEnd = groupStart + groupRows
+    const overlaps = groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd
+    groupStart = groupEnd
+    if (!overlaps) return
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict, bloomFilters: bloomFiltersByGroup?.[rgIdx], schemaElements: elementsByPath })) return
+
+    /** @type {Record<string, ColumnPageStats>} */
+    const columnPages = {}
+    let columnTaskCount = 0
+    const scheduledOffsetPaths = new Set()
+    let hasFilterIndex = false
+    for (const columnName of filterColumns) {
+      const columnIdx = physicalColumns.indexOf(columnName)
+      if (columnIdx === -1) continue
+      const chunk = rowGroup.columns[columnIdx]
+      const meta = chunk?.meta_data
+      if (!meta) continue
+      if (!chunk.column_index_offset || !chunk.column_index_length) continue
+      if (!chunk.offset_index_offset || !chunk.offset_index_length) continue
+      const element = elementsByPath[columnName]
+      if (!element) continue
+      hasFilterIndex = true
+      scheduledOffsetPaths.add(columnName)
+      const columnIndexStart = Number(chunk.column_index_offset)
+      const offsetIndexStart = Number(chunk.offset_index_offset)
+      const columnIndexEnd = columnIndexStart + chunk.column_index_length
+      const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length
+      indexRanges.push(
+        { startByte: columnIndexStart, endByte: columnIndexEnd },
+        { startByte: offsetIndexStart, endByte: offsetIndexEnd }
+      )
+      columnTaskCount++
+      indexTasks.push(async prefetchedFile => {
+        const [columnIndexBuffer, offsetIndexBuffer] = await Promise.all([
+          prefetchedFile.slice(columnIndexStart, columnIndexEnd),
+          prefetchedFile.slice(offsetIndexStart, offsetIndexEnd),
+        ])
+        const columnIndex = readColumnIndex({ view: new DataView(columnIndexBuffer), offset: 0 }, element, parsers)
+        const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 })
+        pageLocationsByGroup[rgIdx][columnName] = offsetIndex.page_locations
+        columnPages[columnName] = {
+          minValues: columnIndex.min_values,
+          maxValues: columnIndex.max_values,
+          nullPages: columnIndex.null_pages,
+          nullCounts: columnIndex.null_counts,
+          pageStarts: offsetIndex.page_locations.map(page => Number(page.first_row_index)),
+          element,
+        }
+      })
+    }
+    // Candidate ranges are shared by every selected column. Load their offset
+    // indexes too so the planner can merge ranges that map to the same coarse
+    // page instead of fetching and decoding that page more than once.
+    if (hasFilterIndex) {
+      for (const chunk of rowGroup.columns) {
+        const meta = chunk.meta_data
+        if (!meta) continue
+        const columnName = meta.path_in_schema[0]
+        const columnPath = meta.path_in_schema.join('.')
+        if (columns && !columns.includes(columnName)) continue
+        if (scheduledOffsetPaths.has(columnPath)) continue
+        if (!chunk.offset_index_offset || !chunk.offset_index_length) continue
+        scheduledOffsetPaths.add(columnPath)
+        const offsetIndexStart = Number(chunk.offset_index_offset)
+        const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length
+        indexRanges.push({ startByte: offsetIndexStart, endByte: offsetIndexEnd })
+        columnTaskCount++
+        indexTasks.push(async prefetchedFile => {
+          const offsetIndexBuffer = await prefetchedFile.slice(offsetIndexStart, offsetIndexEnd)
+          const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 })
+          pageLocationsByGroup[rgIdx][columnPath] = offsetIndex.page_locations
+        })
+      }
+    }
+    if (columnTaskCount) {
+      candidateGroups.push({ rgIdx, groupRows, columnPages })
+    }
+  })
+
+  if (indexTasks.length) {
+    const prefetchedFile = prefetchAsyncBuffer(file, { fetches: coalesceByteRanges(indexRanges) })
+    await Promise.all(indexTasks.map(task => task(prefetchedFile)))
+    for (const { rgIdx, groupRows, columnPages } of candidateGroups) {
+      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows, filterStrict)
+    }
+  }
+  return { pageRangesByGroup, pageLocationsByGroup }
+}
+
+/**
+ * Merge overlapping or touching byte ranges. By default no bytes are added;
+ * pass maxGap to also merge ranges separated by up to maxGap unrequested bytes,
+ * as long as the merged range stays within maxSize.
+ *
+ * @param {ByteRange[]} ranges
+ * @param {number} [maxGap]
+ * @param {number} [maxSize]
+ * @returns {ByteRange[]}
+ */
+function coalesceByteRanges(ranges, maxGap = 0, maxSize = Infinity) {
+  const sorted = ranges
+    .map(range => ({ ...range }))
+    .sort((a, b) => a.startByte - b.startByte || a.endByte - b.endByte)
+  /** @type {ByteRange[]} */
+  const merged = []
+  for (const range of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && range.startByte <= last.endByte + maxGap && Math.max(last.endByte, range.endByte) - last.startByte <= maxSize) {
+      last.endByte = Math.max(last.endByte, range.endByte)
+    } else {
+      merged.push(range)
+    }
+  }
+  return merged
+}
+
+/**
+ * Build a lookup from physical paths to leaf schema elements.
+ *
+ * @param {SchemaTree} schemaTree
+ * @returns {Record<string, SchemaElement>}
+ */
+function physicalSchemaElements(schemaTree) {
+  /** @type {Record<string, SchemaElement>} */
+  const elements = {}
+  /** @param {SchemaTree} node */
+  function traverse(node) {
+    if (node.children.length) {
+      for (const child of node.children) traverse(child)
+    } else {
+      elements[node.path.join('.')] = node.element
+    }
+  }
+  traverse(schemaTree)
+  return elements
+}
+
+/**
+ * Prefetch byte ranges from an AsyncBuffer.
+ *
+ * @param {AsyncBuffer} file
+ * @param {{fetches: ByteRange[]}} options
+ * @returns {AsyncBuffer}
+ */
+function prefetchAsyncBuffer(file, { fetches }) {
+  // fetch byte ranges from the file
+  const promises = fetches.map(({ startByte, endByte }) => file.slice(startByte, endByte))
+  return {
+    byteLength: file.byteLength,
+    slice(start, end = file.byteLength) {
+      // find matching slice
+      const index = fetches.findIndex(({ startByte, endByte }) => startByte <= start && end <= endByte)
+      if (index < 0) {
+        // fallback to direct read
+        return file.slice(start, end)
+      }
+      if (fetches[index].startByte !== start || fetches[index].endByte !== end) {
+        // slice a subrange of the prefetch
+        const startOffset = start - fetches[index].startByte
+        const endOffset = end - fetches[index].startByte
+        if (promises[index] instanceof Promise) {
+          return promises[index].then(buffer => buffer.slice(startOffset, endOffset))
+        } else {
+          return promises[index].slice(startOffset, endOffset)
+        }
+      } else {
+        return promises[index]
+      }
+    },
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/scan.js
+/**
+ * @import {AsyncRowGroup, BaseParquetReadOptions, BloomFilter, DecodedArray, PageLocation, PageRanges, ParquetScan, ParquetScanOptions, QueryPlan, SchemaElement} from '../src/types.js'
+ */
+
+/**
+ * @typedef {BaseParquetReadOptions & {
+ *   bloomFiltersByGroup?: Record<string, BloomFilter>[],
+ *   schemaElements?: Record<string, SchemaElement>,
+ *   pageRangesByGroup?: (PageRanges | undefined)[],
+ *   pageLocationsByGroup?: Record<string, PageLocation[]>[],
+ * }} PreparedParquetReadOptions
+ */
+
+
+
+
+
+
+
+/**
+ * Prepare a lazy column-oriented scan of a parquet file.
+ *
+ * The returned ranges are physical, zero-based row ranges in the file. A
+ * `pruningFilter` may narrow them using row-group statistics, bloom filters,
+ * and page indexes, but does not filter individual values returned by
+ * `readColumn`. This makes the scan suitable for query engines that maintain
+ * their own row selections while retaining parquet-level I/O pushdown.
+ *
+ * `columns`, when supplied, limits the columns available to `readColumn`.
+ * Columns referenced by `pruningFilter` are included automatically.
+ *
+ * @param {ParquetScanOptions} options
+ * @returns {Promise<ParquetScan>}
+ */
+async function parquetScan(options) {
+  options.metadata ??= await parquetMetadataAsync(options.file, options)
+  const { pruningFilter, ...readOptions } = options
+  let { columns } = readOptions
+  if (columns && pruningFilter) {
+    const selectedColumns = new Set(columns)
+    const extraColumns = columnsNeededForFilter(pruningFilter)
+      .filter(column => !selectedColumns.has(column))
+    if (extraColumns.length) columns = [...columns, ...extraColumns]
+  }
+  const preparedOptions = await prepareParquetOptions({
+    ...readOptions,
+    columns,
+    filter: pruningFilter,
+    useOffsetIndex: readOptions.useOffsetIndex ?? true,
+  })
+  const { metadata } = preparedOptions
+  if (!metadata) throw new Error('parquet requires metadata')
+
+  const schemaTree = parquetSchema(metadata)
+  const availableColumns = new Set(columns ?? schemaTree.children.map(child => child.element.name))
+  const plan = parquetPlanGroups(preparedOptions)
+  const candidates = plan.groups.flatMap(group => group.ranges.map(([selectStart, selectEnd]) => ({
+    rowStart: group.groupStart + selectStart,
+    rowEnd: group.groupStart + selectEnd,
+    group,
+  })))
+  const ranges = candidates.map(({ rowStart, rowEnd }) => ({ rowStart, rowEnd }))
+  /** @type {Map<string, {rowStart: number, rowEnd: number, data: Promise<DecodedArray>}>} */
+  const cache = new Map()
+
+  /**
+   * @param {import('../src/types.js').ParquetScanColumnOptions} columnOptions
+   * @returns {Promise<DecodedArray>}
+   */
+  function readColumn({ column, rowStart, rowEnd }) {
+    if (!availableColumns.has(column)) {
+      throw new Error(`parquet column not found in scan: ${column}`)
+    }
+    validateRange(rowStart, rowEnd)
+    if (rowStart === rowEnd) return Promise.resolve([])
+    const candidateIndex = findCandidate(candidates, rowStart, rowEnd)
+    if (candidateIndex < 0) {
+      throw new RangeError(`parquet row range [${rowStart}, ${rowEnd}) is outside scan ranges`)
+    }
+    const { group } = candidates[candidateIndex]
+
+    const cached = cache.get(column)
+    if (cached && rowStart >= cached.rowStart && rowEnd <= cached.rowEnd) {
+      return cached.data.then(data => sliceDecodedArray(
+        data,
+        rowStart - cached.rowStart,
+        rowEnd - cached.rowStart
+      ))
+    }
+
+    const data = readColumnRange({
+      options: preparedOptions,
+      schemaTree,
+      group,
+      column,
+      rowStart,
+      rowEnd,
+    })
+    cache.set(column, { rowStart, rowEnd, data })
+    return data
+  }
+
+  return {
+    metadata,
+    ranges,
+    readColumn,
+  }
+}
+
+/**
+ * Load optional indexes and build the canonical physical read plan.
+ * Shared by row-oriented reads and lazy scans so pruning behavior cannot
+ * diverge between APIs.
+ *
+ * @param {BaseParquetReadOptions} options
+ * @returns {Promise<{options: PreparedParquetReadOptions, plan: QueryPlan}>}
+ */
+async function scan_prepareParquetRead(options) {
+  const prepared = await prepareParquetOptions(options)
+  return {
+    options: prepared,
+    plan: plan_parquetPlan(prepared),
+  }
+}
+
+/**
+ * Load optional indexes and validate read options without planning data reads.
+ *
+ * @param {BaseParquetReadOptions} options
+ * @returns {Promise<PreparedParquetReadOptions>}
+ */
+async function prepareParquetOptions(options) {
+  const metadata = options.metadata ?? await metadata_parquetMetadataAsync(options.file, options)
+  const schemaColumns = metadata_parquetSchema(metadata).children.map(child => child.element.name)
+  const filterColumns = filter_columnsNeededForFilter(options.filter)
+  const missingFilterColumns = filterColumns.filter(column => !schemaColumns.includes(column))
+  if (missingFilterColumns.length) {
+    throw new Error(`parquet filter columns not found: ${missingFilterColumns.join(', ')}`)
+  }
+
+  if (options.columns) {
+    const missingColumns = options.columns.filter(column => !schemaColumns.includes(column))
+    if (missingColumns.length) throw new Error(`parquet column not found: ${missingColumns[0]}`)
+  }
+
+  /** @type {PreparedParquetReadOptions} */
+  let prepared = { ...options, metadata }
+  prepared = await withBloomFilters(prepared)
+  prepared = await withPageIndexes(prepared)
+  return prepared
+}
+
+/**
+ * Read all planned row groups, prefetching their coalesced byte ranges.
+ *
+ * @param {BaseParquetReadOptions} options
+ * @param {QueryPlan} plan
+ * @returns {AsyncRowGroup[]}
+ */
+function scan_readParquetPlan(options, plan) {
+  const readOptions = { ...options, file: prefetchAsyncBuffer(options.file, plan) }
+  return plan.groups.map(group => readRowGroup(readOptions, plan, group))
+}
+
+/**
+ * @param {object} input
+ * @param {PreparedParquetReadOptions} input.options
+ * @param {import('../src/types.js').SchemaTree} input.schemaTree
+ * @param {ReturnType<typeof parquetPlanGroups>['groups'][number]} input.group
+ * @param {string} input.column
+ * @param {number} input.rowStart
+ * @param {number} input.rowEnd
+ * @returns {Promise<DecodedArray>}
+ */
+async function readColumnRange({ options, schemaTree, group, column, rowStart, rowEnd }) {
+  const columnOptions = {
+    ...options,
+    columns: [column],
+    filter: undefined,
+    rowStart,
+    rowEnd,
+    useBloomFilters: false,
+    useOffsetIndex: options.useOffsetIndex ?? true,
+    usePageIndex: false,
+    pageRangesByGroup: undefined,
+  }
+  const columnPlan = planCandidateColumn({ options, group, column, rowStart, rowEnd })
+  const [asyncGroup] = scan_readParquetPlan(columnOptions, columnPlan)
+  if (!asyncGroup) throw new Error('parquet scan range not planned')
+  const assembled = assembleAsync(asyncGroup, schemaTree, options.parsers)
+  const asyncColumn = assembled.asyncColumns.find(child => child.pathInSchema[0] === column)
+  if (!asyncColumn) throw new Error(`parquet column not found: ${column}`)
+  const result = await asyncColumn.data
+  const data = flatten(result.data)
+  const selectStart = assembled.selectStart ?? rowStart - assembled.groupStart
+  const selectEnd = assembled.selectEnd ?? rowEnd - assembled.groupStart
+  return sliceDecodedArray(data, selectStart - result.skipped, selectEnd - result.skipped)
+}
+
+/**
+ * Build a one-column plan from a retained candidate without scanning the
+ * file's row groups again.
+ *
+ * @param {object} input
+ * @param {PreparedParquetReadOptions} input.options
+ * @param {ReturnType<typeof parquetPlanGroups>['groups'][number]} input.group
+ * @param {string} input.column
+ * @param {number} input.rowStart
+ * @param {number} input.rowEnd
+ * @returns {QueryPlan}
+ */
+function planCandidateColumn({ options, group, column, rowStart, rowEnd }) {
+  if (!options.metadata) throw new Error('parquet requires metadata')
+  const localPlan = parquetPlanGroup({
+    rowGroup: group.rowGroup,
+    groupStart: group.groupStart,
+    groupRows: group.groupRows,
+    ranges: [[rowStart - group.groupStart, rowEnd - group.groupStart]],
+    columns: [column],
+    useOffsetIndex: options.useOffsetIndex ?? true,
+    pageLocations: group.pageLocations,
+  })
+  const [localGroupPlan] = localPlan.groups
+  if (!localGroupPlan) throw new Error(`parquet column not found: ${column}`)
+  return {
+    metadata: options.metadata,
+    rowStart,
+    rowEnd,
+    columns: [column],
+    fetches: [...localPlan.fetches, ...localPlan.indexes],
+    groups: [localGroupPlan],
+  }
+}
+
+/**
+ * Find the one candidate that fully contains a requested non-empty range.
+ * Candidates are sorted and disjoint, so lookup is logarithmic.
+ *
+ * @param {{rowStart: number, rowEnd: number}[]} candidates
+ * @param {number} rowStart
+ * @param {number} rowEnd
+ * @returns {number}
+ */
+function findCandidate(candidates, rowStart, rowEnd) {
+  let low = 0
+  let high = candidates.length - 1
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2)
+    const candidate = candidates[middle]
+    if (rowStart < candidate.rowStart) {
+      high = middle - 1
+    } else if (rowStart >= candidate.rowEnd) {
+      low = middle + 1
+    } else {
+      return rowEnd <= candidate.rowEnd ? middle : -1
+    }
+  }
+  return -1
+}
+
+/**
+ * @param {number} rowStart
+ * @param {number} rowEnd
+ */
+function validateRange(rowStart, rowEnd) {
+  if (!Number.isSafeInteger(rowStart) || rowStart < 0) {
+    throw new RangeError('parquet rowStart must be a non-negative safe integer')
+  }
+  if (!Number.isSafeInteger(rowEnd) || rowEnd < rowStart) {
+    throw new RangeError('parquet rowEnd must be a safe integer greater than or equal to rowStart')
+  }
+}
+
+/**
+ * Return an exact view over decoded values. Typed arrays retain a zero-copy
+ * subarray while ordinary arrays use their native slice.
+ *
+ * @param {DecodedArray} data
+ * @param {number} start
+ * @param {number} end
+ * @returns {DecodedArray}
+ */
+function sliceDecodedArray(data, start, end) {
+  if (start === 0 && end === data.length) return data
+  return Array.isArray(data) ? data.slice(start, end) : data.subarray(start, end)
+}
+
+/**
+ * Conditionally fetch bloom filters and attach them to planner options.
+ *
+ * @param {PreparedParquetReadOptions} options
+ * @returns {Promise<PreparedParquetReadOptions>}
+ */
+async function withBloomFilters(options) {
+  if (!options.useBloomFilters || !options.filter || !options.metadata) return options
+  const schemaTree = metadata_parquetSchema(options.metadata)
+  /** @type {Record<string, SchemaElement>} */
+  const schemaElements = {}
+  for (const child of schemaTree.children) schemaElements[child.element.name] = child.element
+  const bloomFiltersByGroup = await prefetchBloomFilters({
+    file: options.file,
+    metadata: options.metadata,
+    filter: options.filter,
+    filterStrict: options.filterStrict,
+  })
+  return { ...options, bloomFiltersByGroup, schemaElements }
+}
+
+/**
+ * Conditionally fetch page indexes and attach candidate ranges and layouts.
+ *
+ * @param {PreparedParquetReadOptions} options
+ * @returns {Promise<PreparedParquetReadOptions>}
+ */
+async function withPageIndexes(options) {
+  if (!options.usePageIndex || !options.filter || !options.metadata) return options
+  const { pageRangesByGroup, pageLocationsByGroup } = await prefetchPageIndexes({
+    file: options.file,
+    metadata: options.metadata,
+    filter: options.filter,
+    filterStrict: options.filterStrict,
+    rowStart: options.rowStart,
+    rowEnd: options.rowEnd,
+    columns: options.columns,
+    bloomFiltersByGroup: options.bloomFiltersByGroup,
+    schemaElements: options.schemaElements,
+    parsers: options.parsers,
+  })
+  return { ...options, pageRangesByGroup, pageLocationsByGroup }
+}
+
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/read.js
+/**
+ * @import {AsyncRowGroup, BaseParquetReadOptions, DecodedArray, ParquetReadOptions, ParquetRow} from '../src/types.js'
+ */
+
+
+
+
+
+
+
+
+/**
+ * Symbol for the absolute, zero-based physical position of an object row.
+ * @type {typeof import('../src/types.js').rowIndex}
+ */
+// eslint-disable-next-line no-extra-parens
+const rowIndex = /** @type {typeof import('../src/types.js').rowIndex} */ (Symbol('rowIndex'))
+
+/**
+ * Read parquet data rows from a file-like object.
+ * Reads the minimal number of row groups and columns to satisfy the request.
+ *
+ * Returns a void promise when complete.
+ * Errors are thrown on the returned promise.
+ * Data is returned in callbacks onComplete, onChunk, onPage, NOT the return promise.
+ * See parquetReadObjects for a more convenient API.
+ *
+ * @param {ParquetReadOptions} options read options
+ * @returns {Promise<void>} resolves when all requested rows and columns are parsed, all errors are thrown here
+ */
+async function parquetRead(options) {
+  // load metadata if not provided
+  options.metadata ??= await metadata_parquetMetadataAsync(options.file, options)
+
+  const { rowStart = 0, rowEnd, columns, onChunk, onComplete, rowFormat, filter, filterStrict = true } = options
+
+  // Filter requires object format to match column names
+  if (filter && rowFormat !== 'object') {
+    throw new Error('parquet filter requires rowFormat: "object"')
+  }
+
+  if (options.includeRowIndex && rowFormat !== 'object') {
+    throw new Error('parquet includeRowIndex requires rowFormat: "object"')
+  }
+
+  const filterColumns = filter_columnsNeededForFilter(filter)
+  let readColumns = columns
+  if (columns && filterColumns.length) {
+    const selectedColumns = new Set(columns)
+    const extraColumns = filterColumns.filter(column => !selectedColumns.has(column))
+    if (extraColumns.length) readColumns = [...columns, ...extraColumns]
+  }
+  const readOptions = readColumns === columns ? options : { ...options, columns: readColumns }
+  const prepared = await scan_prepareParquetRead(readOptions)
+  const preparedOptions = prepared.options
+  const requiresProjection = readColumns !== columns
+  const asyncGroups = scan_readParquetPlan(preparedOptions, prepared.plan)
+
+  // skip assembly if no onComplete or onChunk, but wait for reading to finish
+  if (!onComplete && !onChunk) {
+    await awaitAllColumns(asyncGroups)
+    return
+  }
+
+  // assemble struct columns
+  if (!preparedOptions.metadata) throw new Error('parquet requires metadata')
+  const schemaTree = metadata_parquetSchema(preparedOptions.metadata)
+  const assembled = asyncGroups.map(arg => rowgroup_assembleAsync(arg, schemaTree, options.parsers))
+
+  // onChunk emit all chunks (don't await). Rejection is surfaced by awaitAllColumns below.
+  if (onChunk) {
+    for (const asyncGroup of assembled) {
+      for (const asyncColumn of asyncGroup.asyncColumns) {
+        asyncColumn.data.then(({ data, skipped }) => {
+          let rowStart = asyncGroup.groupStart + skipped
+          for (const columnData of data) {
+            onChunk({
+              columnName: asyncColumn.pathInSchema[0],
+              columnData,
+              rowStart,
+              rowEnd: rowStart + columnData.length,
+            })
+            rowStart += columnData.length
+          }
+        }, () => {})
+      }
+    }
+  }
+
+  // onComplete transpose column chunks to rows
+  if (onComplete) {
+    // wait for all reads to settle so a sibling rejection cannot leak
+    await awaitAllColumns(assembled)
+    // loosen the types to avoid duplicate code
+    /** @type {any[]} */
+    const rows = []
+    for (const asyncGroup of assembled) {
+      // filter to rows in range (the plan may have narrowed the selection to
+      // a sub-range of the group via page index pushdown)
+      const selectStart = asyncGroup.selectStart ?? Math.max(rowStart - asyncGroup.groupStart, 0)
+      const selectEnd = asyncGroup.selectEnd ?? Math.min((rowEnd ?? Infinity) - asyncGroup.groupStart, asyncGroup.groupRows)
+      // transpose column chunks to rows in output
+      const groupData = rowFormat === 'object' ?
+        await asyncGroupToRows(asyncGroup, selectStart, selectEnd, readColumns, 'object') :
+        await asyncGroupToRows(asyncGroup, selectStart, selectEnd, columns, 'array')
+
+      // Attach positions before filtering compacts rows. selectStart accounts
+      // for both requested ranges and page-index pruning within the group.
+      if (options.includeRowIndex) {
+        for (let i = 0; i < groupData.length; i++) {
+          Object.defineProperty(groupData[i], rowIndex, {
+            value: asyncGroup.groupStart + selectStart + i,
+          })
+        }
+      }
+
+      // Apply filter and projection
+      if (filter) {
+        // eslint-disable-next-line no-extra-parens
+        for (const row of /** @type {Record<string, any>[]} */ (groupData)) {
+          if (matchFilter(row, filter, filterStrict)) {
+            if (requiresProjection && columns) {
+              for (const col of filterColumns) {
+                if (!columns.includes(col)) delete row[col]
+              }
+            }
+            rows.push(row)
+          }
+        }
+      } else {
+        utils_concat(rows, groupData)
+      }
+    }
+    onComplete(rows)
+  } else {
+    // wait for all async groups to finish (complete takes care of this)
+    await awaitAllColumns(assembled)
+  }
+}
+
+/**
+ * Await every column promise across the given row groups via Promise.allSettled
+ * so no rejection escapes as an unhandledRejection. Throws the first rejection.
+ *
+ * @param {AsyncRowGroup[]} asyncGroups
+ * @returns {Promise<void>}
+ */
+async function awaitAllColumns(asyncGroups) {
+  const all = asyncGroups.flatMap(g => g.asyncColumns.map(c => c.data))
+  const results = await Promise.allSettled(all)
+  const failed = results.find(r => r.status === 'rejected')
+  if (failed) throw failed.reason
+}
+
+/**
+ * @param {ParquetReadOptions} options read options
+ * @returns {AsyncRowGroup[]}
+ */
+function parquetReadAsync(options) {
+  if (!options.metadata) throw new Error('parquet requires metadata')
+  // TODO: validate options (start, end, columns, etc)
+  return readParquetPlan(options, parquetPlan(options))
+}
+
+/**
+ * Reads a single column from a parquet file.
+ *
+ * @param {BaseParquetReadOptions} options
+ * @returns {Promise<DecodedArray>}
+ */
+async function parquetReadColumn(options) {
+  if (options.columns?.length !== 1) {
+    throw new Error('parquetReadColumn expected columns: [columnName]')
+  }
+  options.metadata ??= await parquetMetadataAsync(options.file, options)
+  const column = options.columns[0]
+  const prepared = await prepareParquetRead(options)
+  const asyncGroups = readParquetPlan(prepared.options, prepared.plan)
+  if (!prepared.options.metadata) throw new Error('parquet requires metadata')
+  const schemaTree = parquetSchema(prepared.options.metadata)
+  const assembled = asyncGroups.map(group => assembleAsync(group, schemaTree, options.parsers))
+
+  // Keep one plan for the whole column so reads can be prefetched together.
+  await awaitAllColumns(assembled)
+  /** @type {DecodedArray} */
+  const columnData = []
+  for (const group of assembled) {
+    const asyncColumn = group.asyncColumns.find(candidate => candidate.pathInSchema[0] === column)
+    if (!asyncColumn) throw new Error(`parquet column not found: ${column}`)
+    const { data } = await asyncColumn.data
+    for (const chunk of data) concat(columnData, chunk)
+  }
+  return columnData
+}
+
+/**
+ * This is a helper function to read parquet row data as a promise.
+ * It is a wrapper around the more configurable parquetRead function.
+ *
+ * @param {Omit<ParquetReadOptions, 'onComplete'>} options
+ * @returns {Promise<ParquetRow[]>} resolves when all requested rows and columns are parsed
+ */
+function parquetReadObjects(options) {
+  return new Promise((onComplete, reject) => {
+    parquetRead({
+      ...options,
+      rowFormat: 'object', // force object output
+      onComplete,
+    }).catch(reject)
+  })
+}
+
+;// CONCATENATED MODULE: ./src/io/parquet.ts
+/**
+ * Parquet files, through hyparquet. A column's storage follows its schema, not its values, so a column that
+ * is null in one row group is still typed: numbers of every width, decimals, dates and timestamps are
+ * numeric (dates and timestamps as epoch milliseconds, times of day as the file's count since midnight);
+ * strings, enums, booleans and JSON are text; nested structs and lists are text holding their JSON.
+ */
+
+
+
+
+
+
+
+/** Temporal values as numbers, so drift in them can be measured like any other numeric column. */
+const PARSERS = {
+    timestampFromMilliseconds: (millis) => Number(millis),
+    timestampFromMicroseconds: (micros) => Number(micros) / 1000,
+    timestampFromNanoseconds: (nanos) => Number(nanos / 1000n) / 1000,
+    dateFromDays: (days) => days * 86400000,
+};
+const MAGIC = 'PAR1';
+async function readParquet(source, plan) {
+    const file = source.display;
+    const bytes = await readAll(source, plan.onBytes);
+    if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) {
+        throw new errors_InputError('this is not a Parquet file (it does not start with "PAR1"); check the file or its format', { file });
+    }
+    if (bytes.toString('latin1', bytes.length - 4) !== MAGIC) {
+        throw new errors_InputError('the Parquet file is truncated (its footer is missing); re-export or re-download it', { file });
+    }
+    // hyparquet wants an ArrayBuffer of its own; a pooled Buffer's may hold more than this file.
+    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : new Uint8Array(bytes).buffer;
+    let metadata;
+    try {
+        metadata = parquetMetadata(buffer, { parsers: PARSERS });
+    }
+    catch (error) {
+        throw unreadable(error, file);
+    }
+    const rowCount = Number(metadata.num_rows);
+    if (rowCount === 0)
+        throw new errors_InputError('the file has no rows', { file });
+    const columns = [];
+    // A column at a time, so that only one column's decoded cells are alive at once.
+    for (const field of metadata_parquetSchema(metadata).children) {
+        const name = field.element.name;
+        if (!isBuilt(plan, name))
+            continue;
+        const parts = [];
+        try {
+            await parquetRead({ file: buffer, metadata, parsers: PARSERS, columns: [name], onChunk: (chunk) => void parts.push(chunk) });
+        }
+        catch (error) {
+            throw unreadable(error, file);
+        }
+        // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
+        parts.sort((a, b) => a.rowStart - b.rowStart);
+        const cells = new CellWriter(name, file, plan, isNumericField(field));
+        for (const part of parts) {
+            for (let k = 0; k < part.columnData.length; k++)
+                cells.add(part.columnData[k], part.rowStart + k);
+        }
+        columns.push(cells.finish(rowCount));
+    }
+    return { rowCount, columns };
+}
+function unreadable(error, file) {
+    return new errors_InputError(`the file could not be read as Parquet (${error.message}); it may be damaged, or use a feature or compression this reader lacks (Snappy and uncompressed files are supported)`, { file });
+}
+function isNumericField(field) {
+    if (field.children.length > 0)
+        return false;
+    const { type, converted_type: converted, logical_type: logical } = field.element;
+    switch (logical?.type) {
+        case 'STRING':
+        case 'ENUM':
+        case 'JSON':
+        case 'BSON':
+        case 'UUID':
+        case 'INTERVAL':
+            return false;
+        case 'DECIMAL':
+        case 'DATE':
+        case 'TIME':
+        case 'TIMESTAMP':
+        case 'INTEGER':
+        case 'FLOAT16':
+            return true;
+    }
+    if (converted === 'UTF8' || converted === 'ENUM' || converted === 'JSON' || converted === 'BSON' || converted === 'INTERVAL') {
+        return false;
+    }
+    if (converted === 'DECIMAL')
+        return true;
+    return type === 'INT32' || type === 'INT64' || type === 'INT96' || type === 'FLOAT' || type === 'DOUBLE';
+}
+class CellWriter {
+    name;
+    file;
+    numbers;
+    texts;
+    declaredNumerical;
+    missing;
+    constructor(name, file, plan, numericField) {
+        this.name = name;
+        this.file = file;
+        this.declaredNumerical = plan.declared?.get(name) === 'numerical';
+        this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
+        if (this.declaredNumerical || (numericField && !wantsText(plan, name)))
+            this.numbers = new NumericColumnBuilder();
+        else
+            this.texts = new TextColumnBuilder();
+    }
+    add(value, row) {
+        if (this.numbers) {
+            this.numbers.padTo(row);
+            this.numbers.push(this.numberOf(value, row));
+        }
+        else {
+            this.texts.padTo(row);
+            if (value === null || value === undefined || value === '')
+                this.texts.pushMissing();
+            else
+                this.texts.push(parquet_textOf(value));
+        }
+    }
+    numberOf(value, row) {
+        if (typeof value === 'number')
+            return this.missing.isMissingNumber(value) ? NaN : value;
+        if (typeof value === 'bigint')
+            return this.missing.isMissingNumber(Number(value)) ? NaN : Number(value);
+        if (value === null || value === undefined || value === '' || (typeof value === 'string' && this.missing.matchesText(value)))
+            return NaN;
+        if (value instanceof Date)
+            return value.getTime();
+        const parsed = typeof value === 'string' ? parseNumberText(value) : NaN;
+        if (parsed === parsed)
+            return this.missing.isMissingNumber(parsed) ? NaN : parsed;
+        if (!this.declaredNumerical)
+            return parsed;
+        const shown = parquet_textOf(value);
+        throw new errors_InputError(`row ${row + 1}: ${JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown)} is not a number, but the column is declared numerical; declare the column categorical or fix the data`, { file: this.file, column: this.name });
+    }
+    finish(rowCount) {
+        if (this.numbers) {
+            this.numbers.padTo(rowCount);
+            return this.numbers.finish(this.name);
+        }
+        this.texts.padTo(rowCount);
+        return this.texts.finish(this.name);
+    }
+}
+function parquet_textOf(value) {
+    switch (typeof value) {
+        case 'string':
+            return value;
+        case 'number':
+        case 'boolean':
+        case 'bigint':
+            return String(value);
+    }
+    if (value instanceof Date)
+        return value.toISOString();
+    return JSON.stringify(value, (_key, inner) => (typeof inner === 'bigint' ? inner.toString() : inner));
+}
+
+;// CONCATENATED MODULE: ./src/io/read.ts
+/**
+ * Reading the user's data: paths and globs to files, each file through the reader of its format, and the
+ * files' rows stacked into one table by column name.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * Reads one or more files (paths or globs; matches in sorted order) into one table. Columns are matched by
+ * name across files; a file without a column contributes missing cells to it, and a column that holds
+ * text in any file is text throughout, with every cell's exact text.
+ */
+async function readTable(paths, options = {}) {
+    if (paths.length === 0)
+        throw new InputError('no input files were given; pass at least one path or glob');
+    const cwd = options.cwd ?? process.cwd();
+    const sources = await read_resolveSources(paths, cwd, options.format);
+    const plan = { declared: options.declared, naValues: options.naValues };
+    const files = [];
+    const sizes = options.onProgress ? await Promise.all(sources.map((source) => fileSize(source.path))) : [];
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    let done = 0;
+    // One file at a time: each may be large, and their peak memory should not add up.
+    for (const [index, source] of sources.entries()) {
+        const onProgress = options.onProgress;
+        const onBytes = onProgress && ((read) => onProgress(done + read, total));
+        files.push(await readSource(source, onBytes ? { ...plan, onBytes } : plan));
+        done += sizes[index] ?? 0;
+    }
+    const columns = sources.length === 1 ? files[0].columns : await stack(sources, files, plan);
+    return {
+        sources: sources.map((source) => source.display),
+        rowCount: files.reduce((sum, file) => sum + file.rowCount, 0),
+        columns,
+    };
+}
+/** Compressed files (gzip, Parquet) hold several times their size in cells. */
+const COMPRESSED_WEIGHT = 4;
+/**
+ * About how many bytes of text the files the paths and globs name amount to, for deciding how to read
+ * them: their sizes, compressed ones counted several times over. 0 when they name none, or one that cannot
+ * be found (reading them reports why).
+ */
+async function inputSize(paths, options = {}) {
+    try {
+        const sources = await read_resolveSources(paths, options.cwd ?? process.cwd(), options.format);
+        const sizes = await Promise.all(sources.map(async (source) => (await fileSize(source.path)) * (source.gzip || source.format === 'parquet' ? COMPRESSED_WEIGHT : 1)));
+        return sizes.reduce((sum, size) => sum + size, 0);
+    }
+    catch {
+        return 0;
+    }
+}
+/** 0 for a file that cannot be read: reading it reports why. */
+function fileSize(path) {
+    return stat(path).then((info) => info.size, () => 0);
+}
+/** One file's rows as a table of its own. */
+async function readFileTable(source, plan) {
+    const file = await readSource(source, plan);
+    return { sources: [source.display], rowCount: file.rowCount, columns: file.columns };
+}
+function readSource(source, plan) {
+    switch (source.format) {
+        case 'csv':
+        case 'tsv':
+            return readDelimited(source, plan);
+        case 'jsonl':
+            return readJsonLines(source, plan);
+        case 'json':
+            return readJson(source, plan);
+        case 'parquet':
+            return readParquet(source, plan);
+    }
+}
+/** The files the paths and globs name, in order, each once. */
+async function read_resolveSources(paths, cwd, format) {
+    const sources = [];
+    const seen = new Set();
+    for (const pattern of paths) {
+        for (const path of await read_expand(pattern, cwd)) {
+            if (seen.has(path.absolute))
+                continue;
+            seen.add(path.absolute);
+            sources.push(await describeSource(path.absolute, path.display, format));
+        }
+    }
+    return sources;
+}
+/** A literal path that exists wins over reading it as a glob, so names with `[` or `*` still work. */
+async function read_expand(pattern, cwd) {
+    const absolute = (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+    const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
+    if (info?.isFile())
+        return [{ absolute, display: pattern }];
+    if (info?.isDirectory()) {
+        throw new errors_InputError(`this is a directory; pass the data files in it (a glob such as ${pattern}/*.csv works)`, {
+            file: pattern,
+        });
+    }
+    if (!isDynamicPattern(pattern)) {
+        const hint = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? '' : ` (relative paths start at ${cwd})`;
+        throw new errors_InputError(`the file does not exist; check the path${hint}`, { file: pattern });
+    }
+    const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true });
+    if (matches.length === 0) {
+        throw new errors_InputError(`no file matches this pattern (searched from ${cwd}); check the pattern`, { file: pattern });
+    }
+    return matches
+        .map((match) => (0,external_node_path_namespaceObject.resolve)(match))
+        .sort()
+        .map((match) => ({ absolute: match, display: (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? match : (0,external_node_path_namespaceObject.relative)(cwd, match) }));
+}
+const EXTENSIONS = [
+    ['.csv', 'csv'],
+    ['.tsv', 'tsv'],
+    ['.tab', 'tsv'],
+    ['.jsonl', 'jsonl'],
+    ['.ndjson', 'jsonl'],
+    ['.json', 'json'],
+    ['.parquet', 'parquet'],
+    ['.pq', 'parquet'],
+];
+/** The format a file name announces (a `.gz` suffix aside), if any. */
+function formatOfName(path) {
+    let name = (0,external_node_path_namespaceObject.basename)(path).toLowerCase();
+    const gzipName = name.endsWith('.gz');
+    if (gzipName)
+        name = name.slice(0, -3);
+    return { format: EXTENSIONS.find(([extension]) => name.endsWith(extension))?.[1], gzipName };
+}
+/** Whether a file name has a data extension we read (.csv, .tsv, .jsonl, .ndjson, .json, .parquet, ... optionally .gz). */
+function isDataFile(path) {
+    return formatOfName(path).format !== undefined;
+}
+async function describeSource(path, display, forced) {
+    const named = formatOfName(path);
+    // An unreadable file is reported, with its reason, when it is read.
+    const gzip = named.gzipName || (await hasGzipMagic(path).catch(() => false));
+    return { path, display, format: forced ?? named.format ?? 'csv', gzip };
+}
+/** Rows of several files, one after another, by column name. */
+async function stack(sources, files, plan) {
+    const names = [];
+    const storages = new Map();
+    for (const file of files) {
+        for (const column of file.columns) {
+            let kinds = storages.get(column.name);
+            if (!kinds) {
+                kinds = new Set();
+                storages.set(column.name, kinds);
+                names.push(column.name);
+            }
+            kinds.add(column.storage);
+        }
+    }
+    const mixed = new Set(names.filter((name) => storages.get(name).size > 1));
+    if (mixed.size > 0) {
+        // Numbers parsed in one file cannot give back their exact text; the file has it.
+        for (let index = 0; index < files.length; index++) {
+            const reread = new Set(files[index].columns.filter((c) => c.storage === 'numeric' && mixed.has(c.name)).map((c) => c.name));
+            if (reread.size === 0)
+                continue;
+            const again = await readSource(sources[index], { ...plan, forceText: reread, only: reread, onBytes: undefined });
+            const replacement = new Map(again.columns.map((column) => [column.name, column]));
+            files[index] = {
+                rowCount: files[index].rowCount,
+                columns: files[index].columns.map((column) => replacement.get(column.name) ?? column),
+            };
+        }
+    }
+    const totalRows = files.reduce((sum, file) => sum + file.rowCount, 0);
+    return names.map((name) => {
+        const parts = files.map((file) => ({ rows: file.rowCount, column: file.columns.find((c) => c.name === name) }));
+        return storages.get(name).has('text') ? stackText(name, parts, totalRows) : stackNumeric(name, parts, totalRows);
+    });
+}
+function stackNumeric(name, parts, totalRows) {
+    const values = new Float64Array(totalRows).fill(NaN);
+    let offset = 0;
+    for (const { rows, column } of parts) {
+        if (column?.storage === 'numeric')
+            values.set(column.values, offset);
+        offset += rows;
+    }
+    return { storage: 'numeric', name, values };
+}
+function stackText(name, parts, totalRows) {
+    const codes = new Int32Array(totalRows).fill(MISSING_CODE);
+    const dictionary = [];
+    const index = new Map();
+    let offset = 0;
+    for (const { rows, column } of parts) {
+        if (column?.storage === 'text') {
+            const remap = column.dictionary.map((text) => {
+                let code = index.get(text);
+                if (code === undefined) {
+                    code = dictionary.length;
+                    dictionary.push(text);
+                    index.set(text, code);
+                }
+                return code;
+            });
+            for (let row = 0; row < rows; row++) {
+                const code = column.codes[row];
+                codes[offset + row] = code === MISSING_CODE ? MISSING_CODE : remap[code];
+            }
+        }
+        offset += rows;
+    }
+    return { storage: 'text', name, codes, dictionary };
+}
+
+;// CONCATENATED MODULE: ./src/io/profile-side.ts
+/**
+ * The sides of a check that are profiles: profile files (several are merged), or data profiled while it
+ * streams past when it is too large to hold (the memory budget), one file at a time.
+ */
+
+
+
+
+
+
+/** The profiles the paths name, or undefined when they name data files; an InputError when they mix the two. */
+async function readProfilesOf(paths, options = {}) {
+    const sources = await resolveSources(paths, options.cwd ?? process.cwd());
+    const isProfile = await Promise.all(sources.map((source) => isProfileFile(source.path)));
+    if (!isProfile.some(Boolean))
+        return undefined;
+    const data = sources.filter((_, index) => !isProfile[index]);
+    if (data.length > 0) {
+        throw new InputError('this is a data file among profiles; pass either profiles (they are merged) or data files, not both', { file: data[0].display });
+    }
+    const builder = new ProfileBuilder(DEFAULT_PROFILE_SETTINGS);
+    let single;
+    for (const source of sources) {
+        const profile = await readProfileFile(source.path, source.display);
+        single = sources.length === 1 ? profile : undefined;
+        builder.addProfile(profile);
+    }
+    return datasetOf(single ?? builder.finish(), sources.map((source) => source.display), 'file');
+}
+/** The profiles the paths and globs name, merged: counts and moments exactly, summaries within their bound. */
+async function mergeProfiles(paths, settings, cwd = process.cwd()) {
+    const builder = new builder_ProfileBuilder(settings);
+    for (const source of await read_resolveSources(paths, cwd))
+        builder.addProfile(await profile_file_readProfileFile(source.path, source.display));
+    return builder.finish();
+}
+const DEFAULT_BATCH_CELLS = 1 << 22;
+/**
+ * One pass over the files, in memory bounded by the profile and a batch of rows for CSV and TSV files
+ * (streamed), by the largest file's columns for the other formats (read whole, one file at a time).
+ */
+async function profileData(paths, options = {}) {
+    if (paths.length === 0)
+        throw new errors_InputError('no input files were given; pass at least one path or glob');
+    const sources = await read_resolveSources(paths, options.cwd ?? process.cwd(), options.format);
+    const builder = new builder_ProfileBuilder(options.settings ?? format_DEFAULT_PROFILE_SETTINGS);
+    const plan = { declared: options.declared, naValues: options.naValues };
+    for (const source of sources) {
+        if (source.format === 'csv' || source.format === 'tsv') {
+            builder.addProfile(await profileDelimited(source, plan, options.settings ?? format_DEFAULT_PROFILE_SETTINGS, options.batchCells ?? DEFAULT_BATCH_CELLS));
+        }
+        else
+            builder.addTable(await readFileTable(source, plan));
+    }
+    return builder.finish();
+}
+async function profileDelimited(source, plan, settings, cells) {
+    const stream = async (filePlan) => {
+        const builder = new builder_ProfileBuilder(settings);
+        const sources = [source.display];
+        const read = await streamDelimited(source, filePlan, { cells, take: (batch) => builder.addTable({ sources, ...batch }) });
+        return { ...read, profile: builder.finish() };
+    };
+    const first = await stream(plan);
+    if (first.columnsWithText.size === 0)
+        return first.profile;
+    // Rare: a column held numbers, then text; its exact texts only exist in the file.
+    const columnsWithText = first.columnsWithText;
+    const second = await stream({ ...plan, forceText: columnsWithText, only: columnsWithText });
+    if (second.rows !== first.rows)
+        throw changedWhileRead(source.display);
+    const reread = new Map(second.profile.columns.map((column) => [column.name, column]));
+    return { ...first.profile, columns: first.profile.columns.map((column) => reread.get(column.name) ?? column) };
+}
+/** The check's view of a profile: its columns, answered from the profile. */
+function datasetOf(profile, sources, profiled) {
+    return {
+        sources,
+        rowCount: profile.rows,
+        columns: profile.columns.map((column) => ({ storage: 'profile', name: column.name, profile: column })),
+        profiled,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/profile/describe.ts
+/** What a profile holds, in a few lines a person reads: for the CLI, the model card and reports. */
+
+function describeProfile(profile) {
+    const numeric = profile.columns.filter((column) => column.storage === 'numeric');
+    const summarised = numeric.filter((column) => column.storage === 'numeric' && column.distribution.kind === 'summary');
+    const text = profile.columns.length - numeric.length;
+    const parts = [
+        `${numeric.length - summarised.length} numerical column${numeric.length - summarised.length === 1 ? '' : 's'} kept exactly`,
+        ...(summarised.length > 0 ? [`${summarised.length} summarised (rank error ≤ ${profile.settings.rankError})`] : []),
+        `${text} text column${text === 1 ? '' : 's'}`,
+    ];
+    const lines = [`${profile.rows.toLocaleString('en-US')} rows × ${profile.columns.length} columns: ${parts.join(', ')}.`];
+    for (const column of profile.columns) {
+        const why = approximation(column);
+        if (why)
+            lines.push(`  ${JSON.stringify(column.name)}: ${why}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+const REPORT_SCHEMA_VERSION = 2;
+/** Versions whose reports this driftgate still reads: version 2 only added to version 1. */
+const READABLE_REPORT_SCHEMA_VERSIONS = [1, 2];
+function toJsonReport(result, generatedAt) {
+    return {
+        schema_version: REPORT_SCHEMA_VERSION,
+        tool: { name: 'driftgate', version: VERSION },
+        generated_at: generatedAt.toISOString(),
+        ...result,
+    };
+}
+function renderJson(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/json-text.ts
+/**
+ * Parsing a JSON file the user wrote, with the line of a syntax error in the message's location: the
+ * annotation then lands on it. V8 gives the offset where parsing stopped ("at position 22"); input that
+ * ends too early has none, and its error belongs at the end of the file.
+ */
+
+function parseJsonFile(text, file, explain) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const message = error.message;
+        const position = /at position (\d+)/.exec(message);
+        throw new errors_InputError(explain(message), { file, line: json_text_lineAt(text, position ? Number(position[1]) : text.length) });
+    }
+}
+function json_text_lineAt(text, offset) {
+    let line = 1;
+    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
+        line++;
+    return line;
+}
+
+;// CONCATENATED MODULE: ./src/publish/metrics.ts
+/**
+ * Evaluation metrics: the user's `metrics` JSON file, read as named numbers, and how a new version's
+ * numbers compare with the deployed version's. The file itself is stored verbatim; only the numbers are
+ * used here, so any extra fields (strings, lists, confusion matrices) are kept but not compared.
+ */
+
+
+function parseMetrics(text, file) {
+    const parsed = parseJsonFile(text, file, (syntaxError) => `the metrics file is not JSON (${syntaxError}); write an object such as {"accuracy": 0.93}`);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new errors_InputError('the metrics file must hold a JSON object of named numbers, such as {"accuracy": 0.93}', { file });
+    }
+    const values = {};
+    collectNumbers(parsed, '', values);
+    return values;
+}
+function collectNumbers(object, prefix, into) {
+    for (const [key, value] of Object.entries(object)) {
+        const name = `${prefix}${key}`;
+        // An overflowing number (1e999) parses to Infinity; like infinities in data, it counts as missing.
+        if (typeof value === 'number' && Number.isFinite(value))
+            into[name] = value;
+        else if (typeof value === 'object' && value !== null && !Array.isArray(value))
+            collectNumbers(value, `${name}.`, into);
+    }
+}
+/** Every metric either version has: the candidate's in its own order, then those only the deployed one had. */
+function compareMetrics(candidate, deployed) {
+    const changes = Object.entries(candidate).map(([name, value]) => {
+        const before = deployed?.[name];
+        return before === undefined ? { name, candidate: value } : { name, deployed: before, candidate: value, change: value - before };
+    });
+    for (const [name, value] of Object.entries(deployed ?? {})) {
+        if (!(name in candidate))
+            changes.push({ name, deployed: value });
+    }
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./src/engine/format.ts
+/** How numbers read wherever people see them: the engine's reasons and summaries, and every report. */
+/** Four significant digits; scientific notation for very small or large magnitudes. */
+function format_formatNumber(value) {
+    if (value === 0 || !Number.isFinite(value))
+        return String(value);
+    const magnitude = Math.abs(value);
+    if (magnitude < 1e-3 || magnitude >= 1e6)
+        return value.toExponential(2);
+    return String(Number(value.toPrecision(4)));
+}
+/** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
+function format_formatPercent(share) {
+    const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
+    return `${(share * 100).toFixed(digits)}%`;
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for each place user data is shown. Column names and category values come from the data and may
+ * contain anything; none of it may break a table, run as markup, or inject a workflow command.
+ */
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
+}
+/**
+ * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so `&`, `<` and `>` become
+ * entities; pipes would end the cell and newlines the row; emphasis, code, link and strike-through marks
+ * are backslash-escaped so names like `*` or `[x](y)` show literally. Other punctuation is only special at
+ * the start of a line, which a table cell never is.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[&<>]/g, (character) => HTML_ENTITIES[character])
+        .replace(/[\\`*_[\]|~]/g, (character) => `\\${character}`)
+        .replace(/\r\n|\r|\n/g, ' ');
+}
+/**
+ * Text for a terminal: control characters (newlines, escape sequences that could rewrite the screen) are
+ * shown as `\n`, `\x1b`, ... instead of being interpreted.
+ */
+function escapeTerminal(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => {
+        if (character === '\n')
+            return '\\n';
+        if (character === '\r')
+            return '\\r';
+        if (character === '\t')
+            return '\\t';
+        return `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    });
+}
+/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
+function mermaidText(text) {
+    return text.replace(/["`\\]/g, "'").replace(/[\r\n\t]+/g, ' ').replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'));
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+
+/**
+ * The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the
+ * distance; from a profile's summary with its bound (`0.0436 ± 0.0012`, `p = 0.03 (0.02–0.05)`).
+ */
+function formatScore(column) {
+    if (column.score === undefined)
+        return '—';
+    const bounds = column.approximate?.bounds;
+    if (column.output === 'distance')
+        return `${format_formatNumber(column.score)}${bounds?.distance === undefined ? '' : ` ± ${format_formatNumber(bounds.distance)}`}`;
+    const range = bounds?.p_value && column.p_value_adjusted === undefined ? ` (${format_formatNumber(bounds.p_value[0])}–${format_formatNumber(bounds.p_value[1])})` : '';
+    return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${format_formatNumber(column.score)}${range}`;
+}
+/** Which way the column moved, in one short phrase with an arrow. */
+function formatDirection(column) {
+    const direction = column.direction;
+    if (!direction)
+        return '';
+    if (direction.kind === 'shift') {
+        return `${arrow(direction.change)} mean ${format_formatNumber(direction.reference_mean)} → ${format_formatNumber(direction.current_mean)}`;
+    }
+    return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${format_formatPercent(direction.reference_share)} → ${format_formatPercent(direction.current_share)}`;
+}
+function arrow(change) {
+    return change > 0 ? '↑' : change < 0 ? '↓' : '→';
+}
+function truncate(text, length) {
+    return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+/** How a side's rows are known, when not from the rows themselves: ` — profile`, or that it was profiled. */
+function profiledNote(side) {
+    if (side.profiled === 'file')
+        return ' — profile';
+    if (side.profiled === 'streamed')
+        return ' — profiled while read, being over the memory budget';
+    return '';
+}
+/** Drifted columns first, then the others, each group in its original order. */
+function driftedFirst(columns) {
+    const rank = (column) => (column.drift_detected ? 0 : column.status === 'no-drift' ? 2 : 1);
+    return columns
+        .map((column, index) => ({ column, index }))
+        .sort((a, b) => rank(a.column) - rank(b.column) || a.index - b.index)
+        .map(({ column }) => column);
+}
+const STATUS_LABELS = {
+    drift: 'drift',
+    'no-drift': 'no drift',
+    'insufficient-data': 'insufficient data',
+    'missing-in-current': 'missing in current',
+    'new-in-current': 'new in current',
+    'not-tested': 'not tested',
+};
+/** The reasons besides the test's own verdict, which the value and threshold already show, and why a value is approximate. */
+function otherReasons(column) {
+    const reasons = column.distribution_drift ? column.reasons.slice(1) : column.reasons;
+    return column.approximate ? [...reasons, `approximate: ${column.approximate.why}`] : reasons;
+}
+
+;// CONCATENATED MODULE: ./src/performance/detectors/adwin.ts
+const ADWIN_DEFAULTS = {
+    delta: 0.002,
+    maxBucketsPerRow: 5,
+    clock: 32,
+    minSubWindow: 5,
+    minWindow: 10,
+};
+class adwin_Adwin {
+    options;
+    /** `rows[i]` holds the buckets of 2^i values; older values live in higher rows. */
+    rows = [];
+    fed = 0;
+    width = 0;
+    total = 0;
+    squaredDeviations = 0;
+    shift = 0;
+    constructor(options = {}) {
+        this.options = { ...ADWIN_DEFAULTS, ...options };
+    }
+    /** For the latest drift: the kept window's mean minus the dropped values' mean (> 0: the mean rose). */
+    get lastShift() {
+        return this.shift;
+    }
+    /** Values in the window now. */
+    get windowWidth() {
+        return this.width;
+    }
+    /** Mean of the values in the window now: the current estimate of the error rate. */
+    get windowMean() {
+        return this.width === 0 ? Number.NaN : this.total / this.width;
+    }
+    update(value) {
+        this.insert(value);
+        this.fed++;
+        if (this.fed % this.options.clock !== 0 || this.width <= this.options.minWindow)
+            return 'stable';
+        const widthBefore = this.width;
+        const totalBefore = this.total;
+        while (this.cutFound())
+            this.dropOldestBucket();
+        if (this.width === widthBefore)
+            return 'stable';
+        this.shift = this.total / this.width - (totalBefore - this.total) / (widthBefore - this.width);
+        return 'drift';
+    }
+    insert(value) {
+        if (this.width > 0) {
+            const deviation = value - this.total / this.width;
+            this.squaredDeviations += (this.width / (this.width + 1)) * deviation * deviation;
+        }
+        this.width++;
+        this.total += value;
+        if (this.rows.length === 0)
+            this.rows.push({ sums: [], squaredDeviations: [] });
+        this.rows[0].sums.push(value);
+        this.rows[0].squaredDeviations.push(0);
+        this.mergeFullRows();
+    }
+    mergeFullRows() {
+        for (let level = 0; level < this.rows.length; level++) {
+            const row = this.rows[level];
+            if (row.sums.length <= this.options.maxBucketsPerRow)
+                return;
+            const size = 2 ** level;
+            const [firstSum, secondSum] = row.sums.splice(0, 2);
+            const [firstDeviations, secondDeviations] = row.squaredDeviations.splice(0, 2);
+            const meanGap = (firstSum - secondSum) / size;
+            if (level + 1 === this.rows.length)
+                this.rows.push({ sums: [], squaredDeviations: [] });
+            this.rows[level + 1].sums.push(firstSum + secondSum);
+            this.rows[level + 1].squaredDeviations.push(firstDeviations + secondDeviations + (size / 2) * meanGap * meanGap);
+        }
+    }
+    dropOldestBucket() {
+        const level = this.rows.length - 1;
+        const row = this.rows[level];
+        const size = 2 ** level;
+        const sum = row.sums.shift();
+        const deviations = row.squaredDeviations.shift();
+        if (row.sums.length === 0)
+            this.rows.pop();
+        const restWidth = this.width - size;
+        const restTotal = this.total - sum;
+        if (restWidth === 0) {
+            this.squaredDeviations = 0;
+        }
+        else {
+            const meanGap = sum / size - restTotal / restWidth;
+            this.squaredDeviations -= deviations + ((size * restWidth) / this.width) * meanGap * meanGap;
+            // Cancellation can leave a tiny negative; a variance cannot be.
+            this.squaredDeviations = Math.max(0, this.squaredDeviations);
+        }
+        this.width = restWidth;
+        this.total = restTotal;
+    }
+    /** Whether some split at a bucket boundary, oldest first, passes the cut test. */
+    cutFound() {
+        const { delta, minSubWindow } = this.options;
+        const width = this.width;
+        const variance = this.squaredDeviations / width;
+        const logTerm = Math.log((2 * Math.log(width)) / delta);
+        let olderWidth = 0;
+        let olderTotal = 0;
+        for (let level = this.rows.length - 1; level >= 0; level--) {
+            const size = 2 ** level;
+            for (const sum of this.rows[level].sums) {
+                olderWidth += size;
+                olderTotal += sum;
+                const newerWidth = width - olderWidth;
+                if (newerWidth < minSubWindow)
+                    return false;
+                if (olderWidth < minSubWindow)
+                    continue;
+                const inverseM = 1 / olderWidth + 1 / newerWidth;
+                const bound = Math.sqrt(2 * inverseM * variance * logTerm) + (2 / 3) * inverseM * logTerm;
+                if (Math.abs(olderTotal / olderWidth - (this.total - olderTotal) / newerWidth) > bound)
+                    return true;
+            }
+        }
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/detectors/ddm.ts
+const DDM_DEFAULTS = { warningLevel: 2, driftLevel: 3, minInstances: 30 };
+class ddm_Ddm {
+    options;
+    rows = 0;
+    errors = 0;
+    minimumRate = Number.POSITIVE_INFINITY;
+    minimumDeviation = Number.POSITIVE_INFINITY;
+    drifted = false;
+    constructor(options = {}) {
+        this.options = { ...DDM_DEFAULTS, ...options };
+    }
+    /** `error` is 1 for a wrong prediction and 0 for a right one. */
+    update(error) {
+        if (this.drifted)
+            this.restart();
+        this.rows++;
+        this.errors += error;
+        const rate = this.errors / this.rows;
+        const deviation = Math.sqrt((rate * (1 - rate)) / this.rows);
+        if (this.rows < this.options.minInstances)
+            return 'stable';
+        if (rate + deviation <= this.minimumRate + this.minimumDeviation) {
+            this.minimumRate = rate;
+            this.minimumDeviation = deviation;
+        }
+        if (rate + deviation > this.minimumRate + this.options.driftLevel * this.minimumDeviation) {
+            this.drifted = true;
+            return 'drift';
+        }
+        return rate + deviation > this.minimumRate + this.options.warningLevel * this.minimumDeviation ? 'warning' : 'stable';
+    }
+    restart() {
+        this.rows = 0;
+        this.errors = 0;
+        this.minimumRate = Number.POSITIVE_INFINITY;
+        this.minimumDeviation = Number.POSITIVE_INFINITY;
+        this.drifted = false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/detectors/page-hinkley.ts
+const PAGE_HINKLEY_DEFAULTS = {
+    delta: 0.005,
+    threshold: 50,
+    alpha: 1 - 0.0001,
+    minInstances: 30,
+};
+class page_hinkley_PageHinkley {
+    options;
+    count = 0;
+    mean = 0;
+    statistic = 0;
+    drifted = false;
+    constructor(options = {}) {
+        this.options = { ...PAGE_HINKLEY_DEFAULTS, ...options };
+    }
+    update(value) {
+        if (this.drifted)
+            this.restart();
+        this.count++;
+        this.mean += (value - this.mean) / this.count;
+        this.statistic = Math.max(0, this.options.alpha * this.statistic + (value - this.mean - this.options.delta));
+        if (this.count < this.options.minInstances || this.statistic <= this.options.threshold)
+            return 'stable';
+        this.drifted = true;
+        return 'drift';
+    }
+    restart() {
+        this.count = 0;
+        this.mean = 0;
+        this.statistic = 0;
+        this.drifted = false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/change-point.ts
+/**
+ * When did performance start to slip? Runs the three streaming detectors — DDM, ADWIN and Page-Hinkley
+ * (`detectors/`), each with its published defaults — over the per-row error signal in stream order and
+ * reports, per detector, the first rise in the error: the row that raised the alarm, and the row where
+ * the rise most likely began.
+ *
+ * Signal (`errorSignal`): 1 for a misclassified row and 0 otherwise; the absolute error |ŷ − y| for
+ * regression, best divided by a typical error (the baseline MAE, say; `errorSignal` takes that scale)
+ * since ADWIN's bound assumes values of order one. DDM models a 0/1 error rate, so on any other signal
+ * it is "not-applicable". So is Page-Hinkley unless `pageHinkley` options are passed: its published
+ * λ and δ are in the signal's units and suit 0/1 errors; on |N(0, 1)| errors they alarm on about half
+ * of stationary 10,000-row streams (96 of 200 measured; 159 of 200 after dividing by the MAE). DDM and
+ * Page-Hinkley only look for rises; ADWIN also reports falls, which are skipped here (an improving
+ * model is not the question).
+ *
+ * Onset: the detectors say when they became sure, not when the change happened. For the stream up to
+ * the alarm, the onset is the split maximising `k·(T − k)/T · (mean after − mean before)²` among splits
+ * where the mean rose: the maximum-likelihood location of a single shift in mean (the statistic of
+ * binary segmentation and CUSUM change-point estimation; A. J. Scott and M. Knott, Biometrics 30, 1974).
+ *
+ * Order: rows are streamed in the order of `order` when given (numbers ascending; text by code point,
+ * which is chronological for ISO 8601 timestamps written alike), ties keeping row order. Positions count
+ * along the stream; rows are the caller's row indices. Rows without an order value must be dropped by
+ * the caller.
+ *
+ * Delays and false alarms with the defaults, measured on seeded Bernoulli error streams (200 streams
+ * each; `__tests__/performance/detectors.test.ts` checks them on 20):
+ * - error rate 0.1 → 0.3 at row 2000, rows from the change to the alarm (median / 95th pct / max):
+ *   ADWIN 111 / 207 / 271, Page-Hinkley 242 / 333 / 405, DDM 144 / 794 / 1291 (on the streams where
+ *   DDM had not already fired before the change);
+ * - stationary 10,000-row streams, share with any alarm, at error rates 0.02 / 0.1 / 0.3:
+ *   ADWIN 0 % / 0 % / 0.5 %, Page-Hinkley 0 % / 0 % / 10 %, DDM 83 % / 47 % / 20 %, nearly all of DDM's
+ *   within the first 500 rows, where its minimum p + s is set on few rows. Read a lone DDM alarm early
+ *   in a stream with suspicion.
+ *
+ * @example
+ * // 0/1 errors at a 10 % rate for rows 0–1999 and 30 % after (the seed-1 stream of the tests):
+ * firstChangePoints(signal).adwin;
+ * // => { status: 'change', detected: { position: 2079, row: 2079 }, onset: { position: 1999, row: 1999 } }
+ * // With `order: timestamps` the points also carry `order`, that row's timestamp.
+ */
+
+
+
+
+
+
+const DETECTOR_NAMES = (/* unused pure expression or super */ null && (['ddm', 'adwin', 'page-hinkley']));
+/**
+ * The per-row error signal of labelled rows: 0/1 misclassification, or |ŷ − y| / `scale` for
+ * regression. Undefined when a regression value is not finite.
+ */
+function change_point_errorSignal(rows, scale = 1) {
+    if (rows.task === 'regression')
+        return absoluteErrors(rows.yTrue, rows.yPred)?.map((error) => error / scale);
+    requireAligned('y_pred', rows.yTrue.length, rows.yPred);
+    return Float64Array.from(rows.yTrue, (truth, row) => (truth === rows.yPred[row] ? 0 : 1));
+}
+function change_point_firstChangePoints(signal, options = {}) {
+    const { order } = options;
+    if (order)
+        requireAligned('order', signal.length, order);
+    const stream = streamOrder(signal.length, order);
+    const streamed = Float64Array.from(stream, (row) => signal[row]);
+    const pointAt = (position) => {
+        const row = stream[position];
+        return order ? { position, row, order: order[row] } : { position, row };
+    };
+    const run = (detector, isRise = () => true) => {
+        for (let position = 0; position < streamed.length; position++) {
+            if (detector.update(streamed[position]) === 'drift' && isRise()) {
+                return { status: 'change', detected: pointAt(position), onset: pointAt(shiftOnset(streamed, position)) };
+            }
+        }
+        return { status: 'no-change' };
+    };
+    const binary = streamed.every((value) => value === 0 || value === 1);
+    const adwin = new Adwin(options.adwin);
+    return {
+        ddm: binary
+            ? run(new Ddm(options.ddm))
+            : { status: 'not-applicable', reason: 'DDM needs a 0/1 error signal (classification)' },
+        adwin: run(adwin, () => adwin.lastShift > 0),
+        'page-hinkley': binary || options.pageHinkley
+            ? run(new PageHinkley(options.pageHinkley))
+            : { status: 'not-applicable', reason: "Page-Hinkley's default threshold is calibrated for a 0/1 error signal" },
+    };
+}
+/**
+ * Where a rise in the mean of `values[0..end]` most likely began: the first position of the later part
+ * of the split k maximising k·(n − k)/n · (mean after − mean before)², n = end + 1, among splits whose
+ * later part has the higher mean. `end` itself when no split shows a rise.
+ */
+function shiftOnset(values, end) {
+    const n = end + 1;
+    let total = 0;
+    for (let position = 0; position < n; position++)
+        total += values[position];
+    let best = end;
+    let bestScore = 0;
+    let before = 0;
+    for (let split = 1; split < n; split++) {
+        before += values[split - 1];
+        const gap = (total - before) / (n - split) - before / split;
+        const score = ((split * (n - split)) / n) * gap * gap;
+        if (gap > 0 && score > bestScore) {
+            best = split;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+/** Row indices in stream order: stably sorted by `order` when given. */
+function streamOrder(length, order) {
+    const rows = Uint32Array.from({ length }, (_, row) => row);
+    if (!order)
+        return rows;
+    const compare = typeof order[0] === 'number'
+        ? (a, b) => order[a] - order[b] || a - b
+        : (a, b) => compareLabels(order[a], order[b]) || a - b;
+    return rows.sort(compare);
+}
+
+;// CONCATENATED MODULE: ./src/performance/label-order.ts
+/**
+ * The order scikit-learn gives class labels: `np.unique` on a string array sorts by Unicode code point.
+ *
+ * JavaScript's `<` compares UTF-16 code units instead, which disagrees for characters beyond the Basic
+ * Multilingual Plane (stored as surrogates, 0xD800–0xDFFF) against characters from 0xE000 to 0xFFFF:
+ * NumPy puts "Ａ" (U+FF21) before "😀" (U+1F600), `<` puts it after. Per-class results, the confusion
+ * matrix and the positive class of a binary ROC AUC all follow this order, so it has to be NumPy's.
+ *
+ * Numeric classes arrive as text and sort as text ("10" before "9"), as scikit-learn sorts a string
+ * array.
+ *
+ * @example
+ * sortedLabels(['b', '😀', 'Ａ', 'a']); // => ['a', 'b', 'Ａ', '😀']
+ */
+/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
+function label_order_compareLabels(a, b) {
+    const shorter = Math.min(a.length, b.length);
+    for (let i = 0; i < shorter; i++) {
+        const left = a.codePointAt(i);
+        const right = b.codePointAt(i);
+        if (left !== right)
+            return left - right;
+        // Equal code points have equal widths, so both strings skip the same low surrogate.
+        if (left > 0xffff)
+            i++;
+    }
+    return a.length - b.length;
+}
+/** The distinct labels of all the given arrays, in scikit-learn's order. */
+function label_order_sortedLabels(...labelArrays) {
+    const distinct = new Set();
+    for (const labels of labelArrays)
+        for (const label of labels)
+            distinct.add(label);
+    return [...distinct].sort(label_order_compareLabels);
+}
+
+;// CONCATENATED MODULE: ./src/performance/rows.ts
+/**
+ * Labelled rows of one side (baseline or current) as the performance metrics take them: the true target
+ * and the model's prediction per row, plus, for classification, the model's probability per class.
+ *
+ * Callers drop rows with a missing target or prediction before building these: every metric assumes
+ * complete, aligned columns of equal length.
+ */
+function rows_rowCount(rows) {
+    return rows.yTrue.length;
+}
+/** Throws when aligned columns differ in length: a caller bug, never a property of the data. */
+function rows_requireAligned(what, expected, actual) {
+    if (actual.length !== expected) {
+        throw new RangeError(`${what} has ${actual.length} rows where ${expected} were expected`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/confusion-matrix.ts
+/**
+ * Confusion matrix, as `sklearn.metrics.confusion_matrix(y_true, y_pred, labels=labels)`.
+ *
+ * Definition: `counts[i][j]` is the number of rows whose true label is `labels[i]` and whose predicted
+ * label is `labels[j]`: rows are the truth, columns the prediction.
+ *
+ * Edge cases: by default the labels are every label seen on either side, in scikit-learn's order (see
+ * `label-order.ts`); with explicit labels, rows whose true or predicted label is not among them are left
+ * out, as scikit-learn does. No rows give an empty matrix.
+ *
+ * @example
+ * confusionMatrix(['a', 'b', 'b'], ['a', 'a', 'b']);
+ * // => { labels: ['a', 'b'], counts: [[1, 0], [1, 1]] }
+ */
+
+
+function confusion_matrix_confusionMatrix(yTrue, yPred, labels = label_order_sortedLabels(yTrue, yPred)) {
+    rows_requireAligned('y_pred', yTrue.length, yPred);
+    const indexOf = new Map(labels.map((label, index) => [label, index]));
+    const counts = labels.map(() => new Array(labels.length).fill(0));
+    for (let row = 0; row < yTrue.length; row++) {
+        const truth = indexOf.get(yTrue[row]);
+        const prediction = indexOf.get(yPred[row]);
+        if (truth !== undefined && prediction !== undefined)
+            counts[truth][prediction]++;
+    }
+    return { labels, counts };
+}
+
 ;// CONCATENATED MODULE: ./src/performance/mean.ts
 /**
  * Arithmetic mean with compensated (Kahan–Babuška–Neumaier) summation, simple-statistics' `mean`.
@@ -47532,49 +56673,6 @@ function mean_absolute_percentage_error_meanAbsolutePercentageError(yTrue, yPred
     return compensatedMean(errors.map((error, row) => error / Math.max(Math.abs(yTrue[row]), ZERO_GUARD)));
 }
 
-;// CONCATENATED MODULE: ./src/stattests/math/moments.ts
-/**
- * Mean and sum of squared deviations of one side of a sample, for the statistics built on them (Welch's t,
- * the reference standard deviation that normalises Wasserstein), accurate to a few ulps at any size.
- *
- * Two passes, as NumPy's `var` does: first the mean (simple-statistics' Kahan–Babuška sum, within an ulp
- * or so of the exact mean where NumPy's pairwise sum can be several ulps off), then the squared deviations
- * from it, summed with compensation so the result does not degrade with the 500k-row columns the engine
- * sees.
- *
- * A constant array gets its exact mean and zero spread. Summing n copies of 0.1 and dividing by n can land
- * on a neighbouring double (NumPy's mean of three 0.1s is 0.10000000000000002, and so is a compensated
- * one), which leaves a variance of ~1e-34; on two constant samples of 0.1 that makes SciPy's Welch test
- * "significant" (p ≈ 0.05). We prefer the exact answer there.
- */
-
-/**
- * The moments of one side of a sample: exact ones from its profile when the side is a rank summary (whose
- * representative points have other moments), else computed from its values.
- */
-function sideMoments(sample, side) {
-    const exact = side === 'reference' ? sample.summarised?.referenceMoments : sample.summarised?.currentMoments;
-    return exact ?? momentsOf(sample[side]);
-}
-/** Mean and Σ(x − mean)² of a non-empty array. */
-function momentsOf(values) {
-    // Stops at the second element for any column that varies, so this costs nothing in practice.
-    if (values.every((value) => value === values[0]))
-        return { mean: values[0], squaredDeviations: 0 };
-    // simple-statistics only reads `length` and indexes, so a typed array works without copying it into a number[].
-    const mean = simple_statistics_mean(values);
-    let squares = 0;
-    let compensation = 0;
-    for (let i = 0; i < values.length; i++) {
-        const deviation = values[i] - mean;
-        const square = deviation * deviation;
-        const next = squares + square;
-        compensation += squares >= square ? squares - next + square : square - next + squares;
-        squares = next;
-    }
-    return { mean, squaredDeviations: squares + compensation };
-}
-
 ;// CONCATENATED MODULE: ./src/performance/r2.ts
 /**
  * Coefficient of determination R², as `sklearn.metrics.r2_score(y_true, y_pred)`.
@@ -47602,7 +56700,7 @@ function r2_r2(yTrue, yPred) {
     const errors = regression_errors_absoluteErrors(yTrue, yPred);
     if (!errors || errors.length < 2)
         return undefined;
-    const residualSquares = sum(Array.from(errors, (error) => error * error));
+    const residualSquares = simple_statistics_sum(Array.from(errors, (error) => error * error));
     if (residualSquares === 0)
         return 1;
     const { squaredDeviations } = momentsOf(Float64Array.from(yTrue));
@@ -48760,8 +57858,8 @@ function chartSection(column) {
         `    title "${mermaidText(truncate(column.name, 60))}"`,
         `    x-axis [${labels.map((label) => `"${mermaidText(label)}"`).join(', ')}]`,
         `    y-axis "% of rows" 0 --> ${yMax}`,
-        `    bar [${reference.map(round).join(', ')}]`,
-        `    line [${current.map(round).join(', ')}]`,
+        `    bar [${reference.map(summary_round).join(', ')}]`,
+        `    line [${current.map(summary_round).join(', ')}]`,
         '```',
     ];
     return `**${escapeMarkdown(truncate(column.name, 80))}**: bars = baseline, line = current (% of non-missing values)\n\n${lines.join('\n')}`;
@@ -48781,7 +57879,7 @@ function chartSeries(histogram) {
     const current = shares([...histogram.current, ...(hasOther ? [histogram.other_current] : [])]);
     return { labels, reference, current };
 }
-function round(value) {
+function summary_round(value) {
     return String(Math.round(value * 100) / 100);
 }
 
@@ -48888,6 +57986,7 @@ function describeChange(change) {
 function formatOptional(value) {
     return value === undefined ? '—' : format_formatNumber(value);
 }
+const APPROXIMATE_COLUMNS_SHOWN = 10;
 function dataSection(input) {
     const total = (role) => {
         const files = input.files.filter((file) => file.role === role);
@@ -48896,9 +57995,19 @@ function dataSection(input) {
     const model = total('model');
     const baseline = total('baseline');
     const lines = [`- Model: ${model.count} file${plural(model.count)}, ${formatBytes(model.bytes)}`];
-    lines.push(baseline.count > 0
-        ? `- Training data (the baseline the next check compares against): ${baseline.count} file${plural(baseline.count)}, ${formatBytes(baseline.bytes)}`
-        : '- Training data: not stored with this version (no baseline was given)');
+    if (input.baselineProfile) {
+        const [summary, ...approximate] = input.baselineProfile.trimEnd().split('\n');
+        lines.push(`- Training data profile (the baseline the next check compares against; the rows themselves are not stored): ${formatBytes(baseline.bytes)}, ${summary}`);
+        for (const line of approximate.slice(0, APPROXIMATE_COLUMNS_SHOWN))
+            lines.push(`  - ${escapeMarkdown(line.trim())}`);
+        if (approximate.length > APPROXIMATE_COLUMNS_SHOWN)
+            lines.push(`  - and ${approximate.length - APPROXIMATE_COLUMNS_SHOWN} more approximate columns`);
+    }
+    else {
+        lines.push(baseline.count > 0
+            ? `- Training data (the baseline the next check compares against): ${baseline.count} file${plural(baseline.count)}, ${formatBytes(baseline.bytes)}`
+            : '- Training data: not stored with this version (no baseline was given)');
+    }
     const report = input.driftReport;
     if (report) {
         lines.push(`- Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows`);
@@ -48956,6 +58065,11 @@ function plural(count) {
 
 
 
+
+
+
+
+
 /**
  * The largest file we send. GitHub rejects files over 100 MiB in a repository, and the Git Data API's blob
  * endpoint refuses less than that: its limit is undocumented and has been measured near 40 MiB of decoded
@@ -48966,8 +58080,8 @@ async function collectContent(sources) {
     if (sources.model.length === 0)
         throw new errors_InputError('input "model" is required: the path (or glob) of the model file(s) to publish');
     const model = await placeFiles(await expandAll('model', sources.model, sources), MODEL_FOLDER, 'model');
-    const baseline = await placeFiles(await expandAll('baseline', sources.baseline, sources), BASELINE_FOLDER, 'baseline');
-    const files = [...model, ...baseline];
+    const stored = await storedBaseline(await expandAll('baseline', sources.baseline, sources), sources);
+    const files = [...model, ...stored.files];
     let metrics;
     let driftReport;
     if (sources.metrics) {
@@ -48980,7 +58094,37 @@ async function collectContent(sources) {
         driftReport = parseDriftReport(await (0,promises_namespaceObject.readFile)(path.absolute, 'utf8'), path.display);
         files.push(await describeFile(path, DRIFT_REPORT_FILE, 'drift-report'));
     }
-    return { files, metrics, driftReport };
+    return { files, metrics, driftReport, baselineProfile: stored.profile && describeProfile(stored.profile) };
+}
+/** The name of the profile publish makes of raw training data. */
+const BASELINE_PROFILE_FILE = 'baseline.profile.json.gz';
+/**
+ * The baseline files to commit: the data's profile, made here in one streaming pass (or the profiles given,
+ * merged when several), or with `raw` the files as they are.
+ */
+async function storedBaseline(found, sources) {
+    if (sources.baselineAs === 'raw' || found.length === 0)
+        return { files: await placeFiles(found, BASELINE_FOLDER, 'baseline') };
+    const isProfile = await Promise.all(found.map((file) => profile_file_isProfileFile(file.absolute)));
+    if (found.length === 1 && isProfile[0]) {
+        const profile = await profile_file_readProfileFile(found[0].absolute, found[0].display);
+        return { files: await placeFiles(found, BASELINE_FOLDER, 'baseline'), profile };
+    }
+    // The committed profile names its sources as the user wrote them, not by the runner's paths.
+    const paths = found.map((file) => file.display);
+    const profile = isProfile.every(Boolean)
+        ? await mergeProfiles(paths, format_DEFAULT_PROFILE_SETTINGS, sources.cwd)
+        : isProfile.some(Boolean)
+            ? refuseMixed(found.find((_, index) => !isProfile[index]))
+            : await profileData(paths, { cwd: sources.cwd });
+    const folder = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(sources.runnerTemp ?? (0,external_node_os_namespaceObject.tmpdir)(), 'driftgate-baseline-'));
+    const absolute = (0,external_node_path_namespaceObject.join)(folder, BASELINE_PROFILE_FILE);
+    await writeProfileFile(absolute, profile);
+    const file = await describeFile({ absolute, display: BASELINE_PROFILE_FILE }, `${BASELINE_FOLDER}/${BASELINE_PROFILE_FILE}`, 'baseline');
+    return { files: [file], profile };
+}
+function refuseMixed(data) {
+    throw new errors_InputError('this is a data file among profiles in "baseline"; give the training data files, or their profiles, not both', { file: data.display });
 }
 /** The check action's JSON report (docs/report-schema.md), checked enough that the model card can trust it. */
 function parseDriftReport(text, file) {
@@ -49131,10 +58275,10 @@ async function publishModel(settings, client, options = {}) {
     if (placement.kind === 'deployed') {
         log(`The model files are those of ${placement.version}, the current version on ${base}: nothing to publish.`);
         const open = await findOpenPullRequest(client, settings.repository, settings.branch);
-        const modelCard = (await readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? '';
+        const modelCard = (await publish_readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? '';
         return { ...outcome, pullRequest: open && { number: open.number, url: open.url }, pullRequestOperation: 'unchanged', modelCard };
     }
-    const modelCard = placement.modelCard ?? (await readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? (await renderCard(job, placement.version, await baseState(job)));
+    const modelCard = placement.modelCard ?? (await publish_readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? (await renderCard(job, placement.version, await baseState(job)));
     // A run that published on top of this one meanwhile owns the description: the pull request proposes its version.
     const later = await laterPublication(job, placement);
     const description = later ?? { title: fill(settings.title, settings.name, placement.version), body: modelCard };
@@ -49156,7 +58300,7 @@ async function laterPublication(job, placement) {
     const { current } = await readIndex(job, head);
     if (current === undefined || current === placement.version)
         return undefined;
-    const card = await readText(job, head, `${versionFolder(settings.registryDir, settings.name, current)}/${MODEL_CARD_FILE}`);
+    const card = await publish_readText(job, head, `${versionFolder(settings.registryDir, settings.name, current)}/${MODEL_CARD_FILE}`);
     return card === undefined ? undefined : { version: current, title: fill(settings.title, settings.name, current), body: card };
 }
 /**
@@ -49311,6 +58455,7 @@ async function renderCard(job, version, base) {
         deployedVersion: deployed?.version,
         metricChanges: content.metrics ? compareMetrics(content.metrics, deployedMetrics) : undefined,
         driftReport: content.driftReport,
+        baselineProfile: content.baselineProfile,
     });
 }
 /** The deployed version's metrics; a missing or broken file only costs the comparison, with a note in the log. */
@@ -49318,7 +58463,7 @@ async function readDeployedMetrics(job, baseHead, deployed) {
     if (!deployed.files.some((file) => file.role === 'metrics'))
         return undefined;
     const path = `${versionFolder(job.settings.registryDir, job.settings.name, deployed.version)}/${METRICS_FILE}`;
-    const text = await readText(job, baseHead, path);
+    const text = await publish_readText(job, baseHead, path);
     if (text === undefined)
         return undefined;
     try {
@@ -49333,10 +58478,10 @@ async function readDeployedMetrics(job, baseHead, deployed) {
 }
 async function readIndex(job, commitSha) {
     const path = indexPath(job.settings.registryDir, job.settings.name);
-    const text = await readText(job, commitSha, path);
+    const text = await publish_readText(job, commitSha, path);
     return text === undefined ? emptyIndex(job.settings.name) : parseIndex(text, `${path} at ${commitSha.slice(0, 12)}`);
 }
-async function readText(job, commitSha, path) {
+async function publish_readText(job, commitSha, path) {
     return (await readFileAt(job.client, job.settings.repository, commitSha, path))?.toString('utf8');
 }
 function fill(template, name, version) {

@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import { InputError } from '../engine/errors.js';
 import type { PublishSettings } from './publish.js';
+import type { BaselineStorage } from './local-files.js';
 import { checkPathComponent, checkRegistryDir } from './registry.js';
 
 export interface PublishActionSettings {
@@ -41,6 +42,7 @@ export function getInputs(): PublishActionSettings {
       content: {
         model: lines('model'),
         baseline: lines('baseline'),
+        baselineAs: baselineStorage(),
         metrics: text('metrics') || undefined,
         driftReport: text('drift-report') || undefined,
         cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
@@ -64,6 +66,12 @@ export function getInputs(): PublishActionSettings {
       run: { id: runId || undefined, url: runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : undefined },
     },
   };
+}
+
+function baselineStorage(): BaselineStorage {
+  const value = text('baseline-as') || 'profile';
+  if (value === 'profile' || value === 'raw') return value;
+  throw new InputError(`baseline-as must be profile or raw, not ${JSON.stringify(value)}`);
 }
 
 /** `core.getBooleanInput` throws a TypeError, which would be shown as a crash rather than a bad input. */

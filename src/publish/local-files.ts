@@ -6,11 +6,16 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { resolveInside, refuseLinkOutside } from '../action/workspace-paths.js';
 import { InputError } from '../engine/errors.js';
+import { isProfileFile, readProfileFile, writeProfileFile } from '../io/profile-file.js';
+import { mergeProfiles, profileData } from '../io/profile-side.js';
+import { describeProfile } from '../profile/describe.js';
+import { DEFAULT_PROFILE_SETTINGS, type Profile } from '../profile/format.js';
 import { READABLE_REPORT_SCHEMA_VERSIONS, type JsonReport } from '../report/json.js';
 import { parseJsonFile } from './json-text.js';
 import { parseMetrics, type MetricValues } from './metrics.js';
@@ -35,11 +40,19 @@ export interface PublishContent {
   files: LocalFile[];
   metrics?: MetricValues;
   driftReport?: JsonReport;
+  /** What the stored baseline profile holds, when the baseline is one (the default). */
+  baselineProfile?: string;
 }
+
+/** How the training data is kept: its profile (default; no rows in git), or the files themselves. */
+export type BaselineStorage = 'profile' | 'raw';
 
 export interface ContentSources {
   model: readonly string[];
+  /** Data files (or profiles) of the training data. */
   baseline: readonly string[];
+  /** Default `profile`. */
+  baselineAs?: BaselineStorage;
   metrics?: string;
   driftReport?: string;
   /** Where relative paths and globs start: the workspace. */
@@ -51,8 +64,8 @@ export interface ContentSources {
 export async function collectContent(sources: ContentSources): Promise<PublishContent> {
   if (sources.model.length === 0) throw new InputError('input "model" is required: the path (or glob) of the model file(s) to publish');
   const model = await placeFiles(await expandAll('model', sources.model, sources), MODEL_FOLDER, 'model');
-  const baseline = await placeFiles(await expandAll('baseline', sources.baseline, sources), BASELINE_FOLDER, 'baseline');
-  const files = [...model, ...baseline];
+  const stored = await storedBaseline(await expandAll('baseline', sources.baseline, sources), sources);
+  const files = [...model, ...stored.files];
   let metrics: MetricValues | undefined;
   let driftReport: JsonReport | undefined;
   if (sources.metrics) {
@@ -65,7 +78,39 @@ export async function collectContent(sources: ContentSources): Promise<PublishCo
     driftReport = parseDriftReport(await readFile(path.absolute, 'utf8'), path.display);
     files.push(await describeFile(path, DRIFT_REPORT_FILE, 'drift-report'));
   }
-  return { files, metrics, driftReport };
+  return { files, metrics, driftReport, baselineProfile: stored.profile && describeProfile(stored.profile) };
+}
+
+/** The name of the profile publish makes of raw training data. */
+export const BASELINE_PROFILE_FILE = 'baseline.profile.json.gz';
+
+/**
+ * The baseline files to commit: the data's profile, made here in one streaming pass (or the profiles given,
+ * merged when several), or with `raw` the files as they are.
+ */
+async function storedBaseline(found: readonly FoundFile[], sources: ContentSources): Promise<{ files: LocalFile[]; profile?: Profile }> {
+  if (sources.baselineAs === 'raw' || found.length === 0) return { files: await placeFiles(found, BASELINE_FOLDER, 'baseline') };
+  const isProfile = await Promise.all(found.map((file) => isProfileFile(file.absolute)));
+  if (found.length === 1 && isProfile[0]) {
+    const profile = await readProfileFile(found[0].absolute, found[0].display);
+    return { files: await placeFiles(found, BASELINE_FOLDER, 'baseline'), profile };
+  }
+  // The committed profile names its sources as the user wrote them, not by the runner's paths.
+  const paths = found.map((file) => file.display);
+  const profile = isProfile.every(Boolean)
+    ? await mergeProfiles(paths, DEFAULT_PROFILE_SETTINGS, sources.cwd)
+    : isProfile.some(Boolean)
+      ? refuseMixed(found.find((_, index) => !isProfile[index])!)
+      : await profileData(paths, { cwd: sources.cwd });
+  const folder = await mkdtemp(join(sources.runnerTemp ?? tmpdir(), 'driftgate-baseline-'));
+  const absolute = join(folder, BASELINE_PROFILE_FILE);
+  await writeProfileFile(absolute, profile);
+  const file = await describeFile({ absolute, display: BASELINE_PROFILE_FILE }, `${BASELINE_FOLDER}/${BASELINE_PROFILE_FILE}`, 'baseline');
+  return { files: [file], profile };
+}
+
+function refuseMixed(data: FoundFile): never {
+  throw new InputError('this is a data file among profiles in "baseline"; give the training data files, or their profiles, not both', { file: data.display });
 }
 
 /** The check action's JSON report (docs/report-schema.md), checked enough that the model card can trust it. */

@@ -35,6 +35,8 @@ export interface ModelCardInput {
   /** This version's metrics against the deployed version's; undefined when no metrics file was given. */
   metricChanges?: readonly MetricChange[];
   driftReport?: JsonReport;
+  /** What the baseline profile holds (`describeProfile`), when the baseline is a profile. */
+  baselineProfile?: string;
 }
 
 interface Detail {
@@ -135,6 +137,8 @@ function formatOptional(value: number | undefined): string {
   return value === undefined ? '—' : formatNumber(value);
 }
 
+const APPROXIMATE_COLUMNS_SHOWN = 10;
+
 function dataSection(input: ModelCardInput): string {
   const total = (role: RegistryFile['role']) => {
     const files = input.files.filter((file) => file.role === role);
@@ -143,11 +147,18 @@ function dataSection(input: ModelCardInput): string {
   const model = total('model');
   const baseline = total('baseline');
   const lines = [`- Model: ${model.count} file${plural(model.count)}, ${formatBytes(model.bytes)}`];
-  lines.push(
-    baseline.count > 0
-      ? `- Training data (the baseline the next check compares against): ${baseline.count} file${plural(baseline.count)}, ${formatBytes(baseline.bytes)}`
-      : '- Training data: not stored with this version (no baseline was given)',
-  );
+  if (input.baselineProfile) {
+    const [summary, ...approximate] = input.baselineProfile.trimEnd().split('\n');
+    lines.push(`- Training data profile (the baseline the next check compares against; the rows themselves are not stored): ${formatBytes(baseline.bytes)}, ${summary}`);
+    for (const line of approximate.slice(0, APPROXIMATE_COLUMNS_SHOWN)) lines.push(`  - ${escapeMarkdown(line.trim())}`);
+    if (approximate.length > APPROXIMATE_COLUMNS_SHOWN) lines.push(`  - and ${approximate.length - APPROXIMATE_COLUMNS_SHOWN} more approximate columns`);
+  } else {
+    lines.push(
+      baseline.count > 0
+        ? `- Training data (the baseline the next check compares against): ${baseline.count} file${plural(baseline.count)}, ${formatBytes(baseline.bytes)}`
+        : '- Training data: not stored with this version (no baseline was given)',
+    );
+  }
   const report = input.driftReport;
   if (report) {
     lines.push(`- Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows`);

@@ -329,6 +329,7 @@ async function renderCard(job: Job, version: string, base: { baseHead: string; b
     deployedVersion: deployed?.version,
     metricChanges: content.metrics ? compareMetrics(content.metrics, deployedMetrics) : undefined,
     driftReport: content.driftReport,
+    baselineProfile: content.baselineProfile,
   });
 }
 
