@@ -10,6 +10,7 @@ import { InputError } from '../engine/errors.js';
 import type { Column } from '../engine/table.js';
 import { NumericColumnBuilder, TextColumnBuilder } from './column-builder.js';
 import { readAll } from './compression.js';
+import { checkDecodedRows, checkFooter } from './parquet-footer.js';
 import { parseNumberText } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
 import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
@@ -41,6 +42,8 @@ export async function readParquet(source: Source, plan: FilePlan): Promise<FileC
   } catch (error) {
     throw unreadable(error, file);
   }
+  const dataEnd = bytes.length - 8 - metadata.metadata_length;
+  checkFooter(metadata, bytes.subarray(dataEnd, bytes.length - 8), dataEnd, file);
   const rowCount = Number(metadata.num_rows);
   if (rowCount === 0) throw new InputError('the file has no rows', { file });
 
@@ -57,6 +60,7 @@ export async function readParquet(source: Source, plan: FilePlan): Promise<FileC
     }
     // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
     parts.sort((a, b) => a.rowStart - b.rowStart);
+    checkDecodedRows(parts, rowCount, name, file);
     const cells = new CellWriter(name, file, plan, isNumericField(field));
     for (const part of parts) {
       for (let k = 0; k < part.columnData.length; k++) cells.add(part.columnData[k], part.rowStart + k);
