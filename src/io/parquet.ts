@@ -4,6 +4,7 @@
  * numeric (dates and timestamps as epoch milliseconds, times of day as the file's count since midnight);
  * strings, enums, booleans and JSON are text; nested structs and lists are text holding their JSON.
  */
+import { constants } from 'node:buffer';
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import type { ColumnData, FileMetaData, ParquetParsers, SchemaTree } from 'hyparquet';
 import { InputError } from '../engine/errors.js';
@@ -13,7 +14,7 @@ import { readAll } from './compression.js';
 import { checkDecodedRows, checkFooter } from './parquet-footer.js';
 import { parseNumberText } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
+import { describeBytes, isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
 
 /** Temporal values as numbers, so drift in them can be measured like any other numeric column. */
 const PARSERS: Partial<ParquetParsers> = {
@@ -27,7 +28,10 @@ const MAGIC = 'PAR1';
 
 export async function readParquet(source: Source, plan: FilePlan): Promise<FileColumns> {
   const file = source.display;
-  const bytes = await readAll(source, plan.onBytes);
+  const bytes = await readAll(source, plan.onBytes, {
+    bytes: constants.MAX_LENGTH,
+    refusal: `the Parquet file is over ${describeBytes(constants.MAX_LENGTH)}, the most this reader holds in memory; write the data as several files`,
+  });
   if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) {
     throw new InputError('this is not a Parquet file (it does not start with "PAR1"); check the file or its format', { file });
   }
