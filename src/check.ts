@@ -118,7 +118,7 @@ export async function runCheck(settings: CheckSettings, run: CheckRun = {}): Pro
 
 /**
  * An observer that logs, one line per phase, the rows each side gave and the time spent: what a CI log
- * should show about a check's cost (the check action passes `core.info`).
+ * should show about a check's cost (the check action passes its log).
  */
 export function phaseLog(log: (line: string) => void): CheckObserver {
   return {

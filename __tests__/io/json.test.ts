@@ -93,6 +93,16 @@ describe('JSON Lines', () => {
     expect(error.location).toEqual({ file: path, line: 1, column: 'a.b' });
   });
 
+  it('refuses a key that is the empty string, as the CSV reader refuses a column without a name', async () => {
+    const path = writeFile(dir, 'nameless.jsonl', lines('{"a": 1}', '{"a": 2, "": 3}'));
+    const error = await inputError(() => readTable([path]));
+    expect(error.location).toEqual({ file: path, line: 2 });
+    expect(error.message).toMatch(/^a key is the empty string "", which cannot name a column; give every key a name/);
+    const nested = writeFile(dir, 'nameless-nested.json', '[{"features": {"": 1}}]');
+    const inner = await inputError(() => readTable([nested]));
+    expect(inner.message).toMatch(/^record 1: a key inside "features" is the empty string ""/);
+  });
+
   it('rejects a file without records', async () => {
     const path = writeFile(dir, 'none.jsonl', '\n\n');
     expect((await inputError(() => readTable([path]))).message).toMatch(/no records/);

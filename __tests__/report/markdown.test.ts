@@ -4,6 +4,7 @@ import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { DriftResult } from '../../src/engine/result.js';
 import { formatNumber } from '../../src/engine/format.js';
 import { columnTable, renderMarkdown } from '../../src/report/markdown.js';
+import { renderSummary } from '../../src/report/summary.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 
@@ -30,6 +31,20 @@ describe('renderMarkdown', () => {
     const table = columnTable(result.columns, 1);
     expect(table.split('\n').filter((line) => line.startsWith('| ')).length).toBe(2);
     expect(table).toContain('_2 more columns not shown (1 of them drifted); the JSON report has all of them._');
+  });
+});
+
+describe('file names that carry Markdown', () => {
+  const hostile = 'data.csv\n\n## Approved by security\n\n[details](https://evil.example)\n\n<img src=x>';
+  const named = compareTables(tableOf({ x: normalDraws(50, 0, 1) }, hostile), tableOf({ x: normalDraws(50, 0, 2) }, 'fresh.csv'), defaultDriftOptions());
+
+  it('stay inside their code span in the report and the job summary: no heading, link or paragraph of their own', () => {
+    for (const markdown of [renderMarkdown(named), renderSummary(named)]) {
+      const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
+      expect(headings).toHaveLength(1);
+      expect(markdown).not.toMatch(/^\[details\]/m);
+      expect(markdown).toContain("Baseline: `data.csv  ## Approved by security  [details](https://evil.example)  <img src=x>` (50 rows)");
+    }
   });
 });
 

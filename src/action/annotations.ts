@@ -3,9 +3,9 @@
  * drifted column. GitHub shows at most 10 warnings per step, so when there are more, the last one
  * summarizes the remaining columns instead of letting them be dropped silently.
  */
-import * as core from '@actions/core';
 import type { DriftResult } from '../engine/result.js';
 import { driftedFirst, formatDirection, truncate } from '../report/format.js';
+import { annotate } from './log.js';
 
 const ANNOTATION_LIMIT = 10;
 
@@ -34,7 +34,7 @@ export function annotateDrift(result: DriftResult): void {
       message: `${rest.length} more drifted columns: ${names}${rest.length > 20 ? ', …' : ''}. The job summary and the JSON report list them all.`,
     });
   }
-  for (const warning of warnings) core.warning(warning.message, { title: warning.title });
+  for (const warning of warnings) annotate('warning', warning.message, { title: warning.title });
 }
 
 function modelWarnings(result: DriftResult): Warning[] {

@@ -4,7 +4,6 @@
  * extractor (the client's built-in extraction does not stop entries escaping the target directory).
  */
 import { DefaultArtifactClient, ArtifactNotFoundError } from '@actions/artifact';
-import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { isDataFile } from '../io/read.js';
 import { extractZip } from '../io/unzip.js';
 import { GitHubUnavailableError, retryOnPassingFailures } from '../publish/retry.js';
 import type { BaselineArtifact } from './inputs.js';
+import { annotate, logDebug, logLine } from './log.js';
 
 /** Downloads and extracts the artifact; returns the data files it holds. */
 export async function downloadBaseline(artifact: BaselineArtifact, token: string): Promise<string[]> {
@@ -41,14 +41,14 @@ export async function downloadBaseline(artifact: BaselineArtifact, token: string
   } else {
     if (!token) throw new InputError('github-token is required to read artifacts of another workflow run (it needs the actions: read permission)');
     // @actions/github retries nothing; retries are logged as plain lines, they need no one's attention.
-    const octokit = github.getOctokit(token, { log: { debug: core.debug, info: core.info, warn: core.info, error: core.error } }, retryOnPassingFailures);
+    const octokit = github.getOctokit(token, { log: { debug: logDebug, info: logLine, warn: logLine, error: (message) => annotate('error', message) } }, retryOnPassingFailures);
     const runId = artifact.runId === 'latest' ? await latestSuccessfulRun(octokit, owner, repo, artifact.workflow!, artifact.branch) : artifact.runId;
     where = `workflow run ${runId} of ${owner}/${repo}`;
     ({ id, digest } = await findArtifactInRun(octokit, owner, repo, runId, artifact.name, where));
     findBy = { token, workflowRunId: runId, repositoryOwner: owner, repositoryName: repo };
   }
 
-  core.info(`Downloading artifact ${JSON.stringify(artifact.name)} (id ${id}) from ${where}`);
+  logLine(`Downloading artifact ${JSON.stringify(artifact.name)} (id ${id}) from ${where}`);
   const { digestMismatch } = await client.downloadArtifact(id, {
     path: archiveDir,
     skipDecompress: true,
@@ -68,8 +68,8 @@ export async function downloadBaseline(artifact: BaselineArtifact, token: string
       `artifact ${JSON.stringify(artifact.name)} from ${where} holds no data file (.csv, .tsv, .jsonl, .ndjson, .json, .parquet, optionally .gz); it has: ${files.map((file) => file.slice(work.length + 7)).join(', ') || 'nothing'}`,
     );
   }
-  // Quoted: names in an archive are anyone's text, and a line of the log starting `::` would be a workflow command.
-  core.info(`Baseline files: ${data.map((file) => JSON.stringify(file.slice(work.length + 7))).join(', ')}`);
+  // Quoted: names in an archive are anyone's text.
+  logLine(`Baseline files: ${data.map((file) => JSON.stringify(file.slice(work.length + 7))).join(', ')}`);
   return data;
 }
 
@@ -85,7 +85,7 @@ async function latestSuccessfulRun(octokit: Octokit, owner: string, repo: string
       `no successful run of workflow ${JSON.stringify(workflow)}${branch ? ` on branch ${JSON.stringify(branch)}` : ''} in ${owner}/${repo}; run it once (it must upload the baseline artifact), or give baseline-run-id explicitly`,
     );
   }
-  core.info(`Newest successful run of ${workflow}${branch ? ` on ${branch}` : ''}: ${run.id} (${run.html_url})`);
+  logLine(`Newest successful run of ${workflow}${branch ? ` on ${branch}` : ''}: ${run.id} (${run.html_url})`);
   return run.id;
 }
 

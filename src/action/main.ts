@@ -12,6 +12,7 @@ import { InputError } from '../engine/errors.js';
 import type { DriftResult } from '../engine/result.js';
 import { getInputs, type CheckActionSettings } from './inputs.js';
 import { annotateDrift } from './annotations.js';
+import { annotate, failStep, logLine } from './log.js';
 import { downloadBaseline } from './baseline-artifact.js';
 import { uploadReports } from './upload.js';
 import { isInside } from './workspace-paths.js';
@@ -39,11 +40,11 @@ async function run(): Promise<void> {
   }
   const result = await core.group('Compare baseline and current data', async () => {
     // The bundle doubles as the worker that reads the current data while this thread reads the baseline.
-    const checked = await runCheck(settings.check, { readWorker: new URL(import.meta.url), observer: phaseLog(core.info) });
-    core.info(`Compared ${checked.columns.length} columns; ${Date.now() - started} ms in all.`);
-    core.info(checked.dataset.summary);
-    for (const line of modelLog(checked)) core.info(line);
-    core.info(checked.gate.summary);
+    const checked = await runCheck(settings.check, { readWorker: new URL(import.meta.url), observer: phaseLog(logLine) });
+    logLine(`Compared ${checked.columns.length} columns; ${Date.now() - started} ms in all.`);
+    logLine(checked.dataset.summary);
+    for (const line of modelLog(checked)) logLine(line);
+    logLine(checked.gate.summary);
     return checked;
   });
   const checkedAt = new Date();
@@ -60,7 +61,7 @@ async function run(): Promise<void> {
     await core.group('Upload the report artifact', () => uploadReports(settings.uploadReport, Object.values(files), settings.reportDir));
   }
   if (settings.failOnDrift && result.gate.tripped) {
-    core.setFailed(`${result.model ? result.gate.summary : result.dataset.summary} (fail-on-drift is true)`);
+    failStep(`${result.model ? result.gate.summary : result.dataset.summary} (fail-on-drift is true)`);
   }
 }
 
@@ -90,7 +91,7 @@ async function writeReports(settings: CheckActionSettings, result: DriftResult, 
   await writeFileAtomic(files.markdown, renderMarkdown(result));
   await writeFileAtomic(files.html, renderHtml(result, { generatedAt: checkedAt }));
   await writeFileAtomic(files.metrics, renderPrometheus(result, { labels: settings.metricsLabels, timestamp: checkedAt }));
-  core.info(`Reports written to ${directory}`);
+  logLine(`Reports written to ${directory}`);
   return files;
 }
 
@@ -120,10 +121,10 @@ function setOutputs(result: DriftResult, files: ReportFiles): void {
 /** One error annotation per failure: `core.setFailed` would add a second, bare one after ours. */
 function fail(error: unknown): void {
   if (error instanceof InputError) {
-    core.error(error.describe(), { title: 'driftgate: bad input', ...annotationLocation(error.location) });
+    annotate('error', error.describe(), { title: 'driftgate: bad input', ...annotationLocation(error.location) });
     process.exitCode = core.ExitCode.Failure;
   } else {
-    core.setFailed(`driftgate failed: ${(error as Error).message}`);
+    failStep(`driftgate failed: ${(error as Error).message}`);
   }
 }
 

@@ -1,6 +1,6 @@
 /** Uploads the report files as one workflow artifact, so reviewers can download the HTML report. */
 import { DefaultArtifactClient } from '@actions/artifact';
-import * as core from '@actions/core';
+import { logLine } from './log.js';
 
 /** The artifact client retries what is worth retrying itself; what reaches here is final, and says what was already done. */
 export async function uploadReports(name: string, files: string[], rootDirectory: string): Promise<void> {
@@ -13,5 +13,5 @@ export async function uploadReports(name: string, files: string[], rootDirectory
       { cause: error },
     );
   }
-  core.info(`Uploaded artifact ${JSON.stringify(name)} (id ${uploaded.id}, ${uploaded.size} bytes)`);
+  logLine(`Uploaded artifact ${JSON.stringify(name)} (id ${uploaded.id}, ${uploaded.size} bytes)`);
 }

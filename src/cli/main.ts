@@ -5,6 +5,7 @@
  */
 import { runCheck } from '../check.js';
 import { InputError } from '../engine/errors.js';
+import { escapeTerminal, escapeTerminalLines } from '../report/escape.js';
 import { renderText } from '../report/text.js';
 import { serveReadWorker } from '../io/read-worker.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -56,7 +57,7 @@ async function profile(command: CliProfileCommand): Promise<number> {
   } catch (error) {
     throw new InputError(`cannot write the profile: ${(error as Error).message}; check --output`, { file: command.output });
   }
-  process.stdout.write(`Wrote ${command.output} (${bytes.toLocaleString('en-US')} bytes): ${describeProfile(result)}`);
+  process.stdout.write(escapeTerminalLines(`Wrote ${command.output} (${bytes.toLocaleString('en-US')} bytes): ${describeProfile(result)}`));
   return EXIT_NO_DRIFT;
 }
 
@@ -93,10 +94,10 @@ function startCli(): void {
     },
     (error: unknown) => {
       if (error instanceof InputError) {
-        process.stderr.write(`driftgate: ${error.describe()}\n`);
+        process.stderr.write(`driftgate: ${escapeTerminal(error.describe())}\n`);
       } else {
         const detail = process.env.DRIFTGATE_DEBUG ? (error as Error).stack : (error as Error).message;
-        process.stderr.write(`driftgate: unexpected error: ${detail}\nThis is a bug in driftgate; please report it with the command you ran.\n`);
+        process.stderr.write(`driftgate: unexpected error: ${escapeTerminalLines(detail ?? String(error))}\nThis is a bug in driftgate; please report it with the command you ran.\n`);
       }
       process.exitCode = EXIT_BAD_INPUT;
     },

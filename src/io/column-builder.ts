@@ -4,7 +4,11 @@
  */
 import { MISSING_CODE, type Column, type NumericColumn, type TextColumn } from '../engine/table.js';
 
-const INITIAL_CAPACITY = 1024;
+/**
+ * Small, since storage doubles as cells arrive: a file of many columns and few rows must not reserve
+ * more for each column than its cells take (60,000 columns at 1,024 cells each would be half a gigabyte).
+ */
+const INITIAL_CAPACITY = 16;
 
 export class NumericColumnBuilder {
   private values = new Float64Array(INITIAL_CAPACITY);
@@ -201,11 +205,12 @@ export const FNV_PRIME = 0x01000193;
  * string: an open-addressing hash table over a pool holding each distinct value's bytes once.
  */
 export class ByteCodes {
-  private slots = new Int32Array(256).fill(-1);
-  private hashes = new Int32Array(64);
-  private starts = new Int32Array(64);
-  private lengths = new Int32Array(64);
-  private pool = Buffer.alloc(4096);
+  // Small at first for the same reason as INITIAL_CAPACITY; each doubles as values arrive.
+  private slots = new Int32Array(16).fill(-1);
+  private hashes = new Int32Array(8);
+  private starts = new Int32Array(8);
+  private lengths = new Int32Array(8);
+  private pool = Buffer.alloc(64);
   private poolLength = 0;
   private count = 0;
   /** The hash of the bytes last passed to `find`, reused by `add`. */

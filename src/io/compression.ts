@@ -47,10 +47,18 @@ export async function* readChunks(source: Source, onBytes?: (read: number) => vo
   }
 }
 
-/** The whole (decompressed) file, for formats that need random access or a single parse. */
-export async function readAll(source: Source, onBytes?: (read: number) => void): Promise<Buffer> {
+/**
+ * The whole (decompressed) file, for formats that need random access or a single parse. A file over
+ * `limit.bytes` is refused with `limit.refusal` as soon as the reader has got that far, before holding more.
+ */
+export async function readAll(source: Source, onBytes?: (read: number) => void, limit?: { bytes: number; refusal: string }): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of readChunks(source, onBytes)) chunks.push(chunk);
+  let length = 0;
+  for await (const chunk of readChunks(source, onBytes)) {
+    length += chunk.length;
+    if (limit && length > limit.bytes) throw new InputError(limit.refusal, { file: source.display });
+    chunks.push(chunk);
+  }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 

@@ -12,7 +12,7 @@ import { ByteCodes, FNV_OFFSET, FNV_PRIME, NumericColumnBuilder, TextColumnBuild
 import { readChunks } from './compression.js';
 import { longDecimal, parseNumberBytes, POWERS_OF_TEN } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
+import { describeBytes, isBuilt, limitsOf, READ_LIMITS, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
 import type { Column } from '../engine/table.js';
 
 const LF = 0x0a;
@@ -65,6 +65,8 @@ export class CsvTokenizer {
   private inScratch = false;
   /** The first bytes, held until there are enough to recognise a byte-order mark. */
   private head: Buffer | undefined = EMPTY;
+  /** Bytes of the record under way held over from earlier chunks. */
+  private recordBytes = 0;
   /** Records left to read field by field before the sink's fast path is offered again. */
   private plainPause = 0;
   /** The next pause; it grows while the fast path keeps declining and is reset when it takes a record. */
@@ -76,6 +78,8 @@ export class CsvTokenizer {
     private readonly delimiter: number,
     private readonly sink: CsvSink,
     private readonly file: string,
+    /** A record that runs on past this many bytes is refused rather than held. */
+    private readonly maxRecordBytes = READ_LIMITS.recordBytes,
   ) {}
 
   /** The physical line the tokenizer has reached. */
@@ -131,6 +135,9 @@ export class CsvTokenizer {
     let line = this.line;
     let i = 0;
     let segmentStart = 0;
+    // Where the record under way began: before this chunk when it carries on from the last one.
+    let recordStart = 0;
+    let carried = this.recordBytes;
     while (i < length) {
       switch (state) {
         case State.RecordStart: {
@@ -162,6 +169,8 @@ export class CsvTokenizer {
           }
           this.recordLine = line;
           this.fieldIndex = 0;
+          recordStart = i;
+          carried = 0;
           state = State.FieldStart;
           continue;
         }
@@ -245,6 +254,14 @@ export class CsvTokenizer {
           continue;
         }
       }
+    }
+    this.recordBytes = state === State.RecordStart ? 0 : carried + length - recordStart;
+    if (this.recordBytes > this.maxRecordBytes) {
+      const quoted = state === State.Quoted ? ` (a quoted field opened on line ${this.quoteLine} is still open)` : '';
+      throw new InputError(
+        `the record starting on this line runs on past ${describeBytes(this.maxRecordBytes)}${quoted}, the most driftgate reads as one row; check the delimiter and that every quote is closed`,
+        { file: this.file, line: this.recordLine },
+      );
     }
     if (state === State.Unquoted || state === State.Quoted || state === State.QuoteInQuoted) {
       this.appendToScratch(bytes, segmentStart, length);
@@ -780,7 +797,7 @@ export async function streamDelimited(source: Source, plan: FilePlan, batches: R
 async function scanInput(input: DelimitedInput, plan: FilePlan, batches?: RowBatches): Promise<TableSink> {
   const { file, delimiter } = input;
   const sink = new TableSink(plan, file, delimiter, batches);
-  const tokenizer = new CsvTokenizer(delimiter, sink, file);
+  const tokenizer = new CsvTokenizer(delimiter, sink, file, limitsOf(plan).recordBytes);
   let first = true;
   let bytesRead = 0;
   let sized = input.size === undefined;

@@ -12,7 +12,7 @@ import { InferredColumnBuilder } from './column-builder.js';
 import { readAll, readChunks } from './compression.js';
 import { parseNumberText } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
+import { describeBytes, isBuilt, limitsOf, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -34,6 +34,7 @@ interface RecordColumn {
 class RecordTable {
   private readonly columns = new Map<string, RecordColumn>();
   private readonly missing: MissingValues;
+  private readonly maxDepth: number;
   rowCount = 0;
 
   constructor(
@@ -41,23 +42,45 @@ class RecordTable {
     private readonly file: string,
   ) {
     this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
+    this.maxDepth = limitsOf(plan).jsonDepth;
   }
 
   add(record: Record<string, unknown>, origin: Origin): void {
-    this.addObject(record, '', origin);
+    this.addObject(record, '', origin, 1);
     this.rowCount++;
   }
 
-  private addObject(object: Record<string, unknown>, prefix: string, origin: Origin): void {
+  /** `depth`: how many objects deep `object` lies, the record being the first. */
+  private addObject(object: Record<string, unknown>, prefix: string, origin: Origin, depth: number): void {
+    if (depth > this.maxDepth) throw this.tooDeep(origin);
     for (const key of Object.keys(object)) {
       const value = object[key];
-      const name = prefix + key;
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        this.addObject(value as Record<string, unknown>, `${name}.`, origin);
-      } else {
-        this.addCell(name, value, origin);
+      if (key === '') {
+        throw this.error(
+          `${prefix === '' ? 'a key' : `a key inside ${JSON.stringify(prefix.slice(0, -1))}`} is the empty string "", which cannot name a column; give every key a name`,
+          origin,
+          undefined,
+        );
       }
+      const name = prefix + key;
+      if (value !== null && typeof value === 'object') {
+        if (!Array.isArray(value)) {
+          this.addObject(value as Record<string, unknown>, `${name}.`, origin, depth + 1);
+          continue;
+        }
+        // An array is kept as its JSON text, which JSON.stringify writes by recursion.
+        if (nestedDeeperThan(value, this.maxDepth - depth)) throw this.tooDeep(origin);
+      }
+      this.addCell(name, value, origin);
     }
+  }
+
+  private tooDeep(origin: Origin): InputError {
+    return this.error(
+      `the record nests objects and arrays more than ${this.maxDepth} levels deep, the most driftgate reads; flatten the data`,
+      origin,
+      undefined,
+    );
   }
 
   private addCell(name: string, value: unknown, origin: Origin): void {
@@ -108,7 +131,7 @@ class RecordTable {
     return column;
   }
 
-  private error(message: string, origin: Origin, column: string): InputError {
+  private error(message: string, origin: Origin, column: string | undefined): InputError {
     const where = origin.record === undefined ? '' : `record ${origin.record}: `;
     return new InputError(`${where}${message}`, { file: this.file, line: origin.line, column });
   }
@@ -130,6 +153,17 @@ function textOf(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Whether arrays and objects nest more than `levels` deep in `value` (itself the first level), found without recursion. */
+function nestedDeeperThan(value: object, levels: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth > levels) return true;
+    for (const inner of Object.values(next.value)) if (inner !== null && typeof inner === 'object') pending.push({ value: inner, depth: next.depth + 1 });
+  }
+  return false;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -137,8 +171,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export async function readJsonLines(source: Source, plan: FilePlan): Promise<FileColumns> {
   const file = source.display;
   const table = new RecordTable(plan, file);
+  const { recordBytes } = limitsOf(plan);
   let line = 0;
+  /** Refuses line `line + 1` once `length` of its bytes are held and it has not ended. */
+  const holdLine = (length: number): void => {
+    if (length <= recordBytes) return;
+    throw new InputError(
+      `the line is longer than ${describeBytes(recordBytes)}, the most driftgate reads as one record; check that the file is JSON Lines, one object per line`,
+      { file, line: line + 1 },
+    );
+  };
   const readLine = (bytes: Buffer): void => {
+    holdLine(bytes.length);
     line++;
     let end = bytes.length;
     if (end > 0 && bytes[end - 1] === CR) end--;
@@ -164,15 +208,21 @@ export async function readJsonLines(source: Source, plan: FilePlan): Promise<Fil
   };
 
   let pending: Buffer[] = [];
+  let pendingLength = 0;
   for await (const chunk of readChunks(source, plan.onBytes)) {
     let start = 0;
     for (let newline = chunk.indexOf(LF); newline !== -1; newline = chunk.indexOf(LF, start)) {
       const piece = chunk.subarray(start, newline);
       readLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]));
       pending = [];
+      pendingLength = 0;
       start = newline + 1;
     }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
+    if (start < chunk.length) {
+      pending.push(chunk.subarray(start));
+      pendingLength += chunk.length - start;
+      holdLine(pendingLength);
+    }
   }
   if (pending.length > 0) readLine(Buffer.concat(pending));
   if (table.rowCount === 0) {
@@ -183,7 +233,11 @@ export async function readJsonLines(source: Source, plan: FilePlan): Promise<Fil
 
 export async function readJson(source: Source, plan: FilePlan): Promise<FileColumns> {
   const file = source.display;
-  const bytes = await readAll(source, plan.onBytes);
+  const { jsonFileBytes } = limitsOf(plan);
+  const bytes = await readAll(source, plan.onBytes, {
+    bytes: jsonFileBytes,
+    refusal: `the JSON file is over ${describeBytes(jsonFileBytes)}, the most that can be parsed as one document; write it as JSON Lines (.jsonl), one object per line, which has no such limit`,
+  });
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const text = decodeLine(bytes.subarray(start), file, undefined);
   if (text.trim() === '') throw new InputError('the file is empty; expected an array of objects', { file });

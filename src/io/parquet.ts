@@ -4,15 +4,17 @@
  * numeric (dates and timestamps as epoch milliseconds, times of day as the file's count since midnight);
  * strings, enums, booleans and JSON are text; nested structs and lists are text holding their JSON.
  */
+import { constants } from 'node:buffer';
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import type { ColumnData, FileMetaData, ParquetParsers, SchemaTree } from 'hyparquet';
 import { InputError } from '../engine/errors.js';
 import type { Column } from '../engine/table.js';
 import { NumericColumnBuilder, TextColumnBuilder } from './column-builder.js';
 import { readAll } from './compression.js';
+import { checkDecodedRows, checkFooter } from './parquet-footer.js';
 import { parseNumberText } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
+import { describeBytes, isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
 
 /** Temporal values as numbers, so drift in them can be measured like any other numeric column. */
 const PARSERS: Partial<ParquetParsers> = {
@@ -26,7 +28,10 @@ const MAGIC = 'PAR1';
 
 export async function readParquet(source: Source, plan: FilePlan): Promise<FileColumns> {
   const file = source.display;
-  const bytes = await readAll(source, plan.onBytes);
+  const bytes = await readAll(source, plan.onBytes, {
+    bytes: constants.MAX_LENGTH,
+    refusal: `the Parquet file is over ${describeBytes(constants.MAX_LENGTH)}, the most this reader holds in memory; write the data as several files`,
+  });
   if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) {
     throw new InputError('this is not a Parquet file (it does not start with "PAR1"); check the file or its format', { file });
   }
@@ -41,6 +46,8 @@ export async function readParquet(source: Source, plan: FilePlan): Promise<FileC
   } catch (error) {
     throw unreadable(error, file);
   }
+  const dataEnd = bytes.length - 8 - metadata.metadata_length;
+  checkFooter(metadata, bytes.subarray(dataEnd, bytes.length - 8), dataEnd, file);
   const rowCount = Number(metadata.num_rows);
   if (rowCount === 0) throw new InputError('the file has no rows', { file });
 
@@ -57,6 +64,7 @@ export async function readParquet(source: Source, plan: FilePlan): Promise<FileC
     }
     // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
     parts.sort((a, b) => a.rowStart - b.rowStart);
+    checkDecodedRows(parts, rowCount, name, file);
     const cells = new CellWriter(name, file, plan, isNumericField(field));
     for (const part of parts) {
       for (let k = 0; k < part.columnData.length; k++) cells.add(part.columnData[k], part.rowStart + k);

@@ -53,7 +53,7 @@ export async function profileData(paths: readonly string[], options: ProfileData
   if (paths.length === 0) throw new InputError('no input files were given; pass at least one path or glob');
   const sources: Source[] = await resolveSources(paths, options.cwd ?? process.cwd(), options.format);
   const builder = new ProfileBuilder(options.settings ?? DEFAULT_PROFILE_SETTINGS);
-  const plan: FilePlan = { declared: options.declared, naValues: options.naValues };
+  const plan: FilePlan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
   for (const source of sources) {
     if (source.format === 'csv' || source.format === 'tsv') {
       builder.addProfile(await profileDelimited(source, plan, options.settings ?? DEFAULT_PROFILE_SETTINGS, options.batchCells ?? DEFAULT_BATCH_CELLS));

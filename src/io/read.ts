@@ -11,7 +11,7 @@ import { hasGzipMagic } from './compression.js';
 import { readDelimited } from './csv.js';
 import { readJson, readJsonLines } from './json.js';
 import { readParquet } from './parquet.js';
-import type { FileColumns, FilePlan, Format, Source } from './source.js';
+import type { FileColumns, FilePlan, Format, ReadLimits, Source } from './source.js';
 
 export interface ReadOptions {
   /** Columns whose kind the user declared. `numerical`: every non-missing cell must be a number (else an
@@ -25,6 +25,8 @@ export interface ReadOptions {
   format?: Format;
   /** Told, as the files are read, how many of their bytes have been read out of how many. */
   onProgress?: (read: number, total: number) => void;
+  /** Tighter bounds than `READ_LIMITS` on what one row or value may take, for tests. */
+  limits?: Partial<ReadLimits>;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function readTable(paths: readonly string[], options: ReadOptions =
   if (paths.length === 0) throw new InputError('no input files were given; pass at least one path or glob');
   const cwd = options.cwd ?? process.cwd();
   const sources = await resolveSources(paths, cwd, options.format);
-  const plan: FilePlan = { declared: options.declared, naValues: options.naValues };
+  const plan: FilePlan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
   const files: FileColumns[] = [];
   const sizes = options.onProgress ? await Promise.all(sources.map((source) => fileSize(source.path))) : [];
   const total = sizes.reduce((sum, size) => sum + size, 0);

@@ -1,4 +1,5 @@
 /** What the format readers share: where a file is, what to build from it, and what they hand back. */
+import { constants } from 'node:buffer';
 import type { Column, ColumnKind } from '../engine/table.js';
 
 export type Format = 'csv' | 'tsv' | 'jsonl' | 'json' | 'parquet';
@@ -25,6 +26,39 @@ export interface FilePlan {
   readonly only?: ReadonlySet<string>;
   /** Told how many bytes of the file have been read so far. */
   readonly onBytes?: (read: number) => void;
+  /** Tighter bounds than `READ_LIMITS`, for tests. */
+  readonly limits?: Partial<ReadLimits>;
+}
+
+/**
+ * What one file may make a reader hold at once. Memory follows the data, so these only bound what a
+ * single row or value may take: a file past one is refused with an error that states the bound.
+ */
+export interface ReadLimits {
+  /** Bytes of one row: a CSV or TSV record, a JSON Lines line. */
+  readonly recordBytes: number;
+  /** Bytes of a JSON file, which is parsed as one string. */
+  readonly jsonFileBytes: number;
+  /** Levels of objects and arrays nested in one another in a JSON value. */
+  readonly jsonDepth: number;
+}
+
+export const READ_LIMITS: ReadLimits = {
+  recordBytes: 64 * 1024 * 1024,
+  // V8's longest string; one byte of UTF-8 is at most one UTF-16 unit.
+  jsonFileBytes: constants.MAX_STRING_LENGTH,
+  jsonDepth: 1000,
+};
+
+export function limitsOf(plan: FilePlan): ReadLimits {
+  return plan.limits ? { ...READ_LIMITS, ...plan.limits } : READ_LIMITS;
+}
+
+/** A size for messages: `64 MiB`, `512 KiB`, `900 bytes`. */
+export function describeBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.floor(bytes / (1024 * 1024))} MiB`;
+  if (bytes >= 1024) return `${Math.floor(bytes / 1024)} KiB`;
+  return `${bytes} bytes`;
 }
 
 export interface FileColumns {

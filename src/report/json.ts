@@ -9,6 +9,7 @@
  */
 import type { DriftResult } from '../engine/result.js';
 import { VERSION } from '../version.js';
+import { escapeJsonText } from './escape.js';
 
 export const REPORT_SCHEMA_VERSION = 2;
 
@@ -31,5 +32,5 @@ export function toJsonReport(result: DriftResult, generatedAt: Date): JsonReport
 }
 
 export function renderJson(report: JsonReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 }

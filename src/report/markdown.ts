@@ -5,7 +5,7 @@
  */
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, ModelColumnResult, ModelResult, PerformanceResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
-import { escapeMarkdown, mermaidText } from './escape.js';
+import { escapeMarkdown, markdownCode, mermaidText } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
 import {
   DDM_CAVEAT,
@@ -83,12 +83,11 @@ export function modelSection(model: ModelResult, headingLevel: number, options: 
 }
 
 function modelColumnsLine(model: ModelResult): string {
-  const code = (name: string) => `\`${name.replace(/`/g, "'")}\``;
   const parts = [
-    model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
-    model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
-    model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(code).join(', ')}`,
-    model.order_column === undefined ? undefined : `order ${code(model.order_column)}`,
+    model.prediction_column === undefined ? undefined : `prediction ${markdownCode(model.prediction_column)}`,
+    model.target_column === undefined ? undefined : `target ${markdownCode(model.target_column)}`,
+    model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(markdownCode).join(', ')}`,
+    model.order_column === undefined ? undefined : `order ${markdownCode(model.order_column)}`,
   ];
   return `Columns: ${parts.filter((part) => part !== undefined).join(' · ')}`;
 }
@@ -152,7 +151,7 @@ function modelColumnTable(columns: readonly ModelColumnResult[]): string {
 }
 
 function describeSide(side: DriftResult['baseline']): string {
-  const shown = side.sources.slice(0, 3).map((source) => `\`${source.replace(/`/g, "'")}\``);
+  const shown = side.sources.slice(0, 3).map(markdownCode);
   const more = side.sources.length > 3 ? ` and ${side.sources.length - 3} more` : '';
   return `${shown.join(', ')}${more} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
 }

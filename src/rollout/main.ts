@@ -16,6 +16,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../engine/errors.js';
+import { escapeTerminal } from '../report/escape.js';
 import { writeFileAtomic } from '../io/write.js';
 import { checkPathComponent, checkRegistryDir, versionFolder } from '../publish/registry.js';
 import { readCurrentVersion } from './current.js';
@@ -59,11 +60,11 @@ async function current(root: string, options: Options): Promise<void> {
   const registryDir = options['registry-dir'] ?? 'models';
   const found = await readCurrentVersion(root, registryDir, model);
   if (!found) {
-    process.stdout.write(`${model}: nothing published in ${registryDir} yet\n`);
+    process.stdout.write(`${escapeTerminal(`${model}: nothing published in ${registryDir} yet`)}\n`);
     setOutputs({ version: '', folder: '', model: '', baseline: '' });
     return;
   }
-  process.stdout.write(`${model}: current version ${found.version} (${found.folder})\n`);
+  process.stdout.write(`${escapeTerminal(`${model}: current version ${found.version} (${found.folder})`)}\n`);
   setOutputs({ version: found.version, folder: found.folder, model: found.model.join('\n'), baseline: found.baseline.join('\n') });
 }
 
@@ -102,7 +103,7 @@ async function manifest(root: string, options: Options): Promise<void> {
   );
   if (result.text !== source) await writeFileAtomic(path, result.text);
   const lines = result.changes.length > 0 ? result.changes : [`${file} already points at ${model} ${version}`];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${lines.map(escapeTerminal).join('\n')}\n`);
   const targets = result.workloads.filter((workload) => ROLLOUT_KINDS.has(workload.kind));
   setOutputs({
     version,
@@ -135,9 +136,9 @@ function appendSummary(markdown: string): void {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof InputError) {
-    process.stderr.write(`driftgate-rollout: ${error.describe()}\n`);
+    process.stderr.write(`driftgate-rollout: ${escapeTerminal(error.describe())}\n`);
   } else {
-    process.stderr.write(`driftgate-rollout: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`driftgate-rollout: unexpected error: ${escapeTerminal(error instanceof Error ? error.message : String(error))}\n`);
   }
   process.exitCode = EXIT_BAD_INPUT;
 });
