@@ -47902,11 +47902,19 @@ async function* readChunks(source, onBytes) {
             stream.destroy();
     }
 }
-/** The whole (decompressed) file, for formats that need random access or a single parse. */
-async function readAll(source, onBytes) {
+/**
+ * The whole (decompressed) file, for formats that need random access or a single parse. A file over
+ * `limit.bytes` is refused with `limit.refusal` as soon as the reader has got that far, before holding more.
+ */
+async function readAll(source, onBytes, limit) {
     const chunks = [];
-    for await (const chunk of readChunks(source, onBytes))
+    let length = 0;
+    for await (const chunk of readChunks(source, onBytes)) {
+        length += chunk.length;
+        if (limit && length > limit.bytes)
+            throw new errors_InputError(limit.refusal, { file: source.display });
         chunks.push(chunk);
+    }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 function asInputError(error, source) {
@@ -47939,7 +47947,11 @@ var external_node_buffer_ = __nccwpck_require__(4573);
  * per row and never keep per-row strings around.
  */
 
-const INITIAL_CAPACITY = 1024;
+/**
+ * Small, since storage doubles as cells arrive: a file of many columns and few rows must not reserve
+ * more for each column than its cells take (60,000 columns at 1,024 cells each would be half a gigabyte).
+ */
+const INITIAL_CAPACITY = 16;
 class NumericColumnBuilder {
     values = new Float64Array(INITIAL_CAPACITY);
     length = 0;
@@ -48123,11 +48135,12 @@ const FNV_PRIME = 0x01000193;
  * string: an open-addressing hash table over a pool holding each distinct value's bytes once.
  */
 class ByteCodes {
-    slots = new Int32Array(256).fill(-1);
-    hashes = new Int32Array(64);
-    starts = new Int32Array(64);
-    lengths = new Int32Array(64);
-    pool = Buffer.alloc(4096);
+    // Small at first for the same reason as INITIAL_CAPACITY; each doubles as values arrive.
+    slots = new Int32Array(16).fill(-1);
+    hashes = new Int32Array(8);
+    starts = new Int32Array(8);
+    lengths = new Int32Array(8);
+    pool = Buffer.alloc(64);
     poolLength = 0;
     count = 0;
     /** The hash of the bytes last passed to `find`, reused by `add`. */
@@ -48491,6 +48504,25 @@ class MissingValues {
 }
 
 ;// CONCATENATED MODULE: ./src/io/source.ts
+/** What the format readers share: where a file is, what to build from it, and what they hand back. */
+
+const READ_LIMITS = {
+    recordBytes: 64 * 1024 * 1024,
+    // V8's longest string; one byte of UTF-8 is at most one UTF-16 unit.
+    jsonFileBytes: external_node_buffer_.constants.MAX_STRING_LENGTH,
+    jsonDepth: 1000,
+};
+function limitsOf(plan) {
+    return plan.limits ? { ...READ_LIMITS, ...plan.limits } : READ_LIMITS;
+}
+/** A size for messages: `64 MiB`, `512 KiB`, `900 bytes`. */
+function describeBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${Math.floor(bytes / (1024 * 1024))} MiB`;
+    if (bytes >= 1024)
+        return `${Math.floor(bytes / 1024)} KiB`;
+    return `${bytes} bytes`;
+}
 function wantsText(plan, name) {
     return plan.declared?.get(name) === 'categorical' || (plan.forceText?.has(name) ?? false);
 }
@@ -48535,6 +48567,7 @@ class CsvTokenizer {
     delimiter;
     sink;
     file;
+    maxRecordBytes;
     state = State.RecordStart;
     line = 1;
     recordLine = 1;
@@ -48550,15 +48583,20 @@ class CsvTokenizer {
     inScratch = false;
     /** The first bytes, held until there are enough to recognise a byte-order mark. */
     head = EMPTY;
+    /** Bytes of the record under way held over from earlier chunks. */
+    recordBytes = 0;
     /** Records left to read field by field before the sink's fast path is offered again. */
     plainPause = 0;
     /** The next pause; it grows while the fast path keeps declining and is reset when it takes a record. */
     plainBackoff = 0;
     plainStop = { position: 0 };
-    constructor(delimiter, sink, file) {
+    constructor(delimiter, sink, file, 
+    /** A record that runs on past this many bytes is refused rather than held. */
+    maxRecordBytes = READ_LIMITS.recordBytes) {
         this.delimiter = delimiter;
         this.sink = sink;
         this.file = file;
+        this.maxRecordBytes = maxRecordBytes;
     }
     /** The physical line the tokenizer has reached. */
     get currentLine() {
@@ -48609,6 +48647,9 @@ class CsvTokenizer {
         let line = this.line;
         let i = 0;
         let segmentStart = 0;
+        // Where the record under way began: before this chunk when it carries on from the last one.
+        let recordStart = 0;
+        let carried = this.recordBytes;
         while (i < length) {
             switch (state) {
                 case State.RecordStart: {
@@ -48642,6 +48683,8 @@ class CsvTokenizer {
                     }
                     this.recordLine = line;
                     this.fieldIndex = 0;
+                    recordStart = i;
+                    carried = 0;
                     state = State.FieldStart;
                     continue;
                 }
@@ -48733,6 +48776,11 @@ class CsvTokenizer {
                     continue;
                 }
             }
+        }
+        this.recordBytes = state === State.RecordStart ? 0 : carried + length - recordStart;
+        if (this.recordBytes > this.maxRecordBytes) {
+            const quoted = state === State.Quoted ? ` (a quoted field opened on line ${this.quoteLine} is still open)` : '';
+            throw new errors_InputError(`the record starting on this line runs on past ${describeBytes(this.maxRecordBytes)}${quoted}, the most driftgate reads as one row; check the delimiter and that every quote is closed`, { file: this.file, line: this.recordLine });
         }
         if (state === State.Unquoted || state === State.Quoted || state === State.QuoteInQuoted) {
             this.appendToScratch(bytes, segmentStart, length);
@@ -49252,7 +49300,7 @@ async function streamDelimited(source, plan, batches) {
 async function scanInput(input, plan, batches) {
     const { file, delimiter } = input;
     const sink = new TableSink(plan, file, delimiter, batches);
-    const tokenizer = new CsvTokenizer(delimiter, sink, file);
+    const tokenizer = new CsvTokenizer(delimiter, sink, file, limitsOf(plan).recordBytes);
     let first = true;
     let bytesRead = 0;
     let sized = input.size === undefined;
@@ -49321,27 +49369,42 @@ class RecordTable {
     file;
     columns = new Map();
     missing;
+    maxDepth;
     rowCount = 0;
     constructor(plan, file) {
         this.plan = plan;
         this.file = file;
         this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
+        this.maxDepth = limitsOf(plan).jsonDepth;
     }
     add(record, origin) {
-        this.addObject(record, '', origin);
+        this.addObject(record, '', origin, 1);
         this.rowCount++;
     }
-    addObject(object, prefix, origin) {
+    /** `depth`: how many objects deep `object` lies, the record being the first. */
+    addObject(object, prefix, origin, depth) {
+        if (depth > this.maxDepth)
+            throw this.tooDeep(origin);
         for (const key of Object.keys(object)) {
             const value = object[key];
+            if (key === '') {
+                throw this.error(`${prefix === '' ? 'a key' : `a key inside ${JSON.stringify(prefix.slice(0, -1))}`} is the empty string "", which cannot name a column; give every key a name`, origin, undefined);
+            }
             const name = prefix + key;
-            if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-                this.addObject(value, `${name}.`, origin);
+            if (value !== null && typeof value === 'object') {
+                if (!Array.isArray(value)) {
+                    this.addObject(value, `${name}.`, origin, depth + 1);
+                    continue;
+                }
+                // An array is kept as its JSON text, which JSON.stringify writes by recursion.
+                if (nestedDeeperThan(value, this.maxDepth - depth))
+                    throw this.tooDeep(origin);
             }
-            else {
-                this.addCell(name, value, origin);
-            }
+            this.addCell(name, value, origin);
         }
+    }
+    tooDeep(origin) {
+        return this.error(`the record nests objects and arrays more than ${this.maxDepth} levels deep, the most driftgate reads; flatten the data`, origin, undefined);
     }
     addCell(name, value, origin) {
         const column = this.column(name);
@@ -49412,14 +49475,36 @@ function textOf(value) {
         return String(value);
     return JSON.stringify(value);
 }
+/** Whether arrays and objects nest more than `levels` deep in `value` (itself the first level), found without recursion. */
+function nestedDeeperThan(value, levels) {
+    const pending = [{ value, depth: 1 }];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        if (next.value === null || typeof next.value !== 'object')
+            continue;
+        if (next.depth > levels)
+            return true;
+        for (const inner of Object.values(next.value))
+            if (inner !== null && typeof inner === 'object')
+                pending.push({ value: inner, depth: next.depth + 1 });
+    }
+    return false;
+}
 function json_isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 async function readJsonLines(source, plan) {
     const file = source.display;
     const table = new RecordTable(plan, file);
+    const { recordBytes } = limitsOf(plan);
     let line = 0;
+    /** Refuses line `line + 1` once `length` of its bytes are held and it has not ended. */
+    const holdLine = (length) => {
+        if (length <= recordBytes)
+            return;
+        throw new errors_InputError(`the line is longer than ${describeBytes(recordBytes)}, the most driftgate reads as one record; check that the file is JSON Lines, one object per line`, { file, line: line + 1 });
+    };
     const readLine = (bytes) => {
+        holdLine(bytes.length);
         line++;
         let end = bytes.length;
         if (end > 0 && bytes[end - 1] === json_CR)
@@ -49447,16 +49532,21 @@ async function readJsonLines(source, plan) {
         table.add(value, { line });
     };
     let pending = [];
+    let pendingLength = 0;
     for await (const chunk of readChunks(source, plan.onBytes)) {
         let start = 0;
         for (let newline = chunk.indexOf(json_LF); newline !== -1; newline = chunk.indexOf(json_LF, start)) {
             const piece = chunk.subarray(start, newline);
             readLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]));
             pending = [];
+            pendingLength = 0;
             start = newline + 1;
         }
-        if (start < chunk.length)
+        if (start < chunk.length) {
             pending.push(chunk.subarray(start));
+            pendingLength += chunk.length - start;
+            holdLine(pendingLength);
+        }
     }
     if (pending.length > 0)
         readLine(Buffer.concat(pending));
@@ -49467,7 +49557,11 @@ async function readJsonLines(source, plan) {
 }
 async function readJson(source, plan) {
     const file = source.display;
-    const bytes = await readAll(source, plan.onBytes);
+    const { jsonFileBytes } = limitsOf(plan);
+    const bytes = await readAll(source, plan.onBytes, {
+        bytes: jsonFileBytes,
+        refusal: `the JSON file is over ${describeBytes(jsonFileBytes)}, the most that can be parsed as one document; write it as JSON Lines (.jsonl), one object per line, which has no such limit`,
+    });
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const text = decodeLine(bytes.subarray(start), file, undefined);
     if (text.trim() === '')
@@ -55139,6 +55233,159 @@ function parquetReadObjects(options) {
   })
 }
 
+;// CONCATENATED MODULE: ./src/io/parquet-footer.ts
+
+/** Nesting deeper than any real schema; a hostile one could otherwise exhaust the decoder's stack. */
+const MAX_SCHEMA_DEPTH = 100;
+/** Rows one file may hold: cell codes are 32-bit, and each row costs at least a byte of memory per column. */
+const MAX_PARQUET_ROWS = 2 ** 31 - 1;
+/**
+ * Refuses a footer whose claims the file contradicts. `footer` is the footer's own bytes, where column
+ * names are checked for bytes that are not UTF-8; `dataEnd` is where the footer starts, the end of the data
+ * every column chunk must lie within.
+ */
+function checkFooter(metadata, footer, dataEnd, file) {
+    const leaves = checkSchemaShape(metadata.schema, file);
+    checkNames(metadata.schema, footer, file);
+    checkRowCounts(metadata, file);
+    metadata.row_groups.forEach((group, index) => {
+        const where = metadata.row_groups.length === 1 ? 'the row group' : `row group ${index + 1}`;
+        if (group.columns.length !== leaves.length) {
+            throw damaged(`its schema has ${leaves.length} columns but ${where} holds ${group.columns.length}`, file);
+        }
+        group.columns.forEach((chunk, position) => {
+            const meta = chunk.meta_data;
+            const name = meta?.path_in_schema.join('.') ?? '?';
+            if (chunk.file_path !== undefined) {
+                throw new errors_InputError(`column ${JSON.stringify(name)} is stored in another file (${JSON.stringify(chunk.file_path)}); write the data into one file`, { file });
+            }
+            if (!meta)
+                throw damaged(`${where} has a column chunk without its description`, file);
+            if (name !== leaves[position]) {
+                throw damaged(`${where} holds column ${JSON.stringify(name)} where its schema has ${JSON.stringify(leaves[position])}`, file);
+            }
+            const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
+            const size = Number(meta.total_compressed_size);
+            if (!(size > 0))
+                throw damaged(`column ${JSON.stringify(name)} in ${where} claims ${meta.total_compressed_size} bytes of data`, file);
+            if (!(start >= 4) || start + size > dataEnd) {
+                throw damaged(`column ${JSON.stringify(name)} in ${where} claims bytes ${start} to ${start + size}, beyond the ${dataEnd} bytes of data in the file`, file);
+            }
+        });
+    });
+}
+/**
+ * The dotted paths of the leaf columns, in the order column chunks list them, having checked that the
+ * flattened schema is one tree using every element.
+ */
+function checkSchemaShape(schema, file) {
+    if (schema.length === 0)
+        throw damaged('its schema is empty', file);
+    // Children still expected at each open level, and the levels' names; walked without recursion since the
+    // depth is the file's word.
+    const open = [];
+    const path = [];
+    const leaves = [];
+    for (let index = 0; index < schema.length; index++) {
+        if (index > 0) {
+            if (open.length === 0)
+                throw damaged(`its schema lists ${schema.length - index} elements beyond its root's children`, file);
+            open[open.length - 1]--;
+        }
+        const children = schema[index].num_children ?? 0;
+        if (children > 0) {
+            if (open.length >= MAX_SCHEMA_DEPTH)
+                throw damaged(`its schema nests more than ${MAX_SCHEMA_DEPTH} levels deep`, file);
+            open.push(children);
+            if (index > 0)
+                path.push(schema[index].name);
+        }
+        else if (index > 0)
+            leaves.push([...path, schema[index].name].join('.'));
+        while (open.length > 0 && open[open.length - 1] === 0) {
+            open.pop();
+            path.pop();
+        }
+    }
+    if (open.length > 0) {
+        const missing = open.reduce((sum, count) => sum + count, 0);
+        throw damaged(`its schema claims ${missing} more column${missing === 1 ? '' : 's'} than it describes`, file);
+    }
+    if (leaves.length === 0)
+        throw new errors_InputError('the file has no columns', { file });
+    return leaves;
+}
+/** The columns' names obey the rules the CSV reader holds a header to. */
+function checkNames(schema, footer, file) {
+    const seen = new Set();
+    let index = 0;
+    // The root's direct children are the columns; their own children are nested fields, read as JSON text.
+    for (let position = 1; position < schema.length; position += subtreeSize(schema, position)) {
+        index++;
+        const name = schema[position].name;
+        if (name === '' || name === undefined) {
+            throw new errors_InputError(`column ${index} has no name in the schema; give every column a name`, { file, column: index });
+        }
+        if (name.includes('\uFFFD') && !containsUtf8(footer, name)) {
+            throw new errors_InputError(`the name of column ${index} in the schema is not valid UTF-8; write the file with UTF-8 column names`, { file, column: index });
+        }
+        if (seen.has(name)) {
+            throw new errors_InputError(`the schema names column ${JSON.stringify(name)} more than once; give every column a distinct name`, { file, column: name });
+        }
+        seen.add(name);
+    }
+}
+/** How many elements the element at `position` and its descendants take in the flattened schema. */
+function subtreeSize(schema, position) {
+    let size = 0;
+    for (let pending = 1; pending > 0; pending--, size++)
+        pending += schema[position + size].num_children ?? 0;
+    return size;
+}
+/**
+ * The decoder turns bytes that are not UTF-8 into U+FFFD; a name holding U+FFFD is genuine only if the
+ * footer holds its UTF-8 encoding.
+ */
+function containsUtf8(footer, name) {
+    return Buffer.from(footer.buffer, footer.byteOffset, footer.byteLength).includes(Buffer.from(name, 'utf8'));
+}
+function checkRowCounts(metadata, file) {
+    const claimed = BigInt(metadata.num_rows);
+    if (claimed < 0n)
+        throw damaged(`its footer claims ${claimed} rows`, file);
+    if (claimed > BigInt(MAX_PARQUET_ROWS)) {
+        throw new errors_InputError(`the footer claims ${claimed} rows, more than the ${MAX_PARQUET_ROWS} driftgate reads from one file; split the data into several files`, { file });
+    }
+    let sum = 0n;
+    for (const [index, group] of metadata.row_groups.entries()) {
+        const rows = BigInt(group.num_rows);
+        if (rows < 0n)
+            throw damaged(`row group ${index + 1} claims ${rows} rows`, file);
+        sum += rows;
+    }
+    if (claimed > 0n && metadata.row_groups.length === 0)
+        throw damaged(`its footer claims ${claimed} rows but the file has no row groups`, file);
+    if (sum !== claimed)
+        throw damaged(`its footer claims ${claimed} rows but its row groups hold ${sum}`, file);
+}
+function damaged(claim, file) {
+    return new errors_InputError(`the Parquet file is damaged: ${claim}; re-export or re-download it`, { file });
+}
+/**
+ * A column's decoded pages cover every row the footer claims, once each: pages that decode to fewer values
+ * (a chunk the footer misplaced, a row count no page backs) would otherwise be read as missing cells.
+ */
+function checkDecodedRows(parts, rowCount, name, file) {
+    let decoded = 0;
+    for (const part of parts) {
+        if (part.rowStart !== decoded)
+            throw damaged(`the data of column ${JSON.stringify(name)} skips or repeats rows from row ${decoded + 1}`, file);
+        decoded += part.columnData.length;
+    }
+    if (decoded !== rowCount)
+        throw damaged(`its footer claims ${rowCount} rows but the data of column ${JSON.stringify(name)} holds ${decoded}`, file);
+}
+
 ;// CONCATENATED MODULE: ./src/io/parquet.ts
 /**
  * Parquet files, through hyparquet. A column's storage follows its schema, not its values, so a column that
@@ -55146,6 +55393,8 @@ function parquetReadObjects(options) {
  * numeric (dates and timestamps as epoch milliseconds, times of day as the file's count since midnight);
  * strings, enums, booleans and JSON are text; nested structs and lists are text holding their JSON.
  */
+
+
 
 
 
@@ -55163,7 +55412,10 @@ const PARSERS = {
 const MAGIC = 'PAR1';
 async function readParquet(source, plan) {
     const file = source.display;
-    const bytes = await readAll(source, plan.onBytes);
+    const bytes = await readAll(source, plan.onBytes, {
+        bytes: external_node_buffer_.constants.MAX_LENGTH,
+        refusal: `the Parquet file is over ${describeBytes(external_node_buffer_.constants.MAX_LENGTH)}, the most this reader holds in memory; write the data as several files`,
+    });
     if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) {
         throw new errors_InputError('this is not a Parquet file (it does not start with "PAR1"); check the file or its format', { file });
     }
@@ -55179,6 +55431,8 @@ async function readParquet(source, plan) {
     catch (error) {
         throw unreadable(error, file);
     }
+    const dataEnd = bytes.length - 8 - metadata.metadata_length;
+    checkFooter(metadata, bytes.subarray(dataEnd, bytes.length - 8), dataEnd, file);
     const rowCount = Number(metadata.num_rows);
     if (rowCount === 0)
         throw new errors_InputError('the file has no rows', { file });
@@ -55197,6 +55451,7 @@ async function readParquet(source, plan) {
         }
         // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
         parts.sort((a, b) => a.rowStart - b.rowStart);
+        checkDecodedRows(parts, rowCount, name, file);
         const cells = new CellWriter(name, file, plan, isNumericField(field));
         for (const part of parts) {
             for (let k = 0; k < part.columnData.length; k++)
@@ -55330,7 +55585,7 @@ async function readTable(paths, options = {}) {
         throw new InputError('no input files were given; pass at least one path or glob');
     const cwd = options.cwd ?? process.cwd();
     const sources = await read_resolveSources(paths, cwd, options.format);
-    const plan = { declared: options.declared, naValues: options.naValues };
+    const plan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
     const files = [];
     const sizes = options.onProgress ? await Promise.all(sources.map((source) => fileSize(source.path))) : [];
     const total = sizes.reduce((sum, size) => sum + size, 0);
@@ -55573,7 +55828,7 @@ async function profileData(paths, options = {}) {
         throw new errors_InputError('no input files were given; pass at least one path or glob');
     const sources = await read_resolveSources(paths, options.cwd ?? process.cwd(), options.format);
     const builder = new builder_ProfileBuilder(options.settings ?? format_DEFAULT_PROFILE_SETTINGS);
-    const plan = { declared: options.declared, naValues: options.naValues };
+    const plan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
     for (const source of sources) {
         if (source.format === 'csv' || source.format === 'tsv') {
             builder.addProfile(await profileDelimited(source, plan, options.settings ?? format_DEFAULT_PROFILE_SETTINGS, options.batchCells ?? DEFAULT_BATCH_CELLS));
@@ -55632,7 +55887,84 @@ function describeProfile(profile) {
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for each place user data is shown, one function per kind of output. File names, column names
+ * and category values come from the user and may contain anything; none of it may break a table, run as
+ * markup, move a terminal's cursor, or inject a workflow command into a GitHub Actions log.
+ */
+/** C0 controls, DEL and C1 controls: what a terminal may act on instead of showing. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+/** A control character as text: `\n`, `\r`, `\t`, else `\x1b` and the like. */
+function visibleControl(character) {
+    if (character === '\n')
+        return '\\n';
+    if (character === '\r')
+        return '\\r';
+    if (character === '\t')
+        return '\\t';
+    return `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
+}
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
+}
+/**
+ * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so `&`, `<` and `>` become
+ * entities; pipes would end the cell and newlines the row; emphasis, code, link and strike-through marks
+ * are backslash-escaped so names like `*` or `[x](y)` show literally. Other punctuation is only special at
+ * the start of a line, which a table cell never is.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[&<>]/g, (character) => HTML_ENTITIES[character])
+        .replace(/[\\`*_[\]|~]/g, (character) => `\\${character}`)
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(CONTROL_CHARACTERS, visibleControl);
+}
+/**
+ * A Markdown code span (`name`): nothing inside one is markup, but a backtick would end it and a blank
+ * line would end the paragraph around it (and let what follows be a heading or a link), so backticks
+ * become quotes and line breaks spaces.
+ */
+function markdownCode(text) {
+    return `\`${text.replace(/`/g, "'").replace(/\r\n|\r|\n/g, ' ').replace(CONTROL_CHARACTERS, visibleControl)}\``;
+}
+/**
+ * Text for a terminal or a GitHub Actions log line: control characters (line breaks, escape sequences
+ * that could rewrite the screen) are shown as `\n`, `\x1b`, ... instead of acting, and what the Actions
+ * runner would take for a workflow command is shown defused: `::` opening the text (the runner looks
+ * for `::name::` at the start of a line, past any blanks) and `##[` anywhere (its older `##[name]` form).
+ */
+function escapeTerminal(text) {
+    return text
+        .replace(CONTROL_CHARACTERS, visibleControl)
+        .replace(/##\[/g, '##\\x5b')
+        .replace(/^(\s*)::/, '$1\\x3a:');
+}
+/** Several lines for a terminal or an Actions log: each line as `escapeTerminal` shows it, the line breaks kept. */
+function escapeTerminalLines(text) {
+    return text.split('\n').map(escapeTerminal).join('\n');
+}
+/**
+ * A JSON document's text, safe to print: JSON.stringify leaves DEL, the C1 controls and the line and
+ * paragraph separators as they are, and a `##[` in a string would be a workflow command in a log; each is
+ * written as its `\\u` escape, which every JSON reader decodes back to the same text.
+ */
+function escape_escapeJsonText(json) {
+    return json.replace(/[\u007f-\u009f\u2028\u2029]|(?<=##)\[/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
+function mermaidText(text) {
+    return text
+        .replace(/["`\\]/g, "'")
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'))
+        .replace(CONTROL_CHARACTERS, visibleControl);
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
+
 
 const REPORT_SCHEMA_VERSION = 2;
 /** Versions whose reports this driftgate still reads: version 2 only added to version 1. */
@@ -55646,7 +55978,7 @@ function toJsonReport(result, generatedAt) {
     };
 }
 function renderJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
+    return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/json-text.ts
@@ -55728,47 +56060,6 @@ function format_formatNumber(value) {
 function format_formatPercent(share) {
     const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
     return `${(share * 100).toFixed(digits)}%`;
-}
-
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for each place user data is shown. Column names and category values come from the data and may
- * contain anything; none of it may break a table, run as markup, or inject a workflow command.
- */
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
-}
-/**
- * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so `&`, `<` and `>` become
- * entities; pipes would end the cell and newlines the row; emphasis, code, link and strike-through marks
- * are backslash-escaped so names like `*` or `[x](y)` show literally. Other punctuation is only special at
- * the start of a line, which a table cell never is.
- */
-function escapeMarkdown(text) {
-    return text
-        .replace(/[&<>]/g, (character) => HTML_ENTITIES[character])
-        .replace(/[\\`*_[\]|~]/g, (character) => `\\${character}`)
-        .replace(/\r\n|\r|\n/g, ' ');
-}
-/**
- * Text for a terminal: control characters (newlines, escape sequences that could rewrite the screen) are
- * shown as `\n`, `\x1b`, ... instead of being interpreted.
- */
-function escapeTerminal(text) {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => {
-        if (character === '\n')
-            return '\\n';
-        if (character === '\r')
-            return '\\r';
-        if (character === '\t')
-            return '\\t';
-        return `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
-    });
-}
-/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
-function mermaidText(text) {
-    return text.replace(/["`\\]/g, "'").replace(/[\r\n\t]+/g, ' ').replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'));
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -57717,12 +58008,11 @@ function modelSection(model, headingLevel, options = {}) {
     return parts.join('\n\n');
 }
 function modelColumnsLine(model) {
-    const code = (name) => `\`${name.replace(/`/g, "'")}\``;
     const parts = [
-        model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
-        model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
-        model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(code).join(', ')}`,
-        model.order_column === undefined ? undefined : `order ${code(model.order_column)}`,
+        model.prediction_column === undefined ? undefined : `prediction ${markdownCode(model.prediction_column)}`,
+        model.target_column === undefined ? undefined : `target ${markdownCode(model.target_column)}`,
+        model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(markdownCode).join(', ')}`,
+        model.order_column === undefined ? undefined : `order ${markdownCode(model.order_column)}`,
     ];
     return `Columns: ${parts.filter((part) => part !== undefined).join(' · ')}`;
 }
@@ -57781,7 +58071,7 @@ function modelColumnTable(columns) {
     return `${header}\n${rows.join('\n')}`;
 }
 function describeSide(side) {
-    const shown = side.sources.slice(0, 3).map((source) => `\`${source.replace(/`/g, "'")}\``);
+    const shown = side.sources.slice(0, 3).map(markdownCode);
     const more = side.sources.length > 3 ? ` and ${side.sources.length - 3} more` : '';
     return `${shown.join(', ')}${more} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
 }

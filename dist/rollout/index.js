@@ -8656,6 +8656,82 @@ class InputError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for each place user data is shown, one function per kind of output. File names, column names
+ * and category values come from the user and may contain anything; none of it may break a table, run as
+ * markup, move a terminal's cursor, or inject a workflow command into a GitHub Actions log.
+ */
+/** C0 controls, DEL and C1 controls: what a terminal may act on instead of showing. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+/** A control character as text: `\n`, `\r`, `\t`, else `\x1b` and the like. */
+function visibleControl(character) {
+    if (character === '\n')
+        return '\\n';
+    if (character === '\r')
+        return '\\r';
+    if (character === '\t')
+        return '\\t';
+    return `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
+}
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
+}
+/**
+ * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so `&`, `<` and `>` become
+ * entities; pipes would end the cell and newlines the row; emphasis, code, link and strike-through marks
+ * are backslash-escaped so names like `*` or `[x](y)` show literally. Other punctuation is only special at
+ * the start of a line, which a table cell never is.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[&<>]/g, (character) => HTML_ENTITIES[character])
+        .replace(/[\\`*_[\]|~]/g, (character) => `\\${character}`)
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(CONTROL_CHARACTERS, visibleControl);
+}
+/**
+ * A Markdown code span (`name`): nothing inside one is markup, but a backtick would end it and a blank
+ * line would end the paragraph around it (and let what follows be a heading or a link), so backticks
+ * become quotes and line breaks spaces.
+ */
+function markdownCode(text) {
+    return `\`${text.replace(/`/g, "'").replace(/\r\n|\r|\n/g, ' ').replace(CONTROL_CHARACTERS, visibleControl)}\``;
+}
+/**
+ * Text for a terminal or a GitHub Actions log line: control characters (line breaks, escape sequences
+ * that could rewrite the screen) are shown as `\n`, `\x1b`, ... instead of acting, and what the Actions
+ * runner would take for a workflow command is shown defused: `::` opening the text (the runner looks
+ * for `::name::` at the start of a line, past any blanks) and `##[` anywhere (its older `##[name]` form).
+ */
+function escapeTerminal(text) {
+    return text
+        .replace(CONTROL_CHARACTERS, visibleControl)
+        .replace(/##\[/g, '##\\x5b')
+        .replace(/^(\s*)::/, '$1\\x3a:');
+}
+/** Several lines for a terminal or an Actions log: each line as `escapeTerminal` shows it, the line breaks kept. */
+function escapeTerminalLines(text) {
+    return text.split('\n').map(escapeTerminal).join('\n');
+}
+/**
+ * A JSON document's text, safe to print: JSON.stringify leaves DEL, the C1 controls and the line and
+ * paragraph separators as they are, and a `##[` in a string would be a workflow command in a log; each is
+ * written as its `\\u` escape, which every JSON reader decodes back to the same text.
+ */
+function escapeJsonText(json) {
+    return json.replace(/[\u007f-\u009f\u2028\u2029]|(?<=##)\[/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
+function mermaidText(text) {
+    return text
+        .replace(/["`\\]/g, "'")
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'))
+        .replace(CONTROL_CHARACTERS, visibleControl);
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/io/write.ts
@@ -9276,6 +9352,7 @@ function isPlainSafe(value) {
 
 
 
+
 const EXIT_BAD_INPUT = 2;
 const OPTIONS = {
     model: { type: 'string' },
@@ -9312,11 +9389,11 @@ async function current(root, options) {
     const registryDir = options['registry-dir'] ?? 'models';
     const found = await readCurrentVersion(root, registryDir, model);
     if (!found) {
-        process.stdout.write(`${model}: nothing published in ${registryDir} yet\n`);
+        process.stdout.write(`${escapeTerminal(`${model}: nothing published in ${registryDir} yet`)}\n`);
         setOutputs({ version: '', folder: '', model: '', baseline: '' });
         return;
     }
-    process.stdout.write(`${model}: current version ${found.version} (${found.folder})\n`);
+    process.stdout.write(`${escapeTerminal(`${model}: current version ${found.version} (${found.folder})`)}\n`);
     setOutputs({ version: found.version, folder: found.folder, model: found.model.join('\n'), baseline: found.baseline.join('\n') });
 }
 async function manifest(root, options) {
@@ -9353,7 +9430,7 @@ async function manifest(root, options) {
     if (result.text !== source)
         await writeFileAtomic(path, result.text);
     const lines = result.changes.length > 0 ? result.changes : [`${file} already points at ${model} ${version}`];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${lines.map(escapeTerminal).join('\n')}\n`);
     const targets = result.workloads.filter((workload) => ROLLOUT_KINDS.has(workload.kind));
     setOutputs({
         version,
@@ -9385,10 +9462,10 @@ function appendSummary(markdown) {
 }
 main(process.argv.slice(2)).catch((error) => {
     if (error instanceof InputError) {
-        process.stderr.write(`driftgate-rollout: ${error.describe()}\n`);
+        process.stderr.write(`driftgate-rollout: ${escapeTerminal(error.describe())}\n`);
     }
     else {
-        process.stderr.write(`driftgate-rollout: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(`driftgate-rollout: unexpected error: ${escapeTerminal(error instanceof Error ? error.message : String(error))}\n`);
     }
     process.exitCode = EXIT_BAD_INPUT;
 });
