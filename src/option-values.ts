@@ -61,3 +61,14 @@ export function parseColumnThresholds(option: string, entries: readonly string[]
 export function parseColumnMethods(option: string, entries: readonly string[]): Map<string, string> {
   return new Map(entries.map((entry) => splitAssignment(option, entry)));
 }
+
+const BYTE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+
+/** A memory budget such as `4G` (K, M, G, T: powers of 1024; plain: bytes); none when not given. */
+export function memoryBudgetOf(option: string, text: string | undefined): { memoryBudget?: number } {
+  if (text === undefined || text.trim() === '') return {};
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
+  const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : NaN;
+  if (!(bytes >= 1)) throw new InputError(`${option} must be an amount of memory such as 512M or 4G, not ${JSON.stringify(text)}`);
+  return { memoryBudget: Math.floor(bytes) };
+}

@@ -9,6 +9,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
+import { writeProfileFile } from '../../src/io/profile-file.js';
+import { profileData } from '../../src/io/profile-side.js';
 import { extractZip } from '../../src/io/unzip.js';
 import { REPO_ROOT } from '../helpers/processes.js';
 import {
@@ -135,6 +137,36 @@ describe('drift in the example data', () => {
   it('groups its log', () => {
     expect(ofKind(run, 'group').length).toBeGreaterThan(0);
     expect(ofKind(run, 'group').length).toBe(ofKind(run, 'endgroup').length);
+  });
+});
+
+describe('a profile baseline', () => {
+  it('checks against the profile of the training data, with the verdicts of the raw data', async () => {
+    const workspace = exampleWorkspace('current.csv');
+    await writeProfileFile(join(workspace, 'data/train.profile.json.gz'), await profileData([join(workspace, 'data/baseline.csv')]));
+    const run = await check(workspace, { baseline: 'data/train.profile.json.gz', current: 'data/current.csv' });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['drift-detected']).toBe('true');
+    const report = readJson(run.outputs.report);
+    expect(report.baseline).toMatchObject({ rows: 2000, profiled: 'file' });
+    expect(report.columns.filter((column: { drift_detected: boolean }) => column.drift_detected).map((column: { name: string }) => column.name).sort()).toEqual([...EXAMPLE_DRIFTED].sort());
+    expect(run.stdout).toMatch(/Read the profile of 2000 baseline rows × 10 columns/);
+  });
+
+  it('profiles data over memory-budget while reading it, and says so', async () => {
+    const workspace = exampleWorkspace('current.csv');
+    const run = await check(workspace, { baseline: 'data/baseline.csv', current: 'data/current.csv', 'memory-budget': '1K', method: 'ks' });
+    expect(run.exitCode).toBe(0);
+    expect(readJson(run.outputs.report).current).toMatchObject({ rows: 1500, profiled: 'streamed' });
+    expect(run.stdout).toMatch(/Read and profiled \(over the memory budget\) 1500 current rows/);
+    expect(run.summary).toContain('profiled while read, being over the memory budget');
+  });
+
+  it('refuses a memory-budget that is not an amount of memory', async () => {
+    const workspace = exampleWorkspace('current.csv');
+    const run = await check(workspace, { baseline: 'data/baseline.csv', current: 'data/current.csv', 'memory-budget': 'lots' });
+    expect(expectCleanFailure(run, workspace).message).toMatch(/memory-budget must be an amount of memory such as 512M or 4G, not "lots"/);
   });
 });
 

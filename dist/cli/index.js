@@ -52837,6 +52837,17 @@ function parseColumnThresholds(option, entries) {
 function parseColumnMethods(option, entries) {
     return new Map(entries.map((entry) => splitAssignment(option, entry)));
 }
+const BYTE_UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+/** A memory budget such as `4G` (K, M, G, T: powers of 1024; plain: bytes); none when not given. */
+function memoryBudgetOf(option, text) {
+    if (text === undefined || text.trim() === '')
+        return {};
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
+    const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : NaN;
+    if (!(bytes >= 1))
+        throw new InputError(`${option} must be an amount of memory such as 512M or 4G, not ${JSON.stringify(text)}`);
+    return { memoryBudget: Math.floor(bytes) };
+}
 
 ;// CONCATENATED MODULE: ./src/model-option-values.ts
 /**
@@ -54207,22 +54218,11 @@ function parseCli(argv) {
     drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model, drift.multivariate);
     return {
         command: 'check',
-        settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift, ...memoryBudgetOf(values['memory-budget']) },
+        settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift, ...memoryBudgetOf('--memory-budget', values['memory-budget']) },
         format: reportFormatOf(values.format, values.output),
         output: values.output,
         exitZero: values['exit-zero'] ?? false,
     };
-}
-const BYTE_UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
-/** `--memory-budget 4G` (K, M, G, T: powers of 1024; plain: bytes). */
-function memoryBudgetOf(text) {
-    if (text === undefined)
-        return {};
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
-    const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : NaN;
-    if (!(bytes >= 1))
-        throw new InputError(`--memory-budget must be an amount of memory such as 512M or 4G, not ${JSON.stringify(text)}`);
-    return { memoryBudget: Math.floor(bytes) };
 }
 
 ;// CONCATENATED MODULE: ./src/profile/describe.ts

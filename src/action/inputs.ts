@@ -13,6 +13,7 @@ import { resolveInside, type AllowedRoots } from './workspace-paths.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import { parseMultivariateMethods } from '../multivariate/methods.js';
 import {
+  memoryBudgetOf,
   optionalNumber,
   optionalThreshold,
   pValue,
@@ -122,7 +123,7 @@ export function getInputs(): CheckActionSettings {
   drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model, drift.multivariate);
 
   return {
-    check: { baseline, current, cwd: roots.workspace, drift },
+    check: { baseline, current, cwd: roots.workspace, drift, ...memoryBudgetOf('memory-budget', text('memory-budget')) },
     baselineArtifact: artifactName ? baselineArtifact(artifactName) : undefined,
     githubToken,
     failOnDrift: flag('fail-on-drift'),

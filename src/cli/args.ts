@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../engine/errors.js';
 import { defaultDriftOptions } from '../engine/options.js';
 import {
+  memoryBudgetOf,
   optionalNumber,
   optionalThreshold,
   parseColumnMethods,
@@ -154,20 +155,10 @@ export function parseCli(argv: readonly string[]): CliCommand {
 
   return {
     command: 'check',
-    settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift, ...memoryBudgetOf(values['memory-budget']) },
+    settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift, ...memoryBudgetOf('--memory-budget', values['memory-budget']) },
     format: reportFormatOf(values.format, values.output),
     output: values.output,
     exitZero: values['exit-zero'] ?? false,
   };
 }
 
-const BYTE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
-
-/** `--memory-budget 4G` (K, M, G, T: powers of 1024; plain: bytes). */
-function memoryBudgetOf(text: string | undefined): { memoryBudget?: number } {
-  if (text === undefined) return {};
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
-  const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : NaN;
-  if (!(bytes >= 1)) throw new InputError(`--memory-budget must be an amount of memory such as 512M or 4G, not ${JSON.stringify(text)}`);
-  return { memoryBudget: Math.floor(bytes) };
-}
