@@ -3,6 +3,8 @@
 // as whole processes on the same files, alternating the two so that both see the same machine load.
 // Wall time is measured here; peak memory is the kernel's maximum resident set size from GNU time.
 //
+// Then `driftgate profile` of each baseline: time, peak memory, the profile's size, and a check against it.
+//
 // polars and DuckDB doing only the reading, sorting and counting (peers.js) are timed alongside, as the
 // lower bound a dataframe engine gives; the machine's load average is printed with the results, since
 // shared runners make every number a function of it.
@@ -17,6 +19,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { ensureData } from './generate.js';
 import { ensurePeers, PEER_SCRIPT } from './peers.js';
 
@@ -91,10 +94,10 @@ function checked(run, what) {
   return run;
 }
 
-function driftgate(directory, extension) {
+function driftgate(directory, extension, baseline = `baseline.${extension}`) {
   return checked(measure(process.execPath, [
     join(bundle, 'index.js'), 'check',
-    '--baseline', `baseline.${extension}`,
+    '--baseline', baseline,
     '--current', `current.${extension}`,
     '--numerical-method', 'ks',
     '--categorical-method', 'chi2',
@@ -199,6 +202,33 @@ for (const rows of sizes) {
     printRow(parquetRow);
   }
 }
+// Profiles: one streaming pass over the baseline CSV (peak memory bounded by the profile, time linear in
+// rows), the profile's size, and a check of the current CSV against it beside the raw check above.
+const profileResults = [];
+for (const rows of sizes) {
+  const directory = await ensureData(rows, { log: (line) => console.log(`bench: ${line}`) });
+  const profileFile = join(scratch, `baseline-${rows}.profile.json.gz`);
+  const profiling = [];
+  const againstProfile = [];
+  for (let run = 0; run < runs; run++) {
+    profiling.push(measure(process.execPath, [join(bundle, 'index.js'), 'profile', '--data', 'baseline.csv', '-o', profileFile], directory));
+    againstProfile.push(driftgate(directory, 'csv', profileFile));
+  }
+  const profile = JSON.parse(gunzipSync(readFileSync(profileFile)).toString('utf8'));
+  const columnBytes = profile.columns.map((column) => JSON.stringify(column).length);
+  const row = {
+    rows,
+    profiling: summarize(profiling),
+    profileBytes: statSync(profileFile).size,
+    largestColumnBytes: Math.max(...columnBytes),
+    jsonBytes: columnBytes.reduce((sum, bytes) => sum + bytes, 0),
+    summarised: profile.columns.filter((column) => column.distribution?.kind === 'summary').length,
+    checkAgainstProfile: summarize(againstProfile),
+    checkRaw: results.find((result) => result.format === 'CSV' && result.rows === rows)?.driftgate,
+  };
+  profileResults.push(row);
+  console.log(`bench: profile of ${rows} rows: ${row.profiling.seconds.toFixed(2)} s, ${row.profiling.megabytes.toFixed(0)} MB peak; check against it ${row.checkAgainstProfile.seconds.toFixed(2)} s (load ${loadavg()[0].toFixed(1)})`);
+}
 rmSync(scratch, { recursive: true, force: true });
 
 function printRow(row) {
@@ -248,4 +278,20 @@ if (compared.length > 0) {
   const worst = Math.max(...compared.map((row) => row.largestRelativeDifference));
   console.log(`\nLargest relative difference between driftgate's and SciPy's statistics and p-values: ${worst.toExponential(1)}`);
 }
-if (args.json) writeFileSync(args.json, `${JSON.stringify({ runs, results }, null, 2)}\n`);
+console.log('\n| Rows | Profile time | s per M rows | Peak memory | Profile (gzip) | JSON, all columns | Largest column (JSON) | Summarised columns | Check vs profile | Check raw vs raw |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const row of profileResults) {
+  console.log(`| ${[
+    row.rows.toLocaleString('en-US'),
+    timeOf(row.profiling),
+    `${((row.profiling.seconds * 1e6) / row.rows).toFixed(2)} s`,
+    `${row.profiling.megabytes.toFixed(0)} MB`,
+    `${(row.profileBytes / 1024).toFixed(0)} KB`,
+    `${(row.jsonBytes / 1024).toFixed(0)} KB`,
+    `${(row.largestColumnBytes / 1024).toFixed(0)} KB`,
+    row.summarised,
+    timeOf(row.checkAgainstProfile),
+    row.checkRaw ? timeOf(row.checkRaw) : '—',
+  ].join(' | ')} |`);
+}
+if (args.json) writeFileSync(args.json, `${JSON.stringify({ runs, results, profiles: profileResults }, null, 2)}\n`);
