@@ -6,6 +6,10 @@ const USAGE = `driftgate: compare fresh data with the baseline a model was train
 
 Usage:
   driftgate check --baseline PATH... --current PATH... [options]
+  driftgate profile --data PATH... [-o FILE]       a profile of data files (the check reads it as a side)
+  driftgate profile --engine postgres|clickhouse|duckdb [--connection URL] (--table T | --query SQL) [-o FILE]
+                                the same profile computed inside the database (docs/sql-engines.md);
+                                the URL may come from DRIFTGATE_CONNECTION instead, and is never printed
 
 Data (CSV, TSV, JSON Lines, JSON array of records, Parquet; any of them .gz; globs allowed;
 several files for one side are concatenated):
