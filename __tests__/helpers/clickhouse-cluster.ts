@@ -14,7 +14,7 @@ export const CLICKHOUSE_PASSWORD = 's3cret-ch';
 export interface ClickHouseCluster {
   /** HTTP ports of the two servers. */
   readonly httpPorts: readonly number[];
-  query(port: number, sql: string, body?: string): Promise<string>;
+  query(port: number, sql: string, body?: string | Buffer): Promise<string>;
   stop(): void;
 }
 
@@ -39,7 +39,7 @@ export async function startClickHouseCluster(): Promise<ClickHouseCluster> {
     );
     return spawn('clickhouse-server', [`--config-file=${home}/config.xml`], { stdio: 'ignore' });
   });
-  const query = async (port: number, sql: string, body?: string): Promise<string> => {
+  const query = async (port: number, sql: string, body?: string | Buffer): Promise<string> => {
     const params = new URLSearchParams({ user: 'default', password: CLICKHOUSE_PASSWORD, insert_distributed_sync: '1', ...(body === undefined ? {} : { query: sql }) });
     const response = await fetch(`http://127.0.0.1:${port}/?${params}`, { method: 'POST', body: body ?? sql });
     const text = await response.text();
