@@ -9,6 +9,9 @@ Usage:
   driftgate check --baseline PATH... --current PATH... [options]
   driftgate profile --data PATH... [-o FILE] [profile options]
   driftgate profile --merge PROFILE... [-o FILE]
+  driftgate profile --engine postgres|clickhouse|duckdb [--connection URL] (--table T | --query SQL) [-o FILE]
+                                the same profile computed inside the database (docs/sql-engines.md);
+                                the URL may come from DRIFTGATE_CONNECTION instead, and is never printed
 
 Data (CSV, TSV, JSON Lines, JSON array of records, Parquet; any of them .gz; globs allowed;
 several files for one side are concatenated), or profiles of it (several are merged):

@@ -10,11 +10,22 @@ import { optionalNumber, positiveInteger, type NumberRule } from '../option-valu
 import { missingValueTokens } from '../io/missing-values.js';
 import { collectVariadic, declaredKindsOf } from './variadic.js';
 
+export const PROFILE_ENGINES = ['postgres', 'clickhouse', 'duckdb'] as const;
+
+/** A profile computed inside a SQL engine (src/profile/sql/). */
+export interface CliEngineSource {
+  engine: (typeof PROFILE_ENGINES)[number];
+  /** The connection URL (or DuckDB file); from --connection or DRIFTGATE_CONNECTION, never printed. */
+  connection?: string;
+  source: { table: string } | { query: string };
+}
+
 export interface CliProfileCommand {
   command: 'profile';
   /** Data files to profile, or profiles to merge. */
   inputs: readonly string[];
-  mode: 'data' | 'merge';
+  mode: 'data' | 'merge' | 'engine';
+  engine?: CliEngineSource;
   output?: string;
   settings: ProfileSettings;
   declaredKinds: ReadonlyMap<string, ColumnKind>;
@@ -33,6 +44,10 @@ const OPTIONS = {
   'max-lossless-bytes': { type: 'string' },
   'max-categories': { type: 'string' },
   'rank-error': { type: 'string' },
+  engine: { type: 'string' },
+  connection: { type: 'string' },
+  table: { type: 'string' },
+  query: { type: 'string' },
 } as const;
 
 const rankShare: NumberRule = { test: (value) => value > 0 && value < 0.5, expected: 'a share above 0 and below 0.5 (0.001 is 0.1%)' };
@@ -48,7 +63,9 @@ export function parseProfileCli(argv: readonly string[]): CliProfileCommand {
   const { variadic, positionals } = collectVariadic(parsed.tokens, ['data', 'merge']);
   if (positionals.length > 0) throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
   const [data, merge] = [variadic.data, variadic.merge];
-  if ((data.length > 0) === (merge.length > 0)) {
+  const engine = engineSourceOf(values);
+  if (engine && (data.length > 0 || merge.length > 0)) throw new InputError('driftgate profile takes --engine, --data or --merge, one of them');
+  if (!engine && (data.length > 0) === (merge.length > 0)) {
     throw new InputError('driftgate profile takes either --data PATH... (data files to profile) or --merge PROFILE... (profiles to merge)');
   }
   const settings: ProfileSettings = {
@@ -60,10 +77,24 @@ export function parseProfileCli(argv: readonly string[]): CliProfileCommand {
   return {
     command: 'profile',
     inputs: data.length > 0 ? data : merge,
-    mode: data.length > 0 ? 'data' : 'merge',
+    mode: engine ? 'engine' : data.length > 0 ? 'data' : 'merge',
+    engine,
     output: values.output,
     settings,
     declaredKinds: declaredKindsOf(values.numerical ?? [], values.categorical ?? []),
     naValues: missingValueTokens(values['na-values'] ?? [], !values['no-default-na-values']),
   };
+}
+
+function engineSourceOf(values: { engine?: string; connection?: string; table?: string; query?: string }): CliEngineSource | undefined {
+  if (values.engine === undefined) {
+    if (values.table !== undefined || values.query !== undefined || values.connection !== undefined) throw new InputError('--table, --query and --connection go with --engine postgres|clickhouse|duckdb');
+    return undefined;
+  }
+  const engine = PROFILE_ENGINES.find((name) => name === values.engine);
+  if (!engine) throw new InputError(`--engine ${JSON.stringify(values.engine)} is not one of ${PROFILE_ENGINES.join(', ')}`);
+  if ((values.table === undefined) === (values.query === undefined)) throw new InputError('--engine takes either --table NAME or --query SQL');
+  const connection = values.connection ?? process.env.DRIFTGATE_CONNECTION;
+  if (connection === undefined && engine !== 'duckdb') throw new InputError(`--engine ${engine} needs --connection URL (or the DRIFTGATE_CONNECTION environment variable)`);
+  return { engine, connection, source: values.table !== undefined ? { table: values.table } : { query: values.query! } };
 }

@@ -1,0 +1,46 @@
+/** A throwaway PostgreSQL cluster: the engine's profile of rows equals the file profiler's of the same rows. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chmodSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { profileInEngine } from '../../../src/profile/sql/engine-profile.js';
+import { connectPostgres, postgres } from '../../../src/profile/sql/postgres.js';
+import { startPostgres, type PostgresServer } from '../../helpers/postgres-server.js';
+import { expectSameProfile, HOSTILE, settings, writeRows } from './same-rows.js';
+
+let server: PostgresServer;
+const rows = writeRows();
+
+beforeAll(async () => {
+  server = await startPostgres();
+  // The server reads the CSV itself: put it where its user can.
+  const csv = join(server.dir, 'rows.csv');
+  copyFileSync(rows.csv, csv);
+  chmodSync(csv, 0o644);
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  await client.query(`CREATE TABLE t (${postgres.quote(HOSTILE)} double precision, level bigint, city text)`);
+  await client.query(`COPY t FROM '${csv}' WITH (FORMAT csv, HEADER true)`);
+  await client.end();
+}, 300_000);
+
+afterAll(() => server?.stop());
+
+describe('profile inside PostgreSQL', () => {
+  it('matches the file profiler, and the hostile column name leaves the table standing', async () => {
+    const connection = await connectPostgres(server.url);
+    const fromEngine = await profileInEngine(connection, { table: 't' }, settings, 'postgres:t');
+    const [[count]] = await connection.rows('SELECT count(*) FROM t');
+    await connection.close();
+    expect(Number(count)).toBe(20_000);
+    await expectSameProfile(fromEngine, rows.csv, rows.wide);
+  }, 120_000);
+
+  it('reports a wrong database or failing query as an input error, the password blanked', async () => {
+    const url = server.url.replace('driftgate@', 'driftgate:hunter2@').replace('/postgres', '/nosuchdb');
+    const failure = await connectPostgres(url).catch((error: Error) => error);
+    expect(failure).toMatchObject({ name: 'InputError' });
+    expect((failure as Error).message).toMatch(/nosuchdb/);
+    expect((failure as Error).message).not.toMatch(/hunter2/);
+  });
+});

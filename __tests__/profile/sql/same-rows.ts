@@ -1,0 +1,60 @@
+/** The rows every engine test loads, and the comparison of an engine's profile with the file profiler's. */
+import { expect } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { profileData } from '../../../src/io/profile-side.js';
+import { DEFAULT_PROFILE_SETTINGS, type NumericColumnProfile, type Profile, type TextColumnProfile } from '../../../src/profile/format.js';
+import { rankErrorOf } from '../../../src/profile/rank-summary.js';
+import { normalDraws } from '../../helpers/tables.js';
+
+/** Quotes, a semicolon, a comment, a backtick and a newline: a name that would end any unquoted query. */
+export const HOSTILE = 'x"; DROP TABLE t; --`\n\'';
+const ROWS = 20_000;
+export const settings = { ...DEFAULT_PROFILE_SETTINGS, maxDistinct: 1_000 };
+
+function csvCell(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A CSV (in a fresh directory) of a summarised numerical column with gaps, a whole-number one and a text one. */
+export function writeRows(): { csv: string; dir: string; wide: number[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'driftgate-engine-'));
+  const csv = join(dir, 'rows.csv');
+  const wide = normalDraws(ROWS, 3, 7);
+  const lines = [[HOSTILE, 'level', 'city'].map(csvCell).join(',')];
+  for (let i = 0; i < ROWS; i++) lines.push([i % 11 === 0 ? '' : String(wide[i]), String(i % 7), i % 13 === 0 ? '' : `c${(i * 31) % 17}`].join(','));
+  writeFileSync(csv, `${lines.join('\n')}\n`);
+  return { csv, dir, wide: wide.filter((_, i) => i % 11 !== 0) };
+}
+
+/** Counts exact, moments within 1e-12 relative, lossless distributions equal, summaries exact order statistics within ε. */
+export async function expectSameProfile(fromEngine: Profile, csv: string, wide: number[]): Promise<void> {
+  const fromFile = await profileData([csv], { settings });
+  expect(fromEngine.rows).toBe(fromFile.rows);
+  expect(fromEngine.columns.map((column) => column.name)).toEqual([HOSTILE, 'level', 'city']);
+  for (const [index, column] of fromEngine.columns.entries()) {
+    const file = fromFile.columns[index];
+    expect([column.storage, column.rows, column.missing]).toEqual([file.storage, file.rows, file.missing]);
+    if (column.storage === 'text') {
+      const fileText = file as TextColumnProfile;
+      expect([column.categories, column.other, column.distinct]).toEqual([fileText.categories, fileText.other, fileText.distinct]);
+      continue;
+    }
+    const fileNumbers = file as NumericColumnProfile;
+    expect([column.min, column.max, column.integers]).toEqual([fileNumbers.min, fileNumbers.max, fileNumbers.integers]);
+    expect(Math.abs(column.moments!.mean - fileNumbers.moments!.mean)).toBeLessThanOrEqual(1e-12 * Math.abs(fileNumbers.moments!.mean));
+    expect(Math.abs(column.moments!.m2 - fileNumbers.moments!.m2)).toBeLessThanOrEqual(1e-12 * fileNumbers.moments!.m2);
+    expect(column.distribution.kind).toBe(fileNumbers.distribution.kind);
+    if (column.distribution.kind === 'lossless' && fileNumbers.distribution.kind === 'lossless') {
+      expect(Array.from(column.distribution.values)).toEqual(Array.from(fileNumbers.distribution.values));
+      expect(Array.from(column.distribution.counts)).toEqual(Array.from(fileNumbers.distribution.counts));
+    } else if (column.distribution.kind === 'summary') {
+      const sorted = Float64Array.from(wide).sort();
+      const { summary } = column.distribution;
+      expect(rankErrorOf(summary)).toBeLessThanOrEqual(settings.rankError);
+      // Exact order statistics: each stored value is the sorted value at its stated position.
+      summary.values.forEach((value, i) => expect(value).toBe(sorted[summary.rmin[i] - 1]));
+    }
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * DuckDB, in process through `@duckdb/node-api`: an optional engine, installed on demand and never bundled
+ * (its native binary is about 68 MB). `--connection` is a database file (opened read-only), or absent for
+ * an in-memory database that a `--query` reads files from (`SELECT * FROM 'data.parquet'`).
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { InputError } from '../../engine/errors.js';
+import { quoteStandard, type SqlDialect } from './dialect.js';
+import { engineError, type SqlConnection } from './engine-profile.js';
+import { fromClause, type SqlColumn, type SqlSource } from './statements.js';
+
+export const duckdb: SqlDialect = {
+  name: 'duckdb',
+  quote: quoteStandard,
+  asDouble: (expression) => `CAST(${expression} AS DOUBLE)`,
+  finite: (expression) => `isfinite(${expression})`,
+  percentiles: (expression, levels) => `quantile_disc(${expression}, [${levels.join(', ')}])`,
+  // DuckDB compares VARCHAR bytewise unless a collation is configured: UTF-8 bytes are code point order.
+  byCodePoint: (expression) => expression,
+};
+
+const PACKAGE = '@duckdb/node-api';
+const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/;
+const TEXT_TYPE = /^(BOOLEAN|DATE|TIME|TIMESTAMP.*|UUID|INTERVAL|ENUM\(.*\))$/s;
+
+type DuckDbModule = typeof import('@duckdb/node-api');
+
+/** The package from wherever this driftgate is installed, else from the working directory's project. */
+async function loadDuckDb(): Promise<DuckDbModule> {
+  // A specifier held in a variable keeps the bundler from packing the package in.
+  const name: string = PACKAGE;
+  try {
+    return (await import(name)) as DuckDbModule;
+  } catch {
+    try {
+      const path = createRequire(join(process.cwd(), 'package.json')).resolve(name);
+      return (await import(pathToFileURL(path).href)) as DuckDbModule;
+    } catch {
+      throw new InputError(`--engine duckdb needs the DuckDB client, which driftgate does not bundle: npm install ${PACKAGE}`);
+    }
+  }
+}
+
+export async function connectDuckDb(location: string | undefined): Promise<SqlConnection> {
+  const { DuckDBInstance } = await loadDuckDb();
+  const path = location?.replace(/^duckdb:(\/\/)?/, '');
+  let instance;
+  try {
+    instance = path ? await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : await DuckDBInstance.create(':memory:');
+  } catch (error) {
+    throw engineError('duckdb', error, []);
+  }
+  const connection = await instance.connect();
+  const run = async (statement: string) => {
+    try {
+      return await connection.runAndReadAll(statement);
+    } catch (error) {
+      throw engineError('duckdb', error, []);
+    }
+  };
+  return {
+    dialect: duckdb,
+    async columns(source: SqlSource): Promise<SqlColumn[]> {
+      const reader = await run(`SELECT * ${fromClause(duckdb, source)} LIMIT 0`);
+      const types = reader.columnTypes().map(String);
+      return reader.columnNames().map((name, index) => {
+        const type = types[index];
+        if (NUMERIC_TYPE.test(type)) return { name, storage: 'numeric' };
+        if (type === 'VARCHAR') return { name, storage: 'text' };
+        if (TEXT_TYPE.test(type)) return { name, storage: 'text', asText: (quoted: string) => `CAST(${quoted} AS VARCHAR)` };
+        throw new InputError(`column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`);
+      });
+    },
+    async rows(statement: string): Promise<unknown[][]> {
+      return (await run(statement)).getRowsJson() as unknown[][];
+    },
+    async close(): Promise<void> {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
