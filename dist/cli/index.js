@@ -2,6 +2,4972 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 1504:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NodeClickHouseClient = void 0;
+exports.createClient = createClient;
+const index_1 = __nccwpck_require__(1349);
+const config_1 = __nccwpck_require__(8637);
+class NodeClickHouseClient extends index_1.ClickHouseClient {
+    /** See {@link ClickHouseClient.query}. */
+    query(params) {
+        return super.query(params);
+    }
+}
+exports.NodeClickHouseClient = NodeClickHouseClient;
+function createClient(config) {
+    // If the caller injected a pre-built Connection, override the
+    // default HTTP make_connection factory to return THAT connection
+    // instead. Used for the experimental integration with chDB only.
+    const injected = config?.connection;
+    const impl = injected !== undefined
+        ? { ...config_1.NodeConfigImpl, make_connection: () => injected }
+        : config_1.NodeConfigImpl;
+    return new index_1.ClickHouseClient({
+        impl,
+        ...(config || {}),
+    });
+}
+//# sourceMappingURL=client.js.map
+
+/***/ }),
+
+/***/ 8287:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isProgressRow = isProgressRow;
+exports.isRow = isRow;
+exports.isException = isException;
+/** Type guard to use with `JSONEachRowWithProgress`, checking if the emitted row is a progress row.
+ *  @see https://clickhouse.com/docs/interfaces/formats/JSONEachRowWithProgress */
+function isProgressRow(row) {
+    return (row !== null &&
+        typeof row === "object" &&
+        "progress" in row &&
+        Object.keys(row).length === 1);
+}
+/** Type guard to use with `JSONEachRowWithProgress`, checking if the emitted row is a row with data.
+ *  @see https://clickhouse.com/docs/interfaces/formats/JSONEachRowWithProgress */
+function isRow(row) {
+    return (row !== null &&
+        typeof row === "object" &&
+        "row" in row &&
+        Object.keys(row).length === 1);
+}
+/** Type guard to use with `JSONEachRowWithProgress`, checking if the row contains an exception.
+ *  @see https://clickhouse.com/docs/interfaces/formats/JSONEachRowWithProgress */
+function isException(row) {
+    return (row !== null &&
+        typeof row === "object" &&
+        "exception" in row &&
+        Object.keys(row).length === 1);
+}
+//# sourceMappingURL=clickhouse_types.js.map
+
+/***/ }),
+
+/***/ 7646:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ClickHouseClient = void 0;
+const parse_1 = __nccwpck_require__(953);
+const logger_1 = __nccwpck_require__(7581);
+const config_1 = __nccwpck_require__(9367);
+const tracing_1 = __nccwpck_require__(7739);
+class ClickHouseClient {
+    clientClickHouseSettings;
+    connectionParams;
+    connection;
+    makeResultSet;
+    valuesEncoder;
+    sessionId;
+    role;
+    jsonHandling;
+    tracer;
+    constructor(config) {
+        const logger = config?.log?.LoggerClass
+            ? new config.log.LoggerClass()
+            : new logger_1.DefaultLogger();
+        const configWithURL = (0, config_1.prepareConfigWithURL)(config, logger, config.impl.handle_specific_url_params ?? null);
+        this.connectionParams = (0, config_1.getConnectionParams)(configWithURL, logger);
+        this.clientClickHouseSettings = this.connectionParams.clickhouse_settings;
+        this.sessionId = config.session_id;
+        this.role = config.role;
+        this.connection = config.impl.make_connection(configWithURL, this.connectionParams);
+        // Using the connection params log level as it does the parsing.
+        // TODO: it would be better to parse the log level in the client itself.
+        this.makeResultSet = config.impl.make_result_set;
+        this.jsonHandling = {
+            ...parse_1.defaultJSONHandling,
+            ...config.json,
+        };
+        this.valuesEncoder = config.impl.values_encoder(this.jsonHandling);
+        // Assigned once at client creation: when no tracer is configured, the
+        // shared no-op tracer keeps the hot path branch-free.
+        this.tracer = config.tracer ?? tracing_1.NoopClickHouseTracer;
+    }
+    /**
+     * Used for most statements that can have a response, such as `SELECT`.
+     * Returns an implementation of {@link BaseResultSet}.
+     *
+     * The `FORMAT` clause should be specified separately via {@link QueryParams.format} (default is `JSON`);
+     * this method will always append `FORMAT <format>` to the end of {@link QueryParams.query}.
+     * If the query already contains a `FORMAT` clause, ClickHouse will return a syntax error due to a duplicate `FORMAT`.
+     * This is intended behavior.
+     * Use {@link ClickHouseClient.insert} for data insertion, {@link ClickHouseClient.command} for DDLs,
+     * or {@link ClickHouseClient.exec} for queries where you need to provide the full SQL (including `FORMAT`) yourself or where the `FORMAT` suffix is not supported.
+     *
+     * @note For `SHOW [ROW] POLICIES`, use the full syntax `SHOW POLICIES ON *`,
+     * as the short version does not support appending `FORMAT` at the server SQL parser level.
+     * See https://github.com/ClickHouse/ClickHouse/issues/105899
+     *
+     * See {@link DataFormat} for the formats supported by the client.
+     */
+    async query(params) {
+        const format = params.format ?? "JSON";
+        const query = formatQuery(params.query, format);
+        const queryParams = this.withClientQueryParams(params);
+        const { log_writer, log_level } = this.connectionParams;
+        return this.tracer.startActiveSpan(tracing_1.ClickHouseSpanNames.query, {
+            kind: tracing_1.ClickHouseSpanKind.CLIENT,
+            attributes: this.withBaseSpanAttributes({
+                "clickhouse.response.format": format,
+                "clickhouse.request.query_id": queryParams.query_id,
+                "clickhouse.request.session_id": queryParams.session_id,
+            }),
+        }, async (span) => {
+            let queryResult;
+            try {
+                queryResult = await this.connection.query({
+                    query,
+                    ...queryParams,
+                });
+            }
+            catch (err) {
+                (0, tracing_1.recordSpanError)(span, err);
+                span.end();
+                throw err;
+            }
+            const { stream, query_id, response_headers, http_status_code } = queryResult;
+            // The query_id may have been generated by the connection layer.
+            span.setAttributes({ "clickhouse.request.query_id": query_id });
+            setResponseSpanAttributes(span, { http_status_code });
+            // The clickhouse.query span covers the HTTP request lifetime only:
+            // it ends here, once response headers are received.  A separate
+            // clickhouse.query.stream child span is started and handed to the
+            // ResultSet to track the response stream consumption (decoded bytes,
+            // returned rows, streaming errors).  Separating the two spans makes
+            // it easy to distinguish the original request duration from a stream
+            // that may never end (e.g. tailing a live table).
+            span.end();
+            return this.tracer.startActiveSpan(tracing_1.ClickHouseSpanNames.query_stream, { kind: tracing_1.ClickHouseSpanKind.CLIENT }, (streamSpan) => {
+                try {
+                    return this.makeResultSet(stream, format, query_id, (err) => {
+                        if (log_level <= logger_1.ClickHouseLogLevel.ERROR) {
+                            log_writer.error({
+                                err,
+                                module: "Client",
+                                message: "Error while processing the ResultSet.",
+                                args: {
+                                    session_id: queryParams.session_id,
+                                    role: queryParams.role,
+                                    query_id,
+                                },
+                            });
+                        }
+                    }, response_headers, this.jsonHandling, streamSpan);
+                }
+                catch (err) {
+                    (0, tracing_1.recordSpanError)(streamSpan, err);
+                    streamSpan.end();
+                    throw err;
+                }
+                // streamSpan is NOT ended here - the ResultSet owns its lifetime.
+            });
+        });
+    }
+    /**
+     * It should be used for statements that do not have any output,
+     * when the format clause is not applicable, or when you are not interested in the response at all.
+     * The response stream is destroyed immediately as we do not expect useful information there.
+     * Examples of such statements are DDLs or custom inserts.
+     *
+     * @note if you have a custom query that does not work with {@link ClickHouseClient.query},
+     * and you are interested in the response data, consider using {@link ClickHouseClient.exec}.
+     */
+    async command(params) {
+        const query = removeTrailingSemi(params.query.trim());
+        const ignore_error_response = params.ignore_error_response ?? false;
+        const queryParams = this.withClientQueryParams(params);
+        return this.tracer.startActiveSpan(tracing_1.ClickHouseSpanNames.command, {
+            kind: tracing_1.ClickHouseSpanKind.CLIENT,
+            attributes: this.withBaseSpanAttributes({
+                "clickhouse.request.query_id": queryParams.query_id,
+                "clickhouse.request.session_id": queryParams.session_id,
+            }),
+        }, async (span) => {
+            try {
+                const result = await this.connection.command({
+                    query,
+                    ignore_error_response,
+                    ...queryParams,
+                });
+                span.setAttributes({
+                    "clickhouse.request.query_id": result.query_id,
+                });
+                setResponseSpanAttributes(span, result);
+                return result;
+            }
+            catch (err) {
+                (0, tracing_1.recordSpanError)(span, err);
+                throw err;
+            }
+            finally {
+                span.end();
+            }
+        });
+    }
+    /**
+     * Similar to {@link ClickHouseClient.command}, but for the cases where the output _is expected_,
+     * but format clause is not applicable. The caller of this method _must_ consume the stream,
+     * as the underlying socket will not be released until then, and the request will eventually be timed out.
+     *
+     * @note it is not intended to use this method to execute the DDLs, such as `CREATE TABLE` or similar;
+     * use {@link ClickHouseClient.command} instead.
+     */
+    async exec(params) {
+        const query = removeTrailingSemi(params.query.trim());
+        const values = "values" in params ? params.values : undefined;
+        const decompress_response_stream = params.decompress_response_stream ?? true;
+        const ignore_error_response = params.ignore_error_response ?? false;
+        const queryParams = this.withClientQueryParams(params);
+        return this.tracer.startActiveSpan(tracing_1.ClickHouseSpanNames.exec, {
+            kind: tracing_1.ClickHouseSpanKind.CLIENT,
+            attributes: this.withBaseSpanAttributes({
+                "clickhouse.request.query_id": queryParams.query_id,
+                "clickhouse.request.session_id": queryParams.session_id,
+            }),
+        }, async (span) => {
+            try {
+                const result = await this.connection.exec({
+                    query,
+                    values,
+                    decompress_response_stream,
+                    ignore_error_response,
+                    ...queryParams,
+                });
+                span.setAttributes({
+                    "clickhouse.request.query_id": result.query_id,
+                });
+                setResponseSpanAttributes(span, result);
+                return result;
+            }
+            catch (err) {
+                (0, tracing_1.recordSpanError)(span, err);
+                throw err;
+            }
+            finally {
+                span.end();
+            }
+        });
+    }
+    /**
+     * The primary method for data insertion. It is recommended to avoid arrays in case of large inserts
+     * to reduce application memory consumption and consider streaming for most of such use cases.
+     * As the insert operation does not provide any output, the response stream is immediately destroyed.
+     *
+     * @note in case of a custom insert operation (e.g., `INSERT FROM SELECT`),
+     * consider using {@link ClickHouseClient.command}, passing the entire raw query there
+     * (including the `FORMAT` clause).
+     */
+    async insert(params) {
+        if (Array.isArray(params.values) && params.values.length === 0) {
+            return { executed: false, query_id: "", response_headers: {} };
+        }
+        const format = params.format || "JSONCompactEachRow";
+        this.valuesEncoder.validateInsertValues(params.values, format);
+        const query = getInsertQuery(params, format);
+        const queryParams = this.withClientQueryParams(params);
+        return this.tracer.startActiveSpan(tracing_1.ClickHouseSpanNames.insert, {
+            kind: tracing_1.ClickHouseSpanKind.CLIENT,
+            attributes: this.withBaseSpanAttributes({
+                "db.operation.name": "INSERT",
+                "db.collection.name": params.table,
+                "clickhouse.request.format": format,
+                "clickhouse.request.query_id": queryParams.query_id,
+                "clickhouse.request.session_id": queryParams.session_id,
+                // Only known up front for array-based inserts; for streamed
+                // inserts, the row count is not observable by the client.
+                "clickhouse.request.sent_rows": Array.isArray(params.values)
+                    ? params.values.length
+                    : undefined,
+            }),
+        }, async (span) => {
+            try {
+                const values = this.valuesEncoder.encodeValues(params.values, format);
+                // TODO: record `clickhouse.request.encoded_bytes` (the
+                // pre-compression request body size) here. This is a
+                // post-common-deprecation feature: once `client-common` is
+                // deprecated and the Node.js / Web clients are fully independent,
+                // each client can measure the encoded payload using its own
+                // platform-native byte-length primitive (e.g. `Buffer.byteLength`)
+                // instead of a hand-rolled common implementation.
+                const result = await this.connection.insert({
+                    query,
+                    values,
+                    ...queryParams,
+                });
+                span.setAttributes({
+                    "clickhouse.request.query_id": result.query_id,
+                });
+                setResponseSpanAttributes(span, result);
+                return { ...result, executed: true };
+            }
+            catch (err) {
+                (0, tracing_1.recordSpanError)(span, err);
+                throw err;
+            }
+            finally {
+                span.end();
+            }
+        });
+    }
+    /**
+     * A health-check request. It does not throw if an error occurs - the error is returned inside the result object.
+     *
+     * By default, Node.js version uses the built-in `/ping` endpoint, which does not verify credentials.
+     * Optionally, it can be switched to a `SELECT` query (see {@link PingParamsWithSelectQuery}).
+     * In that case, the server will verify the credentials.
+     *
+     * **NOTE**: Since the `/ping` endpoint does not support CORS, the Web version always uses a `SELECT` query.
+     */
+    async ping(params) {
+        const select = params?.select ?? false;
+        return this.tracer.startActiveSpan(tracing_1.ClickHouseSpanNames.ping, {
+            kind: tracing_1.ClickHouseSpanKind.CLIENT,
+            attributes: this.withBaseSpanAttributes({
+                "clickhouse.ping.select": select,
+            }),
+        }, async (span) => {
+            try {
+                return await this.connection.ping(params ?? { select: false });
+            }
+            catch (err) {
+                (0, tracing_1.recordSpanError)(span, err);
+                throw err;
+            }
+            finally {
+                span.end();
+            }
+        });
+    }
+    /**
+     * Shuts down the underlying connection.
+     * This method should ideally be called only once per application lifecycle,
+     * for example, during the graceful shutdown phase.
+     */
+    async close() {
+        return await this.connection.close();
+    }
+    /**
+     * Closes the client connection.
+     *
+     * Automatically called when using `using` statement in supported environments.
+     * @see {@link ClickHouseClient.close}
+     * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Statements/using
+     */
+    async [Symbol.asyncDispose]() {
+        await this.close();
+    }
+    withBaseSpanAttributes(extra) {
+        const url = this.connectionParams.url;
+        const attrs = {
+            "db.system.name": "clickhouse",
+            "server.address": url.hostname,
+            "server.port": getServerPort(url),
+            "db.namespace": this.connectionParams.database,
+        };
+        if (this.connectionParams.application_id !== undefined) {
+            attrs["clickhouse.application"] = this.connectionParams.application_id;
+        }
+        for (const [k, v] of Object.entries(extra)) {
+            if (v !== undefined)
+                attrs[k] = v;
+        }
+        return attrs;
+    }
+    withClientQueryParams(params) {
+        return {
+            clickhouse_settings: {
+                ...this.clientClickHouseSettings,
+                ...params.clickhouse_settings,
+            },
+            query_params: params.query_params,
+            abort_signal: params.abort_signal,
+            query_id: params.query_id,
+            session_id: params.session_id ?? this.sessionId,
+            role: params.role ?? this.role,
+            auth: params.auth,
+            http_headers: params.http_headers,
+            use_multipart_params: params.use_multipart_params,
+            use_multipart_params_auto: params.use_multipart_params_auto,
+        };
+    }
+}
+exports.ClickHouseClient = ClickHouseClient;
+function getServerPort(url) {
+    if (url.port !== "") {
+        return Number(url.port);
+    }
+    return url.protocol === "https:" ? 443 : 80;
+}
+/** Records HTTP status and `X-ClickHouse-Summary` counters on the span once
+ *  the response (headers) arrived. The summary values are complete only when
+ *  the query was executed with `wait_end_of_query=1`; see
+ *  {@link ClickHouseSummary}. */
+function setResponseSpanAttributes(span, result) {
+    const attributes = {};
+    if (result.http_status_code !== undefined) {
+        attributes["db.response.status_code"] = result.http_status_code;
+    }
+    const summary = result.summary;
+    if (summary !== undefined) {
+        attributes["clickhouse.summary.read_rows"] = summary.read_rows;
+        attributes["clickhouse.summary.read_bytes"] = summary.read_bytes;
+        attributes["clickhouse.summary.written_rows"] = summary.written_rows;
+        attributes["clickhouse.summary.written_bytes"] = summary.written_bytes;
+        attributes["clickhouse.summary.result_rows"] = summary.result_rows;
+        attributes["clickhouse.summary.result_bytes"] = summary.result_bytes;
+        attributes["clickhouse.summary.elapsed_ns"] = summary.elapsed_ns;
+    }
+    span.setAttributes(attributes);
+}
+function formatQuery(query, format) {
+    query = query.trim();
+    query = removeTrailingSemi(query);
+    return query + " \nFORMAT " + format;
+}
+function removeTrailingSemi(query) {
+    let lastNonSemiIdx = query.length;
+    for (let i = lastNonSemiIdx; i > 0; i--) {
+        if (query[i - 1] !== ";") {
+            lastNonSemiIdx = i;
+            break;
+        }
+    }
+    if (lastNonSemiIdx !== query.length) {
+        return query.slice(0, lastNonSemiIdx);
+    }
+    return query;
+}
+function isInsertColumnsExcept(obj) {
+    return (obj !== undefined &&
+        obj !== null &&
+        typeof obj === "object" &&
+        // Avoiding ESLint no-prototype-builtins error
+        Object.prototype.hasOwnProperty.call(obj, "except"));
+}
+function getInsertQuery(params, format) {
+    let columnsPart = "";
+    if (params.columns !== undefined) {
+        if (Array.isArray(params.columns) && params.columns.length > 0) {
+            columnsPart = ` (${params.columns.join(", ")})`;
+        }
+        else if (isInsertColumnsExcept(params.columns) &&
+            params.columns.except.length > 0) {
+            columnsPart = ` (* EXCEPT (${params.columns.except.join(", ")}))`;
+        }
+    }
+    return `INSERT INTO ${params.table.trim()}${columnsPart} FORMAT ${format}`;
+}
+//# sourceMappingURL=client.js.map
+
+/***/ }),
+
+/***/ 9367:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.prepareConfigWithURL = prepareConfigWithURL;
+exports.getConnectionParams = getConnectionParams;
+exports.mergeConfigs = mergeConfigs;
+exports.createUrl = createUrl;
+exports.loadConfigOptionsFromURL = loadConfigOptionsFromURL;
+exports.booleanConfigURLValue = booleanConfigURLValue;
+exports.numberConfigURLValue = numberConfigURLValue;
+exports.enumConfigURLValue = enumConfigURLValue;
+const logger_1 = __nccwpck_require__(7581);
+const json_handling_1 = __nccwpck_require__(2735);
+/** Normalizes the public request compression option into the internal codec
+ *  object, or `undefined` when disabled. `true` keeps gzip for backwards
+ *  compatibility; the object form (carrying its per-codec option) is passed
+ *  through verbatim, so untyped JS supplying an unknown codec still reaches the
+ *  Node guard, which rejects it with a clear error. */
+function normalizeRequestCompression(value) {
+    if (!value) {
+        return undefined;
+    }
+    if (value === true) {
+        return { codec: "gzip" };
+    }
+    return value;
+}
+/** Normalizes the public response compression option
+ *  (`false | true | { codec }`) into the internal codec object, or `undefined`
+ *  when disabled. `true` keeps gzip for backwards compatibility. */
+function normalizeResponseCompression(value) {
+    if (!value) {
+        return undefined;
+    }
+    if (value === true) {
+        return { codec: "gzip" };
+    }
+    return { codec: value.codec };
+}
+/**
+ * Validates and normalizes the provided "base" config.
+ * Warns about deprecated configuration parameters usage.
+ * Parses the common URL parameters into the configuration parameters (these are the same for all implementations).
+ * Parses implementation-specific URL parameters using the handler provided by that implementation.
+ * Merges these parameters with the base config and implementation-specific defaults.
+ * Enforces certain defaults in case of deprecated keys or readonly mode.
+ */
+function prepareConfigWithURL(baseConfigOptions, logger, handleImplURLParams) {
+    const baseConfig = { ...baseConfigOptions };
+    if (baseConfig.additional_headers !== undefined) {
+        logger.warn({
+            module: "Config",
+            message: '"additional_headers" is deprecated. Use "http_headers" instead.',
+        });
+        baseConfig.http_headers = baseConfig.additional_headers;
+        delete baseConfig.additional_headers;
+    }
+    let configURL;
+    if (baseConfig.host !== undefined) {
+        logger.warn({
+            module: "Config",
+            message: '"host" is deprecated. Use "url" instead.',
+        });
+        configURL = createUrl(baseConfig.host);
+        delete baseConfig.host;
+    }
+    else {
+        configURL = createUrl(baseConfig.url);
+    }
+    const [url, configFromURL] = loadConfigOptionsFromURL(configURL, handleImplURLParams);
+    const config = mergeConfigs(baseConfig, configFromURL, logger);
+    if (config.pathname !== undefined) {
+        url.pathname = config.pathname;
+    }
+    config.url = url;
+    return config;
+}
+function getConnectionParams(config, logger) {
+    let auth;
+    if (config.access_token !== undefined) {
+        if (config.username !== undefined || config.password !== undefined) {
+            throw new Error("Both access token and username/password are provided in the configuration. Please use only one authentication method.");
+        }
+        auth = { access_token: config.access_token, type: "JWT" };
+    }
+    else {
+        auth = {
+            username: config.username ?? "default",
+            password: config.password ?? "",
+            type: "Credentials",
+        };
+    }
+    const log_level = config.log?.level ?? logger_1.ClickHouseLogLevel.WARN;
+    const request_timeout = config.request_timeout ?? 30_000;
+    const clickhouse_settings = config.clickhouse_settings ?? {};
+    if (log_level <= logger_1.ClickHouseLogLevel.WARN) {
+        // Warn if request_timeout is high but progress headers are not configured
+        // This can lead to socket hang-up errors when long-running queries exceed load balancer idle timeouts
+        const THRESHOLD_MS = 60_000; // 60 seconds
+        if (request_timeout > THRESHOLD_MS) {
+            const send_progress = String(clickhouse_settings.send_progress_in_http_headers) === "1";
+            const progress_interval = clickhouse_settings.http_headers_progress_interval_ms;
+            if (!send_progress) {
+                logger.warn({
+                    module: "Config",
+                    message: `request_timeout is set to ${request_timeout}ms, but send_progress_in_http_headers is not enabled. Long-running queries may fail with socket hang-up errors if they exceed the load balancer idle timeout. Consider enabling progress headers with clickhouse_settings: { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '<interval>' }. See https://github.com/ClickHouse/clickhouse-js/blob/main/docs/howto/long_running_queries.md for more details.`,
+                });
+            }
+            else if (progress_interval === undefined) {
+                logger.warn({
+                    module: "Config",
+                    message: `request_timeout is set to ${request_timeout}ms and send_progress_in_http_headers is enabled, but http_headers_progress_interval_ms is not set. It is recommended to set http_headers_progress_interval_ms to a value slightly below your load balancer's idle timeout (e.g., '110000' for a 120s LB timeout). See https://github.com/ClickHouse/clickhouse-js/blob/main/docs/howto/long_running_queries.md for more details.`,
+                });
+            }
+        }
+    }
+    return {
+        auth,
+        url: config.url,
+        application_id: config.application,
+        request_timeout,
+        max_open_connections: config.max_open_connections ?? 10,
+        compression: {
+            decompress_response: normalizeResponseCompression(config.compression?.response),
+            compress_request: normalizeRequestCompression(config.compression?.request),
+        },
+        database: config.database ?? "default",
+        log_writer: new logger_1.LogWriter(logger, "Connection", log_level),
+        log_level: log_level,
+        keep_alive: { enabled: config.keep_alive?.enabled ?? true },
+        clickhouse_settings,
+        http_headers: config.http_headers ?? {},
+        json: {
+            ...json_handling_1.defaultJSONHandling,
+            ...config.json,
+        },
+        ...(config.use_multipart_params ? { use_multipart_params: true } : {}),
+        ...(config.use_multipart_params_auto
+            ? { use_multipart_params_auto: true }
+            : {}),
+    };
+}
+/**
+ * Merge two versions of the config: base (hardcoded) from the instance creation and the URL parsed one.
+ * URL config takes priority and overrides the base config parameters.
+ * If a value is overridden, then a warning will be logged (even if the log level is OFF).
+ */
+function mergeConfigs(baseConfig, configFromURL, logger) {
+    function deepMerge(base, fromURL, path = []) {
+        for (const key of Object.keys(fromURL)) {
+            if (typeof fromURL[key] === "object") {
+                deepMerge(base, fromURL[key], path.concat(key));
+            }
+            else {
+                let baseAtPath = base;
+                for (const key of path) {
+                    if (baseAtPath[key] === undefined) {
+                        baseAtPath[key] = {};
+                    }
+                    baseAtPath = baseAtPath[key];
+                }
+                const baseAtKey = baseAtPath[key];
+                if (baseAtKey !== undefined) {
+                    const fullPath = path.concat(key).join(".");
+                    logger.warn({
+                        module: "Config",
+                        message: `"${fullPath}" is overridden by a URL parameter.`,
+                    });
+                }
+                baseAtPath[key] = fromURL[key];
+            }
+        }
+    }
+    const config = { ...baseConfig };
+    deepMerge(config, configFromURL);
+    return config;
+}
+function createUrl(configURL) {
+    let url;
+    try {
+        if (typeof configURL === "string" || configURL instanceof URL) {
+            url = new URL(configURL);
+        }
+        else {
+            return new URL("http://localhost:8123");
+        }
+    }
+    catch (err) {
+        throw new Error("ClickHouse URL is malformed. Expected format: http[s]://[username:password@]hostname:port[/database][?param1=value1&param2=value2]", { cause: err });
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+        throw new Error(`ClickHouse URL protocol must be either http or https. Got: ${url.protocol}`);
+    }
+    return url;
+}
+/**
+ * @param url potentially contains auth, database and URL params to parse the configuration from
+ * @param handleExtraURLParams some platform-specific URL params might be unknown by the common package;
+ * use this function defined in the implementation to handle them. Logs warnings in case of hardcode overrides.
+ */
+function loadConfigOptionsFromURL(url, handleExtraURLParams) {
+    let config = {};
+    // trim is not needed, cause space is not allowed in the URL basic auth and should be encoded as %20
+    if (url.username !== "") {
+        config.username = decodeURIComponent(url.username);
+    }
+    if (url.password !== "") {
+        config.password = decodeURIComponent(url.password);
+    }
+    if (url.pathname.trim().length > 1) {
+        config.database = url.pathname.slice(1);
+    }
+    const urlSearchParamsKeys = [...url.searchParams.keys()];
+    if (urlSearchParamsKeys.length > 0) {
+        const unknownParams = new Set();
+        const settingPrefix = "clickhouse_setting_";
+        const settingShortPrefix = "ch_";
+        const httpHeaderPrefix = "http_header_";
+        urlSearchParamsKeys.forEach((key) => {
+            let paramWasProcessed = true;
+            const value = url.searchParams.get(key);
+            if (key.startsWith(settingPrefix)) {
+                // clickhouse_settings_*
+                const settingKey = key.slice(settingPrefix.length);
+                if (config.clickhouse_settings === undefined) {
+                    config.clickhouse_settings = {};
+                }
+                config.clickhouse_settings[settingKey] = value;
+            }
+            else if (key.startsWith(settingShortPrefix)) {
+                // ch_*
+                const settingKey = key.slice(settingShortPrefix.length);
+                if (config.clickhouse_settings === undefined) {
+                    config.clickhouse_settings = {};
+                }
+                config.clickhouse_settings[settingKey] = value;
+            }
+            else if (key.startsWith(httpHeaderPrefix)) {
+                // http_headers_*
+                const headerKey = key.slice(httpHeaderPrefix.length);
+                if (config.http_headers === undefined) {
+                    config.http_headers = {};
+                }
+                config.http_headers[headerKey] = value;
+            }
+            else {
+                // static known parameters
+                switch (key) {
+                    case "application":
+                        config.application = value;
+                        break;
+                    case "pathname":
+                        config.pathname = value;
+                        break;
+                    case "session_id":
+                        config.session_id = value;
+                        break;
+                    case "request_timeout":
+                        config.request_timeout = numberConfigURLValue({
+                            key,
+                            value,
+                            min: 0,
+                        });
+                        break;
+                    case "max_open_connections":
+                        config.max_open_connections = numberConfigURLValue({
+                            key,
+                            value,
+                            min: 1,
+                        });
+                        break;
+                    case "compression_request":
+                        if (config.compression === undefined) {
+                            config.compression = {};
+                        }
+                        config.compression.request = booleanConfigURLValue({ key, value });
+                        break;
+                    case "compression_response":
+                        if (config.compression === undefined) {
+                            config.compression = {};
+                        }
+                        config.compression.response = booleanConfigURLValue({
+                            key,
+                            value,
+                        });
+                        break;
+                    case "log_level":
+                        if (config.log === undefined) {
+                            config.log = {};
+                        }
+                        config.log.level = enumConfigURLValue({
+                            key,
+                            value,
+                            enumObject: logger_1.ClickHouseLogLevel,
+                        });
+                        break;
+                    case "keep_alive_enabled":
+                        if (config.keep_alive === undefined) {
+                            config.keep_alive = {};
+                        }
+                        config.keep_alive.enabled = booleanConfigURLValue({ key, value });
+                        break;
+                    case "access_token":
+                        config.access_token = value;
+                        break;
+                    default:
+                        paramWasProcessed = false;
+                        unknownParams.add(key);
+                        break;
+                }
+            }
+            if (paramWasProcessed) {
+                // so it won't be passed to the impl URL params handler
+                url.searchParams.delete(key);
+            }
+        });
+        if (handleExtraURLParams !== null) {
+            const res = handleExtraURLParams(config, url);
+            config = res.config;
+            if (unknownParams.size > 0) {
+                res.handled_params.forEach((k) => unknownParams.delete(k));
+            }
+            if (res.unknown_params.size > 0) {
+                res.unknown_params.forEach((k) => unknownParams.add(k));
+            }
+        }
+        if (unknownParams.size > 0) {
+            throw new Error(`Unknown URL parameters: ${Array.from(unknownParams).join(", ")}`);
+        }
+    }
+    // clean up the final ClickHouse URL to be used in the connection
+    const clickHouseURL = new URL(`${url.protocol}//${url.host}`);
+    return [clickHouseURL, config];
+}
+function booleanConfigURLValue({ key, value, }) {
+    const trimmed = value.trim();
+    if (trimmed === "true" || trimmed === "1")
+        return true;
+    if (trimmed === "false" || trimmed === "0")
+        return false;
+    throw new Error(`"${key}" has invalid boolean value: ${trimmed}. Expected one of: 0, 1, true, false.`);
+}
+function numberConfigURLValue({ key, value, min, max, }) {
+    const trimmed = value.trim();
+    const number = Number(trimmed);
+    if (isNaN(number))
+        throw new Error(`"${key}" has invalid numeric value: ${trimmed}`);
+    if (min !== undefined && number < min) {
+        throw new Error(`"${key}" value ${trimmed} is less than min allowed ${min}`);
+    }
+    if (max !== undefined && number > max) {
+        throw new Error(`"${key}" value ${trimmed} is greater than max allowed ${max}`);
+    }
+    return number;
+}
+function enumConfigURLValue({ key, value, enumObject, }) {
+    const values = Object.keys(enumObject).filter((item) => isNaN(Number(item)));
+    const trimmed = value.trim();
+    if (!values.includes(trimmed)) {
+        const expected = values.join(", ");
+        throw new Error(`"${key}" has invalid value: ${trimmed}. Expected one of: ${expected}.`);
+    }
+    return enumObject[trimmed];
+}
+//# sourceMappingURL=config.js.map
+
+/***/ }),
+
+/***/ 1784:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TupleParam = void 0;
+exports.formatQueryParams = formatQueryParams;
+class TupleParam {
+    values;
+    constructor(values) {
+        this.values = values;
+    }
+}
+exports.TupleParam = TupleParam;
+function formatQueryParams({ value, wrapStringInQuotes, printNullAsKeyword, }) {
+    return formatQueryParamsInternal({
+        value,
+        wrapStringInQuotes,
+        printNullAsKeyword,
+        isInArrayOrTuple: false,
+    });
+}
+function formatQueryParamsInternal({ value, wrapStringInQuotes, printNullAsKeyword, isInArrayOrTuple, }) {
+    if (value === null || value === undefined) {
+        if (printNullAsKeyword)
+            return "NULL";
+        return "\\N";
+    }
+    if (Number.isNaN(value))
+        return "nan";
+    if (value === Number.POSITIVE_INFINITY)
+        return "+inf";
+    if (value === Number.NEGATIVE_INFINITY)
+        return "-inf";
+    if (typeof value === "number" || typeof value === "bigint")
+        return String(value);
+    if (typeof value === "boolean") {
+        if (isInArrayOrTuple) {
+            return value ? "TRUE" : "FALSE";
+        }
+        return value ? "1" : "0";
+    }
+    if (typeof value === "string") {
+        let result = "";
+        for (let i = 0; i < value.length; i++) {
+            switch (value.charCodeAt(i)) {
+                case TabASCII:
+                    result += "\\t";
+                    break;
+                case NewlineASCII:
+                    result += "\\n";
+                    break;
+                case CarriageReturnASCII:
+                    result += "\\r";
+                    break;
+                case SingleQuoteASCII:
+                    result += `\\'`;
+                    break;
+                case BackslashASCII:
+                    result += "\\\\";
+                    break;
+                default:
+                    result += value[i];
+            }
+        }
+        return wrapStringInQuotes ? `'${result}'` : result;
+    }
+    if (Array.isArray(value)) {
+        return `[${value
+            .map((v) => formatQueryParamsInternal({
+            value: v,
+            wrapStringInQuotes: true,
+            printNullAsKeyword: true,
+            isInArrayOrTuple: true,
+        }))
+            .join(",")}]`;
+    }
+    if (value instanceof Date) {
+        // The ClickHouse server parses numbers as time-zone-agnostic Unix timestamps
+        const unixTimestamp = Math.floor(value.getTime() / 1000)
+            .toString()
+            .padStart(10, "0");
+        const milliseconds = value.getUTCMilliseconds();
+        return milliseconds === 0
+            ? unixTimestamp
+            : `${unixTimestamp}.${milliseconds.toString().padStart(3, "0")}`;
+    }
+    // (42,'foo',NULL)
+    if (value instanceof TupleParam) {
+        return `(${value.values
+            .map((v) => formatQueryParamsInternal({
+            value: v,
+            wrapStringInQuotes: true,
+            printNullAsKeyword: true,
+            isInArrayOrTuple: true,
+        }))
+            .join(",")})`;
+    }
+    if (value instanceof Map) {
+        return formatObjectLikeParam(value.entries());
+    }
+    // This is only useful for simple maps where the keys are strings
+    if (typeof value === "object") {
+        return formatObjectLikeParam(Object.entries(value));
+    }
+    throw new Error(`Unsupported value in query parameters: [${value}].`);
+}
+// {'key1':'value1',42:'value2'}
+function formatObjectLikeParam(entries) {
+    const formatted = [];
+    for (const [key, val] of entries) {
+        formatted.push(`${formatQueryParamsInternal({
+            value: key,
+            wrapStringInQuotes: true,
+            printNullAsKeyword: true,
+            isInArrayOrTuple: true,
+        })}:${formatQueryParamsInternal({
+            value: val,
+            wrapStringInQuotes: true,
+            printNullAsKeyword: true,
+            isInArrayOrTuple: true,
+        })}`);
+    }
+    return `{${formatted.join(",")}}`;
+}
+const TabASCII = 9;
+const NewlineASCII = 10;
+const CarriageReturnASCII = 13;
+const SingleQuoteASCII = 39;
+const BackslashASCII = 92;
+//# sourceMappingURL=format_query_params.js.map
+
+/***/ }),
+
+/***/ 9815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatQuerySettings = formatQuerySettings;
+const settings_1 = __nccwpck_require__(5272);
+function formatQuerySettings(value) {
+    if (typeof value === "boolean")
+        return value ? "1" : "0";
+    if (typeof value === "number")
+        return String(value);
+    if (typeof value === "string")
+        return value;
+    // ClickHouse requires a specific, non-JSON format for passing maps
+    // as a setting value - single quotes instead of double
+    // Example: {'system.numbers':'number != 3'}
+    if (value instanceof settings_1.SettingsMap) {
+        return value.toString();
+    }
+    throw new Error(`Unsupported value in query settings: [${value}].`);
+}
+//# sourceMappingURL=format_query_settings.js.map
+
+/***/ }),
+
+/***/ 7393:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.StreamableFormats = exports.SupportedRawFormats = exports.SupportedJSONFormats = exports.SingleDocumentJSONFormats = exports.RecordsJSONFormats = exports.StreamableJSONFormats = void 0;
+exports.isNotStreamableJSONFamily = isNotStreamableJSONFamily;
+exports.isStreamableJSONFamily = isStreamableJSONFamily;
+exports.isSupportedRawFormat = isSupportedRawFormat;
+exports.validateStreamFormat = validateStreamFormat;
+exports.encodeJSON = encodeJSON;
+exports.StreamableJSONFormats = [
+    "JSONEachRow",
+    "JSONStringsEachRow",
+    "JSONCompactEachRow",
+    "JSONCompactStringsEachRow",
+    "JSONCompactEachRowWithNames",
+    "JSONCompactEachRowWithNamesAndTypes",
+    "JSONCompactStringsEachRowWithNames",
+    "JSONCompactStringsEachRowWithNamesAndTypes",
+    "JSONEachRowWithProgress",
+];
+exports.RecordsJSONFormats = ["JSONObjectEachRow"];
+exports.SingleDocumentJSONFormats = [
+    "JSON",
+    "JSONStrings",
+    "JSONCompact",
+    "JSONCompactStrings",
+    "JSONColumnsWithMetadata",
+];
+exports.SupportedJSONFormats = [
+    ...exports.RecordsJSONFormats,
+    ...exports.SingleDocumentJSONFormats,
+    ...exports.StreamableJSONFormats,
+];
+exports.SupportedRawFormats = [
+    "CSV",
+    "CSVWithNames",
+    "CSVWithNamesAndTypes",
+    "TabSeparated",
+    "TabSeparatedRaw",
+    "TabSeparatedWithNames",
+    "TabSeparatedWithNamesAndTypes",
+    "CustomSeparated",
+    "CustomSeparatedWithNames",
+    "CustomSeparatedWithNamesAndTypes",
+    "Parquet",
+];
+exports.StreamableFormats = [
+    ...exports.StreamableJSONFormats,
+    ...exports.SupportedRawFormats,
+];
+function isNotStreamableJSONFamily(format) {
+    return (exports.SingleDocumentJSONFormats.includes(format) ||
+        exports.RecordsJSONFormats.includes(format));
+}
+function isStreamableJSONFamily(format) {
+    return exports.StreamableJSONFormats.includes(format);
+}
+function isSupportedRawFormat(dataFormat) {
+    return exports.SupportedRawFormats.includes(dataFormat);
+}
+function validateStreamFormat(format) {
+    if (!exports.StreamableFormats.includes(format)) {
+        throw new Error(`${format} format is not streamable. Streamable formats: ${exports.StreamableFormats.join(",")}`);
+    }
+    return true;
+}
+/**
+ * Encodes a single row of values into a string in a JSON format acceptable by ClickHouse.
+ * @param value a single value to encode.
+ * @param format One of the supported JSON formats: https://clickhouse.com/docs/en/interfaces/formats/
+ * @returns string
+ */
+function encodeJSON(value, format, stringifyFn) {
+    if (exports.SupportedJSONFormats.includes(format)) {
+        return stringifyFn(value) + "\n";
+    }
+    throw new Error(`The client does not support JSON encoding in [${format}] format.`);
+}
+//# sourceMappingURL=formatter.js.map
+
+/***/ }),
+
+/***/ 3195:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatQuerySettings = exports.formatQueryParams = exports.TupleParam = void 0;
+__exportStar(__nccwpck_require__(7393), exports);
+var format_query_params_1 = __nccwpck_require__(1784);
+Object.defineProperty(exports, "TupleParam", ({ enumerable: true, get: function () { return format_query_params_1.TupleParam; } }));
+Object.defineProperty(exports, "formatQueryParams", ({ enumerable: true, get: function () { return format_query_params_1.formatQueryParams; } }));
+var format_query_settings_1 = __nccwpck_require__(9815);
+Object.defineProperty(exports, "formatQuerySettings", ({ enumerable: true, get: function () { return format_query_settings_1.formatQuerySettings; } }));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3914:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ClickHouseError = void 0;
+exports.parseError = parseError;
+exports.getCurrentStackTrace = getCurrentStackTrace;
+exports.enhanceStackTrace = enhanceStackTrace;
+// In cluster mode, the server wraps the original exception, repeating the
+// `Code`/`Exception`/`(TYPE)` markers, e.g.:
+//   Code: 57. DB::Exception: There was an error on [host:9000]: Code: 57. DB::Exception: <message>. (TABLE_ALREADY_EXISTS) (version ...). (TABLE_ALREADY_EXISTS) (version ...)
+// The leading `.*Exception: ` is greedy so we anchor on the innermost (last)
+// exception, while `(?<message>.+?)` is lazy so the message stops at the first
+// `(TYPE)` marker rather than swallowing the repeated suffixes. The type
+// lookahead requires at least three consecutive uppercase letters so that
+// parenthesised groups like `(2)` or `(official build)` are not mistaken for it.
+//
+// NOTE: In normal usage, the string fed to `parseError` comes from ClickHouse,
+// but it may still include user-controlled fragments (e.g. parts of a query) or
+// even non-ClickHouse payloads (proxy/HTML errors) when parsing failed requests.
+// Keep this regex simple to avoid excessive backtracking on large/unexpected input.
+// (If this ever becomes a concern, consider a non-regex parser or input length limits.)
+const errorRe = /(Code|Error): (?<code>\d+).*Exception: (?<message>.+?)\((?<type>(?=[A-Z0-9_]*[A-Z]{3})[A-Z0-9_]+)\)/s;
+/** An error that is thrown by the ClickHouse server. */
+class ClickHouseError extends Error {
+    code;
+    type;
+    constructor({ message, code, type }) {
+        super(message);
+        this.code = code;
+        this.type = type;
+        // Set the prototype explicitly, see:
+        // https://github.com/Microsoft/TypeScript/wiki/Breaking-Changes#extending-built-ins-like-error-array-and-map-may-no-longer-work
+        Object.setPrototypeOf(this, ClickHouseError.prototype);
+    }
+}
+exports.ClickHouseError = ClickHouseError;
+function parseError(input) {
+    const inputIsError = input instanceof Error;
+    const message = inputIsError ? input.message : input;
+    const match = message.match(errorRe);
+    const groups = match?.groups;
+    if (groups) {
+        return new ClickHouseError(groups);
+    }
+    else {
+        return inputIsError ? input : new Error(input);
+    }
+}
+/** Captures the current stack trace from the sync context before going async.
+ *  It is necessary since the majority of the stack trace is lost when an async callback is called. */
+function getCurrentStackTrace() {
+    const stack = new Error().stack;
+    if (!stack)
+        return "";
+    // Skip the first three lines of the stack trace, containing useless information
+    // - Text `Error`
+    // - Info about this function call
+    // - Info about the originator of this function call, e.g., `request`
+    // Additionally, the original stack trace is, in fact, reversed.
+    return stack.split("\n").slice(3).reverse().join("\n");
+}
+/** Having the stack trace produced by the {@link getCurrentStackTrace} function,
+ *  add it to an arbitrary error stack trace. No-op if there is no additional stack trace to add.
+ *  It could happen if this feature was disabled due to its performance overhead. */
+function enhanceStackTrace(err, stackTrace) {
+    if (err.stack && stackTrace) {
+        const firstNewlineIndex = err.stack.indexOf("\n");
+        const firstLine = err.stack.substring(0, firstNewlineIndex);
+        const errStack = err.stack.substring(firstNewlineIndex + 1);
+        err.stack = `${firstLine}\n${stackTrace}\n${errStack}`;
+    }
+    return err;
+}
+//# sourceMappingURL=error.js.map
+
+/***/ }),
+
+/***/ 280:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(3914), exports);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 1349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/**
+ * @deprecated The `@clickhouse/client-common` package is deprecated. It is no longer used by
+ * `@clickhouse/client` or `@clickhouse/client-web`; the shared code is bundled into each client
+ * package instead. Import everything from `@clickhouse/client` (Node.js) or
+ * `@clickhouse/client-web` (Web) instead.
+ *
+ * @packageDocumentation
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getCurrentStackTrace = exports.DefaultLogger = exports.LogWriter = exports.CARET_RETURN = exports.extractErrorAtTheEndOfChunk = exports.isJWTAuth = exports.isCredentialsAuth = exports.withHttpSettings = exports.withCompressionHeaders = exports.transformUrl = exports.toSearchParams = exports.serializeQueryParamsForUrl = exports.MAX_URL_BIND_PARAM_LENGTH = exports.buildMultipartBody = exports.sleep = exports.isSuccessfulResponse = exports.EXCEPTION_TAG_HEADER_NAME = exports.numberConfigURLValue = exports.getConnectionParams = exports.enumConfigURLValue = exports.booleanConfigURLValue = exports.validateStreamFormat = exports.isNotStreamableJSONFamily = exports.isStreamableJSONFamily = exports.isSupportedRawFormat = exports.encodeJSON = exports.formatQueryParams = exports.formatQuerySettings = exports.recordSpanError = exports.ClickHouseSpanNames = exports.ClickHouseSpanKind = exports.ClickHouseSpanStatusCode = exports.defaultJSONHandling = exports.parseColumnType = exports.SimpleColumnTypes = exports.SettingsMap = exports.isException = exports.isRow = exports.isProgressRow = exports.ClickHouseLogLevel = exports.parseError = exports.ClickHouseError = exports.TupleParam = exports.RecordsJSONFormats = exports.SingleDocumentJSONFormats = exports.StreamableJSONFormats = exports.StreamableFormats = exports.SupportedRawFormats = exports.SupportedJSONFormats = exports.ClickHouseClient = void 0;
+exports.enhanceStackTrace = void 0;
+/** Should be re-exported by the implementation */
+var client_1 = __nccwpck_require__(7646);
+/** @deprecated Import `ClickHouseClient` from `@clickhouse/client` instead. In Web projects, use `import type { ClickHouseClient } from '@clickhouse/client-web'`. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "ClickHouseClient", ({ enumerable: true, get: function () { return client_1.ClickHouseClient; } }));
+var data_formatter_1 = __nccwpck_require__(3195);
+/** @deprecated Import `SupportedJSONFormats` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "SupportedJSONFormats", ({ enumerable: true, get: function () { return data_formatter_1.SupportedJSONFormats; } }));
+/** @deprecated Import `SupportedRawFormats` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "SupportedRawFormats", ({ enumerable: true, get: function () { return data_formatter_1.SupportedRawFormats; } }));
+/** @deprecated Import `StreamableFormats` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "StreamableFormats", ({ enumerable: true, get: function () { return data_formatter_1.StreamableFormats; } }));
+/** @deprecated Import `StreamableJSONFormats` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "StreamableJSONFormats", ({ enumerable: true, get: function () { return data_formatter_1.StreamableJSONFormats; } }));
+/** @deprecated Import `SingleDocumentJSONFormats` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "SingleDocumentJSONFormats", ({ enumerable: true, get: function () { return data_formatter_1.SingleDocumentJSONFormats; } }));
+/** @deprecated Import `RecordsJSONFormats` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "RecordsJSONFormats", ({ enumerable: true, get: function () { return data_formatter_1.RecordsJSONFormats; } }));
+/** @deprecated Import `TupleParam` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "TupleParam", ({ enumerable: true, get: function () { return data_formatter_1.TupleParam; } }));
+var error_1 = __nccwpck_require__(280);
+/** @deprecated Import `ClickHouseError` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "ClickHouseError", ({ enumerable: true, get: function () { return error_1.ClickHouseError; } }));
+/** @deprecated Import `parseError` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "parseError", ({ enumerable: true, get: function () { return error_1.parseError; } }));
+var logger_1 = __nccwpck_require__(7581);
+/** @deprecated Import `ClickHouseLogLevel` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "ClickHouseLogLevel", ({ enumerable: true, get: function () { return logger_1.ClickHouseLogLevel; } }));
+var clickhouse_types_1 = __nccwpck_require__(8287);
+/** @deprecated Import `isProgressRow` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "isProgressRow", ({ enumerable: true, get: function () { return clickhouse_types_1.isProgressRow; } }));
+/** @deprecated Import `isRow` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "isRow", ({ enumerable: true, get: function () { return clickhouse_types_1.isRow; } }));
+/** @deprecated Import `isException` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "isException", ({ enumerable: true, get: function () { return clickhouse_types_1.isException; } }));
+var settings_1 = __nccwpck_require__(5272);
+/** @deprecated Import `SettingsMap` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "SettingsMap", ({ enumerable: true, get: function () { return settings_1.SettingsMap; } }));
+var parse_1 = __nccwpck_require__(953);
+/** @deprecated Superseded by the `@clickhouse/datatype-parser` package (`parseDataType` + its `Node` AST); slated for removal in a future major version. (Also: import client APIs from `@clickhouse/client`/`@clickhouse/client-web`, not `@clickhouse/client-common`.) */
+Object.defineProperty(exports, "SimpleColumnTypes", ({ enumerable: true, get: function () { return parse_1.SimpleColumnTypes; } }));
+/** @deprecated Superseded by the `@clickhouse/datatype-parser` package (`parseDataType` + its `Node` AST); slated for removal in a future major version. (Also: import client APIs from `@clickhouse/client`/`@clickhouse/client-web`, not `@clickhouse/client-common`.) */
+Object.defineProperty(exports, "parseColumnType", ({ enumerable: true, get: function () { return parse_1.parseColumnType; } }));
+/** @deprecated Import `defaultJSONHandling` from `@clickhouse/client` (Node.js) or `@clickhouse/client-web` (Web) instead. Importing it from `@clickhouse/client-common` is deprecated. */
+Object.defineProperty(exports, "defaultJSONHandling", ({ enumerable: true, get: function () { return parse_1.defaultJSONHandling; } }));
+var tracing_1 = __nccwpck_require__(7739);
+Object.defineProperty(exports, "ClickHouseSpanStatusCode", ({ enumerable: true, get: function () { return tracing_1.ClickHouseSpanStatusCode; } }));
+Object.defineProperty(exports, "ClickHouseSpanKind", ({ enumerable: true, get: function () { return tracing_1.ClickHouseSpanKind; } }));
+Object.defineProperty(exports, "ClickHouseSpanNames", ({ enumerable: true, get: function () { return tracing_1.ClickHouseSpanNames; } }));
+Object.defineProperty(exports, "recordSpanError", ({ enumerable: true, get: function () { return tracing_1.recordSpanError; } }));
+/** For implementation usage only - should not be re-exported */
+var data_formatter_2 = __nccwpck_require__(3195);
+Object.defineProperty(exports, "formatQuerySettings", ({ enumerable: true, get: function () { return data_formatter_2.formatQuerySettings; } }));
+Object.defineProperty(exports, "formatQueryParams", ({ enumerable: true, get: function () { return data_formatter_2.formatQueryParams; } }));
+Object.defineProperty(exports, "encodeJSON", ({ enumerable: true, get: function () { return data_formatter_2.encodeJSON; } }));
+Object.defineProperty(exports, "isSupportedRawFormat", ({ enumerable: true, get: function () { return data_formatter_2.isSupportedRawFormat; } }));
+Object.defineProperty(exports, "isStreamableJSONFamily", ({ enumerable: true, get: function () { return data_formatter_2.isStreamableJSONFamily; } }));
+Object.defineProperty(exports, "isNotStreamableJSONFamily", ({ enumerable: true, get: function () { return data_formatter_2.isNotStreamableJSONFamily; } }));
+Object.defineProperty(exports, "validateStreamFormat", ({ enumerable: true, get: function () { return data_formatter_2.validateStreamFormat; } }));
+var config_1 = __nccwpck_require__(9367);
+Object.defineProperty(exports, "booleanConfigURLValue", ({ enumerable: true, get: function () { return config_1.booleanConfigURLValue; } }));
+Object.defineProperty(exports, "enumConfigURLValue", ({ enumerable: true, get: function () { return config_1.enumConfigURLValue; } }));
+Object.defineProperty(exports, "getConnectionParams", ({ enumerable: true, get: function () { return config_1.getConnectionParams; } }));
+Object.defineProperty(exports, "numberConfigURLValue", ({ enumerable: true, get: function () { return config_1.numberConfigURLValue; } }));
+var utils_1 = __nccwpck_require__(2759);
+Object.defineProperty(exports, "EXCEPTION_TAG_HEADER_NAME", ({ enumerable: true, get: function () { return utils_1.EXCEPTION_TAG_HEADER_NAME; } }));
+Object.defineProperty(exports, "isSuccessfulResponse", ({ enumerable: true, get: function () { return utils_1.isSuccessfulResponse; } }));
+Object.defineProperty(exports, "sleep", ({ enumerable: true, get: function () { return utils_1.sleep; } }));
+Object.defineProperty(exports, "buildMultipartBody", ({ enumerable: true, get: function () { return utils_1.buildMultipartBody; } }));
+Object.defineProperty(exports, "MAX_URL_BIND_PARAM_LENGTH", ({ enumerable: true, get: function () { return utils_1.MAX_URL_BIND_PARAM_LENGTH; } }));
+Object.defineProperty(exports, "serializeQueryParamsForUrl", ({ enumerable: true, get: function () { return utils_1.serializeQueryParamsForUrl; } }));
+Object.defineProperty(exports, "toSearchParams", ({ enumerable: true, get: function () { return utils_1.toSearchParams; } }));
+Object.defineProperty(exports, "transformUrl", ({ enumerable: true, get: function () { return utils_1.transformUrl; } }));
+Object.defineProperty(exports, "withCompressionHeaders", ({ enumerable: true, get: function () { return utils_1.withCompressionHeaders; } }));
+Object.defineProperty(exports, "withHttpSettings", ({ enumerable: true, get: function () { return utils_1.withHttpSettings; } }));
+Object.defineProperty(exports, "isCredentialsAuth", ({ enumerable: true, get: function () { return utils_1.isCredentialsAuth; } }));
+Object.defineProperty(exports, "isJWTAuth", ({ enumerable: true, get: function () { return utils_1.isJWTAuth; } }));
+Object.defineProperty(exports, "extractErrorAtTheEndOfChunk", ({ enumerable: true, get: function () { return utils_1.extractErrorAtTheEndOfChunk; } }));
+Object.defineProperty(exports, "CARET_RETURN", ({ enumerable: true, get: function () { return utils_1.CARET_RETURN; } }));
+var logger_2 = __nccwpck_require__(7581);
+Object.defineProperty(exports, "LogWriter", ({ enumerable: true, get: function () { return logger_2.LogWriter; } }));
+Object.defineProperty(exports, "DefaultLogger", ({ enumerable: true, get: function () { return logger_2.DefaultLogger; } }));
+var error_2 = __nccwpck_require__(280);
+Object.defineProperty(exports, "getCurrentStackTrace", ({ enumerable: true, get: function () { return error_2.getCurrentStackTrace; } }));
+Object.defineProperty(exports, "enhanceStackTrace", ({ enumerable: true, get: function () { return error_2.enhanceStackTrace; } }));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 7581:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ClickHouseLogLevel = exports.LogWriter = exports.DefaultLogger = void 0;
+class DefaultLogger {
+    trace({ module, message, args }) {
+        const params = [
+            formatMessage({ module, message, level: "TRACE" }),
+        ];
+        if (args) {
+            params.push("\nArguments:", args);
+        }
+        console.debug(...params);
+    }
+    debug({ module, message, args }) {
+        const params = [
+            formatMessage({ module, message, level: "DEBUG" }),
+        ];
+        if (args) {
+            params.push("\nArguments:", args);
+        }
+        console.debug(...params);
+    }
+    info({ module, message, args }) {
+        const params = [
+            formatMessage({ module, message, level: "INFO" }),
+        ];
+        if (args) {
+            params.push("\nArguments:", args);
+        }
+        console.info(...params);
+    }
+    warn({ module, message, args, err }) {
+        const params = [
+            formatMessage({ module, message, level: "WARN" }),
+        ];
+        if (args) {
+            params.push("\nArguments:", args);
+        }
+        if (err) {
+            params.push("\nCaused by:", err);
+        }
+        console.warn(...params);
+    }
+    error({ module, message, args, err }) {
+        const params = [
+            formatMessage({ module, message, level: "ERROR" }),
+        ];
+        if (args) {
+            params.push("\nArguments:", args);
+        }
+        params.push("\nCaused by:", err);
+        console.error(...params);
+    }
+}
+exports.DefaultLogger = DefaultLogger;
+class LogWriter {
+    logger;
+    module;
+    logLevel;
+    constructor(logger, module, logLevel) {
+        this.logger = logger;
+        this.module = module;
+        this.logLevel = logLevel;
+        this.info({
+            message: `Log level is set to ${exports.ClickHouseLogLevel[this.logLevel]}`,
+        });
+    }
+    trace(params) {
+        if (this.logLevel <= exports.ClickHouseLogLevel.TRACE) {
+            this.logger.trace({
+                ...params,
+                module: params.module ?? this.module,
+            });
+        }
+    }
+    debug(params) {
+        if (this.logLevel <= exports.ClickHouseLogLevel.DEBUG) {
+            this.logger.debug({
+                ...params,
+                module: params.module ?? this.module,
+            });
+        }
+    }
+    info(params) {
+        if (this.logLevel <= exports.ClickHouseLogLevel.INFO) {
+            this.logger.info({
+                ...params,
+                module: params.module ?? this.module,
+            });
+        }
+    }
+    warn(params) {
+        if (this.logLevel <= exports.ClickHouseLogLevel.WARN) {
+            this.logger.warn({
+                ...params,
+                module: params.module ?? this.module,
+            });
+        }
+    }
+    error(params) {
+        if (this.logLevel <= exports.ClickHouseLogLevel.ERROR) {
+            this.logger.error({
+                ...params,
+                module: params.module ?? this.module,
+            });
+        }
+    }
+}
+exports.LogWriter = LogWriter;
+/**
+ * Mimics the runtime shape of a numeric TypeScript `enum`: an object with both
+ * forward (`Name -> number`) and reverse (`number -> Name`) mappings. This
+ * preserves backwards compatibility with the previous `enum ClickHouseLogLevel`
+ * — both `ClickHouseLogLevel.TRACE` (returns `0`) and `ClickHouseLogLevel[0]`
+ * (returns `'TRACE'`) continue to work — while staying compatible with the
+ * `--erasableSyntaxOnly` TypeScript option (no TS `enum` declaration).
+ */
+exports.ClickHouseLogLevel = {
+    /**
+     * A fine-grained debugging event. Might produce a lot of logs, so use with caution.
+     */
+    TRACE: 0,
+    /**
+     * A debugging event. Useful for debugging, but generally not needed in production. Includes technical values that might require redacting.
+     */
+    DEBUG: 1,
+    /**
+     * An informational event. Indicates that an event happened.
+     */
+    INFO: 2,
+    /**
+     * A warning event. Not an error, but is likely more important than an informational event. Addressing should help prevent potential issues.
+     */
+    WARN: 3,
+    /**
+     * An error event. Something went wrong.
+     */
+    ERROR: 4,
+    /**
+     * Logging is turned off.
+     */
+    OFF: 127,
+    0: "TRACE",
+    1: "DEBUG",
+    2: "INFO",
+    3: "WARN",
+    4: "ERROR",
+    127: "OFF",
+};
+function formatMessage({ level, module, message, }) {
+    const ts = new Date().toISOString();
+    return `[${ts}][${level}][@clickhouse/client][${module}] ${message}`;
+}
+//# sourceMappingURL=logger.js.map
+
+/***/ }),
+
+/***/ 2749:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SimpleColumnTypes = exports.ColumnTypeParseError = void 0;
+exports.parseColumnType = parseColumnType;
+exports.parseDecimalType = parseDecimalType;
+exports.parseEnumType = parseEnumType;
+exports.parseMapType = parseMapType;
+exports.parseTupleType = parseTupleType;
+exports.parseArrayType = parseArrayType;
+exports.parseDateTimeType = parseDateTimeType;
+exports.parseDateTime64Type = parseDateTime64Type;
+exports.parseFixedStringType = parseFixedStringType;
+exports.asNullableType = asNullableType;
+exports.getElementsTypes = getElementsTypes;
+/** @deprecated Superseded by the `@clickhouse/datatype-parser` package (`parseDataType` + its `Node` AST); slated for removal in a future major version. */
+class ColumnTypeParseError extends Error {
+    args;
+    constructor(message, args) {
+        super(message);
+        this.args = args ?? {};
+        // Set the prototype explicitly, see:
+        // https://github.com/Microsoft/TypeScript/wiki/Breaking-Changes#extending-built-ins-like-error-array-and-map-may-no-longer-work
+        Object.setPrototypeOf(this, ColumnTypeParseError.prototype);
+    }
+}
+exports.ColumnTypeParseError = ColumnTypeParseError;
+/** @deprecated Superseded by the `@clickhouse/datatype-parser` package (`parseDataType` + its `Node` AST); slated for removal in a future major version. */
+exports.SimpleColumnTypes = [
+    "Bool",
+    "UInt8",
+    "Int8",
+    "UInt16",
+    "Int16",
+    "UInt32",
+    "Int32",
+    "UInt64",
+    "Int64",
+    "UInt128",
+    "Int128",
+    "UInt256",
+    "Int256",
+    "Float32",
+    "Float64",
+    "String",
+    "UUID",
+    "Date",
+    "Date32",
+    "IPv4",
+    "IPv6",
+];
+/**
+ * @deprecated Superseded by the standalone `@clickhouse/datatype-parser` package
+ * — use `parseDataType` and its `Node` AST instead. That parser is
+ * server-faithful and already handles the source types listed below as
+ * unsupported here (Geo, (Simple)AggregateFunction, Nested, JSON, Dynamic,
+ * Variant). Slated for removal in a future major version.
+ *
+ * @experimental - incomplete, unstable API;
+ * originally intended to be used for RowBinary/Native header parsing internally.
+ * Currently unsupported source types:
+ * * Geo
+ * * (Simple)AggregateFunction
+ * * Nested
+ * * Old/new JSON
+ * * Dynamic
+ * * Variant
+ */
+function parseColumnType(sourceType) {
+    let columnType = sourceType;
+    let isNullable = false;
+    if (columnType.startsWith(LowCardinalityPrefix)) {
+        columnType = columnType.slice(LowCardinalityPrefix.length, -1);
+    }
+    if (columnType.startsWith(NullablePrefix)) {
+        columnType = columnType.slice(NullablePrefix.length, -1);
+        isNullable = true;
+    }
+    let result;
+    if (exports.SimpleColumnTypes.includes(columnType)) {
+        result = {
+            type: "Simple",
+            columnType: columnType,
+            sourceType,
+        };
+    }
+    else if (columnType.startsWith(DecimalPrefix)) {
+        result = parseDecimalType({
+            sourceType,
+            columnType,
+        });
+    }
+    else if (columnType.startsWith(DateTime64Prefix)) {
+        result = parseDateTime64Type({ sourceType, columnType });
+    }
+    else if (columnType.startsWith(DateTimePrefix)) {
+        result = parseDateTimeType({ sourceType, columnType });
+    }
+    else if (columnType.startsWith(FixedStringPrefix)) {
+        result = parseFixedStringType({ sourceType, columnType });
+    }
+    else if (columnType.startsWith(Enum8Prefix) ||
+        columnType.startsWith(Enum16Prefix)) {
+        result = parseEnumType({ sourceType, columnType });
+    }
+    else if (columnType.startsWith(ArrayPrefix)) {
+        result = parseArrayType({ sourceType, columnType });
+    }
+    else if (columnType.startsWith(MapPrefix)) {
+        result = parseMapType({ sourceType, columnType });
+    }
+    else if (columnType.startsWith(TuplePrefix)) {
+        result = parseTupleType({ sourceType, columnType });
+    }
+    else {
+        throw new ColumnTypeParseError("Unsupported column type", { columnType });
+    }
+    if (isNullable) {
+        return asNullableType(result, sourceType);
+    }
+    else {
+        return result;
+    }
+}
+function parseDecimalType({ columnType, sourceType, }) {
+    if (!columnType.startsWith(DecimalPrefix) ||
+        columnType.length < DecimalPrefix.length + 5 // Decimal(1, 0) is the shortest valid definition
+    ) {
+        throw new ColumnTypeParseError("Invalid Decimal type", {
+            sourceType,
+            columnType,
+        });
+    }
+    const split = columnType.slice(DecimalPrefix.length, -1).split(", ");
+    if (split.length !== 2) {
+        throw new ColumnTypeParseError("Expected Decimal type to have both precision and scale", {
+            sourceType,
+            columnType,
+            split,
+        });
+    }
+    // SAFETY: `split` length is checked to be exactly 2 above
+    const [precisionStr, scaleStr] = split;
+    let intSize = 32;
+    const precision = parseInt(precisionStr, 10);
+    if (Number.isNaN(precision) || precision < 1 || precision > 76) {
+        throw new ColumnTypeParseError("Invalid Decimal precision", {
+            columnType,
+            sourceType,
+            precision,
+        });
+    }
+    const scale = parseInt(scaleStr, 10);
+    if (Number.isNaN(scale) || scale < 0 || scale > precision) {
+        throw new ColumnTypeParseError("Invalid Decimal scale", {
+            columnType,
+            sourceType,
+            precision,
+            scale,
+        });
+    }
+    if (precision > 38) {
+        intSize = 256;
+    }
+    else if (precision > 18) {
+        intSize = 128;
+    }
+    else if (precision > 9) {
+        intSize = 64;
+    }
+    return {
+        type: "Decimal",
+        params: {
+            precision,
+            scale,
+            intSize,
+        },
+        sourceType,
+    };
+}
+/**
+ * Unescape backslash escape sequences in enum names.
+ * Recognized escapes are decoded using ClickHouse-style string escaping:
+ * `\\n` -> newline, `\\t` -> tab, `\\r` -> carriage return, `\\\\` -> `\\`,
+ * and `\\'` -> `'`.
+ * For any other escaped character, the backslash is removed and the following
+ * character is kept verbatim to preserve the previous permissive behavior.
+ */
+function unescapeEnumName(escaped) {
+    let unescaped = "";
+    let i = 0;
+    while (i < escaped.length) {
+        if (escaped.charCodeAt(i) === BackslashASCII && i + 1 < escaped.length) {
+            i++;
+            switch (escaped[i]) {
+                case "n":
+                    unescaped += "\n";
+                    break;
+                case "t":
+                    unescaped += "\t";
+                    break;
+                case "r":
+                    unescaped += "\r";
+                    break;
+                case "\\":
+                    unescaped += "\\";
+                    break;
+                case "'":
+                    unescaped += "'";
+                    break;
+                default:
+                    // Preserve previous behavior for unknown escape sequences by
+                    // dropping the backslash and keeping the escaped character.
+                    unescaped += escaped[i];
+                    break;
+            }
+        }
+        else {
+            unescaped += escaped[i];
+        }
+        i++;
+    }
+    return unescaped;
+}
+function parseEnumType({ columnType, sourceType, }) {
+    let intSize;
+    if (columnType.startsWith(Enum8Prefix)) {
+        columnType = columnType.slice(Enum8Prefix.length, -1);
+        intSize = 8;
+    }
+    else if (columnType.startsWith(Enum16Prefix)) {
+        columnType = columnType.slice(Enum16Prefix.length, -1);
+        intSize = 16;
+    }
+    else {
+        throw new ColumnTypeParseError("Expected Enum to be either Enum8 or Enum16", {
+            columnType,
+            sourceType,
+        });
+    }
+    // The minimal allowed Enum definition is Enum8('' = 0), i.e. 6 chars inside.
+    if (columnType.length < 6) {
+        throw new ColumnTypeParseError("Invalid Enum type values", {
+            columnType,
+            sourceType,
+        });
+    }
+    const names = [];
+    const indices = [];
+    let parsingName = true; // false when parsing the index
+    let charEscaped = false; // we should ignore escaped ticks
+    let startIndex = 1; // Skip the first '
+    // Should support the most complicated enums, such as Enum8('f\'' = 1, 'x =' = 2, 'b\'\'\'' = 3, '\'c=4=' = 42, '4' = 100)
+    for (let i = 1; i < columnType.length; i++) {
+        if (parsingName) {
+            if (charEscaped) {
+                charEscaped = false;
+            }
+            else {
+                if (columnType.charCodeAt(i) === BackslashASCII) {
+                    charEscaped = true;
+                }
+                else if (columnType.charCodeAt(i) === SingleQuoteASCII) {
+                    // non-escaped closing tick - push the name
+                    const rawName = columnType.slice(startIndex, i);
+                    // Unescape the name by removing backslash escape sequences
+                    const name = unescapeEnumName(rawName);
+                    if (names.includes(name)) {
+                        throw new ColumnTypeParseError("Duplicate Enum name", {
+                            columnType,
+                            sourceType,
+                            name,
+                            names,
+                            indices,
+                        });
+                    }
+                    names.push(name);
+                    i += 4; // skip ` = ` and the first digit, as it will always have at least one.
+                    startIndex = i;
+                    parsingName = false;
+                }
+            }
+        }
+        // Parsing the index, skipping next iterations until the first non-digit one
+        else if (columnType.charCodeAt(i) < ZeroASCII ||
+            columnType.charCodeAt(i) > NineASCII) {
+            pushEnumIndex(startIndex, i);
+            // the char at this index should be comma.
+            i += 2; // skip ` '`, but not the first char - ClickHouse allows something like Enum8('foo' = 0, '' = 42)
+            startIndex = i + 1;
+            parsingName = true;
+            charEscaped = false;
+        }
+    }
+    // Push the last index
+    pushEnumIndex(startIndex, columnType.length);
+    if (names.length !== indices.length) {
+        throw new ColumnTypeParseError("Expected Enum to have the same number of names and indices", { columnType, sourceType, names, indices });
+    }
+    const values = {};
+    for (let i = 0; i < names.length; i++) {
+        const idx = indices[i];
+        const name = names[i];
+        // SAFETY: `names.length !== indices.length` is checked and throws above, so both indexed values are always defined.
+        values[idx] = name;
+    }
+    return {
+        type: "Enum",
+        values,
+        intSize,
+        sourceType,
+    };
+    function pushEnumIndex(start, end) {
+        const index = parseInt(columnType.slice(start, end), 10);
+        if (Number.isNaN(index) || index < 0) {
+            throw new ColumnTypeParseError("Expected Enum index to be a valid number", {
+                columnType,
+                sourceType,
+                names,
+                indices,
+                index,
+                start,
+                end,
+            });
+        }
+        if (indices.includes(index)) {
+            throw new ColumnTypeParseError("Duplicate Enum index", {
+                columnType,
+                sourceType,
+                index,
+                names,
+                indices,
+            });
+        }
+        indices.push(index);
+    }
+}
+function parseMapType({ columnType, sourceType, }) {
+    if (!columnType.startsWith(MapPrefix) ||
+        columnType.length < MapPrefix.length + 11 // the shortest definition seems to be Map(Int8, Int8)
+    ) {
+        throw new ColumnTypeParseError("Invalid Map type", {
+            columnType,
+            sourceType,
+        });
+    }
+    columnType = columnType.slice(MapPrefix.length, -1);
+    const [keyType, valueType] = getElementsTypes({ columnType, sourceType }, 2);
+    const key = parseColumnType(keyType);
+    if (key.type === "DateTime64" ||
+        key.type === "Nullable" ||
+        key.type === "Array" ||
+        key.type === "Map" ||
+        key.type === "Decimal" ||
+        key.type === "Tuple") {
+        throw new ColumnTypeParseError("Invalid Map key type", {
+            key,
+            sourceType,
+        });
+    }
+    const value = parseColumnType(valueType);
+    return {
+        type: "Map",
+        key,
+        value,
+        sourceType,
+    };
+}
+function parseTupleType({ columnType, sourceType, }) {
+    if (!columnType.startsWith(TuplePrefix) ||
+        columnType.length < TuplePrefix.length + 5 // Tuple(Int8) is the shortest valid definition
+    ) {
+        throw new ColumnTypeParseError("Invalid Tuple type", {
+            columnType,
+            sourceType,
+        });
+    }
+    columnType = columnType.slice(TuplePrefix.length, -1);
+    const elements = getElementsTypes({ columnType, sourceType }, 1).map((type) => parseColumnType(type));
+    return {
+        type: "Tuple",
+        elements,
+        sourceType,
+    };
+}
+function parseArrayType({ columnType, sourceType, }) {
+    if (!columnType.startsWith(ArrayPrefix) ||
+        columnType.length < ArrayPrefix.length + 5 // Array(Int8) is the shortest valid definition
+    ) {
+        throw new ColumnTypeParseError("Invalid Array type", {
+            columnType,
+            sourceType,
+        });
+    }
+    let dimensions = 0;
+    while (columnType.length > 0) {
+        if (columnType.startsWith(ArrayPrefix)) {
+            columnType = columnType.slice(ArrayPrefix.length, -1); // Array(T) -> T
+            dimensions++;
+        }
+        else {
+            break;
+        }
+    }
+    if (dimensions === 0 || dimensions > 10) {
+        // TODO: check how many we can handle; max 10 seems more than enough.
+        throw new ColumnTypeParseError("Expected Array to have between 1 and 10 dimensions", { columnType });
+    }
+    const value = parseColumnType(columnType);
+    if (value.type === "Array") {
+        throw new ColumnTypeParseError("Unexpected Array as value type", {
+            columnType,
+            sourceType,
+        });
+    }
+    return {
+        type: "Array",
+        value,
+        dimensions,
+        sourceType,
+    };
+}
+function parseDateTimeType({ columnType, sourceType, }) {
+    if (columnType.startsWith(DateTimeWithTimezonePrefix) &&
+        columnType.length > DateTimeWithTimezonePrefix.length + 4 // DateTime('GB') has the least amount of chars
+    ) {
+        const timezone = columnType.slice(DateTimeWithTimezonePrefix.length + 1, -2);
+        return {
+            type: "DateTime",
+            timezone,
+            sourceType,
+        };
+    }
+    else if (columnType.startsWith(DateTimePrefix) &&
+        columnType.length === DateTimePrefix.length) {
+        return {
+            type: "DateTime",
+            timezone: null,
+            sourceType,
+        };
+    }
+    else {
+        throw new ColumnTypeParseError("Invalid DateTime type", {
+            columnType,
+            sourceType,
+        });
+    }
+}
+function parseDateTime64Type({ columnType, sourceType, }) {
+    if (!columnType.startsWith(DateTime64Prefix) ||
+        columnType.length < DateTime64Prefix.length + 2 // should at least have a precision
+    ) {
+        throw new ColumnTypeParseError("Invalid DateTime64 type", {
+            columnType,
+            sourceType,
+        });
+    }
+    const precision = parseInt(columnType[DateTime64Prefix.length] ?? "", 10);
+    if (Number.isNaN(precision) || precision < 0 || precision > 9) {
+        throw new ColumnTypeParseError("Invalid DateTime64 precision", {
+            columnType,
+            sourceType,
+            precision,
+        });
+    }
+    let timezone = null;
+    if (columnType.length > DateTime64Prefix.length + 2) {
+        // e.g. DateTime64(3, 'UTC') -> UTC
+        timezone = columnType.slice(DateTime64Prefix.length + 4, -2);
+    }
+    return {
+        type: "DateTime64",
+        timezone,
+        precision,
+        sourceType,
+    };
+}
+function parseFixedStringType({ columnType, sourceType, }) {
+    if (!columnType.startsWith(FixedStringPrefix) ||
+        columnType.length < FixedStringPrefix.length + 2 // i.e. at least FixedString(1)
+    ) {
+        throw new ColumnTypeParseError("Invalid FixedString type", {
+            columnType,
+            sourceType,
+        });
+    }
+    const sizeBytes = parseInt(columnType.slice(FixedStringPrefix.length, -1), 10);
+    if (Number.isNaN(sizeBytes) || sizeBytes < 1) {
+        throw new ColumnTypeParseError("Invalid FixedString size in bytes", {
+            columnType,
+            sourceType,
+            sizeBytes,
+        });
+    }
+    return {
+        type: "FixedString",
+        sizeBytes,
+        sourceType,
+    };
+}
+function asNullableType(value, sourceType) {
+    if (value.type === "Array" ||
+        value.type === "Map" ||
+        value.type === "Tuple" ||
+        value.type === "Nullable") {
+        throw new ColumnTypeParseError(`${value.type} cannot be Nullable`, {
+            sourceType,
+        });
+    }
+    if (value.sourceType.startsWith(NullablePrefix)) {
+        value.sourceType = value.sourceType.slice(NullablePrefix.length, -1);
+    }
+    return {
+        type: "Nullable",
+        sourceType,
+        value,
+    };
+}
+/** Used for Map key/value types and Tuple elements.
+ *  * `String, UInt8` results in [`String`, `UInt8`].
+ *  * `String, UInt8, Array(String)` results in [`String`, `UInt8`, `Array(String)`].
+ *  * Throws if parsed values are below the required minimum. */
+function getElementsTypes({ columnType, sourceType }, minElements) {
+    const elements = [];
+    /** Consider the element type parsed once we reach a comma outside of parens AND after an unescaped tick.
+     *  The most complicated cases are values names in the self-defined Enum types:
+     *  * `Tuple(Enum8('f\'()' = 1))`  ->  `f\'()`
+     *  * `Tuple(Enum8('(' = 1))`      ->  `(`
+     *  See also: {@link parseEnumType }, which works similarly (but has to deal with the indices following the names). */
+    let openParens = 0;
+    let quoteOpen = false;
+    let charEscaped = false;
+    let lastElementIndex = 0;
+    for (let i = 0; i < columnType.length; i++) {
+        if (charEscaped) {
+            charEscaped = false;
+        }
+        else if (columnType.charCodeAt(i) === BackslashASCII) {
+            charEscaped = true;
+        }
+        else if (columnType.charCodeAt(i) === SingleQuoteASCII) {
+            quoteOpen = !quoteOpen; // unescaped quote
+        }
+        else {
+            if (!quoteOpen) {
+                if (columnType.charCodeAt(i) === LeftParenASCII) {
+                    openParens++;
+                }
+                else if (columnType.charCodeAt(i) === RightParenASCII) {
+                    openParens--;
+                }
+                else if (columnType.charCodeAt(i) === CommaASCII) {
+                    if (openParens === 0) {
+                        elements.push(columnType.slice(lastElementIndex, i));
+                        i += 2; // skip ', '
+                        lastElementIndex = i;
+                    }
+                }
+            }
+        }
+    }
+    // Push the remaining part of the type if it seems to be valid (at least all parentheses are closed)
+    if (!openParens && lastElementIndex < columnType.length - 1) {
+        elements.push(columnType.slice(lastElementIndex));
+    }
+    if (elements.length < minElements) {
+        throw new ColumnTypeParseError("Expected more elements in the type", {
+            sourceType,
+            columnType,
+            elements,
+            minElements,
+        });
+    }
+    return elements;
+}
+const NullablePrefix = "Nullable(";
+const LowCardinalityPrefix = "LowCardinality(";
+const DecimalPrefix = "Decimal(";
+const ArrayPrefix = "Array(";
+const MapPrefix = "Map(";
+const Enum8Prefix = "Enum8(";
+const Enum16Prefix = "Enum16(";
+const TuplePrefix = "Tuple(";
+const DateTimePrefix = "DateTime";
+const DateTimeWithTimezonePrefix = "DateTime(";
+const DateTime64Prefix = "DateTime64(";
+const FixedStringPrefix = "FixedString(";
+const SingleQuoteASCII = 39;
+const LeftParenASCII = 40;
+const RightParenASCII = 41;
+const CommaASCII = 44;
+const ZeroASCII = 48;
+const NineASCII = 57;
+const BackslashASCII = 92;
+//# sourceMappingURL=column_types.js.map
+
+/***/ }),
+
+/***/ 953:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(2749), exports);
+__exportStar(__nccwpck_require__(2735), exports);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 2735:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.defaultJSONHandling = void 0;
+exports.defaultJSONHandling = {
+    parse: JSON.parse,
+    stringify: JSON.stringify,
+};
+//# sourceMappingURL=json_handling.js.map
+
+/***/ }),
+
+/***/ 5272:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SettingsMap = void 0;
+class SettingsMap {
+    record;
+    constructor(record) {
+        this.record = record;
+    }
+    toString() {
+        return `{${Object.entries(this.record)
+            .map(([k, v]) => `'${k}':'${v}'`)
+            .join(",")}}`;
+    }
+    static from(record) {
+        return new this(record);
+    }
+}
+exports.SettingsMap = SettingsMap;
+//# sourceMappingURL=settings.js.map
+
+/***/ }),
+
+/***/ 7739:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NoopClickHouseTracer = exports.NoopClickHouseSpan = exports.ClickHouseSpanNames = exports.ClickHouseSpanKind = exports.ClickHouseSpanStatusCode = void 0;
+exports.recordSpanError = recordSpanError;
+const error_1 = __nccwpck_require__(280);
+/** Value-identical to OTEL's `SpanStatusCode`, so non-OTEL implementations
+ *  do not have to deal with magic numbers. */
+exports.ClickHouseSpanStatusCode = {
+    UNSET: 0,
+    OK: 1,
+    ERROR: 2,
+};
+/** Value-identical to OTEL's `SpanKind`. The client only ever uses
+ *  {@link ClickHouseSpanKind.CLIENT}. */
+exports.ClickHouseSpanKind = {
+    INTERNAL: 0,
+    SERVER: 1,
+    CLIENT: 2,
+    PRODUCER: 3,
+    CONSUMER: 4,
+};
+/** Span name constants used by the client when starting spans.
+ *  Exposed so that adapters and tests can match on them. */
+exports.ClickHouseSpanNames = {
+    query: "clickhouse.query",
+    /** A child of {@link ClickHouseSpanNames.query} that covers the lifetime
+     *  of the `ResultSet` stream - from the first byte read to full
+     *  consumption, cancellation, or failure.  Ends with
+     *  `clickhouse.response.decoded_bytes` and (for row-streaming paths)
+     *  `db.response.returned_rows`. */
+    query_stream: "clickhouse.query.stream",
+    command: "clickhouse.command",
+    exec: "clickhouse.exec",
+    insert: "clickhouse.insert",
+    ping: "clickhouse.ping",
+};
+const noop = () => undefined;
+/** Shared no-op span handed out by {@link NoopClickHouseTracer}. @internal */
+exports.NoopClickHouseSpan = {
+    setAttributes: noop,
+    setStatus: noop,
+    recordException: noop,
+    end: noop,
+};
+/** No-op tracer assigned once at client creation when no tracer is
+ *  configured, so the hot path stays branch-free (monomorphic call sites
+ *  that the JIT can inline). @internal */
+exports.NoopClickHouseTracer = {
+    startActiveSpan: (_name, _options, fn) => fn(exports.NoopClickHouseSpan),
+};
+/** Records the exception on the span and marks it with the ERROR status,
+ *  normalizing non-`Error` throwables to `Error`.
+ *
+ *  Sets the {@link https://opentelemetry.io/docs/specs/semconv/registry/attributes/error/#error-type `error.type`}
+ *  attribute to the error class name (e.g. `ClickHouseError`, `TypeError`),
+ *  and, for server-side errors ({@link ClickHouseError}), the numeric server
+ *  error code as `clickhouse.error.code`. */
+function recordSpanError(span, err) {
+    const error = err instanceof Error ? err : new Error(String(err));
+    const attributes = {
+        "error.type": error.constructor.name,
+    };
+    if (error instanceof error_1.ClickHouseError) {
+        const code = Number(error.code);
+        attributes["clickhouse.error.code"] = Number.isNaN(code)
+            ? error.code
+            : code;
+    }
+    span.setAttributes(attributes);
+    span.recordException(error);
+    span.setStatus({
+        code: exports.ClickHouseSpanStatusCode.ERROR,
+        message: error.message,
+    });
+}
+//# sourceMappingURL=tracing.js.map
+
+/***/ }),
+
+/***/ 123:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.EXCEPTION_TAG_HEADER_NAME = void 0;
+exports.withCompressionHeaders = withCompressionHeaders;
+exports.withHttpSettings = withHttpSettings;
+exports.isSuccessfulResponse = isSuccessfulResponse;
+exports.isJWTAuth = isJWTAuth;
+exports.isCredentialsAuth = isCredentialsAuth;
+function withCompressionHeaders({ headers, request_compression_codec, response_compression_codec, }) {
+    return {
+        ...headers,
+        ...(response_compression_codec
+            ? { "Accept-Encoding": response_compression_codec }
+            : {}),
+        ...(request_compression_codec
+            ? { "Content-Encoding": request_compression_codec }
+            : {}),
+    };
+}
+function withHttpSettings(clickhouse_settings, compression) {
+    return {
+        ...(compression
+            ? {
+                enable_http_compression: 1,
+            }
+            : {}),
+        ...clickhouse_settings,
+    };
+}
+function isSuccessfulResponse(statusCode) {
+    return Boolean(statusCode && 200 <= statusCode && statusCode < 300);
+}
+function isJWTAuth(auth) {
+    return auth !== null && typeof auth === "object" && "access_token" in auth;
+}
+function isCredentialsAuth(auth) {
+    return (auth !== null &&
+        typeof auth === "object" &&
+        "username" in auth &&
+        "password" in auth);
+}
+exports.EXCEPTION_TAG_HEADER_NAME = "x-clickhouse-exception-tag";
+//# sourceMappingURL=connection.js.map
+
+/***/ }),
+
+/***/ 2759:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(123), exports);
+__exportStar(__nccwpck_require__(8511), exports);
+__exportStar(__nccwpck_require__(204), exports);
+__exportStar(__nccwpck_require__(5955), exports);
+__exportStar(__nccwpck_require__(2590), exports);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_URL_BIND_PARAM_LENGTH = void 0;
+exports.serializeQueryParamsForUrl = serializeQueryParamsForUrl;
+exports.buildMultipartBody = buildMultipartBody;
+const data_formatter_1 = __nccwpck_require__(3195);
+const SAFE_PART_NAME = /^[A-Za-z0-9_.-]+$/;
+/**
+ * Query parameters are URL-encoded into the request URL as `param_*` entries.
+ * Once their encoded length passes this budget, {@link serializeQueryParamsForUrl}
+ * returns null so that they are routed through the multipart body instead, keeping
+ * oversized payloads out of the URL where HTTP intermediaries (nginx, AWS ALB,
+ * CloudFront) reject them with HTTP 414 or 400. The threshold leaves ample
+ * headroom under common request line limits.
+ */
+exports.MAX_URL_BIND_PARAM_LENGTH = 4096;
+/**
+ * Early-return variant of the `param_*` serialization performed by
+ * {@link toSearchParams}: serializes {@link query_params} into `param_*`
+ * URL entries, returning them so the caller can reuse the result without
+ * serializing the params a second time, or returns null as soon as the
+ * URL-encoded length exceeds {@link MAX_URL_BIND_PARAM_LENGTH} — in which
+ * case the params should be sent as a multipart/form-data body instead.
+ */
+function serializeQueryParamsForUrl(query_params) {
+    const entries = [];
+    // Raw length is a lower bound on the encoded length, so large payloads
+    // short-circuit without materializing the encoded string.
+    let rawLength = 0;
+    for (const [key, value] of Object.entries(query_params)) {
+        const name = `param_${key}`;
+        const formatted = (0, data_formatter_1.formatQueryParams)({ value });
+        rawLength += name.length + formatted.length;
+        if (rawLength > exports.MAX_URL_BIND_PARAM_LENGTH) {
+            return null;
+        }
+        entries.push([name, formatted]);
+    }
+    // Measure the exact encoded length, accounting for percent-encoding expansion.
+    if (new URLSearchParams(entries).toString().length > exports.MAX_URL_BIND_PARAM_LENGTH) {
+        return null;
+    }
+    return entries;
+}
+/**
+ * Builds a multipart/form-data body from a record of named string parts.
+ *
+ * Example output:
+ *
+ *   --BOUNDARY\r\n
+ *   Content-Disposition: form-data; name="query"\r\n
+ *   \r\n
+ *   SELECT * FROM t WHERE x IN {values:Array(String)}\r\n
+ *   --BOUNDARY\r\n
+ *   Content-Disposition: form-data; name="param_values"\r\n
+ *   \r\n
+ *   ['a@b.com','c@d.com']\r\n
+ *   --BOUNDARY--\r\n
+ */
+function buildMultipartBody(parts, boundary) {
+    const chunks = [];
+    // Part names are validated against SAFE_PART_NAME to prevent header injection
+    // (a name could otherwise smuggle CRLF or quotes into the Content-Disposition
+    // line). Part values are intentionally NOT validated/escaped: the only way a
+    // value could forge a part delimiter is by containing the boundary, and the
+    // boundary is a random UUID generated per request by the caller, so it cannot
+    // be predicted or collided with by user-supplied input.
+    for (const [name, value] of Object.entries(parts)) {
+        if (!SAFE_PART_NAME.test(name)) {
+            throw new Error(`Invalid multipart part name: "${name}". ` +
+                `Part names must match ${SAFE_PART_NAME}.`);
+        }
+        chunks.push(`--${boundary}\r\n` +
+            `Content-Disposition: form-data; name="${name}"\r\n` +
+            `\r\n` +
+            `${value}\r\n`);
+    }
+    chunks.push(`--${boundary}--\r\n`);
+    return chunks.join("");
+}
+//# sourceMappingURL=multipart.js.map
+
+/***/ }),
+
+/***/ 204:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.sleep = sleep;
+/**
+ * @deprecated This utility function is not intended to be used outside of the client implementation anymore. Please, use `setTimeout` directly or a more full-featured utility library if you need additional features like cancellation or timers management.
+ */
+async function sleep(ms) {
+    await new Promise((resolve) => setTimeout(() => {
+        resolve(void 0);
+    }, ms));
+}
+//# sourceMappingURL=sleep.js.map
+
+/***/ }),
+
+/***/ 5955:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CARET_RETURN = void 0;
+exports.extractErrorAtTheEndOfChunk = extractErrorAtTheEndOfChunk;
+const error_1 = __nccwpck_require__(280);
+const EXCEPTION_MARKER = "__exception__";
+const NEWLINE = 0x0a;
+exports.CARET_RETURN = 0x0d;
+/**
+ * After 25.11, a newline error character is preceded by a caret return
+ * this is a strong indication that we have an exception in the stream.
+ *
+ * Example with exception marker `FOOBAR`:
+ *
+ * \r\n__exception__\r\nFOOBAR
+ * boom
+ * 5 FOOBAR\r\n__exception__\r\n
+ *
+ * In this case, the exception length is 5 (including the newline character),
+ * and the exception message is "boom".
+ */
+function extractErrorAtTheEndOfChunk(chunk, exceptionTag) {
+    try {
+        const bytesCountAfterErrLenHint = 1 + // space
+            EXCEPTION_MARKER.length + // __exception__
+            2 + // \r\n
+            exceptionTag.length + // <value taken from the header>
+            2; // \r\n
+        let errMsgLenStartIdx = chunk.length - bytesCountAfterErrLenHint;
+        if (errMsgLenStartIdx < 1) {
+            return new Error("there was an error in the stream, but the last chunk is malformed");
+        }
+        do {
+            --errMsgLenStartIdx;
+        } while (chunk[errMsgLenStartIdx] !== NEWLINE);
+        const textDecoder = new TextDecoder("utf-8");
+        const errMsgLen = parseInt(textDecoder.decode(chunk.subarray(errMsgLenStartIdx, -bytesCountAfterErrLenHint)));
+        if (isNaN(errMsgLen) || errMsgLen <= 0) {
+            return new Error("there was an error in the stream; failed to parse the message length");
+        }
+        const errMsg = textDecoder.decode(chunk.subarray(errMsgLenStartIdx - errMsgLen + 1, // skipping the newline character
+        errMsgLenStartIdx));
+        return (0, error_1.parseError)(errMsg);
+    }
+    catch (err) {
+        // theoretically, it can happen if a proxy cuts the last chunk
+        return err;
+    }
+}
+//# sourceMappingURL=stream.js.map
+
+/***/ }),
+
+/***/ 2590:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.transformUrl = transformUrl;
+exports.toSearchParams = toSearchParams;
+const data_formatter_1 = __nccwpck_require__(3195);
+function transformUrl({ url, pathname, searchParams, }) {
+    const newUrl = new URL(url);
+    if (pathname) {
+        // See https://developer.mozilla.org/en-US/docs/Web/API/URL/pathname
+        // > value for such "special scheme" URLs can never be the empty string,
+        // > but will instead always have at least one / character.
+        if (newUrl.pathname === "/") {
+            newUrl.pathname = pathname;
+        }
+        else {
+            newUrl.pathname += pathname;
+        }
+    }
+    if (searchParams) {
+        newUrl.search = searchParams?.toString();
+    }
+    return newUrl;
+}
+function toSearchParams({ database, query, query_params, param_entries, clickhouse_settings, session_id, query_id, role, }) {
+    let entries;
+    if (param_entries) {
+        entries = param_entries;
+        entries.push(["query_id", query_id]);
+    }
+    else {
+        entries = [["query_id", query_id]];
+        if (query_params !== undefined) {
+            for (const [key, value] of Object.entries(query_params)) {
+                const formattedParam = (0, data_formatter_1.formatQueryParams)({ value });
+                entries.push([`param_${key}`, formattedParam]);
+            }
+        }
+    }
+    if (clickhouse_settings !== undefined) {
+        for (const [key, value] of Object.entries(clickhouse_settings)) {
+            if (value !== undefined) {
+                entries.push([key, (0, data_formatter_1.formatQuerySettings)(value)]);
+            }
+        }
+    }
+    if (database !== undefined && database !== "default") {
+        entries.push(["database", database]);
+    }
+    if (query) {
+        entries.push(["query", query]);
+    }
+    if (session_id) {
+        entries.push(["session_id", session_id]);
+    }
+    if (role) {
+        if (typeof role === "string") {
+            entries.push(["role", role]);
+        }
+        else if (Array.isArray(role)) {
+            for (const r of role) {
+                entries.push(["role", r]);
+            }
+        }
+    }
+    return new URLSearchParams(entries);
+}
+//# sourceMappingURL=url.js.map
+
+/***/ }),
+
+/***/ 8637:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NodeConfigImpl = void 0;
+const index_1 = __nccwpck_require__(1349);
+const zlib_1 = __importDefault(__nccwpck_require__(3106));
+const connection_1 = __nccwpck_require__(2724);
+const result_set_1 = __nccwpck_require__(5657);
+const utils_1 = __nccwpck_require__(4977);
+function unknownCodecError(value, direction) {
+    return new Error(`Unknown ${direction} compression codec "${value}". ` +
+        `Supported codecs: gzip, zstd, br.`);
+}
+// zstd's zlib APIs were added in Node.js 22.15.0, and compression /
+// decompression are separate functions - so each direction is gated on its own,
+// naming the missing function to make the diagnosis concrete.
+/** Fails fast at client creation on an unknown request codec, or on `zstd` when
+ *  this Node.js runtime's `zlib` does not provide the zstd compression API -
+ *  rather than a TypeError deep in a later insert. The boolean forms (`false`
+ *  off, `true` gzip) need no validation and are filtered out by the caller. */
+function ensureRequestCodecSupported(value) {
+    if (value === "zstd") {
+        if (typeof zlib_1.default.createZstdCompress !== "function") {
+            throw new Error("zstd compression is not supported by this Node.js runtime (v" +
+                process.versions.node +
+                "): the built-in zlib module does not provide `createZstdCompress` " +
+                "(the zstd APIs were added in Node.js 22.15.0). Use gzip compression instead.");
+        }
+    }
+    else if (value !== "gzip" && value !== "br") {
+        throw unknownCodecError(value, "request");
+    }
+}
+/** Fails fast at client creation on an unknown response codec, or on `zstd`
+ *  when this Node.js runtime's `zlib` does not provide the zstd decompression
+ *  API - rather than a TypeError deep in a later query. The boolean forms
+ *  (`false` off, `true` gzip) need no validation and are filtered by the caller. */
+function ensureResponseCodecSupported(value) {
+    if (value === "zstd") {
+        if (typeof zlib_1.default.createZstdDecompress !== "function") {
+            throw new Error("zstd compression is not supported by this Node.js runtime (v" +
+                process.versions.node +
+                "): the built-in zlib module does not provide `createZstdDecompress` " +
+                "(the zstd APIs were added in Node.js 22.15.0). Use gzip compression instead.");
+        }
+    }
+    else if (value !== "gzip" && value !== "br") {
+        throw unknownCodecError(value, "response");
+    }
+}
+exports.NodeConfigImpl = {
+    handle_specific_url_params: (config, url) => {
+        const nodeConfig = { ...config };
+        const unknownParams = new Set();
+        const handledParams = new Set();
+        const urlSearchParamsKeys = [...url.searchParams.keys()];
+        if (urlSearchParamsKeys.length > 0) {
+            urlSearchParamsKeys.forEach((key) => {
+                const value = url.searchParams.get(key);
+                switch (key) {
+                    case "keep_alive_idle_socket_ttl":
+                        if (nodeConfig.keep_alive === undefined) {
+                            nodeConfig.keep_alive = {};
+                        }
+                        nodeConfig.keep_alive.idle_socket_ttl = (0, index_1.numberConfigURLValue)({
+                            key,
+                            value,
+                            min: 0,
+                        });
+                        handledParams.add(key);
+                        break;
+                    default:
+                        unknownParams.add(key);
+                }
+            });
+        }
+        return {
+            config: nodeConfig,
+            unknown_params: unknownParams,
+            handled_params: handledParams,
+        };
+    },
+    make_connection: (nodeConfig, params) => {
+        const { compress_request, decompress_response } = params.compression;
+        if (compress_request) {
+            ensureRequestCodecSupported(compress_request.codec);
+        }
+        if (decompress_response) {
+            ensureResponseCodecSupported(decompress_response.codec);
+        }
+        let tls = undefined;
+        if (nodeConfig.tls !== undefined) {
+            if ("cert" in nodeConfig.tls && "key" in nodeConfig.tls) {
+                tls = {
+                    type: "Mutual",
+                    ...nodeConfig.tls,
+                };
+            }
+            else {
+                tls = {
+                    type: "Basic",
+                    ...nodeConfig.tls,
+                };
+            }
+        }
+        // normally, it should be already set after processing the config
+        const keep_alive = {
+            enabled: nodeConfig?.keep_alive?.enabled ?? true,
+            idle_socket_ttl: nodeConfig?.keep_alive?.idle_socket_ttl ?? 2500,
+        };
+        return connection_1.NodeConnectionFactory.create({
+            connection_params: params,
+            set_basic_auth_header: nodeConfig.set_basic_auth_header ?? true,
+            capture_enhanced_stack_trace: nodeConfig.capture_enhanced_stack_trace ?? false,
+            eagerly_destroy_stale_sockets: nodeConfig.keep_alive?.eagerly_destroy_stale_sockets ?? false,
+            http_agent: nodeConfig.http_agent,
+            keep_alive,
+            tls,
+            max_response_headers_size: nodeConfig.max_response_headers_size,
+        });
+    },
+    values_encoder: (jsonHandling) => new utils_1.NodeValuesEncoder(jsonHandling),
+    make_result_set: ((stream, format, query_id, log_error, response_headers, jsonHandling, span) => result_set_1.ResultSet.instance({
+        stream,
+        format,
+        query_id,
+        log_error,
+        response_headers,
+        jsonHandling,
+        span,
+    })),
+};
+//# sourceMappingURL=config.js.map
+
+/***/ }),
+
+/***/ 3290:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.decompressResponse = decompressResponse;
+exports.isDecompressionError = isDecompressionError;
+exports.createRequestCompressor = createRequestCompressor;
+const index_1 = __nccwpck_require__(1349);
+const stream_1 = __importDefault(__nccwpck_require__(2203));
+const zlib_1 = __importDefault(__nccwpck_require__(3106));
+function decompressResponse(response, log_writer, log_level) {
+    const encoding = response.headers["content-encoding"];
+    // No `Content-Encoding`: nothing to decompress.
+    if (encoding === undefined) {
+        return { response };
+    }
+    if (encoding === "gzip") {
+        return {
+            response: stream_1.default.pipeline(response, zlib_1.default.createGunzip(), function pipelineCb(err) {
+                if (err && log_level <= index_1.ClickHouseLogLevel.ERROR) {
+                    log_writer.error({
+                        message: "An error occurred while decompressing the response",
+                        err,
+                    });
+                }
+            }),
+        };
+    }
+    if (encoding === "zstd") {
+        // zstd's zlib API was added in Node.js 22.15.0; on an older runtime the
+        // codec is recognized but unusable, so report that explicitly rather than
+        // falling through to a misleading "Unexpected encoding".
+        if (typeof zlib_1.default.createZstdDecompress !== "function") {
+            return {
+                error: new Error("Received a zstd-compressed response, but this Node.js runtime (v" +
+                    process.versions.node +
+                    ") does not support zstd decompression: the built-in zlib module " +
+                    "does not provide the zstd APIs (added in Node.js 22.15.0). Use gzip " +
+                    "compression instead, or upgrade Node.js."),
+            };
+        }
+        return {
+            response: stream_1.default.pipeline(response, zlib_1.default.createZstdDecompress(), function pipelineCb(err) {
+                if (err && log_level <= index_1.ClickHouseLogLevel.ERROR) {
+                    log_writer.error({
+                        message: "An error occurred while decompressing the response",
+                        err,
+                    });
+                }
+            }),
+        };
+    }
+    if (encoding === "br") {
+        return {
+            response: stream_1.default.pipeline(response, zlib_1.default.createBrotliDecompress(), function pipelineCb(err) {
+                if (err && log_level <= index_1.ClickHouseLogLevel.ERROR) {
+                    log_writer.error({
+                        message: "An error occurred while decompressing the response",
+                        err,
+                    });
+                }
+            }),
+        };
+    }
+    return { error: new Error(`Unexpected encoding: ${encoding}`) };
+}
+function isDecompressionError(result) {
+    return result.error !== undefined;
+}
+/** Returns the request-body compressor for the given config. Each codec carries
+ *  its own optional tuning option - a `level` for gzip/zstd, a `quality` for
+ *  Brotli; when omitted, the codec default is used (Brotli defaults to quality 4
+ *  rather than zlib's slow default of 11, which is impractical for a streaming
+ *  insert body). The exhaustive switch fails the build if a codec is added to
+ *  {@link RequestCompression} without a corresponding case here. */
+function createRequestCompressor(compression) {
+    switch (compression.codec) {
+        case "gzip":
+            return zlib_1.default.createGzip(compression.level !== undefined
+                ? { level: compression.level }
+                : undefined);
+        case "zstd":
+            return zlib_1.default.createZstdCompress(compression.level !== undefined
+                ? {
+                    params: {
+                        [zlib_1.default.constants.ZSTD_c_compressionLevel]: compression.level,
+                    },
+                }
+                : undefined);
+        case "br":
+            return zlib_1.default.createBrotliCompress({
+                params: {
+                    [zlib_1.default.constants.BROTLI_PARAM_QUALITY]: compression.quality ?? 4,
+                },
+            });
+        default: {
+            const exhaustiveCheck = compression;
+            throw new Error(`Unsupported request compression codec: ${String(exhaustiveCheck.codec)}`);
+        }
+    }
+}
+//# sourceMappingURL=compression.js.map
+
+/***/ }),
+
+/***/ 3241:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NodeConnectionFactory = void 0;
+const node_custom_agent_connection_1 = __nccwpck_require__(7055);
+const node_http_connection_1 = __nccwpck_require__(2540);
+const node_https_connection_1 = __nccwpck_require__(83);
+/** A factory for easier mocking after Node.js 22.18 */
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class
+class NodeConnectionFactory {
+    static create({ connection_params, tls, keep_alive, http_agent, set_basic_auth_header, capture_enhanced_stack_trace, eagerly_destroy_stale_sockets = false, max_response_headers_size, }) {
+        if (http_agent !== undefined) {
+            return new node_custom_agent_connection_1.NodeCustomAgentConnection({
+                ...connection_params,
+                set_basic_auth_header,
+                capture_enhanced_stack_trace,
+                keep_alive, // only used to enforce proper KeepAlive headers
+                http_agent,
+                eagerly_destroy_stale_sockets,
+                max_response_headers_size,
+            });
+        }
+        switch (connection_params.url.protocol) {
+            case "http:":
+                return new node_http_connection_1.NodeHttpConnection({
+                    ...connection_params,
+                    set_basic_auth_header,
+                    capture_enhanced_stack_trace,
+                    keep_alive,
+                    eagerly_destroy_stale_sockets,
+                    max_response_headers_size,
+                });
+            case "https:":
+                return new node_https_connection_1.NodeHttpsConnection({
+                    ...connection_params,
+                    set_basic_auth_header,
+                    capture_enhanced_stack_trace,
+                    keep_alive,
+                    tls,
+                    eagerly_destroy_stale_sockets,
+                    max_response_headers_size,
+                });
+            default:
+                throw new Error("Only HTTP and HTTPS protocols are supported");
+        }
+    }
+}
+exports.NodeConnectionFactory = NodeConnectionFactory;
+//# sourceMappingURL=create_connection.js.map
+
+/***/ }),
+
+/***/ 2724:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(9431), exports);
+__exportStar(__nccwpck_require__(2540), exports);
+__exportStar(__nccwpck_require__(83), exports);
+__exportStar(__nccwpck_require__(3241), exports);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 9431:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NodeBaseConnection = void 0;
+const index_1 = __nccwpck_require__(1349);
+const crypto_1 = __importDefault(__nccwpck_require__(6982));
+const utils_1 = __nccwpck_require__(4977);
+const stream_1 = __nccwpck_require__(6394);
+const socket_pool_1 = __nccwpck_require__(9296);
+class NodeBaseConnection {
+    defaultAuthHeader;
+    defaultHeaders;
+    connectionId = crypto_1.default.randomUUID();
+    socketPool;
+    params;
+    agent;
+    constructor(params, agent) {
+        this.params = params;
+        this.agent = agent;
+        this.socketPool = new socket_pool_1.SocketPool(this.connectionId, this.params, this.createClientRequest.bind(this), this.agent);
+        if (params.auth.type === "Credentials") {
+            this.defaultAuthHeader = `Basic ${Buffer.from(`${params.auth.username}:${params.auth.password}`).toString("base64")}`;
+        }
+        else if (params.auth.type === "JWT") {
+            this.defaultAuthHeader = `Bearer ${params.auth.access_token}`;
+        }
+        else {
+            throw new Error(`Unknown auth type: ${params.auth.type}`);
+        }
+        this.defaultHeaders = {
+            // Node.js HTTP agent, for some reason, does not set this on its own when KeepAlive is enabled
+            Connection: this.params.keep_alive.enabled ? "keep-alive" : "close",
+            "User-Agent": (0, utils_1.getUserAgent)(this.params.application_id),
+        };
+    }
+    async ping(params) {
+        const { log_writer, log_level } = this.params;
+        const query_id = this.getQueryId(params.query_id);
+        const { controller, controllerCleanup } = this.getAbortController(params);
+        try {
+            let result;
+            if (params.select) {
+                const searchParams = (0, index_1.toSearchParams)({
+                    database: undefined,
+                    query: PingQuery,
+                    query_id,
+                });
+                result = await this.request({
+                    query: PingQuery,
+                    method: "GET",
+                    url: (0, index_1.transformUrl)({ url: this.params.url, searchParams }),
+                    abort_signal: controller.signal,
+                    headers: this.buildRequestHeaders(),
+                    query_id,
+                    log_writer,
+                    log_level,
+                }, "Ping");
+            }
+            else {
+                result = await this.request({
+                    query: "ping",
+                    method: "GET",
+                    url: (0, index_1.transformUrl)({ url: this.params.url, pathname: "/ping" }),
+                    abort_signal: controller.signal,
+                    headers: this.buildRequestHeaders(),
+                    query_id,
+                    log_writer,
+                    log_level,
+                }, "Ping");
+            }
+            await (0, stream_1.drainStreamInternal)({
+                op: "Ping",
+                log_writer,
+                query_id,
+                log_level,
+            }, result.stream);
+            return { success: true };
+        }
+        catch (error) {
+            // it is used to ensure that the outgoing request is terminated,
+            // and we don't get unhandled error propagation later
+            controller.abort("Ping failed");
+            // not an error, as this might be semi-expected
+            if (log_level <= index_1.ClickHouseLogLevel.WARN) {
+                log_writer.warn({
+                    message: this.httpRequestErrorMessage("Ping"),
+                    err: error,
+                    args: {
+                        connection_id: this.connectionId,
+                        query_id,
+                    },
+                });
+            }
+            return {
+                success: false,
+                error: error, // should NOT be propagated to the user
+            };
+        }
+        finally {
+            controllerCleanup();
+        }
+    }
+    async query(params) {
+        const { log_writer, log_level } = this.params;
+        const query_id = this.getQueryId(params.query_id);
+        const clickhouse_settings = (0, index_1.withHttpSettings)(params.clickhouse_settings, this.params.compression.decompress_response);
+        const queryParams = params.query_params;
+        const hasQueryParams = queryParams !== undefined && Object.keys(queryParams).length > 0;
+        let useMultipart = hasQueryParams &&
+            (params.use_multipart_params ?? this.params.use_multipart_params);
+        // In auto mode, serialize the params for the URL once with an early
+        // return: a null result means they exceed the URL budget and should be
+        // promoted to a multipart body; otherwise the entries are reused below.
+        let urlParamEntries;
+        if (hasQueryParams &&
+            !useMultipart &&
+            (params.use_multipart_params_auto ??
+                this.params.use_multipart_params_auto)) {
+            const entries = (0, index_1.serializeQueryParamsForUrl)(queryParams);
+            if (entries === null) {
+                useMultipart = true;
+            }
+            else {
+                urlParamEntries = entries;
+            }
+        }
+        const searchParams = (0, index_1.toSearchParams)({
+            database: this.params.database,
+            // When using multipart, query_params are sent in the multipart body
+            query_params: useMultipart ? undefined : params.query_params,
+            param_entries: urlParamEntries,
+            session_id: params.session_id,
+            clickhouse_settings,
+            query_id,
+            role: params.role,
+        });
+        const { controller, controllerCleanup } = this.getAbortController(params);
+        // Accept-Encoding is sent whenever the server is asked to compress
+        // (enable_http_compression), independent of whether the client decompresses;
+        // the codec is the explicitly configured one, defaulting to gzip.
+        const responseCompressionCodec = clickhouse_settings.enable_http_compression === 1
+            ? (this.params.compression.decompress_response?.codec ?? "gzip")
+            : undefined;
+        let body = params.query;
+        const headers = this.buildRequestHeaders(params);
+        if (useMultipart && params.query_params !== undefined) {
+            const boundary = `----clickhouse-js-${crypto_1.default.randomUUID()}`;
+            const parts = { query: params.query };
+            for (const [key, value] of Object.entries(params.query_params)) {
+                parts[`param_${key}`] = (0, index_1.formatQueryParams)({ value });
+            }
+            body = (0, index_1.buildMultipartBody)(parts, boundary);
+            headers["Content-Type"] = `multipart/form-data; boundary=${boundary}`;
+        }
+        try {
+            const { response_headers, stream, http_status_code } = await this.request({
+                method: "POST",
+                url: (0, index_1.transformUrl)({ url: this.params.url, searchParams }),
+                body,
+                abort_signal: controller.signal,
+                response_compression_codec: responseCompressionCodec,
+                headers,
+                query: params.query,
+                query_id,
+                log_writer,
+                log_level,
+            }, "Query");
+            return {
+                stream,
+                response_headers,
+                query_id,
+                http_status_code,
+            };
+        }
+        catch (err) {
+            controller.abort("Query HTTP request failed");
+            this.logRequestError({
+                op: "Query",
+                query_id: query_id,
+                query_params: params,
+                search_params: searchParams,
+                err: err,
+                extra_args: {
+                    decompress_response: responseCompressionCodec,
+                    clickhouse_settings,
+                },
+            });
+            throw err; // should be propagated to the user
+        }
+        finally {
+            controllerCleanup();
+        }
+    }
+    async insert(params) {
+        const { log_writer, log_level } = this.params;
+        const query_id = this.getQueryId(params.query_id);
+        const searchParams = (0, index_1.toSearchParams)({
+            database: this.params.database,
+            clickhouse_settings: params.clickhouse_settings,
+            query_params: params.query_params,
+            query: params.query,
+            session_id: params.session_id,
+            role: params.role,
+            query_id,
+        });
+        const { controller, controllerCleanup } = this.getAbortController(params);
+        try {
+            const { stream, summary, response_headers, http_status_code } = await this.request({
+                method: "POST",
+                url: (0, index_1.transformUrl)({ url: this.params.url, searchParams }),
+                body: params.values,
+                abort_signal: controller.signal,
+                request_compression: this.params.compression.compress_request,
+                parse_summary: true,
+                headers: this.buildRequestHeaders(params),
+                query: params.query,
+                query_id,
+                log_writer,
+                log_level,
+            }, "Insert");
+            await (0, stream_1.drainStreamInternal)({
+                op: "Insert",
+                log_writer,
+                query_id,
+                log_level,
+            }, stream);
+            return { query_id, summary, response_headers, http_status_code };
+        }
+        catch (err) {
+            controller.abort("Insert HTTP request failed");
+            this.logRequestError({
+                op: "Insert",
+                query_id: query_id,
+                query_params: params,
+                search_params: searchParams,
+                err: err,
+                extra_args: {
+                    clickhouse_settings: params.clickhouse_settings ?? {},
+                },
+            });
+            throw err; // should be propagated to the user
+        }
+        finally {
+            controllerCleanup();
+        }
+    }
+    async exec(params) {
+        const query_id = this.getQueryId(params.query_id);
+        return this.runExec({
+            ...params,
+            query_id,
+            op: "Exec",
+        });
+    }
+    async command(params) {
+        const { log_writer, log_level } = this.params;
+        const query_id = this.getQueryId(params.query_id);
+        const commandStartTime = Date.now();
+        if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+            log_writer.trace({
+                message: "Command: operation started",
+                args: {
+                    operation: "Command",
+                    connection_id: this.connectionId,
+                    query_id,
+                },
+            });
+        }
+        const { stream, summary, response_headers } = await this.runExec({
+            ...params,
+            query_id,
+            op: "Command",
+        });
+        const runExecDuration = Date.now() - commandStartTime;
+        if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+            log_writer.trace({
+                message: "Command: runExec completed, starting stream drain",
+                args: {
+                    operation: "Command",
+                    connection_id: this.connectionId,
+                    query_id,
+                    runExec_duration_ms: runExecDuration,
+                    stream_state: {
+                        readable: stream.readable,
+                        readableEnded: stream.readableEnded,
+                        readableLength: stream.readableLength,
+                    },
+                },
+            });
+        }
+        // ignore the response stream and release the socket immediately
+        const drainStartTime = Date.now();
+        await (0, stream_1.drainStreamInternal)({
+            op: "Command",
+            log_writer,
+            query_id,
+            log_level,
+        }, stream);
+        if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+            const drainDuration = Date.now() - drainStartTime;
+            const totalDuration = Date.now() - commandStartTime;
+            log_writer.trace({
+                message: "Command: operation completed",
+                args: {
+                    operation: "Command",
+                    connection_id: this.connectionId,
+                    query_id,
+                    drain_duration_ms: drainDuration,
+                    total_duration_ms: totalDuration,
+                },
+            });
+        }
+        return { query_id, summary, response_headers };
+    }
+    async close() {
+        if (this.agent !== undefined && this.agent.destroy !== undefined) {
+            this.agent.destroy();
+        }
+    }
+    defaultHeadersWithOverride(params) {
+        return {
+            // Custom HTTP headers from the client configuration
+            ...(this.params.http_headers ?? {}),
+            // Custom HTTP headers for this particular request; it will override the client configuration with the same keys
+            ...(params?.http_headers ?? {}),
+            // Includes the `Connection` + `User-Agent` headers which we do not allow to override
+            // An appropriate `Authorization` header might be added later
+            // It is not always required - see the TLS headers in `node_https_connection.ts`
+            ...this.defaultHeaders,
+        };
+    }
+    buildRequestHeaders(params) {
+        const headers = this.defaultHeadersWithOverride(params);
+        if ((0, index_1.isJWTAuth)(params?.auth)) {
+            return {
+                ...headers,
+                Authorization: `Bearer ${params.auth.access_token}`,
+            };
+        }
+        if (this.params.set_basic_auth_header) {
+            if ((0, index_1.isCredentialsAuth)(params?.auth)) {
+                return {
+                    ...headers,
+                    Authorization: `Basic ${Buffer.from(`${params.auth.username}:${params.auth.password}`).toString("base64")}`,
+                };
+            }
+            else {
+                return {
+                    ...headers,
+                    Authorization: this.defaultAuthHeader,
+                };
+            }
+        }
+        return {
+            ...headers,
+        };
+    }
+    getQueryId(query_id) {
+        return query_id || crypto_1.default.randomUUID();
+    }
+    // a wrapper over the user's Signal to terminate the failed requests
+    getAbortController(params) {
+        const controller = new AbortController();
+        function onAbort() {
+            controller.abort();
+        }
+        params.abort_signal?.addEventListener("abort", onAbort);
+        return {
+            controller,
+            controllerCleanup: () => {
+                params.abort_signal?.removeEventListener("abort", onAbort);
+            },
+        };
+    }
+    logRequestError({ op, err, query_id, query_params, extra_args, }) {
+        if (this.params.log_level <= index_1.ClickHouseLogLevel.ERROR) {
+            this.params.log_writer.error({
+                message: this.httpRequestErrorMessage(op),
+                err: err,
+                args: {
+                    operation: op,
+                    connection_id: this.connectionId,
+                    query_id,
+                    with_abort_signal: query_params.abort_signal !== undefined,
+                    session_id: query_params.session_id,
+                    ...extra_args,
+                },
+            });
+        }
+    }
+    httpRequestErrorMessage(op) {
+        return `${op}: HTTP request error.`;
+    }
+    async runExec(params) {
+        const { log_writer, log_level } = this.params;
+        const query_id = params.query_id;
+        const sendQueryInParams = params.values !== undefined;
+        const clickhouse_settings = (0, index_1.withHttpSettings)(params.clickhouse_settings, this.params.compression.decompress_response);
+        const toSearchParamsOptions = {
+            query: sendQueryInParams ? params.query : undefined,
+            database: this.params.database,
+            query_params: params.query_params,
+            session_id: params.session_id,
+            role: params.role,
+            clickhouse_settings,
+            query_id,
+        };
+        const searchParams = (0, index_1.toSearchParams)(toSearchParamsOptions);
+        const { controller, controllerCleanup } = this.getAbortController(params);
+        const tryDecompressResponseStream = params.op === "Exec"
+            ? // allows disabling stream decompression for the `Exec` operation only
+                (params.decompress_response_stream ??
+                    Boolean(this.params.compression.decompress_response))
+            : // there is nothing useful in the response stream for the `Command` operation,
+                // and it is immediately destroyed; never decompress it
+                false;
+        const ignoreErrorResponse = params.ignore_error_response ?? false;
+        try {
+            const { stream, summary, response_headers, http_status_code } = await this.request({
+                method: "POST",
+                url: (0, index_1.transformUrl)({ url: this.params.url, searchParams }),
+                body: sendQueryInParams ? params.values : params.query,
+                abort_signal: controller.signal,
+                parse_summary: true,
+                request_compression: this.params.compression.compress_request,
+                response_compression_codec: this.params.compression.decompress_response?.codec,
+                try_decompress_response_stream: tryDecompressResponseStream,
+                ignore_error_response: ignoreErrorResponse,
+                headers: this.buildRequestHeaders(params),
+                query: params.query,
+                query_id,
+                log_writer,
+                log_level,
+            }, params.op);
+            return {
+                stream,
+                query_id,
+                summary,
+                response_headers,
+                http_status_code,
+            };
+        }
+        catch (err) {
+            controller.abort(`${params.op} HTTP request failed`);
+            this.logRequestError({
+                op: params.op,
+                query_id: query_id,
+                query_params: params,
+                search_params: searchParams,
+                err: err,
+                extra_args: {
+                    clickhouse_settings: params.clickhouse_settings ?? {},
+                },
+            });
+            throw err; // should be propagated to the user
+        }
+        finally {
+            controllerCleanup();
+        }
+    }
+    async request(params, op) {
+        return this.socketPool.request(params, op);
+    }
+}
+exports.NodeBaseConnection = NodeBaseConnection;
+const PingQuery = `SELECT 'ping'`;
+//# sourceMappingURL=node_base_connection.js.map
+
+/***/ }),
+
+/***/ 7055:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NodeCustomAgentConnection = void 0;
+const http_1 = __importDefault(__nccwpck_require__(8611));
+const https_1 = __importDefault(__nccwpck_require__(5692));
+const node_base_connection_1 = __nccwpck_require__(9431);
+const index_1 = __nccwpck_require__(1349);
+class NodeCustomAgentConnection extends node_base_connection_1.NodeBaseConnection {
+    httpRequestFn;
+    constructor(params) {
+        if (!params.http_agent) {
+            throw new Error("http_agent is required to create NodeCustomAgentConnection");
+        }
+        super(params, params.http_agent);
+        // See https://github.com/ClickHouse/clickhouse-js/issues/352
+        if (params.url.protocol.startsWith("https")) {
+            this.httpRequestFn = https_1.default.request;
+        }
+        else {
+            this.httpRequestFn = http_1.default.request;
+        }
+    }
+    createClientRequest(params) {
+        const headers = (0, index_1.withCompressionHeaders)({
+            headers: params.headers,
+            request_compression_codec: params.request_compression?.codec,
+            response_compression_codec: params.response_compression_codec,
+        });
+        return this.httpRequestFn(params.url, {
+            method: params.method,
+            agent: this.agent,
+            timeout: this.params.request_timeout,
+            signal: params.abort_signal,
+            headers,
+            ...(this.params.max_response_headers_size !== undefined && {
+                maxHeaderSize: this.params.max_response_headers_size,
+            }),
+        });
+    }
+}
+exports.NodeCustomAgentConnection = NodeCustomAgentConnection;
+//# sourceMappingURL=node_custom_agent_connection.js.map
+
+/***/ }),
+
+/***/ 2540:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NodeHttpConnection = void 0;
+const index_1 = __nccwpck_require__(1349);
+const http_1 = __importDefault(__nccwpck_require__(8611));
+const node_base_connection_1 = __nccwpck_require__(9431);
+class NodeHttpConnection extends node_base_connection_1.NodeBaseConnection {
+    constructor(params) {
+        const agent = new http_1.default.Agent({
+            keepAlive: params.keep_alive.enabled,
+            maxSockets: params.max_open_connections,
+        });
+        super(params, agent);
+    }
+    createClientRequest(params) {
+        const headers = (0, index_1.withCompressionHeaders)({
+            headers: params.headers,
+            request_compression_codec: params.request_compression?.codec,
+            response_compression_codec: params.response_compression_codec,
+        });
+        return http_1.default.request(params.url, {
+            method: params.method,
+            agent: this.agent,
+            timeout: this.params.request_timeout,
+            signal: params.abort_signal,
+            headers,
+            ...(this.params.max_response_headers_size !== undefined && {
+                maxHeaderSize: this.params.max_response_headers_size,
+            }),
+        });
+    }
+}
+exports.NodeHttpConnection = NodeHttpConnection;
+//# sourceMappingURL=node_http_connection.js.map
+
+/***/ }),
+
+/***/ 83:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NodeHttpsConnection = void 0;
+const index_1 = __nccwpck_require__(1349);
+const https_1 = __importDefault(__nccwpck_require__(5692));
+const node_base_connection_1 = __nccwpck_require__(9431);
+class NodeHttpsConnection extends node_base_connection_1.NodeBaseConnection {
+    constructor(params) {
+        const agent = new https_1.default.Agent({
+            keepAlive: params.keep_alive.enabled,
+            maxSockets: params.max_open_connections,
+            ca: params.tls?.ca_cert,
+            key: params.tls?.type === "Mutual" ? params.tls.key : undefined,
+            cert: params.tls?.type === "Mutual" ? params.tls.cert : undefined,
+        });
+        super(params, agent);
+    }
+    buildRequestHeaders(params) {
+        if (this.params.tls !== undefined) {
+            if (this.params.auth.type === "JWT") {
+                throw new Error("JWT auth is not supported with HTTPS connection using custom certificates");
+            }
+            let headers;
+            if ((0, index_1.isCredentialsAuth)(params?.auth)) {
+                headers = {
+                    ...this.defaultHeadersWithOverride(params),
+                    "X-ClickHouse-User": params.auth.username,
+                    "X-ClickHouse-Key": params.auth.password,
+                };
+            }
+            else {
+                headers = {
+                    ...this.defaultHeadersWithOverride(params),
+                    "X-ClickHouse-User": this.params.auth.username,
+                    "X-ClickHouse-Key": this.params.auth.password,
+                };
+            }
+            const tlsType = this.params.tls.type;
+            switch (tlsType) {
+                case "Basic":
+                    return headers;
+                case "Mutual":
+                    return {
+                        ...headers,
+                        "X-ClickHouse-SSL-Certificate-Auth": "on",
+                    };
+                default:
+                    throw new Error(`Unknown TLS type: ${tlsType}`);
+            }
+        }
+        return super.buildRequestHeaders(params);
+    }
+    createClientRequest(params) {
+        const headers = (0, index_1.withCompressionHeaders)({
+            headers: params.headers,
+            request_compression_codec: params.request_compression?.codec,
+            response_compression_codec: params.response_compression_codec,
+        });
+        return https_1.default.request(params.url, {
+            method: params.method,
+            agent: this.agent,
+            timeout: this.params.request_timeout,
+            signal: params.abort_signal,
+            headers,
+            ...(this.params.max_response_headers_size !== undefined && {
+                maxHeaderSize: this.params.max_response_headers_size,
+            }),
+        });
+    }
+}
+exports.NodeHttpsConnection = NodeHttpsConnection;
+//# sourceMappingURL=node_https_connection.js.map
+
+/***/ }),
+
+/***/ 9296:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SocketPool = void 0;
+const http_1 = __importDefault(__nccwpck_require__(8611));
+const stream_1 = __importDefault(__nccwpck_require__(2203));
+const index_1 = __nccwpck_require__(1349);
+const utils_1 = __nccwpck_require__(4977);
+const compression_1 = __nccwpck_require__(3290);
+class SocketPool {
+    jsonHandling;
+    knownSockets = new WeakMap();
+    // For overflow concerns:
+    //   node -e 'console.log(Number.MAX_SAFE_INTEGER / (1_000_000 * 60 * 60 * 24 * 366))'
+    // gives 284 years of continuous operation at 1M requests per second
+    // before overflowing the 53-bit integer
+    requestCounter = 0;
+    getNewRequestId() {
+        this.requestCounter += 1;
+        return `${this.connectionId}:${this.requestCounter}`;
+    }
+    socketCounter = 0;
+    getNewSocketId() {
+        this.socketCounter += 1;
+        return `${this.connectionId}:${this.socketCounter}`;
+    }
+    connectionId;
+    params;
+    createClientRequest;
+    agent;
+    constructor(connectionId, params, createClientRequest, agent) {
+        this.connectionId = connectionId;
+        this.params = params;
+        this.createClientRequest = createClientRequest;
+        this.agent = agent;
+        this.jsonHandling = params.json ?? {
+            parse: JSON.parse,
+            stringify: JSON.stringify,
+        };
+    }
+    async request(params, op) {
+        // allows the event loop to process the idle socket timers, if the CPU load is high
+        // otherwise, we can occasionally get an expired socket, see https://github.com/ClickHouse/clickhouse-js/issues/294
+        await (0, index_1.sleep)(0);
+        const { log_writer, query_id, log_level } = params;
+        const currentStackTrace = this.params.capture_enhanced_stack_trace
+            ? (0, index_1.getCurrentStackTrace)()
+            : undefined;
+        const requestTimeout = this.params.request_timeout;
+        if (this.params.eagerly_destroy_stale_sockets &&
+            this.params.keep_alive.enabled &&
+            this.params.keep_alive.idle_socket_ttl > 0) {
+            // Only run this cleanup for the built-in Node.js HTTP agent, since it relies on `freeSockets`.
+            if (this.agent instanceof http_1.default.Agent) {
+                for (const host of Object.keys(this.agent.freeSockets)) {
+                    const byHostSockets = this.agent.freeSockets[host];
+                    if (byHostSockets) {
+                        for (const socket of [...byHostSockets]) {
+                            const socketInfo = this.knownSockets.get(socket);
+                            if (socketInfo) {
+                                const freedAt = socketInfo.freed_at_timestamp_ms;
+                                if (freedAt) {
+                                    const socketAge = Date.now() - freedAt;
+                                    // The check below is still racy on a CPU starved machine.
+                                    // A throttled machine can check time on one line, then get descheduled,
+                                    // decide the socket is still good after rescheduling, and then proceed
+                                    // to use a socket that has actually been idle for much longer than `idle_socket_ttl`.
+                                    // However, this is an edge case that should be clearly visible in the
+                                    // application monitoring.
+                                    if (socketAge >= this.params.keep_alive.idle_socket_ttl) {
+                                        if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                                            log_writer.trace({
+                                                message: `${op}: socket TTL expired based on timestamp, destroying socket`,
+                                                args: {
+                                                    operation: op,
+                                                    connection_id: this.connectionId,
+                                                    query_id,
+                                                    socket_id: socketInfo.id,
+                                                    socket_age_ms: socketAge,
+                                                    idle_socket_ttl_ms: this.params.keep_alive.idle_socket_ttl,
+                                                },
+                                            });
+                                        }
+                                        clearTimeout(socketInfo.idle_timeout_handle);
+                                        this.knownSockets.delete(socket);
+                                        socket.destroy();
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        const start = Date.now();
+        const request = this.createClientRequest(params);
+        const request_id = this.getNewRequestId();
+        return new Promise((resolve, reject) => {
+            const onError = (e) => {
+                removeRequestListeners();
+                if (e instanceof Error) {
+                    if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                        if (e.code === "ECONNRESET") {
+                            log_writer.trace({
+                                message: `${op}: connection reset by peer`,
+                                args: {
+                                    operation: op,
+                                    connection_id: this.connectionId,
+                                    query_id,
+                                    request_id,
+                                },
+                                module: "HTTP Adapter",
+                            });
+                        }
+                    }
+                    if (log_level <= index_1.ClickHouseLogLevel.WARN) {
+                        if (this.params.keep_alive.enabled) {
+                            if (e.code === "ECONNRESET") {
+                                const socket = request.socket;
+                                if (socket) {
+                                    const socketInfo = this.knownSockets.get(socket);
+                                    if (socketInfo) {
+                                        const serverTimeoutMs = socketInfo.server_keep_alive_timeout_ms;
+                                        if (serverTimeoutMs !== undefined) {
+                                            if (this.params.keep_alive.idle_socket_ttl > serverTimeoutMs) {
+                                                log_writer.warn({
+                                                    message: `${op}: idle socket TTL is greater than server keep-alive timeout, try setting idle socket TTL to a value lower than the server keep-alive timeout to prevent unexpected connection resets, see https://github.com/ClickHouse/clickhouse-js/blob/main/docs/howto/keep_alive_timeout.md for more details.`,
+                                                    args: {
+                                                        operation: op,
+                                                        connection_id: this.connectionId,
+                                                        query_id,
+                                                        request_id,
+                                                        socket_id: socketInfo.id,
+                                                        server_keep_alive_timeout_ms: serverTimeoutMs,
+                                                        idle_socket_ttl: this.params.keep_alive.idle_socket_ttl,
+                                                    },
+                                                    module: "HTTP Adapter",
+                                                });
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    const err = (0, index_1.enhanceStackTrace)(e, currentStackTrace);
+                    reject(err);
+                }
+                else {
+                    reject(e);
+                }
+            };
+            let responseStream;
+            const onResponse = async (_response) => {
+                if (this.params.log_level <= index_1.ClickHouseLogLevel.DEBUG) {
+                    const duration = Date.now() - start;
+                    this.params.log_writer.debug({
+                        module: "HTTP Adapter",
+                        message: `${op}: got a response from ClickHouse`,
+                        args: {
+                            operation: op,
+                            connection_id: this.connectionId,
+                            query_id,
+                            request_id,
+                            request_method: params.method,
+                            request_path: params.url.pathname,
+                            response_status: _response.statusCode,
+                            response_time_ms: duration,
+                        },
+                    });
+                }
+                if (this.params.keep_alive.enabled) {
+                    const keepAliveHeader = _response.headers["keep-alive"];
+                    if (keepAliveHeader) {
+                        const [, timeout] = /timeout=(\d+)/i.exec(String(keepAliveHeader)) ?? [];
+                        if (timeout) {
+                            const socketInfo = this.knownSockets.get(_response.socket);
+                            if (socketInfo) {
+                                const timeoutMs = Number(timeout) * 1000;
+                                socketInfo.server_keep_alive_timeout_ms = timeoutMs;
+                                if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                                    this.params.log_writer.trace({
+                                        module: "HTTP Adapter",
+                                        message: `${op}: updated server sent socket keep-alive timeout`,
+                                        args: {
+                                            operation: op,
+                                            connection_id: this.connectionId,
+                                            query_id,
+                                            request_id,
+                                            socket_id: socketInfo.id,
+                                            server_keep_alive_timeout_ms: timeoutMs,
+                                        },
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+                const tryDecompressResponseStream = params.try_decompress_response_stream ?? true;
+                const ignoreErrorResponse = params.ignore_error_response ?? false;
+                // even if the stream decompression is disabled, we have to decompress it in case of an error
+                const isFailedResponse = !(0, index_1.isSuccessfulResponse)(_response.statusCode) ||
+                    _response.headers["x-clickhouse-exception-code"] !== undefined;
+                if (tryDecompressResponseStream ||
+                    (isFailedResponse && !ignoreErrorResponse)) {
+                    const decompressionResult = (0, compression_1.decompressResponse)(_response, log_writer, log_level);
+                    if ((0, compression_1.isDecompressionError)(decompressionResult)) {
+                        const err = (0, index_1.enhanceStackTrace)(decompressionResult.error, currentStackTrace);
+                        return reject(err);
+                    }
+                    responseStream = decompressionResult.response;
+                }
+                else {
+                    responseStream = _response;
+                }
+                if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                    log_writer.trace({
+                        message: `${op}: response stream created`,
+                        args: {
+                            operation: op,
+                            connection_id: this.connectionId,
+                            query_id,
+                            request_id,
+                            stream_state: {
+                                readable: responseStream.readable,
+                                readableEnded: responseStream.readableEnded,
+                                readableLength: responseStream.readableLength,
+                            },
+                            is_failed_response: isFailedResponse,
+                            will_decompress: tryDecompressResponseStream,
+                        },
+                    });
+                }
+                if (isFailedResponse && !ignoreErrorResponse) {
+                    try {
+                        const errorMessage = await (0, utils_1.getAsText)(responseStream);
+                        const err = (0, index_1.enhanceStackTrace)((0, index_1.parseError)(errorMessage), currentStackTrace);
+                        reject(err);
+                    }
+                    catch (e) {
+                        // If the ClickHouse response is malformed
+                        const err = (0, index_1.enhanceStackTrace)(e, currentStackTrace);
+                        reject(err);
+                    }
+                }
+                else {
+                    return resolve({
+                        stream: responseStream,
+                        summary: params.parse_summary
+                            ? this.parseSummary(op, _response)
+                            : undefined,
+                        response_headers: { ..._response.headers },
+                        http_status_code: _response.statusCode ?? undefined,
+                    });
+                }
+            };
+            function onAbort() {
+                // Prefer 'abort' event since it always triggered unlike 'error' and 'close'
+                // see the full sequence of events https://nodejs.org/api/http.html#httprequesturl-options-callback
+                removeRequestListeners();
+                request.once("error", function () {
+                    /**
+                     * catch "Error: ECONNRESET" error which shouldn't be reported to users.
+                     * see the full sequence of events https://nodejs.org/api/http.html#httprequesturl-options-callback
+                     * */
+                });
+                const err = (0, index_1.enhanceStackTrace)(new Error("The user aborted a request."), currentStackTrace);
+                reject(err);
+            }
+            function onClose() {
+                // Adapter uses 'close' event to clean up listeners after the successful response.
+                // It's necessary in order to handle 'abort' and 'timeout' events while response is streamed.
+                // It's always the last event, according to https://nodejs.org/docs/latest-v14.x/api/http.html#http_http_request_url_options_callback
+                removeRequestListeners();
+            }
+            function pipeStream() {
+                // if request.end() was called due to no data to send
+                if (request.writableEnded) {
+                    return;
+                }
+                const bodyStream = (0, utils_1.isStream)(params.body)
+                    ? params.body
+                    : stream_1.default.Readable.from([params.body]);
+                const callback = (e) => {
+                    if (e) {
+                        removeRequestListeners();
+                        const err = (0, index_1.enhanceStackTrace)(e, currentStackTrace);
+                        reject(err);
+                    }
+                };
+                if (params.request_compression) {
+                    const compressor = (0, compression_1.createRequestCompressor)(params.request_compression);
+                    stream_1.default.pipeline(bodyStream, compressor, request, callback);
+                }
+                else {
+                    stream_1.default.pipeline(bodyStream, request, callback);
+                }
+            }
+            const onSocket = (socket) => {
+                try {
+                    if (this.params.keep_alive.enabled &&
+                        this.params.keep_alive.idle_socket_ttl > 0) {
+                        const socketInfo = this.knownSockets.get(socket);
+                        // It is the first time we've encountered this socket,
+                        // so it doesn't have the idle timeout handler attached to it
+                        if (socketInfo === undefined) {
+                            const socket_id = this.getNewSocketId();
+                            if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                                log_writer.trace({
+                                    message: `${op}: using a fresh socket, setting up a new 'free' listener`,
+                                    args: {
+                                        operation: op,
+                                        connection_id: this.connectionId,
+                                        query_id,
+                                        request_id,
+                                        socket_id,
+                                    },
+                                });
+                            }
+                            const newSocketInfo = {
+                                id: socket_id,
+                                idle_timeout_handle: undefined,
+                                usage_count: 1,
+                            };
+                            this.knownSockets.set(socket, newSocketInfo);
+                            // When the request is complete and the socket is released,
+                            // make sure that the socket is removed after `idle_socket_ttl`.
+                            socket.on("free", () => {
+                                if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                                    log_writer.trace({
+                                        message: `${op}: socket was released`,
+                                        args: {
+                                            operation: op,
+                                            connection_id: this.connectionId,
+                                            query_id,
+                                            request_id,
+                                            socket_id,
+                                        },
+                                    });
+                                }
+                                const freed_at_timestamp_ms = Date.now();
+                                newSocketInfo.freed_at_timestamp_ms = freed_at_timestamp_ms;
+                                // Avoiding the built-in socket.timeout() method usage here,
+                                // as we don't want to clash with the actual request timeout.
+                                const idleTimeoutHandle = setTimeout(() => {
+                                    const freedAfter = Date.now() - freed_at_timestamp_ms;
+                                    if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                                        log_writer.trace({
+                                            message: `${op}: removing idle socket`,
+                                            args: {
+                                                operation: op,
+                                                connection_id: this.connectionId,
+                                                query_id,
+                                                request_id,
+                                                socket_id,
+                                                idle_socket_ttl_ms: this.params.keep_alive.idle_socket_ttl,
+                                                freed_after_ms: freedAfter,
+                                            },
+                                        });
+                                    }
+                                    this.knownSockets.delete(socket);
+                                    socket.destroy();
+                                }, this.params.keep_alive.idle_socket_ttl).unref();
+                                newSocketInfo.idle_timeout_handle = idleTimeoutHandle;
+                            });
+                            const cleanup = (eventName) => () => {
+                                const maybeSocketInfo = this.knownSockets.get(socket);
+                                // clean up a possibly dangling idle timeout handle (preventing leaks)
+                                if (maybeSocketInfo?.idle_timeout_handle) {
+                                    clearTimeout(maybeSocketInfo.idle_timeout_handle);
+                                }
+                                if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                                    log_writer.trace({
+                                        message: `${op}: received '${eventName}' event, 'free' listener removed`,
+                                        args: {
+                                            operation: op,
+                                            connection_id: this.connectionId,
+                                            query_id,
+                                            request_id,
+                                            socket_id,
+                                            event: eventName,
+                                        },
+                                    });
+                                }
+                                if (log_level <= index_1.ClickHouseLogLevel.WARN) {
+                                    if (responseStream && !responseStream.readableEnded) {
+                                        log_writer.warn({
+                                            message: `${op}: socket was closed or ended before the response was fully read. This can potentially result in an uncaught ECONNRESET error! Consider fully consuming, draining, or destroying the response stream.`,
+                                            args: {
+                                                operation: op,
+                                                connection_id: this.connectionId,
+                                                query_id,
+                                                request_id,
+                                                socket_id,
+                                                event: eventName,
+                                            },
+                                        });
+                                    }
+                                }
+                            };
+                            socket.once("end", cleanup("end"));
+                            socket.once("close", cleanup("close"));
+                        }
+                        else {
+                            const freedAt = socketInfo.freed_at_timestamp_ms;
+                            if (freedAt) {
+                                // On a CPU throttled machine or when event loop is delayed,
+                                // the socket can be idle for much longer than `idle_socket_ttl`
+                                // as the timers don't fire exactly on time which can lead
+                                // to a stale socket being reused.
+                                const socketAge = Date.now() - freedAt;
+                                const overdueBy = socketAge - this.params.keep_alive.idle_socket_ttl;
+                                // Give some grace period to account for timer inaccuracy and minor
+                                // event loop delays, but log if the socket is significantly overdue
+                                if (overdueBy > 1000) {
+                                    if (log_level <= index_1.ClickHouseLogLevel.WARN) {
+                                        log_writer.warn({
+                                            message: `${op}: reusing socket with TTL expired based on timestamp; this may indicate a starved Node.js process or delayed event loop; set keep_alive.eagerly_destroy_stale_sockets=true to mitigate, see more details at https://github.com/ClickHouse/clickhouse-js/blob/main/docs/howto/keep_alive_timeout.md`,
+                                            args: {
+                                                operation: op,
+                                                connection_id: this.connectionId,
+                                                query_id,
+                                                socket_id: socketInfo.id,
+                                                socket_age_ms: socketAge,
+                                                idle_socket_ttl_ms: this.params.keep_alive.idle_socket_ttl,
+                                            },
+                                        });
+                                    }
+                                }
+                            }
+                            clearTimeout(socketInfo.idle_timeout_handle);
+                            socketInfo.idle_timeout_handle = undefined;
+                            if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                                log_writer.trace({
+                                    message: `${op}: reusing socket`,
+                                    args: {
+                                        operation: op,
+                                        connection_id: this.connectionId,
+                                        query_id,
+                                        request_id,
+                                        socket_id: socketInfo.id,
+                                        usage_count: socketInfo.usage_count,
+                                    },
+                                });
+                            }
+                            socketInfo.usage_count++;
+                        }
+                    }
+                }
+                catch (e) {
+                    if (log_level <= index_1.ClickHouseLogLevel.ERROR) {
+                        log_writer.error({
+                            message: `${op}: an error occurred while housekeeping the idle sockets`,
+                            err: e,
+                            args: {
+                                operation: op,
+                                connection_id: this.connectionId,
+                                query_id,
+                                request_id,
+                            },
+                        });
+                    }
+                }
+                // Socket is "prepared" with idle handlers, continue with our request
+                pipeStream();
+                // This is for request timeout only. Surprisingly, it is not always enough to set in the HTTP request.
+                // The socket won't be destroyed, and it will be returned to the pool.
+                if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                    const socketInfo = this.knownSockets.get(socket);
+                    if (socketInfo) {
+                        log_writer.trace({
+                            message: `${op}: setting up request timeout`,
+                            args: {
+                                operation: op,
+                                connection_id: this.connectionId,
+                                query_id,
+                                request_id,
+                                socket_id: socketInfo.id,
+                                timeout_ms: requestTimeout,
+                            },
+                        });
+                    }
+                    else {
+                        log_writer.trace({
+                            message: `${op}: setting up request timeout on a socket`,
+                            args: {
+                                operation: op,
+                                connection_id: this.connectionId,
+                                query_id,
+                                request_id,
+                                timeout_ms: requestTimeout,
+                            },
+                        });
+                    }
+                }
+                socket.setTimeout(this.params.request_timeout, onTimeout);
+            };
+            const onTimeout = () => {
+                removeRequestListeners();
+                if (log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                    const socket = request.socket;
+                    const maybeSocketInfo = socket
+                        ? this.knownSockets.get(socket)
+                        : undefined;
+                    const socketState = request.socket
+                        ? {
+                            connecting: request.socket.connecting,
+                            pending: request.socket.pending,
+                            destroyed: request.socket.destroyed,
+                            readyState: request.socket.readyState,
+                        }
+                        : undefined;
+                    const responseStreamState = responseStream
+                        ? {
+                            readable: responseStream.readable,
+                            readableEnded: responseStream.readableEnded,
+                            readableLength: responseStream.readableLength,
+                        }
+                        : undefined;
+                    log_writer.trace({
+                        message: `${op}: timeout occurred`,
+                        args: {
+                            operation: op,
+                            connection_id: this.connectionId,
+                            query_id,
+                            request_id,
+                            socket_id: maybeSocketInfo?.id,
+                            timeout_ms: requestTimeout,
+                            socket_state: socketState,
+                            response_stream_state: responseStreamState,
+                            has_response_stream: responseStream !== undefined,
+                        },
+                    });
+                }
+                const err = (0, index_1.enhanceStackTrace)(new Error("Timeout error."), currentStackTrace);
+                try {
+                    request.destroy();
+                }
+                catch (e) {
+                    if (log_level <= index_1.ClickHouseLogLevel.ERROR) {
+                        log_writer.error({
+                            message: `${op}: An error occurred while destroying the request`,
+                            err: e,
+                            args: {
+                                operation: op,
+                                connection_id: this.connectionId,
+                                query_id,
+                                request_id,
+                            },
+                        });
+                    }
+                }
+                reject(err);
+            };
+            function removeRequestListeners() {
+                if (request.socket) {
+                    request.socket.setTimeout(0); // reset previously set timeout
+                    request.socket.removeListener("timeout", onTimeout);
+                }
+                request.removeListener("socket", onSocket);
+                request.removeListener("response", onResponse);
+                request.removeListener("error", onError);
+                request.removeListener("close", onClose);
+                if (params.abort_signal) {
+                    request.removeListener("abort", onAbort);
+                }
+            }
+            request.on("socket", onSocket);
+            request.on("response", onResponse);
+            request.on("error", onError);
+            request.on("close", onClose);
+            if (params.abort_signal) {
+                params.abort_signal.addEventListener("abort", onAbort, {
+                    once: true,
+                });
+            }
+            if (!params.body) {
+                try {
+                    return request.end();
+                }
+                catch (e) {
+                    if (log_level <= index_1.ClickHouseLogLevel.ERROR) {
+                        log_writer.error({
+                            message: `${op}: an error occurred while ending the request without body`,
+                            err: e,
+                            args: {
+                                operation: op,
+                                connection_id: this.connectionId,
+                                query_id,
+                                request_id,
+                            },
+                        });
+                    }
+                }
+            }
+        });
+    }
+    parseSummary(op, response) {
+        const summaryHeader = response.headers["x-clickhouse-summary"];
+        if (typeof summaryHeader === "string") {
+            try {
+                return this.jsonHandling.parse(summaryHeader);
+            }
+            catch (err) {
+                if (this.params.log_level <= index_1.ClickHouseLogLevel.ERROR) {
+                    this.params.log_writer.error({
+                        message: `${op}: failed to parse X-ClickHouse-Summary header.`,
+                        args: {
+                            operation: op,
+                            connection_id: this.connectionId,
+                            "X-ClickHouse-Summary": summaryHeader,
+                        },
+                        err: err,
+                    });
+                }
+            }
+        }
+    }
+}
+exports.SocketPool = SocketPool;
+//# sourceMappingURL=socket_pool.js.map
+
+/***/ }),
+
+/***/ 6394:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.drainStream = drainStream;
+exports.drainStreamInternal = drainStreamInternal;
+const index_1 = __nccwpck_require__(1349);
+/** Drains the response stream, as calling `destroy` on a {@link Stream.Readable} response stream
+ *  will result in closing the underlying socket, and negate the KeepAlive feature benefits.
+ *  See https://github.com/ClickHouse/clickhouse-js/pull/203
+ *  @deprecated This method is not intended to be used outside of the client implementation anymore. Use `client.command()` instead, which will handle draining the stream internally when needed.
+ * */
+async function drainStream(stream) {
+    return new Promise((resolve, reject) => {
+        // If the stream has already emitted an error, we can reject the promise immediately.
+        if (stream.errored) {
+            // the stream is already errored, no need to attach listeners
+            reject(stream.errored);
+            return;
+        }
+        // Avoid a race condition where the stream has already sent the 'end' event before we attach the listener.
+        // In this case, we can resolve the promise immediately without attaching any listeners.
+        if (stream.readableEnded) {
+            // the stream is already ended, no need to attach listeners
+            resolve();
+            return;
+        }
+        // If the stream is already closed, we can resolve the promise immediately as well.
+        if (stream.closed) {
+            // the stream is already closed, no need to attach listeners
+            resolve();
+            return;
+        }
+        function dropData() {
+            // used only for the methods without expected response; we don't care about the data here
+        }
+        function onEnd() {
+            removeListeners();
+            resolve();
+        }
+        function onError(err) {
+            removeListeners();
+            reject(err);
+        }
+        function onClose() {
+            removeListeners();
+            // The `end` event might not be emitted if the server closes the connection.
+            // Making sure to resolve the promise in this case as well.
+            resolve();
+        }
+        function removeListeners() {
+            stream.removeListener("data", dropData);
+            stream.removeListener("end", onEnd);
+            stream.removeListener("error", onError);
+            stream.removeListener("close", onClose);
+        }
+        stream.on("data", dropData);
+        stream.on("end", onEnd);
+        stream.on("error", onError);
+        stream.on("close", onClose);
+    });
+}
+/** Drains the response stream, as calling `destroy` on a {@link Stream.Readable} response stream
+ *  will result in closing the underlying socket, and negate the KeepAlive feature benefits.
+ * Also, provides additional internal logging for debugging stream issues. Not intended to be used outside of the client implementation.
+ *  See https://github.com/ClickHouse/clickhouse-js/pull/203 */
+async function drainStreamInternal(ctx, stream) {
+    return new Promise((resolve, reject) => {
+        const startTime = Date.now();
+        let bytesReceived = 0;
+        let chunkCount = 0;
+        if (ctx.log_level <= index_1.ClickHouseLogLevel.TRACE) {
+            ctx.log_writer.trace({
+                message: `${ctx.op}: starting stream drain`,
+                args: {
+                    query_id: ctx.query_id,
+                    stream_state: {
+                        readable: stream.readable,
+                        readableEnded: stream.readableEnded,
+                        readableLength: stream.readableLength,
+                    },
+                },
+            });
+        }
+        // If the stream has already emitted an error, we can reject the promise immediately.
+        if (stream.errored) {
+            if (ctx.log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                ctx.log_writer.trace({
+                    message: `${ctx.op}: stream already errored before drain`,
+                    args: {
+                        query_id: ctx.query_id,
+                        chunk_number: chunkCount,
+                        total_bytes_received: bytesReceived,
+                    },
+                });
+            }
+            // the stream is already errored, no need to attach listeners
+            reject(stream.errored);
+            return;
+        }
+        // Avoid a race condition where the stream has already sent the 'end' event before we attach the listener.
+        // In this case, we can resolve the promise immediately without attaching any listeners.
+        if (stream.readableEnded) {
+            if (ctx.log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                ctx.log_writer.trace({
+                    message: `${ctx.op}: stream already ended before drain`,
+                    args: {
+                        query_id: ctx.query_id,
+                        chunk_number: chunkCount,
+                        total_bytes_received: bytesReceived,
+                    },
+                });
+            }
+            // the stream is already ended, no need to attach listeners
+            resolve();
+            return;
+        }
+        // If the stream is already closed, we can resolve the promise immediately as well.
+        if (stream.closed) {
+            if (ctx.log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                ctx.log_writer.trace({
+                    message: `${ctx.op}: stream already closed before drain`,
+                    args: {
+                        query_id: ctx.query_id,
+                        chunk_number: chunkCount,
+                        total_bytes_received: bytesReceived,
+                    },
+                });
+            }
+            // the stream is already closed, no need to attach listeners
+            resolve();
+            return;
+        }
+        function dropData(chunk) {
+            // used only for the methods without expected response; we don't care about the data here
+            if (ctx.log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                chunkCount++;
+                const chunk_size = Buffer.byteLength(chunk);
+                bytesReceived += chunk_size;
+                ctx.log_writer.trace({
+                    message: `${ctx.op}: received data chunk during drain`,
+                    args: {
+                        query_id: ctx.query_id,
+                        chunk_number: chunkCount,
+                        chunk_size,
+                        total_bytes_received: bytesReceived,
+                    },
+                });
+            }
+        }
+        function onEnd() {
+            removeListeners();
+            if (ctx.log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                const duration = Date.now() - startTime;
+                ctx.log_writer.trace({
+                    message: `${ctx.op}: stream drain completed (end event)`,
+                    args: {
+                        query_id: ctx.query_id,
+                        duration_ms: duration,
+                        total_bytes_received: bytesReceived,
+                        total_chunks: chunkCount,
+                    },
+                });
+            }
+            resolve();
+        }
+        function onError(err) {
+            removeListeners();
+            if (ctx.log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                const duration = Date.now() - startTime;
+                ctx.log_writer.trace({
+                    message: `${ctx.op}: stream drain failed (error event)`,
+                    args: {
+                        query_id: ctx.query_id,
+                        duration_ms: duration,
+                        total_bytes_received: bytesReceived,
+                        total_chunks: chunkCount,
+                        error: err.message,
+                    },
+                });
+            }
+            reject(err);
+        }
+        function onClose() {
+            removeListeners();
+            if (ctx.log_level <= index_1.ClickHouseLogLevel.TRACE) {
+                const duration = Date.now() - startTime;
+                ctx.log_writer.trace({
+                    message: `${ctx.op}: stream closed during drain (close event)`,
+                    args: {
+                        query_id: ctx.query_id,
+                        duration_ms: duration,
+                        total_bytes_received: bytesReceived,
+                        total_chunks: chunkCount,
+                    },
+                });
+            }
+            // The `end` event might not be emitted if the server closes the connection.
+            // Making sure to resolve the promise in this case as well.
+            resolve();
+        }
+        function removeListeners() {
+            stream.removeListener("data", dropData);
+            stream.removeListener("end", onEnd);
+            stream.removeListener("error", onError);
+            stream.removeListener("close", onClose);
+        }
+        stream.on("data", dropData);
+        stream.on("end", onEnd);
+        stream.on("error", onError);
+        stream.on("close", onClose);
+    });
+}
+//# sourceMappingURL=stream.js.map
+
+/***/ }),
+
+/***/ 5671:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.P1 = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.UU = __webpack_unused_export__ = void 0;
+var client_1 = __nccwpck_require__(1504);
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return client_1.NodeClickHouseClient; } });
+var client_2 = __nccwpck_require__(1504);
+Object.defineProperty(exports, "UU", ({ enumerable: true, get: function () { return client_2.createClient; } }));
+var result_set_1 = __nccwpck_require__(5657);
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return result_set_1.ResultSet; } });
+var stream_1 = __nccwpck_require__(6394);
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return stream_1.drainStream; } });
+/**
+ * Re-export common (formerly @clickhouse/client-common) runtime values.
+ *
+ * These are intentionally re-exported through local bindings (rather than a direct
+ * `export { ... } from './common/index'`) so that the `@deprecated` JSDoc tags
+ * applied to them in `./common/index` are NOT propagated to consumers of this package.
+ * Importing these values from `@clickhouse/client` is the recommended, non-deprecated path.
+ */
+const index_1 = __nccwpck_require__(1349);
+__webpack_unused_export__ = index_1.ClickHouseError;
+__webpack_unused_export__ = index_1.parseError;
+exports.P1 = index_1.ClickHouseLogLevel;
+__webpack_unused_export__ = index_1.SettingsMap;
+__webpack_unused_export__ = index_1.SupportedJSONFormats;
+__webpack_unused_export__ = index_1.SupportedRawFormats;
+__webpack_unused_export__ = index_1.StreamableFormats;
+__webpack_unused_export__ = index_1.StreamableJSONFormats;
+__webpack_unused_export__ = index_1.SingleDocumentJSONFormats;
+__webpack_unused_export__ = index_1.RecordsJSONFormats;
+/** @deprecated Superseded by the `@clickhouse/datatype-parser` package (`parseDataType` + its `Node` AST); slated for removal in a future major version. */
+__webpack_unused_export__ = index_1.parseColumnType;
+/** @deprecated Superseded by the `@clickhouse/datatype-parser` package (`parseDataType` + its `Node` AST); slated for removal in a future major version. */
+__webpack_unused_export__ = index_1.SimpleColumnTypes;
+__webpack_unused_export__ = index_1.isProgressRow;
+__webpack_unused_export__ = index_1.isRow;
+__webpack_unused_export__ = index_1.isException;
+__webpack_unused_export__ = index_1.TupleParam;
+__webpack_unused_export__ = index_1.ClickHouseSpanNames;
+__webpack_unused_export__ = index_1.ClickHouseSpanStatusCode;
+__webpack_unused_export__ = index_1.ClickHouseSpanKind;
+__webpack_unused_export__ = index_1.defaultJSONHandling;
+__webpack_unused_export__ = index_1.EXCEPTION_TAG_HEADER_NAME;
+__webpack_unused_export__ = index_1.extractErrorAtTheEndOfChunk;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 5657:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ResultSet = void 0;
+const index_1 = __nccwpck_require__(1349);
+const index_2 = __nccwpck_require__(1349);
+const buffer_1 = __nccwpck_require__(181);
+const stream_1 = __importStar(__nccwpck_require__(2203));
+const utils_1 = __nccwpck_require__(4977);
+const NEWLINE = 0x0a;
+class ResultSet {
+    response_headers = {};
+    exceptionTag = undefined;
+    log_error;
+    jsonHandling;
+    _consumed = false;
+    /**
+     * The stream of the response body.
+     *
+     * It is expected that the stream is passed directly from the response of the HTTP request
+     * and has not been consumed or altered yet.
+     */
+    _stream;
+    format;
+    /** The `clickhouse.query.stream` span owned by this result set (if the
+     *  client was configured with a tracer); it ends via {@link finishSpan}
+     *  when the response stream is fully consumed, closed, or fails. */
+    span;
+    /** Decoded (decompressed) bytes received from the server so far. */
+    span_bytes = 0;
+    /** Rows decoded from the response stream so far. */
+    span_rows = 0;
+    span_rows_counted = false;
+    span_finished = false;
+    query_id;
+    constructor(_stream, format, query_id, log_error, _response_headers, jsonHandling, span) {
+        this._stream = _stream;
+        this.format = format;
+        this.query_id = query_id;
+        this.span = span;
+        this.jsonHandling = {
+            ...index_1.defaultJSONHandling,
+            ...jsonHandling,
+        };
+        // eslint-disable-next-line no-console
+        this.log_error = log_error ?? ((err) => console.error(err));
+        if (_response_headers !== undefined) {
+            this.response_headers = Object.freeze(_response_headers);
+            this.exceptionTag = _response_headers[index_1.EXCEPTION_TAG_HEADER_NAME];
+        }
+    }
+    consume() {
+        if (this._consumed) {
+            throw new Error(streamAlreadyConsumedMessage);
+        }
+        this._consumed = true;
+        return this._stream;
+    }
+    /** Add the number of rows decoded from the response stream. */
+    addSpanRows(count) {
+        this.span_rows_counted = true;
+        this.span_rows += count;
+    }
+    /** Record the final response metrics (`clickhouse.response.decoded_bytes`
+     *  and, when rows were counted, `db.response.returned_rows`) and the error
+     *  (if any) on the span, and end it. Safe to call multiple times - only
+     *  the first call wins. */
+    finishSpan(err) {
+        if (!this.span || this.span_finished) {
+            return;
+        }
+        this.span_finished = true;
+        const attributes = {
+            "clickhouse.response.decoded_bytes": this.span_bytes,
+        };
+        if (this.span_rows_counted) {
+            attributes["db.response.returned_rows"] = this.span_rows;
+        }
+        this.span.setAttributes(attributes);
+        if (err) {
+            (0, index_1.recordSpanError)(this.span, err);
+        }
+        this.span.end();
+    }
+    /** See {@link BaseResultSet.text}. */
+    async text() {
+        const stream = this.consume();
+        try {
+            const text = await (0, utils_1.getAsText)(stream);
+            this.span_bytes += buffer_1.Buffer.byteLength(text);
+            this.finishSpan();
+            return text;
+        }
+        catch (err) {
+            this.finishSpan(err);
+            throw err;
+        }
+    }
+    /** See {@link BaseResultSet.json}. */
+    async json() {
+        // JSONEachRow, etc.
+        if ((0, index_2.isStreamableJSONFamily)(this.format)) {
+            const result = [];
+            // Using the stream() instead of _stream directly to leverage the existing logic
+            // for handling incomplete chunks and exception tags.
+            // The span progress is updated and the span is finished by the stream() pipeline.
+            // TODO: consider using stream() for all formats to unify the logic and error handling.
+            const stream = this.stream();
+            for await (const rows of stream) {
+                for (const row of rows) {
+                    result.push(row.json());
+                }
+            }
+            return result;
+        }
+        // JSON, JSONObjectEachRow, etc.
+        if ((0, index_2.isNotStreamableJSONFamily)(this.format)) {
+            const stream = this.consume();
+            try {
+                const text = await (0, utils_1.getAsText)(stream);
+                this.span_bytes += buffer_1.Buffer.byteLength(text);
+                this.finishSpan();
+                return this.jsonHandling.parse(text);
+            }
+            catch (err) {
+                this.finishSpan(err);
+                throw err;
+            }
+        }
+        // should not be called for CSV, etc.
+        throw new Error(`Cannot decode ${this.format} as JSON`);
+    }
+    /** See {@link BaseResultSet.stream}. */
+    stream() {
+        (0, index_2.validateStreamFormat)(this.format);
+        const incompleteChunks = [];
+        const logError = this.log_error;
+        const exceptionTag = this.exceptionTag;
+        const jsonHandling = this.jsonHandling;
+        // eslint-disable-next-line @typescript-eslint/no-this-alias
+        const resultSet = this;
+        const toRows = new stream_1.Transform({
+            transform(chunk, _encoding, callback) {
+                resultSet.span_bytes += chunk.length;
+                const rows = [];
+                let lastIdx = 0;
+                let currentChunkPart;
+                while (true) {
+                    // an unescaped newline character denotes the end of a row,
+                    // or at least the beginning of the exception marker
+                    const idx = chunk.indexOf(NEWLINE, lastIdx);
+                    if (idx === -1) {
+                        incompleteChunks.push(chunk.subarray(lastIdx));
+                        if (rows.length > 0) {
+                            resultSet.addSpanRows(rows.length);
+                            this.push(rows);
+                        }
+                        break;
+                    }
+                    else {
+                        // Check for exception in the chunk (only after 25.11)
+                        if (exceptionTag !== undefined &&
+                            idx >= 1 &&
+                            chunk[idx - 1] === index_1.CARET_RETURN) {
+                            return callback((0, index_1.extractErrorAtTheEndOfChunk)(chunk, exceptionTag));
+                        }
+                        if (incompleteChunks.length > 0) {
+                            incompleteChunks.push(chunk.subarray(lastIdx, idx));
+                            currentChunkPart = buffer_1.Buffer.concat(incompleteChunks);
+                            // Removing used buffers and reusing the already allocated memory
+                            // by setting length to 0
+                            incompleteChunks.length = 0;
+                        }
+                        else {
+                            currentChunkPart = chunk.subarray(lastIdx, idx);
+                        }
+                        const text = currentChunkPart.toString();
+                        rows.push({
+                            text,
+                            json() {
+                                return jsonHandling.parse(text);
+                            },
+                        });
+                        lastIdx = idx + 1; // skipping newline character
+                    }
+                }
+                callback();
+            },
+            autoDestroy: true,
+            objectMode: true,
+        });
+        const pipeline = stream_1.default.pipeline(this.consume(), toRows, function pipelineCb(err) {
+            if (err &&
+                err.name !== "AbortError" &&
+                err.message !== resultSetClosedMessage) {
+                logError(err);
+                resultSet.finishSpan(err);
+            }
+            else {
+                resultSet.finishSpan();
+            }
+        });
+        return pipeline;
+    }
+    /** See {@link BaseResultSet.close}. */
+    close() {
+        // NB: _consumed is intentionally NOT set here. The stream is destroyed
+        // (not read to completion), so marking it as "consumed" would produce the
+        // misleading "Stream has been already consumed" error on any subsequent
+        // call. Downstream code will instead receive a "ResultSet has been closed"
+        // error from the destroyed stream, which accurately describes what happened.
+        this._stream.destroy(new Error(resultSetClosedMessage));
+        this.finishSpan();
+    }
+    /**
+     * Closes the `ResultSet`.
+     *
+     * Automatically called when using `using` statement in supported environments.
+     * @see {@link ResultSet.close}
+     * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Statements/using
+     */
+    [Symbol.dispose]() {
+        this.close();
+    }
+    static instance({ stream, format, query_id, log_error, response_headers, jsonHandling, span, }) {
+        return new ResultSet(stream, format, query_id, log_error, response_headers, jsonHandling, span);
+    }
+}
+exports.ResultSet = ResultSet;
+const streamAlreadyConsumedMessage = "Stream has been already consumed";
+const resultSetClosedMessage = "ResultSet has been closed";
+//# sourceMappingURL=result_set.js.map
+
+/***/ }),
+
+/***/ 7881:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NodeValuesEncoder = void 0;
+const index_1 = __nccwpck_require__(1349);
+const stream_1 = __importDefault(__nccwpck_require__(2203));
+const stream_2 = __nccwpck_require__(9253);
+class NodeValuesEncoder {
+    json;
+    constructor(customJSONConfig) {
+        this.json = customJSONConfig;
+    }
+    encodeValues(values, format) {
+        if ((0, stream_2.isStream)(values)) {
+            // TSV/CSV/CustomSeparated formats don't require additional serialization
+            if (!values.readableObjectMode) {
+                return values;
+            }
+            // JSON* formats streams
+            return stream_1.default.pipeline(values, (0, stream_2.mapStream)((value) => (0, index_1.encodeJSON)(value, format, this.json.stringify)), pipelineCb);
+        }
+        // JSON* arrays
+        if (Array.isArray(values)) {
+            return values
+                .map((value) => (0, index_1.encodeJSON)(value, format, this.json.stringify))
+                .join("");
+        }
+        // JSON & JSONObjectEachRow format input
+        if (typeof values === "object") {
+            return (0, index_1.encodeJSON)(values, format, this.json.stringify);
+        }
+        throw new Error(`Cannot encode values of type ${typeof values} with ${format} format`);
+    }
+    validateInsertValues(values, format) {
+        if (!Array.isArray(values) &&
+            !(0, stream_2.isStream)(values) &&
+            typeof values !== "object") {
+            throw new Error('Insert expected "values" to be an array, a stream of values or a JSON object, ' +
+                `got: ${typeof values}`);
+        }
+        if ((0, stream_2.isStream)(values)) {
+            if ((0, index_1.isSupportedRawFormat)(format)) {
+                if (values.readableObjectMode) {
+                    throw new Error(`Insert for ${format} expected Readable Stream with disabled object mode.`);
+                }
+            }
+            else if (!values.readableObjectMode) {
+                throw new Error(`Insert for ${format} expected Readable Stream with enabled object mode.`);
+            }
+        }
+    }
+}
+exports.NodeValuesEncoder = NodeValuesEncoder;
+function pipelineCb(err) {
+    if (err) {
+        // FIXME: use logger instead
+        // eslint-disable-next-line no-console
+        console.error(err);
+    }
+}
+//# sourceMappingURL=encoder.js.map
+
+/***/ }),
+
+/***/ 4977:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__nccwpck_require__(9253), exports);
+__exportStar(__nccwpck_require__(7881), exports);
+__exportStar(__nccwpck_require__(9236), exports);
+__exportStar(__nccwpck_require__(5960), exports);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 9236:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProcessVersion = getProcessVersion;
+// for easy mocking in the tests
+function getProcessVersion() {
+    return process.version;
+}
+//# sourceMappingURL=process.js.map
+
+/***/ }),
+
+/***/ 3469:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Runtime = void 0;
+const os = __importStar(__nccwpck_require__(8161));
+const version_1 = __importDefault(__nccwpck_require__(8679));
+/** Indirect export of package version and node version for easier mocking since Node.js 22.18 */
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class
+class Runtime {
+    static package = version_1.default;
+    static node = process.version;
+    static os = os.platform();
+}
+exports.Runtime = Runtime;
+//# sourceMappingURL=runtime.js.map
+
+/***/ }),
+
+/***/ 9253:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isStream = isStream;
+exports.getAsText = getAsText;
+exports.mapStream = mapStream;
+const stream_1 = __importDefault(__nccwpck_require__(2203));
+const buffer_1 = __nccwpck_require__(181);
+const { MAX_STRING_LENGTH } = buffer_1.constants;
+function isStream(obj) {
+    return (typeof obj === "object" &&
+        obj !== null &&
+        "pipe" in obj &&
+        typeof obj.pipe === "function" &&
+        "on" in obj &&
+        typeof obj.on === "function");
+}
+async function getAsText(stream) {
+    try {
+        let text = "";
+        const textDecoder = new TextDecoder();
+        for await (const chunk of stream) {
+            text += textDecoder.decode(chunk, { stream: true });
+        }
+        // flush unfinished multi-byte characters
+        text += textDecoder.decode();
+        return text;
+    }
+    catch (err) {
+        // V8 (Node.js) throws a RangeError with "Invalid string length" once a
+        // string grows past MAX_STRING_LENGTH; JavaScriptCore (Bun) throws a
+        // RangeError with "Out of memory" in the same situation.
+        if (err instanceof RangeError &&
+            (err.message.includes("Invalid string length") ||
+                err.message.includes("Out of memory"))) {
+            throw new Error(`The response length exceeds the maximum allowed size of a string: ${MAX_STRING_LENGTH} characters.`, { cause: err });
+        }
+        throw err;
+    }
+}
+function mapStream(mapper) {
+    return new stream_1.default.Transform({
+        objectMode: true,
+        transform(chunk, encoding, callback) {
+            callback(null, mapper(chunk));
+        },
+    });
+}
+//# sourceMappingURL=stream.js.map
+
+/***/ }),
+
+/***/ 5960:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getUserAgent = getUserAgent;
+const runtime_1 = __nccwpck_require__(3469);
+/**
+ * Generate a user agent string like
+ * ```
+ * clickhouse-js/0.0.11 (lv:nodejs/19.0.4; os:linux)
+ * ```
+ * or
+ * ```
+ * MyApplicationName clickhouse-js/0.0.11 (lv:nodejs/19.0.4; os:linux)
+ * ```
+ */
+function getUserAgent(application_id) {
+    const defaultUserAgent = `clickhouse-js/${runtime_1.Runtime.package} (lv:nodejs/${runtime_1.Runtime.node}; os:${runtime_1.Runtime.os})`;
+    return application_id
+        ? `${application_id} ${defaultUserAgent}`
+        : defaultUserAgent;
+}
+//# sourceMappingURL=user_agent.js.map
+
+/***/ }),
+
+/***/ 8679:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = "1.23.1";
+//# sourceMappingURL=version.js.map
+
+/***/ }),
+
 /***/ 8787:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -27019,6 +31985,6047 @@ module.exports = toStrTag;
 
 /***/ }),
 
+/***/ 785:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+// This is an empty module that is served up when outside of a workerd environment
+// See the `exports` field in package.json
+exports["default"] = {};
+//# sourceMappingURL=empty.js.map
+
+/***/ }),
+
+/***/ 6122:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+//Parse method copied from https://github.com/brianc/node-postgres
+//Copyright (c) 2010-2014 Brian Carlson (brian.m.carlson@gmail.com)
+//MIT License
+
+//parses a connection string
+function parse(str, options = {}) {
+  //unix socket
+  if (str.charAt(0) === '/') {
+    const config = str.split(' ')
+    return { host: config[0], database: config[1] }
+  }
+
+  // Check for empty host in URL
+
+  const config = Object.create(null)
+  let result
+  let dummyHost = false
+  if (/ |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(str)) {
+    // Ensure spaces are encoded as %20
+    str = encodeURI(str).replace(/%25(\d\d)/g, '%$1')
+  }
+
+  try {
+    try {
+      result = new URL(str, 'postgres://base')
+    } catch (e) {
+      // The URL is invalid so try again with a dummy host
+      result = new URL(str.replace('@/', '@___DUMMY___/'), 'postgres://base')
+      dummyHost = true
+    }
+  } catch (err) {
+    // Remove the input from the error message to avoid leaking sensitive information
+    err.input && (err.input = '*****REDACTED*****')
+    throw err
+  }
+
+  // We'd like to use Object.fromEntries() here but Node.js 10 does not support it
+  for (const entry of result.searchParams.entries()) {
+    config[entry[0]] = entry[1]
+  }
+
+  config.user = config.user || decodeURIComponent(result.username)
+  config.password = config.password || decodeURIComponent(result.password)
+
+  if (result.protocol == 'socket:') {
+    config.host = decodeURI(result.pathname)
+    config.database = result.searchParams.get('db')
+    config.client_encoding = result.searchParams.get('encoding')
+    return config
+  }
+  const hostname = (dummyHost ? '' : result.hostname).replace(/^\[(.+)\]$/, '$1')
+  if (!config.host) {
+    // Only set the host if there is no equivalent query param.
+    config.host = decodeURIComponent(hostname)
+  } else if (hostname && /^%2f/i.test(hostname)) {
+    // Only prepend the hostname to the pathname if it is not a URL encoded Unix socket host.
+    result.pathname = hostname + result.pathname
+  }
+  if (!config.port) {
+    // Only set the port if there is no equivalent query param.
+    config.port = result.port
+  }
+
+  const pathname = result.pathname.slice(1) || null
+  config.database = pathname ? decodeURI(pathname) : null
+
+  if (config.ssl === 'true' || config.ssl === '1') {
+    config.ssl = true
+  }
+
+  if (config.ssl === '0') {
+    config.ssl = false
+  }
+
+  if (config.sslcert || config.sslkey || config.sslrootcert || config.sslmode) {
+    config.ssl = {}
+  }
+
+  // sslnegotiation=direct implies SSL is in use (libpq requires sslmode>=require),
+  // so enable SSL if the connection string did not otherwise configure it.
+  if (config.sslnegotiation === 'direct' && config.ssl === undefined) {
+    config.ssl = true
+  }
+
+  // Only try to load fs if we expect to read from the disk
+  const fs = config.sslcert || config.sslkey || config.sslrootcert ? __nccwpck_require__(9896) : null
+
+  if (config.sslcert) {
+    config.ssl.cert = fs.readFileSync(config.sslcert).toString()
+  }
+
+  if (config.sslkey) {
+    config.ssl.key = fs.readFileSync(config.sslkey).toString()
+  }
+
+  if (config.sslrootcert) {
+    config.ssl.ca = fs.readFileSync(config.sslrootcert).toString()
+  }
+
+  if (options.useLibpqCompat && config.uselibpqcompat) {
+    throw new Error('Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.')
+  }
+
+  if (config.uselibpqcompat === 'true' || options.useLibpqCompat) {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+      case 'require': {
+        if (config.sslrootcert) {
+          // If a root CA is specified, behavior of `sslmode=require` will be the same as that of `verify-ca`
+          config.ssl.checkServerIdentity = function () {}
+        } else {
+          config.ssl.rejectUnauthorized = false
+        }
+        break
+      }
+      case 'verify-ca': {
+        if (!config.ssl.ca) {
+          throw new Error(
+            'SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA with sslrootcert. If a public CA is used, verify-ca allows connections to a server that somebody else may have registered with the CA, making you vulnerable to Man-in-the-Middle attacks. Either specify a custom CA certificate with sslrootcert parameter or use sslmode=verify-full for proper security.'
+          )
+        }
+        config.ssl.checkServerIdentity = function () {}
+        break
+      }
+      case 'verify-full': {
+        break
+      }
+    }
+  } else {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer':
+      case 'require':
+      case 'verify-ca':
+      case 'verify-full': {
+        if (config.sslmode !== 'verify-full') {
+          deprecatedSslModeWarning(config.sslmode)
+        }
+        break
+      }
+      case 'no-verify': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+    }
+  }
+
+  return config
+}
+
+// convert pg-connection-string ssl config to a ClientConfig.ConnectionOptions
+function toConnectionOptions(sslConfig) {
+  const connectionOptions = Object.entries(sslConfig).reduce((c, [key, value]) => {
+    // we explicitly check for undefined and null instead of `if (value)` because some
+    // options accept falsy values. Example: `ssl.rejectUnauthorized = false`
+    if (value !== undefined && value !== null) {
+      c[key] = value
+    }
+
+    return c
+  }, Object.create(null))
+
+  return connectionOptions
+}
+
+// convert pg-connection-string config to a ClientConfig
+function toClientConfig(config) {
+  const poolConfig = Object.entries(config).reduce((c, [key, value]) => {
+    if (key === 'ssl') {
+      const sslConfig = value
+
+      if (typeof sslConfig === 'boolean') {
+        c[key] = sslConfig
+      }
+
+      if (typeof sslConfig === 'object') {
+        c[key] = toConnectionOptions(sslConfig)
+      }
+    } else if (value !== undefined && value !== null) {
+      if (key === 'port') {
+        // when port is not specified, it is converted into an empty string
+        // we want to avoid NaN or empty string as a values in ClientConfig
+        if (value !== '') {
+          const v = parseInt(value, 10)
+          if (isNaN(v)) {
+            throw new Error(`Invalid ${key}: ${value}`)
+          }
+
+          c[key] = v
+        }
+      } else {
+        c[key] = value
+      }
+    }
+
+    return c
+  }, Object.create(null))
+
+  return poolConfig
+}
+
+// parses a connection string into ClientConfig
+function parseIntoClientConfig(str) {
+  return toClientConfig(parse(str))
+}
+
+function deprecatedSslModeWarning(sslmode) {
+  if (!deprecatedSslModeWarning.warned && typeof process !== 'undefined' && process.emitWarning) {
+    deprecatedSslModeWarning.warned = true
+    process.emitWarning(`SECURITY WARNING: The SSL modes 'prefer', 'require', and 'verify-ca' are treated as aliases for 'verify-full'.
+In the next major version (pg-connection-string v3.0.0 and pg v9.0.0), these modes will adopt standard libpq semantics, which have weaker security guarantees.
+
+To prepare for this change:
+- If you want the current behavior, explicitly use 'sslmode=verify-full'
+- If you want libpq compatibility now, use 'uselibpqcompat=true&sslmode=${sslmode}'
+
+See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode definitions.`)
+  }
+}
+
+module.exports = parse
+
+parse.parse = parse
+parse.toClientConfig = toClientConfig
+parse.parseIntoClientConfig = parseIntoClientConfig
+
+
+/***/ }),
+
+/***/ 2299:
+/***/ ((module) => {
+
+
+
+// selected so (BASE - 1) * 0x100000000 + 0xffffffff is a safe integer
+var BASE = 1000000;
+
+function readInt8(buffer) {
+	var high = buffer.readInt32BE(0);
+	var low = buffer.readUInt32BE(4);
+	var sign = '';
+
+	if (high < 0) {
+		high = ~high + (low === 0);
+		low = (~low + 1) >>> 0;
+		sign = '-';
+	}
+
+	var result = '';
+	var carry;
+	var t;
+	var digits;
+	var pad;
+	var l;
+	var i;
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		t = 0x100000000 * carry + low;
+		digits = '' + t % BASE;
+
+		return sign + digits + result;
+	}
+}
+
+module.exports = readInt8;
+
+
+/***/ }),
+
+/***/ 7558:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+
+const NOOP = function () {}
+
+const removeWhere = (list, predicate) => {
+  const i = list.findIndex(predicate)
+
+  return i === -1 ? undefined : list.splice(i, 1)[0]
+}
+
+class IdleItem {
+  constructor(client, idleListener, timeoutId) {
+    this.client = client
+    this.idleListener = idleListener
+    this.timeoutId = timeoutId
+  }
+}
+
+class PendingItem {
+  constructor(callback) {
+    this.callback = callback
+  }
+}
+
+function throwOnDoubleRelease() {
+  throw new Error('Release called on client which has already been released to the pool.')
+}
+
+function promisify(Promise, callback) {
+  if (callback) {
+    return { callback: callback, result: undefined }
+  }
+  let rej
+  let res
+  const cb = function (err, client) {
+    err ? rej(err) : res(client)
+  }
+  const result = new Promise(function (resolve, reject) {
+    res = resolve
+    rej = reject
+  }).catch((err) => {
+    // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+    // application that created the query
+    Error.captureStackTrace(err)
+    throw err
+  })
+  return { callback: cb, result: result }
+}
+
+function makeIdleListener(pool, client) {
+  return function idleListener(err) {
+    err.client = client
+
+    client.removeListener('error', idleListener)
+    client.on('error', () => {
+      pool.log('additional client error after disconnection due to error', err)
+    })
+    pool._remove(client)
+    // TODO - document that once the pool emits an error
+    // the client has already been closed & purged and is unusable
+    pool.emit('error', err, client)
+  }
+}
+
+class Pool extends EventEmitter {
+  constructor(options, Client) {
+    super()
+    this.options = Object.assign({}, options)
+
+    if (options != null && 'password' in options) {
+      // "hiding" the password so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options, 'password', {
+        configurable: true,
+        enumerable: false,
+        writable: true,
+        value: options.password,
+      })
+    }
+    if (options != null && options.ssl && options.ssl.key) {
+      // "hiding" the ssl->key so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this.options.max = this.options.max || this.options.poolSize || 10
+    this.options.min = this.options.min || 0
+    this.options.maxUses = this.options.maxUses || Infinity
+    this.options.allowExitOnIdle = this.options.allowExitOnIdle || false
+    this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0
+    this.log = this.options.log || function () {}
+    this.Client = this.options.Client || Client || (__nccwpck_require__(3273).Client)
+    this.Promise = this.options.Promise || global.Promise
+
+    if (typeof this.options.idleTimeoutMillis === 'undefined') {
+      this.options.idleTimeoutMillis = 10000
+    }
+
+    this._clients = []
+    this._idle = []
+    this._expired = new WeakSet()
+    this._pendingQueue = []
+    this._endCallback = undefined
+    this.ending = false
+    this.ended = false
+  }
+
+  _promiseTry(f) {
+    const Promise = this.Promise
+    if (typeof Promise.try === 'function') {
+      return Promise.try(f)
+    }
+    return new Promise((resolve) => resolve(f()))
+  }
+
+  _isFull() {
+    return this._clients.length >= this.options.max
+  }
+
+  _isAboveMin() {
+    return this._clients.length > this.options.min
+  }
+
+  _pulseQueue() {
+    this.log('pulse queue')
+    if (this.ended) {
+      this.log('pulse queue ended')
+      return
+    }
+    if (this.ending) {
+      this.log('pulse queue on ending')
+      if (this._idle.length) {
+        this._idle.slice().map((item) => {
+          this._remove(item.client)
+        })
+      }
+      if (!this._clients.length) {
+        this.ended = true
+        this._endCallback()
+      }
+      return
+    }
+
+    // if we don't have any waiting, do nothing
+    if (!this._pendingQueue.length) {
+      this.log('no queued requests')
+      return
+    }
+    // if we don't have any idle clients and we have no more room do nothing
+    if (!this._idle.length && this._isFull()) {
+      return
+    }
+    const pendingItem = this._pendingQueue.shift()
+    if (this._idle.length) {
+      const idleItem = this._idle.pop()
+      clearTimeout(idleItem.timeoutId)
+      const client = idleItem.client
+      client.ref && client.ref()
+      const idleListener = idleItem.idleListener
+
+      return this._acquireClient(client, pendingItem, idleListener, false)
+    }
+    if (!this._isFull()) {
+      return this.newClient(pendingItem)
+    }
+    throw new Error('unexpected condition')
+  }
+
+  _remove(client, callback) {
+    const removed = removeWhere(this._idle, (item) => item.client === client)
+
+    if (removed !== undefined) {
+      clearTimeout(removed.timeoutId)
+    }
+
+    this._clients = this._clients.filter((c) => c !== client)
+    const context = this
+    client.end(() => {
+      context.emit('remove', client)
+
+      if (typeof callback === 'function') {
+        callback()
+      }
+    })
+  }
+
+  connect(cb) {
+    if (this.ending) {
+      const err = new Error('Cannot use a pool after calling end on the pool')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+
+    const response = promisify(this.Promise, cb)
+    const result = response.result
+
+    // if we don't have to connect a new client, don't do so
+    if (this._isFull() || this._idle.length) {
+      // if we have idle clients schedule a pulse immediately
+      if (this._idle.length) {
+        process.nextTick(() => this._pulseQueue())
+      }
+
+      if (!this.options.connectionTimeoutMillis) {
+        this._pendingQueue.push(new PendingItem(response.callback))
+        return result
+      }
+
+      const queueCallback = (err, res, done) => {
+        clearTimeout(tid)
+        response.callback(err, res, done)
+      }
+
+      const pendingItem = new PendingItem(queueCallback)
+
+      // set connection timeout on checking out an existing client
+      const tid = setTimeout(() => {
+        // remove the callback from pending waiters because
+        // we're going to call it with a timeout error
+        removeWhere(this._pendingQueue, (i) => i.callback === queueCallback)
+        pendingItem.timedOut = true
+        response.callback(new Error('timeout exceeded when trying to connect'))
+      }, this.options.connectionTimeoutMillis)
+
+      if (tid.unref) {
+        tid.unref()
+      }
+
+      this._pendingQueue.push(pendingItem)
+      return result
+    }
+
+    this.newClient(new PendingItem(response.callback))
+
+    return result
+  }
+
+  newClient(pendingItem) {
+    const client = new this.Client(this.options)
+    this._clients.push(client)
+    const idleListener = makeIdleListener(this, client)
+
+    this.log('checking client timeout')
+
+    // connection timeout logic
+    let tid
+    let timeoutHit = false
+    if (this.options.connectionTimeoutMillis) {
+      tid = setTimeout(() => {
+        if (client.connection) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          client.connection.stream.destroy()
+        } else if (!client.isConnected()) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          // force kill the node driver, and let libpq do its teardown
+          client.end()
+        }
+      }, this.options.connectionTimeoutMillis)
+    }
+
+    this.log('connecting new client')
+    client.connect((err) => {
+      if (tid) {
+        clearTimeout(tid)
+      }
+      client.on('error', idleListener)
+      if (err) {
+        this.log('client failed to connect', err)
+        // remove the dead client from our list of clients
+        this._clients = this._clients.filter((c) => c !== client)
+        if (timeoutHit) {
+          err = new Error('Connection terminated due to connection timeout', { cause: err })
+        }
+
+        // this client won’t be released, so move on immediately
+        this._pulseQueue()
+
+        if (!pendingItem.timedOut) {
+          pendingItem.callback(err, undefined, NOOP)
+        }
+      } else {
+        this.log('new client connected')
+
+        if (this.options.onConnect) {
+          this._promiseTry(() => this.options.onConnect(client)).then(
+            () => {
+              this._afterConnect(client, pendingItem, idleListener)
+            },
+            (hookErr) => {
+              this._clients = this._clients.filter((c) => c !== client)
+              client.end(() => {
+                this._pulseQueue()
+                if (!pendingItem.timedOut) {
+                  pendingItem.callback(hookErr, undefined, NOOP)
+                }
+              })
+            }
+          )
+          return
+        }
+
+        return this._afterConnect(client, pendingItem, idleListener)
+      }
+    })
+  }
+
+  _afterConnect(client, pendingItem, idleListener) {
+    if (this.options.maxLifetimeSeconds !== 0) {
+      const maxLifetimeTimeout = setTimeout(() => {
+        this.log('ending client due to expired lifetime')
+        this._expired.add(client)
+        const idleIndex = this._idle.findIndex((idleItem) => idleItem.client === client)
+        if (idleIndex !== -1) {
+          this._acquireClient(
+            client,
+            new PendingItem((err, client, clientRelease) => clientRelease()),
+            idleListener,
+            false
+          )
+        }
+      }, this.options.maxLifetimeSeconds * 1000)
+
+      maxLifetimeTimeout.unref()
+      client.once('end', () => clearTimeout(maxLifetimeTimeout))
+    }
+
+    return this._acquireClient(client, pendingItem, idleListener, true)
+  }
+
+  // acquire a client for a pending work item
+  _acquireClient(client, pendingItem, idleListener, isNew) {
+    if (isNew) {
+      this.emit('connect', client)
+    }
+
+    this.emit('acquire', client)
+
+    client.release = this._releaseOnce(client, idleListener)
+
+    client.removeListener('error', idleListener)
+
+    if (!pendingItem.timedOut) {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, (err) => {
+          if (err) {
+            client.release(err)
+            return pendingItem.callback(err, undefined, NOOP)
+          }
+
+          pendingItem.callback(undefined, client, client.release)
+        })
+      } else {
+        pendingItem.callback(undefined, client, client.release)
+      }
+    } else {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, client.release)
+      } else {
+        client.release()
+      }
+    }
+  }
+
+  // returns a function that wraps _release and throws if called more than once
+  _releaseOnce(client, idleListener) {
+    let released = false
+
+    return (err) => {
+      if (released) {
+        throwOnDoubleRelease()
+      }
+
+      released = true
+      this._release(client, idleListener, err)
+    }
+  }
+
+  // release a client back to the poll, include an error
+  // to remove it from the pool
+  _release(client, idleListener, err) {
+    client.on('error', idleListener)
+
+    client._poolUseCount = (client._poolUseCount || 0) + 1
+
+    this.emit('release', err, client)
+
+    // TODO(bmc): expose a proper, public interface _queryable and _ending
+    if (err || this.ending || !client._queryable || client._ending || client._poolUseCount >= this.options.maxUses) {
+      if (client._poolUseCount >= this.options.maxUses) {
+        this.log('remove expended client')
+      }
+
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    const isExpired = this._expired.has(client)
+    if (isExpired) {
+      this.log('remove expired client')
+      this._expired.delete(client)
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    // idle timeout
+    let tid
+    if (this.options.idleTimeoutMillis && this._isAboveMin()) {
+      tid = setTimeout(() => {
+        if (this._isAboveMin()) {
+          this.log('remove idle client')
+          this._remove(client, this._pulseQueue.bind(this))
+        }
+      }, this.options.idleTimeoutMillis)
+
+      if (this.options.allowExitOnIdle) {
+        // allow Node to exit if this is all that's left
+        tid.unref()
+      }
+    }
+
+    if (this.options.allowExitOnIdle) {
+      client.unref()
+    }
+
+    this._idle.push(new IdleItem(client, idleListener, tid))
+    this._pulseQueue()
+  }
+
+  query(text, values, cb) {
+    // guard clause against passing a function as the first parameter
+    if (typeof text === 'function') {
+      const response = promisify(this.Promise, text)
+      setImmediate(function () {
+        return response.callback(new Error('Passing a function as the first parameter to pool.query is not supported'))
+      })
+      return response.result
+    }
+
+    // allow plain text query without values, but callback
+    if (typeof values === 'function') {
+      cb = values
+      values = undefined
+    }
+    const response = promisify(this.Promise, cb)
+    cb = response.callback
+
+    this.connect((err, client) => {
+      if (err) {
+        return cb(err)
+      }
+
+      let clientReleased = false
+      const onError = (err) => {
+        if (clientReleased) {
+          return
+        }
+        clientReleased = true
+        client.release(err)
+        cb(err)
+      }
+
+      client.once('error', onError)
+      this.log('dispatching query')
+      try {
+        client.query(text, values, (err, res) => {
+          this.log('query dispatched')
+          client.removeListener('error', onError)
+          if (clientReleased) {
+            return
+          }
+          clientReleased = true
+          client.release(err)
+          if (err) {
+            return cb(err)
+          }
+          return cb(undefined, res)
+        })
+      } catch (err) {
+        client.release(err)
+        return cb(err)
+      }
+    })
+    return response.result
+  }
+
+  end(cb) {
+    this.log('ending')
+    if (this.ending) {
+      const err = new Error('Called end on pool more than once')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+    this.ending = true
+    const promised = promisify(this.Promise, cb)
+    this._endCallback = promised.callback
+    this._pulseQueue()
+    return promised.result
+  }
+
+  get waitingCount() {
+    return this._pendingQueue.length
+  }
+
+  get idleCount() {
+    return this._idle.length
+  }
+
+  get expiredCount() {
+    return this._clients.reduce((acc, client) => acc + (this._expired.has(client) ? 1 : 0), 0)
+  }
+
+  get totalCount() {
+    return this._clients.length
+  }
+}
+module.exports = Pool
+
+
+/***/ }),
+
+/***/ 9971:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BufferReader = void 0;
+class BufferReader {
+    constructor(offset = 0) {
+        this.offset = offset;
+        this.buffer = Buffer.allocUnsafe(0);
+        // TODO(bmc): support non-utf8 encoding?
+        this.encoding = 'utf-8';
+    }
+    setBuffer(offset, buffer) {
+        this.offset = offset;
+        this.buffer = buffer;
+    }
+    int16() {
+        const result = this.buffer.readInt16BE(this.offset);
+        this.offset += 2;
+        return result;
+    }
+    byte() {
+        const result = this.buffer[this.offset];
+        this.offset++;
+        return result;
+    }
+    int32() {
+        const result = this.buffer.readInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    uint32() {
+        const result = this.buffer.readUInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    string(length) {
+        const result = this.buffer.toString(this.encoding, this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+    cstring() {
+        const start = this.offset;
+        let end = start;
+        // eslint-disable-next-line no-empty
+        while (this.buffer[end++]) { }
+        this.offset = end;
+        return this.buffer.toString(this.encoding, start, end - 1);
+    }
+    bytes(length) {
+        const result = this.buffer.slice(this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+}
+exports.BufferReader = BufferReader;
+//# sourceMappingURL=buffer-reader.js.map
+
+/***/ }),
+
+/***/ 9315:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+//binary data writer tuned for encoding binary specific to the postgres binary protocol
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Writer = void 0;
+class Writer {
+    constructor(size = 256) {
+        this.size = size;
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(size);
+    }
+    ensure(size) {
+        const remaining = this.buffer.length - this.offset;
+        if (remaining < size) {
+            const oldBuffer = this.buffer;
+            // exponential growth factor of around ~ 1.5
+            // https://stackoverflow.com/questions/2269063/buffer-growth-strategy
+            const newSize = oldBuffer.length + (oldBuffer.length >> 1) + size;
+            this.buffer = Buffer.allocUnsafe(newSize);
+            oldBuffer.copy(this.buffer, 0, 0, this.offset);
+        }
+    }
+    addInt32(num) {
+        this.ensure(4);
+        this.buffer[this.offset++] = (num >>> 24) & 0xff;
+        this.buffer[this.offset++] = (num >>> 16) & 0xff;
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addInt16(num) {
+        this.ensure(2);
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addCString(string) {
+        if (!string) {
+            this.ensure(1);
+        }
+        else {
+            const len = Buffer.byteLength(string);
+            this.ensure(len + 1); // +1 for null terminator
+            this.buffer.write(string, this.offset, 'utf-8');
+            this.offset += len;
+        }
+        this.buffer[this.offset++] = 0; // null terminator
+        return this;
+    }
+    addString(string = '') {
+        const len = Buffer.byteLength(string);
+        this.ensure(len);
+        this.buffer.write(string, this.offset);
+        this.offset += len;
+        return this;
+    }
+    // Write an Int32 byte-length prefix immediately followed by the string's UTF-8
+    // bytes. Postgres' Bind wire format prefixes every parameter with its length,
+    // and doing it in one method computes Buffer.byteLength ONCE — the previous
+    // `addInt32(Buffer.byteLength(s)).addString(s)` pairing scanned the string
+    // three times (byteLength for the prefix, byteLength again inside addString,
+    // then the encode), which is costly for large text parameters.
+    addInt32PrefixedString(string) {
+        const len = Buffer.byteLength(string);
+        this.ensure(4 + len);
+        const buffer = this.buffer;
+        let offset = this.offset;
+        buffer[offset++] = (len >>> 24) & 0xff;
+        buffer[offset++] = (len >>> 16) & 0xff;
+        buffer[offset++] = (len >>> 8) & 0xff;
+        buffer[offset++] = (len >>> 0) & 0xff;
+        buffer.write(string, offset, 'utf-8');
+        this.offset = offset + len;
+        return this;
+    }
+    add(otherBuffer) {
+        this.ensure(otherBuffer.length);
+        otherBuffer.copy(this.buffer, this.offset);
+        this.offset += otherBuffer.length;
+        return this;
+    }
+    /**
+     * Appends an uninitialized block of {@link size} bytes to the buffer and returns its offset.
+     */
+    reserveUnsafe(size) {
+        const offset = this.offset;
+        this.ensure(size);
+        this.offset += size;
+        return offset;
+    }
+    join(code) {
+        if (code) {
+            this.buffer[this.headerPosition] = code;
+            //length is everything in this packet minus the code
+            const length = this.offset - (this.headerPosition + 1);
+            this.buffer.writeInt32BE(length, this.headerPosition + 1);
+        }
+        return this.buffer.slice(code ? 0 : 5, this.offset);
+    }
+    flush(code) {
+        const result = this.join(code);
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(this.size);
+        return result;
+    }
+    clear() {
+        this.offset = 5;
+        this.headerPosition = 0;
+    }
+}
+exports.Writer = Writer;
+//# sourceMappingURL=buffer-writer.js.map
+
+/***/ }),
+
+/***/ 4233:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DatabaseError = exports.serialize = void 0;
+exports.parse = parse;
+const messages_1 = __nccwpck_require__(5809);
+Object.defineProperty(exports, "DatabaseError", ({ enumerable: true, get: function () { return messages_1.DatabaseError; } }));
+const serializer_1 = __nccwpck_require__(6513);
+Object.defineProperty(exports, "serialize", ({ enumerable: true, get: function () { return serializer_1.serialize; } }));
+const parser_1 = __nccwpck_require__(3318);
+function parse(stream, callback) {
+    const parser = new parser_1.Parser();
+    stream.on('data', (buffer) => parser.parse(buffer, callback));
+    return new Promise((resolve) => stream.on('end', () => resolve()));
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 5809:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NoticeMessage = exports.DataRowMessage = exports.CommandCompleteMessage = exports.ReadyForQueryMessage = exports.NotificationResponseMessage = exports.BackendKeyDataMessage = exports.AuthenticationMD5Password = exports.ParameterStatusMessage = exports.ParameterDescriptionMessage = exports.RowDescriptionMessage = exports.Field = exports.CopyResponse = exports.CopyDataMessage = exports.DatabaseError = exports.copyDone = exports.emptyQuery = exports.replicationStart = exports.portalSuspended = exports.noData = exports.closeComplete = exports.bindComplete = exports.parseComplete = void 0;
+exports.parseComplete = {
+    name: 'parseComplete',
+    length: 5,
+};
+exports.bindComplete = {
+    name: 'bindComplete',
+    length: 5,
+};
+exports.closeComplete = {
+    name: 'closeComplete',
+    length: 5,
+};
+exports.noData = {
+    name: 'noData',
+    length: 5,
+};
+exports.portalSuspended = {
+    name: 'portalSuspended',
+    length: 5,
+};
+exports.replicationStart = {
+    name: 'replicationStart',
+    length: 4,
+};
+exports.emptyQuery = {
+    name: 'emptyQuery',
+    length: 4,
+};
+exports.copyDone = {
+    name: 'copyDone',
+    length: 4,
+};
+class DatabaseError extends Error {
+    constructor(message, length, name) {
+        super(message);
+        this.length = length;
+        this.name = name;
+    }
+}
+exports.DatabaseError = DatabaseError;
+class CopyDataMessage {
+    constructor(length, chunk) {
+        this.length = length;
+        this.chunk = chunk;
+        this.name = 'copyData';
+    }
+}
+exports.CopyDataMessage = CopyDataMessage;
+class CopyResponse {
+    constructor(length, name, binary, columnCount) {
+        this.length = length;
+        this.name = name;
+        this.binary = binary;
+        this.columnTypes = new Array(columnCount);
+    }
+}
+exports.CopyResponse = CopyResponse;
+class Field {
+    constructor(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format) {
+        this.name = name;
+        this.tableID = tableID;
+        this.columnID = columnID;
+        this.dataTypeID = dataTypeID;
+        this.dataTypeSize = dataTypeSize;
+        this.dataTypeModifier = dataTypeModifier;
+        this.format = format;
+    }
+}
+exports.Field = Field;
+class RowDescriptionMessage {
+    constructor(length, fieldCount) {
+        this.length = length;
+        this.fieldCount = fieldCount;
+        this.name = 'rowDescription';
+        this.fields = new Array(this.fieldCount);
+    }
+}
+exports.RowDescriptionMessage = RowDescriptionMessage;
+class ParameterDescriptionMessage {
+    constructor(length, parameterCount) {
+        this.length = length;
+        this.parameterCount = parameterCount;
+        this.name = 'parameterDescription';
+        this.dataTypeIDs = new Array(this.parameterCount);
+    }
+}
+exports.ParameterDescriptionMessage = ParameterDescriptionMessage;
+class ParameterStatusMessage {
+    constructor(length, parameterName, parameterValue) {
+        this.length = length;
+        this.parameterName = parameterName;
+        this.parameterValue = parameterValue;
+        this.name = 'parameterStatus';
+    }
+}
+exports.ParameterStatusMessage = ParameterStatusMessage;
+class AuthenticationMD5Password {
+    constructor(length, salt) {
+        this.length = length;
+        this.salt = salt;
+        this.name = 'authenticationMD5Password';
+    }
+}
+exports.AuthenticationMD5Password = AuthenticationMD5Password;
+class BackendKeyDataMessage {
+    constructor(length, processID, secretKey) {
+        this.length = length;
+        this.processID = processID;
+        this.secretKey = secretKey;
+        this.name = 'backendKeyData';
+    }
+}
+exports.BackendKeyDataMessage = BackendKeyDataMessage;
+class NotificationResponseMessage {
+    constructor(length, processId, channel, payload) {
+        this.length = length;
+        this.processId = processId;
+        this.channel = channel;
+        this.payload = payload;
+        this.name = 'notification';
+    }
+}
+exports.NotificationResponseMessage = NotificationResponseMessage;
+class ReadyForQueryMessage {
+    constructor(length, status) {
+        this.length = length;
+        this.status = status;
+        this.name = 'readyForQuery';
+    }
+}
+exports.ReadyForQueryMessage = ReadyForQueryMessage;
+class CommandCompleteMessage {
+    constructor(length, text) {
+        this.length = length;
+        this.text = text;
+        this.name = 'commandComplete';
+    }
+}
+exports.CommandCompleteMessage = CommandCompleteMessage;
+class DataRowMessage {
+    constructor(length, fields) {
+        this.length = length;
+        this.fields = fields;
+        this.name = 'dataRow';
+        this.fieldCount = fields.length;
+    }
+}
+exports.DataRowMessage = DataRowMessage;
+class NoticeMessage {
+    constructor(length, message) {
+        this.length = length;
+        this.message = message;
+        this.name = 'notice';
+    }
+}
+exports.NoticeMessage = NoticeMessage;
+//# sourceMappingURL=messages.js.map
+
+/***/ }),
+
+/***/ 3318:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Parser = void 0;
+const messages_1 = __nccwpck_require__(5809);
+const buffer_reader_1 = __nccwpck_require__(9971);
+// every message is prefixed with a single byte
+const CODE_LENGTH = 1;
+// every message has an int32 length which includes itself but does
+// NOT include the code in the length
+const LEN_LENGTH = 4;
+const HEADER_LENGTH = CODE_LENGTH + LEN_LENGTH;
+// A placeholder for a `BackendMessage`’s length value that will be set after construction.
+const LATEINIT_LENGTH = -1;
+const emptyBuffer = Buffer.allocUnsafe(0);
+class Parser {
+    constructor(opts) {
+        this.buffer = emptyBuffer;
+        this.bufferLength = 0;
+        this.bufferOffset = 0;
+        this.reader = new buffer_reader_1.BufferReader();
+        if ((opts === null || opts === void 0 ? void 0 : opts.mode) === 'binary') {
+            throw new Error('Binary mode not supported yet');
+        }
+        this.mode = (opts === null || opts === void 0 ? void 0 : opts.mode) || 'text';
+    }
+    parse(buffer, callback) {
+        this.mergeBuffer(buffer);
+        const bufferFullLength = this.bufferOffset + this.bufferLength;
+        let offset = this.bufferOffset;
+        while (offset + HEADER_LENGTH <= bufferFullLength) {
+            // code is 1 byte long - it identifies the message type
+            const code = this.buffer[offset];
+            // length is 1 Uint32BE - it is the length of the message EXCLUDING the code
+            const length = this.buffer.readUInt32BE(offset + CODE_LENGTH);
+            const fullMessageLength = CODE_LENGTH + length;
+            if (fullMessageLength + offset <= bufferFullLength) {
+                const message = this.handlePacket(offset + HEADER_LENGTH, code, length, this.buffer);
+                callback(message);
+                offset += fullMessageLength;
+            }
+            else {
+                break;
+            }
+        }
+        if (offset === bufferFullLength) {
+            // No more use for the buffer
+            this.buffer = emptyBuffer;
+            this.bufferLength = 0;
+            this.bufferOffset = 0;
+        }
+        else {
+            // Adjust the cursors of remainingBuffer
+            this.bufferLength = bufferFullLength - offset;
+            this.bufferOffset = offset;
+        }
+    }
+    mergeBuffer(buffer) {
+        if (this.bufferLength > 0) {
+            const newLength = this.bufferLength + buffer.byteLength;
+            const newFullLength = newLength + this.bufferOffset;
+            if (newFullLength > this.buffer.byteLength) {
+                // We can't concat the new buffer with the remaining one
+                let newBuffer;
+                if (newLength <= this.buffer.byteLength && this.bufferOffset >= this.bufferLength) {
+                    // We can move the relevant part to the beginning of the buffer instead of allocating a new buffer
+                    newBuffer = this.buffer;
+                }
+                else {
+                    // Allocate a new larger buffer
+                    let newBufferLength = this.buffer.byteLength * 2;
+                    while (newLength >= newBufferLength) {
+                        newBufferLength *= 2;
+                    }
+                    newBuffer = Buffer.allocUnsafe(newBufferLength);
+                }
+                // Move the remaining buffer to the new one
+                this.buffer.copy(newBuffer, 0, this.bufferOffset, this.bufferOffset + this.bufferLength);
+                this.buffer = newBuffer;
+                this.bufferOffset = 0;
+            }
+            // Concat the new buffer with the remaining one
+            buffer.copy(this.buffer, this.bufferOffset + this.bufferLength);
+            this.bufferLength = newLength;
+        }
+        else {
+            this.buffer = buffer;
+            this.bufferOffset = 0;
+            this.bufferLength = buffer.byteLength;
+        }
+    }
+    handlePacket(offset, code, length, bytes) {
+        const { reader } = this;
+        // NOTE: This undesirably retains the buffer in `this.reader` if the `parse*Message` calls below throw. However, those should only throw in the case of a protocol error, which normally results in the reader being discarded.
+        reader.setBuffer(offset, bytes);
+        let message;
+        switch (code) {
+            case 50 /* MessageCodes.BindComplete */:
+                message = messages_1.bindComplete;
+                break;
+            case 49 /* MessageCodes.ParseComplete */:
+                message = messages_1.parseComplete;
+                break;
+            case 51 /* MessageCodes.CloseComplete */:
+                message = messages_1.closeComplete;
+                break;
+            case 110 /* MessageCodes.NoData */:
+                message = messages_1.noData;
+                break;
+            case 115 /* MessageCodes.PortalSuspended */:
+                message = messages_1.portalSuspended;
+                break;
+            case 99 /* MessageCodes.CopyDone */:
+                message = messages_1.copyDone;
+                break;
+            case 87 /* MessageCodes.ReplicationStart */:
+                message = messages_1.replicationStart;
+                break;
+            case 73 /* MessageCodes.EmptyQuery */:
+                message = messages_1.emptyQuery;
+                break;
+            case 68 /* MessageCodes.DataRow */:
+                message = parseDataRowMessage(reader);
+                break;
+            case 67 /* MessageCodes.CommandComplete */:
+                message = parseCommandCompleteMessage(reader);
+                break;
+            case 90 /* MessageCodes.ReadyForQuery */:
+                message = parseReadyForQueryMessage(reader);
+                break;
+            case 65 /* MessageCodes.NotificationResponse */:
+                message = parseNotificationMessage(reader);
+                break;
+            case 82 /* MessageCodes.AuthenticationResponse */:
+                message = parseAuthenticationResponse(reader, length);
+                break;
+            case 83 /* MessageCodes.ParameterStatus */:
+                message = parseParameterStatusMessage(reader);
+                break;
+            case 75 /* MessageCodes.BackendKeyData */:
+                message = parseBackendKeyData(reader);
+                break;
+            case 69 /* MessageCodes.ErrorMessage */:
+                message = parseErrorMessage(reader, 'error');
+                break;
+            case 78 /* MessageCodes.NoticeMessage */:
+                message = parseErrorMessage(reader, 'notice');
+                break;
+            case 84 /* MessageCodes.RowDescriptionMessage */:
+                message = parseRowDescriptionMessage(reader);
+                break;
+            case 116 /* MessageCodes.ParameterDescriptionMessage */:
+                message = parseParameterDescriptionMessage(reader);
+                break;
+            case 71 /* MessageCodes.CopyIn */:
+                message = parseCopyInMessage(reader);
+                break;
+            case 72 /* MessageCodes.CopyOut */:
+                message = parseCopyOutMessage(reader);
+                break;
+            case 100 /* MessageCodes.CopyData */:
+                message = parseCopyData(reader, length);
+                break;
+            default:
+                return new messages_1.DatabaseError('received invalid response: ' + code.toString(16), length, 'error');
+        }
+        reader.setBuffer(0, emptyBuffer);
+        message.length = length;
+        return message;
+    }
+}
+exports.Parser = Parser;
+const parseReadyForQueryMessage = (reader) => {
+    const status = reader.string(1);
+    return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status);
+};
+const parseCommandCompleteMessage = (reader) => {
+    const text = reader.cstring();
+    return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text);
+};
+const parseCopyData = (reader, length) => {
+    const chunk = reader.bytes(length - 4);
+    return new messages_1.CopyDataMessage(LATEINIT_LENGTH, chunk);
+};
+const parseCopyInMessage = (reader) => parseCopyMessage(reader, 'copyInResponse');
+const parseCopyOutMessage = (reader) => parseCopyMessage(reader, 'copyOutResponse');
+const parseCopyMessage = (reader, messageName) => {
+    const isBinary = reader.byte() !== 0;
+    const columnCount = reader.int16();
+    const message = new messages_1.CopyResponse(LATEINIT_LENGTH, messageName, isBinary, columnCount);
+    for (let i = 0; i < columnCount; i++) {
+        message.columnTypes[i] = reader.int16();
+    }
+    return message;
+};
+const parseNotificationMessage = (reader) => {
+    const processId = reader.int32();
+    const channel = reader.cstring();
+    const payload = reader.cstring();
+    return new messages_1.NotificationResponseMessage(LATEINIT_LENGTH, processId, channel, payload);
+};
+const parseRowDescriptionMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const message = new messages_1.RowDescriptionMessage(LATEINIT_LENGTH, fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        message.fields[i] = parseField(reader);
+    }
+    return message;
+};
+const parseField = (reader) => {
+    const name = reader.cstring();
+    const tableID = reader.uint32();
+    const columnID = reader.int16();
+    const dataTypeID = reader.uint32();
+    const dataTypeSize = reader.int16();
+    const dataTypeModifier = reader.int32();
+    const mode = reader.int16() === 0 ? 'text' : 'binary';
+    return new messages_1.Field(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, mode);
+};
+const parseParameterDescriptionMessage = (reader) => {
+    const parameterCount = reader.int16();
+    const message = new messages_1.ParameterDescriptionMessage(LATEINIT_LENGTH, parameterCount);
+    for (let i = 0; i < parameterCount; i++) {
+        // OIDs are unsigned, same as dataTypeID in parseField above
+        message.dataTypeIDs[i] = reader.uint32();
+    }
+    return message;
+};
+const parseDataRowMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const fields = new Array(fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        const len = reader.int32();
+        // a -1 for length means the value of the field is null
+        fields[i] = len === -1 ? null : reader.string(len);
+    }
+    return new messages_1.DataRowMessage(LATEINIT_LENGTH, fields);
+};
+const parseParameterStatusMessage = (reader) => {
+    const name = reader.cstring();
+    const value = reader.cstring();
+    return new messages_1.ParameterStatusMessage(LATEINIT_LENGTH, name, value);
+};
+const parseBackendKeyData = (reader) => {
+    const processID = reader.int32();
+    const secretKey = reader.int32();
+    return new messages_1.BackendKeyDataMessage(LATEINIT_LENGTH, processID, secretKey);
+};
+const parseAuthenticationResponse = (reader, length) => {
+    const code = reader.int32();
+    // TODO(bmc): maybe better types here
+    const message = {
+        name: 'authenticationOk',
+        length,
+    };
+    switch (code) {
+        case 0: // AuthenticationOk
+            break;
+        case 3: // AuthenticationCleartextPassword
+            if (message.length === 8) {
+                message.name = 'authenticationCleartextPassword';
+            }
+            break;
+        case 5: // AuthenticationMD5Password
+            if (message.length === 12) {
+                message.name = 'authenticationMD5Password';
+                const salt = reader.bytes(4);
+                return new messages_1.AuthenticationMD5Password(LATEINIT_LENGTH, salt);
+            }
+            break;
+        case 10: // AuthenticationSASL
+            {
+                message.name = 'authenticationSASL';
+                message.mechanisms = [];
+                let mechanism;
+                do {
+                    mechanism = reader.cstring();
+                    if (mechanism) {
+                        message.mechanisms.push(mechanism);
+                    }
+                } while (mechanism);
+            }
+            break;
+        case 11: // AuthenticationSASLContinue
+            message.name = 'authenticationSASLContinue';
+            message.data = reader.string(length - 8);
+            break;
+        case 12: // AuthenticationSASLFinal
+            message.name = 'authenticationSASLFinal';
+            message.data = reader.string(length - 8);
+            break;
+        default:
+            throw new Error('Unknown authenticationOk message type ' + code);
+    }
+    return message;
+};
+const parseErrorMessage = (reader, name) => {
+    const fields = {};
+    let fieldType = reader.string(1);
+    while (fieldType !== '\0') {
+        fields[fieldType] = reader.cstring();
+        fieldType = reader.string(1);
+    }
+    const messageValue = fields.M;
+    const message = name === 'notice'
+        ? new messages_1.NoticeMessage(LATEINIT_LENGTH, messageValue)
+        : new messages_1.DatabaseError(messageValue, LATEINIT_LENGTH, name);
+    message.severity = fields.S;
+    message.code = fields.C;
+    message.detail = fields.D;
+    message.hint = fields.H;
+    message.position = fields.P;
+    message.internalPosition = fields.p;
+    message.internalQuery = fields.q;
+    message.where = fields.W;
+    message.schema = fields.s;
+    message.table = fields.t;
+    message.column = fields.c;
+    message.dataType = fields.d;
+    message.constraint = fields.n;
+    message.file = fields.F;
+    message.line = fields.L;
+    message.routine = fields.R;
+    return message;
+};
+//# sourceMappingURL=parser.js.map
+
+/***/ }),
+
+/***/ 6513:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.serialize = void 0;
+const buffer_writer_1 = __nccwpck_require__(9315);
+const writer = new buffer_writer_1.Writer();
+const startup = (opts) => {
+    // protocol version
+    writer.addInt16(3).addInt16(0);
+    for (const key of Object.keys(opts)) {
+        writer.addCString(key).addCString(opts[key]);
+    }
+    writer.addCString('client_encoding').addCString('UTF8');
+    const bodyBuffer = writer.addCString('').flush();
+    // this message is sent without a code
+    const length = bodyBuffer.length + 4;
+    return new buffer_writer_1.Writer().addInt32(length).add(bodyBuffer).flush();
+};
+const requestSsl = () => {
+    const response = Buffer.allocUnsafe(8);
+    response.writeInt32BE(8, 0);
+    response.writeInt32BE(80877103, 4);
+    return response;
+};
+const password = (password) => {
+    return writer.addCString(password).flush(112 /* code.startup */);
+};
+const sendSASLInitialResponseMessage = function (mechanism, initialResponse) {
+    // 0x70 = 'p'
+    writer.addCString(mechanism).addInt32PrefixedString(initialResponse);
+    return writer.flush(112 /* code.startup */);
+};
+const sendSCRAMClientFinalMessage = function (additionalData) {
+    return writer.addString(additionalData).flush(112 /* code.startup */);
+};
+const query = (text) => {
+    return writer.addCString(text).flush(81 /* code.query */);
+};
+const emptyArray = [];
+const parse = (query) => {
+    // expect something like this:
+    // { name: 'queryName',
+    //   text: 'select * from blah',
+    //   types: ['int8', 'bool'] }
+    // normalize missing query names to allow for null
+    const name = query.name || '';
+    if (name.length > 63) {
+        console.error('Warning! Postgres only supports 63 characters for query names.');
+        console.error('You supplied %s (%s)', name, name.length);
+        console.error('This can cause conflicts and silent errors executing queries');
+    }
+    const types = query.types || emptyArray;
+    const len = types.length;
+    const buffer = writer
+        .addCString(name) // name of query
+        .addCString(query.text) // actual query text
+        .addInt16(len);
+    for (let i = 0; i < len; i++) {
+        buffer.addInt32(types[i]);
+    }
+    return writer.flush(80 /* code.parse */);
+};
+const writeValues = function (values, valueMapper, formatsOffset) {
+    const len = values.length;
+    for (let i = 0; i < len; i++) {
+        const mappedVal = valueMapper ? valueMapper(values[i], i) : values[i];
+        let formatByte = 0 /* ParamType.STRING */;
+        if (mappedVal == null) {
+            // write -1 to indicate null
+            writer.addInt32(-1);
+        }
+        else if (mappedVal instanceof Buffer) {
+            formatByte = 1 /* ParamType.BINARY */;
+            // add the buffer to the param writer
+            writer.addInt32(mappedVal.length);
+            writer.add(mappedVal);
+        }
+        else {
+            // length prefix + UTF-8 bytes in one pass (Buffer.byteLength computed once)
+            writer.addInt32PrefixedString(mappedVal);
+        }
+        // beware: `writer` operations can replace `writer.buffer` with a new buffer
+        const buf = writer.buffer;
+        buf[formatsOffset++] = 0;
+        buf[formatsOffset++] = formatByte;
+    }
+};
+const bind = (config = {}) => {
+    // normalize config
+    const portal = config.portal || '';
+    const statement = config.statement || '';
+    const binary = config.binary || false;
+    const values = config.values || emptyArray;
+    const len = values.length;
+    writer.addCString(portal).addCString(statement);
+    // number of parameter format codes
+    writer.addInt16(len);
+    // space for those codes, filled by `writeValues`
+    const formatsOffset = writer.reserveUnsafe(len * 2);
+    // number of parameter values
+    writer.addInt16(len);
+    try {
+        writeValues(values, config.valueMapper, formatsOffset);
+    }
+    catch (err) {
+        writer.clear();
+        throw err;
+    }
+    // all results use the same format code
+    writer.addInt16(1);
+    // format code
+    writer.addInt16(binary ? 1 /* ParamType.BINARY */ : 0 /* ParamType.STRING */);
+    return writer.flush(66 /* code.bind */);
+};
+const emptyExecute = Buffer.from([69 /* code.execute */, 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00, 0x00]);
+const execute = (config) => {
+    // this is the happy path for most queries
+    if (!config || (!config.portal && !config.rows)) {
+        return emptyExecute;
+    }
+    const portal = config.portal || '';
+    const rows = config.rows || 0;
+    const portalLength = Buffer.byteLength(portal);
+    const len = 4 + portalLength + 1 + 4;
+    // one extra bit for code
+    const buff = Buffer.allocUnsafe(1 + len);
+    buff[0] = 69 /* code.execute */;
+    buff.writeInt32BE(len, 1);
+    buff.write(portal, 5, 'utf-8');
+    buff[portalLength + 5] = 0; // null terminate portal cString
+    buff.writeUInt32BE(rows, buff.length - 4);
+    return buff;
+};
+const cancel = (processID, secretKey) => {
+    const buffer = Buffer.allocUnsafe(16);
+    buffer.writeInt32BE(16, 0);
+    buffer.writeInt16BE(1234, 4);
+    buffer.writeInt16BE(5678, 6);
+    buffer.writeInt32BE(processID, 8);
+    buffer.writeInt32BE(secretKey, 12);
+    return buffer;
+};
+const cstringMessage = (code, string) => {
+    const stringLen = Buffer.byteLength(string);
+    const len = 4 + stringLen + 1;
+    // one extra bit for code
+    const buffer = Buffer.allocUnsafe(1 + len);
+    buffer[0] = code;
+    buffer.writeInt32BE(len, 1);
+    buffer.write(string, 5, 'utf-8');
+    buffer[len] = 0; // null terminate cString
+    return buffer;
+};
+const emptyDescribePortal = writer.addCString('P').flush(68 /* code.describe */);
+const emptyDescribeStatement = writer.addCString('S').flush(68 /* code.describe */);
+const describe = (msg) => {
+    return msg.name
+        ? cstringMessage(68 /* code.describe */, `${msg.type}${msg.name || ''}`)
+        : msg.type === 'P'
+            ? emptyDescribePortal
+            : emptyDescribeStatement;
+};
+const close = (msg) => {
+    const text = `${msg.type}${msg.name || ''}`;
+    return cstringMessage(67 /* code.close */, text);
+};
+const copyData = (chunk) => {
+    return writer.add(chunk).flush(100 /* code.copyFromChunk */);
+};
+const copyFail = (message) => {
+    return cstringMessage(102 /* code.copyFail */, message);
+};
+const codeOnlyBuffer = (code) => Buffer.from([code, 0x00, 0x00, 0x00, 0x04]);
+const flushBuffer = codeOnlyBuffer(72 /* code.flush */);
+const syncBuffer = codeOnlyBuffer(83 /* code.sync */);
+const endBuffer = codeOnlyBuffer(88 /* code.end */);
+const copyDoneBuffer = codeOnlyBuffer(99 /* code.copyDone */);
+const serialize = {
+    startup,
+    password,
+    requestSsl,
+    sendSASLInitialResponseMessage,
+    sendSCRAMClientFinalMessage,
+    query,
+    parse,
+    bind,
+    execute,
+    describe,
+    close,
+    flush: () => flushBuffer,
+    sync: () => syncBuffer,
+    end: () => endBuffer,
+    copyData,
+    copyDone: () => copyDoneBuffer,
+    copyFail,
+    cancel,
+};
+exports.serialize = serialize;
+//# sourceMappingURL=serializer.js.map
+
+/***/ }),
+
+/***/ 1549:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var textParsers = __nccwpck_require__(4784);
+var binaryParsers = __nccwpck_require__(7522);
+var arrayParser = __nccwpck_require__(6471);
+var builtinTypes = __nccwpck_require__(6345);
+
+exports.getTypeParser = getTypeParser;
+exports.setTypeParser = setTypeParser;
+exports.arrayParser = arrayParser;
+exports.builtins = builtinTypes;
+
+var typeParsers = {
+  text: {},
+  binary: {}
+};
+
+//the empty parse function
+function noParse (val) {
+  return String(val);
+};
+
+//returns a function used to convert a specific type (specified by
+//oid) into a result javascript type
+//note: the oid can be obtained via the following sql query:
+//SELECT oid FROM pg_type WHERE typname = 'TYPE_NAME_HERE';
+function getTypeParser (oid, format) {
+  format = format || 'text';
+  if (!typeParsers[format]) {
+    return noParse;
+  }
+  return typeParsers[format][oid] || noParse;
+};
+
+function setTypeParser (oid, format, parseFn) {
+  if(typeof format == 'function') {
+    parseFn = format;
+    format = 'text';
+  }
+  typeParsers[format][oid] = parseFn;
+};
+
+textParsers.init(function(oid, converter) {
+  typeParsers.text[oid] = converter;
+});
+
+binaryParsers.init(function(oid, converter) {
+  typeParsers.binary[oid] = converter;
+});
+
+
+/***/ }),
+
+/***/ 6471:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(3879);
+
+module.exports = {
+  create: function (source, transform) {
+    return {
+      parse: function() {
+        return array.parse(source, transform);
+      }
+    };
+  }
+};
+
+
+/***/ }),
+
+/***/ 7522:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var parseInt64 = __nccwpck_require__(2299);
+
+var parseBits = function(data, bits, offset, invert, callback) {
+  offset = offset || 0;
+  invert = invert || false;
+  callback = callback || function(lastValue, newValue, bits) { return (lastValue * Math.pow(2, bits)) + newValue; };
+  var offsetBytes = offset >> 3;
+
+  var inv = function(value) {
+    if (invert) {
+      return ~value & 0xff;
+    }
+
+    return value;
+  };
+
+  // read first (maybe partial) byte
+  var mask = 0xff;
+  var firstBits = 8 - (offset % 8);
+  if (bits < firstBits) {
+    mask = (0xff << (8 - bits)) & 0xff;
+    firstBits = bits;
+  }
+
+  if (offset) {
+    mask = mask >> (offset % 8);
+  }
+
+  var result = 0;
+  if ((offset % 8) + bits >= 8) {
+    result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
+  }
+
+  // read bytes
+  var bytes = (bits + offset) >> 3;
+  for (var i = offsetBytes + 1; i < bytes; i++) {
+    result = callback(result, inv(data[i]), 8);
+  }
+
+  // bits to read, that are not a complete byte
+  var lastBits = (bits + offset) % 8;
+  if (lastBits > 0) {
+    result = callback(result, inv(data[bytes]) >> (8 - lastBits), lastBits);
+  }
+
+  return result;
+};
+
+var parseFloatFromBits = function(data, precisionBits, exponentBits) {
+  var bias = Math.pow(2, exponentBits - 1) - 1;
+  var sign = parseBits(data, 1);
+  var exponent = parseBits(data, exponentBits, 1);
+
+  if (exponent === 0) {
+    return 0;
+  }
+
+  // parse mantissa
+  var precisionBitsCounter = 1;
+  var parsePrecisionBits = function(lastValue, newValue, bits) {
+    if (lastValue === 0) {
+      lastValue = 1;
+    }
+
+    for (var i = 1; i <= bits; i++) {
+      precisionBitsCounter /= 2;
+      if ((newValue & (0x1 << (bits - i))) > 0) {
+        lastValue += precisionBitsCounter;
+      }
+    }
+
+    return lastValue;
+  };
+
+  var mantissa = parseBits(data, precisionBits, exponentBits + 1, false, parsePrecisionBits);
+
+  // special cases
+  if (exponent == (Math.pow(2, exponentBits + 1) - 1)) {
+    if (mantissa === 0) {
+      return (sign === 0) ? Infinity : -Infinity;
+    }
+
+    return NaN;
+  }
+
+  // normale number
+  return ((sign === 0) ? 1 : -1) * Math.pow(2, exponent - bias) * mantissa;
+};
+
+var parseInt16 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 15, 1, true) + 1);
+  }
+
+  return parseBits(value, 15, 1);
+};
+
+var parseInt32 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 31, 1, true) + 1);
+  }
+
+  return parseBits(value, 31, 1);
+};
+
+var parseFloat32 = function(value) {
+  return parseFloatFromBits(value, 23, 8);
+};
+
+var parseFloat64 = function(value) {
+  return parseFloatFromBits(value, 52, 11);
+};
+
+var parseNumeric = function(value) {
+  var sign = parseBits(value, 16, 32);
+  if (sign == 0xc000) {
+    return NaN;
+  }
+
+  var weight = Math.pow(10000, parseBits(value, 16, 16));
+  var result = 0;
+
+  var digits = [];
+  var ndigits = parseBits(value, 16);
+  for (var i = 0; i < ndigits; i++) {
+    result += parseBits(value, 16, 64 + (16 * i)) * weight;
+    weight /= 10000;
+  }
+
+  var scale = Math.pow(10, parseBits(value, 16, 48));
+  return ((sign === 0) ? 1 : -1) * Math.round(result * scale) / scale;
+};
+
+var parseDate = function(isUTC, value) {
+  var sign = parseBits(value, 1);
+  var rawValue = parseBits(value, 63, 1);
+
+  // discard usecs and shift from 2000 to 1970
+  var result = new Date((((sign === 0) ? 1 : -1) * rawValue / 1000) + 946684800000);
+
+  if (!isUTC) {
+    result.setTime(result.getTime() + result.getTimezoneOffset() * 60000);
+  }
+
+  // add microseconds to the date
+  result.usec = rawValue % 1000;
+  result.getMicroSeconds = function() {
+    return this.usec;
+  };
+  result.setMicroSeconds = function(value) {
+    this.usec = value;
+  };
+  result.getUTCMicroSeconds = function() {
+    return this.usec;
+  };
+
+  return result;
+};
+
+var parseArray = function(value) {
+  var dim = parseBits(value, 32);
+
+  var flags = parseBits(value, 32, 32);
+  var elementType = parseBits(value, 32, 64);
+
+  var offset = 96;
+  var dims = [];
+  for (var i = 0; i < dim; i++) {
+    // parse dimension
+    dims[i] = parseBits(value, 32, offset);
+    offset += 32;
+
+    // ignore lower bounds
+    offset += 32;
+  }
+
+  var parseElement = function(elementType) {
+    // parse content length
+    var length = parseBits(value, 32, offset);
+    offset += 32;
+
+    // parse null values
+    if (length == 0xffffffff) {
+      return null;
+    }
+
+    var result;
+    if ((elementType == 0x17) || (elementType == 0x14)) {
+      // int/bigint
+      result = parseBits(value, length * 8, offset);
+      offset += length * 8;
+      return result;
+    }
+    else if (elementType == 0x19) {
+      // string
+      result = value.toString(this.encoding, offset >> 3, (offset += (length << 3)) >> 3);
+      return result;
+    }
+    else {
+      console.log("ERROR: ElementType not implemented: " + elementType);
+    }
+  };
+
+  var parse = function(dimension, elementType) {
+    var array = [];
+    var i;
+
+    if (dimension.length > 1) {
+      var count = dimension.shift();
+      for (i = 0; i < count; i++) {
+        array[i] = parse(dimension, elementType);
+      }
+      dimension.unshift(count);
+    }
+    else {
+      for (i = 0; i < dimension[0]; i++) {
+        array[i] = parseElement(elementType);
+      }
+    }
+
+    return array;
+  };
+
+  return parse(dims, elementType);
+};
+
+var parseText = function(value) {
+  return value.toString('utf8');
+};
+
+var parseBool = function(value) {
+  if(value === null) return null;
+  return (parseBits(value, 8) > 0);
+};
+
+var init = function(register) {
+  register(20, parseInt64);
+  register(21, parseInt16);
+  register(23, parseInt32);
+  register(26, parseInt32);
+  register(1700, parseNumeric);
+  register(700, parseFloat32);
+  register(701, parseFloat64);
+  register(16, parseBool);
+  register(1114, parseDate.bind(null, false));
+  register(1184, parseDate.bind(null, true));
+  register(1000, parseArray);
+  register(1007, parseArray);
+  register(1016, parseArray);
+  register(1008, parseArray);
+  register(1009, parseArray);
+  register(25, parseText);
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 6345:
+/***/ ((module) => {
+
+/**
+ * Following query was used to generate this file:
+
+ SELECT json_object_agg(UPPER(PT.typname), PT.oid::int4 ORDER BY pt.oid)
+ FROM pg_type PT
+ WHERE typnamespace = (SELECT pgn.oid FROM pg_namespace pgn WHERE nspname = 'pg_catalog') -- Take only builting Postgres types with stable OID (extension types are not guaranted to be stable)
+ AND typtype = 'b' -- Only basic types
+ AND typelem = 0 -- Ignore aliases
+ AND typisdefined -- Ignore undefined types
+ */
+
+module.exports = {
+    BOOL: 16,
+    BYTEA: 17,
+    CHAR: 18,
+    INT8: 20,
+    INT2: 21,
+    INT4: 23,
+    REGPROC: 24,
+    TEXT: 25,
+    OID: 26,
+    TID: 27,
+    XID: 28,
+    CID: 29,
+    JSON: 114,
+    XML: 142,
+    PG_NODE_TREE: 194,
+    SMGR: 210,
+    PATH: 602,
+    POLYGON: 604,
+    CIDR: 650,
+    FLOAT4: 700,
+    FLOAT8: 701,
+    ABSTIME: 702,
+    RELTIME: 703,
+    TINTERVAL: 704,
+    CIRCLE: 718,
+    MACADDR8: 774,
+    MONEY: 790,
+    MACADDR: 829,
+    INET: 869,
+    ACLITEM: 1033,
+    BPCHAR: 1042,
+    VARCHAR: 1043,
+    DATE: 1082,
+    TIME: 1083,
+    TIMESTAMP: 1114,
+    TIMESTAMPTZ: 1184,
+    INTERVAL: 1186,
+    TIMETZ: 1266,
+    BIT: 1560,
+    VARBIT: 1562,
+    NUMERIC: 1700,
+    REFCURSOR: 1790,
+    REGPROCEDURE: 2202,
+    REGOPER: 2203,
+    REGOPERATOR: 2204,
+    REGCLASS: 2205,
+    REGTYPE: 2206,
+    UUID: 2950,
+    TXID_SNAPSHOT: 2970,
+    PG_LSN: 3220,
+    PG_NDISTINCT: 3361,
+    PG_DEPENDENCIES: 3402,
+    TSVECTOR: 3614,
+    TSQUERY: 3615,
+    GTSVECTOR: 3642,
+    REGCONFIG: 3734,
+    REGDICTIONARY: 3769,
+    JSONB: 3802,
+    REGNAMESPACE: 4089,
+    REGROLE: 4096
+};
+
+
+/***/ }),
+
+/***/ 4784:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(3879)
+var arrayParser = __nccwpck_require__(6471);
+var parseDate = __nccwpck_require__(2690);
+var parseInterval = __nccwpck_require__(1136);
+var parseByteA = __nccwpck_require__(463);
+
+function allowNull (fn) {
+  return function nullAllowed (value) {
+    if (value === null) return value
+    return fn(value)
+  }
+}
+
+function parseBool (value) {
+  if (value === null) return value
+  return value === 'TRUE' ||
+    value === 't' ||
+    value === 'true' ||
+    value === 'y' ||
+    value === 'yes' ||
+    value === 'on' ||
+    value === '1';
+}
+
+function parseBoolArray (value) {
+  if (!value) return null
+  return array.parse(value, parseBool)
+}
+
+function parseBaseTenInt (string) {
+  return parseInt(string, 10)
+}
+
+function parseIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(parseBaseTenInt))
+}
+
+function parseBigIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(function (entry) {
+    return parseBigInteger(entry).trim()
+  }))
+}
+
+var parsePointArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parsePoint(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseFloatArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parseFloat(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseStringArray = function(value) {
+  if(!value) { return null; }
+
+  var p = arrayParser.create(value);
+  return p.parse();
+};
+
+var parseDateArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseDate(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseIntervalArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseInterval(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseByteAArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(parseByteA));
+};
+
+var parseInteger = function(value) {
+  return parseInt(value, 10);
+};
+
+var parseBigInteger = function(value) {
+  var valStr = String(value);
+  if (/^\d+$/.test(valStr)) { return valStr; }
+  return value;
+};
+
+var parseJsonArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(JSON.parse));
+};
+
+var parsePoint = function(value) {
+  if (value[0] !== '(') { return null; }
+
+  value = value.substring( 1, value.length - 1 ).split(',');
+
+  return {
+    x: parseFloat(value[0])
+  , y: parseFloat(value[1])
+  };
+};
+
+var parseCircle = function(value) {
+  if (value[0] !== '<' && value[1] !== '(') { return null; }
+
+  var point = '(';
+  var radius = '';
+  var pointParsed = false;
+  for (var i = 2; i < value.length - 1; i++){
+    if (!pointParsed) {
+      point += value[i];
+    }
+
+    if (value[i] === ')') {
+      pointParsed = true;
+      continue;
+    } else if (!pointParsed) {
+      continue;
+    }
+
+    if (value[i] === ','){
+      continue;
+    }
+
+    radius += value[i];
+  }
+  var result = parsePoint(point);
+  result.radius = parseFloat(radius);
+
+  return result;
+};
+
+var init = function(register) {
+  register(20, parseBigInteger); // int8
+  register(21, parseInteger); // int2
+  register(23, parseInteger); // int4
+  register(26, parseInteger); // oid
+  register(700, parseFloat); // float4/real
+  register(701, parseFloat); // float8/double
+  register(16, parseBool);
+  register(1082, parseDate); // date
+  register(1114, parseDate); // timestamp without timezone
+  register(1184, parseDate); // timestamp
+  register(600, parsePoint); // point
+  register(651, parseStringArray); // cidr[]
+  register(718, parseCircle); // circle
+  register(1000, parseBoolArray);
+  register(1001, parseByteAArray);
+  register(1005, parseIntegerArray); // _int2
+  register(1007, parseIntegerArray); // _int4
+  register(1028, parseIntegerArray); // oid[]
+  register(1016, parseBigIntegerArray); // _int8
+  register(1017, parsePointArray); // point[]
+  register(1021, parseFloatArray); // _float4
+  register(1022, parseFloatArray); // _float8
+  register(1231, parseFloatArray); // _numeric
+  register(1014, parseStringArray); //char
+  register(1015, parseStringArray); //varchar
+  register(1008, parseStringArray);
+  register(1009, parseStringArray);
+  register(1040, parseStringArray); // macaddr[]
+  register(1041, parseStringArray); // inet[]
+  register(1115, parseDateArray); // timestamp without time zone[]
+  register(1182, parseDateArray); // _date
+  register(1185, parseDateArray); // timestamp with time zone[]
+  register(1186, parseInterval);
+  register(1187, parseIntervalArray);
+  register(17, parseByteA);
+  register(114, JSON.parse.bind(JSON)); // json
+  register(3802, JSON.parse.bind(JSON)); // jsonb
+  register(199, parseJsonArray); // json[]
+  register(3807, parseJsonArray); // jsonb[]
+  register(3907, parseStringArray); // numrange[]
+  register(2951, parseStringArray); // uuid[]
+  register(791, parseStringArray); // money[]
+  register(1183, parseStringArray); // time[]
+  register(1270, parseStringArray); // timetz[]
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 5042:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const utils = __nccwpck_require__(9652)
+const nodeUtils = __nccwpck_require__(9023)
+const sasl = __nccwpck_require__(948)
+const TypeOverrides = __nccwpck_require__(365)
+
+const ConnectionParameters = __nccwpck_require__(646)
+const Query = __nccwpck_require__(6854)
+const defaults = __nccwpck_require__(8995)
+const Connection = __nccwpck_require__(9809)
+const crypto = __nccwpck_require__(4150)
+
+const activeQueryDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.activeQuery is deprecated and will be removed in pg@9.0'
+)
+
+const queryQueueDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.queryQueue is deprecated and will be removed in pg@9.0.'
+)
+
+const pgPassDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'pgpass support is deprecated and will be removed in pg@9.0. ' +
+    'You can provide an async function as the password property to the Client/Pool constructor that returns a password instead. Within this function you can call the pgpass module in your own code.'
+)
+
+const byoPromiseDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Passing a custom Promise implementation to the Client/Pool constructor is deprecated and will be removed in pg@9.0.'
+)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+function coerceNumberOrDefault(value, defaultValue) {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : defaultValue
+  }
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value)
+    return Number.isFinite(n) ? n : defaultValue
+  }
+  return defaultValue
+}
+
+class Client extends EventEmitter {
+  constructor(config) {
+    super()
+
+    this.connectionParameters = new ConnectionParameters(config)
+    this.user = this.connectionParameters.user
+    this.database = this.connectionParameters.database
+    this.port = this.connectionParameters.port
+    this.host = this.connectionParameters.host
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: this.connectionParameters.password,
+    })
+
+    this.replication = this.connectionParameters.replication
+
+    const c = config || {}
+
+    if (c.Promise) {
+      byoPromiseDeprecationNotice()
+    }
+    this._Promise = c.Promise || global.Promise
+    this._types = new TypeOverrides(c.types)
+    this._ending = false
+    this._ended = false
+    this._connecting = false
+    this._connected = false
+    this._connectionError = false
+    this._queryable = true
+    this._activeQuery = null
+    this._txStatus = null
+
+    this.enableChannelBinding = Boolean(c.enableChannelBinding) // set true to use SCRAM-SHA-256-PLUS when offered
+    this.scramMaxIterations = coerceNumberOrDefault(c.scramMaxIterations, sasl.DEFAULT_MAX_SCRAM_ITERATIONS)
+    this.connection =
+      c.connection ||
+      new Connection({
+        stream: c.stream,
+        ssl: this.connectionParameters.ssl,
+        sslNegotiation: this.connectionParameters.sslnegotiation,
+        keepAlive: c.keepAlive || false,
+        keepAliveInitialDelayMillis: c.keepAliveInitialDelayMillis || 0,
+        encoding: this.connectionParameters.client_encoding || 'utf8',
+      })
+    this._queryQueue = []
+    this._sentQueryQueue = []
+    this.pipeline = Boolean(c.pipeline)
+    this.binary = c.binary || defaults.binary
+    this.processID = null
+    this.secretKey = null
+    this.ssl = this.connectionParameters.ssl || false
+    this.sslNegotiation = this.connectionParameters.sslnegotiation || 'postgres'
+    // As with Password, make SSL->Key (the private key) non-enumerable.
+    // It won't show up in stack traces
+    // or if the client is console.logged
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this._connectionTimeoutMillis = c.connectionTimeoutMillis || 0
+  }
+
+  get activeQuery() {
+    activeQueryDeprecationNotice()
+    return this._activeQuery
+  }
+
+  set activeQuery(val) {
+    activeQueryDeprecationNotice()
+    this._activeQuery = val
+  }
+
+  _getActiveQuery() {
+    return this._activeQuery
+  }
+
+  _errorAllQueries(err) {
+    const enqueueError = (query) => {
+      process.nextTick(() => {
+        query.handleError(err, this.connection)
+      })
+    }
+
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery) {
+      enqueueError(activeQuery)
+      this._activeQuery = null
+    }
+
+    this._sentQueryQueue.forEach(enqueueError)
+    this._sentQueryQueue.length = 0
+
+    this._queryQueue.forEach(enqueueError)
+    this._queryQueue.length = 0
+  }
+
+  _connect(callback) {
+    const self = this
+    const con = this.connection
+    this._connectionCallback = callback
+
+    if (this._connecting || this._connected) {
+      const err = new Error('Client has already been connected. You cannot reuse a client.')
+      process.nextTick(() => {
+        callback(err)
+      })
+      return
+    }
+    this._connecting = true
+
+    if (this._connectionTimeoutMillis > 0) {
+      this.connectionTimeoutHandle = setTimeout(() => {
+        con._ending = true
+        con.stream.destroy(new Error('timeout expired'))
+      }, this._connectionTimeoutMillis)
+
+      if (this.connectionTimeoutHandle.unref) {
+        this.connectionTimeoutHandle.unref()
+      }
+    }
+
+    if (this.host && this.host.indexOf('/') === 0) {
+      con.connect(this.host + '/.s.PGSQL.' + this.port)
+    } else {
+      con.connect(this.port, this.host)
+    }
+
+    // once connection is established send startup message
+    con.on('connect', function () {
+      if (self.ssl) {
+        // With direct SSL negotiation the connection upgrades to TLS without an
+        // SSLRequest packet, so the startup message is sent after 'sslconnect'.
+        if (self.sslNegotiation !== 'direct') {
+          con.requestSsl()
+        }
+      } else {
+        con.startup(self.getStartupConf())
+      }
+    })
+
+    con.on('sslconnect', function () {
+      con.startup(self.getStartupConf())
+    })
+
+    this._attachListeners(con)
+
+    con.once('end', () => {
+      const error = this._ending ? new Error('Connection terminated') : new Error('Connection terminated unexpectedly')
+
+      clearTimeout(this.connectionTimeoutHandle)
+      this._errorAllQueries(error)
+      this._ended = true
+
+      if (!this._ending) {
+        // if the connection is ended without us calling .end()
+        // on this client then we have an unexpected disconnection
+        // treat this as an error unless we've already emitted an error
+        // during connection.
+        if (this._connecting && !this._connectionError) {
+          if (this._connectionCallback) {
+            this._connectionCallback(error)
+          } else {
+            this._handleErrorEvent(error)
+          }
+        } else if (!this._connectionError) {
+          this._handleErrorEvent(error)
+        }
+      }
+
+      process.nextTick(() => {
+        this.emit('end')
+      })
+    })
+  }
+
+  connect(callback) {
+    if (callback) {
+      this._connect(callback)
+      return
+    }
+
+    return new this._Promise((resolve, reject) => {
+      this._connect((error) => {
+        if (error) {
+          reject(error)
+        } else {
+          resolve(this)
+        }
+      })
+    })
+  }
+
+  _attachListeners(con) {
+    // password request handling
+    con.on('authenticationCleartextPassword', this._handleAuthCleartextPassword.bind(this))
+    // password request handling
+    con.on('authenticationMD5Password', this._handleAuthMD5Password.bind(this))
+    // password request handling (SASL)
+    con.on('authenticationSASL', this._handleAuthSASL.bind(this))
+    con.on('authenticationSASLContinue', this._handleAuthSASLContinue.bind(this))
+    con.on('authenticationSASLFinal', this._handleAuthSASLFinal.bind(this))
+    con.on('backendKeyData', this._handleBackendKeyData.bind(this))
+    con.on('error', this._handleErrorEvent.bind(this))
+    con.on('errorMessage', this._handleErrorMessage.bind(this))
+    con.on('readyForQuery', this._handleReadyForQuery.bind(this))
+    con.on('notice', this._handleNotice.bind(this))
+    con.on('rowDescription', this._handleRowDescription.bind(this))
+    con.on('dataRow', this._handleDataRow.bind(this))
+    con.on('portalSuspended', this._handlePortalSuspended.bind(this))
+    con.on('emptyQuery', this._handleEmptyQuery.bind(this))
+    con.on('commandComplete', this._handleCommandComplete.bind(this))
+    con.on('parseComplete', this._handleParseComplete.bind(this))
+    con.on('copyInResponse', this._handleCopyInResponse.bind(this))
+    con.on('copyData', this._handleCopyData.bind(this))
+    con.on('notification', this._handleNotification.bind(this))
+  }
+
+  _getPassword(cb) {
+    const con = this.connection
+    if (typeof this.password === 'function') {
+      this._Promise
+        .resolve()
+        .then(() => this.password(this.connectionParameters))
+        .then((pass) => {
+          if (pass !== undefined) {
+            if (typeof pass !== 'string') {
+              con.emit('error', new TypeError('Password must be a string'))
+              return
+            }
+            this.connectionParameters.password = this.password = pass
+          } else {
+            this.connectionParameters.password = this.password = null
+          }
+          cb()
+        })
+        .catch((err) => {
+          con.emit('error', err)
+        })
+    } else if (this.password !== null) {
+      cb()
+    } else {
+      try {
+        const pgPass = __nccwpck_require__(3272)
+        pgPass(this.connectionParameters, (pass) => {
+          if (undefined !== pass) {
+            pgPassDeprecationNotice()
+            this.connectionParameters.password = this.password = pass
+          }
+          cb()
+        })
+      } catch (e) {
+        this.emit('error', e)
+      }
+    }
+  }
+
+  _handleAuthCleartextPassword(msg) {
+    this._getPassword(() => {
+      this.connection.password(this.password)
+    })
+  }
+
+  _handleAuthMD5Password(msg) {
+    this._getPassword(async () => {
+      try {
+        const hashedPassword = await crypto.postgresMd5PasswordHash(this.user, this.password, msg.salt)
+        this.connection.password(hashedPassword)
+      } catch (e) {
+        this.emit('error', e)
+      }
+    })
+  }
+
+  _handleAuthSASL(msg) {
+    this._getPassword(() => {
+      try {
+        this.saslSession = sasl.startSession(
+          msg.mechanisms,
+          this.enableChannelBinding && this.connection.stream,
+          this.scramMaxIterations
+        )
+        this.connection.sendSASLInitialResponseMessage(this.saslSession.mechanism, this.saslSession.response)
+      } catch (err) {
+        this.connection.emit('error', err)
+      }
+    })
+  }
+
+  async _handleAuthSASLContinue(msg) {
+    try {
+      await sasl.continueSession(
+        this.saslSession,
+        this.password,
+        msg.data,
+        this.enableChannelBinding && this.connection.stream
+      )
+      this.connection.sendSCRAMClientFinalMessage(this.saslSession.response)
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleAuthSASLFinal(msg) {
+    try {
+      sasl.finalizeSession(this.saslSession, msg.data)
+      this.saslSession = null
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleBackendKeyData(msg) {
+    this.processID = msg.processID
+    this.secretKey = msg.secretKey
+  }
+
+  _handleReadyForQuery(msg) {
+    if (this._connecting) {
+      this._connecting = false
+      this._connected = true
+      clearTimeout(this.connectionTimeoutHandle)
+
+      // process possible callback argument to Client#connect
+      if (this._connectionCallback) {
+        this._connectionCallback(null, this)
+        // remove callback for proper error handling
+        // after the connect event
+        this._connectionCallback = null
+      }
+      this.emit('connect')
+    }
+    const activeQuery = this._getActiveQuery()
+    this._activeQuery = null
+    this._txStatus = msg?.status ?? null
+    this.readyForQuery = true
+    if (activeQuery) {
+      activeQuery.handleReadyForQuery(this.connection)
+    }
+    this._pulseQueryQueue()
+  }
+
+  // if we receive an error event or error message
+  // during the connection process we handle it here
+  _handleErrorWhileConnecting(err) {
+    if (this._connectionError) {
+      // TODO(bmc): this is swallowing errors - we shouldn't do this
+      return
+    }
+    this._connectionError = true
+    clearTimeout(this.connectionTimeoutHandle)
+    if (this._connectionCallback) {
+      return this._connectionCallback(err)
+    }
+    this.emit('error', err)
+  }
+
+  // if we're connected and we receive an error event from the connection
+  // this means the socket is dead - do a hard abort of all queries and emit
+  // the socket error on the client as well
+  _handleErrorEvent(err) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(err)
+    }
+    this._queryable = false
+    this._errorAllQueries(err)
+    this.emit('error', err)
+  }
+
+  // handle error messages from the postgres backend
+  _handleErrorMessage(msg) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(msg)
+    }
+    const activeQuery = this._getActiveQuery()
+
+    if (!activeQuery) {
+      this._handleErrorEvent(msg)
+      return
+    }
+
+    this._activeQuery = null
+    if (activeQuery.name) {
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+    activeQuery.handleError(msg, this.connection)
+  }
+
+  _handleRowDescription(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected rowDescription message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate rowDescription to active query
+    activeQuery.handleRowDescription(msg)
+  }
+
+  _handleDataRow(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected dataRow message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate dataRow to active query
+    activeQuery.handleDataRow(msg)
+  }
+
+  _handlePortalSuspended(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected portalSuspended message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate portalSuspended to active query
+    activeQuery.handlePortalSuspended(this.connection)
+  }
+
+  _handleEmptyQuery(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected emptyQuery message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate emptyQuery to active query
+    activeQuery.handleEmptyQuery(this.connection)
+  }
+
+  _handleCommandComplete(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected commandComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate commandComplete to active query
+    activeQuery.handleCommandComplete(msg, this.connection)
+  }
+
+  _handleParseComplete() {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected parseComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // if a prepared statement has a name and properly parses
+    // we track that its already been executed so we don't parse
+    // it again on the same client
+    if (activeQuery.name) {
+      this.connection.parsedStatements[activeQuery.name] = activeQuery.text
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+  }
+
+  _handleCopyInResponse(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyInResponse message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyInResponse(this.connection)
+  }
+
+  _handleCopyData(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyData message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyData(msg, this.connection)
+  }
+
+  _handleNotification(msg) {
+    this.emit('notification', msg)
+  }
+
+  _handleNotice(msg) {
+    this.emit('notice', msg)
+  }
+
+  getStartupConf() {
+    const params = this.connectionParameters
+
+    const data = {
+      user: params.user,
+      database: params.database,
+    }
+
+    const appName = params.application_name || params.fallback_application_name
+    if (appName) {
+      data.application_name = appName
+    }
+    if (params.replication) {
+      data.replication = '' + params.replication
+    }
+    if (params.statement_timeout) {
+      data.statement_timeout = String(parseInt(params.statement_timeout, 10))
+    }
+    if (params.lock_timeout) {
+      data.lock_timeout = String(parseInt(params.lock_timeout, 10))
+    }
+    if (params.idle_in_transaction_session_timeout) {
+      data.idle_in_transaction_session_timeout = String(parseInt(params.idle_in_transaction_session_timeout, 10))
+    }
+    if (params.options) {
+      data.options = params.options
+    }
+
+    return data
+  }
+
+  cancel(client, query) {
+    if (client.activeQuery === query) {
+      const con = this.connection
+
+      if (this.host && this.host.indexOf('/') === 0) {
+        con.connect(this.host + '/.s.PGSQL.' + this.port)
+      } else {
+        con.connect(this.port, this.host)
+      }
+
+      // once connection is established send cancel message
+      con.on('connect', function () {
+        con.cancel(client.processID, client.secretKey)
+      })
+    } else if (client._queryQueue.indexOf(query) !== -1) {
+      client._queryQueue.splice(client._queryQueue.indexOf(query), 1)
+    } else if (client._sentQueryQueue.indexOf(query) !== -1) {
+      // Query already sent on wire — can't remove it without corrupting the
+      // pipeline. No-op the callback so the result is silently discarded.
+      query.callback = () => {}
+    }
+  }
+
+  setTypeParser(oid, format, parseFn) {
+    return this._types.setTypeParser(oid, format, parseFn)
+  }
+
+  getTypeParser(oid, format) {
+    return this._types.getTypeParser(oid, format)
+  }
+
+  // escapeIdentifier and escapeLiteral moved to utility functions & exported
+  // on PG
+  // re-exported here for backwards compatibility
+  escapeIdentifier(str) {
+    return utils.escapeIdentifier(str)
+  }
+
+  escapeLiteral(str) {
+    return utils.escapeLiteral(str)
+  }
+
+  _pulseQueryQueue() {
+    if (this.pipeline) {
+      this._pulsePipelinedQueryQueue()
+      return
+    }
+    if (this.readyForQuery === true) {
+      this._activeQuery = this._queryQueue.shift()
+      const activeQuery = this._getActiveQuery()
+      if (activeQuery) {
+        this.readyForQuery = false
+        this.hasExecuted = true
+
+        const queryError = activeQuery.submit(this.connection)
+        if (queryError) {
+          process.nextTick(() => {
+            activeQuery.handleError(queryError, this.connection)
+            this.readyForQuery = true
+            this._pulseQueryQueue()
+          })
+        }
+      } else if (this.hasExecuted) {
+        this._activeQuery = null
+        this.emit('drain')
+      }
+    }
+  }
+
+  _pulsePipelinedQueryQueue() {
+    if (!this._connected || !this._queryable) {
+      return
+    }
+    while (this._queryQueue.length > 0) {
+      const query = this._queryQueue.shift()
+      this.hasExecuted = true
+      const queryError = query.submit(this.connection)
+      if (queryError) {
+        process.nextTick(() => {
+          query.handleError(queryError, this.connection)
+        })
+        continue
+      }
+      this._sentQueryQueue.push(query)
+    }
+    if (this.readyForQuery && !this._activeQuery && this._sentQueryQueue.length > 0) {
+      this._activeQuery = this._sentQueryQueue.shift()
+      this.readyForQuery = false
+    }
+    if (!this._activeQuery && this._sentQueryQueue.length === 0 && this._queryQueue.length === 0 && this.hasExecuted) {
+      this.emit('drain')
+    }
+  }
+
+  query(config, values, callback) {
+    // can take in strings, config object or query object
+    let query
+    let result
+
+    if (config == null) {
+      throw new TypeError('Client was passed a null or undefined query')
+    }
+
+    if (typeof config.submit === 'function') {
+      result = query = config
+      if (!query.callback) {
+        if (typeof values === 'function') {
+          query.callback = values
+        } else if (callback) {
+          query.callback = callback
+        }
+      }
+    } else {
+      query = new Query(config, values, callback)
+      if (!query.callback) {
+        result = new this._Promise((resolve, reject) => {
+          query.callback = (err, res) => (err ? reject(err) : resolve(res))
+        }).catch((err) => {
+          // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+          // application that created the query
+          Error.captureStackTrace(err)
+          throw err
+        })
+      } else if (typeof query.callback !== 'function') {
+        throw new TypeError('callback is not a function')
+      }
+    }
+
+    const readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    if (readTimeout) {
+      const queryCallback = query.callback || (() => {})
+
+      const readTimeoutTimer = setTimeout(() => {
+        const error = new Error('Query read timeout')
+
+        process.nextTick(() => {
+          query.handleError(error, this.connection)
+        })
+
+        queryCallback(error)
+
+        // we already returned an error,
+        // just do nothing if query completes
+        query.callback = () => {}
+
+        // Remove from queue (only safe if not yet sent)
+        const index = this._queryQueue.indexOf(query)
+        if (index > -1) {
+          this._queryQueue.splice(index, 1)
+        } else if (this.pipeline) {
+          // Query already sent — the pipeline is blocked until it completes.
+          // Destroy the connection to unblock all remaining pipelined queries.
+          this.connection.stream.destroy()
+          return
+        }
+
+        this._pulseQueryQueue()
+      }, readTimeout)
+
+      query.callback = (err, res) => {
+        clearTimeout(readTimeoutTimer)
+        queryCallback(err, res)
+      }
+    }
+
+    if (this.binary && !query.binary) {
+      query.binary = true
+    }
+
+    if (query._result && !query._result._types) {
+      query._result._types = this._types
+    }
+
+    // A query that keeps a portal open across round trips cannot share a pipelined connection: the
+    // queries written behind it are answered out of its portal, so rows land on the wrong query and
+    // the reads that follow fail with 'portal does not exist'. Refuse it instead of corrupting.
+    if (this.pipeline) {
+      const portalQuery =
+        typeof config.submit === 'function' && !(query instanceof Query)
+          ? 'Custom query classes such as pg-cursor and pg-query-stream are'
+          : query.rows
+          ? 'The `rows` option is'
+          : null
+      if (portalQuery) {
+        process.nextTick(() => {
+          query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection)
+        })
+        return result
+      }
+    }
+
+    if (!this._queryable) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client has encountered a connection error and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._ending) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client was closed and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._queryQueue.length > 0 && !this.pipeline) {
+      queryQueueLengthDeprecationNotice()
+    }
+    this._queryQueue.push(query)
+    this._pulseQueryQueue()
+    return result
+  }
+
+  ref() {
+    this.connection.ref()
+  }
+
+  unref() {
+    this.connection.unref()
+  }
+
+  getTransactionStatus() {
+    return this._txStatus
+  }
+
+  end(cb) {
+    this._ending = true
+
+    // if we have never connected, then end is a noop, callback immediately
+    if (!this.connection._connecting || this._ended) {
+      if (cb) {
+        cb()
+        return
+      } else {
+        return this._Promise.resolve()
+      }
+    }
+
+    if (!this._queryable) {
+      // socket is dead — force close
+      this.connection.stream.destroy()
+    } else if (
+      this.pipeline &&
+      (this._getActiveQuery() || this._sentQueryQueue.length > 0 || this._queryQueue.length > 0)
+    ) {
+      // pipelined queries are already on the wire (or queued to send) and will
+      // complete normally; wait for drain then do a graceful goodbye
+      this.once('drain', () => this.connection.end())
+    } else if (this._getActiveQuery()) {
+      // non-pipeline: a hung query could block end forever — force disconnect
+      this.connection.stream.destroy()
+    } else {
+      this.connection.end()
+    }
+
+    if (cb) {
+      this.connection.once('end', cb)
+    } else {
+      return new this._Promise((resolve) => {
+        this.connection.once('end', resolve)
+      })
+    }
+  }
+  get queryQueue() {
+    queryQueueDeprecationNotice()
+    return this._queryQueue
+  }
+}
+
+// expose a Query constructor
+Client.Query = Query
+
+module.exports = Client
+
+
+/***/ }),
+
+/***/ 646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const dns = __nccwpck_require__(2250)
+
+const defaults = __nccwpck_require__(8995)
+
+const parse = (__nccwpck_require__(6122).parse) // parses a connection string
+
+const val = function (key, config, envVar) {
+  if (config[key]) {
+    return config[key]
+  }
+
+  if (envVar === undefined) {
+    envVar = process.env['PG' + key.toUpperCase()]
+  } else if (envVar === false) {
+    // do nothing ... use false
+  } else {
+    envVar = process.env[envVar]
+  }
+
+  return envVar || defaults[key]
+}
+
+const readSSLConfigFromEnvironment = function () {
+  switch (process.env.PGSSLMODE) {
+    case 'disable':
+      return false
+    case 'prefer':
+    case 'require':
+    case 'verify-ca':
+    case 'verify-full':
+      return true
+    case 'no-verify':
+      return { rejectUnauthorized: false }
+  }
+  return defaults.ssl
+}
+
+// Convert arg to a string, surround in single quotes, and escape single quotes and backslashes
+const quoteParamValue = function (value) {
+  return "'" + ('' + value).replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'"
+}
+
+const add = function (params, config, paramName) {
+  const value = config[paramName]
+  if (value !== undefined && value !== null) {
+    params.push(paramName + '=' + quoteParamValue(value))
+  }
+}
+
+class ConnectionParameters {
+  constructor(config) {
+    // if a string is passed, it is a raw connection string so we parse it into a config
+    config = typeof config === 'string' ? parse(config) : config || {}
+
+    // if the config has a connectionString defined, parse IT into the config we use
+    // this will override other default values with what is stored in connectionString
+    if (config.connectionString) {
+      config = Object.assign({}, config, parse(config.connectionString))
+    }
+
+    this.user = val('user', config)
+    this.database = val('database', config)
+
+    if (this.database === undefined) {
+      this.database = this.user
+    }
+
+    this.port = parseInt(val('port', config), 10)
+    this.host = val('host', config)
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: val('password', config),
+    })
+
+    this.binary = val('binary', config)
+    this.options = val('options', config)
+
+    this.ssl = typeof config.ssl === 'undefined' ? readSSLConfigFromEnvironment() : config.ssl
+
+    if (typeof this.ssl === 'string') {
+      if (this.ssl === 'true') {
+        this.ssl = true
+      }
+    }
+    // support passing in ssl=no-verify via connection string
+    if (this.ssl === 'no-verify') {
+      this.ssl = { rejectUnauthorized: false }
+    }
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    // How to negotiate SSL: 'postgres' (default, the traditional SSLRequest
+    // handshake) or 'direct' (start the TLS handshake immediately on connect).
+    this.sslnegotiation = val('sslnegotiation', config, 'PGSSLNEGOTIATION')
+    if (this.sslnegotiation !== undefined && this.sslnegotiation !== 'postgres' && this.sslnegotiation !== 'direct') {
+      throw new Error(
+        `Invalid sslnegotiation value: "${this.sslnegotiation}". Valid values are "postgres" and "direct".`
+      )
+    }
+    if (this.sslnegotiation === 'direct' && !this.ssl) {
+      throw new Error('sslnegotiation=direct requires SSL to be enabled')
+    }
+
+    this.client_encoding = val('client_encoding', config)
+    this.replication = val('replication', config)
+    // a domain socket begins with '/'
+    this.isDomainSocket = !(this.host || '').indexOf('/')
+
+    this.application_name = val('application_name', config, 'PGAPPNAME')
+    this.fallback_application_name = val('fallback_application_name', config, false)
+    this.statement_timeout = val('statement_timeout', config, false)
+    this.lock_timeout = val('lock_timeout', config, false)
+    this.idle_in_transaction_session_timeout = val('idle_in_transaction_session_timeout', config, false)
+    this.query_timeout = val('query_timeout', config, false)
+
+    if (config.connectionTimeoutMillis === undefined) {
+      this.connect_timeout = process.env.PGCONNECT_TIMEOUT || 0
+    } else {
+      this.connect_timeout = Math.floor(config.connectionTimeoutMillis / 1000)
+    }
+
+    if (config.keepAlive === false) {
+      this.keepalives = 0
+    } else if (config.keepAlive === true) {
+      this.keepalives = 1
+    }
+
+    if (typeof config.keepAliveInitialDelayMillis === 'number') {
+      this.keepalives_idle = Math.floor(config.keepAliveInitialDelayMillis / 1000)
+    }
+  }
+
+  getLibpqConnectionString(cb) {
+    const params = []
+    add(params, this, 'user')
+    add(params, this, 'password')
+    add(params, this, 'port')
+    add(params, this, 'application_name')
+    add(params, this, 'fallback_application_name')
+    add(params, this, 'connect_timeout')
+    add(params, this, 'options')
+
+    const ssl = typeof this.ssl === 'object' ? this.ssl : this.ssl ? { sslmode: this.ssl } : {}
+    add(params, ssl, 'sslmode')
+    add(params, ssl, 'sslca')
+    add(params, ssl, 'sslkey')
+    add(params, ssl, 'sslcert')
+    add(params, ssl, 'sslrootcert')
+    add(params, this, 'sslnegotiation')
+
+    if (this.database) {
+      params.push('dbname=' + quoteParamValue(this.database))
+    }
+    if (this.replication) {
+      params.push('replication=' + quoteParamValue(this.replication))
+    }
+    if (this.host) {
+      params.push('host=' + quoteParamValue(this.host))
+    }
+    if (this.isDomainSocket) {
+      return cb(null, params.join(' '))
+    }
+    if (this.client_encoding) {
+      params.push('client_encoding=' + quoteParamValue(this.client_encoding))
+    }
+    dns.lookup(this.host, function (err, address) {
+      if (err) return cb(err, null)
+      params.push('hostaddr=' + quoteParamValue(address))
+      return cb(null, params.join(' '))
+    })
+  }
+}
+
+module.exports = ConnectionParameters
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+
+const { parse, serialize } = __nccwpck_require__(4233)
+const stream = __nccwpck_require__(829)
+const { getStream } = stream
+
+const flushBuffer = serialize.flush()
+const syncBuffer = serialize.sync()
+const endBuffer = serialize.end()
+
+// TODO(bmc) support binary mode at some point
+class Connection extends EventEmitter {
+  constructor(config) {
+    super()
+    config = config || {}
+
+    this.stream = config.stream || getStream(config.ssl)
+    if (typeof this.stream === 'function') {
+      this.stream = this.stream(config)
+    }
+
+    this._keepAlive = config.keepAlive
+    this._keepAliveInitialDelayMillis = config.keepAliveInitialDelayMillis
+    this.parsedStatements = {}
+    this.submittedNamedStatements = {}
+    this.ssl = config.ssl || false
+    this.sslNegotiation = config.sslNegotiation || 'postgres'
+    this._ending = false
+    this._emitMessage = false
+    const self = this
+    this.on('newListener', function (eventName) {
+      if (eventName === 'message') {
+        self._emitMessage = true
+      }
+    })
+  }
+
+  connect(port, host) {
+    const self = this
+
+    this._connecting = true
+    this.stream.setNoDelay(true)
+    this.stream.connect(port, host)
+
+    this.stream.once('connect', function () {
+      if (self._keepAlive) {
+        self.stream.setKeepAlive(true, self._keepAliveInitialDelayMillis)
+      }
+      self.emit('connect')
+    })
+
+    const reportStreamError = function (error) {
+      // errors about disconnections should be ignored during disconnect
+      if (self._ending && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+        return
+      }
+      self.emit('error', error)
+    }
+    this.stream.on('error', reportStreamError)
+
+    this.stream.on('close', function () {
+      self.emit('end')
+    })
+
+    if (!this.ssl) {
+      return this.attachListeners(this.stream)
+    }
+
+    // With direct SSL negotiation the TLS handshake starts immediately on the
+    // raw socket, skipping the SSLRequest packet and the server's 'S'/'N' reply.
+    if (this.sslNegotiation === 'direct') {
+      return this.stream.once('connect', function () {
+        self.upgradeToSSL(host, reportStreamError)
+      })
+    }
+
+    this.stream.once('data', function (buffer) {
+      const responseCode = buffer.toString('utf8')
+      switch (responseCode) {
+        case 'S': // Server supports SSL connections, continue with a secure connection
+          break
+        case 'N': // Server does not support SSL connections
+          self.stream.end()
+          return self.emit('error', new Error('The server does not support SSL connections'))
+        default:
+          // Any other response byte, including 'E' (ErrorResponse) indicating a server error
+          self.stream.end()
+          return self.emit('error', new Error('There was an error establishing an SSL connection'))
+      }
+      self.upgradeToSSL(host, reportStreamError)
+    })
+  }
+
+  upgradeToSSL(host, reportStreamError) {
+    const self = this
+    const options = {
+      socket: self.stream,
+      // tls.connect checks the server identity against `servername`, falling
+      // back to `host` and then to 'localhost'. `servername` must stay unset
+      // for IP addresses (see below), so `host` is needed to keep certificate
+      // validation working when connecting to an IP address.
+      host,
+    }
+
+    if (self.ssl !== true) {
+      Object.assign(options, self.ssl)
+
+      if ('key' in self.ssl) {
+        options.key = self.ssl.key
+      }
+    }
+
+    // Direct SSL negotiation requires ALPN so the server can confirm it is
+    // speaking the PostgreSQL protocol over the TLS connection.
+    if (self.sslNegotiation === 'direct') {
+      options.ALPNProtocols = ['postgresql']
+    }
+
+    // SNI must not be set to an IP address (RFC 6066 section 3)
+    const net = __nccwpck_require__(9278)
+    if (net.isIP && net.isIP(host) === 0) {
+      options.servername = host
+    }
+    try {
+      self.stream = stream.getSecureStream(options)
+    } catch (err) {
+      return self.emit('error', err)
+    }
+    self.attachListeners(self.stream)
+    self.stream.on('error', reportStreamError)
+
+    self.emit('sslconnect')
+  }
+
+  attachListeners(stream) {
+    parse(stream, (msg) => {
+      const eventName = msg.name === 'error' ? 'errorMessage' : msg.name
+      if (this._emitMessage) {
+        this.emit('message', msg)
+      }
+      this.emit(eventName, msg)
+    })
+  }
+
+  requestSsl() {
+    this.stream.write(serialize.requestSsl())
+  }
+
+  startup(config) {
+    this.stream.write(serialize.startup(config))
+  }
+
+  cancel(processID, secretKey) {
+    this._send(serialize.cancel(processID, secretKey))
+  }
+
+  password(password) {
+    this._send(serialize.password(password))
+  }
+
+  sendSASLInitialResponseMessage(mechanism, initialResponse) {
+    this._send(serialize.sendSASLInitialResponseMessage(mechanism, initialResponse))
+  }
+
+  sendSCRAMClientFinalMessage(additionalData) {
+    this._send(serialize.sendSCRAMClientFinalMessage(additionalData))
+  }
+
+  _send(buffer) {
+    if (!this.stream.writable) {
+      return false
+    }
+    return this.stream.write(buffer)
+  }
+
+  query(text) {
+    this._send(serialize.query(text))
+  }
+
+  // send parse message
+  parse(query) {
+    this._send(serialize.parse(query))
+  }
+
+  // send bind message
+  bind(config) {
+    this._send(serialize.bind(config))
+  }
+
+  // send execute message
+  execute(config) {
+    this._send(serialize.execute(config))
+  }
+
+  flush() {
+    if (this.stream.writable) {
+      this.stream.write(flushBuffer)
+    }
+  }
+
+  sync() {
+    // Sync is the extended-query protocol barrier, not a disconnect.
+    // Only end()/Terminate (and connect-timeout teardown) should set _ending.
+    this._send(syncBuffer)
+  }
+
+  ref() {
+    this.stream.ref()
+  }
+
+  unref() {
+    this.stream.unref()
+  }
+
+  end() {
+    // 0x58 = 'X'
+    this._ending = true
+    if (!this._connecting || !this.stream.writable) {
+      this.stream.end()
+      return
+    }
+    return this.stream.write(endBuffer, () => {
+      this.stream.end()
+    })
+  }
+
+  close(msg) {
+    this._send(serialize.close(msg))
+  }
+
+  describe(msg) {
+    this._send(serialize.describe(msg))
+  }
+
+  sendCopyFromChunk(chunk) {
+    this._send(serialize.copyData(chunk))
+  }
+
+  endCopyFrom() {
+    this._send(serialize.copyDone())
+  }
+
+  sendCopyFail(msg) {
+    this._send(serialize.copyFail(msg))
+  }
+}
+
+module.exports = Connection
+
+
+/***/ }),
+
+/***/ 9765:
+/***/ ((module) => {
+
+function x509Error(msg, cert) {
+  return new Error('SASL channel binding: ' + msg + ' when parsing public certificate ' + cert.toString('base64'))
+}
+
+function readASN1Length(data, index) {
+  let length = data[index++]
+  if (length < 0x80) return { length, index }
+
+  const lengthBytes = length & 0x7f
+  if (lengthBytes > 4) throw x509Error('bad length', data)
+
+  length = 0
+  for (let i = 0; i < lengthBytes; i++) {
+    length = (length << 8) | data[index++]
+  }
+
+  return { length, index }
+}
+
+function readASN1OID(data, index) {
+  if (data[index++] !== 0x6) throw x509Error('non-OID data', data) // 6 = OID
+
+  const { length: OIDLength, index: indexAfterOIDLength } = readASN1Length(data, index)
+  index = indexAfterOIDLength
+  const lastIndex = index + OIDLength
+
+  const byte1 = data[index++]
+  let oid = ((byte1 / 40) >> 0) + '.' + (byte1 % 40)
+
+  while (index < lastIndex) {
+    // loop over numbers in OID
+    let value = 0
+    while (index < lastIndex) {
+      // loop over bytes in number
+      const nextByte = data[index++]
+      value = (value << 7) | (nextByte & 0x7f)
+      if (nextByte < 0x80) break
+    }
+    oid += '.' + value
+  }
+
+  return { oid, index }
+}
+
+function expectASN1Seq(data, index) {
+  if (data[index++] !== 0x30) throw x509Error('non-sequence data', data) // 30 = Sequence
+  return readASN1Length(data, index)
+}
+
+function signatureAlgorithmHashFromCertificate(data, index) {
+  // read this thread: https://www.postgresql.org/message-id/17760-b6c61e752ec07060%40postgresql.org
+  if (index === undefined) index = 0
+  index = expectASN1Seq(data, index).index
+  const { length: certInfoLength, index: indexAfterCertInfoLength } = expectASN1Seq(data, index)
+  index = indexAfterCertInfoLength + certInfoLength // skip over certificate info
+  index = expectASN1Seq(data, index).index // skip over signature length field
+  const { oid, index: indexAfterOID } = readASN1OID(data, index)
+  switch (oid) {
+    // RSA
+    case '1.2.840.113549.1.1.4':
+      return 'MD5'
+    case '1.2.840.113549.1.1.5':
+      return 'SHA-1'
+    case '1.2.840.113549.1.1.11':
+      return 'SHA-256'
+    case '1.2.840.113549.1.1.12':
+      return 'SHA-384'
+    case '1.2.840.113549.1.1.13':
+      return 'SHA-512'
+    case '1.2.840.113549.1.1.14':
+      return 'SHA-224'
+    case '1.2.840.113549.1.1.15':
+      return 'SHA512-224'
+    case '1.2.840.113549.1.1.16':
+      return 'SHA512-256'
+    // ECDSA
+    case '1.2.840.10045.4.1':
+      return 'SHA-1'
+    case '1.2.840.10045.4.3.1':
+      return 'SHA-224'
+    case '1.2.840.10045.4.3.2':
+      return 'SHA-256'
+    case '1.2.840.10045.4.3.3':
+      return 'SHA-384'
+    case '1.2.840.10045.4.3.4':
+      return 'SHA-512'
+    // RSASSA-PSS: hash is indicated separately
+    case '1.2.840.113549.1.1.10': {
+      index = indexAfterOID
+      index = expectASN1Seq(data, index).index
+      if (data[index++] !== 0xa0) throw x509Error('non-tag data', data) // a0 = constructed tag 0
+      index = readASN1Length(data, index).index // skip over tag length field
+      index = expectASN1Seq(data, index).index // skip over sequence length field
+      const { oid: hashOID } = readASN1OID(data, index)
+      switch (hashOID) {
+        // standalone hash OIDs
+        case '1.2.840.113549.2.5':
+          return 'MD5'
+        case '1.3.14.3.2.26':
+          return 'SHA-1'
+        case '2.16.840.1.101.3.4.2.1':
+          return 'SHA-256'
+        case '2.16.840.1.101.3.4.2.2':
+          return 'SHA-384'
+        case '2.16.840.1.101.3.4.2.3':
+          return 'SHA-512'
+      }
+      throw x509Error('unknown hash OID ' + hashOID, data)
+    }
+    // Ed25519 -- see https://github.com/openssl/openssl/issues/15477
+    case '1.3.101.110':
+    case '1.3.101.112': // ph
+      return 'SHA-512'
+    // Ed448 -- still not in pg 17.2 (if supported, digest would be SHAKE256 x 64 bytes)
+    case '1.3.101.111':
+    case '1.3.101.113': // ph
+      throw x509Error('Ed448 certificate channel binding is not currently supported by Postgres')
+  }
+  throw x509Error('unknown OID ' + oid, data)
+}
+
+module.exports = { signatureAlgorithmHashFromCertificate }
+
+
+/***/ }),
+
+/***/ 948:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const crypto = __nccwpck_require__(4150)
+const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(9765)
+
+// SASLprep (RFC 4013) — minimal in-tree implementation.
+//
+// Per RFC 5802 §2.2, the SCRAM-SHA-256 client must normalize the password via
+// SASLprep before feeding it into PBKDF2. PostgreSQL's server applies the same
+// SASLprep when computing the stored verifier, and libpq does the same client
+// side, so passwords whose NFKC form differs from the raw form
+// would otherwise authenticate against psql/libpq but fail against pg with `28P01`.
+//
+// We deliberately implement only the three steps that change the byte content:
+//   1. RFC 3454 Table C.1.2 (non-ASCII space) → U+0020 SPACE.
+//   2. RFC 3454 Table B.1 (commonly mapped to nothing) → empty.
+//   3. NFKC normalization.
+// We skip the prohibition (RFC 4013 §2.3) and bidi (RFC 3454 §6) checks.
+// libpq is forgiving on those paths and Postgres's own SASLprep matches that
+// leniency for legacy roles, so omitting the rejection logic keeps existing
+// roles working without adding complexity.
+function saslprep(password) {
+  // RFC 3454 Table C.1.2 — non-ASCII space characters, mapped to U+0020.
+  const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g
+  // RFC 3454 Table B.1 — "commonly mapped to nothing". The set intentionally
+  // contains zero-width joiners and variation selectors — the very characters
+  // ESLint's no-misleading-character-class warns about — because they combine
+  // with their neighbors and the RFC strips them for that reason.
+  // eslint-disable-next-line no-misleading-character-class
+  const mappedToNothing = /[\u00AD\u034F\u1806\u180B\u180C\u180D\u200C\u200D\u2060\uFE00-\uFE0F\uFEFF]/g
+  return password.replace(nonAsciiSpace, ' ').replace(mappedToNothing, '').normalize('NFKC')
+}
+
+const DEFAULT_MAX_SCRAM_ITERATIONS = 100000
+
+function startSession(mechanisms, stream, scramMaxIterations = DEFAULT_MAX_SCRAM_ITERATIONS) {
+  const candidates = ['SCRAM-SHA-256']
+  if (stream) candidates.unshift('SCRAM-SHA-256-PLUS') // higher-priority, so placed first
+
+  const mechanism = candidates.find((candidate) => mechanisms.includes(candidate))
+
+  if (!mechanism) {
+    throw new Error('SASL: Only mechanism(s) ' + candidates.join(' and ') + ' are supported')
+  }
+
+  if (mechanism === 'SCRAM-SHA-256-PLUS' && typeof stream.getPeerCertificate !== 'function') {
+    // this should never happen if we are really talking to a Postgres server
+    throw new Error('SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate')
+  }
+
+  const clientNonce = crypto.randomBytes(18).toString('base64')
+  const gs2Header = mechanism === 'SCRAM-SHA-256-PLUS' ? 'p=tls-server-end-point' : stream ? 'y' : 'n'
+
+  return {
+    mechanism,
+    clientNonce,
+    response: gs2Header + ',,n=*,r=' + clientNonce,
+    message: 'SASLInitialResponse',
+    scramMaxIterations,
+  }
+}
+
+async function continueSession(session, password, serverData, stream) {
+  if (session.message !== 'SASLInitialResponse') {
+    throw new Error('SASL: Last message was not SASLInitialResponse')
+  }
+  if (typeof password !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string')
+  }
+  if (password === '') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a non-empty string')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: serverData must be a string')
+  }
+
+  const sv = parseServerFirstMessage(serverData)
+
+  if (!sv.nonce.startsWith(session.clientNonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce does not start with client nonce')
+  } else if (sv.nonce.length === session.clientNonce.length) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce is too short')
+  }
+
+  const scramMaxIterations =
+    typeof session.scramMaxIterations === 'number' ? session.scramMaxIterations : DEFAULT_MAX_SCRAM_ITERATIONS
+  // a value of 0 disables the iteration count check
+  if (scramMaxIterations !== 0 && sv.iteration > scramMaxIterations) {
+    throw new Error(
+      'SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration count ' +
+        sv.iteration +
+        ' exceeds scramMaxIterations of ' +
+        scramMaxIterations
+    )
+  }
+
+  const clientFirstMessageBare = 'n=*,r=' + session.clientNonce
+  const serverFirstMessage = 'r=' + sv.nonce + ',s=' + sv.salt + ',i=' + sv.iteration
+
+  // without channel binding:
+  let channelBinding = stream ? 'eSws' : 'biws' // 'y,,' or 'n,,', base64-encoded
+
+  // override if channel binding is in use:
+  if (session.mechanism === 'SCRAM-SHA-256-PLUS') {
+    const peerCert = stream.getPeerCertificate().raw
+    let hashName = signatureAlgorithmHashFromCertificate(peerCert)
+    if (hashName === 'MD5' || hashName === 'SHA-1') hashName = 'SHA-256'
+    const certHash = await crypto.hashByName(hashName, peerCert)
+    const bindingData = Buffer.concat([Buffer.from('p=tls-server-end-point,,'), Buffer.from(certHash)])
+    channelBinding = bindingData.toString('base64')
+  }
+
+  const clientFinalMessageWithoutProof = 'c=' + channelBinding + ',r=' + sv.nonce
+  const authMessage = clientFirstMessageBare + ',' + serverFirstMessage + ',' + clientFinalMessageWithoutProof
+
+  const saltBytes = Buffer.from(sv.salt, 'base64')
+  const saltedPassword = await crypto.deriveKey(saslprep(password), saltBytes, sv.iteration)
+  const clientKey = await crypto.hmacSha256(saltedPassword, 'Client Key')
+  const storedKey = await crypto.sha256(clientKey)
+  const clientSignature = await crypto.hmacSha256(storedKey, authMessage)
+  const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString('base64')
+  const serverKey = await crypto.hmacSha256(saltedPassword, 'Server Key')
+  const serverSignatureBytes = await crypto.hmacSha256(serverKey, authMessage)
+
+  session.message = 'SASLResponse'
+  session.serverSignature = Buffer.from(serverSignatureBytes).toString('base64')
+  session.response = clientFinalMessageWithoutProof + ',p=' + clientProof
+}
+
+function finalizeSession(session, serverData) {
+  if (session.message !== 'SASLResponse') {
+    throw new Error('SASL: Last message was not SASLResponse')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: serverData must be a string')
+  }
+
+  const { serverSignature } = parseServerFinalMessage(serverData)
+
+  if (serverSignature !== session.serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature does not match')
+  }
+}
+
+/**
+ * printable       = %x21-2B / %x2D-7E
+ *                   ;; Printable ASCII except ",".
+ *                   ;; Note that any "printable" is also
+ *                   ;; a valid "value".
+ */
+function isPrintableChars(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: text must be a string')
+  }
+  return text
+    .split('')
+    .map((_, i) => text.charCodeAt(i))
+    .every((c) => (c >= 0x21 && c <= 0x2b) || (c >= 0x2d && c <= 0x7e))
+}
+
+/**
+ * base64-char     = ALPHA / DIGIT / "/" / "+"
+ *
+ * base64-4        = 4base64-char
+ *
+ * base64-3        = 3base64-char "="
+ *
+ * base64-2        = 2base64-char "=="
+ *
+ * base64          = *base64-4 [base64-3 / base64-2]
+ */
+function isBase64(text) {
+  return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text)
+}
+
+function parseAttributePairs(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: attribute pairs text must be a string')
+  }
+
+  return new Map(
+    text.split(',').map((attrValue) => {
+      if (!/^.=/.test(attrValue)) {
+        throw new Error('SASL: Invalid attribute pair entry')
+      }
+      const name = attrValue[0]
+      const value = attrValue.substring(2)
+      return [name, value]
+    })
+  )
+}
+
+function parseServerFirstMessage(data) {
+  const attrPairs = parseAttributePairs(data)
+
+  const nonce = attrPairs.get('r')
+  if (!nonce) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce missing')
+  } else if (!isPrintableChars(nonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce must only contain printable characters')
+  }
+  const salt = attrPairs.get('s')
+  if (!salt) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt missing')
+  } else if (!isBase64(salt)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt must be base64')
+  }
+  const iterationText = attrPairs.get('i')
+  if (!iterationText) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration missing')
+  } else if (!/^[1-9][0-9]*$/.test(iterationText)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: invalid iteration count')
+  }
+  const iteration = parseInt(iterationText, 10)
+
+  return {
+    nonce,
+    salt,
+    iteration,
+  }
+}
+
+function parseServerFinalMessage(serverData) {
+  const attrPairs = parseAttributePairs(serverData)
+  const error = attrPairs.get('e')
+  const serverSignature = attrPairs.get('v')
+
+  if (error) {
+    throw new Error(`SASL: SCRAM-SERVER-FINAL-MESSAGE: server returned error: "${error}"`)
+  }
+
+  if (!serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature is missing')
+  } else if (!isBase64(serverSignature)) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature must be base64')
+  }
+  return {
+    serverSignature,
+  }
+}
+
+function xorBuffers(a, b) {
+  if (!Buffer.isBuffer(a)) {
+    throw new TypeError('first argument must be a Buffer')
+  }
+  if (!Buffer.isBuffer(b)) {
+    throw new TypeError('second argument must be a Buffer')
+  }
+  if (a.length !== b.length) {
+    throw new Error('Buffer lengths must match')
+  }
+  if (a.length === 0) {
+    throw new Error('Buffers cannot be empty')
+  }
+  return Buffer.from(a.map((_, i) => a[i] ^ b[i]))
+}
+
+module.exports = {
+  startSession,
+  continueSession,
+  finalizeSession,
+  DEFAULT_MAX_SCRAM_ITERATIONS,
+}
+
+
+/***/ }),
+
+/***/ 4150:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeCrypto = __nccwpck_require__(6982)
+
+module.exports = {
+  postgresMd5PasswordHash,
+  randomBytes,
+  deriveKey,
+  sha256,
+  hashByName,
+  hmacSha256,
+  md5,
+}
+
+/**
+ * The Web Crypto API - grabbed from the Node.js library or the global
+ * @type Crypto
+ */
+// eslint-disable-next-line no-undef
+const webCrypto = nodeCrypto.webcrypto || globalThis.crypto
+/**
+ * The SubtleCrypto API for low level crypto operations.
+ * @type SubtleCrypto
+ */
+const subtleCrypto = webCrypto.subtle
+const textEncoder = new TextEncoder()
+
+/**
+ *
+ * @param {*} length
+ * @returns
+ */
+function randomBytes(length) {
+  return webCrypto.getRandomValues(Buffer.alloc(length))
+}
+
+async function md5(string) {
+  try {
+    return nodeCrypto.createHash('md5').update(string, 'utf-8').digest('hex')
+  } catch (e) {
+    // `createHash()` failed so we are probably not in Node.js, use the WebCrypto API instead.
+    // Note that the MD5 algorithm on WebCrypto is not available in Node.js.
+    // This is why we cannot just use WebCrypto in all environments.
+    const data = typeof string === 'string' ? textEncoder.encode(string) : string
+    const hash = await subtleCrypto.digest('MD5', data)
+    return Array.from(new Uint8Array(hash))
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('')
+  }
+}
+
+// See AuthenticationMD5Password at https://www.postgresql.org/docs/current/static/protocol-flow.html
+async function postgresMd5PasswordHash(user, password, salt) {
+  const inner = await md5(password + user)
+  const outer = await md5(Buffer.concat([Buffer.from(inner), salt]))
+  return 'md5' + outer
+}
+
+/**
+ * Create a SHA-256 digest of the given data
+ * @param {Buffer} data
+ */
+async function sha256(text) {
+  return await subtleCrypto.digest('SHA-256', text)
+}
+
+async function hashByName(hashName, text) {
+  return await subtleCrypto.digest(hashName, text)
+}
+
+/**
+ * Sign the message with the given key
+ * @param {ArrayBuffer} keyBuffer
+ * @param {string} msg
+ */
+async function hmacSha256(keyBuffer, msg) {
+  const key = await subtleCrypto.importKey('raw', keyBuffer, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  return await subtleCrypto.sign('HMAC', key, textEncoder.encode(msg))
+}
+
+/**
+ * Derive a key from the password and salt
+ * @param {string} password
+ * @param {Uint8Array} salt
+ * @param {number} iterations
+ */
+async function deriveKey(password, salt, iterations) {
+  const key = await subtleCrypto.importKey('raw', textEncoder.encode(password), 'PBKDF2', false, ['deriveBits'])
+  const params = { name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations }
+  return await subtleCrypto.deriveBits(params, key, 32 * 8, ['deriveBits'])
+}
+
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+let user
+try {
+  user = process.platform === 'win32' ? process.env.USERNAME : process.env.USER
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+module.exports = {
+  // database host. defaults to localhost
+  host: 'localhost',
+
+  // database user's name
+  user,
+
+  // name of database to connect
+  database: undefined,
+
+  // database user's password
+  password: null,
+
+  // a Postgres connection string to be used instead of setting individual connection items
+  // NOTE:  Setting this value will cause it to override any other value (such as database or user) defined
+  // in the defaults object.
+  connectionString: undefined,
+
+  // database port
+  port: 5432,
+
+  // number of rows to return at a time from a prepared statement's
+  // portal. 0 will return all rows at once
+  rows: 0,
+
+  // binary result mode
+  binary: false,
+
+  // Connection pool options - see https://github.com/brianc/node-pg-pool
+
+  // number of connections to use in connection pool
+  // 0 will disable connection pooling
+  max: 10,
+
+  // max milliseconds a client can go unused before it is removed
+  // from the pool and destroyed
+  idleTimeoutMillis: 30000,
+
+  client_encoding: '',
+
+  ssl: false,
+
+  // SSL negotiation style: 'postgres' (traditional SSLRequest) or 'direct'
+  sslnegotiation: undefined,
+
+  application_name: undefined,
+
+  fallback_application_name: undefined,
+
+  options: undefined,
+
+  parseInputDatesAsUTC: false,
+
+  // max milliseconds any query using this connection will execute for before timing out in error.
+  // false=unlimited
+  statement_timeout: false,
+
+  // Abort any statement that waits longer than the specified duration in milliseconds while attempting to acquire a lock.
+  // false=unlimited
+  lock_timeout: false,
+
+  // Terminate any session with an open transaction that has been idle for longer than the specified duration in milliseconds
+  // false=unlimited
+  idle_in_transaction_session_timeout: false,
+
+  // max milliseconds to wait for query to complete (client side)
+  query_timeout: false,
+
+  connect_timeout: 0,
+
+  keepalives: 1,
+
+  keepalives_idle: 0,
+}
+
+const pgTypes = __nccwpck_require__(1549)
+// save default parsers
+const parseBigInteger = pgTypes.getTypeParser(20, 'text')
+const parseBigIntegerArray = pgTypes.getTypeParser(1016, 'text')
+
+// parse int8 so you can get your count values as actual numbers
+module.exports.__defineSetter__('parseInt8', function (val) {
+  pgTypes.setTypeParser(20, 'text', val ? pgTypes.getTypeParser(23, 'text') : parseBigInteger)
+  pgTypes.setTypeParser(1016, 'text', val ? pgTypes.getTypeParser(1007, 'text') : parseBigIntegerArray)
+})
+
+
+/***/ }),
+
+/***/ 3273:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Client = __nccwpck_require__(5042)
+const defaults = __nccwpck_require__(8995)
+const Connection = __nccwpck_require__(9809)
+const Result = __nccwpck_require__(6424)
+const utils = __nccwpck_require__(9652)
+const Pool = __nccwpck_require__(7558)
+const TypeOverrides = __nccwpck_require__(365)
+const { DatabaseError } = __nccwpck_require__(4233)
+const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(9652)
+
+const poolFactory = (Client) => {
+  return class BoundPool extends Pool {
+    constructor(options) {
+      super(options, Client)
+    }
+  }
+}
+
+const PG = function (clientConstructor) {
+  this.defaults = defaults
+  this.Client = clientConstructor
+  this.Query = this.Client.Query
+  this.Pool = poolFactory(this.Client)
+  this._pools = []
+  this.Connection = Connection
+  this.types = __nccwpck_require__(1549)
+  this.DatabaseError = DatabaseError
+  this.TypeOverrides = TypeOverrides
+  this.escapeIdentifier = escapeIdentifier
+  this.escapeLiteral = escapeLiteral
+  this.Result = Result
+  this.utils = utils
+}
+
+let clientConstructor = Client
+
+let forceNative = false
+try {
+  forceNative = !!process.env.NODE_PG_FORCE_NATIVE
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+if (forceNative) {
+  clientConstructor = __nccwpck_require__(5301)
+}
+
+module.exports = new PG(clientConstructor)
+
+// lazy require native module...the native module may not have installed
+Object.defineProperty(module.exports, "native", ({
+  configurable: true,
+  enumerable: false,
+  get() {
+    let native = null
+    try {
+      native = new PG(__nccwpck_require__(5301))
+    } catch (err) {
+      if (err.code !== 'MODULE_NOT_FOUND') {
+        throw err
+      }
+    }
+
+    // overwrite module.exports.native so that getter is never called again
+    Object.defineProperty(module.exports, "native", ({
+      value: native,
+    }))
+
+    return native
+  },
+}))
+
+
+/***/ }),
+
+/***/ 8942:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeUtils = __nccwpck_require__(9023)
+// eslint-disable-next-line
+var Native
+// eslint-disable-next-line no-useless-catch
+try {
+  // Wrap this `require()` in a try-catch to avoid upstream bundlers from complaining that this might not be available since it is an optional import
+  Native = __nccwpck_require__(4390)
+} catch (e) {
+  throw e
+}
+const TypeOverrides = __nccwpck_require__(365)
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const util = __nccwpck_require__(9023)
+const ConnectionParameters = __nccwpck_require__(646)
+
+const NativeQuery = __nccwpck_require__(9962)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+const Client = (module.exports = function (config) {
+  EventEmitter.call(this)
+  config = config || {}
+
+  this._Promise = config.Promise || global.Promise
+  this._types = new TypeOverrides(config.types)
+
+  this.native = new Native({
+    types: this._types,
+  })
+
+  this._queryQueue = []
+  this._ending = false
+  this._connecting = false
+  this._connected = false
+  this._queryable = true
+  this.pipeline = Boolean(config.pipeline)
+  this._pipelineInFlight = false
+
+  // keep these on the object for legacy reasons
+  // for the time being. TODO: deprecate all this jazz
+  const cp = (this.connectionParameters = new ConnectionParameters(config))
+  if (config.nativeConnectionString) cp.nativeConnectionString = config.nativeConnectionString
+  this.user = cp.user
+
+  // "hiding" the password so it doesn't show up in stack traces
+  // or if the client is console.logged
+  Object.defineProperty(this, 'password', {
+    configurable: true,
+    enumerable: false,
+    writable: true,
+    value: cp.password,
+  })
+  this.database = cp.database
+  this.host = cp.host
+  this.port = cp.port
+
+  // a hash to hold named queries
+  this.namedQueries = {}
+})
+
+Client.Query = NativeQuery
+
+util.inherits(Client, EventEmitter)
+
+Client.prototype._errorAllQueries = function (err) {
+  const enqueueError = (query) => {
+    process.nextTick(() => {
+      query.native = this.native
+      query.handleError(err)
+    })
+  }
+
+  if (this._hasActiveQuery()) {
+    enqueueError(this._activeQuery)
+    this._activeQuery = null
+  }
+
+  this._queryQueue.forEach(enqueueError)
+  this._queryQueue.length = 0
+}
+
+// connect to the backend
+// pass an optional callback to be called once connected
+// or with an error if there was a connection error
+Client.prototype._connect = function (cb) {
+  const self = this
+
+  if (this._connecting) {
+    process.nextTick(() => cb(new Error('Client has already been connected. You cannot reuse a client.')))
+    return
+  }
+
+  this._connecting = true
+
+  this.connectionParameters.getLibpqConnectionString(function (err, conString) {
+    if (self.connectionParameters.nativeConnectionString) conString = self.connectionParameters.nativeConnectionString
+    if (err) return cb(err)
+    self.native.connect(conString, function (err) {
+      if (err) {
+        self.native.end()
+        return cb(err)
+      }
+
+      // set internal states to connected
+      self._connected = true
+
+      // handle connection errors from the native layer
+      self.native.on('error', function (err) {
+        self._queryable = false
+        self._errorAllQueries(err)
+        self.emit('error', err)
+      })
+
+      self.native.on('notification', function (msg) {
+        self.emit('notification', {
+          channel: msg.relname,
+          payload: msg.extra,
+        })
+      })
+
+      // signal we are connected now
+      self.emit('connect')
+      self._pulseQueryQueue(true)
+
+      cb(null, this)
+    })
+  })
+}
+
+Client.prototype.connect = function (callback) {
+  if (callback) {
+    this._connect(callback)
+    return
+  }
+
+  return new this._Promise((resolve, reject) => {
+    this._connect((error) => {
+      if (error) {
+        reject(error)
+      } else {
+        resolve(this)
+      }
+    })
+  })
+}
+
+// send a query to the server
+// this method is highly overloaded to take
+// 1) string query, optional array of parameters, optional function callback
+// 2) object query with {
+//    string query
+//    optional array values,
+//    optional function callback instead of as a separate parameter
+//    optional string name to name & cache the query plan
+//    optional string rowMode = 'array' for an array of results
+//  }
+Client.prototype.query = function (config, values, callback) {
+  let query
+  let result
+  let readTimeout
+  let readTimeoutTimer
+  let queryCallback
+
+  if (config === null || config === undefined) {
+    throw new TypeError('Client was passed a null or undefined query')
+  } else if (typeof config.submit === 'function') {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    result = query = config
+    // accept query(new Query(...), (err, res) => { }) style
+    if (typeof values === 'function') {
+      config.callback = values
+    }
+  } else {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    query = new NativeQuery(config, values, callback)
+    if (!query.callback) {
+      let resolveOut, rejectOut
+      result = new this._Promise((resolve, reject) => {
+        resolveOut = resolve
+        rejectOut = reject
+      }).catch((err) => {
+        Error.captureStackTrace(err)
+        throw err
+      })
+      query.callback = (err, res) => (err ? rejectOut(err) : resolveOut(res))
+    }
+  }
+
+  if (readTimeout) {
+    queryCallback = query.callback || (() => {})
+
+    readTimeoutTimer = setTimeout(() => {
+      const error = new Error('Query read timeout')
+
+      process.nextTick(() => {
+        query.handleError(error, this.connection)
+      })
+
+      queryCallback(error)
+
+      // we already returned an error,
+      // just do nothing if query completes
+      query.callback = () => {}
+
+      // Remove from queue
+      const index = this._queryQueue.indexOf(query)
+      if (index > -1) {
+        this._queryQueue.splice(index, 1)
+      }
+
+      this._pulseQueryQueue()
+    }, readTimeout)
+
+    query.callback = (err, res) => {
+      clearTimeout(readTimeoutTimer)
+      queryCallback(err, res)
+    }
+  }
+
+  if (!this._queryable) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client has encountered a connection error and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._ending) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client was closed and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._queryQueue.length > 0 && !this.pipeline) {
+    queryQueueLengthDeprecationNotice()
+  }
+
+  this._queryQueue.push(query)
+  this._pulseQueryQueue()
+  return result
+}
+
+// disconnect from the backend server
+Client.prototype.end = function (cb) {
+  const self = this
+
+  this._ending = true
+
+  if (this._connecting && !this._connected) {
+    this.once('connect', () => {
+      this.end(() => {})
+    })
+  }
+  let result
+  if (!cb) {
+    result = new this._Promise(function (resolve, reject) {
+      cb = (err) => (err ? reject(err) : resolve())
+    })
+  }
+
+  const doEnd = function () {
+    self.native.end(function () {
+      self._connected = false
+
+      self._errorAllQueries(new Error('Connection terminated'))
+
+      process.nextTick(() => {
+        self.emit('end')
+        if (cb) cb()
+      })
+    })
+  }
+
+  // If pipeline has in-flight or queued queries, wait for them to drain before closing
+  if (this.pipeline && (this._pipelineInFlight || this._queryQueue.length > 0)) {
+    this.once('drain', doEnd)
+  } else {
+    doEnd()
+  }
+  return result
+}
+
+Client.prototype._hasActiveQuery = function () {
+  return this._activeQuery && this._activeQuery.state !== 'error' && this._activeQuery.state !== 'end'
+}
+
+Client.prototype._pulseQueryQueue = function (initialConnection) {
+  if (!this._connected) {
+    return
+  }
+  if (this.pipeline && !initialConnection) {
+    return this._pulsePipelinedQueryQueue()
+  }
+  if (this._hasActiveQuery()) {
+    return
+  }
+  const query = this._queryQueue.shift()
+  if (!query) {
+    if (!initialConnection) {
+      this.emit('drain')
+    }
+    return
+  }
+  this._activeQuery = query
+  query.submit(this)
+  const self = this
+  query.once('_done', function () {
+    self._pulseQueryQueue()
+  })
+}
+
+Client.prototype._pulsePipelinedQueryQueue = function () {
+  if (!this._connected || this._pipelineInFlight) {
+    return
+  }
+  if (this._queryQueue.length === 0) {
+    if (this.hasExecuted) {
+      this.emit('drain')
+    }
+    return
+  }
+
+  this._pipelineInFlight = true
+  const self = this
+  const queries = []
+  const nativeQueries = []
+  const utils = __nccwpck_require__(9652)
+
+  while (this._queryQueue.length > 0) {
+    const query = this._queryQueue.shift()
+    this.hasExecuted = true
+    nativeQueries.push(query)
+
+    const values = query.values ? query.values.map(utils.prepareValue) : null
+    const pipelineEntry = { text: query.text, name: query.name, arrayMode: query._arrayMode }
+    if (values) {
+      pipelineEntry.values = values
+    }
+    if (query.name && this.namedQueries[query.name]) {
+      pipelineEntry._alreadyPrepared = true
+    }
+    queries.push(pipelineEntry)
+  }
+
+  this.native.pipeline(queries, function (err, results) {
+    self._pipelineInFlight = false
+
+    if (err) {
+      // Total pipeline failure. Per-query errors arrive on results[i].err, so reaching here means
+      // the connection itself is gone: mark it unusable and say so, the way the JS client and the
+      // non-pipelined native path both do. Without this the client looks healthy after losing its
+      // backend, a Pool never discards it, and everything routed to it fails one query at a time
+      // for the life of the process.
+      self._connected = false
+      self._queryable = false
+      for (let i = 0; i < nativeQueries.length; i++) {
+        const q = nativeQueries[i]
+        q.native = self.native
+        q.handleError(err)
+      }
+      self._errorAllQueries(err)
+      self.emit('error', err)
+      self.emit('end')
+      return
+    }
+
+    // Deliver results to each query
+    for (let i = 0; i < nativeQueries.length; i++) {
+      const q = nativeQueries[i]
+      const r = results[i]
+      q.native = self.native
+
+      if (r.err) {
+        q.handleError(r.err)
+      } else {
+        // Track named queries on success
+        if (q.name) {
+          self.namedQueries[q.name] = q.text
+        }
+        q.state = 'end'
+        q.emit('end', r.result)
+        if (q.callback) {
+          q.callback(null, r.result)
+        }
+      }
+
+      setImmediate(function () {
+        q.emit('_done')
+      })
+    }
+
+    // Process any queries that arrived while we were reading
+    self._pulsePipelinedQueryQueue()
+  })
+}
+
+// attempt to cancel an in-progress query
+Client.prototype.cancel = function (query) {
+  if (this._activeQuery === query) {
+    this.native.cancel(function () {})
+  } else if (this._queryQueue.indexOf(query) !== -1) {
+    this._queryQueue.splice(this._queryQueue.indexOf(query), 1)
+  }
+}
+
+Client.prototype.ref = function () {}
+Client.prototype.unref = function () {}
+
+Client.prototype.setTypeParser = function (oid, format, parseFn) {
+  return this._types.setTypeParser(oid, format, parseFn)
+}
+
+Client.prototype.getTypeParser = function (oid, format) {
+  return this._types.getTypeParser(oid, format)
+}
+
+Client.prototype.isConnected = function () {
+  return this._connected
+}
+
+Client.prototype.getTransactionStatus = function () {
+  return this.native.getTransactionStatus()
+}
+
+
+/***/ }),
+
+/***/ 5301:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = __nccwpck_require__(8942)
+
+
+/***/ }),
+
+/***/ 9962:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const util = __nccwpck_require__(9023)
+const utils = __nccwpck_require__(9652)
+
+const NativeQuery = (module.exports = function (config, values, callback) {
+  EventEmitter.call(this)
+  config = utils.normalizeQueryConfig(config, values, callback)
+  this.text = config.text
+  this.values = config.values
+  this.name = config.name
+  this.queryMode = config.queryMode
+  this.callback = config.callback
+  this.state = 'new'
+  this._arrayMode = config.rowMode === 'array'
+
+  // if the 'row' event is listened for
+  // then emit them as they come in
+  // without setting singleRowMode to true
+  // this has almost no meaning because libpq
+  // reads all rows into memory before returning any
+  this._emitRowEvents = false
+  this.on(
+    'newListener',
+    function (event) {
+      if (event === 'row') this._emitRowEvents = true
+    }.bind(this)
+  )
+})
+
+util.inherits(NativeQuery, EventEmitter)
+
+const errorFieldMap = {
+  sqlState: 'code',
+  statementPosition: 'position',
+  messagePrimary: 'message',
+  messageDetail: 'detail',
+  messageHint: 'hint',
+  context: 'where',
+  schemaName: 'schema',
+  tableName: 'table',
+  columnName: 'column',
+  dataTypeName: 'dataType',
+  constraintName: 'constraint',
+  sourceFile: 'file',
+  sourceLine: 'line',
+  sourceFunction: 'routine',
+}
+
+NativeQuery.prototype.handleError = function (err) {
+  // copy pq error fields into the error object
+  const fields = this.native && this.native.pq.resultErrorFields()
+  if (fields) {
+    for (const key in fields) {
+      const normalizedFieldName = errorFieldMap[key] || key
+      err[normalizedFieldName] = fields[key]
+    }
+  }
+  if (this.callback) {
+    this.callback(err)
+  } else {
+    this.emit('error', err)
+  }
+  this.state = 'error'
+}
+
+NativeQuery.prototype.then = function (onSuccess, onFailure) {
+  return this._getPromise().then(onSuccess, onFailure)
+}
+
+NativeQuery.prototype.catch = function (callback) {
+  return this._getPromise().catch(callback)
+}
+
+NativeQuery.prototype._getPromise = function () {
+  if (this._promise) return this._promise
+  this._promise = new Promise(
+    function (resolve, reject) {
+      this._once('end', resolve)
+      this._once('error', reject)
+    }.bind(this)
+  )
+  return this._promise
+}
+
+NativeQuery.prototype.submit = function (client) {
+  this.state = 'running'
+  const self = this
+  this.native = client.native
+  client.native.arrayMode = this._arrayMode
+
+  let after = function (err, rows, results) {
+    client.native.arrayMode = false
+    setImmediate(function () {
+      self.emit('_done')
+    })
+
+    // handle possible query error
+    if (err) {
+      return self.handleError(err)
+    }
+
+    // emit row events for each row in the result
+    if (self._emitRowEvents) {
+      if (results.length > 1) {
+        rows.forEach((rowOfRows, i) => {
+          rowOfRows.forEach((row) => {
+            self.emit('row', row, results[i])
+          })
+        })
+      } else {
+        rows.forEach(function (row) {
+          self.emit('row', row, results)
+        })
+      }
+    }
+
+    // handle successful result
+    self.state = 'end'
+    self.emit('end', results)
+    if (self.callback) {
+      self.callback(null, results)
+    }
+  }
+
+  if (process.domain) {
+    after = process.domain.bind(after)
+  }
+
+  // named query
+  if (this.name) {
+    if (this.name.length > 63) {
+      console.error('Warning! Postgres only supports 63 characters for query names.')
+      console.error('You supplied %s (%s)', this.name, this.name.length)
+      console.error('This can cause conflicts and silent errors executing queries')
+    }
+    const values = (this.values || []).map(utils.prepareValue)
+
+    // check if the client has already executed this named query
+    // if so...just execute it again - skip the planning phase
+    if (client.namedQueries[this.name] !== undefined) {
+      if (this.text && client.namedQueries[this.name] !== this.text) {
+        const err = new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+        return after(err)
+      }
+      return client.native.execute(this.name, values, after)
+    }
+    // plan the named query the first time, then execute it
+    return client.native.prepare(this.name, this.text, values.length, function (err) {
+      if (err) return after(err)
+      client.namedQueries[self.name] = self.text
+      return self.native.execute(self.name, values, after)
+    })
+  } else if (this.values) {
+    if (!Array.isArray(this.values)) {
+      const err = new Error('Query values must be an array')
+      return after(err)
+    }
+    const vals = this.values.map(utils.prepareValue)
+    client.native.query(this.text, vals, after)
+  } else if (this.queryMode === 'extended') {
+    client.native.query(this.text, [], after)
+  } else {
+    client.native.query(this.text, after)
+  }
+}
+
+
+/***/ }),
+
+/***/ 6854:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { EventEmitter } = __nccwpck_require__(4434)
+
+const Result = __nccwpck_require__(6424)
+const utils = __nccwpck_require__(9652)
+
+class Query extends EventEmitter {
+  constructor(config, values, callback) {
+    super()
+
+    config = utils.normalizeQueryConfig(config, values, callback)
+
+    this.text = config.text
+    this.values = config.values
+    this.rows = config.rows
+    this.types = config.types
+    this.name = config.name
+    this.queryMode = config.queryMode
+    this.binary = config.binary
+    // use unique portal name each time
+    this.portal = config.portal || ''
+    this.callback = config.callback
+    this._rowMode = config.rowMode
+    if (process.domain && config.callback) {
+      this.callback = process.domain.bind(config.callback)
+    }
+    this._result = new Result(this._rowMode, this.types)
+
+    // potential for multiple results
+    this._results = this._result
+    this._canceledDueToError = false
+  }
+
+  requiresPreparation() {
+    if (this.queryMode === 'extended') {
+      return true
+    }
+
+    // named queries must always be prepared
+    if (this.name) {
+      return true
+    }
+    // always prepare if there are max number of rows expected per
+    // portal execution
+    if (this.rows) {
+      return true
+    }
+    // don't prepare empty text queries
+    if (!this.text) {
+      return false
+    }
+    // prepare if there are values
+    if (!this.values) {
+      return false
+    }
+    return this.values.length > 0
+  }
+
+  _checkForMultirow() {
+    // if we already have a result with a command property
+    // then we've already executed one query in a multi-statement simple query
+    // turn our results into an array of results
+    if (this._result.command) {
+      if (!Array.isArray(this._results)) {
+        this._results = [this._result]
+      }
+      this._result = new Result(this._rowMode, this._result._types)
+      this._results.push(this._result)
+    }
+  }
+
+  // associates row metadata from the supplied
+  // message with this query object
+  // metadata used when parsing row results
+  handleRowDescription(msg) {
+    this._checkForMultirow()
+    this._result.addFields(msg.fields)
+    this._accumulateRows = this.callback || !this.listeners('row').length
+  }
+
+  handleDataRow(msg) {
+    let row
+
+    if (this._canceledDueToError) {
+      return
+    }
+
+    try {
+      row = this._result.parseRow(msg.fields)
+    } catch (err) {
+      this._canceledDueToError = err
+      return
+    }
+
+    this.emit('row', row, this._result)
+    if (this._accumulateRows) {
+      this._result.addRow(row)
+    }
+  }
+
+  handleCommandComplete(msg, connection) {
+    this._checkForMultirow()
+    this._result.addCommandComplete(msg)
+    // need to sync after each command complete of a prepared statement
+    // if we were using a row count which results in multiple calls to _getRows
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  // if a named prepared statement is created with empty query text
+  // the backend will send an emptyQuery message but *not* a command complete message
+  // since we pipeline sync immediately after execute we don't need to do anything here
+  // unless we have rows specified, in which case we did not pipeline the initial sync call
+  handleEmptyQuery(connection) {
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  handleError(err, connection) {
+    // need to sync after error during a prepared statement
+    if (this._canceledDueToError) {
+      err = this._canceledDueToError
+      this._canceledDueToError = false
+    }
+    // if callback supplied do not emit error event as uncaught error
+    // events will bubble up to node process
+    if (this.callback) {
+      return this.callback(err)
+    }
+    this.emit('error', err)
+  }
+
+  handleReadyForQuery(con) {
+    if (this._canceledDueToError) {
+      return this.handleError(this._canceledDueToError, con)
+    }
+    if (this.callback) {
+      try {
+        this.callback(null, this._results)
+      } catch (err) {
+        process.nextTick(() => {
+          throw err
+        })
+      }
+    }
+    this.emit('end', this._results)
+  }
+
+  submit(connection) {
+    if (typeof this.text !== 'string' && typeof this.name !== 'string') {
+      return new Error('A query must have either text or a name. Supplying neither is unsupported.')
+    }
+    const previous = connection.parsedStatements[this.name] || connection.submittedNamedStatements[this.name]
+    if (this.text && previous && this.text !== previous) {
+      return new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+    }
+    if (this.values && !Array.isArray(this.values)) {
+      return new Error('Query values must be an array')
+    }
+    if (this.requiresPreparation()) {
+      // If we're using the extended query protocol we fire off several separate commands
+      // to the backend. On some versions of node & some operating system versions
+      // the network stack writes each message separately instead of buffering them together
+      // causing the client & network to send more slowly. Corking & uncorking the stream
+      // allows node to buffer up the messages internally before sending them all off at once.
+      // note: we're checking for existence of cork/uncork because some versions of streams
+      // might not have this (cloudflare?)
+      connection.stream.cork && connection.stream.cork()
+      try {
+        this.prepare(connection)
+      } finally {
+        // while unlikely for this.prepare to throw, if it does & we don't uncork this stream
+        // this client becomes unresponsive, so put in finally block "just in case"
+        connection.stream.uncork && connection.stream.uncork()
+      }
+    } else {
+      connection.query(this.text)
+    }
+    return null
+  }
+
+  hasBeenParsed(connection) {
+    return (
+      this.name &&
+      (connection.parsedStatements[this.name] !== undefined ||
+        connection.submittedNamedStatements[this.name] !== undefined)
+    )
+  }
+
+  handlePortalSuspended(connection) {
+    this._getRows(connection, this.rows)
+  }
+
+  _getRows(connection, rows) {
+    connection.execute({
+      portal: this.portal,
+      rows: rows,
+    })
+    // if we're not reading pages of rows send the sync command
+    // to indicate the pipeline is finished
+    if (!rows) {
+      connection.sync()
+    } else {
+      // otherwise flush the call out to read more rows
+      connection.flush()
+    }
+  }
+
+  // http://developer.postgresql.org/pgdocs/postgres/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY
+  prepare(connection) {
+    // TODO refactor this poor encapsulation
+    if (!this.hasBeenParsed(connection)) {
+      connection.parse({
+        text: this.text,
+        name: this.name,
+        types: this.types,
+      })
+      if (this.name) {
+        connection.submittedNamedStatements[this.name] = this.text
+      }
+    }
+
+    // because we're mapping user supplied values to
+    // postgres wire protocol compatible values it could
+    // throw an exception, so try/catch this section
+    try {
+      connection.bind({
+        portal: this.portal,
+        statement: this.name,
+        values: this.values,
+        binary: this.binary,
+        valueMapper: utils.prepareValue,
+      })
+    } catch (err) {
+      // we should close parse to avoid leaking connections
+      connection.close({ type: 'S', name: this.name })
+      connection.sync()
+
+      this.handleError(err, connection)
+      return
+    }
+
+    connection.describe({
+      type: 'P',
+      name: this.portal || '',
+    })
+
+    this._getRows(connection, this.rows)
+  }
+
+  handleCopyInResponse(connection) {
+    connection.sendCopyFail('No source stream defined')
+  }
+
+  handleCopyData(msg, connection) {
+    // noop
+  }
+}
+
+module.exports = Query
+
+
+/***/ }),
+
+/***/ 6424:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(1549)
+
+const matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/
+
+// result object returned from query
+// in the 'end' event and also
+// passed as second argument to provided callback
+class Result {
+  constructor(rowMode, types) {
+    this.command = null
+    this.rowCount = null
+    this.oid = null
+    this.rows = []
+    this.fields = []
+    this._parsers = undefined
+    this._types = types
+    this.RowCtor = null
+    this.rowAsArray = rowMode === 'array'
+    if (this.rowAsArray) {
+      this.parseRow = this._parseRowAsArray
+    }
+    this._prebuiltEmptyResultObject = null
+  }
+
+  // adds a command complete message
+  addCommandComplete(msg) {
+    let match
+    if (msg.text) {
+      // pure javascript
+      match = matchRegexp.exec(msg.text)
+    } else {
+      // native bindings
+      match = matchRegexp.exec(msg.command)
+    }
+    if (match) {
+      this.command = match[1]
+      if (match[3]) {
+        // COMMAND OID ROWS
+        this.oid = parseInt(match[2], 10)
+        this.rowCount = parseInt(match[3], 10)
+      } else if (match[2]) {
+        // COMMAND ROWS
+        this.rowCount = parseInt(match[2], 10)
+      }
+    }
+  }
+
+  _parseRowAsArray(rowData) {
+    const row = new Array(rowData.length)
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      if (rawValue !== null) {
+        row[i] = this._parsers[i](rawValue)
+      } else {
+        row[i] = null
+      }
+    }
+    return row
+  }
+
+  parseRow(rowData) {
+    const row = { ...this._prebuiltEmptyResultObject }
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      const field = this.fields[i].name
+      if (rawValue !== null) {
+        const v = this.fields[i].format === 'binary' ? Buffer.from(rawValue) : rawValue
+        row[field] = this._parsers[i](v)
+      } else {
+        row[field] = null
+      }
+    }
+    return row
+  }
+
+  addRow(row) {
+    this.rows.push(row)
+  }
+
+  addFields(fieldDescriptions) {
+    // clears field definitions
+    // multiple query statements in 1 action can result in multiple sets
+    // of rowDescriptions...eg: 'select NOW(); select 1::int;'
+    // you need to reset the fields
+    this.fields = fieldDescriptions
+    if (this.fields.length) {
+      this._parsers = new Array(fieldDescriptions.length)
+    }
+
+    const row = Object.create(null)
+
+    for (let i = 0; i < fieldDescriptions.length; i++) {
+      const desc = fieldDescriptions[i]
+      row[desc.name] = null
+
+      if (this._types) {
+        this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      } else {
+        this._parsers[i] = types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      }
+    }
+
+    this._prebuiltEmptyResultObject = { ...row }
+  }
+}
+
+module.exports = Result
+
+
+/***/ }),
+
+/***/ 829:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { getStream, getSecureStream } = getStreamFuncs()
+
+module.exports = {
+  /**
+   * Get a socket stream compatible with the current runtime environment.
+   * @returns {Duplex}
+   */
+  getStream,
+  /**
+   * Get a TLS secured socket, compatible with the current environment,
+   * using the socket and other settings given in `options`.
+   * @returns {Duplex}
+   */
+  getSecureStream,
+}
+
+/**
+ * The stream functions that work in Node.js
+ */
+function getNodejsStreamFuncs() {
+  function getStream(ssl) {
+    const net = __nccwpck_require__(9278)
+    return new net.Socket()
+  }
+
+  function getSecureStream(options) {
+    const tls = __nccwpck_require__(2375)
+    return tls.connect(options)
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * The stream functions that work in Cloudflare Workers
+ */
+function getCloudflareStreamFuncs() {
+  function getStream(ssl) {
+    const { CloudflareSocket } = __nccwpck_require__(785)
+    return new CloudflareSocket(ssl)
+  }
+
+  function getSecureStream(options) {
+    options.socket.startTls(options)
+    return options.socket
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * Are we running in a Cloudflare Worker?
+ *
+ * @returns true if the code is currently running inside a Cloudflare Worker.
+ */
+function isCloudflareRuntime() {
+  // Since 2022-03-21 the `global_navigator` compatibility flag is on for Cloudflare Workers
+  // which means that `navigator.userAgent` will be defined.
+  // eslint-disable-next-line no-undef
+  if (typeof navigator === 'object' && navigator !== null && typeof navigator.userAgent === 'string') {
+    // eslint-disable-next-line no-undef
+    return navigator.userAgent === 'Cloudflare-Workers'
+  }
+  // In case `navigator` or `navigator.userAgent` is not defined then try a more sneaky approach
+  if (typeof Response === 'function') {
+    const resp = new Response(null, { cf: { thing: true } })
+    if (typeof resp.cf === 'object' && resp.cf !== null && resp.cf.thing) {
+      return true
+    }
+  }
+  return false
+}
+
+function getStreamFuncs() {
+  if (isCloudflareRuntime()) {
+    return getCloudflareStreamFuncs()
+  }
+  return getNodejsStreamFuncs()
+}
+
+
+/***/ }),
+
+/***/ 365:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(1549)
+
+function TypeOverrides(userTypes) {
+  this._types = userTypes || types
+  this.text = {}
+  this.binary = {}
+}
+
+TypeOverrides.prototype.getOverrides = function (format) {
+  switch (format) {
+    case 'text':
+      return this.text
+    case 'binary':
+      return this.binary
+    default:
+      return {}
+  }
+}
+
+TypeOverrides.prototype.setTypeParser = function (oid, format, parseFn) {
+  if (typeof format === 'function') {
+    parseFn = format
+    format = 'text'
+  }
+  this.getOverrides(format)[oid] = parseFn
+}
+
+TypeOverrides.prototype.getTypeParser = function (oid, format) {
+  format = format || 'text'
+  return this.getOverrides(format)[oid] || this._types.getTypeParser(oid, format)
+}
+
+module.exports = TypeOverrides
+
+
+/***/ }),
+
+/***/ 9652:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const defaults = __nccwpck_require__(8995)
+const nodeUtils = __nccwpck_require__(9023)
+
+const { isDate } = __nccwpck_require__(8253)
+
+const invalidDateDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Sending an invalid date to Postgres is deprecated and will throw an error in the next major version of pg. Ensure any Date object passed as a query parameter is valid.',
+  'PG_INVALID_DATE'
+)
+
+function escapeElement(elementRepresentation) {
+  const escaped = elementRepresentation.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
+
+  return '"' + escaped + '"'
+}
+
+// convert a JS array to a postgres array literal
+// uses comma separator so won't work for types like box that use
+// a different array separator.
+function arrayString(val) {
+  let result = '{'
+  for (let i = 0; i < val.length; i++) {
+    if (i > 0) {
+      result += ','
+    }
+    let item = val[i]
+    if (item == null) {
+      result += 'NULL'
+    } else if (Array.isArray(item)) {
+      result += arrayString(item)
+    } else if (ArrayBuffer.isView(item)) {
+      if (!(item instanceof Buffer)) {
+        item = Buffer.from(item.buffer, item.byteOffset, item.byteLength)
+      }
+      result += '\\\\x' + item.toString('hex')
+    } else {
+      result += escapeElement(prepareValue(item))
+    }
+  }
+  result += '}'
+  return result
+}
+
+// converts values from javascript types
+// to their 'raw' counterparts for use as a postgres parameter
+// note: you can override this function to provide your own conversion mechanism
+// for complex types, etc...
+const prepareValue = function (val, seen) {
+  // null and undefined are both null for postgres
+  if (val == null) {
+    return null
+  }
+  if (typeof val === 'object') {
+    if (val instanceof Buffer) {
+      return val
+    }
+    if (ArrayBuffer.isView(val)) {
+      return Buffer.from(val.buffer, val.byteOffset, val.byteLength)
+    }
+    if (isDate(val)) {
+      if (isNaN(val.getTime())) {
+        invalidDateDeprecationNotice()
+      }
+      if (defaults.parseInputDatesAsUTC) {
+        return dateToStringUTC(val)
+      } else {
+        return dateToString(val)
+      }
+    }
+    if (Array.isArray(val)) {
+      return arrayString(val)
+    }
+
+    return prepareObject(val, seen)
+  }
+  return val.toString()
+}
+
+function prepareObject(val, seen) {
+  if (val && typeof val.toPostgres === 'function') {
+    seen = seen || []
+    if (seen.indexOf(val) !== -1) {
+      throw new Error('circular reference detected while preparing "' + val + '" for query')
+    }
+    seen.push(val)
+
+    return prepareValue(val.toPostgres(prepareValue), seen)
+  }
+  return JSON.stringify(val)
+}
+
+function dateToString(date) {
+  let offset = -date.getTimezoneOffset()
+
+  let year = date.getFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getDate()).padStart(2, '0') +
+    'T' +
+    String(date.getHours()).padStart(2, '0') +
+    ':' +
+    String(date.getMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getMilliseconds()).padStart(3, '0')
+
+  if (offset < 0) {
+    ret += '-'
+    offset *= -1
+  } else {
+    ret += '+'
+  }
+
+  ret += String(Math.floor(offset / 60)).padStart(2, '0') + ':' + String(offset % 60).padStart(2, '0')
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function dateToStringUTC(date) {
+  let year = date.getUTCFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getUTCMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getUTCDate()).padStart(2, '0') +
+    'T' +
+    String(date.getUTCHours()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getUTCMilliseconds()).padStart(3, '0')
+
+  ret += '+00:00'
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function normalizeQueryConfig(config, values, callback) {
+  // can take in strings or config objects
+  // Copy config so normalization does not mutate the caller's object.
+  config = typeof config === 'string' ? { text: config } : cloneQueryConfig(config)
+  if (values) {
+    if (typeof values === 'function') {
+      config.callback = values
+    } else {
+      config.values = values
+    }
+  }
+  if (callback) {
+    config.callback = callback
+  }
+  return config
+}
+
+function cloneQueryConfig(config) {
+  if (config == null) {
+    return config
+  }
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(config)), Object.getOwnPropertyDescriptors(config))
+}
+
+// Ported from PostgreSQL 9.2.4 source code in src/interfaces/libpq/fe-exec.c
+const escapeIdentifier = function (str) {
+  return '"' + str.replace(/"/g, '""') + '"'
+}
+
+const escapeLiteral = function (str) {
+  let hasBackslash = false
+  let escaped = "'"
+
+  if (str == null) {
+    return "''"
+  }
+
+  if (typeof str !== 'string') {
+    return "''"
+  }
+
+  for (let i = 0; i < str.length; i++) {
+    const c = str[i]
+    if (c === "'") {
+      escaped += c + c
+    } else if (c === '\\') {
+      escaped += c + c
+      hasBackslash = true
+    } else {
+      escaped += c
+    }
+  }
+
+  escaped += "'"
+
+  if (hasBackslash === true) {
+    escaped = ' E' + escaped
+  }
+
+  return escaped
+}
+
+module.exports = {
+  prepareValue: function prepareValueWrapper(value) {
+    // this ensures that extra arguments do not get passed into prepareValue
+    // by accident, eg: from calling values.map(utils.prepareValue)
+    return prepareValue(value)
+  },
+  normalizeQueryConfig,
+  escapeIdentifier,
+  escapeLiteral,
+}
+
+
+/***/ }),
+
+/***/ 8702:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(6928)
+  , Stream = (__nccwpck_require__(2203).Stream)
+  , split = __nccwpck_require__(5286)
+  , util = __nccwpck_require__(9023)
+  , defaultPort = 5432
+  , isWin = (process.platform === 'win32')
+  , warnStream = process.stderr
+;
+
+
+var S_IRWXG = 56     //    00070(8)
+  , S_IRWXO = 7      //    00007(8)
+  , S_IFMT  = 61440  // 00170000(8)
+  , S_IFREG = 32768  //  0100000(8)
+;
+function isRegFile(mode) {
+    return ((mode & S_IFMT) == S_IFREG);
+}
+
+var fieldNames = [ 'host', 'port', 'database', 'user', 'password' ];
+var nrOfFields = fieldNames.length;
+var passKey = fieldNames[ nrOfFields -1 ];
+
+
+function warn() {
+    var isWritable = (
+        warnStream instanceof Stream &&
+          true === warnStream.writable
+    );
+
+    if (isWritable) {
+        var args = Array.prototype.slice.call(arguments).concat("\n");
+        warnStream.write( util.format.apply(util, args) );
+    }
+}
+
+
+Object.defineProperty(module.exports, "isWin", ({
+    get : function() {
+        return isWin;
+    } ,
+    set : function(val) {
+        isWin = val;
+    }
+}));
+
+
+module.exports.warnTo = function(stream) {
+    var old = warnStream;
+    warnStream = stream;
+    return old;
+};
+
+module.exports.getFileName = function(rawEnv){
+    var env = rawEnv || process.env;
+    var file = env.PGPASSFILE || (
+        isWin ?
+          path.join( env.APPDATA || './' , 'postgresql', 'pgpass.conf' ) :
+          path.join( env.HOME || './', '.pgpass' )
+    );
+    return file;
+};
+
+module.exports.usePgPass = function(stats, fname) {
+    if (Object.prototype.hasOwnProperty.call(process.env, 'PGPASSWORD')) {
+        return false;
+    }
+
+    if (isWin) {
+        return true;
+    }
+
+    fname = fname || '<unkn>';
+
+    if (! isRegFile(stats.mode)) {
+        warn('WARNING: password file "%s" is not a plain file', fname);
+        return false;
+    }
+
+    if (stats.mode & (S_IRWXG | S_IRWXO)) {
+        /* If password file is insecure, alert the user and ignore it. */
+        warn('WARNING: password file "%s" has group or world access; permissions should be u=rw (0600) or less', fname);
+        return false;
+    }
+
+    return true;
+};
+
+
+var matcher = module.exports.match = function(connInfo, entry) {
+    return fieldNames.slice(0, -1).reduce(function(prev, field, idx){
+        if (idx == 1) {
+            // the port
+            if ( Number( connInfo[field] || defaultPort ) === Number( entry[field] ) ) {
+                return prev && true;
+            }
+        }
+        return prev && (
+            entry[field] === '*' ||
+              entry[field] === connInfo[field]
+        );
+    }, true);
+};
+
+
+module.exports.getPassword = function(connInfo, stream, cb) {
+    var pass;
+    var lineStream = stream.pipe(split());
+
+    function onLine(line) {
+        var entry = parseLine(line);
+        if (entry && isValidEntry(entry) && matcher(connInfo, entry)) {
+            pass = entry[passKey];
+            lineStream.end(); // -> calls onEnd(), but pass is set now
+        }
+    }
+
+    var onEnd = function() {
+        stream.destroy();
+        cb(pass);
+    };
+
+    var onErr = function(err) {
+        stream.destroy();
+        warn('WARNING: error on reading file: %s', err);
+        cb(undefined);
+    };
+
+    stream.on('error', onErr);
+    lineStream
+        .on('data', onLine)
+        .on('end', onEnd)
+        .on('error', onErr)
+    ;
+
+};
+
+
+var parseLine = module.exports.parseLine = function(line) {
+    if (line.length < 11 || line.match(/^\s+#/)) {
+        return null;
+    }
+
+    var curChar = '';
+    var prevChar = '';
+    var fieldIdx = 0;
+    var startIdx = 0;
+    var endIdx = 0;
+    var obj = {};
+    var isLastField = false;
+    var addToObj = function(idx, i0, i1) {
+        var field = line.substring(i0, i1);
+
+        if (! Object.hasOwnProperty.call(process.env, 'PGPASS_NO_DEESCAPE')) {
+            field = field.replace(/\\([:\\])/g, '$1');
+        }
+
+        obj[ fieldNames[idx] ] = field;
+    };
+
+    for (var i = 0 ; i < line.length-1 ; i += 1) {
+        curChar = line.charAt(i+1);
+        prevChar = line.charAt(i);
+
+        isLastField = (fieldIdx == nrOfFields-1);
+
+        if (isLastField) {
+            addToObj(fieldIdx, startIdx);
+            break;
+        }
+
+        if (i >= 0 && curChar == ':' && prevChar !== '\\') {
+            addToObj(fieldIdx, startIdx, i+1);
+
+            startIdx = i+2;
+            fieldIdx += 1;
+        }
+    }
+
+    obj = ( Object.keys(obj).length === nrOfFields ) ? obj : null;
+
+    return obj;
+};
+
+
+var isValidEntry = module.exports.isValidEntry = function(entry){
+    var rules = {
+        // host
+        0 : function(x){
+            return x.length > 0;
+        } ,
+        // port
+        1 : function(x){
+            if (x === '*') {
+                return true;
+            }
+            x = Number(x);
+            return (
+                isFinite(x) &&
+                  x > 0 &&
+                  x < 9007199254740992 &&
+                  Math.floor(x) === x
+            );
+        } ,
+        // database
+        2 : function(x){
+            return x.length > 0;
+        } ,
+        // username
+        3 : function(x){
+            return x.length > 0;
+        } ,
+        // password
+        4 : function(x){
+            return x.length > 0;
+        }
+    };
+
+    for (var idx = 0 ; idx < fieldNames.length ; idx += 1) {
+        var rule = rules[idx];
+        var value = entry[ fieldNames[idx] ] || '';
+
+        var res = rule(value);
+        if (!res) {
+            return false;
+        }
+    }
+
+    return true;
+};
+
+
+
+/***/ }),
+
+/***/ 3272:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(6928)
+  , fs = __nccwpck_require__(9896)
+  , helper = __nccwpck_require__(8702)
+;
+
+
+module.exports = function(connInfo, cb) {
+    var file = helper.getFileName();
+    
+    fs.stat(file, function(err, stat){
+        if (err || !helper.usePgPass(stat, file)) {
+            return cb(undefined);
+        }
+
+        var st = fs.createReadStream(file);
+
+        helper.getPassword(connInfo, st, cb);
+    });
+};
+
+module.exports.warnTo = helper.warnTo;
+
+
+/***/ }),
+
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -29523,6 +40530,716 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 3879:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+exports.parse = function (source, transform) {
+  return new ArrayParser(source, transform).parse()
+}
+
+class ArrayParser {
+  constructor (source, transform) {
+    this.source = source
+    this.transform = transform || identity
+    this.position = 0
+    this.entries = []
+    this.recorded = []
+    this.dimension = 0
+  }
+
+  isEof () {
+    return this.position >= this.source.length
+  }
+
+  nextCharacter () {
+    var character = this.source[this.position++]
+    if (character === '\\') {
+      return {
+        value: this.source[this.position++],
+        escaped: true
+      }
+    }
+    return {
+      value: character,
+      escaped: false
+    }
+  }
+
+  record (character) {
+    this.recorded.push(character)
+  }
+
+  newEntry (includeEmpty) {
+    var entry
+    if (this.recorded.length > 0 || includeEmpty) {
+      entry = this.recorded.join('')
+      if (entry === 'NULL' && !includeEmpty) {
+        entry = null
+      }
+      if (entry !== null) entry = this.transform(entry)
+      this.entries.push(entry)
+      this.recorded = []
+    }
+  }
+
+  consumeDimensions () {
+    if (this.source[0] === '[') {
+      while (!this.isEof()) {
+        var char = this.nextCharacter()
+        if (char.value === '=') break
+      }
+    }
+  }
+
+  parse (nested) {
+    var character, parser, quote
+    this.consumeDimensions()
+    while (!this.isEof()) {
+      character = this.nextCharacter()
+      if (character.value === '{' && !quote) {
+        this.dimension++
+        if (this.dimension > 1) {
+          parser = new ArrayParser(this.source.substr(this.position - 1), this.transform)
+          this.entries.push(parser.parse(true))
+          this.position += parser.position - 2
+        }
+      } else if (character.value === '}' && !quote) {
+        this.dimension--
+        if (!this.dimension) {
+          this.newEntry()
+          if (nested) return this.entries
+        }
+      } else if (character.value === '"' && !character.escaped) {
+        if (quote) this.newEntry(true)
+        quote = !quote
+      } else if (character.value === ',' && !quote) {
+        this.newEntry()
+      } else {
+        this.record(character.value)
+      }
+    }
+    if (this.dimension !== 0) {
+      throw new Error('array dimension not balanced')
+    }
+    return this.entries
+  }
+}
+
+function identity (value) {
+  return value
+}
+
+
+/***/ }),
+
+/***/ 463:
+/***/ ((module) => {
+
+
+
+var bufferFrom = Buffer.from || Buffer
+
+module.exports = function parseBytea (input) {
+  if (/^\\x/.test(input)) {
+    // new 'hex' style response (pg >9.0)
+    return bufferFrom(input.substr(2), 'hex')
+  }
+  var output = ''
+  var i = 0
+  while (i < input.length) {
+    if (input[i] !== '\\') {
+      output += input[i]
+      ++i
+    } else {
+      if (/[0-7]{3}/.test(input.substr(i + 1, 3))) {
+        output += String.fromCharCode(parseInt(input.substr(i + 1, 3), 8))
+        i += 4
+      } else {
+        var backslashes = 1
+        while (i + backslashes < input.length && input[i + backslashes] === '\\') {
+          backslashes++
+        }
+        for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
+          output += '\\'
+        }
+        i += Math.floor(backslashes / 2) * 2
+      }
+    }
+  }
+  return bufferFrom(output, 'binary')
+}
+
+
+/***/ }),
+
+/***/ 2690:
+/***/ ((module) => {
+
+
+
+var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/
+var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/
+var TIME_ZONE = /([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?/
+var INFINITY = /^-?infinity$/
+
+module.exports = function parseDate (isoDate) {
+  if (INFINITY.test(isoDate)) {
+    // Capitalize to Infinity before passing to Number
+    return Number(isoDate.replace('i', 'I'))
+  }
+  var matches = DATE_TIME.exec(isoDate)
+
+  if (!matches) {
+    // Force YYYY-MM-DD dates to be parsed as local time
+    return getDate(isoDate) || null
+  }
+
+  var isBC = !!matches[8]
+  var year = parseInt(matches[1], 10)
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  var hour = parseInt(matches[4], 10)
+  var minute = parseInt(matches[5], 10)
+  var second = parseInt(matches[6], 10)
+
+  var ms = matches[7]
+  ms = ms ? 1000 * parseFloat(ms) : 0
+
+  var date
+  var offset = timeZoneOffset(isoDate)
+  if (offset != null) {
+    date = new Date(Date.UTC(year, month, day, hour, minute, second, ms))
+
+    // Account for years from 0 to 99 being interpreted as 1900-1999
+    // by Date.UTC / the multi-argument form of the Date constructor
+    if (is0To99(year)) {
+      date.setUTCFullYear(year)
+    }
+
+    if (offset !== 0) {
+      date.setTime(date.getTime() - offset)
+    }
+  } else {
+    date = new Date(year, month, day, hour, minute, second, ms)
+
+    if (is0To99(year)) {
+      date.setFullYear(year)
+    }
+  }
+
+  return date
+}
+
+function getDate (isoDate) {
+  var matches = DATE.exec(isoDate)
+  if (!matches) {
+    return
+  }
+
+  var year = parseInt(matches[1], 10)
+  var isBC = !!matches[4]
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  // YYYY-MM-DD will be parsed as local time
+  var date = new Date(year, month, day)
+
+  if (is0To99(year)) {
+    date.setFullYear(year)
+  }
+
+  return date
+}
+
+// match timezones:
+// Z (UTC)
+// -05
+// +06:30
+function timeZoneOffset (isoDate) {
+  if (isoDate.endsWith('+00')) {
+    return 0
+  }
+
+  var zone = TIME_ZONE.exec(isoDate.split(' ')[1])
+  if (!zone) return
+  var type = zone[1]
+
+  if (type === 'Z') {
+    return 0
+  }
+  var sign = type === '-' ? -1 : 1
+  var offset = parseInt(zone[2], 10) * 3600 +
+    parseInt(zone[3] || 0, 10) * 60 +
+    parseInt(zone[4] || 0, 10)
+
+  return offset * sign * 1000
+}
+
+function bcYearToNegativeYear (year) {
+  // Account for numerical difference between representations of BC years
+  // See: https://github.com/bendrucker/postgres-date/issues/5
+  return -(year - 1)
+}
+
+function is0To99 (num) {
+  return num >= 0 && num < 100
+}
+
+
+/***/ }),
+
+/***/ 1136:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var extend = __nccwpck_require__(223)
+
+module.exports = PostgresInterval
+
+function PostgresInterval (raw) {
+  if (!(this instanceof PostgresInterval)) {
+    return new PostgresInterval(raw)
+  }
+  extend(this, parse(raw))
+}
+var properties = ['seconds', 'minutes', 'hours', 'days', 'months', 'years']
+PostgresInterval.prototype.toPostgres = function () {
+  var filtered = properties.filter(this.hasOwnProperty, this)
+
+  // In addition to `properties`, we need to account for fractions of seconds.
+  if (this.milliseconds && filtered.indexOf('seconds') < 0) {
+    filtered.push('seconds')
+  }
+
+  if (filtered.length === 0) return '0'
+  return filtered
+    .map(function (property) {
+      var value = this[property] || 0
+
+      // Account for fractional part of seconds,
+      // remove trailing zeroes.
+      if (property === 'seconds' && this.milliseconds) {
+        value = (value + this.milliseconds / 1000).toFixed(6).replace(/\.?0+$/, '')
+      }
+
+      return value + ' ' + property
+    }, this)
+    .join(' ')
+}
+
+var propertiesISOEquivalent = {
+  years: 'Y',
+  months: 'M',
+  days: 'D',
+  hours: 'H',
+  minutes: 'M',
+  seconds: 'S'
+}
+var dateProperties = ['years', 'months', 'days']
+var timeProperties = ['hours', 'minutes', 'seconds']
+// according to ISO 8601
+PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function () {
+  var datePart = dateProperties
+    .map(buildProperty, this)
+    .join('')
+
+  var timePart = timeProperties
+    .map(buildProperty, this)
+    .join('')
+
+  return 'P' + datePart + 'T' + timePart
+
+  function buildProperty (property) {
+    var value = this[property] || 0
+
+    // Account for fractional part of seconds,
+    // remove trailing zeroes.
+    if (property === 'seconds' && this.milliseconds) {
+      value = (value + this.milliseconds / 1000).toFixed(6).replace(/0+$/, '')
+    }
+
+    return value + propertiesISOEquivalent[property]
+  }
+}
+
+var NUMBER = '([+-]?\\d+)'
+var YEAR = NUMBER + '\\s+years?'
+var MONTH = NUMBER + '\\s+mons?'
+var DAY = NUMBER + '\\s+days?'
+var TIME = '([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?'
+var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function (regexString) {
+  return '(' + regexString + ')?'
+})
+  .join('\\s*'))
+
+// Positions of values in regex match
+var positions = {
+  years: 2,
+  months: 4,
+  days: 6,
+  hours: 9,
+  minutes: 10,
+  seconds: 11,
+  milliseconds: 12
+}
+// We can use negative time
+var negatives = ['hours', 'minutes', 'seconds', 'milliseconds']
+
+function parseMilliseconds (fraction) {
+  // add omitted zeroes
+  var microseconds = fraction + '000000'.slice(fraction.length)
+  return parseInt(microseconds, 10) / 1000
+}
+
+function parse (interval) {
+  if (!interval) return {}
+  var matches = INTERVAL.exec(interval)
+  var isNegative = matches[8] === '-'
+  return Object.keys(positions)
+    .reduce(function (parsed, property) {
+      var position = positions[property]
+      var value = matches[position]
+      // no empty string
+      if (!value) return parsed
+      // milliseconds are actually microseconds (up to 6 digits)
+      // with omitted trailing zeroes.
+      value = property === 'milliseconds'
+        ? parseMilliseconds(value)
+        : parseInt(value, 10)
+      // no zeros
+      if (!value) return parsed
+      if (isNegative && ~negatives.indexOf(property)) {
+        value *= -1
+      }
+      parsed[property] = value
+      return parsed
+    }, {})
+}
+
+
+/***/ }),
+
+/***/ 5286:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/*
+Copyright (c) 2014-2021, Matteo Collina <hello@matteocollina.com>
+
+Permission to use, copy, modify, and/or distribute this software for any
+purpose with or without fee is hereby granted, provided that the above
+copyright notice and this permission notice appear in all copies.
+
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR
+IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+*/
+
+
+
+const { Transform } = __nccwpck_require__(2203)
+const { StringDecoder } = __nccwpck_require__(3193)
+const kLast = Symbol('last')
+const kDecoder = Symbol('decoder')
+
+function transform (chunk, enc, cb) {
+  let list
+  if (this.overflow) { // Line buffer is full. Skip to start of next line.
+    const buf = this[kDecoder].write(chunk)
+    list = buf.split(this.matcher)
+
+    if (list.length === 1) return cb() // Line ending not found. Discard entire chunk.
+
+    // Line ending found. Discard trailing fragment of previous line and reset overflow state.
+    list.shift()
+    this.overflow = false
+  } else {
+    this[kLast] += this[kDecoder].write(chunk)
+    list = this[kLast].split(this.matcher)
+  }
+
+  this[kLast] = list.pop()
+
+  for (let i = 0; i < list.length; i++) {
+    try {
+      push(this, this.mapper(list[i]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  this.overflow = this[kLast].length > this.maxLength
+  if (this.overflow && !this.skipOverflow) {
+    cb(new Error('maximum buffer reached'))
+    return
+  }
+
+  cb()
+}
+
+function flush (cb) {
+  // forward any gibberish left in there
+  this[kLast] += this[kDecoder].end()
+
+  if (this[kLast]) {
+    try {
+      push(this, this.mapper(this[kLast]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  cb()
+}
+
+function push (self, val) {
+  if (val !== undefined) {
+    self.push(val)
+  }
+}
+
+function noop (incoming) {
+  return incoming
+}
+
+function split (matcher, mapper, options) {
+  // Set defaults for any arguments not supplied.
+  matcher = matcher || /\r?\n/
+  mapper = mapper || noop
+  options = options || {}
+
+  // Test arguments explicitly.
+  switch (arguments.length) {
+    case 1:
+      // If mapper is only argument.
+      if (typeof matcher === 'function') {
+        mapper = matcher
+        matcher = /\r?\n/
+      // If options is only argument.
+      } else if (typeof matcher === 'object' && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
+        options = matcher
+        matcher = /\r?\n/
+      }
+      break
+
+    case 2:
+      // If mapper and options are arguments.
+      if (typeof matcher === 'function') {
+        options = mapper
+        mapper = matcher
+        matcher = /\r?\n/
+      // If matcher and options are arguments.
+      } else if (typeof mapper === 'object') {
+        options = mapper
+        mapper = noop
+      }
+  }
+
+  options = Object.assign({}, options)
+  options.autoDestroy = true
+  options.transform = transform
+  options.flush = flush
+  options.readableObjectMode = true
+
+  const stream = new Transform(options)
+
+  stream[kLast] = ''
+  stream[kDecoder] = new StringDecoder('utf8')
+  stream.matcher = matcher
+  stream.mapper = mapper
+  stream.maxLength = options.maxLength
+  stream.skipOverflow = options.skipOverflow || false
+  stream.overflow = false
+  stream._destroy = function (err, cb) {
+    // Weird Node v12 bug that we need to work around
+    this._writableState.errorEmitted = false
+    cb(err)
+  }
+
+  return stream
+}
+
+module.exports = split
+
+
+/***/ }),
+
+/***/ 223:
+/***/ ((module) => {
+
+module.exports = extend
+
+var hasOwnProperty = Object.prototype.hasOwnProperty;
+
+function extend(target) {
+    for (var i = 1; i < arguments.length; i++) {
+        var source = arguments[i]
+
+        for (var key in source) {
+            if (hasOwnProperty.call(source, key)) {
+                target[key] = source[key]
+            }
+        }
+    }
+
+    return target
+}
+
+
+/***/ }),
+
+/***/ 4390:
+/***/ ((module) => {
+
+module.exports = eval("require")("pg-native");
+
+
+/***/ }),
+
+/***/ 3720:
+/***/ ((module) => {
+
+function webpackEmptyAsyncContext(req) {
+	// Here Promise.resolve().then() is used instead of new Promise() to prevent
+	// uncaught exception popping up in devtools
+	return Promise.resolve().then(() => {
+		var e = new Error("Cannot find module '" + req + "'");
+		e.code = 'MODULE_NOT_FOUND';
+		throw e;
+	});
+}
+webpackEmptyAsyncContext.keys = () => ([]);
+webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
+webpackEmptyAsyncContext.id = 3720;
+module.exports = webpackEmptyAsyncContext;
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 2375:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8253:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
 /***/ 7994:
 /***/ ((module) => {
 
@@ -29552,7 +41269,7 @@ module.exports = /*#__PURE__*/JSON.parse('[1,1,2,6,24,120,720,5040,40320,362880,
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -35470,16 +47187,23 @@ function codePointRank(unit) {
 ;// CONCATENATED MODULE: ./src/profile/rank-summary.ts
 /** The summary of sorted values, keeping enough of them that the rank error is at most `epsilon`. */
 function summaryOfSorted(sorted, epsilon) {
-    const n = sorted.length;
-    const step = Math.max(1, Math.floor(2 * epsilon * n) + 1);
-    const positions = [];
-    for (let position = 1; position < n; position += step)
-        positions.push(position);
-    if (n > 0)
-        positions.push(n);
+    const positions = summaryPositions(sorted.length, epsilon);
     const values = Float64Array.from(positions, (position) => sorted[position - 1]);
     const ranks = Float64Array.from(positions);
-    return { count: n, values, rmin: ranks, rmax: ranks.slice() };
+    return { count: sorted.length, values, rmin: ranks, rmax: ranks.slice() };
+}
+/**
+ * The 1-based positions an exact summary of n sorted values keeps: the first, every s-th after it and the
+ * last, s = ⌊2εn⌋ + 1, so that no gap between kept positions exceeds 2εn.
+ */
+function summaryPositions(count, epsilon) {
+    const step = Math.max(1, Math.floor(2 * epsilon * count) + 1);
+    const positions = [];
+    for (let position = 1; position < count; position += step)
+        positions.push(position);
+    if (count > 0)
+        positions.push(count);
+    return positions;
 }
 /** The exact summary of distinct values with their counts: each run of equal values kept at both ends. */
 function summaryOfCounts(values, counts) {
@@ -43066,8 +54790,8 @@ function datasetVerdict(columns, options) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/profile/format.ts
 /** Bumped when a reader of the previous version could misread a new profile. */
 const PROFILE_VERSION = 1;
@@ -43911,11 +55635,11 @@ async function gunzipPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 ;// CONCATENATED MODULE: external "url"
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
@@ -43931,8 +55655,8 @@ var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire
 //#endregion
 //#region src/utils.ts
 function cleanPath(path) {
-	let normalized = (0,external_path_namespaceObject.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
 	return normalized;
 }
 const SLASHES_REGEX = /[\\/]/g;
@@ -43946,7 +55670,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
 	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
 	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
 	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
 	if (path === ".") return "";
 	const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -43962,7 +55686,7 @@ function joinPathWithRelativePath(root, options) {
 	return function(filename, directoryPath) {
 		const sameRoot = directoryPath.startsWith(root);
 		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
 	};
 }
 function joinPath(filename) {
@@ -44086,13 +55810,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path, resolved, state) {
 	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let parent = (0,external_path_.dirname)(path);
 	let depth = 1;
 	while (parent !== state.root && depth < 2) {
 		const resolvedPath = state.symlinks.get(parent);
 		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
 		if (isSameRoot) depth++;
-		else parent = (0,external_path_namespaceObject.dirname)(parent);
+		else parent = (0,external_path_.dirname)(parent);
 	}
 	state.symlinks.set(path, resolved);
 	return depth > 1;
@@ -44268,7 +55992,7 @@ var Walker = class {
 			symlinks: /* @__PURE__ */ new Map(),
 			visited: [""].slice(0, 0),
 			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject_0
+			fs: options.fs || external_fs_namespaceObject
 		};
 		this.joinPath = build$7(this.root, options);
 		this.pushDirectory = build$6(this.root, options);
@@ -44306,8 +56030,8 @@ var Walker = class {
 						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
 					} else {
 						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
 						resolvedPath = this.joinPath(filename, directoryPath$1);
 						this.pushFile(resolvedPath, files, this.state.counts, filters);
 					}
@@ -44371,7 +56095,7 @@ var Builder = class {
 	options = {
 		maxDepth: Infinity,
 		suppressErrors: true,
-		pathSeparator: external_path_namespaceObject.sep,
+		pathSeparator: external_path_.sep,
 		filters: []
 	};
 	globFunction;
@@ -44556,8 +56280,8 @@ function buildFormat(cwd, root, absolute) {
 		};
 		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
 	}
-	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
-	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
 	if (root.startsWith(`${cwd}/`)) {
@@ -44565,7 +56289,7 @@ function buildRelative(cwd, root) {
 		return (p) => `${prefix}/${p}`;
 	}
 	return (p) => {
-		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
 		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
 	};
 }
@@ -44636,7 +56360,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
 	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
 	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
 	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
 	const parts = splitPattern(result);
 	if (parentDir) {
@@ -44647,7 +56371,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
 			i++;
 		}
-		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
 		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
 			props.root = ensureNonDriveRelativePath(potentialRoot);
 			props.depthOffset = -n + i;
@@ -44669,7 +56393,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 		}
 		props.depthOffset = newCommonPath.length;
 		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
 	}
 	return result;
 }
@@ -44770,15 +56494,15 @@ const defaultOptions = {
 function getOptions(options) {
 	const opts = Object.assign({}, options);
 	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
 	opts.ignore = ensureStringArray(opts.ignore);
 	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
-		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
-		stat: opts.fs.stat || external_fs_namespaceObject.stat,
-		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
 	});
 	if (opts.debug) log("globbing with options:", opts);
 	return opts;
@@ -52355,7 +64079,7 @@ function describeError(error) {
 
 /** Half the machine's memory: a runner also runs the job's other steps. */
 function defaultMemoryBudget() {
-    return Math.floor((0,external_node_os_namespaceObject.totalmem)() / 2);
+    return Math.floor((0,external_node_os_.totalmem)() / 2);
 }
 /**
  * Memory per byte of a side's input text, both sides held at once: a cell's double (and its sorted copy)
@@ -52998,6 +64722,7 @@ function declaredKindsOf(numerical, categorical) {
 
 
 
+const PROFILE_ENGINES = ['postgres', 'clickhouse', 'duckdb'];
 const OPTIONS = {
     data: { type: 'string', multiple: true },
     merge: { type: 'string', multiple: true },
@@ -53010,6 +64735,10 @@ const OPTIONS = {
     'max-lossless-bytes': { type: 'string' },
     'max-categories': { type: 'string' },
     'rank-error': { type: 'string' },
+    engine: { type: 'string' },
+    connection: { type: 'string' },
+    table: { type: 'string' },
+    query: { type: 'string' },
 };
 const rankShare = { test: (value) => value > 0 && value < 0.5, expected: 'a share above 0 and below 0.5 (0.001 is 0.1%)' };
 function parseProfileCli(argv) {
@@ -53025,7 +64754,10 @@ function parseProfileCli(argv) {
     if (positionals.length > 0)
         throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
     const [data, merge] = [variadic.data, variadic.merge];
-    if ((data.length > 0) === (merge.length > 0)) {
+    const engine = engineSourceOf(values);
+    if (engine && (data.length > 0 || merge.length > 0))
+        throw new InputError('driftgate profile takes --engine, --data or --merge, one of them');
+    if (!engine && (data.length > 0) === (merge.length > 0)) {
         throw new InputError('driftgate profile takes either --data PATH... (data files to profile) or --merge PROFILE... (profiles to merge)');
     }
     const settings = {
@@ -53037,12 +64769,29 @@ function parseProfileCli(argv) {
     return {
         command: 'profile',
         inputs: data.length > 0 ? data : merge,
-        mode: data.length > 0 ? 'data' : 'merge',
+        mode: engine ? 'engine' : data.length > 0 ? 'data' : 'merge',
+        engine,
         output: values.output,
         settings,
         declaredKinds: declaredKindsOf(values.numerical ?? [], values.categorical ?? []),
         naValues: missingValueTokens(values['na-values'] ?? [], !values['no-default-na-values']),
     };
+}
+function engineSourceOf(values) {
+    if (values.engine === undefined) {
+        if (values.table !== undefined || values.query !== undefined || values.connection !== undefined)
+            throw new InputError('--table, --query and --connection go with --engine postgres|clickhouse|duckdb');
+        return undefined;
+    }
+    const engine = PROFILE_ENGINES.find((name) => name === values.engine);
+    if (!engine)
+        throw new InputError(`--engine ${JSON.stringify(values.engine)} is not one of ${PROFILE_ENGINES.join(', ')}`);
+    if ((values.table === undefined) === (values.query === undefined))
+        throw new InputError('--engine takes either --table NAME or --query SQL');
+    const connection = values.connection ?? process.env.DRIFTGATE_CONNECTION;
+    if (connection === undefined && engine !== 'duckdb')
+        throw new InputError(`--engine ${engine} needs --connection URL (or the DRIFTGATE_CONNECTION environment variable)`);
+    return { engine, connection, source: values.table !== undefined ? { table: values.table } : { query: values.query } };
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -54225,6 +65974,518 @@ function parseCli(argv) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/@clickhouse/client/dist/index.js
+var dist = __nccwpck_require__(5671);
+;// CONCATENATED MODULE: ./src/profile/sql/dialect.ts
+/** Doubled double quotes: PostgreSQL, DuckDB and Snowflake (the SQL standard's delimited identifier). */
+function quoteStandard(identifier) {
+    return `"${identifier.replaceAll('"', '""')}"`;
+}
+/**
+ * The shortest round-trip text of a double, as every engine here reads numeric literals; negative ones in
+ * parentheses so that `x - -1` never becomes a comment (`--`).
+ */
+function doubleLiteral(value) {
+    if (!Number.isFinite(value))
+        throw new Error(`a SQL double literal must be finite, got ${value}`);
+    const text = String(value);
+    return value < 0 ? `(${text})` : text;
+}
+
+;// CONCATENATED MODULE: ./src/profile/sql/statements.ts
+/** The FROM clause of every statement. */
+function fromClause(dialect, source) {
+    if ('table' in source)
+        return `FROM ${source.table.split('.').map((part) => dialect.quote(part)).join('.')} AS src`;
+    // A trailing semicolon would end the statement the query is wrapped in.
+    return `FROM (${source.query.trim().replace(/;+\s*$/, '')}) AS src`;
+}
+/** The column's cells as the profile sees them: finite doubles or NULL, present text or NULL. */
+function cellExpression(dialect, column) {
+    const quoted = dialect.quote(column.name);
+    if (column.storage === 'numeric') {
+        const value = dialect.asDouble(quoted);
+        return `CASE WHEN ${dialect.finite(value)} THEN ${value} END`;
+    }
+    const text = column.asText ? column.asText(quoted) : quoted;
+    return `CASE WHEN ${text} <> '' THEN ${text} END`;
+}
+/** The number of result columns `scanStatement` gives each column after the first (the rows). */
+const SCAN_WIDTH = { numeric: 6, text: 2 };
+function scanStatement(dialect, source, columns) {
+    const aggregates = ['count(*)'];
+    for (const column of columns) {
+        const cell = cellExpression(dialect, column);
+        if (column.storage === 'numeric') {
+            aggregates.push(`count(${cell})`, `min(${cell})`, `max(${cell})`, `sum(${cell})`, `count(DISTINCT ${cell})`, `min(CASE WHEN ${cell} = floor(${cell}) THEN 1 WHEN ${cell} <> floor(${cell}) THEN 0 END)`);
+        }
+        else {
+            aggregates.push(`count(${cell})`, `count(DISTINCT ${cell})`);
+        }
+    }
+    return `SELECT\n  ${aggregates.join(',\n  ')}\n${fromClause(dialect, source)}`;
+}
+/** Per request: Σ(x − s), Σ(x − s)², then the order statistics array when `levels` is given. */
+function spreadStatement(dialect, source, requests) {
+    const aggregates = [];
+    for (const { column, shift, levels } of requests) {
+        const deviation = `(${cellExpression(dialect, column)} - ${shift})`;
+        aggregates.push(`sum(${deviation})`, `sum(${deviation} * ${deviation})`);
+        if (levels)
+            aggregates.push(dialect.percentiles(cellExpression(dialect, column), levels));
+    }
+    return `SELECT\n  ${aggregates.join(',\n  ')}\n${fromClause(dialect, source)}`;
+}
+/** Every finite value of a numerical column with its count, ascending. */
+function valueCountsStatement(dialect, source, column) {
+    const value = dialect.quote('value');
+    return `SELECT ${value}, count(*) FROM (SELECT ${cellExpression(dialect, column)} AS ${value} ${fromClause(dialect, source)}) AS cells WHERE ${value} IS NOT NULL GROUP BY ${value} ORDER BY ${value}`;
+}
+/** A text column's `limit` most frequent categories with their counts, ties by code point. */
+function categoriesStatement(dialect, source, column, limit) {
+    const [value, cells] = [dialect.quote('value'), dialect.quote('cells')];
+    return (`SELECT ${value}, count(*) AS ${cells} FROM (SELECT ${cellExpression(dialect, column)} AS ${value} ${fromClause(dialect, source)}) AS present ` +
+        `WHERE ${value} IS NOT NULL GROUP BY ${value} ORDER BY ${cells} DESC, ${dialect.byCodePoint(value)} LIMIT ${limit}`);
+}
+/** The level at which every dialect's exact quantile function gives the value at `position` (dialect.ts). */
+function levelOf(position, count) {
+    return (position - 0.5) / count;
+}
+
+;// CONCATENATED MODULE: ./src/profile/sql/engine-profile.ts
+/**
+ * A profile computed inside a SQL engine, in the same format and to the same guarantees as the file
+ * profiler's (`builder.ts`): counts, missing cells, extremes and distinct counts exact; moments by the
+ * two-pass corrected sums (statements.ts); a numerical column's distribution as every distinct value with
+ * its count when it has at most `maxDistinct` of them, else a rank summary of exact order statistics from
+ * the engine's own quantile function, which meets the rank error with no error of its own; text columns'
+ * most frequent categories exact, the rest pooled as "other".
+ *
+ * The statements: one scan for every column's aggregates, one more for the spreads and order statistics,
+ * and one GROUP BY per column whose values or categories are listed.
+ */
+
+
+
+
+
+
+async function profileInEngine(connection, source, settings, sourceName) {
+    const { dialect } = connection;
+    const columns = await connection.columns(source);
+    const seen = new Set();
+    for (const column of columns) {
+        if (seen.has(column.name))
+            throw new InputError(`the ${engine_profile_describeSource(source)} has two columns named ${JSON.stringify(column.name)}; name them apart (AS) in --query`);
+        seen.add(column.name);
+    }
+    if (columns.length === 0)
+        throw new InputError(`the ${engine_profile_describeSource(source)} has no columns`);
+    const [scan] = await connection.rows(scanStatement(dialect, source, columns));
+    const rows = numberOf(scan[0]);
+    let offset = 1;
+    const numeric = [];
+    const text = [];
+    for (const column of columns) {
+        const cells = scan.slice(offset, offset + SCAN_WIDTH[column.storage]);
+        offset += SCAN_WIDTH[column.storage];
+        if (column.storage === 'numeric') {
+            const [finite, min, max, sum, distinct, integers] = cells.map(numberOf);
+            numeric.push({ column, finite, min, max, sum, distinct, integers: cells[5] === null || integers === 1 });
+        }
+        else {
+            text.push({ column, present: numberOf(cells[0]), distinct: numberOf(cells[1]) });
+        }
+    }
+    const spread = numeric.filter((facts) => facts.finite > 0).map((facts) => ({ facts, request: spreadRequest(facts, settings) }));
+    const spreadRow = spread.length > 0 ? (await connection.rows(spreadStatement(dialect, source, spread.map(({ request }) => request))))[0] : [];
+    const profiles = new Map();
+    let cell = 0;
+    for (const { facts, request } of spread) {
+        const [deviations, squares] = [numberOf(spreadRow[cell]), numberOf(spreadRow[cell + 1])];
+        cell += 2;
+        const quantiles = request.levels ? spreadRow[cell++] : undefined;
+        const distribution = quantiles ? summaryOf(facts, quantiles, settings) : await valueCounts(connection, source, facts.column);
+        profiles.set(facts.column.name, numericProfile(facts, rows, deviations, squares, distribution, settings));
+    }
+    for (const facts of numeric) {
+        if (facts.finite === 0)
+            profiles.set(facts.column.name, numericProfile(facts, rows, 0, 0, { kind: 'lossless', values: new Float64Array(0), counts: new Float64Array(0) }, settings));
+    }
+    for (const { column, present, distinct } of text)
+        profiles.set(column.name, await textProfile(connection, source, column, rows, present, distinct, settings));
+    return { version: PROFILE_VERSION, sources: [sourceName], rows, settings, columns: columns.map((column) => profiles.get(column.name)) };
+}
+function engine_profile_describeSource(source) {
+    return 'table' in source ? `table ${JSON.stringify(source.table)}` : 'query';
+}
+/** The first scan's mean: the point the second scan's sums are taken about. */
+function shiftOf(facts) {
+    const mean = facts.sum / facts.finite;
+    // A sum that overflowed still leaves a shift inside the values, which is all the corrected sums need.
+    return Number.isFinite(mean) ? mean : facts.min / 2 + facts.max / 2;
+}
+function spreadRequest(facts, settings) {
+    const shift = doubleLiteral(shiftOf(facts));
+    if (facts.distinct <= settings.maxDistinct)
+        return { column: facts.column, shift };
+    const levels = summaryPositions(facts.finite, settings.rankError).map((position) => doubleLiteral(levelOf(position, facts.finite)));
+    return { column: facts.column, shift, levels };
+}
+function summaryOf(facts, quantiles, settings) {
+    const positions = Float64Array.from(summaryPositions(facts.finite, settings.rankError));
+    const summary = { count: facts.finite, values: Float64Array.from(quantiles, numberOf), rmin: positions, rmax: positions.slice() };
+    const fault = summaryFault(summary);
+    // The engine's quantiles are its sorted values at these positions: a fault is a bug, not the user's.
+    if (fault)
+        throw new Error(`the engine's exact quantiles of column ${JSON.stringify(facts.column.name)} do not form a rank summary: ${fault}`);
+    return { kind: 'summary', summary, rankError: settings.rankError, distinctAtLeast: facts.distinct };
+}
+async function valueCounts(connection, source, column) {
+    const values = [];
+    const counts = [];
+    for (const [cell, count] of await connection.rows(valueCountsStatement(connection.dialect, source, column))) {
+        // −0 and 0 are one value in a profile; an engine may group them apart.
+        const value = numberOf(cell) === 0 ? 0 : numberOf(cell);
+        if (values.length > 0 && values[values.length - 1] === value)
+            counts[counts.length - 1] += numberOf(count);
+        else {
+            values.push(value);
+            counts.push(numberOf(count));
+        }
+    }
+    return { kind: 'lossless', values: Float64Array.from(values), counts: Float64Array.from(counts) };
+}
+/**
+ * The column as the file profiler would finish it: through the same accumulator, so the lossless budget
+ * (`maxLosslessBytes`) turns it into a summary by the same rule.
+ */
+function numericProfile(facts, rows, deviations, squares, distribution, settings) {
+    const { finite, min, max } = facts;
+    const base = { storage: 'numeric', name: facts.column.name, rows, missing: rows - finite, integers: facts.integers, distribution };
+    const accumulator = new NumericAccumulator(facts.column.name, settings);
+    if (finite === 0) {
+        accumulator.addProfile(base);
+        return accumulator.finish();
+    }
+    const shift = shiftOf(facts);
+    // A constant column has its exact mean and no spread, as the file profiler gives it.
+    const mean = min === max ? min : Math.min(max, Math.max(min, shift + deviations / finite));
+    const m2 = min === max ? 0 : Math.max(0, squares - (deviations * deviations) / finite);
+    accumulator.addProfile({ ...base, min, max, moments: { mean, m2 } });
+    return accumulator.finish();
+}
+async function textProfile(connection, source, column, rows, present, distinct, settings) {
+    const categories = [];
+    if (present > 0) {
+        for (const [category, count] of await connection.rows(categoriesStatement(connection.dialect, source, column, settings.maxCategories))) {
+            categories.push([String(category), numberOf(count)]);
+        }
+    }
+    const kept = categories.reduce((sum, [, count]) => sum + count, 0);
+    return { storage: 'text', name: column.name, rows, missing: rows - present, categories, other: present - kept, distinct, distinctExact: true };
+}
+/** A cell the engine returned as a number, numeric text or a big integer; NaN for NULL. */
+function numberOf(cell) {
+    if (typeof cell === 'number')
+        return cell;
+    if (typeof cell === 'string' || typeof cell === 'bigint')
+        return Number(cell);
+    return NaN;
+}
+/**
+ * An engine's error as an InputError for the user, with every secret of the connection (its password, the
+ * whole URL) blanked, also where the engine echoes them.
+ */
+function engineError(engine, error, secrets) {
+    if (error instanceof InputError)
+        return error;
+    let message = error instanceof Error ? error.message : String(error);
+    for (const secret of secrets)
+        if (secret.length > 0)
+            message = message.split(secret).join('***');
+    return new InputError(`${engine}: ${message.trim()}`);
+}
+
+// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
+var pg_lib = __nccwpck_require__(3273);
+;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = pg_lib.Client
+const Pool = pg_lib.Pool
+const Connection = pg_lib.Connection
+const types = pg_lib.types
+const Query = pg_lib.Query
+const DatabaseError = pg_lib.DatabaseError
+const escapeIdentifier = pg_lib.escapeIdentifier
+const escapeLiteral = pg_lib.escapeLiteral
+const Result = pg_lib.Result
+const TypeOverrides = pg_lib.TypeOverrides
+
+// Also export the defaults
+const defaults = pg_lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (pg_lib);
+
+;// CONCATENATED MODULE: ./src/profile/sql/postgres.ts
+/**
+ * PostgreSQL through `pg`. `--connection` is a libpq URL (postgres://user:password@host:port/database).
+ * Column types come from the source's own result description and pg_type: numbers (integers, floats,
+ * numeric) are numerical; text types, booleans, dates and times, enums and UUIDs are text; anything else
+ * (arrays, JSON, composites) is refused.
+ */
+
+
+
+
+
+const postgres = {
+    name: 'postgres',
+    quote: quoteStandard,
+    asDouble: (expression) => `CAST(${expression} AS double precision)`,
+    // NaN sorts above every number in PostgreSQL, so it fails the upper bound; NULL fails both.
+    finite: (expression) => `(${expression} > '-Infinity'::float8 AND ${expression} < 'Infinity'::float8)`,
+    percentiles: (expression, levels) => `percentile_disc(ARRAY[${levels.join(', ')}]::float8[]) WITHIN GROUP (ORDER BY ${expression})`,
+    byCodePoint: (expression) => `${expression} COLLATE "C"`,
+};
+/** int2, int4, int8, float4, float8, numeric. */
+const NUMERIC_TYPES = new Set([21, 23, 20, 700, 701, 1700]);
+/** pg_type.typcategory of types whose text form is a category: string, boolean, date/time, enum, timespan. */
+const TEXT_CATEGORIES = new Set(['S', 'B', 'D', 'E', 'T']);
+const UUID_TYPE = 2950;
+async function connectPostgres(url) {
+    const secrets = secretsOf(url);
+    const client = new esm.Client({ connectionString: url });
+    // An error after connecting (the server going away) must not crash the process; queries report it.
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+    }
+    catch (error) {
+        throw engineError('postgres', error, secrets);
+    }
+    const run = async (statement, values) => {
+        try {
+            return await client.query({ text: statement, values, rowMode: 'array' });
+        }
+        catch (error) {
+            throw engineError('postgres', error, secrets);
+        }
+    };
+    return {
+        dialect: postgres,
+        async columns(source) {
+            const { fields } = await run(`SELECT * ${fromClause(postgres, source)} LIMIT 0`);
+            const types = await run('SELECT oid::int, format_type(oid, NULL), typcategory FROM pg_type WHERE oid = ANY($1::oid[])', [fields.map((field) => field.dataTypeID)]);
+            const byOid = new Map(types.rows.map(([oid, name, category]) => [oid, { name: name, category: category }]));
+            return fields.map((field) => {
+                const type = byOid.get(field.dataTypeID);
+                if (NUMERIC_TYPES.has(field.dataTypeID))
+                    return { name: field.name, storage: 'numeric' };
+                if (type && (TEXT_CATEGORIES.has(type.category) || field.dataTypeID === UUID_TYPE)) {
+                    return { name: field.name, storage: 'text', asText: (quoted) => `CAST(${quoted} AS text)` };
+                }
+                throw new InputError(`column ${JSON.stringify(field.name)} is of type ${type?.name ?? field.dataTypeID}, which a profile cannot hold (numbers or text only); leave it out with --query`);
+            });
+        },
+        async rows(statement) {
+            return (await run(statement)).rows;
+        },
+        async close() {
+            await client.end();
+        },
+    };
+}
+/** The URL and its password, blanked from any message. */
+function secretsOf(url) {
+    try {
+        const password = decodeURIComponent(new URL(url).password);
+        return [url, password];
+    }
+    catch {
+        return [url];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/profile/sql/clickhouse.ts
+/**
+ * ClickHouse over its HTTP interface through `@clickhouse/client`, which works against 18.16 (Debian's).
+ * `--connection` is http(s)://user:password@host:8123/database (clickhouse:// is taken for http://).
+ *
+ * Only aggregates whose states cross shards intact in 18.16 are used: on a Distributed table that version's
+ * sumKahan and varPopStable states desynchronise the protocol (the initiator crashes), so the spreads are
+ * plain sums about a shift (statements.ts), which need neither.
+ */
+
+
+
+
+
+/** Backquoted, with ClickHouse's backslash escapes, so no character of the name can end it. */
+function quoteClickHouse(identifier) {
+    const escapes = { '\\': '\\\\', '`': '\\`', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
+    return `\`${identifier.replace(/[\\`\n\r\t\0]/g, (character) => escapes[character])}\``;
+}
+const clickhouse = {
+    name: 'clickhouse',
+    quote: quoteClickHouse,
+    asDouble: (expression) => `toFloat64(${expression})`,
+    finite: (expression) => `isFinite(${expression})`,
+    percentiles: (expression, levels) => `quantilesExact(${levels.join(', ')})(${expression})`,
+    // Strings compare bytewise: UTF-8 bytes are code point order.
+    byCodePoint: (expression) => expression,
+};
+const NUMERIC_TYPE = /^(U?Int(8|16|32|64)|Float(32|64)|Decimal(32|64|128)?\(.*\))$/;
+const TEXT_TYPE = /^(FixedString\(\d+\)|Enum(8|16)\(.*\)|Date|DateTime(\(.*\))?|UUID)$/s;
+/** The type without the wrappers that do not change what its values are. */
+function bareType(type) {
+    const wrapped = /^(Nullable|LowCardinality)\((.*)\)$/s.exec(type);
+    return wrapped ? bareType(wrapped[2]) : type;
+}
+async function connectClickHouse(url) {
+    const secrets = secretsOf(url);
+    let parsed;
+    try {
+        parsed = new URL(url.replace(/^clickhouse:/, 'http:'));
+    }
+    catch {
+        throw new InputError('--connection is not a URL; ClickHouse takes http://user:password@host:8123/database');
+    }
+    const client = (0,dist/* createClient */.UU)({
+        url: `${parsed.protocol}//${parsed.host}`,
+        username: decodeURIComponent(parsed.username) || 'default',
+        password: decodeURIComponent(parsed.password),
+        database: parsed.pathname.replace(/^\//, '') || 'default',
+        log: { level: dist/* ClickHouseLogLevel */.P1.OFF },
+    });
+    const run = async (statement) => {
+        try {
+            return (await (await client.query({ query: statement, format: 'JSONCompact' })).json());
+        }
+        catch (error) {
+            throw engineError('clickhouse', error, secrets);
+        }
+    };
+    return {
+        dialect: clickhouse,
+        async columns(source) {
+            const { meta } = await run(`SELECT * ${fromClause(clickhouse, source)} LIMIT 0`);
+            return meta.map(({ name, type }) => {
+                const bare = bareType(type);
+                if (NUMERIC_TYPE.test(bare))
+                    return { name, storage: 'numeric' };
+                if (bare === 'String')
+                    return { name, storage: 'text' };
+                if (TEXT_TYPE.test(bare))
+                    return { name, storage: 'text', asText: (quoted) => `toString(${quoted})` };
+                throw new InputError(`column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`);
+            });
+        },
+        async rows(statement) {
+            return (await run(statement)).data;
+        },
+        async close() {
+            await client.close();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/profile/sql/duckdb.ts
+/**
+ * DuckDB, in process through `@duckdb/node-api`: an optional engine, installed on demand and never bundled
+ * (its native binary is about 68 MB). `--connection` is a database file (opened read-only), or absent for
+ * an in-memory database that a `--query` reads files from (`SELECT * FROM 'data.parquet'`).
+ */
+
+
+
+
+
+
+const duckdb = {
+    name: 'duckdb',
+    quote: quoteStandard,
+    asDouble: (expression) => `CAST(${expression} AS DOUBLE)`,
+    finite: (expression) => `isfinite(${expression})`,
+    percentiles: (expression, levels) => `quantile_disc(${expression}, [${levels.join(', ')}])`,
+    // DuckDB compares VARCHAR bytewise unless a collation is configured: UTF-8 bytes are code point order.
+    byCodePoint: (expression) => expression,
+};
+const PACKAGE = '@duckdb/node-api';
+const duckdb_NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/;
+const duckdb_TEXT_TYPE = /^(BOOLEAN|DATE|TIME|TIMESTAMP.*|UUID|INTERVAL|ENUM\(.*\))$/s;
+/** The package from wherever this driftgate is installed, else from the working directory's project. */
+async function loadDuckDb() {
+    // A specifier held in a variable keeps the bundler from packing the package in.
+    const name = PACKAGE;
+    try {
+        return (await __nccwpck_require__(3720)(name));
+    }
+    catch {
+        try {
+            // Resolved from the working directory itself (a trailing slash): naming a file there would have the
+            // bundler copy it into dist.
+            const path = (0,external_node_module_namespaceObject.createRequire)((0,external_node_url_namespaceObject.pathToFileURL)(`${process.cwd()}/`)).resolve(name);
+            return (await __nccwpck_require__(3720)((0,external_node_url_namespaceObject.pathToFileURL)(path).href));
+        }
+        catch {
+            throw new InputError(`--engine duckdb needs the DuckDB client, which driftgate does not bundle: npm install ${PACKAGE}`);
+        }
+    }
+}
+async function connectDuckDb(location) {
+    const { DuckDBInstance } = await loadDuckDb();
+    const path = location?.replace(/^duckdb:(\/\/)?/, '');
+    let instance;
+    try {
+        instance = path ? await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : await DuckDBInstance.create(':memory:');
+    }
+    catch (error) {
+        throw engineError('duckdb', error, []);
+    }
+    const connection = await instance.connect();
+    const run = async (statement) => {
+        try {
+            return await connection.runAndReadAll(statement);
+        }
+        catch (error) {
+            throw engineError('duckdb', error, []);
+        }
+    };
+    return {
+        dialect: duckdb,
+        async columns(source) {
+            const reader = await run(`SELECT * ${fromClause(duckdb, source)} LIMIT 0`);
+            const types = reader.columnTypes().map(String);
+            return reader.columnNames().map((name, index) => {
+                const type = types[index];
+                if (duckdb_NUMERIC_TYPE.test(type))
+                    return { name, storage: 'numeric' };
+                if (type === 'VARCHAR')
+                    return { name, storage: 'text' };
+                if (duckdb_TEXT_TYPE.test(type))
+                    return { name, storage: 'text', asText: (quoted) => `CAST(${quoted} AS VARCHAR)` };
+                throw new InputError(`column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`);
+            });
+        },
+        async rows(statement) {
+            return (await run(statement)).getRowsJson();
+        },
+        async close() {
+            connection.closeSync();
+            instance.closeSync();
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/profile/describe.ts
 /** What a profile holds, in a few lines a person reads: for the CLI, the model card and reports. */
 
@@ -54257,6 +66518,9 @@ Usage:
   driftgate check --baseline PATH... --current PATH... [options]
   driftgate profile --data PATH... [-o FILE] [profile options]
   driftgate profile --merge PROFILE... [-o FILE]
+  driftgate profile --engine postgres|clickhouse|duckdb [--connection URL] (--table T | --query SQL) [-o FILE]
+                                the same profile computed inside the database (docs/sql-engines.md);
+                                the URL may come from DRIFTGATE_CONNECTION instead, and is never printed
 
 Data (CSV, TSV, JSON Lines, JSON array of records, Parquet; any of them .gz; globs allowed;
 several files for one side are concatenated), or profiles of it (several are merged):
@@ -54463,6 +66727,10 @@ function megabytes(bytes) {
 
 
 
+
+
+
+
 const EXIT_NO_DRIFT = 0;
 const EXIT_DRIFT = 1;
 const EXIT_BAD_INPUT = 2;
@@ -54482,7 +66750,10 @@ async function main(argv) {
 }
 async function profile(command) {
     let result;
-    if (command.mode === 'data') {
+    if (command.engine) {
+        result = await profileEngine(command.engine, command.settings);
+    }
+    else if (command.mode === 'data') {
         result = await profileData(command.inputs, { declared: command.declaredKinds, naValues: command.naValues, settings: command.settings });
     }
     else {
@@ -54501,6 +66772,15 @@ async function profile(command) {
     }
     process.stdout.write(escapeTerminalLines(`Wrote ${command.output} (${bytes.toLocaleString('en-US')} bytes): ${describeProfile(result)}`));
     return EXIT_NO_DRIFT;
+}
+async function profileEngine({ engine, connection, source }, settings) {
+    const live = engine === 'postgres' ? await connectPostgres(connection) : engine === 'clickhouse' ? await connectClickHouse(connection) : await connectDuckDb(connection);
+    try {
+        return await profileInEngine(live, source, settings, 'table' in source ? `${engine}:${source.table}` : `${engine} query`);
+    }
+    finally {
+        await live.close();
+    }
 }
 async function check(command) {
     const progress = ProgressLine.forTerminal(process.stderr);

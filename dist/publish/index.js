@@ -41647,16 +41647,23 @@ function approximation(column) {
 ;// CONCATENATED MODULE: ./src/profile/rank-summary.ts
 /** The summary of sorted values, keeping enough of them that the rank error is at most `epsilon`. */
 function summaryOfSorted(sorted, epsilon) {
-    const n = sorted.length;
-    const step = Math.max(1, Math.floor(2 * epsilon * n) + 1);
-    const positions = [];
-    for (let position = 1; position < n; position += step)
-        positions.push(position);
-    if (n > 0)
-        positions.push(n);
+    const positions = summaryPositions(sorted.length, epsilon);
     const values = Float64Array.from(positions, (position) => sorted[position - 1]);
     const ranks = Float64Array.from(positions);
-    return { count: n, values, rmin: ranks, rmax: ranks.slice() };
+    return { count: sorted.length, values, rmin: ranks, rmax: ranks.slice() };
+}
+/**
+ * The 1-based positions an exact summary of n sorted values keeps: the first, every s-th after it and the
+ * last, s = ⌊2εn⌋ + 1, so that no gap between kept positions exceeds 2εn.
+ */
+function summaryPositions(count, epsilon) {
+    const step = Math.max(1, Math.floor(2 * epsilon * count) + 1);
+    const positions = [];
+    for (let position = 1; position < count; position += step)
+        positions.push(position);
+    if (count > 0)
+        positions.push(count);
+    return positions;
 }
 /** The exact summary of distinct values with their counts: each run of equal values kept at both ends. */
 function summaryOfCounts(values, counts) {

@@ -4,7 +4,6 @@
  * an in-memory database that a `--query` reads files from (`SELECT * FROM 'data.parquet'`).
  */
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../../engine/errors.js';
 import { quoteStandard, type SqlDialect } from './dialect.js';
@@ -35,7 +34,9 @@ async function loadDuckDb(): Promise<DuckDbModule> {
     return (await import(name)) as DuckDbModule;
   } catch {
     try {
-      const path = createRequire(join(process.cwd(), 'package.json')).resolve(name);
+      // Resolved from the working directory itself (a trailing slash): naming a file there would have the
+      // bundler copy it into dist.
+      const path = createRequire(pathToFileURL(`${process.cwd()}/`)).resolve(name);
       return (await import(pathToFileURL(path).href)) as DuckDbModule;
     } catch {
       throw new InputError(`--engine duckdb needs the DuckDB client, which driftgate does not bundle: npm install ${PACKAGE}`);
