@@ -3,10 +3,12 @@ import { expect } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { profileData } from '../../../src/io/profile-side.js';
+import { datasetOf, profileData } from '../../../src/io/profile-side.js';
 import { DEFAULT_PROFILE_SETTINGS, type NumericColumnProfile, type Profile, type TextColumnProfile } from '../../../src/profile/format.js';
 import { rankErrorOf } from '../../../src/profile/rank-summary.js';
-import { normalDraws } from '../../helpers/tables.js';
+import { compareTables } from '../../../src/engine/drift.js';
+import { defaultDriftOptions } from '../../../src/engine/options.js';
+import { normalDraws, tableOf } from '../../helpers/tables.js';
 
 /** Quotes, a semicolon, a comment, a backtick and a newline: a name that would end any unquoted query. */
 export const HOSTILE = 'x"; DROP TABLE t; --`\n\'';
@@ -55,6 +57,46 @@ export async function expectSameProfile(fromEngine: Profile, csv: string, wide: 
       expect(rankErrorOf(summary)).toBeLessThanOrEqual(settings.rankError);
       // Exact order statistics: each stored value is the sorted value at its stated position.
       summary.values.forEach((value, i) => expect(value).toBe(sorted[summary.rmin[i] - 1]));
+    }
+  }
+  expectSameCheck(fromEngine, fromFile);
+}
+
+/** Fresh rows of the same columns, a little shifted. */
+const CURRENT = tableOf({
+  [HOSTILE]: normalDraws(5_000, 3.05, 8),
+  level: Array.from({ length: 5_000 }, (_, i) => (i * 3) % 7),
+  city: Array.from({ length: 5_000 }, (_, i) => `c${(i * 29) % 17}`),
+});
+
+/**
+ * A check of fresh rows against either profile reaches the same values: equal on lossless and text columns,
+ * and on a summarised one each within its stated bound of the other's (both are within theirs of the rows).
+ */
+function expectSameCheck(fromEngine: Profile, fromFile: Profile): void {
+  for (const method of ['ks', 'wasserstein', 't_test']) {
+    const options = defaultDriftOptions({ numericalMethod: method, categoricalMethod: 'chi2' });
+    const engine = compareTables(datasetOf(fromEngine, fromEngine.sources, 'file'), CURRENT, options);
+    const file = compareTables(datasetOf(fromFile, fromFile.sources, 'file'), CURRENT, options);
+    for (const [index, column] of engine.columns.entries()) {
+      const other = file.columns[index];
+      expect([column.name, column.status, column.method]).toEqual([other.name, other.status, other.method]);
+      for (const key of ['statistic', 'p_value', 'distance'] as const) {
+        const [a, b] = [column[key], other[key]];
+        if (a === undefined || b === undefined) {
+          expect(a).toBe(b);
+          continue;
+        }
+        if (key === 'p_value' && column.approximate) {
+          // Both p-values lie in their stated intervals, which therefore overlap.
+          const [[low, high], [otherLow, otherHigh]] = [column.approximate.bounds.p_value!, other.approximate!.bounds.p_value!];
+          expect(low <= otherHigh && otherLow <= high).toBe(true);
+        } else if (key === 'p_value') expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * b);
+        else {
+          const bound = (column.approximate?.bounds[key] ?? 0) + (other.approximate?.bounds[key] ?? 0);
+          expect(Math.abs(a - b)).toBeLessThanOrEqual(bound + 1e-12 * Math.abs(b));
+        }
+      }
     }
   }
 }
