@@ -11,7 +11,8 @@
 //
 // Options: --runs N (timed runs of each, default 5), --rows 100000,500000,... (CSV sizes, default
 // 100000,500000,1000000,2000000; add 10000000 for the largest, which takes minutes to generate and about
-// 3 GB of memory for the peers), --parquet-rows N (default 500000; 0 skips Parquet), --no-peers (skip
+// 3 GB of memory for the peers), --parquet-rows N (default 500000; 0 skips Parquet), --multivariate-rows N
+// (default 100000; 0 skips the multivariate methods), --no-peers (skip
 // polars and DuckDB), --json FILE (also write the raw measurements).
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     rows: { type: 'string', default: '100000,500000,1000000,2000000' },
     'parquet-rows': { type: 'string', default: '500000' },
+    'multivariate-rows': { type: 'string', default: '100000' },
     json: { type: 'string' },
     'no-peers': { type: 'boolean', default: false },
   },
@@ -42,6 +44,7 @@ const { values: args } = parseArgs({
 const runs = Number(args.runs);
 const sizes = args.rows.split(',').map(Number);
 const parquetRows = Number(args['parquet-rows']);
+const multivariateRows = Number(args['multivariate-rows']);
 const scratch = mkdtempSync(join(tmpdir(), 'driftgate-bench-'));
 // A copy of the bundle, so that rebuilding dist/ while the benchmark runs cannot change what it times.
 const bundle = join(scratch, 'cli');
@@ -94,9 +97,10 @@ function checked(run, what) {
   return run;
 }
 
-function driftgate(directory, extension, baseline = `baseline.${extension}`) {
+function driftgate(directory, extension, baseline = `baseline.${extension}`, extra = []) {
   return checked(measure(process.execPath, [
     join(bundle, 'index.js'), 'check',
+    ...extra,
     '--baseline', baseline,
     '--current', `current.${extension}`,
     '--numerical-method', 'ks',
@@ -229,6 +233,20 @@ for (const rows of sizes) {
   profileResults.push(row);
   console.log(`bench: profile of ${rows} rows: ${row.profiling.seconds.toFixed(2)} s, ${row.profiling.megabytes.toFixed(0)} MB peak; check against it ${row.checkAgainstProfile.seconds.toFixed(2)} s (load ${loadavg()[0].toFixed(1)})`);
 }
+// Multivariate drift: each method alone, on top of the column checks, at --multivariate-rows rows a side.
+const multivariateResults = [];
+if (multivariateRows > 0) {
+  const directory = await ensureData(multivariateRows, { log: (line) => console.log(`bench: ${line}`) });
+  const columnsOnly = [];
+  for (let run = 0; run < runs; run++) columnsOnly.push(driftgate(directory, 'csv'));
+  for (const method of ['reconstruction-error', 'domain-classifier', 'mmd']) {
+    const times = [];
+    for (let run = 0; run < runs; run++) times.push(driftgate(directory, 'csv', 'baseline.csv', ['--multivariate', method]));
+    const row = { method, rows: multivariateRows, check: summarize(times), columnsOnly: summarize(columnsOnly) };
+    multivariateResults.push(row);
+    console.log(`bench: ${method} at ${multivariateRows} rows: ${row.check.seconds.toFixed(2)} s with the column checks, ${(row.check.seconds - row.columnsOnly.seconds).toFixed(2)} s for the method (load ${loadavg()[0].toFixed(1)})`);
+  }
+}
 rmSync(scratch, { recursive: true, force: true });
 
 function printRow(row) {
@@ -294,4 +312,11 @@ for (const row of profileResults) {
     row.checkRaw ? timeOf(row.checkRaw) : '—',
   ].join(' | ')} |`);
 }
-if (args.json) writeFileSync(args.json, `${JSON.stringify({ runs, results, profiles: profileResults }, null, 2)}\n`);
+if (multivariateResults.length > 0) {
+  console.log('\n| Multivariate method | Rows per side | Check with it | Column checks alone | The method |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const row of multivariateResults) {
+    console.log(`| ${row.method} | ${row.rows.toLocaleString('en-US')} | ${timeOf(row.check)} | ${timeOf(row.columnsOnly)} | ${(row.check.seconds - row.columnsOnly.seconds).toFixed(2)} s |`);
+  }
+}
+if (args.json) writeFileSync(args.json, `${JSON.stringify({ runs, results, profiles: profileResults, multivariate: multivariateResults }, null, 2)}\n`);
