@@ -231,6 +231,24 @@ describe('publishing again', () => {
     expect(requestsTo('PATCH', /\/git\/refs\/heads\/driftgate\/churn$/).every((request) => (request.body as { force?: boolean }).force === false)).toBe(true);
   });
 
+  it('refuses the default branch as the model branch before it writes anything', async () => {
+    const mainBefore = server.state.branchSha('main');
+    await expect(publish({ branch: 'main' })).rejects.toThrow(new InputError(`branch "main" is the repository's default branch, which the pull request goes to when base is not set; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`));
+    await expect(publish({ branch: 'release', base: 'release' })).rejects.toThrow(/^branch "release" is also the base/);
+    expect(server.state.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /repos/octo-org/churn-model']);
+    expect(server.state.branchSha('main')).toBe(mainBefore);
+    expect(server.state.pulls).toEqual([]);
+  });
+
+  it('gives a rerun’s pull request the labels, assignees and reviewers a stopped run did not get to add', async () => {
+    const first = await publish();
+    expect(server.state.pulls[0]).toMatchObject({ labels: [], assignees: [], requestedReviewers: [] });
+    const rerun = await publish({ pullRequest: { labels: ['model'], assignees: ['dana'], reviewers: ['sam'], teamReviewers: [], draft: false } });
+    expect(rerun).toMatchObject({ commitSha: first.commitSha, pullRequestOperation: 'unchanged', warnings: [] });
+    expect(server.state.pulls).toHaveLength(1);
+    expect(server.state.pulls[0]).toMatchObject({ labels: ['model'], assignees: ['dana'], requestedReviewers: ['sam'] });
+  });
+
   it('refuses to overwrite a version the base already has', async () => {
     await expect(publish({ version: DEPLOYED })).rejects.toThrow(/already in the registry on main/);
     await expect(publish({ version: '3.0' })).resolves.toMatchObject({ version: '3.0', path: 'models/churn/3.0' });

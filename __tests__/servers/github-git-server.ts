@@ -94,6 +94,8 @@ export interface PullRequestRecord {
   assignees: string[];
   requestedReviewers: string[];
   requestedTeams: string[];
+  /** Logins that submitted a review, in order; GitHub then drops them from the requested reviewers. */
+  reviewedBy: string[];
   user: string;
   maintainerCanModify: boolean;
   createdAt: string;
@@ -684,6 +686,14 @@ export class GitServerState {
       this.refMoved(ref, sha);
       return sha;
     });
+  }
+
+  /** A person submitting a review of pull request `number`: their review request is fulfilled, as on GitHub. */
+  review(number: number, login: string): void {
+    const pull = this.pulls.find((candidate) => candidate.number === number);
+    if (!pull) throw new Error(`no pull request #${number}`);
+    pull.reviewedBy.push(login);
+    pull.requestedReviewers = pull.requestedReviewers.filter((requested) => requested.toLowerCase() !== login.toLowerCase());
   }
 
   /**
@@ -1466,6 +1476,7 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
           assignees: [],
           requestedReviewers: [],
           requestedTeams: [],
+          reviewedBy: [],
           user: ACTIONS_BOT.login,
           maintainerCanModify: input.maintainer_can_modify === true,
           createdAt: created,
@@ -1543,6 +1554,19 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
         for (const slug of teams) if (!pull.requestedTeams.includes(slug)) pull.requestedTeams.push(slug);
         pull.updatedAt = now();
         return { status: 201, body: await pullJson(pull, false) };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/pulls\/(\d+)\/reviews$/,
+      docs: `${DOCS}/pulls/reviews#list-reviews-for-a-pull-request`,
+      scope: 'pullRequests',
+      write: false,
+      handle: async ({ params: [number], query, path }) => {
+        const pull = findPull(number);
+        const reviews = pull.reviewedBy.map((login, index) => ({ id: stableId(`review/${number}/${index}`), user: account(login), body: '', state: 'COMMENTED', commit_id: pull.headSha }));
+        const listed = page(reviews, query, path);
+        return { status: 200, body: listed.items, headers: listed.headers };
       },
     },
     {

@@ -4,9 +4,10 @@
  * separated by commas, as they are usually written on one line.
  */
 import * as core from '@actions/core';
+import * as github from '@actions/github';
 import { InputError } from '../engine/errors.js';
 import type { PublishSettings } from './publish.js';
-import { checkPathComponent, checkRegistryDir } from './registry.js';
+import { checkPathComponent, checkRegistryDir, refuseBaseAsBranch } from './registry.js';
 
 export interface PublishActionSettings {
   publish: PublishSettings;
@@ -32,7 +33,8 @@ export function getInputs(): PublishActionSettings {
   const version = versionText === 'auto' ? versionText : checkPathComponent('version', versionText);
   const branch = checkBranch('branch', text('branch') || `${DEFAULT_BRANCH_PREFIX}${name}`);
   const base = text('base') ? checkBranch('base', text('base')) : undefined;
-  if (base === branch) throw new InputError(`branch and base are both ${JSON.stringify(branch)}; the model is proposed on its own branch`);
+  // Without base, the event payload names the default branch, so the refusal needs no request.
+  refuseBaseAsBranch(branch, base ?? github.context.payload.repository?.default_branch, base === undefined);
 
   const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_RUN_ID: runId } = process.env;
   return {
