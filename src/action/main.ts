@@ -15,6 +15,7 @@ import { annotateDrift } from './annotations.js';
 import { downloadBaseline } from './baseline-artifact.js';
 import { uploadReports } from './upload.js';
 import { isInside } from './workspace-paths.js';
+import { redactSecrets } from './secrets.js';
 import { writeFileAtomic } from '../io/write.js';
 import { pushMetrics } from '../io/pushgateway.js';
 import { renderHtml } from '../report/html.js';
@@ -120,10 +121,10 @@ function setOutputs(result: DriftResult, files: ReportFiles): void {
 /** One error annotation per failure: `core.setFailed` would add a second, bare one after ours. */
 function fail(error: unknown): void {
   if (error instanceof InputError) {
-    core.error(error.describe(), { title: 'driftgate: bad input', ...annotationLocation(error.location) });
+    core.error(redactSecrets(error.describe()), { title: 'driftgate: bad input', ...annotationLocation(error.location) });
     process.exitCode = core.ExitCode.Failure;
   } else {
-    core.setFailed(`driftgate failed: ${(error as Error).message}`);
+    core.setFailed(redactSecrets(`driftgate failed: ${(error as Error).message}`));
   }
 }
 

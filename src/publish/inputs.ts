@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { registerSecret } from '../action/secrets.js';
 import { InputError } from '../engine/errors.js';
 import type { PublishSettings } from './publish.js';
 import { checkPathComponent, checkRegistryDir, refuseBaseAsBranch } from './registry.js';
@@ -24,8 +25,8 @@ const text = (name: string) => core.getInput(name).trim();
 
 export function getInputs(): PublishActionSettings {
   const githubToken = core.getInput('github-token');
-  if (githubToken) core.setSecret(githubToken);
-  else throw new InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
+  registerSecret(githubToken);
+  if (!githubToken) throw new InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
 
   const repository = repositoryFromEnvironment();
   const name = checkPathComponent('name', text('name') || repository.repo);
