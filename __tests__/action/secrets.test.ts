@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { redactSecrets, registerSecret } from '../../src/action/secrets.js';
+import { captureStdout } from '../helpers/stdout.js';
 
 const TOKEN = 'ghs_RedactionTestToken4c8e1f90a2b7d36QwE';
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 let printed: string[];
 
 beforeEach(() => {
-  printed = [];
-  jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
-    printed.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write);
+  printed = captureStdout();
 });
 afterEach(() => {
   jest.restoreAllMocks();
