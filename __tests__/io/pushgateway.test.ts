@@ -130,6 +130,18 @@ describe('pushMetrics against a real Pushgateway', () => {
     expect(scraped.get(seriesKey('driftgate_last_check_timestamp_seconds', { job: 'driftgate', model: 'fraud' }))?.value).toBe(4000);
   });
 
+  it('keeps the groups of the label values . and .. apart from the job\'s own group', async () => {
+    const push = (labels: Record<string, string>, seconds: number) =>
+      pushMetrics(baseUrl, 'dots', labels, renderPrometheus(resultOf(0, false), { labels, timestamp: new Date(seconds * 1000) }));
+    await push({}, 5000);
+    await push({ dataset: '..' }, 5001);
+    await push({ dataset: '.' }, 5002);
+    await push({ model: '..', dataset: 'daily' }, 5003);
+    const scraped = await scrape(baseUrl);
+    const at = (labels: Record<string, string>) => scraped.get(seriesKey('driftgate_last_check_timestamp_seconds', { job: 'dots', ...labels }))?.value;
+    expect([at({}), at({ dataset: '..' }), at({ dataset: '.' }), at({ model: '..', dataset: 'daily' })]).toEqual([5000, 5001, 5002, 5003]);
+  });
+
   it('reports the Pushgateway\'s reason when it rejects a push, without retrying', async () => {
     const withTimestamp = '# TYPE driftgate_info gauge\ndriftgate_info 1 1700000000000\n';
     await expect(pushMetrics(baseUrl, 'driftgate', { model: 'x' }, withTimestamp)).rejects.toThrow(/HTTP 400.*timestamps/);
@@ -219,6 +231,16 @@ describe('pushMetrics against a faulty server', () => {
       expect(request).toMatchObject({ method: 'PUT', url: '/prefix/metrics/job/drift%20check/model/a%20b/dataset@base64/eC95/stage@base64/=', body });
       expect(request.headers['content-type']).toBe('text/plain; version=0.0.4');
       expect(request.headers.authorization).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('puts the label values . and .. in @base64, which the URL rules would otherwise remove', async () => {
+    const server = await faultServer((_, response) => reply(response, 200));
+    try {
+      await pushMetrics(server.url, '..', { dataset: '.', model: '..' }, body);
+      expect(server.requests[0].url).toBe('/metrics/job@base64/Li4/dataset@base64/Lg/model@base64/Li4');
     } finally {
       await server.close();
     }

@@ -9,7 +9,7 @@ import type { ColumnKind } from '../engine/table.js';
 import { missingValueTokens } from '../io/missing-values.js';
 import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED } from '../engine/permutation-threshold.js';
 import type { CheckSettings } from '../check.js';
-import { resolveInside, type AllowedRoots } from './workspace-paths.js';
+import { allowedRoots, resolveInside, type AllowedRoots } from './workspace-paths.js';
 import { registerSecret } from './secrets.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import { parseMultivariateMethods } from '../multivariate/methods.js';
@@ -125,7 +125,7 @@ export function getInputs(): CheckActionSettings {
   drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model, drift.multivariate);
 
   return {
-    check: { baseline, current, cwd: roots.workspace, drift },
+    check: { baseline, current, cwd: roots.workspace, globRoots: allowedRoots(roots), drift },
     baselineArtifact: artifactName ? baselineArtifact(artifactName) : undefined,
     githubToken,
     failOnDrift: flag('fail-on-drift'),

@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
-import { resolveInside, refuseLinkOutside } from '../action/workspace-paths.js';
+import { isDynamicPattern } from 'tinyglobby';
+import { allowedRoots, resolveInside, refuseLinkOutside } from '../action/workspace-paths.js';
+import { globFiles } from '../io/glob.js';
 import { InputError } from '../engine/errors.js';
 import { READABLE_REPORT_SCHEMA_VERSIONS, type JsonReport } from '../report/json.js';
 import { parseJsonFile } from './json-text.js';
@@ -121,7 +122,7 @@ async function expand(input: string, pattern: string, sources: ContentSources): 
     found = inside.map((path) => ({ absolute: path, display: display(path) }));
   } else {
     if (!isDynamicPattern(pattern)) throw new InputError(`the file does not exist (relative paths start at ${cwd})`, { file: pattern });
-    const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: true })).map((match) => resolve(match)).sort();
+    const matches = (await globFiles(pattern, { cwd, within: allowedRoots(roots) })).map((match) => resolve(match)).sort();
     if (matches.length === 0) throw new InputError(`no file matches this pattern (searched from ${cwd})`, { file: pattern });
     found = matches.map((path) => ({ absolute: path, display: display(path) }));
   }
