@@ -108,11 +108,13 @@ function pushTarget(url: string, job: string, groupingKey: Record<string, string
 
 /**
  * One `/<label>/<value>` pair of the group's path. A `/` cannot be percent-encoded there (the Pushgateway
- * splits the path before decoding) and an empty value would leave an empty segment, so those values go
- * base64url-encoded behind the `@base64` suffix, as the Pushgateway's API describes.
+ * splits the path before decoding), an empty value would leave an empty segment, and `.` and `..` are
+ * removed from any URL path by the URL rules (percent-encoded too), so `dataset=..` would push to the
+ * job's own group: those values go base64url-encoded behind the `@base64` suffix, as the Pushgateway's
+ * API describes.
  */
 function pathSegment(name: string, value: string): string {
-  if (value === '' || value.includes('/')) {
+  if (value === '' || value === '.' || value === '..' || value.includes('/')) {
     return `${name}@base64/${value === '' ? '=' : Buffer.from(value, 'utf8').toString('base64url')}`;
   }
   return `${name}/${encodeURIComponent(value)}`;
