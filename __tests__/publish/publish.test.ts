@@ -221,10 +221,12 @@ describe('publishing again', () => {
     await publish();
     newModel();
     // Hold the commit request until a person has pushed, so the branch moves between reading it and updating it.
-    server.state.injectFault({ method: 'POST', path: /\/git\/commits$/, respond: { delayMs: 300 } });
+    let pushed!: () => void;
+    server.state.injectFault({ method: 'POST', path: /\/git\/commits$/, respond: { holdUntil: new Promise<void>((resolve) => (pushed = resolve)) } });
     const publishing = publish({ run: { id: '4243' } });
     while (requestsTo('POST', /\/git\/commits$/).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const person = await server.state.pushCommit(BRANCH, { 'models/churn/NOTES.md': 'meanwhile' }, 'Meanwhile');
+    pushed();
     const second = await publishing;
     expect(git('rev-parse', `${second.commitSha}^`)).toBe(person);
     expect(commitsOf('2026.05.14.2')).toEqual([second.commitSha]);
