@@ -19,6 +19,8 @@ export interface CheckSettings {
   current: readonly string[];
   /** Where relative paths start (default: the process's working directory). */
   cwd?: string;
+  /** Folders globs may walk into, through links or not; undefined: anywhere (see `globFiles`). */
+  globRoots?: readonly string[];
   /**
    * Bytes of memory the check may use for holding data (default: half the machine's memory). A side whose
    * files would take more is profiled while it is read instead of held (see `SIDE_MEMORY_PER_INPUT_BYTE`).
@@ -70,7 +72,7 @@ const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 
 export async function runCheck(settings: CheckSettings, run: CheckRun = {}): Promise<DriftResult> {
   const { observer } = run;
-  const readOptions: ReadOptions = { declared: settings.drift.declaredKinds, naValues: settings.drift.naValues, cwd: settings.cwd };
+  const readOptions: ReadOptions = { declared: settings.drift.declaredKinds, naValues: settings.drift.naValues, cwd: settings.cwd, globRoots: settings.globRoots };
   const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= WORKER_MIN_BYTES ? run.readWorker : undefined;
   const started = performance.now();
   // When one side fails, reading the other on a worker is stopped rather than finished for nothing.

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import * as github from '@actions/github';
 import { InputError } from '../../src/engine/errors.js';
 import { getInputs } from '../../src/publish/inputs.js';
 
@@ -38,7 +39,10 @@ beforeEach(() => {
   }) as typeof process.stdout.write);
 });
 
+const savedPayload = github.context.payload;
+
 afterEach(() => {
+  github.context.payload = savedPayload;
   jest.restoreAllMocks();
   process.env = savedEnv;
 });
@@ -103,8 +107,13 @@ describe('getInputs', () => {
     expect(refused({ version: '../1' })).toMatch(/^version must be/);
     expect(refused({ 'registry-dir': '../elsewhere' })).toMatch(/registry-dir/);
     expect(refused({ branch: 'bad..branch' })).toMatch(/branch "bad\.\.branch" is not a valid branch name/);
-    expect(refused({ base: 'main', branch: 'main' })).toMatch(/branch and base are both "main"/);
+    expect(refused({ base: 'main', branch: 'main' })).toMatch(/^branch "main" is also the base; the model is proposed on a branch of its own/);
+    for (const registryDir of ['a/.git', 'models/.GIT/x', '.Git', 'a/../../b', 'a/..']) expect(refused({ 'registry-dir': registryDir })).toMatch(/^registry-dir must be a folder inside the repository/);
     expect(refused({ draft: 'yes' })).toMatch(/draft/);
+    github.context.payload = { repository: { default_branch: 'main', name: 'churn-model', owner: { login: 'octo-org' } } };
+    expect(refused({ branch: 'main' })).toMatch(/^branch "main" is the repository's default branch, which the pull request goes to when base is not set/);
+    setInputs({ model: 'm.pkl', branch: 'main', base: 'develop' });
+    expect(getInputs().publish).toMatchObject({ branch: 'main', base: 'develop' });
     process.env.GITHUB_REPOSITORY = '';
     expect(() => getInputs()).toThrow(/GITHUB_REPOSITORY/);
   });

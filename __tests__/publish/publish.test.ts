@@ -221,14 +221,34 @@ describe('publishing again', () => {
     await publish();
     newModel();
     // Hold the commit request until a person has pushed, so the branch moves between reading it and updating it.
-    server.state.injectFault({ method: 'POST', path: /\/git\/commits$/, respond: { delayMs: 300 } });
+    let pushed!: () => void;
+    server.state.injectFault({ method: 'POST', path: /\/git\/commits$/, respond: { holdUntil: new Promise<void>((resolve) => (pushed = resolve)) } });
     const publishing = publish({ run: { id: '4243' } });
     while (requestsTo('POST', /\/git\/commits$/).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const person = await server.state.pushCommit(BRANCH, { 'models/churn/NOTES.md': 'meanwhile' }, 'Meanwhile');
+    pushed();
     const second = await publishing;
     expect(git('rev-parse', `${second.commitSha}^`)).toBe(person);
     expect(commitsOf('2026.05.14.2')).toEqual([second.commitSha]);
     expect(requestsTo('PATCH', /\/git\/refs\/heads\/driftgate\/churn$/).every((request) => (request.body as { force?: boolean }).force === false)).toBe(true);
+  });
+
+  it('refuses the default branch as the model branch before it writes anything', async () => {
+    const mainBefore = server.state.branchSha('main');
+    await expect(publish({ branch: 'main' })).rejects.toThrow(new InputError(`branch "main" is the repository's default branch, which the pull request goes to when base is not set; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`));
+    await expect(publish({ branch: 'release', base: 'release' })).rejects.toThrow(/^branch "release" is also the base/);
+    expect(server.state.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /repos/octo-org/churn-model']);
+    expect(server.state.branchSha('main')).toBe(mainBefore);
+    expect(server.state.pulls).toEqual([]);
+  });
+
+  it('gives a rerun’s pull request the labels, assignees and reviewers a stopped run did not get to add', async () => {
+    const first = await publish();
+    expect(server.state.pulls[0]).toMatchObject({ labels: [], assignees: [], requestedReviewers: [] });
+    const rerun = await publish({ pullRequest: { labels: ['model'], assignees: ['dana'], reviewers: ['sam'], teamReviewers: [], draft: false } });
+    expect(rerun).toMatchObject({ commitSha: first.commitSha, pullRequestOperation: 'unchanged', warnings: [] });
+    expect(server.state.pulls).toHaveLength(1);
+    expect(server.state.pulls[0]).toMatchObject({ labels: ['model'], assignees: ['dana'], requestedReviewers: ['sam'] });
   });
 
   it('refuses to overwrite a version the base already has', async () => {

@@ -67,6 +67,46 @@ describe('openOrUpdatePullRequest', () => {
     expect(server.state.requests.filter((recorded) => recorded.method === 'PATCH')).toHaveLength(0);
   });
 
+  describe('a pull request left bare by a run stopped right after creating it', () => {
+    const decorated = request({ labels: ['model', 'Retrain'], assignees: ['dana'], reviewers: ['sam', 'kim'], teamReviewers: ['ml-team'] });
+    const decorations = () => server.state.requests.filter((recorded) => recorded.method === 'POST' && /\/(labels|assignees|requested_reviewers)$/.test(recorded.path));
+    const bare = () => client.rest.pulls.create({ ...repository, head: decorated.branch, base: decorated.base, title: decorated.title, body: decorated.body });
+
+    it('gets what it lacks from the rerun, once', async () => {
+      await bare();
+      const rerun = await openOrUpdatePullRequest(client, repository, { ...decorated, refresh: false }, sleep);
+      expect(rerun).toMatchObject({ number: 1, operation: 'unchanged', warnings: [] });
+      expect(server.state.pulls[0]).toMatchObject({ labels: ['model', 'Retrain'], assignees: ['dana'], requestedReviewers: ['sam', 'kim'], requestedTeams: ['ml-team'] });
+      const made = decorations().length;
+      expect(made).toBe(3);
+      // Once it has everything, a further run asks for nothing; names compare without regard to case.
+      await openOrUpdatePullRequest(client, repository, { ...decorated, labels: ['MODEL', 'retrain'], refresh: false }, sleep);
+      expect(decorations()).toHaveLength(made);
+    });
+
+    it('adds only the missing ones, and does not ask a reviewer who already reviewed again', async () => {
+      await bare();
+      await client.rest.issues.addLabels({ ...repository, issue_number: 1, labels: ['model'] });
+      server.state.review(1, 'sam');
+      server.state.requests.length = 0;
+      await openOrUpdatePullRequest(client, repository, { ...decorated, refresh: false }, sleep);
+      expect(decorations().map((recorded) => [recorded.path.split('/').pop(), recorded.body])).toEqual([
+        ['labels', { labels: ['Retrain'] }],
+        ['assignees', { assignees: ['dana'] }],
+        ['requested_reviewers', { reviewers: ['kim'], team_reviewers: ['ml-team'] }],
+      ]);
+      expect(server.state.pulls[0].requestedReviewers).toEqual(['kim']);
+    });
+
+    it('asks a reviewer of the old version again when it proposes a new model', async () => {
+      await openOrUpdatePullRequest(client, repository, decorated, sleep);
+      server.state.review(1, 'sam');
+      const update = await openOrUpdatePullRequest(client, repository, { ...decorated, body: 'card 2' }, sleep);
+      expect(update.operation).toBe('updated');
+      expect(server.state.pulls[0].requestedReviewers).toEqual(['kim', 'sam']);
+    });
+  });
+
   it('finds the existing pull request when GitHub refuses a second one and its listing lags', async () => {
     await openOrUpdatePullRequest(client, repository, request(), sleep);
     // The listing misses it twice: before the create request and on the first look after the 422.

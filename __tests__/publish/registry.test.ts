@@ -70,7 +70,7 @@ describe('layout', () => {
   it('accepts folders inside the repository only', () => {
     expect(checkRegistryDir('./models/')).toBe('models');
     expect(checkRegistryDir('ml\\registry')).toBe('ml/registry');
-    for (const bad of ['', '.', '/etc', '../up', 'a/../../b', '.git', '.git/hooks']) expect(() => checkRegistryDir(bad)).toThrow(InputError);
+    for (const bad of ['', '.', '/etc', '../up', 'a/../../b', '.git', '.git/hooks', 'a/.git', 'a/.GIT/b', '.Git', 'a/..', 'a/../../b/c']) expect(() => checkRegistryDir(bad)).toThrow(InputError);
   });
 
   it('keeps names and versions to one safe folder name', () => {

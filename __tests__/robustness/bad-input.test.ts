@@ -170,7 +170,26 @@ const CORPUS: BadInput[] = [
     label: 'a glob through a linked folder out of the workspace',
     files: { 'data/2026-05.csv': GOOD_CSV, 'data/archive': { link: OUTSIDE } },
     action: { current: 'data/**/*.csv' },
-    message: /^current "data\/\*\*\/\*\.csv": data\/archive\/secret\.csv leads through a symbolic link to .*\/outside\/secret\.csv, outside the workspace/,
+    // The walk does not enter the linked folder: it names the link.
+    message: /^current "data\/\*\*\/\*\.csv": data\/archive leads through a symbolic link to .*\/outside, outside the workspace/,
+  },
+  {
+    label: 'a glob through a linked folder to the root of the file system',
+    files: { 'data/2026-05.csv': GOOD_CSV, 'data/root': { link: '/' } },
+    action: { current: 'data/**/*.csv' },
+    message: /^current "data\/\*\*\/\*\.csv": data\/root leads through a symbolic link to \/, outside the workspace/,
+  },
+  {
+    label: 'a report folder that is a symbolic link to nothing',
+    files: { reports: { link: join(root, 'no-such-folder') } },
+    action: { current: 'base.csv', 'report-dir': 'reports' },
+    message: /^report-dir "reports": reports is a symbolic link to .*\/no-such-folder, which does not exist; create what it points to, or remove the link$/,
+  },
+  {
+    label: 'a report folder below a symbolic link to nothing',
+    files: { reports: { link: 'missing' } },
+    action: { current: 'base.csv', 'report-dir': 'reports/drift' },
+    message: /^report-dir "reports\/drift": reports is a symbolic link to missing, which does not exist/,
   },
   {
     label: 'a report folder that is a symbolic link out of the workspace',

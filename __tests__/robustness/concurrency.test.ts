@@ -86,8 +86,11 @@ describe('two publish runs at once', () => {
 
   it('leave the pull request describing the newer version when the older run reaches it last', async () => {
     // Hold the first look for the pull request (the run whose commit landed first makes it) until the other run is done.
-    server.state.injectFault({ method: 'GET', path: /\/pulls$/, respond: { delayMs: 1500 } });
-    const outcomes = await Promise.all([publishFrom(trained(), '5001'), publishFrom(trained(), '5002')]);
+    let otherDone!: () => void;
+    server.state.injectFault({ method: 'GET', path: /\/pulls$/, respond: { holdUntil: new Promise<void>((resolve) => (otherDone = resolve)) } });
+    const runs = [publishFrom(trained(), '5001'), publishFrom(trained(), '5002')];
+    void Promise.race(runs).finally(otherDone);
+    const outcomes = await Promise.all(runs);
     const [older, newer] = [...outcomes].sort((a, b) => a.version.localeCompare(b.version));
     expect(server.state.branchSha(BRANCH)).toBe(newer.commitSha);
     // The older run found the newer one's pull request only after the newer run had finished, and updated it.
@@ -98,10 +101,12 @@ describe('two publish runs at once', () => {
   it('keep a commit a person pushed in between, building on top of it', async () => {
     const first = await publishFrom(trained(), '5001');
     // The person pushes while the next two runs are between reading the branch and moving it.
-    server.state.injectFault({ method: 'POST', path: /\/git\/commits$/, respond: { delayMs: 300 }, after: true, times: 2 });
+    let pushed!: () => void;
+    server.state.injectFault({ method: 'POST', path: /\/git\/commits$/, respond: { holdUntil: new Promise<void>((resolve) => (pushed = resolve)) }, after: true, times: 2 });
     const racing = Promise.all([publishFrom(trained(), '5002'), publishFrom(trained(), '5003')]);
     while (server.state.requests.filter((request) => request.path.endsWith('/git/commits')).length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
     const person = await server.state.pushCommit(BRANCH, { 'models/churn/NOTES.md': 'tuned by hand' }, 'Notes');
+    pushed();
     const outcomes = await racing;
 
     const commits = branchCommits();

@@ -24,6 +24,12 @@ const TOKEN = 'ghs_SecretsTestToken7f3a9c2e51d84b06XyZ';
 const disguises = (secret: string) => [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret), secret.split('').reverse().join('')];
 /** The token, and the artifact service's runtime tokens the runner hands the check action (added as the servers start). */
 const SECRETS = [TOKEN];
+/** An error body that quotes the request's credentials back, as some proxies and GitHub's own errors have done. */
+const quotingBody = (status: string) => ({
+  message: `Bad credentials: the request carried Authorization: token ${TOKEN} (also seen as Basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}, ${Buffer.from(TOKEN).toString('base64')} and ?access_token=${encodeURIComponent(TOKEN)})`,
+  documentation_url: 'https://docs.github.com/rest',
+  status,
+});
 
 const root = scratch('secrets');
 let runs = 0;
@@ -35,7 +41,8 @@ const collected: Outputs = [];
 let authorized = 0;
 
 function collectRun(label: string, run: ActionRun, directories: string[]): void {
-  const stdout = run.stdout.split('\n').filter((line) => line !== `::add-mask::${TOKEN}`);
+  // Telling the runner what to mask is the one place a secret must be written.
+  const stdout = run.stdout.split('\n').filter((line) => !SECRETS.some((secret) => line === `::add-mask::${secret}`));
   collected.push(
     [`${label} stdout`, stdout.join('\n')],
     [`${label} stderr`, run.stderr],
@@ -148,6 +155,15 @@ describe('the check action', () => {
     ],
   ];
 
+  FAILURES.push([
+    'an error body quoting the token',
+    () => {
+      actions.state.addRun({ id: 780, workflow: 'train.yml' });
+      actions.state.injectFault({ path: /\/runs\/780\/artifacts$/, respond: { status: 401, body: quotingBody('401') } });
+      return { 'baseline-artifact': 'baseline', 'baseline-run-id': '780' };
+    },
+  ]);
+
   it.each(FAILURES)('fails without printing it: %s', async (label, setUp) => {
     const run = await check(`check ${label}`, actions, setUp());
     expect(run.exitCode).toBe(1);
@@ -206,10 +222,21 @@ describe('the publish action', () => {
     }, {}],
     ['a refused pull request', () => locked, {}],
     ['a token GitHub refuses', () => refusing, {}],
+    ['an error body quoting the token', () => {
+      server.state.injectFault({ method: 'POST', path: /\/git\/trees$/, respond: { status: 422, body: quotingBody('422') } });
+      return server;
+    }, {}],
   ] as const)('fails without printing it: %s', async (label, target, inputs) => {
     const run = await publish(`publish ${label}`, target(), inputs);
     expect(run.exitCode).toBe(1);
     expect(ofKind(run, 'error')).toHaveLength(1);
+  });
+
+  it('warns without printing it: a refused label whose message quotes the token', async () => {
+    server.state.injectFault({ method: 'POST', path: /\/issues\/\d+\/labels$/, respond: { status: 403, body: quotingBody('403') } });
+    const run = await publish('publish refused label', server, { labels: 'quoted' });
+    expect({ exitCode: run.exitCode, stderr: run.stderr }).toEqual({ exitCode: 0, stderr: '' });
+    expect(ofKind(run, 'warning').map((warning) => warning.message)).toEqual([expect.stringMatching(/^Could not add the labels quoted on pull request #1: Bad credentials: the request carried Authorization: token \*\*\*/)]);
   });
 });
 

@@ -521,20 +521,51 @@ describe('fault injection', () => {
     expect((await github.rest.git.updateRef({ ...repo, ref: 'heads/main', sha: next })).data.object.sha).toBe(next);
   });
 
-  it('delays past a client timeout, dropping the request or doing it anyway', async () => {
-    const timeout = () => ({ request: { signal: AbortSignal.timeout(150) } });
-    server.state.injectFault({ path: /\/git\/refs$/, respond: { delayMs: 500 } });
-    await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/slow-before', sha: mainSha(), ...timeout() }));
-    server.state.injectFault({ path: /\/git\/refs$/, respond: { delayMs: 500 }, after: true });
-    await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/slow-after', sha: mainSha(), ...timeout() }));
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(server.state.branchSha('slow-before')).toBeUndefined();
-    expect(server.state.branchSha('slow-after')).toBe(mainSha());
+  it('meets a request with silence until the client gives up, before doing it or after', async () => {
+    // The client gives up when the server says it is holding the request: where its timer would run out.
+    const givingUp = () => {
+      const controller = new AbortController();
+      server.state.onSilent = () => controller.abort();
+      return { request: { signal: controller.signal } };
+    };
+    try {
+      server.state.injectFault({ path: /\/git\/refs$/, respond: 'silent' });
+      await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/silent-before', sha: mainSha(), ...givingUp() }));
+      server.state.injectFault({ path: /\/git\/refs$/, respond: 'silent', after: true });
+      await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/silent-after', sha: mainSha(), ...givingUp() }));
+    } finally {
+      server.state.onSilent = undefined;
+    }
+    expect(server.state.branchSha('silent-before')).toBeUndefined();
+    expect(server.state.branchSha('silent-after')).toBe(mainSha());
+    expect(server.state.requests.map((request) => request.status)).toEqual([undefined, undefined]);
+  });
 
-    server.state.injectFault({ path: /\/git\/refs$/, respond: { delayMs: 100 } });
-    const started = Date.now();
-    await github.rest.git.createRef({ ...repo, ref: 'refs/heads/slow-but-patient', sha: mainSha() });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+  it('holds a request until the test lets it go, before doing it or after', async () => {
+    const held = () => {
+      let release!: () => void;
+      const holdUntil = new Promise<void>((resolve) => (release = resolve));
+      return { holdUntil, release };
+    };
+    const arrived = async (count: number) => {
+      while (server.state.requests.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const patient = held();
+    server.state.injectFault({ path: /\/git\/refs$/, respond: { holdUntil: patient.holdUntil } });
+    const creating = github.rest.git.createRef({ ...repo, ref: 'refs/heads/held', sha: mainSha() });
+    await arrived(1);
+    expect(server.state.branchSha('held')).toBeUndefined();
+    patient.release();
+    expect((await creating).status).toBe(201);
+    expect(server.state.branchSha('held')).toBe(mainSha());
+
+    const doneFirst = held();
+    server.state.injectFault({ path: /\/git\/refs$/, respond: { holdUntil: doneFirst.holdUntil }, after: true });
+    const answerLater = github.rest.git.createRef({ ...repo, ref: 'refs/heads/held-after', sha: mainSha() });
+    await arrived(2);
+    while (server.state.branchSha('held-after') === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    doneFirst.release();
+    expect((await answerLater).status).toBe(201);
   });
 });
 

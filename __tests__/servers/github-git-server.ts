@@ -9,8 +9,9 @@
  * see ref updates as atomic compare-and-swap operations.
  *
  * For testing how clients cope with failure, `state.injectFault` answers chosen requests with an error status, a
- * reset connection or a long delay, either instead of the operation or after performing it (the write happened but
- * the client saw an error).
+ * reset connection, silence, or an answer held until the test lets it go, either instead of the operation or after
+ * performing it (the write happened but the client saw an error). No fault depends on a clock: a test decides when a
+ * held answer goes out, and learns when a request is met with silence, so it holds however slow the machine is.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -61,7 +62,12 @@ export interface RecordedRequest {
   status?: number | 'reset';
 }
 
-export type FaultResponse = { status: number; headers?: Record<string, string>; body?: unknown } | 'reset' | { delayMs: number };
+/**
+ * `silent`: no answer ever; the request is held until the client gives up and closes the connection, and
+ * `state.onSilent` is told when it starts waiting. `holdUntil`: the request waits until the promise resolves, then
+ * goes on as if nothing happened; one whose client has gone by then is dropped.
+ */
+export type FaultResponse = { status: number; headers?: Record<string, string>; body?: unknown } | 'reset' | 'silent' | { holdUntil: Promise<unknown> };
 
 export interface Fault {
   /** Any method when absent. */
@@ -94,6 +100,8 @@ export interface PullRequestRecord {
   assignees: string[];
   requestedReviewers: string[];
   requestedTeams: string[];
+  /** Logins that submitted a review, in order; GitHub then drops them from the requested reviewers. */
+  reviewedBy: string[];
   user: string;
   maintainerCanModify: boolean;
   createdAt: string;
@@ -618,6 +626,8 @@ export class GitServerState {
   /** The repository's labels by lower-cased name (GitHub matches label names without regard to case). */
   readonly labels = new Map<string, LabelRecord>();
   readonly faults: Array<Fault & { remaining: number }> = [];
+  /** Told each request met with silence, once the server holds it: where a client's timer would run out. */
+  onSilent: ((request: RecordedRequest) => void) | undefined;
   private nextNumber = 1;
   private queue: Promise<unknown> = Promise.resolve();
   private initialRefs = new Map<string, string>();
@@ -684,6 +694,14 @@ export class GitServerState {
       this.refMoved(ref, sha);
       return sha;
     });
+  }
+
+  /** A person submitting a review of pull request `number`: their review request is fulfilled, as on GitHub. */
+  review(number: number, login: string): void {
+    const pull = this.pulls.find((candidate) => candidate.number === number);
+    if (!pull) throw new Error(`no pull request #${number}`);
+    pull.reviewedBy.push(login);
+    pull.requestedReviewers = pull.requestedReviewers.filter((requested) => requested.toLowerCase() !== login.toLowerCase());
   }
 
   /**
@@ -1466,6 +1484,7 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
           assignees: [],
           requestedReviewers: [],
           requestedTeams: [],
+          reviewedBy: [],
           user: ACTIONS_BOT.login,
           maintainerCanModify: input.maintainer_can_modify === true,
           createdAt: created,
@@ -1543,6 +1562,19 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
         for (const slug of teams) if (!pull.requestedTeams.includes(slug)) pull.requestedTeams.push(slug);
         pull.updatedAt = now();
         return { status: 201, body: await pullJson(pull, false) };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/pulls\/(\d+)\/reviews$/,
+      docs: `${DOCS}/pulls/reviews#list-reviews-for-a-pull-request`,
+      scope: 'pullRequests',
+      write: false,
+      handle: async ({ params: [number], query, path }) => {
+        const pull = findPull(number);
+        const reviews = pull.reviewedBy.map((login, index) => ({ id: stableId(`review/${number}/${index}`), user: account(login), body: '', state: 'COMMENTED', commit_id: pull.headSha }));
+        const listed = page(reviews, query, path);
+        return { status: 200, body: listed.items, headers: listed.headers };
       },
     },
     {
@@ -1702,8 +1734,6 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
     response.end(reply.status === 204 ? undefined : text);
   };
 
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
   const handle = async (recorded: RecordedRequest, request: IncomingMessage, response: ServerResponse) => {
     const fault = state.takeFault(recorded.method, recorded.path);
     const drop = () => {
@@ -1720,19 +1750,27 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
       recorded.status = reply.status;
       send(response, reply);
     };
+    // The response closes when the client has gone (or the server is closed) before any answer.
+    const silence = () =>
+      new Promise<void>((resolve) => {
+        response.once('close', () => resolve());
+        state.onSilent?.(recorded);
+      });
 
     if (fault && !fault.after) {
       if (fault.respond === 'reset') return drop();
-      if ('delayMs' in fault.respond) {
-        await sleep(fault.respond.delayMs);
+      if (fault.respond === 'silent') return silence();
+      if ('holdUntil' in fault.respond) {
+        await fault.respond.holdUntil;
         if (request.socket.destroyed) return;
       } else return deliver(faultReply(fault.respond));
     }
     const reply = await dispatch(recorded);
     if (!fault?.after) return deliver(reply);
     if (fault.respond === 'reset') return drop();
-    if ('delayMs' in fault.respond) {
-      await sleep(fault.respond.delayMs);
+    if (fault.respond === 'silent') return silence();
+    if ('holdUntil' in fault.respond) {
+      await fault.respond.holdUntil;
       return deliver(reply);
     }
     return deliver(faultReply(fault.respond));

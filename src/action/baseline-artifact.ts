@@ -13,7 +13,8 @@ import { isDataFile } from '../io/read.js';
 import { extractZip } from '../io/unzip.js';
 import { GitHubUnavailableError, retryOnPassingFailures } from '../publish/retry.js';
 import type { BaselineArtifact } from './inputs.js';
-import { annotate, logDebug, logLine } from './log.js';
+import { logLine } from './log.js';
+import { redactingLog } from './secrets.js';
 
 /** Downloads and extracts the artifact; returns the data files it holds. */
 export async function downloadBaseline(artifact: BaselineArtifact, token: string): Promise<string[]> {
@@ -40,8 +41,8 @@ export async function downloadBaseline(artifact: BaselineArtifact, token: string
     }
   } else {
     if (!token) throw new InputError('github-token is required to read artifacts of another workflow run (it needs the actions: read permission)');
-    // @actions/github retries nothing; retries are logged as plain lines, they need no one's attention.
-    const octokit = github.getOctokit(token, { log: { debug: logDebug, info: logLine, warn: logLine, error: (message) => annotate('error', message) } }, retryOnPassingFailures);
+    // @actions/github retries nothing; the plugin does, and logs each retry as a plain line.
+    const octokit = github.getOctokit(token, { log: redactingLog }, retryOnPassingFailures);
     const runId = artifact.runId === 'latest' ? await latestSuccessfulRun(octokit, owner, repo, artifact.workflow!, artifact.branch) : artifact.runId;
     where = `workflow run ${runId} of ${owner}/${repo}`;
     ({ id, digest } = await findArtifactInRun(octokit, owner, repo, runId, artifact.name, where));

@@ -9,7 +9,8 @@ import type { ColumnKind } from '../engine/table.js';
 import { missingValueTokens } from '../io/missing-values.js';
 import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED } from '../engine/permutation-threshold.js';
 import type { CheckSettings } from '../check.js';
-import { resolveInside, type AllowedRoots } from './workspace-paths.js';
+import { allowedRoots, resolveInside, type AllowedRoots } from './workspace-paths.js';
+import { registerSecret } from './secrets.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import { parseMultivariateMethods } from '../multivariate/methods.js';
 import {
@@ -56,7 +57,9 @@ const flag = (name: string) => parseBoolean(name, text(name));
 
 export function getInputs(): CheckActionSettings {
   const githubToken = core.getInput('github-token');
-  if (githubToken) core.setSecret(githubToken);
+  registerSecret(githubToken);
+  // The artifact service's token, which the runner gives every step.
+  registerSecret(process.env.ACTIONS_RUNTIME_TOKEN ?? '');
 
   const roots: AllowedRoots = { workspace: process.env.GITHUB_WORKSPACE || process.cwd(), runnerTemp: process.env.RUNNER_TEMP || undefined };
   const baseline = lines('baseline');
@@ -123,17 +126,29 @@ export function getInputs(): CheckActionSettings {
   drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model, drift.multivariate);
 
   return {
-    check: { baseline, current, cwd: roots.workspace, drift, ...memoryBudgetOf('memory-budget', text('memory-budget')) },
+    check: { baseline, current, cwd: roots.workspace, globRoots: allowedRoots(roots), drift, ...memoryBudgetOf('memory-budget', text('memory-budget')) },
     baselineArtifact: artifactName ? baselineArtifact(artifactName) : undefined,
     githubToken,
     failOnDrift: flag('fail-on-drift'),
     reportDir,
     uploadReport: text('upload-report'),
     summary: flag('summary'),
-    pushgatewayUrl: text('pushgateway-url') || undefined,
+    pushgatewayUrl: pushgatewayUrl(),
     metricsJob: text('metrics-job') || 'driftgate',
     metricsLabels: Object.fromEntries(lines('metrics-labels').map((entry) => splitAssignment('metrics-labels', entry))),
   };
+}
+
+/** The URL's password is a secret like the token: a Pushgateway's error may quote the Basic credential made of it. */
+function pushgatewayUrl(): string | undefined {
+  const value = text('pushgateway-url');
+  if (!URL.canParse(value)) return value || undefined;
+  const { username, password } = new URL(value);
+  if (password) {
+    registerSecret(decodeURIComponent(password));
+    registerSecret(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`);
+  }
+  return value;
 }
 
 /** The spellings the runner's own boolean inputs accept (YAML 1.2 core schema). */

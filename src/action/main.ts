@@ -16,6 +16,7 @@ import { annotate, failStep, logLine } from './log.js';
 import { downloadBaseline } from './baseline-artifact.js';
 import { uploadReports } from './upload.js';
 import { isInside } from './workspace-paths.js';
+import { redactSecrets } from './secrets.js';
 import { writeFileAtomic } from '../io/write.js';
 import { pushMetrics } from '../io/pushgateway.js';
 import { renderHtml } from '../report/html.js';
@@ -121,10 +122,10 @@ function setOutputs(result: DriftResult, files: ReportFiles): void {
 /** One error annotation per failure: `core.setFailed` would add a second, bare one after ours. */
 function fail(error: unknown): void {
   if (error instanceof InputError) {
-    annotate('error', error.describe(), { title: 'driftgate: bad input', ...annotationLocation(error.location) });
+    annotate('error', redactSecrets(error.describe()), { title: 'driftgate: bad input', ...annotationLocation(error.location) });
     process.exitCode = core.ExitCode.Failure;
   } else {
-    failStep(`driftgate failed: ${(error as Error).message}`);
+    failStep(redactSecrets(`driftgate failed: ${(error as Error).message}`));
   }
 }
 

@@ -5,10 +5,12 @@
  * secrets), so a path that lands anywhere else, by `..` or through a link, is refused rather than read or
  * written. The actions check every path input here, before anything is read.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../engine/errors.js';
+import { globFilesSync } from '../io/glob.js';
+import { isInside } from '../io/paths.js';
 
 export interface AllowedRoots {
   workspace: string;
@@ -17,7 +19,7 @@ export interface AllowedRoots {
 
 /**
  * The absolute path `value` stands for, relative paths starting at the workspace; throws if it, or a file
- * it matches as a glob, leaves the allowed roots.
+ * it matches as a glob, leaves the allowed roots, or if it is a symbolic link to nothing.
  */
 export function resolveInside(input: string, value: string, roots: AllowedRoots): string {
   const absolute = resolve(roots.workspace, value);
@@ -31,10 +33,33 @@ export function resolveInside(input: string, value: string, roots: AllowedRoots)
   if (isDynamicPattern(value) && value.split(/[\\/]/).includes('..')) {
     throw new InputError(`${input} ${JSON.stringify(value)}: a glob pattern may not contain ".." segments; write it from the workspace root down`);
   }
-  // The readers take a path that exists literally before trying it as a glob; the same files are checked here.
-  const reached = isDynamicPattern(value) && !existsSync(absolute) ? globSync(value, { cwd: roots.workspace, absolute: true, onlyFiles: true }) : [absolute];
-  for (const path of reached) refuseLinkOutside(input, value, path, roots);
+  // The readers take a path that exists literally before trying it as a glob; the same files are checked
+  // here, found by the same bounded walk the readers make (given `allowedRoots`).
+  const globbed = isDynamicPattern(value) && !existsSync(absolute);
+  if (!globbed) refuseDanglingLink(input, value, absolute, roots);
+  // A linked folder the walk did not enter is refused like a linked file: the readers would skip it silently.
+  const notEntered: string[] = [];
+  const reached = globbed ? globFilesSync(value, { cwd: roots.workspace, within: allowed, onOutside: (path) => notEntered.push(path) }) : [absolute];
+  for (const path of [...notEntered, ...reached]) refuseLinkOutside(input, value, path, roots);
   return absolute;
+}
+
+/**
+ * A link to nothing on the way to `path` (the path itself, or a folder above it) would make every later
+ * read or write fail with a bare ENOENT; it is named here instead, with where it points.
+ */
+function refuseDanglingLink(input: string, value: string, path: string, roots: AllowedRoots): void {
+  for (let existing = path; ; existing = dirname(existing)) {
+    const link = lstatSync(existing, { throwIfNoEntry: false });
+    if (link) {
+      if (!link.isSymbolicLink() || leadsSomewhere(existing)) return;
+      const shown = isInside(roots.workspace, existing) ? relative(roots.workspace, existing).split(sep).join('/') : existing;
+      throw new InputError(
+        `${input} ${JSON.stringify(value)}: ${shown} is a symbolic link to ${readlinkSync(existing)}, which does not exist; create what it points to, or remove the link`,
+      );
+    }
+    if (dirname(existing) === existing) return;
+  }
 }
 
 /**
@@ -51,10 +76,7 @@ export function refuseLinkOutside(input: string, value: string, path: string, ro
   );
 }
 
-export function isInside(root: string, path: string): boolean {
-  const inside = relative(resolve(root), resolve(path));
-  return inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside));
-}
+export { isInside };
 
 /**
  * Where an annotation can point for a file a message names: its path relative to the workspace, with
@@ -66,7 +88,18 @@ export function workspaceRelative(workspace: string, file: string): string | und
   return isInside(workspace, path) ? relative(workspace, path).split(sep).join('/') : undefined;
 }
 
-function allowedRoots(roots: AllowedRoots): string[] {
+/** Whether following the link reaches anything; a loop of links reaches nothing either. */
+function leadsSomewhere(link: string): boolean {
+  try {
+    statSync(link);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The folders path inputs may name, and globs of them walk into: the workspace and RUNNER_TEMP. */
+export function allowedRoots(roots: AllowedRoots): string[] {
   return [roots.workspace, roots.runnerTemp].filter((root): root is string => Boolean(root)).map((root) => resolve(root));
 }
 

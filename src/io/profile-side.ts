@@ -12,8 +12,8 @@ import { changedWhileRead, streamDelimited } from './csv.js';
 import type { FilePlan, Source } from './source.js';
 
 /** The profiles the paths name, or undefined when they name data files; an InputError when they mix the two. */
-export async function readProfilesOf(paths: readonly string[], options: Pick<ReadOptions, 'cwd'> = {}): Promise<Dataset | undefined> {
-  const sources = await resolveSources(paths, options.cwd ?? process.cwd());
+export async function readProfilesOf(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'globRoots'> = {}): Promise<Dataset | undefined> {
+  const sources = await resolveSources(paths, options.cwd ?? process.cwd(), undefined, options.globRoots);
   const isProfile = await Promise.all(sources.map((source) => isProfileFile(source.path)));
   if (!isProfile.some(Boolean)) return undefined;
   const data = sources.filter((_, index) => !isProfile[index]);
@@ -51,7 +51,7 @@ const DEFAULT_BATCH_CELLS = 1 << 22;
  */
 export async function profileData(paths: readonly string[], options: ProfileDataOptions = {}): Promise<Profile> {
   if (paths.length === 0) throw new InputError('no input files were given; pass at least one path or glob');
-  const sources: Source[] = await resolveSources(paths, options.cwd ?? process.cwd(), options.format);
+  const sources: Source[] = await resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
   const builder = new ProfileBuilder(options.settings ?? DEFAULT_PROFILE_SETTINGS);
   const plan: FilePlan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
   for (const source of sources) {

@@ -3,7 +3,7 @@
  * grouping key), so columns that disappear from the data stop being reported instead of lingering with
  * their last values.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { InputError } from '../engine/errors.js';
 import { RESERVED_LABEL_NAMES, validateLabelName } from '../report/prometheus.js';
 
@@ -13,6 +13,10 @@ export interface PushOptions {
   /** Further attempts after the first, for 5xx, 429 and connection failures. */
   retries?: number;
   fetchImpl?: typeof fetch;
+  /** What ends an attempt after `timeoutMs` (a timer); tests end attempts on a cue of their own. */
+  deadline?: (timeoutMs: number) => AbortSignal;
+  /** Waits between attempts; tests record them instead. */
+  sleep?: (milliseconds: number) => Promise<void>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -34,6 +38,7 @@ export async function pushMetrics(
   const fetchImpl = options.fetchImpl ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retries = options.retries ?? DEFAULT_RETRIES;
+  const { deadline = (milliseconds: number) => AbortSignal.timeout(milliseconds), sleep = (milliseconds: number) => delay(milliseconds) } = options;
   const headers: Record<string, string> = { 'Content-Type': 'text/plain; version=0.0.4' };
   if (authorization) headers.Authorization = authorization;
 
@@ -41,11 +46,13 @@ export async function pushMetrics(
     const mayRetry = attempt < retries;
     const backoff = Math.min(FIRST_BACKOFF_MS * 2 ** attempt, MAX_DELAY_MS);
     let response: Response;
+    const signal = deadline(timeoutMs);
     try {
-      response = await fetchImpl(target, { method: 'PUT', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetchImpl(target, { method: 'PUT', headers, body, signal });
     } catch (error) {
       if (!mayRetry) {
-        throw new Error(`pushing metrics to ${shown} failed after ${attempt + 1} attempt(s): ${describeFailure(error, timeoutMs)}`, {
+        const failure = signal.aborted ? `no response within ${timeoutMs} ms` : describeFailure(error);
+        throw new Error(`pushing metrics to ${shown} failed after ${attempt + 1} attempt(s): ${failure}`, {
           cause: error,
         });
       }
@@ -108,11 +115,13 @@ function pushTarget(url: string, job: string, groupingKey: Record<string, string
 
 /**
  * One `/<label>/<value>` pair of the group's path. A `/` cannot be percent-encoded there (the Pushgateway
- * splits the path before decoding) and an empty value would leave an empty segment, so those values go
- * base64url-encoded behind the `@base64` suffix, as the Pushgateway's API describes.
+ * splits the path before decoding), an empty value would leave an empty segment, and `.` and `..` are
+ * removed from any URL path by the URL rules (percent-encoded too), so `dataset=..` would push to the
+ * job's own group: those values go base64url-encoded behind the `@base64` suffix, as the Pushgateway's
+ * API describes.
  */
 function pathSegment(name: string, value: string): string {
-  if (value === '' || value.includes('/')) {
+  if (value === '' || value === '.' || value === '..' || value.includes('/')) {
     return `${name}@base64/${value === '' ? '=' : Buffer.from(value, 'utf8').toString('base64url')}`;
   }
   return `${name}/${encodeURIComponent(value)}`;
@@ -135,9 +144,8 @@ function retryAfterMs(header: string | null): number | undefined {
  * Read by shape rather than `instanceof`: fetch's errors can come from another realm (a test runner's VM
  * context), where they are not instances of this realm's Error.
  */
-function describeFailure(error: unknown, timeoutMs: number): string {
-  const { name, message, cause } = (error ?? {}) as { name?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
-  if (name === 'TimeoutError') return `no response within ${timeoutMs} ms`;
+function describeFailure(error: unknown): string {
+  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown; message?: unknown } };
   if (typeof message !== 'string') return String(error);
   // Node's fetch says only "fetch failed" and keeps the reason (ECONNREFUSED, a DNS failure, ...) in `cause`.
   if (typeof cause?.message !== 'string') return message;

@@ -4,10 +4,11 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../engine/errors.js';
 import { MISSING_CODE, type Column, type ColumnKind, type Table } from '../engine/table.js';
 import { hasGzipMagic } from './compression.js';
+import { globFiles } from './glob.js';
 import { readDelimited } from './csv.js';
 import { readJson, readJsonLines } from './json.js';
 import { readParquet } from './parquet.js';
@@ -21,6 +22,8 @@ export interface ReadOptions {
   naValues?: readonly string[];
   /** Base for relative paths and globs; default process.cwd(). */
   cwd?: string;
+  /** Folders a glob may walk into, through links or not (see `globFiles`); undefined: anywhere. */
+  globRoots?: readonly string[];
   /** Force a format instead of detecting it from the file name. */
   format?: Format;
   /** Told, as the files are read, how many of their bytes have been read out of how many. */
@@ -37,7 +40,7 @@ export interface ReadOptions {
 export async function readTable(paths: readonly string[], options: ReadOptions = {}): Promise<Table> {
   if (paths.length === 0) throw new InputError('no input files were given; pass at least one path or glob');
   const cwd = options.cwd ?? process.cwd();
-  const sources = await resolveSources(paths, cwd, options.format);
+  const sources = await resolveSources(paths, cwd, options.format, options.globRoots);
   const plan: FilePlan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
   const files: FileColumns[] = [];
   const sizes = options.onProgress ? await Promise.all(sources.map((source) => fileSize(source.path))) : [];
@@ -66,9 +69,9 @@ const COMPRESSED_WEIGHT = 4;
  * them: their sizes, compressed ones counted several times over. 0 when they name none, or one that cannot
  * be found (reading them reports why).
  */
-export async function inputSize(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'format'> = {}): Promise<number> {
+export async function inputSize(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'format' | 'globRoots'> = {}): Promise<number> {
   try {
-    const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format);
+    const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
     const sizes = await Promise.all(
       sources.map(async (source) => (await fileSize(source.path)) * (source.gzip || source.format === 'parquet' ? COMPRESSED_WEIGHT : 1)),
     );
@@ -107,11 +110,11 @@ function readSource(source: Source, plan: FilePlan): Promise<FileColumns> {
 }
 
 /** The files the paths and globs name, in order, each once. */
-export async function resolveSources(paths: readonly string[], cwd: string, format?: Format): Promise<Source[]> {
+export async function resolveSources(paths: readonly string[], cwd: string, format?: Format, globRoots?: readonly string[]): Promise<Source[]> {
   const sources: Source[] = [];
   const seen = new Set<string>();
   for (const pattern of paths) {
-    for (const path of await expand(pattern, cwd)) {
+    for (const path of await expand(pattern, cwd, globRoots)) {
       if (seen.has(path.absolute)) continue;
       seen.add(path.absolute);
       sources.push(await describeSource(path.absolute, path.display, format));
@@ -121,7 +124,7 @@ export async function resolveSources(paths: readonly string[], cwd: string, form
 }
 
 /** A literal path that exists wins over reading it as a glob, so names with `[` or `*` still work. */
-async function expand(pattern: string, cwd: string): Promise<Array<{ absolute: string; display: string }>> {
+async function expand(pattern: string, cwd: string, globRoots: readonly string[] | undefined): Promise<Array<{ absolute: string; display: string }>> {
   const absolute = resolve(cwd, pattern);
   const info = await stat(absolute).catch(() => undefined);
   if (info?.isFile()) return [{ absolute, display: pattern }];
@@ -134,7 +137,7 @@ async function expand(pattern: string, cwd: string): Promise<Array<{ absolute: s
     const hint = isAbsolute(pattern) ? '' : ` (relative paths start at ${cwd})`;
     throw new InputError(`the file does not exist; check the path${hint}`, { file: pattern });
   }
-  const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true });
+  const matches = await globFiles(pattern, { cwd, within: globRoots });
   if (matches.length === 0) {
     throw new InputError(`no file matches this pattern (searched from ${cwd}); check the pattern`, { file: pattern });
   }

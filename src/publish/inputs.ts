@@ -4,10 +4,12 @@
  * separated by commas, as they are usually written on one line.
  */
 import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { registerSecret } from '../action/secrets.js';
 import { InputError } from '../engine/errors.js';
 import type { PublishSettings } from './publish.js';
 import type { BaselineStorage } from './local-files.js';
-import { checkPathComponent, checkRegistryDir } from './registry.js';
+import { checkPathComponent, checkRegistryDir, refuseBaseAsBranch } from './registry.js';
 
 export interface PublishActionSettings {
   publish: PublishSettings;
@@ -24,8 +26,8 @@ const text = (name: string) => core.getInput(name).trim();
 
 export function getInputs(): PublishActionSettings {
   const githubToken = core.getInput('github-token');
-  if (githubToken) core.setSecret(githubToken);
-  else throw new InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
+  registerSecret(githubToken);
+  if (!githubToken) throw new InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
 
   const repository = repositoryFromEnvironment();
   const name = checkPathComponent('name', text('name') || repository.repo);
@@ -33,7 +35,8 @@ export function getInputs(): PublishActionSettings {
   const version = versionText === 'auto' ? versionText : checkPathComponent('version', versionText);
   const branch = checkBranch('branch', text('branch') || `${DEFAULT_BRANCH_PREFIX}${name}`);
   const base = text('base') ? checkBranch('base', text('base')) : undefined;
-  if (base === branch) throw new InputError(`branch and base are both ${JSON.stringify(branch)}; the model is proposed on its own branch`);
+  // Without base, the event payload names the default branch, so the refusal needs no request.
+  refuseBaseAsBranch(branch, base ?? github.context.payload.repository?.default_branch, base === undefined);
 
   const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_RUN_ID: runId } = process.env;
   return {

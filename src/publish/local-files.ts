@@ -9,8 +9,9 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
-import { resolveInside, refuseLinkOutside } from '../action/workspace-paths.js';
+import { isDynamicPattern } from 'tinyglobby';
+import { allowedRoots, resolveInside, refuseLinkOutside } from '../action/workspace-paths.js';
+import { globFiles } from '../io/glob.js';
 import { InputError } from '../engine/errors.js';
 import { isProfileFile, readProfileFile, writeProfileFile } from '../io/profile-file.js';
 import { mergeProfiles, profileData } from '../io/profile-side.js';
@@ -166,7 +167,7 @@ async function expand(input: string, pattern: string, sources: ContentSources): 
     found = inside.map((path) => ({ absolute: path, display: display(path) }));
   } else {
     if (!isDynamicPattern(pattern)) throw new InputError(`the file does not exist (relative paths start at ${cwd})`, { file: pattern });
-    const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: true })).map((match) => resolve(match)).sort();
+    const matches = (await globFiles(pattern, { cwd, within: allowedRoots(roots) })).map((match) => resolve(match)).sort();
     if (matches.length === 0) throw new InputError(`no file matches this pattern (searched from ${cwd})`, { file: pattern });
     found = matches.map((path) => ({ absolute: path, display: display(path) }));
   }

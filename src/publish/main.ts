@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { redactingLog, redactSecrets } from '../action/secrets.js';
 import { workspaceRelative } from '../action/workspace-paths.js';
 import { InputError } from '../engine/errors.js';
 import { httpStatus } from './git-commit.js';
@@ -14,11 +15,10 @@ import { GitHubUnavailableError, retryOnPassingFailures } from './retry.js';
 
 async function run(): Promise<void> {
   const { publish, githubToken } = getInputs();
-  // Retries are reported as plain log lines: they need no one's attention unless they run out.
-  const log = { debug: core.debug, info: core.info, warn: core.info, error: core.error };
-  const client = github.getOctokit(githubToken, { log }, retryOnPassingFailures);
+  const client = github.getOctokit(githubToken, { log: redactingLog }, retryOnPassingFailures);
   const outcome = await publishModel(publish, client, { log: core.info });
-  for (const warning of outcome.warnings) core.warning(warning);
+  // They quote GitHub's refusals of labels and reviewers.
+  for (const warning of outcome.warnings) core.warning(redactSecrets(warning));
   setOutputs(outcome);
   if (outcome.modelCard) await core.summary.addRaw(outcome.modelCard).write();
 }
@@ -54,10 +54,10 @@ run().catch((error: unknown) => {
   if (error instanceof InputError) {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const file = error.location.file === undefined ? undefined : workspaceRelative(workspace, error.location.file);
-    core.error(error.describe(), { title: 'driftgate: bad input', ...(file ? { file, startLine: error.location.line } : {}) });
+    core.error(redactSecrets(error.describe()), { title: 'driftgate: bad input', ...(file ? { file, startLine: error.location.line } : {}) });
     // Not core.setFailed: it would add a second, bare error annotation after this one.
     process.exitCode = core.ExitCode.Failure;
   } else {
-    core.setFailed(explainGitHubError(error));
+    core.setFailed(redactSecrets(explainGitHubError(error)));
   }
 });

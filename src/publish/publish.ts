@@ -45,6 +45,7 @@ import {
   nextVersion,
   parseIndex,
   pendingVersions,
+  refuseBaseAsBranch,
   renderIndex,
   sameModel,
   versionFolder,
@@ -131,6 +132,8 @@ export async function publishModel(settings: PublishSettings, client: GitHubClie
   const bytes = content.files.reduce((sum, file) => sum + file.size, 0);
   log(`Publishing ${content.files.length} files (${formatBytes(bytes)}) as model ${settings.name}.`);
   const base = settings.base ?? (await defaultBranch(client, settings.repository));
+  // Nothing has been written yet: the default branch is learned by the first request, a read.
+  refuseBaseAsBranch(settings.branch, base, settings.base === undefined);
   const job: Job = { client, settings, content, base, now: options.now ?? new Date(), log, uploaded: new Set() };
 
   const placement = await placeVersion(job);

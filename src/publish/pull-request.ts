@@ -3,7 +3,9 @@
  * GitHub refuses a second open pull request for the same head and base (422 "A pull request already
  * exists"), which also happens when an earlier attempt created it but its answer was lost, so that answer
  * means "find it and update it". Labels and assignees go through the issues API, reviewers through
- * requestReviewers; their failures are warnings, since the pull request itself exists by then.
+ * requestReviewers; their failures are warnings, since the pull request itself exists by then. A run
+ * stopped between creating the pull request and decorating it leaves it bare, so every run gives an open
+ * pull request whatever labels, assignees and review requests it still lacks.
  */
 import { httpStatus, type GitHubClient, type Repository } from './git-commit.js';
 
@@ -33,7 +35,10 @@ export interface PullRequestResult {
   warnings: string[];
 }
 
-interface OpenPullRequest {
+/** What a pull request is given besides its text. */
+type Decoration = Pick<PullRequestRequest, 'labels' | 'assignees' | 'reviewers' | 'teamReviewers'>;
+
+interface OpenPullRequest extends Decoration {
   number: number;
   url: string;
   title: string;
@@ -47,7 +52,18 @@ export async function findOpenPullRequest(client: GitHubClient, repository: Repo
   // The head filter needs the `owner:` prefix; without it GitHub ignores the filter and lists everything.
   const { data } = await client.rest.pulls.list({ ...repository, state: 'open', head: `${repository.owner}:${branch}`, per_page: 10 });
   const found = data[0];
-  return found ? { number: found.number, url: found.html_url, title: found.title, body: found.body } : undefined;
+  if (!found) return undefined;
+  const names = (items: ReadonlyArray<{ name?: string } | string> | null | undefined) => (items ?? []).map((item) => (typeof item === 'string' ? item : (item.name ?? '')));
+  return {
+    number: found.number,
+    url: found.html_url,
+    title: found.title,
+    body: found.body,
+    labels: names(found.labels),
+    assignees: (found.assignees ?? []).map((user) => user.login),
+    reviewers: (found.requested_reviewers ?? []).map((user) => user.login),
+    teamReviewers: (found.requested_teams ?? []).map((team) => team.slug),
+  };
 }
 
 export async function openOrUpdatePullRequest(
@@ -74,16 +90,55 @@ export async function openOrUpdatePullRequest(
     if (!existing) throw new Error(`GitHub says a pull request for ${request.branch} already exists, but lists none open; try again in a minute`);
   }
   const stale = existing.title !== request.title || (existing.body ?? '') !== request.body;
+  const found = { number: existing.number, url: existing.url };
   // A body identical to a card just written (its version, time and checksums are new) that was missing
   // a moment ago was opened by our own create request, whose answer was lost and retried.
   if (refused && request.refresh && !stale) {
-    await decorate(client, repository, existing.number, request, warnings);
-    return { number: existing.number, url: existing.url, operation: 'created', warnings };
+    await decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+    return { ...found, operation: 'created', warnings };
   }
-  if (!request.refresh || !stale) return { number: existing.number, url: existing.url, operation: 'unchanged', warnings };
+  if (!request.refresh || !stale) {
+    await decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: false }, warnings), warnings);
+    return { ...found, operation: 'unchanged', warnings };
+  }
   await client.rest.pulls.update({ ...repository, pull_number: existing.number, title: request.title, body: request.body });
-  await decorate(client, repository, existing.number, request, warnings);
-  return { number: existing.number, url: existing.url, operation: 'updated', warnings };
+  await decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+  return { ...found, operation: 'updated', warnings };
+}
+
+/**
+ * What of the request the open pull request does not have yet (names compared without regard to case, as
+ * GitHub does). Someone who already reviewed it counts as asked, unless it now proposes a new model.
+ */
+async function lacking(client: GitHubClient, repository: Repository, existing: OpenPullRequest, request: Decoration, { newModel }: { newModel: boolean }, warnings: string[]): Promise<Decoration> {
+  const missing = (wanted: readonly string[], present: readonly string[]) => {
+    const have = new Set(present.map((name) => name.toLowerCase()));
+    return wanted.filter((name) => !have.has(name.toLowerCase()));
+  };
+  let reviewers = missing(request.reviewers, existing.reviewers);
+  if (reviewers.length > 0 && !newModel) {
+    const reviewed = await tolerated(warnings, `list the reviews of pull request #${existing.number}`, async () =>
+      (await client.paginate(client.rest.pulls.listReviews, { ...repository, pull_number: existing.number, per_page: 100 })).map((review) => review.user?.login ?? ''),
+    );
+    reviewers = missing(reviewers, reviewed ?? []);
+  }
+  return {
+    labels: missing(request.labels, existing.labels),
+    assignees: missing(request.assignees, existing.assignees),
+    reviewers,
+    teamReviewers: missing(request.teamReviewers, existing.teamReviewers),
+  };
+}
+
+/** The request's result, or undefined with a warning when GitHub refused it: the pull request exists by then either way. */
+async function tolerated<T>(warnings: string[], what: string, action: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await action();
+  } catch (error) {
+    if (httpStatus(error) === undefined) throw error;
+    warnings.push(`Could not ${what}: ${validationMessage(error) || (error as Error).message}`);
+    return undefined;
+  }
 }
 
 /** The new pull request, or undefined when one is already open for the branch. */
@@ -106,15 +161,8 @@ async function createPullRequest(client: GitHubClient, repository: Repository, r
   }
 }
 
-async function decorate(client: GitHubClient, repository: Repository, number: number, request: PullRequestRequest, warnings: string[]): Promise<void> {
-  const attempt = async (what: string, action: () => Promise<unknown>) => {
-    try {
-      await action();
-    } catch (error) {
-      if (httpStatus(error) === undefined) throw error;
-      warnings.push(`Could not ${what} on pull request #${number}: ${validationMessage(error) || (error as Error).message}`);
-    }
-  };
+async function decorate(client: GitHubClient, repository: Repository, number: number, request: Decoration, warnings: string[]): Promise<void> {
+  const attempt = (what: string, action: () => Promise<unknown>) => tolerated(warnings, `${what} on pull request #${number}`, action);
   if (request.labels.length > 0) await attempt(`add the labels ${request.labels.join(', ')}`, () => client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [...request.labels] }));
   if (request.assignees.length > 0) await attempt(`assign ${request.assignees.join(', ')}`, () => client.rest.issues.addAssignees({ ...repository, issue_number: number, assignees: [...request.assignees] }));
   if (request.reviewers.length > 0 || request.teamReviewers.length > 0) {

@@ -64,13 +64,30 @@ export function checkPathComponent(input: string, value: string): string {
   return value;
 }
 
-/** `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not. */
+/**
+ * `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not, nor a folder
+ * inside any `.git` (git refuses such paths in a tree on every platform, in any letter case, since
+ * CVE-2014-9390, and a checkout would write them into the repository's own metadata).
+ */
 export function checkRegistryDir(value: string): string {
   const normalized = posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
-  if (normalized === '' || normalized === '.' || normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../') || normalized.startsWith('.git/') || normalized === '.git') {
-    throw new InputError(`registry-dir must be a folder inside the repository (such as "models"), not ${JSON.stringify(value)}`);
+  const parts = normalized.split('/');
+  if (normalized === '' || normalized === '.' || normalized.startsWith('/') || parts.includes('..') || parts.some((part) => part.toLowerCase() === '.git')) {
+    throw new InputError(`registry-dir must be a folder inside the repository (such as "models") and not inside a .git folder, not ${JSON.stringify(value)}`);
   }
   return normalized;
+}
+
+/**
+ * The model's branch must not be the pull request's base: the commit would land on the base itself (often
+ * the default branch, unreviewed) and the pull request would go from a branch to itself.
+ */
+export function refuseBaseAsBranch(branch: string, base: string | undefined, isDefaultBranch: boolean): void {
+  if (base === undefined || base !== branch) return;
+  const which = isDefaultBranch ? `the repository's default branch, which the pull request goes to when base is not set` : 'also the base';
+  throw new InputError(
+    `branch ${JSON.stringify(branch)} is ${which}; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`,
+  );
 }
 
 export function modelFolder(registryDir: string, name: string): string {

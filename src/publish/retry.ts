@@ -27,6 +27,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Per attempt, until the whole answer has arrived. */
   timeoutMs: number;
+  /** What ends an attempt after `timeoutMs`: a timer; tests end attempts on a cue of their own instead of a clock. */
+  deadline: (timeoutMs: number) => AbortSignal;
   sleep: (milliseconds: number) => Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 5 * 60_000,
   // GitHub ends API requests that take it over 10 s itself; the rest is room for a 32 MiB blob upload.
   timeoutMs: 60_000,
+  deadline: (timeoutMs) => AbortSignal.timeout(timeoutMs),
   sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
 };
 
@@ -94,7 +97,7 @@ export const retryOnPassingFailures: OctokitPlugin = (octokit, options) => {
   octokit.hook.wrap('request', async (request, requestOptions) => {
     const route = `${requestOptions.method} ${requestOptions.url}`;
     for (let attempt = 0; ; attempt++) {
-      const deadline = AbortSignal.timeout(policy.timeoutMs);
+      const deadline = policy.deadline(policy.timeoutMs);
       // The hooks inside this one get the options object this one got, whatever is passed to `request`, so
       // it is changed in place; `request` may be the client's shared defaults, so it is replaced, not edited.
       requestOptions.request = { ...requestOptions.request, signal: deadline };
