@@ -56519,7 +56519,7 @@ async function glob(globInput, options) {
 	const [crawler, relative] = getCrawler(globInput, options);
 	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
 }
-function globSync(globInput, options) {
+function dist_globSync(globInput, options) {
 	const [crawler, relative] = getCrawler(globInput, options);
 	return crawler ? formatPaths(crawler.sync(), relative) : [];
 }
@@ -56610,6 +56610,79 @@ function asInputError(error, source) {
         default:
             return error;
     }
+}
+
+;// CONCATENATED MODULE: ./src/io/paths.ts
+/** Where a path is, lexically: the checks that keep reads and writes inside a folder build on this. */
+
+/** Whether `path` is `root` or inside it, judged on the paths as written (links are not followed). */
+function isInside(root, path) {
+    const inside = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), (0,external_node_path_namespaceObject.resolve)(path));
+    return inside === '' || (inside !== '..' && !inside.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(inside));
+}
+
+;// CONCATENATED MODULE: ./src/io/glob.ts
+/**
+ * Matching a glob pattern to files. A pattern walks through symbolic links to folders, which is what a user
+ * means by `data/**\/*.csv` when `data/2026` links to a mounted disk; but in a workflow the link may come
+ * from a pull request and point at `/`, and the walk would then list the whole file system (40 s on a
+ * runner) and match files that are not the repository's. So the walk can be bounded: `within` names the
+ * folders it may enter, and a folder whose real location (links followed) is outside all of them is not
+ * entered but reported to `onOutside`. Links to files are still matched; the caller decides about a
+ * matched file that leads outside.
+ */
+
+
+
+/** The files `pattern` matches, as absolute paths, unsorted. */
+function globFiles(pattern, options) {
+    return glob(pattern, globOptions(options));
+}
+function globFilesSync(pattern, options) {
+    return globSync(pattern, globOptions(options));
+}
+/**
+ * tinyglobby walks with fdir through the `fs` functions it is given: `realpath` (then `stat`) for each link
+ * it meets, `readdir` for each folder it lists, the pattern's fixed start included. A link to a folder
+ * outside fails its `realpath`, and a folder outside lists as empty, so the walk never enters one; fdir
+ * skips entries whose `realpath` fails, as it does for a dangling link.
+ */
+function globOptions({ cwd, within, onOutside = () => undefined }) {
+    const options = { cwd, absolute: true, onlyFiles: true };
+    if (within === undefined)
+        return options;
+    // Real locations, so a root that is itself reached through a link (macOS's /tmp) still contains its folders.
+    const roots = within.map((root) => realOrAsWritten(root));
+    const outsideFolder = (path, real) => {
+        if (roots.some((root) => isInside(root, real)) || !isFolder(real))
+            return false;
+        onOutside(path);
+        return true;
+    };
+    const refusal = (path) => Object.assign(new Error(`${path} leads outside the folders the walk may enter`), { code: 'EACCES' });
+    options.fs = {
+        realpath: ((path, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (error ? callback(error, '') : outsideFolder(path, real) ? callback(refusal(path), '') : callback(null, real)))),
+        realpathSync: ((path) => {
+            const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+            if (outsideFolder(path, real))
+                throw refusal(path);
+            return real;
+        }),
+        readdir: ((path, readdirOptions, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (!error && outsideFolder(path, real) ? callback(null, []) : (0,external_node_fs_namespaceObject.readdir)(path, readdirOptions, callback)))),
+        readdirSync: ((path, readdirOptions) => (outsideFolder(path, realOrAsWritten(path)) ? [] : (0,external_node_fs_namespaceObject.readdirSync)(path, readdirOptions))),
+    };
+    return options;
+}
+function realOrAsWritten(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function isFolder(path) {
+    return (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 ;// CONCATENATED MODULE: external "node:buffer"
@@ -63686,6 +63759,7 @@ function parquet_textOf(value) {
 
 
 
+
 /**
  * Reads one or more files (paths or globs; matches in sorted order) into one table. Columns are matched by
  * name across files; a file without a column contributes missing cells to it, and a column that holds
@@ -63695,7 +63769,7 @@ async function readTable(paths, options = {}) {
     if (paths.length === 0)
         throw new InputError('no input files were given; pass at least one path or glob');
     const cwd = options.cwd ?? process.cwd();
-    const sources = await resolveSources(paths, cwd, options.format);
+    const sources = await resolveSources(paths, cwd, options.format, options.globRoots);
     const plan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
     const files = [];
     const sizes = options.onProgress ? await Promise.all(sources.map((source) => fileSize(source.path))) : [];
@@ -63724,7 +63798,7 @@ const COMPRESSED_WEIGHT = 4;
  */
 async function inputSize(paths, options = {}) {
     try {
-        const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format);
+        const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
         const sizes = await Promise.all(sources.map(async (source) => (await fileSize(source.path)) * (source.gzip || source.format === 'parquet' ? COMPRESSED_WEIGHT : 1)));
         return sizes.reduce((sum, size) => sum + size, 0);
     }
@@ -63755,11 +63829,11 @@ function readSource(source, plan) {
     }
 }
 /** The files the paths and globs name, in order, each once. */
-async function resolveSources(paths, cwd, format) {
+async function resolveSources(paths, cwd, format, globRoots) {
     const sources = [];
     const seen = new Set();
     for (const pattern of paths) {
-        for (const path of await expand(pattern, cwd)) {
+        for (const path of await expand(pattern, cwd, globRoots)) {
             if (seen.has(path.absolute))
                 continue;
             seen.add(path.absolute);
@@ -63769,7 +63843,7 @@ async function resolveSources(paths, cwd, format) {
     return sources;
 }
 /** A literal path that exists wins over reading it as a glob, so names with `[` or `*` still work. */
-async function expand(pattern, cwd) {
+async function expand(pattern, cwd, globRoots) {
     const absolute = (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
     const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
     if (info?.isFile())
@@ -63783,7 +63857,7 @@ async function expand(pattern, cwd) {
         const hint = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? '' : ` (relative paths start at ${cwd})`;
         throw new InputError(`the file does not exist; check the path${hint}`, { file: pattern });
     }
-    const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true });
+    const matches = await globFiles(pattern, { cwd, within: globRoots });
     if (matches.length === 0) {
         throw new InputError(`no file matches this pattern (searched from ${cwd}); check the pattern`, { file: pattern });
     }
@@ -63905,7 +63979,7 @@ function stackText(name, parts, totalRows) {
 
 /** The profiles the paths name, or undefined when they name data files; an InputError when they mix the two. */
 async function readProfilesOf(paths, options = {}) {
-    const sources = await resolveSources(paths, options.cwd ?? process.cwd());
+    const sources = await resolveSources(paths, options.cwd ?? process.cwd(), undefined, options.globRoots);
     const isProfile = await Promise.all(sources.map((source) => isProfileFile(source.path)));
     if (!isProfile.some(Boolean))
         return undefined;
@@ -63937,7 +64011,7 @@ const DEFAULT_BATCH_CELLS = 1 << 22;
 async function profileData(paths, options = {}) {
     if (paths.length === 0)
         throw new InputError('no input files were given; pass at least one path or glob');
-    const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format);
+    const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
     const builder = new ProfileBuilder(options.settings ?? DEFAULT_PROFILE_SETTINGS);
     const plan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
     for (const source of sources) {
@@ -64094,7 +64168,7 @@ const SIDE_MEMORY_PER_INPUT_BYTE = 4;
 const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 async function runCheck(settings, run = {}) {
     const { observer } = run;
-    const readOptions = { declared: settings.drift.declaredKinds, naValues: settings.drift.naValues, cwd: settings.cwd };
+    const readOptions = { declared: settings.drift.declaredKinds, naValues: settings.drift.naValues, cwd: settings.cwd, globRoots: settings.globRoots };
     const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= WORKER_MIN_BYTES ? run.readWorker : undefined;
     const started = performance.now();
     // When one side fails, reading the other on a worker is stopped rather than finished for nothing.

@@ -32008,6 +32008,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+var core_namespaceObject = {};
+__nccwpck_require__.r(core_namespaceObject);
+__nccwpck_require__.d(core_namespaceObject, {
+  ExitCode: () => (ExitCode),
+  addPath: () => (addPath),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (core_error),
+  exportVariable: () => (exportVariable),
+  getBooleanInput: () => (getBooleanInput),
+  getIDToken: () => (getIDToken),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  markdownSummary: () => (markdownSummary),
+  notice: () => (notice),
+  platform: () => (platform_namespaceObject),
+  saveState: () => (saveState),
+  setCommandEcho: () => (setCommandEcho),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  toPlatformPath: () => (toPlatformPath),
+  toPosixPath: () => (toPosixPath),
+  toWin32Path: () => (toWin32Path),
+  warning: () => (core_warning)
+});
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -32017,7 +32063,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -32032,7 +32078,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -32082,12 +32128,12 @@ function utils_toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -32124,13 +32170,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -32151,7 +32197,7 @@ var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -32159,13 +32205,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -32182,8 +32228,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -32276,7 +32324,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -32354,7 +32402,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -32400,7 +32448,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -32703,7 +32751,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -32714,7 +32762,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -32813,7 +32861,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -32828,7 +32876,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -32853,7 +32901,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -32876,7 +32924,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -33007,7 +33055,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -33065,13 +33113,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -33090,7 +33138,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -33109,13 +33157,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -33404,7 +33452,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
@@ -33438,7 +33486,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -34513,16 +34561,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -34542,8 +34590,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -34559,7 +34607,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -34584,10 +34632,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -34597,7 +34645,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -34608,7 +34656,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -34713,8 +34761,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -34728,7 +34776,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -34797,10 +34845,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -34835,8 +34883,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+function debug(message) {
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -34844,7 +34892,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function core_error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -34852,7 +34900,7 @@ function core_error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function core_warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -39952,6 +40000,163 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for each place user data is shown, one function per kind of output. File names, column names
+ * and category values come from the user and may contain anything; none of it may break a table, run as
+ * markup, move a terminal's cursor, or inject a workflow command into a GitHub Actions log.
+ */
+/** C0 controls, DEL and C1 controls: what a terminal may act on instead of showing. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+/** A control character as text: `\n`, `\r`, `\t`, else `\x1b` and the like. */
+function visibleControl(character) {
+    if (character === '\n')
+        return '\\n';
+    if (character === '\r')
+        return '\\r';
+    if (character === '\t')
+        return '\\t';
+    return `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
+}
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
+}
+/**
+ * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so `&`, `<` and `>` become
+ * entities; pipes would end the cell and newlines the row; emphasis, code, link and strike-through marks
+ * are backslash-escaped so names like `*` or `[x](y)` show literally. Other punctuation is only special at
+ * the start of a line, which a table cell never is.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[&<>]/g, (character) => HTML_ENTITIES[character])
+        .replace(/[\\`*_[\]|~]/g, (character) => `\\${character}`)
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(CONTROL_CHARACTERS, visibleControl);
+}
+/**
+ * A Markdown code span (`name`): nothing inside one is markup, but a backtick would end it and a blank
+ * line would end the paragraph around it (and let what follows be a heading or a link), so backticks
+ * become quotes and line breaks spaces.
+ */
+function markdownCode(text) {
+    return `\`${text.replace(/`/g, "'").replace(/\r\n|\r|\n/g, ' ').replace(CONTROL_CHARACTERS, visibleControl)}\``;
+}
+/**
+ * Text for a terminal or a GitHub Actions log line: control characters (line breaks, escape sequences
+ * that could rewrite the screen) are shown as `\n`, `\x1b`, ... instead of acting, and what the Actions
+ * runner would take for a workflow command is shown defused: `::` opening the text (the runner looks
+ * for `::name::` at the start of a line, past any blanks) and `##[` anywhere (its older `##[name]` form).
+ */
+function escape_escapeTerminal(text) {
+    return text
+        .replace(CONTROL_CHARACTERS, visibleControl)
+        .replace(/##\[/g, '##\\x5b')
+        .replace(/^(\s*)::/, '$1\\x3a:');
+}
+/** Several lines for a terminal or an Actions log: each line as `escapeTerminal` shows it, the line breaks kept. */
+function escapeTerminalLines(text) {
+    return text.split('\n').map(escape_escapeTerminal).join('\n');
+}
+/**
+ * A JSON document's text, safe to print: JSON.stringify leaves DEL, the C1 controls and the line and
+ * paragraph separators as they are, and a `##[` in a string would be a workflow command in a log; each is
+ * written as its `\\u` escape, which every JSON reader decodes back to the same text.
+ */
+function escape_escapeJsonText(json) {
+    return json.replace(/[\u007f-\u009f\u2028\u2029]|(?<=##)\[/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
+function mermaidText(text) {
+    return text
+        .replace(/["`\\]/g, "'")
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'))
+        .replace(CONTROL_CHARACTERS, visibleControl);
+}
+
+;// CONCATENATED MODULE: ./src/action/log.ts
+/**
+ * What the action shows in the step's log: lines, annotations and the failure. Everything goes through
+ * `escapeTerminal` first, since @actions/core escapes only what would end a workflow command early (line
+ * breaks, `%`, and `:` `,` in properties): not escape sequences, not a line that opens with `::`, not `##[`.
+ */
+
+
+function logLine(text) {
+    info(escape_escapeTerminal(text));
+}
+function logDebug(text) {
+    debug(escape_escapeTerminal(text));
+}
+function annotate(kind, message, properties = {}) {
+    const { title, file } = properties;
+    core_namespaceObject[kind](escape_escapeTerminal(message), {
+        ...properties,
+        ...(title === undefined ? {} : { title: escape_escapeTerminal(title) }),
+        ...(file === undefined ? {} : { file: escape_escapeTerminal(file) }),
+    });
+}
+function failStep(message) {
+    core.setFailed(escapeTerminal(message));
+}
+
+;// CONCATENATED MODULE: ./src/action/secrets.ts
+/**
+ * Keeping credentials out of everything the actions print. The runner hides a value registered with
+ * `::add-mask::` in the log, but our README promises more: the token never appears at all, and GitHub's
+ * error bodies (or a proxy's, or a Pushgateway's) can quote the very Authorization header we sent. So every
+ * message both actions print about a failure goes through `redactSecrets` first, which removes:
+ * - each registered secret, also as base64, base64url and percent-encoding (how it travels in headers and URLs);
+ * - the value of an Authorization header, whatever its scheme (`token`, `Bearer`, `Basic`);
+ * - a `Bearer` credential, and a `Basic` one (base64 of `user:password`), wherever they stand;
+ * - anything shaped like a GitHub token (`ghp_`, `ghs_`, `github_pat_`, ...), ours or not:
+ *   https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
+ */
+
+
+const HIDDEN = '***';
+const secrets = new Set();
+/** Masks `value` in the runner's log and removes it from every message `redactSecrets` sees. */
+function registerSecret(value) {
+    if (value === '')
+        return;
+    setSecret(value);
+    for (const form of [value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url'), encodeURIComponent(value)])
+        secrets.add(form);
+}
+const AUTHORIZATION_HEADER = /(authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic)\s+)?[^\s"',;]+/gi;
+const BEARER = /\b(bearer)\s+[A-Za-z0-9._~+/-]{8,}=*/gi;
+const BASIC = /\b(basic)\s+([A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])/gi;
+const GITHUB_TOKEN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g;
+function redactSecrets(text) {
+    let redacted = text;
+    // Longest first, so a secret that contains another is removed whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        redacted = redacted.split(secret).join(HIDDEN);
+    return redacted
+        .replace(AUTHORIZATION_HEADER, (_match, header, scheme) => `${header}${scheme ? `${scheme} ` : ''}${HIDDEN}`)
+        .replace(BEARER, (_match, scheme) => `${scheme} ${HIDDEN}`)
+        .replace(BASIC, (match, scheme, value) => (isBasicCredential(value) ? `${scheme} ${HIDDEN}` : match))
+        .replace(GITHUB_TOKEN, HIDDEN);
+}
+/** base64 of printable `user:password`: what follows `Basic` in a header, and not the word "authentication". */
+function isBasicCredential(value) {
+    if (value.length % 4 !== 0)
+        return false;
+    const decoded = Buffer.from(value, 'base64').toString('latin1');
+    return decoded.includes(':') && /^[\x20-\x7e]+$/.test(decoded);
+}
+/** A logger for `getOctokit` whose lines (retries, deprecations) are redacted like every other message. */
+const redactingLog = {
+    debug: (message) => logDebug(redactSecrets(message)),
+    info: (message) => logLine(redactSecrets(message)),
+    // Retries need no one's attention unless they run out, so they are plain log lines.
+    warn: (message) => logLine(redactSecrets(message)),
+    error: (message) => annotate('error', redactSecrets(message)),
+};
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -40868,6 +41073,79 @@ class errors_InputError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/io/paths.ts
+/** Where a path is, lexically: the checks that keep reads and writes inside a folder build on this. */
+
+/** Whether `path` is `root` or inside it, judged on the paths as written (links are not followed). */
+function isInside(root, path) {
+    const inside = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), (0,external_node_path_namespaceObject.resolve)(path));
+    return inside === '' || (inside !== '..' && !inside.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(inside));
+}
+
+;// CONCATENATED MODULE: ./src/io/glob.ts
+/**
+ * Matching a glob pattern to files. A pattern walks through symbolic links to folders, which is what a user
+ * means by `data/**\/*.csv` when `data/2026` links to a mounted disk; but in a workflow the link may come
+ * from a pull request and point at `/`, and the walk would then list the whole file system (40 s on a
+ * runner) and match files that are not the repository's. So the walk can be bounded: `within` names the
+ * folders it may enter, and a folder whose real location (links followed) is outside all of them is not
+ * entered but reported to `onOutside`. Links to files are still matched; the caller decides about a
+ * matched file that leads outside.
+ */
+
+
+
+/** The files `pattern` matches, as absolute paths, unsorted. */
+function globFiles(pattern, options) {
+    return glob(pattern, globOptions(options));
+}
+function globFilesSync(pattern, options) {
+    return globSync(pattern, globOptions(options));
+}
+/**
+ * tinyglobby walks with fdir through the `fs` functions it is given: `realpath` (then `stat`) for each link
+ * it meets, `readdir` for each folder it lists, the pattern's fixed start included. A link to a folder
+ * outside fails its `realpath`, and a folder outside lists as empty, so the walk never enters one; fdir
+ * skips entries whose `realpath` fails, as it does for a dangling link.
+ */
+function globOptions({ cwd, within, onOutside = () => undefined }) {
+    const options = { cwd, absolute: true, onlyFiles: true };
+    if (within === undefined)
+        return options;
+    // Real locations, so a root that is itself reached through a link (macOS's /tmp) still contains its folders.
+    const roots = within.map((root) => realOrAsWritten(root));
+    const outsideFolder = (path, real) => {
+        if (roots.some((root) => isInside(root, real)) || !isFolder(real))
+            return false;
+        onOutside(path);
+        return true;
+    };
+    const refusal = (path) => Object.assign(new Error(`${path} leads outside the folders the walk may enter`), { code: 'EACCES' });
+    options.fs = {
+        realpath: ((path, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (error ? callback(error, '') : outsideFolder(path, real) ? callback(refusal(path), '') : callback(null, real)))),
+        realpathSync: ((path) => {
+            const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+            if (outsideFolder(path, real))
+                throw refusal(path);
+            return real;
+        }),
+        readdir: ((path, readdirOptions, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (!error && outsideFolder(path, real) ? callback(null, []) : (0,external_node_fs_namespaceObject.readdir)(path, readdirOptions, callback)))),
+        readdirSync: ((path, readdirOptions) => (outsideFolder(path, realOrAsWritten(path)) ? [] : (0,external_node_fs_namespaceObject.readdirSync)(path, readdirOptions))),
+    };
+    return options;
+}
+function realOrAsWritten(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function isFolder(path) {
+    return (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
 ;// CONCATENATED MODULE: ./src/action/workspace-paths.ts
 /**
  * Path inputs name files of the checked-out repository, or files an earlier step left in RUNNER_TEMP.
@@ -40880,9 +41158,11 @@ class errors_InputError extends Error {
 
 
 
+
+
 /**
  * The absolute path `value` stands for, relative paths starting at the workspace; throws if it, or a file
- * it matches as a glob, leaves the allowed roots.
+ * it matches as a glob, leaves the allowed roots, or if it is a symbolic link to nothing.
  */
 function resolveInside(input, value, roots) {
     const absolute = (0,external_node_path_namespaceObject.resolve)(roots.workspace, value);
@@ -40894,11 +41174,34 @@ function resolveInside(input, value, roots) {
     if (isDynamicPattern(value) && value.split(/[\\/]/).includes('..')) {
         throw new errors_InputError(`${input} ${JSON.stringify(value)}: a glob pattern may not contain ".." segments; write it from the workspace root down`);
     }
-    // The readers take a path that exists literally before trying it as a glob; the same files are checked here.
-    const reached = isDynamicPattern(value) && !(0,external_node_fs_namespaceObject.existsSync)(absolute) ? globSync(value, { cwd: roots.workspace, absolute: true, onlyFiles: true }) : [absolute];
-    for (const path of reached)
+    // The readers take a path that exists literally before trying it as a glob; the same files are checked
+    // here, found by the same bounded walk the readers make (given `allowedRoots`).
+    const globbed = isDynamicPattern(value) && !(0,external_node_fs_namespaceObject.existsSync)(absolute);
+    if (!globbed)
+        refuseDanglingLink(input, value, absolute, roots);
+    // A linked folder the walk did not enter is refused like a linked file: the readers would skip it silently.
+    const notEntered = [];
+    const reached = globbed ? globFilesSync(value, { cwd: roots.workspace, within: allowed, onOutside: (path) => notEntered.push(path) }) : [absolute];
+    for (const path of [...notEntered, ...reached])
         refuseLinkOutside(input, value, path, roots);
     return absolute;
+}
+/**
+ * A link to nothing on the way to `path` (the path itself, or a folder above it) would make every later
+ * read or write fail with a bare ENOENT; it is named here instead, with where it points.
+ */
+function refuseDanglingLink(input, value, path, roots) {
+    for (let existing = path;; existing = (0,external_node_path_namespaceObject.dirname)(existing)) {
+        const link = (0,external_node_fs_namespaceObject.lstatSync)(existing, { throwIfNoEntry: false });
+        if (link) {
+            if (!link.isSymbolicLink() || leadsSomewhere(existing))
+                return;
+            const shown = isInside(roots.workspace, existing) ? (0,external_node_path_namespaceObject.relative)(roots.workspace, existing).split(external_node_path_namespaceObject.sep).join('/') : existing;
+            throw new errors_InputError(`${input} ${JSON.stringify(value)}: ${shown} is a symbolic link to ${(0,external_node_fs_namespaceObject.readlinkSync)(existing)}, which does not exist; create what it points to, or remove the link`);
+        }
+        if ((0,external_node_path_namespaceObject.dirname)(existing) === existing)
+            return;
+    }
 }
 /**
  * Throws when `path`, once every symbolic link on the way is followed, is outside the allowed roots. A path
@@ -40912,10 +41215,7 @@ function refuseLinkOutside(input, value, path, roots) {
     const shown = isInside(roots.workspace, path) ? (0,external_node_path_namespaceObject.relative)(roots.workspace, path).split(external_node_path_namespaceObject.sep).join('/') : path;
     throw new errors_InputError(`${input} ${JSON.stringify(value)}: ${shown} leads through a symbolic link to ${real}, outside the workspace. Paths must stay inside ${allowed.join(' or ')}; copy the file in instead of linking to it`);
 }
-function isInside(root, path) {
-    const inside = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), (0,external_node_path_namespaceObject.resolve)(path));
-    return inside === '' || (inside !== '..' && !inside.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(inside));
-}
+
 /**
  * Where an annotation can point for a file a message names: its path relative to the workspace, with
  * forward slashes on every runner; undefined for a file elsewhere (a downloaded artifact), which GitHub
@@ -40925,6 +41225,17 @@ function workspaceRelative(workspace, file) {
     const path = (0,external_node_path_namespaceObject.resolve)(workspace, file);
     return isInside(workspace, path) ? (0,external_node_path_namespaceObject.relative)(workspace, path).split(external_node_path_namespaceObject.sep).join('/') : undefined;
 }
+/** Whether following the link reaches anything; a loop of links reaches nothing either. */
+function leadsSomewhere(link) {
+    try {
+        (0,external_node_fs_namespaceObject.statSync)(link);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The folders path inputs may name, and globs of them walk into: the workspace and RUNNER_TEMP. */
 function allowedRoots(roots) {
     return [roots.workspace, roots.runnerTemp].filter((root) => Boolean(root)).map((root) => (0,external_node_path_namespaceObject.resolve)(root));
 }
@@ -41109,13 +41420,28 @@ function checkPathComponent(input, value) {
     }
     return value;
 }
-/** `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not. */
+/**
+ * `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not, nor a folder
+ * inside any `.git` (git refuses such paths in a tree on every platform, in any letter case, since
+ * CVE-2014-9390, and a checkout would write them into the repository's own metadata).
+ */
 function checkRegistryDir(value) {
     const normalized = external_node_path_namespaceObject.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
-    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../') || normalized.startsWith('.git/') || normalized === '.git') {
-        throw new errors_InputError(`registry-dir must be a folder inside the repository (such as "models"), not ${JSON.stringify(value)}`);
+    const parts = normalized.split('/');
+    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || parts.includes('..') || parts.some((part) => part.toLowerCase() === '.git')) {
+        throw new errors_InputError(`registry-dir must be a folder inside the repository (such as "models") and not inside a .git folder, not ${JSON.stringify(value)}`);
     }
     return normalized;
+}
+/**
+ * The model's branch must not be the pull request's base: the commit would land on the base itself (often
+ * the default branch, unreviewed) and the pull request would go from a branch to itself.
+ */
+function refuseBaseAsBranch(branch, base, isDefaultBranch) {
+    if (base === undefined || base !== branch)
+        return;
+    const which = isDefaultBranch ? `the repository's default branch, which the pull request goes to when base is not set` : 'also the base';
+    throw new errors_InputError(`branch ${JSON.stringify(branch)} is ${which}; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`);
 }
 function modelFolder(registryDir, name) {
     return posix.join(registryDir, name);
@@ -41282,6 +41608,8 @@ function isRecord(value) {
 
 
 
+
+
 const DEFAULT_TITLE = 'Publish model {name} {version}';
 const DEFAULT_COMMIT_MESSAGE = 'Publish model {name} {version}';
 const DEFAULT_BRANCH_PREFIX = 'driftgate/';
@@ -41290,9 +41618,8 @@ const items = (name) => lines(name).flatMap((line) => line.split(',')).map((item
 const inputs_text = (name) => getInput(name).trim();
 function getInputs() {
     const githubToken = getInput('github-token');
-    if (githubToken)
-        core_setSecret(githubToken);
-    else
+    registerSecret(githubToken);
+    if (!githubToken)
         throw new errors_InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
     const repository = repositoryFromEnvironment();
     const name = checkPathComponent('name', inputs_text('name') || repository.repo);
@@ -41300,8 +41627,8 @@ function getInputs() {
     const version = versionText === 'auto' ? versionText : checkPathComponent('version', versionText);
     const branch = checkBranch('branch', inputs_text('branch') || `${DEFAULT_BRANCH_PREFIX}${name}`);
     const base = inputs_text('base') ? checkBranch('base', inputs_text('base')) : undefined;
-    if (base === branch)
-        throw new errors_InputError(`branch and base are both ${JSON.stringify(branch)}; the model is proposed on its own branch`);
+    // Without base, the event payload names the default branch, so the refusal needs no request.
+    refuseBaseAsBranch(branch, base ?? github_context.payload.repository?.default_branch, base === undefined);
     const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_RUN_ID: runId } = process.env;
     return {
         githubToken,
@@ -41367,7 +41694,9 @@ function checkBranch(input, value) {
  * GitHub refuses a second open pull request for the same head and base (422 "A pull request already
  * exists"), which also happens when an earlier attempt created it but its answer was lost, so that answer
  * means "find it and update it". Labels and assignees go through the issues API, reviewers through
- * requestReviewers; their failures are warnings, since the pull request itself exists by then.
+ * requestReviewers; their failures are warnings, since the pull request itself exists by then. A run
+ * stopped between creating the pull request and decorating it leaves it bare, so every run gives an open
+ * pull request whatever labels, assignees and review requests it still lacks.
  */
 
 /** How long to wait for a pull request GitHub says exists to show up in its listing (it can lag). */
@@ -41376,7 +41705,19 @@ async function findOpenPullRequest(client, repository, branch) {
     // The head filter needs the `owner:` prefix; without it GitHub ignores the filter and lists everything.
     const { data } = await client.rest.pulls.list({ ...repository, state: 'open', head: `${repository.owner}:${branch}`, per_page: 10 });
     const found = data[0];
-    return found ? { number: found.number, url: found.html_url, title: found.title, body: found.body } : undefined;
+    if (!found)
+        return undefined;
+    const names = (items) => (items ?? []).map((item) => (typeof item === 'string' ? item : (item.name ?? '')));
+    return {
+        number: found.number,
+        url: found.html_url,
+        title: found.title,
+        body: found.body,
+        labels: names(found.labels),
+        assignees: (found.assignees ?? []).map((user) => user.login),
+        reviewers: (found.requested_reviewers ?? []).map((user) => user.login),
+        teamReviewers: (found.requested_teams ?? []).map((team) => team.slug),
+    };
 }
 async function openOrUpdatePullRequest(client, repository, request, sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))) {
     const warnings = [];
@@ -41399,17 +41740,53 @@ async function openOrUpdatePullRequest(client, repository, request, sleep = (mil
             throw new Error(`GitHub says a pull request for ${request.branch} already exists, but lists none open; try again in a minute`);
     }
     const stale = existing.title !== request.title || (existing.body ?? '') !== request.body;
+    const found = { number: existing.number, url: existing.url };
     // A body identical to a card just written (its version, time and checksums are new) that was missing
     // a moment ago was opened by our own create request, whose answer was lost and retried.
     if (refused && request.refresh && !stale) {
-        await pull_request_decorate(client, repository, existing.number, request, warnings);
-        return { number: existing.number, url: existing.url, operation: 'created', warnings };
+        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+        return { ...found, operation: 'created', warnings };
     }
-    if (!request.refresh || !stale)
-        return { number: existing.number, url: existing.url, operation: 'unchanged', warnings };
+    if (!request.refresh || !stale) {
+        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: false }, warnings), warnings);
+        return { ...found, operation: 'unchanged', warnings };
+    }
     await client.rest.pulls.update({ ...repository, pull_number: existing.number, title: request.title, body: request.body });
-    await pull_request_decorate(client, repository, existing.number, request, warnings);
-    return { number: existing.number, url: existing.url, operation: 'updated', warnings };
+    await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+    return { ...found, operation: 'updated', warnings };
+}
+/**
+ * What of the request the open pull request does not have yet (names compared without regard to case, as
+ * GitHub does). Someone who already reviewed it counts as asked, unless it now proposes a new model.
+ */
+async function lacking(client, repository, existing, request, { newModel }, warnings) {
+    const missing = (wanted, present) => {
+        const have = new Set(present.map((name) => name.toLowerCase()));
+        return wanted.filter((name) => !have.has(name.toLowerCase()));
+    };
+    let reviewers = missing(request.reviewers, existing.reviewers);
+    if (reviewers.length > 0 && !newModel) {
+        const reviewed = await tolerated(warnings, `list the reviews of pull request #${existing.number}`, async () => (await client.paginate(client.rest.pulls.listReviews, { ...repository, pull_number: existing.number, per_page: 100 })).map((review) => review.user?.login ?? ''));
+        reviewers = missing(reviewers, reviewed ?? []);
+    }
+    return {
+        labels: missing(request.labels, existing.labels),
+        assignees: missing(request.assignees, existing.assignees),
+        reviewers,
+        teamReviewers: missing(request.teamReviewers, existing.teamReviewers),
+    };
+}
+/** The request's result, or undefined with a warning when GitHub refused it: the pull request exists by then either way. */
+async function tolerated(warnings, what, action) {
+    try {
+        return await action();
+    }
+    catch (error) {
+        if (httpStatus(error) === undefined)
+            throw error;
+        warnings.push(`Could not ${what}: ${validationMessage(error) || error.message}`);
+        return undefined;
+    }
 }
 /** The new pull request, or undefined when one is already open for the branch. */
 async function createPullRequest(client, repository, request, warnings) {
@@ -41433,16 +41810,7 @@ async function createPullRequest(client, repository, request, warnings) {
     }
 }
 async function pull_request_decorate(client, repository, number, request, warnings) {
-    const attempt = async (what, action) => {
-        try {
-            await action();
-        }
-        catch (error) {
-            if (httpStatus(error) === undefined)
-                throw error;
-            warnings.push(`Could not ${what} on pull request #${number}: ${validationMessage(error) || error.message}`);
-        }
-    };
+    const attempt = (what, action) => tolerated(warnings, `${what} on pull request #${number}`, action);
     if (request.labels.length > 0)
         await attempt(`add the labels ${request.labels.join(', ')}`, () => client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [...request.labels] }));
     if (request.assignees.length > 0)
@@ -55582,6 +55950,7 @@ function parquet_textOf(value) {
 
 
 
+
 /**
  * Reads one or more files (paths or globs; matches in sorted order) into one table. Columns are matched by
  * name across files; a file without a column contributes missing cells to it, and a column that holds
@@ -55591,7 +55960,7 @@ async function readTable(paths, options = {}) {
     if (paths.length === 0)
         throw new InputError('no input files were given; pass at least one path or glob');
     const cwd = options.cwd ?? process.cwd();
-    const sources = await read_resolveSources(paths, cwd, options.format);
+    const sources = await read_resolveSources(paths, cwd, options.format, options.globRoots);
     const plan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
     const files = [];
     const sizes = options.onProgress ? await Promise.all(sources.map((source) => fileSize(source.path))) : [];
@@ -55620,7 +55989,7 @@ const COMPRESSED_WEIGHT = 4;
  */
 async function inputSize(paths, options = {}) {
     try {
-        const sources = await read_resolveSources(paths, options.cwd ?? process.cwd(), options.format);
+        const sources = await read_resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
         const sizes = await Promise.all(sources.map(async (source) => (await fileSize(source.path)) * (source.gzip || source.format === 'parquet' ? COMPRESSED_WEIGHT : 1)));
         return sizes.reduce((sum, size) => sum + size, 0);
     }
@@ -55651,11 +56020,11 @@ function readSource(source, plan) {
     }
 }
 /** The files the paths and globs name, in order, each once. */
-async function read_resolveSources(paths, cwd, format) {
+async function read_resolveSources(paths, cwd, format, globRoots) {
     const sources = [];
     const seen = new Set();
     for (const pattern of paths) {
-        for (const path of await read_expand(pattern, cwd)) {
+        for (const path of await read_expand(pattern, cwd, globRoots)) {
             if (seen.has(path.absolute))
                 continue;
             seen.add(path.absolute);
@@ -55665,7 +56034,7 @@ async function read_resolveSources(paths, cwd, format) {
     return sources;
 }
 /** A literal path that exists wins over reading it as a glob, so names with `[` or `*` still work. */
-async function read_expand(pattern, cwd) {
+async function read_expand(pattern, cwd, globRoots) {
     const absolute = (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
     const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
     if (info?.isFile())
@@ -55679,7 +56048,7 @@ async function read_expand(pattern, cwd) {
         const hint = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? '' : ` (relative paths start at ${cwd})`;
         throw new errors_InputError(`the file does not exist; check the path${hint}`, { file: pattern });
     }
-    const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true });
+    const matches = await globFiles(pattern, { cwd, within: globRoots });
     if (matches.length === 0) {
         throw new errors_InputError(`no file matches this pattern (searched from ${cwd}); check the pattern`, { file: pattern });
     }
@@ -55801,7 +56170,7 @@ function stackText(name, parts, totalRows) {
 
 /** The profiles the paths name, or undefined when they name data files; an InputError when they mix the two. */
 async function readProfilesOf(paths, options = {}) {
-    const sources = await resolveSources(paths, options.cwd ?? process.cwd());
+    const sources = await resolveSources(paths, options.cwd ?? process.cwd(), undefined, options.globRoots);
     const isProfile = await Promise.all(sources.map((source) => isProfileFile(source.path)));
     if (!isProfile.some(Boolean))
         return undefined;
@@ -55833,7 +56202,7 @@ const DEFAULT_BATCH_CELLS = 1 << 22;
 async function profileData(paths, options = {}) {
     if (paths.length === 0)
         throw new errors_InputError('no input files were given; pass at least one path or glob');
-    const sources = await read_resolveSources(paths, options.cwd ?? process.cwd(), options.format);
+    const sources = await read_resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
     const builder = new builder_ProfileBuilder(options.settings ?? format_DEFAULT_PROFILE_SETTINGS);
     const plan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
     for (const source of sources) {
@@ -55892,82 +56261,6 @@ function describeProfile(profile) {
             lines.push(`  ${JSON.stringify(column.name)}: ${why}`);
     }
     return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for each place user data is shown, one function per kind of output. File names, column names
- * and category values come from the user and may contain anything; none of it may break a table, run as
- * markup, move a terminal's cursor, or inject a workflow command into a GitHub Actions log.
- */
-/** C0 controls, DEL and C1 controls: what a terminal may act on instead of showing. */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
-/** A control character as text: `\n`, `\r`, `\t`, else `\x1b` and the like. */
-function visibleControl(character) {
-    if (character === '\n')
-        return '\\n';
-    if (character === '\r')
-        return '\\r';
-    if (character === '\t')
-        return '\\t';
-    return `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
-}
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
-}
-/**
- * Text for a Markdown table cell. GitHub renders inline HTML in Markdown, so `&`, `<` and `>` become
- * entities; pipes would end the cell and newlines the row; emphasis, code, link and strike-through marks
- * are backslash-escaped so names like `*` or `[x](y)` show literally. Other punctuation is only special at
- * the start of a line, which a table cell never is.
- */
-function escapeMarkdown(text) {
-    return text
-        .replace(/[&<>]/g, (character) => HTML_ENTITIES[character])
-        .replace(/[\\`*_[\]|~]/g, (character) => `\\${character}`)
-        .replace(/\r\n|\r|\n/g, ' ')
-        .replace(CONTROL_CHARACTERS, visibleControl);
-}
-/**
- * A Markdown code span (`name`): nothing inside one is markup, but a backtick would end it and a blank
- * line would end the paragraph around it (and let what follows be a heading or a link), so backticks
- * become quotes and line breaks spaces.
- */
-function markdownCode(text) {
-    return `\`${text.replace(/`/g, "'").replace(/\r\n|\r|\n/g, ' ').replace(CONTROL_CHARACTERS, visibleControl)}\``;
-}
-/**
- * Text for a terminal or a GitHub Actions log line: control characters (line breaks, escape sequences
- * that could rewrite the screen) are shown as `\n`, `\x1b`, ... instead of acting, and what the Actions
- * runner would take for a workflow command is shown defused: `::` opening the text (the runner looks
- * for `::name::` at the start of a line, past any blanks) and `##[` anywhere (its older `##[name]` form).
- */
-function escapeTerminal(text) {
-    return text
-        .replace(CONTROL_CHARACTERS, visibleControl)
-        .replace(/##\[/g, '##\\x5b')
-        .replace(/^(\s*)::/, '$1\\x3a:');
-}
-/** Several lines for a terminal or an Actions log: each line as `escapeTerminal` shows it, the line breaks kept. */
-function escapeTerminalLines(text) {
-    return text.split('\n').map(escapeTerminal).join('\n');
-}
-/**
- * A JSON document's text, safe to print: JSON.stringify leaves DEL, the C1 controls and the line and
- * paragraph separators as they are, and a `##[` in a string would be a workflow command in a log; each is
- * written as its `\\u` escape, which every JSON reader decodes back to the same text.
- */
-function escape_escapeJsonText(json) {
-    return json.replace(/[\u007f-\u009f\u2028\u2029]|(?<=##)\[/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */
-function mermaidText(text) {
-    return text
-        .replace(/["`\\]/g, "'")
-        .replace(/[\r\n\t]+/g, ' ')
-        .replace(/[<>]/g, (character) => (character === '<' ? '‹' : '›'))
-        .replace(CONTROL_CHARACTERS, visibleControl);
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -58367,6 +58660,7 @@ function plural(count) {
 
 
 
+
 /**
  * The largest file we send. GitHub rejects files over 100 MiB in a repository, and the Git Data API's blob
  * endpoint refuses less than that: its limit is undocumented and has been measured near 40 MiB of decoded
@@ -58479,7 +58773,7 @@ async function local_files_expand(input, pattern, sources) {
     else {
         if (!isDynamicPattern(pattern))
             throw new errors_InputError(`the file does not exist (relative paths start at ${cwd})`, { file: pattern });
-        const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: true })).map((match) => (0,external_node_path_namespaceObject.resolve)(match)).sort();
+        const matches = (await globFiles(pattern, { cwd, within: allowedRoots(roots) })).map((match) => (0,external_node_path_namespaceObject.resolve)(match)).sort();
         if (matches.length === 0)
             throw new errors_InputError(`no file matches this pattern (searched from ${cwd})`, { file: pattern });
         found = matches.map((path) => ({ absolute: path, display: display(path) }));
@@ -58565,6 +58859,8 @@ async function publishModel(settings, client, options = {}) {
     const bytes = content.files.reduce((sum, file) => sum + file.size, 0);
     log(`Publishing ${content.files.length} files (${formatBytes(bytes)}) as model ${settings.name}.`);
     const base = settings.base ?? (await defaultBranch(client, settings.repository));
+    // Nothing has been written yet: the default branch is learned by the first request, a read.
+    refuseBaseAsBranch(settings.branch, base, settings.base === undefined);
     const job = { client, settings, content, base, now: options.now ?? new Date(), log, uploaded: new Set() };
     const placement = await placeVersion(job);
     const path = versionFolder(settings.registryDir, settings.name, placement.version);
@@ -58805,6 +59101,7 @@ const DEFAULT_RETRY_POLICY = {
     maxDelayMs: 5 * 60_000,
     // GitHub ends API requests that take it over 10 s itself; the rest is room for a 32 MiB blob upload.
     timeoutMs: 60_000,
+    deadline: (timeoutMs) => AbortSignal.timeout(timeoutMs),
     sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
 };
 /**
@@ -58854,7 +59151,7 @@ const retryOnPassingFailures = (octokit, options) => {
     octokit.hook.wrap('request', async (request, requestOptions) => {
         const route = `${requestOptions.method} ${requestOptions.url}`;
         for (let attempt = 0;; attempt++) {
-            const deadline = AbortSignal.timeout(policy.timeoutMs);
+            const deadline = policy.deadline(policy.timeoutMs);
             // The hooks inside this one get the options object this one got, whatever is passed to `request`, so
             // it is changed in place; `request` may be the client's shared defaults, so it is replaced, not edited.
             requestOptions.request = { ...requestOptions.request, signal: deadline };
@@ -58903,14 +59200,14 @@ function seconds(milliseconds) {
 
 
 
+
 async function run() {
     const { publish, githubToken } = getInputs();
-    // Retries are reported as plain log lines: they need no one's attention unless they run out.
-    const log = { debug: core_debug, info: info, warn: info, error: core_error };
-    const client = getOctokit(githubToken, { log }, retryOnPassingFailures);
+    const client = getOctokit(githubToken, { log: redactingLog }, retryOnPassingFailures);
     const outcome = await publishModel(publish, client, { log: info });
+    // They quote GitHub's refusals of labels and reviewers.
     for (const warning of outcome.warnings)
-        core_warning(warning);
+        core_warning(redactSecrets(warning));
     setOutputs(outcome);
     if (outcome.modelCard)
         await summary.addRaw(outcome.modelCard).write();
@@ -58945,12 +59242,12 @@ run().catch((error) => {
     if (error instanceof errors_InputError) {
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         const file = error.location.file === undefined ? undefined : workspaceRelative(workspace, error.location.file);
-        core_error(error.describe(), { title: 'driftgate: bad input', ...(file ? { file, startLine: error.location.line } : {}) });
+        core_error(redactSecrets(error.describe()), { title: 'driftgate: bad input', ...(file ? { file, startLine: error.location.line } : {}) });
         // Not core.setFailed: it would add a second, bare error annotation after this one.
         process.exitCode = ExitCode.Failure;
     }
     else {
-        setFailed(explainGitHubError(error));
+        setFailed(redactSecrets(explainGitHubError(error)));
     }
 });
 

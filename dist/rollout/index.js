@@ -8638,7 +8638,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * exits 2; the action fails the step with an annotation on the file), so it carries everything a person
  * needs to act on it and never a stack trace.
  */
-class InputError extends Error {
+class errors_InputError extends Error {
     location;
     name = 'InputError';
     constructor(message, 
@@ -8781,17 +8781,32 @@ const SAFE_COMPONENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  */
 function checkPathComponent(input, value) {
     if (!SAFE_COMPONENT.test(value) || value.includes('..') || value.length > 100) {
-        throw new InputError(`${input} must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit (it names a folder), not ${JSON.stringify(value)}`);
+        throw new errors_InputError(`${input} must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit (it names a folder), not ${JSON.stringify(value)}`);
     }
     return value;
 }
-/** `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not. */
+/**
+ * `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not, nor a folder
+ * inside any `.git` (git refuses such paths in a tree on every platform, in any letter case, since
+ * CVE-2014-9390, and a checkout would write them into the repository's own metadata).
+ */
 function checkRegistryDir(value) {
     const normalized = external_node_path_namespaceObject.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
-    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || normalized === '..' || normalized.startsWith('../') || normalized.startsWith('.git/') || normalized === '.git') {
-        throw new InputError(`registry-dir must be a folder inside the repository (such as "models"), not ${JSON.stringify(value)}`);
+    const parts = normalized.split('/');
+    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || parts.includes('..') || parts.some((part) => part.toLowerCase() === '.git')) {
+        throw new errors_InputError(`registry-dir must be a folder inside the repository (such as "models") and not inside a .git folder, not ${JSON.stringify(value)}`);
     }
     return normalized;
+}
+/**
+ * The model's branch must not be the pull request's base: the commit would land on the base itself (often
+ * the default branch, unreviewed) and the pull request would go from a branch to itself.
+ */
+function refuseBaseAsBranch(branch, base, isDefaultBranch) {
+    if (base === undefined || base !== branch)
+        return;
+    const which = isDefaultBranch ? `the repository's default branch, which the pull request goes to when base is not set` : 'also the base';
+    throw new InputError(`branch ${JSON.stringify(branch)} is ${which}; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`);
 }
 function modelFolder(registryDir, name) {
     return posix.join(registryDir, name);
@@ -8853,7 +8868,7 @@ function emptyIndex(name) {
 }
 /** The index read from the repository; `where` (its path and ref) names it in the message when it is broken. */
 function parseIndex(text, where) {
-    const broken = (problem) => new InputError(`the registry index is not usable: ${problem}; fix or remove the file`, { file: where });
+    const broken = (problem) => new errors_InputError(`the registry index is not usable: ${problem}; fix or remove the file`, { file: where });
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -8977,7 +8992,7 @@ async function readCurrentVersion(root, registryDir, model) {
         return undefined;
     const entry = findVersion(index, index.current);
     if (!entry)
-        throw new InputError(`the registry index names ${JSON.stringify(index.current)} as current, but lists no such version`, { file: path });
+        throw new errors_InputError(`the registry index names ${JSON.stringify(index.current)} as current, but lists no such version`, { file: path });
     const folder = versionFolder(directory, name, entry.version);
     const files = (role) => entry.files.filter((file) => file.role === role).map((file) => external_node_path_namespaceObject.posix.join(folder, file.path));
     return { version: entry.version, folder, model: files('model'), baseline: files('baseline') };
@@ -9012,13 +9027,13 @@ const TEMPLATE_FIELD = /\{([^{}]*)\}/g;
 const LABEL_VALUE = /^([A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?)?$/;
 function updateManifest(source, update, file) {
     if (!update.versionLabel && !update.versionEnv && !update.imageTag && !update.modelUriEnv) {
-        throw new InputError('nothing to update: set at least one of the version label, the version variable, the image tag or the model URI variable');
+        throw new errors_InputError('nothing to update: set at least one of the version label, the version variable, the image tag or the model URI variable');
     }
     if (Boolean(update.modelUriEnv) !== Boolean(update.modelUri)) {
-        throw new InputError('the model URI needs both the variable name and its template');
+        throw new errors_InputError('the model URI needs both the variable name and its template');
     }
     if (update.versionLabel && !LABEL_VALUE.test(update.version)) {
-        throw new InputError(`version ${JSON.stringify(update.version)} cannot be a Kubernetes label value (at most 63 letters, digits, "-", "_", "." starting and ending with a letter or digit)`);
+        throw new errors_InputError(`version ${JSON.stringify(update.version)} cannot be a Kubernetes label value (at most 63 letters, digits, "-", "_", "." starting and ending with a letter or digit)`);
     }
     const values = {
         tag: update.imageTag === undefined ? undefined : fillTemplate('image tag', update.imageTag, update),
@@ -9032,7 +9047,7 @@ function updateManifest(source, update, file) {
     for (const document of documents) {
         const error = document.errors[0];
         if (error)
-            throw new InputError(`not valid YAML: ${error.message.split('\n')[0]}`, { file, line: error.linePos?.[0].line });
+            throw new errors_InputError(`not valid YAML: ${error.message.split('\n')[0]}`, { file, line: error.linePos?.[0].line });
         const root = document.contents;
         if (!(0,dist/* isMap */.jh)(root))
             continue;
@@ -9042,7 +9057,7 @@ function updateManifest(source, update, file) {
         const metadata = root.get('metadata', true);
         const name = (0,dist/* isMap */.jh)(metadata) ? scalarText(metadata.get('name', true)) : undefined;
         if (name === undefined)
-            throw new InputError(`a ${kind} without metadata.name`, { file, line: lineOf(source, root.range?.[0] ?? 0) });
+            throw new errors_InputError(`a ${kind} without metadata.name`, { file, line: lineOf(source, root.range?.[0] ?? 0) });
         if (update.workload !== undefined && name !== update.workload)
             continue;
         const namespace = (0,dist/* isMap */.jh)(metadata) ? scalarText(metadata.get('namespace', true)) : undefined;
@@ -9056,18 +9071,18 @@ function updateManifest(source, update, file) {
 }
 function noWorkload(file, update) {
     const which = update.workload === undefined ? 'no workload' : `no workload named ${JSON.stringify(update.workload)}`;
-    throw new InputError(`${which} (${Object.keys(POD_TEMPLATE_PATHS).join(', ')}) in the manifest`, { file });
+    throw new errors_InputError(`${which} (${Object.keys(POD_TEMPLATE_PATHS).join(', ')}) in the manifest`, { file });
 }
 function updateWorkload(editor, document, root, workload, update, values, file) {
     const where = `${workload.kind}/${workload.name}`;
     const templatePath = POD_TEMPLATE_PATHS[workload.kind];
     const template = templatePath.length === 0 ? root : document.getIn(templatePath, true);
     if (!(0,dist/* isMap */.jh)(template))
-        throw new InputError(`${where} has no pod template at ${templatePath.join('.')}`, { file });
+        throw new errors_InputError(`${where} has no pod template at ${templatePath.join('.')}`, { file });
     if (update.versionLabel) {
         const selector = root.getIn(['spec', 'selector', 'matchLabels'], true);
         if ((0,dist/* isMap */.jh)(selector) && selector.has(update.versionLabel)) {
-            throw new InputError(`${where} selects its pods by the label ${JSON.stringify(update.versionLabel)}; a selector cannot change, so use another label for the model version`, { file });
+            throw new errors_InputError(`${where} selects its pods by the label ${JSON.stringify(update.versionLabel)}; a selector cannot change, so use another label for the model version`, { file });
         }
         editor.setPath(root, ['metadata', 'labels', update.versionLabel], update.version, `${where}: label ${update.versionLabel}`);
         if (template !== root)
@@ -9089,7 +9104,7 @@ function updateWorkload(editor, document, root, workload, update, values, file) 
         const image = container.get('image', true);
         const current = scalarText(image);
         if (!(0,dist/* isScalar */.jn)(image) || current === undefined)
-            throw new InputError(`${inContainer} has no image to retag`, { file });
+            throw new errors_InputError(`${inContainer} has no image to retag`, { file });
         editor.setScalar(image, withTag(current, values.tag), `${inContainer} image`);
     }
 }
@@ -9100,18 +9115,18 @@ function pickContainer(template, wanted, where, file) {
     if (wanted !== undefined) {
         const index = names.indexOf(wanted);
         if (index < 0)
-            throw new InputError(`${where} has no container named ${JSON.stringify(wanted)} (it has ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`, { file });
+            throw new errors_InputError(`${where} has no container named ${JSON.stringify(wanted)} (it has ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`, { file });
         return items[index];
     }
     if (items.length !== 1) {
-        throw new InputError(`${where} has ${items.length} containers (${names.join(', ')}): name the one that serves the model`, { file });
+        throw new errors_InputError(`${where} has ${items.length} containers (${names.join(', ')}): name the one that serves the model`, { file });
     }
     return items[0];
 }
 /** `ghcr.io:443/acme/scorer:old@sha256:...` with tag `new` is `ghcr.io:443/acme/scorer:new`: a digest would pin the old image. */
 function withTag(image, tag) {
     if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
-        throw new InputError(`${JSON.stringify(tag)} is not a valid image tag (up to 128 letters, digits, "_", "." or "-", not starting with "." or "-")`);
+        throw new errors_InputError(`${JSON.stringify(tag)} is not a valid image tag (up to 128 letters, digits, "_", "." or "-", not starting with "." or "-")`);
     }
     const withoutDigest = image.split('@')[0];
     const lastSlash = withoutDigest.lastIndexOf('/');
@@ -9123,7 +9138,7 @@ function fillTemplate(what, template, update) {
     const fields = { model: update.model, version: update.version, path: update.versionPath };
     return template.replace(TEMPLATE_FIELD, (whole, field) => {
         if (!(field in fields))
-            throw new InputError(`the ${what} template ${JSON.stringify(template)} has an unknown field ${whole}; use {model}, {version} or {path}`);
+            throw new errors_InputError(`the ${what} template ${JSON.stringify(template)} has an unknown field ${whole}; use {model}, {version} or {path}`);
         return fields[field];
     });
 }
@@ -9183,20 +9198,20 @@ class SourceEditor {
             this.setPath(node, rest, value, label);
         }
         else {
-            throw new InputError(`${label}: ${key} is ${isEmpty(node) ? 'empty (give it a value or remove it)' : rest.length === 0 ? 'not a plain value' : 'not a map'}`);
+            throw new errors_InputError(`${label}: ${key} is ${isEmpty(node) ? 'empty (give it a value or remove it)' : rest.length === 0 ? 'not a plain value' : 'not a map'}`);
         }
     }
     /** Sets environment variables of a container, appending those it does not have in one edit. */
     setEnv(container, variables, label, file) {
         const env = container.get('env', true);
         if (env !== undefined && !(0,dist/* isSeq */.oP)(env))
-            throw new InputError(`${label} env is ${isEmpty(env) ? 'empty (give it a value or remove it)' : 'not a list'}`, { file });
+            throw new errors_InputError(`${label} env is ${isEmpty(env) ? 'empty (give it a value or remove it)' : 'not a list'}`, { file });
         const entries = env === undefined ? [] : env.items.filter(dist/* isMap */.jh);
         const missing = [];
         for (const { name, value } of variables) {
             const entry = entries.find((item) => scalarText(item.get('name', true)) === name);
             if (entry?.has('valueFrom'))
-                throw new InputError(`${label} ${name} comes from valueFrom; remove that or choose another variable for driftgate to set`, { file });
+                throw new errors_InputError(`${label} ${name} comes from valueFrom; remove that or choose another variable for driftgate to set`, { file });
             if (entry) {
                 this.setPath(entry, ['value'], value, `${label} ${name}`);
             }
@@ -9242,7 +9257,7 @@ class SourceEditor {
         const [start, end] = node.range;
         const close = this.source.lastIndexOf((0,dist/* isMap */.jh)(node) ? '}' : ']', end - 1);
         if (close < start)
-            throw new InputError('a flow collection without its closing bracket');
+            throw new errors_InputError('a flow collection without its closing bracket');
         return close;
     }
     columnOf(offset) {
@@ -9278,7 +9293,7 @@ function isEmpty(node) {
 function keyStart(pair) {
     const key = pair?.key;
     if (!key?.range)
-        throw new InputError('a map without keys cannot take a new entry in block style');
+        throw new errors_InputError('a map without keys cannot take a new entry in block style');
     return key.range[0];
 }
 function lastEnd(collection) {
@@ -9374,7 +9389,7 @@ async function main(argv) {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }).values;
     }
     catch (error) {
-        throw new InputError(error.message);
+        throw new errors_InputError(error.message);
     }
     const options = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined && value.trim() !== ''));
     const root = process.env.GITHUB_WORKSPACE || process.cwd();
@@ -9382,7 +9397,7 @@ async function main(argv) {
         return current(root, options);
     if (command === 'update-manifest')
         return manifest(root, options);
-    throw new InputError(`unknown command ${JSON.stringify(command ?? '')}: use "current" or "update-manifest"`);
+    throw new errors_InputError(`unknown command ${JSON.stringify(command ?? '')}: use "current" or "update-manifest"`);
 }
 async function current(root, options) {
     const model = required(options, 'model');
@@ -9404,7 +9419,7 @@ async function manifest(root, options) {
     if (version === undefined) {
         const found = await readCurrentVersion(root, registryDir, model);
         if (!found)
-            throw new InputError(`no current version of ${model} in ${registryDir}: nothing to roll out`);
+            throw new errors_InputError(`no current version of ${model} in ${registryDir}: nothing to roll out`);
         version = found.version;
     }
     const path = (0,external_node_path_namespaceObject.resolve)(root, file);
@@ -9413,7 +9428,7 @@ async function manifest(root, options) {
         source = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
     }
     catch (error) {
-        throw new InputError(`cannot read the manifest (${error.code ?? error.message})`, { file });
+        throw new errors_InputError(`cannot read the manifest (${error.code ?? error.message})`, { file });
     }
     const result = updateManifest(source, {
         version,
@@ -9442,7 +9457,7 @@ async function manifest(root, options) {
 function required(options, name) {
     const value = options[name];
     if (value === undefined)
-        throw new InputError(`--${name} is required`);
+        throw new errors_InputError(`--${name} is required`);
     return value;
 }
 /** Step outputs in the runner's file format; a random delimiter, so no value can end its own entry early. */
@@ -9461,7 +9476,7 @@ function appendSummary(markdown) {
         (0,external_node_fs_namespaceObject.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
 }
 main(process.argv.slice(2)).catch((error) => {
-    if (error instanceof InputError) {
+    if (error instanceof errors_InputError) {
         process.stderr.write(`driftgate-rollout: ${escapeTerminal(error.describe())}\n`);
     }
     else {
