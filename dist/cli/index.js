@@ -66267,6 +66267,15 @@ function numberOf(cell) {
         return Number(cell);
     return NaN;
 }
+/** What `work` gives; its failure as `engineError` words it. */
+async function inEngine(engine, secrets, work) {
+    try {
+        return await work();
+    }
+    catch (error) {
+        throw engineError(engine, error, secrets);
+    }
+}
 /**
  * An engine's error as an InputError for the user, with every secret of the connection (its password, the
  * whole URL) blanked, also where the engine echoes them.
@@ -66336,20 +66345,8 @@ async function connectPostgres(url) {
     const client = new esm.Client({ connectionString: url });
     // An error after connecting (the server going away) must not crash the process; queries report it.
     client.on('error', () => undefined);
-    try {
-        await client.connect();
-    }
-    catch (error) {
-        throw engineError('postgres', error, secrets);
-    }
-    const run = async (statement, values) => {
-        try {
-            return await client.query({ text: statement, values, rowMode: 'array' });
-        }
-        catch (error) {
-            throw engineError('postgres', error, secrets);
-        }
-    };
+    await inEngine('postgres', secrets, () => client.connect());
+    const run = (statement, values) => inEngine('postgres', secrets, () => client.query({ text: statement, values, rowMode: 'array' }));
     return {
         dialect: postgres,
         async columns(source) {
@@ -66436,14 +66433,10 @@ async function connectClickHouse(url) {
         database: parsed.pathname.replace(/^\//, '') || 'default',
         log: { level: dist/* ClickHouseLogLevel */.P1.OFF },
     });
-    const run = async (statement) => {
-        try {
-            return (await (await client.query({ query: statement, format: 'JSONCompact' })).json());
-        }
-        catch (error) {
-            throw engineError('clickhouse', error, secrets);
-        }
-    };
+    const run = (statement) => inEngine('clickhouse', secrets, async () => {
+        const result = await client.query({ query: statement, format: 'JSONCompact' });
+        return (await result.json());
+    });
     return {
         dialect: clickhouse,
         async columns(source) {
@@ -66518,22 +66511,9 @@ async function loadDuckDb() {
 async function connectDuckDb(location) {
     const { DuckDBInstance } = await loadDuckDb();
     const path = location?.replace(/^duckdb:(\/\/)?/, '');
-    let instance;
-    try {
-        instance = path ? await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : await DuckDBInstance.create(':memory:');
-    }
-    catch (error) {
-        throw engineError('duckdb', error, []);
-    }
+    const instance = await inEngine('duckdb', [], () => (path ? DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : DuckDBInstance.create(':memory:')));
     const connection = await instance.connect();
-    const run = async (statement) => {
-        try {
-            return await connection.runAndReadAll(statement);
-        }
-        catch (error) {
-            throw engineError('duckdb', error, []);
-        }
-    };
+    const run = (statement) => inEngine('duckdb', [], () => connection.runAndReadAll(statement));
     return {
         dialect: duckdb,
         async columns(source) {

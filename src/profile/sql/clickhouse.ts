@@ -9,7 +9,7 @@
 import { createClient, ClickHouseLogLevel } from '@clickhouse/client';
 import { InputError } from '../../engine/errors.js';
 import type { SqlDialect } from './dialect.js';
-import { engineError, type SqlConnection } from './engine-profile.js';
+import { inEngine, type SqlConnection } from './engine-profile.js';
 import { secretsOf } from './postgres.js';
 import { fromClause, type SqlColumn, type SqlSource } from './statements.js';
 
@@ -53,13 +53,11 @@ export async function connectClickHouse(url: string): Promise<SqlConnection> {
     database: parsed.pathname.replace(/^\//, '') || 'default',
     log: { level: ClickHouseLogLevel.OFF },
   });
-  const run = async (statement: string) => {
-    try {
-      return (await (await client.query({ query: statement, format: 'JSONCompact' })).json()) as { meta: Array<{ name: string; type: string }>; data: unknown[][] };
-    } catch (error) {
-      throw engineError('clickhouse', error, secrets);
-    }
-  };
+  const run = (statement: string) =>
+    inEngine('clickhouse', secrets, async () => {
+      const result = await client.query({ query: statement, format: 'JSONCompact' });
+      return (await result.json()) as { meta: Array<{ name: string; type: string }>; data: unknown[][] };
+    });
   return {
     dialect: clickhouse,
     async columns(source: SqlSource): Promise<SqlColumn[]> {

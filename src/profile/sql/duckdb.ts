@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../../engine/errors.js';
 import { quoteStandard, type SqlDialect } from './dialect.js';
-import { engineError, type SqlConnection } from './engine-profile.js';
+import { inEngine, type SqlConnection } from './engine-profile.js';
 import { fromClause, type SqlColumn, type SqlSource } from './statements.js';
 
 export const duckdb: SqlDialect = {
@@ -47,20 +47,9 @@ async function loadDuckDb(): Promise<DuckDbModule> {
 export async function connectDuckDb(location: string | undefined): Promise<SqlConnection> {
   const { DuckDBInstance } = await loadDuckDb();
   const path = location?.replace(/^duckdb:(\/\/)?/, '');
-  let instance;
-  try {
-    instance = path ? await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : await DuckDBInstance.create(':memory:');
-  } catch (error) {
-    throw engineError('duckdb', error, []);
-  }
+  const instance = await inEngine('duckdb', [], () => (path ? DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : DuckDBInstance.create(':memory:')));
   const connection = await instance.connect();
-  const run = async (statement: string) => {
-    try {
-      return await connection.runAndReadAll(statement);
-    } catch (error) {
-      throw engineError('duckdb', error, []);
-    }
-  };
+  const run = (statement: string) => inEngine('duckdb', [], () => connection.runAndReadAll(statement));
   return {
     dialect: duckdb,
     async columns(source: SqlSource): Promise<SqlColumn[]> {

@@ -186,11 +186,20 @@ function numberOf(cell: unknown): number {
   return NaN;
 }
 
+/** What `work` gives; its failure as `engineError` words it. */
+export async function inEngine<T>(engine: string, secrets: readonly string[], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw engineError(engine, error, secrets);
+  }
+}
+
 /**
  * An engine's error as an InputError for the user, with every secret of the connection (its password, the
  * whole URL) blanked, also where the engine echoes them.
  */
-export function engineError(engine: string, error: unknown, secrets: readonly string[]): InputError {
+function engineError(engine: string, error: unknown, secrets: readonly string[]): InputError {
   if (error instanceof InputError) return error;
   let message = error instanceof Error ? error.message : String(error);
   for (const secret of secrets) if (secret.length > 0) message = message.split(secret).join('***');

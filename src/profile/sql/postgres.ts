@@ -7,7 +7,7 @@
 import pg from 'pg';
 import { InputError } from '../../engine/errors.js';
 import { quoteStandard, type SqlDialect } from './dialect.js';
-import { engineError, type SqlConnection } from './engine-profile.js';
+import { inEngine, type SqlConnection } from './engine-profile.js';
 import { fromClause, type SqlColumn, type SqlSource } from './statements.js';
 
 export const postgres: SqlDialect = {
@@ -31,18 +31,8 @@ export async function connectPostgres(url: string): Promise<SqlConnection> {
   const client = new pg.Client({ connectionString: url });
   // An error after connecting (the server going away) must not crash the process; queries report it.
   client.on('error', () => undefined);
-  try {
-    await client.connect();
-  } catch (error) {
-    throw engineError('postgres', error, secrets);
-  }
-  const run = async (statement: string, values?: unknown[]) => {
-    try {
-      return await client.query({ text: statement, values, rowMode: 'array' });
-    } catch (error) {
-      throw engineError('postgres', error, secrets);
-    }
-  };
+  await inEngine('postgres', secrets, () => client.connect());
+  const run = (statement: string, values?: unknown[]) => inEngine('postgres', secrets, () => client.query({ text: statement, values, rowMode: 'array' }));
   return {
     dialect: postgres,
     async columns(source: SqlSource): Promise<SqlColumn[]> {
