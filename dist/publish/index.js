@@ -41996,7 +41996,7 @@ class ByteReader {
 /** Bumped when a reader of the previous version could misread a new profile. */
 const PROFILE_VERSION = 1;
 /** Large enough that every golden corpus column (37,376 distinct values at most) is kept exactly. */
-const format_DEFAULT_PROFILE_SETTINGS = {
+const DEFAULT_PROFILE_SETTINGS = {
     maxDistinct: 65_536,
     maxLosslessBytes: 64 * 1024,
     rankError: 0.001,
@@ -42409,7 +42409,7 @@ async function writeFileAtomic(path, content) {
 const SNIFF_BYTES = 256;
 const GZIP_MAGIC = [0x1f, 0x8b];
 /** Whether the file holds a profile: JSON whose first key is the profile marker. Unreadable files are not. */
-async function profile_file_isProfileFile(path) {
+async function isProfileFile(path) {
     const lower = path.toLowerCase();
     if (!lower.endsWith('.json') && !lower.endsWith('.json.gz'))
         return false;
@@ -42433,7 +42433,7 @@ async function profile_file_isProfileFile(path) {
     return new RegExp(`^\\s*\\{\\s*"${PROFILE_MARKER}"\\s*:`).test(head.toString('utf8', 0, Math.min(head.length, SNIFF_BYTES)));
 }
 /** The profile in the file, checked throughout; an InputError naming `display` when it is not one. */
-async function profile_file_readProfileFile(path, display = path) {
+async function readProfileFile(path, display = path) {
     let bytes;
     try {
         bytes = await (0,promises_namespaceObject.readFile)(path);
@@ -48144,12 +48144,12 @@ class TextAccumulator {
         };
     }
 }
-class builder_ProfileBuilder {
+class ProfileBuilder {
     settings;
     rows = 0;
     columns = new Map();
     sources = [];
-    constructor(settings = format_DEFAULT_PROFILE_SETTINGS) {
+    constructor(settings = DEFAULT_PROFILE_SETTINGS) {
         this.settings = settings;
     }
     /** Rows of the data, in batches of any size; `sources` name where they came from. */
@@ -56168,30 +56168,35 @@ function stackText(name, parts, totalRows) {
 
 
 
-/** The profiles the paths name, or undefined when they name data files; an InputError when they mix the two. */
-async function readProfilesOf(paths, options = {}) {
-    const sources = await resolveSources(paths, options.cwd ?? process.cwd(), undefined, options.globRoots);
+/**
+ * The profile the paths name (several are merged), with the profile files' names, or undefined when they
+ * name data files; an InputError when they mix the two.
+ */
+async function readProfiles(paths, options = {}) {
+    const sources = await read_resolveSources(paths, options.cwd ?? process.cwd(), undefined, options.globRoots);
     const isProfile = await Promise.all(sources.map((source) => isProfileFile(source.path)));
     if (!isProfile.some(Boolean))
         return undefined;
     const data = sources.filter((_, index) => !isProfile[index]);
     if (data.length > 0) {
-        throw new InputError('this is a data file among profiles; pass either profiles (they are merged) or data files, not both', { file: data[0].display });
+        throw new errors_InputError('this is a data file among profiles; pass either profiles (they are merged) or data files, not both', { file: data[0].display });
     }
-    const builder = new ProfileBuilder(DEFAULT_PROFILE_SETTINGS);
-    let single;
-    for (const source of sources) {
-        const profile = await readProfileFile(source.path, source.display);
-        single = sources.length === 1 ? profile : undefined;
-        builder.addProfile(profile);
-    }
-    return datasetOf(single ?? builder.finish(), sources.map((source) => source.display), 'file');
+    const profile = sources.length === 1 ? await readProfileFile(sources[0].path, sources[0].display) : await mergeSources(sources, DEFAULT_PROFILE_SETTINGS);
+    return { profile, files: sources.map((source) => source.display) };
+}
+/** The check's view of the profiles the paths name (see `readProfiles`). */
+async function readProfilesOf(paths, options = {}) {
+    const read = await readProfiles(paths, options);
+    return read && datasetOf(read.profile, read.files, 'file');
 }
 /** The profiles the paths and globs name, merged: counts and moments exactly, summaries within their bound. */
 async function mergeProfiles(paths, settings, cwd = process.cwd()) {
-    const builder = new builder_ProfileBuilder(settings);
-    for (const source of await read_resolveSources(paths, cwd))
-        builder.addProfile(await profile_file_readProfileFile(source.path, source.display));
+    return mergeSources(await resolveSources(paths, cwd), settings);
+}
+async function mergeSources(sources, settings) {
+    const builder = new ProfileBuilder(settings);
+    for (const source of sources)
+        builder.addProfile(await readProfileFile(source.path, source.display));
     return builder.finish();
 }
 const DEFAULT_BATCH_CELLS = 1 << 22;
@@ -56203,11 +56208,12 @@ async function profileData(paths, options = {}) {
     if (paths.length === 0)
         throw new errors_InputError('no input files were given; pass at least one path or glob');
     const sources = await read_resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
-    const builder = new builder_ProfileBuilder(options.settings ?? format_DEFAULT_PROFILE_SETTINGS);
+    const settings = options.settings ?? DEFAULT_PROFILE_SETTINGS;
+    const builder = new ProfileBuilder(settings);
     const plan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
     for (const source of sources) {
         if (source.format === 'csv' || source.format === 'tsv') {
-            builder.addProfile(await profileDelimited(source, plan, options.settings ?? format_DEFAULT_PROFILE_SETTINGS, options.batchCells ?? DEFAULT_BATCH_CELLS));
+            builder.addProfile(await profileDelimited(source, plan, settings, options.batchCells ?? DEFAULT_BATCH_CELLS));
         }
         else
             builder.addTable(await readFileTable(source, plan));
@@ -56216,7 +56222,7 @@ async function profileData(paths, options = {}) {
 }
 async function profileDelimited(source, plan, settings, cells) {
     const stream = async (filePlan) => {
-        const builder = new builder_ProfileBuilder(settings);
+        const builder = new ProfileBuilder(settings);
         const sources = [source.display];
         const read = await streamDelimited(source, filePlan, { cells, take: (batch) => builder.addTable({ sources, ...batch }) });
         return { ...read, profile: builder.finish() };
@@ -58660,7 +58666,6 @@ function plural(count) {
 
 
 
-
 /**
  * The largest file we send. GitHub rejects files over 100 MiB in a repository, and the Git Data API's blob
  * endpoint refuses less than that: its limit is undocumented and has been measured near 40 MiB of decoded
@@ -58696,26 +58701,17 @@ const BASELINE_PROFILE_FILE = 'baseline.profile.json.gz';
 async function storedBaseline(found, sources) {
     if (sources.baselineAs === 'raw' || found.length === 0)
         return { files: await placeFiles(found, BASELINE_FOLDER, 'baseline') };
-    const isProfile = await Promise.all(found.map((file) => profile_file_isProfileFile(file.absolute)));
-    if (found.length === 1 && isProfile[0]) {
-        const profile = await profile_file_readProfileFile(found[0].absolute, found[0].display);
-        return { files: await placeFiles(found, BASELINE_FOLDER, 'baseline'), profile };
-    }
     // The committed profile names its sources as the user wrote them, not by the runner's paths.
     const paths = found.map((file) => file.display);
-    const profile = isProfile.every(Boolean)
-        ? await mergeProfiles(paths, format_DEFAULT_PROFILE_SETTINGS, sources.cwd)
-        : isProfile.some(Boolean)
-            ? refuseMixed(found.find((_, index) => !isProfile[index]))
-            : await profileData(paths, { cwd: sources.cwd });
+    const given = await readProfiles(paths, { cwd: sources.cwd });
+    if (given && found.length === 1)
+        return { files: await placeFiles(found, BASELINE_FOLDER, 'baseline'), profile: given.profile };
+    const profile = given?.profile ?? (await profileData(paths, { cwd: sources.cwd }));
     const folder = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(sources.runnerTemp ?? (0,external_node_os_namespaceObject.tmpdir)(), 'driftgate-baseline-'));
     const absolute = (0,external_node_path_namespaceObject.join)(folder, BASELINE_PROFILE_FILE);
     await writeProfileFile(absolute, profile);
     const file = await describeFile({ absolute, display: BASELINE_PROFILE_FILE }, `${BASELINE_FOLDER}/${BASELINE_PROFILE_FILE}`, 'baseline');
     return { files: [file], profile };
-}
-function refuseMixed(data) {
-    throw new errors_InputError('this is a data file among profiles in "baseline"; give the training data files, or their profiles, not both', { file: data.display });
 }
 /** The check action's JSON report (docs/report-schema.md), checked enough that the model card can trust it. */
 function parseDriftReport(text, file) {

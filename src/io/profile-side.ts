@@ -11,8 +11,11 @@ import { readFileTable, resolveSources, type ReadOptions } from './read.js';
 import { changedWhileRead, streamDelimited } from './csv.js';
 import type { FilePlan, Source } from './source.js';
 
-/** The profiles the paths name, or undefined when they name data files; an InputError when they mix the two. */
-export async function readProfilesOf(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'globRoots'> = {}): Promise<Dataset | undefined> {
+/**
+ * The profile the paths name (several are merged), with the profile files' names, or undefined when they
+ * name data files; an InputError when they mix the two.
+ */
+export async function readProfiles(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'globRoots'> = {}): Promise<{ profile: Profile; files: string[] } | undefined> {
   const sources = await resolveSources(paths, options.cwd ?? process.cwd(), undefined, options.globRoots);
   const isProfile = await Promise.all(sources.map((source) => isProfileFile(source.path)));
   if (!isProfile.some(Boolean)) return undefined;
@@ -20,20 +23,24 @@ export async function readProfilesOf(paths: readonly string[], options: Pick<Rea
   if (data.length > 0) {
     throw new InputError('this is a data file among profiles; pass either profiles (they are merged) or data files, not both', { file: data[0].display });
   }
-  const builder = new ProfileBuilder(DEFAULT_PROFILE_SETTINGS);
-  let single: Profile | undefined;
-  for (const source of sources) {
-    const profile = await readProfileFile(source.path, source.display);
-    single = sources.length === 1 ? profile : undefined;
-    builder.addProfile(profile);
-  }
-  return datasetOf(single ?? builder.finish(), sources.map((source) => source.display), 'file');
+  const profile = sources.length === 1 ? await readProfileFile(sources[0].path, sources[0].display) : await mergeSources(sources, DEFAULT_PROFILE_SETTINGS);
+  return { profile, files: sources.map((source) => source.display) };
+}
+
+/** The check's view of the profiles the paths name (see `readProfiles`). */
+export async function readProfilesOf(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'globRoots'> = {}): Promise<Dataset | undefined> {
+  const read = await readProfiles(paths, options);
+  return read && datasetOf(read.profile, read.files, 'file');
 }
 
 /** The profiles the paths and globs name, merged: counts and moments exactly, summaries within their bound. */
 export async function mergeProfiles(paths: readonly string[], settings: ProfileSettings, cwd = process.cwd()): Promise<Profile> {
+  return mergeSources(await resolveSources(paths, cwd), settings);
+}
+
+async function mergeSources(sources: readonly Source[], settings: ProfileSettings): Promise<Profile> {
   const builder = new ProfileBuilder(settings);
-  for (const source of await resolveSources(paths, cwd)) builder.addProfile(await readProfileFile(source.path, source.display));
+  for (const source of sources) builder.addProfile(await readProfileFile(source.path, source.display));
   return builder.finish();
 }
 
@@ -52,11 +59,12 @@ const DEFAULT_BATCH_CELLS = 1 << 22;
 export async function profileData(paths: readonly string[], options: ProfileDataOptions = {}): Promise<Profile> {
   if (paths.length === 0) throw new InputError('no input files were given; pass at least one path or glob');
   const sources: Source[] = await resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
-  const builder = new ProfileBuilder(options.settings ?? DEFAULT_PROFILE_SETTINGS);
+  const settings = options.settings ?? DEFAULT_PROFILE_SETTINGS;
+  const builder = new ProfileBuilder(settings);
   const plan: FilePlan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
   for (const source of sources) {
     if (source.format === 'csv' || source.format === 'tsv') {
-      builder.addProfile(await profileDelimited(source, plan, options.settings ?? DEFAULT_PROFILE_SETTINGS, options.batchCells ?? DEFAULT_BATCH_CELLS));
+      builder.addProfile(await profileDelimited(source, plan, settings, options.batchCells ?? DEFAULT_BATCH_CELLS));
     } else builder.addTable(await readFileTable(source, plan));
   }
   return builder.finish();

@@ -13,10 +13,10 @@ import { isDynamicPattern } from 'tinyglobby';
 import { allowedRoots, resolveInside, refuseLinkOutside } from '../action/workspace-paths.js';
 import { globFiles } from '../io/glob.js';
 import { InputError } from '../engine/errors.js';
-import { isProfileFile, readProfileFile, writeProfileFile } from '../io/profile-file.js';
-import { mergeProfiles, profileData } from '../io/profile-side.js';
+import { writeProfileFile } from '../io/profile-file.js';
+import { profileData, readProfiles } from '../io/profile-side.js';
 import { describeProfile } from '../profile/describe.js';
-import { DEFAULT_PROFILE_SETTINGS, type Profile } from '../profile/format.js';
+import type { Profile } from '../profile/format.js';
 import { READABLE_REPORT_SCHEMA_VERSIONS, type JsonReport } from '../report/json.js';
 import { parseJsonFile } from './json-text.js';
 import { parseMetrics, type MetricValues } from './metrics.js';
@@ -91,27 +91,16 @@ export const BASELINE_PROFILE_FILE = 'baseline.profile.json.gz';
  */
 async function storedBaseline(found: readonly FoundFile[], sources: ContentSources): Promise<{ files: LocalFile[]; profile?: Profile }> {
   if (sources.baselineAs === 'raw' || found.length === 0) return { files: await placeFiles(found, BASELINE_FOLDER, 'baseline') };
-  const isProfile = await Promise.all(found.map((file) => isProfileFile(file.absolute)));
-  if (found.length === 1 && isProfile[0]) {
-    const profile = await readProfileFile(found[0].absolute, found[0].display);
-    return { files: await placeFiles(found, BASELINE_FOLDER, 'baseline'), profile };
-  }
   // The committed profile names its sources as the user wrote them, not by the runner's paths.
   const paths = found.map((file) => file.display);
-  const profile = isProfile.every(Boolean)
-    ? await mergeProfiles(paths, DEFAULT_PROFILE_SETTINGS, sources.cwd)
-    : isProfile.some(Boolean)
-      ? refuseMixed(found.find((_, index) => !isProfile[index])!)
-      : await profileData(paths, { cwd: sources.cwd });
+  const given = await readProfiles(paths, { cwd: sources.cwd });
+  if (given && found.length === 1) return { files: await placeFiles(found, BASELINE_FOLDER, 'baseline'), profile: given.profile };
+  const profile = given?.profile ?? (await profileData(paths, { cwd: sources.cwd }));
   const folder = await mkdtemp(join(sources.runnerTemp ?? tmpdir(), 'driftgate-baseline-'));
   const absolute = join(folder, BASELINE_PROFILE_FILE);
   await writeProfileFile(absolute, profile);
   const file = await describeFile({ absolute, display: BASELINE_PROFILE_FILE }, `${BASELINE_FOLDER}/${BASELINE_PROFILE_FILE}`, 'baseline');
   return { files: [file], profile };
-}
-
-function refuseMixed(data: FoundFile): never {
-  throw new InputError('this is a data file among profiles in "baseline"; give the training data files, or their profiles, not both', { file: data.display });
 }
 
 /** The check action's JSON report (docs/report-schema.md), checked enough that the model card can trust it. */
