@@ -40,7 +40,7 @@ export async function* readChunks(source: Source, onBytes?: (read: number) => vo
       yield chunk as Buffer;
     }
   } catch (error) {
-    throw asInputError(error, source);
+    throw fileError(error, source);
   } finally {
     file.destroy();
     if (stream !== file) (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
@@ -62,7 +62,8 @@ export async function readAll(source: Source, onBytes?: (read: number) => void, 
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 
-function asInputError(error: unknown, source: Source): unknown {
+/** A failure to read the file as an InputError naming it, when it is one the user can act on. */
+export function fileError(error: unknown, source: Source): unknown {
   if (error instanceof InputError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const file = source.display;

@@ -12,7 +12,7 @@ import { ByteCodes, FNV_OFFSET, FNV_PRIME, NumericColumnBuilder, TextColumnBuild
 import { readChunks } from './compression.js';
 import { longDecimal, parseNumberBytes, POWERS_OF_TEN } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { describeBytes, isBuilt, limitsOf, READ_LIMITS, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
+import { changedWhileRead, describeBytes, isBuilt, limitsOf, READ_LIMITS, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source } from './source.js';
 import type { Column } from '../engine/table.js';
 
 const LF = 0x0a;
@@ -769,18 +769,6 @@ export async function readDelimitedInput(input: DelimitedInput, plan: FilePlan):
       .filter((name) => isBuilt(plan, name))
       .map((name) => reread.get(name) ?? columns.find((column) => column.name === name)!),
   };
-}
-
-/** A second pass over a file found other rows than the first. */
-export function changedWhileRead(file: string): InputError {
-  return new InputError('the file changed while it was being read; run again once it is complete', { file });
-}
-
-/** Rows handed over as they are read, in batches of about `cells` cells, instead of kept whole. */
-export interface RowBatches {
-  readonly cells: number;
-  /** Called between records; the batch's storage is reused once it returns. */
-  take(batch: FileColumns): void;
 }
 
 /**

@@ -12,7 +12,8 @@ import { InferredColumnBuilder } from './column-builder.js';
 import { readAll, readChunks } from './compression.js';
 import { parseNumberText } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { describeBytes, isBuilt, limitsOf, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
+import { describeBytes, isBuilt, limitsOf, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source } from './source.js';
+import type { Column } from '../engine/table.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -26,28 +27,63 @@ interface Origin {
 type Declared = 'numerical' | 'text' | 'inferred';
 
 interface RecordColumn {
-  readonly builder: InferredColumnBuilder | undefined;
+  builder: InferredColumnBuilder | undefined;
   readonly declared: Declared;
+  /** What earlier batches held: a column that held numbers and then meets text is read again as text. */
+  held: 'nothing' | 'numbers' | 'text';
 }
 
-/** Columns filled record by record; a column first seen late is missing in the rows before it. */
+/**
+ * Columns filled record by record; a column first seen late is missing in the rows before it. With
+ * `batches`, the rows are handed over in batches instead of kept whole.
+ */
 class RecordTable {
   private readonly columns = new Map<string, RecordColumn>();
   private readonly missing: MissingValues;
   private readonly maxDepth: number;
+  /** Rows not yet handed over as a batch: the length of every column. */
   rowCount = 0;
+  private handedOver = 0;
+  /** Undeclared columns that met text in a batch after numbers in an earlier one. */
+  readonly columnsWithText = new Set<string>();
 
   constructor(
     private readonly plan: FilePlan,
     private readonly file: string,
+    private readonly batches?: RowBatches,
   ) {
     this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
     this.maxDepth = limitsOf(plan).jsonDepth;
   }
 
+  get rowsRead(): number {
+    return this.handedOver + this.rowCount;
+  }
+
   add(record: Record<string, unknown>, origin: Origin): void {
     this.addObject(record, '', origin, 1);
     this.rowCount++;
+    if (this.batches && this.rowCount * this.columns.size >= this.batches.cells) this.handOver();
+  }
+
+  /** Hands the rows read so far over as a batch; the next batch's columns start empty. */
+  handOver(): void {
+    if (this.batches === undefined || this.rowCount === 0) return;
+    const columns: Column[] = [];
+    for (const [name, column] of this.columns) {
+      if (!column.builder) continue;
+      column.builder.padTo(this.rowCount);
+      const batch = column.builder.finish(name);
+      const held = batch.storage === 'text' ? 'text' : 'numbers';
+      if (held === 'text' && column.held === 'numbers' && column.declared === 'inferred') this.columnsWithText.add(name);
+      if (column.held !== 'text') column.held = held;
+      // Text once is text for the rest of the file, as when the file is read whole.
+      column.builder = new InferredColumnBuilder(column.held === 'text');
+      if (!this.columnsWithText.has(name)) columns.push(batch);
+    }
+    this.batches.take({ rowCount: this.rowCount, columns });
+    this.handedOver += this.rowCount;
+    this.rowCount = 0;
   }
 
   /** `depth`: how many objects deep `object` lies, the record being the first. */
@@ -125,7 +161,7 @@ class RecordTable {
       const declared: Declared =
         this.plan.declared?.get(name) === 'numerical' ? 'numerical' : wantsText(this.plan, name) ? 'text' : 'inferred';
       const builder = isBuilt(this.plan, name) ? new InferredColumnBuilder(declared === 'text') : undefined;
-      column = { builder, declared };
+      column = { builder, declared, held: 'nothing' };
       this.columns.set(name, column);
     }
     return column;
@@ -169,8 +205,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export async function readJsonLines(source: Source, plan: FilePlan): Promise<FileColumns> {
+  const table = new RecordTable(plan, source.display);
+  await scanJsonLines(source, plan, table);
+  return table.finish();
+}
+
+/**
+ * Streams a JSON Lines file through `batches` in one pass, holding one batch at a time. Returns how many
+ * rows it had and the undeclared columns that met text in a batch after numbers in an earlier one: their
+ * batches stop there (the numbers' missing-value tokens are gone), and they must be streamed again as text.
+ */
+export async function streamJsonLines(source: Source, plan: FilePlan, batches: RowBatches): Promise<{ rows: number; columnsWithText: Set<string> }> {
+  const table = new RecordTable(plan, source.display, batches);
+  await scanJsonLines(source, plan, table);
+  table.handOver();
+  return { rows: table.rowsRead, columnsWithText: table.columnsWithText };
+}
+
+async function scanJsonLines(source: Source, plan: FilePlan, table: RecordTable): Promise<void> {
   const file = source.display;
-  const table = new RecordTable(plan, file);
   const { recordBytes } = limitsOf(plan);
   let line = 0;
   /** Refuses line `line + 1` once `length` of its bytes are held and it has not ended. */
@@ -225,10 +278,9 @@ export async function readJsonLines(source: Source, plan: FilePlan): Promise<Fil
     }
   }
   if (pending.length > 0) readLine(Buffer.concat(pending));
-  if (table.rowCount === 0) {
+  if (table.rowsRead === 0) {
     throw new InputError('the file holds no records; expected one JSON object per line', { file });
   }
-  return table.finish();
 }
 
 export async function readJson(source: Source, plan: FilePlan): Promise<FileColumns> {

@@ -142,11 +142,13 @@ function damaged(claim: string, file: string): InputError {
  * A column's decoded pages cover every row the footer claims, once each: pages that decode to fewer values
  * (a chunk the footer misplaced, a row count no page backs) would otherwise be read as missing cells.
  */
-export function checkDecodedRows(parts: readonly ColumnData[], rowCount: number, name: string, file: string): void {
-  let decoded = 0;
+export function checkDecodedRows(parts: readonly ColumnData[], rowStart: number, rowEnd: number, name: string, file: string): void {
+  let decoded = rowStart;
   for (const part of parts) {
     if (part.rowStart !== decoded) throw damaged(`the data of column ${JSON.stringify(name)} skips or repeats rows from row ${decoded + 1}`, file);
     decoded += part.columnData.length;
   }
-  if (decoded !== rowCount) throw damaged(`its footer claims ${rowCount} rows but the data of column ${JSON.stringify(name)} holds ${decoded}`, file);
+  if (decoded !== rowEnd) {
+    throw damaged(`its footer claims ${rowEnd - rowStart} rows but the data of column ${JSON.stringify(name)} holds ${decoded - rowStart}`, file);
+  }
 }

@@ -5,16 +5,17 @@
  * strings, enums, booleans and JSON are text; nested structs and lists are text holding their JSON.
  */
 import { constants } from 'node:buffer';
+import { open, type FileHandle } from 'node:fs/promises';
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
-import type { ColumnData, FileMetaData, ParquetParsers, SchemaTree } from 'hyparquet';
+import type { AsyncBuffer, ColumnData, FileMetaData, ParquetParsers, SchemaTree } from 'hyparquet';
 import { InputError } from '../engine/errors.js';
 import type { Column } from '../engine/table.js';
 import { NumericColumnBuilder, TextColumnBuilder } from './column-builder.js';
-import { readAll } from './compression.js';
+import { fileError, readAll } from './compression.js';
 import { checkDecodedRows, checkFooter } from './parquet-footer.js';
 import { parseNumberText } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { describeBytes, isBuilt, wantsText, type FileColumns, type FilePlan, type Source } from './source.js';
+import { changedWhileRead, describeBytes, isBuilt, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source } from './source.js';
 
 /** Temporal values as numbers, so drift in them can be measured like any other numeric column. */
 const PARSERS: Partial<ParquetParsers> = {
@@ -27,51 +28,157 @@ const PARSERS: Partial<ParquetParsers> = {
 const MAGIC = 'PAR1';
 
 export async function readParquet(source: Source, plan: FilePlan): Promise<FileColumns> {
-  const file = source.display;
-  const bytes = await readAll(source, plan.onBytes, {
-    bytes: constants.MAX_LENGTH,
-    refusal: `the Parquet file is over ${describeBytes(constants.MAX_LENGTH)}, the most this reader holds in memory; write the data as several files`,
-  });
-  if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) {
-    throw new InputError('this is not a Parquet file (it does not start with "PAR1"); check the file or its format', { file });
-  }
-  if (bytes.toString('latin1', bytes.length - 4) !== MAGIC) {
-    throw new InputError('the Parquet file is truncated (its footer is missing); re-export or re-download it', { file });
-  }
-  // hyparquet wants an ArrayBuffer of its own; a pooled Buffer's may hold more than this file.
-  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
-  let metadata: FileMetaData;
+  const parquet = await openParquet(source, plan);
   try {
-    metadata = parquetMetadata(buffer, { parsers: PARSERS });
-  } catch (error) {
-    throw unreadable(error, file);
+    const columns: Column[] = [];
+    // A column at a time, so that only one column's decoded cells are alive at once.
+    for (const field of builtFields(parquet, plan)) columns.push(await readColumnRows(parquet, field, plan, 0, parquet.rowCount));
+    return { rowCount: parquet.rowCount, columns };
+  } finally {
+    await parquet.close();
   }
-  const dataEnd = bytes.length - 8 - metadata.metadata_length;
-  checkFooter(metadata, bytes.subarray(dataEnd, bytes.length - 8), dataEnd, file);
-  const rowCount = Number(metadata.num_rows);
-  if (rowCount === 0) throw new InputError('the file has no rows', { file });
+}
 
-  const columns: Column[] = [];
-  // A column at a time, so that only one column's decoded cells are alive at once.
-  for (const field of parquetSchema(metadata).children) {
-    const name = field.element.name;
-    if (!isBuilt(plan, name)) continue;
-    const parts: ColumnData[] = [];
+/**
+ * Streams a Parquet file through `batches` a row group at a time, holding one row group's columns (and,
+ * unless the file is gzipped, only the bytes of the column chunk being decoded).
+ */
+export async function streamParquet(source: Source, plan: FilePlan, batches: RowBatches): Promise<{ rows: number; columnsWithText: Set<string> }> {
+  const parquet = await openParquet(source, plan);
+  try {
+    const fields = builtFields(parquet, plan);
+    let groupStart = 0;
+    for (const group of parquet.metadata.row_groups) {
+      const groupEnd = groupStart + Number(group.num_rows);
+      if (groupEnd > groupStart) {
+        const columns: Column[] = [];
+        for (const field of fields) columns.push(await readColumnRows(parquet, field, plan, groupStart, groupEnd));
+        batches.take({ rowCount: groupEnd - groupStart, columns });
+      }
+      groupStart = groupEnd;
+    }
+    // Parquet columns are typed by the schema, so none turns to text part way.
+    return { rows: parquet.rowCount, columnsWithText: new Set() };
+  } finally {
+    await parquet.close();
+  }
+}
+
+/** A Parquet file with its footer read and checked, its bytes read where hyparquet asks for them. */
+interface OpenParquet {
+  readonly file: AsyncBuffer;
+  readonly metadata: FileMetaData;
+  readonly rowCount: number;
+  readonly display: string;
+  close(): Promise<void>;
+}
+
+async function openParquet(source: Source, plan: FilePlan): Promise<OpenParquet> {
+  const file = source.display;
+  const bytes = source.gzip ? await bytesInMemory(source, plan) : await bytesOnDisk(source, plan);
+  try {
+    const size = bytes.file.byteLength;
+    if (size < 12 || latin1(await bytes.read(0, 4)) !== MAGIC) {
+      throw new InputError('this is not a Parquet file (it does not start with "PAR1"); check the file or its format', { file });
+    }
+    const tail = await bytes.read(size - 8, size);
+    if (latin1(tail.subarray(4)) !== MAGIC) {
+      throw new InputError('the Parquet file is truncated (its footer is missing); re-export or re-download it', { file });
+    }
+    const footerLength = Buffer.from(tail.buffer, tail.byteOffset, 4).readUInt32LE(0);
+    const dataEnd = size - 8 - footerLength;
+    if (dataEnd < 4) throw unreadable(new Error(`its footer claims ${footerLength} bytes, more than the file holds`), file);
+    const footer = await bytes.read(dataEnd, size);
+    let metadata: FileMetaData;
     try {
-      await parquetRead({ file: buffer, metadata, parsers: PARSERS, columns: [name], onChunk: (chunk) => void parts.push(chunk) });
+      metadata = parquetMetadata(footer, { parsers: PARSERS });
     } catch (error) {
       throw unreadable(error, file);
     }
-    // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
-    parts.sort((a, b) => a.rowStart - b.rowStart);
-    checkDecodedRows(parts, rowCount, name, file);
-    const cells = new CellWriter(name, file, plan, isNumericField(field));
-    for (const part of parts) {
-      for (let k = 0; k < part.columnData.length; k++) cells.add(part.columnData[k], part.rowStart + k);
-    }
-    columns.push(cells.finish(rowCount));
+    checkFooter(metadata, footer.subarray(0, footerLength), dataEnd, file);
+    const rowCount = Number(metadata.num_rows);
+    if (rowCount === 0) throw new InputError('the file has no rows', { file });
+    return { file: bytes.file, metadata, rowCount, display: file, close: bytes.close };
+  } catch (error) {
+    await bytes.close();
+    throw error;
   }
-  return { rowCount, columns };
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+/** Bytes of a file by position, for hyparquet (`file`) and for the footer checks (`read`). */
+interface RandomAccess {
+  readonly file: AsyncBuffer;
+  read(start: number, end: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** A gzip file can only be read from its start, so it is decompressed whole. */
+async function bytesInMemory(source: Source, plan: FilePlan): Promise<RandomAccess> {
+  const bytes = await readAll(source, plan.onBytes, {
+    bytes: constants.MAX_LENGTH,
+    refusal: `the Parquet file is over ${describeBytes(constants.MAX_LENGTH)} once decompressed, the most this reader holds in memory; store it uncompressed (Parquet compresses its own pages)`,
+  });
+  // hyparquet wants an ArrayBuffer of its own; a pooled Buffer's may hold more than this file.
+  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
+  return { file: buffer, read: async (start, end) => new Uint8Array(buffer, start, end - start), close: async () => {} };
+}
+
+async function bytesOnDisk(source: Source, plan: FilePlan): Promise<RandomAccess> {
+  let handle: FileHandle;
+  let size: number;
+  try {
+    handle = await open(source.path, 'r');
+    size = (await handle.stat()).size;
+  } catch (error) {
+    throw fileError(error, source);
+  }
+  let bytesRead = 0;
+  const read = async (start: number, end: number): Promise<Uint8Array> => {
+    const bytes = new Uint8Array(end - start);
+    try {
+      for (let filled = 0; filled < bytes.length; ) {
+        const { bytesRead: got } = await handle.read(bytes, filled, bytes.length - filled, start + filled);
+        if (got === 0) throw changedWhileRead(source.display);
+        filled += got;
+      }
+    } catch (error) {
+      throw fileError(error, source);
+    }
+    bytesRead = Math.min(size, bytesRead + bytes.length);
+    plan.onBytes?.(bytesRead);
+    return bytes;
+  };
+  const file: AsyncBuffer = { byteLength: size, slice: async (start, end = size) => (await read(start, end)).buffer as ArrayBuffer };
+  return { file, read, close: () => handle.close() };
+}
+
+function builtFields(parquet: OpenParquet, plan: FilePlan): SchemaTree[] {
+  return parquetSchema(parquet.metadata).children.filter((field) => isBuilt(plan, field.element.name));
+}
+
+/** Rows `rowStart` to `rowEnd` (a whole row group or several) of one column. */
+async function readColumnRows(parquet: OpenParquet, field: SchemaTree, plan: FilePlan, rowStart: number, rowEnd: number): Promise<Column> {
+  const name = field.element.name;
+  const file = parquet.display;
+  const parts: ColumnData[] = [];
+  try {
+    await parquetRead({ file: parquet.file, metadata: parquet.metadata, parsers: PARSERS, columns: [name], rowStart, rowEnd, onChunk: (chunk) => void parts.push(chunk) });
+  } catch (error) {
+    throw error instanceof InputError ? error : unreadable(error, file);
+  }
+  // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
+  parts.sort((a, b) => a.rowStart - b.rowStart);
+  checkDecodedRows(parts, rowStart, rowEnd, name, file);
+  const cells = new CellWriter(name, file, plan, isNumericField(field));
+  for (const part of parts) {
+    const offset = part.rowStart - rowStart;
+    for (let k = 0; k < part.columnData.length; k++) cells.add(part.columnData[k], offset + k);
+  }
+  return cells.finish(rowEnd - rowStart);
 }
 
 function unreadable(error: unknown, file: string): InputError {

@@ -1,6 +1,6 @@
 /**
  * The sides of a check that are profiles: profile files (several are merged), or data profiled while it
- * streams past when it is too large to hold (the memory budget), one file at a time.
+ * streams past when it is too large to hold (the memory budget), a batch of rows at a time.
  */
 import { InputError } from '../engine/errors.js';
 import type { Dataset } from '../engine/table.js';
@@ -8,8 +8,10 @@ import { ProfileBuilder } from '../profile/builder.js';
 import { DEFAULT_PROFILE_SETTINGS, type Profile, type ProfileSettings } from '../profile/format.js';
 import { isProfileFile, readProfileFile } from './profile-file.js';
 import { readFileTable, resolveSources, type ReadOptions } from './read.js';
-import { changedWhileRead, streamDelimited } from './csv.js';
-import type { FilePlan, Source } from './source.js';
+import { streamDelimited } from './csv.js';
+import { streamJsonLines } from './json.js';
+import { streamParquet } from './parquet.js';
+import { changedWhileRead, type FilePlan, type Format, type RowBatches, type Source } from './source.js';
 
 /**
  * The profile the paths name (several are merged), with the profile files' names, or undefined when they
@@ -46,15 +48,26 @@ async function mergeSources(sources: readonly Source[], settings: ProfileSetting
 
 export interface ProfileDataOptions extends ReadOptions {
   settings?: ProfileSettings;
-  /** About how many cells of a CSV or TSV file are held at once (default 4 Mi, 32 MB of numbers). */
+  /** About how many cells of a CSV, TSV or JSON Lines file are held at once (default 4 Mi, 32 MB of numbers). */
   batchCells?: number;
 }
 
 const DEFAULT_BATCH_CELLS = 1 << 22;
 
+/** Reads a file in one pass, handing its rows over in batches; see `streamDelimited`. */
+type Streamer = (source: Source, plan: FilePlan, batches: RowBatches) => Promise<{ rows: number; columnsWithText: Set<string> }>;
+
+/** The formats read in batches; a JSON document is parsed whole (bounded by V8's longest string). */
+const STREAMERS: Partial<Record<Format, Streamer>> = {
+  csv: streamDelimited,
+  tsv: streamDelimited,
+  jsonl: streamJsonLines,
+  parquet: streamParquet,
+};
+
 /**
- * One pass over the files, in memory bounded by the profile and a batch of rows for CSV and TSV files
- * (streamed), by the largest file's columns for the other formats (read whole, one file at a time).
+ * One pass over the files, in memory bounded by the profile and a batch of rows: about `batchCells` cells
+ * of CSV, TSV or JSON Lines, a row group of Parquet; a JSON file is read whole, one file at a time.
  */
 export async function profileData(paths: readonly string[], options: ProfileDataOptions = {}): Promise<Profile> {
   if (paths.length === 0) throw new InputError('no input files were given; pass at least one path or glob');
@@ -63,18 +76,18 @@ export async function profileData(paths: readonly string[], options: ProfileData
   const builder = new ProfileBuilder(settings);
   const plan: FilePlan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
   for (const source of sources) {
-    if (source.format === 'csv' || source.format === 'tsv') {
-      builder.addProfile(await profileDelimited(source, plan, settings, options.batchCells ?? DEFAULT_BATCH_CELLS));
-    } else builder.addTable(await readFileTable(source, plan));
+    const streamer = STREAMERS[source.format];
+    if (streamer) builder.addProfile(await profileStreamed(source, streamer, plan, settings, options.batchCells ?? DEFAULT_BATCH_CELLS));
+    else builder.addTable(await readFileTable(source, plan));
   }
   return builder.finish();
 }
 
-async function profileDelimited(source: Source, plan: FilePlan, settings: ProfileSettings, cells: number): Promise<Profile> {
+async function profileStreamed(source: Source, streamer: Streamer, plan: FilePlan, settings: ProfileSettings, cells: number): Promise<Profile> {
   const stream = async (filePlan: FilePlan) => {
     const builder = new ProfileBuilder(settings);
     const sources = [source.display];
-    const read = await streamDelimited(source, filePlan, { cells, take: (batch) => builder.addTable({ sources, ...batch }) });
+    const read = await streamer(source, filePlan, { cells, take: (batch) => builder.addTable({ sources, ...batch }) });
     return { ...read, profile: builder.finish() };
   };
   const first = await stream(plan);

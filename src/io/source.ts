@@ -1,5 +1,6 @@
 /** What the format readers share: where a file is, what to build from it, and what they hand back. */
 import { constants } from 'node:buffer';
+import { InputError } from '../engine/errors.js';
 import type { Column, ColumnKind } from '../engine/table.js';
 
 export type Format = 'csv' | 'tsv' | 'jsonl' | 'json' | 'parquet';
@@ -73,4 +74,16 @@ export function wantsText(plan: FilePlan, name: string): boolean {
 
 export function isBuilt(plan: FilePlan, name: string): boolean {
   return plan.only === undefined || plan.only.has(name);
+}
+
+/** A second pass over a file found other rows than the first. */
+export function changedWhileRead(file: string): InputError {
+  return new InputError('the file changed while it was being read; run again once it is complete', { file });
+}
+
+/** Rows handed over as they are read, in batches of about `cells` cells, instead of kept whole. */
+export interface RowBatches {
+  readonly cells: number;
+  /** Called between records; the batch's storage is reused once it returns. */
+  take(batch: FileColumns): void;
 }
