@@ -56567,7 +56567,7 @@ async function* readChunks(source, onBytes) {
         }
     }
     catch (error) {
-        throw asInputError(error, source);
+        throw fileError(error, source);
     }
     finally {
         file.destroy();
@@ -56590,7 +56590,8 @@ async function readAll(source, onBytes, limit) {
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
-function asInputError(error, source) {
+/** A failure to read the file as an InputError naming it, when it is one the user can act on. */
+function fileError(error, source) {
     if (error instanceof InputError)
         return error;
     const code = error.code;
@@ -56690,6 +56691,7 @@ const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: ./src/io/source.ts
 /** What the format readers share: where a file is, what to build from it, and what they hand back. */
 
+
 const READ_LIMITS = {
     recordBytes: 64 * 1024 * 1024,
     // V8's longest string; one byte of UTF-8 is at most one UTF-16 unit.
@@ -56712,6 +56714,10 @@ function wantsText(plan, name) {
 }
 function isBuilt(plan, name) {
     return plan.only === undefined || plan.only.has(name);
+}
+/** A second pass over a file found other rows than the first. */
+function changedWhileRead(file) {
+    return new InputError('the file changed while it was being read; run again once it is complete', { file });
 }
 
 ;// CONCATENATED MODULE: ./src/io/csv.ts
@@ -57467,10 +57473,6 @@ async function readDelimitedInput(input, plan) {
             .map((name) => reread.get(name) ?? columns.find((column) => column.name === name)),
     };
 }
-/** A second pass over a file found other rows than the first. */
-function changedWhileRead(file) {
-    return new InputError('the file changed while it was being read; run again once it is complete', { file });
-}
 /**
  * Streams a CSV or TSV file through `batches` in one pass, holding one batch at a time. Returns how many
  * rows it had and the undeclared columns that met text after numbers: their batches stop there (the
@@ -57547,23 +57549,61 @@ function union(a, b) {
 
 const json_LF = 0x0a;
 const json_CR = 0x0d;
-/** Columns filled record by record; a column first seen late is missing in the rows before it. */
+/**
+ * Columns filled record by record; a column first seen late is missing in the rows before it. With
+ * `batches`, the rows are handed over in batches instead of kept whole.
+ */
 class RecordTable {
     plan;
     file;
+    batches;
     columns = new Map();
     missing;
     maxDepth;
+    /** Rows not yet handed over as a batch: the length of every column. */
     rowCount = 0;
-    constructor(plan, file) {
+    handedOver = 0;
+    /** Undeclared columns that met text in a batch after numbers in an earlier one. */
+    columnsWithText = new Set();
+    constructor(plan, file, batches) {
         this.plan = plan;
         this.file = file;
+        this.batches = batches;
         this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
         this.maxDepth = limitsOf(plan).jsonDepth;
+    }
+    get rowsRead() {
+        return this.handedOver + this.rowCount;
     }
     add(record, origin) {
         this.addObject(record, '', origin, 1);
         this.rowCount++;
+        if (this.batches && this.rowCount * this.columns.size >= this.batches.cells)
+            this.handOver();
+    }
+    /** Hands the rows read so far over as a batch; the next batch's columns start empty. */
+    handOver() {
+        if (this.batches === undefined || this.rowCount === 0)
+            return;
+        const columns = [];
+        for (const [name, column] of this.columns) {
+            if (!column.builder)
+                continue;
+            column.builder.padTo(this.rowCount);
+            const batch = column.builder.finish(name);
+            const held = batch.storage === 'text' ? 'text' : 'numbers';
+            if (held === 'text' && column.held === 'numbers' && column.declared === 'inferred')
+                this.columnsWithText.add(name);
+            if (column.held !== 'text')
+                column.held = held;
+            // Text once is text for the rest of the file, as when the file is read whole.
+            column.builder = new InferredColumnBuilder(column.held === 'text');
+            if (!this.columnsWithText.has(name))
+                columns.push(batch);
+        }
+        this.batches.take({ rowCount: this.rowCount, columns });
+        this.handedOver += this.rowCount;
+        this.rowCount = 0;
     }
     /** `depth`: how many objects deep `object` lies, the record being the first. */
     addObject(object, prefix, origin, depth) {
@@ -57632,7 +57672,7 @@ class RecordTable {
         if (!column) {
             const declared = this.plan.declared?.get(name) === 'numerical' ? 'numerical' : wantsText(this.plan, name) ? 'text' : 'inferred';
             const builder = isBuilt(this.plan, name) ? new InferredColumnBuilder(declared === 'text') : undefined;
-            column = { builder, declared };
+            column = { builder, declared, held: 'nothing' };
             this.columns.set(name, column);
         }
         return column;
@@ -57677,8 +57717,23 @@ function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 async function readJsonLines(source, plan) {
+    const table = new RecordTable(plan, source.display);
+    await scanJsonLines(source, plan, table);
+    return table.finish();
+}
+/**
+ * Streams a JSON Lines file through `batches` in one pass, holding one batch at a time. Returns how many
+ * rows it had and the undeclared columns that met text in a batch after numbers in an earlier one: their
+ * batches stop there (the numbers' missing-value tokens are gone), and they must be streamed again as text.
+ */
+async function streamJsonLines(source, plan, batches) {
+    const table = new RecordTable(plan, source.display, batches);
+    await scanJsonLines(source, plan, table);
+    table.handOver();
+    return { rows: table.rowsRead, columnsWithText: table.columnsWithText };
+}
+async function scanJsonLines(source, plan, table) {
     const file = source.display;
-    const table = new RecordTable(plan, file);
     const { recordBytes } = limitsOf(plan);
     let line = 0;
     /** Refuses line `line + 1` once `length` of its bytes are held and it has not ended. */
@@ -57734,10 +57789,9 @@ async function readJsonLines(source, plan) {
     }
     if (pending.length > 0)
         readLine(Buffer.concat(pending));
-    if (table.rowCount === 0) {
+    if (table.rowsRead === 0) {
         throw new InputError('the file holds no records; expected one JSON object per line', { file });
     }
-    return table.finish();
 }
 async function readJson(source, plan) {
     const file = source.display;
@@ -63559,15 +63613,16 @@ function damaged(claim, file) {
  * A column's decoded pages cover every row the footer claims, once each: pages that decode to fewer values
  * (a chunk the footer misplaced, a row count no page backs) would otherwise be read as missing cells.
  */
-function checkDecodedRows(parts, rowCount, name, file) {
-    let decoded = 0;
+function checkDecodedRows(parts, rowStart, rowEnd, name, file) {
+    let decoded = rowStart;
     for (const part of parts) {
         if (part.rowStart !== decoded)
             throw damaged(`the data of column ${JSON.stringify(name)} skips or repeats rows from row ${decoded + 1}`, file);
         decoded += part.columnData.length;
     }
-    if (decoded !== rowCount)
-        throw damaged(`its footer claims ${rowCount} rows but the data of column ${JSON.stringify(name)} holds ${decoded}`, file);
+    if (decoded !== rowEnd) {
+        throw damaged(`its footer claims ${rowEnd - rowStart} rows but the data of column ${JSON.stringify(name)} holds ${decoded - rowStart}`, file);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/io/parquet.ts
@@ -63586,6 +63641,7 @@ function checkDecodedRows(parts, rowCount, name, file) {
 
 
 
+
 /** Temporal values as numbers, so drift in them can be measured like any other numeric column. */
 const PARSERS = {
     timestampFromMilliseconds: (millis) => Number(millis),
@@ -63595,55 +63651,147 @@ const PARSERS = {
 };
 const MAGIC = 'PAR1';
 async function readParquet(source, plan) {
-    const file = source.display;
-    const bytes = await readAll(source, plan.onBytes, {
-        bytes: external_node_buffer_namespaceObject.constants.MAX_LENGTH,
-        refusal: `the Parquet file is over ${describeBytes(external_node_buffer_namespaceObject.constants.MAX_LENGTH)}, the most this reader holds in memory; write the data as several files`,
-    });
-    if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== MAGIC) {
-        throw new InputError('this is not a Parquet file (it does not start with "PAR1"); check the file or its format', { file });
-    }
-    if (bytes.toString('latin1', bytes.length - 4) !== MAGIC) {
-        throw new InputError('the Parquet file is truncated (its footer is missing); re-export or re-download it', { file });
-    }
-    // hyparquet wants an ArrayBuffer of its own; a pooled Buffer's may hold more than this file.
-    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : new Uint8Array(bytes).buffer;
-    let metadata;
+    const parquet = await openParquet(source, plan);
     try {
-        metadata = parquetMetadata(buffer, { parsers: PARSERS });
+        const columns = [];
+        // A column at a time, so that only one column's decoded cells are alive at once.
+        for (const field of builtFields(parquet, plan))
+            columns.push(await readColumnRows(parquet, field, plan, 0, parquet.rowCount));
+        return { rowCount: parquet.rowCount, columns };
     }
-    catch (error) {
-        throw unreadable(error, file);
+    finally {
+        await parquet.close();
     }
-    const dataEnd = bytes.length - 8 - metadata.metadata_length;
-    checkFooter(metadata, bytes.subarray(dataEnd, bytes.length - 8), dataEnd, file);
-    const rowCount = Number(metadata.num_rows);
-    if (rowCount === 0)
-        throw new InputError('the file has no rows', { file });
-    const columns = [];
-    // A column at a time, so that only one column's decoded cells are alive at once.
-    for (const field of metadata_parquetSchema(metadata).children) {
-        const name = field.element.name;
-        if (!isBuilt(plan, name))
-            continue;
-        const parts = [];
+}
+/**
+ * Streams a Parquet file through `batches` a row group at a time, holding one row group's columns (and,
+ * unless the file is gzipped, only the bytes of the column chunk being decoded).
+ */
+async function streamParquet(source, plan, batches) {
+    const parquet = await openParquet(source, plan);
+    try {
+        const fields = builtFields(parquet, plan);
+        let groupStart = 0;
+        for (const group of parquet.metadata.row_groups) {
+            const groupEnd = groupStart + Number(group.num_rows);
+            if (groupEnd > groupStart) {
+                const columns = [];
+                for (const field of fields)
+                    columns.push(await readColumnRows(parquet, field, plan, groupStart, groupEnd));
+                batches.take({ rowCount: groupEnd - groupStart, columns });
+            }
+            groupStart = groupEnd;
+        }
+        // Parquet columns are typed by the schema, so none turns to text part way.
+        return { rows: parquet.rowCount, columnsWithText: new Set() };
+    }
+    finally {
+        await parquet.close();
+    }
+}
+async function openParquet(source, plan) {
+    const file = source.display;
+    const bytes = source.gzip ? await bytesInMemory(source, plan) : await bytesOnDisk(source, plan);
+    try {
+        const size = bytes.file.byteLength;
+        if (size < 12 || parquet_latin1(await bytes.read(0, 4)) !== MAGIC) {
+            throw new InputError('this is not a Parquet file (it does not start with "PAR1"); check the file or its format', { file });
+        }
+        const tail = await bytes.read(size - 8, size);
+        if (parquet_latin1(tail.subarray(4)) !== MAGIC) {
+            throw new InputError('the Parquet file is truncated (its footer is missing); re-export or re-download it', { file });
+        }
+        const footerLength = Buffer.from(tail.buffer, tail.byteOffset, 4).readUInt32LE(0);
+        const dataEnd = size - 8 - footerLength;
+        if (dataEnd < 4)
+            throw unreadable(new Error(`its footer claims ${footerLength} bytes, more than the file holds`), file);
+        const footer = await bytes.read(dataEnd, size);
+        let metadata;
         try {
-            await parquetRead({ file: buffer, metadata, parsers: PARSERS, columns: [name], onChunk: (chunk) => void parts.push(chunk) });
+            metadata = parquetMetadata(footer, { parsers: PARSERS });
         }
         catch (error) {
             throw unreadable(error, file);
         }
-        // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
-        parts.sort((a, b) => a.rowStart - b.rowStart);
-        checkDecodedRows(parts, rowCount, name, file);
-        const cells = new CellWriter(name, file, plan, isNumericField(field));
-        for (const part of parts) {
-            for (let k = 0; k < part.columnData.length; k++)
-                cells.add(part.columnData[k], part.rowStart + k);
-        }
-        columns.push(cells.finish(rowCount));
+        checkFooter(metadata, footer.subarray(0, footerLength), dataEnd, file);
+        const rowCount = Number(metadata.num_rows);
+        if (rowCount === 0)
+            throw new InputError('the file has no rows', { file });
+        return { file: bytes.file, metadata, rowCount, display: file, close: bytes.close };
     }
-    return { rowCount, columns };
+    catch (error) {
+        await bytes.close();
+        throw error;
+    }
+}
+function parquet_latin1(bytes) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+/** A gzip file can only be read from its start, so it is decompressed whole. */
+async function bytesInMemory(source, plan) {
+    const bytes = await readAll(source, plan.onBytes, {
+        bytes: external_node_buffer_namespaceObject.constants.MAX_LENGTH,
+        refusal: `the Parquet file is over ${describeBytes(external_node_buffer_namespaceObject.constants.MAX_LENGTH)} once decompressed, the most this reader holds in memory; store it uncompressed (Parquet compresses its own pages)`,
+    });
+    // hyparquet wants an ArrayBuffer of its own; a pooled Buffer's may hold more than this file.
+    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : new Uint8Array(bytes).buffer;
+    return { file: buffer, read: async (start, end) => new Uint8Array(buffer, start, end - start), close: async () => { } };
+}
+async function bytesOnDisk(source, plan) {
+    let handle;
+    let size;
+    try {
+        handle = await (0,promises_namespaceObject.open)(source.path, 'r');
+        size = (await handle.stat()).size;
+    }
+    catch (error) {
+        throw fileError(error, source);
+    }
+    let bytesRead = 0;
+    const read = async (start, end) => {
+        const bytes = new Uint8Array(end - start);
+        try {
+            for (let filled = 0; filled < bytes.length;) {
+                const { bytesRead: got } = await handle.read(bytes, filled, bytes.length - filled, start + filled);
+                if (got === 0)
+                    throw changedWhileRead(source.display);
+                filled += got;
+            }
+        }
+        catch (error) {
+            throw fileError(error, source);
+        }
+        bytesRead = Math.min(size, bytesRead + bytes.length);
+        plan.onBytes?.(bytesRead);
+        return bytes;
+    };
+    const file = { byteLength: size, slice: async (start, end = size) => (await read(start, end)).buffer };
+    return { file, read, close: () => handle.close() };
+}
+function builtFields(parquet, plan) {
+    return metadata_parquetSchema(parquet.metadata).children.filter((field) => isBuilt(plan, field.element.name));
+}
+/** Rows `rowStart` to `rowEnd` (a whole row group or several) of one column. */
+async function readColumnRows(parquet, field, plan, rowStart, rowEnd) {
+    const name = field.element.name;
+    const file = parquet.display;
+    const parts = [];
+    try {
+        await parquetRead({ file: parquet.file, metadata: parquet.metadata, parsers: PARSERS, columns: [name], rowStart, rowEnd, onChunk: (chunk) => void parts.push(chunk) });
+    }
+    catch (error) {
+        throw error instanceof InputError ? error : unreadable(error, file);
+    }
+    // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
+    parts.sort((a, b) => a.rowStart - b.rowStart);
+    checkDecodedRows(parts, rowStart, rowEnd, name, file);
+    const cells = new CellWriter(name, file, plan, isNumericField(field));
+    for (const part of parts) {
+        const offset = part.rowStart - rowStart;
+        for (let k = 0; k < part.columnData.length; k++)
+            cells.add(part.columnData[k], offset + k);
+    }
+    return cells.finish(rowEnd - rowStart);
 }
 function unreadable(error, file) {
     return new InputError(`the file could not be read as Parquet (${error.message}); it may be damaged, or use a feature or compression this reader lacks (Snappy and uncompressed files are supported)`, { file });
@@ -63969,8 +64117,11 @@ function stackText(name, parts, totalRows) {
 ;// CONCATENATED MODULE: ./src/io/profile-side.ts
 /**
  * The sides of a check that are profiles: profile files (several are merged), or data profiled while it
- * streams past when it is too large to hold (the memory budget), one file at a time.
+ * streams past when it is too large to hold (the memory budget), a batch of rows at a time.
  */
+
+
+
 
 
 
@@ -64009,9 +64160,16 @@ async function mergeSources(sources, settings) {
     return builder.finish();
 }
 const DEFAULT_BATCH_CELLS = 1 << 22;
+/** The formats read in batches; a JSON document is parsed whole (bounded by V8's longest string). */
+const STREAMERS = {
+    csv: streamDelimited,
+    tsv: streamDelimited,
+    jsonl: streamJsonLines,
+    parquet: streamParquet,
+};
 /**
- * One pass over the files, in memory bounded by the profile and a batch of rows for CSV and TSV files
- * (streamed), by the largest file's columns for the other formats (read whole, one file at a time).
+ * One pass over the files, in memory bounded by the profile and a batch of rows: about `batchCells` cells
+ * of CSV, TSV or JSON Lines, a row group of Parquet; a JSON file is read whole, one file at a time.
  */
 async function profileData(paths, options = {}) {
     if (paths.length === 0)
@@ -64021,19 +64179,19 @@ async function profileData(paths, options = {}) {
     const builder = new ProfileBuilder(settings);
     const plan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
     for (const source of sources) {
-        if (source.format === 'csv' || source.format === 'tsv') {
-            builder.addProfile(await profileDelimited(source, plan, settings, options.batchCells ?? DEFAULT_BATCH_CELLS));
-        }
+        const streamer = STREAMERS[source.format];
+        if (streamer)
+            builder.addProfile(await profileStreamed(source, streamer, plan, settings, options.batchCells ?? DEFAULT_BATCH_CELLS));
         else
             builder.addTable(await readFileTable(source, plan));
     }
     return builder.finish();
 }
-async function profileDelimited(source, plan, settings, cells) {
+async function profileStreamed(source, streamer, plan, settings, cells) {
     const stream = async (filePlan) => {
         const builder = new ProfileBuilder(settings);
         const sources = [source.display];
-        const read = await streamDelimited(source, filePlan, { cells, take: (batch) => builder.addTable({ sources, ...batch }) });
+        const read = await streamer(source, filePlan, { cells, take: (batch) => builder.addTable({ sources, ...batch }) });
         return { ...read, profile: builder.finish() };
     };
     const first = await stream(plan);
