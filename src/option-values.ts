@@ -3,11 +3,16 @@
  * clear message per mistake.
  */
 import { InputError } from './engine/errors.js';
-import type { Correction, ThresholdSetting } from './engine/options.js';
+import type { Correction, InsufficientDataRule, ThresholdSetting } from './engine/options.js';
 
 export function parseCorrection(text: string, option: string): Correction {
   if (text === 'none' || text === 'bonferroni' || text === 'fdr') return text;
   throw new InputError(`${option} must be none, bonferroni or fdr, not ${JSON.stringify(text)}`);
+}
+
+export function parseInsufficientData(text: string, option: string): InsufficientDataRule {
+  if (text === 'pass' || text === 'fail') return text;
+  throw new InputError(`${option} must be pass or fail, not ${JSON.stringify(text)}`);
 }
 
 /** `COL=VALUE`, split at the last `=` because column names may contain one and values never do. */

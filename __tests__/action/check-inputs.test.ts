@@ -26,6 +26,15 @@ afterEach(() => {
 });
 
 describe('the check action inputs', () => {
+  it('reads insufficient-data, pass by default (as action.yml declares), and refuses anything else', () => {
+    setInputs({ baseline: 'a.csv', current: 'b.csv' });
+    expect(getInputs().check.drift.insufficientData).toBe('pass');
+    setInputs({ baseline: 'a.csv', current: 'b.csv', 'insufficient-data': 'fail' });
+    expect(getInputs().check.drift.insufficientData).toBe('fail');
+    setInputs({ baseline: 'a.csv', current: 'b.csv', 'insufficient-data': 'yes' });
+    expect(() => getInputs()).toThrow('insufficient-data must be pass or fail, not "yes"');
+  });
+
   it('reads the missing-value tokens, extending the default list or replacing it', () => {
     setInputs({ baseline: 'a.csv', current: 'b.csv', 'na-values': '-999\n?' });
     expect(getInputs().check.drift.naValues).toEqual([...DEFAULT_NA_VALUES, '-999', '?']);

@@ -5,6 +5,12 @@ import { InputError } from '../../src/engine/errors.js';
 const check = (argv: string[]) => parseCli(argv) as CliCheckCommand;
 
 describe('parseCli', () => {
+  it('reads --insufficient-data pass or fail, pass by default, and refuses anything else', () => {
+    expect(check(['check', '--baseline', 'a', '--current', 'b']).settings.drift.insufficientData).toBe('pass');
+    expect(check(['check', '--baseline', 'a', '--current', 'b', '--insufficient-data', 'fail']).settings.drift.insufficientData).toBe('fail');
+    expect(() => check(['check', '--baseline', 'a', '--current', 'b', '--insufficient-data', 'error'])).toThrow('--insufficient-data must be pass or fail, not "error"');
+  });
+
   it('takes several paths after --baseline and --current, as a shell glob expands them', () => {
     const command = check(['check', '--baseline', 'a.csv', 'b.csv', '--current', 'c.csv', '--format', 'json']);
     expect(command.settings.baseline).toEqual(['a.csv', 'b.csv']);

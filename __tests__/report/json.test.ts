@@ -24,7 +24,7 @@ describe('the JSON report', () => {
   });
 
   it('carries the gate, the one verdict to act on', () => {
-    expect(report.gate).toEqual({ on: ['data', 'prediction', 'performance'], tripped: true, tripped_by: ['data'], summary: 'Gate tripped: data drift.' });
+    expect(report.gate).toEqual({ on: ['data', 'prediction', 'performance'], tripped: true, tripped_by: ['data'], insufficient_data: [], on_insufficient_data: 'pass', summary: 'Gate tripped: data drift.' });
     expect(Object.keys(report)).toEqual(['schema_version', 'tool', 'generated_at', 'baseline', 'current', 'gate', 'dataset', 'columns']);
   });
 

@@ -22,6 +22,7 @@ import {
   parseColumnMethods,
   parseColumnThresholds,
   parseCorrection,
+  parseInsufficientData,
   positiveInteger,
   shareInRange,
   splitAssignment,
@@ -124,6 +125,7 @@ export function getInputs(): CheckActionSettings {
   );
   drift.multivariate = parseMultivariateMethods(lines('multivariate'), 'multivariate');
   drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model, drift.multivariate);
+  drift.insufficientData = parseInsufficientData(text('insufficient-data') || 'pass', 'insufficient-data');
 
   return {
     check: { baseline, current, cwd: roots.workspace, globRoots: allowedRoots(roots), drift, ...memoryBudgetOf('memory-budget', text('memory-budget')) },

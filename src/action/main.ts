@@ -24,6 +24,7 @@ import { renderJson, toJsonReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderPrometheus } from '../report/prometheus.js';
 import { renderSummary } from '../report/summary.js';
+import { gateHeadsReport } from '../report/multivariate-format.js';
 
 interface ReportFiles {
   json: string;
@@ -62,7 +63,7 @@ async function run(): Promise<void> {
     await core.group('Upload the report artifact', () => uploadReports(settings.uploadReport, Object.values(files), settings.reportDir));
   }
   if (settings.failOnDrift && result.gate.tripped) {
-    failStep(`${result.model ? result.gate.summary : result.dataset.summary} (fail-on-drift is true)`);
+    failStep(`${gateHeadsReport(result) ? result.gate.summary : result.dataset.summary} (fail-on-drift is true)`);
   }
 }
 

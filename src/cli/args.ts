@@ -12,6 +12,7 @@ import {
   parseColumnMethods,
   parseColumnThresholds,
   parseCorrection,
+  parseInsufficientData,
   positiveInteger,
   pValue,
   shareInRange,
@@ -71,6 +72,7 @@ const OPTIONS = {
   'performance-metric': { type: 'string' },
   'max-degradation': { type: 'string' },
   'gate-on': { type: 'string', multiple: true },
+  'insufficient-data': { type: 'string' },
   multivariate: { type: 'string', multiple: true },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
@@ -152,6 +154,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
   );
   drift.multivariate = parseMultivariateMethods(values.multivariate ?? [], '--multivariate');
   drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model, drift.multivariate);
+  drift.insufficientData = parseInsufficientData(values['insufficient-data'] ?? 'pass', '--insufficient-data');
 
   return {
     command: 'check',

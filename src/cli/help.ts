@@ -77,6 +77,8 @@ Multivariate drift (joint distribution of the features; needs rows, see docs/mul
 Gate:
   --gate-on data|prediction|performance|multivariate|any
                                 the verdicts that fail the check (repeat; default any)
+  --insufficient-data pass|fail what a gated verdict with too little data to judge does: pass the
+                                gate (default) or fail it (no labelled rows, columns under --min-rows)
 
 Output:
   --format FORMAT               text, markdown (the full report), summary (the GitHub job summary),
@@ -86,7 +88,8 @@ Output:
   --exit-zero                   exit 0 even when the gate trips
 
 Exit status: 0 the gate passed, 1 it tripped (with the default --gate-on any and no model columns:
-dataset drift), 2 bad input or usage.
+dataset drift; with --insufficient-data fail, also a gated verdict without enough data), 2 bad input
+or usage.
 
 Profiles (docs/profile-schema.md): a compact, mergeable baseline instead of the raw rows. Counts,
 missing cells, categories and moments are exact; a numerical column keeps every distinct value with

@@ -60,7 +60,7 @@ export function compareTables(baseline: Dataset, current: Dataset, options: Drif
   return {
     baseline: sideSource(baseline),
     current: sideSource(current),
-    gate: gateVerdict(dataset, model, options.gateOn, multivariate),
+    gate: gateVerdict(dataset, model, options.gateOn, multivariate, options.insufficientData),
     ...(model ? { model } : {}),
     dataset,
     ...(multivariate ? { multivariate } : {}),

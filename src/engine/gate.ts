@@ -7,36 +7,96 @@
  * - `performance`: the chosen metric degraded beyond the tolerance;
  * - `multivariate`: a multivariate method found drift in the features' joint distribution.
  *
- * A verdict with insufficient data never trips the gate: it is reported as such, not guessed. Without
- * model columns only `data` can trip, so the default (every gate) behaves as the data gate always did. A
- * gate whose verdict was not computed (no multivariate method chosen) is not listed as on.
+ * A verdict with insufficient data is reported as such, not guessed: it passes the gate by default and
+ * trips it with `insufficient-data: fail` (for pipelines where "could not tell" must stop the release).
+ * Only a verdict that was asked for can lack data: without a target column there is no performance
+ * verdict, which is "not measured", not "insufficient". Without model columns only `data` can trip, so
+ * the default (every gate) behaves as the data gate always did. A gate whose verdict was not computed (no
+ * multivariate method chosen) is not listed as on.
+ *
+ * The summary names each verdict as the action's outputs do (`prediction-drift`, `target-drift`,
+ * `performance-drift`, ...), so a target that drifted reads "target drift", never "prediction drift".
  */
-import { GATES, type Gate } from './options.js';
+import { GATES, type Gate, type InsufficientDataRule } from './options.js';
 import type { DatasetResult, GateResult, ModelResult } from './result.js';
 import type { MultivariateResult } from '../multivariate/result.js';
 
-const GATE_DESCRIPTIONS: Record<Gate, string> = {
-  data: 'data drift',
-  prediction: 'prediction drift',
-  performance: 'performance drift',
-  multivariate: 'multivariate drift',
-};
+/** A verdict as the outputs name it; the prediction gate covers two of them. */
+type Verdict = 'data' | 'prediction' | 'target' | 'performance' | 'multivariate';
 
-export function gateVerdict(dataset: DatasetResult, model: ModelResult | undefined, gateOn: ReadonlySet<Gate>, multivariate?: MultivariateResult): GateResult {
+interface Measured {
+  verdict: Verdict;
+  gate: Gate;
+  drift: boolean;
+  /** Why there is no verdict; set for insufficient data only. */
+  insufficient?: string;
+}
+
+export function gateVerdict(
+  dataset: DatasetResult,
+  model: ModelResult | undefined,
+  gateOn: ReadonlySet<Gate>,
+  multivariate?: MultivariateResult,
+  onInsufficientData: InsufficientDataRule = 'pass',
+): GateResult {
   const on = GATES.filter((gate) => gateOn.has(gate) && (gate !== 'multivariate' || multivariate !== undefined));
-  const tripped: Record<Gate, boolean> = {
-    data: dataset.drift_detected,
-    prediction: (model?.prediction_drift.drift_detected ?? false) || (model?.target_drift.drift_detected ?? false),
-    performance: model?.performance?.drift_detected ?? false,
-    multivariate: multivariate?.drift_detected ?? false,
-  };
-  const trippedBy = on.filter((gate) => tripped[gate]);
+  const measured = measuredVerdicts(dataset, model, multivariate).filter((verdict) => on.includes(verdict.gate));
+  const drifted = measured.filter((verdict) => verdict.drift);
+  const insufficient = measured.filter((verdict) => verdict.insufficient !== undefined);
+  const trippedBy = on.filter((gate) => drifted.some((verdict) => verdict.gate === gate));
+  const insufficientGates = on.filter((gate) => insufficient.some((verdict) => verdict.gate === gate));
+  const tripped = trippedBy.length > 0 || (onInsufficientData === 'fail' && insufficientGates.length > 0);
   return {
     on,
-    tripped: trippedBy.length > 0,
+    tripped,
     tripped_by: trippedBy,
-    summary: trippedBy.length > 0 ? `Gate tripped: ${listOf(trippedBy.map((gate) => GATE_DESCRIPTIONS[gate]))}.` : `Gate passed: no ${listOf(on.map((gate) => GATE_DESCRIPTIONS[gate]), 'or')}.`,
+    insufficient_data: insufficientGates,
+    on_insufficient_data: onInsufficientData,
+    summary: gateSummary(tripped, measured, onInsufficientData),
   };
+}
+
+/** Every verdict the check computed, whether or not the gate is on it, in the outputs' order. */
+function measuredVerdicts(dataset: DatasetResult, model: ModelResult | undefined, multivariate: MultivariateResult | undefined): Measured[] {
+  const verdicts: Measured[] = [{ verdict: 'data', gate: 'data', drift: dataset.drift_detected, ...lacking(dataset.status === 'insufficient-data') }];
+  if (model) {
+    const hasRole = (...roles: string[]) => model.columns.some((column) => roles.includes(column.role));
+    if (hasRole('prediction', 'probability')) {
+      verdicts.push({ verdict: 'prediction', gate: 'prediction', drift: model.prediction_drift.drift_detected, ...lacking(model.prediction_drift.status === 'insufficient-data') });
+    }
+    if (hasRole('target')) {
+      verdicts.push({ verdict: 'target', gate: 'prediction', drift: model.target_drift.drift_detected, ...lacking(model.target_drift.status === 'insufficient-data') });
+    }
+    const performance = model.performance;
+    if (performance) {
+      const unlabelled = [performance.labelled_rows.baseline === 0 ? 'baseline' : undefined, performance.labelled_rows.current === 0 ? 'current' : undefined].filter((side) => side !== undefined);
+      const why = unlabelled.length === 2 ? 'no labelled rows' : unlabelled.length === 1 ? `no labelled ${unlabelled[0]} rows` : performance.reason ?? 'insufficient data';
+      verdicts.push({ verdict: 'performance', gate: 'performance', drift: performance.drift_detected, ...(performance.status === 'insufficient-data' ? { insufficient: why } : {}) });
+    }
+  }
+  if (multivariate) verdicts.push({ verdict: 'multivariate', gate: 'multivariate', drift: multivariate.drift_detected, ...lacking(multivariate.status === 'insufficient-data') });
+  return verdicts;
+}
+
+function lacking(insufficient: boolean): { insufficient?: string } {
+  return insufficient ? { insufficient: 'insufficient data' } : {};
+}
+
+/**
+ * `Gate tripped: target drift.`; `Gate passed: no data drift or prediction drift; performance not
+ * measured: no labelled current rows.` Each verdict is named once: drifted, judged fine, or not measured.
+ */
+function gateSummary(tripped: boolean, measured: readonly Measured[], onInsufficientData: InsufficientDataRule): string {
+  const name = (verdict: Measured) => `${verdict.verdict} drift`;
+  const drifted = measured.filter((verdict) => verdict.drift).map(name);
+  const fine = measured.filter((verdict) => !verdict.drift && verdict.insufficient === undefined).map(name);
+  const unmeasured = measured.filter((verdict) => verdict.insufficient !== undefined).map((verdict) => `${verdict.verdict} not measured: ${verdict.insufficient}`);
+  const rule = onInsufficientData === 'fail' && unmeasured.length > 0 ? ' (insufficient-data is fail)' : '';
+  const parts = tripped
+    ? [drifted.length > 0 ? listOf(drifted) : undefined, ...unmeasured]
+    : [fine.length > 0 ? `no ${listOf(fine, 'or')}` : undefined, ...unmeasured];
+  const said = parts.filter((part) => part !== undefined);
+  return `Gate ${tripped ? 'tripped' : 'passed'}: ${said.length > 0 ? said.join('; ') : 'nothing was measured'}${rule}.`;
 }
 
 function listOf(items: readonly string[], conjunction = 'and'): string {

@@ -16,6 +16,9 @@ export type Gate = 'data' | 'prediction' | 'performance' | 'multivariate';
 
 export const GATES: readonly Gate[] = ['data', 'prediction', 'performance', 'multivariate'];
 
+/** What a gated verdict with insufficient data does to the gate: pass it (the default) or trip it. */
+export type InsufficientDataRule = 'pass' | 'fail';
+
 /**
  * The model's class-probability columns: named one by one (class label → column), or every column whose
  * name starts with `prefix`, the rest of the name being the class (`probability.*` for logged
@@ -85,6 +88,8 @@ export interface DriftOptions {
   model?: ModelOptions;
   /** The verdicts that trip the gate (the CLI's exit status, the action's `drift-detected`). */
   gateOn: ReadonlySet<Gate>;
+  /** Whether a gated verdict with insufficient data trips the gate. */
+  insufficientData: InsufficientDataRule;
   /** Multivariate methods over the feature columns (`src/multivariate/`); empty: none. */
   multivariate: readonly MultivariateMethodName[];
 }
@@ -109,6 +114,7 @@ export function defaultDriftOptions(overrides: Partial<DriftOptions> = {}): Drif
     missingShareThreshold: DEFAULT_MISSING_SHARE_THRESHOLD,
     allMethods: false,
     gateOn: new Set(GATES),
+    insufficientData: 'pass',
     multivariate: [],
     ...overrides,
   };

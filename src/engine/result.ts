@@ -3,7 +3,7 @@
  * those of the JSON report (snake_case), so the JSON writer is a projection, not a translation.
  */
 import type { ColumnKind } from './table.js';
-import type { Correction, Gate } from './options.js';
+import type { Correction, Gate, InsufficientDataRule } from './options.js';
 import type { ResultBounds, TestResult } from '../stattests/types.js';
 import type { DetectorName } from '../performance/change-point.js';
 import type { MetricDirection, PerformanceMetricName } from '../performance/metric-registry.js';
@@ -110,6 +110,10 @@ export interface GateResult {
   tripped: boolean;
   /** The chosen verdicts that found drift, in `on` order. */
   tripped_by: Gate[];
+  /** The chosen verdicts that could not be judged for lack of data, in `on` order. */
+  insufficient_data: Gate[];
+  /** `fail`: any of `insufficient_data` trips the gate too. */
+  on_insufficient_data: InsufficientDataRule;
   summary: string;
 }
 

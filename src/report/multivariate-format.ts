@@ -6,9 +6,12 @@ import { formatNumber, formatPercent } from '../engine/format.js';
 import type { DriftResult } from '../engine/result.js';
 import type { MultivariateMethodResult } from '../multivariate/result.js';
 
-/** With model columns or multivariate methods the dataset's verdict is one of several, so the gate's heads the report. */
+/**
+ * With model columns or multivariate methods the dataset's verdict is one of several, so the gate's heads
+ * the report; so it does when the two disagree (insufficient data that fails the gate).
+ */
 export function gateHeadsReport(result: DriftResult): boolean {
-  return result.model !== undefined || result.multivariate !== undefined;
+  return result.model !== undefined || result.multivariate !== undefined || result.gate.tripped !== result.dataset.drift_detected;
 }
 
 export interface MultivariateRow {
