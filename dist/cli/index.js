@@ -48483,6 +48483,7 @@ function defaultDriftOptions(overrides = {}) {
         missingShareThreshold: DEFAULT_MISSING_SHARE_THRESHOLD,
         allMethods: false,
         gateOn: new Set(GATES),
+        insufficientData: 'pass',
         multivariate: [],
         ...overrides,
     };
@@ -48498,32 +48499,74 @@ function defaultDriftOptions(overrides = {}) {
  * - `performance`: the chosen metric degraded beyond the tolerance;
  * - `multivariate`: a multivariate method found drift in the features' joint distribution.
  *
- * A verdict with insufficient data never trips the gate: it is reported as such, not guessed. Without
- * model columns only `data` can trip, so the default (every gate) behaves as the data gate always did. A
- * gate whose verdict was not computed (no multivariate method chosen) is not listed as on.
+ * A verdict with insufficient data is reported as such, not guessed: it passes the gate by default and
+ * trips it with `insufficient-data: fail` (for pipelines where "could not tell" must stop the release).
+ * Only a verdict that was asked for can lack data: without a target column there is no performance
+ * verdict, which is "not measured", not "insufficient". Without model columns only `data` can trip, so
+ * the default (every gate) behaves as the data gate always did. A gate whose verdict was not computed (no
+ * multivariate method chosen) is not listed as on.
+ *
+ * The summary names each verdict as the action's outputs do (`prediction-drift`, `target-drift`,
+ * `performance-drift`, ...), so a target that drifted reads "target drift", never "prediction drift".
  */
 
-const GATE_DESCRIPTIONS = {
-    data: 'data drift',
-    prediction: 'prediction drift',
-    performance: 'performance drift',
-    multivariate: 'multivariate drift',
-};
-function gateVerdict(dataset, model, gateOn, multivariate) {
+function gateVerdict(dataset, model, gateOn, multivariate, onInsufficientData = 'pass') {
     const on = GATES.filter((gate) => gateOn.has(gate) && (gate !== 'multivariate' || multivariate !== undefined));
-    const tripped = {
-        data: dataset.drift_detected,
-        prediction: (model?.prediction_drift.drift_detected ?? false) || (model?.target_drift.drift_detected ?? false),
-        performance: model?.performance?.drift_detected ?? false,
-        multivariate: multivariate?.drift_detected ?? false,
-    };
-    const trippedBy = on.filter((gate) => tripped[gate]);
+    const measured = measuredVerdicts(dataset, model, multivariate).filter((verdict) => on.includes(verdict.gate));
+    const drifted = measured.filter((verdict) => verdict.drift);
+    const insufficient = measured.filter((verdict) => verdict.insufficient !== undefined);
+    const trippedBy = on.filter((gate) => drifted.some((verdict) => verdict.gate === gate));
+    const insufficientGates = on.filter((gate) => insufficient.some((verdict) => verdict.gate === gate));
+    const tripped = trippedBy.length > 0 || (onInsufficientData === 'fail' && insufficientGates.length > 0);
     return {
         on,
-        tripped: trippedBy.length > 0,
+        tripped,
         tripped_by: trippedBy,
-        summary: trippedBy.length > 0 ? `Gate tripped: ${listOf(trippedBy.map((gate) => GATE_DESCRIPTIONS[gate]))}.` : `Gate passed: no ${listOf(on.map((gate) => GATE_DESCRIPTIONS[gate]), 'or')}.`,
+        insufficient_data: insufficientGates,
+        on_insufficient_data: onInsufficientData,
+        summary: gateSummary(tripped, measured, onInsufficientData),
     };
+}
+/** Every verdict the check computed, whether or not the gate is on it, in the outputs' order. */
+function measuredVerdicts(dataset, model, multivariate) {
+    const verdicts = [{ verdict: 'data', gate: 'data', drift: dataset.drift_detected, ...lacking(dataset.status === 'insufficient-data') }];
+    if (model) {
+        const hasRole = (...roles) => model.columns.some((column) => roles.includes(column.role));
+        if (hasRole('prediction', 'probability')) {
+            verdicts.push({ verdict: 'prediction', gate: 'prediction', drift: model.prediction_drift.drift_detected, ...lacking(model.prediction_drift.status === 'insufficient-data') });
+        }
+        if (hasRole('target')) {
+            verdicts.push({ verdict: 'target', gate: 'prediction', drift: model.target_drift.drift_detected, ...lacking(model.target_drift.status === 'insufficient-data') });
+        }
+        const performance = model.performance;
+        if (performance) {
+            const unlabelled = [performance.labelled_rows.baseline === 0 ? 'baseline' : undefined, performance.labelled_rows.current === 0 ? 'current' : undefined].filter((side) => side !== undefined);
+            const why = unlabelled.length === 2 ? 'no labelled rows' : unlabelled.length === 1 ? `no labelled ${unlabelled[0]} rows` : performance.reason ?? 'insufficient data';
+            verdicts.push({ verdict: 'performance', gate: 'performance', drift: performance.drift_detected, ...(performance.status === 'insufficient-data' ? { insufficient: why } : {}) });
+        }
+    }
+    if (multivariate)
+        verdicts.push({ verdict: 'multivariate', gate: 'multivariate', drift: multivariate.drift_detected, ...lacking(multivariate.status === 'insufficient-data') });
+    return verdicts;
+}
+function lacking(insufficient) {
+    return insufficient ? { insufficient: 'insufficient data' } : {};
+}
+/**
+ * `Gate tripped: target drift.`; `Gate passed: no data drift or prediction drift; performance not
+ * measured: no labelled current rows.` Each verdict is named once: drifted, judged fine, or not measured.
+ */
+function gateSummary(tripped, measured, onInsufficientData) {
+    const name = (verdict) => `${verdict.verdict} drift`;
+    const drifted = measured.filter((verdict) => verdict.drift).map(name);
+    const fine = measured.filter((verdict) => !verdict.drift && verdict.insufficient === undefined).map(name);
+    const unmeasured = measured.filter((verdict) => verdict.insufficient !== undefined).map((verdict) => `${verdict.verdict} not measured: ${verdict.insufficient}`);
+    const rule = onInsufficientData === 'fail' && unmeasured.length > 0 ? ' (insufficient-data is fail)' : '';
+    const parts = tripped
+        ? [drifted.length > 0 ? listOf(drifted) : undefined, ...unmeasured]
+        : [fine.length > 0 ? `no ${listOf(fine, 'or')}` : undefined, ...unmeasured];
+    const said = parts.filter((part) => part !== undefined);
+    return `Gate ${tripped ? 'tripped' : 'passed'}: ${said.length > 0 ? said.join('; ') : 'nothing was measured'}${rule}.`;
 }
 function listOf(items, conjunction = 'and') {
     if (items.length <= 1)
@@ -54311,7 +54354,7 @@ function compareTables(baseline, current, options) {
     return {
         baseline: sideSource(baseline),
         current: sideSource(current),
-        gate: gateVerdict(dataset, model, options.gateOn, multivariate),
+        gate: gateVerdict(dataset, model, options.gateOn, multivariate, options.insufficientData),
         ...(model ? { model } : {}),
         dataset,
         ...(multivariate ? { multivariate } : {}),
@@ -64625,9 +64668,12 @@ function niceCeiling(value) {
  * as text, and whether the gate's verdict heads the report.
  */
 
-/** With model columns or multivariate methods the dataset's verdict is one of several, so the gate's heads the report. */
+/**
+ * With model columns or multivariate methods the dataset's verdict is one of several, so the gate's heads
+ * the report; so it does when the two disagree (insufficient data that fails the gate).
+ */
 function gateHeadsReport(result) {
-    return result.model !== undefined || result.multivariate !== undefined;
+    return result.model !== undefined || result.multivariate !== undefined || result.gate.tripped !== result.dataset.drift_detected;
 }
 function multivariateRows(methods) {
     return methods.map((method) => ({
@@ -64759,6 +64805,11 @@ function parseCorrection(text, option) {
     if (text === 'none' || text === 'bonferroni' || text === 'fdr')
         return text;
     throw new InputError(`${option} must be none, bonferroni or fdr, not ${JSON.stringify(text)}`);
+}
+function parseInsufficientData(text, option) {
+    if (text === 'pass' || text === 'fail')
+        return text;
+    throw new InputError(`${option} must be pass or fail, not ${JSON.stringify(text)}`);
 }
 /** `COL=VALUE`, split at the last `=` because column names may contain one and values never do. */
 function splitAssignment(option, entry) {
@@ -66117,6 +66168,7 @@ const args_OPTIONS = {
     'performance-metric': { type: 'string' },
     'max-degradation': { type: 'string' },
     'gate-on': { type: 'string', multiple: true },
+    'insufficient-data': { type: 'string' },
     multivariate: { type: 'string', multiple: true },
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
@@ -66203,6 +66255,7 @@ function parseCli(argv) {
     });
     drift.multivariate = parseMultivariateMethods(values.multivariate ?? [], '--multivariate');
     drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model, drift.multivariate);
+    drift.insufficientData = parseInsufficientData(values['insufficient-data'] ?? 'pass', '--insufficient-data');
     return {
         command: 'check',
         settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift, ...memoryBudgetOf('--memory-budget', values['memory-budget']) },
@@ -66804,6 +66857,8 @@ Multivariate drift (joint distribution of the features; needs rows, see docs/mul
 Gate:
   --gate-on data|prediction|performance|multivariate|any
                                 the verdicts that fail the check (repeat; default any)
+  --insufficient-data pass|fail what a gated verdict with too little data to judge does: pass the
+                                gate (default) or fail it (no labelled rows, columns under --min-rows)
 
 Output:
   --format FORMAT               text, markdown (the full report), summary (the GitHub job summary),
@@ -66813,7 +66868,8 @@ Output:
   --exit-zero                   exit 0 even when the gate trips
 
 Exit status: 0 the gate passed, 1 it tripped (with the default --gate-on any and no model columns:
-dataset drift), 2 bad input or usage.
+dataset drift; with --insufficient-data fail, also a gated verdict without enough data), 2 bad input
+or usage.
 
 Profiles (docs/profile-schema.md): a compact, mergeable baseline instead of the raw rows. Counts,
 missing cells, categories and moments are exact; a numerical column keeps every distinct value with

@@ -58387,9 +58387,12 @@ function niceCeiling(value) {
  * as text, and whether the gate's verdict heads the report.
  */
 
-/** With model columns or multivariate methods the dataset's verdict is one of several, so the gate's heads the report. */
+/**
+ * With model columns or multivariate methods the dataset's verdict is one of several, so the gate's heads
+ * the report; so it does when the two disagree (insufficient data that fails the gate).
+ */
 function multivariate_format_gateHeadsReport(result) {
-    return result.model !== undefined || result.multivariate !== undefined;
+    return result.model !== undefined || result.multivariate !== undefined || result.gate.tripped !== result.dataset.drift_detected;
 }
 function multivariateRows(methods) {
     return methods.map((method) => ({
