@@ -63,6 +63,12 @@ function expectSuccess(run: ChromiumRun): void {
 }
 
 /** Column names of the detail sections, in page order. */
+/** The columns by the distance each reports beside its p-value (or tests), largest first. */
+function byEffect(columns: DriftResult['columns']): DriftResult['columns'] {
+  const effect = (column: DriftResult['columns'][number]) => column.effect_size?.distance ?? column.score ?? 0;
+  return [...columns].sort((a, b) => effect(b) - effect(a));
+}
+
 function sectionNames(html: string): string[] {
   return [...html.matchAll(/<article [^>]*>\s*<h3>.*?<span class="column-name">(.*?)<\/span><\/h3>/gs)].map((match) => match[1]);
 }
@@ -114,14 +120,15 @@ describe('renderHtml', () => {
     expect(html.length).toBeLessThan(200_000);
   });
 
-  it('lists every column in the table and one section per column, drifted first', () => {
+  it('lists every column in the table and one section per column, drifted first, the largest effect first', () => {
     const rows = html.match(/<tr class="row-/g) ?? [];
     expect(rows).toHaveLength(result.columns.length);
     const names = sectionNames(html);
     expect(names).toHaveLength(result.columns.length);
-    const drifted = result.columns.filter((column) => column.drift_detected).map((column) => escapeHtml(column.name));
+    const drifted = byEffect(result.columns.filter((column) => column.drift_detected)).map((column) => escapeHtml(column.name));
     expect(names.slice(0, drifted.length)).toEqual(drifted);
     expect(names.slice(drifted.length)).not.toContain('legacy_flag');
+    expect(html).toContain('Drifted columns first, then the rest; within each, the largest effect size first.');
   });
 
   it('shows the result, reasons, direction and effect size of each column', () => {
@@ -164,7 +171,7 @@ describe('renderHtml', () => {
     expect(Math.abs(totalHeight('baseline') - totalHeight('current'))).toBeLessThan(1);
   });
 
-  it('charts at most the first 50 columns, drifted first, and says how many were left out', () => {
+  it('charts at most 50 columns, drifted first by effect, and says how many were left out', () => {
     const columnCount = MAX_CHARTED_COLUMNS + 10;
     const names = Array.from({ length: columnCount }, (_, index) => `c${String(index).padStart(2, '0')}`);
     const shiftedNames = names.slice(-3);
@@ -176,7 +183,7 @@ describe('renderHtml', () => {
     const sections = sectionNames(page);
     expect(sections).toHaveLength(MAX_CHARTED_COLUMNS);
     // Null columns may drift by chance at p < 0.05, so the drifted ones are read from the result.
-    const drifted = wide.columns.filter((column) => column.drift_detected).map((column) => column.name);
+    const drifted = byEffect(wide.columns.filter((column) => column.drift_detected)).map((column) => column.name);
     expect(drifted).toEqual(expect.arrayContaining(shiftedNames));
     expect(sections.slice(0, drifted.length)).toEqual(drifted);
     const omittedDrifted = drifted.filter((name) => !sections.includes(name)).length;

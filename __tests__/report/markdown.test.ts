@@ -21,10 +21,12 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('Baseline: `base.csv` (200 rows) · Current: `fresh.csv` (200 rows)');
   });
 
-  it('lists drifted columns first, each row with seven cells', () => {
-    expect(rows.map((row) => row.split(' | ')[0])).toEqual(['| moved', '| a\\|b\\`c d', '| steady']);
+  it('lists drifted columns first, the larger effect first, each row with seven cells', () => {
+    const effect = (name: string) => result.columns.find((column) => column.name === name)!.effect_size!.distance;
+    expect(effect('a|b`c\nd')).toBeGreaterThan(effect('moved'));
+    expect(rows.map((row) => row.split(' | ')[0])).toEqual(['| a\\|b\\`c d', '| moved', '| steady']);
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(7);
-    expect(rows[0]).toMatch(/\| ks \(auto\) \| p = [0-9.e-]+ \(wasserstein_normed [0-9.]+\) \| 0\.05 \| 🔴 drift \| ↑ mean /);
+    expect(rows[1]).toMatch(/\| ks \(auto\) \| p = [0-9.e-]+ \(wasserstein_normed [0-9.]+\) \| 0\.05 \| 🔴 drift \| ↑ mean /);
   });
 
   it('cuts the table at maxColumns with a note saying how many drifted columns are hidden', () => {

@@ -210,12 +210,16 @@ ${side('Current', 'side-current', result.current)}
 }
 
 /** With a model section above, the table is headed as the features, with their own verdict. */
+/** How the table and the charts are ordered (`driftedFirst`). */
+const ORDER_NOTE = 'Drifted columns first, then the rest; within each, the largest effect size first.';
+
 function columnTableSection(ordered: readonly ColumnResult[], featuresVerdict: DriftResult['dataset'] | undefined): string {
   const rows = ordered.map((column, index) => columnRow(column, index < MAX_CHARTED_COLUMNS ? sectionId(index) : undefined));
   const heading = featuresVerdict ? 'Features' : 'Columns';
   const verdict = featuresVerdict ? `\n<p>${badge(featuresVerdict.drift_detected ? 'drift' : featuresVerdict.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[featuresVerdict.status])} ${escapeHtml(featuresVerdict.summary)}</p>` : '';
   return `<section aria-label="${heading}">
 <h2>${heading} <span class="count">(${ordered.length.toLocaleString('en-US')})</span></h2>${verdict}
+<p class="meta">${ORDER_NOTE}</p>
 <div class="table-scroll">
 <table class="columns">
 <thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Method</th><th scope="col">Value</th><th scope="col">Threshold</th><th scope="col">Result</th><th scope="col">Direction</th><th scope="col">Effect size</th></tr></thead>
