@@ -64555,13 +64555,21 @@ function profiledNote(side) {
         return ' — profiled while read, being over the memory budget';
     return '';
 }
-/** Drifted columns first, then the others, each group in its original order. */
+/**
+ * Drifted columns first, then the others; within each group the largest effect first (the distance beside
+ * the p-value, or the distance tested), then the smallest p-value, then file order. Charts and tables lead
+ * with what moved most, not with what comes first in the file.
+ */
 function driftedFirst(columns) {
     const rank = (column) => (column.drift_detected ? 0 : column.status === 'no-drift' ? 2 : 1);
     return columns
-        .map((column, index) => ({ column, index }))
-        .sort((a, b) => rank(a.column) - rank(b.column) || a.index - b.index)
+        .map((column, index) => ({ column, index, effect: effectOf(column), p: column.p_value ?? Infinity }))
+        .sort((a, b) => rank(a.column) - rank(b.column) || b.effect - a.effect || a.p - b.p || a.index - b.index)
         .map(({ column }) => column);
+}
+function effectOf(column) {
+    const effect = column.effect_size?.distance ?? (column.output === 'distance' ? column.score : undefined);
+    return effect !== undefined && Number.isFinite(effect) ? effect : -Infinity;
 }
 const STATUS_LABELS = {
     drift: 'drift',
@@ -65267,12 +65275,15 @@ ${side('Current', 'side-current', result.current)}
 </section>`;
 }
 /** With a model section above, the table is headed as the features, with their own verdict. */
+/** How the table and the charts are ordered (`driftedFirst`). */
+const ORDER_NOTE = 'Drifted columns first, then the rest; within each, the largest effect size first.';
 function columnTableSection(ordered, featuresVerdict) {
     const rows = ordered.map((column, index) => columnRow(column, index < MAX_CHARTED_COLUMNS ? sectionId(index) : undefined));
     const heading = featuresVerdict ? 'Features' : 'Columns';
     const verdict = featuresVerdict ? `\n<p>${badge(featuresVerdict.drift_detected ? 'drift' : featuresVerdict.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[featuresVerdict.status])} ${escapeHtml(featuresVerdict.summary)}</p>` : '';
     return `<section aria-label="${heading}">
 <h2>${heading} <span class="count">(${ordered.length.toLocaleString('en-US')})</span></h2>${verdict}
+<p class="meta">${ORDER_NOTE}</p>
 <div class="table-scroll">
 <table class="columns">
 <thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Method</th><th scope="col">Value</th><th scope="col">Threshold</th><th scope="col">Result</th><th scope="col">Direction</th><th scope="col">Effect size</th></tr></thead>

@@ -56565,13 +56565,21 @@ function profiledNote(side) {
         return ' — profiled while read, being over the memory budget';
     return '';
 }
-/** Drifted columns first, then the others, each group in its original order. */
+/**
+ * Drifted columns first, then the others; within each group the largest effect first (the distance beside
+ * the p-value, or the distance tested), then the smallest p-value, then file order. Charts and tables lead
+ * with what moved most, not with what comes first in the file.
+ */
 function driftedFirst(columns) {
     const rank = (column) => (column.drift_detected ? 0 : column.status === 'no-drift' ? 2 : 1);
     return columns
-        .map((column, index) => ({ column, index }))
-        .sort((a, b) => rank(a.column) - rank(b.column) || a.index - b.index)
+        .map((column, index) => ({ column, index, effect: effectOf(column), p: column.p_value ?? Infinity }))
+        .sort((a, b) => rank(a.column) - rank(b.column) || b.effect - a.effect || a.p - b.p || a.index - b.index)
         .map(({ column }) => column);
+}
+function effectOf(column) {
+    const effect = column.effect_size?.distance ?? (column.output === 'distance' ? column.score : undefined);
+    return effect !== undefined && Number.isFinite(effect) ? effect : -Infinity;
 }
 const STATUS_LABELS = {
     drift: 'drift',
