@@ -5,14 +5,19 @@
 import { InputError } from './engine/errors.js';
 import type { Correction, InsufficientDataRule, ThresholdSetting } from './engine/options.js';
 
+/** `text` when it is one of `choices`; else an InputError listing them ("must be none, bonferroni or fdr"). */
+export function oneOf<Choice extends string>(text: string, option: string, choices: readonly Choice[]): Choice {
+  if ((choices as readonly string[]).includes(text)) return text as Choice;
+  const listed = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : choices.join('');
+  throw new InputError(`${option} must be ${listed}, not ${JSON.stringify(text)}`);
+}
+
 export function parseCorrection(text: string, option: string): Correction {
-  if (text === 'none' || text === 'bonferroni' || text === 'fdr') return text;
-  throw new InputError(`${option} must be none, bonferroni or fdr, not ${JSON.stringify(text)}`);
+  return oneOf(text, option, ['none', 'bonferroni', 'fdr']);
 }
 
 export function parseInsufficientData(text: string, option: string): InsufficientDataRule {
-  if (text === 'pass' || text === 'fail') return text;
-  throw new InputError(`${option} must be pass or fail, not ${JSON.stringify(text)}`);
+  return oneOf(text, option, ['pass', 'fail']);
 }
 
 /** `COL=VALUE`, split at the last `=` because column names may contain one and values never do. */

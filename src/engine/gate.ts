@@ -41,10 +41,9 @@ export function gateVerdict(
 ): GateResult {
   const on = GATES.filter((gate) => gateOn.has(gate) && (gate !== 'multivariate' || multivariate !== undefined));
   const measured = measuredVerdicts(dataset, model, multivariate).filter((verdict) => on.includes(verdict.gate));
-  const drifted = measured.filter((verdict) => verdict.drift);
-  const insufficient = measured.filter((verdict) => verdict.insufficient !== undefined);
-  const trippedBy = on.filter((gate) => drifted.some((verdict) => verdict.gate === gate));
-  const insufficientGates = on.filter((gate) => insufficient.some((verdict) => verdict.gate === gate));
+  const gatesOf = (verdicts: readonly Measured[]) => on.filter((gate) => verdicts.some((verdict) => verdict.gate === gate));
+  const trippedBy = gatesOf(measured.filter((verdict) => verdict.drift));
+  const insufficientGates = gatesOf(measured.filter((verdict) => verdict.insufficient !== undefined));
   const tripped = trippedBy.length > 0 || (onInsufficientData === 'fail' && insufficientGates.length > 0);
   return {
     on,

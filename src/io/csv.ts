@@ -12,7 +12,7 @@ import { ByteCodes, FNV_OFFSET, FNV_PRIME, NumericColumnBuilder, TextColumnBuild
 import { readChunks } from './compression.js';
 import { longDecimal, parseNumberBytes, POWERS_OF_TEN } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { changedWhileRead, describeBytes, isBuilt, limitsOf, READ_LIMITS, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source } from './source.js';
+import { changedWhileRead, describeBytes, isBuilt, limitsOf, READ_LIMITS, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
 import type { Column } from '../engine/table.js';
 
 const LF = 0x0a;
@@ -776,7 +776,7 @@ export async function readDelimitedInput(input: DelimitedInput, plan: FilePlan):
  * rows it had and the undeclared columns that met text after numbers: their batches stop there (the
  * numbers' exact texts are gone), and they must be streamed again as text, as `readDelimitedInput` does.
  */
-export async function streamDelimited(source: Source, plan: FilePlan, batches: RowBatches): Promise<{ rows: number; columnsWithText: Set<string> }> {
+export async function streamDelimited(source: Source, plan: FilePlan, batches: RowBatches): Promise<StreamedFile> {
   const sink = await scanInput(delimitedInputOf(source, undefined), plan, batches);
   sink.handOver(true);
   return { rows: sink.rowsRead, columnsWithText: sink.columnsWithText() };

@@ -12,7 +12,7 @@ import { InferredColumnBuilder } from './column-builder.js';
 import { readAll, readChunks } from './compression.js';
 import { parseNumberText } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { describeBytes, isBuilt, limitsOf, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source } from './source.js';
+import { describeBytes, isBuilt, limitsOf, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
 import type { Column } from '../engine/table.js';
 
 const LF = 0x0a;
@@ -215,7 +215,7 @@ export async function readJsonLines(source: Source, plan: FilePlan): Promise<Fil
  * rows it had and the undeclared columns that met text in a batch after numbers in an earlier one: their
  * batches stop there (the numbers' missing-value tokens are gone), and they must be streamed again as text.
  */
-export async function streamJsonLines(source: Source, plan: FilePlan, batches: RowBatches): Promise<{ rows: number; columnsWithText: Set<string> }> {
+export async function streamJsonLines(source: Source, plan: FilePlan, batches: RowBatches): Promise<StreamedFile> {
   const table = new RecordTable(plan, source.display, batches);
   await scanJsonLines(source, plan, table);
   table.handOver();

@@ -15,7 +15,7 @@ import { fileError, readAll } from './compression.js';
 import { checkDecodedRows, checkFooter } from './parquet-footer.js';
 import { parseNumberText } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { changedWhileRead, describeBytes, isBuilt, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source } from './source.js';
+import { changedWhileRead, describeBytes, isBuilt, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
 
 /** Temporal values as numbers, so drift in them can be measured like any other numeric column. */
 const PARSERS: Partial<ParquetParsers> = {
@@ -43,7 +43,7 @@ export async function readParquet(source: Source, plan: FilePlan): Promise<FileC
  * Streams a Parquet file through `batches` a row group at a time, holding one row group's columns (and,
  * unless the file is gzipped, only the bytes of the column chunk being decoded).
  */
-export async function streamParquet(source: Source, plan: FilePlan, batches: RowBatches): Promise<{ rows: number; columnsWithText: Set<string> }> {
+export async function streamParquet(source: Source, plan: FilePlan, batches: RowBatches): Promise<StreamedFile> {
   const parquet = await openParquet(source, plan);
   try {
     const fields = builtFields(parquet, plan);

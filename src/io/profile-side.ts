@@ -11,7 +11,7 @@ import { readFileTable, resolveSources, type ReadOptions } from './read.js';
 import { streamDelimited } from './csv.js';
 import { streamJsonLines } from './json.js';
 import { streamParquet } from './parquet.js';
-import { changedWhileRead, type FilePlan, type Format, type RowBatches, type Source } from './source.js';
+import { changedWhileRead, type FilePlan, type Format, type RowBatches, type Source, type StreamedFile } from './source.js';
 
 /**
  * The profile the paths name (several are merged), with the profile files' names, or undefined when they
@@ -55,7 +55,7 @@ export interface ProfileDataOptions extends ReadOptions {
 const DEFAULT_BATCH_CELLS = 1 << 22;
 
 /** Reads a file in one pass, handing its rows over in batches; see `streamDelimited`. */
-type Streamer = (source: Source, plan: FilePlan, batches: RowBatches) => Promise<{ rows: number; columnsWithText: Set<string> }>;
+type Streamer = (source: Source, plan: FilePlan, batches: RowBatches) => Promise<StreamedFile>;
 
 /** The formats read in batches; a JSON document is parsed whole (bounded by V8's longest string). */
 const STREAMERS: Partial<Record<Format, Streamer>> = {

@@ -81,6 +81,15 @@ export function changedWhileRead(file: string): InputError {
   return new InputError('the file changed while it was being read; run again once it is complete', { file });
 }
 
+/**
+ * What streaming a file through `RowBatches` found: its rows, and the undeclared columns that met text after
+ * numbers, whose batches stop there and which must be streamed again as text.
+ */
+export interface StreamedFile {
+  readonly rows: number;
+  readonly columnsWithText: Set<string>;
+}
+
 /** Rows handed over as they are read, in batches of about `cells` cells, instead of kept whole. */
 export interface RowBatches {
   readonly cells: number;

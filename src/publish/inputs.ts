@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { registerSecret } from '../action/secrets.js';
 import { InputError } from '../engine/errors.js';
+import { oneOf } from '../option-values.js';
 import type { PublishSettings } from './publish.js';
 import type { BaselineStorage } from './local-files.js';
 import { checkPathComponent, checkRegistryDir, refuseBaseAsBranch } from './registry.js';
@@ -72,9 +73,7 @@ export function getInputs(): PublishActionSettings {
 }
 
 function baselineStorage(): BaselineStorage {
-  const value = text('baseline-as') || 'profile';
-  if (value === 'profile' || value === 'raw') return value;
-  throw new InputError(`baseline-as must be profile or raw, not ${JSON.stringify(value)}`);
+  return oneOf(text('baseline-as') || 'profile', 'baseline-as', ['profile', 'raw']);
 }
 
 /** `core.getBooleanInput` throws a TypeError, which would be shown as a crash rather than a bad input. */
