@@ -48513,10 +48513,9 @@ function defaultDriftOptions(overrides = {}) {
 function gateVerdict(dataset, model, gateOn, multivariate, onInsufficientData = 'pass') {
     const on = GATES.filter((gate) => gateOn.has(gate) && (gate !== 'multivariate' || multivariate !== undefined));
     const measured = measuredVerdicts(dataset, model, multivariate).filter((verdict) => on.includes(verdict.gate));
-    const drifted = measured.filter((verdict) => verdict.drift);
-    const insufficient = measured.filter((verdict) => verdict.insufficient !== undefined);
-    const trippedBy = on.filter((gate) => drifted.some((verdict) => verdict.gate === gate));
-    const insufficientGates = on.filter((gate) => insufficient.some((verdict) => verdict.gate === gate));
+    const gatesOf = (verdicts) => on.filter((gate) => verdicts.some((verdict) => verdict.gate === gate));
+    const trippedBy = gatesOf(measured.filter((verdict) => verdict.drift));
+    const insufficientGates = gatesOf(measured.filter((verdict) => verdict.insufficient !== undefined));
     const tripped = trippedBy.length > 0 || (onInsufficientData === 'fail' && insufficientGates.length > 0);
     return {
         on,
@@ -64809,15 +64808,18 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * clear message per mistake.
  */
 
-function parseCorrection(text, option) {
-    if (text === 'none' || text === 'bonferroni' || text === 'fdr')
+/** `text` when it is one of `choices`; else an InputError listing them ("must be none, bonferroni or fdr"). */
+function oneOf(text, option, choices) {
+    if (choices.includes(text))
         return text;
-    throw new InputError(`${option} must be none, bonferroni or fdr, not ${JSON.stringify(text)}`);
+    const listed = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : choices.join('');
+    throw new InputError(`${option} must be ${listed}, not ${JSON.stringify(text)}`);
+}
+function parseCorrection(text, option) {
+    return oneOf(text, option, ['none', 'bonferroni', 'fdr']);
 }
 function parseInsufficientData(text, option) {
-    if (text === 'pass' || text === 'fail')
-        return text;
-    throw new InputError(`${option} must be pass or fail, not ${JSON.stringify(text)}`);
+    return oneOf(text, option, ['pass', 'fail']);
 }
 /** `COL=VALUE`, split at the last `=` because column names may contain one and values never do. */
 function splitAssignment(option, entry) {

@@ -41386,6 +41386,76 @@ async function moveBranch(client, repository, branch, sha, force) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/option-values.ts
+/**
+ * Option values given as text — CLI flags and action inputs alike — turned into typed values, with one
+ * clear message per mistake.
+ */
+
+/** `text` when it is one of `choices`; else an InputError listing them ("must be none, bonferroni or fdr"). */
+function oneOf(text, option, choices) {
+    if (choices.includes(text))
+        return text;
+    const listed = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : choices.join('');
+    throw new errors_InputError(`${option} must be ${listed}, not ${JSON.stringify(text)}`);
+}
+function parseCorrection(text, option) {
+    return oneOf(text, option, ['none', 'bonferroni', 'fdr']);
+}
+function parseInsufficientData(text, option) {
+    return oneOf(text, option, ['pass', 'fail']);
+}
+/** `COL=VALUE`, split at the last `=` because column names may contain one and values never do. */
+function splitAssignment(option, entry) {
+    const at = entry.lastIndexOf('=');
+    if (at <= 0 || at === entry.length - 1)
+        throw new InputError(`${option} takes NAME=VALUE, one per line, got ${JSON.stringify(entry)}`);
+    return [entry.slice(0, at), entry.slice(at + 1)];
+}
+const nonNegative = { test: (value) => value >= 0, expected: 'a number >= 0' };
+const shareInRange = { test: (value) => value >= 0 && value <= 1, expected: 'a number from 0 to 1' };
+const positiveInteger = { test: (value) => Number.isInteger(value) && value >= 1, expected: 'a whole number >= 1' };
+const wholeNumber = { test: (value) => Number.isSafeInteger(value) && value >= 0, expected: 'a whole number >= 0' };
+const pValue = { test: (value) => value > 0 && value < 1, expected: 'a p-value between 0 and 1 (exclusive)' };
+/** A threshold: a number >= 0, or `auto` (a distance threshold calibrated by permutation). */
+function parseThreshold(option, text) {
+    return text.trim() === 'auto' ? 'auto' : parseNumber(option, text, { test: nonNegative.test, expected: 'a number >= 0 or auto' });
+}
+function optionalThreshold(option, text) {
+    return text === undefined || text === '' ? undefined : parseThreshold(option, text);
+}
+function parseNumber(option, text, rule) {
+    const value = text.trim() === '' ? NaN : Number(text);
+    if (!Number.isFinite(value) || !rule.test(value))
+        throw new InputError(`${option} must be ${rule.expected}, not ${JSON.stringify(text)}`);
+    return value;
+}
+function optionalNumber(option, text, rule) {
+    return text === undefined || text === '' ? undefined : parseNumber(option, text, rule);
+}
+/** `COL=NUMBER` (or `COL=auto`) entries as a map. */
+function parseColumnThresholds(option, entries) {
+    return new Map(entries.map((entry) => {
+        const [column, text] = splitAssignment(option, entry);
+        return [column, parseThreshold(option, text)];
+    }));
+}
+/** `COL=METHOD` entries as a map. */
+function parseColumnMethods(option, entries) {
+    return new Map(entries.map((entry) => splitAssignment(option, entry)));
+}
+const BYTE_UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+/** A memory budget such as `4G` (K, M, G, T: powers of 1024; plain: bytes); none when not given. */
+function memoryBudgetOf(option, text) {
+    if (text === undefined || text.trim() === '')
+        return {};
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
+    const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : NaN;
+    if (!(bytes >= 1))
+        throw new InputError(`${option} must be an amount of memory such as 512M or 4G, not ${JSON.stringify(text)}`);
+    return { memoryBudget: Math.floor(bytes) };
+}
+
 ;// CONCATENATED MODULE: ./src/publish/registry.ts
 /**
  * The model registry inside the repository, as docs/registry.md describes it:
@@ -41610,6 +41680,7 @@ function isRecord(value) {
 
 
 
+
 const DEFAULT_TITLE = 'Publish model {name} {version}';
 const DEFAULT_COMMIT_MESSAGE = 'Publish model {name} {version}';
 const DEFAULT_BRANCH_PREFIX = 'driftgate/';
@@ -41662,10 +41733,7 @@ function getInputs() {
     };
 }
 function baselineStorage() {
-    const value = inputs_text('baseline-as') || 'profile';
-    if (value === 'profile' || value === 'raw')
-        return value;
-    throw new errors_InputError(`baseline-as must be profile or raw, not ${JSON.stringify(value)}`);
+    return oneOf(inputs_text('baseline-as') || 'profile', 'baseline-as', ['profile', 'raw']);
 }
 /** `core.getBooleanInput` throws a TypeError, which would be shown as a crash rather than a bad input. */
 function yesOrNo(name) {
