@@ -6,10 +6,11 @@
  * interval, and where the fall began, and agree with each other and with the data.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANGE_ROW, UNLABELLED_FROM_ROW, predictionLogs } from '../../scripts/make-prediction-logs.js';
+import { escapeHtml } from '../../src/report/escape.js';
 import type { JsonReport } from '../../src/report/json.js';
 import { REPO_ROOT, runCli } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
@@ -115,6 +116,30 @@ describe('the CLI', () => {
     expect(passing.stderr).toBe('');
     expect(passing.status).toBe(0);
     expect(passing.stdout.split('\n')[0]).toBe('Gate passed: no performance drift.');
+  });
+
+  it('without labelled current rows passes, saying performance was not measured, and exits 1 with --insufficient-data fail, every format heading with that sentence', () => {
+    const unlabelled = join(scratch, 'unlabelled.jsonl');
+    writeFileSync(unlabelled, `${readFileSync(join(LOGS, 'current.jsonl'), 'utf8').trimEnd().split('\n').slice(UNLABELLED_FROM_ROW).join('\n')}\n`);
+    const check = (...more: string[]) =>
+      runCli(['check', '--baseline', join(LOGS, 'baseline.jsonl'), '--current', unlabelled, '--prediction', 'prediction', '--target', 'label', '--gate-on', 'performance', ...more]);
+    const passing = check();
+    expect([passing.status, passing.stderr]).toEqual([0, '']);
+    expect(passing.stdout.split('\n')[0]).toBe('Gate passed: performance not measured: no labelled current rows.');
+
+    const failing = check('--insufficient-data', 'fail', '--format', 'json');
+    expect([failing.status, failing.stderr]).toEqual([1, '']);
+    const { gate } = JSON.parse(failing.stdout) as JsonReport;
+    expect(gate).toMatchObject({ tripped: true, insufficient_data: ['performance'], summary: 'Gate tripped: performance not measured: no labelled current rows (insufficient-data is fail).' });
+    const markdown = check('--insufficient-data', 'fail', '--format', 'markdown');
+    expect(markdown.status).toBe(1);
+    expect(markdown.stdout.split('\n')[0]).toBe(`### 🔴 ${gate.summary}`);
+    const html = check('--insufficient-data', 'fail', '--format', 'html');
+    expect(html.status).toBe(1);
+    expect(html.stdout).toContain(`<p class="verdict-headline">Gate tripped</p>`);
+    expect(html.stdout).toContain(escapeHtml(gate.summary));
+    const text = check('--insufficient-data', 'fail');
+    expect([text.status, text.stdout.split('\n')[0]]).toEqual([1, gate.summary]);
   });
 
   describe('and the check action', () => {

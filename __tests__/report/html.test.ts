@@ -333,3 +333,45 @@ describe('renderHtml in a real browser (headless Chromium, network off)', () => 
     expect(dom).toContain('&lt;script&gt;alert("column")&lt;/script&gt;');
   }, 90_000);
 });
+
+describe('renderHtml time axes', () => {
+  const start = Date.UTC(2024, 2, 1) / 1000;
+  /** A log written once a minute, its time and a `created_at` feature in Unix seconds. */
+  const log = (rows: number, seed: number, shape: Parameters<typeof classifierLog>[1]) => {
+    const columns = classifierLog(rows, { ...shape, seed });
+    columns.time = columns.time.map((_, row) => start + row * 60);
+    columns.created_at = columns.time.map((_, row) => start - 86_400 * 30 + row * 3_600 * (seed + 1));
+    return tableOf(columns);
+  };
+  const result = compareTables(log(500, 1, { seed: 1 }), log(800, 2, { seed: 2, changeAt: 400 }), defaultDriftOptions({ model: CLASSIFIER, declaredKinds: new Map([['created_at', 'numerical']]) }));
+  const html = renderHtml(result, { generatedAt: GENERATED_AT });
+  const changePoint = result.model!.change_point!;
+  const tickLabels = (chart: string) => [...chart.matchAll(/<text class="tick" x="([\d.]+)" y="[\d.]+" text-anchor="middle">([^<]*)<\/text>/g)].map(([, x, label]) => ({ x: Number(x), label }));
+
+  it('labels the error chart over Unix seconds with round UTC times, placed where those rows are', () => {
+    expect(changePoint.stream.order_time).toBe('epoch-s');
+    const chart = html.match(/<svg [^>]*aria-label="error rate by time[\s\S]*?<\/svg>/)?.[0] ?? '';
+    const ticks = tickLabels(chart);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    for (const { x, label } of ticks) {
+      expect(label).toMatch(/^2024-03-01 \d{2}:\d{2}$/);
+      // Every row is labelled and a minute apart, so a time's stream position is its minutes since the start.
+      const position = (Date.parse(`${label.replace(' ', 'T')}:00Z`) / 1000 - start) / 60;
+      expect(x).toBeCloseTo(56 + (692 * position) / changePoint.stream.rows, 0);
+    }
+    expect(chart).not.toMatch(/\de\+9/);
+    expect(html).toMatch(/the rise began at row \d+ \(2024-03-01 \d{2}:\d{2}:00 UTC\)/);
+  });
+
+  it('labels the histogram of a time-named column of Unix seconds with dates', () => {
+    const created = result.columns.find((column) => column.name === 'created_at')!;
+    expect(created.histogram).toMatchObject({ kind: 'bins', edges_time: 'epoch-s' });
+    const section = html.slice(html.indexOf('<span class="column-name">created_at</span>'));
+    const chart = section.match(/<svg[\s\S]*?<\/svg>/)?.[0] ?? '';
+    const labels = tickLabels(chart).map((tick) => tick.label);
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    // About four months: one label a month.
+    for (const label of labels) expect(label).toMatch(/^2024-0[1-6]$/);
+    expect(chart).not.toMatch(/\de\+9/);
+  });
+});

@@ -103,6 +103,18 @@ describe('renderMarkdown with a model section', () => {
     expect(onset).toBeLessThan(series[marked].first_position + series[marked].rows);
   });
 
+  it('labels the chart and the detector table with UTC times when the order is Unix milliseconds', () => {
+    const current = classifierLog(800, { seed: 2, shift: 0.5, changeAt: 400 });
+    current.time = current.time.map((_, row) => Date.UTC(2024, 2, 1) + row * 60_000);
+    const timed = renderMarkdown(compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(current), defaultDriftOptions({ model: CLASSIFIER })));
+    const axis = /```mermaid\n[\s\S]*?\n {4}x-axis \[(.*)\]\n/.exec(timed)![1];
+    const labels = JSON.parse(`[${axis}]`) as string[];
+    // 800 minutes in 30 buckets: about 27 minutes apart, so minutes and no seconds.
+    expect(labels).toHaveLength(30);
+    for (const label of labels) expect(label).toMatch(/^2024-03-01 \d{2}:\d{2}$/);
+    expect(timed).toMatch(/\| ADWIN \| row \d+ \(2024-03-01 \d{2}:\d{2}:00 UTC\) \| row \d+ \(2024-03-01 /);
+  });
+
   it('tables the model columns with their role, eight cells a row', () => {
     const rows = markdown.split('\n').filter((line) => /^\| (prediction|proba\\\.|label) /.test(line) || line.startsWith('| proba.'));
     expect(rows.map((row) => row.split(' | ').slice(0, 2).join(' | '))).toEqual(['| prediction | prediction', '| proba.no | probability of "no"', '| proba.yes | probability of "yes"', '| label | target']);

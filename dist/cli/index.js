@@ -46444,6 +46444,56 @@ function benjaminiHochberg(pValues) {
     return adjusted;
 }
 
+;// CONCATENATED MODULE: ./src/engine/time.ts
+/**
+ * Numbers and texts that are times: how they are written, and the same instant as epoch milliseconds.
+ *
+ * A column read from a Parquet DATE or TIMESTAMP is epoch milliseconds by construction. A column of plain
+ * numbers is only taken for Unix time by its range: seconds or milliseconds between 2001-09-09 (10⁹ s)
+ * and 2100, where few other quantities lie and where a reader of "1.72e+9" wants a date.
+ */
+const FIRST_SECOND = 1e9;
+const LAST_SECOND = Date.UTC(2100, 0, 1) / 1000;
+/** ISO 8601 dates and date-times (`2024-03-14`, `2024-03-14T21:20:00Z`, `2024-03-14 21:20:00.5+01:00`). */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A name that says time: `created_at`, `event_time`, `timestamp`, `ts`, `order_date`, `eventTime`. */
+const TIME_WORD = /(?:^|[^A-Za-z])(?:time|timestamp|date|datetime|ts|at|epoch)$/i;
+const TIME_CAMEL = /[a-z](?:Time|Timestamp|Date|DateTime|At|Ts)$/;
+function namesTime(name) {
+    return TIME_WORD.test(name) || TIME_CAMEL.test(name);
+}
+/** The Unix unit numbers spanning `min` to `max` read as, or undefined when they are not plausibly times. */
+function epochEncodingOf(min, max) {
+    if (min >= FIRST_SECOND && max < LAST_SECOND)
+        return 'epoch-s';
+    if (min >= FIRST_SECOND * 1000 && max < LAST_SECOND * 1000)
+        return 'epoch-ms';
+    return undefined;
+}
+/** The instant in epoch milliseconds (NaN for text that is not a time). */
+function epochMilliseconds(value, encoding) {
+    if (typeof value === 'string')
+        return Date.parse(value);
+    return encoding === 'epoch-s' ? value * 1000 : value;
+}
+const ISO_LENGTH = { year: 4, month: 7, day: 10, minute: 16, second: 19 };
+/**
+ * A UTC time written to `precision`: `2024`, `2024-03`, `2024-03-14`, `2024-03-14 21:20`, `2024-03-14 21:20:05`.
+ *
+ * @example formatUtc(Date.UTC(2024, 2, 14, 21, 20), 'minute') // '2024-03-14 21:20'
+ */
+function formatUtc(milliseconds, precision) {
+    return new Date(milliseconds).toISOString().slice(0, ISO_LENGTH[precision]).replace('T', ' ');
+}
+/** The precision that writes every one of `instants` exactly: days when all are at midnight UTC, ... */
+function precisionOfInstants(instants) {
+    if (instants.every((at) => at % 86_400_000 === 0))
+        return 'day';
+    if (instants.every((at) => at % 60_000 === 0))
+        return 'minute';
+    return 'second';
+}
+
 ;// CONCATENATED MODULE: ./src/engine/table.ts
 /** How a column's cells are stored in its data: `numeric` or `text`, for a profiled column as they were. */
 function cellStorage(column) {
@@ -46484,6 +46534,15 @@ function inferKind(reference, current) {
         }
     }
     return distinct.size === 0 ? 'numerical' : 'categorical';
+}
+/**
+ * A date or timestamp column (Unix milliseconds, from a Parquet DATE or TIMESTAMP). Its values move on
+ * with time, so the current data always lies past the baseline: it would always drift, telling nothing.
+ */
+function holdsInstants(column) {
+    if (column.storage === 'profile')
+        return column.profile.storage === 'numeric' && column.profile.time === true;
+    return column.storage === 'numeric' && column.time === true;
 }
 /** Below this many values a column of distinct texts is just a small sample, not an identifier. */
 const IDENTIFIER_MIN_VALUES = 20;
@@ -47969,20 +48028,21 @@ function compactCategories(categories, reference, current, referenceTotal, curre
  * chart shows what psi or Jensen–Shannon measured), and which category moved most.
  */
 
+
 /**
  * The report's histogram of a column: numerical bins, or one bucket per category — and per value for a
- * numerical column with few distinct values, labelled with the value.
+ * numerical column with few distinct values, labelled with the value (an instant as its UTC date).
  */
-function histogramOf(sample) {
+function histogramOf(sample, time) {
     const histogram = compactHistogram(sample);
     if (!histogram)
         return undefined;
     const reference = Array.from(histogram.reference);
     const current = Array.from(histogram.current);
     if (histogram.kind === 'bins')
-        return { kind: 'bins', edges: Array.from(histogram.edges), reference, current };
+        return { kind: 'bins', edges: Array.from(histogram.edges), reference, current, ...(time ? { edges_time: time } : {}) };
     if (histogram.kind === 'values') {
-        return { kind: 'categories', categories: Array.from(histogram.values, String), reference, current, other_reference: 0, other_current: 0 };
+        return { kind: 'categories', categories: valueLabels(histogram.values, time), reference, current, other_reference: 0, other_current: 0 };
     }
     return {
         kind: 'categories',
@@ -48007,6 +48067,13 @@ function largestShareChange(sample) {
         }
     });
     return best;
+}
+function valueLabels(values, time) {
+    if (time === undefined)
+        return Array.from(values, String);
+    const instants = Array.from(values, (value) => epochMilliseconds(value, time));
+    const precision = precisionOfInstants(instants);
+    return instants.map((instant) => formatUtc(instant, precision));
 }
 
 ;// CONCATENATED MODULE: ./src/performance/random.ts
@@ -50014,6 +50081,8 @@ function performanceVerdict(metric, baseline, current, maxDegradation, options =
 
 
 
+
+
 /**
  * Accuracy rather than macro F1 for classifiers: everyone reads it, a tolerance on it reads directly ("two
  * points"), and it does not collapse when a rare class goes missing from a batch of labels, which macro
@@ -50296,8 +50365,6 @@ function formatSigned(value) {
         return '±0';
     return value > 0 ? `+${formatNumber(value)}` : `−${formatNumber(-value)}`;
 }
-/** The stream's order values sort as ISO 8601 times when every one is written as one. */
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 /** Error-rate chart resolution: at most this many points, each of at least `MIN_BUCKET_ROWS` rows. */
 const MAX_ERROR_BUCKETS = 30;
 const MIN_BUCKET_ROWS = 20;
@@ -50311,6 +50378,7 @@ function locateChangePoint(current, orderColumn, labelled, scale, minRows) {
     const streamInfo = {
         rows: stream.rows.length,
         ...(orderColumn === undefined ? {} : { order_column: orderColumn }),
+        ...(stream.time === undefined ? {} : { order_time: stream.time }),
         signal: signalKind,
         ...(rows.task === 'regression' ? { scale } : {}),
     };
@@ -50355,14 +50423,18 @@ function locateChangePoint(current, orderColumn, labelled, scale, minRows) {
     result.summary = changePointSummary(result);
     return result;
 }
-/** "row 2000 (2024-03-14T21:20:00Z)": where a point is, in the reader's terms. */
-function describeStreamPoint(point) {
-    return `row ${point.row}${point.order === undefined ? '' : ` (${point.order})`}`;
+/** "row 2000 (2024-03-14T21:20:00Z)": where a point is, in the reader's terms; Unix times as UTC dates. */
+function describeStreamPoint(point, time) {
+    if (point.order === undefined)
+        return `row ${point.row}`;
+    const epoch = typeof point.order === 'number' && time !== undefined && time !== 'iso';
+    return `row ${point.row} (${epoch ? `${formatUtc(epochMilliseconds(point.order, time), 'second')} UTC` : point.order})`;
 }
 function changePointSummary(result) {
     const what = result.stream.signal === 'misclassification' ? 'error rate' : 'absolute error';
     if (result.status === 'change') {
-        return `The ${what} rose from ${describeStreamPoint(result.onset)}; ADWIN was sure at ${describeStreamPoint(result.detected)}.`;
+        const time = result.stream.order_time;
+        return `The ${what} rose from ${describeStreamPoint(result.onset, time)}; ADWIN was sure at ${describeStreamPoint(result.detected, time)}.`;
     }
     return `No change point: ADWIN saw no rise in the ${what} over ${result.stream.rows} labelled current rows.`;
 }
@@ -50382,20 +50454,27 @@ function streamOf(tableRows, orderColumn) {
     };
     const present = indices.filter((index) => valueOf(tableRows[index]) !== undefined);
     const values = present.map((index) => valueOf(tableRows[index]));
-    const keys = sortKeys(values);
+    const { keys, time } = sortKeys(values, orderColumn.storage === 'numeric' && orderColumn.time === true);
     const order = present.map((_, position) => position).sort((a, b) => compareKeys(keys[a], keys[b]) || a - b);
     return {
         rows: order.map((position) => tableRows[present[position]]),
         labelledIndex: order.map((position) => present[position]),
         order: order.map((position) => values[position]),
+        ...(time === undefined ? {} : { time }),
     };
 }
-/** Numbers as they are; times as milliseconds when every value is an ISO 8601 time; other text as text. */
-function sortKeys(values) {
-    if (values.every((value) => typeof value === 'number'))
-        return [...values];
+/**
+ * Numbers as they are (Unix times when their range says so, or when read from a date or timestamp
+ * column); times as milliseconds when every value is an ISO 8601 time; other text as text.
+ */
+function sortKeys(values, readAsTime) {
+    if (values.every((value) => typeof value === 'number')) {
+        const numbers = [...values];
+        const time = readAsTime ? 'epoch-ms' : numbers.length > 0 ? epochEncodingOf(min(numbers), max(numbers)) : undefined;
+        return { keys: numbers, ...(time === undefined ? {} : { time }) };
+    }
     const times = values.every((value) => typeof value === 'string' && ISO_TIMESTAMP.test(value)) ? values.map((value) => Date.parse(value)) : undefined;
-    return times && times.every(Number.isFinite) ? times : values.map(String);
+    return times && times.every(Number.isFinite) ? { keys: times, time: 'iso' } : { keys: values.map(String) };
 }
 function compareKeys(a, b) {
     return typeof a === 'number' && typeof b === 'number' ? a - b : compareLabels(String(a), String(b));
@@ -54321,6 +54400,7 @@ function runMethod(method, matrices) {
 
 
 
+
 /** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */
 const reasonsBeforeTest = new WeakMap();
 function compareTables(baseline, current, options) {
@@ -54510,8 +54590,13 @@ function compareColumn(reference, current, baseline, currentTable, options) {
         result.reasons.push('looks like an identifier: nearly every baseline value is distinct (declare it categorical to test it anyway, or ignore it)');
         return result;
     }
+    if (declared === undefined && holdsInstants(reference)) {
+        result.status = 'not-tested';
+        result.reasons.push('a date or timestamp column: its values move on with time, so it would always drift (declare it numerical to test it anyway, or ignore it)');
+        return result;
+    }
     const columnSample = sampleOf(kind, reference, current);
-    describeColumn(result, columnSample, options);
+    describeColumn(result, columnSample, options, reference, current);
     result.missing_share_change = currentSummary.missing_share - referenceSummary.missing_share;
     const enoughRows = Math.min(baseline.rowCount, currentTable.rowCount) >= options.minRows;
     if (enoughRows && Math.abs(result.missing_share_change) >= options.missingShareThreshold) {
@@ -54581,12 +54666,25 @@ function approximationOf(test, sample, outcome) {
     return undefined;
 }
 /** Summary statistics, the chart histogram, the direction of change, and with `allMethods` every method's values. */
-function describeColumn(result, sample, options) {
+function describeColumn(result, sample, options, reference, current) {
     addDescriptiveStatistics(result, sample);
-    result.histogram = histogramOf(sample);
+    result.histogram = histogramOf(sample, result.type === 'numerical' ? instantEncoding(reference, current, result.reference, result.current) : undefined);
     result.direction = directionOf(result, sample);
     if (options.allMethods)
         result.methods = allMethods(sample);
+}
+/**
+ * How a numerical column's values are instants, for the charts: a date or timestamp column's milliseconds,
+ * or numbers in the range of Unix times under a name that says time (`created_at`, `event_time`, `ts`).
+ */
+function instantEncoding(reference, current, ...sides) {
+    if (holdsInstants(reference) || holdsInstants(current))
+        return 'epoch-ms';
+    if (!namesTime(reference.name))
+        return undefined;
+    const lows = sides.flatMap((side) => (side.min === undefined ? [] : [side.min]));
+    const highs = sides.flatMap((side) => (side.max === undefined ? [] : [side.max]));
+    return lows.length === 0 ? undefined : epochEncodingOf(Math.min(...lows), Math.max(...highs));
 }
 /** A column the test could not judge: drifted all the same when another reason says so, else `status`. */
 function untested(result, status, why) {
@@ -55036,12 +55134,15 @@ class NumericAccumulator {
     distinctCounts = new Float64Array(0);
     summary;
     distinctAtLeast = 0;
+    /** Whether every part added was instants (undefined until one is added). */
+    time;
     constructor(name, settings) {
         this.name = name;
         this.settings = settings;
     }
-    /** A batch of cells (NaN where missing), in any order. */
-    addValues(values) {
+    /** A batch of cells (NaN where missing), in any order; `time` when they are Unix milliseconds. */
+    addValues(values, time = false) {
+        this.time = (this.time ?? true) && time;
         const sorted = sortedFinite(values);
         this.rows += values.length;
         this.missing += values.length - sorted.length;
@@ -55066,6 +55167,7 @@ class NumericAccumulator {
     }
     /** Another profile of the same column, of other rows. */
     addProfile(column) {
+        this.time = (this.time ?? true) && column.time === true;
         this.rows += column.rows;
         this.missing += column.missing;
         const present = column.rows - column.missing;
@@ -55083,7 +55185,14 @@ class NumericAccumulator {
         }
     }
     finish() {
-        const common = { storage: 'numeric', name: this.name, rows: this.rows, missing: this.missing, integers: this.integers };
+        const common = {
+            storage: 'numeric',
+            name: this.name,
+            rows: this.rows,
+            missing: this.missing,
+            integers: this.integers,
+            ...(this.time ? { time: true } : {}),
+        };
         const moments = this.present === 0 ? {} : { moments: this.moments };
         if (this.distinctValues) {
             const [values, counts] = [this.distinctValues, this.distinctCounts];
@@ -55291,10 +55400,10 @@ class ProfileBuilder {
                 if (column.storage === 'text')
                     accumulator.addColumn(column);
                 else
-                    accumulator.addNumbers(this.numbersOf(column.name, column.values));
+                    accumulator.addNumbers(this.numbersOf(column));
             }
             else if (column.storage === 'numeric')
-                accumulator.addValues(column.values);
+                accumulator.addValues(column.values, column.time);
         }
         this.padAbsent(seen, table.rowCount);
         this.rows += table.rowCount;
@@ -55322,9 +55431,9 @@ class ProfileBuilder {
         const columns = [...this.columns.values()].map((accumulator) => accumulator.finish());
         return { version: PROFILE_VERSION, sources: this.sources, rows: this.rows, settings: this.settings, columns };
     }
-    numbersOf(name, values) {
-        const numbers = new NumericAccumulator(name, this.settings);
-        numbers.addValues(values);
+    numbersOf(column) {
+        const numbers = new NumericAccumulator(column.name, this.settings);
+        numbers.addValues(column.values, column.time);
         return numbers.finish();
     }
     noteSources(sources) {
@@ -55394,6 +55503,7 @@ function columnToJson(column) {
     const numbers = {
         ...common,
         integers: column.integers,
+        ...(column.time ? { time: true } : {}),
         ...(column.min === undefined ? {} : { min: column.min, max: column.max, mean: column.moments.mean, m2: column.moments.m2 }),
     };
     if (distribution.kind === 'lossless')
@@ -55490,7 +55600,9 @@ function readNumeric(record, name, problem) {
     const present = rows - missing;
     if (typeof record.integers !== 'boolean')
         problem('"integers" is not true or false');
-    const base = { storage: 'numeric', name, rows, missing, integers: record.integers };
+    if (record.time !== undefined && record.time !== true)
+        problem('"time" is given and not true');
+    const base = { storage: 'numeric', name, rows, missing, integers: record.integers, ...(record.time === true ? { time: true } : {}) };
     const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
     let distribution;
     let min;
@@ -63833,10 +63945,18 @@ async function readColumnRows(parquet, field, plan, rowStart, rowEnd) {
         for (let k = 0; k < part.columnData.length; k++)
             cells.add(part.columnData[k], offset + k);
     }
-    return cells.finish(rowEnd - rowStart);
+    const column = cells.finish(rowEnd - rowStart);
+    return column.storage === 'numeric' && isInstantField(field) ? { ...column, time: true } : column;
 }
 function unreadable(error, file) {
     return new InputError(`the file could not be read as Parquet (${error.message}); it may be damaged, or use a feature or compression this reader lacks (Snappy and uncompressed files are supported)`, { file });
+}
+/** Dates and timestamps, which the parsers above turn into Unix milliseconds; times of day are not instants. */
+function isInstantField(field) {
+    const { type, converted_type: converted, logical_type: logical } = field.element;
+    if (logical)
+        return logical.type === 'DATE' || logical.type === 'TIMESTAMP';
+    return converted === 'DATE' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS' || type === 'INT96';
 }
 function isNumericField(field) {
     if (field.children.length > 0)
@@ -64128,7 +64248,8 @@ function stackNumeric(name, parts, totalRows) {
             values.set(column.values, offset);
         offset += rows;
     }
-    return { storage: 'numeric', name, values };
+    const instants = parts.every(({ column }) => column === undefined || (column.storage === 'numeric' && column.time === true));
+    return { storage: 'numeric', name, values, ...(instants ? { time: true } : {}) };
 }
 function stackText(name, parts, totalRows) {
     const codes = new Int32Array(totalRows).fill(MISSING_CODE);
@@ -64584,12 +64705,1809 @@ function otherReasons(column) {
     return column.approximate ? [...reasons, `approximate: ${column.approximate.why}`] : reasons;
 }
 
+;// CONCATENATED MODULE: ./node_modules/d3-array/dist/d3-array.mjs
+// https://d3js.org/d3-array/ v3.2.5 Copyright 2010-2026 Mike Bostock
+function ascending(a, b) {
+  return a == null || b == null ? NaN : a < b ? -1 : a > b ? 1 : a >= b ? 0 : NaN;
+}
+
+function descending(a, b) {
+  return a == null || b == null ? NaN
+    : b < a ? -1
+    : b > a ? 1
+    : b >= a ? 0
+    : NaN;
+}
+
+function bisector(f) {
+  let compare1, compare2, delta;
+
+  // If an accessor is specified, promote it to a comparator. In this case we
+  // can test whether the search value is (self-) comparable. We can’t do this
+  // for a comparator (except for specific, known comparators) because we can’t
+  // tell if the comparator is symmetric, and an asymmetric comparator can’t be
+  // used to test whether a single value is comparable.
+  if (f.length !== 2) {
+    compare1 = ascending;
+    compare2 = (d, x) => ascending(f(d), x);
+    delta = (d, x) => f(d) - x;
+  } else {
+    compare1 = f === ascending || f === descending ? f : zero;
+    compare2 = f;
+    delta = f;
+  }
+
+  function left(a, x, lo = 0, hi = a.length) {
+    if (lo < hi) {
+      if (compare1(x, x) !== 0) return hi;
+      do {
+        const mid = (lo + hi) >>> 1;
+        if (compare2(a[mid], x) < 0) lo = mid + 1;
+        else hi = mid;
+      } while (lo < hi);
+    }
+    return lo;
+  }
+
+  function right(a, x, lo = 0, hi = a.length) {
+    if (lo < hi) {
+      if (compare1(x, x) !== 0) return hi;
+      do {
+        const mid = (lo + hi) >>> 1;
+        if (compare2(a[mid], x) <= 0) lo = mid + 1;
+        else hi = mid;
+      } while (lo < hi);
+    }
+    return lo;
+  }
+
+  function center(a, x, lo = 0, hi = a.length) {
+    const i = left(a, x, lo, hi - 1);
+    return i > lo && delta(a[i - 1], x) > -delta(a[i], x) ? i - 1 : i;
+  }
+
+  return {left, center, right};
+}
+
+function zero() {
+  return 0;
+}
+
+function number(x) {
+  return x === null ? NaN : +x;
+}
+
+function* numbers(values, valueof) {
+  if (valueof === undefined) {
+    for (let value of values) {
+      if (value != null && (value = +value) >= value) {
+        yield value;
+      }
+    }
+  } else {
+    let index = -1;
+    for (let value of values) {
+      if ((value = valueof(value, ++index, values)) != null && (value = +value) >= value) {
+        yield value;
+      }
+    }
+  }
+}
+
+const ascendingBisect = bisector(ascending);
+const bisectRight = ascendingBisect.right;
+const bisectLeft = ascendingBisect.left;
+const bisectCenter = bisector(number).center;
+
+function d3_array_blur(values, r) {
+  if (!((r = +r) >= 0)) throw new RangeError("invalid r");
+  let length = values.length;
+  if (!((length = Math.floor(length)) >= 0)) throw new RangeError("invalid length");
+  if (!length || !r) return values;
+  const blur = blurf(r);
+  const temp = values.slice();
+  blur(values, temp, 0, length, 1);
+  blur(temp, values, 0, length, 1);
+  blur(values, temp, 0, length, 1);
+  return values;
+}
+
+const blur2 = Blur2(blurf);
+
+const blurImage = Blur2(blurfImage);
+
+function Blur2(blur) {
+  return function(data, rx, ry = rx) {
+    if (!((rx = +rx) >= 0)) throw new RangeError("invalid rx");
+    if (!((ry = +ry) >= 0)) throw new RangeError("invalid ry");
+    let {data: values, width, height} = data;
+    if (!((width = Math.floor(width)) >= 0)) throw new RangeError("invalid width");
+    if (!((height = Math.floor(height !== undefined ? height : values.length / width)) >= 0)) throw new RangeError("invalid height");
+    if (!width || !height || (!rx && !ry)) return data;
+    const blurx = rx && blur(rx);
+    const blury = ry && blur(ry);
+    const temp = values.slice();
+    if (blurx && blury) {
+      blurh(blurx, temp, values, width, height);
+      blurh(blurx, values, temp, width, height);
+      blurh(blurx, temp, values, width, height);
+      blurv(blury, values, temp, width, height);
+      blurv(blury, temp, values, width, height);
+      blurv(blury, values, temp, width, height);
+    } else if (blurx) {
+      blurh(blurx, values, temp, width, height);
+      blurh(blurx, temp, values, width, height);
+      blurh(blurx, values, temp, width, height);
+    } else if (blury) {
+      blurv(blury, values, temp, width, height);
+      blurv(blury, temp, values, width, height);
+      blurv(blury, values, temp, width, height);
+    }
+    return data;
+  };
+}
+
+function blurh(blur, T, S, w, h) {
+  for (let y = 0, n = w * h; y < n;) {
+    blur(T, S, y, y += w, 1);
+  }
+}
+
+function blurv(blur, T, S, w, h) {
+  for (let x = 0, n = w * h; x < w; ++x) {
+    blur(T, S, x, x + n, w);
+  }
+}
+
+function blurfImage(radius) {
+  const blur = blurf(radius);
+  return (T, S, start, stop, step) => {
+    start <<= 2, stop <<= 2, step <<= 2;
+    blur(T, S, start + 0, stop + 0, step);
+    blur(T, S, start + 1, stop + 1, step);
+    blur(T, S, start + 2, stop + 2, step);
+    blur(T, S, start + 3, stop + 3, step);
+  };
+}
+
+// Given a target array T, a source array S, sets each value T[i] to the average
+// of {S[i - r], …, S[i], …, S[i + r]}, where r = ⌊radius⌋, start <= i < stop,
+// for each i, i + step, i + 2 * step, etc., and where S[j] is clamped between
+// S[start] (inclusive) and S[stop] (exclusive). If the given radius is not an
+// integer, S[i - r - 1] and S[i + r + 1] are added to the sum, each weighted
+// according to r - ⌊radius⌋.
+function blurf(radius) {
+  const radius0 = Math.floor(radius);
+  if (radius0 === radius) return bluri(radius);
+  const t = radius - radius0;
+  const w = 2 * radius + 1;
+  return (T, S, start, stop, step) => { // stop must be aligned!
+    if (!((stop -= step) >= start)) return; // inclusive stop
+    let sum = radius0 * S[start];
+    const s0 = step * radius0;
+    const s1 = s0 + step;
+    for (let i = start, j = start + s0; i < j; i += step) {
+      sum += S[Math.min(stop, i)];
+    }
+    for (let i = start, j = stop; i <= j; i += step) {
+      sum += S[Math.min(stop, i + s0)];
+      T[i] = (sum + t * (S[Math.max(start, i - s1)] + S[Math.min(stop, i + s1)])) / w;
+      sum -= S[Math.max(start, i - s0)];
+    }
+  };
+}
+
+// Like blurf, but optimized for integer radius.
+function bluri(radius) {
+  const w = 2 * radius + 1;
+  return (T, S, start, stop, step) => { // stop must be aligned!
+    if (!((stop -= step) >= start)) return; // inclusive stop
+    let sum = radius * S[start];
+    const s = step * radius;
+    for (let i = start, j = start + s; i < j; i += step) {
+      sum += S[Math.min(stop, i)];
+    }
+    for (let i = start, j = stop; i <= j; i += step) {
+      sum += S[Math.min(stop, i + s)];
+      T[i] = sum / w;
+      sum -= S[Math.max(start, i - s)];
+    }
+  };
+}
+
+function d3_array_count(values, valueof) {
+  let count = 0;
+  if (valueof === undefined) {
+    for (let value of values) {
+      if (value != null && (value = +value) >= value) {
+        ++count;
+      }
+    }
+  } else {
+    let index = -1;
+    for (let value of values) {
+      if ((value = valueof(value, ++index, values)) != null && (value = +value) >= value) {
+        ++count;
+      }
+    }
+  }
+  return count;
+}
+
+function length$1(array) {
+  return array.length | 0;
+}
+
+function d3_array_empty(length) {
+  return !(length > 0);
+}
+
+function arrayify(values) {
+  return typeof values !== "object" || "length" in values ? values : Array.from(values);
+}
+
+function reducer(reduce) {
+  return values => reduce(...values);
+}
+
+function cross(...values) {
+  const reduce = typeof values[values.length - 1] === "function" && reducer(values.pop());
+  values = values.map(arrayify);
+  const lengths = values.map(length$1);
+  const j = values.length - 1;
+  const index = new Array(j + 1).fill(0);
+  const product = [];
+  if (j < 0 || lengths.some(d3_array_empty)) return product;
+  while (true) {
+    product.push(index.map((j, i) => values[i][j]));
+    let i = j;
+    while (++index[i] === lengths[i]) {
+      if (i === 0) return reduce ? product.map(reduce) : product;
+      index[i--] = 0;
+    }
+  }
+}
+
+function cumsum(values, valueof) {
+  var sum = 0, index = 0;
+  return Float64Array.from(values, valueof === undefined
+    ? v => (sum += +v || 0)
+    : v => (sum += +valueof(v, index++, values) || 0));
+}
+
+function d3_array_variance(values, valueof) {
+  let count = 0;
+  let delta;
+  let mean = 0;
+  let sum = 0;
+  if (valueof === undefined) {
+    for (let value of values) {
+      if (value != null && (value = +value) >= value) {
+        delta = value - mean;
+        mean += delta / ++count;
+        sum += delta * (value - mean);
+      }
+    }
+  } else {
+    let index = -1;
+    for (let value of values) {
+      if ((value = valueof(value, ++index, values)) != null && (value = +value) >= value) {
+        delta = value - mean;
+        mean += delta / ++count;
+        sum += delta * (value - mean);
+      }
+    }
+  }
+  if (count > 1) return sum / (count - 1);
+}
+
+function deviation(values, valueof) {
+  const v = d3_array_variance(values, valueof);
+  return v ? Math.sqrt(v) : v;
+}
+
+function d3_array_extent(values, valueof) {
+  let min;
+  let max;
+  if (valueof === undefined) {
+    for (const value of values) {
+      if (value != null) {
+        if (min === undefined) {
+          if (value >= value) min = max = value;
+        } else {
+          if (min > value) min = value;
+          if (max < value) max = value;
+        }
+      }
+    }
+  } else {
+    let index = -1;
+    for (let value of values) {
+      if ((value = valueof(value, ++index, values)) != null) {
+        if (min === undefined) {
+          if (value >= value) min = max = value;
+        } else {
+          if (min > value) min = value;
+          if (max < value) max = value;
+        }
+      }
+    }
+  }
+  return [min, max];
+}
+
+// https://github.com/python/cpython/blob/a74eea238f5baba15797e2e8b570d153bc8690a7/Modules/mathmodule.c#L1423
+class Adder {
+  constructor() {
+    this._partials = new Float64Array(32);
+    this._n = 0;
+  }
+  add(x) {
+    const p = this._partials;
+    let i = 0;
+    for (let j = 0; j < this._n && j < 32; j++) {
+      const y = p[j],
+        hi = x + y,
+        lo = Math.abs(x) < Math.abs(y) ? x - (hi - y) : y - (hi - x);
+      if (lo) p[i++] = lo;
+      x = hi;
+    }
+    p[i] = x;
+    this._n = i + 1;
+    return this;
+  }
+  valueOf() {
+    const p = this._partials;
+    let n = this._n, x, y, lo, hi = 0;
+    if (n > 0) {
+      hi = p[--n];
+      while (n > 0) {
+        x = hi;
+        y = p[--n];
+        hi = x + y;
+        lo = y - (hi - x);
+        if (lo) break;
+      }
+      if (n > 0 && ((lo < 0 && p[n - 1] < 0) || (lo > 0 && p[n - 1] > 0))) {
+        y = lo * 2;
+        x = hi + y;
+        if (y == x - hi) hi = x;
+      }
+    }
+    return hi;
+  }
+}
+
+function fsum(values, valueof) {
+  const adder = new Adder();
+  if (valueof === undefined) {
+    for (let value of values) {
+      if (value = +value) {
+        adder.add(value);
+      }
+    }
+  } else {
+    let index = -1;
+    for (let value of values) {
+      if (value = +valueof(value, ++index, values)) {
+        adder.add(value);
+      }
+    }
+  }
+  return +adder;
+}
+
+function fcumsum(values, valueof) {
+  const adder = new Adder();
+  let index = -1;
+  return Float64Array.from(values, valueof === undefined
+      ? v => adder.add(+v || 0)
+      : v => adder.add(+valueof(v, ++index, values) || 0)
+  );
+}
+
+class InternMap extends Map {
+  constructor(entries, key = keyof) {
+    super();
+    Object.defineProperties(this, {_intern: {value: new Map()}, _key: {value: key}});
+    if (entries != null) for (const [key, value] of entries) this.set(key, value);
+  }
+  get(key) {
+    return super.get(intern_get(this, key));
+  }
+  has(key) {
+    return super.has(intern_get(this, key));
+  }
+  set(key, value) {
+    return super.set(intern_set(this, key), value);
+  }
+  delete(key) {
+    return super.delete(intern_delete(this, key));
+  }
+}
+
+class InternSet extends Set {
+  constructor(values, key = keyof) {
+    super();
+    Object.defineProperties(this, {_intern: {value: new Map()}, _key: {value: key}});
+    if (values != null) for (const value of values) this.add(value);
+  }
+  has(value) {
+    return super.has(intern_get(this, value));
+  }
+  add(value) {
+    return super.add(intern_set(this, value));
+  }
+  delete(value) {
+    return super.delete(intern_delete(this, value));
+  }
+}
+
+function intern_get({_intern, _key}, value) {
+  const key = _key(value);
+  return _intern.has(key) ? _intern.get(key) : value;
+}
+
+function intern_set({_intern, _key}, value) {
+  const key = _key(value);
+  if (_intern.has(key)) return _intern.get(key);
+  _intern.set(key, value);
+  return value;
+}
+
+function intern_delete({_intern, _key}, value) {
+  const key = _key(value);
+  if (_intern.has(key)) {
+    value = _intern.get(key);
+    _intern.delete(key);
+  }
+  return value;
+}
+
+function keyof(value) {
+  return value !== null && typeof value === "object" ? value.valueOf() : value;
+}
+
+function identity(x) {
+  return x;
+}
+
+function group(values, ...keys) {
+  return nest(values, identity, identity, keys);
+}
+
+function groups(values, ...keys) {
+  return nest(values, Array.from, identity, keys);
+}
+
+function flatten$1(groups, keys) {
+  for (let i = 1, n = keys.length; i < n; ++i) {
+    groups = groups.flatMap(g => g.pop().map(([key, value]) => [...g, key, value]));
+  }
+  return groups;
+}
+
+function flatGroup(values, ...keys) {
+  return flatten$1(groups(values, ...keys), keys);
+}
+
+function flatRollup(values, reduce, ...keys) {
+  return flatten$1(rollups(values, reduce, ...keys), keys);
+}
+
+function rollup(values, reduce, ...keys) {
+  return nest(values, identity, reduce, keys);
+}
+
+function rollups(values, reduce, ...keys) {
+  return nest(values, Array.from, reduce, keys);
+}
+
+function index(values, ...keys) {
+  return nest(values, identity, unique, keys);
+}
+
+function indexes(values, ...keys) {
+  return nest(values, Array.from, unique, keys);
+}
+
+function unique(values) {
+  if (values.length !== 1) throw new Error("duplicate key");
+  return values[0];
+}
+
+function nest(values, map, reduce, keys) {
+  return (function regroup(values, i) {
+    if (i >= keys.length) return reduce(values);
+    const groups = new InternMap();
+    const keyof = keys[i++];
+    let index = -1;
+    for (const value of values) {
+      const key = keyof(value, ++index, values);
+      const group = groups.get(key);
+      if (group) group.push(value);
+      else groups.set(key, [value]);
+    }
+    for (const [key, values] of groups) {
+      groups.set(key, regroup(values, i));
+    }
+    return map(groups);
+  })(values, 0);
+}
+
+function permute(source, keys) {
+  return Array.from(keys, key => source[key]);
+}
+
+function sort(values, ...F) {
+  if (typeof values[Symbol.iterator] !== "function") throw new TypeError("values is not iterable");
+  values = Array.from(values);
+  let [f] = F;
+  if ((f && f.length !== 2) || F.length > 1) {
+    const index = Uint32Array.from(values, (d, i) => i);
+    if (F.length > 1) {
+      F = F.map(f => values.map(f));
+      index.sort((i, j) => {
+        for (const f of F) {
+          const c = ascendingDefined(f[i], f[j]);
+          if (c) return c;
+        }
+      });
+    } else {
+      f = values.map(f);
+      index.sort((i, j) => ascendingDefined(f[i], f[j]));
+    }
+    return permute(values, index);
+  }
+  return values.sort(compareDefined(f));
+}
+
+function compareDefined(compare = ascending) {
+  if (compare === ascending) return ascendingDefined;
+  if (typeof compare !== "function") throw new TypeError("compare is not a function");
+  return (a, b) => {
+    const x = compare(a, b);
+    if (x || x === 0) return x;
+    return (compare(b, b) === 0) - (compare(a, a) === 0);
+  };
+}
+
+function ascendingDefined(a, b) {
+  return (a == null || !(a >= a)) - (b == null || !(b >= b)) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function groupSort(values, reduce, key) {
+  return (reduce.length !== 2
+    ? sort(rollup(values, reduce, key), (([ak, av], [bk, bv]) => ascending(av, bv) || ascending(ak, bk)))
+    : sort(group(values, key), (([ak, av], [bk, bv]) => reduce(av, bv) || ascending(ak, bk))))
+    .map(([key]) => key);
+}
+
+var array = Array.prototype;
+
+var slice = array.slice;
+
+function constant(x) {
+  return () => x;
+}
+
+const e10 = Math.sqrt(50),
+    e5 = Math.sqrt(10),
+    e2 = Math.sqrt(2);
+
+function tickSpec(start, stop, count) {
+  const step = (stop - start) / Math.max(0, count),
+      power = Math.floor(Math.log10(step)),
+      error = step / Math.pow(10, power),
+      factor = error >= e10 ? 10 : error >= e5 ? 5 : error >= e2 ? 2 : 1;
+  let i1, i2, inc;
+  if (power < 0) {
+    inc = Math.pow(10, -power) / factor;
+    i1 = Math.round(start * inc);
+    i2 = Math.round(stop * inc);
+    if (i1 / inc < start) ++i1;
+    if (i2 / inc > stop) --i2;
+    inc = -inc;
+  } else {
+    inc = Math.pow(10, power) * factor;
+    i1 = Math.round(start / inc);
+    i2 = Math.round(stop / inc);
+    if (i1 * inc < start) ++i1;
+    if (i2 * inc > stop) --i2;
+  }
+  if (i2 < i1 && 0.5 <= count && count < 2) return tickSpec(start, stop, count * 2);
+  return [i1, i2, inc];
+}
+
+function ticks(start, stop, count) {
+  stop = +stop, start = +start, count = +count;
+  if (!(count > 0)) return [];
+  if (start === stop) return [start];
+  const reverse = stop < start, [i1, i2, inc] = reverse ? tickSpec(stop, start, count) : tickSpec(start, stop, count);
+  if (!(i2 >= i1)) return [];
+  const n = i2 - i1 + 1, ticks = new Array(n);
+  if (reverse) {
+    if (inc < 0) for (let i = 0; i < n; ++i) ticks[i] = (i2 - i) / -inc;
+    else for (let i = 0; i < n; ++i) ticks[i] = (i2 - i) * inc;
+  } else {
+    if (inc < 0) for (let i = 0; i < n; ++i) ticks[i] = (i1 + i) / -inc;
+    else for (let i = 0; i < n; ++i) ticks[i] = (i1 + i) * inc;
+  }
+  return ticks;
+}
+
+function tickIncrement(start, stop, count) {
+  stop = +stop, start = +start, count = +count;
+  return tickSpec(start, stop, count)[2];
+}
+
+function tickStep(start, stop, count) {
+  stop = +stop, start = +start, count = +count;
+  const reverse = stop < start, inc = reverse ? tickIncrement(stop, start, count) : tickIncrement(start, stop, count);
+  return (reverse ? -1 : 1) * (inc < 0 ? 1 / -inc : inc);
+}
+
+function nice(start, stop, count) {
+  let prestep;
+  while (true) {
+    const step = tickIncrement(start, stop, count);
+    if (step === prestep || step === 0 || !isFinite(step)) {
+      return [start, stop];
+    } else if (step > 0) {
+      const i = Math.ceil(start / step);
+      const j = Math.floor(stop / step);
+      start = (i - (i * step > start)) * step;
+      stop = (j + (j * step < stop)) * step;
+    } else if (step < 0) {
+      const s = -step;
+      const i = Math.ceil(start * s);
+      const j = Math.floor(stop * s);
+      start = (i - (i / s > start)) / s;
+      stop = (j + (j / s < stop)) / s;
+    }
+    prestep = step;
+  }
+}
+
+function thresholdSturges(values) {
+  return Math.max(1, Math.ceil(Math.log(d3_array_count(values)) / Math.LN2) + 1);
+}
+
+function bin() {
+  var value = identity,
+      domain = d3_array_extent,
+      threshold = thresholdSturges;
+
+  function histogram(data) {
+    if (!Array.isArray(data)) data = Array.from(data);
+
+    var i,
+        n = data.length,
+        x,
+        step,
+        values = new Array(n);
+
+    for (i = 0; i < n; ++i) {
+      values[i] = value(data[i], i, data);
+    }
+
+    var xz = domain(values),
+        x0 = xz[0],
+        x1 = xz[1],
+        tz = threshold(values, x0, x1);
+
+    // Convert number of thresholds into uniform thresholds, and nice the
+    // default domain accordingly.
+    if (!Array.isArray(tz)) {
+      const max = x1, tn = +tz;
+      if (domain === d3_array_extent) [x0, x1] = nice(x0, x1, tn);
+      tz = ticks(x0, x1, tn);
+
+      // If the domain is aligned with the first tick (which it will by
+      // default), then we can use quantization rather than bisection to bin
+      // values, which is substantially faster.
+      if (tz[0] <= x0) step = tickIncrement(x0, x1, tn);
+
+      // If the last threshold is coincident with the domain’s upper bound, the
+      // last bin will be zero-width. If the default domain is used, and this
+      // last threshold is coincident with the maximum input value, we can
+      // extend the niced upper bound by one tick to ensure uniform bin widths;
+      // otherwise, we simply remove the last threshold. Note that we don’t
+      // coerce values or the domain to numbers, and thus must be careful to
+      // compare order (>=) rather than strict equality (===)!
+      if (tz[tz.length - 1] >= x1) {
+        if (max >= x1 && domain === d3_array_extent) {
+          const step = tickIncrement(x0, x1, tn);
+          if (isFinite(step)) {
+            if (step > 0) {
+              x1 = (Math.floor(x1 / step) + 1) * step;
+            } else if (step < 0) {
+              x1 = (Math.ceil(x1 * -step) + 1) / -step;
+            }
+          }
+        } else {
+          tz.pop();
+        }
+      }
+    }
+
+    // Remove any thresholds outside the domain.
+    // Be careful not to mutate an array owned by the user!
+    var m = tz.length, a = 0, b = m;
+    while (tz[a] <= x0) ++a;
+    while (tz[b - 1] > x1) --b;
+    if (a || b < m) tz = tz.slice(a, b), m = b - a;
+
+    var bins = new Array(m + 1),
+        bin;
+
+    // Initialize bins.
+    for (i = 0; i <= m; ++i) {
+      bin = bins[i] = [];
+      bin.x0 = i > 0 ? tz[i - 1] : x0;
+      bin.x1 = i < m ? tz[i] : x1;
+    }
+
+    // Assign data to bins by value, ignoring any outside the domain.
+    if (isFinite(step)) {
+      if (step > 0) {
+        for (i = 0; i < n; ++i) {
+          if ((x = values[i]) != null && x0 <= x && x <= x1) {
+            bins[Math.min(m, Math.floor((x - x0) / step))].push(data[i]);
+          }
+        }
+      } else if (step < 0) {
+        for (i = 0; i < n; ++i) {
+          if ((x = values[i]) != null && x0 <= x && x <= x1) {
+            const j = Math.floor((x0 - x) * step);
+            bins[Math.min(m, j + (tz[j] <= x))].push(data[i]); // handle off-by-one due to rounding
+          }
+        }
+      }
+    } else {
+      for (i = 0; i < n; ++i) {
+        if ((x = values[i]) != null && x0 <= x && x <= x1) {
+          bins[bisectRight(tz, x, 0, m)].push(data[i]);
+        }
+      }
+    }
+
+    return bins;
+  }
+
+  histogram.value = function(_) {
+    return arguments.length ? (value = typeof _ === "function" ? _ : constant(_), histogram) : value;
+  };
+
+  histogram.domain = function(_) {
+    return arguments.length ? (domain = typeof _ === "function" ? _ : constant([_[0], _[1]]), histogram) : domain;
+  };
+
+  histogram.thresholds = function(_) {
+    return arguments.length ? (threshold = typeof _ === "function" ? _ : constant(Array.isArray(_) ? slice.call(_) : _), histogram) : threshold;
+  };
+
+  return histogram;
+}
+
+function d3_array_max(values, valueof) {
+  let max;
+  if (valueof === undefined) {
+    for (const value of values) {
+      if (value != null
+          && (max < value || (max === undefined && value >= value))) {
+        max = value;
+      }
+    }
+  } else {
+    let index = -1;
+    for (let value of values) {
+      if ((value = valueof(value, ++index, values)) != null
+          && (max < value || (max === undefined && value >= value))) {
+        max = value;
+      }
+    }
+  }
+  return max;
+}
+
+function maxIndex(values, valueof) {
+  let max;
+  let maxIndex = -1;
+  let index = -1;
+  if (valueof === undefined) {
+    for (const value of values) {
+      ++index;
+      if (value != null
+          && (max < value || (max === undefined && value >= value))) {
+        max = value, maxIndex = index;
+      }
+    }
+  } else {
+    for (let value of values) {
+      if ((value = valueof(value, ++index, values)) != null
+          && (max < value || (max === undefined && value >= value))) {
+        max = value, maxIndex = index;
+      }
+    }
+  }
+  return maxIndex;
+}
+
+function d3_array_min(values, valueof) {
+  let min;
+  if (valueof === undefined) {
+    for (const value of values) {
+      if (value != null
+          && (min > value || (min === undefined && value >= value))) {
+        min = value;
+      }
+    }
+  } else {
+    let index = -1;
+    for (let value of values) {
+      if ((value = valueof(value, ++index, values)) != null
+          && (min > value || (min === undefined && value >= value))) {
+        min = value;
+      }
+    }
+  }
+  return min;
+}
+
+function minIndex(values, valueof) {
+  let min;
+  let minIndex = -1;
+  let index = -1;
+  if (valueof === undefined) {
+    for (const value of values) {
+      ++index;
+      if (value != null
+          && (min > value || (min === undefined && value >= value))) {
+        min = value, minIndex = index;
+      }
+    }
+  } else {
+    for (let value of values) {
+      if ((value = valueof(value, ++index, values)) != null
+          && (min > value || (min === undefined && value >= value))) {
+        min = value, minIndex = index;
+      }
+    }
+  }
+  return minIndex;
+}
+
+// Based on https://github.com/mourner/quickselect
+// ISC license, Copyright 2018 Vladimir Agafonkin.
+function d3_array_quickselect(array, k, left = 0, right = Infinity, compare) {
+  k = Math.floor(k);
+  left = Math.floor(Math.max(0, left));
+  right = Math.floor(Math.min(array.length - 1, right));
+
+  if (!(left <= k && k <= right)) return array;
+
+  compare = compare === undefined ? ascendingDefined : compareDefined(compare);
+
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp(2 * z / 3);
+      const sd = 0.5 * Math.sqrt(z * s * (n - s) / n) * (m - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - m * s / n + sd));
+      const newRight = Math.min(right, Math.floor(k + (n - m) * s / n + sd));
+      d3_array_quickselect(array, k, newLeft, newRight, compare);
+    }
+
+    const t = array[k];
+    let i = left;
+    let j = right;
+
+    d3_array_swap(array, left, k);
+    if (compare(array[right], t) > 0) d3_array_swap(array, left, right);
+
+    while (i < j) {
+      d3_array_swap(array, i, j), ++i, --j;
+      while (compare(array[i], t) < 0) ++i;
+      while (compare(array[j], t) > 0) --j;
+    }
+
+    if (compare(array[left], t) === 0) d3_array_swap(array, left, j);
+    else ++j, d3_array_swap(array, j, right);
+
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+
+  return array;
+}
+
+function d3_array_swap(array, i, j) {
+  const t = array[i];
+  array[i] = array[j];
+  array[j] = t;
+}
+
+function greatest(values, compare = ascending) {
+  let max;
+  let defined = false;
+  if (compare.length === 1) {
+    let maxValue;
+    for (const element of values) {
+      const value = compare(element);
+      if (defined
+          ? ascending(value, maxValue) > 0
+          : ascending(value, value) === 0) {
+        max = element;
+        maxValue = value;
+        defined = true;
+      }
+    }
+  } else {
+    for (const value of values) {
+      if (defined
+          ? compare(value, max) > 0
+          : compare(value, value) === 0) {
+        max = value;
+        defined = true;
+      }
+    }
+  }
+  return max;
+}
+
+function d3_array_quantile(values, p, valueof) {
+  values = Float64Array.from(numbers(values, valueof));
+  if (!(n = values.length) || isNaN(p = +p)) return;
+  if (p <= 0 || n < 2) return d3_array_min(values);
+  if (p >= 1) return d3_array_max(values);
+  var n,
+      i = (n - 1) * p,
+      i0 = Math.floor(i),
+      value0 = d3_array_max(d3_array_quickselect(values, i0).subarray(0, i0 + 1)),
+      value1 = d3_array_min(values.subarray(i0 + 1));
+  return value0 + (value1 - value0) * (i - i0);
+}
+
+function d3_array_quantileSorted(values, p, valueof = number) {
+  if (!(n = values.length) || isNaN(p = +p)) return;
+  if (p <= 0 || n < 2) return +valueof(values[0], 0, values);
+  if (p >= 1) return +valueof(values[n - 1], n - 1, values);
+  var n,
+      i = (n - 1) * p,
+      i0 = Math.floor(i),
+      value0 = +valueof(values[i0], i0, values),
+      value1 = +valueof(values[i0 + 1], i0 + 1, values);
+  return value0 + (value1 - value0) * (i - i0);
+}
+
+function d3_array_quantileIndex(values, p, valueof = number) {
+  if (isNaN(p = +p)) return;
+  numbers = Float64Array.from(values, (_, i) => number(valueof(values[i], i, values)));
+  if (p <= 0) return minIndex(numbers);
+  if (p >= 1) return maxIndex(numbers);
+  var numbers,
+      index = Uint32Array.from(values, (_, i) => i),
+      j = numbers.length - 1,
+      i = Math.floor(j * p);
+  d3_array_quickselect(index, i, 0, j, (i, j) => ascendingDefined(numbers[i], numbers[j]));
+  i = greatest(index.subarray(0, i + 1), (i) => numbers[i]);
+  return i >= 0 ? i : -1;
+}
+
+function thresholdFreedmanDiaconis(values, min, max) {
+  const c = d3_array_count(values), d = d3_array_quantile(values, 0.75) - d3_array_quantile(values, 0.25);
+  return c && d ? Math.ceil((max - min) / (2 * d * Math.pow(c, -1 / 3))) : 1;
+}
+
+function thresholdScott(values, min, max) {
+  const c = d3_array_count(values), d = deviation(values);
+  return c && d ? Math.ceil((max - min) * Math.cbrt(c) / (3.49 * d)) : 1;
+}
+
+function mean(values, valueof) {
+  let count = 0;
+  let sum = 0;
+  if (valueof === undefined) {
+    for (let value of values) {
+      if (value != null && (value = +value) >= value) {
+        ++count, sum += value;
+      }
+    }
+  } else {
+    let index = -1;
+    for (let value of values) {
+      if ((value = valueof(value, ++index, values)) != null && (value = +value) >= value) {
+        ++count, sum += value;
+      }
+    }
+  }
+  if (count) return sum / count;
+}
+
+function d3_array_median(values, valueof) {
+  return d3_array_quantile(values, 0.5, valueof);
+}
+
+function medianIndex(values, valueof) {
+  return d3_array_quantileIndex(values, 0.5, valueof);
+}
+
+function* d3_array_flatten(arrays) {
+  for (const array of arrays) {
+    yield* array;
+  }
+}
+
+function merge(arrays) {
+  return Array.from(d3_array_flatten(arrays));
+}
+
+function d3_array_mode(values, valueof) {
+  const counts = new InternMap();
+  if (valueof === undefined) {
+    for (let value of values) {
+      if (value != null && value >= value) {
+        counts.set(value, (counts.get(value) || 0) + 1);
+      }
+    }
+  } else {
+    let index = -1;
+    for (let value of values) {
+      if ((value = valueof(value, ++index, values)) != null && value >= value) {
+        counts.set(value, (counts.get(value) || 0) + 1);
+      }
+    }
+  }
+  let modeValue;
+  let modeCount = 0;
+  for (const [value, count] of counts) {
+    if (count > modeCount) {
+      modeCount = count;
+      modeValue = value;
+    }
+  }
+  return modeValue;
+}
+
+function pairs(values, pairof = pair) {
+  const pairs = [];
+  let previous;
+  let first = false;
+  for (const value of values) {
+    if (first) pairs.push(pairof(previous, value));
+    previous = value;
+    first = true;
+  }
+  return pairs;
+}
+
+function pair(a, b) {
+  return [a, b];
+}
+
+function range(start, stop, step) {
+  start = +start, stop = +stop, step = (n = arguments.length) < 2 ? (stop = start, start = 0, 1) : n < 3 ? 1 : +step;
+
+  var i = -1,
+      n = Math.max(0, Math.ceil((stop - start) / step)) | 0,
+      range = new Array(n);
+
+  while (++i < n) {
+    range[i] = start + i * step;
+  }
+
+  return range;
+}
+
+function rank(values, valueof = ascending) {
+  if (typeof values[Symbol.iterator] !== "function") throw new TypeError("values is not iterable");
+  let V = Array.from(values);
+  const R = new Float64Array(V.length);
+  if (valueof.length !== 2) V = V.map(valueof), valueof = ascending;
+  const compareIndex = (i, j) => valueof(V[i], V[j]);
+  let k, r;
+  values = Uint32Array.from(V, (_, i) => i);
+  // Risky chaining due to Safari 14 https://github.com/d3/d3-array/issues/123
+  values.sort(valueof === ascending ? (i, j) => ascendingDefined(V[i], V[j]) : compareDefined(compareIndex));
+  values.forEach((j, i) => {
+      const c = compareIndex(j, k === undefined ? j : k);
+      if (c >= 0) {
+        if (k === undefined || c > 0) k = j, r = i;
+        R[j] = r;
+      } else {
+        R[j] = NaN;
+      }
+    });
+  return R;
+}
+
+function least(values, compare = ascending) {
+  let min;
+  let defined = false;
+  if (compare.length === 1) {
+    let minValue;
+    for (const element of values) {
+      const value = compare(element);
+      if (defined
+          ? ascending(value, minValue) < 0
+          : ascending(value, value) === 0) {
+        min = element;
+        minValue = value;
+        defined = true;
+      }
+    }
+  } else {
+    for (const value of values) {
+      if (defined
+          ? compare(value, min) < 0
+          : compare(value, value) === 0) {
+        min = value;
+        defined = true;
+      }
+    }
+  }
+  return min;
+}
+
+function leastIndex(values, compare = ascending) {
+  if (compare.length === 1) return minIndex(values, compare);
+  let minValue;
+  let min = -1;
+  let index = -1;
+  for (const value of values) {
+    ++index;
+    if (min < 0
+        ? compare(value, value) === 0
+        : compare(value, minValue) < 0) {
+      minValue = value;
+      min = index;
+    }
+  }
+  return min;
+}
+
+function greatestIndex(values, compare = ascending) {
+  if (compare.length === 1) return maxIndex(values, compare);
+  let maxValue;
+  let max = -1;
+  let index = -1;
+  for (const value of values) {
+    ++index;
+    if (max < 0
+        ? compare(value, value) === 0
+        : compare(value, maxValue) > 0) {
+      maxValue = value;
+      max = index;
+    }
+  }
+  return max;
+}
+
+function scan(values, compare) {
+  const index = leastIndex(values, compare);
+  return index < 0 ? undefined : index;
+}
+
+var d3_array_shuffle = shuffler(Math.random);
+
+function shuffler(random) {
+  return function shuffle(array, i0 = 0, i1 = array.length) {
+    let m = i1 - (i0 = +i0);
+    while (m) {
+      const i = random() * m-- | 0, t = array[m + i0];
+      array[m + i0] = array[i + i0];
+      array[i + i0] = t;
+    }
+    return array;
+  };
+}
+
+function d3_array_sum(values, valueof) {
+  let sum = 0;
+  if (valueof === undefined) {
+    for (let value of values) {
+      if (value = +value) {
+        sum += value;
+      }
+    }
+  } else {
+    let index = -1;
+    for (let value of values) {
+      if (value = +valueof(value, ++index, values)) {
+        sum += value;
+      }
+    }
+  }
+  return sum;
+}
+
+function transpose(matrix) {
+  if (!(n = matrix.length)) return [];
+  for (var i = -1, m = d3_array_min(matrix, d3_array_length), transpose = new Array(m); ++i < m;) {
+    for (var j = -1, n, row = transpose[i] = new Array(n); ++j < n;) {
+      row[j] = matrix[j][i];
+    }
+  }
+  return transpose;
+}
+
+function d3_array_length(d) {
+  return d.length;
+}
+
+function zip() {
+  return transpose(arguments);
+}
+
+function every(values, test) {
+  if (typeof test !== "function") throw new TypeError("test is not a function");
+  let index = -1;
+  for (const value of values) {
+    if (!test(value, ++index, values)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function some(values, test) {
+  if (typeof test !== "function") throw new TypeError("test is not a function");
+  let index = -1;
+  for (const value of values) {
+    if (test(value, ++index, values)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function filter(values, test) {
+  if (typeof test !== "function") throw new TypeError("test is not a function");
+  const array = [];
+  let index = -1;
+  for (const value of values) {
+    if (test(value, ++index, values)) {
+      array.push(value);
+    }
+  }
+  return array;
+}
+
+function map(values, mapper) {
+  if (typeof values[Symbol.iterator] !== "function") throw new TypeError("values is not iterable");
+  if (typeof mapper !== "function") throw new TypeError("mapper is not a function");
+  return Array.from(values, (value, index) => mapper(value, index, values));
+}
+
+function reduce(values, reducer, value) {
+  if (typeof reducer !== "function") throw new TypeError("reducer is not a function");
+  const iterator = values[Symbol.iterator]();
+  let done, next, index = -1;
+  if (arguments.length < 3) {
+    ({done, value} = iterator.next());
+    if (done) return;
+    ++index;
+  }
+  while (({done, value: next} = iterator.next()), !done) {
+    value = reducer(value, next, ++index, values);
+  }
+  return value;
+}
+
+function reverse(values) {
+  if (typeof values[Symbol.iterator] !== "function") throw new TypeError("values is not iterable");
+  return Array.from(values).reverse();
+}
+
+function difference(values, ...others) {
+  values = new InternSet(values);
+  for (const other of others) {
+    for (const value of other) {
+      values.delete(value);
+    }
+  }
+  return values;
+}
+
+function disjoint(values, other) {
+  const iterator = other[Symbol.iterator](), set = new InternSet();
+  for (const v of values) {
+    if (set.has(v)) return false;
+    let value, done;
+    while (({value, done} = iterator.next())) {
+      if (done) break;
+      if (Object.is(v, value)) return false;
+      set.add(value);
+    }
+  }
+  return true;
+}
+
+function intersection(values, ...others) {
+  values = new InternSet(values);
+  others = others.map(set);
+  out: for (const value of values) {
+    for (const other of others) {
+      if (!other.has(value)) {
+        values.delete(value);
+        continue out;
+      }
+    }
+  }
+  return values;
+}
+
+function set(values) {
+  return values instanceof InternSet ? values : new InternSet(values);
+}
+
+function superset(values, other) {
+  const iterator = values[Symbol.iterator](), set = new Set();
+  for (const o of other) {
+    const io = intern(o);
+    if (set.has(io)) continue;
+    let value, done;
+    while (({value, done} = iterator.next())) {
+      if (done) return false;
+      const ivalue = intern(value);
+      set.add(ivalue);
+      if (Object.is(io, ivalue)) break;
+    }
+  }
+  return true;
+}
+
+function intern(value) {
+  return value !== null && typeof value === "object" ? value.valueOf() : value;
+}
+
+function subset(values, other) {
+  return superset(other, values);
+}
+
+function d3_array_union(...others) {
+  const set = new InternSet();
+  for (const other of others) {
+    for (const o of other) {
+      set.add(o);
+    }
+  }
+  return set;
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/d3-time/dist/d3-time.mjs
+// https://d3js.org/d3-time/ v3.1.1 Copyright 2010-2026 Mike Bostock
+
+
+const t0 = new Date, t1 = new Date;
+
+function timeInterval(floori, offseti, count, field) {
+
+  function interval(date) {
+    return floori(date = arguments.length === 0 ? new Date : new Date(+date)), date;
+  }
+
+  interval.floor = (date) => {
+    return floori(date = new Date(+date)), date;
+  };
+
+  interval.ceil = (date) => {
+    return floori(date = new Date(date - 1)), offseti(date, 1), floori(date), date;
+  };
+
+  interval.round = (date) => {
+    const d0 = interval(date), d1 = interval.ceil(date);
+    return date - d0 < d1 - date ? d0 : d1;
+  };
+
+  interval.offset = (date, step) => {
+    return offseti(date = new Date(+date), step == null ? 1 : Math.floor(step)), date;
+  };
+
+  interval.range = (start, stop, step) => {
+    const range = [];
+    start = interval.ceil(start);
+    step = step == null ? 1 : Math.floor(step);
+    if (!(start < stop) || !(step > 0)) return range; // also handles Invalid Date
+    let previous;
+    do range.push(previous = new Date(+start)), offseti(start, step), floori(start);
+    while (previous < start && start < stop);
+    return range;
+  };
+
+  interval.filter = (test) => {
+    return timeInterval((date) => {
+      if (date >= date) while (floori(date), !test(date)) date.setTime(date - 1);
+    }, (date, step) => {
+      if (date >= date) {
+        if (step < 0) while (++step <= 0) {
+          while (offseti(date, -1), !test(date)) {} // eslint-disable-line no-empty
+        } else while (--step >= 0) {
+          while (offseti(date, 1), !test(date)) {} // eslint-disable-line no-empty
+        }
+      }
+    });
+  };
+
+  if (count) {
+    interval.count = (start, end) => {
+      t0.setTime(+start), t1.setTime(+end);
+      floori(t0), floori(t1);
+      return Math.floor(count(t0, t1));
+    };
+
+    interval.every = (step) => {
+      step = Math.floor(step);
+      return !isFinite(step) || !(step > 0) ? null
+          : !(step > 1) ? interval
+          : interval.filter(field
+              ? (d) => field(d) % step === 0
+              : (d) => interval.count(0, d) % step === 0);
+    };
+  }
+
+  return interval;
+}
+
+const millisecond = timeInterval(() => {
+  // noop
+}, (date, step) => {
+  date.setTime(+date + step);
+}, (start, end) => {
+  return end - start;
+});
+
+// An optimized implementation for this simple case.
+millisecond.every = (k) => {
+  k = Math.floor(k);
+  if (!isFinite(k) || !(k > 0)) return null;
+  if (!(k > 1)) return millisecond;
+  return timeInterval((date) => {
+    date.setTime(Math.floor(date / k) * k);
+  }, (date, step) => {
+    date.setTime(+date + step * k);
+  }, (start, end) => {
+    return (end - start) / k;
+  });
+};
+
+const milliseconds = millisecond.range;
+
+const durationSecond = 1000;
+const durationMinute = durationSecond * 60;
+const durationHour = durationMinute * 60;
+const durationDay = durationHour * 24;
+const durationWeek = durationDay * 7;
+const durationMonth = durationDay * 30;
+const durationYear = durationDay * 365;
+
+const second = timeInterval((date) => {
+  date.setTime(date - date.getMilliseconds());
+}, (date, step) => {
+  date.setTime(+date + step * durationSecond);
+}, (start, end) => {
+  return (end - start) / durationSecond;
+}, (date) => {
+  return date.getUTCSeconds();
+});
+
+const seconds = second.range;
+
+const timeMinute = timeInterval((date) => {
+  date.setTime(date - date.getMilliseconds() - date.getSeconds() * durationSecond);
+}, (date, step) => {
+  date.setTime(+date + step * durationMinute);
+}, (start, end) => {
+  return (end - start) / durationMinute;
+}, (date) => {
+  return date.getMinutes();
+});
+
+const timeMinutes = timeMinute.range;
+
+const utcMinute = timeInterval((date) => {
+  date.setUTCSeconds(0, 0);
+}, (date, step) => {
+  date.setTime(+date + step * durationMinute);
+}, (start, end) => {
+  return (end - start) / durationMinute;
+}, (date) => {
+  return date.getUTCMinutes();
+});
+
+const utcMinutes = utcMinute.range;
+
+const timeHour = timeInterval((date) => {
+  date.setTime(date - date.getMilliseconds() - date.getSeconds() * durationSecond - date.getMinutes() * durationMinute);
+}, (date, step) => {
+  date.setTime(+date + step * durationHour);
+}, (start, end) => {
+  return (end - start) / durationHour;
+}, (date) => {
+  return date.getHours();
+});
+
+const timeHours = timeHour.range;
+
+const utcHour = timeInterval((date) => {
+  date.setUTCMinutes(0, 0, 0);
+}, (date, step) => {
+  date.setTime(+date + step * durationHour);
+}, (start, end) => {
+  return (end - start) / durationHour;
+}, (date) => {
+  return date.getUTCHours();
+});
+
+const utcHours = utcHour.range;
+
+const timeDay = timeInterval(
+  date => date.setHours(0, 0, 0, 0),
+  (date, step) => date.setDate(date.getDate() + step),
+  (start, end) => (end - start - (end.getTimezoneOffset() - start.getTimezoneOffset()) * durationMinute) / durationDay,
+  date => date.getDate() - 1
+);
+
+const timeDays = timeDay.range;
+
+const utcDay = timeInterval((date) => {
+  date.setUTCHours(0, 0, 0, 0);
+}, (date, step) => {
+  date.setUTCDate(date.getUTCDate() + step);
+}, (start, end) => {
+  return (end - start) / durationDay;
+}, (date) => {
+  return date.getUTCDate() - 1;
+});
+
+const utcDays = utcDay.range;
+
+const unixDay = timeInterval((date) => {
+  date.setUTCHours(0, 0, 0, 0);
+}, (date, step) => {
+  date.setUTCDate(date.getUTCDate() + step);
+}, (start, end) => {
+  return (end - start) / durationDay;
+}, (date) => {
+  return Math.floor(date / durationDay);
+});
+
+const unixDays = unixDay.range;
+
+function timeWeekday(i) {
+  return timeInterval((date) => {
+    date.setDate(date.getDate() - (date.getDay() + 7 - i) % 7);
+    date.setHours(0, 0, 0, 0);
+  }, (date, step) => {
+    date.setDate(date.getDate() + step * 7);
+  }, (start, end) => {
+    return (end - start - (end.getTimezoneOffset() - start.getTimezoneOffset()) * durationMinute) / durationWeek;
+  });
+}
+
+const timeSunday = timeWeekday(0);
+const timeMonday = timeWeekday(1);
+const timeTuesday = timeWeekday(2);
+const timeWednesday = timeWeekday(3);
+const timeThursday = timeWeekday(4);
+const timeFriday = timeWeekday(5);
+const timeSaturday = timeWeekday(6);
+
+const timeSundays = timeSunday.range;
+const timeMondays = timeMonday.range;
+const timeTuesdays = timeTuesday.range;
+const timeWednesdays = timeWednesday.range;
+const timeThursdays = timeThursday.range;
+const timeFridays = timeFriday.range;
+const timeSaturdays = timeSaturday.range;
+
+function utcWeekday(i) {
+  return timeInterval((date) => {
+    date.setUTCDate(date.getUTCDate() - (date.getUTCDay() + 7 - i) % 7);
+    date.setUTCHours(0, 0, 0, 0);
+  }, (date, step) => {
+    date.setUTCDate(date.getUTCDate() + step * 7);
+  }, (start, end) => {
+    return (end - start) / durationWeek;
+  });
+}
+
+const utcSunday = utcWeekday(0);
+const utcMonday = utcWeekday(1);
+const utcTuesday = utcWeekday(2);
+const utcWednesday = utcWeekday(3);
+const utcThursday = utcWeekday(4);
+const utcFriday = utcWeekday(5);
+const utcSaturday = utcWeekday(6);
+
+const utcSundays = utcSunday.range;
+const utcMondays = utcMonday.range;
+const utcTuesdays = utcTuesday.range;
+const utcWednesdays = utcWednesday.range;
+const utcThursdays = utcThursday.range;
+const utcFridays = utcFriday.range;
+const utcSaturdays = utcSaturday.range;
+
+const timeMonth = timeInterval((date) => {
+  date.setDate(1);
+  date.setHours(0, 0, 0, 0);
+}, (date, step) => {
+  date.setMonth(date.getMonth() + step);
+}, (start, end) => {
+  return end.getMonth() - start.getMonth() + (end.getFullYear() - start.getFullYear()) * 12;
+}, (date) => {
+  return date.getMonth();
+});
+
+const timeMonths = timeMonth.range;
+
+const utcMonth = timeInterval((date) => {
+  date.setUTCDate(1);
+  date.setUTCHours(0, 0, 0, 0);
+}, (date, step) => {
+  date.setUTCMonth(date.getUTCMonth() + step);
+}, (start, end) => {
+  return end.getUTCMonth() - start.getUTCMonth() + (end.getUTCFullYear() - start.getUTCFullYear()) * 12;
+}, (date) => {
+  return date.getUTCMonth();
+});
+
+const utcMonths = utcMonth.range;
+
+const timeYear = timeInterval((date) => {
+  date.setMonth(0, 1);
+  date.setHours(0, 0, 0, 0);
+}, (date, step) => {
+  date.setFullYear(date.getFullYear() + step);
+}, (start, end) => {
+  return end.getFullYear() - start.getFullYear();
+}, (date) => {
+  return date.getFullYear();
+});
+
+// An optimized implementation for this simple case.
+timeYear.every = (k) => {
+  return !isFinite(k = Math.floor(k)) || !(k > 0) ? null : timeInterval((date) => {
+    date.setFullYear(Math.floor(date.getFullYear() / k) * k);
+    date.setMonth(0, 1);
+    date.setHours(0, 0, 0, 0);
+  }, (date, step) => {
+    date.setFullYear(date.getFullYear() + step * k);
+  });
+};
+
+const timeYears = timeYear.range;
+
+const utcYear = timeInterval((date) => {
+  date.setUTCMonth(0, 1);
+  date.setUTCHours(0, 0, 0, 0);
+}, (date, step) => {
+  date.setUTCFullYear(date.getUTCFullYear() + step);
+}, (start, end) => {
+  return end.getUTCFullYear() - start.getUTCFullYear();
+}, (date) => {
+  return date.getUTCFullYear();
+});
+
+// An optimized implementation for this simple case.
+utcYear.every = (k) => {
+  return !isFinite(k = Math.floor(k)) || !(k > 0) ? null : timeInterval((date) => {
+    date.setUTCFullYear(Math.floor(date.getUTCFullYear() / k) * k);
+    date.setUTCMonth(0, 1);
+    date.setUTCHours(0, 0, 0, 0);
+  }, (date, step) => {
+    date.setUTCFullYear(date.getUTCFullYear() + step * k);
+  });
+};
+
+const utcYears = utcYear.range;
+
+function ticker(year, month, week, day, hour, minute) {
+
+  const tickIntervals = [
+    [second,  1,      durationSecond],
+    [second,  5,  5 * durationSecond],
+    [second, 15, 15 * durationSecond],
+    [second, 30, 30 * durationSecond],
+    [minute,  1,      durationMinute],
+    [minute,  5,  5 * durationMinute],
+    [minute, 15, 15 * durationMinute],
+    [minute, 30, 30 * durationMinute],
+    [  hour,  1,      durationHour  ],
+    [  hour,  3,  3 * durationHour  ],
+    [  hour,  6,  6 * durationHour  ],
+    [  hour, 12, 12 * durationHour  ],
+    [   day,  1,      durationDay   ],
+    [   day,  2,  2 * durationDay   ],
+    [  week,  1,      durationWeek  ],
+    [ month,  1,      durationMonth ],
+    [ month,  3,  3 * durationMonth ],
+    [  year,  1,      durationYear  ]
+  ];
+
+  function ticks(start, stop, count) {
+    const reverse = stop < start;
+    if (reverse) [start, stop] = [stop, start];
+    const interval = count && typeof count.range === "function" ? count : tickInterval(start, stop, count);
+    const ticks = interval ? interval.range(start, +stop + 1) : []; // inclusive stop
+    return reverse ? ticks.reverse() : ticks;
+  }
+
+  function tickInterval(start, stop, count) {
+    const target = Math.abs(stop - start) / count;
+    const i = bisector(([,, step]) => step).right(tickIntervals, target);
+    if (i === tickIntervals.length) return year.every(tickStep(start / durationYear, stop / durationYear, count));
+    if (i === 0) return millisecond.every(Math.max(tickStep(start, stop, count), 1));
+    const [t, step] = tickIntervals[target / tickIntervals[i - 1][2] < tickIntervals[i][2] / target ? i - 1 : i];
+    return t.every(step);
+  }
+
+  return [ticks, tickInterval];
+}
+
+const [utcTicks, utcTickInterval] = ticker(utcYear, utcMonth, utcSunday, unixDay, utcHour, utcMinute);
+const [timeTicks, timeTickInterval] = ticker(timeYear, timeMonth, timeSunday, timeDay, timeHour, timeMinute);
+
+
+
+;// CONCATENATED MODULE: ./src/report/time-axis.ts
+/**
+ * Axis labels for instants: round UTC times (every 15 minutes, every day, every month, ...) chosen from the
+ * span by d3-time, as few as fit the axis without overlapping, each written no finer than the step needs.
+ */
+
+
+/** About 6.2 px a character of an 11 px label, and a gap between labels. */
+const CHARACTER_WIDTH = 6.2;
+const LABEL_GAP = 16;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** The precision labels `step` milliseconds apart need: seconds only under a minute, and so on. */
+function precisionForStep(step) {
+    if (step < MINUTE)
+        return 'second';
+    if (step < DAY)
+        return 'minute';
+    if (step < 28 * DAY)
+        return 'day';
+    if (step < 365 * DAY)
+        return 'month';
+    return 'year';
+}
+/**
+ * Round times between `from` and `to` (Unix milliseconds) whose labels fit in `width` pixels side by side.
+ *
+ * @example timeTicks(Date.UTC(2024, 0, 1), Date.UTC(2024, 11, 31), 600) // 2024-02, 2024-03, ... monthly
+ */
+function time_axis_timeTicks(from, to, width) {
+    if (!(to > from))
+        return Number.isFinite(from) ? [{ at: from, label: formatUtc(from, 'second') }] : [];
+    for (let count = Math.max(2, Math.floor(width / 40)); count >= 1; count--) {
+        const ticks = utcTicks(new Date(from), new Date(to), count).map((date) => date.getTime());
+        if (ticks.length === 0)
+            continue;
+        const precision = precisionForStep(ticks.length > 1 ? ticks[1] - ticks[0] : to - from);
+        const labels = ticks.map((at) => formatUtc(at, precision));
+        const widest = Math.max(...labels.map((label) => label.length)) * CHARACTER_WIDTH + LABEL_GAP;
+        if (ticks.length * widest <= width || count === 1)
+            return ticks.map((at, index) => ({ at, label: labels[index] }));
+    }
+    return [];
+}
+
 ;// CONCATENATED MODULE: ./src/report/model-format.ts
 /**
  * What every report's model section shares — Markdown, the job summary, text, HTML and the model card —
  * so they say the same thing in the same words: the metric table, each detector's answer, the labels of
  * the error-rate chart.
  */
+
+
 
 
 
@@ -64631,11 +66549,12 @@ function roleLabel(column) {
 const DETECTOR_ORDER = ['adwin', 'page-hinkley', 'ddm'];
 const DDM_CAVEAT = 'DDM with its published defaults also alarms on about half of long stable streams, mostly early on: where the detectors disagree, trust ADWIN.';
 function detectorRows(changePoint) {
+    const time = changePoint.stream.order_time;
     return DETECTOR_ORDER.map((name) => {
         const outcome = changePoint.detectors[name];
         const title = DETECTOR_TITLES[name];
         if (outcome.status === 'change')
-            return { name, title, onset: describeStreamPoint(outcome.onset), detected: describeStreamPoint(outcome.detected) };
+            return { name, title, onset: describeStreamPoint(outcome.onset, time), detected: describeStreamPoint(outcome.detected, time) };
         return { name, title, onset: outcome.status === 'no-change' ? 'no change' : `not applicable: ${outcome.reason ?? ''}`, detected: '—' };
     });
 }
@@ -64646,14 +66565,35 @@ function errorName(changePoint) {
 function streamAxisName(changePoint) {
     return changePoint.stream.order_column ?? 'row';
 }
-/** A bucket's place on the x axis: its first order value (times to the minute), or its first row. */
-function bucketLabel(bucket) {
+/**
+ * A bucket's place on the x axis: its first order value (a time in UTC, as finely as `precision`), or its
+ * first row.
+ */
+function bucketLabel(bucket, changePoint, precision = 'minute') {
     if (bucket.from === undefined)
         return `row ${bucket.first_row}`;
-    if (typeof bucket.from === 'number')
-        return formatNumber(bucket.from);
-    const time = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(bucket.from);
-    return time ? `${time[1]} ${time[2]}` : truncate(bucket.from, 20);
+    const instant = bucketInstant(bucket, changePoint);
+    if (instant !== undefined)
+        return formatUtc(instant, precision);
+    return typeof bucket.from === 'number' ? formatNumber(bucket.from) : truncate(bucket.from, 20);
+}
+/** The bucket's first order value in Unix milliseconds, when the order values are times. */
+function bucketInstant(bucket, changePoint, end = 'from') {
+    const value = bucket[end];
+    const time = changePoint.stream.order_time;
+    if (value === undefined || time === undefined)
+        return undefined;
+    const instant = epochMilliseconds(value, time);
+    return Number.isFinite(instant) ? instant : undefined;
+}
+/** How finely the buckets' times need writing to tell neighbours apart: a week-long stream needs no seconds. */
+function seriesPrecision(changePoint) {
+    const series = changePoint.error_series;
+    const first = series.length > 0 ? bucketInstant(series[0], changePoint) : undefined;
+    const last = series.length > 0 ? bucketInstant(series[series.length - 1], changePoint) : undefined;
+    if (first === undefined || last === undefined || series.length < 2)
+        return 'minute';
+    return precisionForStep((last - first) / (series.length - 1));
 }
 /** The bucket holding a stream position. */
 function bucketAt(series, position) {
@@ -65119,6 +67059,8 @@ function renderJson(report) {
 
 
 
+
+
 /** Charts past this many columns make the file slow to open and scroll; the table still lists every column. */
 const MAX_CHARTED_COLUMNS = 50;
 /** Okabe–Ito blue and vermillion: told apart with any colour vision, and both at least 3:1 against white. */
@@ -65424,7 +67366,7 @@ function histogramChart(columnName, histogram) {
         return `<g><title>${escapeHtml(tooltip)}</title>${bar(group.baseline, left, 'baseline')}${bar(group.current, left + barWidth, 'current')}</g>`;
     });
     const grid = ticks.map((tick) => `<line class="grid" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${html_round(y(tick))}" y2="${html_round(y(tick))}"/><text class="tick" x="${PLOT_LEFT - 6}" y="${html_round(y(tick) + 4)}" text-anchor="end">${tickLabel(tick, ticks[1])}</text>`);
-    const axis = histogram.kind === 'bins' ? edgeAxis(histogram.edges) : categoryAxis(groups, groupWidth);
+    const axis = histogram.kind === 'bins' ? edgeAxis(histogram.edges, histogram.edges_time) : categoryAxis(groups, groupWidth);
     return `<svg class="chart" role="img" aria-label="${escapeHtml(description)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}">
 <title>${escapeHtml(description)}</title>
 <text class="axis-title" transform="translate(12 ${PLOT_TOP + PLOT_HEIGHT / 2}) rotate(-90)" text-anchor="middle">share of values</text>
@@ -65442,6 +67384,7 @@ ${axis}
 function errorChart(changePoint) {
     const series = changePoint.error_series;
     const streamRows = changePoint.stream.rows;
+    const time = changePoint.stream.order_time;
     const height = PLOT_TOP + PLOT_HEIGHT + EDGE_AXIS_HEIGHT;
     const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
     const x = (position) => PLOT_LEFT + (PLOT_WIDTH * position) / streamRows;
@@ -65449,25 +67392,17 @@ function errorChart(changePoint) {
     const isRate = changePoint.stream.signal === 'misclassification';
     const tickLabelOf = (value) => (isRate ? `${Number((value * 100).toPrecision(3))}%` : formatNumber(value));
     const points = series.map((bucket) => ({ bucket, cx: html_round(x(bucket.first_position + bucket.rows / 2)), cy: html_round(y(bucket.error)) }));
-    const dots = points.map(({ bucket, cx, cy }) => `<circle class="error-point" cx="${cx}" cy="${cy}" r="3"><title>${escapeHtml(`${bucketLabel(bucket)}: ${errorName(changePoint)} ${tickLabelOf(bucket.error)} over ${bucket.rows} rows`)}</title></circle>`);
+    const dots = points.map(({ bucket, cx, cy }) => `<circle class="error-point" cx="${cx}" cy="${cy}" r="3"><title>${escapeHtml(`${bucketLabel(bucket, changePoint, 'second')}: ${errorName(changePoint)} ${tickLabelOf(bucket.error)} over ${bucket.rows} rows`)}</title></circle>`);
     const grid = [0, top / 2, top].map((tick) => `<line class="grid" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${html_round(y(tick))}" y2="${html_round(y(tick))}"/><text class="tick" x="${PLOT_LEFT - 6}" y="${html_round(y(tick) + 4)}" text-anchor="end">${tickLabelOf(tick)}</text>`);
     const axisY = PLOT_TOP + PLOT_HEIGHT;
-    const axisLabels = [
-        [series[0], 'start'],
-        [series[Math.floor(series.length / 2)], 'middle'],
-        [series[series.length - 1], 'end'],
-    ];
-    const labels = axisLabels.map(([bucket, anchor]) => {
-        const at = anchor === 'start' ? PLOT_LEFT : anchor === 'end' ? CHART_WIDTH - PLOT_RIGHT : x(bucket.first_position);
-        return `<text class="tick" x="${html_round(at)}" y="${axisY + 18}" text-anchor="${anchor}">${escapeHtml(bucketLabel(bucket))}</text>`;
-    });
+    const labels = streamAxisLabels(changePoint, x).map(({ at, label, anchor }) => `<text class="tick" x="${html_round(at)}" y="${axisY + 18}" text-anchor="${anchor}">${escapeHtml(label)}</text>`);
     const marker = (point, kind, text) => {
         if (!point)
             return '';
         const at = html_round(x(point.position));
-        return `<line class="change-${kind}" x1="${at}" x2="${at}" y1="${PLOT_TOP}" y2="${axisY}"><title>${escapeHtml(`${text}: ${describeStreamPoint(point)}`)}</title></line>`;
+        return `<line class="change-${kind}" x1="${at}" x2="${at}" y1="${PLOT_TOP}" y2="${axisY}"><title>${escapeHtml(`${text}: ${describeStreamPoint(point, time)}`)}</title></line>`;
     };
-    const where = changePoint.onset ? `; the rise began at ${describeStreamPoint(changePoint.onset)}` : '';
+    const where = changePoint.onset ? `; the rise began at ${describeStreamPoint(changePoint.onset, time)}` : '';
     const description = truncate(`${errorName(changePoint)} by ${streamAxisName(changePoint)} over ${streamRows} labelled current rows${where}`, 400);
     return `<p class="legend"><span class="swatch swatch-current"></span>${escapeHtml(errorName(changePoint))}${changePoint.onset ? ' <span class="swatch swatch-onset"></span>rise began (ADWIN) <span class="swatch swatch-detected"></span>detected' : ''}</p>
 <svg class="chart" role="img" aria-label="${escapeHtml(description)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}">
@@ -65481,6 +67416,43 @@ ${dots.join('')}
 ${labels.join('')}
 </svg>`;
 }
+/**
+ * The stream chart's x labels: round times placed between the buckets' first and last order values when
+ * the order is a time, else the first, middle and last buckets' order values or rows.
+ */
+function streamAxisLabels(changePoint, x) {
+    const series = changePoint.error_series;
+    const knots = [];
+    for (const bucket of series) {
+        const from = bucketInstant(bucket, changePoint, 'from');
+        const to = bucketInstant(bucket, changePoint, 'to');
+        if (from === undefined || to === undefined)
+            break;
+        knots.push([from, x(bucket.first_position)], [to, x(bucket.first_position + bucket.rows - 1)]);
+    }
+    if (knots.length === 2 * series.length) {
+        return time_axis_timeTicks(knots[0][0], knots[knots.length - 1][0], PLOT_WIDTH).map(({ at, label }) => ({ at: interpolate(knots, at), label, anchor: 'middle' }));
+    }
+    const ends = [
+        [series[0], PLOT_LEFT, 'start'],
+        [series[Math.floor(series.length / 2)], x(series[Math.floor(series.length / 2)].first_position), 'middle'],
+        [series[series.length - 1], CHART_WIDTH - PLOT_RIGHT, 'end'],
+    ];
+    return ends.map(([bucket, at, anchor]) => ({ at, label: bucketLabel(bucket, changePoint), anchor }));
+}
+/** The y of `value` on the polyline through `knots` (x ascending), held level beyond its ends. */
+function interpolate(knots, value) {
+    if (value <= knots[0][0])
+        return knots[0][1];
+    for (let index = 1; index < knots.length; index++) {
+        const [x1, y1] = knots[index];
+        if (value <= x1) {
+            const [x0, y0] = knots[index - 1];
+            return x1 === x0 ? y1 : y0 + ((y1 - y0) * (value - x0)) / (x1 - x0);
+        }
+    }
+    return knots[knots.length - 1][1];
+}
 /** Shares, not counts: the two sides rarely have the same number of rows. */
 function sharesOf(counts) {
     const total = counts.reduce((sum, count) => sum + count, 0);
@@ -65489,8 +67461,10 @@ function sharesOf(counts) {
 function binGroups(histogram) {
     const baseline = sharesOf(histogram.reference);
     const current = sharesOf(histogram.current);
+    const time = histogram.edges_time;
+    const edge = (value) => (time === undefined ? formatNumber(value) : formatUtc(epochMilliseconds(value, time), 'minute'));
     return baseline.map((share, index) => ({
-        description: `${formatNumber(histogram.edges[index])} to ${formatNumber(histogram.edges[index + 1])}`,
+        description: `${edge(histogram.edges[index])} to ${edge(histogram.edges[index + 1])}`,
         baseline: share,
         current: current[index],
     }));
@@ -65525,18 +67499,18 @@ function tickLabel(share, step) {
     const decimals = Math.max(0, Math.ceil(-Math.log10(step * 100) - 1e-9));
     return `${(share * 100).toFixed(decimals)}%`;
 }
-function edgeAxis(edges) {
+function edgeAxis(edges, time) {
     const axisY = PLOT_TOP + PLOT_HEIGHT;
     const x = (index) => PLOT_LEFT + (PLOT_WIDTH * index) / (edges.length - 1);
-    const spacing = PLOT_WIDTH / (edges.length - 1);
-    const stride = Math.ceil(MIN_LABEL_SPACING / spacing);
-    return edges
-        .map((edge, index) => {
-        const tick = `<line class="axis" x1="${html_round(x(index))}" x2="${html_round(x(index))}" y1="${axisY}" y2="${axisY + 4}"/>`;
-        const label = index % stride === 0 ? `<text class="tick" x="${html_round(x(index))}" y="${axisY + 18}" text-anchor="middle">${formatNumber(edge)}</text>` : '';
-        return tick + label;
-    })
-        .join('');
+    const marks = edges.map((_, index) => `<line class="axis" x1="${html_round(x(index))}" x2="${html_round(x(index))}" y1="${axisY}" y2="${axisY + 4}"/>`);
+    const label = (at, text) => `<text class="tick" x="${html_round(at)}" y="${axisY + 18}" text-anchor="middle">${escapeHtml(text)}</text>`;
+    if (time !== undefined) {
+        const knots = edges.map((edge, index) => [epochMilliseconds(edge, time), x(index)]);
+        const ticks = time_axis_timeTicks(knots[0][0], knots[knots.length - 1][0], PLOT_WIDTH);
+        return marks.join('') + ticks.map((tick) => label(interpolate(knots, tick.at), tick.label)).join('');
+    }
+    const stride = Math.ceil(MIN_LABEL_SPACING / (PLOT_WIDTH / (edges.length - 1)));
+    return marks.join('') + edges.map((edge, index) => (index % stride === 0 ? label(x(index), formatNumber(edge)) : '')).join('');
 }
 /** Just tall enough for the longest slanted label (about 6.2 px a character at 11 px). */
 function categoryAxisHeight(groups) {
@@ -65716,6 +67690,7 @@ function markdown_changePointBlock(changePoint, chart) {
 /** The error over the stream as a Mermaid line, with a bar at the change point's bucket. */
 function markdown_errorChart(changePoint) {
     const series = changePoint.error_series;
+    const precision = seriesPrecision(changePoint);
     const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
     const marked = changePoint.onset && bucketAt(series, changePoint.onset.position);
     const marker = marked === undefined ? '' : `\n    bar [${series.map((_, index) => (index === marked ? top : 0)).join(', ')}]`;
@@ -65725,7 +67700,7 @@ function markdown_errorChart(changePoint) {
         '```mermaid',
         'xychart-beta',
         `    title "${mermaidText(truncate(title, 80))}"`,
-        `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket))}"`).join(', ')}]`,
+        `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket, changePoint, precision))}"`).join(', ')}]`,
         `    y-axis "${errorName(changePoint)}" 0 --> ${top}${marker}`,
         `    line [${series.map((bucket) => Number(bucket.error.toPrecision(4))).join(', ')}]`,
         '```',

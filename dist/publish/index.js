@@ -2496,7 +2496,7 @@ module.exports = parse;
 
 
 
-const scan = __nccwpck_require__(1781);
+const scan = __nccwpck_require__(4162);
 const parse = __nccwpck_require__(8265);
 const utils = __nccwpck_require__(4059);
 const constants = __nccwpck_require__(5595);
@@ -2859,7 +2859,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 4162:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -42267,6 +42267,7 @@ function columnToJson(column) {
     const numbers = {
         ...common,
         integers: column.integers,
+        ...(column.time ? { time: true } : {}),
         ...(column.min === undefined ? {} : { min: column.min, max: column.max, mean: column.moments.mean, m2: column.moments.m2 }),
     };
     if (distribution.kind === 'lossless')
@@ -42363,7 +42364,9 @@ function readNumeric(record, name, problem) {
     const present = rows - missing;
     if (typeof record.integers !== 'boolean')
         problem('"integers" is not true or false');
-    const base = { storage: 'numeric', name, rows, missing, integers: record.integers };
+    if (record.time !== undefined && record.time !== true)
+        problem('"time" is given and not true');
+    const base = { storage: 'numeric', name, rows, missing, integers: record.integers, ...(record.time === true ? { time: true } : {}) };
     const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
     let distribution;
     let min;
@@ -43622,7 +43625,7 @@ function combineVariances(variance1, mean1, n1, variance2, mean2, n2) {
  * max([1, 2, 3, 4]);
  * // => 4
  */
-function max(x) {
+function simple_statistics_max(x) {
     if (x.length === 0) {
         throw new Error("max requires at least one data point");
     }
@@ -43646,7 +43649,7 @@ function max(x) {
  * @example
  * min([1, 5, -10, 100, 2]); // => -10
  */
-function min(x) {
+function simple_statistics_min(x) {
     if (x.length === 0) {
         throw new Error("min requires at least one data point");
     }
@@ -43678,8 +43681,8 @@ function equalIntervalBreaks(x, nClasses) {
         return x;
     }
 
-    var theMin = min(x);
-    var theMax = max(x);
+    var theMin = simple_statistics_min(x);
+    var theMax = simple_statistics_max(x);
 
     // the first break will always be the minimum value
     // in the xset
@@ -47773,7 +47776,7 @@ function silhouette(points, labels) {
  * containing the indices of the points in that group.
  */
 function createGroups(labels) {
-    var numGroups = 1 + max(labels);
+    var numGroups = 1 + simple_statistics_max(labels);
     var result = Array(numGroups);
     for (var i = 0; i < labels.length; i++) {
         var label = labels[i];
@@ -47878,7 +47881,7 @@ function meanDistanceFromPointToGroup(which, group, distances) {
  */
 function silhouetteMetric(points, labels) {
     var values = silhouette(points, labels);
-    return max(values);
+    return simple_statistics_max(values);
 }
 
 /**
@@ -47976,12 +47979,15 @@ class NumericAccumulator {
     distinctCounts = new Float64Array(0);
     summary;
     distinctAtLeast = 0;
+    /** Whether every part added was instants (undefined until one is added). */
+    time;
     constructor(name, settings) {
         this.name = name;
         this.settings = settings;
     }
-    /** A batch of cells (NaN where missing), in any order. */
-    addValues(values) {
+    /** A batch of cells (NaN where missing), in any order; `time` when they are Unix milliseconds. */
+    addValues(values, time = false) {
+        this.time = (this.time ?? true) && time;
         const sorted = sortedFinite(values);
         this.rows += values.length;
         this.missing += values.length - sorted.length;
@@ -48006,6 +48012,7 @@ class NumericAccumulator {
     }
     /** Another profile of the same column, of other rows. */
     addProfile(column) {
+        this.time = (this.time ?? true) && column.time === true;
         this.rows += column.rows;
         this.missing += column.missing;
         const present = column.rows - column.missing;
@@ -48023,7 +48030,14 @@ class NumericAccumulator {
         }
     }
     finish() {
-        const common = { storage: 'numeric', name: this.name, rows: this.rows, missing: this.missing, integers: this.integers };
+        const common = {
+            storage: 'numeric',
+            name: this.name,
+            rows: this.rows,
+            missing: this.missing,
+            integers: this.integers,
+            ...(this.time ? { time: true } : {}),
+        };
         const moments = this.present === 0 ? {} : { moments: this.moments };
         if (this.distinctValues) {
             const [values, counts] = [this.distinctValues, this.distinctCounts];
@@ -48231,10 +48245,10 @@ class ProfileBuilder {
                 if (column.storage === 'text')
                     accumulator.addColumn(column);
                 else
-                    accumulator.addNumbers(this.numbersOf(column.name, column.values));
+                    accumulator.addNumbers(this.numbersOf(column));
             }
             else if (column.storage === 'numeric')
-                accumulator.addValues(column.values);
+                accumulator.addValues(column.values, column.time);
         }
         this.padAbsent(seen, table.rowCount);
         this.rows += table.rowCount;
@@ -48262,9 +48276,9 @@ class ProfileBuilder {
         const columns = [...this.columns.values()].map((accumulator) => accumulator.finish());
         return { version: PROFILE_VERSION, sources: this.sources, rows: this.rows, settings: this.settings, columns };
     }
-    numbersOf(name, values) {
-        const numbers = new NumericAccumulator(name, this.settings);
-        numbers.addValues(values);
+    numbersOf(column) {
+        const numbers = new NumericAccumulator(column.name, this.settings);
+        numbers.addValues(column.values, column.time);
         return numbers.finish();
     }
     noteSources(sources) {
@@ -56050,10 +56064,18 @@ async function readColumnRows(parquet, field, plan, rowStart, rowEnd) {
         for (let k = 0; k < part.columnData.length; k++)
             cells.add(part.columnData[k], offset + k);
     }
-    return cells.finish(rowEnd - rowStart);
+    const column = cells.finish(rowEnd - rowStart);
+    return column.storage === 'numeric' && isInstantField(field) ? { ...column, time: true } : column;
 }
 function unreadable(error, file) {
     return new errors_InputError(`the file could not be read as Parquet (${error.message}); it may be damaged, or use a feature or compression this reader lacks (Snappy and uncompressed files are supported)`, { file });
+}
+/** Dates and timestamps, which the parsers above turn into Unix milliseconds; times of day are not instants. */
+function isInstantField(field) {
+    const { type, converted_type: converted, logical_type: logical } = field.element;
+    if (logical)
+        return logical.type === 'DATE' || logical.type === 'TIMESTAMP';
+    return converted === 'DATE' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS' || type === 'INT96';
 }
 function isNumericField(field) {
     if (field.children.length > 0)
@@ -56345,7 +56367,8 @@ function stackNumeric(name, parts, totalRows) {
             values.set(column.values, offset);
         offset += rows;
     }
-    return { storage: 'numeric', name, values };
+    const instants = parts.every(({ column }) => column === undefined || (column.storage === 'numeric' && column.time === true));
+    return { storage: 'numeric', name, values, ...(instants ? { time: true } : {}) };
 }
 function stackText(name, parts, totalRows) {
     const codes = new Int32Array(totalRows).fill(MISSING_CODE);
@@ -56661,6 +56684,56 @@ const STATUS_LABELS = {
 function otherReasons(column) {
     const reasons = column.distribution_drift ? column.reasons.slice(1) : column.reasons;
     return column.approximate ? [...reasons, `approximate: ${column.approximate.why}`] : reasons;
+}
+
+;// CONCATENATED MODULE: ./src/engine/time.ts
+/**
+ * Numbers and texts that are times: how they are written, and the same instant as epoch milliseconds.
+ *
+ * A column read from a Parquet DATE or TIMESTAMP is epoch milliseconds by construction. A column of plain
+ * numbers is only taken for Unix time by its range: seconds or milliseconds between 2001-09-09 (10⁹ s)
+ * and 2100, where few other quantities lie and where a reader of "1.72e+9" wants a date.
+ */
+const FIRST_SECOND = 1e9;
+const LAST_SECOND = Date.UTC(2100, 0, 1) / 1000;
+/** ISO 8601 dates and date-times (`2024-03-14`, `2024-03-14T21:20:00Z`, `2024-03-14 21:20:00.5+01:00`). */
+const time_ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A name that says time: `created_at`, `event_time`, `timestamp`, `ts`, `order_date`, `eventTime`. */
+const TIME_WORD = /(?:^|[^A-Za-z])(?:time|timestamp|date|datetime|ts|at|epoch)$/i;
+const TIME_CAMEL = /[a-z](?:Time|Timestamp|Date|DateTime|At|Ts)$/;
+function namesTime(name) {
+    return TIME_WORD.test(name) || TIME_CAMEL.test(name);
+}
+/** The Unix unit numbers spanning `min` to `max` read as, or undefined when they are not plausibly times. */
+function time_epochEncodingOf(min, max) {
+    if (min >= FIRST_SECOND && max < LAST_SECOND)
+        return 'epoch-s';
+    if (min >= FIRST_SECOND * 1000 && max < LAST_SECOND * 1000)
+        return 'epoch-ms';
+    return undefined;
+}
+/** The instant in epoch milliseconds (NaN for text that is not a time). */
+function epochMilliseconds(value, encoding) {
+    if (typeof value === 'string')
+        return Date.parse(value);
+    return encoding === 'epoch-s' ? value * 1000 : value;
+}
+const ISO_LENGTH = { year: 4, month: 7, day: 10, minute: 16, second: 19 };
+/**
+ * A UTC time written to `precision`: `2024`, `2024-03`, `2024-03-14`, `2024-03-14 21:20`, `2024-03-14 21:20:05`.
+ *
+ * @example formatUtc(Date.UTC(2024, 2, 14, 21, 20), 'minute') // '2024-03-14 21:20'
+ */
+function time_formatUtc(milliseconds, precision) {
+    return new Date(milliseconds).toISOString().slice(0, ISO_LENGTH[precision]).replace('T', ' ');
+}
+/** The precision that writes every one of `instants` exactly: days when all are at midnight UTC, ... */
+function precisionOfInstants(instants) {
+    if (instants.every((at) => at % 86_400_000 === 0))
+        return 'day';
+    if (instants.every((at) => at % 60_000 === 0))
+        return 'minute';
+    return 'second';
 }
 
 ;// CONCATENATED MODULE: ./src/performance/detectors/adwin.ts
@@ -57968,6 +58041,8 @@ function verdict_performanceVerdict(metric, baseline, current, maxDegradation, o
 
 
 
+
+
 /**
  * Accuracy rather than macro F1 for classifiers: everyone reads it, a tolerance on it reads directly ("two
  * points"), and it does not collapse when a rare class goes missing from a batch of labels, which macro
@@ -58250,8 +58325,6 @@ function formatSigned(value) {
         return '±0';
     return value > 0 ? `+${format_formatNumber(value)}` : `−${format_formatNumber(-value)}`;
 }
-/** The stream's order values sort as ISO 8601 times when every one is written as one. */
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 /** Error-rate chart resolution: at most this many points, each of at least `MIN_BUCKET_ROWS` rows. */
 const MAX_ERROR_BUCKETS = 30;
 const MIN_BUCKET_ROWS = 20;
@@ -58265,6 +58338,7 @@ function locateChangePoint(current, orderColumn, labelled, scale, minRows) {
     const streamInfo = {
         rows: stream.rows.length,
         ...(orderColumn === undefined ? {} : { order_column: orderColumn }),
+        ...(stream.time === undefined ? {} : { order_time: stream.time }),
         signal: signalKind,
         ...(rows.task === 'regression' ? { scale } : {}),
     };
@@ -58309,14 +58383,18 @@ function locateChangePoint(current, orderColumn, labelled, scale, minRows) {
     result.summary = changePointSummary(result);
     return result;
 }
-/** "row 2000 (2024-03-14T21:20:00Z)": where a point is, in the reader's terms. */
-function describeStreamPoint(point) {
-    return `row ${point.row}${point.order === undefined ? '' : ` (${point.order})`}`;
+/** "row 2000 (2024-03-14T21:20:00Z)": where a point is, in the reader's terms; Unix times as UTC dates. */
+function describeStreamPoint(point, time) {
+    if (point.order === undefined)
+        return `row ${point.row}`;
+    const epoch = typeof point.order === 'number' && time !== undefined && time !== 'iso';
+    return `row ${point.row} (${epoch ? `${time_formatUtc(epochMilliseconds(point.order, time), 'second')} UTC` : point.order})`;
 }
 function changePointSummary(result) {
     const what = result.stream.signal === 'misclassification' ? 'error rate' : 'absolute error';
     if (result.status === 'change') {
-        return `The ${what} rose from ${describeStreamPoint(result.onset)}; ADWIN was sure at ${describeStreamPoint(result.detected)}.`;
+        const time = result.stream.order_time;
+        return `The ${what} rose from ${describeStreamPoint(result.onset, time)}; ADWIN was sure at ${describeStreamPoint(result.detected, time)}.`;
     }
     return `No change point: ADWIN saw no rise in the ${what} over ${result.stream.rows} labelled current rows.`;
 }
@@ -58336,20 +58414,27 @@ function streamOf(tableRows, orderColumn) {
     };
     const present = indices.filter((index) => valueOf(tableRows[index]) !== undefined);
     const values = present.map((index) => valueOf(tableRows[index]));
-    const keys = sortKeys(values);
+    const { keys, time } = sortKeys(values, orderColumn.storage === 'numeric' && orderColumn.time === true);
     const order = present.map((_, position) => position).sort((a, b) => compareKeys(keys[a], keys[b]) || a - b);
     return {
         rows: order.map((position) => tableRows[present[position]]),
         labelledIndex: order.map((position) => present[position]),
         order: order.map((position) => values[position]),
+        ...(time === undefined ? {} : { time }),
     };
 }
-/** Numbers as they are; times as milliseconds when every value is an ISO 8601 time; other text as text. */
-function sortKeys(values) {
-    if (values.every((value) => typeof value === 'number'))
-        return [...values];
+/**
+ * Numbers as they are (Unix times when their range says so, or when read from a date or timestamp
+ * column); times as milliseconds when every value is an ISO 8601 time; other text as text.
+ */
+function sortKeys(values, readAsTime) {
+    if (values.every((value) => typeof value === 'number')) {
+        const numbers = [...values];
+        const time = readAsTime ? 'epoch-ms' : numbers.length > 0 ? epochEncodingOf(min(numbers), max(numbers)) : undefined;
+        return { keys: numbers, ...(time === undefined ? {} : { time }) };
+    }
     const times = values.every((value) => typeof value === 'string' && ISO_TIMESTAMP.test(value)) ? values.map((value) => Date.parse(value)) : undefined;
-    return times && times.every(Number.isFinite) ? times : values.map(String);
+    return times && times.every(Number.isFinite) ? { keys: times, time: 'iso' } : { keys: values.map(String) };
 }
 function compareKeys(a, b) {
     return typeof a === 'number' && typeof b === 'number' ? a - b : compareLabels(String(a), String(b));
@@ -58372,12 +58457,59 @@ function errorBuckets(errors, rows, order) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/report/time-axis.ts
+/**
+ * Axis labels for instants: round UTC times (every 15 minutes, every day, every month, ...) chosen from the
+ * span by d3-time, as few as fit the axis without overlapping, each written no finer than the step needs.
+ */
+
+
+/** About 6.2 px a character of an 11 px label, and a gap between labels. */
+const CHARACTER_WIDTH = 6.2;
+const LABEL_GAP = 16;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** The precision labels `step` milliseconds apart need: seconds only under a minute, and so on. */
+function precisionForStep(step) {
+    if (step < MINUTE)
+        return 'second';
+    if (step < DAY)
+        return 'minute';
+    if (step < 28 * DAY)
+        return 'day';
+    if (step < 365 * DAY)
+        return 'month';
+    return 'year';
+}
+/**
+ * Round times between `from` and `to` (Unix milliseconds) whose labels fit in `width` pixels side by side.
+ *
+ * @example timeTicks(Date.UTC(2024, 0, 1), Date.UTC(2024, 11, 31), 600) // 2024-02, 2024-03, ... monthly
+ */
+function timeTicks(from, to, width) {
+    if (!(to > from))
+        return Number.isFinite(from) ? [{ at: from, label: formatUtc(from, 'second') }] : [];
+    for (let count = Math.max(2, Math.floor(width / 40)); count >= 1; count--) {
+        const ticks = utcTicks(new Date(from), new Date(to), count).map((date) => date.getTime());
+        if (ticks.length === 0)
+            continue;
+        const precision = precisionForStep(ticks.length > 1 ? ticks[1] - ticks[0] : to - from);
+        const labels = ticks.map((at) => formatUtc(at, precision));
+        const widest = Math.max(...labels.map((label) => label.length)) * CHARACTER_WIDTH + LABEL_GAP;
+        if (ticks.length * widest <= width || count === 1)
+            return ticks.map((at, index) => ({ at, label: labels[index] }));
+    }
+    return [];
+}
+
 ;// CONCATENATED MODULE: ./src/report/model-format.ts
 /**
  * What every report's model section shares — Markdown, the job summary, text, HTML and the model card —
  * so they say the same thing in the same words: the metric table, each detector's answer, the labels of
  * the error-rate chart.
  */
+
+
 
 
 
@@ -58419,11 +58551,12 @@ function roleLabel(column) {
 const DETECTOR_ORDER = ['adwin', 'page-hinkley', 'ddm'];
 const DDM_CAVEAT = 'DDM with its published defaults also alarms on about half of long stable streams, mostly early on: where the detectors disagree, trust ADWIN.';
 function detectorRows(changePoint) {
+    const time = changePoint.stream.order_time;
     return DETECTOR_ORDER.map((name) => {
         const outcome = changePoint.detectors[name];
         const title = DETECTOR_TITLES[name];
         if (outcome.status === 'change')
-            return { name, title, onset: describeStreamPoint(outcome.onset), detected: describeStreamPoint(outcome.detected) };
+            return { name, title, onset: describeStreamPoint(outcome.onset, time), detected: describeStreamPoint(outcome.detected, time) };
         return { name, title, onset: outcome.status === 'no-change' ? 'no change' : `not applicable: ${outcome.reason ?? ''}`, detected: '—' };
     });
 }
@@ -58434,14 +58567,35 @@ function errorName(changePoint) {
 function streamAxisName(changePoint) {
     return changePoint.stream.order_column ?? 'row';
 }
-/** A bucket's place on the x axis: its first order value (times to the minute), or its first row. */
-function bucketLabel(bucket) {
+/**
+ * A bucket's place on the x axis: its first order value (a time in UTC, as finely as `precision`), or its
+ * first row.
+ */
+function bucketLabel(bucket, changePoint, precision = 'minute') {
     if (bucket.from === undefined)
         return `row ${bucket.first_row}`;
-    if (typeof bucket.from === 'number')
-        return format_formatNumber(bucket.from);
-    const time = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(bucket.from);
-    return time ? `${time[1]} ${time[2]}` : truncate(bucket.from, 20);
+    const instant = bucketInstant(bucket, changePoint);
+    if (instant !== undefined)
+        return time_formatUtc(instant, precision);
+    return typeof bucket.from === 'number' ? format_formatNumber(bucket.from) : truncate(bucket.from, 20);
+}
+/** The bucket's first order value in Unix milliseconds, when the order values are times. */
+function bucketInstant(bucket, changePoint, end = 'from') {
+    const value = bucket[end];
+    const time = changePoint.stream.order_time;
+    if (value === undefined || time === undefined)
+        return undefined;
+    const instant = epochMilliseconds(value, time);
+    return Number.isFinite(instant) ? instant : undefined;
+}
+/** How finely the buckets' times need writing to tell neighbours apart: a week-long stream needs no seconds. */
+function seriesPrecision(changePoint) {
+    const series = changePoint.error_series;
+    const first = series.length > 0 ? bucketInstant(series[0], changePoint) : undefined;
+    const last = series.length > 0 ? bucketInstant(series[series.length - 1], changePoint) : undefined;
+    if (first === undefined || last === undefined || series.length < 2)
+        return 'minute';
+    return precisionForStep((last - first) / (series.length - 1));
 }
 /** The bucket holding a stream position. */
 function bucketAt(series, position) {
@@ -58582,6 +58736,7 @@ function changePointBlock(changePoint, chart) {
 /** The error over the stream as a Mermaid line, with a bar at the change point's bucket. */
 function errorChart(changePoint) {
     const series = changePoint.error_series;
+    const precision = seriesPrecision(changePoint);
     const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
     const marked = changePoint.onset && bucketAt(series, changePoint.onset.position);
     const marker = marked === undefined ? '' : `\n    bar [${series.map((_, index) => (index === marked ? top : 0)).join(', ')}]`;
@@ -58591,7 +58746,7 @@ function errorChart(changePoint) {
         '```mermaid',
         'xychart-beta',
         `    title "${mermaidText(truncate(title, 80))}"`,
-        `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket))}"`).join(', ')}]`,
+        `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket, changePoint, precision))}"`).join(', ')}]`,
         `    y-axis "${errorName(changePoint)}" 0 --> ${top}${marker}`,
         `    line [${series.map((bucket) => Number(bucket.error.toPrecision(4))).join(', ')}]`,
         '```',

@@ -9,7 +9,8 @@
 import { mean, medianSorted, standardDeviation } from 'simple-statistics';
 import { InputError } from './errors.js';
 import { adjustPValues } from './correction.js';
-import { inferKind, looksLikeIdentifier } from './typing.js';
+import { epochEncodingOf, namesTime } from './time.js';
+import { holdsInstants, inferKind, looksLikeIdentifier } from './typing.js';
 import { firstText } from './first-text.js';
 import { formatNumber, formatPercent } from './format.js';
 import { POOLED_CATEGORY, sampleOf, missingCount } from './samples.js';
@@ -225,9 +226,14 @@ function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dat
     result.reasons.push('looks like an identifier: nearly every baseline value is distinct (declare it categorical to test it anyway, or ignore it)');
     return result;
   }
+  if (declared === undefined && holdsInstants(reference)) {
+    result.status = 'not-tested';
+    result.reasons.push('a date or timestamp column: its values move on with time, so it would always drift (declare it numerical to test it anyway, or ignore it)');
+    return result;
+  }
 
   const columnSample = sampleOf(kind, reference, current);
-  describeColumn(result, columnSample, options);
+  describeColumn(result, columnSample, options, reference, current);
   result.missing_share_change = currentSummary.missing_share - referenceSummary.missing_share;
   const enoughRows = Math.min(baseline.rowCount, currentTable.rowCount) >= options.minRows;
   if (enoughRows && Math.abs(result.missing_share_change) >= options.missingShareThreshold) {
@@ -302,11 +308,23 @@ function approximationOf(test: StatTest, sample: Sample, outcome: TestResult): C
 }
 
 /** Summary statistics, the chart histogram, the direction of change, and with `allMethods` every method's values. */
-function describeColumn(result: ColumnResult, sample: Sample, options: DriftOptions): void {
+function describeColumn(result: ColumnResult, sample: Sample, options: DriftOptions, reference: SideColumn, current: SideColumn): void {
   addDescriptiveStatistics(result, sample);
-  result.histogram = histogramOf(sample);
+  result.histogram = histogramOf(sample, result.type === 'numerical' ? instantEncoding(reference, current, result.reference, result.current) : undefined);
   result.direction = directionOf(result, sample);
   if (options.allMethods) result.methods = allMethods(sample);
+}
+
+/**
+ * How a numerical column's values are instants, for the charts: a date or timestamp column's milliseconds,
+ * or numbers in the range of Unix times under a name that says time (`created_at`, `event_time`, `ts`).
+ */
+function instantEncoding(reference: SideColumn, current: SideColumn, ...sides: SideSummary[]): 'epoch-ms' | 'epoch-s' | undefined {
+  if (holdsInstants(reference) || holdsInstants(current)) return 'epoch-ms';
+  if (!namesTime(reference.name)) return undefined;
+  const lows = sides.flatMap((side) => (side.min === undefined ? [] : [side.min]));
+  const highs = sides.flatMap((side) => (side.max === undefined ? [] : [side.max]));
+  return lows.length === 0 ? undefined : epochEncodingOf(Math.min(...lows), Math.max(...highs));
 }
 
 /** A column the test could not judge: drifted all the same when another reason says so, else `status`. */

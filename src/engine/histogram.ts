@@ -4,20 +4,21 @@
  */
 import { compactHistogram } from '../stattests/binning.js';
 import type { Direction, Histogram } from './result.js';
+import { epochMilliseconds, formatUtc, precisionOfInstants } from './time.js';
 import type { CategoricalSample, Sample } from '../stattests/types.js';
 
 /**
  * The report's histogram of a column: numerical bins, or one bucket per category — and per value for a
- * numerical column with few distinct values, labelled with the value.
+ * numerical column with few distinct values, labelled with the value (an instant as its UTC date).
  */
-export function histogramOf(sample: Sample): Histogram | undefined {
+export function histogramOf(sample: Sample, time?: 'epoch-ms' | 'epoch-s'): Histogram | undefined {
   const histogram = compactHistogram(sample);
   if (!histogram) return undefined;
   const reference = Array.from(histogram.reference);
   const current = Array.from(histogram.current);
-  if (histogram.kind === 'bins') return { kind: 'bins', edges: Array.from(histogram.edges), reference, current };
+  if (histogram.kind === 'bins') return { kind: 'bins', edges: Array.from(histogram.edges), reference, current, ...(time ? { edges_time: time } : {}) };
   if (histogram.kind === 'values') {
-    return { kind: 'categories', categories: Array.from(histogram.values, String), reference, current, other_reference: 0, other_current: 0 };
+    return { kind: 'categories', categories: valueLabels(histogram.values, time), reference, current, other_reference: 0, other_current: 0 };
   }
   return {
     kind: 'categories',
@@ -42,4 +43,11 @@ export function largestShareChange(sample: CategoricalSample): Direction | undef
     }
   });
   return best;
+}
+
+function valueLabels(values: ArrayLike<number>, time: 'epoch-ms' | 'epoch-s' | undefined): string[] {
+  if (time === undefined) return Array.from(values, String);
+  const instants = Array.from(values, (value) => epochMilliseconds(value, time));
+  const precision = precisionOfInstants(instants);
+  return instants.map((instant) => formatUtc(instant, precision));
 }

@@ -13,9 +13,11 @@
  *   leads, as the detector with the fewest false alarms on stationary streams (about none, where DDM
  *   with its published defaults alarms on about half of long ones; `performance/change-point.ts`).
  */
+import { max, min } from 'simple-statistics';
 import { InputError } from './errors.js';
 import { formatNumber, formatPercent } from './format.js';
 import { MISSING_CODE, type Column, type ColumnKind, type Table } from './table.js';
+import { epochEncodingOf, epochMilliseconds, formatUtc, ISO_TIMESTAMP, type TimeEncoding } from './time.js';
 import { inferKind } from './typing.js';
 import type { ModelOptions } from './options.js';
 import type {
@@ -354,9 +356,6 @@ export function formatSigned(value: number): string {
   return value > 0 ? `+${formatNumber(value)}` : `−${formatNumber(-value)}`;
 }
 
-/** The stream's order values sort as ISO 8601 times when every one is written as one. */
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
 /** Error-rate chart resolution: at most this many points, each of at least `MIN_BUCKET_ROWS` rows. */
 const MAX_ERROR_BUCKETS = 30;
 const MIN_BUCKET_ROWS = 20;
@@ -372,6 +371,7 @@ function locateChangePoint(current: Table, orderColumn: string | undefined, labe
   const streamInfo = {
     rows: stream.rows.length,
     ...(orderColumn === undefined ? {} : { order_column: orderColumn }),
+    ...(stream.time === undefined ? {} : { order_time: stream.time }),
     signal: signalKind,
     ...(rows.task === 'regression' ? { scale } : {}),
   } satisfies ChangePointResult['stream'];
@@ -419,15 +419,18 @@ function locateChangePoint(current: Table, orderColumn: string | undefined, labe
   return result;
 }
 
-/** "row 2000 (2024-03-14T21:20:00Z)": where a point is, in the reader's terms. */
-export function describeStreamPoint(point: StreamPoint): string {
-  return `row ${point.row}${point.order === undefined ? '' : ` (${point.order})`}`;
+/** "row 2000 (2024-03-14T21:20:00Z)": where a point is, in the reader's terms; Unix times as UTC dates. */
+export function describeStreamPoint(point: StreamPoint, time?: TimeEncoding): string {
+  if (point.order === undefined) return `row ${point.row}`;
+  const epoch = typeof point.order === 'number' && time !== undefined && time !== 'iso';
+  return `row ${point.row} (${epoch ? `${formatUtc(epochMilliseconds(point.order, time), 'second')} UTC` : point.order})`;
 }
 
 function changePointSummary(result: ChangePointResult): string {
   const what = result.stream.signal === 'misclassification' ? 'error rate' : 'absolute error';
   if (result.status === 'change') {
-    return `The ${what} rose from ${describeStreamPoint(result.onset!)}; ADWIN was sure at ${describeStreamPoint(result.detected!)}.`;
+    const time = result.stream.order_time;
+    return `The ${what} rose from ${describeStreamPoint(result.onset!, time)}; ADWIN was sure at ${describeStreamPoint(result.detected!, time)}.`;
   }
   return `No change point: ADWIN saw no rise in the ${what} over ${result.stream.rows} labelled current rows.`;
 }
@@ -438,6 +441,8 @@ interface Stream {
   /** Index into the labelled rows, in stream order. */
   labelledIndex: number[];
   order?: Array<number | string>;
+  /** How the order values are times, when they are. */
+  time?: TimeEncoding;
 }
 
 /**
@@ -454,20 +459,28 @@ function streamOf(tableRows: readonly number[], orderColumn: Column | undefined)
   };
   const present = indices.filter((index) => valueOf(tableRows[index]) !== undefined);
   const values = present.map((index) => valueOf(tableRows[index])!);
-  const keys = sortKeys(values);
+  const { keys, time } = sortKeys(values, orderColumn.storage === 'numeric' && orderColumn.time === true);
   const order = present.map((_, position) => position).sort((a, b) => compareKeys(keys[a], keys[b]) || a - b);
   return {
     rows: order.map((position) => tableRows[present[position]]),
     labelledIndex: order.map((position) => present[position]),
     order: order.map((position) => values[position]),
+    ...(time === undefined ? {} : { time }),
   };
 }
 
-/** Numbers as they are; times as milliseconds when every value is an ISO 8601 time; other text as text. */
-function sortKeys(values: ReadonlyArray<number | string>): Array<number | string> {
-  if (values.every((value) => typeof value === 'number')) return [...values];
+/**
+ * Numbers as they are (Unix times when their range says so, or when read from a date or timestamp
+ * column); times as milliseconds when every value is an ISO 8601 time; other text as text.
+ */
+function sortKeys(values: ReadonlyArray<number | string>, readAsTime: boolean): { keys: Array<number | string>; time?: TimeEncoding } {
+  if (values.every((value) => typeof value === 'number')) {
+    const numbers = [...(values as readonly number[])];
+    const time = readAsTime ? 'epoch-ms' : numbers.length > 0 ? epochEncodingOf(min(numbers), max(numbers)) : undefined;
+    return { keys: numbers, ...(time === undefined ? {} : { time }) };
+  }
   const times = values.every((value) => typeof value === 'string' && ISO_TIMESTAMP.test(value)) ? values.map((value) => Date.parse(value as string)) : undefined;
-  return times && times.every(Number.isFinite) ? times : values.map(String);
+  return times && times.every(Number.isFinite) ? { keys: times, time: 'iso' } : { keys: values.map(String) };
 }
 
 function compareKeys(a: number | string, b: number | string): number {

@@ -3,6 +3,7 @@
  * those of the JSON report (snake_case), so the JSON writer is a projection, not a translation.
  */
 import type { ColumnKind } from './table.js';
+import type { TimeEncoding } from './time.js';
 import type { Correction, Gate, InsufficientDataRule } from './options.js';
 import type { ResultBounds, TestResult } from '../stattests/types.js';
 import type { DetectorName } from '../performance/change-point.js';
@@ -37,7 +38,8 @@ export interface SideSummary {
 
 /** Compact histograms of both sides, enough to draw a chart without the data. */
 export type Histogram =
-  | { kind: 'bins'; edges: number[]; reference: number[]; current: number[] }
+  /** `edges_time`: the edges are instants (Unix milliseconds or seconds), charted as UTC dates. */
+  | { kind: 'bins'; edges: number[]; reference: number[]; current: number[]; edges_time?: TimeEncoding }
   | { kind: 'categories'; categories: string[]; reference: number[]; current: number[]; other_reference: number; other_current: number };
 
 /** Which way a column moved, in the user's terms. */
@@ -225,6 +227,8 @@ export interface ChangePointResult {
   stream: {
     rows: number;
     order_column?: string;
+    /** How the order values are times, when they are: Unix milliseconds or seconds, or ISO 8601 text. */
+    order_time?: TimeEncoding;
     signal: 'misclassification' | 'absolute-error';
     /** Regression: what the absolute errors were divided by before the detectors saw them. */
     scale?: number;

@@ -11,6 +11,8 @@ export interface NumericColumn {
   readonly name: string;
   /** One value per row; NaN where the cell is missing. */
   readonly values: Float64Array;
+  /** Set when the values are instants in Unix milliseconds (a Parquet date or timestamp column). */
+  readonly time?: true;
 }
 
 export interface TextColumn {

@@ -29,6 +29,15 @@ export function inferKind(reference: SideColumn, current: SideColumn | undefined
   return distinct.size === 0 ? 'numerical' : 'categorical';
 }
 
+/**
+ * A date or timestamp column (Unix milliseconds, from a Parquet DATE or TIMESTAMP). Its values move on
+ * with time, so the current data always lies past the baseline: it would always drift, telling nothing.
+ */
+export function holdsInstants(column: SideColumn): boolean {
+  if (column.storage === 'profile') return column.profile.storage === 'numeric' && column.profile.time === true;
+  return column.storage === 'numeric' && column.time === true;
+}
+
 /** Below this many values a column of distinct texts is just a small sample, not an identifier. */
 const IDENTIFIER_MIN_VALUES = 20;
 

@@ -178,7 +178,8 @@ async function readColumnRows(parquet: OpenParquet, field: SchemaTree, plan: Fil
     const offset = part.rowStart - rowStart;
     for (let k = 0; k < part.columnData.length; k++) cells.add(part.columnData[k], offset + k);
   }
-  return cells.finish(rowEnd - rowStart);
+  const column = cells.finish(rowEnd - rowStart);
+  return column.storage === 'numeric' && isInstantField(field) ? { ...column, time: true } : column;
 }
 
 function unreadable(error: unknown, file: string): InputError {
@@ -186,6 +187,13 @@ function unreadable(error: unknown, file: string): InputError {
     `the file could not be read as Parquet (${(error as Error).message}); it may be damaged, or use a feature or compression this reader lacks (Snappy and uncompressed files are supported)`,
     { file },
   );
+}
+
+/** Dates and timestamps, which the parsers above turn into Unix milliseconds; times of day are not instants. */
+function isInstantField(field: SchemaTree): boolean {
+  const { type, converted_type: converted, logical_type: logical } = field.element;
+  if (logical) return logical.type === 'DATE' || logical.type === 'TIMESTAMP';
+  return converted === 'DATE' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS' || type === 'INT96';
 }
 
 function isNumericField(field: SchemaTree): boolean {

@@ -226,7 +226,8 @@ function stackNumeric(name: string, parts: Part[], totalRows: number): Column {
     if (column?.storage === 'numeric') values.set(column.values, offset);
     offset += rows;
   }
-  return { storage: 'numeric', name, values };
+  const instants = parts.every(({ column }) => column === undefined || (column.storage === 'numeric' && column.time === true));
+  return { storage: 'numeric', name, values, ...(instants ? { time: true } : {}) };
 }
 
 function stackText(name: string, parts: Part[], totalRows: number): Column {

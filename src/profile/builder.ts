@@ -5,7 +5,7 @@
  * throughout (numbers seen before become their shortest text, as the engine compares them as categories).
  */
 import { InputError } from '../engine/errors.js';
-import { MISSING_CODE, type Column, type Table } from '../engine/table.js';
+import { MISSING_CODE, type Column, type NumericColumn, type Table } from '../engine/table.js';
 import { compareCodePoints } from '../stattests/sample.js';
 import { DEFAULT_PROFILE_SETTINGS, PROFILE_VERSION, type ColumnProfile, type NumericColumnProfile, type Profile, type ProfileSettings, type TextColumnProfile } from './format.js';
 import { NumericAccumulator } from './numeric-accumulator.js';
@@ -119,8 +119,8 @@ export class ProfileBuilder {
       const accumulator = this.accumulatorFor(column.name, column.storage);
       if (accumulator instanceof TextAccumulator) {
         if (column.storage === 'text') accumulator.addColumn(column);
-        else accumulator.addNumbers(this.numbersOf(column.name, column.values));
-      } else if (column.storage === 'numeric') accumulator.addValues(column.values);
+        else accumulator.addNumbers(this.numbersOf(column));
+      } else if (column.storage === 'numeric') accumulator.addValues(column.values, column.time);
     }
     this.padAbsent(seen, table.rowCount);
     this.rows += table.rowCount;
@@ -147,9 +147,9 @@ export class ProfileBuilder {
     return { version: PROFILE_VERSION, sources: this.sources, rows: this.rows, settings: this.settings, columns };
   }
 
-  private numbersOf(name: string, values: Float64Array): NumericColumnProfile {
-    const numbers = new NumericAccumulator(name, this.settings);
-    numbers.addValues(values);
+  private numbersOf(column: NumericColumn): NumericColumnProfile {
+    const numbers = new NumericAccumulator(column.name, this.settings);
+    numbers.addValues(column.values, column.time);
     return numbers.finish();
   }
 

@@ -50,6 +50,8 @@ export interface NumericColumnProfile {
   readonly missing: number;
   /** Whether every finite value is a whole number (typing asks this). */
   readonly integers: boolean;
+  /** Set when the values are instants in Unix milliseconds (read from a date or timestamp column). */
+  readonly time?: true;
   readonly min?: number;
   readonly max?: number;
   readonly moments?: ColumnMoments;

@@ -34,6 +34,7 @@ function columnToJson(column: ColumnProfile): object {
   const numbers = {
     ...common,
     integers: column.integers,
+    ...(column.time ? { time: true } : {}),
     ...(column.min === undefined ? {} : { min: column.min, max: column.max, mean: column.moments!.mean, m2: column.moments!.m2 }),
   };
   if (distribution.kind === 'lossless') return { ...numbers, distribution: { kind: 'lossless', ...encodeDistribution(distribution.values, distribution.counts) } };
@@ -120,7 +121,8 @@ function readNumeric(record: Record<string, unknown>, name: string, problem: Pro
   const { rows, missing } = readCounts(record, problem);
   const present = rows - missing;
   if (typeof record.integers !== 'boolean') problem('"integers" is not true or false');
-  const base = { storage: 'numeric' as const, name, rows, missing, integers: record.integers as boolean };
+  if (record.time !== undefined && record.time !== true) problem('"time" is given and not true');
+  const base = { storage: 'numeric' as const, name, rows, missing, integers: record.integers as boolean, ...(record.time === true ? { time: true as const } : {}) };
   const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
   let distribution: NumericColumnProfile['distribution'];
   let min: number | undefined;

@@ -19,14 +19,17 @@ export class NumericAccumulator {
   private distinctCounts: Float64Array = new Float64Array(0);
   private summary: RankSummary | undefined;
   private distinctAtLeast = 0;
+  /** Whether every part added was instants (undefined until one is added). */
+  private time: boolean | undefined;
 
   constructor(
     readonly name: string,
     private readonly settings: ProfileSettings,
   ) {}
 
-  /** A batch of cells (NaN where missing), in any order. */
-  addValues(values: Float64Array): void {
+  /** A batch of cells (NaN where missing), in any order; `time` when they are Unix milliseconds. */
+  addValues(values: Float64Array, time = false): void {
+    this.time = (this.time ?? true) && time;
     const sorted = sortedFinite(values);
     this.rows += values.length;
     this.missing += values.length - sorted.length;
@@ -50,6 +53,7 @@ export class NumericAccumulator {
 
   /** Another profile of the same column, of other rows. */
   addProfile(column: NumericColumnProfile): void {
+    this.time = (this.time ?? true) && column.time === true;
     this.rows += column.rows;
     this.missing += column.missing;
     const present = column.rows - column.missing;
@@ -66,7 +70,14 @@ export class NumericAccumulator {
   }
 
   finish(): NumericColumnProfile {
-    const common = { storage: 'numeric' as const, name: this.name, rows: this.rows, missing: this.missing, integers: this.integers };
+    const common = {
+      storage: 'numeric' as const,
+      name: this.name,
+      rows: this.rows,
+      missing: this.missing,
+      integers: this.integers,
+      ...(this.time ? { time: true as const } : {}),
+    };
     const moments = this.present === 0 ? {} : { moments: this.moments };
     if (this.distinctValues) {
       const [values, counts] = [this.distinctValues, this.distinctCounts];

@@ -8,12 +8,14 @@
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, Histogram, ModelResult, PerformanceResult, SideSummary, StreamPoint } from '../engine/result.js';
 import { formatNumber, formatPercent } from '../engine/format.js';
 import { describeStreamPoint } from '../engine/model.js';
+import { epochMilliseconds, formatUtc, type TimeEncoding } from '../engine/time.js';
 import { escapeHtml } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, profiledNote, truncate } from './format.js';
 import { toJsonReport } from './json.js';
 import {
   DDM_CAVEAT,
   PERFORMANCE_LABELS,
+  bucketInstant,
   bucketLabel,
   detectorRows,
   errorName,
@@ -25,6 +27,7 @@ import {
 } from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
+import { timeTicks } from './time-axis.js';
 
 export interface HtmlOptions {
   title?: string;
@@ -383,7 +386,7 @@ function histogramChart(columnName: string, histogram: Histogram): string | unde
     (tick) =>
       `<line class="grid" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${round(y(tick))}" y2="${round(y(tick))}"/><text class="tick" x="${PLOT_LEFT - 6}" y="${round(y(tick) + 4)}" text-anchor="end">${tickLabel(tick, ticks[1])}</text>`,
   );
-  const axis = histogram.kind === 'bins' ? edgeAxis(histogram.edges) : categoryAxis(groups, groupWidth);
+  const axis = histogram.kind === 'bins' ? edgeAxis(histogram.edges, histogram.edges_time) : categoryAxis(groups, groupWidth);
   return `<svg class="chart" role="img" aria-label="${escapeHtml(description)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}">
 <title>${escapeHtml(description)}</title>
 <text class="axis-title" transform="translate(12 ${PLOT_TOP + PLOT_HEIGHT / 2}) rotate(-90)" text-anchor="middle">share of values</text>
@@ -402,6 +405,7 @@ ${axis}
 function errorChart(changePoint: ChangePointResult): string {
   const series = changePoint.error_series;
   const streamRows = changePoint.stream.rows;
+  const time = changePoint.stream.order_time;
   const height = PLOT_TOP + PLOT_HEIGHT + EDGE_AXIS_HEIGHT;
   const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
   const x = (position: number) => PLOT_LEFT + (PLOT_WIDTH * position) / streamRows;
@@ -411,28 +415,22 @@ function errorChart(changePoint: ChangePointResult): string {
   const points = series.map((bucket) => ({ bucket, cx: round(x(bucket.first_position + bucket.rows / 2)), cy: round(y(bucket.error)) }));
   const dots = points.map(
     ({ bucket, cx, cy }) =>
-      `<circle class="error-point" cx="${cx}" cy="${cy}" r="3"><title>${escapeHtml(`${bucketLabel(bucket)}: ${errorName(changePoint)} ${tickLabelOf(bucket.error)} over ${bucket.rows} rows`)}</title></circle>`,
+      `<circle class="error-point" cx="${cx}" cy="${cy}" r="3"><title>${escapeHtml(`${bucketLabel(bucket, changePoint, 'second')}: ${errorName(changePoint)} ${tickLabelOf(bucket.error)} over ${bucket.rows} rows`)}</title></circle>`,
   );
   const grid = [0, top / 2, top].map(
     (tick) =>
       `<line class="grid" x1="${PLOT_LEFT}" x2="${CHART_WIDTH - PLOT_RIGHT}" y1="${round(y(tick))}" y2="${round(y(tick))}"/><text class="tick" x="${PLOT_LEFT - 6}" y="${round(y(tick) + 4)}" text-anchor="end">${tickLabelOf(tick)}</text>`,
   );
   const axisY = PLOT_TOP + PLOT_HEIGHT;
-  const axisLabels = [
-    [series[0], 'start'],
-    [series[Math.floor(series.length / 2)], 'middle'],
-    [series[series.length - 1], 'end'],
-  ] as const;
-  const labels = axisLabels.map(([bucket, anchor]) => {
-    const at = anchor === 'start' ? PLOT_LEFT : anchor === 'end' ? CHART_WIDTH - PLOT_RIGHT : x(bucket.first_position);
-    return `<text class="tick" x="${round(at)}" y="${axisY + 18}" text-anchor="${anchor}">${escapeHtml(bucketLabel(bucket))}</text>`;
-  });
+  const labels = streamAxisLabels(changePoint, x).map(
+    ({ at, label, anchor }) => `<text class="tick" x="${round(at)}" y="${axisY + 18}" text-anchor="${anchor}">${escapeHtml(label)}</text>`,
+  );
   const marker = (point: StreamPoint | undefined, kind: 'onset' | 'detected', text: string) => {
     if (!point) return '';
     const at = round(x(point.position));
-    return `<line class="change-${kind}" x1="${at}" x2="${at}" y1="${PLOT_TOP}" y2="${axisY}"><title>${escapeHtml(`${text}: ${describeStreamPoint(point)}`)}</title></line>`;
+    return `<line class="change-${kind}" x1="${at}" x2="${at}" y1="${PLOT_TOP}" y2="${axisY}"><title>${escapeHtml(`${text}: ${describeStreamPoint(point, time)}`)}</title></line>`;
   };
-  const where = changePoint.onset ? `; the rise began at ${describeStreamPoint(changePoint.onset)}` : '';
+  const where = changePoint.onset ? `; the rise began at ${describeStreamPoint(changePoint.onset, time)}` : '';
   const description = truncate(`${errorName(changePoint)} by ${streamAxisName(changePoint)} over ${streamRows} labelled current rows${where}`, 400);
   return `<p class="legend"><span class="swatch swatch-current"></span>${escapeHtml(errorName(changePoint))}${changePoint.onset ? ' <span class="swatch swatch-onset"></span>rise began (ADWIN) <span class="swatch swatch-detected"></span>detected' : ''}</p>
 <svg class="chart" role="img" aria-label="${escapeHtml(description)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}">
@@ -447,6 +445,43 @@ ${labels.join('')}
 </svg>`;
 }
 
+/**
+ * The stream chart's x labels: round times placed between the buckets' first and last order values when
+ * the order is a time, else the first, middle and last buckets' order values or rows.
+ */
+function streamAxisLabels(changePoint: ChangePointResult, x: (position: number) => number): Array<{ at: number; label: string; anchor: 'start' | 'middle' | 'end' }> {
+  const series = changePoint.error_series;
+  const knots: Array<readonly [number, number]> = [];
+  for (const bucket of series) {
+    const from = bucketInstant(bucket, changePoint, 'from');
+    const to = bucketInstant(bucket, changePoint, 'to');
+    if (from === undefined || to === undefined) break;
+    knots.push([from, x(bucket.first_position)], [to, x(bucket.first_position + bucket.rows - 1)]);
+  }
+  if (knots.length === 2 * series.length) {
+    return timeTicks(knots[0][0], knots[knots.length - 1][0], PLOT_WIDTH).map(({ at, label }) => ({ at: interpolate(knots, at), label, anchor: 'middle' }));
+  }
+  const ends = [
+    [series[0], PLOT_LEFT, 'start'],
+    [series[Math.floor(series.length / 2)], x(series[Math.floor(series.length / 2)].first_position), 'middle'],
+    [series[series.length - 1], CHART_WIDTH - PLOT_RIGHT, 'end'],
+  ] as const;
+  return ends.map(([bucket, at, anchor]) => ({ at, label: bucketLabel(bucket, changePoint), anchor }));
+}
+
+/** The y of `value` on the polyline through `knots` (x ascending), held level beyond its ends. */
+function interpolate(knots: ReadonlyArray<readonly [number, number]>, value: number): number {
+  if (value <= knots[0][0]) return knots[0][1];
+  for (let index = 1; index < knots.length; index++) {
+    const [x1, y1] = knots[index];
+    if (value <= x1) {
+      const [x0, y0] = knots[index - 1];
+      return x1 === x0 ? y1 : y0 + ((y1 - y0) * (value - x0)) / (x1 - x0);
+    }
+  }
+  return knots[knots.length - 1][1];
+}
+
 /** Shares, not counts: the two sides rarely have the same number of rows. */
 function sharesOf(counts: readonly number[]): number[] {
   const total = counts.reduce((sum, count) => sum + count, 0);
@@ -456,8 +491,10 @@ function sharesOf(counts: readonly number[]): number[] {
 function binGroups(histogram: Extract<Histogram, { kind: 'bins' }>): BarGroup[] {
   const baseline = sharesOf(histogram.reference);
   const current = sharesOf(histogram.current);
+  const time = histogram.edges_time;
+  const edge = (value: number) => (time === undefined ? formatNumber(value) : formatUtc(epochMilliseconds(value, time), 'minute'));
   return baseline.map((share, index) => ({
-    description: `${formatNumber(histogram.edges[index])} to ${formatNumber(histogram.edges[index + 1])}`,
+    description: `${edge(histogram.edges[index])} to ${edge(histogram.edges[index + 1])}`,
     baseline: share,
     current: current[index],
   }));
@@ -497,18 +534,18 @@ function tickLabel(share: number, step: number): string {
   return `${(share * 100).toFixed(decimals)}%`;
 }
 
-function edgeAxis(edges: readonly number[]): string {
+function edgeAxis(edges: readonly number[], time: TimeEncoding | undefined): string {
   const axisY = PLOT_TOP + PLOT_HEIGHT;
   const x = (index: number) => PLOT_LEFT + (PLOT_WIDTH * index) / (edges.length - 1);
-  const spacing = PLOT_WIDTH / (edges.length - 1);
-  const stride = Math.ceil(MIN_LABEL_SPACING / spacing);
-  return edges
-    .map((edge, index) => {
-      const tick = `<line class="axis" x1="${round(x(index))}" x2="${round(x(index))}" y1="${axisY}" y2="${axisY + 4}"/>`;
-      const label = index % stride === 0 ? `<text class="tick" x="${round(x(index))}" y="${axisY + 18}" text-anchor="middle">${formatNumber(edge)}</text>` : '';
-      return tick + label;
-    })
-    .join('');
+  const marks = edges.map((_, index) => `<line class="axis" x1="${round(x(index))}" x2="${round(x(index))}" y1="${axisY}" y2="${axisY + 4}"/>`);
+  const label = (at: number, text: string) => `<text class="tick" x="${round(at)}" y="${axisY + 18}" text-anchor="middle">${escapeHtml(text)}</text>`;
+  if (time !== undefined) {
+    const knots = edges.map((edge, index) => [epochMilliseconds(edge, time), x(index)] as const);
+    const ticks = timeTicks(knots[0][0], knots[knots.length - 1][0], PLOT_WIDTH);
+    return marks.join('') + ticks.map((tick) => label(interpolate(knots, tick.at), tick.label)).join('');
+  }
+  const stride = Math.ceil(MIN_LABEL_SPACING / (PLOT_WIDTH / (edges.length - 1)));
+  return marks.join('') + edges.map((edge, index) => (index % stride === 0 ? label(x(index), formatNumber(edge)) : '')).join('');
 }
 
 /** Just tall enough for the longest slanted label (about 6.2 px a character at 11 px). */

@@ -17,6 +17,7 @@ import {
   metricRows,
   niceCeiling,
   roleLabel,
+  seriesPrecision,
   streamAxisName,
 } from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
@@ -116,6 +117,7 @@ function changePointBlock(changePoint: ChangePointResult, chart: boolean): strin
 /** The error over the stream as a Mermaid line, with a bar at the change point's bucket. */
 function errorChart(changePoint: ChangePointResult): string {
   const series = changePoint.error_series;
+  const precision = seriesPrecision(changePoint);
   const top = niceCeiling(Math.max(...series.map((bucket) => bucket.error)));
   const marked = changePoint.onset && bucketAt(series, changePoint.onset.position);
   const marker = marked === undefined ? '' : `\n    bar [${series.map((_, index) => (index === marked ? top : 0)).join(', ')}]`;
@@ -125,7 +127,7 @@ function errorChart(changePoint: ChangePointResult): string {
     '```mermaid',
     'xychart-beta',
     `    title "${mermaidText(truncate(title, 80))}"`,
-    `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket))}"`).join(', ')}]`,
+    `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket, changePoint, precision))}"`).join(', ')}]`,
     `    y-axis "${errorName(changePoint)}" 0 --> ${top}${marker}`,
     `    line [${series.map((bucket) => Number(bucket.error.toPrecision(4))).join(', ')}]`,
     '```',

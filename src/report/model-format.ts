@@ -4,11 +4,13 @@
  * the error-rate chart.
  */
 import { formatNumber } from '../engine/format.js';
+import { epochMilliseconds, formatUtc, type TimePrecision } from '../engine/time.js';
 import { DETECTOR_TITLES, describeStreamPoint, formatSigned } from '../engine/model.js';
 import type { ChangePointResult, ErrorBucket, ModelColumnResult, PerformanceResult, SideMetrics } from '../engine/result.js';
 import type { DetectorName } from '../performance/change-point.js';
 import { PERFORMANCE_METRICS, performanceMetric, type MetricDirection, type PerformanceMetricName } from '../performance/metric-registry.js';
 import { truncate } from './format.js';
+import { precisionForStep } from './time-axis.js';
 
 export interface MetricRow {
   name: PerformanceMetricName;
@@ -69,10 +71,11 @@ export interface DetectorRow {
 }
 
 export function detectorRows(changePoint: ChangePointResult): DetectorRow[] {
+  const time = changePoint.stream.order_time;
   return DETECTOR_ORDER.map((name) => {
     const outcome = changePoint.detectors[name];
     const title = DETECTOR_TITLES[name];
-    if (outcome.status === 'change') return { name, title, onset: describeStreamPoint(outcome.onset!), detected: describeStreamPoint(outcome.detected!) };
+    if (outcome.status === 'change') return { name, title, onset: describeStreamPoint(outcome.onset!, time), detected: describeStreamPoint(outcome.detected!, time) };
     return { name, title, onset: outcome.status === 'no-change' ? 'no change' : `not applicable: ${outcome.reason ?? ''}`, detected: '—' };
   });
 }
@@ -86,12 +89,33 @@ export function streamAxisName(changePoint: ChangePointResult): string {
   return changePoint.stream.order_column ?? 'row';
 }
 
-/** A bucket's place on the x axis: its first order value (times to the minute), or its first row. */
-export function bucketLabel(bucket: ErrorBucket): string {
+/**
+ * A bucket's place on the x axis: its first order value (a time in UTC, as finely as `precision`), or its
+ * first row.
+ */
+export function bucketLabel(bucket: ErrorBucket, changePoint: ChangePointResult, precision: TimePrecision = 'minute'): string {
   if (bucket.from === undefined) return `row ${bucket.first_row}`;
-  if (typeof bucket.from === 'number') return formatNumber(bucket.from);
-  const time = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(bucket.from);
-  return time ? `${time[1]} ${time[2]}` : truncate(bucket.from, 20);
+  const instant = bucketInstant(bucket, changePoint);
+  if (instant !== undefined) return formatUtc(instant, precision);
+  return typeof bucket.from === 'number' ? formatNumber(bucket.from) : truncate(bucket.from, 20);
+}
+
+/** The bucket's first order value in Unix milliseconds, when the order values are times. */
+export function bucketInstant(bucket: ErrorBucket, changePoint: ChangePointResult, end: 'from' | 'to' = 'from'): number | undefined {
+  const value = bucket[end];
+  const time = changePoint.stream.order_time;
+  if (value === undefined || time === undefined) return undefined;
+  const instant = epochMilliseconds(value, time);
+  return Number.isFinite(instant) ? instant : undefined;
+}
+
+/** How finely the buckets' times need writing to tell neighbours apart: a week-long stream needs no seconds. */
+export function seriesPrecision(changePoint: ChangePointResult): TimePrecision {
+  const series = changePoint.error_series;
+  const first = series.length > 0 ? bucketInstant(series[0], changePoint) : undefined;
+  const last = series.length > 0 ? bucketInstant(series[series.length - 1], changePoint) : undefined;
+  if (first === undefined || last === undefined || series.length < 2) return 'minute';
+  return precisionForStep((last - first) / (series.length - 1));
 }
 
 /** The bucket holding a stream position. */
