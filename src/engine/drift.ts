@@ -443,9 +443,11 @@ function runTest(test: StatTest, sample: Sample): TestResult | undefined {
 /** Every method for the column's kind, with whatever finite values it has (a one-category gof test has only its statistic). */
 function allMethods(sample: Sample): Record<string, TestResult> {
   const methods: Record<string, TestResult> = {};
+  // With no values on a side no method is defined (SciPy refuses them all), whatever a formula would return.
+  if (smallerSide(sample) === 0) return methods;
   for (const test of statTests) {
     if (!test.kinds.includes(sample.kind) || (isSummarised(sample) && !test.boundsFromSummary)) continue;
-    const result = finiteResult(test, sample);
+    const result = runTest(test, sample);
     if (result) methods[test.name] = result;
   }
   return methods;
@@ -481,11 +483,25 @@ function describeNumbers(summary: SideSummary, sorted: Float64Array, exact: Exac
   if (sorted.length === 0) return;
   // simple-statistics only reads `length` and indexes, which typed arrays provide without a copy.
   const values = sorted as unknown as number[];
-  summary.mean = exact ? exact.mean : mean(values);
-  summary.std = exact ? Math.sqrt(exact.squaredDeviations / exact.count) : sorted.length > 1 ? standardDeviation(values) : 0;
+  const spread = exact ? undefined : meanAndDeviation(values);
+  summary.mean = exact ? exact.mean : spread!.mean;
+  summary.std = exact ? Math.sqrt(exact.squaredDeviations / exact.count) : spread!.std;
   summary.min = sorted[0];
   summary.median = medianSorted(values);
   summary.max = sorted[sorted.length - 1];
+}
+
+/**
+ * The mean and population standard deviation. Values near the largest double (±1.8e308) overflow the sums,
+ * so then they are computed on the values divided by a power of two, which is exact, and scaled back.
+ */
+function meanAndDeviation(values: number[]): { mean: number; std: number } {
+  const direct = { mean: mean(values), std: values.length > 1 ? standardDeviation(values) : 0 };
+  if (Number.isFinite(direct.mean) && Number.isFinite(direct.std)) return direct;
+  const largest = Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
+  const scale = 2 ** Math.floor(Math.log2(largest));
+  const scaled = values.map((value) => value / scale);
+  return { mean: mean(scaled) * scale, std: (values.length > 1 ? standardDeviation(scaled) : 0) * scale };
 }
 
 /** Numbers: the change of the mean. Categories: the category whose share moved most. */
