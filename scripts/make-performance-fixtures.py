@@ -5,8 +5,9 @@ Run it with Debian's interpreter, where python3-sklearn lives:
 
     /usr/bin/python3 scripts/make-performance-fixtures.py
 
-The tests read the JSON it writes and never call Python, so it only needs re-running when a case is added
-or scikit-learn is upgraded (the version is recorded in each file). Inputs come from seeded NumPy
+The tests read the JSON it writes and never call Python, so it only needs re-running when a case is added,
+scikit-learn is upgraded (the version is recorded in each file) or the example logs under
+examples/prediction-logs change (prediction-logs.json is computed from them). Inputs come from seeded NumPy
 generators and are written out in full, so the tests do not depend on reproducing NumPy's streams.
 Floats are written with Python's repr, which round-trips exactly through JSON.parse.
 """
@@ -32,6 +33,7 @@ from sklearn.metrics import (
 from sklearn.preprocessing import label_binarize
 
 OUT_DIR = os.path.join(os.path.dirname(__file__), "..", "__tests__", "fixtures", "performance")
+PREDICTION_LOGS = os.path.join(os.path.dirname(__file__), "..", "examples", "prediction-logs")
 
 # The metrics under test are warned about on purpose (zero division, classes missing on one side).
 warnings.simplefilter("ignore")
@@ -334,6 +336,33 @@ def regression_cases():
     return cases
 
 
+def prediction_log_side(name, positive):
+    """ROC AUC and log loss of the example log (scripts/make-prediction-logs.js) read as a binary model that
+    logged only P(positive): the labelled rows, y = label == positive, p = probability[positive]."""
+    with open(os.path.join(PREDICTION_LOGS, name), encoding="utf-8") as log:
+        lines = [json.loads(line) for line in log if line.strip()]
+    labelled = [line for line in lines if line["label"] is not None and line["prediction"] is not None]
+    truth = np.array([1 if line["label"] == positive else 0 for line in labelled])
+    p_positive = np.array([line["probability"][positive] for line in labelled], dtype=np.float64)
+    return {
+        "rows": len(labelled),
+        "roc_auc": float(roc_auc_score(truth, p_positive)),
+        "log_loss": float(log_loss(truth, p_positive, labels=[0, 1])),
+    }
+
+
+def prediction_log_cases():
+    positive = "churn"
+    return [
+        {
+            "name": "prediction_logs_one_column",
+            "positive": positive,
+            "column": f"probability.{positive}",
+            "expected": {side: prediction_log_side(f"{side}.jsonl", positive) for side in ("baseline", "current")},
+        }
+    ]
+
+
 def write(name, cases):
     os.makedirs(OUT_DIR, exist_ok=True)
     payload = {
@@ -350,3 +379,4 @@ def write(name, cases):
 if __name__ == "__main__":
     write("classification.json", classification_cases())
     write("regression.json", regression_cases())
+    write("prediction-logs.json", prediction_log_cases())

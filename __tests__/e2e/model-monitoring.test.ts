@@ -10,7 +10,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANGE_ROW, UNLABELLED_FROM_ROW, predictionLogs } from '../../scripts/make-prediction-logs.js';
+import type { ClassificationSideMetrics } from '../../src/engine/result.js';
 import type { JsonReport } from '../../src/report/json.js';
+import { expectClose, loadFixture } from '../performance/sklearn-fixtures.js';
 import { REPO_ROOT, runCli } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
 
@@ -204,5 +206,63 @@ describe('the CLI', () => {
       expect(gated.outputs['drift-detected']).toBe('true');
       expect(gated.outputs['change-point']).toBe(String(JSON.parse(readFileSync(gated.outputs.report, 'utf8')).model.change_point.onset.row));
     }, 60_000);
+  });
+});
+
+/** scikit-learn's values for the example logs read as one probability column (scripts/make-performance-fixtures.py). */
+interface PredictionLogCase {
+  readonly positive: string;
+  readonly column: string;
+  readonly expected: Record<'baseline' | 'current', { rows: number; roc_auc: number; log_loss: number }>;
+}
+
+describe('the CLI on the logs of a binary model that logs one probability column', () => {
+  const [oneColumn] = loadFixture<PredictionLogCase>('prediction-logs.json').cases;
+  let run: ReturnType<typeof runCli>;
+  let report: JsonReport;
+  let html: string;
+  beforeAll(() => {
+    const htmlFile = join(scratch, 'one-column.html');
+    run = runCli([
+      'check',
+      '--baseline', join(LOGS, 'baseline.jsonl'),
+      '--current', join(LOGS, 'current.jsonl'),
+      '--prediction', 'prediction',
+      '--target', 'label',
+      '--probability', oneColumn.column,
+      '--positive-label', oneColumn.positive,
+      '--order', 'timestamp',
+      '--performance-metric', 'roc_auc',
+      '--format', 'json',
+    ]);
+    report = JSON.parse(run.stdout);
+    runCli([
+      'check', '--baseline', join(LOGS, 'baseline.jsonl'), '--current', join(LOGS, 'current.jsonl'),
+      '--prediction', 'prediction', '--target', 'label', '--probability', oneColumn.column, '--positive-label', oneColumn.positive,
+      '--output', htmlFile,
+    ]);
+    html = readFileSync(htmlFile, 'utf8');
+  });
+
+  it("reports scikit-learn's ROC AUC and log loss on each side's labelled rows", () => {
+    expect(run.stderr).toBe('');
+    const { performance, probability_columns: probabilityColumns } = report.model!;
+    expect(probabilityColumns).toEqual({ [oneColumn.positive]: oneColumn.column });
+    for (const side of ['baseline', 'current'] as const) {
+      const expected = oneColumn.expected[side];
+      const metrics = performance!.metrics[side] as ClassificationSideMetrics;
+      expect(metrics.rows).toBe(expected.rows);
+      expectClose(metrics.roc_auc, expected.roc_auc, `${side} roc_auc`);
+      expectClose(metrics.log_loss, expected.log_loss, `${side} log_loss`);
+    }
+    expect(performance).toMatchObject({ metric: 'roc_auc', status: 'degraded' });
+    expectClose(performance!.current_value, oneColumn.expected.current.roc_auc, 'verdict roc_auc');
+  });
+
+  it('tests the one column for drift like the per-class columns, in the JSON and HTML reports', () => {
+    const probability = report.model!.columns.find((column) => column.role === 'probability')!;
+    expect(probability).toMatchObject({ name: oneColumn.column, class_label: oneColumn.positive, drift_detected: true });
+    expect(report.model!.prediction_drift.drifted_columns).toContain(oneColumn.column);
+    expect(html).toContain(`probability of &quot;${oneColumn.positive}&quot;`);
   });
 });
