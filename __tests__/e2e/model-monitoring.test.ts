@@ -17,6 +17,8 @@ import { REPO_ROOT, runCli } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
 
 const LOGS = join(REPO_ROOT, 'examples', 'prediction-logs');
+/** `driftgate check` on the example logs with their prediction and target columns. */
+const CHECK_LOGS = ['check', '--baseline', join(LOGS, 'baseline.jsonl'), '--current', join(LOGS, 'current.jsonl'), '--prediction', 'prediction', '--target', 'label'];
 /** ADWIN checks every 32 rows and needs evidence: the onset lands near the change, not on it. */
 const ONSET_TOLERANCE = 50;
 
@@ -87,11 +89,7 @@ describe('the CLI', () => {
   let report: JsonReport;
   beforeAll(() => {
     run = runCli([
-      'check',
-      '--baseline', join(LOGS, 'baseline.jsonl'),
-      '--current', join(LOGS, 'current.jsonl'),
-      '--prediction', 'prediction',
-      '--target', 'label',
+      ...CHECK_LOGS,
       '--probability', 'churn=probability.churn',
       '--probability', 'stay=probability.stay',
       '--order', 'timestamp',
@@ -110,10 +108,7 @@ describe('the CLI', () => {
   });
 
   it('exits 0 when only performance gates and the fall stays within a wider tolerance', () => {
-    const passing = runCli([
-      'check', '--baseline', join(LOGS, 'baseline.jsonl'), '--current', join(LOGS, 'current.jsonl'),
-      '--prediction', 'prediction', '--target', 'label', '--max-degradation', '0.5', '--gate-on', 'performance',
-    ]);
+    const passing = runCli([...CHECK_LOGS, '--max-degradation', '0.5', '--gate-on', 'performance']);
     expect(passing.stderr).toBe('');
     expect(passing.status).toBe(0);
     expect(passing.stdout.split('\n')[0]).toBe('Gate passed: no performance drift.');
@@ -223,24 +218,10 @@ describe('the CLI on the logs of a binary model that logs one probability column
   let html: string;
   beforeAll(() => {
     const htmlFile = join(scratch, 'one-column.html');
-    run = runCli([
-      'check',
-      '--baseline', join(LOGS, 'baseline.jsonl'),
-      '--current', join(LOGS, 'current.jsonl'),
-      '--prediction', 'prediction',
-      '--target', 'label',
-      '--probability', oneColumn.column,
-      '--positive-label', oneColumn.positive,
-      '--order', 'timestamp',
-      '--performance-metric', 'roc_auc',
-      '--format', 'json',
-    ]);
+    const oneColumnArgs = [...CHECK_LOGS, '--probability', oneColumn.column, '--positive-label', oneColumn.positive];
+    run = runCli([...oneColumnArgs, '--order', 'timestamp', '--performance-metric', 'roc_auc', '--format', 'json']);
     report = JSON.parse(run.stdout);
-    runCli([
-      'check', '--baseline', join(LOGS, 'baseline.jsonl'), '--current', join(LOGS, 'current.jsonl'),
-      '--prediction', 'prediction', '--target', 'label', '--probability', oneColumn.column, '--positive-label', oneColumn.positive,
-      '--output', htmlFile,
-    ]);
+    runCli([...oneColumnArgs, '--output', htmlFile]);
     html = readFileSync(htmlFile, 'utf8');
   });
 
