@@ -402,6 +402,16 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
     expect(attempt).toThrow(message);
   });
 
+  it('without a target, takes the labels from the predictions and tests drift only', () => {
+    const predictions = { prediction: churnLog.prediction, p: churnLog.p };
+    const model = modelOf(check(predictions, predictions, { prediction: 'prediction', probabilities: { kind: 'positive', column: 'p' }, positiveLabel: 'churn', maxDegradation: DEFAULT_MAX_DEGRADATION }));
+    expect(model.probability_columns).toEqual({ churn: 'p' });
+    expect(model.performance).toBeUndefined();
+    expect(() => check(predictions, predictions, { prediction: 'prediction', probabilities: { kind: 'positive', column: 'p' }, positiveLabel: 'yes', maxDegradation: DEFAULT_MAX_DEGRADATION })).toThrow(
+      'the positive class "yes" is not among the labels of the prediction column ("churn", "stay")',
+    );
+  });
+
   it('refuses a probability outside [0, 1], naming the side, the row and the column', () => {
     const current = { ...churnLog, p: churnLog.p.map((value, row) => (row === 6 ? 1.5 : value)) };
     let error: unknown;

@@ -105,7 +105,8 @@ export function resolveModelColumns(options: ModelOptions, baseline: Table, curr
   if (positiveColumn !== undefined) {
     const labelColumns = [options.prediction, options.target].filter((name) => name !== undefined);
     for (const name of labelColumns) requireClassLabels(name, [baseline, current]);
-    const positive = positiveClass(namedClass, options.positiveLabel, labelsSeen(labelColumns, [baseline, current]));
+    const seen = { labels: labelsSeen(labelColumns, [baseline, current]), where: options.target === undefined ? 'the prediction column' : 'the prediction and target columns' };
+    const positive = positiveClass(namedClass, options.positiveLabel, seen);
     requireProbabilities(positiveColumn, positive, { baseline, current });
     probabilities = new Map([[positive, positiveColumn]]);
   }
@@ -131,11 +132,11 @@ const DEFAULT_POSITIVE_LABEL_SETS = [new Set(['0', '1']), new Set(['-1', '1'])];
  * for (`CLASS=COL`, or the one column a prefix matched), or the positive label given (the two must agree),
  * or else scikit-learn's default. It must be among the labels seen, and those at most two.
  */
-function positiveClass(named: string | undefined, given: string | undefined, seen: readonly string[]): string {
-  const labels = describeLabels(seen);
-  if (seen.length > 2) {
+function positiveClass(named: string | undefined, given: string | undefined, seen: { labels: readonly string[]; where: string }): string {
+  const labels = describeLabels(seen.labels);
+  if (seen.labels.length > 2) {
     throw new InputError(
-      `one probability column is the positive class's of a binary model, but the prediction and target columns hold ${seen.length} labels (${labels}): give one probability column per class (CLASS=COLUMN)`,
+      `one probability column is for a binary model, but ${seen.where} hold ${seen.labels.length} labels (${labels}): give one probability column per class (CLASS=COLUMN)`,
     );
   }
   if (named !== undefined && given !== undefined && named !== given) {
@@ -143,13 +144,13 @@ function positiveClass(named: string | undefined, given: string | undefined, see
   }
   const chosen = named ?? given;
   if (chosen === undefined) {
-    if (DEFAULT_POSITIVE_LABEL_SETS.some((set) => seen.every((label) => set.has(label)))) return DEFAULT_POSITIVE_LABEL;
+    if (DEFAULT_POSITIVE_LABEL_SETS.some((set) => seen.labels.every((label) => set.has(label)))) return DEFAULT_POSITIVE_LABEL;
     throw new InputError(
       `one probability column holds the probability of the positive class, and with labels ${labels} there is no default (scikit-learn's is 1, for labels 0 and 1 or -1 and 1): name the positive class (--positive-label, or the action's positive-label)`,
     );
   }
-  if (!seen.includes(chosen)) {
-    throw new InputError(`the positive class ${JSON.stringify(chosen)} is not among the labels of the prediction and target columns (${labels || 'none'})`);
+  if (!seen.labels.includes(chosen)) {
+    throw new InputError(`the positive class ${JSON.stringify(chosen)} is not among the labels of ${seen.where} (${labels || 'none'})`);
   }
   return chosen;
 }
