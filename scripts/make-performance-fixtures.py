@@ -5,8 +5,9 @@ Run it with Debian's interpreter, where python3-sklearn lives:
 
     /usr/bin/python3 scripts/make-performance-fixtures.py
 
-The tests read the JSON it writes and never call Python, so it only needs re-running when a case is added
-or scikit-learn is upgraded (the version is recorded in each file). Inputs come from seeded NumPy
+The tests read the JSON it writes and never call Python, so it only needs re-running when a case is added,
+scikit-learn is upgraded (the version is recorded in each file) or the example logs under
+examples/prediction-logs change (prediction-logs.json is computed from them). Inputs come from seeded NumPy
 generators and are written out in full, so the tests do not depend on reproducing NumPy's streams.
 Floats are written with Python's repr, which round-trips exactly through JSON.parse.
 """
@@ -32,6 +33,7 @@ from sklearn.metrics import (
 from sklearn.preprocessing import label_binarize
 
 OUT_DIR = os.path.join(os.path.dirname(__file__), "..", "__tests__", "fixtures", "performance")
+PREDICTION_LOGS = os.path.join(os.path.dirname(__file__), "..", "examples", "prediction-logs")
 
 # The metrics under test are warned about on purpose (zero division, classes missing on one side).
 warnings.simplefilter("ignore")
@@ -49,14 +51,31 @@ def softmax_rows(logits):
     return exp / exp.sum(axis=1, keepdims=True)
 
 
+def one_column_truth(y_true, positive):
+    """1 for the positive class, 0 for the other; None when y_true holds two labels besides the positive.
+
+    With one probability column (a binary model's predict_proba[:, 1]) scikit-learn reads a 1-D score as
+    the probability of the positive class, y_true == positive; a third label makes y_true multiclass,
+    which it refuses with a 1-D score.
+    """
+    if len(set(y_true) - {positive}) > 1:
+        return None
+    return np.array([1 if label == positive else 0 for label in y_true])
+
+
 def roc_auc_reference(y_true, classes, proba):
     """ROC AUC as driftgate defines it, computed by scikit-learn; None where scikit-learn refuses.
 
-    Two probability columns: the binary score of the greater class. More: one-vs-rest macro over the
+    One probability column: roc_auc_score(y_true == positive, p). Two probability columns: the binary score of the greater class. More: one-vs-rest macro over the
     classes present in y_true. With every class present and rows summing to one that is exactly
     multi_class='ovr'; otherwise (scikit-learn refuses both) it is scikit-learn's macro average over the
     label-indicator columns of the present classes, which is the same per-class computation.
     """
+    if len(classes) == 1:
+        truth = one_column_truth(y_true, classes[0])
+        if truth is None or truth.min() == truth.max():
+            return None
+        return float(roc_auc_score(truth, proba[:, 0]))
     if any(label not in classes for label in y_true):
         return None
     present = [index for index, label in enumerate(classes) if label in set(y_true)]
@@ -71,6 +90,10 @@ def roc_auc_reference(y_true, classes, proba):
 
 
 def log_loss_reference(y_true, classes, proba):
+    """One probability column: log_loss(y_true == positive, p), labels=[0, 1] so one class in y_true is fine."""
+    if len(classes) == 1:
+        truth = one_column_truth(y_true, classes[0])
+        return None if truth is None else float(log_loss(truth, proba[:, 0], labels=[0, 1]))
     if any(label not in classes for label in y_true):
         return None
     return float(log_loss(y_true, proba, labels=classes))
@@ -217,9 +240,51 @@ def classification_cases():
     y_true, y_pred, _ = draw_classifier(rng, ["a", "b", "c"], 90, 1.0)
     cases.append(classification_case("explicit_labels", y_true, y_pred, labels=["a", "b", "c", "d"]))
 
+    cases.extend(one_column_cases())
+
     # Tiny inputs.
     cases.append(classification_case("single_row", ["a"], ["a"]))
     cases.append(classification_case("two_rows_disagreeing", ["a", "b"], ["b", "a"]))
+    return cases
+
+
+def one_column_case(name, y_true, positive, negative, p_positive):
+    """A binary model logging only the positive class's probability; it predicts the class with p ≥ 0.5."""
+    p_positive = np.asarray(p_positive, dtype=np.float64)
+    y_pred = [positive if p >= 0.5 else negative for p in p_positive]
+    return classification_case(name, y_true, y_pred, [positive], p_positive[:, np.newaxis])
+
+
+def one_column_cases():
+    cases = []
+
+    # The positive class is the lesser label, so it is not the class scikit-learn's [:, 1] would pick.
+    rng = np.random.default_rng(40)
+    y_true, _, proba = draw_classifier(rng, ["churn", "stay"], 200, 1.5)
+    cases.append(one_column_case("one_column_positive_is_lesser_label", y_true, "churn", "stay", proba[:, 0]))
+
+    # 0/1 labels (the default positive class 1), scores rounded to create ties.
+    rng = np.random.default_rng(41)
+    y_true, _, proba = draw_classifier(rng, ["0", "1"], 300, 1.0, tie_decimals=1)
+    cases.append(one_column_case("one_column_tied_scores", y_true, "1", "0", proba[:, 1]))
+
+    # Scores at and beyond the clipping bounds (eps = 2**-52 in scikit-learn 1.2), confidently wrong too.
+    rng = np.random.default_rng(42)
+    eps = np.finfo(np.float64).eps
+    extremes = np.array([0.0, 1.0, 1e-17, eps / 2, eps, 2 * eps, 1 - eps, 1 - eps / 2, 0.5, 0.25, 0.75])
+    p_positive = rng.choice(extremes, size=120)
+    y_true = ["1" if flip else "-1" for flip in rng.integers(0, 2, size=120)]
+    cases.append(one_column_case("one_column_extreme_scores", y_true, "1", "-1", p_positive))
+
+    # Only the positive class in the truth: ROC AUC undefined, log loss defined (labels=[0, 1]).
+    rng = np.random.default_rng(43)
+    p_positive = rng.uniform(0, 1, size=50)
+    cases.append(one_column_case("one_column_single_class_truth", ["yes"] * 50, "yes", "no", p_positive))
+
+    # Three labels in the truth: no binary model, so scikit-learn refuses both metrics.
+    rng = np.random.default_rng(44)
+    y_true = [["a", "b", "c"][i] for i in rng.integers(0, 3, size=60)]
+    cases.append(one_column_case("one_column_three_labels", y_true, "a", "b", rng.uniform(0, 1, size=60)))
     return cases
 
 
@@ -271,6 +336,33 @@ def regression_cases():
     return cases
 
 
+def prediction_log_side(name, positive):
+    """ROC AUC and log loss of the example log (scripts/make-prediction-logs.js) read as a binary model that
+    logged only P(positive): the labelled rows, y = label == positive, p = probability[positive]."""
+    with open(os.path.join(PREDICTION_LOGS, name), encoding="utf-8") as log:
+        lines = [json.loads(line) for line in log if line.strip()]
+    labelled = [line for line in lines if line["label"] is not None and line["prediction"] is not None]
+    truth = np.array([1 if line["label"] == positive else 0 for line in labelled])
+    p_positive = np.array([line["probability"][positive] for line in labelled], dtype=np.float64)
+    return {
+        "rows": len(labelled),
+        "roc_auc": float(roc_auc_score(truth, p_positive)),
+        "log_loss": float(log_loss(truth, p_positive, labels=[0, 1])),
+    }
+
+
+def prediction_log_cases():
+    positive = "churn"
+    return [
+        {
+            "name": "prediction_logs_one_column",
+            "positive": positive,
+            "column": f"probability.{positive}",
+            "expected": {side: prediction_log_side(f"{side}.jsonl", positive) for side in ("baseline", "current")},
+        }
+    ]
+
+
 def write(name, cases):
     os.makedirs(OUT_DIR, exist_ok=True)
     payload = {
@@ -287,3 +379,4 @@ def write(name, cases):
 if __name__ == "__main__":
     write("classification.json", classification_cases())
     write("regression.json", regression_cases())
+    write("prediction-logs.json", prediction_log_cases())

@@ -11,6 +11,7 @@ export interface ModelOptionTexts {
   prediction?: string;
   target?: string;
   probabilities: readonly string[];
+  positiveLabel?: string;
   order?: string;
   performanceMetric?: string;
   maxDegradation?: string;
@@ -31,6 +32,10 @@ export function parseModelOptions(texts: ModelOptionTexts, names: ModelOptionNam
   if (texts.probabilities.length > 0 && prediction === undefined) {
     throw new InputError(`${names.probabilities} needs ${names.prediction}: the column of the class the model predicted`);
   }
+  const positiveLabel = present(texts.positiveLabel);
+  if (positiveLabel !== undefined && texts.probabilities.length === 0) {
+    throw new InputError(`${names.positiveLabel} is the class whose probability one ${names.probabilities} column holds: name that column too`);
+  }
   if (prediction === undefined && target === undefined) return undefined;
   const metricName = present(texts.performanceMetric);
   const metric = metricName === undefined ? undefined : performanceMetric(metricName);
@@ -43,6 +48,7 @@ export function parseModelOptions(texts: ModelOptionTexts, names: ModelOptionNam
     ...(prediction === undefined ? {} : { prediction }),
     ...(target === undefined ? {} : { target }),
     ...(probabilities ? { probabilities } : {}),
+    ...(positiveLabel === undefined ? {} : { positiveLabel }),
     ...(present(texts.order) === undefined ? {} : { order: texts.order }),
     ...(metric ? { performanceMetric: metric.name } : {}),
     maxDegradation: maxDegradation === undefined ? DEFAULT_MAX_DEGRADATION : parseMaxDegradation(maxDegradation, names.maxDegradation),
@@ -51,20 +57,25 @@ export function parseModelOptions(texts: ModelOptionTexts, names: ModelOptionNam
 
 /**
  * `CLASS=COLUMN` entries, split at the first `=` (class labels are short and rarely hold one; column
- * names of flattened JSON may), or one `PREFIX*` entry: every column named PREFIX followed by a class.
+ * names of flattened JSON may), or one `PREFIX*` entry: every column named PREFIX followed by a class, or
+ * one bare `COLUMN`: a binary model's probability of the positive class (a name holding `=` or ending in
+ * `*` is written `CLASS=COLUMN` instead).
  */
 export function parseProbabilityColumns(entries: readonly string[], option: string): ProbabilityColumns | undefined {
   if (entries.length === 0) return undefined;
-  const prefixes = entries.filter((entry) => entry.endsWith('*') && !entry.includes('='));
-  if (prefixes.length > 0) {
-    if (entries.length > 1) throw new InputError(`${option} takes either one PREFIX* entry or CLASS=COLUMN entries, not both or several prefixes`);
-    return { kind: 'prefix', prefix: prefixes[0].slice(0, -1) };
+  const alone = entries.filter((entry) => !entry.includes('='));
+  if (alone.length > 0) {
+    if (entries.length > 1) {
+      throw new InputError(`${option} takes one PREFIX* entry, one COLUMN (the positive class's probability) or CLASS=COLUMN entries, not a mix or several of the first two`);
+    }
+    const [entry] = alone;
+    return entry.endsWith('*') ? { kind: 'prefix', prefix: entry.slice(0, -1) } : { kind: 'positive', column: entry };
   }
   const columns = new Map<string, string>();
   for (const entry of entries) {
     const at = entry.indexOf('=');
-    if (at <= 0 || at === entry.length - 1) {
-      throw new InputError(`${option} takes CLASS=COLUMN (one per class) or PREFIX* (columns named PREFIX followed by the class), got ${JSON.stringify(entry)}`);
+    if (at === 0 || at === entry.length - 1) {
+      throw new InputError(`${option} takes CLASS=COLUMN (one per class), PREFIX* (columns named PREFIX followed by the class) or one COLUMN (the positive class's probability), got ${JSON.stringify(entry)}`);
     }
     const label = entry.slice(0, at);
     if (columns.has(label)) throw new InputError(`${option} names class ${JSON.stringify(label)} twice`);

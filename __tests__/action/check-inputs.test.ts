@@ -53,4 +53,14 @@ describe('the check action inputs', () => {
     setInputs({ baseline: 'a.csv', current: 'b.csv', 'p-value-threshold': '1.5' });
     expect(() => getInputs()).toThrow('p-value-threshold must be a p-value between 0 and 1 (exclusive), not "1.5"');
   });
+
+  it('reads one probability column with its positive-label, empty meaning the default', () => {
+    const model = { baseline: 'a.csv', current: 'b.csv', 'prediction-column': 'pred', 'target-column': 'label', 'probability-columns': 'proba' };
+    setInputs({ ...model, 'positive-label': 'churn' });
+    expect(getInputs().check.drift.model).toMatchObject({ probabilities: { kind: 'positive', column: 'proba' }, positiveLabel: 'churn' });
+    setInputs(model);
+    expect(getInputs().check.drift.model).not.toHaveProperty('positiveLabel');
+    setInputs({ baseline: 'a.csv', current: 'b.csv', 'prediction-column': 'pred', 'positive-label': 'churn' });
+    expect(() => getInputs()).toThrow('positive-label is the class whose probability one probability-columns column holds: name that column too');
+  });
 });

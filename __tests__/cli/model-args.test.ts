@@ -33,15 +33,26 @@ describe('the model flags', () => {
     expect(check(['--prediction', 'pred', '--probability', 'probability.*']).settings.drift.model?.probabilities).toEqual({ kind: 'prefix', prefix: 'probability.' });
   });
 
+  it('take one bare column as the positive class\'s probability, with its label', () => {
+    const { model } = check(['--prediction', 'pred', '--target', 'label', '--probability', 'proba', '--positive-label', 'churn']).settings.drift;
+    expect(model).toMatchObject({ probabilities: { kind: 'positive', column: 'proba' }, positiveLabel: 'churn' });
+    const unlabelled = check(['--prediction', 'pred', '--probability', 'proba']).settings.drift.model;
+    expect(unlabelled?.probabilities).toEqual({ kind: 'positive', column: 'proba' });
+    expect(unlabelled).not.toHaveProperty('positiveLabel');
+    expect(check(['--prediction', 'pred', '--probability', '1=proba']).settings.drift.model?.probabilities).toEqual({ kind: 'columns', columns: new Map([['1', 'proba']]) });
+  });
+
   it.each([
     [['--order', 'ts'], /--order is about the model's performance: it needs both --prediction and --target/],
     [['--prediction', 'p', '--max-degradation', '5%'], /--max-degradation is about the model's performance/],
     [['--target', 't', '--probability', 'a=b'], /--probability needs --prediction/],
     [['--prediction', 'p', '--target', 't', '--performance-metric', 'auc'], /--performance-metric must be one of accuracy, .*, r2, not "auc"/],
     [['--prediction', 'p', '--target', 't', '--max-degradation', 'a lot'], /--max-degradation must be a number >= 0 \(absolute\) or a percentage such as 5%/],
-    [['--prediction', 'p', '--probability', 'churn'], /--probability takes CLASS=COLUMN \(one per class\) or PREFIX\*/],
+    [['--prediction', 'p', '--probability', 'churn='], /--probability takes CLASS=COLUMN \(one per class\), PREFIX\* .* or one COLUMN/],
     [['--prediction', 'p', '--probability', 'a=x', '--probability', 'a=y'], /--probability names class "a" twice/],
-    [['--prediction', 'p', '--probability', 'p.*', '--probability', 'a=y'], /either one PREFIX\* entry or CLASS=COLUMN entries/],
+    [['--prediction', 'p', '--probability', 'p.*', '--probability', 'a=y'], /--probability takes one PREFIX\* entry, one COLUMN \(the positive class's probability\) or CLASS=COLUMN entries, not a mix/],
+    [['--prediction', 'p', '--probability', 'x', '--probability', 'y'], /not a mix or several of the first two/],
+    [['--prediction', 'p', '--positive-label', 'churn'], /--positive-label is the class whose probability one --probability column holds: name that column too/],
     [['--gate-on', 'everything'], /--gate-on takes data, prediction, performance, multivariate or any, not "everything"/],
     [['--gate-on', 'performance'], /--gate-on performance needs both the prediction and the target column/],
     [['--prediction', 'p', '--gate-on', 'performance'], /--gate-on performance needs both/],
@@ -57,18 +68,21 @@ describe('the shared parsers, as the action calls them', () => {
     prediction: 'prediction-column',
     target: 'target-column',
     probabilities: 'probability-columns',
+    positiveLabel: 'positive-label',
     order: 'order-column',
     performanceMetric: 'performance-metric',
     maxDegradation: 'max-degradation',
   };
 
   it('treat empty inputs as not given', () => {
-    expect(parseModelOptions({ prediction: '', target: '', probabilities: [], order: '', performanceMetric: '', maxDegradation: '' }, names)).toBeUndefined();
+    expect(parseModelOptions({ prediction: '', target: '', probabilities: [], positiveLabel: '', order: '', performanceMetric: '', maxDegradation: '' }, names)).toBeUndefined();
+    expect(parseModelOptions({ prediction: 'p', probabilities: ['proba'], positiveLabel: '' }, names)).not.toHaveProperty('positiveLabel');
   });
 
   it('name the input in their messages', () => {
     expect(() => parseModelOptions({ prediction: 'p', target: 't', probabilities: [], maxDegradation: '-1' }, names)).toThrow(/^max-degradation must be/);
     expect(() => parseProbabilityColumns(['=x'], 'probability-columns')).toThrow(/^probability-columns takes CLASS=COLUMN/);
+    expect(() => parseModelOptions({ prediction: 'p', probabilities: [], positiveLabel: 'yes' }, names)).toThrow(/^positive-label is the class whose probability one probability-columns column holds/);
   });
 
   it('accept "any" alone or with others, and comma-separated gates', () => {

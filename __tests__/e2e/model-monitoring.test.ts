@@ -10,12 +10,16 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANGE_ROW, UNLABELLED_FROM_ROW, predictionLogs } from '../../scripts/make-prediction-logs.js';
+import type { ClassificationSideMetrics } from '../../src/engine/result.js';
 import { escapeHtml } from '../../src/report/escape.js';
 import type { JsonReport } from '../../src/report/json.js';
+import { expectClose, loadFixture } from '../performance/sklearn-fixtures.js';
 import { REPO_ROOT, runCli } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
 
 const LOGS = join(REPO_ROOT, 'examples', 'prediction-logs');
+/** `driftgate check` on the example logs with their prediction and target columns. */
+const CHECK_LOGS = ['check', '--baseline', join(LOGS, 'baseline.jsonl'), '--current', join(LOGS, 'current.jsonl'), '--prediction', 'prediction', '--target', 'label'];
 /** ADWIN checks every 32 rows and needs evidence: the onset lands near the change, not on it. */
 const ONSET_TOLERANCE = 50;
 
@@ -86,11 +90,7 @@ describe('the CLI', () => {
   let report: JsonReport;
   beforeAll(() => {
     run = runCli([
-      'check',
-      '--baseline', join(LOGS, 'baseline.jsonl'),
-      '--current', join(LOGS, 'current.jsonl'),
-      '--prediction', 'prediction',
-      '--target', 'label',
+      ...CHECK_LOGS,
       '--probability', 'churn=probability.churn',
       '--probability', 'stay=probability.stay',
       '--order', 'timestamp',
@@ -109,10 +109,7 @@ describe('the CLI', () => {
   });
 
   it('exits 0 when only performance gates and the fall stays within a wider tolerance', () => {
-    const passing = runCli([
-      'check', '--baseline', join(LOGS, 'baseline.jsonl'), '--current', join(LOGS, 'current.jsonl'),
-      '--prediction', 'prediction', '--target', 'label', '--max-degradation', '0.5', '--gate-on', 'performance',
-    ]);
+    const passing = runCli([...CHECK_LOGS, '--max-degradation', '0.5', '--gate-on', 'performance']);
     expect(passing.stderr).toBe('');
     expect(passing.status).toBe(0);
     expect(passing.stdout.split('\n')[0]).toBe('Gate passed: no performance drift.');
@@ -229,5 +226,49 @@ describe('the CLI', () => {
       expect(gated.outputs['drift-detected']).toBe('true');
       expect(gated.outputs['change-point']).toBe(String(JSON.parse(readFileSync(gated.outputs.report, 'utf8')).model.change_point.onset.row));
     }, 60_000);
+  });
+});
+
+/** scikit-learn's values for the example logs read as one probability column (scripts/make-performance-fixtures.py). */
+interface PredictionLogCase {
+  readonly positive: string;
+  readonly column: string;
+  readonly expected: Record<'baseline' | 'current', { rows: number; roc_auc: number; log_loss: number }>;
+}
+
+describe('the CLI on the logs of a binary model that logs one probability column', () => {
+  const [oneColumn] = loadFixture<PredictionLogCase>('prediction-logs.json').cases;
+  let run: ReturnType<typeof runCli>;
+  let report: JsonReport;
+  let html: string;
+  beforeAll(() => {
+    const htmlFile = join(scratch, 'one-column.html');
+    const oneColumnArgs = [...CHECK_LOGS, '--probability', oneColumn.column, '--positive-label', oneColumn.positive];
+    run = runCli([...oneColumnArgs, '--order', 'timestamp', '--performance-metric', 'roc_auc', '--format', 'json']);
+    report = JSON.parse(run.stdout);
+    runCli([...oneColumnArgs, '--output', htmlFile]);
+    html = readFileSync(htmlFile, 'utf8');
+  });
+
+  it("reports scikit-learn's ROC AUC and log loss on each side's labelled rows", () => {
+    expect(run.stderr).toBe('');
+    const { performance, probability_columns: probabilityColumns } = report.model!;
+    expect(probabilityColumns).toEqual({ [oneColumn.positive]: oneColumn.column });
+    for (const side of ['baseline', 'current'] as const) {
+      const expected = oneColumn.expected[side];
+      const metrics = performance!.metrics[side] as ClassificationSideMetrics;
+      expect(metrics.rows).toBe(expected.rows);
+      expectClose(metrics.roc_auc, expected.roc_auc, `${side} roc_auc`);
+      expectClose(metrics.log_loss, expected.log_loss, `${side} log_loss`);
+    }
+    expect(performance).toMatchObject({ metric: 'roc_auc', status: 'degraded' });
+    expectClose(performance!.current_value, oneColumn.expected.current.roc_auc, 'verdict roc_auc');
+  });
+
+  it('tests the one column for drift like the per-class columns, in the JSON and HTML reports', () => {
+    const probability = report.model!.columns.find((column) => column.role === 'probability')!;
+    expect(probability).toMatchObject({ name: oneColumn.column, class_label: oneColumn.positive, drift_detected: true });
+    expect(report.model!.prediction_drift.drifted_columns).toContain(oneColumn.column);
+    expect(html).toContain(`probability of &quot;${oneColumn.positive}&quot;`);
   });
 });

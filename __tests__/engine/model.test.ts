@@ -2,11 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { InputError } from '../../src/engine/errors.js';
 import { DEFAULT_MAX_DEGRADATION, defaultDriftOptions, type ModelOptions } from '../../src/engine/options.js';
-import type { DriftResult, ModelResult } from '../../src/engine/result.js';
+import type { ClassificationSideMetrics, DriftResult, ModelResult } from '../../src/engine/result.js';
 import { accuracy } from '../../src/performance/accuracy.js';
 import { classificationMetrics } from '../../src/performance/classification.js';
 import { meanAbsoluteError } from '../../src/performance/mean-absolute-error.js';
 import { parseMaxDegradation } from '../../src/performance/verdict.js';
+import { loadFixture, TOLERANCE, type ClassificationCase } from '../performance/sklearn-fixtures.js';
 import { CLASSIFIER as classifier, classifierLog, minute, type Cell } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 
@@ -290,12 +291,139 @@ describe('model columns that do not add up', () => {
   it.each([
     ['an unknown column', { prediction: 'nope' }, /prediction column "nope" is in neither the baseline nor the current data/],
     ['a prefix no column has', { prediction: 'prediction', probabilities: { kind: 'prefix', prefix: 'score_' } }, /no column name starts with the probability prefix "score_"/],
-    ['a single class score', { prediction: 'prediction', probabilities: { kind: 'columns', columns: new Map([['yes', 'proba.yes']]) } }, /one probability column is not enough/],
+    ['a positive label beside one column per class', { prediction: 'prediction', probabilities: { kind: 'prefix', prefix: 'proba.' }, positiveLabel: 'yes' }, /a positive label goes with one probability column; with one column per class \(no, yes\)/],
+    ['one probability column without the prediction', { target: 'label', probabilities: { kind: 'positive', column: 'proba.yes' } }, /class probabilities need the prediction column/],
     ['one column in two parts', { prediction: 'prediction', target: 'prediction' }, /column "prediction" is named for two parts of the model/],
     ['an order column only the baseline has', { prediction: 'prediction', target: 'label', order: 'x2' }, /order column "x2" is not in the current data/],
     ['class scores without the prediction', { target: 'label', probabilities: { kind: 'prefix', prefix: 'proba.' } }, /class probabilities need the prediction column/],
   ] as const)('refuses %s', (_label, model, message) => {
     expect(attempt(model as Partial<ModelOptions>)).toThrow(message);
+  });
+});
+
+describe('a binary model logging one probability column (predict_proba[:, 1])', () => {
+  const fixtureCase = (name: string) => loadFixture<ClassificationCase>('classification.json').cases.find((candidate) => candidate.name === name)!;
+  /** A fixture case as a prediction log: its labels, predictions and the positive class's probability `p`. */
+  const logOf = ({ y_true: yTrue, y_pred: yPred, probabilities }: ClassificationCase, label: (text: string) => Cell = (text) => text) => ({
+    prediction: yPred.map(label),
+    label: yTrue.map(label),
+    p: Object.values(probabilities!)[0],
+  });
+  const oneColumn = (extra: Partial<ModelOptions> = {}): ModelOptions => ({
+    prediction: 'prediction',
+    target: 'label',
+    probabilities: { kind: 'positive', column: 'p' },
+    maxDegradation: DEFAULT_MAX_DEGRADATION,
+    ...extra,
+  });
+  const sides = (model: ModelResult) => [model.performance!.metrics.baseline, model.performance!.metrics.current] as ClassificationSideMetrics[];
+  const expectSklearn = (got: number | undefined, expected: number | null | undefined) => {
+    expect(expected).toEqual(expect.any(Number));
+    expect(Math.abs(got! - expected!)).toBeLessThanOrEqual(TOLERANCE * Math.max(1, Math.abs(expected!)));
+  };
+
+  it('reports scikit-learn\'s ROC AUC and log loss for the named positive class, even the lesser label', () => {
+    const churn = fixtureCase('one_column_positive_is_lesser_label');
+    const log = logOf(churn);
+    const model = modelOf(check(log, log, oneColumn({ positiveLabel: 'churn' })));
+    expect(model.probability_columns).toEqual({ churn: 'p' });
+    for (const side of sides(model)) {
+      expectSklearn(side.roc_auc, churn.expected.roc_auc);
+      expectSklearn(side.log_loss, churn.expected.log_loss);
+    }
+  });
+
+  it('reads CLASS=COLUMN with one entry, and a prefix matching one column, as the same', () => {
+    const churn = fixtureCase('one_column_positive_is_lesser_label');
+    const log = logOf(churn);
+    const named = modelOf(check(log, log, oneColumn({ probabilities: { kind: 'columns', columns: new Map([['churn', 'p']]) } })));
+    const given = modelOf(check(log, log, oneColumn({ positiveLabel: 'churn' })));
+    expect(named.performance).toEqual(given.performance);
+    const prefixed = { prediction: log.prediction, label: log.label, 'proba.churn': log.p };
+    const byPrefix = modelOf(check(prefixed, prefixed, oneColumn({ probabilities: { kind: 'prefix', prefix: 'proba.' } })));
+    expect(byPrefix.probability_columns).toEqual({ churn: 'proba.churn' });
+    expect(byPrefix.performance!.metrics).toEqual(given.performance!.metrics);
+  });
+
+  it('takes 1 as the positive class of 0/1 labels, numbers or text, as scikit-learn\'s pos_label', () => {
+    const tied = fixtureCase('one_column_tied_scores');
+    for (const log of [logOf(tied, Number), logOf(tied)]) {
+      const model = modelOf(check(log, log, oneColumn()));
+      expect(model.probability_columns).toEqual({ 1: 'p' });
+      const [, current] = sides(model);
+      expectSklearn(current.roc_auc, tied.expected.roc_auc);
+      expectSklearn(current.log_loss, tied.expected.log_loss);
+    }
+  });
+
+  it('takes 1 for −1/1 labels, and clips scores at 0 and 1 as scikit-learn', () => {
+    const extreme = fixtureCase('one_column_extreme_scores');
+    const log = logOf(extreme, Number);
+    const model = modelOf(check(log, log, oneColumn()));
+    const [, current] = sides(model);
+    expectSklearn(current.roc_auc, extreme.expected.roc_auc);
+    expectSklearn(current.log_loss, extreme.expected.log_loss);
+  });
+
+  it('gives the verdict on ROC AUC or log loss, with its bootstrap interval', () => {
+    const churn = fixtureCase('one_column_positive_is_lesser_label');
+    const log = logOf(churn);
+    for (const performanceMetric of ['roc_auc', 'log_loss'] as const) {
+      const performance = modelOf(check(log, log, oneColumn({ positiveLabel: 'churn', performanceMetric }))).performance!;
+      expect(performance).toMatchObject({ metric: performanceMetric, status: 'ok', difference: 0 });
+      expectSklearn(performance.current_value, churn.expected[performanceMetric]);
+      expect(performance.interval!.undefined_resamples).toBe(0);
+      expect(performance.interval!.lower).toBeLessThan(0);
+      expect(performance.interval!.upper).toBeGreaterThan(0);
+    }
+  });
+
+  it('tests the probability column for drift, as the probability of the positive class', () => {
+    const baseline = classifierLog(800, { seed: 31 });
+    const current = classifierLog(800, { seed: 32, shift: 0.6 });
+    const model = modelOf(check(baseline, current, oneColumn({ probabilities: { kind: 'positive', column: 'proba.yes' }, positiveLabel: 'yes' })));
+    expect(model.columns.map((column) => [column.name, column.role, column.class_label, column.type])).toEqual([
+      ['prediction', 'prediction', undefined, 'categorical'],
+      ['proba.yes', 'probability', 'yes', 'numerical'],
+      ['label', 'target', undefined, 'categorical'],
+    ]);
+    expect(model.prediction_drift.drifted_columns).toContain('proba.yes');
+  });
+
+  const churnLog = logOf(fixtureCase('one_column_positive_is_lesser_label'));
+  it.each([
+    ['labels without a default positive class', churnLog, {}, /with labels "churn", "stay" there is no default \(scikit-learn's is 1, for labels 0 and 1 or -1 and 1\): name the positive class \(--positive-label/],
+    ['a positive label not among the labels', churnLog, { positiveLabel: 'yes' }, /the positive class "yes" is not among the labels of the prediction and target columns \("churn", "stay"\)/],
+    ['a class named twice, differently', churnLog, { probabilities: { kind: 'columns', columns: new Map([['churn', 'p']]) }, positiveLabel: 'stay' }, /named for class "churn", but the positive label is "stay"/],
+    ['three classes', logOf(fixtureCase('one_column_three_labels')), { positiveLabel: 'a' }, /the prediction and target columns hold 3 labels \("a", "b", "c"\): give one probability column per class/],
+  ] as const)('refuses %s', (_label, log, extra, message) => {
+    const attempt = () => check(log, log, oneColumn(extra as Partial<ModelOptions>));
+    expect(attempt).toThrow(InputError);
+    expect(attempt).toThrow(message);
+  });
+
+  it('without a target, takes the labels from the predictions and tests drift only', () => {
+    const predictions = { prediction: churnLog.prediction, p: churnLog.p };
+    const model = modelOf(check(predictions, predictions, { prediction: 'prediction', probabilities: { kind: 'positive', column: 'p' }, positiveLabel: 'churn', maxDegradation: DEFAULT_MAX_DEGRADATION }));
+    expect(model.probability_columns).toEqual({ churn: 'p' });
+    expect(model.performance).toBeUndefined();
+    expect(() => check(predictions, predictions, { prediction: 'prediction', probabilities: { kind: 'positive', column: 'p' }, positiveLabel: 'yes', maxDegradation: DEFAULT_MAX_DEGRADATION })).toThrow(
+      'the positive class "yes" is not among the labels of the prediction column ("churn", "stay")',
+    );
+  });
+
+  it('refuses a probability outside [0, 1], naming the side, the row and the column', () => {
+    const current = { ...churnLog, p: churnLog.p.map((value, row) => (row === 6 ? 1.5 : value)) };
+    let error: unknown;
+    try {
+      check(churnLog, current, oneColumn({ positiveLabel: 'churn' }));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).describe()).toBe(
+      'current.jsonl: column "p": data row 7 of the current data holds 1.5, not a probability in [0, 1]: the one probability column is the probability of class "churn"',
+    );
   });
 });
 

@@ -62,7 +62,12 @@ Model (prediction logs; see docs/model-monitoring.md):
   --target COL                  the true value (may be missing where labels have not arrived);
                                 with --prediction, also measures performance and when it slipped
   --probability CLASS=COL       the model's score for one class (repeat per class), or
-  --probability 'PREFIX*'       every column named PREFIX followed by the class (probability.*)
+  --probability 'PREFIX*'       every column named PREFIX followed by the class (probability.*), or
+  --probability COL             a binary model's one column: the probability of the positive class
+                                (predict_proba[:, 1]), in [0, 1]; the other class gets 1 − p
+  --positive-label LABEL        that positive class; default 1 when the labels are 0/1 or −1/1 (as
+                                scikit-learn's pos_label), else required; it must be a label seen,
+                                and more than two labels are refused
   --order COL                   what orders the current rows in time (default: the rows' order)
   --performance-metric NAME     accuracy, balanced_accuracy, f1_macro, precision_macro, recall_macro,
                                 roc_auc, log_loss, mae, rmse, mape, r2

@@ -22,17 +22,24 @@ export type InsufficientDataRule = 'pass' | 'fail';
 /**
  * The model's class-probability columns: named one by one (class label → column), or every column whose
  * name starts with `prefix`, the rest of the name being the class (`probability.*` for logged
- * `{"probability": {"churn": 0.7, "stay": 0.3}}`).
+ * `{"probability": {"churn": 0.7, "stay": 0.3}}`), or one column holding a binary model's probability of
+ * the positive class (scikit-learn's `predict_proba[:, 1]`), the class given by `positiveLabel`.
  */
 export type ProbabilityColumns =
   | { readonly kind: 'columns'; readonly columns: ReadonlyMap<string, string> }
-  | { readonly kind: 'prefix'; readonly prefix: string };
+  | { readonly kind: 'prefix'; readonly prefix: string }
+  | { readonly kind: 'positive'; readonly column: string };
 
 /** What the data says about the model itself, when it carries the model's predictions and the true target. */
 export interface ModelOptions {
   prediction?: string;
   target?: string;
   probabilities?: ProbabilityColumns;
+  /**
+   * The positive class of a binary model logging one probability column; unset: 1 when the labels are 0
+   * and 1 or −1 and 1, as scikit-learn's `pos_label`, else the model section refuses to guess.
+   */
+  positiveLabel?: string;
   /** The column that orders the current rows in time; without it, the rows' order in the files. */
   order?: string;
   /** Unset: accuracy for classification, mae for regression. */

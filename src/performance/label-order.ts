@@ -32,3 +32,10 @@ export function sortedLabels(...labelArrays: readonly (readonly string[])[]): st
   for (const labels of labelArrays) for (const label of labels) distinct.add(label);
   return [...distinct].sort(compareLabels);
 }
+
+/** The distinct labels of `yTrue` other than `positive`: a one-column model's negative class, when it is one. */
+export function otherLabels(yTrue: readonly string[], positive: string): Set<string> {
+  const others = new Set<string>();
+  for (const label of yTrue) if (label !== positive) others.add(label);
+  return others;
+}

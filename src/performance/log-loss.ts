@@ -12,14 +12,20 @@
  * Classes: `probabilities` holds one column per class the model knows, as `labels=` does; `y_true`
  * may use only some of them (a single class is fine).
  *
- * Edge cases (undefined): no rows, fewer than two columns, a true label with no column (scikit-learn
- * would silently score such a row 0), a non-finite probability.
+ * One column (a binary model's `predict_proba[:, 1]`): the probability p of its class, the positive
+ * one; every other row is of the negative class, scored 1 − p, as scikit-learn takes a 1-D `y_pred`. In
+ * scikit-learn's order: p is clipped first, the negative class gets 1 − clip(p), and the row is then
+ * renormalised by their (floating-point) sum — the same as `log_loss(y_true == positive, p, labels=[0, 1])`.
+ *
+ * Edge cases (undefined): no rows, no column, a true label with no column (scikit-learn would silently
+ * score such a row 0; with one column: two labels other than its class, where scikit-learn raises),
+ * a non-finite probability.
  *
  * @example
  * logLoss(['n', 'p'], new Map([['n', [0.8, 0.3]], ['p', [0.2, 0.7]]]));
  * // => 0.2899092476264711 (the mean of −ln 0.8 and −ln 0.7)
  */
-import { compareLabels } from './label-order.js';
+import { compareLabels, otherLabels } from './label-order.js';
 import { compensatedMean } from './mean.js';
 import { requireAligned, type ClassProbabilities } from './rows.js';
 
@@ -35,7 +41,8 @@ export function rowLogLosses(yTrue: readonly string[], probabilities: ClassProba
   const classes = [...probabilities.keys()].sort(compareLabels);
   const columns = classes.map((label) => probabilities.get(label)!);
   for (const column of columns) requireAligned('a probability column', yTrue.length, column);
-  if (yTrue.length === 0 || classes.length < 2) return undefined;
+  if (yTrue.length === 0 || classes.length === 0) return undefined;
+  if (classes.length === 1) return positiveClassLogLosses(yTrue, classes[0], columns[0]);
   const columnOf = new Map(classes.map((label, index) => [label, index]));
   const losses = new Float64Array(yTrue.length);
   for (let row = 0; row < yTrue.length; row++) {
@@ -47,6 +54,18 @@ export function rowLogLosses(yTrue: readonly string[], probabilities: ClassProba
       rowSum += clip(column[row]);
     }
     losses[row] = -Math.log(clip(columns[trueColumn][row]) / rowSum);
+  }
+  return losses;
+}
+
+function positiveClassLogLosses(yTrue: readonly string[], positive: string, scores: ArrayLike<number>): Float64Array | undefined {
+  if (otherLabels(yTrue, positive).size > 1) return undefined;
+  const losses = new Float64Array(yTrue.length);
+  for (let row = 0; row < yTrue.length; row++) {
+    if (!Number.isFinite(scores[row])) return undefined;
+    const positiveScore = clip(scores[row]);
+    const negativeScore = 1 - positiveScore;
+    losses[row] = -Math.log((yTrue[row] === positive ? positiveScore : negativeScore) / (negativeScore + positiveScore));
   }
   return losses;
 }

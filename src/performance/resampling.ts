@@ -18,13 +18,13 @@
  * accuracyOf([0, 2]); // => 0
  */
 import { balancedAccuracyFromCounts } from './balanced-accuracy.js';
-import { compareLabels, sortedLabels } from './label-order.js';
+import { sortedLabels } from './label-order.js';
 import { rowLogLosses } from './log-loss.js';
 import { compensatedMean } from './mean.js';
 import type { PerformanceMetricName } from './metric-registry.js';
 import { scoresFromCounts, type PrecisionRecallF1 } from './precision-recall-f1.js';
 import { absoluteErrors } from './regression-errors.js';
-import { rankedRocAuc, rankScores, type ScoreRanking } from './roc-auc.js';
+import { rankedRocAuc, rankScores, scoredClasses, type ScoreRanking } from './roc-auc.js';
 import type { ClassificationRows, LabelledRows, RegressionRows } from './rows.js';
 
 /** A metric on fixed rows, given how many times each row was drawn. */
@@ -111,9 +111,9 @@ function prepareLabelCounts({ yTrue, yPred }: ClassificationRows, metric: (count
 
 function prepareRocAuc({ yTrue, probabilities }: ClassificationRows): ResampledMetric {
   if (!probabilities) return NOT_DEFINED;
-  const classes = [...probabilities.keys()].sort(compareLabels);
-  if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label))) return NOT_DEFINED;
-  const scored = classes.length === 2 ? [classes[1]] : classes;
+  const classes = scoredClasses(yTrue, probabilities);
+  if (!classes) return NOT_DEFINED;
+  const scored = classes.positive === undefined ? classes.classes : [classes.positive];
   const rankings: ScoreRanking[] = [];
   for (const label of scored) {
     const ranking = rankScores(probabilities.get(label)!);
@@ -121,7 +121,7 @@ function prepareRocAuc({ yTrue, probabilities }: ClassificationRows): ResampledM
     rankings.push(ranking);
   }
   const positives = scored.map((label) => yTrue.map((truth) => truth === label));
-  if (classes.length === 2) return (multiplicities) => rankedRocAuc(rankings[0], positives[0], multiplicities);
+  if (classes.positive !== undefined) return (multiplicities) => rankedRocAuc(rankings[0], positives[0], multiplicities);
   return (multiplicities) => {
     const perClass: number[] = [];
     for (let index = 0; index < scored.length; index++) {

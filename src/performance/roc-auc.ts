@@ -11,7 +11,10 @@
  * sum is accumulated in integers, so the only rounding is the final division; scikit-learn's float
  * trapezoid is within a few ulps of it.
  *
- * Classes and scores: `probabilities` holds one column per class the model knows.
+ * Classes and scores: `probabilities` holds one column per class the model knows, or one column only.
+ * - One column: binary AUC of its class (the positive class) against every other row, as
+ *   `roc_auc_score(y_true == positive, p)`; `y_true` may hold at most one other label (scikit-learn
+ *   refuses a multiclass `y_true` scored by one column).
  * - Two columns: binary AUC of the greater label (the positive class, `y_score[:, 1]` in scikit-learn)
  *   against its own column.
  * - More: the mean over classes of the binary AUC of "this class" against "the rest", each scored by its
@@ -21,25 +24,23 @@
  *   need not sum to one (scikit-learn insists for multiclass; the per-class AUCs never use the sum).
  *
  * Edge cases (undefined, where scikit-learn raises): fewer than two classes of the model present in
- * `y_true`, a true label with no probability column, a non-finite score, fewer than two columns.
+ * `y_true` (with one column: no positive or no negative row), a true label with no probability column
+ * (with one column: two labels other than its class), a non-finite score, no column.
  *
  * @example
  * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
  * // => 0.75 (positives beat negatives in 3 of the 4 pairs)
  */
-import { compareLabels } from './label-order.js';
+import { compareLabels, otherLabels } from './label-order.js';
 import { compensatedMean } from './mean.js';
 import { requireAligned, type ClassProbabilities } from './rows.js';
 
 export function rocAuc(yTrue: readonly string[], probabilities: ClassProbabilities): number | undefined {
-  const classes = [...probabilities.keys()].sort(compareLabels);
-  for (const column of probabilities.values()) requireAligned('a probability column', yTrue.length, column);
-  if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label))) return undefined;
+  const scored = scoredClasses(yTrue, probabilities);
+  if (!scored) return undefined;
+  const { classes, positive } = scored;
+  if (positive !== undefined) return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive)!);
   const present = new Set(yTrue);
-  if (classes.length === 2) {
-    const positive = classes[1];
-    return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive)!);
-  }
   const perClass: number[] = [];
   for (const label of classes) {
     if (!present.has(label)) continue;
@@ -48,6 +49,22 @@ export function rocAuc(yTrue: readonly string[], probabilities: ClassProbabiliti
     perClass.push(auc);
   }
   return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+}
+
+/** The classes of the model in label order, and for a binary model its positive class. */
+export interface ScoredClasses {
+  readonly classes: readonly string[];
+  /** Set for one or two columns: the class whose column the binary AUC scores. */
+  readonly positive?: string;
+}
+
+/** Which classes an AUC scores, shared with the bootstrap's `prepareRocAuc`; undefined where scikit-learn raises. */
+export function scoredClasses(yTrue: readonly string[], probabilities: ClassProbabilities): ScoredClasses | undefined {
+  const classes = [...probabilities.keys()].sort(compareLabels);
+  for (const column of probabilities.values()) requireAligned('a probability column', yTrue.length, column);
+  if (classes.length === 1) return otherLabels(yTrue, classes[0]).size <= 1 ? { classes, positive: classes[0] } : undefined;
+  if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label))) return undefined;
+  return classes.length === 2 ? { classes, positive: classes[1] } : { classes };
 }
 
 /**

@@ -8,8 +8,9 @@
 
 /**
  * One probability column per class the model knows (the keys), each aligned with the rows. For a binary
- * model both columns are expected; the positive class is the greater label in `compareLabels` order, as
- * scikit-learn takes `y_score[:, 1]`.
+ * model, either both columns, the positive class then being the greater label in `compareLabels` order
+ * as scikit-learn takes `y_score[:, 1]`; or one column, the probability of its class, the positive one
+ * (scikit-learn's 1-D `y_score`), every other row being of the negative class.
  */
 export type ClassProbabilities = ReadonlyMap<string, ArrayLike<number>>;
 
