@@ -19,4 +19,5 @@ export const bigQuery: SqlDialect = {
   percentiles: (expression, levels) =>
     `[${levels.map((level) => `ARRAY_AGG(${expression} IGNORE NULLS ORDER BY ${expression})[OFFSET(CAST(CEIL(${level} * COUNT(${expression})) AS INT64) - 1)]`).join(', ')}]`,
   byCodePoint: (expression) => expression,
+  asText: (expression) => `CAST(${expression} AS STRING)`,
 };

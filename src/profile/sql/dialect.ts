@@ -21,6 +21,14 @@ export interface SqlDialect {
   percentiles(expression: string, levels: readonly string[]): string;
   /** Text compared by code point (the order of the profile's ties), in ORDER BY. */
   byCodePoint(expression: string): string;
+  /** Any value (a date, a boolean, a UUID) as its text, a category. */
+  asText(expression: string): string;
+  /**
+   * An aggregate over `rows` (a FROM clause) of the sorted non-NULL values of `expression` at 1-based
+   * positions 1, 1 + s, 1 + 2s, … below n, then n, one row each, s = ⌊spacing·n⌋ + 1 (`summaryPositions`):
+   * the summary's exact order statistics in one self-contained statement, for `--print-sql`.
+   */
+  orderStatistics?(expression: string, rows: string, spacing: string): string;
 }
 
 /** Doubled double quotes: PostgreSQL, DuckDB and Snowflake (the SQL standard's delimited identifier). */
