@@ -75,9 +75,10 @@ export function parseProfileCli(argv: readonly string[]): CliProfileCommand {
   const { variadic, positionals } = collectVariadic(parsed.tokens, ['data', 'merge']);
   if (positionals.length > 0) throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
   const [data, merge] = [variadic.data, variadic.merge];
+  if (values['print-sql'] !== undefined && (data.length > 0 || merge.length > 0)) throw new InputError('--print-sql prints the statements for a table or query: leave out --data and --merge');
   const printSql = printSqlOf(values, parsed.tokens);
   const engine = printSql ? undefined : engineSourceOf(values);
-  if ((engine || printSql) && (data.length > 0 || merge.length > 0)) throw new InputError('driftgate profile takes --engine, --print-sql, --data or --merge, one of them');
+  if (engine && (data.length > 0 || merge.length > 0)) throw new InputError('driftgate profile takes --engine, --data or --merge, one of them');
   if (!engine && !printSql && (data.length > 0) === (merge.length > 0)) {
     throw new InputError('driftgate profile takes either --data PATH... (data files to profile) or --merge PROFILE... (profiles to merge)');
   }
@@ -100,7 +101,16 @@ export function parseProfileCli(argv: readonly string[]): CliProfileCommand {
   };
 }
 
-type SourceValues = { engine?: string; connection?: string; table?: string; query?: string; output?: string; 'print-sql'?: string };
+type SourceValues = {
+  engine?: string;
+  connection?: string;
+  table?: string;
+  query?: string;
+  output?: string;
+  'print-sql'?: string;
+  'na-values'?: string[];
+  'no-default-na-values'?: boolean;
+};
 
 function sourceOf(values: SourceValues, option: string): SqlSource {
   if ((values.table === undefined) === (values.query === undefined)) throw new InputError(`${option} takes either --table NAME or --query SQL`);
@@ -115,10 +125,14 @@ function printSqlOf(values: SourceValues, tokens: ReadonlyArray<{ kind: string; 
   if (!dialect) throw new InputError(`--print-sql ${JSON.stringify(name)} is not one of ${SQL_DIALECTS.map((known) => known.name).join(', ')}`);
   if (values.engine !== undefined || values.connection !== undefined) throw new InputError('--print-sql connects to nothing: leave out --engine and --connection');
   if (values.output !== undefined) throw new InputError('--print-sql writes the statements to stdout; leave out --output (redirect it: > profile.sql)');
+  if (values['na-values'] !== undefined || values['no-default-na-values']) {
+    throw new InputError('--na-values and --no-default-na-values are for files; in SQL the missing cells are NULL, NaN, infinities and empty text');
+  }
   const source = sourceOf(values, '--print-sql');
   const columns = new Map<string, SqlColumn>();
   for (const token of tokens) {
     if (token.kind !== 'option' || token.value === undefined || (token.name !== 'numerical' && token.name !== 'categorical')) continue;
+    if (columns.has(token.value)) continue;
     // Categories are cast to text, as driftgate does for dates, booleans and UUIDs: no schema says which are text.
     columns.set(token.value, token.name === 'numerical' ? { name: token.value, storage: 'numeric' } : { name: token.value, storage: 'text', castToText: true });
   }

@@ -30,8 +30,8 @@ export interface SqlColumn {
 /** The FROM clause of every statement. */
 export function fromClause(dialect: SqlDialect, source: SqlSource): string {
   if ('table' in source) return `FROM ${source.table.split('.').map((part) => dialect.quote(part)).join('.')} AS src`;
-  // A trailing semicolon would end the statement the query is wrapped in.
-  return `FROM (${source.query.trim().replace(/;+\s*$/, '')}) AS src`;
+  // A trailing semicolon would end the statement the query is wrapped in, a trailing line comment hide its end.
+  return `FROM (${source.query.trim().replace(/;+\s*$/, '')}\n) AS src`;
 }
 
 /** The column's cells as the profile sees them: finite doubles or NULL, present text or NULL. */
