@@ -27,9 +27,11 @@ export const clickhouse: SqlDialect = {
   percentiles: (expression, levels) => `quantilesExact(${levels.join(', ')})(${expression})`,
   // Strings compare bytewise: UTF-8 bytes are code point order.
   byCodePoint: (expression) => expression,
-  // 18.16 has no window functions: the values sorted in one array, filtered by position.
+  // 18.16 has no window functions: the values sorted in one array, filtered by position. Its lambdas
+  // capture no columns ("Unknown identifier"), so the step and n ride along as arrays of themselves.
   orderStatistics: (expression, rows, spacing) =>
-    `SELECT arrayJoin(arrayFilter((v, p) -> (p - 1) % step = 0 OR p = n, sorted, arrayEnumerate(sorted))) ` +
+    `SELECT arrayJoin(arrayFilter((v, p, s, m) -> (p - 1) % s = 0 OR p = m, sorted, arrayEnumerate(sorted), ` +
+    `arrayResize(emptyArrayUInt64(), n, step), arrayResize(emptyArrayUInt64(), n, n))) ` +
     `FROM (SELECT sorted, length(sorted) AS n, toUInt64(floor(${spacing} * toFloat64(n))) + 1 AS step FROM (SELECT arraySort(groupArray(${expression})) AS sorted ${rows}))`,
   asText: (expression) => `toString(${expression})`,
 };
