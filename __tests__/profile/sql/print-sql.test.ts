@@ -188,6 +188,21 @@ describe('--print-sql quoting, read back by each dialect\'s lexical rules', () =
     expect(printed).toContain(name === 'postgres' || name === 'clickhouse' || name === 'duckdb' ? "driftgate's tests run these statements" : 'never run by driftgate');
   });
 
+  it('wraps a --query so that its trailing semicolon or line comment cannot end the statement', () => {
+    for (const query of ['SELECT * FROM orders WHERE day = 7 -- the last week', 'SELECT * FROM orders WHERE day = 7;\n']) {
+      const [scan] = sqlStatements(dialectNamed('postgres'), { query }, columnsNamed('x', 'c'), settings);
+      const tokens = lex(scan.sql, LEXICONS.postgres);
+      expect(tokens.filter(({ kind }) => kind === 'semicolon')).toEqual([]);
+      expect(tokens.slice(-3).map(({ text }) => text)).toEqual([')', 'AS', 'src']);
+    }
+  });
+
+  it('prints no shift steps when no column is numerical', () => {
+    const printed = printStatements(dialectNamed('duckdb'), { table: 'orders' }, [{ name: 'c', storage: 'text', castToText: true }], settings);
+    expect(printed).not.toContain('shift');
+    expect(sqlStatements(dialectNamed('duckdb'), { table: 'orders' }, [{ name: 'c', storage: 'text', castToText: true }], settings).map(({ step }) => step)).toEqual(['scan', 'categories']);
+  });
+
   it('quotes each part of a qualified table name, the dots between them', () => {
     const [scan] = sqlStatements(bigQuery, { table: 'my-project.sales.orders' }, columnsNamed('x', 'c'), settings);
     expect(scan.sql).toMatch(/FROM `my-project`\.`sales`\.`orders` AS src$/);

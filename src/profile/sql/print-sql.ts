@@ -113,9 +113,13 @@ export function printStatements(dialect: SqlDialect, source: SqlSource, columns:
       : `Generated from ${dialect.name}'s documentation and never run by driftgate's tests: check them on your data first.`,
     `Columns: ${columns.map((column) => `${columns.indexOf(column) + 1} ${JSON.stringify(column.name)} ${column.storage === 'numeric' ? 'numerical' : 'categorical (as text)'}`).join(', ')}.`,
     'Missing cells: NULL, NaN and infinities in numbers; NULL and empty text in categories.',
-    'Two steps: run 1, set each :shift_K from its row, run the rest. psql fills them (psql -v shift_1=3.25 -f this.sql),',
-    'elsewhere replace each :shift_K by its number (a negative one is fine: it sits in parentheses).',
   ];
+  if (columns.some((column) => column.storage === 'numeric')) {
+    header.push(
+      'Two steps: run 1, set each :shift_K from its row, run the rest. psql fills them (psql -v shift_1=3.25 -f this.sql),',
+      'elsewhere replace each :shift_K by its number (a negative one is fine: it sits in parentheses).',
+    );
+  }
   const comment = (text: string) => `-- ${text}\n`;
   const statements = sqlStatements(dialect, source, columns, settings).map(({ about, sql }, index) => `${comment(`${index + 1}. ${about}`)}${sql};\n`);
   return [header.map(comment).join(''), ...statements].join('\n');
