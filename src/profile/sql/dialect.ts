@@ -24,9 +24,10 @@ export interface SqlDialect {
   /** Any value (a date, a boolean, a UUID) as its text, a category. */
   asText(expression: string): string;
   /**
-   * An aggregate over `rows` (a FROM clause) of the sorted non-NULL values of `expression` at 1-based
+   * A statement over `rows` (a FROM clause) giving the sorted non-NULL values of `expression` at 1-based
    * positions 1, 1 + s, 1 + 2s, … below n, then n, one row each, s = ⌊spacing·n⌋ + 1 (`summaryPositions`):
-   * the summary's exact order statistics in one self-contained statement, for `--print-sql`.
+   * the summary's exact order statistics in one self-contained statement, for `--print-sql`. Only where
+   * the window-function form of `orderStatisticsStatement` does not run (ClickHouse 18.16).
    */
   orderStatistics?(expression: string, rows: string, spacing: string): string;
 }
