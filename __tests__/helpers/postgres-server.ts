@@ -9,7 +9,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const BIN = '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL 15 programs (the server's and psql). */
+export const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,16 +40,16 @@ export async function startPostgres(): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'driftgate-pg-'));
   if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
   const data = join(dir, 'data');
-  asServerUser(`${BIN}/initdb`, ['-D', data, '-U', 'driftgate', '--auth=trust', '-E', 'UTF8', '--no-locale']);
+  asServerUser(`${POSTGRES_BIN}/initdb`, ['-D', data, '-U', 'driftgate', '--auth=trust', '-E', 'UTF8', '--no-locale']);
   const port = await freePort();
   // -w waits until the server accepts connections (pg_ctl polls), with a generous deadline for a busy machine.
-  asServerUser(`${BIN}/pg_ctl`, ['-D', data, '-w', '-t', '240', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+  asServerUser(`${POSTGRES_BIN}/pg_ctl`, ['-D', data, '-w', '-t', '240', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
   return {
     url: `postgres://driftgate@127.0.0.1:${port}/postgres`,
     dir,
     stop() {
       try {
-        asServerUser(`${BIN}/pg_ctl`, ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        asServerUser(`${POSTGRES_BIN}/pg_ctl`, ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

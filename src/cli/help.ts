@@ -12,6 +12,12 @@ Usage:
   driftgate profile --engine postgres|clickhouse|duckdb [--connection URL] (--table T | --query SQL) [-o FILE]
                                 the same profile computed inside the database (docs/sql-engines.md);
                                 the URL may come from DRIFTGATE_CONNECTION instead, and is never printed
+  driftgate profile --print-sql DIALECT (--table T | --query SQL) (--numerical COL | --categorical COL)...
+                                that profile's statements for your own SQL tool, for the columns given,
+                                connecting to nothing; DIALECT postgres, clickhouse, duckdb (tested) or
+                                bigquery, snowflake, spark (generated, not run by driftgate's tests).
+                                Run statement 1, set each :shift_K from its row (psql -v shift_K=...;
+                                elsewhere replace the text), run the rest (docs/sql-engines.md)
 
 Data (CSV, TSV, JSON Lines, JSON array of records, Parquet; any of them .gz; globs allowed;
 several files for one side are concatenated), or profiles of it (several are merged):

@@ -16,6 +16,7 @@ import { connectClickHouse } from '../profile/sql/clickhouse.js';
 import { connectDuckDb } from '../profile/sql/duckdb.js';
 import { profileInEngine } from '../profile/sql/engine-profile.js';
 import { connectPostgres } from '../profile/sql/postgres.js';
+import { printStatements } from '../profile/sql/print-sql.js';
 import type { ProfileSettings } from '../profile/format.js';
 import { describeProfile } from '../profile/describe.js';
 import type { Profile } from '../profile/format.js';
@@ -46,6 +47,11 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function profile(command: CliProfileCommand): Promise<number> {
+  if (command.printSql) {
+    const { dialect, source, columns } = command.printSql;
+    process.stdout.write(printStatements(dialect, source, columns, command.settings));
+    return EXIT_NO_DRIFT;
+  }
   let result: Profile;
   if (command.engine) {
     result = await profileEngine(command.engine, command.settings);

@@ -8,6 +8,9 @@ import type { ColumnKind } from '../engine/table.js';
 import { DEFAULT_PROFILE_SETTINGS, type ProfileSettings } from '../profile/format.js';
 import { optionalNumber, positiveInteger, type NumberRule } from '../option-values.js';
 import { missingValueTokens } from '../io/missing-values.js';
+import type { SqlDialect } from '../profile/sql/dialect.js';
+import { SQL_DIALECTS } from '../profile/sql/print-sql.js';
+import type { SqlColumn, SqlSource } from '../profile/sql/statements.js';
 import { collectVariadic, declaredKindsOf } from './variadic.js';
 
 export const PROFILE_ENGINES = ['postgres', 'clickhouse', 'duckdb'] as const;
@@ -17,15 +20,23 @@ export interface CliEngineSource {
   engine: (typeof PROFILE_ENGINES)[number];
   /** The connection URL (or DuckDB file); from --connection or DRIFTGATE_CONNECTION, never printed. */
   connection?: string;
-  source: { table: string } | { query: string };
+  source: SqlSource;
+}
+
+/** `--print-sql`: the statements for a dialect, printed without connecting, for the columns given. */
+export interface CliPrintSql {
+  dialect: SqlDialect;
+  source: SqlSource;
+  columns: SqlColumn[];
 }
 
 export interface CliProfileCommand {
   command: 'profile';
   /** Data files to profile, or profiles to merge. */
   inputs: readonly string[];
-  mode: 'data' | 'merge' | 'engine';
+  mode: 'data' | 'merge' | 'engine' | 'print-sql';
   engine?: CliEngineSource;
+  printSql?: CliPrintSql;
   output?: string;
   settings: ProfileSettings;
   declaredKinds: ReadonlyMap<string, ColumnKind>;
@@ -48,6 +59,7 @@ const OPTIONS = {
   connection: { type: 'string' },
   table: { type: 'string' },
   query: { type: 'string' },
+  'print-sql': { type: 'string' },
 } as const;
 
 const rankShare: NumberRule = { test: (value) => value > 0 && value < 0.5, expected: 'a share above 0 and below 0.5 (0.001 is 0.1%)' };
@@ -63,9 +75,11 @@ export function parseProfileCli(argv: readonly string[]): CliProfileCommand {
   const { variadic, positionals } = collectVariadic(parsed.tokens, ['data', 'merge']);
   if (positionals.length > 0) throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
   const [data, merge] = [variadic.data, variadic.merge];
-  const engine = engineSourceOf(values);
+  if (values['print-sql'] !== undefined && (data.length > 0 || merge.length > 0)) throw new InputError('--print-sql prints the statements for a table or query: leave out --data and --merge');
+  const printSql = printSqlOf(values, parsed.tokens);
+  const engine = printSql ? undefined : engineSourceOf(values);
   if (engine && (data.length > 0 || merge.length > 0)) throw new InputError('driftgate profile takes --engine, --data or --merge, one of them');
-  if (!engine && (data.length > 0) === (merge.length > 0)) {
+  if (!engine && !printSql && (data.length > 0) === (merge.length > 0)) {
     throw new InputError('driftgate profile takes either --data PATH... (data files to profile) or --merge PROFILE... (profiles to merge)');
   }
   const settings: ProfileSettings = {
@@ -77,8 +91,9 @@ export function parseProfileCli(argv: readonly string[]): CliProfileCommand {
   return {
     command: 'profile',
     inputs: data.length > 0 ? data : merge,
-    mode: engine ? 'engine' : data.length > 0 ? 'data' : 'merge',
+    mode: printSql ? 'print-sql' : engine ? 'engine' : data.length > 0 ? 'data' : 'merge',
     engine,
+    printSql,
     output: values.output,
     settings,
     declaredKinds: declaredKindsOf(values.numerical ?? [], values.categorical ?? []),
@@ -86,15 +101,54 @@ export function parseProfileCli(argv: readonly string[]): CliProfileCommand {
   };
 }
 
-function engineSourceOf(values: { engine?: string; connection?: string; table?: string; query?: string }): CliEngineSource | undefined {
+type SourceValues = {
+  engine?: string;
+  connection?: string;
+  table?: string;
+  query?: string;
+  output?: string;
+  'print-sql'?: string;
+  'na-values'?: string[];
+  'no-default-na-values'?: boolean;
+};
+
+function sourceOf(values: SourceValues, option: string): SqlSource {
+  if ((values.table === undefined) === (values.query === undefined)) throw new InputError(`${option} takes either --table NAME or --query SQL`);
+  return values.table !== undefined ? { table: values.table } : { query: values.query! };
+}
+
+/** The columns in the order --numerical and --categorical gave them: no schema is read to print SQL. */
+function printSqlOf(values: SourceValues, tokens: ReadonlyArray<{ kind: string; name?: string; value?: string }>): CliPrintSql | undefined {
+  const name = values['print-sql'];
+  if (name === undefined) return undefined;
+  const dialect = SQL_DIALECTS.find((candidate) => candidate.name === name);
+  if (!dialect) throw new InputError(`--print-sql ${JSON.stringify(name)} is not one of ${SQL_DIALECTS.map((known) => known.name).join(', ')}`);
+  if (values.engine !== undefined || values.connection !== undefined) throw new InputError('--print-sql connects to nothing: leave out --engine and --connection');
+  if (values.output !== undefined) throw new InputError('--print-sql writes the statements to stdout; leave out --output (redirect it: > profile.sql)');
+  if (values['na-values'] !== undefined || values['no-default-na-values']) {
+    throw new InputError('--na-values and --no-default-na-values are for files; in SQL the missing cells are NULL, NaN, infinities and empty text');
+  }
+  const source = sourceOf(values, '--print-sql');
+  const columns = new Map<string, SqlColumn>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.value === undefined || (token.name !== 'numerical' && token.name !== 'categorical')) continue;
+    if (columns.has(token.value)) continue;
+    // Categories are cast to text, as driftgate does for dates, booleans and UUIDs: no schema says which are text.
+    columns.set(token.value, token.name === 'numerical' ? { name: token.value, storage: 'numeric' } : { name: token.value, storage: 'text', castToText: true });
+  }
+  if (columns.size === 0) throw new InputError('--print-sql needs the columns, as no schema is read: --numerical COL and --categorical COL (repeat)');
+  return { dialect, source, columns: [...columns.values()] };
+}
+
+function engineSourceOf(values: SourceValues): CliEngineSource | undefined {
   if (values.engine === undefined) {
-    if (values.table !== undefined || values.query !== undefined || values.connection !== undefined) throw new InputError('--table, --query and --connection go with --engine postgres|clickhouse|duckdb');
+    if (values.table !== undefined || values.query !== undefined || values.connection !== undefined) throw new InputError('--table, --query and --connection go with --engine postgres|clickhouse|duckdb (or --table, --query with --print-sql)');
     return undefined;
   }
   const engine = PROFILE_ENGINES.find((name) => name === values.engine);
   if (!engine) throw new InputError(`--engine ${JSON.stringify(values.engine)} is not one of ${PROFILE_ENGINES.join(', ')}`);
-  if ((values.table === undefined) === (values.query === undefined)) throw new InputError('--engine takes either --table NAME or --query SQL');
+  const source = sourceOf(values, '--engine');
   const connection = values.connection ?? process.env.DRIFTGATE_CONNECTION;
   if (connection === undefined && engine !== 'duckdb') throw new InputError(`--engine ${engine} needs --connection URL (or the DRIFTGATE_CONNECTION environment variable)`);
-  return { engine, connection, source: values.table !== undefined ? { table: values.table } : { query: values.query! } };
+  return { engine, connection, source };
 }

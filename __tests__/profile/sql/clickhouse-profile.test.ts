@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { clickhouse, connectClickHouse } from '../../../src/profile/sql/clickhouse.js';
 import { profileInEngine } from '../../../src/profile/sql/engine-profile.js';
 import { CLICKHOUSE_PASSWORD, startClickHouseCluster, type ClickHouseCluster } from '../../helpers/clickhouse-cluster.js';
+import { expectSameNumbers, profileFromPrintedSql } from './printed-sql.js';
 import { expectSameProfile, HOSTILE, settings, writeRows } from './same-rows.js';
 
 let cluster: ClickHouseCluster;
@@ -44,6 +45,15 @@ describe('profile inside a two-shard ClickHouse cluster', () => {
     const fromEngine = await profileInEngine(connection, { query: `SELECT ${clickhouse.quote(HOSTILE)}, level, city FROM t` }, settings, 'clickhouse:t');
     await connection.close();
     await expectSameProfile(fromEngine, rows.csv, rows.wide);
+  }, 120_000);
+
+  it('gives the same numbers from the statements --print-sql clickhouse prints for the Distributed table, the shifts replaced', async () => {
+    const connection = await connectClickHouse(`http://default:${CLICKHOUSE_PASSWORD}@127.0.0.1:${cluster.httpPorts[0]}/default`);
+    const fromEngine = await profileInEngine(connection, { query: `SELECT ${clickhouse.quote(HOSTILE)}, level, city FROM t` }, settings, 'clickhouse:t');
+    const { profile } = await profileFromPrintedSql({ dialect: 'clickhouse', source: ['--table', 't'], settings, rows: (statement) => connection.rows(statement) });
+    await connection.close();
+    expectSameNumbers(profile, fromEngine);
+    await expectSameProfile(profile, rows.csv, rows.wide);
   }, 120_000);
 
   it('reports a wrong password as an input error without echoing it', async () => {

@@ -2,15 +2,28 @@
 import { describe, it } from '@jest/globals';
 import { connectDuckDb } from '../../../src/profile/sql/duckdb.js';
 import { profileInEngine } from '../../../src/profile/sql/engine-profile.js';
+import { expectSameNumbers, profileFromPrintedSql } from './printed-sql.js';
 import { expectSameProfile, HOSTILE, settings, writeRows } from './same-rows.js';
+
+const readRows = (csv: string) => `SELECT * FROM read_csv('${csv}', header = true, columns = {'${HOSTILE.replaceAll("'", "''")}': 'DOUBLE', 'level': 'BIGINT', 'city': 'VARCHAR'})`;
 
 describe('profile inside DuckDB', () => {
   it('matches the file profiler: counts exact, moments to 1e-12, summaries within their bound', async () => {
     const { csv, wide } = writeRows();
     const connection = await connectDuckDb(undefined);
-    const query = `SELECT * FROM read_csv('${csv}', header = true, columns = {'${HOSTILE.replaceAll("'", "''")}': 'DOUBLE', 'level': 'BIGINT', 'city': 'VARCHAR'})`;
-    const fromEngine = await profileInEngine(connection, { query }, settings, 'duckdb query');
+    const fromEngine = await profileInEngine(connection, { query: readRows(csv) }, settings, 'duckdb query');
     await connection.close();
     await expectSameProfile(fromEngine, csv, wide);
+  });
+
+  it('gives the same numbers from the statements --print-sql duckdb prints, the shifts replaced as its header says', async () => {
+    const { csv, wide } = writeRows();
+    const connection = await connectDuckDb(undefined);
+    const query = readRows(csv);
+    const fromEngine = await profileInEngine(connection, { query }, settings, 'duckdb query');
+    const { profile } = await profileFromPrintedSql({ dialect: 'duckdb', source: ['--query', query], settings, rows: (statement) => connection.rows(statement) });
+    await connection.close();
+    expectSameNumbers(profile, fromEngine);
+    await expectSameProfile(profile, csv, wide);
   });
 });

@@ -1,11 +1,13 @@
 /** A throwaway PostgreSQL cluster: the engine's profile of rows equals the file profiler's of the same rows. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chmodSync, copyFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { profileInEngine } from '../../../src/profile/sql/engine-profile.js';
 import { connectPostgres, postgres } from '../../../src/profile/sql/postgres.js';
-import { startPostgres, type PostgresServer } from '../../helpers/postgres-server.js';
+import { POSTGRES_BIN, startPostgres, type PostgresServer } from '../../helpers/postgres-server.js';
+import { expectSameNumbers, profileFromPrintedSql, replaceShifts } from './printed-sql.js';
 import { expectSameProfile, HOSTILE, settings, writeRows } from './same-rows.js';
 
 let server: PostgresServer;
@@ -34,6 +36,36 @@ describe('profile inside PostgreSQL', () => {
     await connection.close();
     expect(Number(count)).toBe(20_000);
     await expectSameProfile(fromEngine, rows.csv, rows.wide);
+  }, 120_000);
+
+  it('gives the same numbers from the statements --print-sql postgres prints, psql filling the shifts', async () => {
+    const connection = await connectPostgres(server.url);
+    const fromEngine = await profileInEngine(connection, { table: 't' }, settings, 'postgres:t');
+    // psql as the header says: -v shift_K=… fills the placeholders (it would refuse a missing one).
+    const psql = (file: string, shifts: ReadonlyMap<number, string>) =>
+      execFileSync(`${POSTGRES_BIN}/psql`, ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', ...[...shifts].flatMap(([position, shift]) => ['-v', `shift_${position}=${shift}`]), '-d', server.url, '-f', file], {
+        encoding: 'utf8',
+      });
+    const { profile, printed, statements, shifts } = await profileFromPrintedSql({
+      dialect: 'postgres',
+      source: ['--table', 't'],
+      settings,
+      rows: (statement) => connection.rows(statement),
+      async rowsWithShifts(statement, filled) {
+        const file = join(server.dir, 'spread.sql');
+        writeFileSync(file, `${statement};\n`);
+        return psql(file, filled).trimEnd().split('\n').map((line) => line.split('|'));
+      },
+    });
+    expectSameNumbers(profile, fromEngine);
+    await expectSameProfile(profile, rows.csv, rows.wide);
+    // The whole printed file runs in psql too, comments and all: as many rows as its statements give one by one.
+    const file = join(server.dir, 'printed.sql');
+    writeFileSync(file, printed);
+    let expected = 0;
+    for (const { sql } of statements) expected += (await connection.rows(replaceShifts(sql, shifts))).length;
+    await connection.close();
+    expect(psql(file, shifts).trimEnd().split('\n')).toHaveLength(expected);
   }, 120_000);
 
   it('reports a wrong database or failing query as an input error, the password blanked', async () => {

@@ -5,9 +5,16 @@
  */
 import type { SqlDialect } from './dialect.js';
 
-/** Backquoted identifiers with backslash escapes, as BigQuery's lexical rules define them. */
+const NAMED_ESCAPES: Record<string, string> = { '\\': '\\\\', '`': '\\`', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Backquoted, with backslash escapes: BigQuery's lexical structure gives quoted identifiers the escape
+ * sequences of its string literals, and a quoted literal no raw newline. So a backslash and a backquote
+ * are escaped, and control characters (named ones as \n, the others as \xhh).
+ */
 function quoteBigQuery(identifier: string): string {
-  return `\`${identifier.replace(/[\\`]/g, (character) => `\\${character}`).replaceAll('\n', '\\n').replaceAll('\r', '\\r')}\``;
+  const escaped = identifier.replace(/[\\`\x00-\x1f\x7f]/g, (character) => NAMED_ESCAPES[character] ?? `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return `\`${escaped}\``;
 }
 
 export const bigQuery: SqlDialect = {
@@ -19,4 +26,5 @@ export const bigQuery: SqlDialect = {
   percentiles: (expression, levels) =>
     `[${levels.map((level) => `ARRAY_AGG(${expression} IGNORE NULLS ORDER BY ${expression})[OFFSET(CAST(CEIL(${level} * COUNT(${expression})) AS INT64) - 1)]`).join(', ')}]`,
   byCodePoint: (expression) => expression,
+  asText: (expression) => `CAST(${expression} AS STRING)`,
 };

@@ -27,6 +27,13 @@ export const clickhouse: SqlDialect = {
   percentiles: (expression, levels) => `quantilesExact(${levels.join(', ')})(${expression})`,
   // Strings compare bytewise: UTF-8 bytes are code point order.
   byCodePoint: (expression) => expression,
+  // 18.16 has no window functions: the values sorted in one array, filtered by position. Its lambdas
+  // capture no columns ("Unknown identifier"), so the step and n ride along as arrays of themselves.
+  orderStatistics: (expression, rows, spacing) =>
+    `SELECT arrayJoin(arrayFilter((v, p, s, m) -> (p - 1) % s = 0 OR p = m, sorted, arrayEnumerate(sorted), ` +
+    `arrayResize(emptyArrayUInt64(), n, step), arrayResize(emptyArrayUInt64(), n, n))) ` +
+    `FROM (SELECT sorted, length(sorted) AS n, toUInt64(floor(${spacing} * toFloat64(n))) + 1 AS step FROM (SELECT arraySort(groupArray(${expression})) AS sorted ${rows}))`,
+  asText: (expression) => `toString(${expression})`,
 };
 
 const NUMERIC_TYPE = /^(U?Int(8|16|32|64)|Float(32|64)|Decimal(32|64|128)?\(.*\))$/;
@@ -66,7 +73,7 @@ export async function connectClickHouse(url: string): Promise<SqlConnection> {
         const bare = bareType(type);
         if (NUMERIC_TYPE.test(bare)) return { name, storage: 'numeric' };
         if (bare === 'String') return { name, storage: 'text' };
-        if (TEXT_TYPE.test(bare)) return { name, storage: 'text', asText: (quoted) => `toString(${quoted})` };
+        if (TEXT_TYPE.test(bare)) return { name, storage: 'text', castToText: true };
         throw new InputError(`column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`);
       });
     },

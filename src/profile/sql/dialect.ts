@@ -21,6 +21,15 @@ export interface SqlDialect {
   percentiles(expression: string, levels: readonly string[]): string;
   /** Text compared by code point (the order of the profile's ties), in ORDER BY. */
   byCodePoint(expression: string): string;
+  /** Any value (a date, a boolean, a UUID) as its text, a category. */
+  asText(expression: string): string;
+  /**
+   * A statement over `rows` (a FROM clause) giving the sorted non-NULL values of `expression` at 1-based
+   * positions 1, 1 + s, 1 + 2s, … below n, then n, one row each, s = ⌊spacing·n⌋ + 1 (`summaryPositions`):
+   * the summary's exact order statistics in one self-contained statement, for `--print-sql`. Only where
+   * the window-function form of `orderStatisticsStatement` does not run (ClickHouse 18.16).
+   */
+  orderStatistics?(expression: string, rows: string, spacing: string): string;
 }
 
 /** Doubled double quotes: PostgreSQL, DuckDB and Snowflake (the SQL standard's delimited identifier). */

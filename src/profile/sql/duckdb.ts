@@ -18,6 +18,7 @@ export const duckdb: SqlDialect = {
   percentiles: (expression, levels) => `quantile_disc(${expression}, [${levels.join(', ')}])`,
   // DuckDB compares VARCHAR bytewise unless a collation is configured: UTF-8 bytes are code point order.
   byCodePoint: (expression) => expression,
+  asText: (expression) => `CAST(${expression} AS VARCHAR)`,
 };
 
 const PACKAGE = '@duckdb/node-api';
@@ -59,7 +60,7 @@ export async function connectDuckDb(location: string | undefined): Promise<SqlCo
         const type = types[index];
         if (NUMERIC_TYPE.test(type)) return { name, storage: 'numeric' };
         if (type === 'VARCHAR') return { name, storage: 'text' };
-        if (TEXT_TYPE.test(type)) return { name, storage: 'text', asText: (quoted: string) => `CAST(${quoted} AS VARCHAR)` };
+        if (TEXT_TYPE.test(type)) return { name, storage: 'text', castToText: true };
         throw new InputError(`column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`);
       });
     },

@@ -18,6 +18,7 @@ export const postgres: SqlDialect = {
   finite: (expression) => `(${expression} > '-Infinity'::float8 AND ${expression} < 'Infinity'::float8)`,
   percentiles: (expression, levels) => `percentile_disc(ARRAY[${levels.join(', ')}]::float8[]) WITHIN GROUP (ORDER BY ${expression})`,
   byCodePoint: (expression) => `${expression} COLLATE "C"`,
+  asText: (expression) => `CAST(${expression} AS text)`,
 };
 
 /** int2, int4, int8, float4, float8, numeric. */
@@ -43,7 +44,7 @@ export async function connectPostgres(url: string): Promise<SqlConnection> {
         const type = byOid.get(field.dataTypeID);
         if (NUMERIC_TYPES.has(field.dataTypeID)) return { name: field.name, storage: 'numeric' };
         if (type && (TEXT_CATEGORIES.has(type.category) || field.dataTypeID === UUID_TYPE)) {
-          return { name: field.name, storage: 'text', asText: (quoted) => `CAST(${quoted} AS text)` };
+          return { name: field.name, storage: 'text', castToText: true };
         }
         throw new InputError(
           `column ${JSON.stringify(field.name)} is of type ${type?.name ?? field.dataTypeID}, which a profile cannot hold (numbers or text only); leave it out with --query`,

@@ -17,4 +17,5 @@ export const sparkSql: SqlDialect = {
   finite: (expression) => `(NOT isnan(${expression}) AND abs(${expression}) <> double('Infinity'))`,
   percentiles: (expression, levels) => `array(${levels.map((level) => `percentile_disc(${level}) WITHIN GROUP (ORDER BY ${expression})`).join(', ')})`,
   byCodePoint: (expression) => expression,
+  asText: (expression) => `CAST(${expression} AS STRING)`,
 };

@@ -15,7 +15,7 @@
  * text in a text column (an empty CSV cell is missing there too). Names are only ever inserted quoted by the
  * dialect; results are read by position, never by name.
  */
-import type { SqlDialect } from './dialect.js';
+import { doubleLiteral, type SqlDialect } from './dialect.js';
 
 /** What a profile is computed from: a table (optionally qualified, `schema.table`) or a query. */
 export type SqlSource = { readonly table: string } | { readonly query: string };
@@ -23,15 +23,15 @@ export type SqlSource = { readonly table: string } | { readonly query: string };
 export interface SqlColumn {
   readonly name: string;
   readonly storage: 'numeric' | 'text';
-  /** Its cells as text (dates, booleans, UUIDs) by this expression of the quoted name; absent for text types. */
-  readonly asText?: (quoted: string) => string;
+  /** Whether its cells are turned into text by the dialect's `asText` (dates, booleans, UUIDs); not text types. */
+  readonly castToText?: boolean;
 }
 
 /** The FROM clause of every statement. */
 export function fromClause(dialect: SqlDialect, source: SqlSource): string {
   if ('table' in source) return `FROM ${source.table.split('.').map((part) => dialect.quote(part)).join('.')} AS src`;
-  // A trailing semicolon would end the statement the query is wrapped in.
-  return `FROM (${source.query.trim().replace(/;+\s*$/, '')}) AS src`;
+  // A trailing semicolon would end the statement the query is wrapped in, a trailing line comment hide its end.
+  return `FROM (${source.query.trim().replace(/;+\s*$/, '')}\n) AS src`;
 }
 
 /** The column's cells as the profile sees them: finite doubles or NULL, present text or NULL. */
@@ -41,7 +41,7 @@ export function cellExpression(dialect: SqlDialect, column: SqlColumn): string {
     const value = dialect.asDouble(quoted);
     return `CASE WHEN ${dialect.finite(value)} THEN ${value} END`;
   }
-  const text = column.asText ? column.asText(quoted) : quoted;
+  const text = column.castToText ? dialect.asText(quoted) : quoted;
   return `CASE WHEN ${text} <> '' THEN ${text} END`;
 }
 
@@ -106,4 +106,22 @@ export function categoriesStatement(dialect: SqlDialect, source: SqlSource, colu
 /** The level at which every dialect's exact quantile function gives the value at `position` (dialect.ts). */
 export function levelOf(position: number, count: number): number {
   return (position - 0.5) / count;
+}
+
+/**
+ * A numerical column's exact order statistics at the summary's positions (`summaryPositions`), in one
+ * statement that needs no earlier result: `--print-sql` prints it where driftgate would fold quantiles at
+ * positions from statement 1 into statement 2. Window functions where the dialect has them.
+ */
+export function orderStatisticsStatement(dialect: SqlDialect, source: SqlSource, column: SqlColumn, rankError: number): string {
+  const cell = cellExpression(dialect, column);
+  const spacing = doubleLiteral(2 * rankError);
+  if (dialect.orderStatistics) return dialect.orderStatistics(cell, fromClause(dialect, source), spacing);
+  const [value, position, count] = [dialect.quote('value'), dialect.quote('position'), dialect.quote('n')];
+  const step = `CAST(FLOOR(${spacing} * ${dialect.asDouble(count)}) AS BIGINT) + 1`;
+  return (
+    `SELECT ${value} FROM (SELECT ${value}, row_number() OVER (ORDER BY ${value}) AS ${position}, count(*) OVER () AS ${count} ` +
+    `FROM (SELECT ${cell} AS ${value} ${fromClause(dialect, source)}) AS cells WHERE ${value} IS NOT NULL) AS ranked ` +
+    `WHERE MOD(${position} - 1, ${step}) = 0 OR ${position} = ${count} ORDER BY ${position}`
+  );
 }
