@@ -167,9 +167,13 @@ function engineSides(): EngineSides | undefined {
   const connection = text('connection');
   for (const secret of connection ? secretsOf(connection) : []) registerSecret(secret);
   const sides: EngineSides['sides'] = {};
-  for (const side of ['baseline', 'current'] as const) {
-    const [table, query] = [text(`${side}-table`), text(`${side}-query`)];
-    if (table && query) throw new InputError(`set either ${side}-table or ${side}-query, not both`);
+  const sideInputs = [
+    ['baseline', 'baseline-table', 'baseline-query'],
+    ['current', 'current-table', 'current-query'],
+  ] as const;
+  for (const [side, tableInput, queryInput] of sideInputs) {
+    const [table, query] = [text(tableInput), text(queryInput)];
+    if (table && query) throw new InputError(`set either ${tableInput} or ${queryInput}, not both`);
     if (table || query) sides[side] = table ? { table } : { query };
   }
   const name = text('engine');
