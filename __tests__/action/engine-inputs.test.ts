@@ -2,12 +2,13 @@
  * The check action's engine inputs against a throwaway PostgreSQL cluster, in process as the runner would
  * start the action (inputs as INPUT_* variables): the baseline is profiled inside the engine and checked,
  * and the connection's password is masked before anything connects and absent from every message, also
- * when the engine quotes it.
+ * when the engine quotes it. Then the committed bundle, through action.yml, with every output searched.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { parse } from 'yaml';
 import { runCheck } from '../../src/check.js';
@@ -17,6 +18,8 @@ import { redactSecrets } from '../../src/action/secrets.js';
 import { InputError } from '../../src/engine/errors.js';
 import { freePort, startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
 import { REPO_ROOT } from '../helpers/processes.js';
+import { runAction, type ActionRun } from '../helpers/runner.js';
+import { treeOf } from '../robustness/surfaces.js';
 import { captureStdout } from '../helpers/stdout.js';
 
 /** Characters a URL must percent-encode, so the decoded and the written forms differ. */
@@ -160,4 +163,42 @@ describe('the engine inputs, refused before anything connects', () => {
     setInputs({ engine: 'duckdb', 'baseline-query': "SELECT * FROM 'b.parquet'", 'current-table': 'fresh' });
     expect(getInputs().engine).toEqual({ engine: 'duckdb', connection: undefined, sides: { baseline: { query: "SELECT * FROM 'b.parquet'" }, current: { table: 'fresh' } } });
   });
+});
+
+describe('the bundled check action with engine inputs', () => {
+  /** Runs the bundle; everything it left (but the masking commands), files gunzipped, as one text. */
+  async function runBundle(inputs: Record<string, string>): Promise<{ run: ActionRun; everything: string; reportFiles: string[] }> {
+    const step = mkdtempSync(join(workspace, 'step-'));
+    const [checkout, runnerTemp] = [join(step, 'checkout'), join(step, 'temp')];
+    mkdirSync(checkout);
+    mkdirSync(runnerTemp);
+    writeFileSync(join(checkout, 'current.csv'), csvOf(currentRow));
+    const run = await runAction({ actionDir: REPO_ROOT, workspace: checkout, runnerTemp, with: { ...inputs, 'report-dir': 'report' } });
+    const files = [checkout, runnerTemp].flatMap((dir) => treeOf(dir).map((file) => join(dir, file)));
+    const contents = files.map((file) => (file.endsWith('.gz') ? gunzipSync(readFileSync(file)) : readFileSync(file)).toString('utf8'));
+    const stdout = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    const everything = [...stdout, run.stderr, JSON.stringify(run.outputs), run.summary, ...contents].join('\n');
+    return { run, everything, reportFiles: treeOf(checkout).filter((file) => file.startsWith('report')) };
+  }
+  const secrets = () => [PASSWORD, encodeURIComponent(PASSWORD), url, Buffer.from(`reader:${PASSWORD}`).toString('base64')];
+
+  it('checks a baseline profiled in PostgreSQL, the connection nowhere in its log, outputs, summary or reports', async () => {
+    const { run, everything, reportFiles } = await runBundle({ engine: 'postgres', connection: url, 'baseline-table': 't', current: 'current.csv' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ 'drift-detected': 'true', 'drifted-count': '2', 'tested-count': '3' });
+    expect(run.commands.filter((command) => command.command === 'add-mask').map((command) => command.message)).toEqual(expect.arrayContaining([url, PASSWORD]));
+    expect(reportFiles.sort()).toEqual(['report/drift-metrics.prom', 'report/drift-report.html', 'report/drift-report.json', 'report/drift-report.md']);
+    expect(JSON.parse(readFileSync(run.outputs.report, 'utf8')).baseline).toMatchObject({ rows: ROWS, profiled: 'file' });
+    expect(everything).toMatch(/Profiled in \d+ ms: 600 rows × 3 columns[^]*"schema_version"/);
+    for (const secret of secrets()) expect(everything).not.toContain(secret);
+  }, 120_000);
+
+  it('fails the step on an engine error that quotes the password, with the message blanked and no report', async () => {
+    const { run, everything, reportFiles } = await runBundle({ engine: 'postgres', connection: url, 'baseline-query': `SELECT '${PASSWORD}'::int AS x`, current: 'current.csv' });
+    expect(run.exitCode).toBe(1);
+    const errors = run.commands.filter((command) => command.command === 'error');
+    expect(errors.map((command) => [command.properties.title, command.message])).toEqual([['driftgate: bad input', 'postgres: invalid input syntax for type integer: "***"']]);
+    expect(reportFiles).toEqual([]);
+    for (const secret of secrets()) expect(everything).not.toContain(secret);
+  }, 120_000);
 });
