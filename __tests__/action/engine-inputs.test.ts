@@ -151,7 +151,8 @@ describe('the engine inputs, refused before anything connects', () => {
     [{ engine: 'postgres', connection: 'postgres://h/db', current: 'c.csv', baseline: 'b.csv' }, 'engine postgres needs baseline-table or baseline-query'],
     [{ 'baseline-table': 't', current: 'c.csv' }, 'connection and the *-table / *-query inputs need the engine input'],
     [{ engine: 'postgres', connection: 'postgres://h/db', 'baseline-table': 't', 'baseline-query': 'SELECT 1', current: 'c.csv' }, 'set either baseline-table or baseline-query, not both'],
-    [{ engine: 'postgres', connection: 'postgres://h/db', 'baseline-table': 't', baseline: 'b.csv', current: 'c.csv' }, 'set one of "baseline"'],
+    [{ engine: 'postgres', connection: 'postgres://h/db', 'baseline-table': 't', baseline: 'b.csv', current: 'c.csv' }, 'set either baseline-table / baseline-query (profiled in the engine) or "baseline", not both'],
+    [{ engine: 'postgres', connection: 'postgres://h/db', 'baseline-query': 'SELECT 1', 'baseline-artifact': 'base', current: 'c.csv' }, 'or "baseline-artifact", not both'],
     [{ engine: 'postgres', connection: 'postgres://h/db', 'current-table': 't', baseline: 'b.csv', current: 'c.csv' }, 'set either "current" (a path in the workspace) or current-table / current-query'],
     [{ engine: 'postgres', connection: 'postgres://h/db', 'baseline-table': 't' }, 'input "current" is required'],
   ])('%j: %s', (inputs, message) => {

@@ -84,8 +84,11 @@ export function getInputs(): CheckActionSettings {
   const fromEngine = engine?.sides ?? {};
   if (current.length > 0 && fromEngine.current) throw new InputError('set either "current" (a path in the workspace) or current-table / current-query (profiled in the engine), not both');
   if (current.length === 0 && !fromEngine.current) throw new InputError('input "current" is required: the path (or glob) of the fresh data (or current-table / current-query with engine)');
-  if ([artifactName !== '', baseline.length > 0, fromEngine.baseline !== undefined].filter(Boolean).length > 1) {
-    throw new InputError('set one of "baseline" (a path in the workspace), "baseline-artifact" (an artifact to download) or baseline-table / baseline-query (profiled in the engine)');
+  if (artifactName && baseline.length > 0) {
+    throw new InputError('set either "baseline" (a path in the workspace) or "baseline-artifact" (an artifact to download), not both');
+  }
+  if (fromEngine.baseline && (artifactName || baseline.length > 0)) {
+    throw new InputError(`set either baseline-table / baseline-query (profiled in the engine) or "${artifactName ? 'baseline-artifact' : 'baseline'}", not both`);
   }
   if (!artifactName && baseline.length === 0 && !fromEngine.baseline) {
     throw new InputError('input "baseline" is required (or "baseline-artifact" to fetch the baseline from a workflow artifact, or baseline-table / baseline-query with engine)');
@@ -166,25 +169,24 @@ export function getInputs(): CheckActionSettings {
 function engineSides(): EngineSides | undefined {
   const connection = text('connection');
   for (const secret of connection ? secretsOf(connection) : []) registerSecret(secret);
-  const sides: EngineSides['sides'] = {};
-  const sideInputs = [
-    ['baseline', 'baseline-table', 'baseline-query'],
-    ['current', 'current-table', 'current-query'],
-  ] as const;
-  for (const [side, tableInput, queryInput] of sideInputs) {
-    const [table, query] = [text(tableInput), text(queryInput)];
-    if (table && query) throw new InputError(`set either ${tableInput} or ${queryInput}, not both`);
-    if (table || query) sides[side] = table ? { table } : { query };
-  }
+  const sides: EngineSides['sides'] = {
+    baseline: sqlSource(['baseline-table', text('baseline-table')], ['baseline-query', text('baseline-query')]),
+    current: sqlSource(['current-table', text('current-table')], ['current-query', text('current-query')]),
+  };
   const name = text('engine');
   if (!name) {
-    if (connection || Object.keys(sides).length > 0) throw new InputError('connection and the *-table / *-query inputs need the engine input (postgres, clickhouse or duckdb)');
+    if (connection || sides.baseline || sides.current) throw new InputError('connection and the *-table / *-query inputs need the engine input (postgres, clickhouse or duckdb)');
     return undefined;
   }
   const engine = oneOf(name, 'engine', SQL_ENGINES);
-  if (Object.keys(sides).length === 0) throw new InputError(`engine ${engine} needs baseline-table or baseline-query (or current-table or current-query): what to profile inside it`);
+  if (!sides.baseline && !sides.current) throw new InputError(`engine ${engine} needs baseline-table or baseline-query (or current-table or current-query): what to profile inside it`);
   if (!connection && engine !== 'duckdb') throw new InputError(`engine ${engine} needs the connection input, its URL (pass it from a secret)`);
   return { engine, connection: connection || undefined, sides };
+}
+
+function sqlSource([tableInput, table]: [string, string], [queryInput, query]: [string, string]): SqlSource | undefined {
+  if (table && query) throw new InputError(`set either ${tableInput} or ${queryInput}, not both`);
+  return table ? { table } : query ? { query } : undefined;
 }
 
 /** The URL's password is a secret like the token: a Pushgateway's error may quote the Basic credential made of it. */
