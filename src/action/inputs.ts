@@ -8,13 +8,17 @@ import { defaultDriftOptions, DEFAULT_DRIFT_SHARE, DEFAULT_MIN_ROWS } from '../e
 import type { ColumnKind } from '../engine/table.js';
 import { missingValueTokens } from '../io/missing-values.js';
 import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED } from '../engine/permutation-threshold.js';
-import type { CheckSettings } from '../check.js';
+import type { CheckSettings, Side } from '../check.js';
+import { SQL_ENGINES, type SqlEngine } from '../profile/sql/connect.js';
+import { secretsOf } from '../profile/sql/postgres.js';
+import type { SqlSource } from '../profile/sql/statements.js';
 import { allowedRoots, resolveInside, type AllowedRoots } from './workspace-paths.js';
 import { registerSecret } from './secrets.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import { parseMultivariateMethods } from '../multivariate/methods.js';
 import {
   memoryBudgetOf,
+  oneOf,
   optionalNumber,
   optionalThreshold,
   pValue,
@@ -36,9 +40,18 @@ export interface BaselineArtifact {
   branch?: string;
 }
 
+/** Sides profiled inside a SQL engine instead of read from files. */
+export interface EngineSides {
+  engine: SqlEngine;
+  /** Registered as a secret before anything connects; absent for an in-memory DuckDB. */
+  connection?: string;
+  sides: Partial<Record<Side, SqlSource>>;
+}
+
 export interface CheckActionSettings {
   check: CheckSettings;
   baselineArtifact?: BaselineArtifact;
+  engine?: EngineSides;
   githubToken: string;
   failOnDrift: boolean;
   /** Absolute; inside the workspace or RUNNER_TEMP. */
@@ -62,16 +75,23 @@ export function getInputs(): CheckActionSettings {
   // The artifact service's token, which the runner gives every step.
   registerSecret(process.env.ACTIONS_RUNTIME_TOKEN ?? '');
 
+  const engine = engineSides();
+
   const roots: AllowedRoots = { workspace: process.env.GITHUB_WORKSPACE || process.cwd(), runnerTemp: process.env.RUNNER_TEMP || undefined };
   const baseline = lines('baseline');
   const current = lines('current');
   const artifactName = text('baseline-artifact');
-  if (current.length === 0) throw new InputError('input "current" is required: the path (or glob) of the fresh data');
+  const fromEngine = engine?.sides ?? {};
+  if (current.length > 0 && fromEngine.current) throw new InputError('set either "current" (a path in the workspace) or current-table / current-query (profiled in the engine), not both');
+  if (current.length === 0 && !fromEngine.current) throw new InputError('input "current" is required: the path (or glob) of the fresh data (or current-table / current-query with engine)');
   if (artifactName && baseline.length > 0) {
     throw new InputError('set either "baseline" (a path in the workspace) or "baseline-artifact" (an artifact to download), not both');
   }
-  if (!artifactName && baseline.length === 0) {
-    throw new InputError('input "baseline" is required (or "baseline-artifact" to fetch the baseline from a workflow artifact)');
+  if (fromEngine.baseline && (artifactName || baseline.length > 0)) {
+    throw new InputError(`set either baseline-table / baseline-query (profiled in the engine) or "${artifactName ? 'baseline-artifact' : 'baseline'}", not both`);
+  }
+  if (!artifactName && baseline.length === 0 && !fromEngine.baseline) {
+    throw new InputError('input "baseline" is required (or "baseline-artifact" to fetch the baseline from a workflow artifact, or baseline-table / baseline-query with engine)');
   }
   for (const path of baseline) resolveInside('baseline', path, roots);
   for (const path of current) resolveInside('current', path, roots);
@@ -132,6 +152,7 @@ export function getInputs(): CheckActionSettings {
   return {
     check: { baseline, current, cwd: roots.workspace, globRoots: allowedRoots(roots), drift, ...memoryBudgetOf('memory-budget', text('memory-budget')) },
     baselineArtifact: artifactName ? baselineArtifact(artifactName) : undefined,
+    engine,
     githubToken,
     failOnDrift: flag('fail-on-drift'),
     reportDir,
@@ -141,6 +162,33 @@ export function getInputs(): CheckActionSettings {
     metricsJob: text('metrics-job') || 'driftgate',
     metricsLabels: Object.fromEntries(lines('metrics-labels').map((entry) => splitAssignment('metrics-labels', entry))),
   };
+}
+
+/**
+ * The engine inputs. The connection (a URL with a password, usually) is registered as a secret first, so
+ * nothing printed later, by driftgate or quoted by the engine, can show it.
+ */
+function engineSides(): EngineSides | undefined {
+  const connection = text('connection');
+  for (const secret of connection ? secretsOf(connection) : []) registerSecret(secret);
+  const sides: EngineSides['sides'] = {
+    baseline: sqlSource(['baseline-table', text('baseline-table')], ['baseline-query', text('baseline-query')]),
+    current: sqlSource(['current-table', text('current-table')], ['current-query', text('current-query')]),
+  };
+  const name = text('engine');
+  if (!name) {
+    if (connection || sides.baseline || sides.current) throw new InputError('connection and the *-table / *-query inputs need the engine input (postgres, clickhouse or duckdb)');
+    return undefined;
+  }
+  const engine = oneOf(name, 'engine', SQL_ENGINES);
+  if (!sides.baseline && !sides.current) throw new InputError(`engine ${engine} needs baseline-table or baseline-query (or current-table or current-query): what to profile inside it`);
+  if (!connection && engine !== 'duckdb') throw new InputError(`engine ${engine} needs the connection input, its URL (pass it from a secret)`);
+  return { engine, connection: connection || undefined, sides };
+}
+
+function sqlSource([tableInput, table]: [string, string], [queryInput, query]: [string, string]): SqlSource | undefined {
+  if (table && query) throw new InputError(`set either ${tableInput} or ${queryInput}, not both`);
+  return table ? { table } : query ? { query } : undefined;
 }
 
 /** The URL's password is a secret like the token: a Pushgateway's error may quote the Basic credential made of it. */

@@ -1,8 +1,8 @@
 /**
- * The check action: reads its inputs, fetches the baseline when it lives in an artifact, runs the drift
- * check, and shows the result where people look — outputs that gate the retrain job, the job summary,
- * annotations, report files (and an artifact), Prometheus metrics. Any error fails the step with one
- * clear message.
+ * The check action: reads its inputs, fetches the baseline when it lives in an artifact, profiles the
+ * sides a SQL engine holds inside the engine, runs the drift check, and shows the result where people
+ * look — outputs that gate the retrain job, the job summary, annotations, report files (and an artifact),
+ * Prometheus metrics. Any error fails the step with one clear message.
  */
 import * as core from '@actions/core';
 import { join, relative, resolve, sep } from 'node:path';
@@ -14,6 +14,7 @@ import { getInputs, type CheckActionSettings } from './inputs.js';
 import { annotateDrift } from './annotations.js';
 import { annotate, failStep, logLine } from './log.js';
 import { downloadBaseline } from './baseline-artifact.js';
+import { profileEngineSides } from './engine-sides.js';
 import { uploadReports } from './upload.js';
 import { isInside } from './workspace-paths.js';
 import { redactSecrets } from './secrets.js';
@@ -40,6 +41,7 @@ async function run(): Promise<void> {
     const files = await core.group('Download the baseline artifact', () => downloadBaseline(settings.baselineArtifact!, settings.githubToken));
     settings.check = { ...settings.check, baseline: files };
   }
+  if (settings.engine) settings.check = await profileEngineSides(settings.engine, settings.check);
   const result = await core.group('Compare baseline and current data', async () => {
     // The bundle doubles as the worker that reads the current data while this thread reads the baseline.
     const checked = await runCheck(settings.check, { readWorker: new URL(import.meta.url), observer: phaseLog(logLine) });

@@ -11,13 +11,9 @@ import { serveReadWorker } from '../io/read-worker.js';
 import { writeFileAtomic } from '../io/write.js';
 import { VERSION } from '../version.js';
 import { parseCli, type CliCheckCommand } from './args.js';
-import type { CliEngineSource, CliProfileCommand } from './profile-args.js';
-import { connectClickHouse } from '../profile/sql/clickhouse.js';
-import { connectDuckDb } from '../profile/sql/duckdb.js';
-import { profileInEngine } from '../profile/sql/engine-profile.js';
-import { connectPostgres } from '../profile/sql/postgres.js';
+import type { CliProfileCommand } from './profile-args.js';
+import { profileFromEngine } from '../profile/sql/connect.js';
 import { printStatements } from '../profile/sql/print-sql.js';
-import type { ProfileSettings } from '../profile/format.js';
 import { describeProfile } from '../profile/describe.js';
 import type { Profile } from '../profile/format.js';
 import { profileToJson } from '../profile/json.js';
@@ -54,7 +50,8 @@ async function profile(command: CliProfileCommand): Promise<number> {
   }
   let result: Profile;
   if (command.engine) {
-    result = await profileEngine(command.engine, command.settings);
+    const { engine, connection, source } = command.engine;
+    result = await profileFromEngine(engine, connection, source, command.settings);
   } else if (command.mode === 'data') {
     result = await profileData(command.inputs, { declared: command.declaredKinds, naValues: command.naValues, settings: command.settings });
   } else {
@@ -72,15 +69,6 @@ async function profile(command: CliProfileCommand): Promise<number> {
   }
   process.stdout.write(escapeTerminalLines(`Wrote ${command.output} (${bytes.toLocaleString('en-US')} bytes): ${describeProfile(result)}`));
   return EXIT_NO_DRIFT;
-}
-
-async function profileEngine({ engine, connection, source }: CliEngineSource, settings: ProfileSettings): Promise<Profile> {
-  const live = engine === 'postgres' ? await connectPostgres(connection!) : engine === 'clickhouse' ? await connectClickHouse(connection!) : await connectDuckDb(connection);
-  try {
-    return await profileInEngine(live, source, settings, 'table' in source ? `${engine}:${source.table}` : `${engine} query`);
-  } finally {
-    await live.close();
-  }
 }
 
 async function check(command: CliCheckCommand): Promise<number> {

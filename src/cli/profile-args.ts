@@ -12,12 +12,12 @@ import type { SqlDialect } from '../profile/sql/dialect.js';
 import { SQL_DIALECTS } from '../profile/sql/print-sql.js';
 import type { SqlColumn, SqlSource } from '../profile/sql/statements.js';
 import { collectVariadic, declaredKindsOf } from './variadic.js';
+import { SQL_ENGINES, type SqlEngine } from '../profile/sql/connect.js';
 
-export const PROFILE_ENGINES = ['postgres', 'clickhouse', 'duckdb'] as const;
 
 /** A profile computed inside a SQL engine (src/profile/sql/). */
 export interface CliEngineSource {
-  engine: (typeof PROFILE_ENGINES)[number];
+  engine: SqlEngine;
   /** The connection URL (or DuckDB file); from --connection or DRIFTGATE_CONNECTION, never printed. */
   connection?: string;
   source: SqlSource;
@@ -145,8 +145,8 @@ function engineSourceOf(values: SourceValues): CliEngineSource | undefined {
     if (values.table !== undefined || values.query !== undefined || values.connection !== undefined) throw new InputError('--table, --query and --connection go with --engine postgres|clickhouse|duckdb (or --table, --query with --print-sql)');
     return undefined;
   }
-  const engine = PROFILE_ENGINES.find((name) => name === values.engine);
-  if (!engine) throw new InputError(`--engine ${JSON.stringify(values.engine)} is not one of ${PROFILE_ENGINES.join(', ')}`);
+  const engine = SQL_ENGINES.find((name) => name === values.engine);
+  if (!engine) throw new InputError(`--engine ${JSON.stringify(values.engine)} is not one of ${SQL_ENGINES.join(', ')}`);
   const source = sourceOf(values, '--engine');
   const connection = values.connection ?? process.env.DRIFTGATE_CONNECTION;
   if (connection === undefined && engine !== 'duckdb') throw new InputError(`--engine ${engine} needs --connection URL (or the DRIFTGATE_CONNECTION environment variable)`);

@@ -29,16 +29,16 @@ type DuckDbModule = typeof import('@duckdb/node-api');
 
 /** The package from wherever this driftgate is installed, else from the working directory's project. */
 async function loadDuckDb(): Promise<DuckDbModule> {
-  // A specifier held in a variable keeps the bundler from packing the package in.
-  const name: string = PACKAGE;
+  // webpackIgnore keeps the bundler (ncc) from packing the package in, or turning the import into its own
+  // lookup among the modules it packed, which never finds it.
   try {
-    return (await import(name)) as DuckDbModule;
+    return (await import(/* webpackIgnore: true */ PACKAGE)) as DuckDbModule;
   } catch {
     try {
       // Resolved from the working directory itself (a trailing slash): naming a file there would have the
       // bundler copy it into dist.
-      const path = createRequire(pathToFileURL(`${process.cwd()}/`)).resolve(name);
-      return (await import(pathToFileURL(path).href)) as DuckDbModule;
+      const path = createRequire(pathToFileURL(`${process.cwd()}/`)).resolve(PACKAGE);
+      return (await import(/* webpackIgnore: true */ pathToFileURL(path).href)) as DuckDbModule;
     } catch {
       throw new InputError(`--engine duckdb needs the DuckDB client, which driftgate does not bundle: npm install ${PACKAGE}`);
     }

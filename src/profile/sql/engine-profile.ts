@@ -201,7 +201,9 @@ export async function inEngine<T>(engine: string, secrets: readonly string[], wo
  */
 function engineError(engine: string, error: unknown, secrets: readonly string[]): InputError {
   if (error instanceof InputError) return error;
-  let message = error instanceof Error ? error.message : String(error);
+  // By its shape, not `instanceof`: a driver's errors may come from another realm (a VM context, a worker).
+  const described = (error as { message?: unknown } | null)?.message;
+  let message = typeof described === 'string' ? described : String(error);
   for (const secret of secrets) if (secret.length > 0) message = message.split(secret).join('***');
   return new InputError(`${engine}: ${message.trim()}`);
 }

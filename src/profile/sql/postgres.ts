@@ -60,12 +60,23 @@ export async function connectPostgres(url: string): Promise<SqlConnection> {
   };
 }
 
-/** The URL and its password, blanked from any message. */
+/**
+ * What of a connection URL is blanked from any message: the URL, its password as the URL spells it and
+ * decoded, and `user:password` (what a Basic credential encodes).
+ */
 export function secretsOf(url: string): string[] {
+  if (!URL.canParse(url)) return [url];
+  const { username, password } = new URL(url);
+  if (password === '') return [url];
+  const decoded = decodeLeniently(password);
+  return [...new Set([url, password, decoded, `${decodeLeniently(username)}:${decoded}`])];
+}
+
+/** A URL part decoded, or as written when it is not valid percent-encoding. */
+function decodeLeniently(part: string): string {
   try {
-    const password = decodeURIComponent(new URL(url).password);
-    return [url, password];
+    return decodeURIComponent(part);
   } catch {
-    return [url];
+    return part;
   }
 }
