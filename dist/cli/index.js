@@ -8203,6 +8203,64 @@ module.exports = FLOAT64_HIGH_WORD_SIGNIFICAND_MASK;
 
 /***/ }),
 
+/***/ 4322:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+
+
+/**
+* Natural logarithm of the square root of `2π`.
+*
+* @module @stdlib/constants-float64-ln-sqrt-two-pi
+* @type {number}
+*
+* @example
+* var LN_SQRT_TWO_PI = require( '@stdlib/constants-float64-ln-sqrt-two-pi' );
+* // returns 0.9189385332046728
+*/
+
+
+// MAIN //
+
+/**
+* Natural logarithm of the square root of `2π`.
+*
+* ```tex
+* \ln \sqrt{2\pi}
+* ```
+*
+* @constant
+* @type {number}
+* @default 0.9189385332046728
+*/
+var LN_SQRT_TWO_PI = 9.18938533204672741780329736405617639861397473637783412817151540482765695927260397694743298635954197622005646625e-01; // eslint-disable-line max-len
+
+
+// EXPORTS //
+
+module.exports = LN_SQRT_TWO_PI;
+
+
+/***/ }),
+
 /***/ 1239:
 /***/ ((module) => {
 
@@ -11265,6 +11323,2864 @@ function betainc( x, a, b, regularized, upper ) {
 // EXPORTS //
 
 module.exports = betainc;
+
+
+/***/ }),
+
+/***/ 2913:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*
+*
+* ## Notice
+*
+* The code is adapted from the Fortran routine from the FNLIB library of the [SLATEC Common Mathematical Library]{@link http://www.netlib.no/netlib/slatec/fnlib/}.
+*
+* The original code was developed by W. Fullerton of Los Alamos Scientific Laboratory, a governmental institution, and is therefore public domain.
+*/
+
+
+
+// VARIABLES //
+
+var ALGMCS = [
+	+0.1276642195630062933333333333333e-30,
+	-0.3401102254316748799999999999999e-29,
+	+0.1025680058010470912000000000000e-27,
+	-0.3547598158101070547199999999999e-26,
+	+0.1429227355942498147573333333333e-24,
+	-0.6831888753985766870111999999999e-23,
+	+0.3962837061046434803679306666666e-21,
+	-0.2868042435334643284144622399999e-19,
+	+0.2683181998482698748957538846666e-17,
+	-0.3399615005417721944303330599666e-15,
+	+0.6221098041892605227126015543416e-13,
+	-0.1809129475572494194263306266719e-10,
+	+0.9810825646924729426157171547487e-8,
+	-0.1384948176067563840732986059135e-4,
+	+0.1666389480451863247205729650822e+0
+];
+var LEN = ALGMCS.length;
+
+
+// MAIN //
+
+/**
+* Evaluate the n-term Chebyshev series at `x`.
+*
+* ## References
+*
+* -   Broucke, Roger. 1973. "Algorithm: Ten Subroutines for the Manipulation of Chebyshev Series." _Communications of the ACM_ 16 (4). New York, NY, USA: ACM: 254–56. doi:[10.1145/362003.362037](https://doi.org/10.1145/362003.362037).
+* -   Fox, Leslie, and Ian Bax Parker. 1968. _Chebyshev polynomials in numerical analysis_. Oxford Mathematical Handbooks. London, United Kingdom: Oxford University Press. <https://books.google.com/books?id=F8NzsEtJCD0C>.
+*
+* @private
+* @param {number} x - value at which the series is to be evaluated
+* @returns {number} series value
+*/
+function dcseval( x ) {
+	var twox;
+	var b2;
+	var b1;
+	var b0;
+	var i;
+
+	if ( x < -1.1 || x > 1.1 ) {
+		return NaN;
+	}
+	b1 = 0.0;
+	b0 = 0.0;
+	twox = 2.0 * x;
+	for ( i = 0; i < LEN; i++ ) {
+		b2 = b1;
+		b1 = b0;
+		b0 = (twox*b1) - b2 + ALGMCS[ i ];
+	}
+	return ( b0-b2 ) * 0.5;
+}
+
+
+// EXPORTS //
+
+module.exports = dcseval;
+
+
+/***/ }),
+
+/***/ 9364:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*
+*
+* ## Notice
+*
+* The code is adapted from the Fortran routine from the FNLIB library of the [SLATEC Common Mathematical Library]{@link http://www.netlib.no/netlib/fn/d9lgmc.f}.
+*
+* The original code was developed by W. Fullerton of Los Alamos Scientific Laboratory, a governmental institution, and is therefore public domain.
+*/
+
+
+
+// MODULES //
+
+var pow = __nccwpck_require__( 6310 );
+var dceval = __nccwpck_require__( 2913 );
+
+
+// VARIABLES //
+
+var XBIG = 94906265.62425156;
+var XMAX = 3.745194030963158e306;
+
+
+// MAIN //
+
+/**
+* Compute the log gamma correction factor for `x >= 10`.
+*
+* ```tex
+* \log(\gamma(x)) = \log(\sqrt{2*\Pi}) + (x-0.5) \cdot \log(x) - x \operatorname{R9LGMC}(x).
+* ```
+*
+* @private
+* @param {number} x - input value
+* @returns {number} correction value
+*/
+function gammaCorrection( x ) {
+	if ( x < 10.0 ) {
+		return NaN;
+	}
+	// Check for underflow...
+	if ( x >= XMAX ) {
+		return 0.0;
+	}
+	if ( x < XBIG ) {
+		return dceval( (2.0*pow( 10.0/x, 2.0 )) - 1.0 ) / x;
+	}
+	return 1.0 / (x * 12.0);
+}
+
+
+// EXPORTS //
+
+module.exports = gammaCorrection;
+
+
+/***/ }),
+
+/***/ 5616:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+
+
+/**
+* Evaluate the natural logarithm of the beta function.
+*
+* @module @stdlib/math-base-special-betaln
+*
+* @example
+* var betaln = require( '@stdlib/math-base-special-betaln' );
+*
+* var v = betaln( 0.0, 0.0 );
+* // returns Infinity
+*
+* v = betaln( 1.0, 1.0 );
+* // returns 0.0
+*
+* v = betaln( -1.0, 2.0 );
+* // returns NaN
+*
+* v = betaln( 5.0, 0.2 );
+* // returns ~1.218
+*
+* v = betaln( 4.0, 1.0 );
+* // returns ~-1.386
+*
+* v = betaln( NaN, 2.0 );
+* // returns NaN
+*/
+
+// MODULES //
+
+var main = __nccwpck_require__( 3127 );
+
+
+// EXPORTS //
+
+module.exports = main;
+
+
+/***/ }),
+
+/***/ 3127:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*
+*
+* ## Notice
+*
+* The code is adapted from the Fortran routine from the FNLIB library of the [SLATEC Common Mathematical Library]{@link http://www.netlib.no/netlib/slatec/fnlib/albeta.f}.
+*
+* The original code was developed by W. Fullerton of Los Alamos Scientific Laboratory, a governmental institution, and is therefore public domain.
+*/
+
+
+
+// MODULES //
+
+var gammaln = __nccwpck_require__( 8643 );
+var log1p = __nccwpck_require__( 7260 );
+var gamma = __nccwpck_require__( 905 );
+var max = __nccwpck_require__( 2974 );
+var min = __nccwpck_require__( 8008 );
+var ln = __nccwpck_require__( 1550 );
+var LN_SQRT_TWO_PI = __nccwpck_require__( 4322 );
+var NINF = __nccwpck_require__( 1475 );
+var PINF = __nccwpck_require__( 469 );
+var correction = __nccwpck_require__( 9364 );
+
+
+// MAIN //
+
+/**
+* Evaluate the natural logarithm of the beta function.
+*
+* @param {NonNegativeNumber} a - first input value
+* @param {NonNegativeNumber} b - second input value
+* @returns {number} natural logarithm of beta function
+*
+* @example
+* var v = betaln( 0.0, 0.0 );
+* // returns Infinity
+*
+* @example
+* var v = betaln( 1.0, 1.0 );
+* // returns 0.0
+*
+* @example
+* var v = betaln( -1.0, 2.0 );
+* // returns NaN
+*
+* @example
+* var v = betaln( 5.0, 0.2 );
+* // returns ~1.218
+*
+* @example
+* var v = betaln( 4.0, 1.0 );
+* // returns ~-1.386
+*
+* @example
+* var v = betaln( NaN, 2.0 );
+* // returns NaN
+*/
+function betaln( a, b ) {
+	var corr;
+	var p;
+	var q;
+
+	p = min( a, b );
+	q = max( a, b );
+
+	if ( p < 0.0 ) {
+		return NaN;
+	}
+	if ( p === 0.0 ) {
+		return PINF;
+	}
+	if ( q === PINF ) {
+		return NINF;
+	}
+	// Case: p and q are big
+	if ( p >= 10.0 ) {
+		corr = correction( p ) + correction( q ) - correction( p+q );
+		return ( -0.5*ln( q ) ) + LN_SQRT_TWO_PI + corr + ( (p-0.5) * ln( p/(p+q) ) ) + ( q*log1p( -p/(p+q) ) ); // eslint-disable-line max-len
+	}
+	// Case: p is small, but q is big
+	if ( q >= 10.0 ) {
+		corr = correction( q ) - correction( p+q );
+		return gammaln( p ) + corr + p - (p*ln( p+q )) + ( (q-0.5)*log1p( -p/(p+q) ) ); // eslint-disable-line max-len
+	}
+	// Case: p and q are small
+	return ln( gamma( p ) * ( gamma( q ) / gamma( p+q ) ) );
+}
+
+
+// EXPORTS //
+
+module.exports = betaln;
+
+
+/***/ }),
+
+/***/ 4603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+
+
+/**
+* Compute the cosine of a number.
+*
+* @module @stdlib/math-base-special-cos
+*
+* @example
+* var cos = require( '@stdlib/math-base-special-cos' );
+*
+* var v = cos( 0.0 );
+* // returns 1.0
+*
+* v = cos( 3.141592653589793/4.0 );
+* // returns ~0.707
+*
+* v = cos( -3.141592653589793/6.0 );
+* // returns ~0.866
+*/
+
+// MODULES //
+
+var main = __nccwpck_require__( 1286 );
+
+
+// EXPORTS //
+
+module.exports = main;
+
+
+/***/ }),
+
+/***/ 1286:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*
+*
+* ## Notice
+*
+* The following copyright, license, and long comment were part of the original implementation available as part of [FreeBSD]{@link https://svnweb.freebsd.org/base/release/9.3.0/lib/msun/src/s_cos.c}. The implementation follows the original, but has been modified for JavaScript.
+*
+* ```text
+* Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+*
+* Developed at SunPro, a Sun Microsystems, Inc. business.
+* Permission to use, copy, modify, and distribute this
+* software is freely granted, provided that this notice
+* is preserved.
+* ```
+*/
+
+
+
+// MODULES //
+
+var getHighWord = __nccwpck_require__( 2882 );
+var kernelCos = __nccwpck_require__( 1567 );
+var kernelSin = __nccwpck_require__( 186 );
+var rempio2 = __nccwpck_require__( 8082 );
+
+
+// VARIABLES //
+
+// Scratch array for storing temporary values:
+var buffer = [ 0.0, 0.0 ]; // WARNING: not thread safe
+
+// High word absolute value mask: 0x7fffffff => 01111111111111111111111111111111
+var HIGH_WORD_ABS_MASK = 0x7fffffff|0; // asm type annotation
+
+// High word of π/4: 0x3fe921fb => 00111111111010010010000111111011
+var HIGH_WORD_PIO4 = 0x3fe921fb|0; // asm type annotation
+
+// High word of 2^-27: 0x3e400000 => 00111110010000000000000000000000
+var HIGH_WORD_TWO_NEG_27 = 0x3e400000|0; // asm type annotation
+
+// High word exponent mask: 0x7ff00000 => 01111111111100000000000000000000
+var HIGH_WORD_EXPONENT_MASK = 0x7ff00000|0; // asm type annotation
+
+
+// MAIN //
+
+/**
+* Computes the cosine of a number.
+*
+* @param {number} x - input value (in radians)
+* @returns {number} cosine
+*
+* @example
+* var v = cos( 0.0 );
+* // returns 1.0
+*
+* @example
+* var v = cos( 3.141592653589793/4.0 );
+* // returns ~0.707
+*
+* @example
+* var v = cos( -3.141592653589793/6.0 );
+* // returns ~0.866
+*
+* @example
+* var v = cos( NaN );
+* // returns NaN
+*/
+function cos( x ) {
+	var ix;
+	var n;
+
+	ix = getHighWord( x );
+	ix &= HIGH_WORD_ABS_MASK;
+
+	// Case: |x| ~< pi/4
+	if ( ix <= HIGH_WORD_PIO4 ) {
+		// Case: x < 2**-27
+		if ( ix < HIGH_WORD_TWO_NEG_27 ) {
+			return 1.0;
+		}
+		return kernelCos( x, 0.0 );
+	}
+	// Case: cos(Inf or NaN) is NaN */
+	if ( ix >= HIGH_WORD_EXPONENT_MASK ) {
+		return NaN;
+	}
+	// Case: Argument reduction needed...
+	n = rempio2( x, buffer );
+	switch ( n & 3 ) {
+	case 0:
+		return kernelCos( buffer[ 0 ], buffer[ 1 ] );
+	case 1:
+		return -kernelSin( buffer[ 0 ], buffer[ 1 ] );
+	case 2:
+		return -kernelCos( buffer[ 0 ], buffer[ 1 ] );
+	default:
+		return kernelSin( buffer[ 0 ], buffer[ 1 ] );
+	}
+}
+
+
+// EXPORTS //
+
+module.exports = cos;
+
+
+/***/ }),
+
+/***/ 8643:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+
+
+/**
+* Evaluate the natural logarithm of the gamma function.
+*
+* @module @stdlib/math-base-special-gammaln
+*
+* @example
+* var gammaln = require( '@stdlib/math-base-special-gammaln' );
+*
+* var v = gammaln( 1.0 );
+* // returns 0.0
+*
+* v = gammaln( 2.0 );
+* // returns 0.0
+*
+* v = gammaln( 4.0 );
+* // returns ~1.792
+*
+* v = gammaln( -0.5 );
+* // returns ~1.266
+*
+* v = gammaln( 0.5 );
+* // returns ~0.572
+*
+* v = gammaln( 0.0 );
+* // returns Infinity
+*
+* v = gammaln( NaN );
+* // returns NaN
+*/
+
+// MODULES //
+
+var main = __nccwpck_require__( 3278 );
+
+
+// EXPORTS //
+
+module.exports = main;
+
+
+/***/ }),
+
+/***/ 3278:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*
+*
+* ## Notice
+*
+* The following copyright, license, and long comment were part of the original implementation available as part of [FreeBSD]{@link https://svnweb.freebsd.org/base/release/9.3.0/lib/msun/src/e_lgamma_r.c}. The implementation follows the original, but has been modified for JavaScript.
+*
+* ```text
+* Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+*
+* Developed at SunPro, a Sun Microsystems, Inc. business.
+* Permission to use, copy, modify, and distribute this
+* software is freely granted, provided that this notice
+* is preserved.
+* ```
+*/
+
+
+
+// MODULES //
+
+var isnan = __nccwpck_require__( 6523 );
+var isInfinite = __nccwpck_require__( 7234 );
+var abs = __nccwpck_require__( 6260 );
+var ln = __nccwpck_require__( 1550 );
+var trunc = __nccwpck_require__( 1262 );
+var sinpi = __nccwpck_require__( 6441 );
+var PI = __nccwpck_require__( 9701 );
+var PINF = __nccwpck_require__( 469 );
+var polyvalA1 = __nccwpck_require__( 195 );
+var polyvalA2 = __nccwpck_require__( 697 );
+var polyvalR = __nccwpck_require__( 6011 );
+var polyvalS = __nccwpck_require__( 8068 );
+var polyvalT1 = __nccwpck_require__( 318 );
+var polyvalT2 = __nccwpck_require__( 3803 );
+var polyvalT3 = __nccwpck_require__( 5860 );
+var polyvalU = __nccwpck_require__( 9154 );
+var polyvalV = __nccwpck_require__( 5951 );
+var polyvalW = __nccwpck_require__( 3864 );
+
+
+// VARIABLES //
+
+var A1C = 7.72156649015328655494e-02; // 0x3FB3C467E37DB0C8
+var A2C = 3.22467033424113591611e-01; // 0x3FD4A34CC4A60FAD
+var RC = 1.0;
+var SC = -7.72156649015328655494e-02; // 0xBFB3C467E37DB0C8
+var T1C = 4.83836122723810047042e-01; // 0x3FDEF72BC8EE38A2
+var T2C = -1.47587722994593911752e-01; // 0xBFC2E4278DC6C509
+var T3C = 6.46249402391333854778e-02; // 0x3FB08B4294D5419B
+var UC = -7.72156649015328655494e-02; // 0xBFB3C467E37DB0C8
+var VC = 1.0;
+var WC = 4.18938533204672725052e-01; // 0x3FDACFE390C97D69
+var YMIN = 1.461632144968362245;
+var TWO52 = 4503599627370496; // 2**52
+var TWO58 = 288230376151711744; // 2**58
+var TINY = 8.470329472543003e-22;
+var TC = 1.46163214496836224576e+00; // 0x3FF762D86356BE3F
+var TF = -1.21486290535849611461e-01; // 0xBFBF19B9BCC38A42
+var TT = -3.63867699703950536541e-18; // 0xBC50C7CAA48A971F => TT = -(tail of TF)
+
+
+// MAIN //
+
+/**
+* Evaluates the natural logarithm of the gamma function.
+*
+* ## Method
+*
+* 1.  Argument reduction for \\(0 < x \leq 8\\). Since \\(\Gamma(1+s) = s \Gamma(s)\\), for \\(x \in \[0,8]\\), we may reduce \\(x\\) to a number in \\(\[1.5,2.5]\\) by
+*
+*     ```tex
+*     \operatorname{lgamma}(1+s) = \ln(s) + \operatorname{lgamma}(s)
+*     ```
+*
+*     For example,
+*
+*     ```tex
+*     \begin{align*}
+*     \operatorname{lgamma}(7.3) &= \ln(6.3) + \operatorname{lgamma}(6.3) \\
+*     &= \ln(6.3 \cdot 5.3) + \operatorname{lgamma}(5.3) \\
+*     &= \ln(6.3 \cdot 5.3 \cdot 4.3 \cdot 3.3 \cdot2.3) + \operatorname{lgamma}(2.3)
+*     \end{align*}
+*     ```
+*
+* 2.  Compute a polynomial approximation of \\(\mathrm{lgamma}\\) around its minimum (\\(\mathrm{ymin} = 1.461632144968362245\\)) to maintain monotonicity. On the interval \\(\[\mathrm{ymin} - 0.23, \mathrm{ymin} + 0.27]\\) (i.e., \\(\[1.23164,1.73163]\\)), we let \\(z = x - \mathrm{ymin}\\) and use
+*
+*     ```tex
+*     \operatorname{lgamma}(x) = -1.214862905358496078218 + z^2 \cdot \operatorname{poly}(z)
+*     ```
+*
+*     where \\(\operatorname{poly}(z)\\) is a \\(14\\) degree polynomial.
+*
+* 3.  Compute a rational approximation in the primary interval \\(\[2,3]\\). Let \\( s = x - 2.0 \\). We can thus use the approximation
+*
+*     ```tex
+*     \operatorname{lgamma}(x) = \frac{s}{2} + s\frac{\operatorname{P}(s)}{\operatorname{Q}(s)}
+*     ```
+*
+*     with accuracy
+*
+*     ```tex
+*     \biggl|\frac{\mathrm{P}}{\mathrm{Q}} - \biggr(\operatorname{lgamma}(x)-\frac{s}{2}\biggl)\biggl| < 2^{-61.71}
+*     ```
+*
+*     The algorithms are based on the observation
+*
+*     ```tex
+*     \operatorname{lgamma}(2+s) = s(1 - \gamma) + \frac{\zeta(2) - 1}{2} s^2 - \frac{\zeta(3) - 1}{3} s^3 + \ldots
+*     ```
+*
+*     where \\(\zeta\\) is the zeta function and \\(\gamma = 0.5772156649...\\) is the Euler-Mascheroni constant, which is very close to \\(0.5\\).
+*
+* 4.  For \\(x \geq 8\\),
+*
+*     ```tex
+*     \operatorname{lgamma}(x) \approx \biggl(x-\frac{1}{2}\biggr) \ln(x) - x + \frac{\ln(2\pi)}{2} + \frac{1}{12x} - \frac{1}{360x^3} + \ldots
+*     ```
+*
+*     which can be expressed
+*
+*     ```tex
+*     \operatorname{lgamma}(x) \approx \biggl(x-\frac{1}{2}\biggr)(\ln(x)-1)-\frac{\ln(2\pi)-1}{2} + \ldots
+*     ```
+*
+*     Let \\(z = \frac{1}{x}\\). We can then use the approximation
+*
+*     ```tex
+*     f(z) = \operatorname{lgamma}(x) - \biggl(x-\frac{1}{2}\biggr)(\ln(x)-1)
+*     ```
+*
+*     by
+*
+*     ```tex
+*     w = w_0 + w_1 z + w_2 z^3 + w_3 z^5 + \ldots + w_6 z^{11}
+*     ```
+*
+*     where
+*
+*     ```tex
+*     |w - f(z)| < 2^{-58.74}
+*     ```
+*
+* 5.  For negative \\(x\\), since
+*
+*     ```tex
+*     -x \Gamma(-x) \Gamma(x) = \frac{\pi}{\sin(\pi x)}
+*     ```
+*
+*     where \\(\Gamma\\) is the gamma function, we have
+*
+*     ```tex
+*     \Gamma(x) = \frac{\pi}{\sin(\pi x)(-x)\Gamma(-x)}
+*     ```
+*
+*     Since \\(\Gamma(-x)\\) is positive,
+*
+*     ```tex
+*     \operatorname{sign}(\Gamma(x)) = \operatorname{sign}(\sin(\pi x))
+*     ```
+*
+*     for \\(x < 0\\). Hence, for \\(x < 0\\),
+*
+*     ```tex
+*     \mathrm{signgam} = \operatorname{sign}(\sin(\pi x))
+*     ```
+*
+*     and
+*
+*     ```tex
+*     \begin{align*}
+*     \operatorname{lgamma}(x) &= \ln(|\Gamma(x)|) \\
+*     &= \ln\biggl(\frac{\pi}{|x \sin(\pi x)|}\biggr) - \operatorname{lgamma}(-x)
+*     \end{align*}
+*     ```
+*
+*     <!-- <note> -->
+*
+*     Note that one should avoid computing \\(\pi (-x)\\) directly in the computation of \\(\sin(\pi (-x))\\).
+*
+*     <!-- </note> -->
+*
+* ## Special Cases
+*
+* ```tex
+* \begin{align*}
+* \operatorname{lgamma}(2+s) &\approx s (1-\gamma) & \mathrm{for\ tiny\ s} \\
+* \operatorname{lgamma}(x) &\approx -\ln(x) & \mathrm{for\ tiny\ x} \\
+* \operatorname{lgamma}(1) &= 0 & \\
+* \operatorname{lgamma}(2) &= 0 & \\
+* \operatorname{lgamma}(0) &= \infty & \\
+* \operatorname{lgamma}(\infty) &= \infty & \\
+* \operatorname{lgamma}(-\mathrm{integer}) &= \pm \infty
+* \end{align*}
+* ```
+*
+* @param {number} x - input value
+* @returns {number} function value
+*
+* @example
+* var v = gammaln( 1.0 );
+* // returns 0.0
+*
+* @example
+* var v = gammaln( 2.0 );
+* // returns 0.0
+*
+* @example
+* var v = gammaln( 4.0 );
+* // returns ~1.792
+*
+* @example
+* var v = gammaln( -0.5 );
+* // returns ~1.266
+*
+* @example
+* var v = gammaln( 0.5 );
+* // returns ~0.572
+*
+* @example
+* var v = gammaln( 0.0 );
+* // returns Infinity
+*
+* @example
+* var v = gammaln( NaN );
+* // returns NaN
+*/
+function gammaln( x ) {
+	var isNegative;
+	var nadj;
+	var flg;
+	var p3;
+	var p2;
+	var p1;
+	var p;
+	var q;
+	var t;
+	var w;
+	var y;
+	var z;
+	var r;
+
+	// Special cases: NaN, +-infinity
+	if ( isnan( x ) || isInfinite( x ) ) {
+		return x;
+	}
+	// Special case: 0
+	if ( x === 0.0 ) {
+		return PINF;
+	}
+	if ( x < 0.0 ) {
+		isNegative = true;
+		x = -x;
+	} else {
+		isNegative = false;
+	}
+	// If |x| < 2**-70, return -ln(|x|)
+	if ( x < TINY ) {
+		return -ln( x );
+	}
+	if ( isNegative ) {
+		// If |x| >= 2**52, must be -integer
+		if ( x >= TWO52 ) {
+			return PINF;
+		}
+		t = sinpi( x );
+		if ( t === 0.0 ) {
+			return PINF;
+		}
+		nadj = ln( PI / abs( t*x ) );
+	}
+	// If x equals 1 or 2, return 0
+	if ( x === 1.0 || x === 2.0 ) {
+		return 0.0;
+	}
+	// If x < 2, use lgamma(x) = lgamma(x+1) - log(x)
+	if ( x < 2.0 ) {
+		if ( x <= 0.9 ) {
+			r = -ln( x );
+
+			// 0.7316 <= x <=  0.9
+			if ( x >= ( YMIN - 1.0 + 0.27 ) ) {
+				y = 1.0 - x;
+				flg = 0;
+			}
+			// 0.2316 <= x < 0.7316
+			else if ( x >= (YMIN - 1.0 - 0.27) ) {
+				y = x - (TC - 1.0);
+				flg = 1;
+			}
+			// 0 < x < 0.2316
+			else {
+				y = x;
+				flg = 2;
+			}
+		} else {
+			r = 0.0;
+
+			// 1.7316 <= x < 2
+			if ( x >= (YMIN + 0.27) ) {
+				y = 2.0 - x;
+				flg = 0;
+			}
+			// 1.2316 <= x < 1.7316
+			else if ( x >= (YMIN - 0.27) ) {
+				y = x - TC;
+				flg = 1;
+			}
+			// 0.9 < x < 1.2316
+			else {
+				y = x - 1.0;
+				flg = 2;
+			}
+		}
+		switch ( flg ) { // eslint-disable-line default-case
+		case 0:
+			z = y * y;
+			p1 = A1C + (z*polyvalA1( z ));
+			p2 = z * (A2C + (z*polyvalA2( z )));
+			p = (y*p1) + p2;
+			r += ( p - (0.5*y) );
+			break;
+		case 1:
+			z = y * y;
+			w = z * y;
+			p1 = T1C + (w*polyvalT1( w ));
+			p2 = T2C + (w*polyvalT2( w ));
+			p3 = T3C + (w*polyvalT3( w ));
+			p = (z*p1) - (TT - (w*(p2+(y*p3))));
+			r += ( TF + p );
+			break;
+		case 2:
+			p1 = y * (UC + (y*polyvalU( y )));
+			p2 = VC + (y*polyvalV( y ));
+			r += (-0.5*y) + (p1/p2);
+			break;
+		}
+	}
+	// 2 <= x < 8
+	else if ( x < 8.0 ) {
+		flg = trunc( x );
+		y = x - flg;
+		p = y * (SC + (y*polyvalS( y )));
+		q = RC + (y*polyvalR( y ));
+		r = (0.5*y) + (p/q);
+		z = 1.0; // gammaln(1+s) = ln(s) + gammaln(s)
+		switch ( flg ) { // eslint-disable-line default-case
+		case 7:
+			z *= y + 6.0;
+
+			/* Falls through */
+		case 6:
+			z *= y + 5.0;
+
+			/* Falls through */
+		case 5:
+			z *= y + 4.0;
+
+			/* Falls through */
+		case 4:
+			z *= y + 3.0;
+
+			/* Falls through */
+		case 3:
+			z *= y + 2.0;
+			r += ln( z );
+		}
+	}
+	// 8 <= x < 2**58
+	else if ( x < TWO58 ) {
+		t = ln( x );
+		z = 1.0 / x;
+		y = z * z;
+		w = WC + (z*polyvalW( y ));
+		r = ((x-0.5)*(t-1.0)) + w;
+	}
+	// 2**58 <= x <= Inf
+	else {
+		r = x * ( ln(x)-1.0 );
+	}
+	if ( isNegative ) {
+		r = nadj - r;
+	}
+	return r;
+}
+
+
+// EXPORTS //
+
+module.exports = gammaln;
+
+
+/***/ }),
+
+/***/ 195:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2022 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+/* This is a generated file. Do not edit directly. */
+
+
+// MAIN //
+
+/**
+* Evaluates a polynomial.
+*
+* ## Notes
+*
+* -   The implementation uses [Horner's rule][horners-method] for efficient computation.
+*
+* [horners-method]: https://en.wikipedia.org/wiki/Horner%27s_method
+*
+* @private
+* @param {number} x - value at which to evaluate the polynomial
+* @returns {number} evaluated polynomial
+*/
+function evalpoly( x ) {
+	if ( x === 0.0 ) {
+		return 0.06735230105312927;
+	}
+	return 0.06735230105312927 + (x * (0.007385550860814029 + (x * (0.0011927076318336207 + (x * (0.00022086279071390839 + (x * 0.000025214456545125733))))))); // eslint-disable-line max-len
+}
+
+
+// EXPORTS //
+
+module.exports = evalpoly;
+
+
+/***/ }),
+
+/***/ 697:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2022 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+/* This is a generated file. Do not edit directly. */
+
+
+// MAIN //
+
+/**
+* Evaluates a polynomial.
+*
+* ## Notes
+*
+* -   The implementation uses [Horner's rule][horners-method] for efficient computation.
+*
+* [horners-method]: https://en.wikipedia.org/wiki/Horner%27s_method
+*
+* @private
+* @param {number} x - value at which to evaluate the polynomial
+* @returns {number} evaluated polynomial
+*/
+function evalpoly( x ) {
+	if ( x === 0.0 ) {
+		return 0.020580808432516733;
+	}
+	return 0.020580808432516733 + (x * (0.0028905138367341563 + (x * (0.0005100697921535113 + (x * (0.00010801156724758394 + (x * 0.000044864094961891516))))))); // eslint-disable-line max-len
+}
+
+
+// EXPORTS //
+
+module.exports = evalpoly;
+
+
+/***/ }),
+
+/***/ 6011:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2022 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+/* This is a generated file. Do not edit directly. */
+
+
+// MAIN //
+
+/**
+* Evaluates a polynomial.
+*
+* ## Notes
+*
+* -   The implementation uses [Horner's rule][horners-method] for efficient computation.
+*
+* [horners-method]: https://en.wikipedia.org/wiki/Horner%27s_method
+*
+* @private
+* @param {number} x - value at which to evaluate the polynomial
+* @returns {number} evaluated polynomial
+*/
+function evalpoly( x ) {
+	if ( x === 0.0 ) {
+		return 1.3920053346762105;
+	}
+	return 1.3920053346762105 + (x * (0.7219355475671381 + (x * (0.17193386563280308 + (x * (0.01864591917156529 + (x * (0.0007779424963818936 + (x * 0.000007326684307446256))))))))); // eslint-disable-line max-len
+}
+
+
+// EXPORTS //
+
+module.exports = evalpoly;
+
+
+/***/ }),
+
+/***/ 8068:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2022 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+/* This is a generated file. Do not edit directly. */
+
+
+// MAIN //
+
+/**
+* Evaluates a polynomial.
+*
+* ## Notes
+*
+* -   The implementation uses [Horner's rule][horners-method] for efficient computation.
+*
+* [horners-method]: https://en.wikipedia.org/wiki/Horner%27s_method
+*
+* @private
+* @param {number} x - value at which to evaluate the polynomial
+* @returns {number} evaluated polynomial
+*/
+function evalpoly( x ) {
+	if ( x === 0.0 ) {
+		return 0.21498241596060885;
+	}
+	return 0.21498241596060885 + (x * (0.325778796408931 + (x * (0.14635047265246445 + (x * (0.02664227030336386 + (x * (0.0018402845140733772 + (x * 0.00003194753265841009))))))))); // eslint-disable-line max-len
+}
+
+
+// EXPORTS //
+
+module.exports = evalpoly;
+
+
+/***/ }),
+
+/***/ 318:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2022 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+/* This is a generated file. Do not edit directly. */
+
+
+// MAIN //
+
+/**
+* Evaluates a polynomial.
+*
+* ## Notes
+*
+* -   The implementation uses [Horner's rule][horners-method] for efficient computation.
+*
+* [horners-method]: https://en.wikipedia.org/wiki/Horner%27s_method
+*
+* @private
+* @param {number} x - value at which to evaluate the polynomial
+* @returns {number} evaluated polynomial
+*/
+function evalpoly( x ) {
+	if ( x === 0.0 ) {
+		return -0.032788541075985965;
+	}
+	return -0.032788541075985965 + (x * (0.006100538702462913 + (x * (-0.0014034646998923284 + (x * 0.00031563207090362595))))); // eslint-disable-line max-len
+}
+
+
+// EXPORTS //
+
+module.exports = evalpoly;
+
+
+/***/ }),
+
+/***/ 3803:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2022 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+/* This is a generated file. Do not edit directly. */
+
+
+// MAIN //
+
+/**
+* Evaluates a polynomial.
+*
+* ## Notes
+*
+* -   The implementation uses [Horner's rule][horners-method] for efficient computation.
+*
+* [horners-method]: https://en.wikipedia.org/wiki/Horner%27s_method
+*
+* @private
+* @param {number} x - value at which to evaluate the polynomial
+* @returns {number} evaluated polynomial
+*/
+function evalpoly( x ) {
+	if ( x === 0.0 ) {
+		return 0.01797067508118204;
+	}
+	return 0.01797067508118204 + (x * (-0.0036845201678113826 + (x * (0.000881081882437654 + (x * -0.00031275416837512086))))); // eslint-disable-line max-len
+}
+
+
+// EXPORTS //
+
+module.exports = evalpoly;
+
+
+/***/ }),
+
+/***/ 5860:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2022 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+/* This is a generated file. Do not edit directly. */
+
+
+// MAIN //
+
+/**
+* Evaluates a polynomial.
+*
+* ## Notes
+*
+* -   The implementation uses [Horner's rule][horners-method] for efficient computation.
+*
+* [horners-method]: https://en.wikipedia.org/wiki/Horner%27s_method
+*
+* @private
+* @param {number} x - value at which to evaluate the polynomial
+* @returns {number} evaluated polynomial
+*/
+function evalpoly( x ) {
+	if ( x === 0.0 ) {
+		return -0.010314224129834144;
+	}
+	return -0.010314224129834144 + (x * (0.0022596478090061247 + (x * (-0.0005385953053567405 + (x * 0.0003355291926355191))))); // eslint-disable-line max-len
+}
+
+
+// EXPORTS //
+
+module.exports = evalpoly;
+
+
+/***/ }),
+
+/***/ 9154:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2022 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+/* This is a generated file. Do not edit directly. */
+
+
+// MAIN //
+
+/**
+* Evaluates a polynomial.
+*
+* ## Notes
+*
+* -   The implementation uses [Horner's rule][horners-method] for efficient computation.
+*
+* [horners-method]: https://en.wikipedia.org/wiki/Horner%27s_method
+*
+* @private
+* @param {number} x - value at which to evaluate the polynomial
+* @returns {number} evaluated polynomial
+*/
+function evalpoly( x ) {
+	if ( x === 0.0 ) {
+		return 0.6328270640250934;
+	}
+	return 0.6328270640250934 + (x * (1.4549225013723477 + (x * (0.9777175279633727 + (x * (0.22896372806469245 + (x * 0.013381091853678766))))))); // eslint-disable-line max-len
+}
+
+
+// EXPORTS //
+
+module.exports = evalpoly;
+
+
+/***/ }),
+
+/***/ 5951:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2022 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+/* This is a generated file. Do not edit directly. */
+
+
+// MAIN //
+
+/**
+* Evaluates a polynomial.
+*
+* ## Notes
+*
+* -   The implementation uses [Horner's rule][horners-method] for efficient computation.
+*
+* [horners-method]: https://en.wikipedia.org/wiki/Horner%27s_method
+*
+* @private
+* @param {number} x - value at which to evaluate the polynomial
+* @returns {number} evaluated polynomial
+*/
+function evalpoly( x ) {
+	if ( x === 0.0 ) {
+		return 2.4559779371304113;
+	}
+	return 2.4559779371304113 + (x * (2.128489763798934 + (x * (0.7692851504566728 + (x * (0.10422264559336913 + (x * 0.003217092422824239))))))); // eslint-disable-line max-len
+}
+
+
+// EXPORTS //
+
+module.exports = evalpoly;
+
+
+/***/ }),
+
+/***/ 3864:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2022 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+/* This is a generated file. Do not edit directly. */
+
+
+// MAIN //
+
+/**
+* Evaluates a polynomial.
+*
+* ## Notes
+*
+* -   The implementation uses [Horner's rule][horners-method] for efficient computation.
+*
+* [horners-method]: https://en.wikipedia.org/wiki/Horner%27s_method
+*
+* @private
+* @param {number} x - value at which to evaluate the polynomial
+* @returns {number} evaluated polynomial
+*/
+function evalpoly( x ) {
+	if ( x === 0.0 ) {
+		return 0.08333333333333297;
+	}
+	return 0.08333333333333297 + (x * (-0.0027777777772877554 + (x * (0.0007936505586430196 + (x * (-0.00059518755745034 + (x * (0.0008363399189962821 + (x * -0.0016309293409657527))))))))); // eslint-disable-line max-len
+}
+
+
+// EXPORTS //
+
+module.exports = evalpoly;
+
+
+/***/ }),
+
+/***/ 8082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+
+
+/**
+* Compute `x - nπ/2 = r`.
+*
+* @module @stdlib/math-base-special-rempio2
+*
+* @example
+* var rempio2 = require( '@stdlib/math-base-special-rempio2' );
+*
+* var y = [ 0.0, 0.0 ];
+* var n = rempio2( 128.0, y );
+* // returns 81
+*
+* var y1 = y[ 0 ];
+* // returns ~0.765
+*
+* var y2 = y[ 1 ];
+* // returns ~3.618e-17
+*/
+
+// MODULES //
+
+var rempio2 = __nccwpck_require__( 2482 );
+
+
+// EXPORTS //
+
+module.exports = rempio2;
+
+
+/***/ }),
+
+/***/ 584:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*
+*
+* ## Notice
+*
+* The following copyright and license were part of the original implementation available as part of [FreeBSD]{@link https://svnweb.freebsd.org/base/release/9.3.0/lib/msun/src/k_rem_pio2.c}. The implementation follows the original, but has been modified for JavaScript.
+*
+* ```text
+* Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+*
+* Developed at SunPro, a Sun Microsystems, Inc. business.
+* Permission to use, copy, modify, and distribute this
+* software is freely granted, provided that this notice
+* is preserved.
+* ```
+*/
+
+/* eslint-disable array-element-newline */
+
+
+
+// MODULES //
+
+var floor = __nccwpck_require__( 2334 );
+var ldexp = __nccwpck_require__( 3291 );
+var zeros = __nccwpck_require__( 1830 );
+
+
+// VARIABLES //
+
+/*
+* Table of constants for `2/π` (`396` hex digits, `476` decimal).
+*
+* Integer array which contains the (`24*i`)-th to (`24*i+23`)-th bit of `2/π` after binary point. The corresponding floating value is
+*
+* ```tex
+* \operatorname{ipio2}[i] \cdot 2^{-24(i+1)}
+* ```
+*
+* This table must have at least `(e0-3)/24 + jk` terms. For quad precision (`e0 <= 16360`, `jk = 6`), this is `686`.
+*/
+var IPIO2 = [
+	0xA2F983, 0x6E4E44, 0x1529FC, 0x2757D1, 0xF534DD, 0xC0DB62,
+	0x95993C, 0x439041, 0xFE5163, 0xABDEBB, 0xC561B7, 0x246E3A,
+	0x424DD2, 0xE00649, 0x2EEA09, 0xD1921C, 0xFE1DEB, 0x1CB129,
+	0xA73EE8, 0x8235F5, 0x2EBB44, 0x84E99C, 0x7026B4, 0x5F7E41,
+	0x3991D6, 0x398353, 0x39F49C, 0x845F8B, 0xBDF928, 0x3B1FF8,
+	0x97FFDE, 0x05980F, 0xEF2F11, 0x8B5A0A, 0x6D1F6D, 0x367ECF,
+	0x27CB09, 0xB74F46, 0x3F669E, 0x5FEA2D, 0x7527BA, 0xC7EBE5,
+	0xF17B3D, 0x0739F7, 0x8A5292, 0xEA6BFB, 0x5FB11F, 0x8D5D08,
+	0x560330, 0x46FC7B, 0x6BABF0, 0xCFBC20, 0x9AF436, 0x1DA9E3,
+	0x91615E, 0xE61B08, 0x659985, 0x5F14A0, 0x68408D, 0xFFD880,
+	0x4D7327, 0x310606, 0x1556CA, 0x73A8C9, 0x60E27B, 0xC08C6B
+];
+
+// Double precision array, obtained by cutting `π/2` into `24` bits chunks...
+var PIO2 = [
+	1.57079625129699707031e+00, // 0x3FF921FB, 0x40000000
+	7.54978941586159635335e-08, // 0x3E74442D, 0x00000000
+	5.39030252995776476554e-15, // 0x3CF84698, 0x80000000
+	3.28200341580791294123e-22, // 0x3B78CC51, 0x60000000
+	1.27065575308067607349e-29, // 0x39F01B83, 0x80000000
+	1.22933308981111328932e-36, // 0x387A2520, 0x40000000
+	2.73370053816464559624e-44, // 0x36E38222, 0x80000000
+	2.16741683877804819444e-51  // 0x3569F31D, 0x00000000
+];
+var TWO24 = 1.67772160000000000000e+07;  // 0x41700000, 0x00000000
+var TWON24 = 5.96046447753906250000e-08; // 0x3E700000, 0x00000000
+
+// Arrays for storing temporary values (note that, in C, this is not thread safe):
+var F = zeros( 20 );
+var Q = zeros( 20 );
+var FQ = zeros( 20 );
+var IQ = zeros( 20 );
+
+
+// FUNCTIONS //
+
+/**
+* Performs the computation for `kernelRempio2()`.
+*
+* @private
+* @param {PositiveNumber} x - input value
+* @param {(Array|TypedArray|Object)} y - output object for storing double precision numbers
+* @param {integer} jz - number of terms of `ipio2[]` used
+* @param {Array<integer>} q - array with integral values, representing the 24-bits chunk of the product of `x` and `2/π`
+* @param {integer} q0 - the corresponding exponent of `q[0]` (the exponent for `q[i]` would be `q0-24*i`)
+* @param {integer} jk - `jk+1` is the initial number of terms of `IPIO2[]` needed in the computation
+* @param {integer} jv - index for pointing to the suitable `ipio2[]` for the computation
+* @param {integer} jx - `nx - 1`
+* @param {Array<number>} f - `IPIO2[]` in floating point
+* @returns {number} last three binary digits of `N`
+*/
+function compute( x, y, jz, q, q0, jk, jv, jx, f ) {
+	var carry;
+	var fw;
+	var ih;
+	var jp;
+	var i;
+	var k;
+	var n;
+	var j;
+	var z;
+
+	// `jp+1` is the number of terms in `PIO2[]` needed:
+	jp = jk;
+
+	// Distill `q[]` into `IQ[]` in reverse order...
+	z = q[ jz ];
+	j = jz;
+	for ( i = 0; j > 0; i++ ) {
+		fw = ( TWON24 * z )|0;
+		IQ[ i ] = ( z - (TWO24*fw) )|0;
+		z = q[ j-1 ] + fw;
+		j -= 1;
+	}
+	// Compute `n`...
+	z = ldexp( z, q0 );
+	z -= 8.0 * floor( z*0.125 ); // Trim off integer >= 8
+	n = z|0;
+	z -= n;
+	ih = 0;
+	if ( q0 > 0 ) {
+		// Need `IQ[jz-1]` to determine `n`...
+		i = ( IQ[ jz-1 ] >> (24-q0) );
+		n += i;
+		IQ[ jz-1 ] -= ( i << (24-q0) );
+		ih = ( IQ[ jz-1 ] >> (23-q0) );
+	}
+	else if ( q0 === 0 ) {
+		ih = ( IQ[ jz-1 ] >> 23 );
+	}
+	else if ( z >= 0.5 ) {
+		ih = 2;
+	}
+	// Case: q > 0.5
+	if ( ih > 0 ) {
+		n += 1;
+		carry = 0;
+
+		// Compute `1-q`:
+		for ( i = 0; i < jz; i++ ) {
+			j = IQ[ i ];
+			if ( carry === 0 ) {
+				if ( j !== 0 ) {
+					carry = 1;
+					IQ[ i ] = 0x1000000 - j;
+				}
+			} else {
+				IQ[ i ] = 0xffffff - j;
+			}
+		}
+		if ( q0 > 0 ) {
+			// Rare case: chance is 1 in 12...
+			switch ( q0 ) { // eslint-disable-line default-case
+			case 1:
+				IQ[ jz-1 ] &= 0x7fffff;
+				break;
+			case 2:
+				IQ[ jz-1 ] &= 0x3fffff;
+				break;
+			}
+		}
+		if ( ih === 2 ) {
+			z = 1.0 - z;
+			if ( carry !== 0 ) {
+				z -= ldexp( 1.0, q0 );
+			}
+		}
+	}
+	// Check if re-computation is needed...
+	if ( z === 0.0 ) {
+		j = 0;
+		for ( i = jz-1; i >= jk; i-- ) {
+			j |= IQ[ i ];
+		}
+		if ( j === 0 ) {
+			// Need re-computation...
+			for ( k = 1; IQ[ jk-k ] === 0; k++ ) {
+				// `k` is the number of terms needed...
+			}
+			for ( i = jz+1; i <= jz+k; i++ ) {
+				// Add `q[jz+1]` to `q[jz+k]`...
+				f[ jx+i ] = IPIO2[ jv+i ];
+				fw = 0.0;
+				for ( j = 0; j <= jx; j++ ) {
+					fw += x[ j ] * f[ jx + (i-j) ];
+				}
+				q[ i ] = fw;
+			}
+			jz += k;
+			return compute( x, y, jz, q, q0, jk, jv, jx, f );
+		}
+	}
+	// Chop off zero terms...
+	if ( z === 0.0 ) {
+		jz -= 1;
+		q0 -= 24;
+		while ( IQ[ jz ] === 0 ) {
+			jz -= 1;
+			q0 -= 24;
+		}
+	} else {
+		// Break `z` into 24-bit if necessary...
+		z = ldexp( z, -q0 );
+		if ( z >= TWO24 ) {
+			fw = (TWON24*z)|0;
+			IQ[ jz ] = ( z - (TWO24*fw) )|0;
+			jz += 1;
+			q0 += 24;
+			IQ[ jz ] = fw;
+		} else {
+			IQ[ jz ] = z|0;
+		}
+	}
+	// Convert integer "bit" chunk to floating-point value...
+	fw = ldexp( 1.0, q0 );
+	for ( i = jz; i >= 0; i-- ) {
+		q[ i ] = fw * IQ[i];
+		fw *= TWON24;
+	}
+	// Compute `PIO2[0,...,jp]*q[jz,...,0]`...
+	for ( i = jz; i >= 0; i-- ) {
+		fw = 0.0;
+		for ( k = 0; k <= jp && k <= jz-i; k++ ) {
+			fw += PIO2[ k ] * q[ i+k ];
+		}
+		FQ[ jz-i ] = fw;
+	}
+	// Compress `FQ[]` into `y[]`...
+	fw = 0.0;
+	for ( i = jz; i >= 0; i-- ) {
+		fw += FQ[ i ];
+	}
+	if ( ih === 0 ) {
+		y[ 0 ] = fw;
+	} else {
+		y[ 0 ] = -fw;
+	}
+	fw = FQ[ 0 ] - fw;
+	for ( i = 1; i <= jz; i++ ) {
+		fw += FQ[i];
+	}
+	if ( ih === 0 ) {
+		y[ 1 ] = fw;
+	} else {
+		y[ 1 ] = -fw;
+	}
+	return ( n & 7 );
+}
+
+
+// MAIN //
+
+/**
+* Returns the last three binary digits of `N` with `y = x - Nπ/2` so that `|y| < π/2`.
+*
+* ## Method
+*
+* -   The method is to compute the integer (`mod 8`) and fraction parts of `2x/π` without doing the full multiplication. In general, we skip the part of the product that is known to be a huge integer (more accurately, equals `0 mod 8` ). Thus, the number of operations is independent of the exponent of the input.
+*
+* @private
+* @param {PositiveNumber} x - input value
+* @param {(Array|TypedArray|Object)} y - remainder elements
+* @param {PositiveInteger} e0 - the exponent of `x[0]` (must be <= 16360)
+* @param {PositiveInteger} nx - dimension of `x[]`
+* @returns {number} last three binary digits of `N`
+*/
+function kernelRempio2( x, y, e0, nx ) {
+	var fw;
+	var jk;
+	var jv;
+	var jx;
+	var jz;
+	var q0;
+	var i;
+	var j;
+	var m;
+
+	// Initialize `jk` for double-precision floating-point numbers:
+	jk = 4;
+
+	// Determine `jx`, `jv`, `q0` (note that `q0 < 3`):
+	jx = nx - 1;
+	jv = ( (e0 - 3) / 24 )|0;
+	if ( jv < 0 ) {
+		jv = 0;
+	}
+	q0 = e0 - (24 * (jv + 1));
+
+	// Set up `F[0]` to `F[jx+jk]` where `F[jx+jk] = IPIO2[jv+jk]`:
+	j = jv - jx;
+	m = jx + jk;
+	for ( i = 0; i <= m; i++ ) {
+		if ( j < 0 ) {
+			F[ i ] = 0.0;
+		} else {
+			F[ i ] = IPIO2[ j ];
+		}
+		j += 1;
+	}
+	// Compute `Q[0],Q[1],...,Q[jk]`:
+	for ( i = 0; i <= jk; i++ ) {
+		fw = 0.0;
+		for ( j = 0; j <= jx; j++ ) {
+			fw += x[ j ] * F[ jx + (i-j) ];
+		}
+		Q[ i ] = fw;
+	}
+	jz = jk;
+	return compute( x, y, jz, Q, q0, jk, jv, jx, F );
+}
+
+
+// EXPORTS //
+
+module.exports = kernelRempio2;
+
+
+/***/ }),
+
+/***/ 2482:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*
+*
+* ## Notice
+*
+* The following copyright and license were part of the original implementation available as part of [FreeBSD]{@link https://svnweb.freebsd.org/base/release/9.3.0/lib/msun/src/e_rem_pio2.c}. The implementation follows the original, but has been modified for JavaScript.
+*
+* ```text
+* Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+*
+* Developed at SunPro, a Sun Microsystems, Inc. business.
+* Permission to use, copy, modify, and distribute this
+* software is freely granted, provided that this notice
+* is preserved.
+*
+* Optimized by Bruce D. Evans.
+* ```
+*/
+
+
+
+// MODULES //
+
+var ABS_MASK = __nccwpck_require__( 3935 );
+var EXPONENT_MASK = __nccwpck_require__( 222 );
+var SIGNIFICAND_MASK = __nccwpck_require__( 8910 );
+var getHighWord = __nccwpck_require__( 2882 );
+var getLowWord = __nccwpck_require__( 1662 );
+var fromWords = __nccwpck_require__( 7844 );
+var rempio2Kernel = __nccwpck_require__( 584 );
+var rempio2Medium = __nccwpck_require__( 6076 );
+
+
+// VARIABLES //
+
+var ZERO = 0.00000000000000000000e+00;    // 0x00000000, 0x00000000
+var TWO24 = 1.67772160000000000000e+07;   // 0x41700000, 0x00000000
+
+// 33 bits of π/2:
+var PIO2_1 = 1.57079632673412561417e+00;  // 0x3FF921FB, 0x54400000
+
+// PIO2_1T = π/2 - PIO2_1:
+var PIO2_1T = 6.07710050650619224932e-11; // 0x3DD0B461, 0x1A626331
+var TWO_PIO2_1T = 2.0 * PIO2_1T;
+var THREE_PIO2_1T = 3.0 * PIO2_1T;
+var FOUR_PIO2_1T = 4.0 * PIO2_1T;
+
+// High word significand for π and π/2: 0x921fb = 598523 => 00000000000010010010000111111011
+var PI_HIGH_WORD_SIGNIFICAND = 0x921fb|0; // asm type annotation
+
+// High word for π/4: 0x3fe921fb = 1072243195 => 00111111111010010010000111111011
+var PIO4_HIGH_WORD = 0x3fe921fb|0; // asm type annotation
+
+// High word for 3π/4: 0x4002d97c = 1073928572 => 01000000000000101101100101111100
+var THREE_PIO4_HIGH_WORD = 0x4002d97c|0; // asm type annotation
+
+// High word for 5π/4: 0x400f6a7a = 1074752122 => 01000000000011110110101001111010
+var FIVE_PIO4_HIGH_WORD = 0x400f6a7a|0; // asm type annotation
+
+// High word for 6π/4: 0x4012d97c = 1074977148 => 01000000000100101101100101111100
+var THREE_PIO2_HIGH_WORD = 0x4012d97c|0; // asm type annotation
+
+// High word for 7π/4: 0x4015fdbc = 1075183036 => 01000000000101011111110110111100
+var SEVEN_PIO4_HIGH_WORD = 0x4015fdbc|0; // asm type annotation
+
+// High word for 8π/4: 0x401921fb = 1075388923 => 01000000000110010010000111111011
+var TWO_PI_HIGH_WORD = 0x401921fb|0; // asm type annotation
+
+// High word for 9π/4: 0x401c463b = 1075594811 => 01000000000111000100011000111011
+var NINE_PIO4_HIGH_WORD = 0x401c463b|0; // asm type annotation
+
+// 2^20*π/2 = 1647099.3291652855 => 0100000100111001001000011111101101010100010001000010110100011000 => high word => 0x413921fb = 1094263291 => 01000001001110010010000111111011
+var MEDIUM = 0x413921fb|0; // asm type annotation
+
+// Arrays for storing temporary values:
+var TX = [ 0.0, 0.0, 0.0 ];
+var TY = [ 0.0, 0.0 ];
+
+
+// MAIN //
+
+/**
+* Computes `x - nπ/2 = r`.
+*
+* ## Notes
+*
+* -   Returns `n` and stores the remainder `r` as two numbers `y[0]` and `y[1]`, such that `y[0]+y[1] = r`.
+*
+* @param {number} x - input value
+* @param {(Array|TypedArray|Object)} y - remainder elements
+* @returns {integer} factor of `π/2`
+*
+* @example
+* var y = [ 0.0, 0.0 ];
+* var n = rempio2( 128.0, y );
+* // returns 81
+*
+* var y1 = y[ 0 ];
+* // returns ~0.765
+*
+* var y2 = y[ 1 ];
+* // returns ~3.618e-17
+*
+* @example
+* var y = [ 0.0, 0.0 ];
+* var n = rempio2( NaN, y );
+* // returns 0
+*
+* var y1 = y[ 0 ];
+* // returns NaN
+*
+* var y2 = y[ 1 ];
+* // returns NaN
+*/
+function rempio2( x, y ) {
+	var low;
+	var e0;
+	var hx;
+	var ix;
+	var nx;
+	var i;
+	var n;
+	var z;
+
+	hx = getHighWord( x );
+	ix = (hx & ABS_MASK)|0; // asm type annotation
+
+	// Case: |x| ~<= π/4 (no need for reduction)
+	if ( ix <= PIO4_HIGH_WORD ) {
+		y[ 0 ] = x;
+		y[ 1 ] = 0.0;
+		return 0;
+	}
+	// Case: |x| ~<= 5π/4
+	if ( ix <= FIVE_PIO4_HIGH_WORD ) {
+		// Case: |x| ~= π/2 or π
+		if ( (ix & SIGNIFICAND_MASK) === PI_HIGH_WORD_SIGNIFICAND ) {
+			// Cancellation => use medium case
+			return rempio2Medium( x, ix, y );
+		}
+		// Case: |x| ~<= 3π/4
+		if ( ix <= THREE_PIO4_HIGH_WORD ) {
+			if ( x > 0.0 ) {
+				z = x - PIO2_1;
+				y[ 0 ] = z - PIO2_1T;
+				y[ 1 ] = (z - y[0]) - PIO2_1T;
+				return 1;
+			}
+			z = x + PIO2_1;
+			y[ 0 ] = z + PIO2_1T;
+			y[ 1 ] = (z - y[0]) + PIO2_1T;
+			return -1;
+		}
+		if ( x > 0.0 ) {
+			z = x - ( 2.0*PIO2_1 );
+			y[ 0 ] = z - TWO_PIO2_1T;
+			y[ 1 ] = (z - y[0]) - TWO_PIO2_1T;
+			return 2;
+		}
+		z = x + ( 2.0*PIO2_1 );
+		y[ 0 ] = z + TWO_PIO2_1T;
+		y[ 1 ] = (z - y[0]) + TWO_PIO2_1T;
+		return -2;
+	}
+	// Case: |x| ~<= 9π/4
+	if ( ix <= NINE_PIO4_HIGH_WORD ) {
+		// Case: |x| ~<= 7π/4
+		if ( ix <= SEVEN_PIO4_HIGH_WORD ) {
+			// Case: |x| ~= 3π/2
+			if ( ix === THREE_PIO2_HIGH_WORD ) {
+				return rempio2Medium( x, ix, y );
+			}
+			if ( x > 0.0 ) {
+				z = x - ( 3.0*PIO2_1 );
+				y[ 0 ] = z - THREE_PIO2_1T;
+				y[ 1 ] = (z - y[0]) - THREE_PIO2_1T;
+				return 3;
+			}
+			z = x + ( 3.0*PIO2_1 );
+			y[ 0 ] = z + THREE_PIO2_1T;
+			y[ 1 ] = (z - y[0]) + THREE_PIO2_1T;
+			return -3;
+		}
+		// Case: |x| ~= 4π/2
+		if ( ix === TWO_PI_HIGH_WORD ) {
+			return rempio2Medium( x, ix, y );
+		}
+		if ( x > 0.0 ) {
+			z = x - ( 4.0*PIO2_1 );
+			y[ 0 ] = z - FOUR_PIO2_1T;
+			y[ 1 ] = (z - y[0]) - FOUR_PIO2_1T;
+			return 4;
+		}
+		z = x + ( 4.0*PIO2_1 );
+		y[ 0 ] = z + FOUR_PIO2_1T;
+		y[ 1 ] = (z - y[0]) + FOUR_PIO2_1T;
+		return -4;
+	}
+	// Case: |x| ~< 2^20*π/2 (medium size)
+	if ( ix < MEDIUM ) {
+		return rempio2Medium( x, ix, y );
+	}
+	// Case: x is NaN or infinity
+	if ( ix >= EXPONENT_MASK ) {
+		y[ 0 ] = NaN;
+		y[ 1 ] = NaN;
+		return 0.0;
+	}
+	// Set z = scalbn(|x|, ilogb(x)-23)...
+	low = getLowWord( x );
+	e0 = (ix >> 20) - 1046; // `e0 = ilogb(z) - 23` => unbiased exponent minus 23
+	z = fromWords( ix - ((e0 << 20)|0), low );
+	for ( i = 0; i < 2; i++ ) {
+		TX[ i ] = z|0;
+		z = (z - TX[i]) * TWO24;
+	}
+	TX[ 2 ] = z;
+	nx = 3;
+	while ( TX[ nx-1 ] === ZERO ) {
+		// Skip zero term...
+		nx -= 1;
+	}
+	n = rempio2Kernel( TX, TY, e0, nx, 1 );
+	if ( x < 0.0 ) {
+		y[ 0 ] = -TY[ 0 ];
+		y[ 1 ] = -TY[ 1 ];
+		return -n;
+	}
+	y[ 0 ] = TY[ 0 ];
+	y[ 1 ] = TY[ 1 ];
+	return n;
+}
+
+
+// EXPORTS //
+
+module.exports = rempio2;
+
+
+/***/ }),
+
+/***/ 6076:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*
+*
+* ## Notice
+*
+* The following copyright and license were part of the original implementation available as part of [FreeBSD]{@link https://svnweb.freebsd.org/base/release/9.3.0/lib/msun/src/k_rem_pio2.c}. The implementation follows the original, but has been modified for JavaScript.
+*
+* ```text
+* Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+*
+* Developed at SunPro, a Sun Microsystems, Inc. business.
+* Permission to use, copy, modify, and distribute this
+* software is freely granted, provided that this notice
+* is preserved.
+* ```
+*/
+
+
+
+// MODULES //
+
+var round = __nccwpck_require__( 8888 );
+var getHighWord = __nccwpck_require__( 2882 );
+
+
+// VARIABLES //
+
+// 53 bits of 2/π:
+var INVPIO2 = 6.36619772367581382433e-01; // 0x3FE45F30, 0x6DC9C883
+
+// First 33 bits of π/2:
+var PIO2_1 = 1.57079632673412561417e+00;  // 0x3FF921FB, 0x54400000
+
+// PIO2_1T = π/2 - PIO2_1:
+var PIO2_1T = 6.07710050650619224932e-11; // 0x3DD0B461, 0x1A626331
+
+// Another 33 bits of π/2:
+var PIO2_2 = 6.07710050630396597660e-11;  // 0x3DD0B461, 0x1A600000
+
+// PIO2_2T = π/2 - ( PIO2_1 + PIO2_2 ):
+var PIO2_2T = 2.02226624879595063154e-21; // 0x3BA3198A, 0x2E037073
+
+// Another 33 bits of π/2:
+var PIO2_3 = 2.02226624871116645580e-21;  // 0x3BA3198A, 0x2E000000
+
+// PIO2_3T = π/2 - ( PIO2_1 + PIO2_2 + PIO2_3 ):
+var PIO2_3T = 8.47842766036889956997e-32; // 0x397B839A, 0x252049C1
+
+// Exponent mask (2047 => 0x7ff):
+var EXPONENT_MASK = 0x7ff|0; // asm type annotation
+
+
+// MAIN //
+
+/**
+* Computes `x - nπ/2 = r` for medium-sized inputs.
+*
+* @private
+* @param {number} x - input value
+* @param {uint32} ix - high word of `x`
+* @param {(Array|TypedArray|Object)} y - remainder elements
+* @returns {integer} factor of `π/2`
+*/
+function rempio2Medium( x, ix, y ) {
+	var high;
+	var n;
+	var t;
+	var r;
+	var w;
+	var i;
+	var j;
+
+	n = round( x * INVPIO2 );
+	r = x - ( n * PIO2_1 );
+	w = n * PIO2_1T;
+
+	// First rounding (good to 85 bits)...
+	j = (ix >> 20)|0; // asm type annotation
+	y[ 0 ] = r - w;
+	high = getHighWord( y[0] );
+	i = j - ( (high >> 20) & EXPONENT_MASK );
+
+	// Check if a second iteration is needed (good to 118 bits)...
+	if ( i > 16 ) {
+		t = r;
+		w = n * PIO2_2;
+		r = t - w;
+		w = (n * PIO2_2T) - ((t-r) - w);
+		y[ 0 ] = r - w;
+		high = getHighWord( y[0] );
+		i = j - ( (high >> 20) & EXPONENT_MASK );
+
+		// Check if a third iteration is needed (151 bits accumulated)...
+		if ( i > 49 ) {
+			t = r;
+			w = n * PIO2_3;
+			r = t - w;
+			w = (n * PIO2_3T) - ((t-r) - w);
+			y[ 0 ] = r - w;
+		}
+	}
+	y[ 1 ] = (r - y[0]) - w;
+	return n;
+}
+
+
+// EXPORTS //
+
+module.exports = rempio2Medium;
+
+
+/***/ }),
+
+/***/ 8888:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+
+
+// TODO: implementation
+
+/**
+* Round a numeric value to the nearest integer.
+*
+* @module @stdlib/math-base-special-round
+*
+* @example
+* var round = require( '@stdlib/math-base-special-round' );
+*
+* var v = round( -4.2 );
+* // returns -4.0
+*
+* v = round( -4.5 );
+* // returns -4.0
+*
+* v = round( -4.6 );
+* // returns -5.0
+*
+* v = round( 9.99999 );
+* // returns 10.0
+*
+* v = round( 9.5 );
+* // returns 10.0
+*
+* v = round( 9.2 );
+* // returns 9.0
+*
+* v = round( 0.0 );
+* // returns 0.0
+*
+* v = round( -0.0 );
+* // returns -0.0
+*
+* v = round( Infinity );
+* // returns Infinity
+*
+* v = round( -Infinity );
+* // returns -Infinity
+*
+* v = round( NaN );
+* // returns NaN
+*/
+
+// MODULES //
+
+var main = __nccwpck_require__( 623 );
+
+
+// EXPORTS //
+
+module.exports = main;
+
+
+/***/ }),
+
+/***/ 623:
+/***/ ((module) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+
+
+// TODO: implementation
+
+/**
+* Rounds a numeric value to the nearest integer.
+*
+* @param {number} x - input value
+* @returns {number} function value
+*
+* @example
+* var v = round( -4.2 );
+* // returns -4.0
+*
+* @example
+* var v = round( -4.5 );
+* // returns -4.0
+*
+* @example
+* var v = round( -4.6 );
+* // returns -5.0
+*
+* @example
+* var v = round( 9.99999 );
+* // returns 10.0
+*
+* @example
+* var v = round( 9.5 );
+* // returns 10.0
+*
+* @example
+* var v = round( 9.2 );
+* // returns 9.0
+*
+* @example
+* var v = round( 0.0 );
+* // returns 0.0
+*
+* @example
+* var v = round( -0.0 );
+* // returns -0.0
+*
+* @example
+* var v = round( Infinity );
+* // returns Infinity
+*
+* @example
+* var v = round( -Infinity );
+* // returns -Infinity
+*
+* @example
+* var v = round( NaN );
+* // returns NaN
+*/
+var round = Math.round; // eslint-disable-line stdlib/no-builtin-math
+
+
+// EXPORTS //
+
+module.exports = round;
+
+
+/***/ }),
+
+/***/ 1846:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+
+
+/**
+* Compute the sine of a number.
+*
+* @module @stdlib/math-base-special-sin
+*
+* @example
+* var sin = require( '@stdlib/math-base-special-sin' );
+*
+* var v = sin( 0.0 );
+* // returns ~0.0
+*
+* v = sin( 3.141592653589793/2.0 );
+* // returns ~1.0
+*
+* v = sin( -3.141592653589793/6.0 );
+* // returns ~-0.5
+*
+* v = sin( NaN );
+* // returns NaN
+*/
+
+// MODULES //
+
+var main = __nccwpck_require__( 3033 );
+
+
+// EXPORTS //
+
+module.exports = main;
+
+
+/***/ }),
+
+/***/ 3033:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*
+*
+* ## Notice
+*
+* The following copyright, license, and long comment were part of the original implementation available as part of [FreeBSD]{@link https://svnweb.freebsd.org/base/release/9.3.0/lib/msun/src/s_sin.c}. The implementation follows the original, but has been modified for JavaScript.
+*
+* ```text
+* Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+*
+* Developed at SunPro, a Sun Microsystems, Inc. business.
+* Permission to use, copy, modify, and distribute this
+* software is freely granted, provided that this notice
+* is preserved.
+* ```
+*/
+
+
+
+// MODULES //
+
+var ABS_MASK = __nccwpck_require__( 3935 );
+var EXPONENT_MASK = __nccwpck_require__( 222 );
+var getHighWord = __nccwpck_require__( 2882 );
+var kernelCos = __nccwpck_require__( 1567 );
+var kernelSin = __nccwpck_require__( 186 );
+var rempio2 = __nccwpck_require__( 8082 );
+
+
+// VARIABLES //
+
+// High word for PI/4: 0x3fe921fb = 1072243195 => 00111111111010010010000111111011
+var PIO4_HIGH_WORD = 0x3fe921fb|0; // asm type annotation
+
+// 2^-26 = 1.4901161193847656e-8 => 0011111001010000000000000000000000000000000000000000000000000000 => high word => 00111110010100000000000000000000 => 0x3e500000 = 1045430272
+var SMALL_HIGH_WORD = 0x3e500000|0; // asm type annotation
+
+// Array for storing remainder elements:
+var Y = [ 0.0, 0.0 ];
+
+
+// MAIN //
+
+/**
+* Computes the sine of a number.
+*
+* ## Method
+*
+* -   Let \\(S\\), \\(C\\), and \\(T\\) denote the \\(\sin\\), \\(\cos\\), and \\(\tan\\), respectively, on \\(\[-\pi/4, +\pi/4\]\\).
+*
+* -   Reduce the argument \\(x\\) to \\(y1+y2 = x-k\pi/2\\) in \\(\[-\pi/4, +\pi/4\]\\), and let \\(n = k \mod 4\\).
+*
+* -   We have
+*
+*     | n | sin(x) | cos(x) | tan(x) |
+*     | - | ------ | ------ | ------ |
+*     | 0 |   S    |   C    |    T   |
+*     | 1 |   C    |  -S    |  -1/T  |
+*     | 2 |  -S    |  -C    |    T   |
+*     | 3 |  -C    |   S    |  -1/T  |
+*
+* @param {number} x - input value (in radians)
+* @returns {number} sine
+*
+* @example
+* var v = sin( 0.0 );
+* // returns ~0.0
+*
+* @example
+* var v = sin( 3.141592653589793/2.0 );
+* // returns ~1.0
+*
+* @example
+* var v = sin( -3.141592653589793/6.0 );
+* // returns ~-0.5
+*
+* @example
+* var v = sin( NaN );
+* // returns NaN
+*/
+function sin( x ) {
+	var ix;
+	var n;
+
+	ix = getHighWord( x );
+	ix &= ABS_MASK;
+
+	// Case: |x| ~< π/4
+	if ( ix <= PIO4_HIGH_WORD ) {
+		// Case: |x| ~< 2^-26
+		if ( ix < SMALL_HIGH_WORD ) {
+			return x;
+		}
+		return kernelSin( x, 0.0 );
+	}
+	// Case: x is NaN or infinity
+	if ( ix >= EXPONENT_MASK ) {
+		return NaN;
+	}
+	// Argument reduction...
+	n = rempio2( x, Y );
+	switch ( n & 3 ) {
+	case 0:
+		return kernelSin( Y[ 0 ], Y[ 1 ] );
+	case 1:
+		return kernelCos( Y[ 0 ], Y[ 1 ] );
+	case 2:
+		return -kernelSin( Y[ 0 ], Y[ 1 ] );
+	default:
+		return -kernelCos( Y[ 0 ], Y[ 1 ] );
+	}
+}
+
+
+// EXPORTS //
+
+module.exports = sin;
+
+
+/***/ }),
+
+/***/ 6441:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+
+
+/**
+* Compute the value of `sin(πx)`.
+*
+* @module @stdlib/math-base-special-sinpi
+*
+* @example
+* var sinpi = require( '@stdlib/math-base-special-sinpi' );
+*
+* var y = sinpi( 0.0 );
+* // returns 0.0
+*
+* y = sinpi( 0.5 );
+* // returns 1.0
+*
+* y = sinpi( 0.9 );
+* // returns ~0.309
+*
+* y = sinpi( NaN );
+* // returns NaN
+*/
+
+// MODULES //
+
+var main = __nccwpck_require__( 9992 );
+
+
+// EXPORTS //
+
+module.exports = main;
+
+
+/***/ }),
+
+/***/ 9992:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+
+
+/*
+* Notes:
+*	=> sin(-x) = -sin(x)
+*	=> sin(+n) = +0, where `n` is a positive integer
+*	=> sin(-n) = -sin(+n) = -0, where `n` is a positive integer
+*	=> cos(-x) = cos(x)
+*/
+
+
+// MODULES //
+
+var isnan = __nccwpck_require__( 6523 );
+var isInfinite = __nccwpck_require__( 7234 );
+var cos = __nccwpck_require__( 4603 );
+var sin = __nccwpck_require__( 1846 );
+var abs = __nccwpck_require__( 6260 );
+var copysign = __nccwpck_require__( 910 );
+var PI = __nccwpck_require__( 9701 );
+
+
+// MAIN //
+
+/**
+* Computes the value of `sin(πx)`.
+*
+* @param {number} x - input value
+* @returns {number} function value
+*
+* @example
+* var y = sinpi( 0.0 );
+* // returns 0.0
+*
+* @example
+* var y = sinpi( 0.5 );
+* // returns 1.0
+*
+* @example
+* var y = sinpi( 0.9 );
+* // returns ~0.309
+*
+* @example
+* var y = sinpi( NaN );
+* // returns NaN
+*/
+function sinpi( x ) {
+	var ar;
+	var r;
+	if ( isnan( x ) ) {
+		return NaN;
+	}
+	if ( isInfinite( x ) ) {
+		return NaN;
+	}
+	// Argument reduction (reduce to [0,2))...
+	r = x % 2.0; // sign preserving
+	ar = abs( r );
+
+	// If `x` is an integer, the mod is an integer...
+	if ( ar === 0.0 || ar === 1.0 ) {
+		return copysign( 0.0, r );
+	}
+	if ( ar < 0.25 ) {
+		return sin( PI*r );
+	}
+	// In each of the following, we further reduce to [-π/4,π/4)...
+	if ( ar < 0.75 ) {
+		ar = 0.5 - ar;
+		return copysign( cos( PI*ar ), r );
+	}
+	if ( ar < 1.25 ) {
+		r = copysign( 1.0, r ) - r;
+		return sin( PI*r );
+	}
+	if ( ar < 1.75 ) {
+		ar -= 1.5;
+		return -copysign( cos( PI*ar ), r );
+	}
+	r -= copysign( 2.0, r );
+	return sin( PI*r );
+}
+
+
+// EXPORTS //
+
+module.exports = sinpi;
 
 
 /***/ }),
@@ -41109,25 +44025,6 @@ module.exports = eval("require")("pg-native");
 
 /***/ }),
 
-/***/ 3720:
-/***/ ((module) => {
-
-function webpackEmptyAsyncContext(req) {
-	// Here Promise.resolve().then() is used instead of new Promise() to prevent
-	// uncaught exception popping up in devtools
-	return Promise.resolve().then(() => {
-		var e = new Error("Cannot find module '" + req + "'");
-		e.code = 'MODULE_NOT_FOUND';
-		throw e;
-	});
-}
-webpackEmptyAsyncContext.keys = () => ([]);
-webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
-webpackEmptyAsyncContext.id = 3720;
-module.exports = webpackEmptyAsyncContext;
-
-/***/ }),
-
 /***/ 181:
 /***/ ((module) => {
 
@@ -48877,6 +51774,14 @@ function sortedLabels(...labelArrays) {
             distinct.add(label);
     return [...distinct].sort(compareLabels);
 }
+/** The distinct labels of `yTrue` other than `positive`: a one-column model's negative class, when it is one. */
+function otherLabels(yTrue, positive) {
+    const others = new Set();
+    for (const label of yTrue)
+        if (label !== positive)
+            others.add(label);
+    return others;
+}
 
 ;// CONCATENATED MODULE: ./src/performance/rows.ts
 /**
@@ -49166,8 +52071,14 @@ function balancedAccuracyFromCounts(correct, actual) {
  * Classes: `probabilities` holds one column per class the model knows, as `labels=` does; `y_true`
  * may use only some of them (a single class is fine).
  *
- * Edge cases (undefined): no rows, fewer than two columns, a true label with no column (scikit-learn
- * would silently score such a row 0), a non-finite probability.
+ * One column (a binary model's `predict_proba[:, 1]`): the probability p of its class, the positive
+ * one; every other row is of the negative class, scored 1 − p, as scikit-learn takes a 1-D `y_pred`. In
+ * scikit-learn's order: p is clipped first, the negative class gets 1 − clip(p), and the row is then
+ * renormalised by their (floating-point) sum — the same as `log_loss(y_true == positive, p, labels=[0, 1])`.
+ *
+ * Edge cases (undefined): no rows, no column, a true label with no column (scikit-learn would silently
+ * score such a row 0; with one column: two labels other than its class, where scikit-learn raises),
+ * a non-finite probability.
  *
  * @example
  * logLoss(['n', 'p'], new Map([['n', [0.8, 0.3]], ['p', [0.2, 0.7]]]));
@@ -49187,8 +52098,10 @@ function rowLogLosses(yTrue, probabilities) {
     const columns = classes.map((label) => probabilities.get(label));
     for (const column of columns)
         requireAligned('a probability column', yTrue.length, column);
-    if (yTrue.length === 0 || classes.length < 2)
+    if (yTrue.length === 0 || classes.length === 0)
         return undefined;
+    if (classes.length === 1)
+        return positiveClassLogLosses(yTrue, classes[0], columns[0]);
     const columnOf = new Map(classes.map((label, index) => [label, index]));
     const losses = new Float64Array(yTrue.length);
     for (let row = 0; row < yTrue.length; row++) {
@@ -49202,6 +52115,19 @@ function rowLogLosses(yTrue, probabilities) {
             rowSum += clip(column[row]);
         }
         losses[row] = -Math.log(clip(columns[trueColumn][row]) / rowSum);
+    }
+    return losses;
+}
+function positiveClassLogLosses(yTrue, positive, scores) {
+    if (otherLabels(yTrue, positive).size > 1)
+        return undefined;
+    const losses = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        if (!Number.isFinite(scores[row]))
+            return undefined;
+        const positiveScore = clip(scores[row]);
+        const negativeScore = 1 - positiveScore;
+        losses[row] = -Math.log((yTrue[row] === positive ? positiveScore : negativeScore) / (negativeScore + positiveScore));
     }
     return losses;
 }
@@ -49293,7 +52219,10 @@ function ratioOrZero(numerator, denominator) {
  * sum is accumulated in integers, so the only rounding is the final division; scikit-learn's float
  * trapezoid is within a few ulps of it.
  *
- * Classes and scores: `probabilities` holds one column per class the model knows.
+ * Classes and scores: `probabilities` holds one column per class the model knows, or one column only.
+ * - One column: binary AUC of its class (the positive class) against every other row, as
+ *   `roc_auc_score(y_true == positive, p)`; `y_true` may hold at most one other label (scikit-learn
+ *   refuses a multiclass `y_true` scored by one column).
  * - Two columns: binary AUC of the greater label (the positive class, `y_score[:, 1]` in scikit-learn)
  *   against its own column.
  * - More: the mean over classes of the binary AUC of "this class" against "the rest", each scored by its
@@ -49303,7 +52232,8 @@ function ratioOrZero(numerator, denominator) {
  *   need not sum to one (scikit-learn insists for multiclass; the per-class AUCs never use the sum).
  *
  * Edge cases (undefined, where scikit-learn raises): fewer than two classes of the model present in
- * `y_true`, a true label with no probability column, a non-finite score, fewer than two columns.
+ * `y_true` (with one column: no positive or no negative row), a true label with no probability column
+ * (with one column: two labels other than its class), a non-finite score, no column.
  *
  * @example
  * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
@@ -49313,16 +52243,13 @@ function ratioOrZero(numerator, denominator) {
 
 
 function rocAuc(yTrue, probabilities) {
-    const classes = [...probabilities.keys()].sort(compareLabels);
-    for (const column of probabilities.values())
-        requireAligned('a probability column', yTrue.length, column);
-    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+    const scored = scoredClasses(yTrue, probabilities);
+    if (!scored)
         return undefined;
-    const present = new Set(yTrue);
-    if (classes.length === 2) {
-        const positive = classes[1];
+    const { classes, positive } = scored;
+    if (positive !== undefined)
         return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
-    }
+    const present = new Set(yTrue);
     const perClass = [];
     for (const label of classes) {
         if (!present.has(label))
@@ -49333,6 +52260,17 @@ function rocAuc(yTrue, probabilities) {
         perClass.push(auc);
     }
     return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+}
+/** Which classes an AUC scores, shared with the bootstrap's `prepareRocAuc`; undefined where scikit-learn raises. */
+function scoredClasses(yTrue, probabilities) {
+    const classes = [...probabilities.keys()].sort(compareLabels);
+    for (const column of probabilities.values())
+        requireAligned('a probability column', yTrue.length, column);
+    if (classes.length === 1)
+        return otherLabels(yTrue, classes[0]).size <= 1 ? { classes, positive: classes[0] } : undefined;
+    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+        return undefined;
+    return classes.length === 2 ? { classes, positive: classes[1] } : { classes };
 }
 /**
  * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
@@ -49656,10 +52594,10 @@ function prepareLabelCounts({ yTrue, yPred }, metric) {
 function prepareRocAuc({ yTrue, probabilities }) {
     if (!probabilities)
         return NOT_DEFINED;
-    const classes = [...probabilities.keys()].sort(compareLabels);
-    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+    const classes = scoredClasses(yTrue, probabilities);
+    if (!classes)
         return NOT_DEFINED;
-    const scored = classes.length === 2 ? [classes[1]] : classes;
+    const scored = classes.positive === undefined ? classes.classes : [classes.positive];
     const rankings = [];
     for (const label of scored) {
         const ranking = rankScores(probabilities.get(label));
@@ -49668,7 +52606,7 @@ function prepareRocAuc({ yTrue, probabilities }) {
         rankings.push(ranking);
     }
     const positives = scored.map((label) => yTrue.map((truth) => truth === label));
-    if (classes.length === 2)
+    if (classes.positive !== undefined)
         return (multiplicities) => rankedRocAuc(rankings[0], positives[0], multiplicities);
     return (multiplicities) => {
         const perClass = [];
@@ -50110,7 +53048,9 @@ function resolveModelColumns(options, baseline, current) {
     if (options.order !== undefined && !current.columns.some((column) => column.name === options.order)) {
         throw new InputError(`order column ${JSON.stringify(options.order)} is not in the current data, whose rows it should order`);
     }
-    const probabilities = new Map();
+    let probabilities = new Map();
+    let positiveColumn;
+    let namedClass;
     if (options.probabilities?.kind === 'columns') {
         for (const [label, name] of options.probabilities.columns) {
             requireColumn(`probability (class ${JSON.stringify(label)})`, name);
@@ -50125,11 +53065,27 @@ function resolveModelColumns(options, baseline, current) {
         if (probabilities.size === 0)
             throw new InputError(`no column name starts with the probability prefix ${JSON.stringify(prefix)}`);
     }
-    if (probabilities.size > 0 && options.prediction === undefined) {
+    else if (options.probabilities?.kind === 'positive') {
+        positiveColumn = options.probabilities.column;
+        requireColumn('probability', positiveColumn);
+    }
+    if ((probabilities.size > 0 || positiveColumn !== undefined) && options.prediction === undefined) {
         throw new InputError('class probabilities need the prediction column too: name it as well');
     }
+    if (options.positiveLabel !== undefined && probabilities.size > 1) {
+        throw new InputError(`a positive label goes with one probability column; with one column per class (${[...probabilities.keys()].sort(compareLabels).join(', ')}) the positive class of a binary model is the greater label, as scikit-learn takes predict_proba[:, 1]`);
+    }
     if (probabilities.size === 1)
-        throw new InputError('one probability column is not enough: give one column per class the model knows');
+        [[namedClass, positiveColumn]] = [...probabilities];
+    if (positiveColumn !== undefined) {
+        const labelColumns = [options.prediction, options.target].filter((name) => name !== undefined);
+        for (const name of labelColumns)
+            requireClassLabels(name, [baseline, current]);
+        const seen = { labels: labelsSeen(labelColumns, [baseline, current]), where: options.target === undefined ? 'the prediction column' : 'the prediction and target columns' };
+        const positive = positiveClass(namedClass, options.positiveLabel, seen);
+        requireProbabilities(positiveColumn, positive, { baseline, current });
+        probabilities = new Map([[positive, positiveColumn]]);
+    }
     const resolved = {
         prediction: options.prediction,
         target: options.target,
@@ -50141,6 +53097,72 @@ function resolveModelColumns(options, baseline, current) {
     if (repeated !== undefined)
         throw new InputError(`column ${JSON.stringify(repeated)} is named for two parts of the model (prediction, target, probability, order)`);
     return resolved;
+}
+/** scikit-learn's default `pos_label`: 1, when the classes are 0 and 1 or −1 and 1 (or one of those). */
+const DEFAULT_POSITIVE_LABEL = '1';
+const DEFAULT_POSITIVE_LABEL_SETS = [new Set(['0', '1']), new Set(['-1', '1'])];
+/**
+ * The positive class of a binary model logging one probability column: the class the column was named
+ * for (`CLASS=COL`, or the one column a prefix matched), or the positive label given (the two must agree),
+ * or else scikit-learn's default. It must be among the labels seen, and those at most two.
+ */
+function positiveClass(named, given, seen) {
+    const labels = describeLabels(seen.labels);
+    if (seen.labels.length > 2) {
+        throw new InputError(`one probability column is for a binary model, but ${seen.where} hold ${seen.labels.length} labels (${labels}): give one probability column per class (CLASS=COLUMN)`);
+    }
+    if (named !== undefined && given !== undefined && named !== given) {
+        throw new InputError(`the one probability column is named for class ${JSON.stringify(named)}, but the positive label is ${JSON.stringify(given)}: give one of them`);
+    }
+    const chosen = named ?? given;
+    if (chosen === undefined) {
+        if (DEFAULT_POSITIVE_LABEL_SETS.some((set) => seen.labels.every((label) => set.has(label))))
+            return DEFAULT_POSITIVE_LABEL;
+        throw new InputError(`one probability column holds the probability of the positive class, and with labels ${labels} there is no default (scikit-learn's is 1, for labels 0 and 1 or -1 and 1): name the positive class (--positive-label, or the action's positive-label)`);
+    }
+    if (!seen.labels.includes(chosen)) {
+        throw new InputError(`the positive class ${JSON.stringify(chosen)} is not among the labels of ${seen.where} (${labels || 'none'})`);
+    }
+    return chosen;
+}
+/** The distinct class labels of the named columns on both sides, in scikit-learn's order. */
+function labelsSeen(names, tables) {
+    const seen = new Set();
+    for (const table of tables) {
+        for (const name of names) {
+            const column = columnNamed(table, name);
+            if (column?.storage === 'text') {
+                for (const code of column.codes)
+                    if (code !== MISSING_CODE)
+                        seen.add(column.dictionary[code]);
+            }
+            else if (column) {
+                for (const value of column.values)
+                    if (Number.isFinite(value))
+                        seen.add(numberLabel(value));
+            }
+        }
+    }
+    return [...seen].sort(compareLabels);
+}
+/** Up to five labels, quoted, for messages. */
+function describeLabels(labels) {
+    const shown = labels.slice(0, 5).map((label) => JSON.stringify(label));
+    return labels.length > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+/** A single probability column is read as p and 1 − p, which only makes sense within [0, 1]. */
+function requireProbabilities(name, positive, sides) {
+    for (const side of ['baseline', 'current']) {
+        const table = sides[side];
+        const column = columnNamed(table, name);
+        if (!column)
+            continue;
+        const values = model_numbersOf(column, 'probability', table, side);
+        const row = values.findIndex((value) => !Number.isNaN(value) && !(value >= 0 && value <= 1));
+        if (row >= 0) {
+            throw new InputError(`data row ${row + 1} of the ${side} data holds ${values[row]}, not a probability in [0, 1]: the one probability column is the probability of class ${JSON.stringify(positive)}`, { file: table.sources.join(', '), column: name });
+        }
+    }
 }
 /**
  * Classifier or regressor, in this order: the task of the chosen metric; classification when class
@@ -50270,8 +53292,12 @@ function labelsOf(column) {
         return (row) => (column.codes[row] === MISSING_CODE ? undefined : column.dictionary[column.codes[row]]);
     return (row) => {
         const value = column.values[row];
-        return Number.isFinite(value) ? String(value === 0 ? 0 : value) : undefined;
+        return Number.isFinite(value) ? numberLabel(value) : undefined;
     };
+}
+/** A number's shortest round-trip text, −0 as 0. */
+function numberLabel(value) {
+    return String(value === 0 ? 0 : value);
 }
 function model_numbersOf(column, part, table, side) {
     if (column.storage === 'numeric')
@@ -50654,11 +53680,15 @@ var math_base_special_erfc_lib_default = /*#__PURE__*/__nccwpck_require__.n(math
 // EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-t-cdf/lib/index.js
 var stats_base_dists_t_cdf_lib = __nccwpck_require__(6021);
 var stats_base_dists_t_cdf_lib_default = /*#__PURE__*/__nccwpck_require__.n(stats_base_dists_t_cdf_lib);
+// EXTERNAL MODULE: ./node_modules/@stdlib/math-base-special-betaln/lib/index.js
+var math_base_special_betaln_lib = __nccwpck_require__(5616);
+var math_base_special_betaln_lib_default = /*#__PURE__*/__nccwpck_require__.n(math_base_special_betaln_lib);
 ;// CONCATENATED MODULE: ./src/stattests/math/distributions.ts
 /**
  * Distribution tails the tests share, as survival functions so that p-values keep their digits far into
  * the tails (1e-300 is an answer, not 0). The special functions come from @stdlib.
  */
+
 
 
 
@@ -50676,9 +53706,36 @@ function normalSurvival(z) {
 function normalCdf(z) {
     return math_base_special_erfc_lib_default()(-z / Math.SQRT2) / 2;
 }
-/** P(T <= t) for Student's t with `dof` degrees of freedom. */
+/**
+ * P(T <= t) for Student's t with `dof` degrees of freedom. Far in the lower tail, where @stdlib's CDF
+ * underflows to 0 below about 1e-300 but SciPy's `stdtr` returns subnormals down to 5e-324, the tail is
+ * taken from its beta form in logarithms (`logStudentTLowerTail`) and exponentiated once.
+ */
 function studentTLowerTail(t, dof) {
-    return stats_base_dists_t_cdf_lib_default()(t, dof);
+    const tail = stats_base_dists_t_cdf_lib_default()(t, dof);
+    return t < 0 && tail < 1e-300 ? Math.exp(logStudentTLowerTail(t, dof)) : tail;
+}
+/**
+ * ln P(T <= t) for t < 0: P = I_x(a, 1/2) / 2 with x = dof/(dof + t²) and a = dof/2, the regularized
+ * incomplete beta taken from the integral of u^(a−1)(1 − u)^(b−1) expanded term by term:
+ * I_x(a, b) = x^a / B(a, b) · Σ_k (1 − b)_k x^k / (k! (a + k)). Every term is positive (b = 1/2), so the sum
+ * has no cancellation; it runs until a term no longer counts.
+ */
+function logStudentTLowerTail(t, dof) {
+    const a = dof / 2;
+    const b = 0.5;
+    // dof/(dof + t²) without overflowing t² for |t| near 1e308.
+    const x = dof / t / t / (1 + dof / t / t);
+    let term = 1;
+    let sum = 1 / a;
+    for (let k = 1; k < 100_000; k++) {
+        term *= ((k - b) * x) / k;
+        const added = term / (a + k);
+        sum += added;
+        if (Math.abs(added) <= Math.abs(sum) * 1e-17)
+            break;
+    }
+    return a * Math.log(x) - math_base_special_betaln_lib_default()(a, b) + Math.log(sum) - Math.LN2;
 }
 
 ;// CONCATENATED MODULE: ./src/stattests/math/contingency.ts
@@ -54795,10 +57852,13 @@ function runTest(test, sample) {
 /** Every method for the column's kind, with whatever finite values it has (a one-category gof test has only its statistic). */
 function allMethods(sample) {
     const methods = {};
+    // With no values on a side no method is defined (SciPy refuses them all), whatever a formula would return.
+    if (smallerSide(sample) === 0)
+        return methods;
     for (const test of statTests) {
         if (!test.kinds.includes(sample.kind) || (isSummarised(sample) && !test.boundsFromSummary))
             continue;
-        const result = finiteResult(test, sample);
+        const result = runTest(test, sample);
         if (result)
             methods[test.name] = result;
     }
@@ -54832,11 +57892,25 @@ function describeNumbers(summary, sorted, exact) {
         return;
     // simple-statistics only reads `length` and indexes, which typed arrays provide without a copy.
     const values = sorted;
-    summary.mean = exact ? exact.mean : simple_statistics_mean(values);
-    summary.std = exact ? Math.sqrt(exact.squaredDeviations / exact.count) : sorted.length > 1 ? standardDeviation(values) : 0;
+    const spread = exact ? undefined : meanAndDeviation(values);
+    summary.mean = exact ? exact.mean : spread.mean;
+    summary.std = exact ? Math.sqrt(exact.squaredDeviations / exact.count) : spread.std;
     summary.min = sorted[0];
     summary.median = medianSorted(values);
     summary.max = sorted[sorted.length - 1];
+}
+/**
+ * The mean and population standard deviation. Values near the largest double (±1.8e308) overflow the sums,
+ * so then they are computed on the values divided by a power of two, which is exact, and scaled back.
+ */
+function meanAndDeviation(values) {
+    const direct = { mean: simple_statistics_mean(values), std: values.length > 1 ? standardDeviation(values) : 0 };
+    if (Number.isFinite(direct.mean) && Number.isFinite(direct.std))
+        return direct;
+    const largest = Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
+    const scale = 2 ** Math.floor(Math.log2(largest));
+    const scaled = values.map((value) => value / scale);
+    return { mean: simple_statistics_mean(scaled) * scale, std: (values.length > 1 ? standardDeviation(scaled) : 0) * scale };
 }
 /** Numbers: the change of the mean. Categories: the category whose share moved most. */
 function directionOf(result, sample) {
@@ -66833,6 +69907,10 @@ function parseModelOptions(texts, names) {
     if (texts.probabilities.length > 0 && prediction === undefined) {
         throw new InputError(`${names.probabilities} needs ${names.prediction}: the column of the class the model predicted`);
     }
+    const positiveLabel = present(texts.positiveLabel);
+    if (positiveLabel !== undefined && texts.probabilities.length === 0) {
+        throw new InputError(`${names.positiveLabel} is the class whose probability one ${names.probabilities} column holds: name that column too`);
+    }
     if (prediction === undefined && target === undefined)
         return undefined;
     const metricName = present(texts.performanceMetric);
@@ -66846,6 +69924,7 @@ function parseModelOptions(texts, names) {
         ...(prediction === undefined ? {} : { prediction }),
         ...(target === undefined ? {} : { target }),
         ...(probabilities ? { probabilities } : {}),
+        ...(positiveLabel === undefined ? {} : { positiveLabel }),
         ...(present(texts.order) === undefined ? {} : { order: texts.order }),
         ...(metric ? { performanceMetric: metric.name } : {}),
         maxDegradation: maxDegradation === undefined ? DEFAULT_MAX_DEGRADATION : parseMaxDegradation(maxDegradation, names.maxDegradation),
@@ -66853,22 +69932,26 @@ function parseModelOptions(texts, names) {
 }
 /**
  * `CLASS=COLUMN` entries, split at the first `=` (class labels are short and rarely hold one; column
- * names of flattened JSON may), or one `PREFIX*` entry: every column named PREFIX followed by a class.
+ * names of flattened JSON may), or one `PREFIX*` entry: every column named PREFIX followed by a class, or
+ * one bare `COLUMN`: a binary model's probability of the positive class (a name holding `=` or ending in
+ * `*` is written `CLASS=COLUMN` instead).
  */
 function parseProbabilityColumns(entries, option) {
     if (entries.length === 0)
         return undefined;
-    const prefixes = entries.filter((entry) => entry.endsWith('*') && !entry.includes('='));
-    if (prefixes.length > 0) {
-        if (entries.length > 1)
-            throw new InputError(`${option} takes either one PREFIX* entry or CLASS=COLUMN entries, not both or several prefixes`);
-        return { kind: 'prefix', prefix: prefixes[0].slice(0, -1) };
+    const alone = entries.filter((entry) => !entry.includes('='));
+    if (alone.length > 0) {
+        if (entries.length > 1) {
+            throw new InputError(`${option} takes one PREFIX* entry, one COLUMN (the positive class's probability) or CLASS=COLUMN entries, not a mix or several of the first two`);
+        }
+        const [entry] = alone;
+        return entry.endsWith('*') ? { kind: 'prefix', prefix: entry.slice(0, -1) } : { kind: 'positive', column: entry };
     }
     const columns = new Map();
     for (const entry of entries) {
         const at = entry.indexOf('=');
-        if (at <= 0 || at === entry.length - 1) {
-            throw new InputError(`${option} takes CLASS=COLUMN (one per class) or PREFIX* (columns named PREFIX followed by the class), got ${JSON.stringify(entry)}`);
+        if (at === 0 || at === entry.length - 1) {
+            throw new InputError(`${option} takes CLASS=COLUMN (one per class), PREFIX* (columns named PREFIX followed by the class) or one COLUMN (the positive class's probability), got ${JSON.stringify(entry)}`);
         }
         const label = entry.slice(0, at);
         if (columns.has(label))
@@ -66905,6 +69988,688 @@ function parseGateOn(entries, option, model, multivariate = []) {
             throw new InputError(`${option} multivariate needs a multivariate method (multivariate: all, or a list of methods)`);
     }
     return gates;
+}
+
+;// CONCATENATED MODULE: ./src/profile/sql/bigquery.ts
+const NAMED_ESCAPES = { '\\': '\\\\', '`': '\\`', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * Backquoted, with backslash escapes: BigQuery's lexical structure gives quoted identifiers the escape
+ * sequences of its string literals, and a quoted literal no raw newline. So a backslash and a backquote
+ * are escaped, and control characters (named ones as \n, the others as \xhh).
+ */
+function quoteBigQuery(identifier) {
+    const escaped = identifier.replace(/[\\`\x00-\x1f\x7f]/g, (character) => NAMED_ESCAPES[character] ?? `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return `\`${escaped}\``;
+}
+const bigQuery = {
+    name: 'bigquery',
+    quote: quoteBigQuery,
+    asDouble: (expression) => `CAST(${expression} AS FLOAT64)`,
+    finite: (expression) => `(NOT IS_INF(${expression}) AND NOT IS_NAN(${expression}))`,
+    // BigQuery's PERCENTILE_DISC is analytic only; the sorted array at position ⌈qn⌉ is the same value.
+    percentiles: (expression, levels) => `[${levels.map((level) => `ARRAY_AGG(${expression} IGNORE NULLS ORDER BY ${expression})[OFFSET(CAST(CEIL(${level} * COUNT(${expression})) AS INT64) - 1)]`).join(', ')}]`,
+    byCodePoint: (expression) => expression,
+    asText: (expression) => `CAST(${expression} AS STRING)`,
+};
+
+// EXTERNAL MODULE: ./node_modules/@clickhouse/client/dist/index.js
+var dist = __nccwpck_require__(5671);
+;// CONCATENATED MODULE: ./src/profile/sql/dialect.ts
+/** Doubled double quotes: PostgreSQL, DuckDB and Snowflake (the SQL standard's delimited identifier). */
+function quoteStandard(identifier) {
+    return `"${identifier.replaceAll('"', '""')}"`;
+}
+/**
+ * The shortest round-trip text of a double, as every engine here reads numeric literals; negative ones in
+ * parentheses so that `x - -1` never becomes a comment (`--`).
+ */
+function doubleLiteral(value) {
+    if (!Number.isFinite(value))
+        throw new Error(`a SQL double literal must be finite, got ${value}`);
+    const text = String(value);
+    return value < 0 ? `(${text})` : text;
+}
+
+;// CONCATENATED MODULE: ./src/profile/sql/statements.ts
+/**
+ * The statements that profile a table inside a SQL engine, built once for every dialect.
+ *
+ * 1. `scanStatement`: one scan of the table for every column at once: rows; per numerical column its finite
+ *    values, minimum, maximum, sum, distinct values and whether all are whole; per text column its present
+ *    cells and distinct categories.
+ * 2. `spreadStatement`: a second scan, for every numerical column at once: Σ(x − s) and Σ(x − s)² about s,
+ *    the mean statement 1 gave, which is the two-pass corrected algorithm (Chan, Golub & LeVeque 1983):
+ *    the mean to a few ulps and M2 without the cancellation of Σx² − (Σx)²/n. Columns with more distinct
+ *    values than the profile keeps also get their exact order statistics at the summary's positions.
+ * 3. `valueCountsStatement` for a numerical column with few distinct values (its lossless distribution)
+ *    and `categoriesStatement` for a text column (its most frequent categories): one GROUP BY each.
+ *
+ * Missing, as the file profiler counts it: NULL, NaN and ±infinity in a numerical column; NULL and the empty
+ * text in a text column (an empty CSV cell is missing there too). Names are only ever inserted quoted by the
+ * dialect; results are read by position, never by name.
+ */
+
+/** The FROM clause of every statement. */
+function fromClause(dialect, source) {
+    if ('table' in source)
+        return `FROM ${source.table.split('.').map((part) => dialect.quote(part)).join('.')} AS src`;
+    // A trailing semicolon would end the statement the query is wrapped in, a trailing line comment hide its end.
+    return `FROM (${source.query.trim().replace(/;+\s*$/, '')}\n) AS src`;
+}
+/** The column's cells as the profile sees them: finite doubles or NULL, present text or NULL. */
+function cellExpression(dialect, column) {
+    const quoted = dialect.quote(column.name);
+    if (column.storage === 'numeric') {
+        const value = dialect.asDouble(quoted);
+        return `CASE WHEN ${dialect.finite(value)} THEN ${value} END`;
+    }
+    const text = column.castToText ? dialect.asText(quoted) : quoted;
+    return `CASE WHEN ${text} <> '' THEN ${text} END`;
+}
+/** The number of result columns `scanStatement` gives each column after the first (the rows). */
+const SCAN_WIDTH = { numeric: 6, text: 2 };
+function scanStatement(dialect, source, columns) {
+    const aggregates = ['count(*)'];
+    for (const column of columns) {
+        const cell = cellExpression(dialect, column);
+        if (column.storage === 'numeric') {
+            aggregates.push(`count(${cell})`, `min(${cell})`, `max(${cell})`, `sum(${cell})`, `count(DISTINCT ${cell})`, `min(CASE WHEN ${cell} = floor(${cell}) THEN 1 WHEN ${cell} <> floor(${cell}) THEN 0 END)`);
+        }
+        else {
+            aggregates.push(`count(${cell})`, `count(DISTINCT ${cell})`);
+        }
+    }
+    return `SELECT\n  ${aggregates.join(',\n  ')}\n${fromClause(dialect, source)}`;
+}
+/** Per request: Σ(x − s), Σ(x − s)², then the order statistics array when `levels` is given. */
+function spreadStatement(dialect, source, requests) {
+    const aggregates = [];
+    for (const { column, shift, levels } of requests) {
+        const deviation = `(${cellExpression(dialect, column)} - ${shift})`;
+        aggregates.push(`sum(${deviation})`, `sum(${deviation} * ${deviation})`);
+        if (levels)
+            aggregates.push(dialect.percentiles(cellExpression(dialect, column), levels));
+    }
+    return `SELECT\n  ${aggregates.join(',\n  ')}\n${fromClause(dialect, source)}`;
+}
+/** Every finite value of a numerical column with its count, ascending. */
+function valueCountsStatement(dialect, source, column) {
+    const value = dialect.quote('value');
+    return `SELECT ${value}, count(*) FROM (SELECT ${cellExpression(dialect, column)} AS ${value} ${fromClause(dialect, source)}) AS cells WHERE ${value} IS NOT NULL GROUP BY ${value} ORDER BY ${value}`;
+}
+/** A text column's `limit` most frequent categories with their counts, ties by code point. */
+function categoriesStatement(dialect, source, column, limit) {
+    const [value, cells] = [dialect.quote('value'), dialect.quote('cells')];
+    return (`SELECT ${value}, count(*) AS ${cells} FROM (SELECT ${cellExpression(dialect, column)} AS ${value} ${fromClause(dialect, source)}) AS present ` +
+        `WHERE ${value} IS NOT NULL GROUP BY ${value} ORDER BY ${cells} DESC, ${dialect.byCodePoint(value)} LIMIT ${limit}`);
+}
+/** The level at which every dialect's exact quantile function gives the value at `position` (dialect.ts). */
+function levelOf(position, count) {
+    return (position - 0.5) / count;
+}
+/**
+ * A numerical column's exact order statistics at the summary's positions (`summaryPositions`), in one
+ * statement that needs no earlier result: `--print-sql` prints it where driftgate would fold quantiles at
+ * positions from statement 1 into statement 2. Window functions where the dialect has them.
+ */
+function orderStatisticsStatement(dialect, source, column, rankError) {
+    const cell = cellExpression(dialect, column);
+    const spacing = doubleLiteral(2 * rankError);
+    if (dialect.orderStatistics)
+        return dialect.orderStatistics(cell, fromClause(dialect, source), spacing);
+    const [value, position, count] = [dialect.quote('value'), dialect.quote('position'), dialect.quote('n')];
+    const step = `CAST(FLOOR(${spacing} * ${dialect.asDouble(count)}) AS BIGINT) + 1`;
+    return (`SELECT ${value} FROM (SELECT ${value}, row_number() OVER (ORDER BY ${value}) AS ${position}, count(*) OVER () AS ${count} ` +
+        `FROM (SELECT ${cell} AS ${value} ${fromClause(dialect, source)}) AS cells WHERE ${value} IS NOT NULL) AS ranked ` +
+        `WHERE MOD(${position} - 1, ${step}) = 0 OR ${position} = ${count} ORDER BY ${position}`);
+}
+
+;// CONCATENATED MODULE: ./src/profile/sql/engine-profile.ts
+/**
+ * A profile computed inside a SQL engine, in the same format and to the same guarantees as the file
+ * profiler's (`builder.ts`): counts, missing cells, extremes and distinct counts exact; moments by the
+ * two-pass corrected sums (statements.ts); a numerical column's distribution as every distinct value with
+ * its count when it has at most `maxDistinct` of them, else a rank summary of exact order statistics from
+ * the engine's own quantile function, which meets the rank error with no error of its own; text columns'
+ * most frequent categories exact, the rest pooled as "other".
+ *
+ * The statements: one scan for every column's aggregates, one more for the spreads and order statistics,
+ * and one GROUP BY per column whose values or categories are listed.
+ */
+
+
+
+
+
+
+async function profileInEngine(connection, source, settings, sourceName) {
+    const { dialect } = connection;
+    const columns = await connection.columns(source);
+    const seen = new Set();
+    for (const column of columns) {
+        if (seen.has(column.name))
+            throw new InputError(`the ${engine_profile_describeSource(source)} has two columns named ${JSON.stringify(column.name)}; name them apart (AS) in --query`);
+        seen.add(column.name);
+    }
+    if (columns.length === 0)
+        throw new InputError(`the ${engine_profile_describeSource(source)} has no columns`);
+    const [scan] = await connection.rows(scanStatement(dialect, source, columns));
+    const rows = numberOf(scan[0]);
+    let offset = 1;
+    const numeric = [];
+    const text = [];
+    for (const column of columns) {
+        const cells = scan.slice(offset, offset + SCAN_WIDTH[column.storage]);
+        offset += SCAN_WIDTH[column.storage];
+        if (column.storage === 'numeric') {
+            const [finite, min, max, sum, distinct, integers] = cells.map(numberOf);
+            numeric.push({ column, finite, min, max, sum, distinct, integers: cells[5] === null || integers === 1 });
+        }
+        else {
+            text.push({ column, present: numberOf(cells[0]), distinct: numberOf(cells[1]) });
+        }
+    }
+    const spread = numeric.filter((facts) => facts.finite > 0).map((facts) => ({ facts, request: spreadRequest(facts, settings) }));
+    const spreadRow = spread.length > 0 ? (await connection.rows(spreadStatement(dialect, source, spread.map(({ request }) => request))))[0] : [];
+    const profiles = new Map();
+    let cell = 0;
+    for (const { facts, request } of spread) {
+        const [deviations, squares] = [numberOf(spreadRow[cell]), numberOf(spreadRow[cell + 1])];
+        cell += 2;
+        const quantiles = request.levels ? spreadRow[cell++] : undefined;
+        const distribution = quantiles ? summaryOf(facts, quantiles, settings) : await valueCounts(connection, source, facts.column);
+        profiles.set(facts.column.name, numericProfile(facts, rows, deviations, squares, distribution, settings));
+    }
+    for (const facts of numeric) {
+        if (facts.finite === 0)
+            profiles.set(facts.column.name, numericProfile(facts, rows, 0, 0, { kind: 'lossless', values: new Float64Array(0), counts: new Float64Array(0) }, settings));
+    }
+    for (const { column, present, distinct } of text)
+        profiles.set(column.name, await textProfile(connection, source, column, rows, present, distinct, settings));
+    return { version: PROFILE_VERSION, sources: [sourceName], rows, settings, columns: columns.map((column) => profiles.get(column.name)) };
+}
+function engine_profile_describeSource(source) {
+    return 'table' in source ? `table ${JSON.stringify(source.table)}` : 'query';
+}
+/** The first scan's mean: the point the second scan's sums are taken about. */
+function shiftOf(facts) {
+    const mean = facts.sum / facts.finite;
+    // A sum that overflowed still leaves a shift inside the values, which is all the corrected sums need.
+    return Number.isFinite(mean) ? mean : facts.min / 2 + facts.max / 2;
+}
+function spreadRequest(facts, settings) {
+    const shift = doubleLiteral(shiftOf(facts));
+    if (facts.distinct <= settings.maxDistinct)
+        return { column: facts.column, shift };
+    const levels = summaryPositions(facts.finite, settings.rankError).map((position) => doubleLiteral(levelOf(position, facts.finite)));
+    return { column: facts.column, shift, levels };
+}
+function summaryOf(facts, quantiles, settings) {
+    const positions = Float64Array.from(summaryPositions(facts.finite, settings.rankError));
+    const summary = { count: facts.finite, values: Float64Array.from(quantiles, numberOf), rmin: positions, rmax: positions.slice() };
+    const fault = summaryFault(summary);
+    // The engine's quantiles are its sorted values at these positions: a fault is a bug, not the user's.
+    if (fault)
+        throw new Error(`the engine's exact quantiles of column ${JSON.stringify(facts.column.name)} do not form a rank summary: ${fault}`);
+    return { kind: 'summary', summary, rankError: settings.rankError, distinctAtLeast: facts.distinct };
+}
+async function valueCounts(connection, source, column) {
+    const values = [];
+    const counts = [];
+    for (const [cell, count] of await connection.rows(valueCountsStatement(connection.dialect, source, column))) {
+        // −0 and 0 are one value in a profile; an engine may group them apart.
+        const value = numberOf(cell) === 0 ? 0 : numberOf(cell);
+        if (values.length > 0 && values[values.length - 1] === value)
+            counts[counts.length - 1] += numberOf(count);
+        else {
+            values.push(value);
+            counts.push(numberOf(count));
+        }
+    }
+    return { kind: 'lossless', values: Float64Array.from(values), counts: Float64Array.from(counts) };
+}
+/**
+ * The column as the file profiler would finish it: through the same accumulator, so the lossless budget
+ * (`maxLosslessBytes`) turns it into a summary by the same rule.
+ */
+function numericProfile(facts, rows, deviations, squares, distribution, settings) {
+    const { finite, min, max } = facts;
+    const base = { storage: 'numeric', name: facts.column.name, rows, missing: rows - finite, integers: facts.integers, distribution };
+    const accumulator = new NumericAccumulator(facts.column.name, settings);
+    if (finite === 0) {
+        accumulator.addProfile(base);
+        return accumulator.finish();
+    }
+    const shift = shiftOf(facts);
+    // A constant column has its exact mean and no spread, as the file profiler gives it.
+    const mean = min === max ? min : Math.min(max, Math.max(min, shift + deviations / finite));
+    const m2 = min === max ? 0 : Math.max(0, squares - (deviations * deviations) / finite);
+    accumulator.addProfile({ ...base, min, max, moments: { mean, m2 } });
+    return accumulator.finish();
+}
+async function textProfile(connection, source, column, rows, present, distinct, settings) {
+    const categories = [];
+    if (present > 0) {
+        for (const [category, count] of await connection.rows(categoriesStatement(connection.dialect, source, column, settings.maxCategories))) {
+            categories.push([String(category), numberOf(count)]);
+        }
+    }
+    const kept = categories.reduce((sum, [, count]) => sum + count, 0);
+    return { storage: 'text', name: column.name, rows, missing: rows - present, categories, other: present - kept, distinct, distinctExact: true };
+}
+/** A cell the engine returned as a number, numeric text or a big integer; NaN for NULL. */
+function numberOf(cell) {
+    if (typeof cell === 'number')
+        return cell;
+    if (typeof cell === 'string' || typeof cell === 'bigint')
+        return Number(cell);
+    return NaN;
+}
+/** What `work` gives; its failure as `engineError` words it. */
+async function inEngine(engine, secrets, work) {
+    try {
+        return await work();
+    }
+    catch (error) {
+        throw engineError(engine, error, secrets);
+    }
+}
+/**
+ * An engine's error as an InputError for the user, with every secret of the connection (its password, the
+ * whole URL) blanked, also where the engine echoes them.
+ */
+function engineError(engine, error, secrets) {
+    if (error instanceof InputError)
+        return error;
+    // By its shape, not `instanceof`: a driver's errors may come from another realm (a VM context, a worker).
+    const described = error?.message;
+    let message = typeof described === 'string' ? described : String(error);
+    for (const secret of secrets)
+        if (secret.length > 0)
+            message = message.split(secret).join('***');
+    return new InputError(`${engine}: ${message.trim()}`);
+}
+
+// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
+var pg_lib = __nccwpck_require__(3273);
+;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = pg_lib.Client
+const Pool = pg_lib.Pool
+const Connection = pg_lib.Connection
+const types = pg_lib.types
+const Query = pg_lib.Query
+const DatabaseError = pg_lib.DatabaseError
+const escapeIdentifier = pg_lib.escapeIdentifier
+const escapeLiteral = pg_lib.escapeLiteral
+const Result = pg_lib.Result
+const TypeOverrides = pg_lib.TypeOverrides
+
+// Also export the defaults
+const defaults = pg_lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (pg_lib);
+
+;// CONCATENATED MODULE: ./src/profile/sql/postgres.ts
+/**
+ * PostgreSQL through `pg`. `--connection` is a libpq URL (postgres://user:password@host:port/database).
+ * Column types come from the source's own result description and pg_type: numbers (integers, floats,
+ * numeric) are numerical; text types, booleans, dates and times, enums and UUIDs are text; anything else
+ * (arrays, JSON, composites) is refused.
+ */
+
+
+
+
+
+const postgres = {
+    name: 'postgres',
+    quote: quoteStandard,
+    asDouble: (expression) => `CAST(${expression} AS double precision)`,
+    // NaN sorts above every number in PostgreSQL, so it fails the upper bound; NULL fails both.
+    finite: (expression) => `(${expression} > '-Infinity'::float8 AND ${expression} < 'Infinity'::float8)`,
+    percentiles: (expression, levels) => `percentile_disc(ARRAY[${levels.join(', ')}]::float8[]) WITHIN GROUP (ORDER BY ${expression})`,
+    byCodePoint: (expression) => `${expression} COLLATE "C"`,
+    asText: (expression) => `CAST(${expression} AS text)`,
+};
+/** int2, int4, int8, float4, float8, numeric. */
+const NUMERIC_TYPES = new Set([21, 23, 20, 700, 701, 1700]);
+/** pg_type.typcategory of types whose text form is a category: string, boolean, date/time, enum, timespan. */
+const TEXT_CATEGORIES = new Set(['S', 'B', 'D', 'E', 'T']);
+const UUID_TYPE = 2950;
+async function connectPostgres(url) {
+    const secrets = secretsOf(url);
+    const client = new esm.Client({ connectionString: url });
+    // An error after connecting (the server going away) must not crash the process; queries report it.
+    client.on('error', () => undefined);
+    await inEngine('postgres', secrets, () => client.connect());
+    const run = (statement, values) => inEngine('postgres', secrets, () => client.query({ text: statement, values, rowMode: 'array' }));
+    return {
+        dialect: postgres,
+        async columns(source) {
+            const { fields } = await run(`SELECT * ${fromClause(postgres, source)} LIMIT 0`);
+            const types = await run('SELECT oid::int, format_type(oid, NULL), typcategory FROM pg_type WHERE oid = ANY($1::oid[])', [fields.map((field) => field.dataTypeID)]);
+            const byOid = new Map(types.rows.map(([oid, name, category]) => [oid, { name: name, category: category }]));
+            return fields.map((field) => {
+                const type = byOid.get(field.dataTypeID);
+                if (NUMERIC_TYPES.has(field.dataTypeID))
+                    return { name: field.name, storage: 'numeric' };
+                if (type && (TEXT_CATEGORIES.has(type.category) || field.dataTypeID === UUID_TYPE)) {
+                    return { name: field.name, storage: 'text', castToText: true };
+                }
+                throw new InputError(`column ${JSON.stringify(field.name)} is of type ${type?.name ?? field.dataTypeID}, which a profile cannot hold (numbers or text only); leave it out with --query`);
+            });
+        },
+        async rows(statement) {
+            return (await run(statement)).rows;
+        },
+        async close() {
+            await client.end();
+        },
+    };
+}
+/**
+ * What of a connection URL is blanked from any message: the URL, its password as the URL spells it and
+ * decoded, and `user:password` (what a Basic credential encodes).
+ */
+function secretsOf(url) {
+    if (!URL.canParse(url))
+        return [url];
+    const { username, password } = new URL(url);
+    if (password === '')
+        return [url];
+    const decoded = decodeLeniently(password);
+    return [...new Set([url, password, decoded, `${decodeLeniently(username)}:${decoded}`])];
+}
+/** A URL part decoded, or as written when it is not valid percent-encoding. */
+function decodeLeniently(part) {
+    try {
+        return decodeURIComponent(part);
+    }
+    catch {
+        return part;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/profile/sql/clickhouse.ts
+/**
+ * ClickHouse over its HTTP interface through `@clickhouse/client`, which works against 18.16 (Debian's).
+ * `--connection` is http(s)://user:password@host:8123/database (clickhouse:// is taken for http://).
+ *
+ * Only aggregates whose states cross shards intact in 18.16 are used: on a Distributed table that version's
+ * sumKahan and varPopStable states desynchronise the protocol (the initiator crashes), so the spreads are
+ * plain sums about a shift (statements.ts), which need neither.
+ */
+
+
+
+
+
+/** Backquoted, with ClickHouse's backslash escapes, so no character of the name can end it. */
+function quoteClickHouse(identifier) {
+    const escapes = { '\\': '\\\\', '`': '\\`', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
+    return `\`${identifier.replace(/[\\`\n\r\t\0]/g, (character) => escapes[character])}\``;
+}
+const clickhouse = {
+    name: 'clickhouse',
+    quote: quoteClickHouse,
+    asDouble: (expression) => `toFloat64(${expression})`,
+    finite: (expression) => `isFinite(${expression})`,
+    percentiles: (expression, levels) => `quantilesExact(${levels.join(', ')})(${expression})`,
+    // Strings compare bytewise: UTF-8 bytes are code point order.
+    byCodePoint: (expression) => expression,
+    // 18.16 has no window functions: the values sorted in one array, filtered by position. Its lambdas
+    // capture no columns ("Unknown identifier"), so the step and n ride along as arrays of themselves.
+    orderStatistics: (expression, rows, spacing) => `SELECT arrayJoin(arrayFilter((v, p, s, m) -> (p - 1) % s = 0 OR p = m, sorted, arrayEnumerate(sorted), ` +
+        `arrayResize(emptyArrayUInt64(), n, step), arrayResize(emptyArrayUInt64(), n, n))) ` +
+        `FROM (SELECT sorted, length(sorted) AS n, toUInt64(floor(${spacing} * toFloat64(n))) + 1 AS step FROM (SELECT arraySort(groupArray(${expression})) AS sorted ${rows}))`,
+    asText: (expression) => `toString(${expression})`,
+};
+const NUMERIC_TYPE = /^(U?Int(8|16|32|64)|Float(32|64)|Decimal(32|64|128)?\(.*\))$/;
+const TEXT_TYPE = /^(FixedString\(\d+\)|Enum(8|16)\(.*\)|Date|DateTime(\(.*\))?|UUID)$/s;
+/** The type without the wrappers that do not change what its values are. */
+function bareType(type) {
+    const wrapped = /^(Nullable|LowCardinality)\((.*)\)$/s.exec(type);
+    return wrapped ? bareType(wrapped[2]) : type;
+}
+async function connectClickHouse(url) {
+    const secrets = secretsOf(url);
+    let parsed;
+    try {
+        parsed = new URL(url.replace(/^clickhouse:/, 'http:'));
+    }
+    catch {
+        throw new InputError('--connection is not a URL; ClickHouse takes http://user:password@host:8123/database');
+    }
+    const client = (0,dist/* createClient */.UU)({
+        url: `${parsed.protocol}//${parsed.host}`,
+        username: decodeURIComponent(parsed.username) || 'default',
+        password: decodeURIComponent(parsed.password),
+        database: parsed.pathname.replace(/^\//, '') || 'default',
+        log: { level: dist/* ClickHouseLogLevel */.P1.OFF },
+    });
+    const run = (statement) => inEngine('clickhouse', secrets, async () => {
+        const result = await client.query({ query: statement, format: 'JSONCompact' });
+        return (await result.json());
+    });
+    return {
+        dialect: clickhouse,
+        async columns(source) {
+            const { meta } = await run(`SELECT * ${fromClause(clickhouse, source)} LIMIT 0`);
+            return meta.map(({ name, type }) => {
+                const bare = bareType(type);
+                if (NUMERIC_TYPE.test(bare))
+                    return { name, storage: 'numeric' };
+                if (bare === 'String')
+                    return { name, storage: 'text' };
+                if (TEXT_TYPE.test(bare))
+                    return { name, storage: 'text', castToText: true };
+                throw new InputError(`column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`);
+            });
+        },
+        async rows(statement) {
+            return (await run(statement)).data;
+        },
+        async close() {
+            await client.close();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/profile/sql/duckdb.ts
+/**
+ * DuckDB, in process through `@duckdb/node-api`: an optional engine, installed on demand and never bundled
+ * (its native binary is about 68 MB). `--connection` is a database file (opened read-only), or absent for
+ * an in-memory database that a `--query` reads files from (`SELECT * FROM 'data.parquet'`).
+ */
+
+
+
+
+
+
+const duckdb = {
+    name: 'duckdb',
+    quote: quoteStandard,
+    asDouble: (expression) => `CAST(${expression} AS DOUBLE)`,
+    finite: (expression) => `isfinite(${expression})`,
+    percentiles: (expression, levels) => `quantile_disc(${expression}, [${levels.join(', ')}])`,
+    // DuckDB compares VARCHAR bytewise unless a collation is configured: UTF-8 bytes are code point order.
+    byCodePoint: (expression) => expression,
+    asText: (expression) => `CAST(${expression} AS VARCHAR)`,
+};
+const PACKAGE = '@duckdb/node-api';
+const duckdb_NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/;
+const duckdb_TEXT_TYPE = /^(BOOLEAN|DATE|TIME|TIMESTAMP.*|UUID|INTERVAL|ENUM\(.*\))$/s;
+/** The package from wherever this driftgate is installed, else from the working directory's project. */
+async function loadDuckDb() {
+    // webpackIgnore keeps the bundler (ncc) from packing the package in, or turning the import into its own
+    // lookup among the modules it packed, which never finds it.
+    try {
+        return (await import(/* webpackIgnore: true */ PACKAGE));
+    }
+    catch {
+        try {
+            // Resolved from the working directory itself (a trailing slash): naming a file there would have the
+            // bundler copy it into dist.
+            const path = (0,external_node_module_namespaceObject.createRequire)((0,external_node_url_namespaceObject.pathToFileURL)(`${process.cwd()}/`)).resolve(PACKAGE);
+            return (await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(path).href));
+        }
+        catch {
+            throw new InputError(`--engine duckdb needs the DuckDB client, which driftgate does not bundle: npm install ${PACKAGE}`);
+        }
+    }
+}
+async function connectDuckDb(location) {
+    const { DuckDBInstance } = await loadDuckDb();
+    const path = location?.replace(/^duckdb:(\/\/)?/, '');
+    const instance = await inEngine('duckdb', [], () => (path ? DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : DuckDBInstance.create(':memory:')));
+    const connection = await instance.connect();
+    const run = (statement) => inEngine('duckdb', [], () => connection.runAndReadAll(statement));
+    return {
+        dialect: duckdb,
+        async columns(source) {
+            const reader = await run(`SELECT * ${fromClause(duckdb, source)} LIMIT 0`);
+            const types = reader.columnTypes().map(String);
+            return reader.columnNames().map((name, index) => {
+                const type = types[index];
+                if (duckdb_NUMERIC_TYPE.test(type))
+                    return { name, storage: 'numeric' };
+                if (type === 'VARCHAR')
+                    return { name, storage: 'text' };
+                if (duckdb_TEXT_TYPE.test(type))
+                    return { name, storage: 'text', castToText: true };
+                throw new InputError(`column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`);
+            });
+        },
+        async rows(statement) {
+            return (await run(statement)).getRowsJson();
+        },
+        async close() {
+            connection.closeSync();
+            instance.closeSync();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/profile/sql/snowflake.ts
+/**
+ * Snowflake: a dialect whose statements `--print-sql` prints for a user to run in their own tool. Generated
+ * from its documentation and NOT run by driftgate's tests (docs/sql-engines.md says so): check them on
+ * your data first.
+ */
+
+const snowflake = {
+    name: 'snowflake',
+    quote: quoteStandard,
+    asDouble: (expression) => `CAST(${expression} AS DOUBLE)`,
+    finite: (expression) => `(${expression} NOT IN ('NaN'::DOUBLE, 'inf'::DOUBLE, '-inf'::DOUBLE))`,
+    percentiles: (expression, levels) => `ARRAY_CONSTRUCT(${levels.map((level) => `PERCENTILE_DISC(${level}) WITHIN GROUP (ORDER BY ${expression})`).join(', ')})`,
+    byCodePoint: (expression) => `COLLATE(${expression}, 'utf8')`,
+    asText: (expression) => `CAST(${expression} AS VARCHAR)`,
+};
+
+;// CONCATENATED MODULE: ./src/profile/sql/spark.ts
+/** Spark SQL's backquoted identifiers: a backquote inside is doubled. */
+function quoteSpark(identifier) {
+    return `\`${identifier.replaceAll('`', '``')}\``;
+}
+const sparkSql = {
+    name: 'spark',
+    quote: quoteSpark,
+    asDouble: (expression) => `CAST(${expression} AS DOUBLE)`,
+    finite: (expression) => `(NOT isnan(${expression}) AND abs(${expression}) <> double('Infinity'))`,
+    percentiles: (expression, levels) => `array(${levels.map((level) => `percentile_disc(${level}) WITHIN GROUP (ORDER BY ${expression})`).join(', ')})`,
+    byCodePoint: (expression) => expression,
+    asText: (expression) => `CAST(${expression} AS STRING)`,
+};
+
+;// CONCATENATED MODULE: ./src/profile/sql/print-sql.ts
+
+
+
+
+
+
+
+/** Every dialect `--print-sql` knows; the first three are the engines driftgate runs and tests. */
+const SQL_DIALECTS = [postgres, clickhouse, duckdb, bigQuery, snowflake, sparkSql];
+const RUN_BY_DRIFTGATE = new Set([postgres, clickhouse, duckdb]);
+/** The placeholder of column K's shift (1-based, in the order the columns were given). */
+function shiftPlaceholder(position) {
+    return `:shift_${position}`;
+}
+/** The statements in the order they are printed; `printStatements` renders them. */
+function sqlStatements(dialect, source, columns, settings) {
+    const positionOf = (column) => columns.indexOf(column) + 1;
+    const named = (column) => `column ${positionOf(column)} ${JSON.stringify(column.name)}`;
+    const numeric = columns.filter((column) => column.storage === 'numeric');
+    const scanCells = columns.map((column) => column.storage === 'numeric'
+        ? `${named(column)}: finite values, min, max, sum, distinct values, 1 if all are whole (NULL when none)`
+        : `${named(column)}: present cells, distinct categories`);
+    const statements = [
+        { step: 'scan', about: `One scan. Its row: the rows, then ${scanCells.join('; then ')}.`, sql: scanStatement(dialect, source, columns) },
+    ];
+    if (numeric.length > 0) {
+        const deviations = numeric.map((column) => `D${positionOf(column)}, Q${positionOf(column)}`).join(', ');
+        statements.push({
+            step: 'spread',
+            about: `Needs each :shift_K = column K's sum / finite values from 1 (0 when it has none). Its row: ${deviations}, DK = Σ(x − shift_K) and QK = Σ(x − shift_K)² ` +
+                "over column K's n finite values x: its mean = shift_K + DK/n and M2 = QK − DK²/n.",
+            sql: spreadStatement(dialect, source, numeric.map((column) => ({ column, shift: `(${shiftPlaceholder(positionOf(column))})` }))),
+        });
+    }
+    for (const column of numeric) {
+        const position = positionOf(column);
+        statements.push({
+            step: 'value counts',
+            column: position,
+            about: `${named(column)}, when 1 gave it at most ${settings.maxDistinct} distinct values (--max-distinct): every finite value with its count, ascending (its lossless distribution).`,
+            sql: valueCountsStatement(dialect, source, column),
+        }, {
+            step: 'order statistics',
+            column: position,
+            about: `${named(column)}, otherwise: its sorted finite values at positions 1, 1+s, 1+2s, … below n and n, s = ⌊${2 * settings.rankError}·n⌋ + 1 (a summary with rank error ${settings.rankError}, --rank-error).`,
+            sql: orderStatisticsStatement(dialect, source, column, settings.rankError),
+        });
+    }
+    for (const column of columns.filter((candidate) => candidate.storage === 'text')) {
+        statements.push({
+            step: 'categories',
+            column: positionOf(column),
+            about: `${named(column)}: its ${settings.maxCategories} most frequent categories with their counts, ties by code point (--max-categories); the rest of its present cells are "other".`,
+            sql: categoriesStatement(dialect, source, column, settings.maxCategories),
+        });
+    }
+    return statements;
+}
+/**
+ * The statements, each ended by a semicolon and introduced by comment lines; names in comments are JSON
+ * strings, so a newline in a name cannot end a comment.
+ */
+function printStatements(dialect, source, columns, settings) {
+    const header = [
+        `driftgate profile --print-sql ${dialect.name}, ${'table' in source ? `table ${JSON.stringify(source.table)}` : 'the --query'}: generated without connecting.`,
+        RUN_BY_DRIFTGATE.has(dialect)
+            ? `driftgate's tests run these statements in ${dialect.name}; driftgate --engine ${dialect.name} runs the same scans, with the order statistics folded into 2.`
+            : `Generated from ${dialect.name}'s documentation and never run by driftgate's tests: check them on your data first.`,
+        `Columns: ${columns.map((column) => `${columns.indexOf(column) + 1} ${JSON.stringify(column.name)} ${column.storage === 'numeric' ? 'numerical' : 'categorical (as text)'}`).join(', ')}.`,
+        'Missing cells: NULL, NaN and infinities in numbers; NULL and empty text in categories.',
+    ];
+    if (columns.some((column) => column.storage === 'numeric')) {
+        header.push('Two steps: run 1, set each :shift_K from its row, run the rest. psql fills them (psql -v shift_1=3.25 -f this.sql),', 'elsewhere replace each :shift_K by its number (a negative one is fine: it sits in parentheses).');
+    }
+    const comment = (text) => `-- ${text}\n`;
+    const statements = sqlStatements(dialect, source, columns, settings).map(({ about, sql }, index) => `${comment(`${index + 1}. ${about}`)}${sql};\n`);
+    return [header.map(comment).join(''), ...statements].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/cli/variadic.ts
@@ -66950,6 +70715,30 @@ function declaredKindsOf(numerical, categorical) {
     return declared;
 }
 
+;// CONCATENATED MODULE: ./src/profile/sql/connect.ts
+
+
+
+
+const SQL_ENGINES = ['postgres', 'clickhouse', 'duckdb'];
+/** The connection is a URL for PostgreSQL and ClickHouse, a database file (or none) for DuckDB. */
+function connect(engine, connection) {
+    if (engine === 'duckdb')
+        return connectDuckDb(connection);
+    if (connection === undefined)
+        throw new Error(`--engine ${engine} was given no connection`);
+    return engine === 'postgres' ? connectPostgres(connection) : connectClickHouse(connection);
+}
+async function profileFromEngine(engine, connection, source, settings) {
+    const live = await connect(engine, connection);
+    try {
+        return await profileInEngine(live, source, settings, 'table' in source ? `${engine}:${source.table}` : `${engine} query`);
+    }
+    finally {
+        await live.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/profile-args.ts
 /**
  * `driftgate profile`: its arguments, parsed into what the profile command does. Usage mistakes are
@@ -66961,7 +70750,8 @@ function declaredKindsOf(numerical, categorical) {
 
 
 
-const PROFILE_ENGINES = ['postgres', 'clickhouse', 'duckdb'];
+
+
 const OPTIONS = {
     data: { type: 'string', multiple: true },
     merge: { type: 'string', multiple: true },
@@ -66978,6 +70768,7 @@ const OPTIONS = {
     connection: { type: 'string' },
     table: { type: 'string' },
     query: { type: 'string' },
+    'print-sql': { type: 'string' },
 };
 const rankShare = { test: (value) => value > 0 && value < 0.5, expected: 'a share above 0 and below 0.5 (0.001 is 0.1%)' };
 function parseProfileCli(argv) {
@@ -66993,10 +70784,13 @@ function parseProfileCli(argv) {
     if (positionals.length > 0)
         throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
     const [data, merge] = [variadic.data, variadic.merge];
-    const engine = engineSourceOf(values);
+    if (values['print-sql'] !== undefined && (data.length > 0 || merge.length > 0))
+        throw new InputError('--print-sql prints the statements for a table or query: leave out --data and --merge');
+    const printSql = printSqlOf(values, parsed.tokens);
+    const engine = printSql ? undefined : engineSourceOf(values);
     if (engine && (data.length > 0 || merge.length > 0))
         throw new InputError('driftgate profile takes --engine, --data or --merge, one of them');
-    if (!engine && (data.length > 0) === (merge.length > 0)) {
+    if (!engine && !printSql && (data.length > 0) === (merge.length > 0)) {
         throw new InputError('driftgate profile takes either --data PATH... (data files to profile) or --merge PROFILE... (profiles to merge)');
     }
     const settings = {
@@ -67008,29 +70802,63 @@ function parseProfileCli(argv) {
     return {
         command: 'profile',
         inputs: data.length > 0 ? data : merge,
-        mode: engine ? 'engine' : data.length > 0 ? 'data' : 'merge',
+        mode: printSql ? 'print-sql' : engine ? 'engine' : data.length > 0 ? 'data' : 'merge',
         engine,
+        printSql,
         output: values.output,
         settings,
         declaredKinds: declaredKindsOf(values.numerical ?? [], values.categorical ?? []),
         naValues: missingValueTokens(values['na-values'] ?? [], !values['no-default-na-values']),
     };
 }
+function sourceOf(values, option) {
+    if ((values.table === undefined) === (values.query === undefined))
+        throw new InputError(`${option} takes either --table NAME or --query SQL`);
+    return values.table !== undefined ? { table: values.table } : { query: values.query };
+}
+/** The columns in the order --numerical and --categorical gave them: no schema is read to print SQL. */
+function printSqlOf(values, tokens) {
+    const name = values['print-sql'];
+    if (name === undefined)
+        return undefined;
+    const dialect = SQL_DIALECTS.find((candidate) => candidate.name === name);
+    if (!dialect)
+        throw new InputError(`--print-sql ${JSON.stringify(name)} is not one of ${SQL_DIALECTS.map((known) => known.name).join(', ')}`);
+    if (values.engine !== undefined || values.connection !== undefined)
+        throw new InputError('--print-sql connects to nothing: leave out --engine and --connection');
+    if (values.output !== undefined)
+        throw new InputError('--print-sql writes the statements to stdout; leave out --output (redirect it: > profile.sql)');
+    if (values['na-values'] !== undefined || values['no-default-na-values']) {
+        throw new InputError('--na-values and --no-default-na-values are for files; in SQL the missing cells are NULL, NaN, infinities and empty text');
+    }
+    const source = sourceOf(values, '--print-sql');
+    const columns = new Map();
+    for (const token of tokens) {
+        if (token.kind !== 'option' || token.value === undefined || (token.name !== 'numerical' && token.name !== 'categorical'))
+            continue;
+        if (columns.has(token.value))
+            continue;
+        // Categories are cast to text, as driftgate does for dates, booleans and UUIDs: no schema says which are text.
+        columns.set(token.value, token.name === 'numerical' ? { name: token.value, storage: 'numeric' } : { name: token.value, storage: 'text', castToText: true });
+    }
+    if (columns.size === 0)
+        throw new InputError('--print-sql needs the columns, as no schema is read: --numerical COL and --categorical COL (repeat)');
+    return { dialect, source, columns: [...columns.values()] };
+}
 function engineSourceOf(values) {
     if (values.engine === undefined) {
         if (values.table !== undefined || values.query !== undefined || values.connection !== undefined)
-            throw new InputError('--table, --query and --connection go with --engine postgres|clickhouse|duckdb');
+            throw new InputError('--table, --query and --connection go with --engine postgres|clickhouse|duckdb (or --table, --query with --print-sql)');
         return undefined;
     }
-    const engine = PROFILE_ENGINES.find((name) => name === values.engine);
+    const engine = SQL_ENGINES.find((name) => name === values.engine);
     if (!engine)
-        throw new InputError(`--engine ${JSON.stringify(values.engine)} is not one of ${PROFILE_ENGINES.join(', ')}`);
-    if ((values.table === undefined) === (values.query === undefined))
-        throw new InputError('--engine takes either --table NAME or --query SQL');
+        throw new InputError(`--engine ${JSON.stringify(values.engine)} is not one of ${SQL_ENGINES.join(', ')}`);
+    const source = sourceOf(values, '--engine');
     const connection = values.connection ?? process.env.DRIFTGATE_CONNECTION;
     if (connection === undefined && engine !== 'duckdb')
         throw new InputError(`--engine ${engine} needs --connection URL (or the DRIFTGATE_CONNECTION environment variable)`);
-    return { engine, connection, source: values.table !== undefined ? { table: values.table } : { query: values.query } };
+    return { engine, connection, source };
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -68152,6 +71980,7 @@ const args_OPTIONS = {
     prediction: { type: 'string' },
     target: { type: 'string' },
     probability: { type: 'string', multiple: true },
+    'positive-label': { type: 'string' },
     order: { type: 'string' },
     'performance-metric': { type: 'string' },
     'max-degradation': { type: 'string' },
@@ -68230,6 +72059,7 @@ function parseCli(argv) {
         prediction: values.prediction,
         target: values.target,
         probabilities: values.probability ?? [],
+        positiveLabel: values['positive-label'],
         order: values.order,
         performanceMetric: values['performance-metric'],
         maxDegradation: values['max-degradation'],
@@ -68237,6 +72067,7 @@ function parseCli(argv) {
         prediction: '--prediction',
         target: '--target',
         probabilities: '--probability',
+        positiveLabel: '--positive-label',
         order: '--order',
         performanceMetric: '--performance-metric',
         maxDegradation: '--max-degradation',
@@ -68250,498 +72081,6 @@ function parseCli(argv) {
         format: reportFormatOf(values.format, values.output),
         output: values.output,
         exitZero: values['exit-zero'] ?? false,
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@clickhouse/client/dist/index.js
-var dist = __nccwpck_require__(5671);
-;// CONCATENATED MODULE: ./src/profile/sql/dialect.ts
-/** Doubled double quotes: PostgreSQL, DuckDB and Snowflake (the SQL standard's delimited identifier). */
-function quoteStandard(identifier) {
-    return `"${identifier.replaceAll('"', '""')}"`;
-}
-/**
- * The shortest round-trip text of a double, as every engine here reads numeric literals; negative ones in
- * parentheses so that `x - -1` never becomes a comment (`--`).
- */
-function doubleLiteral(value) {
-    if (!Number.isFinite(value))
-        throw new Error(`a SQL double literal must be finite, got ${value}`);
-    const text = String(value);
-    return value < 0 ? `(${text})` : text;
-}
-
-;// CONCATENATED MODULE: ./src/profile/sql/statements.ts
-/** The FROM clause of every statement. */
-function fromClause(dialect, source) {
-    if ('table' in source)
-        return `FROM ${source.table.split('.').map((part) => dialect.quote(part)).join('.')} AS src`;
-    // A trailing semicolon would end the statement the query is wrapped in.
-    return `FROM (${source.query.trim().replace(/;+\s*$/, '')}) AS src`;
-}
-/** The column's cells as the profile sees them: finite doubles or NULL, present text or NULL. */
-function cellExpression(dialect, column) {
-    const quoted = dialect.quote(column.name);
-    if (column.storage === 'numeric') {
-        const value = dialect.asDouble(quoted);
-        return `CASE WHEN ${dialect.finite(value)} THEN ${value} END`;
-    }
-    const text = column.asText ? column.asText(quoted) : quoted;
-    return `CASE WHEN ${text} <> '' THEN ${text} END`;
-}
-/** The number of result columns `scanStatement` gives each column after the first (the rows). */
-const SCAN_WIDTH = { numeric: 6, text: 2 };
-function scanStatement(dialect, source, columns) {
-    const aggregates = ['count(*)'];
-    for (const column of columns) {
-        const cell = cellExpression(dialect, column);
-        if (column.storage === 'numeric') {
-            aggregates.push(`count(${cell})`, `min(${cell})`, `max(${cell})`, `sum(${cell})`, `count(DISTINCT ${cell})`, `min(CASE WHEN ${cell} = floor(${cell}) THEN 1 WHEN ${cell} <> floor(${cell}) THEN 0 END)`);
-        }
-        else {
-            aggregates.push(`count(${cell})`, `count(DISTINCT ${cell})`);
-        }
-    }
-    return `SELECT\n  ${aggregates.join(',\n  ')}\n${fromClause(dialect, source)}`;
-}
-/** Per request: Σ(x − s), Σ(x − s)², then the order statistics array when `levels` is given. */
-function spreadStatement(dialect, source, requests) {
-    const aggregates = [];
-    for (const { column, shift, levels } of requests) {
-        const deviation = `(${cellExpression(dialect, column)} - ${shift})`;
-        aggregates.push(`sum(${deviation})`, `sum(${deviation} * ${deviation})`);
-        if (levels)
-            aggregates.push(dialect.percentiles(cellExpression(dialect, column), levels));
-    }
-    return `SELECT\n  ${aggregates.join(',\n  ')}\n${fromClause(dialect, source)}`;
-}
-/** Every finite value of a numerical column with its count, ascending. */
-function valueCountsStatement(dialect, source, column) {
-    const value = dialect.quote('value');
-    return `SELECT ${value}, count(*) FROM (SELECT ${cellExpression(dialect, column)} AS ${value} ${fromClause(dialect, source)}) AS cells WHERE ${value} IS NOT NULL GROUP BY ${value} ORDER BY ${value}`;
-}
-/** A text column's `limit` most frequent categories with their counts, ties by code point. */
-function categoriesStatement(dialect, source, column, limit) {
-    const [value, cells] = [dialect.quote('value'), dialect.quote('cells')];
-    return (`SELECT ${value}, count(*) AS ${cells} FROM (SELECT ${cellExpression(dialect, column)} AS ${value} ${fromClause(dialect, source)}) AS present ` +
-        `WHERE ${value} IS NOT NULL GROUP BY ${value} ORDER BY ${cells} DESC, ${dialect.byCodePoint(value)} LIMIT ${limit}`);
-}
-/** The level at which every dialect's exact quantile function gives the value at `position` (dialect.ts). */
-function levelOf(position, count) {
-    return (position - 0.5) / count;
-}
-
-;// CONCATENATED MODULE: ./src/profile/sql/engine-profile.ts
-/**
- * A profile computed inside a SQL engine, in the same format and to the same guarantees as the file
- * profiler's (`builder.ts`): counts, missing cells, extremes and distinct counts exact; moments by the
- * two-pass corrected sums (statements.ts); a numerical column's distribution as every distinct value with
- * its count when it has at most `maxDistinct` of them, else a rank summary of exact order statistics from
- * the engine's own quantile function, which meets the rank error with no error of its own; text columns'
- * most frequent categories exact, the rest pooled as "other".
- *
- * The statements: one scan for every column's aggregates, one more for the spreads and order statistics,
- * and one GROUP BY per column whose values or categories are listed.
- */
-
-
-
-
-
-
-async function profileInEngine(connection, source, settings, sourceName) {
-    const { dialect } = connection;
-    const columns = await connection.columns(source);
-    const seen = new Set();
-    for (const column of columns) {
-        if (seen.has(column.name))
-            throw new InputError(`the ${engine_profile_describeSource(source)} has two columns named ${JSON.stringify(column.name)}; name them apart (AS) in --query`);
-        seen.add(column.name);
-    }
-    if (columns.length === 0)
-        throw new InputError(`the ${engine_profile_describeSource(source)} has no columns`);
-    const [scan] = await connection.rows(scanStatement(dialect, source, columns));
-    const rows = numberOf(scan[0]);
-    let offset = 1;
-    const numeric = [];
-    const text = [];
-    for (const column of columns) {
-        const cells = scan.slice(offset, offset + SCAN_WIDTH[column.storage]);
-        offset += SCAN_WIDTH[column.storage];
-        if (column.storage === 'numeric') {
-            const [finite, min, max, sum, distinct, integers] = cells.map(numberOf);
-            numeric.push({ column, finite, min, max, sum, distinct, integers: cells[5] === null || integers === 1 });
-        }
-        else {
-            text.push({ column, present: numberOf(cells[0]), distinct: numberOf(cells[1]) });
-        }
-    }
-    const spread = numeric.filter((facts) => facts.finite > 0).map((facts) => ({ facts, request: spreadRequest(facts, settings) }));
-    const spreadRow = spread.length > 0 ? (await connection.rows(spreadStatement(dialect, source, spread.map(({ request }) => request))))[0] : [];
-    const profiles = new Map();
-    let cell = 0;
-    for (const { facts, request } of spread) {
-        const [deviations, squares] = [numberOf(spreadRow[cell]), numberOf(spreadRow[cell + 1])];
-        cell += 2;
-        const quantiles = request.levels ? spreadRow[cell++] : undefined;
-        const distribution = quantiles ? summaryOf(facts, quantiles, settings) : await valueCounts(connection, source, facts.column);
-        profiles.set(facts.column.name, numericProfile(facts, rows, deviations, squares, distribution, settings));
-    }
-    for (const facts of numeric) {
-        if (facts.finite === 0)
-            profiles.set(facts.column.name, numericProfile(facts, rows, 0, 0, { kind: 'lossless', values: new Float64Array(0), counts: new Float64Array(0) }, settings));
-    }
-    for (const { column, present, distinct } of text)
-        profiles.set(column.name, await textProfile(connection, source, column, rows, present, distinct, settings));
-    return { version: PROFILE_VERSION, sources: [sourceName], rows, settings, columns: columns.map((column) => profiles.get(column.name)) };
-}
-function engine_profile_describeSource(source) {
-    return 'table' in source ? `table ${JSON.stringify(source.table)}` : 'query';
-}
-/** The first scan's mean: the point the second scan's sums are taken about. */
-function shiftOf(facts) {
-    const mean = facts.sum / facts.finite;
-    // A sum that overflowed still leaves a shift inside the values, which is all the corrected sums need.
-    return Number.isFinite(mean) ? mean : facts.min / 2 + facts.max / 2;
-}
-function spreadRequest(facts, settings) {
-    const shift = doubleLiteral(shiftOf(facts));
-    if (facts.distinct <= settings.maxDistinct)
-        return { column: facts.column, shift };
-    const levels = summaryPositions(facts.finite, settings.rankError).map((position) => doubleLiteral(levelOf(position, facts.finite)));
-    return { column: facts.column, shift, levels };
-}
-function summaryOf(facts, quantiles, settings) {
-    const positions = Float64Array.from(summaryPositions(facts.finite, settings.rankError));
-    const summary = { count: facts.finite, values: Float64Array.from(quantiles, numberOf), rmin: positions, rmax: positions.slice() };
-    const fault = summaryFault(summary);
-    // The engine's quantiles are its sorted values at these positions: a fault is a bug, not the user's.
-    if (fault)
-        throw new Error(`the engine's exact quantiles of column ${JSON.stringify(facts.column.name)} do not form a rank summary: ${fault}`);
-    return { kind: 'summary', summary, rankError: settings.rankError, distinctAtLeast: facts.distinct };
-}
-async function valueCounts(connection, source, column) {
-    const values = [];
-    const counts = [];
-    for (const [cell, count] of await connection.rows(valueCountsStatement(connection.dialect, source, column))) {
-        // −0 and 0 are one value in a profile; an engine may group them apart.
-        const value = numberOf(cell) === 0 ? 0 : numberOf(cell);
-        if (values.length > 0 && values[values.length - 1] === value)
-            counts[counts.length - 1] += numberOf(count);
-        else {
-            values.push(value);
-            counts.push(numberOf(count));
-        }
-    }
-    return { kind: 'lossless', values: Float64Array.from(values), counts: Float64Array.from(counts) };
-}
-/**
- * The column as the file profiler would finish it: through the same accumulator, so the lossless budget
- * (`maxLosslessBytes`) turns it into a summary by the same rule.
- */
-function numericProfile(facts, rows, deviations, squares, distribution, settings) {
-    const { finite, min, max } = facts;
-    const base = { storage: 'numeric', name: facts.column.name, rows, missing: rows - finite, integers: facts.integers, distribution };
-    const accumulator = new NumericAccumulator(facts.column.name, settings);
-    if (finite === 0) {
-        accumulator.addProfile(base);
-        return accumulator.finish();
-    }
-    const shift = shiftOf(facts);
-    // A constant column has its exact mean and no spread, as the file profiler gives it.
-    const mean = min === max ? min : Math.min(max, Math.max(min, shift + deviations / finite));
-    const m2 = min === max ? 0 : Math.max(0, squares - (deviations * deviations) / finite);
-    accumulator.addProfile({ ...base, min, max, moments: { mean, m2 } });
-    return accumulator.finish();
-}
-async function textProfile(connection, source, column, rows, present, distinct, settings) {
-    const categories = [];
-    if (present > 0) {
-        for (const [category, count] of await connection.rows(categoriesStatement(connection.dialect, source, column, settings.maxCategories))) {
-            categories.push([String(category), numberOf(count)]);
-        }
-    }
-    const kept = categories.reduce((sum, [, count]) => sum + count, 0);
-    return { storage: 'text', name: column.name, rows, missing: rows - present, categories, other: present - kept, distinct, distinctExact: true };
-}
-/** A cell the engine returned as a number, numeric text or a big integer; NaN for NULL. */
-function numberOf(cell) {
-    if (typeof cell === 'number')
-        return cell;
-    if (typeof cell === 'string' || typeof cell === 'bigint')
-        return Number(cell);
-    return NaN;
-}
-/** What `work` gives; its failure as `engineError` words it. */
-async function inEngine(engine, secrets, work) {
-    try {
-        return await work();
-    }
-    catch (error) {
-        throw engineError(engine, error, secrets);
-    }
-}
-/**
- * An engine's error as an InputError for the user, with every secret of the connection (its password, the
- * whole URL) blanked, also where the engine echoes them.
- */
-function engineError(engine, error, secrets) {
-    if (error instanceof InputError)
-        return error;
-    let message = error instanceof Error ? error.message : String(error);
-    for (const secret of secrets)
-        if (secret.length > 0)
-            message = message.split(secret).join('***');
-    return new InputError(`${engine}: ${message.trim()}`);
-}
-
-// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
-var pg_lib = __nccwpck_require__(3273);
-;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
-// ESM wrapper for pg
-
-
-// Re-export all the properties
-const Client = pg_lib.Client
-const Pool = pg_lib.Pool
-const Connection = pg_lib.Connection
-const types = pg_lib.types
-const Query = pg_lib.Query
-const DatabaseError = pg_lib.DatabaseError
-const escapeIdentifier = pg_lib.escapeIdentifier
-const escapeLiteral = pg_lib.escapeLiteral
-const Result = pg_lib.Result
-const TypeOverrides = pg_lib.TypeOverrides
-
-// Also export the defaults
-const defaults = pg_lib.defaults
-
-// Re-export the default
-/* harmony default export */ const esm = (pg_lib);
-
-;// CONCATENATED MODULE: ./src/profile/sql/postgres.ts
-/**
- * PostgreSQL through `pg`. `--connection` is a libpq URL (postgres://user:password@host:port/database).
- * Column types come from the source's own result description and pg_type: numbers (integers, floats,
- * numeric) are numerical; text types, booleans, dates and times, enums and UUIDs are text; anything else
- * (arrays, JSON, composites) is refused.
- */
-
-
-
-
-
-const postgres = {
-    name: 'postgres',
-    quote: quoteStandard,
-    asDouble: (expression) => `CAST(${expression} AS double precision)`,
-    // NaN sorts above every number in PostgreSQL, so it fails the upper bound; NULL fails both.
-    finite: (expression) => `(${expression} > '-Infinity'::float8 AND ${expression} < 'Infinity'::float8)`,
-    percentiles: (expression, levels) => `percentile_disc(ARRAY[${levels.join(', ')}]::float8[]) WITHIN GROUP (ORDER BY ${expression})`,
-    byCodePoint: (expression) => `${expression} COLLATE "C"`,
-};
-/** int2, int4, int8, float4, float8, numeric. */
-const NUMERIC_TYPES = new Set([21, 23, 20, 700, 701, 1700]);
-/** pg_type.typcategory of types whose text form is a category: string, boolean, date/time, enum, timespan. */
-const TEXT_CATEGORIES = new Set(['S', 'B', 'D', 'E', 'T']);
-const UUID_TYPE = 2950;
-async function connectPostgres(url) {
-    const secrets = secretsOf(url);
-    const client = new esm.Client({ connectionString: url });
-    // An error after connecting (the server going away) must not crash the process; queries report it.
-    client.on('error', () => undefined);
-    await inEngine('postgres', secrets, () => client.connect());
-    const run = (statement, values) => inEngine('postgres', secrets, () => client.query({ text: statement, values, rowMode: 'array' }));
-    return {
-        dialect: postgres,
-        async columns(source) {
-            const { fields } = await run(`SELECT * ${fromClause(postgres, source)} LIMIT 0`);
-            const types = await run('SELECT oid::int, format_type(oid, NULL), typcategory FROM pg_type WHERE oid = ANY($1::oid[])', [fields.map((field) => field.dataTypeID)]);
-            const byOid = new Map(types.rows.map(([oid, name, category]) => [oid, { name: name, category: category }]));
-            return fields.map((field) => {
-                const type = byOid.get(field.dataTypeID);
-                if (NUMERIC_TYPES.has(field.dataTypeID))
-                    return { name: field.name, storage: 'numeric' };
-                if (type && (TEXT_CATEGORIES.has(type.category) || field.dataTypeID === UUID_TYPE)) {
-                    return { name: field.name, storage: 'text', asText: (quoted) => `CAST(${quoted} AS text)` };
-                }
-                throw new InputError(`column ${JSON.stringify(field.name)} is of type ${type?.name ?? field.dataTypeID}, which a profile cannot hold (numbers or text only); leave it out with --query`);
-            });
-        },
-        async rows(statement) {
-            return (await run(statement)).rows;
-        },
-        async close() {
-            await client.end();
-        },
-    };
-}
-/** The URL and its password, blanked from any message. */
-function secretsOf(url) {
-    try {
-        const password = decodeURIComponent(new URL(url).password);
-        return [url, password];
-    }
-    catch {
-        return [url];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/profile/sql/clickhouse.ts
-/**
- * ClickHouse over its HTTP interface through `@clickhouse/client`, which works against 18.16 (Debian's).
- * `--connection` is http(s)://user:password@host:8123/database (clickhouse:// is taken for http://).
- *
- * Only aggregates whose states cross shards intact in 18.16 are used: on a Distributed table that version's
- * sumKahan and varPopStable states desynchronise the protocol (the initiator crashes), so the spreads are
- * plain sums about a shift (statements.ts), which need neither.
- */
-
-
-
-
-
-/** Backquoted, with ClickHouse's backslash escapes, so no character of the name can end it. */
-function quoteClickHouse(identifier) {
-    const escapes = { '\\': '\\\\', '`': '\\`', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
-    return `\`${identifier.replace(/[\\`\n\r\t\0]/g, (character) => escapes[character])}\``;
-}
-const clickhouse = {
-    name: 'clickhouse',
-    quote: quoteClickHouse,
-    asDouble: (expression) => `toFloat64(${expression})`,
-    finite: (expression) => `isFinite(${expression})`,
-    percentiles: (expression, levels) => `quantilesExact(${levels.join(', ')})(${expression})`,
-    // Strings compare bytewise: UTF-8 bytes are code point order.
-    byCodePoint: (expression) => expression,
-};
-const NUMERIC_TYPE = /^(U?Int(8|16|32|64)|Float(32|64)|Decimal(32|64|128)?\(.*\))$/;
-const TEXT_TYPE = /^(FixedString\(\d+\)|Enum(8|16)\(.*\)|Date|DateTime(\(.*\))?|UUID)$/s;
-/** The type without the wrappers that do not change what its values are. */
-function bareType(type) {
-    const wrapped = /^(Nullable|LowCardinality)\((.*)\)$/s.exec(type);
-    return wrapped ? bareType(wrapped[2]) : type;
-}
-async function connectClickHouse(url) {
-    const secrets = secretsOf(url);
-    let parsed;
-    try {
-        parsed = new URL(url.replace(/^clickhouse:/, 'http:'));
-    }
-    catch {
-        throw new InputError('--connection is not a URL; ClickHouse takes http://user:password@host:8123/database');
-    }
-    const client = (0,dist/* createClient */.UU)({
-        url: `${parsed.protocol}//${parsed.host}`,
-        username: decodeURIComponent(parsed.username) || 'default',
-        password: decodeURIComponent(parsed.password),
-        database: parsed.pathname.replace(/^\//, '') || 'default',
-        log: { level: dist/* ClickHouseLogLevel */.P1.OFF },
-    });
-    const run = (statement) => inEngine('clickhouse', secrets, async () => {
-        const result = await client.query({ query: statement, format: 'JSONCompact' });
-        return (await result.json());
-    });
-    return {
-        dialect: clickhouse,
-        async columns(source) {
-            const { meta } = await run(`SELECT * ${fromClause(clickhouse, source)} LIMIT 0`);
-            return meta.map(({ name, type }) => {
-                const bare = bareType(type);
-                if (NUMERIC_TYPE.test(bare))
-                    return { name, storage: 'numeric' };
-                if (bare === 'String')
-                    return { name, storage: 'text' };
-                if (TEXT_TYPE.test(bare))
-                    return { name, storage: 'text', asText: (quoted) => `toString(${quoted})` };
-                throw new InputError(`column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`);
-            });
-        },
-        async rows(statement) {
-            return (await run(statement)).data;
-        },
-        async close() {
-            await client.close();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/profile/sql/duckdb.ts
-/**
- * DuckDB, in process through `@duckdb/node-api`: an optional engine, installed on demand and never bundled
- * (its native binary is about 68 MB). `--connection` is a database file (opened read-only), or absent for
- * an in-memory database that a `--query` reads files from (`SELECT * FROM 'data.parquet'`).
- */
-
-
-
-
-
-
-const duckdb = {
-    name: 'duckdb',
-    quote: quoteStandard,
-    asDouble: (expression) => `CAST(${expression} AS DOUBLE)`,
-    finite: (expression) => `isfinite(${expression})`,
-    percentiles: (expression, levels) => `quantile_disc(${expression}, [${levels.join(', ')}])`,
-    // DuckDB compares VARCHAR bytewise unless a collation is configured: UTF-8 bytes are code point order.
-    byCodePoint: (expression) => expression,
-};
-const PACKAGE = '@duckdb/node-api';
-const duckdb_NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/;
-const duckdb_TEXT_TYPE = /^(BOOLEAN|DATE|TIME|TIMESTAMP.*|UUID|INTERVAL|ENUM\(.*\))$/s;
-/** The package from wherever this driftgate is installed, else from the working directory's project. */
-async function loadDuckDb() {
-    // A specifier held in a variable keeps the bundler from packing the package in.
-    const name = PACKAGE;
-    try {
-        return (await __nccwpck_require__(3720)(name));
-    }
-    catch {
-        try {
-            // Resolved from the working directory itself (a trailing slash): naming a file there would have the
-            // bundler copy it into dist.
-            const path = (0,external_node_module_namespaceObject.createRequire)((0,external_node_url_namespaceObject.pathToFileURL)(`${process.cwd()}/`)).resolve(name);
-            return (await __nccwpck_require__(3720)((0,external_node_url_namespaceObject.pathToFileURL)(path).href));
-        }
-        catch {
-            throw new InputError(`--engine duckdb needs the DuckDB client, which driftgate does not bundle: npm install ${PACKAGE}`);
-        }
-    }
-}
-async function connectDuckDb(location) {
-    const { DuckDBInstance } = await loadDuckDb();
-    const path = location?.replace(/^duckdb:(\/\/)?/, '');
-    const instance = await inEngine('duckdb', [], () => (path ? DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : DuckDBInstance.create(':memory:')));
-    const connection = await instance.connect();
-    const run = (statement) => inEngine('duckdb', [], () => connection.runAndReadAll(statement));
-    return {
-        dialect: duckdb,
-        async columns(source) {
-            const reader = await run(`SELECT * ${fromClause(duckdb, source)} LIMIT 0`);
-            const types = reader.columnTypes().map(String);
-            return reader.columnNames().map((name, index) => {
-                const type = types[index];
-                if (duckdb_NUMERIC_TYPE.test(type))
-                    return { name, storage: 'numeric' };
-                if (type === 'VARCHAR')
-                    return { name, storage: 'text' };
-                if (duckdb_TEXT_TYPE.test(type))
-                    return { name, storage: 'text', asText: (quoted) => `CAST(${quoted} AS VARCHAR)` };
-                throw new InputError(`column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`);
-            });
-        },
-        async rows(statement) {
-            return (await run(statement)).getRowsJson();
-        },
-        async close() {
-            connection.closeSync();
-            instance.closeSync();
-        },
     };
 }
 
@@ -68780,6 +72119,12 @@ Usage:
   driftgate profile --engine postgres|clickhouse|duckdb [--connection URL] (--table T | --query SQL) [-o FILE]
                                 the same profile computed inside the database (docs/sql-engines.md);
                                 the URL may come from DRIFTGATE_CONNECTION instead, and is never printed
+  driftgate profile --print-sql DIALECT (--table T | --query SQL) (--numerical COL | --categorical COL)...
+                                that profile's statements for your own SQL tool, for the columns given,
+                                connecting to nothing; DIALECT postgres, clickhouse, duckdb (tested) or
+                                bigquery, snowflake, spark (generated, not run by driftgate's tests).
+                                Run statement 1, set each :shift_K from its row (psql -v shift_K=...;
+                                elsewhere replace the text), run the rest (docs/sql-engines.md)
 
 Data (CSV, TSV, JSON Lines, JSON array of records, Parquet; any of them .gz; globs allowed;
 several files for one side are concatenated), or profiles of it (several are merged):
@@ -68830,7 +72175,12 @@ Model (prediction logs; see docs/model-monitoring.md):
   --target COL                  the true value (may be missing where labels have not arrived);
                                 with --prediction, also measures performance and when it slipped
   --probability CLASS=COL       the model's score for one class (repeat per class), or
-  --probability 'PREFIX*'       every column named PREFIX followed by the class (probability.*)
+  --probability 'PREFIX*'       every column named PREFIX followed by the class (probability.*), or
+  --probability COL             a binary model's one column: the probability of the positive class
+                                (predict_proba[:, 1]), in [0, 1]; the other class gets 1 − p
+  --positive-label LABEL        that positive class; default 1 when the labels are 0/1 or −1/1 (as
+                                scikit-learn's pos_label), else required; it must be a label seen,
+                                and more than two labels are refused
   --order COL                   what orders the current rows in time (default: the rows' order)
   --performance-metric NAME     accuracy, balanced_accuracy, f1_macro, precision_macro, recall_macro,
                                 roc_auc, log_loss, mae, rmse, mape, r2
@@ -68991,8 +72341,6 @@ function megabytes(bytes) {
 
 
 
-
-
 const EXIT_NO_DRIFT = 0;
 const EXIT_DRIFT = 1;
 const EXIT_BAD_INPUT = 2;
@@ -69011,9 +72359,15 @@ async function main(argv) {
     return check(command);
 }
 async function profile(command) {
+    if (command.printSql) {
+        const { dialect, source, columns } = command.printSql;
+        process.stdout.write(printStatements(dialect, source, columns, command.settings));
+        return EXIT_NO_DRIFT;
+    }
     let result;
     if (command.engine) {
-        result = await profileEngine(command.engine, command.settings);
+        const { engine, connection, source } = command.engine;
+        result = await profileFromEngine(engine, connection, source, command.settings);
     }
     else if (command.mode === 'data') {
         result = await profileData(command.inputs, { declared: command.declaredKinds, naValues: command.naValues, settings: command.settings });
@@ -69034,15 +72388,6 @@ async function profile(command) {
     }
     process.stdout.write(escapeTerminalLines(`Wrote ${command.output} (${bytes.toLocaleString('en-US')} bytes): ${describeProfile(result)}`));
     return EXIT_NO_DRIFT;
-}
-async function profileEngine({ engine, connection, source }, settings) {
-    const live = engine === 'postgres' ? await connectPostgres(connection) : engine === 'clickhouse' ? await connectClickHouse(connection) : await connectDuckDb(connection);
-    try {
-        return await profileInEngine(live, source, settings, 'table' in source ? `${engine}:${source.table}` : `${engine} query`);
-    }
-    finally {
-        await live.close();
-    }
 }
 async function check(command) {
     const progress = ProgressLine.forTerminal(process.stderr);

@@ -57097,6 +57097,14 @@ function label_order_sortedLabels(...labelArrays) {
             distinct.add(label);
     return [...distinct].sort(label_order_compareLabels);
 }
+/** The distinct labels of `yTrue` other than `positive`: a one-column model's negative class, when it is one. */
+function otherLabels(yTrue, positive) {
+    const others = new Set();
+    for (const label of yTrue)
+        if (label !== positive)
+            others.add(label);
+    return others;
+}
 
 ;// CONCATENATED MODULE: ./src/performance/rows.ts
 /**
@@ -57215,8 +57223,14 @@ function balancedAccuracyFromCounts(correct, actual) {
  * Classes: `probabilities` holds one column per class the model knows, as `labels=` does; `y_true`
  * may use only some of them (a single class is fine).
  *
- * Edge cases (undefined): no rows, fewer than two columns, a true label with no column (scikit-learn
- * would silently score such a row 0), a non-finite probability.
+ * One column (a binary model's `predict_proba[:, 1]`): the probability p of its class, the positive
+ * one; every other row is of the negative class, scored 1 − p, as scikit-learn takes a 1-D `y_pred`. In
+ * scikit-learn's order: p is clipped first, the negative class gets 1 − clip(p), and the row is then
+ * renormalised by their (floating-point) sum — the same as `log_loss(y_true == positive, p, labels=[0, 1])`.
+ *
+ * Edge cases (undefined): no rows, no column, a true label with no column (scikit-learn would silently
+ * score such a row 0; with one column: two labels other than its class, where scikit-learn raises),
+ * a non-finite probability.
  *
  * @example
  * logLoss(['n', 'p'], new Map([['n', [0.8, 0.3]], ['p', [0.2, 0.7]]]));
@@ -57236,8 +57250,10 @@ function rowLogLosses(yTrue, probabilities) {
     const columns = classes.map((label) => probabilities.get(label));
     for (const column of columns)
         rows_requireAligned('a probability column', yTrue.length, column);
-    if (yTrue.length === 0 || classes.length < 2)
+    if (yTrue.length === 0 || classes.length === 0)
         return undefined;
+    if (classes.length === 1)
+        return positiveClassLogLosses(yTrue, classes[0], columns[0]);
     const columnOf = new Map(classes.map((label, index) => [label, index]));
     const losses = new Float64Array(yTrue.length);
     for (let row = 0; row < yTrue.length; row++) {
@@ -57251,6 +57267,19 @@ function rowLogLosses(yTrue, probabilities) {
             rowSum += clip(column[row]);
         }
         losses[row] = -Math.log(clip(columns[trueColumn][row]) / rowSum);
+    }
+    return losses;
+}
+function positiveClassLogLosses(yTrue, positive, scores) {
+    if (otherLabels(yTrue, positive).size > 1)
+        return undefined;
+    const losses = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        if (!Number.isFinite(scores[row]))
+            return undefined;
+        const positiveScore = clip(scores[row]);
+        const negativeScore = 1 - positiveScore;
+        losses[row] = -Math.log((yTrue[row] === positive ? positiveScore : negativeScore) / (negativeScore + positiveScore));
     }
     return losses;
 }
@@ -57342,7 +57371,10 @@ function ratioOrZero(numerator, denominator) {
  * sum is accumulated in integers, so the only rounding is the final division; scikit-learn's float
  * trapezoid is within a few ulps of it.
  *
- * Classes and scores: `probabilities` holds one column per class the model knows.
+ * Classes and scores: `probabilities` holds one column per class the model knows, or one column only.
+ * - One column: binary AUC of its class (the positive class) against every other row, as
+ *   `roc_auc_score(y_true == positive, p)`; `y_true` may hold at most one other label (scikit-learn
+ *   refuses a multiclass `y_true` scored by one column).
  * - Two columns: binary AUC of the greater label (the positive class, `y_score[:, 1]` in scikit-learn)
  *   against its own column.
  * - More: the mean over classes of the binary AUC of "this class" against "the rest", each scored by its
@@ -57352,7 +57384,8 @@ function ratioOrZero(numerator, denominator) {
  *   need not sum to one (scikit-learn insists for multiclass; the per-class AUCs never use the sum).
  *
  * Edge cases (undefined, where scikit-learn raises): fewer than two classes of the model present in
- * `y_true`, a true label with no probability column, a non-finite score, fewer than two columns.
+ * `y_true` (with one column: no positive or no negative row), a true label with no probability column
+ * (with one column: two labels other than its class), a non-finite score, no column.
  *
  * @example
  * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
@@ -57362,16 +57395,13 @@ function ratioOrZero(numerator, denominator) {
 
 
 function roc_auc_rocAuc(yTrue, probabilities) {
-    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
-    for (const column of probabilities.values())
-        rows_requireAligned('a probability column', yTrue.length, column);
-    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+    const scored = scoredClasses(yTrue, probabilities);
+    if (!scored)
         return undefined;
-    const present = new Set(yTrue);
-    if (classes.length === 2) {
-        const positive = classes[1];
+    const { classes, positive } = scored;
+    if (positive !== undefined)
         return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
-    }
+    const present = new Set(yTrue);
     const perClass = [];
     for (const label of classes) {
         if (!present.has(label))
@@ -57382,6 +57412,17 @@ function roc_auc_rocAuc(yTrue, probabilities) {
         perClass.push(auc);
     }
     return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+}
+/** Which classes an AUC scores, shared with the bootstrap's `prepareRocAuc`; undefined where scikit-learn raises. */
+function scoredClasses(yTrue, probabilities) {
+    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
+    for (const column of probabilities.values())
+        rows_requireAligned('a probability column', yTrue.length, column);
+    if (classes.length === 1)
+        return otherLabels(yTrue, classes[0]).size <= 1 ? { classes, positive: classes[0] } : undefined;
+    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+        return undefined;
+    return classes.length === 2 ? { classes, positive: classes[1] } : { classes };
 }
 /**
  * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
@@ -57709,10 +57750,10 @@ function prepareLabelCounts({ yTrue, yPred }, metric) {
 function prepareRocAuc({ yTrue, probabilities }) {
     if (!probabilities)
         return NOT_DEFINED;
-    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
-    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+    const classes = scoredClasses(yTrue, probabilities);
+    if (!classes)
         return NOT_DEFINED;
-    const scored = classes.length === 2 ? [classes[1]] : classes;
+    const scored = classes.positive === undefined ? classes.classes : [classes.positive];
     const rankings = [];
     for (const label of scored) {
         const ranking = rankScores(probabilities.get(label));
@@ -57721,7 +57762,7 @@ function prepareRocAuc({ yTrue, probabilities }) {
         rankings.push(ranking);
     }
     const positives = scored.map((label) => yTrue.map((truth) => truth === label));
-    if (classes.length === 2)
+    if (classes.positive !== undefined)
         return (multiplicities) => rankedRocAuc(rankings[0], positives[0], multiplicities);
     return (multiplicities) => {
         const perClass = [];
@@ -58070,7 +58111,9 @@ function resolveModelColumns(options, baseline, current) {
     if (options.order !== undefined && !current.columns.some((column) => column.name === options.order)) {
         throw new InputError(`order column ${JSON.stringify(options.order)} is not in the current data, whose rows it should order`);
     }
-    const probabilities = new Map();
+    let probabilities = new Map();
+    let positiveColumn;
+    let namedClass;
     if (options.probabilities?.kind === 'columns') {
         for (const [label, name] of options.probabilities.columns) {
             requireColumn(`probability (class ${JSON.stringify(label)})`, name);
@@ -58085,11 +58128,27 @@ function resolveModelColumns(options, baseline, current) {
         if (probabilities.size === 0)
             throw new InputError(`no column name starts with the probability prefix ${JSON.stringify(prefix)}`);
     }
-    if (probabilities.size > 0 && options.prediction === undefined) {
+    else if (options.probabilities?.kind === 'positive') {
+        positiveColumn = options.probabilities.column;
+        requireColumn('probability', positiveColumn);
+    }
+    if ((probabilities.size > 0 || positiveColumn !== undefined) && options.prediction === undefined) {
         throw new InputError('class probabilities need the prediction column too: name it as well');
     }
+    if (options.positiveLabel !== undefined && probabilities.size > 1) {
+        throw new InputError(`a positive label goes with one probability column; with one column per class (${[...probabilities.keys()].sort(compareLabels).join(', ')}) the positive class of a binary model is the greater label, as scikit-learn takes predict_proba[:, 1]`);
+    }
     if (probabilities.size === 1)
-        throw new InputError('one probability column is not enough: give one column per class the model knows');
+        [[namedClass, positiveColumn]] = [...probabilities];
+    if (positiveColumn !== undefined) {
+        const labelColumns = [options.prediction, options.target].filter((name) => name !== undefined);
+        for (const name of labelColumns)
+            requireClassLabels(name, [baseline, current]);
+        const seen = { labels: labelsSeen(labelColumns, [baseline, current]), where: options.target === undefined ? 'the prediction column' : 'the prediction and target columns' };
+        const positive = positiveClass(namedClass, options.positiveLabel, seen);
+        requireProbabilities(positiveColumn, positive, { baseline, current });
+        probabilities = new Map([[positive, positiveColumn]]);
+    }
     const resolved = {
         prediction: options.prediction,
         target: options.target,
@@ -58101,6 +58160,72 @@ function resolveModelColumns(options, baseline, current) {
     if (repeated !== undefined)
         throw new InputError(`column ${JSON.stringify(repeated)} is named for two parts of the model (prediction, target, probability, order)`);
     return resolved;
+}
+/** scikit-learn's default `pos_label`: 1, when the classes are 0 and 1 or −1 and 1 (or one of those). */
+const DEFAULT_POSITIVE_LABEL = '1';
+const DEFAULT_POSITIVE_LABEL_SETS = [new Set(['0', '1']), new Set(['-1', '1'])];
+/**
+ * The positive class of a binary model logging one probability column: the class the column was named
+ * for (`CLASS=COL`, or the one column a prefix matched), or the positive label given (the two must agree),
+ * or else scikit-learn's default. It must be among the labels seen, and those at most two.
+ */
+function positiveClass(named, given, seen) {
+    const labels = describeLabels(seen.labels);
+    if (seen.labels.length > 2) {
+        throw new InputError(`one probability column is for a binary model, but ${seen.where} hold ${seen.labels.length} labels (${labels}): give one probability column per class (CLASS=COLUMN)`);
+    }
+    if (named !== undefined && given !== undefined && named !== given) {
+        throw new InputError(`the one probability column is named for class ${JSON.stringify(named)}, but the positive label is ${JSON.stringify(given)}: give one of them`);
+    }
+    const chosen = named ?? given;
+    if (chosen === undefined) {
+        if (DEFAULT_POSITIVE_LABEL_SETS.some((set) => seen.labels.every((label) => set.has(label))))
+            return DEFAULT_POSITIVE_LABEL;
+        throw new InputError(`one probability column holds the probability of the positive class, and with labels ${labels} there is no default (scikit-learn's is 1, for labels 0 and 1 or -1 and 1): name the positive class (--positive-label, or the action's positive-label)`);
+    }
+    if (!seen.labels.includes(chosen)) {
+        throw new InputError(`the positive class ${JSON.stringify(chosen)} is not among the labels of ${seen.where} (${labels || 'none'})`);
+    }
+    return chosen;
+}
+/** The distinct class labels of the named columns on both sides, in scikit-learn's order. */
+function labelsSeen(names, tables) {
+    const seen = new Set();
+    for (const table of tables) {
+        for (const name of names) {
+            const column = columnNamed(table, name);
+            if (column?.storage === 'text') {
+                for (const code of column.codes)
+                    if (code !== MISSING_CODE)
+                        seen.add(column.dictionary[code]);
+            }
+            else if (column) {
+                for (const value of column.values)
+                    if (Number.isFinite(value))
+                        seen.add(numberLabel(value));
+            }
+        }
+    }
+    return [...seen].sort(compareLabels);
+}
+/** Up to five labels, quoted, for messages. */
+function describeLabels(labels) {
+    const shown = labels.slice(0, 5).map((label) => JSON.stringify(label));
+    return labels.length > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+/** A single probability column is read as p and 1 − p, which only makes sense within [0, 1]. */
+function requireProbabilities(name, positive, sides) {
+    for (const side of ['baseline', 'current']) {
+        const table = sides[side];
+        const column = columnNamed(table, name);
+        if (!column)
+            continue;
+        const values = numbersOf(column, 'probability', table, side);
+        const row = values.findIndex((value) => !Number.isNaN(value) && !(value >= 0 && value <= 1));
+        if (row >= 0) {
+            throw new InputError(`data row ${row + 1} of the ${side} data holds ${values[row]}, not a probability in [0, 1]: the one probability column is the probability of class ${JSON.stringify(positive)}`, { file: table.sources.join(', '), column: name });
+        }
+    }
 }
 /**
  * Classifier or regressor, in this order: the task of the chosen metric; classification when class
@@ -58230,8 +58355,12 @@ function labelsOf(column) {
         return (row) => (column.codes[row] === MISSING_CODE ? undefined : column.dictionary[column.codes[row]]);
     return (row) => {
         const value = column.values[row];
-        return Number.isFinite(value) ? String(value === 0 ? 0 : value) : undefined;
+        return Number.isFinite(value) ? numberLabel(value) : undefined;
     };
+}
+/** A number's shortest round-trip text, −0 as 0. */
+function numberLabel(value) {
+    return String(value === 0 ? 0 : value);
 }
 function numbersOf(column, part, table, side) {
     if (column.storage === 'numeric')
