@@ -45,7 +45,7 @@ describe('profile inside a two-shard ClickHouse cluster', () => {
     const fromEngine = await profileInEngine(connection, { query: `SELECT ${clickhouse.quote(HOSTILE)}, level, city FROM t` }, settings, 'clickhouse:t');
     await connection.close();
     await expectSameProfile(fromEngine, rows.csv, rows.wide);
-  }, 120_000);
+  }, 600_000);
 
   it('gives the same numbers from the statements --print-sql clickhouse prints for the Distributed table, the shifts replaced', async () => {
     const connection = await connectClickHouse(`http://default:${CLICKHOUSE_PASSWORD}@127.0.0.1:${cluster.httpPorts[0]}/default`);
@@ -54,7 +54,7 @@ describe('profile inside a two-shard ClickHouse cluster', () => {
     await connection.close();
     expectSameNumbers(profile, fromEngine);
     await expectSameProfile(profile, rows.csv, rows.wide);
-  }, 120_000);
+  }, 600_000);
 
   it('reports a wrong password as an input error without echoing it', async () => {
     const connection = await connectClickHouse(`http://default:wrong-pw@127.0.0.1:${cluster.httpPorts[0]}/default`);

@@ -8,16 +8,16 @@ import { expectSameProfile, HOSTILE, settings, writeRows } from './same-rows.js'
 const readRows = (csv: string) => `SELECT * FROM read_csv('${csv}', header = true, columns = {'${HOSTILE.replaceAll("'", "''")}': 'DOUBLE', 'level': 'BIGINT', 'city': 'VARCHAR'})`;
 
 describe('profile inside DuckDB', () => {
+  const { csv, wide } = writeRows();
+
   it('matches the file profiler: counts exact, moments to 1e-12, summaries within their bound', async () => {
-    const { csv, wide } = writeRows();
     const connection = await connectDuckDb(undefined);
     const fromEngine = await profileInEngine(connection, { query: readRows(csv) }, settings, 'duckdb query');
     await connection.close();
     await expectSameProfile(fromEngine, csv, wide);
-  });
+  }, 600_000);
 
   it('gives the same numbers from the statements --print-sql duckdb prints, the shifts replaced as its header says', async () => {
-    const { csv, wide } = writeRows();
     const connection = await connectDuckDb(undefined);
     const query = readRows(csv);
     const fromEngine = await profileInEngine(connection, { query }, settings, 'duckdb query');
@@ -25,5 +25,5 @@ describe('profile inside DuckDB', () => {
     await connection.close();
     expectSameNumbers(profile, fromEngine);
     await expectSameProfile(profile, csv, wide);
-  });
+  }, 600_000);
 });

@@ -10,7 +10,8 @@
  * and one GROUP BY per column whose values or categories are listed.
  */
 import { InputError } from '../../engine/errors.js';
-import type { ColumnProfile, NumericColumnProfile, Profile, ProfileSettings, TextColumnProfile } from '../format.js';
+import type { ColumnMoments, ColumnProfile, NumericColumnProfile, Profile, ProfileSettings, TextColumnProfile } from '../format.js';
+import { momentsOfCounts } from '../../stattests/math/moments.js';
 import { PROFILE_VERSION } from '../format.js';
 import { NumericAccumulator } from '../numeric-accumulator.js';
 import { summaryFault, summaryPositions } from '../rank-summary.js';
@@ -152,12 +153,24 @@ function numericProfile(
     accumulator.addProfile(base);
     return accumulator.finish();
   }
-  const shift = shiftOf(facts);
-  // A constant column has its exact mean and no spread, as the file profiler gives it.
-  const mean = min === max ? min : Math.min(max, Math.max(min, shift + deviations / finite));
-  const m2 = min === max ? 0 : Math.max(0, squares - (deviations * deviations) / finite);
-  accumulator.addProfile({ ...base, min, max, moments: { mean, m2 } });
+  accumulator.addProfile({ ...base, min, max, moments: engineMoments(facts, deviations, squares, distribution) });
   return accumulator.finish();
+}
+
+/**
+ * The moments: from the value list when the column has one (its sums would repeat each value's rounding as
+ * often as the value occurs), else from the sums about the shift. A constant column has its exact mean and
+ * no spread, as the file profiler gives it.
+ */
+function engineMoments(facts: NumericFacts, deviations: number, squares: number, distribution: NumericColumnProfile['distribution']): ColumnMoments {
+  const { finite, min, max } = facts;
+  if (min === max) return { mean: min, m2: 0 };
+  if (distribution.kind === 'lossless') {
+    const { mean, squaredDeviations } = momentsOfCounts(distribution.values, distribution.counts);
+    return { mean, m2: squaredDeviations };
+  }
+  const mean = Math.min(max, Math.max(min, shiftOf(facts) + deviations / finite));
+  return { mean, m2: Math.max(0, squares - (deviations * deviations) / finite) };
 }
 
 async function textProfile(
