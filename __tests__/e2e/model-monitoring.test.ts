@@ -168,6 +168,8 @@ describe('the CLI', () => {
       const { performance, change_point: changePoint, target_drift: targetDrift } = actionReport.model!;
       expect(action.outputs).toMatchObject({
         'drift-detected': 'true',
+        'tripped-by': JSON.stringify(actionReport.gate.tripped_by),
+        'gate-summary': actionReport.gate.summary,
         'prediction-drift': 'true',
         'target-drift': String(targetDrift.drift_detected),
         'performance-drift': 'true',

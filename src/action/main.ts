@@ -104,6 +104,8 @@ function setOutputs(result: DriftResult, files: ReportFiles): void {
   const performance = model?.performance;
   const changePoint = model?.change_point?.onset;
   core.setOutput('drift-detected', String(result.gate.tripped));
+  core.setOutput('tripped-by', JSON.stringify(result.gate.tripped_by));
+  core.setOutput('gate-summary', result.gate.summary);
   core.setOutput('status', dataset.status);
   core.setOutput('drift-share', String(dataset.drift_share));
   core.setOutput('drifted-columns', JSON.stringify(dataset.drifted_columns));
