@@ -3,7 +3,7 @@
  * options, each mistake named with the option the user wrote (`--target` or `target-column`).
  */
 import { InputError } from './engine/errors.js';
-import { DEFAULT_MAX_DEGRADATION, GATES, type Gate, type ModelOptions, type ProbabilityColumns } from './engine/options.js';
+import { ANY_GATES, DEFAULT_MAX_DEGRADATION, GATES, type Gate, type ModelOptions, type ProbabilityColumns } from './engine/options.js';
 import { PERFORMANCE_METRIC_NAMES, performanceMetric } from './performance/metric-registry.js';
 import { parseMaxDegradation } from './performance/verdict.js';
 
@@ -85,19 +85,21 @@ export function parseProbabilityColumns(entries: readonly string[], option: stri
 }
 
 /**
- * `data`, `prediction`, `performance`, `multivariate`, several of them, or `any` (all of them). Asking to
+ * `data`, `prediction`, `performance`, `multivariate`, `segment`, several of them, or `any` (all but
+ * `segment`: a segment's drift trips the gate only when asked). Asking to
  * gate on the model without naming its columns, or on multivariate drift without a multivariate method,
  * would never trip, so it is refused rather than silently ignored.
  */
-export function parseGateOn(entries: readonly string[], option: string, model: ModelOptions | undefined, multivariate: readonly string[] = []): Set<Gate> {
+export function parseGateOn(entries: readonly string[], option: string, model: ModelOptions | undefined, multivariate: readonly string[] = [], segment?: string): Set<Gate> {
   const words = entries.flatMap((entry) => entry.split(',')).map((word) => word.trim()).filter((word) => word !== '');
-  if (words.length === 0) return new Set(GATES);
+  if (words.length === 0) return new Set(ANY_GATES);
   const gates = new Set<Gate>();
   for (const word of words) {
-    if (word === 'any') GATES.forEach((gate) => gates.add(gate));
+    if (word === 'any') ANY_GATES.forEach((gate) => gates.add(gate));
     else if ((GATES as readonly string[]).includes(word)) gates.add(word as Gate);
-    else throw new InputError(`${option} takes data, prediction, performance, multivariate or any, not ${JSON.stringify(word)}`);
+    else throw new InputError(`${option} takes data, prediction, performance, multivariate, segment or any, not ${JSON.stringify(word)}`);
   }
+  if (gates.has('segment') && segment === undefined) throw new InputError(`${option} segment needs a segment column`);
   if (!words.includes('any')) {
     if (gates.has('prediction') && !model) throw new InputError(`${option} prediction needs the prediction or target column`);
     if (gates.has('performance') && !(model?.prediction !== undefined && model.target !== undefined)) {

@@ -42,6 +42,13 @@ describe('the model flags', () => {
     expect(check(['--prediction', 'pred', '--probability', '1=proba']).settings.drift.model?.probabilities).toEqual({ kind: 'columns', columns: new Map([['1', 'proba']]) });
   });
 
+  it('takes a segment column, and gates on segments only when asked', () => {
+    const segmented = check(['--segment', 'region']).settings.drift;
+    expect(segmented.segment).toBe('region');
+    expect([...segmented.gateOn]).toEqual(['data', 'prediction', 'performance', 'multivariate']);
+    expect([...check(['--segment', 'region', '--gate-on', 'segment', '--gate-on', 'any']).settings.drift.gateOn].sort()).toEqual(['data', 'multivariate', 'performance', 'prediction', 'segment']);
+  });
+
   it.each([
     [['--order', 'ts'], /--order is about the model's performance: it needs both --prediction and --target/],
     [['--prediction', 'p', '--max-degradation', '5%'], /--max-degradation is about the model's performance/],
@@ -53,7 +60,8 @@ describe('the model flags', () => {
     [['--prediction', 'p', '--probability', 'p.*', '--probability', 'a=y'], /--probability takes one PREFIX\* entry, one COLUMN \(the positive class's probability\) or CLASS=COLUMN entries, not a mix/],
     [['--prediction', 'p', '--probability', 'x', '--probability', 'y'], /not a mix or several of the first two/],
     [['--prediction', 'p', '--positive-label', 'churn'], /--positive-label is the class whose probability one --probability column holds: name that column too/],
-    [['--gate-on', 'everything'], /--gate-on takes data, prediction, performance, multivariate or any, not "everything"/],
+    [['--gate-on', 'everything'], /--gate-on takes data, prediction, performance, multivariate, segment or any, not "everything"/],
+    [['--gate-on', 'segment'], /--gate-on segment needs a segment column/],
     [['--gate-on', 'performance'], /--gate-on performance needs both the prediction and the target column/],
     [['--prediction', 'p', '--gate-on', 'performance'], /--gate-on performance needs both/],
     [['--gate-on', 'prediction'], /--gate-on prediction needs the prediction or target column/],

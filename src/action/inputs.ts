@@ -146,7 +146,9 @@ export function getInputs(): CheckActionSettings {
     },
   );
   drift.multivariate = parseMultivariateMethods(lines('multivariate'), 'multivariate');
-  drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model, drift.multivariate);
+  const segment = text('segment-column');
+  if (segment !== '') drift.segment = segment;
+  drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model, drift.multivariate, drift.segment);
   drift.insufficientData = parseInsufficientData(text('insufficient-data') || 'pass', 'insufficient-data');
 
   return {

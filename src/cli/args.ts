@@ -75,6 +75,7 @@ const OPTIONS = {
   'gate-on': { type: 'string', multiple: true },
   'insufficient-data': { type: 'string' },
   multivariate: { type: 'string', multiple: true },
+  segment: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'exit-zero': { type: 'boolean' },
@@ -156,7 +157,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
     },
   );
   drift.multivariate = parseMultivariateMethods(values.multivariate ?? [], '--multivariate');
-  drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model, drift.multivariate);
+  if (values.segment !== undefined) drift.segment = values.segment;
+  drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model, drift.multivariate, drift.segment);
   drift.insufficientData = parseInsufficientData(values['insufficient-data'] ?? 'pass', '--insufficient-data');
 
   return {

@@ -85,9 +85,15 @@ Multivariate drift (joint distribution of the features; needs rows, see docs/mul
   --multivariate METHODS        reconstruction-error, domain-classifier, mmd (comma-separated),
                                 all, or off (default off)
 
+Segments:
+  --segment COL                 split both sides by COL's values and check each segment on its own
+                                (drift, and performance with model columns), ranked by how much it
+                                drifted; the 20 largest segments by rows; needs rows, not profiles
+
 Gate:
-  --gate-on data|prediction|performance|multivariate|any
-                                the verdicts that fail the check (repeat; default any)
+  --gate-on data|prediction|performance|multivariate|segment|any
+                                the verdicts that fail the check (repeat; default any: all but
+                                segment, which trips when any segment drifted)
   --insufficient-data pass|fail what a gated verdict with too little data to judge does: pass the
                                 gate (default) or fail it (no labelled rows, columns under --min-rows)
 

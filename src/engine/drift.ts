@@ -10,6 +10,7 @@ import { mean, medianSorted, standardDeviation } from 'simple-statistics';
 import { InputError } from './errors.js';
 import { adjustPValues } from './correction.js';
 import { epochEncodingOf, namesTime } from './time.js';
+import { compareSegments } from './segments.js';
 import { holdsInstants, inferKind, looksLikeIdentifier } from './typing.js';
 import { firstText } from './first-text.js';
 import { formatNumber, formatPercent } from './format.js';
@@ -58,13 +59,15 @@ export function compareTables(baseline: Dataset, current: Dataset, options: Drif
   const model = options.model && modelSides && modelColumns && compareModel(modelSides.baseline, modelSides.current, options.model, modelColumns, options);
   const dataset = datasetVerdict(columns, options);
   const multivariate = multivariateSides ? compareMultivariate(multivariateSides.baseline, multivariateSides.current, columns, { methods: options.multivariate, minRows: options.minRows }) : undefined;
+  const segments = options.segment === undefined ? undefined : compareSegments(baseline, current, options.segment, options, compareTables);
   return {
     baseline: sideSource(baseline),
     current: sideSource(current),
-    gate: gateVerdict(dataset, model, options.gateOn, multivariate, options.insufficientData),
+    gate: gateVerdict(dataset, model, options.gateOn, multivariate, options.insufficientData, segments),
     ...(model ? { model } : {}),
     dataset,
     ...(multivariate ? { multivariate } : {}),
+    ...(segments ? { segments } : {}),
     columns,
   };
 }

@@ -18,11 +18,11 @@
  * `performance-drift`, ...), so a target that drifted reads "target drift", never "prediction drift".
  */
 import { GATES, type Gate, type InsufficientDataRule } from './options.js';
-import type { DatasetResult, GateResult, ModelResult } from './result.js';
+import type { DatasetResult, GateResult, ModelResult, SegmentsResult } from './result.js';
 import type { MultivariateResult } from '../multivariate/result.js';
 
 /** A verdict as the outputs name it; the prediction gate covers two of them. */
-type Verdict = 'data' | 'prediction' | 'target' | 'performance' | 'multivariate';
+type Verdict = 'data' | 'prediction' | 'target' | 'performance' | 'multivariate' | 'segment';
 
 interface Measured {
   verdict: Verdict;
@@ -38,9 +38,11 @@ export function gateVerdict(
   gateOn: ReadonlySet<Gate>,
   multivariate?: MultivariateResult,
   onInsufficientData: InsufficientDataRule = 'pass',
+  segments?: SegmentsResult,
 ): GateResult {
-  const on = GATES.filter((gate) => gateOn.has(gate) && (gate !== 'multivariate' || multivariate !== undefined));
-  const measured = measuredVerdicts(dataset, model, multivariate).filter((verdict) => on.includes(verdict.gate));
+  const ran = (gate: Gate) => (gate === 'multivariate' ? multivariate !== undefined : gate === 'segment' ? segments !== undefined : true);
+  const on = GATES.filter((gate) => gateOn.has(gate) && ran(gate));
+  const measured = measuredVerdicts(dataset, model, multivariate, segments).filter((verdict) => on.includes(verdict.gate));
   const gatesOf = (verdicts: readonly Measured[]) => on.filter((gate) => verdicts.some((verdict) => verdict.gate === gate));
   const trippedBy = gatesOf(measured.filter((verdict) => verdict.drift));
   const insufficientGates = gatesOf(measured.filter((verdict) => verdict.insufficient !== undefined));
@@ -56,7 +58,7 @@ export function gateVerdict(
 }
 
 /** Every verdict the check computed, whether or not the gate is on it, in the outputs' order. */
-function measuredVerdicts(dataset: DatasetResult, model: ModelResult | undefined, multivariate: MultivariateResult | undefined): Measured[] {
+function measuredVerdicts(dataset: DatasetResult, model: ModelResult | undefined, multivariate: MultivariateResult | undefined, segments: SegmentsResult | undefined): Measured[] {
   const verdicts: Measured[] = [{ verdict: 'data', gate: 'data', drift: dataset.drift_detected, ...lacking(dataset.status === 'insufficient-data') }];
   if (model) {
     const hasRole = (...roles: string[]) => model.columns.some((column) => roles.includes(column.role));
@@ -74,6 +76,7 @@ function measuredVerdicts(dataset: DatasetResult, model: ModelResult | undefined
     }
   }
   if (multivariate) verdicts.push({ verdict: 'multivariate', gate: 'multivariate', drift: multivariate.drift_detected, ...lacking(multivariate.status === 'insufficient-data') });
+  if (segments) verdicts.push({ verdict: 'segment', gate: 'segment', drift: segments.segments.some((segment) => segment.drift_detected) });
   return verdicts;
 }
 

@@ -12,9 +12,12 @@ import type { MultivariateMethodName } from '../multivariate/result.js';
 export type Correction = 'none' | 'bonferroni' | 'fdr';
 
 /** The verdicts that can fail a check: feature drift, prediction (or target) drift, performance drift, multivariate drift. */
-export type Gate = 'data' | 'prediction' | 'performance' | 'multivariate';
+export type Gate = 'data' | 'prediction' | 'performance' | 'multivariate' | 'segment';
 
-export const GATES: readonly Gate[] = ['data', 'prediction', 'performance', 'multivariate'];
+export const GATES: readonly Gate[] = ['data', 'prediction', 'performance', 'multivariate', 'segment'];
+
+/** What `any` (the default) gates on: every verdict of the whole data; a segment's only when asked. */
+export const ANY_GATES: readonly Gate[] = ['data', 'prediction', 'performance', 'multivariate'];
 
 /** What a gated verdict with insufficient data does to the gate: pass it (the default) or trip it. */
 export type InsufficientDataRule = 'pass' | 'fail';
@@ -99,6 +102,8 @@ export interface DriftOptions {
   insufficientData: InsufficientDataRule;
   /** Multivariate methods over the feature columns (`src/multivariate/`); empty: none. */
   multivariate: readonly MultivariateMethodName[];
+  /** A column whose values split both sides into segments, each checked on its own (`segments.ts`). */
+  segment?: string;
 }
 
 export const DEFAULT_DRIFT_SHARE = 0.5;
@@ -120,7 +125,7 @@ export function defaultDriftOptions(overrides: Partial<DriftOptions> = {}): Drif
     minRows: DEFAULT_MIN_ROWS,
     missingShareThreshold: DEFAULT_MISSING_SHARE_THRESHOLD,
     allMethods: false,
-    gateOn: new Set(GATES),
+    gateOn: new Set(ANY_GATES),
     insufficientData: 'pass',
     multivariate: [],
     ...overrides,

@@ -261,6 +261,27 @@ export interface SideSource {
   profiled?: 'file' | 'streamed';
 }
 
+/** One segment's own check: its rows of both sides compared as a whole check is. */
+export interface SegmentResult {
+  /** The segment column's value, as text. */
+  value: string;
+  rows: { baseline: number; current: number };
+  /** Its features drifted (the dataset rule over its rows), or its performance degraded. */
+  drift_detected: boolean;
+  dataset: DatasetResult;
+  /** The largest effect size among its columns, for ranking segments that drifted alike. */
+  largest_effect?: number;
+  performance?: PerformanceResult;
+}
+
+export interface SegmentsResult {
+  column: string;
+  /** Drifted first, then by the share of drifted columns, then by the largest effect. */
+  segments: SegmentResult[];
+  /** Values past the largest 20 segments by rows, not compared. */
+  left_out: number;
+}
+
 export interface DriftResult {
   baseline: SideSource;
   current: SideSource;
@@ -270,5 +291,7 @@ export interface DriftResult {
   dataset: DatasetResult;
   /** With multivariate methods chosen: drift in the features' joint distribution. */
   multivariate?: MultivariateResult;
+  /** With a segment column: every segment's own drift and performance. */
+  segments?: SegmentsResult;
   columns: ColumnResult[];
 }

@@ -3,6 +3,7 @@
  */
 import type { ColumnResult, SideSource } from '../engine/result.js';
 import { formatNumber, formatPercent } from '../engine/format.js';
+import { columnEffect } from '../engine/effect.js';
 
 /**
  * The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the
@@ -55,8 +56,7 @@ export function driftedFirst(columns: readonly ColumnResult[]): ColumnResult[] {
 }
 
 function effectOf(column: ColumnResult): number {
-  const effect = column.effect_size?.distance ?? (column.output === 'distance' ? column.score : undefined);
-  return effect !== undefined && Number.isFinite(effect) ? effect : -Infinity;
+  return columnEffect(column) ?? -Infinity;
 }
 
 export const STATUS_LABELS: Record<ColumnResult['status'], string> = {

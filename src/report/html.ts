@@ -5,7 +5,7 @@
  * escaped. With model columns, a Model section (performance, the error over time with its change point,
  * prediction and target drift) comes before the features.
  */
-import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, Histogram, ModelResult, PerformanceResult, SideSummary, StreamPoint } from '../engine/result.js';
+import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, Histogram, ModelResult, PerformanceResult, SegmentsResult, SideSummary, StreamPoint } from '../engine/result.js';
 import { formatNumber, formatPercent } from '../engine/format.js';
 import { describeStreamPoint } from '../engine/model.js';
 import { epochMilliseconds, formatUtc, type TimeEncoding } from '../engine/time.js';
@@ -27,6 +27,7 @@ import {
 } from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
+import { SEGMENT_HEADERS, segmentRows, segmentsSummary } from './segment-format.js';
 import { timeTicks } from './time-axis.js';
 
 export interface HtmlOptions {
@@ -73,6 +74,7 @@ ${verdictSection(result)}
 ${sidesSection(result)}
 ${result.model ? modelSection(result.model) : ''}
 ${result.multivariate ? multivariateSection(result.multivariate) : ''}
+${result.segments ? segmentsSection(result.segments) : ''}
 ${columnTableSection(ordered, gateHeadsReport(result) ? result.dataset : undefined)}
 ${columnSections(ordered)}
 </main>
@@ -133,6 +135,26 @@ function multivariateSection(multivariate: MultivariateResult): string {
 <thead><tr>${['Method', 'Value', 'Threshold', 'Result', 'Note'].map((header) => `<th scope="col">${header}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('')}</tbody>
 </table>
+</section>`;
+}
+
+/** Each segment's own verdict, the most drifted first. */
+function segmentsSection(segments: SegmentsResult): string {
+  const withPerformance = segments.segments.some((segment) => segment.performance !== undefined);
+  const rows = segmentRows(segments).map((row) => {
+    const cells = [row.rows, badge(row.drift ? 'drift' : row.status === 'no drift' ? 'no-drift' : 'other', row.status), escapeHtml(row.drifted), escapeHtml(row.effect), ...(withPerformance ? [escapeHtml(row.performance)] : [])];
+    return `<tr><th scope="row" class="column-name">${escapeHtml(truncate(row.value, 120))}</th>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+  });
+  const headers = [...SEGMENT_HEADERS, ...(withPerformance ? ['Performance'] : [])];
+  return `<section class="segments" aria-label="Segments">
+<h2>Segments by <span class="column-name">${escapeHtml(truncate(segments.column, 120))}</span></h2>
+<p>${escapeHtml(segmentsSummary(segments))}</p>
+<div class="table-scroll">
+<table class="columns" aria-label="Segments">
+<thead><tr>${headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('')}</tr></thead>
+<tbody>${rows.join('')}</tbody>
+</table>
+</div>
 </section>`;
 }
 

@@ -3,7 +3,7 @@
  * job summary or a pull request body. With model columns the verdict line is the gate's, and a Model
  * section (performance, when it started, prediction and target drift) comes before the features.
  */
-import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, ModelColumnResult, ModelResult, PerformanceResult } from '../engine/result.js';
+import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, ModelColumnResult, ModelResult, PerformanceResult, SegmentsResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
 import { escapeMarkdown, markdownCode, mermaidText } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
@@ -22,6 +22,7 @@ import {
 } from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
+import { SEGMENT_HEADERS, segmentRows, segmentsSummary } from './segment-format.js';
 
 export interface MarkdownOptions {
   /** Rows of the column table at most; the rest are summarized in a note. */
@@ -36,7 +37,24 @@ export function renderMarkdown(result: DriftResult, options: MarkdownOptions = {
   if (!gateHeadsReport(result)) return [verdictBlock(result, level), table].join('\n\n') + '\n';
   const model = result.model ? [modelSection(result.model, level + 1)] : [];
   const multivariate = result.multivariate ? [multivariateSection(result.multivariate, level + 1)] : [];
-  return [verdictBlock(result, level), ...model, ...multivariate, featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+  const segments = result.segments ? [segmentsSection(result.segments, level + 1)] : [];
+  return [verdictBlock(result, level), ...model, ...multivariate, ...segments, featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+}
+
+/** Each segment's own verdict, the most drifted first. */
+export function segmentsSection(segments: SegmentsResult, headingLevel: number): string {
+  const withPerformance = segments.segments.some((segment) => segment.performance !== undefined);
+  const rows = segmentRows(segments).map((row) => {
+    const result = row.drift ? '🔴 drift' : row.status === 'no drift' ? '🟢 no drift' : `⚪ ${row.status}`;
+    const cells = [escapeMarkdown(truncate(row.value, 80)), row.rows, result, row.drifted, row.effect, ...(withPerformance ? [escapeMarkdown(row.performance)] : [])];
+    return `| ${cells.join(' | ')} |`;
+  });
+  const headers = [...SEGMENT_HEADERS, ...(withPerformance ? ['Performance'] : [])];
+  return [
+    `${'#'.repeat(headingLevel)} Segments by ${markdownCode(truncate(segments.column, 80))}`,
+    escapeMarkdown(segmentsSummary(segments)),
+    `| ${headers.join(' | ')} |\n|${headers.map(() => '---').join('|')}|\n${rows.join('\n')}`,
+  ].join('\n\n');
 }
 
 /** The multivariate methods' verdicts, before the feature table (a long one would bury them). */

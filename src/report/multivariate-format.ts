@@ -7,11 +7,11 @@ import type { DriftResult } from '../engine/result.js';
 import type { MultivariateMethodResult } from '../multivariate/result.js';
 
 /**
- * With model columns or multivariate methods the dataset's verdict is one of several, so the gate's heads
- * the report; so it does when the two disagree (insufficient data that fails the gate).
+ * With model columns, multivariate methods or segments the dataset's verdict is one of several, so the
+ * gate's heads the report; so it does when the two disagree (insufficient data that fails the gate).
  */
 export function gateHeadsReport(result: DriftResult): boolean {
-  return result.model !== undefined || result.multivariate !== undefined || result.gate.tripped !== result.dataset.drift_detected;
+  return result.model !== undefined || result.multivariate !== undefined || result.segments !== undefined || result.gate.tripped !== result.dataset.drift_detected;
 }
 
 export interface MultivariateRow {

@@ -14,6 +14,7 @@ import { DETECTOR_NAMES } from '../performance/change-point.js';
 import { VERSION } from '../version.js';
 import { metricRows } from './model-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
+import type { SegmentResult, SegmentsResult } from '../engine/result.js';
 
 export interface PrometheusOptions {
   /** Added to every sample, to tell models and datasets apart (`model`, `dataset`, ...). */
@@ -36,7 +37,7 @@ interface Family {
 }
 
 /** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
-export const RESERVED_LABEL_NAMES: readonly string[] = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point'];
+export const RESERVED_LABEL_NAMES: readonly string[] = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment'];
 
 /** Every status a column can have, so the status gauge can carry a 0 for each one it is not (the enum pattern). */
 const COLUMN_STATUSES: readonly ColumnResult['status'][] = [
@@ -70,6 +71,7 @@ export function renderPrometheus(result: DriftResult, options: PrometheusOptions
     ...datasetFamilies(result, options.timestamp),
     ...(result.model ? modelFamilies(result.model) : []),
     ...(result.multivariate ? multivariateFamilies(result.multivariate) : []),
+    ...(result.segments ? segmentFamilies(result.segments) : []),
   ];
   return families.map((family) => renderFamily(family, userLabels)).join('');
 }
@@ -268,6 +270,30 @@ function escapeLabelValue(value: string): string {
 }
 
 /** The multivariate section: per method its value, thresholds and verdict, and the verdict over them. */
+function segmentFamilies(segments: SegmentsResult): Family[] {
+  const labelsOf = (segment: SegmentResult): Labels => [
+    ['segment_column', segments.column],
+    ['segment', segment.value],
+  ];
+  const perSegment = (name: string, help: string, read: (segment: SegmentResult) => number | undefined): Family => ({
+    name,
+    help,
+    samples: segments.segments.map((segment) => ({ labels: labelsOf(segment), value: read(segment) })),
+  });
+  return [
+    perSegment('driftgate_segment_drift_detected', 'Whether the segment drifted (its features by the dataset rule, or its performance) (1) or not (0).', (segment) => Number(segment.drift_detected)),
+    perSegment('driftgate_segment_drift_share', "Share of the segment's compared columns that drifted.", (segment) => segment.dataset.drift_share),
+    {
+      name: 'driftgate_segment_rows',
+      help: 'Rows of the segment on each side.',
+      samples: segments.segments.flatMap((segment) => [
+        { labels: [...labelsOf(segment), ['side', 'baseline']] as Labels, value: segment.rows.baseline },
+        { labels: [...labelsOf(segment), ['side', 'current']] as Labels, value: segment.rows.current },
+      ]),
+    },
+  ];
+}
+
 function multivariateFamilies(multivariate: MultivariateResult): Family[] {
   const perMethod = (name: string, help: string, read: (method: MultivariateResult['methods'][number]) => number | undefined): Family => ({
     name,

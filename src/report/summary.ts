@@ -6,7 +6,7 @@
  */
 import type { ColumnResult, DriftResult, Histogram } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
-import { columnTable, featuresHeading, modelSection, multivariateSection, verdictBlock } from './markdown.js';
+import { columnTable, featuresHeading, modelSection, multivariateSection, segmentsSection, verdictBlock } from './markdown.js';
 import { gateHeadsReport } from './multivariate-format.js';
 import { driftedFirst, truncate } from './format.js';
 import { escapeMarkdown, mermaidText } from './escape.js';
@@ -18,7 +18,8 @@ export const CHARTED_COLUMNS = 5;
 export function renderSummary(result: DriftResult, options: { reportLinks?: string } = {}): string {
   const model = result.model ? [modelSection(result.model, 3)] : [];
   const multivariate = result.multivariate ? [multivariateSection(result.multivariate, 3)] : [];
-  const head = gateHeadsReport(result) ? [verdictBlock(result, 2), ...model, ...multivariate, featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
+  const segments = result.segments ? [segmentsSection(result.segments, 3)] : [];
+  const head = gateHeadsReport(result) ? [verdictBlock(result, 2), ...model, ...multivariate, ...segments, featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
   const charts = driftedFirst(result.columns)
     .filter((column) => column.drift_detected && column.histogram)
     .slice(0, CHARTED_COLUMNS)

@@ -3,13 +3,14 @@
  * model columns the verdict is the gate's and the model's performance, change point and prediction drift
  * come before the features.
  */
-import type { ColumnResult, DriftResult, ModelResult } from '../engine/result.js';
+import type { ColumnResult, DriftResult, ModelResult, SegmentsResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
 import { escapeTerminal } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
 import { DDM_CAVEAT, detectorRows, formatMetricChange, metricRows, roleLabel } from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
+import { segmentRows, segmentsSummary } from './segment-format.js';
 
 const COLUMN_HEADER = ['COLUMN', 'TYPE', 'METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'CHANGE'];
 
@@ -25,7 +26,21 @@ export function renderText(result: DriftResult): string {
   if (!gateHeadsReport(result)) return [escapeTerminal(result.dataset.summary), sides, '', ...features].join('\n') + '\n';
   const model = result.model ? [...modelLines(result.model), ''] : [];
   const multivariate = result.multivariate ? [...multivariateLines(result.multivariate), ''] : [];
-  return [escapeTerminal(result.gate.summary), sides, '', ...model, ...multivariate, `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+  const segments = result.segments ? [...segmentLines(result.segments), ''] : [];
+  return [escapeTerminal(result.gate.summary), sides, '', ...model, ...multivariate, ...segments, `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+}
+
+function segmentLines(segments: SegmentsResult): string[] {
+  const rows = segmentRows(segments).map((row) => [
+    escapeTerminal(truncate(row.value, 40)),
+    row.rows,
+    row.drift ? row.status.toUpperCase() : row.status,
+    row.drifted,
+    row.effect,
+    row.performance,
+  ]);
+  const header = ['SEGMENT', 'ROWS', 'RESULT', 'DRIFTED', 'EFFECT', 'PERFORMANCE'];
+  return [escapeTerminal(segmentsSummary(segments)), ...alignedTable([header, ...rows]).map((line) => `  ${line.trimEnd()}`)];
 }
 
 function multivariateLines(multivariate: MultivariateResult): string[] {
