@@ -67,7 +67,7 @@ describe('renderMarkdown with a model section', () => {
     const positions = order.map((text) => markdown.indexOf(text));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(markdown).toContain('Columns: prediction `prediction` · target `label` · probabilities `proba.no`, `proba.yes` · order `time`');
+    expect(markdown).toContain('Columns: prediction `prediction` · target `label` · probabilities of "no" `proba.no`, of "yes" `proba.yes` · order `time`');
   });
 
   it('tables every metric of both sides with the change, the verdict metric marked', () => {
