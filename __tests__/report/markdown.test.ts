@@ -126,7 +126,7 @@ describe('renderMarkdown with a model section', () => {
   });
 
   it('tables each class of both sides with the change, after the metrics and before when it started', () => {
-    const positions = ['| Metric | Baseline | Current | Change |', '**Classes** (baseline → current, change):', '**Confusion matrix, baseline**', '**Confusion matrix, current**', '**When it started**'].map((text) => markdown.indexOf(text));
+    const positions = ['| Metric | Baseline | Current | Change |', '**Classes**: baseline → current (change).', '**Confusion matrix, baseline**', '**Confusion matrix, current**', '**When it started**'].map((text) => markdown.indexOf(text));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     const table = markdownTableAfter(markdown, '**Classes**');
@@ -157,6 +157,21 @@ describe('renderMarkdown with a model section', () => {
 
   it('keeps the report of a check without model columns exactly as it was', () => {
     expect(renderMarkdown(result)).not.toMatch(/Gate|Model|Features/);
+  });
+});
+
+describe('classes when the current data has no labels yet', () => {
+  const result = compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(classifierLog(300, { seed: 2, unlabelledFrom: 0 })), defaultDriftOptions({ model: CLASSIFIER }));
+  const markdown = renderMarkdown(result);
+
+  it("show the baseline's scores and matrix alone, and say why", () => {
+    const baseline = classMetrics(result, 'baseline');
+    expect(result.model!.performance!.metrics.current).toBeUndefined();
+    expect(markdown).toContain('**Classes**: baseline only: the current data has no labelled rows.');
+    const yes = baseline.per_class.find((scores) => scores.label === 'yes')!;
+    expect(markdownTableAfter(markdown, '**Classes**')[2]).toEqual(['yes', String(yes.support), formatNumber(yes.precision), formatNumber(yes.recall), formatNumber(yes.f1)]);
+    expect(markdown).toContain('**Confusion matrix, baseline**');
+    expect(markdown).not.toContain('**Confusion matrix, current**');
   });
 });
 
@@ -221,6 +236,9 @@ describe('more classes than a table shows', () => {
         expect(countOf(row[row.length - 1])).toBe(expected.reduce((sum, count) => sum + count, 0));
       });
       expect(rows.reduce((sum, row) => sum + countOf(row[row.length - 1]), 0)).toBe(side.rows);
+      const zeros = rows.flatMap((row) => row.slice(1)).filter((cell) => countOf(cell) === 0);
+      expect(zeros.length).toBeGreaterThan(0);
+      expect(new Set(zeros)).toEqual(new Set(['0']));
     }
   });
 });

@@ -48,7 +48,7 @@ describe('renderSummary', () => {
     const result = manyClassResult();
     const summary = renderSummary(result);
     const features = summary.indexOf('### Features');
-    expect(summary.indexOf('**Classes** (baseline → current, change):')).toBeGreaterThan(summary.indexOf('### Model (classification)'));
+    expect(summary.indexOf('**Classes**: baseline → current (change).')).toBeGreaterThan(summary.indexOf('### Model (classification)'));
     expect(summary.indexOf('**Confusion matrix, current**')).toBeLessThan(features);
     expect(markdownTableAfter(summary, '**Classes**').slice(1).map((row) => row[0])).toEqual(COMMON_CLASSES);
     for (const name of ['baseline', 'current'] as const) {

@@ -172,7 +172,7 @@ function classesBlock(classes: ClassesView): string {
 <div class="table-scroll">
 <table class="columns metrics" aria-label="Per-class metrics"><thead><tr>${['Class', ...CLASS_SCORE_TITLES].map((header) => `<th scope="col">${header}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>
 </div>
-<p class="facts">Baseline → current (change). Support: labelled rows of the class.${classes.note ? ` ${escapeHtml(classes.note)}` : ''}</p>
+<p class="facts">${escapeHtml(classes.legend[0].toUpperCase() + classes.legend.slice(1))}. Support: labelled rows of the class.${classes.note ? ` ${escapeHtml(classes.note)}` : ''}</p>
 <div class="matrices">
 ${classes.matrices.map(confusionTable).join('\n')}
 </div>

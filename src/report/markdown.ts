@@ -117,7 +117,7 @@ function performanceBlock(performance: PerformanceResult): string {
 function classesBlock(classes: ClassesView): string {
   const rows = classes.scores.map((row) => [classCell(row.label), ...row.cells]);
   return [
-    `**Classes** (baseline → current, change):\n\n${markdownTable(['Class', ...CLASS_SCORE_TITLES], rows)}`,
+    `**Classes**: ${classes.legend}.\n\n${markdownTable(['Class', ...CLASS_SCORE_TITLES], rows)}`,
     ...(classes.note ? [`_${escapeMarkdown(classes.note)}_`] : []),
     ...classes.matrices.map(confusionTable),
   ].join('\n\n');

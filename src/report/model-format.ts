@@ -163,6 +163,8 @@ export interface ConfusionMatrixView {
 
 /** What every report shows of a classifier's classes, formatted once so they all say the same. */
 export interface ClassesView {
+  /** What the score cells hold: `baseline → current (change)`, or the one side with labelled rows. */
+  legend: string;
   /** A shown class and its cells under `CLASS_SCORE_TITLES`: baseline → current (change). */
   scores: Array<{ label: string; cells: string[] }>;
   /** Why some classes are missing, when they are. */
@@ -197,7 +199,8 @@ export function classesView(performance: PerformanceResult): ClassesView | undef
     return [{ side: name, labelledRows: side.rows, rows, cells }];
   });
   const note = hiddenClassesNote(classes);
-  return { scores, ...(note ? { note } : {}), matrices };
+  const legend = sides.baseline && sides.current ? 'baseline → current (change)' : `${sides.baseline ? 'baseline' : 'current'} only: the ${sides.baseline ? 'current' : 'baseline'} data has no labelled rows`;
+  return { legend, scores, ...(note ? { note } : {}), matrices };
 }
 
 function classSides(performance: PerformanceResult): ClassSides | undefined {
@@ -283,7 +286,7 @@ function hiddenClassesNote(classes: ShownClasses): string | undefined {
   return `${count} more class${count === 1 ? '' : 'es'} with the fewest labelled rows ${count === 1 ? 'is' : 'are'} not listed and ${count === 1 ? 'is' : 'are'} merged into "(all others)" in the confusion matrices; the JSON report has every class.`;
 }
 
-/** A confusion-matrix cell: the count and its share of the true class's rows. */
+/** A confusion-matrix cell: the count and its share of the true class's rows; a bare 0 stays out of the way. */
 function formatConfusionCell(count: number, total: number): string {
-  return total === 0 ? '0' : `${formatCount(count)} (${formatPercent(count / total)})`;
+  return count === 0 ? '0' : `${formatCount(count)} (${formatPercent(count / total)})`;
 }

@@ -77,7 +77,7 @@ function modelLines(model: ModelResult): string[] {
 function classLines(classes: ClassesView): string[] {
   const label = (text: string | undefined) => (text === undefined ? '(all others)' : escapeTerminal(truncate(text, 30)));
   const scores = classes.scores.map((row) => [label(row.label), ...row.cells]);
-  const lines = [...alignedTable([['CLASS (baseline → current)', ...CLASS_SCORE_TITLES.map((title) => title.toUpperCase())], ...scores]), ...(classes.note ? [classes.note] : [])];
+  const lines = [`classes: ${classes.legend}`, ...alignedTable([['CLASS', ...CLASS_SCORE_TITLES.map((title) => title.toUpperCase())], ...scores]), ...(classes.note ? [classes.note] : [])];
   for (const matrix of classes.matrices) {
     const header = ['TRUE \\ PREDICTED', ...matrix.rows.map((row) => label(row.label)), 'ROWS'];
     const rows = matrix.rows.map((row, index) => [label(row.label), ...matrix.cells[index]]);
