@@ -3,6 +3,7 @@ import { compareTables } from '../../src/engine/drift.js';
 import { formatPercent } from '../../src/engine/format.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { ClassificationSideMetrics } from '../../src/engine/result.js';
+import { DDM_CAVEAT } from '../../src/report/model-format.js';
 import { renderText } from '../../src/report/text.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
@@ -58,6 +59,7 @@ describe('renderText with a model section', () => {
     expect(accuracy.indexOf(' 0.')).toBe(metricHeader.indexOf('BASELINE') - 1);
     const detectors = lines.filter((line) => /^ {2}(ADWIN|Page-Hinkley|DDM) {2,}/.test(line)).map((line) => line.trim().split(' ')[0]);
     expect(detectors).toEqual(['ADWIN', 'Page-Hinkley', 'DDM']);
+    expect(lines[lines.findIndex((line) => line.startsWith('  DDM  ')) + 1]).toBe(`  ${DDM_CAVEAT}`);
     expect(lines.find((line) => line.startsWith('  proba.yes '))).toMatch(/probability of "yes" +numerical/);
   });
 

@@ -1,9 +1,9 @@
 /**
  * The HTML report: one self-contained file (inline CSS and SVG, no scripts, nothing fetched) that can be
  * kept as a build artifact and opened anywhere, offline or under the strictest content policy. Column
- * names, categories, order values and file names come from the data and may be hostile, so every one is
- * escaped. With model columns, a Model section (performance, the error over time with its change point,
- * prediction and target drift) comes before the features.
+ * names, categories, class labels, order values and file names come from the data and may be hostile, so
+ * every one is escaped. With model columns, a Model section (performance, the classes, the error over time
+ * with its change point, prediction and target drift) comes before the features.
  */
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, Histogram, ModelResult, PerformanceResult, SideSummary, StreamPoint } from '../engine/result.js';
 import { formatNumber, formatPercent } from '../engine/format.js';

@@ -1,12 +1,12 @@
 /**
  * What every report's model section shares — Markdown, the job summary, text, HTML and the model card —
- * so they say the same thing in the same words: the metric table, each detector's answer, the labels of
- * the error-rate chart.
+ * so they say the same thing in the same words: the metric table, the per-class table and confusion
+ * matrices, each detector's answer, the labels of the error-rate chart.
  */
 import { formatNumber, formatPercent } from '../engine/format.js';
 import { epochMilliseconds, formatUtc, type TimePrecision } from '../engine/time.js';
 import { DETECTOR_TITLES, describeStreamPoint, formatSigned } from '../engine/model.js';
-import type { ChangePointResult, ClassificationSideMetrics, ErrorBucket, ModelColumnResult, ModelResult, PerformanceResult, SideMetrics } from '../engine/result.js';
+import type { ChangePointResult, ClassificationSideMetrics, ErrorBucket, ModelColumnResult, PerformanceResult, SideMetrics } from '../engine/result.js';
 import type { DetectorName } from '../performance/change-point.js';
 import { compareLabels, sortedLabels } from '../performance/label-order.js';
 import { PERFORMANCE_METRICS, performanceMetric, type MetricDirection, type PerformanceMetricName } from '../performance/metric-registry.js';
@@ -60,10 +60,10 @@ export function roleLabel(column: ModelColumnResult): string {
 
 /**
  * The probability columns after the words that say what they hold: `probability of "churn" p` for a
- * binary model's one column (the positive class's), `probabilities of "a" pa, of "b" pb` for one a class.
+ * binary model's one column (the positive class's), `probabilities of "a" pa, of "b" pb` for one a class each.
  * `column` and `label` write a column name and a quoted class label for the report's format.
  */
-export function probabilityColumnsText(columns: ModelResult['probability_columns'] & object, column: (name: string) => string, label: (quoted: string) => string): string {
+export function probabilityColumnsText(columns: Readonly<Record<string, string>>, column: (name: string) => string, label: (quoted: string) => string): string {
   const entries = Object.entries(columns).map(([name, of]) => `${label(JSON.stringify(name))} ${column(of)}`);
   return entries.length === 1 ? `probability of ${entries[0]}` : `probabilities of ${entries.join(', of ')}`;
 }
