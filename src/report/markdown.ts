@@ -1,7 +1,8 @@
 /**
  * The Markdown report: a verdict line and a table of columns, drifted first, that reads well in a GitHub
  * job summary or a pull request body. With model columns the verdict line is the gate's, and a Model
- * section (performance, the classes, when it started, prediction and target drift) comes before the features.
+ * section (performance, the classes, when it started, prediction and target drift) comes before the
+ * features.
  */
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, ModelColumnResult, ModelResult, PerformanceResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';

@@ -1,7 +1,7 @@
 /**
  * The plain-text report for terminals: the verdict, then an aligned table, drifted columns first. With
- * model columns the verdict is the gate's and the model's performance, classes, change point and prediction drift
- * come before the features.
+ * model columns the verdict is the gate's and the model's performance, classes, change point and
+ * prediction drift come before the features.
  */
 import type { ColumnResult, DriftResult, ModelResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
