@@ -4,14 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compareTables } from '../../src/engine/drift.js';
-import { formatNumber } from '../../src/engine/format.js';
+import { formatNumber, formatPercent } from '../../src/engine/format.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { DriftResult } from '../../src/engine/result.js';
 import { escapeHtml } from '../../src/report/escape.js';
 import { BASELINE_COLOUR, CURRENT_COLOUR, MAX_CHARTED_COLUMNS, renderHtml } from '../../src/report/html.js';
+import { DDM_CAVEAT } from '../../src/report/model-format.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { categoryDraws, normalDraws, tableOf } from '../helpers/tables.js';
 import { type ChromiumRun, requireChromium, runChromium } from './chromium.js';
+import { COMMON_CLASSES, RARE_CLASSES, classMetrics, confusionCount, manyClassResult, relabelledResult } from './class-tables.js';
 import { decodePng, pngSize } from './png.js';
 
 const HOSTILE_COLUMN = `<script>alert("column")</script></svg><img src=x onerror=alert(1)>'&`;
@@ -67,6 +69,14 @@ function expectSuccess(run: ChromiumRun): void {
 function byEffect(columns: DriftResult['columns']): DriftResult['columns'] {
   const effect = (column: DriftResult['columns'][number]) => column.effect_size?.distance ?? column.score ?? 0;
   return [...columns].sort((a, b) => effect(b) - effect(a));
+}
+
+/** A confusion matrix's header and body rows as cell texts (markup inside a cell left as it is). */
+function htmlMatrix(html: string, side: 'baseline' | 'current'): { header: string[]; rows: string[][] } {
+  const table = new RegExp(`<table class="columns confusion" aria-label="Confusion matrix, ${side}">([\\s\\S]*?)</table>`).exec(html)![1];
+  const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((match) => match[1]);
+  const [head, ...body] = [...table.matchAll(/<tr>(.*?)<\/tr>/g)].map((match) => cells(match[1]));
+  return { header: head, rows: body };
 }
 
 function sectionNames(html: string): string[] {
@@ -265,6 +275,39 @@ describe('renderHtml with a model section', () => {
     expect(html.match(/<svg /g)?.length).toBe(html.match(/<\/svg>/g)?.length);
   });
 
+  it('shows the DDM caveat under the detector table', () => {
+    expect(result.model!.change_point!.detectors.ddm.status).not.toBe('not-applicable');
+    const detectors = html.slice(html.indexOf('<table class="columns detectors">'));
+    expect(detectors).toMatch(new RegExp(`^<table class="columns detectors">[\\s\\S]*?</table><p class="facts">${escapeHtml(DDM_CAVEAT)}</p>`));
+  });
+
+  it('tables each class of both sides with the change, after the metrics and before when it started', () => {
+    const block = html.slice(html.indexOf('<article class="model-block" aria-label="Classes">'), html.indexOf('aria-label="When it started"'));
+    expect(html.indexOf('aria-label="Performance"')).toBeLessThan(html.indexOf('aria-label="Classes"'));
+    const [baseline, current] = [classMetrics(result, 'baseline'), classMetrics(result, 'current')];
+    for (const label of ['no', 'yes']) {
+      const [before, after] = [baseline, current].map((side) => side.per_class.find((scores) => scores.label === label)!);
+      expect(block).toContain(`<tr><th scope="row">${label}</th><td class="number">${before.support} → ${after.support}</td><td class="number">${formatNumber(before.precision)} → ${formatNumber(after.precision)} (`);
+    }
+  });
+
+  it("draws both sides' confusion matrices with the JSON report's counts, the right answers marked", () => {
+    for (const name of ['baseline', 'current'] as const) {
+      const side = classMetrics(result, name);
+      const { header, rows } = htmlMatrix(html, name);
+      expect(header).toEqual(['True ↓ / predicted →', 'no', 'yes', 'Rows']);
+      for (const [trueLabel, ...cells] of rows) {
+        const total = side.per_class.find((scores) => scores.label === trueLabel)!.support;
+        expect(cells).toEqual([...['no', 'yes'].map((predicted) => confusionCount(side, trueLabel, predicted)).map((count) => `${count} (${formatPercent(count / total)})`), String(total)]);
+      }
+    }
+    const baselineTable = /aria-label="Confusion matrix, baseline">[\s\S]*?<\/table>/.exec(html)![0];
+    expect(baselineTable.match(/<td class="number hit">/g)).toHaveLength(2);
+    expect(baselineTable).toMatch(/<tr><th scope="row">no<\/th><td class="number hit">/);
+    expect(baselineTable).toMatch(/<tr><th scope="row">yes<\/th><td class="number">[^<]*<\/td><td class="number hit">/);
+    expect(html).toMatch(/<caption>Confusion matrix, current <span class="count">\(800 labelled rows\)<\/span><\/caption>/);
+  });
+
   it('lists the model columns with their role and draws their distributions', () => {
     const block = html.slice(html.indexOf('aria-label="Prediction and target drift"'), html.indexOf('<section aria-label="Features">'));
     expect(block.match(/<tr class="row-/g)).toHaveLength(4);
@@ -272,6 +315,49 @@ describe('renderHtml with a model section', () => {
     expect(block).toContain('id="model-column-0"');
     expect(block).toMatch(/aria-label="Distribution of prediction/);
     expect(html.match(/<tr class="row-/g)).toHaveLength(result.columns.length + 4);
+  });
+});
+
+describe('renderHtml of a binary model with one probability column', () => {
+  it('names the class the column is the probability of', () => {
+    const model = { ...CLASSIFIER, probabilities: { kind: 'positive', column: 'proba.yes' } as const, positiveLabel: 'yes' };
+    const html = renderHtml(compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(classifierLog(800, { seed: 2 })), defaultDriftOptions({ model })), { generatedAt: GENERATED_AT });
+    expect(html).toContain('<p class="facts">prediction <code>prediction</code> · target <code>label</code> · probability of &quot;yes&quot; <code>proba.yes</code> · order <code>time</code></p>');
+  });
+});
+
+describe('renderHtml with hostile class labels', () => {
+  const YES = `</td><script>alert("class")</script>`;
+  const NO = `"><img src=x onerror=alert(2)>`;
+  const result = relabelledResult(YES, NO);
+  const html = renderHtml(result, { generatedAt: GENERATED_AT });
+
+  it('escapes them in the class table, both matrices and the probability columns', () => {
+    for (const label of [YES, NO]) expect(html).not.toContain(label);
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain(`<tr><th scope="row">${escapeHtml(NO)}</th><td class="number">`);
+    for (const name of ['baseline', 'current'] as const) {
+      const { header, rows } = htmlMatrix(html, name);
+      expect(header.slice(1, 3)).toEqual([escapeHtml(NO), escapeHtml(YES)]);
+      expect(rows.map((row) => row.length)).toEqual([4, 4]);
+      expect(Number(rows[1][2].split(' ')[0])).toBe(confusionCount(classMetrics(result, name), YES, YES));
+    }
+    expect(html).toContain(`probabilities of ${escapeHtml(JSON.stringify(NO))} <code>proba.no</code>, of ${escapeHtml(JSON.stringify(YES))} <code>proba.yes</code>`);
+  });
+});
+
+describe('renderHtml with more classes than a table shows', () => {
+  const result = manyClassResult();
+  const html = renderHtml(result, { generatedAt: GENERATED_AT });
+
+  it('lists the 20 largest classes, merges the rest into "(all others)" in the matrices and says so', () => {
+    const { header, rows } = htmlMatrix(html, 'baseline');
+    expect(header).toEqual(['True ↓ / predicted →', ...COMMON_CLASSES, '<span class="other">(all others)</span>', 'Rows']);
+    const side = classMetrics(result, 'baseline');
+    const rareRows = RARE_CLASSES.reduce((sum, label) => sum + side.per_class.find((scores) => scores.label === label)!.support, 0);
+    expect(rows[rows.length - 1][rows[rows.length - 1].length - 1]).toBe(rareRows.toLocaleString('en-US'));
+    for (const label of RARE_CLASSES) expect(html).not.toContain(`>${label}<`);
+    expect(html).toContain('5 more classes with the fewest labelled rows are not listed');
   });
 });
 

@@ -2,11 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { DriftResult } from '../../src/engine/result.js';
-import { formatNumber } from '../../src/engine/format.js';
+import { formatNumber, formatPercent } from '../../src/engine/format.js';
+import { formatSigned } from '../../src/engine/model.js';
+import { escapeMarkdown } from '../../src/report/escape.js';
 import { columnTable, renderMarkdown } from '../../src/report/markdown.js';
+import { MAX_SHOWN_CLASSES } from '../../src/report/model-format.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
+import { COMMON_CLASSES, RARE_CLASSES, classMetrics, confusionCount, countOf, manyClassResult, markdownTableAfter, relabelledResult } from './class-tables.js';
 
 const baseline = tableOf({ steady: normalDraws(200, 0, 1), moved: normalDraws(200, 0, 2), 'a|b`c\nd': normalDraws(200, 0, 3) }, 'base.csv');
 const current = tableOf({ steady: normalDraws(200, 0, 4), moved: normalDraws(200, 2, 5), 'a|b`c\nd': normalDraws(200, 2, 6) }, 'fresh.csv');
@@ -67,7 +71,7 @@ describe('renderMarkdown with a model section', () => {
     const positions = order.map((text) => markdown.indexOf(text));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(markdown).toContain('Columns: prediction `prediction` · target `label` · probabilities `proba.no`, `proba.yes` · order `time`');
+    expect(markdown).toContain('Columns: prediction `prediction` · target `label` · probabilities of "no" `proba.no`, of "yes" `proba.yes` · order `time`');
   });
 
   it('tables every metric of both sides with the change, the verdict metric marked', () => {
@@ -121,7 +125,120 @@ describe('renderMarkdown with a model section', () => {
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(8);
   });
 
+  it('tables each class of both sides with the change, after the metrics and before when it started', () => {
+    const positions = ['| Metric | Baseline | Current | Change |', '**Classes**: baseline → current (change).', '**Confusion matrix, baseline**', '**Confusion matrix, current**', '**When it started**'].map((text) => markdown.indexOf(text));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    const table = markdownTableAfter(markdown, '**Classes**');
+    expect(table[0]).toEqual(['Class', 'Support', 'Precision', 'Recall', 'F1']);
+    const [baseline, current] = [classMetrics(withModel, 'baseline'), classMetrics(withModel, 'current')];
+    expect(table.slice(1).map((row) => row[0])).toEqual(['no', 'yes']);
+    for (const row of table.slice(1)) {
+      const [before, after] = [baseline, current].map((side) => side.per_class.find((scores) => scores.label === row[0])!);
+      const change = (score: 'precision' | 'recall' | 'f1') => `${formatNumber(before[score])} → ${formatNumber(after[score])} (${formatSigned(after[score] - before[score])})`;
+      expect(row.slice(1)).toEqual([`${before.support} → ${after.support}`, change('precision'), change('recall'), change('f1')]);
+    }
+  });
+
+  it("writes both sides' confusion matrices with the JSON report's counts and each count's share of its row", () => {
+    for (const name of ['baseline', 'current'] as const) {
+      const side = classMetrics(withModel, name);
+      const [header, ...rows] = markdownTableAfter(markdown, `**Confusion matrix, ${name}** (${side.rows} labelled rows;`);
+      expect(header).toEqual(['True ↓ / predicted →', 'no', 'yes', 'Rows']);
+      expect(rows.map((row) => row[0])).toEqual(['no', 'yes']);
+      for (const [trueLabel, ...cells] of rows) {
+        const total = side.per_class.find((scores) => scores.label === trueLabel)!.support;
+        const expected = ['no', 'yes'].map((predicted) => confusionCount(side, trueLabel, predicted)).map((count) => `${count} (${formatPercent(count / total)})`);
+        expect(cells).toEqual([...expected, String(total)]);
+      }
+      expect(rows.reduce((sum, row) => sum + countOf(row[3]), 0)).toBe(side.rows);
+    }
+  });
+
   it('keeps the report of a check without model columns exactly as it was', () => {
     expect(renderMarkdown(result)).not.toMatch(/Gate|Model|Features/);
+  });
+});
+
+describe('classes when the current data has no labels yet', () => {
+  const result = compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(classifierLog(300, { seed: 2, unlabelledFrom: 0 })), defaultDriftOptions({ model: CLASSIFIER }));
+  const markdown = renderMarkdown(result);
+
+  it("show the baseline's scores and matrix alone, and say why", () => {
+    const baseline = classMetrics(result, 'baseline');
+    expect(result.model!.performance!.metrics.current).toBeUndefined();
+    expect(markdown).toContain('**Classes**: baseline only: the current data has no labelled rows.');
+    const yes = baseline.per_class.find((scores) => scores.label === 'yes')!;
+    expect(markdownTableAfter(markdown, '**Classes**')[2]).toEqual(['yes', String(yes.support), formatNumber(yes.precision), formatNumber(yes.recall), formatNumber(yes.f1)]);
+    expect(markdown).toContain('**Confusion matrix, baseline**');
+    expect(markdown).not.toContain('**Confusion matrix, current**');
+  });
+});
+
+describe('a binary model with one probability column', () => {
+  it('names the class the column is the probability of', () => {
+    const model = { ...CLASSIFIER, probabilities: { kind: 'positive', column: 'proba.yes' } as const, positiveLabel: 'yes' };
+    const markdown = renderMarkdown(compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(classifierLog(800, { seed: 2 })), defaultDriftOptions({ model })));
+    expect(markdown).toContain('Columns: prediction `prediction` · target `label` · probability of "yes" `proba.yes` · order `time`');
+    expect(markdown).not.toContain('probabilities');
+  });
+});
+
+describe('class labels that carry Markdown', () => {
+  const YES = 'y|`<img src=x>`\n## ok';
+  const NO = '*n*[x](https://e.x)_';
+  const result = relabelledResult(YES, NO);
+
+  it('stay inside their cells in the class table and both matrices, in the report and the job summary', () => {
+    for (const markdown of [renderMarkdown(result), renderSummary(result)]) {
+      expect(markdown).not.toContain('<img');
+      expect(markdown).not.toMatch(/^## ok/m);
+      expect(markdown).not.toMatch(/^\[x\]/m);
+      const classes = markdownTableAfter(markdown, '**Classes**');
+      expect(classes.slice(1).map((row) => row[0])).toEqual([escapeMarkdown(NO), escapeMarkdown(YES)]);
+      for (const row of classes) expect(row).toHaveLength(5);
+      for (const name of ['baseline', 'current'] as const) {
+        const matrix = markdownTableAfter(markdown, `**Confusion matrix, ${name}**`);
+        expect(matrix[0]).toEqual(['True ↓ / predicted →', escapeMarkdown(NO), escapeMarkdown(YES), 'Rows']);
+        for (const row of matrix) expect(row).toHaveLength(4);
+        expect(countOf(matrix[2][2])).toBe(confusionCount(classMetrics(result, name), YES, YES));
+      }
+    }
+  });
+
+  it('are quoted and escaped where the probability columns are named', () => {
+    const columns = renderMarkdown(result).split('\n').find((line) => line.startsWith('Columns: '))!;
+    expect(columns).toContain(`probabilities of ${escapeMarkdown(JSON.stringify(NO))} \`proba.no\`, of ${escapeMarkdown(JSON.stringify(YES))} \`proba.yes\``);
+  });
+});
+
+describe('more classes than a table shows', () => {
+  const result = manyClassResult();
+  const markdown = renderMarkdown(result);
+
+  it(`lists the ${MAX_SHOWN_CLASSES} classes with the most labelled rows and says how many it left out`, () => {
+    const rows = markdownTableAfter(markdown, '**Classes**').slice(1);
+    expect(rows.map((row) => row[0])).toEqual(COMMON_CLASSES.map(escapeMarkdown));
+    expect(markdown).toContain(`_${RARE_CLASSES.length} more classes with the fewest labelled rows are not listed and are merged into "(all others)" in the confusion matrices; the JSON report has every class._`);
+  });
+
+  it('merges the rest into one row and one column, so every labelled row is still counted', () => {
+    for (const name of ['baseline', 'current'] as const) {
+      const side = classMetrics(result, name);
+      expect(side.labels).toHaveLength(COMMON_CLASSES.length + RARE_CLASSES.length);
+      const [header, ...rows] = markdownTableAfter(markdown, `**Confusion matrix, ${name}**`);
+      expect(header).toEqual(['True ↓ / predicted →', ...COMMON_CLASSES.map(escapeMarkdown), '_(all others)_', 'Rows']);
+      expect(rows.map((row) => row[0])).toEqual([...COMMON_CLASSES.map(escapeMarkdown), '_(all others)_']);
+      const groups = [...COMMON_CLASSES.map((label) => [label]), RARE_CLASSES];
+      rows.forEach((row, rowIndex) => {
+        const expected = groups.map((predicted) => groups[rowIndex].reduce((sum, trueLabel) => sum + predicted.reduce((inner, label) => inner + confusionCount(side, trueLabel, label), 0), 0));
+        expect(row.slice(1, -1).map(countOf)).toEqual(expected);
+        expect(countOf(row[row.length - 1])).toBe(expected.reduce((sum, count) => sum + count, 0));
+      });
+      expect(rows.reduce((sum, row) => sum + countOf(row[row.length - 1]), 0)).toBe(side.rows);
+      const zeros = rows.flatMap((row) => row.slice(1)).filter((cell) => countOf(cell) === 0);
+      expect(zeros.length).toBeGreaterThan(0);
+      expect(new Set(zeros)).toEqual(new Set(['0']));
+    }
   });
 });

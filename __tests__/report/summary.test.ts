@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
+import { DDM_CAVEAT } from '../../src/report/model-format.js';
 import { CHARTED_COLUMNS, SUMMARY_BYTE_LIMIT, renderSummary } from '../../src/report/summary.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
+import { COMMON_CLASSES, classMetrics, confusionCount, countOf, manyClassResult, markdownTableAfter } from './class-tables.js';
 
 describe('renderSummary', () => {
   it('puts the verdict first, then the table, then Mermaid charts of the most drifted columns', () => {
@@ -38,6 +40,25 @@ describe('renderSummary', () => {
     expect(summary.indexOf('xychart-beta\n    title "Error rate by time')).toBeGreaterThan(model);
     expect(summary.indexOf('xychart-beta\n    title "Error rate by time')).toBeLessThan(features);
     expect(summary.indexOf('| Column | Type | Method |')).toBeGreaterThan(features);
+    expect(summary.indexOf(`_${DDM_CAVEAT}_`)).toBeGreaterThan(summary.indexOf('| DDM |'));
+    expect(summary.indexOf(`_${DDM_CAVEAT}_`)).toBeLessThan(features);
+  });
+
+  it("shows each class's scores and both sides' confusion matrices with the JSON report's counts", () => {
+    const result = manyClassResult();
+    const summary = renderSummary(result);
+    const features = summary.indexOf('### Features');
+    expect(summary.indexOf('**Classes**: baseline → current (change).')).toBeGreaterThan(summary.indexOf('### Model (classification)'));
+    expect(summary.indexOf('**Confusion matrix, current**')).toBeLessThan(features);
+    expect(markdownTableAfter(summary, '**Classes**').slice(1).map((row) => row[0])).toEqual(COMMON_CLASSES);
+    for (const name of ['baseline', 'current'] as const) {
+      const side = classMetrics(result, name);
+      const [, ...rows] = markdownTableAfter(summary, `**Confusion matrix, ${name}**`);
+      COMMON_CLASSES.forEach((trueLabel, rowIndex) => {
+        expect(rows[rowIndex][0]).toBe(trueLabel);
+        expect(rows[rowIndex].slice(1, 1 + COMMON_CLASSES.length).map(countOf)).toEqual(COMMON_CLASSES.map((predicted) => confusionCount(side, trueLabel, predicted)));
+      });
+    }
   });
 
   it('stays under GitHub\'s 1 MiB limit with thousands of columns, saying what it left out', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
+import { formatPercent } from '../../src/engine/format.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
+import type { ClassificationSideMetrics } from '../../src/engine/result.js';
+import { DDM_CAVEAT } from '../../src/report/model-format.js';
 import { renderText } from '../../src/report/text.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
@@ -56,6 +59,17 @@ describe('renderText with a model section', () => {
     expect(accuracy.indexOf(' 0.')).toBe(metricHeader.indexOf('BASELINE') - 1);
     const detectors = lines.filter((line) => /^ {2}(ADWIN|Page-Hinkley|DDM) {2,}/.test(line)).map((line) => line.trim().split(' ')[0]);
     expect(detectors).toEqual(['ADWIN', 'Page-Hinkley', 'DDM']);
+    expect(lines[lines.findIndex((line) => line.startsWith('  DDM  ')) + 1]).toBe(`  ${DDM_CAVEAT}`);
     expect(lines.find((line) => line.startsWith('  proba.yes '))).toMatch(/probability of "yes" +numerical/);
+  });
+
+  it('tables each class and both confusion matrices, counts as in the JSON report', () => {
+    const current = result.model!.performance!.metrics.current as ClassificationSideMetrics;
+    const [no, yes] = current.per_class;
+    expect(lines.find((line) => /^ {2}yes +\d+ → /.test(line))).toContain(`→ ${yes.support}`);
+    const header = lines.indexOf('  confusion matrix, current (rows are true classes, columns predicted ones):');
+    expect(lines[header + 1]).toMatch(/^ {4}TRUE \\ PREDICTED +no +yes +ROWS$/);
+    const cells = current.confusion_matrix[0].map((count) => `${count} (${formatPercent(count / no.support)})`);
+    expect(lines[header + 2].trim().split(/ {2,}/)).toEqual(['no', ...cells, String(no.support)]);
   });
 });

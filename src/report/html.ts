@@ -1,9 +1,9 @@
 /**
  * The HTML report: one self-contained file (inline CSS and SVG, no scripts, nothing fetched) that can be
  * kept as a build artifact and opened anywhere, offline or under the strictest content policy. Column
- * names, categories, order values and file names come from the data and may be hostile, so every one is
- * escaped. With model columns, a Model section (performance, the error over time with its change point,
- * prediction and target drift) comes before the features.
+ * names, categories, class labels, order values and file names come from the data and may be hostile, so
+ * every one is escaped. With model columns, a Model section (performance, the classes, the error over time
+ * with its change point, prediction and target drift) comes before the features.
  */
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, Histogram, ModelResult, PerformanceResult, SegmentsResult, SideSummary, StreamPoint } from '../engine/result.js';
 import { formatNumber, formatPercent } from '../engine/format.js';
@@ -13,17 +13,23 @@ import { escapeHtml } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, profiledNote, truncate } from './format.js';
 import { toJsonReport } from './json.js';
 import {
+  CLASS_SCORE_TITLES,
   DDM_CAVEAT,
   PERFORMANCE_LABELS,
   bucketInstant,
   bucketLabel,
+  classesView,
   detectorRows,
   errorName,
+  formatCount,
   formatMetricChange,
   metricRows,
   niceCeiling,
+  probabilityColumnsText,
   roleLabel,
   streamAxisName,
+  type ClassesView,
+  type ConfusionMatrixView,
 } from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
@@ -106,16 +112,18 @@ function verdictSection(result: DriftResult): string {
 
 function modelSection(model: ModelResult): string {
   const code = (name: string) => `<code>${escapeHtml(truncate(name, 200))}</code>`;
+  const classes = model.performance && classesView(model.performance);
   const facts = [
     model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
     model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
-    model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(code).join(', ')}`,
+    model.probability_columns === undefined ? undefined : probabilityColumnsText(model.probability_columns, code, escapeHtml),
     model.order_column === undefined ? undefined : `order ${code(model.order_column)}`,
   ].filter((fact) => fact !== undefined);
   return `<section class="model" aria-label="Model">
 <h2>Model <span class="count">(${model.task})</span></h2>
 <p class="facts">${facts.join(' · ')}</p>
 ${model.performance ? performanceBlock(model.performance) : ''}
+${classes ? classesBlock(classes) : ''}
 ${model.change_point ? changePointBlock(model.change_point) : ''}
 ${outputDriftBlock(model)}
 </section>`;
@@ -176,6 +184,42 @@ function performanceBlock(performance: PerformanceResult): string {
 <p class="facts">Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current</p>
 ${table}
 </article>`;
+}
+
+/** Per-class scores of both sides, then the two sides' confusion matrices side by side, over the same classes. */
+function classesBlock(classes: ClassesView): string {
+  const rows = classes.scores.map((row) => `<tr><th scope="row">${classLabel(row.label)}</th>${row.cells.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`);
+  return `<article class="model-block" aria-label="Classes">
+<h3>Classes</h3>
+<div class="table-scroll">
+<table class="columns metrics" aria-label="Per-class metrics"><thead><tr>${['Class', ...CLASS_SCORE_TITLES].map((header) => `<th scope="col">${header}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>
+</div>
+<p class="facts">${escapeHtml(classes.legend[0].toUpperCase() + classes.legend.slice(1))}. Support: labelled rows of the class.${classes.note ? ` ${escapeHtml(classes.note)}` : ''}</p>
+<div class="matrices">
+${classes.matrices.map(confusionTable).join('\n')}
+</div>
+</article>`;
+}
+
+/** Rows are true classes, columns predicted ones; the diagonal (right answers) stands out. */
+function confusionTable(matrix: ConfusionMatrixView): string {
+  const header = matrix.rows.map((row) => `<th scope="col">${classLabel(row.label)}</th>`).join('');
+  const body = matrix.rows.map((row, rowIndex) => {
+    const cells = matrix.cells[rowIndex].map((cell, index) => `<td class="number${index === rowIndex && row.label !== undefined ? ' hit' : ''}">${escapeHtml(cell)}</td>`);
+    return `<tr><th scope="row">${classLabel(row.label)}</th>${cells.join('')}</tr>`;
+  });
+  return `<div class="table-scroll matrix matrix-${matrix.side}">
+<table class="columns confusion" aria-label="Confusion matrix, ${matrix.side}">
+<caption>Confusion matrix, ${matrix.side} <span class="count">(${formatCount(matrix.labelledRows)} labelled rows)</span></caption>
+<thead><tr><th scope="col">True ↓ / predicted →</th>${header}<th scope="col">Rows</th></tr></thead>
+<tbody>${body.join('')}</tbody>
+</table>
+</div>`;
+}
+
+/** A class label from the data, escaped; absent: every hidden class merged, set apart from a class so named. */
+function classLabel(label: string | undefined): string {
+  return label === undefined ? '<span class="other">(all others)</span>' : escapeHtml(truncate(label, 40));
 }
 
 function changePointBlock(changePoint: ChangePointResult): string {
@@ -660,6 +704,14 @@ a { color: #175cd3; }
 .model-no-drift { border-left: 5px solid var(--ok); }
 .metrics { width: auto; }
 .metrics .judged { font-weight: 600; }
+.matrices { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: flex-start; }
+.matrix { flex: 0 1 auto; min-width: 0; }
+.confusion { width: auto; }
+.confusion caption { text-align: left; font-weight: 600; padding: 4px 0; border-top: 4px solid; }
+.matrix-baseline caption { border-top-color: var(--baseline); }
+.matrix-current caption { border-top-color: var(--current); }
+.confusion .hit { font-weight: 600; background: var(--ok-bg); }
+.confusion .other { font-style: italic; }
 .chart .error-line { fill: none; stroke: var(--current); stroke-width: 2; }
 .chart .error-point { fill: var(--current); }
 .chart .change-onset { stroke: var(--drift); stroke-width: 2; }

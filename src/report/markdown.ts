@@ -1,24 +1,31 @@
 /**
  * The Markdown report: a verdict line and a table of columns, drifted first, that reads well in a GitHub
  * job summary or a pull request body. With model columns the verdict line is the gate's, and a Model
- * section (performance, when it started, prediction and target drift) comes before the features.
+ * section (performance, the classes, when it started, prediction and target drift) comes before the
+ * features.
  */
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, ModelColumnResult, ModelResult, PerformanceResult, SegmentsResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
 import { escapeMarkdown, markdownCode, mermaidText } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
 import {
+  CLASS_SCORE_TITLES,
   DDM_CAVEAT,
   bucketAt,
   bucketLabel,
+  classesView,
   detectorRows,
   errorName,
+  formatCount,
   formatMetricChange,
   metricRows,
   niceCeiling,
+  probabilityColumnsText,
   roleLabel,
   seriesPrecision,
   streamAxisName,
+  type ClassesView,
+  type ConfusionMatrixView,
 } from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
@@ -96,6 +103,8 @@ export interface ModelSectionOptions {
 export function modelSection(model: ModelResult, headingLevel: number, options: ModelSectionOptions = {}): string {
   const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
   if (model.performance) parts.push(performanceBlock(model.performance));
+  const classes = model.performance && classesView(model.performance);
+  if (classes) parts.push(classesBlock(classes));
   if (model.change_point) parts.push(changePointBlock(model.change_point, options.chart ?? true));
   parts.push(outputDriftBlock(model));
   return parts.join('\n\n');
@@ -105,7 +114,7 @@ function modelColumnsLine(model: ModelResult): string {
   const parts = [
     model.prediction_column === undefined ? undefined : `prediction ${markdownCode(model.prediction_column)}`,
     model.target_column === undefined ? undefined : `target ${markdownCode(model.target_column)}`,
-    model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(markdownCode).join(', ')}`,
+    model.probability_columns === undefined ? undefined : probabilityColumnsText(model.probability_columns, markdownCode, escapeMarkdown),
     model.order_column === undefined ? undefined : `order ${markdownCode(model.order_column)}`,
   ];
   return `Columns: ${parts.filter((part) => part !== undefined).join(' · ')}`;
@@ -121,6 +130,32 @@ function performanceBlock(performance: PerformanceResult): string {
   const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
   const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
   return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
+}
+
+/** Per-class scores of both sides, then each side's confusion matrix, over the same classes. */
+function classesBlock(classes: ClassesView): string {
+  const rows = classes.scores.map((row) => [classCell(row.label), ...row.cells]);
+  return [
+    `**Classes**: ${classes.legend}.\n\n${markdownTable(['Class', ...CLASS_SCORE_TITLES], rows)}`,
+    ...(classes.note ? [`_${escapeMarkdown(classes.note)}_`] : []),
+    ...classes.matrices.map(confusionTable),
+  ].join('\n\n');
+}
+
+function confusionTable(matrix: ConfusionMatrixView): string {
+  const header = ['True ↓ / predicted →', ...matrix.rows.map((row) => classCell(row.label)), 'Rows'];
+  const caption = `**Confusion matrix, ${matrix.side}** (${formatCount(matrix.labelledRows)} labelled rows; rows are true classes, columns predicted ones, shares are of the row)`;
+  return `${caption}\n\n${markdownTable(header, matrix.rows.map((row, index) => [classCell(row.label), ...matrix.cells[index]]))}`;
+}
+
+/** A class label as a table cell; absent: every hidden class merged. */
+function classCell(label: string | undefined): string {
+  return label === undefined ? '_(all others)_' : escapeMarkdown(truncate(label, 40));
+}
+
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
 }
 
 function changePointBlock(changePoint: ChangePointResult, chart: boolean): string {

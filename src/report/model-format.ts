@@ -1,13 +1,14 @@
 /**
  * What every report's model section shares — Markdown, the job summary, text, HTML and the model card —
- * so they say the same thing in the same words: the metric table, each detector's answer, the labels of
- * the error-rate chart.
+ * so they say the same thing in the same words: the metric table, the per-class table and confusion
+ * matrices, each detector's answer, the labels of the error-rate chart.
  */
-import { formatNumber } from '../engine/format.js';
+import { formatNumber, formatPercent } from '../engine/format.js';
 import { epochMilliseconds, formatUtc, type TimePrecision } from '../engine/time.js';
 import { DETECTOR_TITLES, describeStreamPoint, formatSigned } from '../engine/model.js';
-import type { ChangePointResult, ErrorBucket, ModelColumnResult, PerformanceResult, SideMetrics } from '../engine/result.js';
+import type { ChangePointResult, ClassificationSideMetrics, ErrorBucket, ModelColumnResult, PerformanceResult, SideMetrics } from '../engine/result.js';
 import type { DetectorName } from '../performance/change-point.js';
+import { compareLabels, sortedLabels } from '../performance/label-order.js';
 import { PERFORMANCE_METRICS, performanceMetric, type MetricDirection, type PerformanceMetricName } from '../performance/metric-registry.js';
 import { truncate } from './format.js';
 import { precisionForStep } from './time-axis.js';
@@ -55,6 +56,16 @@ export const PERFORMANCE_LABELS: Record<PerformanceResult['status'], string> = {
 
 export function roleLabel(column: ModelColumnResult): string {
   return column.role === 'probability' ? `probability of ${JSON.stringify(column.class_label ?? '')}` : column.role;
+}
+
+/**
+ * The probability columns after the words that say what they hold: `probability of "churn" p` for a
+ * binary model's one column (the positive class's), `probabilities of "a" pa, of "b" pb` for one a class each.
+ * `column` and `label` write a column name and a quoted class label for the report's format.
+ */
+export function probabilityColumnsText(columns: Readonly<Record<string, string>>, column: (name: string) => string, label: (quoted: string) => string): string {
+  const entries = Object.entries(columns).map(([name, of]) => `${label(JSON.stringify(name))} ${column(of)}`);
+  return entries.length === 1 ? `probability of ${entries[0]}` : `probabilities of ${entries.join(', of ')}`;
 }
 
 /** ADWIN first: the one to trust when they disagree. */
@@ -130,4 +141,152 @@ export function niceCeiling(value: number): number {
   const power = 10 ** Math.floor(Math.log10(value));
   const step = [1, 2, 5, 10].find((multiple) => multiple * power >= value * (1 - 1e-12))!;
   return Number((step * power).toPrecision(12));
+}
+
+/** More classes than this make the per-class table and the confusion matrices hard to read. */
+export const MAX_SHOWN_CLASSES = 20;
+
+interface ClassSides {
+  baseline?: ClassificationSideMetrics;
+  current?: ClassificationSideMetrics;
+}
+
+export const CLASS_SCORE_TITLES = ['Support', 'Precision', 'Recall', 'F1'] as const;
+
+export interface ConfusionMatrixView {
+  side: 'baseline' | 'current';
+  labelledRows: number;
+  rows: ConfusionRow[];
+  /** Per row: a cell per class (the count and its share of the row), then the row's total. */
+  cells: string[][];
+}
+
+/** What every report shows of a classifier's classes, formatted once so they all say the same. */
+export interface ClassesView {
+  /** What the score cells hold: `baseline → current (change)`, or the one side with labelled rows. */
+  legend: string;
+  /** A shown class and its cells under `CLASS_SCORE_TITLES`: baseline → current (change). */
+  scores: Array<{ label: string; cells: string[] }>;
+  /** Why some classes are missing, when they are. */
+  note?: string;
+  /** The sides with labelled rows, baseline first; their rows and columns are the same classes. */
+  matrices: ConfusionMatrixView[];
+}
+
+/** The classes of a classification task with labelled rows on either side; else nothing. */
+export function classesView(performance: PerformanceResult): ClassesView | undefined {
+  const sides = classSides(performance);
+  if (!sides) return undefined;
+  const classes = shownClasses(sides);
+  const scoresOf = (side: ClassificationSideMetrics | undefined, label: string) => side?.per_class.find((scores) => scores.label === label);
+  const scores = classes.shown.map((label) => {
+    const [baseline, current] = [scoresOf(sides.baseline, label), scoresOf(sides.current, label)];
+    return {
+      label,
+      cells: [
+        formatBothSides(baseline?.support, current?.support, formatCount),
+        formatClassChange(baseline?.precision, current?.precision),
+        formatClassChange(baseline?.recall, current?.recall),
+        formatClassChange(baseline?.f1, current?.f1),
+      ],
+    };
+  });
+  const matrices = (['baseline', 'current'] as const).flatMap((name): ConfusionMatrixView[] => {
+    const side = sides[name];
+    if (!side) return [];
+    const rows = confusionRows(side, classes);
+    const cells = rows.map((row) => [...row.counts.map((count) => formatConfusionCell(count, row.total)), formatCount(row.total)]);
+    return [{ side: name, labelledRows: side.rows, rows, cells }];
+  });
+  const note = hiddenClassesNote(classes);
+  const legend = sides.baseline && sides.current ? 'baseline → current (change)' : `${sides.baseline ? 'baseline' : 'current'} only: the ${sides.baseline ? 'current' : 'baseline'} data has no labelled rows`;
+  return { legend, scores, ...(note ? { note } : {}), matrices };
+}
+
+function classSides(performance: PerformanceResult): ClassSides | undefined {
+  const isClassification = (side: SideMetrics | undefined): side is ClassificationSideMetrics => side !== undefined && 'confusion_matrix' in side;
+  const { baseline, current } = performance.metrics;
+  if (!isClassification(baseline) && !isClassification(current)) return undefined;
+  return { ...(isClassification(baseline) ? { baseline } : {}), ...(isClassification(current) ? { current } : {}) };
+}
+
+interface ShownClasses {
+  /** In scikit-learn's label order. */
+  shown: string[];
+  /** The classes with the fewest true rows over both sides, past `MAX_SHOWN_CLASSES`. */
+  hidden: string[];
+}
+
+/** Every class of either side, or the `MAX_SHOWN_CLASSES` with the most true rows over both sides when there are more. */
+function shownClasses(sides: ClassSides): ShownClasses {
+  const all = sortedLabels(sides.baseline?.labels ?? [], sides.current?.labels ?? []);
+  if (all.length <= MAX_SHOWN_CLASSES) return { shown: all, hidden: [] };
+  const support = (label: string) => supportOf(sides.baseline, label) + supportOf(sides.current, label);
+  const kept = new Set([...all].sort((a, b) => support(b) - support(a) || compareLabels(a, b)).slice(0, MAX_SHOWN_CLASSES));
+  return { shown: all.filter((label) => kept.has(label)), hidden: all.filter((label) => !kept.has(label)) };
+}
+
+function supportOf(side: ClassificationSideMetrics | undefined, label: string): number {
+  return side?.per_class.find((scores) => scores.label === label)?.support ?? 0;
+}
+
+export interface ConfusionRow {
+  /** The true class; absent for the row of every hidden class merged. */
+  label?: string;
+  /** Rows of this true class predicted as each shown class, then (with hidden classes) as any hidden one. */
+  counts: number[];
+  /** Rows of this true class. */
+  total: number;
+}
+
+/**
+ * One side's confusion matrix over the shown classes, in their order, hidden classes merged into a last
+ * row and column so every labelled row is still counted. A shown class the side never saw has a row and
+ * a column of zeros, so the two sides' matrices line up.
+ */
+function confusionRows(side: ClassificationSideMetrics, classes: ShownClasses): ConfusionRow[] {
+  const merged = classes.hidden.length > 0;
+  const slots = classes.shown.length + (merged ? 1 : 0);
+  const slotOf = (label: string) => {
+    const index = classes.shown.indexOf(label);
+    return index >= 0 ? index : classes.shown.length;
+  };
+  const rows: ConfusionRow[] = [...classes.shown.map((label) => ({ label })), ...(merged ? [{}] : [])].map((row) => ({ ...row, counts: new Array<number>(slots).fill(0), total: 0 }));
+  side.confusion_matrix.forEach((predicted, trueIndex) => {
+    const row = rows[slotOf(side.labels[trueIndex])];
+    predicted.forEach((count, predictedIndex) => {
+      row.counts[slotOf(side.labels[predictedIndex])] += count;
+      row.total += count;
+    });
+  });
+  return rows;
+}
+
+/** `500 → 620`: both sides' values; one side's alone when the other has none. */
+function formatBothSides(baseline: number | undefined, current: number | undefined, format: (value: number) => string): string {
+  if (baseline !== undefined && current !== undefined) return `${format(baseline)} → ${format(current)}`;
+  const either = baseline ?? current;
+  return either === undefined ? '—' : format(either);
+}
+
+/** `0.91 → 0.85 (−0.06)`: a class's score on both sides and the change. */
+function formatClassChange(baseline: number | undefined, current: number | undefined): string {
+  const both = formatBothSides(baseline, current, formatNumber);
+  return baseline === undefined || current === undefined ? both : `${both} (${formatSigned(current - baseline)})`;
+}
+
+/** Row counts as people read them: `1,234`. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+function hiddenClassesNote(classes: ShownClasses): string | undefined {
+  const count = classes.hidden.length;
+  if (count === 0) return undefined;
+  return `${count} more class${count === 1 ? '' : 'es'} with the fewest labelled rows ${count === 1 ? 'is' : 'are'} not listed and ${count === 1 ? 'is' : 'are'} merged into "(all others)" in the confusion matrices; the JSON report has every class.`;
+}
+
+/** A confusion-matrix cell: the count and its share of the true class's rows; a bare 0 stays out of the way. */
+function formatConfusionCell(count: number, total: number): string {
+  return count === 0 ? '0' : `${formatCount(count)} (${formatPercent(count / total)})`;
 }

@@ -1,13 +1,13 @@
 /**
  * The plain-text report for terminals: the verdict, then an aligned table, drifted columns first. With
- * model columns the verdict is the gate's and the model's performance, change point and prediction drift
- * come before the features.
+ * model columns the verdict is the gate's and the model's performance, classes, change point and
+ * prediction drift come before the features.
  */
 import type { ColumnResult, DriftResult, ModelResult, SegmentsResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
 import { escapeTerminal } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
-import { DDM_CAVEAT, detectorRows, formatMetricChange, metricRows, roleLabel } from './model-format.js';
+import { CLASS_SCORE_TITLES, DDM_CAVEAT, classesView, detectorRows, formatMetricChange, metricRows, roleLabel, type ClassesView } from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
 import { segmentRows, segmentsSummary } from './segment-format.js';
@@ -68,6 +68,8 @@ function modelLines(model: ModelResult): string[] {
       formatMetricChange(row),
     ]);
     if (metrics.length > 0) lines.push(...indent(alignedTable([['METRIC (* verdict)', 'BASELINE', 'CURRENT', 'CHANGE'], ...metrics])));
+    const classes = classesView(performance);
+    if (classes) lines.push(...indent(classLines(classes)));
   }
   if (changePoint) {
     lines.push(`  ${escapeTerminal(changePoint.summary)}`);
@@ -83,6 +85,19 @@ function modelLines(model: ModelResult): string[] {
     return [name, escapeTerminal(roleLabel(column)), ...rest];
   });
   lines.push(...indent(alignedTable([['COLUMN', 'ROLE', ...COLUMN_HEADER.slice(1)], ...columns])));
+  return lines;
+}
+
+/** Per-class scores (baseline → current, change), then each side's confusion matrix. */
+function classLines(classes: ClassesView): string[] {
+  const label = (text: string | undefined) => (text === undefined ? '(all others)' : escapeTerminal(truncate(text, 30)));
+  const scores = classes.scores.map((row) => [label(row.label), ...row.cells]);
+  const lines = [`classes: ${classes.legend}`, ...alignedTable([['CLASS', ...CLASS_SCORE_TITLES.map((title) => title.toUpperCase())], ...scores]), ...(classes.note ? [classes.note] : [])];
+  for (const matrix of classes.matrices) {
+    const header = ['TRUE \\ PREDICTED', ...matrix.rows.map((row) => label(row.label)), 'ROWS'];
+    const rows = matrix.rows.map((row, index) => [label(row.label), ...matrix.cells[index]]);
+    lines.push(`confusion matrix, ${matrix.side} (rows are true classes, columns predicted ones):`, ...alignedTable([header, ...rows]).map((line) => `  ${line}`));
+  }
   return lines;
 }
 
