@@ -96,7 +96,7 @@ describe('the model card', () => {
     const card = renderModelCard(input(sameHoldout({ roc_auc: 0.9, rmse: 1.5 }, { roc_auc: 0.9, rmse: 1.7 })));
     expect(card).toContain('| roc\\_auc | 0.9 | 0.9 | ±0 | ⚪ same |');
     expect(card).toContain('| rmse | 1.7 | 1.5 | -0.2 | 🟢 better |');
-    expect(card).toContain('**No metric is worse**: better on 1 of the 2 metrics compared, the same on the rest.');
+    expect(card).toContain('**No metric is worse**: better on 1 of the 2 metrics compared, the same on 1.');
     expect(card).not.toContain('**worse**');
   });
 

@@ -178,9 +178,11 @@ function tally(changes: readonly MetricChange[]): string {
   if (judged.length === 0) return 'None of the metrics both versions have is one whose better direction driftgate knows, so none is marked better or worse.';
   const worse = judged.filter((change) => change.verdict === 'worse');
   const better = judged.filter((change) => change.verdict === 'better').length;
+  const same = judged.length - worse.length - better;
   const of = `of the ${judged.length} metric${plural(judged.length)} compared`;
-  if (worse.length === 0) return `**No metric is worse**: better on ${better} ${of}, the same on the rest.`;
-  return `**Worse on ${worse.length} ${of}**: ${worse.map((change) => escapeMarkdown(change.name)).join(', ')}; better on ${better}.`;
+  const rest = same > 0 ? `, the same on ${same}` : '';
+  if (worse.length === 0) return `**No metric is worse**: better on ${better} ${of}${rest}.`;
+  return `**Worse on ${worse.length} ${of}**: ${worse.map((change) => escapeMarkdown(change.name)).join(', ')}; better on ${better}${rest}.`;
 }
 
 /** The signed difference (`+0.022`), or which side lacks the metric. */
