@@ -1,6 +1,8 @@
 /**
  * Publishing a model version: the workspace's files become one commit on the model's branch, adding
- * `<registry-dir>/<name>/<version>/` and updating the index, and a pull request proposes it.
+ * `<registry-dir>/<name>/<version>/` and updating the index, and a pull request proposes it. With a
+ * promotion rule (promotion.ts), a model that does not beat the deployed one is not proposed: it is
+ * decided before anything is written, and nothing is.
  *
  * Everything is decided from what the repository already holds, so a rerun after a failure at any point
  * ends with one commit for the version and one pull request:
