@@ -35,7 +35,8 @@ export interface WeeklyRun {
   retrained: boolean;
   version?: string;
   pullRequest?: number;
-  metrics?: Record<string, number>;
+  /** The metrics file as the training wrote it (with the deployed model's numbers under `deployed`). */
+  metrics?: Record<string, unknown>;
 }
 
 export declare function weeklyRun(options: {

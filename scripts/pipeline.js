@@ -6,7 +6,8 @@
 //   1. a first version: train on examples/data/baseline.csv, publish, merge the pull request;
 //   2. a weekly run on stable data (current-stable.csv): no drift, nothing retrained or published;
 //   3. a weekly run on drifted data (current.csv): check against the registry's current baseline, drift,
-//      retrain, publish — a pull request whose model card shows how the metrics moved — and merge;
+//      retrain (scoring the deployed model on the same holdout), publish — a pull request whose model card
+//      opens with the deployed and the new model's metrics on the same data — and merge;
 //   4. the rollout: the Kubernetes manifest now names the new version (kubectl is not run here).
 //
 // The GitHub-hosted steps (actions/checkout, setup-*, the artifact up- and downloads) are played by plain
@@ -217,18 +218,27 @@ export async function weeklyRun({ server, runAction, example, fresh, force = fal
     return { status: verdict.status, driftDetected: false, retrained: false };
   }
 
-  // The retrain job: a fresh checkout, the retrain composite action.
+  // The retrain job: a fresh checkout, the registry's current version handed to the training command (to
+  // score the deployed model on the same holdout), the retrain composite action.
   const training = job('retrain');
   const trainingWorkspace = checkout(server, join(training.root, 'workspace'));
+  const deployed = currentVersion(trainingWorkspace, training.temp);
   const dataFromProject = relative(project.directory, current);
-  log(`retrain: ${project.train(dataFromProject)} (in ${project.directory})`);
+  log(`retrain: ${project.train(dataFromProject)} (in ${project.directory}${deployed.version ? `, deployed model in ${deployed.folder}/model` : ''})`);
   const trained = await runComposite(
     join(REPO_ROOT, 'actions/retrain'),
-    { 'train-command': project.train(dataFromProject), 'working-directory': project.directory, model: project.model, 'artifact-name': `${MODEL_NAME}-model` },
+    {
+      'train-command': project.train(dataFromProject),
+      'working-directory': project.directory,
+      model: project.model,
+      'deployed-model-dir': deployed.folder ? `${deployed.folder}/model` : '',
+      'deployed-version': deployed.version,
+      'artifact-name': `${MODEL_NAME}-model`,
+    },
     { workspace: trainingWorkspace, runnerTemp: training.temp, env: { PATH: runnerPath(), HOME: training.root } },
   );
   const upload = trained.skipped.find((step) => step.uses.startsWith('actions/upload-artifact@'));
-  log(`retrain: ${trained.log.find((step) => step.name === 'Train').output.trim()}`);
+  log(`retrain: ${trained.log.find((step) => step.name === 'Train').output.trim().split('\n').join('\n         ')}`);
 
   // The publish job: the artifacts downloaded under RUNNER_TEMP, the fresh data unpacked in the workspace.
   const publishing = job('publish');

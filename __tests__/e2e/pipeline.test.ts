@@ -5,8 +5,9 @@
  *
  * - a first version trained on the baseline, published, merged;
  * - stable data: no drift against the registry's current baseline, nothing retrained, nothing written;
- * - drifted data: check, retrain, publish, a pull request whose model card compares the metrics with the
- *   deployed version; merged, then rolled out to the manifest.
+ * - drifted data: check, retrain (scoring the deployed model on the same holdout), publish, a pull request
+ *   whose model card compares the metrics with the deployed version's on the same data; merged, then
+ *   rolled out to the manifest.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -90,9 +91,12 @@ describe.each<[Example, string]>([
       expect(pull).toMatchObject({ state: 'open', headRef: branch, baseRef: 'main' });
       expect(pull.title).toContain(drifted.version);
       expect(pull.body).toBe(show(branch, `${folder}/MODEL_CARD.md`));
-      // The model card compares each metric of the training script with the deployed (first) version's.
-      expect(pull.body).toContain(first.version!);
-      for (const metric of Object.keys(drifted.metrics!)) expect(pull.body).toContain(`| ${metric.replace(/_/g, '\\_')} |`);
+      // The training scored the deployed (first) version on its holdout too: the card compares like with like.
+      const { deployed, ...metrics } = drifted.metrics!;
+      expect(deployed).toMatchObject({ version: first.version, accuracy: expect.any(Number), roc_auc: expect.any(Number) });
+      expect(pull.body).toContain(`## Deployed vs new, on the same data\n\nThe training scored the deployed version \`${first.version}\``);
+      expect(pull.body).not.toContain('other data');
+      for (const metric of Object.keys(metrics)) expect(pull.body).toContain(`| ${metric.replace(/_/g, '\\_')} |`);
     },
     TRAINING,
   );

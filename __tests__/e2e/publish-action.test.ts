@@ -8,11 +8,11 @@ import { closeSync, ftruncateSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderJson } from '../../src/report/json.js';
 import { MAX_FILE_BYTES } from '../../src/publish/local-files.js';
-import { parseIndex } from '../../src/publish/registry.js';
+import { emptyIndex, parseIndex, renderIndex, withVersion } from '../../src/publish/registry.js';
 import { REPO_ROOT } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
 import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';
-import { exampleDriftReport, makeWorkspace } from '../publish/fixtures.js';
+import { exampleDriftReport, makeWorkspace, writeFiles } from '../publish/fixtures.js';
 
 const ACTION_DIR = join(REPO_ROOT, 'publish');
 let server: GitServer;
@@ -74,6 +74,8 @@ describe('the publish action bundle', () => {
       'pull-request-number': '1',
       'pull-request-url': 'https://github.com/octo-org/churn-model/pull/1',
       'pull-request-operation': 'created',
+      promoted: 'true',
+      'promotion-reason': 'no promotion rule is set (promote-metric is empty)',
     });
     expect(server.state.git('ls-tree', '-r', '--name-only', head!).trim().split('\n')).toEqual([
       'README.md',
@@ -116,6 +118,27 @@ describe('the publish action bundle', () => {
       expect(server.state.branchSha('driftgate/churn')).toBeUndefined();
     } finally {
       rmSync(join(workspace, 'out/huge.onnx'));
+    }
+  });
+
+  it('holds back a model the promotion rule refuses: outputs, a notice and the summary say why', async () => {
+    const deployedModel = 'the deployed model';
+    const index = withVersion(emptyIndex('churn'), { version: '2026.05.01.1', published_at: '2026-05-01T08:00:00.000Z', files: [{ path: 'model/model.pkl', role: 'model', size: deployedModel.length, sha256: '0'.repeat(64) }] });
+    const deployed = await startGitHubServer({ owner: 'octo-org', repo: 'churn-model', files: { 'models/churn/index.json': renderIndex(index), 'models/churn/2026.05.01.1/model/model.pkl': deployedModel } });
+    writeFiles(workspace, { 'out/challenger.json': JSON.stringify({ roc_auc: 0.88, deployed: { version: '2026.05.01.1', roc_auc: 0.9 } }) });
+    try {
+      const run = await publish({ metrics: 'out/challenger.json', 'promote-metric': 'roc_auc', 'promote-margin': '0.01' }, deployed);
+      expect(run.stderr).toBe('');
+      expect(run.exitCode).toBe(0);
+      const reason = 'roc_auc 0.9 → 0.88 (-0.02, higher is better) on the same holdout: not better than the deployed 2026.05.01.1 by at least 0.01, so no pull request is opened';
+      expect(run.outputs).toMatchObject({ promoted: 'false', 'promotion-reason': reason, 'pull-request-operation': 'none', version: '', 'pull-request-url': '' });
+      expect(run.commands).toContainEqual({ command: 'notice', properties: { title: 'driftgate: not promoted' }, message: reason });
+      expect(run.summary).toContain('# Model churn: not promoted');
+      expect(run.summary).toContain('| roc\\_auc | 0.9 | 0.88 | -0.02 | 🔴 **worse** |');
+      expect(deployed.state.branchSha('driftgate/churn')).toBeUndefined();
+      expect(deployed.state.pulls).toEqual([]);
+    } finally {
+      await deployed.close();
     }
   });
 

@@ -16,6 +16,8 @@ function setInputs(given: Record<string, string>): void {
     baseline: '',
     metrics: '',
     'drift-report': '',
+    'promote-metric': '',
+    'promote-margin': '0',
     base: '',
     branch: '',
     title: 'Publish model {name} {version}',
@@ -89,6 +91,14 @@ describe('getInputs', () => {
     expect(publish.content).toMatchObject({ model: ['out/model, v2.pkl', 'out/extra/*.bin'], baseline: ['data/train.csv'], metrics: 'out/metrics.json', driftReport: 'driftgate-report/drift-report.json' });
     expect(publish).toMatchObject({ name: 'churn', registryDir: 'ml/registry', version: '2026.05.14.7', base: 'develop', branch: 'models/churn' });
     expect(publish.pullRequest).toEqual({ labels: ['model', 'retrain', 'needs review'], reviewers: ['sam', 'dana'], teamReviewers: ['ml'], assignees: ['dana'], draft: true });
+    expect(publish.promotion).toBeUndefined();
+  });
+
+  it('reads the promotion rule, off by default', () => {
+    setInputs({ model: 'm.pkl', metrics: 'out/metrics.json', 'promote-metric': 'log_loss', 'promote-margin': '0.005' });
+    expect(getInputs().publish.promotion).toEqual({ metric: 'log_loss', margin: 0.005 });
+    setInputs({ model: 'm.pkl', metrics: 'out/metrics.json', 'promote-metric': 'roc_auc', 'promote-margin': '' });
+    expect(getInputs().publish.promotion).toEqual({ metric: 'roc_auc', margin: 0 });
   });
 
   it('refuses what cannot work, saying which input', () => {
@@ -110,6 +120,10 @@ describe('getInputs', () => {
     expect(refused({ base: 'main', branch: 'main' })).toMatch(/^branch "main" is also the base; the model is proposed on a branch of its own/);
     for (const registryDir of ['a/.git', 'models/.GIT/x', '.Git', 'a/../../b', 'a/..']) expect(refused({ 'registry-dir': registryDir })).toMatch(/^registry-dir must be a folder inside the repository/);
     expect(refused({ draft: 'yes' })).toMatch(/draft/);
+    expect(refused({ 'promote-metric': 'roc_auc' })).toMatch(/^promote-metric roc_auc needs the metrics input/);
+    expect(refused({ 'promote-metric': 'latency_ms', metrics: 'm.json' })).toMatch(/^promote-metric "latency_ms" is not a metric whose better direction driftgate knows/);
+    expect(refused({ 'promote-metric': 'roc_auc', metrics: 'm.json', 'promote-margin': '-0.01' })).toMatch(/^promote-margin must be a number >= 0, not "-0.01"/);
+    expect(refused({ 'promote-margin': '0.01' })).toMatch(/^promote-margin is set but promote-metric is empty/);
     github.context.payload = { repository: { default_branch: 'main', name: 'churn-model', owner: { login: 'octo-org' } } };
     expect(refused({ branch: 'main' })).toMatch(/^branch "main" is the repository's default branch, which the pull request goes to when base is not set/);
     setInputs({ model: 'm.pkl', branch: 'main', base: 'develop' });

@@ -81,7 +81,7 @@ describe('collectContent', () => {
       { path: 'metrics.json', role: 'metrics', size: expect.any(Number), digest: expect.any(String) },
       { path: 'drift-report.json', role: 'drift-report', size: expect.any(Number), digest: expect.any(String) },
     ]);
-    expect(content.metrics).toEqual({ accuracy: 0.93, 'per_class.yes': 0.8 });
+    expect(content.metrics).toEqual({ values: { accuracy: 0.93, 'per_class.yes': 0.8 } });
     expect(content.driftReport?.dataset.summary).toBe(report.dataset.summary);
   });
 

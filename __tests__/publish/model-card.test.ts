@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { escapeMarkdown } from '../../src/report/escape.js';
 import type { JsonReport } from '../../src/report/json.js';
-import { compareMetrics } from '../../src/publish/metrics.js';
-import { describeChange, formatBytes, MODEL_CARD_CHARACTER_LIMIT, renderModelCard, type ModelCardInput } from '../../src/publish/model-card.js';
+import { compareWithDeployed, type MetricsFile, type MetricValues } from '../../src/publish/metrics.js';
+import { describeChange, formatBytes, MODEL_CARD_CHARACTER_LIMIT, renderModelCard, renderNotPromoted, type ModelCardInput } from '../../src/publish/model-card.js';
 import type { RegistryFile } from '../../src/publish/registry.js';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
@@ -26,6 +26,20 @@ const files: RegistryFile[] = [
   { path: 'drift-report.json', role: 'drift-report', size: 9000, sha256: 'd'.repeat(64) },
 ];
 
+const DEPLOYED = '2026.05.01.1';
+
+/** The card's metrics when the training scored both models on the same holdout. */
+function sameHoldout(candidate: MetricValues, deployed: MetricValues, version?: string): Pick<ModelCardInput, 'metrics' | 'comparison'> {
+  const metrics: MetricsFile = { values: candidate, deployed: { version, values: deployed } };
+  return { metrics, comparison: compareWithDeployed(metrics, DEPLOYED, undefined) };
+}
+
+/** The card's metrics when only the deployed version's own stored metrics (from its own test split) exist. */
+function otherData(candidate: MetricValues, stored: MetricValues): Pick<ModelCardInput, 'metrics' | 'comparison'> {
+  const metrics: MetricsFile = { values: candidate };
+  return { metrics, comparison: compareWithDeployed(metrics, DEPLOYED, stored) };
+}
+
 const input = (overrides: Partial<ModelCardInput> = {}): ModelCardInput => ({
   name: 'churn',
   version: '2026.05.14.2',
@@ -33,8 +47,8 @@ const input = (overrides: Partial<ModelCardInput> = {}): ModelCardInput => ({
   publishedAt: new Date('2026-05-14T10:20:30Z'),
   runUrl: 'https://github.com/octo-org/churn-model/actions/runs/4242',
   files,
-  deployedVersion: '2026.05.01.1',
-  metricChanges: compareMetrics({ accuracy: 0.934, f1: 0.8 }, { accuracy: 0.912, f1: 0.83 }),
+  deployedVersion: DEPLOYED,
+  ...sameHoldout({ accuracy: 0.934, f1: 0.8 }, { accuracy: 0.912, f1: 0.83 }),
   driftReport: report,
   ...overrides,
 });
@@ -52,16 +66,69 @@ describe('the model card', () => {
     const stable = report.columns.find((column) => column.status === 'no-drift');
     if (stable) expect(card).not.toContain(`| ${escapeMarkdown(stable.name)} |`);
     expect(card).toContain('```mermaid\nxychart-beta');
+    // Every chart is folded away, so the comparison and the verdict are what the page shows.
+    const charts = card.split('```mermaid').length - 1;
+    expect(charts).toBeGreaterThan(0);
+    expect(card.match(/<details><summary>Chart: [^<]+<\/summary>\n\n```mermaid\n[\s\S]*?\n```\n\n<\/details>/g)).toHaveLength(charts);
     // The summary's headings sit one level below the card's section.
     expect(card).toMatch(/^### [🔴🟢⚪]/mu);
     expect(card).not.toMatch(/^## [🔴🟢⚪]/mu);
   });
 
-  it('compares metrics with the deployed version', () => {
-    const card = renderModelCard(input());
-    expect(card).toContain('Against the deployed version `2026.05.01.1`');
-    expect(card).toContain('| accuracy | 0.912 | 0.934 | 0.912 → 0.934, +0.022 |');
-    expect(card).toContain('| f1 | 0.83 | 0.8 | 0.83 → 0.8, -0.03 |');
+  it('opens with the same-holdout comparison: deployed, new, change, and which is better or worse', () => {
+    const card = renderModelCard(input(sameHoldout({ accuracy: 0.934, f1: 0.8, log_loss: 0.41, mae: 2, test_rows: 375 }, { accuracy: 0.912, f1: 0.83, log_loss: 0.35, mae: 2.5 })));
+    expect(card.indexOf('## Deployed vs new, on the same data')).toBeGreaterThan(0);
+    expect(card.indexOf('## Deployed vs new, on the same data')).toBeLessThan(card.indexOf('## Why this version'));
+    expect(card).toContain('The training scored the deployed version `2026.05.01.1` and this version on the same holdout of the fresh data.');
+    expect(card).not.toContain('other data');
+    expect(card).toContain('| Metric | Deployed `2026.05.01.1` | New | Change | Better or worse |\n|---|---|---|---|---|\n');
+    expect(card).toContain('| accuracy | 0.912 | 0.934 | +0.022 | 🟢 better |');
+    // Higher is better for F1, lower for log loss and MAE: the direction comes from the metric.
+    expect(card).toContain('| f1 | 0.83 | 0.8 | -0.03 | 🔴 **worse** |');
+    expect(card).toContain('| log\\_loss | 0.35 | 0.41 | +0.06 | 🔴 **worse** |');
+    expect(card).toContain('| mae | 2.5 | 2 | -0.5 | 🟢 better |');
+    // A row count has no better direction, and the deployed side did not report it.
+    expect(card).toContain('| test\\_rows | — | 375 | new only |  |');
+    expect(card).toContain('**Worse on 2 of the 4 metrics compared**: f1, log\\_loss; better on 2.');
+  });
+
+  it('says when no metric got worse, and marks an unchanged one as the same', () => {
+    const card = renderModelCard(input(sameHoldout({ roc_auc: 0.9, rmse: 1.5 }, { roc_auc: 0.9, rmse: 1.7 })));
+    expect(card).toContain('| roc\\_auc | 0.9 | 0.9 | ±0 | ⚪ same |');
+    expect(card).toContain('| rmse | 1.7 | 1.5 | -0.2 | 🟢 better |');
+    expect(card).toContain('**No metric is worse**: better on 1 of the 2 metrics compared, the same on 1.');
+    expect(card).not.toContain('**worse**');
+  });
+
+  it('says plainly when the deployed numbers come from other data', () => {
+    const card = renderModelCard(input(otherData({ accuracy: 0.934, f1: 0.8 }, { accuracy: 0.912, f1: 0.83 })));
+    expect(card).toContain('## Deployed vs new, on different data');
+    expect(card).not.toContain('on the same data');
+    expect(card).toContain(
+      "> ⚠️ **The deployed numbers come from other data**: they are `2026.05.01.1`'s own metrics, measured on its test split when it was trained; this version's are measured on a holdout of the fresh data.",
+    );
+    expect(card).toContain('`DRIFTGATE_DEPLOYED_MODEL_DIR`');
+    expect(card).toContain('| f1 | 0.83 | 0.8 | -0.03 | 🔴 **worse** |');
+  });
+
+  it('does not pass off the numbers of a version that is no longer deployed as same-holdout ones', () => {
+    const metrics: MetricsFile = { values: { accuracy: 0.934 }, deployed: { version: '2026.04.20.1', values: { accuracy: 0.95 } } };
+    const card = renderModelCard(input({ metrics, comparison: compareWithDeployed(metrics, DEPLOYED, { accuracy: 0.912 }) }));
+    expect(card).toContain('## Deployed vs new, on different data');
+    expect(card).toContain('The training scored `2026.04.20.1` on its holdout, but `2026.05.01.1` is deployed now, so those numbers are not used.');
+    expect(card).toContain('| accuracy | 0.912 | 0.934 | +0.022 | 🟢 better |');
+  });
+
+  it('lists this version’s metrics alone when the deployed version has none', () => {
+    const metrics: MetricsFile = { values: { accuracy: 0.934 } };
+    const card = renderModelCard(input({ metrics, comparison: compareWithDeployed(metrics, DEPLOYED, undefined) }));
+    expect(card).toContain('## Metrics\n\nThe deployed version `2026.05.01.1` has no metrics to compare with.\n\n| Metric | This version |\n|---|---|\n| accuracy | 0.934 |');
+  });
+
+  it('states the promotion rule’s decision under the comparison', () => {
+    const card = renderModelCard(input({ promotion: { promoted: true, reason: 'accuracy went up' } }));
+    const comparison = card.slice(card.indexOf('## Deployed vs new'), card.indexOf('## Why this version'));
+    expect(comparison).toContain('**Promotion rule**: accuracy went up.');
   });
 
   it('shows a baseline profile with its size and what it keeps, its column names escaped', () => {
@@ -87,18 +154,18 @@ describe('the model card', () => {
   });
 
   it('reads well without a drift report, metrics or deployed version', () => {
-    const card = renderModelCard(input({ driftReport: undefined, metricChanges: undefined, deployedVersion: undefined, runUrl: undefined }));
+    const card = renderModelCard(input({ driftReport: undefined, metrics: undefined, comparison: undefined, deployedVersion: undefined, runUrl: undefined }));
     expect(card).toContain('No drift report was given');
     expect(card).toContain('No metrics file was given.');
     expect(card).toContain('It is the first version of this model in the registry.');
     expect(card).not.toContain('workflow run');
-    const first = renderModelCard(input({ deployedVersion: undefined, metricChanges: compareMetrics({ accuracy: 0.9 }, undefined) }));
+    const first = renderModelCard(input({ deployedVersion: undefined, metrics: { values: { accuracy: 0.9 } }, comparison: undefined }));
     expect(first).toContain('| Metric | This version |\n|---|---|\n| accuracy | 0.9 |');
   });
 
   it('escapes names that come from the data and the file system', () => {
     const hostile: RegistryFile = { path: 'model/a|b<script>.pkl', role: 'model', size: 1, sha256: 'e'.repeat(64) };
-    const card = renderModelCard(input({ files: [hostile], metricChanges: compareMetrics({ '*bold* | x': 1 }, { '*bold* | x': 0.5 }) }));
+    const card = renderModelCard(input({ files: [hostile], ...sameHoldout({ '*bold* | x': 1 }, { '*bold* | x': 0.5 }) }));
     expect(card).toContain('a\\|b&lt;script&gt;.pkl');
     expect(card).toContain('\\*bold\\* \\| x');
     expect(card).not.toContain('<script>');
@@ -111,7 +178,20 @@ describe('the model card', () => {
     expect(card.length).toBeLessThanOrEqual(MODEL_CARD_CHARACTER_LIMIT);
     expect(card).toContain('drifted columns are shown');
     expect(card).toMatch(/more files not shown; `index\.json` lists every file/);
-    expect(card).toContain('## Metrics');
+    expect(card).toContain('## Deployed vs new, on the same data');
+  });
+});
+
+describe('the job summary of a model the promotion rule held back', () => {
+  it('says it was not promoted and why, above the comparison', () => {
+    const summary = renderNotPromoted({
+      name: 'churn',
+      ...sameHoldout({ roc_auc: 0.9 }, { roc_auc: 0.92 }),
+      promotion: { promoted: false, reason: 'roc_auc 0.92 → 0.9 (-0.02, higher is better) on the same holdout: not at least as good as the deployed 2026.05.01.1, so no pull request is opened' },
+    });
+    expect(summary).toMatch(/^# Model churn: not promoted\n\n🔴 \*\*Not promoted\*\*: roc\\_auc 0\.92 → 0\.9 .* so no pull request is opened\. Nothing was committed/);
+    expect(summary).toContain('| roc\\_auc | 0.92 | 0.9 | -0.02 | 🔴 **worse** |');
+    expect(summary.indexOf('Not promoted')).toBeLessThan(summary.indexOf('| roc'));
   });
 });
 
@@ -131,7 +211,7 @@ describe('the model card of a retrain triggered by the model itself', () => {
     expect(driftReport.model!.performance!.status).toBe('degraded');
     expect(driftReport.columns.some((column) => column.drift_detected)).toBe(false);
     const card = renderModelCard(input({ driftReport }));
-    const why = card.slice(card.indexOf('## Why this version'), card.indexOf('## Metrics'));
+    const why = card.slice(card.indexOf('## Why this version'), card.indexOf('## Data'));
     expect(why).toMatch(/^### 🔴 Gate tripped: .*performance drift\./m);
     expect(why).toContain('#### Model (classification)');
     expect(why).toContain(escapeMarkdown(driftReport.model!.performance!.summary));
@@ -152,11 +232,12 @@ describe('the model card of a retrain triggered by the model itself', () => {
 });
 
 describe('describeChange', () => {
-  it('shows both values and the signed difference', () => {
-    expect(describeChange({ name: 'a', deployed: 0.912, candidate: 0.934, change: 0.934 - 0.912 })).toBe('0.912 → 0.934, +0.022');
-    expect(describeChange({ name: 'a', deployed: 1, candidate: 1, change: 0 })).toBe('1 → 1, ±0');
-    expect(describeChange({ name: 'a', candidate: 1 })).toBe('new metric');
-    expect(describeChange({ name: 'a', deployed: 1 })).toBe('no longer reported');
+  it('shows the signed difference, or which side lacks the metric', () => {
+    expect(describeChange({ name: 'a', deployed: 0.912, candidate: 0.934, change: 0.934 - 0.912 })).toBe('+0.022');
+    expect(describeChange({ name: 'a', deployed: 0.83, candidate: 0.8, change: 0.8 - 0.83 })).toBe('-0.03');
+    expect(describeChange({ name: 'a', deployed: 1, candidate: 1, change: 0 })).toBe('±0');
+    expect(describeChange({ name: 'a', candidate: 1 })).toBe('new only');
+    expect(describeChange({ name: 'a', deployed: 1 })).toBe('deployed only');
   });
 });
 

@@ -126,8 +126,10 @@ describe('the first publish', () => {
     expect(body).toContain(escapeMarkdown(report.dataset.summary));
     for (const column of report.columns.filter((candidate) => candidate.drift_detected)) expect(body).toContain(`| ${escapeMarkdown(column.name)} |`);
     expect(body).toContain('```mermaid');
-    expect(body).toContain('| accuracy | 0.912 | 0.934 | 0.912 → 0.934, +0.022 |');
-    expect(body).toContain(`deployed version \`${DEPLOYED}\``);
+    // The workspace's metrics file has no same-holdout numbers: the deployed version's own, from other data.
+    expect(body).toContain('## Deployed vs new, on different data');
+    expect(body).toContain(`| Metric | Deployed \`${DEPLOYED}\` | New | Change | Better or worse |`);
+    expect(body).toContain('| accuracy | 0.912 | 0.934 | +0.022 | 🟢 better |');
     expect(body).toContain('https://github.com/octo-org/churn-model/actions/runs/4242');
     expect(body).toContain(sha256(git('cat-file', '-p', `${outcome.commitSha}:models/churn/2026.05.14.1/baseline/train.csv`) + '\n'));
   });
@@ -278,6 +280,66 @@ describe('publishing again', () => {
     ]);
     expect(indexAt(second.commitSha).versions.map((entry) => entry.version)).toEqual([DEPLOYED, '2026.05.14.1', '2026.05.20.1']);
     expect(server.state.pulls.filter((pull) => pull.state === 'open')).toHaveLength(1);
+  });
+});
+
+describe('champion and challenger', () => {
+  const metricsWith = (values: Record<string, unknown>) => writeFiles(workspace, { 'out/metrics.json': JSON.stringify(values) });
+  const writeRequests = () => server.state.requests.filter((request) => request.method !== 'GET');
+
+  it('puts the same-holdout comparison first in the pull request, with the worse metric marked', async () => {
+    metricsWith({ accuracy: 0.934, log_loss: 0.41, deployed: { version: DEPLOYED, accuracy: 0.9, log_loss: 0.38 } });
+    const outcome = await publish();
+    const body = server.state.pulls[0].body!;
+    expect(body).toContain('## Deployed vs new, on the same data');
+    expect(body).not.toContain('other data');
+    expect(body).toContain('| accuracy | 0.9 | 0.934 | +0.034 | 🟢 better |');
+    expect(body).toContain('| log\\_loss | 0.38 | 0.41 | +0.03 | 🔴 **worse** |');
+    expect(body.indexOf('## Deployed vs new')).toBeLessThan(body.indexOf('## Why this version'));
+    expect(outcome.promotion).toBeUndefined();
+    // The file is stored as given, the deployed model's numbers included.
+    expect(JSON.parse(git('show', `${outcome.commitSha}:models/churn/2026.05.14.1/metrics.json`)).deployed.accuracy).toBe(0.9);
+  });
+
+  it('opens no pull request, writes nothing and says why when the new model is not better by the margin', async () => {
+    metricsWith({ roc_auc: 0.905, accuracy: 0.95, deployed: { version: DEPLOYED, roc_auc: 0.9, accuracy: 0.9 } });
+    const outcome = await publish({ promotion: { metric: 'roc_auc', margin: 0.01 } });
+    expect(outcome).toMatchObject({ version: '', pullRequestOperation: 'none', promotion: { promoted: false } });
+    expect(outcome.promotion!.reason).toBe(
+      `roc_auc 0.9 → 0.905 (+0.005, higher is better) on the same holdout: not better than the deployed ${DEPLOYED} by at least 0.01, so no pull request is opened`,
+    );
+    expect(outcome.modelCard).toContain('# Model churn: not promoted');
+    expect(outcome.modelCard).toContain('| roc\\_auc | 0.9 | 0.905 | +0.005 | 🟢 better |');
+    expect(server.state.branchSha(BRANCH)).toBeUndefined();
+    expect(server.state.pulls).toEqual([]);
+    expect(writeRequests()).toEqual([]);
+  });
+
+  it('holds back a model whose lower-is-better metric rose', async () => {
+    metricsWith({ log_loss: 0.36, deployed: { log_loss: 0.35 } });
+    const outcome = await publish({ promotion: { metric: 'log_loss', margin: 0 } });
+    expect(outcome.promotion).toEqual({ promoted: false, reason: expect.stringMatching(/^log_loss 0\.35 → 0\.36 \(\+0\.01, lower is better\) on the same holdout: not at least as good as the deployed/) });
+    expect(server.state.pulls).toEqual([]);
+  });
+
+  it('proposes a model that is better by the margin, with the decision in the card', async () => {
+    metricsWith({ roc_auc: 0.93, deployed: { version: DEPLOYED, roc_auc: 0.9 } });
+    const outcome = await publish({ promotion: { metric: 'roc_auc', margin: 0.01 } });
+    expect(outcome).toMatchObject({ version: '2026.05.14.1', pullRequestOperation: 'created', promotion: { promoted: true } });
+    expect(outcome.promotion!.reason).toBe(`roc_auc 0.9 → 0.93 (+0.03, higher is better) on the same holdout: better than the deployed ${DEPLOYED} by at least 0.01, so it is proposed`);
+    expect(server.state.pulls[0].body).toContain(`**Promotion rule**: roc\\_auc 0.9 → 0.93`);
+  });
+
+  it('refuses to decide on numbers from other data, before writing anything', async () => {
+    // The workspace's metrics have no "deployed" object; the deployed version's stored ones are from its own split.
+    const failure = await publish({ promotion: { metric: 'accuracy', margin: 0 } }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InputError);
+    expect((failure as InputError).describe()).toMatch(/^out\/metrics\.json: promote-metric needs the deployed model's accuracy on the same holdout .* numbers from other data/);
+    const stale = { accuracy: 0.99, deployed: { version: '2026.04.01.1', accuracy: 0.5 } };
+    metricsWith(stale);
+    await expect(publish({ promotion: { metric: 'accuracy', margin: 0 } })).rejects.toThrow(/the training scored 2026\.04\.01\.1, but 2026\.05\.01\.1 is deployed now/);
+    expect(writeRequests()).toEqual([]);
+    expect(server.state.pulls).toEqual([]);
   });
 });
 

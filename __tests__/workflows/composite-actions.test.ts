@@ -65,6 +65,19 @@ describe('actions/retrain', () => {
     await expect(retrain({ 'train-command': 'node train.mjs --data ../data/current.csv', ...inputs })).rejects.toThrow(message);
   });
 
+  it('hands the training command the deployed model, which the example scores on the same test rows', async () => {
+    const first = await retrain({ 'train-command': 'node train.mjs --data ../data/baseline.csv', 'artifact-name': 'first' });
+    cpSync(first.outputs['model-dir'], join(workspace, 'models/churn/2026.05.01.1/model'), { recursive: true });
+    const run = await retrain({ 'train-command': 'node train.mjs --data ../data/current.csv', 'deployed-model-dir': 'models/churn/2026.05.01.1/model', 'deployed-version': '2026.05.01.1' });
+    const metrics = JSON.parse(readFileSync(run.outputs.metrics, 'utf8'));
+    expect(metrics.deployed).toEqual({ version: '2026.05.01.1', accuracy: expect.any(Number), precision: expect.any(Number), recall: expect.any(Number), f1: expect.any(Number), roc_auc: expect.any(Number), log_loss: expect.any(Number) });
+    // Another model on the same rows: its numbers differ from the new model's.
+    expect(metrics.deployed.roc_auc).not.toBe(metrics.roc_auc);
+    const alone = await retrain({ 'train-command': 'node train.mjs --data ../data/current.csv' });
+    expect(JSON.parse(readFileSync(alone.outputs.metrics, 'utf8'))).toEqual(Object.fromEntries(Object.entries(metrics).filter(([name]) => name !== 'deployed')));
+    await expect(retrain({ 'train-command': 'true', 'deployed-model-dir': 'models/churn/none/model' })).rejects.toThrow(/the deployed model's folder .*models\/churn\/none\/model does not exist/);
+  });
+
   it('runs the training command with bash, so pipes and && work and a failing part fails it', async () => {
     await expect(retrain({ 'train-command': 'false | true && node train.mjs --data ../data/current.csv' })).rejects.toThrow(/step "Train"/);
   });

@@ -4,10 +4,13 @@
 //
 //     node train.mjs --data ../data/current.csv [--model model.json] [--metrics metrics.json]
 //
-// The metrics JSON is what driftgate's publish step compares with the deployed version's. Nothing is
-// random (the test rows are every fourth row, the weights start at zero), so the same data gives the same
-// model and the same numbers, byte for byte.
+// The metrics JSON is what driftgate's publish step compares with the deployed version's. When the
+// workflow hands over the deployed model (DRIFTGATE_DEPLOYED_MODEL_DIR, with DRIFTGATE_DEPLOYED_VERSION),
+// it is scored on the same test rows as the new one and its numbers go under "deployed", so the model card
+// compares like with like. Nothing is random (the test rows are every fourth row, the weights start at
+// zero), so the same data gives the same model and the same numbers, byte for byte.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const NUMERICAL = ['age', 'tenure_months', 'monthly_charges', 'total_charges', 'support_calls'];
@@ -43,16 +46,42 @@ const stored = [model.intercept, ...model.weights];
 const metrics = evaluate(test.map((row) => predict(stored, encoder.encode(row))), test.map(label));
 metrics.train_rows = train.length;
 metrics.test_rows = test.length;
+const deployed = deployedMetrics(test);
+if (deployed) metrics.deployed = deployed;
 
 writeFileSync(values.model, `${JSON.stringify(model, null, 2)}\n`);
 writeFileSync(values.metrics, `${JSON.stringify(metrics, null, 2)}\n`);
 console.log(
   `logistic regression: trained on ${train.length} rows, tested on ${test.length}: ` +
     Object.entries(metrics)
-      .filter(([name]) => !name.endsWith('_rows'))
+      .filter(([name]) => !name.endsWith('_rows') && name !== 'deployed')
       .map(([name, value]) => `${name} ${value}`)
       .join(', '),
 );
+if (deployed) {
+  const { version = '', ...numbers } = deployed;
+  console.log(`deployed model ${version} on the same rows: ${Object.entries(numbers).map(([name, value]) => `${name} ${value}`).join(', ')}`);
+}
+
+/** The deployed model on the new model's test rows; undefined (with a warning) when it cannot be scored. */
+function deployedMetrics(rows) {
+  const folder = process.env.DRIFTGATE_DEPLOYED_MODEL_DIR;
+  if (!folder) return undefined;
+  const path = join(folder, basename(values.model));
+  let scored;
+  try {
+    const model = JSON.parse(readFileSync(path, 'utf8'));
+    const encode = encoderFor(model.numerical, model.categories);
+    const weights = [model.intercept, ...model.weights];
+    scored = evaluate(rows.map((row) => predict(weights, encode(row))), rows.map(label));
+  } catch (error) {
+    // An old model may not load or score; the new one is still worth proposing.
+    console.error(`train.mjs: warning: the deployed model ${path} could not be scored (${error.message}); the metrics hold the new model only`);
+    return undefined;
+  }
+  const version = process.env.DRIFTGATE_DEPLOYED_VERSION;
+  return version ? { version, ...scored } : scored;
+}
 
 function parseCommandLine() {
   try {
@@ -137,11 +166,15 @@ function fitEncoder(rows) {
   );
   const categories = Object.fromEntries(CATEGORICAL.map((column) => [column, [...new Set(rows.map((row) => row[column]))].sort()]));
   const names = [...NUMERICAL, ...CATEGORICAL.flatMap((column) => categories[column].map((value) => `${column}=${value}`))];
-  const encode = (row) => [
+  return { names, numerical, categories, encode: encoderFor(numerical, categories) };
+}
+
+/** A row as the model's inputs, from the scaling and categories stored in a model file. */
+function encoderFor(numerical, categories) {
+  return (row) => [
     ...NUMERICAL.map((column) => (row[column] === '' ? 0 : (Number(row[column]) - numerical[column].mean) / numerical[column].std)),
     ...CATEGORICAL.flatMap((column) => categories[column].map((value) => (row[column] === value ? 1 : 0))),
   ];
-  return { names, numerical, categories, encode };
 }
 
 function sigmoid(z) {

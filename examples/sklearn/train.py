@@ -4,14 +4,18 @@
     python3 train.py --data ../data/current.csv [--estimator logistic|gradient-boosting]
                      [--model model.joblib] [--metrics metrics.json]
 
-The metrics JSON is what driftgate's publish step compares with the deployed version's. Everything is
-seeded, so the same data gives the same model and the same numbers. Only scikit-learn, NumPy and joblib
-are needed (no pandas), so Debian's python3-sklearn is enough to run it.
+The metrics JSON is what driftgate's publish step compares with the deployed version's. When the
+workflow hands over the deployed model (DRIFTGATE_DEPLOYED_MODEL_DIR, with DRIFTGATE_DEPLOYED_VERSION),
+it is scored on the same holdout as the new one and its numbers go under "deployed", so the model card
+compares like with like. Everything is seeded, so the same data gives the same model and the same
+numbers. Only scikit-learn, NumPy and joblib are needed (no pandas), so Debian's python3-sklearn is
+enough to run it.
 """
 import argparse
 import csv
 import json
 import math
+import os
 import sys
 
 import joblib
@@ -70,6 +74,36 @@ def build(estimator):
     return Pipeline([("prepare", prepare), ("model", model)])
 
 
+def evaluate(pipeline, test_x, test_y):
+    predicted = pipeline.predict(test_x)
+    probability = pipeline.predict_proba(test_x)[:, 1]
+    # Rounded so that the file is the same across platforms whose last floating-point digit differs.
+    return {
+        "accuracy": round(float(accuracy_score(test_y, predicted)), 6),
+        "precision": round(float(precision_score(test_y, predicted, zero_division=0)), 6),
+        "recall": round(float(recall_score(test_y, predicted, zero_division=0)), 6),
+        "f1": round(float(f1_score(test_y, predicted, zero_division=0)), 6),
+        "roc_auc": round(float(roc_auc_score(test_y, probability)), 6),
+        "log_loss": round(float(log_loss(test_y, probability)), 6),
+    }
+
+
+def deployed_metrics(model_file, test_x, test_y):
+    """The deployed model on the new model's holdout; None (with a warning) when it cannot be scored."""
+    folder = os.environ.get("DRIFTGATE_DEPLOYED_MODEL_DIR", "")
+    if not folder:
+        return None
+    path = os.path.join(folder, os.path.basename(model_file))
+    try:
+        deployed = joblib.load(path)
+        metrics = evaluate(deployed, test_x, test_y)
+    except Exception as error:  # an old model may not load or score; the new one is still worth proposing
+        print(f"train.py: warning: the deployed model {path} could not be scored ({error}); the metrics hold the new model only", file=sys.stderr)
+        return None
+    version = os.environ.get("DRIFTGATE_DEPLOYED_VERSION", "")
+    return {"version": version, **metrics} if version else metrics
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", nargs="+", required=True, help="CSV file(s) to train on")
@@ -81,25 +115,17 @@ def main():
     features, target = to_arrays(read_rows(args.data))
     train_x, test_x, train_y, test_y = train_test_split(features, target, test_size=0.25, random_state=SEED, stratify=target)
     pipeline = build(args.estimator).fit(train_x, train_y)
-    predicted = pipeline.predict(test_x)
-    probability = pipeline.predict_proba(test_x)[:, 1]
-
-    # Rounded so that the file is the same across platforms whose last floating-point digit differs.
-    metrics = {
-        "accuracy": round(float(accuracy_score(test_y, predicted)), 6),
-        "precision": round(float(precision_score(test_y, predicted, zero_division=0)), 6),
-        "recall": round(float(recall_score(test_y, predicted, zero_division=0)), 6),
-        "f1": round(float(f1_score(test_y, predicted, zero_division=0)), 6),
-        "roc_auc": round(float(roc_auc_score(test_y, probability)), 6),
-        "log_loss": round(float(log_loss(test_y, probability)), 6),
-        "train_rows": int(len(train_y)),
-        "test_rows": int(len(test_y)),
-    }
+    metrics = {**evaluate(pipeline, test_x, test_y), "train_rows": int(len(train_y)), "test_rows": int(len(test_y))}
+    deployed = deployed_metrics(args.model, test_x, test_y)
+    if deployed is not None:
+        metrics["deployed"] = deployed
     joblib.dump(pipeline, args.model)
     with open(args.metrics, "w", encoding="utf-8") as handle:
         json.dump(metrics, handle, indent=2)
         handle.write("\n")
     print(f"{args.estimator}: trained on {len(train_y)} rows, tested on {len(test_y)}: " + ", ".join(f"{name} {value}" for name, value in metrics.items() if isinstance(value, float)))
+    if deployed is not None:
+        print(f"deployed model {deployed.get('version', '')} on the same rows: " + ", ".join(f"{name} {value}" for name, value in deployed.items() if isinstance(value, float)))
 
 
 if __name__ == "__main__":

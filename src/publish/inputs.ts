@@ -7,9 +7,10 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { registerSecret } from '../action/secrets.js';
 import { InputError } from '../engine/errors.js';
-import { oneOf } from '../option-values.js';
+import { nonNegative, oneOf, parseNumber } from '../option-values.js';
 import type { PublishSettings } from './publish.js';
 import type { BaselineStorage } from './local-files.js';
+import { ruleDirection, type PromotionRule } from './promotion.js';
 import { checkPathComponent, checkRegistryDir, refuseBaseAsBranch } from './registry.js';
 
 export interface PublishActionSettings {
@@ -39,6 +40,9 @@ export function getInputs(): PublishActionSettings {
   // Without base, the event payload names the default branch, so the refusal needs no request.
   refuseBaseAsBranch(branch, base ?? github.context.payload.repository?.default_branch, base === undefined);
 
+  const metrics = text('metrics') || undefined;
+  const promotion = promotionRule(metrics);
+
   const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_RUN_ID: runId } = process.env;
   return {
     githubToken,
@@ -47,7 +51,7 @@ export function getInputs(): PublishActionSettings {
         model: lines('model'),
         baseline: lines('baseline'),
         baselineAs: baselineStorage(),
-        metrics: text('metrics') || undefined,
+        metrics,
         driftReport: text('drift-report') || undefined,
         cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
         runnerTemp: process.env.RUNNER_TEMP || undefined,
@@ -68,8 +72,22 @@ export function getInputs(): PublishActionSettings {
         draft: yesOrNo('draft'),
       },
       run: { id: runId || undefined, url: runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : undefined },
+      ...(promotion ? { promotion } : {}),
     },
   };
+}
+
+/** Off unless promote-metric names a metric; a margin alone is a mistake worth saying. */
+function promotionRule(metrics: string | undefined): PromotionRule | undefined {
+  const metric = text('promote-metric');
+  const marginText = text('promote-margin');
+  if (!metric) {
+    if (marginText !== '' && marginText !== '0') throw new InputError('promote-margin is set but promote-metric is empty: name the metric the margin is on (such as roc_auc)');
+    return undefined;
+  }
+  ruleDirection(metric);
+  if (!metrics) throw new InputError(`promote-metric ${metric} needs the metrics input: the metrics file with the new and the deployed model's ${metric}`);
+  return { metric, margin: marginText === '' ? 0 : parseNumber('promote-margin', marginText, nonNegative) };
 }
 
 function baselineStorage(): BaselineStorage {

@@ -19,7 +19,7 @@ import { describeProfile } from '../profile/describe.js';
 import type { Profile } from '../profile/format.js';
 import { READABLE_REPORT_SCHEMA_VERSIONS, type JsonReport } from '../report/json.js';
 import { parseJsonFile } from './json-text.js';
-import { parseMetrics, type MetricValues } from './metrics.js';
+import { parseMetrics, type MetricsFile } from './metrics.js';
 import { BASELINE_FOLDER, DRIFT_REPORT_FILE, METRICS_FILE, MODEL_FOLDER, relativeNames, type FileRole, type RegistryFile } from './registry.js';
 import { formatBytes } from './model-card.js';
 
@@ -39,7 +39,7 @@ export interface LocalFile extends RegistryFile {
 export interface PublishContent {
   /** Model, baseline, metrics and drift report files, in that order. */
   files: LocalFile[];
-  metrics?: MetricValues;
+  metrics?: MetricsFile;
   driftReport?: JsonReport;
   /** What the stored baseline profile holds, when the baseline is one (the default). */
   baselineProfile?: string;
@@ -67,7 +67,7 @@ export async function collectContent(sources: ContentSources): Promise<PublishCo
   const model = await placeFiles(await expandAll('model', sources.model, sources), MODEL_FOLDER, 'model');
   const stored = await storedBaseline(await expandAll('baseline', sources.baseline, sources), sources);
   const files = [...model, ...stored.files];
-  let metrics: MetricValues | undefined;
+  let metrics: MetricsFile | undefined;
   let driftReport: JsonReport | undefined;
   if (sources.metrics) {
     const path = await single('metrics', sources.metrics, sources);

@@ -19,6 +19,7 @@ async function run(): Promise<void> {
   const outcome = await publishModel(publish, client, { log: core.info });
   // They quote GitHub's refusals of labels and reviewers.
   for (const warning of outcome.warnings) core.warning(redactSecrets(warning));
+  if (outcome.promotion && !outcome.promotion.promoted) core.notice(outcome.promotion.reason, { title: 'driftgate: not promoted' });
   setOutputs(outcome);
   if (outcome.modelCard) await core.summary.addRaw(outcome.modelCard).write();
 }
@@ -31,6 +32,8 @@ function setOutputs(outcome: PublishOutcome): void {
   core.setOutput('pull-request-number', outcome.pullRequest ? String(outcome.pullRequest.number) : '');
   core.setOutput('pull-request-url', outcome.pullRequest?.url ?? '');
   core.setOutput('pull-request-operation', outcome.pullRequestOperation);
+  core.setOutput('promoted', String(outcome.promotion?.promoted ?? true));
+  core.setOutput('promotion-reason', outcome.promotion?.reason ?? 'no promotion rule is set (promote-metric is empty)');
 }
 
 /** What GitHub's refusal usually means for this action, so the fix is in the message. */

@@ -1,9 +1,10 @@
 /**
- * The model card: MODEL_CARD.md in the version folder and, word for word, the pull request's body. It says
- * why the version exists (the drift check's verdict; the deployed model's performance, when it started to
- * slip and its prediction drift, when the check had them; the drifted columns with their values, charts), how
- * its metrics compare with the deployed version's, what data it was trained on, and the checksum of every
- * file, with a link to the workflow run that made it.
+ * The model card: MODEL_CARD.md in the version folder and, word for word, the pull request's body. It opens
+ * with how the new model compares with the deployed one (metric, deployed, new, change, better or worse;
+ * saying plainly when the deployed numbers come from other data), then says why the version exists (the
+ * drift check's verdict; the deployed model's performance, when it started to slip and its prediction
+ * drift, when the check had them; the drifted columns with their values, charts folded away), what data it
+ * was trained on, and the checksum of every file, with a link to the workflow run that made it.
  *
  * GitHub refuses a pull request body over 65,536 characters, so the card shrinks to fit: fewer drifted
  * columns, then no charts, then fewer file rows, always with a note that the full data is in the folder.
@@ -14,7 +15,8 @@ import { escapeMarkdown } from '../report/escape.js';
 import { featuresHeading, modelSection, verdictBlock } from '../report/markdown.js';
 import { renderSummary } from '../report/summary.js';
 import { VERSION } from '../version.js';
-import type { MetricChange } from './metrics.js';
+import { DEPLOYED_METRICS_KEY, type MetricChange, type MetricComparison, type MetricsFile, type Verdict } from './metrics.js';
+import type { PromotionDecision } from './promotion.js';
 import { DRIFT_REPORT_FILE, INDEX_FILE, type RegistryFile } from './registry.js';
 
 /** GitHub's limit for a pull request body is 65,536 characters; the rest is headroom for our own notes. */
@@ -32,8 +34,12 @@ export interface ModelCardInput {
   files: readonly RegistryFile[];
   /** The version currently deployed (the registry's current version on the base branch), if any. */
   deployedVersion?: string;
-  /** This version's metrics against the deployed version's; undefined when no metrics file was given. */
-  metricChanges?: readonly MetricChange[];
+  /** This version's metrics file; undefined when none was given. */
+  metrics?: MetricsFile;
+  /** This version's metrics against the deployed version's; undefined when nothing is deployed or no metrics file was given. */
+  comparison?: MetricComparison;
+  /** The promotion rule's decision, when a rule is set. */
+  promotion?: PromotionDecision;
   driftReport?: JsonReport;
   /** What the baseline profile holds (`describeProfile`), when the baseline is a profile. */
   baselineProfile?: string;
@@ -62,12 +68,21 @@ export function renderModelCard(input: ModelCardInput, characterLimit = MODEL_CA
   return `${card.slice(0, characterLimit - 80)}\n\n_The model card was cut to fit; see the files in the version folder._\n`;
 }
 
+/**
+ * The job summary when the promotion rule holds the new model back: no version, no card in the registry,
+ * only the decision and the comparison it was made on.
+ */
+export function renderNotPromoted(input: Pick<ModelCardInput, 'name' | 'metrics' | 'comparison'> & { promotion: PromotionDecision }): string {
+  const decision = `🔴 **Not promoted**: ${escapeMarkdown(input.promotion.reason)}. Nothing was committed and no pull request was opened or changed.`;
+  return [`# Model ${input.name}: not promoted`, decision, metricsSection({ ...input, promotion: undefined })].join('\n\n') + '\n';
+}
+
 function composeCard(input: ModelCardInput, detail: Detail): string {
   return [
     `# Model ${input.name}, version ${input.version}`,
     introduction(input),
-    driftSection(input.driftReport, detail),
     metricsSection(input),
+    foldCharts(driftSection(input.driftReport, detail)),
     dataSection(input),
     filesSection(input, detail.fileRows),
     footer(input),
@@ -112,25 +127,71 @@ function demoteHeadings(markdown: string): string {
     .join('\n');
 }
 
-function metricsSection(input: ModelCardInput): string {
-  const changes = input.metricChanges;
-  if (!changes) return '## Metrics\n\nNo metrics file was given.';
-  if (changes.length === 0) return '## Metrics\n\nThe metrics file holds no numbers.';
-  if (!input.deployedVersion) {
-    const rows = changes.filter((change) => change.candidate !== undefined).map((change) => `| ${escapeMarkdown(change.name)} | ${formatNumber(change.candidate!)} |`);
-    return `## Metrics\n\n| Metric | This version |\n|---|---|\n${rows.join('\n')}`;
-  }
-  const rows = changes.map((change) => `| ${escapeMarkdown(change.name)} | ${formatOptional(change.deployed)} | ${formatOptional(change.candidate)} | ${describeChange(change)} |`);
-  return `## Metrics\n\nAgainst the deployed version \`${input.deployedVersion}\`:\n\n| Metric | Deployed | This version | Change |\n|---|---|---|---|\n${rows.join('\n')}`;
+/**
+ * Each chart goes into a folded `<details>`: the comparison and the verdict are what a reviewer reads
+ * first, and they open the distributions they want. GitHub renders Mermaid inside `<details>` when blank
+ * lines surround the block.
+ */
+function foldCharts(markdown: string): string {
+  return markdown.replace(/^```mermaid\n[\s\S]*?^```$/gm, (block) => {
+    const title = /^\s*title "(.*)"$/m.exec(block)?.[1];
+    return `<details><summary>Chart${title ? `: ${title.replace(/&/g, '&amp;')}` : ''}</summary>\n\n${block}\n\n</details>`;
+  });
 }
 
-/** `0.912 → 0.934, +0.022`: both values, then the signed difference. */
+function metricsSection(input: Pick<ModelCardInput, 'metrics' | 'comparison' | 'promotion'>): string {
+  const { metrics, comparison } = input;
+  if (!metrics) return '## Metrics\n\nNo metrics file was given.';
+  if (Object.keys(metrics.values).length === 0) return '## Metrics\n\nThe metrics file holds no numbers.';
+  const rule = input.promotion ? `\n\n**Promotion rule**: ${escapeMarkdown(input.promotion.reason)}.` : '';
+  if (!comparison || comparison.basis === 'none') {
+    const rows = Object.entries(metrics.values).map(([name, value]) => `| ${escapeMarkdown(name)} | ${formatNumber(value)} |`);
+    const note = comparison ? `The deployed version \`${comparison.deployedVersion}\` has no metrics to compare with.\n\n` : '';
+    return `## Metrics\n\n${note}| Metric | This version |\n|---|---|\n${rows.join('\n')}${rule}`;
+  }
+  const rows = comparison.changes.map(
+    (change) => `| ${escapeMarkdown(change.name)} | ${formatOptional(change.deployed)} | ${formatOptional(change.candidate)} | ${describeChange(change)} | ${VERDICT_CELLS[change.verdict ?? 'unknown']} |`,
+  );
+  const table = `| Metric | Deployed \`${comparison.deployedVersion}\` | New | Change | Better or worse |\n|---|---|---|---|---|\n${rows.join('\n')}`;
+  return `${comparisonHeading(comparison)}\n\n${tally(comparison.changes)}\n\n${table}${rule}`;
+}
+
+const VERDICT_CELLS: Record<Verdict | 'unknown', string> = { better: '🟢 better', worse: '🔴 **worse**', same: '⚪ same', unknown: '' };
+
+function comparisonHeading(comparison: MetricComparison): string {
+  const deployed = `\`${comparison.deployedVersion}\``;
+  if (comparison.basis === 'same-holdout') {
+    return `## Deployed vs new, on the same data\n\nThe training scored the deployed version ${deployed} and this version on the same holdout of the fresh data.`;
+  }
+  const scored = comparison.scoredVersion
+    ? ` The training scored \`${comparison.scoredVersion}\` on its holdout, but ${deployed} is deployed now, so those numbers are not used.`
+    : '';
+  return [
+    '## Deployed vs new, on different data',
+    `> ⚠️ **The deployed numbers come from other data**: they are ${deployed}'s own metrics, measured on its test split when it was trained; this version's are measured on a holdout of the fresh data. A change mixes the difference between the models with the difference between the data.${scored} To compare like with like, have the training command score the deployed model (\`DRIFTGATE_DEPLOYED_MODEL_DIR\`) on the same holdout and write its numbers under \`"${DEPLOYED_METRICS_KEY}"\` in the metrics file.`,
+  ].join('\n\n');
+}
+
+/** One sentence above the table, so a worse metric is seen before the rows are read. */
+function tally(changes: readonly MetricChange[]): string {
+  const judged = changes.filter((change) => change.verdict !== undefined);
+  if (judged.length === 0) return 'None of the metrics both versions have is one whose better direction driftgate knows, so none is marked better or worse.';
+  const worse = judged.filter((change) => change.verdict === 'worse');
+  const better = judged.filter((change) => change.verdict === 'better').length;
+  const same = judged.length - worse.length - better;
+  const of = `of the ${judged.length} metric${plural(judged.length)} compared`;
+  const rest = same > 0 ? `, the same on ${same}` : '';
+  if (worse.length === 0) return `**No metric is worse**: better on ${better} ${of}${rest}.`;
+  return `**Worse on ${worse.length} ${of}**: ${worse.map((change) => escapeMarkdown(change.name)).join(', ')}; better on ${better}${rest}.`;
+}
+
+/** The signed difference (`+0.022`), or which side lacks the metric. */
 export function describeChange(change: MetricChange): string {
-  if (change.deployed === undefined) return 'new metric';
-  if (change.candidate === undefined) return 'no longer reported';
+  if (change.deployed === undefined) return 'new only';
+  if (change.candidate === undefined) return 'deployed only';
   const difference = change.change ?? change.candidate - change.deployed;
   const sign = difference > 0 ? '+' : difference < 0 ? '' : '±';
-  return `${formatNumber(change.deployed)} → ${formatNumber(change.candidate)}, ${sign}${formatNumber(difference)}`;
+  return `${sign}${formatNumber(difference)}`;
 }
 
 function formatOptional(value: number | undefined): string {

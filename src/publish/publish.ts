@@ -1,6 +1,8 @@
 /**
  * Publishing a model version: the workspace's files become one commit on the model's branch, adding
- * `<registry-dir>/<name>/<version>/` and updating the index, and a pull request proposes it.
+ * `<registry-dir>/<name>/<version>/` and updating the index, and a pull request proposes it. With a
+ * promotion rule (promotion.ts), a model that does not beat the deployed one is not proposed: it is
+ * decided before anything is written, and nothing is.
  *
  * Everything is decided from what the repository already holds, so a rerun after a failure at any point
  * ends with one commit for the version and one pull request:
@@ -32,8 +34,9 @@ import {
   type UploadedBlobs,
 } from './git-commit.js';
 import { collectContent, type ContentSources, type PublishContent } from './local-files.js';
-import { compareMetrics, parseMetrics, type MetricValues } from './metrics.js';
-import { formatBytes, renderModelCard } from './model-card.js';
+import { compareWithDeployed, parseMetrics, type MetricComparison, type MetricValues } from './metrics.js';
+import { formatBytes, renderModelCard, renderNotPromoted } from './model-card.js';
+import { decidePromotion, type PromotionDecision, type PromotionRule } from './promotion.js';
 import { findOpenPullRequest, openOrUpdatePullRequest, type PullRequestOperation } from './pull-request.js';
 import {
   emptyIndex,
@@ -79,9 +82,12 @@ export interface PublishSettings {
   pullRequest: PullRequestSettings;
   /** The workflow run publishing: its id finds a version an earlier attempt published, its URL goes in the card. */
   run: { id?: string; url?: string };
+  /** Undefined: every new model is proposed. */
+  promotion?: PromotionRule;
 }
 
 export interface PublishOutcome {
+  /** Empty when the promotion rule held the model back. */
   version: string;
   /** The version folder in the repository. */
   path: string;
@@ -89,8 +95,12 @@ export interface PublishOutcome {
   commitSha: string;
   branch: string;
   pullRequest?: { number: number; url: string };
-  pullRequestOperation: PullRequestOperation;
+  /** `none`: the promotion rule held the model back, and nothing was written. */
+  pullRequestOperation: PullRequestOperation | 'none';
+  /** The model card, or what the promotion rule decided and why when it held the model back. */
   modelCard: string;
+  /** The promotion rule's decision; undefined when no rule is set. */
+  promotion?: PromotionDecision;
   warnings: string[];
 }
 
@@ -114,6 +124,7 @@ interface Job {
   now: Date;
   log: (message: string) => void;
   uploaded: UploadedBlobs;
+  promotion?: PromotionDecision;
 }
 
 /** Where the branch stands: `deployed` = already the base's current version; `proposed` = already on the branch; `committed` = new commit. */
@@ -135,10 +146,19 @@ export async function publishModel(settings: PublishSettings, client: GitHubClie
   // Nothing has been written yet: the default branch is learned by the first request, a read.
   refuseBaseAsBranch(settings.branch, base, settings.base === undefined);
   const job: Job = { client, settings, content, base, now: options.now ?? new Date(), log, uploaded: new Set() };
+  if (settings.promotion) {
+    const { decision, summary } = await applyPromotionRule(job, settings.promotion);
+    if (!decision.promoted) {
+      log(`Not promoted: ${decision.reason}.`);
+      return { version: '', path: '', commitSha: '', branch: settings.branch, pullRequestOperation: 'none', modelCard: summary, promotion: decision, warnings: [] };
+    }
+    log(`Promotion rule: ${decision.reason}.`);
+    job.promotion = decision;
+  }
 
   const placement = await placeVersion(job);
   const path = versionFolder(settings.registryDir, settings.name, placement.version);
-  const outcome = { version: placement.version, path, commitSha: placement.commitSha, branch: settings.branch, warnings: [] as string[] };
+  const outcome = { version: placement.version, path, commitSha: placement.commitSha, branch: settings.branch, promotion: job.promotion, warnings: [] as string[] };
   if (placement.kind === 'deployed') {
     log(`The model files are those of ${placement.version}, the current version on ${base}: nothing to publish.`);
     const open = await findOpenPullRequest(client, settings.repository, settings.branch);
@@ -158,6 +178,19 @@ export async function publishModel(settings: PublishSettings, client: GitHubClie
   await keepDescribingHead(job, placement, pullRequest.number, description);
   log(`Pull request #${pullRequest.number} ${pullRequest.operation}: ${pullRequest.url}`);
   return { ...outcome, pullRequest: { number: pullRequest.number, url: pullRequest.url }, pullRequestOperation: pullRequest.operation, modelCard, warnings: pullRequest.warnings };
+}
+
+/**
+ * The rule decided against the base branch's deployed version, before anything is written; with the
+ * job summary to show when it holds the model back.
+ */
+async function applyPromotionRule(job: Job, rule: PromotionRule): Promise<{ decision: PromotionDecision; summary: string }> {
+  const { content, settings } = job;
+  const file = settings.content.metrics;
+  if (!content.metrics || file === undefined) throw new InputError(`promote-metric ${rule.metric} needs the metrics input: the metrics file the rule reads`);
+  const comparison = await deployedComparison(job, await baseState(job));
+  const decision = decidePromotion(rule, content.metrics, comparison, file);
+  return { decision, summary: renderNotPromoted({ name: settings.name, metrics: content.metrics, comparison, promotion: decision }) };
 }
 
 interface Publication {
@@ -321,7 +354,6 @@ async function moveRef(job: Job, head: string | undefined, replacing: string | u
 async function renderCard(job: Job, version: string, base: { baseHead: string; baseIndex: RegistryIndex }): Promise<string> {
   const { settings, content } = job;
   const deployed = findVersion(base.baseIndex, base.baseIndex.current);
-  const deployedMetrics = deployed ? await readDeployedMetrics(job, base.baseHead, deployed) : undefined;
   return renderModelCard({
     name: settings.name,
     version,
@@ -330,20 +362,29 @@ async function renderCard(job: Job, version: string, base: { baseHead: string; b
     runUrl: settings.run.url,
     files: content.files,
     deployedVersion: deployed?.version,
-    metricChanges: content.metrics ? compareMetrics(content.metrics, deployedMetrics) : undefined,
+    metrics: content.metrics,
+    comparison: await deployedComparison(job, base),
+    promotion: job.promotion,
     driftReport: content.driftReport,
     baselineProfile: content.baselineProfile,
   });
 }
 
-/** The deployed version's metrics; a missing or broken file only costs the comparison, with a note in the log. */
+/** The new model's metrics against the base branch's deployed version; undefined without either. */
+async function deployedComparison(job: Job, base: { baseHead: string; baseIndex: RegistryIndex }): Promise<MetricComparison | undefined> {
+  const deployed = findVersion(base.baseIndex, base.baseIndex.current);
+  if (!job.content.metrics || !deployed) return undefined;
+  return compareWithDeployed(job.content.metrics, deployed.version, await readDeployedMetrics(job, base.baseHead, deployed));
+}
+
+/** The deployed version's own stored metrics (its model's, without its same-holdout block); a missing or broken file only costs the comparison, with a note in the log. */
 async function readDeployedMetrics(job: Job, baseHead: string, deployed: VersionEntry): Promise<MetricValues | undefined> {
   if (!deployed.files.some((file) => file.role === 'metrics')) return undefined;
   const path = `${versionFolder(job.settings.registryDir, job.settings.name, deployed.version)}/${METRICS_FILE}`;
   const text = await readText(job, baseHead, path);
   if (text === undefined) return undefined;
   try {
-    return parseMetrics(text, path);
+    return parseMetrics(text, path).values;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     job.log(`The deployed version's metrics are not readable (${error.describe()}); the model card shows no comparison.`);
