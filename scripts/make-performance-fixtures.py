@@ -1,6 +1,9 @@
 #!/usr/bin/python3
 """Writes the scikit-learn reference values that __tests__/performance checks the metrics against.
 
+It also writes the isotonic regression fits (isotonic.json) and, for the label-free estimates of
+src/performance/cbpe.ts, weighted scikit-learn metrics equal to them (expected-confusion.json).
+
 Run it with Debian's interpreter, where python3-sklearn lives:
 
     /usr/bin/python3 scripts/make-performance-fixtures.py
@@ -439,11 +442,13 @@ def isotonic_cases():
     return cases
 
 
-def expected_confusion_case(name, p, predicted_positive):
-    """CBPE's estimates from calibrated probabilities p and the predicted class, checked through scikit-learn:
-    the expected confusion matrix is the weighted confusion matrix of every row counted as a positive with
-    weight p and as a negative with weight 1 - p, so weighted scikit-learn metrics of that doubled data are
-    the estimated metrics, and its weighted roc_auc_score is the expected ROC curve's area."""
+def expected_confusion_case(name, scores, p, predicted_positive):
+    """CBPE's estimates from calibrated probabilities p, the model's scores and its predicted class, through
+    scikit-learn: the expected confusion matrix is the weighted confusion matrix of every row counted as a
+    positive with weight p and as a negative with weight 1 - p, so weighted scikit-learn metrics of that
+    doubled data are the estimated metrics, and its weighted roc_auc_score on the model's scores is the area
+    under the expected ROC curve (tied scores one threshold)."""
+    scores = np.asarray(scores, dtype=np.float64)
     p = np.asarray(p, dtype=np.float64)
     predicted_positive = np.asarray(predicted_positive, dtype=bool)
     n = len(p)
@@ -461,25 +466,39 @@ def expected_confusion_case(name, p, predicted_positive):
         "confusion_matrix": confusion_matrix(y_true, y_pred, labels=[0.0, 1.0], sample_weight=weight).tolist(),
     }
     has_both = weight[:n].sum() > 0 and weight[n:].sum() > 0
-    expected["roc_auc"] = float(roc_auc_score(y_true, np.concatenate([p, p]), sample_weight=weight)) if has_both else None
-    return {"name": name, "p": p.tolist(), "predicted_positive": predicted_positive.tolist(), "expected": expected}
+    doubled_scores = np.concatenate([scores, scores])
+    expected["roc_auc"] = float(roc_auc_score(y_true, doubled_scores, sample_weight=weight)) if has_both else None
+    return {
+        "name": name,
+        "scores": scores.tolist(),
+        "p": p.tolist(),
+        "predicted_positive": predicted_positive.tolist(),
+        "expected": expected,
+    }
 
 
 def expected_confusion_cases():
     cases = []
+    # A calibration map's output: a step function of the scores, so p ties where the scores do not.
     rng = np.random.default_rng(60)
-    p = rng.beta(2.0, 3.0, size=500)
-    cases.append(expected_confusion_case("beta_scores_threshold_half", p, p >= 0.5))
+    scores = rng.beta(2.0, 3.0, size=500)
+    cases.append(expected_confusion_case("step_calibrated", scores, np.round(scores**0.8, 1), scores >= 0.5))
 
-    # Calibrated scores are a step function: many ties, and a prediction column not equal to p >= 0.5.
+    # Tied scores whose p differ within a tie: the tie is one threshold, and the prediction is not p >= 0.5.
     rng = np.random.default_rng(61)
-    p = np.round(rng.uniform(size=400), 1)
-    cases.append(expected_confusion_case("tied_scores_other_threshold", p, p >= 0.3))
+    scores = np.round(rng.uniform(size=400), 1)
+    p = np.clip(scores + rng.normal(scale=0.1, size=400), 0.0, 1.0)
+    cases.append(expected_confusion_case("tied_scores_other_threshold", scores, p, scores >= 0.3))
 
-    # Certain scores at 0 and 1, and a prediction that disagrees with them.
+    # Certain probabilities at 0 and 1, and a prediction that disagrees with them.
     rng = np.random.default_rng(62)
     p = rng.choice([0.0, 1.0, 0.2, 0.9], size=120)
-    cases.append(expected_confusion_case("certain_scores", p, rng.uniform(size=120) < 0.5))
+    cases.append(expected_confusion_case("certain_probabilities", rng.uniform(size=120), p, rng.uniform(size=120) < 0.5))
+
+    # Every row surely negative: no expected positive, so recall, precision and F1 are 0 and ROC AUC undefined.
+    rng = np.random.default_rng(63)
+    scores = rng.uniform(size=50)
+    cases.append(expected_confusion_case("no_expected_positive", scores, np.zeros(50), scores >= 0.5))
     return cases
 
 

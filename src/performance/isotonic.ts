@@ -40,6 +40,11 @@ export interface IsotonicFit {
   readonly xMax: number;
 }
 
+// Module-level aliases: inside Jest's vm contexts a global lookup per row makes the tests' simulations
+// many times slower.
+const { isFinite, isNaN } = Number;
+const { min, max } = Math;
+
 /** float64's `np.finfo(np.float64).resolution`: x closer than this to a run's first x join that run. */
 const MERGE_RESOLUTION = 1e-15;
 
@@ -49,7 +54,7 @@ export function fitIsotonic(x: ArrayLike<number>, y: ArrayLike<number>, weights?
   const rows: number[] = [];
   for (let row = 0; row < x.length; row++) {
     const weight = weights ? weights[row] : 1;
-    if (!Number.isFinite(x[row]) || !Number.isFinite(y[row]) || !Number.isFinite(weight) || weight < 0) {
+    if (!isFinite(x[row]) || !isFinite(y[row]) || !isFinite(weight) || weight < 0) {
       throw new RangeError(`isotonic regression needs finite x, y and non-negative weights (row ${row})`);
     }
     if (weight > 0) rows.push(row);
@@ -66,7 +71,7 @@ export function predictIsotonic(fit: IsotonicFit, x: ArrayLike<number>): Float64
   const predictions = new Float64Array(x.length);
   const last = fit.x.length - 1;
   for (let row = 0; row < x.length; row++) {
-    if (Number.isNaN(x[row])) {
+    if (isNaN(x[row])) {
       predictions[row] = NaN;
       continue;
     }
@@ -74,8 +79,8 @@ export function predictIsotonic(fit: IsotonicFit, x: ArrayLike<number>): Float64
       predictions[row] = fit.y[0];
       continue;
     }
-    const clipped = Math.min(Math.max(x[row], fit.xMin), fit.xMax);
-    const high = Math.min(Math.max(lowerBound(fit.x, clipped), 1), last);
+    const clipped = min(max(x[row], fit.xMin), fit.xMax);
+    const high = min(max(lowerBound(fit.x, clipped), 1), last);
     const slope = (fit.y[high] - fit.y[high - 1]) / (fit.x[high] - fit.x[high - 1]);
     predictions[row] = slope * (clipped - fit.x[high - 1]) + fit.y[high - 1];
   }
@@ -119,7 +124,8 @@ function mergeEqualX(
  */
 function poolAdjacentViolators(values: number[], weights: number[]): void {
   const n = values.length;
-  const blockEnd = Int32Array.from({ length: n }, (_, index) => index);
+  const blockEnd = new Int32Array(n);
+  blockEnd.forEach((_, index) => (blockEnd[index] = index));
   let start = 0;
   while (start < n) {
     let next = blockEnd[start] + 1;
