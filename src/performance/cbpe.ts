@@ -145,14 +145,13 @@ export function fitCbpe(baseline: LabelledBinaryRows, seed: number = DEFAULT_CAL
     else counts[isPositive[row] ? 'fn' : 'tn']++;
   }
   const { tp, fp, fn, tn } = counts;
-  const components = {
+  const samplingError: SamplingErrorComponents = {
     accuracy: bernoulliShare(tp + tn, scores.length),
     precision: bernoulliShare(tp, tp + fp),
     recall: bernoulliShare(tp, tp + fn),
     f1: bernoulliShare(tp, tp + fp + fn),
     rocAuc: placementVariances(scores, isPositive),
   };
-  const samplingError = Object.fromEntries(Object.entries(components).filter(([, component]) => component !== undefined));
   return { calibration: decideCalibration(scores, isPositive, seed), samplingError };
 }
 
