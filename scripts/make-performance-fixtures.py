@@ -1,6 +1,9 @@
 #!/usr/bin/python3
 """Writes the scikit-learn reference values that __tests__/performance checks the metrics against.
 
+It also writes the isotonic regression fits (isotonic.json) and, for the label-free estimates of
+src/performance/cbpe.ts, weighted scikit-learn metrics equal to them (expected-confusion.json).
+
 Run it with Debian's interpreter, where python3-sklearn lives:
 
     /usr/bin/python3 scripts/make-performance-fixtures.py
@@ -18,6 +21,7 @@ import warnings
 
 import numpy as np
 import sklearn
+from sklearn.isotonic import IsotonicRegression
 from sklearn.metrics import (
     accuracy_score,
     balanced_accuracy_score,
@@ -363,6 +367,141 @@ def prediction_log_cases():
     ]
 
 
+def isotonic_case(name, x, y, weights=None, predict_at=None):
+    """IsotonicRegression(out_of_bounds='clip', increasing=True) as NannyML's calibrator uses it: the kept
+    knots after fit, and predictions at the training x, at every knot, between knots and beyond both ends."""
+    x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    regression = IsotonicRegression(out_of_bounds="clip", increasing=True)
+    regression.fit(x, y, sample_weight=None if weights is None else np.asarray(weights, dtype=np.float64))
+    knots = regression.X_thresholds_
+    between = (knots[:-1] + knots[1:]) / 2 if len(knots) > 1 else knots
+    extra = [] if predict_at is None else list(predict_at)
+    at = np.concatenate([x, knots, between, [knots[0] - 1.0, knots[-1] + 1.0], np.asarray(extra, dtype=np.float64)])
+    case = {"name": name, "x": x.tolist(), "y": y.tolist()}
+    if weights is not None:
+        case["weights"] = [float(w) for w in weights]
+    case["predict_at"] = at.tolist()
+    case["expected"] = {
+        "x_thresholds": knots.tolist(),
+        "y_thresholds": regression.y_thresholds_.tolist(),
+        "predictions": regression.predict(at).tolist(),
+    }
+    return case
+
+
+def isotonic_cases():
+    cases = []
+
+    # Calibration's own use: scores of a miscalibrated binary model against 0/1 labels.
+    rng = np.random.default_rng(50)
+    truth_p = rng.beta(2.0, 2.0, size=400)
+    labels = (rng.uniform(size=400) < truth_p).astype(np.float64)
+    scores = 1 / (1 + np.exp(-2.5 * np.log(truth_p / (1 - truth_p))))
+    cases.append(isotonic_case("binary_labels_overconfident_scores", scores, labels))
+
+    # Coarse scores: many rows share an x, so y is averaged per x before pooling.
+    rng = np.random.default_rng(51)
+    scores = np.round(rng.uniform(size=300), 1)
+    labels = (rng.uniform(size=300) < scores).astype(np.float64)
+    cases.append(isotonic_case("tied_scores", scores, labels))
+
+    # Continuous y with sample weights, some of them zero (those rows are dropped).
+    rng = np.random.default_rng(52)
+    x = rng.normal(size=200)
+    y = x + rng.normal(scale=1.5, size=200)
+    weights = rng.uniform(0.0, 3.0, size=200)
+    weights[rng.integers(0, 200, size=20)] = 0.0
+    cases.append(isotonic_case("weighted_continuous", x, y, weights))
+
+    # Tied x with weights: the per-x mean is weighted.
+    rng = np.random.default_rng(53)
+    x = rng.integers(0, 12, size=150).astype(np.float64)
+    y = np.sin(x / 3) + rng.normal(scale=0.4, size=150)
+    cases.append(isotonic_case("weighted_tied_x", x, y, rng.uniform(0.1, 2.0, size=150)))
+
+    # x closer than float64 resolution (1e-15) to a run's first x join that run; farther ones do not.
+    base = np.array([0.0, 1e-16, 5e-16, 1e-15, 2e-15, 0.5, 0.5 + 1e-16, 0.5 + 2e-15, 1.0, 1.0 + 3e-16, 1.0 + 1e-15])
+    cases.append(isotonic_case("near_duplicate_x", base, np.array([3, 1, 2, 0, 5, 4, 2, 6, 1, 9, 7], dtype=np.float64)))
+
+    # Decreasing data pools into one block: two knots with equal y, a constant prediction.
+    cases.append(isotonic_case("decreasing", np.arange(10.0), np.arange(10.0)[::-1]))
+
+    # One distinct x: a single knot predicts its value everywhere.
+    cases.append(isotonic_case("single_x", np.full(5, 0.3), np.array([0.0, 1.0, 1.0, 0.0, 1.0])))
+    cases.append(isotonic_case("single_row", [0.7], [1.0], predict_at=[-5.0, 0.7, 2.0]))
+
+    # Already increasing: nothing pooled, interior points on straight lines still kept (only equal y go).
+    cases.append(isotonic_case("increasing_with_flat_runs", np.arange(8.0), [0, 1, 1, 1, 2, 3, 3, 4]))
+
+    # Many rows, scores with ties, including equal (x, y) pairs in different input order.
+    rng = np.random.default_rng(54)
+    scores = np.round(rng.beta(0.7, 1.3, size=3000), 3)
+    labels = (rng.uniform(size=3000) < np.sqrt(scores)).astype(np.float64)
+    cases.append(isotonic_case("large_tied_binary", scores, labels))
+    return cases
+
+
+def expected_confusion_case(name, scores, p, predicted_positive):
+    """CBPE's estimates from calibrated probabilities p, the model's scores and its predicted class, through
+    scikit-learn: the expected confusion matrix is the weighted confusion matrix of every row counted as a
+    positive with weight p and as a negative with weight 1 - p, so weighted scikit-learn metrics of that
+    doubled data are the estimated metrics, and its weighted roc_auc_score on the model's scores is the area
+    under the expected ROC curve (tied scores one threshold)."""
+    scores = np.asarray(scores, dtype=np.float64)
+    p = np.asarray(p, dtype=np.float64)
+    predicted_positive = np.asarray(predicted_positive, dtype=bool)
+    n = len(p)
+    y_true = np.concatenate([np.ones(n), np.zeros(n)])
+    y_pred = np.concatenate([predicted_positive, predicted_positive]).astype(np.float64)
+    weight = np.concatenate([p, 1 - p])
+    precision, recall, f1, _ = precision_recall_fscore_support(
+        y_true, y_pred, labels=[1.0], sample_weight=weight, average=None, zero_division=0
+    )
+    expected = {
+        "accuracy": float(accuracy_score(y_true, y_pred, sample_weight=weight)),
+        "precision": float(precision[0]),
+        "recall": float(recall[0]),
+        "f1": float(f1[0]),
+        "confusion_matrix": confusion_matrix(y_true, y_pred, labels=[0.0, 1.0], sample_weight=weight).tolist(),
+    }
+    has_both = weight[:n].sum() > 0 and weight[n:].sum() > 0
+    doubled_scores = np.concatenate([scores, scores])
+    expected["roc_auc"] = float(roc_auc_score(y_true, doubled_scores, sample_weight=weight)) if has_both else None
+    return {
+        "name": name,
+        "scores": scores.tolist(),
+        "p": p.tolist(),
+        "predicted_positive": predicted_positive.tolist(),
+        "expected": expected,
+    }
+
+
+def expected_confusion_cases():
+    cases = []
+    # A calibration map's output: a step function of the scores, so p ties where the scores do not.
+    rng = np.random.default_rng(60)
+    scores = rng.beta(2.0, 3.0, size=500)
+    cases.append(expected_confusion_case("step_calibrated", scores, np.round(scores**0.8, 1), scores >= 0.5))
+
+    # Tied scores whose p differ within a tie: the tie is one threshold, and the prediction is not p >= 0.5.
+    rng = np.random.default_rng(61)
+    scores = np.round(rng.uniform(size=400), 1)
+    p = np.clip(scores + rng.normal(scale=0.1, size=400), 0.0, 1.0)
+    cases.append(expected_confusion_case("tied_scores_other_threshold", scores, p, scores >= 0.3))
+
+    # Certain probabilities at 0 and 1, and a prediction that disagrees with them.
+    rng = np.random.default_rng(62)
+    p = rng.choice([0.0, 1.0, 0.2, 0.9], size=120)
+    cases.append(expected_confusion_case("certain_probabilities", rng.uniform(size=120), p, rng.uniform(size=120) < 0.5))
+
+    # Every row surely negative: no expected positive, so recall, precision and F1 are 0 and ROC AUC undefined.
+    rng = np.random.default_rng(63)
+    scores = rng.uniform(size=50)
+    cases.append(expected_confusion_case("no_expected_positive", scores, np.zeros(50), scores >= 0.5))
+    return cases
+
+
 def write(name, cases):
     os.makedirs(OUT_DIR, exist_ok=True)
     payload = {
@@ -380,3 +519,5 @@ if __name__ == "__main__":
     write("classification.json", classification_cases())
     write("regression.json", regression_cases())
     write("prediction-logs.json", prediction_log_cases())
+    write("isotonic.json", isotonic_cases())
+    write("expected-confusion.json", expected_confusion_cases())

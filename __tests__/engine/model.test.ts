@@ -4,6 +4,7 @@ import { InputError } from '../../src/engine/errors.js';
 import { DEFAULT_MAX_DEGRADATION, defaultDriftOptions, type ModelOptions } from '../../src/engine/options.js';
 import type { ClassificationSideMetrics, DriftResult, ModelResult } from '../../src/engine/result.js';
 import { accuracy } from '../../src/performance/accuracy.js';
+import { estimatePerformance, fitCbpe } from '../../src/performance/cbpe.js';
 import { classificationMetrics } from '../../src/performance/classification.js';
 import { meanAbsoluteError } from '../../src/performance/mean-absolute-error.js';
 import { parseMaxDegradation } from '../../src/performance/verdict.js';
@@ -424,6 +425,35 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
     expect((error as InputError).describe()).toBe(
       'current.jsonl: column "p": data row 7 of the current data holds 1.5, not a probability in [0, 1]: the one probability column is the probability of class "churn"',
     );
+  });
+
+  describe('performance estimated for the current rows whose labels have not arrived (CBPE)', () => {
+    const log = logOf(fixtureCase('one_column_positive_is_lesser_label'));
+    const unlabelledFrom = 150;
+    const current = { ...log, label: log.label.map((label, row) => (row < unlabelledFrom ? label : null)) };
+    const performance = modelOf(check(log, current, oneColumn({ positiveLabel: 'churn' }))).performance!;
+
+    it('estimates from the labelled baseline, on exactly the unlabelled current rows', () => {
+      const unlabelled = { scores: log.p.slice(unlabelledFrom), predictedPositive: log.prediction.slice(unlabelledFrom).map((label) => label === 'churn') };
+      const cbpe = fitCbpe({ scores: log.p, isPositive: log.label.map((label) => label === 'churn'), predictedPositive: log.prediction.map((label) => label === 'churn') });
+      const direct = estimatePerformance(cbpe, unlabelled)!;
+      const { estimated } = performance;
+      expect(estimated).toMatchObject({ method: 'cbpe', positive_label: 'churn', rows: 50, baseline_rows: 200, band_standard_errors: 3 });
+      expect(estimated!.calibration.calibrated).toBe(direct.calibrated);
+      expect(estimated!.expected_confusion_matrix.true_positives).toBe(direct.expectedConfusion.truePositives);
+      for (const metric of ['accuracy', 'precision', 'recall', 'f1'] as const) {
+        const { value, standardError, lower, upper } = direct[metric];
+        expect(estimated![metric]).toEqual({ value, standard_error: standardError, lower, upper });
+      }
+      expect(estimated!.roc_auc?.value).toBe(direct.rocAuc!.value);
+    });
+
+    it('is left out when every current row is labelled, or with one probability column per class', () => {
+      expect(modelOf(check(log, log, oneColumn({ positiveLabel: 'churn' }))).performance!.estimated).toBeUndefined();
+      const twoColumns = { ...current, q: log.p.map((p) => 1 - p) };
+      const perClass = oneColumn({ probabilities: { kind: 'columns', columns: new Map([['churn', 'p'], ['stay', 'q']]) } });
+      expect(modelOf(check({ ...log, q: twoColumns.q }, twoColumns, perClass)).performance!.estimated).toBeUndefined();
+    });
   });
 });
 

@@ -7,6 +7,9 @@
  * - Performance (`assessModel`): every metric on each side's labelled rows, and the verdict on the chosen
  *   metric with its seeded bootstrap interval (`performance/verdict.ts`). A row is labelled when its
  *   target, prediction and every class probability are present.
+ * - Performance before the labels arrive (`assessModel`, `performance.estimated`): for a binary model logging
+ *   its positive class's probability, CBPE (`performance/cbpe.ts`) learnt on the labelled baseline estimates
+ *   the metrics of the current rows that have a prediction and a probability but no target yet.
  * - When it started (`assessModel`): the three stream detectors over the per-row error of the labelled
  *   CURRENT rows in time order (the order column, or the rows' order in the files). The baseline is not
  *   streamed: it is the reference the model was accepted on, so a change inside it is not news. ADWIN
@@ -25,17 +28,20 @@ import type {
   ColumnGroupDrift,
   DetectorResult,
   ErrorBucket,
+  EstimatedMetricResult,
+  EstimatedPerformance,
   ModelColumnResult,
   PerformanceResult,
   SideMetrics,
   StreamPoint,
 } from './result.js';
+import { BAND_STANDARD_ERRORS, estimatePerformance, fitCbpe, type EstimatedMetric } from '../performance/cbpe.js';
 import { errorSignal, firstChangePoints, type DetectorName, type DetectorOutcome } from '../performance/change-point.js';
 import { classificationMetrics } from '../performance/classification.js';
 import { compareLabels } from '../performance/label-order.js';
 import { performanceMetric, type PerformanceMetric, type PerformanceMetricName } from '../performance/metric-registry.js';
 import { regressionMetrics } from '../performance/regression.js';
-import type { LabelledRows, PerformanceTask } from '../performance/rows.js';
+import type { ClassificationRows, LabelledRows, PerformanceTask } from '../performance/rows.js';
 import { performanceVerdict, type MaxDegradation } from '../performance/verdict.js';
 
 /**
@@ -273,12 +279,72 @@ export function assessModel(baseline: Table, current: Table, columns: ModelColum
   const metric = performanceMetric(options.performanceMetric ?? DEFAULT_PERFORMANCE_METRIC[task])!;
   const baselineRows = labelledRows(baseline, columns, task, 'baseline');
   const currentRows = labelledRows(current, columns, task, 'current');
-  const performance = assessPerformance(metric, baselineRows.rows, currentRows.rows, options);
+  const realized = assessPerformance(metric, baselineRows.rows, currentRows.rows, options);
+  const estimated = baselineRows.rows.task === 'classification' ? estimateUnlabelled(baselineRows.rows, current, columns, options.minRows) : undefined;
+  const performance = estimated ? { ...realized, estimated } : realized;
   const baselineMae = performance.metrics.baseline && 'mae' in performance.metrics.baseline ? performance.metrics.baseline.mae : undefined;
   const currentMae = performance.metrics.current && 'mae' in performance.metrics.current ? performance.metrics.current.mae : undefined;
   // ADWIN's bound assumes values of order one, so regression errors are measured in typical errors.
   const scale = [baselineMae, currentMae].find((mae) => mae !== undefined && mae > 0) ?? 1;
   return { performance, change_point: locateChangePoint(current, columns.order, currentRows, scale, options.minRows) };
+}
+
+/**
+ * CBPE on the current rows that have a prediction and a probability but no target yet, learnt from the
+ * labelled baseline; only with one probability column (a binary model's positive class) and at least
+ * `minRows` labelled baseline rows.
+ */
+function estimateUnlabelled(baseline: ClassificationRows, current: Table, columns: ModelColumns, minRows: number): EstimatedPerformance | undefined {
+  if (columns.probabilities.size !== 1 || !baseline.probabilities || baseline.yTrue.length < minRows) return undefined;
+  const [[positive, probabilityName]] = [...columns.probabilities];
+  const prediction = columnNamed(current, columns.prediction!);
+  const probability = columnNamed(current, probabilityName);
+  if (!prediction || !probability) return undefined;
+  const target = columnNamed(current, columns.target!);
+  const truth = target ? labelsOf(target) : () => undefined;
+  const predicted = labelsOf(prediction);
+  const scores = numbersOf(probability, `probability (class ${JSON.stringify(positive)})`, current, 'current');
+  const unlabelled = { scores: [] as number[], predictedPositive: [] as boolean[] };
+  for (let row = 0; row < current.rowCount; row++) {
+    const guess = predicted(row);
+    if (truth(row) !== undefined || guess === undefined || !Number.isFinite(scores[row])) continue;
+    unlabelled.scores.push(scores[row]);
+    unlabelled.predictedPositive.push(guess === positive);
+  }
+  const model = fitCbpe({
+    scores: baseline.probabilities.get(positive)!,
+    isPositive: baseline.yTrue.map((label) => label === positive),
+    predictedPositive: baseline.yPred.map((label) => label === positive),
+  });
+  const estimate = estimatePerformance(model, unlabelled);
+  if (!estimate) return undefined;
+  const { calibration } = model;
+  const { truePositives, falsePositives, falseNegatives, trueNegatives } = estimate.expectedConfusion;
+  return {
+    method: 'cbpe',
+    positive_label: positive,
+    rows: estimate.rows,
+    baseline_rows: baseline.yTrue.length,
+    band_standard_errors: BAND_STANDARD_ERRORS,
+    calibration: {
+      calibrated: calibration.calibrate,
+      folds: calibration.folds,
+      seed: calibration.seed,
+      ...(calibration.rawError === undefined ? {} : { raw_ece: calibration.rawError }),
+      ...(calibration.calibratedError === undefined ? {} : { calibrated_ece: calibration.calibratedError }),
+      ...(calibration.skipped === undefined ? {} : { skipped: calibration.skipped }),
+    },
+    expected_confusion_matrix: { true_positives: truePositives, false_positives: falsePositives, false_negatives: falseNegatives, true_negatives: trueNegatives },
+    accuracy: metricResult(estimate.accuracy),
+    precision: metricResult(estimate.precision),
+    recall: metricResult(estimate.recall),
+    f1: metricResult(estimate.f1),
+    ...(estimate.rocAuc ? { roc_auc: metricResult(estimate.rocAuc) } : {}),
+  };
+}
+
+function metricResult({ value, standardError, lower, upper }: EstimatedMetric): EstimatedMetricResult {
+  return standardError === undefined ? { value } : { value, standard_error: standardError, lower: lower!, upper: upper! };
 }
 
 interface SideRows {

@@ -183,7 +183,46 @@ export interface PerformanceResult {
   interval?: { lower: number; upper: number; confidence: number; resamples: number; seed: number; undefined_resamples: number };
   /** Every metric of each side that has labelled rows. */
   metrics: { baseline?: SideMetrics; current?: SideMetrics };
+  /**
+   * Performance estimated without labels (CBPE, `performance/cbpe.ts`) on the current rows whose target
+   * is missing; only for a binary model logging its positive class's probability, with a labelled baseline.
+   */
+  estimated?: EstimatedPerformance;
   summary: string;
+}
+
+/** An estimated metric and its band, the estimate ± `band_standard_errors` standard errors within [0, 1]. */
+export interface EstimatedMetricResult {
+  value: number;
+  standard_error?: number;
+  lower?: number;
+  upper?: number;
+}
+
+export interface EstimatedPerformance {
+  method: 'cbpe';
+  positive_label: string;
+  /** Current rows estimated: prediction and probability present, target missing. */
+  rows: number;
+  /** Labelled baseline rows the calibration and the standard errors were learnt from. */
+  baseline_rows: number;
+  band_standard_errors: number;
+  /** Whether the scores were calibrated (isotonic, on the baseline), and the comparison that decided it. */
+  calibration: {
+    calibrated: boolean;
+    folds: number;
+    seed: number;
+    /** Expected calibration error (10 equal-width bins) of the raw and out-of-fold calibrated baseline scores. */
+    raw_ece?: number;
+    calibrated_ece?: number;
+    skipped?: 'one class' | 'too few rows';
+  };
+  expected_confusion_matrix: { true_positives: number; false_positives: number; false_negatives: number; true_negatives: number };
+  accuracy: EstimatedMetricResult;
+  precision: EstimatedMetricResult;
+  recall: EstimatedMetricResult;
+  f1: EstimatedMetricResult;
+  roc_auc?: EstimatedMetricResult;
 }
 
 /** A place in the stream of labelled current rows. */

@@ -25,6 +25,9 @@ export interface SeededRandom {
   nextIndex(n: number): number;
 }
 
+// A module-level alias: inside the vm contexts Jest runs tests in, a lookup of the global Math per call
+// makes seeded simulations many times slower.
+const { floor, imul } = Math;
 const MASK_64 = (1n << 64n) - 1n;
 
 function splitMix64(state: bigint): { state: bigint; output: bigint } {
@@ -48,7 +51,7 @@ export function seededRandom(seed: number): SeededRandom {
   let [s0, s1, s2, s3] = words.map((word) => Number(word & 0xffffffffn) | 0);
 
   function nextUint32(): number {
-    const result = Math.imul(rotateLeft(Math.imul(s1, 5), 7), 9);
+    const result = imul(rotateLeft(imul(s1, 5), 7), 9);
     const shifted = s1 << 9;
     s2 ^= s0;
     s3 ^= s1;
@@ -68,6 +71,6 @@ export function seededRandom(seed: number): SeededRandom {
   return {
     nextUint32,
     nextDouble,
-    nextIndex: (n: number) => Math.floor(nextDouble() * n),
+    nextIndex: (n: number) => floor(nextDouble() * n),
   };
 }

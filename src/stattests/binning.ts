@@ -220,8 +220,8 @@ export function histogramCounts(sorted: Float64Array, edges: Float64Array): Floa
   return counts;
 }
 
-/** Index of the first value ≥ x. */
-function lowerBound(sorted: Float64Array, x: number): number {
+/** Index of the first value ≥ x in increasing `sorted` (NumPy's `searchsorted`, side 'left'). */
+export function lowerBound(sorted: Float64Array, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
