@@ -49391,12 +49391,112 @@ function precisionOfInstants(instants) {
     return 'second';
 }
 
+;// CONCATENATED MODULE: ./src/engine/effect.ts
+/** How far a column moved: the distance beside its p-value, or the distance it was tested on (finite only). */
+function columnEffect(column) {
+    const effect = column.effect_size?.distance ?? (column.output === 'distance' ? column.score : undefined);
+    return effect !== undefined && Number.isFinite(effect) ? effect : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/table.ts
 /** How a column's cells are stored in its data: `numeric` or `text`, for a profiled column as they were. */
 function cellStorage(column) {
     return column.storage === 'profile' ? column.profile.storage : column.storage;
 }
 const MISSING_CODE = -1;
+
+;// CONCATENATED MODULE: ./src/engine/segments.ts
+/**
+ * Drift and performance per segment: the rows of both sides split by one column's value (a region, a
+ * plan, a device), each pair compared as a check of its own, the segments ranked by how much they drifted.
+ * A drift confined to one segment is diluted in the whole data; here it stands out.
+ *
+ * The segment column itself is constant within a segment, so it is left out of the segments' columns (it
+ * is still compared, as any column, over the whole data). Segments are the values seen in either side, the
+ * largest `MAX_SEGMENTS` by rows; missing values are no segment.
+ */
+
+
+
+/** Segments past this many are left out (and counted), as charts are: a report is read, not searched. */
+const MAX_SEGMENTS = 20;
+function compareSegments(baseline, current, column, options, compare) {
+    const [baselineRows, currentRows] = [rowsOf(baseline, 'baseline'), rowsOf(current, 'current')];
+    const baselineKeys = segmentKeys(baselineRows, column, 'baseline');
+    const currentKeys = segmentKeys(currentRows, column, 'current');
+    const sizes = new Map();
+    for (const keys of [baselineKeys, currentKeys])
+        for (const key of keys)
+            if (key !== undefined)
+                sizes.set(key, (sizes.get(key) ?? 0) + 1);
+    const values = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value]) => value);
+    const kept = values.slice(0, MAX_SEGMENTS);
+    // Multivariate methods read every row of every segment again: the whole data's verdict is enough.
+    const segmentOptions = { ...options, segment: undefined, multivariate: [], ignoreColumns: [...options.ignoreColumns, column] };
+    const segments = kept.map((value) => {
+        const result = compare(rowsWhere(baselineRows, baselineKeys, value), rowsWhere(currentRows, currentKeys, value), segmentOptions);
+        const performance = result.model?.performance;
+        return {
+            value,
+            rows: { baseline: countOf(baselineKeys, value), current: countOf(currentKeys, value) },
+            drift_detected: result.dataset.drift_detected || performance?.drift_detected === true,
+            dataset: result.dataset,
+            largest_effect: largestEffect(result),
+            ...(performance ? { performance } : {}),
+        };
+    });
+    return { column, segments: ranked(segments), left_out: values.length - kept.length };
+}
+function rowsOf(side, name) {
+    if (side.profiled) {
+        throw new InputError(`--segment splits the rows of both sides, and the ${name} is a profile, which keeps no rows; give the ${name} as data files`);
+    }
+    return side;
+}
+/** Each row's segment: its value as text, or undefined where it is missing. */
+function segmentKeys(table, name, side) {
+    const column = table.columns.find((candidate) => candidate.name === name);
+    if (!column)
+        throw new InputError(`the segment column ${JSON.stringify(name)} is not in the ${side} data`);
+    return keysOf(column);
+}
+function keysOf(column) {
+    if (column.storage === 'numeric')
+        return Array.from(column.values, (value) => (Number.isNaN(value) ? undefined : String(value)));
+    return Array.from(column.codes, (code) => (code === MISSING_CODE ? undefined : column.dictionary[code]));
+}
+function countOf(keys, value) {
+    let count = 0;
+    for (const key of keys)
+        if (key === value)
+            count++;
+    return count;
+}
+/** The rows of `table` whose segment is `value`, every column kept. */
+function rowsWhere(table, keys, value) {
+    const rows = [];
+    keys.forEach((key, row) => key === value && rows.push(row));
+    const columns = table.columns.map((column) => {
+        if (column.storage === 'numeric')
+            return { ...column, values: Float64Array.from(rows, (row) => column.values[row]) };
+        return { ...column, codes: Int32Array.from(rows, (row) => column.codes[row]) };
+    });
+    return { sources: table.sources, rowCount: rows.length, columns };
+}
+/** The largest effect among the segment's columns: the distance beside the p-value, or the distance tested. */
+function largestEffect(result) {
+    const effects = result.columns.map(columnEffect).filter((effect) => effect !== undefined);
+    return effects.length === 0 ? undefined : Math.max(...effects);
+}
+function ranked(segments) {
+    return segments
+        .map((segment, index) => ({ segment, index }))
+        .sort((a, b) => Number(b.segment.drift_detected) - Number(a.segment.drift_detected) ||
+        b.segment.dataset.drift_share - a.segment.dataset.drift_share ||
+        (b.segment.largest_effect ?? -Infinity) - (a.segment.largest_effect ?? -Infinity) ||
+        a.index - b.index)
+        .map(({ segment }) => segment);
+}
 
 ;// CONCATENATED MODULE: ./src/engine/typing.ts
 /**
@@ -50775,7 +50875,7 @@ function histogramCounts(sorted, edges) {
     }
     return counts;
 }
-/** Index of the first value ≥ x. */
+/** Index of the first value ≥ x in increasing `sorted` (NumPy's `searchsorted`, side 'left'). */
 function binning_lowerBound(sorted, x) {
     let lo = 0;
     let hi = sorted.length;
@@ -50974,6 +51074,9 @@ function valueLabels(values, time) {
 }
 
 ;// CONCATENATED MODULE: ./src/performance/random.ts
+// A module-level alias: inside the vm contexts Jest runs tests in, a lookup of the global Math per call
+// makes seeded simulations many times slower.
+const { floor, imul } = Math;
 const MASK_64 = (1n << 64n) - 1n;
 function splitMix64(state) {
     const next = (state + 0x9e3779b97f4a7c15n) & MASK_64;
@@ -50994,7 +51097,7 @@ function seededRandom(seed) {
     const words = [first.output >> 32n, first.output, second.output >> 32n, second.output];
     let [s0, s1, s2, s3] = words.map((word) => Number(word & 0xffffffffn) | 0);
     function nextUint32() {
-        const result = Math.imul(rotateLeft(Math.imul(s1, 5), 7), 9);
+        const result = imul(rotateLeft(imul(s1, 5), 7), 9);
         const shifted = s1 << 9;
         s2 ^= s0;
         s3 ^= s1;
@@ -51012,7 +51115,7 @@ function seededRandom(seed) {
     return {
         nextUint32,
         nextDouble,
-        nextIndex: (n) => Math.floor(nextDouble() * n),
+        nextIndex: (n) => floor(nextDouble() * n),
     };
 }
 
@@ -51426,7 +51529,9 @@ function nextUp(value) {
 ;// CONCATENATED MODULE: ./src/engine/options.ts
 
 
-const GATES = ['data', 'prediction', 'performance', 'multivariate'];
+const GATES = ['data', 'prediction', 'performance', 'multivariate', 'segment'];
+/** What `any` (the default) gates on: every verdict of the whole data; a segment's only when asked. */
+const ANY_GATES = ['data', 'prediction', 'performance', 'multivariate'];
 const DEFAULT_MAX_DEGRADATION = { kind: 'relative', share: 0.05 };
 const DEFAULT_DRIFT_SHARE = 0.5;
 const DEFAULT_MIN_ROWS = 30;
@@ -51446,7 +51551,7 @@ function defaultDriftOptions(overrides = {}) {
         minRows: DEFAULT_MIN_ROWS,
         missingShareThreshold: DEFAULT_MISSING_SHARE_THRESHOLD,
         allMethods: false,
-        gateOn: new Set(GATES),
+        gateOn: new Set(ANY_GATES),
         insufficientData: 'pass',
         multivariate: [],
         ...overrides,
@@ -51474,9 +51579,10 @@ function defaultDriftOptions(overrides = {}) {
  * `performance-drift`, ...), so a target that drifted reads "target drift", never "prediction drift".
  */
 
-function gateVerdict(dataset, model, gateOn, multivariate, onInsufficientData = 'pass') {
-    const on = GATES.filter((gate) => gateOn.has(gate) && (gate !== 'multivariate' || multivariate !== undefined));
-    const measured = measuredVerdicts(dataset, model, multivariate).filter((verdict) => on.includes(verdict.gate));
+function gateVerdict(dataset, model, gateOn, multivariate, onInsufficientData = 'pass', segments) {
+    const ran = (gate) => (gate === 'multivariate' ? multivariate !== undefined : gate === 'segment' ? segments !== undefined : true);
+    const on = GATES.filter((gate) => gateOn.has(gate) && ran(gate));
+    const measured = measuredVerdicts(dataset, model, multivariate, segments).filter((verdict) => on.includes(verdict.gate));
     const gatesOf = (verdicts) => on.filter((gate) => verdicts.some((verdict) => verdict.gate === gate));
     const trippedBy = gatesOf(measured.filter((verdict) => verdict.drift));
     const insufficientGates = gatesOf(measured.filter((verdict) => verdict.insufficient !== undefined));
@@ -51491,7 +51597,7 @@ function gateVerdict(dataset, model, gateOn, multivariate, onInsufficientData = 
     };
 }
 /** Every verdict the check computed, whether or not the gate is on it, in the outputs' order. */
-function measuredVerdicts(dataset, model, multivariate) {
+function measuredVerdicts(dataset, model, multivariate, segments) {
     const verdicts = [{ verdict: 'data', gate: 'data', drift: dataset.drift_detected, ...lacking(dataset.status === 'insufficient-data') }];
     if (model) {
         const hasRole = (...roles) => model.columns.some((column) => roles.includes(column.role));
@@ -51510,6 +51616,8 @@ function measuredVerdicts(dataset, model, multivariate) {
     }
     if (multivariate)
         verdicts.push({ verdict: 'multivariate', gate: 'multivariate', drift: multivariate.drift_detected, ...lacking(multivariate.status === 'insufficient-data') });
+    if (segments)
+        verdicts.push({ verdict: 'segment', gate: 'segment', drift: segments.segments.some((segment) => segment.drift_detected) });
     return verdicts;
 }
 function lacking(insufficient) {
@@ -51535,6 +51643,721 @@ function listOf(items, conjunction = 'and') {
     if (items.length <= 1)
         return items.join('');
     return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+;// CONCATENATED MODULE: ./src/performance/rows.ts
+/**
+ * Labelled rows of one side (baseline or current) as the performance metrics take them: the true target
+ * and the model's prediction per row, plus, for classification, the model's probability per class.
+ *
+ * Callers drop rows with a missing target or prediction before building these: every metric assumes
+ * complete, aligned columns of equal length.
+ */
+function rowCount(rows) {
+    return rows.yTrue.length;
+}
+/** Throws when aligned columns differ in length: a caller bug, never a property of the data. */
+function requireAligned(what, expected, actual) {
+    if (actual.length !== expected) {
+        throw new RangeError(`${what} has ${actual.length} rows where ${expected} were expected`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/isotonic.ts
+/**
+ * Isotonic regression, as scikit-learn 1.2.1's `IsotonicRegression(out_of_bounds='clip', increasing=True)`:
+ * `fitIsotonic` is its `fit(x, y, sample_weight)`, `predictIsotonic` its `predict`.
+ *
+ * Definition: the fit is the non-decreasing step function f minimising Σ wᵢ (yᵢ − f(xᵢ))² over the
+ * distinct x values (R. E. Barlow et al., "Statistical Inference under Order Restrictions", 1972),
+ * found by pool-adjacent-violators (M. J. Best and N. Chakravarti, "Active set algorithms for isotonic
+ * regression; a unifying framework", Math. Programming 47, 1990, section 3). Prediction joins the
+ * fitted points by straight lines and clips x to the fitted range, so it is flat outside it.
+ *
+ * scikit-learn's steps, followed one for one so results agree to the last bit or two:
+ * 1. Rows with weight ≤ 0 are dropped; the rest are ordered by x, then y.
+ * 2. Equal x are merged first: a run of sorted x each less than 1e-15 (float64's `resolution`) above the
+ *    run's first x becomes one point at that first x, with the summed weight and the weighted mean of y
+ *    (Σ wy accumulated in that order, then divided by Σ w).
+ * 3. Pool-adjacent-violators over the merged points: a block is pooled with its successor unless its
+ *    mean is strictly below the successor's, pooled means being Σ wy / Σ w of the merged points, with
+ *    backtracking to the previous block after each pooling.
+ * 4. Points whose fitted value equals both neighbours' are dropped (the interpolation is unchanged).
+ * 5. Prediction: x clipped to [min, max] of the merged points, then SciPy's `interp1d` linear rule on the
+ *    kept points: the segment is found by binary search (an x equal to a knot uses the segment ending
+ *    there), and f(x) = slope · (x − x_lo) + y_lo with slope = (y_hi − y_lo) / (x_hi − x_lo). One kept
+ *    point predicts its value everywhere.
+ *
+ * Edge cases: no row with positive weight, a non-finite x, y or weight, or a negative weight count as
+ * invalid input (RangeError; scikit-learn rejects non-finite input too). Predicting at NaN gives NaN.
+ *
+ * @example
+ * const fit = fitIsotonic([1, 2, 3, 4], [1, 3, 2, 4]);
+ * predictIsotonic(fit, [0, 2.25, 5]); // => [1, 2.5, 4]: (3 + 2) / 2 pooled, flat beyond the ends
+ */
+
+
+// Module-level aliases: inside Jest's vm contexts a global lookup per row makes the tests' simulations
+// many times slower.
+const { isFinite: isotonic_isFinite, isNaN: isotonic_isNaN } = Number;
+const { min: isotonic_min, max: isotonic_max } = Math;
+/** float64's `np.finfo(np.float64).resolution`: x closer than this to a run's first x join that run. */
+const MERGE_RESOLUTION = 1e-15;
+function fitIsotonic(x, y, weights) {
+    requireAligned('y', x.length, y);
+    if (weights)
+        requireAligned('weights', x.length, weights);
+    const rows = [];
+    for (let row = 0; row < x.length; row++) {
+        const weight = weights ? weights[row] : 1;
+        if (!isotonic_isFinite(x[row]) || !isotonic_isFinite(y[row]) || !isotonic_isFinite(weight) || weight < 0) {
+            throw new RangeError(`isotonic regression needs finite x, y and non-negative weights (row ${row})`);
+        }
+        if (weight > 0)
+            rows.push(row);
+    }
+    if (rows.length === 0)
+        throw new RangeError('isotonic regression needs at least one row with positive weight');
+    rows.sort((a, b) => x[a] - x[b] || y[a] - y[b]);
+    const merged = mergeEqualX(rows, x, y, weights);
+    poolAdjacentViolators(merged.y, merged.weight);
+    return { ...dropInteriorRepeats(merged.x, merged.y), xMin: merged.x[0], xMax: merged.x[merged.x.length - 1] };
+}
+function predictIsotonic(fit, x) {
+    const predictions = new Float64Array(x.length);
+    const last = fit.x.length - 1;
+    for (let row = 0; row < x.length; row++) {
+        if (isotonic_isNaN(x[row])) {
+            predictions[row] = NaN;
+            continue;
+        }
+        if (last === 0) {
+            predictions[row] = fit.y[0];
+            continue;
+        }
+        const clipped = isotonic_min(isotonic_max(x[row], fit.xMin), fit.xMax);
+        const high = isotonic_min(isotonic_max(binning_lowerBound(fit.x, clipped), 1), last);
+        const slope = (fit.y[high] - fit.y[high - 1]) / (fit.x[high] - fit.x[high - 1]);
+        predictions[row] = slope * (clipped - fit.x[high - 1]) + fit.y[high - 1];
+    }
+    return predictions;
+}
+function mergeEqualX(sortedRows, x, y, weights) {
+    const merged = { x: [], y: [], weight: [] };
+    let runX = x[sortedRows[0]];
+    let runWeight = 0;
+    let runWeightedY = 0;
+    const close = () => {
+        merged.x.push(runX);
+        merged.weight.push(runWeight);
+        merged.y.push(runWeightedY / runWeight);
+    };
+    for (const row of sortedRows) {
+        const weight = weights ? weights[row] : 1;
+        if (x[row] - runX >= MERGE_RESOLUTION) {
+            close();
+            runX = x[row];
+            runWeight = weight;
+            runWeightedY = y[row] * weight;
+        }
+        else {
+            runWeight += weight;
+            runWeightedY += y[row] * weight;
+        }
+    }
+    close();
+    return merged;
+}
+/**
+ * Pools `values` in place into their weighted isotonic fit. Blocks are kept as `blockEnd[start] = end` and
+ * `blockEnd[end] = start` (inclusive), with the block's mean and total weight stored at its start.
+ */
+function poolAdjacentViolators(values, weights) {
+    const n = values.length;
+    const blockEnd = new Int32Array(n);
+    blockEnd.forEach((_, index) => (blockEnd[index] = index));
+    let start = 0;
+    while (start < n) {
+        let next = blockEnd[start] + 1;
+        if (next === n)
+            break;
+        if (values[start] < values[next]) {
+            start = next;
+            continue;
+        }
+        let weightedSum = weights[start] * values[start];
+        let weightSum = weights[start];
+        for (;;) {
+            const previousValue = values[next];
+            weightedSum += weights[next] * values[next];
+            weightSum += weights[next];
+            next = blockEnd[next] + 1;
+            if (next === n || previousValue < values[next]) {
+                values[start] = weightedSum / weightSum;
+                weights[start] = weightSum;
+                blockEnd[start] = next - 1;
+                blockEnd[next - 1] = start;
+                if (start > 0)
+                    start = blockEnd[start - 1];
+                break;
+            }
+        }
+    }
+    for (let blockStart = 0; blockStart < n;) {
+        const after = blockEnd[blockStart] + 1;
+        values.fill(values[blockStart], blockStart + 1, after);
+        blockStart = after;
+    }
+}
+function dropInteriorRepeats(x, y) {
+    const keep = x.map((_, index) => index === 0 || index === x.length - 1 || y[index] !== y[index - 1] || y[index] !== y[index + 1]);
+    return {
+        x: Float64Array.from(x.filter((_, index) => keep[index])),
+        y: Float64Array.from(y.filter((_, index) => keep[index])),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/performance/calibration.ts
+/**
+ * Whether a binary model's positive-class scores need calibrating before they are read as probabilities,
+ * and the calibration itself: the first step of confidence-based performance estimation (`cbpe.ts`),
+ * which needs P(positive | score) to be right on the current rows.
+ *
+ * Calibration map: isotonic regression of the 0/1 truth on the score over the labelled baseline
+ * (`isotonic.ts`, scikit-learn's `IsotonicRegression(out_of_bounds='clip')`, NannyML's calibrator).
+ *
+ * Expected calibration error (C. Guo et al., "On Calibration of Modern Neural Networks", ICML 2017,
+ * eq. 3): the scores are put in 10 equal-width bins of [0, 1] (bin b holds b/10 ≤ p < (b+1)/10, the last
+ * one including 1; scores outside [0, 1] go to the end bins) and
+ * `ECE = Σ_b (n_b / n) · |mean p in b − share of positives in b|`, empty bins counting zero. NannyML bins
+ * by rank instead (equal-count bins); equal width is used here because an isotonic map is a step
+ * function, so its many tied scores always share a bin and the error does not depend on how ties are
+ * ordered.
+ *
+ * Decision (calibrate only where it helps, as NannyML's `needs_calibration` does with its own split):
+ * the baseline rows are shuffled with a seeded generator (`random.ts`, default seed 42) and dealt, the
+ * positives and then the negatives in turn, into K = 5 folds of near-equal size and class balance. Each
+ * fold's scores are calibrated by an isotonic map fitted on the other folds, so every baseline row gets
+ * an out-of-fold calibrated score. Calibrate when the ECE of those out-of-fold scores is strictly below
+ * the ECE of the raw scores over the same rows; the map then used is the isotonic fit on the whole
+ * baseline. Not calibrated: a baseline with one class only (nothing to learn but a constant) or fewer
+ * than 2·K rows.
+ *
+ * @example
+ * // Overconfident scores of a model whose true probability is 0.25 or 0.75:
+ * const scores = [0.05, 0.05, 0.05, 0.05, 0.95, 0.95, 0.95, 0.95].flatMap((s) => [s, s, s, s, s]);
+ * const truth = scores.map((s, row) => (s > 0.5) === (row % 4 !== 0));
+ * decideCalibration(scores, truth);
+ * // => calibrate: true, rawError ≈ 0.2, calibratedError ≈ 0.096 (out of fold); the map sends 0.05 → 0.25, 0.95 → 0.75
+ */
+
+
+
+// Module-level aliases: inside Jest's vm contexts a global lookup per row makes the tests' simulations
+// many times slower.
+const { abs, floor: calibration_floor, max: calibration_max, min: calibration_min } = Math;
+const CALIBRATION_FOLDS = 5;
+const CALIBRATION_BINS = 10;
+const DEFAULT_CALIBRATION_SEED = 42;
+function decideCalibration(scores, isPositive, seed = DEFAULT_CALIBRATION_SEED) {
+    requireAligned('the truth', scores.length, isPositive);
+    const folds = CALIBRATION_FOLDS;
+    const base = { folds, seed };
+    const positives = isPositive.filter(Boolean).length;
+    if (scores.length < 2 * folds)
+        return { ...base, calibrate: false, skipped: 'too few rows' };
+    if (positives === 0 || positives === scores.length)
+        return { ...base, calibrate: false, skipped: 'one class' };
+    const truth = isPositive.map(Number);
+    // Rows in score order, so every fit below sorts input that is already sorted (linear for V8's TimSort).
+    const byScore = Array.from({ length: scores.length }, (_, row) => row).sort((a, b) => scores[a] - scores[b] || truth[a] - truth[b]);
+    const foldOf = stratifiedFolds(isPositive, folds, seed);
+    const outOfFold = new Float64Array(scores.length);
+    for (let fold = 0; fold < folds; fold++) {
+        const training = byScore.filter((row) => foldOf[row] !== fold);
+        const heldOut = byScore.filter((row) => foldOf[row] === fold);
+        const fit = fitIsotonic(pick(scores, training), pick(truth, training));
+        const calibrated = predictIsotonic(fit, pick(scores, heldOut));
+        heldOut.forEach((row, index) => (outOfFold[row] = calibrated[index]));
+    }
+    const rawError = expectedCalibrationError(scores, isPositive);
+    const calibratedError = expectedCalibrationError(outOfFold, isPositive);
+    const calibrate = calibratedError < rawError;
+    const calibrator = calibrate ? fitIsotonic(pick(scores, byScore), pick(truth, byScore)) : undefined;
+    return { ...base, calibrate, rawError, calibratedError, ...(calibrator ? { calibrator } : {}) };
+}
+/** The scores as probabilities: through the map where the decision says so, unchanged otherwise. */
+function applyCalibration(decision, scores) {
+    return decision.calibrator ? predictIsotonic(decision.calibrator, scores) : Float64Array.from(scores);
+}
+/** ECE over 10 equal-width bins of [0, 1], as defined above; undefined without rows. */
+function expectedCalibrationError(probabilities, isPositive) {
+    requireAligned('the truth', probabilities.length, isPositive);
+    if (probabilities.length === 0)
+        return undefined;
+    const counts = new Float64Array(CALIBRATION_BINS);
+    const probabilitySums = new Float64Array(CALIBRATION_BINS);
+    const positiveCounts = new Float64Array(CALIBRATION_BINS);
+    for (let row = 0; row < probabilities.length; row++) {
+        const bin = calibration_min(calibration_max(calibration_floor(probabilities[row] * CALIBRATION_BINS), 0), CALIBRATION_BINS - 1);
+        counts[bin]++;
+        probabilitySums[bin] += probabilities[row];
+        if (isPositive[row])
+            positiveCounts[bin]++;
+    }
+    let error = 0;
+    for (let bin = 0; bin < CALIBRATION_BINS; bin++) {
+        if (counts[bin] > 0)
+            error += abs(probabilitySums[bin] - positiveCounts[bin]) / probabilities.length;
+    }
+    return error;
+}
+/** Fold of each row: each class shuffled (Fisher–Yates) and dealt round-robin, positives first. */
+function stratifiedFolds(isPositive, folds, seed) {
+    const random = seededRandom(seed);
+    const foldOf = new Uint8Array(isPositive.length);
+    let dealt = 0;
+    for (const positive of [true, false]) {
+        const rows = calibration_rowsWhere(isPositive, (truth) => truth === positive);
+        for (let index = rows.length - 1; index > 0; index--) {
+            const other = random.nextIndex(index + 1);
+            [rows[index], rows[other]] = [rows[other], rows[index]];
+        }
+        for (const row of rows)
+            foldOf[row] = dealt++ % folds;
+    }
+    return foldOf;
+}
+function calibration_rowsWhere(values, keep) {
+    const rows = [];
+    for (let row = 0; row < values.length; row++)
+        if (keep(values[row]))
+            rows.push(row);
+    return rows;
+}
+function pick(values, rows) {
+    // A loop: Float64Array.from with a mapping function is many times slower in V8.
+    const picked = new Float64Array(rows.length);
+    rows.forEach((row, index) => (picked[index] = values[row]));
+    return picked;
+}
+
+;// CONCATENATED MODULE: ./src/performance/label-order.ts
+/**
+ * The order scikit-learn gives class labels: `np.unique` on a string array sorts by Unicode code point.
+ *
+ * JavaScript's `<` compares UTF-16 code units instead, which disagrees for characters beyond the Basic
+ * Multilingual Plane (stored as surrogates, 0xD800–0xDFFF) against characters from 0xE000 to 0xFFFF:
+ * NumPy puts "Ａ" (U+FF21) before "😀" (U+1F600), `<` puts it after. Per-class results, the confusion
+ * matrix and the positive class of a binary ROC AUC all follow this order, so it has to be NumPy's.
+ *
+ * Numeric classes arrive as text and sort as text ("10" before "9"), as scikit-learn sorts a string
+ * array.
+ *
+ * @example
+ * sortedLabels(['b', '😀', 'Ａ', 'a']); // => ['a', 'b', 'Ａ', '😀']
+ */
+/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
+function compareLabels(a, b) {
+    const shorter = Math.min(a.length, b.length);
+    for (let i = 0; i < shorter; i++) {
+        const left = a.codePointAt(i);
+        const right = b.codePointAt(i);
+        if (left !== right)
+            return left - right;
+        // Equal code points have equal widths, so both strings skip the same low surrogate.
+        if (left > 0xffff)
+            i++;
+    }
+    return a.length - b.length;
+}
+/** The distinct labels of all the given arrays, in scikit-learn's order. */
+function sortedLabels(...labelArrays) {
+    const distinct = new Set();
+    for (const labels of labelArrays)
+        for (const label of labels)
+            distinct.add(label);
+    return [...distinct].sort(compareLabels);
+}
+/** The distinct labels of `yTrue` other than `positive`: a one-column model's negative class, when it is one. */
+function otherLabels(yTrue, positive) {
+    const others = new Set();
+    for (const label of yTrue)
+        if (label !== positive)
+            others.add(label);
+    return others;
+}
+
+;// CONCATENATED MODULE: ./src/performance/mean.ts
+/**
+ * Arithmetic mean with compensated (Kahan–Babuška–Neumaier) summation, simple-statistics' `mean`.
+ *
+ * scikit-learn averages with `np.average`, whose pairwise summation is within a few ulps of the exact
+ * sum; a compensated sum is within one, so the two agree far inside the 1e-12 the fixtures demand, at
+ * any length, where a plain left-to-right loop drifts with n.
+ *
+ * Edge cases: an empty array has no mean (undefined, where NumPy would warn and give NaN).
+ *
+ * @example
+ * compensatedMean([0.1, 0.2, 0.3]); // => 0.19999999999999998 (the exact sum rounds to 0.6)
+ */
+
+function compensatedMean(values) {
+    if (values.length === 0)
+        return undefined;
+    // simple-statistics only reads `length` and indexes, so typed arrays need no copy.
+    return simple_statistics_mean(values);
+}
+
+;// CONCATENATED MODULE: ./src/performance/roc-auc.ts
+/**
+ * Area under the ROC curve, as `sklearn.metrics.roc_auc_score`: binary, and one-vs-rest macro average
+ * for more than two classes.
+ *
+ * Binary definition: sort rows by decreasing score; at each distinct score (threshold) take the counts
+ * of positives TP and negatives FP scoring at least that much. The ROC curve joins (0, 0) and the points
+ * (FP/N, TP/P), and the AUC is its trapezoid area,
+ * `AUC = Σ (FP_t − FP_{t−1}) · (TP_t + TP_{t−1}) / (2·P·N)`.
+ * Tied scores form one threshold, so a tie between a positive and a negative counts one half — exactly
+ * scikit-learn's `roc_curve` + `auc` (its dropping of collinear points does not change the area). The
+ * sum is accumulated in integers, so the only rounding is the final division; scikit-learn's float
+ * trapezoid is within a few ulps of it.
+ *
+ * Classes and scores: `probabilities` holds one column per class the model knows, or one column only.
+ * - One column: binary AUC of its class (the positive class) against every other row, as
+ *   `roc_auc_score(y_true == positive, p)`; `y_true` may hold at most one other label (scikit-learn
+ *   refuses a multiclass `y_true` scored by one column).
+ * - Two columns: binary AUC of the greater label (the positive class, `y_score[:, 1]` in scikit-learn)
+ *   against its own column.
+ * - More: the mean over classes of the binary AUC of "this class" against "the rest", each scored by its
+ *   own column (`multi_class='ovr', average='macro'`). A class of the model absent from `y_true` has no
+ *   one-vs-rest AUC and is left out of the mean: scikit-learn refuses the whole computation there, and
+ *   the result equals its macro average over the label-indicator columns of the classes present. Rows
+ *   need not sum to one (scikit-learn insists for multiclass; the per-class AUCs never use the sum).
+ *
+ * Edge cases (undefined, where scikit-learn raises): fewer than two classes of the model present in
+ * `y_true` (with one column: no positive or no negative row), a true label with no probability column
+ * (with one column: two labels other than its class), a non-finite score, no column.
+ *
+ * @example
+ * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
+ * // => 0.75 (positives beat negatives in 3 of the 4 pairs)
+ */
+
+
+
+function rocAuc(yTrue, probabilities) {
+    const scored = scoredClasses(yTrue, probabilities);
+    if (!scored)
+        return undefined;
+    const { classes, positive } = scored;
+    if (positive !== undefined)
+        return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
+    const present = new Set(yTrue);
+    const perClass = [];
+    for (const label of classes) {
+        if (!present.has(label))
+            continue;
+        const auc = binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
+        if (auc === undefined)
+            return undefined;
+        perClass.push(auc);
+    }
+    return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+}
+/** Which classes an AUC scores, shared with the bootstrap's `prepareRocAuc`; undefined where scikit-learn raises. */
+function scoredClasses(yTrue, probabilities) {
+    const classes = [...probabilities.keys()].sort(compareLabels);
+    for (const column of probabilities.values())
+        requireAligned('a probability column', yTrue.length, column);
+    if (classes.length === 1)
+        return otherLabels(yTrue, classes[0]).size <= 1 ? { classes, positive: classes[0] } : undefined;
+    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+        return undefined;
+    return classes.length === 2 ? { classes, positive: classes[1] } : { classes };
+}
+/**
+ * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
+ * trapezoid does. Undefined without both positives and negatives, or with a non-finite score.
+ */
+function binaryRocAuc(isPositive, scores) {
+    requireAligned('scores', isPositive.length, scores);
+    const ranking = rankScores(scores);
+    return ranking && rankedRocAuc(ranking, isPositive);
+}
+/** The ranking of `scores`, computed once and reused by the bootstrap; undefined with a non-finite score. */
+function rankScores(scores) {
+    for (let row = 0; row < scores.length; row++)
+        if (!Number.isFinite(scores[row]))
+            return undefined;
+    const order = Uint32Array.from({ length: scores.length }, (_, row) => row);
+    order.sort((a, b) => scores[b] - scores[a]);
+    const startsThreshold = new Uint8Array(order.length);
+    for (let rank = 1; rank < order.length; rank++)
+        startsThreshold[rank] = scores[order[rank]] !== scores[order[rank - 1]] ? 1 : 0;
+    return { order, startsThreshold };
+}
+/**
+ * The trapezoid AUC over a ranking, each row counted `multiplicities[row]` times (once without them):
+ * the bootstrap's resamples are multiplicities. Undefined without both positives and negatives.
+ */
+function rankedRocAuc({ order, startsThreshold }, isPositive, multiplicities) {
+    let truePositives = 0;
+    let falsePositives = 0;
+    let previousTruePositives = 0;
+    let previousFalsePositives = 0;
+    let twiceArea = 0;
+    for (let rank = 0; rank < order.length; rank++) {
+        const row = order[rank];
+        if (startsThreshold[rank]) {
+            twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+            previousTruePositives = truePositives;
+            previousFalsePositives = falsePositives;
+        }
+        const times = multiplicities ? multiplicities[row] : 1;
+        if (isPositive[row])
+            truePositives += times;
+        else
+            falsePositives += times;
+    }
+    if (truePositives === 0 || falsePositives === 0)
+        return undefined;
+    twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+    return twiceArea / (2 * truePositives * falsePositives);
+}
+
+;// CONCATENATED MODULE: ./src/performance/cbpe.ts
+/**
+ * Performance estimated without labels: confidence-based performance estimation (CBPE) as NannyML defines
+ * it for a binary classifier that logs the probability of its positive class (NannyML's documentation,
+ * "How it works: Confidence-based Performance Estimation"; `nannyml/performance_estimation/
+ * confidence_based`).
+ *
+ * Idea: where the scores are calibrated, a current row with probability p is a true positive with
+ * probability p if it was predicted positive, and a false negative with probability p if not. So the
+ * confusion matrix of the current rows, whose labels have not arrived, has expectation
+ * `E[TP] = Σ_{ŷ=1} p`, `E[FP] = Σ_{ŷ=1} (1 − p)`, `E[FN] = Σ_{ŷ=0} p`, `E[TN] = Σ_{ŷ=0} (1 − p)`,
+ * and the metrics are read off it as NannyML does:
+ * - accuracy = (TP + TN) / n; precision = TP / (TP + FP); recall = TP / (TP + FN);
+ *   F1 = TP / (TP + (FP + FN) / 2). A zero denominator gives 0 (NannyML, and scikit-learn's realized
+ *   scores with their default `zero_division`).
+ * - ROC AUC: the area under the expected ROC curve. Rows are ranked by the model's own (uncalibrated)
+ *   score, as the realized AUC ranks them; at each distinct score t the expected counts above it are
+ *   `TP(t) = Σ_{s ≥ t} p` and `FP(t) = Σ_{s ≥ t} (1 − p)`, the curve joins (0, 0) and
+ *   (FP(t)/FP(−∞), TP(t)/TP(−∞)), and the area is its trapezoid sum. Tied scores are one threshold, as
+ *   scikit-learn groups them (NannyML does not, which gives the same area whenever tied scores have equal
+ *   calibrated probabilities, as a calibration map gives them); NannyML also rounds the cumulative
+ *   counts to 5 decimals, which is left out. Undefined when Σ p or Σ (1 − p) is zero.
+ * The probabilities p come from `calibration.ts`: the raw scores, or their isotonic calibration on the
+ * labelled baseline where that lowers the expected calibration error. The prediction ŷ is the logged
+ * prediction column (positive where it names the positive class), not a threshold on p.
+ *
+ * Sampling error: the standard error σ a metric has on n rows drawn like the current ones, estimated
+ * from the labelled baseline as NannyML does, with sizes taken from the current rows:
+ * - accuracy, precision, recall: each is the share of one kind of row among the "relevant" rows (right
+ *   among all rows, right among predicted positives, predicted positive among actual positives). With
+ *   s the standard deviation of that 0/1 indicator over the baseline's relevant rows (population form,
+ *   NannyML's `np.std`), σ = s / √m, m being the current rows' relevant count: n, the predicted
+ *   positives, and E[TP + FN] (the expected positives) respectively.
+ * - F1 = 2t / (1 + t) with t the share of true positives among the TP, FP and FN rows; the delta method
+ *   gives σ = 2 / (1 + t)² · s / √m with s the baseline's standard deviation of that share's indicator
+ *   and t its baseline value, m = E[TP + FP + FN] now. (NannyML's observation-level F1 gives a σ larger
+ *   by the factor 1 + t.)
+ * - ROC AUC: DeLong's variance (E. R. DeLong, D. M. DeLong and D. L. Clarke-Pearson, Biometrics 44,
+ *   1988): with the baseline's placement values (for each positive, the share of negatives it outscores,
+ *   ties counting half; for each negative, the share of positives outscoring it) of sample variances
+ *   S₁₀ and S₀₁, σ² = S₁₀ / m₁ + S₀₁ / m₀ with m₁ = Σ p and m₀ = Σ (1 − p) the expected class sizes now.
+ *   (NannyML keeps only the first term.)
+ * Where the scores were calibrated, the probabilities are themselves estimated from the baseline's labels
+ * and carry its sampling error too; the estimate and the realized value then behave like statistics of
+ * two independent samples, and each variance above gets a second term in the baseline's own count M of
+ * the same rows: σ = s · √(1/m + 1/M), for F1 times 2 / (1 + t)², and for ROC AUC
+ * σ² = S₁₀ (1/m₁ + 1/M₁) + S₀₁ (1/m₀ + 1/M₀). NannyML leaves this term out; it matters when the current
+ * rows are not few next to the baseline's (with 400 current rows on a 1000-row baseline, leaving it out
+ * made the simulation's ±3σ bands miss about 1 % of the time instead of 0.3 %).
+ * The band is the estimate ± 3σ, clipped to [0, 1]: where the metric computed on the current rows'
+ * labels, once they arrive, should lie if the model's relation between score and outcome is unchanged
+ * (CBPE's one assumption: covariate shift, no concept shift). No band where σ is undefined: the baseline
+ * or the current rows hold none of a metric's relevant rows.
+ *
+ * Edge cases: no current rows, no estimate (undefined); a baseline for which `decideCalibration`
+ * declines (one class, fewer than 10 rows) is used uncalibrated.
+ *
+ * @example
+ * // A baseline of 40 rows scored 0.05 or 0.95 and right three times in four (calibrated to 0.25, 0.75):
+ * const scores = [0.05, 0.05, 0.05, 0.05, 0.95, 0.95, 0.95, 0.95].flatMap((s) => [s, s, s, s, s]);
+ * const isPositive = scores.map((s, row) => (s > 0.5) === (row % 4 !== 0));
+ * const model = fitCbpe({ scores, isPositive, predictedPositive: scores.map((s) => s > 0.5) });
+ * const estimate = estimatePerformance(model, { scores: [0.95, 0.95, 0.05, 0.05], predictedPositive: [true, true, false, false] });
+ * estimate?.accuracy; // => { value: 0.75, standardError: 0.227…, lower: 0.0688…, upper: 1 }: four rows say little
+ */
+
+
+
+
+/** Half-width of the band in standard errors: about 99.7 % coverage for a normal estimate. */
+const BAND_STANDARD_ERRORS = 3;
+/** Learns the calibration and the sampling-error components from the labelled baseline. */
+function fitCbpe(baseline, seed = DEFAULT_CALIBRATION_SEED) {
+    const { scores, isPositive, predictedPositive } = baseline;
+    requireAligned('the predictions', scores.length, predictedPositive);
+    requireAligned('the truth', scores.length, isPositive);
+    const counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
+    for (let row = 0; row < scores.length; row++) {
+        if (predictedPositive[row])
+            counts[isPositive[row] ? 'tp' : 'fp']++;
+        else
+            counts[isPositive[row] ? 'fn' : 'tn']++;
+    }
+    const { tp, fp, fn, tn } = counts;
+    const samplingError = {
+        accuracy: bernoulliShare(tp + tn, scores.length),
+        precision: bernoulliShare(tp, tp + fp),
+        recall: bernoulliShare(tp, tp + fn),
+        f1: bernoulliShare(tp, tp + fp + fn),
+        rocAuc: placementVariances(scores, isPositive),
+    };
+    return { calibration: decideCalibration(scores, isPositive, seed), samplingError };
+}
+function estimatePerformance(model, current) {
+    const { scores, predictedPositive } = current;
+    requireAligned('the predictions', scores.length, predictedPositive);
+    const rows = scores.length;
+    if (rows === 0)
+        return undefined;
+    const probabilities = applyCalibration(model.calibration, scores);
+    const confusion = expectedConfusion(probabilities, predictedPositive);
+    const { truePositives: tp, falsePositives: fp, falseNegatives: fn } = confusion;
+    const error = model.samplingError;
+    // Calibrated probabilities are estimated from the baseline's labels: their error adds a baseline term.
+    const baselineWeight = model.calibration.calibrate ? 1 : 0;
+    const shareError = (component, currentRows) => component && component.deviation * Math.sqrt(1 / currentRows + baselineWeight / component.baselineRows);
+    const predictedPositives = predictedPositive.filter(Boolean).length;
+    const f1Error = error.f1 && (2 / (1 + error.f1.share) ** 2) * shareError(error.f1, tp + fp + fn);
+    const rocAuc = error.rocAuc;
+    const rocAucError = rocAuc &&
+        Math.sqrt(rocAuc.positivePlacementVariance * (1 / (tp + fn) + baselineWeight / rocAuc.baselinePositives) +
+            rocAuc.negativePlacementVariance * (1 / (fp + confusion.trueNegatives) + baselineWeight / rocAuc.baselineNegatives));
+    const metrics = estimatedMetrics(confusion);
+    const auc = estimatedRocAuc(scores, probabilities);
+    return {
+        rows,
+        calibrated: model.calibration.calibrate,
+        expectedConfusion: confusion,
+        accuracy: banded(metrics.accuracy, shareError(error.accuracy, rows)),
+        precision: banded(metrics.precision, shareError(error.precision, predictedPositives)),
+        recall: banded(metrics.recall, shareError(error.recall, tp + fn)),
+        f1: banded(metrics.f1, f1Error),
+        ...(auc === undefined ? {} : { rocAuc: banded(auc, rocAucError) }),
+    };
+}
+/** The expected confusion matrix of rows with calibrated probabilities `probabilities` (defined above). */
+function expectedConfusion(probabilities, predictedPositive) {
+    requireAligned('the predictions', probabilities.length, predictedPositive);
+    const cells = [[], [], [], []];
+    for (let row = 0; row < probabilities.length; row++) {
+        const p = probabilities[row];
+        if (predictedPositive[row]) {
+            cells[0].push(p);
+            cells[1].push(1 - p);
+        }
+        else {
+            cells[2].push(p);
+            cells[3].push(1 - p);
+        }
+    }
+    const [truePositives, falsePositives, falseNegatives, trueNegatives] = cells.map((cell) => sum(cell));
+    return { truePositives, falsePositives, falseNegatives, trueNegatives };
+}
+/** Accuracy, precision, recall and F1 of an expected confusion matrix, NannyML's formulas. */
+function estimatedMetrics(confusion) {
+    const { truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn } = confusion;
+    return {
+        accuracy: ratioOrZero(tp + tn, tp + fp + fn + tn),
+        precision: ratioOrZero(tp, tp + fp),
+        recall: ratioOrZero(tp, tp + fn),
+        f1: ratioOrZero(tp, tp + 0.5 * (fp + fn)),
+    };
+}
+/** Area under the expected ROC curve, rows ranked by `scores`, counted by `probabilities` (defined above). */
+function estimatedRocAuc(scores, probabilities) {
+    requireAligned('the probabilities', scores.length, probabilities);
+    const ranking = rankScores(scores);
+    if (!ranking)
+        return undefined;
+    let truePositives = 0;
+    let falsePositives = 0;
+    let previousTruePositives = 0;
+    let previousFalsePositives = 0;
+    let twiceArea = 0;
+    ranking.order.forEach((row, rank) => {
+        if (ranking.startsThreshold[rank]) {
+            twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+            [previousTruePositives, previousFalsePositives] = [truePositives, falsePositives];
+        }
+        truePositives += probabilities[row];
+        falsePositives += 1 - probabilities[row];
+    });
+    if (!(truePositives > 0 && falsePositives > 0))
+        return undefined;
+    twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+    return twiceArea / (2 * truePositives * falsePositives);
+}
+/**
+ * DeLong's placement values of the baseline, ranked by score with ties counting half, and their sample
+ * variances; undefined without two positives and two negatives or with a non-finite score.
+ */
+function placementVariances(scores, isPositive) {
+    const ranking = rankScores(scores);
+    const positives = isPositive.filter(Boolean).length;
+    const negatives = isPositive.length - positives;
+    if (!ranking || positives < 2 || negatives < 2)
+        return undefined;
+    const positivePlacements = [];
+    const negativePlacements = [];
+    // Ranked by decreasing score: the positives above a negative outscore it, the negatives below a positive lose.
+    const { order, startsThreshold } = ranking;
+    let positivesAbove = 0;
+    let negativesAbove = 0;
+    for (let start = 0; start < order.length;) {
+        let end = start + 1;
+        while (end < order.length && !startsThreshold[end])
+            end++;
+        const tiedRows = Array.from(order.subarray(start, end));
+        const tiedPositives = tiedRows.filter((row) => isPositive[row]).length;
+        const tiedNegatives = tiedRows.length - tiedPositives;
+        for (const row of tiedRows) {
+            if (isPositive[row])
+                positivePlacements.push((negatives - negativesAbove - tiedNegatives + tiedNegatives / 2) / negatives);
+            else
+                negativePlacements.push((positivesAbove + tiedPositives / 2) / positives);
+        }
+        positivesAbove += tiedPositives;
+        negativesAbove += tiedNegatives;
+        start = end;
+    }
+    return {
+        positivePlacementVariance: sampleVariance(positivePlacements),
+        negativePlacementVariance: sampleVariance(negativePlacements),
+        baselinePositives: positives,
+        baselineNegatives: negatives,
+    };
+}
+/** A share of `hits` among `of` rows and the population standard deviation of its 0/1 indicator. */
+function bernoulliShare(hits, of) {
+    if (of === 0)
+        return undefined;
+    const share = hits / of;
+    return { share, deviation: Math.sqrt(share * (1 - share)), baselineRows: of };
+}
+function banded(value, standardError) {
+    if (standardError === undefined || !Number.isFinite(standardError))
+        return { value };
+    const halfWidth = BAND_STANDARD_ERRORS * standardError;
+    return { value, standardError, lower: Math.max(0, value - halfWidth), upper: Math.min(1, value + halfWidth) };
+}
+function ratioOrZero(numerator, denominator) {
+    return denominator === 0 ? 0 : numerator / denominator;
 }
 
 ;// CONCATENATED MODULE: ./src/performance/detectors/adwin.ts
@@ -51734,70 +52557,6 @@ class PageHinkley {
         this.mean = 0;
         this.statistic = 0;
         this.drifted = false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/performance/label-order.ts
-/**
- * The order scikit-learn gives class labels: `np.unique` on a string array sorts by Unicode code point.
- *
- * JavaScript's `<` compares UTF-16 code units instead, which disagrees for characters beyond the Basic
- * Multilingual Plane (stored as surrogates, 0xD800–0xDFFF) against characters from 0xE000 to 0xFFFF:
- * NumPy puts "Ａ" (U+FF21) before "😀" (U+1F600), `<` puts it after. Per-class results, the confusion
- * matrix and the positive class of a binary ROC AUC all follow this order, so it has to be NumPy's.
- *
- * Numeric classes arrive as text and sort as text ("10" before "9"), as scikit-learn sorts a string
- * array.
- *
- * @example
- * sortedLabels(['b', '😀', 'Ａ', 'a']); // => ['a', 'b', 'Ａ', '😀']
- */
-/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
-function compareLabels(a, b) {
-    const shorter = Math.min(a.length, b.length);
-    for (let i = 0; i < shorter; i++) {
-        const left = a.codePointAt(i);
-        const right = b.codePointAt(i);
-        if (left !== right)
-            return left - right;
-        // Equal code points have equal widths, so both strings skip the same low surrogate.
-        if (left > 0xffff)
-            i++;
-    }
-    return a.length - b.length;
-}
-/** The distinct labels of all the given arrays, in scikit-learn's order. */
-function sortedLabels(...labelArrays) {
-    const distinct = new Set();
-    for (const labels of labelArrays)
-        for (const label of labels)
-            distinct.add(label);
-    return [...distinct].sort(compareLabels);
-}
-/** The distinct labels of `yTrue` other than `positive`: a one-column model's negative class, when it is one. */
-function otherLabels(yTrue, positive) {
-    const others = new Set();
-    for (const label of yTrue)
-        if (label !== positive)
-            others.add(label);
-    return others;
-}
-
-;// CONCATENATED MODULE: ./src/performance/rows.ts
-/**
- * Labelled rows of one side (baseline or current) as the performance metrics take them: the true target
- * and the model's prediction per row, plus, for classification, the model's probability per class.
- *
- * Callers drop rows with a missing target or prediction before building these: every metric assumes
- * complete, aligned columns of equal length.
- */
-function rowCount(rows) {
-    return rows.yTrue.length;
-}
-/** Throws when aligned columns differ in length: a caller bug, never a property of the data. */
-function requireAligned(what, expected, actual) {
-    if (actual.length !== expected) {
-        throw new RangeError(`${what} has ${actual.length} rows where ${expected} were expected`);
     }
 }
 
@@ -52002,27 +52761,6 @@ function confusionMatrix(yTrue, yPred, labels = sortedLabels(yTrue, yPred)) {
     return { labels, counts };
 }
 
-;// CONCATENATED MODULE: ./src/performance/mean.ts
-/**
- * Arithmetic mean with compensated (Kahan–Babuška–Neumaier) summation, simple-statistics' `mean`.
- *
- * scikit-learn averages with `np.average`, whose pairwise summation is within a few ulps of the exact
- * sum; a compensated sum is within one, so the two agree far inside the 1e-12 the fixtures demand, at
- * any length, where a plain left-to-right loop drifts with n.
- *
- * Edge cases: an empty array has no mean (undefined, where NumPy would warn and give NaN).
- *
- * @example
- * compensatedMean([0.1, 0.2, 0.3]); // => 0.19999999999999998 (the exact sum rounds to 0.6)
- */
-
-function compensatedMean(values) {
-    if (values.length === 0)
-        return undefined;
-    // simple-statistics only reads `length` and indexes, so typed arrays need no copy.
-    return simple_statistics_mean(values);
-}
-
 ;// CONCATENATED MODULE: ./src/performance/balanced-accuracy.ts
 /**
  * Balanced accuracy, as `sklearn.metrics.balanced_accuracy_score(y_true, y_pred)` (not adjusted).
@@ -52188,8 +52926,8 @@ function precisionRecallF1(yTrue, yPred, labels = sortedLabels(yTrue, yPred)) {
  */
 function scoresFromCounts(labels, truePositives, predicted, actual) {
     const perClass = labels.map((label, index) => {
-        const precision = ratioOrZero(truePositives[index], predicted[index]);
-        const recall = ratioOrZero(truePositives[index], actual[index]);
+        const precision = precision_recall_f1_ratioOrZero(truePositives[index], predicted[index]);
+        const recall = precision_recall_f1_ratioOrZero(truePositives[index], actual[index]);
         const denominator = precision + recall;
         const f1 = denominator === 0 ? 0 : (2 * precision * recall) / denominator;
         return { label, precision, recall, f1, support: actual[index] };
@@ -52201,125 +52939,8 @@ function scoresFromCounts(labels, truePositives, predicted, actual) {
         f1Macro: compensatedMean(perClass.map((scores) => scores.f1)),
     };
 }
-function ratioOrZero(numerator, denominator) {
+function precision_recall_f1_ratioOrZero(numerator, denominator) {
     return denominator === 0 ? 0 : numerator / denominator;
-}
-
-;// CONCATENATED MODULE: ./src/performance/roc-auc.ts
-/**
- * Area under the ROC curve, as `sklearn.metrics.roc_auc_score`: binary, and one-vs-rest macro average
- * for more than two classes.
- *
- * Binary definition: sort rows by decreasing score; at each distinct score (threshold) take the counts
- * of positives TP and negatives FP scoring at least that much. The ROC curve joins (0, 0) and the points
- * (FP/N, TP/P), and the AUC is its trapezoid area,
- * `AUC = Σ (FP_t − FP_{t−1}) · (TP_t + TP_{t−1}) / (2·P·N)`.
- * Tied scores form one threshold, so a tie between a positive and a negative counts one half — exactly
- * scikit-learn's `roc_curve` + `auc` (its dropping of collinear points does not change the area). The
- * sum is accumulated in integers, so the only rounding is the final division; scikit-learn's float
- * trapezoid is within a few ulps of it.
- *
- * Classes and scores: `probabilities` holds one column per class the model knows, or one column only.
- * - One column: binary AUC of its class (the positive class) against every other row, as
- *   `roc_auc_score(y_true == positive, p)`; `y_true` may hold at most one other label (scikit-learn
- *   refuses a multiclass `y_true` scored by one column).
- * - Two columns: binary AUC of the greater label (the positive class, `y_score[:, 1]` in scikit-learn)
- *   against its own column.
- * - More: the mean over classes of the binary AUC of "this class" against "the rest", each scored by its
- *   own column (`multi_class='ovr', average='macro'`). A class of the model absent from `y_true` has no
- *   one-vs-rest AUC and is left out of the mean: scikit-learn refuses the whole computation there, and
- *   the result equals its macro average over the label-indicator columns of the classes present. Rows
- *   need not sum to one (scikit-learn insists for multiclass; the per-class AUCs never use the sum).
- *
- * Edge cases (undefined, where scikit-learn raises): fewer than two classes of the model present in
- * `y_true` (with one column: no positive or no negative row), a true label with no probability column
- * (with one column: two labels other than its class), a non-finite score, no column.
- *
- * @example
- * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
- * // => 0.75 (positives beat negatives in 3 of the 4 pairs)
- */
-
-
-
-function rocAuc(yTrue, probabilities) {
-    const scored = scoredClasses(yTrue, probabilities);
-    if (!scored)
-        return undefined;
-    const { classes, positive } = scored;
-    if (positive !== undefined)
-        return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
-    const present = new Set(yTrue);
-    const perClass = [];
-    for (const label of classes) {
-        if (!present.has(label))
-            continue;
-        const auc = binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
-        if (auc === undefined)
-            return undefined;
-        perClass.push(auc);
-    }
-    return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
-}
-/** Which classes an AUC scores, shared with the bootstrap's `prepareRocAuc`; undefined where scikit-learn raises. */
-function scoredClasses(yTrue, probabilities) {
-    const classes = [...probabilities.keys()].sort(compareLabels);
-    for (const column of probabilities.values())
-        requireAligned('a probability column', yTrue.length, column);
-    if (classes.length === 1)
-        return otherLabels(yTrue, classes[0]).size <= 1 ? { classes, positive: classes[0] } : undefined;
-    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
-        return undefined;
-    return classes.length === 2 ? { classes, positive: classes[1] } : { classes };
-}
-/**
- * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
- * trapezoid does. Undefined without both positives and negatives, or with a non-finite score.
- */
-function binaryRocAuc(isPositive, scores) {
-    requireAligned('scores', isPositive.length, scores);
-    const ranking = rankScores(scores);
-    return ranking && rankedRocAuc(ranking, isPositive);
-}
-/** The ranking of `scores`, computed once and reused by the bootstrap; undefined with a non-finite score. */
-function rankScores(scores) {
-    for (let row = 0; row < scores.length; row++)
-        if (!Number.isFinite(scores[row]))
-            return undefined;
-    const order = Uint32Array.from({ length: scores.length }, (_, row) => row);
-    order.sort((a, b) => scores[b] - scores[a]);
-    const startsThreshold = new Uint8Array(order.length);
-    for (let rank = 1; rank < order.length; rank++)
-        startsThreshold[rank] = scores[order[rank]] !== scores[order[rank - 1]] ? 1 : 0;
-    return { order, startsThreshold };
-}
-/**
- * The trapezoid AUC over a ranking, each row counted `multiplicities[row]` times (once without them):
- * the bootstrap's resamples are multiplicities. Undefined without both positives and negatives.
- */
-function rankedRocAuc({ order, startsThreshold }, isPositive, multiplicities) {
-    let truePositives = 0;
-    let falsePositives = 0;
-    let previousTruePositives = 0;
-    let previousFalsePositives = 0;
-    let twiceArea = 0;
-    for (let rank = 0; rank < order.length; rank++) {
-        const row = order[rank];
-        if (startsThreshold[rank]) {
-            twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
-            previousTruePositives = truePositives;
-            previousFalsePositives = falsePositives;
-        }
-        const times = multiplicities ? multiplicities[row] : 1;
-        if (isPositive[row])
-            truePositives += times;
-        else
-            falsePositives += times;
-    }
-    if (truePositives === 0 || falsePositives === 0)
-        return undefined;
-    twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
-    return twiceArea / (2 * truePositives * falsePositives);
 }
 
 ;// CONCATENATED MODULE: ./src/performance/classification.ts
@@ -52450,16 +53071,48 @@ function momentsOf(values) {
         return { mean: values[0], squaredDeviations: 0 };
     // simple-statistics only reads `length` and indexes, so a typed array works without copying it into a number[].
     const mean = simple_statistics_mean(values);
-    let squares = 0;
-    let compensation = 0;
+    const squares = new CompensatedSum();
     for (let i = 0; i < values.length; i++) {
         const deviation = values[i] - mean;
-        const square = deviation * deviation;
-        const next = squares + square;
-        compensation += squares >= square ? squares - next + square : square - next + squares;
-        squares = next;
+        squares.add(deviation * deviation);
     }
-    return { mean, squaredDeviations: squares + compensation };
+    return { mean, squaredDeviations: squares.total() };
+}
+/**
+ * Mean and Σ(x − mean)² of distinct values with their counts (a lossless profile's list). Each value's
+ * contribution is taken once, times its count: summing a rounded (x − mean)² once per copy would repeat its
+ * rounding error as often, a bias that no longer averages out (about 1e-12 relative over a million rows of
+ * seven values).
+ */
+function momentsOfCounts(values, counts) {
+    if (values.length === 1)
+        return { mean: values[0], squaredDeviations: 0 };
+    const weight = new CompensatedSum();
+    const weighted = new CompensatedSum();
+    for (let i = 0; i < values.length; i++) {
+        weight.add(counts[i]);
+        weighted.add(counts[i] * values[i]);
+    }
+    const mean = weighted.total() / weight.total();
+    const squares = new CompensatedSum();
+    for (let i = 0; i < values.length; i++) {
+        const deviation = values[i] - mean;
+        squares.add(counts[i] * deviation * deviation);
+    }
+    return { mean, squaredDeviations: squares.total() };
+}
+/** Neumaier's compensated sum: the rounding error of each addition kept and added back at the end. */
+class CompensatedSum {
+    sum = 0;
+    compensation = 0;
+    add(value) {
+        const next = this.sum + value;
+        this.compensation += Math.abs(this.sum) >= Math.abs(value) ? this.sum - next + value : value - next + this.sum;
+        this.sum = next;
+    }
+    total() {
+        return this.sum + this.compensation;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/performance/r2.ts
@@ -53003,12 +53656,16 @@ function performanceVerdict(metric, baseline, current, maxDegradation, options =
  * - Performance (`assessModel`): every metric on each side's labelled rows, and the verdict on the chosen
  *   metric with its seeded bootstrap interval (`performance/verdict.ts`). A row is labelled when its
  *   target, prediction and every class probability are present.
+ * - Performance before the labels arrive (`assessModel`, `performance.estimated`): for a binary model logging
+ *   its positive class's probability, CBPE (`performance/cbpe.ts`) learnt on the labelled baseline estimates
+ *   the metrics of the current rows that have a prediction and a probability but no target yet.
  * - When it started (`assessModel`): the three stream detectors over the per-row error of the labelled
  *   CURRENT rows in time order (the order column, or the rows' order in the files). The baseline is not
  *   streamed: it is the reference the model was accepted on, so a change inside it is not news. ADWIN
  *   leads, as the detector with the fewest false alarms on stationary streams (about none, where DDM
  *   with its published defaults alarms on about half of long ones; `performance/change-point.ts`).
  */
+
 
 
 
@@ -53224,12 +53881,74 @@ function assessModel(baseline, current, columns, task, options) {
     const metric = performanceMetric(options.performanceMetric ?? DEFAULT_PERFORMANCE_METRIC[task]);
     const baselineRows = labelledRows(baseline, columns, task, 'baseline');
     const currentRows = labelledRows(current, columns, task, 'current');
-    const performance = assessPerformance(metric, baselineRows.rows, currentRows.rows, options);
+    const realized = assessPerformance(metric, baselineRows.rows, currentRows.rows, options);
+    const estimated = baselineRows.rows.task === 'classification' ? estimateUnlabelled(baselineRows.rows, current, columns, options.minRows) : undefined;
+    const performance = estimated ? { ...realized, estimated } : realized;
     const baselineMae = performance.metrics.baseline && 'mae' in performance.metrics.baseline ? performance.metrics.baseline.mae : undefined;
     const currentMae = performance.metrics.current && 'mae' in performance.metrics.current ? performance.metrics.current.mae : undefined;
     // ADWIN's bound assumes values of order one, so regression errors are measured in typical errors.
     const scale = [baselineMae, currentMae].find((mae) => mae !== undefined && mae > 0) ?? 1;
     return { performance, change_point: locateChangePoint(current, columns.order, currentRows, scale, options.minRows) };
+}
+/**
+ * CBPE on the current rows that have a prediction and a probability but no target yet, learnt from the
+ * labelled baseline; only with one probability column (a binary model's positive class) and at least
+ * `minRows` labelled baseline rows.
+ */
+function estimateUnlabelled(baseline, current, columns, minRows) {
+    if (columns.probabilities.size !== 1 || !baseline.probabilities || baseline.yTrue.length < minRows)
+        return undefined;
+    const [[positive, probabilityName]] = [...columns.probabilities];
+    const prediction = columnNamed(current, columns.prediction);
+    const probability = columnNamed(current, probabilityName);
+    if (!prediction || !probability)
+        return undefined;
+    const target = columnNamed(current, columns.target);
+    const truth = target ? labelsOf(target) : () => undefined;
+    const predicted = labelsOf(prediction);
+    const scores = model_numbersOf(probability, `probability (class ${JSON.stringify(positive)})`, current, 'current');
+    const unlabelled = { scores: [], predictedPositive: [] };
+    for (let row = 0; row < current.rowCount; row++) {
+        const guess = predicted(row);
+        if (truth(row) !== undefined || guess === undefined || !Number.isFinite(scores[row]))
+            continue;
+        unlabelled.scores.push(scores[row]);
+        unlabelled.predictedPositive.push(guess === positive);
+    }
+    const model = fitCbpe({
+        scores: baseline.probabilities.get(positive),
+        isPositive: baseline.yTrue.map((label) => label === positive),
+        predictedPositive: baseline.yPred.map((label) => label === positive),
+    });
+    const estimate = estimatePerformance(model, unlabelled);
+    if (!estimate)
+        return undefined;
+    const { calibration } = model;
+    const { truePositives, falsePositives, falseNegatives, trueNegatives } = estimate.expectedConfusion;
+    return {
+        method: 'cbpe',
+        positive_label: positive,
+        rows: estimate.rows,
+        baseline_rows: baseline.yTrue.length,
+        band_standard_errors: BAND_STANDARD_ERRORS,
+        calibration: {
+            calibrated: calibration.calibrate,
+            folds: calibration.folds,
+            seed: calibration.seed,
+            ...(calibration.rawError === undefined ? {} : { raw_ece: calibration.rawError }),
+            ...(calibration.calibratedError === undefined ? {} : { calibrated_ece: calibration.calibratedError }),
+            ...(calibration.skipped === undefined ? {} : { skipped: calibration.skipped }),
+        },
+        expected_confusion_matrix: { true_positives: truePositives, false_positives: falsePositives, false_negatives: falseNegatives, true_negatives: trueNegatives },
+        accuracy: metricResult(estimate.accuracy),
+        precision: metricResult(estimate.precision),
+        recall: metricResult(estimate.recall),
+        f1: metricResult(estimate.f1),
+        ...(estimate.rocAuc ? { roc_auc: metricResult(estimate.rocAuc) } : {}),
+    };
+}
+function metricResult({ value, standardError, lower, upper }) {
+    return standardError === undefined ? { value } : { value, standard_error: standardError, lower: lower, upper: upper };
 }
 function columnNamed(table, name) {
     return table.columns.find((column) => column.name === name);
@@ -55386,21 +56105,21 @@ function kolmogorovCdf(n, x) {
     return kolmogorov(n, x, true);
 }
 /** Picks the CDF or the SF and clips it to [0, 1]. */
-function pick(cdf, sf, wantCdf) {
+function kolmogorov_pick(cdf, sf, wantCdf) {
     return clip01(wantCdf ? cdf : sf);
 }
 function kolmogorov(n, x, wantCdf) {
     if (Number.isNaN(x) || !(n >= 1) || !Number.isInteger(n))
         return NaN;
     if (x >= 1)
-        return pick(1, 0, wantCdf);
+        return kolmogorov_pick(1, 0, wantCdf);
     if (x <= 0)
-        return pick(0, 1, wantCdf);
+        return kolmogorov_pick(0, 1, wantCdf);
     const t = n * x;
     if (t <= 1) {
         // Ruben–Gambino: for 1/(2n) < x ≤ 1/n, P(Dₙ ≤ x) = n!/nⁿ · (2nx − 1)ⁿ.
         if (t <= 0.5)
-            return pick(0, 1, wantCdf);
+            return kolmogorov_pick(0, 1, wantCdf);
         let cdf;
         if (n <= 140) {
             cdf = 1;
@@ -55412,30 +56131,30 @@ function kolmogorov(n, x, wantCdf) {
         else {
             cdf = Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1));
         }
-        return pick(cdf, 1 - cdf, wantCdf);
+        return kolmogorov_pick(cdf, 1 - cdf, wantCdf);
     }
     if (t >= n - 1) {
         // Ruben–Gambino at the top: P(Dₙ ≥ x) = 2(1 − x)ⁿ for x ≥ 1 − 1/n.
         const sf = 2 * Math.pow(1 - x, n);
-        return pick(1 - sf, sf, wantCdf);
+        return kolmogorov_pick(1 - sf, sf, wantCdf);
     }
     if (x >= 0.5) {
         // D⁺ ≥ x and D⁻ ≥ x are disjoint for x > 1/2, so the two-sided tail is exactly twice the one-sided one.
         const sf = 2 * smirnovSurvival(n, x);
-        return pick(1 - sf, sf, wantCdf);
+        return kolmogorov_pick(1 - sf, sf, wantCdf);
     }
     const nxSquared = t * x;
     if (n <= 140) {
         if (nxSquared <= 0.754693) {
             const cdf = durbinMatrixCdf(n, x);
-            return pick(cdf, 1 - cdf, wantCdf);
+            return kolmogorov_pick(cdf, 1 - cdf, wantCdf);
         }
         if (nxSquared <= 4) {
             const cdf = pomeranzCdf(n, x);
-            return pick(cdf, 1 - cdf, wantCdf);
+            return kolmogorov_pick(cdf, 1 - cdf, wantCdf);
         }
         const sf = 2 * smirnovSurvival(n, x);
-        return pick(1 - sf, sf, wantCdf);
+        return kolmogorov_pick(1 - sf, sf, wantCdf);
     }
     if (!wantCdf) {
         if (nxSquared >= 370)
@@ -55451,7 +56170,7 @@ function kolmogorov(n, x, wantCdf) {
         cdf = durbinMatrixCdf(n, x);
     else
         cdf = pelzGoodCdf(n, x);
-    return pick(cdf, 1 - cdf, wantCdf);
+    return kolmogorov_pick(cdf, 1 - cdf, wantCdf);
 }
 /**
  * log(n!/nⁿ) by Stirling's series with the n·log n terms cancelled analytically:
@@ -57175,8 +57894,8 @@ function domainClassifierDrift(baseline, current, seed) {
     const outOfFold = new Float64Array(rows);
     const gains = new Float64Array(columns);
     for (let held = 0; held < DOMAIN_CLASSIFIER_FOLDS; held++) {
-        const training = rowsWhere(rows, (row) => fold[row] !== held);
-        const testing = rowsWhere(rows, (row) => fold[row] === held);
+        const training = domain_classifier_rowsWhere(rows, (row) => fold[row] !== held);
+        const testing = domain_classifier_rowsWhere(rows, (row) => fold[row] === held);
         const model = fitBoostedTrees(selectRows(pooled, training), isCurrent.filter((_, row) => fold[row] !== held), BOOSTING);
         predictScores(model, selectRows(pooled, testing)).forEach((score, index) => (outOfFold[testing[index]] = score));
         model.importances.forEach((gain, feature) => (gains[feature] += gain));
@@ -57199,7 +57918,7 @@ function domainClassifierDrift(baseline, current, seed) {
         drift_detected: score >= DOMAIN_CLASSIFIER_THRESHOLD,
     };
 }
-function rowsWhere(rows, keep) {
+function domain_classifier_rowsWhere(rows, keep) {
     return Int32Array.from({ length: rows }, (_, row) => row).filter(keep);
 }
 
@@ -57458,12 +58177,13 @@ function runMethod(method, matrices) {
 
 
 
+
 /** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */
 const reasonsBeforeTest = new WeakMap();
 function compareTables(baseline, current, options) {
     validateOptions(baseline, options);
-    const modelSides = options.model && { baseline: rowsOf(baseline, 'baseline', MODEL_NEEDS_ROWS), current: rowsOf(current, 'current', MODEL_NEEDS_ROWS) };
-    const multivariateSides = options.multivariate.length > 0 && { baseline: rowsOf(baseline, 'baseline', MULTIVARIATE_NEEDS_ROWS), current: rowsOf(current, 'current', MULTIVARIATE_NEEDS_ROWS) };
+    const modelSides = options.model && { baseline: drift_rowsOf(baseline, 'baseline', MODEL_NEEDS_ROWS), current: drift_rowsOf(current, 'current', MODEL_NEEDS_ROWS) };
+    const multivariateSides = options.multivariate.length > 0 && { baseline: drift_rowsOf(baseline, 'baseline', MULTIVARIATE_NEEDS_ROWS), current: drift_rowsOf(current, 'current', MULTIVARIATE_NEEDS_ROWS) };
     const modelColumns = options.model && modelSides && resolveModelColumns(options.model, modelSides.baseline, modelSides.current);
     const notFeatures = modelColumns ? modelColumnNames(modelColumns) : new Set();
     const selected = (name) => !notFeatures.has(name) && (options.columns.length === 0 || options.columns.includes(name)) && !options.ignoreColumns.includes(name);
@@ -57487,13 +58207,15 @@ function compareTables(baseline, current, options) {
     const model = options.model && modelSides && modelColumns && compareModel(modelSides.baseline, modelSides.current, options.model, modelColumns, options);
     const dataset = datasetVerdict(columns, options);
     const multivariate = multivariateSides ? compareMultivariate(multivariateSides.baseline, multivariateSides.current, columns, { methods: options.multivariate, minRows: options.minRows }) : undefined;
+    const segments = options.segment === undefined ? undefined : compareSegments(baseline, current, options.segment, options, compareTables);
     return {
         baseline: sideSource(baseline),
         current: sideSource(current),
-        gate: gateVerdict(dataset, model, options.gateOn, multivariate, options.insufficientData),
+        gate: gateVerdict(dataset, model, options.gateOn, multivariate, options.insufficientData, segments),
         ...(model ? { model } : {}),
         dataset,
         ...(multivariate ? { multivariate } : {}),
+        ...(segments ? { segments } : {}),
         columns,
     };
 }
@@ -57570,7 +58292,7 @@ function sideSource(side) {
 /** The model's performance is measured on rows; a profile has none. */
 const MODEL_NEEDS_ROWS = { what: "the model's performance needs its rows (predictions beside labels)", without: 'the model columns (--prediction, --target, --probability)' };
 const MULTIVARIATE_NEEDS_ROWS = { what: 'multivariate methods need its rows (a joint distribution)', without: '--multivariate' };
-function rowsOf(side, name, needs) {
+function drift_rowsOf(side, name, needs) {
     if (side.columns.every((column) => column.storage !== 'profile'))
         return side;
     const is = side.profiled === 'streamed' ? 'was profiled while read, being over the memory budget' : 'is a profile';
@@ -67712,6 +68434,7 @@ function mermaidText(text) {
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
+
 /**
  * The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the
  * distance; from a profile's summary with its bound (`0.0436 ± 0.0012`, `p = 0.03 (0.02–0.05)`).
@@ -67762,8 +68485,7 @@ function driftedFirst(columns) {
         .map(({ column }) => column);
 }
 function effectOf(column) {
-    const effect = column.effect_size?.distance ?? (column.output === 'distance' ? column.score : undefined);
-    return effect !== undefined && Number.isFinite(effect) ? effect : -Infinity;
+    return columnEffect(column) ?? -Infinity;
 }
 const STATUS_LABELS = {
     drift: 'drift',
@@ -69577,9 +70299,10 @@ function time_axis_timeTicks(from, to, width) {
 ;// CONCATENATED MODULE: ./src/report/model-format.ts
 /**
  * What every report's model section shares — Markdown, the job summary, text, HTML and the model card —
- * so they say the same thing in the same words: the metric table, each detector's answer, the labels of
- * the error-rate chart.
+ * so they say the same thing in the same words: the metric table, the per-class table and confusion
+ * matrices, each detector's answer, the labels of the error-rate chart.
  */
+
 
 
 
@@ -69618,6 +70341,15 @@ const PERFORMANCE_LABELS = {
 };
 function roleLabel(column) {
     return column.role === 'probability' ? `probability of ${JSON.stringify(column.class_label ?? '')}` : column.role;
+}
+/**
+ * The probability columns after the words that say what they hold: `probability of "churn" p` for a
+ * binary model's one column (the positive class's), `probabilities of "a" pa, of "b" pb` for one a class each.
+ * `column` and `label` write a column name and a quoted class label for the report's format.
+ */
+function probabilityColumnsText(columns, column, label) {
+    const entries = Object.entries(columns).map(([name, of]) => `${label(JSON.stringify(name))} ${column(of)}`);
+    return entries.length === 1 ? `probability of ${entries[0]}` : `probabilities of ${entries.join(', of ')}`;
 }
 /** ADWIN first: the one to trust when they disagree. */
 const DETECTOR_ORDER = ['adwin', 'page-hinkley', 'ddm'];
@@ -69682,6 +70414,107 @@ function niceCeiling(value) {
     const step = [1, 2, 5, 10].find((multiple) => multiple * power >= value * (1 - 1e-12));
     return Number((step * power).toPrecision(12));
 }
+/** More classes than this make the per-class table and the confusion matrices hard to read. */
+const MAX_SHOWN_CLASSES = 20;
+const CLASS_SCORE_TITLES = ['Support', 'Precision', 'Recall', 'F1'];
+/** The classes of a classification task with labelled rows on either side; else nothing. */
+function classesView(performance) {
+    const sides = classSides(performance);
+    if (!sides)
+        return undefined;
+    const classes = shownClasses(sides);
+    const scoresOf = (side, label) => side?.per_class.find((scores) => scores.label === label);
+    const scores = classes.shown.map((label) => {
+        const [baseline, current] = [scoresOf(sides.baseline, label), scoresOf(sides.current, label)];
+        return {
+            label,
+            cells: [
+                formatBothSides(baseline?.support, current?.support, formatCount),
+                formatClassChange(baseline?.precision, current?.precision),
+                formatClassChange(baseline?.recall, current?.recall),
+                formatClassChange(baseline?.f1, current?.f1),
+            ],
+        };
+    });
+    const matrices = ['baseline', 'current'].flatMap((name) => {
+        const side = sides[name];
+        if (!side)
+            return [];
+        const rows = confusionRows(side, classes);
+        const cells = rows.map((row) => [...row.counts.map((count) => formatConfusionCell(count, row.total)), formatCount(row.total)]);
+        return [{ side: name, labelledRows: side.rows, rows, cells }];
+    });
+    const note = hiddenClassesNote(classes);
+    const legend = sides.baseline && sides.current ? 'baseline → current (change)' : `${sides.baseline ? 'baseline' : 'current'} only: the ${sides.baseline ? 'current' : 'baseline'} data has no labelled rows`;
+    return { legend, scores, ...(note ? { note } : {}), matrices };
+}
+function classSides(performance) {
+    const isClassification = (side) => side !== undefined && 'confusion_matrix' in side;
+    const { baseline, current } = performance.metrics;
+    if (!isClassification(baseline) && !isClassification(current))
+        return undefined;
+    return { ...(isClassification(baseline) ? { baseline } : {}), ...(isClassification(current) ? { current } : {}) };
+}
+/** Every class of either side, or the `MAX_SHOWN_CLASSES` with the most true rows over both sides when there are more. */
+function shownClasses(sides) {
+    const all = sortedLabels(sides.baseline?.labels ?? [], sides.current?.labels ?? []);
+    if (all.length <= MAX_SHOWN_CLASSES)
+        return { shown: all, hidden: [] };
+    const support = (label) => supportOf(sides.baseline, label) + supportOf(sides.current, label);
+    const kept = new Set([...all].sort((a, b) => support(b) - support(a) || compareLabels(a, b)).slice(0, MAX_SHOWN_CLASSES));
+    return { shown: all.filter((label) => kept.has(label)), hidden: all.filter((label) => !kept.has(label)) };
+}
+function supportOf(side, label) {
+    return side?.per_class.find((scores) => scores.label === label)?.support ?? 0;
+}
+/**
+ * One side's confusion matrix over the shown classes, in their order, hidden classes merged into a last
+ * row and column so every labelled row is still counted. A shown class the side never saw has a row and
+ * a column of zeros, so the two sides' matrices line up.
+ */
+function confusionRows(side, classes) {
+    const merged = classes.hidden.length > 0;
+    const slots = classes.shown.length + (merged ? 1 : 0);
+    const slotOf = (label) => {
+        const index = classes.shown.indexOf(label);
+        return index >= 0 ? index : classes.shown.length;
+    };
+    const rows = [...classes.shown.map((label) => ({ label })), ...(merged ? [{}] : [])].map((row) => ({ ...row, counts: new Array(slots).fill(0), total: 0 }));
+    side.confusion_matrix.forEach((predicted, trueIndex) => {
+        const row = rows[slotOf(side.labels[trueIndex])];
+        predicted.forEach((count, predictedIndex) => {
+            row.counts[slotOf(side.labels[predictedIndex])] += count;
+            row.total += count;
+        });
+    });
+    return rows;
+}
+/** `500 → 620`: both sides' values; one side's alone when the other has none. */
+function formatBothSides(baseline, current, format) {
+    if (baseline !== undefined && current !== undefined)
+        return `${format(baseline)} → ${format(current)}`;
+    const either = baseline ?? current;
+    return either === undefined ? '—' : format(either);
+}
+/** `0.91 → 0.85 (−0.06)`: a class's score on both sides and the change. */
+function formatClassChange(baseline, current) {
+    const both = formatBothSides(baseline, current, formatNumber);
+    return baseline === undefined || current === undefined ? both : `${both} (${formatSigned(current - baseline)})`;
+}
+/** Row counts as people read them: `1,234`. */
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+function hiddenClassesNote(classes) {
+    const count = classes.hidden.length;
+    if (count === 0)
+        return undefined;
+    return `${count} more class${count === 1 ? '' : 'es'} with the fewest labelled rows ${count === 1 ? 'is' : 'are'} not listed and ${count === 1 ? 'is' : 'are'} merged into "(all others)" in the confusion matrices; the JSON report has every class.`;
+}
+/** A confusion-matrix cell: the count and its share of the true class's rows; a bare 0 stays out of the way. */
+function formatConfusionCell(count, total) {
+    return count === 0 ? '0' : `${formatCount(count)} (${formatPercent(count / total)})`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/multivariate-format.ts
 /**
@@ -69690,11 +70523,11 @@ function niceCeiling(value) {
  */
 
 /**
- * With model columns or multivariate methods the dataset's verdict is one of several, so the gate's heads
- * the report; so it does when the two disagree (insufficient data that fails the gate).
+ * With model columns, multivariate methods or segments the dataset's verdict is one of several, so the
+ * gate's heads the report; so it does when the two disagree (insufficient data that fails the gate).
  */
 function gateHeadsReport(result) {
-    return result.model !== undefined || result.multivariate !== undefined || result.gate.tripped !== result.dataset.drift_detected;
+    return result.model !== undefined || result.multivariate !== undefined || result.segments !== undefined || result.gate.tripped !== result.dataset.drift_detected;
 }
 function multivariateRows(methods) {
     return methods.map((method) => ({
@@ -69725,7 +70558,43 @@ function thresholdText(method) {
     return `${method.output === 'p_value' ? '<' : '≥'} ${formatNumber(method.threshold)}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/segment-format.ts
+/**
+ * What every report shows of the segments, worded once: one row per segment, in the engine's ranking
+ * (drifted first, then by the share of drifted columns and the largest effect).
+ */
+
+
+
+function segmentRows(segments) {
+    return segments.segments.map((segment) => {
+        const { dataset, performance } = segment;
+        const measured = performance?.baseline_value !== undefined && performance.current_value !== undefined;
+        return {
+            value: segment.value,
+            rows: `${segment.rows.baseline} / ${segment.rows.current}`,
+            drift: segment.drift_detected,
+            status: segment.drift_detected ? 'drift' : dataset.status.replace('-', ' '),
+            drifted: dataset.tested_count === 0 ? '—' : `${dataset.drifted_count} of ${dataset.tested_count} (${formatPercent(dataset.drift_share)})`,
+            effect: segment.largest_effect === undefined ? '—' : formatNumber(segment.largest_effect),
+            performance: !performance
+                ? ''
+                : measured
+                    ? `${performance.metric_title} ${formatNumber(performance.baseline_value)} → ${formatNumber(performance.current_value)} (${formatSigned(performance.difference)}${performance.drift_detected ? ', degraded' : ''})`
+                    : `not measured: ${performance.reason ?? 'insufficient data'}`,
+        };
+    });
+}
+/** "Segments by plan: 2 of 5 drifted." and what was left out. */
+function segmentsSummary(segments) {
+    const drifted = segments.segments.filter((segment) => segment.drift_detected).length;
+    const rest = segments.left_out > 0 ? ` ${segments.left_out} smaller segments past the largest ${MAX_SEGMENTS} were not checked.` : '';
+    return `Segments by ${segments.column}: ${drifted} of ${segments.segments.length} drifted (drifted first, then by the share of drifted columns and the largest effect).${rest}`;
+}
+const SEGMENT_HEADERS = ['Segment', 'Rows (baseline / current)', 'Result', 'Drifted columns', 'Largest effect'];
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 
 
@@ -69745,7 +70614,20 @@ function renderText(result) {
         return [escapeTerminal(result.dataset.summary), sides, '', ...features].join('\n') + '\n';
     const model = result.model ? [...modelLines(result.model), ''] : [];
     const multivariate = result.multivariate ? [...multivariateLines(result.multivariate), ''] : [];
-    return [escapeTerminal(result.gate.summary), sides, '', ...model, ...multivariate, `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+    const segments = result.segments ? [...segmentLines(result.segments), ''] : [];
+    return [escapeTerminal(result.gate.summary), sides, '', ...model, ...multivariate, ...segments, `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+}
+function segmentLines(segments) {
+    const rows = segmentRows(segments).map((row) => [
+        escapeTerminal(truncate(row.value, 40)),
+        row.rows,
+        row.drift ? row.status.toUpperCase() : row.status,
+        row.drifted,
+        row.effect,
+        row.performance,
+    ]);
+    const header = ['SEGMENT', 'ROWS', 'RESULT', 'DRIFTED', 'EFFECT', 'PERFORMANCE'];
+    return [escapeTerminal(segmentsSummary(segments)), ...alignedTable([header, ...rows]).map((line) => `  ${line.trimEnd()}`)];
 }
 function multivariateLines(multivariate) {
     const rows = multivariateRows(multivariate.methods).map((row) => [
@@ -69772,6 +70654,9 @@ function modelLines(model) {
         ]);
         if (metrics.length > 0)
             lines.push(...indent(alignedTable([['METRIC (* verdict)', 'BASELINE', 'CURRENT', 'CHANGE'], ...metrics])));
+        const classes = classesView(performance);
+        if (classes)
+            lines.push(...indent(classLines(classes)));
     }
     if (changePoint) {
         lines.push(`  ${escapeTerminal(changePoint.summary)}`);
@@ -69788,6 +70673,18 @@ function modelLines(model) {
         return [name, escapeTerminal(roleLabel(column)), ...rest];
     });
     lines.push(...indent(alignedTable([['COLUMN', 'ROLE', ...COLUMN_HEADER.slice(1)], ...columns])));
+    return lines;
+}
+/** Per-class scores (baseline → current, change), then each side's confusion matrix. */
+function classLines(classes) {
+    const label = (text) => (text === undefined ? '(all others)' : escapeTerminal(truncate(text, 30)));
+    const scores = classes.scores.map((row) => [label(row.label), ...row.cells]);
+    const lines = [`classes: ${classes.legend}`, ...alignedTable([['CLASS', ...CLASS_SCORE_TITLES.map((title) => title.toUpperCase())], ...scores]), ...(classes.note ? [classes.note] : [])];
+    for (const matrix of classes.matrices) {
+        const header = ['TRUE \\ PREDICTED', ...matrix.rows.map((row) => label(row.label)), 'ROWS'];
+        const rows = matrix.rows.map((row, index) => [label(row.label), ...matrix.cells[index]]);
+        lines.push(`confusion matrix, ${matrix.side} (rows are true classes, columns predicted ones):`, ...alignedTable([header, ...rows]).map((line) => `  ${line}`));
+    }
     return lines;
 }
 /** Cells padded to their column's widest, counted in code points so names in any script line up. */
@@ -69961,23 +70858,26 @@ function parseProbabilityColumns(entries, option) {
     return { kind: 'columns', columns };
 }
 /**
- * `data`, `prediction`, `performance`, `multivariate`, several of them, or `any` (all of them). Asking to
+ * `data`, `prediction`, `performance`, `multivariate`, `segment`, several of them, or `any` (all but
+ * `segment`: a segment's drift trips the gate only when asked). Asking to
  * gate on the model without naming its columns, or on multivariate drift without a multivariate method,
  * would never trip, so it is refused rather than silently ignored.
  */
-function parseGateOn(entries, option, model, multivariate = []) {
+function parseGateOn(entries, option, model, multivariate = [], segment) {
     const words = entries.flatMap((entry) => entry.split(',')).map((word) => word.trim()).filter((word) => word !== '');
     if (words.length === 0)
-        return new Set(GATES);
+        return new Set(ANY_GATES);
     const gates = new Set();
     for (const word of words) {
         if (word === 'any')
-            GATES.forEach((gate) => gates.add(gate));
+            ANY_GATES.forEach((gate) => gates.add(gate));
         else if (GATES.includes(word))
             gates.add(word);
         else
-            throw new InputError(`${option} takes data, prediction, performance, multivariate or any, not ${JSON.stringify(word)}`);
+            throw new InputError(`${option} takes data, prediction, performance, multivariate, segment or any, not ${JSON.stringify(word)}`);
     }
+    if (gates.has('segment') && segment === undefined)
+        throw new InputError(`${option} segment needs a segment column`);
     if (!words.includes('any')) {
         if (gates.has('prediction') && !model)
             throw new InputError(`${option} prediction needs the prediction or target column`);
@@ -70142,6 +71042,7 @@ function orderStatisticsStatement(dialect, source, column, rankError) {
 
 
 
+
 async function profileInEngine(connection, source, settings, sourceName) {
     const { dialect } = connection;
     const columns = await connection.columns(source);
@@ -70240,12 +71141,24 @@ function numericProfile(facts, rows, deviations, squares, distribution, settings
         accumulator.addProfile(base);
         return accumulator.finish();
     }
-    const shift = shiftOf(facts);
-    // A constant column has its exact mean and no spread, as the file profiler gives it.
-    const mean = min === max ? min : Math.min(max, Math.max(min, shift + deviations / finite));
-    const m2 = min === max ? 0 : Math.max(0, squares - (deviations * deviations) / finite);
-    accumulator.addProfile({ ...base, min, max, moments: { mean, m2 } });
+    accumulator.addProfile({ ...base, min, max, moments: engineMoments(facts, deviations, squares, distribution) });
     return accumulator.finish();
+}
+/**
+ * The moments: from the value list when the column has one (its sums would repeat each value's rounding as
+ * often as the value occurs), else from the sums about the shift. A constant column has its exact mean and
+ * no spread, as the file profiler gives it.
+ */
+function engineMoments(facts, deviations, squares, distribution) {
+    const { finite, min, max } = facts;
+    if (min === max)
+        return { mean: min, m2: 0 };
+    if (distribution.kind === 'lossless') {
+        const { mean, squaredDeviations } = momentsOfCounts(distribution.values, distribution.counts);
+        return { mean, m2: squaredDeviations };
+    }
+    const mean = Math.min(max, Math.max(min, shiftOf(facts) + deviations / finite));
+    return { mean, m2: Math.max(0, squares - (deviations * deviations) / finite) };
 }
 async function textProfile(connection, source, column, rows, present, distinct, settings) {
     const categories = [];
@@ -70889,6 +71802,7 @@ function renderJson(report) {
 
 
 
+
 /** Charts past this many columns make the file slow to open and scroll; the table still lists every column. */
 const MAX_CHARTED_COLUMNS = 50;
 /** Okabe–Ito blue and vermillion: told apart with any colour vision, and both at least 3:1 against white. */
@@ -70924,6 +71838,7 @@ ${verdictSection(result)}
 ${sidesSection(result)}
 ${result.model ? modelSection(result.model) : ''}
 ${result.multivariate ? multivariateSection(result.multivariate) : ''}
+${result.segments ? segmentsSection(result.segments) : ''}
 ${columnTableSection(ordered, gateHeadsReport(result) ? result.dataset : undefined)}
 ${columnSections(ordered)}
 </main>
@@ -70953,16 +71868,18 @@ function verdictSection(result) {
 }
 function modelSection(model) {
     const code = (name) => `<code>${escapeHtml(truncate(name, 200))}</code>`;
+    const classes = model.performance && classesView(model.performance);
     const facts = [
         model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
         model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
-        model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(code).join(', ')}`,
+        model.probability_columns === undefined ? undefined : probabilityColumnsText(model.probability_columns, code, escapeHtml),
         model.order_column === undefined ? undefined : `order ${code(model.order_column)}`,
     ].filter((fact) => fact !== undefined);
     return `<section class="model" aria-label="Model">
 <h2>Model <span class="count">(${model.task})</span></h2>
 <p class="facts">${facts.join(' · ')}</p>
 ${model.performance ? performanceBlock(model.performance) : ''}
+${classes ? classesBlock(classes) : ''}
 ${model.change_point ? changePointBlock(model.change_point) : ''}
 ${outputDriftBlock(model)}
 </section>`;
@@ -70980,6 +71897,25 @@ function multivariateSection(multivariate) {
 </table>
 </section>`;
 }
+/** Each segment's own verdict, the most drifted first. */
+function segmentsSection(segments) {
+    const withPerformance = segments.segments.some((segment) => segment.performance !== undefined);
+    const rows = segmentRows(segments).map((row) => {
+        const cells = [row.rows, badge(row.drift ? 'drift' : row.status === 'no drift' ? 'no-drift' : 'other', row.status), escapeHtml(row.drifted), escapeHtml(row.effect), ...(withPerformance ? [escapeHtml(row.performance)] : [])];
+        return `<tr><th scope="row" class="column-name">${escapeHtml(truncate(row.value, 120))}</th>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+    });
+    const headers = [...SEGMENT_HEADERS, ...(withPerformance ? ['Performance'] : [])];
+    return `<section class="segments" aria-label="Segments">
+<h2>Segments by <span class="column-name">${escapeHtml(truncate(segments.column, 120))}</span></h2>
+<p>${escapeHtml(segmentsSummary(segments))}</p>
+<div class="table-scroll">
+<table class="columns" aria-label="Segments">
+<thead><tr>${headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('')}</tr></thead>
+<tbody>${rows.join('')}</tbody>
+</table>
+</div>
+</section>`;
+}
 function badge(status, label) {
     return `<span class="badge badge-${status}">${escapeHtml(label)}</span>`;
 }
@@ -70994,6 +71930,39 @@ function performanceBlock(performance) {
 <p class="facts">Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current</p>
 ${table}
 </article>`;
+}
+/** Per-class scores of both sides, then the two sides' confusion matrices side by side, over the same classes. */
+function classesBlock(classes) {
+    const rows = classes.scores.map((row) => `<tr><th scope="row">${classLabel(row.label)}</th>${row.cells.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`);
+    return `<article class="model-block" aria-label="Classes">
+<h3>Classes</h3>
+<div class="table-scroll">
+<table class="columns metrics" aria-label="Per-class metrics"><thead><tr>${['Class', ...CLASS_SCORE_TITLES].map((header) => `<th scope="col">${header}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>
+</div>
+<p class="facts">${escapeHtml(classes.legend[0].toUpperCase() + classes.legend.slice(1))}. Support: labelled rows of the class.${classes.note ? ` ${escapeHtml(classes.note)}` : ''}</p>
+<div class="matrices">
+${classes.matrices.map(confusionTable).join('\n')}
+</div>
+</article>`;
+}
+/** Rows are true classes, columns predicted ones; the diagonal (right answers) stands out. */
+function confusionTable(matrix) {
+    const header = matrix.rows.map((row) => `<th scope="col">${classLabel(row.label)}</th>`).join('');
+    const body = matrix.rows.map((row, rowIndex) => {
+        const cells = matrix.cells[rowIndex].map((cell, index) => `<td class="number${index === rowIndex && row.label !== undefined ? ' hit' : ''}">${escapeHtml(cell)}</td>`);
+        return `<tr><th scope="row">${classLabel(row.label)}</th>${cells.join('')}</tr>`;
+    });
+    return `<div class="table-scroll matrix matrix-${matrix.side}">
+<table class="columns confusion" aria-label="Confusion matrix, ${matrix.side}">
+<caption>Confusion matrix, ${matrix.side} <span class="count">(${formatCount(matrix.labelledRows)} labelled rows)</span></caption>
+<thead><tr><th scope="col">True ↓ / predicted →</th>${header}<th scope="col">Rows</th></tr></thead>
+<tbody>${body.join('')}</tbody>
+</table>
+</div>`;
+}
+/** A class label from the data, escaped; absent: every hidden class merged, set apart from a class so named. */
+function classLabel(label) {
+    return label === undefined ? '<span class="other">(all others)</span>' : escapeHtml(truncate(label, 40));
 }
 function changePointBlock(changePoint) {
     const status = changePoint.status === 'change' ? 'drift' : changePoint.status === 'no-change' ? 'no-drift' : 'other';
@@ -71427,6 +72396,14 @@ a { color: #175cd3; }
 .model-no-drift { border-left: 5px solid var(--ok); }
 .metrics { width: auto; }
 .metrics .judged { font-weight: 600; }
+.matrices { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: flex-start; }
+.matrix { flex: 0 1 auto; min-width: 0; }
+.confusion { width: auto; }
+.confusion caption { text-align: left; font-weight: 600; padding: 4px 0; border-top: 4px solid; }
+.matrix-baseline caption { border-top-color: var(--baseline); }
+.matrix-current caption { border-top-color: var(--current); }
+.confusion .hit { font-weight: 600; background: var(--ok-bg); }
+.confusion .other { font-style: italic; }
 .chart .error-line { fill: none; stroke: var(--current); stroke-width: 2; }
 .chart .error-point { fill: var(--current); }
 .chart .change-onset { stroke: var(--drift); stroke-width: 2; }
@@ -71441,6 +72418,7 @@ a { color: #175cd3; }
 
 
 
+
 function renderMarkdown(result, options = {}) {
     const level = options.headingLevel ?? 3;
     const table = columnTable(result.columns, options.maxColumns ?? Infinity);
@@ -71448,7 +72426,23 @@ function renderMarkdown(result, options = {}) {
         return [verdictBlock(result, level), table].join('\n\n') + '\n';
     const model = result.model ? [markdown_modelSection(result.model, level + 1)] : [];
     const multivariate = result.multivariate ? [markdown_multivariateSection(result.multivariate, level + 1)] : [];
-    return [verdictBlock(result, level), ...model, ...multivariate, featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+    const segments = result.segments ? [markdown_segmentsSection(result.segments, level + 1)] : [];
+    return [verdictBlock(result, level), ...model, ...multivariate, ...segments, featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+}
+/** Each segment's own verdict, the most drifted first. */
+function markdown_segmentsSection(segments, headingLevel) {
+    const withPerformance = segments.segments.some((segment) => segment.performance !== undefined);
+    const rows = segmentRows(segments).map((row) => {
+        const result = row.drift ? '🔴 drift' : row.status === 'no drift' ? '🟢 no drift' : `⚪ ${row.status}`;
+        const cells = [escapeMarkdown(truncate(row.value, 80)), row.rows, result, row.drifted, row.effect, ...(withPerformance ? [escapeMarkdown(row.performance)] : [])];
+        return `| ${cells.join(' | ')} |`;
+    });
+    const headers = [...SEGMENT_HEADERS, ...(withPerformance ? ['Performance'] : [])];
+    return [
+        `${'#'.repeat(headingLevel)} Segments by ${markdownCode(truncate(segments.column, 80))}`,
+        escapeMarkdown(segmentsSummary(segments)),
+        `| ${headers.join(' | ')} |\n|${headers.map(() => '---').join('|')}|\n${rows.join('\n')}`,
+    ].join('\n\n');
 }
 /** The multivariate methods' verdicts, before the feature table (a long one would bury them). */
 function markdown_multivariateSection(multivariate, headingLevel) {
@@ -71481,6 +72475,9 @@ function markdown_modelSection(model, headingLevel, options = {}) {
     const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
     if (model.performance)
         parts.push(markdown_performanceBlock(model.performance));
+    const classes = model.performance && classesView(model.performance);
+    if (classes)
+        parts.push(markdown_classesBlock(classes));
     if (model.change_point)
         parts.push(markdown_changePointBlock(model.change_point, options.chart ?? true));
     parts.push(markdown_outputDriftBlock(model));
@@ -71490,7 +72487,7 @@ function modelColumnsLine(model) {
     const parts = [
         model.prediction_column === undefined ? undefined : `prediction ${markdownCode(model.prediction_column)}`,
         model.target_column === undefined ? undefined : `target ${markdownCode(model.target_column)}`,
-        model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(markdownCode).join(', ')}`,
+        model.probability_columns === undefined ? undefined : probabilityColumnsText(model.probability_columns, markdownCode, escapeMarkdown),
         model.order_column === undefined ? undefined : `order ${markdownCode(model.order_column)}`,
     ];
     return `Columns: ${parts.filter((part) => part !== undefined).join(' · ')}`;
@@ -71505,6 +72502,28 @@ function markdown_performanceBlock(performance) {
     const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
     const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
     return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
+}
+/** Per-class scores of both sides, then each side's confusion matrix, over the same classes. */
+function markdown_classesBlock(classes) {
+    const rows = classes.scores.map((row) => [classCell(row.label), ...row.cells]);
+    return [
+        `**Classes**: ${classes.legend}.\n\n${markdownTable(['Class', ...CLASS_SCORE_TITLES], rows)}`,
+        ...(classes.note ? [`_${escapeMarkdown(classes.note)}_`] : []),
+        ...classes.matrices.map(markdown_confusionTable),
+    ].join('\n\n');
+}
+function markdown_confusionTable(matrix) {
+    const header = ['True ↓ / predicted →', ...matrix.rows.map((row) => classCell(row.label)), 'Rows'];
+    const caption = `**Confusion matrix, ${matrix.side}** (${formatCount(matrix.labelledRows)} labelled rows; rows are true classes, columns predicted ones, shares are of the row)`;
+    return `${caption}\n\n${markdownTable(header, matrix.rows.map((row, index) => [classCell(row.label), ...matrix.cells[index]]))}`;
+}
+/** A class label as a table cell; absent: every hidden class merged. */
+function classCell(label) {
+    return label === undefined ? '_(all others)_' : escapeMarkdown(truncate(label, 40));
+}
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
 }
 function markdown_changePointBlock(changePoint, chart) {
     const head = `**When it started**: ${escapeMarkdown(changePoint.summary)}`;
@@ -71595,7 +72614,7 @@ function cells(column) {
 
 
 /** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
-const RESERVED_LABEL_NAMES = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point'];
+const RESERVED_LABEL_NAMES = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment'];
 /** Every status a column can have, so the status gauge can carry a 0 for each one it is not (the enum pattern). */
 const COLUMN_STATUSES = [
     'drift',
@@ -71625,6 +72644,7 @@ function renderPrometheus(result, options) {
         ...datasetFamilies(result, options.timestamp),
         ...(result.model ? modelFamilies(result.model) : []),
         ...(result.multivariate ? multivariateFamilies(result.multivariate) : []),
+        ...(result.segments ? segmentFamilies(result.segments) : []),
     ];
     return families.map((family) => renderFamily(family, userLabels)).join('');
 }
@@ -71784,6 +72804,29 @@ function escapeLabelValue(value) {
     return value.replace(/[\\"\n]/g, (character) => (character === '\n' ? '\\n' : `\\${character}`));
 }
 /** The multivariate section: per method its value, thresholds and verdict, and the verdict over them. */
+function segmentFamilies(segments) {
+    const labelsOf = (segment) => [
+        ['segment_column', segments.column],
+        ['segment', segment.value],
+    ];
+    const perSegment = (name, help, read) => ({
+        name,
+        help,
+        samples: segments.segments.map((segment) => ({ labels: labelsOf(segment), value: read(segment) })),
+    });
+    return [
+        perSegment('driftgate_segment_drift_detected', 'Whether the segment drifted (its features by the dataset rule, or its performance) (1) or not (0).', (segment) => Number(segment.drift_detected)),
+        perSegment('driftgate_segment_drift_share', "Share of the segment's compared columns that drifted.", (segment) => segment.dataset.drift_share),
+        {
+            name: 'driftgate_segment_rows',
+            help: 'Rows of the segment on each side.',
+            samples: segments.segments.flatMap((segment) => [
+                { labels: [...labelsOf(segment), ['side', 'baseline']], value: segment.rows.baseline },
+                { labels: [...labelsOf(segment), ['side', 'current']], value: segment.rows.current },
+            ]),
+        },
+    ];
+}
 function multivariateFamilies(multivariate) {
     const perMethod = (name, help, read) => ({
         name,
@@ -71815,7 +72858,8 @@ const CHARTED_COLUMNS = 5;
 function renderSummary(result, options = {}) {
     const model = result.model ? [markdown_modelSection(result.model, 3)] : [];
     const multivariate = result.multivariate ? [markdown_multivariateSection(result.multivariate, 3)] : [];
-    const head = gateHeadsReport(result) ? [verdictBlock(result, 2), ...model, ...multivariate, featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
+    const segments = result.segments ? [markdown_segmentsSection(result.segments, 3)] : [];
+    const head = gateHeadsReport(result) ? [verdictBlock(result, 2), ...model, ...multivariate, ...segments, featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
     const charts = driftedFirst(result.columns)
         .filter((column) => column.drift_detected && column.histogram)
         .slice(0, CHARTED_COLUMNS)
@@ -71987,6 +73031,7 @@ const args_OPTIONS = {
     'gate-on': { type: 'string', multiple: true },
     'insufficient-data': { type: 'string' },
     multivariate: { type: 'string', multiple: true },
+    segment: { type: 'string' },
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
     'exit-zero': { type: 'boolean' },
@@ -72073,7 +73118,9 @@ function parseCli(argv) {
         maxDegradation: '--max-degradation',
     });
     drift.multivariate = parseMultivariateMethods(values.multivariate ?? [], '--multivariate');
-    drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model, drift.multivariate);
+    if (values.segment !== undefined)
+        drift.segment = values.segment;
+    drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model, drift.multivariate, drift.segment);
     drift.insufficientData = parseInsufficientData(values['insufficient-data'] ?? 'pass', '--insufficient-data');
     return {
         command: 'check',
@@ -72192,9 +73239,15 @@ Multivariate drift (joint distribution of the features; needs rows, see docs/mul
   --multivariate METHODS        reconstruction-error, domain-classifier, mmd (comma-separated),
                                 all, or off (default off)
 
+Segments:
+  --segment COL                 split both sides by COL's values and check each segment on its own
+                                (drift, and performance with model columns), ranked by how much it
+                                drifted; the 20 largest segments by rows; needs rows, not profiles
+
 Gate:
-  --gate-on data|prediction|performance|multivariate|any
-                                the verdicts that fail the check (repeat; default any)
+  --gate-on data|prediction|performance|multivariate|segment|any
+                                the verdicts that fail the check (repeat; default any: all but
+                                segment, which trips when any segment drifted)
   --insufficient-data pass|fail what a gated verdict with too little data to judge does: pass the
                                 gate (default) or fail it (no labelled rows, columns under --min-rows)
 

@@ -2496,7 +2496,7 @@ module.exports = parse;
 
 
 
-const scan = __nccwpck_require__(4162);
+const scan = __nccwpck_require__(1781);
 const parse = __nccwpck_require__(8265);
 const utils = __nccwpck_require__(4059);
 const constants = __nccwpck_require__(5595);
@@ -2859,7 +2859,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 4162:
+/***/ 1781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -41427,7 +41427,7 @@ function optionalThreshold(option, text) {
 function parseNumber(option, text, rule) {
     const value = text.trim() === '' ? NaN : Number(text);
     if (!Number.isFinite(value) || !rule.test(value))
-        throw new InputError(`${option} must be ${rule.expected}, not ${JSON.stringify(text)}`);
+        throw new errors_InputError(`${option} must be ${rule.expected}, not ${JSON.stringify(text)}`);
     return value;
 }
 function optionalNumber(option, text, rule) {
@@ -41456,1426 +41456,139 @@ function memoryBudgetOf(option, text) {
     return { memoryBudget: Math.floor(bytes) };
 }
 
-;// CONCATENATED MODULE: ./src/publish/registry.ts
+;// CONCATENATED MODULE: ./src/engine/format.ts
+/** How numbers read wherever people see them: the engine's reasons and summaries, and every report. */
+/** Four significant digits; scientific notation for very small or large magnitudes. */
+function format_formatNumber(value) {
+    if (value === 0 || !Number.isFinite(value))
+        return String(value);
+    const magnitude = Math.abs(value);
+    if (magnitude < 1e-3 || magnitude >= 1e6)
+        return value.toExponential(2);
+    return String(Number(value.toPrecision(4)));
+}
+/** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
+function format_formatPercent(share) {
+    const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
+    return `${(share * 100).toFixed(digits)}%`;
+}
+
+;// CONCATENATED MODULE: ./src/performance/rows.ts
 /**
- * The model registry inside the repository, as docs/registry.md describes it:
+ * Labelled rows of one side (baseline or current) as the performance metrics take them: the true target
+ * and the model's prediction per row, plus, for classification, the model's probability per class.
  *
- *     <registry-dir>/<name>/index.json                every version, its files and checksums, the current one
- *     <registry-dir>/<name>/<version>/model/...       the model files
- *     <registry-dir>/<name>/<version>/baseline/...    the data it was trained on
- *     <registry-dir>/<name>/<version>/metrics.json    its evaluation metrics
- *     <registry-dir>/<name>/<version>/drift-report.json  the check that triggered the retrain
- *     <registry-dir>/<name>/<version>/MODEL_CARD.md
+ * Callers drop rows with a missing target or prediction before building these: every metric assumes
+ * complete, aligned columns of equal length.
+ */
+function rows_rowCount(rows) {
+    return rows.yTrue.length;
+}
+/** Throws when aligned columns differ in length: a caller bug, never a property of the data. */
+function rows_requireAligned(what, expected, actual) {
+    if (actual.length !== expected) {
+        throw new RangeError(`${what} has ${actual.length} rows where ${expected} were expected`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/accuracy.ts
+/**
+ * Accuracy, as `sklearn.metrics.accuracy_score(y_true, y_pred)`.
  *
- * Pure: paths, versions and the index, with no I/O, so the rules can be tested on their own and the check
- * action can read the same index.
- */
-
-
-const INDEX_SCHEMA_VERSION = 1;
-const INDEX_FILE = 'index.json';
-const MODEL_FOLDER = 'model';
-const BASELINE_FOLDER = 'baseline';
-const METRICS_FILE = 'metrics.json';
-const DRIFT_REPORT_FILE = 'drift-report.json';
-const MODEL_CARD_FILE = 'MODEL_CARD.md';
-const SAFE_COMPONENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-/**
- * A model name or version becomes one folder name in the repository and part of a branch name, so it is
- * held to characters that mean the same thing in a path, a ref and a URL.
- */
-function checkPathComponent(input, value) {
-    if (!SAFE_COMPONENT.test(value) || value.includes('..') || value.length > 100) {
-        throw new errors_InputError(`${input} must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit (it names a folder), not ${JSON.stringify(value)}`);
-    }
-    return value;
-}
-/**
- * `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not, nor a folder
- * inside any `.git` (git refuses such paths in a tree on every platform, in any letter case, since
- * CVE-2014-9390, and a checkout would write them into the repository's own metadata).
- */
-function checkRegistryDir(value) {
-    const normalized = external_node_path_namespaceObject.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
-    const parts = normalized.split('/');
-    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || parts.includes('..') || parts.some((part) => part.toLowerCase() === '.git')) {
-        throw new errors_InputError(`registry-dir must be a folder inside the repository (such as "models") and not inside a .git folder, not ${JSON.stringify(value)}`);
-    }
-    return normalized;
-}
-/**
- * The model's branch must not be the pull request's base: the commit would land on the base itself (often
- * the default branch, unreviewed) and the pull request would go from a branch to itself.
- */
-function refuseBaseAsBranch(branch, base, isDefaultBranch) {
-    if (base === undefined || base !== branch)
-        return;
-    const which = isDefaultBranch ? `the repository's default branch, which the pull request goes to when base is not set` : 'also the base';
-    throw new errors_InputError(`branch ${JSON.stringify(branch)} is ${which}; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`);
-}
-function modelFolder(registryDir, name) {
-    return posix.join(registryDir, name);
-}
-function indexPath(registryDir, name) {
-    return external_node_path_namespaceObject.posix.join(registryDir, name, INDEX_FILE);
-}
-function versionFolder(registryDir, name, version) {
-    return external_node_path_namespaceObject.posix.join(registryDir, name, version);
-}
-/**
- * Component-wise order: `2026.05.14.10` comes after `2026.05.14.9`. Numeric components compare as numbers,
- * others as text (numbers first); a version that is a prefix of another comes first.
- */
-function compareVersions(a, b) {
-    const left = a.split('.');
-    const right = b.split('.');
-    for (let index = 0; index < Math.min(left.length, right.length); index++) {
-        const order = compareComponents(left[index], right[index]);
-        if (order !== 0)
-            return order;
-    }
-    return left.length - right.length;
-}
-function compareComponents(a, b) {
-    const numeric = /^\d+$/;
-    if (numeric.test(a) && numeric.test(b)) {
-        // Digits only, so BigInt cannot throw; it keeps long counters exact where Number would round.
-        const difference = BigInt(a) - BigInt(b);
-        return difference === 0n ? 0 : difference > 0n ? 1 : -1;
-    }
-    if (numeric.test(a))
-        return -1;
-    if (numeric.test(b))
-        return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** `YYYY.MM.DD` of the UTC day, the prefix of every version published that day. */
-function dayPrefix(day) {
-    const pad = (value) => String(value).padStart(2, '0');
-    return `${day.getUTCFullYear()}.${pad(day.getUTCMonth() + 1)}.${pad(day.getUTCDate())}`;
-}
-/**
- * The next date-based version: `YYYY.MM.DD.N` with N one above the highest N already taken that UTC day.
- * Dates compare as numbers, so a hand-written `2026.5.4.2` counts for the same day as `2026.05.04.1`.
- */
-function nextVersion(taken, now) {
-    const today = [now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()];
-    let highest = 0;
-    for (const version of taken) {
-        const parts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(version)?.slice(1).map(Number);
-        if (parts && parts.slice(0, 3).every((part, index) => part === today[index]))
-            highest = Math.max(highest, parts[3]);
-    }
-    return `${dayPrefix(now)}.${highest + 1}`;
-}
-function emptyIndex(name) {
-    return { schema_version: INDEX_SCHEMA_VERSION, name, versions: [] };
-}
-/** The index read from the repository; `where` (its path and ref) names it in the message when it is broken. */
-function parseIndex(text, where) {
-    const broken = (problem) => new errors_InputError(`the registry index is not usable: ${problem}; fix or remove the file`, { file: where });
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw broken(`not JSON (${error.message})`);
-    }
-    if (!isRecord(parsed))
-        throw broken('not a JSON object');
-    if (parsed.schema_version !== INDEX_SCHEMA_VERSION) {
-        throw broken(`schema_version ${JSON.stringify(parsed.schema_version)} is not ${INDEX_SCHEMA_VERSION}; a newer driftgate may have written it`);
-    }
-    if (typeof parsed.name !== 'string')
-        throw broken('"name" is missing');
-    if (!Array.isArray(parsed.versions))
-        throw broken('"versions" is not a list');
-    const versions = parsed.versions.map((entry, position) => {
-        if (!isRecord(entry) || typeof entry.version !== 'string' || typeof entry.published_at !== 'string' || !Array.isArray(entry.files)) {
-            throw broken(`versions[${position}] needs "version", "published_at" and "files"`);
-        }
-        for (const file of entry.files) {
-            if (!isRecord(file) || typeof file.path !== 'string' || typeof file.role !== 'string' || typeof file.size !== 'number' || typeof file.sha256 !== 'string') {
-                throw broken(`versions[${position}] (${entry.version}) has a file without path, role, size and sha256`);
-            }
-        }
-        return entry;
-    });
-    const current = typeof parsed.current === 'string' ? parsed.current : undefined;
-    return { schema_version: INDEX_SCHEMA_VERSION, name: parsed.name, current, versions: sortVersions(versions) };
-}
-function renderIndex(index) {
-    return `${JSON.stringify(index, null, 2)}\n`;
-}
-function findVersion(index, version) {
-    return version === undefined ? undefined : index.versions.find((entry) => entry.version === version);
-}
-/** The index with `entry` added (or replacing the entry of the same version), which becomes current. */
-function withVersion(index, entry) {
-    const others = index.versions.filter((existing) => existing.version !== entry.version);
-    return { ...index, current: entry.version, versions: sortVersions([...others, entry]) };
-}
-/**
- * The index a pull request branch should hold: every version of the base branch, plus those only the
- * branch has (published by earlier runs for the same pull request). The branch's current wins when it
- * has versions of its own, because those are what the pull request proposes.
- */
-function mergeIndexes(base, branch) {
-    const pending = pendingVersions(base, branch);
-    const versions = sortVersions([...base.versions, ...pending]);
-    const current = pending.length > 0 ? (branch.current ?? pending[pending.length - 1].version) : base.current;
-    return { ...base, current, versions };
-}
-/** Versions the branch has that the base branch does not: the ones its pull request would add. */
-function pendingVersions(base, branch) {
-    const published = new Set(base.versions.map((entry) => entry.version));
-    return branch.versions.filter((entry) => !published.has(entry.version));
-}
-/** Whether two versions hold the same model files, byte for byte (names and checksums). */
-function sameModel(a, b) {
-    const fingerprint = (files) => files
-        .filter((file) => file.role === 'model')
-        .map((file) => `${file.path}\0${file.sha256}`)
-        .sort()
-        .join('\n');
-    const left = fingerprint(a);
-    return left !== '' && left === fingerprint(b);
-}
-/**
- * Names of files inside their version subfolder: paths relative to the deepest folder holding all of them,
- * so one file keeps its base name and a model saved as a folder keeps its inner structure. Distinct files
- * always get distinct names.
- */
-function relativeNames(absolutePaths) {
-    if (absolutePaths.length === 0)
-        return [];
-    const split = absolutePaths.map((path) => path.replace(/\\/g, '/').split('/'));
-    let common = split[0].length - 1;
-    for (const parts of split) {
-        common = Math.min(common, parts.length - 1);
-        for (let index = 0; index < common; index++) {
-            if (parts[index] !== split[0][index]) {
-                common = index;
-                break;
-            }
-        }
-    }
-    return split.map((parts) => parts.slice(common).join('/'));
-}
-function sortVersions(versions) {
-    return [...versions].sort((a, b) => compareVersions(a.version, b.version));
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/publish/inputs.ts
-/**
- * The publish action's inputs, read once and turned into typed settings; nothing else in the action calls
- * `core.getInput`. Paths are one per line (file names may contain commas); labels and people may also be
- * separated by commas, as they are usually written on one line.
- */
-
-
-
-
-
-
-const DEFAULT_TITLE = 'Publish model {name} {version}';
-const DEFAULT_COMMIT_MESSAGE = 'Publish model {name} {version}';
-const DEFAULT_BRANCH_PREFIX = 'driftgate/';
-const lines = (name) => getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
-const items = (name) => lines(name).flatMap((line) => line.split(',')).map((item) => item.trim()).filter((item) => item !== '');
-const inputs_text = (name) => getInput(name).trim();
-function getInputs() {
-    const githubToken = getInput('github-token');
-    registerSecret(githubToken);
-    if (!githubToken)
-        throw new errors_InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
-    const repository = repositoryFromEnvironment();
-    const name = checkPathComponent('name', inputs_text('name') || repository.repo);
-    const versionText = inputs_text('version') || 'auto';
-    const version = versionText === 'auto' ? versionText : checkPathComponent('version', versionText);
-    const branch = checkBranch('branch', inputs_text('branch') || `${DEFAULT_BRANCH_PREFIX}${name}`);
-    const base = inputs_text('base') ? checkBranch('base', inputs_text('base')) : undefined;
-    // Without base, the event payload names the default branch, so the refusal needs no request.
-    refuseBaseAsBranch(branch, base ?? github_context.payload.repository?.default_branch, base === undefined);
-    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_RUN_ID: runId } = process.env;
-    return {
-        githubToken,
-        publish: {
-            content: {
-                model: lines('model'),
-                baseline: lines('baseline'),
-                baselineAs: baselineStorage(),
-                metrics: inputs_text('metrics') || undefined,
-                driftReport: inputs_text('drift-report') || undefined,
-                cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
-                runnerTemp: process.env.RUNNER_TEMP || undefined,
-            },
-            repository,
-            name,
-            registryDir: checkRegistryDir(inputs_text('registry-dir') || 'models'),
-            version,
-            base,
-            branch,
-            title: inputs_text('title') || DEFAULT_TITLE,
-            commitMessage: inputs_text('commit-message') || DEFAULT_COMMIT_MESSAGE,
-            pullRequest: {
-                labels: items('labels'),
-                assignees: items('assignees'),
-                reviewers: items('reviewers'),
-                teamReviewers: items('team-reviewers'),
-                draft: yesOrNo('draft'),
-            },
-            run: { id: runId || undefined, url: runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : undefined },
-        },
-    };
-}
-function baselineStorage() {
-    return oneOf(inputs_text('baseline-as') || 'profile', 'baseline-as', ['profile', 'raw']);
-}
-/** `core.getBooleanInput` throws a TypeError, which would be shown as a crash rather than a bad input. */
-function yesOrNo(name) {
-    const value = inputs_text(name).toLowerCase();
-    if (value === 'true' || value === 'false')
-        return value === 'true';
-    throw new errors_InputError(`${name} must be true or false, not ${JSON.stringify(inputs_text(name))}`);
-}
-function repositoryFromEnvironment() {
-    const [owner, repo, ...rest] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo || rest.length > 0)
-        throw new errors_InputError('GITHUB_REPOSITORY is not set to owner/repo; the publish action runs in a GitHub Actions job');
-    return { owner, repo };
-}
-/** The rules of `git check-ref-format` that a branch name typed into a workflow can break. */
-function checkBranch(input, value) {
-    const broken = /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^\/|\/$|^-|\.lock$|\.$|^@$/.test(value) || value.split('/').some((part) => part.startsWith('.'));
-    if (broken)
-        throw new errors_InputError(`${input} ${JSON.stringify(value)} is not a valid branch name`);
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/publish/pull-request.ts
-/**
- * The pull request that proposes a model version: one per branch, created once and then kept current.
- * GitHub refuses a second open pull request for the same head and base (422 "A pull request already
- * exists"), which also happens when an earlier attempt created it but its answer was lost, so that answer
- * means "find it and update it". Labels and assignees go through the issues API, reviewers through
- * requestReviewers; their failures are warnings, since the pull request itself exists by then. A run
- * stopped between creating the pull request and decorating it leaves it bare, so every run gives an open
- * pull request whatever labels, assignees and review requests it still lacks.
- */
-
-/** How long to wait for a pull request GitHub says exists to show up in its listing (it can lag). */
-const LISTING_DELAYS_MS = [0, 1000, 3000];
-async function findOpenPullRequest(client, repository, branch) {
-    // The head filter needs the `owner:` prefix; without it GitHub ignores the filter and lists everything.
-    const { data } = await client.rest.pulls.list({ ...repository, state: 'open', head: `${repository.owner}:${branch}`, per_page: 10 });
-    const found = data[0];
-    if (!found)
-        return undefined;
-    const names = (items) => (items ?? []).map((item) => (typeof item === 'string' ? item : (item.name ?? '')));
-    return {
-        number: found.number,
-        url: found.html_url,
-        title: found.title,
-        body: found.body,
-        labels: names(found.labels),
-        assignees: (found.assignees ?? []).map((user) => user.login),
-        reviewers: (found.requested_reviewers ?? []).map((user) => user.login),
-        teamReviewers: (found.requested_teams ?? []).map((team) => team.slug),
-    };
-}
-async function openOrUpdatePullRequest(client, repository, request, sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))) {
-    const warnings = [];
-    let existing = await findOpenPullRequest(client, repository, request.branch);
-    let refused = false;
-    if (!existing) {
-        const created = await createPullRequest(client, repository, request, warnings);
-        if (created) {
-            await pull_request_decorate(client, repository, created.number, request, warnings);
-            return { ...created, operation: 'created', warnings };
-        }
-        refused = true;
-        for (const delay of LISTING_DELAYS_MS) {
-            await sleep(delay);
-            existing = await findOpenPullRequest(client, repository, request.branch);
-            if (existing)
-                break;
-        }
-        if (!existing)
-            throw new Error(`GitHub says a pull request for ${request.branch} already exists, but lists none open; try again in a minute`);
-    }
-    const stale = existing.title !== request.title || (existing.body ?? '') !== request.body;
-    const found = { number: existing.number, url: existing.url };
-    // A body identical to a card just written (its version, time and checksums are new) that was missing
-    // a moment ago was opened by our own create request, whose answer was lost and retried.
-    if (refused && request.refresh && !stale) {
-        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
-        return { ...found, operation: 'created', warnings };
-    }
-    if (!request.refresh || !stale) {
-        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: false }, warnings), warnings);
-        return { ...found, operation: 'unchanged', warnings };
-    }
-    await client.rest.pulls.update({ ...repository, pull_number: existing.number, title: request.title, body: request.body });
-    await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
-    return { ...found, operation: 'updated', warnings };
-}
-/**
- * What of the request the open pull request does not have yet (names compared without regard to case, as
- * GitHub does). Someone who already reviewed it counts as asked, unless it now proposes a new model.
- */
-async function lacking(client, repository, existing, request, { newModel }, warnings) {
-    const missing = (wanted, present) => {
-        const have = new Set(present.map((name) => name.toLowerCase()));
-        return wanted.filter((name) => !have.has(name.toLowerCase()));
-    };
-    let reviewers = missing(request.reviewers, existing.reviewers);
-    if (reviewers.length > 0 && !newModel) {
-        const reviewed = await tolerated(warnings, `list the reviews of pull request #${existing.number}`, async () => (await client.paginate(client.rest.pulls.listReviews, { ...repository, pull_number: existing.number, per_page: 100 })).map((review) => review.user?.login ?? ''));
-        reviewers = missing(reviewers, reviewed ?? []);
-    }
-    return {
-        labels: missing(request.labels, existing.labels),
-        assignees: missing(request.assignees, existing.assignees),
-        reviewers,
-        teamReviewers: missing(request.teamReviewers, existing.teamReviewers),
-    };
-}
-/** The request's result, or undefined with a warning when GitHub refused it: the pull request exists by then either way. */
-async function tolerated(warnings, what, action) {
-    try {
-        return await action();
-    }
-    catch (error) {
-        if (httpStatus(error) === undefined)
-            throw error;
-        warnings.push(`Could not ${what}: ${validationMessage(error) || error.message}`);
-        return undefined;
-    }
-}
-/** The new pull request, or undefined when one is already open for the branch. */
-async function createPullRequest(client, repository, request, warnings) {
-    const create = async (draft) => {
-        const { data } = await client.rest.pulls.create({ ...repository, head: request.branch, base: request.base, title: request.title, body: request.body, draft });
-        return { number: data.number, url: data.html_url };
-    };
-    try {
-        return await create(request.draft);
-    }
-    catch (error) {
-        const message = validationMessage(error);
-        if (/already exists/i.test(message))
-            return undefined;
-        // Private repositories on some plans have no draft pull requests; a ready one is better than none.
-        if (request.draft && /draft/i.test(message)) {
-            warnings.push(`The pull request was opened as ready for review: GitHub refused a draft (${message}).`);
-            return create(false);
-        }
-        throw error;
-    }
-}
-async function pull_request_decorate(client, repository, number, request, warnings) {
-    const attempt = (what, action) => tolerated(warnings, `${what} on pull request #${number}`, action);
-    if (request.labels.length > 0)
-        await attempt(`add the labels ${request.labels.join(', ')}`, () => client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [...request.labels] }));
-    if (request.assignees.length > 0)
-        await attempt(`assign ${request.assignees.join(', ')}`, () => client.rest.issues.addAssignees({ ...repository, issue_number: number, assignees: [...request.assignees] }));
-    if (request.reviewers.length > 0 || request.teamReviewers.length > 0) {
-        const who = [...request.reviewers, ...request.teamReviewers.map((team) => `team ${team}`)].join(', ');
-        await attempt(`request reviews from ${who}`, () => client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: [...request.reviewers], team_reviewers: [...request.teamReviewers] }));
-    }
-}
-/** GitHub's own words for a refused request: the message, and the messages of its validation errors. */
-function validationMessage(error) {
-    const data = error?.response?.data;
-    const details = Array.isArray(data?.errors) ? data.errors.map((item) => (typeof item?.message === 'string' ? item.message : '')).filter(Boolean) : [];
-    const message = typeof data?.message === 'string' ? data.message : '';
-    return [message, ...details].filter(Boolean).join(': ');
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/profile/distribution-codec.ts
-/**
- * The compact text form of a lossless distribution (sorted distinct values and their counts), so that a
- * column of tens of thousands of distinct values stays within a profile's size budget.
+ * Definition: the share of rows whose predicted label equals the true label,
+ * `accuracy = (1/n) · Σ [ŷ_i = y_i]`. Exact: a count divided by n.
  *
- * Most exported data is decimal with a fixed number of places, so the values are usually k / 10^d for whole
- * numbers k: then the sorted k's are stored as their differences (small whole numbers), in unsigned LEB128
- * with the counts, deflated and base64-encoded (`decimal`). Values on no such grid are stored as their
- * IEEE-754 bits (`float64`). Decoding gives back every value bit for bit, −0 as 0.
+ * Edge cases: no rows, no accuracy (undefined; scikit-learn gives NaN with a warning).
+ *
+ * @example
+ * accuracy(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c']); // => 0.75
  */
 
-const MAX_SCALE = 12;
-const POWERS = Array.from({ length: MAX_SCALE + 1 }, (_, d) => 10 ** d);
-function encodeDistribution(values, counts) {
-    const scale = decimalScale(values);
-    const bytes = new ByteWriter();
-    if (scale !== undefined) {
-        let previous = 0;
-        values.forEach((value, index) => {
-            const whole = Math.round(value * POWERS[scale]);
-            // The first value may be negative: zigzag it; the differences after it are positive.
-            bytes.unsigned(index === 0 ? zigzag(whole) : whole - previous);
-            previous = whole;
-        });
-    }
-    else {
-        for (const value of values)
-            bytes.float64(value);
-    }
-    for (const count of counts)
-        bytes.unsigned(count);
-    const data = (0,external_node_zlib_.deflateRawSync)(bytes.finish(), { level: 9 }).toString('base64');
-    return scale === undefined ? { encoding: 'float64', distinct: values.length, data } : { encoding: 'decimal', scale, distinct: values.length, data };
-}
-/** Undefined when the data does not decode to `distinct` values and counts (a corrupt profile). */
-function decodeDistribution(encoded) {
-    let bytes;
-    try {
-        bytes = (0,external_node_zlib_.inflateRawSync)(Buffer.from(encoded.data, 'base64'), { maxOutputLength: encoded.distinct * 20 + 64 });
-    }
-    catch {
+function accuracy_accuracy(yTrue, yPred) {
+    rows_requireAligned('y_pred', yTrue.length, yPred);
+    if (yTrue.length === 0)
         return undefined;
-    }
-    const reader = new ByteReader(bytes);
-    const values = new Float64Array(encoded.distinct);
-    const counts = new Float64Array(encoded.distinct);
-    if (encoded.encoding === 'decimal') {
-        const power = POWERS[encoded.scale ?? -1];
-        if (power === undefined)
-            return undefined;
-        let whole = 0;
-        for (let i = 0; i < values.length; i++) {
-            const next = reader.unsigned();
-            if (next === undefined)
-                return undefined;
-            whole = i === 0 ? unzigzag(next) : whole + next;
-            values[i] = whole / power;
-        }
-    }
-    else {
-        for (let i = 0; i < values.length; i++) {
-            const value = reader.float64();
-            if (value === undefined)
-                return undefined;
-            values[i] = value;
-        }
-    }
-    for (let i = 0; i < counts.length; i++) {
-        const count = reader.unsigned();
-        if (count === undefined)
-            return undefined;
-        counts[i] = count;
-    }
-    return reader.atEnd ? { values, counts } : undefined;
-}
-/** The fewest decimal places d with every value exactly k / 10^d for a safe whole k, if any. */
-function decimalScale(values) {
-    let scale = 0;
-    for (const value of values) {
-        while (scale <= MAX_SCALE && !onGrid(value, scale))
-            scale++;
-        if (scale > MAX_SCALE)
-            return undefined;
-    }
-    // A value on a coarser grid is on the finer one too, but only where rounding allows: check them all.
-    return values.every((value) => onGrid(value, scale)) ? scale : undefined;
-}
-function onGrid(value, scale) {
-    const whole = Math.round(value * POWERS[scale]);
-    return Number.isSafeInteger(whole) && whole / POWERS[scale] === value;
-}
-function zigzag(value) {
-    return value < 0 ? -2 * value - 1 : 2 * value;
-}
-function unzigzag(value) {
-    return value % 2 === 1 ? -(value + 1) / 2 : value / 2;
-}
-class ByteWriter {
-    buffer = Buffer.alloc(1024);
-    length = 0;
-    unsigned(value) {
-        this.ensure(8);
-        // Arithmetic, not bit operations: counts and differences may pass 2^32.
-        let rest = value;
-        while (rest >= 0x80) {
-            this.buffer[this.length++] = (rest % 0x80) | 0x80;
-            rest = Math.floor(rest / 0x80);
-        }
-        this.buffer[this.length++] = rest;
-    }
-    float64(value) {
-        this.ensure(8);
-        this.buffer.writeDoubleLE(value, this.length);
-        this.length += 8;
-    }
-    finish() {
-        return this.buffer.subarray(0, this.length);
-    }
-    ensure(bytes) {
-        if (this.length + bytes <= this.buffer.length)
-            return;
-        const grown = Buffer.alloc(Math.max(this.buffer.length * 2, this.length + bytes));
-        this.buffer.copy(grown, 0, 0, this.length);
-        this.buffer = grown;
-    }
-}
-class ByteReader {
-    bytes;
-    position = 0;
-    constructor(bytes) {
-        this.bytes = bytes;
-    }
-    get atEnd() {
-        return this.position === this.bytes.length;
-    }
-    unsigned() {
-        let value = 0;
-        let scale = 1;
-        for (let shift = 0; shift < 8; shift++) {
-            if (this.position >= this.bytes.length)
-                return undefined;
-            const byte = this.bytes[this.position++];
-            value += (byte & 0x7f) * scale;
-            if (byte < 0x80)
-                return value;
-            scale *= 0x80;
-        }
-        return undefined;
-    }
-    float64() {
-        if (this.position + 8 > this.bytes.length)
-            return undefined;
-        const value = this.bytes.readDoubleLE(this.position);
-        this.position += 8;
-        return value;
-    }
+    let correct = 0;
+    for (let row = 0; row < yTrue.length; row++)
+        if (yTrue[row] === yPred[row])
+            correct++;
+    return correct / yTrue.length;
 }
 
-;// CONCATENATED MODULE: ./src/profile/format.ts
-/** Bumped when a reader of the previous version could misread a new profile. */
-const PROFILE_VERSION = 1;
-/** Large enough that every golden corpus column (37,376 distinct values at most) is kept exactly. */
-const DEFAULT_PROFILE_SETTINGS = {
-    maxDistinct: 65_536,
-    maxLosslessBytes: 64 * 1024,
-    rankError: 0.001,
-    maxCategories: 10_000,
-};
-/** Whether the column's distribution is known only approximately, and why. */
-function approximation(column) {
-    if (column.storage === 'text') {
-        return column.other > 0 ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled` : undefined;
-    }
-    if (column.distribution.kind === 'lossless')
-        return undefined;
-    return `summarised with rank error ≤ ${column.distribution.rankError}`;
-}
-
-;// CONCATENATED MODULE: ./src/profile/rank-summary.ts
-/** The summary of sorted values, keeping enough of them that the rank error is at most `epsilon`. */
-function summaryOfSorted(sorted, epsilon) {
-    const positions = summaryPositions(sorted.length, epsilon);
-    const values = Float64Array.from(positions, (position) => sorted[position - 1]);
-    const ranks = Float64Array.from(positions);
-    return { count: sorted.length, values, rmin: ranks, rmax: ranks.slice() };
-}
+;// CONCATENATED MODULE: ./src/performance/label-order.ts
 /**
- * The 1-based positions an exact summary of n sorted values keeps: the first, every s-th after it and the
- * last, s = ⌊2εn⌋ + 1, so that no gap between kept positions exceeds 2εn.
+ * The order scikit-learn gives class labels: `np.unique` on a string array sorts by Unicode code point.
+ *
+ * JavaScript's `<` compares UTF-16 code units instead, which disagrees for characters beyond the Basic
+ * Multilingual Plane (stored as surrogates, 0xD800–0xDFFF) against characters from 0xE000 to 0xFFFF:
+ * NumPy puts "Ａ" (U+FF21) before "😀" (U+1F600), `<` puts it after. Per-class results, the confusion
+ * matrix and the positive class of a binary ROC AUC all follow this order, so it has to be NumPy's.
+ *
+ * Numeric classes arrive as text and sort as text ("10" before "9"), as scikit-learn sorts a string
+ * array.
+ *
+ * @example
+ * sortedLabels(['b', '😀', 'Ａ', 'a']); // => ['a', 'b', 'Ａ', '😀']
  */
-function summaryPositions(count, epsilon) {
-    const step = Math.max(1, Math.floor(2 * epsilon * count) + 1);
-    const positions = [];
-    for (let position = 1; position < count; position += step)
-        positions.push(position);
-    if (count > 0)
-        positions.push(count);
-    return positions;
-}
-/** The exact summary of distinct values with their counts: each run of equal values kept at both ends. */
-function summaryOfCounts(values, counts) {
-    const stored = [];
-    const positions = [];
-    let position = 0;
-    for (let i = 0; i < values.length; i++) {
-        stored.push(values[i]);
-        positions.push(position + 1);
-        position += counts[i];
-        if (counts[i] > 1) {
-            stored.push(values[i]);
-            positions.push(position);
-        }
-    }
-    const ranks = Float64Array.from(positions);
-    return { count: position, values: Float64Array.from(stored), rmin: ranks, rmax: ranks.slice() };
-}
-/** The summary of the union of the values `a` and `b` summarise. */
-function combine(a, b) {
-    if (a.count === 0)
-        return b;
-    if (b.count === 0)
-        return a;
-    const length = a.values.length + b.values.length;
-    const values = new Float64Array(length);
-    const rmin = new Float64Array(length);
-    const rmax = new Float64Array(length);
-    let i = 0;
-    let j = 0;
-    for (let k = 0; k < length; k++) {
-        // On equal values A's come first, so B's values equal to an A value are after it.
-        const fromA = j >= b.values.length || (i < a.values.length && a.values[i] <= b.values[j]);
-        if (fromA) {
-            values[k] = a.values[i];
-            rmin[k] = a.rmin[i] + (j > 0 ? b.rmin[j - 1] : 0);
-            rmax[k] = a.rmax[i] + (j < b.values.length ? b.rmax[j] - 1 : b.count);
+/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
+function label_order_compareLabels(a, b) {
+    const shorter = Math.min(a.length, b.length);
+    for (let i = 0; i < shorter; i++) {
+        const left = a.codePointAt(i);
+        const right = b.codePointAt(i);
+        if (left !== right)
+            return left - right;
+        // Equal code points have equal widths, so both strings skip the same low surrogate.
+        if (left > 0xffff)
             i++;
-        }
-        else {
-            values[k] = b.values[j];
-            rmin[k] = b.rmin[j] + (i > 0 ? a.rmin[i - 1] : 0);
-            rmax[k] = b.rmax[j] + (i < a.values.length ? a.rmax[i] - 1 : a.count);
-            j++;
-        }
-    }
-    return { count: a.count + b.count, values, rmin, rmax };
-}
-/**
- * Keeps the first and last stored values and, going left to right, the farthest next one whose gap from
- * the last kept stays within 2εn. A gap that is already wider (a summary coarser than ε) is kept as is.
- */
-function compress(summary, epsilon) {
-    const k = summary.values.length;
-    if (k <= 2)
-        return summary;
-    const allowed = 2 * epsilon * summary.count;
-    const kept = [0];
-    let last = 0;
-    while (last < k - 1) {
-        let next = last + 1;
-        while (next + 1 < k && summary.rmax[next + 1] - summary.rmin[last] - 1 <= allowed)
-            next++;
-        kept.push(next);
-        last = next;
-    }
-    const pick = (array) => Float64Array.from(kept, (index) => array[index]);
-    return { count: summary.count, values: pick(summary.values), rmin: pick(summary.rmin), rmax: pick(summary.rmax) };
-}
-/** The summary's rank error ε, as a share of its count (0 for an exact one). */
-function rankErrorOf(summary) {
-    let widest = 0;
-    // No x falls between two equal stored values, so their gap bounds no query.
-    for (let i = 0; i + 1 < summary.values.length; i++) {
-        if (summary.values[i + 1] > summary.values[i])
-            widest = Math.max(widest, summary.rmax[i + 1] - summary.rmin[i] - 1);
-    }
-    return summary.count === 0 ? 0 : widest / (2 * summary.count);
-}
-/**
- * What a summary contradicts about itself, or undefined when it is sound: positions within 1..n and
- * ordered, values ascending and finite, the minimum and maximum at their exact positions.
- */
-function summaryFault(summary) {
-    const { count, values, rmin, rmax } = summary;
-    const k = values.length;
-    if (!Number.isSafeInteger(count) || count < 0)
-        return `its count ${count} is not a whole number of values`;
-    if (rmin.length !== k || rmax.length !== k)
-        return 'its values and rank bounds have different lengths';
-    if (count === 0)
-        return k === 0 ? undefined : 'it stores values but summarises none';
-    if (k === 0)
-        return 'it summarises values but stores none';
-    if (rmin[0] !== 1 || rmax[0] !== 1 || rmin[k - 1] !== count || rmax[k - 1] !== count) {
-        return 'its first and last stored values are not at the exact first and last positions';
-    }
-    for (let i = 0; i < k; i++) {
-        if (!Number.isFinite(values[i]))
-            return `stored value ${i + 1} is not a finite number`;
-        if (!(rmin[i] >= 1 && rmin[i] <= rmax[i] && rmax[i] <= count) || !Number.isInteger(rmin[i]) || !Number.isInteger(rmax[i])) {
-            return `stored value ${i + 1} has rank bounds [${rmin[i]}, ${rmax[i]}] outside 1..${count}`;
-        }
-        if (i > 0 && (values[i] < values[i - 1] || rmin[i] <= rmin[i - 1] || rmax[i] <= rmax[i - 1])) {
-            return `stored value ${i + 1} is out of order`;
-        }
-    }
-    return undefined;
-}
-function representativePoints(summary) {
-    const { count, values, rmin, rmax } = summary;
-    const distinct = [];
-    const cumulative = [];
-    let cdfError = 0;
-    let areaError = 0;
-    for (let i = 0; i < values.length; i++) {
-        // Equal stored values are one step of the CDF: the last of them sets it.
-        if (i + 1 < values.length && values[i + 1] === values[i])
-            continue;
-        const below = rmin[i];
-        const above = i + 1 < values.length ? rmax[i + 1] - 1 : count;
-        const at = Math.max(cumulative.length > 0 ? cumulative[cumulative.length - 1] : 0, Math.floor((below + above) / 2));
-        const error = Math.max(at - below, above - at) / count;
-        cdfError = Math.max(cdfError, error);
-        if (i + 1 < values.length)
-            areaError += (values[i + 1] - values[i]) * error;
-        distinct.push(values[i]);
-        cumulative.push(at);
-    }
-    const counts = Float64Array.from(cumulative, (at, index) => at - (index > 0 ? cumulative[index - 1] : 0));
-    return { values: Float64Array.from(distinct), counts, cdfError, areaError };
-}
-
-;// CONCATENATED MODULE: ./src/profile/json.ts
-/**
- * A profile to and from its JSON form (docs/profile-schema.md). Reading trusts nothing: every count, moment
- * and summary is checked against the others, and the first contradiction is an InputError naming the file.
- */
-
-
-
-
-/** The key a profile's JSON starts with; its value is the format version. */
-const PROFILE_MARKER = 'driftgate_profile';
-function profileToJson(profile) {
-    return {
-        [PROFILE_MARKER]: profile.version,
-        rows: profile.rows,
-        sources: profile.sources,
-        settings: {
-            max_distinct: profile.settings.maxDistinct,
-            max_lossless_bytes: profile.settings.maxLosslessBytes,
-            rank_error: profile.settings.rankError,
-            max_categories: profile.settings.maxCategories,
-        },
-        columns: profile.columns.map(columnToJson),
-    };
-}
-function columnToJson(column) {
-    const common = { name: column.name, storage: column.storage, rows: column.rows, missing: column.missing };
-    if (column.storage === 'text') {
-        return { ...common, distinct: column.distinct, distinct_exact: column.distinctExact, other: column.other, categories: column.categories };
-    }
-    const { distribution } = column;
-    const numbers = {
-        ...common,
-        integers: column.integers,
-        ...(column.time ? { time: true } : {}),
-        ...(column.min === undefined ? {} : { min: column.min, max: column.max, mean: column.moments.mean, m2: column.moments.m2 }),
-    };
-    if (distribution.kind === 'lossless')
-        return { ...numbers, distribution: { kind: 'lossless', ...encodeDistribution(distribution.values, distribution.counts) } };
-    const { summary } = distribution;
-    return {
-        ...numbers,
-        distribution: {
-            kind: 'summary',
-            rank_error: distribution.rankError,
-            distinct_at_least: distribution.distinctAtLeast,
-            values: Array.from(summary.values),
-            rmin: Array.from(summary.rmin),
-            rmax: Array.from(summary.rmax),
-        },
-    };
-}
-/** The profile in `json`, or an InputError naming `file` and what is wrong with it. */
-function profileFromJson(json, file) {
-    const fail = (message, column) => {
-        throw new errors_InputError(`not a usable driftgate profile: ${message}`, column === undefined ? { file } : { file, column });
-    };
-    const root = asRecord(json) ?? fail('the file does not hold a JSON object');
-    const version = root[PROFILE_MARKER];
-    if (version === undefined)
-        fail(`it has no "${PROFILE_MARKER}" field`);
-    if (version !== PROFILE_VERSION) {
-        fail(`it is format version ${JSON.stringify(version)}, and this driftgate reads version ${PROFILE_VERSION}; make it again with this version`);
-    }
-    const rows = count(root.rows) ?? fail('"rows" is not a whole number ≥ 0');
-    const sources = Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string') ? root.sources : fail('"sources" is not a list of names');
-    const settings = readSettings(asRecord(root.settings)) ?? fail('"settings" is missing or holds an invalid value');
-    if (!Array.isArray(root.columns))
-        fail('"columns" is not a list');
-    const names = new Set();
-    const columns = root.columns.map((entry, index) => {
-        const record = asRecord(entry) ?? fail(`column ${index + 1} is not an object`);
-        const name = typeof record.name === 'string' && record.name !== '' ? record.name : fail(`column ${index + 1} has no name`);
-        if (names.has(name))
-            fail('it names this column twice', name);
-        names.add(name);
-        const problem = (message) => fail(message, name);
-        const column = record.storage === 'text' ? readText(record, name, problem) : record.storage === 'numeric' ? readNumeric(record, name, problem) : problem('its "storage" is neither "numeric" nor "text"');
-        if (column.rows !== rows)
-            problem(`it has ${column.rows} rows, the profile ${rows}`);
-        return column;
-    });
-    return { version: PROFILE_VERSION, sources, rows, settings, columns };
-}
-function readSettings(record) {
-    if (!record)
-        return undefined;
-    const maxDistinct = count(record.max_distinct);
-    const maxLosslessBytes = count(record.max_lossless_bytes);
-    const maxCategories = count(record.max_categories);
-    const rankError = record.rank_error;
-    if (maxDistinct === undefined || maxLosslessBytes === undefined || maxCategories === undefined)
-        return undefined;
-    if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
-        return undefined;
-    return { maxDistinct, maxLosslessBytes, rankError, maxCategories };
-}
-function readText(record, name, problem) {
-    const { rows, missing } = readCounts(record, problem);
-    const other = count(record.other) ?? problem('"other" is not a whole number ≥ 0');
-    const distinct = count(record.distinct) ?? problem('"distinct" is not a whole number ≥ 0');
-    if (typeof record.distinct_exact !== 'boolean')
-        problem('"distinct_exact" is not true or false');
-    if (!Array.isArray(record.categories))
-        problem('"categories" is not a list');
-    const seen = new Set();
-    let total = other;
-    const categories = record.categories.map((entry) => {
-        const pair = Array.isArray(entry) && entry.length === 2 ? entry : problem('a category is not a [name, count] pair');
-        const [category, n] = [pair[0], count(pair[1])];
-        if (typeof category !== 'string' || n === undefined || n === 0)
-            problem('a category is not a name with a count ≥ 1');
-        if (seen.has(category))
-            problem(`it lists category ${JSON.stringify(category)} twice`);
-        seen.add(category);
-        total += n;
-        return [category, n];
-    });
-    if (total !== rows - missing)
-        problem(`its category counts add up to ${total}, not the ${rows - missing} non-missing cells`);
-    if (distinct < categories.length + (other > 0 ? 1 : 0))
-        problem(`"distinct" (${distinct}) is less than the categories it lists`);
-    if (other === 0 && record.distinct_exact && distinct !== categories.length)
-        problem(`"distinct" (${distinct}) differs from the ${categories.length} categories listed`);
-    return { storage: 'text', name, rows, missing, categories, other, distinct, distinctExact: record.distinct_exact };
-}
-function readNumeric(record, name, problem) {
-    const { rows, missing } = readCounts(record, problem);
-    const present = rows - missing;
-    if (typeof record.integers !== 'boolean')
-        problem('"integers" is not true or false');
-    if (record.time !== undefined && record.time !== true)
-        problem('"time" is given and not true');
-    const base = { storage: 'numeric', name, rows, missing, integers: record.integers, ...(record.time === true ? { time: true } : {}) };
-    const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
-    let distribution;
-    let min;
-    let max;
-    if (source.kind === 'lossless') {
-        const encoded = readEncoded(source) ?? problem('its lossless distribution is not a valid encoding');
-        const decoded = decodeDistribution(encoded) ?? problem('its lossless distribution does not decode (corrupt or truncated)');
-        const { values, counts } = decoded;
-        for (let i = 0; i < values.length; i++) {
-            if (!Number.isFinite(values[i]) || (i > 0 && !(values[i] > values[i - 1])))
-                problem('its distinct values are not finite and ascending');
-            if (!(counts[i] >= 1))
-                problem('a distinct value has a count below 1');
-        }
-        const total = counts.reduce((sum, n) => sum + n, 0);
-        if (total !== present)
-            problem(`its value counts add up to ${total}, not the ${present} non-missing cells`);
-        distribution = { kind: 'lossless', values, counts };
-        [min, max] = [values[0], values[values.length - 1]];
-    }
-    else if (source.kind === 'summary') {
-        const arrays = [source.values, source.rmin, source.rmax].map(numberArray);
-        if (arrays.some((array) => array === undefined))
-            problem('its summary values and rank bounds are not lists of numbers');
-        const [values, rmin, rmax] = arrays;
-        const summary = { count: present, values, rmin, rmax };
-        const fault = summaryFault(summary);
-        if (fault)
-            problem(`its rank summary is inconsistent: ${fault}`);
-        const rankError = source.rank_error;
-        if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
-            problem('"rank_error" is not a share between 0 and 1');
-        if (rankErrorOf(summary) > rankError + 1e-12) {
-            problem(`its rank summary's gaps give a rank error of ${rankErrorOf(summary)}, more than the ${rankError} it states`);
-        }
-        const distinctAtLeast = count(source.distinct_at_least) ?? problem('"distinct_at_least" is not a whole number ≥ 0');
-        distribution = { kind: 'summary', summary, rankError: rankError, distinctAtLeast };
-        [min, max] = [values[0], values[values.length - 1]];
-    }
-    else {
-        return problem('its distribution kind is neither "lossless" nor "summary"');
-    }
-    if (present === 0)
-        return { ...base, distribution };
-    const moments = { mean: record.mean, m2: record.m2 };
-    if (record.min !== min || record.max !== max)
-        problem('its "min" and "max" differ from its distribution');
-    if (typeof moments.mean !== 'number' || typeof moments.m2 !== 'number' || !Number.isFinite(moments.mean) || !(moments.m2 >= 0) || !Number.isFinite(moments.m2)) {
-        problem('its "mean" and "m2" are not finite numbers (m2 ≥ 0)');
-    }
-    if (moments.mean < min || moments.mean > max)
-        problem('its mean lies outside its minimum and maximum');
-    return { ...base, min, max, moments: { mean: moments.mean, m2: moments.m2 }, distribution };
-}
-function readCounts(record, problem) {
-    const rows = count(record.rows) ?? problem('"rows" is not a whole number ≥ 0');
-    const missing = count(record.missing) ?? problem('"missing" is not a whole number ≥ 0');
-    if (missing > rows)
-        problem(`it has more missing cells (${missing}) than rows (${rows})`);
-    return { rows, missing };
-}
-function readEncoded(record) {
-    const distinct = count(record.distinct);
-    if (distinct === undefined || typeof record.data !== 'string')
-        return undefined;
-    if (record.encoding === 'float64')
-        return { encoding: 'float64', distinct, data: record.data };
-    if (record.encoding === 'decimal' && count(record.scale) !== undefined)
-        return { encoding: 'decimal', scale: record.scale, distinct, data: record.data };
-    return undefined;
-}
-function numberArray(value) {
-    return Array.isArray(value) && value.every((item) => typeof item === 'number') ? Float64Array.from(value) : undefined;
-}
-function count(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-}
-function asRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/io/write.ts
-/** Writing reports so that a reader never sees half a file: write beside it, then rename over it. */
-
-
-async function writeFileAtomic(path, content) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    try {
-        await (0,promises_namespaceObject.writeFile)(temporary, content);
-        await (0,promises_namespaceObject.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.rm)(temporary, { force: true });
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/io/profile-file.ts
-/**
- * Profile files: `.json`, or `.json.gz` (gzip by name or by its first bytes), holding one profile
- * (docs/profile-schema.md). A JSON file is taken for a profile when it opens with the profile marker, so
- * `.json` data files (a list of records) and profiles can sit side by side.
- */
-
-
-
-
-
-
-const SNIFF_BYTES = 256;
-const GZIP_MAGIC = [0x1f, 0x8b];
-/** Whether the file holds a profile: JSON whose first key is the profile marker. Unreadable files are not. */
-async function isProfileFile(path) {
-    const lower = path.toLowerCase();
-    if (!lower.endsWith('.json') && !lower.endsWith('.json.gz'))
-        return false;
-    let head;
-    try {
-        const handle = await (0,promises_namespaceObject.open)(path, 'r');
-        try {
-            const buffer = Buffer.alloc(SNIFF_BYTES);
-            const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-            head = buffer.subarray(0, bytesRead);
-        }
-        finally {
-            await handle.close();
-        }
-        if (isGzip(head))
-            head = await gunzipPrefix(path);
-    }
-    catch {
-        return false;
-    }
-    return new RegExp(`^\\s*\\{\\s*"${PROFILE_MARKER}"\\s*:`).test(head.toString('utf8', 0, Math.min(head.length, SNIFF_BYTES)));
-}
-/** The profile in the file, checked throughout; an InputError naming `display` when it is not one. */
-async function readProfileFile(path, display = path) {
-    let bytes;
-    try {
-        bytes = await (0,promises_namespaceObject.readFile)(path);
-    }
-    catch (error) {
-        throw new errors_InputError(`cannot read the profile: ${error.message}`, { file: display });
-    }
-    let text;
-    try {
-        text = (isGzip(bytes) ? (0,external_node_zlib_.gunzipSync)(bytes) : bytes).toString('utf8');
-    }
-    catch {
-        throw new errors_InputError('not a usable driftgate profile: the gzip data is corrupt or truncated', { file: display });
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors_InputError(`not a usable driftgate profile: it is not valid JSON (${error.message}); is it truncated?`, { file: display });
-    }
-    return profileFromJson(json, display);
-}
-/** Writes the profile, gzip-compressed when the name ends in `.gz`; a reader never sees half a file. */
-async function writeProfileFile(path, profile) {
-    const text = `${JSON.stringify(profileToJson(profile))}\n`;
-    const bytes = path.toLowerCase().endsWith('.gz') ? (0,external_node_zlib_.gzipSync)(text) : Buffer.from(text);
-    await writeFileAtomic(path, bytes);
-    return bytes.length;
-}
-function isGzip(bytes) {
-    return bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
-}
-/** The first inflated bytes of a gzip file, without inflating the rest (it may be a large data file). */
-async function gunzipPrefix(path) {
-    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path).pipe((0,external_node_zlib_.createGunzip)());
-    try {
-        for await (const chunk of stream)
-            return chunk;
-        return Buffer.alloc(0);
-    }
-    finally {
-        stream.destroy();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/table.ts
-/** How a column's cells are stored in its data: `numeric` or `text`, for a profiled column as they were. */
-function cellStorage(column) {
-    return column.storage === 'profile' ? column.profile.storage : column.storage;
-}
-const table_MISSING_CODE = -1;
-
-;// CONCATENATED MODULE: ./src/stattests/distinct-count.ts
-/**
- * Sorting a column of few distinct values by counting them: many real columns (counts, ratings, ages,
- * prices in cents) hold a few thousand distinct values among millions, and hashing each value's bit pattern
- * into a small table that stays in cache is several times cheaper than moving every value through the
- * radix sort's passes. The distinct values are then sorted alone, and their counts are what the pooled
- * order of a sample needs, so it is computed without another pass over the column.
- */
-const EXPONENT = 0x7ff00000;
-/** Odd constants of the multiplicative hash (the golden ratio and MurmurHash3's finalizer). */
-const GOLDEN = 0x9e3779b1;
-const MIX = 0x85ebca6b;
-/**
- * The finite values of `words` (doubles as pairs of 32-bit words, low word first) counted per bit pattern,
- * or undefined as soon as more than `limit` distinct patterns turn up.
- */
-function countDistinctBits(words, limit) {
-    let capacity = 16;
-    while (capacity < 2 * limit)
-        capacity *= 2;
-    const mask = capacity - 1;
-    const shift = 32 - Math.log2(capacity);
-    const slots = new Int32Array(capacity).fill(-1);
-    const lows = new Uint32Array(limit);
-    const highs = new Uint32Array(limit);
-    const tally = new Float64Array(limit);
-    let distinct = 0;
-    for (let i = 0; i < words.length; i += 2) {
-        const high = words[i + 1];
-        if ((high & EXPONENT) === EXPONENT)
-            continue;
-        const low = words[i];
-        let slot = Math.imul(low ^ Math.imul(high, GOLDEN), MIX) >>> shift;
-        for (;;) {
-            const entry = slots[slot];
-            if (entry === -1) {
-                if (distinct === limit)
-                    return undefined;
-                slots[slot] = distinct;
-                lows[distinct] = low;
-                highs[distinct] = high;
-                tally[distinct++] = 1;
-                break;
-            }
-            if (lows[entry] === low && highs[entry] === high) {
-                tally[entry]++;
-                break;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-    const patterns = new Uint32Array(distinct * 2);
-    for (let entry = 0; entry < distinct; entry++) {
-        patterns[2 * entry] = lows[entry];
-        patterns[2 * entry + 1] = highs[entry];
-    }
-    // Sorting entry numbers by value keeps each count with its value.
-    const values = new Float64Array(patterns.buffer);
-    const order = Uint32Array.from({ length: distinct }, (_, entry) => entry).sort((a, b) => compareDoubles(values[a], values[b]));
-    const sortedValues = new Float64Array(distinct);
-    const counts = new Float64Array(distinct);
-    for (let rank = 0; rank < distinct; rank++) {
-        sortedValues[rank] = values[order[rank]];
-        counts[rank] = tally[order[rank]];
-    }
-    return { values: sortedValues, counts };
-}
-/** Numeric order with -0 before 0, as `Float64Array.prototype.sort` orders. */
-function compareDoubles(a, b) {
-    if (a !== b)
-        return a < b ? -1 : 1;
-    return a === 0 ? (Object.is(a, -0) ? -1 : 0) - (Object.is(b, -0) ? -1 : 0) : 0;
-}
-/** The sorted column the runs describe. */
-function expandRuns(runs, length) {
-    const sorted = new Float64Array(length);
-    let at = 0;
-    for (let rank = 0; rank < runs.values.length; rank++) {
-        const end = at + runs.counts[rank];
-        sorted.fill(runs.values[rank], at, end);
-        at = end;
-    }
-    return sorted;
-}
-
-;// CONCATENATED MODULE: ./src/stattests/sample.ts
-/**
- * Building samples: the engine builds them from table columns, tests build them from plain arrays.
- */
-
-/** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
-function numericalSample(reference, current) {
-    return { kind: 'numerical', reference: sortedOf(reference), current: sortedOf(current) };
-}
-/** `sortedFinite` results computed ahead of time (on the thread that read the column), by input array. */
-const presorted = new WeakMap();
-/**
- * Records that `sorted` is `sortedFinite(values)`, so a sample of `values` does not sort them again.
- * Neither array may change afterwards.
- */
-function rememberSorted(values, sorted, runs) {
-    presorted.set(values, sorted);
-    if (runs)
-        runsOfSorted.set(sorted, runs);
-}
-/** The distinct values and their counts of a sorted array, when its sort counted them (few distinct values). */
-const runsOfSorted = new WeakMap();
-/** The distinct runs of a `sortedFinite` result, when the sort found them. */
-function distinctRunsOf(sorted) {
-    return runsOfSorted.get(sorted);
-}
-function sortedOf(values) {
-    return presorted.get(values) ?? sortedFinite(values);
-}
-/** Below this many values the radix sort's fixed cost (its bucket counts) outweighs its gain. */
-const RADIX_MIN_LENGTH = 8192;
-/**
- * Three LSD passes of 11, 11 and 10 bits cover the high word of a double's key. Digits of 11 bits keep the
- * 2048 buckets a pass writes to within the cache; 16-bit digits (two passes) scatter over 65536 of them and
- * are slower on columns of half a million values.
- */
-const DIGITS = [
-    [0, 11],
-    [11, 11],
-    [22, 10],
-];
-const BUCKETS = 2048;
-const SIGN = 0x80000000;
-/** The radix sort's second buffer, grown to the largest column sorted so far. */
-let scratch = new Uint32Array(0);
-/** The radix sort reads doubles as two 32-bit words, low word first. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-const sample_EXPONENT = 0x7ff00000;
-/**
- * Columns with at most one distinct value in this many are sorted by counting (see distinct-count.ts), up to
- * `COUNTING_MAX_DISTINCT` distinct values, where the counting table would outgrow the cache.
- */
-const COUNTING_MIN_REPEATS = 16;
-const COUNTING_MAX_DISTINCT = 1 << 15;
-/**
- * The finite values, ascending, in exactly the order `Float64Array.prototype.sort` gives (-0 before 0).
- *
- * Sorting is most of the engine's work on large columns, so large inputs are sorted on the values' bit
- * patterns. A column of few distinct values is counted per bit pattern and rebuilt from its sorted distinct
- * values (`distinctRunsOf` then gives them with their counts). Any other gets a radix sort: flipping the
- * sign bit of a non-negative double, and every bit of a negative one, yields an unsigned 64-bit key whose
- * order is the numeric order, with -0 just below 0. LSD passes order the keys by their high 32 bits (a pass
- * whose digit is the same for every value is skipped), then the few values that share those bits are
- * ordered by the low 32.
- */
-function sortedFinite(values) {
-    const source = values instanceof Float64Array ? values : Float64Array.from(values);
-    if (source.length < RADIX_MIN_LENGTH || !LITTLE_ENDIAN) {
-        let present = 0;
-        for (let i = 0; i < source.length; i++)
-            if (Number.isFinite(source[i]))
-                present++;
-        const out = new Float64Array(present);
-        let k = 0;
-        for (let i = 0; i < source.length; i++)
-            if (Number.isFinite(source[i]))
-                out[k++] = source[i];
-        return out.sort();
-    }
-    // Word 2i is the low half of value i, word 2i + 1 its high half (sign, exponent, top of the mantissa).
-    const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
-    const runs = countDistinctBits(words, Math.min(COUNTING_MAX_DISTINCT, Math.floor(source.length / COUNTING_MIN_REPEATS)));
-    if (runs) {
-        let present = 0;
-        for (let rank = 0; rank < runs.counts.length; rank++)
-            present += runs.counts[rank];
-        const sorted = expandRuns(runs, present);
-        runsOfSorted.set(sorted, runs);
-        return sorted;
-    }
-    let present = 0;
-    for (let i = 1; i < words.length; i += 2)
-        if ((words[i] & sample_EXPONENT) !== sample_EXPONENT)
-            present++;
-    const result = new Uint32Array(present * 2);
-    const counts = new Int32Array(DIGITS.length * BUCKETS);
-    let k = 0;
-    for (let i = 0; i < words.length; i += 2) {
-        const high = words[i + 1];
-        if ((high & sample_EXPONENT) === sample_EXPONENT)
-            continue;
-        const flip = high >> 31;
-        const keyHigh = (high ^ (flip | SIGN)) >>> 0;
-        result[k] = (words[i] ^ flip) >>> 0;
-        result[k + 1] = keyHigh;
-        k += 2;
-        counts[keyHigh & (BUCKETS - 1)]++;
-        counts[BUCKETS + ((keyHigh >>> 11) & (BUCKETS - 1))]++;
-        counts[2 * BUCKETS + (keyHigh >>> 22)]++;
-    }
-    // The passes order the keys by their high word, going back and forth between the result and a scratch
-    // buffer kept for the next call: a column's sort then allocates nothing but its result.
-    if (scratch.length < result.length)
-        scratch = new Uint32Array(result.length);
-    let keys = result;
-    let spare = scratch.subarray(0, result.length);
-    const offsets = new Int32Array(BUCKETS);
-    for (let pass = 0; pass < DIGITS.length; pass++) {
-        const [shift, bits] = DIGITS[pass];
-        const mask = (1 << bits) - 1;
-        const base = pass * BUCKETS;
-        if (present === 0 || counts[base + ((keys[1] >>> shift) & mask)] === present)
-            continue;
-        let total = 0;
-        for (let digit = 0; digit <= mask; digit++) {
-            offsets[digit] = total;
-            total += counts[base + digit];
-        }
-        for (let i = 0; i < keys.length; i += 2) {
-            const high = keys[i + 1];
-            const at = offsets[(high >>> shift) & mask]++ * 2;
-            spare[at] = keys[i];
-            spare[at + 1] = high;
-        }
-        const sorted = spare;
-        spare = keys;
-        keys = sorted;
-    }
-    if (keys !== result)
-        result.set(keys);
-    // The high word holds sign, exponent and 20 bits of mantissa, so values that share it are few (or
-    // equal); each such run is ordered by its low words.
-    let runStart = 0;
-    for (let i = 2; i <= result.length; i += 2) {
-        if (i < result.length && result[i + 1] === result[runStart + 1])
-            continue;
-        if (i - runStart > 2)
-            orderByLowWord(result, runStart, i);
-        runStart = i;
-    }
-    // Back from keys to doubles in place.
-    for (let i = 0; i < result.length; i += 2) {
-        const flip = ~(result[i + 1] >> 31);
-        result[i] ^= flip;
-        result[i + 1] ^= flip | SIGN;
-    }
-    return new Float64Array(result.buffer, 0, present);
-}
-/** Below this many values a run is ordered by insertion; above, by the built-in sort of its low words. */
-const INSERTION_MAX = 24;
-/** Orders the keys in `keys[from, to)` (pairs of words, all with the same high word) by their low word. */
-function orderByLowWord(keys, from, to) {
-    if (to - from <= 2 * INSERTION_MAX) {
-        for (let i = from + 2; i < to; i += 2) {
-            const low = keys[i];
-            let j = i - 2;
-            while (j >= from && keys[j] > low) {
-                keys[j + 2] = keys[j];
-                j -= 2;
-            }
-            keys[j + 2] = low;
-        }
-        return;
-    }
-    const lows = new Uint32Array((to - from) / 2);
-    for (let i = from; i < to; i += 2)
-        lows[(i - from) / 2] = keys[i];
-    lows.sort();
-    for (let i = from; i < to; i += 2)
-        keys[i] = lows[(i - from) / 2];
-}
-/** A categorical sample from each side's count per category. Categories with a zero count on both sides are dropped. */
-function categoricalSample(reference, current) {
-    const categories = [...new Set([...reference.keys(), ...current.keys()])]
-        .filter((category) => (reference.get(category) ?? 0) + (current.get(category) ?? 0) > 0)
-        .sort(compareCodePoints);
-    const referenceCounts = Float64Array.from(categories, (category) => reference.get(category) ?? 0);
-    const currentCounts = Float64Array.from(categories, (category) => current.get(category) ?? 0);
-    return {
-        kind: 'categorical',
-        categories,
-        reference: referenceCounts,
-        current: currentCounts,
-        referenceTotal: sum(referenceCounts),
-        currentTotal: sum(currentCounts),
-    };
-}
-/** A categorical sample from raw values of each side. */
-function categoricalSampleFromValues(reference, current) {
-    return categoricalSample(countValues(reference), countValues(current));
-}
-function countValues(values) {
-    const counts = new Map();
-    for (const value of values)
-        counts.set(value, (counts.get(value) ?? 0) + 1);
-    return counts;
-}
-function sum(values) {
-    let total = 0;
-    for (const value of values)
-        total += value;
-    return total;
-}
-/**
- * Orders strings by Unicode code point, as Python does. JavaScript's default order compares UTF-16 code
- * units, which puts U+E000–U+FFFF after astral characters; moving the surrogate range above them fixes it.
- */
-function compareCodePoints(a, b) {
-    const length = Math.min(a.length, b.length);
-    for (let i = 0; i < length; i++) {
-        const x = a.charCodeAt(i);
-        const y = b.charCodeAt(i);
-        if (x !== y)
-            return codePointRank(x) - codePointRank(y);
     }
     return a.length - b.length;
 }
-function codePointRank(unit) {
-    if (unit >= 0xe000)
-        return unit - 0x800;
-    if (unit >= 0xd800)
-        return unit + 0x2000;
-    return unit;
+/** The distinct labels of all the given arrays, in scikit-learn's order. */
+function label_order_sortedLabels(...labelArrays) {
+    const distinct = new Set();
+    for (const labels of labelArrays)
+        for (const label of labels)
+            distinct.add(label);
+    return [...distinct].sort(label_order_compareLabels);
+}
+/** The distinct labels of `yTrue` other than `positive`: a one-column model's negative class, when it is one. */
+function otherLabels(yTrue, positive) {
+    const others = new Set();
+    for (const label of yTrue)
+        if (label !== positive)
+            others.add(label);
+    return others;
+}
+
+;// CONCATENATED MODULE: ./src/performance/confusion-matrix.ts
+/**
+ * Confusion matrix, as `sklearn.metrics.confusion_matrix(y_true, y_pred, labels=labels)`.
+ *
+ * Definition: `counts[i][j]` is the number of rows whose true label is `labels[i]` and whose predicted
+ * label is `labels[j]`: rows are the truth, columns the prediction.
+ *
+ * Edge cases: by default the labels are every label seen on either side, in scikit-learn's order (see
+ * `label-order.ts`); with explicit labels, rows whose true or predicted label is not among them are left
+ * out, as scikit-learn does. No rows give an empty matrix.
+ *
+ * @example
+ * confusionMatrix(['a', 'b', 'b'], ['a', 'a', 'b']);
+ * // => { labels: ['a', 'b'], counts: [[1, 0], [1, 1]] }
+ */
+
+
+function confusion_matrix_confusionMatrix(yTrue, yPred, labels = label_order_sortedLabels(yTrue, yPred)) {
+    rows_requireAligned('y_pred', yTrue.length, yPred);
+    const indexOf = new Map(labels.map((label, index) => [label, index]));
+    const counts = labels.map(() => new Array(labels.length).fill(0));
+    for (let row = 0; row < yTrue.length; row++) {
+        const truth = indexOf.get(yTrue[row]);
+        const prediction = indexOf.get(yPred[row]);
+        if (truth !== undefined && prediction !== undefined)
+            counts[truth][prediction]++;
+    }
+    return { labels, counts };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
@@ -43433,7 +42146,7 @@ function sumNthPowerDeviations(x, n) {
  * @example
  * sampleVariance([1, 2, 3, 4, 5]); // => 2.5
  */
-function sampleVariance(x) {
+function simple_statistics_sampleVariance(x) {
     if (x.length < 2) {
         throw new Error("sampleVariance requires at least two data points");
     }
@@ -43460,7 +42173,7 @@ function sampleVariance(x) {
  * // => '2.14'
  */
 function sampleStandardDeviation(x) {
-    var sampleVarianceX = sampleVariance(x);
+    var sampleVarianceX = simple_statistics_sampleVariance(x);
     return Math.sqrt(sampleVarianceX);
 }
 
@@ -44755,7 +43468,7 @@ function quantileRankSorted(x, value) {
         return 1;
     }
 
-    var l = lowerBound(x, value);
+    var l = simple_statistics_lowerBound(x, value);
 
     // Value is not in the array
     if (x[l] !== value) {
@@ -44782,7 +43495,7 @@ function quantileRankSorted(x, value) {
     return mean / x.length;
 }
 
-function lowerBound(x, value) {
+function simple_statistics_lowerBound(x, value) {
     var mid = 0;
     var lo = 0;
     var hi = x.length;
@@ -45480,8 +44193,8 @@ function tTestTwoSample(sampleX, sampleY, difference) {
 
     var meanX = simple_statistics_mean(sampleX);
     var meanY = simple_statistics_mean(sampleY);
-    var sampleVarianceX = sampleVariance(sampleX);
-    var sampleVarianceY = sampleVariance(sampleY);
+    var sampleVarianceX = simple_statistics_sampleVariance(sampleX);
+    var sampleVarianceY = simple_statistics_sampleVariance(sampleY);
 
     if (
         typeof meanX === "number" &&
@@ -47914,6 +46627,274 @@ function zScore(x, mean, standardDeviation) {
 
 //# sourceMappingURL=simple-statistics.mjs.map
 
+;// CONCATENATED MODULE: ./src/performance/mean.ts
+/**
+ * Arithmetic mean with compensated (Kahan–Babuška–Neumaier) summation, simple-statistics' `mean`.
+ *
+ * scikit-learn averages with `np.average`, whose pairwise summation is within a few ulps of the exact
+ * sum; a compensated sum is within one, so the two agree far inside the 1e-12 the fixtures demand, at
+ * any length, where a plain left-to-right loop drifts with n.
+ *
+ * Edge cases: an empty array has no mean (undefined, where NumPy would warn and give NaN).
+ *
+ * @example
+ * compensatedMean([0.1, 0.2, 0.3]); // => 0.19999999999999998 (the exact sum rounds to 0.6)
+ */
+
+function compensatedMean(values) {
+    if (values.length === 0)
+        return undefined;
+    // simple-statistics only reads `length` and indexes, so typed arrays need no copy.
+    return simple_statistics_mean(values);
+}
+
+;// CONCATENATED MODULE: ./src/performance/balanced-accuracy.ts
+/**
+ * Balanced accuracy, as `sklearn.metrics.balanced_accuracy_score(y_true, y_pred)` (not adjusted).
+ *
+ * Definition: the mean over classes of recall, `(1/K) · Σ_k C_kk / Σ_j C_kj`, on the confusion matrix C
+ * of every label seen on either side. Unlike accuracy, a rare class weighs as much as a common one.
+ *
+ * Edge cases: a label that only occurs among the predictions has no recall (0/0); scikit-learn drops it
+ * from the mean (with the warning "y_pred contains classes not in y_true") and so do we. No rows, no
+ * value (undefined).
+ *
+ * @example
+ * balancedAccuracy(['a', 'b', 'b'], ['a', 'c', 'b']); // => 0.75 (recalls 1 and 0.5; 'c' dropped)
+ */
+
+
+function balanced_accuracy_balancedAccuracy(yTrue, yPred) {
+    const { counts } = confusion_matrix_confusionMatrix(yTrue, yPred);
+    return balancedAccuracyFromCounts(counts.map((row, index) => row[index]), counts.map((row) => row.reduce((total, count) => total + count, 0)));
+}
+/**
+ * The mean recall from per-label counts of rows predicted right and rows truly of the label, labels
+ * without true rows left out. Shared with the bootstrap, which counts resampled rows.
+ */
+function balancedAccuracyFromCounts(correct, actual) {
+    const recalls = [];
+    actual.forEach((support, index) => {
+        if (support > 0)
+            recalls.push(correct[index] / support);
+    });
+    return compensatedMean(recalls);
+}
+
+;// CONCATENATED MODULE: ./src/performance/log-loss.ts
+/**
+ * Log loss (cross-entropy), as `sklearn.metrics.log_loss(y_true, y_prob, labels=classes)` in scikit-learn
+ * 1.2 (its default `eps="auto"`).
+ *
+ * Definition: each probability is first clipped to [ε, 1 − ε] with ε = 2⁻⁵² (`np.finfo(float64).eps`),
+ * then each row is divided by its sum, so rows that do not sum to one are renormalised; the loss is
+ * `−(1/n) · Σ_i ln(p_i,y_i)`, the mean negative log of the probability given to the true class.
+ * Clipping keeps a confident mistake finite: a true class given probability 0 costs
+ * ln((1 + ε)/ε) ≈ 36.04, and a perfect one-hot prediction costs about 2ε rather than 0.
+ * (scikit-learn 1.3 deprecated the `eps` argument; this follows 1.2.1, the version the fixtures pin.)
+ *
+ * Classes: `probabilities` holds one column per class the model knows, as `labels=` does; `y_true`
+ * may use only some of them (a single class is fine).
+ *
+ * One column (a binary model's `predict_proba[:, 1]`): the probability p of its class, the positive
+ * one; every other row is of the negative class, scored 1 − p, as scikit-learn takes a 1-D `y_pred`. In
+ * scikit-learn's order: p is clipped first, the negative class gets 1 − clip(p), and the row is then
+ * renormalised by their (floating-point) sum — the same as `log_loss(y_true == positive, p, labels=[0, 1])`.
+ *
+ * Edge cases (undefined): no rows, no column, a true label with no column (scikit-learn would silently
+ * score such a row 0; with one column: two labels other than its class, where scikit-learn raises),
+ * a non-finite probability.
+ *
+ * @example
+ * logLoss(['n', 'p'], new Map([['n', [0.8, 0.3]], ['p', [0.2, 0.7]]]));
+ * // => 0.2899092476264711 (the mean of −ln 0.8 and −ln 0.7)
+ */
+
+
+
+const CLIP_EPSILON = Number.EPSILON;
+function log_loss_logLoss(yTrue, probabilities) {
+    const losses = rowLogLosses(yTrue, probabilities);
+    return losses && compensatedMean(losses);
+}
+/** Each row's −ln p(true class) after clipping and renormalising; undefined where `logLoss` is. */
+function rowLogLosses(yTrue, probabilities) {
+    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
+    const columns = classes.map((label) => probabilities.get(label));
+    for (const column of columns)
+        rows_requireAligned('a probability column', yTrue.length, column);
+    if (yTrue.length === 0 || classes.length === 0)
+        return undefined;
+    if (classes.length === 1)
+        return positiveClassLogLosses(yTrue, classes[0], columns[0]);
+    const columnOf = new Map(classes.map((label, index) => [label, index]));
+    const losses = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        const trueColumn = columnOf.get(yTrue[row]);
+        if (trueColumn === undefined)
+            return undefined;
+        let rowSum = 0;
+        for (const column of columns) {
+            if (!Number.isFinite(column[row]))
+                return undefined;
+            rowSum += clip(column[row]);
+        }
+        losses[row] = -Math.log(clip(columns[trueColumn][row]) / rowSum);
+    }
+    return losses;
+}
+function positiveClassLogLosses(yTrue, positive, scores) {
+    if (otherLabels(yTrue, positive).size > 1)
+        return undefined;
+    const losses = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        if (!Number.isFinite(scores[row]))
+            return undefined;
+        const positiveScore = clip(scores[row]);
+        const negativeScore = 1 - positiveScore;
+        losses[row] = -Math.log((yTrue[row] === positive ? positiveScore : negativeScore) / (negativeScore + positiveScore));
+    }
+    return losses;
+}
+function clip(probability) {
+    return Math.min(Math.max(probability, CLIP_EPSILON), 1 - CLIP_EPSILON);
+}
+
+;// CONCATENATED MODULE: ./src/performance/regression-errors.ts
+/**
+ * Per-row absolute errors `|ŷ_i − y_i|`, the common first step of the regression metrics and the error
+ * signal the change detectors watch for regression models.
+ *
+ * Edge cases: undefined when any value is NaN or infinite, where scikit-learn's input validation raises;
+ * an empty input gives an empty array.
+ *
+ * @example
+ * absoluteErrors([1, 2], [1.5, 1]); // => Float64Array [0.5, 1]
+ */
+
+function regression_errors_absoluteErrors(yTrue, yPred) {
+    rows_requireAligned('y_pred', yTrue.length, yPred);
+    const errors = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        if (!Number.isFinite(yTrue[row]) || !Number.isFinite(yPred[row]))
+            return undefined;
+        errors[row] = Math.abs(yPred[row] - yTrue[row]);
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/performance/mean-absolute-error.ts
+/**
+ * Mean absolute error, as `sklearn.metrics.mean_absolute_error(y_true, y_pred)`.
+ *
+ * Definition: `MAE = (1/n) · Σ |ŷ_i − y_i|`, in the target's units; lower is better.
+ *
+ * Edge cases: no rows or a non-finite value, no MAE (undefined; scikit-learn raises).
+ *
+ * @example
+ * meanAbsoluteError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.5
+ */
+
+
+function mean_absolute_error_meanAbsoluteError(yTrue, yPred) {
+    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+    return errors && compensatedMean(errors);
+}
+
+;// CONCATENATED MODULE: ./src/performance/mean-absolute-percentage-error.ts
+/**
+ * Mean absolute percentage error, as `sklearn.metrics.mean_absolute_percentage_error(y_true, y_pred)`.
+ *
+ * Definition: `MAPE = (1/n) · Σ |ŷ_i − y_i| / max(|y_i|, ε)` with ε = 2⁻⁵² (`np.finfo(float64).eps`).
+ * A fraction, not a percentage: 0.05 means 5 %. Lower is better.
+ *
+ * Edge cases: the ε guard keeps a zero target finite but enormous (an error of 1 on a target of 0 adds
+ * 1/ε ≈ 4.5e15 to the sum), exactly as scikit-learn does; MAPE is meaningless on targets near zero.
+ * No rows or a non-finite value, no MAPE (undefined).
+ *
+ * @example
+ * meanAbsolutePercentageError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.3273809523809524
+ */
+
+
+const ZERO_GUARD = Number.EPSILON;
+function mean_absolute_percentage_error_meanAbsolutePercentageError(yTrue, yPred) {
+    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+    if (!errors)
+        return undefined;
+    return compensatedMean(errors.map((error, row) => error / Math.max(Math.abs(yTrue[row]), ZERO_GUARD)));
+}
+
+;// CONCATENATED MODULE: ./src/performance/precision-recall-f1.ts
+/**
+ * Precision, recall and F1 per class and their macro averages, as scikit-learn's
+ * `precision_recall_fscore_support(y_true, y_pred, labels=labels, average=None)` and `average='macro'`
+ * (so `precision_score`, `recall_score` and `f1_score` with `average='macro'`).
+ *
+ * Definition, for each label k with tp_k rows predicted k and truly k:
+ * `precision_k = tp_k / #(ŷ = k)`, `recall_k = tp_k / #(y = k)`,
+ * `F1_k = 2 · precision_k · recall_k / (precision_k + recall_k)`; each macro average is the plain mean
+ * over the labels. F1 is evaluated in that product form, operation for operation as scikit-learn 1.2
+ * does, so results agree to the last bit or two.
+ *
+ * Zero division, scikit-learn's default (`zero_division="warn"`): a ratio with a zero denominator is 0
+ * (scikit-learn also warns) — precision of a label never predicted, recall of a label absent from the
+ * truth — and F1 is 0 whenever precision + recall is 0. Those zeros still count in the macro averages,
+ * so a class the model no longer meets, or no longer predicts, pulls the macro scores down. Later 1.x
+ * releases compute F1 as 2·tp / (2·tp + fp + fn) with the same default; the two agree on every label
+ * drawn from the data and on absent explicit labels (both 0).
+ *
+ * Edge cases: labels default to every label seen on either side, in scikit-learn's order; explicit
+ * labels may name labels seen nowhere (all three scores 0) or leave some out, counts still coming from
+ * all rows. No labels (no rows), no result (undefined).
+ *
+ * @example
+ * const scores = precisionRecallF1(['a', 'a', 'b'], ['a', 'b', 'b']);
+ * scores.perClass[0]; // => { label: 'a', precision: 1, recall: 0.5, f1: 0.6666666666666666, support: 2 }
+ * scores.f1Macro; // => 0.6666666666666666
+ */
+
+
+
+function precision_recall_f1_precisionRecallF1(yTrue, yPred, labels = label_order_sortedLabels(yTrue, yPred)) {
+    rows_requireAligned('y_pred', yTrue.length, yPred);
+    if (labels.length === 0)
+        return undefined;
+    const truePositives = new Map();
+    const predicted = new Map();
+    const actual = new Map();
+    const increment = (counts, label) => counts.set(label, (counts.get(label) ?? 0) + 1);
+    for (let row = 0; row < yTrue.length; row++) {
+        increment(actual, yTrue[row]);
+        increment(predicted, yPred[row]);
+        if (yTrue[row] === yPred[row])
+            increment(truePositives, yTrue[row]);
+    }
+    return scoresFromCounts(labels, labels.map((label) => truePositives.get(label) ?? 0), labels.map((label) => predicted.get(label) ?? 0), labels.map((label) => actual.get(label) ?? 0));
+}
+/**
+ * The scores from per-label counts (aligned with `labels`): rows right, rows predicted as the label,
+ * rows truly of the label. Shared with the bootstrap, which counts resampled rows.
+ */
+function scoresFromCounts(labels, truePositives, predicted, actual) {
+    const perClass = labels.map((label, index) => {
+        const precision = ratioOrZero(truePositives[index], predicted[index]);
+        const recall = ratioOrZero(truePositives[index], actual[index]);
+        const denominator = precision + recall;
+        const f1 = denominator === 0 ? 0 : (2 * precision * recall) / denominator;
+        return { label, precision, recall, f1, support: actual[index] };
+    });
+    return {
+        perClass,
+        precisionMacro: compensatedMean(perClass.map((scores) => scores.precision)),
+        recallMacro: compensatedMean(perClass.map((scores) => scores.recall)),
+        f1Macro: compensatedMean(perClass.map((scores) => scores.f1)),
+    };
+}
+function ratioOrZero(numerator, denominator) {
+    return denominator === 0 ? 0 : numerator / denominator;
+}
+
 ;// CONCATENATED MODULE: ./src/stattests/math/moments.ts
 /**
  * Mean and sum of squared deviations of one side of a sample, for the statistics built on them (Welch's t,
@@ -47945,16 +46926,2117 @@ function momentsOf(values) {
         return { mean: values[0], squaredDeviations: 0 };
     // simple-statistics only reads `length` and indexes, so a typed array works without copying it into a number[].
     const mean = simple_statistics_mean(values);
-    let squares = 0;
-    let compensation = 0;
+    const squares = new CompensatedSum();
     for (let i = 0; i < values.length; i++) {
         const deviation = values[i] - mean;
-        const square = deviation * deviation;
-        const next = squares + square;
-        compensation += squares >= square ? squares - next + square : square - next + squares;
-        squares = next;
+        squares.add(deviation * deviation);
     }
-    return { mean, squaredDeviations: squares + compensation };
+    return { mean, squaredDeviations: squares.total() };
+}
+/**
+ * Mean and Σ(x − mean)² of distinct values with their counts (a lossless profile's list). Each value's
+ * contribution is taken once, times its count: summing a rounded (x − mean)² once per copy would repeat its
+ * rounding error as often, a bias that no longer averages out (about 1e-12 relative over a million rows of
+ * seven values).
+ */
+function momentsOfCounts(values, counts) {
+    if (values.length === 1)
+        return { mean: values[0], squaredDeviations: 0 };
+    const weight = new CompensatedSum();
+    const weighted = new CompensatedSum();
+    for (let i = 0; i < values.length; i++) {
+        weight.add(counts[i]);
+        weighted.add(counts[i] * values[i]);
+    }
+    const mean = weighted.total() / weight.total();
+    const squares = new CompensatedSum();
+    for (let i = 0; i < values.length; i++) {
+        const deviation = values[i] - mean;
+        squares.add(counts[i] * deviation * deviation);
+    }
+    return { mean, squaredDeviations: squares.total() };
+}
+/** Neumaier's compensated sum: the rounding error of each addition kept and added back at the end. */
+class CompensatedSum {
+    sum = 0;
+    compensation = 0;
+    add(value) {
+        const next = this.sum + value;
+        this.compensation += Math.abs(this.sum) >= Math.abs(value) ? this.sum - next + value : value - next + this.sum;
+        this.sum = next;
+    }
+    total() {
+        return this.sum + this.compensation;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/r2.ts
+/**
+ * Coefficient of determination R², as `sklearn.metrics.r2_score(y_true, y_pred)`.
+ *
+ * Definition: `R² = 1 − Σ (y_i − ŷ_i)² / Σ (y_i − ȳ)²`: 1 for perfect predictions, 0 for predicting
+ * the mean of the truth, negative (unbounded) for worse. Higher is better.
+ *
+ * Edge cases, as scikit-learn's default `force_finite=True`:
+ * - a constant target (zero denominator) scores 1 when the predictions are perfect and 0 otherwise;
+ * - fewer than two rows, no R² (undefined; scikit-learn warns and gives NaN), nor with a non-finite
+ *   value (scikit-learn raises).
+ * A constant target is recognised exactly (every value equal), not through its computed mean:
+ * scikit-learn's mean of three 0.1s is 0.10000000000000002, leaving a denominator of ~1e-34 and an R²
+ * near −1.7e31 where the documented answer is 0; we give 0. Everywhere else the sums are compensated
+ * (`moments.ts`), so R² matches scikit-learn to ~1e-15.
+ *
+ * @example
+ * r2([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.9486081370449679
+ * r2([5, 5, 5], [5, 5, 6]); // => 0 (constant target, imperfect predictions)
+ */
+
+
+
+function r2_r2(yTrue, yPred) {
+    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+    if (!errors || errors.length < 2)
+        return undefined;
+    const residualSquares = simple_statistics_sum(Array.from(errors, (error) => error * error));
+    if (residualSquares === 0)
+        return 1;
+    const { squaredDeviations } = momentsOf(Float64Array.from(yTrue));
+    return squaredDeviations === 0 ? 0 : 1 - residualSquares / squaredDeviations;
+}
+
+;// CONCATENATED MODULE: ./src/performance/roc-auc.ts
+/**
+ * Area under the ROC curve, as `sklearn.metrics.roc_auc_score`: binary, and one-vs-rest macro average
+ * for more than two classes.
+ *
+ * Binary definition: sort rows by decreasing score; at each distinct score (threshold) take the counts
+ * of positives TP and negatives FP scoring at least that much. The ROC curve joins (0, 0) and the points
+ * (FP/N, TP/P), and the AUC is its trapezoid area,
+ * `AUC = Σ (FP_t − FP_{t−1}) · (TP_t + TP_{t−1}) / (2·P·N)`.
+ * Tied scores form one threshold, so a tie between a positive and a negative counts one half — exactly
+ * scikit-learn's `roc_curve` + `auc` (its dropping of collinear points does not change the area). The
+ * sum is accumulated in integers, so the only rounding is the final division; scikit-learn's float
+ * trapezoid is within a few ulps of it.
+ *
+ * Classes and scores: `probabilities` holds one column per class the model knows, or one column only.
+ * - One column: binary AUC of its class (the positive class) against every other row, as
+ *   `roc_auc_score(y_true == positive, p)`; `y_true` may hold at most one other label (scikit-learn
+ *   refuses a multiclass `y_true` scored by one column).
+ * - Two columns: binary AUC of the greater label (the positive class, `y_score[:, 1]` in scikit-learn)
+ *   against its own column.
+ * - More: the mean over classes of the binary AUC of "this class" against "the rest", each scored by its
+ *   own column (`multi_class='ovr', average='macro'`). A class of the model absent from `y_true` has no
+ *   one-vs-rest AUC and is left out of the mean: scikit-learn refuses the whole computation there, and
+ *   the result equals its macro average over the label-indicator columns of the classes present. Rows
+ *   need not sum to one (scikit-learn insists for multiclass; the per-class AUCs never use the sum).
+ *
+ * Edge cases (undefined, where scikit-learn raises): fewer than two classes of the model present in
+ * `y_true` (with one column: no positive or no negative row), a true label with no probability column
+ * (with one column: two labels other than its class), a non-finite score, no column.
+ *
+ * @example
+ * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
+ * // => 0.75 (positives beat negatives in 3 of the 4 pairs)
+ */
+
+
+
+function roc_auc_rocAuc(yTrue, probabilities) {
+    const scored = scoredClasses(yTrue, probabilities);
+    if (!scored)
+        return undefined;
+    const { classes, positive } = scored;
+    if (positive !== undefined)
+        return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
+    const present = new Set(yTrue);
+    const perClass = [];
+    for (const label of classes) {
+        if (!present.has(label))
+            continue;
+        const auc = binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
+        if (auc === undefined)
+            return undefined;
+        perClass.push(auc);
+    }
+    return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+}
+/** Which classes an AUC scores, shared with the bootstrap's `prepareRocAuc`; undefined where scikit-learn raises. */
+function scoredClasses(yTrue, probabilities) {
+    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
+    for (const column of probabilities.values())
+        rows_requireAligned('a probability column', yTrue.length, column);
+    if (classes.length === 1)
+        return otherLabels(yTrue, classes[0]).size <= 1 ? { classes, positive: classes[0] } : undefined;
+    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+        return undefined;
+    return classes.length === 2 ? { classes, positive: classes[1] } : { classes };
+}
+/**
+ * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
+ * trapezoid does. Undefined without both positives and negatives, or with a non-finite score.
+ */
+function binaryRocAuc(isPositive, scores) {
+    rows_requireAligned('scores', isPositive.length, scores);
+    const ranking = roc_auc_rankScores(scores);
+    return ranking && rankedRocAuc(ranking, isPositive);
+}
+/** The ranking of `scores`, computed once and reused by the bootstrap; undefined with a non-finite score. */
+function roc_auc_rankScores(scores) {
+    for (let row = 0; row < scores.length; row++)
+        if (!Number.isFinite(scores[row]))
+            return undefined;
+    const order = Uint32Array.from({ length: scores.length }, (_, row) => row);
+    order.sort((a, b) => scores[b] - scores[a]);
+    const startsThreshold = new Uint8Array(order.length);
+    for (let rank = 1; rank < order.length; rank++)
+        startsThreshold[rank] = scores[order[rank]] !== scores[order[rank - 1]] ? 1 : 0;
+    return { order, startsThreshold };
+}
+/**
+ * The trapezoid AUC over a ranking, each row counted `multiplicities[row]` times (once without them):
+ * the bootstrap's resamples are multiplicities. Undefined without both positives and negatives.
+ */
+function rankedRocAuc({ order, startsThreshold }, isPositive, multiplicities) {
+    let truePositives = 0;
+    let falsePositives = 0;
+    let previousTruePositives = 0;
+    let previousFalsePositives = 0;
+    let twiceArea = 0;
+    for (let rank = 0; rank < order.length; rank++) {
+        const row = order[rank];
+        if (startsThreshold[rank]) {
+            twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+            previousTruePositives = truePositives;
+            previousFalsePositives = falsePositives;
+        }
+        const times = multiplicities ? multiplicities[row] : 1;
+        if (isPositive[row])
+            truePositives += times;
+        else
+            falsePositives += times;
+    }
+    if (truePositives === 0 || falsePositives === 0)
+        return undefined;
+    twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+    return twiceArea / (2 * truePositives * falsePositives);
+}
+
+;// CONCATENATED MODULE: ./src/performance/resampling.ts
+/**
+ * The performance metrics evaluated on bootstrap resamples without building them: a resample of n rows
+ * drawn with replacement is the same multiset as the original rows each taken m_i times, and every
+ * metric here depends on the multiset only. So the work that does not depend on the draw — encoding
+ * labels, ranking scores for ROC AUC, per-row losses and errors — is done once per side, and each
+ * resample costs one O(n) pass over the multiplicities m. For ROC AUC on 10,000 rows a side this is the
+ * difference between a sort per resample and none.
+ *
+ * Each prepared metric follows its module's definition (and edge cases) on the resampled multiset, from
+ * the same shared formulas (`scoresFromCounts`, `balancedAccuracyFromCounts`, `rankedRocAuc`,
+ * `rowLogLosses`); only summation order differs, so values agree with computing the metric on the
+ * materialised resample to ~1e-15 (checked in `__tests__/performance/resampling.test.ts`). Labels are
+ * those present in the resample, as they would be on the materialised rows.
+ *
+ * @example
+ * const accuracyOf = prepareResampling('accuracy', { task: 'classification', yTrue: ['a', 'b'], yPred: ['a', 'a'] });
+ * accuracyOf([2, 0]); // => 1 (the right row drawn twice)
+ * accuracyOf([0, 2]); // => 0
+ */
+
+
+
+
+
+
+
+const NOT_DEFINED = () => undefined;
+function prepareResampling(name, rows) {
+    if (rows.task === 'regression')
+        return prepareRegression(name, rows);
+    switch (name) {
+        case 'accuracy':
+            return prepareAccuracy(rows);
+        case 'balanced_accuracy':
+            return prepareLabelCounts(rows, (counts) => balancedAccuracyFromCounts(counts.truePositives, counts.actual));
+        case 'f1_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).f1Macro);
+        case 'precision_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).precisionMacro);
+        case 'recall_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).recallMacro);
+        case 'roc_auc':
+            return prepareRocAuc(rows);
+        case 'log_loss': {
+            const losses = rows.probabilities && rowLogLosses(rows.yTrue, rows.probabilities);
+            return losses ? (multiplicities) => resampling_weightedMean(losses, multiplicities) : NOT_DEFINED;
+        }
+        default:
+            return NOT_DEFINED;
+    }
+}
+function resampling_weightedMean(values, multiplicities) {
+    let total = 0;
+    let weight = 0;
+    for (let row = 0; row < values.length; row++) {
+        total += multiplicities[row] * values[row];
+        weight += multiplicities[row];
+    }
+    return weight === 0 ? undefined : total / weight;
+}
+function prepareAccuracy({ yTrue, yPred }) {
+    const correct = Float64Array.from(yTrue, (truth, row) => (truth === yPred[row] ? 1 : 0));
+    return (multiplicities) => resampling_weightedMean(correct, multiplicities);
+}
+function scoresOf(counts) {
+    return scoresFromCounts(counts.labels, counts.truePositives, counts.predicted, counts.actual);
+}
+function prepareLabelCounts({ yTrue, yPred }, metric) {
+    const labels = label_order_sortedLabels(yTrue, yPred);
+    const codeOf = new Map(labels.map((label, code) => [label, code]));
+    const trueCodes = Uint32Array.from(yTrue, (label) => codeOf.get(label));
+    const predictedCodes = Uint32Array.from(yPred, (label) => codeOf.get(label));
+    return (multiplicities) => {
+        const truePositives = new Array(labels.length).fill(0);
+        const predicted = new Array(labels.length).fill(0);
+        const actual = new Array(labels.length).fill(0);
+        for (let row = 0; row < trueCodes.length; row++) {
+            const times = multiplicities[row];
+            actual[trueCodes[row]] += times;
+            predicted[predictedCodes[row]] += times;
+            if (trueCodes[row] === predictedCodes[row])
+                truePositives[trueCodes[row]] += times;
+        }
+        const present = labels.map((_, code) => code).filter((code) => actual[code] + predicted[code] > 0);
+        if (present.length === 0)
+            return undefined;
+        return metric({
+            labels: present.map((code) => labels[code]),
+            truePositives: present.map((code) => truePositives[code]),
+            predicted: present.map((code) => predicted[code]),
+            actual: present.map((code) => actual[code]),
+        });
+    };
+}
+function prepareRocAuc({ yTrue, probabilities }) {
+    if (!probabilities)
+        return NOT_DEFINED;
+    const classes = scoredClasses(yTrue, probabilities);
+    if (!classes)
+        return NOT_DEFINED;
+    const scored = classes.positive === undefined ? classes.classes : [classes.positive];
+    const rankings = [];
+    for (const label of scored) {
+        const ranking = roc_auc_rankScores(probabilities.get(label));
+        if (!ranking)
+            return NOT_DEFINED;
+        rankings.push(ranking);
+    }
+    const positives = scored.map((label) => yTrue.map((truth) => truth === label));
+    if (classes.positive !== undefined)
+        return (multiplicities) => rankedRocAuc(rankings[0], positives[0], multiplicities);
+    return (multiplicities) => {
+        const perClass = [];
+        for (let index = 0; index < scored.length; index++) {
+            let drawn = 0;
+            for (let row = 0; row < yTrue.length; row++)
+                if (positives[index][row])
+                    drawn += multiplicities[row];
+            if (drawn === 0)
+                continue;
+            const auc = rankedRocAuc(rankings[index], positives[index], multiplicities);
+            if (auc === undefined)
+                return undefined;
+            perClass.push(auc);
+        }
+        return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+    };
+}
+function prepareRegression(name, rows) {
+    const errors = regression_errors_absoluteErrors(rows.yTrue, rows.yPred);
+    if (!errors)
+        return NOT_DEFINED;
+    switch (name) {
+        case 'mae':
+            return (multiplicities) => resampling_weightedMean(errors, multiplicities);
+        case 'rmse': {
+            const squares = errors.map((error) => error * error);
+            return (multiplicities) => {
+                const meanSquare = resampling_weightedMean(squares, multiplicities);
+                return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
+            };
+        }
+        case 'mape': {
+            const ratios = errors.map((error, row) => error / Math.max(Math.abs(rows.yTrue[row]), Number.EPSILON));
+            return (multiplicities) => resampling_weightedMean(ratios, multiplicities);
+        }
+        case 'r2':
+            return prepareR2(rows.yTrue, errors);
+        default:
+            return NOT_DEFINED;
+    }
+}
+function prepareR2(yTrue, errors) {
+    return (multiplicities) => {
+        let weight = 0;
+        let residualSquares = 0;
+        let total = 0;
+        let first;
+        let constant = true;
+        for (let row = 0; row < errors.length; row++) {
+            const times = multiplicities[row];
+            if (times === 0)
+                continue;
+            weight += times;
+            residualSquares += times * errors[row] * errors[row];
+            total += times * yTrue[row];
+            first ??= yTrue[row];
+            constant &&= yTrue[row] === first;
+        }
+        if (weight < 2)
+            return undefined;
+        if (residualSquares === 0)
+            return 1;
+        if (constant)
+            return 0;
+        const mean = total / weight;
+        let squaredDeviations = 0;
+        for (let row = 0; row < errors.length; row++)
+            squaredDeviations += multiplicities[row] * (yTrue[row] - mean) ** 2;
+        return 1 - residualSquares / squaredDeviations;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/performance/root-mean-squared-error.ts
+/**
+ * Root mean squared error, as `sklearn.metrics.mean_squared_error(y_true, y_pred, squared=False)`.
+ *
+ * Definition: `RMSE = √((1/n) · Σ (y_i − ŷ_i)²)`, in the target's units; lower is better. Large errors
+ * weigh more than in the MAE.
+ *
+ * Edge cases: no rows or a non-finite value, no RMSE (undefined; scikit-learn raises).
+ *
+ * @example
+ * rootMeanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.6123724356957945
+ */
+
+
+function root_mean_squared_error_rootMeanSquaredError(yTrue, yPred) {
+    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+    if (!errors)
+        return undefined;
+    const meanSquare = compensatedMean(errors.map((error) => error * error));
+    return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
+}
+
+;// CONCATENATED MODULE: ./src/performance/metric-registry.ts
+/**
+ * The performance metrics a verdict can be asked for (`performance-metric`), each listed once with what
+ * the verdict and the reports need to know about it: its task, which direction is better, and whether
+ * it needs the model's class probabilities.
+ *
+ * Names are scikit-learn's scorer names where one exists (`accuracy`, `balanced_accuracy`, `f1_macro`,
+ * `precision_macro`, `recall_macro`, `roc_auc`, `r2`) and the usual abbreviations otherwise (`log_loss`,
+ * `mae`, `rmse`, `mape`); values are the metrics themselves, not scikit-learn's negated "higher is better"
+ * scorer variants.
+ *
+ * @example
+ * const metric = performanceMetric('rmse');
+ * metric?.direction; // => 'lower'
+ * metric?.compute({ task: 'regression', yTrue: [1, 2], yPred: [1, 4] }); // => 1.4142135623730951
+ */
+
+
+
+
+
+
+
+
+
+
+const PERFORMANCE_METRIC_NAMES = (/* unused pure expression or super */ null && ([
+    'accuracy',
+    'balanced_accuracy',
+    'f1_macro',
+    'precision_macro',
+    'recall_macro',
+    'roc_auc',
+    'log_loss',
+    'mae',
+    'rmse',
+    'mape',
+    'r2',
+]));
+function classification(name, title, direction, needsProbabilities, compute) {
+    return {
+        name,
+        title,
+        task: 'classification',
+        direction,
+        needsProbabilities,
+        compute: (rows) => (rows.task === 'classification' ? compute(rows) : undefined),
+        prepare: (rows) => prepareResampling(name, rows),
+    };
+}
+function regression(name, title, direction, compute) {
+    return {
+        name,
+        title,
+        task: 'regression',
+        direction,
+        needsProbabilities: false,
+        compute: (rows) => (rows.task === 'regression' ? compute(rows.yTrue, rows.yPred) : undefined),
+        prepare: (rows) => prepareResampling(name, rows),
+    };
+}
+const PERFORMANCE_METRICS = [
+    classification('accuracy', 'Accuracy', 'higher', false, (rows) => accuracy_accuracy(rows.yTrue, rows.yPred)),
+    classification('balanced_accuracy', 'Balanced accuracy', 'higher', false, (rows) => balanced_accuracy_balancedAccuracy(rows.yTrue, rows.yPred)),
+    classification('f1_macro', 'F1 (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.f1Macro),
+    classification('precision_macro', 'Precision (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.precisionMacro),
+    classification('recall_macro', 'Recall (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.recallMacro),
+    classification('roc_auc', 'ROC AUC', 'higher', true, (rows) => rows.probabilities && roc_auc_rocAuc(rows.yTrue, rows.probabilities)),
+    classification('log_loss', 'Log loss', 'lower', true, (rows) => rows.probabilities && log_loss_logLoss(rows.yTrue, rows.probabilities)),
+    regression('mae', 'Mean absolute error', 'lower', mean_absolute_error_meanAbsoluteError),
+    regression('rmse', 'Root mean squared error', 'lower', root_mean_squared_error_rootMeanSquaredError),
+    regression('mape', 'Mean absolute percentage error', 'lower', mean_absolute_percentage_error_meanAbsolutePercentageError),
+    regression('r2', 'R²', 'higher', r2_r2),
+];
+const byName = new Map(PERFORMANCE_METRICS.map((metric) => [metric.name, metric]));
+/** The metric called `name`, or undefined for an unknown name (validate user input with it). */
+function metric_registry_performanceMetric(name) {
+    return byName.get(name);
+}
+
+;// CONCATENATED MODULE: ./src/publish/json-text.ts
+/**
+ * Parsing a JSON file the user wrote, with the line of a syntax error in the message's location: the
+ * annotation then lands on it. V8 gives the offset where parsing stopped ("at position 22"); input that
+ * ends too early has none, and its error belongs at the end of the file.
+ */
+
+function parseJsonFile(text, file, explain) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const message = error.message;
+        const position = /at position (\d+)/.exec(message);
+        throw new errors_InputError(explain(message), { file, line: lineAt(text, position ? Number(position[1]) : text.length) });
+    }
+}
+function lineAt(text, offset) {
+    let line = 1;
+    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
+        line++;
+    return line;
+}
+
+;// CONCATENATED MODULE: ./src/publish/metrics.ts
+/**
+ * Evaluation metrics: the user's `metrics` JSON file, read as named numbers, and how a new version's
+ * numbers compare with the deployed version's. The file itself is stored verbatim; only the numbers are
+ * used here, so any extra fields (strings, lists, confusion matrices) are kept but not compared.
+ *
+ * The file's numbers are the new model's. A `deployed` object in it holds the deployed model's numbers on
+ * the same holdout (docs/registry.md, "The metrics file"): the training scored both models on the same
+ * rows, so the comparison is like with like. Without it, the deployed numbers can only be the deployed
+ * version's own stored metrics, measured on other data when it was trained.
+ */
+
+
+
+/** The key of the deployed model's same-holdout numbers in a metrics file. */
+const DEPLOYED_METRICS_KEY = 'deployed';
+function parseMetrics(text, file) {
+    const parsed = parseJsonFile(text, file, (syntaxError) => `the metrics file is not JSON (${syntaxError}); write an object such as {"accuracy": 0.93}`);
+    if (!isRecord(parsed))
+        throw new errors_InputError('the metrics file must hold a JSON object of named numbers, such as {"accuracy": 0.93}', { file });
+    const { [DEPLOYED_METRICS_KEY]: deployed, ...own } = parsed;
+    // An old file may have a number called "deployed"; only an object is the deployed model's block.
+    const values = collectNumbers(isRecord(deployed) ? own : parsed);
+    if (!isRecord(deployed))
+        return { values };
+    const { version, ...numbers } = deployed;
+    if (version !== undefined && typeof version !== 'string') {
+        throw new errors_InputError(`"${DEPLOYED_METRICS_KEY}.version" in the metrics file must be the deployed version's name as text, not ${JSON.stringify(version)}`, { file });
+    }
+    const deployedValues = collectNumbers(numbers);
+    // A block without numbers (the deployed model could not be scored) compares nothing.
+    return Object.keys(deployedValues).length === 0 ? { values } : { values, deployed: { version, values: deployedValues } };
+}
+function collectNumbers(object, prefix = '', into = {}) {
+    for (const [key, value] of Object.entries(object)) {
+        const name = `${prefix}${key}`;
+        // An overflowing number (1e999) parses to Infinity; like infinities in data, it counts as missing.
+        if (typeof value === 'number' && Number.isFinite(value))
+            into[name] = value;
+        else if (isRecord(value))
+            collectNumbers(value, `${name}.`, into);
+    }
+    return into;
+}
+/**
+ * The new model's numbers against the deployed version's: the training's same-holdout numbers when they
+ * are of that version (or name none), else the version's own stored metrics.
+ */
+function compareWithDeployed(metrics, deployedVersion, storedMetrics) {
+    const scored = metrics.deployed;
+    const scoredVersion = scored?.version !== undefined && scored.version !== deployedVersion ? scored.version : undefined;
+    if (scored && scoredVersion === undefined)
+        return { deployedVersion, basis: 'same-holdout', changes: compareMetrics(metrics.values, scored.values) };
+    const basis = storedMetrics ? 'other-data' : 'none';
+    return { deployedVersion, basis, changes: compareMetrics(metrics.values, storedMetrics), ...(scoredVersion === undefined ? {} : { scoredVersion }) };
+}
+/** Every metric either version has: the candidate's in its own order, then those only the deployed one had. */
+function compareMetrics(candidate, deployed) {
+    const changes = Object.entries(candidate).map(([name, value]) => {
+        const before = deployed?.[name];
+        if (before === undefined)
+            return { name, candidate: value };
+        const verdict = verdictOf(name, value - before);
+        return { name, deployed: before, candidate: value, change: value - before, ...(verdict ? { verdict } : {}) };
+    });
+    for (const [name, value] of Object.entries(deployed ?? {})) {
+        if (!(name in candidate))
+            changes.push({ name, deployed: value });
+    }
+    return changes;
+}
+function verdictOf(name, change) {
+    const direction = metricDirection(name);
+    if (direction === undefined)
+        return undefined;
+    if (change === 0)
+        return 'same';
+    return (change > 0) === (direction === 'higher') ? 'better' : 'worse';
+}
+/** scikit-learn's and other common names not in the performance registry, by the direction that is better. */
+const OTHER_NAMES = {
+    precision: 'higher',
+    recall: 'higher',
+    f1: 'higher',
+    f1_score: 'higher',
+    auc: 'higher',
+    pr_auc: 'higher',
+    average_precision: 'higher',
+    logloss: 'lower',
+    mse: 'lower',
+    mean_squared_error: 'lower',
+    mean_absolute_error: 'lower',
+    root_mean_squared_error: 'lower',
+    mean_absolute_percentage_error: 'lower',
+    brier_score: 'lower',
+    brier_score_loss: 'lower',
+    error_rate: 'lower',
+};
+/**
+ * Which way is better for a metric called `name` (the last part of a nested name, `per_class.churned.recall`,
+ * in any letter case; scikit-learn's averaging suffixes such as `_macro` and `_weighted` do not change it);
+ * undefined for names it cannot tell, such as row counts.
+ */
+function metricDirection(name) {
+    const last = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+    for (const candidate of [last, last.replace(/_(macro|micro|weighted|binary|samples|ovr|ovo)$/, '')]) {
+        const direction = metric_registry_performanceMetric(candidate)?.direction ?? OTHER_NAMES[candidate];
+        if (direction)
+            return direction;
+    }
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/publish/promotion.ts
+/**
+ * The promotion rule (inputs `promote-metric`, `promote-margin`): the new model is proposed only when it
+ * beats the deployed one on the chosen metric by at least the margin, both scored on the same holdout.
+ * Numbers from other data (the deployed version's own stored metrics) cannot decide it: a change there
+ * mixes the models' difference with the data's, so the rule refuses them instead of guessing.
+ */
+
+
+
+/**
+ * Metrics files round to a few decimals, and the difference of two such numbers carries binary rounding
+ * error (1.3 - 1.1 is 0.19999999999999996): a difference this close to the margin meets it.
+ */
+const ROUNDING_TOLERANCE = 1e-9;
+/** The direction of `metric`, or an InputError naming the input: the rule cannot tell better from worse otherwise. */
+function ruleDirection(metric) {
+    const direction = metricDirection(metric);
+    if (direction)
+        return direction;
+    throw new errors_InputError(`promote-metric ${JSON.stringify(metric)} is not a metric whose better direction driftgate knows; use one such as accuracy, f1, precision, recall, roc_auc, r2 (higher is better) or log_loss, mae, rmse, mape (lower is better), as the metrics file names it`);
+}
+/**
+ * The decision for a new model whose metrics are `metrics`, against `comparison` (undefined: nothing is
+ * deployed, so there is nothing to beat). The metric missing on either side, or only other-data numbers,
+ * is an InputError: the training must write what the rule reads.
+ */
+function decidePromotion(rule, metrics, comparison, file) {
+    const direction = ruleDirection(rule.metric);
+    const candidate = metrics.values[rule.metric];
+    if (candidate === undefined) {
+        throw new errors_InputError(`promote-metric is ${rule.metric}, but the metrics file has no number called ${JSON.stringify(rule.metric)}`, { file });
+    }
+    if (!comparison)
+        return { promoted: true, reason: `nothing is deployed yet, so the first version is proposed without comparing ${rule.metric}` };
+    if (comparison.basis !== 'same-holdout') {
+        const scored = comparison.scoredVersion ? `; the training scored ${comparison.scoredVersion}, but ${comparison.deployedVersion} is deployed now: run the workflow again` : '';
+        throw new errors_InputError(`promote-metric needs the deployed model's ${rule.metric} on the same holdout as the new model's, and the metrics file has none for ${comparison.deployedVersion} (a "${DEPLOYED_METRICS_KEY}" object, see docs/registry.md); comparing with the deployed version's own stored metrics would compare numbers from other data${scored}`, { file });
+    }
+    const deployed = comparison.changes.find((change) => change.name === rule.metric)?.deployed;
+    if (deployed === undefined) {
+        throw new errors_InputError(`promote-metric is ${rule.metric}, but the metrics file's "${DEPLOYED_METRICS_KEY}" object has no number called ${JSON.stringify(rule.metric)}`, { file });
+    }
+    const improvement = direction === 'higher' ? candidate - deployed : deployed - candidate;
+    const promoted = improvement >= rule.margin - ROUNDING_TOLERANCE;
+    const signed = `${candidate - deployed > 0 ? '+' : ''}${format_formatNumber(candidate - deployed)}`;
+    const moved = `${rule.metric} ${format_formatNumber(deployed)} → ${format_formatNumber(candidate)} (${signed}, ${direction} is better) on the same holdout`;
+    const deployedName = `the deployed ${comparison.deployedVersion}`;
+    const needed = rule.margin === 0 ? `at least as good as ${deployedName}` : `better than ${deployedName} by at least ${format_formatNumber(rule.margin)}`;
+    return promoted ? { promoted, reason: `${moved}: ${needed}, so it is proposed` } : { promoted, reason: `${moved}: not ${needed}, so no pull request is opened` };
+}
+
+;// CONCATENATED MODULE: ./src/publish/registry.ts
+/**
+ * The model registry inside the repository, as docs/registry.md describes it:
+ *
+ *     <registry-dir>/<name>/index.json                every version, its files and checksums, the current one
+ *     <registry-dir>/<name>/<version>/model/...       the model files
+ *     <registry-dir>/<name>/<version>/baseline/...    the data it was trained on
+ *     <registry-dir>/<name>/<version>/metrics.json    its evaluation metrics
+ *     <registry-dir>/<name>/<version>/drift-report.json  the check that triggered the retrain
+ *     <registry-dir>/<name>/<version>/MODEL_CARD.md
+ *
+ * Pure: paths, versions and the index, with no I/O, so the rules can be tested on their own and the check
+ * action can read the same index.
+ */
+
+
+const INDEX_SCHEMA_VERSION = 1;
+const INDEX_FILE = 'index.json';
+const MODEL_FOLDER = 'model';
+const BASELINE_FOLDER = 'baseline';
+const METRICS_FILE = 'metrics.json';
+const DRIFT_REPORT_FILE = 'drift-report.json';
+const MODEL_CARD_FILE = 'MODEL_CARD.md';
+const SAFE_COMPONENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * A model name or version becomes one folder name in the repository and part of a branch name, so it is
+ * held to characters that mean the same thing in a path, a ref and a URL.
+ */
+function checkPathComponent(input, value) {
+    if (!SAFE_COMPONENT.test(value) || value.includes('..') || value.length > 100) {
+        throw new errors_InputError(`${input} must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit (it names a folder), not ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+/**
+ * `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not, nor a folder
+ * inside any `.git` (git refuses such paths in a tree on every platform, in any letter case, since
+ * CVE-2014-9390, and a checkout would write them into the repository's own metadata).
+ */
+function checkRegistryDir(value) {
+    const normalized = external_node_path_namespaceObject.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
+    const parts = normalized.split('/');
+    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || parts.includes('..') || parts.some((part) => part.toLowerCase() === '.git')) {
+        throw new errors_InputError(`registry-dir must be a folder inside the repository (such as "models") and not inside a .git folder, not ${JSON.stringify(value)}`);
+    }
+    return normalized;
+}
+/**
+ * The model's branch must not be the pull request's base: the commit would land on the base itself (often
+ * the default branch, unreviewed) and the pull request would go from a branch to itself.
+ */
+function refuseBaseAsBranch(branch, base, isDefaultBranch) {
+    if (base === undefined || base !== branch)
+        return;
+    const which = isDefaultBranch ? `the repository's default branch, which the pull request goes to when base is not set` : 'also the base';
+    throw new errors_InputError(`branch ${JSON.stringify(branch)} is ${which}; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`);
+}
+function modelFolder(registryDir, name) {
+    return posix.join(registryDir, name);
+}
+function indexPath(registryDir, name) {
+    return external_node_path_namespaceObject.posix.join(registryDir, name, INDEX_FILE);
+}
+function versionFolder(registryDir, name, version) {
+    return external_node_path_namespaceObject.posix.join(registryDir, name, version);
+}
+/**
+ * Component-wise order: `2026.05.14.10` comes after `2026.05.14.9`. Numeric components compare as numbers,
+ * others as text (numbers first); a version that is a prefix of another comes first.
+ */
+function compareVersions(a, b) {
+    const left = a.split('.');
+    const right = b.split('.');
+    for (let index = 0; index < Math.min(left.length, right.length); index++) {
+        const order = compareComponents(left[index], right[index]);
+        if (order !== 0)
+            return order;
+    }
+    return left.length - right.length;
+}
+function compareComponents(a, b) {
+    const numeric = /^\d+$/;
+    if (numeric.test(a) && numeric.test(b)) {
+        // Digits only, so BigInt cannot throw; it keeps long counters exact where Number would round.
+        const difference = BigInt(a) - BigInt(b);
+        return difference === 0n ? 0 : difference > 0n ? 1 : -1;
+    }
+    if (numeric.test(a))
+        return -1;
+    if (numeric.test(b))
+        return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** `YYYY.MM.DD` of the UTC day, the prefix of every version published that day. */
+function dayPrefix(day) {
+    const pad = (value) => String(value).padStart(2, '0');
+    return `${day.getUTCFullYear()}.${pad(day.getUTCMonth() + 1)}.${pad(day.getUTCDate())}`;
+}
+/**
+ * The next date-based version: `YYYY.MM.DD.N` with N one above the highest N already taken that UTC day.
+ * Dates compare as numbers, so a hand-written `2026.5.4.2` counts for the same day as `2026.05.04.1`.
+ */
+function nextVersion(taken, now) {
+    const today = [now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()];
+    let highest = 0;
+    for (const version of taken) {
+        const parts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(version)?.slice(1).map(Number);
+        if (parts && parts.slice(0, 3).every((part, index) => part === today[index]))
+            highest = Math.max(highest, parts[3]);
+    }
+    return `${dayPrefix(now)}.${highest + 1}`;
+}
+function emptyIndex(name) {
+    return { schema_version: INDEX_SCHEMA_VERSION, name, versions: [] };
+}
+/** The index read from the repository; `where` (its path and ref) names it in the message when it is broken. */
+function parseIndex(text, where) {
+    const broken = (problem) => new errors_InputError(`the registry index is not usable: ${problem}; fix or remove the file`, { file: where });
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw broken(`not JSON (${error.message})`);
+    }
+    if (!registry_isRecord(parsed))
+        throw broken('not a JSON object');
+    if (parsed.schema_version !== INDEX_SCHEMA_VERSION) {
+        throw broken(`schema_version ${JSON.stringify(parsed.schema_version)} is not ${INDEX_SCHEMA_VERSION}; a newer driftgate may have written it`);
+    }
+    if (typeof parsed.name !== 'string')
+        throw broken('"name" is missing');
+    if (!Array.isArray(parsed.versions))
+        throw broken('"versions" is not a list');
+    const versions = parsed.versions.map((entry, position) => {
+        if (!registry_isRecord(entry) || typeof entry.version !== 'string' || typeof entry.published_at !== 'string' || !Array.isArray(entry.files)) {
+            throw broken(`versions[${position}] needs "version", "published_at" and "files"`);
+        }
+        for (const file of entry.files) {
+            if (!registry_isRecord(file) || typeof file.path !== 'string' || typeof file.role !== 'string' || typeof file.size !== 'number' || typeof file.sha256 !== 'string') {
+                throw broken(`versions[${position}] (${entry.version}) has a file without path, role, size and sha256`);
+            }
+        }
+        return entry;
+    });
+    const current = typeof parsed.current === 'string' ? parsed.current : undefined;
+    return { schema_version: INDEX_SCHEMA_VERSION, name: parsed.name, current, versions: sortVersions(versions) };
+}
+function renderIndex(index) {
+    return `${JSON.stringify(index, null, 2)}\n`;
+}
+function findVersion(index, version) {
+    return version === undefined ? undefined : index.versions.find((entry) => entry.version === version);
+}
+/** The index with `entry` added (or replacing the entry of the same version), which becomes current. */
+function withVersion(index, entry) {
+    const others = index.versions.filter((existing) => existing.version !== entry.version);
+    return { ...index, current: entry.version, versions: sortVersions([...others, entry]) };
+}
+/**
+ * The index a pull request branch should hold: every version of the base branch, plus those only the
+ * branch has (published by earlier runs for the same pull request). The branch's current wins when it
+ * has versions of its own, because those are what the pull request proposes.
+ */
+function mergeIndexes(base, branch) {
+    const pending = pendingVersions(base, branch);
+    const versions = sortVersions([...base.versions, ...pending]);
+    const current = pending.length > 0 ? (branch.current ?? pending[pending.length - 1].version) : base.current;
+    return { ...base, current, versions };
+}
+/** Versions the branch has that the base branch does not: the ones its pull request would add. */
+function pendingVersions(base, branch) {
+    const published = new Set(base.versions.map((entry) => entry.version));
+    return branch.versions.filter((entry) => !published.has(entry.version));
+}
+/** Whether two versions hold the same model files, byte for byte (names and checksums). */
+function sameModel(a, b) {
+    const fingerprint = (files) => files
+        .filter((file) => file.role === 'model')
+        .map((file) => `${file.path}\0${file.sha256}`)
+        .sort()
+        .join('\n');
+    const left = fingerprint(a);
+    return left !== '' && left === fingerprint(b);
+}
+/**
+ * Names of files inside their version subfolder: paths relative to the deepest folder holding all of them,
+ * so one file keeps its base name and a model saved as a folder keeps its inner structure. Distinct files
+ * always get distinct names.
+ */
+function relativeNames(absolutePaths) {
+    if (absolutePaths.length === 0)
+        return [];
+    const split = absolutePaths.map((path) => path.replace(/\\/g, '/').split('/'));
+    let common = split[0].length - 1;
+    for (const parts of split) {
+        common = Math.min(common, parts.length - 1);
+        for (let index = 0; index < common; index++) {
+            if (parts[index] !== split[0][index]) {
+                common = index;
+                break;
+            }
+        }
+    }
+    return split.map((parts) => parts.slice(common).join('/'));
+}
+function sortVersions(versions) {
+    return [...versions].sort((a, b) => compareVersions(a.version, b.version));
+}
+function registry_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/publish/inputs.ts
+/**
+ * The publish action's inputs, read once and turned into typed settings; nothing else in the action calls
+ * `core.getInput`. Paths are one per line (file names may contain commas); labels and people may also be
+ * separated by commas, as they are usually written on one line.
+ */
+
+
+
+
+
+
+
+const DEFAULT_TITLE = 'Publish model {name} {version}';
+const DEFAULT_COMMIT_MESSAGE = 'Publish model {name} {version}';
+const DEFAULT_BRANCH_PREFIX = 'driftgate/';
+const lines = (name) => getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
+const items = (name) => lines(name).flatMap((line) => line.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+const inputs_text = (name) => getInput(name).trim();
+function getInputs() {
+    const githubToken = getInput('github-token');
+    registerSecret(githubToken);
+    if (!githubToken)
+        throw new errors_InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
+    const repository = repositoryFromEnvironment();
+    const name = checkPathComponent('name', inputs_text('name') || repository.repo);
+    const versionText = inputs_text('version') || 'auto';
+    const version = versionText === 'auto' ? versionText : checkPathComponent('version', versionText);
+    const branch = checkBranch('branch', inputs_text('branch') || `${DEFAULT_BRANCH_PREFIX}${name}`);
+    const base = inputs_text('base') ? checkBranch('base', inputs_text('base')) : undefined;
+    // Without base, the event payload names the default branch, so the refusal needs no request.
+    refuseBaseAsBranch(branch, base ?? github_context.payload.repository?.default_branch, base === undefined);
+    const metrics = inputs_text('metrics') || undefined;
+    const promotion = promotionRule(metrics);
+    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_RUN_ID: runId } = process.env;
+    return {
+        githubToken,
+        publish: {
+            content: {
+                model: lines('model'),
+                baseline: lines('baseline'),
+                baselineAs: baselineStorage(),
+                metrics,
+                driftReport: inputs_text('drift-report') || undefined,
+                cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+                runnerTemp: process.env.RUNNER_TEMP || undefined,
+            },
+            repository,
+            name,
+            registryDir: checkRegistryDir(inputs_text('registry-dir') || 'models'),
+            version,
+            base,
+            branch,
+            title: inputs_text('title') || DEFAULT_TITLE,
+            commitMessage: inputs_text('commit-message') || DEFAULT_COMMIT_MESSAGE,
+            pullRequest: {
+                labels: items('labels'),
+                assignees: items('assignees'),
+                reviewers: items('reviewers'),
+                teamReviewers: items('team-reviewers'),
+                draft: yesOrNo('draft'),
+            },
+            run: { id: runId || undefined, url: runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : undefined },
+            ...(promotion ? { promotion } : {}),
+        },
+    };
+}
+/** Off unless promote-metric names a metric; a margin alone is a mistake worth saying. */
+function promotionRule(metrics) {
+    const metric = inputs_text('promote-metric');
+    const marginText = inputs_text('promote-margin');
+    if (!metric) {
+        if (marginText !== '' && marginText !== '0')
+            throw new errors_InputError('promote-margin is set but promote-metric is empty: name the metric the margin is on (such as roc_auc)');
+        return undefined;
+    }
+    ruleDirection(metric);
+    if (!metrics)
+        throw new errors_InputError(`promote-metric ${metric} needs the metrics input: the metrics file with the new and the deployed model's ${metric}`);
+    return { metric, margin: marginText === '' ? 0 : parseNumber('promote-margin', marginText, nonNegative) };
+}
+function baselineStorage() {
+    return oneOf(inputs_text('baseline-as') || 'profile', 'baseline-as', ['profile', 'raw']);
+}
+/** `core.getBooleanInput` throws a TypeError, which would be shown as a crash rather than a bad input. */
+function yesOrNo(name) {
+    const value = inputs_text(name).toLowerCase();
+    if (value === 'true' || value === 'false')
+        return value === 'true';
+    throw new errors_InputError(`${name} must be true or false, not ${JSON.stringify(inputs_text(name))}`);
+}
+function repositoryFromEnvironment() {
+    const [owner, repo, ...rest] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || rest.length > 0)
+        throw new errors_InputError('GITHUB_REPOSITORY is not set to owner/repo; the publish action runs in a GitHub Actions job');
+    return { owner, repo };
+}
+/** The rules of `git check-ref-format` that a branch name typed into a workflow can break. */
+function checkBranch(input, value) {
+    const broken = /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^\/|\/$|^-|\.lock$|\.$|^@$/.test(value) || value.split('/').some((part) => part.startsWith('.'));
+    if (broken)
+        throw new errors_InputError(`${input} ${JSON.stringify(value)} is not a valid branch name`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/publish/pull-request.ts
+/**
+ * The pull request that proposes a model version: one per branch, created once and then kept current.
+ * GitHub refuses a second open pull request for the same head and base (422 "A pull request already
+ * exists"), which also happens when an earlier attempt created it but its answer was lost, so that answer
+ * means "find it and update it". Labels and assignees go through the issues API, reviewers through
+ * requestReviewers; their failures are warnings, since the pull request itself exists by then. A run
+ * stopped between creating the pull request and decorating it leaves it bare, so every run gives an open
+ * pull request whatever labels, assignees and review requests it still lacks.
+ */
+
+/** How long to wait for a pull request GitHub says exists to show up in its listing (it can lag). */
+const LISTING_DELAYS_MS = [0, 1000, 3000];
+async function findOpenPullRequest(client, repository, branch) {
+    // The head filter needs the `owner:` prefix; without it GitHub ignores the filter and lists everything.
+    const { data } = await client.rest.pulls.list({ ...repository, state: 'open', head: `${repository.owner}:${branch}`, per_page: 10 });
+    const found = data[0];
+    if (!found)
+        return undefined;
+    const names = (items) => (items ?? []).map((item) => (typeof item === 'string' ? item : (item.name ?? '')));
+    return {
+        number: found.number,
+        url: found.html_url,
+        title: found.title,
+        body: found.body,
+        labels: names(found.labels),
+        assignees: (found.assignees ?? []).map((user) => user.login),
+        reviewers: (found.requested_reviewers ?? []).map((user) => user.login),
+        teamReviewers: (found.requested_teams ?? []).map((team) => team.slug),
+    };
+}
+async function openOrUpdatePullRequest(client, repository, request, sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))) {
+    const warnings = [];
+    let existing = await findOpenPullRequest(client, repository, request.branch);
+    let refused = false;
+    if (!existing) {
+        const created = await createPullRequest(client, repository, request, warnings);
+        if (created) {
+            await pull_request_decorate(client, repository, created.number, request, warnings);
+            return { ...created, operation: 'created', warnings };
+        }
+        refused = true;
+        for (const delay of LISTING_DELAYS_MS) {
+            await sleep(delay);
+            existing = await findOpenPullRequest(client, repository, request.branch);
+            if (existing)
+                break;
+        }
+        if (!existing)
+            throw new Error(`GitHub says a pull request for ${request.branch} already exists, but lists none open; try again in a minute`);
+    }
+    const stale = existing.title !== request.title || (existing.body ?? '') !== request.body;
+    const found = { number: existing.number, url: existing.url };
+    // A body identical to a card just written (its version, time and checksums are new) that was missing
+    // a moment ago was opened by our own create request, whose answer was lost and retried.
+    if (refused && request.refresh && !stale) {
+        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+        return { ...found, operation: 'created', warnings };
+    }
+    if (!request.refresh || !stale) {
+        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: false }, warnings), warnings);
+        return { ...found, operation: 'unchanged', warnings };
+    }
+    await client.rest.pulls.update({ ...repository, pull_number: existing.number, title: request.title, body: request.body });
+    await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+    return { ...found, operation: 'updated', warnings };
+}
+/**
+ * What of the request the open pull request does not have yet (names compared without regard to case, as
+ * GitHub does). Someone who already reviewed it counts as asked, unless it now proposes a new model.
+ */
+async function lacking(client, repository, existing, request, { newModel }, warnings) {
+    const missing = (wanted, present) => {
+        const have = new Set(present.map((name) => name.toLowerCase()));
+        return wanted.filter((name) => !have.has(name.toLowerCase()));
+    };
+    let reviewers = missing(request.reviewers, existing.reviewers);
+    if (reviewers.length > 0 && !newModel) {
+        const reviewed = await tolerated(warnings, `list the reviews of pull request #${existing.number}`, async () => (await client.paginate(client.rest.pulls.listReviews, { ...repository, pull_number: existing.number, per_page: 100 })).map((review) => review.user?.login ?? ''));
+        reviewers = missing(reviewers, reviewed ?? []);
+    }
+    return {
+        labels: missing(request.labels, existing.labels),
+        assignees: missing(request.assignees, existing.assignees),
+        reviewers,
+        teamReviewers: missing(request.teamReviewers, existing.teamReviewers),
+    };
+}
+/** The request's result, or undefined with a warning when GitHub refused it: the pull request exists by then either way. */
+async function tolerated(warnings, what, action) {
+    try {
+        return await action();
+    }
+    catch (error) {
+        if (httpStatus(error) === undefined)
+            throw error;
+        warnings.push(`Could not ${what}: ${validationMessage(error) || error.message}`);
+        return undefined;
+    }
+}
+/** The new pull request, or undefined when one is already open for the branch. */
+async function createPullRequest(client, repository, request, warnings) {
+    const create = async (draft) => {
+        const { data } = await client.rest.pulls.create({ ...repository, head: request.branch, base: request.base, title: request.title, body: request.body, draft });
+        return { number: data.number, url: data.html_url };
+    };
+    try {
+        return await create(request.draft);
+    }
+    catch (error) {
+        const message = validationMessage(error);
+        if (/already exists/i.test(message))
+            return undefined;
+        // Private repositories on some plans have no draft pull requests; a ready one is better than none.
+        if (request.draft && /draft/i.test(message)) {
+            warnings.push(`The pull request was opened as ready for review: GitHub refused a draft (${message}).`);
+            return create(false);
+        }
+        throw error;
+    }
+}
+async function pull_request_decorate(client, repository, number, request, warnings) {
+    const attempt = (what, action) => tolerated(warnings, `${what} on pull request #${number}`, action);
+    if (request.labels.length > 0)
+        await attempt(`add the labels ${request.labels.join(', ')}`, () => client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [...request.labels] }));
+    if (request.assignees.length > 0)
+        await attempt(`assign ${request.assignees.join(', ')}`, () => client.rest.issues.addAssignees({ ...repository, issue_number: number, assignees: [...request.assignees] }));
+    if (request.reviewers.length > 0 || request.teamReviewers.length > 0) {
+        const who = [...request.reviewers, ...request.teamReviewers.map((team) => `team ${team}`)].join(', ');
+        await attempt(`request reviews from ${who}`, () => client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: [...request.reviewers], team_reviewers: [...request.teamReviewers] }));
+    }
+}
+/** GitHub's own words for a refused request: the message, and the messages of its validation errors. */
+function validationMessage(error) {
+    const data = error?.response?.data;
+    const details = Array.isArray(data?.errors) ? data.errors.map((item) => (typeof item?.message === 'string' ? item.message : '')).filter(Boolean) : [];
+    const message = typeof data?.message === 'string' ? data.message : '';
+    return [message, ...details].filter(Boolean).join(': ');
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/profile/distribution-codec.ts
+/**
+ * The compact text form of a lossless distribution (sorted distinct values and their counts), so that a
+ * column of tens of thousands of distinct values stays within a profile's size budget.
+ *
+ * Most exported data is decimal with a fixed number of places, so the values are usually k / 10^d for whole
+ * numbers k: then the sorted k's are stored as their differences (small whole numbers), in unsigned LEB128
+ * with the counts, deflated and base64-encoded (`decimal`). Values on no such grid are stored as their
+ * IEEE-754 bits (`float64`). Decoding gives back every value bit for bit, −0 as 0.
+ */
+
+const MAX_SCALE = 12;
+const POWERS = Array.from({ length: MAX_SCALE + 1 }, (_, d) => 10 ** d);
+function encodeDistribution(values, counts) {
+    const scale = decimalScale(values);
+    const bytes = new ByteWriter();
+    if (scale !== undefined) {
+        let previous = 0;
+        values.forEach((value, index) => {
+            const whole = Math.round(value * POWERS[scale]);
+            // The first value may be negative: zigzag it; the differences after it are positive.
+            bytes.unsigned(index === 0 ? zigzag(whole) : whole - previous);
+            previous = whole;
+        });
+    }
+    else {
+        for (const value of values)
+            bytes.float64(value);
+    }
+    for (const count of counts)
+        bytes.unsigned(count);
+    const data = (0,external_node_zlib_.deflateRawSync)(bytes.finish(), { level: 9 }).toString('base64');
+    return scale === undefined ? { encoding: 'float64', distinct: values.length, data } : { encoding: 'decimal', scale, distinct: values.length, data };
+}
+/** Undefined when the data does not decode to `distinct` values and counts (a corrupt profile). */
+function decodeDistribution(encoded) {
+    let bytes;
+    try {
+        bytes = (0,external_node_zlib_.inflateRawSync)(Buffer.from(encoded.data, 'base64'), { maxOutputLength: encoded.distinct * 20 + 64 });
+    }
+    catch {
+        return undefined;
+    }
+    const reader = new ByteReader(bytes);
+    const values = new Float64Array(encoded.distinct);
+    const counts = new Float64Array(encoded.distinct);
+    if (encoded.encoding === 'decimal') {
+        const power = POWERS[encoded.scale ?? -1];
+        if (power === undefined)
+            return undefined;
+        let whole = 0;
+        for (let i = 0; i < values.length; i++) {
+            const next = reader.unsigned();
+            if (next === undefined)
+                return undefined;
+            whole = i === 0 ? unzigzag(next) : whole + next;
+            values[i] = whole / power;
+        }
+    }
+    else {
+        for (let i = 0; i < values.length; i++) {
+            const value = reader.float64();
+            if (value === undefined)
+                return undefined;
+            values[i] = value;
+        }
+    }
+    for (let i = 0; i < counts.length; i++) {
+        const count = reader.unsigned();
+        if (count === undefined)
+            return undefined;
+        counts[i] = count;
+    }
+    return reader.atEnd ? { values, counts } : undefined;
+}
+/** The fewest decimal places d with every value exactly k / 10^d for a safe whole k, if any. */
+function decimalScale(values) {
+    let scale = 0;
+    for (const value of values) {
+        while (scale <= MAX_SCALE && !onGrid(value, scale))
+            scale++;
+        if (scale > MAX_SCALE)
+            return undefined;
+    }
+    // A value on a coarser grid is on the finer one too, but only where rounding allows: check them all.
+    return values.every((value) => onGrid(value, scale)) ? scale : undefined;
+}
+function onGrid(value, scale) {
+    const whole = Math.round(value * POWERS[scale]);
+    return Number.isSafeInteger(whole) && whole / POWERS[scale] === value;
+}
+function zigzag(value) {
+    return value < 0 ? -2 * value - 1 : 2 * value;
+}
+function unzigzag(value) {
+    return value % 2 === 1 ? -(value + 1) / 2 : value / 2;
+}
+class ByteWriter {
+    buffer = Buffer.alloc(1024);
+    length = 0;
+    unsigned(value) {
+        this.ensure(8);
+        // Arithmetic, not bit operations: counts and differences may pass 2^32.
+        let rest = value;
+        while (rest >= 0x80) {
+            this.buffer[this.length++] = (rest % 0x80) | 0x80;
+            rest = Math.floor(rest / 0x80);
+        }
+        this.buffer[this.length++] = rest;
+    }
+    float64(value) {
+        this.ensure(8);
+        this.buffer.writeDoubleLE(value, this.length);
+        this.length += 8;
+    }
+    finish() {
+        return this.buffer.subarray(0, this.length);
+    }
+    ensure(bytes) {
+        if (this.length + bytes <= this.buffer.length)
+            return;
+        const grown = Buffer.alloc(Math.max(this.buffer.length * 2, this.length + bytes));
+        this.buffer.copy(grown, 0, 0, this.length);
+        this.buffer = grown;
+    }
+}
+class ByteReader {
+    bytes;
+    position = 0;
+    constructor(bytes) {
+        this.bytes = bytes;
+    }
+    get atEnd() {
+        return this.position === this.bytes.length;
+    }
+    unsigned() {
+        let value = 0;
+        let scale = 1;
+        for (let shift = 0; shift < 8; shift++) {
+            if (this.position >= this.bytes.length)
+                return undefined;
+            const byte = this.bytes[this.position++];
+            value += (byte & 0x7f) * scale;
+            if (byte < 0x80)
+                return value;
+            scale *= 0x80;
+        }
+        return undefined;
+    }
+    float64() {
+        if (this.position + 8 > this.bytes.length)
+            return undefined;
+        const value = this.bytes.readDoubleLE(this.position);
+        this.position += 8;
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/profile/format.ts
+/** Bumped when a reader of the previous version could misread a new profile. */
+const PROFILE_VERSION = 1;
+/** Large enough that every golden corpus column (37,376 distinct values at most) is kept exactly. */
+const DEFAULT_PROFILE_SETTINGS = {
+    maxDistinct: 65_536,
+    maxLosslessBytes: 64 * 1024,
+    rankError: 0.001,
+    maxCategories: 10_000,
+};
+/** Whether the column's distribution is known only approximately, and why. */
+function approximation(column) {
+    if (column.storage === 'text') {
+        return column.other > 0 ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled` : undefined;
+    }
+    if (column.distribution.kind === 'lossless')
+        return undefined;
+    return `summarised with rank error ≤ ${column.distribution.rankError}`;
+}
+
+;// CONCATENATED MODULE: ./src/profile/rank-summary.ts
+/** The summary of sorted values, keeping enough of them that the rank error is at most `epsilon`. */
+function summaryOfSorted(sorted, epsilon) {
+    const positions = summaryPositions(sorted.length, epsilon);
+    const values = Float64Array.from(positions, (position) => sorted[position - 1]);
+    const ranks = Float64Array.from(positions);
+    return { count: sorted.length, values, rmin: ranks, rmax: ranks.slice() };
+}
+/**
+ * The 1-based positions an exact summary of n sorted values keeps: the first, every s-th after it and the
+ * last, s = ⌊2εn⌋ + 1, so that no gap between kept positions exceeds 2εn.
+ */
+function summaryPositions(count, epsilon) {
+    const step = Math.max(1, Math.floor(2 * epsilon * count) + 1);
+    const positions = [];
+    for (let position = 1; position < count; position += step)
+        positions.push(position);
+    if (count > 0)
+        positions.push(count);
+    return positions;
+}
+/** The exact summary of distinct values with their counts: each run of equal values kept at both ends. */
+function summaryOfCounts(values, counts) {
+    const stored = [];
+    const positions = [];
+    let position = 0;
+    for (let i = 0; i < values.length; i++) {
+        stored.push(values[i]);
+        positions.push(position + 1);
+        position += counts[i];
+        if (counts[i] > 1) {
+            stored.push(values[i]);
+            positions.push(position);
+        }
+    }
+    const ranks = Float64Array.from(positions);
+    return { count: position, values: Float64Array.from(stored), rmin: ranks, rmax: ranks.slice() };
+}
+/** The summary of the union of the values `a` and `b` summarise. */
+function combine(a, b) {
+    if (a.count === 0)
+        return b;
+    if (b.count === 0)
+        return a;
+    const length = a.values.length + b.values.length;
+    const values = new Float64Array(length);
+    const rmin = new Float64Array(length);
+    const rmax = new Float64Array(length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < length; k++) {
+        // On equal values A's come first, so B's values equal to an A value are after it.
+        const fromA = j >= b.values.length || (i < a.values.length && a.values[i] <= b.values[j]);
+        if (fromA) {
+            values[k] = a.values[i];
+            rmin[k] = a.rmin[i] + (j > 0 ? b.rmin[j - 1] : 0);
+            rmax[k] = a.rmax[i] + (j < b.values.length ? b.rmax[j] - 1 : b.count);
+            i++;
+        }
+        else {
+            values[k] = b.values[j];
+            rmin[k] = b.rmin[j] + (i > 0 ? a.rmin[i - 1] : 0);
+            rmax[k] = b.rmax[j] + (i < a.values.length ? a.rmax[i] - 1 : a.count);
+            j++;
+        }
+    }
+    return { count: a.count + b.count, values, rmin, rmax };
+}
+/**
+ * Keeps the first and last stored values and, going left to right, the farthest next one whose gap from
+ * the last kept stays within 2εn. A gap that is already wider (a summary coarser than ε) is kept as is.
+ */
+function compress(summary, epsilon) {
+    const k = summary.values.length;
+    if (k <= 2)
+        return summary;
+    const allowed = 2 * epsilon * summary.count;
+    const kept = [0];
+    let last = 0;
+    while (last < k - 1) {
+        let next = last + 1;
+        while (next + 1 < k && summary.rmax[next + 1] - summary.rmin[last] - 1 <= allowed)
+            next++;
+        kept.push(next);
+        last = next;
+    }
+    const pick = (array) => Float64Array.from(kept, (index) => array[index]);
+    return { count: summary.count, values: pick(summary.values), rmin: pick(summary.rmin), rmax: pick(summary.rmax) };
+}
+/** The summary's rank error ε, as a share of its count (0 for an exact one). */
+function rankErrorOf(summary) {
+    let widest = 0;
+    // No x falls between two equal stored values, so their gap bounds no query.
+    for (let i = 0; i + 1 < summary.values.length; i++) {
+        if (summary.values[i + 1] > summary.values[i])
+            widest = Math.max(widest, summary.rmax[i + 1] - summary.rmin[i] - 1);
+    }
+    return summary.count === 0 ? 0 : widest / (2 * summary.count);
+}
+/**
+ * What a summary contradicts about itself, or undefined when it is sound: positions within 1..n and
+ * ordered, values ascending and finite, the minimum and maximum at their exact positions.
+ */
+function summaryFault(summary) {
+    const { count, values, rmin, rmax } = summary;
+    const k = values.length;
+    if (!Number.isSafeInteger(count) || count < 0)
+        return `its count ${count} is not a whole number of values`;
+    if (rmin.length !== k || rmax.length !== k)
+        return 'its values and rank bounds have different lengths';
+    if (count === 0)
+        return k === 0 ? undefined : 'it stores values but summarises none';
+    if (k === 0)
+        return 'it summarises values but stores none';
+    if (rmin[0] !== 1 || rmax[0] !== 1 || rmin[k - 1] !== count || rmax[k - 1] !== count) {
+        return 'its first and last stored values are not at the exact first and last positions';
+    }
+    for (let i = 0; i < k; i++) {
+        if (!Number.isFinite(values[i]))
+            return `stored value ${i + 1} is not a finite number`;
+        if (!(rmin[i] >= 1 && rmin[i] <= rmax[i] && rmax[i] <= count) || !Number.isInteger(rmin[i]) || !Number.isInteger(rmax[i])) {
+            return `stored value ${i + 1} has rank bounds [${rmin[i]}, ${rmax[i]}] outside 1..${count}`;
+        }
+        if (i > 0 && (values[i] < values[i - 1] || rmin[i] <= rmin[i - 1] || rmax[i] <= rmax[i - 1])) {
+            return `stored value ${i + 1} is out of order`;
+        }
+    }
+    return undefined;
+}
+function representativePoints(summary) {
+    const { count, values, rmin, rmax } = summary;
+    const distinct = [];
+    const cumulative = [];
+    let cdfError = 0;
+    let areaError = 0;
+    for (let i = 0; i < values.length; i++) {
+        // Equal stored values are one step of the CDF: the last of them sets it.
+        if (i + 1 < values.length && values[i + 1] === values[i])
+            continue;
+        const below = rmin[i];
+        const above = i + 1 < values.length ? rmax[i + 1] - 1 : count;
+        const at = Math.max(cumulative.length > 0 ? cumulative[cumulative.length - 1] : 0, Math.floor((below + above) / 2));
+        const error = Math.max(at - below, above - at) / count;
+        cdfError = Math.max(cdfError, error);
+        if (i + 1 < values.length)
+            areaError += (values[i + 1] - values[i]) * error;
+        distinct.push(values[i]);
+        cumulative.push(at);
+    }
+    const counts = Float64Array.from(cumulative, (at, index) => at - (index > 0 ? cumulative[index - 1] : 0));
+    return { values: Float64Array.from(distinct), counts, cdfError, areaError };
+}
+
+;// CONCATENATED MODULE: ./src/profile/json.ts
+/**
+ * A profile to and from its JSON form (docs/profile-schema.md). Reading trusts nothing: every count, moment
+ * and summary is checked against the others, and the first contradiction is an InputError naming the file.
+ */
+
+
+
+
+/** The key a profile's JSON starts with; its value is the format version. */
+const PROFILE_MARKER = 'driftgate_profile';
+function profileToJson(profile) {
+    return {
+        [PROFILE_MARKER]: profile.version,
+        rows: profile.rows,
+        sources: profile.sources,
+        settings: {
+            max_distinct: profile.settings.maxDistinct,
+            max_lossless_bytes: profile.settings.maxLosslessBytes,
+            rank_error: profile.settings.rankError,
+            max_categories: profile.settings.maxCategories,
+        },
+        columns: profile.columns.map(columnToJson),
+    };
+}
+function columnToJson(column) {
+    const common = { name: column.name, storage: column.storage, rows: column.rows, missing: column.missing };
+    if (column.storage === 'text') {
+        return { ...common, distinct: column.distinct, distinct_exact: column.distinctExact, other: column.other, categories: column.categories };
+    }
+    const { distribution } = column;
+    const numbers = {
+        ...common,
+        integers: column.integers,
+        ...(column.time ? { time: true } : {}),
+        ...(column.min === undefined ? {} : { min: column.min, max: column.max, mean: column.moments.mean, m2: column.moments.m2 }),
+    };
+    if (distribution.kind === 'lossless')
+        return { ...numbers, distribution: { kind: 'lossless', ...encodeDistribution(distribution.values, distribution.counts) } };
+    const { summary } = distribution;
+    return {
+        ...numbers,
+        distribution: {
+            kind: 'summary',
+            rank_error: distribution.rankError,
+            distinct_at_least: distribution.distinctAtLeast,
+            values: Array.from(summary.values),
+            rmin: Array.from(summary.rmin),
+            rmax: Array.from(summary.rmax),
+        },
+    };
+}
+/** The profile in `json`, or an InputError naming `file` and what is wrong with it. */
+function profileFromJson(json, file) {
+    const fail = (message, column) => {
+        throw new errors_InputError(`not a usable driftgate profile: ${message}`, column === undefined ? { file } : { file, column });
+    };
+    const root = asRecord(json) ?? fail('the file does not hold a JSON object');
+    const version = root[PROFILE_MARKER];
+    if (version === undefined)
+        fail(`it has no "${PROFILE_MARKER}" field`);
+    if (version !== PROFILE_VERSION) {
+        fail(`it is format version ${JSON.stringify(version)}, and this driftgate reads version ${PROFILE_VERSION}; make it again with this version`);
+    }
+    const rows = count(root.rows) ?? fail('"rows" is not a whole number ≥ 0');
+    const sources = Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string') ? root.sources : fail('"sources" is not a list of names');
+    const settings = readSettings(asRecord(root.settings)) ?? fail('"settings" is missing or holds an invalid value');
+    if (!Array.isArray(root.columns))
+        fail('"columns" is not a list');
+    const names = new Set();
+    const columns = root.columns.map((entry, index) => {
+        const record = asRecord(entry) ?? fail(`column ${index + 1} is not an object`);
+        const name = typeof record.name === 'string' && record.name !== '' ? record.name : fail(`column ${index + 1} has no name`);
+        if (names.has(name))
+            fail('it names this column twice', name);
+        names.add(name);
+        const problem = (message) => fail(message, name);
+        const column = record.storage === 'text' ? readText(record, name, problem) : record.storage === 'numeric' ? readNumeric(record, name, problem) : problem('its "storage" is neither "numeric" nor "text"');
+        if (column.rows !== rows)
+            problem(`it has ${column.rows} rows, the profile ${rows}`);
+        return column;
+    });
+    return { version: PROFILE_VERSION, sources, rows, settings, columns };
+}
+function readSettings(record) {
+    if (!record)
+        return undefined;
+    const maxDistinct = count(record.max_distinct);
+    const maxLosslessBytes = count(record.max_lossless_bytes);
+    const maxCategories = count(record.max_categories);
+    const rankError = record.rank_error;
+    if (maxDistinct === undefined || maxLosslessBytes === undefined || maxCategories === undefined)
+        return undefined;
+    if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
+        return undefined;
+    return { maxDistinct, maxLosslessBytes, rankError, maxCategories };
+}
+function readText(record, name, problem) {
+    const { rows, missing } = readCounts(record, problem);
+    const other = count(record.other) ?? problem('"other" is not a whole number ≥ 0');
+    const distinct = count(record.distinct) ?? problem('"distinct" is not a whole number ≥ 0');
+    if (typeof record.distinct_exact !== 'boolean')
+        problem('"distinct_exact" is not true or false');
+    if (!Array.isArray(record.categories))
+        problem('"categories" is not a list');
+    const seen = new Set();
+    let total = other;
+    const categories = record.categories.map((entry) => {
+        const pair = Array.isArray(entry) && entry.length === 2 ? entry : problem('a category is not a [name, count] pair');
+        const [category, n] = [pair[0], count(pair[1])];
+        if (typeof category !== 'string' || n === undefined || n === 0)
+            problem('a category is not a name with a count ≥ 1');
+        if (seen.has(category))
+            problem(`it lists category ${JSON.stringify(category)} twice`);
+        seen.add(category);
+        total += n;
+        return [category, n];
+    });
+    if (total !== rows - missing)
+        problem(`its category counts add up to ${total}, not the ${rows - missing} non-missing cells`);
+    if (distinct < categories.length + (other > 0 ? 1 : 0))
+        problem(`"distinct" (${distinct}) is less than the categories it lists`);
+    if (other === 0 && record.distinct_exact && distinct !== categories.length)
+        problem(`"distinct" (${distinct}) differs from the ${categories.length} categories listed`);
+    return { storage: 'text', name, rows, missing, categories, other, distinct, distinctExact: record.distinct_exact };
+}
+function readNumeric(record, name, problem) {
+    const { rows, missing } = readCounts(record, problem);
+    const present = rows - missing;
+    if (typeof record.integers !== 'boolean')
+        problem('"integers" is not true or false');
+    if (record.time !== undefined && record.time !== true)
+        problem('"time" is given and not true');
+    const base = { storage: 'numeric', name, rows, missing, integers: record.integers, ...(record.time === true ? { time: true } : {}) };
+    const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
+    let distribution;
+    let min;
+    let max;
+    if (source.kind === 'lossless') {
+        const encoded = readEncoded(source) ?? problem('its lossless distribution is not a valid encoding');
+        const decoded = decodeDistribution(encoded) ?? problem('its lossless distribution does not decode (corrupt or truncated)');
+        const { values, counts } = decoded;
+        for (let i = 0; i < values.length; i++) {
+            if (!Number.isFinite(values[i]) || (i > 0 && !(values[i] > values[i - 1])))
+                problem('its distinct values are not finite and ascending');
+            if (!(counts[i] >= 1))
+                problem('a distinct value has a count below 1');
+        }
+        const total = counts.reduce((sum, n) => sum + n, 0);
+        if (total !== present)
+            problem(`its value counts add up to ${total}, not the ${present} non-missing cells`);
+        distribution = { kind: 'lossless', values, counts };
+        [min, max] = [values[0], values[values.length - 1]];
+    }
+    else if (source.kind === 'summary') {
+        const arrays = [source.values, source.rmin, source.rmax].map(numberArray);
+        if (arrays.some((array) => array === undefined))
+            problem('its summary values and rank bounds are not lists of numbers');
+        const [values, rmin, rmax] = arrays;
+        const summary = { count: present, values, rmin, rmax };
+        const fault = summaryFault(summary);
+        if (fault)
+            problem(`its rank summary is inconsistent: ${fault}`);
+        const rankError = source.rank_error;
+        if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
+            problem('"rank_error" is not a share between 0 and 1');
+        if (rankErrorOf(summary) > rankError + 1e-12) {
+            problem(`its rank summary's gaps give a rank error of ${rankErrorOf(summary)}, more than the ${rankError} it states`);
+        }
+        const distinctAtLeast = count(source.distinct_at_least) ?? problem('"distinct_at_least" is not a whole number ≥ 0');
+        distribution = { kind: 'summary', summary, rankError: rankError, distinctAtLeast };
+        [min, max] = [values[0], values[values.length - 1]];
+    }
+    else {
+        return problem('its distribution kind is neither "lossless" nor "summary"');
+    }
+    if (present === 0)
+        return { ...base, distribution };
+    const moments = { mean: record.mean, m2: record.m2 };
+    if (record.min !== min || record.max !== max)
+        problem('its "min" and "max" differ from its distribution');
+    if (typeof moments.mean !== 'number' || typeof moments.m2 !== 'number' || !Number.isFinite(moments.mean) || !(moments.m2 >= 0) || !Number.isFinite(moments.m2)) {
+        problem('its "mean" and "m2" are not finite numbers (m2 ≥ 0)');
+    }
+    if (moments.mean < min || moments.mean > max)
+        problem('its mean lies outside its minimum and maximum');
+    return { ...base, min, max, moments: { mean: moments.mean, m2: moments.m2 }, distribution };
+}
+function readCounts(record, problem) {
+    const rows = count(record.rows) ?? problem('"rows" is not a whole number ≥ 0');
+    const missing = count(record.missing) ?? problem('"missing" is not a whole number ≥ 0');
+    if (missing > rows)
+        problem(`it has more missing cells (${missing}) than rows (${rows})`);
+    return { rows, missing };
+}
+function readEncoded(record) {
+    const distinct = count(record.distinct);
+    if (distinct === undefined || typeof record.data !== 'string')
+        return undefined;
+    if (record.encoding === 'float64')
+        return { encoding: 'float64', distinct, data: record.data };
+    if (record.encoding === 'decimal' && count(record.scale) !== undefined)
+        return { encoding: 'decimal', scale: record.scale, distinct, data: record.data };
+    return undefined;
+}
+function numberArray(value) {
+    return Array.isArray(value) && value.every((item) => typeof item === 'number') ? Float64Array.from(value) : undefined;
+}
+function count(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+function asRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/io/write.ts
+/** Writing reports so that a reader never sees half a file: write beside it, then rename over it. */
+
+
+async function writeFileAtomic(path, content) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(temporary, content);
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/profile-file.ts
+/**
+ * Profile files: `.json`, or `.json.gz` (gzip by name or by its first bytes), holding one profile
+ * (docs/profile-schema.md). A JSON file is taken for a profile when it opens with the profile marker, so
+ * `.json` data files (a list of records) and profiles can sit side by side.
+ */
+
+
+
+
+
+
+const SNIFF_BYTES = 256;
+const GZIP_MAGIC = [0x1f, 0x8b];
+/** Whether the file holds a profile: JSON whose first key is the profile marker. Unreadable files are not. */
+async function isProfileFile(path) {
+    const lower = path.toLowerCase();
+    if (!lower.endsWith('.json') && !lower.endsWith('.json.gz'))
+        return false;
+    let head;
+    try {
+        const handle = await (0,promises_namespaceObject.open)(path, 'r');
+        try {
+            const buffer = Buffer.alloc(SNIFF_BYTES);
+            const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+            head = buffer.subarray(0, bytesRead);
+        }
+        finally {
+            await handle.close();
+        }
+        if (isGzip(head))
+            head = await gunzipPrefix(path);
+    }
+    catch {
+        return false;
+    }
+    return new RegExp(`^\\s*\\{\\s*"${PROFILE_MARKER}"\\s*:`).test(head.toString('utf8', 0, Math.min(head.length, SNIFF_BYTES)));
+}
+/** The profile in the file, checked throughout; an InputError naming `display` when it is not one. */
+async function readProfileFile(path, display = path) {
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (error) {
+        throw new errors_InputError(`cannot read the profile: ${error.message}`, { file: display });
+    }
+    let text;
+    try {
+        text = (isGzip(bytes) ? (0,external_node_zlib_.gunzipSync)(bytes) : bytes).toString('utf8');
+    }
+    catch {
+        throw new errors_InputError('not a usable driftgate profile: the gzip data is corrupt or truncated', { file: display });
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors_InputError(`not a usable driftgate profile: it is not valid JSON (${error.message}); is it truncated?`, { file: display });
+    }
+    return profileFromJson(json, display);
+}
+/** Writes the profile, gzip-compressed when the name ends in `.gz`; a reader never sees half a file. */
+async function writeProfileFile(path, profile) {
+    const text = `${JSON.stringify(profileToJson(profile))}\n`;
+    const bytes = path.toLowerCase().endsWith('.gz') ? (0,external_node_zlib_.gzipSync)(text) : Buffer.from(text);
+    await writeFileAtomic(path, bytes);
+    return bytes.length;
+}
+function isGzip(bytes) {
+    return bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+}
+/** The first inflated bytes of a gzip file, without inflating the rest (it may be a large data file). */
+async function gunzipPrefix(path) {
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path).pipe((0,external_node_zlib_.createGunzip)());
+    try {
+        for await (const chunk of stream)
+            return chunk;
+        return Buffer.alloc(0);
+    }
+    finally {
+        stream.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/table.ts
+/** How a column's cells are stored in its data: `numeric` or `text`, for a profiled column as they were. */
+function cellStorage(column) {
+    return column.storage === 'profile' ? column.profile.storage : column.storage;
+}
+const table_MISSING_CODE = -1;
+
+;// CONCATENATED MODULE: ./src/stattests/distinct-count.ts
+/**
+ * Sorting a column of few distinct values by counting them: many real columns (counts, ratings, ages,
+ * prices in cents) hold a few thousand distinct values among millions, and hashing each value's bit pattern
+ * into a small table that stays in cache is several times cheaper than moving every value through the
+ * radix sort's passes. The distinct values are then sorted alone, and their counts are what the pooled
+ * order of a sample needs, so it is computed without another pass over the column.
+ */
+const EXPONENT = 0x7ff00000;
+/** Odd constants of the multiplicative hash (the golden ratio and MurmurHash3's finalizer). */
+const GOLDEN = 0x9e3779b1;
+const MIX = 0x85ebca6b;
+/**
+ * The finite values of `words` (doubles as pairs of 32-bit words, low word first) counted per bit pattern,
+ * or undefined as soon as more than `limit` distinct patterns turn up.
+ */
+function countDistinctBits(words, limit) {
+    let capacity = 16;
+    while (capacity < 2 * limit)
+        capacity *= 2;
+    const mask = capacity - 1;
+    const shift = 32 - Math.log2(capacity);
+    const slots = new Int32Array(capacity).fill(-1);
+    const lows = new Uint32Array(limit);
+    const highs = new Uint32Array(limit);
+    const tally = new Float64Array(limit);
+    let distinct = 0;
+    for (let i = 0; i < words.length; i += 2) {
+        const high = words[i + 1];
+        if ((high & EXPONENT) === EXPONENT)
+            continue;
+        const low = words[i];
+        let slot = Math.imul(low ^ Math.imul(high, GOLDEN), MIX) >>> shift;
+        for (;;) {
+            const entry = slots[slot];
+            if (entry === -1) {
+                if (distinct === limit)
+                    return undefined;
+                slots[slot] = distinct;
+                lows[distinct] = low;
+                highs[distinct] = high;
+                tally[distinct++] = 1;
+                break;
+            }
+            if (lows[entry] === low && highs[entry] === high) {
+                tally[entry]++;
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+    const patterns = new Uint32Array(distinct * 2);
+    for (let entry = 0; entry < distinct; entry++) {
+        patterns[2 * entry] = lows[entry];
+        patterns[2 * entry + 1] = highs[entry];
+    }
+    // Sorting entry numbers by value keeps each count with its value.
+    const values = new Float64Array(patterns.buffer);
+    const order = Uint32Array.from({ length: distinct }, (_, entry) => entry).sort((a, b) => compareDoubles(values[a], values[b]));
+    const sortedValues = new Float64Array(distinct);
+    const counts = new Float64Array(distinct);
+    for (let rank = 0; rank < distinct; rank++) {
+        sortedValues[rank] = values[order[rank]];
+        counts[rank] = tally[order[rank]];
+    }
+    return { values: sortedValues, counts };
+}
+/** Numeric order with -0 before 0, as `Float64Array.prototype.sort` orders. */
+function compareDoubles(a, b) {
+    if (a !== b)
+        return a < b ? -1 : 1;
+    return a === 0 ? (Object.is(a, -0) ? -1 : 0) - (Object.is(b, -0) ? -1 : 0) : 0;
+}
+/** The sorted column the runs describe. */
+function expandRuns(runs, length) {
+    const sorted = new Float64Array(length);
+    let at = 0;
+    for (let rank = 0; rank < runs.values.length; rank++) {
+        const end = at + runs.counts[rank];
+        sorted.fill(runs.values[rank], at, end);
+        at = end;
+    }
+    return sorted;
+}
+
+;// CONCATENATED MODULE: ./src/stattests/sample.ts
+/**
+ * Building samples: the engine builds them from table columns, tests build them from plain arrays.
+ */
+
+/** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
+function numericalSample(reference, current) {
+    return { kind: 'numerical', reference: sortedOf(reference), current: sortedOf(current) };
+}
+/** `sortedFinite` results computed ahead of time (on the thread that read the column), by input array. */
+const presorted = new WeakMap();
+/**
+ * Records that `sorted` is `sortedFinite(values)`, so a sample of `values` does not sort them again.
+ * Neither array may change afterwards.
+ */
+function rememberSorted(values, sorted, runs) {
+    presorted.set(values, sorted);
+    if (runs)
+        runsOfSorted.set(sorted, runs);
+}
+/** The distinct values and their counts of a sorted array, when its sort counted them (few distinct values). */
+const runsOfSorted = new WeakMap();
+/** The distinct runs of a `sortedFinite` result, when the sort found them. */
+function sample_distinctRunsOf(sorted) {
+    return runsOfSorted.get(sorted);
+}
+function sortedOf(values) {
+    return presorted.get(values) ?? sortedFinite(values);
+}
+/** Below this many values the radix sort's fixed cost (its bucket counts) outweighs its gain. */
+const RADIX_MIN_LENGTH = 8192;
+/**
+ * Three LSD passes of 11, 11 and 10 bits cover the high word of a double's key. Digits of 11 bits keep the
+ * 2048 buckets a pass writes to within the cache; 16-bit digits (two passes) scatter over 65536 of them and
+ * are slower on columns of half a million values.
+ */
+const DIGITS = [
+    [0, 11],
+    [11, 11],
+    [22, 10],
+];
+const BUCKETS = 2048;
+const SIGN = 0x80000000;
+/** The radix sort's second buffer, grown to the largest column sorted so far. */
+let scratch = new Uint32Array(0);
+/** The radix sort reads doubles as two 32-bit words, low word first. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const sample_EXPONENT = 0x7ff00000;
+/**
+ * Columns with at most one distinct value in this many are sorted by counting (see distinct-count.ts), up to
+ * `COUNTING_MAX_DISTINCT` distinct values, where the counting table would outgrow the cache.
+ */
+const COUNTING_MIN_REPEATS = 16;
+const COUNTING_MAX_DISTINCT = 1 << 15;
+/**
+ * The finite values, ascending, in exactly the order `Float64Array.prototype.sort` gives (-0 before 0).
+ *
+ * Sorting is most of the engine's work on large columns, so large inputs are sorted on the values' bit
+ * patterns. A column of few distinct values is counted per bit pattern and rebuilt from its sorted distinct
+ * values (`distinctRunsOf` then gives them with their counts). Any other gets a radix sort: flipping the
+ * sign bit of a non-negative double, and every bit of a negative one, yields an unsigned 64-bit key whose
+ * order is the numeric order, with -0 just below 0. LSD passes order the keys by their high 32 bits (a pass
+ * whose digit is the same for every value is skipped), then the few values that share those bits are
+ * ordered by the low 32.
+ */
+function sortedFinite(values) {
+    const source = values instanceof Float64Array ? values : Float64Array.from(values);
+    if (source.length < RADIX_MIN_LENGTH || !LITTLE_ENDIAN) {
+        let present = 0;
+        for (let i = 0; i < source.length; i++)
+            if (Number.isFinite(source[i]))
+                present++;
+        const out = new Float64Array(present);
+        let k = 0;
+        for (let i = 0; i < source.length; i++)
+            if (Number.isFinite(source[i]))
+                out[k++] = source[i];
+        return out.sort();
+    }
+    // Word 2i is the low half of value i, word 2i + 1 its high half (sign, exponent, top of the mantissa).
+    const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
+    const runs = countDistinctBits(words, Math.min(COUNTING_MAX_DISTINCT, Math.floor(source.length / COUNTING_MIN_REPEATS)));
+    if (runs) {
+        let present = 0;
+        for (let rank = 0; rank < runs.counts.length; rank++)
+            present += runs.counts[rank];
+        const sorted = expandRuns(runs, present);
+        runsOfSorted.set(sorted, runs);
+        return sorted;
+    }
+    let present = 0;
+    for (let i = 1; i < words.length; i += 2)
+        if ((words[i] & sample_EXPONENT) !== sample_EXPONENT)
+            present++;
+    const result = new Uint32Array(present * 2);
+    const counts = new Int32Array(DIGITS.length * BUCKETS);
+    let k = 0;
+    for (let i = 0; i < words.length; i += 2) {
+        const high = words[i + 1];
+        if ((high & sample_EXPONENT) === sample_EXPONENT)
+            continue;
+        const flip = high >> 31;
+        const keyHigh = (high ^ (flip | SIGN)) >>> 0;
+        result[k] = (words[i] ^ flip) >>> 0;
+        result[k + 1] = keyHigh;
+        k += 2;
+        counts[keyHigh & (BUCKETS - 1)]++;
+        counts[BUCKETS + ((keyHigh >>> 11) & (BUCKETS - 1))]++;
+        counts[2 * BUCKETS + (keyHigh >>> 22)]++;
+    }
+    // The passes order the keys by their high word, going back and forth between the result and a scratch
+    // buffer kept for the next call: a column's sort then allocates nothing but its result.
+    if (scratch.length < result.length)
+        scratch = new Uint32Array(result.length);
+    let keys = result;
+    let spare = scratch.subarray(0, result.length);
+    const offsets = new Int32Array(BUCKETS);
+    for (let pass = 0; pass < DIGITS.length; pass++) {
+        const [shift, bits] = DIGITS[pass];
+        const mask = (1 << bits) - 1;
+        const base = pass * BUCKETS;
+        if (present === 0 || counts[base + ((keys[1] >>> shift) & mask)] === present)
+            continue;
+        let total = 0;
+        for (let digit = 0; digit <= mask; digit++) {
+            offsets[digit] = total;
+            total += counts[base + digit];
+        }
+        for (let i = 0; i < keys.length; i += 2) {
+            const high = keys[i + 1];
+            const at = offsets[(high >>> shift) & mask]++ * 2;
+            spare[at] = keys[i];
+            spare[at + 1] = high;
+        }
+        const sorted = spare;
+        spare = keys;
+        keys = sorted;
+    }
+    if (keys !== result)
+        result.set(keys);
+    // The high word holds sign, exponent and 20 bits of mantissa, so values that share it are few (or
+    // equal); each such run is ordered by its low words.
+    let runStart = 0;
+    for (let i = 2; i <= result.length; i += 2) {
+        if (i < result.length && result[i + 1] === result[runStart + 1])
+            continue;
+        if (i - runStart > 2)
+            orderByLowWord(result, runStart, i);
+        runStart = i;
+    }
+    // Back from keys to doubles in place.
+    for (let i = 0; i < result.length; i += 2) {
+        const flip = ~(result[i + 1] >> 31);
+        result[i] ^= flip;
+        result[i + 1] ^= flip | SIGN;
+    }
+    return new Float64Array(result.buffer, 0, present);
+}
+/** Below this many values a run is ordered by insertion; above, by the built-in sort of its low words. */
+const INSERTION_MAX = 24;
+/** Orders the keys in `keys[from, to)` (pairs of words, all with the same high word) by their low word. */
+function orderByLowWord(keys, from, to) {
+    if (to - from <= 2 * INSERTION_MAX) {
+        for (let i = from + 2; i < to; i += 2) {
+            const low = keys[i];
+            let j = i - 2;
+            while (j >= from && keys[j] > low) {
+                keys[j + 2] = keys[j];
+                j -= 2;
+            }
+            keys[j + 2] = low;
+        }
+        return;
+    }
+    const lows = new Uint32Array((to - from) / 2);
+    for (let i = from; i < to; i += 2)
+        lows[(i - from) / 2] = keys[i];
+    lows.sort();
+    for (let i = from; i < to; i += 2)
+        keys[i] = lows[(i - from) / 2];
+}
+/** A categorical sample from each side's count per category. Categories with a zero count on both sides are dropped. */
+function categoricalSample(reference, current) {
+    const categories = [...new Set([...reference.keys(), ...current.keys()])]
+        .filter((category) => (reference.get(category) ?? 0) + (current.get(category) ?? 0) > 0)
+        .sort(sample_compareCodePoints);
+    const referenceCounts = Float64Array.from(categories, (category) => reference.get(category) ?? 0);
+    const currentCounts = Float64Array.from(categories, (category) => current.get(category) ?? 0);
+    return {
+        kind: 'categorical',
+        categories,
+        reference: referenceCounts,
+        current: currentCounts,
+        referenceTotal: sample_sum(referenceCounts),
+        currentTotal: sample_sum(currentCounts),
+    };
+}
+/** A categorical sample from raw values of each side. */
+function categoricalSampleFromValues(reference, current) {
+    return categoricalSample(countValues(reference), countValues(current));
+}
+function countValues(values) {
+    const counts = new Map();
+    for (const value of values)
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+    return counts;
+}
+function sample_sum(values) {
+    let total = 0;
+    for (const value of values)
+        total += value;
+    return total;
+}
+/**
+ * Orders strings by Unicode code point, as Python does. JavaScript's default order compares UTF-16 code
+ * units, which puts U+E000–U+FFFF after astral characters; moving the surrogate range above them fixes it.
+ */
+function sample_compareCodePoints(a, b) {
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y)
+            return codePointRank(x) - codePointRank(y);
+    }
+    return a.length - b.length;
+}
+function codePointRank(unit) {
+    if (unit >= 0xe000)
+        return unit - 0x800;
+    if (unit >= 0xd800)
+        return unit + 0x2000;
+    return unit;
 }
 
 ;// CONCATENATED MODULE: ./src/profile/numeric-accumulator.ts
@@ -48211,7 +49293,7 @@ class TextAccumulator {
         }
     }
     finish() {
-        const ranked = [...this.counts].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
+        const ranked = [...this.counts].sort((a, b) => b[1] - a[1] || sample_compareCodePoints(a[0], b[0]));
         const categories = ranked.slice(0, this.settings.maxCategories);
         const pooled = ranked.slice(this.settings.maxCategories).reduce((sum, [, count]) => sum + count, 0);
         return {
@@ -50084,7 +51166,7 @@ async function readJson(source, plan) {
     catch (error) {
         const message = error.message;
         const position = /position (\d+)/.exec(message);
-        const line = position ? lineAt(text, Number(position[1])) : undefined;
+        const line = position ? json_lineAt(text, Number(position[1])) : undefined;
         throw new errors_InputError(`the file is not valid JSON (${message})`, { file, line });
     }
     if (!Array.isArray(value)) {
@@ -50121,7 +51203,7 @@ function describeJson(value) {
         return 'an object';
     return `a ${typeof value}`;
 }
-function lineAt(text, position) {
+function json_lineAt(text, position) {
     let line = 1;
     for (let k = text.indexOf('\n'); k !== -1 && k < position; k = text.indexOf('\n', k + 1))
         line++;
@@ -56536,88 +57618,15 @@ function renderJson(report) {
     return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/publish/json-text.ts
-/**
- * Parsing a JSON file the user wrote, with the line of a syntax error in the message's location: the
- * annotation then lands on it. V8 gives the offset where parsing stopped ("at position 22"); input that
- * ends too early has none, and its error belongs at the end of the file.
- */
-
-function parseJsonFile(text, file, explain) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        const message = error.message;
-        const position = /at position (\d+)/.exec(message);
-        throw new errors_InputError(explain(message), { file, line: json_text_lineAt(text, position ? Number(position[1]) : text.length) });
-    }
-}
-function json_text_lineAt(text, offset) {
-    let line = 1;
-    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
-        line++;
-    return line;
-}
-
-;// CONCATENATED MODULE: ./src/publish/metrics.ts
-/**
- * Evaluation metrics: the user's `metrics` JSON file, read as named numbers, and how a new version's
- * numbers compare with the deployed version's. The file itself is stored verbatim; only the numbers are
- * used here, so any extra fields (strings, lists, confusion matrices) are kept but not compared.
- */
-
-
-function parseMetrics(text, file) {
-    const parsed = parseJsonFile(text, file, (syntaxError) => `the metrics file is not JSON (${syntaxError}); write an object such as {"accuracy": 0.93}`);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new errors_InputError('the metrics file must hold a JSON object of named numbers, such as {"accuracy": 0.93}', { file });
-    }
-    const values = {};
-    collectNumbers(parsed, '', values);
-    return values;
-}
-function collectNumbers(object, prefix, into) {
-    for (const [key, value] of Object.entries(object)) {
-        const name = `${prefix}${key}`;
-        // An overflowing number (1e999) parses to Infinity; like infinities in data, it counts as missing.
-        if (typeof value === 'number' && Number.isFinite(value))
-            into[name] = value;
-        else if (typeof value === 'object' && value !== null && !Array.isArray(value))
-            collectNumbers(value, `${name}.`, into);
-    }
-}
-/** Every metric either version has: the candidate's in its own order, then those only the deployed one had. */
-function compareMetrics(candidate, deployed) {
-    const changes = Object.entries(candidate).map(([name, value]) => {
-        const before = deployed?.[name];
-        return before === undefined ? { name, candidate: value } : { name, deployed: before, candidate: value, change: value - before };
-    });
-    for (const [name, value] of Object.entries(deployed ?? {})) {
-        if (!(name in candidate))
-            changes.push({ name, deployed: value });
-    }
-    return changes;
-}
-
-;// CONCATENATED MODULE: ./src/engine/format.ts
-/** How numbers read wherever people see them: the engine's reasons and summaries, and every report. */
-/** Four significant digits; scientific notation for very small or large magnitudes. */
-function format_formatNumber(value) {
-    if (value === 0 || !Number.isFinite(value))
-        return String(value);
-    const magnitude = Math.abs(value);
-    if (magnitude < 1e-3 || magnitude >= 1e6)
-        return value.toExponential(2);
-    return String(Number(value.toPrecision(4)));
-}
-/** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
-function format_formatPercent(share) {
-    const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
-    return `${(share * 100).toFixed(digits)}%`;
+;// CONCATENATED MODULE: ./src/engine/effect.ts
+/** How far a column moved: the distance beside its p-value, or the distance it was tested on (finite only). */
+function effect_columnEffect(column) {
+    const effect = column.effect_size?.distance ?? (column.output === 'distance' ? column.score : undefined);
+    return effect !== undefined && Number.isFinite(effect) ? effect : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
+
 
 /**
  * The value a column was judged on: `p = 0.0012` for p-values (`adj. p` after a correction), else the
@@ -56669,8 +57678,7 @@ function driftedFirst(columns) {
         .map(({ column }) => column);
 }
 function effectOf(column) {
-    const effect = column.effect_size?.distance ?? (column.output === 'distance' ? column.score : undefined);
-    return effect !== undefined && Number.isFinite(effect) ? effect : -Infinity;
+    return effect_columnEffect(column) ?? -Infinity;
 }
 const STATUS_LABELS = {
     drift: 'drift',
@@ -56734,6 +57742,978 @@ function precisionOfInstants(instants) {
     if (instants.every((at) => at % 60_000 === 0))
         return 'minute';
     return 'second';
+}
+
+;// CONCATENATED MODULE: ./src/stattests/order.ts
+
+const cache = new WeakMap();
+/** The distinct pooled values with each side's multiplicity; memoized per sample. */
+function order_pooledOrder(sample) {
+    let order = cache.get(sample);
+    if (!order) {
+        const referenceRuns = distinctRunsOf(sample.reference);
+        const currentRuns = distinctRunsOf(sample.current);
+        order = referenceRuns && currentRuns ? mergeRuns(referenceRuns, currentRuns) : mergeDistinct(sample.reference, sample.current);
+        cache.set(sample, order);
+    }
+    return order;
+}
+function mergeDistinct(reference, current) {
+    // Counting the distinct values first sizes the arrays exactly: a column of a few distinct values
+    // (counts, ratings) then takes a few bytes instead of three arrays as long as both sides together.
+    const distinct = countDistinct(reference, current);
+    const values = new Float64Array(distinct);
+    const referenceCounts = new Float64Array(distinct);
+    const currentCounts = new Float64Array(distinct);
+    const n = reference.length;
+    const m = current.length;
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    // One comparison picks the side (or both) the next distinct value comes from; the tails have one side.
+    while (i < n && j < m) {
+        const a = reference[i];
+        const b = current[j];
+        let nextI = i;
+        let nextJ = j;
+        if (a <= b)
+            while (nextI < n && reference[nextI] === a)
+                nextI++;
+        if (b <= a)
+            while (nextJ < m && current[nextJ] === b)
+                nextJ++;
+        values[k] = a <= b ? a : b;
+        referenceCounts[k] = nextI - i;
+        currentCounts[k] = nextJ - j;
+        i = nextI;
+        j = nextJ;
+        k++;
+    }
+    for (; i < n; k++) {
+        const start = i;
+        while (i < n && reference[i] === reference[start])
+            i++;
+        values[k] = reference[start];
+        referenceCounts[k] = i - start;
+    }
+    for (; j < m; k++) {
+        const start = j;
+        while (j < m && current[j] === current[start])
+            j++;
+        values[k] = current[start];
+        currentCounts[k] = j - start;
+    }
+    return { values, referenceCounts, currentCounts };
+}
+/**
+ * `mergeDistinct` for two sides whose sorts counted their distinct values: the same merge over the runs.
+ * A side's runs are per bit pattern, so -0 and 0 are two runs there, merged into one entry here.
+ */
+function mergeRuns(reference, current) {
+    const n = reference.values.length;
+    const m = current.values.length;
+    const bound = n + m;
+    const values = new Float64Array(bound);
+    const referenceCounts = new Float64Array(bound);
+    const currentCounts = new Float64Array(bound);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < n || j < m) {
+        const a = i < n ? reference.values[i] : Infinity;
+        const b = j < m ? current.values[j] : Infinity;
+        const value = i < n && (j === m || a <= b) ? a : b;
+        let fromReference = 0;
+        let fromCurrent = 0;
+        while (i < n && reference.values[i] === value)
+            fromReference += reference.counts[i++];
+        while (j < m && current.values[j] === value)
+            fromCurrent += current.counts[j++];
+        values[k] = value;
+        referenceCounts[k] = fromReference;
+        currentCounts[k] = fromCurrent;
+        k++;
+    }
+    return { values: values.subarray(0, k), referenceCounts: referenceCounts.subarray(0, k), currentCounts: currentCounts.subarray(0, k) };
+}
+function countDistinct(reference, current) {
+    const n = reference.length;
+    const m = current.length;
+    let distinct = 0;
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+        const a = reference[i];
+        const b = current[j];
+        if (a <= b)
+            while (i < n && reference[i] === a)
+                i++;
+        if (b <= a)
+            while (j < m && current[j] === b)
+                j++;
+        distinct++;
+    }
+    for (; i < n; distinct++) {
+        const value = reference[i];
+        while (i < n && reference[i] === value)
+            i++;
+    }
+    for (; j < m; distinct++) {
+        const value = current[j];
+        while (j < m && current[j] === value)
+            j++;
+    }
+    return distinct;
+}
+
+;// CONCATENATED MODULE: ./src/stattests/binning.ts
+/**
+ * The binning behind the binned distances (`psi`, `jensenshannon`, `kl_div`, `tvd`, `linf`), the separate
+ * histogram `hellinger` uses, and the compact histograms the report draws.
+ *
+ * Shared binning (Evidently's legacy `get_binned_data`, with the cut-off at 20 distinct reference values):
+ *
+ * - Histogram path: a numerical column whose reference has more than 20 distinct values. Sturges' rule over
+ *   all N pooled values (duplicates kept), evaluated literally in doubles as NumPy's
+ *   `histogram_bin_edges(..., bins='sturges')` does: `w = (hi − lo)/(log2(N) + 1)`, `k = ceil((hi − lo)/w)`.
+ *   Dividing the range by `w` is not the identity: when N is a power of two, `log2(N) + 1` is an integer and
+ *   the quotient can round just above it, which adds a bin; we keep that, since the golden values do.
+ *   Edges are `i·((hi − lo)/k) + lo` (NumPy's `linspace`: multiply, then add) with the last edge set to hi.
+ *   Bin i holds `e_i ≤ x < e_{i+1}`; the last bin also holds hi.
+ * - Discrete path: every categorical column, and every numerical column with at most 20 distinct reference
+ *   values. One bucket per value present on either side (numbers compared as doubles, so -0 is 0).
+ *
+ * Shares are counts divided by the side's size. `psi` and `kl_div` replace zero shares (each side on its
+ * own, and only when that side has a zero) by `μ/10^6` if the side's smallest non-zero share μ is at most
+ * 0.0001, else by 0.0001, without renormalising: this is Evidently's convention and the golden values
+ * depend on it.
+ *
+ * Counting is a binary search per edge over the already sorted values (O(k log n)); the discrete path reads
+ * the shared pooled order (O(N)). Results are memoized per sample, because several methods run on one
+ * column.
+ *
+ * References: NumPy `histogram_bin_edges` / `histogram` (1.24); Evidently legacy `stattests/utils.py`
+ * (`get_binned_data`); H. A. Sturges, "The choice of a class interval", JASA 21 (1926).
+ */
+
+
+/** Above this many distinct reference values a numerical column is binned by Sturges' rule. */
+const DISCRETE_MAX_DISTINCT = 20;
+const binningCache = new WeakMap();
+const sharesCache = new WeakMap();
+const filledCache = new WeakMap();
+/**
+ * The shared binning of a column; memoized per sample. `undefined` when the histogram path meets a
+ * non-finite range. Samples built by `numericalSample` carry no infinities (they count as missing); a
+ * hand-built one that does gets no binning, as NumPy refuses to bin an infinite range.
+ */
+function sharedBinning(sample) {
+    let binning = binningCache.get(sample);
+    if (binning === undefined) {
+        binning = computeSharedBinning(sample) ?? null;
+        binningCache.set(sample, binning);
+    }
+    return binning ?? undefined;
+}
+/** p and q on the shared binning, no zero filling (`jensenshannon`, `tvd`, `linf`). Memoized per sample. */
+function binShares(sample) {
+    let shares = sharesCache.get(sample);
+    if (shares === undefined) {
+        const binning = sharedBinning(sample);
+        shares = binning
+            ? { reference: divide(binning.reference, binning.referenceTotal), current: divide(binning.current, binning.currentTotal) }
+            : null;
+        sharesCache.set(sample, shares);
+    }
+    return shares ?? undefined;
+}
+/** p and q with Evidently's zero filling (`psi`, `kl_div`). Memoized per sample. */
+function filledBinShares(sample) {
+    let filled = filledCache.get(sample);
+    if (filled === undefined) {
+        const shares = binShares(sample);
+        filled = shares ? { reference: fillZeros(shares.reference), current: fillZeros(shares.current) } : null;
+        filledCache.set(sample, filled);
+    }
+    return filled ?? undefined;
+}
+/**
+ * A binned distance as a result: none where the sample has no binning (an infinite range) or where the
+ * value is not finite, the rule every method on the shared binning follows.
+ */
+function binnedDistance(shares, distanceOf) {
+    if (!shares)
+        return undefined;
+    const distance = distanceOf(shares.reference, shares.current);
+    return Number.isFinite(distance) ? { distance } : undefined;
+}
+/**
+ * A share vector divided by its own sum, as SciPy's `entropy` and `jensenshannon` normalise their inputs:
+ * shares from counts sum to 1 only up to rounding, and filled ones sum to more.
+ */
+function normalised(shares) {
+    let sum = 0;
+    for (let i = 0; i < shares.length; i++)
+        sum += shares[i];
+    return divide(shares, sum);
+}
+function computeSharedBinning(sample) {
+    if (sample.kind === 'categorical')
+        return categoricalBinning(sample.reference, sample.current, sample.referenceTotal, sample.currentTotal);
+    const { reference, current } = sample;
+    if (distinctAtMost(reference, DISCRETE_MAX_DISTINCT)) {
+        const order = pooledOrder(sample);
+        return {
+            path: 'discrete',
+            reference: order.referenceCounts,
+            current: order.currentCounts,
+            referenceTotal: reference.length,
+            currentTotal: current.length,
+        };
+    }
+    const lo = Math.min(reference[0], current[0]);
+    const hi = Math.max(reference[reference.length - 1], current[current.length - 1]);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi))
+        return undefined;
+    const edges = sturgesEdges(lo, hi, reference.length + current.length);
+    return {
+        path: 'histogram',
+        edges,
+        reference: histogramCounts(reference, edges),
+        current: histogramCounts(current, edges),
+        referenceTotal: reference.length,
+        currentTotal: current.length,
+    };
+}
+/** A category with no count on either side is not a key (Evidently's keys are the values that occur). */
+function categoricalBinning(reference, current, n, m) {
+    let kept = 0;
+    for (let i = 0; i < reference.length; i++)
+        if (reference[i] > 0 || current[i] > 0)
+            kept++;
+    if (kept === reference.length)
+        return { path: 'discrete', reference, current, referenceTotal: n, currentTotal: m };
+    const keptReference = new Float64Array(kept);
+    const keptCurrent = new Float64Array(kept);
+    for (let i = 0, j = 0; i < reference.length; i++) {
+        if (reference[i] > 0 || current[i] > 0) {
+            keptReference[j] = reference[i];
+            keptCurrent[j++] = current[i];
+        }
+    }
+    return { path: 'discrete', reference: keptReference, current: keptCurrent, referenceTotal: n, currentTotal: m };
+}
+/** Whether a sorted array holds at most `limit` distinct values; stops reading once it knows. */
+function distinctAtMost(sorted, limit) {
+    let distinct = sorted.length > 0 ? 1 : 0;
+    for (let i = 1; i < sorted.length; i++) {
+        // `!==` treats -0 and 0 as one value, as pandas' nunique does.
+        if (sorted[i] !== sorted[i - 1] && ++distinct > limit)
+            return false;
+    }
+    return true;
+}
+/**
+ * Sturges' bin edges for values spanning [lo, hi], `size` of them, exactly as NumPy's
+ * `histogram_bin_edges(values, bins='sturges')` computes them. A zero range becomes [lo − 0.5, hi + 0.5]
+ * with one bin, as in NumPy. `lo` and `hi` must be finite.
+ */
+function sturgesEdges(lo, hi, size) {
+    let first = lo;
+    let last = hi;
+    let bins = 1;
+    if (first === last) {
+        first -= 0.5;
+        last += 0.5;
+    }
+    else {
+        const range = last - first;
+        const width = range / (Math.log2(size) + 1);
+        // Not simplified to ceil(log2(size) + 1): the rounding of range / width is what decides the bin count.
+        if (width !== 0)
+            bins = Math.ceil(range / width);
+    }
+    const edges = new Float64Array(bins + 1);
+    const delta = last - first;
+    const step = delta / bins;
+    for (let i = 0; i < bins; i++) {
+        // A step that underflows to 0 is scaled the other way round, as NumPy's linspace does for subnormals.
+        edges[i] = (step === 0 ? (i / bins) * delta : i * step) + first;
+    }
+    edges[bins] = last;
+    return edges;
+}
+/**
+ * Counts of sorted values per bin: bin i holds `edges[i] ≤ x < edges[i+1]`, and the last bin also holds
+ * `x = edges[k]`; values outside [edges[0], edges[k]] are not counted (NumPy's `histogram` with explicit
+ * edges). One binary search per edge, so O(k log n).
+ */
+function histogramCounts(sorted, edges) {
+    const bins = edges.length - 1;
+    const counts = new Float64Array(bins);
+    let below = binning_lowerBound(sorted, edges[0]);
+    for (let i = 0; i < bins; i++) {
+        const upTo = i === bins - 1 ? binning_upperBound(sorted, edges[bins]) : binning_lowerBound(sorted, edges[i + 1]);
+        counts[i] = upTo - below;
+        below = upTo;
+    }
+    return counts;
+}
+/** Index of the first value ≥ x in increasing `sorted` (NumPy's `searchsorted`, side 'left'). */
+function binning_lowerBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/** Index of the first value > x. */
+function binning_upperBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+function divide(counts, total) {
+    const out = new Float64Array(counts.length);
+    for (let i = 0; i < counts.length; i++)
+        out[i] = counts[i] / total;
+    return out;
+}
+/** Evidently's zero filling of one share vector; returns the input itself when it has no zero. */
+function fillZeros(shares) {
+    let smallest = Infinity;
+    let hasZero = false;
+    for (let i = 0; i < shares.length; i++) {
+        const share = shares[i];
+        if (share === 0)
+            hasZero = true;
+        else if (share < smallest)
+            smallest = share;
+    }
+    if (!hasZero || smallest === Infinity)
+        return shares;
+    const fill = smallest <= 0.0001 ? smallest / 10 ** 6 : 0.0001;
+    const out = Float64Array.from(shares);
+    for (let i = 0; i < out.length; i++)
+        if (out[i] === 0)
+            out[i] = fill;
+    return out;
+}
+const hellingerCache = new WeakMap();
+/**
+ * Evidently's Hellinger binning: Sturges' rule applied to the u distinct pooled values (log2(u) in place of
+ * log2(N), lo/hi their extremes), on every numerical column whatever its number of distinct values; counts
+ * of each side per bin. `undefined` for a non-finite range. Memoized per sample.
+ */
+function hellingerHistogram(sample) {
+    let histogram = hellingerCache.get(sample);
+    if (histogram === undefined) {
+        const { reference, current } = sample;
+        const lo = Math.min(reference[0], current[0]);
+        const hi = Math.max(reference[reference.length - 1], current[current.length - 1]);
+        if (Number.isFinite(lo) && Number.isFinite(hi)) {
+            const edges = sturgesEdges(lo, hi, distinctPooled(reference, current));
+            histogram = { edges, reference: histogramCounts(sample.reference, edges), current: histogramCounts(sample.current, edges) };
+        }
+        else {
+            histogram = null;
+        }
+        hellingerCache.set(sample, histogram);
+    }
+    return histogram ?? undefined;
+}
+/** The number of distinct values in the union of two sorted arrays (-0 and 0 are one), by one merge walk. */
+function distinctPooled(a, b) {
+    let i = 0;
+    let j = 0;
+    let distinct = 0;
+    while (i < a.length || j < b.length) {
+        const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+        while (i < a.length && a[i] === next)
+            i++;
+        while (j < b.length && b[j] === next)
+            j++;
+        distinct++;
+    }
+    return distinct;
+}
+/** Default bucket limit of `compactHistogram`. */
+const COMPACT_HISTOGRAM_MAX_BUCKETS = 20;
+/**
+ * Both sides of a column as a compact histogram, on the binning the binned distances use: Sturges bins
+ * for a numerical column on the histogram path, one bucket per value on the discrete path. A discrete
+ * numerical column with more than `maxBuckets` values (few reference values, many new current values) is
+ * drawn with Sturges bins over the pooled values instead, so the picture stays small. Categories beyond
+ * `maxBuckets` are folded into "other" counts. `undefined` for a numerical sample holding infinities.
+ */
+function compactHistogram(sample, maxBuckets = COMPACT_HISTOGRAM_MAX_BUCKETS) {
+    const limit = Math.max(1, Math.floor(maxBuckets));
+    if (sample.kind === 'categorical')
+        return compactCategories(sample.categories, sample.reference, sample.current, sample.referenceTotal, sample.currentTotal, limit);
+    const binning = sharedBinning(sample);
+    if (!binning)
+        return undefined;
+    const totals = { referenceTotal: binning.referenceTotal, currentTotal: binning.currentTotal };
+    if (binning.edges)
+        return { kind: 'bins', edges: binning.edges, reference: binning.reference, current: binning.current, ...totals };
+    const values = pooledOrder(sample).values;
+    if (values.length <= limit)
+        return { kind: 'values', values, reference: binning.reference, current: binning.current, ...totals };
+    const lo = values[0];
+    const hi = values[values.length - 1];
+    if (!Number.isFinite(lo) || !Number.isFinite(hi))
+        return undefined;
+    const edges = sturgesEdges(lo, hi, sample.reference.length + sample.current.length);
+    return { kind: 'bins', edges, reference: histogramCounts(sample.reference, edges), current: histogramCounts(sample.current, edges), ...totals };
+}
+function compactCategories(categories, reference, current, referenceTotal, currentTotal, limit) {
+    const present = [];
+    for (let i = 0; i < categories.length; i++)
+        if (reference[i] + current[i] > 0)
+            present.push(i);
+    present.sort((a, b) => reference[b] + current[b] - (reference[a] + current[a]) || compareCodePoints(categories[a], categories[b]));
+    const kept = present.slice(0, limit);
+    let otherReference = 0;
+    let otherCurrent = 0;
+    for (const i of present.slice(limit)) {
+        otherReference += reference[i];
+        otherCurrent += current[i];
+    }
+    return {
+        kind: 'categories',
+        categories: kept.map((i) => categories[i]),
+        reference: Float64Array.from(kept, (i) => reference[i]),
+        current: Float64Array.from(kept, (i) => current[i]),
+        otherReference,
+        otherCurrent,
+        referenceTotal,
+        currentTotal,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/performance/isotonic.ts
+/**
+ * Isotonic regression, as scikit-learn 1.2.1's `IsotonicRegression(out_of_bounds='clip', increasing=True)`:
+ * `fitIsotonic` is its `fit(x, y, sample_weight)`, `predictIsotonic` its `predict`.
+ *
+ * Definition: the fit is the non-decreasing step function f minimising Σ wᵢ (yᵢ − f(xᵢ))² over the
+ * distinct x values (R. E. Barlow et al., "Statistical Inference under Order Restrictions", 1972),
+ * found by pool-adjacent-violators (M. J. Best and N. Chakravarti, "Active set algorithms for isotonic
+ * regression; a unifying framework", Math. Programming 47, 1990, section 3). Prediction joins the
+ * fitted points by straight lines and clips x to the fitted range, so it is flat outside it.
+ *
+ * scikit-learn's steps, followed one for one so results agree to the last bit or two:
+ * 1. Rows with weight ≤ 0 are dropped; the rest are ordered by x, then y.
+ * 2. Equal x are merged first: a run of sorted x each less than 1e-15 (float64's `resolution`) above the
+ *    run's first x becomes one point at that first x, with the summed weight and the weighted mean of y
+ *    (Σ wy accumulated in that order, then divided by Σ w).
+ * 3. Pool-adjacent-violators over the merged points: a block is pooled with its successor unless its
+ *    mean is strictly below the successor's, pooled means being Σ wy / Σ w of the merged points, with
+ *    backtracking to the previous block after each pooling.
+ * 4. Points whose fitted value equals both neighbours' are dropped (the interpolation is unchanged).
+ * 5. Prediction: x clipped to [min, max] of the merged points, then SciPy's `interp1d` linear rule on the
+ *    kept points: the segment is found by binary search (an x equal to a knot uses the segment ending
+ *    there), and f(x) = slope · (x − x_lo) + y_lo with slope = (y_hi − y_lo) / (x_hi − x_lo). One kept
+ *    point predicts its value everywhere.
+ *
+ * Edge cases: no row with positive weight, a non-finite x, y or weight, or a negative weight count as
+ * invalid input (RangeError; scikit-learn rejects non-finite input too). Predicting at NaN gives NaN.
+ *
+ * @example
+ * const fit = fitIsotonic([1, 2, 3, 4], [1, 3, 2, 4]);
+ * predictIsotonic(fit, [0, 2.25, 5]); // => [1, 2.5, 4]: (3 + 2) / 2 pooled, flat beyond the ends
+ */
+
+
+// Module-level aliases: inside Jest's vm contexts a global lookup per row makes the tests' simulations
+// many times slower.
+const { isFinite: isotonic_isFinite, isNaN: isotonic_isNaN } = Number;
+const { min: isotonic_min, max: isotonic_max } = Math;
+/** float64's `np.finfo(np.float64).resolution`: x closer than this to a run's first x join that run. */
+const MERGE_RESOLUTION = 1e-15;
+function isotonic_fitIsotonic(x, y, weights) {
+    requireAligned('y', x.length, y);
+    if (weights)
+        requireAligned('weights', x.length, weights);
+    const rows = [];
+    for (let row = 0; row < x.length; row++) {
+        const weight = weights ? weights[row] : 1;
+        if (!isotonic_isFinite(x[row]) || !isotonic_isFinite(y[row]) || !isotonic_isFinite(weight) || weight < 0) {
+            throw new RangeError(`isotonic regression needs finite x, y and non-negative weights (row ${row})`);
+        }
+        if (weight > 0)
+            rows.push(row);
+    }
+    if (rows.length === 0)
+        throw new RangeError('isotonic regression needs at least one row with positive weight');
+    rows.sort((a, b) => x[a] - x[b] || y[a] - y[b]);
+    const merged = mergeEqualX(rows, x, y, weights);
+    poolAdjacentViolators(merged.y, merged.weight);
+    return { ...dropInteriorRepeats(merged.x, merged.y), xMin: merged.x[0], xMax: merged.x[merged.x.length - 1] };
+}
+function isotonic_predictIsotonic(fit, x) {
+    const predictions = new Float64Array(x.length);
+    const last = fit.x.length - 1;
+    for (let row = 0; row < x.length; row++) {
+        if (isotonic_isNaN(x[row])) {
+            predictions[row] = NaN;
+            continue;
+        }
+        if (last === 0) {
+            predictions[row] = fit.y[0];
+            continue;
+        }
+        const clipped = isotonic_min(isotonic_max(x[row], fit.xMin), fit.xMax);
+        const high = isotonic_min(isotonic_max(lowerBound(fit.x, clipped), 1), last);
+        const slope = (fit.y[high] - fit.y[high - 1]) / (fit.x[high] - fit.x[high - 1]);
+        predictions[row] = slope * (clipped - fit.x[high - 1]) + fit.y[high - 1];
+    }
+    return predictions;
+}
+function mergeEqualX(sortedRows, x, y, weights) {
+    const merged = { x: [], y: [], weight: [] };
+    let runX = x[sortedRows[0]];
+    let runWeight = 0;
+    let runWeightedY = 0;
+    const close = () => {
+        merged.x.push(runX);
+        merged.weight.push(runWeight);
+        merged.y.push(runWeightedY / runWeight);
+    };
+    for (const row of sortedRows) {
+        const weight = weights ? weights[row] : 1;
+        if (x[row] - runX >= MERGE_RESOLUTION) {
+            close();
+            runX = x[row];
+            runWeight = weight;
+            runWeightedY = y[row] * weight;
+        }
+        else {
+            runWeight += weight;
+            runWeightedY += y[row] * weight;
+        }
+    }
+    close();
+    return merged;
+}
+/**
+ * Pools `values` in place into their weighted isotonic fit. Blocks are kept as `blockEnd[start] = end` and
+ * `blockEnd[end] = start` (inclusive), with the block's mean and total weight stored at its start.
+ */
+function poolAdjacentViolators(values, weights) {
+    const n = values.length;
+    const blockEnd = new Int32Array(n);
+    blockEnd.forEach((_, index) => (blockEnd[index] = index));
+    let start = 0;
+    while (start < n) {
+        let next = blockEnd[start] + 1;
+        if (next === n)
+            break;
+        if (values[start] < values[next]) {
+            start = next;
+            continue;
+        }
+        let weightedSum = weights[start] * values[start];
+        let weightSum = weights[start];
+        for (;;) {
+            const previousValue = values[next];
+            weightedSum += weights[next] * values[next];
+            weightSum += weights[next];
+            next = blockEnd[next] + 1;
+            if (next === n || previousValue < values[next]) {
+                values[start] = weightedSum / weightSum;
+                weights[start] = weightSum;
+                blockEnd[start] = next - 1;
+                blockEnd[next - 1] = start;
+                if (start > 0)
+                    start = blockEnd[start - 1];
+                break;
+            }
+        }
+    }
+    for (let blockStart = 0; blockStart < n;) {
+        const after = blockEnd[blockStart] + 1;
+        values.fill(values[blockStart], blockStart + 1, after);
+        blockStart = after;
+    }
+}
+function dropInteriorRepeats(x, y) {
+    const keep = x.map((_, index) => index === 0 || index === x.length - 1 || y[index] !== y[index - 1] || y[index] !== y[index + 1]);
+    return {
+        x: Float64Array.from(x.filter((_, index) => keep[index])),
+        y: Float64Array.from(y.filter((_, index) => keep[index])),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/performance/calibration.ts
+/**
+ * Whether a binary model's positive-class scores need calibrating before they are read as probabilities,
+ * and the calibration itself: the first step of confidence-based performance estimation (`cbpe.ts`),
+ * which needs P(positive | score) to be right on the current rows.
+ *
+ * Calibration map: isotonic regression of the 0/1 truth on the score over the labelled baseline
+ * (`isotonic.ts`, scikit-learn's `IsotonicRegression(out_of_bounds='clip')`, NannyML's calibrator).
+ *
+ * Expected calibration error (C. Guo et al., "On Calibration of Modern Neural Networks", ICML 2017,
+ * eq. 3): the scores are put in 10 equal-width bins of [0, 1] (bin b holds b/10 ≤ p < (b+1)/10, the last
+ * one including 1; scores outside [0, 1] go to the end bins) and
+ * `ECE = Σ_b (n_b / n) · |mean p in b − share of positives in b|`, empty bins counting zero. NannyML bins
+ * by rank instead (equal-count bins); equal width is used here because an isotonic map is a step
+ * function, so its many tied scores always share a bin and the error does not depend on how ties are
+ * ordered.
+ *
+ * Decision (calibrate only where it helps, as NannyML's `needs_calibration` does with its own split):
+ * the baseline rows are shuffled with a seeded generator (`random.ts`, default seed 42) and dealt, the
+ * positives and then the negatives in turn, into K = 5 folds of near-equal size and class balance. Each
+ * fold's scores are calibrated by an isotonic map fitted on the other folds, so every baseline row gets
+ * an out-of-fold calibrated score. Calibrate when the ECE of those out-of-fold scores is strictly below
+ * the ECE of the raw scores over the same rows; the map then used is the isotonic fit on the whole
+ * baseline. Not calibrated: a baseline with one class only (nothing to learn but a constant) or fewer
+ * than 2·K rows.
+ *
+ * @example
+ * // Overconfident scores of a model whose true probability is 0.25 or 0.75:
+ * const scores = [0.05, 0.05, 0.05, 0.05, 0.95, 0.95, 0.95, 0.95].flatMap((s) => [s, s, s, s, s]);
+ * const truth = scores.map((s, row) => (s > 0.5) === (row % 4 !== 0));
+ * decideCalibration(scores, truth);
+ * // => calibrate: true, rawError ≈ 0.2, calibratedError ≈ 0.096 (out of fold); the map sends 0.05 → 0.25, 0.95 → 0.75
+ */
+
+
+
+// Module-level aliases: inside Jest's vm contexts a global lookup per row makes the tests' simulations
+// many times slower.
+const { abs, floor, max: calibration_max, min: calibration_min } = Math;
+const CALIBRATION_FOLDS = 5;
+const CALIBRATION_BINS = 10;
+const calibration_DEFAULT_CALIBRATION_SEED = 42;
+function calibration_decideCalibration(scores, isPositive, seed = calibration_DEFAULT_CALIBRATION_SEED) {
+    requireAligned('the truth', scores.length, isPositive);
+    const folds = CALIBRATION_FOLDS;
+    const base = { folds, seed };
+    const positives = isPositive.filter(Boolean).length;
+    if (scores.length < 2 * folds)
+        return { ...base, calibrate: false, skipped: 'too few rows' };
+    if (positives === 0 || positives === scores.length)
+        return { ...base, calibrate: false, skipped: 'one class' };
+    const truth = isPositive.map(Number);
+    // Rows in score order, so every fit below sorts input that is already sorted (linear for V8's TimSort).
+    const byScore = Array.from({ length: scores.length }, (_, row) => row).sort((a, b) => scores[a] - scores[b] || truth[a] - truth[b]);
+    const foldOf = stratifiedFolds(isPositive, folds, seed);
+    const outOfFold = new Float64Array(scores.length);
+    for (let fold = 0; fold < folds; fold++) {
+        const training = byScore.filter((row) => foldOf[row] !== fold);
+        const heldOut = byScore.filter((row) => foldOf[row] === fold);
+        const fit = fitIsotonic(pick(scores, training), pick(truth, training));
+        const calibrated = predictIsotonic(fit, pick(scores, heldOut));
+        heldOut.forEach((row, index) => (outOfFold[row] = calibrated[index]));
+    }
+    const rawError = expectedCalibrationError(scores, isPositive);
+    const calibratedError = expectedCalibrationError(outOfFold, isPositive);
+    const calibrate = calibratedError < rawError;
+    const calibrator = calibrate ? fitIsotonic(pick(scores, byScore), pick(truth, byScore)) : undefined;
+    return { ...base, calibrate, rawError, calibratedError, ...(calibrator ? { calibrator } : {}) };
+}
+/** The scores as probabilities: through the map where the decision says so, unchanged otherwise. */
+function calibration_applyCalibration(decision, scores) {
+    return decision.calibrator ? predictIsotonic(decision.calibrator, scores) : Float64Array.from(scores);
+}
+/** ECE over 10 equal-width bins of [0, 1], as defined above; undefined without rows. */
+function expectedCalibrationError(probabilities, isPositive) {
+    requireAligned('the truth', probabilities.length, isPositive);
+    if (probabilities.length === 0)
+        return undefined;
+    const counts = new Float64Array(CALIBRATION_BINS);
+    const probabilitySums = new Float64Array(CALIBRATION_BINS);
+    const positiveCounts = new Float64Array(CALIBRATION_BINS);
+    for (let row = 0; row < probabilities.length; row++) {
+        const bin = calibration_min(calibration_max(floor(probabilities[row] * CALIBRATION_BINS), 0), CALIBRATION_BINS - 1);
+        counts[bin]++;
+        probabilitySums[bin] += probabilities[row];
+        if (isPositive[row])
+            positiveCounts[bin]++;
+    }
+    let error = 0;
+    for (let bin = 0; bin < CALIBRATION_BINS; bin++) {
+        if (counts[bin] > 0)
+            error += abs(probabilitySums[bin] - positiveCounts[bin]) / probabilities.length;
+    }
+    return error;
+}
+/** Fold of each row: each class shuffled (Fisher–Yates) and dealt round-robin, positives first. */
+function stratifiedFolds(isPositive, folds, seed) {
+    const random = seededRandom(seed);
+    const foldOf = new Uint8Array(isPositive.length);
+    let dealt = 0;
+    for (const positive of [true, false]) {
+        const rows = rowsWhere(isPositive, (truth) => truth === positive);
+        for (let index = rows.length - 1; index > 0; index--) {
+            const other = random.nextIndex(index + 1);
+            [rows[index], rows[other]] = [rows[other], rows[index]];
+        }
+        for (const row of rows)
+            foldOf[row] = dealt++ % folds;
+    }
+    return foldOf;
+}
+function rowsWhere(values, keep) {
+    const rows = [];
+    for (let row = 0; row < values.length; row++)
+        if (keep(values[row]))
+            rows.push(row);
+    return rows;
+}
+function pick(values, rows) {
+    // A loop: Float64Array.from with a mapping function is many times slower in V8.
+    const picked = new Float64Array(rows.length);
+    rows.forEach((row, index) => (picked[index] = values[row]));
+    return picked;
+}
+
+;// CONCATENATED MODULE: ./src/performance/cbpe.ts
+/**
+ * Performance estimated without labels: confidence-based performance estimation (CBPE) as NannyML defines
+ * it for a binary classifier that logs the probability of its positive class (NannyML's documentation,
+ * "How it works: Confidence-based Performance Estimation"; `nannyml/performance_estimation/
+ * confidence_based`).
+ *
+ * Idea: where the scores are calibrated, a current row with probability p is a true positive with
+ * probability p if it was predicted positive, and a false negative with probability p if not. So the
+ * confusion matrix of the current rows, whose labels have not arrived, has expectation
+ * `E[TP] = Σ_{ŷ=1} p`, `E[FP] = Σ_{ŷ=1} (1 − p)`, `E[FN] = Σ_{ŷ=0} p`, `E[TN] = Σ_{ŷ=0} (1 − p)`,
+ * and the metrics are read off it as NannyML does:
+ * - accuracy = (TP + TN) / n; precision = TP / (TP + FP); recall = TP / (TP + FN);
+ *   F1 = TP / (TP + (FP + FN) / 2). A zero denominator gives 0 (NannyML, and scikit-learn's realized
+ *   scores with their default `zero_division`).
+ * - ROC AUC: the area under the expected ROC curve. Rows are ranked by the model's own (uncalibrated)
+ *   score, as the realized AUC ranks them; at each distinct score t the expected counts above it are
+ *   `TP(t) = Σ_{s ≥ t} p` and `FP(t) = Σ_{s ≥ t} (1 − p)`, the curve joins (0, 0) and
+ *   (FP(t)/FP(−∞), TP(t)/TP(−∞)), and the area is its trapezoid sum. Tied scores are one threshold, as
+ *   scikit-learn groups them (NannyML does not, which gives the same area whenever tied scores have equal
+ *   calibrated probabilities, as a calibration map gives them); NannyML also rounds the cumulative
+ *   counts to 5 decimals, which is left out. Undefined when Σ p or Σ (1 − p) is zero.
+ * The probabilities p come from `calibration.ts`: the raw scores, or their isotonic calibration on the
+ * labelled baseline where that lowers the expected calibration error. The prediction ŷ is the logged
+ * prediction column (positive where it names the positive class), not a threshold on p.
+ *
+ * Sampling error: the standard error σ a metric has on n rows drawn like the current ones, estimated
+ * from the labelled baseline as NannyML does, with sizes taken from the current rows:
+ * - accuracy, precision, recall: each is the share of one kind of row among the "relevant" rows (right
+ *   among all rows, right among predicted positives, predicted positive among actual positives). With
+ *   s the standard deviation of that 0/1 indicator over the baseline's relevant rows (population form,
+ *   NannyML's `np.std`), σ = s / √m, m being the current rows' relevant count: n, the predicted
+ *   positives, and E[TP + FN] (the expected positives) respectively.
+ * - F1 = 2t / (1 + t) with t the share of true positives among the TP, FP and FN rows; the delta method
+ *   gives σ = 2 / (1 + t)² · s / √m with s the baseline's standard deviation of that share's indicator
+ *   and t its baseline value, m = E[TP + FP + FN] now. (NannyML's observation-level F1 gives a σ larger
+ *   by the factor 1 + t.)
+ * - ROC AUC: DeLong's variance (E. R. DeLong, D. M. DeLong and D. L. Clarke-Pearson, Biometrics 44,
+ *   1988): with the baseline's placement values (for each positive, the share of negatives it outscores,
+ *   ties counting half; for each negative, the share of positives outscoring it) of sample variances
+ *   S₁₀ and S₀₁, σ² = S₁₀ / m₁ + S₀₁ / m₀ with m₁ = Σ p and m₀ = Σ (1 − p) the expected class sizes now.
+ *   (NannyML keeps only the first term.)
+ * Where the scores were calibrated, the probabilities are themselves estimated from the baseline's labels
+ * and carry its sampling error too; the estimate and the realized value then behave like statistics of
+ * two independent samples, and each variance above gets a second term in the baseline's own count M of
+ * the same rows: σ = s · √(1/m + 1/M), for F1 times 2 / (1 + t)², and for ROC AUC
+ * σ² = S₁₀ (1/m₁ + 1/M₁) + S₀₁ (1/m₀ + 1/M₀). NannyML leaves this term out; it matters when the current
+ * rows are not few next to the baseline's (with 400 current rows on a 1000-row baseline, leaving it out
+ * made the simulation's ±3σ bands miss about 1 % of the time instead of 0.3 %).
+ * The band is the estimate ± 3σ, clipped to [0, 1]: where the metric computed on the current rows'
+ * labels, once they arrive, should lie if the model's relation between score and outcome is unchanged
+ * (CBPE's one assumption: covariate shift, no concept shift). No band where σ is undefined: the baseline
+ * or the current rows hold none of a metric's relevant rows.
+ *
+ * Edge cases: no current rows, no estimate (undefined); a baseline for which `decideCalibration`
+ * declines (one class, fewer than 10 rows) is used uncalibrated.
+ *
+ * @example
+ * // A baseline of 40 rows scored 0.05 or 0.95 and right three times in four (calibrated to 0.25, 0.75):
+ * const scores = [0.05, 0.05, 0.05, 0.05, 0.95, 0.95, 0.95, 0.95].flatMap((s) => [s, s, s, s, s]);
+ * const isPositive = scores.map((s, row) => (s > 0.5) === (row % 4 !== 0));
+ * const model = fitCbpe({ scores, isPositive, predictedPositive: scores.map((s) => s > 0.5) });
+ * const estimate = estimatePerformance(model, { scores: [0.95, 0.95, 0.05, 0.05], predictedPositive: [true, true, false, false] });
+ * estimate?.accuracy; // => { value: 0.75, standardError: 0.227…, lower: 0.0688…, upper: 1 }: four rows say little
+ */
+
+
+
+
+/** Half-width of the band in standard errors: about 99.7 % coverage for a normal estimate. */
+const cbpe_BAND_STANDARD_ERRORS = 3;
+/** Learns the calibration and the sampling-error components from the labelled baseline. */
+function cbpe_fitCbpe(baseline, seed = DEFAULT_CALIBRATION_SEED) {
+    const { scores, isPositive, predictedPositive } = baseline;
+    requireAligned('the predictions', scores.length, predictedPositive);
+    requireAligned('the truth', scores.length, isPositive);
+    const counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
+    for (let row = 0; row < scores.length; row++) {
+        if (predictedPositive[row])
+            counts[isPositive[row] ? 'tp' : 'fp']++;
+        else
+            counts[isPositive[row] ? 'fn' : 'tn']++;
+    }
+    const { tp, fp, fn, tn } = counts;
+    const samplingError = {
+        accuracy: bernoulliShare(tp + tn, scores.length),
+        precision: bernoulliShare(tp, tp + fp),
+        recall: bernoulliShare(tp, tp + fn),
+        f1: bernoulliShare(tp, tp + fp + fn),
+        rocAuc: placementVariances(scores, isPositive),
+    };
+    return { calibration: decideCalibration(scores, isPositive, seed), samplingError };
+}
+function cbpe_estimatePerformance(model, current) {
+    const { scores, predictedPositive } = current;
+    requireAligned('the predictions', scores.length, predictedPositive);
+    const rows = scores.length;
+    if (rows === 0)
+        return undefined;
+    const probabilities = applyCalibration(model.calibration, scores);
+    const confusion = expectedConfusion(probabilities, predictedPositive);
+    const { truePositives: tp, falsePositives: fp, falseNegatives: fn } = confusion;
+    const error = model.samplingError;
+    // Calibrated probabilities are estimated from the baseline's labels: their error adds a baseline term.
+    const baselineWeight = model.calibration.calibrate ? 1 : 0;
+    const shareError = (component, currentRows) => component && component.deviation * Math.sqrt(1 / currentRows + baselineWeight / component.baselineRows);
+    const predictedPositives = predictedPositive.filter(Boolean).length;
+    const f1Error = error.f1 && (2 / (1 + error.f1.share) ** 2) * shareError(error.f1, tp + fp + fn);
+    const rocAuc = error.rocAuc;
+    const rocAucError = rocAuc &&
+        Math.sqrt(rocAuc.positivePlacementVariance * (1 / (tp + fn) + baselineWeight / rocAuc.baselinePositives) +
+            rocAuc.negativePlacementVariance * (1 / (fp + confusion.trueNegatives) + baselineWeight / rocAuc.baselineNegatives));
+    const metrics = estimatedMetrics(confusion);
+    const auc = estimatedRocAuc(scores, probabilities);
+    return {
+        rows,
+        calibrated: model.calibration.calibrate,
+        expectedConfusion: confusion,
+        accuracy: banded(metrics.accuracy, shareError(error.accuracy, rows)),
+        precision: banded(metrics.precision, shareError(error.precision, predictedPositives)),
+        recall: banded(metrics.recall, shareError(error.recall, tp + fn)),
+        f1: banded(metrics.f1, f1Error),
+        ...(auc === undefined ? {} : { rocAuc: banded(auc, rocAucError) }),
+    };
+}
+/** The expected confusion matrix of rows with calibrated probabilities `probabilities` (defined above). */
+function expectedConfusion(probabilities, predictedPositive) {
+    requireAligned('the predictions', probabilities.length, predictedPositive);
+    const cells = [[], [], [], []];
+    for (let row = 0; row < probabilities.length; row++) {
+        const p = probabilities[row];
+        if (predictedPositive[row]) {
+            cells[0].push(p);
+            cells[1].push(1 - p);
+        }
+        else {
+            cells[2].push(p);
+            cells[3].push(1 - p);
+        }
+    }
+    const [truePositives, falsePositives, falseNegatives, trueNegatives] = cells.map((cell) => sum(cell));
+    return { truePositives, falsePositives, falseNegatives, trueNegatives };
+}
+/** Accuracy, precision, recall and F1 of an expected confusion matrix, NannyML's formulas. */
+function estimatedMetrics(confusion) {
+    const { truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn } = confusion;
+    return {
+        accuracy: cbpe_ratioOrZero(tp + tn, tp + fp + fn + tn),
+        precision: cbpe_ratioOrZero(tp, tp + fp),
+        recall: cbpe_ratioOrZero(tp, tp + fn),
+        f1: cbpe_ratioOrZero(tp, tp + 0.5 * (fp + fn)),
+    };
+}
+/** Area under the expected ROC curve, rows ranked by `scores`, counted by `probabilities` (defined above). */
+function estimatedRocAuc(scores, probabilities) {
+    requireAligned('the probabilities', scores.length, probabilities);
+    const ranking = rankScores(scores);
+    if (!ranking)
+        return undefined;
+    let truePositives = 0;
+    let falsePositives = 0;
+    let previousTruePositives = 0;
+    let previousFalsePositives = 0;
+    let twiceArea = 0;
+    ranking.order.forEach((row, rank) => {
+        if (ranking.startsThreshold[rank]) {
+            twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+            [previousTruePositives, previousFalsePositives] = [truePositives, falsePositives];
+        }
+        truePositives += probabilities[row];
+        falsePositives += 1 - probabilities[row];
+    });
+    if (!(truePositives > 0 && falsePositives > 0))
+        return undefined;
+    twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+    return twiceArea / (2 * truePositives * falsePositives);
+}
+/**
+ * DeLong's placement values of the baseline, ranked by score with ties counting half, and their sample
+ * variances; undefined without two positives and two negatives or with a non-finite score.
+ */
+function placementVariances(scores, isPositive) {
+    const ranking = rankScores(scores);
+    const positives = isPositive.filter(Boolean).length;
+    const negatives = isPositive.length - positives;
+    if (!ranking || positives < 2 || negatives < 2)
+        return undefined;
+    const positivePlacements = [];
+    const negativePlacements = [];
+    // Ranked by decreasing score: the positives above a negative outscore it, the negatives below a positive lose.
+    const { order, startsThreshold } = ranking;
+    let positivesAbove = 0;
+    let negativesAbove = 0;
+    for (let start = 0; start < order.length;) {
+        let end = start + 1;
+        while (end < order.length && !startsThreshold[end])
+            end++;
+        const tiedRows = Array.from(order.subarray(start, end));
+        const tiedPositives = tiedRows.filter((row) => isPositive[row]).length;
+        const tiedNegatives = tiedRows.length - tiedPositives;
+        for (const row of tiedRows) {
+            if (isPositive[row])
+                positivePlacements.push((negatives - negativesAbove - tiedNegatives + tiedNegatives / 2) / negatives);
+            else
+                negativePlacements.push((positivesAbove + tiedPositives / 2) / positives);
+        }
+        positivesAbove += tiedPositives;
+        negativesAbove += tiedNegatives;
+        start = end;
+    }
+    return {
+        positivePlacementVariance: sampleVariance(positivePlacements),
+        negativePlacementVariance: sampleVariance(negativePlacements),
+        baselinePositives: positives,
+        baselineNegatives: negatives,
+    };
+}
+/** A share of `hits` among `of` rows and the population standard deviation of its 0/1 indicator. */
+function bernoulliShare(hits, of) {
+    if (of === 0)
+        return undefined;
+    const share = hits / of;
+    return { share, deviation: Math.sqrt(share * (1 - share)), baselineRows: of };
+}
+function banded(value, standardError) {
+    if (standardError === undefined || !Number.isFinite(standardError))
+        return { value };
+    const halfWidth = cbpe_BAND_STANDARD_ERRORS * standardError;
+    return { value, standardError, lower: Math.max(0, value - halfWidth), upper: Math.min(1, value + halfWidth) };
+}
+function cbpe_ratioOrZero(numerator, denominator) {
+    return denominator === 0 ? 0 : numerator / denominator;
 }
 
 ;// CONCATENATED MODULE: ./src/performance/detectors/adwin.ts
@@ -57060,420 +59040,6 @@ function streamOrder(length, order) {
     return rows.sort(compare);
 }
 
-;// CONCATENATED MODULE: ./src/performance/label-order.ts
-/**
- * The order scikit-learn gives class labels: `np.unique` on a string array sorts by Unicode code point.
- *
- * JavaScript's `<` compares UTF-16 code units instead, which disagrees for characters beyond the Basic
- * Multilingual Plane (stored as surrogates, 0xD800–0xDFFF) against characters from 0xE000 to 0xFFFF:
- * NumPy puts "Ａ" (U+FF21) before "😀" (U+1F600), `<` puts it after. Per-class results, the confusion
- * matrix and the positive class of a binary ROC AUC all follow this order, so it has to be NumPy's.
- *
- * Numeric classes arrive as text and sort as text ("10" before "9"), as scikit-learn sorts a string
- * array.
- *
- * @example
- * sortedLabels(['b', '😀', 'Ａ', 'a']); // => ['a', 'b', 'Ａ', '😀']
- */
-/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
-function label_order_compareLabels(a, b) {
-    const shorter = Math.min(a.length, b.length);
-    for (let i = 0; i < shorter; i++) {
-        const left = a.codePointAt(i);
-        const right = b.codePointAt(i);
-        if (left !== right)
-            return left - right;
-        // Equal code points have equal widths, so both strings skip the same low surrogate.
-        if (left > 0xffff)
-            i++;
-    }
-    return a.length - b.length;
-}
-/** The distinct labels of all the given arrays, in scikit-learn's order. */
-function label_order_sortedLabels(...labelArrays) {
-    const distinct = new Set();
-    for (const labels of labelArrays)
-        for (const label of labels)
-            distinct.add(label);
-    return [...distinct].sort(label_order_compareLabels);
-}
-/** The distinct labels of `yTrue` other than `positive`: a one-column model's negative class, when it is one. */
-function otherLabels(yTrue, positive) {
-    const others = new Set();
-    for (const label of yTrue)
-        if (label !== positive)
-            others.add(label);
-    return others;
-}
-
-;// CONCATENATED MODULE: ./src/performance/rows.ts
-/**
- * Labelled rows of one side (baseline or current) as the performance metrics take them: the true target
- * and the model's prediction per row, plus, for classification, the model's probability per class.
- *
- * Callers drop rows with a missing target or prediction before building these: every metric assumes
- * complete, aligned columns of equal length.
- */
-function rows_rowCount(rows) {
-    return rows.yTrue.length;
-}
-/** Throws when aligned columns differ in length: a caller bug, never a property of the data. */
-function rows_requireAligned(what, expected, actual) {
-    if (actual.length !== expected) {
-        throw new RangeError(`${what} has ${actual.length} rows where ${expected} were expected`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/performance/confusion-matrix.ts
-/**
- * Confusion matrix, as `sklearn.metrics.confusion_matrix(y_true, y_pred, labels=labels)`.
- *
- * Definition: `counts[i][j]` is the number of rows whose true label is `labels[i]` and whose predicted
- * label is `labels[j]`: rows are the truth, columns the prediction.
- *
- * Edge cases: by default the labels are every label seen on either side, in scikit-learn's order (see
- * `label-order.ts`); with explicit labels, rows whose true or predicted label is not among them are left
- * out, as scikit-learn does. No rows give an empty matrix.
- *
- * @example
- * confusionMatrix(['a', 'b', 'b'], ['a', 'a', 'b']);
- * // => { labels: ['a', 'b'], counts: [[1, 0], [1, 1]] }
- */
-
-
-function confusion_matrix_confusionMatrix(yTrue, yPred, labels = label_order_sortedLabels(yTrue, yPred)) {
-    rows_requireAligned('y_pred', yTrue.length, yPred);
-    const indexOf = new Map(labels.map((label, index) => [label, index]));
-    const counts = labels.map(() => new Array(labels.length).fill(0));
-    for (let row = 0; row < yTrue.length; row++) {
-        const truth = indexOf.get(yTrue[row]);
-        const prediction = indexOf.get(yPred[row]);
-        if (truth !== undefined && prediction !== undefined)
-            counts[truth][prediction]++;
-    }
-    return { labels, counts };
-}
-
-;// CONCATENATED MODULE: ./src/performance/mean.ts
-/**
- * Arithmetic mean with compensated (Kahan–Babuška–Neumaier) summation, simple-statistics' `mean`.
- *
- * scikit-learn averages with `np.average`, whose pairwise summation is within a few ulps of the exact
- * sum; a compensated sum is within one, so the two agree far inside the 1e-12 the fixtures demand, at
- * any length, where a plain left-to-right loop drifts with n.
- *
- * Edge cases: an empty array has no mean (undefined, where NumPy would warn and give NaN).
- *
- * @example
- * compensatedMean([0.1, 0.2, 0.3]); // => 0.19999999999999998 (the exact sum rounds to 0.6)
- */
-
-function compensatedMean(values) {
-    if (values.length === 0)
-        return undefined;
-    // simple-statistics only reads `length` and indexes, so typed arrays need no copy.
-    return simple_statistics_mean(values);
-}
-
-;// CONCATENATED MODULE: ./src/performance/balanced-accuracy.ts
-/**
- * Balanced accuracy, as `sklearn.metrics.balanced_accuracy_score(y_true, y_pred)` (not adjusted).
- *
- * Definition: the mean over classes of recall, `(1/K) · Σ_k C_kk / Σ_j C_kj`, on the confusion matrix C
- * of every label seen on either side. Unlike accuracy, a rare class weighs as much as a common one.
- *
- * Edge cases: a label that only occurs among the predictions has no recall (0/0); scikit-learn drops it
- * from the mean (with the warning "y_pred contains classes not in y_true") and so do we. No rows, no
- * value (undefined).
- *
- * @example
- * balancedAccuracy(['a', 'b', 'b'], ['a', 'c', 'b']); // => 0.75 (recalls 1 and 0.5; 'c' dropped)
- */
-
-
-function balanced_accuracy_balancedAccuracy(yTrue, yPred) {
-    const { counts } = confusion_matrix_confusionMatrix(yTrue, yPred);
-    return balancedAccuracyFromCounts(counts.map((row, index) => row[index]), counts.map((row) => row.reduce((total, count) => total + count, 0)));
-}
-/**
- * The mean recall from per-label counts of rows predicted right and rows truly of the label, labels
- * without true rows left out. Shared with the bootstrap, which counts resampled rows.
- */
-function balancedAccuracyFromCounts(correct, actual) {
-    const recalls = [];
-    actual.forEach((support, index) => {
-        if (support > 0)
-            recalls.push(correct[index] / support);
-    });
-    return compensatedMean(recalls);
-}
-
-;// CONCATENATED MODULE: ./src/performance/log-loss.ts
-/**
- * Log loss (cross-entropy), as `sklearn.metrics.log_loss(y_true, y_prob, labels=classes)` in scikit-learn
- * 1.2 (its default `eps="auto"`).
- *
- * Definition: each probability is first clipped to [ε, 1 − ε] with ε = 2⁻⁵² (`np.finfo(float64).eps`),
- * then each row is divided by its sum, so rows that do not sum to one are renormalised; the loss is
- * `−(1/n) · Σ_i ln(p_i,y_i)`, the mean negative log of the probability given to the true class.
- * Clipping keeps a confident mistake finite: a true class given probability 0 costs
- * ln((1 + ε)/ε) ≈ 36.04, and a perfect one-hot prediction costs about 2ε rather than 0.
- * (scikit-learn 1.3 deprecated the `eps` argument; this follows 1.2.1, the version the fixtures pin.)
- *
- * Classes: `probabilities` holds one column per class the model knows, as `labels=` does; `y_true`
- * may use only some of them (a single class is fine).
- *
- * One column (a binary model's `predict_proba[:, 1]`): the probability p of its class, the positive
- * one; every other row is of the negative class, scored 1 − p, as scikit-learn takes a 1-D `y_pred`. In
- * scikit-learn's order: p is clipped first, the negative class gets 1 − clip(p), and the row is then
- * renormalised by their (floating-point) sum — the same as `log_loss(y_true == positive, p, labels=[0, 1])`.
- *
- * Edge cases (undefined): no rows, no column, a true label with no column (scikit-learn would silently
- * score such a row 0; with one column: two labels other than its class, where scikit-learn raises),
- * a non-finite probability.
- *
- * @example
- * logLoss(['n', 'p'], new Map([['n', [0.8, 0.3]], ['p', [0.2, 0.7]]]));
- * // => 0.2899092476264711 (the mean of −ln 0.8 and −ln 0.7)
- */
-
-
-
-const CLIP_EPSILON = Number.EPSILON;
-function log_loss_logLoss(yTrue, probabilities) {
-    const losses = rowLogLosses(yTrue, probabilities);
-    return losses && compensatedMean(losses);
-}
-/** Each row's −ln p(true class) after clipping and renormalising; undefined where `logLoss` is. */
-function rowLogLosses(yTrue, probabilities) {
-    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
-    const columns = classes.map((label) => probabilities.get(label));
-    for (const column of columns)
-        rows_requireAligned('a probability column', yTrue.length, column);
-    if (yTrue.length === 0 || classes.length === 0)
-        return undefined;
-    if (classes.length === 1)
-        return positiveClassLogLosses(yTrue, classes[0], columns[0]);
-    const columnOf = new Map(classes.map((label, index) => [label, index]));
-    const losses = new Float64Array(yTrue.length);
-    for (let row = 0; row < yTrue.length; row++) {
-        const trueColumn = columnOf.get(yTrue[row]);
-        if (trueColumn === undefined)
-            return undefined;
-        let rowSum = 0;
-        for (const column of columns) {
-            if (!Number.isFinite(column[row]))
-                return undefined;
-            rowSum += clip(column[row]);
-        }
-        losses[row] = -Math.log(clip(columns[trueColumn][row]) / rowSum);
-    }
-    return losses;
-}
-function positiveClassLogLosses(yTrue, positive, scores) {
-    if (otherLabels(yTrue, positive).size > 1)
-        return undefined;
-    const losses = new Float64Array(yTrue.length);
-    for (let row = 0; row < yTrue.length; row++) {
-        if (!Number.isFinite(scores[row]))
-            return undefined;
-        const positiveScore = clip(scores[row]);
-        const negativeScore = 1 - positiveScore;
-        losses[row] = -Math.log((yTrue[row] === positive ? positiveScore : negativeScore) / (negativeScore + positiveScore));
-    }
-    return losses;
-}
-function clip(probability) {
-    return Math.min(Math.max(probability, CLIP_EPSILON), 1 - CLIP_EPSILON);
-}
-
-;// CONCATENATED MODULE: ./src/performance/precision-recall-f1.ts
-/**
- * Precision, recall and F1 per class and their macro averages, as scikit-learn's
- * `precision_recall_fscore_support(y_true, y_pred, labels=labels, average=None)` and `average='macro'`
- * (so `precision_score`, `recall_score` and `f1_score` with `average='macro'`).
- *
- * Definition, for each label k with tp_k rows predicted k and truly k:
- * `precision_k = tp_k / #(ŷ = k)`, `recall_k = tp_k / #(y = k)`,
- * `F1_k = 2 · precision_k · recall_k / (precision_k + recall_k)`; each macro average is the plain mean
- * over the labels. F1 is evaluated in that product form, operation for operation as scikit-learn 1.2
- * does, so results agree to the last bit or two.
- *
- * Zero division, scikit-learn's default (`zero_division="warn"`): a ratio with a zero denominator is 0
- * (scikit-learn also warns) — precision of a label never predicted, recall of a label absent from the
- * truth — and F1 is 0 whenever precision + recall is 0. Those zeros still count in the macro averages,
- * so a class the model no longer meets, or no longer predicts, pulls the macro scores down. Later 1.x
- * releases compute F1 as 2·tp / (2·tp + fp + fn) with the same default; the two agree on every label
- * drawn from the data and on absent explicit labels (both 0).
- *
- * Edge cases: labels default to every label seen on either side, in scikit-learn's order; explicit
- * labels may name labels seen nowhere (all three scores 0) or leave some out, counts still coming from
- * all rows. No labels (no rows), no result (undefined).
- *
- * @example
- * const scores = precisionRecallF1(['a', 'a', 'b'], ['a', 'b', 'b']);
- * scores.perClass[0]; // => { label: 'a', precision: 1, recall: 0.5, f1: 0.6666666666666666, support: 2 }
- * scores.f1Macro; // => 0.6666666666666666
- */
-
-
-
-function precision_recall_f1_precisionRecallF1(yTrue, yPred, labels = label_order_sortedLabels(yTrue, yPred)) {
-    rows_requireAligned('y_pred', yTrue.length, yPred);
-    if (labels.length === 0)
-        return undefined;
-    const truePositives = new Map();
-    const predicted = new Map();
-    const actual = new Map();
-    const increment = (counts, label) => counts.set(label, (counts.get(label) ?? 0) + 1);
-    for (let row = 0; row < yTrue.length; row++) {
-        increment(actual, yTrue[row]);
-        increment(predicted, yPred[row]);
-        if (yTrue[row] === yPred[row])
-            increment(truePositives, yTrue[row]);
-    }
-    return scoresFromCounts(labels, labels.map((label) => truePositives.get(label) ?? 0), labels.map((label) => predicted.get(label) ?? 0), labels.map((label) => actual.get(label) ?? 0));
-}
-/**
- * The scores from per-label counts (aligned with `labels`): rows right, rows predicted as the label,
- * rows truly of the label. Shared with the bootstrap, which counts resampled rows.
- */
-function scoresFromCounts(labels, truePositives, predicted, actual) {
-    const perClass = labels.map((label, index) => {
-        const precision = ratioOrZero(truePositives[index], predicted[index]);
-        const recall = ratioOrZero(truePositives[index], actual[index]);
-        const denominator = precision + recall;
-        const f1 = denominator === 0 ? 0 : (2 * precision * recall) / denominator;
-        return { label, precision, recall, f1, support: actual[index] };
-    });
-    return {
-        perClass,
-        precisionMacro: compensatedMean(perClass.map((scores) => scores.precision)),
-        recallMacro: compensatedMean(perClass.map((scores) => scores.recall)),
-        f1Macro: compensatedMean(perClass.map((scores) => scores.f1)),
-    };
-}
-function ratioOrZero(numerator, denominator) {
-    return denominator === 0 ? 0 : numerator / denominator;
-}
-
-;// CONCATENATED MODULE: ./src/performance/roc-auc.ts
-/**
- * Area under the ROC curve, as `sklearn.metrics.roc_auc_score`: binary, and one-vs-rest macro average
- * for more than two classes.
- *
- * Binary definition: sort rows by decreasing score; at each distinct score (threshold) take the counts
- * of positives TP and negatives FP scoring at least that much. The ROC curve joins (0, 0) and the points
- * (FP/N, TP/P), and the AUC is its trapezoid area,
- * `AUC = Σ (FP_t − FP_{t−1}) · (TP_t + TP_{t−1}) / (2·P·N)`.
- * Tied scores form one threshold, so a tie between a positive and a negative counts one half — exactly
- * scikit-learn's `roc_curve` + `auc` (its dropping of collinear points does not change the area). The
- * sum is accumulated in integers, so the only rounding is the final division; scikit-learn's float
- * trapezoid is within a few ulps of it.
- *
- * Classes and scores: `probabilities` holds one column per class the model knows, or one column only.
- * - One column: binary AUC of its class (the positive class) against every other row, as
- *   `roc_auc_score(y_true == positive, p)`; `y_true` may hold at most one other label (scikit-learn
- *   refuses a multiclass `y_true` scored by one column).
- * - Two columns: binary AUC of the greater label (the positive class, `y_score[:, 1]` in scikit-learn)
- *   against its own column.
- * - More: the mean over classes of the binary AUC of "this class" against "the rest", each scored by its
- *   own column (`multi_class='ovr', average='macro'`). A class of the model absent from `y_true` has no
- *   one-vs-rest AUC and is left out of the mean: scikit-learn refuses the whole computation there, and
- *   the result equals its macro average over the label-indicator columns of the classes present. Rows
- *   need not sum to one (scikit-learn insists for multiclass; the per-class AUCs never use the sum).
- *
- * Edge cases (undefined, where scikit-learn raises): fewer than two classes of the model present in
- * `y_true` (with one column: no positive or no negative row), a true label with no probability column
- * (with one column: two labels other than its class), a non-finite score, no column.
- *
- * @example
- * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
- * // => 0.75 (positives beat negatives in 3 of the 4 pairs)
- */
-
-
-
-function roc_auc_rocAuc(yTrue, probabilities) {
-    const scored = scoredClasses(yTrue, probabilities);
-    if (!scored)
-        return undefined;
-    const { classes, positive } = scored;
-    if (positive !== undefined)
-        return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
-    const present = new Set(yTrue);
-    const perClass = [];
-    for (const label of classes) {
-        if (!present.has(label))
-            continue;
-        const auc = binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
-        if (auc === undefined)
-            return undefined;
-        perClass.push(auc);
-    }
-    return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
-}
-/** Which classes an AUC scores, shared with the bootstrap's `prepareRocAuc`; undefined where scikit-learn raises. */
-function scoredClasses(yTrue, probabilities) {
-    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
-    for (const column of probabilities.values())
-        rows_requireAligned('a probability column', yTrue.length, column);
-    if (classes.length === 1)
-        return otherLabels(yTrue, classes[0]).size <= 1 ? { classes, positive: classes[0] } : undefined;
-    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
-        return undefined;
-    return classes.length === 2 ? { classes, positive: classes[1] } : { classes };
-}
-/**
- * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
- * trapezoid does. Undefined without both positives and negatives, or with a non-finite score.
- */
-function binaryRocAuc(isPositive, scores) {
-    rows_requireAligned('scores', isPositive.length, scores);
-    const ranking = rankScores(scores);
-    return ranking && rankedRocAuc(ranking, isPositive);
-}
-/** The ranking of `scores`, computed once and reused by the bootstrap; undefined with a non-finite score. */
-function rankScores(scores) {
-    for (let row = 0; row < scores.length; row++)
-        if (!Number.isFinite(scores[row]))
-            return undefined;
-    const order = Uint32Array.from({ length: scores.length }, (_, row) => row);
-    order.sort((a, b) => scores[b] - scores[a]);
-    const startsThreshold = new Uint8Array(order.length);
-    for (let rank = 1; rank < order.length; rank++)
-        startsThreshold[rank] = scores[order[rank]] !== scores[order[rank - 1]] ? 1 : 0;
-    return { order, startsThreshold };
-}
-/**
- * The trapezoid AUC over a ranking, each row counted `multiplicities[row]` times (once without them):
- * the bootstrap's resamples are multiplicities. Undefined without both positives and negatives.
- */
-function rankedRocAuc({ order, startsThreshold }, isPositive, multiplicities) {
-    let truePositives = 0;
-    let falsePositives = 0;
-    let previousTruePositives = 0;
-    let previousFalsePositives = 0;
-    let twiceArea = 0;
-    for (let rank = 0; rank < order.length; rank++) {
-        const row = order[rank];
-        if (startsThreshold[rank]) {
-            twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
-            previousTruePositives = truePositives;
-            previousFalsePositives = falsePositives;
-        }
-        const times = multiplicities ? multiplicities[row] : 1;
-        if (isPositive[row])
-            truePositives += times;
-        else
-            falsePositives += times;
-    }
-    if (truePositives === 0 || falsePositives === 0)
-        return undefined;
-    twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
-    return twiceArea / (2 * truePositives * falsePositives);
-}
-
 ;// CONCATENATED MODULE: ./src/performance/classification.ts
 /**
  * Every classification metric of one side at once, for reports: accuracy, balanced accuracy, the
@@ -57527,415 +59093,6 @@ function classification_classificationMetrics(rows, labels = sortedLabels(rows.y
         ...(auc === undefined ? {} : { rocAuc: auc }),
         ...(loss === undefined ? {} : { logLoss: loss }),
     };
-}
-
-;// CONCATENATED MODULE: ./src/performance/accuracy.ts
-/**
- * Accuracy, as `sklearn.metrics.accuracy_score(y_true, y_pred)`.
- *
- * Definition: the share of rows whose predicted label equals the true label,
- * `accuracy = (1/n) · Σ [ŷ_i = y_i]`. Exact: a count divided by n.
- *
- * Edge cases: no rows, no accuracy (undefined; scikit-learn gives NaN with a warning).
- *
- * @example
- * accuracy(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c']); // => 0.75
- */
-
-function accuracy_accuracy(yTrue, yPred) {
-    rows_requireAligned('y_pred', yTrue.length, yPred);
-    if (yTrue.length === 0)
-        return undefined;
-    let correct = 0;
-    for (let row = 0; row < yTrue.length; row++)
-        if (yTrue[row] === yPred[row])
-            correct++;
-    return correct / yTrue.length;
-}
-
-;// CONCATENATED MODULE: ./src/performance/regression-errors.ts
-/**
- * Per-row absolute errors `|ŷ_i − y_i|`, the common first step of the regression metrics and the error
- * signal the change detectors watch for regression models.
- *
- * Edge cases: undefined when any value is NaN or infinite, where scikit-learn's input validation raises;
- * an empty input gives an empty array.
- *
- * @example
- * absoluteErrors([1, 2], [1.5, 1]); // => Float64Array [0.5, 1]
- */
-
-function regression_errors_absoluteErrors(yTrue, yPred) {
-    rows_requireAligned('y_pred', yTrue.length, yPred);
-    const errors = new Float64Array(yTrue.length);
-    for (let row = 0; row < yTrue.length; row++) {
-        if (!Number.isFinite(yTrue[row]) || !Number.isFinite(yPred[row]))
-            return undefined;
-        errors[row] = Math.abs(yPred[row] - yTrue[row]);
-    }
-    return errors;
-}
-
-;// CONCATENATED MODULE: ./src/performance/mean-absolute-error.ts
-/**
- * Mean absolute error, as `sklearn.metrics.mean_absolute_error(y_true, y_pred)`.
- *
- * Definition: `MAE = (1/n) · Σ |ŷ_i − y_i|`, in the target's units; lower is better.
- *
- * Edge cases: no rows or a non-finite value, no MAE (undefined; scikit-learn raises).
- *
- * @example
- * meanAbsoluteError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.5
- */
-
-
-function mean_absolute_error_meanAbsoluteError(yTrue, yPred) {
-    const errors = regression_errors_absoluteErrors(yTrue, yPred);
-    return errors && compensatedMean(errors);
-}
-
-;// CONCATENATED MODULE: ./src/performance/mean-absolute-percentage-error.ts
-/**
- * Mean absolute percentage error, as `sklearn.metrics.mean_absolute_percentage_error(y_true, y_pred)`.
- *
- * Definition: `MAPE = (1/n) · Σ |ŷ_i − y_i| / max(|y_i|, ε)` with ε = 2⁻⁵² (`np.finfo(float64).eps`).
- * A fraction, not a percentage: 0.05 means 5 %. Lower is better.
- *
- * Edge cases: the ε guard keeps a zero target finite but enormous (an error of 1 on a target of 0 adds
- * 1/ε ≈ 4.5e15 to the sum), exactly as scikit-learn does; MAPE is meaningless on targets near zero.
- * No rows or a non-finite value, no MAPE (undefined).
- *
- * @example
- * meanAbsolutePercentageError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.3273809523809524
- */
-
-
-const ZERO_GUARD = Number.EPSILON;
-function mean_absolute_percentage_error_meanAbsolutePercentageError(yTrue, yPred) {
-    const errors = regression_errors_absoluteErrors(yTrue, yPred);
-    if (!errors)
-        return undefined;
-    return compensatedMean(errors.map((error, row) => error / Math.max(Math.abs(yTrue[row]), ZERO_GUARD)));
-}
-
-;// CONCATENATED MODULE: ./src/performance/r2.ts
-/**
- * Coefficient of determination R², as `sklearn.metrics.r2_score(y_true, y_pred)`.
- *
- * Definition: `R² = 1 − Σ (y_i − ŷ_i)² / Σ (y_i − ȳ)²`: 1 for perfect predictions, 0 for predicting
- * the mean of the truth, negative (unbounded) for worse. Higher is better.
- *
- * Edge cases, as scikit-learn's default `force_finite=True`:
- * - a constant target (zero denominator) scores 1 when the predictions are perfect and 0 otherwise;
- * - fewer than two rows, no R² (undefined; scikit-learn warns and gives NaN), nor with a non-finite
- *   value (scikit-learn raises).
- * A constant target is recognised exactly (every value equal), not through its computed mean:
- * scikit-learn's mean of three 0.1s is 0.10000000000000002, leaving a denominator of ~1e-34 and an R²
- * near −1.7e31 where the documented answer is 0; we give 0. Everywhere else the sums are compensated
- * (`moments.ts`), so R² matches scikit-learn to ~1e-15.
- *
- * @example
- * r2([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.9486081370449679
- * r2([5, 5, 5], [5, 5, 6]); // => 0 (constant target, imperfect predictions)
- */
-
-
-
-function r2_r2(yTrue, yPred) {
-    const errors = regression_errors_absoluteErrors(yTrue, yPred);
-    if (!errors || errors.length < 2)
-        return undefined;
-    const residualSquares = simple_statistics_sum(Array.from(errors, (error) => error * error));
-    if (residualSquares === 0)
-        return 1;
-    const { squaredDeviations } = momentsOf(Float64Array.from(yTrue));
-    return squaredDeviations === 0 ? 0 : 1 - residualSquares / squaredDeviations;
-}
-
-;// CONCATENATED MODULE: ./src/performance/resampling.ts
-/**
- * The performance metrics evaluated on bootstrap resamples without building them: a resample of n rows
- * drawn with replacement is the same multiset as the original rows each taken m_i times, and every
- * metric here depends on the multiset only. So the work that does not depend on the draw — encoding
- * labels, ranking scores for ROC AUC, per-row losses and errors — is done once per side, and each
- * resample costs one O(n) pass over the multiplicities m. For ROC AUC on 10,000 rows a side this is the
- * difference between a sort per resample and none.
- *
- * Each prepared metric follows its module's definition (and edge cases) on the resampled multiset, from
- * the same shared formulas (`scoresFromCounts`, `balancedAccuracyFromCounts`, `rankedRocAuc`,
- * `rowLogLosses`); only summation order differs, so values agree with computing the metric on the
- * materialised resample to ~1e-15 (checked in `__tests__/performance/resampling.test.ts`). Labels are
- * those present in the resample, as they would be on the materialised rows.
- *
- * @example
- * const accuracyOf = prepareResampling('accuracy', { task: 'classification', yTrue: ['a', 'b'], yPred: ['a', 'a'] });
- * accuracyOf([2, 0]); // => 1 (the right row drawn twice)
- * accuracyOf([0, 2]); // => 0
- */
-
-
-
-
-
-
-
-const NOT_DEFINED = () => undefined;
-function prepareResampling(name, rows) {
-    if (rows.task === 'regression')
-        return prepareRegression(name, rows);
-    switch (name) {
-        case 'accuracy':
-            return prepareAccuracy(rows);
-        case 'balanced_accuracy':
-            return prepareLabelCounts(rows, (counts) => balancedAccuracyFromCounts(counts.truePositives, counts.actual));
-        case 'f1_macro':
-            return prepareLabelCounts(rows, (counts) => scoresOf(counts).f1Macro);
-        case 'precision_macro':
-            return prepareLabelCounts(rows, (counts) => scoresOf(counts).precisionMacro);
-        case 'recall_macro':
-            return prepareLabelCounts(rows, (counts) => scoresOf(counts).recallMacro);
-        case 'roc_auc':
-            return prepareRocAuc(rows);
-        case 'log_loss': {
-            const losses = rows.probabilities && rowLogLosses(rows.yTrue, rows.probabilities);
-            return losses ? (multiplicities) => resampling_weightedMean(losses, multiplicities) : NOT_DEFINED;
-        }
-        default:
-            return NOT_DEFINED;
-    }
-}
-function resampling_weightedMean(values, multiplicities) {
-    let total = 0;
-    let weight = 0;
-    for (let row = 0; row < values.length; row++) {
-        total += multiplicities[row] * values[row];
-        weight += multiplicities[row];
-    }
-    return weight === 0 ? undefined : total / weight;
-}
-function prepareAccuracy({ yTrue, yPred }) {
-    const correct = Float64Array.from(yTrue, (truth, row) => (truth === yPred[row] ? 1 : 0));
-    return (multiplicities) => resampling_weightedMean(correct, multiplicities);
-}
-function scoresOf(counts) {
-    return scoresFromCounts(counts.labels, counts.truePositives, counts.predicted, counts.actual);
-}
-function prepareLabelCounts({ yTrue, yPred }, metric) {
-    const labels = label_order_sortedLabels(yTrue, yPred);
-    const codeOf = new Map(labels.map((label, code) => [label, code]));
-    const trueCodes = Uint32Array.from(yTrue, (label) => codeOf.get(label));
-    const predictedCodes = Uint32Array.from(yPred, (label) => codeOf.get(label));
-    return (multiplicities) => {
-        const truePositives = new Array(labels.length).fill(0);
-        const predicted = new Array(labels.length).fill(0);
-        const actual = new Array(labels.length).fill(0);
-        for (let row = 0; row < trueCodes.length; row++) {
-            const times = multiplicities[row];
-            actual[trueCodes[row]] += times;
-            predicted[predictedCodes[row]] += times;
-            if (trueCodes[row] === predictedCodes[row])
-                truePositives[trueCodes[row]] += times;
-        }
-        const present = labels.map((_, code) => code).filter((code) => actual[code] + predicted[code] > 0);
-        if (present.length === 0)
-            return undefined;
-        return metric({
-            labels: present.map((code) => labels[code]),
-            truePositives: present.map((code) => truePositives[code]),
-            predicted: present.map((code) => predicted[code]),
-            actual: present.map((code) => actual[code]),
-        });
-    };
-}
-function prepareRocAuc({ yTrue, probabilities }) {
-    if (!probabilities)
-        return NOT_DEFINED;
-    const classes = scoredClasses(yTrue, probabilities);
-    if (!classes)
-        return NOT_DEFINED;
-    const scored = classes.positive === undefined ? classes.classes : [classes.positive];
-    const rankings = [];
-    for (const label of scored) {
-        const ranking = rankScores(probabilities.get(label));
-        if (!ranking)
-            return NOT_DEFINED;
-        rankings.push(ranking);
-    }
-    const positives = scored.map((label) => yTrue.map((truth) => truth === label));
-    if (classes.positive !== undefined)
-        return (multiplicities) => rankedRocAuc(rankings[0], positives[0], multiplicities);
-    return (multiplicities) => {
-        const perClass = [];
-        for (let index = 0; index < scored.length; index++) {
-            let drawn = 0;
-            for (let row = 0; row < yTrue.length; row++)
-                if (positives[index][row])
-                    drawn += multiplicities[row];
-            if (drawn === 0)
-                continue;
-            const auc = rankedRocAuc(rankings[index], positives[index], multiplicities);
-            if (auc === undefined)
-                return undefined;
-            perClass.push(auc);
-        }
-        return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
-    };
-}
-function prepareRegression(name, rows) {
-    const errors = regression_errors_absoluteErrors(rows.yTrue, rows.yPred);
-    if (!errors)
-        return NOT_DEFINED;
-    switch (name) {
-        case 'mae':
-            return (multiplicities) => resampling_weightedMean(errors, multiplicities);
-        case 'rmse': {
-            const squares = errors.map((error) => error * error);
-            return (multiplicities) => {
-                const meanSquare = resampling_weightedMean(squares, multiplicities);
-                return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
-            };
-        }
-        case 'mape': {
-            const ratios = errors.map((error, row) => error / Math.max(Math.abs(rows.yTrue[row]), Number.EPSILON));
-            return (multiplicities) => resampling_weightedMean(ratios, multiplicities);
-        }
-        case 'r2':
-            return prepareR2(rows.yTrue, errors);
-        default:
-            return NOT_DEFINED;
-    }
-}
-function prepareR2(yTrue, errors) {
-    return (multiplicities) => {
-        let weight = 0;
-        let residualSquares = 0;
-        let total = 0;
-        let first;
-        let constant = true;
-        for (let row = 0; row < errors.length; row++) {
-            const times = multiplicities[row];
-            if (times === 0)
-                continue;
-            weight += times;
-            residualSquares += times * errors[row] * errors[row];
-            total += times * yTrue[row];
-            first ??= yTrue[row];
-            constant &&= yTrue[row] === first;
-        }
-        if (weight < 2)
-            return undefined;
-        if (residualSquares === 0)
-            return 1;
-        if (constant)
-            return 0;
-        const mean = total / weight;
-        let squaredDeviations = 0;
-        for (let row = 0; row < errors.length; row++)
-            squaredDeviations += multiplicities[row] * (yTrue[row] - mean) ** 2;
-        return 1 - residualSquares / squaredDeviations;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/performance/root-mean-squared-error.ts
-/**
- * Root mean squared error, as `sklearn.metrics.mean_squared_error(y_true, y_pred, squared=False)`.
- *
- * Definition: `RMSE = √((1/n) · Σ (y_i − ŷ_i)²)`, in the target's units; lower is better. Large errors
- * weigh more than in the MAE.
- *
- * Edge cases: no rows or a non-finite value, no RMSE (undefined; scikit-learn raises).
- *
- * @example
- * rootMeanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.6123724356957945
- */
-
-
-function root_mean_squared_error_rootMeanSquaredError(yTrue, yPred) {
-    const errors = regression_errors_absoluteErrors(yTrue, yPred);
-    if (!errors)
-        return undefined;
-    const meanSquare = compensatedMean(errors.map((error) => error * error));
-    return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
-}
-
-;// CONCATENATED MODULE: ./src/performance/metric-registry.ts
-/**
- * The performance metrics a verdict can be asked for (`performance-metric`), each listed once with what
- * the verdict and the reports need to know about it: its task, which direction is better, and whether
- * it needs the model's class probabilities.
- *
- * Names are scikit-learn's scorer names where one exists (`accuracy`, `balanced_accuracy`, `f1_macro`,
- * `precision_macro`, `recall_macro`, `roc_auc`, `r2`) and the usual abbreviations otherwise (`log_loss`,
- * `mae`, `rmse`, `mape`); values are the metrics themselves, not scikit-learn's negated "higher is better"
- * scorer variants.
- *
- * @example
- * const metric = performanceMetric('rmse');
- * metric?.direction; // => 'lower'
- * metric?.compute({ task: 'regression', yTrue: [1, 2], yPred: [1, 4] }); // => 1.4142135623730951
- */
-
-
-
-
-
-
-
-
-
-
-const PERFORMANCE_METRIC_NAMES = (/* unused pure expression or super */ null && ([
-    'accuracy',
-    'balanced_accuracy',
-    'f1_macro',
-    'precision_macro',
-    'recall_macro',
-    'roc_auc',
-    'log_loss',
-    'mae',
-    'rmse',
-    'mape',
-    'r2',
-]));
-function classification(name, title, direction, needsProbabilities, compute) {
-    return {
-        name,
-        title,
-        task: 'classification',
-        direction,
-        needsProbabilities,
-        compute: (rows) => (rows.task === 'classification' ? compute(rows) : undefined),
-        prepare: (rows) => prepareResampling(name, rows),
-    };
-}
-function regression(name, title, direction, compute) {
-    return {
-        name,
-        title,
-        task: 'regression',
-        direction,
-        needsProbabilities: false,
-        compute: (rows) => (rows.task === 'regression' ? compute(rows.yTrue, rows.yPred) : undefined),
-        prepare: (rows) => prepareResampling(name, rows),
-    };
-}
-const PERFORMANCE_METRICS = [
-    classification('accuracy', 'Accuracy', 'higher', false, (rows) => accuracy_accuracy(rows.yTrue, rows.yPred)),
-    classification('balanced_accuracy', 'Balanced accuracy', 'higher', false, (rows) => balanced_accuracy_balancedAccuracy(rows.yTrue, rows.yPred)),
-    classification('f1_macro', 'F1 (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.f1Macro),
-    classification('precision_macro', 'Precision (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.precisionMacro),
-    classification('recall_macro', 'Recall (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.recallMacro),
-    classification('roc_auc', 'ROC AUC', 'higher', true, (rows) => rows.probabilities && roc_auc_rocAuc(rows.yTrue, rows.probabilities)),
-    classification('log_loss', 'Log loss', 'lower', true, (rows) => rows.probabilities && log_loss_logLoss(rows.yTrue, rows.probabilities)),
-    regression('mae', 'Mean absolute error', 'lower', mean_absolute_error_meanAbsoluteError),
-    regression('rmse', 'Root mean squared error', 'lower', root_mean_squared_error_rootMeanSquaredError),
-    regression('mape', 'Mean absolute percentage error', 'lower', mean_absolute_percentage_error_meanAbsolutePercentageError),
-    regression('r2', 'R²', 'higher', r2_r2),
-];
-const byName = new Map(PERFORMANCE_METRICS.map((metric) => [metric.name, metric]));
-/** The metric called `name`, or undefined for an unknown name (validate user input with it). */
-function metric_registry_performanceMetric(name) {
-    return byName.get(name);
 }
 
 ;// CONCATENATED MODULE: ./src/performance/regression.ts
@@ -58066,12 +59223,16 @@ function verdict_performanceVerdict(metric, baseline, current, maxDegradation, o
  * - Performance (`assessModel`): every metric on each side's labelled rows, and the verdict on the chosen
  *   metric with its seeded bootstrap interval (`performance/verdict.ts`). A row is labelled when its
  *   target, prediction and every class probability are present.
+ * - Performance before the labels arrive (`assessModel`, `performance.estimated`): for a binary model logging
+ *   its positive class's probability, CBPE (`performance/cbpe.ts`) learnt on the labelled baseline estimates
+ *   the metrics of the current rows that have a prediction and a probability but no target yet.
  * - When it started (`assessModel`): the three stream detectors over the per-row error of the labelled
  *   CURRENT rows in time order (the order column, or the rows' order in the files). The baseline is not
  *   streamed: it is the reference the model was accepted on, so a change inside it is not news. ADWIN
  *   leads, as the detector with the fewest false alarms on stationary streams (about none, where DDM
  *   with its published defaults alarms on about half of long ones; `performance/change-point.ts`).
  */
+
 
 
 
@@ -58287,12 +59448,74 @@ function assessModel(baseline, current, columns, task, options) {
     const metric = performanceMetric(options.performanceMetric ?? DEFAULT_PERFORMANCE_METRIC[task]);
     const baselineRows = labelledRows(baseline, columns, task, 'baseline');
     const currentRows = labelledRows(current, columns, task, 'current');
-    const performance = assessPerformance(metric, baselineRows.rows, currentRows.rows, options);
+    const realized = assessPerformance(metric, baselineRows.rows, currentRows.rows, options);
+    const estimated = baselineRows.rows.task === 'classification' ? estimateUnlabelled(baselineRows.rows, current, columns, options.minRows) : undefined;
+    const performance = estimated ? { ...realized, estimated } : realized;
     const baselineMae = performance.metrics.baseline && 'mae' in performance.metrics.baseline ? performance.metrics.baseline.mae : undefined;
     const currentMae = performance.metrics.current && 'mae' in performance.metrics.current ? performance.metrics.current.mae : undefined;
     // ADWIN's bound assumes values of order one, so regression errors are measured in typical errors.
     const scale = [baselineMae, currentMae].find((mae) => mae !== undefined && mae > 0) ?? 1;
     return { performance, change_point: locateChangePoint(current, columns.order, currentRows, scale, options.minRows) };
+}
+/**
+ * CBPE on the current rows that have a prediction and a probability but no target yet, learnt from the
+ * labelled baseline; only with one probability column (a binary model's positive class) and at least
+ * `minRows` labelled baseline rows.
+ */
+function estimateUnlabelled(baseline, current, columns, minRows) {
+    if (columns.probabilities.size !== 1 || !baseline.probabilities || baseline.yTrue.length < minRows)
+        return undefined;
+    const [[positive, probabilityName]] = [...columns.probabilities];
+    const prediction = columnNamed(current, columns.prediction);
+    const probability = columnNamed(current, probabilityName);
+    if (!prediction || !probability)
+        return undefined;
+    const target = columnNamed(current, columns.target);
+    const truth = target ? labelsOf(target) : () => undefined;
+    const predicted = labelsOf(prediction);
+    const scores = numbersOf(probability, `probability (class ${JSON.stringify(positive)})`, current, 'current');
+    const unlabelled = { scores: [], predictedPositive: [] };
+    for (let row = 0; row < current.rowCount; row++) {
+        const guess = predicted(row);
+        if (truth(row) !== undefined || guess === undefined || !Number.isFinite(scores[row]))
+            continue;
+        unlabelled.scores.push(scores[row]);
+        unlabelled.predictedPositive.push(guess === positive);
+    }
+    const model = fitCbpe({
+        scores: baseline.probabilities.get(positive),
+        isPositive: baseline.yTrue.map((label) => label === positive),
+        predictedPositive: baseline.yPred.map((label) => label === positive),
+    });
+    const estimate = estimatePerformance(model, unlabelled);
+    if (!estimate)
+        return undefined;
+    const { calibration } = model;
+    const { truePositives, falsePositives, falseNegatives, trueNegatives } = estimate.expectedConfusion;
+    return {
+        method: 'cbpe',
+        positive_label: positive,
+        rows: estimate.rows,
+        baseline_rows: baseline.yTrue.length,
+        band_standard_errors: BAND_STANDARD_ERRORS,
+        calibration: {
+            calibrated: calibration.calibrate,
+            folds: calibration.folds,
+            seed: calibration.seed,
+            ...(calibration.rawError === undefined ? {} : { raw_ece: calibration.rawError }),
+            ...(calibration.calibratedError === undefined ? {} : { calibrated_ece: calibration.calibratedError }),
+            ...(calibration.skipped === undefined ? {} : { skipped: calibration.skipped }),
+        },
+        expected_confusion_matrix: { true_positives: truePositives, false_positives: falsePositives, false_negatives: falseNegatives, true_negatives: trueNegatives },
+        accuracy: metricResult(estimate.accuracy),
+        precision: metricResult(estimate.precision),
+        recall: metricResult(estimate.recall),
+        f1: metricResult(estimate.f1),
+        ...(estimate.rocAuc ? { roc_auc: metricResult(estimate.rocAuc) } : {}),
+    };
+}
+function metricResult({ value, standardError, lower, upper }) {
+    return standardError === undefined ? { value } : { value, standard_error: standardError, lower: lower, upper: upper };
 }
 function columnNamed(table, name) {
     return table.columns.find((column) => column.name === name);
@@ -58634,9 +59857,10 @@ function timeTicks(from, to, width) {
 ;// CONCATENATED MODULE: ./src/report/model-format.ts
 /**
  * What every report's model section shares — Markdown, the job summary, text, HTML and the model card —
- * so they say the same thing in the same words: the metric table, each detector's answer, the labels of
- * the error-rate chart.
+ * so they say the same thing in the same words: the metric table, the per-class table and confusion
+ * matrices, each detector's answer, the labels of the error-rate chart.
  */
+
 
 
 
@@ -58675,6 +59899,15 @@ const PERFORMANCE_LABELS = {
 };
 function roleLabel(column) {
     return column.role === 'probability' ? `probability of ${JSON.stringify(column.class_label ?? '')}` : column.role;
+}
+/**
+ * The probability columns after the words that say what they hold: `probability of "churn" p` for a
+ * binary model's one column (the positive class's), `probabilities of "a" pa, of "b" pb` for one a class each.
+ * `column` and `label` write a column name and a quoted class label for the report's format.
+ */
+function probabilityColumnsText(columns, column, label) {
+    const entries = Object.entries(columns).map(([name, of]) => `${label(JSON.stringify(name))} ${column(of)}`);
+    return entries.length === 1 ? `probability of ${entries[0]}` : `probabilities of ${entries.join(', of ')}`;
 }
 /** ADWIN first: the one to trust when they disagree. */
 const DETECTOR_ORDER = ['adwin', 'page-hinkley', 'ddm'];
@@ -58739,6 +59972,107 @@ function niceCeiling(value) {
     const step = [1, 2, 5, 10].find((multiple) => multiple * power >= value * (1 - 1e-12));
     return Number((step * power).toPrecision(12));
 }
+/** More classes than this make the per-class table and the confusion matrices hard to read. */
+const MAX_SHOWN_CLASSES = 20;
+const CLASS_SCORE_TITLES = ['Support', 'Precision', 'Recall', 'F1'];
+/** The classes of a classification task with labelled rows on either side; else nothing. */
+function classesView(performance) {
+    const sides = classSides(performance);
+    if (!sides)
+        return undefined;
+    const classes = shownClasses(sides);
+    const scoresOf = (side, label) => side?.per_class.find((scores) => scores.label === label);
+    const scores = classes.shown.map((label) => {
+        const [baseline, current] = [scoresOf(sides.baseline, label), scoresOf(sides.current, label)];
+        return {
+            label,
+            cells: [
+                formatBothSides(baseline?.support, current?.support, formatCount),
+                formatClassChange(baseline?.precision, current?.precision),
+                formatClassChange(baseline?.recall, current?.recall),
+                formatClassChange(baseline?.f1, current?.f1),
+            ],
+        };
+    });
+    const matrices = ['baseline', 'current'].flatMap((name) => {
+        const side = sides[name];
+        if (!side)
+            return [];
+        const rows = confusionRows(side, classes);
+        const cells = rows.map((row) => [...row.counts.map((count) => formatConfusionCell(count, row.total)), formatCount(row.total)]);
+        return [{ side: name, labelledRows: side.rows, rows, cells }];
+    });
+    const note = hiddenClassesNote(classes);
+    const legend = sides.baseline && sides.current ? 'baseline → current (change)' : `${sides.baseline ? 'baseline' : 'current'} only: the ${sides.baseline ? 'current' : 'baseline'} data has no labelled rows`;
+    return { legend, scores, ...(note ? { note } : {}), matrices };
+}
+function classSides(performance) {
+    const isClassification = (side) => side !== undefined && 'confusion_matrix' in side;
+    const { baseline, current } = performance.metrics;
+    if (!isClassification(baseline) && !isClassification(current))
+        return undefined;
+    return { ...(isClassification(baseline) ? { baseline } : {}), ...(isClassification(current) ? { current } : {}) };
+}
+/** Every class of either side, or the `MAX_SHOWN_CLASSES` with the most true rows over both sides when there are more. */
+function shownClasses(sides) {
+    const all = label_order_sortedLabels(sides.baseline?.labels ?? [], sides.current?.labels ?? []);
+    if (all.length <= MAX_SHOWN_CLASSES)
+        return { shown: all, hidden: [] };
+    const support = (label) => supportOf(sides.baseline, label) + supportOf(sides.current, label);
+    const kept = new Set([...all].sort((a, b) => support(b) - support(a) || label_order_compareLabels(a, b)).slice(0, MAX_SHOWN_CLASSES));
+    return { shown: all.filter((label) => kept.has(label)), hidden: all.filter((label) => !kept.has(label)) };
+}
+function supportOf(side, label) {
+    return side?.per_class.find((scores) => scores.label === label)?.support ?? 0;
+}
+/**
+ * One side's confusion matrix over the shown classes, in their order, hidden classes merged into a last
+ * row and column so every labelled row is still counted. A shown class the side never saw has a row and
+ * a column of zeros, so the two sides' matrices line up.
+ */
+function confusionRows(side, classes) {
+    const merged = classes.hidden.length > 0;
+    const slots = classes.shown.length + (merged ? 1 : 0);
+    const slotOf = (label) => {
+        const index = classes.shown.indexOf(label);
+        return index >= 0 ? index : classes.shown.length;
+    };
+    const rows = [...classes.shown.map((label) => ({ label })), ...(merged ? [{}] : [])].map((row) => ({ ...row, counts: new Array(slots).fill(0), total: 0 }));
+    side.confusion_matrix.forEach((predicted, trueIndex) => {
+        const row = rows[slotOf(side.labels[trueIndex])];
+        predicted.forEach((count, predictedIndex) => {
+            row.counts[slotOf(side.labels[predictedIndex])] += count;
+            row.total += count;
+        });
+    });
+    return rows;
+}
+/** `500 → 620`: both sides' values; one side's alone when the other has none. */
+function formatBothSides(baseline, current, format) {
+    if (baseline !== undefined && current !== undefined)
+        return `${format(baseline)} → ${format(current)}`;
+    const either = baseline ?? current;
+    return either === undefined ? '—' : format(either);
+}
+/** `0.91 → 0.85 (−0.06)`: a class's score on both sides and the change. */
+function formatClassChange(baseline, current) {
+    const both = formatBothSides(baseline, current, format_formatNumber);
+    return baseline === undefined || current === undefined ? both : `${both} (${formatSigned(current - baseline)})`;
+}
+/** Row counts as people read them: `1,234`. */
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+function hiddenClassesNote(classes) {
+    const count = classes.hidden.length;
+    if (count === 0)
+        return undefined;
+    return `${count} more class${count === 1 ? '' : 'es'} with the fewest labelled rows ${count === 1 ? 'is' : 'are'} not listed and ${count === 1 ? 'is' : 'are'} merged into "(all others)" in the confusion matrices; the JSON report has every class.`;
+}
+/** A confusion-matrix cell: the count and its share of the true class's rows; a bare 0 stays out of the way. */
+function formatConfusionCell(count, total) {
+    return count === 0 ? '0' : `${formatCount(count)} (${format_formatPercent(count / total)})`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/multivariate-format.ts
 /**
@@ -58747,11 +60081,11 @@ function niceCeiling(value) {
  */
 
 /**
- * With model columns or multivariate methods the dataset's verdict is one of several, so the gate's heads
- * the report; so it does when the two disagree (insufficient data that fails the gate).
+ * With model columns, multivariate methods or segments the dataset's verdict is one of several, so the
+ * gate's heads the report; so it does when the two disagree (insufficient data that fails the gate).
  */
 function multivariate_format_gateHeadsReport(result) {
-    return result.model !== undefined || result.multivariate !== undefined || result.gate.tripped !== result.dataset.drift_detected;
+    return result.model !== undefined || result.multivariate !== undefined || result.segments !== undefined || result.gate.tripped !== result.dataset.drift_detected;
 }
 function multivariateRows(methods) {
     return methods.map((method) => ({
@@ -58782,7 +60116,136 @@ function thresholdText(method) {
     return `${method.output === 'p_value' ? '<' : '≥'} ${format_formatNumber(method.threshold)}`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/segments.ts
+/**
+ * Drift and performance per segment: the rows of both sides split by one column's value (a region, a
+ * plan, a device), each pair compared as a check of its own, the segments ranked by how much they drifted.
+ * A drift confined to one segment is diluted in the whole data; here it stands out.
+ *
+ * The segment column itself is constant within a segment, so it is left out of the segments' columns (it
+ * is still compared, as any column, over the whole data). Segments are the values seen in either side, the
+ * largest `MAX_SEGMENTS` by rows; missing values are no segment.
+ */
+
+
+
+/** Segments past this many are left out (and counted), as charts are: a report is read, not searched. */
+const MAX_SEGMENTS = 20;
+function compareSegments(baseline, current, column, options, compare) {
+    const [baselineRows, currentRows] = [rowsOf(baseline, 'baseline'), rowsOf(current, 'current')];
+    const baselineKeys = segmentKeys(baselineRows, column, 'baseline');
+    const currentKeys = segmentKeys(currentRows, column, 'current');
+    const sizes = new Map();
+    for (const keys of [baselineKeys, currentKeys])
+        for (const key of keys)
+            if (key !== undefined)
+                sizes.set(key, (sizes.get(key) ?? 0) + 1);
+    const values = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value]) => value);
+    const kept = values.slice(0, MAX_SEGMENTS);
+    // Multivariate methods read every row of every segment again: the whole data's verdict is enough.
+    const segmentOptions = { ...options, segment: undefined, multivariate: [], ignoreColumns: [...options.ignoreColumns, column] };
+    const segments = kept.map((value) => {
+        const result = compare(segments_rowsWhere(baselineRows, baselineKeys, value), segments_rowsWhere(currentRows, currentKeys, value), segmentOptions);
+        const performance = result.model?.performance;
+        return {
+            value,
+            rows: { baseline: countOf(baselineKeys, value), current: countOf(currentKeys, value) },
+            drift_detected: result.dataset.drift_detected || performance?.drift_detected === true,
+            dataset: result.dataset,
+            largest_effect: largestEffect(result),
+            ...(performance ? { performance } : {}),
+        };
+    });
+    return { column, segments: ranked(segments), left_out: values.length - kept.length };
+}
+function rowsOf(side, name) {
+    if (side.profiled) {
+        throw new InputError(`--segment splits the rows of both sides, and the ${name} is a profile, which keeps no rows; give the ${name} as data files`);
+    }
+    return side;
+}
+/** Each row's segment: its value as text, or undefined where it is missing. */
+function segmentKeys(table, name, side) {
+    const column = table.columns.find((candidate) => candidate.name === name);
+    if (!column)
+        throw new InputError(`the segment column ${JSON.stringify(name)} is not in the ${side} data`);
+    return keysOf(column);
+}
+function keysOf(column) {
+    if (column.storage === 'numeric')
+        return Array.from(column.values, (value) => (Number.isNaN(value) ? undefined : String(value)));
+    return Array.from(column.codes, (code) => (code === MISSING_CODE ? undefined : column.dictionary[code]));
+}
+function countOf(keys, value) {
+    let count = 0;
+    for (const key of keys)
+        if (key === value)
+            count++;
+    return count;
+}
+/** The rows of `table` whose segment is `value`, every column kept. */
+function segments_rowsWhere(table, keys, value) {
+    const rows = [];
+    keys.forEach((key, row) => key === value && rows.push(row));
+    const columns = table.columns.map((column) => {
+        if (column.storage === 'numeric')
+            return { ...column, values: Float64Array.from(rows, (row) => column.values[row]) };
+        return { ...column, codes: Int32Array.from(rows, (row) => column.codes[row]) };
+    });
+    return { sources: table.sources, rowCount: rows.length, columns };
+}
+/** The largest effect among the segment's columns: the distance beside the p-value, or the distance tested. */
+function largestEffect(result) {
+    const effects = result.columns.map(columnEffect).filter((effect) => effect !== undefined);
+    return effects.length === 0 ? undefined : Math.max(...effects);
+}
+function ranked(segments) {
+    return segments
+        .map((segment, index) => ({ segment, index }))
+        .sort((a, b) => Number(b.segment.drift_detected) - Number(a.segment.drift_detected) ||
+        b.segment.dataset.drift_share - a.segment.dataset.drift_share ||
+        (b.segment.largest_effect ?? -Infinity) - (a.segment.largest_effect ?? -Infinity) ||
+        a.index - b.index)
+        .map(({ segment }) => segment);
+}
+
+;// CONCATENATED MODULE: ./src/report/segment-format.ts
+/**
+ * What every report shows of the segments, worded once: one row per segment, in the engine's ranking
+ * (drifted first, then by the share of drifted columns and the largest effect).
+ */
+
+
+
+function segmentRows(segments) {
+    return segments.segments.map((segment) => {
+        const { dataset, performance } = segment;
+        const measured = performance?.baseline_value !== undefined && performance.current_value !== undefined;
+        return {
+            value: segment.value,
+            rows: `${segment.rows.baseline} / ${segment.rows.current}`,
+            drift: segment.drift_detected,
+            status: segment.drift_detected ? 'drift' : dataset.status.replace('-', ' '),
+            drifted: dataset.tested_count === 0 ? '—' : `${dataset.drifted_count} of ${dataset.tested_count} (${format_formatPercent(dataset.drift_share)})`,
+            effect: segment.largest_effect === undefined ? '—' : format_formatNumber(segment.largest_effect),
+            performance: !performance
+                ? ''
+                : measured
+                    ? `${performance.metric_title} ${format_formatNumber(performance.baseline_value)} → ${format_formatNumber(performance.current_value)} (${formatSigned(performance.difference)}${performance.drift_detected ? ', degraded' : ''})`
+                    : `not measured: ${performance.reason ?? 'insufficient data'}`,
+        };
+    });
+}
+/** "Segments by plan: 2 of 5 drifted." and what was left out. */
+function segmentsSummary(segments) {
+    const drifted = segments.segments.filter((segment) => segment.drift_detected).length;
+    const rest = segments.left_out > 0 ? ` ${segments.left_out} smaller segments past the largest ${MAX_SEGMENTS} were not checked.` : '';
+    return `Segments by ${segments.column}: ${drifted} of ${segments.segments.length} drifted (drifted first, then by the share of drifted columns and the largest effect).${rest}`;
+}
+const SEGMENT_HEADERS = ['Segment', 'Rows (baseline / current)', 'Result', 'Drifted columns', 'Largest effect'];
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -58795,7 +60258,23 @@ function renderMarkdown(result, options = {}) {
         return [verdictBlock(result, level), table].join('\n\n') + '\n';
     const model = result.model ? [modelSection(result.model, level + 1)] : [];
     const multivariate = result.multivariate ? [multivariateSection(result.multivariate, level + 1)] : [];
-    return [verdictBlock(result, level), ...model, ...multivariate, featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+    const segments = result.segments ? [segmentsSection(result.segments, level + 1)] : [];
+    return [verdictBlock(result, level), ...model, ...multivariate, ...segments, featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+}
+/** Each segment's own verdict, the most drifted first. */
+function segmentsSection(segments, headingLevel) {
+    const withPerformance = segments.segments.some((segment) => segment.performance !== undefined);
+    const rows = segmentRows(segments).map((row) => {
+        const result = row.drift ? '🔴 drift' : row.status === 'no drift' ? '🟢 no drift' : `⚪ ${row.status}`;
+        const cells = [escapeMarkdown(truncate(row.value, 80)), row.rows, result, row.drifted, row.effect, ...(withPerformance ? [escapeMarkdown(row.performance)] : [])];
+        return `| ${cells.join(' | ')} |`;
+    });
+    const headers = [...SEGMENT_HEADERS, ...(withPerformance ? ['Performance'] : [])];
+    return [
+        `${'#'.repeat(headingLevel)} Segments by ${markdownCode(truncate(segments.column, 80))}`,
+        escapeMarkdown(segmentsSummary(segments)),
+        `| ${headers.join(' | ')} |\n|${headers.map(() => '---').join('|')}|\n${rows.join('\n')}`,
+    ].join('\n\n');
 }
 /** The multivariate methods' verdicts, before the feature table (a long one would bury them). */
 function multivariateSection(multivariate, headingLevel) {
@@ -58828,6 +60307,9 @@ function modelSection(model, headingLevel, options = {}) {
     const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
     if (model.performance)
         parts.push(performanceBlock(model.performance));
+    const classes = model.performance && classesView(model.performance);
+    if (classes)
+        parts.push(classesBlock(classes));
     if (model.change_point)
         parts.push(changePointBlock(model.change_point, options.chart ?? true));
     parts.push(outputDriftBlock(model));
@@ -58837,7 +60319,7 @@ function modelColumnsLine(model) {
     const parts = [
         model.prediction_column === undefined ? undefined : `prediction ${markdownCode(model.prediction_column)}`,
         model.target_column === undefined ? undefined : `target ${markdownCode(model.target_column)}`,
-        model.probability_columns === undefined ? undefined : `probabilities ${Object.values(model.probability_columns).map(markdownCode).join(', ')}`,
+        model.probability_columns === undefined ? undefined : probabilityColumnsText(model.probability_columns, markdownCode, escapeMarkdown),
         model.order_column === undefined ? undefined : `order ${markdownCode(model.order_column)}`,
     ];
     return `Columns: ${parts.filter((part) => part !== undefined).join(' · ')}`;
@@ -58852,6 +60334,28 @@ function performanceBlock(performance) {
     const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
     const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
     return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
+}
+/** Per-class scores of both sides, then each side's confusion matrix, over the same classes. */
+function classesBlock(classes) {
+    const rows = classes.scores.map((row) => [classCell(row.label), ...row.cells]);
+    return [
+        `**Classes**: ${classes.legend}.\n\n${markdownTable(['Class', ...CLASS_SCORE_TITLES], rows)}`,
+        ...(classes.note ? [`_${escapeMarkdown(classes.note)}_`] : []),
+        ...classes.matrices.map(confusionTable),
+    ].join('\n\n');
+}
+function confusionTable(matrix) {
+    const header = ['True ↓ / predicted →', ...matrix.rows.map((row) => classCell(row.label)), 'Rows'];
+    const caption = `**Confusion matrix, ${matrix.side}** (${formatCount(matrix.labelledRows)} labelled rows; rows are true classes, columns predicted ones, shares are of the row)`;
+    return `${caption}\n\n${markdownTable(header, matrix.rows.map((row, index) => [classCell(row.label), ...matrix.cells[index]]))}`;
+}
+/** A class label as a table cell; absent: every hidden class merged. */
+function classCell(label) {
+    return label === undefined ? '_(all others)_' : escapeMarkdown(truncate(label, 40));
+}
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
 }
 function changePointBlock(changePoint, chart) {
     const head = `**When it started**: ${escapeMarkdown(changePoint.summary)}`;
@@ -58938,7 +60442,8 @@ const CHARTED_COLUMNS = 5;
 function renderSummary(result, options = {}) {
     const model = result.model ? [modelSection(result.model, 3)] : [];
     const multivariate = result.multivariate ? [multivariateSection(result.multivariate, 3)] : [];
-    const head = multivariate_format_gateHeadsReport(result) ? [verdictBlock(result, 2), ...model, ...multivariate, featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
+    const segments = result.segments ? [segmentsSection(result.segments, 3)] : [];
+    const head = multivariate_format_gateHeadsReport(result) ? [verdictBlock(result, 2), ...model, ...multivariate, ...segments, featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
     const charts = driftedFirst(result.columns)
         .filter((column) => column.drift_detected && column.histogram)
         .slice(0, CHARTED_COLUMNS)
@@ -59011,6 +60516,7 @@ const src_version_VERSION = '0.1.0';
 
 
 
+
 /** GitHub's limit for a pull request body is 65,536 characters; the rest is headroom for our own notes. */
 const MODEL_CARD_CHARACTER_LIMIT = 60_000;
 /** From the richest card to the plainest; the first that fits is used. */
@@ -59029,12 +60535,20 @@ function renderModelCard(input, characterLimit = MODEL_CARD_CHARACTER_LIMIT) {
     }
     return `${card.slice(0, characterLimit - 80)}\n\n_The model card was cut to fit; see the files in the version folder._\n`;
 }
+/**
+ * The job summary when the promotion rule holds the new model back: no version, no card in the registry,
+ * only the decision and the comparison it was made on.
+ */
+function renderNotPromoted(input) {
+    const decision = `🔴 **Not promoted**: ${escapeMarkdown(input.promotion.reason)}. Nothing was committed and no pull request was opened or changed.`;
+    return [`# Model ${input.name}: not promoted`, decision, metricsSection({ ...input, promotion: undefined })].join('\n\n') + '\n';
+}
 function composeCard(input, detail) {
     return [
         `# Model ${input.name}, version ${input.version}`,
         introduction(input),
-        driftSection(input.driftReport, detail),
         metricsSection(input),
+        foldCharts(driftSection(input.driftReport, detail)),
         dataSection(input),
         filesSection(input, detail.fileRows),
         footer(input),
@@ -59077,28 +60591,70 @@ function demoteHeadings(markdown) {
     })
         .join('\n');
 }
-function metricsSection(input) {
-    const changes = input.metricChanges;
-    if (!changes)
-        return '## Metrics\n\nNo metrics file was given.';
-    if (changes.length === 0)
-        return '## Metrics\n\nThe metrics file holds no numbers.';
-    if (!input.deployedVersion) {
-        const rows = changes.filter((change) => change.candidate !== undefined).map((change) => `| ${escapeMarkdown(change.name)} | ${format_formatNumber(change.candidate)} |`);
-        return `## Metrics\n\n| Metric | This version |\n|---|---|\n${rows.join('\n')}`;
-    }
-    const rows = changes.map((change) => `| ${escapeMarkdown(change.name)} | ${formatOptional(change.deployed)} | ${formatOptional(change.candidate)} | ${describeChange(change)} |`);
-    return `## Metrics\n\nAgainst the deployed version \`${input.deployedVersion}\`:\n\n| Metric | Deployed | This version | Change |\n|---|---|---|---|\n${rows.join('\n')}`;
+/**
+ * Each chart goes into a folded `<details>`: the comparison and the verdict are what a reviewer reads
+ * first, and they open the distributions they want. GitHub renders Mermaid inside `<details>` when blank
+ * lines surround the block.
+ */
+function foldCharts(markdown) {
+    return markdown.replace(/^```mermaid\n[\s\S]*?^```$/gm, (block) => {
+        const title = /^\s*title "(.*)"$/m.exec(block)?.[1];
+        return `<details><summary>Chart${title ? `: ${title.replace(/&/g, '&amp;')}` : ''}</summary>\n\n${block}\n\n</details>`;
+    });
 }
-/** `0.912 → 0.934, +0.022`: both values, then the signed difference. */
+function metricsSection(input) {
+    const { metrics, comparison } = input;
+    if (!metrics)
+        return '## Metrics\n\nNo metrics file was given.';
+    if (Object.keys(metrics.values).length === 0)
+        return '## Metrics\n\nThe metrics file holds no numbers.';
+    const rule = input.promotion ? `\n\n**Promotion rule**: ${escapeMarkdown(input.promotion.reason)}.` : '';
+    if (!comparison || comparison.basis === 'none') {
+        const rows = Object.entries(metrics.values).map(([name, value]) => `| ${escapeMarkdown(name)} | ${format_formatNumber(value)} |`);
+        const note = comparison ? `The deployed version \`${comparison.deployedVersion}\` has no metrics to compare with.\n\n` : '';
+        return `## Metrics\n\n${note}| Metric | This version |\n|---|---|\n${rows.join('\n')}${rule}`;
+    }
+    const rows = comparison.changes.map((change) => `| ${escapeMarkdown(change.name)} | ${formatOptional(change.deployed)} | ${formatOptional(change.candidate)} | ${describeChange(change)} | ${VERDICT_CELLS[change.verdict ?? 'unknown']} |`);
+    const table = `| Metric | Deployed \`${comparison.deployedVersion}\` | New | Change | Better or worse |\n|---|---|---|---|---|\n${rows.join('\n')}`;
+    return `${comparisonHeading(comparison)}\n\n${tally(comparison.changes)}\n\n${table}${rule}`;
+}
+const VERDICT_CELLS = { better: '🟢 better', worse: '🔴 **worse**', same: '⚪ same', unknown: '' };
+function comparisonHeading(comparison) {
+    const deployed = `\`${comparison.deployedVersion}\``;
+    if (comparison.basis === 'same-holdout') {
+        return `## Deployed vs new, on the same data\n\nThe training scored the deployed version ${deployed} and this version on the same holdout of the fresh data.`;
+    }
+    const scored = comparison.scoredVersion
+        ? ` The training scored \`${comparison.scoredVersion}\` on its holdout, but ${deployed} is deployed now, so those numbers are not used.`
+        : '';
+    return [
+        '## Deployed vs new, on different data',
+        `> ⚠️ **The deployed numbers come from other data**: they are ${deployed}'s own metrics, measured on its test split when it was trained; this version's are measured on a holdout of the fresh data. A change mixes the difference between the models with the difference between the data.${scored} To compare like with like, have the training command score the deployed model (\`DRIFTGATE_DEPLOYED_MODEL_DIR\`) on the same holdout and write its numbers under \`"${DEPLOYED_METRICS_KEY}"\` in the metrics file.`,
+    ].join('\n\n');
+}
+/** One sentence above the table, so a worse metric is seen before the rows are read. */
+function tally(changes) {
+    const judged = changes.filter((change) => change.verdict !== undefined);
+    if (judged.length === 0)
+        return 'None of the metrics both versions have is one whose better direction driftgate knows, so none is marked better or worse.';
+    const worse = judged.filter((change) => change.verdict === 'worse');
+    const better = judged.filter((change) => change.verdict === 'better').length;
+    const same = judged.length - worse.length - better;
+    const of = `of the ${judged.length} metric${plural(judged.length)} compared`;
+    const rest = same > 0 ? `, the same on ${same}` : '';
+    if (worse.length === 0)
+        return `**No metric is worse**: better on ${better} ${of}${rest}.`;
+    return `**Worse on ${worse.length} ${of}**: ${worse.map((change) => escapeMarkdown(change.name)).join(', ')}; better on ${better}${rest}.`;
+}
+/** The signed difference (`+0.022`), or which side lacks the metric. */
 function describeChange(change) {
     if (change.deployed === undefined)
-        return 'new metric';
+        return 'new only';
     if (change.candidate === undefined)
-        return 'no longer reported';
+        return 'deployed only';
     const difference = change.change ?? change.candidate - change.deployed;
     const sign = difference > 0 ? '+' : difference < 0 ? '' : '±';
-    return `${format_formatNumber(change.deployed)} → ${format_formatNumber(change.candidate)}, ${sign}${format_formatNumber(difference)}`;
+    return `${sign}${format_formatNumber(difference)}`;
 }
 function formatOptional(value) {
     return value === undefined ? '—' : format_formatNumber(value);
@@ -59345,7 +60901,9 @@ async function sha256Of(path) {
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
 /**
  * Publishing a model version: the workspace's files become one commit on the model's branch, adding
- * `<registry-dir>/<name>/<version>/` and updating the index, and a pull request proposes it.
+ * `<registry-dir>/<name>/<version>/` and updating the index, and a pull request proposes it. With a
+ * promotion rule (promotion.ts), a model that does not beat the deployed one is not proposed: it is
+ * decided before anything is written, and nothing is.
  *
  * Everything is decided from what the repository already holds, so a rerun after a failure at any point
  * ends with one commit for the version and one pull request:
@@ -59357,6 +60915,7 @@ async function sha256Of(path) {
  * - otherwise the new commit goes on top of the branch (keeping whatever a person pushed there), and the
  *   ref only moves fast-forward: when someone pushed meanwhile, it all starts again on the new head.
  */
+
 
 
 
@@ -59379,9 +60938,18 @@ async function publishModel(settings, client, options = {}) {
     // Nothing has been written yet: the default branch is learned by the first request, a read.
     refuseBaseAsBranch(settings.branch, base, settings.base === undefined);
     const job = { client, settings, content, base, now: options.now ?? new Date(), log, uploaded: new Set() };
+    if (settings.promotion) {
+        const { decision, summary } = await applyPromotionRule(job, settings.promotion);
+        if (!decision.promoted) {
+            log(`Not promoted: ${decision.reason}.`);
+            return { version: '', path: '', commitSha: '', branch: settings.branch, pullRequestOperation: 'none', modelCard: summary, promotion: decision, warnings: [] };
+        }
+        log(`Promotion rule: ${decision.reason}.`);
+        job.promotion = decision;
+    }
     const placement = await placeVersion(job);
     const path = versionFolder(settings.registryDir, settings.name, placement.version);
-    const outcome = { version: placement.version, path, commitSha: placement.commitSha, branch: settings.branch, warnings: [] };
+    const outcome = { version: placement.version, path, commitSha: placement.commitSha, branch: settings.branch, promotion: job.promotion, warnings: [] };
     if (placement.kind === 'deployed') {
         log(`The model files are those of ${placement.version}, the current version on ${base}: nothing to publish.`);
         const open = await findOpenPullRequest(client, settings.repository, settings.branch);
@@ -59396,6 +60964,19 @@ async function publishModel(settings, client, options = {}) {
     await keepDescribingHead(job, placement, pullRequest.number, description);
     log(`Pull request #${pullRequest.number} ${pullRequest.operation}: ${pullRequest.url}`);
     return { ...outcome, pullRequest: { number: pullRequest.number, url: pullRequest.url }, pullRequestOperation: pullRequest.operation, modelCard, warnings: pullRequest.warnings };
+}
+/**
+ * The rule decided against the base branch's deployed version, before anything is written; with the
+ * job summary to show when it holds the model back.
+ */
+async function applyPromotionRule(job, rule) {
+    const { content, settings } = job;
+    const file = settings.content.metrics;
+    if (!content.metrics || file === undefined)
+        throw new errors_InputError(`promote-metric ${rule.metric} needs the metrics input: the metrics file the rule reads`);
+    const comparison = await deployedComparison(job, await baseState(job));
+    const decision = decidePromotion(rule, content.metrics, comparison, file);
+    return { decision, summary: renderNotPromoted({ name: settings.name, metrics: content.metrics, comparison, promotion: decision }) };
 }
 /**
  * The version another run published on the branch after this run's commit, with its pull request title and
@@ -59554,7 +61135,6 @@ async function moveRef(job, head, replacing, commitSha) {
 async function renderCard(job, version, base) {
     const { settings, content } = job;
     const deployed = findVersion(base.baseIndex, base.baseIndex.current);
-    const deployedMetrics = deployed ? await readDeployedMetrics(job, base.baseHead, deployed) : undefined;
     return renderModelCard({
         name: settings.name,
         version,
@@ -59563,12 +61143,21 @@ async function renderCard(job, version, base) {
         runUrl: settings.run.url,
         files: content.files,
         deployedVersion: deployed?.version,
-        metricChanges: content.metrics ? compareMetrics(content.metrics, deployedMetrics) : undefined,
+        metrics: content.metrics,
+        comparison: await deployedComparison(job, base),
+        promotion: job.promotion,
         driftReport: content.driftReport,
         baselineProfile: content.baselineProfile,
     });
 }
-/** The deployed version's metrics; a missing or broken file only costs the comparison, with a note in the log. */
+/** The new model's metrics against the base branch's deployed version; undefined without either. */
+async function deployedComparison(job, base) {
+    const deployed = findVersion(base.baseIndex, base.baseIndex.current);
+    if (!job.content.metrics || !deployed)
+        return undefined;
+    return compareWithDeployed(job.content.metrics, deployed.version, await readDeployedMetrics(job, base.baseHead, deployed));
+}
+/** The deployed version's own stored metrics (its model's, without its same-holdout block); a missing or broken file only costs the comparison, with a note in the log. */
 async function readDeployedMetrics(job, baseHead, deployed) {
     if (!deployed.files.some((file) => file.role === 'metrics'))
         return undefined;
@@ -59577,7 +61166,7 @@ async function readDeployedMetrics(job, baseHead, deployed) {
     if (text === undefined)
         return undefined;
     try {
-        return parseMetrics(text, path);
+        return parseMetrics(text, path).values;
     }
     catch (error) {
         if (!(error instanceof errors_InputError))
@@ -59725,6 +61314,8 @@ async function run() {
     // They quote GitHub's refusals of labels and reviewers.
     for (const warning of outcome.warnings)
         core_warning(redactSecrets(warning));
+    if (outcome.promotion && !outcome.promotion.promoted)
+        notice(outcome.promotion.reason, { title: 'driftgate: not promoted' });
     setOutputs(outcome);
     if (outcome.modelCard)
         await summary.addRaw(outcome.modelCard).write();
@@ -59737,6 +61328,8 @@ function setOutputs(outcome) {
     setOutput('pull-request-number', outcome.pullRequest ? String(outcome.pullRequest.number) : '');
     setOutput('pull-request-url', outcome.pullRequest?.url ?? '');
     setOutput('pull-request-operation', outcome.pullRequestOperation);
+    setOutput('promoted', String(outcome.promotion?.promoted ?? true));
+    setOutput('promotion-reason', outcome.promotion?.reason ?? 'no promotion rule is set (promote-metric is empty)');
 }
 /** What GitHub's refusal usually means for this action, so the fix is in the message. */
 function explainGitHubError(error) {
