@@ -26,6 +26,7 @@
  * References: F. W. Scholz, M. A. Stephens, "K-Sample Anderson–Darling Tests", JASA 82 (1987) 918–924;
  * SciPy 1.10 `scipy.stats.anderson_ksamp`.
  */
+import { CompensatedSum } from './math/compensated-sum.js';
 import { pooledOrder } from './order.js';
 import type { StatTest } from './types.js';
 
@@ -59,8 +60,7 @@ export const anderson: StatTest = {
 
     let referenceBelow = 0;
     let currentBelow = 0;
-    let sum = 0;
-    let compensation = 0;
+    const sum = new CompensatedSum();
     for (let j = 0; j < referenceCounts.length; j++) {
       const r = referenceCounts[j];
       const c = currentCounts[j];
@@ -68,15 +68,12 @@ export const anderson: StatTest = {
       const below = referenceBelow + currentBelow;
       const above = total - below - tied;
       const gap = m * (referenceBelow + r / 2) - n * (currentBelow + c / 2);
-      const term = ((tied / total) * gap * gap) / (below * above + ((below + above) * tied) / 4);
-      const next = sum + term;
-      compensation += sum >= term ? sum - next + term : term - next + sum;
-      sum = next;
+      sum.add(((tied / total) * gap * gap) / (below * above + ((below + above) * tied) / 4));
       referenceBelow += r;
       currentBelow += c;
     }
     const inverseSizes = 1 / n + 1 / m;
-    const a2kn = ((total - 1) / total) * inverseSizes * (sum + compensation);
+    const a2kn = ((total - 1) / total) * inverseSizes * sum.total();
 
     const statistic = (a2kn - 1) / Math.sqrt(nullVariance(total, inverseSizes));
     if (!Number.isFinite(statistic)) return undefined;

@@ -13,6 +13,7 @@
  */
 import { pooledOrder } from '../order.js';
 import type { NumericalSample } from '../types.js';
+import { CompensatedSum } from './compensated-sum.js';
 
 /** Σ |F_r − F_c|^power · Δx over the pooled sample (`power` 1 for W1, 2 for the energy distance). */
 export function ecdfGapIntegral(sample: NumericalSample, power: 1 | 2): number {
@@ -21,16 +22,12 @@ export function ecdfGapIntegral(sample: NumericalSample, power: 1 | 2): number {
   const m = sample.current.length;
   let referenceSeen = 0;
   let currentSeen = 0;
-  let total = 0;
-  let compensation = 0;
+  const total = new CompensatedSum();
   for (let i = 0; i + 1 < values.length; i++) {
     referenceSeen += referenceCounts[i];
     currentSeen += currentCounts[i];
     const gap = Math.abs(referenceSeen / n - currentSeen / m);
-    const term = (power === 1 ? gap : gap * gap) * (values[i + 1] - values[i]);
-    const next = total + term;
-    compensation += Math.abs(total) >= Math.abs(term) ? total - next + term : term - next + total;
-    total = next;
+    total.add((power === 1 ? gap : gap * gap) * (values[i + 1] - values[i]));
   }
-  return total + compensation;
+  return total.total();
 }

@@ -14,6 +14,7 @@
  */
 import { mean as meanOf } from 'simple-statistics';
 import type { NumericalSample } from '../types.js';
+import { CompensatedSum } from './compensated-sum.js';
 
 export interface Moments {
   /** The arithmetic mean. */
@@ -66,20 +67,4 @@ export function momentsOfCounts(values: Float64Array, counts: Float64Array): Mom
     squares.add(counts[i] * deviation * deviation);
   }
   return { mean, squaredDeviations: squares.total() };
-}
-
-/** Neumaier's compensated sum: the rounding error of each addition kept and added back at the end. */
-class CompensatedSum {
-  private sum = 0;
-  private compensation = 0;
-
-  add(value: number): void {
-    const next = this.sum + value;
-    this.compensation += Math.abs(this.sum) >= Math.abs(value) ? this.sum - next + value : value - next + this.sum;
-    this.sum = next;
-  }
-
-  total(): number {
-    return this.sum + this.compensation;
-  }
 }
