@@ -153,6 +153,15 @@ describe('renderHtml', () => {
     expect(html).toContain('missing in current data');
   });
 
+  it('gives a column tested by a distance that distance as its effect size, not a dash', () => {
+    const rows = 1_200;
+    const distances = compareTables(tableOf({ x: normalDraws(rows, 0, 1) }), tableOf({ x: normalDraws(rows, 0.5, 2) }), defaultDriftOptions());
+    const [x] = distances.columns;
+    expect(x.output).toBe('distance');
+    const row = renderHtml(distances, { generatedAt: GENERATED_AT }).match(/<tr class="row-drift">[\s\S]*?<\/tr>/)?.[0] ?? '';
+    expect(row.match(/<td>([^<]*)<\/td>\s*<\/tr>$/)?.[1]).toBe(`${x.method} ${formatNumber(x.score!)}`);
+  });
+
   it('draws numerical charts with edge labels and categorical charts with an "all others" bar', () => {
     const charts = html.match(/<svg [\s\S]*?<\/svg>/g) ?? [];
     const withHistogram = result.columns.filter((column) => column.histogram).length;

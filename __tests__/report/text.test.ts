@@ -40,8 +40,21 @@ describe('renderText with a model section', () => {
     tableOf(classifierLog(800, { seed: 2, shift: 0.5, changeAt: 400 })),
     defaultDriftOptions({ model: CLASSIFIER }),
   );
-  const text = renderText(result);
+  // Wide enough that no sentence wraps: these tests are about order and alignment.
+  const text = renderText(result, { width: 10_000 });
   const lines = text.split('\n');
+
+  it('wraps sentences and notes between words at the width given, and never a table row', () => {
+    const narrow = renderText(result, { width: 60 }).split('\n');
+    const performance = narrow.findIndex((line) => line.startsWith('  Performance drift: '));
+    const paragraph = [narrow[performance]];
+    for (let next = performance + 1; !narrow[next].startsWith('  labelled rows'); next++) paragraph.push(narrow[next]);
+    expect(paragraph.length).toBeGreaterThan(1);
+    for (const line of paragraph) expect([...line].length).toBeLessThanOrEqual(60);
+    expect(paragraph.map((line) => line.trim()).join(' ')).toBe(result.model!.performance!.summary);
+    const tableRow = narrow.find((line) => line.startsWith('  Log loss '))!;
+    expect(lines).toContain(tableRow);
+  });
 
   it('starts with the gate, then the model, then the features', () => {
     expect(lines[0]).toBe(result.gate.summary);

@@ -87,7 +87,7 @@ async function check(command: CliCheckCommand): Promise<number> {
     } catch (error) {
       throw new InputError(`cannot write the report: ${(error as Error).message}; check --output`, { file: command.output });
     }
-    process.stdout.write(renderText(result));
+    process.stdout.write(renderText(result, process.stdout.isTTY ? { width: process.stdout.columns } : {}));
   } else {
     process.stdout.write(report);
   }

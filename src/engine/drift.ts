@@ -226,7 +226,7 @@ function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dat
 
   if (declared === undefined && looksLikeIdentifier(reference)) {
     result.status = 'not-tested';
-    result.reasons.push('looks like an identifier: nearly every baseline value is distinct (declare it categorical to test it anyway, or ignore it)');
+    result.reasons.push('looks like an identifier: nearly every baseline value is distinct, so there is no distribution to compare (name it in --categorical, action input categorical-columns, to test it anyway, or ignore it)');
     return result;
   }
   if (declared === undefined && holdsInstants(reference)) {

@@ -6,6 +6,7 @@
  * with its change point, prediction and target drift) comes before the features.
  */
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, Histogram, ModelResult, PerformanceResult, SegmentsResult, SideSummary, StreamPoint } from '../engine/result.js';
+import { columnEffect } from '../engine/effect.js';
 import { formatNumber, formatPercent } from '../engine/format.js';
 import { describeStreamPoint } from '../engine/model.js';
 import { epochMilliseconds, formatUtc, type TimeEncoding } from '../engine/time.js';
@@ -144,6 +145,13 @@ function multivariateSection(multivariate: MultivariateResult): string {
 <tbody>${rows.join('')}</tbody>
 </table>
 </section>`;
+}
+
+/** The distance beside a p-value, or for a distance method the distance it was tested on. */
+function effectText(column: ColumnResult): string {
+  const effect = columnEffect(column);
+  const method = column.effect_size?.method ?? column.method;
+  return effect === undefined || method === undefined ? '—' : `${escapeHtml(method)} ${formatNumber(effect)}`;
 }
 
 /** Each segment's own verdict, the most drifted first. */
@@ -314,7 +322,7 @@ function columnRow(column: ColumnResult, section: string | undefined, role?: str
 <td class="number">${column.threshold === undefined ? '—' : formatNumber(column.threshold)}</td>
 <td>${statusBadge(column)}${reasons}</td>
 <td>${escapeHtml(formatDirection(column)) || '—'}</td>
-<td>${column.effect_size ? `${escapeHtml(column.effect_size.method)} ${formatNumber(column.effect_size.distance)}` : '—'}</td>
+<td>${effectText(column)}</td>
 </tr>`;
 }
 

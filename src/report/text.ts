@@ -14,23 +14,50 @@ import { segmentRows, segmentsSummary } from './segment-format.js';
 
 const COLUMN_HEADER = ['COLUMN', 'TYPE', 'METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'CHANGE'];
 
-export function renderText(result: DriftResult): string {
+export interface TextOptions {
+  /** Sentences and notes are wrapped at this many columns (tables are not: a wrapped row misaligns). */
+  width?: number;
+}
+
+/** Wide enough for the tables' usual rows, narrow enough to read; the CLI passes the terminal's width. */
+export const DEFAULT_TEXT_WIDTH = 100;
+
+export function renderText(result: DriftResult, options: TextOptions = {}): string {
+  const width = Math.max(40, options.width ?? DEFAULT_TEXT_WIDTH);
+  const wrapped = (text: string, first = '', rest = first) => wrapText(text, width, first, rest);
   const sides = `baseline: ${describe(result.baseline)}\ncurrent:  ${describe(result.current)}`;
   const notes = driftedFirst(result.columns)
     .filter((column) => otherReasons(column).length > 0)
-    .map((column) => `  ${escapeTerminal(truncate(column.name, 60))}: ${otherReasons(column).map(escapeTerminal).join('; ')}`);
+    .map((column) => wrapped(`${escapeTerminal(truncate(column.name, 60))}: ${otherReasons(column).map(escapeTerminal).join('; ')}`, '  ', '    '));
   const features = [
     alignedTable([COLUMN_HEADER, ...driftedFirst(result.columns).map(textRow)]).join('\n'),
     ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
   ];
-  if (!gateHeadsReport(result)) return [escapeTerminal(result.dataset.summary), sides, '', ...features].join('\n') + '\n';
-  const model = result.model ? [...modelLines(result.model), ''] : [];
-  const multivariate = result.multivariate ? [...multivariateLines(result.multivariate), ''] : [];
-  const segments = result.segments ? [...segmentLines(result.segments), ''] : [];
-  return [escapeTerminal(result.gate.summary), sides, '', ...model, ...multivariate, ...segments, `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+  if (!gateHeadsReport(result)) return [wrapped(escapeTerminal(result.dataset.summary)), sides, '', ...features].join('\n') + '\n';
+  const model = result.model ? [...modelLines(result.model, wrapped), ''] : [];
+  const multivariate = result.multivariate ? [...multivariateLines(result.multivariate, wrapped), ''] : [];
+  const segments = result.segments ? [...segmentLines(result.segments, wrapped), ''] : [];
+  return [wrapped(escapeTerminal(result.gate.summary)), sides, '', ...model, ...multivariate, ...segments, wrapped(`Features: ${escapeTerminal(result.dataset.summary)}`), ...features].join('\n') + '\n';
 }
 
-function segmentLines(segments: SegmentsResult): string[] {
+type Wrap = (text: string, first?: string, rest?: string) => string;
+
+/** A sentence broken between words to fit `width`: the first line after `first`, the others after `rest`. */
+function wrapText(text: string, width: number, first: string, rest: string): string {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    const start = line === first || line === rest;
+    if (!start && [...line].length + 1 + [...word].length > width) {
+      lines.push(line);
+      line = rest + word;
+    } else line += start ? word : ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+function segmentLines(segments: SegmentsResult, wrapped: Wrap): string[] {
   const rows = segmentRows(segments).map((row) => [
     escapeTerminal(truncate(row.value, 40)),
     row.rows,
@@ -40,10 +67,10 @@ function segmentLines(segments: SegmentsResult): string[] {
     row.performance,
   ]);
   const header = ['SEGMENT', 'ROWS', 'RESULT', 'DRIFTED', 'EFFECT', 'PERFORMANCE'];
-  return [escapeTerminal(segmentsSummary(segments)), ...alignedTable([header, ...rows]).map((line) => `  ${line.trimEnd()}`)];
+  return [wrapped(escapeTerminal(segmentsSummary(segments))), ...alignedTable([header, ...rows]).map((line) => `  ${line.trimEnd()}`)];
 }
 
-function multivariateLines(multivariate: MultivariateResult): string[] {
+function multivariateLines(multivariate: MultivariateResult, wrapped: Wrap): string[] {
   const rows = multivariateRows(multivariate.methods).map((row) => [
     row.method,
     row.value,
@@ -51,15 +78,15 @@ function multivariateLines(multivariate: MultivariateResult): string[] {
     row.drift ? row.status.toUpperCase() : row.status,
     escapeTerminal(truncate(row.note, 80)),
   ]);
-  return [`Multivariate: ${multivariate.summary}`, ...alignedTable([['METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'NOTE'], ...rows]).map((line) => `  ${line}`)];
+  return [wrapped(`Multivariate: ${multivariate.summary}`), ...alignedTable([['METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'NOTE'], ...rows]).map((line) => `  ${line}`)];
 }
 
-function modelLines(model: ModelResult): string[] {
+function modelLines(model: ModelResult, wrapped: Wrap): string[] {
   const indent = (lines: readonly string[]) => lines.map((line) => `  ${line}`);
   const lines = [`Model (${model.task}):`];
   const { performance, change_point: changePoint } = model;
   if (performance) {
-    lines.push(`  ${escapeTerminal(performance.summary)}`);
+    lines.push(wrapped(escapeTerminal(performance.summary), '  '));
     lines.push(`  labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline, ${performance.labelled_rows.current.toLocaleString('en-US')} current`);
     const metrics = metricRows(performance).map((row) => [
       row.judged ? `${row.title} *` : row.title,
@@ -72,11 +99,11 @@ function modelLines(model: ModelResult): string[] {
     if (classes) lines.push(...indent(classLines(classes)));
   }
   if (changePoint) {
-    lines.push(`  ${escapeTerminal(changePoint.summary)}`);
+    lines.push(wrapped(escapeTerminal(changePoint.summary), '  '));
     if (changePoint.status !== 'insufficient-data') {
       const detectors = detectorRows(changePoint).map((row) => [row.title, escapeTerminal(row.onset), escapeTerminal(row.detected)]);
       lines.push(...indent(alignedTable([['DETECTOR', 'RISE BEGAN AT', 'DETECTED AT'], ...detectors])));
-      if (changePoint.detectors.ddm.status !== 'not-applicable') lines.push(`  ${DDM_CAVEAT}`);
+      if (changePoint.detectors.ddm.status !== 'not-applicable') lines.push(wrapped(DDM_CAVEAT, '  '));
     }
   }
   lines.push(`  prediction drift: ${STATUS_LABELS[model.prediction_drift.status]}; target drift: ${STATUS_LABELS[model.target_drift.status]}`);
