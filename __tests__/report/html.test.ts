@@ -125,6 +125,12 @@ describe('renderHtml', () => {
     for (const [, target] of html.matchAll(/href="([^"]*)"/g)) expect(target).toMatch(/^#column-\d+$/);
   });
 
+  it('lets names break inside a word only when the word cannot fit a line, never to narrow a column', () => {
+    // overflow-wrap: anywhere also lowers a cell's minimum width, so a table squeezes names mid-word.
+    expect(html).toContain('.column-name, th[scope="row"], .sources li { overflow-wrap: break-word; }');
+    expect(html).not.toMatch(/overflow-wrap: anywhere|word-break: break-all/);
+  });
+
   it('keeps very long names short', () => {
     expect(html).not.toContain('x'.repeat(1001));
     expect(html.length).toBeLessThan(200_000);

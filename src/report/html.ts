@@ -655,7 +655,8 @@ code { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace
 .page-header { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; gap: 8px; margin-bottom: 16px; }
 .meta, .count, .facts, .verdict-rule, .auto, .omitted, .no-chart { color: var(--muted); }
 .meta { margin: 0; font-size: 13px; }
-.column-name, th[scope="row"], .sources li { overflow-wrap: anywhere; }
+/* Names break between words, and inside one only when it cannot fit a line on its own (never to narrow a column). */
+.column-name, th[scope="row"], .sources li { overflow-wrap: break-word; }
 .verdict { border-radius: 10px; padding: 18px 22px; border-left: 8px solid; }
 .verdict-drift { background: var(--drift-bg); border-color: var(--drift); }
 .verdict-no-drift { background: var(--ok-bg); border-color: var(--ok); }
