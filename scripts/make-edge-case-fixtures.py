@@ -77,6 +77,28 @@ def subnormal_t_tests():
     return cases
 
 
+def nearly_singular_epps_singleton():
+    """Epps–Singleton where the covariance of the characteristic-function features is nearly singular
+    (condition number about 1.6e7): five distinct values, one of them rare and close to another."""
+    rng = np.random.default_rng(7)
+    values = np.array([0.0, 1.0, 2.0, 3.0, 3.1])
+    reference = rng.choice(values, size=400, p=[0.3, 0.3, 0.2, 0.19, 0.01])
+    current = rng.choice(values, size=300, p=[0.28, 0.3, 0.2, 0.21, 0.01])
+    result = stats.epps_singleton_2samp(reference, current)
+    sigma = stats.iqr(np.concatenate((reference, current))) / 2
+    ts = np.reshape((0.4, 0.8), (-1, 1)) / sigma
+    features = [np.vstack((np.cos(ts * side), np.sin(ts * side))).T for side in (reference, current)]
+    n = len(reference) + len(current)
+    covariance = sum(n / len(side) * np.cov(g.T, bias=True) for side, g in zip((reference, current), features))
+    return {
+        'reference': reference.tolist(),
+        'current': current.tolist(),
+        'statistic': float(result.statistic),
+        'p_value': float(result.pvalue),
+        'condition_number': float(np.linalg.cond(covariance)),
+    }
+
+
 def empty_side():
     """A side with no values: SciPy refuses every test rather than give a value."""
     reference = np.random.default_rng(3).normal(size=40)
@@ -93,6 +115,7 @@ def main():
         'generated_by': f'scripts/make-edge-case-fixtures.py with SciPy {scipy.__version__}, NumPy {np.__version__}',
         'huge': huge(),
         'subnormal_t_tests': subnormal_t_tests(),
+        'nearly_singular_epps_singleton': nearly_singular_epps_singleton(),
         'empty_side': empty_side(),
     }
     os.makedirs(os.path.dirname(OUT), exist_ok=True)

@@ -8,6 +8,7 @@ import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { ColumnResult } from '../../src/engine/result.js';
 import { numericalSample } from '../../src/stattests/sample.js';
+import { eppsSingleton } from '../../src/stattests/epps-singleton.js';
 import { tTest } from '../../src/stattests/t-test.js';
 import { tableOf } from '../helpers/tables.js';
 
@@ -23,6 +24,7 @@ interface TwoSamples {
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/edge-cases/scipy.json', import.meta.url), 'utf8')) as {
   huge: TwoSamples & Record<'ks' | 'mann_whitney', Outcome> & { t_test_p_value_is_nan: boolean } & Record<'reference_mean' | 'reference_std' | 'current_mean' | 'current_std', number>;
   subnormal_t_tests: Array<TwoSamples & { statistic: number; p_value: number }>;
+  nearly_singular_epps_singleton: TwoSamples & { statistic: number; p_value: number; condition_number: number };
   empty_side: Record<'ks' | 'mann_whitney' | 'chi2', Outcome>;
 };
 
@@ -77,6 +79,16 @@ describe('Welch t-tests far in the tail', () => {
     // A subnormal carries few digits: within 1e-6 relative, or 4 units of the last place (2⁻¹⁰⁷⁴), and never 0.
     expect(result.p_value).toBeGreaterThan(0);
     expect(Math.abs(result.p_value! - testCase.p_value)).toBeLessThanOrEqual(Math.max(1e-6 * testCase.p_value, 4 * 2 ** -1074));
+  });
+});
+
+describe('Epps–Singleton on a nearly singular covariance', () => {
+  it('matches SciPy within the golden tolerances at a condition number of about 2e7', () => {
+    const testCase = fixture.nearly_singular_epps_singleton;
+    expect(testCase.condition_number).toBeGreaterThan(1e7);
+    const result = eppsSingleton.compute(numericalSample(testCase.reference, testCase.current))!;
+    expectStatistic(result.statistic, testCase.statistic);
+    expectPValue(result.p_value, testCase.p_value);
   });
 });
 
