@@ -6351,7 +6351,7 @@ module.exports = hasToStringTagSupport;
 
 // MODULES //
 
-var hasUint16ArraySupport = __nccwpck_require__( 2364 );
+var hasUint16ArraySupport = __nccwpck_require__( 9983 );
 
 
 // EXPORTS //
@@ -6361,7 +6361,7 @@ module.exports = hasUint16ArraySupport;
 
 /***/ }),
 
-/***/ 2364:
+/***/ 9983:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -53040,6 +53040,33 @@ function meanAbsolutePercentageError(yTrue, yPred) {
     return compensatedMean(errors.map((error, row) => error / Math.max(Math.abs(yTrue[row]), ZERO_GUARD)));
 }
 
+;// CONCATENATED MODULE: ./src/stattests/math/compensated-sum.ts
+/**
+ * Neumaier's compensated sum (the Kahan–Babuška variant that also holds when a term outweighs the running
+ * sum): the rounding error of every addition is kept apart and added back at the end, so the result is
+ * within about an ulp of the exact sum at any length, where a plain loop drifts with n.
+ *
+ * Reference: A. Neumaier, "Rundungsfehleranalyse einiger Verfahren zur Summation endlicher Summen", ZAMM 54
+ * (1974).
+ *
+ * @example
+ * const sum = new CompensatedSum();
+ * for (const term of [1e16, 1, -1e16]) sum.add(term);
+ * sum.total(); // => 1 (a plain loop gives 0)
+ */
+class CompensatedSum {
+    sum = 0;
+    compensation = 0;
+    add(term) {
+        const next = this.sum + term;
+        this.compensation += Math.abs(this.sum) >= Math.abs(term) ? this.sum - next + term : term - next + this.sum;
+        this.sum = next;
+    }
+    total() {
+        return this.sum + this.compensation;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/stattests/math/moments.ts
 /**
  * Mean and sum of squared deviations of one side of a sample, for the statistics built on them (Welch's t,
@@ -53055,6 +53082,7 @@ function meanAbsolutePercentageError(yTrue, yPred) {
  * one), which leaves a variance of ~1e-34; on two constant samples of 0.1 that makes SciPy's Welch test
  * "significant" (p ≈ 0.05). We prefer the exact answer there.
  */
+
 
 /**
  * The moments of one side of a sample: exact ones from its profile when the side is a rank summary (whose
@@ -53100,19 +53128,6 @@ function momentsOfCounts(values, counts) {
         squares.add(counts[i] * deviation * deviation);
     }
     return { mean, squaredDeviations: squares.total() };
-}
-/** Neumaier's compensated sum: the rounding error of each addition kept and added back at the end. */
-class CompensatedSum {
-    sum = 0;
-    compensation = 0;
-    add(value) {
-        const next = this.sum + value;
-        this.compensation += Math.abs(this.sum) >= Math.abs(value) ? this.sum - next + value : value - next + this.sum;
-        this.sum = next;
-    }
-    total() {
-        return this.sum + this.compensation;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/performance/r2.ts
@@ -54272,6 +54287,7 @@ function errorBuckets(errors, rows, order) {
  * SciPy 1.10 `scipy.stats.anderson_ksamp`.
  */
 
+
 /** Scholz & Stephens' Table 2 interpolation coefficients and the levels they belong to. */
 const B0 = [0.675, 1.281, 1.645, 1.96, 2.326, 2.573, 3.085];
 const B1 = [-0.245, 0.25, 0.678, 1.149, 1.822, 2.364, 3.615];
@@ -54300,8 +54316,7 @@ const anderson = {
             return undefined;
         let referenceBelow = 0;
         let currentBelow = 0;
-        let sum = 0;
-        let compensation = 0;
+        const sum = new CompensatedSum();
         for (let j = 0; j < referenceCounts.length; j++) {
             const r = referenceCounts[j];
             const c = currentCounts[j];
@@ -54309,15 +54324,12 @@ const anderson = {
             const below = referenceBelow + currentBelow;
             const above = total - below - tied;
             const gap = m * (referenceBelow + r / 2) - n * (currentBelow + c / 2);
-            const term = ((tied / total) * gap * gap) / (below * above + ((below + above) * tied) / 4);
-            const next = sum + term;
-            compensation += sum >= term ? sum - next + term : term - next + sum;
-            sum = next;
+            sum.add(((tied / total) * gap * gap) / (below * above + ((below + above) * tied) / 4));
             referenceBelow += r;
             currentBelow += c;
         }
         const inverseSizes = 1 / n + 1 / m;
-        const a2kn = ((total - 1) / total) * inverseSizes * (sum + compensation);
+        const a2kn = ((total - 1) / total) * inverseSizes * sum.total();
         const statistic = (a2kn - 1) / Math.sqrt(nullVariance(total, inverseSizes));
         if (!Number.isFinite(statistic))
             return undefined;
@@ -54946,6 +54958,7 @@ const cramerVonMises = {
  * the two agree far inside 1e-9 relative even at millions of terms.
  */
 
+
 /** Σ |F_r − F_c|^power · Δx over the pooled sample (`power` 1 for W1, 2 for the energy distance). */
 function ecdfGapIntegral(sample, power) {
     const { values, referenceCounts, currentCounts } = pooledOrder(sample);
@@ -54953,18 +54966,14 @@ function ecdfGapIntegral(sample, power) {
     const m = sample.current.length;
     let referenceSeen = 0;
     let currentSeen = 0;
-    let total = 0;
-    let compensation = 0;
+    const total = new CompensatedSum();
     for (let i = 0; i + 1 < values.length; i++) {
         referenceSeen += referenceCounts[i];
         currentSeen += currentCounts[i];
         const gap = Math.abs(referenceSeen / n - currentSeen / m);
-        const term = (power === 1 ? gap : gap * gap) * (values[i + 1] - values[i]);
-        const next = total + term;
-        compensation += Math.abs(total) >= Math.abs(term) ? total - next + term : term - next + total;
-        total = next;
+        total.add((power === 1 ? gap : gap * gap) * (values[i + 1] - values[i]));
     }
-    return total + compensation;
+    return total.total();
 }
 
 ;// CONCATENATED MODULE: ./src/stattests/energy.ts
@@ -58366,7 +58375,7 @@ function compareColumn(reference, current, baseline, currentTable, options) {
     };
     if (declared === undefined && looksLikeIdentifier(reference)) {
         result.status = 'not-tested';
-        result.reasons.push('looks like an identifier: nearly every baseline value is distinct (declare it categorical to test it anyway, or ignore it)');
+        result.reasons.push('looks like an identifier: nearly every baseline value is distinct, so there is no distribution to compare (name it in --categorical, action input categorical-columns, to test it anyway, or ignore it)');
         return result;
     }
     if (declared === undefined && holdsInstants(reference)) {
@@ -58580,7 +58589,8 @@ function allMethods(sample) {
     for (const test of statTests) {
         if (!test.kinds.includes(sample.kind) || (isSummarised(sample) && !test.boundsFromSummary))
             continue;
-        const result = runTest(test, sample);
+        // Every finite field, also a statistic without its p-value (chi2_gof of one category is 0, its p undefined).
+        const result = finiteResult(test, sample);
         if (result)
             methods[test.name] = result;
     }
@@ -70601,23 +70611,43 @@ const SEGMENT_HEADERS = ['Segment', 'Rows (baseline / current)', 'Result', 'Drif
 
 
 const COLUMN_HEADER = ['COLUMN', 'TYPE', 'METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'CHANGE'];
-function renderText(result) {
+/** Wide enough for the tables' usual rows, narrow enough to read; the CLI passes the terminal's width. */
+const DEFAULT_TEXT_WIDTH = 100;
+function renderText(result, options = {}) {
+    const width = Math.max(40, options.width ?? DEFAULT_TEXT_WIDTH);
+    const wrapped = (text, first = '', rest = first) => wrapText(text, width, first, rest);
     const sides = `baseline: ${describe(result.baseline)}\ncurrent:  ${describe(result.current)}`;
     const notes = driftedFirst(result.columns)
         .filter((column) => otherReasons(column).length > 0)
-        .map((column) => `  ${escapeTerminal(truncate(column.name, 60))}: ${otherReasons(column).map(escapeTerminal).join('; ')}`);
+        .map((column) => wrapped(`${escapeTerminal(truncate(column.name, 60))}: ${otherReasons(column).map(escapeTerminal).join('; ')}`, '  ', '    '));
     const features = [
         alignedTable([COLUMN_HEADER, ...driftedFirst(result.columns).map(textRow)]).join('\n'),
         ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
     ];
     if (!gateHeadsReport(result))
-        return [escapeTerminal(result.dataset.summary), sides, '', ...features].join('\n') + '\n';
-    const model = result.model ? [...modelLines(result.model), ''] : [];
-    const multivariate = result.multivariate ? [...multivariateLines(result.multivariate), ''] : [];
-    const segments = result.segments ? [...segmentLines(result.segments), ''] : [];
-    return [escapeTerminal(result.gate.summary), sides, '', ...model, ...multivariate, ...segments, `Features: ${escapeTerminal(result.dataset.summary)}`, ...features].join('\n') + '\n';
+        return [wrapped(escapeTerminal(result.dataset.summary)), sides, '', ...features].join('\n') + '\n';
+    const model = result.model ? [...modelLines(result.model, wrapped), ''] : [];
+    const multivariate = result.multivariate ? [...multivariateLines(result.multivariate, wrapped), ''] : [];
+    const segments = result.segments ? [...segmentLines(result.segments, wrapped), ''] : [];
+    return [wrapped(escapeTerminal(result.gate.summary)), sides, '', ...model, ...multivariate, ...segments, wrapped(`Features: ${escapeTerminal(result.dataset.summary)}`), ...features].join('\n') + '\n';
 }
-function segmentLines(segments) {
+/** A sentence broken between words to fit `width`: the first line after `first`, the others after `rest`. */
+function wrapText(text, width, first, rest) {
+    const lines = [];
+    let line = first;
+    for (const word of text.split(' ')) {
+        const start = line === first || line === rest;
+        if (!start && [...line].length + 1 + [...word].length > width) {
+            lines.push(line);
+            line = rest + word;
+        }
+        else
+            line += start ? word : ` ${word}`;
+    }
+    lines.push(line);
+    return lines.join('\n');
+}
+function segmentLines(segments, wrapped) {
     const rows = segmentRows(segments).map((row) => [
         escapeTerminal(truncate(row.value, 40)),
         row.rows,
@@ -70627,9 +70657,9 @@ function segmentLines(segments) {
         row.performance,
     ]);
     const header = ['SEGMENT', 'ROWS', 'RESULT', 'DRIFTED', 'EFFECT', 'PERFORMANCE'];
-    return [escapeTerminal(segmentsSummary(segments)), ...alignedTable([header, ...rows]).map((line) => `  ${line.trimEnd()}`)];
+    return [wrapped(escapeTerminal(segmentsSummary(segments))), ...alignedTable([header, ...rows]).map((line) => `  ${line.trimEnd()}`)];
 }
-function multivariateLines(multivariate) {
+function multivariateLines(multivariate, wrapped) {
     const rows = multivariateRows(multivariate.methods).map((row) => [
         row.method,
         row.value,
@@ -70637,14 +70667,14 @@ function multivariateLines(multivariate) {
         row.drift ? row.status.toUpperCase() : row.status,
         escapeTerminal(truncate(row.note, 80)),
     ]);
-    return [`Multivariate: ${multivariate.summary}`, ...alignedTable([['METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'NOTE'], ...rows]).map((line) => `  ${line}`)];
+    return [wrapped(`Multivariate: ${multivariate.summary}`), ...alignedTable([['METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'NOTE'], ...rows]).map((line) => `  ${line}`)];
 }
-function modelLines(model) {
+function modelLines(model, wrapped) {
     const indent = (lines) => lines.map((line) => `  ${line}`);
     const lines = [`Model (${model.task}):`];
     const { performance, change_point: changePoint } = model;
     if (performance) {
-        lines.push(`  ${escapeTerminal(performance.summary)}`);
+        lines.push(wrapped(escapeTerminal(performance.summary), '  '));
         lines.push(`  labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline, ${performance.labelled_rows.current.toLocaleString('en-US')} current`);
         const metrics = metricRows(performance).map((row) => [
             row.judged ? `${row.title} *` : row.title,
@@ -70659,12 +70689,12 @@ function modelLines(model) {
             lines.push(...indent(classLines(classes)));
     }
     if (changePoint) {
-        lines.push(`  ${escapeTerminal(changePoint.summary)}`);
+        lines.push(wrapped(escapeTerminal(changePoint.summary), '  '));
         if (changePoint.status !== 'insufficient-data') {
             const detectors = detectorRows(changePoint).map((row) => [row.title, escapeTerminal(row.onset), escapeTerminal(row.detected)]);
             lines.push(...indent(alignedTable([['DETECTOR', 'RISE BEGAN AT', 'DETECTED AT'], ...detectors])));
             if (changePoint.detectors.ddm.status !== 'not-applicable')
-                lines.push(`  ${DDM_CAVEAT}`);
+                lines.push(wrapped(DDM_CAVEAT, '  '));
         }
     }
     lines.push(`  prediction drift: ${STATUS_LABELS[model.prediction_drift.status]}; target drift: ${STATUS_LABELS[model.target_drift.status]}`);
@@ -71803,6 +71833,7 @@ function renderJson(report) {
 
 
 
+
 /** Charts past this many columns make the file slow to open and scroll; the table still lists every column. */
 const MAX_CHARTED_COLUMNS = 50;
 /** Okabe–Ito blue and vermillion: told apart with any colour vision, and both at least 3:1 against white. */
@@ -71896,6 +71927,12 @@ function multivariateSection(multivariate) {
 <tbody>${rows.join('')}</tbody>
 </table>
 </section>`;
+}
+/** The distance beside a p-value, or for a distance method the distance it was tested on. */
+function effectText(column) {
+    const effect = columnEffect(column);
+    const method = column.effect_size?.method ?? column.method;
+    return effect === undefined || method === undefined ? '—' : `${escapeHtml(method)} ${formatNumber(effect)}`;
 }
 /** Each segment's own verdict, the most drifted first. */
 function segmentsSection(segments) {
@@ -72049,7 +72086,7 @@ function columnRow(column, section, role) {
 <td class="number">${column.threshold === undefined ? '—' : formatNumber(column.threshold)}</td>
 <td>${statusBadge(column)}${reasons}</td>
 <td>${escapeHtml(formatDirection(column)) || '—'}</td>
-<td>${column.effect_size ? `${escapeHtml(column.effect_size.method)} ${formatNumber(column.effect_size.distance)}` : '—'}</td>
+<td>${effectText(column)}</td>
 </tr>`;
 }
 function methodText(column) {
@@ -72339,7 +72376,8 @@ code { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace
 .page-header { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; gap: 8px; margin-bottom: 16px; }
 .meta, .count, .facts, .verdict-rule, .auto, .omitted, .no-chart { color: var(--muted); }
 .meta { margin: 0; font-size: 13px; }
-.column-name, th[scope="row"], .sources li { overflow-wrap: anywhere; }
+/* Names break between words, and inside one only when it cannot fit a line on its own (never to narrow a column). */
+.column-name, th[scope="row"], .sources li { overflow-wrap: break-word; }
 .verdict { border-radius: 10px; padding: 18px 22px; border-left: 8px solid; }
 .verdict-drift { background: var(--drift-bg); border-color: var(--drift); }
 .verdict-no-drift { background: var(--ok-bg); border-color: var(--ok); }
@@ -73460,7 +73498,7 @@ async function check(command) {
         catch (error) {
             throw new InputError(`cannot write the report: ${error.message}; check --output`, { file: command.output });
         }
-        process.stdout.write(renderText(result));
+        process.stdout.write(renderText(result, process.stdout.isTTY ? { width: process.stdout.columns } : {}));
     }
     else {
         process.stdout.write(report);

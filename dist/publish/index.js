@@ -46895,6 +46895,33 @@ function ratioOrZero(numerator, denominator) {
     return denominator === 0 ? 0 : numerator / denominator;
 }
 
+;// CONCATENATED MODULE: ./src/stattests/math/compensated-sum.ts
+/**
+ * Neumaier's compensated sum (the Kahan–Babuška variant that also holds when a term outweighs the running
+ * sum): the rounding error of every addition is kept apart and added back at the end, so the result is
+ * within about an ulp of the exact sum at any length, where a plain loop drifts with n.
+ *
+ * Reference: A. Neumaier, "Rundungsfehleranalyse einiger Verfahren zur Summation endlicher Summen", ZAMM 54
+ * (1974).
+ *
+ * @example
+ * const sum = new CompensatedSum();
+ * for (const term of [1e16, 1, -1e16]) sum.add(term);
+ * sum.total(); // => 1 (a plain loop gives 0)
+ */
+class compensated_sum_CompensatedSum {
+    sum = 0;
+    compensation = 0;
+    add(term) {
+        const next = this.sum + term;
+        this.compensation += Math.abs(this.sum) >= Math.abs(term) ? this.sum - next + term : term - next + this.sum;
+        this.sum = next;
+    }
+    total() {
+        return this.sum + this.compensation;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/stattests/math/moments.ts
 /**
  * Mean and sum of squared deviations of one side of a sample, for the statistics built on them (Welch's t,
@@ -46911,6 +46938,7 @@ function ratioOrZero(numerator, denominator) {
  * "significant" (p ≈ 0.05). We prefer the exact answer there.
  */
 
+
 /**
  * The moments of one side of a sample: exact ones from its profile when the side is a rank summary (whose
  * representative points have other moments), else computed from its values.
@@ -46926,7 +46954,7 @@ function momentsOf(values) {
         return { mean: values[0], squaredDeviations: 0 };
     // simple-statistics only reads `length` and indexes, so a typed array works without copying it into a number[].
     const mean = simple_statistics_mean(values);
-    const squares = new CompensatedSum();
+    const squares = new compensated_sum_CompensatedSum();
     for (let i = 0; i < values.length; i++) {
         const deviation = values[i] - mean;
         squares.add(deviation * deviation);
@@ -46955,19 +46983,6 @@ function momentsOfCounts(values, counts) {
         squares.add(counts[i] * deviation * deviation);
     }
     return { mean, squaredDeviations: squares.total() };
-}
-/** Neumaier's compensated sum: the rounding error of each addition kept and added back at the end. */
-class CompensatedSum {
-    sum = 0;
-    compensation = 0;
-    add(value) {
-        const next = this.sum + value;
-        this.compensation += Math.abs(this.sum) >= Math.abs(value) ? this.sum - next + value : value - next + this.sum;
-        this.sum = next;
-    }
-    total() {
-        return this.sum + this.compensation;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/performance/r2.ts
