@@ -75,9 +75,10 @@ async function loadClickHouse(cluster, csv, columns) {
 }
 
 /**
- * Starts both servers and loads `csv` (a generated baseline) into each. Returns the `driftgate profile`
- * arguments that profile each engine's table, what each server holds, and `stop`, which the caller runs
- * also on failure; a failure here stops what was started.
+ * Starts both servers and loads `csv` (a generated baseline) into each. Returns, per engine, the
+ * `driftgate profile` arguments that profile its table and the connection URL (for DRIFTGATE_CONNECTION,
+ * so that a failing command line shows no password); the ClickHouse shards' rows; and `stop`, which the
+ * caller runs also on failure. A failure here stops what was started.
  */
 export async function startEngines(csv, log) {
   const columns = csvColumns(csv);
@@ -106,11 +107,12 @@ export async function startEngines(csv, log) {
     log(`ClickHouse shards hold ${shardRows.join(' + ')} rows`);
     return {
       engines: [
-        { name: 'postgres', label: 'PostgreSQL', args: ['--engine', 'postgres', '--connection', postgres.url, '--table', TABLE] },
+        { name: 'postgres', label: 'PostgreSQL', args: ['--engine', 'postgres', '--table', TABLE], connection: postgres.url },
         {
           name: 'clickhouse',
           label: 'ClickHouse (2 shards)',
-          args: ['--engine', 'clickhouse', '--connection', `http://default:${CLICKHOUSE_PASSWORD}@127.0.0.1:${cluster.httpPorts[0]}/default`, '--table', TABLE],
+          args: ['--engine', 'clickhouse', '--table', TABLE],
+          connection: `http://default:${CLICKHOUSE_PASSWORD}@127.0.0.1:${cluster.httpPorts[0]}/default`,
         },
       ],
       shardRows,

@@ -75,14 +75,18 @@ if (!pandasVersions) console.log('pandas + SciPy not found (apt-get install pyth
 const peers = args['no-peers'] ? [] : ensurePeers((line) => console.log(`bench: ${line}`));
 const loadAtStart = loadavg();
 
-/** Runs a command under GNU time; returns wall seconds, CPU seconds (user + system), peak RSS in MB and stdout. */
-function measure(command, commandArgs, cwd) {
+/**
+ * Runs a command under GNU time, with `env` added to the environment; returns wall seconds, CPU seconds
+ * (user + system), peak RSS in MB and stdout.
+ */
+function measure(command, commandArgs, cwd, env = {}) {
   const timeFile = join(scratch, 'time.txt');
   const outFile = join(scratch, 'stdout.txt');
   const out = openSync(outFile, 'w');
   const started = process.hrtime.bigint();
   const child = spawnSync(TIME, ['-f', '%U %S %M', '-o', timeFile, command, ...commandArgs], {
     cwd,
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     stdio: ['ignore', out, 'pipe'],
   });
@@ -262,8 +266,8 @@ for (const rows of profileSizes) {
   for (let run = 0; run < runs; run++) {
     profiling.push(measure(process.execPath, [join(bundle, 'index.js'), 'profile', '--data', 'baseline.csv', '-o', profileFile], directory));
     againstProfile.push(driftgate(directory, 'csv', profileFile));
-    for (const { name, args: engineArgs } of engines?.engines ?? []) {
-      engineTimes[name].push(measure(process.execPath, [join(bundle, 'index.js'), 'profile', ...engineArgs, '-o', engineFile(name)], directory));
+    for (const { name, args: engineArgs, connection } of engines?.engines ?? []) {
+      engineTimes[name].push(measure(process.execPath, [join(bundle, 'index.js'), 'profile', ...engineArgs, '-o', engineFile(name)], directory, { DRIFTGATE_CONNECTION: connection }));
     }
   }
   const profile = readProfile(profileFile);
