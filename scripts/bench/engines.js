@@ -3,7 +3,7 @@
 // engine tests start (scripts/servers/). Loading is not timed; run.js times `driftgate profile --engine`
 // against the loaded tables beside the file profiler.
 import { spawnSync } from 'node:child_process';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { COLUMN_KINDS } from './generate.js';
 import { CLICKHOUSE_PASSWORD, startClickHouseCluster } from '../servers/clickhouse.js';
@@ -12,6 +12,14 @@ import { POSTGRES_BIN, startPostgres } from '../servers/postgres.js';
 const TABLE = 'bench_baseline';
 /** Rows per ClickHouse INSERT: a request body well under V8's string limit. */
 const ROWS_PER_INSERT = 500_000;
+
+/** What to install when a server program is missing, checked before the benchmark spends minutes on the rest. */
+export function missingEngines() {
+  const missing = [];
+  if (!existsSync(`${POSTGRES_BIN}/initdb`) || !existsSync(`${POSTGRES_BIN}/psql`)) missing.push('postgresql-15');
+  if (spawnSync('clickhouse-server', ['--help'], { stdio: 'ignore' }).error) missing.push('clickhouse-server');
+  return missing.length > 0 ? `${missing.join(' and ')} (apt-get install ${missing.join(' ')}), or --engine-rows 0 to skip the engines` : undefined;
+}
 
 /** The CSV's column names in file order, each with whether it is numerical or categorical. */
 function csvColumns(csv) {

@@ -15,12 +15,12 @@
 // 100000,500000,1000000,2000000; add 10000000 for the largest, which takes minutes to generate and about
 // 3 GB of memory for the peers), --parquet-rows N (default 500000; 0 skips Parquet), --multivariate-rows N
 // (default 100000; 0 skips the multivariate methods), --no-peers (skip
-// polars and DuckDB), --engine-rows N (default 1000000; 10000000 is the issue's must-show size, about 10
+// polars and DuckDB), --engine-rows N (default 1000000; 10000000 is the issue's must-show size, about 4
 // minutes of loading; 0 skips the engines), --no-checks (skip the check timings before the profiles),
 // --json FILE (also write the raw measurements).
 //
 // The 10M-row engine figures in docs/benchmark.md come from
-//   node scripts/bench/run.js --runs 1 --rows 10000000 --no-checks --multivariate-rows 0 --engine-rows 10000000
+//   node scripts/bench/run.js --runs 1 --rows 10000000 --no-checks --multivariate-rows 0 --engine-rows 10000000 --no-peers
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -28,7 +28,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { startEngines } from './engines.js';
+import { missingEngines, startEngines } from './engines.js';
 import { ensureData } from './generate.js';
 import { ensurePeers, PEER_SCRIPT } from './peers.js';
 
@@ -57,6 +57,8 @@ const parquetRows = Number(args['parquet-rows']);
 const multivariateRows = Number(args['multivariate-rows']);
 const engineRows = Number(args['engine-rows']);
 const scratch = mkdtempSync(join(tmpdir(), 'driftgate-bench-'));
+// Also when fail() ends the run early.
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 // A copy of the bundle, so that rebuilding dist/ while the benchmark runs cannot change what it times.
 const bundle = join(scratch, 'cli');
 
@@ -68,6 +70,8 @@ function fail(message) {
 if (!existsSync(CLI)) fail(`${CLI} is missing; run npm run bundle first`);
 mkdirSync(bundle);
 for (const name of ['index.js', 'package.json']) copyFileSync(join(dirname(CLI), name), join(bundle, name));
+const missing = engineRows > 0 ? missingEngines() : undefined;
+if (missing) fail(`the engine profiles need ${missing}`);
 if (!existsSync(TIME)) fail(`${TIME} (GNU time) is needed for peak memory; apt-get install time`);
 const pandasProbe = spawnSync(PYTHON, ['-c', 'import pandas, scipy; print(pandas.__version__, scipy.__version__)'], { encoding: 'utf8' });
 const pandasVersions = pandasProbe.status === 0 ? pandasProbe.stdout.trim().split(' ') : undefined;
@@ -308,8 +312,6 @@ if (multivariateRows > 0) {
     console.log(`bench: ${method} at ${multivariateRows} rows: ${row.check.seconds.toFixed(2)} s with the column checks, ${(row.check.seconds - row.columnsOnly.seconds).toFixed(2)} s for the method (load ${loadavg()[0].toFixed(1)})`);
   }
 }
-rmSync(scratch, { recursive: true, force: true });
-
 function printRow(row) {
   const ours = `${row.driftgate.seconds.toFixed(2)} s, ${row.driftgate.megabytes.toFixed(0)} MB`;
   const theirs = row.pandas ? `${row.pandas.seconds.toFixed(2)} s, ${row.pandas.megabytes.toFixed(0)} MB` : 'n/a';
