@@ -16,7 +16,7 @@ import { profileEngineSides } from '../../src/action/engine-sides.js';
 import { getInputs } from '../../src/action/inputs.js';
 import { redactSecrets } from '../../src/action/secrets.js';
 import { InputError } from '../../src/engine/errors.js';
-import { freePort, startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { freePort, startPostgres, type PostgresServer } from '../../scripts/servers/postgres.js';
 import { REPO_ROOT } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
 import { treeOf } from '../robustness/surfaces.js';

@@ -3,7 +3,9 @@
 // as whole processes on the same files, alternating the two so that both see the same machine load.
 // Wall time is measured here; peak memory is the kernel's maximum resident set size from GNU time.
 //
-// Then `driftgate profile` of each baseline: time, peak memory, the profile's size, and a check against it.
+// Then `driftgate profile` of each baseline: time, peak memory, the profile's size, and a check against it;
+// at --engine-rows, also `driftgate profile --engine` of the same rows loaded into PostgreSQL and a
+// two-shard ClickHouse cluster (engines.js), which the benchmark starts and stops itself.
 //
 // polars and DuckDB doing only the reading, sorting and counting (peers.js) are timed alongside, as the
 // lower bound a dataframe engine gives; the machine's load average is printed with the results, since
@@ -13,7 +15,12 @@
 // 100000,500000,1000000,2000000; add 10000000 for the largest, which takes minutes to generate and about
 // 3 GB of memory for the peers), --parquet-rows N (default 500000; 0 skips Parquet), --multivariate-rows N
 // (default 100000; 0 skips the multivariate methods), --no-peers (skip
-// polars and DuckDB), --json FILE (also write the raw measurements).
+// polars and DuckDB), --engine-rows N (default 1000000; 10000000 is the issue's must-show size, about 4
+// minutes of loading; 0 skips the engines), --no-checks (skip the check timings before the profiles),
+// --json FILE (also write the raw measurements).
+//
+// The 10M-row engine figures in docs/benchmark.md come from
+//   node scripts/bench/run.js --runs 1 --rows 10000000 --no-checks --multivariate-rows 0 --engine-rows 10000000 --no-peers
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -21,6 +28,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { missingEngines, startEngines } from './engines.js';
 import { ensureData } from './generate.js';
 import { ensurePeers, PEER_SCRIPT } from './peers.js';
 
@@ -39,13 +47,18 @@ const { values: args } = parseArgs({
     'multivariate-rows': { type: 'string', default: '100000' },
     json: { type: 'string' },
     'no-peers': { type: 'boolean', default: false },
+    'engine-rows': { type: 'string', default: '1000000' },
+    'no-checks': { type: 'boolean', default: false },
   },
 });
 const runs = Number(args.runs);
 const sizes = args.rows.split(',').map(Number);
 const parquetRows = Number(args['parquet-rows']);
 const multivariateRows = Number(args['multivariate-rows']);
+const engineRows = Number(args['engine-rows']);
 const scratch = mkdtempSync(join(tmpdir(), 'driftgate-bench-'));
+// Also when fail() ends the run early.
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 // A copy of the bundle, so that rebuilding dist/ while the benchmark runs cannot change what it times.
 const bundle = join(scratch, 'cli');
 
@@ -57,6 +70,8 @@ function fail(message) {
 if (!existsSync(CLI)) fail(`${CLI} is missing; run npm run bundle first`);
 mkdirSync(bundle);
 for (const name of ['index.js', 'package.json']) copyFileSync(join(dirname(CLI), name), join(bundle, name));
+const missing = engineRows > 0 ? missingEngines() : undefined;
+if (missing) fail(`the engine profiles need ${missing}`);
 if (!existsSync(TIME)) fail(`${TIME} (GNU time) is needed for peak memory; apt-get install time`);
 const pandasProbe = spawnSync(PYTHON, ['-c', 'import pandas, scipy; print(pandas.__version__, scipy.__version__)'], { encoding: 'utf8' });
 const pandasVersions = pandasProbe.status === 0 ? pandasProbe.stdout.trim().split(' ') : undefined;
@@ -64,14 +79,18 @@ if (!pandasVersions) console.log('pandas + SciPy not found (apt-get install pyth
 const peers = args['no-peers'] ? [] : ensurePeers((line) => console.log(`bench: ${line}`));
 const loadAtStart = loadavg();
 
-/** Runs a command under GNU time; returns wall seconds, CPU seconds (user + system), peak RSS in MB and stdout. */
-function measure(command, commandArgs, cwd) {
+/**
+ * Runs a command under GNU time, with `env` added to the environment; returns wall seconds, CPU seconds
+ * (user + system), peak RSS in MB and stdout.
+ */
+function measure(command, commandArgs, cwd, env = {}) {
   const timeFile = join(scratch, 'time.txt');
   const outFile = join(scratch, 'stdout.txt');
   const out = openSync(outFile, 'w');
   const started = process.hrtime.bigint();
   const child = spawnSync(TIME, ['-f', '%U %S %M', '-o', timeFile, command, ...commandArgs], {
     cwd,
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     stdio: ['ignore', out, 'pipe'],
   });
@@ -160,12 +179,37 @@ function summarize(samples) {
   };
 }
 
+function readProfile(file) {
+  return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));
+}
+
+/**
+ * A cheap sanity check that an engine profiled the rows the file profiler did: rows and each column's
+ * rows and missing cells equal, each numerical mean within 1e-12 relative. Returns the largest relative
+ * difference of the means.
+ */
+function agreeingProfiles(fromFile, fromEngine, label) {
+  if (fromEngine.rows !== fromFile.rows) fail(`${label} profiled ${fromEngine.rows} rows, the file profiler ${fromFile.rows}`);
+  let worst = 0;
+  for (const column of fromFile.columns) {
+    const engineColumn = fromEngine.columns.find((candidate) => candidate.name === column.name);
+    if (!engineColumn || engineColumn.rows !== column.rows || engineColumn.missing !== column.missing) {
+      fail(`${label}'s column ${column.name} has ${engineColumn?.rows} rows, ${engineColumn?.missing} missing; the file's ${column.rows}, ${column.missing}`);
+    }
+    if (!column.moments) continue;
+    const difference = Math.abs(engineColumn.moments.mean - column.moments.mean) / Math.max(Math.abs(column.moments.mean), 1e-300);
+    if (!(difference <= 1e-12)) fail(`${label}'s mean of ${column.name} is ${engineColumn.moments.mean}, the file's ${column.moments.mean}`);
+    worst = Math.max(worst, difference);
+  }
+  return worst;
+}
+
 function fileMegabytes(directory, name) {
   return statSync(join(directory, name)).size / 1e6;
 }
 
 const results = [];
-for (const rows of sizes) {
+for (const rows of args['no-checks'] ? [] : sizes) {
   const directory = await ensureData(rows, { parquet: rows === parquetRows, log: (line) => console.log(`bench: ${line}`) });
   // One untimed run of each warms the page cache and checks that both compute the same thing.
   const warmOurs = driftgate(directory, 'csv');
@@ -209,16 +253,28 @@ for (const rows of sizes) {
 // Profiles: one streaming pass over the baseline CSV (peak memory bounded by the profile, time linear in
 // rows), the profile's size, and a check of the current CSV against it beside the raw check above.
 const profileResults = [];
-for (const rows of sizes) {
+const profileSizes = [...new Set([...sizes, ...(engineRows > 0 ? [engineRows] : [])])].sort((a, b) => a - b);
+for (const rows of profileSizes) {
   const directory = await ensureData(rows, { log: (line) => console.log(`bench: ${line}`) });
   const profileFile = join(scratch, `baseline-${rows}.profile.json.gz`);
   const profiling = [];
   const againstProfile = [];
+  const engines = rows === engineRows ? await startEngines(join(directory, 'baseline.csv'), (line) => console.log(`bench: ${line}`)) : undefined;
+  // fail(), an exception or an interrupt ends the process: the servers go with it.
+  if (engines) {
+    process.on('exit', engines.stop);
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(1));
+  }
+  const engineTimes = Object.fromEntries((engines?.engines ?? []).map(({ name }) => [name, []]));
+  const engineFile = (name) => join(scratch, `baseline-${rows}.${name}.profile.json.gz`);
   for (let run = 0; run < runs; run++) {
     profiling.push(measure(process.execPath, [join(bundle, 'index.js'), 'profile', '--data', 'baseline.csv', '-o', profileFile], directory));
     againstProfile.push(driftgate(directory, 'csv', profileFile));
+    for (const { name, args: engineArgs, connection } of engines?.engines ?? []) {
+      engineTimes[name].push(measure(process.execPath, [join(bundle, 'index.js'), 'profile', ...engineArgs, '-o', engineFile(name)], directory, { DRIFTGATE_CONNECTION: connection }));
+    }
   }
-  const profile = JSON.parse(gunzipSync(readFileSync(profileFile)).toString('utf8'));
+  const profile = readProfile(profileFile);
   const columnBytes = profile.columns.map((column) => JSON.stringify(column).length);
   const row = {
     rows,
@@ -229,9 +285,18 @@ for (const rows of sizes) {
     summarised: profile.columns.filter((column) => column.distribution?.kind === 'summary').length,
     checkAgainstProfile: summarize(againstProfile),
     checkRaw: results.find((result) => result.format === 'CSV' && result.rows === rows)?.driftgate,
+    engines: engines?.engines.map(({ name, label }) => ({
+      name,
+      label,
+      profiling: summarize(engineTimes[name]),
+      largestMeanDifference: agreeingProfiles(profile, readProfile(engineFile(name)), label),
+    })),
+    clickhouseShardRows: engines?.shardRows,
   };
+  engines?.stop();
   profileResults.push(row);
-  console.log(`bench: profile of ${rows} rows: ${row.profiling.seconds.toFixed(2)} s, ${row.profiling.megabytes.toFixed(0)} MB peak; check against it ${row.checkAgainstProfile.seconds.toFixed(2)} s (load ${loadavg()[0].toFixed(1)})`);
+  console.log(`bench: profile of ${rows} rows: ${row.profiling.seconds.toFixed(2)} s, ${row.profiling.megabytes.toFixed(0)} MB peak; check against it ${row.checkAgainstProfile.seconds.toFixed(2)} s` +
+    `${(row.engines ?? []).map(({ label, profiling }) => `; ${label} ${profiling.seconds.toFixed(2)} s`).join('')} (load ${loadavg()[0].toFixed(1)})`);
 }
 // Multivariate drift: each method alone, on top of the column checks, at --multivariate-rows rows a side.
 const multivariateResults = [];
@@ -247,8 +312,6 @@ if (multivariateRows > 0) {
     console.log(`bench: ${method} at ${multivariateRows} rows: ${row.check.seconds.toFixed(2)} s with the column checks, ${(row.check.seconds - row.columnsOnly.seconds).toFixed(2)} s for the method (load ${loadavg()[0].toFixed(1)})`);
   }
 }
-rmSync(scratch, { recursive: true, force: true });
-
 function printRow(row) {
   const ours = `${row.driftgate.seconds.toFixed(2)} s, ${row.driftgate.megabytes.toFixed(0)} MB`;
   const theirs = row.pandas ? `${row.pandas.seconds.toFixed(2)} s, ${row.pandas.megabytes.toFixed(0)} MB` : 'n/a';
@@ -265,8 +328,8 @@ console.log(`Load average (1, 5, 15 min) on ${cpus().length} cores: ${loadAtStar
 if (peers.length > 0) console.log(`Peers (${peers.join(', ')}): read both sides, then sort each numerical column and count each categorical one; no statistics.`);
 console.log('');
 const peerHeads = peers.map((tool) => ` ${tool} time | driftgate / ${tool} |`).join('');
-console.log(`| Format | Rows per side | On disk | driftgate time | driftgate s per M rows | driftgate memory | pandas + SciPy time | pandas + SciPy memory | Time ratio | Memory ratio |${peerHeads}`);
-console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${peers.map(() => ' ---: | ---: |').join('')}`);
+if (results.length > 0) console.log(`| Format | Rows per side | On disk | driftgate time | driftgate s per M rows | driftgate memory | pandas + SciPy time | pandas + SciPy memory | Time ratio | Memory ratio |${peerHeads}`);
+if (results.length > 0) console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${peers.map(() => ' ---: | ---: |').join('')}`);
 const timeOf = (times) => `${times.seconds.toFixed(2)} s (${times.cpuSeconds.toFixed(2)})`;
 const csvAt = new Map(results.filter((row) => row.format === 'CSV').map((row) => [row.rows, row]));
 for (const row of results) {
@@ -311,6 +374,17 @@ for (const row of profileResults) {
     timeOf(row.checkAgainstProfile),
     row.checkRaw ? timeOf(row.checkRaw) : '—',
   ].join(' | ')} |`);
+}
+const engineResults = profileResults.filter((row) => row.engines);
+if (engineResults.length > 0) {
+  console.log(`\nProfiles inside the engines (driftgate profile --engine, the servers on this machine): wall time; in brackets the CPU time of the driftgate process only, since GNU time does not see the servers' own.`);
+  console.log(`\n| Rows | File profiler (CSV) | ${engineResults[0].engines.map(({ label }) => label).join(' | ')} |`);
+  console.log(`| ---: | ---: |${engineResults[0].engines.map(() => ' ---: |').join('')}`);
+  for (const row of engineResults) console.log(`| ${[row.rows.toLocaleString('en-US'), timeOf(row.profiling), ...row.engines.map(({ profiling }) => timeOf(profiling))].join(' | ')} |`);
+  for (const row of engineResults) {
+    const worst = Math.max(...row.engines.map(({ largestMeanDifference }) => largestMeanDifference));
+    console.log(`\nAt ${row.rows.toLocaleString('en-US')} rows the three profiles agree on rows and each column's rows and missing cells; largest relative difference of a mean from the file profiler's: ${worst.toExponential(1)}. ClickHouse shards: ${row.clickhouseShardRows.join(' + ')} rows.`);
+  }
 }
 if (multivariateResults.length > 0) {
   console.log('\n| Multivariate method | Rows per side | Check with it | Column checks alone | The method |');

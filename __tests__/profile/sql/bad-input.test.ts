@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { CLICKHOUSE_PASSWORD, startClickHouseCluster, type ClickHouseCluster } from '../../helpers/clickhouse-cluster.js';
-import { freePort, startPostgres, type PostgresServer } from '../../helpers/postgres-server.js';
+import { CLICKHOUSE_PASSWORD, startClickHouseCluster, type ClickHouseCluster } from '../../../scripts/servers/clickhouse.js';
+import { freePort, startPostgres, type PostgresServer } from '../../../scripts/servers/postgres.js';
 import { runCli } from '../../helpers/processes.js';
 
 const PASSWORD = 'Qu1et:Pass/word';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { clickhouse, connectClickHouse } from '../../../src/profile/sql/clickhouse.js';
 import { profileInEngine } from '../../../src/profile/sql/engine-profile.js';
-import { CLICKHOUSE_PASSWORD, startClickHouseCluster, type ClickHouseCluster } from '../../helpers/clickhouse-cluster.js';
+import { CLICKHOUSE_PASSWORD, startClickHouseCluster, type ClickHouseCluster } from '../../../scripts/servers/clickhouse.js';
 import { expectSameNumbers, profileFromPrintedSql } from './printed-sql.js';
 import { expectSameProfile, HOSTILE, settings, writeRows } from './same-rows.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { profileInEngine } from '../../../src/profile/sql/engine-profile.js';
 import { connectPostgres, postgres } from '../../../src/profile/sql/postgres.js';
-import { POSTGRES_BIN, startPostgres, type PostgresServer } from '../../helpers/postgres-server.js';
+import { POSTGRES_BIN, startPostgres, type PostgresServer } from '../../../scripts/servers/postgres.js';
 import { expectSameNumbers, profileFromPrintedSql, replaceShifts } from './printed-sql.js';
 import { expectSameProfile, HOSTILE, ROWS, settings, writeRows } from './same-rows.js';
 

@@ -59,6 +59,9 @@ export async function connectClickHouse(url: string): Promise<SqlConnection> {
     password: decodeURIComponent(parsed.password),
     database: parsed.pathname.replace(/^\//, '') || 'default',
     log: { level: ClickHouseLogLevel.OFF },
+    // The profile's scans of a large table take minutes (10M rows over two shards: see docs/benchmark.md);
+    // the client's 30 s default is meant for interactive queries and would end them.
+    request_timeout: 3_600_000,
   });
   const run = (statement: string) =>
     inEngine('clickhouse', secrets, async () => {

@@ -1,24 +1,16 @@
-/**
- * Two clickhouse-server processes on 127.0.0.1 and free ports, each the other's shard in a `two_shards`
- * cluster (remote_servers), for a Distributed table over both. Removed after. The servers need the user's
- * password in the cluster config to query each other.
- */
-import { spawn, type ChildProcess } from 'node:child_process';
+// Two clickhouse-server processes on 127.0.0.1 and free ports, each the other's shard in a `two_shards`
+// cluster (remote_servers), for a Distributed table over both. Removed after. The servers need the user's
+// password in the cluster config to query each other. Started by the engine tests and by the benchmark
+// (scripts/bench/engines.js).
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './postgres-server.js';
+import { freePort } from './postgres.js';
 
 export const CLICKHOUSE_PASSWORD = 's3cret-ch';
 
-export interface ClickHouseCluster {
-  /** HTTP ports of the two servers. */
-  readonly httpPorts: readonly number[];
-  query(port: number, sql: string, body?: string | Buffer): Promise<string>;
-  stop(): void;
-}
-
-export async function startClickHouseCluster(): Promise<ClickHouseCluster> {
+export async function startClickHouseCluster() {
   const dir = mkdtempSync(join(tmpdir(), 'driftgate-ch-'));
   const ports = await Promise.all(Array.from({ length: 6 }, () => freePort()));
   const [http, tcp, interserver] = [ports.slice(0, 2), ports.slice(2, 4), ports.slice(4, 6)];
@@ -27,7 +19,7 @@ export async function startClickHouseCluster(): Promise<ClickHouseCluster> {
     `<?xml version="1.0"?><yandex><profiles><default></default></profiles><users><default><password>${CLICKHOUSE_PASSWORD}</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default></users><quotas><default></default></quotas></yandex>`,
   );
   const shards = tcp.map((port) => `<shard><replica><host>127.0.0.1</host><port>${port}</port><user>default</user><password>${CLICKHOUSE_PASSWORD}</password></replica></shard>`).join('');
-  const children: ChildProcess[] = [0, 1].map((i) => {
+  const children = [0, 1].map((i) => {
     const home = join(dir, `s${i}`);
     mkdirSync(home);
     writeFileSync(
@@ -39,7 +31,7 @@ export async function startClickHouseCluster(): Promise<ClickHouseCluster> {
     );
     return spawn('clickhouse-server', [`--config-file=${home}/config.xml`], { stdio: 'ignore' });
   });
-  const query = async (port: number, sql: string, body?: string | Buffer): Promise<string> => {
+  const query = async (port, sql, body) => {
     const params = new URLSearchParams({ user: 'default', password: CLICKHOUSE_PASSWORD, insert_distributed_sync: '1', ...(body === undefined ? {} : { query: sql }) });
     const response = await fetch(`http://127.0.0.1:${port}/?${params}`, { method: 'POST', body: body ?? sql });
     const text = await response.text();

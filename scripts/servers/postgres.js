@@ -1,8 +1,6 @@
-/**
- * A throwaway PostgreSQL cluster on 127.0.0.1 and a free port: initdb into a temp directory, started with
- * pg_ctl, removed after. As root the server runs as the `postgres` user (PostgreSQL refuses root), which
- * owns the directory.
- */
+// A throwaway PostgreSQL cluster on 127.0.0.1 and a free port: initdb into a temp directory, started with
+// pg_ctl, removed after. As root the server runs as the `postgres` user (PostgreSQL refuses root), which
+// owns the directory. Started by the engine tests and by the benchmark (scripts/bench/engines.js).
 import { execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,36 +11,25 @@ import pg from 'pg';
 /** Debian's PostgreSQL 15 programs (the server's and psql). */
 export const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
 
-export async function freePort(): Promise<number> {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
+      const { port } = server.address();
       server.close(() => resolve(port));
     });
   });
 }
 
-export interface PostgresServer {
-  readonly url: string;
-  readonly dir: string;
-  /**
-   * A login role that must give its password (scram-sha-256) over TCP, where the cluster trusts everyone
-   * else; its URL.
-   */
-  addPasswordRole(role: string, password: string): Promise<string>;
-  stop(): void;
-}
-
-function asServerUser(command: string, args: string[]): void {
+function asServerUser(command, args) {
   const isRoot = process.getuid?.() === 0;
   const quoted = [command, ...args].map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
   if (isRoot) execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', quoted], { stdio: 'pipe', timeout: 300_000 });
   else execFileSync(command, args, { stdio: 'pipe', timeout: 300_000 });
 }
 
-async function connects(url: string): Promise<boolean> {
+async function connects(url) {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
@@ -53,7 +40,7 @@ async function connects(url: string): Promise<boolean> {
   }
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres() {
   const dir = mkdtempSync(join(tmpdir(), 'driftgate-pg-'));
   if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
   const data = join(dir, 'data');
