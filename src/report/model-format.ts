@@ -339,7 +339,7 @@ export function estimatedView(performance: PerformanceResult): EstimatedView | u
   const header = [
     `Metric (positive class ${positive})`,
     ...(unlabelled ? [`Estimated, ${formatCount(unlabelled.rows)} unlabelled rows`, band] : []),
-    ...(labelled ? [`Labelled ${formatCount(labelled.rows)} rows: estimated`, 'realized'] : []),
+    ...(labelled ? [`${formatCount(labelled.rows)} labelled rows: estimated`, 'realized'] : []),
   ];
   const rows = ESTIMATED_METRICS.filter(([name]) => unlabelled?.[name] ?? labelled?.[name]).map(([name, title]) => [
     verdict?.metric === name ? `${title} (verdict)` : title,
