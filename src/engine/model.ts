@@ -450,7 +450,7 @@ function estimatedVerdict(realized: PerformanceResult, estimate: EstimatedRows, 
 
 function estimatedVerdictSummary(verdict: EstimatedVerdict, estimate: EstimatedRows): string {
   const band = estimate[verdict.metric]!;
-  const change = `${verdict.metric_title} ${formatNumber(verdict.baseline_value!)} → ${formatNumber(verdict.estimated_value!)} estimated on ${estimate.rows} unlabelled rows`;
+  const change = `${verdict.metric_title} ${formatNumber(verdict.baseline_value!)} → ${formatNumber(verdict.estimated_value!)} estimated on ${estimate.rows.toLocaleString('en-US')} unlabelled rows`;
   const bandText = `±${BAND_STANDARD_ERRORS}σ band ${formatNumber(band.lower!)} to ${formatNumber(band.upper!)}`;
   const allowed = formatNumber(verdict.allowed!);
   return verdict.status === 'degraded'
