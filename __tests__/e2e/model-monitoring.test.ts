@@ -175,6 +175,9 @@ describe('the CLI', () => {
         'performance-drift': 'true',
         'performance-status': 'degraded',
         'performance-metric-value': String(performance!.current_value),
+        // One column per class: no estimate without labels (that needs the positive class's one column).
+        'estimated-performance-status': '',
+        'estimated-performance-value': '',
         'change-point': changePoint!.onset!.order,
       });
     });

@@ -108,10 +108,12 @@ function lacking(insufficient: boolean): { insufficient?: string } {
  * measured: no labelled current rows.` Each verdict is named once: drifted, judged fine, or not measured.
  */
 function gateSummary(tripped: boolean, measured: readonly Measured[], onInsufficientData: InsufficientDataRule): string {
-  const name = (verdict: Measured) => `${verdict.verdict.replace('-', ' ')} drift`;
+  // `estimated-performance` reads "estimated performance drift".
+  const spoken = (verdict: Measured) => verdict.verdict.replace('-', ' ');
+  const name = (verdict: Measured) => `${spoken(verdict)} drift`;
   const drifted = measured.filter((verdict) => verdict.drift).map(name);
   const fine = measured.filter((verdict) => !verdict.drift && verdict.insufficient === undefined).map(name);
-  const unmeasured = measured.filter((verdict) => verdict.insufficient !== undefined).map((verdict) => `${verdict.verdict.replace('-', ' ')} not measured: ${verdict.insufficient}`);
+  const unmeasured = measured.filter((verdict) => verdict.insufficient !== undefined).map((verdict) => `${spoken(verdict)} not measured: ${verdict.insufficient}`);
   const rule = onInsufficientData === 'fail' && unmeasured.length > 0 ? ' (insufficient-data is fail)' : '';
   const parts = tripped
     ? [drifted.length > 0 ? listOf(drifted) : undefined, ...unmeasured]
