@@ -85,8 +85,9 @@ export function parseProbabilityColumns(entries: readonly string[], option: stri
 }
 
 /**
- * `data`, `prediction`, `performance`, `multivariate`, `segment`, several of them, or `any` (all but
- * `segment`: a segment's drift trips the gate only when asked). Asking to
+ * `data`, `prediction`, `performance`, `estimated-performance`, `multivariate`, `segment`, several of
+ * them, or `any` (all but `segment` and `estimated-performance`: a segment's drift, and an estimate made
+ * without labels, trip the gate only when asked). Asking to
  * gate on the model without naming its columns, or on multivariate drift without a multivariate method,
  * would never trip, so it is refused rather than silently ignored.
  */
@@ -97,9 +98,12 @@ export function parseGateOn(entries: readonly string[], option: string, model: M
   for (const word of words) {
     if (word === 'any') ANY_GATES.forEach((gate) => gates.add(gate));
     else if ((GATES as readonly string[]).includes(word)) gates.add(word as Gate);
-    else throw new InputError(`${option} takes data, prediction, performance, multivariate, segment or any, not ${JSON.stringify(word)}`);
+    else throw new InputError(`${option} takes data, prediction, performance, estimated-performance, multivariate, segment or any, not ${JSON.stringify(word)}`);
   }
   if (gates.has('segment') && segment === undefined) throw new InputError(`${option} segment needs a segment column`);
+  if (gates.has('estimated-performance') && !(model?.prediction !== undefined && model.target !== undefined && model.probabilities?.kind === 'positive')) {
+    throw new InputError(`${option} estimated-performance needs the prediction and target columns and one probability column (the positive class's)`);
+  }
   if (!words.includes('any')) {
     if (gates.has('prediction') && !model) throw new InputError(`${option} prediction needs the prediction or target column`);
     if (gates.has('performance') && !(model?.prediction !== undefined && model.target !== undefined)) {

@@ -63,4 +63,12 @@ describe('the check action inputs', () => {
     setInputs({ baseline: 'a.csv', current: 'b.csv', 'prediction-column': 'pred', 'positive-label': 'churn' });
     expect(() => getInputs()).toThrow('positive-label is the class whose probability one probability-columns column holds: name that column too');
   });
+
+  it('gates on the estimate without labels when gate-on names estimated-performance, one word a line', () => {
+    const model = { baseline: 'a.csv', current: 'b.csv', 'prediction-column': 'pred', 'target-column': 'label', 'probability-columns': 'proba', 'positive-label': 'churn' };
+    setInputs({ ...model, 'gate-on': 'performance\nestimated-performance' });
+    expect([...getInputs().check.drift.gateOn]).toEqual(['performance', 'estimated-performance']);
+    setInputs({ ...model, 'probability-columns': 'proba.*', 'gate-on': 'estimated-performance' });
+    expect(() => getInputs()).toThrow(/^gate-on estimated-performance needs the prediction and target columns and one probability column/);
+  });
 });

@@ -49,6 +49,12 @@ describe('the model flags', () => {
     expect([...check(['--segment', 'region', '--gate-on', 'segment', '--gate-on', 'any']).settings.drift.gateOn].sort()).toEqual(['data', 'multivariate', 'performance', 'prediction', 'segment']);
   });
 
+  it('gate on the estimate without labels only when asked, with one probability column', () => {
+    const oneColumn = ['--prediction', 'pred', '--target', 'label', '--probability', 'proba', '--positive-label', 'churn'];
+    expect([...check(oneColumn).settings.drift.gateOn]).not.toContain('estimated-performance');
+    expect([...check([...oneColumn, '--gate-on', 'any', '--gate-on', 'estimated-performance']).settings.drift.gateOn]).toEqual(['data', 'prediction', 'performance', 'multivariate', 'estimated-performance']);
+  });
+
   it.each([
     [['--order', 'ts'], /--order is about the model's performance: it needs both --prediction and --target/],
     [['--prediction', 'p', '--max-degradation', '5%'], /--max-degradation is about the model's performance/],
@@ -60,7 +66,10 @@ describe('the model flags', () => {
     [['--prediction', 'p', '--probability', 'p.*', '--probability', 'a=y'], /--probability takes one PREFIX\* entry, one COLUMN \(the positive class's probability\) or CLASS=COLUMN entries, not a mix/],
     [['--prediction', 'p', '--probability', 'x', '--probability', 'y'], /not a mix or several of the first two/],
     [['--prediction', 'p', '--positive-label', 'churn'], /--positive-label is the class whose probability one --probability column holds: name that column too/],
-    [['--gate-on', 'everything'], /--gate-on takes data, prediction, performance, multivariate, segment or any, not "everything"/],
+    [['--gate-on', 'everything'], /--gate-on takes data, prediction, performance, estimated-performance, multivariate, segment or any, not "everything"/],
+    [['--prediction', 'p', '--target', 't', '--gate-on', 'estimated-performance'], /--gate-on estimated-performance needs the prediction and target columns and one probability column \(the positive class's\)/],
+    [['--prediction', 'p', '--target', 't', '--probability', 'p.*', '--gate-on', 'estimated-performance'], /--gate-on estimated-performance needs .* one probability column/],
+    [['--prediction', 'p', '--probability', 'proba', '--gate-on', 'estimated-performance'], /--gate-on estimated-performance needs the prediction and target columns/],
     [['--gate-on', 'segment'], /--gate-on segment needs a segment column/],
     [['--gate-on', 'performance'], /--gate-on performance needs both the prediction and the target column/],
     [['--prediction', 'p', '--gate-on', 'performance'], /--gate-on performance needs both/],

@@ -175,6 +175,9 @@ describe('the CLI', () => {
         'performance-drift': 'true',
         'performance-status': 'degraded',
         'performance-metric-value': String(performance!.current_value),
+        // One column per class: no estimate without labels (that needs the positive class's one column).
+        'estimated-performance-status': '',
+        'estimated-performance-value': '',
         'change-point': changePoint!.onset!.order,
       });
     });
@@ -272,5 +275,64 @@ describe('the CLI on the logs of a binary model that logs one probability column
     expect(probability).toMatchObject({ name: oneColumn.column, class_label: oneColumn.positive, drift_detected: true });
     expect(report.model!.prediction_drift.drifted_columns).toContain(oneColumn.column);
     expect(html).toContain(`probability of &quot;${oneColumn.positive}&quot;`);
+  });
+});
+
+describe('the CLI estimating performance without labels (CBPE) on the one probability column', () => {
+  const ONE_COLUMN = [...CHECK_LOGS.slice(0, 3), '--prediction', 'prediction', '--target', 'label', '--probability', 'probability.churn', '--positive-label', 'churn'];
+  const ESTIMATE_GATE = ['--gate-on', 'performance', '--gate-on', 'estimated-performance'];
+  /** The example's current rows kept by `keep`, with their labels dropped, as a current file. */
+  const unlabelledCurrent = (name: string, keep: (line: LogLine, row: number) => boolean) => {
+    const file = join(scratch, name);
+    writeFileSync(file, current.map((line, row) => (keep(line, row) ? `${JSON.stringify({ ...line, label: null })}\n` : '')).join(''));
+    return file;
+  };
+  const jsonOf = (currentFile: string, extra: readonly string[] = []) => {
+    const run = runCli([...ONE_COLUMN, '--current', currentFile, ...extra, '--format', 'json']);
+    return { status: run.status, stderr: run.stderr, report: JSON.parse(run.stdout) as JsonReport };
+  };
+
+  it('estimates the unlabelled rows, and shows the labelled ones falling outside their band: the concept change CBPE cannot see', () => {
+    const { report, stderr } = jsonOf(join(LOGS, 'current.jsonl'));
+    expect(stderr).toBe('');
+    const estimated = report.model!.performance!.estimated!;
+    expect(estimated).toMatchObject({ method: 'cbpe', positive_label: 'churn', baseline_rows: 2000 });
+    expect(estimated.unlabelled!.rows).toBe(current.length - labelled.length);
+    expect(estimated.labelled!.rows).toBe(labelled.length);
+    expect(estimated.labelled!.accuracy.realized).toBeCloseTo(currentAccuracy, 12);
+    // From row 1500 outcomes stop following the scores, so the realized accuracy falls below the band.
+    expect(estimated.labelled!.accuracy).toMatchObject({ within_band: false });
+    expect(estimated.labelled!.accuracy.realized!).toBeLessThan(estimated.labelled!.accuracy.lower!);
+    // Labels suffice for the realized verdict, which decides.
+    expect(estimated.verdict).toMatchObject({ replaces_realized: false });
+    expect(report.model!.performance!.status).toBe('degraded');
+  });
+
+  it('estimates the unlabelled tail, and with estimated-performance lets the estimate decide there: it holds', () => {
+    const tail = unlabelledCurrent('tail.jsonl', (_line, row) => row >= UNLABELLED_FROM_ROW);
+    const { report, status } = jsonOf(tail, ESTIMATE_GATE);
+    const estimated = report.model!.performance!.estimated!;
+    expect(estimated.unlabelled!.rows).toBe(current.length - UNLABELLED_FROM_ROW);
+    expect(estimated.labelled).toBeUndefined();
+    expect(estimated.verdict).toMatchObject({ metric: 'accuracy', status: 'ok', replaces_realized: true });
+    expect(report.gate).toMatchObject({ tripped: false, insufficient_data: [], summary: 'Gate passed: no estimated performance drift.' });
+    expect(status).toBe(0);
+  });
+
+  it('trips the gate on an estimated fall where the traffic crowds where the model is unsure, only with estimated-performance', () => {
+    const unsure = unlabelledCurrent('unsure.jsonl', (line) => line.probability.churn > 0.3 && line.probability.churn < 0.7);
+    const { report, status } = jsonOf(unsure, ESTIMATE_GATE);
+    const verdict = report.model!.performance!.estimated!.verdict!;
+    expect(verdict).toMatchObject({ status: 'degraded', replaces_realized: true });
+    expect(verdict.band_degradation!).toBeGreaterThan(verdict.allowed!);
+    expect(report.gate).toMatchObject({ tripped: true, tripped_by: ['estimated-performance'], summary: 'Gate tripped: estimated performance drift.' });
+    expect(status).toBe(1);
+
+    const markdown = runCli([...ONE_COLUMN, '--current', unsure, ...ESTIMATE_GATE, '--format', 'markdown']).stdout;
+    expect(markdown.split('\n')[0]).toBe('### 🔴 Gate tripped: estimated performance drift.');
+    expect(markdown).toContain(`**Estimated performance**: 🔴 Estimated without labels (CBPE) on ${report.model!.performance!.estimated!.unlabelled!.rows.toLocaleString('en-US')} current rows whose labels have not arrived.`);
+
+    const without = runCli([...ONE_COLUMN, '--current', unsure, '--gate-on', 'performance']);
+    expect([without.status, without.stdout.split('\n')[0]]).toEqual([0, 'Gate passed: performance not measured: no labelled current rows.']);
   });
 });

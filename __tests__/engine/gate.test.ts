@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { gateVerdict } from '../../src/engine/gate.js';
-import { GATES, defaultDriftOptions, type Gate } from '../../src/engine/options.js';
+import { ANY_GATES, defaultDriftOptions, type Gate } from '../../src/engine/options.js';
 import type { DatasetResult, ModelResult } from '../../src/engine/result.js';
-import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
+import { BINARY, binaryLog, CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { tableOf } from '../helpers/tables.js';
 
 const stable = compareTables(tableOf(classifierLog(400, { seed: 1 })), tableOf(classifierLog(400, { seed: 2 })), defaultDriftOptions({ model: CLASSIFIER }));
 const dataset: DatasetResult = stable.dataset;
 const model: ModelResult = stable.model!;
-const every = new Set<Gate>(GATES);
+const every = new Set<Gate>(ANY_GATES);
 
 /** The stable check's model section with one group's verdict replaced. */
 function withGroup(group: 'prediction_drift' | 'target_drift', driftDetected: boolean): ModelResult {
@@ -94,5 +94,40 @@ describe('insufficient data', () => {
     expect(few.dataset.status).toBe('insufficient-data');
     expect(few.gate.tripped).toBe(true);
     expect(compareTables(tableOf({ a: [1, 2, 3] }), tableOf({ a: [1, 2, 4] }), defaultDriftOptions()).gate.tripped).toBe(false);
+  });
+});
+
+describe('gating on the estimate while labels are missing (estimated-performance)', () => {
+  const baseline = tableOf(binaryLog(1000, { seed: 11, spread: 4 }));
+  const unsure = tableOf(binaryLog(400, { seed: 12, spread: 0.5, labelledRows: 0 }));
+  const alike = tableOf(binaryLog(400, { seed: 13, spread: 4, labelledRows: 0 }));
+  const gateOf = (current: typeof unsure, gates: readonly Gate[], insufficientData: 'pass' | 'fail' = 'pass') =>
+    compareTables(baseline, current, defaultDriftOptions({ model: BINARY, gateOn: new Set(gates), insufficientData })).gate;
+
+  it('trips on an estimated fall, naming it, in place of the performance verdict that has no labels', () => {
+    const gate = gateOf(unsure, ['performance', 'estimated-performance']);
+    expect(gate).toMatchObject({ tripped: true, tripped_by: ['estimated-performance'], insufficient_data: [], summary: 'Gate tripped: estimated performance drift.' });
+  });
+
+  it('passes when the estimate holds, and the estimate settles "insufficient data" under fail', () => {
+    const gate = gateOf(alike, ['performance', 'estimated-performance'], 'fail');
+    expect(gate).toMatchObject({ tripped: false, tripped_by: [], insufficient_data: [], summary: 'Gate passed: no estimated performance drift.' });
+  });
+
+  it('is not consulted unless asked: the default gate passes, performance not measured', () => {
+    const gate = gateOf(unsure, ['performance']);
+    expect(gate).toMatchObject({ tripped: false, insufficient_data: ['performance'], summary: 'Gate passed: performance not measured: no labelled current rows.' });
+  });
+
+  it('leaves the decision to the realized verdict once the labels are in', () => {
+    const labelled = tableOf(binaryLog(400, { seed: 12, spread: 0.5 }));
+    const gate = gateOf(labelled, ['performance', 'estimated-performance']);
+    expect(gate).toMatchObject({ tripped: true, tripped_by: ['performance'], summary: 'Gate tripped: performance drift.' });
+  });
+
+  it('says the estimate was not measured where there is none to make', () => {
+    const gate = gateVerdict(dataset, unlabelled(0), new Set<Gate>(['estimated-performance']));
+    expect(gate).toMatchObject({ tripped: false, insufficient_data: ['estimated-performance'] });
+    expect(gate.summary).toBe('Gate passed: estimated performance not measured: no estimate (it needs one probability column, enough labelled baseline rows and unlabelled current rows).');
   });
 });

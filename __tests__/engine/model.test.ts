@@ -9,7 +9,7 @@ import { classificationMetrics } from '../../src/performance/classification.js';
 import { meanAbsoluteError } from '../../src/performance/mean-absolute-error.js';
 import { parseMaxDegradation } from '../../src/performance/verdict.js';
 import { loadFixture, TOLERANCE, type ClassificationCase } from '../performance/sklearn-fixtures.js';
-import { CLASSIFIER as classifier, classifierLog, minute, type Cell } from '../helpers/prediction-logs.js';
+import { BINARY, binaryLog, CLASSIFIER as classifier, classifierLog, minute, type Cell } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 
 function check(baseline: Record<string, Cell[]>, current: Record<string, Cell[]>, model: ModelOptions | undefined, overrides = {}): DriftResult {
@@ -432,27 +432,101 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
     const unlabelledFrom = 150;
     const current = { ...log, label: log.label.map((label, row) => (row < unlabelledFrom ? label : null)) };
     const performance = modelOf(check(log, current, oneColumn({ positiveLabel: 'churn' }))).performance!;
+    const cbpe = fitCbpe({ scores: log.p, isPositive: log.label.map((label) => label === 'churn'), predictedPositive: log.prediction.map((label) => label === 'churn') });
 
     it('estimates from the labelled baseline, on exactly the unlabelled current rows', () => {
       const unlabelled = { scores: log.p.slice(unlabelledFrom), predictedPositive: log.prediction.slice(unlabelledFrom).map((label) => label === 'churn') };
-      const cbpe = fitCbpe({ scores: log.p, isPositive: log.label.map((label) => label === 'churn'), predictedPositive: log.prediction.map((label) => label === 'churn') });
       const direct = estimatePerformance(cbpe, unlabelled)!;
       const { estimated } = performance;
-      expect(estimated).toMatchObject({ method: 'cbpe', positive_label: 'churn', rows: 50, baseline_rows: 200, band_standard_errors: 3 });
+      expect(estimated).toMatchObject({ method: 'cbpe', positive_label: 'churn', baseline_rows: 200, band_standard_errors: 3 });
       expect(estimated!.calibration.calibrated).toBe(direct.calibrated);
-      expect(estimated!.expected_confusion_matrix.true_positives).toBe(direct.expectedConfusion.truePositives);
+      expect(estimated!.unlabelled!.rows).toBe(50);
+      expect(estimated!.unlabelled!.expected_confusion_matrix.true_positives).toBe(direct.expectedConfusion.truePositives);
       for (const metric of ['accuracy', 'precision', 'recall', 'f1'] as const) {
         const { value, standardError, lower, upper } = direct[metric];
-        expect(estimated![metric]).toEqual({ value, standard_error: standardError, lower, upper });
+        expect(estimated!.unlabelled![metric]).toEqual({ value, standard_error: standardError, lower, upper });
       }
-      expect(estimated!.roc_auc?.value).toBe(direct.rocAuc!.value);
+      expect(estimated!.unlabelled!.roc_auc?.value).toBe(direct.rocAuc!.value);
     });
 
-    it('is left out when every current row is labelled, or with one probability column per class', () => {
-      expect(modelOf(check(log, log, oneColumn({ positiveLabel: 'churn' }))).performance!.estimated).toBeUndefined();
+    it('estimates the labelled current rows too, each metric beside its realized value, as scikit-learn scores the positive class', () => {
+      const labelled = { scores: log.p.slice(0, unlabelledFrom), predictedPositive: log.prediction.slice(0, unlabelledFrom).map((label) => label === 'churn') };
+      const direct = estimatePerformance(cbpe, labelled)!;
+      const block = performance.estimated!.labelled!;
+      expect(block.rows).toBe(unlabelledFrom);
+      expect(block.accuracy.value).toBe(direct.accuracy.value);
+      const positive = (performance.metrics.current as ClassificationSideMetrics).per_class.find((scores) => scores.label === 'churn')!;
+      expect(block.accuracy.realized).toBeCloseTo((performance.metrics.current as ClassificationSideMetrics).accuracy, 12);
+      expect([block.precision.realized, block.recall.realized, block.f1.realized]).toEqual([positive.precision, positive.recall, positive.f1].map((value) => expect.closeTo(value, 12)));
+      expect(block.roc_auc!.realized).toBeCloseTo((performance.metrics.current as ClassificationSideMetrics).roc_auc!, 12);
+      for (const metric of ['accuracy', 'precision', 'recall', 'f1', 'roc_auc'] as const) {
+        const { realized, lower, upper, within_band: within } = block[metric]!;
+        expect(within).toBe(realized! >= lower! && realized! <= upper!);
+      }
+    });
+
+    it('gives a verdict on the unlabelled rows that stands in for the realized one only while labels are too few', () => {
+      expect(performance.status).toBe('ok');
+      expect(performance.estimated!.verdict).toMatchObject({ metric: 'accuracy', replaces_realized: false });
+      const fewLabels = { ...log, label: log.label.map((label, row) => (row < 10 ? label : null)) };
+      const lacking = modelOf(check(log, fewLabels, oneColumn({ positiveLabel: 'churn' }))).performance!;
+      expect(lacking.status).toBe('insufficient-data');
+      expect(lacking.estimated!.verdict).toMatchObject({ metric: 'accuracy', replaces_realized: true, baseline_value: (lacking.metrics.baseline as ClassificationSideMetrics).accuracy });
+    });
+
+    it('estimates only the labelled rows when every current row is labelled, and nothing with one probability column per class', () => {
+      const estimated = modelOf(check(log, log, oneColumn({ positiveLabel: 'churn' }))).performance!.estimated!;
+      expect(estimated.unlabelled).toBeUndefined();
+      expect(estimated.verdict).toBeUndefined();
+      expect(estimated.labelled!.rows).toBe(200);
       const twoColumns = { ...current, q: log.p.map((p) => 1 - p) };
       const perClass = oneColumn({ probabilities: { kind: 'columns', columns: new Map([['churn', 'p'], ['stay', 'q']]) } });
       expect(modelOf(check({ ...log, q: twoColumns.q }, twoColumns, perClass)).performance!.estimated).toBeUndefined();
+    });
+  });
+
+  describe("the estimate's verdict (CBPE, labels not yet arrived)", () => {
+    const baseline = binaryLog(1000, { seed: 11, spread: 4 });
+    const verdictOf = (current: Record<string, Cell[]>, extra: Partial<ModelOptions> = {}) => modelOf(check(baseline, current, { ...BINARY, ...extra })).performance!;
+
+    it("is degraded when the inputs crowd where the model is unsure, even at the band's upper edge", () => {
+      const performance = verdictOf(binaryLog(400, { seed: 12, spread: 0.5, labelledRows: 0 }));
+      const verdict = performance.estimated!.verdict!;
+      const accuracy = performance.estimated!.unlabelled!.accuracy;
+      expect(performance.status).toBe('insufficient-data');
+      expect(verdict).toMatchObject({ metric: 'accuracy', metric_title: 'Accuracy', status: 'degraded', replaces_realized: true, estimated_value: accuracy.value });
+      expect(verdict.baseline_value).toBe((performance.metrics.baseline as ClassificationSideMetrics).accuracy);
+      expect(verdict.band_degradation).toBeCloseTo(verdict.baseline_value! - accuracy.upper!, 12);
+      expect(verdict.band_degradation).toBeGreaterThan(verdict.allowed!);
+      expect(verdict.allowed).toBeCloseTo(0.05 * verdict.baseline_value!, 12);
+      expect(verdict.summary).toMatch(/^Estimated performance drift: Accuracy 0\.\d+ → 0\.\d+ estimated on 400 unlabelled rows \(±3σ band 0\.\d+ to 0\.\d+\), worse by more than the 0\.\d+ allowed even at the band's upper edge\.$/);
+    });
+
+    it("is ok when the current inputs are like the baseline's", () => {
+      const verdict = verdictOf(binaryLog(400, { seed: 13, spread: 4, labelledRows: 0 })).estimated!.verdict!;
+      expect(verdict).toMatchObject({ status: 'ok', replaces_realized: true });
+      expect(verdict.band_degradation).toBeLessThanOrEqual(verdict.allowed!);
+      expect(verdict.summary).toMatch(/^No estimated performance drift: .*the band's upper edge within the 0\.\d+ allowed\.$/);
+    });
+
+    it('is ok while the band reaches back within the tolerance though the estimate alone is beyond it', () => {
+      // 12 unsure rows: the estimate is far below the baseline, but 12 rows say too little to stop a release.
+      const performance = verdictOf(binaryLog(12, { seed: 14, spread: 0.5, labelledRows: 0 }));
+      const verdict = performance.estimated!.verdict!;
+      expect(verdict.degradation).toBeGreaterThan(verdict.allowed!);
+      expect(verdict.band_degradation).toBeLessThanOrEqual(verdict.allowed!);
+      expect(verdict.status).toBe('ok');
+    });
+
+    it('judges ROC AUC when that is the chosen metric, and accuracy for a metric CBPE does not estimate', () => {
+      const current = binaryLog(400, { seed: 12, spread: 0.5, labelledRows: 0 });
+      expect(verdictOf(current, { performanceMetric: 'roc_auc' }).estimated!.verdict).toMatchObject({ metric: 'roc_auc', metric_title: 'ROC AUC' });
+      expect(verdictOf(current, { performanceMetric: 'f1_macro' }).estimated!.verdict!.metric).toBe('accuracy');
+    });
+
+    it('takes an absolute tolerance as the realized verdict does', () => {
+      const verdict = verdictOf(binaryLog(400, { seed: 12, spread: 0.5, labelledRows: 0 }), { maxDegradation: parseMaxDegradation('1') }).estimated!.verdict!;
+      expect(verdict).toMatchObject({ status: 'ok', allowed: 1 });
     });
   });
 });

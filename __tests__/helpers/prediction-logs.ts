@@ -47,3 +47,42 @@ export const CLASSIFIER: ModelOptions = {
   order: 'time',
   maxDegradation: DEFAULT_MAX_DEGRADATION,
 };
+
+export interface BinaryLogShape {
+  seed: number;
+  /** Standard deviation of the feature: near 0 the scores crowd around 0.5 and the model is often wrong. */
+  spread: number;
+  /** Rows before this one have their label; the rest have none yet (default: every row labelled). */
+  labelledRows?: number;
+}
+
+/**
+ * Columns `x`, `prediction` (churn/stay), `p` (the probability of churn, calibrated: the label is churn
+ * with probability p) and `label`: a model whose accuracy falls when the inputs crowd where it is unsure,
+ * with no change in how outcomes follow scores, the covariate shift CBPE is built for.
+ */
+export function binaryLog(rows: number, shape: BinaryLogShape): Record<string, Cell[]> {
+  const x = normalDraws(rows, 0, shape.seed).map((value) => value * shape.spread);
+  const uniform = seededRandom(shape.seed + 1000);
+  const p = x.map((value) => Math.round(sigmoid(value) * 1e4) / 1e4);
+  const labelledRows = shape.labelledRows ?? rows;
+  return {
+    x,
+    prediction: p.map((probability) => (probability >= 0.5 ? 'churn' : 'stay')),
+    p,
+    label: p.map((probability, row) => {
+      // Drawn for every row, so how many are labelled does not change the labels that are.
+      const outcome = uniform() < probability ? 'churn' : 'stay';
+      return row < labelledRows ? outcome : null;
+    }),
+  };
+}
+
+/** The model options that read `binaryLog`'s columns. */
+export const BINARY: ModelOptions = {
+  prediction: 'prediction',
+  target: 'label',
+  probabilities: { kind: 'positive', column: 'p' },
+  positiveLabel: 'churn',
+  maxDegradation: DEFAULT_MAX_DEGRADATION,
+};

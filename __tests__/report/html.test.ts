@@ -15,6 +15,7 @@ import { categoryDraws, normalDraws, tableOf } from '../helpers/tables.js';
 import { type ChromiumRun, requireChromium, runChromium } from './chromium.js';
 import { COMMON_CLASSES, RARE_CLASSES, classMetrics, confusionCount, manyClassResult, relabelledResult } from './class-tables.js';
 import { decodePng, pngSize } from './png.js';
+import { estimateOf, estimatedResult } from './estimated.js';
 
 const HOSTILE_COLUMN = `<script>alert("column")</script></svg><img src=x onerror=alert(1)>'&`;
 const HOSTILE_CATEGORY = `</svg><script>alert('category')</script>" onclick="x`;
@@ -474,5 +475,28 @@ describe('renderHtml time axes', () => {
     // About four months: one label a month.
     for (const label of labels) expect(label).toMatch(/^2024-0[1-6]$/);
     expect(chart).not.toMatch(/\de\+9/);
+  });
+});
+
+describe('renderHtml with the performance estimated without labels', () => {
+  const result = estimatedResult();
+  const estimate = estimateOf(result);
+  const html = renderHtml(result, { generatedAt: GENERATED_AT });
+
+  it('shows the verdict badge, the rows estimated, the calibration and each estimate with its band and realized value', () => {
+    const block = html.slice(html.indexOf('<article class="model-block model-drift" aria-label="Estimated performance">'));
+    expect(block).toContain('<h3><span class="badge badge-drift">estimated performance drift</span> Estimated performance</h3>');
+    expect(block).toContain(escapeHtml(estimate.verdict!.summary));
+    expect(block).toContain(`on ${estimate.unlabelled!.rows} current rows whose labels have not arrived`);
+    expect(block).toContain(`expected calibration error ${formatNumber(estimate.calibration.raw_ece!)} raw`);
+    const { accuracy } = estimate.unlabelled!;
+    expect(block).toContain(`<tr><th scope="row">Accuracy (verdict)</th><td class="number">${formatNumber(accuracy.value)}</td><td class="number">${formatNumber(accuracy.lower!)} to ${formatNumber(accuracy.upper!)}</td>`);
+    expect(block).toContain(`<td class="number">${formatNumber(estimate.labelled!.accuracy.realized!)} (${estimate.labelled!.accuracy.within_band ? 'in the band' : 'outside the band'})</td>`);
+  });
+
+  it('escapes a hostile positive class', () => {
+    const hostile = renderHtml(estimatedResult('<img src=x>'), { generatedAt: GENERATED_AT });
+    expect(hostile).not.toContain('<img src=x>');
+    expect(hostile).toContain('Metric (positive class &quot;&lt;img src=x&gt;&quot;)');
   });
 });

@@ -11,6 +11,7 @@ import { renderSummary } from '../../src/report/summary.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 import { COMMON_CLASSES, RARE_CLASSES, classMetrics, confusionCount, countOf, manyClassResult, markdownTableAfter, relabelledResult } from './class-tables.js';
+import { estimateOf, estimatedResult } from './estimated.js';
 
 const baseline = tableOf({ steady: normalDraws(200, 0, 1), moved: normalDraws(200, 0, 2), 'a|b`c\nd': normalDraws(200, 0, 3) }, 'base.csv');
 const current = tableOf({ steady: normalDraws(200, 0, 4), moved: normalDraws(200, 2, 5), 'a|b`c\nd': normalDraws(200, 2, 6) }, 'fresh.csv');
@@ -240,5 +241,46 @@ describe('more classes than a table shows', () => {
       expect(zeros.length).toBeGreaterThan(0);
       expect(new Set(zeros)).toEqual(new Set(['0']));
     }
+  });
+});
+
+describe('the performance estimated without labels, in Markdown and the job summary', () => {
+  const result = estimatedResult();
+  const estimate = estimateOf(result);
+  const markdown = renderMarkdown(result);
+  const band = (metric: { lower?: number; upper?: number }) => `${formatNumber(metric.lower!)} to ${formatNumber(metric.upper!)}`;
+
+  it('heads the block with the verdict, the rows estimated and the calibration decision with its ECE numbers', () => {
+    const line = markdown.split('\n').find((text) => text.startsWith('**Estimated performance**'))!;
+    expect(line).toContain(`🔴 Estimated without labels (CBPE) on ${estimate.unlabelled!.rows} current rows whose labels have not arrived. ${escapeMarkdown(estimate.verdict!.summary)}`);
+    const { raw_ece: raw, calibrated_ece: calibrated } = estimate.calibration;
+    expect(line).toContain(`expected calibration error ${formatNumber(raw!)} raw, ${formatNumber(calibrated!)} calibrated out of fold (5 folds)`);
+    expect(line).toContain(estimate.calibration.calibrated ? 'Scores calibrated by isotonic regression' : 'Scores used as they are');
+  });
+
+  it('tables each estimate with its band, and the labelled rows estimated beside realized', () => {
+    const { unlabelled, labelled } = estimate;
+    expect(markdown).toContain(`| Metric (positive class "churn") | Estimated, ${unlabelled!.rows} unlabelled rows | ±3σ band | ${labelled!.rows} labelled rows: estimated | realized |`);
+    const accuracy = labelled!.accuracy;
+    const realized = `${formatNumber(accuracy.realized!)} (${accuracy.within_band ? 'in the band' : 'outside the band'})`;
+    expect(markdown).toContain(`| Accuracy (verdict) | ${formatNumber(unlabelled!.accuracy.value)} | ${band(unlabelled!.accuracy)} | ${formatNumber(accuracy.value)} (${band(accuracy)}) | ${realized} |`);
+    expect(markdown).toContain(`| ROC AUC | ${formatNumber(unlabelled!.roc_auc!.value)} | ${band(unlabelled!.roc_auc!)} |`);
+    expect(markdown).toContain('CBPE sees covariate shift, not concept drift');
+  });
+
+  it('says the realized verdict decides once enough current rows are labelled', () => {
+    const labelledEnough = { ...result, model: { ...result.model!, performance: { ...result.model!.performance!, estimated: { ...estimate, verdict: { ...estimate.verdict!, replaces_realized: false } } } } };
+    expect(renderMarkdown(labelledEnough)).toContain('Enough current rows are labelled, so the realized verdict decides.');
+  });
+
+  it('escapes a positive class that carries Markdown', () => {
+    expect(renderMarkdown(estimatedResult('a|b'))).toContain('| Metric (positive class "a\\|b") |');
+  });
+
+  it('shows the same block in the job summary', () => {
+    const summary = renderSummary(result);
+    expect(summary).toContain('### Model (classification)');
+    expect(summary).toContain(`| Accuracy (verdict) | ${formatNumber(estimate.unlabelled!.accuracy.value)} |`);
+    expect(summary).toContain(escapeMarkdown(estimate.verdict!.summary));
   });
 });

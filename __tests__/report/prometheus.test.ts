@@ -9,6 +9,7 @@ import { VERSION } from '../../src/version.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, seededRandom, tableOf } from '../helpers/tables.js';
 import { parseExposition, type ParsedSample } from './exposition.js';
+import { estimateOf, estimatedResult } from './estimated.js';
 
 const QUOTED = 'shifted "quoted"';
 const ESCAPES = 'back\\slash\nnew line}';
@@ -372,5 +373,31 @@ describe('renderPrometheus with a model section', () => {
 
   it('refuses user labels that clash with the model labels', () => {
     expect(() => renderPrometheus(result, { labels: { metric: 'x' }, timestamp: CHECKED_AT })).toThrow(/clashes with a label driftgate writes itself/);
+  });
+});
+
+describe('renderPrometheus with the performance estimated without labels', () => {
+  const result = estimatedResult();
+  const estimate = estimateOf(result);
+  const { samples } = parseExposition(renderPrometheus(result, { labels: {}, timestamp: CHECKED_AT }));
+  const value = (name: string, labels: Record<string, string>) =>
+    samples.filter((sample) => sample.name === name && Object.entries(labels).every(([key, text]) => sample.labels[key] === text)).map((sample) => sample.value);
+
+  it('writes each estimate and its band edges, per group of rows', () => {
+    for (const rows of ['unlabelled', 'labelled'] as const) {
+      const block = estimate[rows]!;
+      expect(value('driftgate_performance_estimated', { metric: 'accuracy', rows })).toEqual([block.accuracy.value]);
+      expect(value('driftgate_performance_estimated_lower', { metric: 'roc_auc', rows })).toEqual([block.roc_auc!.lower]);
+      expect(value('driftgate_performance_estimated_upper', { metric: 'f1', rows })).toEqual([block.f1.upper]);
+      expect(value('driftgate_performance_estimated_rows', { rows })).toEqual([block.rows]);
+    }
+    expect(value('driftgate_performance_estimated_realized', { metric: 'precision', rows: 'labelled' })).toEqual([estimate.labelled!.precision.realized]);
+    expect(value('driftgate_performance_estimated_realized', { rows: 'unlabelled' })).toEqual([]);
+  });
+
+  it("writes the estimate's verdict, the calibration and the gate it tripped", () => {
+    expect(value('driftgate_performance_estimated_degraded', { metric: 'accuracy' })).toEqual([1]);
+    expect(value('driftgate_performance_estimated_calibrated', {})).toEqual([Number(estimate.calibration.calibrated)]);
+    expect(value('driftgate_gate_verdict', { gate: 'estimated-performance' })).toEqual([1]);
   });
 });

@@ -7,6 +7,8 @@ import { DDM_CAVEAT } from '../../src/report/model-format.js';
 import { renderText } from '../../src/report/text.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
+import { formatNumber } from '../../src/engine/format.js';
+import { estimateOf, estimatedResult } from './estimated.js';
 
 describe('renderText', () => {
   const baseline = tableOf({ steady: normalDraws(100, 0, 1), 'moved\u001b[2J': normalDraws(100, 0, 2), gone: normalDraws(100, 0, 3) });
@@ -84,5 +86,26 @@ describe('renderText with a model section', () => {
     expect(lines[header + 1]).toMatch(/^ {4}TRUE \\ PREDICTED +no +yes +ROWS$/);
     const cells = current.confusion_matrix[0].map((count) => `${count} (${formatPercent(count / no.support)})`);
     expect(lines[header + 2].trim().split(/ {2,}/)).toEqual(['no', ...cells, String(no.support)]);
+  });
+});
+
+describe('renderText with the performance estimated without labels', () => {
+  const result = estimatedResult();
+  const estimate = estimateOf(result);
+  const lines = renderText(result).split('\n');
+
+  it('says what was estimated and the verdict, then the calibration with its ECE numbers', () => {
+    const headline = lines.findIndex((line) => line.startsWith('  Estimated without labels (CBPE)'));
+    expect(lines[headline]).toBe(`  Estimated without labels (CBPE) on ${estimate.unlabelled!.rows} current rows whose labels have not arrived. ${estimate.verdict!.summary}`);
+    expect(lines[headline + 1]).toContain(`expected calibration error ${formatNumber(estimate.calibration.raw_ece!)} raw`);
+  });
+
+  it('aligns the estimates, their bands and the labelled rows realized beside', () => {
+    const header = lines.find((line) => line.includes('Metric (positive class "churn")'))!;
+    const row = lines.find((line) => line.trimStart().startsWith('Accuracy (verdict)'))!;
+    const { unlabelled, labelled } = estimate;
+    expect(row.indexOf(formatNumber(unlabelled!.accuracy.value))).toBe(header.indexOf('Estimated,'));
+    expect(row.indexOf(`${formatNumber(unlabelled!.accuracy.lower!)} to ${formatNumber(unlabelled!.accuracy.upper!)}`)).toBe(header.indexOf('±3σ band'));
+    expect(row.slice(header.indexOf('realized'))).toBe(`${formatNumber(labelled!.accuracy.realized!)} (${labelled!.accuracy.within_band ? 'in the band' : 'outside the band'})`);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Warning annotations: the model's verdicts first (performance, prediction and target drift), then one per
+ * Warning annotations: the model's verdicts first (performance, or its estimate where labels are missing,
+ * prediction and target drift), then one per
  * drifted column. GitHub shows at most 10 warnings per step, so when there are more, the last one
  * summarizes the remaining columns instead of letting them be dropped silently.
  */
@@ -45,6 +46,10 @@ function modelWarnings(result: DriftResult): Warning[] {
   if (performance?.drift_detected) {
     const since = model.change_point?.status === 'change' ? ` ${model.change_point.summary}` : '';
     warnings.push({ title: `Performance drift: ${performance.metric_title}`, message: `${performance.summary}${since}` });
+  }
+  const estimate = performance?.estimated?.verdict;
+  if (estimate?.replaces_realized && estimate.status === 'degraded') {
+    warnings.push({ title: `Estimated performance drift: ${estimate.metric_title}`, message: `${estimate.summary} Labels have not arrived; CBPE estimated it from the scores.` });
   }
   for (const [title, group] of [['Prediction drift', model.prediction_drift], ['Target drift', model.target_drift]] as const) {
     if (group.drift_detected) warnings.push({ title, message: `Drifted: ${group.drifted_columns.map((name) => truncate(name, 60)).join(', ')}` });

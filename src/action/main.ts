@@ -79,6 +79,7 @@ function modelLog(result: DriftResult): string[] {
     drift('Prediction drift', model.prediction_drift),
     drift('Target drift', model.target_drift),
     ...(model.performance ? [model.performance.summary] : []),
+    ...(model.performance?.estimated?.verdict ? [model.performance.estimated.verdict.summary] : []),
     ...(model.change_point ? [model.change_point.summary] : []),
   ];
 }
@@ -116,6 +117,9 @@ function setOutputs(result: DriftResult, files: ReportFiles): void {
   core.setOutput('performance-drift', String(performance?.drift_detected ?? false));
   core.setOutput('performance-status', performance?.status ?? '');
   core.setOutput('performance-metric-value', performance?.current_value === undefined ? '' : String(performance.current_value));
+  const estimate = performance?.estimated?.verdict;
+  core.setOutput('estimated-performance-status', estimate?.status ?? '');
+  core.setOutput('estimated-performance-value', estimate?.estimated_value === undefined ? '' : String(estimate.estimated_value));
   core.setOutput('multivariate-drift', String(result.multivariate?.drift_detected ?? false));
   core.setOutput('change-point', changePoint === undefined ? '' : String(changePoint.order ?? changePoint.row));
   core.setOutput('report', files.json);

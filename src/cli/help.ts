@@ -91,9 +91,13 @@ Segments:
                                 drifted; the 20 largest segments by rows; needs rows, not profiles
 
 Gate:
-  --gate-on data|prediction|performance|multivariate|segment|any
+  --gate-on data|prediction|performance|estimated-performance|multivariate|segment|any
                                 the verdicts that fail the check (repeat; default any: all but
-                                segment, which trips when any segment drifted)
+                                segment, which trips when any segment drifted, and
+                                estimated-performance: while too few current rows are labelled for
+                                a performance verdict, the estimate without labels (one --probability
+                                column) decides, degraded when even its band's upper edge is worse
+                                than the baseline by more than --max-degradation)
   --insufficient-data pass|fail what a gated verdict with too little data to judge does: pass the
                                 gate (default) or fail it (no labelled rows, columns under --min-rows)
 

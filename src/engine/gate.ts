@@ -5,6 +5,11 @@
  * - `data`: the dataset verdict over the feature columns (drift share against its threshold);
  * - `prediction`: a prediction, class-probability or target column drifted;
  * - `performance`: the chosen metric degraded beyond the tolerance;
+ * - `estimated-performance`: while the performance verdict lacks labelled current rows, the estimate
+ *   made without them (CBPE, `model.ts`) decides in its place: degraded when the estimated metric is worse
+ *   than the baseline by more than the tolerance even at its band's upper edge. Where labels suffice
+ *   the realized verdict is the one that counts, so this gate is not measured; on the gate's list the
+ *   estimate replaces performance's "insufficient data", since it is the performance verdict then.
  * - `multivariate`: a multivariate method found drift in the features' joint distribution.
  *
  * A verdict with insufficient data is reported as such, not guessed: it passes the gate by default and
@@ -22,7 +27,7 @@ import type { DatasetResult, GateResult, ModelResult, SegmentsResult } from './r
 import type { MultivariateResult } from '../multivariate/result.js';
 
 /** A verdict as the outputs name it; the prediction gate covers two of them. */
-type Verdict = 'data' | 'prediction' | 'target' | 'performance' | 'multivariate' | 'segment';
+type Verdict = 'data' | 'prediction' | 'target' | 'performance' | 'estimated-performance' | 'multivariate' | 'segment';
 
 interface Measured {
   verdict: Verdict;
@@ -42,7 +47,9 @@ export function gateVerdict(
 ): GateResult {
   const ran = (gate: Gate) => (gate === 'multivariate' ? multivariate !== undefined : gate === 'segment' ? segments !== undefined : true);
   const on = GATES.filter((gate) => gateOn.has(gate) && ran(gate));
-  const measured = measuredVerdicts(dataset, model, multivariate, segments).filter((verdict) => on.includes(verdict.gate));
+  const computed = measuredVerdicts(dataset, model, multivariate, segments).filter((verdict) => on.includes(verdict.gate));
+  const estimateDecides = computed.some((verdict) => verdict.gate === 'estimated-performance' && verdict.insufficient === undefined);
+  const measured = estimateDecides ? computed.filter((verdict) => verdict.gate !== 'performance') : computed;
   const gatesOf = (verdicts: readonly Measured[]) => on.filter((gate) => verdicts.some((verdict) => verdict.gate === gate));
   const trippedBy = gatesOf(measured.filter((verdict) => verdict.drift));
   const insufficientGates = gatesOf(measured.filter((verdict) => verdict.insufficient !== undefined));
@@ -73,6 +80,18 @@ function measuredVerdicts(dataset: DatasetResult, model: ModelResult | undefined
       const unlabelled = [performance.labelled_rows.baseline === 0 ? 'baseline' : undefined, performance.labelled_rows.current === 0 ? 'current' : undefined].filter((side) => side !== undefined);
       const why = unlabelled.length === 2 ? 'no labelled rows' : unlabelled.length === 1 ? `no labelled ${unlabelled[0]} rows` : performance.reason ?? 'insufficient data';
       verdicts.push({ verdict: 'performance', gate: 'performance', drift: performance.drift_detected, ...(performance.status === 'insufficient-data' ? { insufficient: why } : {}) });
+      const estimate = performance.estimated?.verdict;
+      if (estimate?.replaces_realized) {
+        verdicts.push({
+          verdict: 'estimated-performance',
+          gate: 'estimated-performance',
+          drift: estimate.status === 'degraded',
+          ...(estimate.status === 'insufficient-data' ? { insufficient: estimate.reason! } : {}),
+        });
+      } else if (performance.status === 'insufficient-data' && !estimate) {
+        const why = performance.estimated ? 'no unlabelled current rows to estimate' : 'no estimate (it needs one probability column, enough labelled baseline rows and unlabelled current rows)';
+        verdicts.push({ verdict: 'estimated-performance', gate: 'estimated-performance', drift: false, insufficient: why });
+      }
     }
   }
   if (multivariate) verdicts.push({ verdict: 'multivariate', gate: 'multivariate', drift: multivariate.drift_detected, ...lacking(multivariate.status === 'insufficient-data') });
@@ -89,10 +108,12 @@ function lacking(insufficient: boolean): { insufficient?: string } {
  * measured: no labelled current rows.` Each verdict is named once: drifted, judged fine, or not measured.
  */
 function gateSummary(tripped: boolean, measured: readonly Measured[], onInsufficientData: InsufficientDataRule): string {
-  const name = (verdict: Measured) => `${verdict.verdict} drift`;
+  // `estimated-performance` reads "estimated performance drift".
+  const spoken = (verdict: Measured) => verdict.verdict.replace('-', ' ');
+  const name = (verdict: Measured) => `${spoken(verdict)} drift`;
   const drifted = measured.filter((verdict) => verdict.drift).map(name);
   const fine = measured.filter((verdict) => !verdict.drift && verdict.insufficient === undefined).map(name);
-  const unmeasured = measured.filter((verdict) => verdict.insufficient !== undefined).map((verdict) => `${verdict.verdict} not measured: ${verdict.insufficient}`);
+  const unmeasured = measured.filter((verdict) => verdict.insufficient !== undefined).map((verdict) => `${spoken(verdict)} not measured: ${verdict.insufficient}`);
   const rule = onInsufficientData === 'fail' && unmeasured.length > 0 ? ' (insufficient-data is fail)' : '';
   const parts = tripped
     ? [drifted.length > 0 ? listOf(drifted) : undefined, ...unmeasured]

@@ -11,12 +11,19 @@ import type { MultivariateMethodName } from '../multivariate/result.js';
 
 export type Correction = 'none' | 'bonferroni' | 'fdr';
 
-/** The verdicts that can fail a check: feature drift, prediction (or target) drift, performance drift, multivariate drift. */
-export type Gate = 'data' | 'prediction' | 'performance' | 'multivariate' | 'segment';
+/**
+ * The verdicts that can fail a check: feature drift, prediction (or target) drift, performance drift,
+ * performance estimated without labels where the realized verdict lacks them, multivariate drift, a
+ * segment's drift.
+ */
+export type Gate = 'data' | 'prediction' | 'performance' | 'estimated-performance' | 'multivariate' | 'segment';
 
-export const GATES: readonly Gate[] = ['data', 'prediction', 'performance', 'multivariate', 'segment'];
+export const GATES: readonly Gate[] = ['data', 'prediction', 'performance', 'estimated-performance', 'multivariate', 'segment'];
 
-/** What `any` (the default) gates on: every verdict of the whole data; a segment's only when asked. */
+/**
+ * What `any` (the default) gates on: every verdict of the whole data; a segment's, and an estimate
+ * standing in for labels, only when asked.
+ */
 export const ANY_GATES: readonly Gate[] = ['data', 'prediction', 'performance', 'multivariate'];
 
 /** What a gated verdict with insufficient data does to the gate: pass it (the default) or trip it. */

@@ -184,8 +184,9 @@ export interface PerformanceResult {
   /** Every metric of each side that has labelled rows. */
   metrics: { baseline?: SideMetrics; current?: SideMetrics };
   /**
-   * Performance estimated without labels (CBPE, `performance/cbpe.ts`) on the current rows whose target
-   * is missing; only for a binary model logging its positive class's probability, with a labelled baseline.
+   * Performance estimated without labels (CBPE, `performance/cbpe.ts`): on the current rows whose target
+   * is missing (the headline), and on the labelled ones as if unlabelled, beside their realized values;
+   * only for a binary model logging its positive class's probability, with a labelled baseline.
    */
   estimated?: EstimatedPerformance;
   summary: string;
@@ -197,13 +198,51 @@ export interface EstimatedMetricResult {
   standard_error?: number;
   lower?: number;
   upper?: number;
+  /** Labelled rows only: the metric on their labels, and whether it lies in the band. */
+  realized?: number;
+  within_band?: boolean;
+}
+
+/** The metrics CBPE estimates, as the JSON report names them. */
+export type EstimatedMetricName = 'accuracy' | 'precision' | 'recall' | 'f1' | 'roc_auc';
+
+/** CBPE's estimate over one group of current rows. */
+export interface EstimatedRows {
+  rows: number;
+  expected_confusion_matrix: { true_positives: number; false_positives: number; false_negatives: number; true_negatives: number };
+  accuracy: EstimatedMetricResult;
+  precision: EstimatedMetricResult;
+  recall: EstimatedMetricResult;
+  f1: EstimatedMetricResult;
+  /** Unset when the rows are expected to hold one class only. */
+  roc_auc?: EstimatedMetricResult;
+}
+
+/**
+ * The estimate's verdict on the unlabelled rows: degraded when even the band's upper edge is worse than
+ * the baseline's realized value by more than the tolerance (`model.ts`, `estimatedVerdict`).
+ */
+export interface EstimatedVerdict {
+  /** The verdict's metric when CBPE estimates it (accuracy, roc_auc), else accuracy. */
+  metric: 'accuracy' | 'roc_auc';
+  metric_title: string;
+  status: PerformanceStatus;
+  /** Why there is no verdict; only with "insufficient-data". */
+  reason?: string;
+  /** The performance verdict lacks labelled current rows, so this one stands in for it. */
+  replaces_realized: boolean;
+  baseline_value?: number;
+  estimated_value?: number;
+  /** baseline − estimate, and baseline − the band's upper edge. */
+  degradation?: number;
+  band_degradation?: number;
+  allowed?: number;
+  summary: string;
 }
 
 export interface EstimatedPerformance {
   method: 'cbpe';
   positive_label: string;
-  /** Current rows estimated: prediction and probability present, target missing. */
-  rows: number;
   /** Labelled baseline rows the calibration and the standard errors were learnt from. */
   baseline_rows: number;
   band_standard_errors: number;
@@ -217,12 +256,12 @@ export interface EstimatedPerformance {
     calibrated_ece?: number;
     skipped?: 'one class' | 'too few rows';
   };
-  expected_confusion_matrix: { true_positives: number; false_positives: number; false_negatives: number; true_negatives: number };
-  accuracy: EstimatedMetricResult;
-  precision: EstimatedMetricResult;
-  recall: EstimatedMetricResult;
-  f1: EstimatedMetricResult;
-  roc_auc?: EstimatedMetricResult;
+  /** Current rows with a prediction and probability but no target yet: the estimate proper. */
+  unlabelled?: EstimatedRows;
+  /** Labelled current rows estimated as if unlabelled, each metric with its `realized` value. */
+  labelled?: EstimatedRows;
+  /** With unlabelled rows. */
+  verdict?: EstimatedVerdict;
 }
 
 /** A place in the stream of labelled current rows. */

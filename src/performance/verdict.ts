@@ -113,9 +113,8 @@ export function performanceVerdict(
 
   const difference = currentValue - baselineValue;
   const degradation = metric.direction === 'higher' ? -difference : difference;
-  const allowed = maxDegradation.kind === 'absolute' ? maxDegradation.amount : maxDegradation.share * Math.abs(baselineValue);
-  const scale = Math.max(1, Math.abs(baselineValue), Math.abs(currentValue));
-  const degraded = degradation - allowed > ROUNDING_SLACK * scale;
+  const allowed = allowedDegradation(maxDegradation, baselineValue);
+  const degraded = beyondTolerance(degradation, allowed, baselineValue, currentValue);
   const interval = bootstrapDifference(metric.prepare, baseline, current, options.bootstrap);
   return {
     ...common,
@@ -127,4 +126,15 @@ export function performanceVerdict(
     allowed,
     ...(interval ? { interval } : {}),
   };
+}
+
+/** The largest degradation tolerated from `baselineValue`, in the metric's units. */
+export function allowedDegradation(maxDegradation: MaxDegradation, baselineValue: number): number {
+  return maxDegradation.kind === 'absolute' ? maxDegradation.amount : maxDegradation.share * Math.abs(baselineValue);
+}
+
+/** Whether `degradation` exceeds `allowed` by more than rounding, at the scale of the values compared. */
+export function beyondTolerance(degradation: number, allowed: number, ...values: readonly number[]): boolean {
+  const scale = Math.max(1, ...values.map(Math.abs));
+  return degradation - allowed > ROUNDING_SLACK * scale;
 }

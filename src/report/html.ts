@@ -2,8 +2,8 @@
  * The HTML report: one self-contained file (inline CSS and SVG, no scripts, nothing fetched) that can be
  * kept as a build artifact and opened anywhere, offline or under the strictest content policy. Column
  * names, categories, class labels, order values and file names come from the data and may be hostile, so
- * every one is escaped. With model columns, a Model section (performance, the classes, the error over time
- * with its change point, prediction and target drift) comes before the features.
+ * every one is escaped. With model columns, a Model section (performance, its estimate without labels, the
+ * classes, the error over time with its change point, prediction and target drift) comes before the features.
  */
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, Histogram, ModelResult, PerformanceResult, SegmentsResult, SideSummary, StreamPoint } from '../engine/result.js';
 import { columnEffect } from '../engine/effect.js';
@@ -22,6 +22,7 @@ import {
   classesView,
   detectorRows,
   errorName,
+  estimatedView,
   formatCount,
   formatMetricChange,
   metricRows,
@@ -31,6 +32,7 @@ import {
   streamAxisName,
   type ClassesView,
   type ConfusionMatrixView,
+  type EstimatedView,
 } from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
@@ -114,6 +116,7 @@ function verdictSection(result: DriftResult): string {
 function modelSection(model: ModelResult): string {
   const code = (name: string) => `<code>${escapeHtml(truncate(name, 200))}</code>`;
   const classes = model.performance && classesView(model.performance);
+  const estimated = model.performance && estimatedView(model.performance);
   const facts = [
     model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
     model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
@@ -124,6 +127,7 @@ function modelSection(model: ModelResult): string {
 <h2>Model <span class="count">(${model.task})</span></h2>
 <p class="facts">${facts.join(' · ')}</p>
 ${model.performance ? performanceBlock(model.performance) : ''}
+${estimated ? estimatedBlock(estimated) : ''}
 ${classes ? classesBlock(classes) : ''}
 ${model.change_point ? changePointBlock(model.change_point) : ''}
 ${outputDriftBlock(model)}
@@ -191,6 +195,21 @@ function performanceBlock(performance: PerformanceResult): string {
 <p>${escapeHtml(performance.summary)}</p>
 <p class="facts">Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current</p>
 ${table}
+</article>`;
+}
+
+/** CBPE's estimate: the verdict, the calibration, the metrics with their bands, realized beside them. */
+function estimatedBlock(view: EstimatedView): string {
+  const status = view.status === 'degraded' ? 'drift' : view.status === 'ok' ? 'no-drift' : 'other';
+  const rows = view.rows.map(([title, ...cells]) => `<tr><th scope="row">${escapeHtml(title)}</th>${cells.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`);
+  return `<article class="model-block model-${status}" aria-label="Estimated performance">
+<h3>${badge(status, view.label)} Estimated performance</h3>
+<p>${escapeHtml(view.headline)}</p>
+<p class="facts">${escapeHtml(view.calibration)}</p>
+<div class="table-scroll">
+<table class="columns metrics" aria-label="Estimated metrics"><thead><tr>${view.header.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>
+</div>
+<p class="facts">${escapeHtml(view.caveat)}</p>
 </article>`;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The Markdown report: a verdict line and a table of columns, drifted first, that reads well in a GitHub
  * job summary or a pull request body. With model columns the verdict line is the gate's, and a Model
- * section (performance, the classes, when it started, prediction and target drift) comes before the
+ * section (performance, its estimate without labels, the classes, when it started, prediction and target
+ * drift) comes before the
  * features.
  */
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, ModelColumnResult, ModelResult, PerformanceResult, SegmentsResult } from '../engine/result.js';
@@ -16,6 +17,7 @@ import {
   classesView,
   detectorRows,
   errorName,
+  estimatedView,
   formatCount,
   formatMetricChange,
   metricRows,
@@ -26,6 +28,7 @@ import {
   streamAxisName,
   type ClassesView,
   type ConfusionMatrixView,
+  type EstimatedView,
 } from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
@@ -103,6 +106,8 @@ export interface ModelSectionOptions {
 export function modelSection(model: ModelResult, headingLevel: number, options: ModelSectionOptions = {}): string {
   const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
   if (model.performance) parts.push(performanceBlock(model.performance));
+  const estimated = model.performance && estimatedView(model.performance);
+  if (estimated) parts.push(estimatedBlock(estimated));
   const classes = model.performance && classesView(model.performance);
   if (classes) parts.push(classesBlock(classes));
   if (model.change_point) parts.push(changePointBlock(model.change_point, options.chart ?? true));
@@ -130,6 +135,16 @@ function performanceBlock(performance: PerformanceResult): string {
   const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
   const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
   return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
+}
+
+/** CBPE's estimate: the verdict, the calibration, the metrics with their bands, realized beside them. */
+function estimatedBlock(view: EstimatedView): string {
+  const icon = view.status === 'degraded' ? '🔴' : view.status === 'ok' ? '🟢' : '⚪';
+  return [
+    `**Estimated performance**: ${icon} ${escapeMarkdown(view.headline)} ${escapeMarkdown(view.calibration)}`,
+    markdownTable(view.header.map(escapeMarkdown), view.rows),
+    `_${escapeMarkdown(view.caveat)}_`,
+  ].join('\n\n');
 }
 
 /** Per-class scores of both sides, then each side's confusion matrix, over the same classes. */

@@ -1,12 +1,23 @@
 /**
  * What every report's model section shares — Markdown, the job summary, text, HTML and the model card —
  * so they say the same thing in the same words: the metric table, the per-class table and confusion
- * matrices, each detector's answer, the labels of the error-rate chart.
+ * matrices, the performance estimated without labels, each detector's answer, the labels of the
+ * error-rate chart.
  */
 import { formatNumber, formatPercent } from '../engine/format.js';
 import { epochMilliseconds, formatUtc, type TimePrecision } from '../engine/time.js';
 import { DETECTOR_TITLES, describeStreamPoint, formatSigned } from '../engine/model.js';
-import type { ChangePointResult, ClassificationSideMetrics, ErrorBucket, ModelColumnResult, PerformanceResult, SideMetrics } from '../engine/result.js';
+import type {
+  ChangePointResult,
+  ClassificationSideMetrics,
+  ErrorBucket,
+  EstimatedMetricName,
+  EstimatedMetricResult,
+  EstimatedPerformance,
+  ModelColumnResult,
+  PerformanceResult,
+  SideMetrics,
+} from '../engine/result.js';
 import type { DetectorName } from '../performance/change-point.js';
 import { compareLabels, sortedLabels } from '../performance/label-order.js';
 import { PERFORMANCE_METRICS, performanceMetric, type MetricDirection, type PerformanceMetricName } from '../performance/metric-registry.js';
@@ -289,4 +300,92 @@ function hiddenClassesNote(classes: ShownClasses): string | undefined {
 /** A confusion-matrix cell: the count and its share of the true class's rows; a bare 0 stays out of the way. */
 function formatConfusionCell(count: number, total: number): string {
   return count === 0 ? '0' : `${formatCount(count)} (${formatPercent(count / total)})`;
+}
+
+/** What every report shows of CBPE's estimate, formatted once so they all say the same. */
+export interface EstimatedView {
+  /** The verdict's sentence, or what was estimated where there is no verdict. */
+  headline: string;
+  /** Does the estimate stand in for a realized verdict that lacks labels (and so decide `estimated-performance`)? */
+  decides: boolean;
+  status?: PerformanceResult['status'];
+  /** The verdict in a few words, for a badge. */
+  label: string;
+  /** Whether the scores were calibrated, and the expected calibration errors that decided it. */
+  calibration: string;
+  /** What the band means and what CBPE assumes. */
+  caveat: string;
+  header: string[];
+  rows: string[][];
+}
+
+const ESTIMATED_METRICS: ReadonlyArray<readonly [EstimatedMetricName, string]> = [
+  ['accuracy', 'Accuracy'],
+  ['precision', 'Precision'],
+  ['recall', 'Recall'],
+  ['f1', 'F1'],
+  ['roc_auc', 'ROC AUC'],
+];
+
+export const ESTIMATED_METRIC_NAMES: readonly EstimatedMetricName[] = ESTIMATED_METRICS.map(([name]) => name);
+
+/** CBPE's estimate: unlabelled rows with their band, labelled rows estimated beside realized; undefined without one. */
+export function estimatedView(performance: PerformanceResult): EstimatedView | undefined {
+  const estimated = performance.estimated;
+  if (!estimated) return undefined;
+  const { unlabelled, labelled, verdict } = estimated;
+  const band = `±${estimated.band_standard_errors}σ band`;
+  const positive = JSON.stringify(estimated.positive_label);
+  const header = [
+    `Metric (positive class ${positive})`,
+    ...(unlabelled ? [`Estimated, ${formatCount(unlabelled.rows)} unlabelled rows`, band] : []),
+    ...(labelled ? [`${formatCount(labelled.rows)} labelled rows: estimated`, 'realized'] : []),
+  ];
+  const rows = ESTIMATED_METRICS.filter(([name]) => unlabelled?.[name] ?? labelled?.[name]).map(([name, title]) => [
+    verdict?.metric === name ? `${title} (verdict)` : title,
+    ...(unlabelled ? estimateCells(unlabelled[name]) : []),
+    ...(labelled ? [formatEstimate(labelled[name]), formatRealized(labelled[name])] : []),
+  ]);
+  const what = unlabelled
+    ? `Estimated without labels (CBPE) on ${formatCount(unlabelled.rows)} current rows whose labels have not arrived.`
+    : `No current row lacks its label; CBPE estimated the ${formatCount(labelled!.rows)} labelled ones to show how close it comes.`;
+  return {
+    headline: [what, verdict?.summary, verdict && !verdict.replaces_realized ? 'Enough current rows are labelled, so the realized verdict decides.' : undefined].filter(Boolean).join(' '),
+    decides: verdict?.replaces_realized ?? false,
+    ...(verdict ? { status: verdict.status } : {}),
+    label: verdict?.status === 'degraded' ? 'estimated performance drift' : verdict?.status === 'ok' ? 'no estimated performance drift' : 'estimate only',
+    calibration: calibrationText(estimated),
+    caveat: `The ${band} is where the realized value should lie once the labels arrive, if the way outcomes follow the scores has not changed since the baseline (CBPE sees covariate shift, not concept drift).`,
+    header,
+    rows,
+  };
+}
+
+function estimateCells(metric: EstimatedMetricResult | undefined): string[] {
+  if (!metric) return ['—', '—'];
+  return [formatNumber(metric.value), metric.lower === undefined ? '—' : `${formatNumber(metric.lower)} to ${formatNumber(metric.upper!)}`];
+}
+
+/** `0.81 (0.75 to 0.87)`: a labelled row's estimate with its band. */
+function formatEstimate(metric: EstimatedMetricResult | undefined): string {
+  if (!metric) return '—';
+  const [value, band] = estimateCells(metric);
+  return band === '—' ? value : `${value} (${band})`;
+}
+
+/** `0.80 (in the band)`: the realized value and whether the estimate's band held it. */
+function formatRealized(metric: EstimatedMetricResult | undefined): string {
+  if (metric?.realized === undefined) return '—';
+  const where = metric.within_band === undefined ? '' : metric.within_band ? ' (in the band)' : ' (outside the band)';
+  return `${formatNumber(metric.realized)}${where}`;
+}
+
+function calibrationText(estimated: EstimatedPerformance): string {
+  const { calibration } = estimated;
+  const rows = formatCount(estimated.baseline_rows);
+  if (calibration.skipped) return `Scores used as they are: no calibration on ${rows} labelled baseline rows (${calibration.skipped}).`;
+  const errors = `expected calibration error ${formatNumber(calibration.raw_ece!)} raw, ${formatNumber(calibration.calibrated_ece!)} calibrated out of fold (${calibration.folds} folds)`;
+  return calibration.calibrated
+    ? `Scores calibrated by isotonic regression on ${rows} labelled baseline rows: it lowered the ${errors}.`
+    : `Scores used as they are: calibration on ${rows} labelled baseline rows would not lower the ${errors}.`;
 }

@@ -9,10 +9,10 @@
  */
 import { InputError } from '../engine/errors.js';
 import { GATES } from '../engine/options.js';
-import type { ColumnResult, DriftResult, ModelResult, StreamPoint } from '../engine/result.js';
+import type { ColumnResult, DriftResult, EstimatedMetricResult, EstimatedPerformance, ModelResult, StreamPoint } from '../engine/result.js';
 import { DETECTOR_NAMES } from '../performance/change-point.js';
 import { VERSION } from '../version.js';
-import { metricRows } from './model-format.js';
+import { ESTIMATED_METRIC_NAMES, metricRows } from './model-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
 import type { SegmentResult, SegmentsResult } from '../engine/result.js';
 
@@ -37,7 +37,7 @@ interface Family {
 }
 
 /** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
-export const RESERVED_LABEL_NAMES: readonly string[] = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment'];
+export const RESERVED_LABEL_NAMES: readonly string[] = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment', 'rows'];
 
 /** Every status a column can have, so the status gauge can carry a 0 for each one it is not (the enum pattern). */
 const COLUMN_STATUSES: readonly ColumnResult['status'][] = [
@@ -168,8 +168,8 @@ function datasetFamilies(result: DriftResult, timestamp: Date): Family[] {
 }
 
 /**
- * The model section: its columns' drift, the performance metrics of each side with the verdict, and
- * where each detector put the change. Change points are given as rows and, when the order column holds
+ * The model section: its columns' drift, the performance metrics of each side with the verdict, the
+ * estimate without labels, and where each detector put the change. Change points are given as rows and, when the order column holds
  * ISO 8601 times, as Unix seconds, so a dashboard can mark them on a time axis.
  */
 function modelFamilies(model: ModelResult): Family[] {
@@ -215,6 +215,7 @@ function modelFamilies(model: ModelResult): Family[] {
         ],
       },
     );
+    if (performance.estimated) families.push(...estimatedFamilies(performance.estimated));
   }
   if (changePoint) {
     const point = (name: string, help: string, read: (point: StreamPoint) => number | undefined): Family => ({
@@ -242,6 +243,45 @@ function modelFamilies(model: ModelResult): Family[] {
     );
   }
   return families;
+}
+
+/**
+ * CBPE's estimate: each metric with its band edges on the current rows without labels (`rows="unlabelled"`)
+ * and on the labelled ones estimated as if unlabelled (`rows="labelled"`, with the realized value beside).
+ */
+function estimatedFamilies(estimated: EstimatedPerformance): Family[] {
+  const blocks = (['unlabelled', 'labelled'] as const).flatMap((rows) => {
+    const block = estimated[rows];
+    return block ? [{ rows, block }] : [];
+  });
+  const perMetric = (name: string, help: string, read: (metric: EstimatedMetricResult) => number | undefined): Family => ({
+    name,
+    help,
+    samples: blocks.flatMap(({ rows, block }) =>
+      ESTIMATED_METRIC_NAMES.flatMap((metric) => {
+        const result = block[metric];
+        return result ? [{ labels: [['metric', metric], ['rows', rows]] as Labels, value: read(result) }] : [];
+      }),
+    ),
+  });
+  const { verdict } = estimated;
+  return [
+    perMetric('driftgate_performance_estimated', 'Performance estimated without labels (CBPE), on the current rows without labels and on the labelled ones.', (metric) => metric.value),
+    perMetric('driftgate_performance_estimated_lower', `Lower edge of the estimate's band (±${estimated.band_standard_errors} standard errors, within 0 and 1).`, (metric) => metric.lower),
+    perMetric('driftgate_performance_estimated_upper', `Upper edge of the estimate's band (±${estimated.band_standard_errors} standard errors, within 0 and 1).`, (metric) => metric.upper),
+    perMetric('driftgate_performance_estimated_realized', 'The realized value on the labelled current rows, beside their estimate.', (metric) => metric.realized),
+    {
+      name: 'driftgate_performance_estimated_rows',
+      help: 'Current rows estimated: without labels, and labelled.',
+      samples: blocks.map(({ rows, block }) => ({ labels: [['rows', rows]], value: block.rows })),
+    },
+    { name: 'driftgate_performance_estimated_calibrated', help: 'Whether the scores were calibrated on the baseline before estimating (1) or not (0).', samples: [{ labels: [], value: Number(estimated.calibration.calibrated) }] },
+    {
+      name: 'driftgate_performance_estimated_degraded',
+      help: "Whether the estimate's verdict is degraded (1) or not (0): even the band's upper edge worse than the baseline by more than the tolerance.",
+      samples: verdict && verdict.status !== 'insufficient-data' ? [{ labels: [['metric', verdict.metric]], value: Number(verdict.status === 'degraded') }] : [],
+    },
+  ];
 }
 
 function isoSeconds(order: StreamPoint['order']): number | undefined {

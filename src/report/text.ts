@@ -1,13 +1,13 @@
 /**
  * The plain-text report for terminals: the verdict, then an aligned table, drifted columns first. With
- * model columns the verdict is the gate's and the model's performance, classes, change point and
- * prediction drift come before the features.
+ * model columns the verdict is the gate's and the model's performance (and its estimate without labels),
+ * classes, change point and prediction drift come before the features.
  */
 import type { ColumnResult, DriftResult, ModelResult, SegmentsResult } from '../engine/result.js';
 import { formatNumber } from '../engine/format.js';
 import { escapeTerminal } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
-import { CLASS_SCORE_TITLES, DDM_CAVEAT, classesView, detectorRows, formatMetricChange, metricRows, roleLabel, type ClassesView } from './model-format.js';
+import { CLASS_SCORE_TITLES, DDM_CAVEAT, classesView, detectorRows, estimatedView, formatMetricChange, metricRows, roleLabel, type ClassesView } from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
 import { segmentRows, segmentsSummary } from './segment-format.js';
@@ -95,6 +95,12 @@ function modelLines(model: ModelResult, wrapped: Wrap): string[] {
       formatMetricChange(row),
     ]);
     if (metrics.length > 0) lines.push(...indent(alignedTable([['METRIC (* verdict)', 'BASELINE', 'CURRENT', 'CHANGE'], ...metrics])));
+    const estimated = estimatedView(performance);
+    if (estimated) {
+      lines.push(...indent([escapeTerminal(estimated.headline), escapeTerminal(estimated.calibration)]));
+      lines.push(...indent(alignedTable([estimated.header.map(escapeTerminal), ...estimated.rows])));
+      lines.push(`  ${estimated.caveat}`);
+    }
     const classes = classesView(performance);
     if (classes) lines.push(...indent(classLines(classes)));
   }
