@@ -92,7 +92,8 @@ describe('renderText with a model section', () => {
 describe('renderText with the performance estimated without labels', () => {
   const result = estimatedResult();
   const estimate = estimateOf(result);
-  const lines = renderText(result).split('\n');
+  // Wide enough that no sentence wraps: these tests are about what is said and aligned.
+  const lines = renderText(result, { width: 10_000 }).split('\n');
 
   it('says what was estimated and the verdict, then the calibration with its ECE numbers', () => {
     const headline = lines.findIndex((line) => line.startsWith('  Estimated without labels (CBPE)'));

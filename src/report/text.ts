@@ -97,9 +97,9 @@ function modelLines(model: ModelResult, wrapped: Wrap): string[] {
     if (metrics.length > 0) lines.push(...indent(alignedTable([['METRIC (* verdict)', 'BASELINE', 'CURRENT', 'CHANGE'], ...metrics])));
     const estimated = estimatedView(performance);
     if (estimated) {
-      lines.push(...indent([escapeTerminal(estimated.headline), escapeTerminal(estimated.calibration)]));
+      lines.push(wrapped(escapeTerminal(estimated.headline), '  '), wrapped(escapeTerminal(estimated.calibration), '  '));
       lines.push(...indent(alignedTable([estimated.header.map(escapeTerminal), ...estimated.rows])));
-      lines.push(`  ${estimated.caveat}`);
+      lines.push(wrapped(estimated.caveat, '  '));
     }
     const classes = classesView(performance);
     if (classes) lines.push(...indent(classLines(classes)));
