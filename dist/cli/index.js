@@ -51529,8 +51529,11 @@ function nextUp(value) {
 ;// CONCATENATED MODULE: ./src/engine/options.ts
 
 
-const GATES = ['data', 'prediction', 'performance', 'multivariate', 'segment'];
-/** What `any` (the default) gates on: every verdict of the whole data; a segment's only when asked. */
+const GATES = ['data', 'prediction', 'performance', 'estimated-performance', 'multivariate', 'segment'];
+/**
+ * What `any` (the default) gates on: every verdict of the whole data; a segment's, and an estimate
+ * standing in for labels, only when asked.
+ */
 const ANY_GATES = ['data', 'prediction', 'performance', 'multivariate'];
 const DEFAULT_MAX_DEGRADATION = { kind: 'relative', share: 0.05 };
 const DEFAULT_DRIFT_SHARE = 0.5;
@@ -51566,6 +51569,11 @@ function defaultDriftOptions(overrides = {}) {
  * - `data`: the dataset verdict over the feature columns (drift share against its threshold);
  * - `prediction`: a prediction, class-probability or target column drifted;
  * - `performance`: the chosen metric degraded beyond the tolerance;
+ * - `estimated-performance`: while the performance verdict lacks labelled current rows, the estimate
+ *   made without them (CBPE, `model.ts`) decides in its place: degraded when the estimated metric is worse
+ *   than the baseline by more than the tolerance even at its band's upper edge. Where labels suffice
+ *   the realized verdict is the one that counts, so this gate is not measured; on the gate's list the
+ *   estimate replaces performance's "insufficient data", since it is the performance verdict then.
  * - `multivariate`: a multivariate method found drift in the features' joint distribution.
  *
  * A verdict with insufficient data is reported as such, not guessed: it passes the gate by default and
@@ -51582,7 +51590,9 @@ function defaultDriftOptions(overrides = {}) {
 function gateVerdict(dataset, model, gateOn, multivariate, onInsufficientData = 'pass', segments) {
     const ran = (gate) => (gate === 'multivariate' ? multivariate !== undefined : gate === 'segment' ? segments !== undefined : true);
     const on = GATES.filter((gate) => gateOn.has(gate) && ran(gate));
-    const measured = measuredVerdicts(dataset, model, multivariate, segments).filter((verdict) => on.includes(verdict.gate));
+    const computed = measuredVerdicts(dataset, model, multivariate, segments).filter((verdict) => on.includes(verdict.gate));
+    const estimateDecides = computed.some((verdict) => verdict.gate === 'estimated-performance' && verdict.insufficient === undefined);
+    const measured = estimateDecides ? computed.filter((verdict) => verdict.gate !== 'performance') : computed;
     const gatesOf = (verdicts) => on.filter((gate) => verdicts.some((verdict) => verdict.gate === gate));
     const trippedBy = gatesOf(measured.filter((verdict) => verdict.drift));
     const insufficientGates = gatesOf(measured.filter((verdict) => verdict.insufficient !== undefined));
@@ -51612,6 +51622,19 @@ function measuredVerdicts(dataset, model, multivariate, segments) {
             const unlabelled = [performance.labelled_rows.baseline === 0 ? 'baseline' : undefined, performance.labelled_rows.current === 0 ? 'current' : undefined].filter((side) => side !== undefined);
             const why = unlabelled.length === 2 ? 'no labelled rows' : unlabelled.length === 1 ? `no labelled ${unlabelled[0]} rows` : performance.reason ?? 'insufficient data';
             verdicts.push({ verdict: 'performance', gate: 'performance', drift: performance.drift_detected, ...(performance.status === 'insufficient-data' ? { insufficient: why } : {}) });
+            const estimate = performance.estimated?.verdict;
+            if (estimate?.replaces_realized) {
+                verdicts.push({
+                    verdict: 'estimated-performance',
+                    gate: 'estimated-performance',
+                    drift: estimate.status === 'degraded',
+                    ...(estimate.status === 'insufficient-data' ? { insufficient: estimate.reason } : {}),
+                });
+            }
+            else if (performance.status === 'insufficient-data' && !estimate) {
+                const why = performance.estimated ? 'no unlabelled current rows to estimate' : 'no estimate (it needs one probability column, enough labelled baseline rows and unlabelled current rows)';
+                verdicts.push({ verdict: 'estimated-performance', gate: 'estimated-performance', drift: false, insufficient: why });
+            }
         }
     }
     if (multivariate)
@@ -51628,10 +51651,12 @@ function lacking(insufficient) {
  * measured: no labelled current rows.` Each verdict is named once: drifted, judged fine, or not measured.
  */
 function gateSummary(tripped, measured, onInsufficientData) {
-    const name = (verdict) => `${verdict.verdict} drift`;
+    // `estimated-performance` reads "estimated performance drift".
+    const spoken = (verdict) => verdict.verdict.replace('-', ' ');
+    const name = (verdict) => `${spoken(verdict)} drift`;
     const drifted = measured.filter((verdict) => verdict.drift).map(name);
     const fine = measured.filter((verdict) => !verdict.drift && verdict.insufficient === undefined).map(name);
-    const unmeasured = measured.filter((verdict) => verdict.insufficient !== undefined).map((verdict) => `${verdict.verdict} not measured: ${verdict.insufficient}`);
+    const unmeasured = measured.filter((verdict) => verdict.insufficient !== undefined).map((verdict) => `${spoken(verdict)} not measured: ${verdict.insufficient}`);
     const rule = onInsufficientData === 'fail' && unmeasured.length > 0 ? ' (insufficient-data is fail)' : '';
     const parts = tripped
         ? [drifted.length > 0 ? listOf(drifted) : undefined, ...unmeasured]
@@ -53645,9 +53670,8 @@ function performanceVerdict(metric, baseline, current, maxDegradation, options =
     }
     const difference = currentValue - baselineValue;
     const degradation = metric.direction === 'higher' ? -difference : difference;
-    const allowed = maxDegradation.kind === 'absolute' ? maxDegradation.amount : maxDegradation.share * Math.abs(baselineValue);
-    const scale = Math.max(1, Math.abs(baselineValue), Math.abs(currentValue));
-    const degraded = degradation - allowed > ROUNDING_SLACK * scale;
+    const allowed = allowedDegradation(maxDegradation, baselineValue);
+    const degraded = beyondTolerance(degradation, allowed, baselineValue, currentValue);
     const interval = bootstrapDifference(metric.prepare, baseline, current, options.bootstrap);
     return {
         ...common,
@@ -53659,6 +53683,15 @@ function performanceVerdict(metric, baseline, current, maxDegradation, options =
         allowed,
         ...(interval ? { interval } : {}),
     };
+}
+/** The largest degradation tolerated from `baselineValue`, in the metric's units. */
+function allowedDegradation(maxDegradation, baselineValue) {
+    return maxDegradation.kind === 'absolute' ? maxDegradation.amount : maxDegradation.share * Math.abs(baselineValue);
+}
+/** Whether `degradation` exceeds `allowed` by more than rounding, at the scale of the values compared. */
+function beyondTolerance(degradation, allowed, ...values) {
+    const scale = Math.max(1, ...values.map(Math.abs));
+    return degradation - allowed > ROUNDING_SLACK * scale;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/model.ts
@@ -53673,13 +53706,16 @@ function performanceVerdict(metric, baseline, current, maxDegradation, options =
  *   target, prediction and every class probability are present.
  * - Performance before the labels arrive (`assessModel`, `performance.estimated`): for a binary model logging
  *   its positive class's probability, CBPE (`performance/cbpe.ts`) learnt on the labelled baseline estimates
- *   the metrics of the current rows that have a prediction and a probability but no target yet.
+ *   the metrics of the current rows that have a prediction and a probability but no target yet, with a
+ *   verdict a gate can take while the realized one lacks labels, and those of the labelled current rows
+ *   beside their realized values.
  * - When it started (`assessModel`): the three stream detectors over the per-row error of the labelled
  *   CURRENT rows in time order (the order column, or the rows' order in the files). The baseline is not
  *   streamed: it is the reference the model was accepted on, so a change inside it is not news. ADWIN
  *   leads, as the detector with the fewest false alarms on stationary streams (about none, where DDM
  *   with its published defaults alarms on about half of long ones; `performance/change-point.ts`).
  */
+
 
 
 
@@ -53897,7 +53933,9 @@ function assessModel(baseline, current, columns, task, options) {
     const baselineRows = labelledRows(baseline, columns, task, 'baseline');
     const currentRows = labelledRows(current, columns, task, 'current');
     const realized = assessPerformance(metric, baselineRows.rows, currentRows.rows, options);
-    const estimated = baselineRows.rows.task === 'classification' ? estimateUnlabelled(baselineRows.rows, current, columns, options.minRows) : undefined;
+    const estimated = baselineRows.rows.task === 'classification' && currentRows.rows.task === 'classification'
+        ? estimateWithoutLabels(realized, baselineRows.rows, current, currentRows.rows, columns, options)
+        : undefined;
     const performance = estimated ? { ...realized, estimated } : realized;
     const baselineMae = performance.metrics.baseline && 'mae' in performance.metrics.baseline ? performance.metrics.baseline.mae : undefined;
     const currentMae = performance.metrics.current && 'mae' in performance.metrics.current ? performance.metrics.current.mae : undefined;
@@ -53906,44 +53944,32 @@ function assessModel(baseline, current, columns, task, options) {
     return { performance, change_point: locateChangePoint(current, columns.order, currentRows, scale, options.minRows) };
 }
 /**
- * CBPE on the current rows that have a prediction and a probability but no target yet, learnt from the
- * labelled baseline; only with one probability column (a binary model's positive class) and at least
- * `minRows` labelled baseline rows.
+ * CBPE learnt from the labelled baseline, on the current rows that have a prediction and a probability but
+ * no target yet (the estimate proper) and on the labelled current rows as if they had none, so their
+ * realized values show how well it estimates (NannyML's realized-versus-estimated comparison). Only with
+ * one probability column (a binary model's positive class) and at least `minRows` labelled baseline rows.
  */
-function estimateUnlabelled(baseline, current, columns, minRows) {
-    if (columns.probabilities.size !== 1 || !baseline.probabilities || baseline.yTrue.length < minRows)
+function estimateWithoutLabels(realized, baseline, current, currentLabelled, columns, options) {
+    if (columns.probabilities.size !== 1 || !baseline.probabilities || baseline.yTrue.length < options.minRows)
         return undefined;
     const [[positive, probabilityName]] = [...columns.probabilities];
-    const prediction = columnNamed(current, columns.prediction);
-    const probability = columnNamed(current, probabilityName);
-    if (!prediction || !probability)
-        return undefined;
-    const target = columnNamed(current, columns.target);
-    const truth = target ? labelsOf(target) : () => undefined;
-    const predicted = labelsOf(prediction);
-    const scores = model_numbersOf(probability, `probability (class ${JSON.stringify(positive)})`, current, 'current');
-    const unlabelled = { scores: [], predictedPositive: [] };
-    for (let row = 0; row < current.rowCount; row++) {
-        const guess = predicted(row);
-        if (truth(row) !== undefined || guess === undefined || !Number.isFinite(scores[row]))
-            continue;
-        unlabelled.scores.push(scores[row]);
-        unlabelled.predictedPositive.push(guess === positive);
-    }
-    const model = fitCbpe({
-        scores: baseline.probabilities.get(positive),
-        isPositive: baseline.yTrue.map((label) => label === positive),
-        predictedPositive: baseline.yPred.map((label) => label === positive),
+    const binary = (rows, scores) => ({
+        scores,
+        isPositive: rows.yTrue.map((label) => label === positive),
+        predictedPositive: rows.yPred.map((label) => label === positive),
     });
-    const estimate = estimatePerformance(model, unlabelled);
-    if (!estimate)
+    const model = fitCbpe(binary(baseline, baseline.probabilities.get(positive)));
+    const unlabelled = estimatedRows(model, unlabelledRows(current, columns, positive, probabilityName));
+    // Without the probability column in the current data its labelled rows carry no scores to estimate from.
+    const currentScores = currentLabelled.probabilities?.get(positive);
+    const labelledRows = currentScores && binary(currentLabelled, currentScores);
+    const labelled = labelledRows && estimatedRows(model, labelledRows, labelledRows);
+    if (!unlabelled && !labelled)
         return undefined;
     const { calibration } = model;
-    const { truePositives, falsePositives, falseNegatives, trueNegatives } = estimate.expectedConfusion;
     return {
         method: 'cbpe',
         positive_label: positive,
-        rows: estimate.rows,
         baseline_rows: baseline.yTrue.length,
         band_standard_errors: BAND_STANDARD_ERRORS,
         calibration: {
@@ -53954,16 +53980,112 @@ function estimateUnlabelled(baseline, current, columns, minRows) {
             ...(calibration.calibratedError === undefined ? {} : { calibrated_ece: calibration.calibratedError }),
             ...(calibration.skipped === undefined ? {} : { skipped: calibration.skipped }),
         },
-        expected_confusion_matrix: { true_positives: truePositives, false_positives: falsePositives, false_negatives: falseNegatives, true_negatives: trueNegatives },
-        accuracy: metricResult(estimate.accuracy),
-        precision: metricResult(estimate.precision),
-        recall: metricResult(estimate.recall),
-        f1: metricResult(estimate.f1),
-        ...(estimate.rocAuc ? { roc_auc: metricResult(estimate.rocAuc) } : {}),
+        ...(unlabelled ? { unlabelled, verdict: estimatedVerdict(realized, unlabelled, options) } : {}),
+        ...(labelled ? { labelled } : {}),
     };
 }
-function metricResult({ value, standardError, lower, upper }) {
-    return standardError === undefined ? { value } : { value, standard_error: standardError, lower: lower, upper: upper };
+/** The current rows with a prediction and a finite probability but no target. */
+function unlabelledRows(current, columns, positive, probabilityName) {
+    const rows = { scores: [], predictedPositive: [] };
+    const prediction = columnNamed(current, columns.prediction);
+    const probability = columnNamed(current, probabilityName);
+    if (!prediction || !probability)
+        return rows;
+    const target = columnNamed(current, columns.target);
+    const truth = target ? labelsOf(target) : () => undefined;
+    const predicted = labelsOf(prediction);
+    const scores = model_numbersOf(probability, `probability (class ${JSON.stringify(positive)})`, current, 'current');
+    for (let row = 0; row < current.rowCount; row++) {
+        const guess = predicted(row);
+        if (truth(row) !== undefined || guess === undefined || !Number.isFinite(scores[row]))
+            continue;
+        rows.scores.push(scores[row]);
+        rows.predictedPositive.push(guess === positive);
+    }
+    return rows;
+}
+/** The estimate over `rows`; with their labels (`truth`), each metric's realized value beside it. */
+function estimatedRows(model, rows, truth) {
+    const estimate = estimatePerformance(model, rows);
+    if (!estimate)
+        return undefined;
+    const realized = truth && realizedBinaryMetrics(truth);
+    const result = (name, metric) => {
+        const { value, standardError, lower, upper } = metric;
+        const banded = standardError === undefined ? { value } : { value, standard_error: standardError, lower: lower, upper: upper };
+        const actual = realized?.[name];
+        if (actual === undefined)
+            return banded;
+        return { ...banded, realized: actual, ...(lower === undefined ? {} : { within_band: actual >= lower && actual <= upper }) };
+    };
+    const { truePositives, falsePositives, falseNegatives, trueNegatives } = estimate.expectedConfusion;
+    return {
+        rows: estimate.rows,
+        expected_confusion_matrix: { true_positives: truePositives, false_positives: falsePositives, false_negatives: falseNegatives, true_negatives: trueNegatives },
+        accuracy: result('accuracy', estimate.accuracy),
+        precision: result('precision', estimate.precision),
+        recall: result('recall', estimate.recall),
+        f1: result('f1', estimate.f1),
+        ...(estimate.rocAuc ? { roc_auc: result('roc_auc', estimate.rocAuc) } : {}),
+    };
+}
+/**
+ * The positive class's scores on labelled rows: CBPE's formulas over the realized confusion matrix are
+ * scikit-learn's binary accuracy, precision, recall and F1 (a zero denominator giving 0, its default).
+ */
+function realizedBinaryMetrics(rows) {
+    const certain = rows.isPositive.map(Number);
+    const rocAuc = binaryRocAuc(rows.isPositive, rows.scores);
+    return { ...estimatedMetrics(expectedConfusion(certain, rows.predictedPositive)), ...(rocAuc === undefined ? {} : { roc_auc: rocAuc }) };
+}
+/**
+ * The estimate's verdict on the unlabelled rows, on the chosen metric where CBPE estimates it (accuracy,
+ * roc_auc), else on accuracy: degraded when the band's upper edge, the best the metric is likely to be,
+ * is worse than the baseline's realized value by more than the tolerance (`max-degradation`, as for the
+ * realized verdict). Both the estimate and the edge are then beyond it. The edge rather than the
+ * estimate alone because the estimate has its own sampling error (wide on a few hundred rows), and a gate
+ * that stops a release on numbers no label has confirmed should trip only when noise is an unlikely
+ * explanation: with the ±3σ band, about 0.15 % of the time under CBPE's assumption. No verdict without a
+ * band (no standard error) or a baseline value.
+ */
+function estimatedVerdict(realized, estimate, options) {
+    const name = realized.metric === 'roc_auc' ? 'roc_auc' : 'accuracy';
+    const metric = performanceMetric(name);
+    const baselineSide = realized.metrics.baseline;
+    const baselineValue = baselineSide?.[name];
+    const estimated = estimate[name];
+    const common = {
+        metric: name,
+        metric_title: metric.title,
+        replaces_realized: realized.status === 'insufficient-data' && realized.labelled_rows.current < options.minRows,
+    };
+    const lacking = (reason) => ({ ...common, status: 'insufficient-data', reason, summary: `No estimated performance verdict: ${reason}.` });
+    if (baselineValue === undefined)
+        return lacking(`${name} is not defined on the baseline rows`);
+    if (estimated?.upper === undefined)
+        return lacking(`${name} has no estimate with a band on the unlabelled rows`);
+    const allowed = allowedDegradation(realized.max_degradation, baselineValue);
+    const verdict = {
+        ...common,
+        status: beyondTolerance(baselineValue - estimated.upper, allowed, baselineValue) ? 'degraded' : 'ok',
+        baseline_value: baselineValue,
+        estimated_value: estimated.value,
+        degradation: baselineValue - estimated.value,
+        band_degradation: baselineValue - estimated.upper,
+        allowed,
+        summary: '',
+    };
+    verdict.summary = estimatedVerdictSummary(verdict, estimate);
+    return verdict;
+}
+function estimatedVerdictSummary(verdict, estimate) {
+    const band = estimate[verdict.metric];
+    const change = `${verdict.metric_title} ${formatNumber(verdict.baseline_value)} → ${formatNumber(verdict.estimated_value)} estimated on ${estimate.rows.toLocaleString('en-US')} unlabelled rows`;
+    const bandText = `±${BAND_STANDARD_ERRORS}σ band ${formatNumber(band.lower)} to ${formatNumber(band.upper)}`;
+    const allowed = formatNumber(verdict.allowed);
+    return verdict.status === 'degraded'
+        ? `Estimated performance drift: ${change} (${bandText}), worse by more than the ${allowed} allowed even at the band's upper edge.`
+        : `No estimated performance drift: ${change} (${bandText}), the band's upper edge within the ${allowed} allowed.`;
 }
 function columnNamed(table, name) {
     return table.columns.find((column) => column.name === name);
@@ -70310,7 +70432,8 @@ function time_axis_timeTicks(from, to, width) {
 /**
  * What every report's model section shares — Markdown, the job summary, text, HTML and the model card —
  * so they say the same thing in the same words: the metric table, the per-class table and confusion
- * matrices, each detector's answer, the labels of the error-rate chart.
+ * matrices, the performance estimated without labels, each detector's answer, the labels of the
+ * error-rate chart.
  */
 
 
@@ -70525,6 +70648,75 @@ function hiddenClassesNote(classes) {
 function formatConfusionCell(count, total) {
     return count === 0 ? '0' : `${formatCount(count)} (${formatPercent(count / total)})`;
 }
+const ESTIMATED_METRICS = [
+    ['accuracy', 'Accuracy'],
+    ['precision', 'Precision'],
+    ['recall', 'Recall'],
+    ['f1', 'F1'],
+    ['roc_auc', 'ROC AUC'],
+];
+const ESTIMATED_METRIC_NAMES = ESTIMATED_METRICS.map(([name]) => name);
+/** CBPE's estimate: unlabelled rows with their band, labelled rows estimated beside realized; undefined without one. */
+function estimatedView(performance) {
+    const estimated = performance.estimated;
+    if (!estimated)
+        return undefined;
+    const { unlabelled, labelled, verdict } = estimated;
+    const band = `±${estimated.band_standard_errors}σ band`;
+    const positive = JSON.stringify(estimated.positive_label);
+    const header = [
+        `Metric (positive class ${positive})`,
+        ...(unlabelled ? [`Estimated, ${formatCount(unlabelled.rows)} unlabelled rows`, band] : []),
+        ...(labelled ? [`${formatCount(labelled.rows)} labelled rows: estimated`, 'realized'] : []),
+    ];
+    const rows = ESTIMATED_METRICS.filter(([name]) => unlabelled?.[name] ?? labelled?.[name]).map(([name, title]) => [
+        verdict?.metric === name ? `${title} (verdict)` : title,
+        ...(unlabelled ? estimateCells(unlabelled[name]) : []),
+        ...(labelled ? [formatEstimate(labelled[name]), formatRealized(labelled[name])] : []),
+    ]);
+    const what = unlabelled
+        ? `Estimated without labels (CBPE) on ${formatCount(unlabelled.rows)} current rows whose labels have not arrived.`
+        : `No current row lacks its label; CBPE estimated the ${formatCount(labelled.rows)} labelled ones to show how close it comes.`;
+    return {
+        headline: [what, verdict?.summary, verdict && !verdict.replaces_realized ? 'Enough current rows are labelled, so the realized verdict decides.' : undefined].filter(Boolean).join(' '),
+        decides: verdict?.replaces_realized ?? false,
+        ...(verdict ? { status: verdict.status } : {}),
+        label: verdict?.status === 'degraded' ? 'estimated performance drift' : verdict?.status === 'ok' ? 'no estimated performance drift' : 'estimate only',
+        calibration: calibrationText(estimated),
+        caveat: `The ${band} is where the realized value should lie once the labels arrive, if the way outcomes follow the scores has not changed since the baseline (CBPE sees covariate shift, not concept drift).`,
+        header,
+        rows,
+    };
+}
+function estimateCells(metric) {
+    if (!metric)
+        return ['—', '—'];
+    return [formatNumber(metric.value), metric.lower === undefined ? '—' : `${formatNumber(metric.lower)} to ${formatNumber(metric.upper)}`];
+}
+/** `0.81 (0.75 to 0.87)`: a labelled row's estimate with its band. */
+function formatEstimate(metric) {
+    if (!metric)
+        return '—';
+    const [value, band] = estimateCells(metric);
+    return band === '—' ? value : `${value} (${band})`;
+}
+/** `0.80 (in the band)`: the realized value and whether the estimate's band held it. */
+function formatRealized(metric) {
+    if (metric?.realized === undefined)
+        return '—';
+    const where = metric.within_band === undefined ? '' : metric.within_band ? ' (in the band)' : ' (outside the band)';
+    return `${formatNumber(metric.realized)}${where}`;
+}
+function calibrationText(estimated) {
+    const { calibration } = estimated;
+    const rows = formatCount(estimated.baseline_rows);
+    if (calibration.skipped)
+        return `Scores used as they are: no calibration on ${rows} labelled baseline rows (${calibration.skipped}).`;
+    const errors = `expected calibration error ${formatNumber(calibration.raw_ece)} raw, ${formatNumber(calibration.calibrated_ece)} calibrated out of fold (${calibration.folds} folds)`;
+    return calibration.calibrated
+        ? `Scores calibrated by isotonic regression on ${rows} labelled baseline rows: it lowered the ${errors}.`
+        : `Scores used as they are: calibration on ${rows} labelled baseline rows would not lower the ${errors}.`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/multivariate-format.ts
 /**
@@ -70684,6 +70876,12 @@ function modelLines(model, wrapped) {
         ]);
         if (metrics.length > 0)
             lines.push(...indent(alignedTable([['METRIC (* verdict)', 'BASELINE', 'CURRENT', 'CHANGE'], ...metrics])));
+        const estimated = estimatedView(performance);
+        if (estimated) {
+            lines.push(wrapped(escapeTerminal(estimated.headline), '  '), wrapped(escapeTerminal(estimated.calibration), '  '));
+            lines.push(...indent(alignedTable([estimated.header.map(escapeTerminal), ...estimated.rows])));
+            lines.push(wrapped(estimated.caveat, '  '));
+        }
         const classes = classesView(performance);
         if (classes)
             lines.push(...indent(classLines(classes)));
@@ -70888,8 +71086,9 @@ function parseProbabilityColumns(entries, option) {
     return { kind: 'columns', columns };
 }
 /**
- * `data`, `prediction`, `performance`, `multivariate`, `segment`, several of them, or `any` (all but
- * `segment`: a segment's drift trips the gate only when asked). Asking to
+ * `data`, `prediction`, `performance`, `estimated-performance`, `multivariate`, `segment`, several of
+ * them, or `any` (all but `segment` and `estimated-performance`: a segment's drift, and an estimate made
+ * without labels, trip the gate only when asked). Asking to
  * gate on the model without naming its columns, or on multivariate drift without a multivariate method,
  * would never trip, so it is refused rather than silently ignored.
  */
@@ -70904,10 +71103,13 @@ function parseGateOn(entries, option, model, multivariate = [], segment) {
         else if (GATES.includes(word))
             gates.add(word);
         else
-            throw new InputError(`${option} takes data, prediction, performance, multivariate, segment or any, not ${JSON.stringify(word)}`);
+            throw new InputError(`${option} takes data, prediction, performance, estimated-performance, multivariate, segment or any, not ${JSON.stringify(word)}`);
     }
     if (gates.has('segment') && segment === undefined)
         throw new InputError(`${option} segment needs a segment column`);
+    if (gates.has('estimated-performance') && !(model?.prediction !== undefined && model.target !== undefined && model.probabilities?.kind === 'positive')) {
+        throw new InputError(`${option} estimated-performance needs the prediction and target columns and one probability column (the positive class's)`);
+    }
     if (!words.includes('any')) {
         if (gates.has('prediction') && !model)
             throw new InputError(`${option} prediction needs the prediction or target column`);
@@ -71394,6 +71596,9 @@ async function connectClickHouse(url) {
         password: decodeURIComponent(parsed.password),
         database: parsed.pathname.replace(/^\//, '') || 'default',
         log: { level: dist/* ClickHouseLogLevel */.P1.OFF },
+        // The profile's scans of a large table take minutes (10M rows over two shards: see docs/benchmark.md);
+        // the client's 30 s default is meant for interactive queries and would end them.
+        request_timeout: 3_600_000,
     });
     const run = (statement) => inEngine('clickhouse', secrets, async () => {
         const result = await client.query({ query: statement, format: 'JSONCompact' });
@@ -71900,6 +72105,7 @@ function verdictSection(result) {
 function modelSection(model) {
     const code = (name) => `<code>${escapeHtml(truncate(name, 200))}</code>`;
     const classes = model.performance && classesView(model.performance);
+    const estimated = model.performance && estimatedView(model.performance);
     const facts = [
         model.prediction_column === undefined ? undefined : `prediction ${code(model.prediction_column)}`,
         model.target_column === undefined ? undefined : `target ${code(model.target_column)}`,
@@ -71910,6 +72116,7 @@ function modelSection(model) {
 <h2>Model <span class="count">(${model.task})</span></h2>
 <p class="facts">${facts.join(' · ')}</p>
 ${model.performance ? performanceBlock(model.performance) : ''}
+${estimated ? estimatedBlock(estimated) : ''}
 ${classes ? classesBlock(classes) : ''}
 ${model.change_point ? changePointBlock(model.change_point) : ''}
 ${outputDriftBlock(model)}
@@ -71966,6 +72173,20 @@ function performanceBlock(performance) {
 <p>${escapeHtml(performance.summary)}</p>
 <p class="facts">Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current</p>
 ${table}
+</article>`;
+}
+/** CBPE's estimate: the verdict, the calibration, the metrics with their bands, realized beside them. */
+function estimatedBlock(view) {
+    const status = view.status === 'degraded' ? 'drift' : view.status === 'ok' ? 'no-drift' : 'other';
+    const rows = view.rows.map(([title, ...cells]) => `<tr><th scope="row">${escapeHtml(title)}</th>${cells.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`);
+    return `<article class="model-block model-${status}" aria-label="Estimated performance">
+<h3>${badge(status, view.label)} Estimated performance</h3>
+<p>${escapeHtml(view.headline)}</p>
+<p class="facts">${escapeHtml(view.calibration)}</p>
+<div class="table-scroll">
+<table class="columns metrics" aria-label="Estimated metrics"><thead><tr>${view.header.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>
+</div>
+<p class="facts">${escapeHtml(view.caveat)}</p>
 </article>`;
 }
 /** Per-class scores of both sides, then the two sides' confusion matrices side by side, over the same classes. */
@@ -72513,6 +72734,9 @@ function markdown_modelSection(model, headingLevel, options = {}) {
     const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
     if (model.performance)
         parts.push(markdown_performanceBlock(model.performance));
+    const estimated = model.performance && estimatedView(model.performance);
+    if (estimated)
+        parts.push(markdown_estimatedBlock(estimated));
     const classes = model.performance && classesView(model.performance);
     if (classes)
         parts.push(markdown_classesBlock(classes));
@@ -72540,6 +72764,15 @@ function markdown_performanceBlock(performance) {
     const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
     const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
     return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
+}
+/** CBPE's estimate: the verdict, the calibration, the metrics with their bands, realized beside them. */
+function markdown_estimatedBlock(view) {
+    const icon = view.status === 'degraded' ? '🔴' : view.status === 'ok' ? '🟢' : '⚪';
+    return [
+        `**Estimated performance**: ${icon} ${escapeMarkdown(view.headline)} ${escapeMarkdown(view.calibration)}`,
+        markdownTable(view.header.map(escapeMarkdown), view.rows),
+        `_${escapeMarkdown(view.caveat)}_`,
+    ].join('\n\n');
 }
 /** Per-class scores of both sides, then each side's confusion matrix, over the same classes. */
 function markdown_classesBlock(classes) {
@@ -72652,7 +72885,7 @@ function cells(column) {
 
 
 /** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
-const RESERVED_LABEL_NAMES = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment'];
+const RESERVED_LABEL_NAMES = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment', 'rows'];
 /** Every status a column can have, so the status gauge can carry a 0 for each one it is not (the enum pattern). */
 const COLUMN_STATUSES = [
     'drift',
@@ -72754,8 +72987,8 @@ function datasetFamilies(result, timestamp) {
     ];
 }
 /**
- * The model section: its columns' drift, the performance metrics of each side with the verdict, and
- * where each detector put the change. Change points are given as rows and, when the order column holds
+ * The model section: its columns' drift, the performance metrics of each side with the verdict, the
+ * estimate without labels, and where each detector put the change. Change points are given as rows and, when the order column holds
  * ISO 8601 times, as Unix seconds, so a dashboard can mark them on a time axis.
  */
 function modelFamilies(model) {
@@ -72793,6 +73026,8 @@ function modelFamilies(model) {
                 { labels: [['side', 'current']], value: performance.labelled_rows.current },
             ],
         });
+        if (performance.estimated)
+            families.push(...estimatedFamilies(performance.estimated));
     }
     if (changePoint) {
         const point = (name, help, read) => ({
@@ -72816,6 +73051,42 @@ function modelFamilies(model) {
         }, point('driftgate_change_point_row', 'Per detector: the 0-based current row where the rise began (point="onset") or was detected (point="detected").', (found) => found.row), point('driftgate_change_point_timestamp_seconds', 'The same points as Unix seconds, when the order column holds ISO 8601 times.', (found) => isoSeconds(found.order)));
     }
     return families;
+}
+/**
+ * CBPE's estimate: each metric with its band edges on the current rows without labels (`rows="unlabelled"`)
+ * and on the labelled ones estimated as if unlabelled (`rows="labelled"`, with the realized value beside).
+ */
+function estimatedFamilies(estimated) {
+    const blocks = ['unlabelled', 'labelled'].flatMap((rows) => {
+        const block = estimated[rows];
+        return block ? [{ rows, block }] : [];
+    });
+    const perMetric = (name, help, read) => ({
+        name,
+        help,
+        samples: blocks.flatMap(({ rows, block }) => ESTIMATED_METRIC_NAMES.flatMap((metric) => {
+            const result = block[metric];
+            return result ? [{ labels: [['metric', metric], ['rows', rows]], value: read(result) }] : [];
+        })),
+    });
+    const { verdict } = estimated;
+    return [
+        perMetric('driftgate_performance_estimated', 'Performance estimated without labels (CBPE), on the current rows without labels and on the labelled ones.', (metric) => metric.value),
+        perMetric('driftgate_performance_estimated_lower', `Lower edge of the estimate's band (±${estimated.band_standard_errors} standard errors, within 0 and 1).`, (metric) => metric.lower),
+        perMetric('driftgate_performance_estimated_upper', `Upper edge of the estimate's band (±${estimated.band_standard_errors} standard errors, within 0 and 1).`, (metric) => metric.upper),
+        perMetric('driftgate_performance_estimated_realized', 'The realized value on the labelled current rows, beside their estimate.', (metric) => metric.realized),
+        {
+            name: 'driftgate_performance_estimated_rows',
+            help: 'Current rows estimated: without labels, and labelled.',
+            samples: blocks.map(({ rows, block }) => ({ labels: [['rows', rows]], value: block.rows })),
+        },
+        { name: 'driftgate_performance_estimated_calibrated', help: 'Whether the scores were calibrated on the baseline before estimating (1) or not (0).', samples: [{ labels: [], value: Number(estimated.calibration.calibrated) }] },
+        {
+            name: 'driftgate_performance_estimated_degraded',
+            help: "Whether the estimate's verdict is degraded (1) or not (0): even the band's upper edge worse than the baseline by more than the tolerance.",
+            samples: verdict && verdict.status !== 'insufficient-data' ? [{ labels: [['metric', verdict.metric]], value: Number(verdict.status === 'degraded') }] : [],
+        },
+    ];
 }
 function isoSeconds(order) {
     if (typeof order !== 'string' || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(order))
@@ -73283,9 +73554,13 @@ Segments:
                                 drifted; the 20 largest segments by rows; needs rows, not profiles
 
 Gate:
-  --gate-on data|prediction|performance|multivariate|segment|any
+  --gate-on data|prediction|performance|estimated-performance|multivariate|segment|any
                                 the verdicts that fail the check (repeat; default any: all but
-                                segment, which trips when any segment drifted)
+                                segment, which trips when any segment drifted, and
+                                estimated-performance: while too few current rows are labelled for
+                                a performance verdict, the estimate without labels (one --probability
+                                column) decides, degraded when even its band's upper edge is worse
+                                than the baseline by more than --max-degradation)
   --insufficient-data pass|fail what a gated verdict with too little data to judge does: pass the
                                 gate (default) or fail it (no labelled rows, columns under --min-rows)
 

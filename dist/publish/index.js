@@ -47062,13 +47062,13 @@ function roc_auc_rocAuc(yTrue, probabilities) {
         return undefined;
     const { classes, positive } = scored;
     if (positive !== undefined)
-        return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
+        return roc_auc_binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
     const present = new Set(yTrue);
     const perClass = [];
     for (const label of classes) {
         if (!present.has(label))
             continue;
-        const auc = binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
+        const auc = roc_auc_binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
         if (auc === undefined)
             return undefined;
         perClass.push(auc);
@@ -47090,7 +47090,7 @@ function scoredClasses(yTrue, probabilities) {
  * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
  * trapezoid does. Undefined without both positives and negatives, or with a non-finite score.
  */
-function binaryRocAuc(isPositive, scores) {
+function roc_auc_binaryRocAuc(isPositive, scores) {
     rows_requireAligned('scores', isPositive.length, scores);
     const ranking = roc_auc_rankScores(scores);
     return ranking && rankedRocAuc(ranking, isPositive);
@@ -58597,7 +58597,7 @@ function cbpe_estimatePerformance(model, current) {
     if (rows === 0)
         return undefined;
     const probabilities = applyCalibration(model.calibration, scores);
-    const confusion = expectedConfusion(probabilities, predictedPositive);
+    const confusion = cbpe_expectedConfusion(probabilities, predictedPositive);
     const { truePositives: tp, falsePositives: fp, falseNegatives: fn } = confusion;
     const error = model.samplingError;
     // Calibrated probabilities are estimated from the baseline's labels: their error adds a baseline term.
@@ -58609,7 +58609,7 @@ function cbpe_estimatePerformance(model, current) {
     const rocAucError = rocAuc &&
         Math.sqrt(rocAuc.positivePlacementVariance * (1 / (tp + fn) + baselineWeight / rocAuc.baselinePositives) +
             rocAuc.negativePlacementVariance * (1 / (fp + confusion.trueNegatives) + baselineWeight / rocAuc.baselineNegatives));
-    const metrics = estimatedMetrics(confusion);
+    const metrics = cbpe_estimatedMetrics(confusion);
     const auc = estimatedRocAuc(scores, probabilities);
     return {
         rows,
@@ -58623,7 +58623,7 @@ function cbpe_estimatePerformance(model, current) {
     };
 }
 /** The expected confusion matrix of rows with calibrated probabilities `probabilities` (defined above). */
-function expectedConfusion(probabilities, predictedPositive) {
+function cbpe_expectedConfusion(probabilities, predictedPositive) {
     requireAligned('the predictions', probabilities.length, predictedPositive);
     const cells = [[], [], [], []];
     for (let row = 0; row < probabilities.length; row++) {
@@ -58641,7 +58641,7 @@ function expectedConfusion(probabilities, predictedPositive) {
     return { truePositives, falsePositives, falseNegatives, trueNegatives };
 }
 /** Accuracy, precision, recall and F1 of an expected confusion matrix, NannyML's formulas. */
-function estimatedMetrics(confusion) {
+function cbpe_estimatedMetrics(confusion) {
     const { truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn } = confusion;
     return {
         accuracy: cbpe_ratioOrZero(tp + tn, tp + fp + fn + tn),
@@ -59212,9 +59212,8 @@ function verdict_performanceVerdict(metric, baseline, current, maxDegradation, o
     }
     const difference = currentValue - baselineValue;
     const degradation = metric.direction === 'higher' ? -difference : difference;
-    const allowed = maxDegradation.kind === 'absolute' ? maxDegradation.amount : maxDegradation.share * Math.abs(baselineValue);
-    const scale = Math.max(1, Math.abs(baselineValue), Math.abs(currentValue));
-    const degraded = degradation - allowed > ROUNDING_SLACK * scale;
+    const allowed = verdict_allowedDegradation(maxDegradation, baselineValue);
+    const degraded = verdict_beyondTolerance(degradation, allowed, baselineValue, currentValue);
     const interval = bootstrapDifference(metric.prepare, baseline, current, options.bootstrap);
     return {
         ...common,
@@ -59226,6 +59225,15 @@ function verdict_performanceVerdict(metric, baseline, current, maxDegradation, o
         allowed,
         ...(interval ? { interval } : {}),
     };
+}
+/** The largest degradation tolerated from `baselineValue`, in the metric's units. */
+function verdict_allowedDegradation(maxDegradation, baselineValue) {
+    return maxDegradation.kind === 'absolute' ? maxDegradation.amount : maxDegradation.share * Math.abs(baselineValue);
+}
+/** Whether `degradation` exceeds `allowed` by more than rounding, at the scale of the values compared. */
+function verdict_beyondTolerance(degradation, allowed, ...values) {
+    const scale = Math.max(1, ...values.map(Math.abs));
+    return degradation - allowed > ROUNDING_SLACK * scale;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/model.ts
@@ -59240,13 +59248,16 @@ function verdict_performanceVerdict(metric, baseline, current, maxDegradation, o
  *   target, prediction and every class probability are present.
  * - Performance before the labels arrive (`assessModel`, `performance.estimated`): for a binary model logging
  *   its positive class's probability, CBPE (`performance/cbpe.ts`) learnt on the labelled baseline estimates
- *   the metrics of the current rows that have a prediction and a probability but no target yet.
+ *   the metrics of the current rows that have a prediction and a probability but no target yet, with a
+ *   verdict a gate can take while the realized one lacks labels, and those of the labelled current rows
+ *   beside their realized values.
  * - When it started (`assessModel`): the three stream detectors over the per-row error of the labelled
  *   CURRENT rows in time order (the order column, or the rows' order in the files). The baseline is not
  *   streamed: it is the reference the model was accepted on, so a change inside it is not news. ADWIN
  *   leads, as the detector with the fewest false alarms on stationary streams (about none, where DDM
  *   with its published defaults alarms on about half of long ones; `performance/change-point.ts`).
  */
+
 
 
 
@@ -59464,7 +59475,9 @@ function assessModel(baseline, current, columns, task, options) {
     const baselineRows = labelledRows(baseline, columns, task, 'baseline');
     const currentRows = labelledRows(current, columns, task, 'current');
     const realized = assessPerformance(metric, baselineRows.rows, currentRows.rows, options);
-    const estimated = baselineRows.rows.task === 'classification' ? estimateUnlabelled(baselineRows.rows, current, columns, options.minRows) : undefined;
+    const estimated = baselineRows.rows.task === 'classification' && currentRows.rows.task === 'classification'
+        ? estimateWithoutLabels(realized, baselineRows.rows, current, currentRows.rows, columns, options)
+        : undefined;
     const performance = estimated ? { ...realized, estimated } : realized;
     const baselineMae = performance.metrics.baseline && 'mae' in performance.metrics.baseline ? performance.metrics.baseline.mae : undefined;
     const currentMae = performance.metrics.current && 'mae' in performance.metrics.current ? performance.metrics.current.mae : undefined;
@@ -59473,44 +59486,32 @@ function assessModel(baseline, current, columns, task, options) {
     return { performance, change_point: locateChangePoint(current, columns.order, currentRows, scale, options.minRows) };
 }
 /**
- * CBPE on the current rows that have a prediction and a probability but no target yet, learnt from the
- * labelled baseline; only with one probability column (a binary model's positive class) and at least
- * `minRows` labelled baseline rows.
+ * CBPE learnt from the labelled baseline, on the current rows that have a prediction and a probability but
+ * no target yet (the estimate proper) and on the labelled current rows as if they had none, so their
+ * realized values show how well it estimates (NannyML's realized-versus-estimated comparison). Only with
+ * one probability column (a binary model's positive class) and at least `minRows` labelled baseline rows.
  */
-function estimateUnlabelled(baseline, current, columns, minRows) {
-    if (columns.probabilities.size !== 1 || !baseline.probabilities || baseline.yTrue.length < minRows)
+function estimateWithoutLabels(realized, baseline, current, currentLabelled, columns, options) {
+    if (columns.probabilities.size !== 1 || !baseline.probabilities || baseline.yTrue.length < options.minRows)
         return undefined;
     const [[positive, probabilityName]] = [...columns.probabilities];
-    const prediction = columnNamed(current, columns.prediction);
-    const probability = columnNamed(current, probabilityName);
-    if (!prediction || !probability)
-        return undefined;
-    const target = columnNamed(current, columns.target);
-    const truth = target ? labelsOf(target) : () => undefined;
-    const predicted = labelsOf(prediction);
-    const scores = numbersOf(probability, `probability (class ${JSON.stringify(positive)})`, current, 'current');
-    const unlabelled = { scores: [], predictedPositive: [] };
-    for (let row = 0; row < current.rowCount; row++) {
-        const guess = predicted(row);
-        if (truth(row) !== undefined || guess === undefined || !Number.isFinite(scores[row]))
-            continue;
-        unlabelled.scores.push(scores[row]);
-        unlabelled.predictedPositive.push(guess === positive);
-    }
-    const model = fitCbpe({
-        scores: baseline.probabilities.get(positive),
-        isPositive: baseline.yTrue.map((label) => label === positive),
-        predictedPositive: baseline.yPred.map((label) => label === positive),
+    const binary = (rows, scores) => ({
+        scores,
+        isPositive: rows.yTrue.map((label) => label === positive),
+        predictedPositive: rows.yPred.map((label) => label === positive),
     });
-    const estimate = estimatePerformance(model, unlabelled);
-    if (!estimate)
+    const model = fitCbpe(binary(baseline, baseline.probabilities.get(positive)));
+    const unlabelled = estimatedRows(model, unlabelledRows(current, columns, positive, probabilityName));
+    // Without the probability column in the current data its labelled rows carry no scores to estimate from.
+    const currentScores = currentLabelled.probabilities?.get(positive);
+    const labelledRows = currentScores && binary(currentLabelled, currentScores);
+    const labelled = labelledRows && estimatedRows(model, labelledRows, labelledRows);
+    if (!unlabelled && !labelled)
         return undefined;
     const { calibration } = model;
-    const { truePositives, falsePositives, falseNegatives, trueNegatives } = estimate.expectedConfusion;
     return {
         method: 'cbpe',
         positive_label: positive,
-        rows: estimate.rows,
         baseline_rows: baseline.yTrue.length,
         band_standard_errors: BAND_STANDARD_ERRORS,
         calibration: {
@@ -59521,16 +59522,112 @@ function estimateUnlabelled(baseline, current, columns, minRows) {
             ...(calibration.calibratedError === undefined ? {} : { calibrated_ece: calibration.calibratedError }),
             ...(calibration.skipped === undefined ? {} : { skipped: calibration.skipped }),
         },
-        expected_confusion_matrix: { true_positives: truePositives, false_positives: falsePositives, false_negatives: falseNegatives, true_negatives: trueNegatives },
-        accuracy: metricResult(estimate.accuracy),
-        precision: metricResult(estimate.precision),
-        recall: metricResult(estimate.recall),
-        f1: metricResult(estimate.f1),
-        ...(estimate.rocAuc ? { roc_auc: metricResult(estimate.rocAuc) } : {}),
+        ...(unlabelled ? { unlabelled, verdict: estimatedVerdict(realized, unlabelled, options) } : {}),
+        ...(labelled ? { labelled } : {}),
     };
 }
-function metricResult({ value, standardError, lower, upper }) {
-    return standardError === undefined ? { value } : { value, standard_error: standardError, lower: lower, upper: upper };
+/** The current rows with a prediction and a finite probability but no target. */
+function unlabelledRows(current, columns, positive, probabilityName) {
+    const rows = { scores: [], predictedPositive: [] };
+    const prediction = columnNamed(current, columns.prediction);
+    const probability = columnNamed(current, probabilityName);
+    if (!prediction || !probability)
+        return rows;
+    const target = columnNamed(current, columns.target);
+    const truth = target ? labelsOf(target) : () => undefined;
+    const predicted = labelsOf(prediction);
+    const scores = numbersOf(probability, `probability (class ${JSON.stringify(positive)})`, current, 'current');
+    for (let row = 0; row < current.rowCount; row++) {
+        const guess = predicted(row);
+        if (truth(row) !== undefined || guess === undefined || !Number.isFinite(scores[row]))
+            continue;
+        rows.scores.push(scores[row]);
+        rows.predictedPositive.push(guess === positive);
+    }
+    return rows;
+}
+/** The estimate over `rows`; with their labels (`truth`), each metric's realized value beside it. */
+function estimatedRows(model, rows, truth) {
+    const estimate = estimatePerformance(model, rows);
+    if (!estimate)
+        return undefined;
+    const realized = truth && realizedBinaryMetrics(truth);
+    const result = (name, metric) => {
+        const { value, standardError, lower, upper } = metric;
+        const banded = standardError === undefined ? { value } : { value, standard_error: standardError, lower: lower, upper: upper };
+        const actual = realized?.[name];
+        if (actual === undefined)
+            return banded;
+        return { ...banded, realized: actual, ...(lower === undefined ? {} : { within_band: actual >= lower && actual <= upper }) };
+    };
+    const { truePositives, falsePositives, falseNegatives, trueNegatives } = estimate.expectedConfusion;
+    return {
+        rows: estimate.rows,
+        expected_confusion_matrix: { true_positives: truePositives, false_positives: falsePositives, false_negatives: falseNegatives, true_negatives: trueNegatives },
+        accuracy: result('accuracy', estimate.accuracy),
+        precision: result('precision', estimate.precision),
+        recall: result('recall', estimate.recall),
+        f1: result('f1', estimate.f1),
+        ...(estimate.rocAuc ? { roc_auc: result('roc_auc', estimate.rocAuc) } : {}),
+    };
+}
+/**
+ * The positive class's scores on labelled rows: CBPE's formulas over the realized confusion matrix are
+ * scikit-learn's binary accuracy, precision, recall and F1 (a zero denominator giving 0, its default).
+ */
+function realizedBinaryMetrics(rows) {
+    const certain = rows.isPositive.map(Number);
+    const rocAuc = binaryRocAuc(rows.isPositive, rows.scores);
+    return { ...estimatedMetrics(expectedConfusion(certain, rows.predictedPositive)), ...(rocAuc === undefined ? {} : { roc_auc: rocAuc }) };
+}
+/**
+ * The estimate's verdict on the unlabelled rows, on the chosen metric where CBPE estimates it (accuracy,
+ * roc_auc), else on accuracy: degraded when the band's upper edge, the best the metric is likely to be,
+ * is worse than the baseline's realized value by more than the tolerance (`max-degradation`, as for the
+ * realized verdict). Both the estimate and the edge are then beyond it. The edge rather than the
+ * estimate alone because the estimate has its own sampling error (wide on a few hundred rows), and a gate
+ * that stops a release on numbers no label has confirmed should trip only when noise is an unlikely
+ * explanation: with the ±3σ band, about 0.15 % of the time under CBPE's assumption. No verdict without a
+ * band (no standard error) or a baseline value.
+ */
+function estimatedVerdict(realized, estimate, options) {
+    const name = realized.metric === 'roc_auc' ? 'roc_auc' : 'accuracy';
+    const metric = performanceMetric(name);
+    const baselineSide = realized.metrics.baseline;
+    const baselineValue = baselineSide?.[name];
+    const estimated = estimate[name];
+    const common = {
+        metric: name,
+        metric_title: metric.title,
+        replaces_realized: realized.status === 'insufficient-data' && realized.labelled_rows.current < options.minRows,
+    };
+    const lacking = (reason) => ({ ...common, status: 'insufficient-data', reason, summary: `No estimated performance verdict: ${reason}.` });
+    if (baselineValue === undefined)
+        return lacking(`${name} is not defined on the baseline rows`);
+    if (estimated?.upper === undefined)
+        return lacking(`${name} has no estimate with a band on the unlabelled rows`);
+    const allowed = allowedDegradation(realized.max_degradation, baselineValue);
+    const verdict = {
+        ...common,
+        status: beyondTolerance(baselineValue - estimated.upper, allowed, baselineValue) ? 'degraded' : 'ok',
+        baseline_value: baselineValue,
+        estimated_value: estimated.value,
+        degradation: baselineValue - estimated.value,
+        band_degradation: baselineValue - estimated.upper,
+        allowed,
+        summary: '',
+    };
+    verdict.summary = estimatedVerdictSummary(verdict, estimate);
+    return verdict;
+}
+function estimatedVerdictSummary(verdict, estimate) {
+    const band = estimate[verdict.metric];
+    const change = `${verdict.metric_title} ${formatNumber(verdict.baseline_value)} → ${formatNumber(verdict.estimated_value)} estimated on ${estimate.rows.toLocaleString('en-US')} unlabelled rows`;
+    const bandText = `±${BAND_STANDARD_ERRORS}σ band ${formatNumber(band.lower)} to ${formatNumber(band.upper)}`;
+    const allowed = formatNumber(verdict.allowed);
+    return verdict.status === 'degraded'
+        ? `Estimated performance drift: ${change} (${bandText}), worse by more than the ${allowed} allowed even at the band's upper edge.`
+        : `No estimated performance drift: ${change} (${bandText}), the band's upper edge within the ${allowed} allowed.`;
 }
 function columnNamed(table, name) {
     return table.columns.find((column) => column.name === name);
@@ -59873,7 +59970,8 @@ function timeTicks(from, to, width) {
 /**
  * What every report's model section shares — Markdown, the job summary, text, HTML and the model card —
  * so they say the same thing in the same words: the metric table, the per-class table and confusion
- * matrices, each detector's answer, the labels of the error-rate chart.
+ * matrices, the performance estimated without labels, each detector's answer, the labels of the
+ * error-rate chart.
  */
 
 
@@ -60087,6 +60185,75 @@ function hiddenClassesNote(classes) {
 /** A confusion-matrix cell: the count and its share of the true class's rows; a bare 0 stays out of the way. */
 function formatConfusionCell(count, total) {
     return count === 0 ? '0' : `${formatCount(count)} (${format_formatPercent(count / total)})`;
+}
+const ESTIMATED_METRICS = [
+    ['accuracy', 'Accuracy'],
+    ['precision', 'Precision'],
+    ['recall', 'Recall'],
+    ['f1', 'F1'],
+    ['roc_auc', 'ROC AUC'],
+];
+const ESTIMATED_METRIC_NAMES = ESTIMATED_METRICS.map(([name]) => name);
+/** CBPE's estimate: unlabelled rows with their band, labelled rows estimated beside realized; undefined without one. */
+function estimatedView(performance) {
+    const estimated = performance.estimated;
+    if (!estimated)
+        return undefined;
+    const { unlabelled, labelled, verdict } = estimated;
+    const band = `±${estimated.band_standard_errors}σ band`;
+    const positive = JSON.stringify(estimated.positive_label);
+    const header = [
+        `Metric (positive class ${positive})`,
+        ...(unlabelled ? [`Estimated, ${formatCount(unlabelled.rows)} unlabelled rows`, band] : []),
+        ...(labelled ? [`${formatCount(labelled.rows)} labelled rows: estimated`, 'realized'] : []),
+    ];
+    const rows = ESTIMATED_METRICS.filter(([name]) => unlabelled?.[name] ?? labelled?.[name]).map(([name, title]) => [
+        verdict?.metric === name ? `${title} (verdict)` : title,
+        ...(unlabelled ? estimateCells(unlabelled[name]) : []),
+        ...(labelled ? [formatEstimate(labelled[name]), formatRealized(labelled[name])] : []),
+    ]);
+    const what = unlabelled
+        ? `Estimated without labels (CBPE) on ${formatCount(unlabelled.rows)} current rows whose labels have not arrived.`
+        : `No current row lacks its label; CBPE estimated the ${formatCount(labelled.rows)} labelled ones to show how close it comes.`;
+    return {
+        headline: [what, verdict?.summary, verdict && !verdict.replaces_realized ? 'Enough current rows are labelled, so the realized verdict decides.' : undefined].filter(Boolean).join(' '),
+        decides: verdict?.replaces_realized ?? false,
+        ...(verdict ? { status: verdict.status } : {}),
+        label: verdict?.status === 'degraded' ? 'estimated performance drift' : verdict?.status === 'ok' ? 'no estimated performance drift' : 'estimate only',
+        calibration: calibrationText(estimated),
+        caveat: `The ${band} is where the realized value should lie once the labels arrive, if the way outcomes follow the scores has not changed since the baseline (CBPE sees covariate shift, not concept drift).`,
+        header,
+        rows,
+    };
+}
+function estimateCells(metric) {
+    if (!metric)
+        return ['—', '—'];
+    return [format_formatNumber(metric.value), metric.lower === undefined ? '—' : `${format_formatNumber(metric.lower)} to ${format_formatNumber(metric.upper)}`];
+}
+/** `0.81 (0.75 to 0.87)`: a labelled row's estimate with its band. */
+function formatEstimate(metric) {
+    if (!metric)
+        return '—';
+    const [value, band] = estimateCells(metric);
+    return band === '—' ? value : `${value} (${band})`;
+}
+/** `0.80 (in the band)`: the realized value and whether the estimate's band held it. */
+function formatRealized(metric) {
+    if (metric?.realized === undefined)
+        return '—';
+    const where = metric.within_band === undefined ? '' : metric.within_band ? ' (in the band)' : ' (outside the band)';
+    return `${format_formatNumber(metric.realized)}${where}`;
+}
+function calibrationText(estimated) {
+    const { calibration } = estimated;
+    const rows = formatCount(estimated.baseline_rows);
+    if (calibration.skipped)
+        return `Scores used as they are: no calibration on ${rows} labelled baseline rows (${calibration.skipped}).`;
+    const errors = `expected calibration error ${format_formatNumber(calibration.raw_ece)} raw, ${format_formatNumber(calibration.calibrated_ece)} calibrated out of fold (${calibration.folds} folds)`;
+    return calibration.calibrated
+        ? `Scores calibrated by isotonic regression on ${rows} labelled baseline rows: it lowered the ${errors}.`
+        : `Scores used as they are: calibration on ${rows} labelled baseline rows would not lower the ${errors}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/multivariate-format.ts
@@ -60322,6 +60489,9 @@ function modelSection(model, headingLevel, options = {}) {
     const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
     if (model.performance)
         parts.push(performanceBlock(model.performance));
+    const estimated = model.performance && estimatedView(model.performance);
+    if (estimated)
+        parts.push(estimatedBlock(estimated));
     const classes = model.performance && classesView(model.performance);
     if (classes)
         parts.push(classesBlock(classes));
@@ -60349,6 +60519,15 @@ function performanceBlock(performance) {
     const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
     const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
     return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
+}
+/** CBPE's estimate: the verdict, the calibration, the metrics with their bands, realized beside them. */
+function estimatedBlock(view) {
+    const icon = view.status === 'degraded' ? '🔴' : view.status === 'ok' ? '🟢' : '⚪';
+    return [
+        `**Estimated performance**: ${icon} ${escapeMarkdown(view.headline)} ${escapeMarkdown(view.calibration)}`,
+        markdownTable(view.header.map(escapeMarkdown), view.rows),
+        `_${escapeMarkdown(view.caveat)}_`,
+    ].join('\n\n');
 }
 /** Per-class scores of both sides, then each side's confusion matrix, over the same classes. */
 function classesBlock(classes) {
