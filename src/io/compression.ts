@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
+import { constants as zlib, createGunzip, gunzipSync } from 'node:zlib';
 import { InputError } from '../engine/errors.js';
 import type { Source } from './source.js';
 
@@ -21,6 +21,25 @@ export async function hasGzipMagic(path: string): Promise<boolean> {
     await handle.close();
   }
 }
+
+/**
+ * The first `length` bytes (a few, for magic bytes) of the file's content, gunzipped when it is gzip. Only
+ * the head of a gzip file is read, and its decompression is flushed rather than required to reach the end.
+ */
+export async function contentHead(path: string, gzip: boolean, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(gzip ? GZIP_HEAD_BYTES : length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const start = head.subarray(0, bytesRead);
+    return gzip ? gunzipSync(start, { finishFlush: zlib.Z_SYNC_FLUSH }).subarray(0, length) : start;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Compressed bytes enough for the first few of the content: a 10-byte header, maybe a file name, then data. */
+const GZIP_HEAD_BYTES = 512;
 
 /**
  * The file's (decompressed) bytes, chunk by chunk. Errors become InputErrors naming the file. `onBytes` is
