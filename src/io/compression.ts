@@ -10,29 +10,25 @@ import type { Source } from './source.js';
 
 const CHUNK_SIZE = 1 << 20;
 
-/** Whether the file starts with the gzip magic bytes 1f 8b. */
-export async function hasGzipMagic(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * The first `length` bytes (a few, for magic bytes) of the file's content, gunzipped when it is gzip. Only
- * the head of a gzip file is read, and its decompression is flushed rather than required to reach the end.
+ * Whether the file is gzip (its name says so, or it starts with the magic bytes 1f 8b), and the first
+ * `length` bytes (a few, for magic bytes) of its content, gunzipped if it is. Only the head of a gzip file is
+ * read, and its decompression is flushed rather than required to reach the end; a head that does not
+ * decompress is empty, for reading the file to report why.
  */
-export async function contentHead(path: string, gzip: boolean, length: number): Promise<Buffer> {
+export async function readHead(path: string, gzipName: boolean, length: number): Promise<{ gzip: boolean; head: Buffer }> {
   const handle = await open(path, 'r');
   try {
-    const head = Buffer.alloc(gzip ? GZIP_HEAD_BYTES : length);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const start = head.subarray(0, bytesRead);
-    return gzip ? gunzipSync(start, { finishFlush: zlib.Z_SYNC_FLUSH }).subarray(0, length) : start;
+    const raw = Buffer.alloc(Math.max(length, GZIP_HEAD_BYTES));
+    const { bytesRead } = await handle.read(raw, 0, raw.length, 0);
+    const start = raw.subarray(0, bytesRead);
+    const gzip = gzipName || (start.length >= 2 && start[0] === 0x1f && start[1] === 0x8b);
+    if (!gzip) return { gzip, head: start.subarray(0, length) };
+    try {
+      return { gzip, head: gunzipSync(start, { finishFlush: zlib.Z_SYNC_FLUSH }).subarray(0, length) };
+    } catch {
+      return { gzip, head: Buffer.alloc(0) };
+    }
   } finally {
     await handle.close();
   }

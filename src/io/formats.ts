@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { InputError } from '../engine/errors.js';
-import { contentHead, hasGzipMagic } from './compression.js';
+import { readHead } from './compression.js';
 import { csvFormat, tsvFormat } from './csv.js';
 import { jsonFormat, jsonLinesFormat } from './json.js';
 import { parquetFormat } from './parquet.js';
@@ -45,7 +45,7 @@ function formatOfName(path: string): { format: RegisteredFormat | undefined; gzi
 
 /** The format whose magic bytes the content starts with, if any. */
 function formatOfContent(head: Buffer): RegisteredFormat | undefined {
-  return formats.find((format) => format.magic !== undefined && head.toString('latin1', 0, format.magic.length) === format.magic);
+  return formats.find((format) => format.magic !== undefined && head.length >= format.magic.length && head.toString('latin1', 0, format.magic.length) === format.magic);
 }
 
 /** Whether a file name has a data extension we read (one of `dataExtensions`, optionally .gz). */
@@ -60,8 +60,8 @@ export function isDataFile(path: string): boolean {
 export async function describeSource(path: string, display: string, forced: Format | undefined): Promise<Source> {
   const named = formatOfName(path);
   // An unreadable file is reported, with its reason, when it is read.
-  const gzip = named.gzipName || (await hasGzipMagic(path).catch(() => false));
-  const detected = magicLength > 0 ? formatOfContent(await contentHead(path, gzip, magicLength).catch(() => Buffer.alloc(0))) : undefined;
+  const { gzip, head } = await readHead(path, named.gzipName, magicLength).catch(() => ({ gzip: named.gzipName, head: Buffer.alloc(0) }));
+  const detected = formatOfContent(head);
   const claimed = forced === undefined ? named.format : formatNamed(forced);
   if (detected && claimed && detected !== claimed) {
     throw new InputError(

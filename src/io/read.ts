@@ -60,8 +60,8 @@ export async function readTable(paths: readonly string[], options: ReadOptions =
 
 /**
  * About how many bytes of text the files the paths and globs name amount to, for deciding how to read
- * them: their sizes, compressed ones counted several times over (each format's `sizeWeight`). 0 when they name none, or one that cannot
- * be found (reading them reports why).
+ * them: their sizes, each counted as many times over as its format's `sizeWeight` says. 0 when they name
+ * none, or one that cannot be found (reading them reports why).
  */
 export async function inputSize(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'format' | 'globRoots'> = {}): Promise<number> {
   try {

@@ -4,8 +4,6 @@ import { InputError } from '../engine/errors.js';
 import type { Column, ColumnKind } from '../engine/table.js';
 import type { Format } from './formats.js';
 
-export type { Format };
-
 /**
  * One file format: how users and files announce it, what its bytes stand for in memory, and how it is read.
  * Each reader module exports its descriptor; `formats.ts` registers them.
