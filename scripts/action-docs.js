@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// Writes the input and output tables of each action.yml into README.md, between
-// `<!-- <name>:inputs -->` / `<!-- /<name>:inputs -->` markers (likewise outputs), so the README cannot drift
-// from the metadata. `--check` changes nothing and exits 1 when README.md is out of date.
+// Writes the README's generated tables between `<!-- <name> -->` / `<!-- /<name> -->` markers, so the README
+// cannot drift from their sources: each action.yml's inputs and outputs (`check:inputs`, ...), the data
+// formats (`formats`, from src/io/formats.ts) and the methods (`methods`, from src/stattests/registry.ts).
+// `--check` changes nothing and exits 1 when README.md is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { register } from 'node:module';
 import { parse } from 'yaml';
+
+register('./ts-hooks.js', import.meta.url);
+const { formatTableMarkdown } = await import('../src/io/formats.ts');
+const { methodTableMarkdown } = await import('../src/stattests/registry.ts');
 
 export const ACTIONS = [
   { name: 'check', file: 'action.yml' },
@@ -25,18 +31,26 @@ function outputsTable(metadata) {
   return ['| output | meaning |', '|---|---|', ...rows].join('\n');
 }
 
-export function renderReadme(readme) {
-  let text = readme;
+/** The README's generated tables, by marker name. */
+function tables() {
+  const generated = [];
   for (const action of ACTIONS) {
     const metadata = parse(readFileSync(action.file, 'utf8'));
-    for (const [part, table] of [['inputs', inputsTable(metadata)], ['outputs', outputsTable(metadata)]]) {
-      const open = `<!-- ${action.name}:${part} -->`;
-      const close = `<!-- /${action.name}:${part} -->`;
-      const start = text.indexOf(open);
-      const end = text.indexOf(close);
-      if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${open} … ${close}`);
-      text = `${text.slice(0, start + open.length)}\n${table}\n${text.slice(end)}`;
-    }
+    generated.push([`${action.name}:inputs`, inputsTable(metadata)], [`${action.name}:outputs`, outputsTable(metadata)]);
+  }
+  generated.push(['formats', formatTableMarkdown()], ['methods', methodTableMarkdown()]);
+  return generated;
+}
+
+export function renderReadme(readme) {
+  let text = readme;
+  for (const [marker, table] of tables()) {
+    const open = `<!-- ${marker} -->`;
+    const close = `<!-- /${marker} -->`;
+    const start = text.indexOf(open);
+    const end = text.indexOf(close);
+    if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${open} … ${close}`);
+    text = `${text.slice(0, start + open.length)}\n${table}\n${text.slice(end)}`;
   }
   return text;
 }
@@ -45,7 +59,7 @@ const readme = readFileSync('README.md', 'utf8');
 const updated = renderReadme(readme);
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
-    process.stderr.write('README.md is out of date with action.yml / publish/action.yml: run node scripts/action-docs.js\n');
+    process.stderr.write('README.md is out of date with action.yml, publish/action.yml, the formats or the methods: run node scripts/action-docs.js\n');
     process.exit(1);
   }
 } else if (updated !== readme) {

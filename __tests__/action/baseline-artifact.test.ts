@@ -280,7 +280,7 @@ describe('what the artifact holds', () => {
     server.state.addArtifact({ name: 'baseline', files: { 'README.md': '# notes', 'model/weights.bin': 'w' } });
     const error = await inputError(() => downloadBaseline({ name: 'baseline' }, ''));
     expect(error.message).toBe(
-      `artifact "baseline" from this workflow run (${RUN_ID}) holds no data file (.csv, .tsv, .jsonl, .ndjson, .json, .parquet, optionally .gz); it has: ${['README.md', join('model', 'weights.bin')].join(', ')}`,
+      `artifact "baseline" from this workflow run (${RUN_ID}) holds no data file (.csv, .tsv, .tab, .jsonl, .ndjson, .json, .parquet, .pq, optionally .gz); it has: ${['README.md', join('model', 'weights.bin')].join(', ')}`,
     );
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
-import { hasGzipMagic, readAll } from '../../src/io/compression.js';
+import { readAll, readHead } from '../../src/io/compression.js';
 import { readTable } from '../../src/io/read.js';
 import type { Source } from '../../src/io/source.js';
 import { cells, inputError, tempDir, writeFile } from './temp.js';
@@ -11,10 +11,12 @@ describe('gzip', () => {
   const dir = tempDir();
   const csv = 'a,b\n1,x\n2,y\n';
 
-  it('detects the gzip magic bytes', async () => {
-    expect(await hasGzipMagic(writeFile(dir, 'magic.bin', gzipSync(csv)))).toBe(true);
-    expect(await hasGzipMagic(writeFile(dir, 'plain.bin', csv))).toBe(false);
-    expect(await hasGzipMagic(writeFile(dir, 'one-byte.bin', '\x1f'))).toBe(false);
+  it('detects the gzip magic bytes, and gives the head of the content', async () => {
+    expect(await readHead(writeFile(dir, 'magic.bin', gzipSync(csv)), false, 4)).toEqual({ gzip: true, head: Buffer.from('a,b\n') });
+    expect(await readHead(writeFile(dir, 'plain.bin', csv), false, 4)).toEqual({ gzip: false, head: Buffer.from('a,b\n') });
+    expect(await readHead(writeFile(dir, 'one-byte.bin', '\x1f'), false, 4)).toEqual({ gzip: false, head: Buffer.from('\x1f') });
+    // A .gz name is taken at its word; reading the file reports that it is not gzip.
+    expect(await readHead(writeFile(dir, 'named.csv.gz', csv), true, 4)).toEqual({ gzip: true, head: Buffer.alloc(0) });
   });
 
   it('decompresses while reading', async () => {

@@ -9,7 +9,7 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../engine/errors.js';
-import { isDataFile } from '../io/read.js';
+import { dataExtensions, GZIP, isDataFile } from '../io/formats.js';
 import { extractZip } from '../io/unzip.js';
 import { GitHubUnavailableError, retryOnPassingFailures } from '../publish/retry.js';
 import type { BaselineArtifact } from './inputs.js';
@@ -66,7 +66,7 @@ export async function downloadBaseline(artifact: BaselineArtifact, token: string
   const data = files.filter(isDataFile).sort();
   if (data.length === 0) {
     throw new InputError(
-      `artifact ${JSON.stringify(artifact.name)} from ${where} holds no data file (.csv, .tsv, .jsonl, .ndjson, .json, .parquet, optionally .gz); it has: ${files.map((file) => file.slice(work.length + 7)).join(', ') || 'nothing'}`,
+      `artifact ${JSON.stringify(artifact.name)} from ${where} holds no data file (${dataExtensions()}, optionally ${GZIP.extension}); it has: ${files.map((file) => file.slice(work.length + 7)).join(', ') || 'nothing'}`,
     );
   }
   // Quoted: names in an archive are anyone's text.

@@ -1,5 +1,6 @@
-/** `driftgate --help`: usage, then the methods as the registry knows them. */
+/** `driftgate --help`: usage, with the formats and then the methods as their registries know them. */
 import { statTests } from '../stattests/registry.js';
+import { formatListing, GZIP } from '../io/formats.js';
 import { DEFAULT_NA_VALUES } from '../io/missing-values.js';
 import { DEFAULT_PROFILE_SETTINGS } from '../profile/format.js';
 
@@ -19,8 +20,9 @@ Usage:
                                 Run statement 1, set each :shift_K from its row (psql -v shift_K=...;
                                 elsewhere replace the text), run the rest (docs/sql-engines.md)
 
-Data (CSV, TSV, JSON Lines, JSON array of records, Parquet; any of them .gz; globs allowed;
-several files for one side are concatenated), or profiles of it (several are merged):
+Data (${formatListing()};
+any of them ${GZIP.extension}; globs allowed; several files for one side are concatenated), or profiles of it
+(several are merged):
   --baseline PATH...            the data the deployed model was trained on, or its profile
   --current PATH...             the fresh data, or its profile
   --memory-budget SIZE          memory for holding data (512M, 4G; default half the machine's):

@@ -4,23 +4,38 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
+import { constants as zlib, createGunzip, gunzipSync } from 'node:zlib';
 import { InputError } from '../engine/errors.js';
 import type { Source } from './source.js';
 
 const CHUNK_SIZE = 1 << 20;
 
-/** Whether the file starts with the gzip magic bytes 1f 8b. */
-export async function hasGzipMagic(path: string): Promise<boolean> {
+/**
+ * Whether the file is gzip (its name says so, or it starts with the magic bytes 1f 8b), and the first
+ * `length` bytes (a few, for magic bytes) of its content, gunzipped if it is. Only the head of a gzip file is
+ * read, and its decompression is flushed rather than required to reach the end; a head that does not
+ * decompress is empty, for reading the file to report why.
+ */
+export async function readHead(path: string, gzipName: boolean, length: number): Promise<{ gzip: boolean; head: Buffer }> {
   const handle = await open(path, 'r');
   try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+    const raw = Buffer.alloc(Math.max(length, GZIP_HEAD_BYTES));
+    const { bytesRead } = await handle.read(raw, 0, raw.length, 0);
+    const start = raw.subarray(0, bytesRead);
+    const gzip = gzipName || (start.length >= 2 && start[0] === 0x1f && start[1] === 0x8b);
+    if (!gzip) return { gzip, head: start.subarray(0, length) };
+    try {
+      return { gzip, head: gunzipSync(start, { finishFlush: zlib.Z_SYNC_FLUSH }).subarray(0, length) };
+    } catch {
+      return { gzip, head: Buffer.alloc(0) };
+    }
   } finally {
     await handle.close();
   }
 }
+
+/** Compressed bytes enough for the first few of the content: a 10-byte header, maybe a file name, then data. */
+const GZIP_HEAD_BYTES = 512;
 
 /**
  * The file's (decompressed) bytes, chunk by chunk. Errors become InputErrors naming the file. `onBytes` is

@@ -12,7 +12,7 @@ import { ByteCodes, FNV_OFFSET, FNV_PRIME, NumericColumnBuilder, TextColumnBuild
 import { readChunks } from './compression.js';
 import { longDecimal, parseNumberBytes, POWERS_OF_TEN } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { changedWhileRead, describeBytes, isBuilt, limitsOf, READ_LIMITS, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
+import { changedWhileRead, describeBytes, isBuilt, limitsOf, NotTextError, READ_LIMITS, wantsText, type FileColumns, type FileFormat, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
 import type { Column } from '../engine/table.js';
 
 const LF = 0x0a;
@@ -732,6 +732,19 @@ class TableSink implements CsvSink {
   }
 }
 
+export const csvFormat: FileFormat<'csv'> = {
+  name: 'csv',
+  title: 'CSV',
+  extensions: ['.csv'],
+  notes: 'RFC 4180: quoted fields, `""` for a quote, newlines inside quotes, CRLF or LF, optional BOM, no final newline needed',
+  sizeWeight: 1,
+  read: readDelimited,
+  stream: streamDelimited,
+};
+
+/** Read by the same reader, which takes the delimiter from the format's name. */
+export const tsvFormat: FileFormat<'tsv'> = { ...csvFormat, name: 'tsv', title: 'TSV', extensions: ['.tsv', '.tab'], notes: 'the same with tabs' };
+
 /** Reads a CSV (`,`) or TSV (tab) file into columns. */
 export async function readDelimited(source: Source, plan: FilePlan): Promise<FileColumns> {
   // A missing file has no size; reading it reports that.
@@ -740,7 +753,7 @@ export async function readDelimited(source: Source, plan: FilePlan): Promise<Fil
 }
 
 function delimitedInputOf(source: Source, size: number | undefined): DelimitedInput {
-  return { file: source.display, delimiter: source.format === 'tsv' ? TAB : COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
+  return { file: source.display, delimiter: source.format === tsvFormat.name ? TAB : COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
 }
 
 /** A delimited file as bytes, read afresh for each pass over it. */
@@ -786,22 +799,12 @@ async function scanInput(input: DelimitedInput, plan: FilePlan, batches?: RowBat
   const { file, delimiter } = input;
   const sink = new TableSink(plan, file, delimiter, batches);
   const tokenizer = new CsvTokenizer(delimiter, sink, file, limitsOf(plan).recordBytes);
-  let first = true;
   let bytesRead = 0;
   let sized = input.size === undefined;
   for await (const chunk of input.chunks(plan)) {
-    if (first && chunk.length >= 4 && chunk.toString('latin1', 0, 4) === 'PAR1') {
-      throw new InputError('this is a Parquet file, not CSV; give it a .parquet name or set the format to parquet', { file });
-    }
-    first = false;
     // Binary files are caught here rather than reported as a confusing ragged row or bad cell.
     const nul = chunk.indexOf(0);
-    if (nul !== -1) {
-      throw new InputError(
-        'this is not a text file (it contains NUL bytes); pass a CSV, TSV, JSON Lines, JSON or Parquet file',
-        { file, line: tokenizer.currentLine + countLineFeeds(chunk, nul) },
-      );
-    }
+    if (nul !== -1) throw new NotTextError(file, tokenizer.currentLine + countLineFeeds(chunk, nul));
     tokenizer.push(chunk);
     bytesRead += chunk.length;
     if (!sized && batches === undefined && sink.rowCount > 0 && bytesRead >= Math.min(input.size!, ESTIMATE_SAMPLE_BYTES)) {

@@ -12,7 +12,7 @@ import { InferredColumnBuilder } from './column-builder.js';
 import { readAll, readChunks } from './compression.js';
 import { parseNumberText } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { describeBytes, isBuilt, limitsOf, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
+import { describeBytes, isBuilt, limitsOf, NotTextError, wantsText, type FileColumns, type FileFormat, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
 import type { Column } from '../engine/table.js';
 
 const LF = 0x0a;
@@ -204,6 +204,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+export const jsonLinesFormat: FileFormat<'jsonl'> = {
+  name: 'jsonl',
+  title: 'JSON Lines',
+  extensions: ['.jsonl', '.ndjson'],
+  notes: 'one object per line (prediction logs); nested objects flattened with dots (`features.age`)',
+  sizeWeight: 1,
+  read: readJsonLines,
+  stream: streamJsonLines,
+};
+
+/** A JSON document is parsed whole (bounded by V8's longest string), so it has no streamer. */
+export const jsonFormat: FileFormat<'json'> = {
+  name: 'json',
+  title: 'JSON',
+  extensions: ['.json'],
+  notes: 'an array of records, flattened the same way',
+  sizeWeight: 1,
+  read: readJson,
+};
+
 export async function readJsonLines(source: Source, plan: FilePlan): Promise<FileColumns> {
   const table = new RecordTable(plan, source.display);
   await scanJsonLines(source, plan, table);
@@ -320,12 +340,7 @@ export async function readJson(source: Source, plan: FilePlan): Promise<FileColu
 }
 
 function decodeLine(bytes: Buffer, file: string, line: number | undefined): string {
-  if (bytes.indexOf(0) !== -1) {
-    throw new InputError('this is not a text file (it contains NUL bytes); pass a CSV, TSV, JSON Lines, JSON or Parquet file', {
-      file,
-      line,
-    });
-  }
+  if (bytes.indexOf(0) !== -1) throw new NotTextError(file, line);
   if (!isUtf8(bytes)) throw new InputError(`the text is not valid UTF-8; save the file as UTF-8`, { file, line });
   return bytes.toString('utf8');
 }

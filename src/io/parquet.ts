@@ -15,7 +15,7 @@ import { fileError, readAll } from './compression.js';
 import { checkDecodedRows, checkFooter } from './parquet-footer.js';
 import { parseNumberText } from './number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
-import { changedWhileRead, describeBytes, isBuilt, wantsText, type FileColumns, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
+import { changedWhileRead, describeBytes, isBuilt, wantsText, type FileColumns, type FileFormat, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
 
 /** Temporal values as numbers, so drift in them can be measured like any other numeric column. */
 const PARSERS: Partial<ParquetParsers> = {
@@ -26,6 +26,18 @@ const PARSERS: Partial<ParquetParsers> = {
 };
 
 const MAGIC = 'PAR1';
+
+export const parquetFormat: FileFormat<'parquet'> = {
+  name: 'parquet',
+  title: 'Parquet',
+  extensions: ['.parquet', '.pq'],
+  notes: 'read with hyparquet; timestamps become epoch milliseconds',
+  magic: MAGIC,
+  // Compressed and encoded: a file holds several times its size in cells.
+  sizeWeight: 4,
+  read: readParquet,
+  stream: streamParquet,
+};
 
 export async function readParquet(source: Source, plan: FilePlan): Promise<FileColumns> {
   const parquet = await openParquet(source, plan);

@@ -8,10 +8,8 @@ import { ProfileBuilder } from '../profile/builder.js';
 import { DEFAULT_PROFILE_SETTINGS, type Profile, type ProfileSettings } from '../profile/format.js';
 import { isProfileFile, readProfileFile } from './profile-file.js';
 import { readFileTable, resolveSources, type ReadOptions } from './read.js';
-import { streamDelimited } from './csv.js';
-import { streamJsonLines } from './json.js';
-import { streamParquet } from './parquet.js';
-import { changedWhileRead, type FilePlan, type Format, type RowBatches, type Source, type StreamedFile } from './source.js';
+import { streamerOf, type Streamer } from './formats.js';
+import { changedWhileRead, type FilePlan, type Source } from './source.js';
 
 /**
  * The profile the paths name (several are merged), with the profile files' names, or undefined when they
@@ -54,17 +52,6 @@ export interface ProfileDataOptions extends ReadOptions {
 
 const DEFAULT_BATCH_CELLS = 1 << 22;
 
-/** Reads a file in one pass, handing its rows over in batches; see `streamDelimited`. */
-type Streamer = (source: Source, plan: FilePlan, batches: RowBatches) => Promise<StreamedFile>;
-
-/** The formats read in batches; a JSON document is parsed whole (bounded by V8's longest string). */
-const STREAMERS: Partial<Record<Format, Streamer>> = {
-  csv: streamDelimited,
-  tsv: streamDelimited,
-  jsonl: streamJsonLines,
-  parquet: streamParquet,
-};
-
 /**
  * One pass over the files, in memory bounded by the profile and a batch of rows: about `batchCells` cells
  * of CSV, TSV or JSON Lines, a row group of Parquet; a JSON file is read whole, one file at a time.
@@ -76,7 +63,7 @@ export async function profileData(paths: readonly string[], options: ProfileData
   const builder = new ProfileBuilder(settings);
   const plan: FilePlan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
   for (const source of sources) {
-    const streamer = STREAMERS[source.format];
+    const streamer = streamerOf(source);
     if (streamer) builder.addProfile(await profileStreamed(source, streamer, plan, settings, options.batchCells ?? DEFAULT_BATCH_CELLS));
     else builder.addTable(await readFileTable(source, plan));
   }

@@ -3,16 +3,13 @@
  * files' rows stacked into one table by column name.
  */
 import { stat } from 'node:fs/promises';
-import { basename, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../engine/errors.js';
 import { MISSING_CODE, type Column, type ColumnKind, type Table } from '../engine/table.js';
-import { hasGzipMagic } from './compression.js';
+import { describeSource, readColumns, sizeWeight, type Format } from './formats.js';
 import { globFiles } from './glob.js';
-import { readDelimited } from './csv.js';
-import { readJson, readJsonLines } from './json.js';
-import { readParquet } from './parquet.js';
-import type { FileColumns, FilePlan, Format, ReadLimits, Source } from './source.js';
+import type { FileColumns, FilePlan, ReadLimits, Source } from './source.js';
 
 export interface ReadOptions {
   /** Columns whose kind the user declared. `numerical`: every non-missing cell must be a number (else an
@@ -50,7 +47,7 @@ export async function readTable(paths: readonly string[], options: ReadOptions =
   for (const [index, source] of sources.entries()) {
     const onProgress = options.onProgress;
     const onBytes = onProgress && ((read: number) => onProgress(done + read, total));
-    files.push(await readSource(source, onBytes ? { ...plan, onBytes } : plan));
+    files.push(await readColumns(source, onBytes ? { ...plan, onBytes } : plan));
     done += sizes[index] ?? 0;
   }
   const columns = sources.length === 1 ? files[0].columns : await stack(sources, files, plan);
@@ -61,19 +58,16 @@ export async function readTable(paths: readonly string[], options: ReadOptions =
   };
 }
 
-/** Compressed files (gzip, Parquet) hold several times their size in cells. */
-const COMPRESSED_WEIGHT = 4;
-
 /**
  * About how many bytes of text the files the paths and globs name amount to, for deciding how to read
- * them: their sizes, compressed ones counted several times over. 0 when they name none, or one that cannot
- * be found (reading them reports why).
+ * them: their sizes, each counted as many times over as its format's `sizeWeight` says. 0 when they name
+ * none, or one that cannot be found (reading them reports why).
  */
 export async function inputSize(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'format' | 'globRoots'> = {}): Promise<number> {
   try {
     const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
     const sizes = await Promise.all(
-      sources.map(async (source) => (await fileSize(source.path)) * (source.gzip || source.format === 'parquet' ? COMPRESSED_WEIGHT : 1)),
+      sources.map(async (source) => (await fileSize(source.path)) * sizeWeight(source)),
     );
     return sizes.reduce((sum, size) => sum + size, 0);
   } catch {
@@ -91,22 +85,8 @@ function fileSize(path: string): Promise<number> {
 
 /** One file's rows as a table of its own. */
 export async function readFileTable(source: Source, plan: FilePlan): Promise<Table> {
-  const file = await readSource(source, plan);
+  const file = await readColumns(source, plan);
   return { sources: [source.display], rowCount: file.rowCount, columns: file.columns };
-}
-
-function readSource(source: Source, plan: FilePlan): Promise<FileColumns> {
-  switch (source.format) {
-    case 'csv':
-    case 'tsv':
-      return readDelimited(source, plan);
-    case 'jsonl':
-      return readJsonLines(source, plan);
-    case 'json':
-      return readJson(source, plan);
-    case 'parquet':
-      return readParquet(source, plan);
-  }
 }
 
 /** The files the paths and globs name, in order, each once. */
@@ -147,37 +127,6 @@ async function expand(pattern: string, cwd: string, globRoots: readonly string[]
     .map((match) => ({ absolute: match, display: isAbsolute(pattern) ? match : relative(cwd, match) }));
 }
 
-const EXTENSIONS: ReadonlyArray<readonly [string, Format]> = [
-  ['.csv', 'csv'],
-  ['.tsv', 'tsv'],
-  ['.tab', 'tsv'],
-  ['.jsonl', 'jsonl'],
-  ['.ndjson', 'jsonl'],
-  ['.json', 'json'],
-  ['.parquet', 'parquet'],
-  ['.pq', 'parquet'],
-];
-
-/** The format a file name announces (a `.gz` suffix aside), if any. */
-function formatOfName(path: string): { format: Format | undefined; gzipName: boolean } {
-  let name = basename(path).toLowerCase();
-  const gzipName = name.endsWith('.gz');
-  if (gzipName) name = name.slice(0, -3);
-  return { format: EXTENSIONS.find(([extension]) => name.endsWith(extension))?.[1], gzipName };
-}
-
-/** Whether a file name has a data extension we read (.csv, .tsv, .jsonl, .ndjson, .json, .parquet, ... optionally .gz). */
-export function isDataFile(path: string): boolean {
-  return formatOfName(path).format !== undefined;
-}
-
-async function describeSource(path: string, display: string, forced: Format | undefined): Promise<Source> {
-  const named = formatOfName(path);
-  // An unreadable file is reported, with its reason, when it is read.
-  const gzip = named.gzipName || (await hasGzipMagic(path).catch(() => false));
-  return { path, display, format: forced ?? named.format ?? 'csv', gzip };
-}
-
 /** Rows of several files, one after another, by column name. */
 async function stack(sources: Source[], files: FileColumns[], plan: FilePlan): Promise<Column[]> {
   const names: string[] = [];
@@ -199,7 +148,7 @@ async function stack(sources: Source[], files: FileColumns[], plan: FilePlan): P
     for (let index = 0; index < files.length; index++) {
       const reread = new Set(files[index].columns.filter((c) => c.storage === 'numeric' && mixed.has(c.name)).map((c) => c.name));
       if (reread.size === 0) continue;
-      const again = await readSource(sources[index], { ...plan, forceText: reread, only: reread, onBytes: undefined });
+      const again = await readColumns(sources[index], { ...plan, forceText: reread, only: reread, onBytes: undefined });
       const replacement = new Map(again.columns.map((column) => [column.name, column]));
       files[index] = {
         rowCount: files[index].rowCount,

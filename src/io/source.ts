@@ -2,8 +2,29 @@
 import { constants } from 'node:buffer';
 import { InputError } from '../engine/errors.js';
 import type { Column, ColumnKind } from '../engine/table.js';
+import type { Format } from './formats.js';
 
-export type Format = 'csv' | 'tsv' | 'jsonl' | 'json' | 'parquet';
+/**
+ * One file format: how users and files announce it, what its bytes stand for in memory, and how it is read.
+ * Each reader module exports its descriptor; `formats.ts` registers them.
+ */
+export interface FileFormat<Name extends string = string> {
+  /** The format's name in code and options: `csv`. */
+  readonly name: Name;
+  /** Its name for people, in messages and tables: `CSV`. */
+  readonly title: string;
+  /** File name endings that announce it, lower case, the usual one first: `.csv`. */
+  readonly extensions: readonly string[];
+  /** What the README's format table says about it (Markdown). */
+  readonly notes: string;
+  /** The bytes (as latin1 text) every file of the format starts with, when it has such a mark. */
+  readonly magic?: string;
+  /** About how many bytes of cells in memory one byte of the file stands for (1 for text). */
+  readonly sizeWeight: number;
+  read(source: Source, plan: FilePlan): Promise<FileColumns>;
+  /** Reads the file in one pass, handing its rows over in batches; absent when it can only be read whole. */
+  stream?(source: Source, plan: FilePlan, batches: RowBatches): Promise<StreamedFile>;
+}
 
 export interface Source {
   /** Absolute path, for opening. */
@@ -74,6 +95,19 @@ export function wantsText(plan: FilePlan, name: string): boolean {
 
 export function isBuilt(plan: FilePlan, name: string): boolean {
   return plan.only === undefined || plan.only.has(name);
+}
+
+/**
+ * A text reader met NUL bytes: the file is binary, whatever its name says. The registry, which knows every
+ * format, turns this into the InputError that says what to pass instead.
+ */
+export class NotTextError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+  ) {
+    super('this is not a text file (it contains NUL bytes)');
+  }
 }
 
 /** A second pass over a file found other rows than the first. */

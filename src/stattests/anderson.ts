@@ -45,8 +45,7 @@ const LOG_LEVEL_FIT = quadraticLeastSquares(CRITICAL, LEVELS.map(Math.log));
 export const anderson: StatTest = {
   name: 'anderson',
   title: 'Anderson–Darling',
-  description:
-    'Tests whether both samples come from one distribution, weighting gaps between their empirical CDFs more heavily in the tails.',
+  description: 'k-sample Anderson–Darling (p-value capped to [0.001, 0.25] as SciPy does)',
   kinds: ['numerical'],
   output: 'p_value',
   defaultThreshold: 0.05,

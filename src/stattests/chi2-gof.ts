@@ -24,7 +24,7 @@ import type { StatTest } from './types.js';
 export const chi2Gof: StatTest = {
   name: 'chi2_gof',
   title: 'Chi-square goodness of fit',
-  description: 'Tests whether the current category counts fit the reference category proportions (Pearson χ²).',
+  description: 'χ² goodness of fit of current counts to baseline proportions (undefined if a category is new)',
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,

@@ -23,7 +23,7 @@ import type { StatTest } from './types.js';
 export const chi2: StatTest = {
   name: 'chi2',
   title: 'Chi-square test',
-  description: 'Tests whether the category frequencies of reference and current come from one distribution (Pearson χ² on the 2×k table).',
+  description: 'Pearson χ² test of homogeneity on the 2×k table of counts',
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,

@@ -36,7 +36,7 @@ import type { StatTest } from './types.js';
 export const cramerVonMises: StatTest = {
   name: 'cramer_von_mises',
   title: 'Cramér–von Mises',
-  description: 'Tests whether both samples come from one distribution, from the squared gaps between their empirical CDFs over the pooled data.',
+  description: 'Cramér–von Mises two-sample test',
   kinds: ['numerical'],
   output: 'p_value',
   defaultThreshold: 0.05,

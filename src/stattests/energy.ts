@@ -20,7 +20,7 @@ import type { StatTest } from './types.js';
 export const energy: StatTest = {
   name: 'energy',
   title: 'Energy distance',
-  description: 'Energy distance between the two distributions, from the squared gap between their empirical CDFs.',
+  description: 'energy distance between the two distributions',
   kinds: ['numerical'],
   output: 'distance',
   defaultThreshold: 0.1,

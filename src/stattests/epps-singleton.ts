@@ -38,8 +38,7 @@ const FEATURES = 4;
 export const eppsSingleton: StatTest = {
   name: 'epps_singleton',
   title: 'Epps–Singleton',
-  description:
-    'Tests whether both samples come from one distribution by comparing their empirical characteristic functions at two frequencies.',
+  description: 'Epps–Singleton test on the empirical characteristic functions',
   kinds: ['numerical'],
   output: 'p_value',
   defaultThreshold: 0.05,

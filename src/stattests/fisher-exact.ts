@@ -36,7 +36,7 @@ const AS_PROBABLE = 1 + 1e-14;
 export const fisherExact: StatTest = {
   name: 'fisher_exact',
   title: 'Fisher’s exact test',
-  description: 'Exact test of whether the two categories’ shares differ between reference and current (2×2 table).',
+  description: "Fisher's exact test (at most two categories)",
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,

@@ -25,7 +25,7 @@ import type { StatTest } from './types.js';
 export const gTestGof: StatTest = {
   name: 'g_test_gof',
   title: 'G-test goodness of fit',
-  description: 'Tests whether the current category counts fit the reference category proportions (log-likelihood ratio).',
+  description: 'G goodness of fit to baseline proportions',
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,

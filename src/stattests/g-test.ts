@@ -21,7 +21,7 @@ import type { StatTest } from './types.js';
 export const gTest: StatTest = {
   name: 'g_test',
   title: 'G-test',
-  description: 'Tests whether the category frequencies of reference and current come from one distribution (log-likelihood ratio on the 2×k table).',
+  description: 'log-likelihood ratio (G) test of homogeneity',
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,

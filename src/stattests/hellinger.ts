@@ -29,7 +29,7 @@ import type { NumericalSample, Sample, StatTest, TestResult } from './types.js';
 export const hellinger: StatTest = {
   name: 'hellinger',
   title: 'Hellinger distance',
-  description: 'Distance from 0 to 1 between the two distributions, from the overlap of their square-rooted shares or densities.',
+  description: 'Hellinger distance (0 to 1)',
   kinds: ['numerical', 'categorical'],
   output: 'distance',
   defaultThreshold: 0.1,

@@ -26,7 +26,7 @@ import type { StatTest } from './types.js';
 export const jensenShannon: StatTest = {
   name: 'jensenshannon',
   title: 'Jensen–Shannon distance',
-  description: 'Square root of the average information lost describing each side by the mixture of both (0 to √ln 2).',
+  description: 'Jensen–Shannon distance (natural log, 0 to 0.83)',
   kinds: ['numerical', 'categorical'],
   output: 'distance',
   defaultThreshold: 0.1,

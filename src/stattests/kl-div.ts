@@ -21,7 +21,7 @@ import type { StatTest } from './types.js';
 export const klDiv: StatTest = {
   name: 'kl_div',
   title: 'Kullback–Leibler divergence',
-  description: 'Information lost when the current bin shares are used to describe the reference bin shares.',
+  description: 'Kullback–Leibler divergence KL(baseline ‖ current)',
   kinds: ['numerical', 'categorical'],
   output: 'distance',
   defaultThreshold: 0.1,

@@ -21,8 +21,7 @@ import type { NumericalSample, ResultBounds, StatTest, SummarisedSides, TestResu
 export const ksAsymp: StatTest = {
   name: 'ks_asymp',
   title: 'Kolmogorov–Smirnov (asymptotic)',
-  description:
-    'Largest gap between the two empirical CDFs, with a p-value from the one-sample KS distribution at the effective sample size.',
+  description: 'largest gap between the two empirical CDFs, with the asymptotic p-value',
   kinds: ['numerical'],
   output: 'p_value',
   defaultThreshold: 0.05,

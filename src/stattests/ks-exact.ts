@@ -33,7 +33,7 @@ const EXACT_MAX_SIZE = 10000;
 export const ksExact: StatTest = {
   name: 'ks_exact',
   title: 'Kolmogorov–Smirnov (exact)',
-  description: 'Largest gap between the two empirical CDFs, with the exact permutation p-value.',
+  description: 'largest gap between the two empirical CDFs, with the exact p-value (up to 10,000 values a side)',
   kinds: ['numerical'],
   output: 'p_value',
   defaultThreshold: 0.05,

@@ -25,7 +25,7 @@ import type { StatTest } from './types.js';
 export const linf: StatTest = {
   name: 'linf',
   title: 'L-infinity distance',
-  description: 'Largest absolute change, over categories or bins, between the reference share and the current share.',
+  description: "largest change of one category's (or bin's) share, as TFDV and NannyML use",
   kinds: ['numerical', 'categorical'],
   output: 'distance',
   defaultThreshold: 0.1,

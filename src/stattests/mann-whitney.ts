@@ -34,7 +34,7 @@ const EXACT_MAX_SMALLER_SIDE = 8;
 export const mannWhitney: StatTest = {
   name: 'mann_whitney',
   title: 'Mann–Whitney U',
-  description: 'Rank test of whether values in one sample tend to be larger than in the other (two-sided).',
+  description: 'Mann–Whitney U rank test, two-sided',
   kinds: ['numerical'],
   output: 'p_value',
   defaultThreshold: 0.05,

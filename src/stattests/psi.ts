@@ -24,7 +24,7 @@ import type { StatTest } from './types.js';
 export const psi: StatTest = {
   name: 'psi',
   title: 'Population Stability Index',
-  description: 'Sum over bins of the share difference times the log share ratio between reference and current.',
+  description: 'Population Stability Index (< 0.1 stable, 0.1–0.25 moderate, > 0.25 major)',
   kinds: ['numerical', 'categorical'],
   output: 'distance',
   defaultThreshold: 0.1,

@@ -1,6 +1,7 @@
 /**
  * Every statistical test driftgate ships, registered once, and the rule that picks one per column when the
- * user does not. Adding a test is one file and one line here.
+ * user does not. Adding a test is one file (its descriptor) and one line here, besides its own test file:
+ * `--help` and the README's method table (`node scripts/action-docs.js`) are written from the descriptors.
  */
 import type { ColumnKind } from '../engine/table.js';
 import type { StatTest } from './types.js';
@@ -61,6 +62,15 @@ export function findStatTest(name: string): StatTest | undefined {
 }
 
 export const methodNames: readonly string[] = statTests.map((test) => test.name);
+
+/** The README's method table (Markdown), one row per registered test. */
+export function methodTableMarkdown(): string {
+  const rows = statTests.map(
+    (test) =>
+      `| \`${test.name}\` | ${test.kinds.join(', ')} | ${test.output === 'p_value' ? 'p < threshold' : 'distance ≥ threshold'} | ${test.defaultThreshold} | ${test.description} |`,
+  );
+  return ['| method | column types | drift when | default threshold | what it measures |', '|---|---|---|---|---|', ...rows].join('\n');
+}
 
 /** What the auto-selection rule needs to know about a column. */
 export interface ColumnProfile {

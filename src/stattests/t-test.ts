@@ -27,7 +27,7 @@ import type { StatTest, TestResult } from './types.js';
 export const tTest: StatTest = {
   name: 't_test',
   title: 'Welch’s t-test',
-  description: 'Tests whether the reference and current means differ, allowing unequal variances (Welch).',
+  description: "Welch's t-test on the means",
   kinds: ['numerical'],
   output: 'p_value',
   defaultThreshold: 0.05,

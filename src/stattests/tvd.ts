@@ -22,7 +22,7 @@ import type { StatTest } from './types.js';
 export const tvd: StatTest = {
   name: 'tvd',
   title: 'Total variation distance',
-  description: 'Half the sum over bins of the absolute difference between reference and current shares (0 to 1).',
+  description: 'total variation distance (0 to 1)',
   kinds: ['numerical', 'categorical'],
   output: 'distance',
   defaultThreshold: 0.1,

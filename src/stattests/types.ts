@@ -88,7 +88,7 @@ export interface StatTest {
   readonly name: string;
   /** A few words for tables: "Kolmogorov–Smirnov". */
   readonly title: string;
-  /** One sentence: what it measures, for the README's method table and `--help`. */
+  /** What it measures, a phrase in Markdown for the README's method table (`node scripts/action-docs.js` writes it). */
   readonly description: string;
   readonly kinds: readonly ColumnKind[];
   /** `p_value`: drift when p < threshold. `distance`: drift when distance >= threshold. */

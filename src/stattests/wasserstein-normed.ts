@@ -25,7 +25,7 @@ const MIN_SCALE = 0.001;
 export const wassersteinNormed: StatTest = {
   name: 'wasserstein_normed',
   title: 'Normed Wasserstein distance',
-  description: 'Earth mover’s distance between the two distributions, in units of the reference standard deviation.',
+  description: "earth mover's distance in baseline standard deviations",
   kinds: ['numerical'],
   output: 'distance',
   defaultThreshold: 0.1,

@@ -24,7 +24,7 @@ import type { StatTest } from './types.js';
 export const wasserstein: StatTest = {
   name: 'wasserstein',
   title: 'Wasserstein distance',
-  description: 'Earth mover’s distance between the two distributions, in the column’s own units.',
+  description: "earth mover's distance in the column's own units (set a threshold in those units)",
   kinds: ['numerical'],
   output: 'distance',
   defaultThreshold: 0.1,

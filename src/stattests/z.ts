@@ -29,7 +29,7 @@ import { isBinaryCategorical, type StatTest, type TestResult } from './types.js'
 export const zTest: StatTest = {
   name: 'z',
   title: 'Z-test for proportions',
-  description: 'Tests whether the share of each of the two categories differs between reference and current (two-proportion z-test).',
+  description: 'two-proportion z-test (at most two categories)',
   kinds: ['categorical'],
   output: 'p_value',
   defaultThreshold: 0.05,
