@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 register('./ts-hooks.js', import.meta.url);
 const { formatTableMarkdown } = await import('../src/io/formats.ts');
 const { methodTableMarkdown } = await import('../src/stattests/registry.ts');
+const { USAGE_TEXT } = await import('../src/cli/help.ts');
 
 export const ACTIONS = [
   { name: 'check', file: 'action.yml' },
@@ -38,7 +39,7 @@ function tables() {
     const metadata = parse(readFileSync(action.file, 'utf8'));
     generated.push([`${action.name}:inputs`, inputsTable(metadata)], [`${action.name}:outputs`, outputsTable(metadata)]);
   }
-  generated.push(['formats', formatTableMarkdown()], ['methods', methodTableMarkdown()]);
+  generated.push(['formats', formatTableMarkdown()], ['methods', methodTableMarkdown()], ['cli-help', `\`\`\`text\n${USAGE_TEXT.trimEnd()}\n\`\`\``]);
   return generated;
 }
 
@@ -59,7 +60,7 @@ const readme = readFileSync('README.md', 'utf8');
 const updated = renderReadme(readme);
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
-    process.stderr.write('README.md is out of date with action.yml, publish/action.yml, the formats or the methods: run node scripts/action-docs.js\n');
+    process.stderr.write('README.md is out of date with action.yml, publish/action.yml, the formats, the methods or --help: run node scripts/action-docs.js\n');
     process.exit(1);
   }
 } else if (updated !== readme) {

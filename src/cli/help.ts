@@ -149,3 +149,6 @@ function methodTable(): string {
 }
 
 export const HELP = `${USAGE}\n${methodTable()}`;
+
+/** The usage without the method table, for the README (whose method table says more). */
+export const USAGE_TEXT = USAGE;
