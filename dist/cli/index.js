@@ -6351,7 +6351,7 @@ module.exports = hasToStringTagSupport;
 
 // MODULES //
 
-var hasUint16ArraySupport = __nccwpck_require__( 9983 );
+var hasUint16ArraySupport = __nccwpck_require__( 2364 );
 
 
 // EXPORTS //
@@ -6361,7 +6361,7 @@ module.exports = hasUint16ArraySupport;
 
 /***/ }),
 
-/***/ 9983:
+/***/ 2364:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -54423,7 +54423,7 @@ const LOG_LEVEL_FIT = quadraticLeastSquares(CRITICAL, LEVELS.map(Math.log));
 const anderson = {
     name: 'anderson',
     title: 'Anderson–Darling',
-    description: 'Tests whether both samples come from one distribution, weighting gaps between their empirical CDFs more heavily in the tails.',
+    description: 'k-sample Anderson–Darling (p-value capped to [0.001, 0.25] as SciPy does)',
     kinds: ['numerical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -54705,7 +54705,7 @@ function likelihoodRatioSum(observed, expected) {
 const chi2 = {
     name: 'chi2',
     title: 'Chi-square test',
-    description: 'Tests whether the category frequencies of reference and current come from one distribution (Pearson χ² on the 2×k table).',
+    description: 'Pearson χ² test of homogeneity on the 2×k table of counts',
     kinds: ['categorical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -54739,7 +54739,7 @@ const chi2 = {
 const chi2Gof = {
     name: 'chi2_gof',
     title: 'Chi-square goodness of fit',
-    description: 'Tests whether the current category counts fit the reference category proportions (Pearson χ²).',
+    description: 'χ² goodness of fit of current counts to baseline proportions (undefined if a category is new)',
     kinds: ['categorical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -55003,7 +55003,7 @@ function gcd(a, b) {
 const cramerVonMises = {
     name: 'cramer_von_mises',
     title: 'Cramér–von Mises',
-    description: 'Tests whether both samples come from one distribution, from the squared gaps between their empirical CDFs over the pooled data.',
+    description: 'Cramér–von Mises two-sample test',
     kinds: ['numerical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -55119,7 +55119,7 @@ function ecdfGapIntegral(sample, power) {
 const energy = {
     name: 'energy',
     title: 'Energy distance',
-    description: 'Energy distance between the two distributions, from the squared gap between their empirical CDFs.',
+    description: 'energy distance between the two distributions',
     kinds: ['numerical'],
     output: 'distance',
     defaultThreshold: 0.1,
@@ -55270,7 +55270,7 @@ const FEATURES = 4;
 const eppsSingleton = {
     name: 'epps_singleton',
     title: 'Epps–Singleton',
-    description: 'Tests whether both samples come from one distribution by comparing their empirical characteristic functions at two frequencies.',
+    description: 'Epps–Singleton test on the empirical characteristic functions',
     kinds: ['numerical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -55730,7 +55730,7 @@ const AS_PROBABLE = 1 + 1e-14;
 const fisherExact = {
     name: 'fisher_exact',
     title: 'Fisher’s exact test',
-    description: 'Exact test of whether the two categories’ shares differ between reference and current (2×2 table).',
+    description: "Fisher's exact test (at most two categories)",
     kinds: ['categorical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -55814,7 +55814,7 @@ function twoSidedPValue(observed, referenceTotal, currentTotal, columnATotal) {
 const gTest = {
     name: 'g_test',
     title: 'G-test',
-    description: 'Tests whether the category frequencies of reference and current come from one distribution (log-likelihood ratio on the 2×k table).',
+    description: 'log-likelihood ratio (G) test of homogeneity',
     kinds: ['categorical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -55849,7 +55849,7 @@ const gTest = {
 const gTestGof = {
     name: 'g_test_gof',
     title: 'G-test goodness of fit',
-    description: 'Tests whether the current category counts fit the reference category proportions (log-likelihood ratio).',
+    description: 'G goodness of fit to baseline proportions',
     kinds: ['categorical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -55888,7 +55888,7 @@ const gTestGof = {
 const hellinger = {
     name: 'hellinger',
     title: 'Hellinger distance',
-    description: 'Distance from 0 to 1 between the two distributions, from the overlap of their square-rooted shares or densities.',
+    description: 'Hellinger distance (0 to 1)',
     kinds: ['numerical', 'categorical'],
     output: 'distance',
     defaultThreshold: 0.1,
@@ -55953,7 +55953,7 @@ function numericalCoefficient(sample) {
 const jensenShannon = {
     name: 'jensenshannon',
     title: 'Jensen–Shannon distance',
-    description: 'Square root of the average information lost describing each side by the mixture of both (0 to √ln 2).',
+    description: 'Jensen–Shannon distance (natural log, 0 to 0.83)',
     kinds: ['numerical', 'categorical'],
     output: 'distance',
     defaultThreshold: 0.1,
@@ -55998,7 +55998,7 @@ function jensenShannonDistance(p, q) {
 const klDiv = {
     name: 'kl_div',
     title: 'Kullback–Leibler divergence',
-    description: 'Information lost when the current bin shares are used to describe the reference bin shares.',
+    description: 'Kullback–Leibler divergence KL(baseline ‖ current)',
     kinds: ['numerical', 'categorical'],
     output: 'distance',
     defaultThreshold: 0.1,
@@ -56787,7 +56787,7 @@ function outsideBand(n1, n2, g, h) {
 const ksAsymp = {
     name: 'ks_asymp',
     title: 'Kolmogorov–Smirnov (asymptotic)',
-    description: 'Largest gap between the two empirical CDFs, with a p-value from the one-sample KS distribution at the effective sample size.',
+    description: 'largest gap between the two empirical CDFs, with the asymptotic p-value',
     kinds: ['numerical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -56839,7 +56839,7 @@ const EXACT_MAX_SIZE = 10000;
 const ksExact = {
     name: 'ks_exact',
     title: 'Kolmogorov–Smirnov (exact)',
-    description: 'Largest gap between the two empirical CDFs, with the exact permutation p-value.',
+    description: 'largest gap between the two empirical CDFs, with the exact p-value (up to 10,000 values a side)',
     kinds: ['numerical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -56883,7 +56883,7 @@ const ksExact = {
 const ks = {
     name: 'ks',
     title: 'Kolmogorov–Smirnov',
-    description: 'Largest gap between the two empirical CDFs (two-sample Kolmogorov–Smirnov test).',
+    description: "largest gap between the two empirical CDFs; exact p-value up to 10,000 values a side, else asymptotic (as SciPy's `ks_2samp`)",
     kinds: ['numerical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -56919,7 +56919,7 @@ const ks = {
 const linf = {
     name: 'linf',
     title: 'L-infinity distance',
-    description: 'Largest absolute change, over categories or bins, between the reference share and the current share.',
+    description: "largest change of one category's (or bin's) share, as TFDV and NannyML use",
     kinds: ['numerical', 'categorical'],
     output: 'distance',
     defaultThreshold: 0.1,
@@ -56971,7 +56971,7 @@ const EXACT_MAX_SMALLER_SIDE = 8;
 const mannWhitney = {
     name: 'mann_whitney',
     title: 'Mann–Whitney U',
-    description: 'Rank test of whether values in one sample tend to be larger than in the other (two-sided).',
+    description: 'Mann–Whitney U rank test, two-sided',
     kinds: ['numerical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -57063,7 +57063,7 @@ function exactLowerTail(k, n, m) {
 const psi = {
     name: 'psi',
     title: 'Population Stability Index',
-    description: 'Sum over bins of the share difference times the log share ratio between reference and current.',
+    description: 'Population Stability Index (< 0.1 stable, 0.1–0.25 moderate, > 0.25 major)',
     kinds: ['numerical', 'categorical'],
     output: 'distance',
     defaultThreshold: 0.1,
@@ -57106,7 +57106,7 @@ function populationStabilityIndex(p, q) {
 const t_test_tTest = {
     name: 't_test',
     title: 'Welch’s t-test',
-    description: 'Tests whether the reference and current means differ, allowing unequal variances (Welch).',
+    description: "Welch's t-test on the means",
     kinds: ['numerical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -57161,7 +57161,7 @@ const t_test_tTest = {
 const tvd = {
     name: 'tvd',
     title: 'Total variation distance',
-    description: 'Half the sum over bins of the absolute difference between reference and current shares (0 to 1).',
+    description: 'total variation distance (0 to 1)',
     kinds: ['numerical', 'categorical'],
     output: 'distance',
     defaultThreshold: 0.1,
@@ -57201,7 +57201,7 @@ function totalVariation(p, q) {
 const wasserstein = {
     name: 'wasserstein',
     title: 'Wasserstein distance',
-    description: 'Earth mover’s distance between the two distributions, in the column’s own units.',
+    description: "earth mover's distance in the column's own units (set a threshold in those units)",
     kinds: ['numerical'],
     output: 'distance',
     defaultThreshold: 0.1,
@@ -57239,7 +57239,7 @@ const MIN_SCALE = 0.001;
 const wassersteinNormed = {
     name: 'wasserstein_normed',
     title: 'Normed Wasserstein distance',
-    description: 'Earth mover’s distance between the two distributions, in units of the reference standard deviation.',
+    description: "earth mover's distance in baseline standard deviations",
     kinds: ['numerical'],
     output: 'distance',
     defaultThreshold: 0.1,
@@ -57288,7 +57288,7 @@ function referenceScale(sample) {
 const zTest = {
     name: 'z',
     title: 'Z-test for proportions',
-    description: 'Tests whether the share of each of the two categories differs between reference and current (two-proportion z-test).',
+    description: 'two-proportion z-test (at most two categories)',
     kinds: ['categorical'],
     output: 'p_value',
     defaultThreshold: 0.05,
@@ -57368,6 +57368,11 @@ function findStatTest(name) {
     return registry_byName.get(name);
 }
 const methodNames = statTests.map((test) => test.name);
+/** The README's method table (Markdown), one row per registered test. */
+function methodTableMarkdown() {
+    const rows = statTests.map((test) => `| \`${test.name}\` | ${test.kinds.join(', ')} | ${test.output === 'p_value' ? 'p < threshold' : 'distance ≥ threshold'} | ${test.defaultThreshold} | ${test.description} |`);
+    return ['| method | column types | drift when | default threshold | what it measures |', '|---|---|---|---|---|', ...rows].join('\n');
+}
 /**
  * The widely used convention (Evidently's auto-selection): on up to 1000 baseline rows, hypothesis tests —
  * `ks` for numbers, but `chi2` for 3–5 distinct values and `z` for 2, and `chi2` (`z` when binary) for
@@ -60618,18 +60623,34 @@ function dist_globSync(globInput, options) {
 
 
 const CHUNK_SIZE = 1 << 20;
-/** Whether the file starts with the gzip magic bytes 1f 8b. */
-async function hasGzipMagic(path) {
+/**
+ * Whether the file is gzip (its name says so, or it starts with the magic bytes 1f 8b), and the first
+ * `length` bytes (a few, for magic bytes) of its content, gunzipped if it is. Only the head of a gzip file is
+ * read, and its decompression is flushed rather than required to reach the end; a head that does not
+ * decompress is empty, for reading the file to report why.
+ */
+async function readHead(path, gzipName, length) {
     const handle = await (0,promises_namespaceObject.open)(path, 'r');
     try {
-        const head = Buffer.alloc(2);
-        const { bytesRead } = await handle.read(head, 0, 2, 0);
-        return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+        const raw = Buffer.alloc(Math.max(length, GZIP_HEAD_BYTES));
+        const { bytesRead } = await handle.read(raw, 0, raw.length, 0);
+        const start = raw.subarray(0, bytesRead);
+        const gzip = gzipName || (start.length >= 2 && start[0] === 0x1f && start[1] === 0x8b);
+        if (!gzip)
+            return { gzip, head: start.subarray(0, length) };
+        try {
+            return { gzip, head: (0,external_node_zlib_namespaceObject.gunzipSync)(start, { finishFlush: external_node_zlib_namespaceObject.constants.Z_SYNC_FLUSH }).subarray(0, length) };
+        }
+        catch {
+            return { gzip, head: Buffer.alloc(0) };
+        }
     }
     finally {
         await handle.close();
     }
 }
+/** Compressed bytes enough for the first few of the content: a 10-byte header, maybe a file name, then data. */
+const GZIP_HEAD_BYTES = 512;
 /**
  * The file's (decompressed) bytes, chunk by chunk. Errors become InputErrors naming the file. `onBytes` is
  * told how many bytes of the file itself (compressed, if it is) have been read so far.
@@ -60695,79 +60716,6 @@ function fileError(error, source) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/io/paths.ts
-/** Where a path is, lexically: the checks that keep reads and writes inside a folder build on this. */
-
-/** Whether `path` is `root` or inside it, judged on the paths as written (links are not followed). */
-function isInside(root, path) {
-    const inside = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), (0,external_node_path_namespaceObject.resolve)(path));
-    return inside === '' || (inside !== '..' && !inside.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(inside));
-}
-
-;// CONCATENATED MODULE: ./src/io/glob.ts
-/**
- * Matching a glob pattern to files. A pattern walks through symbolic links to folders, which is what a user
- * means by `data/**\/*.csv` when `data/2026` links to a mounted disk; but in a workflow the link may come
- * from a pull request and point at `/`, and the walk would then list the whole file system (40 s on a
- * runner) and match files that are not the repository's. So the walk can be bounded: `within` names the
- * folders it may enter, and a folder whose real location (links followed) is outside all of them is not
- * entered but reported to `onOutside`. Links to files are still matched; the caller decides about a
- * matched file that leads outside.
- */
-
-
-
-/** The files `pattern` matches, as absolute paths, unsorted. */
-function globFiles(pattern, options) {
-    return glob(pattern, globOptions(options));
-}
-function globFilesSync(pattern, options) {
-    return globSync(pattern, globOptions(options));
-}
-/**
- * tinyglobby walks with fdir through the `fs` functions it is given: `realpath` (then `stat`) for each link
- * it meets, `readdir` for each folder it lists, the pattern's fixed start included. A link to a folder
- * outside fails its `realpath`, and a folder outside lists as empty, so the walk never enters one; fdir
- * skips entries whose `realpath` fails, as it does for a dangling link.
- */
-function globOptions({ cwd, within, onOutside = () => undefined }) {
-    const options = { cwd, absolute: true, onlyFiles: true };
-    if (within === undefined)
-        return options;
-    // Real locations, so a root that is itself reached through a link (macOS's /tmp) still contains its folders.
-    const roots = within.map((root) => realOrAsWritten(root));
-    const outsideFolder = (path, real) => {
-        if (roots.some((root) => isInside(root, real)) || !isFolder(real))
-            return false;
-        onOutside(path);
-        return true;
-    };
-    const refusal = (path) => Object.assign(new Error(`${path} leads outside the folders the walk may enter`), { code: 'EACCES' });
-    options.fs = {
-        realpath: ((path, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (error ? callback(error, '') : outsideFolder(path, real) ? callback(refusal(path), '') : callback(null, real)))),
-        realpathSync: ((path) => {
-            const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
-            if (outsideFolder(path, real))
-                throw refusal(path);
-            return real;
-        }),
-        readdir: ((path, readdirOptions, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (!error && outsideFolder(path, real) ? callback(null, []) : (0,external_node_fs_namespaceObject.readdir)(path, readdirOptions, callback)))),
-        readdirSync: ((path, readdirOptions) => (outsideFolder(path, realOrAsWritten(path)) ? [] : (0,external_node_fs_namespaceObject.readdirSync)(path, readdirOptions))),
-    };
-    return options;
-}
-function realOrAsWritten(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-function isFolder(path) {
-    return (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/io/source.ts
@@ -60796,6 +60744,19 @@ function wantsText(plan, name) {
 }
 function isBuilt(plan, name) {
     return plan.only === undefined || plan.only.has(name);
+}
+/**
+ * A text reader met NUL bytes: the file is binary, whatever its name says. The registry, which knows every
+ * format, turns this into the InputError that says what to pass instead.
+ */
+class NotTextError extends Error {
+    file;
+    line;
+    constructor(file, line) {
+        super('this is not a text file (it contains NUL bytes)');
+        this.file = file;
+        this.line = line;
+    }
 }
 /** A second pass over a file found other rows than the first. */
 function changedWhileRead(file) {
@@ -61528,6 +61489,17 @@ class TableSink {
         return columns;
     }
 }
+const csvFormat = {
+    name: 'csv',
+    title: 'CSV',
+    extensions: ['.csv'],
+    notes: 'RFC 4180: quoted fields, `""` for a quote, newlines inside quotes, CRLF or LF, optional BOM, no final newline needed',
+    sizeWeight: 1,
+    read: readDelimited,
+    stream: streamDelimited,
+};
+/** Read by the same reader, which takes the delimiter from the format's name. */
+const tsvFormat = { ...csvFormat, name: 'tsv', title: 'TSV', extensions: ['.tsv', '.tab'], notes: 'the same with tabs' };
 /** Reads a CSV (`,`) or TSV (tab) file into columns. */
 async function readDelimited(source, plan) {
     // A missing file has no size; reading it reports that.
@@ -61535,7 +61507,7 @@ async function readDelimited(source, plan) {
     return readDelimitedInput(delimitedInputOf(source, size), plan);
 }
 function delimitedInputOf(source, size) {
-    return { file: source.display, delimiter: source.format === 'tsv' ? TAB : COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
+    return { file: source.display, delimiter: source.format === tsvFormat.name ? TAB : COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
 }
 async function readDelimitedInput(input, plan) {
     const first = await scanInput(input, plan);
@@ -61569,19 +61541,13 @@ async function scanInput(input, plan, batches) {
     const { file, delimiter } = input;
     const sink = new TableSink(plan, file, delimiter, batches);
     const tokenizer = new CsvTokenizer(delimiter, sink, file, limitsOf(plan).recordBytes);
-    let first = true;
     let bytesRead = 0;
     let sized = input.size === undefined;
     for await (const chunk of input.chunks(plan)) {
-        if (first && chunk.length >= 4 && chunk.toString('latin1', 0, 4) === 'PAR1') {
-            throw new InputError('this is a Parquet file, not CSV; give it a .parquet name or set the format to parquet', { file });
-        }
-        first = false;
         // Binary files are caught here rather than reported as a confusing ragged row or bad cell.
         const nul = chunk.indexOf(0);
-        if (nul !== -1) {
-            throw new InputError('this is not a text file (it contains NUL bytes); pass a CSV, TSV, JSON Lines, JSON or Parquet file', { file, line: tokenizer.currentLine + countLineFeeds(chunk, nul) });
-        }
+        if (nul !== -1)
+            throw new NotTextError(file, tokenizer.currentLine + countLineFeeds(chunk, nul));
         tokenizer.push(chunk);
         bytesRead += chunk.length;
         if (!sized && batches === undefined && sink.rowCount > 0 && bytesRead >= Math.min(input.size, ESTIMATE_SAMPLE_BYTES)) {
@@ -61798,6 +61764,24 @@ function nestedDeeperThan(value, levels) {
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+const jsonLinesFormat = {
+    name: 'jsonl',
+    title: 'JSON Lines',
+    extensions: ['.jsonl', '.ndjson'],
+    notes: 'one object per line (prediction logs); nested objects flattened with dots (`features.age`)',
+    sizeWeight: 1,
+    read: readJsonLines,
+    stream: streamJsonLines,
+};
+/** A JSON document is parsed whole (bounded by V8's longest string), so it has no streamer. */
+const jsonFormat = {
+    name: 'json',
+    title: 'JSON',
+    extensions: ['.json'],
+    notes: 'an array of records, flattened the same way',
+    sizeWeight: 1,
+    read: readJson,
+};
 async function readJsonLines(source, plan) {
     const table = new RecordTable(plan, source.display);
     await scanJsonLines(source, plan, table);
@@ -61911,12 +61895,8 @@ async function readJson(source, plan) {
     return table.finish();
 }
 function decodeLine(bytes, file, line) {
-    if (bytes.indexOf(0) !== -1) {
-        throw new InputError('this is not a text file (it contains NUL bytes); pass a CSV, TSV, JSON Lines, JSON or Parquet file', {
-            file,
-            line,
-        });
-    }
+    if (bytes.indexOf(0) !== -1)
+        throw new NotTextError(file, line);
     if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes))
         throw new InputError(`the text is not valid UTF-8; save the file as UTF-8`, { file, line });
     return bytes.toString('utf8');
@@ -67732,6 +67712,17 @@ const PARSERS = {
     dateFromDays: (days) => days * 86400000,
 };
 const MAGIC = 'PAR1';
+const parquetFormat = {
+    name: 'parquet',
+    title: 'Parquet',
+    extensions: ['.parquet', '.pq'],
+    notes: 'read with hyparquet; timestamps become epoch milliseconds',
+    magic: MAGIC,
+    // Compressed and encoded: a file holds several times its size in cells.
+    sizeWeight: 4,
+    read: readParquet,
+    stream: streamParquet,
+};
 async function readParquet(source, plan) {
     const parquet = await openParquet(source, plan);
     try {
@@ -67983,14 +67974,182 @@ function parquet_textOf(value) {
     return JSON.stringify(value, (_key, inner) => (typeof inner === 'bigint' ? inner.toString() : inner));
 }
 
+;// CONCATENATED MODULE: ./src/io/formats.ts
+/**
+ * Every file format driftgate reads, registered once, and the rules that tell a file's format from its name
+ * and its first bytes. Adding a format is one file (a reader that exports its `FileFormat` descriptor) and
+ * one line here: reading, streaming, the memory estimate, messages, `--help` and the README's table follow.
+ */
+
+
+
+
+
+
+
+const formats = [csvFormat, tsvFormat, jsonLinesFormat, jsonFormat, parquetFormat];
+/** What a file is read as when neither its name nor its first bytes say. */
+const DEFAULT_FORMAT = csvFormat.name;
+/**
+ * gzip wraps any format, announced by a `.gz` suffix or its magic bytes 1f 8b (exports are often compressed
+ * without being renamed); a compressed file holds several times its size in cells.
+ */
+const GZIP = { title: 'gzip', extension: '.gz', sizeWeight: 4 };
+const formats_byName = new Map(formats.map((format) => [format.name, format]));
+const byExtension = new Map(formats.flatMap((format) => format.extensions.map((extension) => [extension, format])));
+const magicLength = Math.max(...formats.map((format) => format.magic?.length ?? 0));
+function formatNamed(name) {
+    return formats_byName.get(name);
+}
+/** The format a file name announces (a `.gz` suffix aside), if any. */
+function formatOfName(path) {
+    let name = (0,external_node_path_namespaceObject.basename)(path).toLowerCase();
+    const gzipName = name.endsWith(GZIP.extension);
+    if (gzipName)
+        name = name.slice(0, -GZIP.extension.length);
+    const dot = name.lastIndexOf('.');
+    return { format: dot === -1 ? undefined : byExtension.get(name.slice(dot)), gzipName };
+}
+/** The format whose magic bytes the content starts with, if any. */
+function formatOfContent(head) {
+    return formats.find((format) => format.magic !== undefined && head.length >= format.magic.length && head.toString('latin1', 0, format.magic.length) === format.magic);
+}
+/** Whether a file name has a data extension we read (one of `dataExtensions`, optionally .gz). */
+function isDataFile(path) {
+    return formatOfName(path).format !== undefined;
+}
+/**
+ * A file as the readers see it: its format forced, or announced by its name, else by its first bytes,
+ * else CSV; an InputError when the first bytes belong to another format than the one forced or named.
+ */
+async function describeSource(path, display, forced) {
+    const named = formatOfName(path);
+    // An unreadable file is reported, with its reason, when it is read.
+    const { gzip, head } = await readHead(path, named.gzipName, magicLength).catch(() => ({ gzip: named.gzipName, head: Buffer.alloc(0) }));
+    const detected = formatOfContent(head);
+    const claimed = forced === undefined ? named.format : formatNamed(forced);
+    if (detected && claimed && detected !== claimed) {
+        throw new InputError(`this is a ${detected.title} file, not ${claimed.title}; give it a ${detected.extensions[0]} name or set the format to ${detected.name}`, { file: display });
+    }
+    return { path, display, format: (claimed ?? detected ?? formatNamed(DEFAULT_FORMAT)).name, gzip };
+}
+/** About how many bytes of cells a file's bytes stand for, for estimating the memory reading it takes. */
+function sizeWeight(source) {
+    return Math.max(formatNamed(source.format).sizeWeight, source.gzip ? GZIP.sizeWeight : 1);
+}
+/** Reads one file with its format's reader. */
+function readColumns(source, plan) {
+    return formatNamed(source.format).read(source, plan).catch(advise);
+}
+/** How the file's format streams, or undefined when the file can only be read whole. */
+function streamerOf(source) {
+    const stream = formatNamed(source.format).stream;
+    return stream && ((file, plan, batches) => stream(file, plan, batches).catch(advise));
+}
+/** A binary file read as text: the message says what can be passed instead. */
+function advise(error) {
+    if (error instanceof NotTextError)
+        throw new InputError(`${error.message}; pass a ${formatTitles('or')} file`, { file: error.file, line: error.line });
+    throw error;
+}
+/** The formats' names for people as a list: `CSV, TSV, JSON Lines, JSON or Parquet`. */
+function formatTitles(conjunction) {
+    const titles = formats.map((format) => format.title);
+    return `${titles.slice(0, -1).join(', ')} ${conjunction} ${titles[titles.length - 1]}`;
+}
+/** Each format with its extensions, for `--help`: `CSV .csv, TSV .tsv .tab, ...`. */
+function formatListing() {
+    return formats.map((format) => `${format.title} ${format.extensions.join(' ')}`).join(', ');
+}
+/** Every extension that announces a format, in registry order: `.csv, .tsv, .tab, ...`. */
+function dataExtensions() {
+    return formats.flatMap((format) => format.extensions).join(', ');
+}
+/** The README's table of formats (Markdown). */
+function formatTableMarkdown() {
+    const code = (extension) => `\`${extension}\``;
+    const rows = formats.map((format) => `| ${format.title} | ${format.extensions.map(code).join(', ')} | ${format.notes} |`);
+    return ['| format | extensions | notes |', '|---|---|---|', ...rows, `| ${GZIP.title} | any of the above + ${code(GZIP.extension)} | |`].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/io/paths.ts
+/** Where a path is, lexically: the checks that keep reads and writes inside a folder build on this. */
+
+/** Whether `path` is `root` or inside it, judged on the paths as written (links are not followed). */
+function isInside(root, path) {
+    const inside = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), (0,external_node_path_namespaceObject.resolve)(path));
+    return inside === '' || (inside !== '..' && !inside.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(inside));
+}
+
+;// CONCATENATED MODULE: ./src/io/glob.ts
+/**
+ * Matching a glob pattern to files. A pattern walks through symbolic links to folders, which is what a user
+ * means by `data/**\/*.csv` when `data/2026` links to a mounted disk; but in a workflow the link may come
+ * from a pull request and point at `/`, and the walk would then list the whole file system (40 s on a
+ * runner) and match files that are not the repository's. So the walk can be bounded: `within` names the
+ * folders it may enter, and a folder whose real location (links followed) is outside all of them is not
+ * entered but reported to `onOutside`. Links to files are still matched; the caller decides about a
+ * matched file that leads outside.
+ */
+
+
+
+/** The files `pattern` matches, as absolute paths, unsorted. */
+function globFiles(pattern, options) {
+    return glob(pattern, globOptions(options));
+}
+function globFilesSync(pattern, options) {
+    return globSync(pattern, globOptions(options));
+}
+/**
+ * tinyglobby walks with fdir through the `fs` functions it is given: `realpath` (then `stat`) for each link
+ * it meets, `readdir` for each folder it lists, the pattern's fixed start included. A link to a folder
+ * outside fails its `realpath`, and a folder outside lists as empty, so the walk never enters one; fdir
+ * skips entries whose `realpath` fails, as it does for a dangling link.
+ */
+function globOptions({ cwd, within, onOutside = () => undefined }) {
+    const options = { cwd, absolute: true, onlyFiles: true };
+    if (within === undefined)
+        return options;
+    // Real locations, so a root that is itself reached through a link (macOS's /tmp) still contains its folders.
+    const roots = within.map((root) => realOrAsWritten(root));
+    const outsideFolder = (path, real) => {
+        if (roots.some((root) => isInside(root, real)) || !isFolder(real))
+            return false;
+        onOutside(path);
+        return true;
+    };
+    const refusal = (path) => Object.assign(new Error(`${path} leads outside the folders the walk may enter`), { code: 'EACCES' });
+    options.fs = {
+        realpath: ((path, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (error ? callback(error, '') : outsideFolder(path, real) ? callback(refusal(path), '') : callback(null, real)))),
+        realpathSync: ((path) => {
+            const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+            if (outsideFolder(path, real))
+                throw refusal(path);
+            return real;
+        }),
+        readdir: ((path, readdirOptions, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (!error && outsideFolder(path, real) ? callback(null, []) : (0,external_node_fs_namespaceObject.readdir)(path, readdirOptions, callback)))),
+        readdirSync: ((path, readdirOptions) => (outsideFolder(path, realOrAsWritten(path)) ? [] : (0,external_node_fs_namespaceObject.readdirSync)(path, readdirOptions))),
+    };
+    return options;
+}
+function realOrAsWritten(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function isFolder(path) {
+    return (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
 ;// CONCATENATED MODULE: ./src/io/read.ts
 /**
  * Reading the user's data: paths and globs to files, each file through the reader of its format, and the
  * files' rows stacked into one table by column name.
  */
-
-
-
 
 
 
@@ -68017,7 +68176,7 @@ async function readTable(paths, options = {}) {
     for (const [index, source] of sources.entries()) {
         const onProgress = options.onProgress;
         const onBytes = onProgress && ((read) => onProgress(done + read, total));
-        files.push(await readSource(source, onBytes ? { ...plan, onBytes } : plan));
+        files.push(await readColumns(source, onBytes ? { ...plan, onBytes } : plan));
         done += sizes[index] ?? 0;
     }
     const columns = sources.length === 1 ? files[0].columns : await stack(sources, files, plan);
@@ -68027,17 +68186,15 @@ async function readTable(paths, options = {}) {
         columns,
     };
 }
-/** Compressed files (gzip, Parquet) hold several times their size in cells. */
-const COMPRESSED_WEIGHT = 4;
 /**
  * About how many bytes of text the files the paths and globs name amount to, for deciding how to read
- * them: their sizes, compressed ones counted several times over. 0 when they name none, or one that cannot
- * be found (reading them reports why).
+ * them: their sizes, each counted as many times over as its format's `sizeWeight` says. 0 when they name
+ * none, or one that cannot be found (reading them reports why).
  */
 async function inputSize(paths, options = {}) {
     try {
         const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
-        const sizes = await Promise.all(sources.map(async (source) => (await fileSize(source.path)) * (source.gzip || source.format === 'parquet' ? COMPRESSED_WEIGHT : 1)));
+        const sizes = await Promise.all(sources.map(async (source) => (await fileSize(source.path)) * sizeWeight(source)));
         return sizes.reduce((sum, size) => sum + size, 0);
     }
     catch {
@@ -68050,21 +68207,8 @@ function fileSize(path) {
 }
 /** One file's rows as a table of its own. */
 async function readFileTable(source, plan) {
-    const file = await readSource(source, plan);
+    const file = await readColumns(source, plan);
     return { sources: [source.display], rowCount: file.rowCount, columns: file.columns };
-}
-function readSource(source, plan) {
-    switch (source.format) {
-        case 'csv':
-        case 'tsv':
-            return readDelimited(source, plan);
-        case 'jsonl':
-            return readJsonLines(source, plan);
-        case 'json':
-            return readJson(source, plan);
-        case 'parquet':
-            return readParquet(source, plan);
-    }
 }
 /** The files the paths and globs name, in order, each once. */
 async function resolveSources(paths, cwd, format, globRoots) {
@@ -68104,34 +68248,6 @@ async function expand(pattern, cwd, globRoots) {
         .sort()
         .map((match) => ({ absolute: match, display: (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? match : (0,external_node_path_namespaceObject.relative)(cwd, match) }));
 }
-const EXTENSIONS = [
-    ['.csv', 'csv'],
-    ['.tsv', 'tsv'],
-    ['.tab', 'tsv'],
-    ['.jsonl', 'jsonl'],
-    ['.ndjson', 'jsonl'],
-    ['.json', 'json'],
-    ['.parquet', 'parquet'],
-    ['.pq', 'parquet'],
-];
-/** The format a file name announces (a `.gz` suffix aside), if any. */
-function formatOfName(path) {
-    let name = (0,external_node_path_namespaceObject.basename)(path).toLowerCase();
-    const gzipName = name.endsWith('.gz');
-    if (gzipName)
-        name = name.slice(0, -3);
-    return { format: EXTENSIONS.find(([extension]) => name.endsWith(extension))?.[1], gzipName };
-}
-/** Whether a file name has a data extension we read (.csv, .tsv, .jsonl, .ndjson, .json, .parquet, ... optionally .gz). */
-function isDataFile(path) {
-    return formatOfName(path).format !== undefined;
-}
-async function describeSource(path, display, forced) {
-    const named = formatOfName(path);
-    // An unreadable file is reported, with its reason, when it is read.
-    const gzip = named.gzipName || (await hasGzipMagic(path).catch(() => false));
-    return { path, display, format: forced ?? named.format ?? 'csv', gzip };
-}
 /** Rows of several files, one after another, by column name. */
 async function stack(sources, files, plan) {
     const names = [];
@@ -68154,7 +68270,7 @@ async function stack(sources, files, plan) {
             const reread = new Set(files[index].columns.filter((c) => c.storage === 'numeric' && mixed.has(c.name)).map((c) => c.name));
             if (reread.size === 0)
                 continue;
-            const again = await readSource(sources[index], { ...plan, forceText: reread, only: reread, onBytes: undefined });
+            const again = await readColumns(sources[index], { ...plan, forceText: reread, only: reread, onBytes: undefined });
             const replacement = new Map(again.columns.map((column) => [column.name, column]));
             files[index] = {
                 rowCount: files[index].rowCount,
@@ -68217,8 +68333,6 @@ function stackText(name, parts, totalRows) {
 
 
 
-
-
 /**
  * The profile the paths name (several are merged), with the profile files' names, or undefined when they
  * name data files; an InputError when they mix the two.
@@ -68251,13 +68365,6 @@ async function mergeSources(sources, settings) {
     return builder.finish();
 }
 const DEFAULT_BATCH_CELLS = 1 << 22;
-/** The formats read in batches; a JSON document is parsed whole (bounded by V8's longest string). */
-const STREAMERS = {
-    csv: streamDelimited,
-    tsv: streamDelimited,
-    jsonl: streamJsonLines,
-    parquet: streamParquet,
-};
 /**
  * One pass over the files, in memory bounded by the profile and a batch of rows: about `batchCells` cells
  * of CSV, TSV or JSON Lines, a row group of Parquet; a JSON file is read whole, one file at a time.
@@ -68270,7 +68377,7 @@ async function profileData(paths, options = {}) {
     const builder = new ProfileBuilder(settings);
     const plan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
     for (const source of sources) {
-        const streamer = STREAMERS[source.format];
+        const streamer = streamerOf(source);
         if (streamer)
             builder.addProfile(await profileStreamed(source, streamer, plan, settings, options.batchCells ?? DEFAULT_BATCH_CELLS));
         else
@@ -73462,7 +73569,8 @@ function describeProfile(profile) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
-/** `driftgate --help`: usage, then the methods as the registry knows them. */
+/** `driftgate --help`: usage, with the formats and then the methods as their registries know them. */
+
 
 
 
@@ -73482,8 +73590,9 @@ Usage:
                                 Run statement 1, set each :shift_K from its row (psql -v shift_K=...;
                                 elsewhere replace the text), run the rest (docs/sql-engines.md)
 
-Data (CSV, TSV, JSON Lines, JSON array of records, Parquet; any of them .gz; globs allowed;
-several files for one side are concatenated), or profiles of it (several are merged):
+Data (${formatListing()};
+any of them ${GZIP.extension}; globs allowed; several files for one side are concatenated), or profiles of it
+(several are merged):
   --baseline PATH...            the data the deployed model was trained on, or its profile
   --current PATH...             the fresh data, or its profile
   --memory-budget SIZE          memory for holding data (512M, 4G; default half the machine's):
@@ -73606,6 +73715,8 @@ function methodTable() {
     return `Methods (name, column types, drift when, what):\n${rows.join('\n')}\n`;
 }
 const HELP = `${USAGE}\n${methodTable()}`;
+/** The usage without the method table, for the README (whose method table says more). */
+const USAGE_TEXT = (/* unused pure expression or super */ null && (USAGE));
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 /** A check that ends sooner than this shows no progress at all. */

@@ -49417,18 +49417,34 @@ class ProfileBuilder {
 
 
 const CHUNK_SIZE = 1 << 20;
-/** Whether the file starts with the gzip magic bytes 1f 8b. */
-async function hasGzipMagic(path) {
+/**
+ * Whether the file is gzip (its name says so, or it starts with the magic bytes 1f 8b), and the first
+ * `length` bytes (a few, for magic bytes) of its content, gunzipped if it is. Only the head of a gzip file is
+ * read, and its decompression is flushed rather than required to reach the end; a head that does not
+ * decompress is empty, for reading the file to report why.
+ */
+async function readHead(path, gzipName, length) {
     const handle = await (0,promises_namespaceObject.open)(path, 'r');
     try {
-        const head = Buffer.alloc(2);
-        const { bytesRead } = await handle.read(head, 0, 2, 0);
-        return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+        const raw = Buffer.alloc(Math.max(length, GZIP_HEAD_BYTES));
+        const { bytesRead } = await handle.read(raw, 0, raw.length, 0);
+        const start = raw.subarray(0, bytesRead);
+        const gzip = gzipName || (start.length >= 2 && start[0] === 0x1f && start[1] === 0x8b);
+        if (!gzip)
+            return { gzip, head: start.subarray(0, length) };
+        try {
+            return { gzip, head: (0,external_node_zlib_.gunzipSync)(start, { finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH }).subarray(0, length) };
+        }
+        catch {
+            return { gzip, head: Buffer.alloc(0) };
+        }
     }
     finally {
         await handle.close();
     }
 }
+/** Compressed bytes enough for the first few of the content: a 10-byte header, maybe a file name, then data. */
+const GZIP_HEAD_BYTES = 512;
 /**
  * The file's (decompressed) bytes, chunk by chunk. Errors become InputErrors naming the file. `onBytes` is
  * told how many bytes of the file itself (compressed, if it is) have been read so far.
@@ -50084,6 +50100,19 @@ function wantsText(plan, name) {
 }
 function isBuilt(plan, name) {
     return plan.only === undefined || plan.only.has(name);
+}
+/**
+ * A text reader met NUL bytes: the file is binary, whatever its name says. The registry, which knows every
+ * format, turns this into the InputError that says what to pass instead.
+ */
+class NotTextError extends Error {
+    file;
+    line;
+    constructor(file, line) {
+        super('this is not a text file (it contains NUL bytes)');
+        this.file = file;
+        this.line = line;
+    }
 }
 /** A second pass over a file found other rows than the first. */
 function changedWhileRead(file) {
@@ -50816,6 +50845,17 @@ class TableSink {
         return columns;
     }
 }
+const csvFormat = {
+    name: 'csv',
+    title: 'CSV',
+    extensions: ['.csv'],
+    notes: 'RFC 4180: quoted fields, `""` for a quote, newlines inside quotes, CRLF or LF, optional BOM, no final newline needed',
+    sizeWeight: 1,
+    read: readDelimited,
+    stream: streamDelimited,
+};
+/** Read by the same reader, which takes the delimiter from the format's name. */
+const tsvFormat = { ...csvFormat, name: 'tsv', title: 'TSV', extensions: ['.tsv', '.tab'], notes: 'the same with tabs' };
 /** Reads a CSV (`,`) or TSV (tab) file into columns. */
 async function readDelimited(source, plan) {
     // A missing file has no size; reading it reports that.
@@ -50823,7 +50863,7 @@ async function readDelimited(source, plan) {
     return readDelimitedInput(delimitedInputOf(source, size), plan);
 }
 function delimitedInputOf(source, size) {
-    return { file: source.display, delimiter: source.format === 'tsv' ? TAB : csv_COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
+    return { file: source.display, delimiter: source.format === tsvFormat.name ? TAB : csv_COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
 }
 async function readDelimitedInput(input, plan) {
     const first = await scanInput(input, plan);
@@ -50857,19 +50897,13 @@ async function scanInput(input, plan, batches) {
     const { file, delimiter } = input;
     const sink = new TableSink(plan, file, delimiter, batches);
     const tokenizer = new CsvTokenizer(delimiter, sink, file, limitsOf(plan).recordBytes);
-    let first = true;
     let bytesRead = 0;
     let sized = input.size === undefined;
     for await (const chunk of input.chunks(plan)) {
-        if (first && chunk.length >= 4 && chunk.toString('latin1', 0, 4) === 'PAR1') {
-            throw new errors_InputError('this is a Parquet file, not CSV; give it a .parquet name or set the format to parquet', { file });
-        }
-        first = false;
         // Binary files are caught here rather than reported as a confusing ragged row or bad cell.
         const nul = chunk.indexOf(0);
-        if (nul !== -1) {
-            throw new errors_InputError('this is not a text file (it contains NUL bytes); pass a CSV, TSV, JSON Lines, JSON or Parquet file', { file, line: tokenizer.currentLine + countLineFeeds(chunk, nul) });
-        }
+        if (nul !== -1)
+            throw new NotTextError(file, tokenizer.currentLine + countLineFeeds(chunk, nul));
         tokenizer.push(chunk);
         bytesRead += chunk.length;
         if (!sized && batches === undefined && sink.rowCount > 0 && bytesRead >= Math.min(input.size, ESTIMATE_SAMPLE_BYTES)) {
@@ -51086,6 +51120,24 @@ function nestedDeeperThan(value, levels) {
 function json_isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+const jsonLinesFormat = {
+    name: 'jsonl',
+    title: 'JSON Lines',
+    extensions: ['.jsonl', '.ndjson'],
+    notes: 'one object per line (prediction logs); nested objects flattened with dots (`features.age`)',
+    sizeWeight: 1,
+    read: readJsonLines,
+    stream: streamJsonLines,
+};
+/** A JSON document is parsed whole (bounded by V8's longest string), so it has no streamer. */
+const jsonFormat = {
+    name: 'json',
+    title: 'JSON',
+    extensions: ['.json'],
+    notes: 'an array of records, flattened the same way',
+    sizeWeight: 1,
+    read: readJson,
+};
 async function readJsonLines(source, plan) {
     const table = new RecordTable(plan, source.display);
     await scanJsonLines(source, plan, table);
@@ -51199,12 +51251,8 @@ async function readJson(source, plan) {
     return table.finish();
 }
 function decodeLine(bytes, file, line) {
-    if (bytes.indexOf(0) !== -1) {
-        throw new errors_InputError('this is not a text file (it contains NUL bytes); pass a CSV, TSV, JSON Lines, JSON or Parquet file', {
-            file,
-            line,
-        });
-    }
+    if (bytes.indexOf(0) !== -1)
+        throw new NotTextError(file, line);
     if (!(0,external_node_buffer_.isUtf8)(bytes))
         throw new errors_InputError(`the text is not valid UTF-8; save the file as UTF-8`, { file, line });
     return bytes.toString('utf8');
@@ -57020,6 +57068,17 @@ const PARSERS = {
     dateFromDays: (days) => days * 86400000,
 };
 const MAGIC = 'PAR1';
+const parquetFormat = {
+    name: 'parquet',
+    title: 'Parquet',
+    extensions: ['.parquet', '.pq'],
+    notes: 'read with hyparquet; timestamps become epoch milliseconds',
+    magic: MAGIC,
+    // Compressed and encoded: a file holds several times its size in cells.
+    sizeWeight: 4,
+    read: readParquet,
+    stream: streamParquet,
+};
 async function readParquet(source, plan) {
     const parquet = await openParquet(source, plan);
     try {
@@ -57271,14 +57330,109 @@ function parquet_textOf(value) {
     return JSON.stringify(value, (_key, inner) => (typeof inner === 'bigint' ? inner.toString() : inner));
 }
 
+;// CONCATENATED MODULE: ./src/io/formats.ts
+/**
+ * Every file format driftgate reads, registered once, and the rules that tell a file's format from its name
+ * and its first bytes. Adding a format is one file (a reader that exports its `FileFormat` descriptor) and
+ * one line here: reading, streaming, the memory estimate, messages, `--help` and the README's table follow.
+ */
+
+
+
+
+
+
+
+const formats = [csvFormat, tsvFormat, jsonLinesFormat, jsonFormat, parquetFormat];
+/** What a file is read as when neither its name nor its first bytes say. */
+const DEFAULT_FORMAT = csvFormat.name;
+/**
+ * gzip wraps any format, announced by a `.gz` suffix or its magic bytes 1f 8b (exports are often compressed
+ * without being renamed); a compressed file holds several times its size in cells.
+ */
+const GZIP = { title: 'gzip', extension: '.gz', sizeWeight: 4 };
+const formats_byName = new Map(formats.map((format) => [format.name, format]));
+const byExtension = new Map(formats.flatMap((format) => format.extensions.map((extension) => [extension, format])));
+const magicLength = Math.max(...formats.map((format) => format.magic?.length ?? 0));
+function formatNamed(name) {
+    return formats_byName.get(name);
+}
+/** The format a file name announces (a `.gz` suffix aside), if any. */
+function formatOfName(path) {
+    let name = (0,external_node_path_namespaceObject.basename)(path).toLowerCase();
+    const gzipName = name.endsWith(GZIP.extension);
+    if (gzipName)
+        name = name.slice(0, -GZIP.extension.length);
+    const dot = name.lastIndexOf('.');
+    return { format: dot === -1 ? undefined : byExtension.get(name.slice(dot)), gzipName };
+}
+/** The format whose magic bytes the content starts with, if any. */
+function formatOfContent(head) {
+    return formats.find((format) => format.magic !== undefined && head.length >= format.magic.length && head.toString('latin1', 0, format.magic.length) === format.magic);
+}
+/** Whether a file name has a data extension we read (one of `dataExtensions`, optionally .gz). */
+function isDataFile(path) {
+    return formatOfName(path).format !== undefined;
+}
+/**
+ * A file as the readers see it: its format forced, or announced by its name, else by its first bytes,
+ * else CSV; an InputError when the first bytes belong to another format than the one forced or named.
+ */
+async function describeSource(path, display, forced) {
+    const named = formatOfName(path);
+    // An unreadable file is reported, with its reason, when it is read.
+    const { gzip, head } = await readHead(path, named.gzipName, magicLength).catch(() => ({ gzip: named.gzipName, head: Buffer.alloc(0) }));
+    const detected = formatOfContent(head);
+    const claimed = forced === undefined ? named.format : formatNamed(forced);
+    if (detected && claimed && detected !== claimed) {
+        throw new errors_InputError(`this is a ${detected.title} file, not ${claimed.title}; give it a ${detected.extensions[0]} name or set the format to ${detected.name}`, { file: display });
+    }
+    return { path, display, format: (claimed ?? detected ?? formatNamed(DEFAULT_FORMAT)).name, gzip };
+}
+/** About how many bytes of cells a file's bytes stand for, for estimating the memory reading it takes. */
+function formats_sizeWeight(source) {
+    return Math.max(formatNamed(source.format).sizeWeight, source.gzip ? GZIP.sizeWeight : 1);
+}
+/** Reads one file with its format's reader. */
+function formats_readColumns(source, plan) {
+    return formatNamed(source.format).read(source, plan).catch(advise);
+}
+/** How the file's format streams, or undefined when the file can only be read whole. */
+function streamerOf(source) {
+    const stream = formatNamed(source.format).stream;
+    return stream && ((file, plan, batches) => stream(file, plan, batches).catch(advise));
+}
+/** A binary file read as text: the message says what can be passed instead. */
+function advise(error) {
+    if (error instanceof NotTextError)
+        throw new errors_InputError(`${error.message}; pass a ${formatTitles('or')} file`, { file: error.file, line: error.line });
+    throw error;
+}
+/** The formats' names for people as a list: `CSV, TSV, JSON Lines, JSON or Parquet`. */
+function formatTitles(conjunction) {
+    const titles = formats.map((format) => format.title);
+    return `${titles.slice(0, -1).join(', ')} ${conjunction} ${titles[titles.length - 1]}`;
+}
+/** Each format with its extensions, for `--help`: `CSV .csv, TSV .tsv .tab, ...`. */
+function formatListing() {
+    return formats.map((format) => `${format.title} ${format.extensions.join(' ')}`).join(', ');
+}
+/** Every extension that announces a format, in registry order: `.csv, .tsv, .tab, ...`. */
+function dataExtensions() {
+    return formats.flatMap((format) => format.extensions).join(', ');
+}
+/** The README's table of formats (Markdown). */
+function formatTableMarkdown() {
+    const code = (extension) => `\`${extension}\``;
+    const rows = formats.map((format) => `| ${format.title} | ${format.extensions.map(code).join(', ')} | ${format.notes} |`);
+    return ['| format | extensions | notes |', '|---|---|---|', ...rows, `| ${GZIP.title} | any of the above + ${code(GZIP.extension)} | |`].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/io/read.ts
 /**
  * Reading the user's data: paths and globs to files, each file through the reader of its format, and the
  * files' rows stacked into one table by column name.
  */
-
-
-
 
 
 
@@ -57305,7 +57459,7 @@ async function readTable(paths, options = {}) {
     for (const [index, source] of sources.entries()) {
         const onProgress = options.onProgress;
         const onBytes = onProgress && ((read) => onProgress(done + read, total));
-        files.push(await readSource(source, onBytes ? { ...plan, onBytes } : plan));
+        files.push(await readColumns(source, onBytes ? { ...plan, onBytes } : plan));
         done += sizes[index] ?? 0;
     }
     const columns = sources.length === 1 ? files[0].columns : await stack(sources, files, plan);
@@ -57315,17 +57469,15 @@ async function readTable(paths, options = {}) {
         columns,
     };
 }
-/** Compressed files (gzip, Parquet) hold several times their size in cells. */
-const COMPRESSED_WEIGHT = 4;
 /**
  * About how many bytes of text the files the paths and globs name amount to, for deciding how to read
- * them: their sizes, compressed ones counted several times over. 0 when they name none, or one that cannot
- * be found (reading them reports why).
+ * them: their sizes, each counted as many times over as its format's `sizeWeight` says. 0 when they name
+ * none, or one that cannot be found (reading them reports why).
  */
 async function inputSize(paths, options = {}) {
     try {
         const sources = await read_resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
-        const sizes = await Promise.all(sources.map(async (source) => (await fileSize(source.path)) * (source.gzip || source.format === 'parquet' ? COMPRESSED_WEIGHT : 1)));
+        const sizes = await Promise.all(sources.map(async (source) => (await fileSize(source.path)) * sizeWeight(source)));
         return sizes.reduce((sum, size) => sum + size, 0);
     }
     catch {
@@ -57338,21 +57490,8 @@ function fileSize(path) {
 }
 /** One file's rows as a table of its own. */
 async function readFileTable(source, plan) {
-    const file = await readSource(source, plan);
+    const file = await formats_readColumns(source, plan);
     return { sources: [source.display], rowCount: file.rowCount, columns: file.columns };
-}
-function readSource(source, plan) {
-    switch (source.format) {
-        case 'csv':
-        case 'tsv':
-            return readDelimited(source, plan);
-        case 'jsonl':
-            return readJsonLines(source, plan);
-        case 'json':
-            return readJson(source, plan);
-        case 'parquet':
-            return readParquet(source, plan);
-    }
 }
 /** The files the paths and globs name, in order, each once. */
 async function read_resolveSources(paths, cwd, format, globRoots) {
@@ -57392,34 +57531,6 @@ async function read_expand(pattern, cwd, globRoots) {
         .sort()
         .map((match) => ({ absolute: match, display: (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? match : (0,external_node_path_namespaceObject.relative)(cwd, match) }));
 }
-const EXTENSIONS = [
-    ['.csv', 'csv'],
-    ['.tsv', 'tsv'],
-    ['.tab', 'tsv'],
-    ['.jsonl', 'jsonl'],
-    ['.ndjson', 'jsonl'],
-    ['.json', 'json'],
-    ['.parquet', 'parquet'],
-    ['.pq', 'parquet'],
-];
-/** The format a file name announces (a `.gz` suffix aside), if any. */
-function formatOfName(path) {
-    let name = (0,external_node_path_namespaceObject.basename)(path).toLowerCase();
-    const gzipName = name.endsWith('.gz');
-    if (gzipName)
-        name = name.slice(0, -3);
-    return { format: EXTENSIONS.find(([extension]) => name.endsWith(extension))?.[1], gzipName };
-}
-/** Whether a file name has a data extension we read (.csv, .tsv, .jsonl, .ndjson, .json, .parquet, ... optionally .gz). */
-function isDataFile(path) {
-    return formatOfName(path).format !== undefined;
-}
-async function describeSource(path, display, forced) {
-    const named = formatOfName(path);
-    // An unreadable file is reported, with its reason, when it is read.
-    const gzip = named.gzipName || (await hasGzipMagic(path).catch(() => false));
-    return { path, display, format: forced ?? named.format ?? 'csv', gzip };
-}
 /** Rows of several files, one after another, by column name. */
 async function stack(sources, files, plan) {
     const names = [];
@@ -57442,7 +57553,7 @@ async function stack(sources, files, plan) {
             const reread = new Set(files[index].columns.filter((c) => c.storage === 'numeric' && mixed.has(c.name)).map((c) => c.name));
             if (reread.size === 0)
                 continue;
-            const again = await readSource(sources[index], { ...plan, forceText: reread, only: reread, onBytes: undefined });
+            const again = await readColumns(sources[index], { ...plan, forceText: reread, only: reread, onBytes: undefined });
             const replacement = new Map(again.columns.map((column) => [column.name, column]));
             files[index] = {
                 rowCount: files[index].rowCount,
@@ -57505,8 +57616,6 @@ function stackText(name, parts, totalRows) {
 
 
 
-
-
 /**
  * The profile the paths name (several are merged), with the profile files' names, or undefined when they
  * name data files; an InputError when they mix the two.
@@ -57539,13 +57648,6 @@ async function mergeSources(sources, settings) {
     return builder.finish();
 }
 const DEFAULT_BATCH_CELLS = 1 << 22;
-/** The formats read in batches; a JSON document is parsed whole (bounded by V8's longest string). */
-const STREAMERS = {
-    csv: streamDelimited,
-    tsv: streamDelimited,
-    jsonl: streamJsonLines,
-    parquet: streamParquet,
-};
 /**
  * One pass over the files, in memory bounded by the profile and a batch of rows: about `batchCells` cells
  * of CSV, TSV or JSON Lines, a row group of Parquet; a JSON file is read whole, one file at a time.
@@ -57558,7 +57660,7 @@ async function profileData(paths, options = {}) {
     const builder = new ProfileBuilder(settings);
     const plan = { declared: options.declared, naValues: options.naValues, limits: options.limits };
     for (const source of sources) {
-        const streamer = STREAMERS[source.format];
+        const streamer = streamerOf(source);
         if (streamer)
             builder.addProfile(await profileStreamed(source, streamer, plan, settings, options.batchCells ?? DEFAULT_BATCH_CELLS));
         else
