@@ -17,7 +17,7 @@ import { getInputs } from '../../src/action/inputs.js';
 import { redactSecrets } from '../../src/action/secrets.js';
 import { InputError } from '../../src/engine/errors.js';
 import { freePort, startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { ACTION_ROOT, REPO_ROOT } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
 import { treeOf } from '../robustness/surfaces.js';
 import { captureStdout } from '../helpers/stdout.js';
@@ -174,7 +174,7 @@ describe('the bundled check action with engine inputs', () => {
     mkdirSync(checkout);
     mkdirSync(runnerTemp);
     writeFileSync(join(checkout, 'current.csv'), csvOf(currentRow));
-    const run = await runAction({ actionDir: REPO_ROOT, workspace: checkout, runnerTemp, with: { ...inputs, 'report-dir': 'report' } });
+    const run = await runAction({ actionDir: ACTION_ROOT, workspace: checkout, runnerTemp, with: { ...inputs, 'report-dir': 'report' } });
     const files = [checkout, runnerTemp].flatMap((dir) => treeOf(dir).map((file) => join(dir, file)));
     const contents = files.map((file) => (file.endsWith('.gz') ? gunzipSync(readFileSync(file)) : readFileSync(file)).toString('utf8'));
     const stdout = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
