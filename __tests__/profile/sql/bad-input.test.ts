@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { CLICKHOUSE_PASSWORD, startClickHouseCluster, type ClickHouseCluster } from '../../helpers/clickhouse-cluster.js';
-import { freePort, startPostgres, type PostgresServer } from '../../helpers/postgres-server.js';
+import { freePort } from '../../helpers/ports.js';
+import { startPostgres, type PostgresServer } from '../../helpers/postgres-server.js';
 import { runCli } from '../../helpers/processes.js';
 
 const PASSWORD = 'Qu1et:Pass/word';
