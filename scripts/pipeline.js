@@ -21,6 +21,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The driftgate checkout whose actions and bundles run: this one with its committed dist/, or the build of
+// the current sources the tests make (see __tests__/global-setup.ts).
+const ACTION_ROOT = process.env.DRIFTGATE_ACTION_ROOT || REPO_ROOT;
 export const MODEL_NAME = 'churn';
 export const REGISTRY_DIR = 'models';
 export const MANIFEST = 'examples/k8s/churn-scorer.yaml';
@@ -161,7 +164,7 @@ export async function runComposite(actionDir, given, { workspace, runnerTemp, en
     const cwd = resolve(workspace, evaluate(step['working-directory'] ?? '.'));
     const run = await runScript(step.run, cwd, { ...env, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: runnerTemp, GITHUB_ACTION_PATH: actionDir, GITHUB_OUTPUT: outputFile, ...stepEnv });
     log.push({ name: step.name, output: run.output });
-    if (run.code !== 0) throw new Error(`step "${step.name}" of ${relative(REPO_ROOT, actionDir)} failed (exit ${run.code}):\n${run.output}`);
+    if (run.code !== 0) throw new Error(`step "${step.name}" of ${relative(ACTION_ROOT, actionDir)} failed (exit ${run.code}):\n${run.output}`);
     if (step.id) steps[step.id] = parseOutputs(readFileSync(outputFile, 'utf8'));
   }
   const outputs = Object.fromEntries(Object.entries(action.outputs ?? {}).map(([name, output]) => [name, evaluate(output.value)]));
@@ -172,7 +175,7 @@ export async function runComposite(actionDir, given, { workspace, runnerTemp, en
 function currentVersion(workspace, runnerTemp) {
   const outputFile = join(runnerTemp, 'registry-output');
   writeFileSync(outputFile, '');
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/rollout/index.js'), 'current', '--model', MODEL_NAME, '--registry-dir', REGISTRY_DIR], {
+  const result = spawnSync(process.execPath, [join(ACTION_ROOT, 'dist/rollout/index.js'), 'current', '--model', MODEL_NAME, '--registry-dir', REGISTRY_DIR], {
     cwd: workspace,
     env: { PATH: runnerPath(), GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile },
     encoding: 'utf8',
@@ -204,7 +207,7 @@ export async function weeklyRun({ server, runAction, example, fresh, force = fal
   let verdict = { 'drift-detected': 'false', status: 'no-baseline' };
   if (registry.version) {
     log(`check: comparing ${current} with the baseline of ${MODEL_NAME} ${registry.version} (${registry.baseline})`);
-    const run = await runAction({ actionDir: REPO_ROOT, workspace, runnerTemp: check.temp, with: { baseline: registry.baseline, current } });
+    const run = await runAction({ actionDir: ACTION_ROOT, workspace, runnerTemp: check.temp, with: { baseline: registry.baseline, current } });
     if (run.exitCode !== 0) throw new Error(`the check action failed:\n${run.stdout}\n${run.stderr}`);
     verdict = run.outputs;
     report = run.outputs.report;
@@ -226,7 +229,7 @@ export async function weeklyRun({ server, runAction, example, fresh, force = fal
   const dataFromProject = relative(project.directory, current);
   log(`retrain: ${project.train(dataFromProject)} (in ${project.directory}${deployed.version ? `, deployed model in ${deployed.folder}/model` : ''})`);
   const trained = await runComposite(
-    join(REPO_ROOT, 'actions/retrain'),
+    join(ACTION_ROOT, 'actions/retrain'),
     {
       'train-command': project.train(dataFromProject),
       'working-directory': project.directory,
@@ -259,7 +262,7 @@ export async function weeklyRun({ server, runAction, example, fresh, force = fal
     inputs['drift-report'] = join(publishing.temp, 'driftgate-report/drift-report.json');
   }
   const published = await runAction({
-    actionDir: join(REPO_ROOT, 'publish'),
+    actionDir: join(ACTION_ROOT, 'publish'),
     workspace: publishWorkspace,
     runnerTemp: publishing.temp,
     githubToken: server.token,
@@ -286,7 +289,7 @@ export async function rolloutRun({ server, scratch, log = () => {} }) {
   mkdirSync(temp);
   const workspace = checkout(server, join(root, 'workspace'));
   const rolled = await runComposite(
-    join(REPO_ROOT, 'actions/rollout'),
+    join(ACTION_ROOT, 'actions/rollout'),
     { model: MODEL_NAME, 'registry-dir': REGISTRY_DIR, manifest: MANIFEST, container: 'scorer', 'version-label': 'driftgate.dev/model-version', 'version-env': 'MODEL_VERSION', 'model-uri-env': 'MODEL_URI', 'model-uri': 's3://acme-models/{model}/{version}/model' },
     { workspace, runnerTemp: temp, env: { PATH: runnerPath(), HOME: root } },
   );

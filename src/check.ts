@@ -47,6 +47,8 @@ export type Side = 'baseline' | 'current';
 export interface CheckObserver {
   /** Bytes of a side's files read so far, out of their total size. */
   reading?(side: Side, read: number, total: number): void;
+  /** A side is read on a worker thread (see `CheckRun.readWorker`). */
+  readingOnWorker?(side: Side): void;
   /** A side has been read (or its profile). */
   read?(side: Side, table: Dataset, milliseconds: number): void;
   /** Both sides are read and the comparison starts. */
@@ -61,6 +63,8 @@ export interface CheckRun {
    * current data is read on a worker thread while this thread reads the baseline.
    */
   readWorker?: URL;
+  /** Bytes of current data from which it is read on the worker (default `WORKER_MIN_BYTES`). */
+  workerMinBytes?: number;
   observer?: CheckObserver;
 }
 
@@ -73,7 +77,8 @@ const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 export async function runCheck(settings: CheckSettings, run: CheckRun = {}): Promise<DriftResult> {
   const { observer } = run;
   const readOptions: ReadOptions = { declared: settings.drift.declaredKinds, naValues: settings.drift.naValues, cwd: settings.cwd, globRoots: settings.globRoots };
-  const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= WORKER_MIN_BYTES ? run.readWorker : undefined;
+  const workerMinBytes = run.workerMinBytes ?? WORKER_MIN_BYTES;
+  const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= workerMinBytes ? run.readWorker : undefined;
   const started = performance.now();
   // When one side fails, reading the other on a worker is stopped rather than finished for nothing.
   const failed = new AbortController();
@@ -95,6 +100,7 @@ export async function runCheck(settings: CheckSettings, run: CheckRun = {}): Pro
       let table: Table;
       if (side === 'current' && readWorker) {
         const request = { paths, options: readOptions, presort: true };
+        observer?.readingOnWorker?.(side);
         const read = await readTableOnWorker(readWorker, request, { onProgress, signal: failed.signal });
         table = read.table;
         adoptSorted(table, read.sorted ?? []);

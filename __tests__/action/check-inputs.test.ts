@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { getInputs } from '../../src/action/inputs.js';
+import { parseCli, type CliCheckCommand } from '../../src/cli/args.js';
+import { InputError } from '../../src/engine/errors.js';
 import { DEFAULT_NA_VALUES } from '../../src/io/missing-values.js';
 import { REPO_ROOT } from '../helpers/processes.js';
 
@@ -70,5 +72,72 @@ describe('the check action inputs', () => {
     expect([...getInputs().check.drift.gateOn]).toEqual(['performance', 'estimated-performance']);
     setInputs({ ...model, 'probability-columns': 'proba.*', 'gate-on': 'estimated-performance' });
     expect(() => getInputs()).toThrow(/^gate-on estimated-performance needs the prediction and target columns and one probability column/);
+  });
+
+  it('turns the declared defaults into the settings the CLI gives the same files', () => {
+    setInputs({ baseline: 'data/base.csv', current: 'data/cur.csv', 'github-token': 't0ken' });
+    const cli = parseCli(['check', '--baseline', 'data/base.csv', '--current', 'data/cur.csv']) as CliCheckCommand;
+    expect(getInputs()).toEqual({
+      check: { baseline: ['data/base.csv'], current: ['data/cur.csv'], cwd: '/work/space', globRoots: ['/work/space'], drift: cli.settings.drift },
+      baselineArtifact: undefined,
+      engine: undefined,
+      githubToken: 't0ken',
+      failOnDrift: false,
+      reportDir: '/work/space/driftgate-report',
+      uploadReport: '',
+      summary: true,
+      pushgatewayUrl: undefined,
+      metricsJob: 'driftgate',
+      metricsLabels: {},
+    });
+  });
+
+  it('reads lists one item a line, trimmed, blank lines dropped, and resolves paths in the workspace or RUNNER_TEMP', () => {
+    process.env.RUNNER_TEMP = '/runner/temp';
+    setInputs({
+      baseline: '  data/a.csv\n\n data/b.csv  \n',
+      current: 'fresh/*.parquet',
+      columns: 'x\n total, net \n',
+      'numerical-columns': 'x',
+      'categorical-columns': ' total, net ',
+      'report-dir': '/runner/temp/report',
+      'metrics-labels': 'team=risk\nregion=eu-west',
+      'memory-budget': '2G',
+      'fail-on-drift': 'True',
+      summary: 'FALSE',
+    });
+    const inputs = getInputs();
+    expect(inputs.check).toMatchObject({ baseline: ['data/a.csv', 'data/b.csv'], current: ['fresh/*.parquet'], globRoots: ['/work/space', '/runner/temp'], memoryBudget: 2 * 1024 ** 3 });
+    expect(inputs.check.drift.columns).toEqual(['x', 'total, net']);
+    expect([...inputs.check.drift.declaredKinds]).toEqual([
+      ['x', 'numerical'],
+      ['total, net', 'categorical'],
+    ]);
+    expect(inputs).toMatchObject({ reportDir: '/runner/temp/report', failOnDrift: true, summary: false, metricsLabels: { team: 'risk', region: 'eu-west' } });
+  });
+
+  it('reads the baseline artifact: this run, a run id, or the latest run of a workflow', () => {
+    setInputs({ current: 'b.csv', 'baseline-artifact': 'profile' });
+    expect(getInputs().baselineArtifact).toEqual({ name: 'profile' });
+    setInputs({ current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': '123' });
+    expect(getInputs().baselineArtifact).toEqual({ name: 'profile', runId: 123 });
+    setInputs({ current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': 'latest', 'baseline-workflow': 'train.yml', 'baseline-branch': 'main' });
+    expect(getInputs().baselineArtifact).toEqual({ name: 'profile', runId: 'latest', workflow: 'train.yml', branch: 'main' });
+  });
+
+  it.each([
+    ['no current data', { baseline: 'a.csv' }, 'input "current" is required'],
+    ['no baseline', { current: 'b.csv' }, 'input "baseline" is required'],
+    ['a baseline path and an artifact', { baseline: 'a.csv', current: 'b.csv', 'baseline-artifact': 'profile' }, 'set either "baseline" (a path in the workspace) or "baseline-artifact"'],
+    ['"latest" without its workflow', { current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': 'latest' }, 'baseline-run-id "latest" needs baseline-workflow'],
+    ['a run id that is not one', { current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': '12a' }, 'baseline-run-id must be a workflow run id (digits) or "latest", not "12a"'],
+    ['a path out of the workspace', { baseline: '../a.csv', current: 'b.csv' }, 'baseline "../a.csv" is outside the workspace'],
+    ['a boolean YAML would not read as one', { baseline: 'a.csv', current: 'b.csv', 'fail-on-drift': 'yes' }, 'fail-on-drift must be true or false, not "yes"'],
+    ['a column declared both ways', { baseline: 'a.csv', current: 'b.csv', 'numerical-columns': 'x', 'categorical-columns': 'x' }, 'column "x" is listed in both numerical-columns and categorical-columns'],
+    ['a label without a value', { baseline: 'a.csv', current: 'b.csv', 'metrics-labels': 'team' }, 'metrics-labels takes NAME=VALUE, one per line, got "team"'],
+  ])('refuses %s as bad input', (_case, inputs, message) => {
+    setInputs(inputs);
+    expect(() => getInputs()).toThrow(InputError);
+    expect(() => getInputs()).toThrow(message);
   });
 });

@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { writeProfileFile } from '../../src/io/profile-file.js';
 import { profileData } from '../../src/io/profile-side.js';
 import { extractZip } from '../../src/io/unzip.js';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { ACTION_ROOT, REPO_ROOT } from '../helpers/processes.js';
 import {
   parseFileCommand,
   parseWorkflowCommands,
@@ -54,7 +54,7 @@ function workspaceWith(files: Record<string, string | { example: string }>): str
 const exampleWorkspace = (current: string) => workspaceWith({ 'data/baseline.csv': { example: 'baseline.csv' }, 'data/current.csv': { example: current } });
 
 function check(workspace: string, inputs: Record<string, string>, options: Partial<RunActionOptions> = {}): Promise<ActionRun> {
-  return runAction({ actionDir: REPO_ROOT, workspace, with: inputs, githubToken: TOKEN, ...options });
+  return runAction({ actionDir: ACTION_ROOT, workspace, with: inputs, githubToken: TOKEN, ...options });
 }
 
 const ofKind = (run: ActionRun, command: string): WorkflowCommand[] => run.commands.filter((found) => found.command === command);

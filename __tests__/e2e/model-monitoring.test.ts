@@ -14,7 +14,7 @@ import type { ClassificationSideMetrics } from '../../src/engine/result.js';
 import { escapeHtml } from '../../src/report/escape.js';
 import type { JsonReport } from '../../src/report/json.js';
 import { expectClose, loadFixture } from '../performance/sklearn-fixtures.js';
-import { REPO_ROOT, runCli } from '../helpers/processes.js';
+import { ACTION_ROOT, REPO_ROOT, runCli } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
 
 const LOGS = join(REPO_ROOT, 'examples', 'prediction-logs');
@@ -147,7 +147,7 @@ describe('the CLI', () => {
       mkdirSync(join(workspace, 'logs'), { recursive: true });
       for (const name of ['baseline.jsonl', 'current.jsonl']) copyFileSync(join(LOGS, name), join(workspace, 'logs', name));
       action = await runAction({
-        actionDir: REPO_ROOT,
+        actionDir: ACTION_ROOT,
         workspace,
         with: {
           baseline: 'logs/baseline.jsonl',
@@ -213,7 +213,7 @@ describe('the CLI', () => {
 
     it('fails the step on the gate with fail-on-drift, naming what tripped it', async () => {
       const gated = await runAction({
-        actionDir: REPO_ROOT,
+        actionDir: ACTION_ROOT,
         workspace,
         with: {
           baseline: 'logs/baseline.jsonl',

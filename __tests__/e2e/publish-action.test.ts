@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { renderJson } from '../../src/report/json.js';
 import { MAX_FILE_BYTES } from '../../src/publish/local-files.js';
 import { emptyIndex, parseIndex, renderIndex, withVersion } from '../../src/publish/registry.js';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { ACTION_ROOT } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
 import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';
 import { exampleDriftReport, makeWorkspace, writeFiles } from '../publish/fixtures.js';
 
-const ACTION_DIR = join(REPO_ROOT, 'publish');
+const ACTION_DIR = join(ACTION_ROOT, 'publish');
 let server: GitServer;
 let workspace: string;
 

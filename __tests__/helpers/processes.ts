@@ -1,8 +1,20 @@
-/** Running the committed bundles as child processes, the way users and the runner do. */
+/** Running the bundles as child processes, the way users and the runner do. */
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 
 export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
-export const CLI_BUNDLE = `${REPO_ROOT}dist/cli/index.js`;
+/**
+ * The driftgate checkout the end-to-end tests run (action.yml, publish/, actions/, dist/): the global
+ * setup's build of the current sources, or, without it, this repository and its committed dist/.
+ */
+export const ACTION_ROOT = process.env.DRIFTGATE_ACTION_ROOT || REPO_ROOT;
+
+/** `cli`, `check`, `publish` or `rollout`. */
+export function bundlePath(entry: string): string {
+  return join(ACTION_ROOT, 'dist', entry, 'index.js');
+}
+
+export const CLI_BUNDLE = bundlePath('cli');
 
 export interface ProcessResult {
   status: number | null;

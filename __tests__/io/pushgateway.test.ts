@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
@@ -9,19 +9,13 @@ import { InputError } from '../../src/engine/errors.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import { pushMetrics } from '../../src/io/pushgateway.js';
 import { renderPrometheus } from '../../src/report/prometheus.js';
+import { freePort } from '../../scripts/servers/ports.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 import { parseExposition, type ParsedSample } from '../report/exposition.js';
 
 const PUSHGATEWAY_BINARY = '/usr/bin/prometheus-pushgateway';
 const HOSTILE_COLUMN = 'price "€"\\net\n}';
 
-async function freePort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Labels without empty values: Prometheus treats `x=""` as no label, and the Pushgateway adds `instance=""`. */
 function significant(labels: Record<string, string>): Record<string, string> {

@@ -7,11 +7,11 @@ import { afterAll, expect } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { ACTION_ROOT } from '../helpers/processes.js';
 import type { ActionRun, WorkflowCommand } from '../helpers/runner.js';
 
-export const CHECK_ACTION_DIR = REPO_ROOT;
-export const PUBLISH_ACTION_DIR = join(REPO_ROOT, 'publish');
+export const CHECK_ACTION_DIR = ACTION_ROOT;
+export const PUBLISH_ACTION_DIR = join(ACTION_ROOT, 'publish');
 
 /** A file's content, a symbolic link to `link` (made as given), or a sparse file of `size` bytes (zeros that take no disk). */
 export type FileSpec = string | Buffer | { link: string } | { size: number };

@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyIndex, renderIndex, withVersion, type RegistryFile } from '../../src/publish/registry.js';
-import { REPO_ROOT, runNode } from '../helpers/processes.js';
+import { bundlePath, runNode } from '../helpers/processes.js';
 
-const BUNDLE = `${REPO_ROOT}dist/rollout/index.js`;
+const BUNDLE = bundlePath('rollout');
 
 const MANIFEST = `apiVersion: apps/v1
 kind: Deployment

@@ -7,10 +7,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runComposite, runnerPath } from '../../scripts/pipeline.js';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { ACTION_ROOT, REPO_ROOT } from '../helpers/processes.js';
 
-const RETRAIN = join(REPO_ROOT, 'actions/retrain');
-const ROLLOUT = join(REPO_ROOT, 'actions/rollout');
+const RETRAIN = join(ACTION_ROOT, 'actions/retrain');
+const ROLLOUT = join(ACTION_ROOT, 'actions/rollout');
 
 let root: string;
 let workspace: string;

@@ -6,13 +6,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './postgres.js';
+import { freePorts } from './ports.js';
 
 export const CLICKHOUSE_PASSWORD = 's3cret-ch';
 
 export async function startClickHouseCluster() {
   const dir = mkdtempSync(join(tmpdir(), 'driftgate-ch-'));
-  const ports = await Promise.all(Array.from({ length: 6 }, () => freePort()));
+  const ports = await freePorts(6);
   const [http, tcp, interserver] = [ports.slice(0, 2), ports.slice(2, 4), ports.slice(4, 6)];
   writeFileSync(
     join(dir, 'users.xml'),

@@ -4,7 +4,6 @@
 export declare const POSTGRES_BIN: string;
 
 /** A TCP port on 127.0.0.1 that nothing listens on at the moment of asking. */
-export declare function freePort(): Promise<number>;
 
 export interface PostgresServer {
   readonly url: string;

@@ -3,24 +3,13 @@
 // owns the directory. Started by the engine tests and by the benchmark (scripts/bench/engines.js).
 import { execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './ports.js';
 
 /** Debian's PostgreSQL 15 programs (the server's and psql). */
 export const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
-
-export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function asServerUser(command, args) {
   const isRoot = process.getuid?.() === 0;

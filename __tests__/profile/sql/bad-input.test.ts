@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { CLICKHOUSE_PASSWORD, startClickHouseCluster, type ClickHouseCluster } from '../../../scripts/servers/clickhouse.js';
-import { freePort, startPostgres, type PostgresServer } from '../../../scripts/servers/postgres.js';
+import { freePort } from '../../../scripts/servers/ports.js';
+import { startPostgres, type PostgresServer } from '../../../scripts/servers/postgres.js';
 import { runCli } from '../../helpers/processes.js';
 
 const PASSWORD = 'Qu1et:Pass/word';
