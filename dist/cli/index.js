@@ -68531,7 +68531,8 @@ const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 async function runCheck(settings, run = {}) {
     const { observer } = run;
     const readOptions = { declared: settings.drift.declaredKinds, naValues: settings.drift.naValues, cwd: settings.cwd, globRoots: settings.globRoots };
-    const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= WORKER_MIN_BYTES ? run.readWorker : undefined;
+    const workerMinBytes = run.workerMinBytes ?? WORKER_MIN_BYTES;
+    const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= workerMinBytes ? run.readWorker : undefined;
     const started = performance.now();
     // When one side fails, reading the other on a worker is stopped rather than finished for nothing.
     const failed = new AbortController();
@@ -68553,6 +68554,7 @@ async function runCheck(settings, run = {}) {
             let table;
             if (side === 'current' && readWorker) {
                 const request = { paths, options: readOptions, presort: true };
+                observer?.readingOnWorker?.(side);
                 const read = await readTableOnWorker(readWorker, request, { onProgress, signal: failed.signal });
                 table = read.table;
                 adoptSorted(table, read.sorted ?? []);
