@@ -72978,6 +72978,29 @@ function cells(column) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/io/prometheus-labels.ts
+/**
+ * Prometheus label names: which are valid, and which driftgate's exposition (src/report/prometheus.ts)
+ * writes itself. Both the exposition's user labels and the Pushgateway's grouping key are checked here, so
+ * the client in this folder needs nothing from the reports.
+ */
+
+/** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
+const RESERVED_LABEL_NAMES = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment', 'rows'];
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/**
+ * Throws an InputError unless `name` may be used as a Prometheus label name. Names starting with `__` are
+ * reserved for Prometheus' own use (relabelling drops them).
+ */
+function validateLabelName(name, what) {
+    if (!LABEL_NAME.test(name)) {
+        throw new InputError(`${what} ${JSON.stringify(name)} is not a valid Prometheus label name (letters, digits and _, not starting with a digit)`);
+    }
+    if (name.startsWith('__')) {
+        throw new InputError(`${what} ${JSON.stringify(name)} starts with "__", which Prometheus reserves for its own labels`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/prometheus.ts
 /**
  * The drift check as Prometheus metrics, in the text exposition format (version 0.0.4), for a Pushgateway
@@ -72993,8 +73016,7 @@ function cells(column) {
 
 
 
-/** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
-const RESERVED_LABEL_NAMES = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment', 'rows'];
+
 /** Every status a column can have, so the status gauge can carry a 0 for each one it is not (the enum pattern). */
 const COLUMN_STATUSES = [
     'drift',
@@ -73004,19 +73026,6 @@ const COLUMN_STATUSES = [
     'new-in-current',
     'not-tested',
 ];
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-/**
- * Throws an InputError unless `name` may be used as a Prometheus label name. Names starting with `__` are
- * reserved for Prometheus' own use (relabelling drops them).
- */
-function validateLabelName(name, what) {
-    if (!LABEL_NAME.test(name)) {
-        throw new InputError(`${what} ${JSON.stringify(name)} is not a valid Prometheus label name (letters, digits and _, not starting with a digit)`);
-    }
-    if (name.startsWith('__')) {
-        throw new InputError(`${what} ${JSON.stringify(name)} starts with "__", which Prometheus reserves for its own labels`);
-    }
-}
 function renderPrometheus(result, options) {
     const userLabels = validatedUserLabels(options.labels);
     const families = [

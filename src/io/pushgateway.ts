@@ -5,7 +5,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { InputError } from '../engine/errors.js';
-import { RESERVED_LABEL_NAMES, validateLabelName } from '../report/prometheus.js';
+import { RESERVED_LABEL_NAMES, validateLabelName } from './prometheus-labels.js';
 
 export interface PushOptions {
   /** Per attempt. */

@@ -15,6 +15,7 @@ import { VERSION } from '../version.js';
 import { ESTIMATED_METRIC_NAMES, metricRows } from './model-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
 import type { SegmentResult, SegmentsResult } from '../engine/result.js';
+import { RESERVED_LABEL_NAMES, validateLabelName } from '../io/prometheus-labels.js';
 
 export interface PrometheusOptions {
   /** Added to every sample, to tell models and datasets apart (`model`, `dataset`, ...). */
@@ -36,9 +37,6 @@ interface Family {
   samples: Sample[];
 }
 
-/** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
-export const RESERVED_LABEL_NAMES: readonly string[] = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment', 'rows'];
-
 /** Every status a column can have, so the status gauge can carry a 0 for each one it is not (the enum pattern). */
 const COLUMN_STATUSES: readonly ColumnResult['status'][] = [
   'drift',
@@ -48,21 +46,6 @@ const COLUMN_STATUSES: readonly ColumnResult['status'][] = [
   'new-in-current',
   'not-tested',
 ];
-
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-
-/**
- * Throws an InputError unless `name` may be used as a Prometheus label name. Names starting with `__` are
- * reserved for Prometheus' own use (relabelling drops them).
- */
-export function validateLabelName(name: string, what: string): void {
-  if (!LABEL_NAME.test(name)) {
-    throw new InputError(`${what} ${JSON.stringify(name)} is not a valid Prometheus label name (letters, digits and _, not starting with a digit)`);
-  }
-  if (name.startsWith('__')) {
-    throw new InputError(`${what} ${JSON.stringify(name)} starts with "__", which Prometheus reserves for its own labels`);
-  }
-}
 
 export function renderPrometheus(result: DriftResult, options: PrometheusOptions): string {
   const userLabels = validatedUserLabels(options.labels);
