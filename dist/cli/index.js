@@ -49434,11 +49434,12 @@ function compareSegments(baseline, current, column, options, compare) {
     // Multivariate methods read every row of every segment again: the whole data's verdict is enough.
     const segmentOptions = { ...options, segment: undefined, multivariate: [], ignoreColumns: [...options.ignoreColumns, column] };
     const segments = kept.map((value) => {
-        const result = compare(rowsWhere(baselineRows, baselineKeys, value), rowsWhere(currentRows, currentKeys, value), segmentOptions);
+        const [baselineSegment, currentSegment] = [rowsWhere(baselineRows, baselineKeys, value), rowsWhere(currentRows, currentKeys, value)];
+        const result = compare(baselineSegment, currentSegment, segmentOptions);
         const performance = result.model?.performance;
         return {
             value,
-            rows: { baseline: countOf(baselineKeys, value), current: countOf(currentKeys, value) },
+            rows: { baseline: baselineSegment.rowCount, current: currentSegment.rowCount },
             drift_detected: result.dataset.drift_detected || performance?.drift_detected === true,
             dataset: result.dataset,
             largest_effect: largestEffect(result),
@@ -49464,13 +49465,6 @@ function keysOf(column) {
     if (column.storage === 'numeric')
         return Array.from(column.values, (value) => (Number.isNaN(value) ? undefined : String(value)));
     return Array.from(column.codes, (code) => (code === MISSING_CODE ? undefined : column.dictionary[code]));
-}
-function countOf(keys, value) {
-    let count = 0;
-    for (const key of keys)
-        if (key === value)
-            count++;
-    return count;
 }
 /** The rows of `table` whose segment is `value`, every column kept. */
 function rowsWhere(table, keys, value) {
@@ -72597,9 +72591,10 @@ function streamAxisLabels(changePoint, x) {
     if (knots.length === 2 * series.length) {
         return time_axis_timeTicks(knots[0][0], knots[knots.length - 1][0], PLOT_WIDTH).map(({ at, label }) => ({ at: interpolate(knots, at), label, anchor: 'middle' }));
     }
+    const middle = series[Math.floor(series.length / 2)];
     const ends = [
         [series[0], PLOT_LEFT, 'start'],
-        [series[Math.floor(series.length / 2)], x(series[Math.floor(series.length / 2)].first_position), 'middle'],
+        [middle, x(middle.first_position), 'middle'],
         [series[series.length - 1], CHART_WIDTH - PLOT_RIGHT, 'end'],
     ];
     return ends.map(([bucket, at, anchor]) => ({ at, label: bucketLabel(bucket, changePoint), anchor }));

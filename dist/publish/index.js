@@ -60429,11 +60429,12 @@ function compareSegments(baseline, current, column, options, compare) {
     // Multivariate methods read every row of every segment again: the whole data's verdict is enough.
     const segmentOptions = { ...options, segment: undefined, multivariate: [], ignoreColumns: [...options.ignoreColumns, column] };
     const segments = kept.map((value) => {
-        const result = compare(segments_rowsWhere(baselineRows, baselineKeys, value), segments_rowsWhere(currentRows, currentKeys, value), segmentOptions);
+        const [baselineSegment, currentSegment] = [segments_rowsWhere(baselineRows, baselineKeys, value), segments_rowsWhere(currentRows, currentKeys, value)];
+        const result = compare(baselineSegment, currentSegment, segmentOptions);
         const performance = result.model?.performance;
         return {
             value,
-            rows: { baseline: countOf(baselineKeys, value), current: countOf(currentKeys, value) },
+            rows: { baseline: baselineSegment.rowCount, current: currentSegment.rowCount },
             drift_detected: result.dataset.drift_detected || performance?.drift_detected === true,
             dataset: result.dataset,
             largest_effect: largestEffect(result),
@@ -60459,13 +60460,6 @@ function keysOf(column) {
     if (column.storage === 'numeric')
         return Array.from(column.values, (value) => (Number.isNaN(value) ? undefined : String(value)));
     return Array.from(column.codes, (code) => (code === MISSING_CODE ? undefined : column.dictionary[code]));
-}
-function countOf(keys, value) {
-    let count = 0;
-    for (const key of keys)
-        if (key === value)
-            count++;
-    return count;
 }
 /** The rows of `table` whose segment is `value`, every column kept. */
 function segments_rowsWhere(table, keys, value) {

@@ -29,11 +29,12 @@ export function compareSegments(baseline: Dataset, current: Dataset, column: str
   // Multivariate methods read every row of every segment again: the whole data's verdict is enough.
   const segmentOptions: DriftOptions = { ...options, segment: undefined, multivariate: [], ignoreColumns: [...options.ignoreColumns, column] };
   const segments = kept.map((value): SegmentResult => {
-    const result = compare(rowsWhere(baselineRows, baselineKeys, value), rowsWhere(currentRows, currentKeys, value), segmentOptions);
+    const [baselineSegment, currentSegment] = [rowsWhere(baselineRows, baselineKeys, value), rowsWhere(currentRows, currentKeys, value)];
+    const result = compare(baselineSegment, currentSegment, segmentOptions);
     const performance = result.model?.performance;
     return {
       value,
-      rows: { baseline: countOf(baselineKeys, value), current: countOf(currentKeys, value) },
+      rows: { baseline: baselineSegment.rowCount, current: currentSegment.rowCount },
       drift_detected: result.dataset.drift_detected || performance?.drift_detected === true,
       dataset: result.dataset,
       largest_effect: largestEffect(result),
@@ -60,12 +61,6 @@ function segmentKeys(table: Table, name: string, side: string): Array<string | u
 function keysOf(column: Column): Array<string | undefined> {
   if (column.storage === 'numeric') return Array.from(column.values, (value) => (Number.isNaN(value) ? undefined : String(value)));
   return Array.from(column.codes, (code) => (code === MISSING_CODE ? undefined : column.dictionary[code]));
-}
-
-function countOf(keys: ReadonlyArray<string | undefined>, value: string): number {
-  let count = 0;
-  for (const key of keys) if (key === value) count++;
-  return count;
 }
 
 /** The rows of `table` whose segment is `value`, every column kept. */
