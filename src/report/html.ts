@@ -554,9 +554,10 @@ function streamAxisLabels(changePoint: ChangePointResult, x: (position: number) 
   if (knots.length === 2 * series.length) {
     return timeTicks(knots[0][0], knots[knots.length - 1][0], PLOT_WIDTH).map(({ at, label }) => ({ at: interpolate(knots, at), label, anchor: 'middle' }));
   }
+  const middle = series[Math.floor(series.length / 2)];
   const ends = [
     [series[0], PLOT_LEFT, 'start'],
-    [series[Math.floor(series.length / 2)], x(series[Math.floor(series.length / 2)].first_position), 'middle'],
+    [middle, x(middle.first_position), 'middle'],
     [series[series.length - 1], CHART_WIDTH - PLOT_RIGHT, 'end'],
   ] as const;
   return ends.map(([bucket, at, anchor]) => ({ at, label: bucketLabel(bucket, changePoint), anchor }));
