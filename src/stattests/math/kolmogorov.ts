@@ -47,7 +47,7 @@ const SCALE_DOWN = 2 ** -SCALE_EXPONENT;
 /** Pelz–Good gives up (CDF 0) when the leading exp(−π²/(8z²)) would be below e^−708. */
 const PELZ_GOOD_MIN_LOG = -708;
 /** cephes' MINLOG, log(2^−1075): smirnov returns 0 once exp(−2nx²) is below it. */
-const CEPHES_MINLOG = -7.451332191019412076235e2;
+const CEPHES_MINLOG = -1075 * Math.LN2;
 /** Above this n, smirnov switches to the exponential approximation (the sum would take too long). */
 const SMIRNOV_MAX_EXACT_N = 1000000;
 
@@ -439,7 +439,8 @@ export function pomeranzCdf(n: number, x: number): number {
   let previousStart = 0;
   let currentStart = 0;
   let exponent = 0;
-  let [first, last] = bounds(0);
+  let first = bounds(0)[0];
+  let last: number;
   for (let i = 1; i <= 2 * n + 1; i++) {
     const lastFirst = first;
     [previous, current] = [current, previous];
@@ -526,7 +527,7 @@ export function pelzGoodCdf(n: number, x: number): number {
     s3 = s3 * qPower + (k3a + k3b * m2 + k3c * m4 + k3d * m6);
   }
   const scale = q * SQRT_2PI;
-  let K0 = (s0 * scale) / z;
+  const K0 = (s0 * scale) / z;
   let K1 = (s1 * scale) / (6 * z4);
   let K2 = (s2 * scale) / (72 * Math.pow(z, 7));
   let K3 = (s3 * scale) / (6480 * Math.pow(z, 10));
