@@ -4,14 +4,14 @@
  */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { redactingLog, redactSecrets } from '../action/secrets.js';
-import { workspaceRelative } from '../action/workspace-paths.js';
-import { InputError } from '../engine/errors.js';
+import { redactingLog, redactSecrets } from '../github/secrets.js';
+import { workspaceRelative } from '../github/workspace-paths.js';
+import { InputError } from '../core/errors.js';
 import { httpStatus } from './git-commit.js';
 import { getInputs } from './inputs.js';
 import { validationMessage } from './pull-request.js';
 import { publishModel, type PublishOutcome } from './publish.js';
-import { GitHubUnavailableError, retryOnPassingFailures } from './retry.js';
+import { GitHubUnavailableError, retryOnPassingFailures } from '../github/retry.js';
 
 async function run(): Promise<void> {
   const { publish, githubToken } = getInputs();
