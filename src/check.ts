@@ -7,10 +7,10 @@ import type { DriftOptions } from './engine/options.js';
 import type { DriftResult } from './engine/result.js';
 import { adoptSorted, presort } from './engine/samples.js';
 import { totalmem } from 'node:os';
-import type { Dataset, Table } from './engine/table.js';
+import type { Dataset, Table } from './core/table.js';
 import { datasetOf, profileData, readProfilesOf } from './io/profile-side.js';
 import { inputSize, readTable, type ReadOptions } from './io/read.js';
-import { readTableOnWorker } from './io/read-worker.js';
+import { readTableOnWorker } from './read-worker.js';
 
 export interface CheckSettings {
   /** Paths or globs of the baseline data; several are concatenated. */

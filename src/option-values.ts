@@ -2,7 +2,7 @@
  * Option values given as text — CLI flags and action inputs alike — turned into typed values, with one
  * clear message per mistake.
  */
-import { InputError } from './engine/errors.js';
+import { InputError } from './core/errors.js';
 import type { Correction, InsufficientDataRule, ThresholdSetting } from './engine/options.js';
 
 /** `text` when it is one of `choices`; else an InputError listing them ("must be none, bonferroni or fdr"). */

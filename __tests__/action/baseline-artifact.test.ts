@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import type { BaselineArtifact } from '../../src/action/inputs.js';
 import { startActionsServer, type ActionsServer, type RecordedRequest } from '../servers/github-actions-server.js';
 import { buildZip } from '../servers/zip-writer.js';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { getInputs } from '../../src/action/inputs.js';
 import { parseCli, type CliCheckCommand } from '../../src/cli/args.js';
-import { InputError } from '../../src/engine/errors.js';
-import { DEFAULT_NA_VALUES } from '../../src/io/missing-values.js';
+import { InputError } from '../../src/core/errors.js';
+import { DEFAULT_NA_VALUES } from '../../src/core/missing-values.js';
 import { REPO_ROOT } from '../helpers/processes.js';
 
 const savedEnv = { ...process.env };

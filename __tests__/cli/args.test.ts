@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseCli, type CliCheckCommand } from '../../src/cli/args.js';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 
 const check = (argv: string[]) => parseCli(argv) as CliCheckCommand;
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseCli } from '../../src/cli/args.js';
 import type { CliProfileCommand } from '../../src/cli/profile-args.js';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { printStatements } from '../../src/profile/sql/print-sql.js';
 
 const profile = (argv: string[]) => parseCli(['profile', ...argv]) as CliProfileCommand;

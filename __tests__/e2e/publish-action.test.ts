@@ -8,7 +8,7 @@ import { closeSync, ftruncateSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderJson } from '../../src/report/json.js';
 import { MAX_FILE_BYTES } from '../../src/publish/local-files.js';
-import { emptyIndex, parseIndex, renderIndex, withVersion } from '../../src/publish/registry.js';
+import { emptyIndex, parseIndex, renderIndex, withVersion } from '../../src/registry/registry.js';
 import { ACTION_ROOT } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
 import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';

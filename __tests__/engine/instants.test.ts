@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
-import type { Dataset, Table } from '../../src/engine/table.js';
+import type { Dataset, Table } from '../../src/core/table.js';
 import { readTable } from '../../src/io/read.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
 import { profileFromJson, profileToJson } from '../../src/profile/json.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { DEFAULT_MAX_DEGRADATION, defaultDriftOptions, type ModelOptions } from '../../src/engine/options.js';
 import type { ClassificationSideMetrics, DriftResult, ModelResult } from '../../src/engine/result.js';
 import { accuracy } from '../../src/performance/accuracy.js';

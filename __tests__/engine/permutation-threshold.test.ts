@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { ColumnResult } from '../../src/engine/result.js';
 import { categoryDraws, normalDraws, tableOf } from '../helpers/tables.js';

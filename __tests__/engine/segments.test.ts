@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import { MAX_SEGMENTS } from '../../src/engine/segments.js';
 import { datasetOf } from '../../src/io/profile-side.js';

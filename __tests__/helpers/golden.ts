@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { readTable } from '../../src/io/read.js';
 import { sampleOf } from '../../src/engine/samples.js';
-import type { ColumnKind, Table } from '../../src/engine/table.js';
+import type { ColumnKind, Table } from '../../src/core/table.js';
 import type { Sample, StatTest, TestResult } from '../../src/stattests/types.js';
 
 export const GOLDEN_DIR = new URL('../fixtures/golden/', import.meta.url).pathname;

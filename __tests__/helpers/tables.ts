@@ -1,5 +1,5 @@
 /** Small in-memory tables for engine and report tests. */
-import type { Column, Table } from '../../src/engine/table.js';
+import type { Column, Table } from '../../src/core/table.js';
 
 type Cell = number | string | null;
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { COMMA, CsvTokenizer, readDelimitedInput, TAB, type CsvSink } from '../../src/io/csv.js';
 import type { FilePlan } from '../../src/io/source.js';
-import type { ColumnKind } from '../../src/engine/table.js';
+import type { ColumnKind } from '../../src/core/table.js';
 import { cellsOf } from './temp.js';
 
 function random(seed: number): () => number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { missingCount } from '../../src/engine/samples.js';
-import type { Table } from '../../src/engine/table.js';
+import type { Table } from '../../src/core/table.js';
 import { readTable } from '../../src/io/read.js';
 import { GOLDEN_DIR, goldenCaseNames, goldenExpectations } from '../helpers/golden.js';
 

@@ -3,7 +3,7 @@
  * or admit it is unsure (NaN), never a neighbour, above all next to the midpoints between two doubles.
  */
 import { describe, expect, it } from '@jest/globals';
-import { longDecimal } from '../../src/io/number.js';
+import { longDecimal } from '../../src/core/number.js';
 
 function random(seed: number): () => number {
   let state = seed >>> 0;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import { pushMetrics } from '../../src/io/pushgateway.js';
 import { renderPrometheus } from '../../src/report/prometheus.js';

@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { runCheck, type CheckSettings, type Side } from '../../src/check.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
-import { transferablesOf } from '../../src/io/read-worker.js';
-import type { Table } from '../../src/engine/table.js';
+import { transferablesOf } from '../../src/read-worker.js';
+import type { Table } from '../../src/core/table.js';
 import { bundlePath } from '../helpers/processes.js';
 import { inputError, tempDir, writeFile } from './temp.js';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from '@jest/globals';
-import { InputError } from '../../src/engine/errors.js';
-import type { Column, Table } from '../../src/engine/table.js';
+import { InputError } from '../../src/core/errors.js';
+import type { Column, Table } from '../../src/core/table.js';
 
 /** A fresh folder, removed after the enclosing describe block (call it while collecting tests). */
 export function tempDir(): string {

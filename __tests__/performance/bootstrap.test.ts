@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { bootstrapDifference } from '../../src/performance/bootstrap.js';
 import { performanceMetric } from '../../src/performance/metric-registry.js';
-import { seededRandom } from '../../src/performance/random.js';
+import { seededRandom } from '../../src/core/random.js';
 import type { ClassificationRows, LabelledRows } from '../../src/performance/rows.js';
 
 const accuracy = performanceMetric('accuracy')!.prepare;

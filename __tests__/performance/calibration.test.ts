@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { applyCalibration, decideCalibration, expectedCalibrationError } from '../../src/performance/calibration.js';
-import { seededRandom } from '../../src/performance/random.js';
+import { seededRandom } from '../../src/core/random.js';
 
 /** Scores 0.05 and 0.95 of a model that is right three times in four: overconfident by 0.2 in each bin. */
 function overconfident(copies: number): { scores: number[]; truth: boolean[] } {

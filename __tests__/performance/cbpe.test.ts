@@ -10,7 +10,7 @@ import {
   type LabelledBinaryRows,
 } from '../../src/performance/cbpe.js';
 import { precisionRecallF1 } from '../../src/performance/precision-recall-f1.js';
-import { seededRandom, type SeededRandom } from '../../src/performance/random.js';
+import { seededRandom, type SeededRandom } from '../../src/core/random.js';
 import { binaryRocAuc } from '../../src/performance/roc-auc.js';
 import { normalSurvival } from '../../src/stattests/math/distributions.js';
 import { expectClose, loadFixture } from './sklearn-fixtures.js';

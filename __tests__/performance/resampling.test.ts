@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { PERFORMANCE_METRICS } from '../../src/performance/metric-registry.js';
-import { seededRandom } from '../../src/performance/random.js';
+import { seededRandom } from '../../src/core/random.js';
 import { prepareResampling } from '../../src/performance/resampling.js';
 import type { ClassificationRows, LabelledRows } from '../../src/performance/rows.js';
 import { isClose, loadFixture, type ClassificationCase, type RegressionCase } from './sklearn-fixtures.js';

@@ -1,5 +1,5 @@
 /** Seeded synthetic error streams for the detector tests, from the same generator the bootstrap uses. */
-import { seededRandom } from '../../src/performance/random.js';
+import { seededRandom } from '../../src/core/random.js';
 
 /** 0/1 errors, `segments` of [rows, error rate] one after the other. */
 export function bernoulliStream(seed: number, segments: readonly (readonly [number, number])[]): Float64Array {

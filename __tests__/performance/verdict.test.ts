@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { performanceMetric } from '../../src/performance/metric-registry.js';
 import type { ClassificationRows, LabelledRows, RegressionRows } from '../../src/performance/rows.js';
 import { MIN_LABELLED_ROWS, parseMaxDegradation, performanceVerdict } from '../../src/performance/verdict.js';

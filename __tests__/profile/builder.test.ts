@@ -6,13 +6,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import type { Table } from '../../src/engine/table.js';
+import type { Table } from '../../src/core/table.js';
 import { streamParquet } from '../../src/io/parquet.js';
 import { profileData } from '../../src/io/profile-side.js';
 import { readTable } from '../../src/io/read.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
-import type { ColumnProfile, NumericColumnProfile, Profile } from '../../src/profile/format.js';
-import { representativePoints } from '../../src/profile/rank-summary.js';
+import type { ColumnProfile, NumericColumnProfile, Profile } from '../../src/core/profile.js';
+import { representativePoints } from '../../src/core/rank-summary.js';
 import { categoryDraws, normalDraws, seededRandom, tableOf } from '../helpers/tables.js';
 import { tempDir, writeFile } from '../io/temp.js';
 

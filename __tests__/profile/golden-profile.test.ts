@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { missingCount, sampleOf } from '../../src/engine/samples.js';
-import type { ProfiledColumn } from '../../src/engine/table.js';
+import type { ProfiledColumn } from '../../src/core/table.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
 import { profileFromJson, profileToJson } from '../../src/profile/json.js';
 import { statTests } from '../../src/stattests/registry.js';

@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { isProfileFile, readProfileFile, writeProfileFile } from '../../src/io/profile-file.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
-import { DEFAULT_PROFILE_SETTINGS } from '../../src/profile/format.js';
+import { DEFAULT_PROFILE_SETTINGS } from '../../src/core/profile.js';
 import { profileFromJson, profileToJson } from '../../src/profile/json.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 

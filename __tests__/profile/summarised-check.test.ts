@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { ColumnResult } from '../../src/engine/result.js';
-import type { Table } from '../../src/engine/table.js';
+import type { Table } from '../../src/core/table.js';
 import { datasetOf } from '../../src/io/profile-side.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
 import { renderText } from '../../src/report/text.js';

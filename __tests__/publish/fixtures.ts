@@ -10,7 +10,7 @@ import { defaultDriftOptions } from '../../src/engine/options.js';
 import { toJsonReport, type JsonReport } from '../../src/report/json.js';
 import type { GitHubClient } from '../../src/publish/git-commit.js';
 import type { PublishSettings } from '../../src/publish/publish.js';
-import type { RetryPolicy } from '../../src/publish/retry.js';
+import type { RetryPolicy } from '../../src/github/retry.js';
 import type { GitServer } from '../servers/github-git-server.js';
 
 export const EXAMPLES = new URL('../../examples/data/', import.meta.url).pathname;
@@ -41,7 +41,7 @@ export function writeFiles(root: string, files: Record<string, string | Buffer>)
  */
 export async function clientFor(server: GitServer, retryPolicy: Partial<RetryPolicy> = {}): Promise<GitHubClient> {
   const { getOctokit } = await import('@actions/github');
-  const { retryOnPassingFailures } = await import('../../src/publish/retry.js');
+  const { retryOnPassingFailures } = await import('../../src/github/retry.js');
   const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
   return getOctokit(server.token, { log: quiet, retryPolicy: { sleep: async () => undefined, ...retryPolicy } }, retryOnPassingFailures);
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import * as github from '@actions/github';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { getInputs } from '../../src/publish/inputs.js';
 
 const savedEnv = { ...process.env };

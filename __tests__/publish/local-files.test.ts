@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, rmSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { renderJson, type JsonReport } from '../../src/report/json.js';
 import { collectContent, MAX_FILE_BYTES, parseDriftReport } from '../../src/publish/local-files.js';
 import { readProfileFile } from '../../src/io/profile-file.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { compareMetrics, compareWithDeployed, metricDirection, parseMetrics } from '../../src/publish/metrics.js';
 
 describe('parseMetrics', () => {

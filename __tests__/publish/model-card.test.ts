@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../../src/report/escape.js';
 import type { JsonReport } from '../../src/report/json.js';
 import { compareWithDeployed, type MetricsFile, type MetricValues } from '../../src/publish/metrics.js';
 import { describeChange, formatBytes, MODEL_CARD_CHARACTER_LIMIT, renderModelCard, renderNotPromoted, type ModelCardInput } from '../../src/publish/model-card.js';
-import type { RegistryFile } from '../../src/publish/registry.js';
+import type { RegistryFile } from '../../src/registry/registry.js';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import { toJsonReport } from '../../src/report/json.js';
@@ -11,7 +11,7 @@ import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { tableOf } from '../helpers/tables.js';
 import { describeProfile } from '../../src/profile/describe.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
-import { DEFAULT_PROFILE_SETTINGS } from '../../src/profile/format.js';
+import { DEFAULT_PROFILE_SETTINGS } from '../../src/core/profile.js';
 import { exampleDriftReport } from './fixtures.js';
 
 let report: JsonReport;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { compareWithDeployed, type MetricsFile } from '../../src/publish/metrics.js';
 import { decidePromotion, ruleDirection } from '../../src/publish/promotion.js';
 

@@ -8,13 +8,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, ftruncateSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { escapeMarkdown } from '../../src/report/escape.js';
 import { renderJson, type JsonReport } from '../../src/report/json.js';
 import type { GitHubClient } from '../../src/publish/git-commit.js';
 import { MAX_FILE_BYTES } from '../../src/publish/local-files.js';
 import { publishModel, type PublishOptions, type PublishSettings } from '../../src/publish/publish.js';
-import { emptyIndex, parseIndex, renderIndex, withVersion, type RegistryIndex } from '../../src/publish/registry.js';
+import { emptyIndex, parseIndex, renderIndex, withVersion, type RegistryIndex } from '../../src/registry/registry.js';
 import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';
 import { clientFor, exampleDriftReport, makeWorkspace, publishSettings, writeFiles } from './fixtures.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compareTables } from '../../src/engine/drift.js';
-import { formatNumber, formatPercent } from '../../src/engine/format.js';
+import { formatNumber, formatPercent } from '../../src/core/format.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { DriftResult } from '../../src/engine/result.js';
 import { escapeHtml } from '../../src/report/escape.js';

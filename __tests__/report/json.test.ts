@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import { REPORT_SCHEMA_VERSION, renderJson, toJsonReport } from '../../src/report/json.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/core/version.js';
 import { BINARY, binaryLog, CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { DriftResult } from '../../src/engine/result.js';
-import { formatNumber, formatPercent } from '../../src/engine/format.js';
+import { formatNumber, formatPercent } from '../../src/core/format.js';
 import { formatSigned } from '../../src/engine/model.js';
 import { escapeMarkdown } from '../../src/report/escape.js';
 import { columnTable, renderMarkdown } from '../../src/report/markdown.js';

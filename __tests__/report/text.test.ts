@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
-import { formatPercent } from '../../src/engine/format.js';
+import { formatPercent } from '../../src/core/format.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { ClassificationSideMetrics } from '../../src/engine/result.js';
 import { DDM_CAVEAT } from '../../src/report/model-format.js';
 import { renderText } from '../../src/report/text.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
-import { formatNumber } from '../../src/engine/format.js';
+import { formatNumber } from '../../src/core/format.js';
 import { estimateOf, estimatedResult } from './estimated.js';
 
 describe('renderText', () => {

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { renderJson, type JsonReport } from '../../src/report/json.js';
 import { publishModel, type PublishOutcome } from '../../src/publish/publish.js';
 import type { GitHubClient } from '../../src/publish/git-commit.js';
-import { parseIndex } from '../../src/publish/registry.js';
+import { parseIndex } from '../../src/registry/registry.js';
 import { runAction } from '../helpers/runner.js';
 import { clientFor, exampleDriftReport, makeWorkspace, publishSettings } from '../publish/fixtures.js';
 import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';

@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { renderJson, type JsonReport } from '../../src/report/json.js';
 import { publishModel, type PublishOutcome, type PublishSettings } from '../../src/publish/publish.js';
-import { GitHubUnavailableError } from '../../src/publish/retry.js';
+import { GitHubUnavailableError } from '../../src/github/retry.js';
 import type { GitHubClient } from '../../src/publish/git-commit.js';
 import { runAction } from '../helpers/runner.js';
 import { clientFor, EXAMPLES, exampleDriftReport, makeWorkspace, publishSettings } from '../publish/fixtures.js';

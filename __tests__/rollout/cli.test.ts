@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyIndex, renderIndex, withVersion, type RegistryFile } from '../../src/publish/registry.js';
+import { emptyIndex, renderIndex, withVersion, type RegistryFile } from '../../src/registry/registry.js';
 import { bundlePath, runNode } from '../helpers/processes.js';
 
 const BUNDLE = bundlePath('rollout');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { parseAllDocuments } from 'yaml';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { fillTemplate, updateManifest, withTag, type ManifestUpdate } from '../../src/rollout/manifest.js';
 
 const DEPLOYMENT = `# The churn scorer.

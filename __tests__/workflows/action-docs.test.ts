@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DEFAULT_NA_VALUES } from '../../src/io/missing-values.js';
+import { DEFAULT_NA_VALUES } from '../../src/core/missing-values.js';
 import { REPO_ROOT } from '../helpers/processes.js';
 
 describe('the README input tables', () => {

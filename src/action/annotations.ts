@@ -6,7 +6,7 @@
  */
 import type { DriftResult } from '../engine/result.js';
 import { driftedFirst, formatDirection, truncate } from '../report/format.js';
-import { annotate } from './log.js';
+import { annotate } from '../github/log.js';
 
 const ANNOTATION_LIMIT = 10;
 

@@ -8,13 +8,13 @@ import * as github from '@actions/github';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { dataExtensions, GZIP, isDataFile } from '../io/formats.js';
 import { extractZip } from '../io/unzip.js';
-import { GitHubUnavailableError, retryOnPassingFailures } from '../publish/retry.js';
+import { GitHubUnavailableError, retryOnPassingFailures } from '../github/retry.js';
 import type { BaselineArtifact } from './inputs.js';
-import { logLine } from './log.js';
-import { redactingLog } from './secrets.js';
+import { logLine } from '../github/log.js';
+import { redactingLog } from '../github/secrets.js';
 
 /** Downloads and extracts the artifact; returns the data files it holds. */
 export async function downloadBaseline(artifact: BaselineArtifact, token: string): Promise<string[]> {

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { CheckSettings } from '../check.js';
 import { writeProfileFile } from '../io/profile-file.js';
 import { describeProfile } from '../profile/describe.js';
-import { DEFAULT_PROFILE_SETTINGS } from '../profile/format.js';
+import { DEFAULT_PROFILE_SETTINGS } from '../core/profile.js';
 import { profileFromEngine } from '../profile/sql/connect.js';
 import type { EngineSides } from './inputs.js';
-import { logLine } from './log.js';
+import { logLine } from '../github/log.js';
 
 /** The check's settings with each engine side replaced by its profile file. */
 export async function profileEngineSides({ engine, connection, sides }: EngineSides, check: CheckSettings): Promise<CheckSettings> {

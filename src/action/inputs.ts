@@ -3,17 +3,17 @@
  * `core.getInput`. Lists are one item per line, because column names may contain commas.
  */
 import * as core from '@actions/core';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { defaultDriftOptions, DEFAULT_DRIFT_SHARE, DEFAULT_MIN_ROWS } from '../engine/options.js';
-import type { ColumnKind } from '../engine/table.js';
-import { missingValueTokens } from '../io/missing-values.js';
+import type { ColumnKind } from '../core/table.js';
+import { missingValueTokens } from '../core/missing-values.js';
 import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED } from '../engine/permutation-threshold.js';
 import type { CheckSettings, Side } from '../check.js';
 import { SQL_ENGINES, type SqlEngine } from '../profile/sql/connect.js';
 import { secretsOf } from '../profile/sql/postgres.js';
 import type { SqlSource } from '../profile/sql/statements.js';
-import { allowedRoots, resolveInside, type AllowedRoots } from './workspace-paths.js';
-import { registerSecret } from './secrets.js';
+import { allowedRoots, resolveInside, type AllowedRoots } from '../github/workspace-paths.js';
+import { registerSecret } from '../github/secrets.js';
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import { parseMultivariateMethods } from '../multivariate/methods.js';
 import {

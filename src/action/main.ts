@@ -5,19 +5,17 @@
  * Prometheus metrics. Any error fails the step with one clear message.
  */
 import * as core from '@actions/core';
-import { join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { phaseLog, runCheck } from '../check.js';
-import { serveReadWorker } from '../io/read-worker.js';
-import { InputError } from '../engine/errors.js';
+import { serveReadWorker } from '../read-worker.js';
 import type { DriftResult } from '../engine/result.js';
 import { getInputs, type CheckActionSettings } from './inputs.js';
 import { annotateDrift } from './annotations.js';
-import { annotate, failStep, logLine } from './log.js';
+import { failRun } from '../github/failure.js';
+import { failStep, logLine } from '../github/log.js';
 import { downloadBaseline } from './baseline-artifact.js';
 import { profileEngineSides } from './engine-sides.js';
 import { uploadReports } from './upload.js';
-import { isInside } from './workspace-paths.js';
-import { redactSecrets } from './secrets.js';
 import { writeFileAtomic } from '../io/write.js';
 import { pushMetrics } from '../io/pushgateway.js';
 import { renderHtml } from '../report/html.js';
@@ -128,26 +126,4 @@ function setOutputs(result: DriftResult, files: ReportFiles): void {
   core.setOutput('metrics-file', files.metrics);
 }
 
-/** One error annotation per failure: `core.setFailed` would add a second, bare one after ours. */
-function fail(error: unknown): void {
-  if (error instanceof InputError) {
-    annotate('error', redactSecrets(error.describe()), { title: 'driftgate: bad input', ...annotationLocation(error.location) });
-    process.exitCode = core.ExitCode.Failure;
-  } else {
-    failStep(redactSecrets(`driftgate failed: ${(error as Error).message}`));
-  }
-}
-
-/**
- * GitHub places an annotation by a path relative to the repository; a file elsewhere (a downloaded
- * artifact) cannot be shown in the diff, and the message names it anyway.
- */
-function annotationLocation({ file, line }: InputError['location']): core.AnnotationProperties {
-  if (file === undefined) return {};
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const path = resolve(workspace, file);
-  // Annotation paths use forward slashes on every runner.
-  return isInside(workspace, path) ? { file: relative(workspace, path).split(sep).join('/'), startLine: line } : {};
-}
-
-if (!serveReadWorker()) run().catch(fail);
+if (!serveReadWorker()) run().catch((error: unknown) => failRun(error, (other) => `driftgate failed: ${(other as Error).message}`));

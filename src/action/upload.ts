@@ -1,6 +1,6 @@
 /** Uploads the report files as one workflow artifact, so reviewers can download the HTML report. */
 import { DefaultArtifactClient } from '@actions/artifact';
-import { logLine } from './log.js';
+import { logLine } from '../github/log.js';
 
 /** The artifact client retries what is worth retrying itself; what reaches here is final, and says what was already done. */
 export async function uploadReports(name: string, files: string[], rootDirectory: string): Promise<void> {

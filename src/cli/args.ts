@@ -3,7 +3,7 @@
  * InputErrors, shown as one line with exit status 2.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { defaultDriftOptions } from '../engine/options.js';
 import {
   memoryBudgetOf,
@@ -21,7 +21,7 @@ import {
 import { parseGateOn, parseModelOptions } from '../model-option-values.js';
 import { parseProfileCli, type CliProfileCommand } from './profile-args.js';
 import { collectVariadic, declaredKindsOf } from './variadic.js';
-import { missingValueTokens } from '../io/missing-values.js';
+import { missingValueTokens } from '../core/missing-values.js';
 import { parseMultivariateMethods } from '../multivariate/methods.js';
 import type { CheckSettings } from '../check.js';
 import { reportFormatOf, type ReportFormat } from './report-format.js';

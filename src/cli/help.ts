@@ -1,8 +1,8 @@
 /** `driftgate --help`: usage, with the formats and then the methods as their registries know them. */
 import { statTests } from '../stattests/registry.js';
 import { formatListing, GZIP } from '../io/formats.js';
-import { DEFAULT_NA_VALUES } from '../io/missing-values.js';
-import { DEFAULT_PROFILE_SETTINGS } from '../profile/format.js';
+import { DEFAULT_NA_VALUES } from '../core/missing-values.js';
+import { DEFAULT_PROFILE_SETTINGS } from '../core/profile.js';
 
 const USAGE = `driftgate: compare fresh data with the baseline a model was trained on, column by column.
 

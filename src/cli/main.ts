@@ -4,18 +4,18 @@
  * or usage (one line on stderr, never a stack trace).
  */
 import { runCheck } from '../check.js';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { escapeTerminal, escapeTerminalLines } from '../report/escape.js';
 import { renderText } from '../report/text.js';
-import { serveReadWorker } from '../io/read-worker.js';
+import { serveReadWorker } from '../read-worker.js';
 import { writeFileAtomic } from '../io/write.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { parseCli, type CliCheckCommand } from './args.js';
 import type { CliProfileCommand } from './profile-args.js';
 import { profileFromEngine } from '../profile/sql/connect.js';
 import { printStatements } from '../profile/sql/print-sql.js';
 import { describeProfile } from '../profile/describe.js';
-import type { Profile } from '../profile/format.js';
+import type { Profile } from '../core/profile.js';
 import { profileToJson } from '../profile/json.js';
 import { writeProfileFile } from '../io/profile-file.js';
 import { mergeProfiles, profileData } from '../io/profile-side.js';

@@ -3,11 +3,11 @@
  * InputErrors, as for `check`.
  */
 import { parseArgs } from 'node:util';
-import { InputError } from '../engine/errors.js';
-import type { ColumnKind } from '../engine/table.js';
-import { DEFAULT_PROFILE_SETTINGS, type ProfileSettings } from '../profile/format.js';
+import { InputError } from '../core/errors.js';
+import type { ColumnKind } from '../core/table.js';
+import { DEFAULT_PROFILE_SETTINGS, type ProfileSettings } from '../core/profile.js';
 import { optionalNumber, positiveInteger, type NumberRule } from '../option-values.js';
-import { missingValueTokens } from '../io/missing-values.js';
+import { missingValueTokens } from '../core/missing-values.js';
 import type { SqlDialect } from '../profile/sql/dialect.js';
 import { SQL_DIALECTS } from '../profile/sql/print-sql.js';
 import type { SqlColumn, SqlSource } from '../profile/sql/statements.js';

@@ -4,7 +4,7 @@
  * text table.
  */
 import { extname } from 'node:path';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import type { DriftResult } from '../engine/result.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson, toJsonReport } from '../report/json.js';

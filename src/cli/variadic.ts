@@ -1,6 +1,6 @@
 /** What the CLI's commands share in reading their arguments. */
-import { InputError } from '../engine/errors.js';
-import type { ColumnKind } from '../engine/table.js';
+import { InputError } from '../core/errors.js';
+import type { ColumnKind } from '../core/table.js';
 
 type Token = { kind: 'option'; name: string; value?: string } | { kind: 'positional'; value: string } | { kind: 'option-terminator' };
 

@@ -7,13 +7,13 @@
  * the tables and options it is handed.
  */
 import { mean, medianSorted, standardDeviation } from 'simple-statistics';
-import { InputError } from './errors.js';
+import { InputError } from '../core/errors.js';
 import { adjustPValues } from './correction.js';
 import { epochEncodingOf, namesTime } from './time.js';
 import { compareSegments } from './segments.js';
 import { holdsInstants, inferKind, looksLikeIdentifier } from './typing.js';
 import { firstText } from './first-text.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatNumber, formatPercent } from '../core/format.js';
 import { POOLED_CATEGORY, sampleOf, missingCount } from './samples.js';
 import { histogramOf, largestShareChange } from './histogram.js';
 import { gateVerdict } from './gate.js';
@@ -21,10 +21,10 @@ import { assessModel, groupDrift, inferTask, modelColumnKinds, modelColumnNames,
 import type { DriftOptions, ModelOptions, ThresholdSetting } from './options.js';
 import { DEFAULT_PERMUTATION_ALPHA, permutationThreshold, reachable, type PermutationSettings } from './permutation-threshold.js';
 import type { ColumnResult, SideSource, DatasetResult, Direction, DriftResult, ModelColumnResult, ModelResult, SideSummary } from './result.js';
-import { cellStorage, type ColumnKind, type Dataset, type SideColumn, type Table } from './table.js';
+import { cellStorage, type ColumnKind, type Dataset, type SideColumn, type Table } from '../core/table.js';
 import { autoSelect, findStatTest, methodNames, statTests, type MethodChoice } from '../stattests/registry.js';
 import { pooledOrder } from '../stattests/order.js';
-import { compareMultivariate } from '../multivariate/multivariate-drift.js';
+import { compareMultivariate } from './multivariate-drift.js';
 import type { ExactMoments, NumericalSample, Sample, StatTest, SummarisedSides, TestResult } from '../stattests/types.js';
 
 /** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */

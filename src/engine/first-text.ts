@@ -2,9 +2,9 @@
  * Why a column is text: the first cell that is neither a number nor a missing-value token. Users whose
  * numbers column turned to text need that one cell (a stray `n.a.`, a unit suffix) to fix the export.
  */
-import { MissingValues } from '../io/missing-values.js';
-import { parseNumberText } from '../io/number.js';
-import { MISSING_CODE, type TextColumn } from './table.js';
+import { MissingValues } from '../core/missing-values.js';
+import { parseNumberText } from '../core/number.js';
+import { MISSING_CODE, type TextColumn } from '../core/table.js';
 
 export interface FirstText {
   /** 1-based, counting data rows over the side's files in order (the header is not a row). */

@@ -19,9 +19,9 @@
  *   with its published defaults alarms on about half of long ones; `performance/change-point.ts`).
  */
 import { max, min } from 'simple-statistics';
-import { InputError } from './errors.js';
-import { formatNumber, formatPercent } from './format.js';
-import { MISSING_CODE, type Column, type ColumnKind, type Table } from './table.js';
+import { InputError } from '../core/errors.js';
+import { formatNumber, formatPercent } from '../core/format.js';
+import { MISSING_CODE, type Column, type ColumnKind, type Table } from '../core/table.js';
 import { epochEncodingOf, epochMilliseconds, formatUtc, ISO_TIMESTAMP, type TimeEncoding } from './time.js';
 import { inferKind } from './typing.js';
 import type { ModelOptions } from './options.js';

@@ -2,10 +2,10 @@
  * What a drift check is asked to do, in one typed object. The CLI's argument parser and the action's input
  * helper both produce it; the engine reads nothing else.
  */
-import type { ColumnKind } from './table.js';
+import type { ColumnKind } from '../core/table.js';
 import type { PerformanceMetricName } from '../performance/metric-registry.js';
 import type { MaxDegradation } from '../performance/verdict.js';
-import { DEFAULT_NA_VALUES } from '../io/missing-values.js';
+import { DEFAULT_NA_VALUES } from '../core/missing-values.js';
 import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED } from './permutation-threshold.js';
 import type { MultivariateMethodName } from '../multivariate/result.js';
 
@@ -69,7 +69,7 @@ export interface DriftOptions {
   ignoreColumns: readonly string[];
   /** Declared column kinds; the rest are inferred (see `inferKind`). */
   declaredKinds: ReadonlyMap<string, ColumnKind>;
-  /** Cells that mean a missing value in a numbers column (see `src/io/missing-values.ts`). */
+  /** Cells that mean a missing value in a numbers column (see `src/core/missing-values.ts`). */
   naValues: readonly string[];
   /** A method for every column whose kind it supports; unset: auto-selection. */
   method?: string;

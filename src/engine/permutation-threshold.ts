@@ -16,8 +16,8 @@
  * Deterministic: the relabellings come from one seeded stream per column, started from the seed and the
  * column's name, so a column's threshold does not depend on which other columns are checked.
  */
-import { seededRandom, type SeededRandom } from '../performance/random.js';
-import { FNV_OFFSET, FNV_PRIME } from '../io/column-builder.js';
+import { seededRandom, type SeededRandom } from '../core/random.js';
+import { FNV_OFFSET, FNV_PRIME } from '../core/column-builder.js';
 import type { CategoricalSample, NumericalSample, Sample, StatTest } from '../stattests/types.js';
 
 export interface PermutationSettings {

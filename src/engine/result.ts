@@ -2,7 +2,7 @@
  * The outcome of a drift check, as the engine produces it and every report renders it. Field names are
  * those of the JSON report (snake_case), so the JSON writer is a projection, not a translation.
  */
-import type { ColumnKind } from './table.js';
+import type { ColumnKind } from '../core/table.js';
 import type { TimeEncoding } from './time.js';
 import type { Correction, Gate, InsufficientDataRule } from './options.js';
 import type { ResultBounds, TestResult } from '../stattests/types.js';

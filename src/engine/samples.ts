@@ -4,13 +4,13 @@
  * gives its values back from its distribution: exactly when the profile kept every value, else as the
  * rank summary's representative points, with the error that carries (`summarised`).
  */
-import { InputError } from './errors.js';
-import { MISSING_CODE, type ColumnKind, type SideColumn, type Table } from './table.js';
+import { InputError } from '../core/errors.js';
+import { MISSING_CODE, type ColumnKind, type SideColumn, type Table } from '../core/table.js';
 import { categoricalSample, distinctRunsOf, numericalSample, rememberSorted, sortedFinite } from '../stattests/sample.js';
 import type { DistinctRuns } from '../stattests/distinct-count.js';
 import type { ExactMoments, NumericalSample, Sample } from '../stattests/types.js';
-import type { ColumnProfile } from '../profile/format.js';
-import { representativePoints } from '../profile/rank-summary.js';
+import type { ColumnProfile } from '../core/profile.js';
+import { representativePoints } from '../core/rank-summary.js';
 
 /** The category that holds a profile's pooled categories on both sides, so the two stay comparable. */
 export const POOLED_CATEGORY = '(other categories)';

@@ -7,11 +7,11 @@
  * is still compared, as any column, over the whole data). Segments are the values seen in either side, the
  * largest `MAX_SEGMENTS` by rows; missing values are no segment.
  */
-import { InputError } from './errors.js';
+import { InputError } from '../core/errors.js';
 import type { DriftOptions } from './options.js';
 import { columnEffect } from './effect.js';
 import type { DriftResult, SegmentResult, SegmentsResult } from './result.js';
-import { MISSING_CODE, type Column, type Dataset, type Table } from './table.js';
+import { MISSING_CODE, type Column, type Dataset, type Table } from '../core/table.js';
 
 /** Segments past this many are left out (and counted), as charts are: a report is read, not searched. */
 export const MAX_SEGMENTS = 20;

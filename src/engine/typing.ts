@@ -8,7 +8,7 @@
  *    `INTEGER_CATEGORY_LIMIT` distinct values (flags, ratings, small codes), as monitoring tools commonly do;
  *    otherwise it is numerical.
  */
-import { cellStorage, type ColumnKind, type SideColumn } from './table.js';
+import { cellStorage, type ColumnKind, type SideColumn } from '../core/table.js';
 
 export const INTEGER_CATEGORY_LIMIT = 10;
 

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { constants as zlib, createGunzip, gunzipSync } from 'node:zlib';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import type { Source } from './source.js';
 
 const CHUNK_SIZE = 1 << 20;

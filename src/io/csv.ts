@@ -7,13 +7,13 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { stat } from 'node:fs/promises';
-import { InputError } from '../engine/errors.js';
-import { ByteCodes, FNV_OFFSET, FNV_PRIME, NumericColumnBuilder, TextColumnBuilder } from './column-builder.js';
+import { InputError } from '../core/errors.js';
+import { ByteCodes, FNV_OFFSET, FNV_PRIME, NumericColumnBuilder, TextColumnBuilder } from '../core/column-builder.js';
 import { readChunks } from './compression.js';
-import { longDecimal, parseNumberBytes, POWERS_OF_TEN } from './number.js';
-import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
+import { longDecimal, parseNumberBytes, POWERS_OF_TEN } from '../core/number.js';
+import { DEFAULT_NA_VALUES, MissingValues } from '../core/missing-values.js';
 import { changedWhileRead, describeBytes, isBuilt, limitsOf, NotTextError, READ_LIMITS, wantsText, type FileColumns, type FileFormat, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
-import type { Column } from '../engine/table.js';
+import type { Column } from '../core/table.js';
 
 const LF = 0x0a;
 const CR = 0x0d;

@@ -4,7 +4,7 @@
  * one line here: reading, streaming, the memory estimate, messages, `--help` and the README's table follow.
  */
 import { basename } from 'node:path';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { readHead } from './compression.js';
 import { csvFormat, tsvFormat } from './csv.js';
 import { jsonFormat, jsonLinesFormat } from './json.js';

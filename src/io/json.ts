@@ -7,13 +7,13 @@
  * its numbers written as JSON writes them.
  */
 import { isUtf8 } from 'node:buffer';
-import { InputError } from '../engine/errors.js';
-import { InferredColumnBuilder } from './column-builder.js';
+import { InputError } from '../core/errors.js';
+import { InferredColumnBuilder } from '../core/column-builder.js';
 import { readAll, readChunks } from './compression.js';
-import { parseNumberText } from './number.js';
-import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
+import { parseNumberText } from '../core/number.js';
+import { DEFAULT_NA_VALUES, MissingValues } from '../core/missing-values.js';
 import { describeBytes, isBuilt, limitsOf, NotTextError, wantsText, type FileColumns, type FileFormat, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
-import type { Column } from '../engine/table.js';
+import type { Column } from '../core/table.js';
 
 const LF = 0x0a;
 const CR = 0x0d;

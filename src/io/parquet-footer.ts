@@ -5,7 +5,7 @@
  * count no file of this size could hold, or failing inside the decoder.
  */
 import type { ColumnData, FileMetaData, SchemaElement } from 'hyparquet';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 
 /** Nesting deeper than any real schema; a hostile one could otherwise exhaust the decoder's stack. */
 const MAX_SCHEMA_DEPTH = 100;

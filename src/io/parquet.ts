@@ -8,13 +8,13 @@ import { constants } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import type { AsyncBuffer, ColumnData, FileMetaData, ParquetParsers, SchemaTree } from 'hyparquet';
-import { InputError } from '../engine/errors.js';
-import type { Column } from '../engine/table.js';
-import { NumericColumnBuilder, TextColumnBuilder } from './column-builder.js';
+import { InputError } from '../core/errors.js';
+import type { Column } from '../core/table.js';
+import { NumericColumnBuilder, TextColumnBuilder } from '../core/column-builder.js';
 import { fileError, readAll } from './compression.js';
 import { checkDecodedRows, checkFooter } from './parquet-footer.js';
-import { parseNumberText } from './number.js';
-import { DEFAULT_NA_VALUES, MissingValues } from './missing-values.js';
+import { parseNumberText } from '../core/number.js';
+import { DEFAULT_NA_VALUES, MissingValues } from '../core/missing-values.js';
 import { changedWhileRead, describeBytes, isBuilt, wantsText, type FileColumns, type FileFormat, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
 
 /** Temporal values as numbers, so drift in them can be measured like any other numeric column. */

@@ -6,8 +6,8 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { createGunzip, gunzipSync, gzipSync } from 'node:zlib';
-import { InputError } from '../engine/errors.js';
-import type { Profile } from '../profile/format.js';
+import { InputError } from '../core/errors.js';
+import type { Profile } from '../core/profile.js';
 import { PROFILE_MARKER, profileFromJson, profileToJson } from '../profile/json.js';
 import { writeFileAtomic } from './write.js';
 

@@ -2,10 +2,10 @@
  * The sides of a check that are profiles: profile files (several are merged), or data profiled while it
  * streams past when it is too large to hold (the memory budget), a batch of rows at a time.
  */
-import { InputError } from '../engine/errors.js';
-import type { Dataset } from '../engine/table.js';
+import { InputError } from '../core/errors.js';
+import type { Dataset } from '../core/table.js';
 import { ProfileBuilder } from '../profile/builder.js';
-import { DEFAULT_PROFILE_SETTINGS, type Profile, type ProfileSettings } from '../profile/format.js';
+import { DEFAULT_PROFILE_SETTINGS, type Profile, type ProfileSettings } from '../core/profile.js';
 import { isProfileFile, readProfileFile } from './profile-file.js';
 import { readFileTable, resolveSources, type ReadOptions } from './read.js';
 import { streamerOf, type Streamer } from './formats.js';

@@ -3,7 +3,7 @@
  * writes itself. Both the exposition's user labels and the Pushgateway's grouping key are checked here, so
  * the client in this folder needs nothing from the reports.
  */
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 
 /** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
 export const RESERVED_LABEL_NAMES: readonly string[] = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment', 'rows'];

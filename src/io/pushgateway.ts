@@ -4,7 +4,7 @@
  * their last values.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { RESERVED_LABEL_NAMES, validateLabelName } from './prometheus-labels.js';
 
 export interface PushOptions {

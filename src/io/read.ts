@@ -5,8 +5,8 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-import { InputError } from '../engine/errors.js';
-import { MISSING_CODE, type Column, type ColumnKind, type Table } from '../engine/table.js';
+import { InputError } from '../core/errors.js';
+import { MISSING_CODE, type Column, type ColumnKind, type Table } from '../core/table.js';
 import { describeSource, readColumns, sizeWeight, type Format } from './formats.js';
 import { globFiles } from './glob.js';
 import type { FileColumns, FilePlan, ReadLimits, Source } from './source.js';

@@ -1,7 +1,7 @@
 /** What the format readers share: where a file is, what to build from it, and what they hand back. */
 import { constants } from 'node:buffer';
-import { InputError } from '../engine/errors.js';
-import type { Column, ColumnKind } from '../engine/table.js';
+import { InputError } from '../core/errors.js';
+import type { Column, ColumnKind } from '../core/table.js';
 import type { Format } from './formats.js';
 
 /**

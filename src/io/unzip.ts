@@ -9,7 +9,7 @@ import { lstat, mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 
 /** Extracts `zipPath` into `target`; returns the absolute paths of the files written. */
 export async function extractZip(zipPath: string, target: string): Promise<string[]> {

@@ -23,7 +23,7 @@
  * https://docs.deepchecks.com/stable/tabular/auto_checks/train_test_validation/plot_multivariate_drift.html
  */
 import { binaryRocAuc } from '../performance/roc-auc.js';
-import { seededRandom } from '../performance/random.js';
+import { seededRandom } from '../core/random.js';
 import { fitBoostedTrees, predictScores, type BoostingSettings } from './gradient-boosting.js';
 import type { DataMatrix } from './linear-algebra.js';
 import { sampleRows, selectRows, shuffledIndices } from './random-rows.js';

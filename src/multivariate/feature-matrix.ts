@@ -15,7 +15,7 @@
  * Reference: NannyML, "Data Reconstruction with PCA",
  * https://nannyml.readthedocs.io/en/stable/how_it_works/multivariate_drift.html
  */
-import { MISSING_CODE, type Column, type ColumnKind, type Table } from '../engine/table.js';
+import { MISSING_CODE, type Column, type ColumnKind, type Table } from '../core/table.js';
 import type { DataMatrix } from './linear-algebra.js';
 
 export interface FeatureSpec {

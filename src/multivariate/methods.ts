@@ -2,7 +2,7 @@
  * The multivariate methods by name, and the `multivariate` option that picks them: a list of names,
  * `all`, or `off` (the default: see docs and `DEFAULT_MULTIVARIATE`).
  */
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import type { MultivariateMethodName } from './result.js';
 
 export const MULTIVARIATE_METHODS: Readonly<Record<MultivariateMethodName, string>> = {

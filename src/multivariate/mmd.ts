@@ -23,7 +23,7 @@
  * Reference: A. Gretton et al., "A Kernel Two-Sample Test", JMLR 13 (2012); Alibi Detect, "Maximum Mean
  * Discrepancy", https://docs.seldon.io/projects/alibi-detect/en/stable/cd/methods/mmddrift.html
  */
-import { seededRandom } from '../performance/random.js';
+import { seededRandom } from '../core/random.js';
 import type { DataMatrix } from './linear-algebra.js';
 import { sampleRows, shuffledIndices } from './random-rows.js';
 

@@ -2,7 +2,7 @@
  * Seeded choices of rows: row budgets, cross-validation folds and permutations all draw from one partial
  * Fisher–Yates shuffle, so every method is deterministic for a given seed.
  */
-import type { SeededRandom } from '../performance/random.js';
+import type { SeededRandom } from '../core/random.js';
 import type { DataMatrix } from './linear-algebra.js';
 
 /** The first `count` places of a uniformly random ordering of 0 … n − 1 (all n by default). */

@@ -32,7 +32,7 @@
  * Reference: NannyML, "Data Reconstruction with PCA",
  * https://nannyml.readthedocs.io/en/stable/how_it_works/multivariate_drift.html
  */
-import { seededRandom } from '../performance/random.js';
+import { seededRandom } from '../core/random.js';
 import { columnMeans, type DataMatrix } from './linear-algebra.js';
 import { selectRows, shuffledIndices } from './random-rows.js';
 import { fitPca, projectRows, reconstructRows, type PcaModel } from './pca.js';

@@ -11,7 +11,7 @@
  * Hyndman–Fan type 7). Reference: B. Efron and R. Tibshirani, "An Introduction to the Bootstrap"
  * (1993), ch. 13.
  *
- * Reproducibility: one `seededRandom` stream (xoshiro128**, see `random.ts`) per call, default seed 42;
+ * Reproducibility: one `seededRandom` stream (xoshiro128**, see `src/core/random.ts`) per call, default seed 42;
  * each resample draws its n_baseline baseline row indices, then its n_current current ones. The same
  * rows, metric and options give the same interval on every run and Node version.
  *
@@ -32,7 +32,7 @@
  * // => { lower: -0.20000000000000007, upper: 0, confidence: 0.95, resamples: 1000, seed: 42,
  * //      undefinedResamples: 0 }: a ten-point drop, yet zero is still inside at this sample size
  */
-import { seededRandom } from './random.js';
+import { seededRandom } from '../core/random.js';
 import type { ResampledMetric } from './resampling.js';
 import { rowCount, type LabelledRows } from './rows.js';
 

@@ -15,7 +15,7 @@
  * ordered.
  *
  * Decision (calibrate only where it helps, as NannyML's `needs_calibration` does with its own split):
- * the baseline rows are shuffled with a seeded generator (`random.ts`, default seed 42) and dealt, the
+ * the baseline rows are shuffled with a seeded generator (`src/core/random.ts`, default seed 42) and dealt, the
  * positives and then the negatives in turn, into K = 5 folds of near-equal size and class balance. Each
  * fold's scores are calibrated by an isotonic map fitted on the other folds, so every baseline row gets
  * an out-of-fold calibrated score. Calibrate when the ECE of those out-of-fold scores is strictly below
@@ -31,7 +31,7 @@
  * // => calibrate: true, rawError ≈ 0.2, calibratedError ≈ 0.096 (out of fold); the map sends 0.05 → 0.25, 0.95 → 0.75
  */
 import { fitIsotonic, predictIsotonic, type IsotonicFit } from './isotonic.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../core/random.js';
 import { requireAligned } from './rows.js';
 
 // Module-level aliases: inside Jest's vm contexts a global lookup per row makes the tests' simulations

@@ -24,7 +24,7 @@
  * // => { status: 'degraded', baseline: 0.9, current: 0.8, difference: -0.09999999999999998,
  * //      degradation: 0.09999999999999998, allowed: 0.05, interval: { lower: -0.20000000000000007, upper: 0, ... }, ... }
  */
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { bootstrapDifference, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
 import type { MetricDirection, PerformanceMetric, PerformanceMetricName } from './metric-registry.js';
 import { rowCount, type LabelledRows } from './rows.js';

@@ -4,10 +4,10 @@
  * batch without a column contributes missing cells to it, and a column that is text anywhere is text
  * throughout (numbers seen before become their shortest text, as the engine compares them as categories).
  */
-import { InputError } from '../engine/errors.js';
-import { MISSING_CODE, type Column, type NumericColumn, type Table } from '../engine/table.js';
+import { InputError } from '../core/errors.js';
+import { MISSING_CODE, type Column, type NumericColumn, type Table } from '../core/table.js';
 import { compareCodePoints } from '../stattests/sample.js';
-import { DEFAULT_PROFILE_SETTINGS, PROFILE_VERSION, type ColumnProfile, type NumericColumnProfile, type Profile, type ProfileSettings, type TextColumnProfile } from './format.js';
+import { DEFAULT_PROFILE_SETTINGS, PROFILE_VERSION, type ColumnProfile, type NumericColumnProfile, type Profile, type ProfileSettings, type TextColumnProfile } from '../core/profile.js';
 import { NumericAccumulator } from './numeric-accumulator.js';
 
 /**

@@ -1,5 +1,5 @@
 /** What a profile holds, in a few lines a person reads: for the CLI, the model card and reports. */
-import { approximation, type Profile } from './format.js';
+import { approximation, type Profile } from '../core/profile.js';
 
 export function describeProfile(profile: Profile): string {
   const numeric = profile.columns.filter((column) => column.storage === 'numeric');

@@ -2,10 +2,10 @@
  * A profile to and from its JSON form (docs/profile-schema.md). Reading trusts nothing: every count, moment
  * and summary is checked against the others, and the first contradiction is an InputError naming the file.
  */
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { decodeDistribution, encodeDistribution, type EncodedDistribution } from './distribution-codec.js';
-import { PROFILE_VERSION, type ColumnProfile, type NumericColumnProfile, type Profile, type ProfileSettings, type TextColumnProfile } from './format.js';
-import { rankErrorOf, summaryFault } from './rank-summary.js';
+import { PROFILE_VERSION, type ColumnProfile, type NumericColumnProfile, type Profile, type ProfileSettings, type TextColumnProfile } from '../core/profile.js';
+import { rankErrorOf, summaryFault } from '../core/rank-summary.js';
 
 /** The key a profile's JSON starts with; its value is the format version. */
 export const PROFILE_MARKER = 'driftgate_profile';

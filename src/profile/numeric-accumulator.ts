@@ -6,8 +6,8 @@
 import { momentsOf } from '../stattests/math/moments.js';
 import { sortedFinite } from '../stattests/sample.js';
 import { encodeDistribution } from './distribution-codec.js';
-import type { ColumnMoments, NumericColumnProfile, ProfileSettings } from './format.js';
-import { combine, compress, summaryOfCounts, summaryOfSorted, type RankSummary } from './rank-summary.js';
+import type { ColumnMoments, NumericColumnProfile, ProfileSettings } from '../core/profile.js';
+import { combine, compress, summaryOfCounts, summaryOfSorted, type RankSummary } from '../core/rank-summary.js';
 
 export class NumericAccumulator {
   private rows = 0;

@@ -5,13 +5,13 @@
  */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { registerSecret } from '../action/secrets.js';
-import { InputError } from '../engine/errors.js';
+import { registerSecret } from '../github/secrets.js';
+import { InputError } from '../core/errors.js';
 import { nonNegative, oneOf, parseNumber } from '../option-values.js';
 import type { PublishSettings } from './publish.js';
 import type { BaselineStorage } from './local-files.js';
 import { ruleDirection, type PromotionRule } from './promotion.js';
-import { checkPathComponent, checkRegistryDir, refuseBaseAsBranch } from './registry.js';
+import { checkPathComponent, checkRegistryDir, refuseBaseAsBranch } from '../registry/registry.js';
 
 export interface PublishActionSettings {
   publish: PublishSettings;

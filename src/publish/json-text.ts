@@ -3,7 +3,7 @@
  * annotation then lands on it. V8 gives the offset where parsing stopped ("at position 22"); input that
  * ends too early has none, and its error belongs at the end of the file.
  */
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 
 export function parseJsonFile(text: string, file: string, explain: (syntaxError: string) => string): unknown {
   try {

@@ -10,17 +10,17 @@ import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-import { allowedRoots, resolveInside, refuseLinkOutside } from '../action/workspace-paths.js';
+import { allowedRoots, resolveInside, refuseLinkOutside } from '../github/workspace-paths.js';
 import { globFiles } from '../io/glob.js';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { writeProfileFile } from '../io/profile-file.js';
 import { profileData, readProfiles } from '../io/profile-side.js';
 import { describeProfile } from '../profile/describe.js';
-import type { Profile } from '../profile/format.js';
+import type { Profile } from '../core/profile.js';
 import { READABLE_REPORT_SCHEMA_VERSIONS, type JsonReport } from '../report/json.js';
 import { parseJsonFile } from './json-text.js';
 import { parseMetrics, type MetricsFile } from './metrics.js';
-import { BASELINE_FOLDER, DRIFT_REPORT_FILE, METRICS_FILE, MODEL_FOLDER, relativeNames, type FileRole, type RegistryFile } from './registry.js';
+import { BASELINE_FOLDER, DRIFT_REPORT_FILE, METRICS_FILE, MODEL_FOLDER, relativeNames, type FileRole, type RegistryFile } from '../registry/registry.js';
 import { formatBytes } from './model-card.js';
 
 /**

@@ -4,14 +4,13 @@
  */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { redactingLog, redactSecrets } from '../action/secrets.js';
-import { workspaceRelative } from '../action/workspace-paths.js';
-import { InputError } from '../engine/errors.js';
+import { redactingLog, redactSecrets } from '../github/secrets.js';
+import { failRun } from '../github/failure.js';
 import { httpStatus } from './git-commit.js';
 import { getInputs } from './inputs.js';
 import { validationMessage } from './pull-request.js';
 import { publishModel, type PublishOutcome } from './publish.js';
-import { GitHubUnavailableError, retryOnPassingFailures } from './retry.js';
+import { GitHubUnavailableError, retryOnPassingFailures } from '../github/retry.js';
 
 async function run(): Promise<void> {
   const { publish, githubToken } = getInputs();
@@ -53,14 +52,4 @@ function explainGitHubError(error: unknown): string {
   return `driftgate publish failed: ${said}`;
 }
 
-run().catch((error: unknown) => {
-  if (error instanceof InputError) {
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const file = error.location.file === undefined ? undefined : workspaceRelative(workspace, error.location.file);
-    core.error(redactSecrets(error.describe()), { title: 'driftgate: bad input', ...(file ? { file, startLine: error.location.line } : {}) });
-    // Not core.setFailed: it would add a second, bare error annotation after this one.
-    process.exitCode = core.ExitCode.Failure;
-  } else {
-    core.setFailed(redactSecrets(explainGitHubError(error)));
-  }
-});
+run().catch((error: unknown) => failRun(error, explainGitHubError));

@@ -8,7 +8,7 @@
  * rows, so the comparison is like with like. Without it, the deployed numbers can only be the deployed
  * version's own stored metrics, measured on other data when it was trained.
  */
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { performanceMetric, type MetricDirection } from '../performance/metric-registry.js';
 import { parseJsonFile } from './json-text.js';
 

@@ -10,14 +10,14 @@
  * columns, then no charts, then fewer file rows, always with a note that the full data is in the folder.
  */
 import type { JsonReport } from '../report/json.js';
-import { formatNumber } from '../engine/format.js';
+import { formatNumber } from '../core/format.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { featuresHeading, modelSection, verdictBlock } from '../report/markdown.js';
 import { renderSummary } from '../report/summary.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { DEPLOYED_METRICS_KEY, type MetricChange, type MetricComparison, type MetricsFile, type Verdict } from './metrics.js';
 import type { PromotionDecision } from './promotion.js';
-import { DRIFT_REPORT_FILE, INDEX_FILE, type RegistryFile } from './registry.js';
+import { DRIFT_REPORT_FILE, INDEX_FILE, type RegistryFile } from '../registry/registry.js';
 
 /** GitHub's limit for a pull request body is 65,536 characters; the rest is headroom for our own notes. */
 export const MODEL_CARD_CHARACTER_LIMIT = 60_000;

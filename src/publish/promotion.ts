@@ -4,8 +4,8 @@
  * Numbers from other data (the deployed version's own stored metrics) cannot decide it: a change there
  * mixes the models' difference with the data's, so the rule refuses them instead of guessing.
  */
-import { InputError } from '../engine/errors.js';
-import { formatNumber } from '../engine/format.js';
+import { InputError } from '../core/errors.js';
+import { formatNumber } from '../core/format.js';
 import type { MetricDirection } from '../performance/metric-registry.js';
 import { DEPLOYED_METRICS_KEY, metricDirection, type MetricComparison, type MetricsFile } from './metrics.js';
 

@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import {
   blobShaAt,
   branchHead,
@@ -56,7 +56,7 @@ import {
   type RegistryFile,
   type RegistryIndex,
   type VersionEntry,
-} from './registry.js';
+} from '../registry/registry.js';
 
 export interface PullRequestSettings {
   labels: string[];

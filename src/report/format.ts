@@ -2,7 +2,7 @@
  * Phrases every human-facing report shares: the score a column was judged on, its direction, its status.
  */
 import type { ColumnResult, SideSource } from '../engine/result.js';
-import { formatNumber, formatPercent } from '../engine/format.js';
+import { formatNumber, formatPercent } from '../core/format.js';
 import { columnEffect } from '../engine/effect.js';
 
 /**

@@ -8,7 +8,7 @@
  * in it, and `dataset` is no longer the whole verdict (`gate` is). Every version 1 field is still written.
  */
 import type { DriftResult } from '../engine/result.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { escapeJsonText } from './escape.js';
 
 export const REPORT_SCHEMA_VERSION = 2;

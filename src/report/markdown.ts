@@ -6,7 +6,7 @@
  * features.
  */
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, ModelColumnResult, ModelResult, PerformanceResult, SegmentsResult } from '../engine/result.js';
-import { formatNumber } from '../engine/format.js';
+import { formatNumber } from '../core/format.js';
 import { escapeMarkdown, markdownCode, mermaidText } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
 import {

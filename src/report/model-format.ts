@@ -4,7 +4,7 @@
  * matrices, the performance estimated without labels, each detector's answer, the labels of the
  * error-rate chart.
  */
-import { formatNumber, formatPercent } from '../engine/format.js';
+import { formatNumber, formatPercent } from '../core/format.js';
 import { epochMilliseconds, formatUtc, type TimePrecision } from '../engine/time.js';
 import { DETECTOR_TITLES, describeStreamPoint, formatSigned } from '../engine/model.js';
 import type {

@@ -2,7 +2,7 @@
  * What every report shows of the multivariate section, worded once: each method's value and threshold
  * as text, and whether the gate's verdict heads the report.
  */
-import { formatNumber, formatPercent } from '../engine/format.js';
+import { formatNumber, formatPercent } from '../core/format.js';
 import type { DriftResult } from '../engine/result.js';
 import type { MultivariateMethodResult } from '../multivariate/result.js';
 

@@ -7,11 +7,11 @@
  * it reads them. When the check ran is its own gauge, `driftgate_last_check_timestamp_seconds`, so a
  * dashboard can tell when checks stop.
  */
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { GATES } from '../engine/options.js';
 import type { ColumnResult, DriftResult, EstimatedMetricResult, EstimatedPerformance, ModelResult, StreamPoint } from '../engine/result.js';
 import { DETECTOR_NAMES } from '../performance/change-point.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { ESTIMATED_METRIC_NAMES, metricRows } from './model-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
 import type { SegmentResult, SegmentsResult } from '../engine/result.js';

@@ -5,7 +5,7 @@
  * step summary over 1 MiB, so the column table is cut to fit, with a note.
  */
 import type { ColumnResult, DriftResult, Histogram } from '../engine/result.js';
-import { formatNumber } from '../engine/format.js';
+import { formatNumber } from '../core/format.js';
 import { columnTable, featuresHeading, modelSection, multivariateSection, segmentsSection, verdictBlock } from './markdown.js';
 import { gateHeadsReport } from './multivariate-format.js';
 import { driftedFirst, truncate } from './format.js';

@@ -4,7 +4,7 @@
  * classes, change point and prediction drift come before the features.
  */
 import type { ColumnResult, DriftResult, ModelResult, SegmentsResult } from '../engine/result.js';
-import { formatNumber } from '../engine/format.js';
+import { formatNumber } from '../core/format.js';
 import { escapeTerminal } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
 import { CLASS_SCORE_TITLES, DDM_CAVEAT, classesView, detectorRows, estimatedView, formatMetricChange, metricRows, roleLabel, type ClassesView } from './model-format.js';

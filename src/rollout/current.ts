@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { InputError } from '../engine/errors.js';
-import { checkPathComponent, checkRegistryDir, findVersion, indexPath, parseIndex, versionFolder } from '../publish/registry.js';
+import { InputError } from '../core/errors.js';
+import { checkPathComponent, checkRegistryDir, findVersion, indexPath, parseIndex, versionFolder } from '../registry/registry.js';
 
 export interface CurrentVersion {
   version: string;

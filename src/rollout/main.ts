@@ -15,10 +15,10 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { escapeTerminal } from '../report/escape.js';
 import { writeFileAtomic } from '../io/write.js';
-import { checkPathComponent, checkRegistryDir, versionFolder } from '../publish/registry.js';
+import { checkPathComponent, checkRegistryDir, versionFolder } from '../registry/registry.js';
 import { readCurrentVersion } from './current.js';
 import { ROLLOUT_KINDS, updateManifest } from './manifest.js';
 

@@ -6,7 +6,7 @@
  * where each value sits, and the new text is spliced into the original source.
  */
 import { isMap, isPair, isScalar, isSeq, parse, parseAllDocuments, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 
 export interface ManifestUpdate {
   /** The model version to roll out, e.g. `2026.11.30.1`. */

@@ -26,7 +26,7 @@
  * References: F. W. Scholz, M. A. Stephens, "K-Sample Anderson–Darling Tests", JASA 82 (1987) 918–924;
  * SciPy 1.10 `scipy.stats.anderson_ksamp`.
  */
-import { CompensatedSum } from './math/compensated-sum.js';
+import { CompensatedSum } from '../core/compensated-sum.js';
 import { pooledOrder } from './order.js';
 import type { StatTest } from './types.js';
 

@@ -3,7 +3,7 @@
  * user does not. Adding a test is one file (its descriptor) and one line here, besides its own test file:
  * `--help` and the README's method table (`node scripts/action-docs.js`) are written from the descriptors.
  */
-import type { ColumnKind } from '../engine/table.js';
+import type { ColumnKind } from '../core/table.js';
 import type { StatTest } from './types.js';
 import { anderson } from './anderson.js';
 import { chi2 } from './chi2.js';

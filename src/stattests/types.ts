@@ -6,7 +6,7 @@
  * union of both sides' categories. A test never sees missing values, never sees an empty side, and never
  * reads files.
  */
-import type { ColumnKind } from '../engine/table.js';
+import type { ColumnKind } from '../core/table.js';
 
 export interface NumericalSample {
   readonly kind: 'numerical';

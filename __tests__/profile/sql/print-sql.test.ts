@@ -6,7 +6,7 @@
  * the statement or a comment. BigQuery, Snowflake and Spark are only ever checked this way (never run).
  */
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_PROFILE_SETTINGS } from '../../../src/profile/format.js';
+import { DEFAULT_PROFILE_SETTINGS } from '../../../src/core/profile.js';
 import { bigQuery } from '../../../src/profile/sql/bigquery.js';
 import { printStatements, SQL_DIALECTS, sqlStatements } from '../../../src/profile/sql/print-sql.js';
 import { snowflake } from '../../../src/profile/sql/snowflake.js';

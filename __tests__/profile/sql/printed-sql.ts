@@ -7,7 +7,7 @@
 import { expect } from '@jest/globals';
 import { parseCli } from '../../../src/cli/args.js';
 import type { CliProfileCommand } from '../../../src/cli/profile-args.js';
-import { PROFILE_VERSION, type ColumnProfile, type NumericColumnProfile, type Profile } from '../../../src/profile/format.js';
+import { PROFILE_VERSION, type ColumnProfile, type NumericColumnProfile, type Profile } from '../../../src/core/profile.js';
 import { printStatements, sqlStatements, type PrintedStatement } from '../../../src/profile/sql/print-sql.js';
 import { HOSTILE } from './same-rows.js';
 import { momentsOfCounts } from '../../../src/stattests/math/moments.js';

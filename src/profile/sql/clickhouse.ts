@@ -7,7 +7,7 @@
  * plain sums about a shift (statements.ts), which need neither.
  */
 import { createClient, ClickHouseLogLevel } from '@clickhouse/client';
-import { InputError } from '../../engine/errors.js';
+import { InputError } from '../../core/errors.js';
 import type { SqlDialect } from './dialect.js';
 import { inEngine, type SqlConnection } from './engine-profile.js';
 import { secretsOf } from './postgres.js';

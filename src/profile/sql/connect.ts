@@ -2,7 +2,7 @@
  * An engine named by the user, connected and asked for the profile of a table or query: what
  * `driftgate profile --engine` and the check action's engine inputs share.
  */
-import type { Profile, ProfileSettings } from '../format.js';
+import type { Profile, ProfileSettings } from '../../core/profile.js';
 import { connectClickHouse } from './clickhouse.js';
 import { connectDuckDb } from './duckdb.js';
 import { profileInEngine, type SqlConnection } from './engine-profile.js';

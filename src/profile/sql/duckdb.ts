@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../../engine/errors.js';
+import { InputError } from '../../core/errors.js';
 import { quoteStandard, type SqlDialect } from './dialect.js';
 import { inEngine, type SqlConnection } from './engine-profile.js';
 import { fromClause, type SqlColumn, type SqlSource } from './statements.js';

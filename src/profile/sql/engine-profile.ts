@@ -9,12 +9,12 @@
  * The statements: one scan for every column's aggregates, one more for the spreads and order statistics,
  * and one GROUP BY per column whose values or categories are listed.
  */
-import { InputError } from '../../engine/errors.js';
-import type { ColumnMoments, ColumnProfile, NumericColumnProfile, Profile, ProfileSettings, TextColumnProfile } from '../format.js';
+import { InputError } from '../../core/errors.js';
+import type { ColumnMoments, ColumnProfile, NumericColumnProfile, Profile, ProfileSettings, TextColumnProfile } from '../../core/profile.js';
 import { momentsOfCounts } from '../../stattests/math/moments.js';
-import { PROFILE_VERSION } from '../format.js';
+import { PROFILE_VERSION } from '../../core/profile.js';
 import { NumericAccumulator } from '../numeric-accumulator.js';
-import { summaryFault, summaryPositions } from '../rank-summary.js';
+import { summaryFault, summaryPositions } from '../../core/rank-summary.js';
 import { doubleLiteral, type SqlDialect } from './dialect.js';
 import {
   categoriesStatement,

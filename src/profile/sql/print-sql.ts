@@ -11,7 +11,7 @@
  * values) and its order statistics at the summary's positions, the latter in one self-contained
  * statement instead of driftgate's quantiles folded into statement 2.
  */
-import type { ProfileSettings } from '../format.js';
+import type { ProfileSettings } from '../../core/profile.js';
 import { bigQuery } from './bigquery.js';
 import { clickhouse } from './clickhouse.js';
 import type { SqlDialect } from './dialect.js';

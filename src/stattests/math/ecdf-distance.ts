@@ -13,7 +13,7 @@
  */
 import { pooledOrder } from '../order.js';
 import type { NumericalSample } from '../types.js';
-import { CompensatedSum } from './compensated-sum.js';
+import { CompensatedSum } from '../../core/compensated-sum.js';
 
 /** Σ |F_r − F_c|^power · Δx over the pooled sample (`power` 1 for W1, 2 for the energy distance). */
 export function ecdfGapIntegral(sample: NumericalSample, power: 1 | 2): number {

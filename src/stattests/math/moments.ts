@@ -14,7 +14,7 @@
  */
 import { mean as meanOf } from 'simple-statistics';
 import type { NumericalSample } from '../types.js';
-import { CompensatedSum } from './compensated-sum.js';
+import { CompensatedSum } from '../../core/compensated-sum.js';
 
 export interface Moments {
   /** The arithmetic mean. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { redactSecrets, registerSecret } from '../../src/action/secrets.js';
+import { redactSecrets, registerSecret } from '../../src/github/secrets.js';
 import { captureStdout } from '../helpers/stdout.js';
 
 const TOKEN = 'ghs_RedactionTestToken4c8e1f90a2b7d36QwE';

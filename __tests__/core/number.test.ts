@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isNaNLiteral, parseNumberBytes, parseNumberText } from '../../src/io/number.js';
+import { isNaNLiteral, parseNumberBytes, parseNumberText } from '../../src/core/number.js';
 import { seededRandom } from '../helpers/tables.js';
 
 

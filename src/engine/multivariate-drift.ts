@@ -7,19 +7,19 @@
  * drift): identifiers, vanished and new columns are left out. MMD reads the numerical ones among them;
  * the other methods also read the categorical ones, count-encoded (`feature-matrix.ts`).
  */
-import type { ColumnResult } from '../engine/result.js';
-import type { Table } from '../engine/table.js';
-import { formatNumber, formatPercent } from '../engine/format.js';
-import { featureMatrices, type FeatureMatrices, type FeatureSpec } from './feature-matrix.js';
-import { MULTIVARIATE_METHODS } from './methods.js';
-import type { MultivariateMethodName, MultivariateMethodResult, MultivariateResult } from './result.js';
+import type { ColumnResult } from './result.js';
+import type { Table } from '../core/table.js';
+import { formatNumber, formatPercent } from '../core/format.js';
+import { featureMatrices, type FeatureMatrices, type FeatureSpec } from '../multivariate/feature-matrix.js';
+import { MULTIVARIATE_METHODS } from '../multivariate/methods.js';
+import type { MultivariateMethodName, MultivariateMethodResult, MultivariateResult } from '../multivariate/result.js';
 import {
   RECONSTRUCTION_FALSE_ALARM_RATE,
   RECONSTRUCTION_MIN_BASELINE_ROWS,
   reconstructionErrorDrift,
-} from './reconstruction-error.js';
-import { DOMAIN_CLASSIFIER_FALSE_ALARM_RATE, DOMAIN_CLASSIFIER_MIN_ROWS, domainClassifierDrift } from './domain-classifier.js';
-import { MMD_FALSE_ALARM_RATE, mmdDrift } from './mmd.js';
+} from '../multivariate/reconstruction-error.js';
+import { DOMAIN_CLASSIFIER_FALSE_ALARM_RATE, DOMAIN_CLASSIFIER_MIN_ROWS, domainClassifierDrift } from '../multivariate/domain-classifier.js';
+import { MMD_FALSE_ALARM_RATE, mmdDrift } from '../multivariate/mmd.js';
 
 /** Fixed, so a check run twice on the same data gives the same answer. */
 export const MULTIVARIATE_SEED = 17;

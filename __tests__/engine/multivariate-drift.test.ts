@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
-import type { Table } from '../../src/engine/table.js';
+import type { Table } from '../../src/core/table.js';
 import { RECONSTRUCTION_FALSE_ALARM_RATE } from '../../src/multivariate/reconstruction-error.js';
 import { DOMAIN_CLASSIFIER_FALSE_ALARM_RATE } from '../../src/multivariate/domain-classifier.js';
 import { MMD_FALSE_ALARM_RATE } from '../../src/multivariate/mmd.js';

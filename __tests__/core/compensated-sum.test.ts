@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CompensatedSum } from '../../../src/stattests/math/compensated-sum.js';
+import { CompensatedSum } from '../../src/core/compensated-sum.js';
 
 const sumOf = (terms: readonly number[]) => {
   const sum = new CompensatedSum();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { retryDelay, type RetryPolicy } from '../../src/publish/retry.js';
+import { retryDelay, type RetryPolicy } from '../../src/github/retry.js';
 import { primaryRateLimit, secondaryRateLimit, startGitHubServer, type GitServer } from '../servers/github-git-server.js';
 
 const policy = { baseDelayMs: 1000 };
@@ -43,7 +43,7 @@ describe('the retry plugin', () => {
 
   async function makeClient(retryPolicy: Partial<RetryPolicy> = {}) {
     const { getOctokit } = await import('@actions/github');
-    const { retryOnPassingFailures } = await import('../../src/publish/retry.js');
+    const { retryOnPassingFailures } = await import('../../src/github/retry.js');
     const log = { debug: () => undefined, info: () => undefined, warn: (message: string) => warnings.push(message), error: () => undefined };
     const sleep = async (milliseconds: number) => {
       slept.push(milliseconds);

@@ -8,7 +8,7 @@
 import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 import { globFilesSync } from '../io/glob.js';
 import { isInside } from '../io/paths.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { seededRandom } from '../../src/performance/random.js';
+import { seededRandom } from '../../src/core/random.js';
 
 describe('seededRandom (xoshiro128** seeded by SplitMix64)', () => {
   it('reproduces the reference outputs for seed 42', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { DEFAULT_NA_VALUES, missingValueTokens, MissingValues } from '../../src/io/missing-values.js';
+import { DEFAULT_NA_VALUES, missingValueTokens, MissingValues } from '../../src/core/missing-values.js';
 import { readTable } from '../../src/io/read.js';
-import { cells, inputError, storages, tempDir, writeFile } from './temp.js';
+import { cells, inputError, storages, tempDir, writeFile } from '../io/temp.js';
 
 const csv = (...rows: string[]) => `${rows.join('\n')}\n`;
 

@@ -12,7 +12,7 @@
  * action can read the same index.
  */
 import { posix } from 'node:path';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../core/errors.js';
 
 export const INDEX_SCHEMA_VERSION = 1;
 export const INDEX_FILE = 'index.json';

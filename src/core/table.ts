@@ -1,4 +1,4 @@
-import type { ColumnProfile } from '../profile/format.js';
+import type { ColumnProfile } from './profile.js';
 /**
  * Columnar tables as the readers produce them.
  *

@@ -2,7 +2,7 @@
  * Growable column storage: doubles in a Float64Array, texts interned per column. Readers append one cell
  * per row and never keep per-row strings around.
  */
-import { MISSING_CODE, type Column, type NumericColumn, type TextColumn } from '../engine/table.js';
+import { MISSING_CODE, type Column, type NumericColumn, type TextColumn } from './table.js';
 
 /**
  * Small, since storage doubles as cells arrive: a file of many columns and few rows must not reserve

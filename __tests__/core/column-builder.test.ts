@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ByteCodes, InferredColumnBuilder, NumericColumnBuilder, TextColumnBuilder } from '../../src/io/column-builder.js';
-import { cellsOf } from './temp.js';
+import { ByteCodes, InferredColumnBuilder, NumericColumnBuilder, TextColumnBuilder } from '../../src/core/column-builder.js';
+import { cellsOf } from '../io/temp.js';
 
 describe('column builders', () => {
   it('grows numeric storage past its initial capacity', () => {

@@ -5,10 +5,10 @@
  * no cell is copied.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { InputError } from '../engine/errors.js';
-import { presort, type PresortedColumn } from '../engine/samples.js';
-import type { Column, Table } from '../engine/table.js';
-import { readTable, type ReadOptions } from './read.js';
+import { InputError } from './core/errors.js';
+import { presort, type PresortedColumn } from './engine/samples.js';
+import type { Column, Table } from './core/table.js';
+import { readTable, type ReadOptions } from './io/read.js';
 
 const ROLE = 'driftgate-read';
 

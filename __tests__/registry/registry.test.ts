@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import {
   checkPathComponent,
   checkRegistryDir,
@@ -17,7 +17,7 @@ import {
   withVersion,
   type RegistryFile,
   type VersionEntry,
-} from '../../src/publish/registry.js';
+} from '../../src/registry/registry.js';
 
 const file = (path: string, sha256: string, role: RegistryFile['role'] = 'model'): RegistryFile => ({ path, role, size: 10, sha256 });
 const entry = (version: string, files: RegistryFile[] = [file('model/m.pkl', 'a'.repeat(64))], extra: Partial<VersionEntry> = {}): VersionEntry => ({
