@@ -1,4 +1,6 @@
 /** How numbers read wherever people see them: the engine's reasons and summaries, and every report. */
+import type { StreamPoint } from './result.js';
+import { epochMilliseconds, formatUtc, type TimeEncoding } from './time.js';
 
 /** Four significant digits; scientific notation for very small or large magnitudes. */
 export function formatNumber(value: number): string {
@@ -12,4 +14,17 @@ export function formatNumber(value: number): string {
 export function formatPercent(share: number): string {
   const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
   return `${(share * 100).toFixed(digits)}%`;
+}
+
+/** A change with its sign, `+0.02` or `−0.13`, as people write differences. */
+export function formatSigned(value: number): string {
+  if (value === 0) return '±0';
+  return value > 0 ? `+${formatNumber(value)}` : `−${formatNumber(-value)}`;
+}
+
+/** "row 2000 (2024-03-14T21:20:00Z)": where a point is, in the reader's terms; Unix times as UTC dates. */
+export function describeStreamPoint(point: StreamPoint, time?: TimeEncoding): string {
+  if (point.order === undefined) return `row ${point.row}`;
+  const epoch = typeof point.order === 'number' && time !== undefined && time !== 'iso';
+  return `row ${point.row} (${epoch ? `${formatUtc(epochMilliseconds(point.order, time), 'second')} UTC` : point.order})`;
 }

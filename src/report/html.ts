@@ -7,8 +7,7 @@
  */
 import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, Histogram, ModelResult, PerformanceResult, SegmentsResult, SideSummary, StreamPoint } from '../engine/result.js';
 import { columnEffect } from '../engine/effect.js';
-import { formatNumber, formatPercent } from '../engine/format.js';
-import { describeStreamPoint } from '../engine/model.js';
+import { describeStreamPoint, formatNumber, formatPercent } from '../engine/format.js';
 import { epochMilliseconds, formatUtc, type TimeEncoding } from '../engine/time.js';
 import { escapeHtml } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, profiledNote, truncate } from './format.js';
