@@ -22,7 +22,7 @@ export function formatSigned(value: number): string {
   return value > 0 ? `+${formatNumber(value)}` : `−${formatNumber(-value)}`;
 }
 
-/** "row 2000 (2024-03-14T21:20:00Z)": where a point is, in the reader's terms; Unix times as UTC dates. */
+/** "row 2000 (2024-03-14 21:20:00 UTC)": where a point is, in the reader's terms; Unix times as UTC dates. */
 export function describeStreamPoint(point: StreamPoint, time?: TimeEncoding): string {
   if (point.order === undefined) return `row ${point.row}`;
   const epoch = typeof point.order === 'number' && time !== undefined && time !== 'iso';
