@@ -3,7 +3,7 @@ import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import type { DriftResult } from '../../src/engine/result.js';
 import { formatNumber, formatPercent } from '../../src/core/format.js';
-import { formatSigned } from '../../src/engine/model.js';
+import { formatSigned } from '../../src/core/format.js';
 import { escapeMarkdown } from '../../src/report/escape.js';
 import { columnTable, renderMarkdown } from '../../src/report/markdown.js';
 import { MAX_SHOWN_CLASSES } from '../../src/report/model-format.js';

@@ -13,3 +13,9 @@ export function formatPercent(share: number): string {
   const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
   return `${(share * 100).toFixed(digits)}%`;
 }
+
+/** A change with its sign, `+0.02` or `−0.13`, as people write differences. */
+export function formatSigned(value: number): string {
+  if (value === 0) return '±0';
+  return value > 0 ? `+${formatNumber(value)}` : `−${formatNumber(-value)}`;
+}

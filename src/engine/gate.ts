@@ -6,7 +6,7 @@
  * - `prediction`: a prediction, class-probability or target column drifted;
  * - `performance`: the chosen metric degraded beyond the tolerance;
  * - `estimated-performance`: while the performance verdict lacks labelled current rows, the estimate
- *   made without them (CBPE, `model.ts`) decides in its place: degraded when the estimated metric is worse
+ *   made without them (CBPE, `model-estimate.ts`) decides in its place: degraded when the estimated metric is worse
  *   than the baseline by more than the tolerance even at its band's upper edge. Where labels suffice
  *   the realized verdict is the one that counts, so this gate is not measured; on the gate's list the
  *   estimate replaces performance's "insufficient data", since it is the performance verdict then.

@@ -220,7 +220,7 @@ export interface EstimatedRows {
 
 /**
  * The estimate's verdict on the unlabelled rows: degraded when even the band's upper edge is worse than
- * the baseline's realized value by more than the tolerance (`model.ts`, `estimatedVerdict`).
+ * the baseline's realized value by more than the tolerance (`model-estimate.ts`, `estimatedVerdict`).
  */
 export interface EstimatedVerdict {
   /** The verdict's metric when CBPE estimates it (accuracy, roc_auc), else accuracy. */

@@ -13,6 +13,7 @@ import type { JsonReport } from '../report/json.js';
 import { formatNumber } from '../core/format.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { featuresHeading, modelSection, verdictBlock } from '../report/markdown.js';
+import { markdownList, markdownNote, markdownSection, markdownTable, type MarkdownListItem } from '../report/markdown-section.js';
 import { renderSummary } from '../report/summary.js';
 import { VERSION } from '../core/version.js';
 import { DEPLOYED_METRICS_KEY, type MetricChange, type MetricComparison, type MetricsFile, type Verdict } from './metrics.js';
@@ -74,19 +75,16 @@ export function renderModelCard(input: ModelCardInput, characterLimit = MODEL_CA
  */
 export function renderNotPromoted(input: Pick<ModelCardInput, 'name' | 'metrics' | 'comparison'> & { promotion: PromotionDecision }): string {
   const decision = `🔴 **Not promoted**: ${escapeMarkdown(input.promotion.reason)}. Nothing was committed and no pull request was opened or changed.`;
-  return [`# Model ${input.name}: not promoted`, decision, metricsSection({ ...input, promotion: undefined })].join('\n\n') + '\n';
+  return markdownSection({ heading: { level: 1, text: `Model ${input.name}: not promoted` }, blocks: [decision, metricsSection({ ...input, promotion: undefined })] }) + '\n';
 }
 
 function composeCard(input: ModelCardInput, detail: Detail): string {
-  return [
-    `# Model ${input.name}, version ${input.version}`,
-    introduction(input),
-    metricsSection(input),
-    foldCharts(driftSection(input.driftReport, detail)),
-    dataSection(input),
-    filesSection(input, detail.fileRows),
-    footer(input),
-  ].join('\n\n') + '\n';
+  return (
+    markdownSection({
+      heading: { level: 1, text: `Model ${input.name}, version ${input.version}` },
+      blocks: [introduction(input), metricsSection(input), foldCharts(driftSection(input.driftReport, detail)), dataSection(input), filesSection(input, detail.fileRows), footer(input)],
+    }) + '\n'
+  );
 }
 
 function introduction(input: ModelCardInput): string {
@@ -98,21 +96,22 @@ function introduction(input: ModelCardInput): string {
 }
 
 function driftSection(report: JsonReport | undefined, detail: Detail): string {
-  if (!report) return '## Why this version\n\nNo drift report was given: the model was retrained on a schedule or by hand.';
+  const heading = { level: 2, text: 'Why this version' };
+  if (!report) return markdownSection({ heading, blocks: ['No drift report was given: the model was retrained on a schedule or by hand.'] });
   const drifted = report.columns.filter((column) => column.drift_detected);
-  const why = `## Why this version\n\nThe drift check of ${formatDate(new Date(report.generated_at))} found:`;
+  const found = `The drift check of ${formatDate(new Date(report.generated_at))} found:`;
   if (drifted.length === 0 || detail.driftedRows === 0) {
-    const note = drifted.length > 0 ? `\n\n_${drifted.length} drifted column${plural(drifted.length)}: ${drifted.map((column) => escapeMarkdown(column.name)).slice(0, 50).join(', ')}; \`${DRIFT_REPORT_FILE}\` has their values._` : '';
+    const note = `${drifted.length} drifted column${plural(drifted.length)}: ${drifted.map((column) => escapeMarkdown(column.name)).slice(0, 50).join(', ')}; \`${DRIFT_REPORT_FILE}\` has their values.`;
     // Concept drift often comes without feature drift: the model section is then the whole reason.
     const model = report.model ? [modelSection(report.model, 4, { chart: detail.charts }), featuresHeading(report, 4)] : [];
-    return `${[why, verdictBlock(report, 3), ...model].join('\n\n')}${note}`;
+    return markdownSection({ heading, blocks: [found, verdictBlock(report, 3), ...model, drifted.length > 0 ? markdownNote(note) : undefined] });
   }
   const shown = drifted.slice(0, detail.driftedRows).map((column) => (detail.charts ? column : { ...column, histogram: undefined }));
   const hidden = drifted.length - shown.length;
-  const note = `_${hidden > 0 ? `The first ${shown.length} of ${drifted.length} drifted columns are shown; ` : 'Only the drifted columns are shown; '}\`${DRIFT_REPORT_FILE}\` in the version folder has every column._`;
+  const note = markdownNote(`${hidden > 0 ? `The first ${shown.length} of ${drifted.length} drifted columns are shown; ` : 'Only the drifted columns are shown; '}\`${DRIFT_REPORT_FILE}\` in the version folder has every column.`);
   // The job summary's rendering (verdict, table, charts) is what people already know from the check action.
   const evidence = renderSummary({ ...report, columns: shown }, { reportLinks: note }).trimEnd();
-  return `${why}\n\n${demoteHeadings(evidence)}`;
+  return markdownSection({ heading, blocks: [found, demoteHeadings(evidence)] });
 }
 
 /** The summary's headings start at level 2; under this card's section they go one level down. */
@@ -141,35 +140,42 @@ function foldCharts(markdown: string): string {
 
 function metricsSection(input: Pick<ModelCardInput, 'metrics' | 'comparison' | 'promotion'>): string {
   const { metrics, comparison } = input;
-  if (!metrics) return '## Metrics\n\nNo metrics file was given.';
-  if (Object.keys(metrics.values).length === 0) return '## Metrics\n\nThe metrics file holds no numbers.';
-  const rule = input.promotion ? `\n\n**Promotion rule**: ${escapeMarkdown(input.promotion.reason)}.` : '';
+  const heading = { level: 2, text: 'Metrics' };
+  if (!metrics) return markdownSection({ heading, blocks: ['No metrics file was given.'] });
+  if (Object.keys(metrics.values).length === 0) return markdownSection({ heading, blocks: ['The metrics file holds no numbers.'] });
+  const rule = input.promotion && markdownSection({ lead: 'Promotion rule', blocks: [`${escapeMarkdown(input.promotion.reason)}.`] });
   if (!comparison || comparison.basis === 'none') {
-    const rows = Object.entries(metrics.values).map(([name, value]) => `| ${escapeMarkdown(name)} | ${formatNumber(value)} |`);
-    const note = comparison ? `The deployed version \`${comparison.deployedVersion}\` has no metrics to compare with.\n\n` : '';
-    return `## Metrics\n\n${note}| Metric | This version |\n|---|---|\n${rows.join('\n')}${rule}`;
+    const rows = Object.entries(metrics.values).map(([name, value]) => [escapeMarkdown(name), formatNumber(value)]);
+    const note = comparison && `The deployed version \`${comparison.deployedVersion}\` has no metrics to compare with.`;
+    return markdownSection({ heading, blocks: [note, markdownTable(['Metric', 'This version'], rows), rule] });
   }
-  const rows = comparison.changes.map(
-    (change) => `| ${escapeMarkdown(change.name)} | ${formatOptional(change.deployed)} | ${formatOptional(change.candidate)} | ${describeChange(change)} | ${VERDICT_CELLS[change.verdict ?? 'unknown']} |`,
-  );
-  const table = `| Metric | Deployed \`${comparison.deployedVersion}\` | New | Change | Better or worse |\n|---|---|---|---|---|\n${rows.join('\n')}`;
-  return `${comparisonHeading(comparison)}\n\n${tally(comparison.changes)}\n\n${table}${rule}`;
+  const rows = comparison.changes.map((change) => [
+    escapeMarkdown(change.name),
+    formatOptional(change.deployed),
+    formatOptional(change.candidate),
+    describeChange(change),
+    VERDICT_CELLS[change.verdict ?? 'unknown'],
+  ]);
+  const table = markdownTable(['Metric', `Deployed \`${comparison.deployedVersion}\``, 'New', 'Change', 'Better or worse'], rows);
+  return markdownSection({ heading: { level: 2, text: comparisonTitle(comparison) }, blocks: [comparisonBasis(comparison), tally(comparison.changes), table, rule] });
 }
 
 const VERDICT_CELLS: Record<Verdict | 'unknown', string> = { better: '🟢 better', worse: '🔴 **worse**', same: '⚪ same', unknown: '' };
 
-function comparisonHeading(comparison: MetricComparison): string {
+function comparisonTitle(comparison: MetricComparison): string {
+  return comparison.basis === 'same-holdout' ? 'Deployed vs new, on the same data' : 'Deployed vs new, on different data';
+}
+
+/** Where each side's numbers come from; a warning when they come from different data. */
+function comparisonBasis(comparison: MetricComparison): string {
   const deployed = `\`${comparison.deployedVersion}\``;
   if (comparison.basis === 'same-holdout') {
-    return `## Deployed vs new, on the same data\n\nThe training scored the deployed version ${deployed} and this version on the same holdout of the fresh data.`;
+    return `The training scored the deployed version ${deployed} and this version on the same holdout of the fresh data.`;
   }
   const scored = comparison.scoredVersion
     ? ` The training scored \`${comparison.scoredVersion}\` on its holdout, but ${deployed} is deployed now, so those numbers are not used.`
     : '';
-  return [
-    '## Deployed vs new, on different data',
-    `> ⚠️ **The deployed numbers come from other data**: they are ${deployed}'s own metrics, measured on its test split when it was trained; this version's are measured on a holdout of the fresh data. A change mixes the difference between the models with the difference between the data.${scored} To compare like with like, have the training command score the deployed model (\`DRIFTGATE_DEPLOYED_MODEL_DIR\`) on the same holdout and write its numbers under \`"${DEPLOYED_METRICS_KEY}"\` in the metrics file.`,
-  ].join('\n\n');
+  return `> ⚠️ **The deployed numbers come from other data**: they are ${deployed}'s own metrics, measured on its test split when it was trained; this version's are measured on a holdout of the fresh data. A change mixes the difference between the models with the difference between the data.${scored} To compare like with like, have the training command score the deployed model (\`DRIFTGATE_DEPLOYED_MODEL_DIR\`) on the same holdout and write its numbers under \`"${DEPLOYED_METRICS_KEY}"\` in the metrics file.`;
 }
 
 /** One sentence above the table, so a worse metric is seen before the rows are read. */
@@ -207,39 +213,45 @@ function dataSection(input: ModelCardInput): string {
   };
   const model = total('model');
   const baseline = total('baseline');
-  const lines = [`- Model: ${model.count} file${plural(model.count)}, ${formatBytes(model.bytes)}`];
+  const items: MarkdownListItem[] = [{ text: `Model: ${model.count} file${plural(model.count)}, ${formatBytes(model.bytes)}` }];
   if (input.baselineProfile) {
     const [summary, ...approximate] = input.baselineProfile.trimEnd().split('\n');
-    lines.push(`- Training data profile (the baseline the next check compares against; the rows themselves are not stored): ${formatBytes(baseline.bytes)}, ${summary}`);
-    for (const line of approximate.slice(0, APPROXIMATE_COLUMNS_SHOWN)) lines.push(`  - ${escapeMarkdown(line.trim())}`);
-    if (approximate.length > APPROXIMATE_COLUMNS_SHOWN) lines.push(`  - and ${approximate.length - APPROXIMATE_COLUMNS_SHOWN} more approximate columns`);
+    const more = approximate.length > APPROXIMATE_COLUMNS_SHOWN ? [`and ${approximate.length - APPROXIMATE_COLUMNS_SHOWN} more approximate columns`] : [];
+    items.push({
+      text: `Training data profile (the baseline the next check compares against; the rows themselves are not stored): ${formatBytes(baseline.bytes)}, ${summary}`,
+      items: [...approximate.slice(0, APPROXIMATE_COLUMNS_SHOWN).map((line) => escapeMarkdown(line.trim())), ...more],
+    });
   } else {
-    lines.push(
-      baseline.count > 0
-        ? `- Training data (the baseline the next check compares against): ${baseline.count} file${plural(baseline.count)}, ${formatBytes(baseline.bytes)}`
-        : '- Training data: not stored with this version (no baseline was given)',
-    );
+    items.push({
+      text:
+        baseline.count > 0
+          ? `Training data (the baseline the next check compares against): ${baseline.count} file${plural(baseline.count)}, ${formatBytes(baseline.bytes)}`
+          : 'Training data: not stored with this version (no baseline was given)',
+    });
   }
   const report = input.driftReport;
   if (report) {
-    lines.push(`- Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows`);
+    items.push({ text: `Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows` });
     const labelled = report.model?.performance?.labelled_rows;
-    if (labelled) lines.push(`- Performance check: ${labelled.baseline.toLocaleString('en-US')} labelled baseline rows against ${labelled.current.toLocaleString('en-US')} labelled current rows`);
+    if (labelled) items.push({ text: `Performance check: ${labelled.baseline.toLocaleString('en-US')} labelled baseline rows against ${labelled.current.toLocaleString('en-US')} labelled current rows` });
   }
-  return `## Data\n\n${lines.join('\n')}`;
+  return markdownSection({ heading: { level: 2, text: 'Data' }, blocks: [markdownList(items)] });
 }
 
 function filesSection(input: ModelCardInput, maxRows: number): string {
   const shown = input.files.slice(0, maxRows);
-  const rows = shown.map((file) => `| ${escapeMarkdown(file.path)} | ${file.role} | ${formatBytes(file.size)} | \`${file.sha256}\` |`);
+  const rows = shown.map((file) => [escapeMarkdown(file.path), file.role, formatBytes(file.size), `\`${file.sha256}\``]);
   const hidden = input.files.length - shown.length;
-  const note = hidden > 0 ? `\n\n_${hidden} more file${plural(hidden)} not shown; \`${INDEX_FILE}\` lists every file with its checksum._` : '';
-  return `## Files\n\nIn \`${input.folder}\`:\n\n| File | Role | Size | SHA-256 |\n|---|---|---|---|\n${rows.join('\n')}${note}`;
+  const note = `${hidden} more file${plural(hidden)} not shown; \`${INDEX_FILE}\` lists every file with its checksum.`;
+  return markdownSection({
+    heading: { level: 2, text: 'Files' },
+    blocks: [`In \`${input.folder}\`:`, markdownTable(['File', 'Role', 'Size', 'SHA-256'], rows), hidden > 0 ? markdownNote(note) : undefined],
+  });
 }
 
 function footer(input: ModelCardInput): string {
   const run = input.runUrl ? `[Workflow run](${input.runUrl}) · ` : '';
-  return `---\n\n<sub>${run}Published by driftgate ${VERSION}</sub>`;
+  return markdownSection({ blocks: ['---', `<sub>${run}Published by driftgate ${VERSION}</sub>`] });
 }
 
 /** Binary units, as GitHub states its file limits (100 MiB). */

@@ -4,9 +4,9 @@
  * matrices, the performance estimated without labels, each detector's answer, the labels of the
  * error-rate chart.
  */
-import { formatNumber, formatPercent } from '../core/format.js';
+import { formatNumber, formatPercent, formatSigned } from '../core/format.js';
+import { describeStreamPoint } from '../engine/stream-point.js';
 import { epochMilliseconds, formatUtc, type TimePrecision } from '../engine/time.js';
-import { DETECTOR_TITLES, describeStreamPoint, formatSigned } from '../engine/model.js';
 import type {
   ChangePointResult,
   ClassificationSideMetrics,
@@ -81,6 +81,9 @@ export function probabilityColumnsText(columns: Readonly<Record<string, string>>
 
 /** ADWIN first: the one to trust when they disagree. */
 const DETECTOR_ORDER: readonly DetectorName[] = ['adwin', 'page-hinkley', 'ddm'];
+
+/** The detectors' own names, as their papers spell them. */
+const DETECTOR_TITLES: Record<DetectorName, string> = { adwin: 'ADWIN', 'page-hinkley': 'Page-Hinkley', ddm: 'DDM' };
 
 export const DDM_CAVEAT =
   'DDM with its published defaults also alarms on about half of long stable streams, mostly early on: where the detectors disagree, trust ADWIN.';

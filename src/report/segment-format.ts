@@ -2,8 +2,7 @@
  * What every report shows of the segments, worded once: one row per segment, in the engine's ranking
  * (drifted first, then by the share of drifted columns and the largest effect).
  */
-import { formatNumber, formatPercent } from '../core/format.js';
-import { formatSigned } from '../engine/model.js';
+import { formatNumber, formatPercent, formatSigned } from '../core/format.js';
 import type { SegmentsResult } from '../engine/result.js';
 import { MAX_SEGMENTS } from '../engine/segments.js';
 

@@ -10,24 +10,32 @@ import { columnTable, featuresHeading, modelSection, multivariateSection, segmen
 import { gateHeadsReport } from './multivariate-format.js';
 import { driftedFirst, truncate } from './format.js';
 import { escapeMarkdown, mermaidText } from './escape.js';
+import { markdownFence, markdownSection } from './markdown-section.js';
 
 /** GitHub's limit is 1 MiB per step summary; keep well under it. */
 export const SUMMARY_BYTE_LIMIT = 1024 * 1024 - 16 * 1024;
 export const CHARTED_COLUMNS = 5;
 
 export function renderSummary(result: DriftResult, options: { reportLinks?: string } = {}): string {
-  const model = result.model ? [modelSection(result.model, 3)] : [];
-  const multivariate = result.multivariate ? [multivariateSection(result.multivariate, 3)] : [];
-  const segments = result.segments ? [segmentsSection(result.segments, 3)] : [];
-  const head = gateHeadsReport(result) ? [verdictBlock(result, 2), ...model, ...multivariate, ...segments, featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
+  const head = gateHeadsReport(result)
+    ? markdownSection({
+        blocks: [
+          verdictBlock(result, 2),
+          result.model && modelSection(result.model, 3),
+          result.multivariate && multivariateSection(result.multivariate, 3),
+          result.segments && segmentsSection(result.segments, 3),
+          featuresHeading(result, 3),
+        ],
+      })
+    : verdictBlock(result, 2);
   const charts = driftedFirst(result.columns)
     .filter((column) => column.drift_detected && column.histogram)
     .slice(0, CHARTED_COLUMNS)
-    .map(chartSection)
-    .join('\n\n');
-  const tail = [charts ? `### Distributions of the most drifted columns\n\n${charts}` : '', options.reportLinks ?? ''].filter(Boolean).join('\n\n');
+    .map(chartSection);
+  const chartsSection = charts.length > 0 ? markdownSection({ heading: { level: 3, text: 'Distributions of the most drifted columns' }, blocks: charts }) : undefined;
+  const tail = markdownSection({ blocks: [chartsSection, options.reportLinks] });
   const fixed = Buffer.byteLength(head) + Buffer.byteLength(tail) + 16;
-  return [head, fittingTable(result.columns, SUMMARY_BYTE_LIMIT - fixed), tail].filter(Boolean).join('\n\n') + '\n';
+  return markdownSection({ blocks: [head, fittingTable(result.columns, SUMMARY_BYTE_LIMIT - fixed), tail] }) + '\n';
 }
 
 /** The longest column table (drifted first) that fits in `budget` bytes, found by halving. */
@@ -49,17 +57,15 @@ function chartSection(column: ColumnResult): string {
   const { labels, reference, current } = chartSeries(histogram);
   const top = Math.max(...reference, ...current, 1);
   const yMax = Math.min(100, Math.ceil(top / 5) * 5);
-  const lines = [
-    '```mermaid',
+  const chart = markdownFence('mermaid', [
     'xychart-beta',
     `    title "${mermaidText(truncate(column.name, 60))}"`,
     `    x-axis [${labels.map((label) => `"${mermaidText(label)}"`).join(', ')}]`,
     `    y-axis "% of rows" 0 --> ${yMax}`,
     `    bar [${reference.map(round).join(', ')}]`,
     `    line [${current.map(round).join(', ')}]`,
-    '```',
-  ];
-  return `**${escapeMarkdown(truncate(column.name, 80))}**: bars = baseline, line = current (% of non-missing values)\n\n${lines.join('\n')}`;
+  ]);
+  return markdownSection({ lead: escapeMarkdown(truncate(column.name, 80)), blocks: ['bars = baseline, line = current (% of non-missing values)', chart] });
 }
 
 function chartSeries(histogram: Histogram): { labels: string[]; reference: number[]; current: number[] } {
