@@ -32028,7 +32028,7 @@ __nccwpck_require__.d(core_namespaceObject, {
   addPath: () => (addPath),
   debug: () => (debug),
   endGroup: () => (endGroup),
-  error: () => (core_error),
+  error: () => (error),
   exportVariable: () => (exportVariable),
   getBooleanInput: () => (getBooleanInput),
   getIDToken: () => (getIDToken),
@@ -34868,7 +34868,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -34891,7 +34891,7 @@ function debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -40049,7 +40049,7 @@ function markdownCode(text) {
  * runner would take for a workflow command is shown defused: `::` opening the text (the runner looks
  * for `::name::` at the start of a line, past any blanks) and `##[` anywhere (its older `##[name]` form).
  */
-function escape_escapeTerminal(text) {
+function escapeTerminal(text) {
     return text
         .replace(CONTROL_CHARACTERS, visibleControl)
         .replace(/##\[/g, '##\\x5b')
@@ -40057,7 +40057,7 @@ function escape_escapeTerminal(text) {
 }
 /** Several lines for a terminal or an Actions log: each line as `escapeTerminal` shows it, the line breaks kept. */
 function escapeTerminalLines(text) {
-    return text.split('\n').map(escape_escapeTerminal).join('\n');
+    return text.split('\n').map(escapeTerminal).join('\n');
 }
 /**
  * A JSON document's text, safe to print: JSON.stringify leaves DEL, the C1 controls and the line and
@@ -40076,7 +40076,7 @@ function mermaidText(text) {
         .replace(CONTROL_CHARACTERS, visibleControl);
 }
 
-;// CONCATENATED MODULE: ./src/action/log.ts
+;// CONCATENATED MODULE: ./src/github/log.ts
 /**
  * What the action shows in the step's log: lines, annotations and the failure. Everything goes through
  * `escapeTerminal` first, since @actions/core escapes only what would end a workflow command early (line
@@ -40085,24 +40085,24 @@ function mermaidText(text) {
 
 
 function logLine(text) {
-    info(escape_escapeTerminal(text));
+    info(escapeTerminal(text));
 }
 function logDebug(text) {
-    debug(escape_escapeTerminal(text));
+    debug(escapeTerminal(text));
 }
 function annotate(kind, message, properties = {}) {
     const { title, file } = properties;
-    core_namespaceObject[kind](escape_escapeTerminal(message), {
+    core_namespaceObject[kind](escapeTerminal(message), {
         ...properties,
-        ...(title === undefined ? {} : { title: escape_escapeTerminal(title) }),
-        ...(file === undefined ? {} : { file: escape_escapeTerminal(file) }),
+        ...(title === undefined ? {} : { title: escapeTerminal(title) }),
+        ...(file === undefined ? {} : { file: escapeTerminal(file) }),
     });
 }
 function failStep(message) {
-    core.setFailed(escapeTerminal(message));
+    setFailed(escapeTerminal(message));
 }
 
-;// CONCATENATED MODULE: ./src/action/secrets.ts
+;// CONCATENATED MODULE: ./src/github/secrets.ts
 /**
  * Keeping credentials out of everything the actions print. The runner hides a value registered with
  * `::add-mask::` in the log, but our README promises more: the token never appears at all, and GitHub's
@@ -40156,6 +40156,32 @@ const redactingLog = {
     warn: (message) => logLine(redactSecrets(message)),
     error: (message) => annotate('error', redactSecrets(message)),
 };
+
+;// CONCATENATED MODULE: ./src/core/errors.ts
+/**
+ * A problem with what the user handed us: a file, a cell, an option.
+ *
+ * It is raised where the problem is found and rendered only at the edges (the CLI prints one line and
+ * exits 2; the action fails the step with an annotation on the file), so it carries everything a person
+ * needs to act on it and never a stack trace.
+ */
+class errors_InputError extends Error {
+    location;
+    name = 'InputError';
+    constructor(message, 
+    /** Where the problem is, as precisely as it is known. */
+    location = {}) {
+        super(message);
+        this.location = location;
+    }
+    /** `file:line: column "x": message`, the shape compilers and linters use, so editors can jump to it. */
+    describe() {
+        const { file, line, column } = this.location;
+        const where = [file, line].filter((part) => part !== undefined).join(':');
+        const columnPart = column === undefined ? '' : `column ${JSON.stringify(column)}: `;
+        return `${where ? `${where}: ` : ''}${columnPart}${this.message}`;
+    }
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -41047,32 +41073,6 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/**
- * A problem with what the user handed us: a file, a cell, an option.
- *
- * It is raised where the problem is found and rendered only at the edges (the CLI prints one line and
- * exits 2; the action fails the step with an annotation on the file), so it carries everything a person
- * needs to act on it and never a stack trace.
- */
-class errors_InputError extends Error {
-    location;
-    name = 'InputError';
-    constructor(message, 
-    /** Where the problem is, as precisely as it is known. */
-    location = {}) {
-        super(message);
-        this.location = location;
-    }
-    /** `file:line: column "x": message`, the shape compilers and linters use, so editors can jump to it. */
-    describe() {
-        const { file, line, column } = this.location;
-        const where = [file, line].filter((part) => part !== undefined).join(':');
-        const columnPart = column === undefined ? '' : `column ${JSON.stringify(column)}: `;
-        return `${where ? `${where}: ` : ''}${columnPart}${this.message}`;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/io/paths.ts
 /** Where a path is, lexically: the checks that keep reads and writes inside a folder build on this. */
 
@@ -41146,7 +41146,7 @@ function isFolder(path) {
     return (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
-;// CONCATENATED MODULE: ./src/action/workspace-paths.ts
+;// CONCATENATED MODULE: ./src/github/workspace-paths.ts
 /**
  * Path inputs name files of the checked-out repository, or files an earlier step left in RUNNER_TEMP.
  * A workflow may build them from text it does not control (a dispatch input, a branch name), and a pull
@@ -41252,6 +41252,33 @@ function realPathOf(path) {
                 return absolute;
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/github/failure.ts
+/**
+ * How an action's run ends on an error, the same for every driftgate action: an `InputError` becomes one
+ * error annotation, placed on the file it names when that file is in the workspace, and anything else one
+ * failed step with the action's explanation. Both are redacted first, since either may quote a request.
+ */
+
+
+
+
+
+function failRun(error, explain) {
+    if (error instanceof errors_InputError) {
+        annotate('error', redactSecrets(error.describe()), { title: 'driftgate: bad input', ...annotationLocation(error.location) });
+        // Not core.setFailed: it would add a second, bare error annotation after this one.
+        process.exitCode = ExitCode.Failure;
+    }
+    else {
+        failStep(redactSecrets(explain(error)));
+    }
+}
+function annotationLocation({ file, line }) {
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const path = file === undefined ? undefined : workspaceRelative(workspace, file);
+    return path === undefined ? {} : { file: path, startLine: line };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -41456,10 +41483,10 @@ function memoryBudgetOf(option, text) {
     return { memoryBudget: Math.floor(bytes) };
 }
 
-;// CONCATENATED MODULE: ./src/engine/format.ts
+;// CONCATENATED MODULE: ./src/core/format.ts
 /** How numbers read wherever people see them: the engine's reasons and summaries, and every report. */
 /** Four significant digits; scientific notation for very small or large magnitudes. */
-function format_formatNumber(value) {
+function formatNumber(value) {
     if (value === 0 || !Number.isFinite(value))
         return String(value);
     const magnitude = Math.abs(value);
@@ -41468,9 +41495,15 @@ function format_formatNumber(value) {
     return String(Number(value.toPrecision(4)));
 }
 /** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
-function format_formatPercent(share) {
+function formatPercent(share) {
     const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
     return `${(share * 100).toFixed(digits)}%`;
+}
+/** A change with its sign, `+0.02` or `−0.13`, as people write differences. */
+function formatSigned(value) {
+    if (value === 0)
+        return '±0';
+    return value > 0 ? `+${formatNumber(value)}` : `−${formatNumber(-value)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/performance/rows.ts
@@ -41481,11 +41514,11 @@ function format_formatPercent(share) {
  * Callers drop rows with a missing target or prediction before building these: every metric assumes
  * complete, aligned columns of equal length.
  */
-function rows_rowCount(rows) {
+function rowCount(rows) {
     return rows.yTrue.length;
 }
 /** Throws when aligned columns differ in length: a caller bug, never a property of the data. */
-function rows_requireAligned(what, expected, actual) {
+function requireAligned(what, expected, actual) {
     if (actual.length !== expected) {
         throw new RangeError(`${what} has ${actual.length} rows where ${expected} were expected`);
     }
@@ -41504,8 +41537,8 @@ function rows_requireAligned(what, expected, actual) {
  * accuracy(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c']); // => 0.75
  */
 
-function accuracy_accuracy(yTrue, yPred) {
-    rows_requireAligned('y_pred', yTrue.length, yPred);
+function accuracy(yTrue, yPred) {
+    requireAligned('y_pred', yTrue.length, yPred);
     if (yTrue.length === 0)
         return undefined;
     let correct = 0;
@@ -41531,7 +41564,7 @@ function accuracy_accuracy(yTrue, yPred) {
  * sortedLabels(['b', '😀', 'Ａ', 'a']); // => ['a', 'b', 'Ａ', '😀']
  */
 /** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
-function label_order_compareLabels(a, b) {
+function compareLabels(a, b) {
     const shorter = Math.min(a.length, b.length);
     for (let i = 0; i < shorter; i++) {
         const left = a.codePointAt(i);
@@ -41545,12 +41578,12 @@ function label_order_compareLabels(a, b) {
     return a.length - b.length;
 }
 /** The distinct labels of all the given arrays, in scikit-learn's order. */
-function label_order_sortedLabels(...labelArrays) {
+function sortedLabels(...labelArrays) {
     const distinct = new Set();
     for (const labels of labelArrays)
         for (const label of labels)
             distinct.add(label);
-    return [...distinct].sort(label_order_compareLabels);
+    return [...distinct].sort(compareLabels);
 }
 /** The distinct labels of `yTrue` other than `positive`: a one-column model's negative class, when it is one. */
 function otherLabels(yTrue, positive) {
@@ -41578,8 +41611,8 @@ function otherLabels(yTrue, positive) {
  */
 
 
-function confusion_matrix_confusionMatrix(yTrue, yPred, labels = label_order_sortedLabels(yTrue, yPred)) {
-    rows_requireAligned('y_pred', yTrue.length, yPred);
+function confusionMatrix(yTrue, yPred, labels = sortedLabels(yTrue, yPred)) {
+    requireAligned('y_pred', yTrue.length, yPred);
     const indexOf = new Map(labels.map((label, index) => [label, index]));
     const counts = labels.map(() => new Array(labels.length).fill(0));
     for (let row = 0; row < yTrue.length; row++) {
@@ -42030,7 +42063,7 @@ function ckmeans(x, nClusters) {
  * @example
  * sum([1, 2, 3]); // => 6
  */
-function simple_statistics_sum(x) {
+function sum(x) {
     // If the array is empty, we needn't bother computing its sum
     if (x.length === 0) {
         return 0;
@@ -42088,7 +42121,7 @@ function simple_statistics_mean(x) {
         throw new Error("mean requires at least one data point");
     }
 
-    return simple_statistics_sum(x) / x.length;
+    return sum(x) / x.length;
 }
 
 /**
@@ -42146,7 +42179,7 @@ function sumNthPowerDeviations(x, n) {
  * @example
  * sampleVariance([1, 2, 3, 4, 5]); // => 2.5
  */
-function simple_statistics_sampleVariance(x) {
+function sampleVariance(x) {
     if (x.length < 2) {
         throw new Error("sampleVariance requires at least two data points");
     }
@@ -42173,7 +42206,7 @@ function simple_statistics_sampleVariance(x) {
  * // => '2.14'
  */
 function sampleStandardDeviation(x) {
-    var sampleVarianceX = simple_statistics_sampleVariance(x);
+    var sampleVarianceX = sampleVariance(x);
     return Math.sqrt(sampleVarianceX);
 }
 
@@ -42338,7 +42371,7 @@ function combineVariances(variance1, mean1, n1, variance2, mean2, n2) {
  * max([1, 2, 3, 4]);
  * // => 4
  */
-function simple_statistics_max(x) {
+function max(x) {
     if (x.length === 0) {
         throw new Error("max requires at least one data point");
     }
@@ -42362,7 +42395,7 @@ function simple_statistics_max(x) {
  * @example
  * min([1, 5, -10, 100, 2]); // => -10
  */
-function simple_statistics_min(x) {
+function min(x) {
     if (x.length === 0) {
         throw new Error("min requires at least one data point");
     }
@@ -42394,8 +42427,8 @@ function equalIntervalBreaks(x, nClasses) {
         return x;
     }
 
-    var theMin = simple_statistics_min(x);
-    var theMax = simple_statistics_max(x);
+    var theMin = min(x);
+    var theMax = max(x);
 
     // the first break will always be the minimum value
     // in the xset
@@ -43468,7 +43501,7 @@ function quantileRankSorted(x, value) {
         return 1;
     }
 
-    var l = simple_statistics_lowerBound(x, value);
+    var l = lowerBound(x, value);
 
     // Value is not in the array
     if (x[l] !== value) {
@@ -43495,7 +43528,7 @@ function quantileRankSorted(x, value) {
     return mean / x.length;
 }
 
-function simple_statistics_lowerBound(x, value) {
+function lowerBound(x, value) {
     var mid = 0;
     var lo = 0;
     var hi = x.length;
@@ -44193,8 +44226,8 @@ function tTestTwoSample(sampleX, sampleY, difference) {
 
     var meanX = simple_statistics_mean(sampleX);
     var meanY = simple_statistics_mean(sampleY);
-    var sampleVarianceX = simple_statistics_sampleVariance(sampleX);
-    var sampleVarianceY = simple_statistics_sampleVariance(sampleY);
+    var sampleVarianceX = sampleVariance(sampleX);
+    var sampleVarianceY = sampleVariance(sampleY);
 
     if (
         typeof meanX === "number" &&
@@ -46489,7 +46522,7 @@ function silhouette(points, labels) {
  * containing the indices of the points in that group.
  */
 function createGroups(labels) {
-    var numGroups = 1 + simple_statistics_max(labels);
+    var numGroups = 1 + max(labels);
     var result = Array(numGroups);
     for (var i = 0; i < labels.length; i++) {
         var label = labels[i];
@@ -46594,7 +46627,7 @@ function meanDistanceFromPointToGroup(which, group, distances) {
  */
 function silhouetteMetric(points, labels) {
     var values = silhouette(points, labels);
-    return simple_statistics_max(values);
+    return max(values);
 }
 
 /**
@@ -46664,8 +46697,8 @@ function compensatedMean(values) {
  */
 
 
-function balanced_accuracy_balancedAccuracy(yTrue, yPred) {
-    const { counts } = confusion_matrix_confusionMatrix(yTrue, yPred);
+function balancedAccuracy(yTrue, yPred) {
+    const { counts } = confusionMatrix(yTrue, yPred);
     return balancedAccuracyFromCounts(counts.map((row, index) => row[index]), counts.map((row) => row.reduce((total, count) => total + count, 0)));
 }
 /**
@@ -46713,16 +46746,16 @@ function balancedAccuracyFromCounts(correct, actual) {
 
 
 const CLIP_EPSILON = Number.EPSILON;
-function log_loss_logLoss(yTrue, probabilities) {
+function logLoss(yTrue, probabilities) {
     const losses = rowLogLosses(yTrue, probabilities);
     return losses && compensatedMean(losses);
 }
 /** Each row's −ln p(true class) after clipping and renormalising; undefined where `logLoss` is. */
 function rowLogLosses(yTrue, probabilities) {
-    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
+    const classes = [...probabilities.keys()].sort(compareLabels);
     const columns = classes.map((label) => probabilities.get(label));
     for (const column of columns)
-        rows_requireAligned('a probability column', yTrue.length, column);
+        requireAligned('a probability column', yTrue.length, column);
     if (yTrue.length === 0 || classes.length === 0)
         return undefined;
     if (classes.length === 1)
@@ -46772,8 +46805,8 @@ function clip(probability) {
  * absoluteErrors([1, 2], [1.5, 1]); // => Float64Array [0.5, 1]
  */
 
-function regression_errors_absoluteErrors(yTrue, yPred) {
-    rows_requireAligned('y_pred', yTrue.length, yPred);
+function absoluteErrors(yTrue, yPred) {
+    requireAligned('y_pred', yTrue.length, yPred);
     const errors = new Float64Array(yTrue.length);
     for (let row = 0; row < yTrue.length; row++) {
         if (!Number.isFinite(yTrue[row]) || !Number.isFinite(yPred[row]))
@@ -46796,8 +46829,8 @@ function regression_errors_absoluteErrors(yTrue, yPred) {
  */
 
 
-function mean_absolute_error_meanAbsoluteError(yTrue, yPred) {
-    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+function meanAbsoluteError(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
     return errors && compensatedMean(errors);
 }
 
@@ -46818,8 +46851,8 @@ function mean_absolute_error_meanAbsoluteError(yTrue, yPred) {
 
 
 const ZERO_GUARD = Number.EPSILON;
-function mean_absolute_percentage_error_meanAbsolutePercentageError(yTrue, yPred) {
-    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+function meanAbsolutePercentageError(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
     if (!errors)
         return undefined;
     return compensatedMean(errors.map((error, row) => error / Math.max(Math.abs(yTrue[row]), ZERO_GUARD)));
@@ -46856,8 +46889,8 @@ function mean_absolute_percentage_error_meanAbsolutePercentageError(yTrue, yPred
 
 
 
-function precision_recall_f1_precisionRecallF1(yTrue, yPred, labels = label_order_sortedLabels(yTrue, yPred)) {
-    rows_requireAligned('y_pred', yTrue.length, yPred);
+function precisionRecallF1(yTrue, yPred, labels = sortedLabels(yTrue, yPred)) {
+    requireAligned('y_pred', yTrue.length, yPred);
     if (labels.length === 0)
         return undefined;
     const truePositives = new Map();
@@ -46895,7 +46928,7 @@ function ratioOrZero(numerator, denominator) {
     return denominator === 0 ? 0 : numerator / denominator;
 }
 
-;// CONCATENATED MODULE: ./src/stattests/math/compensated-sum.ts
+;// CONCATENATED MODULE: ./src/core/compensated-sum.ts
 /**
  * Neumaier's compensated sum (the Kahan–Babuška variant that also holds when a term outweighs the running
  * sum): the rounding error of every addition is kept apart and added back at the end, so the result is
@@ -47008,11 +47041,11 @@ function momentsOfCounts(values, counts) {
 
 
 
-function r2_r2(yTrue, yPred) {
-    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+function r2(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
     if (!errors || errors.length < 2)
         return undefined;
-    const residualSquares = simple_statistics_sum(Array.from(errors, (error) => error * error));
+    const residualSquares = sum(Array.from(errors, (error) => error * error));
     if (residualSquares === 0)
         return 1;
     const { squaredDeviations } = momentsOf(Float64Array.from(yTrue));
@@ -47056,19 +47089,19 @@ function r2_r2(yTrue, yPred) {
 
 
 
-function roc_auc_rocAuc(yTrue, probabilities) {
+function rocAuc(yTrue, probabilities) {
     const scored = scoredClasses(yTrue, probabilities);
     if (!scored)
         return undefined;
     const { classes, positive } = scored;
     if (positive !== undefined)
-        return roc_auc_binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
+        return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
     const present = new Set(yTrue);
     const perClass = [];
     for (const label of classes) {
         if (!present.has(label))
             continue;
-        const auc = roc_auc_binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
+        const auc = binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
         if (auc === undefined)
             return undefined;
         perClass.push(auc);
@@ -47077,9 +47110,9 @@ function roc_auc_rocAuc(yTrue, probabilities) {
 }
 /** Which classes an AUC scores, shared with the bootstrap's `prepareRocAuc`; undefined where scikit-learn raises. */
 function scoredClasses(yTrue, probabilities) {
-    const classes = [...probabilities.keys()].sort(label_order_compareLabels);
+    const classes = [...probabilities.keys()].sort(compareLabels);
     for (const column of probabilities.values())
-        rows_requireAligned('a probability column', yTrue.length, column);
+        requireAligned('a probability column', yTrue.length, column);
     if (classes.length === 1)
         return otherLabels(yTrue, classes[0]).size <= 1 ? { classes, positive: classes[0] } : undefined;
     if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
@@ -47090,13 +47123,13 @@ function scoredClasses(yTrue, probabilities) {
  * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
  * trapezoid does. Undefined without both positives and negatives, or with a non-finite score.
  */
-function roc_auc_binaryRocAuc(isPositive, scores) {
-    rows_requireAligned('scores', isPositive.length, scores);
-    const ranking = roc_auc_rankScores(scores);
+function binaryRocAuc(isPositive, scores) {
+    requireAligned('scores', isPositive.length, scores);
+    const ranking = rankScores(scores);
     return ranking && rankedRocAuc(ranking, isPositive);
 }
 /** The ranking of `scores`, computed once and reused by the bootstrap; undefined with a non-finite score. */
-function roc_auc_rankScores(scores) {
+function rankScores(scores) {
     for (let row = 0; row < scores.length; row++)
         if (!Number.isFinite(scores[row]))
             return undefined;
@@ -47205,7 +47238,7 @@ function scoresOf(counts) {
     return scoresFromCounts(counts.labels, counts.truePositives, counts.predicted, counts.actual);
 }
 function prepareLabelCounts({ yTrue, yPred }, metric) {
-    const labels = label_order_sortedLabels(yTrue, yPred);
+    const labels = sortedLabels(yTrue, yPred);
     const codeOf = new Map(labels.map((label, code) => [label, code]));
     const trueCodes = Uint32Array.from(yTrue, (label) => codeOf.get(label));
     const predictedCodes = Uint32Array.from(yPred, (label) => codeOf.get(label));
@@ -47240,7 +47273,7 @@ function prepareRocAuc({ yTrue, probabilities }) {
     const scored = classes.positive === undefined ? classes.classes : [classes.positive];
     const rankings = [];
     for (const label of scored) {
-        const ranking = roc_auc_rankScores(probabilities.get(label));
+        const ranking = rankScores(probabilities.get(label));
         if (!ranking)
             return NOT_DEFINED;
         rankings.push(ranking);
@@ -47266,7 +47299,7 @@ function prepareRocAuc({ yTrue, probabilities }) {
     };
 }
 function prepareRegression(name, rows) {
-    const errors = regression_errors_absoluteErrors(rows.yTrue, rows.yPred);
+    const errors = absoluteErrors(rows.yTrue, rows.yPred);
     if (!errors)
         return NOT_DEFINED;
     switch (name) {
@@ -47334,8 +47367,8 @@ function prepareR2(yTrue, errors) {
  */
 
 
-function root_mean_squared_error_rootMeanSquaredError(yTrue, yPred) {
-    const errors = regression_errors_absoluteErrors(yTrue, yPred);
+function rootMeanSquaredError(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
     if (!errors)
         return undefined;
     const meanSquare = compensatedMean(errors.map((error) => error * error));
@@ -47404,21 +47437,21 @@ function regression(name, title, direction, compute) {
     };
 }
 const PERFORMANCE_METRICS = [
-    classification('accuracy', 'Accuracy', 'higher', false, (rows) => accuracy_accuracy(rows.yTrue, rows.yPred)),
-    classification('balanced_accuracy', 'Balanced accuracy', 'higher', false, (rows) => balanced_accuracy_balancedAccuracy(rows.yTrue, rows.yPred)),
-    classification('f1_macro', 'F1 (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.f1Macro),
-    classification('precision_macro', 'Precision (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.precisionMacro),
-    classification('recall_macro', 'Recall (macro)', 'higher', false, (rows) => precision_recall_f1_precisionRecallF1(rows.yTrue, rows.yPred)?.recallMacro),
-    classification('roc_auc', 'ROC AUC', 'higher', true, (rows) => rows.probabilities && roc_auc_rocAuc(rows.yTrue, rows.probabilities)),
-    classification('log_loss', 'Log loss', 'lower', true, (rows) => rows.probabilities && log_loss_logLoss(rows.yTrue, rows.probabilities)),
-    regression('mae', 'Mean absolute error', 'lower', mean_absolute_error_meanAbsoluteError),
-    regression('rmse', 'Root mean squared error', 'lower', root_mean_squared_error_rootMeanSquaredError),
-    regression('mape', 'Mean absolute percentage error', 'lower', mean_absolute_percentage_error_meanAbsolutePercentageError),
-    regression('r2', 'R²', 'higher', r2_r2),
+    classification('accuracy', 'Accuracy', 'higher', false, (rows) => accuracy(rows.yTrue, rows.yPred)),
+    classification('balanced_accuracy', 'Balanced accuracy', 'higher', false, (rows) => balancedAccuracy(rows.yTrue, rows.yPred)),
+    classification('f1_macro', 'F1 (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.f1Macro),
+    classification('precision_macro', 'Precision (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.precisionMacro),
+    classification('recall_macro', 'Recall (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.recallMacro),
+    classification('roc_auc', 'ROC AUC', 'higher', true, (rows) => rows.probabilities && rocAuc(rows.yTrue, rows.probabilities)),
+    classification('log_loss', 'Log loss', 'lower', true, (rows) => rows.probabilities && logLoss(rows.yTrue, rows.probabilities)),
+    regression('mae', 'Mean absolute error', 'lower', meanAbsoluteError),
+    regression('rmse', 'Root mean squared error', 'lower', rootMeanSquaredError),
+    regression('mape', 'Mean absolute percentage error', 'lower', meanAbsolutePercentageError),
+    regression('r2', 'R²', 'higher', r2),
 ];
 const byName = new Map(PERFORMANCE_METRICS.map((metric) => [metric.name, metric]));
 /** The metric called `name`, or undefined for an unknown name (validate user input with it). */
-function metric_registry_performanceMetric(name) {
+function performanceMetric(name) {
     return byName.get(name);
 }
 
@@ -47552,7 +47585,7 @@ const OTHER_NAMES = {
 function metricDirection(name) {
     const last = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
     for (const candidate of [last, last.replace(/_(macro|micro|weighted|binary|samples|ovr|ovo)$/, '')]) {
-        const direction = metric_registry_performanceMetric(candidate)?.direction ?? OTHER_NAMES[candidate];
+        const direction = performanceMetric(candidate)?.direction ?? OTHER_NAMES[candidate];
         if (direction)
             return direction;
     }
@@ -47607,14 +47640,14 @@ function decidePromotion(rule, metrics, comparison, file) {
     }
     const improvement = direction === 'higher' ? candidate - deployed : deployed - candidate;
     const promoted = improvement >= rule.margin - ROUNDING_TOLERANCE;
-    const signed = `${candidate - deployed > 0 ? '+' : ''}${format_formatNumber(candidate - deployed)}`;
-    const moved = `${rule.metric} ${format_formatNumber(deployed)} → ${format_formatNumber(candidate)} (${signed}, ${direction} is better) on the same holdout`;
+    const signed = `${candidate - deployed > 0 ? '+' : ''}${formatNumber(candidate - deployed)}`;
+    const moved = `${rule.metric} ${formatNumber(deployed)} → ${formatNumber(candidate)} (${signed}, ${direction} is better) on the same holdout`;
     const deployedName = `the deployed ${comparison.deployedVersion}`;
-    const needed = rule.margin === 0 ? `at least as good as ${deployedName}` : `better than ${deployedName} by at least ${format_formatNumber(rule.margin)}`;
+    const needed = rule.margin === 0 ? `at least as good as ${deployedName}` : `better than ${deployedName} by at least ${formatNumber(rule.margin)}`;
     return promoted ? { promoted, reason: `${moved}: ${needed}, so it is proposed` } : { promoted, reason: `${moved}: not ${needed}, so no pull request is opened` };
 }
 
-;// CONCATENATED MODULE: ./src/publish/registry.ts
+;// CONCATENATED MODULE: ./src/registry/registry.ts
 /**
  * The model registry inside the repository, as docs/registry.md describes it:
  *
@@ -48236,7 +48269,7 @@ class ByteReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/profile/format.ts
+;// CONCATENATED MODULE: ./src/core/profile.ts
 /** Bumped when a reader of the previous version could misread a new profile. */
 const PROFILE_VERSION = 1;
 /** Large enough that every golden corpus column (37,376 distinct values at most) is kept exactly. */
@@ -48256,7 +48289,7 @@ function approximation(column) {
     return `summarised with rank error ≤ ${column.distribution.rankError}`;
 }
 
-;// CONCATENATED MODULE: ./src/profile/rank-summary.ts
+;// CONCATENATED MODULE: ./src/core/rank-summary.ts
 /** The summary of sorted values, keeping enough of them that the rank error is at most `epsilon`. */
 function summaryOfSorted(sorted, epsilon) {
     const positions = summaryPositions(sorted.length, epsilon);
@@ -48727,7 +48760,7 @@ async function gunzipPrefix(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/table.ts
+;// CONCATENATED MODULE: ./src/core/table.ts
 /** How a column's cells are stored in its data: `numeric` or `text`, for a profiled column as they were. */
 function cellStorage(column) {
     return column.storage === 'profile' ? column.profile.storage : column.storage;
@@ -48842,7 +48875,7 @@ function rememberSorted(values, sorted, runs) {
 /** The distinct values and their counts of a sorted array, when its sort counted them (few distinct values). */
 const runsOfSorted = new WeakMap();
 /** The distinct runs of a `sortedFinite` result, when the sort found them. */
-function sample_distinctRunsOf(sorted) {
+function distinctRunsOf(sorted) {
     return runsOfSorted.get(sorted);
 }
 function sortedOf(values) {
@@ -49004,7 +49037,7 @@ function orderByLowWord(keys, from, to) {
 function categoricalSample(reference, current) {
     const categories = [...new Set([...reference.keys(), ...current.keys()])]
         .filter((category) => (reference.get(category) ?? 0) + (current.get(category) ?? 0) > 0)
-        .sort(sample_compareCodePoints);
+        .sort(compareCodePoints);
     const referenceCounts = Float64Array.from(categories, (category) => reference.get(category) ?? 0);
     const currentCounts = Float64Array.from(categories, (category) => current.get(category) ?? 0);
     return {
@@ -49036,7 +49069,7 @@ function sample_sum(values) {
  * Orders strings by Unicode code point, as Python does. JavaScript's default order compares UTF-16 code
  * units, which puts U+E000–U+FFFF after astral characters; moving the surrogate range above them fixes it.
  */
-function sample_compareCodePoints(a, b) {
+function compareCodePoints(a, b) {
     const length = Math.min(a.length, b.length);
     for (let i = 0; i < length; i++) {
         const x = a.charCodeAt(i);
@@ -49308,7 +49341,7 @@ class TextAccumulator {
         }
     }
     finish() {
-        const ranked = [...this.counts].sort((a, b) => b[1] - a[1] || sample_compareCodePoints(a[0], b[0]));
+        const ranked = [...this.counts].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
         const categories = ranked.slice(0, this.settings.maxCategories);
         const pooled = ranked.slice(this.settings.maxCategories).reduce((sum, [, count]) => sum + count, 0);
         return {
@@ -49512,7 +49545,7 @@ function fileError(error, source) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/io/column-builder.ts
+;// CONCATENATED MODULE: ./src/core/column-builder.ts
 /**
  * Growable column storage: doubles in a Float64Array, texts interned per column. Readers append one cell
  * per row and never keep per-row strings around.
@@ -49782,7 +49815,7 @@ class ByteCodes {
     }
 }
 
-;// CONCATENATED MODULE: ./src/io/number.ts
+;// CONCATENATED MODULE: ./src/core/number.ts
 /**
  * Number cells: the decimal grammar of the golden corpus (optional sign, digits with an optional `.`, an
  * optional exponent) plus `inf`/`infinity` in any case and with an optional sign.
@@ -49986,7 +50019,7 @@ function longDecimal(head, tail, tailDigits, decimals) {
     return low === quotient + (correction + tolerance) ? low : NaN;
 }
 
-;// CONCATENATED MODULE: ./src/io/missing-values.ts
+;// CONCATENATED MODULE: ./src/core/missing-values.ts
 /**
  * Missing-value tokens: the cell spellings that mean "no value" in a column of numbers. R writes `NA`,
  * databases `NULL`, spreadsheets `#N/A`; without them a numbers column with a few such cells would turn into
@@ -57735,6 +57768,42 @@ function renderJson(report) {
     return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown-section.ts
+/**
+ * The one way every Markdown text is put together — the Markdown report, the job summary and the model
+ * card: a section is a heading (or, for a part too small for one, a bold lead opening its first paragraph)
+ * followed by blocks — paragraphs, tables, lists, charts — with a blank line between any two. A section is
+ * itself a block, so sections nest. Cells and text arrive escaped: the composer only lays them out.
+ */
+function markdown_section_markdownSection({ heading, lead, blocks }) {
+    const [first, ...rest] = blocks;
+    const opened = lead === undefined ? blocks : [`**${lead}**: ${first ?? ''}`, ...rest];
+    const present = opened.filter((block) => block !== undefined && block !== '');
+    return [...(heading ? [markdownHeading(heading.level, heading.text)] : []), ...present].join('\n\n');
+}
+function markdownHeading(level, text) {
+    return `${'#'.repeat(level)} ${text}`;
+}
+/** A GitHub table: a header row, the separator, a row per entry (cells already escaped). */
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
+}
+/** A bulleted list, one level of nesting. */
+function markdownList(items) {
+    return items
+        .flatMap((item) => (typeof item === 'string' ? [`- ${item}`] : [`- ${item.text}`, ...(item.items ?? []).map((inner) => `  - ${inner}`)]))
+        .join('\n');
+}
+/** A fenced block (a Mermaid chart, say): its lines between the fences, as given. */
+function markdownFence(language, lines) {
+    return ['```' + language, ...lines, '```'].join('\n');
+}
+/** An aside in italics: `_text_`. */
+function markdownNote(text) {
+    return `_${text}_`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/effect.ts
 /** How far a column moved: the distance beside its p-value, or the distance it was tested on (finite only). */
 function effect_columnEffect(column) {
@@ -57754,9 +57823,9 @@ function formatScore(column) {
         return '—';
     const bounds = column.approximate?.bounds;
     if (column.output === 'distance')
-        return `${format_formatNumber(column.score)}${bounds?.distance === undefined ? '' : ` ± ${format_formatNumber(bounds.distance)}`}`;
-    const range = bounds?.p_value && column.p_value_adjusted === undefined ? ` (${format_formatNumber(bounds.p_value[0])}–${format_formatNumber(bounds.p_value[1])})` : '';
-    return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${format_formatNumber(column.score)}${range}`;
+        return `${formatNumber(column.score)}${bounds?.distance === undefined ? '' : ` ± ${formatNumber(bounds.distance)}`}`;
+    const range = bounds?.p_value && column.p_value_adjusted === undefined ? ` (${formatNumber(bounds.p_value[0])}–${formatNumber(bounds.p_value[1])})` : '';
+    return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${formatNumber(column.score)}${range}`;
 }
 /** Which way the column moved, in one short phrase with an arrow. */
 function formatDirection(column) {
@@ -57764,9 +57833,9 @@ function formatDirection(column) {
     if (!direction)
         return '';
     if (direction.kind === 'shift') {
-        return `${arrow(direction.change)} mean ${format_formatNumber(direction.reference_mean)} → ${format_formatNumber(direction.current_mean)}`;
+        return `${arrow(direction.change)} mean ${formatNumber(direction.reference_mean)} → ${formatNumber(direction.current_mean)}`;
     }
-    return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${format_formatPercent(direction.reference_share)} → ${format_formatPercent(direction.current_share)}`;
+    return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${formatPercent(direction.reference_share)} → ${formatPercent(direction.current_share)}`;
 }
 function arrow(change) {
     return change > 0 ? '↑' : change < 0 ? '↓' : '→';
@@ -57822,7 +57891,7 @@ function otherReasons(column) {
 const FIRST_SECOND = 1e9;
 const LAST_SECOND = Date.UTC(2100, 0, 1) / 1000;
 /** ISO 8601 dates and date-times (`2024-03-14`, `2024-03-14T21:20:00Z`, `2024-03-14 21:20:00.5+01:00`). */
-const time_ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 /** A name that says time: `created_at`, `event_time`, `timestamp`, `ts`, `order_date`, `eventTime`. */
 const TIME_WORD = /(?:^|[^A-Za-z])(?:time|timestamp|date|datetime|ts|at|epoch)$/i;
 const TIME_CAMEL = /[a-z](?:Time|Timestamp|Date|DateTime|At|Ts)$/;
@@ -57830,7 +57899,7 @@ function namesTime(name) {
     return TIME_WORD.test(name) || TIME_CAMEL.test(name);
 }
 /** The Unix unit numbers spanning `min` to `max` read as, or undefined when they are not plausibly times. */
-function time_epochEncodingOf(min, max) {
+function epochEncodingOf(min, max) {
     if (min >= FIRST_SECOND && max < LAST_SECOND)
         return 'epoch-s';
     if (min >= FIRST_SECOND * 1000 && max < LAST_SECOND * 1000)
@@ -57861,2166 +57930,14 @@ function precisionOfInstants(instants) {
     return 'second';
 }
 
-;// CONCATENATED MODULE: ./src/stattests/order.ts
+;// CONCATENATED MODULE: ./src/engine/stream-point.ts
 
-const cache = new WeakMap();
-/** The distinct pooled values with each side's multiplicity; memoized per sample. */
-function order_pooledOrder(sample) {
-    let order = cache.get(sample);
-    if (!order) {
-        const referenceRuns = distinctRunsOf(sample.reference);
-        const currentRuns = distinctRunsOf(sample.current);
-        order = referenceRuns && currentRuns ? mergeRuns(referenceRuns, currentRuns) : mergeDistinct(sample.reference, sample.current);
-        cache.set(sample, order);
-    }
-    return order;
-}
-function mergeDistinct(reference, current) {
-    // Counting the distinct values first sizes the arrays exactly: a column of a few distinct values
-    // (counts, ratings) then takes a few bytes instead of three arrays as long as both sides together.
-    const distinct = countDistinct(reference, current);
-    const values = new Float64Array(distinct);
-    const referenceCounts = new Float64Array(distinct);
-    const currentCounts = new Float64Array(distinct);
-    const n = reference.length;
-    const m = current.length;
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    // One comparison picks the side (or both) the next distinct value comes from; the tails have one side.
-    while (i < n && j < m) {
-        const a = reference[i];
-        const b = current[j];
-        let nextI = i;
-        let nextJ = j;
-        if (a <= b)
-            while (nextI < n && reference[nextI] === a)
-                nextI++;
-        if (b <= a)
-            while (nextJ < m && current[nextJ] === b)
-                nextJ++;
-        values[k] = a <= b ? a : b;
-        referenceCounts[k] = nextI - i;
-        currentCounts[k] = nextJ - j;
-        i = nextI;
-        j = nextJ;
-        k++;
-    }
-    for (; i < n; k++) {
-        const start = i;
-        while (i < n && reference[i] === reference[start])
-            i++;
-        values[k] = reference[start];
-        referenceCounts[k] = i - start;
-    }
-    for (; j < m; k++) {
-        const start = j;
-        while (j < m && current[j] === current[start])
-            j++;
-        values[k] = current[start];
-        currentCounts[k] = j - start;
-    }
-    return { values, referenceCounts, currentCounts };
-}
-/**
- * `mergeDistinct` for two sides whose sorts counted their distinct values: the same merge over the runs.
- * A side's runs are per bit pattern, so -0 and 0 are two runs there, merged into one entry here.
- */
-function mergeRuns(reference, current) {
-    const n = reference.values.length;
-    const m = current.values.length;
-    const bound = n + m;
-    const values = new Float64Array(bound);
-    const referenceCounts = new Float64Array(bound);
-    const currentCounts = new Float64Array(bound);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < n || j < m) {
-        const a = i < n ? reference.values[i] : Infinity;
-        const b = j < m ? current.values[j] : Infinity;
-        const value = i < n && (j === m || a <= b) ? a : b;
-        let fromReference = 0;
-        let fromCurrent = 0;
-        while (i < n && reference.values[i] === value)
-            fromReference += reference.counts[i++];
-        while (j < m && current.values[j] === value)
-            fromCurrent += current.counts[j++];
-        values[k] = value;
-        referenceCounts[k] = fromReference;
-        currentCounts[k] = fromCurrent;
-        k++;
-    }
-    return { values: values.subarray(0, k), referenceCounts: referenceCounts.subarray(0, k), currentCounts: currentCounts.subarray(0, k) };
-}
-function countDistinct(reference, current) {
-    const n = reference.length;
-    const m = current.length;
-    let distinct = 0;
-    let i = 0;
-    let j = 0;
-    while (i < n && j < m) {
-        const a = reference[i];
-        const b = current[j];
-        if (a <= b)
-            while (i < n && reference[i] === a)
-                i++;
-        if (b <= a)
-            while (j < m && current[j] === b)
-                j++;
-        distinct++;
-    }
-    for (; i < n; distinct++) {
-        const value = reference[i];
-        while (i < n && reference[i] === value)
-            i++;
-    }
-    for (; j < m; distinct++) {
-        const value = current[j];
-        while (j < m && current[j] === value)
-            j++;
-    }
-    return distinct;
-}
-
-;// CONCATENATED MODULE: ./src/stattests/binning.ts
-/**
- * The binning behind the binned distances (`psi`, `jensenshannon`, `kl_div`, `tvd`, `linf`), the separate
- * histogram `hellinger` uses, and the compact histograms the report draws.
- *
- * Shared binning (Evidently's legacy `get_binned_data`, with the cut-off at 20 distinct reference values):
- *
- * - Histogram path: a numerical column whose reference has more than 20 distinct values. Sturges' rule over
- *   all N pooled values (duplicates kept), evaluated literally in doubles as NumPy's
- *   `histogram_bin_edges(..., bins='sturges')` does: `w = (hi − lo)/(log2(N) + 1)`, `k = ceil((hi − lo)/w)`.
- *   Dividing the range by `w` is not the identity: when N is a power of two, `log2(N) + 1` is an integer and
- *   the quotient can round just above it, which adds a bin; we keep that, since the golden values do.
- *   Edges are `i·((hi − lo)/k) + lo` (NumPy's `linspace`: multiply, then add) with the last edge set to hi.
- *   Bin i holds `e_i ≤ x < e_{i+1}`; the last bin also holds hi.
- * - Discrete path: every categorical column, and every numerical column with at most 20 distinct reference
- *   values. One bucket per value present on either side (numbers compared as doubles, so -0 is 0).
- *
- * Shares are counts divided by the side's size. `psi` and `kl_div` replace zero shares (each side on its
- * own, and only when that side has a zero) by `μ/10^6` if the side's smallest non-zero share μ is at most
- * 0.0001, else by 0.0001, without renormalising: this is Evidently's convention and the golden values
- * depend on it.
- *
- * Counting is a binary search per edge over the already sorted values (O(k log n)); the discrete path reads
- * the shared pooled order (O(N)). Results are memoized per sample, because several methods run on one
- * column.
- *
- * References: NumPy `histogram_bin_edges` / `histogram` (1.24); Evidently legacy `stattests/utils.py`
- * (`get_binned_data`); H. A. Sturges, "The choice of a class interval", JASA 21 (1926).
- */
-
-
-/** Above this many distinct reference values a numerical column is binned by Sturges' rule. */
-const DISCRETE_MAX_DISTINCT = 20;
-const binningCache = new WeakMap();
-const sharesCache = new WeakMap();
-const filledCache = new WeakMap();
-/**
- * The shared binning of a column; memoized per sample. `undefined` when the histogram path meets a
- * non-finite range. Samples built by `numericalSample` carry no infinities (they count as missing); a
- * hand-built one that does gets no binning, as NumPy refuses to bin an infinite range.
- */
-function sharedBinning(sample) {
-    let binning = binningCache.get(sample);
-    if (binning === undefined) {
-        binning = computeSharedBinning(sample) ?? null;
-        binningCache.set(sample, binning);
-    }
-    return binning ?? undefined;
-}
-/** p and q on the shared binning, no zero filling (`jensenshannon`, `tvd`, `linf`). Memoized per sample. */
-function binShares(sample) {
-    let shares = sharesCache.get(sample);
-    if (shares === undefined) {
-        const binning = sharedBinning(sample);
-        shares = binning
-            ? { reference: divide(binning.reference, binning.referenceTotal), current: divide(binning.current, binning.currentTotal) }
-            : null;
-        sharesCache.set(sample, shares);
-    }
-    return shares ?? undefined;
-}
-/** p and q with Evidently's zero filling (`psi`, `kl_div`). Memoized per sample. */
-function filledBinShares(sample) {
-    let filled = filledCache.get(sample);
-    if (filled === undefined) {
-        const shares = binShares(sample);
-        filled = shares ? { reference: fillZeros(shares.reference), current: fillZeros(shares.current) } : null;
-        filledCache.set(sample, filled);
-    }
-    return filled ?? undefined;
-}
-/**
- * A binned distance as a result: none where the sample has no binning (an infinite range) or where the
- * value is not finite, the rule every method on the shared binning follows.
- */
-function binnedDistance(shares, distanceOf) {
-    if (!shares)
-        return undefined;
-    const distance = distanceOf(shares.reference, shares.current);
-    return Number.isFinite(distance) ? { distance } : undefined;
-}
-/**
- * A share vector divided by its own sum, as SciPy's `entropy` and `jensenshannon` normalise their inputs:
- * shares from counts sum to 1 only up to rounding, and filled ones sum to more.
- */
-function normalised(shares) {
-    let sum = 0;
-    for (let i = 0; i < shares.length; i++)
-        sum += shares[i];
-    return divide(shares, sum);
-}
-function computeSharedBinning(sample) {
-    if (sample.kind === 'categorical')
-        return categoricalBinning(sample.reference, sample.current, sample.referenceTotal, sample.currentTotal);
-    const { reference, current } = sample;
-    if (distinctAtMost(reference, DISCRETE_MAX_DISTINCT)) {
-        const order = pooledOrder(sample);
-        return {
-            path: 'discrete',
-            reference: order.referenceCounts,
-            current: order.currentCounts,
-            referenceTotal: reference.length,
-            currentTotal: current.length,
-        };
-    }
-    const lo = Math.min(reference[0], current[0]);
-    const hi = Math.max(reference[reference.length - 1], current[current.length - 1]);
-    if (!Number.isFinite(lo) || !Number.isFinite(hi))
-        return undefined;
-    const edges = sturgesEdges(lo, hi, reference.length + current.length);
-    return {
-        path: 'histogram',
-        edges,
-        reference: histogramCounts(reference, edges),
-        current: histogramCounts(current, edges),
-        referenceTotal: reference.length,
-        currentTotal: current.length,
-    };
-}
-/** A category with no count on either side is not a key (Evidently's keys are the values that occur). */
-function categoricalBinning(reference, current, n, m) {
-    let kept = 0;
-    for (let i = 0; i < reference.length; i++)
-        if (reference[i] > 0 || current[i] > 0)
-            kept++;
-    if (kept === reference.length)
-        return { path: 'discrete', reference, current, referenceTotal: n, currentTotal: m };
-    const keptReference = new Float64Array(kept);
-    const keptCurrent = new Float64Array(kept);
-    for (let i = 0, j = 0; i < reference.length; i++) {
-        if (reference[i] > 0 || current[i] > 0) {
-            keptReference[j] = reference[i];
-            keptCurrent[j++] = current[i];
-        }
-    }
-    return { path: 'discrete', reference: keptReference, current: keptCurrent, referenceTotal: n, currentTotal: m };
-}
-/** Whether a sorted array holds at most `limit` distinct values; stops reading once it knows. */
-function distinctAtMost(sorted, limit) {
-    let distinct = sorted.length > 0 ? 1 : 0;
-    for (let i = 1; i < sorted.length; i++) {
-        // `!==` treats -0 and 0 as one value, as pandas' nunique does.
-        if (sorted[i] !== sorted[i - 1] && ++distinct > limit)
-            return false;
-    }
-    return true;
-}
-/**
- * Sturges' bin edges for values spanning [lo, hi], `size` of them, exactly as NumPy's
- * `histogram_bin_edges(values, bins='sturges')` computes them. A zero range becomes [lo − 0.5, hi + 0.5]
- * with one bin, as in NumPy. `lo` and `hi` must be finite.
- */
-function sturgesEdges(lo, hi, size) {
-    let first = lo;
-    let last = hi;
-    let bins = 1;
-    if (first === last) {
-        first -= 0.5;
-        last += 0.5;
-    }
-    else {
-        const range = last - first;
-        const width = range / (Math.log2(size) + 1);
-        // Not simplified to ceil(log2(size) + 1): the rounding of range / width is what decides the bin count.
-        if (width !== 0)
-            bins = Math.ceil(range / width);
-    }
-    const edges = new Float64Array(bins + 1);
-    const delta = last - first;
-    const step = delta / bins;
-    for (let i = 0; i < bins; i++) {
-        // A step that underflows to 0 is scaled the other way round, as NumPy's linspace does for subnormals.
-        edges[i] = (step === 0 ? (i / bins) * delta : i * step) + first;
-    }
-    edges[bins] = last;
-    return edges;
-}
-/**
- * Counts of sorted values per bin: bin i holds `edges[i] ≤ x < edges[i+1]`, and the last bin also holds
- * `x = edges[k]`; values outside [edges[0], edges[k]] are not counted (NumPy's `histogram` with explicit
- * edges). One binary search per edge, so O(k log n).
- */
-function histogramCounts(sorted, edges) {
-    const bins = edges.length - 1;
-    const counts = new Float64Array(bins);
-    let below = binning_lowerBound(sorted, edges[0]);
-    for (let i = 0; i < bins; i++) {
-        const upTo = i === bins - 1 ? binning_upperBound(sorted, edges[bins]) : binning_lowerBound(sorted, edges[i + 1]);
-        counts[i] = upTo - below;
-        below = upTo;
-    }
-    return counts;
-}
-/** Index of the first value ≥ x in increasing `sorted` (NumPy's `searchsorted`, side 'left'). */
-function binning_lowerBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/** Index of the first value > x. */
-function binning_upperBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-function divide(counts, total) {
-    const out = new Float64Array(counts.length);
-    for (let i = 0; i < counts.length; i++)
-        out[i] = counts[i] / total;
-    return out;
-}
-/** Evidently's zero filling of one share vector; returns the input itself when it has no zero. */
-function fillZeros(shares) {
-    let smallest = Infinity;
-    let hasZero = false;
-    for (let i = 0; i < shares.length; i++) {
-        const share = shares[i];
-        if (share === 0)
-            hasZero = true;
-        else if (share < smallest)
-            smallest = share;
-    }
-    if (!hasZero || smallest === Infinity)
-        return shares;
-    const fill = smallest <= 0.0001 ? smallest / 10 ** 6 : 0.0001;
-    const out = Float64Array.from(shares);
-    for (let i = 0; i < out.length; i++)
-        if (out[i] === 0)
-            out[i] = fill;
-    return out;
-}
-const hellingerCache = new WeakMap();
-/**
- * Evidently's Hellinger binning: Sturges' rule applied to the u distinct pooled values (log2(u) in place of
- * log2(N), lo/hi their extremes), on every numerical column whatever its number of distinct values; counts
- * of each side per bin. `undefined` for a non-finite range. Memoized per sample.
- */
-function hellingerHistogram(sample) {
-    let histogram = hellingerCache.get(sample);
-    if (histogram === undefined) {
-        const { reference, current } = sample;
-        const lo = Math.min(reference[0], current[0]);
-        const hi = Math.max(reference[reference.length - 1], current[current.length - 1]);
-        if (Number.isFinite(lo) && Number.isFinite(hi)) {
-            const edges = sturgesEdges(lo, hi, distinctPooled(reference, current));
-            histogram = { edges, reference: histogramCounts(sample.reference, edges), current: histogramCounts(sample.current, edges) };
-        }
-        else {
-            histogram = null;
-        }
-        hellingerCache.set(sample, histogram);
-    }
-    return histogram ?? undefined;
-}
-/** The number of distinct values in the union of two sorted arrays (-0 and 0 are one), by one merge walk. */
-function distinctPooled(a, b) {
-    let i = 0;
-    let j = 0;
-    let distinct = 0;
-    while (i < a.length || j < b.length) {
-        const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-        while (i < a.length && a[i] === next)
-            i++;
-        while (j < b.length && b[j] === next)
-            j++;
-        distinct++;
-    }
-    return distinct;
-}
-/** Default bucket limit of `compactHistogram`. */
-const COMPACT_HISTOGRAM_MAX_BUCKETS = 20;
-/**
- * Both sides of a column as a compact histogram, on the binning the binned distances use: Sturges bins
- * for a numerical column on the histogram path, one bucket per value on the discrete path. A discrete
- * numerical column with more than `maxBuckets` values (few reference values, many new current values) is
- * drawn with Sturges bins over the pooled values instead, so the picture stays small. Categories beyond
- * `maxBuckets` are folded into "other" counts. `undefined` for a numerical sample holding infinities.
- */
-function compactHistogram(sample, maxBuckets = COMPACT_HISTOGRAM_MAX_BUCKETS) {
-    const limit = Math.max(1, Math.floor(maxBuckets));
-    if (sample.kind === 'categorical')
-        return compactCategories(sample.categories, sample.reference, sample.current, sample.referenceTotal, sample.currentTotal, limit);
-    const binning = sharedBinning(sample);
-    if (!binning)
-        return undefined;
-    const totals = { referenceTotal: binning.referenceTotal, currentTotal: binning.currentTotal };
-    if (binning.edges)
-        return { kind: 'bins', edges: binning.edges, reference: binning.reference, current: binning.current, ...totals };
-    const values = pooledOrder(sample).values;
-    if (values.length <= limit)
-        return { kind: 'values', values, reference: binning.reference, current: binning.current, ...totals };
-    const lo = values[0];
-    const hi = values[values.length - 1];
-    if (!Number.isFinite(lo) || !Number.isFinite(hi))
-        return undefined;
-    const edges = sturgesEdges(lo, hi, sample.reference.length + sample.current.length);
-    return { kind: 'bins', edges, reference: histogramCounts(sample.reference, edges), current: histogramCounts(sample.current, edges), ...totals };
-}
-function compactCategories(categories, reference, current, referenceTotal, currentTotal, limit) {
-    const present = [];
-    for (let i = 0; i < categories.length; i++)
-        if (reference[i] + current[i] > 0)
-            present.push(i);
-    present.sort((a, b) => reference[b] + current[b] - (reference[a] + current[a]) || compareCodePoints(categories[a], categories[b]));
-    const kept = present.slice(0, limit);
-    let otherReference = 0;
-    let otherCurrent = 0;
-    for (const i of present.slice(limit)) {
-        otherReference += reference[i];
-        otherCurrent += current[i];
-    }
-    return {
-        kind: 'categories',
-        categories: kept.map((i) => categories[i]),
-        reference: Float64Array.from(kept, (i) => reference[i]),
-        current: Float64Array.from(kept, (i) => current[i]),
-        otherReference,
-        otherCurrent,
-        referenceTotal,
-        currentTotal,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/performance/isotonic.ts
-/**
- * Isotonic regression, as scikit-learn 1.2.1's `IsotonicRegression(out_of_bounds='clip', increasing=True)`:
- * `fitIsotonic` is its `fit(x, y, sample_weight)`, `predictIsotonic` its `predict`.
- *
- * Definition: the fit is the non-decreasing step function f minimising Σ wᵢ (yᵢ − f(xᵢ))² over the
- * distinct x values (R. E. Barlow et al., "Statistical Inference under Order Restrictions", 1972),
- * found by pool-adjacent-violators (M. J. Best and N. Chakravarti, "Active set algorithms for isotonic
- * regression; a unifying framework", Math. Programming 47, 1990, section 3). Prediction joins the
- * fitted points by straight lines and clips x to the fitted range, so it is flat outside it.
- *
- * scikit-learn's steps, followed one for one so results agree to the last bit or two:
- * 1. Rows with weight ≤ 0 are dropped; the rest are ordered by x, then y.
- * 2. Equal x are merged first: a run of sorted x each less than 1e-15 (float64's `resolution`) above the
- *    run's first x becomes one point at that first x, with the summed weight and the weighted mean of y
- *    (Σ wy accumulated in that order, then divided by Σ w).
- * 3. Pool-adjacent-violators over the merged points: a block is pooled with its successor unless its
- *    mean is strictly below the successor's, pooled means being Σ wy / Σ w of the merged points, with
- *    backtracking to the previous block after each pooling.
- * 4. Points whose fitted value equals both neighbours' are dropped (the interpolation is unchanged).
- * 5. Prediction: x clipped to [min, max] of the merged points, then SciPy's `interp1d` linear rule on the
- *    kept points: the segment is found by binary search (an x equal to a knot uses the segment ending
- *    there), and f(x) = slope · (x − x_lo) + y_lo with slope = (y_hi − y_lo) / (x_hi − x_lo). One kept
- *    point predicts its value everywhere.
- *
- * Edge cases: no row with positive weight, a non-finite x, y or weight, or a negative weight count as
- * invalid input (RangeError; scikit-learn rejects non-finite input too). Predicting at NaN gives NaN.
- *
- * @example
- * const fit = fitIsotonic([1, 2, 3, 4], [1, 3, 2, 4]);
- * predictIsotonic(fit, [0, 2.25, 5]); // => [1, 2.5, 4]: (3 + 2) / 2 pooled, flat beyond the ends
- */
-
-
-// Module-level aliases: inside Jest's vm contexts a global lookup per row makes the tests' simulations
-// many times slower.
-const { isFinite: isotonic_isFinite, isNaN: isotonic_isNaN } = Number;
-const { min: isotonic_min, max: isotonic_max } = Math;
-/** float64's `np.finfo(np.float64).resolution`: x closer than this to a run's first x join that run. */
-const MERGE_RESOLUTION = 1e-15;
-function isotonic_fitIsotonic(x, y, weights) {
-    requireAligned('y', x.length, y);
-    if (weights)
-        requireAligned('weights', x.length, weights);
-    const rows = [];
-    for (let row = 0; row < x.length; row++) {
-        const weight = weights ? weights[row] : 1;
-        if (!isotonic_isFinite(x[row]) || !isotonic_isFinite(y[row]) || !isotonic_isFinite(weight) || weight < 0) {
-            throw new RangeError(`isotonic regression needs finite x, y and non-negative weights (row ${row})`);
-        }
-        if (weight > 0)
-            rows.push(row);
-    }
-    if (rows.length === 0)
-        throw new RangeError('isotonic regression needs at least one row with positive weight');
-    rows.sort((a, b) => x[a] - x[b] || y[a] - y[b]);
-    const merged = mergeEqualX(rows, x, y, weights);
-    poolAdjacentViolators(merged.y, merged.weight);
-    return { ...dropInteriorRepeats(merged.x, merged.y), xMin: merged.x[0], xMax: merged.x[merged.x.length - 1] };
-}
-function isotonic_predictIsotonic(fit, x) {
-    const predictions = new Float64Array(x.length);
-    const last = fit.x.length - 1;
-    for (let row = 0; row < x.length; row++) {
-        if (isotonic_isNaN(x[row])) {
-            predictions[row] = NaN;
-            continue;
-        }
-        if (last === 0) {
-            predictions[row] = fit.y[0];
-            continue;
-        }
-        const clipped = isotonic_min(isotonic_max(x[row], fit.xMin), fit.xMax);
-        const high = isotonic_min(isotonic_max(lowerBound(fit.x, clipped), 1), last);
-        const slope = (fit.y[high] - fit.y[high - 1]) / (fit.x[high] - fit.x[high - 1]);
-        predictions[row] = slope * (clipped - fit.x[high - 1]) + fit.y[high - 1];
-    }
-    return predictions;
-}
-function mergeEqualX(sortedRows, x, y, weights) {
-    const merged = { x: [], y: [], weight: [] };
-    let runX = x[sortedRows[0]];
-    let runWeight = 0;
-    let runWeightedY = 0;
-    const close = () => {
-        merged.x.push(runX);
-        merged.weight.push(runWeight);
-        merged.y.push(runWeightedY / runWeight);
-    };
-    for (const row of sortedRows) {
-        const weight = weights ? weights[row] : 1;
-        if (x[row] - runX >= MERGE_RESOLUTION) {
-            close();
-            runX = x[row];
-            runWeight = weight;
-            runWeightedY = y[row] * weight;
-        }
-        else {
-            runWeight += weight;
-            runWeightedY += y[row] * weight;
-        }
-    }
-    close();
-    return merged;
-}
-/**
- * Pools `values` in place into their weighted isotonic fit. Blocks are kept as `blockEnd[start] = end` and
- * `blockEnd[end] = start` (inclusive), with the block's mean and total weight stored at its start.
- */
-function poolAdjacentViolators(values, weights) {
-    const n = values.length;
-    const blockEnd = new Int32Array(n);
-    blockEnd.forEach((_, index) => (blockEnd[index] = index));
-    let start = 0;
-    while (start < n) {
-        let next = blockEnd[start] + 1;
-        if (next === n)
-            break;
-        if (values[start] < values[next]) {
-            start = next;
-            continue;
-        }
-        let weightedSum = weights[start] * values[start];
-        let weightSum = weights[start];
-        for (;;) {
-            const previousValue = values[next];
-            weightedSum += weights[next] * values[next];
-            weightSum += weights[next];
-            next = blockEnd[next] + 1;
-            if (next === n || previousValue < values[next]) {
-                values[start] = weightedSum / weightSum;
-                weights[start] = weightSum;
-                blockEnd[start] = next - 1;
-                blockEnd[next - 1] = start;
-                if (start > 0)
-                    start = blockEnd[start - 1];
-                break;
-            }
-        }
-    }
-    for (let blockStart = 0; blockStart < n;) {
-        const after = blockEnd[blockStart] + 1;
-        values.fill(values[blockStart], blockStart + 1, after);
-        blockStart = after;
-    }
-}
-function dropInteriorRepeats(x, y) {
-    const keep = x.map((_, index) => index === 0 || index === x.length - 1 || y[index] !== y[index - 1] || y[index] !== y[index + 1]);
-    return {
-        x: Float64Array.from(x.filter((_, index) => keep[index])),
-        y: Float64Array.from(y.filter((_, index) => keep[index])),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/performance/calibration.ts
-/**
- * Whether a binary model's positive-class scores need calibrating before they are read as probabilities,
- * and the calibration itself: the first step of confidence-based performance estimation (`cbpe.ts`),
- * which needs P(positive | score) to be right on the current rows.
- *
- * Calibration map: isotonic regression of the 0/1 truth on the score over the labelled baseline
- * (`isotonic.ts`, scikit-learn's `IsotonicRegression(out_of_bounds='clip')`, NannyML's calibrator).
- *
- * Expected calibration error (C. Guo et al., "On Calibration of Modern Neural Networks", ICML 2017,
- * eq. 3): the scores are put in 10 equal-width bins of [0, 1] (bin b holds b/10 ≤ p < (b+1)/10, the last
- * one including 1; scores outside [0, 1] go to the end bins) and
- * `ECE = Σ_b (n_b / n) · |mean p in b − share of positives in b|`, empty bins counting zero. NannyML bins
- * by rank instead (equal-count bins); equal width is used here because an isotonic map is a step
- * function, so its many tied scores always share a bin and the error does not depend on how ties are
- * ordered.
- *
- * Decision (calibrate only where it helps, as NannyML's `needs_calibration` does with its own split):
- * the baseline rows are shuffled with a seeded generator (`random.ts`, default seed 42) and dealt, the
- * positives and then the negatives in turn, into K = 5 folds of near-equal size and class balance. Each
- * fold's scores are calibrated by an isotonic map fitted on the other folds, so every baseline row gets
- * an out-of-fold calibrated score. Calibrate when the ECE of those out-of-fold scores is strictly below
- * the ECE of the raw scores over the same rows; the map then used is the isotonic fit on the whole
- * baseline. Not calibrated: a baseline with one class only (nothing to learn but a constant) or fewer
- * than 2·K rows.
- *
- * @example
- * // Overconfident scores of a model whose true probability is 0.25 or 0.75:
- * const scores = [0.05, 0.05, 0.05, 0.05, 0.95, 0.95, 0.95, 0.95].flatMap((s) => [s, s, s, s, s]);
- * const truth = scores.map((s, row) => (s > 0.5) === (row % 4 !== 0));
- * decideCalibration(scores, truth);
- * // => calibrate: true, rawError ≈ 0.2, calibratedError ≈ 0.096 (out of fold); the map sends 0.05 → 0.25, 0.95 → 0.75
- */
-
-
-
-// Module-level aliases: inside Jest's vm contexts a global lookup per row makes the tests' simulations
-// many times slower.
-const { abs, floor, max: calibration_max, min: calibration_min } = Math;
-const CALIBRATION_FOLDS = 5;
-const CALIBRATION_BINS = 10;
-const calibration_DEFAULT_CALIBRATION_SEED = 42;
-function calibration_decideCalibration(scores, isPositive, seed = calibration_DEFAULT_CALIBRATION_SEED) {
-    requireAligned('the truth', scores.length, isPositive);
-    const folds = CALIBRATION_FOLDS;
-    const base = { folds, seed };
-    const positives = isPositive.filter(Boolean).length;
-    if (scores.length < 2 * folds)
-        return { ...base, calibrate: false, skipped: 'too few rows' };
-    if (positives === 0 || positives === scores.length)
-        return { ...base, calibrate: false, skipped: 'one class' };
-    const truth = isPositive.map(Number);
-    // Rows in score order, so every fit below sorts input that is already sorted (linear for V8's TimSort).
-    const byScore = Array.from({ length: scores.length }, (_, row) => row).sort((a, b) => scores[a] - scores[b] || truth[a] - truth[b]);
-    const foldOf = stratifiedFolds(isPositive, folds, seed);
-    const outOfFold = new Float64Array(scores.length);
-    for (let fold = 0; fold < folds; fold++) {
-        const training = byScore.filter((row) => foldOf[row] !== fold);
-        const heldOut = byScore.filter((row) => foldOf[row] === fold);
-        const fit = fitIsotonic(pick(scores, training), pick(truth, training));
-        const calibrated = predictIsotonic(fit, pick(scores, heldOut));
-        heldOut.forEach((row, index) => (outOfFold[row] = calibrated[index]));
-    }
-    const rawError = expectedCalibrationError(scores, isPositive);
-    const calibratedError = expectedCalibrationError(outOfFold, isPositive);
-    const calibrate = calibratedError < rawError;
-    const calibrator = calibrate ? fitIsotonic(pick(scores, byScore), pick(truth, byScore)) : undefined;
-    return { ...base, calibrate, rawError, calibratedError, ...(calibrator ? { calibrator } : {}) };
-}
-/** The scores as probabilities: through the map where the decision says so, unchanged otherwise. */
-function calibration_applyCalibration(decision, scores) {
-    return decision.calibrator ? predictIsotonic(decision.calibrator, scores) : Float64Array.from(scores);
-}
-/** ECE over 10 equal-width bins of [0, 1], as defined above; undefined without rows. */
-function expectedCalibrationError(probabilities, isPositive) {
-    requireAligned('the truth', probabilities.length, isPositive);
-    if (probabilities.length === 0)
-        return undefined;
-    const counts = new Float64Array(CALIBRATION_BINS);
-    const probabilitySums = new Float64Array(CALIBRATION_BINS);
-    const positiveCounts = new Float64Array(CALIBRATION_BINS);
-    for (let row = 0; row < probabilities.length; row++) {
-        const bin = calibration_min(calibration_max(floor(probabilities[row] * CALIBRATION_BINS), 0), CALIBRATION_BINS - 1);
-        counts[bin]++;
-        probabilitySums[bin] += probabilities[row];
-        if (isPositive[row])
-            positiveCounts[bin]++;
-    }
-    let error = 0;
-    for (let bin = 0; bin < CALIBRATION_BINS; bin++) {
-        if (counts[bin] > 0)
-            error += abs(probabilitySums[bin] - positiveCounts[bin]) / probabilities.length;
-    }
-    return error;
-}
-/** Fold of each row: each class shuffled (Fisher–Yates) and dealt round-robin, positives first. */
-function stratifiedFolds(isPositive, folds, seed) {
-    const random = seededRandom(seed);
-    const foldOf = new Uint8Array(isPositive.length);
-    let dealt = 0;
-    for (const positive of [true, false]) {
-        const rows = rowsWhere(isPositive, (truth) => truth === positive);
-        for (let index = rows.length - 1; index > 0; index--) {
-            const other = random.nextIndex(index + 1);
-            [rows[index], rows[other]] = [rows[other], rows[index]];
-        }
-        for (const row of rows)
-            foldOf[row] = dealt++ % folds;
-    }
-    return foldOf;
-}
-function rowsWhere(values, keep) {
-    const rows = [];
-    for (let row = 0; row < values.length; row++)
-        if (keep(values[row]))
-            rows.push(row);
-    return rows;
-}
-function pick(values, rows) {
-    // A loop: Float64Array.from with a mapping function is many times slower in V8.
-    const picked = new Float64Array(rows.length);
-    rows.forEach((row, index) => (picked[index] = values[row]));
-    return picked;
-}
-
-;// CONCATENATED MODULE: ./src/performance/cbpe.ts
-/**
- * Performance estimated without labels: confidence-based performance estimation (CBPE) as NannyML defines
- * it for a binary classifier that logs the probability of its positive class (NannyML's documentation,
- * "How it works: Confidence-based Performance Estimation"; `nannyml/performance_estimation/
- * confidence_based`).
- *
- * Idea: where the scores are calibrated, a current row with probability p is a true positive with
- * probability p if it was predicted positive, and a false negative with probability p if not. So the
- * confusion matrix of the current rows, whose labels have not arrived, has expectation
- * `E[TP] = Σ_{ŷ=1} p`, `E[FP] = Σ_{ŷ=1} (1 − p)`, `E[FN] = Σ_{ŷ=0} p`, `E[TN] = Σ_{ŷ=0} (1 − p)`,
- * and the metrics are read off it as NannyML does:
- * - accuracy = (TP + TN) / n; precision = TP / (TP + FP); recall = TP / (TP + FN);
- *   F1 = TP / (TP + (FP + FN) / 2). A zero denominator gives 0 (NannyML, and scikit-learn's realized
- *   scores with their default `zero_division`).
- * - ROC AUC: the area under the expected ROC curve. Rows are ranked by the model's own (uncalibrated)
- *   score, as the realized AUC ranks them; at each distinct score t the expected counts above it are
- *   `TP(t) = Σ_{s ≥ t} p` and `FP(t) = Σ_{s ≥ t} (1 − p)`, the curve joins (0, 0) and
- *   (FP(t)/FP(−∞), TP(t)/TP(−∞)), and the area is its trapezoid sum. Tied scores are one threshold, as
- *   scikit-learn groups them (NannyML does not, which gives the same area whenever tied scores have equal
- *   calibrated probabilities, as a calibration map gives them); NannyML also rounds the cumulative
- *   counts to 5 decimals, which is left out. Undefined when Σ p or Σ (1 − p) is zero.
- * The probabilities p come from `calibration.ts`: the raw scores, or their isotonic calibration on the
- * labelled baseline where that lowers the expected calibration error. The prediction ŷ is the logged
- * prediction column (positive where it names the positive class), not a threshold on p.
- *
- * Sampling error: the standard error σ a metric has on n rows drawn like the current ones, estimated
- * from the labelled baseline as NannyML does, with sizes taken from the current rows:
- * - accuracy, precision, recall: each is the share of one kind of row among the "relevant" rows (right
- *   among all rows, right among predicted positives, predicted positive among actual positives). With
- *   s the standard deviation of that 0/1 indicator over the baseline's relevant rows (population form,
- *   NannyML's `np.std`), σ = s / √m, m being the current rows' relevant count: n, the predicted
- *   positives, and E[TP + FN] (the expected positives) respectively.
- * - F1 = 2t / (1 + t) with t the share of true positives among the TP, FP and FN rows; the delta method
- *   gives σ = 2 / (1 + t)² · s / √m with s the baseline's standard deviation of that share's indicator
- *   and t its baseline value, m = E[TP + FP + FN] now. (NannyML's observation-level F1 gives a σ larger
- *   by the factor 1 + t.)
- * - ROC AUC: DeLong's variance (E. R. DeLong, D. M. DeLong and D. L. Clarke-Pearson, Biometrics 44,
- *   1988): with the baseline's placement values (for each positive, the share of negatives it outscores,
- *   ties counting half; for each negative, the share of positives outscoring it) of sample variances
- *   S₁₀ and S₀₁, σ² = S₁₀ / m₁ + S₀₁ / m₀ with m₁ = Σ p and m₀ = Σ (1 − p) the expected class sizes now.
- *   (NannyML keeps only the first term.)
- * Where the scores were calibrated, the probabilities are themselves estimated from the baseline's labels
- * and carry its sampling error too; the estimate and the realized value then behave like statistics of
- * two independent samples, and each variance above gets a second term in the baseline's own count M of
- * the same rows: σ = s · √(1/m + 1/M), for F1 times 2 / (1 + t)², and for ROC AUC
- * σ² = S₁₀ (1/m₁ + 1/M₁) + S₀₁ (1/m₀ + 1/M₀). NannyML leaves this term out; it matters when the current
- * rows are not few next to the baseline's (with 400 current rows on a 1000-row baseline, leaving it out
- * made the simulation's ±3σ bands miss about 1 % of the time instead of 0.3 %).
- * The band is the estimate ± 3σ, clipped to [0, 1]: where the metric computed on the current rows'
- * labels, once they arrive, should lie if the model's relation between score and outcome is unchanged
- * (CBPE's one assumption: covariate shift, no concept shift). No band where σ is undefined: the baseline
- * or the current rows hold none of a metric's relevant rows.
- *
- * Edge cases: no current rows, no estimate (undefined); a baseline for which `decideCalibration`
- * declines (one class, fewer than 10 rows) is used uncalibrated.
- *
- * @example
- * // A baseline of 40 rows scored 0.05 or 0.95 and right three times in four (calibrated to 0.25, 0.75):
- * const scores = [0.05, 0.05, 0.05, 0.05, 0.95, 0.95, 0.95, 0.95].flatMap((s) => [s, s, s, s, s]);
- * const isPositive = scores.map((s, row) => (s > 0.5) === (row % 4 !== 0));
- * const model = fitCbpe({ scores, isPositive, predictedPositive: scores.map((s) => s > 0.5) });
- * const estimate = estimatePerformance(model, { scores: [0.95, 0.95, 0.05, 0.05], predictedPositive: [true, true, false, false] });
- * estimate?.accuracy; // => { value: 0.75, standardError: 0.227…, lower: 0.0688…, upper: 1 }: four rows say little
- */
-
-
-
-
-/** Half-width of the band in standard errors: about 99.7 % coverage for a normal estimate. */
-const cbpe_BAND_STANDARD_ERRORS = 3;
-/** Learns the calibration and the sampling-error components from the labelled baseline. */
-function cbpe_fitCbpe(baseline, seed = DEFAULT_CALIBRATION_SEED) {
-    const { scores, isPositive, predictedPositive } = baseline;
-    requireAligned('the predictions', scores.length, predictedPositive);
-    requireAligned('the truth', scores.length, isPositive);
-    const counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
-    for (let row = 0; row < scores.length; row++) {
-        if (predictedPositive[row])
-            counts[isPositive[row] ? 'tp' : 'fp']++;
-        else
-            counts[isPositive[row] ? 'fn' : 'tn']++;
-    }
-    const { tp, fp, fn, tn } = counts;
-    const samplingError = {
-        accuracy: bernoulliShare(tp + tn, scores.length),
-        precision: bernoulliShare(tp, tp + fp),
-        recall: bernoulliShare(tp, tp + fn),
-        f1: bernoulliShare(tp, tp + fp + fn),
-        rocAuc: placementVariances(scores, isPositive),
-    };
-    return { calibration: decideCalibration(scores, isPositive, seed), samplingError };
-}
-function cbpe_estimatePerformance(model, current) {
-    const { scores, predictedPositive } = current;
-    requireAligned('the predictions', scores.length, predictedPositive);
-    const rows = scores.length;
-    if (rows === 0)
-        return undefined;
-    const probabilities = applyCalibration(model.calibration, scores);
-    const confusion = cbpe_expectedConfusion(probabilities, predictedPositive);
-    const { truePositives: tp, falsePositives: fp, falseNegatives: fn } = confusion;
-    const error = model.samplingError;
-    // Calibrated probabilities are estimated from the baseline's labels: their error adds a baseline term.
-    const baselineWeight = model.calibration.calibrate ? 1 : 0;
-    const shareError = (component, currentRows) => component && component.deviation * Math.sqrt(1 / currentRows + baselineWeight / component.baselineRows);
-    const predictedPositives = predictedPositive.filter(Boolean).length;
-    const f1Error = error.f1 && (2 / (1 + error.f1.share) ** 2) * shareError(error.f1, tp + fp + fn);
-    const rocAuc = error.rocAuc;
-    const rocAucError = rocAuc &&
-        Math.sqrt(rocAuc.positivePlacementVariance * (1 / (tp + fn) + baselineWeight / rocAuc.baselinePositives) +
-            rocAuc.negativePlacementVariance * (1 / (fp + confusion.trueNegatives) + baselineWeight / rocAuc.baselineNegatives));
-    const metrics = cbpe_estimatedMetrics(confusion);
-    const auc = estimatedRocAuc(scores, probabilities);
-    return {
-        rows,
-        calibrated: model.calibration.calibrate,
-        expectedConfusion: confusion,
-        accuracy: banded(metrics.accuracy, shareError(error.accuracy, rows)),
-        precision: banded(metrics.precision, shareError(error.precision, predictedPositives)),
-        recall: banded(metrics.recall, shareError(error.recall, tp + fn)),
-        f1: banded(metrics.f1, f1Error),
-        ...(auc === undefined ? {} : { rocAuc: banded(auc, rocAucError) }),
-    };
-}
-/** The expected confusion matrix of rows with calibrated probabilities `probabilities` (defined above). */
-function cbpe_expectedConfusion(probabilities, predictedPositive) {
-    requireAligned('the predictions', probabilities.length, predictedPositive);
-    const cells = [[], [], [], []];
-    for (let row = 0; row < probabilities.length; row++) {
-        const p = probabilities[row];
-        if (predictedPositive[row]) {
-            cells[0].push(p);
-            cells[1].push(1 - p);
-        }
-        else {
-            cells[2].push(p);
-            cells[3].push(1 - p);
-        }
-    }
-    const [truePositives, falsePositives, falseNegatives, trueNegatives] = cells.map((cell) => sum(cell));
-    return { truePositives, falsePositives, falseNegatives, trueNegatives };
-}
-/** Accuracy, precision, recall and F1 of an expected confusion matrix, NannyML's formulas. */
-function cbpe_estimatedMetrics(confusion) {
-    const { truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn } = confusion;
-    return {
-        accuracy: cbpe_ratioOrZero(tp + tn, tp + fp + fn + tn),
-        precision: cbpe_ratioOrZero(tp, tp + fp),
-        recall: cbpe_ratioOrZero(tp, tp + fn),
-        f1: cbpe_ratioOrZero(tp, tp + 0.5 * (fp + fn)),
-    };
-}
-/** Area under the expected ROC curve, rows ranked by `scores`, counted by `probabilities` (defined above). */
-function estimatedRocAuc(scores, probabilities) {
-    requireAligned('the probabilities', scores.length, probabilities);
-    const ranking = rankScores(scores);
-    if (!ranking)
-        return undefined;
-    let truePositives = 0;
-    let falsePositives = 0;
-    let previousTruePositives = 0;
-    let previousFalsePositives = 0;
-    let twiceArea = 0;
-    ranking.order.forEach((row, rank) => {
-        if (ranking.startsThreshold[rank]) {
-            twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
-            [previousTruePositives, previousFalsePositives] = [truePositives, falsePositives];
-        }
-        truePositives += probabilities[row];
-        falsePositives += 1 - probabilities[row];
-    });
-    if (!(truePositives > 0 && falsePositives > 0))
-        return undefined;
-    twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
-    return twiceArea / (2 * truePositives * falsePositives);
-}
-/**
- * DeLong's placement values of the baseline, ranked by score with ties counting half, and their sample
- * variances; undefined without two positives and two negatives or with a non-finite score.
- */
-function placementVariances(scores, isPositive) {
-    const ranking = rankScores(scores);
-    const positives = isPositive.filter(Boolean).length;
-    const negatives = isPositive.length - positives;
-    if (!ranking || positives < 2 || negatives < 2)
-        return undefined;
-    const positivePlacements = [];
-    const negativePlacements = [];
-    // Ranked by decreasing score: the positives above a negative outscore it, the negatives below a positive lose.
-    const { order, startsThreshold } = ranking;
-    let positivesAbove = 0;
-    let negativesAbove = 0;
-    for (let start = 0; start < order.length;) {
-        let end = start + 1;
-        while (end < order.length && !startsThreshold[end])
-            end++;
-        const tiedRows = Array.from(order.subarray(start, end));
-        const tiedPositives = tiedRows.filter((row) => isPositive[row]).length;
-        const tiedNegatives = tiedRows.length - tiedPositives;
-        for (const row of tiedRows) {
-            if (isPositive[row])
-                positivePlacements.push((negatives - negativesAbove - tiedNegatives + tiedNegatives / 2) / negatives);
-            else
-                negativePlacements.push((positivesAbove + tiedPositives / 2) / positives);
-        }
-        positivesAbove += tiedPositives;
-        negativesAbove += tiedNegatives;
-        start = end;
-    }
-    return {
-        positivePlacementVariance: sampleVariance(positivePlacements),
-        negativePlacementVariance: sampleVariance(negativePlacements),
-        baselinePositives: positives,
-        baselineNegatives: negatives,
-    };
-}
-/** A share of `hits` among `of` rows and the population standard deviation of its 0/1 indicator. */
-function bernoulliShare(hits, of) {
-    if (of === 0)
-        return undefined;
-    const share = hits / of;
-    return { share, deviation: Math.sqrt(share * (1 - share)), baselineRows: of };
-}
-function banded(value, standardError) {
-    if (standardError === undefined || !Number.isFinite(standardError))
-        return { value };
-    const halfWidth = cbpe_BAND_STANDARD_ERRORS * standardError;
-    return { value, standardError, lower: Math.max(0, value - halfWidth), upper: Math.min(1, value + halfWidth) };
-}
-function cbpe_ratioOrZero(numerator, denominator) {
-    return denominator === 0 ? 0 : numerator / denominator;
-}
-
-;// CONCATENATED MODULE: ./src/performance/detectors/adwin.ts
-const ADWIN_DEFAULTS = {
-    delta: 0.002,
-    maxBucketsPerRow: 5,
-    clock: 32,
-    minSubWindow: 5,
-    minWindow: 10,
-};
-class adwin_Adwin {
-    options;
-    /** `rows[i]` holds the buckets of 2^i values; older values live in higher rows. */
-    rows = [];
-    fed = 0;
-    width = 0;
-    total = 0;
-    squaredDeviations = 0;
-    shift = 0;
-    constructor(options = {}) {
-        this.options = { ...ADWIN_DEFAULTS, ...options };
-    }
-    /** For the latest drift: the kept window's mean minus the dropped values' mean (> 0: the mean rose). */
-    get lastShift() {
-        return this.shift;
-    }
-    /** Values in the window now. */
-    get windowWidth() {
-        return this.width;
-    }
-    /** Mean of the values in the window now: the current estimate of the error rate. */
-    get windowMean() {
-        return this.width === 0 ? Number.NaN : this.total / this.width;
-    }
-    update(value) {
-        this.insert(value);
-        this.fed++;
-        if (this.fed % this.options.clock !== 0 || this.width <= this.options.minWindow)
-            return 'stable';
-        const widthBefore = this.width;
-        const totalBefore = this.total;
-        while (this.cutFound())
-            this.dropOldestBucket();
-        if (this.width === widthBefore)
-            return 'stable';
-        this.shift = this.total / this.width - (totalBefore - this.total) / (widthBefore - this.width);
-        return 'drift';
-    }
-    insert(value) {
-        if (this.width > 0) {
-            const deviation = value - this.total / this.width;
-            this.squaredDeviations += (this.width / (this.width + 1)) * deviation * deviation;
-        }
-        this.width++;
-        this.total += value;
-        if (this.rows.length === 0)
-            this.rows.push({ sums: [], squaredDeviations: [] });
-        this.rows[0].sums.push(value);
-        this.rows[0].squaredDeviations.push(0);
-        this.mergeFullRows();
-    }
-    mergeFullRows() {
-        for (let level = 0; level < this.rows.length; level++) {
-            const row = this.rows[level];
-            if (row.sums.length <= this.options.maxBucketsPerRow)
-                return;
-            const size = 2 ** level;
-            const [firstSum, secondSum] = row.sums.splice(0, 2);
-            const [firstDeviations, secondDeviations] = row.squaredDeviations.splice(0, 2);
-            const meanGap = (firstSum - secondSum) / size;
-            if (level + 1 === this.rows.length)
-                this.rows.push({ sums: [], squaredDeviations: [] });
-            this.rows[level + 1].sums.push(firstSum + secondSum);
-            this.rows[level + 1].squaredDeviations.push(firstDeviations + secondDeviations + (size / 2) * meanGap * meanGap);
-        }
-    }
-    dropOldestBucket() {
-        const level = this.rows.length - 1;
-        const row = this.rows[level];
-        const size = 2 ** level;
-        const sum = row.sums.shift();
-        const deviations = row.squaredDeviations.shift();
-        if (row.sums.length === 0)
-            this.rows.pop();
-        const restWidth = this.width - size;
-        const restTotal = this.total - sum;
-        if (restWidth === 0) {
-            this.squaredDeviations = 0;
-        }
-        else {
-            const meanGap = sum / size - restTotal / restWidth;
-            this.squaredDeviations -= deviations + ((size * restWidth) / this.width) * meanGap * meanGap;
-            // Cancellation can leave a tiny negative; a variance cannot be.
-            this.squaredDeviations = Math.max(0, this.squaredDeviations);
-        }
-        this.width = restWidth;
-        this.total = restTotal;
-    }
-    /** Whether some split at a bucket boundary, oldest first, passes the cut test. */
-    cutFound() {
-        const { delta, minSubWindow } = this.options;
-        const width = this.width;
-        const variance = this.squaredDeviations / width;
-        const logTerm = Math.log((2 * Math.log(width)) / delta);
-        let olderWidth = 0;
-        let olderTotal = 0;
-        for (let level = this.rows.length - 1; level >= 0; level--) {
-            const size = 2 ** level;
-            for (const sum of this.rows[level].sums) {
-                olderWidth += size;
-                olderTotal += sum;
-                const newerWidth = width - olderWidth;
-                if (newerWidth < minSubWindow)
-                    return false;
-                if (olderWidth < minSubWindow)
-                    continue;
-                const inverseM = 1 / olderWidth + 1 / newerWidth;
-                const bound = Math.sqrt(2 * inverseM * variance * logTerm) + (2 / 3) * inverseM * logTerm;
-                if (Math.abs(olderTotal / olderWidth - (this.total - olderTotal) / newerWidth) > bound)
-                    return true;
-            }
-        }
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/performance/detectors/ddm.ts
-const DDM_DEFAULTS = { warningLevel: 2, driftLevel: 3, minInstances: 30 };
-class ddm_Ddm {
-    options;
-    rows = 0;
-    errors = 0;
-    minimumRate = Number.POSITIVE_INFINITY;
-    minimumDeviation = Number.POSITIVE_INFINITY;
-    drifted = false;
-    constructor(options = {}) {
-        this.options = { ...DDM_DEFAULTS, ...options };
-    }
-    /** `error` is 1 for a wrong prediction and 0 for a right one. */
-    update(error) {
-        if (this.drifted)
-            this.restart();
-        this.rows++;
-        this.errors += error;
-        const rate = this.errors / this.rows;
-        const deviation = Math.sqrt((rate * (1 - rate)) / this.rows);
-        if (this.rows < this.options.minInstances)
-            return 'stable';
-        if (rate + deviation <= this.minimumRate + this.minimumDeviation) {
-            this.minimumRate = rate;
-            this.minimumDeviation = deviation;
-        }
-        if (rate + deviation > this.minimumRate + this.options.driftLevel * this.minimumDeviation) {
-            this.drifted = true;
-            return 'drift';
-        }
-        return rate + deviation > this.minimumRate + this.options.warningLevel * this.minimumDeviation ? 'warning' : 'stable';
-    }
-    restart() {
-        this.rows = 0;
-        this.errors = 0;
-        this.minimumRate = Number.POSITIVE_INFINITY;
-        this.minimumDeviation = Number.POSITIVE_INFINITY;
-        this.drifted = false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/performance/detectors/page-hinkley.ts
-const PAGE_HINKLEY_DEFAULTS = {
-    delta: 0.005,
-    threshold: 50,
-    alpha: 1 - 0.0001,
-    minInstances: 30,
-};
-class page_hinkley_PageHinkley {
-    options;
-    count = 0;
-    mean = 0;
-    statistic = 0;
-    drifted = false;
-    constructor(options = {}) {
-        this.options = { ...PAGE_HINKLEY_DEFAULTS, ...options };
-    }
-    update(value) {
-        if (this.drifted)
-            this.restart();
-        this.count++;
-        this.mean += (value - this.mean) / this.count;
-        this.statistic = Math.max(0, this.options.alpha * this.statistic + (value - this.mean - this.options.delta));
-        if (this.count < this.options.minInstances || this.statistic <= this.options.threshold)
-            return 'stable';
-        this.drifted = true;
-        return 'drift';
-    }
-    restart() {
-        this.count = 0;
-        this.mean = 0;
-        this.statistic = 0;
-        this.drifted = false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/performance/change-point.ts
-/**
- * When did performance start to slip? Runs the three streaming detectors — DDM, ADWIN and Page-Hinkley
- * (`detectors/`), each with its published defaults — over the per-row error signal in stream order and
- * reports, per detector, the first rise in the error: the row that raised the alarm, and the row where
- * the rise most likely began.
- *
- * Signal (`errorSignal`): 1 for a misclassified row and 0 otherwise; the absolute error |ŷ − y| for
- * regression, best divided by a typical error (the baseline MAE, say; `errorSignal` takes that scale)
- * since ADWIN's bound assumes values of order one. DDM models a 0/1 error rate, so on any other signal
- * it is "not-applicable". So is Page-Hinkley unless `pageHinkley` options are passed: its published
- * λ and δ are in the signal's units and suit 0/1 errors; on |N(0, 1)| errors they alarm on about half
- * of stationary 10,000-row streams (96 of 200 measured; 159 of 200 after dividing by the MAE). DDM and
- * Page-Hinkley only look for rises; ADWIN also reports falls, which are skipped here (an improving
- * model is not the question).
- *
- * Onset: the detectors say when they became sure, not when the change happened. For the stream up to
- * the alarm, the onset is the split maximising `k·(T − k)/T · (mean after − mean before)²` among splits
- * where the mean rose: the maximum-likelihood location of a single shift in mean (the statistic of
- * binary segmentation and CUSUM change-point estimation; A. J. Scott and M. Knott, Biometrics 30, 1974).
- *
- * Order: rows are streamed in the order of `order` when given (numbers ascending; text by code point,
- * which is chronological for ISO 8601 timestamps written alike), ties keeping row order. Positions count
- * along the stream; rows are the caller's row indices. Rows without an order value must be dropped by
- * the caller.
- *
- * Delays and false alarms with the defaults, measured on seeded Bernoulli error streams (200 streams
- * each; `__tests__/performance/detectors.test.ts` checks them on 20):
- * - error rate 0.1 → 0.3 at row 2000, rows from the change to the alarm (median / 95th pct / max):
- *   ADWIN 111 / 207 / 271, Page-Hinkley 242 / 333 / 405, DDM 144 / 794 / 1291 (on the streams where
- *   DDM had not already fired before the change);
- * - stationary 10,000-row streams, share with any alarm, at error rates 0.02 / 0.1 / 0.3:
- *   ADWIN 0 % / 0 % / 0.5 %, Page-Hinkley 0 % / 0 % / 10 %, DDM 83 % / 47 % / 20 %, nearly all of DDM's
- *   within the first 500 rows, where its minimum p + s is set on few rows. Read a lone DDM alarm early
- *   in a stream with suspicion.
- *
- * @example
- * // 0/1 errors at a 10 % rate for rows 0–1999 and 30 % after (the seed-1 stream of the tests):
- * firstChangePoints(signal).adwin;
- * // => { status: 'change', detected: { position: 2079, row: 2079 }, onset: { position: 1999, row: 1999 } }
- * // With `order: timestamps` the points also carry `order`, that row's timestamp.
- */
-
-
-
-
-
-
-const DETECTOR_NAMES = (/* unused pure expression or super */ null && (['ddm', 'adwin', 'page-hinkley']));
-/**
- * The per-row error signal of labelled rows: 0/1 misclassification, or |ŷ − y| / `scale` for
- * regression. Undefined when a regression value is not finite.
- */
-function change_point_errorSignal(rows, scale = 1) {
-    if (rows.task === 'regression')
-        return absoluteErrors(rows.yTrue, rows.yPred)?.map((error) => error / scale);
-    requireAligned('y_pred', rows.yTrue.length, rows.yPred);
-    return Float64Array.from(rows.yTrue, (truth, row) => (truth === rows.yPred[row] ? 0 : 1));
-}
-function change_point_firstChangePoints(signal, options = {}) {
-    const { order } = options;
-    if (order)
-        requireAligned('order', signal.length, order);
-    const stream = streamOrder(signal.length, order);
-    const streamed = Float64Array.from(stream, (row) => signal[row]);
-    const pointAt = (position) => {
-        const row = stream[position];
-        return order ? { position, row, order: order[row] } : { position, row };
-    };
-    const run = (detector, isRise = () => true) => {
-        for (let position = 0; position < streamed.length; position++) {
-            if (detector.update(streamed[position]) === 'drift' && isRise()) {
-                return { status: 'change', detected: pointAt(position), onset: pointAt(shiftOnset(streamed, position)) };
-            }
-        }
-        return { status: 'no-change' };
-    };
-    const binary = streamed.every((value) => value === 0 || value === 1);
-    const adwin = new Adwin(options.adwin);
-    return {
-        ddm: binary
-            ? run(new Ddm(options.ddm))
-            : { status: 'not-applicable', reason: 'DDM needs a 0/1 error signal (classification)' },
-        adwin: run(adwin, () => adwin.lastShift > 0),
-        'page-hinkley': binary || options.pageHinkley
-            ? run(new PageHinkley(options.pageHinkley))
-            : { status: 'not-applicable', reason: "Page-Hinkley's default threshold is calibrated for a 0/1 error signal" },
-    };
-}
-/**
- * Where a rise in the mean of `values[0..end]` most likely began: the first position of the later part
- * of the split k maximising k·(n − k)/n · (mean after − mean before)², n = end + 1, among splits whose
- * later part has the higher mean. `end` itself when no split shows a rise.
- */
-function shiftOnset(values, end) {
-    const n = end + 1;
-    let total = 0;
-    for (let position = 0; position < n; position++)
-        total += values[position];
-    let best = end;
-    let bestScore = 0;
-    let before = 0;
-    for (let split = 1; split < n; split++) {
-        before += values[split - 1];
-        const gap = (total - before) / (n - split) - before / split;
-        const score = ((split * (n - split)) / n) * gap * gap;
-        if (gap > 0 && score > bestScore) {
-            best = split;
-            bestScore = score;
-        }
-    }
-    return best;
-}
-/** Row indices in stream order: stably sorted by `order` when given. */
-function streamOrder(length, order) {
-    const rows = Uint32Array.from({ length }, (_, row) => row);
-    if (!order)
-        return rows;
-    const compare = typeof order[0] === 'number'
-        ? (a, b) => order[a] - order[b] || a - b
-        : (a, b) => compareLabels(order[a], order[b]) || a - b;
-    return rows.sort(compare);
-}
-
-;// CONCATENATED MODULE: ./src/performance/classification.ts
-/**
- * Every classification metric of one side at once, for reports: accuracy, balanced accuracy, the
- * confusion matrix, precision / recall / F1 per class and macro, and, when the model's class
- * probabilities are given, ROC AUC and log loss. Each value is defined, edge cases included, as in the
- * module that computes it (one per metric, matching scikit-learn 1.2.1).
- *
- * Labels are every label seen in `yTrue` or `yPred`, in scikit-learn's order (`label-order.ts`), unless
- * `labels` fixes the set for the confusion matrix and the per-class scores (say, the union of both sides,
- * so baseline and current tables line up); balanced accuracy always uses the labels seen, as
- * scikit-learn's has no `labels` argument.
- *
- * Edge cases: no rows, no metrics (undefined). A probability metric that cannot be computed (see
- * `roc-auc.ts`, `log-loss.ts`) is absent rather than the whole result.
- *
- * @example
- * const metrics = classificationMetrics({ task: 'classification', yTrue: ['a', 'b'], yPred: ['a', 'a'] });
- * metrics?.accuracy; // => 0.5
- * metrics?.confusionMatrix; // => [[1, 0], [1, 0]]
- */
-
-
-
-
-
-
-
-function classification_classificationMetrics(rows, labels = sortedLabels(rows.yTrue, rows.yPred)) {
-    const { yTrue, yPred, probabilities } = rows;
-    const share = accuracy(yTrue, yPred);
-    const scores = precisionRecallF1(yTrue, yPred, labels);
-    if (share === undefined || scores === undefined)
-        return undefined;
-    const metrics = {
-        rows: yTrue.length,
-        labels,
-        confusionMatrix: confusionMatrix(yTrue, yPred, labels).counts,
-        accuracy: share,
-        balancedAccuracy: balancedAccuracy(yTrue, yPred),
-        perClass: scores.perClass,
-        precisionMacro: scores.precisionMacro,
-        recallMacro: scores.recallMacro,
-        f1Macro: scores.f1Macro,
-    };
-    if (!probabilities)
-        return metrics;
-    const auc = rocAuc(yTrue, probabilities);
-    const loss = logLoss(yTrue, probabilities);
-    return {
-        ...metrics,
-        ...(auc === undefined ? {} : { rocAuc: auc }),
-        ...(loss === undefined ? {} : { logLoss: loss }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/performance/regression.ts
-/**
- * Every regression metric of one side at once, for reports: MAE, RMSE, MAPE and R², each defined, edge
- * cases included, in its own module (matching scikit-learn 1.2.1).
- *
- * Edge cases: no rows or a non-finite value, no metrics (undefined); R² alone is absent below two rows.
- *
- * @example
- * regressionMetrics({ task: 'regression', yTrue: [3, -0.5, 2, 7], yPred: [2.5, 0, 2, 8] });
- * // => { rows: 4, mae: 0.5, rmse: 0.6123724356957945, mape: 0.3273809523809524, r2: 0.9486081370449679 }
- */
-
-
-
-
-function regression_regressionMetrics(rows) {
-    const { yTrue, yPred } = rows;
-    const mae = meanAbsoluteError(yTrue, yPred);
-    if (mae === undefined)
-        return undefined;
-    const metrics = {
-        rows: yTrue.length,
-        mae,
-        rmse: rootMeanSquaredError(yTrue, yPred),
-        mape: meanAbsolutePercentageError(yTrue, yPred),
-    };
-    const score = r2(yTrue, yPred);
-    return score === undefined ? metrics : { ...metrics, r2: score };
-}
-
-;// CONCATENATED MODULE: ./src/performance/verdict.ts
-/**
- * Performance drift verdict: has the chosen metric (`performance-metric`) degraded from baseline to
- * current by more than the tolerance (`max-degradation`)?
- *
- * Definition: with b and c the metric on the baseline and current rows, the degradation is how much
- * worse c is, `b − c` for a metric where higher is better and `c − b` where lower is better (negative
- * when the model improved). The tolerance is absolute (`0.02`: two points of accuracy, 0.02 of RMSE) or
- * relative to the baseline (`5%`: 0.05 · |b|). The verdict is "degraded" when the degradation exceeds
- * the tolerance, "ok" otherwise; a degradation equal to the tolerance up to rounding (1e-12 of the
- * values' scale, so 0.90 → 0.88 is within `0.02`) is ok. The decision is on the two point values; the
- * bootstrap interval of c − b (`bootstrap.ts`) rides along so a reader can see whether a drop this size
- * is within the noise of the samples.
- *
- * Insufficient data: fewer than 30 labelled rows on either side (`MIN_LABELLED_ROWS`, adjustable), or a
- * metric not defined on a side (ROC AUC on rows of a single class, R² on one row), gives
- * "insufficient-data" with the reason, never a verdict. Thirty is the usual floor for normal-theory and
- * percentile-bootstrap intervals to mean much, and DDM's own warm-up; below it one row moves accuracy by
- * more than three points, more than most tolerances. Asking for a metric of the other task, or a
- * probability metric without probabilities, is a configuration mistake and throws an `InputError`.
- *
- * @example
- * // `rows` as in the bootstrap example: accuracy 0.9 on 100 baseline rows, 0.8 on 100 current rows.
- * performanceVerdict(performanceMetric('accuracy')!, rows(90), rows(80), parseMaxDegradation('0.05'));
- * // => { status: 'degraded', baseline: 0.9, current: 0.8, difference: -0.09999999999999998,
- * //      degradation: 0.09999999999999998, allowed: 0.05, interval: { lower: -0.20000000000000007, upper: 0, ... }, ... }
- */
-
-
-
-const MIN_LABELLED_ROWS = 30;
-const ROUNDING_SLACK = 1e-12;
-/** `0.02` (absolute, in the metric's units) or `5%` (relative to the baseline value); neither negative. */
-function parseMaxDegradation(text, option = 'max-degradation') {
-    const trimmed = text.trim();
-    const relative = trimmed.endsWith('%');
-    const digits = relative ? trimmed.slice(0, -1).trim() : trimmed;
-    const value = digits === '' ? Number.NaN : Number(digits);
-    if (!Number.isFinite(value) || value < 0) {
-        throw new InputError(`${option} must be a number >= 0 (absolute) or a percentage such as 5% (relative), not ${JSON.stringify(text)}`);
-    }
-    return relative ? { kind: 'relative', share: value / 100 } : { kind: 'absolute', amount: value };
-}
-function verdict_performanceVerdict(metric, baseline, current, maxDegradation, options = {}) {
-    for (const [side, rows] of [['baseline', baseline], ['current', current]]) {
-        if (rows.task !== metric.task)
-            throw new InputError(`${metric.name} is a ${metric.task} metric, but the ${side} rows are ${rows.task}`);
-        if (metric.needsProbabilities && !(rows.task === 'classification' && rows.probabilities)) {
-            throw new InputError(`${metric.name} needs the model's class probabilities, and the ${side} rows have none`);
-        }
-    }
-    const minRows = options.minRows ?? MIN_LABELLED_ROWS;
-    const common = {
-        metric: metric.name,
-        direction: metric.direction,
-        maxDegradation,
-        baselineRows: rowCount(baseline),
-        currentRows: rowCount(current),
-    };
-    const tooFew = ['baseline', 'current'].find((side) => common[`${side}Rows`] < minRows);
-    if (tooFew) {
-        const reason = `the ${tooFew} side has ${common[`${tooFew}Rows`]} labelled rows; ${minRows} are needed`;
-        return { ...common, status: 'insufficient-data', reason };
-    }
-    const baselineValue = metric.compute(baseline);
-    const currentValue = metric.compute(current);
-    if (baselineValue === undefined || currentValue === undefined) {
-        const side = baselineValue === undefined ? 'baseline' : 'current';
-        return { ...common, status: 'insufficient-data', reason: `${metric.name} is not defined on the ${side} rows` };
-    }
-    const difference = currentValue - baselineValue;
-    const degradation = metric.direction === 'higher' ? -difference : difference;
-    const allowed = verdict_allowedDegradation(maxDegradation, baselineValue);
-    const degraded = verdict_beyondTolerance(degradation, allowed, baselineValue, currentValue);
-    const interval = bootstrapDifference(metric.prepare, baseline, current, options.bootstrap);
-    return {
-        ...common,
-        status: degraded ? 'degraded' : 'ok',
-        baseline: baselineValue,
-        current: currentValue,
-        difference,
-        degradation,
-        allowed,
-        ...(interval ? { interval } : {}),
-    };
-}
-/** The largest degradation tolerated from `baselineValue`, in the metric's units. */
-function verdict_allowedDegradation(maxDegradation, baselineValue) {
-    return maxDegradation.kind === 'absolute' ? maxDegradation.amount : maxDegradation.share * Math.abs(baselineValue);
-}
-/** Whether `degradation` exceeds `allowed` by more than rounding, at the scale of the values compared. */
-function verdict_beyondTolerance(degradation, allowed, ...values) {
-    const scale = Math.max(1, ...values.map(Math.abs));
-    return degradation - allowed > ROUNDING_SLACK * scale;
-}
-
-;// CONCATENATED MODULE: ./src/engine/model.ts
-/**
- * The model section of a check: when the data carries the model's predictions (and, once they arrive, the
- * true labels), measure the model itself, not just its inputs.
- *
- * - Which columns play which part (`resolveModelColumns`), and whether the model is a classifier or a
- *   regressor (`inferTask`). The drift engine tests those columns like features but reports them here.
- * - Performance (`assessModel`): every metric on each side's labelled rows, and the verdict on the chosen
- *   metric with its seeded bootstrap interval (`performance/verdict.ts`). A row is labelled when its
- *   target, prediction and every class probability are present.
- * - Performance before the labels arrive (`assessModel`, `performance.estimated`): for a binary model logging
- *   its positive class's probability, CBPE (`performance/cbpe.ts`) learnt on the labelled baseline estimates
- *   the metrics of the current rows that have a prediction and a probability but no target yet, with a
- *   verdict a gate can take while the realized one lacks labels, and those of the labelled current rows
- *   beside their realized values.
- * - When it started (`assessModel`): the three stream detectors over the per-row error of the labelled
- *   CURRENT rows in time order (the order column, or the rows' order in the files). The baseline is not
- *   streamed: it is the reference the model was accepted on, so a change inside it is not news. ADWIN
- *   leads, as the detector with the fewest false alarms on stationary streams (about none, where DDM
- *   with its published defaults alarms on about half of long ones; `performance/change-point.ts`).
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Accuracy rather than macro F1 for classifiers: everyone reads it, a tolerance on it reads directly ("two
- * points"), and it does not collapse when a rare class goes missing from a batch of labels, which macro
- * scores count as a zero (`precision-recall-f1.ts`). MAE for regressors: in the target's units, not
- * dominated by a few outliers as RMSE is, and the very signal the detectors watch.
- */
-const DEFAULT_PERFORMANCE_METRIC = { classification: 'accuracy', regression: 'mae' };
-/** Every column the model section uses, so the feature table leaves them out. */
-function modelColumnNames(columns) {
-    return new Set([columns.prediction, columns.target, columns.order, ...columns.probabilities.values()].filter((name) => name !== undefined));
-}
-function resolveModelColumns(options, baseline, current) {
-    if (options.prediction === undefined && options.target === undefined) {
-        throw new InputError('the model section needs a prediction column, a target column or both');
-    }
-    const names = new Set([...baseline.columns, ...current.columns].map((column) => column.name));
-    const requireColumn = (part, name) => {
-        if (!names.has(name))
-            throw new InputError(`${part} column ${JSON.stringify(name)} is in neither the baseline nor the current data`);
-    };
-    if (options.prediction !== undefined)
-        requireColumn('prediction', options.prediction);
-    if (options.target !== undefined)
-        requireColumn('target', options.target);
-    if (options.order !== undefined && !current.columns.some((column) => column.name === options.order)) {
-        throw new InputError(`order column ${JSON.stringify(options.order)} is not in the current data, whose rows it should order`);
-    }
-    let probabilities = new Map();
-    let positiveColumn;
-    let namedClass;
-    if (options.probabilities?.kind === 'columns') {
-        for (const [label, name] of options.probabilities.columns) {
-            requireColumn(`probability (class ${JSON.stringify(label)})`, name);
-            probabilities.set(label, name);
-        }
-    }
-    else if (options.probabilities?.kind === 'prefix') {
-        const { prefix } = options.probabilities;
-        for (const name of names)
-            if (name.startsWith(prefix) && name.length > prefix.length)
-                probabilities.set(name.slice(prefix.length), name);
-        if (probabilities.size === 0)
-            throw new InputError(`no column name starts with the probability prefix ${JSON.stringify(prefix)}`);
-    }
-    else if (options.probabilities?.kind === 'positive') {
-        positiveColumn = options.probabilities.column;
-        requireColumn('probability', positiveColumn);
-    }
-    if ((probabilities.size > 0 || positiveColumn !== undefined) && options.prediction === undefined) {
-        throw new InputError('class probabilities need the prediction column too: name it as well');
-    }
-    if (options.positiveLabel !== undefined && probabilities.size > 1) {
-        throw new InputError(`a positive label goes with one probability column; with one column per class (${[...probabilities.keys()].sort(compareLabels).join(', ')}) the positive class of a binary model is the greater label, as scikit-learn takes predict_proba[:, 1]`);
-    }
-    if (probabilities.size === 1)
-        [[namedClass, positiveColumn]] = [...probabilities];
-    if (positiveColumn !== undefined) {
-        const labelColumns = [options.prediction, options.target].filter((name) => name !== undefined);
-        for (const name of labelColumns)
-            requireClassLabels(name, [baseline, current]);
-        const seen = { labels: labelsSeen(labelColumns, [baseline, current]), where: options.target === undefined ? 'the prediction column' : 'the prediction and target columns' };
-        const positive = positiveClass(namedClass, options.positiveLabel, seen);
-        requireProbabilities(positiveColumn, positive, { baseline, current });
-        probabilities = new Map([[positive, positiveColumn]]);
-    }
-    const resolved = {
-        prediction: options.prediction,
-        target: options.target,
-        probabilities: new Map([...probabilities].sort(([a], [b]) => compareLabels(a, b))),
-        order: options.order,
-    };
-    const parts = [resolved.prediction, resolved.target, resolved.order, ...probabilities.values()].filter((name) => name !== undefined);
-    const repeated = parts.find((name, index) => parts.indexOf(name) !== index);
-    if (repeated !== undefined)
-        throw new InputError(`column ${JSON.stringify(repeated)} is named for two parts of the model (prediction, target, probability, order)`);
-    return resolved;
-}
-/** scikit-learn's default `pos_label`: 1, when the classes are 0 and 1 or −1 and 1 (or one of those). */
-const DEFAULT_POSITIVE_LABEL = '1';
-const DEFAULT_POSITIVE_LABEL_SETS = [new Set(['0', '1']), new Set(['-1', '1'])];
-/**
- * The positive class of a binary model logging one probability column: the class the column was named
- * for (`CLASS=COL`, or the one column a prefix matched), or the positive label given (the two must agree),
- * or else scikit-learn's default. It must be among the labels seen, and those at most two.
- */
-function positiveClass(named, given, seen) {
-    const labels = describeLabels(seen.labels);
-    if (seen.labels.length > 2) {
-        throw new InputError(`one probability column is for a binary model, but ${seen.where} hold ${seen.labels.length} labels (${labels}): give one probability column per class (CLASS=COLUMN)`);
-    }
-    if (named !== undefined && given !== undefined && named !== given) {
-        throw new InputError(`the one probability column is named for class ${JSON.stringify(named)}, but the positive label is ${JSON.stringify(given)}: give one of them`);
-    }
-    const chosen = named ?? given;
-    if (chosen === undefined) {
-        if (DEFAULT_POSITIVE_LABEL_SETS.some((set) => seen.labels.every((label) => set.has(label))))
-            return DEFAULT_POSITIVE_LABEL;
-        throw new InputError(`one probability column holds the probability of the positive class, and with labels ${labels} there is no default (scikit-learn's is 1, for labels 0 and 1 or -1 and 1): name the positive class (--positive-label, or the action's positive-label)`);
-    }
-    if (!seen.labels.includes(chosen)) {
-        throw new InputError(`the positive class ${JSON.stringify(chosen)} is not among the labels of ${seen.where} (${labels || 'none'})`);
-    }
-    return chosen;
-}
-/** The distinct class labels of the named columns on both sides, in scikit-learn's order. */
-function labelsSeen(names, tables) {
-    const seen = new Set();
-    for (const table of tables) {
-        for (const name of names) {
-            const column = columnNamed(table, name);
-            if (column?.storage === 'text') {
-                for (const code of column.codes)
-                    if (code !== MISSING_CODE)
-                        seen.add(column.dictionary[code]);
-            }
-            else if (column) {
-                for (const value of column.values)
-                    if (Number.isFinite(value))
-                        seen.add(numberLabel(value));
-            }
-        }
-    }
-    return [...seen].sort(compareLabels);
-}
-/** Up to five labels, quoted, for messages. */
-function describeLabels(labels) {
-    const shown = labels.slice(0, 5).map((label) => JSON.stringify(label));
-    return labels.length > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
-}
-/** A single probability column is read as p and 1 − p, which only makes sense within [0, 1]. */
-function requireProbabilities(name, positive, sides) {
-    for (const side of ['baseline', 'current']) {
-        const table = sides[side];
-        const column = columnNamed(table, name);
-        if (!column)
-            continue;
-        const values = numbersOf(column, 'probability', table, side);
-        const row = values.findIndex((value) => !Number.isNaN(value) && !(value >= 0 && value <= 1));
-        if (row >= 0) {
-            throw new InputError(`data row ${row + 1} of the ${side} data holds ${values[row]}, not a probability in [0, 1]: the one probability column is the probability of class ${JSON.stringify(positive)}`, { file: table.sources.join(', '), column: name });
-        }
-    }
-}
-/**
- * Classifier or regressor, in this order: the task of the chosen metric; classification when class
- * probabilities are given; the declared kind of the target (else the prediction) column, categorical
- * meaning classification; else the inferred kind of that column (`typing.ts`: text, or integers with at
- * most ten distinct values, are categorical).
- */
-function inferTask(options, columns, baseline, current, declaredKinds) {
-    const labelColumn = (columns.target ?? columns.prediction);
-    const chosen = options.performanceMetric !== undefined ? performanceMetric(options.performanceMetric).task : columns.probabilities.size > 0 ? 'classification' : undefined;
-    if (chosen === 'classification')
-        requireClassLabels(labelColumn, [baseline, current]);
-    if (chosen)
-        return chosen;
-    const kindOf = (kind) => (kind === 'categorical' ? 'classification' : 'regression');
-    const declared = declaredKinds.get(labelColumn);
-    if (declared)
-        return kindOf(declared);
-    const [first, second] = [columnNamed(baseline, labelColumn), columnNamed(current, labelColumn)].filter((column) => column !== undefined);
-    return kindOf(inferKind(first, second));
-}
-/** Class labels may be numbers, but never fractions: a target of 25.373 belongs to a regressor. */
-function requireClassLabels(name, tables) {
-    for (const table of tables) {
-        const column = columnNamed(table, name);
-        if (column?.storage !== 'numeric')
-            continue;
-        const fraction = column.values.find((value) => Number.isFinite(value) && !Number.isInteger(value));
-        if (fraction !== undefined) {
-            throw new InputError(`column ${JSON.stringify(name)} holds fractions such as ${fraction}, so it is not a class label: the model looks like a regressor (metrics mae, rmse, mape, r2, without class probabilities)`, { file: table.sources.join(', ') });
-        }
-    }
-}
-/** How the model columns are tested: labels as categories, regression values and class scores as numbers. */
-function modelColumnKinds(columns, task) {
-    const labelKind = task === 'classification' ? 'categorical' : 'numerical';
-    const kinds = new Map();
-    for (const name of [columns.prediction, columns.target])
-        if (name !== undefined)
-            kinds.set(name, labelKind);
-    for (const name of columns.probabilities.values())
-        kinds.set(name, 'numerical');
-    return kinds;
-}
-/** Any drifted column of the group is drift; no judged column is insufficient data. */
-function groupDrift(columns) {
-    const judged = columns.filter((column) => column.status === 'drift' || column.status === 'no-drift' || column.status === 'missing-in-current');
-    const drifted = columns.filter((column) => column.drift_detected).map((column) => column.name);
-    return {
-        status: drifted.length > 0 ? 'drift' : judged.length > 0 ? 'no-drift' : 'insufficient-data',
-        drift_detected: drifted.length > 0,
-        drifted_columns: drifted,
-    };
-}
-/** Performance and its change point; nothing without both a target and a prediction column. */
-function assessModel(baseline, current, columns, task, options) {
-    if (columns.target === undefined || columns.prediction === undefined)
-        return {};
-    const metric = performanceMetric(options.performanceMetric ?? DEFAULT_PERFORMANCE_METRIC[task]);
-    const baselineRows = labelledRows(baseline, columns, task, 'baseline');
-    const currentRows = labelledRows(current, columns, task, 'current');
-    const realized = assessPerformance(metric, baselineRows.rows, currentRows.rows, options);
-    const estimated = baselineRows.rows.task === 'classification' && currentRows.rows.task === 'classification'
-        ? estimateWithoutLabels(realized, baselineRows.rows, current, currentRows.rows, columns, options)
-        : undefined;
-    const performance = estimated ? { ...realized, estimated } : realized;
-    const baselineMae = performance.metrics.baseline && 'mae' in performance.metrics.baseline ? performance.metrics.baseline.mae : undefined;
-    const currentMae = performance.metrics.current && 'mae' in performance.metrics.current ? performance.metrics.current.mae : undefined;
-    // ADWIN's bound assumes values of order one, so regression errors are measured in typical errors.
-    const scale = [baselineMae, currentMae].find((mae) => mae !== undefined && mae > 0) ?? 1;
-    return { performance, change_point: locateChangePoint(current, columns.order, currentRows, scale, options.minRows) };
-}
-/**
- * CBPE learnt from the labelled baseline, on the current rows that have a prediction and a probability but
- * no target yet (the estimate proper) and on the labelled current rows as if they had none, so their
- * realized values show how well it estimates (NannyML's realized-versus-estimated comparison). Only with
- * one probability column (a binary model's positive class) and at least `minRows` labelled baseline rows.
- */
-function estimateWithoutLabels(realized, baseline, current, currentLabelled, columns, options) {
-    if (columns.probabilities.size !== 1 || !baseline.probabilities || baseline.yTrue.length < options.minRows)
-        return undefined;
-    const [[positive, probabilityName]] = [...columns.probabilities];
-    const binary = (rows, scores) => ({
-        scores,
-        isPositive: rows.yTrue.map((label) => label === positive),
-        predictedPositive: rows.yPred.map((label) => label === positive),
-    });
-    const model = fitCbpe(binary(baseline, baseline.probabilities.get(positive)));
-    const unlabelled = estimatedRows(model, unlabelledRows(current, columns, positive, probabilityName));
-    // Without the probability column in the current data its labelled rows carry no scores to estimate from.
-    const currentScores = currentLabelled.probabilities?.get(positive);
-    const labelledRows = currentScores && binary(currentLabelled, currentScores);
-    const labelled = labelledRows && estimatedRows(model, labelledRows, labelledRows);
-    if (!unlabelled && !labelled)
-        return undefined;
-    const { calibration } = model;
-    return {
-        method: 'cbpe',
-        positive_label: positive,
-        baseline_rows: baseline.yTrue.length,
-        band_standard_errors: BAND_STANDARD_ERRORS,
-        calibration: {
-            calibrated: calibration.calibrate,
-            folds: calibration.folds,
-            seed: calibration.seed,
-            ...(calibration.rawError === undefined ? {} : { raw_ece: calibration.rawError }),
-            ...(calibration.calibratedError === undefined ? {} : { calibrated_ece: calibration.calibratedError }),
-            ...(calibration.skipped === undefined ? {} : { skipped: calibration.skipped }),
-        },
-        ...(unlabelled ? { unlabelled, verdict: estimatedVerdict(realized, unlabelled, options) } : {}),
-        ...(labelled ? { labelled } : {}),
-    };
-}
-/** The current rows with a prediction and a finite probability but no target. */
-function unlabelledRows(current, columns, positive, probabilityName) {
-    const rows = { scores: [], predictedPositive: [] };
-    const prediction = columnNamed(current, columns.prediction);
-    const probability = columnNamed(current, probabilityName);
-    if (!prediction || !probability)
-        return rows;
-    const target = columnNamed(current, columns.target);
-    const truth = target ? labelsOf(target) : () => undefined;
-    const predicted = labelsOf(prediction);
-    const scores = numbersOf(probability, `probability (class ${JSON.stringify(positive)})`, current, 'current');
-    for (let row = 0; row < current.rowCount; row++) {
-        const guess = predicted(row);
-        if (truth(row) !== undefined || guess === undefined || !Number.isFinite(scores[row]))
-            continue;
-        rows.scores.push(scores[row]);
-        rows.predictedPositive.push(guess === positive);
-    }
-    return rows;
-}
-/** The estimate over `rows`; with their labels (`truth`), each metric's realized value beside it. */
-function estimatedRows(model, rows, truth) {
-    const estimate = estimatePerformance(model, rows);
-    if (!estimate)
-        return undefined;
-    const realized = truth && realizedBinaryMetrics(truth);
-    const result = (name, metric) => {
-        const { value, standardError, lower, upper } = metric;
-        const banded = standardError === undefined ? { value } : { value, standard_error: standardError, lower: lower, upper: upper };
-        const actual = realized?.[name];
-        if (actual === undefined)
-            return banded;
-        return { ...banded, realized: actual, ...(lower === undefined ? {} : { within_band: actual >= lower && actual <= upper }) };
-    };
-    const { truePositives, falsePositives, falseNegatives, trueNegatives } = estimate.expectedConfusion;
-    return {
-        rows: estimate.rows,
-        expected_confusion_matrix: { true_positives: truePositives, false_positives: falsePositives, false_negatives: falseNegatives, true_negatives: trueNegatives },
-        accuracy: result('accuracy', estimate.accuracy),
-        precision: result('precision', estimate.precision),
-        recall: result('recall', estimate.recall),
-        f1: result('f1', estimate.f1),
-        ...(estimate.rocAuc ? { roc_auc: result('roc_auc', estimate.rocAuc) } : {}),
-    };
-}
-/**
- * The positive class's scores on labelled rows: CBPE's formulas over the realized confusion matrix are
- * scikit-learn's binary accuracy, precision, recall and F1 (a zero denominator giving 0, its default).
- */
-function realizedBinaryMetrics(rows) {
-    const certain = rows.isPositive.map(Number);
-    const rocAuc = binaryRocAuc(rows.isPositive, rows.scores);
-    return { ...estimatedMetrics(expectedConfusion(certain, rows.predictedPositive)), ...(rocAuc === undefined ? {} : { roc_auc: rocAuc }) };
-}
-/**
- * The estimate's verdict on the unlabelled rows, on the chosen metric where CBPE estimates it (accuracy,
- * roc_auc), else on accuracy: degraded when the band's upper edge, the best the metric is likely to be,
- * is worse than the baseline's realized value by more than the tolerance (`max-degradation`, as for the
- * realized verdict). Both the estimate and the edge are then beyond it. The edge rather than the
- * estimate alone because the estimate has its own sampling error (wide on a few hundred rows), and a gate
- * that stops a release on numbers no label has confirmed should trip only when noise is an unlikely
- * explanation: with the ±3σ band, about 0.15 % of the time under CBPE's assumption. No verdict without a
- * band (no standard error) or a baseline value.
- */
-function estimatedVerdict(realized, estimate, options) {
-    const name = realized.metric === 'roc_auc' ? 'roc_auc' : 'accuracy';
-    const metric = performanceMetric(name);
-    const baselineSide = realized.metrics.baseline;
-    const baselineValue = baselineSide?.[name];
-    const estimated = estimate[name];
-    const common = {
-        metric: name,
-        metric_title: metric.title,
-        replaces_realized: realized.status === 'insufficient-data' && realized.labelled_rows.current < options.minRows,
-    };
-    const lacking = (reason) => ({ ...common, status: 'insufficient-data', reason, summary: `No estimated performance verdict: ${reason}.` });
-    if (baselineValue === undefined)
-        return lacking(`${name} is not defined on the baseline rows`);
-    if (estimated?.upper === undefined)
-        return lacking(`${name} has no estimate with a band on the unlabelled rows`);
-    const allowed = allowedDegradation(realized.max_degradation, baselineValue);
-    const verdict = {
-        ...common,
-        status: beyondTolerance(baselineValue - estimated.upper, allowed, baselineValue) ? 'degraded' : 'ok',
-        baseline_value: baselineValue,
-        estimated_value: estimated.value,
-        degradation: baselineValue - estimated.value,
-        band_degradation: baselineValue - estimated.upper,
-        allowed,
-        summary: '',
-    };
-    verdict.summary = estimatedVerdictSummary(verdict, estimate);
-    return verdict;
-}
-function estimatedVerdictSummary(verdict, estimate) {
-    const band = estimate[verdict.metric];
-    const change = `${verdict.metric_title} ${formatNumber(verdict.baseline_value)} → ${formatNumber(verdict.estimated_value)} estimated on ${estimate.rows.toLocaleString('en-US')} unlabelled rows`;
-    const bandText = `±${BAND_STANDARD_ERRORS}σ band ${formatNumber(band.lower)} to ${formatNumber(band.upper)}`;
-    const allowed = formatNumber(verdict.allowed);
-    return verdict.status === 'degraded'
-        ? `Estimated performance drift: ${change} (${bandText}), worse by more than the ${allowed} allowed even at the band's upper edge.`
-        : `No estimated performance drift: ${change} (${bandText}), the band's upper edge within the ${allowed} allowed.`;
-}
-function columnNamed(table, name) {
-    return table.columns.find((column) => column.name === name);
-}
-/**
- * The rows of one side with target, prediction and every class probability present. Probabilities are
- * used on a side only when all their columns are there; a side without the target or prediction column
- * has no labelled rows.
- */
-function labelledRows(table, columns, task, side) {
-    const target = columnNamed(table, columns.target);
-    const prediction = columnNamed(table, columns.prediction);
-    const tableRows = [];
-    if (task === 'regression') {
-        const yTrue = [];
-        const yPred = [];
-        if (target && prediction) {
-            const truth = numbersOf(target, 'target', table, side);
-            const predicted = numbersOf(prediction, 'prediction', table, side);
-            for (let row = 0; row < table.rowCount; row++) {
-                if (!Number.isFinite(truth[row]) || !Number.isFinite(predicted[row]))
-                    continue;
-                yTrue.push(truth[row]);
-                yPred.push(predicted[row]);
-                tableRows.push(row);
-            }
-        }
-        return { rows: { task, yTrue, yPred }, tableRows };
-    }
-    const probabilityColumns = [...columns.probabilities].map(([label, name]) => [label, columnNamed(table, name)]);
-    const scores = probabilityColumns.every(([, column]) => column !== undefined)
-        ? probabilityColumns.map(([label, column]) => [label, numbersOf(column, `probability (class ${JSON.stringify(label)})`, table, side)])
-        : [];
-    const yTrue = [];
-    const yPred = [];
-    const kept = scores.map(() => []);
-    if (target && prediction) {
-        const truth = labelsOf(target);
-        const predicted = labelsOf(prediction);
-        for (let row = 0; row < table.rowCount; row++) {
-            const label = truth(row);
-            const guess = predicted(row);
-            if (label === undefined || guess === undefined || scores.some(([, values]) => !Number.isFinite(values[row])))
-                continue;
-            yTrue.push(label);
-            yPred.push(guess);
-            scores.forEach(([, values], index) => kept[index].push(values[row]));
-            tableRows.push(row);
-        }
-    }
-    const probabilities = scores.length > 0 ? new Map(scores.map(([label], index) => [label, kept[index]])) : undefined;
-    return { rows: { task, yTrue, yPred, ...(probabilities ? { probabilities } : {}) }, tableRows };
-}
-/**
- * A cell's class label: text as written, a number as its shortest round-trip text (as the category
- * counts of `samples.ts` spell it), so a label logged as 1 in one file and "1" in another is one class.
- */
-function labelsOf(column) {
-    if (column.storage === 'text')
-        return (row) => (column.codes[row] === MISSING_CODE ? undefined : column.dictionary[column.codes[row]]);
-    return (row) => {
-        const value = column.values[row];
-        return Number.isFinite(value) ? numberLabel(value) : undefined;
-    };
-}
-/** A number's shortest round-trip text, −0 as 0. */
-function numberLabel(value) {
-    return String(value === 0 ? 0 : value);
-}
-function numbersOf(column, part, table, side) {
-    if (column.storage === 'numeric')
-        return column.values;
-    const example = column.dictionary[0];
-    throw new InputError(`the ${part} column ${JSON.stringify(column.name)} holds text in the ${side} data (${JSON.stringify(example)}), where numbers are needed`, { file: table.sources.join(', ') });
-}
-function assessPerformance(metric, baseline, current, options) {
-    const verdict = performanceVerdict(metric, baseline, current, options.maxDegradation, { minRows: options.minRows });
-    const metrics = { baseline: sideMetrics(baseline), current: sideMetrics(current) };
-    const result = {
-        metric: metric.name,
-        metric_title: metric.title,
-        direction: metric.direction,
-        status: verdict.status,
-        drift_detected: verdict.status === 'degraded',
-        ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
-        max_degradation: verdict.maxDegradation,
-        labelled_rows: { baseline: verdict.baselineRows, current: verdict.currentRows },
-        ...(verdict.baseline === undefined ? {} : { baseline_value: verdict.baseline }),
-        ...(verdict.current === undefined ? {} : { current_value: verdict.current }),
-        ...(verdict.difference === undefined ? {} : { difference: verdict.difference }),
-        ...(verdict.degradation === undefined ? {} : { degradation: verdict.degradation }),
-        ...(verdict.allowed === undefined ? {} : { allowed: verdict.allowed }),
-        ...(verdict.interval
-            ? {
-                interval: {
-                    lower: verdict.interval.lower,
-                    upper: verdict.interval.upper,
-                    confidence: verdict.interval.confidence,
-                    resamples: verdict.interval.resamples,
-                    seed: verdict.interval.seed,
-                    undefined_resamples: verdict.interval.undefinedResamples,
-                },
-            }
-            : {}),
-        metrics: {
-            ...(metrics.baseline ? { baseline: metrics.baseline } : {}),
-            ...(metrics.current ? { current: metrics.current } : {}),
-        },
-        summary: '',
-    };
-    result.summary = performanceSummary(result);
-    return result;
-}
-/** Each side's metrics on its own labels, exactly scikit-learn's, so the table and the verdict agree. */
-function sideMetrics(rows) {
-    if (rows.task === 'regression') {
-        const metrics = regressionMetrics(rows);
-        return metrics && { rows: metrics.rows, mae: metrics.mae, rmse: metrics.rmse, mape: metrics.mape, ...(metrics.r2 === undefined ? {} : { r2: metrics.r2 }) };
-    }
-    const metrics = classificationMetrics(rows);
-    if (!metrics)
-        return undefined;
-    return {
-        rows: metrics.rows,
-        labels: metrics.labels,
-        confusion_matrix: metrics.confusionMatrix,
-        accuracy: metrics.accuracy,
-        balanced_accuracy: metrics.balancedAccuracy,
-        precision_macro: metrics.precisionMacro,
-        recall_macro: metrics.recallMacro,
-        f1_macro: metrics.f1Macro,
-        ...(metrics.rocAuc === undefined ? {} : { roc_auc: metrics.rocAuc }),
-        ...(metrics.logLoss === undefined ? {} : { log_loss: metrics.logLoss }),
-        per_class: metrics.perClass.map((scores) => ({ ...scores })),
-    };
-}
-function describeMaxDegradation(maxDegradation, allowed) {
-    if (maxDegradation.kind === 'absolute')
-        return formatNumber(maxDegradation.amount);
-    // As the user wrote it: 5%, not formatPercent's 5.0%.
-    const share = `${Number((maxDegradation.share * 100).toPrecision(6))}%`;
-    return allowed === undefined ? `${share} of the baseline` : `${formatNumber(allowed)} (${share} of the baseline)`;
-}
-function performanceSummary(result) {
-    if (result.status === 'insufficient-data')
-        return `No performance verdict: ${result.reason}.`;
-    const change = `${result.metric_title} ${formatNumber(result.baseline_value)} → ${formatNumber(result.current_value)}`;
-    const interval = result.interval
-        ? `; ${formatPercent(result.interval.confidence)} bootstrap interval of the change ${formatSigned(result.interval.lower)} to ${formatSigned(result.interval.upper)}`
-        : '';
-    const allowed = describeMaxDegradation(result.max_degradation, result.allowed);
-    return result.status === 'degraded'
-        ? `Performance drift: ${change} (${formatSigned(result.difference)}${interval}), worse by more than the ${allowed} allowed.`
-        : `No performance drift: ${change} (${formatSigned(result.difference)}${interval}), within the ${allowed} allowed.`;
-}
-/** A change with its sign, `+0.02` or `−0.13`, as people write differences. */
-function formatSigned(value) {
-    if (value === 0)
-        return '±0';
-    return value > 0 ? `+${format_formatNumber(value)}` : `−${format_formatNumber(-value)}`;
-}
-/** Error-rate chart resolution: at most this many points, each of at least `MIN_BUCKET_ROWS` rows. */
-const MAX_ERROR_BUCKETS = 30;
-const MIN_BUCKET_ROWS = 20;
-/** The detectors' own names for the reports, ADWIN first. */
-const DETECTOR_TITLES = { adwin: 'ADWIN', 'page-hinkley': 'Page-Hinkley', ddm: 'DDM' };
-function locateChangePoint(current, orderColumn, labelled, scale, minRows) {
-    const { rows } = labelled;
-    const signalKind = rows.task === 'classification' ? 'misclassification' : 'absolute-error';
-    const errors = errorSignal(rows);
-    const stream = streamOf(labelled.tableRows, orderColumn === undefined ? undefined : columnNamed(current, orderColumn));
-    const streamInfo = {
-        rows: stream.rows.length,
-        ...(orderColumn === undefined ? {} : { order_column: orderColumn }),
-        ...(stream.time === undefined ? {} : { order_time: stream.time }),
-        signal: signalKind,
-        ...(rows.task === 'regression' ? { scale } : {}),
-    };
-    const notRun = { status: 'not-applicable', reason: 'too few labelled rows in the stream' };
-    if (stream.rows.length < minRows) {
-        return {
-            status: 'insufficient-data',
-            detector: 'adwin',
-            reason: `the stream has ${stream.rows.length} labelled current rows${orderColumn === undefined ? '' : ' with an order value'}; ${minRows} are needed`,
-            stream: streamInfo,
-            detectors: { adwin: notRun, 'page-hinkley': notRun, ddm: notRun },
-            error_series: [],
-            summary: `No change point: the stream has ${stream.rows.length} labelled current rows; ${minRows} are needed.`,
-        };
-    }
-    const streamed = Float64Array.from(stream.labelledIndex, (index) => errors[index]);
-    const outcomes = firstChangePoints(rows.task === 'regression' ? streamed.map((error) => error / scale) : streamed);
-    const pointAt = (position) => {
-        const order = stream.order?.[position];
-        return { position, row: stream.rows[position], ...(order === undefined ? {} : { order }) };
-    };
-    const detectorResult = (outcome) => {
-        if (outcome.status === 'change')
-            return { status: 'change', onset: pointAt(outcome.onset.position), detected: pointAt(outcome.detected.position) };
-        return outcome.status === 'no-change' ? { status: 'no-change' } : { status: 'not-applicable', reason: outcome.reason };
-    };
-    const detectors = {
-        adwin: detectorResult(outcomes.adwin),
-        'page-hinkley': detectorResult(outcomes['page-hinkley']),
-        ddm: detectorResult(outcomes.ddm),
-    };
-    const headline = detectors.adwin;
-    const result = {
-        status: headline.status === 'change' ? 'change' : 'no-change',
-        detector: 'adwin',
-        ...(headline.onset ? { onset: headline.onset, detected: headline.detected } : {}),
-        stream: streamInfo,
-        detectors,
-        error_series: errorBuckets(streamed, stream.rows, stream.order),
-        summary: '',
-    };
-    result.summary = changePointSummary(result);
-    return result;
-}
-/** "row 2000 (2024-03-14T21:20:00Z)": where a point is, in the reader's terms; Unix times as UTC dates. */
+/** "row 2000 (2024-03-14 21:20:00 UTC)": where a point is, in the reader's terms; Unix times as UTC dates. */
 function describeStreamPoint(point, time) {
     if (point.order === undefined)
         return `row ${point.row}`;
     const epoch = typeof point.order === 'number' && time !== undefined && time !== 'iso';
     return `row ${point.row} (${epoch ? `${time_formatUtc(epochMilliseconds(point.order, time), 'second')} UTC` : point.order})`;
-}
-function changePointSummary(result) {
-    const what = result.stream.signal === 'misclassification' ? 'error rate' : 'absolute error';
-    if (result.status === 'change') {
-        const time = result.stream.order_time;
-        return `The ${what} rose from ${describeStreamPoint(result.onset, time)}; ADWIN was sure at ${describeStreamPoint(result.detected, time)}.`;
-    }
-    return `No change point: ADWIN saw no rise in the ${what} over ${result.stream.rows} labelled current rows.`;
-}
-/**
- * The labelled rows in time order: by the order column when given (rows without a value left out; ties
- * keep row order), else in the order they were read.
- */
-function streamOf(tableRows, orderColumn) {
-    const indices = tableRows.map((_, index) => index);
-    if (!orderColumn)
-        return { rows: [...tableRows], labelledIndex: indices };
-    const valueOf = (row) => {
-        if (orderColumn.storage === 'numeric')
-            return Number.isFinite(orderColumn.values[row]) ? orderColumn.values[row] : undefined;
-        const code = orderColumn.codes[row];
-        return code === MISSING_CODE ? undefined : orderColumn.dictionary[code];
-    };
-    const present = indices.filter((index) => valueOf(tableRows[index]) !== undefined);
-    const values = present.map((index) => valueOf(tableRows[index]));
-    const { keys, time } = sortKeys(values, orderColumn.storage === 'numeric' && orderColumn.time === true);
-    const order = present.map((_, position) => position).sort((a, b) => compareKeys(keys[a], keys[b]) || a - b);
-    return {
-        rows: order.map((position) => tableRows[present[position]]),
-        labelledIndex: order.map((position) => present[position]),
-        order: order.map((position) => values[position]),
-        ...(time === undefined ? {} : { time }),
-    };
-}
-/**
- * Numbers as they are (Unix times when their range says so, or when read from a date or timestamp
- * column); times as milliseconds when every value is an ISO 8601 time; other text as text.
- */
-function sortKeys(values, readAsTime) {
-    if (values.every((value) => typeof value === 'number')) {
-        const numbers = [...values];
-        const time = readAsTime ? 'epoch-ms' : numbers.length > 0 ? epochEncodingOf(min(numbers), max(numbers)) : undefined;
-        return { keys: numbers, ...(time === undefined ? {} : { time }) };
-    }
-    const times = values.every((value) => typeof value === 'string' && ISO_TIMESTAMP.test(value)) ? values.map((value) => Date.parse(value)) : undefined;
-    return times && times.every(Number.isFinite) ? { keys: times, time: 'iso' } : { keys: values.map(String) };
-}
-function compareKeys(a, b) {
-    return typeof a === 'number' && typeof b === 'number' ? a - b : compareLabels(String(a), String(b));
-}
-function errorBuckets(errors, rows, order) {
-    const count = Math.max(1, Math.min(MAX_ERROR_BUCKETS, Math.floor(errors.length / MIN_BUCKET_ROWS)));
-    return Array.from({ length: count }, (_, bucket) => {
-        const first = Math.floor((bucket * errors.length) / count);
-        const end = Math.floor(((bucket + 1) * errors.length) / count);
-        let total = 0;
-        for (let position = first; position < end; position++)
-            total += errors[position];
-        return {
-            first_position: first,
-            rows: end - first,
-            first_row: rows[first],
-            ...(order ? { from: order[first], to: order[end - 1] } : {}),
-            error: total / (end - first),
-        };
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/time-axis.ts
@@ -60084,7 +58001,7 @@ function timeTicks(from, to, width) {
 
 /** Every metric of the task that either side has, in the registry's order. */
 function metricRows(performance) {
-    const task = metric_registry_performanceMetric(performance.metric).task;
+    const task = performanceMetric(performance.metric).task;
     const valueOf = (side, name) => side?.[name];
     return PERFORMANCE_METRICS.filter((metric) => metric.task === task)
         .map((metric) => ({
@@ -60126,6 +58043,8 @@ function probabilityColumnsText(columns, column, label) {
 }
 /** ADWIN first: the one to trust when they disagree. */
 const DETECTOR_ORDER = ['adwin', 'page-hinkley', 'ddm'];
+/** The detectors' own names, as their papers spell them. */
+const DETECTOR_TITLES = { adwin: 'ADWIN', 'page-hinkley': 'Page-Hinkley', ddm: 'DDM' };
 const DDM_CAVEAT = 'DDM with its published defaults also alarms on about half of long stable streams, mostly early on: where the detectors disagree, trust ADWIN.';
 function detectorRows(changePoint) {
     const time = changePoint.stream.order_time;
@@ -60154,7 +58073,7 @@ function bucketLabel(bucket, changePoint, precision = 'minute') {
     const instant = bucketInstant(bucket, changePoint);
     if (instant !== undefined)
         return time_formatUtc(instant, precision);
-    return typeof bucket.from === 'number' ? format_formatNumber(bucket.from) : truncate(bucket.from, 20);
+    return typeof bucket.from === 'number' ? formatNumber(bucket.from) : truncate(bucket.from, 20);
 }
 /** The bucket's first order value in Unix milliseconds, when the order values are times. */
 function bucketInstant(bucket, changePoint, end = 'from') {
@@ -60230,11 +58149,11 @@ function classSides(performance) {
 }
 /** Every class of either side, or the `MAX_SHOWN_CLASSES` with the most true rows over both sides when there are more. */
 function shownClasses(sides) {
-    const all = label_order_sortedLabels(sides.baseline?.labels ?? [], sides.current?.labels ?? []);
+    const all = sortedLabels(sides.baseline?.labels ?? [], sides.current?.labels ?? []);
     if (all.length <= MAX_SHOWN_CLASSES)
         return { shown: all, hidden: [] };
     const support = (label) => supportOf(sides.baseline, label) + supportOf(sides.current, label);
-    const kept = new Set([...all].sort((a, b) => support(b) - support(a) || label_order_compareLabels(a, b)).slice(0, MAX_SHOWN_CLASSES));
+    const kept = new Set([...all].sort((a, b) => support(b) - support(a) || compareLabels(a, b)).slice(0, MAX_SHOWN_CLASSES));
     return { shown: all.filter((label) => kept.has(label)), hidden: all.filter((label) => !kept.has(label)) };
 }
 function supportOf(side, label) {
@@ -60271,7 +58190,7 @@ function formatBothSides(baseline, current, format) {
 }
 /** `0.91 → 0.85 (−0.06)`: a class's score on both sides and the change. */
 function formatClassChange(baseline, current) {
-    const both = formatBothSides(baseline, current, format_formatNumber);
+    const both = formatBothSides(baseline, current, formatNumber);
     return baseline === undefined || current === undefined ? both : `${both} (${formatSigned(current - baseline)})`;
 }
 /** Row counts as people read them: `1,234`. */
@@ -60286,7 +58205,7 @@ function hiddenClassesNote(classes) {
 }
 /** A confusion-matrix cell: the count and its share of the true class's rows; a bare 0 stays out of the way. */
 function formatConfusionCell(count, total) {
-    return count === 0 ? '0' : `${formatCount(count)} (${format_formatPercent(count / total)})`;
+    return count === 0 ? '0' : `${formatCount(count)} (${formatPercent(count / total)})`;
 }
 const ESTIMATED_METRICS = [
     ['accuracy', 'Accuracy'],
@@ -60331,7 +58250,7 @@ function estimatedView(performance) {
 function estimateCells(metric) {
     if (!metric)
         return ['—', '—'];
-    return [format_formatNumber(metric.value), metric.lower === undefined ? '—' : `${format_formatNumber(metric.lower)} to ${format_formatNumber(metric.upper)}`];
+    return [formatNumber(metric.value), metric.lower === undefined ? '—' : `${formatNumber(metric.lower)} to ${formatNumber(metric.upper)}`];
 }
 /** `0.81 (0.75 to 0.87)`: a labelled row's estimate with its band. */
 function formatEstimate(metric) {
@@ -60345,14 +58264,14 @@ function formatRealized(metric) {
     if (metric?.realized === undefined)
         return '—';
     const where = metric.within_band === undefined ? '' : metric.within_band ? ' (in the band)' : ' (outside the band)';
-    return `${format_formatNumber(metric.realized)}${where}`;
+    return `${formatNumber(metric.realized)}${where}`;
 }
 function calibrationText(estimated) {
     const { calibration } = estimated;
     const rows = formatCount(estimated.baseline_rows);
     if (calibration.skipped)
         return `Scores used as they are: no calibration on ${rows} labelled baseline rows (${calibration.skipped}).`;
-    const errors = `expected calibration error ${format_formatNumber(calibration.raw_ece)} raw, ${format_formatNumber(calibration.calibrated_ece)} calibrated out of fold (${calibration.folds} folds)`;
+    const errors = `expected calibration error ${formatNumber(calibration.raw_ece)} raw, ${formatNumber(calibration.calibrated_ece)} calibrated out of fold (${calibration.folds} folds)`;
     return calibration.calibrated
         ? `Scores calibrated by isotonic regression on ${rows} labelled baseline rows: it lowered the ${errors}.`
         : `Scores used as they are: calibration on ${rows} labelled baseline rows would not lower the ${errors}.`;
@@ -60379,25 +58298,25 @@ function multivariateRows(methods) {
         threshold: thresholdText(method),
         drift: method.drift_detected,
         status: method.status.replace('-', ' '),
-        note: method.reason ?? (method.top_features ?? []).map((entry) => `${entry.column} ${format_formatPercent(entry.importance)}`).join(', '),
+        note: method.reason ?? (method.top_features ?? []).map((entry) => `${entry.column} ${formatPercent(entry.importance)}`).join(', '),
     }));
 }
 function valueText(method) {
     if (method.score === undefined)
         return '-';
     if (method.method === 'domain-classifier' && method.auc !== undefined)
-        return `${format_formatNumber(method.score)} (AUC ${format_formatNumber(method.auc)})`;
+        return `${formatNumber(method.score)} (AUC ${formatNumber(method.auc)})`;
     if (method.output === 'p_value')
-        return `p = ${format_formatNumber(method.score)}`;
-    return format_formatNumber(method.score);
+        return `p = ${formatNumber(method.score)}`;
+    return formatNumber(method.score);
 }
 function thresholdText(method) {
     if (method.output === 'band') {
-        return method.lower_threshold === undefined || method.upper_threshold === undefined ? '-' : `${format_formatNumber(method.lower_threshold)} – ${format_formatNumber(method.upper_threshold)}`;
+        return method.lower_threshold === undefined || method.upper_threshold === undefined ? '-' : `${formatNumber(method.lower_threshold)} – ${formatNumber(method.upper_threshold)}`;
     }
     if (method.threshold === undefined)
         return '-';
-    return `${method.output === 'p_value' ? '<' : '≥'} ${format_formatNumber(method.threshold)}`;
+    return `${method.output === 'p_value' ? '<' : '≥'} ${formatNumber(method.threshold)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/segments.ts
@@ -60429,7 +58348,7 @@ function compareSegments(baseline, current, column, options, compare) {
     // Multivariate methods read every row of every segment again: the whole data's verdict is enough.
     const segmentOptions = { ...options, segment: undefined, multivariate: [], ignoreColumns: [...options.ignoreColumns, column] };
     const segments = kept.map((value) => {
-        const [baselineSegment, currentSegment] = [segments_rowsWhere(baselineRows, baselineKeys, value), segments_rowsWhere(currentRows, currentKeys, value)];
+        const [baselineSegment, currentSegment] = [rowsWhere(baselineRows, baselineKeys, value), rowsWhere(currentRows, currentKeys, value)];
         const result = compare(baselineSegment, currentSegment, segmentOptions);
         const performance = result.model?.performance;
         return {
@@ -60462,7 +58381,7 @@ function keysOf(column) {
     return Array.from(column.codes, (code) => (code === MISSING_CODE ? undefined : column.dictionary[code]));
 }
 /** The rows of `table` whose segment is `value`, every column kept. */
-function segments_rowsWhere(table, keys, value) {
+function rowsWhere(table, keys, value) {
     const rows = [];
     keys.forEach((key, row) => key === value && rows.push(row));
     const columns = table.columns.map((column) => {
@@ -60494,7 +58413,6 @@ function ranked(segments) {
  */
 
 
-
 function segmentRows(segments) {
     return segments.segments.map((segment) => {
         const { dataset, performance } = segment;
@@ -60504,12 +58422,12 @@ function segmentRows(segments) {
             rows: `${segment.rows.baseline} / ${segment.rows.current}`,
             drift: segment.drift_detected,
             status: segment.drift_detected ? 'drift' : dataset.status.replace('-', ' '),
-            drifted: dataset.tested_count === 0 ? '—' : `${dataset.drifted_count} of ${dataset.tested_count} (${format_formatPercent(dataset.drift_share)})`,
-            effect: segment.largest_effect === undefined ? '—' : format_formatNumber(segment.largest_effect),
+            drifted: dataset.tested_count === 0 ? '—' : `${dataset.drifted_count} of ${dataset.tested_count} (${formatPercent(dataset.drift_share)})`,
+            effect: segment.largest_effect === undefined ? '—' : formatNumber(segment.largest_effect),
             performance: !performance
                 ? ''
                 : measured
-                    ? `${performance.metric_title} ${format_formatNumber(performance.baseline_value)} → ${format_formatNumber(performance.current_value)} (${formatSigned(performance.difference)}${performance.drift_detected ? ', degraded' : ''})`
+                    ? `${performance.metric_title} ${formatNumber(performance.baseline_value)} → ${formatNumber(performance.current_value)} (${formatSigned(performance.difference)}${performance.drift_detected ? ', degraded' : ''})`
                     : `not measured: ${performance.reason ?? 'insufficient data'}`,
         };
     });
@@ -60529,42 +58447,46 @@ const SEGMENT_HEADERS = ['Segment', 'Rows (baseline / current)', 'Result', 'Drif
 
 
 
+
 function renderMarkdown(result, options = {}) {
     const level = options.headingLevel ?? 3;
     const table = columnTable(result.columns, options.maxColumns ?? Infinity);
     if (!gateHeadsReport(result))
-        return [verdictBlock(result, level), table].join('\n\n') + '\n';
-    const model = result.model ? [modelSection(result.model, level + 1)] : [];
-    const multivariate = result.multivariate ? [multivariateSection(result.multivariate, level + 1)] : [];
-    const segments = result.segments ? [segmentsSection(result.segments, level + 1)] : [];
-    return [verdictBlock(result, level), ...model, ...multivariate, ...segments, featuresHeading(result, level + 1), table].join('\n\n') + '\n';
+        return markdownSection({ blocks: [verdictBlock(result, level), table] }) + '\n';
+    return (markdownSection({
+        blocks: [
+            verdictBlock(result, level),
+            result.model && modelSection(result.model, level + 1),
+            result.multivariate && multivariateSection(result.multivariate, level + 1),
+            result.segments && segmentsSection(result.segments, level + 1),
+            featuresHeading(result, level + 1),
+            table,
+        ],
+    }) + '\n');
 }
 /** Each segment's own verdict, the most drifted first. */
 function segmentsSection(segments, headingLevel) {
     const withPerformance = segments.segments.some((segment) => segment.performance !== undefined);
     const rows = segmentRows(segments).map((row) => {
         const result = row.drift ? '🔴 drift' : row.status === 'no drift' ? '🟢 no drift' : `⚪ ${row.status}`;
-        const cells = [escapeMarkdown(truncate(row.value, 80)), row.rows, result, row.drifted, row.effect, ...(withPerformance ? [escapeMarkdown(row.performance)] : [])];
-        return `| ${cells.join(' | ')} |`;
+        return [escapeMarkdown(truncate(row.value, 80)), row.rows, result, row.drifted, row.effect, ...(withPerformance ? [escapeMarkdown(row.performance)] : [])];
     });
     const headers = [...SEGMENT_HEADERS, ...(withPerformance ? ['Performance'] : [])];
-    return [
-        `${'#'.repeat(headingLevel)} Segments by ${markdownCode(truncate(segments.column, 80))}`,
-        escapeMarkdown(segmentsSummary(segments)),
-        `| ${headers.join(' | ')} |\n|${headers.map(() => '---').join('|')}|\n${rows.join('\n')}`,
-    ].join('\n\n');
+    return markdown_section_markdownSection({
+        heading: { level: headingLevel, text: `Segments by ${markdownCode(truncate(segments.column, 80))}` },
+        blocks: [escapeMarkdown(segmentsSummary(segments)), markdownTable(headers, rows)],
+    });
 }
 /** The multivariate methods' verdicts, before the feature table (a long one would bury them). */
 function multivariateSection(multivariate, headingLevel) {
     const rows = multivariateRows(multivariate.methods).map((row) => {
         const result = row.drift ? `🔴 ${row.status}` : row.status === 'no drift' ? '🟢 no drift' : `⚪ ${row.status}`;
-        return `| ${row.title} | ${row.value} | ${row.threshold} | ${result} | ${escapeMarkdown(truncate(row.note, 200))} |`;
+        return [row.title, row.value, row.threshold, result, escapeMarkdown(truncate(row.note, 200))];
     });
-    return [
-        `${'#'.repeat(headingLevel)} Multivariate drift`,
-        `${statusIcon(multivariate.status)} ${escapeMarkdown(multivariate.summary)}`,
-        `| Method | Value | Threshold | Result | Note |\n|---|---|---|---|---|\n${rows.join('\n')}`,
-    ].join('\n\n');
+    return markdown_section_markdownSection({
+        heading: { level: headingLevel, text: 'Multivariate drift' },
+        blocks: [`${statusIcon(multivariate.status)} ${escapeMarkdown(multivariate.summary)}`, markdownTable(['Method', 'Value', 'Threshold', 'Result', 'Note'], rows)],
+    });
 }
 /** The headline: the gate's verdict when there is a model section, else the dataset's (as before it existed). */
 function verdictBlock(result, headingLevel = 3) {
@@ -60572,29 +58494,29 @@ function verdictBlock(result, headingLevel = 3) {
         ? `${result.gate.tripped ? '🔴' : '🟢'} ${escapeMarkdown(result.gate.summary)}`
         : `${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
     const sides = `Baseline: ${describeSide(result.baseline)} · Current: ${describeSide(result.current)}`;
-    return `${'#'.repeat(headingLevel)} ${headline}\n\n${sides}`;
+    return markdown_section_markdownSection({ heading: { level: headingLevel, text: headline }, blocks: [sides] });
 }
 function statusIcon(status) {
     return status === 'drift' ? '🔴' : status === 'no-drift' ? '🟢' : '⚪';
 }
 /** Heads the feature table when a model section comes before it. */
 function featuresHeading(result, headingLevel) {
-    return `${'#'.repeat(headingLevel)} Features\n\n${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`;
+    return markdown_section_markdownSection({ heading: { level: headingLevel, text: 'Features' }, blocks: [`${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`] });
 }
 function modelSection(model, headingLevel, options = {}) {
-    const parts = [`${'#'.repeat(headingLevel)} Model (${model.task})`, modelColumnsLine(model)];
-    if (model.performance)
-        parts.push(performanceBlock(model.performance));
     const estimated = model.performance && estimatedView(model.performance);
-    if (estimated)
-        parts.push(estimatedBlock(estimated));
     const classes = model.performance && classesView(model.performance);
-    if (classes)
-        parts.push(classesBlock(classes));
-    if (model.change_point)
-        parts.push(changePointBlock(model.change_point, options.chart ?? true));
-    parts.push(outputDriftBlock(model));
-    return parts.join('\n\n');
+    return markdown_section_markdownSection({
+        heading: { level: headingLevel, text: `Model (${model.task})` },
+        blocks: [
+            modelColumnsLine(model),
+            model.performance && performanceBlock(model.performance),
+            estimated && estimatedBlock(estimated),
+            classes && classesBlock(classes),
+            model.change_point && changePointBlock(model.change_point, options.chart ?? true),
+            outputDriftBlock(model),
+        ],
+    });
 }
 function modelColumnsLine(model) {
     const parts = [
@@ -60607,54 +58529,51 @@ function modelColumnsLine(model) {
 }
 function performanceBlock(performance) {
     const icon = performance.status === 'degraded' ? '🔴' : performance.status === 'ok' ? '🟢' : '⚪';
-    const rows = metricRows(performance).map((row) => {
-        const title = row.judged ? `**${row.title}** (verdict)` : row.title;
-        const value = (side) => (side === undefined ? '—' : format_formatNumber(side));
-        return `| ${title} | ${value(row.baseline)} | ${value(row.current)} | ${formatMetricChange(row)} |`;
-    });
+    const value = (side) => (side === undefined ? '—' : formatNumber(side));
+    const rows = metricRows(performance).map((row) => [row.judged ? `**${row.title}** (verdict)` : row.title, value(row.baseline), value(row.current), formatMetricChange(row)]);
     const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
-    const table = rows.length > 0 ? `\n\n| Metric | Baseline | Current | Change |\n|---|---|---|---|\n${rows.join('\n')}` : '';
-    return `**Performance**: ${icon} ${escapeMarkdown(performance.summary)} ${labelled}${table}`;
+    return markdown_section_markdownSection({
+        lead: 'Performance',
+        blocks: [`${icon} ${escapeMarkdown(performance.summary)} ${labelled}`, rows.length > 0 ? markdownTable(['Metric', 'Baseline', 'Current', 'Change'], rows) : undefined],
+    });
 }
 /** CBPE's estimate: the verdict, the calibration, the metrics with their bands, realized beside them. */
 function estimatedBlock(view) {
     const icon = view.status === 'degraded' ? '🔴' : view.status === 'ok' ? '🟢' : '⚪';
-    return [
-        `**Estimated performance**: ${icon} ${escapeMarkdown(view.headline)} ${escapeMarkdown(view.calibration)}`,
-        markdownTable(view.header.map(escapeMarkdown), view.rows),
-        `_${escapeMarkdown(view.caveat)}_`,
-    ].join('\n\n');
+    return markdown_section_markdownSection({
+        lead: 'Estimated performance',
+        blocks: [`${icon} ${escapeMarkdown(view.headline)} ${escapeMarkdown(view.calibration)}`, markdownTable(view.header.map(escapeMarkdown), view.rows), markdownNote(escapeMarkdown(view.caveat))],
+    });
 }
 /** Per-class scores of both sides, then each side's confusion matrix, over the same classes. */
 function classesBlock(classes) {
     const rows = classes.scores.map((row) => [classCell(row.label), ...row.cells]);
-    return [
-        `**Classes**: ${classes.legend}.\n\n${markdownTable(['Class', ...CLASS_SCORE_TITLES], rows)}`,
-        ...(classes.note ? [`_${escapeMarkdown(classes.note)}_`] : []),
-        ...classes.matrices.map(confusionTable),
-    ].join('\n\n');
+    return markdown_section_markdownSection({
+        lead: 'Classes',
+        blocks: [`${classes.legend}.`, markdownTable(['Class', ...CLASS_SCORE_TITLES], rows), classes.note && markdownNote(escapeMarkdown(classes.note)), ...classes.matrices.map(confusionTable)],
+    });
 }
 function confusionTable(matrix) {
     const header = ['True ↓ / predicted →', ...matrix.rows.map((row) => classCell(row.label)), 'Rows'];
     const caption = `**Confusion matrix, ${matrix.side}** (${formatCount(matrix.labelledRows)} labelled rows; rows are true classes, columns predicted ones, shares are of the row)`;
-    return `${caption}\n\n${markdownTable(header, matrix.rows.map((row, index) => [classCell(row.label), ...matrix.cells[index]]))}`;
+    return markdown_section_markdownSection({ blocks: [caption, markdownTable(header, matrix.rows.map((row, index) => [classCell(row.label), ...matrix.cells[index]]))] });
 }
 /** A class label as a table cell; absent: every hidden class merged. */
 function classCell(label) {
     return label === undefined ? '_(all others)_' : escapeMarkdown(truncate(label, 40));
 }
-function markdownTable(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
-}
 function changePointBlock(changePoint, chart) {
-    const head = `**When it started**: ${escapeMarkdown(changePoint.summary)}`;
-    if (changePoint.status === 'insufficient-data')
-        return head;
-    const rows = detectorRows(changePoint).map((row) => `| ${row.title} | ${escapeMarkdown(row.onset)} | ${escapeMarkdown(row.detected)} |`);
-    const caveat = changePoint.detectors.ddm.status === 'not-applicable' ? '' : `\n\n_${DDM_CAVEAT}_`;
-    const drawn = chart && changePoint.error_series.length > 1 ? `\n\n${errorChart(changePoint)}` : '';
-    return `${head}\n\n| Detector | Rise began at | Detected at |\n|---|---|---|\n${rows.join('\n')}${caveat}${drawn}`;
+    const judged = changePoint.status !== 'insufficient-data';
+    const rows = detectorRows(changePoint).map((row) => [row.title, escapeMarkdown(row.onset), escapeMarkdown(row.detected)]);
+    return markdown_section_markdownSection({
+        lead: 'When it started',
+        blocks: [
+            escapeMarkdown(changePoint.summary),
+            judged ? markdownTable(['Detector', 'Rise began at', 'Detected at'], rows) : undefined,
+            judged && changePoint.detectors.ddm.status !== 'not-applicable' ? markdownNote(DDM_CAVEAT) : undefined,
+            judged && chart && changePoint.error_series.length > 1 ? errorChart(changePoint) : undefined,
+        ],
+    });
 }
 /** The error over the stream as a Mermaid line, with a bar at the change point's bucket. */
 function errorChart(changePoint) {
@@ -60665,15 +58584,13 @@ function errorChart(changePoint) {
     const marker = marked === undefined ? '' : `\n    bar [${series.map((_, index) => (index === marked ? top : 0)).join(', ')}]`;
     const name = errorName(changePoint);
     const title = `${name[0].toUpperCase()}${name.slice(1)} by ${streamAxisName(changePoint)}${marked === undefined ? '' : ' (bar: where the rise began)'}`;
-    return [
-        '```mermaid',
+    return markdownFence('mermaid', [
         'xychart-beta',
         `    title "${mermaidText(truncate(title, 80))}"`,
         `    x-axis [${series.map((bucket) => `"${mermaidText(bucketLabel(bucket, changePoint, precision))}"`).join(', ')}]`,
         `    y-axis "${errorName(changePoint)}" 0 --> ${top}${marker}`,
         `    line [${series.map((bucket) => Number(bucket.error.toPrecision(4))).join(', ')}]`,
-        '```',
-    ].join('\n');
+    ]);
 }
 function outputDriftBlock(model) {
     const verdict = (label, group) => `${label} ${statusIcon(group.status)} ${group.status.replace('-', ' ')}`;
@@ -60681,15 +58598,14 @@ function outputDriftBlock(model) {
         model.prediction_column === undefined ? undefined : verdict('prediction', model.prediction_drift),
         model.target_column === undefined ? undefined : verdict('target', model.target_drift),
     ].filter((part) => part !== undefined);
-    return `**Prediction and target drift**: ${verdicts.join(' · ')}\n\n${modelColumnTable(model.columns)}`;
+    return markdown_section_markdownSection({ lead: 'Prediction and target drift', blocks: [verdicts.join(' · '), modelColumnTable(model.columns)] });
 }
 function modelColumnTable(columns) {
-    const header = '| Column | Role | Type | Method | Value | Threshold | Result | Change |\n|---|---|---|---|---|---|---|---|';
     const rows = columns.map((column) => {
         const [name, ...rest] = cells(column);
-        return `| ${[name, escapeMarkdown(roleLabel(column)), ...rest].join(' | ')} |`;
+        return [name, escapeMarkdown(roleLabel(column)), ...rest];
     });
-    return `${header}\n${rows.join('\n')}`;
+    return markdownTable(['Column', 'Role', 'Type', 'Method', 'Value', 'Threshold', 'Result', 'Change'], rows);
 }
 function describeSide(side) {
     const shown = side.sources.slice(0, 3).map(markdownCode);
@@ -60699,22 +58615,22 @@ function describeSide(side) {
 function columnTable(columns, maxColumns) {
     const ordered = driftedFirst(columns);
     const shown = ordered.slice(0, maxColumns);
-    const header = '| Column | Type | Method | Value | Threshold | Result | Change |\n|---|---|---|---|---|---|---|';
-    const rows = shown.map((column) => `| ${cells(column).join(' | ')} |`);
     const hidden = ordered.length - shown.length;
-    const note = hidden > 0 ? `\n\n_${hidden} more column${hidden === 1 ? '' : 's'} not shown (${ordered.slice(maxColumns).filter((column) => column.drift_detected).length} of them drifted); the JSON report has all of them._` : '';
-    return `${header}\n${rows.join('\n')}${note}`;
+    const note = `${hidden} more column${hidden === 1 ? '' : 's'} not shown (${ordered.slice(maxColumns).filter((column) => column.drift_detected).length} of them drifted); the JSON report has all of them.`;
+    return markdown_section_markdownSection({
+        blocks: [markdownTable(['Column', 'Type', 'Method', 'Value', 'Threshold', 'Result', 'Change'], shown.map(cells)), hidden > 0 ? markdownNote(note) : undefined],
+    });
 }
 function cells(column) {
     const result = column.drift_detected ? `🔴 ${STATUS_LABELS[column.status]}` : column.status === 'no-drift' ? '🟢 no drift' : `⚪ ${STATUS_LABELS[column.status]}`;
     const reasons = otherReasons(column);
-    const effect = column.effect_size ? ` (${column.effect_size.method} ${format_formatNumber(column.effect_size.distance)})` : '';
+    const effect = column.effect_size ? ` (${column.effect_size.method} ${formatNumber(column.effect_size.distance)})` : '';
     return [
         escapeMarkdown(truncate(column.name, 80)),
         column.type,
         column.method ? `${column.method}${column.auto_selected ? ' (auto)' : ''}` : '—',
         `${formatScore(column)}${effect}`,
-        column.threshold === undefined ? '—' : format_formatNumber(column.threshold),
+        column.threshold === undefined ? '—' : formatNumber(column.threshold),
         [result, ...reasons.map((reason) => escapeMarkdown(reason))].join('<br>'),
         escapeMarkdown(formatDirection(column)),
     ];
@@ -60726,22 +58642,30 @@ function cells(column) {
 
 
 
+
 /** GitHub's limit is 1 MiB per step summary; keep well under it. */
 const SUMMARY_BYTE_LIMIT = 1024 * 1024 - 16 * 1024;
 const CHARTED_COLUMNS = 5;
 function renderSummary(result, options = {}) {
-    const model = result.model ? [modelSection(result.model, 3)] : [];
-    const multivariate = result.multivariate ? [multivariateSection(result.multivariate, 3)] : [];
-    const segments = result.segments ? [segmentsSection(result.segments, 3)] : [];
-    const head = multivariate_format_gateHeadsReport(result) ? [verdictBlock(result, 2), ...model, ...multivariate, ...segments, featuresHeading(result, 3)].join('\n\n') : verdictBlock(result, 2);
+    const head = multivariate_format_gateHeadsReport(result)
+        ? markdown_section_markdownSection({
+            blocks: [
+                verdictBlock(result, 2),
+                result.model && modelSection(result.model, 3),
+                result.multivariate && multivariateSection(result.multivariate, 3),
+                result.segments && segmentsSection(result.segments, 3),
+                featuresHeading(result, 3),
+            ],
+        })
+        : verdictBlock(result, 2);
     const charts = driftedFirst(result.columns)
         .filter((column) => column.drift_detected && column.histogram)
         .slice(0, CHARTED_COLUMNS)
-        .map(chartSection)
-        .join('\n\n');
-    const tail = [charts ? `### Distributions of the most drifted columns\n\n${charts}` : '', options.reportLinks ?? ''].filter(Boolean).join('\n\n');
+        .map(chartSection);
+    const chartsSection = charts.length > 0 ? markdown_section_markdownSection({ heading: { level: 3, text: 'Distributions of the most drifted columns' }, blocks: charts }) : undefined;
+    const tail = markdown_section_markdownSection({ blocks: [chartsSection, options.reportLinks] });
     const fixed = Buffer.byteLength(head) + Buffer.byteLength(tail) + 16;
-    return [head, fittingTable(result.columns, SUMMARY_BYTE_LIMIT - fixed), tail].filter(Boolean).join('\n\n') + '\n';
+    return markdown_section_markdownSection({ blocks: [head, fittingTable(result.columns, SUMMARY_BYTE_LIMIT - fixed), tail] }) + '\n';
 }
 /** The longest column table (drifted first) that fits in `budget` bytes, found by halving. */
 function fittingTable(columns, budget) {
@@ -60764,17 +58688,15 @@ function chartSection(column) {
     const { labels, reference, current } = chartSeries(histogram);
     const top = Math.max(...reference, ...current, 1);
     const yMax = Math.min(100, Math.ceil(top / 5) * 5);
-    const lines = [
-        '```mermaid',
+    const chart = markdownFence('mermaid', [
         'xychart-beta',
         `    title "${mermaidText(truncate(column.name, 60))}"`,
         `    x-axis [${labels.map((label) => `"${mermaidText(label)}"`).join(', ')}]`,
         `    y-axis "% of rows" 0 --> ${yMax}`,
         `    bar [${reference.map(summary_round).join(', ')}]`,
         `    line [${current.map(summary_round).join(', ')}]`,
-        '```',
-    ];
-    return `**${escapeMarkdown(truncate(column.name, 80))}**: bars = baseline, line = current (% of non-missing values)\n\n${lines.join('\n')}`;
+    ]);
+    return markdown_section_markdownSection({ lead: escapeMarkdown(truncate(column.name, 80)), blocks: ['bars = baseline, line = current (% of non-missing values)', chart] });
 }
 function chartSeries(histogram) {
     const shares = (counts, extra = 0) => {
@@ -60782,7 +58704,7 @@ function chartSeries(histogram) {
         return counts.map((count) => (total === 0 ? 0 : (100 * count) / total));
     };
     if (histogram.kind === 'bins') {
-        const labels = histogram.reference.map((_, index) => format_formatNumber(histogram.edges[index]));
+        const labels = histogram.reference.map((_, index) => formatNumber(histogram.edges[index]));
         return { labels, reference: shares(histogram.reference), current: shares(histogram.current) };
     }
     const hasOther = histogram.other_reference + histogram.other_current > 0;
@@ -60795,11 +58717,12 @@ function summary_round(value) {
     return String(Math.round(value * 100) / 100);
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/core/version.ts
 /** driftgate's version, as in package.json (a test keeps the two equal); stamped into every report. */
-const src_version_VERSION = '0.1.0';
+const core_version_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/publish/model-card.ts
+
 
 
 
@@ -60831,18 +58754,13 @@ function renderModelCard(input, characterLimit = MODEL_CARD_CHARACTER_LIMIT) {
  */
 function renderNotPromoted(input) {
     const decision = `🔴 **Not promoted**: ${escapeMarkdown(input.promotion.reason)}. Nothing was committed and no pull request was opened or changed.`;
-    return [`# Model ${input.name}: not promoted`, decision, metricsSection({ ...input, promotion: undefined })].join('\n\n') + '\n';
+    return markdown_section_markdownSection({ heading: { level: 1, text: `Model ${input.name}: not promoted` }, blocks: [decision, metricsSection({ ...input, promotion: undefined })] }) + '\n';
 }
 function composeCard(input, detail) {
-    return [
-        `# Model ${input.name}, version ${input.version}`,
-        introduction(input),
-        metricsSection(input),
-        foldCharts(driftSection(input.driftReport, detail)),
-        dataSection(input),
-        filesSection(input, detail.fileRows),
-        footer(input),
-    ].join('\n\n') + '\n';
+    return (markdown_section_markdownSection({
+        heading: { level: 1, text: `Model ${input.name}, version ${input.version}` },
+        blocks: [introduction(input), metricsSection(input), foldCharts(driftSection(input.driftReport, detail)), dataSection(input), filesSection(input, detail.fileRows), footer(input)],
+    }) + '\n');
 }
 function introduction(input) {
     const published = `Published to \`${input.folder}\` on ${formatDate(input.publishedAt)}${input.runUrl ? ` by [this workflow run](${input.runUrl})` : ''}.`;
@@ -60852,22 +58770,23 @@ function introduction(input) {
     return `${published} ${replaces}`;
 }
 function driftSection(report, detail) {
+    const heading = { level: 2, text: 'Why this version' };
     if (!report)
-        return '## Why this version\n\nNo drift report was given: the model was retrained on a schedule or by hand.';
+        return markdown_section_markdownSection({ heading, blocks: ['No drift report was given: the model was retrained on a schedule or by hand.'] });
     const drifted = report.columns.filter((column) => column.drift_detected);
-    const why = `## Why this version\n\nThe drift check of ${formatDate(new Date(report.generated_at))} found:`;
+    const found = `The drift check of ${formatDate(new Date(report.generated_at))} found:`;
     if (drifted.length === 0 || detail.driftedRows === 0) {
-        const note = drifted.length > 0 ? `\n\n_${drifted.length} drifted column${plural(drifted.length)}: ${drifted.map((column) => escapeMarkdown(column.name)).slice(0, 50).join(', ')}; \`${DRIFT_REPORT_FILE}\` has their values._` : '';
+        const note = `${drifted.length} drifted column${plural(drifted.length)}: ${drifted.map((column) => escapeMarkdown(column.name)).slice(0, 50).join(', ')}; \`${DRIFT_REPORT_FILE}\` has their values.`;
         // Concept drift often comes without feature drift: the model section is then the whole reason.
         const model = report.model ? [modelSection(report.model, 4, { chart: detail.charts }), featuresHeading(report, 4)] : [];
-        return `${[why, verdictBlock(report, 3), ...model].join('\n\n')}${note}`;
+        return markdown_section_markdownSection({ heading, blocks: [found, verdictBlock(report, 3), ...model, drifted.length > 0 ? markdownNote(note) : undefined] });
     }
     const shown = drifted.slice(0, detail.driftedRows).map((column) => (detail.charts ? column : { ...column, histogram: undefined }));
     const hidden = drifted.length - shown.length;
-    const note = `_${hidden > 0 ? `The first ${shown.length} of ${drifted.length} drifted columns are shown; ` : 'Only the drifted columns are shown; '}\`${DRIFT_REPORT_FILE}\` in the version folder has every column._`;
+    const note = markdownNote(`${hidden > 0 ? `The first ${shown.length} of ${drifted.length} drifted columns are shown; ` : 'Only the drifted columns are shown; '}\`${DRIFT_REPORT_FILE}\` in the version folder has every column.`);
     // The job summary's rendering (verdict, table, charts) is what people already know from the check action.
     const evidence = renderSummary({ ...report, columns: shown }, { reportLinks: note }).trimEnd();
-    return `${why}\n\n${demoteHeadings(evidence)}`;
+    return markdown_section_markdownSection({ heading, blocks: [found, demoteHeadings(evidence)] });
 }
 /** The summary's headings start at level 2; under this card's section they go one level down. */
 function demoteHeadings(markdown) {
@@ -60894,33 +58813,41 @@ function foldCharts(markdown) {
 }
 function metricsSection(input) {
     const { metrics, comparison } = input;
+    const heading = { level: 2, text: 'Metrics' };
     if (!metrics)
-        return '## Metrics\n\nNo metrics file was given.';
+        return markdown_section_markdownSection({ heading, blocks: ['No metrics file was given.'] });
     if (Object.keys(metrics.values).length === 0)
-        return '## Metrics\n\nThe metrics file holds no numbers.';
-    const rule = input.promotion ? `\n\n**Promotion rule**: ${escapeMarkdown(input.promotion.reason)}.` : '';
+        return markdown_section_markdownSection({ heading, blocks: ['The metrics file holds no numbers.'] });
+    const rule = input.promotion && markdown_section_markdownSection({ lead: 'Promotion rule', blocks: [`${escapeMarkdown(input.promotion.reason)}.`] });
     if (!comparison || comparison.basis === 'none') {
-        const rows = Object.entries(metrics.values).map(([name, value]) => `| ${escapeMarkdown(name)} | ${format_formatNumber(value)} |`);
-        const note = comparison ? `The deployed version \`${comparison.deployedVersion}\` has no metrics to compare with.\n\n` : '';
-        return `## Metrics\n\n${note}| Metric | This version |\n|---|---|\n${rows.join('\n')}${rule}`;
+        const rows = Object.entries(metrics.values).map(([name, value]) => [escapeMarkdown(name), formatNumber(value)]);
+        const note = comparison && `The deployed version \`${comparison.deployedVersion}\` has no metrics to compare with.`;
+        return markdown_section_markdownSection({ heading, blocks: [note, markdownTable(['Metric', 'This version'], rows), rule] });
     }
-    const rows = comparison.changes.map((change) => `| ${escapeMarkdown(change.name)} | ${formatOptional(change.deployed)} | ${formatOptional(change.candidate)} | ${describeChange(change)} | ${VERDICT_CELLS[change.verdict ?? 'unknown']} |`);
-    const table = `| Metric | Deployed \`${comparison.deployedVersion}\` | New | Change | Better or worse |\n|---|---|---|---|---|\n${rows.join('\n')}`;
-    return `${comparisonHeading(comparison)}\n\n${tally(comparison.changes)}\n\n${table}${rule}`;
+    const rows = comparison.changes.map((change) => [
+        escapeMarkdown(change.name),
+        formatOptional(change.deployed),
+        formatOptional(change.candidate),
+        describeChange(change),
+        VERDICT_CELLS[change.verdict ?? 'unknown'],
+    ]);
+    const table = markdownTable(['Metric', `Deployed \`${comparison.deployedVersion}\``, 'New', 'Change', 'Better or worse'], rows);
+    return markdown_section_markdownSection({ heading: { level: 2, text: comparisonTitle(comparison) }, blocks: [comparisonBasis(comparison), tally(comparison.changes), table, rule] });
 }
 const VERDICT_CELLS = { better: '🟢 better', worse: '🔴 **worse**', same: '⚪ same', unknown: '' };
-function comparisonHeading(comparison) {
+function comparisonTitle(comparison) {
+    return comparison.basis === 'same-holdout' ? 'Deployed vs new, on the same data' : 'Deployed vs new, on different data';
+}
+/** Where each side's numbers come from; a warning when they come from different data. */
+function comparisonBasis(comparison) {
     const deployed = `\`${comparison.deployedVersion}\``;
     if (comparison.basis === 'same-holdout') {
-        return `## Deployed vs new, on the same data\n\nThe training scored the deployed version ${deployed} and this version on the same holdout of the fresh data.`;
+        return `The training scored the deployed version ${deployed} and this version on the same holdout of the fresh data.`;
     }
     const scored = comparison.scoredVersion
         ? ` The training scored \`${comparison.scoredVersion}\` on its holdout, but ${deployed} is deployed now, so those numbers are not used.`
         : '';
-    return [
-        '## Deployed vs new, on different data',
-        `> ⚠️ **The deployed numbers come from other data**: they are ${deployed}'s own metrics, measured on its test split when it was trained; this version's are measured on a holdout of the fresh data. A change mixes the difference between the models with the difference between the data.${scored} To compare like with like, have the training command score the deployed model (\`DRIFTGATE_DEPLOYED_MODEL_DIR\`) on the same holdout and write its numbers under \`"${DEPLOYED_METRICS_KEY}"\` in the metrics file.`,
-    ].join('\n\n');
+    return `> ⚠️ **The deployed numbers come from other data**: they are ${deployed}'s own metrics, measured on its test split when it was trained; this version's are measured on a holdout of the fresh data. A change mixes the difference between the models with the difference between the data.${scored} To compare like with like, have the training command score the deployed model (\`DRIFTGATE_DEPLOYED_MODEL_DIR\`) on the same holdout and write its numbers under \`"${DEPLOYED_METRICS_KEY}"\` in the metrics file.`;
 }
 /** One sentence above the table, so a worse metric is seen before the rows are read. */
 function tally(changes) {
@@ -60944,10 +58871,10 @@ function describeChange(change) {
         return 'deployed only';
     const difference = change.change ?? change.candidate - change.deployed;
     const sign = difference > 0 ? '+' : difference < 0 ? '' : '±';
-    return `${sign}${format_formatNumber(difference)}`;
+    return `${sign}${formatNumber(difference)}`;
 }
 function formatOptional(value) {
-    return value === undefined ? '—' : format_formatNumber(value);
+    return value === undefined ? '—' : formatNumber(value);
 }
 const APPROXIMATE_COLUMNS_SHOWN = 10;
 function dataSection(input) {
@@ -60957,39 +58884,44 @@ function dataSection(input) {
     };
     const model = total('model');
     const baseline = total('baseline');
-    const lines = [`- Model: ${model.count} file${plural(model.count)}, ${formatBytes(model.bytes)}`];
+    const items = [{ text: `Model: ${model.count} file${plural(model.count)}, ${formatBytes(model.bytes)}` }];
     if (input.baselineProfile) {
         const [summary, ...approximate] = input.baselineProfile.trimEnd().split('\n');
-        lines.push(`- Training data profile (the baseline the next check compares against; the rows themselves are not stored): ${formatBytes(baseline.bytes)}, ${summary}`);
-        for (const line of approximate.slice(0, APPROXIMATE_COLUMNS_SHOWN))
-            lines.push(`  - ${escapeMarkdown(line.trim())}`);
-        if (approximate.length > APPROXIMATE_COLUMNS_SHOWN)
-            lines.push(`  - and ${approximate.length - APPROXIMATE_COLUMNS_SHOWN} more approximate columns`);
+        const more = approximate.length > APPROXIMATE_COLUMNS_SHOWN ? [`and ${approximate.length - APPROXIMATE_COLUMNS_SHOWN} more approximate columns`] : [];
+        items.push({
+            text: `Training data profile (the baseline the next check compares against; the rows themselves are not stored): ${formatBytes(baseline.bytes)}, ${summary}`,
+            items: [...approximate.slice(0, APPROXIMATE_COLUMNS_SHOWN).map((line) => escapeMarkdown(line.trim())), ...more],
+        });
     }
     else {
-        lines.push(baseline.count > 0
-            ? `- Training data (the baseline the next check compares against): ${baseline.count} file${plural(baseline.count)}, ${formatBytes(baseline.bytes)}`
-            : '- Training data: not stored with this version (no baseline was given)');
+        items.push({
+            text: baseline.count > 0
+                ? `Training data (the baseline the next check compares against): ${baseline.count} file${plural(baseline.count)}, ${formatBytes(baseline.bytes)}`
+                : 'Training data: not stored with this version (no baseline was given)',
+        });
     }
     const report = input.driftReport;
     if (report) {
-        lines.push(`- Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows`);
+        items.push({ text: `Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows` });
         const labelled = report.model?.performance?.labelled_rows;
         if (labelled)
-            lines.push(`- Performance check: ${labelled.baseline.toLocaleString('en-US')} labelled baseline rows against ${labelled.current.toLocaleString('en-US')} labelled current rows`);
+            items.push({ text: `Performance check: ${labelled.baseline.toLocaleString('en-US')} labelled baseline rows against ${labelled.current.toLocaleString('en-US')} labelled current rows` });
     }
-    return `## Data\n\n${lines.join('\n')}`;
+    return markdown_section_markdownSection({ heading: { level: 2, text: 'Data' }, blocks: [markdownList(items)] });
 }
 function filesSection(input, maxRows) {
     const shown = input.files.slice(0, maxRows);
-    const rows = shown.map((file) => `| ${escapeMarkdown(file.path)} | ${file.role} | ${formatBytes(file.size)} | \`${file.sha256}\` |`);
+    const rows = shown.map((file) => [escapeMarkdown(file.path), file.role, formatBytes(file.size), `\`${file.sha256}\``]);
     const hidden = input.files.length - shown.length;
-    const note = hidden > 0 ? `\n\n_${hidden} more file${plural(hidden)} not shown; \`${INDEX_FILE}\` lists every file with its checksum._` : '';
-    return `## Files\n\nIn \`${input.folder}\`:\n\n| File | Role | Size | SHA-256 |\n|---|---|---|---|\n${rows.join('\n')}${note}`;
+    const note = `${hidden} more file${plural(hidden)} not shown; \`${INDEX_FILE}\` lists every file with its checksum.`;
+    return markdown_section_markdownSection({
+        heading: { level: 2, text: 'Files' },
+        blocks: [`In \`${input.folder}\`:`, markdownTable(['File', 'Role', 'Size', 'SHA-256'], rows), hidden > 0 ? markdownNote(note) : undefined],
+    });
 }
 function footer(input) {
     const run = input.runUrl ? `[Workflow run](${input.runUrl}) · ` : '';
-    return `---\n\n<sub>${run}Published by driftgate ${src_version_VERSION}</sub>`;
+    return markdown_section_markdownSection({ blocks: ['---', `<sub>${run}Published by driftgate ${core_version_VERSION}</sub>`] });
 }
 /** Binary units, as GitHub states its file limits (100 MiB). */
 function formatBytes(bytes) {
@@ -61490,7 +59422,7 @@ function sha256(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/publish/retry.ts
+;// CONCATENATED MODULE: ./src/github/retry.ts
 const DEFAULT_RETRY_POLICY = {
     retries: 4,
     baseDelayMs: 1000,
@@ -61596,7 +59528,6 @@ function seconds(milliseconds) {
 
 
 
-
 async function run() {
     const { publish, githubToken } = getInputs();
     const client = getOctokit(githubToken, { log: redactingLog }, retryOnPassingFailures);
@@ -61638,16 +59569,5 @@ function explainGitHubError(error) {
     }
     return `driftgate publish failed: ${said}`;
 }
-run().catch((error) => {
-    if (error instanceof errors_InputError) {
-        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const file = error.location.file === undefined ? undefined : workspaceRelative(workspace, error.location.file);
-        core_error(redactSecrets(error.describe()), { title: 'driftgate: bad input', ...(file ? { file, startLine: error.location.line } : {}) });
-        // Not core.setFailed: it would add a second, bare error annotation after this one.
-        process.exitCode = ExitCode.Failure;
-    }
-    else {
-        setFailed(redactSecrets(explainGitHubError(error)));
-    }
-});
+run().catch((error) => failRun(error, explainGitHubError));
 

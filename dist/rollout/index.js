@@ -8630,7 +8630,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/engine/errors.ts
+;// CONCATENATED MODULE: ./src/core/errors.ts
 /**
  * A problem with what the user handed us: a file, a cell, an option.
  *
@@ -8751,7 +8751,7 @@ async function writeFileAtomic(path, content) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish/registry.ts
+;// CONCATENATED MODULE: ./src/registry/registry.ts
 /**
  * The model registry inside the repository, as docs/registry.md describes it:
  *
@@ -9000,158 +9000,19 @@ async function readCurrentVersion(root, registryDir, model) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/rollout/manifest.ts
+;// CONCATENATED MODULE: ./src/rollout/yaml-source-editor.ts
 /**
- * Points a Kubernetes manifest at a new model version: the version label and environment variable, the
- * container image tag, the model URI variable. Everything else in the file stays byte for byte as the user
- * wrote it — comments, quoting, flow maps, indentation — because the manifest lives in their repository and
- * a rollout should show up in review as the few lines it really changes. So the YAML is parsed only to find
- * where each value sits, and the new text is spliced into the original source.
+ * Edits YAML in its own text: the parser finds where each value sits, and new text is spliced into the
+ * original source, so comments, quoting, flow maps and indentation stay byte for byte as the user wrote
+ * them and a diff shows only the lines that really change.
  */
 
 
-/** Where each kind of workload keeps its pod template. */
-const POD_TEMPLATE_PATHS = {
-    Deployment: ['spec', 'template'],
-    StatefulSet: ['spec', 'template'],
-    DaemonSet: ['spec', 'template'],
-    ReplicaSet: ['spec', 'template'],
-    Job: ['spec', 'template'],
-    CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-    Pod: [],
-};
-/** `kubectl rollout status` works for these kinds only. */
-const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
-const TEMPLATE_FIELD = /\{([^{}]*)\}/g;
-/** Kubernetes label values: at most 63 characters, alphanumeric at both ends, `-_.` inside. */
-const LABEL_VALUE = /^([A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?)?$/;
-function updateManifest(source, update, file) {
-    if (!update.versionLabel && !update.versionEnv && !update.imageTag && !update.modelUriEnv) {
-        throw new errors_InputError('nothing to update: set at least one of the version label, the version variable, the image tag or the model URI variable');
-    }
-    if (Boolean(update.modelUriEnv) !== Boolean(update.modelUri)) {
-        throw new errors_InputError('the model URI needs both the variable name and its template');
-    }
-    if (update.versionLabel && !LABEL_VALUE.test(update.version)) {
-        throw new errors_InputError(`version ${JSON.stringify(update.version)} cannot be a Kubernetes label value (at most 63 letters, digits, "-", "_", "." starting and ending with a letter or digit)`);
-    }
-    const values = {
-        tag: update.imageTag === undefined ? undefined : fillTemplate('image tag', update.imageTag, update),
-        modelUri: update.modelUri === undefined ? undefined : fillTemplate('model URI', update.modelUri, update),
-    };
-    const documents = (0,dist/* parseAllDocuments */.hR)(source);
-    if (!Array.isArray(documents))
-        return noWorkload(file, update);
-    const editor = new SourceEditor(source);
-    const workloads = [];
-    for (const document of documents) {
-        const error = document.errors[0];
-        if (error)
-            throw new errors_InputError(`not valid YAML: ${error.message.split('\n')[0]}`, { file, line: error.linePos?.[0].line });
-        const root = document.contents;
-        if (!(0,dist/* isMap */.jh)(root))
-            continue;
-        const kind = scalarText(root.get('kind', true));
-        if (kind === undefined || !(kind in POD_TEMPLATE_PATHS))
-            continue;
-        const metadata = root.get('metadata', true);
-        const name = (0,dist/* isMap */.jh)(metadata) ? scalarText(metadata.get('name', true)) : undefined;
-        if (name === undefined)
-            throw new errors_InputError(`a ${kind} without metadata.name`, { file, line: lineOf(source, root.range?.[0] ?? 0) });
-        if (update.workload !== undefined && name !== update.workload)
-            continue;
-        const namespace = (0,dist/* isMap */.jh)(metadata) ? scalarText(metadata.get('namespace', true)) : undefined;
-        const workload = namespace === undefined ? { kind, name } : { kind, name, namespace };
-        workloads.push(workload);
-        updateWorkload(editor, document, root, workload, update, values, file);
-    }
-    if (workloads.length === 0)
-        return noWorkload(file, update);
-    return { text: editor.apply(), changes: editor.changes, workloads };
-}
-function noWorkload(file, update) {
-    const which = update.workload === undefined ? 'no workload' : `no workload named ${JSON.stringify(update.workload)}`;
-    throw new errors_InputError(`${which} (${Object.keys(POD_TEMPLATE_PATHS).join(', ')}) in the manifest`, { file });
-}
-function updateWorkload(editor, document, root, workload, update, values, file) {
-    const where = `${workload.kind}/${workload.name}`;
-    const templatePath = POD_TEMPLATE_PATHS[workload.kind];
-    const template = templatePath.length === 0 ? root : document.getIn(templatePath, true);
-    if (!(0,dist/* isMap */.jh)(template))
-        throw new errors_InputError(`${where} has no pod template at ${templatePath.join('.')}`, { file });
-    if (update.versionLabel) {
-        const selector = root.getIn(['spec', 'selector', 'matchLabels'], true);
-        if ((0,dist/* isMap */.jh)(selector) && selector.has(update.versionLabel)) {
-            throw new errors_InputError(`${where} selects its pods by the label ${JSON.stringify(update.versionLabel)}; a selector cannot change, so use another label for the model version`, { file });
-        }
-        editor.setPath(root, ['metadata', 'labels', update.versionLabel], update.version, `${where}: label ${update.versionLabel}`);
-        if (template !== root)
-            editor.setPath(template, ['metadata', 'labels', update.versionLabel], update.version, `${where}: pod label ${update.versionLabel}`);
-    }
-    if (!update.versionEnv && !update.imageTag && !update.modelUriEnv)
-        return;
-    const container = pickContainer(template, update.container, where, file);
-    const containerName = scalarText(container.get('name', true)) ?? '?';
-    const inContainer = `${where}: container ${containerName}:`;
-    const variables = [];
-    if (update.versionEnv)
-        variables.push({ name: update.versionEnv, value: update.version });
-    if (update.modelUriEnv && values.modelUri !== undefined)
-        variables.push({ name: update.modelUriEnv, value: values.modelUri });
-    if (variables.length > 0)
-        editor.setEnv(container, variables, inContainer, file);
-    if (values.tag !== undefined) {
-        const image = container.get('image', true);
-        const current = scalarText(image);
-        if (!(0,dist/* isScalar */.jn)(image) || current === undefined)
-            throw new errors_InputError(`${inContainer} has no image to retag`, { file });
-        editor.setScalar(image, withTag(current, values.tag), `${inContainer} image`);
-    }
-}
-function pickContainer(template, wanted, where, file) {
-    const containers = template.getIn(['spec', 'containers'], true);
-    const items = (0,dist/* isSeq */.oP)(containers) ? containers.items.filter(dist/* isMap */.jh) : [];
-    const names = items.map((item) => scalarText(item.get('name', true)) ?? '?');
-    if (wanted !== undefined) {
-        const index = names.indexOf(wanted);
-        if (index < 0)
-            throw new errors_InputError(`${where} has no container named ${JSON.stringify(wanted)} (it has ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`, { file });
-        return items[index];
-    }
-    if (items.length !== 1) {
-        throw new errors_InputError(`${where} has ${items.length} containers (${names.join(', ')}): name the one that serves the model`, { file });
-    }
-    return items[0];
-}
-/** `ghcr.io:443/acme/scorer:old@sha256:...` with tag `new` is `ghcr.io:443/acme/scorer:new`: a digest would pin the old image. */
-function withTag(image, tag) {
-    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
-        throw new errors_InputError(`${JSON.stringify(tag)} is not a valid image tag (up to 128 letters, digits, "_", "." or "-", not starting with "." or "-")`);
-    }
-    const withoutDigest = image.split('@')[0];
-    const lastSlash = withoutDigest.lastIndexOf('/');
-    const colon = withoutDigest.indexOf(':', lastSlash + 1);
-    const repository = colon < 0 ? withoutDigest : withoutDigest.slice(0, colon);
-    return `${repository}:${tag}`;
-}
-function fillTemplate(what, template, update) {
-    const fields = { model: update.model, version: update.version, path: update.versionPath };
-    return template.replace(TEMPLATE_FIELD, (whole, field) => {
-        if (!(field in fields))
-            throw new errors_InputError(`the ${what} template ${JSON.stringify(template)} has an unknown field ${whole}; use {model}, {version} or {path}`);
-        return fields[field];
-    });
-}
+/** A scalar's value as text; undefined for anything else, or for an empty value. */
 function scalarText(node) {
     if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
         return undefined;
     return String(node.value);
-}
-function lineOf(source, offset) {
-    let line = 1;
-    for (let index = source.indexOf('\n'); index >= 0 && index < offset; index = source.indexOf('\n', index + 1))
-        line++;
-    return line;
 }
 /**
  * Collects replacements and insertions as offsets into the original text and applies them at the end, so
@@ -9343,6 +9204,156 @@ function formatScalar(value, style) {
 const YAML11_WORDS = /^(y|yes|n|no|true|false|on|off|null|~)$/i;
 function isPlainSafe(value) {
     return /^[A-Za-z_][A-Za-z0-9_./:@-]*$/.test(value) && !YAML11_WORDS.test(value) && (0,dist/* parse */.qg)(value) === value;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/manifest.ts
+/**
+ * Points a Kubernetes manifest at a new model version: the version label and environment variable, the
+ * container image tag, the model URI variable. Everything else in the file stays byte for byte as the user
+ * wrote it — comments, quoting, flow maps, indentation — because the manifest lives in their repository and
+ * a rollout should show up in review as the few lines it really changes. So the YAML is parsed only to find
+ * where each value sits, and the new text is spliced into the original source (`yaml-source-editor.ts`).
+ */
+
+
+
+/** Where each kind of workload keeps its pod template. */
+const POD_TEMPLATE_PATHS = {
+    Deployment: ['spec', 'template'],
+    StatefulSet: ['spec', 'template'],
+    DaemonSet: ['spec', 'template'],
+    ReplicaSet: ['spec', 'template'],
+    Job: ['spec', 'template'],
+    CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+    Pod: [],
+};
+/** `kubectl rollout status` works for these kinds only. */
+const ROLLOUT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+const TEMPLATE_FIELD = /\{([^{}]*)\}/g;
+/** Kubernetes label values: at most 63 characters, alphanumeric at both ends, `-_.` inside. */
+const LABEL_VALUE = /^([A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?)?$/;
+function updateManifest(source, update, file) {
+    if (!update.versionLabel && !update.versionEnv && !update.imageTag && !update.modelUriEnv) {
+        throw new errors_InputError('nothing to update: set at least one of the version label, the version variable, the image tag or the model URI variable');
+    }
+    if (Boolean(update.modelUriEnv) !== Boolean(update.modelUri)) {
+        throw new errors_InputError('the model URI needs both the variable name and its template');
+    }
+    if (update.versionLabel && !LABEL_VALUE.test(update.version)) {
+        throw new errors_InputError(`version ${JSON.stringify(update.version)} cannot be a Kubernetes label value (at most 63 letters, digits, "-", "_", "." starting and ending with a letter or digit)`);
+    }
+    const values = {
+        tag: update.imageTag === undefined ? undefined : fillTemplate('image tag', update.imageTag, update),
+        modelUri: update.modelUri === undefined ? undefined : fillTemplate('model URI', update.modelUri, update),
+    };
+    const documents = (0,dist/* parseAllDocuments */.hR)(source);
+    if (!Array.isArray(documents))
+        return noWorkload(file, update);
+    const editor = new SourceEditor(source);
+    const workloads = [];
+    for (const document of documents) {
+        const error = document.errors[0];
+        if (error)
+            throw new errors_InputError(`not valid YAML: ${error.message.split('\n')[0]}`, { file, line: error.linePos?.[0].line });
+        const root = document.contents;
+        if (!(0,dist/* isMap */.jh)(root))
+            continue;
+        const kind = scalarText(root.get('kind', true));
+        if (kind === undefined || !(kind in POD_TEMPLATE_PATHS))
+            continue;
+        const metadata = root.get('metadata', true);
+        const name = (0,dist/* isMap */.jh)(metadata) ? scalarText(metadata.get('name', true)) : undefined;
+        if (name === undefined)
+            throw new errors_InputError(`a ${kind} without metadata.name`, { file, line: lineOf(source, root.range?.[0] ?? 0) });
+        if (update.workload !== undefined && name !== update.workload)
+            continue;
+        const namespace = (0,dist/* isMap */.jh)(metadata) ? scalarText(metadata.get('namespace', true)) : undefined;
+        const workload = namespace === undefined ? { kind, name } : { kind, name, namespace };
+        workloads.push(workload);
+        updateWorkload(editor, document, root, workload, update, values, file);
+    }
+    if (workloads.length === 0)
+        return noWorkload(file, update);
+    return { text: editor.apply(), changes: editor.changes, workloads };
+}
+function noWorkload(file, update) {
+    const which = update.workload === undefined ? 'no workload' : `no workload named ${JSON.stringify(update.workload)}`;
+    throw new errors_InputError(`${which} (${Object.keys(POD_TEMPLATE_PATHS).join(', ')}) in the manifest`, { file });
+}
+function updateWorkload(editor, document, root, workload, update, values, file) {
+    const where = `${workload.kind}/${workload.name}`;
+    const templatePath = POD_TEMPLATE_PATHS[workload.kind];
+    const template = templatePath.length === 0 ? root : document.getIn(templatePath, true);
+    if (!(0,dist/* isMap */.jh)(template))
+        throw new errors_InputError(`${where} has no pod template at ${templatePath.join('.')}`, { file });
+    if (update.versionLabel) {
+        const selector = root.getIn(['spec', 'selector', 'matchLabels'], true);
+        if ((0,dist/* isMap */.jh)(selector) && selector.has(update.versionLabel)) {
+            throw new errors_InputError(`${where} selects its pods by the label ${JSON.stringify(update.versionLabel)}; a selector cannot change, so use another label for the model version`, { file });
+        }
+        editor.setPath(root, ['metadata', 'labels', update.versionLabel], update.version, `${where}: label ${update.versionLabel}`);
+        if (template !== root)
+            editor.setPath(template, ['metadata', 'labels', update.versionLabel], update.version, `${where}: pod label ${update.versionLabel}`);
+    }
+    if (!update.versionEnv && !update.imageTag && !update.modelUriEnv)
+        return;
+    const container = pickContainer(template, update.container, where, file);
+    const containerName = scalarText(container.get('name', true)) ?? '?';
+    const inContainer = `${where}: container ${containerName}:`;
+    const variables = [];
+    if (update.versionEnv)
+        variables.push({ name: update.versionEnv, value: update.version });
+    if (update.modelUriEnv && values.modelUri !== undefined)
+        variables.push({ name: update.modelUriEnv, value: values.modelUri });
+    if (variables.length > 0)
+        editor.setEnv(container, variables, inContainer, file);
+    if (values.tag !== undefined) {
+        const image = container.get('image', true);
+        const current = scalarText(image);
+        if (!(0,dist/* isScalar */.jn)(image) || current === undefined)
+            throw new errors_InputError(`${inContainer} has no image to retag`, { file });
+        editor.setScalar(image, withTag(current, values.tag), `${inContainer} image`);
+    }
+}
+function pickContainer(template, wanted, where, file) {
+    const containers = template.getIn(['spec', 'containers'], true);
+    const items = (0,dist/* isSeq */.oP)(containers) ? containers.items.filter(dist/* isMap */.jh) : [];
+    const names = items.map((item) => scalarText(item.get('name', true)) ?? '?');
+    if (wanted !== undefined) {
+        const index = names.indexOf(wanted);
+        if (index < 0)
+            throw new errors_InputError(`${where} has no container named ${JSON.stringify(wanted)} (it has ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`, { file });
+        return items[index];
+    }
+    if (items.length !== 1) {
+        throw new errors_InputError(`${where} has ${items.length} containers (${names.join(', ')}): name the one that serves the model`, { file });
+    }
+    return items[0];
+}
+/** `ghcr.io:443/acme/scorer:old@sha256:...` with tag `new` is `ghcr.io:443/acme/scorer:new`: a digest would pin the old image. */
+function withTag(image, tag) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
+        throw new errors_InputError(`${JSON.stringify(tag)} is not a valid image tag (up to 128 letters, digits, "_", "." or "-", not starting with "." or "-")`);
+    }
+    const withoutDigest = image.split('@')[0];
+    const lastSlash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.indexOf(':', lastSlash + 1);
+    const repository = colon < 0 ? withoutDigest : withoutDigest.slice(0, colon);
+    return `${repository}:${tag}`;
+}
+function fillTemplate(what, template, update) {
+    const fields = { model: update.model, version: update.version, path: update.versionPath };
+    return template.replace(TEMPLATE_FIELD, (whole, field) => {
+        if (!(field in fields))
+            throw new errors_InputError(`the ${what} template ${JSON.stringify(template)} has an unknown field ${whole}; use {model}, {version} or {path}`);
+        return fields[field];
+    });
+}
+function lineOf(source, offset) {
+    let line = 1;
+    for (let index = source.indexOf('\n'); index >= 0 && index < offset; index = source.indexOf('\n', index + 1))
+        line++;
+    return line;
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/main.ts
