@@ -4,7 +4,8 @@
  * the input, so records, CRLFs and fields straddle chunk boundaries everywhere.
  */
 import { describe, expect, it } from '@jest/globals';
-import { COMMA, CsvTokenizer, readDelimitedInput, TAB, type CsvSink } from '../../src/io/csv.js';
+import { readDelimitedInput } from '../../src/io/csv.js';
+import { COMMA, CsvTokenizer, TAB, type CsvSink } from '../../src/io/csv-tokenizer.js';
 import type { FilePlan } from '../../src/io/source.js';
 import type { ColumnKind } from '../../src/core/table.js';
 import { cellsOf } from './temp.js';

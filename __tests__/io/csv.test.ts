@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
-import { COMMA, CsvTokenizer, TAB, type CsvSink } from '../../src/io/csv.js';
+import { COMMA, CsvTokenizer, TAB, type CsvSink } from '../../src/io/csv-tokenizer.js';
 import { readTable } from '../../src/io/read.js';
 import { cells, inputError, storages, tempDir, writeFile } from './temp.js';
 

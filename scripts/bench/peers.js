@@ -26,7 +26,8 @@ export function ensurePeers(log) {
   for (const [name, { entry, install }] of Object.entries(PACKAGES)) {
     if (!existsSync(join(PEERS_DIR, 'node_modules', entry))) {
       log(`installing ${install.join(' ')} into ${PEERS_DIR}`);
-      const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', ...install], { cwd: PEERS_DIR, encoding: 'utf8' });
+      // Saved in the peers' own manifest: an install with --no-save would prune the peer installed before it.
+      const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--save-exact', ...install], { cwd: PEERS_DIR, encoding: 'utf8' });
       if (npm.status !== 0) {
         log(`could not install ${name}; timing without it:\n${npm.stderr}`);
         continue;
