@@ -101,7 +101,7 @@ describe('collectContent', () => {
 
   it('says what is missing, naming the path', async () => {
     const collect = (model: string[], extra: object = {}) => collectContent({ model, baseline: [], cwd: workspace, ...extra });
-    await expect(collect([])).rejects.toThrow(/input "model" is required/);
+    await expect(collect([])).rejects.toThrow(/input "model-files" is required/);
     await expect(collect(['out/nope.pkl'])).rejects.toMatchObject({ location: { file: 'out/nope.pkl' }, message: expect.stringMatching(/does not exist/) });
     await expect(collect(['out/*.onnx'])).rejects.toThrow(/no file matches/);
     await expect(collect(['empty'])).rejects.toThrow(/holds no files/);

@@ -63,8 +63,8 @@ export interface ContentSources {
 }
 
 export async function collectContent(sources: ContentSources): Promise<PublishContent> {
-  if (sources.model.length === 0) throw new InputError('input "model" is required: the path (or glob) of the model file(s) to publish');
-  const model = await placeFiles(await expandAll('model', sources.model, sources), MODEL_FOLDER, 'model');
+  if (sources.model.length === 0) throw new InputError('input "model-files" is required: the path (or glob) of the model file(s) to publish');
+  const model = await placeFiles(await expandAll('model-files', sources.model, sources), MODEL_FOLDER, 'model');
   const stored = await storedBaseline(await expandAll('baseline', sources.baseline, sources), sources);
   const files = [...model, ...stored.files];
   let metrics: MetricsFile | undefined;
