@@ -26,14 +26,14 @@ describe.each(goldenCaseNames)('golden case %s through the CLI', (caseName) => {
     ]);
     expect(run.stderr).toBe('');
     expect([0, 1]).toContain(run.status);
-    const report = JSON.parse(run.stdout) as { baseline: { rows: number }; current: { rows: number }; columns: Array<{ name: string; type: string; reference: { missing: number }; current: { missing: number }; methods: Record<string, TestResult> }> };
+    const report = JSON.parse(run.stdout) as { baseline: { rows: number }; current: { rows: number }; columns: Array<{ name: string; type: string; baseline: { missing: number }; current: { missing: number }; methods: Record<string, TestResult> }> };
     expect(report.baseline.rows).toBe(expected.reference_rows);
     expect(report.current.rows).toBe(expected.current_rows);
 
     for (const [name, want] of Object.entries(expected.columns)) {
       const column = report.columns.find((candidate) => candidate.name === name);
       expect({ name, found: column !== undefined }).toEqual({ name, found: true });
-      expect({ name, type: column!.type, missing: [column!.reference.missing, column!.current.missing] }).toEqual({
+      expect({ name, type: column!.type, missing: [column!.baseline.missing, column!.current.missing] }).toEqual({
         name,
         type: want.type,
         missing: [want.reference_missing, want.current_missing],

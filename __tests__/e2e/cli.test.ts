@@ -43,7 +43,7 @@ describe('driftgate check', () => {
     const run = runCli(['check', '--baseline', EXAMPLE_BASELINE, '--current', EXAMPLE_STABLE, '--format', 'json']);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ schema_version: 2, tool: { name: 'driftgate' }, gate: { tripped: false }, dataset: { drift_detected: false, status: 'no-drift' } });
+    expect(report).toMatchObject({ schema_version: 3, tool: { name: 'driftgate' }, gate: { tripped: false }, dataset: { drift_detected: false, status: 'no-drift' } });
   });
 
   it('exits 0 on drift with --exit-zero, and writes the report atomically to --output', () => {

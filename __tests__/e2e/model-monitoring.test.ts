@@ -56,7 +56,7 @@ it('runs on the committed example, exactly as the script makes it', () => {
 
 /** What both surfaces must find in their JSON report. */
 function expectModelFindings(report: JsonReport): void {
-  expect(report.schema_version).toBe(2);
+  expect(report.schema_version).toBe(3);
   expect(report.gate.tripped).toBe(true);
   expect(report.gate.tripped_by).toEqual(expect.arrayContaining(['prediction', 'performance']));
   expect(report.columns.map((column) => column.name).sort()).toEqual(['features.contract', 'features.monthly_charges', 'features.support_calls', 'features.tenure_months', 'request_id']);

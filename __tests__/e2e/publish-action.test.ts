@@ -42,8 +42,8 @@ const publish = (given: Record<string, string> = {}, target = server): Promise<A
     githubToken: target.token,
     env: target.env,
     with: {
-      model: 'out/model.pkl',
-      name: 'churn',
+      'model-files': 'out/model.pkl',
+      'model-name': 'churn',
       baseline: 'data/train.csv',
       metrics: 'out/metrics.json',
       'drift-report': 'driftgate-report/drift-report.json',
@@ -109,7 +109,7 @@ describe('the publish action bundle', () => {
     ftruncateSync(handle, MAX_FILE_BYTES + 1);
     closeSync(handle);
     try {
-      const run = await publish({ model: 'out/model.pkl\nout/huge.onnx' });
+      const run = await publish({ 'model-files': 'out/model.pkl\nout/huge.onnx' });
       expect(run.exitCode).toBe(1);
       const error = run.commands.find((command) => command.command === 'error');
       expect(error?.properties).toMatchObject({ file: 'out/huge.onnx', title: 'driftgate: bad input' });

@@ -80,7 +80,7 @@ describe('compareTables', () => {
     const current = tableOf({ colour: categoryDraws(300, { red: 0.3, blue: 0.3, green: 0.4 }, 13) });
     const result = compareTables(baseline, current, defaultDriftOptions({ method: 'chi2' }));
     expect(column(result, 'colour')).toMatchObject({ method: 'chi2', dof: 2, status: 'drift' });
-    expect(column(result, 'colour').direction).toMatchObject({ kind: 'share', category: 'green', reference_share: 0 });
+    expect(column(result, 'colour').direction).toMatchObject({ kind: 'share', category: 'green', baseline_share: 0 });
   });
 
   it('applies a per-column override without resetting the other columns', () => {

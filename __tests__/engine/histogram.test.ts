@@ -8,16 +8,16 @@ describe('histogramOf', () => {
     const current = Array.from({ length: 50 }, (_, i) => 2 * i);
     const histogram = histogramOf(numericalSample(reference, current));
     if (histogram?.kind !== 'bins') throw new Error('expected bins');
-    expect(histogram.edges).toHaveLength(histogram.reference.length + 1);
+    expect(histogram.edges).toHaveLength(histogram.baseline.length + 1);
     expect(histogram.edges[0]).toBe(0);
     expect(histogram.edges[histogram.edges.length - 1]).toBe(99);
-    expect(histogram.reference.reduce((a, b) => a + b)).toBe(100);
+    expect(histogram.baseline.reduce((a, b) => a + b)).toBe(100);
     expect(histogram.current.reduce((a, b) => a + b)).toBe(50);
   });
 
   it('gives few-valued numbers one bucket per value, labelled with the value', () => {
     expect(histogramOf(numericalSample([1, 1, 2, 3], [3, 3, 4]))).toEqual({
-      kind: 'categories', categories: ['1', '2', '3', '4'], reference: [2, 1, 1, 0], current: [0, 0, 2, 1], other_reference: 0, other_current: 0,
+      kind: 'categories', categories: ['1', '2', '3', '4'], baseline: [2, 1, 1, 0], current: [0, 0, 2, 1], other_baseline: 0, other_current: 0,
     });
   });
 
@@ -27,7 +27,7 @@ describe('histogramOf', () => {
     if (histogram?.kind !== 'categories') throw new Error('expected categories');
     expect(histogram.categories).toHaveLength(20);
     expect(histogram.categories[0]).toBe('c0');
-    expect(histogram.other_reference).toBe(reference.length - histogram.reference.reduce((a, b) => a + b));
+    expect(histogram.other_baseline).toBe(reference.length - histogram.baseline.reduce((a, b) => a + b));
     expect(histogram.other_current).toBe(1);
   });
 });
@@ -35,7 +35,7 @@ describe('histogramOf', () => {
 describe('largestShareChange', () => {
   it('names the category whose share moved most, with both shares', () => {
     expect(largestShareChange(categoricalSampleFromValues(['a', 'a', 'b', 'b'], ['a', 'b', 'c', 'c']))).toEqual({
-      kind: 'share', category: 'c', reference_share: 0, current_share: 0.5, change: 0.5,
+      kind: 'share', category: 'c', baseline_share: 0, current_share: 0.5, change: 0.5,
     });
   });
 });

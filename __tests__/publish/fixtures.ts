@@ -55,7 +55,8 @@ export function publishSettings(server: GitServer, workspace: string, overrides:
     registryDir: 'models',
     version: 'auto',
     branch: 'driftgate/churn',
-    title: 'Publish model {name} {version}',
+    title: 'Publish model {model} {version}',
+    // The old field, {name}, still fills in as {model}.
     commitMessage: 'Publish model {name} {version}',
     pullRequest: { labels: [], assignees: [], reviewers: [], teamReviewers: [], draft: false },
     run: { id: '4242', url: `https://github.com/${server.state.owner}/${server.state.repo}/actions/runs/4242` },

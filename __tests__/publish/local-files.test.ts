@@ -5,11 +5,15 @@ import { join } from 'node:path';
 import { InputError } from '../../src/core/errors.js';
 import { renderJson, type JsonReport } from '../../src/report/json.js';
 import { collectContent, MAX_FILE_BYTES, parseDriftReport } from '../../src/publish/local-files.js';
+import { formatDirection } from '../../src/report/format.js';
 import { readProfileFile } from '../../src/io/profile-file.js';
 import { ProfileBuilder } from '../../src/profile/builder.js';
 import { profileToJson } from '../../src/profile/json.js';
 import { tableOf } from '../helpers/tables.js';
 import { exampleDriftReport, makeWorkspace } from './fixtures.js';
+
+/** A real version 2 report: driftgate 0.1.0's check of the first 300 rows of the example data, prediction `churned`. */
+const VERSION_2_REPORT = new URL('../fixtures/reports/schema-v2.json', import.meta.url).pathname;
 
 function profileText(columns: Record<string, number[]>): string {
   const builder = new ProfileBuilder();
@@ -97,7 +101,7 @@ describe('collectContent', () => {
 
   it('says what is missing, naming the path', async () => {
     const collect = (model: string[], extra: object = {}) => collectContent({ model, baseline: [], cwd: workspace, ...extra });
-    await expect(collect([])).rejects.toThrow(/input "model" is required/);
+    await expect(collect([])).rejects.toThrow(/input "model-files" is required/);
     await expect(collect(['out/nope.pkl'])).rejects.toMatchObject({ location: { file: 'out/nope.pkl' }, message: expect.stringMatching(/does not exist/) });
     await expect(collect(['out/*.onnx'])).rejects.toThrow(/no file matches/);
     await expect(collect(['empty'])).rejects.toThrow(/holds no files/);
@@ -127,13 +131,33 @@ describe('collectContent', () => {
 
 describe('parseDriftReport', () => {
   it('accepts the check action’s report and refuses other JSON', () => {
-    expect(parseDriftReport(renderJson(report), 'r.json').schema_version).toBe(2);
+    expect(parseDriftReport(renderJson(report), 'r.json')).toEqual(report);
     // A version 1 report (an older check action's) still reads: version 2 only added fields.
     const { gate: _gate, ...version1 } = report;
     expect(parseDriftReport(JSON.stringify({ ...version1, schema_version: 1 }), 'r.json').schema_version).toBe(1);
-    expect(() => parseDriftReport('{"schema_version": 3}', 'r.json')).toThrow(/schema_version is 3/);
+    expect(() => parseDriftReport('{"schema_version": 4}', 'r.json')).toThrow(/schema_version is 4, this driftgate reads versions 1, 2, 3/);
     expect(() => parseDriftReport(JSON.stringify({ ...report, columns: undefined }), 'r.json')).toThrow(/"dataset" or "columns" is missing/);
     expect(() => parseDriftReport(JSON.stringify({ ...report, generated_at: 'yesterday' }), 'r.json')).toThrow(/not a date/);
     expect(() => parseDriftReport('nope', 'r.json')).toThrow(/not JSON/);
+  });
+
+  it('reads a version 2 report, written by the check action before the rename, with the baseline fields of today', () => {
+    const text = readFileSync(VERSION_2_REPORT, 'utf8');
+    const written = JSON.parse(text) as { columns: Array<Record<string, any>>; model: { columns: Array<Record<string, any>> } };
+    const read = parseDriftReport(text, 'drift-report.json');
+    expect(read.schema_version).toBe(2);
+    expect(JSON.stringify(read)).not.toMatch(/"(other_)?reference(_mean|_share)?"/);
+    for (const [index, old] of [...written.columns, ...written.model.columns].entries()) {
+      const column = [...read.columns, ...read.model!.columns][index];
+      expect(column.baseline).toEqual(old.reference);
+      const { reference, other_reference, ...sameHistogram } = old.histogram;
+      expect(column.histogram).toEqual({ ...sameHistogram, baseline: reference, ...(other_reference === undefined ? {} : { other_baseline: other_reference }) });
+      if (old.direction?.kind === 'shift') expect(column.direction).toEqual({ kind: 'shift', baseline_mean: old.direction.reference_mean, current_mean: old.direction.current_mean, change: old.direction.change });
+      if (old.direction?.kind === 'share') expect(column.direction).toMatchObject({ baseline_share: old.direction.reference_share, current_share: old.direction.current_share });
+    }
+    // Both kinds of column and of direction are in the fixture, so every renamed field was read.
+    expect(new Set(written.columns.map((column) => column.direction?.kind))).toEqual(new Set(['shift', 'share']));
+    const contract = read.columns.find((column) => column.name === 'contract')!;
+    expect(formatDirection(contract)).toBe('↑ "month-to-month": 53% → 72%');
   });
 });

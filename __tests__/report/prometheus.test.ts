@@ -153,7 +153,7 @@ describe('renderPrometheus', () => {
       const statuses = find(samples, 'driftgate_column_status', { column: expected.name });
       expect(statuses).toHaveLength(6);
       expect(statuses.filter((sample) => sample.value === 1).map((sample) => sample.labels.status)).toEqual([expected.status]);
-      for (const [side, summary] of [['baseline', expected.reference], ['current', expected.current]] as const) {
+      for (const [side, summary] of [['baseline', expected.baseline], ['current', expected.current]] as const) {
         expect(only(samples, 'driftgate_column_missing_share', { column: expected.name, side }).value).toBe(summary.missing_share);
         expect(only(samples, 'driftgate_column_rows', { column: expected.name, side }).value).toBe(summary.rows);
       }

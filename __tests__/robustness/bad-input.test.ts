@@ -238,8 +238,8 @@ describe('the publish action: exit 1, one ::error on the file, no outputs, nothi
   afterAll(() => server.close());
 
   const PUBLISH_CORPUS: BadInput[] = [
-    { label: 'a model file that does not exist', action: { model: 'out/missing.pkl' }, message: /the file does not exist/, file: 'out/missing.pkl' },
-    { label: 'a model glob that matches nothing', action: { model: 'out/*.onnx' }, message: /no file matches this pattern/, file: 'out/*.onnx' },
+    { label: 'a model file that does not exist', action: { 'model-files': 'out/missing.pkl' }, message: /the file does not exist/, file: 'out/missing.pkl' },
+    { label: 'a model glob that matches nothing', action: { 'model-files': 'out/*.onnx' }, message: /no file matches this pattern/, file: 'out/*.onnx' },
     { label: 'a baseline glob that matches nothing', action: { baseline: 'data/*.parquet' }, message: /no file matches this pattern/, file: 'data/*.parquet' },
     { label: 'metrics that are not JSON', files: { 'out/metrics.json': '{\n  "accuracy": 0.93,\n}\n' }, message: /the metrics file is not JSON/, file: 'out/metrics.json', line: 3 },
     { label: 'metrics that are not an object', files: { 'out/metrics.json': '[0.93]' }, message: /must hold a JSON object of named numbers/, file: 'out/metrics.json' },
@@ -252,12 +252,12 @@ describe('the publish action: exit 1, one ::error on the file, no outputs, nothi
       line: 4,
     },
     { label: 'a drift report that is other JSON', files: { 'driftgate-report/drift-report.json': '{"accuracy": 0.93}' }, message: /not a driftgate drift report/, file: 'driftgate-report/drift-report.json' },
-    { label: 'a model path that climbs out of the workspace', action: { model: '../outside/model.pkl' }, message: /model "\.\.\/outside\/model\.pkl" is outside the workspace/ },
-    { label: 'a model glob that climbs out of the workspace', action: { model: 'out/../../outside/*.pkl' }, message: /model "out\/\.\.\/\.\.\/outside\/\*\.pkl" is outside the workspace/ },
-    { label: 'a model path that is absolute elsewhere', action: { model: join(OUTSIDE, 'model.pkl') }, message: /is outside the workspace/ },
-    { label: 'a model that is a symbolic link out of the workspace', files: { 'out/linked.pkl': { link: join(OUTSIDE, 'model.pkl') } }, action: { model: 'out/linked.pkl' }, message: /^model "out\/linked\.pkl": out\/linked\.pkl leads through a symbolic link to .*outside the workspace/ },
-    { label: 'a model folder holding a link out of the workspace', files: { 'out/bundle/weights.bin': 'w', 'out/bundle/config.json': { link: join(OUTSIDE, 'model.pkl') } }, action: { model: 'out/bundle' }, message: /^model "out\/bundle": out\/bundle\/config\.json leads through a symbolic link to .*outside the workspace/ },
-    { label: 'an oversized model file', files: { 'out/huge.onnx': { size: MAX_FILE_BYTES + 1 } }, action: { model: 'out/huge.onnx' }, message: /over the 32\.0 MiB .*Git LFS/, file: 'out/huge.onnx' },
+    { label: 'a model path that climbs out of the workspace', action: { 'model-files': '../outside/model.pkl' }, message: /model-files "\.\.\/outside\/model\.pkl" is outside the workspace/ },
+    { label: 'a model glob that climbs out of the workspace', action: { 'model-files': 'out/../../outside/*.pkl' }, message: /model-files "out\/\.\.\/\.\.\/outside\/\*\.pkl" is outside the workspace/ },
+    { label: 'a model path that is absolute elsewhere', action: { 'model-files': join(OUTSIDE, 'model.pkl') }, message: /is outside the workspace/ },
+    { label: 'a model that is a symbolic link out of the workspace', files: { 'out/linked.pkl': { link: join(OUTSIDE, 'model.pkl') } }, action: { 'model-files': 'out/linked.pkl' }, message: /^model-files "out\/linked\.pkl": out\/linked\.pkl leads through a symbolic link to .*outside the workspace/ },
+    { label: 'a model folder holding a link out of the workspace', files: { 'out/bundle/weights.bin': 'w', 'out/bundle/config.json': { link: join(OUTSIDE, 'model.pkl') } }, action: { 'model-files': 'out/bundle' }, message: /^model-files "out\/bundle": out\/bundle\/config\.json leads through a symbolic link to .*outside the workspace/ },
+    { label: 'an oversized model file', files: { 'out/huge.onnx': { size: MAX_FILE_BYTES + 1 } }, action: { 'model-files': 'out/huge.onnx' }, message: /over the 32\.0 MiB .*Git LFS/, file: 'out/huge.onnx' },
     { label: 'a model name that is not a folder name', action: { name: '../churn' }, message: /name must be 1 to 100 letters/ },
     { label: 'a branch name git refuses', action: { branch: 'models..churn' }, message: /branch "models\.\.churn" is not a valid branch name/ },
     { label: 'a registry folder outside the repository', action: { 'registry-dir': '../models' }, message: /registry-dir must be a folder inside the repository/ },
@@ -272,7 +272,7 @@ describe('the publish action: exit 1, one ::error on the file, no outputs, nothi
       'driftgate-report/drift-report.json': report,
       ...entry.files,
     });
-    const inputs = { model: 'out/model.pkl', baseline: 'data/train.csv', metrics: 'out/metrics.json', 'drift-report': 'driftgate-report/drift-report.json', ...entry.action };
+    const inputs = { 'model-files': 'out/model.pkl', baseline: 'data/train.csv', metrics: 'out/metrics.json', 'drift-report': 'driftgate-report/drift-report.json', ...entry.action };
     await server.state.reset();
     const run = await runAction({ actionDir: PUBLISH_ACTION_DIR, workspace, githubToken: server.token, env: server.env, with: inputs });
     const error = expectOneError(run);

@@ -128,7 +128,7 @@ describe('two publish action bundles at once', () => {
         workspace: trained(),
         githubToken: server.token,
         env: { ...server.env, GITHUB_RUN_ID: runId },
-        with: { model: 'out/model.pkl', name: 'churn', baseline: 'data/train.csv', metrics: 'out/metrics.json', 'drift-report': 'report/drift-report.json' },
+        with: { 'model-files': 'out/model.pkl', 'model-name': 'churn', baseline: 'data/train.csv', metrics: 'out/metrics.json', 'drift-report': 'report/drift-report.json' },
       });
     const runs = await Promise.all([run('6001'), run('6002')]);
     for (const finished of runs) expect({ exitCode: finished.exitCode, stderr: finished.stderr }).toEqual({ exitCode: 0, stderr: '' });

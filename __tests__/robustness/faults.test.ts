@@ -193,7 +193,7 @@ describe('giving up is bounded', () => {
 });
 
 describe('the publish action bundle', () => {
-  const inputs = { model: 'out/model.pkl', name: 'churn', baseline: 'data/train.csv', metrics: 'out/metrics.json', 'drift-report': 'report/drift-report.json' };
+  const inputs = { 'model-files': 'out/model.pkl', 'model-name': 'churn', baseline: 'data/train.csv', metrics: 'out/metrics.json', 'drift-report': 'report/drift-report.json' };
   const run = () => runAction({ actionDir: PUBLISH_ACTION_DIR, workspace, githubToken: server.token, env: server.env, with: inputs });
 
   it('gives up with one error that says what failed and what to do, and the re-run publishes once', async () => {

@@ -165,7 +165,7 @@ describe('the check action bundle', () => {
         workspace: files,
         githubToken: server.token,
         env: server.env,
-        with: { model: 'out/model | <b>`v2`.pkl', name: 'churn', metrics: 'out/metrics.json', 'drift-report': 'drift-report.json', baseline: '' },
+        with: { 'model-files': 'out/model | <b>`v2`.pkl', 'model-name': 'churn', metrics: 'out/metrics.json', 'drift-report': 'drift-report.json', baseline: '' },
       });
     });
     afterAll(() => server.close());

@@ -203,7 +203,7 @@ describe('the publish action', () => {
       workspace: writeTree(join(root, `publish-${++runs}`), { 'out/model.pkl': `model ${runs}`, 'out/metrics.json': '{"accuracy": 0.9}', 'report/drift-report.json': report }),
       githubToken: TOKEN,
       env: { ...target.env, RUNNER_DEBUG: '1' },
-      with: { model: 'out/model.pkl', name: 'churn', metrics: 'out/metrics.json', 'drift-report': 'report/drift-report.json', labels: 'model', ...inputs },
+      with: { 'model-files': 'out/model.pkl', 'model-name': 'churn', metrics: 'out/metrics.json', 'drift-report': 'report/drift-report.json', labels: 'model', ...inputs },
     });
 
   it('succeeds, and publishes again', async () => {
@@ -215,7 +215,7 @@ describe('the publish action', () => {
   });
 
   it.each([
-    ['bad input', () => server, { model: 'out/missing.pkl' }],
+    ['bad input', () => server, { 'model-files': 'out/missing.pkl' }],
     ['GitHub failing past the retries', () => {
       server.state.injectFault({ method: 'POST', path: /\/git\/trees$/, respond: { status: 503, headers: { 'retry-after': '0' } }, times: 5 });
       return server;

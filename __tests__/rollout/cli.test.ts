@@ -88,7 +88,7 @@ describe('driftgate-rollout current', () => {
   it('names the current version, its folder, model and baseline files', () => {
     publish('2026.11.23.1');
     publish('2026.11.30.1');
-    const result = run(['current', '--model', 'churn', '--registry-dir', 'models']);
+    const result = run(['current', '--model-name', 'churn', '--registry-dir', 'models']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('churn: current version 2026.11.30.1 (models/churn/2026.11.30.1)\n');
@@ -101,7 +101,7 @@ describe('driftgate-rollout current', () => {
   });
 
   it('answers with empty outputs when nothing is published yet', () => {
-    const result = run(['current', '--model', 'churn']);
+    const result = run(['current', '--model-name', 'churn']);
     expect(result.status).toBe(0);
     expect(outputs()).toEqual({ version: '', folder: '', model: '', baseline: '' });
   });
@@ -109,15 +109,34 @@ describe('driftgate-rollout current', () => {
   it('fails in one line on a broken index', () => {
     mkdirSync(join(workspace, 'models/churn'), { recursive: true });
     writeFileSync(join(workspace, 'models/churn/index.json'), '{"schema_version": 1');
-    const result = run(['current', '--model', 'churn']);
+    const result = run(['current', '--model-name', 'churn']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^driftgate-rollout: models\/churn\/index\.json: the registry index is not usable: not JSON/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 
+describe('driftgate-rollout --model, the old name of --model-name', () => {
+  it('still works, with one warning naming the new name', () => {
+    publish('2026.11.30.1');
+    const result = run(['current', '--model', 'churn', '--model-name', '']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('::warning::"model" is deprecated: rename it to "model-name", which means the same\nchurn: current version 2026.11.30.1 (models/churn/2026.11.30.1)\n');
+  });
+
+  it('is refused beside --model-name, in one line with exit 2', () => {
+    const result = run(['current', '--model', 'churn', '--model-name', 'churn']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('driftgate-rollout: "model" and "model-name" are both given; "model" is the old name of "model-name": keep only "model-name"\n');
+  });
+
+  it('or neither: the name is required', () => {
+    expect(run(['current']).stderr).toBe('driftgate-rollout: --model-name is required\n');
+  });
+});
+
 describe('driftgate-rollout update-manifest', () => {
-  const base = ['update-manifest', '--manifest', 'deploy/scorer.yaml', '--model', 'churn', '--registry-dir', 'models'];
+  const base = ['update-manifest', '--manifest', 'deploy/scorer.yaml', '--model-name', 'churn', '--registry-dir', 'models'];
 
   it('rolls the manifest forward to the current version and lists what to watch', () => {
     publish('2026.11.30.1');

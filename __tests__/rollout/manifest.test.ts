@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseAllDocuments } from 'yaml';
 import { InputError } from '../../src/core/errors.js';
-import { fillTemplate, updateManifest, withTag, type ManifestUpdate } from '../../src/rollout/manifest.js';
+import { updateManifest, withTag, type ManifestUpdate } from '../../src/rollout/manifest.js';
 
 const DEPLOYMENT = `# The churn scorer.
 apiVersion: apps/v1
@@ -282,8 +282,16 @@ describe('withTag', () => {
   });
 });
 
-describe('fillTemplate', () => {
-  it('fills {model}, {version} and {path}', () => {
-    expect(fillTemplate('URI', 'gs://b/{model}/{version}#{path}', BASE)).toBe('gs://b/churn/2026.11.30.1#models/churn/2026.11.30.1');
+describe('the templates', () => {
+  it('fill {model}, {version} and {path} in the image tag and the model URI', () => {
+    const update = { ...BASE, imageTag: '{model}-{version}', modelUriEnv: 'MODEL_URI', modelUri: 'gs://b/{model}/{version}#{path}' };
+    const { text } = updateManifest(DEPLOYMENT, update, 'deploy.yaml');
+    expect(text).toContain(':churn-2026.11.30.1');
+    expect(text).toContain('gs://b/churn/2026.11.30.1#models/churn/2026.11.30.1');
+  });
+
+  it('refuse an unknown field, naming the input', () => {
+    expect(() => updateManifest(DEPLOYMENT, { ...BASE, imageTag: '{name}' }, 'deploy.yaml')).toThrow('input "image-tag" has an unknown field {name} in "{name}"; the fields are {model}, {version}, {path}');
+    expect(() => updateManifest(DEPLOYMENT, { ...BASE, modelUriEnv: 'U', modelUri: '{bucket}' }, 'deploy.yaml')).toThrow(/^input "model-uri" has an unknown field \{bucket\}/);
   });
 });

@@ -90,7 +90,7 @@ describe('actions/rollout', () => {
     writeFileSync(join(workspace, 'deploy/scorer.yaml'), manifest);
     const run = await runComposite(
       ROLLOUT,
-      { model: 'churn', version: '2026.11.30.1', manifest: 'deploy/scorer.yaml', container: 'scorer', 'version-env': 'MODEL_VERSION' },
+      { 'model-name': 'churn', version: '2026.11.30.1', manifest: 'deploy/scorer.yaml', container: 'scorer', 'version-env': 'MODEL_VERSION' },
       { workspace, runnerTemp, env: { PATH: runnerPath(), HOME: root } },
     );
     expect(run.outputs).toEqual({ version: '2026.11.30.1', changed: 'true', 'rollout-targets': 'deployment/churn-scorer ml' });

@@ -135,7 +135,7 @@ function compareTarget(name: string, baseline: Dataset, current: Dataset, option
     status: 'insufficient-data',
     drift_detected: false,
     reasons: ['no labels in the current data yet'],
-    reference: sideSummary(reference, baseline.rowCount),
+    baseline: sideSummary(reference, baseline.rowCount),
     current: { rows: current.rowCount, missing: current.rowCount, missing_share: 1 },
   };
 }
@@ -221,7 +221,7 @@ function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dat
     status: 'no-drift',
     drift_detected: false,
     reasons: [],
-    reference: referenceSummary,
+    baseline: referenceSummary,
     current: currentSummary,
   };
 
@@ -314,7 +314,7 @@ function approximationOf(test: StatTest, sample: Sample, outcome: TestResult): C
 /** Summary statistics, the chart histogram, the direction of change, and with `allMethods` every method's values. */
 function describeColumn(result: ColumnResult, sample: Sample, options: DriftOptions, reference: SideColumn, current: SideColumn): void {
   addDescriptiveStatistics(result, sample);
-  result.histogram = histogramOf(sample, result.type === 'numerical' ? instantEncoding(reference, current, result.reference, result.current) : undefined);
+  result.histogram = histogramOf(sample, result.type === 'numerical' ? instantEncoding(reference, current, result.baseline, result.current) : undefined);
   result.direction = directionOf(result, sample);
   if (options.allMethods) result.methods = allMethods(sample);
 }
@@ -475,11 +475,11 @@ function sideSummary(column: SideColumn, rows: number): SideSummary {
 
 function addDescriptiveStatistics(result: ColumnResult, sample: Sample): void {
   if (sample.kind === 'categorical') {
-    result.reference.categories = countNonZero(sample.reference);
+    result.baseline.categories = countNonZero(sample.reference);
     result.current.categories = countNonZero(sample.current);
     return;
   }
-  describeNumbers(result.reference, sample.reference, sample.summarised?.referenceMoments);
+  describeNumbers(result.baseline, sample.reference, sample.summarised?.referenceMoments);
   describeNumbers(result.current, sample.current, sample.summarised?.currentMoments);
 }
 
@@ -512,10 +512,10 @@ function meanAndDeviation(values: number[]): { mean: number; std: number } {
 /** Numbers: the change of the mean. Categories: the category whose share moved most. */
 function directionOf(result: ColumnResult, sample: Sample): Direction | undefined {
   if (sample.kind === 'categorical') return largestShareChange(sample);
-  const { mean: referenceMean } = result.reference;
+  const { mean: baselineMean } = result.baseline;
   const { mean: currentMean } = result.current;
-  if (referenceMean === undefined || currentMean === undefined) return undefined;
-  return { kind: 'shift', reference_mean: referenceMean, current_mean: currentMean, change: currentMean - referenceMean };
+  if (baselineMean === undefined || currentMean === undefined) return undefined;
+  return { kind: 'shift', baseline_mean: baselineMean, current_mean: currentMean, change: currentMean - baselineMean };
 }
 
 function countNonZero(counts: Float64Array): number {
@@ -546,7 +546,7 @@ function missingInCurrent(column: SideColumn, baseline: Dataset, current: Datase
     status: 'missing-in-current',
     drift_detected: true,
     reasons: ['missing in current data'],
-    reference: sideSummary(column, baseline.rowCount),
+    baseline: sideSummary(column, baseline.rowCount),
     current: { rows: current.rowCount, missing: current.rowCount, missing_share: 1 },
   };
 }
@@ -558,7 +558,7 @@ function newInCurrent(column: SideColumn, baseline: Dataset, current: Dataset, o
     status: 'new-in-current',
     drift_detected: false,
     reasons: ['new in current data: not in the baseline, so not compared'],
-    reference: { rows: baseline.rowCount, missing: baseline.rowCount, missing_share: 1 },
+    baseline: { rows: baseline.rowCount, missing: baseline.rowCount, missing_share: 1 },
     current: sideSummary(column, current.rowCount),
   };
 }

@@ -14,18 +14,18 @@ import type { CategoricalSample, Sample } from '../stattests/types.js';
 export function histogramOf(sample: Sample, time?: 'epoch-ms' | 'epoch-s'): Histogram | undefined {
   const histogram = compactHistogram(sample);
   if (!histogram) return undefined;
-  const reference = Array.from(histogram.reference);
+  const baseline = Array.from(histogram.reference);
   const current = Array.from(histogram.current);
-  if (histogram.kind === 'bins') return { kind: 'bins', edges: Array.from(histogram.edges), reference, current, ...(time ? { edges_time: time } : {}) };
+  if (histogram.kind === 'bins') return { kind: 'bins', edges: Array.from(histogram.edges), baseline, current, ...(time ? { edges_time: time } : {}) };
   if (histogram.kind === 'values') {
-    return { kind: 'categories', categories: valueLabels(histogram.values, time), reference, current, other_reference: 0, other_current: 0 };
+    return { kind: 'categories', categories: valueLabels(histogram.values, time), baseline, current, other_baseline: 0, other_current: 0 };
   }
   return {
     kind: 'categories',
     categories: [...histogram.categories],
-    reference,
+    baseline,
     current,
-    other_reference: histogram.otherReference,
+    other_baseline: histogram.otherReference,
     other_current: histogram.otherCurrent,
   };
 }
@@ -39,7 +39,7 @@ export function largestShareChange(sample: CategoricalSample): Direction | undef
     const currentShare = sample.current[index] / sample.currentTotal;
     const change = currentShare - referenceShare;
     if (!best || Math.abs(change) > Math.abs(best.change)) {
-      best = { kind: 'share', category, reference_share: referenceShare, current_share: currentShare, change };
+      best = { kind: 'share', category, baseline_share: referenceShare, current_share: currentShare, change };
     }
   });
   return best;

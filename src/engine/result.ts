@@ -39,13 +39,13 @@ export interface SideSummary {
 /** Compact histograms of both sides, enough to draw a chart without the data. */
 export type Histogram =
   /** `edges_time`: the edges are instants (Unix milliseconds or seconds), charted as UTC dates. */
-  | { kind: 'bins'; edges: number[]; reference: number[]; current: number[]; edges_time?: TimeEncoding }
-  | { kind: 'categories'; categories: string[]; reference: number[]; current: number[]; other_reference: number; other_current: number };
+  | { kind: 'bins'; edges: number[]; baseline: number[]; current: number[]; edges_time?: TimeEncoding }
+  | { kind: 'categories'; categories: string[]; baseline: number[]; current: number[]; other_baseline: number; other_current: number };
 
 /** Which way a column moved, in the user's terms. */
 export type Direction =
-  | { kind: 'shift'; reference_mean: number; current_mean: number; change: number }
-  | { kind: 'share'; category: string; reference_share: number; current_share: number; change: number };
+  | { kind: 'shift'; baseline_mean: number; current_mean: number; change: number }
+  | { kind: 'share'; category: string; baseline_share: number; current_share: number; change: number };
 
 export interface ColumnResult {
   name: string;
@@ -76,7 +76,7 @@ export interface ColumnResult {
   effect_size?: { method: string; distance: number };
   missing_share_change?: number;
   direction?: Direction;
-  reference: SideSummary;
+  baseline: SideSummary;
   current: SideSummary;
   histogram?: Histogram;
   /**

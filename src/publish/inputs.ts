@@ -8,23 +8,27 @@ import * as github from '@actions/github';
 import { registerSecret } from '../github/secrets.js';
 import { InputError } from '../core/errors.js';
 import { nonNegative, oneOf, parseNumber } from '../option-values.js';
-import type { PublishSettings } from './publish.js';
+import { PUBLISH_TEMPLATE_ALIASES, type PublishSettings } from './publish.js';
 import type { BaselineStorage } from './local-files.js';
 import { ruleDirection, type PromotionRule } from './promotion.js';
 import { checkPathComponent, checkRegistryDir, refuseBaseAsBranch } from '../registry/registry.js';
+import { checkTemplate } from '../registry/template.js';
+import { renamedInputName } from '../github/renamed-input.js';
+import { annotate } from '../github/log.js';
 
 export interface PublishActionSettings {
   publish: PublishSettings;
   githubToken: string;
 }
 
-export const DEFAULT_TITLE = 'Publish model {name} {version}';
-export const DEFAULT_COMMIT_MESSAGE = 'Publish model {name} {version}';
+export const DEFAULT_TITLE = 'Publish model {model} {version}';
+export const DEFAULT_COMMIT_MESSAGE = 'Publish model {model} {version}';
 export const DEFAULT_BRANCH_PREFIX = 'driftgate/';
 
 const lines = (name: string) => core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
 const items = (name: string) => lines(name).flatMap((line) => line.split(',')).map((item) => item.trim()).filter((item) => item !== '');
 const text = (name: string) => core.getInput(name).trim();
+const given = (name: string) => text(name) !== '';
 
 export function getInputs(): PublishActionSettings {
   const githubToken = core.getInput('github-token');
@@ -32,7 +36,8 @@ export function getInputs(): PublishActionSettings {
   if (!githubToken) throw new InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
 
   const repository = repositoryFromEnvironment();
-  const name = checkPathComponent('name', text('name') || repository.repo);
+  const nameInput = renamedInputName({ name: 'model-name', old: 'name' }, given);
+  const name = checkPathComponent(nameInput, text(nameInput) || repository.repo);
   const versionText = text('version') || 'auto';
   const version = versionText === 'auto' ? versionText : checkPathComponent('version', versionText);
   const branch = checkBranch('branch', text('branch') || `${DEFAULT_BRANCH_PREFIX}${name}`);
@@ -48,7 +53,7 @@ export function getInputs(): PublishActionSettings {
     githubToken,
     publish: {
       content: {
-        model: lines('model'),
+        model: lines(renamedInputName({ name: 'model-files', old: 'model' }, given)),
         baseline: lines('baseline'),
         baselineAs: baselineStorage(),
         metrics,
@@ -62,8 +67,8 @@ export function getInputs(): PublishActionSettings {
       version,
       base,
       branch,
-      title: text('title') || DEFAULT_TITLE,
-      commitMessage: text('commit-message') || DEFAULT_COMMIT_MESSAGE,
+      title: template('title', DEFAULT_TITLE),
+      commitMessage: template('commit-message', DEFAULT_COMMIT_MESSAGE),
       pullRequest: {
         labels: items('labels'),
         assignees: items('assignees'),
@@ -75,6 +80,14 @@ export function getInputs(): PublishActionSettings {
       ...(promotion ? { promotion } : {}),
     },
   };
+}
+
+function template(input: string, fallback: string): string {
+  const value = text(input) || fallback;
+  for (const alias of checkTemplate(input, value, PUBLISH_TEMPLATE_ALIASES)) {
+    annotate('warning', `input "${input}" uses {${alias}}, which is deprecated: write {${PUBLISH_TEMPLATE_ALIASES[alias]}}, which means the same`);
+  }
+  return value;
 }
 
 /** Off unless promote-metric names a metric; a margin alone is a mistake worth saying. */

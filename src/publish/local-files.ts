@@ -17,7 +17,7 @@ import { writeProfileFile } from '../io/profile-file.js';
 import { profileData, readProfiles } from '../io/profile-side.js';
 import { describeProfile } from '../profile/describe.js';
 import type { Profile } from '../core/profile.js';
-import { READABLE_REPORT_SCHEMA_VERSIONS, type JsonReport } from '../report/json.js';
+import { READABLE_REPORT_SCHEMA_VERSIONS, upgradeReportFields, type JsonReport } from '../report/json.js';
 import { parseJsonFile } from './json-text.js';
 import { parseMetrics, type MetricsFile } from './metrics.js';
 import { BASELINE_FOLDER, DRIFT_REPORT_FILE, METRICS_FILE, MODEL_FOLDER, relativeNames, type FileRole, type RegistryFile } from '../registry/registry.js';
@@ -63,8 +63,8 @@ export interface ContentSources {
 }
 
 export async function collectContent(sources: ContentSources): Promise<PublishContent> {
-  if (sources.model.length === 0) throw new InputError('input "model" is required: the path (or glob) of the model file(s) to publish');
-  const model = await placeFiles(await expandAll('model', sources.model, sources), MODEL_FOLDER, 'model');
+  if (sources.model.length === 0) throw new InputError('input "model-files" is required: the path (or glob) of the model file(s) to publish');
+  const model = await placeFiles(await expandAll('model-files', sources.model, sources), MODEL_FOLDER, 'model');
   const stored = await storedBaseline(await expandAll('baseline', sources.baseline, sources), sources);
   const files = [...model, ...stored.files];
   let metrics: MetricsFile | undefined;
@@ -103,18 +103,22 @@ async function storedBaseline(found: readonly FoundFile[], sources: ContentSourc
   return { files: [file], profile };
 }
 
-/** The check action's JSON report (docs/report-schema.md), checked enough that the model card can trust it. */
+/**
+ * The check action's JSON report (docs/report-schema.md), checked enough that the model card can trust it,
+ * an older version's with today's field names.
+ */
 export function parseDriftReport(text: string, file: string): JsonReport {
   const explain = (problem: string) => `this is not a driftgate drift report (${problem}); pass the "report" output of the check action`;
   const notAReport = (problem: string) => new InputError(explain(problem), { file });
   const report = parseJsonFile(text, file, (syntaxError) => explain(`not JSON: ${syntaxError}`)) as Partial<JsonReport> | null;
   if (typeof report !== 'object' || report === null || Array.isArray(report)) throw notAReport('not a JSON object');
   if (!READABLE_REPORT_SCHEMA_VERSIONS.includes(report.schema_version as number)) {
-    throw notAReport(`schema_version is ${JSON.stringify(report.schema_version)}, this driftgate reads ${READABLE_REPORT_SCHEMA_VERSIONS.join(' and ')}`);
+    throw notAReport(`schema_version is ${JSON.stringify(report.schema_version)}, this driftgate reads versions ${READABLE_REPORT_SCHEMA_VERSIONS.join(', ')}`);
   }
   if (typeof report.dataset !== 'object' || report.dataset === null || !Array.isArray(report.columns)) throw notAReport('"dataset" or "columns" is missing');
   if (typeof report.baseline?.rows !== 'number' || typeof report.current?.rows !== 'number') throw notAReport('"baseline.rows" or "current.rows" is missing');
   if (typeof report.generated_at !== 'string' || Number.isNaN(Date.parse(report.generated_at))) throw notAReport('"generated_at" is not a date');
+  upgradeReportFields(report as Record<string, unknown>);
   return report as JsonReport;
 }
 

@@ -38,6 +38,7 @@ import { compareWithDeployed, parseMetrics, type MetricComparison, type MetricVa
 import { formatBytes, renderModelCard, renderNotPromoted } from './model-card.js';
 import { decidePromotion, type PromotionDecision, type PromotionRule } from './promotion.js';
 import { findOpenPullRequest, openOrUpdatePullRequest, type PullRequestOperation } from './pull-request.js';
+import { fillTemplate, type TemplateAliases } from '../registry/template.js';
 import {
   emptyIndex,
   findVersion,
@@ -66,6 +67,9 @@ export interface PullRequestSettings {
   draft: boolean;
 }
 
+/** `{name}` was publish's word for the model before the templates shared one rule with rollout's. */
+export const PUBLISH_TEMPLATE_ALIASES: TemplateAliases = { name: 'model' };
+
 export interface PublishSettings {
   content: ContentSources;
   repository: Repository;
@@ -76,7 +80,7 @@ export interface PublishSettings {
   /** Undefined: the repository's default branch. */
   base?: string;
   branch: string;
-  /** `{name}` and `{version}` are filled in. */
+  /** `{model}`, `{version}` and `{path}` are filled in (`registry/template.ts`), and the old `{name}` as `{model}`. */
   title: string;
   commitMessage: string;
   pullRequest: PullRequestSettings;
@@ -168,7 +172,7 @@ export async function publishModel(settings: PublishSettings, client: GitHubClie
   const modelCard = placement.modelCard ?? (await readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? (await renderCard(job, placement.version, await baseState(job)));
   // A run that published on top of this one meanwhile owns the description: the pull request proposes its version.
   const later = await laterPublication(job, placement);
-  const description = later ?? { title: fill(settings.title, settings.name, placement.version), body: modelCard };
+  const description = later ?? { title: fill('title', settings.title, settings, placement.version), body: modelCard };
   const pullRequest = await openOrUpdatePullRequest(
     client,
     settings.repository,
@@ -211,7 +215,7 @@ async function laterPublication(job: Job, placement: Placement): Promise<Publica
   const { current } = await readIndex(job, head);
   if (current === undefined || current === placement.version) return undefined;
   const card = await readText(job, head, `${versionFolder(settings.registryDir, settings.name, current)}/${MODEL_CARD_FILE}`);
-  return card === undefined ? undefined : { version: current, title: fill(settings.title, settings.name, current), body: card };
+  return card === undefined ? undefined : { version: current, title: fill('title', settings.title, settings, current), body: card };
 }
 
 /**
@@ -336,7 +340,7 @@ async function commitVersion(job: Job, start: StartingPoint, version: string, mo
   }
   files.push({ path: `${folder}/${MODEL_CARD_FILE}`, content: cardBytes });
   files.push({ path: indexPath(settings.registryDir, settings.name), content: Buffer.from(renderIndex(withVersion(start.index, entry))) });
-  const message = `${fill(settings.commitMessage, settings.name, version)}\n\n${trailers(settings, version)}`;
+  const message = `${fill('commit-message', settings.commitMessage, settings, version)}\n\n${trailers(settings, version)}`;
   return writeCommit(job.client, settings.repository, { parents: start.parents, baseTree: start.baseTree, files, message }, job.uploaded);
 }
 
@@ -402,8 +406,9 @@ async function readText(job: Job, commitSha: string, path: string): Promise<stri
   return (await readFileAt(job.client, job.settings.repository, commitSha, path))?.toString('utf8');
 }
 
-function fill(template: string, name: string, version: string): string {
-  return template.replace(/\{name\}/g, name).replace(/\{version\}/g, version);
+function fill(input: string, template: string, settings: PublishSettings, version: string): string {
+  const values = { model: settings.name, version, path: versionFolder(settings.registryDir, settings.name, version) };
+  return fillTemplate(input, template, values, PUBLISH_TEMPLATE_ALIASES);
 }
 
 /** Git trailers that let a later run recognize the commit as the one that published this version. */

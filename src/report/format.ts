@@ -22,9 +22,9 @@ export function formatDirection(column: ColumnResult): string {
   const direction = column.direction;
   if (!direction) return '';
   if (direction.kind === 'shift') {
-    return `${arrow(direction.change)} mean ${formatNumber(direction.reference_mean)} → ${formatNumber(direction.current_mean)}`;
+    return `${arrow(direction.change)} mean ${formatNumber(direction.baseline_mean)} → ${formatNumber(direction.current_mean)}`;
   }
-  return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${formatPercent(direction.reference_share)} → ${formatPercent(direction.current_share)}`;
+  return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${formatPercent(direction.baseline_share)} → ${formatPercent(direction.current_share)}`;
 }
 
 function arrow(change: number): string {

@@ -169,7 +169,7 @@ function sharesOf(counts: readonly number[]): number[] {
 }
 
 function binGroups(histogram: Extract<Histogram, { kind: 'bins' }>): BarGroup[] {
-  const baseline = sharesOf(histogram.reference);
+  const baseline = sharesOf(histogram.baseline);
   const current = sharesOf(histogram.current);
   const time = histogram.edges_time;
   const edge = (value: number) => (time === undefined ? formatNumber(value) : formatUtc(epochMilliseconds(value, time), 'minute'));
@@ -181,8 +181,8 @@ function binGroups(histogram: Extract<Histogram, { kind: 'bins' }>): BarGroup[] 
 }
 
 function categoryGroups(histogram: Extract<Histogram, { kind: 'categories' }>): BarGroup[] {
-  const hasOther = histogram.other_reference + histogram.other_current > 0;
-  const baseline = sharesOf(hasOther ? [...histogram.reference, histogram.other_reference] : histogram.reference);
+  const hasOther = histogram.other_baseline + histogram.other_current > 0;
+  const baseline = sharesOf(hasOther ? [...histogram.baseline, histogram.other_baseline] : histogram.baseline);
   const current = sharesOf(hasOther ? [...histogram.current, histogram.other_current] : histogram.current);
   return baseline.map((share, index) => {
     const category = histogram.categories[index];

@@ -73,7 +73,7 @@ ${summaryTable(column)}
 
 function legend(column: ColumnResult): string {
   const present = (summary: SideSummary) => (summary.rows - summary.missing).toLocaleString('en-US');
-  return `<p class="legend"><span class="swatch swatch-baseline"></span>Baseline (${present(column.reference)} values) <span class="swatch swatch-current"></span>Current (${present(column.current)} values)</p>`;
+  return `<p class="legend"><span class="swatch swatch-baseline"></span>Baseline (${present(column.baseline)} values) <span class="swatch swatch-current"></span>Current (${present(column.current)} values)</p>`;
 }
 
 /** Side-by-side descriptive statistics; a row appears when either side has the value. */
@@ -89,9 +89,9 @@ function summaryTable(column: ColumnResult): string {
     ['Max', (summary) => optionalNumber(summary.max)],
   ];
   const rows = statistics
-    .map(([label, read]) => [label, read(column.reference), read(column.current)] as const)
-    .filter(([, reference, current]) => reference !== undefined || current !== undefined)
-    .map(([label, reference, current]) => `<tr><th scope="row">${label}</th><td>${reference ?? '—'}</td><td>${current ?? '—'}</td></tr>`);
+    .map(([label, read]) => [label, read(column.baseline), read(column.current)] as const)
+    .filter(([, baseline, current]) => baseline !== undefined || current !== undefined)
+    .map(([label, baseline, current]) => `<tr><th scope="row">${label}</th><td>${baseline ?? '—'}</td><td>${current ?? '—'}</td></tr>`);
   return `<table class="summary"><thead><tr><th scope="col"></th><th scope="col">Baseline</th><th scope="col">Current</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

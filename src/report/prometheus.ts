@@ -82,8 +82,8 @@ function columnFamilies(columns: readonly ColumnResult[]): Family[] {
     ['method', column.method ?? ''],
     ['output', column.output ?? ''],
   ];
-  const perSide = (column: ColumnResult, read: (side: ColumnResult['reference']) => number): Sample[] => [
-    { labels: [['column', column.name], ['side', 'baseline']], value: read(column.reference) },
+  const perSide = (column: ColumnResult, read: (side: ColumnResult['baseline']) => number): Sample[] => [
+    { labels: [['column', column.name], ['side', 'baseline']], value: read(column.baseline) },
     { labels: [['column', column.name], ['side', 'current']], value: read(column.current) },
   ];
   return [

@@ -54,34 +54,34 @@ function fittingTable(columns: readonly ColumnResult[], budget: number): string 
 
 function chartSection(column: ColumnResult): string {
   const histogram = column.histogram!;
-  const { labels, reference, current } = chartSeries(histogram);
-  const top = Math.max(...reference, ...current, 1);
+  const { labels, baseline, current } = chartSeries(histogram);
+  const top = Math.max(...baseline, ...current, 1);
   const yMax = Math.min(100, Math.ceil(top / 5) * 5);
   const chart = markdownFence('mermaid', [
     'xychart-beta',
     `    title "${mermaidText(truncate(column.name, 60))}"`,
     `    x-axis [${labels.map((label) => `"${mermaidText(label)}"`).join(', ')}]`,
     `    y-axis "% of rows" 0 --> ${yMax}`,
-    `    bar [${reference.map(round).join(', ')}]`,
+    `    bar [${baseline.map(round).join(', ')}]`,
     `    line [${current.map(round).join(', ')}]`,
   ]);
   return markdownSection({ lead: escapeMarkdown(truncate(column.name, 80)), blocks: ['bars = baseline, line = current (% of non-missing values)', chart] });
 }
 
-function chartSeries(histogram: Histogram): { labels: string[]; reference: number[]; current: number[] } {
+function chartSeries(histogram: Histogram): { labels: string[]; baseline: number[]; current: number[] } {
   const shares = (counts: number[], extra = 0) => {
     const total = counts.reduce((sum, count) => sum + count, 0) + extra;
     return counts.map((count) => (total === 0 ? 0 : (100 * count) / total));
   };
   if (histogram.kind === 'bins') {
-    const labels = histogram.reference.map((_, index) => formatNumber(histogram.edges[index]));
-    return { labels, reference: shares(histogram.reference), current: shares(histogram.current) };
+    const labels = histogram.baseline.map((_, index) => formatNumber(histogram.edges[index]));
+    return { labels, baseline: shares(histogram.baseline), current: shares(histogram.current) };
   }
-  const hasOther = histogram.other_reference + histogram.other_current > 0;
+  const hasOther = histogram.other_baseline + histogram.other_current > 0;
   const labels = [...histogram.categories.map((category) => truncate(category, 20)), ...(hasOther ? ['(other)'] : [])];
-  const reference = shares([...histogram.reference, ...(hasOther ? [histogram.other_reference] : [])]);
+  const baseline = shares([...histogram.baseline, ...(hasOther ? [histogram.other_baseline] : [])]);
   const current = shares([...histogram.current, ...(hasOther ? [histogram.other_current] : [])]);
-  return { labels, reference, current };
+  return { labels, baseline, current };
 }
 
 function round(value: number): string {

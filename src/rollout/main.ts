@@ -2,11 +2,12 @@
 /**
  * `driftgate-rollout`: the registry and manifest steps of the workflows, as one small program.
  *
- *     current          --model NAME [--registry-dir DIR]
- *     update-manifest  --manifest FILE --model NAME [--registry-dir DIR] [--version V] [--workload NAME]
+ *     current          --model-name NAME [--registry-dir DIR]
+ *     update-manifest  --manifest FILE --model-name NAME [--registry-dir DIR] [--version V] [--workload NAME]
  *                      [--container NAME] [--version-label KEY] [--version-env NAME] [--image-tag TEMPLATE]
  *                      [--model-uri-env NAME] [--model-uri TEMPLATE]
  *
+ * `--model` is the old name of `--model-name` (and the rollout action's `model` input of `model-name`).
  * An empty option value counts as not given, so a workflow can pass each of its inputs as is. Results go
  * to stdout for people and, in a workflow, to the step outputs and the job summary. Exit 0, or 2 with one
  * line on stderr for bad input.
@@ -21,10 +22,12 @@ import { writeFileAtomic } from '../io/write.js';
 import { checkPathComponent, checkRegistryDir, versionFolder } from '../registry/registry.js';
 import { readCurrentVersion } from './current.js';
 import { ROLLOUT_KINDS, updateManifest } from './manifest.js';
+import { renamedInputName } from '../github/renamed-input.js';
 
 const EXIT_BAD_INPUT = 2;
 
 const OPTIONS = {
+  'model-name': { type: 'string' },
   model: { type: 'string' },
   'registry-dir': { type: 'string' },
   manifest: { type: 'string' },
@@ -56,7 +59,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 async function current(root: string, options: Options): Promise<void> {
-  const model = required(options, 'model');
+  const model = modelName(options);
   const registryDir = options['registry-dir'] ?? 'models';
   const found = await readCurrentVersion(root, registryDir, model);
   if (!found) {
@@ -70,7 +73,7 @@ async function current(root: string, options: Options): Promise<void> {
 
 async function manifest(root: string, options: Options): Promise<void> {
   const file = required(options, 'manifest');
-  const model = checkPathComponent('model name', required(options, 'model'));
+  const model = checkPathComponent('model-name', modelName(options));
   const registryDir = checkRegistryDir(options['registry-dir'] ?? 'models');
   let version = options.version;
   if (version === undefined) {
@@ -111,6 +114,10 @@ async function manifest(root: string, options: Options): Promise<void> {
     'rollout-targets': targets.map((workload) => [`${workload.kind.toLowerCase()}/${workload.name}`, workload.namespace ?? ''].join(' ').trim()).join('\n'),
   });
   appendSummary(`### Rollout of ${model} ${version}\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`);
+}
+
+function modelName(options: Options): string {
+  return required(options, renamedInputName({ name: 'model-name', old: 'model' }, (name) => options[name as keyof Options] !== undefined) as keyof Options);
 }
 
 function required(options: Options, name: keyof Options): string {

@@ -8,6 +8,7 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { scalarText, SourceEditor } from './yaml-source-editor.js';
+import { fillTemplate } from '../registry/template.js';
 
 export interface ManifestUpdate {
   /** The model version to roll out, e.g. `2026.11.30.1`. */
@@ -60,8 +61,6 @@ const POD_TEMPLATE_PATHS: Record<string, readonly string[]> = {
 /** `kubectl rollout status` works for these kinds only. */
 export const ROLLOUT_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
-const TEMPLATE_FIELD = /\{([^{}]*)\}/g;
-
 /** Kubernetes label values: at most 63 characters, alphanumeric at both ends, `-_.` inside. */
 const LABEL_VALUE = /^([A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?)?$/;
 
@@ -75,9 +74,10 @@ export function updateManifest(source: string, update: ManifestUpdate, file: str
   if (update.versionLabel && !LABEL_VALUE.test(update.version)) {
     throw new InputError(`version ${JSON.stringify(update.version)} cannot be a Kubernetes label value (at most 63 letters, digits, "-", "_", "." starting and ending with a letter or digit)`);
   }
+  const fields = { model: update.model, version: update.version, path: update.versionPath };
   const values = {
-    tag: update.imageTag === undefined ? undefined : fillTemplate('image tag', update.imageTag, update),
-    modelUri: update.modelUri === undefined ? undefined : fillTemplate('model URI', update.modelUri, update),
+    tag: update.imageTag === undefined ? undefined : fillTemplate('image-tag', update.imageTag, fields),
+    modelUri: update.modelUri === undefined ? undefined : fillTemplate('model-uri', update.modelUri, fields),
   };
 
   const documents = parseAllDocuments(source);
@@ -173,14 +173,6 @@ export function withTag(image: string, tag: string): string {
   const colon = withoutDigest.indexOf(':', lastSlash + 1);
   const repository = colon < 0 ? withoutDigest : withoutDigest.slice(0, colon);
   return `${repository}:${tag}`;
-}
-
-export function fillTemplate(what: string, template: string, update: Pick<ManifestUpdate, 'model' | 'version' | 'versionPath'>): string {
-  const fields: Record<string, string> = { model: update.model, version: update.version, path: update.versionPath };
-  return template.replace(TEMPLATE_FIELD, (whole, field: string) => {
-    if (!(field in fields)) throw new InputError(`the ${what} template ${JSON.stringify(template)} has an unknown field ${whole}; use {model}, {version} or {path}`);
-    return fields[field];
-  });
 }
 
 function lineOf(source: string, offset: number): number {
