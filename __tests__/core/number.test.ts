@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { isNaNLiteral, parseNumberBytes, parseNumberText } from '../../src/core/number.js';
+import { readDelimitedInput } from '../../src/io/csv.js';
 import { seededRandom } from '../helpers/tables.js';
 
 
@@ -108,5 +109,60 @@ describe('isNaNLiteral', () => {
     expect(isNaNLiteral(bytes, 12, 16)).toBe(false);
     expect(isNaNLiteral(bytes, 17, 20)).toBe(true);
     expect(isNaNLiteral(bytes, 21, 24)).toBe(false);
+  });
+});
+
+/** Cells read by the CSV reader (its plain-record path, one column) whose double is not Number's. */
+async function csvMismatches(texts: string[]): Promise<Array<{ text: string; got: number; want: number }>> {
+  const bytes = Buffer.from(`x\n${texts.join('\n')}\n`);
+  const table = await readDelimitedInput({ file: 'long.csv', delimiter: 0x2c, chunks: () => [bytes] }, {});
+  const column = table.columns[0];
+  if (column.storage !== 'numeric') throw new Error('column read as text');
+  const out = [];
+  for (let row = 0; row < texts.length; row++) {
+    const want = Number(texts[row]);
+    if (!Object.is(column.values[row], want)) out.push({ text: texts[row], got: column.values[row], want });
+  }
+  return out;
+}
+
+/** `digits` with the decimal point placed `point` digits from the left (may be outside them) and an optional sign. */
+function placePoint(digits: string, point: number, sign: string): string {
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+describe('16 and 17 significant digits (Clinger’s fast path below 2^53, longDecimal above)', () => {
+  const EDGES = [
+    '9007199254740991', '9007199254740992', '9007199254740993', '-9007199254740991', '9007199254740991.5',
+    '900719925474099.1', '90071992547409.91', '0.9007199254740991', '0.9007199254740992', '0.9007199254740993',
+    '0.1000000000000000055511151231257827', '0.10000000000000001', '0.1000000000000000', '0.0000000000000000000001',
+    '10000000000000000000000', '100000000000000000000000', '-0.0', '-0', '0.0000000000000000', '-0.0000000000000000000000',
+    '2.225073858507201', '0.0000000000000000000002225073858507201', '4.940656458412465', '9007199254740993.0',
+    '9007199254740995', '9007199254740997', '18014398509481985', '18014398509481987', '1.7976931348623157',
+    '0.30000000000000004', '123456789012345.67', '0.000000900719925474099', '00000000000000009007199254740991', '1e-22',
+    '1e22', '1e23', '2.4703282292062327e-324', '2.4703282292062328e-324', '2.2250738585072011e-308', '2.2250738585072014e-308',
+  ];
+
+  it('matches Number() bit for bit on edge values, in parseNumberText and the CSV reader', async () => {
+    expect(mismatches(EDGES)).toEqual([]);
+    expect(await csvMismatches(EDGES)).toEqual([]);
+  });
+
+  it('matches Number() bit for bit on 200,000 random 16- and 17-digit decimals', async () => {
+    const next = seededRandom(18);
+    const texts: string[] = [];
+    for (let k = 0; k < 200000; k++) {
+      const length = next() < 0.5 ? 16 : 17;
+      // Half of them at or below 2^53's leading digits, where the fast path applies to 16 digits.
+      const lead = next() < 0.5 ? `${1 + Math.floor(next() * 8)}` : `${1 + Math.floor(next() * 9)}`;
+      const body = `${lead}${digits(next, length - 1)}`;
+      const point = Math.floor(next() * 40) - 20;
+      texts.push(placePoint(body, point, next() < 0.3 ? '-' : ''));
+    }
+    expect(texts.filter((text) => text.replace(/[-.]/g, '').replace(/^0+/, '').length >= 16).length).toBe(texts.length);
+    expect(mismatches(texts)).toEqual([]);
+    expect(await csvMismatches(texts)).toEqual([]);
   });
 });

@@ -16,7 +16,8 @@ export const POWERS_OF_TEN = [
 ];
 /** Above this, `mantissa * 10 + digit` could leave the range of exactly representable integers. */
 const MANTISSA_LIMIT = 900719925474099;
-const MAX_EXACT_INTEGER = 9007199254740991;
+/** 2^53 − 1: every integer up to it, and no longer every one above it, is a double. */
+export const MAX_EXACT_INTEGER = 9007199254740991;
 /** Exponents are only accumulated this far; beyond it the literal overflows or underflows anyway. */
 const EXPONENT_CAP = 100000;
 
