@@ -49600,6 +49600,7 @@ const POWERS_OF_TEN = [
 ];
 /** Above this, `mantissa * 10 + digit` could leave the range of exactly representable integers. */
 const MANTISSA_LIMIT = 900719925474099;
+/** 2^53 − 1: every integer up to it, and no longer every one above it, is a double. */
 const MAX_EXACT_INTEGER = 9007199254740991;
 /** Exponents are only accumulated this far; beyond it the literal overflows or underflows anyway. */
 const EXPONENT_CAP = 100000;
@@ -51034,19 +51035,19 @@ function histogramOf(sample, time) {
     const histogram = compactHistogram(sample);
     if (!histogram)
         return undefined;
-    const reference = Array.from(histogram.reference);
+    const baseline = Array.from(histogram.reference);
     const current = Array.from(histogram.current);
     if (histogram.kind === 'bins')
-        return { kind: 'bins', edges: Array.from(histogram.edges), reference, current, ...(time ? { edges_time: time } : {}) };
+        return { kind: 'bins', edges: Array.from(histogram.edges), baseline, current, ...(time ? { edges_time: time } : {}) };
     if (histogram.kind === 'values') {
-        return { kind: 'categories', categories: valueLabels(histogram.values, time), reference, current, other_reference: 0, other_current: 0 };
+        return { kind: 'categories', categories: valueLabels(histogram.values, time), baseline, current, other_baseline: 0, other_current: 0 };
     }
     return {
         kind: 'categories',
         categories: [...histogram.categories],
-        reference,
+        baseline,
         current,
-        other_reference: histogram.otherReference,
+        other_baseline: histogram.otherReference,
         other_current: histogram.otherCurrent,
     };
 }
@@ -51060,7 +51061,7 @@ function largestShareChange(sample) {
         const currentShare = sample.current[index] / sample.currentTotal;
         const change = currentShare - referenceShare;
         if (!best || Math.abs(change) > Math.abs(best.change)) {
-            best = { kind: 'share', category, reference_share: referenceShare, current_share: currentShare, change };
+            best = { kind: 'share', category, baseline_share: referenceShare, current_share: currentShare, change };
         }
     });
     return best;
@@ -58461,7 +58462,7 @@ function compareTarget(name, baseline, current, options) {
         status: 'insufficient-data',
         drift_detected: false,
         reasons: ['no labels in the current data yet'],
-        reference: sideSummary(reference, baseline.rowCount),
+        baseline: sideSummary(reference, baseline.rowCount),
         current: { rows: current.rowCount, missing: current.rowCount, missing_share: 1 },
     };
 }
@@ -58540,7 +58541,7 @@ function compareColumn(reference, current, baseline, currentTable, options) {
         status: 'no-drift',
         drift_detected: false,
         reasons: [],
-        reference: referenceSummary,
+        baseline: referenceSummary,
         current: currentSummary,
     };
     if (declared === undefined && looksLikeIdentifier(reference)) {
@@ -58626,7 +58627,7 @@ function approximationOf(test, sample, outcome) {
 /** Summary statistics, the chart histogram, the direction of change, and with `allMethods` every method's values. */
 function describeColumn(result, sample, options, reference, current) {
     addDescriptiveStatistics(result, sample);
-    result.histogram = histogramOf(sample, result.type === 'numerical' ? instantEncoding(reference, current, result.reference, result.current) : undefined);
+    result.histogram = histogramOf(sample, result.type === 'numerical' ? instantEncoding(reference, current, result.baseline, result.current) : undefined);
     result.direction = directionOf(result, sample);
     if (options.allMethods)
         result.methods = allMethods(sample);
@@ -58781,11 +58782,11 @@ function sideSummary(column, rows) {
 }
 function addDescriptiveStatistics(result, sample) {
     if (sample.kind === 'categorical') {
-        result.reference.categories = countNonZero(sample.reference);
+        result.baseline.categories = countNonZero(sample.reference);
         result.current.categories = countNonZero(sample.current);
         return;
     }
-    describeNumbers(result.reference, sample.reference, sample.summarised?.referenceMoments);
+    describeNumbers(result.baseline, sample.reference, sample.summarised?.referenceMoments);
     describeNumbers(result.current, sample.current, sample.summarised?.currentMoments);
 }
 /** `exact`: a summarised side's moments, which its representative points do not have. */
@@ -58818,11 +58819,11 @@ function meanAndDeviation(values) {
 function directionOf(result, sample) {
     if (sample.kind === 'categorical')
         return largestShareChange(sample);
-    const { mean: referenceMean } = result.reference;
+    const { mean: baselineMean } = result.baseline;
     const { mean: currentMean } = result.current;
-    if (referenceMean === undefined || currentMean === undefined)
+    if (baselineMean === undefined || currentMean === undefined)
         return undefined;
-    return { kind: 'shift', reference_mean: referenceMean, current_mean: currentMean, change: currentMean - referenceMean };
+    return { kind: 'shift', baseline_mean: baselineMean, current_mean: currentMean, change: currentMean - baselineMean };
 }
 function countNonZero(counts) {
     let nonZero = 0;
@@ -58851,7 +58852,7 @@ function missingInCurrent(column, baseline, current, options) {
         status: 'missing-in-current',
         drift_detected: true,
         reasons: ['missing in current data'],
-        reference: sideSummary(column, baseline.rowCount),
+        baseline: sideSummary(column, baseline.rowCount),
         current: { rows: current.rowCount, missing: current.rowCount, missing_share: 1 },
     };
 }
@@ -58862,7 +58863,7 @@ function newInCurrent(column, baseline, current, options) {
         status: 'new-in-current',
         drift_detected: false,
         reasons: ['new in current data: not in the baseline, so not compared'],
-        reference: { rows: baseline.rowCount, missing: baseline.rowCount, missing_share: 1 },
+        baseline: { rows: baseline.rowCount, missing: baseline.rowCount, missing_share: 1 },
         current: sideSummary(column, current.rowCount),
     };
 }
@@ -60806,20 +60807,12 @@ function changedWhileRead(file) {
     return new InputError('the file changed while it was being read; run again once it is complete', { file });
 }
 
-;// CONCATENATED MODULE: ./src/io/csv.ts
+;// CONCATENATED MODULE: ./src/io/csv-tokenizer.ts
 /**
- * CSV and TSV (RFC 4180): a byte-level state machine fed chunk by chunk, so quoted fields, doubled quotes
- * and CRLF may straddle chunk boundaries, and cells go from the bytes into column storage without a string
- * per numeric cell. Most records of real exports are plain (no quotes, one line): those are read whole by
- * a fast path that converts or interns each cell as it scans it, and everything else goes through the
- * state machine.
+ * The RFC 4180 tokenizer of CSV and TSV: a byte-level state machine fed chunk by chunk, so quoted fields,
+ * doubled quotes and CRLF may straddle chunk boundaries. It hands fields to a sink as byte ranges, and
+ * offers the sink a fast path for the plain records most exports consist of.
  */
-
-
-
-
-
-
 
 
 const LF = 0x0a;
@@ -60990,15 +60983,8 @@ class CsvTokenizer {
                         continue;
                     this.emit(bytes, segmentStart, i);
                     i++;
-                    if (c === delimiter)
-                        state = State.FieldStart;
-                    else {
-                        state = State.RecordStart;
-                        line++;
-                        this.afterCR = c === CR;
-                        this.line = line;
-                        this.sink.endRecord(this.fieldIndex, this.recordLine);
-                    }
+                    state = this.afterField(c, line);
+                    line = this.line;
                     continue;
                 }
                 case State.Quoted: {
@@ -61040,15 +61026,8 @@ class CsvTokenizer {
                         this.emit(bytes, 0, 0);
                     }
                     i++;
-                    if (c === delimiter)
-                        state = State.FieldStart;
-                    else {
-                        state = State.RecordStart;
-                        line++;
-                        this.afterCR = c === CR;
-                        this.line = line;
-                        this.sink.endRecord(this.fieldIndex, this.recordLine);
-                    }
+                    state = this.afterField(c, line);
+                    line = this.line;
                     continue;
                 }
             }
@@ -61064,6 +61043,20 @@ class CsvTokenizer {
         this.state = state;
         this.line = line;
         this.lastByte = bytes[length - 1];
+    }
+    /**
+     * The state after a field that ended at `c` (the delimiter, CR or LF) on `line`; a line break ends the
+     * record. Leaves in `this.line` the line the next field starts on.
+     */
+    afterField(c, line) {
+        if (c === this.delimiter) {
+            this.line = line;
+            return State.FieldStart;
+        }
+        this.afterCR = c === CR;
+        this.line = line + 1;
+        this.sink.endRecord(this.fieldIndex, this.recordLine);
+        return State.RecordStart;
     }
     emit(bytes, start, end) {
         if (this.inScratch) {
@@ -61092,6 +61085,23 @@ class CsvTokenizer {
 function describeByte(byte) {
     return byte >= 0x20 && byte < 0x7f ? `character "${String.fromCharCode(byte)}"` : `byte 0x${byte.toString(16).padStart(2, '0')}`;
 }
+
+;// CONCATENATED MODULE: ./src/io/csv.ts
+/**
+ * CSV and TSV files into columns: the tokenizer (csv-tokenizer.ts) hands over fields as byte ranges, and
+ * cells go from the bytes into column storage without a string per numeric cell. Most records of real
+ * exports are plain (no quotes, one line): those are read whole by a fast path that converts or interns
+ * each cell as it scans it, and everything else goes through the tokenizer's state machine.
+ */
+
+
+
+
+
+
+
+
+
 /** A cell's text, or undefined when the bytes are not valid UTF-8. */
 function decodeCell(bytes, start, end) {
     for (let k = start; k < end; k++) {
@@ -61382,11 +61392,13 @@ class TableSink {
         for (let index = 0; index <= last; index++) {
             if (i >= end)
                 return this.abandonRecord();
-            let stop = -1;
+            let stop;
             const cells = numeric[index];
             if (cells !== undefined && !cells.sawText) {
-                // NumericCells.scan's common case, inline: most cells of most files are short plain decimals, and
-                // a call per cell costs as much as converting it.
+                // NumericCells.scan's common case, inline: most cells of most files are plain decimals, and a call
+                // per cell costs as much as converting it. Digits of an integer below 2^53 are summed exactly, and
+                // once the exact sum reaches 2^53 the rounded one does too and only grows, so the bound on
+                // `mantissa` alone tells an exact one, 16-digit renderings of doubles included (Clinger's fast path).
                 let k = i;
                 let c = bytes[k];
                 const negative = c === csv_MINUS;
@@ -61409,7 +61421,7 @@ class TableSink {
                         c = ++k < end ? bytes[k] : 0;
                     }
                 }
-                if (digits > 0 && digits <= 15 && k < end && (c === delimiter || c === LF || c === CR)) {
+                if (digits > 0 && mantissa <= MAX_EXACT_INTEGER && decimals <= 22 && k < end && (c === delimiter || c === LF || c === CR)) {
                     const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
                     cells.pushValue(negative ? -magnitude : magnitude);
                     stop = k;
@@ -68738,9 +68750,9 @@ function formatDirection(column) {
     if (!direction)
         return '';
     if (direction.kind === 'shift') {
-        return `${arrow(direction.change)} mean ${formatNumber(direction.reference_mean)} → ${formatNumber(direction.current_mean)}`;
+        return `${arrow(direction.change)} mean ${formatNumber(direction.baseline_mean)} → ${formatNumber(direction.current_mean)}`;
     }
-    return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${formatPercent(direction.reference_share)} → ${formatPercent(direction.current_share)}`;
+    return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${formatPercent(direction.baseline_share)} → ${formatPercent(direction.current_share)}`;
 }
 function arrow(change) {
     return change > 0 ? '↑' : change < 0 ? '↓' : '→';
@@ -72304,7 +72316,7 @@ function sharesOf(counts) {
     return counts.map((count) => (total === 0 ? 0 : count / total));
 }
 function binGroups(histogram) {
-    const baseline = sharesOf(histogram.reference);
+    const baseline = sharesOf(histogram.baseline);
     const current = sharesOf(histogram.current);
     const time = histogram.edges_time;
     const edge = (value) => (time === undefined ? formatNumber(value) : formatUtc(epochMilliseconds(value, time), 'minute'));
@@ -72315,8 +72327,8 @@ function binGroups(histogram) {
     }));
 }
 function categoryGroups(histogram) {
-    const hasOther = histogram.other_reference + histogram.other_current > 0;
-    const baseline = sharesOf(hasOther ? [...histogram.reference, histogram.other_reference] : histogram.reference);
+    const hasOther = histogram.other_baseline + histogram.other_current > 0;
+    const baseline = sharesOf(hasOther ? [...histogram.baseline, histogram.other_baseline] : histogram.baseline);
     const current = sharesOf(hasOther ? [...histogram.current, histogram.other_current] : histogram.current);
     return baseline.map((share, index) => {
         const category = histogram.categories[index];
@@ -72440,7 +72452,7 @@ ${summaryTable(column)}
 }
 function legend(column) {
     const present = (summary) => (summary.rows - summary.missing).toLocaleString('en-US');
-    return `<p class="legend"><span class="swatch swatch-baseline"></span>Baseline (${present(column.reference)} values) <span class="swatch swatch-current"></span>Current (${present(column.current)} values)</p>`;
+    return `<p class="legend"><span class="swatch swatch-baseline"></span>Baseline (${present(column.baseline)} values) <span class="swatch swatch-current"></span>Current (${present(column.current)} values)</p>`;
 }
 /** Side-by-side descriptive statistics; a row appears when either side has the value. */
 function summaryTable(column) {
@@ -72455,9 +72467,9 @@ function summaryTable(column) {
         ['Max', (summary) => html_columns_optionalNumber(summary.max)],
     ];
     const rows = statistics
-        .map(([label, read]) => [label, read(column.reference), read(column.current)])
-        .filter(([, reference, current]) => reference !== undefined || current !== undefined)
-        .map(([label, reference, current]) => `<tr><th scope="row">${label}</th><td>${reference ?? '—'}</td><td>${current ?? '—'}</td></tr>`);
+        .map(([label, read]) => [label, read(column.baseline), read(column.current)])
+        .filter(([, baseline, current]) => baseline !== undefined || current !== undefined)
+        .map(([label, baseline, current]) => `<tr><th scope="row">${label}</th><td>${baseline ?? '—'}</td><td>${current ?? '—'}</td></tr>`);
     return `<table class="summary"><thead><tr><th scope="col"></th><th scope="col">Baseline</th><th scope="col">Current</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 function html_columns_optionalNumber(value) {
@@ -72681,9 +72693,9 @@ a { color: #175cd3; }
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 
-const REPORT_SCHEMA_VERSION = 2;
-/** Versions whose reports this driftgate still reads: version 2 only added to version 1. */
-const READABLE_REPORT_SCHEMA_VERSIONS = (/* unused pure expression or super */ null && ([1, 2]));
+const REPORT_SCHEMA_VERSION = 3;
+/** Versions whose reports this driftgate still reads: version 2 only added to version 1, version 3 only renamed. */
+const READABLE_REPORT_SCHEMA_VERSIONS = (/* unused pure expression or super */ null && ([1, 2, 3]));
 function toJsonReport(result, generatedAt) {
     return {
         schema_version: REPORT_SCHEMA_VERSION,
@@ -72694,6 +72706,42 @@ function toJsonReport(result, generatedAt) {
 }
 function renderJson(report) {
     return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
+}
+const COLUMN_RENAMES = (/* unused pure expression or super */ null && ([['reference', 'baseline']]));
+const HISTOGRAM_RENAMES = (/* unused pure expression or super */ null && ([['reference', 'baseline'], ['other_reference', 'other_baseline']]));
+const DIRECTION_RENAMES = (/* unused pure expression or super */ null && ([['reference_mean', 'baseline_mean'], ['reference_share', 'baseline_share']]));
+/**
+ * A parsed report of version 1 or 2 with version 3's field names, changed in place: every column's, in
+ * `columns` and in `model.columns`. `schema_version` stays the one written, which says where it came from.
+ */
+function upgradeReportFields(report) {
+    if (typeof report.schema_version !== 'number' || report.schema_version >= 3)
+        return;
+    const model = report.model;
+    for (const columns of [report.columns, model?.columns]) {
+        if (!Array.isArray(columns))
+            continue;
+        for (const column of columns) {
+            if (!json_isRecord(column))
+                continue;
+            rename(column, COLUMN_RENAMES);
+            if (json_isRecord(column.histogram))
+                rename(column.histogram, HISTOGRAM_RENAMES);
+            if (json_isRecord(column.direction))
+                rename(column.direction, DIRECTION_RENAMES);
+        }
+    }
+}
+function rename(record, renames) {
+    for (const [old, current] of renames) {
+        if (!(old in record))
+            continue;
+        record[current] ??= record[old];
+        delete record[old];
+    }
+}
+function json_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/report/html.ts
@@ -73164,7 +73212,7 @@ function columnFamilies(columns) {
         ['output', column.output ?? ''],
     ];
     const perSide = (column, read) => [
-        { labels: [['column', column.name], ['side', 'baseline']], value: read(column.reference) },
+        { labels: [['column', column.name], ['side', 'baseline']], value: read(column.baseline) },
         { labels: [['column', column.name], ['side', 'current']], value: read(column.current) },
     ];
     return [
@@ -73426,15 +73474,15 @@ function fittingTable(columns, budget) {
 }
 function chartSection(column) {
     const histogram = column.histogram;
-    const { labels, reference, current } = chartSeries(histogram);
-    const top = Math.max(...reference, ...current, 1);
+    const { labels, baseline, current } = chartSeries(histogram);
+    const top = Math.max(...baseline, ...current, 1);
     const yMax = Math.min(100, Math.ceil(top / 5) * 5);
     const chart = markdownFence('mermaid', [
         'xychart-beta',
         `    title "${mermaidText(truncate(column.name, 60))}"`,
         `    x-axis [${labels.map((label) => `"${mermaidText(label)}"`).join(', ')}]`,
         `    y-axis "% of rows" 0 --> ${yMax}`,
-        `    bar [${reference.map(summary_round).join(', ')}]`,
+        `    bar [${baseline.map(summary_round).join(', ')}]`,
         `    line [${current.map(summary_round).join(', ')}]`,
     ]);
     return markdownSection({ lead: escapeMarkdown(truncate(column.name, 80)), blocks: ['bars = baseline, line = current (% of non-missing values)', chart] });
@@ -73445,14 +73493,14 @@ function chartSeries(histogram) {
         return counts.map((count) => (total === 0 ? 0 : (100 * count) / total));
     };
     if (histogram.kind === 'bins') {
-        const labels = histogram.reference.map((_, index) => formatNumber(histogram.edges[index]));
-        return { labels, reference: shares(histogram.reference), current: shares(histogram.current) };
+        const labels = histogram.baseline.map((_, index) => formatNumber(histogram.edges[index]));
+        return { labels, baseline: shares(histogram.baseline), current: shares(histogram.current) };
     }
-    const hasOther = histogram.other_reference + histogram.other_current > 0;
+    const hasOther = histogram.other_baseline + histogram.other_current > 0;
     const labels = [...histogram.categories.map((category) => truncate(category, 20)), ...(hasOther ? ['(other)'] : [])];
-    const reference = shares([...histogram.reference, ...(hasOther ? [histogram.other_reference] : [])]);
+    const baseline = shares([...histogram.baseline, ...(hasOther ? [histogram.other_baseline] : [])]);
     const current = shares([...histogram.current, ...(hasOther ? [histogram.other_current] : [])]);
-    return { labels, reference, current };
+    return { labels, baseline, current };
 }
 function summary_round(value) {
     return String(Math.round(value * 100) / 100);

@@ -41483,145 +41483,986 @@ function memoryBudgetOf(option, text) {
     return { memoryBudget: Math.floor(bytes) };
 }
 
-;// CONCATENATED MODULE: ./src/core/format.ts
-/** How numbers read wherever people see them: the engine's reasons and summaries, and every report. */
-/** Four significant digits; scientific notation for very small or large magnitudes. */
-function formatNumber(value) {
-    if (value === 0 || !Number.isFinite(value))
-        return String(value);
-    const magnitude = Math.abs(value);
-    if (magnitude < 1e-3 || magnitude >= 1e6)
-        return value.toExponential(2);
-    return String(Number(value.toPrecision(4)));
-}
-/** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
-function formatPercent(share) {
-    const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
-    return `${(share * 100).toFixed(digits)}%`;
-}
-/** A change with its sign, `+0.02` or `−0.13`, as people write differences. */
-function formatSigned(value) {
-    if (value === 0)
-        return '±0';
-    return value > 0 ? `+${formatNumber(value)}` : `−${formatNumber(-value)}`;
-}
-
-;// CONCATENATED MODULE: ./src/performance/rows.ts
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/profile/distribution-codec.ts
 /**
- * Labelled rows of one side (baseline or current) as the performance metrics take them: the true target
- * and the model's prediction per row, plus, for classification, the model's probability per class.
+ * The compact text form of a lossless distribution (sorted distinct values and their counts), so that a
+ * column of tens of thousands of distinct values stays within a profile's size budget.
  *
- * Callers drop rows with a missing target or prediction before building these: every metric assumes
- * complete, aligned columns of equal length.
+ * Most exported data is decimal with a fixed number of places, so the values are usually k / 10^d for whole
+ * numbers k: then the sorted k's are stored as their differences (small whole numbers), in unsigned LEB128
+ * with the counts, deflated and base64-encoded (`decimal`). Values on no such grid are stored as their
+ * IEEE-754 bits (`float64`). Decoding gives back every value bit for bit, −0 as 0.
  */
-function rowCount(rows) {
-    return rows.yTrue.length;
+
+const MAX_SCALE = 12;
+const POWERS = Array.from({ length: MAX_SCALE + 1 }, (_, d) => 10 ** d);
+function encodeDistribution(values, counts) {
+    const scale = decimalScale(values);
+    const bytes = new ByteWriter();
+    if (scale !== undefined) {
+        let previous = 0;
+        values.forEach((value, index) => {
+            const whole = Math.round(value * POWERS[scale]);
+            // The first value may be negative: zigzag it; the differences after it are positive.
+            bytes.unsigned(index === 0 ? zigzag(whole) : whole - previous);
+            previous = whole;
+        });
+    }
+    else {
+        for (const value of values)
+            bytes.float64(value);
+    }
+    for (const count of counts)
+        bytes.unsigned(count);
+    const data = (0,external_node_zlib_.deflateRawSync)(bytes.finish(), { level: 9 }).toString('base64');
+    return scale === undefined ? { encoding: 'float64', distinct: values.length, data } : { encoding: 'decimal', scale, distinct: values.length, data };
 }
-/** Throws when aligned columns differ in length: a caller bug, never a property of the data. */
-function requireAligned(what, expected, actual) {
-    if (actual.length !== expected) {
-        throw new RangeError(`${what} has ${actual.length} rows where ${expected} were expected`);
+/** Undefined when the data does not decode to `distinct` values and counts (a corrupt profile). */
+function decodeDistribution(encoded) {
+    let bytes;
+    try {
+        bytes = (0,external_node_zlib_.inflateRawSync)(Buffer.from(encoded.data, 'base64'), { maxOutputLength: encoded.distinct * 20 + 64 });
+    }
+    catch {
+        return undefined;
+    }
+    const reader = new ByteReader(bytes);
+    const values = new Float64Array(encoded.distinct);
+    const counts = new Float64Array(encoded.distinct);
+    if (encoded.encoding === 'decimal') {
+        const power = POWERS[encoded.scale ?? -1];
+        if (power === undefined)
+            return undefined;
+        let whole = 0;
+        for (let i = 0; i < values.length; i++) {
+            const next = reader.unsigned();
+            if (next === undefined)
+                return undefined;
+            whole = i === 0 ? unzigzag(next) : whole + next;
+            values[i] = whole / power;
+        }
+    }
+    else {
+        for (let i = 0; i < values.length; i++) {
+            const value = reader.float64();
+            if (value === undefined)
+                return undefined;
+            values[i] = value;
+        }
+    }
+    for (let i = 0; i < counts.length; i++) {
+        const count = reader.unsigned();
+        if (count === undefined)
+            return undefined;
+        counts[i] = count;
+    }
+    return reader.atEnd ? { values, counts } : undefined;
+}
+/** The fewest decimal places d with every value exactly k / 10^d for a safe whole k, if any. */
+function decimalScale(values) {
+    let scale = 0;
+    for (const value of values) {
+        while (scale <= MAX_SCALE && !onGrid(value, scale))
+            scale++;
+        if (scale > MAX_SCALE)
+            return undefined;
+    }
+    // A value on a coarser grid is on the finer one too, but only where rounding allows: check them all.
+    return values.every((value) => onGrid(value, scale)) ? scale : undefined;
+}
+function onGrid(value, scale) {
+    const whole = Math.round(value * POWERS[scale]);
+    return Number.isSafeInteger(whole) && whole / POWERS[scale] === value;
+}
+function zigzag(value) {
+    return value < 0 ? -2 * value - 1 : 2 * value;
+}
+function unzigzag(value) {
+    return value % 2 === 1 ? -(value + 1) / 2 : value / 2;
+}
+class ByteWriter {
+    buffer = Buffer.alloc(1024);
+    length = 0;
+    unsigned(value) {
+        this.ensure(8);
+        // Arithmetic, not bit operations: counts and differences may pass 2^32.
+        let rest = value;
+        while (rest >= 0x80) {
+            this.buffer[this.length++] = (rest % 0x80) | 0x80;
+            rest = Math.floor(rest / 0x80);
+        }
+        this.buffer[this.length++] = rest;
+    }
+    float64(value) {
+        this.ensure(8);
+        this.buffer.writeDoubleLE(value, this.length);
+        this.length += 8;
+    }
+    finish() {
+        return this.buffer.subarray(0, this.length);
+    }
+    ensure(bytes) {
+        if (this.length + bytes <= this.buffer.length)
+            return;
+        const grown = Buffer.alloc(Math.max(this.buffer.length * 2, this.length + bytes));
+        this.buffer.copy(grown, 0, 0, this.length);
+        this.buffer = grown;
+    }
+}
+class ByteReader {
+    bytes;
+    position = 0;
+    constructor(bytes) {
+        this.bytes = bytes;
+    }
+    get atEnd() {
+        return this.position === this.bytes.length;
+    }
+    unsigned() {
+        let value = 0;
+        let scale = 1;
+        for (let shift = 0; shift < 8; shift++) {
+            if (this.position >= this.bytes.length)
+                return undefined;
+            const byte = this.bytes[this.position++];
+            value += (byte & 0x7f) * scale;
+            if (byte < 0x80)
+                return value;
+            scale *= 0x80;
+        }
+        return undefined;
+    }
+    float64() {
+        if (this.position + 8 > this.bytes.length)
+            return undefined;
+        const value = this.bytes.readDoubleLE(this.position);
+        this.position += 8;
+        return value;
     }
 }
 
-;// CONCATENATED MODULE: ./src/performance/accuracy.ts
-/**
- * Accuracy, as `sklearn.metrics.accuracy_score(y_true, y_pred)`.
- *
- * Definition: the share of rows whose predicted label equals the true label,
- * `accuracy = (1/n) · Σ [ŷ_i = y_i]`. Exact: a count divided by n.
- *
- * Edge cases: no rows, no accuracy (undefined; scikit-learn gives NaN with a warning).
- *
- * @example
- * accuracy(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c']); // => 0.75
- */
-
-function accuracy(yTrue, yPred) {
-    requireAligned('y_pred', yTrue.length, yPred);
-    if (yTrue.length === 0)
+;// CONCATENATED MODULE: ./src/core/profile.ts
+/** Bumped when a reader of the previous version could misread a new profile. */
+const PROFILE_VERSION = 1;
+/** Large enough that every golden corpus column (37,376 distinct values at most) is kept exactly. */
+const DEFAULT_PROFILE_SETTINGS = {
+    maxDistinct: 65_536,
+    maxLosslessBytes: 64 * 1024,
+    rankError: 0.001,
+    maxCategories: 10_000,
+};
+/** Whether the column's distribution is known only approximately, and why. */
+function approximation(column) {
+    if (column.storage === 'text') {
+        return column.other > 0 ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled` : undefined;
+    }
+    if (column.distribution.kind === 'lossless')
         return undefined;
-    let correct = 0;
-    for (let row = 0; row < yTrue.length; row++)
-        if (yTrue[row] === yPred[row])
-            correct++;
-    return correct / yTrue.length;
+    return `summarised with rank error ≤ ${column.distribution.rankError}`;
 }
 
-;// CONCATENATED MODULE: ./src/performance/label-order.ts
+;// CONCATENATED MODULE: ./src/core/rank-summary.ts
+/** The summary of sorted values, keeping enough of them that the rank error is at most `epsilon`. */
+function summaryOfSorted(sorted, epsilon) {
+    const positions = summaryPositions(sorted.length, epsilon);
+    const values = Float64Array.from(positions, (position) => sorted[position - 1]);
+    const ranks = Float64Array.from(positions);
+    return { count: sorted.length, values, rmin: ranks, rmax: ranks.slice() };
+}
 /**
- * The order scikit-learn gives class labels: `np.unique` on a string array sorts by Unicode code point.
- *
- * JavaScript's `<` compares UTF-16 code units instead, which disagrees for characters beyond the Basic
- * Multilingual Plane (stored as surrogates, 0xD800–0xDFFF) against characters from 0xE000 to 0xFFFF:
- * NumPy puts "Ａ" (U+FF21) before "😀" (U+1F600), `<` puts it after. Per-class results, the confusion
- * matrix and the positive class of a binary ROC AUC all follow this order, so it has to be NumPy's.
- *
- * Numeric classes arrive as text and sort as text ("10" before "9"), as scikit-learn sorts a string
- * array.
- *
- * @example
- * sortedLabels(['b', '😀', 'Ａ', 'a']); // => ['a', 'b', 'Ａ', '😀']
+ * The 1-based positions an exact summary of n sorted values keeps: the first, every s-th after it and the
+ * last, s = ⌊2εn⌋ + 1, so that no gap between kept positions exceeds 2εn.
  */
-/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
-function compareLabels(a, b) {
-    const shorter = Math.min(a.length, b.length);
-    for (let i = 0; i < shorter; i++) {
-        const left = a.codePointAt(i);
-        const right = b.codePointAt(i);
-        if (left !== right)
-            return left - right;
-        // Equal code points have equal widths, so both strings skip the same low surrogate.
-        if (left > 0xffff)
+function summaryPositions(count, epsilon) {
+    const step = Math.max(1, Math.floor(2 * epsilon * count) + 1);
+    const positions = [];
+    for (let position = 1; position < count; position += step)
+        positions.push(position);
+    if (count > 0)
+        positions.push(count);
+    return positions;
+}
+/** The exact summary of distinct values with their counts: each run of equal values kept at both ends. */
+function summaryOfCounts(values, counts) {
+    const stored = [];
+    const positions = [];
+    let position = 0;
+    for (let i = 0; i < values.length; i++) {
+        stored.push(values[i]);
+        positions.push(position + 1);
+        position += counts[i];
+        if (counts[i] > 1) {
+            stored.push(values[i]);
+            positions.push(position);
+        }
+    }
+    const ranks = Float64Array.from(positions);
+    return { count: position, values: Float64Array.from(stored), rmin: ranks, rmax: ranks.slice() };
+}
+/** The summary of the union of the values `a` and `b` summarise. */
+function combine(a, b) {
+    if (a.count === 0)
+        return b;
+    if (b.count === 0)
+        return a;
+    const length = a.values.length + b.values.length;
+    const values = new Float64Array(length);
+    const rmin = new Float64Array(length);
+    const rmax = new Float64Array(length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < length; k++) {
+        // On equal values A's come first, so B's values equal to an A value are after it.
+        const fromA = j >= b.values.length || (i < a.values.length && a.values[i] <= b.values[j]);
+        if (fromA) {
+            values[k] = a.values[i];
+            rmin[k] = a.rmin[i] + (j > 0 ? b.rmin[j - 1] : 0);
+            rmax[k] = a.rmax[i] + (j < b.values.length ? b.rmax[j] - 1 : b.count);
             i++;
+        }
+        else {
+            values[k] = b.values[j];
+            rmin[k] = b.rmin[j] + (i > 0 ? a.rmin[i - 1] : 0);
+            rmax[k] = b.rmax[j] + (i < a.values.length ? a.rmax[i] - 1 : a.count);
+            j++;
+        }
+    }
+    return { count: a.count + b.count, values, rmin, rmax };
+}
+/**
+ * Keeps the first and last stored values and, going left to right, the farthest next one whose gap from
+ * the last kept stays within 2εn. A gap that is already wider (a summary coarser than ε) is kept as is.
+ */
+function compress(summary, epsilon) {
+    const k = summary.values.length;
+    if (k <= 2)
+        return summary;
+    const allowed = 2 * epsilon * summary.count;
+    const kept = [0];
+    let last = 0;
+    while (last < k - 1) {
+        let next = last + 1;
+        while (next + 1 < k && summary.rmax[next + 1] - summary.rmin[last] - 1 <= allowed)
+            next++;
+        kept.push(next);
+        last = next;
+    }
+    const pick = (array) => Float64Array.from(kept, (index) => array[index]);
+    return { count: summary.count, values: pick(summary.values), rmin: pick(summary.rmin), rmax: pick(summary.rmax) };
+}
+/** The summary's rank error ε, as a share of its count (0 for an exact one). */
+function rankErrorOf(summary) {
+    let widest = 0;
+    // No x falls between two equal stored values, so their gap bounds no query.
+    for (let i = 0; i + 1 < summary.values.length; i++) {
+        if (summary.values[i + 1] > summary.values[i])
+            widest = Math.max(widest, summary.rmax[i + 1] - summary.rmin[i] - 1);
+    }
+    return summary.count === 0 ? 0 : widest / (2 * summary.count);
+}
+/**
+ * What a summary contradicts about itself, or undefined when it is sound: positions within 1..n and
+ * ordered, values ascending and finite, the minimum and maximum at their exact positions.
+ */
+function summaryFault(summary) {
+    const { count, values, rmin, rmax } = summary;
+    const k = values.length;
+    if (!Number.isSafeInteger(count) || count < 0)
+        return `its count ${count} is not a whole number of values`;
+    if (rmin.length !== k || rmax.length !== k)
+        return 'its values and rank bounds have different lengths';
+    if (count === 0)
+        return k === 0 ? undefined : 'it stores values but summarises none';
+    if (k === 0)
+        return 'it summarises values but stores none';
+    if (rmin[0] !== 1 || rmax[0] !== 1 || rmin[k - 1] !== count || rmax[k - 1] !== count) {
+        return 'its first and last stored values are not at the exact first and last positions';
+    }
+    for (let i = 0; i < k; i++) {
+        if (!Number.isFinite(values[i]))
+            return `stored value ${i + 1} is not a finite number`;
+        if (!(rmin[i] >= 1 && rmin[i] <= rmax[i] && rmax[i] <= count) || !Number.isInteger(rmin[i]) || !Number.isInteger(rmax[i])) {
+            return `stored value ${i + 1} has rank bounds [${rmin[i]}, ${rmax[i]}] outside 1..${count}`;
+        }
+        if (i > 0 && (values[i] < values[i - 1] || rmin[i] <= rmin[i - 1] || rmax[i] <= rmax[i - 1])) {
+            return `stored value ${i + 1} is out of order`;
+        }
+    }
+    return undefined;
+}
+function representativePoints(summary) {
+    const { count, values, rmin, rmax } = summary;
+    const distinct = [];
+    const cumulative = [];
+    let cdfError = 0;
+    let areaError = 0;
+    for (let i = 0; i < values.length; i++) {
+        // Equal stored values are one step of the CDF: the last of them sets it.
+        if (i + 1 < values.length && values[i + 1] === values[i])
+            continue;
+        const below = rmin[i];
+        const above = i + 1 < values.length ? rmax[i + 1] - 1 : count;
+        const at = Math.max(cumulative.length > 0 ? cumulative[cumulative.length - 1] : 0, Math.floor((below + above) / 2));
+        const error = Math.max(at - below, above - at) / count;
+        cdfError = Math.max(cdfError, error);
+        if (i + 1 < values.length)
+            areaError += (values[i + 1] - values[i]) * error;
+        distinct.push(values[i]);
+        cumulative.push(at);
+    }
+    const counts = Float64Array.from(cumulative, (at, index) => at - (index > 0 ? cumulative[index - 1] : 0));
+    return { values: Float64Array.from(distinct), counts, cdfError, areaError };
+}
+
+;// CONCATENATED MODULE: ./src/profile/json.ts
+/**
+ * A profile to and from its JSON form (docs/profile-schema.md). Reading trusts nothing: every count, moment
+ * and summary is checked against the others, and the first contradiction is an InputError naming the file.
+ */
+
+
+
+
+/** The key a profile's JSON starts with; its value is the format version. */
+const PROFILE_MARKER = 'driftgate_profile';
+function profileToJson(profile) {
+    return {
+        [PROFILE_MARKER]: profile.version,
+        rows: profile.rows,
+        sources: profile.sources,
+        settings: {
+            max_distinct: profile.settings.maxDistinct,
+            max_lossless_bytes: profile.settings.maxLosslessBytes,
+            rank_error: profile.settings.rankError,
+            max_categories: profile.settings.maxCategories,
+        },
+        columns: profile.columns.map(columnToJson),
+    };
+}
+function columnToJson(column) {
+    const common = { name: column.name, storage: column.storage, rows: column.rows, missing: column.missing };
+    if (column.storage === 'text') {
+        return { ...common, distinct: column.distinct, distinct_exact: column.distinctExact, other: column.other, categories: column.categories };
+    }
+    const { distribution } = column;
+    const numbers = {
+        ...common,
+        integers: column.integers,
+        ...(column.time ? { time: true } : {}),
+        ...(column.min === undefined ? {} : { min: column.min, max: column.max, mean: column.moments.mean, m2: column.moments.m2 }),
+    };
+    if (distribution.kind === 'lossless')
+        return { ...numbers, distribution: { kind: 'lossless', ...encodeDistribution(distribution.values, distribution.counts) } };
+    const { summary } = distribution;
+    return {
+        ...numbers,
+        distribution: {
+            kind: 'summary',
+            rank_error: distribution.rankError,
+            distinct_at_least: distribution.distinctAtLeast,
+            values: Array.from(summary.values),
+            rmin: Array.from(summary.rmin),
+            rmax: Array.from(summary.rmax),
+        },
+    };
+}
+/** The profile in `json`, or an InputError naming `file` and what is wrong with it. */
+function profileFromJson(json, file) {
+    const fail = (message, column) => {
+        throw new errors_InputError(`not a usable driftgate profile: ${message}`, column === undefined ? { file } : { file, column });
+    };
+    const root = asRecord(json) ?? fail('the file does not hold a JSON object');
+    const version = root[PROFILE_MARKER];
+    if (version === undefined)
+        fail(`it has no "${PROFILE_MARKER}" field`);
+    if (version !== PROFILE_VERSION) {
+        fail(`it is format version ${JSON.stringify(version)}, and this driftgate reads version ${PROFILE_VERSION}; make it again with this version`);
+    }
+    const rows = count(root.rows) ?? fail('"rows" is not a whole number ≥ 0');
+    const sources = Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string') ? root.sources : fail('"sources" is not a list of names');
+    const settings = readSettings(asRecord(root.settings)) ?? fail('"settings" is missing or holds an invalid value');
+    if (!Array.isArray(root.columns))
+        fail('"columns" is not a list');
+    const names = new Set();
+    const columns = root.columns.map((entry, index) => {
+        const record = asRecord(entry) ?? fail(`column ${index + 1} is not an object`);
+        const name = typeof record.name === 'string' && record.name !== '' ? record.name : fail(`column ${index + 1} has no name`);
+        if (names.has(name))
+            fail('it names this column twice', name);
+        names.add(name);
+        const problem = (message) => fail(message, name);
+        const column = record.storage === 'text' ? readText(record, name, problem) : record.storage === 'numeric' ? readNumeric(record, name, problem) : problem('its "storage" is neither "numeric" nor "text"');
+        if (column.rows !== rows)
+            problem(`it has ${column.rows} rows, the profile ${rows}`);
+        return column;
+    });
+    return { version: PROFILE_VERSION, sources, rows, settings, columns };
+}
+function readSettings(record) {
+    if (!record)
+        return undefined;
+    const maxDistinct = count(record.max_distinct);
+    const maxLosslessBytes = count(record.max_lossless_bytes);
+    const maxCategories = count(record.max_categories);
+    const rankError = record.rank_error;
+    if (maxDistinct === undefined || maxLosslessBytes === undefined || maxCategories === undefined)
+        return undefined;
+    if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
+        return undefined;
+    return { maxDistinct, maxLosslessBytes, rankError, maxCategories };
+}
+function readText(record, name, problem) {
+    const { rows, missing } = readCounts(record, problem);
+    const other = count(record.other) ?? problem('"other" is not a whole number ≥ 0');
+    const distinct = count(record.distinct) ?? problem('"distinct" is not a whole number ≥ 0');
+    if (typeof record.distinct_exact !== 'boolean')
+        problem('"distinct_exact" is not true or false');
+    if (!Array.isArray(record.categories))
+        problem('"categories" is not a list');
+    const seen = new Set();
+    let total = other;
+    const categories = record.categories.map((entry) => {
+        const pair = Array.isArray(entry) && entry.length === 2 ? entry : problem('a category is not a [name, count] pair');
+        const [category, n] = [pair[0], count(pair[1])];
+        if (typeof category !== 'string' || n === undefined || n === 0)
+            problem('a category is not a name with a count ≥ 1');
+        if (seen.has(category))
+            problem(`it lists category ${JSON.stringify(category)} twice`);
+        seen.add(category);
+        total += n;
+        return [category, n];
+    });
+    if (total !== rows - missing)
+        problem(`its category counts add up to ${total}, not the ${rows - missing} non-missing cells`);
+    if (distinct < categories.length + (other > 0 ? 1 : 0))
+        problem(`"distinct" (${distinct}) is less than the categories it lists`);
+    if (other === 0 && record.distinct_exact && distinct !== categories.length)
+        problem(`"distinct" (${distinct}) differs from the ${categories.length} categories listed`);
+    return { storage: 'text', name, rows, missing, categories, other, distinct, distinctExact: record.distinct_exact };
+}
+function readNumeric(record, name, problem) {
+    const { rows, missing } = readCounts(record, problem);
+    const present = rows - missing;
+    if (typeof record.integers !== 'boolean')
+        problem('"integers" is not true or false');
+    if (record.time !== undefined && record.time !== true)
+        problem('"time" is given and not true');
+    const base = { storage: 'numeric', name, rows, missing, integers: record.integers, ...(record.time === true ? { time: true } : {}) };
+    const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
+    let distribution;
+    let min;
+    let max;
+    if (source.kind === 'lossless') {
+        const encoded = readEncoded(source) ?? problem('its lossless distribution is not a valid encoding');
+        const decoded = decodeDistribution(encoded) ?? problem('its lossless distribution does not decode (corrupt or truncated)');
+        const { values, counts } = decoded;
+        for (let i = 0; i < values.length; i++) {
+            if (!Number.isFinite(values[i]) || (i > 0 && !(values[i] > values[i - 1])))
+                problem('its distinct values are not finite and ascending');
+            if (!(counts[i] >= 1))
+                problem('a distinct value has a count below 1');
+        }
+        const total = counts.reduce((sum, n) => sum + n, 0);
+        if (total !== present)
+            problem(`its value counts add up to ${total}, not the ${present} non-missing cells`);
+        distribution = { kind: 'lossless', values, counts };
+        [min, max] = [values[0], values[values.length - 1]];
+    }
+    else if (source.kind === 'summary') {
+        const arrays = [source.values, source.rmin, source.rmax].map(numberArray);
+        if (arrays.some((array) => array === undefined))
+            problem('its summary values and rank bounds are not lists of numbers');
+        const [values, rmin, rmax] = arrays;
+        const summary = { count: present, values, rmin, rmax };
+        const fault = summaryFault(summary);
+        if (fault)
+            problem(`its rank summary is inconsistent: ${fault}`);
+        const rankError = source.rank_error;
+        if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
+            problem('"rank_error" is not a share between 0 and 1');
+        if (rankErrorOf(summary) > rankError + 1e-12) {
+            problem(`its rank summary's gaps give a rank error of ${rankErrorOf(summary)}, more than the ${rankError} it states`);
+        }
+        const distinctAtLeast = count(source.distinct_at_least) ?? problem('"distinct_at_least" is not a whole number ≥ 0');
+        distribution = { kind: 'summary', summary, rankError: rankError, distinctAtLeast };
+        [min, max] = [values[0], values[values.length - 1]];
+    }
+    else {
+        return problem('its distribution kind is neither "lossless" nor "summary"');
+    }
+    if (present === 0)
+        return { ...base, distribution };
+    const moments = { mean: record.mean, m2: record.m2 };
+    if (record.min !== min || record.max !== max)
+        problem('its "min" and "max" differ from its distribution');
+    if (typeof moments.mean !== 'number' || typeof moments.m2 !== 'number' || !Number.isFinite(moments.mean) || !(moments.m2 >= 0) || !Number.isFinite(moments.m2)) {
+        problem('its "mean" and "m2" are not finite numbers (m2 ≥ 0)');
+    }
+    if (moments.mean < min || moments.mean > max)
+        problem('its mean lies outside its minimum and maximum');
+    return { ...base, min, max, moments: { mean: moments.mean, m2: moments.m2 }, distribution };
+}
+function readCounts(record, problem) {
+    const rows = count(record.rows) ?? problem('"rows" is not a whole number ≥ 0');
+    const missing = count(record.missing) ?? problem('"missing" is not a whole number ≥ 0');
+    if (missing > rows)
+        problem(`it has more missing cells (${missing}) than rows (${rows})`);
+    return { rows, missing };
+}
+function readEncoded(record) {
+    const distinct = count(record.distinct);
+    if (distinct === undefined || typeof record.data !== 'string')
+        return undefined;
+    if (record.encoding === 'float64')
+        return { encoding: 'float64', distinct, data: record.data };
+    if (record.encoding === 'decimal' && count(record.scale) !== undefined)
+        return { encoding: 'decimal', scale: record.scale, distinct, data: record.data };
+    return undefined;
+}
+function numberArray(value) {
+    return Array.isArray(value) && value.every((item) => typeof item === 'number') ? Float64Array.from(value) : undefined;
+}
+function count(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+function asRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/io/write.ts
+/** Writing reports so that a reader never sees half a file: write beside it, then rename over it. */
+
+
+async function writeFileAtomic(path, content) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(temporary, content);
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/profile-file.ts
+/**
+ * Profile files: `.json`, or `.json.gz` (gzip by name or by its first bytes), holding one profile
+ * (docs/profile-schema.md). A JSON file is taken for a profile when it opens with the profile marker, so
+ * `.json` data files (a list of records) and profiles can sit side by side.
+ */
+
+
+
+
+
+
+const SNIFF_BYTES = 256;
+const GZIP_MAGIC = [0x1f, 0x8b];
+/** Whether the file holds a profile: JSON whose first key is the profile marker. Unreadable files are not. */
+async function isProfileFile(path) {
+    const lower = path.toLowerCase();
+    if (!lower.endsWith('.json') && !lower.endsWith('.json.gz'))
+        return false;
+    let head;
+    try {
+        const handle = await (0,promises_namespaceObject.open)(path, 'r');
+        try {
+            const buffer = Buffer.alloc(SNIFF_BYTES);
+            const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+            head = buffer.subarray(0, bytesRead);
+        }
+        finally {
+            await handle.close();
+        }
+        if (isGzip(head))
+            head = await gunzipPrefix(path);
+    }
+    catch {
+        return false;
+    }
+    return new RegExp(`^\\s*\\{\\s*"${PROFILE_MARKER}"\\s*:`).test(head.toString('utf8', 0, Math.min(head.length, SNIFF_BYTES)));
+}
+/** The profile in the file, checked throughout; an InputError naming `display` when it is not one. */
+async function readProfileFile(path, display = path) {
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (error) {
+        throw new errors_InputError(`cannot read the profile: ${error.message}`, { file: display });
+    }
+    let text;
+    try {
+        text = (isGzip(bytes) ? (0,external_node_zlib_.gunzipSync)(bytes) : bytes).toString('utf8');
+    }
+    catch {
+        throw new errors_InputError('not a usable driftgate profile: the gzip data is corrupt or truncated', { file: display });
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors_InputError(`not a usable driftgate profile: it is not valid JSON (${error.message}); is it truncated?`, { file: display });
+    }
+    return profileFromJson(json, display);
+}
+/** Writes the profile, gzip-compressed when the name ends in `.gz`; a reader never sees half a file. */
+async function writeProfileFile(path, profile) {
+    const text = `${JSON.stringify(profileToJson(profile))}\n`;
+    const bytes = path.toLowerCase().endsWith('.gz') ? (0,external_node_zlib_.gzipSync)(text) : Buffer.from(text);
+    await writeFileAtomic(path, bytes);
+    return bytes.length;
+}
+function isGzip(bytes) {
+    return bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+}
+/** The first inflated bytes of a gzip file, without inflating the rest (it may be a large data file). */
+async function gunzipPrefix(path) {
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path).pipe((0,external_node_zlib_.createGunzip)());
+    try {
+        for await (const chunk of stream)
+            return chunk;
+        return Buffer.alloc(0);
+    }
+    finally {
+        stream.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/table.ts
+/** How a column's cells are stored in its data: `numeric` or `text`, for a profiled column as they were. */
+function cellStorage(column) {
+    return column.storage === 'profile' ? column.profile.storage : column.storage;
+}
+const table_MISSING_CODE = -1;
+
+;// CONCATENATED MODULE: ./src/stattests/distinct-count.ts
+/**
+ * Sorting a column of few distinct values by counting them: many real columns (counts, ratings, ages,
+ * prices in cents) hold a few thousand distinct values among millions, and hashing each value's bit pattern
+ * into a small table that stays in cache is several times cheaper than moving every value through the
+ * radix sort's passes. The distinct values are then sorted alone, and their counts are what the pooled
+ * order of a sample needs, so it is computed without another pass over the column.
+ */
+const EXPONENT = 0x7ff00000;
+/** Odd constants of the multiplicative hash (the golden ratio and MurmurHash3's finalizer). */
+const GOLDEN = 0x9e3779b1;
+const MIX = 0x85ebca6b;
+/**
+ * The finite values of `words` (doubles as pairs of 32-bit words, low word first) counted per bit pattern,
+ * or undefined as soon as more than `limit` distinct patterns turn up.
+ */
+function countDistinctBits(words, limit) {
+    let capacity = 16;
+    while (capacity < 2 * limit)
+        capacity *= 2;
+    const mask = capacity - 1;
+    const shift = 32 - Math.log2(capacity);
+    const slots = new Int32Array(capacity).fill(-1);
+    const lows = new Uint32Array(limit);
+    const highs = new Uint32Array(limit);
+    const tally = new Float64Array(limit);
+    let distinct = 0;
+    for (let i = 0; i < words.length; i += 2) {
+        const high = words[i + 1];
+        if ((high & EXPONENT) === EXPONENT)
+            continue;
+        const low = words[i];
+        let slot = Math.imul(low ^ Math.imul(high, GOLDEN), MIX) >>> shift;
+        for (;;) {
+            const entry = slots[slot];
+            if (entry === -1) {
+                if (distinct === limit)
+                    return undefined;
+                slots[slot] = distinct;
+                lows[distinct] = low;
+                highs[distinct] = high;
+                tally[distinct++] = 1;
+                break;
+            }
+            if (lows[entry] === low && highs[entry] === high) {
+                tally[entry]++;
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+    const patterns = new Uint32Array(distinct * 2);
+    for (let entry = 0; entry < distinct; entry++) {
+        patterns[2 * entry] = lows[entry];
+        patterns[2 * entry + 1] = highs[entry];
+    }
+    // Sorting entry numbers by value keeps each count with its value.
+    const values = new Float64Array(patterns.buffer);
+    const order = Uint32Array.from({ length: distinct }, (_, entry) => entry).sort((a, b) => compareDoubles(values[a], values[b]));
+    const sortedValues = new Float64Array(distinct);
+    const counts = new Float64Array(distinct);
+    for (let rank = 0; rank < distinct; rank++) {
+        sortedValues[rank] = values[order[rank]];
+        counts[rank] = tally[order[rank]];
+    }
+    return { values: sortedValues, counts };
+}
+/** Numeric order with -0 before 0, as `Float64Array.prototype.sort` orders. */
+function compareDoubles(a, b) {
+    if (a !== b)
+        return a < b ? -1 : 1;
+    return a === 0 ? (Object.is(a, -0) ? -1 : 0) - (Object.is(b, -0) ? -1 : 0) : 0;
+}
+/** The sorted column the runs describe. */
+function expandRuns(runs, length) {
+    const sorted = new Float64Array(length);
+    let at = 0;
+    for (let rank = 0; rank < runs.values.length; rank++) {
+        const end = at + runs.counts[rank];
+        sorted.fill(runs.values[rank], at, end);
+        at = end;
+    }
+    return sorted;
+}
+
+;// CONCATENATED MODULE: ./src/stattests/sample.ts
+/**
+ * Building samples: the engine builds them from table columns, tests build them from plain arrays.
+ */
+
+/** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
+function numericalSample(reference, current) {
+    return { kind: 'numerical', reference: sortedOf(reference), current: sortedOf(current) };
+}
+/** `sortedFinite` results computed ahead of time (on the thread that read the column), by input array. */
+const presorted = new WeakMap();
+/**
+ * Records that `sorted` is `sortedFinite(values)`, so a sample of `values` does not sort them again.
+ * Neither array may change afterwards.
+ */
+function rememberSorted(values, sorted, runs) {
+    presorted.set(values, sorted);
+    if (runs)
+        runsOfSorted.set(sorted, runs);
+}
+/** The distinct values and their counts of a sorted array, when its sort counted them (few distinct values). */
+const runsOfSorted = new WeakMap();
+/** The distinct runs of a `sortedFinite` result, when the sort found them. */
+function distinctRunsOf(sorted) {
+    return runsOfSorted.get(sorted);
+}
+function sortedOf(values) {
+    return presorted.get(values) ?? sortedFinite(values);
+}
+/** Below this many values the radix sort's fixed cost (its bucket counts) outweighs its gain. */
+const RADIX_MIN_LENGTH = 8192;
+/**
+ * Three LSD passes of 11, 11 and 10 bits cover the high word of a double's key. Digits of 11 bits keep the
+ * 2048 buckets a pass writes to within the cache; 16-bit digits (two passes) scatter over 65536 of them and
+ * are slower on columns of half a million values.
+ */
+const DIGITS = [
+    [0, 11],
+    [11, 11],
+    [22, 10],
+];
+const BUCKETS = 2048;
+const SIGN = 0x80000000;
+/** The radix sort's second buffer, grown to the largest column sorted so far. */
+let scratch = new Uint32Array(0);
+/** The radix sort reads doubles as two 32-bit words, low word first. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const sample_EXPONENT = 0x7ff00000;
+/**
+ * Columns with at most one distinct value in this many are sorted by counting (see distinct-count.ts), up to
+ * `COUNTING_MAX_DISTINCT` distinct values, where the counting table would outgrow the cache.
+ */
+const COUNTING_MIN_REPEATS = 16;
+const COUNTING_MAX_DISTINCT = 1 << 15;
+/**
+ * The finite values, ascending, in exactly the order `Float64Array.prototype.sort` gives (-0 before 0).
+ *
+ * Sorting is most of the engine's work on large columns, so large inputs are sorted on the values' bit
+ * patterns. A column of few distinct values is counted per bit pattern and rebuilt from its sorted distinct
+ * values (`distinctRunsOf` then gives them with their counts). Any other gets a radix sort: flipping the
+ * sign bit of a non-negative double, and every bit of a negative one, yields an unsigned 64-bit key whose
+ * order is the numeric order, with -0 just below 0. LSD passes order the keys by their high 32 bits (a pass
+ * whose digit is the same for every value is skipped), then the few values that share those bits are
+ * ordered by the low 32.
+ */
+function sortedFinite(values) {
+    const source = values instanceof Float64Array ? values : Float64Array.from(values);
+    if (source.length < RADIX_MIN_LENGTH || !LITTLE_ENDIAN) {
+        let present = 0;
+        for (let i = 0; i < source.length; i++)
+            if (Number.isFinite(source[i]))
+                present++;
+        const out = new Float64Array(present);
+        let k = 0;
+        for (let i = 0; i < source.length; i++)
+            if (Number.isFinite(source[i]))
+                out[k++] = source[i];
+        return out.sort();
+    }
+    // Word 2i is the low half of value i, word 2i + 1 its high half (sign, exponent, top of the mantissa).
+    const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
+    const runs = countDistinctBits(words, Math.min(COUNTING_MAX_DISTINCT, Math.floor(source.length / COUNTING_MIN_REPEATS)));
+    if (runs) {
+        let present = 0;
+        for (let rank = 0; rank < runs.counts.length; rank++)
+            present += runs.counts[rank];
+        const sorted = expandRuns(runs, present);
+        runsOfSorted.set(sorted, runs);
+        return sorted;
+    }
+    let present = 0;
+    for (let i = 1; i < words.length; i += 2)
+        if ((words[i] & sample_EXPONENT) !== sample_EXPONENT)
+            present++;
+    const result = new Uint32Array(present * 2);
+    const counts = new Int32Array(DIGITS.length * BUCKETS);
+    let k = 0;
+    for (let i = 0; i < words.length; i += 2) {
+        const high = words[i + 1];
+        if ((high & sample_EXPONENT) === sample_EXPONENT)
+            continue;
+        const flip = high >> 31;
+        const keyHigh = (high ^ (flip | SIGN)) >>> 0;
+        result[k] = (words[i] ^ flip) >>> 0;
+        result[k + 1] = keyHigh;
+        k += 2;
+        counts[keyHigh & (BUCKETS - 1)]++;
+        counts[BUCKETS + ((keyHigh >>> 11) & (BUCKETS - 1))]++;
+        counts[2 * BUCKETS + (keyHigh >>> 22)]++;
+    }
+    // The passes order the keys by their high word, going back and forth between the result and a scratch
+    // buffer kept for the next call: a column's sort then allocates nothing but its result.
+    if (scratch.length < result.length)
+        scratch = new Uint32Array(result.length);
+    let keys = result;
+    let spare = scratch.subarray(0, result.length);
+    const offsets = new Int32Array(BUCKETS);
+    for (let pass = 0; pass < DIGITS.length; pass++) {
+        const [shift, bits] = DIGITS[pass];
+        const mask = (1 << bits) - 1;
+        const base = pass * BUCKETS;
+        if (present === 0 || counts[base + ((keys[1] >>> shift) & mask)] === present)
+            continue;
+        let total = 0;
+        for (let digit = 0; digit <= mask; digit++) {
+            offsets[digit] = total;
+            total += counts[base + digit];
+        }
+        for (let i = 0; i < keys.length; i += 2) {
+            const high = keys[i + 1];
+            const at = offsets[(high >>> shift) & mask]++ * 2;
+            spare[at] = keys[i];
+            spare[at + 1] = high;
+        }
+        const sorted = spare;
+        spare = keys;
+        keys = sorted;
+    }
+    if (keys !== result)
+        result.set(keys);
+    // The high word holds sign, exponent and 20 bits of mantissa, so values that share it are few (or
+    // equal); each such run is ordered by its low words.
+    let runStart = 0;
+    for (let i = 2; i <= result.length; i += 2) {
+        if (i < result.length && result[i + 1] === result[runStart + 1])
+            continue;
+        if (i - runStart > 2)
+            orderByLowWord(result, runStart, i);
+        runStart = i;
+    }
+    // Back from keys to doubles in place.
+    for (let i = 0; i < result.length; i += 2) {
+        const flip = ~(result[i + 1] >> 31);
+        result[i] ^= flip;
+        result[i + 1] ^= flip | SIGN;
+    }
+    return new Float64Array(result.buffer, 0, present);
+}
+/** Below this many values a run is ordered by insertion; above, by the built-in sort of its low words. */
+const INSERTION_MAX = 24;
+/** Orders the keys in `keys[from, to)` (pairs of words, all with the same high word) by their low word. */
+function orderByLowWord(keys, from, to) {
+    if (to - from <= 2 * INSERTION_MAX) {
+        for (let i = from + 2; i < to; i += 2) {
+            const low = keys[i];
+            let j = i - 2;
+            while (j >= from && keys[j] > low) {
+                keys[j + 2] = keys[j];
+                j -= 2;
+            }
+            keys[j + 2] = low;
+        }
+        return;
+    }
+    const lows = new Uint32Array((to - from) / 2);
+    for (let i = from; i < to; i += 2)
+        lows[(i - from) / 2] = keys[i];
+    lows.sort();
+    for (let i = from; i < to; i += 2)
+        keys[i] = lows[(i - from) / 2];
+}
+/** A categorical sample from each side's count per category. Categories with a zero count on both sides are dropped. */
+function categoricalSample(reference, current) {
+    const categories = [...new Set([...reference.keys(), ...current.keys()])]
+        .filter((category) => (reference.get(category) ?? 0) + (current.get(category) ?? 0) > 0)
+        .sort(compareCodePoints);
+    const referenceCounts = Float64Array.from(categories, (category) => reference.get(category) ?? 0);
+    const currentCounts = Float64Array.from(categories, (category) => current.get(category) ?? 0);
+    return {
+        kind: 'categorical',
+        categories,
+        reference: referenceCounts,
+        current: currentCounts,
+        referenceTotal: sum(referenceCounts),
+        currentTotal: sum(currentCounts),
+    };
+}
+/** A categorical sample from raw values of each side. */
+function categoricalSampleFromValues(reference, current) {
+    return categoricalSample(countValues(reference), countValues(current));
+}
+function countValues(values) {
+    const counts = new Map();
+    for (const value of values)
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+    return counts;
+}
+function sum(values) {
+    let total = 0;
+    for (const value of values)
+        total += value;
+    return total;
+}
+/**
+ * Orders strings by Unicode code point, as Python does. JavaScript's default order compares UTF-16 code
+ * units, which puts U+E000–U+FFFF after astral characters; moving the surrogate range above them fixes it.
+ */
+function compareCodePoints(a, b) {
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y)
+            return codePointRank(x) - codePointRank(y);
     }
     return a.length - b.length;
 }
-/** The distinct labels of all the given arrays, in scikit-learn's order. */
-function sortedLabels(...labelArrays) {
-    const distinct = new Set();
-    for (const labels of labelArrays)
-        for (const label of labels)
-            distinct.add(label);
-    return [...distinct].sort(compareLabels);
-}
-/** The distinct labels of `yTrue` other than `positive`: a one-column model's negative class, when it is one. */
-function otherLabels(yTrue, positive) {
-    const others = new Set();
-    for (const label of yTrue)
-        if (label !== positive)
-            others.add(label);
-    return others;
-}
-
-;// CONCATENATED MODULE: ./src/performance/confusion-matrix.ts
-/**
- * Confusion matrix, as `sklearn.metrics.confusion_matrix(y_true, y_pred, labels=labels)`.
- *
- * Definition: `counts[i][j]` is the number of rows whose true label is `labels[i]` and whose predicted
- * label is `labels[j]`: rows are the truth, columns the prediction.
- *
- * Edge cases: by default the labels are every label seen on either side, in scikit-learn's order (see
- * `label-order.ts`); with explicit labels, rows whose true or predicted label is not among them are left
- * out, as scikit-learn does. No rows give an empty matrix.
- *
- * @example
- * confusionMatrix(['a', 'b', 'b'], ['a', 'a', 'b']);
- * // => { labels: ['a', 'b'], counts: [[1, 0], [1, 1]] }
- */
-
-
-function confusionMatrix(yTrue, yPred, labels = sortedLabels(yTrue, yPred)) {
-    requireAligned('y_pred', yTrue.length, yPred);
-    const indexOf = new Map(labels.map((label, index) => [label, index]));
-    const counts = labels.map(() => new Array(labels.length).fill(0));
-    for (let row = 0; row < yTrue.length; row++) {
-        const truth = indexOf.get(yTrue[row]);
-        const prediction = indexOf.get(yPred[row]);
-        if (truth !== undefined && prediction !== undefined)
-            counts[truth][prediction]++;
-    }
-    return { labels, counts };
+function codePointRank(unit) {
+    if (unit >= 0xe000)
+        return unit - 0x800;
+    if (unit >= 0xd800)
+        return unit + 0x2000;
+    return unit;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
@@ -42063,7 +42904,7 @@ function ckmeans(x, nClusters) {
  * @example
  * sum([1, 2, 3]); // => 6
  */
-function sum(x) {
+function simple_statistics_sum(x) {
     // If the array is empty, we needn't bother computing its sum
     if (x.length === 0) {
         return 0;
@@ -42121,7 +42962,7 @@ function simple_statistics_mean(x) {
         throw new Error("mean requires at least one data point");
     }
 
-    return sum(x) / x.length;
+    return simple_statistics_sum(x) / x.length;
 }
 
 /**
@@ -46660,274 +47501,6 @@ function zScore(x, mean, standardDeviation) {
 
 //# sourceMappingURL=simple-statistics.mjs.map
 
-;// CONCATENATED MODULE: ./src/performance/mean.ts
-/**
- * Arithmetic mean with compensated (Kahan–Babuška–Neumaier) summation, simple-statistics' `mean`.
- *
- * scikit-learn averages with `np.average`, whose pairwise summation is within a few ulps of the exact
- * sum; a compensated sum is within one, so the two agree far inside the 1e-12 the fixtures demand, at
- * any length, where a plain left-to-right loop drifts with n.
- *
- * Edge cases: an empty array has no mean (undefined, where NumPy would warn and give NaN).
- *
- * @example
- * compensatedMean([0.1, 0.2, 0.3]); // => 0.19999999999999998 (the exact sum rounds to 0.6)
- */
-
-function compensatedMean(values) {
-    if (values.length === 0)
-        return undefined;
-    // simple-statistics only reads `length` and indexes, so typed arrays need no copy.
-    return simple_statistics_mean(values);
-}
-
-;// CONCATENATED MODULE: ./src/performance/balanced-accuracy.ts
-/**
- * Balanced accuracy, as `sklearn.metrics.balanced_accuracy_score(y_true, y_pred)` (not adjusted).
- *
- * Definition: the mean over classes of recall, `(1/K) · Σ_k C_kk / Σ_j C_kj`, on the confusion matrix C
- * of every label seen on either side. Unlike accuracy, a rare class weighs as much as a common one.
- *
- * Edge cases: a label that only occurs among the predictions has no recall (0/0); scikit-learn drops it
- * from the mean (with the warning "y_pred contains classes not in y_true") and so do we. No rows, no
- * value (undefined).
- *
- * @example
- * balancedAccuracy(['a', 'b', 'b'], ['a', 'c', 'b']); // => 0.75 (recalls 1 and 0.5; 'c' dropped)
- */
-
-
-function balancedAccuracy(yTrue, yPred) {
-    const { counts } = confusionMatrix(yTrue, yPred);
-    return balancedAccuracyFromCounts(counts.map((row, index) => row[index]), counts.map((row) => row.reduce((total, count) => total + count, 0)));
-}
-/**
- * The mean recall from per-label counts of rows predicted right and rows truly of the label, labels
- * without true rows left out. Shared with the bootstrap, which counts resampled rows.
- */
-function balancedAccuracyFromCounts(correct, actual) {
-    const recalls = [];
-    actual.forEach((support, index) => {
-        if (support > 0)
-            recalls.push(correct[index] / support);
-    });
-    return compensatedMean(recalls);
-}
-
-;// CONCATENATED MODULE: ./src/performance/log-loss.ts
-/**
- * Log loss (cross-entropy), as `sklearn.metrics.log_loss(y_true, y_prob, labels=classes)` in scikit-learn
- * 1.2 (its default `eps="auto"`).
- *
- * Definition: each probability is first clipped to [ε, 1 − ε] with ε = 2⁻⁵² (`np.finfo(float64).eps`),
- * then each row is divided by its sum, so rows that do not sum to one are renormalised; the loss is
- * `−(1/n) · Σ_i ln(p_i,y_i)`, the mean negative log of the probability given to the true class.
- * Clipping keeps a confident mistake finite: a true class given probability 0 costs
- * ln((1 + ε)/ε) ≈ 36.04, and a perfect one-hot prediction costs about 2ε rather than 0.
- * (scikit-learn 1.3 deprecated the `eps` argument; this follows 1.2.1, the version the fixtures pin.)
- *
- * Classes: `probabilities` holds one column per class the model knows, as `labels=` does; `y_true`
- * may use only some of them (a single class is fine).
- *
- * One column (a binary model's `predict_proba[:, 1]`): the probability p of its class, the positive
- * one; every other row is of the negative class, scored 1 − p, as scikit-learn takes a 1-D `y_pred`. In
- * scikit-learn's order: p is clipped first, the negative class gets 1 − clip(p), and the row is then
- * renormalised by their (floating-point) sum — the same as `log_loss(y_true == positive, p, labels=[0, 1])`.
- *
- * Edge cases (undefined): no rows, no column, a true label with no column (scikit-learn would silently
- * score such a row 0; with one column: two labels other than its class, where scikit-learn raises),
- * a non-finite probability.
- *
- * @example
- * logLoss(['n', 'p'], new Map([['n', [0.8, 0.3]], ['p', [0.2, 0.7]]]));
- * // => 0.2899092476264711 (the mean of −ln 0.8 and −ln 0.7)
- */
-
-
-
-const CLIP_EPSILON = Number.EPSILON;
-function logLoss(yTrue, probabilities) {
-    const losses = rowLogLosses(yTrue, probabilities);
-    return losses && compensatedMean(losses);
-}
-/** Each row's −ln p(true class) after clipping and renormalising; undefined where `logLoss` is. */
-function rowLogLosses(yTrue, probabilities) {
-    const classes = [...probabilities.keys()].sort(compareLabels);
-    const columns = classes.map((label) => probabilities.get(label));
-    for (const column of columns)
-        requireAligned('a probability column', yTrue.length, column);
-    if (yTrue.length === 0 || classes.length === 0)
-        return undefined;
-    if (classes.length === 1)
-        return positiveClassLogLosses(yTrue, classes[0], columns[0]);
-    const columnOf = new Map(classes.map((label, index) => [label, index]));
-    const losses = new Float64Array(yTrue.length);
-    for (let row = 0; row < yTrue.length; row++) {
-        const trueColumn = columnOf.get(yTrue[row]);
-        if (trueColumn === undefined)
-            return undefined;
-        let rowSum = 0;
-        for (const column of columns) {
-            if (!Number.isFinite(column[row]))
-                return undefined;
-            rowSum += clip(column[row]);
-        }
-        losses[row] = -Math.log(clip(columns[trueColumn][row]) / rowSum);
-    }
-    return losses;
-}
-function positiveClassLogLosses(yTrue, positive, scores) {
-    if (otherLabels(yTrue, positive).size > 1)
-        return undefined;
-    const losses = new Float64Array(yTrue.length);
-    for (let row = 0; row < yTrue.length; row++) {
-        if (!Number.isFinite(scores[row]))
-            return undefined;
-        const positiveScore = clip(scores[row]);
-        const negativeScore = 1 - positiveScore;
-        losses[row] = -Math.log((yTrue[row] === positive ? positiveScore : negativeScore) / (negativeScore + positiveScore));
-    }
-    return losses;
-}
-function clip(probability) {
-    return Math.min(Math.max(probability, CLIP_EPSILON), 1 - CLIP_EPSILON);
-}
-
-;// CONCATENATED MODULE: ./src/performance/regression-errors.ts
-/**
- * Per-row absolute errors `|ŷ_i − y_i|`, the common first step of the regression metrics and the error
- * signal the change detectors watch for regression models.
- *
- * Edge cases: undefined when any value is NaN or infinite, where scikit-learn's input validation raises;
- * an empty input gives an empty array.
- *
- * @example
- * absoluteErrors([1, 2], [1.5, 1]); // => Float64Array [0.5, 1]
- */
-
-function absoluteErrors(yTrue, yPred) {
-    requireAligned('y_pred', yTrue.length, yPred);
-    const errors = new Float64Array(yTrue.length);
-    for (let row = 0; row < yTrue.length; row++) {
-        if (!Number.isFinite(yTrue[row]) || !Number.isFinite(yPred[row]))
-            return undefined;
-        errors[row] = Math.abs(yPred[row] - yTrue[row]);
-    }
-    return errors;
-}
-
-;// CONCATENATED MODULE: ./src/performance/mean-absolute-error.ts
-/**
- * Mean absolute error, as `sklearn.metrics.mean_absolute_error(y_true, y_pred)`.
- *
- * Definition: `MAE = (1/n) · Σ |ŷ_i − y_i|`, in the target's units; lower is better.
- *
- * Edge cases: no rows or a non-finite value, no MAE (undefined; scikit-learn raises).
- *
- * @example
- * meanAbsoluteError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.5
- */
-
-
-function meanAbsoluteError(yTrue, yPred) {
-    const errors = absoluteErrors(yTrue, yPred);
-    return errors && compensatedMean(errors);
-}
-
-;// CONCATENATED MODULE: ./src/performance/mean-absolute-percentage-error.ts
-/**
- * Mean absolute percentage error, as `sklearn.metrics.mean_absolute_percentage_error(y_true, y_pred)`.
- *
- * Definition: `MAPE = (1/n) · Σ |ŷ_i − y_i| / max(|y_i|, ε)` with ε = 2⁻⁵² (`np.finfo(float64).eps`).
- * A fraction, not a percentage: 0.05 means 5 %. Lower is better.
- *
- * Edge cases: the ε guard keeps a zero target finite but enormous (an error of 1 on a target of 0 adds
- * 1/ε ≈ 4.5e15 to the sum), exactly as scikit-learn does; MAPE is meaningless on targets near zero.
- * No rows or a non-finite value, no MAPE (undefined).
- *
- * @example
- * meanAbsolutePercentageError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.3273809523809524
- */
-
-
-const ZERO_GUARD = Number.EPSILON;
-function meanAbsolutePercentageError(yTrue, yPred) {
-    const errors = absoluteErrors(yTrue, yPred);
-    if (!errors)
-        return undefined;
-    return compensatedMean(errors.map((error, row) => error / Math.max(Math.abs(yTrue[row]), ZERO_GUARD)));
-}
-
-;// CONCATENATED MODULE: ./src/performance/precision-recall-f1.ts
-/**
- * Precision, recall and F1 per class and their macro averages, as scikit-learn's
- * `precision_recall_fscore_support(y_true, y_pred, labels=labels, average=None)` and `average='macro'`
- * (so `precision_score`, `recall_score` and `f1_score` with `average='macro'`).
- *
- * Definition, for each label k with tp_k rows predicted k and truly k:
- * `precision_k = tp_k / #(ŷ = k)`, `recall_k = tp_k / #(y = k)`,
- * `F1_k = 2 · precision_k · recall_k / (precision_k + recall_k)`; each macro average is the plain mean
- * over the labels. F1 is evaluated in that product form, operation for operation as scikit-learn 1.2
- * does, so results agree to the last bit or two.
- *
- * Zero division, scikit-learn's default (`zero_division="warn"`): a ratio with a zero denominator is 0
- * (scikit-learn also warns) — precision of a label never predicted, recall of a label absent from the
- * truth — and F1 is 0 whenever precision + recall is 0. Those zeros still count in the macro averages,
- * so a class the model no longer meets, or no longer predicts, pulls the macro scores down. Later 1.x
- * releases compute F1 as 2·tp / (2·tp + fp + fn) with the same default; the two agree on every label
- * drawn from the data and on absent explicit labels (both 0).
- *
- * Edge cases: labels default to every label seen on either side, in scikit-learn's order; explicit
- * labels may name labels seen nowhere (all three scores 0) or leave some out, counts still coming from
- * all rows. No labels (no rows), no result (undefined).
- *
- * @example
- * const scores = precisionRecallF1(['a', 'a', 'b'], ['a', 'b', 'b']);
- * scores.perClass[0]; // => { label: 'a', precision: 1, recall: 0.5, f1: 0.6666666666666666, support: 2 }
- * scores.f1Macro; // => 0.6666666666666666
- */
-
-
-
-function precisionRecallF1(yTrue, yPred, labels = sortedLabels(yTrue, yPred)) {
-    requireAligned('y_pred', yTrue.length, yPred);
-    if (labels.length === 0)
-        return undefined;
-    const truePositives = new Map();
-    const predicted = new Map();
-    const actual = new Map();
-    const increment = (counts, label) => counts.set(label, (counts.get(label) ?? 0) + 1);
-    for (let row = 0; row < yTrue.length; row++) {
-        increment(actual, yTrue[row]);
-        increment(predicted, yPred[row]);
-        if (yTrue[row] === yPred[row])
-            increment(truePositives, yTrue[row]);
-    }
-    return scoresFromCounts(labels, labels.map((label) => truePositives.get(label) ?? 0), labels.map((label) => predicted.get(label) ?? 0), labels.map((label) => actual.get(label) ?? 0));
-}
-/**
- * The scores from per-label counts (aligned with `labels`): rows right, rows predicted as the label,
- * rows truly of the label. Shared with the bootstrap, which counts resampled rows.
- */
-function scoresFromCounts(labels, truePositives, predicted, actual) {
-    const perClass = labels.map((label, index) => {
-        const precision = ratioOrZero(truePositives[index], predicted[index]);
-        const recall = ratioOrZero(truePositives[index], actual[index]);
-        const denominator = precision + recall;
-        const f1 = denominator === 0 ? 0 : (2 * precision * recall) / denominator;
-        return { label, precision, recall, f1, support: actual[index] };
-    });
-    return {
-        perClass,
-        precisionMacro: compensatedMean(perClass.map((scores) => scores.precision)),
-        recallMacro: compensatedMean(perClass.map((scores) => scores.recall)),
-        f1Macro: compensatedMean(perClass.map((scores) => scores.f1)),
-    };
-}
-function ratioOrZero(numerator, denominator) {
-    return denominator === 0 ? 0 : numerator / denominator;
-}
-
 ;// CONCATENATED MODULE: ./src/core/compensated-sum.ts
 /**
  * Neumaier's compensated sum (the Kahan–Babuška variant that also holds when a term outweighs the running
@@ -47016,2075 +47589,6 @@ function momentsOfCounts(values, counts) {
         squares.add(counts[i] * deviation * deviation);
     }
     return { mean, squaredDeviations: squares.total() };
-}
-
-;// CONCATENATED MODULE: ./src/performance/r2.ts
-/**
- * Coefficient of determination R², as `sklearn.metrics.r2_score(y_true, y_pred)`.
- *
- * Definition: `R² = 1 − Σ (y_i − ŷ_i)² / Σ (y_i − ȳ)²`: 1 for perfect predictions, 0 for predicting
- * the mean of the truth, negative (unbounded) for worse. Higher is better.
- *
- * Edge cases, as scikit-learn's default `force_finite=True`:
- * - a constant target (zero denominator) scores 1 when the predictions are perfect and 0 otherwise;
- * - fewer than two rows, no R² (undefined; scikit-learn warns and gives NaN), nor with a non-finite
- *   value (scikit-learn raises).
- * A constant target is recognised exactly (every value equal), not through its computed mean:
- * scikit-learn's mean of three 0.1s is 0.10000000000000002, leaving a denominator of ~1e-34 and an R²
- * near −1.7e31 where the documented answer is 0; we give 0. Everywhere else the sums are compensated
- * (`moments.ts`), so R² matches scikit-learn to ~1e-15.
- *
- * @example
- * r2([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.9486081370449679
- * r2([5, 5, 5], [5, 5, 6]); // => 0 (constant target, imperfect predictions)
- */
-
-
-
-function r2(yTrue, yPred) {
-    const errors = absoluteErrors(yTrue, yPred);
-    if (!errors || errors.length < 2)
-        return undefined;
-    const residualSquares = sum(Array.from(errors, (error) => error * error));
-    if (residualSquares === 0)
-        return 1;
-    const { squaredDeviations } = momentsOf(Float64Array.from(yTrue));
-    return squaredDeviations === 0 ? 0 : 1 - residualSquares / squaredDeviations;
-}
-
-;// CONCATENATED MODULE: ./src/performance/roc-auc.ts
-/**
- * Area under the ROC curve, as `sklearn.metrics.roc_auc_score`: binary, and one-vs-rest macro average
- * for more than two classes.
- *
- * Binary definition: sort rows by decreasing score; at each distinct score (threshold) take the counts
- * of positives TP and negatives FP scoring at least that much. The ROC curve joins (0, 0) and the points
- * (FP/N, TP/P), and the AUC is its trapezoid area,
- * `AUC = Σ (FP_t − FP_{t−1}) · (TP_t + TP_{t−1}) / (2·P·N)`.
- * Tied scores form one threshold, so a tie between a positive and a negative counts one half — exactly
- * scikit-learn's `roc_curve` + `auc` (its dropping of collinear points does not change the area). The
- * sum is accumulated in integers, so the only rounding is the final division; scikit-learn's float
- * trapezoid is within a few ulps of it.
- *
- * Classes and scores: `probabilities` holds one column per class the model knows, or one column only.
- * - One column: binary AUC of its class (the positive class) against every other row, as
- *   `roc_auc_score(y_true == positive, p)`; `y_true` may hold at most one other label (scikit-learn
- *   refuses a multiclass `y_true` scored by one column).
- * - Two columns: binary AUC of the greater label (the positive class, `y_score[:, 1]` in scikit-learn)
- *   against its own column.
- * - More: the mean over classes of the binary AUC of "this class" against "the rest", each scored by its
- *   own column (`multi_class='ovr', average='macro'`). A class of the model absent from `y_true` has no
- *   one-vs-rest AUC and is left out of the mean: scikit-learn refuses the whole computation there, and
- *   the result equals its macro average over the label-indicator columns of the classes present. Rows
- *   need not sum to one (scikit-learn insists for multiclass; the per-class AUCs never use the sum).
- *
- * Edge cases (undefined, where scikit-learn raises): fewer than two classes of the model present in
- * `y_true` (with one column: no positive or no negative row), a true label with no probability column
- * (with one column: two labels other than its class), a non-finite score, no column.
- *
- * @example
- * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
- * // => 0.75 (positives beat negatives in 3 of the 4 pairs)
- */
-
-
-
-function rocAuc(yTrue, probabilities) {
-    const scored = scoredClasses(yTrue, probabilities);
-    if (!scored)
-        return undefined;
-    const { classes, positive } = scored;
-    if (positive !== undefined)
-        return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
-    const present = new Set(yTrue);
-    const perClass = [];
-    for (const label of classes) {
-        if (!present.has(label))
-            continue;
-        const auc = binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
-        if (auc === undefined)
-            return undefined;
-        perClass.push(auc);
-    }
-    return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
-}
-/** Which classes an AUC scores, shared with the bootstrap's `prepareRocAuc`; undefined where scikit-learn raises. */
-function scoredClasses(yTrue, probabilities) {
-    const classes = [...probabilities.keys()].sort(compareLabels);
-    for (const column of probabilities.values())
-        requireAligned('a probability column', yTrue.length, column);
-    if (classes.length === 1)
-        return otherLabels(yTrue, classes[0]).size <= 1 ? { classes, positive: classes[0] } : undefined;
-    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
-        return undefined;
-    return classes.length === 2 ? { classes, positive: classes[1] } : { classes };
-}
-/**
- * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
- * trapezoid does. Undefined without both positives and negatives, or with a non-finite score.
- */
-function binaryRocAuc(isPositive, scores) {
-    requireAligned('scores', isPositive.length, scores);
-    const ranking = rankScores(scores);
-    return ranking && rankedRocAuc(ranking, isPositive);
-}
-/** The ranking of `scores`, computed once and reused by the bootstrap; undefined with a non-finite score. */
-function rankScores(scores) {
-    for (let row = 0; row < scores.length; row++)
-        if (!Number.isFinite(scores[row]))
-            return undefined;
-    const order = Uint32Array.from({ length: scores.length }, (_, row) => row);
-    order.sort((a, b) => scores[b] - scores[a]);
-    const startsThreshold = new Uint8Array(order.length);
-    for (let rank = 1; rank < order.length; rank++)
-        startsThreshold[rank] = scores[order[rank]] !== scores[order[rank - 1]] ? 1 : 0;
-    return { order, startsThreshold };
-}
-/**
- * The trapezoid AUC over a ranking, each row counted `multiplicities[row]` times (once without them):
- * the bootstrap's resamples are multiplicities. Undefined without both positives and negatives.
- */
-function rankedRocAuc({ order, startsThreshold }, isPositive, multiplicities) {
-    let truePositives = 0;
-    let falsePositives = 0;
-    let previousTruePositives = 0;
-    let previousFalsePositives = 0;
-    let twiceArea = 0;
-    for (let rank = 0; rank < order.length; rank++) {
-        const row = order[rank];
-        if (startsThreshold[rank]) {
-            twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
-            previousTruePositives = truePositives;
-            previousFalsePositives = falsePositives;
-        }
-        const times = multiplicities ? multiplicities[row] : 1;
-        if (isPositive[row])
-            truePositives += times;
-        else
-            falsePositives += times;
-    }
-    if (truePositives === 0 || falsePositives === 0)
-        return undefined;
-    twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
-    return twiceArea / (2 * truePositives * falsePositives);
-}
-
-;// CONCATENATED MODULE: ./src/performance/resampling.ts
-/**
- * The performance metrics evaluated on bootstrap resamples without building them: a resample of n rows
- * drawn with replacement is the same multiset as the original rows each taken m_i times, and every
- * metric here depends on the multiset only. So the work that does not depend on the draw — encoding
- * labels, ranking scores for ROC AUC, per-row losses and errors — is done once per side, and each
- * resample costs one O(n) pass over the multiplicities m. For ROC AUC on 10,000 rows a side this is the
- * difference between a sort per resample and none.
- *
- * Each prepared metric follows its module's definition (and edge cases) on the resampled multiset, from
- * the same shared formulas (`scoresFromCounts`, `balancedAccuracyFromCounts`, `rankedRocAuc`,
- * `rowLogLosses`); only summation order differs, so values agree with computing the metric on the
- * materialised resample to ~1e-15 (checked in `__tests__/performance/resampling.test.ts`). Labels are
- * those present in the resample, as they would be on the materialised rows.
- *
- * @example
- * const accuracyOf = prepareResampling('accuracy', { task: 'classification', yTrue: ['a', 'b'], yPred: ['a', 'a'] });
- * accuracyOf([2, 0]); // => 1 (the right row drawn twice)
- * accuracyOf([0, 2]); // => 0
- */
-
-
-
-
-
-
-
-const NOT_DEFINED = () => undefined;
-function prepareResampling(name, rows) {
-    if (rows.task === 'regression')
-        return prepareRegression(name, rows);
-    switch (name) {
-        case 'accuracy':
-            return prepareAccuracy(rows);
-        case 'balanced_accuracy':
-            return prepareLabelCounts(rows, (counts) => balancedAccuracyFromCounts(counts.truePositives, counts.actual));
-        case 'f1_macro':
-            return prepareLabelCounts(rows, (counts) => scoresOf(counts).f1Macro);
-        case 'precision_macro':
-            return prepareLabelCounts(rows, (counts) => scoresOf(counts).precisionMacro);
-        case 'recall_macro':
-            return prepareLabelCounts(rows, (counts) => scoresOf(counts).recallMacro);
-        case 'roc_auc':
-            return prepareRocAuc(rows);
-        case 'log_loss': {
-            const losses = rows.probabilities && rowLogLosses(rows.yTrue, rows.probabilities);
-            return losses ? (multiplicities) => resampling_weightedMean(losses, multiplicities) : NOT_DEFINED;
-        }
-        default:
-            return NOT_DEFINED;
-    }
-}
-function resampling_weightedMean(values, multiplicities) {
-    let total = 0;
-    let weight = 0;
-    for (let row = 0; row < values.length; row++) {
-        total += multiplicities[row] * values[row];
-        weight += multiplicities[row];
-    }
-    return weight === 0 ? undefined : total / weight;
-}
-function prepareAccuracy({ yTrue, yPred }) {
-    const correct = Float64Array.from(yTrue, (truth, row) => (truth === yPred[row] ? 1 : 0));
-    return (multiplicities) => resampling_weightedMean(correct, multiplicities);
-}
-function scoresOf(counts) {
-    return scoresFromCounts(counts.labels, counts.truePositives, counts.predicted, counts.actual);
-}
-function prepareLabelCounts({ yTrue, yPred }, metric) {
-    const labels = sortedLabels(yTrue, yPred);
-    const codeOf = new Map(labels.map((label, code) => [label, code]));
-    const trueCodes = Uint32Array.from(yTrue, (label) => codeOf.get(label));
-    const predictedCodes = Uint32Array.from(yPred, (label) => codeOf.get(label));
-    return (multiplicities) => {
-        const truePositives = new Array(labels.length).fill(0);
-        const predicted = new Array(labels.length).fill(0);
-        const actual = new Array(labels.length).fill(0);
-        for (let row = 0; row < trueCodes.length; row++) {
-            const times = multiplicities[row];
-            actual[trueCodes[row]] += times;
-            predicted[predictedCodes[row]] += times;
-            if (trueCodes[row] === predictedCodes[row])
-                truePositives[trueCodes[row]] += times;
-        }
-        const present = labels.map((_, code) => code).filter((code) => actual[code] + predicted[code] > 0);
-        if (present.length === 0)
-            return undefined;
-        return metric({
-            labels: present.map((code) => labels[code]),
-            truePositives: present.map((code) => truePositives[code]),
-            predicted: present.map((code) => predicted[code]),
-            actual: present.map((code) => actual[code]),
-        });
-    };
-}
-function prepareRocAuc({ yTrue, probabilities }) {
-    if (!probabilities)
-        return NOT_DEFINED;
-    const classes = scoredClasses(yTrue, probabilities);
-    if (!classes)
-        return NOT_DEFINED;
-    const scored = classes.positive === undefined ? classes.classes : [classes.positive];
-    const rankings = [];
-    for (const label of scored) {
-        const ranking = rankScores(probabilities.get(label));
-        if (!ranking)
-            return NOT_DEFINED;
-        rankings.push(ranking);
-    }
-    const positives = scored.map((label) => yTrue.map((truth) => truth === label));
-    if (classes.positive !== undefined)
-        return (multiplicities) => rankedRocAuc(rankings[0], positives[0], multiplicities);
-    return (multiplicities) => {
-        const perClass = [];
-        for (let index = 0; index < scored.length; index++) {
-            let drawn = 0;
-            for (let row = 0; row < yTrue.length; row++)
-                if (positives[index][row])
-                    drawn += multiplicities[row];
-            if (drawn === 0)
-                continue;
-            const auc = rankedRocAuc(rankings[index], positives[index], multiplicities);
-            if (auc === undefined)
-                return undefined;
-            perClass.push(auc);
-        }
-        return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
-    };
-}
-function prepareRegression(name, rows) {
-    const errors = absoluteErrors(rows.yTrue, rows.yPred);
-    if (!errors)
-        return NOT_DEFINED;
-    switch (name) {
-        case 'mae':
-            return (multiplicities) => resampling_weightedMean(errors, multiplicities);
-        case 'rmse': {
-            const squares = errors.map((error) => error * error);
-            return (multiplicities) => {
-                const meanSquare = resampling_weightedMean(squares, multiplicities);
-                return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
-            };
-        }
-        case 'mape': {
-            const ratios = errors.map((error, row) => error / Math.max(Math.abs(rows.yTrue[row]), Number.EPSILON));
-            return (multiplicities) => resampling_weightedMean(ratios, multiplicities);
-        }
-        case 'r2':
-            return prepareR2(rows.yTrue, errors);
-        default:
-            return NOT_DEFINED;
-    }
-}
-function prepareR2(yTrue, errors) {
-    return (multiplicities) => {
-        let weight = 0;
-        let residualSquares = 0;
-        let total = 0;
-        let first;
-        let constant = true;
-        for (let row = 0; row < errors.length; row++) {
-            const times = multiplicities[row];
-            if (times === 0)
-                continue;
-            weight += times;
-            residualSquares += times * errors[row] * errors[row];
-            total += times * yTrue[row];
-            first ??= yTrue[row];
-            constant &&= yTrue[row] === first;
-        }
-        if (weight < 2)
-            return undefined;
-        if (residualSquares === 0)
-            return 1;
-        if (constant)
-            return 0;
-        const mean = total / weight;
-        let squaredDeviations = 0;
-        for (let row = 0; row < errors.length; row++)
-            squaredDeviations += multiplicities[row] * (yTrue[row] - mean) ** 2;
-        return 1 - residualSquares / squaredDeviations;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/performance/root-mean-squared-error.ts
-/**
- * Root mean squared error, as `sklearn.metrics.mean_squared_error(y_true, y_pred, squared=False)`.
- *
- * Definition: `RMSE = √((1/n) · Σ (y_i − ŷ_i)²)`, in the target's units; lower is better. Large errors
- * weigh more than in the MAE.
- *
- * Edge cases: no rows or a non-finite value, no RMSE (undefined; scikit-learn raises).
- *
- * @example
- * rootMeanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.6123724356957945
- */
-
-
-function rootMeanSquaredError(yTrue, yPred) {
-    const errors = absoluteErrors(yTrue, yPred);
-    if (!errors)
-        return undefined;
-    const meanSquare = compensatedMean(errors.map((error) => error * error));
-    return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
-}
-
-;// CONCATENATED MODULE: ./src/performance/metric-registry.ts
-/**
- * The performance metrics a verdict can be asked for (`performance-metric`), each listed once with what
- * the verdict and the reports need to know about it: its task, which direction is better, and whether
- * it needs the model's class probabilities.
- *
- * Names are scikit-learn's scorer names where one exists (`accuracy`, `balanced_accuracy`, `f1_macro`,
- * `precision_macro`, `recall_macro`, `roc_auc`, `r2`) and the usual abbreviations otherwise (`log_loss`,
- * `mae`, `rmse`, `mape`); values are the metrics themselves, not scikit-learn's negated "higher is better"
- * scorer variants.
- *
- * @example
- * const metric = performanceMetric('rmse');
- * metric?.direction; // => 'lower'
- * metric?.compute({ task: 'regression', yTrue: [1, 2], yPred: [1, 4] }); // => 1.4142135623730951
- */
-
-
-
-
-
-
-
-
-
-
-const PERFORMANCE_METRIC_NAMES = (/* unused pure expression or super */ null && ([
-    'accuracy',
-    'balanced_accuracy',
-    'f1_macro',
-    'precision_macro',
-    'recall_macro',
-    'roc_auc',
-    'log_loss',
-    'mae',
-    'rmse',
-    'mape',
-    'r2',
-]));
-function classification(name, title, direction, needsProbabilities, compute) {
-    return {
-        name,
-        title,
-        task: 'classification',
-        direction,
-        needsProbabilities,
-        compute: (rows) => (rows.task === 'classification' ? compute(rows) : undefined),
-        prepare: (rows) => prepareResampling(name, rows),
-    };
-}
-function regression(name, title, direction, compute) {
-    return {
-        name,
-        title,
-        task: 'regression',
-        direction,
-        needsProbabilities: false,
-        compute: (rows) => (rows.task === 'regression' ? compute(rows.yTrue, rows.yPred) : undefined),
-        prepare: (rows) => prepareResampling(name, rows),
-    };
-}
-const PERFORMANCE_METRICS = [
-    classification('accuracy', 'Accuracy', 'higher', false, (rows) => accuracy(rows.yTrue, rows.yPred)),
-    classification('balanced_accuracy', 'Balanced accuracy', 'higher', false, (rows) => balancedAccuracy(rows.yTrue, rows.yPred)),
-    classification('f1_macro', 'F1 (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.f1Macro),
-    classification('precision_macro', 'Precision (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.precisionMacro),
-    classification('recall_macro', 'Recall (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.recallMacro),
-    classification('roc_auc', 'ROC AUC', 'higher', true, (rows) => rows.probabilities && rocAuc(rows.yTrue, rows.probabilities)),
-    classification('log_loss', 'Log loss', 'lower', true, (rows) => rows.probabilities && logLoss(rows.yTrue, rows.probabilities)),
-    regression('mae', 'Mean absolute error', 'lower', meanAbsoluteError),
-    regression('rmse', 'Root mean squared error', 'lower', rootMeanSquaredError),
-    regression('mape', 'Mean absolute percentage error', 'lower', meanAbsolutePercentageError),
-    regression('r2', 'R²', 'higher', r2),
-];
-const byName = new Map(PERFORMANCE_METRICS.map((metric) => [metric.name, metric]));
-/** The metric called `name`, or undefined for an unknown name (validate user input with it). */
-function performanceMetric(name) {
-    return byName.get(name);
-}
-
-;// CONCATENATED MODULE: ./src/publish/json-text.ts
-/**
- * Parsing a JSON file the user wrote, with the line of a syntax error in the message's location: the
- * annotation then lands on it. V8 gives the offset where parsing stopped ("at position 22"); input that
- * ends too early has none, and its error belongs at the end of the file.
- */
-
-function parseJsonFile(text, file, explain) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        const message = error.message;
-        const position = /at position (\d+)/.exec(message);
-        throw new errors_InputError(explain(message), { file, line: lineAt(text, position ? Number(position[1]) : text.length) });
-    }
-}
-function lineAt(text, offset) {
-    let line = 1;
-    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
-        line++;
-    return line;
-}
-
-;// CONCATENATED MODULE: ./src/publish/metrics.ts
-/**
- * Evaluation metrics: the user's `metrics` JSON file, read as named numbers, and how a new version's
- * numbers compare with the deployed version's. The file itself is stored verbatim; only the numbers are
- * used here, so any extra fields (strings, lists, confusion matrices) are kept but not compared.
- *
- * The file's numbers are the new model's. A `deployed` object in it holds the deployed model's numbers on
- * the same holdout (docs/registry.md, "The metrics file"): the training scored both models on the same
- * rows, so the comparison is like with like. Without it, the deployed numbers can only be the deployed
- * version's own stored metrics, measured on other data when it was trained.
- */
-
-
-
-/** The key of the deployed model's same-holdout numbers in a metrics file. */
-const DEPLOYED_METRICS_KEY = 'deployed';
-function parseMetrics(text, file) {
-    const parsed = parseJsonFile(text, file, (syntaxError) => `the metrics file is not JSON (${syntaxError}); write an object such as {"accuracy": 0.93}`);
-    if (!isRecord(parsed))
-        throw new errors_InputError('the metrics file must hold a JSON object of named numbers, such as {"accuracy": 0.93}', { file });
-    const { [DEPLOYED_METRICS_KEY]: deployed, ...own } = parsed;
-    // An old file may have a number called "deployed"; only an object is the deployed model's block.
-    const values = collectNumbers(isRecord(deployed) ? own : parsed);
-    if (!isRecord(deployed))
-        return { values };
-    const { version, ...numbers } = deployed;
-    if (version !== undefined && typeof version !== 'string') {
-        throw new errors_InputError(`"${DEPLOYED_METRICS_KEY}.version" in the metrics file must be the deployed version's name as text, not ${JSON.stringify(version)}`, { file });
-    }
-    const deployedValues = collectNumbers(numbers);
-    // A block without numbers (the deployed model could not be scored) compares nothing.
-    return Object.keys(deployedValues).length === 0 ? { values } : { values, deployed: { version, values: deployedValues } };
-}
-function collectNumbers(object, prefix = '', into = {}) {
-    for (const [key, value] of Object.entries(object)) {
-        const name = `${prefix}${key}`;
-        // An overflowing number (1e999) parses to Infinity; like infinities in data, it counts as missing.
-        if (typeof value === 'number' && Number.isFinite(value))
-            into[name] = value;
-        else if (isRecord(value))
-            collectNumbers(value, `${name}.`, into);
-    }
-    return into;
-}
-/**
- * The new model's numbers against the deployed version's: the training's same-holdout numbers when they
- * are of that version (or name none), else the version's own stored metrics.
- */
-function compareWithDeployed(metrics, deployedVersion, storedMetrics) {
-    const scored = metrics.deployed;
-    const scoredVersion = scored?.version !== undefined && scored.version !== deployedVersion ? scored.version : undefined;
-    if (scored && scoredVersion === undefined)
-        return { deployedVersion, basis: 'same-holdout', changes: compareMetrics(metrics.values, scored.values) };
-    const basis = storedMetrics ? 'other-data' : 'none';
-    return { deployedVersion, basis, changes: compareMetrics(metrics.values, storedMetrics), ...(scoredVersion === undefined ? {} : { scoredVersion }) };
-}
-/** Every metric either version has: the candidate's in its own order, then those only the deployed one had. */
-function compareMetrics(candidate, deployed) {
-    const changes = Object.entries(candidate).map(([name, value]) => {
-        const before = deployed?.[name];
-        if (before === undefined)
-            return { name, candidate: value };
-        const verdict = verdictOf(name, value - before);
-        return { name, deployed: before, candidate: value, change: value - before, ...(verdict ? { verdict } : {}) };
-    });
-    for (const [name, value] of Object.entries(deployed ?? {})) {
-        if (!(name in candidate))
-            changes.push({ name, deployed: value });
-    }
-    return changes;
-}
-function verdictOf(name, change) {
-    const direction = metricDirection(name);
-    if (direction === undefined)
-        return undefined;
-    if (change === 0)
-        return 'same';
-    return (change > 0) === (direction === 'higher') ? 'better' : 'worse';
-}
-/** scikit-learn's and other common names not in the performance registry, by the direction that is better. */
-const OTHER_NAMES = {
-    precision: 'higher',
-    recall: 'higher',
-    f1: 'higher',
-    f1_score: 'higher',
-    auc: 'higher',
-    pr_auc: 'higher',
-    average_precision: 'higher',
-    logloss: 'lower',
-    mse: 'lower',
-    mean_squared_error: 'lower',
-    mean_absolute_error: 'lower',
-    root_mean_squared_error: 'lower',
-    mean_absolute_percentage_error: 'lower',
-    brier_score: 'lower',
-    brier_score_loss: 'lower',
-    error_rate: 'lower',
-};
-/**
- * Which way is better for a metric called `name` (the last part of a nested name, `per_class.churned.recall`,
- * in any letter case; scikit-learn's averaging suffixes such as `_macro` and `_weighted` do not change it);
- * undefined for names it cannot tell, such as row counts.
- */
-function metricDirection(name) {
-    const last = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-    for (const candidate of [last, last.replace(/_(macro|micro|weighted|binary|samples|ovr|ovo)$/, '')]) {
-        const direction = performanceMetric(candidate)?.direction ?? OTHER_NAMES[candidate];
-        if (direction)
-            return direction;
-    }
-    return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/publish/promotion.ts
-/**
- * The promotion rule (inputs `promote-metric`, `promote-margin`): the new model is proposed only when it
- * beats the deployed one on the chosen metric by at least the margin, both scored on the same holdout.
- * Numbers from other data (the deployed version's own stored metrics) cannot decide it: a change there
- * mixes the models' difference with the data's, so the rule refuses them instead of guessing.
- */
-
-
-
-/**
- * Metrics files round to a few decimals, and the difference of two such numbers carries binary rounding
- * error (1.3 - 1.1 is 0.19999999999999996): a difference this close to the margin meets it.
- */
-const ROUNDING_TOLERANCE = 1e-9;
-/** The direction of `metric`, or an InputError naming the input: the rule cannot tell better from worse otherwise. */
-function ruleDirection(metric) {
-    const direction = metricDirection(metric);
-    if (direction)
-        return direction;
-    throw new errors_InputError(`promote-metric ${JSON.stringify(metric)} is not a metric whose better direction driftgate knows; use one such as accuracy, f1, precision, recall, roc_auc, r2 (higher is better) or log_loss, mae, rmse, mape (lower is better), as the metrics file names it`);
-}
-/**
- * The decision for a new model whose metrics are `metrics`, against `comparison` (undefined: nothing is
- * deployed, so there is nothing to beat). The metric missing on either side, or only other-data numbers,
- * is an InputError: the training must write what the rule reads.
- */
-function decidePromotion(rule, metrics, comparison, file) {
-    const direction = ruleDirection(rule.metric);
-    const candidate = metrics.values[rule.metric];
-    if (candidate === undefined) {
-        throw new errors_InputError(`promote-metric is ${rule.metric}, but the metrics file has no number called ${JSON.stringify(rule.metric)}`, { file });
-    }
-    if (!comparison)
-        return { promoted: true, reason: `nothing is deployed yet, so the first version is proposed without comparing ${rule.metric}` };
-    if (comparison.basis !== 'same-holdout') {
-        const scored = comparison.scoredVersion ? `; the training scored ${comparison.scoredVersion}, but ${comparison.deployedVersion} is deployed now: run the workflow again` : '';
-        throw new errors_InputError(`promote-metric needs the deployed model's ${rule.metric} on the same holdout as the new model's, and the metrics file has none for ${comparison.deployedVersion} (a "${DEPLOYED_METRICS_KEY}" object, see docs/registry.md); comparing with the deployed version's own stored metrics would compare numbers from other data${scored}`, { file });
-    }
-    const deployed = comparison.changes.find((change) => change.name === rule.metric)?.deployed;
-    if (deployed === undefined) {
-        throw new errors_InputError(`promote-metric is ${rule.metric}, but the metrics file's "${DEPLOYED_METRICS_KEY}" object has no number called ${JSON.stringify(rule.metric)}`, { file });
-    }
-    const improvement = direction === 'higher' ? candidate - deployed : deployed - candidate;
-    const promoted = improvement >= rule.margin - ROUNDING_TOLERANCE;
-    const signed = `${candidate - deployed > 0 ? '+' : ''}${formatNumber(candidate - deployed)}`;
-    const moved = `${rule.metric} ${formatNumber(deployed)} → ${formatNumber(candidate)} (${signed}, ${direction} is better) on the same holdout`;
-    const deployedName = `the deployed ${comparison.deployedVersion}`;
-    const needed = rule.margin === 0 ? `at least as good as ${deployedName}` : `better than ${deployedName} by at least ${formatNumber(rule.margin)}`;
-    return promoted ? { promoted, reason: `${moved}: ${needed}, so it is proposed` } : { promoted, reason: `${moved}: not ${needed}, so no pull request is opened` };
-}
-
-;// CONCATENATED MODULE: ./src/registry/registry.ts
-/**
- * The model registry inside the repository, as docs/registry.md describes it:
- *
- *     <registry-dir>/<name>/index.json                every version, its files and checksums, the current one
- *     <registry-dir>/<name>/<version>/model/...       the model files
- *     <registry-dir>/<name>/<version>/baseline/...    the data it was trained on
- *     <registry-dir>/<name>/<version>/metrics.json    its evaluation metrics
- *     <registry-dir>/<name>/<version>/drift-report.json  the check that triggered the retrain
- *     <registry-dir>/<name>/<version>/MODEL_CARD.md
- *
- * Pure: paths, versions and the index, with no I/O, so the rules can be tested on their own and the check
- * action can read the same index.
- */
-
-
-const INDEX_SCHEMA_VERSION = 1;
-const INDEX_FILE = 'index.json';
-const MODEL_FOLDER = 'model';
-const BASELINE_FOLDER = 'baseline';
-const METRICS_FILE = 'metrics.json';
-const DRIFT_REPORT_FILE = 'drift-report.json';
-const MODEL_CARD_FILE = 'MODEL_CARD.md';
-const SAFE_COMPONENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-/**
- * A model name or version becomes one folder name in the repository and part of a branch name, so it is
- * held to characters that mean the same thing in a path, a ref and a URL.
- */
-function checkPathComponent(input, value) {
-    if (!SAFE_COMPONENT.test(value) || value.includes('..') || value.length > 100) {
-        throw new errors_InputError(`${input} must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit (it names a folder), not ${JSON.stringify(value)}`);
-    }
-    return value;
-}
-/**
- * `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not, nor a folder
- * inside any `.git` (git refuses such paths in a tree on every platform, in any letter case, since
- * CVE-2014-9390, and a checkout would write them into the repository's own metadata).
- */
-function checkRegistryDir(value) {
-    const normalized = external_node_path_namespaceObject.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
-    const parts = normalized.split('/');
-    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || parts.includes('..') || parts.some((part) => part.toLowerCase() === '.git')) {
-        throw new errors_InputError(`registry-dir must be a folder inside the repository (such as "models") and not inside a .git folder, not ${JSON.stringify(value)}`);
-    }
-    return normalized;
-}
-/**
- * The model's branch must not be the pull request's base: the commit would land on the base itself (often
- * the default branch, unreviewed) and the pull request would go from a branch to itself.
- */
-function refuseBaseAsBranch(branch, base, isDefaultBranch) {
-    if (base === undefined || base !== branch)
-        return;
-    const which = isDefaultBranch ? `the repository's default branch, which the pull request goes to when base is not set` : 'also the base';
-    throw new errors_InputError(`branch ${JSON.stringify(branch)} is ${which}; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`);
-}
-function modelFolder(registryDir, name) {
-    return posix.join(registryDir, name);
-}
-function indexPath(registryDir, name) {
-    return external_node_path_namespaceObject.posix.join(registryDir, name, INDEX_FILE);
-}
-function versionFolder(registryDir, name, version) {
-    return external_node_path_namespaceObject.posix.join(registryDir, name, version);
-}
-/**
- * Component-wise order: `2026.05.14.10` comes after `2026.05.14.9`. Numeric components compare as numbers,
- * others as text (numbers first); a version that is a prefix of another comes first.
- */
-function compareVersions(a, b) {
-    const left = a.split('.');
-    const right = b.split('.');
-    for (let index = 0; index < Math.min(left.length, right.length); index++) {
-        const order = compareComponents(left[index], right[index]);
-        if (order !== 0)
-            return order;
-    }
-    return left.length - right.length;
-}
-function compareComponents(a, b) {
-    const numeric = /^\d+$/;
-    if (numeric.test(a) && numeric.test(b)) {
-        // Digits only, so BigInt cannot throw; it keeps long counters exact where Number would round.
-        const difference = BigInt(a) - BigInt(b);
-        return difference === 0n ? 0 : difference > 0n ? 1 : -1;
-    }
-    if (numeric.test(a))
-        return -1;
-    if (numeric.test(b))
-        return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** `YYYY.MM.DD` of the UTC day, the prefix of every version published that day. */
-function dayPrefix(day) {
-    const pad = (value) => String(value).padStart(2, '0');
-    return `${day.getUTCFullYear()}.${pad(day.getUTCMonth() + 1)}.${pad(day.getUTCDate())}`;
-}
-/**
- * The next date-based version: `YYYY.MM.DD.N` with N one above the highest N already taken that UTC day.
- * Dates compare as numbers, so a hand-written `2026.5.4.2` counts for the same day as `2026.05.04.1`.
- */
-function nextVersion(taken, now) {
-    const today = [now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()];
-    let highest = 0;
-    for (const version of taken) {
-        const parts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(version)?.slice(1).map(Number);
-        if (parts && parts.slice(0, 3).every((part, index) => part === today[index]))
-            highest = Math.max(highest, parts[3]);
-    }
-    return `${dayPrefix(now)}.${highest + 1}`;
-}
-function emptyIndex(name) {
-    return { schema_version: INDEX_SCHEMA_VERSION, name, versions: [] };
-}
-/** The index read from the repository; `where` (its path and ref) names it in the message when it is broken. */
-function parseIndex(text, where) {
-    const broken = (problem) => new errors_InputError(`the registry index is not usable: ${problem}; fix or remove the file`, { file: where });
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw broken(`not JSON (${error.message})`);
-    }
-    if (!registry_isRecord(parsed))
-        throw broken('not a JSON object');
-    if (parsed.schema_version !== INDEX_SCHEMA_VERSION) {
-        throw broken(`schema_version ${JSON.stringify(parsed.schema_version)} is not ${INDEX_SCHEMA_VERSION}; a newer driftgate may have written it`);
-    }
-    if (typeof parsed.name !== 'string')
-        throw broken('"name" is missing');
-    if (!Array.isArray(parsed.versions))
-        throw broken('"versions" is not a list');
-    const versions = parsed.versions.map((entry, position) => {
-        if (!registry_isRecord(entry) || typeof entry.version !== 'string' || typeof entry.published_at !== 'string' || !Array.isArray(entry.files)) {
-            throw broken(`versions[${position}] needs "version", "published_at" and "files"`);
-        }
-        for (const file of entry.files) {
-            if (!registry_isRecord(file) || typeof file.path !== 'string' || typeof file.role !== 'string' || typeof file.size !== 'number' || typeof file.sha256 !== 'string') {
-                throw broken(`versions[${position}] (${entry.version}) has a file without path, role, size and sha256`);
-            }
-        }
-        return entry;
-    });
-    const current = typeof parsed.current === 'string' ? parsed.current : undefined;
-    return { schema_version: INDEX_SCHEMA_VERSION, name: parsed.name, current, versions: sortVersions(versions) };
-}
-function renderIndex(index) {
-    return `${JSON.stringify(index, null, 2)}\n`;
-}
-function findVersion(index, version) {
-    return version === undefined ? undefined : index.versions.find((entry) => entry.version === version);
-}
-/** The index with `entry` added (or replacing the entry of the same version), which becomes current. */
-function withVersion(index, entry) {
-    const others = index.versions.filter((existing) => existing.version !== entry.version);
-    return { ...index, current: entry.version, versions: sortVersions([...others, entry]) };
-}
-/**
- * The index a pull request branch should hold: every version of the base branch, plus those only the
- * branch has (published by earlier runs for the same pull request). The branch's current wins when it
- * has versions of its own, because those are what the pull request proposes.
- */
-function mergeIndexes(base, branch) {
-    const pending = pendingVersions(base, branch);
-    const versions = sortVersions([...base.versions, ...pending]);
-    const current = pending.length > 0 ? (branch.current ?? pending[pending.length - 1].version) : base.current;
-    return { ...base, current, versions };
-}
-/** Versions the branch has that the base branch does not: the ones its pull request would add. */
-function pendingVersions(base, branch) {
-    const published = new Set(base.versions.map((entry) => entry.version));
-    return branch.versions.filter((entry) => !published.has(entry.version));
-}
-/** Whether two versions hold the same model files, byte for byte (names and checksums). */
-function sameModel(a, b) {
-    const fingerprint = (files) => files
-        .filter((file) => file.role === 'model')
-        .map((file) => `${file.path}\0${file.sha256}`)
-        .sort()
-        .join('\n');
-    const left = fingerprint(a);
-    return left !== '' && left === fingerprint(b);
-}
-/**
- * Names of files inside their version subfolder: paths relative to the deepest folder holding all of them,
- * so one file keeps its base name and a model saved as a folder keeps its inner structure. Distinct files
- * always get distinct names.
- */
-function relativeNames(absolutePaths) {
-    if (absolutePaths.length === 0)
-        return [];
-    const split = absolutePaths.map((path) => path.replace(/\\/g, '/').split('/'));
-    let common = split[0].length - 1;
-    for (const parts of split) {
-        common = Math.min(common, parts.length - 1);
-        for (let index = 0; index < common; index++) {
-            if (parts[index] !== split[0][index]) {
-                common = index;
-                break;
-            }
-        }
-    }
-    return split.map((parts) => parts.slice(common).join('/'));
-}
-function sortVersions(versions) {
-    return [...versions].sort((a, b) => compareVersions(a.version, b.version));
-}
-function registry_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/publish/inputs.ts
-/**
- * The publish action's inputs, read once and turned into typed settings; nothing else in the action calls
- * `core.getInput`. Paths are one per line (file names may contain commas); labels and people may also be
- * separated by commas, as they are usually written on one line.
- */
-
-
-
-
-
-
-
-const DEFAULT_TITLE = 'Publish model {name} {version}';
-const DEFAULT_COMMIT_MESSAGE = 'Publish model {name} {version}';
-const DEFAULT_BRANCH_PREFIX = 'driftgate/';
-const lines = (name) => getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
-const items = (name) => lines(name).flatMap((line) => line.split(',')).map((item) => item.trim()).filter((item) => item !== '');
-const inputs_text = (name) => getInput(name).trim();
-function getInputs() {
-    const githubToken = getInput('github-token');
-    registerSecret(githubToken);
-    if (!githubToken)
-        throw new errors_InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
-    const repository = repositoryFromEnvironment();
-    const name = checkPathComponent('name', inputs_text('name') || repository.repo);
-    const versionText = inputs_text('version') || 'auto';
-    const version = versionText === 'auto' ? versionText : checkPathComponent('version', versionText);
-    const branch = checkBranch('branch', inputs_text('branch') || `${DEFAULT_BRANCH_PREFIX}${name}`);
-    const base = inputs_text('base') ? checkBranch('base', inputs_text('base')) : undefined;
-    // Without base, the event payload names the default branch, so the refusal needs no request.
-    refuseBaseAsBranch(branch, base ?? github_context.payload.repository?.default_branch, base === undefined);
-    const metrics = inputs_text('metrics') || undefined;
-    const promotion = promotionRule(metrics);
-    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_RUN_ID: runId } = process.env;
-    return {
-        githubToken,
-        publish: {
-            content: {
-                model: lines('model'),
-                baseline: lines('baseline'),
-                baselineAs: baselineStorage(),
-                metrics,
-                driftReport: inputs_text('drift-report') || undefined,
-                cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
-                runnerTemp: process.env.RUNNER_TEMP || undefined,
-            },
-            repository,
-            name,
-            registryDir: checkRegistryDir(inputs_text('registry-dir') || 'models'),
-            version,
-            base,
-            branch,
-            title: inputs_text('title') || DEFAULT_TITLE,
-            commitMessage: inputs_text('commit-message') || DEFAULT_COMMIT_MESSAGE,
-            pullRequest: {
-                labels: items('labels'),
-                assignees: items('assignees'),
-                reviewers: items('reviewers'),
-                teamReviewers: items('team-reviewers'),
-                draft: yesOrNo('draft'),
-            },
-            run: { id: runId || undefined, url: runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : undefined },
-            ...(promotion ? { promotion } : {}),
-        },
-    };
-}
-/** Off unless promote-metric names a metric; a margin alone is a mistake worth saying. */
-function promotionRule(metrics) {
-    const metric = inputs_text('promote-metric');
-    const marginText = inputs_text('promote-margin');
-    if (!metric) {
-        if (marginText !== '' && marginText !== '0')
-            throw new errors_InputError('promote-margin is set but promote-metric is empty: name the metric the margin is on (such as roc_auc)');
-        return undefined;
-    }
-    ruleDirection(metric);
-    if (!metrics)
-        throw new errors_InputError(`promote-metric ${metric} needs the metrics input: the metrics file with the new and the deployed model's ${metric}`);
-    return { metric, margin: marginText === '' ? 0 : parseNumber('promote-margin', marginText, nonNegative) };
-}
-function baselineStorage() {
-    return oneOf(inputs_text('baseline-as') || 'profile', 'baseline-as', ['profile', 'raw']);
-}
-/** `core.getBooleanInput` throws a TypeError, which would be shown as a crash rather than a bad input. */
-function yesOrNo(name) {
-    const value = inputs_text(name).toLowerCase();
-    if (value === 'true' || value === 'false')
-        return value === 'true';
-    throw new errors_InputError(`${name} must be true or false, not ${JSON.stringify(inputs_text(name))}`);
-}
-function repositoryFromEnvironment() {
-    const [owner, repo, ...rest] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo || rest.length > 0)
-        throw new errors_InputError('GITHUB_REPOSITORY is not set to owner/repo; the publish action runs in a GitHub Actions job');
-    return { owner, repo };
-}
-/** The rules of `git check-ref-format` that a branch name typed into a workflow can break. */
-function checkBranch(input, value) {
-    const broken = /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^\/|\/$|^-|\.lock$|\.$|^@$/.test(value) || value.split('/').some((part) => part.startsWith('.'));
-    if (broken)
-        throw new errors_InputError(`${input} ${JSON.stringify(value)} is not a valid branch name`);
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/publish/pull-request.ts
-/**
- * The pull request that proposes a model version: one per branch, created once and then kept current.
- * GitHub refuses a second open pull request for the same head and base (422 "A pull request already
- * exists"), which also happens when an earlier attempt created it but its answer was lost, so that answer
- * means "find it and update it". Labels and assignees go through the issues API, reviewers through
- * requestReviewers; their failures are warnings, since the pull request itself exists by then. A run
- * stopped between creating the pull request and decorating it leaves it bare, so every run gives an open
- * pull request whatever labels, assignees and review requests it still lacks.
- */
-
-/** How long to wait for a pull request GitHub says exists to show up in its listing (it can lag). */
-const LISTING_DELAYS_MS = [0, 1000, 3000];
-async function findOpenPullRequest(client, repository, branch) {
-    // The head filter needs the `owner:` prefix; without it GitHub ignores the filter and lists everything.
-    const { data } = await client.rest.pulls.list({ ...repository, state: 'open', head: `${repository.owner}:${branch}`, per_page: 10 });
-    const found = data[0];
-    if (!found)
-        return undefined;
-    const names = (items) => (items ?? []).map((item) => (typeof item === 'string' ? item : (item.name ?? '')));
-    return {
-        number: found.number,
-        url: found.html_url,
-        title: found.title,
-        body: found.body,
-        labels: names(found.labels),
-        assignees: (found.assignees ?? []).map((user) => user.login),
-        reviewers: (found.requested_reviewers ?? []).map((user) => user.login),
-        teamReviewers: (found.requested_teams ?? []).map((team) => team.slug),
-    };
-}
-async function openOrUpdatePullRequest(client, repository, request, sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))) {
-    const warnings = [];
-    let existing = await findOpenPullRequest(client, repository, request.branch);
-    let refused = false;
-    if (!existing) {
-        const created = await createPullRequest(client, repository, request, warnings);
-        if (created) {
-            await pull_request_decorate(client, repository, created.number, request, warnings);
-            return { ...created, operation: 'created', warnings };
-        }
-        refused = true;
-        for (const delay of LISTING_DELAYS_MS) {
-            await sleep(delay);
-            existing = await findOpenPullRequest(client, repository, request.branch);
-            if (existing)
-                break;
-        }
-        if (!existing)
-            throw new Error(`GitHub says a pull request for ${request.branch} already exists, but lists none open; try again in a minute`);
-    }
-    const stale = existing.title !== request.title || (existing.body ?? '') !== request.body;
-    const found = { number: existing.number, url: existing.url };
-    // A body identical to a card just written (its version, time and checksums are new) that was missing
-    // a moment ago was opened by our own create request, whose answer was lost and retried.
-    if (refused && request.refresh && !stale) {
-        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
-        return { ...found, operation: 'created', warnings };
-    }
-    if (!request.refresh || !stale) {
-        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: false }, warnings), warnings);
-        return { ...found, operation: 'unchanged', warnings };
-    }
-    await client.rest.pulls.update({ ...repository, pull_number: existing.number, title: request.title, body: request.body });
-    await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
-    return { ...found, operation: 'updated', warnings };
-}
-/**
- * What of the request the open pull request does not have yet (names compared without regard to case, as
- * GitHub does). Someone who already reviewed it counts as asked, unless it now proposes a new model.
- */
-async function lacking(client, repository, existing, request, { newModel }, warnings) {
-    const missing = (wanted, present) => {
-        const have = new Set(present.map((name) => name.toLowerCase()));
-        return wanted.filter((name) => !have.has(name.toLowerCase()));
-    };
-    let reviewers = missing(request.reviewers, existing.reviewers);
-    if (reviewers.length > 0 && !newModel) {
-        const reviewed = await tolerated(warnings, `list the reviews of pull request #${existing.number}`, async () => (await client.paginate(client.rest.pulls.listReviews, { ...repository, pull_number: existing.number, per_page: 100 })).map((review) => review.user?.login ?? ''));
-        reviewers = missing(reviewers, reviewed ?? []);
-    }
-    return {
-        labels: missing(request.labels, existing.labels),
-        assignees: missing(request.assignees, existing.assignees),
-        reviewers,
-        teamReviewers: missing(request.teamReviewers, existing.teamReviewers),
-    };
-}
-/** The request's result, or undefined with a warning when GitHub refused it: the pull request exists by then either way. */
-async function tolerated(warnings, what, action) {
-    try {
-        return await action();
-    }
-    catch (error) {
-        if (httpStatus(error) === undefined)
-            throw error;
-        warnings.push(`Could not ${what}: ${validationMessage(error) || error.message}`);
-        return undefined;
-    }
-}
-/** The new pull request, or undefined when one is already open for the branch. */
-async function createPullRequest(client, repository, request, warnings) {
-    const create = async (draft) => {
-        const { data } = await client.rest.pulls.create({ ...repository, head: request.branch, base: request.base, title: request.title, body: request.body, draft });
-        return { number: data.number, url: data.html_url };
-    };
-    try {
-        return await create(request.draft);
-    }
-    catch (error) {
-        const message = validationMessage(error);
-        if (/already exists/i.test(message))
-            return undefined;
-        // Private repositories on some plans have no draft pull requests; a ready one is better than none.
-        if (request.draft && /draft/i.test(message)) {
-            warnings.push(`The pull request was opened as ready for review: GitHub refused a draft (${message}).`);
-            return create(false);
-        }
-        throw error;
-    }
-}
-async function pull_request_decorate(client, repository, number, request, warnings) {
-    const attempt = (what, action) => tolerated(warnings, `${what} on pull request #${number}`, action);
-    if (request.labels.length > 0)
-        await attempt(`add the labels ${request.labels.join(', ')}`, () => client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [...request.labels] }));
-    if (request.assignees.length > 0)
-        await attempt(`assign ${request.assignees.join(', ')}`, () => client.rest.issues.addAssignees({ ...repository, issue_number: number, assignees: [...request.assignees] }));
-    if (request.reviewers.length > 0 || request.teamReviewers.length > 0) {
-        const who = [...request.reviewers, ...request.teamReviewers.map((team) => `team ${team}`)].join(', ');
-        await attempt(`request reviews from ${who}`, () => client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: [...request.reviewers], team_reviewers: [...request.teamReviewers] }));
-    }
-}
-/** GitHub's own words for a refused request: the message, and the messages of its validation errors. */
-function validationMessage(error) {
-    const data = error?.response?.data;
-    const details = Array.isArray(data?.errors) ? data.errors.map((item) => (typeof item?.message === 'string' ? item.message : '')).filter(Boolean) : [];
-    const message = typeof data?.message === 'string' ? data.message : '';
-    return [message, ...details].filter(Boolean).join(': ');
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/profile/distribution-codec.ts
-/**
- * The compact text form of a lossless distribution (sorted distinct values and their counts), so that a
- * column of tens of thousands of distinct values stays within a profile's size budget.
- *
- * Most exported data is decimal with a fixed number of places, so the values are usually k / 10^d for whole
- * numbers k: then the sorted k's are stored as their differences (small whole numbers), in unsigned LEB128
- * with the counts, deflated and base64-encoded (`decimal`). Values on no such grid are stored as their
- * IEEE-754 bits (`float64`). Decoding gives back every value bit for bit, −0 as 0.
- */
-
-const MAX_SCALE = 12;
-const POWERS = Array.from({ length: MAX_SCALE + 1 }, (_, d) => 10 ** d);
-function encodeDistribution(values, counts) {
-    const scale = decimalScale(values);
-    const bytes = new ByteWriter();
-    if (scale !== undefined) {
-        let previous = 0;
-        values.forEach((value, index) => {
-            const whole = Math.round(value * POWERS[scale]);
-            // The first value may be negative: zigzag it; the differences after it are positive.
-            bytes.unsigned(index === 0 ? zigzag(whole) : whole - previous);
-            previous = whole;
-        });
-    }
-    else {
-        for (const value of values)
-            bytes.float64(value);
-    }
-    for (const count of counts)
-        bytes.unsigned(count);
-    const data = (0,external_node_zlib_.deflateRawSync)(bytes.finish(), { level: 9 }).toString('base64');
-    return scale === undefined ? { encoding: 'float64', distinct: values.length, data } : { encoding: 'decimal', scale, distinct: values.length, data };
-}
-/** Undefined when the data does not decode to `distinct` values and counts (a corrupt profile). */
-function decodeDistribution(encoded) {
-    let bytes;
-    try {
-        bytes = (0,external_node_zlib_.inflateRawSync)(Buffer.from(encoded.data, 'base64'), { maxOutputLength: encoded.distinct * 20 + 64 });
-    }
-    catch {
-        return undefined;
-    }
-    const reader = new ByteReader(bytes);
-    const values = new Float64Array(encoded.distinct);
-    const counts = new Float64Array(encoded.distinct);
-    if (encoded.encoding === 'decimal') {
-        const power = POWERS[encoded.scale ?? -1];
-        if (power === undefined)
-            return undefined;
-        let whole = 0;
-        for (let i = 0; i < values.length; i++) {
-            const next = reader.unsigned();
-            if (next === undefined)
-                return undefined;
-            whole = i === 0 ? unzigzag(next) : whole + next;
-            values[i] = whole / power;
-        }
-    }
-    else {
-        for (let i = 0; i < values.length; i++) {
-            const value = reader.float64();
-            if (value === undefined)
-                return undefined;
-            values[i] = value;
-        }
-    }
-    for (let i = 0; i < counts.length; i++) {
-        const count = reader.unsigned();
-        if (count === undefined)
-            return undefined;
-        counts[i] = count;
-    }
-    return reader.atEnd ? { values, counts } : undefined;
-}
-/** The fewest decimal places d with every value exactly k / 10^d for a safe whole k, if any. */
-function decimalScale(values) {
-    let scale = 0;
-    for (const value of values) {
-        while (scale <= MAX_SCALE && !onGrid(value, scale))
-            scale++;
-        if (scale > MAX_SCALE)
-            return undefined;
-    }
-    // A value on a coarser grid is on the finer one too, but only where rounding allows: check them all.
-    return values.every((value) => onGrid(value, scale)) ? scale : undefined;
-}
-function onGrid(value, scale) {
-    const whole = Math.round(value * POWERS[scale]);
-    return Number.isSafeInteger(whole) && whole / POWERS[scale] === value;
-}
-function zigzag(value) {
-    return value < 0 ? -2 * value - 1 : 2 * value;
-}
-function unzigzag(value) {
-    return value % 2 === 1 ? -(value + 1) / 2 : value / 2;
-}
-class ByteWriter {
-    buffer = Buffer.alloc(1024);
-    length = 0;
-    unsigned(value) {
-        this.ensure(8);
-        // Arithmetic, not bit operations: counts and differences may pass 2^32.
-        let rest = value;
-        while (rest >= 0x80) {
-            this.buffer[this.length++] = (rest % 0x80) | 0x80;
-            rest = Math.floor(rest / 0x80);
-        }
-        this.buffer[this.length++] = rest;
-    }
-    float64(value) {
-        this.ensure(8);
-        this.buffer.writeDoubleLE(value, this.length);
-        this.length += 8;
-    }
-    finish() {
-        return this.buffer.subarray(0, this.length);
-    }
-    ensure(bytes) {
-        if (this.length + bytes <= this.buffer.length)
-            return;
-        const grown = Buffer.alloc(Math.max(this.buffer.length * 2, this.length + bytes));
-        this.buffer.copy(grown, 0, 0, this.length);
-        this.buffer = grown;
-    }
-}
-class ByteReader {
-    bytes;
-    position = 0;
-    constructor(bytes) {
-        this.bytes = bytes;
-    }
-    get atEnd() {
-        return this.position === this.bytes.length;
-    }
-    unsigned() {
-        let value = 0;
-        let scale = 1;
-        for (let shift = 0; shift < 8; shift++) {
-            if (this.position >= this.bytes.length)
-                return undefined;
-            const byte = this.bytes[this.position++];
-            value += (byte & 0x7f) * scale;
-            if (byte < 0x80)
-                return value;
-            scale *= 0x80;
-        }
-        return undefined;
-    }
-    float64() {
-        if (this.position + 8 > this.bytes.length)
-            return undefined;
-        const value = this.bytes.readDoubleLE(this.position);
-        this.position += 8;
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/profile.ts
-/** Bumped when a reader of the previous version could misread a new profile. */
-const PROFILE_VERSION = 1;
-/** Large enough that every golden corpus column (37,376 distinct values at most) is kept exactly. */
-const DEFAULT_PROFILE_SETTINGS = {
-    maxDistinct: 65_536,
-    maxLosslessBytes: 64 * 1024,
-    rankError: 0.001,
-    maxCategories: 10_000,
-};
-/** Whether the column's distribution is known only approximately, and why. */
-function approximation(column) {
-    if (column.storage === 'text') {
-        return column.other > 0 ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled` : undefined;
-    }
-    if (column.distribution.kind === 'lossless')
-        return undefined;
-    return `summarised with rank error ≤ ${column.distribution.rankError}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/rank-summary.ts
-/** The summary of sorted values, keeping enough of them that the rank error is at most `epsilon`. */
-function summaryOfSorted(sorted, epsilon) {
-    const positions = summaryPositions(sorted.length, epsilon);
-    const values = Float64Array.from(positions, (position) => sorted[position - 1]);
-    const ranks = Float64Array.from(positions);
-    return { count: sorted.length, values, rmin: ranks, rmax: ranks.slice() };
-}
-/**
- * The 1-based positions an exact summary of n sorted values keeps: the first, every s-th after it and the
- * last, s = ⌊2εn⌋ + 1, so that no gap between kept positions exceeds 2εn.
- */
-function summaryPositions(count, epsilon) {
-    const step = Math.max(1, Math.floor(2 * epsilon * count) + 1);
-    const positions = [];
-    for (let position = 1; position < count; position += step)
-        positions.push(position);
-    if (count > 0)
-        positions.push(count);
-    return positions;
-}
-/** The exact summary of distinct values with their counts: each run of equal values kept at both ends. */
-function summaryOfCounts(values, counts) {
-    const stored = [];
-    const positions = [];
-    let position = 0;
-    for (let i = 0; i < values.length; i++) {
-        stored.push(values[i]);
-        positions.push(position + 1);
-        position += counts[i];
-        if (counts[i] > 1) {
-            stored.push(values[i]);
-            positions.push(position);
-        }
-    }
-    const ranks = Float64Array.from(positions);
-    return { count: position, values: Float64Array.from(stored), rmin: ranks, rmax: ranks.slice() };
-}
-/** The summary of the union of the values `a` and `b` summarise. */
-function combine(a, b) {
-    if (a.count === 0)
-        return b;
-    if (b.count === 0)
-        return a;
-    const length = a.values.length + b.values.length;
-    const values = new Float64Array(length);
-    const rmin = new Float64Array(length);
-    const rmax = new Float64Array(length);
-    let i = 0;
-    let j = 0;
-    for (let k = 0; k < length; k++) {
-        // On equal values A's come first, so B's values equal to an A value are after it.
-        const fromA = j >= b.values.length || (i < a.values.length && a.values[i] <= b.values[j]);
-        if (fromA) {
-            values[k] = a.values[i];
-            rmin[k] = a.rmin[i] + (j > 0 ? b.rmin[j - 1] : 0);
-            rmax[k] = a.rmax[i] + (j < b.values.length ? b.rmax[j] - 1 : b.count);
-            i++;
-        }
-        else {
-            values[k] = b.values[j];
-            rmin[k] = b.rmin[j] + (i > 0 ? a.rmin[i - 1] : 0);
-            rmax[k] = b.rmax[j] + (i < a.values.length ? a.rmax[i] - 1 : a.count);
-            j++;
-        }
-    }
-    return { count: a.count + b.count, values, rmin, rmax };
-}
-/**
- * Keeps the first and last stored values and, going left to right, the farthest next one whose gap from
- * the last kept stays within 2εn. A gap that is already wider (a summary coarser than ε) is kept as is.
- */
-function compress(summary, epsilon) {
-    const k = summary.values.length;
-    if (k <= 2)
-        return summary;
-    const allowed = 2 * epsilon * summary.count;
-    const kept = [0];
-    let last = 0;
-    while (last < k - 1) {
-        let next = last + 1;
-        while (next + 1 < k && summary.rmax[next + 1] - summary.rmin[last] - 1 <= allowed)
-            next++;
-        kept.push(next);
-        last = next;
-    }
-    const pick = (array) => Float64Array.from(kept, (index) => array[index]);
-    return { count: summary.count, values: pick(summary.values), rmin: pick(summary.rmin), rmax: pick(summary.rmax) };
-}
-/** The summary's rank error ε, as a share of its count (0 for an exact one). */
-function rankErrorOf(summary) {
-    let widest = 0;
-    // No x falls between two equal stored values, so their gap bounds no query.
-    for (let i = 0; i + 1 < summary.values.length; i++) {
-        if (summary.values[i + 1] > summary.values[i])
-            widest = Math.max(widest, summary.rmax[i + 1] - summary.rmin[i] - 1);
-    }
-    return summary.count === 0 ? 0 : widest / (2 * summary.count);
-}
-/**
- * What a summary contradicts about itself, or undefined when it is sound: positions within 1..n and
- * ordered, values ascending and finite, the minimum and maximum at their exact positions.
- */
-function summaryFault(summary) {
-    const { count, values, rmin, rmax } = summary;
-    const k = values.length;
-    if (!Number.isSafeInteger(count) || count < 0)
-        return `its count ${count} is not a whole number of values`;
-    if (rmin.length !== k || rmax.length !== k)
-        return 'its values and rank bounds have different lengths';
-    if (count === 0)
-        return k === 0 ? undefined : 'it stores values but summarises none';
-    if (k === 0)
-        return 'it summarises values but stores none';
-    if (rmin[0] !== 1 || rmax[0] !== 1 || rmin[k - 1] !== count || rmax[k - 1] !== count) {
-        return 'its first and last stored values are not at the exact first and last positions';
-    }
-    for (let i = 0; i < k; i++) {
-        if (!Number.isFinite(values[i]))
-            return `stored value ${i + 1} is not a finite number`;
-        if (!(rmin[i] >= 1 && rmin[i] <= rmax[i] && rmax[i] <= count) || !Number.isInteger(rmin[i]) || !Number.isInteger(rmax[i])) {
-            return `stored value ${i + 1} has rank bounds [${rmin[i]}, ${rmax[i]}] outside 1..${count}`;
-        }
-        if (i > 0 && (values[i] < values[i - 1] || rmin[i] <= rmin[i - 1] || rmax[i] <= rmax[i - 1])) {
-            return `stored value ${i + 1} is out of order`;
-        }
-    }
-    return undefined;
-}
-function representativePoints(summary) {
-    const { count, values, rmin, rmax } = summary;
-    const distinct = [];
-    const cumulative = [];
-    let cdfError = 0;
-    let areaError = 0;
-    for (let i = 0; i < values.length; i++) {
-        // Equal stored values are one step of the CDF: the last of them sets it.
-        if (i + 1 < values.length && values[i + 1] === values[i])
-            continue;
-        const below = rmin[i];
-        const above = i + 1 < values.length ? rmax[i + 1] - 1 : count;
-        const at = Math.max(cumulative.length > 0 ? cumulative[cumulative.length - 1] : 0, Math.floor((below + above) / 2));
-        const error = Math.max(at - below, above - at) / count;
-        cdfError = Math.max(cdfError, error);
-        if (i + 1 < values.length)
-            areaError += (values[i + 1] - values[i]) * error;
-        distinct.push(values[i]);
-        cumulative.push(at);
-    }
-    const counts = Float64Array.from(cumulative, (at, index) => at - (index > 0 ? cumulative[index - 1] : 0));
-    return { values: Float64Array.from(distinct), counts, cdfError, areaError };
-}
-
-;// CONCATENATED MODULE: ./src/profile/json.ts
-/**
- * A profile to and from its JSON form (docs/profile-schema.md). Reading trusts nothing: every count, moment
- * and summary is checked against the others, and the first contradiction is an InputError naming the file.
- */
-
-
-
-
-/** The key a profile's JSON starts with; its value is the format version. */
-const PROFILE_MARKER = 'driftgate_profile';
-function profileToJson(profile) {
-    return {
-        [PROFILE_MARKER]: profile.version,
-        rows: profile.rows,
-        sources: profile.sources,
-        settings: {
-            max_distinct: profile.settings.maxDistinct,
-            max_lossless_bytes: profile.settings.maxLosslessBytes,
-            rank_error: profile.settings.rankError,
-            max_categories: profile.settings.maxCategories,
-        },
-        columns: profile.columns.map(columnToJson),
-    };
-}
-function columnToJson(column) {
-    const common = { name: column.name, storage: column.storage, rows: column.rows, missing: column.missing };
-    if (column.storage === 'text') {
-        return { ...common, distinct: column.distinct, distinct_exact: column.distinctExact, other: column.other, categories: column.categories };
-    }
-    const { distribution } = column;
-    const numbers = {
-        ...common,
-        integers: column.integers,
-        ...(column.time ? { time: true } : {}),
-        ...(column.min === undefined ? {} : { min: column.min, max: column.max, mean: column.moments.mean, m2: column.moments.m2 }),
-    };
-    if (distribution.kind === 'lossless')
-        return { ...numbers, distribution: { kind: 'lossless', ...encodeDistribution(distribution.values, distribution.counts) } };
-    const { summary } = distribution;
-    return {
-        ...numbers,
-        distribution: {
-            kind: 'summary',
-            rank_error: distribution.rankError,
-            distinct_at_least: distribution.distinctAtLeast,
-            values: Array.from(summary.values),
-            rmin: Array.from(summary.rmin),
-            rmax: Array.from(summary.rmax),
-        },
-    };
-}
-/** The profile in `json`, or an InputError naming `file` and what is wrong with it. */
-function profileFromJson(json, file) {
-    const fail = (message, column) => {
-        throw new errors_InputError(`not a usable driftgate profile: ${message}`, column === undefined ? { file } : { file, column });
-    };
-    const root = asRecord(json) ?? fail('the file does not hold a JSON object');
-    const version = root[PROFILE_MARKER];
-    if (version === undefined)
-        fail(`it has no "${PROFILE_MARKER}" field`);
-    if (version !== PROFILE_VERSION) {
-        fail(`it is format version ${JSON.stringify(version)}, and this driftgate reads version ${PROFILE_VERSION}; make it again with this version`);
-    }
-    const rows = count(root.rows) ?? fail('"rows" is not a whole number ≥ 0');
-    const sources = Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string') ? root.sources : fail('"sources" is not a list of names');
-    const settings = readSettings(asRecord(root.settings)) ?? fail('"settings" is missing or holds an invalid value');
-    if (!Array.isArray(root.columns))
-        fail('"columns" is not a list');
-    const names = new Set();
-    const columns = root.columns.map((entry, index) => {
-        const record = asRecord(entry) ?? fail(`column ${index + 1} is not an object`);
-        const name = typeof record.name === 'string' && record.name !== '' ? record.name : fail(`column ${index + 1} has no name`);
-        if (names.has(name))
-            fail('it names this column twice', name);
-        names.add(name);
-        const problem = (message) => fail(message, name);
-        const column = record.storage === 'text' ? readText(record, name, problem) : record.storage === 'numeric' ? readNumeric(record, name, problem) : problem('its "storage" is neither "numeric" nor "text"');
-        if (column.rows !== rows)
-            problem(`it has ${column.rows} rows, the profile ${rows}`);
-        return column;
-    });
-    return { version: PROFILE_VERSION, sources, rows, settings, columns };
-}
-function readSettings(record) {
-    if (!record)
-        return undefined;
-    const maxDistinct = count(record.max_distinct);
-    const maxLosslessBytes = count(record.max_lossless_bytes);
-    const maxCategories = count(record.max_categories);
-    const rankError = record.rank_error;
-    if (maxDistinct === undefined || maxLosslessBytes === undefined || maxCategories === undefined)
-        return undefined;
-    if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
-        return undefined;
-    return { maxDistinct, maxLosslessBytes, rankError, maxCategories };
-}
-function readText(record, name, problem) {
-    const { rows, missing } = readCounts(record, problem);
-    const other = count(record.other) ?? problem('"other" is not a whole number ≥ 0');
-    const distinct = count(record.distinct) ?? problem('"distinct" is not a whole number ≥ 0');
-    if (typeof record.distinct_exact !== 'boolean')
-        problem('"distinct_exact" is not true or false');
-    if (!Array.isArray(record.categories))
-        problem('"categories" is not a list');
-    const seen = new Set();
-    let total = other;
-    const categories = record.categories.map((entry) => {
-        const pair = Array.isArray(entry) && entry.length === 2 ? entry : problem('a category is not a [name, count] pair');
-        const [category, n] = [pair[0], count(pair[1])];
-        if (typeof category !== 'string' || n === undefined || n === 0)
-            problem('a category is not a name with a count ≥ 1');
-        if (seen.has(category))
-            problem(`it lists category ${JSON.stringify(category)} twice`);
-        seen.add(category);
-        total += n;
-        return [category, n];
-    });
-    if (total !== rows - missing)
-        problem(`its category counts add up to ${total}, not the ${rows - missing} non-missing cells`);
-    if (distinct < categories.length + (other > 0 ? 1 : 0))
-        problem(`"distinct" (${distinct}) is less than the categories it lists`);
-    if (other === 0 && record.distinct_exact && distinct !== categories.length)
-        problem(`"distinct" (${distinct}) differs from the ${categories.length} categories listed`);
-    return { storage: 'text', name, rows, missing, categories, other, distinct, distinctExact: record.distinct_exact };
-}
-function readNumeric(record, name, problem) {
-    const { rows, missing } = readCounts(record, problem);
-    const present = rows - missing;
-    if (typeof record.integers !== 'boolean')
-        problem('"integers" is not true or false');
-    if (record.time !== undefined && record.time !== true)
-        problem('"time" is given and not true');
-    const base = { storage: 'numeric', name, rows, missing, integers: record.integers, ...(record.time === true ? { time: true } : {}) };
-    const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
-    let distribution;
-    let min;
-    let max;
-    if (source.kind === 'lossless') {
-        const encoded = readEncoded(source) ?? problem('its lossless distribution is not a valid encoding');
-        const decoded = decodeDistribution(encoded) ?? problem('its lossless distribution does not decode (corrupt or truncated)');
-        const { values, counts } = decoded;
-        for (let i = 0; i < values.length; i++) {
-            if (!Number.isFinite(values[i]) || (i > 0 && !(values[i] > values[i - 1])))
-                problem('its distinct values are not finite and ascending');
-            if (!(counts[i] >= 1))
-                problem('a distinct value has a count below 1');
-        }
-        const total = counts.reduce((sum, n) => sum + n, 0);
-        if (total !== present)
-            problem(`its value counts add up to ${total}, not the ${present} non-missing cells`);
-        distribution = { kind: 'lossless', values, counts };
-        [min, max] = [values[0], values[values.length - 1]];
-    }
-    else if (source.kind === 'summary') {
-        const arrays = [source.values, source.rmin, source.rmax].map(numberArray);
-        if (arrays.some((array) => array === undefined))
-            problem('its summary values and rank bounds are not lists of numbers');
-        const [values, rmin, rmax] = arrays;
-        const summary = { count: present, values, rmin, rmax };
-        const fault = summaryFault(summary);
-        if (fault)
-            problem(`its rank summary is inconsistent: ${fault}`);
-        const rankError = source.rank_error;
-        if (typeof rankError !== 'number' || !(rankError > 0 && rankError < 1))
-            problem('"rank_error" is not a share between 0 and 1');
-        if (rankErrorOf(summary) > rankError + 1e-12) {
-            problem(`its rank summary's gaps give a rank error of ${rankErrorOf(summary)}, more than the ${rankError} it states`);
-        }
-        const distinctAtLeast = count(source.distinct_at_least) ?? problem('"distinct_at_least" is not a whole number ≥ 0');
-        distribution = { kind: 'summary', summary, rankError: rankError, distinctAtLeast };
-        [min, max] = [values[0], values[values.length - 1]];
-    }
-    else {
-        return problem('its distribution kind is neither "lossless" nor "summary"');
-    }
-    if (present === 0)
-        return { ...base, distribution };
-    const moments = { mean: record.mean, m2: record.m2 };
-    if (record.min !== min || record.max !== max)
-        problem('its "min" and "max" differ from its distribution');
-    if (typeof moments.mean !== 'number' || typeof moments.m2 !== 'number' || !Number.isFinite(moments.mean) || !(moments.m2 >= 0) || !Number.isFinite(moments.m2)) {
-        problem('its "mean" and "m2" are not finite numbers (m2 ≥ 0)');
-    }
-    if (moments.mean < min || moments.mean > max)
-        problem('its mean lies outside its minimum and maximum');
-    return { ...base, min, max, moments: { mean: moments.mean, m2: moments.m2 }, distribution };
-}
-function readCounts(record, problem) {
-    const rows = count(record.rows) ?? problem('"rows" is not a whole number ≥ 0');
-    const missing = count(record.missing) ?? problem('"missing" is not a whole number ≥ 0');
-    if (missing > rows)
-        problem(`it has more missing cells (${missing}) than rows (${rows})`);
-    return { rows, missing };
-}
-function readEncoded(record) {
-    const distinct = count(record.distinct);
-    if (distinct === undefined || typeof record.data !== 'string')
-        return undefined;
-    if (record.encoding === 'float64')
-        return { encoding: 'float64', distinct, data: record.data };
-    if (record.encoding === 'decimal' && count(record.scale) !== undefined)
-        return { encoding: 'decimal', scale: record.scale, distinct, data: record.data };
-    return undefined;
-}
-function numberArray(value) {
-    return Array.isArray(value) && value.every((item) => typeof item === 'number') ? Float64Array.from(value) : undefined;
-}
-function count(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-}
-function asRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/io/write.ts
-/** Writing reports so that a reader never sees half a file: write beside it, then rename over it. */
-
-
-async function writeFileAtomic(path, content) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    try {
-        await (0,promises_namespaceObject.writeFile)(temporary, content);
-        await (0,promises_namespaceObject.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.rm)(temporary, { force: true });
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/io/profile-file.ts
-/**
- * Profile files: `.json`, or `.json.gz` (gzip by name or by its first bytes), holding one profile
- * (docs/profile-schema.md). A JSON file is taken for a profile when it opens with the profile marker, so
- * `.json` data files (a list of records) and profiles can sit side by side.
- */
-
-
-
-
-
-
-const SNIFF_BYTES = 256;
-const GZIP_MAGIC = [0x1f, 0x8b];
-/** Whether the file holds a profile: JSON whose first key is the profile marker. Unreadable files are not. */
-async function isProfileFile(path) {
-    const lower = path.toLowerCase();
-    if (!lower.endsWith('.json') && !lower.endsWith('.json.gz'))
-        return false;
-    let head;
-    try {
-        const handle = await (0,promises_namespaceObject.open)(path, 'r');
-        try {
-            const buffer = Buffer.alloc(SNIFF_BYTES);
-            const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-            head = buffer.subarray(0, bytesRead);
-        }
-        finally {
-            await handle.close();
-        }
-        if (isGzip(head))
-            head = await gunzipPrefix(path);
-    }
-    catch {
-        return false;
-    }
-    return new RegExp(`^\\s*\\{\\s*"${PROFILE_MARKER}"\\s*:`).test(head.toString('utf8', 0, Math.min(head.length, SNIFF_BYTES)));
-}
-/** The profile in the file, checked throughout; an InputError naming `display` when it is not one. */
-async function readProfileFile(path, display = path) {
-    let bytes;
-    try {
-        bytes = await (0,promises_namespaceObject.readFile)(path);
-    }
-    catch (error) {
-        throw new errors_InputError(`cannot read the profile: ${error.message}`, { file: display });
-    }
-    let text;
-    try {
-        text = (isGzip(bytes) ? (0,external_node_zlib_.gunzipSync)(bytes) : bytes).toString('utf8');
-    }
-    catch {
-        throw new errors_InputError('not a usable driftgate profile: the gzip data is corrupt or truncated', { file: display });
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors_InputError(`not a usable driftgate profile: it is not valid JSON (${error.message}); is it truncated?`, { file: display });
-    }
-    return profileFromJson(json, display);
-}
-/** Writes the profile, gzip-compressed when the name ends in `.gz`; a reader never sees half a file. */
-async function writeProfileFile(path, profile) {
-    const text = `${JSON.stringify(profileToJson(profile))}\n`;
-    const bytes = path.toLowerCase().endsWith('.gz') ? (0,external_node_zlib_.gzipSync)(text) : Buffer.from(text);
-    await writeFileAtomic(path, bytes);
-    return bytes.length;
-}
-function isGzip(bytes) {
-    return bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
-}
-/** The first inflated bytes of a gzip file, without inflating the rest (it may be a large data file). */
-async function gunzipPrefix(path) {
-    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path).pipe((0,external_node_zlib_.createGunzip)());
-    try {
-        for await (const chunk of stream)
-            return chunk;
-        return Buffer.alloc(0);
-    }
-    finally {
-        stream.destroy();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/table.ts
-/** How a column's cells are stored in its data: `numeric` or `text`, for a profiled column as they were. */
-function cellStorage(column) {
-    return column.storage === 'profile' ? column.profile.storage : column.storage;
-}
-const table_MISSING_CODE = -1;
-
-;// CONCATENATED MODULE: ./src/stattests/distinct-count.ts
-/**
- * Sorting a column of few distinct values by counting them: many real columns (counts, ratings, ages,
- * prices in cents) hold a few thousand distinct values among millions, and hashing each value's bit pattern
- * into a small table that stays in cache is several times cheaper than moving every value through the
- * radix sort's passes. The distinct values are then sorted alone, and their counts are what the pooled
- * order of a sample needs, so it is computed without another pass over the column.
- */
-const EXPONENT = 0x7ff00000;
-/** Odd constants of the multiplicative hash (the golden ratio and MurmurHash3's finalizer). */
-const GOLDEN = 0x9e3779b1;
-const MIX = 0x85ebca6b;
-/**
- * The finite values of `words` (doubles as pairs of 32-bit words, low word first) counted per bit pattern,
- * or undefined as soon as more than `limit` distinct patterns turn up.
- */
-function countDistinctBits(words, limit) {
-    let capacity = 16;
-    while (capacity < 2 * limit)
-        capacity *= 2;
-    const mask = capacity - 1;
-    const shift = 32 - Math.log2(capacity);
-    const slots = new Int32Array(capacity).fill(-1);
-    const lows = new Uint32Array(limit);
-    const highs = new Uint32Array(limit);
-    const tally = new Float64Array(limit);
-    let distinct = 0;
-    for (let i = 0; i < words.length; i += 2) {
-        const high = words[i + 1];
-        if ((high & EXPONENT) === EXPONENT)
-            continue;
-        const low = words[i];
-        let slot = Math.imul(low ^ Math.imul(high, GOLDEN), MIX) >>> shift;
-        for (;;) {
-            const entry = slots[slot];
-            if (entry === -1) {
-                if (distinct === limit)
-                    return undefined;
-                slots[slot] = distinct;
-                lows[distinct] = low;
-                highs[distinct] = high;
-                tally[distinct++] = 1;
-                break;
-            }
-            if (lows[entry] === low && highs[entry] === high) {
-                tally[entry]++;
-                break;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-    const patterns = new Uint32Array(distinct * 2);
-    for (let entry = 0; entry < distinct; entry++) {
-        patterns[2 * entry] = lows[entry];
-        patterns[2 * entry + 1] = highs[entry];
-    }
-    // Sorting entry numbers by value keeps each count with its value.
-    const values = new Float64Array(patterns.buffer);
-    const order = Uint32Array.from({ length: distinct }, (_, entry) => entry).sort((a, b) => compareDoubles(values[a], values[b]));
-    const sortedValues = new Float64Array(distinct);
-    const counts = new Float64Array(distinct);
-    for (let rank = 0; rank < distinct; rank++) {
-        sortedValues[rank] = values[order[rank]];
-        counts[rank] = tally[order[rank]];
-    }
-    return { values: sortedValues, counts };
-}
-/** Numeric order with -0 before 0, as `Float64Array.prototype.sort` orders. */
-function compareDoubles(a, b) {
-    if (a !== b)
-        return a < b ? -1 : 1;
-    return a === 0 ? (Object.is(a, -0) ? -1 : 0) - (Object.is(b, -0) ? -1 : 0) : 0;
-}
-/** The sorted column the runs describe. */
-function expandRuns(runs, length) {
-    const sorted = new Float64Array(length);
-    let at = 0;
-    for (let rank = 0; rank < runs.values.length; rank++) {
-        const end = at + runs.counts[rank];
-        sorted.fill(runs.values[rank], at, end);
-        at = end;
-    }
-    return sorted;
-}
-
-;// CONCATENATED MODULE: ./src/stattests/sample.ts
-/**
- * Building samples: the engine builds them from table columns, tests build them from plain arrays.
- */
-
-/** A numerical sample from unsorted values. NaN (missing) and ±Infinity are dropped: infinities count as missing, as in Evidently. */
-function numericalSample(reference, current) {
-    return { kind: 'numerical', reference: sortedOf(reference), current: sortedOf(current) };
-}
-/** `sortedFinite` results computed ahead of time (on the thread that read the column), by input array. */
-const presorted = new WeakMap();
-/**
- * Records that `sorted` is `sortedFinite(values)`, so a sample of `values` does not sort them again.
- * Neither array may change afterwards.
- */
-function rememberSorted(values, sorted, runs) {
-    presorted.set(values, sorted);
-    if (runs)
-        runsOfSorted.set(sorted, runs);
-}
-/** The distinct values and their counts of a sorted array, when its sort counted them (few distinct values). */
-const runsOfSorted = new WeakMap();
-/** The distinct runs of a `sortedFinite` result, when the sort found them. */
-function distinctRunsOf(sorted) {
-    return runsOfSorted.get(sorted);
-}
-function sortedOf(values) {
-    return presorted.get(values) ?? sortedFinite(values);
-}
-/** Below this many values the radix sort's fixed cost (its bucket counts) outweighs its gain. */
-const RADIX_MIN_LENGTH = 8192;
-/**
- * Three LSD passes of 11, 11 and 10 bits cover the high word of a double's key. Digits of 11 bits keep the
- * 2048 buckets a pass writes to within the cache; 16-bit digits (two passes) scatter over 65536 of them and
- * are slower on columns of half a million values.
- */
-const DIGITS = [
-    [0, 11],
-    [11, 11],
-    [22, 10],
-];
-const BUCKETS = 2048;
-const SIGN = 0x80000000;
-/** The radix sort's second buffer, grown to the largest column sorted so far. */
-let scratch = new Uint32Array(0);
-/** The radix sort reads doubles as two 32-bit words, low word first. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-const sample_EXPONENT = 0x7ff00000;
-/**
- * Columns with at most one distinct value in this many are sorted by counting (see distinct-count.ts), up to
- * `COUNTING_MAX_DISTINCT` distinct values, where the counting table would outgrow the cache.
- */
-const COUNTING_MIN_REPEATS = 16;
-const COUNTING_MAX_DISTINCT = 1 << 15;
-/**
- * The finite values, ascending, in exactly the order `Float64Array.prototype.sort` gives (-0 before 0).
- *
- * Sorting is most of the engine's work on large columns, so large inputs are sorted on the values' bit
- * patterns. A column of few distinct values is counted per bit pattern and rebuilt from its sorted distinct
- * values (`distinctRunsOf` then gives them with their counts). Any other gets a radix sort: flipping the
- * sign bit of a non-negative double, and every bit of a negative one, yields an unsigned 64-bit key whose
- * order is the numeric order, with -0 just below 0. LSD passes order the keys by their high 32 bits (a pass
- * whose digit is the same for every value is skipped), then the few values that share those bits are
- * ordered by the low 32.
- */
-function sortedFinite(values) {
-    const source = values instanceof Float64Array ? values : Float64Array.from(values);
-    if (source.length < RADIX_MIN_LENGTH || !LITTLE_ENDIAN) {
-        let present = 0;
-        for (let i = 0; i < source.length; i++)
-            if (Number.isFinite(source[i]))
-                present++;
-        const out = new Float64Array(present);
-        let k = 0;
-        for (let i = 0; i < source.length; i++)
-            if (Number.isFinite(source[i]))
-                out[k++] = source[i];
-        return out.sort();
-    }
-    // Word 2i is the low half of value i, word 2i + 1 its high half (sign, exponent, top of the mantissa).
-    const words = new Uint32Array(source.buffer, source.byteOffset, source.length * 2);
-    const runs = countDistinctBits(words, Math.min(COUNTING_MAX_DISTINCT, Math.floor(source.length / COUNTING_MIN_REPEATS)));
-    if (runs) {
-        let present = 0;
-        for (let rank = 0; rank < runs.counts.length; rank++)
-            present += runs.counts[rank];
-        const sorted = expandRuns(runs, present);
-        runsOfSorted.set(sorted, runs);
-        return sorted;
-    }
-    let present = 0;
-    for (let i = 1; i < words.length; i += 2)
-        if ((words[i] & sample_EXPONENT) !== sample_EXPONENT)
-            present++;
-    const result = new Uint32Array(present * 2);
-    const counts = new Int32Array(DIGITS.length * BUCKETS);
-    let k = 0;
-    for (let i = 0; i < words.length; i += 2) {
-        const high = words[i + 1];
-        if ((high & sample_EXPONENT) === sample_EXPONENT)
-            continue;
-        const flip = high >> 31;
-        const keyHigh = (high ^ (flip | SIGN)) >>> 0;
-        result[k] = (words[i] ^ flip) >>> 0;
-        result[k + 1] = keyHigh;
-        k += 2;
-        counts[keyHigh & (BUCKETS - 1)]++;
-        counts[BUCKETS + ((keyHigh >>> 11) & (BUCKETS - 1))]++;
-        counts[2 * BUCKETS + (keyHigh >>> 22)]++;
-    }
-    // The passes order the keys by their high word, going back and forth between the result and a scratch
-    // buffer kept for the next call: a column's sort then allocates nothing but its result.
-    if (scratch.length < result.length)
-        scratch = new Uint32Array(result.length);
-    let keys = result;
-    let spare = scratch.subarray(0, result.length);
-    const offsets = new Int32Array(BUCKETS);
-    for (let pass = 0; pass < DIGITS.length; pass++) {
-        const [shift, bits] = DIGITS[pass];
-        const mask = (1 << bits) - 1;
-        const base = pass * BUCKETS;
-        if (present === 0 || counts[base + ((keys[1] >>> shift) & mask)] === present)
-            continue;
-        let total = 0;
-        for (let digit = 0; digit <= mask; digit++) {
-            offsets[digit] = total;
-            total += counts[base + digit];
-        }
-        for (let i = 0; i < keys.length; i += 2) {
-            const high = keys[i + 1];
-            const at = offsets[(high >>> shift) & mask]++ * 2;
-            spare[at] = keys[i];
-            spare[at + 1] = high;
-        }
-        const sorted = spare;
-        spare = keys;
-        keys = sorted;
-    }
-    if (keys !== result)
-        result.set(keys);
-    // The high word holds sign, exponent and 20 bits of mantissa, so values that share it are few (or
-    // equal); each such run is ordered by its low words.
-    let runStart = 0;
-    for (let i = 2; i <= result.length; i += 2) {
-        if (i < result.length && result[i + 1] === result[runStart + 1])
-            continue;
-        if (i - runStart > 2)
-            orderByLowWord(result, runStart, i);
-        runStart = i;
-    }
-    // Back from keys to doubles in place.
-    for (let i = 0; i < result.length; i += 2) {
-        const flip = ~(result[i + 1] >> 31);
-        result[i] ^= flip;
-        result[i + 1] ^= flip | SIGN;
-    }
-    return new Float64Array(result.buffer, 0, present);
-}
-/** Below this many values a run is ordered by insertion; above, by the built-in sort of its low words. */
-const INSERTION_MAX = 24;
-/** Orders the keys in `keys[from, to)` (pairs of words, all with the same high word) by their low word. */
-function orderByLowWord(keys, from, to) {
-    if (to - from <= 2 * INSERTION_MAX) {
-        for (let i = from + 2; i < to; i += 2) {
-            const low = keys[i];
-            let j = i - 2;
-            while (j >= from && keys[j] > low) {
-                keys[j + 2] = keys[j];
-                j -= 2;
-            }
-            keys[j + 2] = low;
-        }
-        return;
-    }
-    const lows = new Uint32Array((to - from) / 2);
-    for (let i = from; i < to; i += 2)
-        lows[(i - from) / 2] = keys[i];
-    lows.sort();
-    for (let i = from; i < to; i += 2)
-        keys[i] = lows[(i - from) / 2];
-}
-/** A categorical sample from each side's count per category. Categories with a zero count on both sides are dropped. */
-function categoricalSample(reference, current) {
-    const categories = [...new Set([...reference.keys(), ...current.keys()])]
-        .filter((category) => (reference.get(category) ?? 0) + (current.get(category) ?? 0) > 0)
-        .sort(compareCodePoints);
-    const referenceCounts = Float64Array.from(categories, (category) => reference.get(category) ?? 0);
-    const currentCounts = Float64Array.from(categories, (category) => current.get(category) ?? 0);
-    return {
-        kind: 'categorical',
-        categories,
-        reference: referenceCounts,
-        current: currentCounts,
-        referenceTotal: sample_sum(referenceCounts),
-        currentTotal: sample_sum(currentCounts),
-    };
-}
-/** A categorical sample from raw values of each side. */
-function categoricalSampleFromValues(reference, current) {
-    return categoricalSample(countValues(reference), countValues(current));
-}
-function countValues(values) {
-    const counts = new Map();
-    for (const value of values)
-        counts.set(value, (counts.get(value) ?? 0) + 1);
-    return counts;
-}
-function sample_sum(values) {
-    let total = 0;
-    for (const value of values)
-        total += value;
-    return total;
-}
-/**
- * Orders strings by Unicode code point, as Python does. JavaScript's default order compares UTF-16 code
- * units, which puts U+E000–U+FFFF after astral characters; moving the surrogate range above them fixes it.
- */
-function compareCodePoints(a, b) {
-    const length = Math.min(a.length, b.length);
-    for (let i = 0; i < length; i++) {
-        const x = a.charCodeAt(i);
-        const y = b.charCodeAt(i);
-        if (x !== y)
-            return codePointRank(x) - codePointRank(y);
-    }
-    return a.length - b.length;
-}
-function codePointRank(unit) {
-    if (unit >= 0xe000)
-        return unit - 0x800;
-    if (unit >= 0xd800)
-        return unit + 0x2000;
-    return unit;
 }
 
 ;// CONCATENATED MODULE: ./src/profile/numeric-accumulator.ts
@@ -49815,6 +48319,330 @@ class ByteCodes {
     }
 }
 
+;// CONCATENATED MODULE: ./src/io/source.ts
+/** What the format readers share: where a file is, what to build from it, and what they hand back. */
+
+
+const READ_LIMITS = {
+    recordBytes: 64 * 1024 * 1024,
+    // V8's longest string; one byte of UTF-8 is at most one UTF-16 unit.
+    jsonFileBytes: external_node_buffer_.constants.MAX_STRING_LENGTH,
+    jsonDepth: 1000,
+};
+function limitsOf(plan) {
+    return plan.limits ? { ...READ_LIMITS, ...plan.limits } : READ_LIMITS;
+}
+/** A size for messages: `64 MiB`, `512 KiB`, `900 bytes`. */
+function describeBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${Math.floor(bytes / (1024 * 1024))} MiB`;
+    if (bytes >= 1024)
+        return `${Math.floor(bytes / 1024)} KiB`;
+    return `${bytes} bytes`;
+}
+function wantsText(plan, name) {
+    return plan.declared?.get(name) === 'categorical' || (plan.forceText?.has(name) ?? false);
+}
+function isBuilt(plan, name) {
+    return plan.only === undefined || plan.only.has(name);
+}
+/**
+ * A text reader met NUL bytes: the file is binary, whatever its name says. The registry, which knows every
+ * format, turns this into the InputError that says what to pass instead.
+ */
+class NotTextError extends Error {
+    file;
+    line;
+    constructor(file, line) {
+        super('this is not a text file (it contains NUL bytes)');
+        this.file = file;
+        this.line = line;
+    }
+}
+/** A second pass over a file found other rows than the first. */
+function changedWhileRead(file) {
+    return new errors_InputError('the file changed while it was being read; run again once it is complete', { file });
+}
+
+;// CONCATENATED MODULE: ./src/io/csv-tokenizer.ts
+/**
+ * The RFC 4180 tokenizer of CSV and TSV: a byte-level state machine fed chunk by chunk, so quoted fields,
+ * doubled quotes and CRLF may straddle chunk boundaries. It hands fields to a sink as byte ranges, and
+ * offers the sink a fast path for the plain records most exports consist of.
+ */
+
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const csv_tokenizer_COMMA = 0x2c;
+const TAB = 0x09;
+var State;
+(function (State) {
+    /** Between records: blank lines are skipped here. */
+    State[State["RecordStart"] = 0] = "RecordStart";
+    State[State["FieldStart"] = 1] = "FieldStart";
+    State[State["Unquoted"] = 2] = "Unquoted";
+    State[State["Quoted"] = 3] = "Quoted";
+    /** Saw a `"` inside a quoted field: either the first half of `""` or the closing quote. */
+    State[State["QuoteInQuoted"] = 4] = "QuoteInQuoted";
+})(State || (State = {}));
+const EMPTY = Buffer.alloc(0);
+const PLAIN_BACKOFF_LIMIT = 63;
+class CsvTokenizer {
+    delimiter;
+    sink;
+    file;
+    maxRecordBytes;
+    state = State.RecordStart;
+    line = 1;
+    recordLine = 1;
+    fieldLine = 1;
+    quoteLine = 1;
+    fieldIndex = 0;
+    /** The record ended on a CR; a LF right after it belongs to the same line break. */
+    afterCR = false;
+    lastByte = -1;
+    /** A field that spans chunks, or holds `""`, is assembled here. */
+    scratch = Buffer.alloc(1024);
+    scratchLength = 0;
+    inScratch = false;
+    /** The first bytes, held until there are enough to recognise a byte-order mark. */
+    head = EMPTY;
+    /** Bytes of the record under way held over from earlier chunks. */
+    recordBytes = 0;
+    /** Records left to read field by field before the sink's fast path is offered again. */
+    plainPause = 0;
+    /** The next pause; it grows while the fast path keeps declining and is reset when it takes a record. */
+    plainBackoff = 0;
+    plainStop = { position: 0 };
+    constructor(delimiter, sink, file, 
+    /** A record that runs on past this many bytes is refused rather than held. */
+    maxRecordBytes = READ_LIMITS.recordBytes) {
+        this.delimiter = delimiter;
+        this.sink = sink;
+        this.file = file;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+    /** The physical line the tokenizer has reached. */
+    get currentLine() {
+        return this.line;
+    }
+    push(chunk) {
+        if (this.head !== undefined) {
+            const head = this.head.length === 0 ? chunk : Buffer.concat([this.head, chunk]);
+            if (head.length < 3) {
+                this.head = head;
+                return;
+            }
+            this.head = undefined;
+            chunk = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
+        }
+        if (chunk.length > 0)
+            this.scan(chunk);
+    }
+    end() {
+        if (this.head !== undefined) {
+            const head = this.head;
+            this.head = undefined;
+            if (head.length > 0)
+                this.scan(head);
+        }
+        switch (this.state) {
+            case State.RecordStart:
+                return;
+            case State.Quoted:
+                throw new errors_InputError(`a quoted field opened on line ${this.quoteLine} is never closed; add the missing closing quote (") or double the quotes inside the field ("")`, { file: this.file, line: this.quoteLine });
+            case State.QuoteInQuoted:
+                this.scratchLength--;
+                this.emit(EMPTY, 0, 0);
+                break;
+            case State.FieldStart:
+            case State.Unquoted:
+                this.emit(EMPTY, 0, 0);
+                break;
+        }
+        this.sink.endRecord(this.fieldIndex, this.recordLine);
+        this.state = State.RecordStart;
+    }
+    scan(bytes) {
+        const length = bytes.length;
+        const delimiter = this.delimiter;
+        const highestSpecial = Math.max(delimiter, CR);
+        let state = this.state;
+        let line = this.line;
+        let i = 0;
+        let segmentStart = 0;
+        // Where the record under way began: before this chunk when it carries on from the last one.
+        let recordStart = 0;
+        let carried = this.recordBytes;
+        while (i < length) {
+            switch (state) {
+                case State.RecordStart: {
+                    const c = bytes[i];
+                    if (c === LF) {
+                        if (this.afterCR)
+                            this.afterCR = false;
+                        else
+                            line++;
+                        i++;
+                        continue;
+                    }
+                    this.afterCR = false;
+                    if (c === CR) {
+                        line++;
+                        this.afterCR = true;
+                        i++;
+                        continue;
+                    }
+                    if (this.sink.plainRecords !== undefined && this.plainPause-- <= 0) {
+                        const records = this.sink.plainRecords(bytes, i, length, line, this.plainStop);
+                        if (records > 0) {
+                            this.plainBackoff = 0;
+                            i = this.plainStop.position;
+                            line += records;
+                            continue;
+                        }
+                        // A file whose records keep needing the general parser should not pay for every attempt.
+                        this.plainPause = this.plainBackoff;
+                        this.plainBackoff = Math.min(PLAIN_BACKOFF_LIMIT, this.plainBackoff * 2 + 1);
+                    }
+                    this.recordLine = line;
+                    this.fieldIndex = 0;
+                    recordStart = i;
+                    carried = 0;
+                    state = State.FieldStart;
+                    continue;
+                }
+                case State.FieldStart: {
+                    this.fieldLine = line;
+                    if (bytes[i] === QUOTE) {
+                        this.quoteLine = line;
+                        state = State.Quoted;
+                        segmentStart = ++i;
+                    }
+                    else {
+                        state = State.Unquoted;
+                        segmentStart = i;
+                    }
+                    continue;
+                }
+                case State.Unquoted: {
+                    let c = 0;
+                    while (i < length) {
+                        c = bytes[i];
+                        // Digits and letters lie above every byte that can end a field: one comparison for most bytes.
+                        if (c <= highestSpecial && (c === delimiter || c === LF || c === CR))
+                            break;
+                        i++;
+                    }
+                    if (i === length)
+                        continue;
+                    this.emit(bytes, segmentStart, i);
+                    i++;
+                    state = this.afterField(c, line);
+                    line = this.line;
+                    continue;
+                }
+                case State.Quoted: {
+                    while (i < length) {
+                        const c = bytes[i];
+                        if (c === QUOTE)
+                            break;
+                        if (c === LF) {
+                            if ((i > 0 ? bytes[i - 1] : this.lastByte) !== CR)
+                                line++;
+                        }
+                        else if (c === CR)
+                            line++;
+                        i++;
+                    }
+                    if (i === length)
+                        continue;
+                    state = State.QuoteInQuoted;
+                    i++;
+                    continue;
+                }
+                case State.QuoteInQuoted: {
+                    const c = bytes[i];
+                    if (c === QUOTE) {
+                        // Keep the first quote of the pair (already in scratch if it ended the previous chunk).
+                        this.appendToScratch(bytes, segmentStart, i);
+                        segmentStart = ++i;
+                        state = State.Quoted;
+                        continue;
+                    }
+                    if (c !== delimiter && c !== LF && c !== CR) {
+                        this.line = line;
+                        throw new errors_InputError(`unexpected ${describeByte(c)} after the closing quote of a quoted field; a quoted field must end at its closing quote, and quotes inside it must be doubled ("")`, { file: this.file, line });
+                    }
+                    if (i > 0)
+                        this.emit(bytes, segmentStart, i - 1);
+                    else {
+                        this.scratchLength--;
+                        this.emit(bytes, 0, 0);
+                    }
+                    i++;
+                    state = this.afterField(c, line);
+                    line = this.line;
+                    continue;
+                }
+            }
+        }
+        this.recordBytes = state === State.RecordStart ? 0 : carried + length - recordStart;
+        if (this.recordBytes > this.maxRecordBytes) {
+            const quoted = state === State.Quoted ? ` (a quoted field opened on line ${this.quoteLine} is still open)` : '';
+            throw new errors_InputError(`the record starting on this line runs on past ${describeBytes(this.maxRecordBytes)}${quoted}, the most driftgate reads as one row; check the delimiter and that every quote is closed`, { file: this.file, line: this.recordLine });
+        }
+        if (state === State.Unquoted || state === State.Quoted || state === State.QuoteInQuoted) {
+            this.appendToScratch(bytes, segmentStart, length);
+        }
+        this.state = state;
+        this.line = line;
+        this.lastByte = bytes[length - 1];
+    }
+    /**
+     * The state after a field that ended at `c` (the delimiter, CR or LF) on `line`; a line break ends the
+     * record. Leaves in `this.line` the line the next field starts on.
+     */
+    afterField(c, line) {
+        if (c === this.delimiter) {
+            this.line = line;
+            return State.FieldStart;
+        }
+        this.afterCR = c === CR;
+        this.line = line + 1;
+        this.sink.endRecord(this.fieldIndex, this.recordLine);
+        return State.RecordStart;
+    }
+    emit(bytes, start, end) {
+        if (this.inScratch) {
+            this.appendToScratch(bytes, start, end);
+            this.inScratch = false;
+            const fieldLength = this.scratchLength;
+            this.scratchLength = 0;
+            this.sink.field(this.fieldIndex++, this.scratch, 0, fieldLength, this.fieldLine);
+        }
+        else {
+            this.sink.field(this.fieldIndex++, bytes, start, end, this.fieldLine);
+        }
+    }
+    appendToScratch(bytes, start, end) {
+        this.inScratch = true;
+        const needed = this.scratchLength + (end - start);
+        if (needed > this.scratch.length) {
+            const bigger = Buffer.alloc(Math.max(needed, this.scratch.length * 2));
+            this.scratch.copy(bigger, 0, 0, this.scratchLength);
+            this.scratch = bigger;
+        }
+        bytes.copy(this.scratch, this.scratchLength, start, end);
+        this.scratchLength = needed;
+    }
+}
+function describeByte(byte) {
+    return byte >= 0x20 && byte < 0x7f ? `character "${String.fromCharCode(byte)}"` : `byte 0x${byte.toString(16).padStart(2, '0')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/number.ts
 /**
  * Number cells: the decimal grammar of the golden corpus (optional sign, digits with an optional `.`, an
@@ -49833,6 +48661,7 @@ const POWERS_OF_TEN = [
 ];
 /** Above this, `mantissa * 10 + digit` could leave the range of exactly representable integers. */
 const MANTISSA_LIMIT = 900719925474099;
+/** 2^53 − 1: every integer up to it, and no longer every one above it, is a double. */
 const MAX_EXACT_INTEGER = 9007199254740991;
 /** Exponents are only accumulated this far; beyond it the literal overflows or underflows anyway. */
 const EXPONENT_CAP = 100000;
@@ -50107,58 +48936,12 @@ class MissingValues {
     }
 }
 
-;// CONCATENATED MODULE: ./src/io/source.ts
-/** What the format readers share: where a file is, what to build from it, and what they hand back. */
-
-
-const READ_LIMITS = {
-    recordBytes: 64 * 1024 * 1024,
-    // V8's longest string; one byte of UTF-8 is at most one UTF-16 unit.
-    jsonFileBytes: external_node_buffer_.constants.MAX_STRING_LENGTH,
-    jsonDepth: 1000,
-};
-function limitsOf(plan) {
-    return plan.limits ? { ...READ_LIMITS, ...plan.limits } : READ_LIMITS;
-}
-/** A size for messages: `64 MiB`, `512 KiB`, `900 bytes`. */
-function describeBytes(bytes) {
-    if (bytes >= 1024 * 1024)
-        return `${Math.floor(bytes / (1024 * 1024))} MiB`;
-    if (bytes >= 1024)
-        return `${Math.floor(bytes / 1024)} KiB`;
-    return `${bytes} bytes`;
-}
-function wantsText(plan, name) {
-    return plan.declared?.get(name) === 'categorical' || (plan.forceText?.has(name) ?? false);
-}
-function isBuilt(plan, name) {
-    return plan.only === undefined || plan.only.has(name);
-}
-/**
- * A text reader met NUL bytes: the file is binary, whatever its name says. The registry, which knows every
- * format, turns this into the InputError that says what to pass instead.
- */
-class NotTextError extends Error {
-    file;
-    line;
-    constructor(file, line) {
-        super('this is not a text file (it contains NUL bytes)');
-        this.file = file;
-        this.line = line;
-    }
-}
-/** A second pass over a file found other rows than the first. */
-function changedWhileRead(file) {
-    return new errors_InputError('the file changed while it was being read; run again once it is complete', { file });
-}
-
 ;// CONCATENATED MODULE: ./src/io/csv.ts
 /**
- * CSV and TSV (RFC 4180): a byte-level state machine fed chunk by chunk, so quoted fields, doubled quotes
- * and CRLF may straddle chunk boundaries, and cells go from the bytes into column storage without a string
- * per numeric cell. Most records of real exports are plain (no quotes, one line): those are read whole by
- * a fast path that converts or interns each cell as it scans it, and everything else goes through the
- * state machine.
+ * CSV and TSV files into columns: the tokenizer (csv-tokenizer.ts) hands over fields as byte ranges, and
+ * cells go from the bytes into column storage without a string per numeric cell. Most records of real
+ * exports are plain (no quotes, one line): those are read whole by a fast path that converts or interns
+ * each cell as it scans it, and everything else goes through the tokenizer's state machine.
  */
 
 
@@ -50168,276 +48951,7 @@ function changedWhileRead(file) {
 
 
 
-const LF = 0x0a;
-const CR = 0x0d;
-const QUOTE = 0x22;
-const csv_COMMA = 0x2c;
-const TAB = 0x09;
-var State;
-(function (State) {
-    /** Between records: blank lines are skipped here. */
-    State[State["RecordStart"] = 0] = "RecordStart";
-    State[State["FieldStart"] = 1] = "FieldStart";
-    State[State["Unquoted"] = 2] = "Unquoted";
-    State[State["Quoted"] = 3] = "Quoted";
-    /** Saw a `"` inside a quoted field: either the first half of `""` or the closing quote. */
-    State[State["QuoteInQuoted"] = 4] = "QuoteInQuoted";
-})(State || (State = {}));
-const EMPTY = Buffer.alloc(0);
-const PLAIN_BACKOFF_LIMIT = 63;
-class CsvTokenizer {
-    delimiter;
-    sink;
-    file;
-    maxRecordBytes;
-    state = State.RecordStart;
-    line = 1;
-    recordLine = 1;
-    fieldLine = 1;
-    quoteLine = 1;
-    fieldIndex = 0;
-    /** The record ended on a CR; a LF right after it belongs to the same line break. */
-    afterCR = false;
-    lastByte = -1;
-    /** A field that spans chunks, or holds `""`, is assembled here. */
-    scratch = Buffer.alloc(1024);
-    scratchLength = 0;
-    inScratch = false;
-    /** The first bytes, held until there are enough to recognise a byte-order mark. */
-    head = EMPTY;
-    /** Bytes of the record under way held over from earlier chunks. */
-    recordBytes = 0;
-    /** Records left to read field by field before the sink's fast path is offered again. */
-    plainPause = 0;
-    /** The next pause; it grows while the fast path keeps declining and is reset when it takes a record. */
-    plainBackoff = 0;
-    plainStop = { position: 0 };
-    constructor(delimiter, sink, file, 
-    /** A record that runs on past this many bytes is refused rather than held. */
-    maxRecordBytes = READ_LIMITS.recordBytes) {
-        this.delimiter = delimiter;
-        this.sink = sink;
-        this.file = file;
-        this.maxRecordBytes = maxRecordBytes;
-    }
-    /** The physical line the tokenizer has reached. */
-    get currentLine() {
-        return this.line;
-    }
-    push(chunk) {
-        if (this.head !== undefined) {
-            const head = this.head.length === 0 ? chunk : Buffer.concat([this.head, chunk]);
-            if (head.length < 3) {
-                this.head = head;
-                return;
-            }
-            this.head = undefined;
-            chunk = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
-        }
-        if (chunk.length > 0)
-            this.scan(chunk);
-    }
-    end() {
-        if (this.head !== undefined) {
-            const head = this.head;
-            this.head = undefined;
-            if (head.length > 0)
-                this.scan(head);
-        }
-        switch (this.state) {
-            case State.RecordStart:
-                return;
-            case State.Quoted:
-                throw new errors_InputError(`a quoted field opened on line ${this.quoteLine} is never closed; add the missing closing quote (") or double the quotes inside the field ("")`, { file: this.file, line: this.quoteLine });
-            case State.QuoteInQuoted:
-                this.scratchLength--;
-                this.emit(EMPTY, 0, 0);
-                break;
-            case State.FieldStart:
-            case State.Unquoted:
-                this.emit(EMPTY, 0, 0);
-                break;
-        }
-        this.sink.endRecord(this.fieldIndex, this.recordLine);
-        this.state = State.RecordStart;
-    }
-    scan(bytes) {
-        const length = bytes.length;
-        const delimiter = this.delimiter;
-        const highestSpecial = Math.max(delimiter, CR);
-        let state = this.state;
-        let line = this.line;
-        let i = 0;
-        let segmentStart = 0;
-        // Where the record under way began: before this chunk when it carries on from the last one.
-        let recordStart = 0;
-        let carried = this.recordBytes;
-        while (i < length) {
-            switch (state) {
-                case State.RecordStart: {
-                    const c = bytes[i];
-                    if (c === LF) {
-                        if (this.afterCR)
-                            this.afterCR = false;
-                        else
-                            line++;
-                        i++;
-                        continue;
-                    }
-                    this.afterCR = false;
-                    if (c === CR) {
-                        line++;
-                        this.afterCR = true;
-                        i++;
-                        continue;
-                    }
-                    if (this.sink.plainRecords !== undefined && this.plainPause-- <= 0) {
-                        const records = this.sink.plainRecords(bytes, i, length, line, this.plainStop);
-                        if (records > 0) {
-                            this.plainBackoff = 0;
-                            i = this.plainStop.position;
-                            line += records;
-                            continue;
-                        }
-                        // A file whose records keep needing the general parser should not pay for every attempt.
-                        this.plainPause = this.plainBackoff;
-                        this.plainBackoff = Math.min(PLAIN_BACKOFF_LIMIT, this.plainBackoff * 2 + 1);
-                    }
-                    this.recordLine = line;
-                    this.fieldIndex = 0;
-                    recordStart = i;
-                    carried = 0;
-                    state = State.FieldStart;
-                    continue;
-                }
-                case State.FieldStart: {
-                    this.fieldLine = line;
-                    if (bytes[i] === QUOTE) {
-                        this.quoteLine = line;
-                        state = State.Quoted;
-                        segmentStart = ++i;
-                    }
-                    else {
-                        state = State.Unquoted;
-                        segmentStart = i;
-                    }
-                    continue;
-                }
-                case State.Unquoted: {
-                    let c = 0;
-                    while (i < length) {
-                        c = bytes[i];
-                        // Digits and letters lie above every byte that can end a field: one comparison for most bytes.
-                        if (c <= highestSpecial && (c === delimiter || c === LF || c === CR))
-                            break;
-                        i++;
-                    }
-                    if (i === length)
-                        continue;
-                    this.emit(bytes, segmentStart, i);
-                    i++;
-                    if (c === delimiter)
-                        state = State.FieldStart;
-                    else {
-                        state = State.RecordStart;
-                        line++;
-                        this.afterCR = c === CR;
-                        this.line = line;
-                        this.sink.endRecord(this.fieldIndex, this.recordLine);
-                    }
-                    continue;
-                }
-                case State.Quoted: {
-                    while (i < length) {
-                        const c = bytes[i];
-                        if (c === QUOTE)
-                            break;
-                        if (c === LF) {
-                            if ((i > 0 ? bytes[i - 1] : this.lastByte) !== CR)
-                                line++;
-                        }
-                        else if (c === CR)
-                            line++;
-                        i++;
-                    }
-                    if (i === length)
-                        continue;
-                    state = State.QuoteInQuoted;
-                    i++;
-                    continue;
-                }
-                case State.QuoteInQuoted: {
-                    const c = bytes[i];
-                    if (c === QUOTE) {
-                        // Keep the first quote of the pair (already in scratch if it ended the previous chunk).
-                        this.appendToScratch(bytes, segmentStart, i);
-                        segmentStart = ++i;
-                        state = State.Quoted;
-                        continue;
-                    }
-                    if (c !== delimiter && c !== LF && c !== CR) {
-                        this.line = line;
-                        throw new errors_InputError(`unexpected ${describeByte(c)} after the closing quote of a quoted field; a quoted field must end at its closing quote, and quotes inside it must be doubled ("")`, { file: this.file, line });
-                    }
-                    if (i > 0)
-                        this.emit(bytes, segmentStart, i - 1);
-                    else {
-                        this.scratchLength--;
-                        this.emit(bytes, 0, 0);
-                    }
-                    i++;
-                    if (c === delimiter)
-                        state = State.FieldStart;
-                    else {
-                        state = State.RecordStart;
-                        line++;
-                        this.afterCR = c === CR;
-                        this.line = line;
-                        this.sink.endRecord(this.fieldIndex, this.recordLine);
-                    }
-                    continue;
-                }
-            }
-        }
-        this.recordBytes = state === State.RecordStart ? 0 : carried + length - recordStart;
-        if (this.recordBytes > this.maxRecordBytes) {
-            const quoted = state === State.Quoted ? ` (a quoted field opened on line ${this.quoteLine} is still open)` : '';
-            throw new errors_InputError(`the record starting on this line runs on past ${describeBytes(this.maxRecordBytes)}${quoted}, the most driftgate reads as one row; check the delimiter and that every quote is closed`, { file: this.file, line: this.recordLine });
-        }
-        if (state === State.Unquoted || state === State.Quoted || state === State.QuoteInQuoted) {
-            this.appendToScratch(bytes, segmentStart, length);
-        }
-        this.state = state;
-        this.line = line;
-        this.lastByte = bytes[length - 1];
-    }
-    emit(bytes, start, end) {
-        if (this.inScratch) {
-            this.appendToScratch(bytes, start, end);
-            this.inScratch = false;
-            const fieldLength = this.scratchLength;
-            this.scratchLength = 0;
-            this.sink.field(this.fieldIndex++, this.scratch, 0, fieldLength, this.fieldLine);
-        }
-        else {
-            this.sink.field(this.fieldIndex++, bytes, start, end, this.fieldLine);
-        }
-    }
-    appendToScratch(bytes, start, end) {
-        this.inScratch = true;
-        const needed = this.scratchLength + (end - start);
-        if (needed > this.scratch.length) {
-            const bigger = Buffer.alloc(Math.max(needed, this.scratch.length * 2));
-            this.scratch.copy(bigger, 0, 0, this.scratchLength);
-            this.scratch = bigger;
-        }
-        bytes.copy(this.scratch, this.scratchLength, start, end);
-        this.scratchLength = needed;
-    }
-}
-function describeByte(byte) {
-    return byte >= 0x20 && byte < 0x7f ? `character "${String.fromCharCode(byte)}"` : `byte 0x${byte.toString(16).padStart(2, '0')}`;
-}
+
 /** A cell's text, or undefined when the bytes are not valid UTF-8. */
 function decodeCell(bytes, start, end) {
     for (let k = start; k < end; k++) {
@@ -50728,11 +49242,13 @@ class TableSink {
         for (let index = 0; index <= last; index++) {
             if (i >= end)
                 return this.abandonRecord();
-            let stop = -1;
+            let stop;
             const cells = numeric[index];
             if (cells !== undefined && !cells.sawText) {
-                // NumericCells.scan's common case, inline: most cells of most files are short plain decimals, and
-                // a call per cell costs as much as converting it.
+                // NumericCells.scan's common case, inline: most cells of most files are plain decimals, and a call
+                // per cell costs as much as converting it. Digits of an integer below 2^53 are summed exactly, and
+                // once the exact sum reaches 2^53 the rounded one does too and only grows, so the bound on
+                // `mantissa` alone tells an exact one, 16-digit renderings of doubles included (Clinger's fast path).
                 let k = i;
                 let c = bytes[k];
                 const negative = c === csv_MINUS;
@@ -50755,7 +49271,7 @@ class TableSink {
                         c = ++k < end ? bytes[k] : 0;
                     }
                 }
-                if (digits > 0 && digits <= 15 && k < end && (c === delimiter || c === LF || c === CR)) {
+                if (digits > 0 && mantissa <= MAX_EXACT_INTEGER && decimals <= 22 && k < end && (c === delimiter || c === LF || c === CR)) {
                     const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
                     cells.pushValue(negative ? -magnitude : magnitude);
                     stop = k;
@@ -50896,7 +49412,7 @@ async function readDelimited(source, plan) {
     return readDelimitedInput(delimitedInputOf(source, size), plan);
 }
 function delimitedInputOf(source, size) {
-    return { file: source.display, delimiter: source.format === tsvFormat.name ? TAB : csv_COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
+    return { file: source.display, delimiter: source.format === tsvFormat.name ? TAB : csv_tokenizer_COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
 }
 async function readDelimitedInput(input, plan) {
     const first = await scanInput(input, plan);
@@ -51150,7 +49666,7 @@ function nestedDeeperThan(value, levels) {
     }
     return false;
 }
-function json_isRecord(value) {
+function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 const jsonLinesFormat = {
@@ -51217,7 +49733,7 @@ async function scanJsonLines(source, plan, table) {
                 line,
             });
         }
-        if (!json_isRecord(value)) {
+        if (!isRecord(value)) {
             throw new errors_InputError(`the line holds ${describeJson(value)}, not a JSON object; every line must hold one object like {"column": value}`, {
                 file,
                 line,
@@ -51266,7 +49782,7 @@ async function readJson(source, plan) {
     catch (error) {
         const message = error.message;
         const position = /position (\d+)/.exec(message);
-        const line = position ? json_lineAt(text, Number(position[1])) : undefined;
+        const line = position ? lineAt(text, Number(position[1])) : undefined;
         throw new errors_InputError(`the file is not valid JSON (${message})`, { file, line });
     }
     if (!Array.isArray(value)) {
@@ -51276,7 +49792,7 @@ async function readJson(source, plan) {
         throw new errors_InputError('the file holds an empty array; there are no rows to check', { file });
     const table = new RecordTable(plan, file);
     value.forEach((record, index) => {
-        if (!json_isRecord(record)) {
+        if (!isRecord(record)) {
             throw new errors_InputError(`record ${index + 1} of the array is ${describeJson(record)}; expected an array of objects`, { file });
         }
         table.add(record, { record: index + 1 });
@@ -51299,7 +49815,7 @@ function describeJson(value) {
         return 'an object';
     return `a ${typeof value}`;
 }
-function json_lineAt(text, position) {
+function lineAt(text, position) {
     let line = 1;
     for (let k = text.indexOf('\n'); k !== -1 && k < position; k = text.indexOf('\n', k + 1))
         line++;
@@ -57384,11 +55900,11 @@ const DEFAULT_FORMAT = csvFormat.name;
  * without being renamed); a compressed file holds several times its size in cells.
  */
 const GZIP = { title: 'gzip', extension: '.gz', sizeWeight: 4 };
-const formats_byName = new Map(formats.map((format) => [format.name, format]));
+const byName = new Map(formats.map((format) => [format.name, format]));
 const byExtension = new Map(formats.flatMap((format) => format.extensions.map((extension) => [extension, format])));
 const magicLength = Math.max(...formats.map((format) => format.magic?.length ?? 0));
 function formatNamed(name) {
-    return formats_byName.get(name);
+    return byName.get(name);
 }
 /** The format a file name announces (a `.gz` suffix aside), if any. */
 function formatOfName(path) {
@@ -57753,9 +56269,9 @@ function describeProfile(profile) {
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 
-const REPORT_SCHEMA_VERSION = 2;
-/** Versions whose reports this driftgate still reads: version 2 only added to version 1. */
-const READABLE_REPORT_SCHEMA_VERSIONS = [1, 2];
+const REPORT_SCHEMA_VERSION = 3;
+/** Versions whose reports this driftgate still reads: version 2 only added to version 1, version 3 only renamed. */
+const READABLE_REPORT_SCHEMA_VERSIONS = [1, 2, 3];
 function toJsonReport(result, generatedAt) {
     return {
         schema_version: REPORT_SCHEMA_VERSION,
@@ -57766,6 +56282,1241 @@ function toJsonReport(result, generatedAt) {
 }
 function renderJson(report) {
     return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
+}
+const COLUMN_RENAMES = [['reference', 'baseline']];
+const HISTOGRAM_RENAMES = [['reference', 'baseline'], ['other_reference', 'other_baseline']];
+const DIRECTION_RENAMES = [['reference_mean', 'baseline_mean'], ['reference_share', 'baseline_share']];
+/**
+ * A parsed report of version 1 or 2 with version 3's field names, changed in place: every column's, in
+ * `columns` and in `model.columns`. `schema_version` stays the one written, which says where it came from.
+ */
+function upgradeReportFields(report) {
+    if (typeof report.schema_version !== 'number' || report.schema_version >= 3)
+        return;
+    const model = report.model;
+    for (const columns of [report.columns, model?.columns]) {
+        if (!Array.isArray(columns))
+            continue;
+        for (const column of columns) {
+            if (!json_isRecord(column))
+                continue;
+            json_rename(column, COLUMN_RENAMES);
+            if (json_isRecord(column.histogram))
+                json_rename(column.histogram, HISTOGRAM_RENAMES);
+            if (json_isRecord(column.direction))
+                json_rename(column.direction, DIRECTION_RENAMES);
+        }
+    }
+}
+function json_rename(record, renames) {
+    for (const [old, current] of renames) {
+        if (!(old in record))
+            continue;
+        record[current] ??= record[old];
+        delete record[old];
+    }
+}
+function json_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/publish/json-text.ts
+/**
+ * Parsing a JSON file the user wrote, with the line of a syntax error in the message's location: the
+ * annotation then lands on it. V8 gives the offset where parsing stopped ("at position 22"); input that
+ * ends too early has none, and its error belongs at the end of the file.
+ */
+
+function parseJsonFile(text, file, explain) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const message = error.message;
+        const position = /at position (\d+)/.exec(message);
+        throw new errors_InputError(explain(message), { file, line: json_text_lineAt(text, position ? Number(position[1]) : text.length) });
+    }
+}
+function json_text_lineAt(text, offset) {
+    let line = 1;
+    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
+        line++;
+    return line;
+}
+
+;// CONCATENATED MODULE: ./src/performance/rows.ts
+/**
+ * Labelled rows of one side (baseline or current) as the performance metrics take them: the true target
+ * and the model's prediction per row, plus, for classification, the model's probability per class.
+ *
+ * Callers drop rows with a missing target or prediction before building these: every metric assumes
+ * complete, aligned columns of equal length.
+ */
+function rowCount(rows) {
+    return rows.yTrue.length;
+}
+/** Throws when aligned columns differ in length: a caller bug, never a property of the data. */
+function requireAligned(what, expected, actual) {
+    if (actual.length !== expected) {
+        throw new RangeError(`${what} has ${actual.length} rows where ${expected} were expected`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/performance/accuracy.ts
+/**
+ * Accuracy, as `sklearn.metrics.accuracy_score(y_true, y_pred)`.
+ *
+ * Definition: the share of rows whose predicted label equals the true label,
+ * `accuracy = (1/n) · Σ [ŷ_i = y_i]`. Exact: a count divided by n.
+ *
+ * Edge cases: no rows, no accuracy (undefined; scikit-learn gives NaN with a warning).
+ *
+ * @example
+ * accuracy(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c']); // => 0.75
+ */
+
+function accuracy(yTrue, yPred) {
+    requireAligned('y_pred', yTrue.length, yPred);
+    if (yTrue.length === 0)
+        return undefined;
+    let correct = 0;
+    for (let row = 0; row < yTrue.length; row++)
+        if (yTrue[row] === yPred[row])
+            correct++;
+    return correct / yTrue.length;
+}
+
+;// CONCATENATED MODULE: ./src/performance/label-order.ts
+/**
+ * The order scikit-learn gives class labels: `np.unique` on a string array sorts by Unicode code point.
+ *
+ * JavaScript's `<` compares UTF-16 code units instead, which disagrees for characters beyond the Basic
+ * Multilingual Plane (stored as surrogates, 0xD800–0xDFFF) against characters from 0xE000 to 0xFFFF:
+ * NumPy puts "Ａ" (U+FF21) before "😀" (U+1F600), `<` puts it after. Per-class results, the confusion
+ * matrix and the positive class of a binary ROC AUC all follow this order, so it has to be NumPy's.
+ *
+ * Numeric classes arrive as text and sort as text ("10" before "9"), as scikit-learn sorts a string
+ * array.
+ *
+ * @example
+ * sortedLabels(['b', '😀', 'Ａ', 'a']); // => ['a', 'b', 'Ａ', '😀']
+ */
+/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
+function compareLabels(a, b) {
+    const shorter = Math.min(a.length, b.length);
+    for (let i = 0; i < shorter; i++) {
+        const left = a.codePointAt(i);
+        const right = b.codePointAt(i);
+        if (left !== right)
+            return left - right;
+        // Equal code points have equal widths, so both strings skip the same low surrogate.
+        if (left > 0xffff)
+            i++;
+    }
+    return a.length - b.length;
+}
+/** The distinct labels of all the given arrays, in scikit-learn's order. */
+function sortedLabels(...labelArrays) {
+    const distinct = new Set();
+    for (const labels of labelArrays)
+        for (const label of labels)
+            distinct.add(label);
+    return [...distinct].sort(compareLabels);
+}
+/** The distinct labels of `yTrue` other than `positive`: a one-column model's negative class, when it is one. */
+function otherLabels(yTrue, positive) {
+    const others = new Set();
+    for (const label of yTrue)
+        if (label !== positive)
+            others.add(label);
+    return others;
+}
+
+;// CONCATENATED MODULE: ./src/performance/confusion-matrix.ts
+/**
+ * Confusion matrix, as `sklearn.metrics.confusion_matrix(y_true, y_pred, labels=labels)`.
+ *
+ * Definition: `counts[i][j]` is the number of rows whose true label is `labels[i]` and whose predicted
+ * label is `labels[j]`: rows are the truth, columns the prediction.
+ *
+ * Edge cases: by default the labels are every label seen on either side, in scikit-learn's order (see
+ * `label-order.ts`); with explicit labels, rows whose true or predicted label is not among them are left
+ * out, as scikit-learn does. No rows give an empty matrix.
+ *
+ * @example
+ * confusionMatrix(['a', 'b', 'b'], ['a', 'a', 'b']);
+ * // => { labels: ['a', 'b'], counts: [[1, 0], [1, 1]] }
+ */
+
+
+function confusionMatrix(yTrue, yPred, labels = sortedLabels(yTrue, yPred)) {
+    requireAligned('y_pred', yTrue.length, yPred);
+    const indexOf = new Map(labels.map((label, index) => [label, index]));
+    const counts = labels.map(() => new Array(labels.length).fill(0));
+    for (let row = 0; row < yTrue.length; row++) {
+        const truth = indexOf.get(yTrue[row]);
+        const prediction = indexOf.get(yPred[row]);
+        if (truth !== undefined && prediction !== undefined)
+            counts[truth][prediction]++;
+    }
+    return { labels, counts };
+}
+
+;// CONCATENATED MODULE: ./src/performance/mean.ts
+/**
+ * Arithmetic mean with compensated (Kahan–Babuška–Neumaier) summation, simple-statistics' `mean`.
+ *
+ * scikit-learn averages with `np.average`, whose pairwise summation is within a few ulps of the exact
+ * sum; a compensated sum is within one, so the two agree far inside the 1e-12 the fixtures demand, at
+ * any length, where a plain left-to-right loop drifts with n.
+ *
+ * Edge cases: an empty array has no mean (undefined, where NumPy would warn and give NaN).
+ *
+ * @example
+ * compensatedMean([0.1, 0.2, 0.3]); // => 0.19999999999999998 (the exact sum rounds to 0.6)
+ */
+
+function compensatedMean(values) {
+    if (values.length === 0)
+        return undefined;
+    // simple-statistics only reads `length` and indexes, so typed arrays need no copy.
+    return simple_statistics_mean(values);
+}
+
+;// CONCATENATED MODULE: ./src/performance/balanced-accuracy.ts
+/**
+ * Balanced accuracy, as `sklearn.metrics.balanced_accuracy_score(y_true, y_pred)` (not adjusted).
+ *
+ * Definition: the mean over classes of recall, `(1/K) · Σ_k C_kk / Σ_j C_kj`, on the confusion matrix C
+ * of every label seen on either side. Unlike accuracy, a rare class weighs as much as a common one.
+ *
+ * Edge cases: a label that only occurs among the predictions has no recall (0/0); scikit-learn drops it
+ * from the mean (with the warning "y_pred contains classes not in y_true") and so do we. No rows, no
+ * value (undefined).
+ *
+ * @example
+ * balancedAccuracy(['a', 'b', 'b'], ['a', 'c', 'b']); // => 0.75 (recalls 1 and 0.5; 'c' dropped)
+ */
+
+
+function balancedAccuracy(yTrue, yPred) {
+    const { counts } = confusionMatrix(yTrue, yPred);
+    return balancedAccuracyFromCounts(counts.map((row, index) => row[index]), counts.map((row) => row.reduce((total, count) => total + count, 0)));
+}
+/**
+ * The mean recall from per-label counts of rows predicted right and rows truly of the label, labels
+ * without true rows left out. Shared with the bootstrap, which counts resampled rows.
+ */
+function balancedAccuracyFromCounts(correct, actual) {
+    const recalls = [];
+    actual.forEach((support, index) => {
+        if (support > 0)
+            recalls.push(correct[index] / support);
+    });
+    return compensatedMean(recalls);
+}
+
+;// CONCATENATED MODULE: ./src/performance/log-loss.ts
+/**
+ * Log loss (cross-entropy), as `sklearn.metrics.log_loss(y_true, y_prob, labels=classes)` in scikit-learn
+ * 1.2 (its default `eps="auto"`).
+ *
+ * Definition: each probability is first clipped to [ε, 1 − ε] with ε = 2⁻⁵² (`np.finfo(float64).eps`),
+ * then each row is divided by its sum, so rows that do not sum to one are renormalised; the loss is
+ * `−(1/n) · Σ_i ln(p_i,y_i)`, the mean negative log of the probability given to the true class.
+ * Clipping keeps a confident mistake finite: a true class given probability 0 costs
+ * ln((1 + ε)/ε) ≈ 36.04, and a perfect one-hot prediction costs about 2ε rather than 0.
+ * (scikit-learn 1.3 deprecated the `eps` argument; this follows 1.2.1, the version the fixtures pin.)
+ *
+ * Classes: `probabilities` holds one column per class the model knows, as `labels=` does; `y_true`
+ * may use only some of them (a single class is fine).
+ *
+ * One column (a binary model's `predict_proba[:, 1]`): the probability p of its class, the positive
+ * one; every other row is of the negative class, scored 1 − p, as scikit-learn takes a 1-D `y_pred`. In
+ * scikit-learn's order: p is clipped first, the negative class gets 1 − clip(p), and the row is then
+ * renormalised by their (floating-point) sum — the same as `log_loss(y_true == positive, p, labels=[0, 1])`.
+ *
+ * Edge cases (undefined): no rows, no column, a true label with no column (scikit-learn would silently
+ * score such a row 0; with one column: two labels other than its class, where scikit-learn raises),
+ * a non-finite probability.
+ *
+ * @example
+ * logLoss(['n', 'p'], new Map([['n', [0.8, 0.3]], ['p', [0.2, 0.7]]]));
+ * // => 0.2899092476264711 (the mean of −ln 0.8 and −ln 0.7)
+ */
+
+
+
+const CLIP_EPSILON = Number.EPSILON;
+function logLoss(yTrue, probabilities) {
+    const losses = rowLogLosses(yTrue, probabilities);
+    return losses && compensatedMean(losses);
+}
+/** Each row's −ln p(true class) after clipping and renormalising; undefined where `logLoss` is. */
+function rowLogLosses(yTrue, probabilities) {
+    const classes = [...probabilities.keys()].sort(compareLabels);
+    const columns = classes.map((label) => probabilities.get(label));
+    for (const column of columns)
+        requireAligned('a probability column', yTrue.length, column);
+    if (yTrue.length === 0 || classes.length === 0)
+        return undefined;
+    if (classes.length === 1)
+        return positiveClassLogLosses(yTrue, classes[0], columns[0]);
+    const columnOf = new Map(classes.map((label, index) => [label, index]));
+    const losses = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        const trueColumn = columnOf.get(yTrue[row]);
+        if (trueColumn === undefined)
+            return undefined;
+        let rowSum = 0;
+        for (const column of columns) {
+            if (!Number.isFinite(column[row]))
+                return undefined;
+            rowSum += clip(column[row]);
+        }
+        losses[row] = -Math.log(clip(columns[trueColumn][row]) / rowSum);
+    }
+    return losses;
+}
+function positiveClassLogLosses(yTrue, positive, scores) {
+    if (otherLabels(yTrue, positive).size > 1)
+        return undefined;
+    const losses = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        if (!Number.isFinite(scores[row]))
+            return undefined;
+        const positiveScore = clip(scores[row]);
+        const negativeScore = 1 - positiveScore;
+        losses[row] = -Math.log((yTrue[row] === positive ? positiveScore : negativeScore) / (negativeScore + positiveScore));
+    }
+    return losses;
+}
+function clip(probability) {
+    return Math.min(Math.max(probability, CLIP_EPSILON), 1 - CLIP_EPSILON);
+}
+
+;// CONCATENATED MODULE: ./src/performance/regression-errors.ts
+/**
+ * Per-row absolute errors `|ŷ_i − y_i|`, the common first step of the regression metrics and the error
+ * signal the change detectors watch for regression models.
+ *
+ * Edge cases: undefined when any value is NaN or infinite, where scikit-learn's input validation raises;
+ * an empty input gives an empty array.
+ *
+ * @example
+ * absoluteErrors([1, 2], [1.5, 1]); // => Float64Array [0.5, 1]
+ */
+
+function absoluteErrors(yTrue, yPred) {
+    requireAligned('y_pred', yTrue.length, yPred);
+    const errors = new Float64Array(yTrue.length);
+    for (let row = 0; row < yTrue.length; row++) {
+        if (!Number.isFinite(yTrue[row]) || !Number.isFinite(yPred[row]))
+            return undefined;
+        errors[row] = Math.abs(yPred[row] - yTrue[row]);
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/performance/mean-absolute-error.ts
+/**
+ * Mean absolute error, as `sklearn.metrics.mean_absolute_error(y_true, y_pred)`.
+ *
+ * Definition: `MAE = (1/n) · Σ |ŷ_i − y_i|`, in the target's units; lower is better.
+ *
+ * Edge cases: no rows or a non-finite value, no MAE (undefined; scikit-learn raises).
+ *
+ * @example
+ * meanAbsoluteError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.5
+ */
+
+
+function meanAbsoluteError(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
+    return errors && compensatedMean(errors);
+}
+
+;// CONCATENATED MODULE: ./src/performance/mean-absolute-percentage-error.ts
+/**
+ * Mean absolute percentage error, as `sklearn.metrics.mean_absolute_percentage_error(y_true, y_pred)`.
+ *
+ * Definition: `MAPE = (1/n) · Σ |ŷ_i − y_i| / max(|y_i|, ε)` with ε = 2⁻⁵² (`np.finfo(float64).eps`).
+ * A fraction, not a percentage: 0.05 means 5 %. Lower is better.
+ *
+ * Edge cases: the ε guard keeps a zero target finite but enormous (an error of 1 on a target of 0 adds
+ * 1/ε ≈ 4.5e15 to the sum), exactly as scikit-learn does; MAPE is meaningless on targets near zero.
+ * No rows or a non-finite value, no MAPE (undefined).
+ *
+ * @example
+ * meanAbsolutePercentageError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.3273809523809524
+ */
+
+
+const ZERO_GUARD = Number.EPSILON;
+function meanAbsolutePercentageError(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
+    if (!errors)
+        return undefined;
+    return compensatedMean(errors.map((error, row) => error / Math.max(Math.abs(yTrue[row]), ZERO_GUARD)));
+}
+
+;// CONCATENATED MODULE: ./src/performance/precision-recall-f1.ts
+/**
+ * Precision, recall and F1 per class and their macro averages, as scikit-learn's
+ * `precision_recall_fscore_support(y_true, y_pred, labels=labels, average=None)` and `average='macro'`
+ * (so `precision_score`, `recall_score` and `f1_score` with `average='macro'`).
+ *
+ * Definition, for each label k with tp_k rows predicted k and truly k:
+ * `precision_k = tp_k / #(ŷ = k)`, `recall_k = tp_k / #(y = k)`,
+ * `F1_k = 2 · precision_k · recall_k / (precision_k + recall_k)`; each macro average is the plain mean
+ * over the labels. F1 is evaluated in that product form, operation for operation as scikit-learn 1.2
+ * does, so results agree to the last bit or two.
+ *
+ * Zero division, scikit-learn's default (`zero_division="warn"`): a ratio with a zero denominator is 0
+ * (scikit-learn also warns) — precision of a label never predicted, recall of a label absent from the
+ * truth — and F1 is 0 whenever precision + recall is 0. Those zeros still count in the macro averages,
+ * so a class the model no longer meets, or no longer predicts, pulls the macro scores down. Later 1.x
+ * releases compute F1 as 2·tp / (2·tp + fp + fn) with the same default; the two agree on every label
+ * drawn from the data and on absent explicit labels (both 0).
+ *
+ * Edge cases: labels default to every label seen on either side, in scikit-learn's order; explicit
+ * labels may name labels seen nowhere (all three scores 0) or leave some out, counts still coming from
+ * all rows. No labels (no rows), no result (undefined).
+ *
+ * @example
+ * const scores = precisionRecallF1(['a', 'a', 'b'], ['a', 'b', 'b']);
+ * scores.perClass[0]; // => { label: 'a', precision: 1, recall: 0.5, f1: 0.6666666666666666, support: 2 }
+ * scores.f1Macro; // => 0.6666666666666666
+ */
+
+
+
+function precisionRecallF1(yTrue, yPred, labels = sortedLabels(yTrue, yPred)) {
+    requireAligned('y_pred', yTrue.length, yPred);
+    if (labels.length === 0)
+        return undefined;
+    const truePositives = new Map();
+    const predicted = new Map();
+    const actual = new Map();
+    const increment = (counts, label) => counts.set(label, (counts.get(label) ?? 0) + 1);
+    for (let row = 0; row < yTrue.length; row++) {
+        increment(actual, yTrue[row]);
+        increment(predicted, yPred[row]);
+        if (yTrue[row] === yPred[row])
+            increment(truePositives, yTrue[row]);
+    }
+    return scoresFromCounts(labels, labels.map((label) => truePositives.get(label) ?? 0), labels.map((label) => predicted.get(label) ?? 0), labels.map((label) => actual.get(label) ?? 0));
+}
+/**
+ * The scores from per-label counts (aligned with `labels`): rows right, rows predicted as the label,
+ * rows truly of the label. Shared with the bootstrap, which counts resampled rows.
+ */
+function scoresFromCounts(labels, truePositives, predicted, actual) {
+    const perClass = labels.map((label, index) => {
+        const precision = ratioOrZero(truePositives[index], predicted[index]);
+        const recall = ratioOrZero(truePositives[index], actual[index]);
+        const denominator = precision + recall;
+        const f1 = denominator === 0 ? 0 : (2 * precision * recall) / denominator;
+        return { label, precision, recall, f1, support: actual[index] };
+    });
+    return {
+        perClass,
+        precisionMacro: compensatedMean(perClass.map((scores) => scores.precision)),
+        recallMacro: compensatedMean(perClass.map((scores) => scores.recall)),
+        f1Macro: compensatedMean(perClass.map((scores) => scores.f1)),
+    };
+}
+function ratioOrZero(numerator, denominator) {
+    return denominator === 0 ? 0 : numerator / denominator;
+}
+
+;// CONCATENATED MODULE: ./src/performance/r2.ts
+/**
+ * Coefficient of determination R², as `sklearn.metrics.r2_score(y_true, y_pred)`.
+ *
+ * Definition: `R² = 1 − Σ (y_i − ŷ_i)² / Σ (y_i − ȳ)²`: 1 for perfect predictions, 0 for predicting
+ * the mean of the truth, negative (unbounded) for worse. Higher is better.
+ *
+ * Edge cases, as scikit-learn's default `force_finite=True`:
+ * - a constant target (zero denominator) scores 1 when the predictions are perfect and 0 otherwise;
+ * - fewer than two rows, no R² (undefined; scikit-learn warns and gives NaN), nor with a non-finite
+ *   value (scikit-learn raises).
+ * A constant target is recognised exactly (every value equal), not through its computed mean:
+ * scikit-learn's mean of three 0.1s is 0.10000000000000002, leaving a denominator of ~1e-34 and an R²
+ * near −1.7e31 where the documented answer is 0; we give 0. Everywhere else the sums are compensated
+ * (`moments.ts`), so R² matches scikit-learn to ~1e-15.
+ *
+ * @example
+ * r2([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.9486081370449679
+ * r2([5, 5, 5], [5, 5, 6]); // => 0 (constant target, imperfect predictions)
+ */
+
+
+
+function r2(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
+    if (!errors || errors.length < 2)
+        return undefined;
+    const residualSquares = simple_statistics_sum(Array.from(errors, (error) => error * error));
+    if (residualSquares === 0)
+        return 1;
+    const { squaredDeviations } = momentsOf(Float64Array.from(yTrue));
+    return squaredDeviations === 0 ? 0 : 1 - residualSquares / squaredDeviations;
+}
+
+;// CONCATENATED MODULE: ./src/performance/roc-auc.ts
+/**
+ * Area under the ROC curve, as `sklearn.metrics.roc_auc_score`: binary, and one-vs-rest macro average
+ * for more than two classes.
+ *
+ * Binary definition: sort rows by decreasing score; at each distinct score (threshold) take the counts
+ * of positives TP and negatives FP scoring at least that much. The ROC curve joins (0, 0) and the points
+ * (FP/N, TP/P), and the AUC is its trapezoid area,
+ * `AUC = Σ (FP_t − FP_{t−1}) · (TP_t + TP_{t−1}) / (2·P·N)`.
+ * Tied scores form one threshold, so a tie between a positive and a negative counts one half — exactly
+ * scikit-learn's `roc_curve` + `auc` (its dropping of collinear points does not change the area). The
+ * sum is accumulated in integers, so the only rounding is the final division; scikit-learn's float
+ * trapezoid is within a few ulps of it.
+ *
+ * Classes and scores: `probabilities` holds one column per class the model knows, or one column only.
+ * - One column: binary AUC of its class (the positive class) against every other row, as
+ *   `roc_auc_score(y_true == positive, p)`; `y_true` may hold at most one other label (scikit-learn
+ *   refuses a multiclass `y_true` scored by one column).
+ * - Two columns: binary AUC of the greater label (the positive class, `y_score[:, 1]` in scikit-learn)
+ *   against its own column.
+ * - More: the mean over classes of the binary AUC of "this class" against "the rest", each scored by its
+ *   own column (`multi_class='ovr', average='macro'`). A class of the model absent from `y_true` has no
+ *   one-vs-rest AUC and is left out of the mean: scikit-learn refuses the whole computation there, and
+ *   the result equals its macro average over the label-indicator columns of the classes present. Rows
+ *   need not sum to one (scikit-learn insists for multiclass; the per-class AUCs never use the sum).
+ *
+ * Edge cases (undefined, where scikit-learn raises): fewer than two classes of the model present in
+ * `y_true` (with one column: no positive or no negative row), a true label with no probability column
+ * (with one column: two labels other than its class), a non-finite score, no column.
+ *
+ * @example
+ * rocAuc(['n', 'p', 'n', 'p'], new Map([['n', [0.9, 0.6, 0.55, 0.2]], ['p', [0.1, 0.4, 0.45, 0.8]]]));
+ * // => 0.75 (positives beat negatives in 3 of the 4 pairs)
+ */
+
+
+
+function rocAuc(yTrue, probabilities) {
+    const scored = scoredClasses(yTrue, probabilities);
+    if (!scored)
+        return undefined;
+    const { classes, positive } = scored;
+    if (positive !== undefined)
+        return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive));
+    const present = new Set(yTrue);
+    const perClass = [];
+    for (const label of classes) {
+        if (!present.has(label))
+            continue;
+        const auc = binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label));
+        if (auc === undefined)
+            return undefined;
+        perClass.push(auc);
+    }
+    return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+}
+/** Which classes an AUC scores, shared with the bootstrap's `prepareRocAuc`; undefined where scikit-learn raises. */
+function scoredClasses(yTrue, probabilities) {
+    const classes = [...probabilities.keys()].sort(compareLabels);
+    for (const column of probabilities.values())
+        requireAligned('a probability column', yTrue.length, column);
+    if (classes.length === 1)
+        return otherLabels(yTrue, classes[0]).size <= 1 ? { classes, positive: classes[0] } : undefined;
+    if (classes.length < 2 || yTrue.some((label) => !probabilities.has(label)))
+        return undefined;
+    return classes.length === 2 ? { classes, positive: classes[1] } : { classes };
+}
+/**
+ * Binary ROC AUC of `scores` for rows flagged positive in `isPositive`, with tied scores averaged as the
+ * trapezoid does. Undefined without both positives and negatives, or with a non-finite score.
+ */
+function binaryRocAuc(isPositive, scores) {
+    requireAligned('scores', isPositive.length, scores);
+    const ranking = rankScores(scores);
+    return ranking && rankedRocAuc(ranking, isPositive);
+}
+/** The ranking of `scores`, computed once and reused by the bootstrap; undefined with a non-finite score. */
+function rankScores(scores) {
+    for (let row = 0; row < scores.length; row++)
+        if (!Number.isFinite(scores[row]))
+            return undefined;
+    const order = Uint32Array.from({ length: scores.length }, (_, row) => row);
+    order.sort((a, b) => scores[b] - scores[a]);
+    const startsThreshold = new Uint8Array(order.length);
+    for (let rank = 1; rank < order.length; rank++)
+        startsThreshold[rank] = scores[order[rank]] !== scores[order[rank - 1]] ? 1 : 0;
+    return { order, startsThreshold };
+}
+/**
+ * The trapezoid AUC over a ranking, each row counted `multiplicities[row]` times (once without them):
+ * the bootstrap's resamples are multiplicities. Undefined without both positives and negatives.
+ */
+function rankedRocAuc({ order, startsThreshold }, isPositive, multiplicities) {
+    let truePositives = 0;
+    let falsePositives = 0;
+    let previousTruePositives = 0;
+    let previousFalsePositives = 0;
+    let twiceArea = 0;
+    for (let rank = 0; rank < order.length; rank++) {
+        const row = order[rank];
+        if (startsThreshold[rank]) {
+            twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+            previousTruePositives = truePositives;
+            previousFalsePositives = falsePositives;
+        }
+        const times = multiplicities ? multiplicities[row] : 1;
+        if (isPositive[row])
+            truePositives += times;
+        else
+            falsePositives += times;
+    }
+    if (truePositives === 0 || falsePositives === 0)
+        return undefined;
+    twiceArea += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives);
+    return twiceArea / (2 * truePositives * falsePositives);
+}
+
+;// CONCATENATED MODULE: ./src/performance/resampling.ts
+/**
+ * The performance metrics evaluated on bootstrap resamples without building them: a resample of n rows
+ * drawn with replacement is the same multiset as the original rows each taken m_i times, and every
+ * metric here depends on the multiset only. So the work that does not depend on the draw — encoding
+ * labels, ranking scores for ROC AUC, per-row losses and errors — is done once per side, and each
+ * resample costs one O(n) pass over the multiplicities m. For ROC AUC on 10,000 rows a side this is the
+ * difference between a sort per resample and none.
+ *
+ * Each prepared metric follows its module's definition (and edge cases) on the resampled multiset, from
+ * the same shared formulas (`scoresFromCounts`, `balancedAccuracyFromCounts`, `rankedRocAuc`,
+ * `rowLogLosses`); only summation order differs, so values agree with computing the metric on the
+ * materialised resample to ~1e-15 (checked in `__tests__/performance/resampling.test.ts`). Labels are
+ * those present in the resample, as they would be on the materialised rows.
+ *
+ * @example
+ * const accuracyOf = prepareResampling('accuracy', { task: 'classification', yTrue: ['a', 'b'], yPred: ['a', 'a'] });
+ * accuracyOf([2, 0]); // => 1 (the right row drawn twice)
+ * accuracyOf([0, 2]); // => 0
+ */
+
+
+
+
+
+
+
+const NOT_DEFINED = () => undefined;
+function prepareResampling(name, rows) {
+    if (rows.task === 'regression')
+        return prepareRegression(name, rows);
+    switch (name) {
+        case 'accuracy':
+            return prepareAccuracy(rows);
+        case 'balanced_accuracy':
+            return prepareLabelCounts(rows, (counts) => balancedAccuracyFromCounts(counts.truePositives, counts.actual));
+        case 'f1_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).f1Macro);
+        case 'precision_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).precisionMacro);
+        case 'recall_macro':
+            return prepareLabelCounts(rows, (counts) => scoresOf(counts).recallMacro);
+        case 'roc_auc':
+            return prepareRocAuc(rows);
+        case 'log_loss': {
+            const losses = rows.probabilities && rowLogLosses(rows.yTrue, rows.probabilities);
+            return losses ? (multiplicities) => resampling_weightedMean(losses, multiplicities) : NOT_DEFINED;
+        }
+        default:
+            return NOT_DEFINED;
+    }
+}
+function resampling_weightedMean(values, multiplicities) {
+    let total = 0;
+    let weight = 0;
+    for (let row = 0; row < values.length; row++) {
+        total += multiplicities[row] * values[row];
+        weight += multiplicities[row];
+    }
+    return weight === 0 ? undefined : total / weight;
+}
+function prepareAccuracy({ yTrue, yPred }) {
+    const correct = Float64Array.from(yTrue, (truth, row) => (truth === yPred[row] ? 1 : 0));
+    return (multiplicities) => resampling_weightedMean(correct, multiplicities);
+}
+function scoresOf(counts) {
+    return scoresFromCounts(counts.labels, counts.truePositives, counts.predicted, counts.actual);
+}
+function prepareLabelCounts({ yTrue, yPred }, metric) {
+    const labels = sortedLabels(yTrue, yPred);
+    const codeOf = new Map(labels.map((label, code) => [label, code]));
+    const trueCodes = Uint32Array.from(yTrue, (label) => codeOf.get(label));
+    const predictedCodes = Uint32Array.from(yPred, (label) => codeOf.get(label));
+    return (multiplicities) => {
+        const truePositives = new Array(labels.length).fill(0);
+        const predicted = new Array(labels.length).fill(0);
+        const actual = new Array(labels.length).fill(0);
+        for (let row = 0; row < trueCodes.length; row++) {
+            const times = multiplicities[row];
+            actual[trueCodes[row]] += times;
+            predicted[predictedCodes[row]] += times;
+            if (trueCodes[row] === predictedCodes[row])
+                truePositives[trueCodes[row]] += times;
+        }
+        const present = labels.map((_, code) => code).filter((code) => actual[code] + predicted[code] > 0);
+        if (present.length === 0)
+            return undefined;
+        return metric({
+            labels: present.map((code) => labels[code]),
+            truePositives: present.map((code) => truePositives[code]),
+            predicted: present.map((code) => predicted[code]),
+            actual: present.map((code) => actual[code]),
+        });
+    };
+}
+function prepareRocAuc({ yTrue, probabilities }) {
+    if (!probabilities)
+        return NOT_DEFINED;
+    const classes = scoredClasses(yTrue, probabilities);
+    if (!classes)
+        return NOT_DEFINED;
+    const scored = classes.positive === undefined ? classes.classes : [classes.positive];
+    const rankings = [];
+    for (const label of scored) {
+        const ranking = rankScores(probabilities.get(label));
+        if (!ranking)
+            return NOT_DEFINED;
+        rankings.push(ranking);
+    }
+    const positives = scored.map((label) => yTrue.map((truth) => truth === label));
+    if (classes.positive !== undefined)
+        return (multiplicities) => rankedRocAuc(rankings[0], positives[0], multiplicities);
+    return (multiplicities) => {
+        const perClass = [];
+        for (let index = 0; index < scored.length; index++) {
+            let drawn = 0;
+            for (let row = 0; row < yTrue.length; row++)
+                if (positives[index][row])
+                    drawn += multiplicities[row];
+            if (drawn === 0)
+                continue;
+            const auc = rankedRocAuc(rankings[index], positives[index], multiplicities);
+            if (auc === undefined)
+                return undefined;
+            perClass.push(auc);
+        }
+        return perClass.length >= 2 ? compensatedMean(perClass) : undefined;
+    };
+}
+function prepareRegression(name, rows) {
+    const errors = absoluteErrors(rows.yTrue, rows.yPred);
+    if (!errors)
+        return NOT_DEFINED;
+    switch (name) {
+        case 'mae':
+            return (multiplicities) => resampling_weightedMean(errors, multiplicities);
+        case 'rmse': {
+            const squares = errors.map((error) => error * error);
+            return (multiplicities) => {
+                const meanSquare = resampling_weightedMean(squares, multiplicities);
+                return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
+            };
+        }
+        case 'mape': {
+            const ratios = errors.map((error, row) => error / Math.max(Math.abs(rows.yTrue[row]), Number.EPSILON));
+            return (multiplicities) => resampling_weightedMean(ratios, multiplicities);
+        }
+        case 'r2':
+            return prepareR2(rows.yTrue, errors);
+        default:
+            return NOT_DEFINED;
+    }
+}
+function prepareR2(yTrue, errors) {
+    return (multiplicities) => {
+        let weight = 0;
+        let residualSquares = 0;
+        let total = 0;
+        let first;
+        let constant = true;
+        for (let row = 0; row < errors.length; row++) {
+            const times = multiplicities[row];
+            if (times === 0)
+                continue;
+            weight += times;
+            residualSquares += times * errors[row] * errors[row];
+            total += times * yTrue[row];
+            first ??= yTrue[row];
+            constant &&= yTrue[row] === first;
+        }
+        if (weight < 2)
+            return undefined;
+        if (residualSquares === 0)
+            return 1;
+        if (constant)
+            return 0;
+        const mean = total / weight;
+        let squaredDeviations = 0;
+        for (let row = 0; row < errors.length; row++)
+            squaredDeviations += multiplicities[row] * (yTrue[row] - mean) ** 2;
+        return 1 - residualSquares / squaredDeviations;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/performance/root-mean-squared-error.ts
+/**
+ * Root mean squared error, as `sklearn.metrics.mean_squared_error(y_true, y_pred, squared=False)`.
+ *
+ * Definition: `RMSE = √((1/n) · Σ (y_i − ŷ_i)²)`, in the target's units; lower is better. Large errors
+ * weigh more than in the MAE.
+ *
+ * Edge cases: no rows or a non-finite value, no RMSE (undefined; scikit-learn raises).
+ *
+ * @example
+ * rootMeanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // => 0.6123724356957945
+ */
+
+
+function rootMeanSquaredError(yTrue, yPred) {
+    const errors = absoluteErrors(yTrue, yPred);
+    if (!errors)
+        return undefined;
+    const meanSquare = compensatedMean(errors.map((error) => error * error));
+    return meanSquare === undefined ? undefined : Math.sqrt(meanSquare);
+}
+
+;// CONCATENATED MODULE: ./src/performance/metric-registry.ts
+/**
+ * The performance metrics a verdict can be asked for (`performance-metric`), each listed once with what
+ * the verdict and the reports need to know about it: its task, which direction is better, and whether
+ * it needs the model's class probabilities.
+ *
+ * Names are scikit-learn's scorer names where one exists (`accuracy`, `balanced_accuracy`, `f1_macro`,
+ * `precision_macro`, `recall_macro`, `roc_auc`, `r2`) and the usual abbreviations otherwise (`log_loss`,
+ * `mae`, `rmse`, `mape`); values are the metrics themselves, not scikit-learn's negated "higher is better"
+ * scorer variants.
+ *
+ * @example
+ * const metric = performanceMetric('rmse');
+ * metric?.direction; // => 'lower'
+ * metric?.compute({ task: 'regression', yTrue: [1, 2], yPred: [1, 4] }); // => 1.4142135623730951
+ */
+
+
+
+
+
+
+
+
+
+
+const PERFORMANCE_METRIC_NAMES = (/* unused pure expression or super */ null && ([
+    'accuracy',
+    'balanced_accuracy',
+    'f1_macro',
+    'precision_macro',
+    'recall_macro',
+    'roc_auc',
+    'log_loss',
+    'mae',
+    'rmse',
+    'mape',
+    'r2',
+]));
+function classification(name, title, direction, needsProbabilities, compute) {
+    return {
+        name,
+        title,
+        task: 'classification',
+        direction,
+        needsProbabilities,
+        compute: (rows) => (rows.task === 'classification' ? compute(rows) : undefined),
+        prepare: (rows) => prepareResampling(name, rows),
+    };
+}
+function regression(name, title, direction, compute) {
+    return {
+        name,
+        title,
+        task: 'regression',
+        direction,
+        needsProbabilities: false,
+        compute: (rows) => (rows.task === 'regression' ? compute(rows.yTrue, rows.yPred) : undefined),
+        prepare: (rows) => prepareResampling(name, rows),
+    };
+}
+const PERFORMANCE_METRICS = [
+    classification('accuracy', 'Accuracy', 'higher', false, (rows) => accuracy(rows.yTrue, rows.yPred)),
+    classification('balanced_accuracy', 'Balanced accuracy', 'higher', false, (rows) => balancedAccuracy(rows.yTrue, rows.yPred)),
+    classification('f1_macro', 'F1 (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.f1Macro),
+    classification('precision_macro', 'Precision (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.precisionMacro),
+    classification('recall_macro', 'Recall (macro)', 'higher', false, (rows) => precisionRecallF1(rows.yTrue, rows.yPred)?.recallMacro),
+    classification('roc_auc', 'ROC AUC', 'higher', true, (rows) => rows.probabilities && rocAuc(rows.yTrue, rows.probabilities)),
+    classification('log_loss', 'Log loss', 'lower', true, (rows) => rows.probabilities && logLoss(rows.yTrue, rows.probabilities)),
+    regression('mae', 'Mean absolute error', 'lower', meanAbsoluteError),
+    regression('rmse', 'Root mean squared error', 'lower', rootMeanSquaredError),
+    regression('mape', 'Mean absolute percentage error', 'lower', meanAbsolutePercentageError),
+    regression('r2', 'R²', 'higher', r2),
+];
+const metric_registry_byName = new Map(PERFORMANCE_METRICS.map((metric) => [metric.name, metric]));
+/** The metric called `name`, or undefined for an unknown name (validate user input with it). */
+function performanceMetric(name) {
+    return metric_registry_byName.get(name);
+}
+
+;// CONCATENATED MODULE: ./src/publish/metrics.ts
+/**
+ * Evaluation metrics: the user's `metrics` JSON file, read as named numbers, and how a new version's
+ * numbers compare with the deployed version's. The file itself is stored verbatim; only the numbers are
+ * used here, so any extra fields (strings, lists, confusion matrices) are kept but not compared.
+ *
+ * The file's numbers are the new model's. A `deployed` object in it holds the deployed model's numbers on
+ * the same holdout (docs/registry.md, "The metrics file"): the training scored both models on the same
+ * rows, so the comparison is like with like. Without it, the deployed numbers can only be the deployed
+ * version's own stored metrics, measured on other data when it was trained.
+ */
+
+
+
+/** The key of the deployed model's same-holdout numbers in a metrics file. */
+const DEPLOYED_METRICS_KEY = 'deployed';
+function parseMetrics(text, file) {
+    const parsed = parseJsonFile(text, file, (syntaxError) => `the metrics file is not JSON (${syntaxError}); write an object such as {"accuracy": 0.93}`);
+    if (!metrics_isRecord(parsed))
+        throw new errors_InputError('the metrics file must hold a JSON object of named numbers, such as {"accuracy": 0.93}', { file });
+    const { [DEPLOYED_METRICS_KEY]: deployed, ...own } = parsed;
+    // An old file may have a number called "deployed"; only an object is the deployed model's block.
+    const values = collectNumbers(metrics_isRecord(deployed) ? own : parsed);
+    if (!metrics_isRecord(deployed))
+        return { values };
+    const { version, ...numbers } = deployed;
+    if (version !== undefined && typeof version !== 'string') {
+        throw new errors_InputError(`"${DEPLOYED_METRICS_KEY}.version" in the metrics file must be the deployed version's name as text, not ${JSON.stringify(version)}`, { file });
+    }
+    const deployedValues = collectNumbers(numbers);
+    // A block without numbers (the deployed model could not be scored) compares nothing.
+    return Object.keys(deployedValues).length === 0 ? { values } : { values, deployed: { version, values: deployedValues } };
+}
+function collectNumbers(object, prefix = '', into = {}) {
+    for (const [key, value] of Object.entries(object)) {
+        const name = `${prefix}${key}`;
+        // An overflowing number (1e999) parses to Infinity; like infinities in data, it counts as missing.
+        if (typeof value === 'number' && Number.isFinite(value))
+            into[name] = value;
+        else if (metrics_isRecord(value))
+            collectNumbers(value, `${name}.`, into);
+    }
+    return into;
+}
+/**
+ * The new model's numbers against the deployed version's: the training's same-holdout numbers when they
+ * are of that version (or name none), else the version's own stored metrics.
+ */
+function compareWithDeployed(metrics, deployedVersion, storedMetrics) {
+    const scored = metrics.deployed;
+    const scoredVersion = scored?.version !== undefined && scored.version !== deployedVersion ? scored.version : undefined;
+    if (scored && scoredVersion === undefined)
+        return { deployedVersion, basis: 'same-holdout', changes: compareMetrics(metrics.values, scored.values) };
+    const basis = storedMetrics ? 'other-data' : 'none';
+    return { deployedVersion, basis, changes: compareMetrics(metrics.values, storedMetrics), ...(scoredVersion === undefined ? {} : { scoredVersion }) };
+}
+/** Every metric either version has: the candidate's in its own order, then those only the deployed one had. */
+function compareMetrics(candidate, deployed) {
+    const changes = Object.entries(candidate).map(([name, value]) => {
+        const before = deployed?.[name];
+        if (before === undefined)
+            return { name, candidate: value };
+        const verdict = verdictOf(name, value - before);
+        return { name, deployed: before, candidate: value, change: value - before, ...(verdict ? { verdict } : {}) };
+    });
+    for (const [name, value] of Object.entries(deployed ?? {})) {
+        if (!(name in candidate))
+            changes.push({ name, deployed: value });
+    }
+    return changes;
+}
+function verdictOf(name, change) {
+    const direction = metricDirection(name);
+    if (direction === undefined)
+        return undefined;
+    if (change === 0)
+        return 'same';
+    return (change > 0) === (direction === 'higher') ? 'better' : 'worse';
+}
+/** scikit-learn's and other common names not in the performance registry, by the direction that is better. */
+const OTHER_NAMES = {
+    precision: 'higher',
+    recall: 'higher',
+    f1: 'higher',
+    f1_score: 'higher',
+    auc: 'higher',
+    pr_auc: 'higher',
+    average_precision: 'higher',
+    logloss: 'lower',
+    mse: 'lower',
+    mean_squared_error: 'lower',
+    mean_absolute_error: 'lower',
+    root_mean_squared_error: 'lower',
+    mean_absolute_percentage_error: 'lower',
+    brier_score: 'lower',
+    brier_score_loss: 'lower',
+    error_rate: 'lower',
+};
+/**
+ * Which way is better for a metric called `name` (the last part of a nested name, `per_class.churned.recall`,
+ * in any letter case; scikit-learn's averaging suffixes such as `_macro` and `_weighted` do not change it);
+ * undefined for names it cannot tell, such as row counts.
+ */
+function metricDirection(name) {
+    const last = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+    for (const candidate of [last, last.replace(/_(macro|micro|weighted|binary|samples|ovr|ovo)$/, '')]) {
+        const direction = performanceMetric(candidate)?.direction ?? OTHER_NAMES[candidate];
+        if (direction)
+            return direction;
+    }
+    return undefined;
+}
+function metrics_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/registry/registry.ts
+/**
+ * The model registry inside the repository, as docs/registry.md describes it:
+ *
+ *     <registry-dir>/<name>/index.json                every version, its files and checksums, the current one
+ *     <registry-dir>/<name>/<version>/model/...       the model files
+ *     <registry-dir>/<name>/<version>/baseline/...    the data it was trained on
+ *     <registry-dir>/<name>/<version>/metrics.json    its evaluation metrics
+ *     <registry-dir>/<name>/<version>/drift-report.json  the check that triggered the retrain
+ *     <registry-dir>/<name>/<version>/MODEL_CARD.md
+ *
+ * Pure: paths, versions and the index, with no I/O, so the rules can be tested on their own and the check
+ * action can read the same index.
+ */
+
+
+const INDEX_SCHEMA_VERSION = 1;
+const INDEX_FILE = 'index.json';
+const MODEL_FOLDER = 'model';
+const BASELINE_FOLDER = 'baseline';
+const METRICS_FILE = 'metrics.json';
+const DRIFT_REPORT_FILE = 'drift-report.json';
+const MODEL_CARD_FILE = 'MODEL_CARD.md';
+const SAFE_COMPONENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * A model name or version becomes one folder name in the repository and part of a branch name, so it is
+ * held to characters that mean the same thing in a path, a ref and a URL.
+ */
+function checkPathComponent(input, value) {
+    if (!SAFE_COMPONENT.test(value) || value.includes('..') || value.length > 100) {
+        throw new errors_InputError(`${input} must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit (it names a folder), not ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+/**
+ * `models`, `./models/` and `ml/models` are fine; anything that leaves the repository is not, nor a folder
+ * inside any `.git` (git refuses such paths in a tree on every platform, in any letter case, since
+ * CVE-2014-9390, and a checkout would write them into the repository's own metadata).
+ */
+function checkRegistryDir(value) {
+    const normalized = external_node_path_namespaceObject.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
+    const parts = normalized.split('/');
+    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || parts.includes('..') || parts.some((part) => part.toLowerCase() === '.git')) {
+        throw new errors_InputError(`registry-dir must be a folder inside the repository (such as "models") and not inside a .git folder, not ${JSON.stringify(value)}`);
+    }
+    return normalized;
+}
+/**
+ * The model's branch must not be the pull request's base: the commit would land on the base itself (often
+ * the default branch, unreviewed) and the pull request would go from a branch to itself.
+ */
+function refuseBaseAsBranch(branch, base, isDefaultBranch) {
+    if (base === undefined || base !== branch)
+        return;
+    const which = isDefaultBranch ? `the repository's default branch, which the pull request goes to when base is not set` : 'also the base';
+    throw new errors_InputError(`branch ${JSON.stringify(branch)} is ${which}; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`);
+}
+function modelFolder(registryDir, name) {
+    return posix.join(registryDir, name);
+}
+function indexPath(registryDir, name) {
+    return external_node_path_namespaceObject.posix.join(registryDir, name, INDEX_FILE);
+}
+function versionFolder(registryDir, name, version) {
+    return external_node_path_namespaceObject.posix.join(registryDir, name, version);
+}
+/**
+ * Component-wise order: `2026.05.14.10` comes after `2026.05.14.9`. Numeric components compare as numbers,
+ * others as text (numbers first); a version that is a prefix of another comes first.
+ */
+function compareVersions(a, b) {
+    const left = a.split('.');
+    const right = b.split('.');
+    for (let index = 0; index < Math.min(left.length, right.length); index++) {
+        const order = compareComponents(left[index], right[index]);
+        if (order !== 0)
+            return order;
+    }
+    return left.length - right.length;
+}
+function compareComponents(a, b) {
+    const numeric = /^\d+$/;
+    if (numeric.test(a) && numeric.test(b)) {
+        // Digits only, so BigInt cannot throw; it keeps long counters exact where Number would round.
+        const difference = BigInt(a) - BigInt(b);
+        return difference === 0n ? 0 : difference > 0n ? 1 : -1;
+    }
+    if (numeric.test(a))
+        return -1;
+    if (numeric.test(b))
+        return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** `YYYY.MM.DD` of the UTC day, the prefix of every version published that day. */
+function dayPrefix(day) {
+    const pad = (value) => String(value).padStart(2, '0');
+    return `${day.getUTCFullYear()}.${pad(day.getUTCMonth() + 1)}.${pad(day.getUTCDate())}`;
+}
+/**
+ * The next date-based version: `YYYY.MM.DD.N` with N one above the highest N already taken that UTC day.
+ * Dates compare as numbers, so a hand-written `2026.5.4.2` counts for the same day as `2026.05.04.1`.
+ */
+function nextVersion(taken, now) {
+    const today = [now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()];
+    let highest = 0;
+    for (const version of taken) {
+        const parts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(version)?.slice(1).map(Number);
+        if (parts && parts.slice(0, 3).every((part, index) => part === today[index]))
+            highest = Math.max(highest, parts[3]);
+    }
+    return `${dayPrefix(now)}.${highest + 1}`;
+}
+function emptyIndex(name) {
+    return { schema_version: INDEX_SCHEMA_VERSION, name, versions: [] };
+}
+/** The index read from the repository; `where` (its path and ref) names it in the message when it is broken. */
+function parseIndex(text, where) {
+    const broken = (problem) => new errors_InputError(`the registry index is not usable: ${problem}; fix or remove the file`, { file: where });
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw broken(`not JSON (${error.message})`);
+    }
+    if (!registry_isRecord(parsed))
+        throw broken('not a JSON object');
+    if (parsed.schema_version !== INDEX_SCHEMA_VERSION) {
+        throw broken(`schema_version ${JSON.stringify(parsed.schema_version)} is not ${INDEX_SCHEMA_VERSION}; a newer driftgate may have written it`);
+    }
+    if (typeof parsed.name !== 'string')
+        throw broken('"name" is missing');
+    if (!Array.isArray(parsed.versions))
+        throw broken('"versions" is not a list');
+    const versions = parsed.versions.map((entry, position) => {
+        if (!registry_isRecord(entry) || typeof entry.version !== 'string' || typeof entry.published_at !== 'string' || !Array.isArray(entry.files)) {
+            throw broken(`versions[${position}] needs "version", "published_at" and "files"`);
+        }
+        for (const file of entry.files) {
+            if (!registry_isRecord(file) || typeof file.path !== 'string' || typeof file.role !== 'string' || typeof file.size !== 'number' || typeof file.sha256 !== 'string') {
+                throw broken(`versions[${position}] (${entry.version}) has a file without path, role, size and sha256`);
+            }
+        }
+        return entry;
+    });
+    const current = typeof parsed.current === 'string' ? parsed.current : undefined;
+    return { schema_version: INDEX_SCHEMA_VERSION, name: parsed.name, current, versions: sortVersions(versions) };
+}
+function renderIndex(index) {
+    return `${JSON.stringify(index, null, 2)}\n`;
+}
+function findVersion(index, version) {
+    return version === undefined ? undefined : index.versions.find((entry) => entry.version === version);
+}
+/** The index with `entry` added (or replacing the entry of the same version), which becomes current. */
+function withVersion(index, entry) {
+    const others = index.versions.filter((existing) => existing.version !== entry.version);
+    return { ...index, current: entry.version, versions: sortVersions([...others, entry]) };
+}
+/**
+ * The index a pull request branch should hold: every version of the base branch, plus those only the
+ * branch has (published by earlier runs for the same pull request). The branch's current wins when it
+ * has versions of its own, because those are what the pull request proposes.
+ */
+function mergeIndexes(base, branch) {
+    const pending = pendingVersions(base, branch);
+    const versions = sortVersions([...base.versions, ...pending]);
+    const current = pending.length > 0 ? (branch.current ?? pending[pending.length - 1].version) : base.current;
+    return { ...base, current, versions };
+}
+/** Versions the branch has that the base branch does not: the ones its pull request would add. */
+function pendingVersions(base, branch) {
+    const published = new Set(base.versions.map((entry) => entry.version));
+    return branch.versions.filter((entry) => !published.has(entry.version));
+}
+/** Whether two versions hold the same model files, byte for byte (names and checksums). */
+function sameModel(a, b) {
+    const fingerprint = (files) => files
+        .filter((file) => file.role === 'model')
+        .map((file) => `${file.path}\0${file.sha256}`)
+        .sort()
+        .join('\n');
+    const left = fingerprint(a);
+    return left !== '' && left === fingerprint(b);
+}
+/**
+ * Names of files inside their version subfolder: paths relative to the deepest folder holding all of them,
+ * so one file keeps its base name and a model saved as a folder keeps its inner structure. Distinct files
+ * always get distinct names.
+ */
+function relativeNames(absolutePaths) {
+    if (absolutePaths.length === 0)
+        return [];
+    const split = absolutePaths.map((path) => path.replace(/\\/g, '/').split('/'));
+    let common = split[0].length - 1;
+    for (const parts of split) {
+        common = Math.min(common, parts.length - 1);
+        for (let index = 0; index < common; index++) {
+            if (parts[index] !== split[0][index]) {
+                common = index;
+                break;
+            }
+        }
+    }
+    return split.map((parts) => parts.slice(common).join('/'));
+}
+function sortVersions(versions) {
+    return [...versions].sort((a, b) => compareVersions(a.version, b.version));
+}
+function registry_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/format.ts
+/** How numbers read wherever people see them: the engine's reasons and summaries, and every report. */
+/** Four significant digits; scientific notation for very small or large magnitudes. */
+function formatNumber(value) {
+    if (value === 0 || !Number.isFinite(value))
+        return String(value);
+    const magnitude = Math.abs(value);
+    if (magnitude < 1e-3 || magnitude >= 1e6)
+        return value.toExponential(2);
+    return String(Number(value.toPrecision(4)));
+}
+/** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
+function formatPercent(share) {
+    const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
+    return `${(share * 100).toFixed(digits)}%`;
+}
+/** A change with its sign, `+0.02` or `−0.13`, as people write differences. */
+function formatSigned(value) {
+    if (value === 0)
+        return '±0';
+    return value > 0 ? `+${formatNumber(value)}` : `−${formatNumber(-value)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-section.ts
@@ -57833,9 +57584,9 @@ function formatDirection(column) {
     if (!direction)
         return '';
     if (direction.kind === 'shift') {
-        return `${arrow(direction.change)} mean ${formatNumber(direction.reference_mean)} → ${formatNumber(direction.current_mean)}`;
+        return `${arrow(direction.change)} mean ${formatNumber(direction.baseline_mean)} → ${formatNumber(direction.current_mean)}`;
     }
-    return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${formatPercent(direction.reference_share)} → ${formatPercent(direction.current_share)}`;
+    return `${arrow(direction.change)} ${JSON.stringify(truncate(direction.category, 40))}: ${formatPercent(direction.baseline_share)} → ${formatPercent(direction.current_share)}`;
 }
 function arrow(change) {
     return change > 0 ? '↑' : change < 0 ? '↓' : '→';
@@ -58685,15 +58436,15 @@ function fittingTable(columns, budget) {
 }
 function chartSection(column) {
     const histogram = column.histogram;
-    const { labels, reference, current } = chartSeries(histogram);
-    const top = Math.max(...reference, ...current, 1);
+    const { labels, baseline, current } = chartSeries(histogram);
+    const top = Math.max(...baseline, ...current, 1);
     const yMax = Math.min(100, Math.ceil(top / 5) * 5);
     const chart = markdownFence('mermaid', [
         'xychart-beta',
         `    title "${mermaidText(truncate(column.name, 60))}"`,
         `    x-axis [${labels.map((label) => `"${mermaidText(label)}"`).join(', ')}]`,
         `    y-axis "% of rows" 0 --> ${yMax}`,
-        `    bar [${reference.map(summary_round).join(', ')}]`,
+        `    bar [${baseline.map(summary_round).join(', ')}]`,
         `    line [${current.map(summary_round).join(', ')}]`,
     ]);
     return markdown_section_markdownSection({ lead: escapeMarkdown(truncate(column.name, 80)), blocks: ['bars = baseline, line = current (% of non-missing values)', chart] });
@@ -58704,14 +58455,14 @@ function chartSeries(histogram) {
         return counts.map((count) => (total === 0 ? 0 : (100 * count) / total));
     };
     if (histogram.kind === 'bins') {
-        const labels = histogram.reference.map((_, index) => formatNumber(histogram.edges[index]));
-        return { labels, reference: shares(histogram.reference), current: shares(histogram.current) };
+        const labels = histogram.baseline.map((_, index) => formatNumber(histogram.edges[index]));
+        return { labels, baseline: shares(histogram.baseline), current: shares(histogram.current) };
     }
-    const hasOther = histogram.other_reference + histogram.other_current > 0;
+    const hasOther = histogram.other_baseline + histogram.other_current > 0;
     const labels = [...histogram.categories.map((category) => truncate(category, 20)), ...(hasOther ? ['(other)'] : [])];
-    const reference = shares([...histogram.reference, ...(hasOther ? [histogram.other_reference] : [])]);
+    const baseline = shares([...histogram.baseline, ...(hasOther ? [histogram.other_baseline] : [])]);
     const current = shares([...histogram.current, ...(hasOther ? [histogram.other_current] : [])]);
-    return { labels, reference, current };
+    return { labels, baseline, current };
 }
 function summary_round(value) {
     return String(Math.round(value * 100) / 100);
@@ -58973,8 +58724,8 @@ function plural(count) {
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 async function collectContent(sources) {
     if (sources.model.length === 0)
-        throw new errors_InputError('input "model" is required: the path (or glob) of the model file(s) to publish');
-    const model = await placeFiles(await expandAll('model', sources.model, sources), MODEL_FOLDER, 'model');
+        throw new errors_InputError('input "model-files" is required: the path (or glob) of the model file(s) to publish');
+    const model = await placeFiles(await expandAll('model-files', sources.model, sources), MODEL_FOLDER, 'model');
     const stored = await storedBaseline(await expandAll('baseline', sources.baseline, sources), sources);
     const files = [...model, ...stored.files];
     let metrics;
@@ -59012,7 +58763,10 @@ async function storedBaseline(found, sources) {
     const file = await describeFile({ absolute, display: BASELINE_PROFILE_FILE }, `${BASELINE_FOLDER}/${BASELINE_PROFILE_FILE}`, 'baseline');
     return { files: [file], profile };
 }
-/** The check action's JSON report (docs/report-schema.md), checked enough that the model card can trust it. */
+/**
+ * The check action's JSON report (docs/report-schema.md), checked enough that the model card can trust it,
+ * an older version's with today's field names.
+ */
 function parseDriftReport(text, file) {
     const explain = (problem) => `this is not a driftgate drift report (${problem}); pass the "report" output of the check action`;
     const notAReport = (problem) => new errors_InputError(explain(problem), { file });
@@ -59020,7 +58774,7 @@ function parseDriftReport(text, file) {
     if (typeof report !== 'object' || report === null || Array.isArray(report))
         throw notAReport('not a JSON object');
     if (!READABLE_REPORT_SCHEMA_VERSIONS.includes(report.schema_version)) {
-        throw notAReport(`schema_version is ${JSON.stringify(report.schema_version)}, this driftgate reads ${READABLE_REPORT_SCHEMA_VERSIONS.join(' and ')}`);
+        throw notAReport(`schema_version is ${JSON.stringify(report.schema_version)}, this driftgate reads versions ${READABLE_REPORT_SCHEMA_VERSIONS.join(', ')}`);
     }
     if (typeof report.dataset !== 'object' || report.dataset === null || !Array.isArray(report.columns))
         throw notAReport('"dataset" or "columns" is missing');
@@ -59028,6 +58782,7 @@ function parseDriftReport(text, file) {
         throw notAReport('"baseline.rows" or "current.rows" is missing');
     if (typeof report.generated_at !== 'string' || Number.isNaN(Date.parse(report.generated_at)))
         throw notAReport('"generated_at" is not a date');
+    upgradeReportFields(report);
     return report;
 }
 async function expandAll(input, patterns, sources) {
@@ -59120,6 +58875,227 @@ async function sha256Of(path) {
     return hash.digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/publish/promotion.ts
+/**
+ * The promotion rule (inputs `promote-metric`, `promote-margin`): the new model is proposed only when it
+ * beats the deployed one on the chosen metric by at least the margin, both scored on the same holdout.
+ * Numbers from other data (the deployed version's own stored metrics) cannot decide it: a change there
+ * mixes the models' difference with the data's, so the rule refuses them instead of guessing.
+ */
+
+
+
+/**
+ * Metrics files round to a few decimals, and the difference of two such numbers carries binary rounding
+ * error (1.3 - 1.1 is 0.19999999999999996): a difference this close to the margin meets it.
+ */
+const ROUNDING_TOLERANCE = 1e-9;
+/** The direction of `metric`, or an InputError naming the input: the rule cannot tell better from worse otherwise. */
+function ruleDirection(metric) {
+    const direction = metricDirection(metric);
+    if (direction)
+        return direction;
+    throw new errors_InputError(`promote-metric ${JSON.stringify(metric)} is not a metric whose better direction driftgate knows; use one such as accuracy, f1, precision, recall, roc_auc, r2 (higher is better) or log_loss, mae, rmse, mape (lower is better), as the metrics file names it`);
+}
+/**
+ * The decision for a new model whose metrics are `metrics`, against `comparison` (undefined: nothing is
+ * deployed, so there is nothing to beat). The metric missing on either side, or only other-data numbers,
+ * is an InputError: the training must write what the rule reads.
+ */
+function decidePromotion(rule, metrics, comparison, file) {
+    const direction = ruleDirection(rule.metric);
+    const candidate = metrics.values[rule.metric];
+    if (candidate === undefined) {
+        throw new errors_InputError(`promote-metric is ${rule.metric}, but the metrics file has no number called ${JSON.stringify(rule.metric)}`, { file });
+    }
+    if (!comparison)
+        return { promoted: true, reason: `nothing is deployed yet, so the first version is proposed without comparing ${rule.metric}` };
+    if (comparison.basis !== 'same-holdout') {
+        const scored = comparison.scoredVersion ? `; the training scored ${comparison.scoredVersion}, but ${comparison.deployedVersion} is deployed now: run the workflow again` : '';
+        throw new errors_InputError(`promote-metric needs the deployed model's ${rule.metric} on the same holdout as the new model's, and the metrics file has none for ${comparison.deployedVersion} (a "${DEPLOYED_METRICS_KEY}" object, see docs/registry.md); comparing with the deployed version's own stored metrics would compare numbers from other data${scored}`, { file });
+    }
+    const deployed = comparison.changes.find((change) => change.name === rule.metric)?.deployed;
+    if (deployed === undefined) {
+        throw new errors_InputError(`promote-metric is ${rule.metric}, but the metrics file's "${DEPLOYED_METRICS_KEY}" object has no number called ${JSON.stringify(rule.metric)}`, { file });
+    }
+    const improvement = direction === 'higher' ? candidate - deployed : deployed - candidate;
+    const promoted = improvement >= rule.margin - ROUNDING_TOLERANCE;
+    const signed = `${candidate - deployed > 0 ? '+' : ''}${formatNumber(candidate - deployed)}`;
+    const moved = `${rule.metric} ${formatNumber(deployed)} → ${formatNumber(candidate)} (${signed}, ${direction} is better) on the same holdout`;
+    const deployedName = `the deployed ${comparison.deployedVersion}`;
+    const needed = rule.margin === 0 ? `at least as good as ${deployedName}` : `better than ${deployedName} by at least ${formatNumber(rule.margin)}`;
+    return promoted ? { promoted, reason: `${moved}: ${needed}, so it is proposed` } : { promoted, reason: `${moved}: not ${needed}, so no pull request is opened` };
+}
+
+;// CONCATENATED MODULE: ./src/publish/pull-request.ts
+/**
+ * The pull request that proposes a model version: one per branch, created once and then kept current.
+ * GitHub refuses a second open pull request for the same head and base (422 "A pull request already
+ * exists"), which also happens when an earlier attempt created it but its answer was lost, so that answer
+ * means "find it and update it". Labels and assignees go through the issues API, reviewers through
+ * requestReviewers; their failures are warnings, since the pull request itself exists by then. A run
+ * stopped between creating the pull request and decorating it leaves it bare, so every run gives an open
+ * pull request whatever labels, assignees and review requests it still lacks.
+ */
+
+/** How long to wait for a pull request GitHub says exists to show up in its listing (it can lag). */
+const LISTING_DELAYS_MS = [0, 1000, 3000];
+async function findOpenPullRequest(client, repository, branch) {
+    // The head filter needs the `owner:` prefix; without it GitHub ignores the filter and lists everything.
+    const { data } = await client.rest.pulls.list({ ...repository, state: 'open', head: `${repository.owner}:${branch}`, per_page: 10 });
+    const found = data[0];
+    if (!found)
+        return undefined;
+    const names = (items) => (items ?? []).map((item) => (typeof item === 'string' ? item : (item.name ?? '')));
+    return {
+        number: found.number,
+        url: found.html_url,
+        title: found.title,
+        body: found.body,
+        labels: names(found.labels),
+        assignees: (found.assignees ?? []).map((user) => user.login),
+        reviewers: (found.requested_reviewers ?? []).map((user) => user.login),
+        teamReviewers: (found.requested_teams ?? []).map((team) => team.slug),
+    };
+}
+async function openOrUpdatePullRequest(client, repository, request, sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))) {
+    const warnings = [];
+    let existing = await findOpenPullRequest(client, repository, request.branch);
+    let refused = false;
+    if (!existing) {
+        const created = await createPullRequest(client, repository, request, warnings);
+        if (created) {
+            await pull_request_decorate(client, repository, created.number, request, warnings);
+            return { ...created, operation: 'created', warnings };
+        }
+        refused = true;
+        for (const delay of LISTING_DELAYS_MS) {
+            await sleep(delay);
+            existing = await findOpenPullRequest(client, repository, request.branch);
+            if (existing)
+                break;
+        }
+        if (!existing)
+            throw new Error(`GitHub says a pull request for ${request.branch} already exists, but lists none open; try again in a minute`);
+    }
+    const stale = existing.title !== request.title || (existing.body ?? '') !== request.body;
+    const found = { number: existing.number, url: existing.url };
+    // A body identical to a card just written (its version, time and checksums are new) that was missing
+    // a moment ago was opened by our own create request, whose answer was lost and retried.
+    if (refused && request.refresh && !stale) {
+        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+        return { ...found, operation: 'created', warnings };
+    }
+    if (!request.refresh || !stale) {
+        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: false }, warnings), warnings);
+        return { ...found, operation: 'unchanged', warnings };
+    }
+    await client.rest.pulls.update({ ...repository, pull_number: existing.number, title: request.title, body: request.body });
+    await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+    return { ...found, operation: 'updated', warnings };
+}
+/**
+ * What of the request the open pull request does not have yet (names compared without regard to case, as
+ * GitHub does). Someone who already reviewed it counts as asked, unless it now proposes a new model.
+ */
+async function lacking(client, repository, existing, request, { newModel }, warnings) {
+    const missing = (wanted, present) => {
+        const have = new Set(present.map((name) => name.toLowerCase()));
+        return wanted.filter((name) => !have.has(name.toLowerCase()));
+    };
+    let reviewers = missing(request.reviewers, existing.reviewers);
+    if (reviewers.length > 0 && !newModel) {
+        const reviewed = await tolerated(warnings, `list the reviews of pull request #${existing.number}`, async () => (await client.paginate(client.rest.pulls.listReviews, { ...repository, pull_number: existing.number, per_page: 100 })).map((review) => review.user?.login ?? ''));
+        reviewers = missing(reviewers, reviewed ?? []);
+    }
+    return {
+        labels: missing(request.labels, existing.labels),
+        assignees: missing(request.assignees, existing.assignees),
+        reviewers,
+        teamReviewers: missing(request.teamReviewers, existing.teamReviewers),
+    };
+}
+/** The request's result, or undefined with a warning when GitHub refused it: the pull request exists by then either way. */
+async function tolerated(warnings, what, action) {
+    try {
+        return await action();
+    }
+    catch (error) {
+        if (httpStatus(error) === undefined)
+            throw error;
+        warnings.push(`Could not ${what}: ${validationMessage(error) || error.message}`);
+        return undefined;
+    }
+}
+/** The new pull request, or undefined when one is already open for the branch. */
+async function createPullRequest(client, repository, request, warnings) {
+    const create = async (draft) => {
+        const { data } = await client.rest.pulls.create({ ...repository, head: request.branch, base: request.base, title: request.title, body: request.body, draft });
+        return { number: data.number, url: data.html_url };
+    };
+    try {
+        return await create(request.draft);
+    }
+    catch (error) {
+        const message = validationMessage(error);
+        if (/already exists/i.test(message))
+            return undefined;
+        // Private repositories on some plans have no draft pull requests; a ready one is better than none.
+        if (request.draft && /draft/i.test(message)) {
+            warnings.push(`The pull request was opened as ready for review: GitHub refused a draft (${message}).`);
+            return create(false);
+        }
+        throw error;
+    }
+}
+async function pull_request_decorate(client, repository, number, request, warnings) {
+    const attempt = (what, action) => tolerated(warnings, `${what} on pull request #${number}`, action);
+    if (request.labels.length > 0)
+        await attempt(`add the labels ${request.labels.join(', ')}`, () => client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [...request.labels] }));
+    if (request.assignees.length > 0)
+        await attempt(`assign ${request.assignees.join(', ')}`, () => client.rest.issues.addAssignees({ ...repository, issue_number: number, assignees: [...request.assignees] }));
+    if (request.reviewers.length > 0 || request.teamReviewers.length > 0) {
+        const who = [...request.reviewers, ...request.teamReviewers.map((team) => `team ${team}`)].join(', ');
+        await attempt(`request reviews from ${who}`, () => client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: [...request.reviewers], team_reviewers: [...request.teamReviewers] }));
+    }
+}
+/** GitHub's own words for a refused request: the message, and the messages of its validation errors. */
+function validationMessage(error) {
+    const data = error?.response?.data;
+    const details = Array.isArray(data?.errors) ? data.errors.map((item) => (typeof item?.message === 'string' ? item.message : '')).filter(Boolean) : [];
+    const message = typeof data?.message === 'string' ? data.message : '';
+    return [message, ...details].filter(Boolean).join(': ');
+}
+
+;// CONCATENATED MODULE: ./src/registry/template.ts
+/**
+ * The templates of the publish and rollout inputs (a pull request title, a commit message, an image tag, a
+ * model URI), one rule for all: `{model}` is the model's name in the registry, `{version}` the version,
+ * `{path}` its folder in the repository; any other field is a mistake the input's author should hear about.
+ */
+
+const TEMPLATE_FIELDS = ['model', 'version', 'path'];
+const FIELD = /\{([^{}]*)\}/g;
+/**
+ * Refuses an unknown field, naming the input, before anything is filled in (publish knows the version only
+ * once it has read the registry); returns the aliases the template uses, so the caller can say they are old.
+ */
+function checkTemplate(input, template, aliases = {}) {
+    const used = new Set();
+    for (const [whole, field] of template.matchAll(FIELD)) {
+        if (Object.hasOwn(aliases, field))
+            used.add(field);
+        else if (!TEMPLATE_FIELDS.includes(field)) {
+            throw new errors_InputError(`input "${input}" has an unknown field ${whole} in ${JSON.stringify(template)}; the fields are ${TEMPLATE_FIELDS.map((name) => `{${name}}`).join(', ')}`);
+        }
+    }
+    return [...used];
+}
+function fillTemplate(input, template, values, aliases = {}) {
+    checkTemplate(input, template, aliases);
+    return template.replace(FIELD, (_whole, field) => values[Object.hasOwn(aliases, field) ? aliases[field] : field]);
+}
+
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
 /**
  * Publishing a model version: the workspace's files become one commit on the model's branch, adding
@@ -59147,6 +59123,9 @@ async function sha256Of(path) {
 
 
 
+
+/** `{name}` was publish's word for the model before the templates shared one rule with rollout's. */
+const PUBLISH_TEMPLATE_ALIASES = { name: 'model' };
 /** How often to build again when the branch keeps moving under us before giving up. */
 const MAX_ATTEMPTS = 5;
 /** Comparing more changed files than this one by one is not worth it: the branch is then built on as it is. */
@@ -59181,7 +59160,7 @@ async function publishModel(settings, client, options = {}) {
     const modelCard = placement.modelCard ?? (await publish_readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? (await renderCard(job, placement.version, await baseState(job)));
     // A run that published on top of this one meanwhile owns the description: the pull request proposes its version.
     const later = await laterPublication(job, placement);
-    const description = later ?? { title: fill(settings.title, settings.name, placement.version), body: modelCard };
+    const description = later ?? { title: fill('title', settings.title, settings, placement.version), body: modelCard };
     const pullRequest = await openOrUpdatePullRequest(client, settings.repository, { ...settings.pullRequest, branch: settings.branch, base, title: description.title, body: description.body, refresh: placement.kind === 'committed' && !later }, options.sleep);
     await keepDescribingHead(job, placement, pullRequest.number, description);
     log(`Pull request #${pullRequest.number} ${pullRequest.operation}: ${pullRequest.url}`);
@@ -59214,7 +59193,7 @@ async function laterPublication(job, placement) {
     if (current === undefined || current === placement.version)
         return undefined;
     const card = await publish_readText(job, head, `${versionFolder(settings.registryDir, settings.name, current)}/${MODEL_CARD_FILE}`);
-    return card === undefined ? undefined : { version: current, title: fill(settings.title, settings.name, current), body: card };
+    return card === undefined ? undefined : { version: current, title: fill('title', settings.title, settings, current), body: card };
 }
 /**
  * Another run may publish on top while this one is opening or updating the pull request, and its update
@@ -59338,7 +59317,7 @@ async function commitVersion(job, start, version, modelCard) {
     }
     files.push({ path: `${folder}/${MODEL_CARD_FILE}`, content: cardBytes });
     files.push({ path: indexPath(settings.registryDir, settings.name), content: Buffer.from(renderIndex(withVersion(start.index, entry))) });
-    const message = `${fill(settings.commitMessage, settings.name, version)}\n\n${trailers(settings, version)}`;
+    const message = `${fill('commit-message', settings.commitMessage, settings, version)}\n\n${trailers(settings, version)}`;
     return writeCommit(job.client, settings.repository, { parents: start.parents, baseTree: start.baseTree, files, message }, job.uploaded);
 }
 /** Creates or fast-forwards the branch to `commitSha`; replaces our own earlier commit only if it is still the head. */
@@ -59405,8 +59384,9 @@ async function readIndex(job, commitSha) {
 async function publish_readText(job, commitSha, path) {
     return (await readFileAt(job.client, job.settings.repository, commitSha, path))?.toString('utf8');
 }
-function fill(template, name, version) {
-    return template.replace(/\{name\}/g, name).replace(/\{version\}/g, version);
+function fill(input, template, settings, version) {
+    const values = { model: settings.name, version, path: versionFolder(settings.registryDir, settings.name, version) };
+    return fillTemplate(input, template, values, PUBLISH_TEMPLATE_ALIASES);
 }
 /** Git trailers that let a later run recognize the commit as the one that published this version. */
 function trailers(settings, version) {
@@ -59420,6 +59400,142 @@ function isOwnCommitOf(message, settings, version) {
 }
 function sha256(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/github/renamed-input.ts
+/**
+ * Inputs renamed so every action says the same thing the same way (`model-name` for the model's name in
+ * the registry, `model-files` for the files to publish): the old name keeps working, with one warning that
+ * names the new one, so no workflow breaks before a major version drops it.
+ */
+
+
+/** The name to read the input under: `name`, or `old` when only that is given (`given` tells). */
+function renamedInputName(input, given) {
+    if (!given(input.old))
+        return input.name;
+    if (given(input.name))
+        throw new errors_InputError(`"${input.old}" and "${input.name}" are both given; "${input.old}" is the old name of "${input.name}": keep only "${input.name}"`);
+    annotate('warning', `"${input.old}" is deprecated: rename it to "${input.name}", which means the same`);
+    return input.old;
+}
+
+;// CONCATENATED MODULE: ./src/publish/inputs.ts
+/**
+ * The publish action's inputs, read once and turned into typed settings; nothing else in the action calls
+ * `core.getInput`. Paths are one per line (file names may contain commas); labels and people may also be
+ * separated by commas, as they are usually written on one line.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_TITLE = 'Publish model {model} {version}';
+const DEFAULT_COMMIT_MESSAGE = 'Publish model {model} {version}';
+const DEFAULT_BRANCH_PREFIX = 'driftgate/';
+const lines = (name) => getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
+const items = (name) => lines(name).flatMap((line) => line.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+const inputs_text = (name) => getInput(name).trim();
+const given = (name) => inputs_text(name) !== '';
+function getInputs() {
+    const githubToken = getInput('github-token');
+    registerSecret(githubToken);
+    if (!githubToken)
+        throw new errors_InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
+    const repository = repositoryFromEnvironment();
+    const nameInput = renamedInputName({ name: 'model-name', old: 'name' }, given);
+    const name = checkPathComponent(nameInput, inputs_text(nameInput) || repository.repo);
+    const versionText = inputs_text('version') || 'auto';
+    const version = versionText === 'auto' ? versionText : checkPathComponent('version', versionText);
+    const branch = checkBranch('branch', inputs_text('branch') || `${DEFAULT_BRANCH_PREFIX}${name}`);
+    const base = inputs_text('base') ? checkBranch('base', inputs_text('base')) : undefined;
+    // Without base, the event payload names the default branch, so the refusal needs no request.
+    refuseBaseAsBranch(branch, base ?? github_context.payload.repository?.default_branch, base === undefined);
+    const metrics = inputs_text('metrics') || undefined;
+    const promotion = promotionRule(metrics);
+    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_RUN_ID: runId } = process.env;
+    return {
+        githubToken,
+        publish: {
+            content: {
+                model: lines(renamedInputName({ name: 'model-files', old: 'model' }, given)),
+                baseline: lines('baseline'),
+                baselineAs: baselineStorage(),
+                metrics,
+                driftReport: inputs_text('drift-report') || undefined,
+                cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+                runnerTemp: process.env.RUNNER_TEMP || undefined,
+            },
+            repository,
+            name,
+            registryDir: checkRegistryDir(inputs_text('registry-dir') || 'models'),
+            version,
+            base,
+            branch,
+            title: template('title', DEFAULT_TITLE),
+            commitMessage: template('commit-message', DEFAULT_COMMIT_MESSAGE),
+            pullRequest: {
+                labels: items('labels'),
+                assignees: items('assignees'),
+                reviewers: items('reviewers'),
+                teamReviewers: items('team-reviewers'),
+                draft: yesOrNo('draft'),
+            },
+            run: { id: runId || undefined, url: runId ? `${server}/${repository.owner}/${repository.repo}/actions/runs/${runId}` : undefined },
+            ...(promotion ? { promotion } : {}),
+        },
+    };
+}
+function template(input, fallback) {
+    const value = inputs_text(input) || fallback;
+    for (const alias of checkTemplate(input, value, PUBLISH_TEMPLATE_ALIASES)) {
+        annotate('warning', `input "${input}" uses {${alias}}, which is deprecated: write {${PUBLISH_TEMPLATE_ALIASES[alias]}}, which means the same`);
+    }
+    return value;
+}
+/** Off unless promote-metric names a metric; a margin alone is a mistake worth saying. */
+function promotionRule(metrics) {
+    const metric = inputs_text('promote-metric');
+    const marginText = inputs_text('promote-margin');
+    if (!metric) {
+        if (marginText !== '' && marginText !== '0')
+            throw new errors_InputError('promote-margin is set but promote-metric is empty: name the metric the margin is on (such as roc_auc)');
+        return undefined;
+    }
+    ruleDirection(metric);
+    if (!metrics)
+        throw new errors_InputError(`promote-metric ${metric} needs the metrics input: the metrics file with the new and the deployed model's ${metric}`);
+    return { metric, margin: marginText === '' ? 0 : parseNumber('promote-margin', marginText, nonNegative) };
+}
+function baselineStorage() {
+    return oneOf(inputs_text('baseline-as') || 'profile', 'baseline-as', ['profile', 'raw']);
+}
+/** `core.getBooleanInput` throws a TypeError, which would be shown as a crash rather than a bad input. */
+function yesOrNo(name) {
+    const value = inputs_text(name).toLowerCase();
+    if (value === 'true' || value === 'false')
+        return value === 'true';
+    throw new errors_InputError(`${name} must be true or false, not ${JSON.stringify(inputs_text(name))}`);
+}
+function repositoryFromEnvironment() {
+    const [owner, repo, ...rest] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || rest.length > 0)
+        throw new errors_InputError('GITHUB_REPOSITORY is not set to owner/repo; the publish action runs in a GitHub Actions job');
+    return { owner, repo };
+}
+/** The rules of `git check-ref-format` that a branch name typed into a workflow can break. */
+function checkBranch(input, value) {
+    const broken = /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^\/|\/$|^-|\.lock$|\.$|^@$/.test(value) || value.split('/').some((part) => part.startsWith('.'));
+    if (broken)
+        throw new errors_InputError(`${input} ${JSON.stringify(value)} is not a valid branch name`);
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/github/retry.ts
