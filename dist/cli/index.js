@@ -55042,6 +55042,7 @@ function gcd(a, b) {
  */
 
 
+
 const cramerVonMises = {
     name: 'cramer_von_mises',
     title: 'Cramér–von Mises',
@@ -55063,31 +55064,23 @@ const cramerVonMises = {
         // (the squared mean offset plus the spread of r consecutive indices), and symmetrically for current.
         let referenceBelow = 0;
         let currentBelow = 0;
-        let referenceSum = 0;
-        let referenceCompensation = 0;
-        let currentSum = 0;
-        let currentCompensation = 0;
+        const referenceSum = new CompensatedSum();
+        const currentSum = new CompensatedSum();
         for (let j = 0; j < referenceCounts.length; j++) {
             const r = referenceCounts[j];
             const c = currentCounts[j];
             if (r > 0) {
                 const offset = currentBelow + c / 2;
-                const term = r * offset * offset + (r * r * r - r) / 12;
-                const next = referenceSum + term;
-                referenceCompensation += referenceSum >= term ? referenceSum - next + term : term - next + referenceSum;
-                referenceSum = next;
+                referenceSum.add(r * offset * offset + (r * r * r - r) / 12);
             }
             if (c > 0) {
                 const offset = referenceBelow + r / 2;
-                const term = c * offset * offset + (c * c * c - c) / 12;
-                const next = currentSum + term;
-                currentCompensation += currentSum >= term ? currentSum - next + term : term - next + currentSum;
-                currentSum = next;
+                currentSum.add(c * offset * offset + (c * c * c - c) / 12);
             }
             referenceBelow += r;
             currentBelow += c;
         }
-        const u = n * (referenceSum + referenceCompensation) + m * (currentSum + currentCompensation);
+        const u = n * referenceSum.total() + m * currentSum.total();
         const nm = n * m;
         const total = n + m;
         const statistic = u / (nm * total) - (4 * nm - 1) / (6 * total);
@@ -56092,6 +56085,7 @@ function klDivergence(p, q) {
  * Pelz & Good (1976), JRSS B 38(2); Simard & L'Ecuyer (2011), J. Stat. Softw. 39(11); Birnbaum & Tingey (1951);
  * van Mulbregt (2018), arXiv:1802.06966. SciPy 1.10: `scipy.special.smirnov`, `scipy.stats.kstwo`.
  */
+
 const LN_2PI = Math.log(2 * Math.PI);
 const kolmogorov_SQRT_2PI = Math.sqrt(2 * Math.PI);
 const SQRT3 = Math.sqrt(3);
@@ -56217,36 +56211,27 @@ function smirnovSurvival(n, x) {
  * like cephes once the remaining terms cannot change the double result.
  */
 function smirnovSum(n, nxHigh, nxLow, start, step, count) {
-    let sum = 0;
-    let sumCompensation = 0;
+    const sum = new CompensatedSum();
     // log C(n, k) for k = 0, 1, … (C(n, n−k) = C(n, k), so the upper sum can use the same recurrence).
-    let logBinomial = 0;
-    let logBinomialCompensation = 0;
+    const logBinomial = new CompensatedSum();
     const middle = Math.floor(n / 2);
     for (let k = 0; k < count; k++) {
         const j = start + k * step;
-        const term = smirnovTerm(n, j, nxHigh, nxLow, logBinomial + logBinomialCompensation);
-        if (Number.isFinite(term) && term !== 0) {
-            const next = sum + term;
-            sumCompensation += Math.abs(sum) >= Math.abs(term) ? sum - next + term : term - next + sum;
-            sum = next;
-        }
+        const term = smirnovTerm(n, j, nxHigh, nxLow, logBinomial.total());
+        if (Number.isFinite(term) && term !== 0)
+            sum.add(term);
         if (k > 0) {
             if (term !== 0) {
-                if (4 * (count - k) * Math.abs(term) < EPSILON * (sum + sumCompensation) && k !== count - 1)
+                if (4 * (count - k) * Math.abs(term) < EPSILON * sum.total() && k !== count - 1)
                     break;
             }
             else if (k > middle) {
                 break;
             }
         }
-        const increment = Math.log((n - k) / (k + 1));
-        const nextLog = logBinomial + increment;
-        logBinomialCompensation +=
-            Math.abs(logBinomial) >= Math.abs(increment) ? logBinomial - nextLog + increment : increment - nextLog + logBinomial;
-        logBinomial = nextLog;
+        logBinomial.add(Math.log((n - k) / (k + 1)));
     }
-    return sum + sumCompensation;
+    return sum.total();
 }
 /** One term of the Smirnov sum, signed (the base 1 − x − j/n is negative in the upper sum). */
 function smirnovTerm(n, j, nxHigh, nxLow, logBinomial) {

@@ -29,6 +29,7 @@
  * test", J. Stat. Softw. 17(8) (2006); S. Csörgő, J. Faraway (1996), JRSS B 58; SciPy 1.10
  * `scipy.stats.cramervonmises_2samp`.
  */
+import { CompensatedSum } from '../core/compensated-sum.js';
 import { cramerVonMisesExactPValue, cramerVonMisesLimitCdf } from './math/cramer-von-mises-distribution.js';
 import { pooledOrder } from './order.js';
 import type { StatTest } from './types.js';
@@ -53,31 +54,23 @@ export const cramerVonMises: StatTest = {
     // (the squared mean offset plus the spread of r consecutive indices), and symmetrically for current.
     let referenceBelow = 0;
     let currentBelow = 0;
-    let referenceSum = 0;
-    let referenceCompensation = 0;
-    let currentSum = 0;
-    let currentCompensation = 0;
+    const referenceSum = new CompensatedSum();
+    const currentSum = new CompensatedSum();
     for (let j = 0; j < referenceCounts.length; j++) {
       const r = referenceCounts[j];
       const c = currentCounts[j];
       if (r > 0) {
         const offset = currentBelow + c / 2;
-        const term = r * offset * offset + (r * r * r - r) / 12;
-        const next = referenceSum + term;
-        referenceCompensation += referenceSum >= term ? referenceSum - next + term : term - next + referenceSum;
-        referenceSum = next;
+        referenceSum.add(r * offset * offset + (r * r * r - r) / 12);
       }
       if (c > 0) {
         const offset = referenceBelow + r / 2;
-        const term = c * offset * offset + (c * c * c - c) / 12;
-        const next = currentSum + term;
-        currentCompensation += currentSum >= term ? currentSum - next + term : term - next + currentSum;
-        currentSum = next;
+        currentSum.add(c * offset * offset + (c * c * c - c) / 12);
       }
       referenceBelow += r;
       currentBelow += c;
     }
-    const u = n * (referenceSum + referenceCompensation) + m * (currentSum + currentCompensation);
+    const u = n * referenceSum.total() + m * currentSum.total();
     const nm = n * m;
     const total = n + m;
     const statistic = u / (nm * total) - (4 * nm - 1) / (6 * total);

@@ -32,6 +32,7 @@
  * Pelz & Good (1976), JRSS B 38(2); Simard & L'Ecuyer (2011), J. Stat. Softw. 39(11); Birnbaum & Tingey (1951);
  * van Mulbregt (2018), arXiv:1802.06966. SciPy 1.10: `scipy.special.smirnov`, `scipy.stats.kstwo`.
  */
+import { CompensatedSum } from '../../core/compensated-sum.js';
 
 const LN_2PI = Math.log(2 * Math.PI);
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
@@ -160,34 +161,24 @@ export function smirnovSurvival(n: number, x: number): number {
  * like cephes once the remaining terms cannot change the double result.
  */
 function smirnovSum(n: number, nxHigh: number, nxLow: number, start: number, step: 1 | -1, count: number): number {
-  let sum = 0;
-  let sumCompensation = 0;
+  const sum = new CompensatedSum();
   // log C(n, k) for k = 0, 1, … (C(n, n−k) = C(n, k), so the upper sum can use the same recurrence).
-  let logBinomial = 0;
-  let logBinomialCompensation = 0;
+  const logBinomial = new CompensatedSum();
   const middle = Math.floor(n / 2);
   for (let k = 0; k < count; k++) {
     const j = start + k * step;
-    const term = smirnovTerm(n, j, nxHigh, nxLow, logBinomial + logBinomialCompensation);
-    if (Number.isFinite(term) && term !== 0) {
-      const next = sum + term;
-      sumCompensation += Math.abs(sum) >= Math.abs(term) ? sum - next + term : term - next + sum;
-      sum = next;
-    }
+    const term = smirnovTerm(n, j, nxHigh, nxLow, logBinomial.total());
+    if (Number.isFinite(term) && term !== 0) sum.add(term);
     if (k > 0) {
       if (term !== 0) {
-        if (4 * (count - k) * Math.abs(term) < EPSILON * (sum + sumCompensation) && k !== count - 1) break;
+        if (4 * (count - k) * Math.abs(term) < EPSILON * sum.total() && k !== count - 1) break;
       } else if (k > middle) {
         break;
       }
     }
-    const increment = Math.log((n - k) / (k + 1));
-    const nextLog = logBinomial + increment;
-    logBinomialCompensation +=
-      Math.abs(logBinomial) >= Math.abs(increment) ? logBinomial - nextLog + increment : increment - nextLog + logBinomial;
-    logBinomial = nextLog;
+    logBinomial.add(Math.log((n - k) / (k + 1)));
   }
-  return sum + sumCompensation;
+  return sum.total();
 }
 
 /** One term of the Smirnov sum, signed (the base 1 − x − j/n is negative in the upper sum). */
