@@ -17,7 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['profile', 'performance'],
   ['multivariate'],
   ['engine', 'io'],
-  ['report', 'option-values.ts', 'model-option-values.ts', 'read-worker.ts'],
+  ['report', 'options', 'read-worker.ts'],
   ['check.ts', 'github', 'registry'],
   ['action', 'cli', 'publish', 'rollout'],
 ];

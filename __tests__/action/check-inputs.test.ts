@@ -133,11 +133,40 @@ describe('the check action inputs', () => {
     ['a run id that is not one', { current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': '12a' }, 'baseline-run-id must be a workflow run id (digits) or "latest", not "12a"'],
     ['a path out of the workspace', { baseline: '../a.csv', current: 'b.csv' }, 'baseline "../a.csv" is outside the workspace'],
     ['a boolean YAML would not read as one', { baseline: 'a.csv', current: 'b.csv', 'fail-on-drift': 'yes' }, 'fail-on-drift must be true or false, not "yes"'],
-    ['a column declared both ways', { baseline: 'a.csv', current: 'b.csv', 'numerical-columns': 'x', 'categorical-columns': 'x' }, 'column "x" is listed in both numerical-columns and categorical-columns'],
+    ['a column declared both ways', { baseline: 'a.csv', current: 'b.csv', 'numerical-columns': 'x', 'categorical-columns': 'x' }, 'column "x" is declared both numerical and categorical (numerical-columns and categorical-columns)'],
     ['a label without a value', { baseline: 'a.csv', current: 'b.csv', 'metrics-labels': 'team' }, 'metrics-labels takes NAME=VALUE, one per line, got "team"'],
   ])('refuses %s as bad input', (_case, inputs, message) => {
     setInputs(inputs);
     expect(() => getInputs()).toThrow(InputError);
     expect(() => getInputs()).toThrow(message);
+  });
+});
+
+describe('the inputs the action reads', () => {
+  /** The INPUT_* variables getInputs reads, as the runner passes each input. */
+  function inputsRead(given: Record<string, string>): Set<string> {
+    setInputs(given);
+    const read = new Set<string>();
+    const environment = process.env;
+    process.env = new Proxy(environment, {
+      get(target, key) {
+        if (typeof key === 'string' && key.startsWith('INPUT_')) read.add(key.slice('INPUT_'.length).toLowerCase());
+        return Reflect.get(target, key);
+      },
+    });
+    try {
+      getInputs();
+    } finally {
+      process.env = environment;
+    }
+    return read;
+  }
+
+  it('are the ones action.yml declares, all of them across the ways to give a baseline', () => {
+    const fromArtifact = inputsRead({ current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': 'latest', 'baseline-workflow': 'train.yml' });
+    const fromEngine = inputsRead({ engine: 'postgres', connection: 'postgres://u:p@127.0.0.1/db', 'baseline-table': 't', 'current-table': 'u' });
+    const read = new Set([...fromArtifact, ...fromEngine]);
+    expect([...read].filter((name) => !(name in declared))).toEqual([]);
+    expect(Object.keys(declared).filter((name) => !read.has(name))).toEqual([]);
   });
 });

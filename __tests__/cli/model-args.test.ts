@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseCli, type CliCheckCommand } from '../../src/cli/args.js';
 import { InputError } from '../../src/core/errors.js';
-import { parseGateOn, parseModelOptions, parseProbabilityColumns } from '../../src/model-option-values.js';
+import { parseGateOn, parseModelOptions, parseProbabilityColumns } from '../../src/options/model-values.js';
 
 const check = (argv: string[]) => parseCli(['check', '--baseline', 'a.jsonl', '--current', 'b.jsonl', ...argv]) as CliCheckCommand;
 

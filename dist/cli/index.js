@@ -71089,79 +71089,7 @@ function textRow(column) {
 /** driftgate's version, as in package.json (a test keeps the two equal); stamped into every report. */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/option-values.ts
-/**
- * Option values given as text — CLI flags and action inputs alike — turned into typed values, with one
- * clear message per mistake.
- */
-
-/** `text` when it is one of `choices`; else an InputError listing them ("must be none, bonferroni or fdr"). */
-function oneOf(text, option, choices) {
-    if (choices.includes(text))
-        return text;
-    const listed = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : choices.join('');
-    throw new InputError(`${option} must be ${listed}, not ${JSON.stringify(text)}`);
-}
-function parseCorrection(text, option) {
-    return oneOf(text, option, ['none', 'bonferroni', 'fdr']);
-}
-function parseInsufficientData(text, option) {
-    return oneOf(text, option, ['pass', 'fail']);
-}
-/** `COL=VALUE`, split at the last `=` because column names may contain one and values never do. */
-function splitAssignment(option, entry) {
-    const at = entry.lastIndexOf('=');
-    if (at <= 0 || at === entry.length - 1)
-        throw new InputError(`${option} takes NAME=VALUE, one per line, got ${JSON.stringify(entry)}`);
-    return [entry.slice(0, at), entry.slice(at + 1)];
-}
-const nonNegative = { test: (value) => value >= 0, expected: 'a number >= 0' };
-const shareInRange = { test: (value) => value >= 0 && value <= 1, expected: 'a number from 0 to 1' };
-const positiveInteger = { test: (value) => Number.isInteger(value) && value >= 1, expected: 'a whole number >= 1' };
-const wholeNumber = { test: (value) => Number.isSafeInteger(value) && value >= 0, expected: 'a whole number >= 0' };
-const pValue = { test: (value) => value > 0 && value < 1, expected: 'a p-value between 0 and 1 (exclusive)' };
-/** A threshold: a number >= 0, or `auto` (a distance threshold calibrated by permutation). */
-function parseThreshold(option, text) {
-    return text.trim() === 'auto' ? 'auto' : parseNumber(option, text, { test: nonNegative.test, expected: 'a number >= 0 or auto' });
-}
-function optionalThreshold(option, text) {
-    return text === undefined || text === '' ? undefined : parseThreshold(option, text);
-}
-function parseNumber(option, text, rule) {
-    const value = text.trim() === '' ? NaN : Number(text);
-    if (!Number.isFinite(value) || !rule.test(value))
-        throw new InputError(`${option} must be ${rule.expected}, not ${JSON.stringify(text)}`);
-    return value;
-}
-function optionalNumber(option, text, rule) {
-    return text === undefined || text === '' ? undefined : parseNumber(option, text, rule);
-}
-/** `COL=NUMBER` (or `COL=auto`) entries as a map. */
-function parseColumnThresholds(option, entries) {
-    return new Map(entries.map((entry) => {
-        const [column, text] = splitAssignment(option, entry);
-        return [column, parseThreshold(option, text)];
-    }));
-}
-/** `COL=METHOD` entries as a map. */
-function parseColumnMethods(option, entries) {
-    return new Map(entries.map((entry) => splitAssignment(option, entry)));
-}
-const BYTE_UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
-/** A memory budget such as `4G` (K, M, G, T: powers of 1024; plain: bytes); none when not given. */
-function memoryBudgetOf(option, text) {
-    if (text === undefined || text.trim() === '')
-        return {};
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
-    const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : NaN;
-    if (!(bytes >= 1))
-        throw new InputError(`${option} must be an amount of memory such as 512M or 4G, not ${JSON.stringify(text)}`);
-    return { memoryBudget: Math.floor(bytes) };
-}
-
-;// CONCATENATED MODULE: ./src/model-option-values.ts
+;// CONCATENATED MODULE: ./src/options/model-values.ts
 /**
  * The model-monitoring options given as text — CLI flags and action inputs alike — turned into typed
  * options, each mistake named with the option the user wrote (`--target` or `target-column`).
@@ -71270,6 +71198,844 @@ function parseGateOn(entries, option, model, multivariate = [], segment) {
             throw new InputError(`${option} multivariate needs a multivariate method (multivariate: all, or a list of methods)`);
     }
     return gates;
+}
+
+;// CONCATENATED MODULE: ./src/options/table.ts
+/**
+ * Every option of `driftgate check` and `driftgate profile`, and every input of the check action, once.
+ * The CLI's parser and `--help`, the check action's `action.yml` inputs, the reusable retrain workflow's
+ * forwarded inputs and the docs' tables all come from here (scripts/action-docs.js writes the YAML and
+ * the docs; its `--check` is a test). Adding an option is one entry; the adapters read it through
+ * `OptionReader` (options/check-options.ts), so the flag and the input accept and refuse the same values.
+ */
+
+
+
+
+
+
+
+/** The headings of `--help`, in its order; an option of a heading the CLI lacks appears in action.yml only. */
+const SECTIONS = {
+    data: `Data (${formatListing()}; any of them ${GZIP.extension}; globs allowed; several files for one side are concatenated), or profiles of it (several are merged):`,
+    sources: 'Baselines from artifacts and SQL engines (the action; the CLI profiles a database with driftgate profile):',
+    columns: 'Columns:',
+    methods: 'Methods and thresholds (default: chosen per column, see below):',
+    model: 'Model (prediction logs; see docs/model-monitoring.md):',
+    multivariate: 'Multivariate drift (joint distribution of the features; needs rows, see docs/multivariate.md):',
+    segments: 'Segments:',
+    gate: 'Gate:',
+    output: 'Output:',
+    reports: 'Reports and metrics (the action):',
+    profile: 'Profile options:',
+};
+const metricList = PERFORMANCE_METRIC_NAMES.join(', ');
+const gateWords = 'data, prediction, performance, estimated-performance, multivariate, segment or any';
+/** The options of `driftgate check` and the check action's inputs, in action.yml's order. */
+const CHECK_OPTIONS = {
+    baseline: {
+        kind: 'list',
+        section: 'data',
+        flag: 'baseline',
+        variadic: true,
+        value: 'PATH...',
+        help: 'the data the deployed model was trained on, or its profile',
+        input: {
+            name: 'baseline',
+            description: `Path or glob of the baseline data in the workspace (${formatTitles('or')}; optionally ${GZIP.extension}), or its profile. One per line; several files are concatenated, several profiles merged. Leave empty when using baseline-artifact or baseline-table / baseline-query.`,
+        },
+    },
+    current: {
+        kind: 'list',
+        section: 'data',
+        flag: 'current',
+        variadic: true,
+        value: 'PATH...',
+        help: 'the fresh data, or its profile',
+        input: {
+            name: 'current',
+            description: 'Path or glob of the fresh data, or its profile. One per line; several files are concatenated. Leave empty when using current-table or current-query.',
+        },
+    },
+    memoryBudget: {
+        kind: 'text',
+        section: 'data',
+        flag: 'memory-budget',
+        value: 'SIZE',
+        help: "memory for holding data (512M, 4G; default half the machine's): a side whose files would need more is profiled while it is read, and the report says so",
+        input: {
+            name: 'memory-budget',
+            description: "Memory for holding data, such as 512M or 4G (empty = half the runner's memory). A side whose files would need more is profiled while it is read, in memory bounded by the profile, and the report says so.",
+            forwarded: true,
+        },
+    },
+    baselineArtifact: {
+        kind: 'text',
+        section: 'sources',
+        input: { name: 'baseline-artifact', description: 'Name of a workflow artifact holding the baseline data or profile (instead of baseline).', forwarded: true },
+    },
+    baselineRunId: {
+        kind: 'text',
+        section: 'sources',
+        input: {
+            name: 'baseline-run-id',
+            description: 'The run whose artifact to use with baseline-artifact. Empty = this run; a run id; or "latest" = the newest successful run of baseline-workflow on baseline-branch.',
+            forwarded: true,
+        },
+    },
+    baselineWorkflow: {
+        kind: 'text',
+        section: 'sources',
+        input: { name: 'baseline-workflow', description: 'Workflow file name (e.g. train.yml) or id, for baseline-run-id "latest".', forwarded: true },
+    },
+    baselineBranch: {
+        kind: 'text',
+        section: 'sources',
+        input: { name: 'baseline-branch', description: 'Branch for baseline-run-id "latest" (empty = any branch).', forwarded: true },
+    },
+    engine: {
+        kind: 'text',
+        section: 'sources',
+        input: {
+            name: 'engine',
+            description: 'SQL engine that profiles the baseline-table / baseline-query (and current-table / current-query) where the data lives - postgres, clickhouse or duckdb (empty = files only). See docs/sql-engines.md.',
+            forwarded: true,
+        },
+    },
+    connection: {
+        kind: 'text',
+        section: 'sources',
+        input: {
+            name: 'connection',
+            description: "The engine's connection URL (postgres://user:password@host:5432/database, http://user:password@host:8123/database for ClickHouse, a database file for DuckDB). Pass it from a secret (such as secrets.WAREHOUSE_URL): it and its password are masked and never printed, also when the engine quotes them in an error.",
+        },
+    },
+    baselineTable: {
+        kind: 'text',
+        section: 'sources',
+        input: { name: 'baseline-table', description: 'Table (schema.table) whose profile, computed inside the engine, is the baseline (instead of baseline).', forwarded: true },
+    },
+    baselineQuery: {
+        kind: 'text',
+        section: 'sources',
+        input: { name: 'baseline-query', description: 'Query whose rows, profiled inside the engine, are the baseline (instead of baseline-table).', forwarded: true },
+    },
+    currentTable: {
+        kind: 'text',
+        section: 'sources',
+        input: { name: 'current-table', description: 'Table whose profile, computed inside the engine, is the fresh data (instead of current).' },
+    },
+    currentQuery: {
+        kind: 'text',
+        section: 'sources',
+        input: { name: 'current-query', description: 'Query whose rows, profiled inside the engine, are the fresh data (instead of current-table).' },
+    },
+    githubToken: {
+        kind: 'text',
+        section: 'sources',
+        input: { name: 'github-token', description: 'Token for reading artifacts of other runs (needs actions read permission).', default: '${{ github.token }}' },
+    },
+    columns: {
+        kind: 'list',
+        section: 'columns',
+        flag: 'columns',
+        value: 'COL',
+        help: 'compare only this column (repeat for several)',
+        input: { name: 'columns', description: 'Compare only these columns, one per line (empty = all baseline columns).', forwarded: true },
+    },
+    ignoreColumns: {
+        kind: 'list',
+        section: 'columns',
+        flag: 'ignore',
+        value: 'COL',
+        help: 'leave this column out (repeat)',
+        input: { name: 'ignore-columns', description: 'Columns to leave out, one per line (ids, timestamps).', forwarded: true },
+    },
+    numericalColumns: {
+        kind: 'list',
+        section: 'columns',
+        flag: 'numerical',
+        value: 'COL',
+        help: 'treat this column as numerical (repeat; names may hold commas and spaces)',
+        input: { name: 'numerical-columns', description: 'Columns to treat as numerical, one per line (others are inferred).', forwarded: true },
+    },
+    categoricalColumns: {
+        kind: 'list',
+        section: 'columns',
+        flag: 'categorical',
+        value: 'COL',
+        help: 'treat this column as categorical (repeat)',
+        input: { name: 'categorical-columns', description: 'Columns to treat as categorical, one per line.', forwarded: true },
+    },
+    naValues: {
+        kind: 'list',
+        section: 'columns',
+        flag: 'na-values',
+        value: 'TEXT',
+        help: `another cell text meaning "missing" in a numbers column (repeat; a number such as -999 matches by value). Added to the default list: ${DEFAULT_NA_VALUES.join(', ')} (pandas' list; the empty cell and NaN in any case are always missing; a column holding other text keeps these as categories)`,
+        input: {
+            name: 'na-values',
+            description: `More cell texts that mean a missing value in a numbers column, one per line (a number such as -999 matches by value). They add to the default list ${DEFAULT_NA_VALUES.join(', ')} (pandas' list); columns holding other text keep these as categories.`,
+            forwarded: true,
+        },
+    },
+    defaultNaValues: {
+        kind: 'switch',
+        section: 'columns',
+        flag: 'no-default-na-values',
+        negated: true,
+        help: 'only --na-values, the empty cell and NaN mean missing',
+        input: {
+            name: 'default-na-values',
+            description: 'Whether the default missing-value list applies (false = only na-values, the empty cell and NaN count as missing).',
+            default: 'true',
+            forwarded: true,
+        },
+    },
+    method: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'method',
+        value: 'NAME',
+        help: 'for every column whose type it supports',
+        input: { name: 'method', description: 'Drift method for every column whose type it supports (empty = automatic choice per column).', forwarded: true },
+    },
+    numericalMethod: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'numerical-method',
+        value: 'NAME',
+        help: 'for numerical columns',
+        input: { name: 'numerical-method', description: 'Drift method for numerical columns.', forwarded: true },
+    },
+    categoricalMethod: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'categorical-method',
+        value: 'NAME',
+        help: 'for categorical columns',
+        input: { name: 'categorical-method', description: 'Drift method for categorical columns.', forwarded: true },
+    },
+    columnMethods: {
+        kind: 'list',
+        section: 'methods',
+        flag: 'column-method',
+        value: 'COL=NAME',
+        help: 'for one column (repeat)',
+        input: { name: 'column-methods', description: 'Per-column methods, one COLUMN=METHOD per line.', forwarded: true },
+    },
+    pValueThreshold: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'p-value-threshold',
+        value: 'X',
+        help: 'for every p-value method: drift when p < X (default 0.05)',
+        input: {
+            name: 'p-value-threshold',
+            description: "Threshold of every p-value method (drift below it) without a threshold below, and the alpha of auto distance thresholds. Empty = each method's default (0.05).",
+            forwarded: true,
+        },
+    },
+    distanceThreshold: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'distance-threshold',
+        value: 'X|auto',
+        help: 'for every distance method: drift when distance >= X (default 0.1); auto calibrates it on the data by permutation (see below)',
+        input: {
+            name: 'distance-threshold',
+            description: "Threshold of every distance method (drift at or above it) without a threshold below, or auto to calibrate it on the data by permutation (drift when the permutation p-value is below p-value-threshold). Empty = each method's default (0.1).",
+            forwarded: true,
+        },
+    },
+    permutations: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'permutations',
+        value: 'N',
+        help: `relabellings for auto (default ${DEFAULT_PERMUTATIONS}; the smallest p is 1/(N+1))`,
+        input: {
+            name: 'permutations',
+            description: 'Relabellings of the pooled rows for auto distance thresholds; the smallest p-value is 1/(permutations+1).',
+            default: String(DEFAULT_PERMUTATIONS),
+            forwarded: true,
+        },
+    },
+    permutationSeed: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'permutation-seed',
+        value: 'N',
+        help: `seed of the relabellings (default ${DEFAULT_PERMUTATION_SEED}): same data, same thresholds`,
+        input: {
+            name: 'permutation-seed',
+            description: 'Seed of the permutations (a whole number), so auto thresholds are the same on every run.',
+            default: String(DEFAULT_PERMUTATION_SEED),
+            forwarded: true,
+        },
+    },
+    threshold: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'threshold',
+        value: 'X',
+        help: 'for every column whose method you chose (--method ...): a plain number says neither p-value nor distance, so it is refused where the automatic choice picks the method',
+        input: {
+            name: 'threshold',
+            description: "Threshold for every column instead of each method's default (p-value methods drift below it, distances at or above it). It does not say which of the two it is, so it applies only to columns whose method is set (method, numerical-method, categorical-method, column-methods); otherwise use p-value-threshold or distance-threshold.",
+            forwarded: true,
+        },
+    },
+    numericalThreshold: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'numerical-threshold',
+        value: 'X',
+        help: 'the same, for numerical columns',
+        input: { name: 'numerical-threshold', description: 'Threshold for numerical columns; like threshold, only where the method is set.', forwarded: true },
+    },
+    categoricalThreshold: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'categorical-threshold',
+        value: 'X',
+        help: 'the same, for categorical columns',
+        input: { name: 'categorical-threshold', description: 'Threshold for categorical columns; like threshold, only where the method is set.', forwarded: true },
+    },
+    columnThresholds: {
+        kind: 'list',
+        section: 'methods',
+        flag: 'column-threshold',
+        value: 'COL=X',
+        help: 'the same, for one column (repeat; X may be auto for a distance)',
+        input: {
+            name: 'column-thresholds',
+            description: 'Per-column thresholds, one COLUMN=NUMBER (or COLUMN=auto for a distance) per line; only for columns whose method is set.',
+            forwarded: true,
+        },
+    },
+    correction: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'correction',
+        value: 'none|bonferroni|fdr',
+        help: 'multiple-testing correction across p-value tests (default none)',
+        input: { name: 'correction', description: 'Multiple-testing correction across p-value tests (none, bonferroni or fdr).', default: 'none', forwarded: true },
+    },
+    minRows: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'min-rows',
+        value: 'N',
+        help: `fewer non-missing values on a side: "insufficient data" (default ${DEFAULT_MIN_ROWS})`,
+        input: {
+            name: 'min-rows',
+            description: 'Fewer non-missing values than this on either side gives "insufficient data" for the column instead of a verdict.',
+            default: String(DEFAULT_MIN_ROWS),
+            forwarded: true,
+        },
+    },
+    missingShareThreshold: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'missing-share-threshold',
+        value: 'X',
+        help: `a change of the missing share this large is drift (default ${DEFAULT_MISSING_SHARE_THRESHOLD})`,
+        input: {
+            name: 'missing-share-threshold',
+            description: 'A column whose share of missing values changes by at least this much (absolute) has drifted.',
+            default: String(DEFAULT_MISSING_SHARE_THRESHOLD),
+            forwarded: true,
+        },
+    },
+    driftShare: {
+        kind: 'text',
+        section: 'methods',
+        flag: 'drift-share',
+        value: 'X',
+        help: `dataset drift when this share of columns drifted (default ${DEFAULT_DRIFT_SHARE})`,
+        input: { name: 'drift-share', description: 'The dataset has drifted when at least this share of the compared columns drifted.', default: String(DEFAULT_DRIFT_SHARE), forwarded: true },
+    },
+    allMethods: {
+        kind: 'switch',
+        section: 'methods',
+        flag: 'all-methods',
+        help: "add every applicable method's values to each column (JSON)",
+    },
+    prediction: {
+        kind: 'text',
+        section: 'model',
+        flag: 'prediction',
+        value: 'COL',
+        help: "the model's prediction; tested for drift apart from the features",
+        input: {
+            name: 'prediction-column',
+            description: "Column of the model's prediction (prediction logs). It leaves the feature table and is tested for drift in the model section.",
+            forwarded: true,
+        },
+    },
+    target: {
+        kind: 'text',
+        section: 'model',
+        flag: 'target',
+        value: 'COL',
+        help: 'the true value (may be missing where labels have not arrived); with --prediction, also measures performance and when it slipped',
+        input: {
+            name: 'target-column',
+            description: 'Column of the true value; may be missing where labels have not arrived. With prediction-column, performance is measured on both sides and its change point located.',
+            forwarded: true,
+        },
+    },
+    probabilities: {
+        kind: 'list',
+        section: 'model',
+        flag: 'probability',
+        value: 'CLASS=COL',
+        help: "the model's score for one class (repeat per class); or one 'PREFIX*': every column named PREFIX followed by the class (probability.*); or one COL, a binary model's probability of the positive class (predict_proba[:, 1]) in [0, 1], the other class getting 1 − p",
+        input: {
+            name: 'probability-columns',
+            description: "The model's class scores, one CLASS=COLUMN per line, or one PREFIX* line for every column named PREFIX followed by the class (e.g. probability.*), or, for a binary model, one COLUMN holding the probability of the positive class (predict_proba[:, 1]; values in [0, 1]).",
+            forwarded: true,
+        },
+    },
+    positiveLabel: {
+        kind: 'text',
+        section: 'model',
+        flag: 'positive-label',
+        value: 'LABEL',
+        help: "that positive class; default 1 when the labels are 0/1 or −1/1 (as scikit-learn's pos_label), else required; it must be a label seen, and more than two labels are refused",
+        input: {
+            name: 'positive-label',
+            description: "The positive class of a binary model's one probability column (empty = 1 when the labels are 0/1 or -1/1, as scikit-learn's pos_label; other labels must name it). It must be one of the labels seen.",
+            forwarded: true,
+        },
+    },
+    order: {
+        kind: 'text',
+        section: 'model',
+        flag: 'order',
+        value: 'COL',
+        help: "what orders the current rows in time (default: the rows' order)",
+        input: {
+            name: 'order-column',
+            description: "Column that orders the current rows in time (a timestamp), for locating when performance started to slip (empty = the rows' order in the files).",
+            forwarded: true,
+        },
+    },
+    performanceMetric: {
+        kind: 'text',
+        section: 'model',
+        flag: 'performance-metric',
+        value: 'NAME',
+        help: `${metricList} (default accuracy for classifiers, mae for regressors)`,
+        input: { name: 'performance-metric', description: `Metric of the performance verdict - ${metricList}. Empty = accuracy for classifiers, mae for regressors.`, forwarded: true },
+    },
+    maxDegradation: {
+        kind: 'text',
+        section: 'model',
+        flag: 'max-degradation',
+        value: 'X',
+        help: 'tolerated worsening of the metric: absolute (0.02) or relative to the baseline (5%); default 5%',
+        input: {
+            name: 'max-degradation',
+            description: 'How much worse the metric may get before it is performance drift - absolute (0.02) or relative to the baseline value (5%). Empty = 5%.',
+            forwarded: true,
+        },
+    },
+    multivariate: {
+        kind: 'list',
+        section: 'multivariate',
+        flag: 'multivariate',
+        value: 'METHODS',
+        help: `${MULTIVARIATE_METHOD_NAMES.join(', ')} (comma-separated), all, or off (default off)`,
+        input: {
+            name: 'multivariate',
+            description: `Multivariate drift methods over the feature columns - ${MULTIVARIATE_METHOD_NAMES.join(', ')} (one per line or comma-separated), all, or off. They read every row, so they need raw data, not profiles.`,
+            default: 'off',
+            forwarded: true,
+        },
+    },
+    segment: {
+        kind: 'text',
+        section: 'segments',
+        flag: 'segment',
+        value: 'COL',
+        help: "split both sides by COL's values and check each segment on its own (drift, and performance with model columns), ranked by how much it drifted; the 20 largest segments by rows; needs rows, not profiles",
+        input: {
+            name: 'segment-column',
+            description: 'A column (region, plan, device) whose values split both sides into segments, each checked on its own (drift, and performance with model columns) and ranked by how much it drifted in every report; the 20 largest segments by rows. The gate is unchanged unless gate-on names segment.',
+            forwarded: true,
+        },
+    },
+    gateOn: {
+        kind: 'list',
+        section: 'gate',
+        flag: 'gate-on',
+        value: 'data|prediction|performance|estimated-performance|multivariate|segment|any',
+        help: "the verdicts that fail the check (repeat; default any: all but segment, which trips when any segment drifted, and estimated-performance: while too few current rows are labelled for a performance verdict, the estimate without labels (one --probability column) decides, degraded when even its band's upper edge is worse than the baseline by more than --max-degradation)",
+        input: {
+            name: 'gate-on',
+            description: `The verdicts that trip the gate (drift-detected, fail-on-drift) - ${gateWords} (all but segment and estimated-performance); several one per line. Without model columns only data can trip; multivariate trips only with a multivariate method on; segment when any segment drifted; estimated-performance (with one probability column) lets the performance estimated without labels decide while too few current rows are labelled for a performance verdict - degraded when even the estimate's band's upper edge is worse than the baseline by more than max-degradation.`,
+            default: 'any',
+            forwarded: true,
+        },
+    },
+    insufficientData: {
+        kind: 'text',
+        section: 'gate',
+        flag: 'insufficient-data',
+        value: 'pass|fail',
+        help: 'what a gated verdict with too little data to judge does: pass the gate (default) or fail it (no labelled rows, columns under --min-rows)',
+        input: {
+            name: 'insufficient-data',
+            description: 'What a gated verdict with too little data to judge (no labelled rows, columns under min-rows) does to the gate - pass (the default; the reports say it was not measured) or fail (drift-detected is "true", fail-on-drift fails the step).',
+            default: 'pass',
+            forwarded: true,
+        },
+    },
+    failOnDrift: {
+        kind: 'switch',
+        section: 'reports',
+        input: { name: 'fail-on-drift', description: 'Fail the step when the gate trips (default false, so the outputs can gate a later job).', default: 'false' },
+    },
+    reportDir: {
+        kind: 'text',
+        section: 'reports',
+        input: { name: 'report-dir', description: 'Directory (in the workspace) for the JSON, Markdown, HTML reports and the metrics file.', default: 'driftgate-report' },
+    },
+    uploadReport: {
+        kind: 'text',
+        section: 'reports',
+        input: { name: 'upload-report', description: 'Upload the reports as an artifact with this name (empty = no upload).' },
+    },
+    summary: {
+        kind: 'switch',
+        section: 'reports',
+        input: { name: 'summary', description: 'Write the job summary.', default: 'true' },
+    },
+    pushgatewayUrl: {
+        kind: 'text',
+        section: 'reports',
+        input: { name: 'pushgateway-url', description: 'Prometheus Pushgateway base URL to push the metrics to (empty = no push).' },
+    },
+    metricsJob: {
+        kind: 'text',
+        section: 'reports',
+        input: { name: 'metrics-job', description: 'Job name for the Pushgateway grouping key.', default: 'driftgate' },
+    },
+    metricsLabels: {
+        kind: 'list',
+        section: 'reports',
+        input: { name: 'metrics-labels', description: 'Labels added to every metric and to the Pushgateway grouping key, one NAME=VALUE per line (e.g. model=churn).' },
+    },
+    format: {
+        kind: 'text',
+        section: 'output',
+        flag: 'format',
+        value: 'FORMAT',
+        help: 'text, markdown (the full report), summary (the GitHub job summary), json, html, prometheus (metrics exposition); default: from the --output extension (.txt .md .json .html .prom), else text',
+    },
+    output: {
+        kind: 'text',
+        section: 'output',
+        flag: 'output',
+        short: 'o',
+        value: 'FILE',
+        help: 'write the report to FILE (the text table still goes to stdout)',
+    },
+    exitZero: { kind: 'switch', section: 'output', flag: 'exit-zero', help: 'exit 0 even when the gate trips' },
+    help: { kind: 'switch', section: 'output', flag: 'help', short: 'h', help: 'print this help' },
+    version: { kind: 'switch', section: 'output', flag: 'version', help: "print driftgate's version" },
+};
+/**
+ * The options of `driftgate profile`. The column options are the check's own entries: a profile reads
+ * its columns as the check would.
+ */
+const PROFILE_OPTIONS = {
+    data: { kind: 'list', section: 'profile', flag: 'data', variadic: true, value: 'PATH...', help: 'data files to profile, in one streaming pass' },
+    merge: { kind: 'list', section: 'profile', flag: 'merge', variadic: true, value: 'PROFILE...', help: 'profiles of other rows (shards) to merge into one' },
+    output: { kind: 'text', section: 'profile', flag: 'output', short: 'o', value: 'FILE', help: 'write the profile there (.json, or .json.gz compressed); else stdout' },
+    numericalColumns: CHECK_OPTIONS.numericalColumns,
+    categoricalColumns: CHECK_OPTIONS.categoricalColumns,
+    naValues: CHECK_OPTIONS.naValues,
+    defaultNaValues: CHECK_OPTIONS.defaultNaValues,
+    maxDistinct: {
+        kind: 'text',
+        section: 'profile',
+        flag: 'max-distinct',
+        value: 'N',
+        help: `most distinct values kept losslessly per column (default ${DEFAULT_PROFILE_SETTINGS.maxDistinct})`,
+    },
+    maxLosslessBytes: {
+        kind: 'text',
+        section: 'profile',
+        flag: 'max-lossless-bytes',
+        value: 'N',
+        help: `and at most this many bytes of them (default ${DEFAULT_PROFILE_SETTINGS.maxLosslessBytes})`,
+    },
+    rankError: {
+        kind: 'text',
+        section: 'profile',
+        flag: 'rank-error',
+        value: 'X',
+        help: `the summary's rank error, a share of the rows (default ${DEFAULT_PROFILE_SETTINGS.rankError})`,
+    },
+    maxCategories: {
+        kind: 'text',
+        section: 'profile',
+        flag: 'max-categories',
+        value: 'N',
+        help: `categories kept per column; the rest pooled (default ${DEFAULT_PROFILE_SETTINGS.maxCategories})`,
+    },
+    engine: {
+        kind: 'text',
+        section: 'profile',
+        flag: 'engine',
+        value: 'postgres|clickhouse|duckdb',
+        help: 'compute the profile inside this database, of --table or --query (docs/sql-engines.md)',
+    },
+    connection: {
+        kind: 'text',
+        section: 'profile',
+        flag: 'connection',
+        value: 'URL',
+        help: "the engine's connection URL or DuckDB file; else the DRIFTGATE_CONNECTION environment variable. Never printed",
+    },
+    table: { kind: 'text', section: 'profile', flag: 'table', value: 'NAME', help: 'the table to profile (schema.table)' },
+    query: { kind: 'text', section: 'profile', flag: 'query', value: 'SQL', help: 'the query whose rows to profile' },
+    printSql: {
+        kind: 'text',
+        section: 'profile',
+        flag: 'print-sql',
+        value: 'DIALECT',
+        help: 'print the statements of that profile for your own SQL tool, for the columns given by --numerical and --categorical, connecting to nothing',
+    },
+};
+/** The options a command's parser knows, by flag, in the shape `node:util` parseArgs takes. */
+function parseArgsOptions(options) {
+    return Object.fromEntries(Object.values(options)
+        .filter((option) => option.flag !== undefined)
+        .map((option) => [
+        option.flag,
+        { type: option.kind === 'switch' ? 'boolean' : 'string', ...(option.kind === 'list' ? { multiple: true } : {}), ...(option.short ? { short: option.short } : {}) },
+    ]));
+}
+/** The check action's inputs as action.yml declares them, in the table's order. */
+function actionInputs() {
+    return Object.values(CHECK_OPTIONS)
+        .filter((option) => option.input !== undefined)
+        .map(({ input }) => [input.name, { description: input.description, required: false, default: input.default ?? '' }]);
+}
+/** The inputs the reusable retrain workflow forwards to the check step unchanged. */
+function forwardedInputs() {
+    return Object.values(CHECK_OPTIONS).flatMap((option) => (option.input?.forwarded ? [option.input] : []));
+}
+
+;// CONCATENATED MODULE: ./src/options/values.ts
+/**
+ * Option values given as text — CLI flags and action inputs alike — turned into typed values, with one
+ * clear message per mistake.
+ */
+
+/** `text` when it is one of `choices`; else an InputError listing them ("must be none, bonferroni or fdr"). */
+function oneOf(text, option, choices) {
+    if (choices.includes(text))
+        return text;
+    const listed = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : choices.join('');
+    throw new InputError(`${option} must be ${listed}, not ${JSON.stringify(text)}`);
+}
+function parseCorrection(text, option) {
+    return oneOf(text, option, ['none', 'bonferroni', 'fdr']);
+}
+function parseInsufficientData(text, option) {
+    return oneOf(text, option, ['pass', 'fail']);
+}
+/** `COL=VALUE`, split at the last `=` because column names may contain one and values never do. */
+function splitAssignment(option, entry) {
+    const at = entry.lastIndexOf('=');
+    if (at <= 0 || at === entry.length - 1)
+        throw new InputError(`${option} takes NAME=VALUE, one per line, got ${JSON.stringify(entry)}`);
+    return [entry.slice(0, at), entry.slice(at + 1)];
+}
+const nonNegative = { test: (value) => value >= 0, expected: 'a number >= 0' };
+const shareInRange = { test: (value) => value >= 0 && value <= 1, expected: 'a number from 0 to 1' };
+const positiveInteger = { test: (value) => Number.isInteger(value) && value >= 1, expected: 'a whole number >= 1' };
+const wholeNumber = { test: (value) => Number.isSafeInteger(value) && value >= 0, expected: 'a whole number >= 0' };
+const pValue = { test: (value) => value > 0 && value < 1, expected: 'a p-value between 0 and 1 (exclusive)' };
+/** A threshold: a number >= 0, or `auto` (a distance threshold calibrated by permutation). */
+function parseThreshold(option, text) {
+    return text.trim() === 'auto' ? 'auto' : parseNumber(option, text, { test: nonNegative.test, expected: 'a number >= 0 or auto' });
+}
+function optionalThreshold(option, text) {
+    return text === undefined || text === '' ? undefined : parseThreshold(option, text);
+}
+function parseNumber(option, text, rule) {
+    const value = text.trim() === '' ? NaN : Number(text);
+    if (!Number.isFinite(value) || !rule.test(value))
+        throw new InputError(`${option} must be ${rule.expected}, not ${JSON.stringify(text)}`);
+    return value;
+}
+function optionalNumber(option, text, rule) {
+    return text === undefined || text === '' ? undefined : parseNumber(option, text, rule);
+}
+/** `COL=NUMBER` (or `COL=auto`) entries as a map. */
+function parseColumnThresholds(option, entries) {
+    return new Map(entries.map((entry) => {
+        const [column, text] = splitAssignment(option, entry);
+        return [column, parseThreshold(option, text)];
+    }));
+}
+/** `COL=METHOD` entries as a map. */
+function parseColumnMethods(option, entries) {
+    return new Map(entries.map((entry) => splitAssignment(option, entry)));
+}
+const BYTE_UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+/** A memory budget such as `4G` (K, M, G, T: powers of 1024; plain: bytes); none when not given. */
+function memoryBudgetOf(option, text) {
+    if (text === undefined || text.trim() === '')
+        return {};
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
+    const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : NaN;
+    if (!(bytes >= 1))
+        throw new InputError(`${option} must be an amount of memory such as 512M or 4G, not ${JSON.stringify(text)}`);
+    return { memoryBudget: Math.floor(bytes) };
+}
+
+;// CONCATENATED MODULE: ./src/options/check-options.ts
+/**
+ * The options `driftgate check` and the check action share, read once through an `OptionReader` and
+ * turned into the engine's settings. The CLI reads flags and the action reads inputs; both accept and
+ * refuse the same values, and each mistake is named as the user wrote it (`--min-rows` or `min-rows`).
+ */
+
+
+
+
+
+
+
+function checkOptionsOf(read) {
+    const text = (option) => read.text(option) || undefined;
+    const number = (option, rule) => optionalNumber(read.nameOf(option), text(option), rule);
+    const threshold = (option) => optionalThreshold(read.nameOf(option), text(option));
+    const drift = defaultDriftOptions({
+        columns: read.list(CHECK_OPTIONS.columns),
+        ignoreColumns: read.list(CHECK_OPTIONS.ignoreColumns),
+        declaredKinds: declaredKindsOf(read),
+        naValues: missingValueTokens(read.list(CHECK_OPTIONS.naValues), read.switch(CHECK_OPTIONS.defaultNaValues)),
+        method: text(CHECK_OPTIONS.method),
+        numericalMethod: text(CHECK_OPTIONS.numericalMethod),
+        categoricalMethod: text(CHECK_OPTIONS.categoricalMethod),
+        columnMethods: parseColumnMethods(read.nameOf(CHECK_OPTIONS.columnMethods), read.list(CHECK_OPTIONS.columnMethods)),
+        threshold: threshold(CHECK_OPTIONS.threshold),
+        numericalThreshold: threshold(CHECK_OPTIONS.numericalThreshold),
+        categoricalThreshold: threshold(CHECK_OPTIONS.categoricalThreshold),
+        columnThresholds: parseColumnThresholds(read.nameOf(CHECK_OPTIONS.columnThresholds), read.list(CHECK_OPTIONS.columnThresholds)),
+        pValueThreshold: number(CHECK_OPTIONS.pValueThreshold, pValue),
+        distanceThreshold: threshold(CHECK_OPTIONS.distanceThreshold),
+        correction: parseCorrection(text(CHECK_OPTIONS.correction) ?? 'none', read.nameOf(CHECK_OPTIONS.correction)),
+        allMethods: read.switch(CHECK_OPTIONS.allMethods),
+        insufficientData: parseInsufficientData(text(CHECK_OPTIONS.insufficientData) ?? 'pass', read.nameOf(CHECK_OPTIONS.insufficientData)),
+    });
+    const numbers = {
+        permutations: number(CHECK_OPTIONS.permutations, positiveInteger),
+        permutationSeed: number(CHECK_OPTIONS.permutationSeed, wholeNumber),
+        driftShare: number(CHECK_OPTIONS.driftShare, shareInRange),
+        minRows: number(CHECK_OPTIONS.minRows, positiveInteger),
+        missingShareThreshold: number(CHECK_OPTIONS.missingShareThreshold, shareInRange),
+    };
+    for (const [key, value] of Object.entries(numbers))
+        if (value !== undefined)
+            drift[key] = value;
+    const modelOptions = [CHECK_OPTIONS.prediction, CHECK_OPTIONS.target, CHECK_OPTIONS.probabilities, CHECK_OPTIONS.positiveLabel, CHECK_OPTIONS.order, CHECK_OPTIONS.performanceMetric, CHECK_OPTIONS.maxDegradation];
+    const [prediction, target, probabilities, positiveLabel, order, performanceMetric, maxDegradation] = modelOptions.map((option) => read.nameOf(option));
+    drift.model = parseModelOptions({
+        prediction: read.text(CHECK_OPTIONS.prediction),
+        target: read.text(CHECK_OPTIONS.target),
+        probabilities: read.list(CHECK_OPTIONS.probabilities),
+        positiveLabel: read.text(CHECK_OPTIONS.positiveLabel),
+        order: read.text(CHECK_OPTIONS.order),
+        performanceMetric: read.text(CHECK_OPTIONS.performanceMetric),
+        maxDegradation: read.text(CHECK_OPTIONS.maxDegradation),
+    }, { prediction, target, probabilities, positiveLabel, order, performanceMetric, maxDegradation });
+    drift.multivariate = parseMultivariateMethods(read.list(CHECK_OPTIONS.multivariate), read.nameOf(CHECK_OPTIONS.multivariate));
+    const segment = text(CHECK_OPTIONS.segment);
+    if (segment !== undefined)
+        drift.segment = segment;
+    drift.gateOn = parseGateOn(read.list(CHECK_OPTIONS.gateOn), read.nameOf(CHECK_OPTIONS.gateOn), drift.model, drift.multivariate, drift.segment);
+    return { drift, ...memoryBudgetOf(read.nameOf(CHECK_OPTIONS.memoryBudget), read.text(CHECK_OPTIONS.memoryBudget)) };
+}
+/** The numerical and categorical column options as one map; a column may not be both. */
+function declaredKindsOf(read) {
+    const declared = new Map();
+    for (const [kind, option] of [['numerical', CHECK_OPTIONS.numericalColumns], ['categorical', CHECK_OPTIONS.categoricalColumns]]) {
+        for (const name of read.list(option)) {
+            const other = declared.get(name);
+            if (other && other !== kind) {
+                throw new InputError(`column ${JSON.stringify(name)} is declared both numerical and categorical (${read.nameOf(CHECK_OPTIONS.numericalColumns)} and ${read.nameOf(CHECK_OPTIONS.categoricalColumns)})`);
+            }
+            declared.set(name, kind);
+        }
+    }
+    return declared;
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/flags.ts
+/**
+ * The CLI's flags, parsed by `node:util` from the option table of a command (src/options/table.ts) and
+ * read through the `OptionReader` the commands share with the action.
+ */
+
+
+
+function parseFlags(argv, options) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: parseArgsOptions(options), allowPositionals: true, strict: true, tokens: true });
+    }
+    catch (error) {
+        // One line, but all of it: the last line of Node's message is the fix (`--threshold=-0.1` for a negative value).
+        throw new InputError(`${error.message.split('\n').join(' ')} (see driftgate --help)`);
+    }
+    const values = parsed.values;
+    const variadicFlags = Object.values(options).flatMap((option) => (option.variadic && option.flag ? [option.flag] : []));
+    const { variadic, positionals } = collectVariadic(parsed.tokens, variadicFlags);
+    const valueOf = (option) => (option.flag === undefined ? undefined : values[option.flag]);
+    const read = {
+        text: (option) => valueOf(option) ?? '',
+        list: (option) => (option.variadic ? variadic[option.flag] : (valueOf(option) ?? [])),
+        switch: (option) => (option.negated ? valueOf(option) !== true : valueOf(option) === true),
+        nameOf: (option) => `--${option.flag}`,
+    };
+    return { read, positionals, tokens: parsed.tokens, given: (option) => valueOf(option) !== undefined };
+}
+/**
+ * The values of options that take several in a row (`--baseline data/*.csv`, as a shell glob expands),
+ * and the positionals that follow no such option.
+ */
+function collectVariadic(tokens, names) {
+    const variadic = Object.fromEntries(names.map((name) => [name, []]));
+    const positionals = [];
+    let open;
+    for (const token of tokens) {
+        if (token.kind === 'option') {
+            open = names.includes(token.name) ? token.name : undefined;
+            if (open && token.value !== undefined)
+                variadic[open].push(token.value);
+        }
+        else if (token.kind === 'positional') {
+            if (open)
+                variadic[open].push(token.value);
+            else
+                positionals.push(token.value);
+        }
+        else {
+            open = undefined;
+        }
+    }
+    return { variadic, positionals };
 }
 
 ;// CONCATENATED MODULE: ./src/profile/sql/bigquery.ts
@@ -71970,49 +72736,6 @@ function printStatements(dialect, source, columns, settings) {
     return [header.map(comment).join(''), ...statements].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/cli/variadic.ts
-/** What the CLI's commands share in reading their arguments. */
-
-/**
- * The values of options that take several in a row (`--baseline data/*.csv`, as a shell glob expands),
- * and the positionals that follow no such option.
- */
-function collectVariadic(tokens, names) {
-    const variadic = Object.fromEntries(names.map((name) => [name, []]));
-    const positionals = [];
-    let open;
-    for (const token of tokens) {
-        if (token.kind === 'option') {
-            open = names.includes(token.name) ? token.name : undefined;
-            if (open && token.value !== undefined)
-                variadic[open].push(token.value);
-        }
-        else if (token.kind === 'positional') {
-            if (open)
-                variadic[open].push(token.value);
-            else
-                positionals.push(token.value);
-        }
-        else {
-            open = undefined;
-        }
-    }
-    return { variadic, positionals };
-}
-/** `--numerical` and `--categorical` as one map; a column may not be both. */
-function declaredKindsOf(numerical, categorical) {
-    const declared = new Map();
-    for (const [kind, names] of [['numerical', numerical], ['categorical', categorical]]) {
-        for (const name of names) {
-            const other = declared.get(name);
-            if (other && other !== kind)
-                throw new InputError(`column ${JSON.stringify(name)} is declared both numerical and categorical`);
-            declared.set(name, kind);
-        }
-    }
-    return declared;
-}
-
 ;// CONCATENATED MODULE: ./src/profile/sql/connect.ts
 
 
@@ -72050,52 +72773,30 @@ async function profileFromEngine(engine, connection, source, settings) {
 
 
 
-const OPTIONS = {
-    data: { type: 'string', multiple: true },
-    merge: { type: 'string', multiple: true },
-    output: { type: 'string', short: 'o' },
-    numerical: { type: 'string', multiple: true },
-    categorical: { type: 'string', multiple: true },
-    'na-values': { type: 'string', multiple: true },
-    'no-default-na-values': { type: 'boolean' },
-    'max-distinct': { type: 'string' },
-    'max-lossless-bytes': { type: 'string' },
-    'max-categories': { type: 'string' },
-    'rank-error': { type: 'string' },
-    engine: { type: 'string' },
-    connection: { type: 'string' },
-    table: { type: 'string' },
-    query: { type: 'string' },
-    'print-sql': { type: 'string' },
-};
+
 const rankShare = { test: (value) => value > 0 && value < 0.5, expected: 'a share above 0 and below 0.5 (0.001 is 0.1%)' };
 function parseProfileCli(argv) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
-    }
-    catch (error) {
-        throw new InputError(`${error.message.split('\n').join(' ')} (see driftgate --help)`);
-    }
-    const { values } = parsed;
-    const { variadic, positionals } = collectVariadic(parsed.tokens, ['data', 'merge']);
+    const { read, positionals, tokens, given } = parseFlags(argv, PROFILE_OPTIONS);
     if (positionals.length > 0)
         throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
-    const [data, merge] = [variadic.data, variadic.merge];
-    if (values['print-sql'] !== undefined && (data.length > 0 || merge.length > 0))
+    const [data, merge] = [read.list(PROFILE_OPTIONS.data), read.list(PROFILE_OPTIONS.merge)];
+    const values = Object.fromEntries(['engine', 'connection', 'table', 'query', 'output', 'printSql'].filter((key) => given(PROFILE_OPTIONS[key])).map((key) => [key, read.text(PROFILE_OPTIONS[key])]));
+    values.naValuesGiven = given(PROFILE_OPTIONS.naValues) || given(PROFILE_OPTIONS.defaultNaValues);
+    if (values.printSql !== undefined && (data.length > 0 || merge.length > 0))
         throw new InputError('--print-sql prints the statements for a table or query: leave out --data and --merge');
-    const printSql = printSqlOf(values, parsed.tokens);
+    const printSql = printSqlOf(values, tokens);
     const engine = printSql ? undefined : engineSourceOf(values);
     if (engine && (data.length > 0 || merge.length > 0))
         throw new InputError('driftgate profile takes --engine, --data or --merge, one of them');
     if (!engine && !printSql && (data.length > 0) === (merge.length > 0)) {
         throw new InputError('driftgate profile takes either --data PATH... (data files to profile) or --merge PROFILE... (profiles to merge)');
     }
+    const setting = (option, rule) => optionalNumber(read.nameOf(option), read.text(option) || undefined, rule);
     const settings = {
-        maxDistinct: optionalNumber('--max-distinct', values['max-distinct'], positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxDistinct,
-        maxLosslessBytes: optionalNumber('--max-lossless-bytes', values['max-lossless-bytes'], positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxLosslessBytes,
-        maxCategories: optionalNumber('--max-categories', values['max-categories'], positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxCategories,
-        rankError: optionalNumber('--rank-error', values['rank-error'], rankShare) ?? DEFAULT_PROFILE_SETTINGS.rankError,
+        maxDistinct: setting(PROFILE_OPTIONS.maxDistinct, positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxDistinct,
+        maxLosslessBytes: setting(PROFILE_OPTIONS.maxLosslessBytes, positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxLosslessBytes,
+        maxCategories: setting(PROFILE_OPTIONS.maxCategories, positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxCategories,
+        rankError: setting(PROFILE_OPTIONS.rankError, rankShare) ?? DEFAULT_PROFILE_SETTINGS.rankError,
     };
     return {
         command: 'profile',
@@ -72105,8 +72806,8 @@ function parseProfileCli(argv) {
         printSql,
         output: values.output,
         settings,
-        declaredKinds: declaredKindsOf(values.numerical ?? [], values.categorical ?? []),
-        naValues: missingValueTokens(values['na-values'] ?? [], !values['no-default-na-values']),
+        declaredKinds: declaredKindsOf(read),
+        naValues: missingValueTokens(read.list(PROFILE_OPTIONS.naValues), read.switch(PROFILE_OPTIONS.defaultNaValues)),
     };
 }
 function sourceOf(values, option) {
@@ -72116,7 +72817,7 @@ function sourceOf(values, option) {
 }
 /** The columns in the order --numerical and --categorical gave them: no schema is read to print SQL. */
 function printSqlOf(values, tokens) {
-    const name = values['print-sql'];
+    const name = values.printSql;
     if (name === undefined)
         return undefined;
     const dialect = SQL_DIALECTS.find((candidate) => candidate.name === name);
@@ -72126,7 +72827,7 @@ function printSqlOf(values, tokens) {
         throw new InputError('--print-sql connects to nothing: leave out --engine and --connection');
     if (values.output !== undefined)
         throw new InputError('--print-sql writes the statements to stdout; leave out --output (redirect it: > profile.sql)');
-    if (values['na-values'] !== undefined || values['no-default-na-values']) {
+    if (values.naValuesGiven) {
         throw new InputError('--na-values and --no-default-na-values are for files; in SQL the missing cells are NULL, NaN, infinities and empty text');
     }
     const source = sourceOf(values, '--print-sql');
@@ -73561,143 +74262,31 @@ function renderReport(result, format, generatedAt) {
 
 
 
-
-
-
-
-const args_OPTIONS = {
-    baseline: { type: 'string', multiple: true },
-    current: { type: 'string', multiple: true },
-    numerical: { type: 'string', multiple: true },
-    categorical: { type: 'string', multiple: true },
-    'na-values': { type: 'string', multiple: true },
-    'no-default-na-values': { type: 'boolean' },
-    columns: { type: 'string', multiple: true },
-    ignore: { type: 'string', multiple: true },
-    method: { type: 'string' },
-    'numerical-method': { type: 'string' },
-    'categorical-method': { type: 'string' },
-    'column-method': { type: 'string', multiple: true },
-    threshold: { type: 'string' },
-    'numerical-threshold': { type: 'string' },
-    'categorical-threshold': { type: 'string' },
-    'column-threshold': { type: 'string', multiple: true },
-    'p-value-threshold': { type: 'string' },
-    'distance-threshold': { type: 'string' },
-    permutations: { type: 'string' },
-    'permutation-seed': { type: 'string' },
-    'drift-share': { type: 'string' },
-    correction: { type: 'string' },
-    'min-rows': { type: 'string' },
-    'missing-share-threshold': { type: 'string' },
-    'all-methods': { type: 'boolean' },
-    prediction: { type: 'string' },
-    target: { type: 'string' },
-    probability: { type: 'string', multiple: true },
-    'positive-label': { type: 'string' },
-    order: { type: 'string' },
-    'performance-metric': { type: 'string' },
-    'max-degradation': { type: 'string' },
-    'gate-on': { type: 'string', multiple: true },
-    'insufficient-data': { type: 'string' },
-    multivariate: { type: 'string', multiple: true },
-    segment: { type: 'string' },
-    format: { type: 'string' },
-    output: { type: 'string', short: 'o' },
-    'exit-zero': { type: 'boolean' },
-    'memory-budget': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-    version: { type: 'boolean' },
-};
-/** Options that take several values in a row, so a shell glob (`--baseline data/*.csv`) works. */
-const VARIADIC = ['baseline', 'current'];
 function parseCli(argv) {
     if (argv[0] === 'profile')
         return parseProfileCli(argv.slice(1));
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options: args_OPTIONS, allowPositionals: true, strict: true, tokens: true });
-    }
-    catch (error) {
-        // One line, but all of it: the last line of Node's message is the fix (`--threshold=-0.1` for a negative value).
-        throw new InputError(`${error.message.split('\n').join(' ')} (see driftgate --help)`);
-    }
-    const { values, tokens } = parsed;
-    const { variadic: variadicValues, positionals } = collectVariadic(tokens, VARIADIC);
-    if (values.version)
+    const { read, positionals } = parseFlags(argv, CHECK_OPTIONS);
+    if (read.switch(CHECK_OPTIONS.version))
         return { command: 'version' };
-    if (values.help || positionals.length === 0 || positionals[0] === 'help')
+    if (read.switch(CHECK_OPTIONS.help) || positionals.length === 0 || positionals[0] === 'help')
         return { command: 'help' };
     if (positionals[0] !== 'check')
         throw new InputError(`unknown command ${JSON.stringify(positionals[0])}; the commands are: driftgate check, driftgate profile (see driftgate --help)`);
     if (positionals.length > 1)
         throw new InputError(`unexpected argument ${JSON.stringify(positionals[1])} (see driftgate --help)`);
-    for (const side of ['baseline', 'current']) {
-        if (variadicValues[side].length === 0)
+    const [baseline, current] = [read.list(CHECK_OPTIONS.baseline), read.list(CHECK_OPTIONS.current)];
+    for (const [side, paths] of [['baseline', baseline], ['current', current]]) {
+        if (paths.length === 0)
             throw new InputError(`--${side} is required: the path (or glob) of the ${side} data`);
     }
-    const declaredKinds = declaredKindsOf(values.numerical ?? [], values.categorical ?? []);
-    const drift = defaultDriftOptions({
-        columns: values.columns ?? [],
-        ignoreColumns: values.ignore ?? [],
-        declaredKinds,
-        naValues: missingValueTokens(values['na-values'] ?? [], !values['no-default-na-values']),
-        method: values.method,
-        numericalMethod: values['numerical-method'],
-        categoricalMethod: values['categorical-method'],
-        columnMethods: parseColumnMethods('--column-method', values['column-method'] ?? []),
-        threshold: optionalThreshold('--threshold', values.threshold),
-        numericalThreshold: optionalThreshold('--numerical-threshold', values['numerical-threshold']),
-        categoricalThreshold: optionalThreshold('--categorical-threshold', values['categorical-threshold']),
-        columnThresholds: parseColumnThresholds('--column-threshold', values['column-threshold'] ?? []),
-        pValueThreshold: optionalNumber('--p-value-threshold', values['p-value-threshold'], pValue),
-        distanceThreshold: optionalThreshold('--distance-threshold', values['distance-threshold']),
-    });
-    const permutations = optionalNumber('--permutations', values.permutations, positiveInteger);
-    if (permutations !== undefined)
-        drift.permutations = permutations;
-    const permutationSeed = optionalNumber('--permutation-seed', values['permutation-seed'], wholeNumber);
-    if (permutationSeed !== undefined)
-        drift.permutationSeed = permutationSeed;
-    const driftShare = optionalNumber('--drift-share', values['drift-share'], shareInRange);
-    if (driftShare !== undefined)
-        drift.driftShare = driftShare;
-    const minRows = optionalNumber('--min-rows', values['min-rows'], positiveInteger);
-    if (minRows !== undefined)
-        drift.minRows = minRows;
-    const missingShare = optionalNumber('--missing-share-threshold', values['missing-share-threshold'], shareInRange);
-    if (missingShare !== undefined)
-        drift.missingShareThreshold = missingShare;
-    drift.correction = parseCorrection(values.correction ?? 'none', '--correction');
-    drift.allMethods = values['all-methods'] ?? false;
-    drift.model = parseModelOptions({
-        prediction: values.prediction,
-        target: values.target,
-        probabilities: values.probability ?? [],
-        positiveLabel: values['positive-label'],
-        order: values.order,
-        performanceMetric: values['performance-metric'],
-        maxDegradation: values['max-degradation'],
-    }, {
-        prediction: '--prediction',
-        target: '--target',
-        probabilities: '--probability',
-        positiveLabel: '--positive-label',
-        order: '--order',
-        performanceMetric: '--performance-metric',
-        maxDegradation: '--max-degradation',
-    });
-    drift.multivariate = parseMultivariateMethods(values.multivariate ?? [], '--multivariate');
-    if (values.segment !== undefined)
-        drift.segment = values.segment;
-    drift.gateOn = parseGateOn(values['gate-on'] ?? [], '--gate-on', drift.model, drift.multivariate, drift.segment);
-    drift.insufficientData = parseInsufficientData(values['insufficient-data'] ?? 'pass', '--insufficient-data');
+    const { drift, ...budget } = checkOptionsOf(read);
+    const output = read.text(CHECK_OPTIONS.output) || undefined;
     return {
         command: 'check',
-        settings: { baseline: variadicValues.baseline, current: variadicValues.current, drift, ...memoryBudgetOf('--memory-budget', values['memory-budget']) },
-        format: reportFormatOf(values.format, values.output),
-        output: values.output,
-        exitZero: values['exit-zero'] ?? false,
+        settings: { baseline, current, drift, ...budget },
+        format: reportFormatOf(read.text(CHECK_OPTIONS.format) || undefined, output),
+        output,
+        exitZero: read.switch(CHECK_OPTIONS.exitZero),
     };
 }
 
@@ -73723,11 +74312,15 @@ function describeProfile(profile) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
-/** `driftgate --help`: usage, with the formats and then the methods as their registries know them. */
+/**
+ * `driftgate --help`: the commands, then every option as the option table (src/options/table.ts) gives it,
+ * then the formats and the methods as their registries know them.
+ */
 
 
-
-
+/** Where an option's words start, and the width they wrap to. */
+const HELP_COLUMN = 32;
+const WIDTH = 104;
 const USAGE = `driftgate: compare fresh data with the baseline a model was trained on, column by column.
 
 Usage:
@@ -73735,104 +74328,9 @@ Usage:
   driftgate profile --data PATH... [-o FILE] [profile options]
   driftgate profile --merge PROFILE... [-o FILE]
   driftgate profile --engine postgres|clickhouse|duckdb [--connection URL] (--table T | --query SQL) [-o FILE]
-                                the same profile computed inside the database (docs/sql-engines.md);
-                                the URL may come from DRIFTGATE_CONNECTION instead, and is never printed
   driftgate profile --print-sql DIALECT (--table T | --query SQL) (--numerical COL | --categorical COL)...
-                                that profile's statements for your own SQL tool, for the columns given,
-                                connecting to nothing; DIALECT postgres, clickhouse, duckdb (tested) or
-                                bigquery, snowflake, spark (generated, not run by driftgate's tests).
-                                Run statement 1, set each :shift_K from its row (psql -v shift_K=...;
-                                elsewhere replace the text), run the rest (docs/sql-engines.md)
 
-Data (${formatListing()};
-any of them ${GZIP.extension}; globs allowed; several files for one side are concatenated), or profiles of it
-(several are merged):
-  --baseline PATH...            the data the deployed model was trained on, or its profile
-  --current PATH...             the fresh data, or its profile
-  --memory-budget SIZE          memory for holding data (512M, 4G; default half the machine's):
-                                a side whose files would need more is profiled while it is read,
-                                and the report says so
-
-Columns:
-  --columns COL                 compare only this column (repeat for several)
-  --ignore COL                  leave this column out (repeat)
-  --numerical COL               treat this column as numerical (repeat; names may hold commas and spaces)
-  --categorical COL             treat this column as categorical (repeat)
-  --na-values TEXT              another cell text meaning "missing" in a numbers column (repeat;
-                                a number such as -999 matches by value). Added to the default list:
-                                ${DEFAULT_NA_VALUES.slice(0, 9).join(', ')},
-                                ${DEFAULT_NA_VALUES.slice(9).join(', ')}
-                                (pandas' list; the empty cell and NaN in any case are always missing;
-                                a column holding other text keeps these as categories)
-  --no-default-na-values        only --na-values, the empty cell and NaN mean missing
-
-Methods and thresholds (default: chosen per column, see below):
-  --method NAME                 for every column whose type it supports
-  --numerical-method NAME       for numerical columns
-  --categorical-method NAME     for categorical columns
-  --column-method COL=NAME      for one column (repeat)
-  --p-value-threshold X         for every p-value method: drift when p < X (default 0.05)
-  --distance-threshold X|auto   for every distance method: drift when distance >= X (default 0.1);
-                                auto calibrates it on the data by permutation (see below)
-  --permutations N              relabellings for auto (default 999; the smallest p is 1/(N+1))
-  --permutation-seed N          seed of the relabellings (default 42): same data, same thresholds
-  --threshold X                 for every column whose method you chose (--method ...): a plain
-                                number says neither p-value nor distance, so it is refused where
-                                the automatic choice picks the method
-  --numerical-threshold X       the same, for numerical columns
-  --categorical-threshold X     the same, for categorical columns
-  --column-threshold COL=X      the same, for one column (repeat; X may be auto for a distance)
-  --correction none|bonferroni|fdr
-                                multiple-testing correction across p-value tests (default none)
-  --min-rows N                  fewer non-missing values on a side: "insufficient data" (default 30)
-  --missing-share-threshold X   a change of the missing share this large is drift (default 0.1)
-  --drift-share X               dataset drift when this share of columns drifted (default 0.5)
-  --all-methods                 add every applicable method's values to each column (JSON)
-
-Model (prediction logs; see docs/model-monitoring.md):
-  --prediction COL              the model's prediction; tested for drift apart from the features
-  --target COL                  the true value (may be missing where labels have not arrived);
-                                with --prediction, also measures performance and when it slipped
-  --probability CLASS=COL       the model's score for one class (repeat per class), or
-  --probability 'PREFIX*'       every column named PREFIX followed by the class (probability.*), or
-  --probability COL             a binary model's one column: the probability of the positive class
-                                (predict_proba[:, 1]), in [0, 1]; the other class gets 1 − p
-  --positive-label LABEL        that positive class; default 1 when the labels are 0/1 or −1/1 (as
-                                scikit-learn's pos_label), else required; it must be a label seen,
-                                and more than two labels are refused
-  --order COL                   what orders the current rows in time (default: the rows' order)
-  --performance-metric NAME     accuracy, balanced_accuracy, f1_macro, precision_macro, recall_macro,
-                                roc_auc, log_loss, mae, rmse, mape, r2
-                                (default accuracy for classifiers, mae for regressors)
-  --max-degradation X           tolerated worsening of the metric: absolute (0.02) or relative to
-                                the baseline (5%); default 5%
-
-Multivariate drift (joint distribution of the features; needs rows, see docs/multivariate.md):
-  --multivariate METHODS        reconstruction-error, domain-classifier, mmd (comma-separated),
-                                all, or off (default off)
-
-Segments:
-  --segment COL                 split both sides by COL's values and check each segment on its own
-                                (drift, and performance with model columns), ranked by how much it
-                                drifted; the 20 largest segments by rows; needs rows, not profiles
-
-Gate:
-  --gate-on data|prediction|performance|estimated-performance|multivariate|segment|any
-                                the verdicts that fail the check (repeat; default any: all but
-                                segment, which trips when any segment drifted, and
-                                estimated-performance: while too few current rows are labelled for
-                                a performance verdict, the estimate without labels (one --probability
-                                column) decides, degraded when even its band's upper edge is worse
-                                than the baseline by more than --max-degradation)
-  --insufficient-data pass|fail what a gated verdict with too little data to judge does: pass the
-                                gate (default) or fail it (no labelled rows, columns under --min-rows)
-
-Output:
-  --format FORMAT               text, markdown (the full report), summary (the GitHub job summary),
-                                json, html, prometheus (metrics exposition); default: from the
-                                --output extension (.txt .md .json .html .prom), else text
-  --output FILE, -o FILE        write the report to FILE (the text table still goes to stdout)
-  --exit-zero                   exit 0 even when the gate trips
+${checkSections()}
 
 Exit status: 0 the gate passed, 1 it tripped (with the default --gate-on any and no model columns:
 dataset drift; with --insufficient-data fail, also a gated verdict without enough data), 2 bad input
@@ -73843,14 +74341,11 @@ missing cells, categories and moments are exact; a numerical column keeps every 
 its count (lossless: every method gives the raw data's values) up to --max-distinct values, else a
 quantile summary whose ranks are off by at most --rank-error of the rows, which the check states as
 each value's bound (ks, wasserstein and t_test are computed on a summary; other methods are refused).
-  --data PATH...                data files to profile, in one streaming pass
-  --merge PROFILE...            profiles of other rows (shards) to merge into one
-  --output FILE, -o FILE        write the profile there (.json, or .json.gz compressed); else stdout
-  --numerical COL, --categorical COL, --na-values TEXT, --no-default-na-values   as for check
-  --max-distinct N              most distinct values kept losslessly per column (default ${DEFAULT_PROFILE_SETTINGS.maxDistinct})
-  --max-lossless-bytes N        and at most this many bytes of them (default ${DEFAULT_PROFILE_SETTINGS.maxLosslessBytes})
-  --rank-error X                the summary's rank error, a share of the rows (default ${DEFAULT_PROFILE_SETTINGS.rankError})
-  --max-categories N            categories kept per column; the rest pooled (default ${DEFAULT_PROFILE_SETTINGS.maxCategories})
+${profileOptions()}
+
+--print-sql DIALECT: postgres, clickhouse, duckdb (tested) or bigquery, snowflake, spark (generated, not run
+by driftgate's tests). Run statement 1, set each :shift_K from its row (psql -v shift_K=...; elsewhere replace
+the text), run the rest (docs/sql-engines.md).
 
 Automatic choice per column: up to 1000 baseline rows, ks for numbers (chi2 with 3-5 distinct
 values, z with 2) and chi2 for categories (z when binary); above 1000 rows, wasserstein_normed for
@@ -73864,8 +74359,50 @@ rows, and the column drifts when its permutation p-value, (k+1)/(n+1) with k of 
 least as far apart, is below --p-value-threshold. On large samples use a distance and a fixed
 threshold that states how large a change matters to you.
 `;
+/** `text` in lines of at most `width` characters, the first `first` characters shorter. */
+function wrap(text, width, first = 0) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+        const room = width - (lines.length === 0 ? first : 0);
+        if (line !== '' && line.length + 1 + word.length > room) {
+            lines.push(line);
+            line = word;
+        }
+        else {
+            line = line === '' ? word : `${line} ${word}`;
+        }
+    }
+    return [...lines, line];
+}
+/** `  --flag VALUE` and its words from the help column on; on a line of their own when the flag is long. */
+function optionLines(option, synopsis = `--${option.flag}${option.value ? ` ${option.value}` : ''}${option.short ? `, -${option.short}${option.value ? ` ${option.value}` : ''}` : ''}`) {
+    const indent = ' '.repeat(HELP_COLUMN);
+    const [first, ...rest] = wrap(option.help ?? '', WIDTH - HELP_COLUMN);
+    const head = `  ${synopsis}`;
+    const lines = head.length <= HELP_COLUMN - 2 ? [`${head.padEnd(HELP_COLUMN)}${first}`] : [head, `${indent}${first}`];
+    return [...lines, ...rest.map((line) => `${indent}${line}`)];
+}
+function sectionOf(section, options) {
+    return [...wrap(SECTIONS[section], WIDTH), ...options.flatMap((option) => optionLines(option))].join('\n');
+}
+/** The check's options under their headings, in the table's order. */
+function checkSections() {
+    const withFlags = Object.values(CHECK_OPTIONS).filter((option) => option.flag !== undefined && option.help);
+    const sections = [...new Set(withFlags.map((option) => option.section))];
+    return sections.map((section) => sectionOf(section, withFlags.filter((option) => option.section === section))).join('\n\n');
+}
+/** The profile's own options; the ones it shares with the check, on one line. */
+function profileOptions() {
+    const options = Object.values(PROFILE_OPTIONS);
+    const shared = options.filter((option) => Object.values(CHECK_OPTIONS).includes(option));
+    const own = options.filter((option) => !shared.includes(option));
+    const sharedSynopsis = shared.map((option) => `--${option.flag}${option.value ? ` ${option.value}` : ''}`).join(', ');
+    return [...own.flatMap((option) => optionLines(option)), `  ${sharedSynopsis}   as for check`].join('\n');
+}
 function methodTable() {
-    const rows = statTests.map((test) => `  ${test.name.padEnd(18)}${test.kinds.join(', ').padEnd(24)}${(test.output === 'p_value' ? `p < ${test.defaultThreshold}` : `distance >= ${test.defaultThreshold}`).padEnd(18)}${test.title}`);
+    const nameWidth = Math.max(...statTests.map((test) => test.name.length)) + 2;
+    const rows = statTests.map((test) => `  ${test.name.padEnd(nameWidth)}${test.kinds.join(', ').padEnd(24)}${(test.output === 'p_value' ? `p < ${test.defaultThreshold}` : `distance >= ${test.defaultThreshold}`).padEnd(18)}${test.title}`);
     return `Methods (name, column types, drift when, what):\n${rows.join('\n')}\n`;
 }
 const HELP = `${USAGE}\n${methodTable()}`;

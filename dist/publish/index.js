@@ -41413,7 +41413,7 @@ async function moveBranch(client, repository, branch, sha, force) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/option-values.ts
+;// CONCATENATED MODULE: ./src/options/values.ts
 /**
  * Option values given as text — CLI flags and action inputs alike — turned into typed values, with one
  * clear message per mistake.

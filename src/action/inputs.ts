@@ -4,33 +4,15 @@
  */
 import * as core from '@actions/core';
 import { InputError } from '../core/errors.js';
-import { defaultDriftOptions, DEFAULT_DRIFT_SHARE, DEFAULT_MIN_ROWS } from '../engine/options.js';
-import type { ColumnKind } from '../core/table.js';
-import { missingValueTokens } from '../core/missing-values.js';
-import { DEFAULT_PERMUTATIONS, DEFAULT_PERMUTATION_SEED } from '../engine/permutation-threshold.js';
 import type { CheckSettings, Side } from '../check.js';
 import { SQL_ENGINES, type SqlEngine } from '../profile/sql/connect.js';
 import { secretsOf } from '../profile/sql/postgres.js';
 import type { SqlSource } from '../profile/sql/statements.js';
 import { allowedRoots, resolveInside, type AllowedRoots } from '../github/workspace-paths.js';
 import { registerSecret } from '../github/secrets.js';
-import { parseGateOn, parseModelOptions } from '../model-option-values.js';
-import { parseMultivariateMethods } from '../multivariate/methods.js';
-import {
-  memoryBudgetOf,
-  oneOf,
-  optionalNumber,
-  optionalThreshold,
-  pValue,
-  wholeNumber,
-  parseColumnMethods,
-  parseColumnThresholds,
-  parseCorrection,
-  parseInsufficientData,
-  positiveInteger,
-  shareInRange,
-  splitAssignment,
-} from '../option-values.js';
+import { checkOptionsOf, type OptionReader } from '../options/check-options.js';
+import { CHECK_OPTIONS, type CheckInputName, type OptionSpec } from '../options/table.js';
+import { oneOf, splitAssignment } from '../options/values.js';
 
 export interface BaselineArtifact {
   name: string;
@@ -64,10 +46,16 @@ export interface CheckActionSettings {
   metricsLabels: Record<string, string>;
 }
 
-const lines = (name: string) => core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
-const text = (name: string) => core.getInput(name).trim();
-// core.getBooleanInput would throw a TypeError, which the step would report as a crash instead of bad input.
-const flag = (name: string) => parseBoolean(name, text(name));
+const lines = (name: CheckInputName) => core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
+const text = (name: CheckInputName) => core.getInput(name).trim();
+
+/** The inputs as the options the action shares with the CLI; an option without an input reads as not given. */
+const inputReader: OptionReader = {
+  text: (option) => (option.input ? text(option.input.name as CheckInputName) : ''),
+  list: (option) => (option.input ? lines(option.input.name as CheckInputName) : []),
+  switch: (option) => switchInput(option),
+  nameOf: (option) => option.input?.name ?? `--${option.flag}`,
+};
 
 export function getInputs(): CheckActionSettings {
   const githubToken = core.getInput('github-token');
@@ -97,73 +85,29 @@ export function getInputs(): CheckActionSettings {
   for (const path of current) resolveInside('current', path, roots);
   const reportDir = resolveInside('report-dir', text('report-dir') || 'driftgate-report', roots);
 
-  const declaredKinds = new Map<string, ColumnKind>(lines('numerical-columns').map((name) => [name, 'numerical']));
-  for (const name of lines('categorical-columns')) {
-    if (declaredKinds.get(name) === 'numerical') throw new InputError(`column ${JSON.stringify(name)} is listed in both numerical-columns and categorical-columns`);
-    declaredKinds.set(name, 'categorical');
-  }
-  const drift = defaultDriftOptions({
-    columns: lines('columns'),
-    ignoreColumns: lines('ignore-columns'),
-    declaredKinds,
-    naValues: missingValueTokens(lines('na-values'), text('default-na-values') === '' || flag('default-na-values')),
-    method: text('method') || undefined,
-    numericalMethod: text('numerical-method') || undefined,
-    categoricalMethod: text('categorical-method') || undefined,
-    columnMethods: parseColumnMethods('column-methods', lines('column-methods')),
-    threshold: optionalThreshold('threshold', text('threshold')),
-    numericalThreshold: optionalThreshold('numerical-threshold', text('numerical-threshold')),
-    categoricalThreshold: optionalThreshold('categorical-threshold', text('categorical-threshold')),
-    columnThresholds: parseColumnThresholds('column-thresholds', lines('column-thresholds')),
-    pValueThreshold: optionalNumber('p-value-threshold', text('p-value-threshold'), pValue),
-    distanceThreshold: optionalThreshold('distance-threshold', text('distance-threshold')),
-    permutations: optionalNumber('permutations', text('permutations'), positiveInteger) ?? DEFAULT_PERMUTATIONS,
-    permutationSeed: optionalNumber('permutation-seed', text('permutation-seed'), wholeNumber) ?? DEFAULT_PERMUTATION_SEED,
-    driftShare: optionalNumber('drift-share', text('drift-share'), shareInRange) ?? DEFAULT_DRIFT_SHARE,
-    correction: parseCorrection(text('correction') || 'none', 'correction'),
-    minRows: optionalNumber('min-rows', text('min-rows'), positiveInteger) ?? DEFAULT_MIN_ROWS,
-  });
-  const missingShare = optionalNumber('missing-share-threshold', text('missing-share-threshold'), shareInRange);
-  if (missingShare !== undefined) drift.missingShareThreshold = missingShare;
-  drift.model = parseModelOptions(
-    {
-      prediction: text('prediction-column'),
-      target: text('target-column'),
-      probabilities: lines('probability-columns'),
-      positiveLabel: text('positive-label'),
-      order: text('order-column'),
-      performanceMetric: text('performance-metric'),
-      maxDegradation: text('max-degradation'),
-    },
-    {
-      prediction: 'prediction-column',
-      target: 'target-column',
-      probabilities: 'probability-columns',
-      positiveLabel: 'positive-label',
-      order: 'order-column',
-      performanceMetric: 'performance-metric',
-      maxDegradation: 'max-degradation',
-    },
-  );
-  drift.multivariate = parseMultivariateMethods(lines('multivariate'), 'multivariate');
-  const segment = text('segment-column');
-  if (segment !== '') drift.segment = segment;
-  drift.gateOn = parseGateOn(lines('gate-on'), 'gate-on', drift.model, drift.multivariate, drift.segment);
-  drift.insufficientData = parseInsufficientData(text('insufficient-data') || 'pass', 'insufficient-data');
-
   return {
-    check: { baseline, current, cwd: roots.workspace, globRoots: allowedRoots(roots), drift, ...memoryBudgetOf('memory-budget', text('memory-budget')) },
+    check: { baseline, current, cwd: roots.workspace, globRoots: allowedRoots(roots), ...checkOptionsOf(inputReader) },
     baselineArtifact: artifactName ? baselineArtifact(artifactName) : undefined,
     engine,
     githubToken,
-    failOnDrift: flag('fail-on-drift'),
+    failOnDrift: switchInput(CHECK_OPTIONS.failOnDrift),
     reportDir,
     uploadReport: text('upload-report'),
-    summary: flag('summary'),
+    summary: switchInput(CHECK_OPTIONS.summary),
     pushgatewayUrl: pushgatewayUrl(),
     metricsJob: text('metrics-job') || 'driftgate',
     metricsLabels: Object.fromEntries(lines('metrics-labels').map((entry) => splitAssignment('metrics-labels', entry))),
   };
+}
+
+/**
+ * A switch input; empty (a runner that passes no default) is the table's default. Not core.getBooleanInput,
+ * whose TypeError the step would report as a crash instead of bad input.
+ */
+function switchInput(option: OptionSpec): boolean {
+  if (!option.input) return false;
+  const value = text(option.input.name as CheckInputName);
+  return value === '' ? option.input.default === 'true' : parseBoolean(option.input.name, value);
 }
 
 /**
@@ -188,7 +132,7 @@ function engineSides(): EngineSides | undefined {
   return { engine, connection: connection || undefined, sides };
 }
 
-function sqlSource([tableInput, table]: [string, string], [queryInput, query]: [string, string]): SqlSource | undefined {
+function sqlSource([tableInput, table]: [CheckInputName, string], [queryInput, query]: [CheckInputName, string]): SqlSource | undefined {
   if (table && query) throw new InputError(`set either ${tableInput} or ${queryInput}, not both`);
   return table ? { table } : query ? { query } : undefined;
 }

@@ -1,8 +1,13 @@
-/** `driftgate --help`: usage, with the formats and then the methods as their registries know them. */
+/**
+ * `driftgate --help`: the commands, then every option as the option table (src/options/table.ts) gives it,
+ * then the formats and the methods as their registries know them.
+ */
 import { statTests } from '../stattests/registry.js';
-import { formatListing, GZIP } from '../io/formats.js';
-import { DEFAULT_NA_VALUES } from '../core/missing-values.js';
-import { DEFAULT_PROFILE_SETTINGS } from '../core/profile.js';
+import { CHECK_OPTIONS, PROFILE_OPTIONS, SECTIONS, type OptionSpec, type Section } from '../options/table.js';
+
+/** Where an option's words start, and the width they wrap to. */
+const HELP_COLUMN = 32;
+const WIDTH = 104;
 
 const USAGE = `driftgate: compare fresh data with the baseline a model was trained on, column by column.
 
@@ -11,104 +16,9 @@ Usage:
   driftgate profile --data PATH... [-o FILE] [profile options]
   driftgate profile --merge PROFILE... [-o FILE]
   driftgate profile --engine postgres|clickhouse|duckdb [--connection URL] (--table T | --query SQL) [-o FILE]
-                                the same profile computed inside the database (docs/sql-engines.md);
-                                the URL may come from DRIFTGATE_CONNECTION instead, and is never printed
   driftgate profile --print-sql DIALECT (--table T | --query SQL) (--numerical COL | --categorical COL)...
-                                that profile's statements for your own SQL tool, for the columns given,
-                                connecting to nothing; DIALECT postgres, clickhouse, duckdb (tested) or
-                                bigquery, snowflake, spark (generated, not run by driftgate's tests).
-                                Run statement 1, set each :shift_K from its row (psql -v shift_K=...;
-                                elsewhere replace the text), run the rest (docs/sql-engines.md)
 
-Data (${formatListing()};
-any of them ${GZIP.extension}; globs allowed; several files for one side are concatenated), or profiles of it
-(several are merged):
-  --baseline PATH...            the data the deployed model was trained on, or its profile
-  --current PATH...             the fresh data, or its profile
-  --memory-budget SIZE          memory for holding data (512M, 4G; default half the machine's):
-                                a side whose files would need more is profiled while it is read,
-                                and the report says so
-
-Columns:
-  --columns COL                 compare only this column (repeat for several)
-  --ignore COL                  leave this column out (repeat)
-  --numerical COL               treat this column as numerical (repeat; names may hold commas and spaces)
-  --categorical COL             treat this column as categorical (repeat)
-  --na-values TEXT              another cell text meaning "missing" in a numbers column (repeat;
-                                a number such as -999 matches by value). Added to the default list:
-                                ${DEFAULT_NA_VALUES.slice(0, 9).join(', ')},
-                                ${DEFAULT_NA_VALUES.slice(9).join(', ')}
-                                (pandas' list; the empty cell and NaN in any case are always missing;
-                                a column holding other text keeps these as categories)
-  --no-default-na-values        only --na-values, the empty cell and NaN mean missing
-
-Methods and thresholds (default: chosen per column, see below):
-  --method NAME                 for every column whose type it supports
-  --numerical-method NAME       for numerical columns
-  --categorical-method NAME     for categorical columns
-  --column-method COL=NAME      for one column (repeat)
-  --p-value-threshold X         for every p-value method: drift when p < X (default 0.05)
-  --distance-threshold X|auto   for every distance method: drift when distance >= X (default 0.1);
-                                auto calibrates it on the data by permutation (see below)
-  --permutations N              relabellings for auto (default 999; the smallest p is 1/(N+1))
-  --permutation-seed N          seed of the relabellings (default 42): same data, same thresholds
-  --threshold X                 for every column whose method you chose (--method ...): a plain
-                                number says neither p-value nor distance, so it is refused where
-                                the automatic choice picks the method
-  --numerical-threshold X       the same, for numerical columns
-  --categorical-threshold X     the same, for categorical columns
-  --column-threshold COL=X      the same, for one column (repeat; X may be auto for a distance)
-  --correction none|bonferroni|fdr
-                                multiple-testing correction across p-value tests (default none)
-  --min-rows N                  fewer non-missing values on a side: "insufficient data" (default 30)
-  --missing-share-threshold X   a change of the missing share this large is drift (default 0.1)
-  --drift-share X               dataset drift when this share of columns drifted (default 0.5)
-  --all-methods                 add every applicable method's values to each column (JSON)
-
-Model (prediction logs; see docs/model-monitoring.md):
-  --prediction COL              the model's prediction; tested for drift apart from the features
-  --target COL                  the true value (may be missing where labels have not arrived);
-                                with --prediction, also measures performance and when it slipped
-  --probability CLASS=COL       the model's score for one class (repeat per class), or
-  --probability 'PREFIX*'       every column named PREFIX followed by the class (probability.*), or
-  --probability COL             a binary model's one column: the probability of the positive class
-                                (predict_proba[:, 1]), in [0, 1]; the other class gets 1 − p
-  --positive-label LABEL        that positive class; default 1 when the labels are 0/1 or −1/1 (as
-                                scikit-learn's pos_label), else required; it must be a label seen,
-                                and more than two labels are refused
-  --order COL                   what orders the current rows in time (default: the rows' order)
-  --performance-metric NAME     accuracy, balanced_accuracy, f1_macro, precision_macro, recall_macro,
-                                roc_auc, log_loss, mae, rmse, mape, r2
-                                (default accuracy for classifiers, mae for regressors)
-  --max-degradation X           tolerated worsening of the metric: absolute (0.02) or relative to
-                                the baseline (5%); default 5%
-
-Multivariate drift (joint distribution of the features; needs rows, see docs/multivariate.md):
-  --multivariate METHODS        reconstruction-error, domain-classifier, mmd (comma-separated),
-                                all, or off (default off)
-
-Segments:
-  --segment COL                 split both sides by COL's values and check each segment on its own
-                                (drift, and performance with model columns), ranked by how much it
-                                drifted; the 20 largest segments by rows; needs rows, not profiles
-
-Gate:
-  --gate-on data|prediction|performance|estimated-performance|multivariate|segment|any
-                                the verdicts that fail the check (repeat; default any: all but
-                                segment, which trips when any segment drifted, and
-                                estimated-performance: while too few current rows are labelled for
-                                a performance verdict, the estimate without labels (one --probability
-                                column) decides, degraded when even its band's upper edge is worse
-                                than the baseline by more than --max-degradation)
-  --insufficient-data pass|fail what a gated verdict with too little data to judge does: pass the
-                                gate (default) or fail it (no labelled rows, columns under --min-rows)
-
-Output:
-  --format FORMAT               text, markdown (the full report), summary (the GitHub job summary),
-                                json, html, prometheus (metrics exposition); default: from the
-                                --output extension (.txt .md .json .html .prom), else text
-  --output FILE, -o FILE        write the report to FILE (the text table still goes to stdout)
-  --exit-zero                   exit 0 even when the gate trips
+${checkSections()}
 
 Exit status: 0 the gate passed, 1 it tripped (with the default --gate-on any and no model columns:
 dataset drift; with --insufficient-data fail, also a gated verdict without enough data), 2 bad input
@@ -119,14 +29,11 @@ missing cells, categories and moments are exact; a numerical column keeps every 
 its count (lossless: every method gives the raw data's values) up to --max-distinct values, else a
 quantile summary whose ranks are off by at most --rank-error of the rows, which the check states as
 each value's bound (ks, wasserstein and t_test are computed on a summary; other methods are refused).
-  --data PATH...                data files to profile, in one streaming pass
-  --merge PROFILE...            profiles of other rows (shards) to merge into one
-  --output FILE, -o FILE        write the profile there (.json, or .json.gz compressed); else stdout
-  --numerical COL, --categorical COL, --na-values TEXT, --no-default-na-values   as for check
-  --max-distinct N              most distinct values kept losslessly per column (default ${DEFAULT_PROFILE_SETTINGS.maxDistinct})
-  --max-lossless-bytes N        and at most this many bytes of them (default ${DEFAULT_PROFILE_SETTINGS.maxLosslessBytes})
-  --rank-error X                the summary's rank error, a share of the rows (default ${DEFAULT_PROFILE_SETTINGS.rankError})
-  --max-categories N            categories kept per column; the rest pooled (default ${DEFAULT_PROFILE_SETTINGS.maxCategories})
+${profileOptions()}
+
+--print-sql DIALECT: postgres, clickhouse, duckdb (tested) or bigquery, snowflake, spark (generated, not run
+by driftgate's tests). Run statement 1, set each :shift_K from its row (psql -v shift_K=...; elsewhere replace
+the text), run the rest (docs/sql-engines.md).
 
 Automatic choice per column: up to 1000 baseline rows, ks for numbers (chi2 with 3-5 distinct
 values, z with 2) and chi2 for categories (z when binary); above 1000 rows, wasserstein_normed for
@@ -141,9 +48,55 @@ least as far apart, is below --p-value-threshold. On large samples use a distanc
 threshold that states how large a change matters to you.
 `;
 
+/** `text` in lines of at most `width` characters, the first `first` characters shorter. */
+function wrap(text: string, width: number, first = 0): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const room = width - (lines.length === 0 ? first : 0);
+    if (line !== '' && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line];
+}
+
+/** `  --flag VALUE` and its words from the help column on; on a line of their own when the flag is long. */
+function optionLines(option: OptionSpec, synopsis = `--${option.flag}${option.value ? ` ${option.value}` : ''}${option.short ? `, -${option.short}${option.value ? ` ${option.value}` : ''}` : ''}`): string[] {
+  const indent = ' '.repeat(HELP_COLUMN);
+  const [first, ...rest] = wrap(option.help ?? '', WIDTH - HELP_COLUMN);
+  const head = `  ${synopsis}`;
+  const lines = head.length <= HELP_COLUMN - 2 ? [`${head.padEnd(HELP_COLUMN)}${first}`] : [head, `${indent}${first}`];
+  return [...lines, ...rest.map((line) => `${indent}${line}`)];
+}
+
+function sectionOf(section: Section, options: readonly OptionSpec[]): string {
+  return [...wrap(SECTIONS[section], WIDTH), ...options.flatMap((option) => optionLines(option))].join('\n');
+}
+
+/** The check's options under their headings, in the table's order. */
+function checkSections(): string {
+  const withFlags = Object.values(CHECK_OPTIONS as Record<string, OptionSpec>).filter((option) => option.flag !== undefined && option.help);
+  const sections = [...new Set(withFlags.map((option) => option.section))];
+  return sections.map((section) => sectionOf(section, withFlags.filter((option) => option.section === section))).join('\n\n');
+}
+
+/** The profile's own options; the ones it shares with the check, on one line. */
+function profileOptions(): string {
+  const options = Object.values(PROFILE_OPTIONS as Record<string, OptionSpec>);
+  const shared = options.filter((option) => Object.values(CHECK_OPTIONS as Record<string, OptionSpec>).includes(option));
+  const own = options.filter((option) => !shared.includes(option));
+  const sharedSynopsis = shared.map((option) => `--${option.flag}${option.value ? ` ${option.value}` : ''}`).join(', ');
+  return [...own.flatMap((option) => optionLines(option)), `  ${sharedSynopsis}   as for check`].join('\n');
+}
+
 function methodTable(): string {
+  const nameWidth = Math.max(...statTests.map((test) => test.name.length)) + 2;
   const rows = statTests.map((test) =>
-    `  ${test.name.padEnd(18)}${test.kinds.join(', ').padEnd(24)}${(test.output === 'p_value' ? `p < ${test.defaultThreshold}` : `distance >= ${test.defaultThreshold}`).padEnd(18)}${test.title}`,
+    `  ${test.name.padEnd(nameWidth)}${test.kinds.join(', ').padEnd(24)}${(test.output === 'p_value' ? `p < ${test.defaultThreshold}` : `distance >= ${test.defaultThreshold}`).padEnd(18)}${test.title}`,
   );
   return `Methods (name, column types, drift when, what):\n${rows.join('\n')}\n`;
 }

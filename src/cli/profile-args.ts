@@ -2,16 +2,17 @@
  * `driftgate profile`: its arguments, parsed into what the profile command does. Usage mistakes are
  * InputErrors, as for `check`.
  */
-import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 import type { ColumnKind } from '../core/table.js';
 import { DEFAULT_PROFILE_SETTINGS, type ProfileSettings } from '../core/profile.js';
-import { optionalNumber, positiveInteger, type NumberRule } from '../option-values.js';
+import { optionalNumber, positiveInteger, type NumberRule } from '../options/values.js';
+import { declaredKindsOf } from '../options/check-options.js';
+import { PROFILE_OPTIONS as P, type OptionSpec } from '../options/table.js';
 import { missingValueTokens } from '../core/missing-values.js';
 import type { SqlDialect } from '../profile/sql/dialect.js';
 import { SQL_DIALECTS } from '../profile/sql/print-sql.js';
 import type { SqlColumn, SqlSource } from '../profile/sql/statements.js';
-import { collectVariadic, declaredKindsOf } from './variadic.js';
+import { parseFlags } from './flags.js';
 import { SQL_ENGINES, type SqlEngine } from '../profile/sql/connect.js';
 
 
@@ -43,50 +44,29 @@ export interface CliProfileCommand {
   naValues: readonly string[];
 }
 
-const OPTIONS = {
-  data: { type: 'string', multiple: true },
-  merge: { type: 'string', multiple: true },
-  output: { type: 'string', short: 'o' },
-  numerical: { type: 'string', multiple: true },
-  categorical: { type: 'string', multiple: true },
-  'na-values': { type: 'string', multiple: true },
-  'no-default-na-values': { type: 'boolean' },
-  'max-distinct': { type: 'string' },
-  'max-lossless-bytes': { type: 'string' },
-  'max-categories': { type: 'string' },
-  'rank-error': { type: 'string' },
-  engine: { type: 'string' },
-  connection: { type: 'string' },
-  table: { type: 'string' },
-  query: { type: 'string' },
-  'print-sql': { type: 'string' },
-} as const;
-
 const rankShare: NumberRule = { test: (value) => value > 0 && value < 0.5, expected: 'a share above 0 and below 0.5 (0.001 is 0.1%)' };
 
 export function parseProfileCli(argv: readonly string[]): CliProfileCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
-  } catch (error) {
-    throw new InputError(`${(error as Error).message.split('\n').join(' ')} (see driftgate --help)`);
-  }
-  const { values } = parsed;
-  const { variadic, positionals } = collectVariadic(parsed.tokens, ['data', 'merge']);
+  const { read, positionals, tokens, given } = parseFlags(argv, P);
   if (positionals.length > 0) throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
-  const [data, merge] = [variadic.data, variadic.merge];
-  if (values['print-sql'] !== undefined && (data.length > 0 || merge.length > 0)) throw new InputError('--print-sql prints the statements for a table or query: leave out --data and --merge');
-  const printSql = printSqlOf(values, parsed.tokens);
+  const [data, merge] = [read.list(P.data), read.list(P.merge)];
+  const values: SourceValues = Object.fromEntries(
+    (['engine', 'connection', 'table', 'query', 'output', 'printSql'] as const).filter((key) => given(P[key])).map((key) => [key, read.text(P[key])]),
+  );
+  values.naValuesGiven = given(P.naValues) || given(P.defaultNaValues);
+  if (values.printSql !== undefined && (data.length > 0 || merge.length > 0)) throw new InputError('--print-sql prints the statements for a table or query: leave out --data and --merge');
+  const printSql = printSqlOf(values, tokens);
   const engine = printSql ? undefined : engineSourceOf(values);
   if (engine && (data.length > 0 || merge.length > 0)) throw new InputError('driftgate profile takes --engine, --data or --merge, one of them');
   if (!engine && !printSql && (data.length > 0) === (merge.length > 0)) {
     throw new InputError('driftgate profile takes either --data PATH... (data files to profile) or --merge PROFILE... (profiles to merge)');
   }
+  const setting = (option: OptionSpec, rule: NumberRule) => optionalNumber(read.nameOf(option), read.text(option) || undefined, rule);
   const settings: ProfileSettings = {
-    maxDistinct: optionalNumber('--max-distinct', values['max-distinct'], positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxDistinct,
-    maxLosslessBytes: optionalNumber('--max-lossless-bytes', values['max-lossless-bytes'], positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxLosslessBytes,
-    maxCategories: optionalNumber('--max-categories', values['max-categories'], positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxCategories,
-    rankError: optionalNumber('--rank-error', values['rank-error'], rankShare) ?? DEFAULT_PROFILE_SETTINGS.rankError,
+    maxDistinct: setting(P.maxDistinct, positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxDistinct,
+    maxLosslessBytes: setting(P.maxLosslessBytes, positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxLosslessBytes,
+    maxCategories: setting(P.maxCategories, positiveInteger) ?? DEFAULT_PROFILE_SETTINGS.maxCategories,
+    rankError: setting(P.rankError, rankShare) ?? DEFAULT_PROFILE_SETTINGS.rankError,
   };
   return {
     command: 'profile',
@@ -96,8 +76,8 @@ export function parseProfileCli(argv: readonly string[]): CliProfileCommand {
     printSql,
     output: values.output,
     settings,
-    declaredKinds: declaredKindsOf(values.numerical ?? [], values.categorical ?? []),
-    naValues: missingValueTokens(values['na-values'] ?? [], !values['no-default-na-values']),
+    declaredKinds: declaredKindsOf(read),
+    naValues: missingValueTokens(read.list(P.naValues), read.switch(P.defaultNaValues)),
   };
 }
 
@@ -107,9 +87,8 @@ type SourceValues = {
   table?: string;
   query?: string;
   output?: string;
-  'print-sql'?: string;
-  'na-values'?: string[];
-  'no-default-na-values'?: boolean;
+  printSql?: string;
+  naValuesGiven?: boolean;
 };
 
 function sourceOf(values: SourceValues, option: string): SqlSource {
@@ -119,13 +98,13 @@ function sourceOf(values: SourceValues, option: string): SqlSource {
 
 /** The columns in the order --numerical and --categorical gave them: no schema is read to print SQL. */
 function printSqlOf(values: SourceValues, tokens: ReadonlyArray<{ kind: string; name?: string; value?: string }>): CliPrintSql | undefined {
-  const name = values['print-sql'];
+  const name = values.printSql;
   if (name === undefined) return undefined;
   const dialect = SQL_DIALECTS.find((candidate) => candidate.name === name);
   if (!dialect) throw new InputError(`--print-sql ${JSON.stringify(name)} is not one of ${SQL_DIALECTS.map((known) => known.name).join(', ')}`);
   if (values.engine !== undefined || values.connection !== undefined) throw new InputError('--print-sql connects to nothing: leave out --engine and --connection');
   if (values.output !== undefined) throw new InputError('--print-sql writes the statements to stdout; leave out --output (redirect it: > profile.sql)');
-  if (values['na-values'] !== undefined || values['no-default-na-values']) {
+  if (values.naValuesGiven) {
     throw new InputError('--na-values and --no-default-na-values are for files; in SQL the missing cells are NULL, NaN, infinities and empty text');
   }
   const source = sourceOf(values, '--print-sql');

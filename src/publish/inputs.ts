@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { registerSecret } from '../github/secrets.js';
 import { InputError } from '../core/errors.js';
-import { nonNegative, oneOf, parseNumber } from '../option-values.js';
+import { nonNegative, oneOf, parseNumber } from '../options/values.js';
 import { PUBLISH_TEMPLATE_ALIASES, type PublishSettings } from './publish.js';
 import type { BaselineStorage } from './local-files.js';
 import { ruleDirection, type PromotionRule } from './promotion.js';

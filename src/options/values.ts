@@ -2,8 +2,8 @@
  * Option values given as text — CLI flags and action inputs alike — turned into typed values, with one
  * clear message per mistake.
  */
-import { InputError } from './core/errors.js';
-import type { Correction, InsufficientDataRule, ThresholdSetting } from './engine/options.js';
+import { InputError } from '../core/errors.js';
+import type { Correction, InsufficientDataRule, ThresholdSetting } from '../engine/options.js';
 
 /** `text` when it is one of `choices`; else an InputError listing them ("must be none, bonferroni or fdr"). */
 export function oneOf<Choice extends string>(text: string, option: string, choices: readonly Choice[]): Choice {

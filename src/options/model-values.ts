@@ -2,10 +2,10 @@
  * The model-monitoring options given as text — CLI flags and action inputs alike — turned into typed
  * options, each mistake named with the option the user wrote (`--target` or `target-column`).
  */
-import { InputError } from './core/errors.js';
-import { ANY_GATES, DEFAULT_MAX_DEGRADATION, GATES, type Gate, type ModelOptions, type ProbabilityColumns } from './engine/options.js';
-import { PERFORMANCE_METRIC_NAMES, performanceMetric } from './performance/metric-registry.js';
-import { parseMaxDegradation } from './performance/verdict.js';
+import { InputError } from '../core/errors.js';
+import { ANY_GATES, DEFAULT_MAX_DEGRADATION, GATES, type Gate, type ModelOptions, type ProbabilityColumns } from '../engine/options.js';
+import { PERFORMANCE_METRIC_NAMES, performanceMetric } from '../performance/metric-registry.js';
+import { parseMaxDegradation } from '../performance/verdict.js';
 
 export interface ModelOptionTexts {
   prediction?: string;
