@@ -233,7 +233,7 @@ export async function weeklyRun({ server, runAction, example, fresh, force = fal
     {
       'train-command': project.train(dataFromProject),
       'working-directory': project.directory,
-      model: project.model,
+      'model-files': project.model,
       'deployed-model-dir': deployed.folder ? `${deployed.folder}/model` : '',
       'deployed-version': deployed.version,
       'artifact-name': `${MODEL_NAME}-model`,
@@ -250,8 +250,8 @@ export async function weeklyRun({ server, runAction, example, fresh, force = fal
   cpSync(join(workspace, current), join(publishWorkspace, current));
   cpSync(upload.with.path, join(publishing.temp, 'driftgate-model'), { recursive: true });
   const inputs = {
-    model: join(publishing.temp, 'driftgate-model/model'),
-    name: MODEL_NAME,
+    'model-files': join(publishing.temp, 'driftgate-model/model'),
+    'model-name': MODEL_NAME,
     'registry-dir': REGISTRY_DIR,
     metrics: join(publishing.temp, 'driftgate-model/metrics.json'),
     baseline: current,

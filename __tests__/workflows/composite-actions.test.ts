@@ -28,7 +28,7 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const retrain = (inputs: Record<string, string>) =>
-  runComposite(RETRAIN, { 'working-directory': 'examples/node', model: 'model.json', ...inputs }, { workspace, runnerTemp, env: { PATH: runnerPath(), HOME: root } });
+  runComposite(RETRAIN, { 'working-directory': 'examples/node', 'model-files': 'model.json', ...inputs }, { workspace, runnerTemp, env: { PATH: runnerPath(), HOME: root } });
 
 describe('actions/retrain', () => {
   it('trains, collects model/ and metrics.json, and hands them to the upload step', async () => {
@@ -49,17 +49,18 @@ describe('actions/retrain', () => {
 
   it('copies folders and several files under their own names', async () => {
     const command = 'node train.mjs --data ../data/current.csv --model weights.json && mkdir -p encoder && echo "{}" > encoder/vocabulary.json';
-    const run = await retrain({ 'train-command': command, model: 'weights.json\n  encoder  \n' });
+    const run = await retrain({ 'train-command': command, 'model-files': 'weights.json\n  encoder  \n' });
     expect(readdirSync(run.outputs['model-dir']).sort()).toEqual(['encoder', 'weights.json']);
     expect(readdirSync(join(run.outputs['model-dir'], 'encoder'))).toEqual(['vocabulary.json']);
   });
 
   it.each([
-    ['a model the command did not write', { model: 'model.json\nmissing.bin' }, /did not write missing\.bin/],
+    ['a model the command did not write', { 'model-files': 'model.json\nmissing.bin' }, /did not write missing\.bin/],
     ['no metrics', { metrics: 'scores.json' }, /did not write scores\.json/],
     ['metrics that are not an object', { 'train-command': 'node train.mjs --data ../data/current.csv && echo "[1]" > metrics.json' }, /metrics\.json is not a JSON object of metrics/],
-    ['no model listed', { model: '  \n' }, /the model input lists no file/],
-    ['two outputs with one name', { 'train-command': 'node train.mjs --data ../data/current.csv && mkdir -p b && cp model.json b/', model: 'model.json\nb/model.json' }, /two model paths are both named model\.json/],
+    ['no model listed', { 'model-files': '  \n' }, /the model-files input lists no file/],
+    ['the old name and the new one', { model: 'model.json' }, /"model" and "model-files" are both given/],
+    ['two outputs with one name', { 'train-command': 'node train.mjs --data ../data/current.csv && mkdir -p b && cp model.json b/', 'model-files': 'model.json\nb/model.json' }, /two model paths are both named model\.json/],
     ['a failing training command', { 'train-command': 'node train.mjs --data ../data/nope.csv' }, /step "Train" .* failed[\s\S]*nope\.csv: ENOENT/],
   ])('fails the step, naming the problem: %s', async (_, inputs, message) => {
     await expect(retrain({ 'train-command': 'node train.mjs --data ../data/current.csv', ...inputs })).rejects.toThrow(message);
@@ -76,6 +77,12 @@ describe('actions/retrain', () => {
     const alone = await retrain({ 'train-command': 'node train.mjs --data ../data/current.csv' });
     expect(JSON.parse(readFileSync(alone.outputs.metrics, 'utf8'))).toEqual(Object.fromEntries(Object.entries(metrics).filter(([name]) => name !== 'deployed')));
     await expect(retrain({ 'train-command': 'true', 'deployed-model-dir': 'models/churn/none/model' })).rejects.toThrow(/the deployed model's folder .*models\/churn\/none\/model does not exist/);
+  });
+
+  it('still takes the model files under their old input name, model, with a warning naming the new one', async () => {
+    const run = await retrain({ 'train-command': 'node train.mjs --data ../data/current.csv', 'model-files': '', model: 'model.json' });
+    expect(readdirSync(run.outputs['model-dir'])).toEqual(['model.json']);
+    expect(run.log.find((step) => step.name === 'Check and collect the training outputs')?.output).toContain('::warning title=driftgate retrain::"model" is deprecated: rename it to "model-files"');
   });
 
   it('runs the training command with bash, so pipes and && work and a failing part fails it', async () => {
