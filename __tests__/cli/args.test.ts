@@ -44,6 +44,7 @@ describe('parseCli', () => {
   it('answers --help and --version, and help without a command', () => {
     expect(parseCli(['--help'])).toEqual({ command: 'help' });
     expect(parseCli([])).toEqual({ command: 'help' });
+    expect(parseCli(['profile', '--help'])).toEqual({ command: 'help' });
     expect(parseCli(['--version'])).toEqual({ command: 'version' });
   });
 

@@ -46,8 +46,9 @@ export interface CliProfileCommand {
 
 const rankShare: NumberRule = { test: (value) => value > 0 && value < 0.5, expected: 'a share above 0 and below 0.5 (0.001 is 0.1%)' };
 
-export function parseProfileCli(argv: readonly string[]): CliProfileCommand {
+export function parseProfileCli(argv: readonly string[]): CliProfileCommand | { command: 'help' } {
   const { read, positionals, tokens, given } = parseFlags(argv, P);
+  if (read.switch(P.help)) return { command: 'help' };
   if (positionals.length > 0) throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
   const [data, merge] = [read.list(P.data), read.list(P.merge)];
   const values: SourceValues = Object.fromEntries(

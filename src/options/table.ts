@@ -599,6 +599,7 @@ export const PROFILE_OPTIONS = {
   categoricalColumns: CHECK_OPTIONS.categoricalColumns,
   naValues: CHECK_OPTIONS.naValues,
   defaultNaValues: CHECK_OPTIONS.defaultNaValues,
+  help: CHECK_OPTIONS.help,
   maxDistinct: {
     kind: 'text',
     section: 'profile',
