@@ -83,7 +83,7 @@ export function getInputs(): CheckActionSettings {
   }
   for (const path of baseline) resolveInside('baseline', path, roots);
   for (const path of current) resolveInside('current', path, roots);
-  const reportDir = resolveInside('report-dir', text('report-dir') || 'driftgate-report', roots);
+  const reportDir = resolveInside('report-dir', text('report-dir') || CHECK_OPTIONS.reportDir.input.default, roots);
 
   return {
     check: { baseline, current, cwd: roots.workspace, globRoots: allowedRoots(roots), ...checkOptionsOf(inputReader) },
@@ -95,7 +95,7 @@ export function getInputs(): CheckActionSettings {
     uploadReport: text('upload-report'),
     summary: switchInput(CHECK_OPTIONS.summary),
     pushgatewayUrl: pushgatewayUrl(),
-    metricsJob: text('metrics-job') || 'driftgate',
+    metricsJob: text('metrics-job') || CHECK_OPTIONS.metricsJob.input.default,
     metricsLabels: Object.fromEntries(lines('metrics-labels').map((entry) => splitAssignment('metrics-labels', entry))),
   };
 }
