@@ -1,9 +1,9 @@
 /**
- * `longDecimal`, the CSV reader's conversion of 16 to 19 significant digits: it must give Number's double
+ * `longDecimal`, the CSV reader's conversion of 16 to 20 significant digits: it must give Number's double
  * or admit it is unsure (NaN), never a neighbour, above all next to the midpoints between two doubles.
  */
 import { describe, expect, it } from '@jest/globals';
-import { longDecimal } from '../../src/core/number.js';
+import { LONG_DECIMAL_LIMIT, longDecimal } from '../../src/core/number.js';
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -13,9 +13,16 @@ function random(seed: number): () => number {
   };
 }
 
-/** `digits` (16 to 19 significant, no leading zero) with `decimals` of them after the point, through longDecimal. */
+/**
+ * `digits` (16 to 20 significant, no leading zero) with `decimals` of them after the point, through longDecimal,
+ * given what the CSV reader gives it: the digits summed in doubles, and in 32-bit integers.
+ */
 function convert(digits: string, decimals: number): number {
-  return longDecimal(Number(digits.slice(0, 15)), Number(digits.slice(15)), digits.length - 15, decimals);
+  let rounded = 0;
+  for (const digit of digits) rounded = rounded * 10 + Number(digit);
+  // The reader leaves larger ones to Number.
+  if (rounded >= LONG_DECIMAL_LIMIT) return NaN;
+  return longDecimal(rounded, Number(BigInt.asIntN(32, BigInt(digits))), decimals);
 }
 
 function asText(digits: string, decimals: number): string {
@@ -68,7 +75,7 @@ describe('longDecimal', () => {
     const cases: Array<[string, number]> = [];
     for (let k = 0; k < 20000; k++) {
       const [exact, scale] = midpointAbove(Math.exp(next() * 36));
-      for (const length of [16, 17, 18, 19]) {
+      for (const length of [16, 17, 18, 19, 20]) {
         const decimals = scale - (exact.length - length);
         if (decimals < 0 || decimals > 22) continue;
         const truncated = BigInt(exact.slice(0, length));
@@ -83,7 +90,7 @@ describe('longDecimal', () => {
     // 2^53 + 1 lies halfway between 2^53 and 2^53 + 2.
     expect(convert('9007199254740993', 0)).toBeNaN();
     const cases: Array<[string, number]> = [];
-    for (const base of [2n ** 53n, 2n ** 60n, 2n ** 63n, 10n ** 19n - 100n]) {
+    for (const base of [2n ** 53n, 2n ** 60n, 2n ** 63n, 10n ** 19n - 100n, 2n ** 64n - 100n]) {
       for (let step = 0n; step < 100n; step++) {
         for (const decimals of [0, 1, 3]) cases.push([(base + step).toString(), decimals]);
       }

@@ -149,26 +149,33 @@ export function isNaNLiteral(bytes: Uint8Array, start: number, end: number): boo
 
 /** Dekker's splitter for 53-bit doubles: 2^27 + 1. */
 const SPLITTER = 134217729;
-const TWO_TO_26 = 67108864;
 /** Bound on the relative error of the correction term in `longDecimal`, with a wide margin (2^-48). */
 const CORRECTION_TOLERANCE = 3.552713678800501e-15;
 
+/** 2^32: `longDecimal` gets the digits' integer as a rounded double and its low 32 bits. */
+const TWO_TO_32 = 4294967296;
 /**
- * The double nearest to `(head · 10^tailDigits + tail) / 10^decimals`, for the 16 to 19 significant digits
- * of the shortest round-trip text most exporters write (`head`: the first 15 digits, `tail`: the
- * `tailDigits` ≤ 4 after them; `decimals` ≤ 22), or NaN when that nearest double is not certain (the value
- * lies within rounding error of a midpoint between two doubles), for the caller to convert the text exactly.
- *
- * The integer W = head · 10^tailDigits + tail has up to 64 bits, so it is held exactly as a sum of two
- * doubles; one division by D = 10^decimals gives the quotient q, and the exact remainder W − q·D (Dekker's
- * product, then Sterbenz) gives the correction c = (W − q·D) / D with a tiny relative error. The value is
- * q + c, and it rounds to one double for sure when q + c − ε and q + c + ε do.
+ * 2^64: below this rounded sum the digits' integer has at most 20 digits, so at most 5 of the steps that
+ * summed it went past 2^53 and rounded, each by at most 2^-52 of the sum: `rounded` is then within 2^15 of
+ * it, far closer than the 2^31 `longDecimal` needs.
  */
-export function longDecimal(head: number, tail: number, tailDigits: number, decimals: number): number {
-  const scale = POWERS_OF_TEN[tailDigits];
-  const headTop = Math.floor(head / TWO_TO_26);
-  const big = headTop * scale * TWO_TO_26;
-  const small = (head - headTop * TWO_TO_26) * scale + tail;
+export const LONG_DECIMAL_LIMIT = 18446744073709551616;
+
+/**
+ * The double nearest to `W / 10^decimals`, for an integer W of more than 53 bits and about 64 at most (the
+ * 16 or 17 significant digits of the shortest round-trip text most exporters write), `decimals` ≤ 22, or NaN
+ * when that nearest double is not certain (the value lies within rounding error of a midpoint between two
+ * doubles), for the caller to convert the text exactly.
+ *
+ * The caller sums W's digits in doubles (`rounded`, within 2^31 of W) and in 32-bit integers (`lowWord`,
+ * W modulo 2^32 as a signed integer), which together give W exactly, as a sum of two doubles, without a
+ * second pass over its digits. One division by D = 10^decimals gives the quotient q, and the exact
+ * remainder W − q·D (Dekker's product, then Sterbenz) gives the correction c = (W − q·D) / D with a tiny
+ * relative error. The value is q + c, and it rounds to one double for sure when q + c − ε and q + c + ε do.
+ */
+export function longDecimal(rounded: number, lowWord: number, decimals: number): number {
+  const big = Math.round((rounded - lowWord) / TWO_TO_32) * TWO_TO_32;
+  const small = lowWord;
   const sum = big + small;
   const virtualSmall = sum - big;
   const sumError = big - (sum - virtualSmall) + (small - virtualSmall);
@@ -191,3 +198,4 @@ export function longDecimal(head: number, tail: number, tailDigits: number, deci
   const low = quotient + (correction - tolerance);
   return low === quotient + (correction + tolerance) ? low : NaN;
 }
+

@@ -10,7 +10,7 @@ import { InputError } from '../core/errors.js';
 import { ByteCodes, FNV_OFFSET, FNV_PRIME, NumericColumnBuilder, TextColumnBuilder } from '../core/column-builder.js';
 import { readChunks } from './compression.js';
 import { COMMA, CR, CsvTokenizer, LF, QUOTE, TAB, type CsvSink } from './csv-tokenizer.js';
-import { longDecimal, MAX_EXACT_INTEGER, parseNumberBytes, POWERS_OF_TEN } from '../core/number.js';
+import { LONG_DECIMAL_LIMIT, longDecimal, MAX_EXACT_INTEGER, parseNumberBytes, POWERS_OF_TEN } from '../core/number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from '../core/missing-values.js';
 import { changedWhileRead, isBuilt, limitsOf, NotTextError, wantsText, type FileColumns, type FileFormat, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
 import type { Column } from '../core/table.js';
@@ -59,7 +59,6 @@ function endOfUnquoted(bytes: Buffer, from: number, end: number, delimiter: numb
 }
 
 const MINUS = 0x2d;
-const PLUS = 0x2b;
 const DOT = 0x2e;
 const ZERO = 0x30;
 const NINE = 0x39;
@@ -116,48 +115,11 @@ class NumericCells implements CellReader {
   }
 
   /**
-   * Plain decimals (`-12.345`, `227.90225145380305`) are converted while the field is scanned: up to 15
-   * significant digits and 22 decimals, `digits / 10^decimals` is one correctly rounded operation on exact
-   * operands; 16 to 19 digits go through `longDecimal`. Both give what `parseNumberBytes` (and `Number`)
-   * give; any other cell, or a long one `longDecimal` is unsure of, goes through `add`.
+   * Cells the reader's inline conversion (`TableSink.plainRecord`) leaves over: a `+` sign, exponents,
+   * digits summing to 2^64 or more, missing-value spellings, text. `add` converts them exactly.
    */
   scan(bytes: Buffer, start: number, end: number, line: number, delimiter: number): number {
-    let i = start;
-    let c = i < end ? bytes[i] : 0;
-    const negative = c === MINUS;
-    if (negative || c === PLUS) c = ++i < end ? bytes[i] : 0;
-    let head = 0;
-    let tail = 0;
-    let significant = 0;
-    let digits = 0;
-    let decimals = 0;
-    let dot = false;
-    for (;;) {
-      if (c >= ZERO && c <= NINE) {
-        if (significant < 15) {
-          head = head * 10 + (c - ZERO);
-          if (head !== 0) significant++;
-        } else if (significant < 19) {
-          tail = tail * 10 + (c - ZERO);
-          significant++;
-        } else break;
-        digits++;
-        if (dot) decimals++;
-      } else if (c === DOT && !dot) dot = true;
-      else break;
-      c = ++i < end ? bytes[i] : 0;
-    }
-    if (digits > 0 && decimals <= 22 && i < end && (c === delimiter || c === LF || c === CR) && !this.sawText) {
-      let magnitude: number;
-      if (significant <= 15) magnitude = decimals === 0 ? head : head / POWERS_OF_TEN[decimals];
-      else magnitude = longDecimal(head, tail, significant - 15, decimals);
-      if (magnitude === magnitude) {
-        this.pushValue(negative ? -magnitude : magnitude);
-        return i;
-      }
-    }
-    // What was scanned holds no field end, and a quote only opens a field at its start.
-    const stop = i === start ? fieldEnd(bytes, start, end, delimiter) : endOfUnquoted(bytes, i, end, delimiter);
+    const stop = fieldEnd(bytes, start, end, delimiter);
     if (stop >= 0) this.add(bytes, start, stop, line);
     return stop;
   }
@@ -302,19 +264,22 @@ class TableSink implements CsvSink {
       let stop: number;
       const cells = numeric[index];
       if (cells !== undefined && !cells.sawText) {
-        // NumericCells.scan's common case, inline: most cells of most files are plain decimals, and a call
-        // per cell costs as much as converting it. Digits of an integer below 2^53 are summed exactly, and
-        // once the exact sum reaches 2^53 the rounded one does too and only grows, so the bound on
-        // `mantissa` alone tells an exact one, 16-digit renderings of doubles included (Clinger's fast path).
+        // Plain decimals, inline: most cells of most files are plain decimals, and a call per cell costs as
+        // much as converting it. Digits of an integer below 2^53 are summed exactly, and once the exact sum
+        // reaches 2^53 the rounded one does too and only grows, so the bound on `mantissa` alone tells an
+        // exact one, 16-digit renderings of doubles included (Clinger's fast path). Longer ones (the 17
+        // digits of shortest round-trip texts) go to `longDecimal` with the low 32 bits of the same sum.
         let k = i;
         let c = bytes[k];
         const negative = c === MINUS;
         if (negative) c = ++k < end ? bytes[k] : 0;
         let digits = 0;
         let mantissa = 0;
+        let lowWord = 0;
         let decimals = 0;
         while (c >= ZERO && c <= NINE) {
           mantissa = mantissa * 10 + (c - ZERO);
+          lowWord = (Math.imul(lowWord, 10) + (c - ZERO)) | 0;
           digits++;
           c = ++k < end ? bytes[k] : 0;
         }
@@ -322,13 +287,18 @@ class TableSink implements CsvSink {
           c = ++k < end ? bytes[k] : 0;
           while (c >= ZERO && c <= NINE) {
             mantissa = mantissa * 10 + (c - ZERO);
+            lowWord = (Math.imul(lowWord, 10) + (c - ZERO)) | 0;
             digits++;
             decimals++;
             c = ++k < end ? bytes[k] : 0;
           }
         }
-        if (digits > 0 && mantissa <= MAX_EXACT_INTEGER && decimals <= 22 && k < end && (c === delimiter || c === LF || c === CR)) {
-          const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
+        let magnitude = NaN;
+        if (digits > 0 && decimals <= 22 && k < end && (c === delimiter || c === LF || c === CR)) {
+          if (mantissa <= MAX_EXACT_INTEGER) magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
+          else if (mantissa < LONG_DECIMAL_LIMIT) magnitude = longDecimal(mantissa, lowWord, decimals);
+        }
+        if (magnitude === magnitude) {
           cells.pushValue(negative ? -magnitude : magnitude);
           stop = k;
         } else stop = cells.scan(bytes, i, end, line, delimiter);
