@@ -6,7 +6,7 @@
  * and its change point (`model.ts`), and the gate (`gate.ts`) combines the verdicts. Pure: it reads only
  * the tables and options it is handed.
  */
-import { mean, medianSorted, standardDeviation } from 'simple-statistics';
+import { medianSorted } from 'simple-statistics';
 import { InputError } from '../core/errors.js';
 import { adjustPValues } from './correction.js';
 import { epochEncodingOf, namesTime } from './time.js';
@@ -15,6 +15,7 @@ import { holdsInstants, inferKind, looksLikeIdentifier } from './typing.js';
 import { firstText } from './first-text.js';
 import { formatNumber, formatPercent } from '../core/format.js';
 import { POOLED_CATEGORY, sampleOf, missingCount } from './samples.js';
+import { spreadOf } from './spread.js';
 import { histogramOf, largestShareChange } from './histogram.js';
 import { gateVerdict } from './gate.js';
 import { assessModel, groupDrift } from './model.js';
@@ -486,27 +487,12 @@ function addDescriptiveStatistics(result: ColumnResult, sample: Sample): void {
 /** `exact`: a summarised side's moments, which its representative points do not have. */
 function describeNumbers(summary: SideSummary, sorted: Float64Array, exact: ExactMoments | undefined): void {
   if (sorted.length === 0) return;
-  // simple-statistics only reads `length` and indexes, which typed arrays provide without a copy.
-  const values = sorted as unknown as number[];
-  const spread = exact ? undefined : meanAndDeviation(values);
+  const spread = exact ? undefined : spreadOf(sorted);
   summary.mean = exact ? exact.mean : spread!.mean;
   summary.std = exact ? Math.sqrt(exact.squaredDeviations / exact.count) : spread!.std;
   summary.min = sorted[0];
-  summary.median = medianSorted(values);
+  summary.median = medianSorted(sorted as unknown as number[]);
   summary.max = sorted[sorted.length - 1];
-}
-
-/**
- * The mean and population standard deviation. Values near the largest double (±1.8e308) overflow the sums,
- * so then they are computed on the values divided by a power of two, which is exact, and scaled back.
- */
-function meanAndDeviation(values: number[]): { mean: number; std: number } {
-  const direct = { mean: mean(values), std: values.length > 1 ? standardDeviation(values) : 0 };
-  if (Number.isFinite(direct.mean) && Number.isFinite(direct.std)) return direct;
-  const largest = Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
-  const scale = 2 ** Math.floor(Math.log2(largest));
-  const scaled = values.map((value) => value / scale);
-  return { mean: mean(scaled) * scale, std: (values.length > 1 ? standardDeviation(scaled) : 0) * scale };
 }
 
 /** Numbers: the change of the mean. Categories: the category whose share moved most. */

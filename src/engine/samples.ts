@@ -11,6 +11,7 @@ import type { DistinctRuns } from '../stattests/distinct-count.js';
 import type { ExactMoments, NumericalSample, Sample } from '../stattests/types.js';
 import type { ColumnProfile } from '../core/profile.js';
 import { representativePoints } from '../core/rank-summary.js';
+import { rememberSpread, spreadOf, type Spread } from './spread.js';
 
 /** The category that holds a profile's pooled categories on both sides, so the two stay comparable. */
 export const POOLED_CATEGORY = '(other categories)';
@@ -142,10 +143,11 @@ export function missingCount(column: SideColumn): number {
   return missing;
 }
 
-/** A column's `sortedFinite` values, with their distinct runs when the sort counted them. */
+/** A column's `sortedFinite` values, with their distinct runs when the sort counted them and their spread. */
 export interface PresortedColumn {
   sorted: Float64Array;
   runs?: DistinctRuns;
+  spread?: Spread;
 }
 
 /**
@@ -157,7 +159,7 @@ export function presort(table: Table, declared?: ReadonlyMap<string, ColumnKind>
   return table.columns.map((column) => {
     if (column.storage !== 'numeric' || declared?.get(column.name) === 'categorical') return undefined;
     const sorted = sortedFinite(column.values);
-    return { sorted, runs: distinctRunsOf(sorted) };
+    return { sorted, runs: distinctRunsOf(sorted), spread: sorted.length > 0 ? spreadOf(sorted) : undefined };
   });
 }
 
@@ -165,6 +167,8 @@ export function presort(table: Table, declared?: ReadonlyMap<string, ColumnKind>
 export function adoptSorted(table: Table, presorted: ReadonlyArray<PresortedColumn | undefined>): void {
   table.columns.forEach((column, index) => {
     const done = presorted[index];
-    if (column.storage === 'numeric' && done) rememberSorted(column.values, done.sorted, done.runs);
+    if (column.storage !== 'numeric' || !done) return;
+    rememberSorted(column.values, done.sorted, done.runs);
+    if (done.spread) rememberSpread(done.sorted, done.spread);
   });
 }
