@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+import { parquetHeader } from 'hyparquet/src/column.js';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ColumnSource, ParquetWriteOptions } from 'hyparquet-writer';
 import { MissingValues } from '../../src/core/missing-values.js';
@@ -47,6 +48,19 @@ const AWKWARD: ColumnSource[] = [
 
 function hyparquetFile(columnData: ColumnSource[], options: Partial<ParquetWriteOptions> = {}): Buffer {
   return Buffer.from(parquetWriteBuffer({ columnData, rowGroupSize: [1000, 1500, 500], pageSize: 512, ...options }));
+}
+
+/** The rows of `select`, written by DuckDB (v1 data pages) with the COPY options `options`. */
+async function duckdbFile(path: string, options: string, select: string): Promise<Buffer> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`COPY (${select}) TO '${path}' (FORMAT parquet, ${options})`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return readFileSync(path);
 }
 
 /** hyparquet's values as cells: null and empty text missing, 64-bit integers as Number() rounds them. */
@@ -114,26 +128,17 @@ describe('Parquet pages decoded directly', () => {
   });
 
   it('match hyparquet on v1 pages (DuckDB), Snappy and uncompressed, with a string column dictionary-encoded in one row group and PLAIN in the next', async () => {
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    try {
-      for (const codec of ['snappy', 'uncompressed']) {
-        const path = `${dir}/duckdb-${codec}.parquet`;
-        await connection.run(`COPY (
-          SELECT
-            CASE WHEN i % 7 = 0 THEN NULL ELSE (i % 23 - 11)::INTEGER END AS small_ints,
-            CASE WHEN i % 9 = 0 THEN NULL ELSE (i * 1234567891234 - 4611686018427387905)::BIGINT END AS longs,
-            CASE WHEN i % 13 = 0 THEN NULL ELSE (i / 3)::FLOAT END AS floats,
-            CASE WHEN i % 5 = 0 THEN NULL ELSE i / 7 END AS doubles,
-            CASE WHEN i % 11 = 0 THEN NULL WHEN i % 13 = 0 THEN '' ELSE 'c' || (i % 17)::VARCHAR END AS labels,
-            CASE WHEN i % 3 = 0 THEN NULL WHEN i < 2048 THEN 'k' || (i % 5)::VARCHAR ELSE 'k' || i::VARCHAR END AS mixed
-          FROM range(5000) t(i) ORDER BY i
-        ) TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 2048, COMPRESSION ${codec})`);
-        await expectSameAsHyparquet(dir, `duckdb-${codec}-copy.parquet`, readFileSync(path));
-      }
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
+    for (const codec of ['snappy', 'uncompressed']) {
+      const bytes = await duckdbFile(`${dir}/duckdb-${codec}.parquet`, `COMPRESSION ${codec}, ROW_GROUP_SIZE 2048`, `
+        SELECT
+          CASE WHEN i % 7 = 0 THEN NULL ELSE (i % 23 - 11)::INTEGER END AS small_ints,
+          CASE WHEN i % 9 = 0 THEN NULL ELSE (i * 1234567891234 - 4611686018427387905)::BIGINT END AS longs,
+          CASE WHEN i % 13 = 0 THEN NULL ELSE (i / 3)::FLOAT END AS floats,
+          CASE WHEN i % 5 = 0 THEN NULL ELSE i / 7 END AS doubles,
+          CASE WHEN i % 11 = 0 THEN NULL WHEN i % 13 = 0 THEN '' ELSE 'c' || (i % 17)::VARCHAR END AS labels,
+          CASE WHEN i % 3 = 0 THEN NULL WHEN i < 2048 THEN 'k' || (i % 5)::VARCHAR ELSE 'k' || i::VARCHAR END AS mixed
+        FROM range(5000) t(i) ORDER BY i`);
+      await expectSameAsHyparquet(dir, `duckdb-${codec}-copy.parquet`, bytes);
     }
   }, 60_000);
 
@@ -163,6 +168,25 @@ describe('Parquet pages decoded directly', () => {
     const table = await readTable([writeFile(dir, 'left.parquet', bytes)]);
     expect(cells(table, 'delta')).toEqual(rows.map((row) => row * 3));
     expect(cells(table, 'stamp')).toEqual(rows.map((row) => when + row));
+  });
+
+  it('leave a page whose definition levels are not 0 or 1 to hyparquet', async () => {
+    const select = 'SELECT CASE WHEN i < 2 THEN (i + 0.5)::DOUBLE END AS x FROM range(6) t(i)';
+    const bytes = await duckdbFile(`${dir}/levels.parquet`, 'COMPRESSION uncompressed', select);
+    const meta = parquetMetadata(new Uint8Array(bytes).buffer).row_groups[0].columns[0].meta_data!;
+    const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: Number(meta.data_page_offset) };
+    expect(parquetHeader(reader).type).toBe('DATA_PAGE');
+    // A v1 page starts with its levels' length, then the levels: rewritten here as two repeated runs (a
+    // run's header is its length << 1, then comes its value), of `rows` rows of `level` then of 0s, what
+    // follows within the length being skipped. Two 1s are what the file holds; one 2 is no level, but
+    // also stands for the two values the page holds if added up.
+    expect(reader.view.getUint32(reader.offset, true)).toBeGreaterThanOrEqual(4);
+    const levels = (rows: number, level: number) => bytes.set([rows << 1, level, (6 - rows) << 1, 0], reader.offset + 4);
+    levels(2, 1);
+    expect(cellsOf((await decodedDirectly(bytes)).get('x')!)).toEqual([0.5, 1.5, null, null, null, null]);
+    levels(1, 2);
+    expect((await decodedDirectly(bytes)).get('x')).toBeUndefined();
+    expect(cells(await readTable([writeFile(dir, 'levels-2.parquet', bytes)]), 'x')).toEqual((await hyparquetCells(bytes)).get('x'));
   });
 
   it('leave a codec hyparquet lacks to hyparquet, whose refusal is reported as before', async () => {

@@ -232,7 +232,11 @@ function withLevels(levels: DataReader, rows: number, length: number | undefined
   const decoded = new Uint8Array(rows);
   readRleBitPackedHybrid(levels, 1, decoded, length);
   let present = 0;
-  for (let row = 0; row < rows; row++) present += decoded[row];
+  for (let row = 0; row < rows; row++) {
+    // A repeated run may claim any value; only 0 (null) and 1 (a value) are levels of a flat column.
+    if (decoded[row] > 1) leave();
+    present += decoded[row];
+  }
   return { levels: present === rows ? undefined : decoded, values, present };
 }
 
