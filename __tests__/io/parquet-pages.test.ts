@@ -30,7 +30,9 @@ const COLUMNS: ColumnSource[] = [
     // Past 2^53 a long has no double of its own: the cells round as Number() does.
     data: rows.map((row) => (row % 11 === 0 ? null : BigInt(row) * 1_000_000_007n * (row % 2 ? 1n : -1n) + (row % 3 === 0 ? 2n ** 62n + 1n : 0n))),
   },
+  { name: 'few_longs', type: 'INT64', data: rows.map((row) => (row % 6 === 0 ? null : BigInt(row % 5) * 2n ** 60n + 1n)) },
   { name: 'floats', type: 'FLOAT', data: rows.map((row) => (row % 13 === 0 ? null : row / 3)) },
+  { name: 'few_floats', type: 'FLOAT', data: rows.map((row) => (row % 8 === 0 ? null : (row % 3) / 10)) },
   { name: 'doubles', type: 'DOUBLE', data: rows.map((row) => [-0, 5e-324, 1.7976931348623157e308, -Infinity, null][row % 5] ?? row / 7) },
   { name: 'repeated_doubles', type: 'DOUBLE', data: rows.map((row) => (row % 17 === 0 ? null : (row % 4) / 8)) },
   { name: 'labels', type: 'STRING', data: rows.map((row) => (row % 19 === 0 ? null : row % 29 === 0 ? '' : `label-${(row * 31) % 41}`)) },
@@ -110,7 +112,12 @@ describe('Parquet pages decoded directly', () => {
   const dir = tempDir();
 
   it('match hyparquet on v2 pages (hyparquet-writer): every type, nulls, dictionary and PLAIN, three row groups, Snappy', async () => {
-    await expectSameAsHyparquet(dir, 'v2-snappy.parquet', hyparquetFile(COLUMNS));
+    const bytes = hyparquetFile(COLUMNS);
+    const metadata = parquetMetadata(new Uint8Array(bytes).buffer);
+    const dictionaryEncoded = metadata.row_groups[0].columns.filter((chunk) => chunk.meta_data!.encodings.includes('RLE_DICTIONARY')).map((chunk) => chunk.meta_data!.path_in_schema[0]);
+    expect(dictionaryEncoded).toEqual(['small_ints', 'few_longs', 'few_floats', 'doubles', 'repeated_doubles', 'labels', 'required_labels']);
+    expect(metadata.row_groups.length).toBe(3);
+    await expectSameAsHyparquet(dir, 'v2-snappy.parquet', bytes);
   });
 
   it('match hyparquet on uncompressed v2 pages', async () => {
