@@ -59,13 +59,19 @@ export class TextColumnBuilder {
 
   /** Appends a cell; returns its code. */
   push(text: string): number {
+    const code = this.intern(text);
+    this.pushCode(code);
+    return code;
+  }
+
+  /** The code of a text, given it now if it is new, without appending a cell (see `pushCode`). */
+  intern(text: string): number {
     let code = this.index.get(text);
     if (code === undefined) {
       code = this.dictionary.length;
       this.dictionary.push(text);
       this.index.set(text, code);
     }
-    this.pushCode(code);
     return code;
   }
 

@@ -4,7 +4,7 @@
  * footer is refused with what it got wrong, instead of being read as missing cells, hanging on a row
  * count no file of this size could hold, or failing inside the decoder.
  */
-import type { ColumnData, FileMetaData, SchemaElement } from 'hyparquet';
+import type { ColumnData, ColumnMetaData, FileMetaData, SchemaElement } from 'hyparquet';
 import { InputError } from '../core/errors.js';
 
 /** Nesting deeper than any real schema; a hostile one could otherwise exhaust the decoder's stack. */
@@ -37,14 +37,20 @@ export function checkFooter(metadata: FileMetaData, footer: Uint8Array, dataEnd:
       if (name !== leaves[position]) {
         throw damaged(`${where} holds column ${JSON.stringify(name)} where its schema has ${JSON.stringify(leaves[position])}`, file);
       }
-      const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
-      const size = Number(meta.total_compressed_size);
+      const { start, end } = chunkRange(meta);
+      const size = end - start;
       if (!(size > 0)) throw damaged(`column ${JSON.stringify(name)} in ${where} claims ${meta.total_compressed_size} bytes of data`, file);
-      if (!(start >= 4) || start + size > dataEnd) {
-        throw damaged(`column ${JSON.stringify(name)} in ${where} claims bytes ${start} to ${start + size}, beyond the ${dataEnd} bytes of data in the file`, file);
+      if (!(start >= 4) || end > dataEnd) {
+        throw damaged(`column ${JSON.stringify(name)} in ${where} claims bytes ${start} to ${end}, beyond the ${dataEnd} bytes of data in the file`, file);
       }
     });
   });
+}
+
+/** Where a column chunk's bytes lie in the file: from its dictionary page, if it has one, through its data. */
+export function chunkRange(meta: ColumnMetaData): { start: number; end: number } {
+  const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
+  return { start, end: start + Number(meta.total_compressed_size) };
 }
 
 /**

@@ -3,6 +3,8 @@
  * is null in one row group is still typed: numbers of every width, decimals, dates and timestamps are
  * numeric (dates and timestamps as epoch milliseconds, times of day as the file's count since midnight);
  * strings, enums, booleans and JSON are text; nested structs and lists are text holding their JSON.
+ * Plain columns of numbers and strings, most of what files hold, have their pages decoded directly
+ * (parquet-pages.ts); the rest, and anything that decoder does not expect, go through hyparquet's reader.
  */
 import { constants } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import type { Column } from '../core/table.js';
 import { NumericColumnBuilder, TextColumnBuilder } from '../core/column-builder.js';
 import { fileError, readAll } from './compression.js';
 import { checkDecodedRows, checkFooter } from './parquet-footer.js';
+import { decodeFlatColumn, decodesFlat, readChunks, type Storage } from './parquet-pages.js';
 import { parseNumberText } from '../core/number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from '../core/missing-values.js';
 import { changedWhileRead, describeBytes, isBuilt, wantsText, type FileColumns, type FileFormat, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
@@ -82,6 +85,7 @@ interface OpenParquet {
   readonly metadata: FileMetaData;
   readonly rowCount: number;
   readonly display: string;
+  read(start: number, end: number): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -110,7 +114,7 @@ async function openParquet(source: Source, plan: FilePlan): Promise<OpenParquet>
     checkFooter(metadata, footer.subarray(0, footerLength), dataEnd, file);
     const rowCount = Number(metadata.num_rows);
     if (rowCount === 0) throw new InputError('the file has no rows', { file });
-    return { file: bytes.file, metadata, rowCount, display: file, close: bytes.close };
+    return { file: bytes.file, metadata, rowCount, display: file, read: bytes.read, close: bytes.close };
   } catch (error) {
     await bytes.close();
     throw error;
@@ -174,6 +178,15 @@ function builtFields(parquet: OpenParquet, plan: FilePlan): SchemaTree[] {
 
 /** Rows `rowStart` to `rowEnd` (a whole row group or several) of one column. */
 async function readColumnRows(parquet: OpenParquet, field: SchemaTree, plan: FilePlan, rowStart: number, rowEnd: number): Promise<Column> {
+  const storage = storageOf(field, plan);
+  if (decodesFlat(field, storage)) {
+    const column = decodeFlatColumn(field, storage, await readChunks(parquet.metadata, field.element.name, rowStart, rowEnd, parquet.read), missingValuesOf(plan));
+    if (column) return column;
+  }
+  return readThroughHyparquet(parquet, field, plan, rowStart, rowEnd);
+}
+
+async function readThroughHyparquet(parquet: OpenParquet, field: SchemaTree, plan: FilePlan, rowStart: number, rowEnd: number): Promise<Column> {
   const name = field.element.name;
   const file = parquet.display;
   const parts: ColumnData[] = [];
@@ -185,7 +198,7 @@ async function readColumnRows(parquet: OpenParquet, field: SchemaTree, plan: Fil
   // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
   parts.sort((a, b) => a.rowStart - b.rowStart);
   checkDecodedRows(parts, rowStart, rowEnd, name, file);
-  const cells = new CellWriter(name, file, plan, isNumericField(field));
+  const cells = new CellWriter(name, file, plan, storageOf(field, plan));
   for (const part of parts) {
     const offset = part.rowStart - rowStart;
     for (let k = 0; k < part.columnData.length; k++) cells.add(part.columnData[k], offset + k);
@@ -206,6 +219,16 @@ function isInstantField(field: SchemaTree): boolean {
   const { type, converted_type: converted, logical_type: logical } = field.element;
   if (logical) return logical.type === 'DATE' || logical.type === 'TIMESTAMP';
   return converted === 'DATE' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS' || type === 'INT96';
+}
+
+/** Numbers for a numeric field unless the column is wanted as text, and for any declared numerical. */
+function storageOf(field: SchemaTree, plan: FilePlan): Storage {
+  const name = field.element.name;
+  return plan.declared?.get(name) === 'numerical' || (isNumericField(field) && !wantsText(plan, name)) ? 'numeric' : 'text';
+}
+
+function missingValuesOf(plan: FilePlan): MissingValues {
+  return new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
 }
 
 function isNumericField(field: SchemaTree): boolean {
@@ -244,11 +267,11 @@ class CellWriter {
     private readonly name: string,
     private readonly file: string,
     plan: FilePlan,
-    numericField: boolean,
+    storage: Storage,
   ) {
     this.declaredNumerical = plan.declared?.get(name) === 'numerical';
-    this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
-    if (this.declaredNumerical || (numericField && !wantsText(plan, name))) this.numbers = new NumericColumnBuilder();
+    this.missing = missingValuesOf(plan);
+    if (storage === 'numeric') this.numbers = new NumericColumnBuilder();
     else this.texts = new TextColumnBuilder();
   }
 
