@@ -49748,25 +49748,31 @@ function isNaNLiteral(bytes, start, end) {
 }
 /** Dekker's splitter for 53-bit doubles: 2^27 + 1. */
 const SPLITTER = 134217729;
-const TWO_TO_26 = 67108864;
 /** Bound on the relative error of the correction term in `longDecimal`, with a wide margin (2^-48). */
 const CORRECTION_TOLERANCE = 3.552713678800501e-15;
+/** 2^32: `longDecimal` gets the digits' integer as a rounded double and its low 32 bits. */
+const TWO_TO_32 = 4294967296;
 /**
- * The double nearest to `(head · 10^tailDigits + tail) / 10^decimals`, for the 16 to 19 significant digits
- * of the shortest round-trip text most exporters write (`head`: the first 15 digits, `tail`: the
- * `tailDigits` ≤ 4 after them; `decimals` ≤ 22), or NaN when that nearest double is not certain (the value
- * lies within rounding error of a midpoint between two doubles), for the caller to convert the text exactly.
- *
- * The integer W = head · 10^tailDigits + tail has up to 64 bits, so it is held exactly as a sum of two
- * doubles; one division by D = 10^decimals gives the quotient q, and the exact remainder W − q·D (Dekker's
- * product, then Sterbenz) gives the correction c = (W − q·D) / D with a tiny relative error. The value is
- * q + c, and it rounds to one double for sure when q + c − ε and q + c + ε do.
+ * 2^64: below this rounded sum the digits' integer has at most 20 digits, so at most 5 of the steps that
+ * summed it went past 2^53 and rounded, each by at most 2^-52 of the sum: `rounded` is then within 2^15 of
+ * it, far closer than the 2^31 `longDecimal` needs.
  */
-function longDecimal(head, tail, tailDigits, decimals) {
-    const scale = POWERS_OF_TEN[tailDigits];
-    const headTop = Math.floor(head / TWO_TO_26);
-    const big = headTop * scale * TWO_TO_26;
-    const small = (head - headTop * TWO_TO_26) * scale + tail;
+const LONG_DECIMAL_LIMIT = 18446744073709551616;
+/**
+ * The double nearest to `W / 10^decimals`, for an integer W of more than 53 bits and about 64 at most (the
+ * 16 or 17 significant digits of the shortest round-trip text most exporters write), `decimals` ≤ 22, or NaN
+ * when that nearest double is not certain (the value lies within rounding error of a midpoint between two
+ * doubles), for the caller to convert the text exactly.
+ *
+ * The caller sums W's digits in doubles (`rounded`, within 2^31 of W) and in 32-bit integers (`lowWord`,
+ * W modulo 2^32 as a signed integer), which together give W exactly, as a sum of two doubles, without a
+ * second pass over its digits. One division by D = 10^decimals gives the quotient q, and the exact
+ * remainder W − q·D (Dekker's product, then Sterbenz) gives the correction c = (W − q·D) / D with a tiny
+ * relative error. The value is q + c, and it rounds to one double for sure when q + c − ε and q + c + ε do.
+ */
+function longDecimal(rounded, lowWord, decimals) {
+    const big = Math.round((rounded - lowWord) / TWO_TO_32) * TWO_TO_32;
+    const small = lowWord;
     const sum = big + small;
     const virtualSmall = sum - big;
     const sumError = big - (sum - virtualSmall) + (small - virtualSmall);
@@ -50394,6 +50400,44 @@ function representativePoints(summary) {
     return { values: Float64Array.from(distinct), counts, cdfError, areaError };
 }
 
+;// CONCATENATED MODULE: ./src/engine/spread.ts
+/**
+ * A numerical side's mean and population standard deviation, the report's descriptive statistics. The
+ * thread that read and sorted a side computes them there (`presort`), while the other side is still being
+ * read, and the comparison finds them by the sorted values; computed on the same values, they are the
+ * same numbers either way.
+ */
+
+const computed = new WeakMap();
+/** The spread of `sorted`, computed once. */
+function spreadOf(sorted) {
+    let spread = computed.get(sorted);
+    if (spread === undefined) {
+        spread = meanAndDeviation(sorted);
+        computed.set(sorted, spread);
+    }
+    return spread;
+}
+/** What another thread computed for `sorted` with `spreadOf`. */
+function rememberSpread(sorted, spread) {
+    computed.set(sorted, spread);
+}
+/**
+ * Values near the largest double (±1.8e308) overflow the sums, so then they are computed on the values
+ * divided by a power of two, which is exact, and scaled back.
+ */
+function meanAndDeviation(sorted) {
+    // simple-statistics only reads `length` and indexes, which typed arrays provide without a copy.
+    const values = sorted;
+    const direct = { mean: simple_statistics_mean(values), std: values.length > 1 ? standardDeviation(values) : 0 };
+    if (Number.isFinite(direct.mean) && Number.isFinite(direct.std))
+        return direct;
+    const largest = Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
+    const scale = 2 ** Math.floor(Math.log2(largest));
+    const scaled = values.map((value) => value / scale);
+    return { mean: simple_statistics_mean(scaled) * scale, std: (values.length > 1 ? standardDeviation(scaled) : 0) * scale };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/samples.ts
 /**
  * Turns a column of each side into the sample a statistical test reads: the non-missing values, sorted
@@ -50401,6 +50445,7 @@ function representativePoints(summary) {
  * gives its values back from its distribution: exactly when the profile kept every value, else as the
  * rank summary's representative points, with the error that carries (`summarised`).
  */
+
 
 
 
@@ -50549,15 +50594,18 @@ function presort(table, declared) {
         if (column.storage !== 'numeric' || declared?.get(column.name) === 'categorical')
             return undefined;
         const sorted = sortedFinite(column.values);
-        return { sorted, runs: distinctRunsOf(sorted) };
+        return { sorted, runs: distinctRunsOf(sorted), spread: sorted.length > 0 ? spreadOf(sorted) : undefined };
     });
 }
 /** Lets samples of the table's columns use what `presort` computed for them. */
 function adoptSorted(table, presorted) {
     table.columns.forEach((column, index) => {
         const done = presorted[index];
-        if (column.storage === 'numeric' && done)
-            rememberSorted(column.values, done.sorted, done.runs);
+        if (column.storage !== 'numeric' || !done)
+            return;
+        rememberSorted(column.values, done.sorted, done.runs);
+        if (done.spread)
+            rememberSpread(done.sorted, done.spread);
     });
 }
 
@@ -51175,13 +51223,18 @@ class TextColumnBuilder {
     length = 0;
     /** Appends a cell; returns its code. */
     push(text) {
+        const code = this.intern(text);
+        this.pushCode(code);
+        return code;
+    }
+    /** The code of a text, given it now if it is new, without appending a cell (see `pushCode`). */
+    intern(text) {
         let code = this.index.get(text);
         if (code === undefined) {
             code = this.dictionary.length;
             this.dictionary.push(text);
             this.index.set(text, code);
         }
-        this.pushCode(code);
         return code;
     }
     pushMissing() {
@@ -58343,6 +58396,7 @@ function runMethod(method, matrices) {
 
 
 
+
 /** Reasons a column drifted that do not depend on its test (missing share, type change), kept to re-settle it after the correction. */
 const reasonsBeforeTest = new WeakMap();
 function compareTables(baseline, current, options) {
@@ -58778,27 +58832,12 @@ function addDescriptiveStatistics(result, sample) {
 function describeNumbers(summary, sorted, exact) {
     if (sorted.length === 0)
         return;
-    // simple-statistics only reads `length` and indexes, which typed arrays provide without a copy.
-    const values = sorted;
-    const spread = exact ? undefined : meanAndDeviation(values);
+    const spread = exact ? undefined : spreadOf(sorted);
     summary.mean = exact ? exact.mean : spread.mean;
     summary.std = exact ? Math.sqrt(exact.squaredDeviations / exact.count) : spread.std;
     summary.min = sorted[0];
-    summary.median = medianSorted(values);
+    summary.median = medianSorted(sorted);
     summary.max = sorted[sorted.length - 1];
-}
-/**
- * The mean and population standard deviation. Values near the largest double (±1.8e308) overflow the sums,
- * so then they are computed on the values divided by a power of two, which is exact, and scaled back.
- */
-function meanAndDeviation(values) {
-    const direct = { mean: simple_statistics_mean(values), std: values.length > 1 ? standardDeviation(values) : 0 };
-    if (Number.isFinite(direct.mean) && Number.isFinite(direct.std))
-        return direct;
-    const largest = Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
-    const scale = 2 ** Math.floor(Math.log2(largest));
-    const scaled = values.map((value) => value / scale);
-    return { mean: simple_statistics_mean(scaled) * scale, std: (values.length > 1 ? standardDeviation(scaled) : 0) * scale };
 }
 /** Numbers: the change of the mean. Categories: the category whose share moved most. */
 function directionOf(result, sample) {
@@ -61118,7 +61157,6 @@ function endOfUnquoted(bytes, from, end, delimiter) {
     return -1;
 }
 const csv_MINUS = 0x2d;
-const csv_PLUS = 0x2b;
 const csv_DOT = 0x2e;
 const csv_ZERO = 0x30;
 const csv_NINE = 0x39;
@@ -61179,59 +61217,11 @@ class NumericCells {
         this.builder.push(this.missing.numbers !== undefined && this.missing.numbers.has(value) ? NaN : value);
     }
     /**
-     * Plain decimals (`-12.345`, `227.90225145380305`) are converted while the field is scanned: up to 15
-     * significant digits and 22 decimals, `digits / 10^decimals` is one correctly rounded operation on exact
-     * operands; 16 to 19 digits go through `longDecimal`. Both give what `parseNumberBytes` (and `Number`)
-     * give; any other cell, or a long one `longDecimal` is unsure of, goes through `add`.
+     * Cells the reader's inline conversion (`TableSink.plainRecord`) leaves over: a `+` sign, exponents,
+     * digits summing to 2^64 or more, missing-value spellings, text. `add` converts them exactly.
      */
     scan(bytes, start, end, line, delimiter) {
-        let i = start;
-        let c = i < end ? bytes[i] : 0;
-        const negative = c === csv_MINUS;
-        if (negative || c === csv_PLUS)
-            c = ++i < end ? bytes[i] : 0;
-        let head = 0;
-        let tail = 0;
-        let significant = 0;
-        let digits = 0;
-        let decimals = 0;
-        let dot = false;
-        for (;;) {
-            if (c >= csv_ZERO && c <= csv_NINE) {
-                if (significant < 15) {
-                    head = head * 10 + (c - csv_ZERO);
-                    if (head !== 0)
-                        significant++;
-                }
-                else if (significant < 19) {
-                    tail = tail * 10 + (c - csv_ZERO);
-                    significant++;
-                }
-                else
-                    break;
-                digits++;
-                if (dot)
-                    decimals++;
-            }
-            else if (c === csv_DOT && !dot)
-                dot = true;
-            else
-                break;
-            c = ++i < end ? bytes[i] : 0;
-        }
-        if (digits > 0 && decimals <= 22 && i < end && (c === delimiter || c === LF || c === CR) && !this.sawText) {
-            let magnitude;
-            if (significant <= 15)
-                magnitude = decimals === 0 ? head : head / POWERS_OF_TEN[decimals];
-            else
-                magnitude = longDecimal(head, tail, significant - 15, decimals);
-            if (magnitude === magnitude) {
-                this.pushValue(negative ? -magnitude : magnitude);
-                return i;
-            }
-        }
-        // What was scanned holds no field end, and a quote only opens a field at its start.
-        const stop = i === start ? fieldEnd(bytes, start, end, delimiter) : endOfUnquoted(bytes, i, end, delimiter);
+        const stop = fieldEnd(bytes, start, end, delimiter);
         if (stop >= 0)
             this.add(bytes, start, stop, line);
         return stop;
@@ -61380,10 +61370,11 @@ class TableSink {
             let stop;
             const cells = numeric[index];
             if (cells !== undefined && !cells.sawText) {
-                // NumericCells.scan's common case, inline: most cells of most files are plain decimals, and a call
-                // per cell costs as much as converting it. Digits of an integer below 2^53 are summed exactly, and
-                // once the exact sum reaches 2^53 the rounded one does too and only grows, so the bound on
-                // `mantissa` alone tells an exact one, 16-digit renderings of doubles included (Clinger's fast path).
+                // Plain decimals, inline: most cells of most files are plain decimals, and a call per cell costs as
+                // much as converting it. Digits of an integer below 2^53 are summed exactly, and once the exact sum
+                // reaches 2^53 the rounded one does too and only grows, so the bound on `mantissa` alone tells an
+                // exact one, 16-digit renderings of doubles included (Clinger's fast path). Longer ones (the 17
+                // digits of shortest round-trip texts) go to `longDecimal` with the low 32 bits of the same sum.
                 let k = i;
                 let c = bytes[k];
                 const negative = c === csv_MINUS;
@@ -61391,9 +61382,11 @@ class TableSink {
                     c = ++k < end ? bytes[k] : 0;
                 let digits = 0;
                 let mantissa = 0;
+                let lowWord = 0;
                 let decimals = 0;
                 while (c >= csv_ZERO && c <= csv_NINE) {
                     mantissa = mantissa * 10 + (c - csv_ZERO);
+                    lowWord = (Math.imul(lowWord, 10) + (c - csv_ZERO)) | 0;
                     digits++;
                     c = ++k < end ? bytes[k] : 0;
                 }
@@ -61401,13 +61394,20 @@ class TableSink {
                     c = ++k < end ? bytes[k] : 0;
                     while (c >= csv_ZERO && c <= csv_NINE) {
                         mantissa = mantissa * 10 + (c - csv_ZERO);
+                        lowWord = (Math.imul(lowWord, 10) + (c - csv_ZERO)) | 0;
                         digits++;
                         decimals++;
                         c = ++k < end ? bytes[k] : 0;
                     }
                 }
-                if (digits > 0 && mantissa <= MAX_EXACT_INTEGER && decimals <= 22 && k < end && (c === delimiter || c === LF || c === CR)) {
-                    const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
+                let magnitude = NaN;
+                if (digits > 0 && decimals <= 22 && k < end && (c === delimiter || c === LF || c === CR)) {
+                    if (mantissa <= MAX_EXACT_INTEGER)
+                        magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
+                    else if (mantissa < LONG_DECIMAL_LIMIT)
+                        magnitude = longDecimal(mantissa, lowWord, decimals);
+                }
+                if (magnitude === magnitude) {
                     cells.pushValue(negative ? -magnitude : magnitude);
                     stop = k;
                 }
@@ -67604,15 +67604,20 @@ function checkFooter(metadata, footer, dataEnd, file) {
             if (name !== leaves[position]) {
                 throw damaged(`${where} holds column ${JSON.stringify(name)} where its schema has ${JSON.stringify(leaves[position])}`, file);
             }
-            const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
-            const size = Number(meta.total_compressed_size);
+            const { start, end } = chunkRange(meta);
+            const size = end - start;
             if (!(size > 0))
                 throw damaged(`column ${JSON.stringify(name)} in ${where} claims ${meta.total_compressed_size} bytes of data`, file);
-            if (!(start >= 4) || start + size > dataEnd) {
-                throw damaged(`column ${JSON.stringify(name)} in ${where} claims bytes ${start} to ${start + size}, beyond the ${dataEnd} bytes of data in the file`, file);
+            if (!(start >= 4) || end > dataEnd) {
+                throw damaged(`column ${JSON.stringify(name)} in ${where} claims bytes ${start} to ${end}, beyond the ${dataEnd} bytes of data in the file`, file);
             }
         });
     });
+}
+/** Where a column chunk's bytes lie in the file: from its dictionary page, if it has one, through its data. */
+function chunkRange(meta) {
+    const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
+    return { start, end: start + Number(meta.total_compressed_size) };
 }
 /**
  * The dotted paths of the leaf columns, in the order column chunks list them, having checked that the
@@ -67727,13 +67732,341 @@ function checkDecodedRows(parts, rowStart, rowEnd, name, file) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/io/parquet-pages.ts
+
+
+
+
+
+
+
+/**
+ * The bytes of a column's chunks in the row groups that rows `rowStart` to `rowEnd` span (whole groups),
+ * read with `read`, for a footer `checkFooter` accepted.
+ */
+async function parquet_pages_readChunks(metadata, name, rowStart, rowEnd, read) {
+    const chunks = [];
+    let groupStart = 0;
+    for (const group of metadata.row_groups) {
+        const rows = Number(group.num_rows);
+        if (rows > 0 && groupStart >= rowStart && groupStart + rows <= rowEnd) {
+            // The footer checks matched the chunks to the schema's columns, whose names are distinct.
+            const meta = group.columns.find(({ meta_data: meta }) => meta.path_in_schema.length === 1 && meta.path_in_schema[0] === name).meta_data;
+            const { start, end } = chunkRange(meta);
+            chunks.push({ bytes: await read(start, end), meta, rows });
+        }
+        groupStart += rows;
+    }
+    return chunks;
+}
+const NUMBER_TYPES = new Set(['INT32', 'INT64', 'FLOAT', 'DOUBLE']);
+/** Integer annotations under which hyparquet gives the stored value unchanged (unsigned 32 and 64 bits it converts). */
+const PLAIN_INTEGER_ANNOTATIONS = new Set(['INT_8', 'INT_16', 'INT_32', 'INT_64', 'UINT_8', 'UINT_16']);
+/** Whether `decodeFlatColumn` handles this field read into this storage. */
+function decodesFlat(field, storage) {
+    const { type, converted_type: converted, logical_type: logical, repetition_type: repetition } = field.element;
+    if (field.children.length > 0 || repetition === 'REPEATED' || type === undefined)
+        return false;
+    // hyparquet converts by either annotation, so both must be one it gives the stored value under.
+    if (storage === 'text') {
+        const stringConverted = converted === undefined || converted === 'UTF8' || converted === 'ENUM';
+        const stringLogical = logical === undefined || logical.type === 'STRING' || logical.type === 'ENUM';
+        return type === 'BYTE_ARRAY' && stringConverted && stringLogical;
+    }
+    const plainConverted = converted === undefined || PLAIN_INTEGER_ANNOTATIONS.has(converted);
+    const plainLogical = logical === undefined || (logical.type === 'INTEGER' && (logical.isSigned || logical.bitWidth < 32));
+    return NUMBER_TYPES.has(type) && plainConverted && plainLogical;
+}
+/** A chunk this decoder cannot take (or a file hyparquet should judge); caught below, never shown. */
+class LeftToHyparquet extends Error {
+}
+function leave() {
+    throw new LeftToHyparquet();
+}
+/**
+ * The cells of a field `decodesFlat` accepts, from its chunks in row order; undefined when a chunk needs
+ * hyparquet. A cell is missing where the file has a null, an empty string, or a number `missing` lists.
+ */
+function decodeFlatColumn(field, storage, chunks, missing) {
+    try {
+        const pages = chunks.map((chunk) => pagesOf(chunk, field));
+        const rows = chunks.reduce((sum, chunk) => sum + chunk.rows, 0);
+        const cells = storage === 'numeric' ? new NumberCells(rows, missing) : new parquet_pages_TextCells(rows);
+        // Nulls are marked by definition levels, 1 for a value when the column is optional.
+        const optional = field.element.repetition_type !== 'REQUIRED';
+        for (const [index, chunk] of chunks.entries()) {
+            let dictionary = false;
+            for (const page of pages[index]) {
+                if (page.header.type === 'DICTIONARY_PAGE') {
+                    cells.setDictionary(dictionaryValues(page, chunk.meta));
+                    dictionary = true;
+                }
+                else {
+                    addDataPage(cells, page, chunk.meta, optional, dictionary);
+                }
+            }
+        }
+        return cells.finish(field.element.name);
+    }
+    catch {
+        // Left to hyparquet, or a page this decoder (or hyparquet's page functions) could not read: hyparquet
+        // reads the column again and reports what is wrong, if anything is.
+        return undefined;
+    }
+}
+/**
+ * The chunk's pages, up to those holding its rows: at most one dictionary page, first, then data pages
+ * whose rows add up to the group's.
+ */
+function pagesOf(chunk, field) {
+    const { bytes, meta } = chunk;
+    if (meta.type !== field.element.type || (meta.codec !== 'UNCOMPRESSED' && meta.codec !== 'SNAPPY'))
+        leave();
+    const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+    const pages = [];
+    let rows = 0;
+    while (rows < chunk.rows) {
+        if (reader.offset >= bytes.length - 1)
+            leave();
+        const header = parquetHeader(reader);
+        const end = reader.offset + header.compressed_page_size;
+        if (!(header.compressed_page_size >= 0) || end > bytes.length)
+            leave();
+        const page = { header, bytes: bytes.subarray(reader.offset, end) };
+        reader.offset = end;
+        if (header.type === 'DICTIONARY_PAGE') {
+            if (pages.length > 0)
+                leave();
+        }
+        else if (header.type === 'DATA_PAGE' || header.type === 'DATA_PAGE_V2') {
+            rows += parquet_pages_rowsOf(header);
+        }
+        else {
+            leave();
+        }
+        pages.push(page);
+    }
+    if (rows !== chunk.rows)
+        leave();
+    return pages;
+}
+function parquet_pages_rowsOf(header) {
+    const v2 = header.data_page_header_v2;
+    // A flat column's values are its rows, nulls included.
+    if (v2 && v2.num_rows !== v2.num_values)
+        leave();
+    const rows = v2 ? v2.num_values : header.data_page_header.num_values;
+    if (!(rows >= 0))
+        leave();
+    return rows;
+}
+/** A dictionary page's values, as hyparquet reads them. */
+function dictionaryValues(page, meta) {
+    const header = page.header;
+    const count = header.dictionary_page_header.num_values;
+    const bytes = decompressPage(page.bytes, header.uncompressed_page_size, meta.codec, undefined);
+    return plainValues({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 }, meta.type, count);
+}
+/** `count` PLAIN values, checked to lie within the page. */
+function plainValues(reader, type, count) {
+    const values = readPlain(reader, type, count, undefined);
+    if (values.length !== count || reader.offset > reader.view.byteLength)
+        leave();
+    return values;
+}
+function addDataPage(cells, page, meta, optional, dictionary) {
+    const { header } = page;
+    const rows = parquet_pages_rowsOf(header);
+    const encoding = header.data_page_header_v2?.encoding ?? header.data_page_header.encoding;
+    const parts = header.data_page_header_v2 ? pagePartsV2(page, meta, rows, optional) : pagePartsV1(page, meta, rows, optional);
+    if (encoding === 'PLAIN') {
+        cells.addPlain(plainValues(parts.values, meta.type, parts.present), parts.levels);
+    }
+    else if ((encoding === 'RLE_DICTIONARY' || encoding === 'PLAIN_DICTIONARY') && dictionary) {
+        const { view } = parts.values;
+        const width = view.getUint8(parts.values.offset++);
+        const indices = new Int32Array(parts.present);
+        // hyparquet reads v1 pages of width 0 as all zeros without looking further, v2 pages as any other.
+        if (width > 0 || header.data_page_header_v2)
+            readRleBitPackedHybrid(parts.values, width, indices, view.byteLength - parts.values.offset);
+        cells.addIndices(indices, parts.levels);
+    }
+    else {
+        leave();
+    }
+}
+/** A v1 page: compressed whole, levels first, each run prefixed with its length. */
+function pagePartsV1(page, meta, rows, optional) {
+    const v1 = page.header.data_page_header;
+    const bytes = decompressPage(page.bytes, page.header.uncompressed_page_size, meta.codec, undefined);
+    const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+    if (!optional)
+        return { levels: undefined, values: reader, present: rows };
+    if (v1.definition_level_encoding !== 'RLE')
+        leave();
+    return withLevels(reader, rows, undefined, reader);
+}
+/** A v2 page: levels first and never compressed, their lengths in the header; then the values. */
+function pagePartsV2(page, meta, rows, optional) {
+    const v2 = page.header.data_page_header_v2;
+    const levelBytes = v2.repetition_levels_byte_length + v2.definition_levels_byte_length;
+    if (v2.repetition_levels_byte_length !== 0 || levelBytes > page.bytes.length)
+        leave();
+    if (!optional && v2.definition_levels_byte_length !== 0)
+        leave();
+    const uncompressedSize = page.header.uncompressed_page_size - levelBytes;
+    let bytes = page.bytes.subarray(levelBytes);
+    if (v2.is_compressed !== false && uncompressedSize)
+        bytes = decompressPage(bytes, uncompressedSize, meta.codec, undefined);
+    const values = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+    if (!optional)
+        return { levels: undefined, values, present: rows };
+    const levels = { view: new DataView(page.bytes.buffer, page.bytes.byteOffset, levelBytes), offset: 0 };
+    const parts = withLevels(levels, rows, v2.definition_levels_byte_length, values);
+    if (parts.present !== rows - v2.num_nulls)
+        leave();
+    return parts;
+}
+/** Reads `rows` definition levels (of an optional flat column: 1 bit each) at `levels`. */
+function withLevels(levels, rows, length, values) {
+    const decoded = new Uint8Array(rows);
+    readRleBitPackedHybrid(levels, 1, decoded, length);
+    let present = 0;
+    for (let row = 0; row < rows; row++) {
+        // A repeated run may claim any value; only 0 (null) and 1 (a value) are levels of a flat column.
+        if (decoded[row] > 1)
+            leave();
+        present += decoded[row];
+    }
+    return { levels: present === rows ? undefined : decoded, values, present };
+}
+class NumberCells {
+    missing;
+    builder = new NumericColumnBuilder();
+    dictionary = new Float64Array(0);
+    constructor(rows, missing) {
+        this.missing = missing;
+        this.builder.reserve(rows);
+    }
+    setDictionary(values) {
+        this.dictionary = this.numbers(values);
+    }
+    addPlain(values, levels) {
+        const numbers = this.numbers(values);
+        const builder = this.builder;
+        let next = 0;
+        if (levels === undefined)
+            for (let k = 0; k < numbers.length; k++)
+                builder.push(numbers[k]);
+        else
+            for (let row = 0; row < levels.length; row++)
+                builder.push(levels[row] === 1 ? numbers[next++] : NaN);
+    }
+    addIndices(indices, levels) {
+        const { builder, dictionary } = this;
+        const size = dictionary.length;
+        let next = 0;
+        const value = (index) => (index < size ? dictionary[index] : leave());
+        if (levels === undefined)
+            for (let k = 0; k < indices.length; k++)
+                builder.push(value(indices[k]));
+        else
+            for (let row = 0; row < levels.length; row++)
+                builder.push(levels[row] === 1 ? value(indices[next++]) : NaN);
+    }
+    /** Values as the cells' numbers: 64-bit integers rounded as `Number` rounds them, and the missing numbers NaN. */
+    numbers(values) {
+        const wide = values instanceof BigInt64Array;
+        if (!wide && this.missing.numbers === undefined)
+            return values;
+        const numbers = new Float64Array(values.length);
+        for (let k = 0; k < values.length; k++) {
+            const value = wide ? Number(values[k]) : values[k];
+            numbers[k] = this.missing.isMissingNumber(value) ? NaN : value;
+        }
+        return numbers;
+    }
+    finish(name) {
+        return this.builder.finish(name);
+    }
+}
+/** Not yet given a code: the dictionary entry has not been met in this chunk's rows. */
+const UNSEEN = -2;
+class parquet_pages_TextCells {
+    builder = new TextColumnBuilder();
+    decoder = new TextDecoder();
+    /** The chunk's dictionary, as strings, and each entry's code once met (codes follow first appearance). */
+    dictionary = [];
+    dictionaryCodes = new Int32Array(0);
+    /** Strings of PLAIN pages by their bytes, so each distinct string is decoded once. */
+    plainBytes = new ByteCodes();
+    plainCodes = [];
+    constructor(rows) {
+        this.builder.reserve(rows);
+    }
+    setDictionary(values) {
+        this.dictionary = Array.from(values, (bytes) => this.decoder.decode(bytes));
+        this.dictionaryCodes = new Int32Array(values.length).fill(UNSEEN);
+    }
+    addIndices(indices, levels) {
+        const { dictionary, dictionaryCodes } = this;
+        const code = (k) => {
+            const index = indices[k];
+            if (!(index < dictionary.length))
+                leave();
+            const known = dictionaryCodes[index];
+            return known === UNSEEN ? (dictionaryCodes[index] = this.codeOf(dictionary[index])) : known;
+        };
+        this.addCodes(indices.length, code, levels);
+    }
+    addPlain(values, levels) {
+        const strings = values;
+        const code = (k) => {
+            const bytes = strings[k];
+            const found = this.plainBytes.find(bytes, 0, bytes.length);
+            if (found !== -1)
+                return this.plainCodes[found];
+            this.plainBytes.add(bytes, 0, bytes.length, this.plainCodes.length);
+            const text = this.codeOf(this.decoder.decode(bytes));
+            this.plainCodes.push(text);
+            return text;
+        };
+        this.addCodes(strings.length, code, levels);
+    }
+    addCodes(present, codeAt, levels) {
+        const builder = this.builder;
+        if (levels === undefined) {
+            for (let k = 0; k < present; k++)
+                builder.pushCode(codeAt(k));
+            return;
+        }
+        let next = 0;
+        for (let row = 0; row < levels.length; row++) {
+            if (levels[row] === 1)
+                builder.pushCode(codeAt(next++));
+            else
+                builder.pushMissing();
+        }
+    }
+    /** An empty string is a missing cell, as in the text formats. */
+    codeOf(text) {
+        return text === '' ? MISSING_CODE : this.builder.intern(text);
+    }
+    finish(name) {
+        return this.builder.finish(name);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/io/parquet.ts
 /**
  * Parquet files, through hyparquet. A column's storage follows its schema, not its values, so a column that
  * is null in one row group is still typed: numbers of every width, decimals, dates and timestamps are
  * numeric (dates and timestamps as epoch milliseconds, times of day as the file's count since midnight);
  * strings, enums, booleans and JSON are text; nested structs and lists are text holding their JSON.
+ * Plain columns of numbers and strings, most of what files hold, have their pages decoded directly
+ * (parquet-pages.ts); the rest, and anything that decoder does not expect, go through hyparquet's reader.
  */
+
 
 
 
@@ -67830,7 +68163,7 @@ async function openParquet(source, plan) {
         const rowCount = Number(metadata.num_rows);
         if (rowCount === 0)
             throw new InputError('the file has no rows', { file });
-        return { file: bytes.file, metadata, rowCount, display: file, close: bytes.close };
+        return { file: bytes.file, metadata, rowCount, display: file, read: bytes.read, close: bytes.close };
     }
     catch (error) {
         await bytes.close();
@@ -67886,6 +68219,15 @@ function builtFields(parquet, plan) {
 }
 /** Rows `rowStart` to `rowEnd` (a whole row group or several) of one column. */
 async function readColumnRows(parquet, field, plan, rowStart, rowEnd) {
+    const storage = storageOf(field, plan);
+    if (decodesFlat(field, storage)) {
+        const column = decodeFlatColumn(field, storage, await parquet_pages_readChunks(parquet.metadata, field.element.name, rowStart, rowEnd, parquet.read), missingValuesOf(plan));
+        if (column)
+            return column;
+    }
+    return readThroughHyparquet(parquet, field, plan, rowStart, rowEnd);
+}
+async function readThroughHyparquet(parquet, field, plan, rowStart, rowEnd) {
     const name = field.element.name;
     const file = parquet.display;
     const parts = [];
@@ -67898,7 +68240,7 @@ async function readColumnRows(parquet, field, plan, rowStart, rowEnd) {
     // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
     parts.sort((a, b) => a.rowStart - b.rowStart);
     checkDecodedRows(parts, rowStart, rowEnd, name, file);
-    const cells = new CellWriter(name, file, plan, isNumericField(field));
+    const cells = new CellWriter(name, file, plan, storageOf(field, plan));
     for (const part of parts) {
         const offset = part.rowStart - rowStart;
         for (let k = 0; k < part.columnData.length; k++)
@@ -67916,6 +68258,14 @@ function isInstantField(field) {
     if (logical)
         return logical.type === 'DATE' || logical.type === 'TIMESTAMP';
     return converted === 'DATE' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS' || type === 'INT96';
+}
+/** Numbers for a numeric field unless the column is wanted as text, and for any declared numerical. */
+function storageOf(field, plan) {
+    const name = field.element.name;
+    return plan.declared?.get(name) === 'numerical' || (isNumericField(field) && !wantsText(plan, name)) ? 'numeric' : 'text';
+}
+function missingValuesOf(plan) {
+    return new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
 }
 function isNumericField(field) {
     if (field.children.length > 0)
@@ -67951,12 +68301,12 @@ class CellWriter {
     texts;
     declaredNumerical;
     missing;
-    constructor(name, file, plan, numericField) {
+    constructor(name, file, plan, storage) {
         this.name = name;
         this.file = file;
         this.declaredNumerical = plan.declared?.get(name) === 'numerical';
-        this.missing = new MissingValues(plan.naValues ?? DEFAULT_NA_VALUES);
-        if (this.declaredNumerical || (numericField && !wantsText(plan, name)))
+        this.missing = missingValuesOf(plan);
+        if (storage === 'numeric')
             this.numbers = new NumericColumnBuilder();
         else
             this.texts = new TextColumnBuilder();
@@ -71759,6 +72109,7 @@ const PROFILE_OPTIONS = {
     categoricalColumns: CHECK_OPTIONS.categoricalColumns,
     naValues: CHECK_OPTIONS.naValues,
     defaultNaValues: CHECK_OPTIONS.defaultNaValues,
+    help: CHECK_OPTIONS.help,
     maxDistinct: {
         kind: 'text',
         section: 'profile',
@@ -72777,6 +73128,8 @@ async function profileFromEngine(engine, connection, source, settings) {
 const rankShare = { test: (value) => value > 0 && value < 0.5, expected: 'a share above 0 and below 0.5 (0.001 is 0.1%)' };
 function parseProfileCli(argv) {
     const { read, positionals, tokens, given } = parseFlags(argv, PROFILE_OPTIONS);
+    if (read.switch(PROFILE_OPTIONS.help))
+        return { command: 'help' };
     if (positionals.length > 0)
         throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
     const [data, merge] = [read.list(PROFILE_OPTIONS.data), read.list(PROFILE_OPTIONS.merge)];
