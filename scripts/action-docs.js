@@ -29,11 +29,18 @@ export const ACTIONS = [
 /** The file holding each block that does not come from an action.yml. */
 const DOCS = { formats: 'docs/data.md', methods: 'README.md', 'cli-help': 'docs/cli.md', 'retrain:check-inputs': 'docs/workflows.md' };
 
-const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text) =>
+  String(text)
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 function inputsTable(metadata) {
   const rows = Object.entries(metadata.inputs ?? {}).map(([name, input]) => {
-    const fallback = input.default === undefined || input.default === '' ? (input.required ? 'required' : '') : `\`${cell(input.default)}\``;
+    const fallback =
+      input.default === undefined || input.default === '' ? (input.required ? 'required' : '') : `\`${cell(input.default)}\``;
     return `| \`${name}\` | ${cell(input.description)} | ${fallback} |`;
   });
   return ['| input | meaning | default |', '|---|---|---|', ...rows].join('\n');
@@ -49,10 +56,22 @@ function tables() {
   const generated = [];
   for (const action of ACTIONS) {
     const metadata = parse(readFileSync(action.file, 'utf8'));
-    generated.push([`${action.name}:inputs`, inputsTable(metadata), action.doc], [`${action.name}:outputs`, outputsTable(metadata), action.doc]);
+    generated.push(
+      [`${action.name}:inputs`, inputsTable(metadata), action.doc],
+      [`${action.name}:outputs`, outputsTable(metadata), action.doc],
+    );
   }
-  generated.push(['formats', formatTableMarkdown(), DOCS.formats], ['methods', methodTableMarkdown(), DOCS.methods], ['cli-help', `\`\`\`text\n${USAGE_TEXT.trimEnd()}\n\`\`\``, DOCS['cli-help']],
-    ['retrain:check-inputs', forwardedInputs().map((input) => `\`${input.name}\``).join(', '), DOCS['retrain:check-inputs']],
+  generated.push(
+    ['formats', formatTableMarkdown(), DOCS.formats],
+    ['methods', methodTableMarkdown(), DOCS.methods],
+    ['cli-help', `\`\`\`text\n${USAGE_TEXT.trimEnd()}\n\`\`\``, DOCS['cli-help']],
+    [
+      'retrain:check-inputs',
+      forwardedInputs()
+        .map((input) => `\`${input.name}\``)
+        .join(', '),
+      DOCS['retrain:check-inputs'],
+    ],
   );
   return generated;
 }
@@ -96,13 +115,19 @@ function renderRetrainWorkflow(text) {
     // The first block declares the inputs (workflow_call), the second passes them to the check step.
     const block =
       blocks === 0
-        ? Object.fromEntries(forwardedInputs().map((input) => [input.name, { description: input.description, type: 'string', default: input.default ?? '' }]))
+        ? Object.fromEntries(
+            forwardedInputs().map((input) => [
+              input.name,
+              { description: input.description, type: 'string', default: input.default ?? '' },
+            ]),
+          )
         : Object.fromEntries(forwardedInputs().map((input) => [input.name, `\${{ inputs.${input.name} }}`]));
     out.push(yamlBlock(block, indent));
     blocks += 1;
     while (!lines[index + 1].includes('# </check-inputs>')) index += 1;
   }
-  if (blocks !== 2) throw new Error(`${RETRAIN_WORKFLOW} needs two # <check-inputs> blocks (its inputs, and the check step's with:), found ${blocks}`);
+  if (blocks !== 2)
+    throw new Error(`${RETRAIN_WORKFLOW} needs two # <check-inputs> blocks (its inputs, and the check step's with:), found ${blocks}`);
   return out.join('\n');
 }
 
@@ -112,7 +137,9 @@ function update(file, render) {
   const updated = render(text);
   if (updated === text) return;
   if (check) {
-    process.stderr.write(`${file} is out of date with the option table, the action.yml files, the formats, the methods or --help: run node scripts/action-docs.js\n`);
+    process.stderr.write(
+      `${file} is out of date with the option table, the action.yml files, the formats, the methods or --help: run node scripts/action-docs.js\n`,
+    );
     process.exitCode = 1;
   } else {
     writeFileSync(file, updated);

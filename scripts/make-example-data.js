@@ -41,14 +41,30 @@ function customers(rows, seed, shift) {
     const age = Math.min(90, Math.max(18, Math.round(42 + shift.age + 12 * g.normal())));
     const tenure = Math.min(72, Math.floor(-Math.log(1 - g.uniform()) * (24 + shift.tenure)));
     const monthly = Math.round(Math.exp(Math.log(65 + shift.charges) + 0.3 * g.normal()) * 100) / 100;
-    const total = g.uniform() < shift.missingTotal ? '' : (Math.round(monthly * tenure * (0.95 + 0.1 * g.uniform()) * 100) / 100).toFixed(2);
+    const total =
+      g.uniform() < shift.missingTotal ? '' : (Math.round(monthly * tenure * (0.95 + 0.1 * g.uniform()) * 100) / 100).toFixed(2);
     const contract = g.pick(shift.contracts);
-    const payment = g.pick([['card', 0.35], ['bank transfer', 0.3], ['electronic check', 0.25], ['mailed check', 0.1]]);
+    const payment = g.pick([
+      ['card', 0.35],
+      ['bank transfer', 0.3],
+      ['electronic check', 0.25],
+      ['mailed check', 0.1],
+    ]);
     const calls = g.poisson(1.5 + shift.calls);
-    const region = g.pick([['north', 0.2], ['south', 0.25], ['east', 0.2], ['west', 0.25], ['central', 0.1]]);
+    const region = g.pick([
+      ['north', 0.2],
+      ['south', 0.25],
+      ['east', 0.2],
+      ['west', 0.25],
+      ['central', 0.1],
+    ]);
     const risk = -1.2 + 0.9 * (contract === 'month-to-month') - 0.03 * tenure + 0.01 * (monthly - 65) + 0.25 * calls;
     const churned = g.uniform() < 1 / (1 + Math.exp(-risk)) ? 1 : 0;
-    lines.push([`C${seed}-${String(i).padStart(5, '0')}`, age, tenure, monthly.toFixed(2), total, contract, payment, calls, region, churned].join(','));
+    lines.push(
+      [`C${seed}-${String(i).padStart(5, '0')}`, age, tenure, monthly.toFixed(2), total, contract, payment, calls, region, churned].join(
+        ',',
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -59,7 +75,11 @@ const steady = {
   charges: 0,
   calls: 0,
   missingTotal: 0.01,
-  contracts: [['month-to-month', 0.55], ['one year', 0.25], ['two year', 0.2]],
+  contracts: [
+    ['month-to-month', 0.55],
+    ['one year', 0.25],
+    ['two year', 0.2],
+  ],
 };
 const changed = {
   age: -6,
@@ -67,7 +87,11 @@ const changed = {
   charges: 12,
   calls: 0.8,
   missingTotal: 0.15,
-  contracts: [['month-to-month', 0.7], ['one year', 0.2], ['two year', 0.1]],
+  contracts: [
+    ['month-to-month', 0.7],
+    ['one year', 0.2],
+    ['two year', 0.1],
+  ],
 };
 
 writeFileSync('examples/data/baseline.csv', customers(2000, 1, steady));

@@ -97,7 +97,14 @@ function logLine(index, start, minutes, features, label) {
 
 function baseline() {
   const g = draws(11);
-  const market = { charges: 0, contracts: [['month-to-month', 0.45], ['one year', 0.3], ['two year', 0.25]] };
+  const market = {
+    charges: 0,
+    contracts: [
+      ['month-to-month', 0.45],
+      ['one year', 0.3],
+      ['two year', 0.25],
+    ],
+  };
   const lines = [];
   for (let index = 0; index < BASELINE_ROWS; index++) {
     const features = customer(g, market);
@@ -108,7 +115,14 @@ function baseline() {
 
 function current() {
   const g = draws(23);
-  const market = { charges: 12, contracts: [['month-to-month', 0.7], ['one year', 0.18], ['two year', 0.12]] };
+  const market = {
+    charges: 12,
+    contracts: [
+      ['month-to-month', 0.7],
+      ['one year', 0.18],
+      ['two year', 0.12],
+    ],
+  };
   const lines = [];
   for (let index = 0; index < CURRENT_ROWS; index++) {
     const features = customer(g, market);

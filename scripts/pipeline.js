@@ -56,7 +56,14 @@ function git(args, options = {}) {
   const result = spawnSync('git', args, {
     encoding: options.encoding ?? 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { PATH: process.env.PATH, HOME: tmpdir(), LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: tmpdir(),
+      LC_ALL: 'C',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_TERMINAL_PROMPT: '0',
+    },
   });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout;
@@ -76,7 +83,9 @@ export async function mergePullRequest(server, number) {
   const pull = server.state.pulls.find((candidate) => candidate.number === number);
   if (!pull || pull.state !== 'open') throw new Error(`pull request #${number} is not open`);
   const repository = ['--git-dir', server.state.repoPath];
-  const changes = git([...repository, 'diff', '--no-renames', '--name-status', '-z', pull.baseSha, pull.headSha]).split('\0').filter(Boolean);
+  const changes = git([...repository, 'diff', '--no-renames', '--name-status', '-z', pull.baseSha, pull.headSha])
+    .split('\0')
+    .filter(Boolean);
   const files = {};
   for (let index = 0; index < changes.length; index += 2) {
     const [status, path] = [changes[index], changes[index + 1]];
@@ -112,7 +121,11 @@ export function runnerPath() {
 
 function runScript(script, cwd, env) {
   return new Promise((done, fail) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -132,7 +145,9 @@ export async function runComposite(actionDir, given, { workspace, runnerTemp, en
   const action = parse(readFileSync(join(actionDir, 'action.yml'), 'utf8'));
   const undeclared = Object.keys(given).filter((name) => !(name in (action.inputs ?? {})));
   if (undeclared.length > 0) throw new Error(`inputs not declared in ${actionDir}/action.yml: ${undeclared.join(', ')}`);
-  const inputs = Object.fromEntries(Object.entries(action.inputs ?? {}).map(([name, input]) => [name, String(given[name] ?? input.default ?? '')]));
+  const inputs = Object.fromEntries(
+    Object.entries(action.inputs ?? {}).map(([name, input]) => [name, String(given[name] ?? input.default ?? '')]),
+  );
   const steps = {};
   const context = { 'github.action_path': actionDir, 'github.workspace': workspace, 'runner.temp': runnerTemp };
   const value = (expression) => {
@@ -155,16 +170,28 @@ export async function runComposite(actionDir, given, { workspace, runnerTemp, en
   for (const [index, step] of action.runs.steps.entries()) {
     if (step.if !== undefined && !condition(step.if)) continue;
     if (step.uses) {
-      skipped.push({ name: step.name, uses: step.uses, with: Object.fromEntries(Object.entries(step.with ?? {}).map(([key, text]) => [key, evaluate(text)])) });
+      skipped.push({
+        name: step.name,
+        uses: step.uses,
+        with: Object.fromEntries(Object.entries(step.with ?? {}).map(([key, text]) => [key, evaluate(text)])),
+      });
       continue;
     }
     const outputFile = join(runnerTemp, `composite-output-${index}`);
     writeFileSync(outputFile, '');
     const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, text]) => [key, evaluate(text)]));
     const cwd = resolve(workspace, evaluate(step['working-directory'] ?? '.'));
-    const run = await runScript(step.run, cwd, { ...env, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: runnerTemp, GITHUB_ACTION_PATH: actionDir, GITHUB_OUTPUT: outputFile, ...stepEnv });
+    const run = await runScript(step.run, cwd, {
+      ...env,
+      GITHUB_WORKSPACE: workspace,
+      RUNNER_TEMP: runnerTemp,
+      GITHUB_ACTION_PATH: actionDir,
+      GITHUB_OUTPUT: outputFile,
+      ...stepEnv,
+    });
     log.push({ name: step.name, output: run.output });
-    if (run.code !== 0) throw new Error(`step "${step.name}" of ${relative(ACTION_ROOT, actionDir)} failed (exit ${run.code}):\n${run.output}`);
+    if (run.code !== 0)
+      throw new Error(`step "${step.name}" of ${relative(ACTION_ROOT, actionDir)} failed (exit ${run.code}):\n${run.output}`);
     if (step.id) steps[step.id] = parseOutputs(readFileSync(outputFile, 'utf8'));
   }
   const outputs = Object.fromEntries(Object.entries(action.outputs ?? {}).map(([name, output]) => [name, evaluate(output.value)]));
@@ -175,11 +202,15 @@ export async function runComposite(actionDir, given, { workspace, runnerTemp, en
 function currentVersion(workspace, runnerTemp) {
   const outputFile = join(runnerTemp, 'registry-output');
   writeFileSync(outputFile, '');
-  const result = spawnSync(process.execPath, [join(ACTION_ROOT, 'dist/rollout/index.js'), 'current', '--model', MODEL_NAME, '--registry-dir', REGISTRY_DIR], {
-    cwd: workspace,
-    env: { PATH: runnerPath(), GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ACTION_ROOT, 'dist/rollout/index.js'), 'current', '--model', MODEL_NAME, '--registry-dir', REGISTRY_DIR],
+    {
+      cwd: workspace,
+      env: { PATH: runnerPath(), GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile },
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`driftgate-rollout current failed: ${result.stderr}`);
   return parseOutputs(readFileSync(outputFile, 'utf8'));
 }
@@ -207,7 +238,12 @@ export async function weeklyRun({ server, runAction, example, fresh, force = fal
   let verdict = { 'drift-detected': 'false', status: 'no-baseline' };
   if (registry.version) {
     log(`check: comparing ${current} with the baseline of ${MODEL_NAME} ${registry.version} (${registry.baseline})`);
-    const run = await runAction({ actionDir: ACTION_ROOT, workspace, runnerTemp: check.temp, with: { baseline: registry.baseline, current } });
+    const run = await runAction({
+      actionDir: ACTION_ROOT,
+      workspace,
+      runnerTemp: check.temp,
+      with: { baseline: registry.baseline, current },
+    });
     if (run.exitCode !== 0) throw new Error(`the check action failed:\n${run.stdout}\n${run.stderr}`);
     verdict = run.outputs;
     report = run.outputs.report;
@@ -227,7 +263,9 @@ export async function weeklyRun({ server, runAction, example, fresh, force = fal
   const trainingWorkspace = checkout(server, join(training.root, 'workspace'));
   const deployed = currentVersion(trainingWorkspace, training.temp);
   const dataFromProject = relative(project.directory, current);
-  log(`retrain: ${project.train(dataFromProject)} (in ${project.directory}${deployed.version ? `, deployed model in ${deployed.folder}/model` : ''})`);
+  log(
+    `retrain: ${project.train(dataFromProject)} (in ${project.directory}${deployed.version ? `, deployed model in ${deployed.folder}/model` : ''})`,
+  );
   const trained = await runComposite(
     join(ACTION_ROOT, 'actions/retrain'),
     {
@@ -241,7 +279,13 @@ export async function weeklyRun({ server, runAction, example, fresh, force = fal
     { workspace: trainingWorkspace, runnerTemp: training.temp, env: { PATH: runnerPath(), HOME: training.root } },
   );
   const upload = trained.skipped.find((step) => step.uses.startsWith('actions/upload-artifact@'));
-  log(`retrain: ${trained.log.find((step) => step.name === 'Train').output.trim().split('\n').join('\n         ')}`);
+  log(
+    `retrain: ${trained.log
+      .find((step) => step.name === 'Train')
+      .output.trim()
+      .split('\n')
+      .join('\n         ')}`,
+  );
 
   // The publish job: the artifacts downloaded under RUNNER_TEMP, the fresh data unpacked in the workspace.
   const publishing = job('publish');
@@ -290,7 +334,16 @@ export async function rolloutRun({ server, scratch, log = () => {} }) {
   const workspace = checkout(server, join(root, 'workspace'));
   const rolled = await runComposite(
     join(ACTION_ROOT, 'actions/rollout'),
-    { model: MODEL_NAME, 'registry-dir': REGISTRY_DIR, manifest: MANIFEST, container: 'scorer', 'version-label': 'driftgate.dev/model-version', 'version-env': 'MODEL_VERSION', 'model-uri-env': 'MODEL_URI', 'model-uri': 's3://acme-models/{model}/{version}/model' },
+    {
+      model: MODEL_NAME,
+      'registry-dir': REGISTRY_DIR,
+      manifest: MANIFEST,
+      container: 'scorer',
+      'version-label': 'driftgate.dev/model-version',
+      'version-env': 'MODEL_VERSION',
+      'model-uri-env': 'MODEL_URI',
+      'model-uri': 's3://acme-models/{model}/{version}/model',
+    },
     { workspace, runnerTemp: temp, env: { PATH: runnerPath(), HOME: root } },
   );
   log(`rollout: ${rolled.log[0].output.trim().split('\n').join('\n         ')}`);
@@ -310,7 +363,7 @@ async function importTypeScript(path, cache) {
 async function main(example) {
   if (!(example in EXAMPLES)) throw new Error(`unknown example ${JSON.stringify(example)}: use node or sklearn`);
   if (example === 'sklearn' && spawnSync('python3', ['-c', 'import sklearn'], { env: { PATH: runnerPath() } }).status !== 0) {
-    throw new Error('python3 here has no scikit-learn: install Debian\'s python3-sklearn (apt-get install python3-sklearn)');
+    throw new Error("python3 here has no scikit-learn: install Debian's python3-sklearn (apt-get install python3-sklearn)");
   }
   // Inside node_modules, so that the modules' own imports (yaml) resolve from the project.
   const cache = join(REPO_ROOT, 'node_modules/.cache/driftgate-pipeline');

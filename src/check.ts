@@ -76,7 +76,12 @@ const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 
 export async function runCheck(settings: CheckSettings, run: CheckRun = {}): Promise<DriftResult> {
   const { observer } = run;
-  const readOptions: ReadOptions = { declared: settings.drift.declaredKinds, naValues: settings.drift.naValues, cwd: settings.cwd, globRoots: settings.globRoots };
+  const readOptions: ReadOptions = {
+    declared: settings.drift.declaredKinds,
+    naValues: settings.drift.naValues,
+    cwd: settings.cwd,
+    globRoots: settings.globRoots,
+  };
   const workerMinBytes = run.workerMinBytes ?? WORKER_MIN_BYTES;
   const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= workerMinBytes ? run.readWorker : undefined;
   const started = performance.now();
@@ -132,7 +137,8 @@ export function phaseLog(log: (line: string) => void): CheckObserver {
   return {
     read(side, table, milliseconds) {
       const files = table.sources.length === 1 ? '1 file' : `${table.sources.length} files`;
-      const how = table.profiled === 'file' ? 'the profile of ' : table.profiled === 'streamed' ? 'and profiled (over the memory budget) ' : '';
+      const how =
+        table.profiled === 'file' ? 'the profile of ' : table.profiled === 'streamed' ? 'and profiled (over the memory budget) ' : '';
       log(`Read ${how}${table.rowCount} ${side} rows × ${table.columns.length} columns from ${files} in ${Math.round(milliseconds)} ms.`);
     },
     compared(milliseconds) {

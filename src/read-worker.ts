@@ -84,7 +84,9 @@ export function serveReadWorker(): boolean {
   if (isMainThread || (workerData as { role?: unknown } | null)?.role !== ROLE) return false;
   const { request, progress } = workerData as { request: ReadRequest; progress: boolean };
   const port = parentPort!;
-  const onProgress = progress ? (read: number, total: number) => port.postMessage({ kind: 'progress', read, total } satisfies WorkerMessage) : undefined;
+  const onProgress = progress
+    ? (read: number, total: number) => port.postMessage({ kind: 'progress', read, total } satisfies WorkerMessage)
+    : undefined;
   readTable(request.paths, { ...request.options, onProgress }).then(
     (table) => {
       const sorted = request.presort ? presort(table, request.options.declared) : undefined;

@@ -18,7 +18,9 @@ export function missingEngines() {
   const missing = [];
   if (!existsSync(`${POSTGRES_BIN}/initdb`) || !existsSync(`${POSTGRES_BIN}/psql`)) missing.push('postgresql-15');
   if (spawnSync('clickhouse-server', ['--help'], { stdio: 'ignore' }).error) missing.push('clickhouse-server');
-  return missing.length > 0 ? `${missing.join(' and ')} (apt-get install ${missing.join(' ')}), or --engine-rows 0 to skip the engines` : undefined;
+  return missing.length > 0
+    ? `${missing.join(' and ')} (apt-get install ${missing.join(' ')}), or --engine-rows 0 to skip the engines`
+    : undefined;
 }
 
 /** The CSV's column names in file order, each with whether it is numerical or categorical. */
@@ -40,12 +42,22 @@ function loadPostgres(url, csv, columns) {
   // \copy reads the file on the client side, as a user without the server's file access would load it.
   // An unquoted empty field is NULL in CSV mode. VACUUM sets the hint bits now, so the first timed scan
   // does not write the whole table back.
-  const psql = spawnSync(`${POSTGRES_BIN}/psql`, [
-    url, '-v', 'ON_ERROR_STOP=1', '-q',
-    '-c', `CREATE TABLE ${TABLE} (${definition})`,
-    '-c', `\\copy ${TABLE} FROM '${csv.replaceAll("'", "''")}' WITH (FORMAT csv, HEADER true)`,
-    '-c', `VACUUM ANALYZE ${TABLE}`,
-  ], { encoding: 'utf8' });
+  const psql = spawnSync(
+    `${POSTGRES_BIN}/psql`,
+    [
+      url,
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-q',
+      '-c',
+      `CREATE TABLE ${TABLE} (${definition})`,
+      '-c',
+      `\\copy ${TABLE} FROM '${csv.replaceAll("'", "''")}' WITH (FORMAT csv, HEADER true)`,
+      '-c',
+      `VACUUM ANALYZE ${TABLE}`,
+    ],
+    { encoding: 'utf8' },
+  );
   if (psql.status !== 0) throw new Error(`loading ${csv} into PostgreSQL failed:\n${psql.stderr}`);
 }
 
@@ -59,8 +71,12 @@ function withNulls(line) {
 
 async function loadClickHouse(cluster, csv, columns) {
   const definition = columns.map(({ name, numerical }) => `\`${name}\` Nullable(${numerical ? 'Float64' : 'String'})`).join(', ');
-  for (const port of cluster.httpPorts) await cluster.query(port, `CREATE TABLE ${TABLE}_local (${definition}) ENGINE = MergeTree ORDER BY tuple()`);
-  await cluster.query(cluster.httpPorts[0], `CREATE TABLE ${TABLE} AS ${TABLE}_local ENGINE = Distributed(two_shards, default, ${TABLE}_local, rand())`);
+  for (const port of cluster.httpPorts)
+    await cluster.query(port, `CREATE TABLE ${TABLE}_local (${definition}) ENGINE = MergeTree ORDER BY tuple()`);
+  await cluster.query(
+    cluster.httpPorts[0],
+    `CREATE TABLE ${TABLE} AS ${TABLE}_local ENGINE = Distributed(two_shards, default, ${TABLE}_local, rand())`,
+  );
   // Through the Distributed table (the cluster's helper sets insert_distributed_sync=1), which splits the
   // rows between the shards.
   const insert = (lines) => cluster.query(cluster.httpPorts[0], `INSERT INTO ${TABLE} FORMAT CSV`, Buffer.from(`${lines.join('\n')}\n`));

@@ -194,7 +194,10 @@ export async function ensureData(rows, { parquet = false, log = () => {} } = {})
   if (wanted.every((name) => existsSync(join(directory, name)))) return directory;
   mkdirSync(directory, { recursive: true });
   writeFileSync(join(directory, 'kinds.json'), `${JSON.stringify(COLUMN_KINDS)}\n`);
-  for (const [side, name] of [[0, 'baseline'], [1, 'current']]) {
+  for (const [side, name] of [
+    [0, 'baseline'],
+    [1, 'current'],
+  ]) {
     const missing = wanted.filter((file) => file.startsWith(name) && !existsSync(join(directory, file)));
     if (missing.length === 0) continue;
     log(`generating ${rows} ${name} rows (${missing.join(', ')})`);

@@ -27,7 +27,10 @@ export function ensurePeers(log) {
     if (!existsSync(join(PEERS_DIR, 'node_modules', entry))) {
       log(`installing ${install.join(' ')} into ${PEERS_DIR}`);
       // Saved in the peers' own manifest: an install with --no-save would prune the peer installed before it.
-      const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--save-exact', ...install], { cwd: PEERS_DIR, encoding: 'utf8' });
+      const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--save-exact', ...install], {
+        cwd: PEERS_DIR,
+        encoding: 'utf8',
+      });
       if (npm.status !== 0) {
         log(`could not install ${name}; timing without it:\n${npm.stderr}`);
         continue;
@@ -61,7 +64,9 @@ async function duckdb(directory, format) {
   for (const side of ['baseline', 'current']) {
     const path = join(directory, `${side}.${format}`).replaceAll("'", "''");
     await connection.run(`CREATE TABLE ${side} AS SELECT * FROM ${format === 'csv' ? 'read_csv' : 'read_parquet'}('${path}')`);
-    const columns = (await connection.runAndReadAll(`SELECT column_name FROM information_schema.columns WHERE table_name = '${side}'`)).getRows();
+    const columns = (
+      await connection.runAndReadAll(`SELECT column_name FROM information_schema.columns WHERE table_name = '${side}'`)
+    ).getRows();
     for (const [name] of columns) {
       // The distinct values in order with their counts: what a KS or chi-square test needs of a column.
       const quoted = `"${name.replaceAll('"', '""')}"`;

@@ -22,7 +22,18 @@
 // The 10M-row engine figures in docs/benchmark.md come from
 //   node scripts/bench/run.js --runs 1 --rows 10000000 --no-checks --multivariate-rows 0 --engine-rows 10000000 --no-peers
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,15 +128,28 @@ function checked(run, what) {
 }
 
 function driftgate(directory, extension, baseline = `baseline.${extension}`, extra = []) {
-  return checked(measure(process.execPath, [
-    join(bundle, 'index.js'), 'check',
-    ...extra,
-    '--baseline', baseline,
-    '--current', `current.${extension}`,
-    '--numerical-method', 'ks',
-    '--categorical-method', 'chi2',
-    '--format', 'json',
-  ], directory), `driftgate on ${directory}/*.${extension}`);
+  return checked(
+    measure(
+      process.execPath,
+      [
+        join(bundle, 'index.js'),
+        'check',
+        ...extra,
+        '--baseline',
+        baseline,
+        '--current',
+        `current.${extension}`,
+        '--numerical-method',
+        'ks',
+        '--categorical-method',
+        'chi2',
+        '--format',
+        'json',
+      ],
+      directory,
+    ),
+    `driftgate on ${directory}/*.${extension}`,
+  );
 }
 
 function pandas(directory) {
@@ -155,7 +179,10 @@ function agreement(ours, theirs) {
   for (const [name, want] of Object.entries(scipy)) {
     const column = report.columns.find((candidate) => candidate.name === name);
     if (!column || column.statistic === undefined) fail(`driftgate did not test column ${name}`);
-    for (const [field, got] of [['statistic', column.statistic], ['p_value', column.p_value]]) {
+    for (const [field, got] of [
+      ['statistic', column.statistic],
+      ['p_value', column.p_value],
+    ]) {
       const expected = want[field];
       const scale = Math.max(Math.abs(expected), 1e-300);
       worst = Math.max(worst, Math.abs(got - expected) / scale);
@@ -194,11 +221,14 @@ function agreeingProfiles(fromFile, fromEngine, label) {
   for (const column of fromFile.columns) {
     const engineColumn = fromEngine.columns.find((candidate) => candidate.name === column.name);
     if (!engineColumn || engineColumn.rows !== column.rows || engineColumn.missing !== column.missing) {
-      fail(`${label}'s column ${column.name} has ${engineColumn?.rows} rows, ${engineColumn?.missing} missing; the file's ${column.rows}, ${column.missing}`);
+      fail(
+        `${label}'s column ${column.name} has ${engineColumn?.rows} rows, ${engineColumn?.missing} missing; the file's ${column.rows}, ${column.missing}`,
+      );
     }
     if (!column.moments) continue;
     const difference = Math.abs(engineColumn.moments.mean - column.moments.mean) / Math.max(Math.abs(column.moments.mean), 1e-300);
-    if (!(difference <= 1e-12)) fail(`${label}'s mean of ${column.name} is ${engineColumn.moments.mean}, the file's ${column.moments.mean}`);
+    if (!(difference <= 1e-12))
+      fail(`${label}'s mean of ${column.name} is ${engineColumn.moments.mean}, the file's ${column.moments.mean}`);
     worst = Math.max(worst, difference);
   }
   return worst;
@@ -259,7 +289,8 @@ for (const rows of profileSizes) {
   const profileFile = join(scratch, `baseline-${rows}.profile.json.gz`);
   const profiling = [];
   const againstProfile = [];
-  const engines = rows === engineRows ? await startEngines(join(directory, 'baseline.csv'), (line) => console.log(`bench: ${line}`)) : undefined;
+  const engines =
+    rows === engineRows ? await startEngines(join(directory, 'baseline.csv'), (line) => console.log(`bench: ${line}`)) : undefined;
   // fail(), an exception or an interrupt ends the process: the servers go with it.
   if (engines) {
     process.on('exit', engines.stop);
@@ -268,10 +299,16 @@ for (const rows of profileSizes) {
   const engineTimes = Object.fromEntries((engines?.engines ?? []).map(({ name }) => [name, []]));
   const engineFile = (name) => join(scratch, `baseline-${rows}.${name}.profile.json.gz`);
   for (let run = 0; run < runs; run++) {
-    profiling.push(measure(process.execPath, [join(bundle, 'index.js'), 'profile', '--data', 'baseline.csv', '-o', profileFile], directory));
+    profiling.push(
+      measure(process.execPath, [join(bundle, 'index.js'), 'profile', '--data', 'baseline.csv', '-o', profileFile], directory),
+    );
     againstProfile.push(driftgate(directory, 'csv', profileFile));
     for (const { name, args: engineArgs, connection } of engines?.engines ?? []) {
-      engineTimes[name].push(measure(process.execPath, [join(bundle, 'index.js'), 'profile', ...engineArgs, '-o', engineFile(name)], directory, { DRIFTGATE_CONNECTION: connection }));
+      engineTimes[name].push(
+        measure(process.execPath, [join(bundle, 'index.js'), 'profile', ...engineArgs, '-o', engineFile(name)], directory, {
+          DRIFTGATE_CONNECTION: connection,
+        }),
+      );
     }
   }
   const profile = readProfile(profileFile);
@@ -295,8 +332,10 @@ for (const rows of profileSizes) {
   };
   engines?.stop();
   profileResults.push(row);
-  console.log(`bench: profile of ${rows} rows: ${row.profiling.seconds.toFixed(2)} s, ${row.profiling.megabytes.toFixed(0)} MB peak; check against it ${row.checkAgainstProfile.seconds.toFixed(2)} s` +
-    `${(row.engines ?? []).map(({ label, profiling }) => `; ${label} ${profiling.seconds.toFixed(2)} s`).join('')} (load ${loadavg()[0].toFixed(1)})`);
+  console.log(
+    `bench: profile of ${rows} rows: ${row.profiling.seconds.toFixed(2)} s, ${row.profiling.megabytes.toFixed(0)} MB peak; check against it ${row.checkAgainstProfile.seconds.toFixed(2)} s` +
+      `${(row.engines ?? []).map(({ label, profiling }) => `; ${label} ${profiling.seconds.toFixed(2)} s`).join('')} (load ${loadavg()[0].toFixed(1)})`,
+  );
 }
 // Multivariate drift: each method alone, on top of the column checks, at --multivariate-rows rows a side.
 const multivariateResults = [];
@@ -309,27 +348,44 @@ if (multivariateRows > 0) {
     for (let run = 0; run < runs; run++) times.push(driftgate(directory, 'csv', 'baseline.csv', ['--multivariate', method]));
     const row = { method, rows: multivariateRows, check: summarize(times), columnsOnly: summarize(columnsOnly) };
     multivariateResults.push(row);
-    console.log(`bench: ${method} at ${multivariateRows} rows: ${row.check.seconds.toFixed(2)} s with the column checks, ${(row.check.seconds - row.columnsOnly.seconds).toFixed(2)} s for the method (load ${loadavg()[0].toFixed(1)})`);
+    console.log(
+      `bench: ${method} at ${multivariateRows} rows: ${row.check.seconds.toFixed(2)} s with the column checks, ${(row.check.seconds - row.columnsOnly.seconds).toFixed(2)} s for the method (load ${loadavg()[0].toFixed(1)})`,
+    );
   }
 }
 function printRow(row) {
   const ours = `${row.driftgate.seconds.toFixed(2)} s, ${row.driftgate.megabytes.toFixed(0)} MB`;
   const theirs = row.pandas ? `${row.pandas.seconds.toFixed(2)} s, ${row.pandas.megabytes.toFixed(0)} MB` : 'n/a';
-  const others = Object.entries(row.peers).map(([tool, times]) => `; ${tool} ${times.seconds.toFixed(2)} s, ${times.megabytes.toFixed(0)} MB`);
-  console.log(`bench: ${row.format} ${row.rows} rows: driftgate ${ours}; pandas + SciPy ${theirs}${others.join('')} (load ${loadavg()[0].toFixed(1)})`);
+  const others = Object.entries(row.peers).map(
+    ([tool, times]) => `; ${tool} ${times.seconds.toFixed(2)} s, ${times.megabytes.toFixed(0)} MB`,
+  );
+  console.log(
+    `bench: ${row.format} ${row.rows} rows: driftgate ${ours}; pandas + SciPy ${theirs}${others.join('')} (load ${loadavg()[0].toFixed(1)})`,
+  );
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node.js ${process.versions.node}` +
-  (pandasVersions ? `; pandas ${pandasVersions[0]}, SciPy ${pandasVersions[1]}` : ''));
+console.log(
+  `\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node.js ${process.versions.node}` +
+    (pandasVersions ? `; pandas ${pandasVersions[0]}, SciPy ${pandasVersions[1]}` : ''),
+);
 console.log(`Median of ${runs} runs each, alternating; time is wall time (CPU time, user + system, in brackets), memory is peak RSS.`);
 const loadAtEnd = loadavg();
-console.log(`Load average (1, 5, 15 min) on ${cpus().length} cores: ${loadAtStart.map((v) => v.toFixed(2)).join(', ')} at the start, ${loadAtEnd.map((v) => v.toFixed(2)).join(', ')} at the end.`);
-if (peers.length > 0) console.log(`Peers (${peers.join(', ')}): read both sides, then sort each numerical column and count each categorical one; no statistics.`);
+console.log(
+  `Load average (1, 5, 15 min) on ${cpus().length} cores: ${loadAtStart.map((v) => v.toFixed(2)).join(', ')} at the start, ${loadAtEnd.map((v) => v.toFixed(2)).join(', ')} at the end.`,
+);
+if (peers.length > 0)
+  console.log(
+    `Peers (${peers.join(', ')}): read both sides, then sort each numerical column and count each categorical one; no statistics.`,
+  );
 console.log('');
 const peerHeads = peers.map((tool) => ` ${tool} time | driftgate / ${tool} |`).join('');
-if (results.length > 0) console.log(`| Format | Rows per side | On disk | driftgate time | driftgate s per M rows | driftgate memory | pandas + SciPy time | pandas + SciPy memory | Time ratio | Memory ratio |${peerHeads}`);
-if (results.length > 0) console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${peers.map(() => ' ---: | ---: |').join('')}`);
+if (results.length > 0)
+  console.log(
+    `| Format | Rows per side | On disk | driftgate time | driftgate s per M rows | driftgate memory | pandas + SciPy time | pandas + SciPy memory | Time ratio | Memory ratio |${peerHeads}`,
+  );
+if (results.length > 0)
+  console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${peers.map(() => ' ---: | ---: |').join('')}`);
 const timeOf = (times) => `${times.seconds.toFixed(2)} s (${times.cpuSeconds.toFixed(2)})`;
 const csvAt = new Map(results.filter((row) => row.format === 'CSV').map((row) => [row.rows, row]));
 for (const row of results) {
@@ -359,38 +415,52 @@ if (compared.length > 0) {
   const worst = Math.max(...compared.map((row) => row.largestRelativeDifference));
   console.log(`\nLargest relative difference between driftgate's and SciPy's statistics and p-values: ${worst.toExponential(1)}`);
 }
-console.log('\n| Rows | Profile time | s per M rows | Peak memory | Profile (gzip) | JSON, all columns | Largest column (JSON) | Summarised columns | Check vs profile | Check raw vs raw |');
+console.log(
+  '\n| Rows | Profile time | s per M rows | Peak memory | Profile (gzip) | JSON, all columns | Largest column (JSON) | Summarised columns | Check vs profile | Check raw vs raw |',
+);
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of profileResults) {
-  console.log(`| ${[
-    row.rows.toLocaleString('en-US'),
-    timeOf(row.profiling),
-    `${((row.profiling.seconds * 1e6) / row.rows).toFixed(2)} s`,
-    `${row.profiling.megabytes.toFixed(0)} MB`,
-    `${(row.profileBytes / 1024).toFixed(0)} KB`,
-    `${(row.jsonBytes / 1024).toFixed(0)} KB`,
-    `${(row.largestColumnBytes / 1024).toFixed(0)} KB`,
-    row.summarised,
-    timeOf(row.checkAgainstProfile),
-    row.checkRaw ? timeOf(row.checkRaw) : '—',
-  ].join(' | ')} |`);
+  console.log(
+    `| ${[
+      row.rows.toLocaleString('en-US'),
+      timeOf(row.profiling),
+      `${((row.profiling.seconds * 1e6) / row.rows).toFixed(2)} s`,
+      `${row.profiling.megabytes.toFixed(0)} MB`,
+      `${(row.profileBytes / 1024).toFixed(0)} KB`,
+      `${(row.jsonBytes / 1024).toFixed(0)} KB`,
+      `${(row.largestColumnBytes / 1024).toFixed(0)} KB`,
+      row.summarised,
+      timeOf(row.checkAgainstProfile),
+      row.checkRaw ? timeOf(row.checkRaw) : '—',
+    ].join(' | ')} |`,
+  );
 }
 const engineResults = profileResults.filter((row) => row.engines);
 if (engineResults.length > 0) {
-  console.log(`\nProfiles inside the engines (driftgate profile --engine, the servers on this machine): wall time; in brackets the CPU time of the driftgate process only, since GNU time does not see the servers' own.`);
+  console.log(
+    `\nProfiles inside the engines (driftgate profile --engine, the servers on this machine): wall time; in brackets the CPU time of the driftgate process only, since GNU time does not see the servers' own.`,
+  );
   console.log(`\n| Rows | File profiler (CSV) | ${engineResults[0].engines.map(({ label }) => label).join(' | ')} |`);
   console.log(`| ---: | ---: |${engineResults[0].engines.map(() => ' ---: |').join('')}`);
-  for (const row of engineResults) console.log(`| ${[row.rows.toLocaleString('en-US'), timeOf(row.profiling), ...row.engines.map(({ profiling }) => timeOf(profiling))].join(' | ')} |`);
+  for (const row of engineResults)
+    console.log(
+      `| ${[row.rows.toLocaleString('en-US'), timeOf(row.profiling), ...row.engines.map(({ profiling }) => timeOf(profiling))].join(' | ')} |`,
+    );
   for (const row of engineResults) {
     const worst = Math.max(...row.engines.map(({ largestMeanDifference }) => largestMeanDifference));
-    console.log(`\nAt ${row.rows.toLocaleString('en-US')} rows the three profiles agree on rows and each column's rows and missing cells; largest relative difference of a mean from the file profiler's: ${worst.toExponential(1)}. ClickHouse shards: ${row.clickhouseShardRows.join(' + ')} rows.`);
+    console.log(
+      `\nAt ${row.rows.toLocaleString('en-US')} rows the three profiles agree on rows and each column's rows and missing cells; largest relative difference of a mean from the file profiler's: ${worst.toExponential(1)}. ClickHouse shards: ${row.clickhouseShardRows.join(' + ')} rows.`,
+    );
   }
 }
 if (multivariateResults.length > 0) {
   console.log('\n| Multivariate method | Rows per side | Check with it | Column checks alone | The method |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const row of multivariateResults) {
-    console.log(`| ${row.method} | ${row.rows.toLocaleString('en-US')} | ${timeOf(row.check)} | ${timeOf(row.columnsOnly)} | ${(row.check.seconds - row.columnsOnly.seconds).toFixed(2)} s |`);
+    console.log(
+      `| ${row.method} | ${row.rows.toLocaleString('en-US')} | ${timeOf(row.check)} | ${timeOf(row.columnsOnly)} | ${(row.check.seconds - row.columnsOnly.seconds).toFixed(2)} s |`,
+    );
   }
 }
-if (args.json) writeFileSync(args.json, `${JSON.stringify({ runs, results, profiles: profileResults, multivariate: multivariateResults }, null, 2)}\n`);
+if (args.json)
+  writeFileSync(args.json, `${JSON.stringify({ runs, results, profiles: profileResults, multivariate: multivariateResults }, null, 2)}\n`);

@@ -16,7 +16,10 @@ const TARGET_SECONDS = 180;
 const { values: args } = parseArgs({ options: { warm: { type: 'boolean', default: false } } });
 if (!args.warm) rmSync(join(ROOT, 'node_modules/.cache/driftgate-build'), { recursive: true, force: true });
 
-const load = () => loadavg().map((average) => average.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((average) => average.toFixed(2))
+    .join(' ');
 const loadBefore = load();
 const started = performance.now();
 const run = spawnSync('npm', ['test'], { cwd: ROOT, stdio: 'inherit' });

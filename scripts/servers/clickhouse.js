@@ -18,7 +18,12 @@ export async function startClickHouseCluster() {
     join(dir, 'users.xml'),
     `<?xml version="1.0"?><yandex><profiles><default></default></profiles><users><default><password>${CLICKHOUSE_PASSWORD}</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default></users><quotas><default></default></quotas></yandex>`,
   );
-  const shards = tcp.map((port) => `<shard><replica><host>127.0.0.1</host><port>${port}</port><user>default</user><password>${CLICKHOUSE_PASSWORD}</password></replica></shard>`).join('');
+  const shards = tcp
+    .map(
+      (port) =>
+        `<shard><replica><host>127.0.0.1</host><port>${port}</port><user>default</user><password>${CLICKHOUSE_PASSWORD}</password></replica></shard>`,
+    )
+    .join('');
   const children = [0, 1].map((i) => {
     const home = join(dir, `s${i}`);
     mkdirSync(home);
@@ -32,7 +37,12 @@ export async function startClickHouseCluster() {
     return spawn('clickhouse-server', [`--config-file=${home}/config.xml`], { stdio: 'ignore' });
   });
   const query = async (port, sql, body) => {
-    const params = new URLSearchParams({ user: 'default', password: CLICKHOUSE_PASSWORD, insert_distributed_sync: '1', ...(body === undefined ? {} : { query: sql }) });
+    const params = new URLSearchParams({
+      user: 'default',
+      password: CLICKHOUSE_PASSWORD,
+      insert_distributed_sync: '1',
+      ...(body === undefined ? {} : { query: sql }),
+    });
     const response = await fetch(`http://127.0.0.1:${port}/?${params}`, { method: 'POST', body: body ?? sql });
     const text = await response.text();
     if (!response.ok) throw new Error(text);

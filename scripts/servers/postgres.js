@@ -31,12 +31,28 @@ async function connects(url) {
 
 export async function startPostgres() {
   const dir = mkdtempSync(join(tmpdir(), 'driftgate-pg-'));
-  if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+  if (process.getuid?.() === 0)
+    chownSync(
+      dir,
+      Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+    );
   const data = join(dir, 'data');
   asServerUser(`${POSTGRES_BIN}/initdb`, ['-D', data, '-U', 'driftgate', '--auth=trust', '-E', 'UTF8', '--no-locale']);
   const port = await freePort();
   // -w waits until the server accepts connections (pg_ctl polls), with a generous deadline for a busy machine.
-  asServerUser(`${POSTGRES_BIN}/pg_ctl`, ['-D', data, '-w', '-t', '240', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+  asServerUser(`${POSTGRES_BIN}/pg_ctl`, [
+    '-D',
+    data,
+    '-w',
+    '-t',
+    '240',
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    'start',
+  ]);
   const url = `postgres://driftgate@127.0.0.1:${port}/postgres`;
   return {
     url,

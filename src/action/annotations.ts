@@ -24,12 +24,18 @@ export function annotateDrift(result: DriftResult): void {
     ...model,
     ...individually.map((column) => {
       const direction = formatDirection(column);
-      return { title: `Drift in column ${truncate(column.name, 100)}`, message: `${column.reasons.join('; ')}${direction ? ` (${direction})` : ''}` };
+      return {
+        title: `Drift in column ${truncate(column.name, 100)}`,
+        message: `${column.reasons.join('; ')}${direction ? ` (${direction})` : ''}`,
+      };
     }),
   ];
   const rest = drifted.slice(individually.length);
   if (rest.length > 0) {
-    const names = rest.slice(0, 20).map((column) => truncate(column.name, 40)).join(', ');
+    const names = rest
+      .slice(0, 20)
+      .map((column) => truncate(column.name, 40))
+      .join(', ');
     warnings.push({
       title: `Drift in ${rest.length} more columns`,
       message: `${rest.length} more drifted columns: ${names}${rest.length > 20 ? ', …' : ''}. The job summary and the JSON report list them all.`,
@@ -49,10 +55,17 @@ function modelWarnings(result: DriftResult): Warning[] {
   }
   const estimate = performance?.estimated?.verdict;
   if (estimate?.replaces_realized && estimate.status === 'degraded') {
-    warnings.push({ title: `Estimated performance drift: ${estimate.metric_title}`, message: `${estimate.summary} Labels have not arrived; CBPE estimated it from the scores.` });
+    warnings.push({
+      title: `Estimated performance drift: ${estimate.metric_title}`,
+      message: `${estimate.summary} Labels have not arrived; CBPE estimated it from the scores.`,
+    });
   }
-  for (const [title, group] of [['Prediction drift', model.prediction_drift], ['Target drift', model.target_drift]] as const) {
-    if (group.drift_detected) warnings.push({ title, message: `Drifted: ${group.drifted_columns.map((name) => truncate(name, 60)).join(', ')}` });
+  for (const [title, group] of [
+    ['Prediction drift', model.prediction_drift],
+    ['Target drift', model.target_drift],
+  ] as const) {
+    if (group.drift_detected)
+      warnings.push({ title, message: `Drifted: ${group.drifted_columns.map((name) => truncate(name, 60)).join(', ')}` });
   }
   return warnings;
 }

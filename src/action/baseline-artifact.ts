@@ -40,10 +40,12 @@ export async function downloadBaseline(artifact: BaselineArtifact, token: string
       throw error;
     }
   } else {
-    if (!token) throw new InputError('github-token is required to read artifacts of another workflow run (it needs the actions: read permission)');
+    if (!token)
+      throw new InputError('github-token is required to read artifacts of another workflow run (it needs the actions: read permission)');
     // @actions/github retries nothing; the plugin does, and logs each retry as a plain line.
     const octokit = github.getOctokit(token, { log: redactingLog }, retryOnPassingFailures);
-    const runId = artifact.runId === 'latest' ? await latestSuccessfulRun(octokit, owner, repo, artifact.workflow!, artifact.branch) : artifact.runId;
+    const runId =
+      artifact.runId === 'latest' ? await latestSuccessfulRun(octokit, owner, repo, artifact.workflow!, artifact.branch) : artifact.runId;
     where = `workflow run ${runId} of ${owner}/${repo}`;
     ({ id, digest } = await findArtifactInRun(octokit, owner, repo, runId, artifact.name, where));
     findBy = { token, workflowRunId: runId, repositoryOwner: owner, repositoryName: repo };
@@ -58,7 +60,9 @@ export async function downloadBaseline(artifact: BaselineArtifact, token: string
   });
   // The client only reports a mismatch; a corrupted or altered archive must not become the baseline.
   if (digestMismatch) {
-    throw new Error(`the archive of artifact ${JSON.stringify(artifact.name)} downloaded from ${where} does not match the digest GitHub recorded for it (${digest}); rerun the job to download it again`);
+    throw new Error(
+      `the archive of artifact ${JSON.stringify(artifact.name)} downloaded from ${where} does not match the digest GitHub recorded for it (${digest}); rerun the job to download it again`,
+    );
   }
   const archives = await readdir(archiveDir);
   if (archives.length !== 1) throw new Error(`expected one downloaded archive in ${archiveDir}, found ${archives.length}`);
@@ -76,10 +80,20 @@ export async function downloadBaseline(artifact: BaselineArtifact, token: string
 
 type Octokit = ReturnType<typeof github.getOctokit>;
 
-async function latestSuccessfulRun(octokit: Octokit, owner: string, repo: string, workflow: string, branch: string | undefined): Promise<number> {
+async function latestSuccessfulRun(
+  octokit: Octokit,
+  owner: string,
+  repo: string,
+  workflow: string,
+  branch: string | undefined,
+): Promise<number> {
   const { data } = await octokit.rest.actions
     .listWorkflowRuns({ owner, repo, workflow_id: workflow, status: 'success', per_page: 1, ...(branch ? { branch } : {}) })
-    .catch(whenNotFound(`workflow ${JSON.stringify(workflow)} not found in ${owner}/${repo}; baseline-workflow takes the workflow's file name (e.g. train.yml) or its id, and the token needs the actions: read permission`));
+    .catch(
+      whenNotFound(
+        `workflow ${JSON.stringify(workflow)} not found in ${owner}/${repo}; baseline-workflow takes the workflow's file name (e.g. train.yml) or its id, and the token needs the actions: read permission`,
+      ),
+    );
   const run = data.workflow_runs[0];
   if (!run) {
     throw new InputError(
@@ -90,10 +104,21 @@ async function latestSuccessfulRun(octokit: Octokit, owner: string, repo: string
   return run.id;
 }
 
-async function findArtifactInRun(octokit: Octokit, owner: string, repo: string, runId: number, name: string, where: string): Promise<{ id: number; digest?: string }> {
+async function findArtifactInRun(
+  octokit: Octokit,
+  owner: string,
+  repo: string,
+  runId: number,
+  name: string,
+  where: string,
+): Promise<{ id: number; digest?: string }> {
   const { data } = await octokit.rest.actions
     .listWorkflowRunArtifacts({ owner, repo, run_id: runId, name, per_page: 100 })
-    .catch(whenNotFound(`workflow run ${runId} not found in ${owner}/${repo}; check baseline-run-id (and that the token has the actions: read permission)`));
+    .catch(
+      whenNotFound(
+        `workflow run ${runId} not found in ${owner}/${repo}; check baseline-run-id (and that the token has the actions: read permission)`,
+      ),
+    );
   const matching = data.artifacts.filter((candidate) => candidate.name === name);
   if (matching.length === 0) {
     throw new InputError(`${where} has no artifact named ${JSON.stringify(name)}; check the artifact name, or that this run uploaded it`);
@@ -118,7 +143,10 @@ function whenNotFound(message: string): (error: unknown) => never {
   return (error) => {
     if ((error as { status?: unknown }).status === 404) throw new InputError(message);
     if (error instanceof GitHubUnavailableError) {
-      throw new Error(`could not find the baseline artifact: ${error.message}. GitHub may be having trouble (https://www.githubstatus.com); re-run the failed job`, { cause: error });
+      throw new Error(
+        `could not find the baseline artifact: ${error.message}. GitHub may be having trouble (https://www.githubstatus.com); re-run the failed job`,
+        { cause: error },
+      );
     }
     throw error;
   };

@@ -46,7 +46,11 @@ export interface CheckActionSettings {
   metricsLabels: Record<string, string>;
 }
 
-const lines = (name: CheckInputName) => core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
+const lines = (name: CheckInputName) =>
+  core
+    .getMultilineInput(name)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 const text = (name: CheckInputName) => core.getInput(name).trim();
 
 /** The inputs as the options the action shares with the CLI; an option without an input reads as not given. */
@@ -65,21 +69,34 @@ export function getInputs(): CheckActionSettings {
 
   const engine = engineSides();
 
-  const roots: AllowedRoots = { workspace: process.env.GITHUB_WORKSPACE || process.cwd(), runnerTemp: process.env.RUNNER_TEMP || undefined };
+  const roots: AllowedRoots = {
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    runnerTemp: process.env.RUNNER_TEMP || undefined,
+  };
   const baseline = lines('baseline');
   const current = lines('current');
   const artifactName = text('baseline-artifact');
   const fromEngine = engine?.sides ?? {};
-  if (current.length > 0 && fromEngine.current) throw new InputError('set either "current" (a path in the workspace) or current-table / current-query (profiled in the engine), not both');
-  if (current.length === 0 && !fromEngine.current) throw new InputError('input "current" is required: the path (or glob) of the fresh data (or current-table / current-query with engine)');
+  if (current.length > 0 && fromEngine.current)
+    throw new InputError(
+      'set either "current" (a path in the workspace) or current-table / current-query (profiled in the engine), not both',
+    );
+  if (current.length === 0 && !fromEngine.current)
+    throw new InputError(
+      'input "current" is required: the path (or glob) of the fresh data (or current-table / current-query with engine)',
+    );
   if (artifactName && baseline.length > 0) {
     throw new InputError('set either "baseline" (a path in the workspace) or "baseline-artifact" (an artifact to download), not both');
   }
   if (fromEngine.baseline && (artifactName || baseline.length > 0)) {
-    throw new InputError(`set either baseline-table / baseline-query (profiled in the engine) or "${artifactName ? 'baseline-artifact' : 'baseline'}", not both`);
+    throw new InputError(
+      `set either baseline-table / baseline-query (profiled in the engine) or "${artifactName ? 'baseline-artifact' : 'baseline'}", not both`,
+    );
   }
   if (!artifactName && baseline.length === 0 && !fromEngine.baseline) {
-    throw new InputError('input "baseline" is required (or "baseline-artifact" to fetch the baseline from a workflow artifact, or baseline-table / baseline-query with engine)');
+    throw new InputError(
+      'input "baseline" is required (or "baseline-artifact" to fetch the baseline from a workflow artifact, or baseline-table / baseline-query with engine)',
+    );
   }
   for (const path of baseline) resolveInside('baseline', path, roots);
   for (const path of current) resolveInside('current', path, roots);
@@ -123,12 +140,17 @@ function engineSides(): EngineSides | undefined {
   };
   const name = text('engine');
   if (!name) {
-    if (connection || sides.baseline || sides.current) throw new InputError('connection and the *-table / *-query inputs need the engine input (postgres, clickhouse or duckdb)');
+    if (connection || sides.baseline || sides.current)
+      throw new InputError('connection and the *-table / *-query inputs need the engine input (postgres, clickhouse or duckdb)');
     return undefined;
   }
   const engine = oneOf(name, 'engine', SQL_ENGINES);
-  if (!sides.baseline && !sides.current) throw new InputError(`engine ${engine} needs baseline-table or baseline-query (or current-table or current-query): what to profile inside it`);
-  if (!connection && engine !== 'duckdb') throw new InputError(`engine ${engine} needs the connection input, its URL (pass it from a secret)`);
+  if (!sides.baseline && !sides.current)
+    throw new InputError(
+      `engine ${engine} needs baseline-table or baseline-query (or current-table or current-query): what to profile inside it`,
+    );
+  if (!connection && engine !== 'duckdb')
+    throw new InputError(`engine ${engine} needs the connection input, its URL (pass it from a secret)`);
   return { engine, connection: connection || undefined, sides };
 }
 
@@ -162,9 +184,13 @@ function baselineArtifact(name: string): BaselineArtifact {
   const branch = text('baseline-branch') || undefined;
   if (runText === '') return { name };
   if (runText === 'latest') {
-    if (!workflow) throw new InputError('baseline-run-id "latest" needs baseline-workflow: the workflow file (e.g. train.yml) whose newest successful run holds the artifact');
+    if (!workflow)
+      throw new InputError(
+        'baseline-run-id "latest" needs baseline-workflow: the workflow file (e.g. train.yml) whose newest successful run holds the artifact',
+      );
     return { name, runId: 'latest', workflow, branch };
   }
-  if (!/^\d+$/.test(runText)) throw new InputError(`baseline-run-id must be a workflow run id (digits) or "latest", not ${JSON.stringify(runText)}`);
+  if (!/^\d+$/.test(runText))
+    throw new InputError(`baseline-run-id must be a workflow run id (digits) or "latest", not ${JSON.stringify(runText)}`);
   return { name, runId: Number(runText) };
 }

@@ -36,7 +36,9 @@ async function run(): Promise<void> {
   const settings = getInputs();
   const started = Date.now();
   if (settings.baselineArtifact) {
-    const files = await core.group('Download the baseline artifact', () => downloadBaseline(settings.baselineArtifact!, settings.githubToken));
+    const files = await core.group('Download the baseline artifact', () =>
+      downloadBaseline(settings.baselineArtifact!, settings.githubToken),
+    );
     settings.check = { ...settings.check, baseline: files };
   }
   if (settings.engine) settings.check = await profileEngineSides(settings.engine, settings.check);
@@ -56,7 +58,12 @@ async function run(): Promise<void> {
   if (settings.summary) await core.summary.addRaw(renderSummary(result)).write();
   if (settings.pushgatewayUrl) {
     await core.group('Push metrics to the Pushgateway', () =>
-      pushMetrics(settings.pushgatewayUrl!, settings.metricsJob, settings.metricsLabels, renderPrometheus(result, { labels: settings.metricsLabels, timestamp: checkedAt })),
+      pushMetrics(
+        settings.pushgatewayUrl!,
+        settings.metricsJob,
+        settings.metricsLabels,
+        renderPrometheus(result, { labels: settings.metricsLabels, timestamp: checkedAt }),
+      ),
     );
   }
   if (settings.uploadReport) {

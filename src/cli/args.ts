@@ -27,10 +27,16 @@ export function parseCli(argv: readonly string[]): CliCommand {
   const { read, positionals } = parseFlags(argv, CHECK_OPTIONS);
   if (read.switch(CHECK_OPTIONS.version)) return { command: 'version' };
   if (read.switch(CHECK_OPTIONS.help) || positionals.length === 0 || positionals[0] === 'help') return { command: 'help' };
-  if (positionals[0] !== 'check') throw new InputError(`unknown command ${JSON.stringify(positionals[0])}; the commands are: driftgate check, driftgate profile (see driftgate --help)`);
+  if (positionals[0] !== 'check')
+    throw new InputError(
+      `unknown command ${JSON.stringify(positionals[0])}; the commands are: driftgate check, driftgate profile (see driftgate --help)`,
+    );
   if (positionals.length > 1) throw new InputError(`unexpected argument ${JSON.stringify(positionals[1])} (see driftgate --help)`);
   const [baseline, current] = [read.list(CHECK_OPTIONS.baseline), read.list(CHECK_OPTIONS.current)];
-  for (const [side, paths] of [['baseline', baseline], ['current', current]] as const) {
+  for (const [side, paths] of [
+    ['baseline', baseline],
+    ['current', current],
+  ] as const) {
     if (paths.length === 0) throw new InputError(`--${side} is required: the path (or glob) of the ${side} data`);
   }
   const { drift, ...budget } = checkOptionsOf(read);

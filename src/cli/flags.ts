@@ -43,7 +43,10 @@ export function parseFlags(argv: readonly string[], options: Record<string, Opti
  * The values of options that take several in a row (`--baseline data/*.csv`, as a shell glob expands),
  * and the positionals that follow no such option.
  */
-function collectVariadic(tokens: readonly Token[], names: readonly string[]): { variadic: Record<string, string[]>; positionals: string[] } {
+function collectVariadic(
+  tokens: readonly Token[],
+  names: readonly string[],
+): { variadic: Record<string, string[]>; positionals: string[] } {
   const variadic: Record<string, string[]> = Object.fromEntries(names.map((name) => [name, []]));
   const positionals: string[] = [];
   let open: string | undefined;

@@ -65,7 +65,10 @@ function wrap(text: string, width: number, first = 0): string[] {
 }
 
 /** `  --flag VALUE` and its words from the help column on; on a line of their own when the flag is long. */
-function optionLines(option: OptionSpec, synopsis = `--${option.flag}${option.value ? ` ${option.value}` : ''}${option.short ? `, -${option.short}${option.value ? ` ${option.value}` : ''}` : ''}`): string[] {
+function optionLines(
+  option: OptionSpec,
+  synopsis = `--${option.flag}${option.value ? ` ${option.value}` : ''}${option.short ? `, -${option.short}${option.value ? ` ${option.value}` : ''}` : ''}`,
+): string[] {
   const indent = ' '.repeat(HELP_COLUMN);
   const [first, ...rest] = wrap(option.help ?? '', WIDTH - HELP_COLUMN);
   const head = `  ${synopsis}`;
@@ -81,7 +84,14 @@ function sectionOf(section: Section, options: readonly OptionSpec[]): string {
 function checkSections(): string {
   const withFlags = Object.values(CHECK_OPTIONS as Record<string, OptionSpec>).filter((option) => option.flag !== undefined && option.help);
   const sections = [...new Set(withFlags.map((option) => option.section))];
-  return sections.map((section) => sectionOf(section, withFlags.filter((option) => option.section === section))).join('\n\n');
+  return sections
+    .map((section) =>
+      sectionOf(
+        section,
+        withFlags.filter((option) => option.section === section),
+      ),
+    )
+    .join('\n\n');
 }
 
 /** The profile's own options; the ones it shares with the check, on one line. */
@@ -95,8 +105,9 @@ function profileOptions(): string {
 
 function methodTable(): string {
   const nameWidth = Math.max(...statTests.map((test) => test.name.length)) + 2;
-  const rows = statTests.map((test) =>
-    `  ${test.name.padEnd(nameWidth)}${test.kinds.join(', ').padEnd(24)}${(test.output === 'p_value' ? `p < ${test.defaultThreshold}` : `distance >= ${test.defaultThreshold}`).padEnd(18)}${test.title}`,
+  const rows = statTests.map(
+    (test) =>
+      `  ${test.name.padEnd(nameWidth)}${test.kinds.join(', ').padEnd(24)}${(test.output === 'p_value' ? `p < ${test.defaultThreshold}` : `distance >= ${test.defaultThreshold}`).padEnd(18)}${test.title}`,
   );
   return `Methods (name, column types, drift when, what):\n${rows.join('\n')}\n`;
 }

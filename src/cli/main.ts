@@ -107,7 +107,9 @@ function startCli(): void {
         process.stderr.write(`driftgate: ${escapeTerminal(error.describe())}\n`);
       } else {
         const detail = process.env.DRIFTGATE_DEBUG ? (error as Error).stack : (error as Error).message;
-        process.stderr.write(`driftgate: unexpected error: ${escapeTerminalLines(detail ?? String(error))}\nThis is a bug in driftgate; please report it with the command you ran.\n`);
+        process.stderr.write(
+          `driftgate: unexpected error: ${escapeTerminalLines(detail ?? String(error))}\nThis is a bug in driftgate; please report it with the command you ran.\n`,
+        );
       }
       process.exitCode = EXIT_BAD_INPUT;
     },

@@ -15,7 +15,6 @@ import type { SqlColumn, SqlSource } from '../profile/sql/statements.js';
 import { parseFlags } from './flags.js';
 import { SQL_ENGINES, type SqlEngine } from '../profile/sql/connect.js';
 
-
 /** A profile computed inside a SQL engine (src/profile/sql/). */
 export interface CliEngineSource {
   engine: SqlEngine;
@@ -52,14 +51,18 @@ export function parseProfileCli(argv: readonly string[]): CliProfileCommand | { 
   if (positionals.length > 0) throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
   const [data, merge] = [read.list(P.data), read.list(P.merge)];
   const values: SourceValues = Object.fromEntries(
-    (['engine', 'connection', 'table', 'query', 'output', 'printSql'] as const).filter((key) => given(P[key])).map((key) => [key, read.text(P[key])]),
+    (['engine', 'connection', 'table', 'query', 'output', 'printSql'] as const)
+      .filter((key) => given(P[key]))
+      .map((key) => [key, read.text(P[key])]),
   );
   values.naValuesGiven = given(P.naValues) || given(P.defaultNaValues);
-  if (values.printSql !== undefined && (data.length > 0 || merge.length > 0)) throw new InputError('--print-sql prints the statements for a table or query: leave out --data and --merge');
+  if (values.printSql !== undefined && (data.length > 0 || merge.length > 0))
+    throw new InputError('--print-sql prints the statements for a table or query: leave out --data and --merge');
   const printSql = printSqlOf(values, tokens);
   const engine = printSql ? undefined : engineSourceOf(values);
-  if (engine && (data.length > 0 || merge.length > 0)) throw new InputError('driftgate profile takes --engine, --data or --merge, one of them');
-  if (!engine && !printSql && (data.length > 0) === (merge.length > 0)) {
+  if (engine && (data.length > 0 || merge.length > 0))
+    throw new InputError('driftgate profile takes --engine, --data or --merge, one of them');
+  if (!engine && !printSql && data.length > 0 === merge.length > 0) {
     throw new InputError('driftgate profile takes either --data PATH... (data files to profile) or --merge PROFILE... (profiles to merge)');
   }
   const setting = (option: OptionSpec, rule: NumberRule) => optionalNumber(read.nameOf(option), read.text(option) || undefined, rule);
@@ -93,7 +96,8 @@ type SourceValues = {
 };
 
 function sourceOf(values: SourceValues, option: string): SqlSource {
-  if ((values.table === undefined) === (values.query === undefined)) throw new InputError(`${option} takes either --table NAME or --query SQL`);
+  if ((values.table === undefined) === (values.query === undefined))
+    throw new InputError(`${option} takes either --table NAME or --query SQL`);
   return values.table !== undefined ? { table: values.table } : { query: values.query! };
 }
 
@@ -102,11 +106,16 @@ function printSqlOf(values: SourceValues, tokens: ReadonlyArray<{ kind: string; 
   const name = values.printSql;
   if (name === undefined) return undefined;
   const dialect = SQL_DIALECTS.find((candidate) => candidate.name === name);
-  if (!dialect) throw new InputError(`--print-sql ${JSON.stringify(name)} is not one of ${SQL_DIALECTS.map((known) => known.name).join(', ')}`);
-  if (values.engine !== undefined || values.connection !== undefined) throw new InputError('--print-sql connects to nothing: leave out --engine and --connection');
-  if (values.output !== undefined) throw new InputError('--print-sql writes the statements to stdout; leave out --output (redirect it: > profile.sql)');
+  if (!dialect)
+    throw new InputError(`--print-sql ${JSON.stringify(name)} is not one of ${SQL_DIALECTS.map((known) => known.name).join(', ')}`);
+  if (values.engine !== undefined || values.connection !== undefined)
+    throw new InputError('--print-sql connects to nothing: leave out --engine and --connection');
+  if (values.output !== undefined)
+    throw new InputError('--print-sql writes the statements to stdout; leave out --output (redirect it: > profile.sql)');
   if (values.naValuesGiven) {
-    throw new InputError('--na-values and --no-default-na-values are for files; in SQL the missing cells are NULL, NaN, infinities and empty text');
+    throw new InputError(
+      '--na-values and --no-default-na-values are for files; in SQL the missing cells are NULL, NaN, infinities and empty text',
+    );
   }
   const source = sourceOf(values, '--print-sql');
   const columns = new Map<string, SqlColumn>();
@@ -114,21 +123,29 @@ function printSqlOf(values: SourceValues, tokens: ReadonlyArray<{ kind: string; 
     if (token.kind !== 'option' || token.value === undefined || (token.name !== 'numerical' && token.name !== 'categorical')) continue;
     if (columns.has(token.value)) continue;
     // Categories are cast to text, as driftgate does for dates, booleans and UUIDs: no schema says which are text.
-    columns.set(token.value, token.name === 'numerical' ? { name: token.value, storage: 'numeric' } : { name: token.value, storage: 'text', castToText: true });
+    columns.set(
+      token.value,
+      token.name === 'numerical' ? { name: token.value, storage: 'numeric' } : { name: token.value, storage: 'text', castToText: true },
+    );
   }
-  if (columns.size === 0) throw new InputError('--print-sql needs the columns, as no schema is read: --numerical COL and --categorical COL (repeat)');
+  if (columns.size === 0)
+    throw new InputError('--print-sql needs the columns, as no schema is read: --numerical COL and --categorical COL (repeat)');
   return { dialect, source, columns: [...columns.values()] };
 }
 
 function engineSourceOf(values: SourceValues): CliEngineSource | undefined {
   if (values.engine === undefined) {
-    if (values.table !== undefined || values.query !== undefined || values.connection !== undefined) throw new InputError('--table, --query and --connection go with --engine postgres|clickhouse|duckdb (or --table, --query with --print-sql)');
+    if (values.table !== undefined || values.query !== undefined || values.connection !== undefined)
+      throw new InputError(
+        '--table, --query and --connection go with --engine postgres|clickhouse|duckdb (or --table, --query with --print-sql)',
+      );
     return undefined;
   }
   const engine = SQL_ENGINES.find((name) => name === values.engine);
   if (!engine) throw new InputError(`--engine ${JSON.stringify(values.engine)} is not one of ${SQL_ENGINES.join(', ')}`);
   const source = sourceOf(values, '--engine');
   const connection = values.connection ?? process.env.DRIFTGATE_CONNECTION;
-  if (connection === undefined && engine !== 'duckdb') throw new InputError(`--engine ${engine} needs --connection URL (or the DRIFTGATE_CONNECTION environment variable)`);
+  if (connection === undefined && engine !== 'duckdb')
+    throw new InputError(`--engine ${engine} needs --connection URL (or the DRIFTGATE_CONNECTION environment variable)`);
   return { engine, connection, source };
 }

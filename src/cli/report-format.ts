@@ -38,7 +38,9 @@ export function reportFormatOf(format: string | undefined, output: string | unde
   if (extension === '') return 'text';
   const implied = BY_EXTENSION[extension];
   if (implied) return implied;
-  const known = Object.entries(BY_EXTENSION).map(([ending, name]) => `${ending} ${name}`).join(', ');
+  const known = Object.entries(BY_EXTENSION)
+    .map(([ending, name]) => `${ending} ${name}`)
+    .join(', ');
   throw new InputError(
     `cannot tell the report format from the name ${JSON.stringify(output)}; give --format (${REPORT_FORMATS.join(', ')}) or one of the extensions ${known}`,
   );

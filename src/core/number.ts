@@ -11,8 +11,7 @@
 
 /** 10^0 … 10^22, the powers of ten a double holds exactly. */
 export const POWERS_OF_TEN = [
-  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-  1e20, 1e21, 1e22,
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 /** Above this, `mantissa * 10 + digit` could leave the range of exactly representable integers. */
 const MANTISSA_LIMIT = 900719925474099;
@@ -198,4 +197,3 @@ export function longDecimal(rounded: number, lowWord: number, decimals: number):
   const low = quotient + (correction - tolerance);
   return low === quotient + (correction + tolerance) ? low : NaN;
 }
-

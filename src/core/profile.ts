@@ -86,7 +86,9 @@ export interface Profile {
 /** Whether the column's distribution is known only approximately, and why. */
 export function approximation(column: ColumnProfile): string | undefined {
   if (column.storage === 'text') {
-    return column.other > 0 ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled` : undefined;
+    return column.other > 0
+      ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled`
+      : undefined;
   }
   if (column.distribution.kind === 'lossless') return undefined;
   return `summarised with rank error ≤ ${column.distribution.rankError}`;

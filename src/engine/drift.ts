@@ -22,7 +22,16 @@ import { assessModel, groupDrift } from './model.js';
 import { inferTask, modelColumnKinds, modelColumnNames, resolveModelColumns, type ModelColumns } from './model-columns.js';
 import type { DriftOptions, ModelOptions, ThresholdSetting } from './options.js';
 import { DEFAULT_PERMUTATION_ALPHA, permutationThreshold, reachable, type PermutationSettings } from './permutation-threshold.js';
-import type { ColumnResult, SideSource, DatasetResult, Direction, DriftResult, ModelColumnResult, ModelResult, SideSummary } from './result.js';
+import type {
+  ColumnResult,
+  SideSource,
+  DatasetResult,
+  Direction,
+  DriftResult,
+  ModelColumnResult,
+  ModelResult,
+  SideSummary,
+} from './result.js';
 import { cellStorage, type ColumnKind, type Dataset, type SideColumn, type Table } from '../core/table.js';
 import { autoSelect, findStatTest, methodNames, statTests, type MethodChoice } from '../stattests/registry.js';
 import { pooledOrder } from '../stattests/order.js';
@@ -34,8 +43,14 @@ const reasonsBeforeTest = new WeakMap<ColumnResult, string[]>();
 
 export function compareTables(baseline: Dataset, current: Dataset, options: DriftOptions): DriftResult {
   validateOptions(baseline, options);
-  const modelSides = options.model && { baseline: rowsOf(baseline, 'baseline', MODEL_NEEDS_ROWS), current: rowsOf(current, 'current', MODEL_NEEDS_ROWS) };
-  const multivariateSides = options.multivariate.length > 0 && { baseline: rowsOf(baseline, 'baseline', MULTIVARIATE_NEEDS_ROWS), current: rowsOf(current, 'current', MULTIVARIATE_NEEDS_ROWS) };
+  const modelSides = options.model && {
+    baseline: rowsOf(baseline, 'baseline', MODEL_NEEDS_ROWS),
+    current: rowsOf(current, 'current', MODEL_NEEDS_ROWS),
+  };
+  const multivariateSides = options.multivariate.length > 0 && {
+    baseline: rowsOf(baseline, 'baseline', MULTIVARIATE_NEEDS_ROWS),
+    current: rowsOf(current, 'current', MULTIVARIATE_NEEDS_ROWS),
+  };
   const modelColumns = options.model && modelSides && resolveModelColumns(options.model, modelSides.baseline, modelSides.current);
   const notFeatures = modelColumns ? modelColumnNames(modelColumns) : new Set<string>();
   const selected = (name: string) =>
@@ -47,7 +62,9 @@ export function compareTables(baseline: Dataset, current: Dataset, options: Drif
   for (const column of baseline.columns) {
     if (!selected(column.name)) continue;
     const counterpart = currentByName.get(column.name);
-    columns.push(counterpart ? compareColumn(column, counterpart, baseline, current, options) : missingInCurrent(column, baseline, current, options));
+    columns.push(
+      counterpart ? compareColumn(column, counterpart, baseline, current, options) : missingInCurrent(column, baseline, current, options),
+    );
   }
   for (const column of current.columns) {
     if (!baselineNames.has(column.name) && selected(column.name)) columns.push(newInCurrent(column, baseline, current, options));
@@ -58,9 +75,18 @@ export function compareTables(baseline: Dataset, current: Dataset, options: Drif
     );
   }
   applyCorrection(columns, options);
-  const model = options.model && modelSides && modelColumns && compareModel(modelSides.baseline, modelSides.current, options.model, modelColumns, options);
+  const model =
+    options.model &&
+    modelSides &&
+    modelColumns &&
+    compareModel(modelSides.baseline, modelSides.current, options.model, modelColumns, options);
   const dataset = datasetVerdict(columns, options);
-  const multivariate = multivariateSides ? compareMultivariate(multivariateSides.baseline, multivariateSides.current, columns, { methods: options.multivariate, minRows: options.minRows }) : undefined;
+  const multivariate = multivariateSides
+    ? compareMultivariate(multivariateSides.baseline, multivariateSides.current, columns, {
+        methods: options.multivariate,
+        minRows: options.minRows,
+      })
+    : undefined;
   const segments = options.segment === undefined ? undefined : compareSegments(baseline, current, options.segment, options, compareTables);
   return {
     baseline: sideSource(baseline),
@@ -100,7 +126,8 @@ function compareModel(baseline: Table, current: Table, model: ModelOptions, colu
     if (name === undefined) continue;
     const label = classOf.get(name);
     const roleOptions = role === 'target' ? { ...columnOptions, missingShareThreshold: Infinity } : columnOptions;
-    const result = role === 'target' ? compareTarget(name, baseline, current, roleOptions) : comparePair(name, baseline, current, roleOptions);
+    const result =
+      role === 'target' ? compareTarget(name, baseline, current, roleOptions) : comparePair(name, baseline, current, roleOptions);
     // In place, not a copy: the correction re-settles the column through `reasonsBeforeTest`, keyed by it.
     tested.push(Object.assign(result, { role }, label === undefined ? {} : { class_label: label }));
   }
@@ -146,14 +173,19 @@ function sideSource(side: Dataset): SideSource {
 }
 
 /** The model's performance is measured on rows; a profile has none. */
-const MODEL_NEEDS_ROWS = { what: "the model's performance needs its rows (predictions beside labels)", without: 'the model columns (--prediction, --target, --probability)' };
+const MODEL_NEEDS_ROWS = {
+  what: "the model's performance needs its rows (predictions beside labels)",
+  without: 'the model columns (--prediction, --target, --probability)',
+};
 const MULTIVARIATE_NEEDS_ROWS = { what: 'multivariate methods need its rows (a joint distribution)', without: '--multivariate' };
 
 function rowsOf(side: Dataset, name: 'baseline' | 'current', needs: { what: string; without: string }): Table {
   if (side.columns.every((column) => column.storage !== 'profile')) return side as Table;
   const is = side.profiled === 'streamed' ? 'was profiled while read, being over the memory budget' : 'is a profile';
   const instead = side.profiled === 'streamed' ? 'raise --memory-budget' : `pass the ${name} data itself`;
-  throw new InputError(`the ${name} ${is}, and ${needs.what}; ${instead}, or leave out ${needs.without}`, { file: side.sources.join(', ') });
+  throw new InputError(`the ${name} ${is}, and ${needs.what}; ${instead}, or leave out ${needs.without}`, {
+    file: side.sources.join(', '),
+  });
 }
 
 function validateOptions(baseline: Dataset, options: DriftOptions): void {
@@ -172,7 +204,13 @@ function validateOptions(baseline: Dataset, options: DriftOptions): void {
     }
   }
   const settings = permutationSettings(options);
-  const calibrates = [options.threshold, options.numericalThreshold, options.categoricalThreshold, options.distanceThreshold, ...options.columnThresholds.values()].includes('auto');
+  const calibrates = [
+    options.threshold,
+    options.numericalThreshold,
+    options.categoricalThreshold,
+    options.distanceThreshold,
+    ...options.columnThresholds.values(),
+  ].includes('auto');
   if (calibrates && !reachable(settings)) {
     throw new InputError(
       `with ${settings.permutations} permutations the smallest permutation p-value is ${formatNumber(1 / (settings.permutations + 1))}, so the p-value threshold ${settings.alpha} can never be met; use more permutations`,
@@ -206,13 +244,21 @@ function listNames(names: string[]): string {
   return names.length > 20 ? `${shown.join(', ')}, … ${names.length - 20} more` : shown.join(', ');
 }
 
-function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dataset, currentTable: Dataset, options: DriftOptions): ColumnResult {
+function compareColumn(
+  reference: SideColumn,
+  current: SideColumn,
+  baseline: Dataset,
+  currentTable: Dataset,
+  options: DriftOptions,
+): ColumnResult {
   const declared = options.declaredKinds.get(reference.name);
   const kind = declared ?? inferKind(reference, current);
   const typeChanged = declared === undefined && cellStorage(reference) !== cellStorage(current);
   if (kind === 'numerical' && (cellStorage(reference) === 'text' || cellStorage(current) === 'text')) {
     const side = cellStorage(reference) === 'text' ? baseline : currentTable;
-    throw new InputError(`column ${JSON.stringify(reference.name)} is declared numerical but holds text`, { file: side.sources.join(', ') });
+    throw new InputError(`column ${JSON.stringify(reference.name)} is declared numerical but holds text`, {
+      file: side.sources.join(', '),
+    });
   }
   const referenceSummary = sideSummary(reference, baseline.rowCount);
   const currentSummary = sideSummary(current, currentTable.rowCount);
@@ -228,12 +274,16 @@ function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dat
 
   if (declared === undefined && looksLikeIdentifier(reference)) {
     result.status = 'not-tested';
-    result.reasons.push('looks like an identifier: nearly every baseline value is distinct, so there is no distribution to compare (name it in --categorical, action input categorical-columns, to test it anyway, or ignore it)');
+    result.reasons.push(
+      'looks like an identifier: nearly every baseline value is distinct, so there is no distribution to compare (name it in --categorical, action input categorical-columns, to test it anyway, or ignore it)',
+    );
     return result;
   }
   if (declared === undefined && holdsInstants(reference)) {
     result.status = 'not-tested';
-    result.reasons.push('a date or timestamp column: its values move on with time, so it would always drift (declare it numerical to test it anyway, or ignore it)');
+    result.reasons.push(
+      'a date or timestamp column: its values move on with time, so it would always drift (declare it numerical to test it anyway, or ignore it)',
+    );
     return result;
   }
 
@@ -242,10 +292,14 @@ function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dat
   result.missing_share_change = currentSummary.missing_share - referenceSummary.missing_share;
   const enoughRows = Math.min(baseline.rowCount, currentTable.rowCount) >= options.minRows;
   if (enoughRows && Math.abs(result.missing_share_change) >= options.missingShareThreshold) {
-    result.reasons.push(`missing values went from ${formatPercent(referenceSummary.missing_share)} to ${formatPercent(currentSummary.missing_share)}`);
+    result.reasons.push(
+      `missing values went from ${formatPercent(referenceSummary.missing_share)} to ${formatPercent(currentSummary.missing_share)}`,
+    );
   }
   if (typeChanged) {
-    result.reasons.push(`type changed: ${describeStorage(reference, options)} in the baseline, ${describeStorage(current, options)} in the current data`);
+    result.reasons.push(
+      `type changed: ${describeStorage(reference, options)} in the baseline, ${describeStorage(current, options)} in the current data`,
+    );
   }
   reasonsBeforeTest.set(result, [...result.reasons]);
 
@@ -270,7 +324,11 @@ function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dat
     );
   }
   if (threshold === 'auto' && isSummarised(sample)) {
-    return untested(result, 'not-tested', 'distance-threshold auto calibrates by permuting rows, which a rank summary does not keep; give a number, or profile the column with a larger --max-distinct');
+    return untested(
+      result,
+      'not-tested',
+      'distance-threshold auto calibrates by permuting rows, which a rank summary does not keep; give a number, or profile the column with a larger --max-distinct',
+    );
   }
   const outcome = runTest(choice.test, sample);
   if (!outcome) return untested(result, 'not-tested', `${choice.test.name} has no value for this column (see the method's documentation)`);
@@ -280,7 +338,13 @@ function compareColumn(reference: SideColumn, current: SideColumn, baseline: Dat
   if (threshold === 'auto') {
     const calibrated = permutationThreshold(choice.test, sample, outcome.distance!, reference.name, permutationSettings(options));
     result.threshold = calibrated.threshold;
-    result.calibration = { method: 'permutation', permutations: calibrated.permutations, seed: calibrated.seed, alpha: calibrated.alpha, p_value: calibrated.p_value };
+    result.calibration = {
+      method: 'permutation',
+      permutations: calibrated.permutations,
+      seed: calibrated.seed,
+      alpha: calibrated.alpha,
+      p_value: calibrated.p_value,
+    };
   }
   result.score = choice.test.output === 'p_value' ? outcome.p_value : outcome.distance;
   if (choice.test.output === 'p_value') result.effect_size = effectSize(columnSample);
@@ -293,7 +357,10 @@ function isSummarised(sample: Sample): sample is NumericalSample & { summarised:
 }
 
 function summaryMethods(): string {
-  return statTests.filter((test) => test.boundsFromSummary).map((test) => test.name).join(', ');
+  return statTests
+    .filter((test) => test.boundsFromSummary)
+    .map((test) => test.name)
+    .join(', ');
 }
 
 /**
@@ -307,7 +374,10 @@ function approximationOf(test: StatTest, sample: Sample, outcome: TestResult): C
     return { why: `a side is a rank summary: its CDF is known within ${formatNumber(sample.summarised.cdfError)}`, bounds };
   }
   if (sample.kind === 'categorical' && sample.categories.includes(POOLED_CATEGORY)) {
-    return { why: `a profile pooled its rarest categories; both sides are compared with them as one "${POOLED_CATEGORY}" category`, bounds: {} };
+    return {
+      why: `a profile pooled its rarest categories; both sides are compared with them as one "${POOLED_CATEGORY}" category`,
+      bounds: {},
+    };
   }
   return undefined;
 }
@@ -315,7 +385,10 @@ function approximationOf(test: StatTest, sample: Sample, outcome: TestResult): C
 /** Summary statistics, the chart histogram, the direction of change, and with `allMethods` every method's values. */
 function describeColumn(result: ColumnResult, sample: Sample, options: DriftOptions, reference: SideColumn, current: SideColumn): void {
   addDescriptiveStatistics(result, sample);
-  result.histogram = histogramOf(sample, result.type === 'numerical' ? instantEncoding(reference, current, result.baseline, result.current) : undefined);
+  result.histogram = histogramOf(
+    sample,
+    result.type === 'numerical' ? instantEncoding(reference, current, result.baseline, result.current) : undefined,
+  );
   result.direction = directionOf(result, sample);
   if (options.allMethods) result.methods = allMethods(sample);
 }
@@ -362,16 +435,25 @@ function settle(result: ColumnResult): void {
 function describeDistributionDrift(result: ColumnResult): string {
   const label = result.output === 'p_value' ? (result.p_value_adjusted !== undefined ? 'adjusted p' : 'p') : result.method;
   const comparison = result.output === 'p_value' ? '<' : '≥';
-  const calibration = result.calibration && ` (permutation p = ${formatNumber(result.calibration.p_value)} < ${formatNumber(result.calibration.alpha)})`;
+  const calibration =
+    result.calibration && ` (permutation p = ${formatNumber(result.calibration.p_value)} < ${formatNumber(result.calibration.alpha)})`;
   return `distribution changed: ${label} = ${formatNumber(result.score!)} ${comparison} ${formatNumber(result.threshold!)}${calibration ?? ''}`;
 }
 
-function chooseMethod(name: string, kind: ColumnKind, sample: Sample, referenceRows: number, options: DriftOptions): MethodChoice & { auto: boolean } {
+function chooseMethod(
+  name: string,
+  kind: ColumnKind,
+  sample: Sample,
+  referenceRows: number,
+  options: DriftOptions,
+): MethodChoice & { auto: boolean } {
   const perColumn = options.columnMethods.get(name);
   if (perColumn !== undefined) {
     const test = requireStatTest(perColumn);
     if (!test.kinds.includes(kind)) {
-      throw new InputError(`column method ${name}=${perColumn}: ${perColumn} does not apply to ${kind} columns; pick one of: ${methodsFor(kind)}`);
+      throw new InputError(
+        `column method ${name}=${perColumn}: ${perColumn} does not apply to ${kind} columns; pick one of: ${methodsFor(kind)}`,
+      );
     }
     return { test, sampleKind: kind, auto: false };
   }
@@ -407,13 +489,18 @@ function thresholdFor(name: string, kind: ColumnKind, choice: MethodChoice & { a
       `${plain[1]} (${plain[0]}) does not say whether it is a p-value or a distance, and column ${JSON.stringify(name)} is tested with ${test.name} (${outputWords(test)}) by automatic choice, which picks p-values up to 1000 baseline rows and distances above: set p-value-threshold or distance-threshold instead, or choose the column's method`,
     );
   }
-  const threshold = plain?.[0] ?? (test.output === 'p_value' ? options.pValueThreshold : options.distanceThreshold) ?? test.defaultThreshold;
+  const threshold =
+    plain?.[0] ?? (test.output === 'p_value' ? options.pValueThreshold : options.distanceThreshold) ?? test.defaultThreshold;
   if (test.output === 'distance') return threshold;
   if (threshold === 'auto') {
-    throw new InputError(`threshold auto for column ${JSON.stringify(name)}: auto calibrates distances, and ${test.name} gives a p-value, which needs no calibration; give a number between 0 and 1`);
+    throw new InputError(
+      `threshold auto for column ${JSON.stringify(name)}: auto calibrates distances, and ${test.name} gives a p-value, which needs no calibration; give a number between 0 and 1`,
+    );
   }
   if (!(threshold > 0 && threshold < 1)) {
-    throw new InputError(`threshold ${threshold} for column ${JSON.stringify(name)}: ${test.name} gives a p-value, so its threshold must be between 0 and 1 (exclusive)`);
+    throw new InputError(
+      `threshold ${threshold} for column ${JSON.stringify(name)}: ${test.name} gives a p-value, so its threshold must be between 0 and 1 (exclusive)`,
+    );
   }
   return threshold;
 }
@@ -552,7 +639,10 @@ function newInCurrent(column: SideColumn, baseline: Dataset, current: Dataset, o
 function applyCorrection(columns: ColumnResult[], options: DriftOptions): void {
   if (options.correction === 'none') return;
   const tested = columns.filter((column) => column.output === 'p_value' && column.p_value !== undefined && column.score !== undefined);
-  const adjusted = adjustPValues(tested.map((column) => column.p_value!), options.correction);
+  const adjusted = adjustPValues(
+    tested.map((column) => column.p_value!),
+    options.correction,
+  );
   tested.forEach((column, index) => {
     column.p_value_adjusted = adjusted[index];
     column.score = adjusted[index];
@@ -561,7 +651,9 @@ function applyCorrection(columns: ColumnResult[], options: DriftOptions): void {
 }
 
 function datasetVerdict(columns: ColumnResult[], options: DriftOptions): DatasetResult {
-  const judged = columns.filter((column) => column.status === 'drift' || column.status === 'no-drift' || column.status === 'missing-in-current');
+  const judged = columns.filter(
+    (column) => column.status === 'drift' || column.status === 'no-drift' || column.status === 'missing-in-current',
+  );
   const drifted = judged.filter((column) => column.drift_detected);
   const share = judged.length === 0 ? 0 : drifted.length / judged.length;
   const status = judged.length === 0 ? 'insufficient-data' : share >= options.driftShare ? 'drift' : 'no-drift';

@@ -65,21 +65,51 @@ export function gateVerdict(
 }
 
 /** Every verdict the check computed, whether or not the gate is on it, in the outputs' order. */
-function measuredVerdicts(dataset: DatasetResult, model: ModelResult | undefined, multivariate: MultivariateResult | undefined, segments: SegmentsResult | undefined): Measured[] {
-  const verdicts: Measured[] = [{ verdict: 'data', gate: 'data', drift: dataset.drift_detected, ...lacking(dataset.status === 'insufficient-data') }];
+function measuredVerdicts(
+  dataset: DatasetResult,
+  model: ModelResult | undefined,
+  multivariate: MultivariateResult | undefined,
+  segments: SegmentsResult | undefined,
+): Measured[] {
+  const verdicts: Measured[] = [
+    { verdict: 'data', gate: 'data', drift: dataset.drift_detected, ...lacking(dataset.status === 'insufficient-data') },
+  ];
   if (model) {
     const hasRole = (...roles: string[]) => model.columns.some((column) => roles.includes(column.role));
     if (hasRole('prediction', 'probability')) {
-      verdicts.push({ verdict: 'prediction', gate: 'prediction', drift: model.prediction_drift.drift_detected, ...lacking(model.prediction_drift.status === 'insufficient-data') });
+      verdicts.push({
+        verdict: 'prediction',
+        gate: 'prediction',
+        drift: model.prediction_drift.drift_detected,
+        ...lacking(model.prediction_drift.status === 'insufficient-data'),
+      });
     }
     if (hasRole('target')) {
-      verdicts.push({ verdict: 'target', gate: 'prediction', drift: model.target_drift.drift_detected, ...lacking(model.target_drift.status === 'insufficient-data') });
+      verdicts.push({
+        verdict: 'target',
+        gate: 'prediction',
+        drift: model.target_drift.drift_detected,
+        ...lacking(model.target_drift.status === 'insufficient-data'),
+      });
     }
     const performance = model.performance;
     if (performance) {
-      const unlabelled = [performance.labelled_rows.baseline === 0 ? 'baseline' : undefined, performance.labelled_rows.current === 0 ? 'current' : undefined].filter((side) => side !== undefined);
-      const why = unlabelled.length === 2 ? 'no labelled rows' : unlabelled.length === 1 ? `no labelled ${unlabelled[0]} rows` : performance.reason ?? 'insufficient data';
-      verdicts.push({ verdict: 'performance', gate: 'performance', drift: performance.drift_detected, ...(performance.status === 'insufficient-data' ? { insufficient: why } : {}) });
+      const unlabelled = [
+        performance.labelled_rows.baseline === 0 ? 'baseline' : undefined,
+        performance.labelled_rows.current === 0 ? 'current' : undefined,
+      ].filter((side) => side !== undefined);
+      const why =
+        unlabelled.length === 2
+          ? 'no labelled rows'
+          : unlabelled.length === 1
+            ? `no labelled ${unlabelled[0]} rows`
+            : (performance.reason ?? 'insufficient data');
+      verdicts.push({
+        verdict: 'performance',
+        gate: 'performance',
+        drift: performance.drift_detected,
+        ...(performance.status === 'insufficient-data' ? { insufficient: why } : {}),
+      });
       const estimate = performance.estimated?.verdict;
       if (estimate?.replaces_realized) {
         verdicts.push({
@@ -89,12 +119,20 @@ function measuredVerdicts(dataset: DatasetResult, model: ModelResult | undefined
           ...(estimate.status === 'insufficient-data' ? { insufficient: estimate.reason! } : {}),
         });
       } else if (performance.status === 'insufficient-data' && !estimate) {
-        const why = performance.estimated ? 'no unlabelled current rows to estimate' : 'no estimate (it needs one probability column, enough labelled baseline rows and unlabelled current rows)';
+        const why = performance.estimated
+          ? 'no unlabelled current rows to estimate'
+          : 'no estimate (it needs one probability column, enough labelled baseline rows and unlabelled current rows)';
         verdicts.push({ verdict: 'estimated-performance', gate: 'estimated-performance', drift: false, insufficient: why });
       }
     }
   }
-  if (multivariate) verdicts.push({ verdict: 'multivariate', gate: 'multivariate', drift: multivariate.drift_detected, ...lacking(multivariate.status === 'insufficient-data') });
+  if (multivariate)
+    verdicts.push({
+      verdict: 'multivariate',
+      gate: 'multivariate',
+      drift: multivariate.drift_detected,
+      ...lacking(multivariate.status === 'insufficient-data'),
+    });
   if (segments) verdicts.push({ verdict: 'segment', gate: 'segment', drift: segments.segments.some((segment) => segment.drift_detected) });
   return verdicts;
 }
@@ -113,7 +151,9 @@ function gateSummary(tripped: boolean, measured: readonly Measured[], onInsuffic
   const name = (verdict: Measured) => `${spoken(verdict)} drift`;
   const drifted = measured.filter((verdict) => verdict.drift).map(name);
   const fine = measured.filter((verdict) => !verdict.drift && verdict.insufficient === undefined).map(name);
-  const unmeasured = measured.filter((verdict) => verdict.insufficient !== undefined).map((verdict) => `${spoken(verdict)} not measured: ${verdict.insufficient}`);
+  const unmeasured = measured
+    .filter((verdict) => verdict.insufficient !== undefined)
+    .map((verdict) => `${spoken(verdict)} not measured: ${verdict.insufficient}`);
   const rule = onInsufficientData === 'fail' && unmeasured.length > 0 ? ' (insufficient-data is fail)' : '';
   const parts = tripped
     ? [drifted.length > 0 ? listOf(drifted) : undefined, ...unmeasured]

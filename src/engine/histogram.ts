@@ -16,7 +16,8 @@ export function histogramOf(sample: Sample, time?: 'epoch-ms' | 'epoch-s'): Hist
   if (!histogram) return undefined;
   const baseline = Array.from(histogram.reference);
   const current = Array.from(histogram.current);
-  if (histogram.kind === 'bins') return { kind: 'bins', edges: Array.from(histogram.edges), baseline, current, ...(time ? { edges_time: time } : {}) };
+  if (histogram.kind === 'bins')
+    return { kind: 'bins', edges: Array.from(histogram.edges), baseline, current, ...(time ? { edges_time: time } : {}) };
   if (histogram.kind === 'values') {
     return { kind: 'categories', categories: valueLabels(histogram.values, time), baseline, current, other_baseline: 0, other_current: 0 };
   }

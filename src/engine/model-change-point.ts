@@ -19,7 +19,13 @@ import { compareLabels } from '../performance/label-order.js';
 const MAX_ERROR_BUCKETS = 30;
 const MIN_BUCKET_ROWS = 20;
 
-export function locateChangePoint(current: Table, orderColumn: string | undefined, labelled: SideRows, scale: number, minRows: number): ChangePointResult {
+export function locateChangePoint(
+  current: Table,
+  orderColumn: string | undefined,
+  labelled: SideRows,
+  scale: number,
+  minRows: number,
+): ChangePointResult {
   const { rows } = labelled;
   const signalKind = rows.task === 'classification' ? 'misclassification' : 'absolute-error';
   const errors = errorSignal(rows)!;
@@ -45,15 +51,14 @@ export function locateChangePoint(current: Table, orderColumn: string | undefine
   }
 
   const streamed = Float64Array.from(stream.labelledIndex, (index) => errors[index]);
-  const outcomes = firstChangePoints(
-    rows.task === 'regression' ? streamed.map((error) => error / scale) : streamed,
-  );
+  const outcomes = firstChangePoints(rows.task === 'regression' ? streamed.map((error) => error / scale) : streamed);
   const pointAt = (position: number): StreamPoint => {
     const order = stream.order?.[position];
     return { position, row: stream.rows[position], ...(order === undefined ? {} : { order }) };
   };
   const detectorResult = (outcome: DetectorOutcome): DetectorResult => {
-    if (outcome.status === 'change') return { status: 'change', onset: pointAt(outcome.onset.position), detected: pointAt(outcome.detected.position) };
+    if (outcome.status === 'change')
+      return { status: 'change', onset: pointAt(outcome.onset.position), detected: pointAt(outcome.detected.position) };
     return outcome.status === 'no-change' ? { status: 'no-change' } : { status: 'not-applicable', reason: outcome.reason };
   };
   const detectors = {
@@ -128,7 +133,9 @@ function sortKeys(values: ReadonlyArray<number | string>, readAsTime: boolean): 
     const time = readAsTime ? 'epoch-ms' : numbers.length > 0 ? epochEncodingOf(min(numbers), max(numbers)) : undefined;
     return { keys: numbers, ...(time === undefined ? {} : { time }) };
   }
-  const times = values.every((value) => typeof value === 'string' && ISO_TIMESTAMP.test(value)) ? values.map((value) => Date.parse(value as string)) : undefined;
+  const times = values.every((value) => typeof value === 'string' && ISO_TIMESTAMP.test(value))
+    ? values.map((value) => Date.parse(value as string))
+    : undefined;
   return times && times.every(Number.isFinite) ? { keys: times, time: 'iso' } : { keys: values.map(String) };
 }
 

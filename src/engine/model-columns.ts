@@ -27,7 +27,9 @@ export interface ModelColumns {
 /** Every column the model section uses, so the feature table leaves them out. */
 export function modelColumnNames(columns: ModelColumns): Set<string> {
   return new Set(
-    [columns.prediction, columns.target, columns.order, ...columns.probabilities.values()].filter((name): name is string => name !== undefined),
+    [columns.prediction, columns.target, columns.order, ...columns.probabilities.values()].filter(
+      (name): name is string => name !== undefined,
+    ),
   );
 }
 
@@ -55,7 +57,8 @@ export function resolveModelColumns(options: ModelOptions, baseline: Table, curr
     }
   } else if (options.probabilities?.kind === 'prefix') {
     const { prefix } = options.probabilities;
-    for (const name of names) if (name.startsWith(prefix) && name.length > prefix.length) probabilities.set(name.slice(prefix.length), name);
+    for (const name of names)
+      if (name.startsWith(prefix) && name.length > prefix.length) probabilities.set(name.slice(prefix.length), name);
     if (probabilities.size === 0) throw new InputError(`no column name starts with the probability prefix ${JSON.stringify(prefix)}`);
   } else if (options.probabilities?.kind === 'positive') {
     positiveColumn = options.probabilities.column;
@@ -73,7 +76,10 @@ export function resolveModelColumns(options: ModelOptions, baseline: Table, curr
   if (positiveColumn !== undefined) {
     const labelColumns = [options.prediction, options.target].filter((name) => name !== undefined);
     for (const name of labelColumns) requireClassLabels(name, [baseline, current]);
-    const seen = { labels: labelsSeen(labelColumns, [baseline, current]), where: options.target === undefined ? 'the prediction column' : 'the prediction and target columns' };
+    const seen = {
+      labels: labelsSeen(labelColumns, [baseline, current]),
+      where: options.target === undefined ? 'the prediction column' : 'the prediction and target columns',
+    };
     const positive = positiveClass(namedClass, options.positiveLabel, seen);
     requireProbabilities(positiveColumn, positive, { baseline, current });
     probabilities = new Map([[positive, positiveColumn]]);
@@ -87,7 +93,8 @@ export function resolveModelColumns(options: ModelOptions, baseline: Table, curr
   };
   const parts = [resolved.prediction, resolved.target, resolved.order, ...probabilities.values()].filter((name) => name !== undefined);
   const repeated = parts.find((name, index) => parts.indexOf(name) !== index);
-  if (repeated !== undefined) throw new InputError(`column ${JSON.stringify(repeated)} is named for two parts of the model (prediction, target, probability, order)`);
+  if (repeated !== undefined)
+    throw new InputError(`column ${JSON.stringify(repeated)} is named for two parts of the model (prediction, target, probability, order)`);
   return resolved;
 }
 
@@ -108,7 +115,9 @@ function positiveClass(named: string | undefined, given: string | undefined, see
     );
   }
   if (named !== undefined && given !== undefined && named !== given) {
-    throw new InputError(`the one probability column is named for class ${JSON.stringify(named)}, but the positive label is ${JSON.stringify(given)}: give one of them`);
+    throw new InputError(
+      `the one probability column is named for class ${JSON.stringify(named)}, but the positive label is ${JSON.stringify(given)}: give one of them`,
+    );
   }
   const chosen = named ?? given;
   if (chosen === undefined) {
@@ -176,7 +185,12 @@ export function inferTask(
   declaredKinds: ReadonlyMap<string, ColumnKind>,
 ): PerformanceTask {
   const labelColumn = (columns.target ?? columns.prediction)!;
-  const chosen = options.performanceMetric !== undefined ? performanceMetric(options.performanceMetric)!.task : columns.probabilities.size > 0 ? 'classification' : undefined;
+  const chosen =
+    options.performanceMetric !== undefined
+      ? performanceMetric(options.performanceMetric)!.task
+      : columns.probabilities.size > 0
+        ? 'classification'
+        : undefined;
   if (chosen === 'classification') requireClassLabels(labelColumn, [baseline, current]);
   if (chosen) return chosen;
   const kindOf = (kind: ColumnKind): PerformanceTask => (kind === 'categorical' ? 'classification' : 'regression');

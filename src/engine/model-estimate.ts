@@ -107,7 +107,8 @@ function estimatedRows(model: CbpeModel, rows: UnlabelledBinaryRows, truth?: Lab
   const realized = truth && realizedBinaryMetrics(truth);
   const result = (name: EstimatedMetricName, metric: EstimatedMetric): EstimatedMetricResult => {
     const { value, standardError, lower, upper } = metric;
-    const banded: EstimatedMetricResult = standardError === undefined ? { value } : { value, standard_error: standardError, lower: lower!, upper: upper! };
+    const banded: EstimatedMetricResult =
+      standardError === undefined ? { value } : { value, standard_error: standardError, lower: lower!, upper: upper! };
     const actual = realized?.[name];
     if (actual === undefined) return banded;
     return { ...banded, realized: actual, ...(lower === undefined ? {} : { within_band: actual >= lower && actual <= upper! }) };
@@ -115,7 +116,12 @@ function estimatedRows(model: CbpeModel, rows: UnlabelledBinaryRows, truth?: Lab
   const { truePositives, falsePositives, falseNegatives, trueNegatives } = estimate.expectedConfusion;
   return {
     rows: estimate.rows,
-    expected_confusion_matrix: { true_positives: truePositives, false_positives: falsePositives, false_negatives: falseNegatives, true_negatives: trueNegatives },
+    expected_confusion_matrix: {
+      true_positives: truePositives,
+      false_positives: falsePositives,
+      false_negatives: falseNegatives,
+      true_negatives: trueNegatives,
+    },
     accuracy: result('accuracy', estimate.accuracy),
     precision: result('precision', estimate.precision),
     recall: result('recall', estimate.recall),
@@ -144,7 +150,11 @@ function realizedBinaryMetrics(rows: LabelledBinaryRows): Partial<Record<Estimat
  * explanation: with the ±3σ band, about 0.15 % of the time under CBPE's assumption. No verdict without a
  * band (no standard error) or a baseline value.
  */
-function estimatedVerdict(realized: PerformanceResult, estimate: EstimatedRows, options: Pick<VerdictOptions, 'minRows'>): EstimatedVerdict {
+function estimatedVerdict(
+  realized: PerformanceResult,
+  estimate: EstimatedRows,
+  options: Pick<VerdictOptions, 'minRows'>,
+): EstimatedVerdict {
   const name = realized.metric === 'roc_auc' ? 'roc_auc' : 'accuracy';
   const metric = performanceMetric(name)!;
   const baselineSide = realized.metrics.baseline as ClassificationSideMetrics | undefined;
@@ -155,7 +165,12 @@ function estimatedVerdict(realized: PerformanceResult, estimate: EstimatedRows, 
     metric_title: metric.title,
     replaces_realized: realized.status === 'insufficient-data' && realized.labelled_rows.current < options.minRows,
   } as const;
-  const lacking = (reason: string): EstimatedVerdict => ({ ...common, status: 'insufficient-data', reason, summary: `No estimated performance verdict: ${reason}.` });
+  const lacking = (reason: string): EstimatedVerdict => ({
+    ...common,
+    status: 'insufficient-data',
+    reason,
+    summary: `No estimated performance verdict: ${reason}.`,
+  });
   if (baselineValue === undefined) return lacking(`${name} is not defined on the baseline rows`);
   if (estimated?.upper === undefined) return lacking(`${name} has no estimate with a band on the unlabelled rows`);
   const allowed = allowedDegradation(realized.max_degradation, baselineValue);

@@ -16,7 +16,12 @@ export interface VerdictOptions {
   minRows: number;
 }
 
-export function assessPerformance(metric: PerformanceMetric, baseline: LabelledRows, current: LabelledRows, options: VerdictOptions): PerformanceResult {
+export function assessPerformance(
+  metric: PerformanceMetric,
+  baseline: LabelledRows,
+  current: LabelledRows,
+  options: VerdictOptions,
+): PerformanceResult {
   const verdict = performanceVerdict(metric, baseline, current, options.maxDegradation, { minRows: options.minRows });
   const metrics = { baseline: sideMetrics(baseline), current: sideMetrics(current) };
   const result: PerformanceResult = {
@@ -59,7 +64,15 @@ export function assessPerformance(metric: PerformanceMetric, baseline: LabelledR
 function sideMetrics(rows: LabelledRows): SideMetrics | undefined {
   if (rows.task === 'regression') {
     const metrics = regressionMetrics(rows);
-    return metrics && { rows: metrics.rows, mae: metrics.mae, rmse: metrics.rmse, mape: metrics.mape, ...(metrics.r2 === undefined ? {} : { r2: metrics.r2 }) };
+    return (
+      metrics && {
+        rows: metrics.rows,
+        mae: metrics.mae,
+        rmse: metrics.rmse,
+        mape: metrics.mape,
+        ...(metrics.r2 === undefined ? {} : { r2: metrics.r2 }),
+      }
+    );
   }
   const metrics = classificationMetrics(rows);
   if (!metrics) return undefined;

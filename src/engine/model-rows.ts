@@ -40,7 +40,9 @@ export function labelledRows(table: Table, columns: ModelColumns, task: Performa
 
   const probabilityColumns = [...columns.probabilities].map(([label, name]) => [label, columnNamed(table, name)] as const);
   const scores = probabilityColumns.every(([, column]) => column !== undefined)
-    ? probabilityColumns.map(([label, column]) => [label, numbersOf(column!, `probability (class ${JSON.stringify(label)})`, table, side)] as const)
+    ? probabilityColumns.map(
+        ([label, column]) => [label, numbersOf(column!, `probability (class ${JSON.stringify(label)})`, table, side)] as const,
+      )
     : [];
   const yTrue: string[] = [];
   const yPred: string[] = [];

@@ -25,7 +25,9 @@ const DEFAULT_PERFORMANCE_METRIC: Record<PerformanceTask, PerformanceMetricName>
 
 /** Any drifted column of the group is drift; no judged column is insufficient data. */
 export function groupDrift(columns: readonly ModelColumnResult[]): ColumnGroupDrift {
-  const judged = columns.filter((column) => column.status === 'drift' || column.status === 'no-drift' || column.status === 'missing-in-current');
+  const judged = columns.filter(
+    (column) => column.status === 'drift' || column.status === 'no-drift' || column.status === 'missing-in-current',
+  );
   const drifted = columns.filter((column) => column.drift_detected).map((column) => column.name);
   return {
     status: drifted.length > 0 ? 'drift' : judged.length > 0 ? 'no-drift' : 'insufficient-data',
@@ -44,7 +46,13 @@ export interface AssessmentOptions extends VerdictOptions {
 }
 
 /** Performance and its change point; nothing without both a target and a prediction column. */
-export function assessModel(baseline: Table, current: Table, columns: ModelColumns, task: PerformanceTask, options: AssessmentOptions): ModelAssessment {
+export function assessModel(
+  baseline: Table,
+  current: Table,
+  columns: ModelColumns,
+  task: PerformanceTask,
+  options: AssessmentOptions,
+): ModelAssessment {
   if (columns.target === undefined || columns.prediction === undefined) return {};
   const metric = performanceMetric(options.performanceMetric ?? DEFAULT_PERFORMANCE_METRIC[task])!;
   const baselineRows = labelledRows(baseline, columns, task, 'baseline');

@@ -18,7 +18,11 @@ import {
   RECONSTRUCTION_MIN_BASELINE_ROWS,
   reconstructionErrorDrift,
 } from '../multivariate/reconstruction-error.js';
-import { DOMAIN_CLASSIFIER_FALSE_ALARM_RATE, DOMAIN_CLASSIFIER_MIN_ROWS, domainClassifierDrift } from '../multivariate/domain-classifier.js';
+import {
+  DOMAIN_CLASSIFIER_FALSE_ALARM_RATE,
+  DOMAIN_CLASSIFIER_MIN_ROWS,
+  domainClassifierDrift,
+} from '../multivariate/domain-classifier.js';
 import { MMD_FALSE_ALARM_RATE, mmdDrift } from '../multivariate/mmd.js';
 
 /** Fixed, so a check run twice on the same data gives the same answer. */
@@ -30,17 +34,29 @@ export interface MultivariateOptions {
   minRows: number;
 }
 
-export function compareMultivariate(baseline: Table, current: Table, columns: readonly ColumnResult[], options: MultivariateOptions): MultivariateResult {
+export function compareMultivariate(
+  baseline: Table,
+  current: Table,
+  columns: readonly ColumnResult[],
+  options: MultivariateOptions,
+): MultivariateResult {
   const specs: FeatureSpec[] = columns
     .filter((column) => column.status === 'drift' || column.status === 'no-drift')
     .map((column) => ({ name: column.name, kind: column.type }));
   const all = featureMatrices(baseline, current, specs);
   let numerical: FeatureMatrices | undefined;
   const matricesFor = (method: MultivariateMethodName) =>
-    method === 'mmd' ? (numerical ??= featureMatrices(baseline, current, specs.filter((spec) => spec.kind === 'numerical'))) : all;
-  const tooFew = Math.min(baseline.rowCount, current.rowCount) < options.minRows
-    ? `fewer than ${options.minRows} rows on a side (baseline ${baseline.rowCount}, current ${current.rowCount})`
-    : undefined;
+    method === 'mmd'
+      ? (numerical ??= featureMatrices(
+          baseline,
+          current,
+          specs.filter((spec) => spec.kind === 'numerical'),
+        ))
+      : all;
+  const tooFew =
+    Math.min(baseline.rowCount, current.rowCount) < options.minRows
+      ? `fewer than ${options.minRows} rows on a side (baseline ${baseline.rowCount}, current ${current.rowCount})`
+      : undefined;
   const methods = options.methods.map((method) => {
     const matrices = matricesFor(method);
     const lacking = tooFew ?? lackingColumns(method, matrices);
@@ -95,7 +111,13 @@ function insufficient(method: MultivariateMethodName, matrices: FeatureMatrices,
   };
 }
 
-function settled(method: MultivariateMethodName, matrices: FeatureMatrices, driftDetected: boolean, fields: Partial<MultivariateMethodResult>, finding: string): MultivariateMethodResult {
+function settled(
+  method: MultivariateMethodName,
+  matrices: FeatureMatrices,
+  driftDetected: boolean,
+  fields: Partial<MultivariateMethodResult>,
+  finding: string,
+): MultivariateMethodResult {
   return {
     ...base(method, matrices),
     status: driftDetected ? 'drift' : 'no-drift',
@@ -111,7 +133,10 @@ function runMethod(method: MultivariateMethodName, matrices: FeatureMatrices): M
   if (method === 'reconstruction-error') {
     const outcome = reconstructionErrorDrift(baseline, current, MULTIVARIATE_SEED);
     if (!outcome) {
-      const reason = baseline.rows < RECONSTRUCTION_MIN_BASELINE_ROWS ? `fewer than ${RECONSTRUCTION_MIN_BASELINE_ROWS} baseline rows (half to fit, half to set the band)` : 'no variation in the baseline features';
+      const reason =
+        baseline.rows < RECONSTRUCTION_MIN_BASELINE_ROWS
+          ? `fewer than ${RECONSTRUCTION_MIN_BASELINE_ROWS} baseline rows (half to fit, half to set the band)`
+          : 'no variation in the baseline features';
       return insufficient(method, matrices, reason);
     }
     const fields = {
@@ -129,17 +154,38 @@ function runMethod(method: MultivariateMethodName, matrices: FeatureMatrices): M
   }
   if (method === 'domain-classifier') {
     const outcome = domainClassifierDrift(baseline, current, MULTIVARIATE_SEED);
-    if (!outcome) return insufficient(method, matrices, `fewer than ${DOMAIN_CLASSIFIER_MIN_ROWS} rows on a side to train and cross-validate on`);
-    const topFeatures = outcome.top_features.map((entry) => ({ column: matrices.features[entry.feature].name, importance: entry.importance }));
-    const fields = { score: outcome.score, threshold: outcome.threshold, rows: outcome.rows, auc: outcome.auc, folds: outcome.folds, top_features: topFeatures };
+    if (!outcome)
+      return insufficient(method, matrices, `fewer than ${DOMAIN_CLASSIFIER_MIN_ROWS} rows on a side to train and cross-validate on`);
+    const topFeatures = outcome.top_features.map((entry) => ({
+      column: matrices.features[entry.feature].name,
+      importance: entry.importance,
+    }));
+    const fields = {
+      score: outcome.score,
+      threshold: outcome.threshold,
+      rows: outcome.rows,
+      auc: outcome.auc,
+      folds: outcome.folds,
+      top_features: topFeatures,
+    };
     const comparison = outcome.drift_detected ? '≥' : '<';
-    const separating = topFeatures.length > 0 ? `; most separating: ${topFeatures.map((entry) => `${entry.column} (${formatPercent(entry.importance)})`).join(', ')}` : '';
+    const separating =
+      topFeatures.length > 0
+        ? `; most separating: ${topFeatures.map((entry) => `${entry.column} (${formatPercent(entry.importance)})`).join(', ')}`
+        : '';
     const finding = `cross-validated AUC ${formatNumber(outcome.auc)}, score 2·AUC − 1 = ${formatNumber(outcome.score)} ${comparison} ${formatNumber(outcome.threshold)}${separating}`;
     return settled(method, matrices, outcome.drift_detected, fields, finding);
   }
   const outcome = mmdDrift(baseline, current, MULTIVARIATE_SEED);
   if (!outcome) return insufficient(method, matrices, 'fewer than two rows on a side');
-  const fields = { score: outcome.p_value, threshold: outcome.threshold, rows: outcome.rows, mmd2: outcome.mmd2, sigma: outcome.sigma, permutations: outcome.permutations };
+  const fields = {
+    score: outcome.p_value,
+    threshold: outcome.threshold,
+    rows: outcome.rows,
+    mmd2: outcome.mmd2,
+    sigma: outcome.sigma,
+    permutations: outcome.permutations,
+  };
   const comparison = outcome.drift_detected ? '<' : '≥';
   const finding = `MMD² = ${formatNumber(outcome.mmd2)}, permutation p = ${formatNumber(outcome.p_value)} ${comparison} ${formatNumber(outcome.threshold)} (${outcome.permutations} permutations)`;
   return settled(method, matrices, outcome.drift_detected, fields, finding);

@@ -12,13 +12,7 @@ import type { PerformanceTask } from '../performance/rows.js';
 import type { MaxDegradation, PerformanceStatus } from '../performance/verdict.js';
 import type { MultivariateResult } from '../multivariate/result.js';
 
-export type ColumnStatus =
-  | 'drift'
-  | 'no-drift'
-  | 'insufficient-data'
-  | 'missing-in-current'
-  | 'new-in-current'
-  | 'not-tested';
+export type ColumnStatus = 'drift' | 'no-drift' | 'insufficient-data' | 'missing-in-current' | 'new-in-current' | 'not-tested';
 
 export type DatasetStatus = 'drift' | 'no-drift' | 'insufficient-data';
 

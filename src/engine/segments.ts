@@ -18,7 +18,13 @@ export const MAX_SEGMENTS = 20;
 
 type Compare = (baseline: Dataset, current: Dataset, options: DriftOptions) => DriftResult;
 
-export function compareSegments(baseline: Dataset, current: Dataset, column: string, options: DriftOptions, compare: Compare): SegmentsResult {
+export function compareSegments(
+  baseline: Dataset,
+  current: Dataset,
+  column: string,
+  options: DriftOptions,
+  compare: Compare,
+): SegmentsResult {
   const [baselineRows, currentRows] = [rowsOf(baseline, 'baseline'), rowsOf(current, 'current')];
   const baselineKeys = segmentKeys(baselineRows, column, 'baseline');
   const currentKeys = segmentKeys(currentRows, column, 'current');
@@ -27,7 +33,12 @@ export function compareSegments(baseline: Dataset, current: Dataset, column: str
   const values = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value]) => value);
   const kept = values.slice(0, MAX_SEGMENTS);
   // Multivariate methods read every row of every segment again: the whole data's verdict is enough.
-  const segmentOptions: DriftOptions = { ...options, segment: undefined, multivariate: [], ignoreColumns: [...options.ignoreColumns, column] };
+  const segmentOptions: DriftOptions = {
+    ...options,
+    segment: undefined,
+    multivariate: [],
+    ignoreColumns: [...options.ignoreColumns, column],
+  };
   const segments = kept.map((value): SegmentResult => {
     const [baselineSegment, currentSegment] = [rowsWhere(baselineRows, baselineKeys, value), rowsWhere(currentRows, currentKeys, value)];
     const result = compare(baselineSegment, currentSegment, segmentOptions);
@@ -46,7 +57,9 @@ export function compareSegments(baseline: Dataset, current: Dataset, column: str
 
 function rowsOf(side: Dataset, name: 'baseline' | 'current'): Table {
   if (side.profiled) {
-    throw new InputError(`--segment splits the rows of both sides, and the ${name} is a profile, which keeps no rows; give the ${name} as data files`);
+    throw new InputError(
+      `--segment splits the rows of both sides, and the ${name} is a profile, which keeps no rows; give the ${name} as data files`,
+    );
   }
   return side as Table;
 }

@@ -15,7 +15,10 @@ export interface RenamedInput {
 /** The name to read the input under: `name`, or `old` when only that is given (`given` tells). */
 export function renamedInputName(input: RenamedInput, given: (name: string) => boolean): string {
   if (!given(input.old)) return input.name;
-  if (given(input.name)) throw new InputError(`"${input.old}" and "${input.name}" are both given; "${input.old}" is the old name of "${input.name}": keep only "${input.name}"`);
+  if (given(input.name))
+    throw new InputError(
+      `"${input.old}" and "${input.name}" are both given; "${input.old}" is the old name of "${input.name}": keep only "${input.name}"`,
+    );
   annotate('warning', `"${input.old}" is deprecated: rename it to "${input.name}", which means the same`);
   return input.old;
 }

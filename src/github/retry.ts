@@ -69,7 +69,12 @@ interface FailedRequest {
 }
 
 /** How long to wait before trying `error`'s request again, or undefined when it should not be retried. */
-export function retryDelay(error: unknown, attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs'>, now = Date.now()): number | undefined {
+export function retryDelay(
+  error: unknown,
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs'>,
+  now = Date.now(),
+): number | undefined {
   const { status, message = '', response } = (error ?? {}) as FailedRequest;
   if (typeof status !== 'number') return undefined;
   const headers = response?.headers ?? {};
@@ -104,11 +109,17 @@ export const retryOnPassingFailures: OctokitPlugin = (octokit, options) => {
       try {
         return await request(requestOptions);
       } catch (error) {
-        const what = deadline.aborted ? `GitHub gave no answer to ${route} within ${seconds(policy.timeoutMs)}` : describeFailure(error as FailedRequest, route);
+        const what = deadline.aborted
+          ? `GitHub gave no answer to ${route} within ${seconds(policy.timeoutMs)}`
+          : describeFailure(error as FailedRequest, route);
         const delay = retryDelay(error, attempt, policy);
         if (delay === undefined) throw error;
         if (attempt >= policy.retries) throw unavailable(error as FailedRequest, `${what}, ${attempt + 1} times in a row`);
-        if (delay > policy.maxDelayMs) throw unavailable(error as FailedRequest, `${what} and asked to wait ${seconds(delay)}, longer than the ${seconds(policy.maxDelayMs)} driftgate waits`);
+        if (delay > policy.maxDelayMs)
+          throw unavailable(
+            error as FailedRequest,
+            `${what} and asked to wait ${seconds(delay)}, longer than the ${seconds(policy.maxDelayMs)} driftgate waits`,
+          );
         octokit.log.warn(`${what}; retrying in ${seconds(delay)}`);
         await policy.sleep(delay);
       }

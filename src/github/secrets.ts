@@ -20,7 +20,8 @@ const secrets = new Set<string>();
 export function registerSecret(value: string): void {
   if (value === '') return;
   core.setSecret(value);
-  for (const form of [value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url'), encodeURIComponent(value)]) secrets.add(form);
+  for (const form of [value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url'), encodeURIComponent(value)])
+    secrets.add(form);
 }
 
 const AUTHORIZATION_HEADER = /(authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic)\s+)?[^\s"',;]+/gi;
@@ -33,7 +34,10 @@ export function redactSecrets(text: string): string {
   // Longest first, so a secret that contains another is removed whole.
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) redacted = redacted.split(secret).join(HIDDEN);
   return redacted
-    .replace(AUTHORIZATION_HEADER, (_match, header: string, scheme: string | undefined) => `${header}${scheme ? `${scheme} ` : ''}${HIDDEN}`)
+    .replace(
+      AUTHORIZATION_HEADER,
+      (_match, header: string, scheme: string | undefined) => `${header}${scheme ? `${scheme} ` : ''}${HIDDEN}`,
+    )
     .replace(BEARER, (_match, scheme: string) => `${scheme} ${HIDDEN}`)
     .replace(BASIC, (match, scheme: string, value: string) => (isBasicCredential(value) ? `${scheme} ${HIDDEN}` : match))
     .replace(GITHUB_TOKEN, HIDDEN);

@@ -31,7 +31,9 @@ export function resolveInside(input: string, value: string, roots: AllowedRoots)
   }
   // In a glob, `**/..` may match zero directories and climb above the part that looked contained.
   if (isDynamicPattern(value) && value.split(/[\\/]/).includes('..')) {
-    throw new InputError(`${input} ${JSON.stringify(value)}: a glob pattern may not contain ".." segments; write it from the workspace root down`);
+    throw new InputError(
+      `${input} ${JSON.stringify(value)}: a glob pattern may not contain ".." segments; write it from the workspace root down`,
+    );
   }
   // The readers take a path that exists literally before trying it as a glob; the same files are checked
   // here, found by the same bounded walk the readers make (given `allowedRoots`).
@@ -39,7 +41,9 @@ export function resolveInside(input: string, value: string, roots: AllowedRoots)
   if (!globbed) refuseDanglingLink(input, value, absolute, roots);
   // A linked folder the walk did not enter is refused like a linked file: the readers would skip it silently.
   const notEntered: string[] = [];
-  const reached = globbed ? globFilesSync(value, { cwd: roots.workspace, within: allowed, onOutside: (path) => notEntered.push(path) }) : [absolute];
+  const reached = globbed
+    ? globFilesSync(value, { cwd: roots.workspace, within: allowed, onOutside: (path) => notEntered.push(path) })
+    : [absolute];
   for (const path of [...notEntered, ...reached]) refuseLinkOutside(input, value, path, roots);
   return absolute;
 }

@@ -66,7 +66,11 @@ export async function* readChunks(source: Source, onBytes?: (read: number) => vo
  * The whole (decompressed) file, for formats that need random access or a single parse. A file over
  * `limit.bytes` is refused with `limit.refusal` as soon as the reader has got that far, before holding more.
  */
-export async function readAll(source: Source, onBytes?: (read: number) => void, limit?: { bytes: number; refusal: string }): Promise<Buffer> {
+export async function readAll(
+  source: Source,
+  onBytes?: (read: number) => void,
+  limit?: { bytes: number; refusal: string },
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of readChunks(source, onBytes)) {
@@ -93,10 +97,7 @@ export function fileError(error: unknown, source: Source): unknown {
     case 'Z_BUF_ERROR':
     case 'Z_DATA_ERROR':
     case 'Z_STREAM_ERROR':
-      return new InputError(
-        `the file is truncated or corrupt gzip (${(error as Error).message}); re-export or re-download it`,
-        { file },
-      );
+      return new InputError(`the file is truncated or corrupt gzip (${(error as Error).message}); re-export or re-download it`, { file });
     default:
       return error;
   }

@@ -12,7 +12,19 @@ import { readChunks } from './compression.js';
 import { COMMA, CR, CsvTokenizer, LF, QUOTE, TAB, type CsvSink } from './csv-tokenizer.js';
 import { LONG_DECIMAL_LIMIT, longDecimal, MAX_EXACT_INTEGER, parseNumberBytes, POWERS_OF_TEN } from '../core/number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from '../core/missing-values.js';
-import { changedWhileRead, isBuilt, limitsOf, NotTextError, wantsText, type FileColumns, type FileFormat, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
+import {
+  changedWhileRead,
+  isBuilt,
+  limitsOf,
+  NotTextError,
+  wantsText,
+  type FileColumns,
+  type FileFormat,
+  type FilePlan,
+  type RowBatches,
+  type Source,
+  type StreamedFile,
+} from './source.js';
 import type { Column } from '../core/table.js';
 
 /** A cell's text, or undefined when the bytes are not valid UTF-8. */
@@ -241,7 +253,11 @@ class TableSink implements CsvSink {
     let position = start;
     // One call per record keeps this loop trivial: V8 optimizes `plainRecord` as a whole function rather
     // than through on-stack replacement of a long loop, whose exit path would lack type feedback.
-    for (let next = this.plainRecord(bytes, position, end, line); next >= 0; next = this.plainRecord(bytes, position, end, line + records)) {
+    for (
+      let next = this.plainRecord(bytes, position, end, line);
+      next >= 0;
+      next = this.plainRecord(bytes, position, end, line + records)
+    ) {
       records++;
       position = next;
       // A blank line is skipped, not read as a record of empty cells: the general parser knows that.
@@ -430,17 +446,33 @@ export const csvFormat: FileFormat<'csv'> = {
 };
 
 /** Read by the same reader, which takes the delimiter from the format's name. */
-export const tsvFormat: FileFormat<'tsv'> = { ...csvFormat, name: 'tsv', title: 'TSV', extensions: ['.tsv', '.tab'], notes: 'the same with tabs' };
+export const tsvFormat: FileFormat<'tsv'> = {
+  ...csvFormat,
+  name: 'tsv',
+  title: 'TSV',
+  extensions: ['.tsv', '.tab'],
+  notes: 'the same with tabs',
+};
 
 /** Reads a CSV (`,`) or TSV (tab) file into columns. */
 export async function readDelimited(source: Source, plan: FilePlan): Promise<FileColumns> {
   // A missing file has no size; reading it reports that.
-  const size = source.gzip ? undefined : await stat(source.path).then((info) => info.size, () => undefined);
+  const size = source.gzip
+    ? undefined
+    : await stat(source.path).then(
+        (info) => info.size,
+        () => undefined,
+      );
   return readDelimitedInput(delimitedInputOf(source, size), plan);
 }
 
 function delimitedInputOf(source: Source, size: number | undefined): DelimitedInput {
-  return { file: source.display, delimiter: source.format === tsvFormat.name ? TAB : COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
+  return {
+    file: source.display,
+    delimiter: source.format === tsvFormat.name ? TAB : COMMA,
+    size,
+    chunks: (pass) => readChunks(source, pass.onBytes),
+  };
 }
 
 /** A delimited file as bytes, read afresh for each pass over it. */

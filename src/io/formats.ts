@@ -27,7 +27,9 @@ const DEFAULT_FORMAT: Format = csvFormat.name;
 export const GZIP = { title: 'gzip', extension: '.gz', sizeWeight: 4 } as const;
 
 const byName = new Map<Format, RegisteredFormat>(formats.map((format) => [format.name, format]));
-const byExtension = new Map<string, RegisteredFormat>(formats.flatMap((format) => format.extensions.map((extension) => [extension, format] as const)));
+const byExtension = new Map<string, RegisteredFormat>(
+  formats.flatMap((format) => format.extensions.map((extension) => [extension, format] as const)),
+);
 const magicLength = Math.max(...formats.map((format) => format.magic?.length ?? 0));
 
 export function formatNamed(name: Format): RegisteredFormat {
@@ -45,7 +47,10 @@ function formatOfName(path: string): { format: RegisteredFormat | undefined; gzi
 
 /** The format whose magic bytes the content starts with, if any. */
 function formatOfContent(head: Buffer): RegisteredFormat | undefined {
-  return formats.find((format) => format.magic !== undefined && head.length >= format.magic.length && head.toString('latin1', 0, format.magic.length) === format.magic);
+  return formats.find(
+    (format) =>
+      format.magic !== undefined && head.length >= format.magic.length && head.toString('latin1', 0, format.magic.length) === format.magic,
+  );
 }
 
 /** Whether a file name has a data extension we read (one of `dataExtensions`, optionally .gz). */
@@ -93,7 +98,8 @@ export function streamerOf(source: Source): Streamer | undefined {
 
 /** A binary file read as text: the message says what can be passed instead. */
 function advise(error: unknown): never {
-  if (error instanceof NotTextError) throw new InputError(`${error.message}; pass a ${formatTitles('or')} file`, { file: error.file, line: error.line });
+  if (error instanceof NotTextError)
+    throw new InputError(`${error.message}; pass a ${formatTitles('or')} file`, { file: error.file, line: error.line });
   throw error;
 }
 
@@ -117,5 +123,10 @@ export function dataExtensions(): string {
 export function formatTableMarkdown(): string {
   const code = (extension: string) => `\`${extension}\``;
   const rows = formats.map((format) => `| ${format.title} | ${format.extensions.map(code).join(', ')} | ${format.notes} |`);
-  return ['| format | extensions | notes |', '|---|---|---|', ...rows, `| ${GZIP.title} | any of the above + ${code(GZIP.extension)} | |`].join('\n');
+  return [
+    '| format | extensions | notes |',
+    '|---|---|---|',
+    ...rows,
+    `| ${GZIP.title} | any of the above + ${code(GZIP.extension)} | |`,
+  ].join('\n');
 }

@@ -50,15 +50,20 @@ function globOptions({ cwd, within, onOutside = () => undefined }: GlobFilesOpti
   const refusal = (path: string) => Object.assign(new Error(`${path} leads outside the folders the walk may enter`), { code: 'EACCES' });
   options.fs = {
     realpath: ((path: string, callback: Callback<string>) =>
-      realpath(path, (error, real) => (error ? callback(error, '') : outsideFolder(path, real) ? callback(refusal(path), '') : callback(null, real)))) as unknown as typeof realpath,
+      realpath(path, (error, real) =>
+        error ? callback(error, '') : outsideFolder(path, real) ? callback(refusal(path), '') : callback(null, real),
+      )) as unknown as typeof realpath,
     realpathSync: ((path: string) => {
       const real = realpathSync(path);
       if (outsideFolder(path, real)) throw refusal(path);
       return real;
     }) as unknown as typeof realpathSync,
     readdir: ((path: string, readdirOptions: object, callback: Callback<unknown[]>) =>
-      realpath(path, (error, real) => (!error && outsideFolder(path, real) ? callback(null, []) : readdir(path, readdirOptions, callback as never)))) as unknown as typeof readdir,
-    readdirSync: ((path: string, readdirOptions: object) => (outsideFolder(path, realOrAsWritten(path)) ? [] : readdirSync(path, readdirOptions as never))) as unknown as typeof readdirSync,
+      realpath(path, (error, real) =>
+        !error && outsideFolder(path, real) ? callback(null, []) : readdir(path, readdirOptions, callback as never),
+      )) as unknown as typeof readdir,
+    readdirSync: ((path: string, readdirOptions: object) =>
+      outsideFolder(path, realOrAsWritten(path)) ? [] : readdirSync(path, readdirOptions as never)) as unknown as typeof readdirSync,
   };
   return options;
 }

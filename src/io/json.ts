@@ -12,7 +12,19 @@ import { InferredColumnBuilder } from '../core/column-builder.js';
 import { readAll, readChunks } from './compression.js';
 import { parseNumberText } from '../core/number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from '../core/missing-values.js';
-import { describeBytes, isBuilt, limitsOf, NotTextError, wantsText, type FileColumns, type FileFormat, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
+import {
+  describeBytes,
+  isBuilt,
+  limitsOf,
+  NotTextError,
+  wantsText,
+  type FileColumns,
+  type FileFormat,
+  type FilePlan,
+  type RowBatches,
+  type Source,
+  type StreamedFile,
+} from './source.js';
 import type { Column } from '../core/table.js';
 
 const LF = 0x0a;
@@ -195,7 +207,8 @@ function nestedDeeperThan(value: object, levels: number): boolean {
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (next.value === null || typeof next.value !== 'object') continue;
     if (next.depth > levels) return true;
-    for (const inner of Object.values(next.value)) if (inner !== null && typeof inner === 'object') pending.push({ value: inner, depth: next.depth + 1 });
+    for (const inner of Object.values(next.value))
+      if (inner !== null && typeof inner === 'object') pending.push({ value: inner, depth: next.depth + 1 });
   }
   return false;
 }
@@ -272,10 +285,13 @@ async function scanJsonLines(source: Source, plan: FilePlan, table: RecordTable)
       });
     }
     if (!isRecord(value)) {
-      throw new InputError(`the line holds ${describeJson(value)}, not a JSON object; every line must hold one object like {"column": value}`, {
-        file,
-        line,
-      });
+      throw new InputError(
+        `the line holds ${describeJson(value)}, not a JSON object; every line must hold one object like {"column": value}`,
+        {
+          file,
+          line,
+        },
+      );
     }
     table.add(value, { line });
   };

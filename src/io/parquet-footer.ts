@@ -31,7 +31,10 @@ export function checkFooter(metadata: FileMetaData, footer: Uint8Array, dataEnd:
       const meta = chunk.meta_data;
       const name = meta?.path_in_schema.join('.') ?? '?';
       if (chunk.file_path !== undefined) {
-        throw new InputError(`column ${JSON.stringify(name)} is stored in another file (${JSON.stringify(chunk.file_path)}); write the data into one file`, { file });
+        throw new InputError(
+          `column ${JSON.stringify(name)} is stored in another file (${JSON.stringify(chunk.file_path)}); write the data into one file`,
+          { file },
+        );
       }
       if (!meta) throw damaged(`${where} has a column chunk without its description`, file);
       if (name !== leaves[position]) {
@@ -41,7 +44,10 @@ export function checkFooter(metadata: FileMetaData, footer: Uint8Array, dataEnd:
       const size = end - start;
       if (!(size > 0)) throw damaged(`column ${JSON.stringify(name)} in ${where} claims ${meta.total_compressed_size} bytes of data`, file);
       if (!(start >= 4) || end > dataEnd) {
-        throw damaged(`column ${JSON.stringify(name)} in ${where} claims bytes ${start} to ${end}, beyond the ${dataEnd} bytes of data in the file`, file);
+        throw damaged(
+          `column ${JSON.stringify(name)} in ${where} claims bytes ${start} to ${end}, beyond the ${dataEnd} bytes of data in the file`,
+          file,
+        );
       }
     });
   });
@@ -100,10 +106,16 @@ function checkNames(schema: readonly SchemaElement[], footer: Uint8Array, file: 
       throw new InputError(`column ${index} has no name in the schema; give every column a name`, { file, column: index });
     }
     if (name.includes('\uFFFD') && !containsUtf8(footer, name)) {
-      throw new InputError(`the name of column ${index} in the schema is not valid UTF-8; write the file with UTF-8 column names`, { file, column: index });
+      throw new InputError(`the name of column ${index} in the schema is not valid UTF-8; write the file with UTF-8 column names`, {
+        file,
+        column: index,
+      });
     }
     if (seen.has(name)) {
-      throw new InputError(`the schema names column ${JSON.stringify(name)} more than once; give every column a distinct name`, { file, column: name });
+      throw new InputError(`the schema names column ${JSON.stringify(name)} more than once; give every column a distinct name`, {
+        file,
+        column: name,
+      });
     }
     seen.add(name);
   }
@@ -128,7 +140,10 @@ function checkRowCounts(metadata: FileMetaData, file: string): void {
   const claimed = BigInt(metadata.num_rows);
   if (claimed < 0n) throw damaged(`its footer claims ${claimed} rows`, file);
   if (claimed > BigInt(MAX_PARQUET_ROWS)) {
-    throw new InputError(`the footer claims ${claimed} rows, more than the ${MAX_PARQUET_ROWS} driftgate reads from one file; split the data into several files`, { file });
+    throw new InputError(
+      `the footer claims ${claimed} rows, more than the ${MAX_PARQUET_ROWS} driftgate reads from one file; split the data into several files`,
+      { file },
+    );
   }
   let sum = 0n;
   for (const [index, group] of metadata.row_groups.entries()) {
@@ -136,7 +151,8 @@ function checkRowCounts(metadata: FileMetaData, file: string): void {
     if (rows < 0n) throw damaged(`row group ${index + 1} claims ${rows} rows`, file);
     sum += rows;
   }
-  if (claimed > 0n && metadata.row_groups.length === 0) throw damaged(`its footer claims ${claimed} rows but the file has no row groups`, file);
+  if (claimed > 0n && metadata.row_groups.length === 0)
+    throw damaged(`its footer claims ${claimed} rows but the file has no row groups`, file);
   if (sum !== claimed) throw damaged(`its footer claims ${claimed} rows but its row groups hold ${sum}`, file);
 }
 
@@ -151,10 +167,14 @@ function damaged(claim: string, file: string): InputError {
 export function checkDecodedRows(parts: readonly ColumnData[], rowStart: number, rowEnd: number, name: string, file: string): void {
   let decoded = rowStart;
   for (const part of parts) {
-    if (part.rowStart !== decoded) throw damaged(`the data of column ${JSON.stringify(name)} skips or repeats rows from row ${decoded + 1}`, file);
+    if (part.rowStart !== decoded)
+      throw damaged(`the data of column ${JSON.stringify(name)} skips or repeats rows from row ${decoded + 1}`, file);
     decoded += part.columnData.length;
   }
   if (decoded !== rowEnd) {
-    throw damaged(`its footer claims ${rowEnd - rowStart} rows but the data of column ${JSON.stringify(name)} holds ${decoded - rowStart}`, file);
+    throw damaged(
+      `its footer claims ${rowEnd - rowStart} rows but the data of column ${JSON.stringify(name)} holds ${decoded - rowStart}`,
+      file,
+    );
   }
 }

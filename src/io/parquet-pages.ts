@@ -45,7 +45,9 @@ export async function readChunks(
     const rows = Number(group.num_rows);
     if (rows > 0 && groupStart >= rowStart && groupStart + rows <= rowEnd) {
       // The footer checks matched the chunks to the schema's columns, whose names are distinct.
-      const meta = group.columns.find(({ meta_data: meta }) => meta!.path_in_schema.length === 1 && meta!.path_in_schema[0] === name)!.meta_data!;
+      const meta = group.columns.find(
+        ({ meta_data: meta }) => meta!.path_in_schema.length === 1 && meta!.path_in_schema[0] === name,
+      )!.meta_data!;
       const { start, end } = chunkRange(meta);
       chunks.push({ bytes: await read(start, end), meta, rows });
     }
@@ -88,7 +90,12 @@ function leave(): never {
  * The cells of a field `decodesFlat` accepts, from its chunks in row order; undefined when a chunk needs
  * hyparquet. A cell is missing where the file has a null, an empty string, or a number `missing` lists.
  */
-export function decodeFlatColumn(field: SchemaTree, storage: Storage, chunks: readonly ChunkBytes[], missing: MissingValues): Column | undefined {
+export function decodeFlatColumn(
+  field: SchemaTree,
+  storage: Storage,
+  chunks: readonly ChunkBytes[],
+  missing: MissingValues,
+): Column | undefined {
   try {
     const pages = chunks.map((chunk) => pagesOf(chunk, field));
     const rows = chunks.reduce((sum, chunk) => sum + chunk.rows, 0);
@@ -193,7 +200,8 @@ function addDataPage(cells: Cells, page: Page, meta: ColumnMetaData, optional: b
     const width = view.getUint8(parts.values.offset++);
     const indices = new Int32Array(parts.present);
     // hyparquet reads v1 pages of width 0 as all zeros without looking further, v2 pages as any other.
-    if (width > 0 || header.data_page_header_v2) readRleBitPackedHybrid(parts.values, width, indices, view.byteLength - parts.values.offset);
+    if (width > 0 || header.data_page_header_v2)
+      readRleBitPackedHybrid(parts.values, width, indices, view.byteLength - parts.values.offset);
     cells.addIndices(indices, parts.levels);
   } else {
     leave();

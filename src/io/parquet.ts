@@ -18,7 +18,18 @@ import { checkDecodedRows, checkFooter } from './parquet-footer.js';
 import { decodeFlatColumn, decodesFlat, readChunks, type Storage } from './parquet-pages.js';
 import { parseNumberText } from '../core/number.js';
 import { DEFAULT_NA_VALUES, MissingValues } from '../core/missing-values.js';
-import { changedWhileRead, describeBytes, isBuilt, wantsText, type FileColumns, type FileFormat, type FilePlan, type RowBatches, type Source, type StreamedFile } from './source.js';
+import {
+  changedWhileRead,
+  describeBytes,
+  isBuilt,
+  wantsText,
+  type FileColumns,
+  type FileFormat,
+  type FilePlan,
+  type RowBatches,
+  type Source,
+  type StreamedFile,
+} from './source.js';
 
 /** Temporal values as numbers, so drift in them can be measured like any other numeric column. */
 const PARSERS: Partial<ParquetParsers> = {
@@ -139,7 +150,8 @@ async function bytesInMemory(source: Source, plan: FilePlan): Promise<RandomAcce
     refusal: `the Parquet file is over ${describeBytes(constants.MAX_LENGTH)} once decompressed, the most this reader holds in memory; store it uncompressed (Parquet compresses its own pages)`,
   });
   // hyparquet wants an ArrayBuffer of its own; a pooled Buffer's may hold more than this file.
-  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
+  const buffer =
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
   return { file: buffer, read: async (start, end) => new Uint8Array(buffer, start, end - start), close: async () => {} };
 }
 
@@ -156,7 +168,7 @@ async function bytesOnDisk(source: Source, plan: FilePlan): Promise<RandomAccess
   const read = async (start: number, end: number): Promise<Uint8Array> => {
     const bytes = new Uint8Array(end - start);
     try {
-      for (let filled = 0; filled < bytes.length; ) {
+      for (let filled = 0; filled < bytes.length;) {
         const { bytesRead: got } = await handle.read(bytes, filled, bytes.length - filled, start + filled);
         if (got === 0) throw changedWhileRead(source.display);
         filled += got;
@@ -180,18 +192,37 @@ function builtFields(parquet: OpenParquet, plan: FilePlan): SchemaTree[] {
 async function readColumnRows(parquet: OpenParquet, field: SchemaTree, plan: FilePlan, rowStart: number, rowEnd: number): Promise<Column> {
   const storage = storageOf(field, plan);
   if (decodesFlat(field, storage)) {
-    const column = decodeFlatColumn(field, storage, await readChunks(parquet.metadata, field.element.name, rowStart, rowEnd, parquet.read), missingValuesOf(plan));
+    const column = decodeFlatColumn(
+      field,
+      storage,
+      await readChunks(parquet.metadata, field.element.name, rowStart, rowEnd, parquet.read),
+      missingValuesOf(plan),
+    );
     if (column) return column;
   }
   return readThroughHyparquet(parquet, field, plan, rowStart, rowEnd);
 }
 
-async function readThroughHyparquet(parquet: OpenParquet, field: SchemaTree, plan: FilePlan, rowStart: number, rowEnd: number): Promise<Column> {
+async function readThroughHyparquet(
+  parquet: OpenParquet,
+  field: SchemaTree,
+  plan: FilePlan,
+  rowStart: number,
+  rowEnd: number,
+): Promise<Column> {
   const name = field.element.name;
   const file = parquet.display;
   const parts: ColumnData[] = [];
   try {
-    await parquetRead({ file: parquet.file, metadata: parquet.metadata, parsers: PARSERS, columns: [name], rowStart, rowEnd, onChunk: (chunk) => void parts.push(chunk) });
+    await parquetRead({
+      file: parquet.file,
+      metadata: parquet.metadata,
+      parsers: PARSERS,
+      columns: [name],
+      rowStart,
+      rowEnd,
+      onChunk: (chunk) => void parts.push(chunk),
+    });
   } catch (error) {
     throw error instanceof InputError ? error : unreadable(error, file);
   }

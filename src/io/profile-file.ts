@@ -53,7 +53,9 @@ export async function readProfileFile(path: string, display = path): Promise<Pro
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`not a usable driftgate profile: it is not valid JSON (${(error as Error).message}); is it truncated?`, { file: display });
+    throw new InputError(`not a usable driftgate profile: it is not valid JSON (${(error as Error).message}); is it truncated?`, {
+      file: display,
+    });
   }
   return profileFromJson(json, display);
 }

@@ -15,20 +15,31 @@ import { changedWhileRead, type FilePlan, type Source } from './source.js';
  * The profile the paths name (several are merged), with the profile files' names, or undefined when they
  * name data files; an InputError when they mix the two.
  */
-export async function readProfiles(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'globRoots'> = {}): Promise<{ profile: Profile; files: string[] } | undefined> {
+export async function readProfiles(
+  paths: readonly string[],
+  options: Pick<ReadOptions, 'cwd' | 'globRoots'> = {},
+): Promise<{ profile: Profile; files: string[] } | undefined> {
   const sources = await resolveSources(paths, options.cwd ?? process.cwd(), undefined, options.globRoots);
   const isProfile = await Promise.all(sources.map((source) => isProfileFile(source.path)));
   if (!isProfile.some(Boolean)) return undefined;
   const data = sources.filter((_, index) => !isProfile[index]);
   if (data.length > 0) {
-    throw new InputError('this is a data file among profiles; pass either profiles (they are merged) or data files, not both', { file: data[0].display });
+    throw new InputError('this is a data file among profiles; pass either profiles (they are merged) or data files, not both', {
+      file: data[0].display,
+    });
   }
-  const profile = sources.length === 1 ? await readProfileFile(sources[0].path, sources[0].display) : await mergeSources(sources, DEFAULT_PROFILE_SETTINGS);
+  const profile =
+    sources.length === 1
+      ? await readProfileFile(sources[0].path, sources[0].display)
+      : await mergeSources(sources, DEFAULT_PROFILE_SETTINGS);
   return { profile, files: sources.map((source) => source.display) };
 }
 
 /** The check's view of the profiles the paths name (see `readProfiles`). */
-export async function readProfilesOf(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'globRoots'> = {}): Promise<Dataset | undefined> {
+export async function readProfilesOf(
+  paths: readonly string[],
+  options: Pick<ReadOptions, 'cwd' | 'globRoots'> = {},
+): Promise<Dataset | undefined> {
   const read = await readProfiles(paths, options);
   return read && datasetOf(read.profile, read.files, 'file');
 }
@@ -70,7 +81,13 @@ export async function profileData(paths: readonly string[], options: ProfileData
   return builder.finish();
 }
 
-async function profileStreamed(source: Source, streamer: Streamer, plan: FilePlan, settings: ProfileSettings, cells: number): Promise<Profile> {
+async function profileStreamed(
+  source: Source,
+  streamer: Streamer,
+  plan: FilePlan,
+  settings: ProfileSettings,
+  cells: number,
+): Promise<Profile> {
   const stream = async (filePlan: FilePlan) => {
     const builder = new ProfileBuilder(settings);
     const sources = [source.display];

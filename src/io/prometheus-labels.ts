@@ -6,7 +6,23 @@
 import { InputError } from '../core/errors.js';
 
 /** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
-export const RESERVED_LABEL_NAMES: readonly string[] = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment', 'rows'];
+export const RESERVED_LABEL_NAMES: readonly string[] = [
+  'column',
+  'type',
+  'method',
+  'output',
+  'side',
+  'status',
+  'version',
+  'gate',
+  'role',
+  'metric',
+  'detector',
+  'point',
+  'segment_column',
+  'segment',
+  'rows',
+];
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
@@ -16,7 +32,9 @@ const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
  */
 export function validateLabelName(name: string, what: string): void {
   if (!LABEL_NAME.test(name)) {
-    throw new InputError(`${what} ${JSON.stringify(name)} is not a valid Prometheus label name (letters, digits and _, not starting with a digit)`);
+    throw new InputError(
+      `${what} ${JSON.stringify(name)} is not a valid Prometheus label name (letters, digits and _, not starting with a digit)`,
+    );
   }
   if (name.startsWith('__')) {
     throw new InputError(`${what} ${JSON.stringify(name)} starts with "__", which Prometheus reserves for its own labels`);

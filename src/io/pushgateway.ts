@@ -38,7 +38,8 @@ export async function pushMetrics(
   const fetchImpl = options.fetchImpl ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retries = options.retries ?? DEFAULT_RETRIES;
-  const { deadline = (milliseconds: number) => AbortSignal.timeout(milliseconds), sleep = (milliseconds: number) => delay(milliseconds) } = options;
+  const { deadline = (milliseconds: number) => AbortSignal.timeout(milliseconds), sleep = (milliseconds: number) => delay(milliseconds) } =
+    options;
   const headers: Record<string, string> = { 'Content-Type': 'text/plain; version=0.0.4' };
   if (authorization) headers.Authorization = authorization;
 
@@ -67,7 +68,9 @@ export async function pushMetrics(
     if (!retryable || !mayRetry) {
       const explanation = await responseExcerpt(response);
       const tries = retryable ? ` after ${attempt + 1} attempt(s)` : '';
-      throw new Error(`pushing metrics to ${shown} failed${tries}: HTTP ${response.status} ${response.statusText}${explanation ? `: ${explanation}` : ''}`);
+      throw new Error(
+        `pushing metrics to ${shown} failed${tries}: HTTP ${response.status} ${response.statusText}${explanation ? `: ${explanation}` : ''}`,
+      );
     }
     await response.body?.cancel();
     await sleep(Math.max(backoff, retryAfterMs(response.headers.get('retry-after')) ?? 0));
@@ -96,7 +99,9 @@ function pushTarget(url: string, job: string, groupingKey: Record<string, string
     validateLabelName(name, 'grouping key label');
     if (name === 'job' || RESERVED_LABEL_NAMES.includes(name)) {
       // The Pushgateway writes grouping labels over the pushed ones, so these would corrupt every series.
-      throw new InputError(`grouping key label ${JSON.stringify(name)} clashes with a label driftgate or the Pushgateway sets (job, ${RESERVED_LABEL_NAMES.join(', ')})`);
+      throw new InputError(
+        `grouping key label ${JSON.stringify(name)} clashes with a label driftgate or the Pushgateway sets (job, ${RESERVED_LABEL_NAMES.join(', ')})`,
+      );
     }
   }
 

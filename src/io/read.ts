@@ -63,12 +63,13 @@ export async function readTable(paths: readonly string[], options: ReadOptions =
  * them: their sizes, each counted as many times over as its format's `sizeWeight` says. 0 when they name
  * none, or one that cannot be found (reading them reports why).
  */
-export async function inputSize(paths: readonly string[], options: Pick<ReadOptions, 'cwd' | 'format' | 'globRoots'> = {}): Promise<number> {
+export async function inputSize(
+  paths: readonly string[],
+  options: Pick<ReadOptions, 'cwd' | 'format' | 'globRoots'> = {},
+): Promise<number> {
   try {
     const sources = await resolveSources(paths, options.cwd ?? process.cwd(), options.format, options.globRoots);
-    const sizes = await Promise.all(
-      sources.map(async (source) => (await fileSize(source.path)) * sizeWeight(source)),
-    );
+    const sizes = await Promise.all(sources.map(async (source) => (await fileSize(source.path)) * sizeWeight(source)));
     return sizes.reduce((sum, size) => sum + size, 0);
   } catch {
     return 0;
@@ -90,7 +91,12 @@ export async function readFileTable(source: Source, plan: FilePlan): Promise<Tab
 }
 
 /** The files the paths and globs name, in order, each once. */
-export async function resolveSources(paths: readonly string[], cwd: string, format?: Format, globRoots?: readonly string[]): Promise<Source[]> {
+export async function resolveSources(
+  paths: readonly string[],
+  cwd: string,
+  format?: Format,
+  globRoots?: readonly string[],
+): Promise<Source[]> {
   const sources: Source[] = [];
   const seen = new Set<string>();
   for (const pattern of paths) {
@@ -104,7 +110,11 @@ export async function resolveSources(paths: readonly string[], cwd: string, form
 }
 
 /** A literal path that exists wins over reading it as a glob, so names with `[` or `*` still work. */
-async function expand(pattern: string, cwd: string, globRoots: readonly string[] | undefined): Promise<Array<{ absolute: string; display: string }>> {
+async function expand(
+  pattern: string,
+  cwd: string,
+  globRoots: readonly string[] | undefined,
+): Promise<Array<{ absolute: string; display: string }>> {
   const absolute = resolve(cwd, pattern);
   const info = await stat(absolute).catch(() => undefined);
   if (info?.isFile()) return [{ absolute, display: pattern }];

@@ -33,7 +33,9 @@ export async function extractZip(zipPath: string, target: string): Promise<strin
       if (inside === '' && isDirectory) continue;
       // `..` as a whole segment only: `..data.csv` is an ordinary name.
       if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-        throw new InputError(`archive entry ${JSON.stringify(entry.fileName)} would be written outside ${root}; refusing to extract`, { file: zipPath });
+        throw new InputError(`archive entry ${JSON.stringify(entry.fileName)} would be written outside ${root}; refusing to extract`, {
+          file: zipPath,
+        });
       }
       if (isSymbolicLink(entry)) {
         throw new InputError(`archive entry ${JSON.stringify(entry.fileName)} is a symbolic link; refusing to extract`, { file: zipPath });
@@ -52,8 +54,11 @@ export async function extractZip(zipPath: string, target: string): Promise<strin
     if (error instanceof InputError) throw error;
     const reason = (error as Error).message;
     // yauzl refuses an absolute or climbing name while decoding it, before it is ever an entry to check.
-    if (/^(?:invalid relative path|absolute path): /.test(reason)) throw new InputError(`${reason}: the entry would be written outside ${root}; refusing to extract`, { file: zipPath });
-    throw new InputError(`could not extract the archive: ${reason}; it may be damaged: upload it again, then re-run this job`, { file: zipPath });
+    if (/^(?:invalid relative path|absolute path): /.test(reason))
+      throw new InputError(`${reason}: the entry would be written outside ${root}; refusing to extract`, { file: zipPath });
+    throw new InputError(`could not extract the archive: ${reason}; it may be damaged: upload it again, then re-run this job`, {
+      file: zipPath,
+    });
   } finally {
     zip.close();
   }
@@ -103,7 +108,10 @@ async function refuseLinkedDirectories(root: string, directory: string, entryNam
       throw error;
     }
     if (isLink) {
-      throw new InputError(`archive entry ${JSON.stringify(entryName)} would be written through the symbolic link ${path}; refusing to extract`, { file: zipPath });
+      throw new InputError(
+        `archive entry ${JSON.stringify(entryName)} would be written through the symbolic link ${path}; refusing to extract`,
+        { file: zipPath },
+      );
     }
   }
 }

@@ -71,11 +71,18 @@ export function domainClassifierDrift(baseline: DataMatrix, current: DataMatrix,
   for (let held = 0; held < DOMAIN_CLASSIFIER_FOLDS; held++) {
     const training = rowsWhere(rows, (row) => fold[row] !== held);
     const testing = rowsWhere(rows, (row) => fold[row] === held);
-    const model = fitBoostedTrees(selectRows(pooled, training), isCurrent.filter((_, row) => fold[row] !== held), BOOSTING);
+    const model = fitBoostedTrees(
+      selectRows(pooled, training),
+      isCurrent.filter((_, row) => fold[row] !== held),
+      BOOSTING,
+    );
     predictScores(model, selectRows(pooled, testing)).forEach((score, index) => (outOfFold[testing[index]] = score));
     model.importances.forEach((gain, feature) => (gains[feature] += gain));
   }
-  const auc = binaryRocAuc(Array.from(isCurrent, (label) => label === 1), outOfFold)!;
+  const auc = binaryRocAuc(
+    Array.from(isCurrent, (label) => label === 1),
+    outOfFold,
+  )!;
   const score = Math.max(0, 2 * auc - 1);
   const totalGain = gains.reduce((sum, gain) => sum + gain, 0);
   const top_features = [...gains]

@@ -41,8 +41,14 @@ export function featureMatrices(baseline: Table, current: Table, specs: readonly
   for (const pair of encoded) standardize(pair.baseline, pair.current);
   return {
     features: encoded.map((pair) => pair.spec),
-    baseline: interleave(encoded.map((pair) => pair.baseline), baseline.rowCount),
-    current: interleave(encoded.map((pair) => pair.current), current.rowCount),
+    baseline: interleave(
+      encoded.map((pair) => pair.baseline),
+      baseline.rowCount,
+    ),
+    current: interleave(
+      encoded.map((pair) => pair.current),
+      current.rowCount,
+    ),
   };
 }
 
@@ -53,7 +59,8 @@ function columnNamed(table: Table, name: string): Column {
 }
 
 function imputedNumbers(reference: Column, current: Column): { baseline: Float64Array; current: Float64Array } | undefined {
-  if (reference.storage !== 'numeric' || current.storage !== 'numeric') throw new Error(`column ${JSON.stringify(reference.name)} holds text`);
+  if (reference.storage !== 'numeric' || current.storage !== 'numeric')
+    throw new Error(`column ${JSON.stringify(reference.name)} holds text`);
   let sum = 0;
   let present = 0;
   for (const value of reference.values) {
@@ -112,4 +119,3 @@ function interleave(columns: readonly Float64Array[], rows: number): DataMatrix 
   });
   return { rows, columns: width, values };
 }
-

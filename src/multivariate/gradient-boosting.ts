@@ -59,7 +59,15 @@ export function fitBoostedTrees(matrix: DataMatrix, positive: Uint8Array, settin
       gradients[row] = probability - positive[row];
       hessians[row] = probability * (1 - probability);
     }
-    const grower = { binned, columns, bins: edges.map((featureEdges) => featureEdges.length + 1), gradients, hessians, importances, settings };
+    const grower = {
+      binned,
+      columns,
+      bins: edges.map((featureEdges) => featureEdges.length + 1),
+      gradients,
+      hessians,
+      importances,
+      settings,
+    };
     const tree = growNode(grower, allRows, 0);
     trees.push(tree);
     for (let row = 0; row < rows; row++) scores[row] += leafValue(tree, binned, columns, row);
@@ -97,7 +105,8 @@ function binRows(matrix: DataMatrix, edges: readonly Float64Array[]): Uint16Arra
   const { rows, columns, values } = matrix;
   const binned = new Uint16Array(rows * columns);
   for (let row = 0; row < rows; row++) {
-    for (let feature = 0; feature < columns; feature++) binned[row * columns + feature] = binOf(edges[feature], values[row * columns + feature]);
+    for (let feature = 0; feature < columns; feature++)
+      binned[row * columns + feature] = binOf(edges[feature], values[row * columns + feature]);
   }
   return binned;
 }
@@ -173,7 +182,11 @@ function growNode(grower: Grower, rows: Int32Array, level: number): TreeNode {
     feature: best.feature,
     bin: best.bin,
     left: growNode(grower, rows.filter(goesLeft), level + 1),
-    right: growNode(grower, rows.filter((row) => !goesLeft(row)), level + 1),
+    right: growNode(
+      grower,
+      rows.filter((row) => !goesLeft(row)),
+      level + 1,
+    ),
   };
 }
 

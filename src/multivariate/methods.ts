@@ -22,7 +22,10 @@ export const DEFAULT_MULTIVARIATE: readonly MultivariateMethodName[] = [];
 
 /** Comma- or line-separated names, `all`, or `off`; empty is the default. */
 export function parseMultivariateMethods(entries: readonly string[], option: string): MultivariateMethodName[] {
-  const words = entries.flatMap((entry) => entry.split(',')).map((word) => word.trim()).filter((word) => word !== '');
+  const words = entries
+    .flatMap((entry) => entry.split(','))
+    .map((word) => word.trim())
+    .filter((word) => word !== '');
   if (words.length === 0) return [...DEFAULT_MULTIVARIATE];
   if (words.length === 1 && (words[0] === 'off' || words[0] === 'none')) return [];
   const chosen = new Set<MultivariateMethodName>();

@@ -93,7 +93,8 @@ export function reconstructionErrors(model: PcaModel, matrix: DataMatrix): Float
   const errors = new Float64Array(rows);
   for (let row = 0; row < rows; row++) {
     let squares = 0;
-    for (let column = 0; column < columns; column++) squares += (values[row * columns + column] - rebuilt.values[row * columns + column]) ** 2;
+    for (let column = 0; column < columns; column++)
+      squares += (values[row * columns + column] - rebuilt.values[row * columns + column]) ** 2;
     errors[row] = Math.sqrt(squares);
   }
   return errors;
@@ -104,7 +105,8 @@ function columnDeviations(matrix: DataMatrix): Float64Array {
   const means = columnMeans(matrix);
   const squares = new Float64Array(matrix.columns);
   for (let row = 0; row < matrix.rows; row++) {
-    for (let column = 0; column < matrix.columns; column++) squares[column] += (matrix.values[row * matrix.columns + column] - means[column]) ** 2;
+    for (let column = 0; column < matrix.columns; column++)
+      squares[column] += (matrix.values[row * matrix.columns + column] - means[column]) ** 2;
   }
   return squares.map((sum) => Math.sqrt(sum / matrix.rows) || 1);
 }

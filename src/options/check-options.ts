@@ -43,7 +43,8 @@ export interface CheckOptions {
 
 export function checkOptionsOf(read: OptionReader): CheckOptions {
   const text = (option: OptionSpec) => read.text(option) || undefined;
-  const number = (option: OptionSpec, rule: Parameters<typeof optionalNumber>[2]) => optionalNumber(read.nameOf(option), text(option), rule);
+  const number = (option: OptionSpec, rule: Parameters<typeof optionalNumber>[2]) =>
+    optionalNumber(read.nameOf(option), text(option), rule);
   const threshold = (option: OptionSpec) => optionalThreshold(read.nameOf(option), text(option));
   const drift = defaultDriftOptions({
     columns: read.list(O.columns),
@@ -74,7 +75,9 @@ export function checkOptionsOf(read: OptionReader): CheckOptions {
   for (const [key, value] of Object.entries(numbers)) if (value !== undefined) drift[key as keyof typeof numbers] = value;
 
   const modelOptions = [O.prediction, O.target, O.probabilities, O.positiveLabel, O.order, O.performanceMetric, O.maxDegradation] as const;
-  const [prediction, target, probabilities, positiveLabel, order, performanceMetric, maxDegradation] = modelOptions.map((option) => read.nameOf(option));
+  const [prediction, target, probabilities, positiveLabel, order, performanceMetric, maxDegradation] = modelOptions.map((option) =>
+    read.nameOf(option),
+  );
   drift.model = parseModelOptions(
     {
       prediction: read.text(O.prediction),
@@ -97,11 +100,16 @@ export function checkOptionsOf(read: OptionReader): CheckOptions {
 /** The numerical and categorical column options as one map; a column may not be both. */
 export function declaredKindsOf(read: OptionReader): Map<string, ColumnKind> {
   const declared = new Map<string, ColumnKind>();
-  for (const [kind, option] of [['numerical', O.numericalColumns], ['categorical', O.categoricalColumns]] as const) {
+  for (const [kind, option] of [
+    ['numerical', O.numericalColumns],
+    ['categorical', O.categoricalColumns],
+  ] as const) {
     for (const name of read.list(option)) {
       const other = declared.get(name);
       if (other && other !== kind) {
-        throw new InputError(`column ${JSON.stringify(name)} is declared both numerical and categorical (${read.nameOf(O.numericalColumns)} and ${read.nameOf(O.categoricalColumns)})`);
+        throw new InputError(
+          `column ${JSON.stringify(name)} is declared both numerical and categorical (${read.nameOf(O.numericalColumns)} and ${read.nameOf(O.categoricalColumns)})`,
+        );
       }
       declared.set(name, kind);
     }

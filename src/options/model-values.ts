@@ -27,20 +27,26 @@ export function parseModelOptions(texts: ModelOptionTexts, names: ModelOptionNam
   const target = present(texts.target);
   const performanceOption = (['order', 'performanceMetric', 'maxDegradation'] as const).find((key) => present(texts[key]) !== undefined);
   if (performanceOption && (prediction === undefined || target === undefined)) {
-    throw new InputError(`${names[performanceOption]} is about the model's performance: it needs both ${names.prediction} and ${names.target}`);
+    throw new InputError(
+      `${names[performanceOption]} is about the model's performance: it needs both ${names.prediction} and ${names.target}`,
+    );
   }
   if (texts.probabilities.length > 0 && prediction === undefined) {
     throw new InputError(`${names.probabilities} needs ${names.prediction}: the column of the class the model predicted`);
   }
   const positiveLabel = present(texts.positiveLabel);
   if (positiveLabel !== undefined && texts.probabilities.length === 0) {
-    throw new InputError(`${names.positiveLabel} is the class whose probability one ${names.probabilities} column holds: name that column too`);
+    throw new InputError(
+      `${names.positiveLabel} is the class whose probability one ${names.probabilities} column holds: name that column too`,
+    );
   }
   if (prediction === undefined && target === undefined) return undefined;
   const metricName = present(texts.performanceMetric);
   const metric = metricName === undefined ? undefined : performanceMetric(metricName);
   if (metricName !== undefined && !metric) {
-    throw new InputError(`${names.performanceMetric} must be one of ${PERFORMANCE_METRIC_NAMES.join(', ')}, not ${JSON.stringify(metricName)}`);
+    throw new InputError(
+      `${names.performanceMetric} must be one of ${PERFORMANCE_METRIC_NAMES.join(', ')}, not ${JSON.stringify(metricName)}`,
+    );
   }
   const maxDegradation = present(texts.maxDegradation);
   const probabilities = parseProbabilityColumns(texts.probabilities, names.probabilities);
@@ -66,7 +72,9 @@ export function parseProbabilityColumns(entries: readonly string[], option: stri
   const alone = entries.filter((entry) => !entry.includes('='));
   if (alone.length > 0) {
     if (entries.length > 1) {
-      throw new InputError(`${option} takes one PREFIX* entry, one COLUMN (the positive class's probability) or CLASS=COLUMN entries, not a mix or several of the first two`);
+      throw new InputError(
+        `${option} takes one PREFIX* entry, one COLUMN (the positive class's probability) or CLASS=COLUMN entries, not a mix or several of the first two`,
+      );
     }
     const [entry] = alone;
     return entry.endsWith('*') ? { kind: 'prefix', prefix: entry.slice(0, -1) } : { kind: 'positive', column: entry };
@@ -75,7 +83,9 @@ export function parseProbabilityColumns(entries: readonly string[], option: stri
   for (const entry of entries) {
     const at = entry.indexOf('=');
     if (at === 0 || at === entry.length - 1) {
-      throw new InputError(`${option} takes CLASS=COLUMN (one per class), PREFIX* (columns named PREFIX followed by the class) or one COLUMN (the positive class's probability), got ${JSON.stringify(entry)}`);
+      throw new InputError(
+        `${option} takes CLASS=COLUMN (one per class), PREFIX* (columns named PREFIX followed by the class) or one COLUMN (the positive class's probability), got ${JSON.stringify(entry)}`,
+      );
     }
     const label = entry.slice(0, at);
     if (columns.has(label)) throw new InputError(`${option} names class ${JSON.stringify(label)} twice`);
@@ -91,25 +101,43 @@ export function parseProbabilityColumns(entries: readonly string[], option: stri
  * gate on the model without naming its columns, or on multivariate drift without a multivariate method,
  * would never trip, so it is refused rather than silently ignored.
  */
-export function parseGateOn(entries: readonly string[], option: string, model: ModelOptions | undefined, multivariate: readonly string[] = [], segment?: string): Set<Gate> {
-  const words = entries.flatMap((entry) => entry.split(',')).map((word) => word.trim()).filter((word) => word !== '');
+export function parseGateOn(
+  entries: readonly string[],
+  option: string,
+  model: ModelOptions | undefined,
+  multivariate: readonly string[] = [],
+  segment?: string,
+): Set<Gate> {
+  const words = entries
+    .flatMap((entry) => entry.split(','))
+    .map((word) => word.trim())
+    .filter((word) => word !== '');
   if (words.length === 0) return new Set(ANY_GATES);
   const gates = new Set<Gate>();
   for (const word of words) {
     if (word === 'any') ANY_GATES.forEach((gate) => gates.add(gate));
     else if ((GATES as readonly string[]).includes(word)) gates.add(word as Gate);
-    else throw new InputError(`${option} takes data, prediction, performance, estimated-performance, multivariate, segment or any, not ${JSON.stringify(word)}`);
+    else
+      throw new InputError(
+        `${option} takes data, prediction, performance, estimated-performance, multivariate, segment or any, not ${JSON.stringify(word)}`,
+      );
   }
   if (gates.has('segment') && segment === undefined) throw new InputError(`${option} segment needs a segment column`);
-  if (gates.has('estimated-performance') && !(model?.prediction !== undefined && model.target !== undefined && model.probabilities?.kind === 'positive')) {
-    throw new InputError(`${option} estimated-performance needs the prediction and target columns and one probability column (the positive class's)`);
+  if (
+    gates.has('estimated-performance') &&
+    !(model?.prediction !== undefined && model.target !== undefined && model.probabilities?.kind === 'positive')
+  ) {
+    throw new InputError(
+      `${option} estimated-performance needs the prediction and target columns and one probability column (the positive class's)`,
+    );
   }
   if (!words.includes('any')) {
     if (gates.has('prediction') && !model) throw new InputError(`${option} prediction needs the prediction or target column`);
     if (gates.has('performance') && !(model?.prediction !== undefined && model.target !== undefined)) {
       throw new InputError(`${option} performance needs both the prediction and the target column`);
     }
-    if (gates.has('multivariate') && multivariate.length === 0) throw new InputError(`${option} multivariate needs a multivariate method (multivariate: all, or a list of methods)`);
+    if (gates.has('multivariate') && multivariate.length === 0)
+      throw new InputError(`${option} multivariate needs a multivariate method (multivariate: all, or a list of methods)`);
   }
   return gates;
 }

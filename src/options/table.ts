@@ -87,7 +87,8 @@ export const CHECK_OPTIONS = {
     help: 'the fresh data, or its profile',
     input: {
       name: 'current',
-      description: 'Path or glob of the fresh data, or its profile. One per line; several files are concatenated. Leave empty when using current-table or current-query.',
+      description:
+        'Path or glob of the fresh data, or its profile. One per line; several files are concatenated. Leave empty when using current-table or current-query.',
     },
   },
   memoryBudget: {
@@ -98,28 +99,38 @@ export const CHECK_OPTIONS = {
     help: "memory for holding data (512M, 4G; default half the machine's): a side whose files would need more is profiled while it is read, and the report says so",
     input: {
       name: 'memory-budget',
-      description: "Memory for holding data, such as 512M or 4G (empty = half the runner's memory). A side whose files would need more is profiled while it is read, in memory bounded by the profile, and the report says so.",
+      description:
+        "Memory for holding data, such as 512M or 4G (empty = half the runner's memory). A side whose files would need more is profiled while it is read, in memory bounded by the profile, and the report says so.",
       forwarded: true,
     },
   },
   baselineArtifact: {
     kind: 'text',
     section: 'sources',
-    input: { name: 'baseline-artifact', description: 'Name of a workflow artifact holding the baseline data or profile (instead of baseline).', forwarded: true },
+    input: {
+      name: 'baseline-artifact',
+      description: 'Name of a workflow artifact holding the baseline data or profile (instead of baseline).',
+      forwarded: true,
+    },
   },
   baselineRunId: {
     kind: 'text',
     section: 'sources',
     input: {
       name: 'baseline-run-id',
-      description: 'The run whose artifact to use with baseline-artifact. Empty = this run; a run id; or "latest" = the newest successful run of baseline-workflow on baseline-branch.',
+      description:
+        'The run whose artifact to use with baseline-artifact. Empty = this run; a run id; or "latest" = the newest successful run of baseline-workflow on baseline-branch.',
       forwarded: true,
     },
   },
   baselineWorkflow: {
     kind: 'text',
     section: 'sources',
-    input: { name: 'baseline-workflow', description: 'Workflow file name (e.g. train.yml) or id, for baseline-run-id "latest".', forwarded: true },
+    input: {
+      name: 'baseline-workflow',
+      description: 'Workflow file name (e.g. train.yml) or id, for baseline-run-id "latest".',
+      forwarded: true,
+    },
   },
   baselineBranch: {
     kind: 'text',
@@ -131,7 +142,8 @@ export const CHECK_OPTIONS = {
     section: 'sources',
     input: {
       name: 'engine',
-      description: 'SQL engine that profiles the baseline-table / baseline-query (and current-table / current-query) where the data lives - postgres, clickhouse or duckdb (empty = files only). See docs/sql-engines.md.',
+      description:
+        'SQL engine that profiles the baseline-table / baseline-query (and current-table / current-query) where the data lives - postgres, clickhouse or duckdb (empty = files only). See docs/sql-engines.md.',
       forwarded: true,
     },
   },
@@ -147,27 +159,45 @@ export const CHECK_OPTIONS = {
   baselineTable: {
     kind: 'text',
     section: 'sources',
-    input: { name: 'baseline-table', description: 'Table (schema.table) whose profile, computed inside the engine, is the baseline (instead of baseline).', forwarded: true },
+    input: {
+      name: 'baseline-table',
+      description: 'Table (schema.table) whose profile, computed inside the engine, is the baseline (instead of baseline).',
+      forwarded: true,
+    },
   },
   baselineQuery: {
     kind: 'text',
     section: 'sources',
-    input: { name: 'baseline-query', description: 'Query whose rows, profiled inside the engine, are the baseline (instead of baseline-table).', forwarded: true },
+    input: {
+      name: 'baseline-query',
+      description: 'Query whose rows, profiled inside the engine, are the baseline (instead of baseline-table).',
+      forwarded: true,
+    },
   },
   currentTable: {
     kind: 'text',
     section: 'sources',
-    input: { name: 'current-table', description: 'Table whose profile, computed inside the engine, is the fresh data (instead of current).' },
+    input: {
+      name: 'current-table',
+      description: 'Table whose profile, computed inside the engine, is the fresh data (instead of current).',
+    },
   },
   currentQuery: {
     kind: 'text',
     section: 'sources',
-    input: { name: 'current-query', description: 'Query whose rows, profiled inside the engine, are the fresh data (instead of current-table).' },
+    input: {
+      name: 'current-query',
+      description: 'Query whose rows, profiled inside the engine, are the fresh data (instead of current-table).',
+    },
   },
   githubToken: {
     kind: 'text',
     section: 'sources',
-    input: { name: 'github-token', description: 'Token for reading artifacts of other runs (needs actions read permission).', default: '${{ github.token }}' },
+    input: {
+      name: 'github-token',
+      description: 'Token for reading artifacts of other runs (needs actions read permission).',
+      default: '${{ github.token }}',
+    },
   },
   columns: {
     kind: 'list',
@@ -191,7 +221,11 @@ export const CHECK_OPTIONS = {
     flag: 'numerical',
     value: 'COL',
     help: 'treat this column as numerical (repeat; names may hold commas and spaces)',
-    input: { name: 'numerical-columns', description: 'Columns to treat as numerical, one per line (others are inferred).', forwarded: true },
+    input: {
+      name: 'numerical-columns',
+      description: 'Columns to treat as numerical, one per line (others are inferred).',
+      forwarded: true,
+    },
   },
   categoricalColumns: {
     kind: 'list',
@@ -232,7 +266,11 @@ export const CHECK_OPTIONS = {
     flag: 'method',
     value: 'NAME',
     help: 'for every column whose type it supports',
-    input: { name: 'method', description: 'Drift method for every column whose type it supports (empty = automatic choice per column).', forwarded: true },
+    input: {
+      name: 'method',
+      description: 'Drift method for every column whose type it supports (empty = automatic choice per column).',
+      forwarded: true,
+    },
   },
   numericalMethod: {
     kind: 'text',
@@ -266,7 +304,8 @@ export const CHECK_OPTIONS = {
     help: 'for every p-value method: drift when p < X (default 0.05)',
     input: {
       name: 'p-value-threshold',
-      description: "Threshold of every p-value method (drift below it) without a threshold below, and the alpha of auto distance thresholds. Empty = each method's default (0.05).",
+      description:
+        "Threshold of every p-value method (drift below it) without a threshold below, and the alpha of auto distance thresholds. Empty = each method's default (0.05).",
       forwarded: true,
     },
   },
@@ -328,7 +367,11 @@ export const CHECK_OPTIONS = {
     flag: 'numerical-threshold',
     value: 'X',
     help: 'the same, for numerical columns',
-    input: { name: 'numerical-threshold', description: 'Threshold for numerical columns; like threshold, only where the method is set.', forwarded: true },
+    input: {
+      name: 'numerical-threshold',
+      description: 'Threshold for numerical columns; like threshold, only where the method is set.',
+      forwarded: true,
+    },
   },
   categoricalThreshold: {
     kind: 'text',
@@ -336,7 +379,11 @@ export const CHECK_OPTIONS = {
     flag: 'categorical-threshold',
     value: 'X',
     help: 'the same, for categorical columns',
-    input: { name: 'categorical-threshold', description: 'Threshold for categorical columns; like threshold, only where the method is set.', forwarded: true },
+    input: {
+      name: 'categorical-threshold',
+      description: 'Threshold for categorical columns; like threshold, only where the method is set.',
+      forwarded: true,
+    },
   },
   columnThresholds: {
     kind: 'list',
@@ -346,7 +393,8 @@ export const CHECK_OPTIONS = {
     help: 'the same, for one column (repeat; X may be auto for a distance)',
     input: {
       name: 'column-thresholds',
-      description: 'Per-column thresholds, one COLUMN=NUMBER (or COLUMN=auto for a distance) per line; only for columns whose method is set.',
+      description:
+        'Per-column thresholds, one COLUMN=NUMBER (or COLUMN=auto for a distance) per line; only for columns whose method is set.',
       forwarded: true,
     },
   },
@@ -356,7 +404,12 @@ export const CHECK_OPTIONS = {
     flag: 'correction',
     value: 'none|bonferroni|fdr',
     help: 'multiple-testing correction across p-value tests (default none)',
-    input: { name: 'correction', description: 'Multiple-testing correction across p-value tests (none, bonferroni or fdr).', default: 'none', forwarded: true },
+    input: {
+      name: 'correction',
+      description: 'Multiple-testing correction across p-value tests (none, bonferroni or fdr).',
+      default: 'none',
+      forwarded: true,
+    },
   },
   minRows: {
     kind: 'text',
@@ -390,7 +443,12 @@ export const CHECK_OPTIONS = {
     flag: 'drift-share',
     value: 'X',
     help: `dataset drift when this share of columns drifted (default ${DEFAULT_DRIFT_SHARE})`,
-    input: { name: 'drift-share', description: 'The dataset has drifted when at least this share of the compared columns drifted.', default: String(DEFAULT_DRIFT_SHARE), forwarded: true },
+    input: {
+      name: 'drift-share',
+      description: 'The dataset has drifted when at least this share of the compared columns drifted.',
+      default: String(DEFAULT_DRIFT_SHARE),
+      forwarded: true,
+    },
   },
   allMethods: {
     kind: 'switch',
@@ -406,7 +464,8 @@ export const CHECK_OPTIONS = {
     help: "the model's prediction; tested for drift apart from the features",
     input: {
       name: 'prediction-column',
-      description: "Column of the model's prediction (prediction logs). It leaves the feature table and is tested for drift in the model section.",
+      description:
+        "Column of the model's prediction (prediction logs). It leaves the feature table and is tested for drift in the model section.",
       forwarded: true,
     },
   },
@@ -418,7 +477,8 @@ export const CHECK_OPTIONS = {
     help: 'the true value (may be missing where labels have not arrived); with --prediction, also measures performance and when it slipped',
     input: {
       name: 'target-column',
-      description: 'Column of the true value; may be missing where labels have not arrived. With prediction-column, performance is measured on both sides and its change point located.',
+      description:
+        'Column of the true value; may be missing where labels have not arrived. With prediction-column, performance is measured on both sides and its change point located.',
       forwarded: true,
     },
   },
@@ -443,7 +503,8 @@ export const CHECK_OPTIONS = {
     help: "that positive class; default 1 when the labels are 0/1 or −1/1 (as scikit-learn's pos_label), else required; it must be a label seen, and more than two labels are refused",
     input: {
       name: 'positive-label',
-      description: "The positive class of a binary model's one probability column (empty = 1 when the labels are 0/1 or -1/1, as scikit-learn's pos_label; other labels must name it). It must be one of the labels seen.",
+      description:
+        "The positive class of a binary model's one probability column (empty = 1 when the labels are 0/1 or -1/1, as scikit-learn's pos_label; other labels must name it). It must be one of the labels seen.",
       forwarded: true,
     },
   },
@@ -455,7 +516,8 @@ export const CHECK_OPTIONS = {
     help: "what orders the current rows in time (default: the rows' order)",
     input: {
       name: 'order-column',
-      description: "Column that orders the current rows in time (a timestamp), for locating when performance started to slip (empty = the rows' order in the files).",
+      description:
+        "Column that orders the current rows in time (a timestamp), for locating when performance started to slip (empty = the rows' order in the files).",
       forwarded: true,
     },
   },
@@ -465,7 +527,11 @@ export const CHECK_OPTIONS = {
     flag: 'performance-metric',
     value: 'NAME',
     help: `${metricList} (default accuracy for classifiers, mae for regressors)`,
-    input: { name: 'performance-metric', description: `Metric of the performance verdict - ${metricList}. Empty = accuracy for classifiers, mae for regressors.`, forwarded: true },
+    input: {
+      name: 'performance-metric',
+      description: `Metric of the performance verdict - ${metricList}. Empty = accuracy for classifiers, mae for regressors.`,
+      forwarded: true,
+    },
   },
   maxDegradation: {
     kind: 'text',
@@ -475,7 +541,8 @@ export const CHECK_OPTIONS = {
     help: 'tolerated worsening of the metric: absolute (0.02) or relative to the baseline (5%); default 5%',
     input: {
       name: 'max-degradation',
-      description: 'How much worse the metric may get before it is performance drift - absolute (0.02) or relative to the baseline value (5%). Empty = 5%.',
+      description:
+        'How much worse the metric may get before it is performance drift - absolute (0.02) or relative to the baseline value (5%). Empty = 5%.',
       forwarded: true,
     },
   },
@@ -535,12 +602,20 @@ export const CHECK_OPTIONS = {
   failOnDrift: {
     kind: 'switch',
     section: 'reports',
-    input: { name: 'fail-on-drift', description: 'Fail the step when the gate trips (default false, so the outputs can gate a later job).', default: 'false' },
+    input: {
+      name: 'fail-on-drift',
+      description: 'Fail the step when the gate trips (default false, so the outputs can gate a later job).',
+      default: 'false',
+    },
   },
   reportDir: {
     kind: 'text',
     section: 'reports',
-    input: { name: 'report-dir', description: 'Directory (in the workspace) for the JSON, Markdown, HTML reports and the metrics file.', default: 'driftgate-report' },
+    input: {
+      name: 'report-dir',
+      description: 'Directory (in the workspace) for the JSON, Markdown, HTML reports and the metrics file.',
+      default: 'driftgate-report',
+    },
   },
   uploadReport: {
     kind: 'text',
@@ -565,7 +640,10 @@ export const CHECK_OPTIONS = {
   metricsLabels: {
     kind: 'list',
     section: 'reports',
-    input: { name: 'metrics-labels', description: 'Labels added to every metric and to the Pushgateway grouping key, one NAME=VALUE per line (e.g. model=churn).' },
+    input: {
+      name: 'metrics-labels',
+      description: 'Labels added to every metric and to the Pushgateway grouping key, one NAME=VALUE per line (e.g. model=churn).',
+    },
   },
   format: {
     kind: 'text',
@@ -592,9 +670,30 @@ export const CHECK_OPTIONS = {
  * its columns as the check would.
  */
 export const PROFILE_OPTIONS = {
-  data: { kind: 'list', section: 'profile', flag: 'data', variadic: true, value: 'PATH...', help: 'data files to profile, in one streaming pass' },
-  merge: { kind: 'list', section: 'profile', flag: 'merge', variadic: true, value: 'PROFILE...', help: 'profiles of other rows (shards) to merge into one' },
-  output: { kind: 'text', section: 'profile', flag: 'output', short: 'o', value: 'FILE', help: 'write the profile there (.json, or .json.gz compressed); else stdout' },
+  data: {
+    kind: 'list',
+    section: 'profile',
+    flag: 'data',
+    variadic: true,
+    value: 'PATH...',
+    help: 'data files to profile, in one streaming pass',
+  },
+  merge: {
+    kind: 'list',
+    section: 'profile',
+    flag: 'merge',
+    variadic: true,
+    value: 'PROFILE...',
+    help: 'profiles of other rows (shards) to merge into one',
+  },
+  output: {
+    kind: 'text',
+    section: 'profile',
+    flag: 'output',
+    short: 'o',
+    value: 'FILE',
+    help: 'write the profile there (.json, or .json.gz compressed); else stdout',
+  },
   numericalColumns: CHECK_OPTIONS.numericalColumns,
   categoricalColumns: CHECK_OPTIONS.categoricalColumns,
   naValues: CHECK_OPTIONS.naValues,
@@ -656,16 +755,24 @@ export const PROFILE_OPTIONS = {
 export type CheckOptionKey = keyof typeof CHECK_OPTIONS;
 
 /** The check action's input names. */
-export type CheckInputName = { [Key in CheckOptionKey]: (typeof CHECK_OPTIONS)[Key] extends { input: { name: infer Name } } ? Name : never }[CheckOptionKey];
+export type CheckInputName = {
+  [Key in CheckOptionKey]: (typeof CHECK_OPTIONS)[Key] extends { input: { name: infer Name } } ? Name : never;
+}[CheckOptionKey];
 
 /** The options a command's parser knows, by flag, in the shape `node:util` parseArgs takes. */
-export function parseArgsOptions(options: Record<string, OptionSpec>): Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> {
+export function parseArgsOptions(
+  options: Record<string, OptionSpec>,
+): Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> {
   return Object.fromEntries(
     Object.values(options)
       .filter((option) => option.flag !== undefined)
       .map((option) => [
         option.flag,
-        { type: option.kind === 'switch' ? 'boolean' : 'string', ...(option.kind === 'list' ? { multiple: true } : {}), ...(option.short ? { short: option.short } : {}) },
+        {
+          type: option.kind === 'switch' ? 'boolean' : 'string',
+          ...(option.kind === 'list' ? { multiple: true } : {}),
+          ...(option.short ? { short: option.short } : {}),
+        },
       ]),
   );
 }

@@ -258,7 +258,7 @@ function placementVariances(scores: ArrayLike<number>, isPositive: readonly bool
   const { order, startsThreshold } = ranking;
   let positivesAbove = 0;
   let negativesAbove = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start + 1;
     while (end < order.length && !startsThreshold[end]) end++;
     const tiedRows = Array.from(order.subarray(start, end));

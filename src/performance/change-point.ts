@@ -103,9 +103,7 @@ export function firstChangePoints(signal: ArrayLike<number>, options: ChangePoin
   const binary = streamed.every((value) => value === 0 || value === 1);
   const adwin = new Adwin(options.adwin);
   return {
-    ddm: binary
-      ? run(new Ddm(options.ddm))
-      : { status: 'not-applicable', reason: 'DDM needs a 0/1 error signal (classification)' },
+    ddm: binary ? run(new Ddm(options.ddm)) : { status: 'not-applicable', reason: 'DDM needs a 0/1 error signal (classification)' },
     adwin: run(adwin, () => adwin.lastShift > 0),
     'page-hinkley':
       binary || options.pageHinkley

@@ -151,7 +151,7 @@ function poolAdjacentViolators(values: number[], weights: number[]): void {
       }
     }
   }
-  for (let blockStart = 0; blockStart < n; ) {
+  for (let blockStart = 0; blockStart < n;) {
     const after = blockEnd[blockStart] + 1;
     values.fill(values[blockStart], blockStart + 1, after);
     blockStart = after;

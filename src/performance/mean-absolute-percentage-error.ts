@@ -16,10 +16,7 @@ import { compensatedMean } from './mean.js';
 
 const ZERO_GUARD = Number.EPSILON;
 
-export function meanAbsolutePercentageError(
-  yTrue: ArrayLike<number>,
-  yPred: ArrayLike<number>,
-): number | undefined {
+export function meanAbsolutePercentageError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number | undefined {
   const errors = absoluteErrors(yTrue, yPred);
   if (!errors) return undefined;
   return compensatedMean(errors.map((error, row) => error / Math.max(Math.abs(yTrue[row]), ZERO_GUARD)));

@@ -39,12 +39,19 @@ export function rocAuc(yTrue: readonly string[], probabilities: ClassProbabiliti
   const scored = scoredClasses(yTrue, probabilities);
   if (!scored) return undefined;
   const { classes, positive } = scored;
-  if (positive !== undefined) return binaryRocAuc(yTrue.map((label) => label === positive), probabilities.get(positive)!);
+  if (positive !== undefined)
+    return binaryRocAuc(
+      yTrue.map((label) => label === positive),
+      probabilities.get(positive)!,
+    );
   const present = new Set(yTrue);
   const perClass: number[] = [];
   for (const label of classes) {
     if (!present.has(label)) continue;
-    const auc = binaryRocAuc(yTrue.map((truth) => truth === label), probabilities.get(label)!);
+    const auc = binaryRocAuc(
+      yTrue.map((truth) => truth === label),
+      probabilities.get(label)!,
+    );
     if (auc === undefined) return undefined;
     perClass.push(auc);
   }

@@ -29,9 +29,7 @@ import { bootstrapDifference, type BootstrapInterval, type BootstrapOptions } fr
 import type { MetricDirection, PerformanceMetric, PerformanceMetricName } from './metric-registry.js';
 import { rowCount, type LabelledRows } from './rows.js';
 
-export type MaxDegradation =
-  | { readonly kind: 'absolute'; readonly amount: number }
-  | { readonly kind: 'relative'; readonly share: number };
+export type MaxDegradation = { readonly kind: 'absolute'; readonly amount: number } | { readonly kind: 'relative'; readonly share: number };
 
 export const MIN_LABELLED_ROWS = 30;
 
@@ -85,7 +83,10 @@ export function performanceVerdict(
   maxDegradation: MaxDegradation,
   options: VerdictOptions = {},
 ): PerformanceVerdict {
-  for (const [side, rows] of [['baseline', baseline], ['current', current]] as const) {
+  for (const [side, rows] of [
+    ['baseline', baseline],
+    ['current', current],
+  ] as const) {
     if (rows.task !== metric.task) throw new InputError(`${metric.name} is a ${metric.task} metric, but the ${side} rows are ${rows.task}`);
     if (metric.needsProbabilities && !(rows.task === 'classification' && rows.probabilities)) {
       throw new InputError(`${metric.name} needs the model's class probabilities, and the ${side} rows have none`);

@@ -7,7 +7,15 @@
 import { InputError } from '../core/errors.js';
 import { MISSING_CODE, type Column, type NumericColumn, type Table } from '../core/table.js';
 import { compareCodePoints } from '../stattests/sample.js';
-import { DEFAULT_PROFILE_SETTINGS, PROFILE_VERSION, type ColumnProfile, type NumericColumnProfile, type Profile, type ProfileSettings, type TextColumnProfile } from '../core/profile.js';
+import {
+  DEFAULT_PROFILE_SETTINGS,
+  PROFILE_VERSION,
+  type ColumnProfile,
+  type NumericColumnProfile,
+  type Profile,
+  type ProfileSettings,
+  type TextColumnProfile,
+} from '../core/profile.js';
 import { NumericAccumulator } from './numeric-accumulator.js';
 
 /**

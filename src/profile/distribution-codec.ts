@@ -36,7 +36,9 @@ export function encodeDistribution(values: Float64Array, counts: Float64Array): 
   }
   for (const count of counts) bytes.unsigned(count);
   const data = deflateRawSync(bytes.finish(), { level: 9 }).toString('base64');
-  return scale === undefined ? { encoding: 'float64', distinct: values.length, data } : { encoding: 'decimal', scale, distinct: values.length, data };
+  return scale === undefined
+    ? { encoding: 'float64', distinct: values.length, data }
+    : { encoding: 'decimal', scale, distinct: values.length, data };
 }
 
 /** Undefined when the data does not decode to `distinct` values and counts (a corrupt profile). */

@@ -4,7 +4,14 @@
  */
 import { InputError } from '../core/errors.js';
 import { decodeDistribution, encodeDistribution, type EncodedDistribution } from './distribution-codec.js';
-import { PROFILE_VERSION, type ColumnProfile, type NumericColumnProfile, type Profile, type ProfileSettings, type TextColumnProfile } from '../core/profile.js';
+import {
+  PROFILE_VERSION,
+  type ColumnProfile,
+  type NumericColumnProfile,
+  type Profile,
+  type ProfileSettings,
+  type TextColumnProfile,
+} from '../core/profile.js';
 import { rankErrorOf, summaryFault } from '../core/rank-summary.js';
 
 /** The key a profile's JSON starts with; its value is the format version. */
@@ -28,7 +35,13 @@ export function profileToJson(profile: Profile): object {
 function columnToJson(column: ColumnProfile): object {
   const common = { name: column.name, storage: column.storage, rows: column.rows, missing: column.missing };
   if (column.storage === 'text') {
-    return { ...common, distinct: column.distinct, distinct_exact: column.distinctExact, other: column.other, categories: column.categories };
+    return {
+      ...common,
+      distinct: column.distinct,
+      distinct_exact: column.distinctExact,
+      other: column.other,
+      categories: column.categories,
+    };
   }
   const { distribution } = column;
   const numbers = {
@@ -37,7 +50,8 @@ function columnToJson(column: ColumnProfile): object {
     ...(column.time ? { time: true } : {}),
     ...(column.min === undefined ? {} : { min: column.min, max: column.max, mean: column.moments!.mean, m2: column.moments!.m2 }),
   };
-  if (distribution.kind === 'lossless') return { ...numbers, distribution: { kind: 'lossless', ...encodeDistribution(distribution.values, distribution.counts) } };
+  if (distribution.kind === 'lossless')
+    return { ...numbers, distribution: { kind: 'lossless', ...encodeDistribution(distribution.values, distribution.counts) } };
   const { summary } = distribution;
   return {
     ...numbers,
@@ -61,10 +75,15 @@ export function profileFromJson(json: unknown, file: string): Profile {
   const version = root[PROFILE_MARKER];
   if (version === undefined) fail(`it has no "${PROFILE_MARKER}" field`);
   if (version !== PROFILE_VERSION) {
-    fail(`it is format version ${JSON.stringify(version)}, and this driftgate reads version ${PROFILE_VERSION}; make it again with this version`);
+    fail(
+      `it is format version ${JSON.stringify(version)}, and this driftgate reads version ${PROFILE_VERSION}; make it again with this version`,
+    );
   }
   const rows = count(root.rows) ?? fail('"rows" is not a whole number ≥ 0');
-  const sources = Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string') ? (root.sources as string[]) : fail('"sources" is not a list of names');
+  const sources =
+    Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string')
+      ? (root.sources as string[])
+      : fail('"sources" is not a list of names');
   const settings = readSettings(asRecord(root.settings)) ?? fail('"settings" is missing or holds an invalid value');
   if (!Array.isArray(root.columns)) fail('"columns" is not a list');
   const names = new Set<string>();
@@ -74,7 +93,12 @@ export function profileFromJson(json: unknown, file: string): Profile {
     if (names.has(name)) fail('it names this column twice', name);
     names.add(name);
     const problem = (message: string): never => fail(message, name);
-    const column = record.storage === 'text' ? readText(record, name, problem) : record.storage === 'numeric' ? readNumeric(record, name, problem) : problem('its "storage" is neither "numeric" nor "text"');
+    const column =
+      record.storage === 'text'
+        ? readText(record, name, problem)
+        : record.storage === 'numeric'
+          ? readNumeric(record, name, problem)
+          : problem('its "storage" is neither "numeric" nor "text"');
     if (column.rows !== rows) problem(`it has ${column.rows} rows, the profile ${rows}`);
     return column;
   });
@@ -113,7 +137,8 @@ function readText(record: Record<string, unknown>, name: string, problem: Proble
   });
   if (total !== rows - missing) problem(`its category counts add up to ${total}, not the ${rows - missing} non-missing cells`);
   if (distinct < categories.length + (other > 0 ? 1 : 0)) problem(`"distinct" (${distinct}) is less than the categories it lists`);
-  if (other === 0 && record.distinct_exact && distinct !== categories.length) problem(`"distinct" (${distinct}) differs from the ${categories.length} categories listed`);
+  if (other === 0 && record.distinct_exact && distinct !== categories.length)
+    problem(`"distinct" (${distinct}) differs from the ${categories.length} categories listed`);
   return { storage: 'text', name, rows, missing, categories, other, distinct, distinctExact: record.distinct_exact as boolean };
 }
 
@@ -122,7 +147,14 @@ function readNumeric(record: Record<string, unknown>, name: string, problem: Pro
   const present = rows - missing;
   if (typeof record.integers !== 'boolean') problem('"integers" is not true or false');
   if (record.time !== undefined && record.time !== true) problem('"time" is given and not true');
-  const base = { storage: 'numeric' as const, name, rows, missing, integers: record.integers as boolean, ...(record.time === true ? { time: true as const } : {}) };
+  const base = {
+    storage: 'numeric' as const,
+    name,
+    rows,
+    missing,
+    integers: record.integers as boolean,
+    ...(record.time === true ? { time: true as const } : {}),
+  };
   const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
   let distribution: NumericColumnProfile['distribution'];
   let min: number | undefined;
@@ -132,7 +164,8 @@ function readNumeric(record: Record<string, unknown>, name: string, problem: Pro
     const decoded = decodeDistribution(encoded) ?? problem('its lossless distribution does not decode (corrupt or truncated)');
     const { values, counts } = decoded;
     for (let i = 0; i < values.length; i++) {
-      if (!Number.isFinite(values[i]) || (i > 0 && !(values[i] > values[i - 1]))) problem('its distinct values are not finite and ascending');
+      if (!Number.isFinite(values[i]) || (i > 0 && !(values[i] > values[i - 1])))
+        problem('its distinct values are not finite and ascending');
       if (!(counts[i] >= 1)) problem('a distinct value has a count below 1');
     }
     const total = counts.reduce((sum, n) => sum + n, 0);
@@ -160,7 +193,13 @@ function readNumeric(record: Record<string, unknown>, name: string, problem: Pro
   if (present === 0) return { ...base, distribution };
   const moments = { mean: record.mean, m2: record.m2 };
   if (record.min !== min || record.max !== max) problem('its "min" and "max" differ from its distribution');
-  if (typeof moments.mean !== 'number' || typeof moments.m2 !== 'number' || !Number.isFinite(moments.mean) || !(moments.m2 >= 0) || !Number.isFinite(moments.m2)) {
+  if (
+    typeof moments.mean !== 'number' ||
+    typeof moments.m2 !== 'number' ||
+    !Number.isFinite(moments.mean) ||
+    !(moments.m2 >= 0) ||
+    !Number.isFinite(moments.m2)
+  ) {
     problem('its "mean" and "m2" are not finite numbers (m2 ≥ 0)');
   }
   if ((moments.mean as number) < min! || (moments.mean as number) > max!) problem('its mean lies outside its minimum and maximum');
@@ -178,7 +217,8 @@ function readEncoded(record: Record<string, unknown>): EncodedDistribution | und
   const distinct = count(record.distinct);
   if (distinct === undefined || typeof record.data !== 'string') return undefined;
   if (record.encoding === 'float64') return { encoding: 'float64', distinct, data: record.data };
-  if (record.encoding === 'decimal' && count(record.scale) !== undefined) return { encoding: 'decimal', scale: record.scale as number, distinct, data: record.data };
+  if (record.encoding === 'decimal' && count(record.scale) !== undefined)
+    return { encoding: 'decimal', scale: record.scale as number, distinct, data: record.data };
   return undefined;
 }
 

@@ -64,7 +64,10 @@ export class NumericAccumulator {
     if (distribution.kind === 'lossless' && this.distinctValues) this.addDistinct(distribution.values, distribution.counts);
     else {
       const summary = distribution.kind === 'lossless' ? summaryOfCounts(distribution.values, distribution.counts) : distribution.summary;
-      this.distinctAtLeast = Math.max(this.distinctAtLeast, distribution.kind === 'lossless' ? distribution.values.length : distribution.distinctAtLeast);
+      this.distinctAtLeast = Math.max(
+        this.distinctAtLeast,
+        distribution.kind === 'lossless' ? distribution.values.length : distribution.distinctAtLeast,
+      );
       this.addSummary(summary);
     }
   }
@@ -127,7 +130,10 @@ export class NumericAccumulator {
       this.distinctAtLeast = Math.max(this.distinctAtLeast, this.distinctValues.length);
       this.switchToSummary();
     }
-    const merged = combine(this.summary ?? { count: 0, values: new Float64Array(0), rmin: new Float64Array(0), rmax: new Float64Array(0) }, summary);
+    const merged = combine(
+      this.summary ?? { count: 0, values: new Float64Array(0), rmin: new Float64Array(0), rmax: new Float64Array(0) },
+      summary,
+    );
     this.summary = compress(merged, this.settings.rankError);
   }
 }
@@ -136,7 +142,7 @@ export class NumericAccumulator {
 function runsOf(sorted: Float64Array): [Float64Array, Float64Array] {
   const values: number[] = [];
   const counts: number[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i + 1;
     while (j < sorted.length && sorted[j] === sorted[i]) j++;
     values.push(sorted[i] === 0 ? 0 : sorted[i]);

@@ -69,7 +69,12 @@ export async function readCommit(client: GitHubClient, repository: Repository, s
 }
 
 /** A file's bytes at a commit, or undefined when the commit has no file there. */
-export async function readFileAt(client: GitHubClient, repository: Repository, commitSha: string, path: string): Promise<Buffer | undefined> {
+export async function readFileAt(
+  client: GitHubClient,
+  repository: Repository,
+  commitSha: string,
+  path: string,
+): Promise<Buffer | undefined> {
   const found = await fileAt(client, repository, commitSha, path);
   if (!found) return undefined;
   // The contents endpoint inlines files up to 1 MB; larger ones come through the blob endpoint.
@@ -79,11 +84,21 @@ export async function readFileAt(client: GitHubClient, repository: Repository, c
 }
 
 /** The git blob SHA of a file at a commit, or undefined when there is none. */
-export async function blobShaAt(client: GitHubClient, repository: Repository, commitSha: string, path: string): Promise<string | undefined> {
+export async function blobShaAt(
+  client: GitHubClient,
+  repository: Repository,
+  commitSha: string,
+  path: string,
+): Promise<string | undefined> {
   return (await fileAt(client, repository, commitSha, path))?.sha;
 }
 
-async function fileAt(client: GitHubClient, repository: Repository, commitSha: string, path: string): Promise<{ sha: string; content?: string } | undefined> {
+async function fileAt(
+  client: GitHubClient,
+  repository: Repository,
+  commitSha: string,
+  path: string,
+): Promise<{ sha: string; content?: string } | undefined> {
   try {
     const { data } = await client.rest.repos.getContent({ ...repository, path, ref: commitSha });
     if (Array.isArray(data) || data.type !== 'file') return undefined;
@@ -95,14 +110,21 @@ async function fileAt(client: GitHubClient, repository: Repository, commitSha: s
   }
 }
 
-export async function compareBranches(client: GitHubClient, repository: Repository, baseSha: string, headSha: string): Promise<BranchComparison> {
+export async function compareBranches(
+  client: GitHubClient,
+  repository: Repository,
+  baseSha: string,
+  headSha: string,
+): Promise<BranchComparison> {
   const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...repository, basehead: `${baseSha}...${headSha}` });
   const files = data.files ?? [];
   const complete = files.length < COMPARE_FILE_LIMIT;
   return {
     aheadBy: data.ahead_by,
     behindBy: data.behind_by,
-    changedFiles: complete ? files.map((file) => ({ path: file.filename, removed: file.status === 'removed', blobSha: file.sha ?? undefined })) : undefined,
+    changedFiles: complete
+      ? files.map((file) => ({ path: file.filename, removed: file.status === 'removed', blobSha: file.sha ?? undefined }))
+      : undefined,
   };
 }
 
@@ -139,10 +161,16 @@ export async function writeCommit(
   return data.sha;
 }
 
-async function uploadBlob(client: GitHubClient, repository: Repository, entry: { path: string; content: Buffer; sha: string }, uploaded: UploadedBlobs): Promise<void> {
+async function uploadBlob(
+  client: GitHubClient,
+  repository: Repository,
+  entry: { path: string; content: Buffer; sha: string },
+  uploaded: UploadedBlobs,
+): Promise<void> {
   const { data } = await client.rest.git.createBlob({ ...repository, content: entry.content.toString('base64'), encoding: 'base64' });
   // Git names a blob by its content, so a different name means different bytes arrived.
-  if (data.sha !== entry.sha) throw new Error(`GitHub stored ${entry.path} as blob ${data.sha}, but its content hashes to ${entry.sha}; the upload was altered`);
+  if (data.sha !== entry.sha)
+    throw new Error(`GitHub stored ${entry.path} as blob ${data.sha}, but its content hashes to ${entry.sha}; the upload was altered`);
   uploaded.add(entry.sha);
 }
 
@@ -161,7 +189,13 @@ export async function createBranch(client: GitHubClient, repository: Repository,
  * Moves the branch to `sha`. Without `force`, GitHub accepts only a fast-forward, so a commit someone
  * pushed meanwhile is never lost: false tells the caller to build again on the new head.
  */
-export async function moveBranch(client: GitHubClient, repository: Repository, branch: string, sha: string, force: boolean): Promise<boolean> {
+export async function moveBranch(
+  client: GitHubClient,
+  repository: Repository,
+  branch: string,
+  sha: string,
+  force: boolean,
+): Promise<boolean> {
   try {
     await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force });
     return true;

@@ -25,15 +25,26 @@ export const DEFAULT_TITLE = 'Publish model {model} {version}';
 export const DEFAULT_COMMIT_MESSAGE = 'Publish model {model} {version}';
 export const DEFAULT_BRANCH_PREFIX = 'driftgate/';
 
-const lines = (name: string) => core.getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
-const items = (name: string) => lines(name).flatMap((line) => line.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+const lines = (name: string) =>
+  core
+    .getMultilineInput(name)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+const items = (name: string) =>
+  lines(name)
+    .flatMap((line) => line.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 const text = (name: string) => core.getInput(name).trim();
 const given = (name: string) => text(name) !== '';
 
 export function getInputs(): PublishActionSettings {
   const githubToken = core.getInput('github-token');
   registerSecret(githubToken);
-  if (!githubToken) throw new InputError('input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write');
+  if (!githubToken)
+    throw new InputError(
+      'input "github-token" is empty; the default ${{ github.token }} works when the job has permissions contents: write and pull-requests: write',
+    );
 
   const repository = repositoryFromEnvironment();
   const nameInput = renamedInputName({ name: 'model-name', old: 'name' }, given);
@@ -85,7 +96,10 @@ export function getInputs(): PublishActionSettings {
 function template(input: string, fallback: string): string {
   const value = text(input) || fallback;
   for (const alias of checkTemplate(input, value, PUBLISH_TEMPLATE_ALIASES)) {
-    annotate('warning', `input "${input}" uses {${alias}}, which is deprecated: write {${PUBLISH_TEMPLATE_ALIASES[alias]}}, which means the same`);
+    annotate(
+      'warning',
+      `input "${input}" uses {${alias}}, which is deprecated: write {${PUBLISH_TEMPLATE_ALIASES[alias]}}, which means the same`,
+    );
   }
   return value;
 }
@@ -95,11 +109,15 @@ function promotionRule(metrics: string | undefined): PromotionRule | undefined {
   const metric = text('promote-metric');
   const marginText = text('promote-margin');
   if (!metric) {
-    if (marginText !== '' && marginText !== '0') throw new InputError('promote-margin is set but promote-metric is empty: name the metric the margin is on (such as roc_auc)');
+    if (marginText !== '' && marginText !== '0')
+      throw new InputError('promote-margin is set but promote-metric is empty: name the metric the margin is on (such as roc_auc)');
     return undefined;
   }
   ruleDirection(metric);
-  if (!metrics) throw new InputError(`promote-metric ${metric} needs the metrics input: the metrics file with the new and the deployed model's ${metric}`);
+  if (!metrics)
+    throw new InputError(
+      `promote-metric ${metric} needs the metrics input: the metrics file with the new and the deployed model's ${metric}`,
+    );
   return { metric, margin: marginText === '' ? 0 : parseNumber('promote-margin', marginText, nonNegative) };
 }
 
@@ -116,13 +134,16 @@ function yesOrNo(name: string): boolean {
 
 function repositoryFromEnvironment(): { owner: string; repo: string } {
   const [owner, repo, ...rest] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo || rest.length > 0) throw new InputError('GITHUB_REPOSITORY is not set to owner/repo; the publish action runs in a GitHub Actions job');
+  if (!owner || !repo || rest.length > 0)
+    throw new InputError('GITHUB_REPOSITORY is not set to owner/repo; the publish action runs in a GitHub Actions job');
   return { owner, repo };
 }
 
 /** The rules of `git check-ref-format` that a branch name typed into a workflow can break. */
 function checkBranch(input: string, value: string): string {
-  const broken = /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^\/|\/$|^-|\.lock$|\.$|^@$/.test(value) || value.split('/').some((part) => part.startsWith('.'));
+  const broken =
+    /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^\/|\/$|^-|\.lock$|\.$|^@$/.test(value) ||
+    value.split('/').some((part) => part.startsWith('.'));
   if (broken) throw new InputError(`${input} ${JSON.stringify(value)} is not a valid branch name`);
   return value;
 }

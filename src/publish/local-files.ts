@@ -20,7 +20,15 @@ import type { Profile } from '../core/profile.js';
 import { READABLE_REPORT_SCHEMA_VERSIONS, upgradeReportFields, type JsonReport } from '../report/json.js';
 import { parseJsonFile } from './json-text.js';
 import { parseMetrics, type MetricsFile } from './metrics.js';
-import { BASELINE_FOLDER, DRIFT_REPORT_FILE, METRICS_FILE, MODEL_FOLDER, relativeNames, type FileRole, type RegistryFile } from '../registry/registry.js';
+import {
+  BASELINE_FOLDER,
+  DRIFT_REPORT_FILE,
+  METRICS_FILE,
+  MODEL_FOLDER,
+  relativeNames,
+  type FileRole,
+  type RegistryFile,
+} from '../registry/registry.js';
 import { formatBytes } from './model-card.js';
 
 /**
@@ -63,7 +71,8 @@ export interface ContentSources {
 }
 
 export async function collectContent(sources: ContentSources): Promise<PublishContent> {
-  if (sources.model.length === 0) throw new InputError('input "model-files" is required: the path (or glob) of the model file(s) to publish');
+  if (sources.model.length === 0)
+    throw new InputError('input "model-files" is required: the path (or glob) of the model file(s) to publish');
   const model = await placeFiles(await expandAll('model-files', sources.model, sources), MODEL_FOLDER, 'model');
   const stored = await storedBaseline(await expandAll('baseline', sources.baseline, sources), sources);
   const files = [...model, ...stored.files];
@@ -113,11 +122,16 @@ export function parseDriftReport(text: string, file: string): JsonReport {
   const report = parseJsonFile(text, file, (syntaxError) => explain(`not JSON: ${syntaxError}`)) as Partial<JsonReport> | null;
   if (typeof report !== 'object' || report === null || Array.isArray(report)) throw notAReport('not a JSON object');
   if (!READABLE_REPORT_SCHEMA_VERSIONS.includes(report.schema_version as number)) {
-    throw notAReport(`schema_version is ${JSON.stringify(report.schema_version)}, this driftgate reads versions ${READABLE_REPORT_SCHEMA_VERSIONS.join(', ')}`);
+    throw notAReport(
+      `schema_version is ${JSON.stringify(report.schema_version)}, this driftgate reads versions ${READABLE_REPORT_SCHEMA_VERSIONS.join(', ')}`,
+    );
   }
-  if (typeof report.dataset !== 'object' || report.dataset === null || !Array.isArray(report.columns)) throw notAReport('"dataset" or "columns" is missing');
-  if (typeof report.baseline?.rows !== 'number' || typeof report.current?.rows !== 'number') throw notAReport('"baseline.rows" or "current.rows" is missing');
-  if (typeof report.generated_at !== 'string' || Number.isNaN(Date.parse(report.generated_at))) throw notAReport('"generated_at" is not a date');
+  if (typeof report.dataset !== 'object' || report.dataset === null || !Array.isArray(report.columns))
+    throw notAReport('"dataset" or "columns" is missing');
+  if (typeof report.baseline?.rows !== 'number' || typeof report.current?.rows !== 'number')
+    throw notAReport('"baseline.rows" or "current.rows" is missing');
+  if (typeof report.generated_at !== 'string' || Number.isNaN(Date.parse(report.generated_at)))
+    throw notAReport('"generated_at" is not a date');
   upgradeReportFields(report as Record<string, unknown>);
   return report as JsonReport;
 }
@@ -178,7 +192,10 @@ async function filesUnder(folder: string, pattern: string): Promise<string[]> {
     else if (entry.isSymbolicLink()) {
       const target = await stat(path).catch(() => undefined);
       if (target?.isDirectory()) {
-        throw new InputError(`${relative(folder, path)} in this folder is a link to a folder, which is not followed; copy the folder in, or give it as a path of its own`, { file: pattern });
+        throw new InputError(
+          `${relative(folder, path)} in this folder is a link to a folder, which is not followed; copy the folder in, or give it as a path of its own`,
+          { file: pattern },
+        );
       }
       if (target?.isFile()) files.push(path);
     }

@@ -53,15 +53,23 @@ export interface MetricComparison {
 }
 
 export function parseMetrics(text: string, file: string): MetricsFile {
-  const parsed = parseJsonFile(text, file, (syntaxError) => `the metrics file is not JSON (${syntaxError}); write an object such as {"accuracy": 0.93}`);
-  if (!isRecord(parsed)) throw new InputError('the metrics file must hold a JSON object of named numbers, such as {"accuracy": 0.93}', { file });
+  const parsed = parseJsonFile(
+    text,
+    file,
+    (syntaxError) => `the metrics file is not JSON (${syntaxError}); write an object such as {"accuracy": 0.93}`,
+  );
+  if (!isRecord(parsed))
+    throw new InputError('the metrics file must hold a JSON object of named numbers, such as {"accuracy": 0.93}', { file });
   const { [DEPLOYED_METRICS_KEY]: deployed, ...own } = parsed;
   // An old file may have a number called "deployed"; only an object is the deployed model's block.
   const values = collectNumbers(isRecord(deployed) ? own : parsed);
   if (!isRecord(deployed)) return { values };
   const { version, ...numbers } = deployed;
   if (version !== undefined && typeof version !== 'string') {
-    throw new InputError(`"${DEPLOYED_METRICS_KEY}.version" in the metrics file must be the deployed version's name as text, not ${JSON.stringify(version)}`, { file });
+    throw new InputError(
+      `"${DEPLOYED_METRICS_KEY}.version" in the metrics file must be the deployed version's name as text, not ${JSON.stringify(version)}`,
+      { file },
+    );
   }
   const deployedValues = collectNumbers(numbers);
   // A block without numbers (the deployed model could not be scored) compares nothing.
@@ -82,12 +90,22 @@ function collectNumbers(object: Record<string, unknown>, prefix = '', into: Metr
  * The new model's numbers against the deployed version's: the training's same-holdout numbers when they
  * are of that version (or name none), else the version's own stored metrics.
  */
-export function compareWithDeployed(metrics: MetricsFile, deployedVersion: string, storedMetrics: MetricValues | undefined): MetricComparison {
+export function compareWithDeployed(
+  metrics: MetricsFile,
+  deployedVersion: string,
+  storedMetrics: MetricValues | undefined,
+): MetricComparison {
   const scored = metrics.deployed;
   const scoredVersion = scored?.version !== undefined && scored.version !== deployedVersion ? scored.version : undefined;
-  if (scored && scoredVersion === undefined) return { deployedVersion, basis: 'same-holdout', changes: compareMetrics(metrics.values, scored.values) };
+  if (scored && scoredVersion === undefined)
+    return { deployedVersion, basis: 'same-holdout', changes: compareMetrics(metrics.values, scored.values) };
   const basis = storedMetrics ? 'other-data' : 'none';
-  return { deployedVersion, basis, changes: compareMetrics(metrics.values, storedMetrics), ...(scoredVersion === undefined ? {} : { scoredVersion }) };
+  return {
+    deployedVersion,
+    basis,
+    changes: compareMetrics(metrics.values, storedMetrics),
+    ...(scoredVersion === undefined ? {} : { scoredVersion }),
+  };
 }
 
 /** Every metric either version has: the candidate's in its own order, then those only the deployed one had. */
@@ -108,7 +126,7 @@ function verdictOf(name: string, change: number): Verdict | undefined {
   const direction = metricDirection(name);
   if (direction === undefined) return undefined;
   if (change === 0) return 'same';
-  return (change > 0) === (direction === 'higher') ? 'better' : 'worse';
+  return change > 0 === (direction === 'higher') ? 'better' : 'worse';
 }
 
 /** scikit-learn's and other common names not in the performance registry, by the direction that is better. */

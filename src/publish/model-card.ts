@@ -73,16 +73,30 @@ export function renderModelCard(input: ModelCardInput, characterLimit = MODEL_CA
  * The job summary when the promotion rule holds the new model back: no version, no card in the registry,
  * only the decision and the comparison it was made on.
  */
-export function renderNotPromoted(input: Pick<ModelCardInput, 'name' | 'metrics' | 'comparison'> & { promotion: PromotionDecision }): string {
+export function renderNotPromoted(
+  input: Pick<ModelCardInput, 'name' | 'metrics' | 'comparison'> & { promotion: PromotionDecision },
+): string {
   const decision = `🔴 **Not promoted**: ${escapeMarkdown(input.promotion.reason)}. Nothing was committed and no pull request was opened or changed.`;
-  return markdownSection({ heading: { level: 1, text: `Model ${input.name}: not promoted` }, blocks: [decision, metricsSection({ ...input, promotion: undefined })] }) + '\n';
+  return (
+    markdownSection({
+      heading: { level: 1, text: `Model ${input.name}: not promoted` },
+      blocks: [decision, metricsSection({ ...input, promotion: undefined })],
+    }) + '\n'
+  );
 }
 
 function composeCard(input: ModelCardInput, detail: Detail): string {
   return (
     markdownSection({
       heading: { level: 1, text: `Model ${input.name}, version ${input.version}` },
-      blocks: [introduction(input), metricsSection(input), foldCharts(driftSection(input.driftReport, detail)), dataSection(input), filesSection(input, detail.fileRows), footer(input)],
+      blocks: [
+        introduction(input),
+        metricsSection(input),
+        foldCharts(driftSection(input.driftReport, detail)),
+        dataSection(input),
+        filesSection(input, detail.fileRows),
+        footer(input),
+      ],
     }) + '\n'
   );
 }
@@ -97,18 +111,27 @@ function introduction(input: ModelCardInput): string {
 
 function driftSection(report: JsonReport | undefined, detail: Detail): string {
   const heading = { level: 2, text: 'Why this version' };
-  if (!report) return markdownSection({ heading, blocks: ['No drift report was given: the model was retrained on a schedule or by hand.'] });
+  if (!report)
+    return markdownSection({ heading, blocks: ['No drift report was given: the model was retrained on a schedule or by hand.'] });
   const drifted = report.columns.filter((column) => column.drift_detected);
   const found = `The drift check of ${formatDate(new Date(report.generated_at))} found:`;
   if (drifted.length === 0 || detail.driftedRows === 0) {
-    const note = `${drifted.length} drifted column${plural(drifted.length)}: ${drifted.map((column) => escapeMarkdown(column.name)).slice(0, 50).join(', ')}; \`${DRIFT_REPORT_FILE}\` has their values.`;
+    const note = `${drifted.length} drifted column${plural(drifted.length)}: ${drifted
+      .map((column) => escapeMarkdown(column.name))
+      .slice(0, 50)
+      .join(', ')}; \`${DRIFT_REPORT_FILE}\` has their values.`;
     // Concept drift often comes without feature drift: the model section is then the whole reason.
     const model = report.model ? [modelSection(report.model, 4, { chart: detail.charts }), featuresHeading(report, 4)] : [];
-    return markdownSection({ heading, blocks: [found, verdictBlock(report, 3), ...model, drifted.length > 0 ? markdownNote(note) : undefined] });
+    return markdownSection({
+      heading,
+      blocks: [found, verdictBlock(report, 3), ...model, drifted.length > 0 ? markdownNote(note) : undefined],
+    });
   }
   const shown = drifted.slice(0, detail.driftedRows).map((column) => (detail.charts ? column : { ...column, histogram: undefined }));
   const hidden = drifted.length - shown.length;
-  const note = markdownNote(`${hidden > 0 ? `The first ${shown.length} of ${drifted.length} drifted columns are shown; ` : 'Only the drifted columns are shown; '}\`${DRIFT_REPORT_FILE}\` in the version folder has every column.`);
+  const note = markdownNote(
+    `${hidden > 0 ? `The first ${shown.length} of ${drifted.length} drifted columns are shown; ` : 'Only the drifted columns are shown; '}\`${DRIFT_REPORT_FILE}\` in the version folder has every column.`,
+  );
   // The job summary's rendering (verdict, table, charts) is what people already know from the check action.
   const evidence = renderSummary({ ...report, columns: shown }, { reportLinks: note }).trimEnd();
   return markdownSection({ heading, blocks: [found, demoteHeadings(evidence)] });
@@ -157,7 +180,10 @@ function metricsSection(input: Pick<ModelCardInput, 'metrics' | 'comparison' | '
     VERDICT_CELLS[change.verdict ?? 'unknown'],
   ]);
   const table = markdownTable(['Metric', `Deployed \`${comparison.deployedVersion}\``, 'New', 'Change', 'Better or worse'], rows);
-  return markdownSection({ heading: { level: 2, text: comparisonTitle(comparison) }, blocks: [comparisonBasis(comparison), tally(comparison.changes), table, rule] });
+  return markdownSection({
+    heading: { level: 2, text: comparisonTitle(comparison) },
+    blocks: [comparisonBasis(comparison), tally(comparison.changes), table, rule],
+  });
 }
 
 const VERDICT_CELLS: Record<Verdict | 'unknown', string> = { better: '🟢 better', worse: '🔴 **worse**', same: '⚪ same', unknown: '' };
@@ -181,7 +207,8 @@ function comparisonBasis(comparison: MetricComparison): string {
 /** One sentence above the table, so a worse metric is seen before the rows are read. */
 function tally(changes: readonly MetricChange[]): string {
   const judged = changes.filter((change) => change.verdict !== undefined);
-  if (judged.length === 0) return 'None of the metrics both versions have is one whose better direction driftgate knows, so none is marked better or worse.';
+  if (judged.length === 0)
+    return 'None of the metrics both versions have is one whose better direction driftgate knows, so none is marked better or worse.';
   const worse = judged.filter((change) => change.verdict === 'worse');
   const better = judged.filter((change) => change.verdict === 'better').length;
   const same = judged.length - worse.length - better;
@@ -216,7 +243,10 @@ function dataSection(input: ModelCardInput): string {
   const items: MarkdownListItem[] = [{ text: `Model: ${model.count} file${plural(model.count)}, ${formatBytes(model.bytes)}` }];
   if (input.baselineProfile) {
     const [summary, ...approximate] = input.baselineProfile.trimEnd().split('\n');
-    const more = approximate.length > APPROXIMATE_COLUMNS_SHOWN ? [`and ${approximate.length - APPROXIMATE_COLUMNS_SHOWN} more approximate columns`] : [];
+    const more =
+      approximate.length > APPROXIMATE_COLUMNS_SHOWN
+        ? [`and ${approximate.length - APPROXIMATE_COLUMNS_SHOWN} more approximate columns`]
+        : [];
     items.push({
       text: `Training data profile (the baseline the next check compares against; the rows themselves are not stored): ${formatBytes(baseline.bytes)}, ${summary}`,
       items: [...approximate.slice(0, APPROXIMATE_COLUMNS_SHOWN).map((line) => escapeMarkdown(line.trim())), ...more],
@@ -231,9 +261,14 @@ function dataSection(input: ModelCardInput): string {
   }
   const report = input.driftReport;
   if (report) {
-    items.push({ text: `Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows` });
+    items.push({
+      text: `Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows`,
+    });
     const labelled = report.model?.performance?.labelled_rows;
-    if (labelled) items.push({ text: `Performance check: ${labelled.baseline.toLocaleString('en-US')} labelled baseline rows against ${labelled.current.toLocaleString('en-US')} labelled current rows` });
+    if (labelled)
+      items.push({
+        text: `Performance check: ${labelled.baseline.toLocaleString('en-US')} labelled baseline rows against ${labelled.current.toLocaleString('en-US')} labelled current rows`,
+      });
   }
   return markdownSection({ heading: { level: 2, text: 'Data' }, blocks: [markdownList(items)] });
 }
@@ -245,7 +280,11 @@ function filesSection(input: ModelCardInput, maxRows: number): string {
   const note = `${hidden} more file${plural(hidden)} not shown; \`${INDEX_FILE}\` lists every file with its checksum.`;
   return markdownSection({
     heading: { level: 2, text: 'Files' },
-    blocks: [`In \`${input.folder}\`:`, markdownTable(['File', 'Role', 'Size', 'SHA-256'], rows), hidden > 0 ? markdownNote(note) : undefined],
+    blocks: [
+      `In \`${input.folder}\`:`,
+      markdownTable(['File', 'Role', 'Size', 'SHA-256'], rows),
+      hidden > 0 ? markdownNote(note) : undefined,
+    ],
   });
 }
 

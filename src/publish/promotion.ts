@@ -41,15 +41,25 @@ export function ruleDirection(metric: string): MetricDirection {
  * deployed, so there is nothing to beat). The metric missing on either side, or only other-data numbers,
  * is an InputError: the training must write what the rule reads.
  */
-export function decidePromotion(rule: PromotionRule, metrics: MetricsFile, comparison: MetricComparison | undefined, file: string): PromotionDecision {
+export function decidePromotion(
+  rule: PromotionRule,
+  metrics: MetricsFile,
+  comparison: MetricComparison | undefined,
+  file: string,
+): PromotionDecision {
   const direction = ruleDirection(rule.metric);
   const candidate = metrics.values[rule.metric];
   if (candidate === undefined) {
-    throw new InputError(`promote-metric is ${rule.metric}, but the metrics file has no number called ${JSON.stringify(rule.metric)}`, { file });
+    throw new InputError(`promote-metric is ${rule.metric}, but the metrics file has no number called ${JSON.stringify(rule.metric)}`, {
+      file,
+    });
   }
-  if (!comparison) return { promoted: true, reason: `nothing is deployed yet, so the first version is proposed without comparing ${rule.metric}` };
+  if (!comparison)
+    return { promoted: true, reason: `nothing is deployed yet, so the first version is proposed without comparing ${rule.metric}` };
   if (comparison.basis !== 'same-holdout') {
-    const scored = comparison.scoredVersion ? `; the training scored ${comparison.scoredVersion}, but ${comparison.deployedVersion} is deployed now: run the workflow again` : '';
+    const scored = comparison.scoredVersion
+      ? `; the training scored ${comparison.scoredVersion}, but ${comparison.deployedVersion} is deployed now: run the workflow again`
+      : '';
     throw new InputError(
       `promote-metric needs the deployed model's ${rule.metric} on the same holdout as the new model's, and the metrics file has none for ${comparison.deployedVersion} (a "${DEPLOYED_METRICS_KEY}" object, see docs/registry.md); comparing with the deployed version's own stored metrics would compare numbers from other data${scored}`,
       { file },
@@ -57,13 +67,19 @@ export function decidePromotion(rule: PromotionRule, metrics: MetricsFile, compa
   }
   const deployed = comparison.changes.find((change) => change.name === rule.metric)?.deployed;
   if (deployed === undefined) {
-    throw new InputError(`promote-metric is ${rule.metric}, but the metrics file's "${DEPLOYED_METRICS_KEY}" object has no number called ${JSON.stringify(rule.metric)}`, { file });
+    throw new InputError(
+      `promote-metric is ${rule.metric}, but the metrics file's "${DEPLOYED_METRICS_KEY}" object has no number called ${JSON.stringify(rule.metric)}`,
+      { file },
+    );
   }
   const improvement = direction === 'higher' ? candidate - deployed : deployed - candidate;
   const promoted = improvement >= rule.margin - ROUNDING_TOLERANCE;
   const signed = `${candidate - deployed > 0 ? '+' : ''}${formatNumber(candidate - deployed)}`;
   const moved = `${rule.metric} ${formatNumber(deployed)} → ${formatNumber(candidate)} (${signed}, ${direction} is better) on the same holdout`;
   const deployedName = `the deployed ${comparison.deployedVersion}`;
-  const needed = rule.margin === 0 ? `at least as good as ${deployedName}` : `better than ${deployedName} by at least ${formatNumber(rule.margin)}`;
-  return promoted ? { promoted, reason: `${moved}: ${needed}, so it is proposed` } : { promoted, reason: `${moved}: not ${needed}, so no pull request is opened` };
+  const needed =
+    rule.margin === 0 ? `at least as good as ${deployedName}` : `better than ${deployedName} by at least ${formatNumber(rule.margin)}`;
+  return promoted
+    ? { promoted, reason: `${moved}: ${needed}, so it is proposed` }
+    : { promoted, reason: `${moved}: not ${needed}, so no pull request is opened` };
 }

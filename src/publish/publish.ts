@@ -154,7 +154,16 @@ export async function publishModel(settings: PublishSettings, client: GitHubClie
     const { decision, summary } = await applyPromotionRule(job, settings.promotion);
     if (!decision.promoted) {
       log(`Not promoted: ${decision.reason}.`);
-      return { version: '', path: '', commitSha: '', branch: settings.branch, pullRequestOperation: 'none', modelCard: summary, promotion: decision, warnings: [] };
+      return {
+        version: '',
+        path: '',
+        commitSha: '',
+        branch: settings.branch,
+        pullRequestOperation: 'none',
+        modelCard: summary,
+        promotion: decision,
+        warnings: [],
+      };
     }
     log(`Promotion rule: ${decision.reason}.`);
     job.promotion = decision;
@@ -162,26 +171,49 @@ export async function publishModel(settings: PublishSettings, client: GitHubClie
 
   const placement = await placeVersion(job);
   const path = versionFolder(settings.registryDir, settings.name, placement.version);
-  const outcome = { version: placement.version, path, commitSha: placement.commitSha, branch: settings.branch, promotion: job.promotion, warnings: [] as string[] };
+  const outcome = {
+    version: placement.version,
+    path,
+    commitSha: placement.commitSha,
+    branch: settings.branch,
+    promotion: job.promotion,
+    warnings: [] as string[],
+  };
   if (placement.kind === 'deployed') {
     log(`The model files are those of ${placement.version}, the current version on ${base}: nothing to publish.`);
     const open = await findOpenPullRequest(client, settings.repository, settings.branch);
     const modelCard = (await readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? '';
     return { ...outcome, pullRequest: open && { number: open.number, url: open.url }, pullRequestOperation: 'unchanged', modelCard };
   }
-  const modelCard = placement.modelCard ?? (await readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? (await renderCard(job, placement.version, await baseState(job)));
+  const modelCard =
+    placement.modelCard ??
+    (await readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ??
+    (await renderCard(job, placement.version, await baseState(job)));
   // A run that published on top of this one meanwhile owns the description: the pull request proposes its version.
   const later = await laterPublication(job, placement);
   const description = later ?? { title: fill('title', settings.title, settings, placement.version), body: modelCard };
   const pullRequest = await openOrUpdatePullRequest(
     client,
     settings.repository,
-    { ...settings.pullRequest, branch: settings.branch, base, title: description.title, body: description.body, refresh: placement.kind === 'committed' && !later },
+    {
+      ...settings.pullRequest,
+      branch: settings.branch,
+      base,
+      title: description.title,
+      body: description.body,
+      refresh: placement.kind === 'committed' && !later,
+    },
     options.sleep,
   );
   await keepDescribingHead(job, placement, pullRequest.number, description);
   log(`Pull request #${pullRequest.number} ${pullRequest.operation}: ${pullRequest.url}`);
-  return { ...outcome, pullRequest: { number: pullRequest.number, url: pullRequest.url }, pullRequestOperation: pullRequest.operation, modelCard, warnings: pullRequest.warnings };
+  return {
+    ...outcome,
+    pullRequest: { number: pullRequest.number, url: pullRequest.url },
+    pullRequestOperation: pullRequest.operation,
+    modelCard,
+    warnings: pullRequest.warnings,
+  };
 }
 
 /**
@@ -191,7 +223,8 @@ export async function publishModel(settings: PublishSettings, client: GitHubClie
 async function applyPromotionRule(job: Job, rule: PromotionRule): Promise<{ decision: PromotionDecision; summary: string }> {
   const { content, settings } = job;
   const file = settings.content.metrics;
-  if (!content.metrics || file === undefined) throw new InputError(`promote-metric ${rule.metric} needs the metrics input: the metrics file the rule reads`);
+  if (!content.metrics || file === undefined)
+    throw new InputError(`promote-metric ${rule.metric} needs the metrics input: the metrics file the rule reads`);
   const comparison = await deployedComparison(job, await baseState(job));
   const decision = decidePromotion(rule, content.metrics, comparison, file);
   return { decision, summary: renderNotPromoted({ name: settings.name, metrics: content.metrics, comparison, promotion: decision }) };
@@ -257,9 +290,14 @@ async function placeVersion(job: Job): Promise<Placement> {
         replacing = head;
         start = await startingPoint(job, baseHead, baseIndex, headCommit.parents[0]);
       } else if (settings.version === 'auto') {
-        version = nextVersion(start.index.versions.map((entry) => entry.version), job.now);
+        version = nextVersion(
+          start.index.versions.map((entry) => entry.version),
+          job.now,
+        );
       } else {
-        throw new InputError(`version ${version} of ${settings.name} is already on branch ${settings.branch} with other model files, under later commits; publish it as another version`);
+        throw new InputError(
+          `version ${version} of ${settings.name} is already on branch ${settings.branch} with other model files, under later commits; publish it as another version`,
+        );
       }
     }
 
@@ -269,7 +307,9 @@ async function placeVersion(job: Job): Promise<Placement> {
       job.log(`Committed ${version} as ${commitSha} on ${settings.branch}.`);
       return { kind: 'committed', version, commitSha, modelCard };
     }
-    job.log(`Branch ${settings.branch} moved while publishing; building again on its new head (attempt ${attempt + 1} of ${MAX_ATTEMPTS}).`);
+    job.log(
+      `Branch ${settings.branch} moved while publishing; building again on its new head (attempt ${attempt + 1} of ${MAX_ATTEMPTS}).`,
+    );
   }
   throw new Error(`branch ${settings.branch} kept moving while publishing (${MAX_ATTEMPTS} attempts); run the step again`);
 }
@@ -278,7 +318,9 @@ async function baseState(job: Job): Promise<{ baseHead: string; baseIndex: Regis
   const { settings } = job;
   const baseHead = await branchHead(job.client, settings.repository, job.base);
   if (!baseHead) {
-    throw new InputError(`the base branch ${JSON.stringify(job.base)} does not exist in ${settings.repository.owner}/${settings.repository.repo} (an empty repository needs a first commit)`);
+    throw new InputError(
+      `the base branch ${JSON.stringify(job.base)} does not exist in ${settings.repository.owner}/${settings.repository.repo} (an empty repository needs a first commit)`,
+    );
   }
   return { baseHead, baseIndex: await readIndex(job, baseHead) };
 }
@@ -316,12 +358,20 @@ function chooseVersion(job: Job, baseIndex: RegistryIndex, index: RegistryIndex,
   const { settings } = job;
   if (settings.version !== 'auto') {
     if (findVersion(baseIndex, settings.version)) {
-      throw new InputError(`version ${settings.version} of ${settings.name} is already in the registry on ${job.base}, and published versions are never replaced; publish a new version (version: auto)`);
+      throw new InputError(
+        `version ${settings.version} of ${settings.name} is already in the registry on ${job.base}, and published versions are never replaced; publish a new version (version: auto)`,
+      );
     }
     return settings.version;
   }
   const earlier = settings.run.id === undefined ? undefined : pending.find((entry) => entry.run_id === settings.run.id);
-  return earlier?.version ?? nextVersion(index.versions.map((entry) => entry.version), job.now);
+  return (
+    earlier?.version ??
+    nextVersion(
+      index.versions.map((entry) => entry.version),
+      job.now,
+    )
+  );
 }
 
 async function commitVersion(job: Job, start: StartingPoint, version: string, modelCard: string): Promise<string> {
@@ -330,12 +380,21 @@ async function commitVersion(job: Job, start: StartingPoint, version: string, mo
   const cardBytes = Buffer.from(modelCard);
   const cardFile: RegistryFile = { path: MODEL_CARD_FILE, role: 'model-card', size: cardBytes.length, sha256: sha256(cardBytes) };
   const registryFiles = content.files.map(({ path, role, size, sha256: digest }): RegistryFile => ({ path, role, size, sha256: digest }));
-  const entry: VersionEntry = { version, published_at: job.now.toISOString(), run_id: settings.run.id, run_url: settings.run.url, files: [...registryFiles, cardFile] };
+  const entry: VersionEntry = {
+    version,
+    published_at: job.now.toISOString(),
+    run_id: settings.run.id,
+    run_url: settings.run.url,
+    files: [...registryFiles, cardFile],
+  };
   const files: FileToWrite[] = [];
   for (const file of content.files) {
     const bytes = await readFile(file.absolutePath);
     // The index records the checksum taken before any request; a file rewritten since would make it lie.
-    if (sha256(bytes) !== file.sha256) throw new InputError('the file changed while it was being published; publish after the job has finished writing it', { file: file.display });
+    if (sha256(bytes) !== file.sha256)
+      throw new InputError('the file changed while it was being published; publish after the job has finished writing it', {
+        file: file.display,
+      });
     files.push({ path: `${folder}/${file.path}`, content: bytes });
   }
   files.push({ path: `${folder}/${MODEL_CARD_FILE}`, content: cardBytes });
@@ -413,14 +472,20 @@ function fill(input: string, template: string, settings: PublishSettings, versio
 
 /** Git trailers that let a later run recognize the commit as the one that published this version. */
 function trailers(settings: PublishSettings, version: string): string {
-  return [`Driftgate-Model: ${settings.name}`, `Driftgate-Version: ${version}`, ...(settings.run.id ? [`Driftgate-Run: ${settings.run.id}`] : [])].join('\n');
+  return [
+    `Driftgate-Model: ${settings.name}`,
+    `Driftgate-Version: ${version}`,
+    ...(settings.run.id ? [`Driftgate-Run: ${settings.run.id}`] : []),
+  ].join('\n');
 }
 
 /** Whether a commit's trailers say this run published this version of this model with it. */
 function isOwnCommitOf(message: string, settings: Pick<PublishSettings, 'name' | 'run'>, version: string): boolean {
   const value = (key: string) => new RegExp(`^Driftgate-${key}: (.+)$`, 'm').exec(message)?.[1].trim();
   // Without a run id nothing proves the commit is this run's, and a foreign commit must never be forced over.
-  return settings.run.id !== undefined && value('Model') === settings.name && value('Version') === version && value('Run') === settings.run.id;
+  return (
+    settings.run.id !== undefined && value('Model') === settings.name && value('Version') === version && value('Run') === settings.run.id
+  );
 }
 
 function sha256(bytes: Buffer): string {

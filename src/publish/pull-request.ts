@@ -48,12 +48,17 @@ interface OpenPullRequest extends Decoration {
 /** How long to wait for a pull request GitHub says exists to show up in its listing (it can lag). */
 const LISTING_DELAYS_MS = [0, 1000, 3000];
 
-export async function findOpenPullRequest(client: GitHubClient, repository: Repository, branch: string): Promise<OpenPullRequest | undefined> {
+export async function findOpenPullRequest(
+  client: GitHubClient,
+  repository: Repository,
+  branch: string,
+): Promise<OpenPullRequest | undefined> {
   // The head filter needs the `owner:` prefix; without it GitHub ignores the filter and lists everything.
   const { data } = await client.rest.pulls.list({ ...repository, state: 'open', head: `${repository.owner}:${branch}`, per_page: 10 });
   const found = data[0];
   if (!found) return undefined;
-  const names = (items: ReadonlyArray<{ name?: string } | string> | null | undefined) => (items ?? []).map((item) => (typeof item === 'string' ? item : (item.name ?? '')));
+  const names = (items: ReadonlyArray<{ name?: string } | string> | null | undefined) =>
+    (items ?? []).map((item) => (typeof item === 'string' ? item : (item.name ?? '')));
   return {
     number: found.number,
     url: found.html_url,
@@ -87,22 +92,27 @@ export async function openOrUpdatePullRequest(
       existing = await findOpenPullRequest(client, repository, request.branch);
       if (existing) break;
     }
-    if (!existing) throw new Error(`GitHub says a pull request for ${request.branch} already exists, but lists none open; try again in a minute`);
+    if (!existing)
+      throw new Error(`GitHub says a pull request for ${request.branch} already exists, but lists none open; try again in a minute`);
   }
   const stale = existing.title !== request.title || (existing.body ?? '') !== request.body;
   const found = { number: existing.number, url: existing.url };
+  // Held in a const: the closure below would otherwise see `existing` as possibly undefined again.
+  const open = existing;
+  const decorateExisting = async (newModel: boolean) =>
+    decorate(client, repository, open.number, await lacking(client, repository, open, request, { newModel }, warnings), warnings);
   // A body identical to a card just written (its version, time and checksums are new) that was missing
   // a moment ago was opened by our own create request, whose answer was lost and retried.
   if (refused && request.refresh && !stale) {
-    await decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+    await decorateExisting(true);
     return { ...found, operation: 'created', warnings };
   }
   if (!request.refresh || !stale) {
-    await decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: false }, warnings), warnings);
+    await decorateExisting(false);
     return { ...found, operation: 'unchanged', warnings };
   }
   await client.rest.pulls.update({ ...repository, pull_number: existing.number, title: request.title, body: request.body });
-  await decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+  await decorateExisting(true);
   return { ...found, operation: 'updated', warnings };
 }
 
@@ -110,7 +120,14 @@ export async function openOrUpdatePullRequest(
  * What of the request the open pull request does not have yet (names compared without regard to case, as
  * GitHub does). Someone who already reviewed it counts as asked, unless it now proposes a new model.
  */
-async function lacking(client: GitHubClient, repository: Repository, existing: OpenPullRequest, request: Decoration, { newModel }: { newModel: boolean }, warnings: string[]): Promise<Decoration> {
+async function lacking(
+  client: GitHubClient,
+  repository: Repository,
+  existing: OpenPullRequest,
+  request: Decoration,
+  { newModel }: { newModel: boolean },
+  warnings: string[],
+): Promise<Decoration> {
   const missing = (wanted: readonly string[], present: readonly string[]) => {
     const have = new Set(present.map((name) => name.toLowerCase()));
     return wanted.filter((name) => !have.has(name.toLowerCase()));
@@ -118,7 +135,9 @@ async function lacking(client: GitHubClient, repository: Repository, existing: O
   let reviewers = missing(request.reviewers, existing.reviewers);
   if (reviewers.length > 0 && !newModel) {
     const reviewed = await tolerated(warnings, `list the reviews of pull request #${existing.number}`, async () =>
-      (await client.paginate(client.rest.pulls.listReviews, { ...repository, pull_number: existing.number, per_page: 100 })).map((review) => review.user?.login ?? ''),
+      (await client.paginate(client.rest.pulls.listReviews, { ...repository, pull_number: existing.number, per_page: 100 })).map(
+        (review) => review.user?.login ?? '',
+      ),
     );
     reviewers = missing(reviewers, reviewed ?? []);
   }
@@ -142,9 +161,21 @@ async function tolerated<T>(warnings: string[], what: string, action: () => Prom
 }
 
 /** The new pull request, or undefined when one is already open for the branch. */
-async function createPullRequest(client: GitHubClient, repository: Repository, request: PullRequestRequest, warnings: string[]): Promise<{ number: number; url: string } | undefined> {
+async function createPullRequest(
+  client: GitHubClient,
+  repository: Repository,
+  request: PullRequestRequest,
+  warnings: string[],
+): Promise<{ number: number; url: string } | undefined> {
   const create = async (draft: boolean) => {
-    const { data } = await client.rest.pulls.create({ ...repository, head: request.branch, base: request.base, title: request.title, body: request.body, draft });
+    const { data } = await client.rest.pulls.create({
+      ...repository,
+      head: request.branch,
+      base: request.base,
+      title: request.title,
+      body: request.body,
+      draft,
+    });
     return { number: data.number, url: data.html_url };
   };
   try {
@@ -161,14 +192,31 @@ async function createPullRequest(client: GitHubClient, repository: Repository, r
   }
 }
 
-async function decorate(client: GitHubClient, repository: Repository, number: number, request: Decoration, warnings: string[]): Promise<void> {
+async function decorate(
+  client: GitHubClient,
+  repository: Repository,
+  number: number,
+  request: Decoration,
+  warnings: string[],
+): Promise<void> {
   const attempt = (what: string, action: () => Promise<unknown>) => tolerated(warnings, `${what} on pull request #${number}`, action);
-  if (request.labels.length > 0) await attempt(`add the labels ${request.labels.join(', ')}`, () => client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [...request.labels] }));
-  if (request.assignees.length > 0) await attempt(`assign ${request.assignees.join(', ')}`, () => client.rest.issues.addAssignees({ ...repository, issue_number: number, assignees: [...request.assignees] }));
+  if (request.labels.length > 0)
+    await attempt(`add the labels ${request.labels.join(', ')}`, () =>
+      client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [...request.labels] }),
+    );
+  if (request.assignees.length > 0)
+    await attempt(`assign ${request.assignees.join(', ')}`, () =>
+      client.rest.issues.addAssignees({ ...repository, issue_number: number, assignees: [...request.assignees] }),
+    );
   if (request.reviewers.length > 0 || request.teamReviewers.length > 0) {
     const who = [...request.reviewers, ...request.teamReviewers.map((team) => `team ${team}`)].join(', ');
     await attempt(`request reviews from ${who}`, () =>
-      client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: [...request.reviewers], team_reviewers: [...request.teamReviewers] }),
+      client.rest.pulls.requestReviewers({
+        ...repository,
+        pull_number: number,
+        reviewers: [...request.reviewers],
+        team_reviewers: [...request.teamReviewers],
+      }),
     );
   }
 }
@@ -176,7 +224,9 @@ async function decorate(client: GitHubClient, repository: Repository, number: nu
 /** GitHub's own words for a refused request: the message, and the messages of its validation errors. */
 export function validationMessage(error: unknown): string {
   const data = (error as { response?: { data?: { message?: unknown; errors?: unknown } } } | null)?.response?.data;
-  const details = Array.isArray(data?.errors) ? data.errors.map((item: { message?: unknown }) => (typeof item?.message === 'string' ? item.message : '')).filter(Boolean) : [];
+  const details = Array.isArray(data?.errors)
+    ? data.errors.map((item: { message?: unknown }) => (typeof item?.message === 'string' ? item.message : '')).filter(Boolean)
+    : [];
   const message = typeof data?.message === 'string' ? data.message : '';
   return [message, ...details].filter(Boolean).join(': ');
 }

@@ -59,7 +59,9 @@ const SAFE_COMPONENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  */
 export function checkPathComponent(input: string, value: string): string {
   if (!SAFE_COMPONENT.test(value) || value.includes('..') || value.length > 100) {
-    throw new InputError(`${input} must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit (it names a folder), not ${JSON.stringify(value)}`);
+    throw new InputError(
+      `${input} must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit (it names a folder), not ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -72,8 +74,16 @@ export function checkPathComponent(input: string, value: string): string {
 export function checkRegistryDir(value: string): string {
   const normalized = posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
   const parts = normalized.split('/');
-  if (normalized === '' || normalized === '.' || normalized.startsWith('/') || parts.includes('..') || parts.some((part) => part.toLowerCase() === '.git')) {
-    throw new InputError(`registry-dir must be a folder inside the repository (such as "models") and not inside a .git folder, not ${JSON.stringify(value)}`);
+  if (
+    normalized === '' ||
+    normalized === '.' ||
+    normalized.startsWith('/') ||
+    parts.includes('..') ||
+    parts.some((part) => part.toLowerCase() === '.git')
+  ) {
+    throw new InputError(
+      `registry-dir must be a folder inside the repository (such as "models") and not inside a .git folder, not ${JSON.stringify(value)}`,
+    );
   }
   return normalized;
 }
@@ -154,7 +164,8 @@ export function emptyIndex(name: string): RegistryIndex {
 
 /** The index read from the repository; `where` (its path and ref) names it in the message when it is broken. */
 export function parseIndex(text: string, where: string): RegistryIndex {
-  const broken = (problem: string) => new InputError(`the registry index is not usable: ${problem}; fix or remove the file`, { file: where });
+  const broken = (problem: string) =>
+    new InputError(`the registry index is not usable: ${problem}; fix or remove the file`, { file: where });
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -163,7 +174,9 @@ export function parseIndex(text: string, where: string): RegistryIndex {
   }
   if (!isRecord(parsed)) throw broken('not a JSON object');
   if (parsed.schema_version !== INDEX_SCHEMA_VERSION) {
-    throw broken(`schema_version ${JSON.stringify(parsed.schema_version)} is not ${INDEX_SCHEMA_VERSION}; a newer driftgate may have written it`);
+    throw broken(
+      `schema_version ${JSON.stringify(parsed.schema_version)} is not ${INDEX_SCHEMA_VERSION}; a newer driftgate may have written it`,
+    );
   }
   if (typeof parsed.name !== 'string') throw broken('"name" is missing');
   if (!Array.isArray(parsed.versions)) throw broken('"versions" is not a list');
@@ -172,7 +185,13 @@ export function parseIndex(text: string, where: string): RegistryIndex {
       throw broken(`versions[${position}] needs "version", "published_at" and "files"`);
     }
     for (const file of entry.files) {
-      if (!isRecord(file) || typeof file.path !== 'string' || typeof file.role !== 'string' || typeof file.size !== 'number' || typeof file.sha256 !== 'string') {
+      if (
+        !isRecord(file) ||
+        typeof file.path !== 'string' ||
+        typeof file.role !== 'string' ||
+        typeof file.size !== 'number' ||
+        typeof file.sha256 !== 'string'
+      ) {
         throw broken(`versions[${position}] (${entry.version}) has a file without path, role, size and sha256`);
       }
     }

@@ -25,7 +25,9 @@ export function checkTemplate(input: string, template: string, aliases: Template
   for (const [whole, field] of template.matchAll(FIELD)) {
     if (Object.hasOwn(aliases, field)) used.add(field);
     else if (!(TEMPLATE_FIELDS as readonly string[]).includes(field)) {
-      throw new InputError(`input "${input}" has an unknown field ${whole} in ${JSON.stringify(template)}; the fields are ${TEMPLATE_FIELDS.map((name) => `{${name}}`).join(', ')}`);
+      throw new InputError(
+        `input "${input}" has an unknown field ${whole} in ${JSON.stringify(template)}; the fields are ${TEMPLATE_FIELDS.map((name) => `{${name}}`).join(', ')}`,
+      );
     }
   }
   return [...used];
@@ -33,5 +35,8 @@ export function checkTemplate(input: string, template: string, aliases: Template
 
 export function fillTemplate(input: string, template: string, values: TemplateValues, aliases: TemplateAliases = {}): string {
   checkTemplate(input, template, aliases);
-  return template.replace(FIELD, (_whole, field: string) => values[Object.hasOwn(aliases, field) ? aliases[field] : (field as TemplateField)]);
+  return template.replace(
+    FIELD,
+    (_whole, field: string) => values[Object.hasOwn(aliases, field) ? aliases[field] : (field as TemplateField)],
+  );
 }

@@ -41,7 +41,10 @@ export function escapeMarkdown(text: string): string {
  * become quotes and line breaks spaces.
  */
 export function markdownCode(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\r\n|\r|\n/g, ' ').replace(CONTROL_CHARACTERS, visibleControl)}\``;
+  return `\`${text
+    .replace(/`/g, "'")
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(CONTROL_CHARACTERS, visibleControl)}\``;
 }
 
 /**
@@ -68,7 +71,10 @@ export function escapeTerminalLines(text: string): string {
  * written as its `\\u` escape, which every JSON reader decodes back to the same text.
  */
 export function escapeJsonText(json: string): string {
-  return json.replace(/[\u007f-\u009f\u2028\u2029]|(?<=##)\[/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(
+    /[\u007f-\u009f\u2028\u2029]|(?<=##)\[/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Mermaid strings are double-quoted and the block is fenced: no quotes, backticks or line breaks may pass. */

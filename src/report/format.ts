@@ -12,8 +12,12 @@ import { columnEffect } from '../engine/effect.js';
 export function formatScore(column: ColumnResult): string {
   if (column.score === undefined) return '—';
   const bounds = column.approximate?.bounds;
-  if (column.output === 'distance') return `${formatNumber(column.score)}${bounds?.distance === undefined ? '' : ` ± ${formatNumber(bounds.distance)}`}`;
-  const range = bounds?.p_value && column.p_value_adjusted === undefined ? ` (${formatNumber(bounds.p_value[0])}–${formatNumber(bounds.p_value[1])})` : '';
+  if (column.output === 'distance')
+    return `${formatNumber(column.score)}${bounds?.distance === undefined ? '' : ` ± ${formatNumber(bounds.distance)}`}`;
+  const range =
+    bounds?.p_value && column.p_value_adjusted === undefined
+      ? ` (${formatNumber(bounds.p_value[0])}–${formatNumber(bounds.p_value[1])})`
+      : '';
   return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${formatNumber(column.score)}${range}`;
 }
 

@@ -110,7 +110,10 @@ export function errorChart(changePoint: ChangePointResult): string {
     return `<line class="change-${kind}" x1="${at}" x2="${at}" y1="${PLOT_TOP}" y2="${axisY}"><title>${escapeHtml(`${text}: ${describeStreamPoint(point, time)}`)}</title></line>`;
   };
   const where = changePoint.onset ? `; the rise began at ${describeStreamPoint(changePoint.onset, time)}` : '';
-  const description = truncate(`${errorName(changePoint)} by ${streamAxisName(changePoint)} over ${streamRows} labelled current rows${where}`, 400);
+  const description = truncate(
+    `${errorName(changePoint)} by ${streamAxisName(changePoint)} over ${streamRows} labelled current rows${where}`,
+    400,
+  );
   return `<p class="legend"><span class="swatch swatch-current"></span>${escapeHtml(errorName(changePoint))}${changePoint.onset ? ' <span class="swatch swatch-onset"></span>rise began (ADWIN) <span class="swatch swatch-detected"></span>detected' : ''}</p>
 <svg class="chart" role="img" aria-label="${escapeHtml(description)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}">
 <title>${escapeHtml(description)}</title>
@@ -128,7 +131,10 @@ ${labels.join('')}
  * The stream chart's x labels: round times placed between the buckets' first and last order values when
  * the order is a time, else the first, middle and last buckets' order values or rows.
  */
-function streamAxisLabels(changePoint: ChangePointResult, x: (position: number) => number): Array<{ at: number; label: string; anchor: 'start' | 'middle' | 'end' }> {
+function streamAxisLabels(
+  changePoint: ChangePointResult,
+  x: (position: number) => number,
+): Array<{ at: number; label: string; anchor: 'start' | 'middle' | 'end' }> {
   const series = changePoint.error_series;
   const knots: Array<readonly [number, number]> = [];
   for (const bucket of series) {
@@ -138,7 +144,11 @@ function streamAxisLabels(changePoint: ChangePointResult, x: (position: number) 
     knots.push([from, x(bucket.first_position)], [to, x(bucket.first_position + bucket.rows - 1)]);
   }
   if (knots.length === 2 * series.length) {
-    return timeTicks(knots[0][0], knots[knots.length - 1][0], PLOT_WIDTH).map(({ at, label }) => ({ at: interpolate(knots, at), label, anchor: 'middle' }));
+    return timeTicks(knots[0][0], knots[knots.length - 1][0], PLOT_WIDTH).map(({ at, label }) => ({
+      at: interpolate(knots, at),
+      label,
+      anchor: 'middle',
+    }));
   }
   const middle = series[Math.floor(series.length / 2)];
   const ends = [
@@ -217,8 +227,11 @@ function tickLabel(share: number, step: number): string {
 function edgeAxis(edges: readonly number[], time: TimeEncoding | undefined): string {
   const axisY = PLOT_TOP + PLOT_HEIGHT;
   const x = (index: number) => PLOT_LEFT + (PLOT_WIDTH * index) / (edges.length - 1);
-  const marks = edges.map((_, index) => `<line class="axis" x1="${round(x(index))}" x2="${round(x(index))}" y1="${axisY}" y2="${axisY + 4}"/>`);
-  const label = (at: number, text: string) => `<text class="tick" x="${round(at)}" y="${axisY + 18}" text-anchor="middle">${escapeHtml(text)}</text>`;
+  const marks = edges.map(
+    (_, index) => `<line class="axis" x1="${round(x(index))}" x2="${round(x(index))}" y1="${axisY}" y2="${axisY + 4}"/>`,
+  );
+  const label = (at: number, text: string) =>
+    `<text class="tick" x="${round(at)}" y="${axisY + 18}" text-anchor="middle">${escapeHtml(text)}</text>`;
   if (time !== undefined) {
     const knots = edges.map((edge, index) => [epochMilliseconds(edge, time), x(index)] as const);
     const ticks = timeTicks(knots[0][0], knots[knots.length - 1][0], PLOT_WIDTH);

@@ -25,7 +25,8 @@ export function columnRow(column: ColumnResult, section: string | undefined, rol
   const name = escapeHtml(truncate(column.name, 80));
   const nameCell = section === undefined ? name : `<a href="#${section}">${name}</a>`;
   const shown = column.approximate ? [...column.reasons, `approximate: ${column.approximate.why}`] : column.reasons;
-  const reasons = shown.length > 0 ? `<ul class="reasons">${shown.map((reason) => `<li>${escapeHtml(truncate(reason, 500))}</li>`).join('')}</ul>` : '';
+  const reasons =
+    shown.length > 0 ? `<ul class="reasons">${shown.map((reason) => `<li>${escapeHtml(truncate(reason, 500))}</li>`).join('')}</ul>` : '';
   return `<tr class="row-${statusClass(column)}">
 <th scope="row" title="${escapeHtml(truncate(column.name, 1000))}">${nameCell}</th>${role === undefined ? '' : `\n<td>${escapeHtml(truncate(role, 200))}</td>`}
 <td>${column.type}</td>
@@ -54,14 +55,23 @@ function statusBadge(column: ColumnResult): string {
 }
 
 export function columnSection(column: ColumnResult, id: string): string {
-  const facts = [column.type, column.method ? `${column.method}${column.auto_selected ? ' (auto)' : ''}` : undefined, column.score === undefined ? undefined : formatScore(column), column.threshold === undefined ? undefined : `threshold ${formatNumber(column.threshold)}`, formatDirection(column) || undefined];
+  const facts = [
+    column.type,
+    column.method ? `${column.method}${column.auto_selected ? ' (auto)' : ''}` : undefined,
+    column.score === undefined ? undefined : formatScore(column),
+    column.threshold === undefined ? undefined : `threshold ${formatNumber(column.threshold)}`,
+    formatDirection(column) || undefined,
+  ];
   const chart = column.histogram && histogramChart(column.name, column.histogram);
   const figure = chart
     ? `${legend(column)}\n${chart}`
     : `<p class="no-chart">No chart: ${column.reasons.length > 0 ? escapeHtml(truncate(column.reasons[0], 500)) : 'no values to draw'}.</p>`;
   return `<article class="column column-${statusClass(column)}" id="${id}">
 <h3>${statusBadge(column)} <span class="column-name">${escapeHtml(truncate(column.name, 120))}</span></h3>
-<p class="facts">${facts.filter((fact) => fact !== undefined).map((fact) => escapeHtml(fact)).join(' · ')}</p>
+<p class="facts">${facts
+    .filter((fact) => fact !== undefined)
+    .map((fact) => escapeHtml(fact))
+    .join(' · ')}</p>
 <div class="column-body">
 <div class="distribution">
 ${figure}

@@ -53,7 +53,10 @@ function performanceBlock(performance: PerformanceResult): string {
     (row) =>
       `<tr${row.judged ? ' class="judged"' : ''}><th scope="row">${escapeHtml(row.title)}${row.judged ? ' <span class="auto">(verdict)</span>' : ''}</th><td class="number">${value(row.baseline)}</td><td class="number">${value(row.current)}</td><td class="number">${escapeHtml(formatMetricChange(row))}</td></tr>`,
   );
-  const table = rows.length > 0 ? `<table class="columns metrics"><thead><tr><th scope="col">Metric</th><th scope="col">Baseline</th><th scope="col">Current</th><th scope="col">Change</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '';
+  const table =
+    rows.length > 0
+      ? `<table class="columns metrics"><thead><tr><th scope="col">Metric</th><th scope="col">Baseline</th><th scope="col">Current</th><th scope="col">Change</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+      : '';
   return `<article class="model-block model-${status}" aria-label="Performance">
 <h3>${badge(status, PERFORMANCE_LABELS[performance.status])} Performance</h3>
 <p>${escapeHtml(performance.summary)}</p>
@@ -65,7 +68,10 @@ ${table}
 /** CBPE's estimate: the verdict, the calibration, the metrics with their bands, realized beside them. */
 function estimatedBlock(view: EstimatedView): string {
   const status = view.status === 'degraded' ? 'drift' : view.status === 'ok' ? 'no-drift' : 'other';
-  const rows = view.rows.map(([title, ...cells]) => `<tr><th scope="row">${escapeHtml(title)}</th>${cells.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`);
+  const rows = view.rows.map(
+    ([title, ...cells]) =>
+      `<tr><th scope="row">${escapeHtml(title)}</th>${cells.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`,
+  );
   return `<article class="model-block model-${status}" aria-label="Estimated performance">
 <h3>${badge(status, view.label)} Estimated performance</h3>
 <p>${escapeHtml(view.headline)}</p>
@@ -79,7 +85,10 @@ function estimatedBlock(view: EstimatedView): string {
 
 /** Per-class scores of both sides, then the two sides' confusion matrices side by side, over the same classes. */
 function classesBlock(classes: ClassesView): string {
-  const rows = classes.scores.map((row) => `<tr><th scope="row">${classLabel(row.label)}</th>${row.cells.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`);
+  const rows = classes.scores.map(
+    (row) =>
+      `<tr><th scope="row">${classLabel(row.label)}</th>${row.cells.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`,
+  );
   return `<article class="model-block" aria-label="Classes">
 <h3>Classes</h3>
 <div class="table-scroll">
@@ -96,7 +105,9 @@ ${classes.matrices.map(confusionTable).join('\n')}
 function confusionTable(matrix: ConfusionMatrixView): string {
   const header = matrix.rows.map((row) => `<th scope="col">${classLabel(row.label)}</th>`).join('');
   const body = matrix.rows.map((row, rowIndex) => {
-    const cells = matrix.cells[rowIndex].map((cell, index) => `<td class="number${index === rowIndex && row.label !== undefined ? ' hit' : ''}">${escapeHtml(cell)}</td>`);
+    const cells = matrix.cells[rowIndex].map(
+      (cell, index) => `<td class="number${index === rowIndex && row.label !== undefined ? ' hit' : ''}">${escapeHtml(cell)}</td>`,
+    );
     return `<tr><th scope="row">${classLabel(row.label)}</th>${cells.join('')}</tr>`;
   });
   return `<div class="table-scroll matrix matrix-${matrix.side}">
@@ -115,13 +126,18 @@ function classLabel(label: string | undefined): string {
 
 function changePointBlock(changePoint: ChangePointResult): string {
   const status = changePoint.status === 'change' ? 'drift' : changePoint.status === 'no-change' ? 'no-drift' : 'other';
-  const label = changePoint.status === 'change' ? 'change point' : changePoint.status === 'no-change' ? 'no change point' : 'insufficient data';
+  const label =
+    changePoint.status === 'change' ? 'change point' : changePoint.status === 'no-change' ? 'no change point' : 'insufficient data';
   const detectors =
     changePoint.status === 'insufficient-data'
       ? ''
-      : `<table class="columns detectors"><thead><tr><th scope="col">Detector</th><th scope="col">Rise began at</th><th scope="col">Detected at</th></tr></thead><tbody>${detectorRows(changePoint)
+      : `<table class="columns detectors"><thead><tr><th scope="col">Detector</th><th scope="col">Rise began at</th><th scope="col">Detected at</th></tr></thead><tbody>${detectorRows(
+          changePoint,
+        )
           .map((row) => `<tr><th scope="row">${row.title}</th><td>${escapeHtml(row.onset)}</td><td>${escapeHtml(row.detected)}</td></tr>`)
-          .join('')}</tbody></table>${changePoint.detectors.ddm.status === 'not-applicable' ? '' : `<p class="facts">${escapeHtml(DDM_CAVEAT)}</p>`}`;
+          .join(
+            '',
+          )}</tbody></table>${changePoint.detectors.ddm.status === 'not-applicable' ? '' : `<p class="facts">${escapeHtml(DDM_CAVEAT)}</p>`}`;
   return `<article class="model-block model-${status}" aria-label="When it started">
 <h3>${badge(status, label)} When it started</h3>
 <p>${escapeHtml(changePoint.summary)}</p>

@@ -94,7 +94,10 @@ function multivariateSection(multivariate: MultivariateResult): string {
     (row) =>
       `<tr><th scope="row">${escapeHtml(row.title)}</th><td>${escapeHtml(row.value)}</td><td>${escapeHtml(row.threshold)}</td><td>${badge(row.drift ? 'drift' : row.status === 'no drift' ? 'no-drift' : 'other', row.status)}</td><td>${escapeHtml(truncate(row.note, 200))}</td></tr>`,
   );
-  const overall = badge(multivariate.drift_detected ? 'drift' : multivariate.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[multivariate.status]);
+  const overall = badge(
+    multivariate.drift_detected ? 'drift' : multivariate.status === 'no-drift' ? 'no-drift' : 'other',
+    VERDICT_HEADLINES[multivariate.status],
+  );
   return `<section class="multivariate" aria-label="Multivariate drift">
 <h2>Multivariate drift</h2>
 <p>${overall} ${escapeHtml(multivariate.summary)}</p>
@@ -109,7 +112,13 @@ function multivariateSection(multivariate: MultivariateResult): string {
 function segmentsSection(segments: SegmentsResult): string {
   const withPerformance = segments.segments.some((segment) => segment.performance !== undefined);
   const rows = segmentRows(segments).map((row) => {
-    const cells = [row.rows, badge(row.drift ? 'drift' : row.status === 'no drift' ? 'no-drift' : 'other', row.status), escapeHtml(row.drifted), escapeHtml(row.effect), ...(withPerformance ? [escapeHtml(row.performance)] : [])];
+    const cells = [
+      row.rows,
+      badge(row.drift ? 'drift' : row.status === 'no drift' ? 'no-drift' : 'other', row.status),
+      escapeHtml(row.drifted),
+      escapeHtml(row.effect),
+      ...(withPerformance ? [escapeHtml(row.performance)] : []),
+    ];
     return `<tr><th scope="row" class="column-name">${escapeHtml(truncate(row.value, 120))}</th>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   });
   const headers = [...SEGMENT_HEADERS, ...(withPerformance ? ['Performance'] : [])];
@@ -148,7 +157,9 @@ const ORDER_NOTE = 'Drifted columns first, then the rest; within each, the large
 function columnTableSection(ordered: readonly ColumnResult[], featuresVerdict: DriftResult['dataset'] | undefined): string {
   const rows = ordered.map((column, index) => columnRow(column, index < MAX_CHARTED_COLUMNS ? sectionId(index) : undefined));
   const heading = featuresVerdict ? 'Features' : 'Columns';
-  const verdict = featuresVerdict ? `\n<p>${badge(featuresVerdict.drift_detected ? 'drift' : featuresVerdict.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[featuresVerdict.status])} ${escapeHtml(featuresVerdict.summary)}</p>` : '';
+  const verdict = featuresVerdict
+    ? `\n<p>${badge(featuresVerdict.drift_detected ? 'drift' : featuresVerdict.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[featuresVerdict.status])} ${escapeHtml(featuresVerdict.summary)}</p>`
+    : '';
   return `<section aria-label="${heading}">
 <h2>${heading} <span class="count">(${ordered.length.toLocaleString('en-US')})</span></h2>${verdict}
 <p class="meta">${ORDER_NOTE}</p>

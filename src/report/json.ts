@@ -43,8 +43,14 @@ export function renderJson(report: JsonReport): string {
 type Renames = ReadonlyArray<readonly [old: string, current: string]>;
 
 const COLUMN_RENAMES: Renames = [['reference', 'baseline']];
-const HISTOGRAM_RENAMES: Renames = [['reference', 'baseline'], ['other_reference', 'other_baseline']];
-const DIRECTION_RENAMES: Renames = [['reference_mean', 'baseline_mean'], ['reference_share', 'baseline_share']];
+const HISTOGRAM_RENAMES: Renames = [
+  ['reference', 'baseline'],
+  ['other_reference', 'other_baseline'],
+];
+const DIRECTION_RENAMES: Renames = [
+  ['reference_mean', 'baseline_mean'],
+  ['reference_share', 'baseline_share'],
+];
 
 /**
  * A parsed report of version 1 or 2 with version 3's field names, changed in place: every column's, in

@@ -40,7 +40,9 @@ export interface MarkdownListItem {
 /** A bulleted list, one level of nesting. */
 export function markdownList(items: ReadonlyArray<string | MarkdownListItem>): string {
   return items
-    .flatMap((item) => (typeof item === 'string' ? [`- ${item}`] : [`- ${item.text}`, ...(item.items ?? []).map((inner) => `  - ${inner}`)]))
+    .flatMap((item) =>
+      typeof item === 'string' ? [`- ${item}`] : [`- ${item.text}`, ...(item.items ?? []).map((inner) => `  - ${inner}`)],
+    )
     .join('\n');
 }
 

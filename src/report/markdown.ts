@@ -5,7 +5,16 @@
  * drift) comes before the
  * features.
  */
-import type { ChangePointResult, ColumnGroupDrift, ColumnResult, DriftResult, ModelColumnResult, ModelResult, PerformanceResult, SegmentsResult } from '../engine/result.js';
+import type {
+  ChangePointResult,
+  ColumnGroupDrift,
+  ColumnResult,
+  DriftResult,
+  ModelColumnResult,
+  ModelResult,
+  PerformanceResult,
+  SegmentsResult,
+} from '../engine/result.js';
 import { formatNumber } from '../core/format.js';
 import { escapeMarkdown, markdownCode, mermaidText } from './escape.js';
 import { markdownFence, markdownNote, markdownSection, markdownTable } from './markdown-section.js';
@@ -65,7 +74,14 @@ export function segmentsSection(segments: SegmentsResult, headingLevel: number):
   const withPerformance = segments.segments.some((segment) => segment.performance !== undefined);
   const rows = segmentRows(segments).map((row) => {
     const result = row.drift ? '🔴 drift' : row.status === 'no drift' ? '🟢 no drift' : `⚪ ${row.status}`;
-    return [escapeMarkdown(truncate(row.value, 80)), row.rows, result, row.drifted, row.effect, ...(withPerformance ? [escapeMarkdown(row.performance)] : [])];
+    return [
+      escapeMarkdown(truncate(row.value, 80)),
+      row.rows,
+      result,
+      row.drifted,
+      row.effect,
+      ...(withPerformance ? [escapeMarkdown(row.performance)] : []),
+    ];
   });
   const headers = [...SEGMENT_HEADERS, ...(withPerformance ? ['Performance'] : [])];
   return markdownSection({
@@ -82,7 +98,10 @@ export function multivariateSection(multivariate: MultivariateResult, headingLev
   });
   return markdownSection({
     heading: { level: headingLevel, text: 'Multivariate drift' },
-    blocks: [`${statusIcon(multivariate.status)} ${escapeMarkdown(multivariate.summary)}`, markdownTable(['Method', 'Value', 'Threshold', 'Result', 'Note'], rows)],
+    blocks: [
+      `${statusIcon(multivariate.status)} ${escapeMarkdown(multivariate.summary)}`,
+      markdownTable(['Method', 'Value', 'Threshold', 'Result', 'Note'], rows),
+    ],
   });
 }
 
@@ -101,7 +120,10 @@ function statusIcon(status: DriftResult['dataset']['status']): string {
 
 /** Heads the feature table when a model section comes before it. */
 export function featuresHeading(result: DriftResult, headingLevel: number): string {
-  return markdownSection({ heading: { level: headingLevel, text: 'Features' }, blocks: [`${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`] });
+  return markdownSection({
+    heading: { level: headingLevel, text: 'Features' },
+    blocks: [`${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`],
+  });
 }
 
 export interface ModelSectionOptions {
@@ -138,11 +160,19 @@ function modelColumnsLine(model: ModelResult): string {
 function performanceBlock(performance: PerformanceResult): string {
   const icon = performance.status === 'degraded' ? '🔴' : performance.status === 'ok' ? '🟢' : '⚪';
   const value = (side: number | undefined) => (side === undefined ? '—' : formatNumber(side));
-  const rows = metricRows(performance).map((row) => [row.judged ? `**${row.title}** (verdict)` : row.title, value(row.baseline), value(row.current), formatMetricChange(row)]);
+  const rows = metricRows(performance).map((row) => [
+    row.judged ? `**${row.title}** (verdict)` : row.title,
+    value(row.baseline),
+    value(row.current),
+    formatMetricChange(row),
+  ]);
   const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
   return markdownSection({
     lead: 'Performance',
-    blocks: [`${icon} ${escapeMarkdown(performance.summary)} ${labelled}`, rows.length > 0 ? markdownTable(['Metric', 'Baseline', 'Current', 'Change'], rows) : undefined],
+    blocks: [
+      `${icon} ${escapeMarkdown(performance.summary)} ${labelled}`,
+      rows.length > 0 ? markdownTable(['Metric', 'Baseline', 'Current', 'Change'], rows) : undefined,
+    ],
   });
 }
 
@@ -151,7 +181,11 @@ function estimatedBlock(view: EstimatedView): string {
   const icon = view.status === 'degraded' ? '🔴' : view.status === 'ok' ? '🟢' : '⚪';
   return markdownSection({
     lead: 'Estimated performance',
-    blocks: [`${icon} ${escapeMarkdown(view.headline)} ${escapeMarkdown(view.calibration)}`, markdownTable(view.header.map(escapeMarkdown), view.rows), markdownNote(escapeMarkdown(view.caveat))],
+    blocks: [
+      `${icon} ${escapeMarkdown(view.headline)} ${escapeMarkdown(view.calibration)}`,
+      markdownTable(view.header.map(escapeMarkdown), view.rows),
+      markdownNote(escapeMarkdown(view.caveat)),
+    ],
   });
 }
 
@@ -160,14 +194,27 @@ function classesBlock(classes: ClassesView): string {
   const rows = classes.scores.map((row) => [classCell(row.label), ...row.cells]);
   return markdownSection({
     lead: 'Classes',
-    blocks: [`${classes.legend}.`, markdownTable(['Class', ...CLASS_SCORE_TITLES], rows), classes.note && markdownNote(escapeMarkdown(classes.note)), ...classes.matrices.map(confusionTable)],
+    blocks: [
+      `${classes.legend}.`,
+      markdownTable(['Class', ...CLASS_SCORE_TITLES], rows),
+      classes.note && markdownNote(escapeMarkdown(classes.note)),
+      ...classes.matrices.map(confusionTable),
+    ],
   });
 }
 
 function confusionTable(matrix: ConfusionMatrixView): string {
   const header = ['True ↓ / predicted →', ...matrix.rows.map((row) => classCell(row.label)), 'Rows'];
   const caption = `**Confusion matrix, ${matrix.side}** (${formatCount(matrix.labelledRows)} labelled rows; rows are true classes, columns predicted ones, shares are of the row)`;
-  return markdownSection({ blocks: [caption, markdownTable(header, matrix.rows.map((row, index) => [classCell(row.label), ...matrix.cells[index]]))] });
+  return markdownSection({
+    blocks: [
+      caption,
+      markdownTable(
+        header,
+        matrix.rows.map((row, index) => [classCell(row.label), ...matrix.cells[index]]),
+      ),
+    ],
+  });
 }
 
 /** A class label as a table cell; absent: every hidden class merged. */
@@ -236,12 +283,19 @@ export function columnTable(columns: readonly ColumnResult[], maxColumns: number
   const hidden = ordered.length - shown.length;
   const note = `${hidden} more column${hidden === 1 ? '' : 's'} not shown (${ordered.slice(maxColumns).filter((column) => column.drift_detected).length} of them drifted); the JSON report has all of them.`;
   return markdownSection({
-    blocks: [markdownTable(['Column', 'Type', 'Method', 'Value', 'Threshold', 'Result', 'Change'], shown.map(cells)), hidden > 0 ? markdownNote(note) : undefined],
+    blocks: [
+      markdownTable(['Column', 'Type', 'Method', 'Value', 'Threshold', 'Result', 'Change'], shown.map(cells)),
+      hidden > 0 ? markdownNote(note) : undefined,
+    ],
   });
 }
 
 function cells(column: ColumnResult): string[] {
-  const result = column.drift_detected ? `🔴 ${STATUS_LABELS[column.status]}` : column.status === 'no-drift' ? '🟢 no drift' : `⚪ ${STATUS_LABELS[column.status]}`;
+  const result = column.drift_detected
+    ? `🔴 ${STATUS_LABELS[column.status]}`
+    : column.status === 'no-drift'
+      ? '🟢 no drift'
+      : `⚪ ${STATUS_LABELS[column.status]}`;
   const reasons = otherReasons(column);
   const effect = column.effect_size ? ` (${column.effect_size.method} ${formatNumber(column.effect_size.distance)})` : '';
   return [

@@ -20,7 +20,12 @@ import type {
 } from '../engine/result.js';
 import type { DetectorName } from '../performance/change-point.js';
 import { compareLabels, sortedLabels } from '../performance/label-order.js';
-import { PERFORMANCE_METRICS, performanceMetric, type MetricDirection, type PerformanceMetricName } from '../performance/metric-registry.js';
+import {
+  PERFORMANCE_METRICS,
+  performanceMetric,
+  type MetricDirection,
+  type PerformanceMetricName,
+} from '../performance/metric-registry.js';
 import { truncate } from './format.js';
 import { precisionForStep } from './time-axis.js';
 
@@ -37,7 +42,8 @@ export interface MetricRow {
 /** Every metric of the task that either side has, in the registry's order. */
 export function metricRows(performance: PerformanceResult): MetricRow[] {
   const task = performanceMetric(performance.metric)!.task;
-  const valueOf = (side: SideMetrics | undefined, name: PerformanceMetricName) => (side as Partial<Record<PerformanceMetricName, number>> | undefined)?.[name];
+  const valueOf = (side: SideMetrics | undefined, name: PerformanceMetricName) =>
+    (side as Partial<Record<PerformanceMetricName, number>> | undefined)?.[name];
   return PERFORMANCE_METRICS.filter((metric) => metric.task === task)
     .map((metric) => ({
       name: metric.name,
@@ -74,7 +80,11 @@ export function roleLabel(column: ModelColumnResult): string {
  * binary model's one column (the positive class's), `probabilities of "a" pa, of "b" pb` for one a class each.
  * `column` and `label` write a column name and a quoted class label for the report's format.
  */
-export function probabilityColumnsText(columns: Readonly<Record<string, string>>, column: (name: string) => string, label: (quoted: string) => string): string {
+export function probabilityColumnsText(
+  columns: Readonly<Record<string, string>>,
+  column: (name: string) => string,
+  label: (quoted: string) => string,
+): string {
   const entries = Object.entries(columns).map(([name, of]) => `${label(JSON.stringify(name))} ${column(of)}`);
   return entries.length === 1 ? `probability of ${entries[0]}` : `probabilities of ${entries.join(', of ')}`;
 }
@@ -100,7 +110,8 @@ export function detectorRows(changePoint: ChangePointResult): DetectorRow[] {
   return DETECTOR_ORDER.map((name) => {
     const outcome = changePoint.detectors[name];
     const title = DETECTOR_TITLES[name];
-    if (outcome.status === 'change') return { name, title, onset: describeStreamPoint(outcome.onset!, time), detected: describeStreamPoint(outcome.detected!, time) };
+    if (outcome.status === 'change')
+      return { name, title, onset: describeStreamPoint(outcome.onset!, time), detected: describeStreamPoint(outcome.detected!, time) };
     return { name, title, onset: outcome.status === 'no-change' ? 'no change' : `not applicable: ${outcome.reason ?? ''}`, detected: '—' };
   });
 }
@@ -213,12 +224,16 @@ export function classesView(performance: PerformanceResult): ClassesView | undef
     return [{ side: name, labelledRows: side.rows, rows, cells }];
   });
   const note = hiddenClassesNote(classes);
-  const legend = sides.baseline && sides.current ? 'baseline → current (change)' : `${sides.baseline ? 'baseline' : 'current'} only: the ${sides.baseline ? 'current' : 'baseline'} data has no labelled rows`;
+  const legend =
+    sides.baseline && sides.current
+      ? 'baseline → current (change)'
+      : `${sides.baseline ? 'baseline' : 'current'} only: the ${sides.baseline ? 'current' : 'baseline'} data has no labelled rows`;
   return { legend, scores, ...(note ? { note } : {}), matrices };
 }
 
 function classSides(performance: PerformanceResult): ClassSides | undefined {
-  const isClassification = (side: SideMetrics | undefined): side is ClassificationSideMetrics => side !== undefined && 'confusion_matrix' in side;
+  const isClassification = (side: SideMetrics | undefined): side is ClassificationSideMetrics =>
+    side !== undefined && 'confusion_matrix' in side;
   const { baseline, current } = performance.metrics;
   if (!isClassification(baseline) && !isClassification(current)) return undefined;
   return { ...(isClassification(baseline) ? { baseline } : {}), ...(isClassification(current) ? { current } : {}) };
@@ -265,7 +280,11 @@ function confusionRows(side: ClassificationSideMetrics, classes: ShownClasses): 
     const index = classes.shown.indexOf(label);
     return index >= 0 ? index : classes.shown.length;
   };
-  const rows: ConfusionRow[] = [...classes.shown.map((label) => ({ label })), ...(merged ? [{}] : [])].map((row) => ({ ...row, counts: new Array<number>(slots).fill(0), total: 0 }));
+  const rows: ConfusionRow[] = [...classes.shown.map((label) => ({ label })), ...(merged ? [{}] : [])].map((row) => ({
+    ...row,
+    counts: new Array<number>(slots).fill(0),
+    total: 0,
+  }));
   side.confusion_matrix.forEach((predicted, trueIndex) => {
     const row = rows[slotOf(side.labels[trueIndex])];
     predicted.forEach((count, predictedIndex) => {
@@ -353,10 +372,21 @@ export function estimatedView(performance: PerformanceResult): EstimatedView | u
     ? `Estimated without labels (CBPE) on ${formatCount(unlabelled.rows)} current rows whose labels have not arrived.`
     : `No current row lacks its label; CBPE estimated the ${formatCount(labelled!.rows)} labelled ones to show how close it comes.`;
   return {
-    headline: [what, verdict?.summary, verdict && !verdict.replaces_realized ? 'Enough current rows are labelled, so the realized verdict decides.' : undefined].filter(Boolean).join(' '),
+    headline: [
+      what,
+      verdict?.summary,
+      verdict && !verdict.replaces_realized ? 'Enough current rows are labelled, so the realized verdict decides.' : undefined,
+    ]
+      .filter(Boolean)
+      .join(' '),
     decides: verdict?.replaces_realized ?? false,
     ...(verdict ? { status: verdict.status } : {}),
-    label: verdict?.status === 'degraded' ? 'estimated performance drift' : verdict?.status === 'ok' ? 'no estimated performance drift' : 'estimate only',
+    label:
+      verdict?.status === 'degraded'
+        ? 'estimated performance drift'
+        : verdict?.status === 'ok'
+          ? 'no estimated performance drift'
+          : 'estimate only',
     calibration: calibrationText(estimated),
     caveat: `The ${band} is where the realized value should lie once the labels arrive, if the way outcomes follow the scores has not changed since the baseline (CBPE sees covariate shift, not concept drift).`,
     header,

@@ -11,7 +11,12 @@ import type { MultivariateMethodResult } from '../multivariate/result.js';
  * gate's heads the report; so it does when the two disagree (insufficient data that fails the gate).
  */
 export function gateHeadsReport(result: DriftResult): boolean {
-  return result.model !== undefined || result.multivariate !== undefined || result.segments !== undefined || result.gate.tripped !== result.dataset.drift_detected;
+  return (
+    result.model !== undefined ||
+    result.multivariate !== undefined ||
+    result.segments !== undefined ||
+    result.gate.tripped !== result.dataset.drift_detected
+  );
 }
 
 export interface MultivariateRow {
@@ -39,14 +44,17 @@ export function multivariateRows(methods: readonly MultivariateMethodResult[]): 
 
 function valueText(method: MultivariateMethodResult): string {
   if (method.score === undefined) return '-';
-  if (method.method === 'domain-classifier' && method.auc !== undefined) return `${formatNumber(method.score)} (AUC ${formatNumber(method.auc)})`;
+  if (method.method === 'domain-classifier' && method.auc !== undefined)
+    return `${formatNumber(method.score)} (AUC ${formatNumber(method.auc)})`;
   if (method.output === 'p_value') return `p = ${formatNumber(method.score)}`;
   return formatNumber(method.score);
 }
 
 function thresholdText(method: MultivariateMethodResult): string {
   if (method.output === 'band') {
-    return method.lower_threshold === undefined || method.upper_threshold === undefined ? '-' : `${formatNumber(method.lower_threshold)} – ${formatNumber(method.upper_threshold)}`;
+    return method.lower_threshold === undefined || method.upper_threshold === undefined
+      ? '-'
+      : `${formatNumber(method.lower_threshold)} – ${formatNumber(method.upper_threshold)}`;
   }
   if (method.threshold === undefined) return '-';
   return `${method.output === 'p_value' ? '<' : '≥'} ${formatNumber(method.threshold)}`;

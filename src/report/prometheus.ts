@@ -64,7 +64,9 @@ function validatedUserLabels(labels: Record<string, string>): Labels {
   for (const [name] of entries) {
     validateLabelName(name, 'label');
     if (RESERVED_LABEL_NAMES.includes(name)) {
-      throw new InputError(`label ${JSON.stringify(name)} clashes with a label driftgate writes itself (${RESERVED_LABEL_NAMES.join(', ')}); pick another name`);
+      throw new InputError(
+        `label ${JSON.stringify(name)} clashes with a label driftgate writes itself (${RESERVED_LABEL_NAMES.join(', ')}); pick another name`,
+      );
     }
   }
   return entries;
@@ -83,8 +85,20 @@ function columnFamilies(columns: readonly ColumnResult[]): Family[] {
     ['output', column.output ?? ''],
   ];
   const perSide = (column: ColumnResult, read: (side: ColumnResult['baseline']) => number): Sample[] => [
-    { labels: [['column', column.name], ['side', 'baseline']], value: read(column.baseline) },
-    { labels: [['column', column.name], ['side', 'current']], value: read(column.current) },
+    {
+      labels: [
+        ['column', column.name],
+        ['side', 'baseline'],
+      ],
+      value: read(column.baseline),
+    },
+    {
+      labels: [
+        ['column', column.name],
+        ['side', 'current'],
+      ],
+      value: read(column.current),
+    },
   ];
   return [
     family(
@@ -94,25 +108,35 @@ function columnFamilies(columns: readonly ColumnResult[]): Family[] {
     ),
     family(
       'driftgate_column_drift_threshold',
-      'The threshold of the column\'s test: drift below it for p-values, at or above it for distances.',
+      "The threshold of the column's test: drift below it for p-values, at or above it for distances.",
       (column) => [{ labels: testLabels(column), value: column.threshold }],
     ),
     family('driftgate_column_drift_detected', 'Whether the column drifted (1) or not (0).', (column) => [
-      { labels: [['column', column.name], ['type', column.type]], value: Number(column.drift_detected) },
+      {
+        labels: [
+          ['column', column.name],
+          ['type', column.type],
+        ],
+        value: Number(column.drift_detected),
+      },
     ]),
     family(
       'driftgate_column_status',
-      'The column\'s outcome: 1 for its status, 0 for the others (drift, no-drift, insufficient-data, missing-in-current, new-in-current, not-tested).',
+      "The column's outcome: 1 for its status, 0 for the others (drift, no-drift, insufficient-data, missing-in-current, new-in-current, not-tested).",
       (column) =>
         COLUMN_STATUSES.map((status) => ({
-          labels: [['column', column.name], ['type', column.type], ['status', status]],
+          labels: [
+            ['column', column.name],
+            ['type', column.type],
+            ['status', status],
+          ],
           value: Number(column.status === status),
         })),
     ),
-    family('driftgate_column_missing_share', 'Share of the column\'s cells that are missing, per side (0 to 1).', (column) =>
+    family('driftgate_column_missing_share', "Share of the column's cells that are missing, per side (0 to 1).", (column) =>
       perSide(column, (side) => side.missing_share),
     ),
-    family('driftgate_column_rows', 'Rows on each side of the column\'s comparison, missing cells included.', (column) =>
+    family('driftgate_column_rows', "Rows on each side of the column's comparison, missing cells included.", (column) =>
       perSide(column, (side) => side.rows),
     ),
   ];
@@ -130,7 +154,11 @@ function datasetFamilies(result: DriftResult, timestamp: Date): Family[] {
     ),
     single('driftgate_dataset_drift_detected', 'Whether the dataset drifted (1) or not (0).', Number(dataset.drift_detected)),
     single('driftgate_dataset_drifted_columns', 'Number of columns that drifted.', dataset.drifted_count),
-    single('driftgate_dataset_tested_columns', 'Number of columns judged (drifted or not); untested columns are left out.', dataset.tested_count),
+    single(
+      'driftgate_dataset_tested_columns',
+      'Number of columns judged (drifted or not); untested columns are left out.',
+      dataset.tested_count,
+    ),
     {
       name: 'driftgate_dataset_rows',
       help: 'Rows compared on each side.',
@@ -139,14 +167,29 @@ function datasetFamilies(result: DriftResult, timestamp: Date): Family[] {
         { labels: [['side', 'current']], value: result.current.rows },
       ],
     },
-    single('driftgate_gate_tripped', 'Whether the gate tripped (1) or not (0): any verdict chosen with gate-on found drift.', Number(result.gate.tripped)),
+    single(
+      'driftgate_gate_tripped',
+      'Whether the gate tripped (1) or not (0): any verdict chosen with gate-on found drift.',
+      Number(result.gate.tripped),
+    ),
     {
       name: 'driftgate_gate_verdict',
       help: 'Per verdict the gate considers (data, prediction, performance): 1 when it found drift and is chosen with gate-on, else 0.',
-      samples: GATES.filter((gate) => result.gate.on.includes(gate)).map((gate) => ({ labels: [['gate', gate]], value: Number(result.gate.tripped_by.includes(gate)) })),
+      samples: GATES.filter((gate) => result.gate.on.includes(gate)).map((gate) => ({
+        labels: [['gate', gate]],
+        value: Number(result.gate.tripped_by.includes(gate)),
+      })),
     },
-    single('driftgate_last_check_timestamp_seconds', 'When the drift check ran, in seconds since the Unix epoch.', timestamp.getTime() / 1000),
-    { name: 'driftgate_info', help: 'Always 1; its labels describe the driftgate that ran the check.', samples: [{ labels: [['version', VERSION]], value: 1 }] },
+    single(
+      'driftgate_last_check_timestamp_seconds',
+      'When the drift check ran, in seconds since the Unix epoch.',
+      timestamp.getTime() / 1000,
+    ),
+    {
+      name: 'driftgate_info',
+      help: 'Always 1; its labels describe the driftgate that ran the check.',
+      samples: [{ labels: [['version', VERSION]], value: 1 }],
+    },
   ];
 }
 
@@ -156,39 +199,85 @@ function datasetFamilies(result: DriftResult, timestamp: Date): Family[] {
  * ISO 8601 times, as Unix seconds, so a dashboard can mark them on a time axis.
  */
 function modelFamilies(model: ModelResult): Family[] {
-  const roleLabels = (column: ModelResult['columns'][number]): Labels => [['column', column.name], ['role', column.role]];
+  const roleLabels = (column: ModelResult['columns'][number]): Labels => [
+    ['column', column.name],
+    ['role', column.role],
+  ];
   const families: Family[] = [
     {
       name: 'driftgate_model_column_drift_score',
       help: 'Prediction, probability and target columns: the value compared with the threshold (p-value or distance, see output).',
-      samples: model.columns.map((column) => ({ labels: [...roleLabels(column), ['method', column.method ?? ''], ['output', column.output ?? '']], value: column.score })),
+      samples: model.columns.map((column) => ({
+        labels: [...roleLabels(column), ['method', column.method ?? ''], ['output', column.output ?? '']],
+        value: column.score,
+      })),
     },
     {
       name: 'driftgate_model_column_drift_detected',
       help: 'Prediction, probability and target columns: whether the column drifted (1) or not (0).',
       samples: model.columns.map((column) => ({ labels: roleLabels(column), value: Number(column.drift_detected) })),
     },
-    { name: 'driftgate_prediction_drift_detected', help: 'Whether the prediction or a class-probability column drifted (1) or not (0).', samples: [{ labels: [], value: Number(model.prediction_drift.drift_detected) }] },
-    { name: 'driftgate_target_drift_detected', help: 'Whether the target column drifted (1) or not (0).', samples: [{ labels: [], value: Number(model.target_drift.drift_detected) }] },
+    {
+      name: 'driftgate_prediction_drift_detected',
+      help: 'Whether the prediction or a class-probability column drifted (1) or not (0).',
+      samples: [{ labels: [], value: Number(model.prediction_drift.drift_detected) }],
+    },
+    {
+      name: 'driftgate_target_drift_detected',
+      help: 'Whether the target column drifted (1) or not (0).',
+      samples: [{ labels: [], value: Number(model.target_drift.drift_detected) }],
+    },
   ];
   const { performance, change_point: changePoint } = model;
   if (performance) {
     const rows = metricRows(performance);
-    const metric = (name: string, help: string, value: number | undefined): Family => ({ name, help, samples: [{ labels: [['metric', performance.metric]], value }] });
+    const metric = (name: string, help: string, value: number | undefined): Family => ({
+      name,
+      help,
+      samples: [{ labels: [['metric', performance.metric]], value }],
+    });
     families.push(
       {
         name: 'driftgate_performance_metric_value',
         help: 'Every performance metric of each side with labelled rows (scikit-learn definitions).',
         samples: rows.flatMap((row) => [
-          { labels: [['metric', row.name], ['side', 'baseline']], value: row.baseline },
-          { labels: [['metric', row.name], ['side', 'current']], value: row.current },
+          {
+            labels: [
+              ['metric', row.name],
+              ['side', 'baseline'],
+            ],
+            value: row.baseline,
+          },
+          {
+            labels: [
+              ['metric', row.name],
+              ['side', 'current'],
+            ],
+            value: row.current,
+          },
         ]),
       },
-      metric('driftgate_performance_drift_detected', 'Whether the verdict metric degraded beyond the tolerance (1) or not (0).', Number(performance.drift_detected)),
-      metric('driftgate_performance_degradation', 'How much worse the verdict metric is now, in its units (negative: better).', performance.degradation),
-      metric('driftgate_performance_max_degradation', 'The largest degradation tolerated, in the metric\'s units.', performance.allowed),
-      metric('driftgate_performance_difference_lower', 'Lower end of the bootstrap interval of current minus baseline.', performance.interval?.lower),
-      metric('driftgate_performance_difference_upper', 'Upper end of the bootstrap interval of current minus baseline.', performance.interval?.upper),
+      metric(
+        'driftgate_performance_drift_detected',
+        'Whether the verdict metric degraded beyond the tolerance (1) or not (0).',
+        Number(performance.drift_detected),
+      ),
+      metric(
+        'driftgate_performance_degradation',
+        'How much worse the verdict metric is now, in its units (negative: better).',
+        performance.degradation,
+      ),
+      metric('driftgate_performance_max_degradation', "The largest degradation tolerated, in the metric's units.", performance.allowed),
+      metric(
+        'driftgate_performance_difference_lower',
+        'Lower end of the bootstrap interval of current minus baseline.',
+        performance.interval?.lower,
+      ),
+      metric(
+        'driftgate_performance_difference_upper',
+        'Upper end of the bootstrap interval of current minus baseline.',
+        performance.interval?.upper,
+      ),
       {
         name: 'driftgate_performance_labelled_rows',
         help: 'Rows with target, prediction and probabilities present, per side.',
@@ -208,7 +297,13 @@ function modelFamilies(model: ModelResult): Family[] {
         const outcome = changePoint.detectors[detector];
         return (['onset', 'detected'] as const).map((kind) => {
           const found = outcome[kind];
-          return { labels: [['detector', detector], ['point', kind]], value: found && read(found) };
+          return {
+            labels: [
+              ['detector', detector],
+              ['point', kind],
+            ],
+            value: found && read(found),
+          };
         });
       }),
     });
@@ -221,8 +316,16 @@ function modelFamilies(model: ModelResult): Family[] {
           value: Number(changePoint.detectors[detector].status === 'change'),
         })),
       },
-      point('driftgate_change_point_row', 'Per detector: the 0-based current row where the rise began (point="onset") or was detected (point="detected").', (found) => found.row),
-      point('driftgate_change_point_timestamp_seconds', 'The same points as Unix seconds, when the order column holds ISO 8601 times.', (found) => isoSeconds(found.order)),
+      point(
+        'driftgate_change_point_row',
+        'Per detector: the 0-based current row where the rise began (point="onset") or was detected (point="detected").',
+        (found) => found.row,
+      ),
+      point(
+        'driftgate_change_point_timestamp_seconds',
+        'The same points as Unix seconds, when the order column holds ISO 8601 times.',
+        (found) => isoSeconds(found.order),
+      ),
     );
   }
   return families;
@@ -243,26 +346,59 @@ function estimatedFamilies(estimated: EstimatedPerformance): Family[] {
     samples: blocks.flatMap(({ rows, block }) =>
       ESTIMATED_METRIC_NAMES.flatMap((metric) => {
         const result = block[metric];
-        return result ? [{ labels: [['metric', metric], ['rows', rows]] as Labels, value: read(result) }] : [];
+        return result
+          ? [
+              {
+                labels: [
+                  ['metric', metric],
+                  ['rows', rows],
+                ] as Labels,
+                value: read(result),
+              },
+            ]
+          : [];
       }),
     ),
   });
   const { verdict } = estimated;
   return [
-    perMetric('driftgate_performance_estimated', 'Performance estimated without labels (CBPE), on the current rows without labels and on the labelled ones.', (metric) => metric.value),
-    perMetric('driftgate_performance_estimated_lower', `Lower edge of the estimate's band (±${estimated.band_standard_errors} standard errors, within 0 and 1).`, (metric) => metric.lower),
-    perMetric('driftgate_performance_estimated_upper', `Upper edge of the estimate's band (±${estimated.band_standard_errors} standard errors, within 0 and 1).`, (metric) => metric.upper),
-    perMetric('driftgate_performance_estimated_realized', 'The realized value on the labelled current rows, beside their estimate.', (metric) => metric.realized),
+    perMetric(
+      'driftgate_performance_estimated',
+      'Performance estimated without labels (CBPE), on the current rows without labels and on the labelled ones.',
+      (metric) => metric.value,
+    ),
+    perMetric(
+      'driftgate_performance_estimated_lower',
+      `Lower edge of the estimate's band (±${estimated.band_standard_errors} standard errors, within 0 and 1).`,
+      (metric) => metric.lower,
+    ),
+    perMetric(
+      'driftgate_performance_estimated_upper',
+      `Upper edge of the estimate's band (±${estimated.band_standard_errors} standard errors, within 0 and 1).`,
+      (metric) => metric.upper,
+    ),
+    perMetric(
+      'driftgate_performance_estimated_realized',
+      'The realized value on the labelled current rows, beside their estimate.',
+      (metric) => metric.realized,
+    ),
     {
       name: 'driftgate_performance_estimated_rows',
       help: 'Current rows estimated: without labels, and labelled.',
       samples: blocks.map(({ rows, block }) => ({ labels: [['rows', rows]], value: block.rows })),
     },
-    { name: 'driftgate_performance_estimated_calibrated', help: 'Whether the scores were calibrated on the baseline before estimating (1) or not (0).', samples: [{ labels: [], value: Number(estimated.calibration.calibrated) }] },
+    {
+      name: 'driftgate_performance_estimated_calibrated',
+      help: 'Whether the scores were calibrated on the baseline before estimating (1) or not (0).',
+      samples: [{ labels: [], value: Number(estimated.calibration.calibrated) }],
+    },
     {
       name: 'driftgate_performance_estimated_degraded',
       help: "Whether the estimate's verdict is degraded (1) or not (0): even the band's upper edge worse than the baseline by more than the tolerance.",
-      samples: verdict && verdict.status !== 'insufficient-data' ? [{ labels: [['metric', verdict.metric]], value: Number(verdict.status === 'degraded') }] : [],
+      samples:
+        verdict && verdict.status !== 'insufficient-data'
+          ? [{ labels: [['metric', verdict.metric]], value: Number(verdict.status === 'degraded') }]
+          : [],
     },
   ];
 }
@@ -304,8 +440,16 @@ function segmentFamilies(segments: SegmentsResult): Family[] {
     samples: segments.segments.map((segment) => ({ labels: labelsOf(segment), value: read(segment) })),
   });
   return [
-    perSegment('driftgate_segment_drift_detected', 'Whether the segment drifted (its features by the dataset rule, or its performance) (1) or not (0).', (segment) => Number(segment.drift_detected)),
-    perSegment('driftgate_segment_drift_share', "Share of the segment's compared columns that drifted.", (segment) => segment.dataset.drift_share),
+    perSegment(
+      'driftgate_segment_drift_detected',
+      'Whether the segment drifted (its features by the dataset rule, or its performance) (1) or not (0).',
+      (segment) => Number(segment.drift_detected),
+    ),
+    perSegment(
+      'driftgate_segment_drift_share',
+      "Share of the segment's compared columns that drifted.",
+      (segment) => segment.dataset.drift_share,
+    ),
     {
       name: 'driftgate_segment_rows',
       help: 'Rows of the segment on each side.',
@@ -321,7 +465,13 @@ function multivariateFamilies(multivariate: MultivariateResult): Family[] {
   const perMethod = (name: string, help: string, read: (method: MultivariateResult['methods'][number]) => number | undefined): Family => ({
     name,
     help,
-    samples: multivariate.methods.map((method) => ({ labels: [['method', method.method], ['output', method.output]], value: read(method) })),
+    samples: multivariate.methods.map((method) => ({
+      labels: [
+        ['method', method.method],
+        ['output', method.output],
+      ],
+      value: read(method),
+    })),
   });
   return [
     perMethod(
@@ -329,9 +479,15 @@ function multivariateFamilies(multivariate: MultivariateResult): Family[] {
       'The value each multivariate method judges: mean reconstruction error (output="band"), 2·AUC − 1 of the domain classifier (output="distance"), MMD permutation p-value (output="p_value").',
       (method) => method.score,
     ),
-    perMethod('driftgate_multivariate_threshold', 'Drift at or above it (distance), below it (p_value); for a band, its upper edge.', (method) => method.threshold ?? method.upper_threshold),
+    perMethod(
+      'driftgate_multivariate_threshold',
+      'Drift at or above it (distance), below it (p_value); for a band, its upper edge.',
+      (method) => method.threshold ?? method.upper_threshold,
+    ),
     perMethod('driftgate_multivariate_lower_threshold', 'Band methods: drift below this too.', (method) => method.lower_threshold),
-    perMethod('driftgate_multivariate_method_drift_detected', 'Whether the multivariate method found drift (1) or not (0).', (method) => Number(method.drift_detected)),
+    perMethod('driftgate_multivariate_method_drift_detected', 'Whether the multivariate method found drift (1) or not (0).', (method) =>
+      Number(method.drift_detected),
+    ),
     {
       name: 'driftgate_multivariate_drift_detected',
       help: 'Whether any multivariate method found drift in the joint distribution of the features (1) or not (0).',

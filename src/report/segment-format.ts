@@ -27,7 +27,8 @@ export function segmentRows(segments: SegmentsResult): SegmentRow[] {
       rows: `${segment.rows.baseline} / ${segment.rows.current}`,
       drift: segment.drift_detected,
       status: segment.drift_detected ? 'drift' : dataset.status.replace('-', ' '),
-      drifted: dataset.tested_count === 0 ? '—' : `${dataset.drifted_count} of ${dataset.tested_count} (${formatPercent(dataset.drift_share)})`,
+      drifted:
+        dataset.tested_count === 0 ? '—' : `${dataset.drifted_count} of ${dataset.tested_count} (${formatPercent(dataset.drift_share)})`,
       effect: segment.largest_effect === undefined ? '—' : formatNumber(segment.largest_effect),
       performance: !performance
         ? ''

@@ -32,7 +32,10 @@ export function renderSummary(result: DriftResult, options: { reportLinks?: stri
     .filter((column) => column.drift_detected && column.histogram)
     .slice(0, CHARTED_COLUMNS)
     .map(chartSection);
-  const chartsSection = charts.length > 0 ? markdownSection({ heading: { level: 3, text: 'Distributions of the most drifted columns' }, blocks: charts }) : undefined;
+  const chartsSection =
+    charts.length > 0
+      ? markdownSection({ heading: { level: 3, text: 'Distributions of the most drifted columns' }, blocks: charts })
+      : undefined;
   const tail = markdownSection({ blocks: [chartsSection, options.reportLinks] });
   const fixed = Buffer.byteLength(head) + Buffer.byteLength(tail) + 16;
   return markdownSection({ blocks: [head, fittingTable(result.columns, SUMMARY_BYTE_LIMIT - fixed), tail] }) + '\n';
@@ -65,7 +68,10 @@ function chartSection(column: ColumnResult): string {
     `    bar [${baseline.map(round).join(', ')}]`,
     `    line [${current.map(round).join(', ')}]`,
   ]);
-  return markdownSection({ lead: escapeMarkdown(truncate(column.name, 80)), blocks: ['bars = baseline, line = current (% of non-missing values)', chart] });
+  return markdownSection({
+    lead: escapeMarkdown(truncate(column.name, 80)),
+    blocks: ['bars = baseline, line = current (% of non-missing values)', chart],
+  });
 }
 
 function chartSeries(histogram: Histogram): { labels: string[]; baseline: number[]; current: number[] } {

@@ -7,7 +7,17 @@ import type { ColumnResult, DriftResult, ModelResult, SegmentsResult } from '../
 import { formatNumber } from '../core/format.js';
 import { escapeTerminal } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
-import { CLASS_SCORE_TITLES, DDM_CAVEAT, classesView, detectorRows, estimatedView, formatMetricChange, metricRows, roleLabel, type ClassesView } from './model-format.js';
+import {
+  CLASS_SCORE_TITLES,
+  DDM_CAVEAT,
+  classesView,
+  detectorRows,
+  estimatedView,
+  formatMetricChange,
+  metricRows,
+  roleLabel,
+  type ClassesView,
+} from './model-format.js';
 import { gateHeadsReport, multivariateRows } from './multivariate-format.js';
 import type { MultivariateResult } from '../multivariate/result.js';
 import { segmentRows, segmentsSummary } from './segment-format.js';
@@ -28,7 +38,9 @@ export function renderText(result: DriftResult, options: TextOptions = {}): stri
   const sides = `baseline: ${describe(result.baseline)}\ncurrent:  ${describe(result.current)}`;
   const notes = driftedFirst(result.columns)
     .filter((column) => otherReasons(column).length > 0)
-    .map((column) => wrapped(`${escapeTerminal(truncate(column.name, 60))}: ${otherReasons(column).map(escapeTerminal).join('; ')}`, '  ', '    '));
+    .map((column) =>
+      wrapped(`${escapeTerminal(truncate(column.name, 60))}: ${otherReasons(column).map(escapeTerminal).join('; ')}`, '  ', '    '),
+    );
   const features = [
     alignedTable([COLUMN_HEADER, ...driftedFirst(result.columns).map(textRow)]).join('\n'),
     ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
@@ -37,7 +49,18 @@ export function renderText(result: DriftResult, options: TextOptions = {}): stri
   const model = result.model ? [...modelLines(result.model, wrapped), ''] : [];
   const multivariate = result.multivariate ? [...multivariateLines(result.multivariate, wrapped), ''] : [];
   const segments = result.segments ? [...segmentLines(result.segments, wrapped), ''] : [];
-  return [wrapped(escapeTerminal(result.gate.summary)), sides, '', ...model, ...multivariate, ...segments, wrapped(`Features: ${escapeTerminal(result.dataset.summary)}`), ...features].join('\n') + '\n';
+  return (
+    [
+      wrapped(escapeTerminal(result.gate.summary)),
+      sides,
+      '',
+      ...model,
+      ...multivariate,
+      ...segments,
+      wrapped(`Features: ${escapeTerminal(result.dataset.summary)}`),
+      ...features,
+    ].join('\n') + '\n'
+  );
 }
 
 type Wrap = (text: string, first?: string, rest?: string) => string;
@@ -78,7 +101,10 @@ function multivariateLines(multivariate: MultivariateResult, wrapped: Wrap): str
     row.drift ? row.status.toUpperCase() : row.status,
     escapeTerminal(truncate(row.note, 80)),
   ]);
-  return [wrapped(`Multivariate: ${multivariate.summary}`), ...alignedTable([['METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'NOTE'], ...rows]).map((line) => `  ${line}`)];
+  return [
+    wrapped(`Multivariate: ${multivariate.summary}`),
+    ...alignedTable([['METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'NOTE'], ...rows]).map((line) => `  ${line}`),
+  ];
 }
 
 function modelLines(model: ModelResult, wrapped: Wrap): string[] {
@@ -87,7 +113,9 @@ function modelLines(model: ModelResult, wrapped: Wrap): string[] {
   const { performance, change_point: changePoint } = model;
   if (performance) {
     lines.push(wrapped(escapeTerminal(performance.summary), '  '));
-    lines.push(`  labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline, ${performance.labelled_rows.current.toLocaleString('en-US')} current`);
+    lines.push(
+      `  labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline, ${performance.labelled_rows.current.toLocaleString('en-US')} current`,
+    );
     const metrics = metricRows(performance).map((row) => [
       row.judged ? `${row.title} *` : row.title,
       row.baseline === undefined ? '-' : formatNumber(row.baseline),
@@ -112,7 +140,9 @@ function modelLines(model: ModelResult, wrapped: Wrap): string[] {
       if (changePoint.detectors.ddm.status !== 'not-applicable') lines.push(wrapped(DDM_CAVEAT, '  '));
     }
   }
-  lines.push(`  prediction drift: ${STATUS_LABELS[model.prediction_drift.status]}; target drift: ${STATUS_LABELS[model.target_drift.status]}`);
+  lines.push(
+    `  prediction drift: ${STATUS_LABELS[model.prediction_drift.status]}; target drift: ${STATUS_LABELS[model.target_drift.status]}`,
+  );
   const columns = model.columns.map((column) => {
     const [name, ...rest] = textRow(column);
     return [name, escapeTerminal(roleLabel(column)), ...rest];
@@ -125,11 +155,18 @@ function modelLines(model: ModelResult, wrapped: Wrap): string[] {
 function classLines(classes: ClassesView): string[] {
   const label = (text: string | undefined) => (text === undefined ? '(all others)' : escapeTerminal(truncate(text, 30)));
   const scores = classes.scores.map((row) => [label(row.label), ...row.cells]);
-  const lines = [`classes: ${classes.legend}`, ...alignedTable([['CLASS', ...CLASS_SCORE_TITLES.map((title) => title.toUpperCase())], ...scores]), ...(classes.note ? [classes.note] : [])];
+  const lines = [
+    `classes: ${classes.legend}`,
+    ...alignedTable([['CLASS', ...CLASS_SCORE_TITLES.map((title) => title.toUpperCase())], ...scores]),
+    ...(classes.note ? [classes.note] : []),
+  ];
   for (const matrix of classes.matrices) {
     const header = ['TRUE \\ PREDICTED', ...matrix.rows.map((row) => label(row.label)), 'ROWS'];
     const rows = matrix.rows.map((row, index) => [label(row.label), ...matrix.cells[index]]);
-    lines.push(`confusion matrix, ${matrix.side} (rows are true classes, columns predicted ones):`, ...alignedTable([header, ...rows]).map((line) => `  ${line}`));
+    lines.push(
+      `confusion matrix, ${matrix.side} (rows are true classes, columns predicted ones):`,
+      ...alignedTable([header, ...rows]).map((line) => `  ${line}`),
+    );
   }
   return lines;
 }
@@ -137,7 +174,12 @@ function classLines(classes: ClassesView): string[] {
 /** Cells padded to their column's widest, counted in code points so names in any script line up. */
 function alignedTable(rows: readonly string[][]): string[] {
   const widths = rows[0].map((_, index) => Math.max(...rows.map((row) => [...row[index]].length)));
-  return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] + cell.length - [...cell].length))).join('  ').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] + cell.length - [...cell].length)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function describe(side: DriftResult['baseline']): string {

@@ -31,7 +31,8 @@ export async function readCurrentVersion(root: string, registryDir: string, mode
   const index = parseIndex(text, path);
   if (index.current === undefined) return undefined;
   const entry = findVersion(index, index.current);
-  if (!entry) throw new InputError(`the registry index names ${JSON.stringify(index.current)} as current, but lists no such version`, { file: path });
+  if (!entry)
+    throw new InputError(`the registry index names ${JSON.stringify(index.current)} as current, but lists no such version`, { file: path });
   const folder = versionFolder(directory, name, entry.version);
   const files = (role: string) => entry.files.filter((file) => file.role === role).map((file) => posix.join(folder, file.path));
   return { version: entry.version, folder, model: files('model'), baseline: files('baseline') };

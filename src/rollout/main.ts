@@ -111,13 +111,18 @@ async function manifest(root: string, options: Options): Promise<void> {
   setOutputs({
     version,
     changed: String(result.changes.length > 0),
-    'rollout-targets': targets.map((workload) => [`${workload.kind.toLowerCase()}/${workload.name}`, workload.namespace ?? ''].join(' ').trim()).join('\n'),
+    'rollout-targets': targets
+      .map((workload) => [`${workload.kind.toLowerCase()}/${workload.name}`, workload.namespace ?? ''].join(' ').trim())
+      .join('\n'),
   });
   appendSummary(`### Rollout of ${model} ${version}\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`);
 }
 
 function modelName(options: Options): string {
-  return required(options, renamedInputName({ name: 'model-name', old: 'model' }, (name) => options[name as keyof Options] !== undefined) as keyof Options);
+  return required(
+    options,
+    renamedInputName({ name: 'model-name', old: 'model' }, (name) => options[name as keyof Options] !== undefined) as keyof Options,
+  );
 }
 
 function required(options: Options, name: keyof Options): string {
@@ -145,7 +150,9 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof InputError) {
     process.stderr.write(`driftgate-rollout: ${escapeTerminal(error.describe())}\n`);
   } else {
-    process.stderr.write(`driftgate-rollout: unexpected error: ${escapeTerminal(error instanceof Error ? error.message : String(error))}\n`);
+    process.stderr.write(
+      `driftgate-rollout: unexpected error: ${escapeTerminal(error instanceof Error ? error.message : String(error))}\n`,
+    );
   }
   process.exitCode = EXIT_BAD_INPUT;
 });

@@ -66,13 +66,17 @@ const LABEL_VALUE = /^([A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?)?$/;
 
 export function updateManifest(source: string, update: ManifestUpdate, file: string): ManifestResult {
   if (!update.versionLabel && !update.versionEnv && !update.imageTag && !update.modelUriEnv) {
-    throw new InputError('nothing to update: set at least one of the version label, the version variable, the image tag or the model URI variable');
+    throw new InputError(
+      'nothing to update: set at least one of the version label, the version variable, the image tag or the model URI variable',
+    );
   }
   if (Boolean(update.modelUriEnv) !== Boolean(update.modelUri)) {
     throw new InputError('the model URI needs both the variable name and its template');
   }
   if (update.versionLabel && !LABEL_VALUE.test(update.version)) {
-    throw new InputError(`version ${JSON.stringify(update.version)} cannot be a Kubernetes label value (at most 63 letters, digits, "-", "_", "." starting and ending with a letter or digit)`);
+    throw new InputError(
+      `version ${JSON.stringify(update.version)} cannot be a Kubernetes label value (at most 63 letters, digits, "-", "_", "." starting and ending with a letter or digit)`,
+    );
   }
   const fields = { model: update.model, version: update.version, path: update.versionPath };
   const values = {
@@ -126,10 +130,14 @@ function updateWorkload(
   if (update.versionLabel) {
     const selector = root.getIn(['spec', 'selector', 'matchLabels'], true);
     if (isMap(selector) && selector.has(update.versionLabel)) {
-      throw new InputError(`${where} selects its pods by the label ${JSON.stringify(update.versionLabel)}; a selector cannot change, so use another label for the model version`, { file });
+      throw new InputError(
+        `${where} selects its pods by the label ${JSON.stringify(update.versionLabel)}; a selector cannot change, so use another label for the model version`,
+        { file },
+      );
     }
     editor.setPath(root, ['metadata', 'labels', update.versionLabel], update.version, `${where}: label ${update.versionLabel}`);
-    if (template !== root) editor.setPath(template, ['metadata', 'labels', update.versionLabel], update.version, `${where}: pod label ${update.versionLabel}`);
+    if (template !== root)
+      editor.setPath(template, ['metadata', 'labels', update.versionLabel], update.version, `${where}: pod label ${update.versionLabel}`);
   }
   if (!update.versionEnv && !update.imageTag && !update.modelUriEnv) return;
 
@@ -154,7 +162,11 @@ function pickContainer(template: YAMLMap, wanted: string | undefined, where: str
   const names = items.map((item) => scalarText(item.get('name', true)) ?? '?');
   if (wanted !== undefined) {
     const index = names.indexOf(wanted);
-    if (index < 0) throw new InputError(`${where} has no container named ${JSON.stringify(wanted)} (it has ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`, { file });
+    if (index < 0)
+      throw new InputError(
+        `${where} has no container named ${JSON.stringify(wanted)} (it has ${names.map((name) => JSON.stringify(name)).join(', ') || 'none'})`,
+        { file },
+      );
     return items[index];
   }
   if (items.length !== 1) {
@@ -166,7 +178,9 @@ function pickContainer(template: YAMLMap, wanted: string | undefined, where: str
 /** `ghcr.io:443/acme/scorer:old@sha256:...` with tag `new` is `ghcr.io:443/acme/scorer:new`: a digest would pin the old image. */
 export function withTag(image: string, tag: string): string {
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
-    throw new InputError(`${JSON.stringify(tag)} is not a valid image tag (up to 128 letters, digits, "_", "." or "-", not starting with "." or "-")`);
+    throw new InputError(
+      `${JSON.stringify(tag)} is not a valid image tag (up to 128 letters, digits, "_", "." or "-", not starting with "." or "-")`,
+    );
   }
   const withoutDigest = image.split('@')[0];
   const lastSlash = withoutDigest.lastIndexOf('/');

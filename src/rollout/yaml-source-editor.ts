@@ -55,19 +55,25 @@ export class SourceEditor {
     } else if (rest.length > 0 && isMap(node)) {
       this.setPath(node, rest, value, label);
     } else {
-      throw new InputError(`${label}: ${key} is ${isEmpty(node) ? 'empty (give it a value or remove it)' : rest.length === 0 ? 'not a plain value' : 'not a map'}`);
+      throw new InputError(
+        `${label}: ${key} is ${isEmpty(node) ? 'empty (give it a value or remove it)' : rest.length === 0 ? 'not a plain value' : 'not a map'}`,
+      );
     }
   }
 
   /** Sets environment variables of a container, appending those it does not have in one edit. */
   setEnv(container: YAMLMap, variables: ReadonlyArray<{ name: string; value: string }>, label: string, file: string): void {
     const env = container.get('env', true);
-    if (env !== undefined && !isSeq(env)) throw new InputError(`${label} env is ${isEmpty(env) ? 'empty (give it a value or remove it)' : 'not a list'}`, { file });
+    if (env !== undefined && !isSeq(env))
+      throw new InputError(`${label} env is ${isEmpty(env) ? 'empty (give it a value or remove it)' : 'not a list'}`, { file });
     const entries = env === undefined ? [] : env.items.filter(isMap);
     const missing: Array<Record<string, string>> = [];
     for (const { name, value } of variables) {
       const entry = entries.find((item) => scalarText(item.get('name', true)) === name);
-      if (entry?.has('valueFrom')) throw new InputError(`${label} ${name} comes from valueFrom; remove that or choose another variable for driftgate to set`, { file });
+      if (entry?.has('valueFrom'))
+        throw new InputError(`${label} ${name} comes from valueFrom; remove that or choose another variable for driftgate to set`, {
+          file,
+        });
       if (entry) {
         this.setPath(entry, ['value'], value, `${label} ${name}`);
       } else {
@@ -165,7 +171,9 @@ function lastEnd(collection: YAMLMap | YAMLSeq): number {
 function blockItems(items: ReadonlyArray<Record<string, string>>, column: number): string {
   const pad = ' '.repeat(column);
   return items
-    .flatMap((item) => Object.entries(item).map(([field, text], index) => `${pad}${index === 0 ? '- ' : '  '}${formatKey(field)}: ${formatScalar(text)}`))
+    .flatMap((item) =>
+      Object.entries(item).map(([field, text], index) => `${pad}${index === 0 ? '- ' : '  '}${formatKey(field)}: ${formatScalar(text)}`),
+    )
     .join('\n');
 }
 

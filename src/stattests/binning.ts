@@ -122,7 +122,8 @@ export function normalised(shares: Float64Array): Float64Array {
 }
 
 function computeSharedBinning(sample: Sample): SharedBinning | undefined {
-  if (sample.kind === 'categorical') return categoricalBinning(sample.reference, sample.current, sample.referenceTotal, sample.currentTotal);
+  if (sample.kind === 'categorical')
+    return categoricalBinning(sample.reference, sample.current, sample.referenceTotal, sample.currentTotal);
   const { reference, current } = sample;
   if (distinctAtMost(reference, DISCRETE_MAX_DISTINCT)) {
     const order = pooledOrder(sample);
@@ -366,7 +367,8 @@ export const COMPACT_HISTOGRAM_MAX_BUCKETS = 20;
  */
 export function compactHistogram(sample: Sample, maxBuckets: number = COMPACT_HISTOGRAM_MAX_BUCKETS): CompactHistogram | undefined {
   const limit = Math.max(1, Math.floor(maxBuckets));
-  if (sample.kind === 'categorical') return compactCategories(sample.categories, sample.reference, sample.current, sample.referenceTotal, sample.currentTotal, limit);
+  if (sample.kind === 'categorical')
+    return compactCategories(sample.categories, sample.reference, sample.current, sample.referenceTotal, sample.currentTotal, limit);
   const binning = sharedBinning(sample);
   if (!binning) return undefined;
   const totals = { referenceTotal: binning.referenceTotal, currentTotal: binning.currentTotal };
@@ -377,7 +379,13 @@ export function compactHistogram(sample: Sample, maxBuckets: number = COMPACT_HI
   const hi = values[values.length - 1];
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return undefined;
   const edges = sturgesEdges(lo, hi, sample.reference.length + sample.current.length);
-  return { kind: 'bins', edges, reference: histogramCounts(sample.reference, edges), current: histogramCounts(sample.current, edges), ...totals };
+  return {
+    kind: 'bins',
+    edges,
+    reference: histogramCounts(sample.reference, edges),
+    current: histogramCounts(sample.current, edges),
+    ...totals,
+  };
 }
 
 function compactCategories(

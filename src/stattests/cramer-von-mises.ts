@@ -80,8 +80,7 @@ export const cramerVonMises: StatTest = {
       pValue = cramerVonMisesExactPValue(u, n, m);
     } else {
       const expected = (1 + 1 / total) / 6;
-      const variance =
-        ((total + 1) * (4 * nm * total - 3 * (n * n + m * m) - 2 * nm)) / (45 * total * total * 4 * nm);
+      const variance = ((total + 1) * (4 * nm * total - 3 * (n * n + m * m) - 2 * nm)) / (45 * total * total * 4 * nm);
       const normalised = 1 / 6 + (statistic - expected) / Math.sqrt(45 * variance);
       pValue = normalised < 0.003 ? 1 : Math.max(0, 1 - cramerVonMisesLimitCdf(normalised));
     }

@@ -34,7 +34,10 @@ export const hellinger: StatTest = {
   output: 'distance',
   defaultThreshold: 0.1,
   compute(sample: Sample): TestResult | undefined {
-    const coefficient = sample.kind === 'categorical' ? categoricalCoefficient(sample.reference, sample.current, sample.referenceTotal, sample.currentTotal) : numericalCoefficient(sample);
+    const coefficient =
+      sample.kind === 'categorical'
+        ? categoricalCoefficient(sample.reference, sample.current, sample.referenceTotal, sample.currentTotal)
+        : numericalCoefficient(sample);
     if (coefficient === undefined) return undefined;
     const distance = Math.sqrt(1 - Math.min(1, Math.max(0, coefficient)));
     return Number.isFinite(distance) ? { distance } : undefined;

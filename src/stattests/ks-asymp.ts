@@ -34,7 +34,6 @@ export const ksAsymp: StatTest = {
   boundsFromSummary: ksBoundsFromSummary,
 };
 
-
 /**
  * D is within the summaries' CDF error of the exact one, and the p-value falls as D grows: the exact
  * p-value lies between the asymptotic p-values at the ends of D's interval.

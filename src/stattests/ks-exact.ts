@@ -18,13 +18,7 @@
  * Matematik 3 (1958); T. Viehmann, "Numerically more stable computation of the p-values for the two-sample
  * Kolmogorov–Smirnov test", arXiv:2102.08037 (2021); SciPy 1.10.1 `scipy.stats.ks_2samp`.
  */
-import {
-  gcd,
-  ksTwoSampleAsymptoticPValue,
-  ksTwoSampleExactSurvival,
-  ksTwoSampleStatistic,
-  roundHalfEven,
-} from './math/ks-two-sample.js';
+import { gcd, ksTwoSampleAsymptoticPValue, ksTwoSampleExactSurvival, ksTwoSampleStatistic, roundHalfEven } from './math/ks-two-sample.js';
 import type { StatTest, TestResult } from './types.js';
 
 /** Largest side for which the exact distribution is computed (the corpus's and SciPy's `auto` limit). */

@@ -17,7 +17,8 @@ import type { StatTest } from './types.js';
 export const ks: StatTest = {
   name: 'ks',
   title: 'Kolmogorov–Smirnov',
-  description: "largest gap between the two empirical CDFs; exact p-value up to 10,000 values a side, else asymptotic (as SciPy's `ks_2samp`)",
+  description:
+    "largest gap between the two empirical CDFs; exact p-value up to 10,000 values a side, else asymptotic (as SciPy's `ks_2samp`)",
   kinds: ['numerical'],
   output: 'p_value',
   defaultThreshold: 0.05,

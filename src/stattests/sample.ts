@@ -179,10 +179,7 @@ function orderByLowWord(keys: Uint32Array, from: number, to: number): void {
 }
 
 /** A categorical sample from each side's count per category. Categories with a zero count on both sides are dropped. */
-export function categoricalSample(
-  reference: ReadonlyMap<string, number>,
-  current: ReadonlyMap<string, number>,
-): CategoricalSample {
+export function categoricalSample(reference: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>): CategoricalSample {
   const categories = [...new Set([...reference.keys(), ...current.keys()])]
     .filter((category) => (reference.get(category) ?? 0) + (current.get(category) ?? 0) > 0)
     .sort(compareCodePoints);

@@ -13,7 +13,10 @@ const NAMED_ESCAPES: Record<string, string> = { '\\': '\\\\', '`': '\\`', '\n': 
  * are escaped, and control characters (named ones as \n, the others as \xhh).
  */
 function quoteBigQuery(identifier: string): string {
-  const escaped = identifier.replace(/[\\`\x00-\x1f\x7f]/g, (character) => NAMED_ESCAPES[character] ?? `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const escaped = identifier.replace(
+    /[\\`\x00-\x1f\x7f]/g,
+    (character) => NAMED_ESCAPES[character] ?? `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
   return `\`${escaped}\``;
 }
 

@@ -77,7 +77,9 @@ export async function connectClickHouse(url: string): Promise<SqlConnection> {
         if (NUMERIC_TYPE.test(bare)) return { name, storage: 'numeric' };
         if (bare === 'String') return { name, storage: 'text' };
         if (TEXT_TYPE.test(bare)) return { name, storage: 'text', castToText: true };
-        throw new InputError(`column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`);
+        throw new InputError(
+          `column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`,
+        );
       });
     },
     async rows(statement: string): Promise<unknown[][]> {

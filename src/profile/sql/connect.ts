@@ -19,7 +19,12 @@ function connect(engine: SqlEngine, connection: string | undefined): Promise<Sql
   return engine === 'postgres' ? connectPostgres(connection) : connectClickHouse(connection);
 }
 
-export async function profileFromEngine(engine: SqlEngine, connection: string | undefined, source: SqlSource, settings: ProfileSettings): Promise<Profile> {
+export async function profileFromEngine(
+  engine: SqlEngine,
+  connection: string | undefined,
+  source: SqlSource,
+  settings: ProfileSettings,
+): Promise<Profile> {
   const live = await connect(engine, connection);
   try {
     return await profileInEngine(live, source, settings, 'table' in source ? `${engine}:${source.table}` : `${engine} query`);

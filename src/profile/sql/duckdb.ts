@@ -22,7 +22,8 @@ export const duckdb: SqlDialect = {
 };
 
 const PACKAGE = '@duckdb/node-api';
-const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/;
+const NUMERIC_TYPE =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/;
 const TEXT_TYPE = /^(BOOLEAN|DATE|TIME|TIMESTAMP.*|UUID|INTERVAL|ENUM\(.*\))$/s;
 
 type DuckDbModule = typeof import('@duckdb/node-api');
@@ -48,7 +49,9 @@ async function loadDuckDb(): Promise<DuckDbModule> {
 export async function connectDuckDb(location: string | undefined): Promise<SqlConnection> {
   const { DuckDBInstance } = await loadDuckDb();
   const path = location?.replace(/^duckdb:(\/\/)?/, '');
-  const instance = await inEngine('duckdb', [], () => (path ? DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : DuckDBInstance.create(':memory:')));
+  const instance = await inEngine('duckdb', [], () =>
+    path ? DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : DuckDBInstance.create(':memory:'),
+  );
   const connection = await instance.connect();
   const run = (statement: string) => inEngine('duckdb', [], () => connection.runAndReadAll(statement));
   return {
@@ -61,7 +64,9 @@ export async function connectDuckDb(location: string | undefined): Promise<SqlCo
         if (NUMERIC_TYPE.test(type)) return { name, storage: 'numeric' };
         if (type === 'VARCHAR') return { name, storage: 'text' };
         if (TEXT_TYPE.test(type)) return { name, storage: 'text', castToText: true };
-        throw new InputError(`column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`);
+        throw new InputError(
+          `column ${JSON.stringify(name)} is of type ${type}, which a profile cannot hold (numbers or text only); leave it out with --query`,
+        );
       });
     },
     async rows(statement: string): Promise<unknown[][]> {

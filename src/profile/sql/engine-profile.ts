@@ -10,7 +10,14 @@
  * and one GROUP BY per column whose values or categories are listed.
  */
 import { InputError } from '../../core/errors.js';
-import type { ColumnMoments, ColumnProfile, NumericColumnProfile, Profile, ProfileSettings, TextColumnProfile } from '../../core/profile.js';
+import type {
+  ColumnMoments,
+  ColumnProfile,
+  NumericColumnProfile,
+  Profile,
+  ProfileSettings,
+  TextColumnProfile,
+} from '../../core/profile.js';
 import { momentsOfCounts } from '../../stattests/math/moments.js';
 import { PROFILE_VERSION } from '../../core/profile.js';
 import { NumericAccumulator } from '../numeric-accumulator.js';
@@ -49,12 +56,20 @@ interface NumericFacts {
   readonly integers: boolean;
 }
 
-export async function profileInEngine(connection: SqlConnection, source: SqlSource, settings: ProfileSettings, sourceName: string): Promise<Profile> {
+export async function profileInEngine(
+  connection: SqlConnection,
+  source: SqlSource,
+  settings: ProfileSettings,
+  sourceName: string,
+): Promise<Profile> {
   const { dialect } = connection;
   const columns = await connection.columns(source);
   const seen = new Set<string>();
   for (const column of columns) {
-    if (seen.has(column.name)) throw new InputError(`the ${describeSource(source)} has two columns named ${JSON.stringify(column.name)}; name them apart (AS) in --query`);
+    if (seen.has(column.name))
+      throw new InputError(
+        `the ${describeSource(source)} has two columns named ${JSON.stringify(column.name)}; name them apart (AS) in --query`,
+      );
     seen.add(column.name);
   }
   if (columns.length === 0) throw new InputError(`the ${describeSource(source)} has no columns`);
@@ -75,7 +90,18 @@ export async function profileInEngine(connection: SqlConnection, source: SqlSour
   }
 
   const spread = numeric.filter((facts) => facts.finite > 0).map((facts) => ({ facts, request: spreadRequest(facts, settings) }));
-  const spreadRow = spread.length > 0 ? (await connection.rows(spreadStatement(dialect, source, spread.map(({ request }) => request))))[0] : [];
+  const spreadRow =
+    spread.length > 0
+      ? (
+          await connection.rows(
+            spreadStatement(
+              dialect,
+              source,
+              spread.map(({ request }) => request),
+            ),
+          )
+        )[0]
+      : [];
   const profiles = new Map<string, ColumnProfile>();
   let cell = 0;
   for (const { facts, request } of spread) {
@@ -86,9 +112,14 @@ export async function profileInEngine(connection: SqlConnection, source: SqlSour
     profiles.set(facts.column.name, numericProfile(facts, rows, deviations, squares, distribution, settings));
   }
   for (const facts of numeric) {
-    if (facts.finite === 0) profiles.set(facts.column.name, numericProfile(facts, rows, 0, 0, { kind: 'lossless', values: new Float64Array(0), counts: new Float64Array(0) }, settings));
+    if (facts.finite === 0)
+      profiles.set(
+        facts.column.name,
+        numericProfile(facts, rows, 0, 0, { kind: 'lossless', values: new Float64Array(0), counts: new Float64Array(0) }, settings),
+      );
   }
-  for (const { column, present, distinct } of text) profiles.set(column.name, await textProfile(connection, source, column, rows, present, distinct, settings));
+  for (const { column, present, distinct } of text)
+    profiles.set(column.name, await textProfile(connection, source, column, rows, present, distinct, settings));
   return { version: PROFILE_VERSION, sources: [sourceName], rows, settings, columns: columns.map((column) => profiles.get(column.name)!) };
 }
 
@@ -115,7 +146,8 @@ function summaryOf(facts: NumericFacts, quantiles: unknown[], settings: ProfileS
   const summary = { count: facts.finite, values: Float64Array.from(quantiles, numberOf), rmin: positions, rmax: positions.slice() };
   const fault = summaryFault(summary);
   // The engine's quantiles are its sorted values at these positions: a fault is a bug, not the user's.
-  if (fault) throw new Error(`the engine's exact quantiles of column ${JSON.stringify(facts.column.name)} do not form a rank summary: ${fault}`);
+  if (fault)
+    throw new Error(`the engine's exact quantiles of column ${JSON.stringify(facts.column.name)} do not form a rank summary: ${fault}`);
   return { kind: 'summary', summary, rankError: settings.rankError, distinctAtLeast: facts.distinct };
 }
 
@@ -147,7 +179,14 @@ function numericProfile(
   settings: ProfileSettings,
 ): NumericColumnProfile {
   const { finite, min, max } = facts;
-  const base = { storage: 'numeric' as const, name: facts.column.name, rows, missing: rows - finite, integers: facts.integers, distribution };
+  const base = {
+    storage: 'numeric' as const,
+    name: facts.column.name,
+    rows,
+    missing: rows - finite,
+    integers: facts.integers,
+    distribution,
+  };
   const accumulator = new NumericAccumulator(facts.column.name, settings);
   if (finite === 0) {
     accumulator.addProfile(base);
@@ -162,7 +201,12 @@ function numericProfile(
  * often as the value occurs), else from the sums about the shift. A constant column has its exact mean and
  * no spread, as the file profiler gives it.
  */
-function engineMoments(facts: NumericFacts, deviations: number, squares: number, distribution: NumericColumnProfile['distribution']): ColumnMoments {
+function engineMoments(
+  facts: NumericFacts,
+  deviations: number,
+  squares: number,
+  distribution: NumericColumnProfile['distribution'],
+): ColumnMoments {
   const { finite, min, max } = facts;
   if (min === max) return { mean: min, m2: 0 };
   if (distribution.kind === 'lossless') {
@@ -184,12 +228,23 @@ async function textProfile(
 ): Promise<TextColumnProfile> {
   const categories: Array<[string, number]> = [];
   if (present > 0) {
-    for (const [category, count] of await connection.rows(categoriesStatement(connection.dialect, source, column, settings.maxCategories))) {
+    for (const [category, count] of await connection.rows(
+      categoriesStatement(connection.dialect, source, column, settings.maxCategories),
+    )) {
       categories.push([String(category), numberOf(count)]);
     }
   }
   const kept = categories.reduce((sum, [, count]) => sum + count, 0);
-  return { storage: 'text', name: column.name, rows, missing: rows - present, categories, other: present - kept, distinct, distinctExact: true };
+  return {
+    storage: 'text',
+    name: column.name,
+    rows,
+    missing: rows - present,
+    categories,
+    other: present - kept,
+    distinct,
+    distinctExact: true,
+  };
 }
 
 /** A cell the engine returned as a number, numeric text or a big integer; NaN for NULL. */

@@ -33,13 +33,18 @@ export async function connectPostgres(url: string): Promise<SqlConnection> {
   // An error after connecting (the server going away) must not crash the process; queries report it.
   client.on('error', () => undefined);
   await inEngine('postgres', secrets, () => client.connect());
-  const run = (statement: string, values?: unknown[]) => inEngine('postgres', secrets, () => client.query({ text: statement, values, rowMode: 'array' }));
+  const run = (statement: string, values?: unknown[]) =>
+    inEngine('postgres', secrets, () => client.query({ text: statement, values, rowMode: 'array' }));
   return {
     dialect: postgres,
     async columns(source: SqlSource): Promise<SqlColumn[]> {
       const { fields } = await run(`SELECT * ${fromClause(postgres, source)} LIMIT 0`);
-      const types = await run('SELECT oid::int, format_type(oid, NULL), typcategory FROM pg_type WHERE oid = ANY($1::oid[])', [fields.map((field) => field.dataTypeID)]);
-      const byOid = new Map(types.rows.map(([oid, name, category]) => [oid as number, { name: name as string, category: category as string }]));
+      const types = await run('SELECT oid::int, format_type(oid, NULL), typcategory FROM pg_type WHERE oid = ANY($1::oid[])', [
+        fields.map((field) => field.dataTypeID),
+      ]);
+      const byOid = new Map(
+        types.rows.map(([oid, name, category]) => [oid as number, { name: name as string, category: category as string }]),
+      );
       return fields.map((field): SqlColumn => {
         const type = byOid.get(field.dataTypeID);
         if (NUMERIC_TYPES.has(field.dataTypeID)) return { name: field.name, storage: 'numeric' };

@@ -47,7 +47,12 @@ export interface PrintedStatement {
 }
 
 /** The statements in the order they are printed; `printStatements` renders them. */
-export function sqlStatements(dialect: SqlDialect, source: SqlSource, columns: readonly SqlColumn[], settings: ProfileSettings): PrintedStatement[] {
+export function sqlStatements(
+  dialect: SqlDialect,
+  source: SqlSource,
+  columns: readonly SqlColumn[],
+  settings: ProfileSettings,
+): PrintedStatement[] {
   const positionOf = (column: SqlColumn) => columns.indexOf(column) + 1;
   const named = (column: SqlColumn) => `column ${positionOf(column)} ${JSON.stringify(column.name)}`;
   const numeric = columns.filter((column) => column.storage === 'numeric');
@@ -57,7 +62,11 @@ export function sqlStatements(dialect: SqlDialect, source: SqlSource, columns: r
       : `${named(column)}: present cells, distinct categories`,
   );
   const statements: PrintedStatement[] = [
-    { step: 'scan', about: `One scan. Its row: the rows, then ${scanCells.join('; then ')}.`, sql: scanStatement(dialect, source, columns) },
+    {
+      step: 'scan',
+      about: `One scan. Its row: the rows, then ${scanCells.join('; then ')}.`,
+      sql: scanStatement(dialect, source, columns),
+    },
   ];
   if (numeric.length > 0) {
     const deviations = numeric.map((column) => `D${positionOf(column)}, Q${positionOf(column)}`).join(', ');
@@ -121,6 +130,8 @@ export function printStatements(dialect: SqlDialect, source: SqlSource, columns:
     );
   }
   const comment = (text: string) => `-- ${text}\n`;
-  const statements = sqlStatements(dialect, source, columns, settings).map(({ about, sql }, index) => `${comment(`${index + 1}. ${about}`)}${sql};\n`);
+  const statements = sqlStatements(dialect, source, columns, settings).map(
+    ({ about, sql }, index) => `${comment(`${index + 1}. ${about}`)}${sql};\n`,
+  );
   return [header.map(comment).join(''), ...statements].join('\n');
 }

@@ -10,7 +10,8 @@ export const snowflake: SqlDialect = {
   quote: quoteStandard,
   asDouble: (expression) => `CAST(${expression} AS DOUBLE)`,
   finite: (expression) => `(${expression} NOT IN ('NaN'::DOUBLE, 'inf'::DOUBLE, '-inf'::DOUBLE))`,
-  percentiles: (expression, levels) => `ARRAY_CONSTRUCT(${levels.map((level) => `PERCENTILE_DISC(${level}) WITHIN GROUP (ORDER BY ${expression})`).join(', ')})`,
+  percentiles: (expression, levels) =>
+    `ARRAY_CONSTRUCT(${levels.map((level) => `PERCENTILE_DISC(${level}) WITHIN GROUP (ORDER BY ${expression})`).join(', ')})`,
   byCodePoint: (expression) => `COLLATE(${expression}, 'utf8')`,
   asText: (expression) => `CAST(${expression} AS VARCHAR)`,
 };

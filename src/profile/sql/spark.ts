@@ -15,7 +15,8 @@ export const sparkSql: SqlDialect = {
   quote: quoteSpark,
   asDouble: (expression) => `CAST(${expression} AS DOUBLE)`,
   finite: (expression) => `(NOT isnan(${expression}) AND abs(${expression}) <> double('Infinity'))`,
-  percentiles: (expression, levels) => `array(${levels.map((level) => `percentile_disc(${level}) WITHIN GROUP (ORDER BY ${expression})`).join(', ')})`,
+  percentiles: (expression, levels) =>
+    `array(${levels.map((level) => `percentile_disc(${level}) WITHIN GROUP (ORDER BY ${expression})`).join(', ')})`,
   byCodePoint: (expression) => expression,
   asText: (expression) => `CAST(${expression} AS STRING)`,
 };

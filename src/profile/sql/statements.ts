@@ -29,7 +29,11 @@ export interface SqlColumn {
 
 /** The FROM clause of every statement. */
 export function fromClause(dialect: SqlDialect, source: SqlSource): string {
-  if ('table' in source) return `FROM ${source.table.split('.').map((part) => dialect.quote(part)).join('.')} AS src`;
+  if ('table' in source)
+    return `FROM ${source.table
+      .split('.')
+      .map((part) => dialect.quote(part))
+      .join('.')} AS src`;
   // A trailing semicolon would end the statement the query is wrapped in, a trailing line comment hide its end.
   return `FROM (${source.query.trim().replace(/;+\s*$/, '')}\n) AS src`;
 }

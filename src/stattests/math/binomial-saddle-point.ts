@@ -65,7 +65,9 @@ function stirlingError(k: number): LogValue {
   // Stirling's series, B₂ⱼ / (2j(2j−1)·k^(2j−1)); at k = 16 the first omitted term is ~1e-19.
   const inverseSquare = 1 / (k * k);
   const value =
-    (1 / 12 - inverseSquare * (1 / 360 - inverseSquare * (1 / 1260 - inverseSquare * (1 / 1680 - inverseSquare * (1 / 1188 - inverseSquare * (691 / 360360)))))) /
+    (1 / 12 -
+      inverseSquare *
+        (1 / 360 - inverseSquare * (1 / 1260 - inverseSquare * (1 / 1680 - inverseSquare * (1 / 1188 - inverseSquare * (691 / 360360)))))) /
     k;
   return { value, scale: value };
 }

@@ -82,11 +82,7 @@ export function symmetricEigen(matrix: ArrayLike<number>, size: number): Symmetr
  * counts the singular values above σ_max(pinv)·size·ε, which keeps exactly the ones pinv kept (their
  * ratios are below 1e15 < 1/(size·ε)). Singular values of a symmetric matrix are |eigenvalues|.
  */
-export function pseudoInverseQuadraticForm(
-  matrix: ArrayLike<number>,
-  size: number,
-  x: ArrayLike<number>,
-): { value: number; rank: number } {
+export function pseudoInverseQuadraticForm(matrix: ArrayLike<number>, size: number, x: ArrayLike<number>): { value: number; rank: number } {
   const { values, vectors } = symmetricEigen(matrix, size);
   let largest = 0;
   for (const value of values) largest = Math.max(largest, Math.abs(value));
