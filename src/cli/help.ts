@@ -9,6 +9,8 @@ import { CHECK_OPTIONS, PROFILE_OPTIONS, SECTIONS, type OptionSpec, type Section
 const HELP_COLUMN = 32;
 const WIDTH = 104;
 
+const checkOptions = Object.values(CHECK_OPTIONS as Record<string, OptionSpec>);
+
 const USAGE = `driftgate: compare fresh data with the baseline a model was trained on, column by column.
 
 Usage:
@@ -24,12 +26,7 @@ Exit status: 0 the gate passed, 1 it tripped (with the default --gate-on any and
 dataset drift; with --insufficient-data fail, also a gated verdict without enough data), 2 bad input
 or usage.
 
-Profiles (docs/profile-schema.md): a compact, mergeable baseline instead of the raw rows. Counts,
-missing cells, categories and moments are exact; a numerical column keeps every distinct value with
-its count (lossless: every method gives the raw data's values) up to --max-distinct values, else a
-quantile summary whose ranks are off by at most --rank-error of the rows, which the check states as
-each value's bound (ks, wasserstein and t_test are computed on a summary; other methods are refused).
-${profileOptions()}
+${profileSection()}
 
 --print-sql DIALECT: postgres, clickhouse, duckdb (tested) or bigquery, snowflake, spark (generated, not run
 by driftgate's tests). Run statement 1, set each :shift_K from its row (psql -v shift_K=...; elsewhere replace
@@ -48,13 +45,12 @@ least as far apart, is below --p-value-threshold. On large samples use a distanc
 threshold that states how large a change matters to you.
 `;
 
-/** `text` in lines of at most `width` characters, the first `first` characters shorter. */
-function wrap(text: string, width: number, first = 0): string[] {
+/** `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    const room = width - (lines.length === 0 ? first : 0);
-    if (line !== '' && line.length + 1 + word.length > room) {
+    if (line !== '' && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
     } else {
@@ -64,43 +60,39 @@ function wrap(text: string, width: number, first = 0): string[] {
   return [...lines, line];
 }
 
+/** `--flag VALUE`, and with `short`, `, -f VALUE`. */
+function synopsisOf(option: OptionSpec, short = true): string {
+  const value = option.value ? ` ${option.value}` : '';
+  return `--${option.flag}${value}${short && option.short ? `, -${option.short}${value}` : ''}`;
+}
+
 /** `  --flag VALUE` and its words from the help column on; on a line of their own when the flag is long. */
-function optionLines(
-  option: OptionSpec,
-  synopsis = `--${option.flag}${option.value ? ` ${option.value}` : ''}${option.short ? `, -${option.short}${option.value ? ` ${option.value}` : ''}` : ''}`,
-): string[] {
+function optionLines(option: OptionSpec): string[] {
   const indent = ' '.repeat(HELP_COLUMN);
   const [first, ...rest] = wrap(option.help ?? '', WIDTH - HELP_COLUMN);
-  const head = `  ${synopsis}`;
+  const head = `  ${synopsisOf(option)}`;
   const lines = head.length <= HELP_COLUMN - 2 ? [`${head.padEnd(HELP_COLUMN)}${first}`] : [head, `${indent}${first}`];
   return [...lines, ...rest.map((line) => `${indent}${line}`)];
 }
 
-function sectionOf(section: Section, options: readonly OptionSpec[]): string {
-  return [...wrap(SECTIONS[section], WIDTH), ...options.flatMap((option) => optionLines(option))].join('\n');
-}
-
 /** The check's options under their headings, in the table's order. */
 function checkSections(): string {
-  const withFlags = Object.values(CHECK_OPTIONS as Record<string, OptionSpec>).filter((option) => option.flag !== undefined && option.help);
+  const withFlags = checkOptions.filter((option) => option.flag !== undefined && option.help);
   const sections = [...new Set(withFlags.map((option) => option.section))];
-  return sections
-    .map((section) =>
-      sectionOf(
-        section,
-        withFlags.filter((option) => option.section === section),
-      ),
-    )
-    .join('\n\n');
+  const sectionOf = (section: Section) => [
+    ...wrap(SECTIONS[section], WIDTH),
+    ...withFlags.filter((option) => option.section === section).flatMap(optionLines),
+  ];
+  return sections.map((section) => sectionOf(section).join('\n')).join('\n\n');
 }
 
-/** The profile's own options; the ones it shares with the check, on one line. */
-function profileOptions(): string {
+/** The profile's heading and own options; the ones it shares with the check, on one line. */
+function profileSection(): string {
   const options = Object.values(PROFILE_OPTIONS as Record<string, OptionSpec>);
-  const shared = options.filter((option) => Object.values(CHECK_OPTIONS as Record<string, OptionSpec>).includes(option));
+  const shared = options.filter((option) => checkOptions.includes(option));
   const own = options.filter((option) => !shared.includes(option));
-  const sharedSynopsis = shared.map((option) => `--${option.flag}${option.value ? ` ${option.value}` : ''}`).join(', ');
-  return [...own.flatMap((option) => optionLines(option)), `  ${sharedSynopsis}   as for check`].join('\n');
+  const sharedLine = `  ${shared.map((option) => synopsisOf(option, false)).join(', ')}   as for check`;
+  return [...wrap(SECTIONS.profile, WIDTH), ...own.flatMap(optionLines), sharedLine].join('\n');
 }
 
 function methodTable(): string {

@@ -28,7 +28,8 @@ export const SECTIONS = {
   gate: 'Gate:',
   output: 'Output:',
   reports: 'Reports and metrics (the action):',
-  profile: 'Profile options:',
+  profile:
+    "Profiles (docs/profile-schema.md): a compact, mergeable baseline instead of the raw rows. Counts, missing cells, categories and moments are exact; a numerical column keeps every distinct value with its count (lossless: every method gives the raw data's values) up to --max-distinct values, else a quantile summary whose ranks are off by at most --rank-error of the rows, which the check states as each value's bound (ks, wasserstein and t_test are computed on a summary; other methods are refused).",
 } as const;
 
 export type Section = keyof typeof SECTIONS;
