@@ -2,10 +2,14 @@
 // Bundles each entry point with ncc (ESM mode, as package.json is "type": "module") into <root>/<entry>/,
 // root `dist` unless `--out DIR` is given (the freshness test builds elsewhere and compares).
 // ncc also writes <entry>/package.json ({"type":"module"}), which is committed with the bundle.
-import { execFileSync } from 'node:child_process';
+// The entries build side by side, one per core: each ncc run is a single-threaded webpack with its own
+// cache, so running them together changes nothing in the output, only the wait (`npm test` builds too).
+import { execFile } from 'node:child_process';
 import { chmodSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 
 export const ENTRIES = [
   { source: 'src/cli/main.ts', name: 'cli', executable: true },
@@ -16,11 +20,24 @@ export const ENTRIES = [
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 
-for (const entry of ENTRIES) {
+const NCC = createRequire(import.meta.url).resolve('@vercel/ncc/dist/ncc/cli.js');
+
+async function bundle(entry) {
   const out = join(values.out, entry.name);
   rmSync(out, { recursive: true, force: true });
-  execFileSync('npx', ['ncc', 'build', entry.source, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'], {
-    stdio: 'inherit',
+  const build = promisify(execFile)(process.execPath, [NCC, 'build', entry.source, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'], { maxBuffer: 64 * 1024 * 1024 });
+  // What ncc prints (warnings, errors) still reaches the terminal, after the build instead of during it.
+  const { stdout, stderr } = await build.catch((error) => {
+    process.stderr.write(error.stderr ?? '');
+    throw new Error(`bundling ${entry.source} failed`, { cause: error });
   });
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
   if (entry.executable) chmodSync(join(out, 'index.js'), 0o755);
 }
+
+const waiting = [...ENTRIES];
+const builder = async () => {
+  for (let entry = waiting.shift(); entry; entry = waiting.shift()) await bundle(entry);
+};
+await Promise.all(Array.from({ length: Math.min(availableParallelism(), ENTRIES.length) }, builder));

@@ -133,6 +133,21 @@ describe('repository', () => {
 });
 
 describe('git data', () => {
+  it('orders a tree’s entries as git does, a folder as if its name ended in "/", so git finds nothing wrong with it', async () => {
+    const { data: parentCommit } = await github.rest.git.getCommit({ ...repo, commit_sha: mainSha() });
+    // '-' < '.' < '/' < '0': the folder "a" goes between "a.b" and "a0", where a plain name sort would not put it.
+    const files = { 'a0': 'zero\n', 'a/x': 'in the folder\n', 'a.b': 'dotted\n', 'a-': 'dash\n', 'a/b/deeper.txt': 'nested\n' };
+    const { data: tree } = await github.rest.git.createTree({
+      ...repo,
+      base_tree: parentCommit.tree.sha,
+      tree: Object.entries(files).map(([path, content]) => ({ path, mode: '100644' as const, type: 'blob' as const, content })),
+    });
+    expect(tree.sha).toBe(treeOfCheckout('main', files));
+    expect(tree.tree.map((entry) => entry.path)).toEqual(['README.md', 'a-', 'a.b', 'a', 'a0', 'models']);
+    // Exits non-zero on a badly sorted or malformed object anywhere in the repository.
+    git('fsck', '--strict', '--no-dangling');
+  });
+
   it('writes blobs, a nested tree, a signed commit and a ref whose SHAs are git’s own', async () => {
     const parent = mainSha();
     const modelJson = '{"weights":[0.3,0.7],"auc":0.91}\n';

@@ -2,9 +2,10 @@
  * A loopback GitHub REST API for one repository, faithful enough that the unmodified `@actions/github` client can
  * commit through the Git Data API and open pull requests against it.
  *
- * The repository is a real bare git repository in a temporary folder and every object is written by the `git`
- * binary, so blob, tree and commit SHAs are the ones GitHub reports for the same content, and tests can inspect the
- * result with `git ls-tree`, `git log` or `git cat-file` (`state.git(...)`). Pull requests, labels and reviewers
+ * The repository is a real bare git repository in a temporary folder; commits and refs are written by the `git`
+ * binary, blobs and trees in git's own loose-object format, so blob, tree and commit SHAs are the ones GitHub reports
+ * for the same content, and tests can inspect the result with `git ls-tree`, `git log` or `git cat-file`
+ * (`state.git(...)`). Pull requests, labels and reviewers
  * live in memory. Writes are serialized, the way GitHub serializes pushes to one repository, so concurrent clients
  * see ref updates as atomic compare-and-swap operations.
  *
@@ -16,10 +17,12 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 
 export interface GitServerOptions {
   owner?: string;
@@ -182,6 +185,14 @@ interface LeafEntry {
   mode: string;
   type: ObjectType;
   sha: string;
+}
+
+/** One entry of a tree object as written. */
+interface TreeEntry {
+  mode: string;
+  type: ObjectType;
+  sha: string;
+  name: string;
 }
 
 /** A directory being edited: its entries are read from `base` when first needed. */
@@ -377,6 +388,41 @@ class GitRepository {
     return this.text(['hash-object', '-t', type, '-w', '--stdin'], content);
   }
 
+  /**
+   * Blobs and trees are written the way git writes a loose object, without a git process: the content behind a
+   * `<type> <size>\0` header, the SHA-1 of that for the name, zlib-deflated into objects/<2 hex>/<38 hex>. A
+   * process per object was most of what a publish cost the tests, and git reads these back like any other (the
+   * server through `cat-file --batch`, the tests with `git cat-file`, `ls-tree` and `log`). Commits, whose
+   * format git checks, still go through `git hash-object`.
+   */
+  private async writeObject(type: 'blob' | 'tree', content: Buffer): Promise<string> {
+    const object = Buffer.concat([Buffer.from(`${type} ${content.length}\0`), content]);
+    const sha = createHash('sha1').update(object).digest('hex');
+    const folder = join(this.dir, 'objects', sha.slice(0, 2));
+    await mkdir(folder, { recursive: true });
+    // Renamed into place, so a reader never meets half an object.
+    const scratch = join(folder, `tmp_obj_${randomBytes(6).toString('hex')}`);
+    await writeFile(scratch, deflateSync(object));
+    await rename(scratch, join(folder, sha.slice(2)));
+    return sha;
+  }
+
+  writeBlob(content: Buffer): Promise<string> {
+    return this.writeObject('blob', content);
+  }
+
+  /**
+   * What `git mktree` writes for these entries: sorted by name as git sorts them (a subtree as if its name ended
+   * in `/`), each `<mode, octal without leading zeros> <name>\0<20-byte SHA>`. Every entry's mode, type and object
+   * are the server's to have checked, as GitHub does before it writes a tree.
+   */
+  writeTree(entries: TreeEntry[]): Promise<string> {
+    const sortKey = (entry: TreeEntry) => Buffer.from(entry.type === 'tree' ? `${entry.name}/` : entry.name);
+    const sorted = [...entries].sort((a, b) => Buffer.compare(sortKey(a), sortKey(b)));
+    const content = Buffer.concat(sorted.flatMap((entry) => [Buffer.from(`${entry.mode.replace(/^0+/, '')} ${entry.name}\0`), Buffer.from(entry.sha, 'hex')]));
+    return this.writeObject('tree', content);
+  }
+
   async listTree(treeish: string, recursive: boolean): Promise<ListedEntry[]> {
     const raw = (await this.run(['ls-tree', '-z', '-l', ...(recursive ? ['-r', '-t'] : []), treeish])).toString('utf8');
     return raw
@@ -387,10 +433,6 @@ class GitRepository {
         if (!match) throw new Error(`unexpected ls-tree line ${JSON.stringify(line)}`);
         return { mode: match[1], type: match[2] as ObjectType, sha: match[3], size: match[4] === '-' ? null : Number(match[4]), path: match[5] };
       });
-  }
-
-  mktree(lines: string[]): Promise<string> {
-    return this.text(['mktree', '-z'], lines.map((line) => `${line}\0`).join(''));
   }
 
   /** Every ref, read once and then kept until this class changes a ref. */
@@ -503,7 +545,7 @@ class GitRepository {
         if (!directory?.children.delete(name)) throw invalid('GitRPC::BadObjectState');
       }
     }
-    return (await this.writeDirectory(root)) ?? (await this.mktree([]));
+    return (await this.writeDirectory(root)) ?? (await this.writeTree([]));
   }
 
   private async load(node: DirectoryNode): Promise<void> {
@@ -540,15 +582,15 @@ class GitRepository {
   /** Null for a directory left empty: git keeps no empty directories, so it disappears from its parent. */
   private async writeDirectory(node: DirectoryNode): Promise<string | null> {
     await this.load(node);
-    const lines: string[] = [];
+    const entries: TreeEntry[] = [];
     for (const [name, child] of node.children) {
-      if (child.kind === 'leaf') lines.push(`${child.mode} ${child.type} ${child.sha}\t${name}`);
+      if (child.kind === 'leaf') entries.push({ mode: child.mode, type: child.type, sha: child.sha, name });
       else {
         const sha = await this.writeDirectory(child);
-        if (sha !== null) lines.push(`040000 tree ${sha}\t${name}`);
+        if (sha !== null) entries.push({ mode: '040000', type: 'tree', sha, name });
       }
     }
-    return lines.length === 0 ? null : this.mktree(lines);
+    return entries.length === 0 ? null : this.writeTree(entries);
   }
 
   async writeCommit(tree: string, parents: string[], author: Identity, committer: Identity, message: string, sign: boolean): Promise<string> {
@@ -684,7 +726,7 @@ export class GitServerState {
       const changes = [];
       for (const [path, content] of Object.entries(files)) {
         checkPath(path);
-        changes.push({ path, entry: content === null ? null : ({ kind: 'leaf', mode: '100644', type: 'blob', sha: await git.hashObject('blob', Buffer.from(content)) } as const) });
+        changes.push({ path, entry: content === null ? null : ({ kind: 'leaf', mode: '100644', type: 'blob', sha: await git.writeBlob(Buffer.from(content)) } as const) });
       }
       const tree = await git.buildTree(parent ? (await git.readCommit(parent)).tree : null, changes);
       const person = nowIdentity(PERSON);
@@ -1249,7 +1291,7 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
         const content = stringField(input, 'content');
         const encoding = optionalString(input, 'encoding') ?? 'utf-8';
         if (encoding !== 'utf-8' && encoding !== 'utf8' && encoding !== 'base64') throw invalid(`encoding must be one of "utf-8" or "base64", not "${encoding}"`);
-        const sha = await git.hashObject('blob', Buffer.from(content, encoding === 'base64' ? 'base64' : 'utf8'));
+        const sha = await git.writeBlob(Buffer.from(content, encoding === 'base64' ? 'base64' : 'utf8'));
         return { status: 201, body: { sha, url: `${api()}/git/blobs/${sha}` }, headers: { location: `${api()}/git/blobs/${sha}` } };
       },
     },
@@ -1292,7 +1334,7 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
           if (hasSha === hasContent) throw invalid('Must supply either tree.sha or tree.content. Request will be rejected if both are present.');
           if (hasContent) {
             if (type !== 'blob') throw invalid(`tree.content can only create a blob, not a ${type}`);
-            changes.push({ path, entry: { kind: 'leaf', mode, type, sha: await git.hashObject('blob', Buffer.from(stringField(entry, 'content'), 'utf8')) } as const });
+            changes.push({ path, entry: { kind: 'leaf', mode, type, sha: await git.writeBlob(Buffer.from(stringField(entry, 'content'), 'utf8')) } as const });
           } else if (entry.sha === null) {
             changes.push({ path, entry: null });
           } else {

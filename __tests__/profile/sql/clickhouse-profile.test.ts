@@ -5,7 +5,7 @@ import { clickhouse, connectClickHouse } from '../../../src/profile/sql/clickhou
 import { profileInEngine } from '../../../src/profile/sql/engine-profile.js';
 import { CLICKHOUSE_PASSWORD, startClickHouseCluster, type ClickHouseCluster } from '../../../scripts/servers/clickhouse.js';
 import { expectSameNumbers, profileFromPrintedSql } from './printed-sql.js';
-import { expectSameProfile, HOSTILE, settings, writeRows } from './same-rows.js';
+import { computedOnce, expectSameProfile, HOSTILE, settings, writeRows } from './same-rows.js';
 
 let cluster: ClickHouseCluster;
 const rows = writeRows();
@@ -37,19 +37,26 @@ beforeAll(async () => {
 
 afterAll(() => cluster?.stop());
 
+const connectToCluster = () => connectClickHouse(`http://default:${CLICKHOUSE_PASSWORD}@127.0.0.1:${cluster.httpPorts[0]}/default`);
+const engineProfile = computedOnce(async () => {
+  const connection = await connectToCluster();
+  try {
+    return await profileInEngine(connection, { query: `SELECT ${clickhouse.quote(HOSTILE)}, level, city FROM t` }, settings, 'clickhouse:t');
+  } finally {
+    await connection.close();
+  }
+});
+
 describe('profile inside a two-shard ClickHouse cluster', () => {
   it('matches the file profiler on the Distributed table, both shards holding rows', async () => {
     const shardRows = await Promise.all(cluster.httpPorts.map(async (port) => Number(await cluster.query(port, 'SELECT count() FROM t_local'))));
     expect(shardRows.every((count) => count > 0)).toBe(true);
-    const connection = await connectClickHouse(`http://default:${CLICKHOUSE_PASSWORD}@127.0.0.1:${cluster.httpPorts[0]}/default`);
-    const fromEngine = await profileInEngine(connection, { query: `SELECT ${clickhouse.quote(HOSTILE)}, level, city FROM t` }, settings, 'clickhouse:t');
-    await connection.close();
-    await expectSameProfile(fromEngine, rows.csv, rows.wide);
+    await expectSameProfile(await engineProfile(), rows.csv, rows.wide);
   }, 600_000);
 
   it('gives the same numbers from the statements --print-sql clickhouse prints for the Distributed table, the shifts replaced', async () => {
-    const connection = await connectClickHouse(`http://default:${CLICKHOUSE_PASSWORD}@127.0.0.1:${cluster.httpPorts[0]}/default`);
-    const fromEngine = await profileInEngine(connection, { query: `SELECT ${clickhouse.quote(HOSTILE)}, level, city FROM t` }, settings, 'clickhouse:t');
+    const fromEngine = await engineProfile();
+    const connection = await connectToCluster();
     const { profile } = await profileFromPrintedSql({ dialect: 'clickhouse', source: ['--table', 't'], settings, rows: (statement) => connection.rows(statement) });
     await connection.close();
     expectSameNumbers(profile, fromEngine);

@@ -39,8 +39,20 @@ export function replaceShifts(statement: string, shifts: ReadonlyMap<number, str
 
 const number = (cell: unknown): number => (cell === null ? NaN : Number(cell));
 
-/** The profile from the printed statements' rows, and the printed text. */
-export async function profileFromPrintedSql(run: PrintedSqlRun): Promise<{ profile: Profile; printed: string; statements: PrintedStatement[]; shifts: ReadonlyMap<number, string> }> {
+/**
+ * The profile from the printed statements' rows, the printed text, and how many rows each statement it ran
+ * gave (by the statement as printed, its shifts unfilled).
+ */
+export async function profileFromPrintedSql(
+  run: PrintedSqlRun,
+): Promise<{ profile: Profile; printed: string; statements: PrintedStatement[]; shifts: ReadonlyMap<number, string>; rowCounts: ReadonlyMap<string, number> }> {
+  const rowCounts = new Map<string, number>();
+  const counted = async (statement: string, rows: Promise<unknown[][]>) => {
+    const answer = await rows;
+    rowCounts.set(statement, answer.length);
+    return answer;
+  };
+  const rowsOf = (statement: string) => counted(statement, run.rows(statement));
   const { printSql, settings } = printSqlCommand(run.dialect, run.source, run.settings.maxDistinct);
   const { dialect, source, columns } = printSql!;
   const printed = printStatements(dialect, source, columns, settings);
@@ -48,7 +60,7 @@ export async function profileFromPrintedSql(run: PrintedSqlRun): Promise<{ profi
   for (const { sql } of statements) expect(printed).toContain(`\n${sql};\n`);
   const find = (step: PrintedStatement['step'], column?: number) => statements.find((statement) => statement.step === step && statement.column === column)!.sql;
 
-  const [scan] = await run.rows(find('scan'));
+  const [scan] = await rowsOf(find('scan'));
   const rows = number(scan[0]);
   let cell = 1;
   const facts = columns.map((column) => {
@@ -61,7 +73,7 @@ export async function profileFromPrintedSql(run: PrintedSqlRun): Promise<{ profi
     if (column.storage === 'numeric') shifts.set(index + 1, String(number(facts[index][0]) > 0 ? number(facts[index][3]) / number(facts[index][0]) : 0));
   });
   const spreadStatement = find('spread');
-  const [spread] = run.rowsWithShifts ? await run.rowsWithShifts(spreadStatement, shifts) : await run.rows(replaceShifts(spreadStatement, shifts));
+  const [spread] = await counted(spreadStatement, run.rowsWithShifts ? run.rowsWithShifts(spreadStatement, shifts) : run.rows(replaceShifts(spreadStatement, shifts)));
 
   const profiles: ColumnProfile[] = [];
   let spreadCell = 0;
@@ -69,7 +81,7 @@ export async function profileFromPrintedSql(run: PrintedSqlRun): Promise<{ profi
     const position = index + 1;
     if (column.storage === 'text') {
       const [present, distinct] = facts[index].map(number);
-      const categories = (await run.rows(find('categories', position))).map(([category, count]) => [String(category), number(count)] as const);
+      const categories = (await rowsOf(find('categories', position))).map(([category, count]) => [String(category), number(count)] as const);
       const kept = categories.reduce((sum, [, count]) => sum + count, 0);
       profiles.push({ storage: 'text', name: column.name, rows, missing: rows - present, categories, other: present - kept, distinct, distinctExact: true });
       continue;
@@ -80,10 +92,10 @@ export async function profileFromPrintedSql(run: PrintedSqlRun): Promise<{ profi
     const shift = Number(shifts.get(position));
     let distribution: NumericColumnProfile['distribution'];
     if (distinct <= run.settings.maxDistinct) {
-      const counted = await run.rows(find('value counts', position));
-      distribution = { kind: 'lossless', values: Float64Array.from(counted, ([value]) => number(value)), counts: Float64Array.from(counted, ([, count]) => number(count)) };
+      const valueCounts = await rowsOf(find('value counts', position));
+      distribution = { kind: 'lossless', values: Float64Array.from(valueCounts, ([value]) => number(value)), counts: Float64Array.from(valueCounts, ([, count]) => number(count)) };
     } else {
-      const values = Float64Array.from(await run.rows(find('order statistics', position)), ([value]) => number(value));
+      const values = Float64Array.from(await rowsOf(find('order statistics', position)), ([value]) => number(value));
       const step = Math.floor(2 * settings.rankError * finite) + 1;
       const positions: number[] = [];
       for (let kept = 1; kept < finite; kept += step) positions.push(kept);
@@ -103,7 +115,7 @@ export async function profileFromPrintedSql(run: PrintedSqlRun): Promise<{ profi
       distribution,
     });
   }
-  return { profile: { version: PROFILE_VERSION, sources: [`${run.dialect} --print-sql`], rows, settings, columns: profiles }, printed, statements, shifts };
+  return { profile: { version: PROFILE_VERSION, sources: [`${run.dialect} --print-sql`], rows, settings, columns: profiles }, printed, statements, shifts, rowCounts };
 }
 
 /** The --engine profile's numbers: everything equal, moments within 1e-12 relative (engines may sum in any order). */

@@ -35,9 +35,25 @@ export function writeRows(): { csv: string; dir: string; wide: number[] } {
   return { csv, dir, wide: wide.filter((_, i) => i % 11 !== 0) };
 }
 
+/**
+ * `compute` run on the first call only, its promise shared by the later ones: the engine tests of a file
+ * compare several profiles with the same rows, and a million rows take seconds to profile each time.
+ */
+export function computedOnce<T>(compute: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= compute());
+}
+
+/** The file profiler's profile of each CSV of rows, which never changes once written. */
+const fileProfiles = new Map<string, () => Promise<Profile>>();
+function fileProfileOf(csv: string): Promise<Profile> {
+  if (!fileProfiles.has(csv)) fileProfiles.set(csv, computedOnce(() => profileData([csv], { settings })));
+  return fileProfiles.get(csv)!();
+}
+
 /** Counts exact, moments within 1e-12 relative, lossless distributions equal, summaries exact order statistics within ε. */
 export async function expectSameProfile(fromEngine: Profile, csv: string, wide: number[]): Promise<void> {
-  const fromFile = await profileData([csv], { settings });
+  const fromFile = await fileProfileOf(csv);
   expect(fromEngine.rows).toBe(fromFile.rows);
   expect(fromEngine.columns.map((column) => column.name)).toEqual([HOSTILE, 'level', 'city']);
   for (const [index, column] of fromEngine.columns.entries()) {
