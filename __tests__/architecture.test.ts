@@ -51,7 +51,13 @@ function importsOf(files: readonly string[]): Import[] {
   return files.flatMap((from) =>
     specifiersOf(from)
       .filter((specifier) => specifier.startsWith('.'))
-      .map((specifier) => ({ from, to: relative(SRC, resolve(SRC, dirname(from), specifier)).split(sep).join('/').replace(/\.js$/, '.ts') })),
+      .map((specifier) => ({
+        from,
+        to: relative(SRC, resolve(SRC, dirname(from), specifier))
+          .split(sep)
+          .join('/')
+          .replace(/\.js$/, '.ts'),
+      })),
   );
 }
 
@@ -62,7 +68,10 @@ function shown(found: readonly Import[]): string[] {
 /** The imports that reach a package in the same layer or a higher one. */
 function againstLayers(imports: readonly Import[], layers: readonly (readonly string[])[]): Import[] {
   const layerOf = new Map(layers.flatMap((names, layer) => names.map((name) => [name, layer] as const)));
-  return imports.filter(({ from, to }) => packageOf(from) !== packageOf(to) && (layerOf.get(packageOf(to)) ?? Infinity) >= (layerOf.get(packageOf(from)) ?? -Infinity));
+  return imports.filter(
+    ({ from, to }) =>
+      packageOf(from) !== packageOf(to) && (layerOf.get(packageOf(to)) ?? Infinity) >= (layerOf.get(packageOf(from)) ?? -Infinity),
+  );
 }
 
 /** The imports between packages that depend on each other, directly or through others (Tarjan's components). */
@@ -117,7 +126,11 @@ describe('the layers of src/', () => {
   it('keeps the computing packages free of Node built-ins and the Actions toolkit', () => {
     const reaching = files
       .filter((file) => PURE.includes(packageOf(file)))
-      .flatMap((file) => specifiersOf(file).filter((specifier) => /^(?:node:|@actions\/)/.test(specifier)).map((specifier) => `src/${file} -> ${specifier}`));
+      .flatMap((file) =>
+        specifiersOf(file)
+          .filter((specifier) => /^(?:node:|@actions\/)/.test(specifier))
+          .map((specifier) => `src/${file} -> ${specifier}`),
+      );
     expect(reaching).toEqual([]);
   });
 

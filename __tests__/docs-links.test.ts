@@ -88,7 +88,8 @@ function brokenLinks(file: string): string[] {
       broken.push(`${target}: an anchor into something that is not a Markdown page`);
       continue;
     }
-    if (!anchorsOf(resolved === file ? markdown : read(resolved)).has(anchor)) broken.push(`${target}: no heading with the anchor #${anchor}`);
+    if (!anchorsOf(resolved === file ? markdown : read(resolved)).has(anchor))
+      broken.push(`${target}: no heading with the anchor #${anchor}`);
   }
   return broken;
 }
@@ -150,7 +151,9 @@ describe('the Markdown of the repository', () => {
   const files = markdownFiles(REPO_ROOT).map((file) => relative(REPO_ROOT, file));
 
   it('includes the README, the docs and the sub-action READMEs', () => {
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'CONTRIBUTING.md', join('docs', 'workflows.md'), join('publish', 'README.md')]));
+    expect(files).toEqual(
+      expect.arrayContaining(['README.md', 'CONTRIBUTING.md', join('docs', 'workflows.md'), join('publish', 'README.md')]),
+    );
   });
 
   it.each(files)('%s links only to files and anchors that exist', (file) => {

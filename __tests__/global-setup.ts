@@ -30,7 +30,11 @@ export default function globalSetup(): void {
 function sourceHash(): string {
   const hash = createHash('sha256');
   for (const input of BUILD_INPUTS) {
-    for (const path of filesUnder(input)) hash.update(`${path}\0`).update(readFileSync(join(REPO_ROOT, path))).update('\0');
+    for (const path of filesUnder(input))
+      hash
+        .update(`${path}\0`)
+        .update(readFileSync(join(REPO_ROOT, path)))
+        .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }

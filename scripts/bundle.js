@@ -25,7 +25,11 @@ const NCC = createRequire(import.meta.url).resolve('@vercel/ncc/dist/ncc/cli.js'
 async function bundle(entry) {
   const out = join(values.out, entry.name);
   rmSync(out, { recursive: true, force: true });
-  const build = promisify(execFile)(process.execPath, [NCC, 'build', entry.source, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'], { maxBuffer: 64 * 1024 * 1024 });
+  const build = promisify(execFile)(
+    process.execPath,
+    [NCC, 'build', entry.source, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
   // What ncc prints (warnings, errors) still reaches the terminal, after the build instead of during it.
   const { stdout, stderr } = await build.catch((error) => {
     process.stderr.write(error.stderr ?? '');

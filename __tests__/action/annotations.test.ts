@@ -11,7 +11,10 @@ function warningsOf(result: ReturnType<typeof estimatedResult>): string[] {
   const written: string[] = [];
   jest.spyOn(process.stdout, 'write').mockImplementation(((text: string) => written.push(text) > 0) as typeof process.stdout.write);
   annotateDrift(result);
-  return written.join('').split('\n').filter((line) => line.startsWith('::warning'));
+  return written
+    .join('')
+    .split('\n')
+    .filter((line) => line.startsWith('::warning'));
 }
 
 describe('the warning annotations', () => {
@@ -25,7 +28,16 @@ describe('the warning annotations', () => {
   it('say nothing of the estimate once the realized verdict decides', () => {
     const result = estimatedResult();
     const estimated = estimateOf(result);
-    const decided = { ...result, model: { ...result.model!, performance: { ...result.model!.performance!, estimated: { ...estimated, verdict: { ...estimated.verdict!, replaces_realized: false } } } } };
+    const decided = {
+      ...result,
+      model: {
+        ...result.model!,
+        performance: {
+          ...result.model!.performance!,
+          estimated: { ...estimated, verdict: { ...estimated.verdict!, replaces_realized: false } },
+        },
+      },
+    };
     expect(warningsOf(decided).join('\n')).not.toContain('Estimated performance drift');
   });
 });

@@ -138,7 +138,9 @@ describe('uploadReports and a same-run baseline', () => {
 
     const blocks = blobCalls().filter((request) => request.query.get('comp') === 'block');
     expect(blocks.length).toBe(2);
-    const blockList = blobCalls().find((request) => request.query.get('comp') === 'blocklist')!.body.toString('utf8');
+    const blockList = blobCalls()
+      .find((request) => request.query.get('comp') === 'blocklist')!
+      .body.toString('utf8');
     expect(blockList).toMatch(/^<\?xml[^>]*\?><BlockList><Latest>[^<]+<\/Latest><Latest>[^<]+<\/Latest><\/BlockList>$/);
     const [file] = await downloadBaseline({ name: 'big' }, '');
     expect(readFileSync(file).equals(noise)).toBe(true);
@@ -149,9 +151,30 @@ describe('uploadReports and a same-run baseline', () => {
     const files = await downloadBaseline({ name: 'baseline' }, '');
     expect(contents(files)).toEqual({ [join('data', 'reference.csv')]: 'x\n1\n2\n', [join('data', 'reference.parquet')]: 'PAR1' });
     expect(twirpCalls().map((request) => [request.path.split('/').pop(), jsonBody(request)])).toEqual([
-      ['ListArtifacts', { workflow_run_backend_id: server.state.currentRun.backendId, workflow_job_run_backend_id: server.state.jobBackendId, name_filter: 'baseline' }],
-      ['ListArtifacts', { workflow_run_backend_id: server.state.currentRun.backendId, workflow_job_run_backend_id: server.state.jobBackendId, id_filter: String(server.state.artifacts[0].id) }],
-      ['GetSignedArtifactURL', { workflow_run_backend_id: server.state.currentRun.backendId, workflow_job_run_backend_id: server.state.jobBackendId, name: 'baseline' }],
+      [
+        'ListArtifacts',
+        {
+          workflow_run_backend_id: server.state.currentRun.backendId,
+          workflow_job_run_backend_id: server.state.jobBackendId,
+          name_filter: 'baseline',
+        },
+      ],
+      [
+        'ListArtifacts',
+        {
+          workflow_run_backend_id: server.state.currentRun.backendId,
+          workflow_job_run_backend_id: server.state.jobBackendId,
+          id_filter: String(server.state.artifacts[0].id),
+        },
+      ],
+      [
+        'GetSignedArtifactURL',
+        {
+          workflow_run_backend_id: server.state.currentRun.backendId,
+          workflow_job_run_backend_id: server.state.jobBackendId,
+          name: 'baseline',
+        },
+      ],
     ]);
     // Blob storage is reached through the signed URL alone: the runtime token stays with the results service.
     expect(blobCalls().map((request) => request.headers.authorization)).toEqual([undefined]);
@@ -218,14 +241,18 @@ describe('a baseline from another run', () => {
   it('says when the workflow has no successful run', async () => {
     server.state.addRun({ workflow: 'train.yml', branch: 'main', conclusion: 'failure' });
     server.state.addRun({ workflow: 'train.yml', branch: 'dev' });
-    const error = await inputError(() => downloadBaseline({ name: 'baseline', runId: 'latest', workflow: 'train.yml', branch: 'main' }, server.githubToken));
+    const error = await inputError(() =>
+      downloadBaseline({ name: 'baseline', runId: 'latest', workflow: 'train.yml', branch: 'main' }, server.githubToken),
+    );
     expect(error.message).toBe(
       `no successful run of workflow "train.yml" on branch "main" in ${OWNER}/${REPO}; run it once (it must upload the baseline artifact), or give baseline-run-id explicitly`,
     );
   });
 
   it('says when the workflow does not exist', async () => {
-    const error = await inputError(() => downloadBaseline({ name: 'baseline', runId: 'latest', workflow: 'trian.yml' }, server.githubToken));
+    const error = await inputError(() =>
+      downloadBaseline({ name: 'baseline', runId: 'latest', workflow: 'trian.yml' }, server.githubToken),
+    );
     expect(error.message).toBe(
       `workflow "trian.yml" not found in ${OWNER}/${REPO}; baseline-workflow takes the workflow's file name (e.g. train.yml) or its id, and the token needs the actions: read permission`,
     );
@@ -233,13 +260,17 @@ describe('a baseline from another run', () => {
 
   it('says when the run does not exist', async () => {
     const error = await inputError(() => downloadBaseline({ name: 'baseline', runId: 31337 }, server.githubToken));
-    expect(error.message).toBe(`workflow run 31337 not found in ${OWNER}/${REPO}; check baseline-run-id (and that the token has the actions: read permission)`);
+    expect(error.message).toBe(
+      `workflow run 31337 not found in ${OWNER}/${REPO}; check baseline-run-id (and that the token has the actions: read permission)`,
+    );
   });
 
   it('names the run and says what to check when the artifact is missing there', async () => {
     server.state.addArtifact({ name: 'model', runId: 777, files: { 'model.onnx': 'bytes' } });
     const error = await inputError(() => downloadBaseline({ name: 'baseline', runId: 777 }, server.githubToken));
-    expect(error.message).toBe(`workflow run 777 of ${OWNER}/${REPO} has no artifact named "baseline"; check the artifact name, or that this run uploaded it`);
+    expect(error.message).toBe(
+      `workflow run 777 of ${OWNER}/${REPO} has no artifact named "baseline"; check the artifact name, or that this run uploaded it`,
+    );
   });
 
   it('refuses an expired artifact and says what to do', async () => {
@@ -261,7 +292,9 @@ describe('a baseline from another run', () => {
 
   it('needs a token to read another run', async () => {
     const error = await inputError(() => downloadBaseline({ name: 'baseline', runId: 777 }, ''));
-    expect(error.message).toBe('github-token is required to read artifacts of another workflow run (it needs the actions: read permission)');
+    expect(error.message).toBe(
+      'github-token is required to read artifacts of another workflow run (it needs the actions: read permission)',
+    );
     expect(server.state.requests).toEqual([]);
   });
 

@@ -45,10 +45,27 @@ describe('the check action inputs', () => {
   });
 
   it('reads p-value and distance thresholds apart, auto and the permutation settings', () => {
-    setInputs({ baseline: 'a.csv', current: 'b.csv', 'p-value-threshold': '0.01', 'distance-threshold': 'auto', permutations: '499', 'permutation-seed': '7' });
-    expect(getInputs().check.drift).toMatchObject({ pValueThreshold: 0.01, distanceThreshold: 'auto', permutations: 499, permutationSeed: 7 });
+    setInputs({
+      baseline: 'a.csv',
+      current: 'b.csv',
+      'p-value-threshold': '0.01',
+      'distance-threshold': 'auto',
+      permutations: '499',
+      'permutation-seed': '7',
+    });
+    expect(getInputs().check.drift).toMatchObject({
+      pValueThreshold: 0.01,
+      distanceThreshold: 'auto',
+      permutations: 499,
+      permutationSeed: 7,
+    });
     setInputs({ baseline: 'a.csv', current: 'b.csv' });
-    expect(getInputs().check.drift).toMatchObject({ pValueThreshold: undefined, distanceThreshold: undefined, permutations: 999, permutationSeed: 42 });
+    expect(getInputs().check.drift).toMatchObject({
+      pValueThreshold: undefined,
+      distanceThreshold: undefined,
+      permutations: 999,
+      permutationSeed: 42,
+    });
   });
 
   it('refuses a p-value threshold outside (0, 1)', () => {
@@ -57,17 +74,32 @@ describe('the check action inputs', () => {
   });
 
   it('reads one probability column with its positive-label, empty meaning the default', () => {
-    const model = { baseline: 'a.csv', current: 'b.csv', 'prediction-column': 'pred', 'target-column': 'label', 'probability-columns': 'proba' };
+    const model = {
+      baseline: 'a.csv',
+      current: 'b.csv',
+      'prediction-column': 'pred',
+      'target-column': 'label',
+      'probability-columns': 'proba',
+    };
     setInputs({ ...model, 'positive-label': 'churn' });
     expect(getInputs().check.drift.model).toMatchObject({ probabilities: { kind: 'positive', column: 'proba' }, positiveLabel: 'churn' });
     setInputs(model);
     expect(getInputs().check.drift.model).not.toHaveProperty('positiveLabel');
     setInputs({ baseline: 'a.csv', current: 'b.csv', 'prediction-column': 'pred', 'positive-label': 'churn' });
-    expect(() => getInputs()).toThrow('positive-label is the class whose probability one probability-columns column holds: name that column too');
+    expect(() => getInputs()).toThrow(
+      'positive-label is the class whose probability one probability-columns column holds: name that column too',
+    );
   });
 
   it('gates on the estimate without labels when gate-on names estimated-performance, one word a line', () => {
-    const model = { baseline: 'a.csv', current: 'b.csv', 'prediction-column': 'pred', 'target-column': 'label', 'probability-columns': 'proba', 'positive-label': 'churn' };
+    const model = {
+      baseline: 'a.csv',
+      current: 'b.csv',
+      'prediction-column': 'pred',
+      'target-column': 'label',
+      'probability-columns': 'proba',
+      'positive-label': 'churn',
+    };
     setInputs({ ...model, 'gate-on': 'performance\nestimated-performance' });
     expect([...getInputs().check.drift.gateOn]).toEqual(['performance', 'estimated-performance']);
     setInputs({ ...model, 'probability-columns': 'proba.*', 'gate-on': 'estimated-performance' });
@@ -78,7 +110,13 @@ describe('the check action inputs', () => {
     setInputs({ baseline: 'data/base.csv', current: 'data/cur.csv', 'github-token': 't0ken' });
     const cli = parseCli(['check', '--baseline', 'data/base.csv', '--current', 'data/cur.csv']) as CliCheckCommand;
     expect(getInputs()).toEqual({
-      check: { baseline: ['data/base.csv'], current: ['data/cur.csv'], cwd: '/work/space', globRoots: ['/work/space'], drift: cli.settings.drift },
+      check: {
+        baseline: ['data/base.csv'],
+        current: ['data/cur.csv'],
+        cwd: '/work/space',
+        globRoots: ['/work/space'],
+        drift: cli.settings.drift,
+      },
       baselineArtifact: undefined,
       engine: undefined,
       githubToken: 't0ken',
@@ -107,13 +145,23 @@ describe('the check action inputs', () => {
       summary: 'FALSE',
     });
     const inputs = getInputs();
-    expect(inputs.check).toMatchObject({ baseline: ['data/a.csv', 'data/b.csv'], current: ['fresh/*.parquet'], globRoots: ['/work/space', '/runner/temp'], memoryBudget: 2 * 1024 ** 3 });
+    expect(inputs.check).toMatchObject({
+      baseline: ['data/a.csv', 'data/b.csv'],
+      current: ['fresh/*.parquet'],
+      globRoots: ['/work/space', '/runner/temp'],
+      memoryBudget: 2 * 1024 ** 3,
+    });
     expect(inputs.check.drift.columns).toEqual(['x', 'total, net']);
     expect([...inputs.check.drift.declaredKinds]).toEqual([
       ['x', 'numerical'],
       ['total, net', 'categorical'],
     ]);
-    expect(inputs).toMatchObject({ reportDir: '/runner/temp/report', failOnDrift: true, summary: false, metricsLabels: { team: 'risk', region: 'eu-west' } });
+    expect(inputs).toMatchObject({
+      reportDir: '/runner/temp/report',
+      failOnDrift: true,
+      summary: false,
+      metricsLabels: { team: 'risk', region: 'eu-west' },
+    });
   });
 
   it('reads the baseline artifact: this run, a run id, or the latest run of a workflow', () => {
@@ -121,20 +169,50 @@ describe('the check action inputs', () => {
     expect(getInputs().baselineArtifact).toEqual({ name: 'profile' });
     setInputs({ current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': '123' });
     expect(getInputs().baselineArtifact).toEqual({ name: 'profile', runId: 123 });
-    setInputs({ current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': 'latest', 'baseline-workflow': 'train.yml', 'baseline-branch': 'main' });
+    setInputs({
+      current: 'b.csv',
+      'baseline-artifact': 'profile',
+      'baseline-run-id': 'latest',
+      'baseline-workflow': 'train.yml',
+      'baseline-branch': 'main',
+    });
     expect(getInputs().baselineArtifact).toEqual({ name: 'profile', runId: 'latest', workflow: 'train.yml', branch: 'main' });
   });
 
   it.each([
     ['no current data', { baseline: 'a.csv' }, 'input "current" is required'],
     ['no baseline', { current: 'b.csv' }, 'input "baseline" is required'],
-    ['a baseline path and an artifact', { baseline: 'a.csv', current: 'b.csv', 'baseline-artifact': 'profile' }, 'set either "baseline" (a path in the workspace) or "baseline-artifact"'],
-    ['"latest" without its workflow', { current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': 'latest' }, 'baseline-run-id "latest" needs baseline-workflow'],
-    ['a run id that is not one', { current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': '12a' }, 'baseline-run-id must be a workflow run id (digits) or "latest", not "12a"'],
+    [
+      'a baseline path and an artifact',
+      { baseline: 'a.csv', current: 'b.csv', 'baseline-artifact': 'profile' },
+      'set either "baseline" (a path in the workspace) or "baseline-artifact"',
+    ],
+    [
+      '"latest" without its workflow',
+      { current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': 'latest' },
+      'baseline-run-id "latest" needs baseline-workflow',
+    ],
+    [
+      'a run id that is not one',
+      { current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': '12a' },
+      'baseline-run-id must be a workflow run id (digits) or "latest", not "12a"',
+    ],
     ['a path out of the workspace', { baseline: '../a.csv', current: 'b.csv' }, 'baseline "../a.csv" is outside the workspace'],
-    ['a boolean YAML would not read as one', { baseline: 'a.csv', current: 'b.csv', 'fail-on-drift': 'yes' }, 'fail-on-drift must be true or false, not "yes"'],
-    ['a column declared both ways', { baseline: 'a.csv', current: 'b.csv', 'numerical-columns': 'x', 'categorical-columns': 'x' }, 'column "x" is declared both numerical and categorical (numerical-columns and categorical-columns)'],
-    ['a label without a value', { baseline: 'a.csv', current: 'b.csv', 'metrics-labels': 'team' }, 'metrics-labels takes NAME=VALUE, one per line, got "team"'],
+    [
+      'a boolean YAML would not read as one',
+      { baseline: 'a.csv', current: 'b.csv', 'fail-on-drift': 'yes' },
+      'fail-on-drift must be true or false, not "yes"',
+    ],
+    [
+      'a column declared both ways',
+      { baseline: 'a.csv', current: 'b.csv', 'numerical-columns': 'x', 'categorical-columns': 'x' },
+      'column "x" is declared both numerical and categorical (numerical-columns and categorical-columns)',
+    ],
+    [
+      'a label without a value',
+      { baseline: 'a.csv', current: 'b.csv', 'metrics-labels': 'team' },
+      'metrics-labels takes NAME=VALUE, one per line, got "team"',
+    ],
   ])('refuses %s as bad input', (_case, inputs, message) => {
     setInputs(inputs);
     expect(() => getInputs()).toThrow(InputError);
@@ -163,8 +241,18 @@ describe('the inputs the action reads', () => {
   }
 
   it('are the ones action.yml declares, all of them across the ways to give a baseline', () => {
-    const fromArtifact = inputsRead({ current: 'b.csv', 'baseline-artifact': 'profile', 'baseline-run-id': 'latest', 'baseline-workflow': 'train.yml' });
-    const fromEngine = inputsRead({ engine: 'postgres', connection: 'postgres://u:p@127.0.0.1/db', 'baseline-table': 't', 'current-table': 'u' });
+    const fromArtifact = inputsRead({
+      current: 'b.csv',
+      'baseline-artifact': 'profile',
+      'baseline-run-id': 'latest',
+      'baseline-workflow': 'train.yml',
+    });
+    const fromEngine = inputsRead({
+      engine: 'postgres',
+      connection: 'postgres://u:p@127.0.0.1/db',
+      'baseline-table': 't',
+      'current-table': 'u',
+    });
     const read = new Set([...fromArtifact, ...fromEngine]);
     expect([...read].filter((name) => !(name in declared))).toEqual([]);
     expect(Object.keys(declared).filter((name) => !read.has(name))).toEqual([]);

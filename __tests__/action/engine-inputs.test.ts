@@ -44,7 +44,10 @@ beforeAll(async () => {
   server = await startPostgres();
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
-  await client.query("CREATE TABLE t AS SELECT i / 4.0::float8 AS x, (i % 7)::bigint AS level, (ARRAY['north', 'south', 'east'])[i % 3 + 1] AS city FROM generate_series(0, $1::int - 1) AS i", [ROWS]);
+  await client.query(
+    "CREATE TABLE t AS SELECT i / 4.0::float8 AS x, (i % 7)::bigint AS level, (ARRAY['north', 'south', 'east'])[i % 3 + 1] AS city FROM generate_series(0, $1::int - 1) AS i",
+    [ROWS],
+  );
   await client.query('GRANT SELECT ON t TO PUBLIC');
   await client.end();
   url = await server.addPasswordRole('reader', PASSWORD);
@@ -76,7 +79,12 @@ function setInputs(given: Record<string, string>): void {
 }
 
 /** What the step printed, but for the commands that tell the runner what to mask. */
-const unmasked = () => printed.join('').split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+const unmasked = () =>
+  printed
+    .join('')
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
 
 /** The command that masks `value` (its `%` escaped, which the runner undoes). */
 const maskCommand = (value: string) => `::add-mask::${value.replaceAll('%', '%25')}\n`;
@@ -132,7 +140,12 @@ describe('the check action with engine inputs', () => {
 
   it('blanks the password where the engine quotes it back in an error', async () => {
     // PostgreSQL quotes the text it could not read as a number: here, the password.
-    const failure = await failureOf({ engine: 'postgres', connection: url, 'baseline-query': `SELECT '${PASSWORD}'::int AS x`, current: 'current.csv' });
+    const failure = await failureOf({
+      engine: 'postgres',
+      connection: url,
+      'baseline-query': `SELECT '${PASSWORD}'::int AS x`,
+      current: 'current.csv',
+    });
     expect(failure.message).toBe('postgres: invalid input syntax for type integer: "***"');
     expect(unmasked()).not.toContain(PASSWORD);
   }, 60_000);
@@ -147,14 +160,35 @@ describe('the check action with engine inputs', () => {
 
 describe('the engine inputs, refused before anything connects', () => {
   it.each([
-    [{ engine: 'postgres', 'baseline-table': 't', current: 'c.csv' }, 'engine postgres needs the connection input, its URL (pass it from a secret)'],
-    [{ engine: 'mysql', connection: 'mysql://h/db', 'baseline-table': 't', current: 'c.csv' }, 'engine must be postgres, clickhouse or duckdb, not "mysql"'],
-    [{ engine: 'postgres', connection: 'postgres://h/db', current: 'c.csv', baseline: 'b.csv' }, 'engine postgres needs baseline-table or baseline-query'],
+    [
+      { engine: 'postgres', 'baseline-table': 't', current: 'c.csv' },
+      'engine postgres needs the connection input, its URL (pass it from a secret)',
+    ],
+    [
+      { engine: 'mysql', connection: 'mysql://h/db', 'baseline-table': 't', current: 'c.csv' },
+      'engine must be postgres, clickhouse or duckdb, not "mysql"',
+    ],
+    [
+      { engine: 'postgres', connection: 'postgres://h/db', current: 'c.csv', baseline: 'b.csv' },
+      'engine postgres needs baseline-table or baseline-query',
+    ],
     [{ 'baseline-table': 't', current: 'c.csv' }, 'connection and the *-table / *-query inputs need the engine input'],
-    [{ engine: 'postgres', connection: 'postgres://h/db', 'baseline-table': 't', 'baseline-query': 'SELECT 1', current: 'c.csv' }, 'set either baseline-table or baseline-query, not both'],
-    [{ engine: 'postgres', connection: 'postgres://h/db', 'baseline-table': 't', baseline: 'b.csv', current: 'c.csv' }, 'set either baseline-table / baseline-query (profiled in the engine) or "baseline", not both'],
-    [{ engine: 'postgres', connection: 'postgres://h/db', 'baseline-query': 'SELECT 1', 'baseline-artifact': 'base', current: 'c.csv' }, 'or "baseline-artifact", not both'],
-    [{ engine: 'postgres', connection: 'postgres://h/db', 'current-table': 't', baseline: 'b.csv', current: 'c.csv' }, 'set either "current" (a path in the workspace) or current-table / current-query'],
+    [
+      { engine: 'postgres', connection: 'postgres://h/db', 'baseline-table': 't', 'baseline-query': 'SELECT 1', current: 'c.csv' },
+      'set either baseline-table or baseline-query, not both',
+    ],
+    [
+      { engine: 'postgres', connection: 'postgres://h/db', 'baseline-table': 't', baseline: 'b.csv', current: 'c.csv' },
+      'set either baseline-table / baseline-query (profiled in the engine) or "baseline", not both',
+    ],
+    [
+      { engine: 'postgres', connection: 'postgres://h/db', 'baseline-query': 'SELECT 1', 'baseline-artifact': 'base', current: 'c.csv' },
+      'or "baseline-artifact", not both',
+    ],
+    [
+      { engine: 'postgres', connection: 'postgres://h/db', 'current-table': 't', baseline: 'b.csv', current: 'c.csv' },
+      'set either "current" (a path in the workspace) or current-table / current-query',
+    ],
     [{ engine: 'postgres', connection: 'postgres://h/db', 'baseline-table': 't' }, 'input "current" is required'],
   ])('%j: %s', (inputs, message) => {
     setInputs(inputs);
@@ -163,7 +197,11 @@ describe('the engine inputs, refused before anything connects', () => {
 
   it('takes both sides from the engine, and DuckDB without a connection', () => {
     setInputs({ engine: 'duckdb', 'baseline-query': "SELECT * FROM 'b.parquet'", 'current-table': 'fresh' });
-    expect(getInputs().engine).toEqual({ engine: 'duckdb', connection: undefined, sides: { baseline: { query: "SELECT * FROM 'b.parquet'" }, current: { table: 'fresh' } } });
+    expect(getInputs().engine).toEqual({
+      engine: 'duckdb',
+      connection: undefined,
+      sides: { baseline: { query: "SELECT * FROM 'b.parquet'" }, current: { table: 'fresh' } },
+    });
   });
 });
 
@@ -185,21 +223,40 @@ describe('the bundled check action with engine inputs', () => {
   const secrets = () => [PASSWORD, encodeURIComponent(PASSWORD), url, Buffer.from(`reader:${PASSWORD}`).toString('base64')];
 
   it('checks a baseline profiled in PostgreSQL, the connection nowhere in its log, outputs, summary or reports', async () => {
-    const { run, everything, reportFiles } = await runBundle({ engine: 'postgres', connection: url, 'baseline-table': 't', current: 'current.csv' });
+    const { run, everything, reportFiles } = await runBundle({
+      engine: 'postgres',
+      connection: url,
+      'baseline-table': 't',
+      current: 'current.csv',
+    });
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ 'drift-detected': 'true', 'drifted-count': '2', 'tested-count': '3' });
-    expect(run.commands.filter((command) => command.command === 'add-mask').map((command) => command.message)).toEqual(expect.arrayContaining([url, PASSWORD]));
-    expect(reportFiles.sort()).toEqual(['report/drift-metrics.prom', 'report/drift-report.html', 'report/drift-report.json', 'report/drift-report.md']);
+    expect(run.commands.filter((command) => command.command === 'add-mask').map((command) => command.message)).toEqual(
+      expect.arrayContaining([url, PASSWORD]),
+    );
+    expect(reportFiles.sort()).toEqual([
+      'report/drift-metrics.prom',
+      'report/drift-report.html',
+      'report/drift-report.json',
+      'report/drift-report.md',
+    ]);
     expect(JSON.parse(readFileSync(run.outputs.report, 'utf8')).baseline).toMatchObject({ rows: ROWS, profiled: 'file' });
     expect(everything).toMatch(/Profiled in \d+ ms: 600 rows × 3 columns[^]*"schema_version"/);
     for (const secret of secrets()) expect(everything).not.toContain(secret);
   }, 120_000);
 
   it('fails the step on an engine error that quotes the password, with the message blanked and no report', async () => {
-    const { run, everything, reportFiles } = await runBundle({ engine: 'postgres', connection: url, 'baseline-query': `SELECT '${PASSWORD}'::int AS x`, current: 'current.csv' });
+    const { run, everything, reportFiles } = await runBundle({
+      engine: 'postgres',
+      connection: url,
+      'baseline-query': `SELECT '${PASSWORD}'::int AS x`,
+      current: 'current.csv',
+    });
     expect(run.exitCode).toBe(1);
     const errors = run.commands.filter((command) => command.command === 'error');
-    expect(errors.map((command) => [command.properties.title, command.message])).toEqual([['driftgate: bad input', 'postgres: invalid input syntax for type integer: "***"']]);
+    expect(errors.map((command) => [command.properties.title, command.message])).toEqual([
+      ['driftgate: bad input', 'postgres: invalid input syntax for type integer: "***"'],
+    ]);
     expect(reportFiles).toEqual([]);
     for (const secret of secrets()) expect(everything).not.toContain(secret);
   }, 120_000);

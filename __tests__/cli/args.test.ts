@@ -7,8 +7,12 @@ const check = (argv: string[]) => parseCli(argv) as CliCheckCommand;
 describe('parseCli', () => {
   it('reads --insufficient-data pass or fail, pass by default, and refuses anything else', () => {
     expect(check(['check', '--baseline', 'a', '--current', 'b']).settings.drift.insufficientData).toBe('pass');
-    expect(check(['check', '--baseline', 'a', '--current', 'b', '--insufficient-data', 'fail']).settings.drift.insufficientData).toBe('fail');
-    expect(() => check(['check', '--baseline', 'a', '--current', 'b', '--insufficient-data', 'error'])).toThrow('--insufficient-data must be pass or fail, not "error"');
+    expect(check(['check', '--baseline', 'a', '--current', 'b', '--insufficient-data', 'fail']).settings.drift.insufficientData).toBe(
+      'fail',
+    );
+    expect(() => check(['check', '--baseline', 'a', '--current', 'b', '--insufficient-data', 'error'])).toThrow(
+      '--insufficient-data must be pass or fail, not "error"',
+    );
   });
 
   it('takes several paths after --baseline and --current, as a shell glob expands them', () => {
@@ -19,7 +23,17 @@ describe('parseCli', () => {
   });
 
   it('keeps column names with commas and spaces whole, one per flag', () => {
-    const command = check(['check', '--baseline', 'a', '--current', 'b', '--numerical', 'unit price, EUR', '--categorical', 'size "class"']);
+    const command = check([
+      'check',
+      '--baseline',
+      'a',
+      '--current',
+      'b',
+      '--numerical',
+      'unit price, EUR',
+      '--categorical',
+      'size "class"',
+    ]);
     expect([...command.settings.drift.declaredKinds]).toEqual([
       ['unit price, EUR', 'numerical'],
       ['size "class"', 'categorical'],
@@ -34,10 +48,34 @@ describe('parseCli', () => {
 
   it('reads every numeric option and flag', () => {
     const command = check([
-      'check', '--baseline', 'a', '--current', 'b', '--threshold', '0.01', '--drift-share', '0.3', '--min-rows', '5',
-      '--missing-share-threshold', '0.2', '--correction', 'fdr', '--all-methods', '--exit-zero', '-o', 'out.json',
+      'check',
+      '--baseline',
+      'a',
+      '--current',
+      'b',
+      '--threshold',
+      '0.01',
+      '--drift-share',
+      '0.3',
+      '--min-rows',
+      '5',
+      '--missing-share-threshold',
+      '0.2',
+      '--correction',
+      'fdr',
+      '--all-methods',
+      '--exit-zero',
+      '-o',
+      'out.json',
     ]);
-    expect(command.settings.drift).toMatchObject({ threshold: 0.01, driftShare: 0.3, minRows: 5, missingShareThreshold: 0.2, correction: 'fdr', allMethods: true });
+    expect(command.settings.drift).toMatchObject({
+      threshold: 0.01,
+      driftShare: 0.3,
+      minRows: 5,
+      missingShareThreshold: 0.2,
+      correction: 'fdr',
+      allMethods: true,
+    });
     expect(command).toMatchObject({ exitZero: true, output: 'out.json', format: 'json' });
   });
 
@@ -56,7 +94,10 @@ describe('parseCli', () => {
     [['check', '--baseline', 'a', '--current', 'b', '--drift-share', '1.5'], /--drift-share must be a number from 0 to 1/],
     [['check', '--baseline', 'a', '--current', 'b', '--min-rows', '2.5'], /--min-rows must be a whole number >= 1/],
     [['check', '--baseline', 'a', '--current', 'b', '--correction', 'holm'], /--correction must be none, bonferroni or fdr/],
-    [['check', '--baseline', 'a', '--current', 'b', '--format', 'xml'], /--format must be one of text, markdown, summary, json, html, prometheus, not "xml"/],
+    [
+      ['check', '--baseline', 'a', '--current', 'b', '--format', 'xml'],
+      /--format must be one of text, markdown, summary, json, html, prometheus, not "xml"/,
+    ],
     [['check', '--baseline', 'a', '--current', 'b', '--column-method', 'psi'], /takes NAME=VALUE/],
     [['check', '--baseline', 'a', '--current', 'b', '--numerical', 'x', '--categorical', 'x'], /declared both numerical and categorical/],
   ])('refuses %j with a usage error', (argv, message) => {

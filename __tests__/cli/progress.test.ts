@@ -40,7 +40,11 @@ describe('ProgressLine', () => {
     progress.reading('current', 10e6, 50e6);
     now = 650;
     progress.reading('current', 20e6, 50e6);
-    expect(stream.output.split('\r\x1b[K')).toEqual(['', 'driftgate: reading baseline 25% (25 of 100 MB)', 'driftgate: reading baseline 25%, current 40% (45 of 150 MB)']);
+    expect(stream.output.split('\r\x1b[K')).toEqual([
+      '',
+      'driftgate: reading baseline 25% (25 of 100 MB)',
+      'driftgate: reading baseline 25%, current 40% (45 of 150 MB)',
+    ]);
     progress.read('baseline');
     now = 800;
     progress.comparing(20);

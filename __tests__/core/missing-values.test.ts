@@ -13,11 +13,19 @@ describe('missing-value tokens', () => {
     const missing = new MissingValues(DEFAULT_NA_VALUES);
     for (const token of DEFAULT_NA_VALUES) {
       const bytes = Buffer.from(`x${token}y`);
-      expect({ token, bytes: missing.matchesBytes(bytes, 1, bytes.length - 1), text: missing.matchesText(token) }).toEqual({ token, bytes: true, text: true });
+      expect({ token, bytes: missing.matchesBytes(bytes, 1, bytes.length - 1), text: missing.matchesText(token) }).toEqual({
+        token,
+        bytes: true,
+        text: true,
+      });
     }
     for (const other of ['na', 'Null', 'NA ', 'N/AA', 'none', 'nA/n']) {
       const bytes = Buffer.from(other);
-      expect({ other, bytes: missing.matchesBytes(bytes, 0, bytes.length), text: missing.matchesText(other) }).toEqual({ other, bytes: false, text: false });
+      expect({ other, bytes: missing.matchesBytes(bytes, 0, bytes.length), text: missing.matchesText(other) }).toEqual({
+        other,
+        bytes: false,
+        text: false,
+      });
     }
     expect(['NAN', 'nAn'].map((text) => missing.matchesText(text))).toEqual([true, true]);
     expect(new MissingValues([]).matchesText('nAN')).toBe(true);
@@ -41,14 +49,24 @@ describe('missing-value tokens', () => {
   it('extends or replaces the list; a number token matches by value', async () => {
     const path = writeFile(dir, 'sentinel.csv', csv('v', '-999', '-999.0', '5', '?', 'NA'));
     expect(cells(await readTable([path], { naValues: missingValueTokens(['-999', '?'], true) }), 'v')).toEqual([null, null, 5, null, null]);
-    expect(cells(await readTable([path], { naValues: missingValueTokens(['?', '-999'], false) }), 'v')).toEqual(['-999', '-999.0', '5', '?', 'NA']);
+    expect(cells(await readTable([path], { naValues: missingValueTokens(['?', '-999'], false) }), 'v')).toEqual([
+      '-999',
+      '-999.0',
+      '5',
+      '?',
+      'NA',
+    ]);
     const declared = new Map([['v', 'numerical' as const]]);
     const error = await inputError(() => readTable([path], { naValues: missingValueTokens(['?'], false), declared }));
     expect(error.message).toContain('"NA" is not a number');
   });
 
   it('reads the tokens as missing in JSON numbers columns and gives them back as text when the column turns to text', async () => {
-    const path = writeFile(dir, 'log.jsonl', csv('{"a": 1, "b": "NA", "c": "12"}', '{"a": "NULL", "b": 2, "c": "None"}', '{"a": 3, "b": "x", "c": "#N/A"}'));
+    const path = writeFile(
+      dir,
+      'log.jsonl',
+      csv('{"a": 1, "b": "NA", "c": "12"}', '{"a": "NULL", "b": 2, "c": "None"}', '{"a": 3, "b": "x", "c": "#N/A"}'),
+    );
     const table = await readTable([path], { declared: new Map([['c', 'numerical']]) });
     expect(cells(table, 'a')).toEqual([1, null, 3]);
     expect(cells(table, 'b')).toEqual(['NA', '2', 'x']);

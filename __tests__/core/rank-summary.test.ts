@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { combine, compress, rankErrorOf, representativePoints, summaryFault, summaryOfCounts, summaryOfSorted, type RankSummary } from '../../src/core/rank-summary.js';
+import {
+  combine,
+  compress,
+  rankErrorOf,
+  representativePoints,
+  summaryFault,
+  summaryOfCounts,
+  summaryOfSorted,
+  type RankSummary,
+} from '../../src/core/rank-summary.js';
 import { seededRandom } from '../helpers/tables.js';
 
 function sortedDraws(count: number, seed: number, decimals?: number): Float64Array {

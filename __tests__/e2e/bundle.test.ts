@@ -10,7 +10,11 @@ import { ACTION_ROOT, REPO_ROOT } from '../helpers/processes.js';
 
 const ENTRY_NAMES = ['check', 'cli', 'publish', 'rollout'];
 
-const filesOf = (dist: string) => readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dist.length + 1)).sort();
+const filesOf = (dist: string) =>
+  readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dist.length + 1))
+    .sort();
 
 describe('the committed bundles', () => {
   const fresh = join(ACTION_ROOT, 'dist');

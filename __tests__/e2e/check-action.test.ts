@@ -51,7 +51,8 @@ function workspaceWith(files: Record<string, string | { example: string }>): str
   return workspace;
 }
 
-const exampleWorkspace = (current: string) => workspaceWith({ 'data/baseline.csv': { example: 'baseline.csv' }, 'data/current.csv': { example: current } });
+const exampleWorkspace = (current: string) =>
+  workspaceWith({ 'data/baseline.csv': { example: 'baseline.csv' }, 'data/current.csv': { example: current } });
 
 function check(workspace: string, inputs: Record<string, string>, options: Partial<RunActionOptions> = {}): Promise<ActionRun> {
   return runAction({ actionDir: ACTION_ROOT, workspace, with: inputs, githubToken: TOKEN, ...options });
@@ -106,7 +107,12 @@ describe('drift in the example data', () => {
       expect(relative(workspace, path).startsWith('..')).toBe(false);
       expect(existsSync(path)).toBe(true);
     }
-    expect(tree(join(workspace, 'driftgate-report'))).toEqual(['drift-metrics.prom', 'drift-report.html', 'drift-report.json', 'drift-report.md']);
+    expect(tree(join(workspace, 'driftgate-report'))).toEqual([
+      'drift-metrics.prom',
+      'drift-report.html',
+      'drift-report.json',
+      'drift-report.md',
+    ]);
     const report = readJson(run.outputs.report);
     expect(report.dataset).toMatchObject({
       drift_detected: true,
@@ -130,7 +136,9 @@ describe('drift in the example data', () => {
 
   it('raises one warning per drifted column, and no error', () => {
     const warnings = ofKind(run, 'warning');
-    expect(warnings.map((warning) => warning.properties.title).sort()).toEqual(EXAMPLE_DRIFTED.map((name) => `Drift in column ${name}`).sort());
+    expect(warnings.map((warning) => warning.properties.title).sort()).toEqual(
+      EXAMPLE_DRIFTED.map((name) => `Drift in column ${name}`).sort(),
+    );
     expect(ofKind(run, 'error')).toEqual([]);
   });
 
@@ -150,7 +158,12 @@ describe('a profile baseline', () => {
     expect(run.outputs['drift-detected']).toBe('true');
     const report = readJson(run.outputs.report);
     expect(report.baseline).toMatchObject({ rows: 2000, profiled: 'file' });
-    expect(report.columns.filter((column: { drift_detected: boolean }) => column.drift_detected).map((column: { name: string }) => column.name).sort()).toEqual([...EXAMPLE_DRIFTED].sort());
+    expect(
+      report.columns
+        .filter((column: { drift_detected: boolean }) => column.drift_detected)
+        .map((column: { name: string }) => column.name)
+        .sort(),
+    ).toEqual([...EXAMPLE_DRIFTED].sort());
     expect(run.stdout).toMatch(/Read the profile of 2000 baseline rows × 10 columns/);
   });
 
@@ -173,7 +186,11 @@ describe('a profile baseline', () => {
 describe('no drift', () => {
   let run: ActionRun;
   beforeAll(async () => {
-    run = await check(exampleWorkspace('current-stable.csv'), { baseline: 'data/baseline.csv', current: 'data/current.csv', 'fail-on-drift': 'true' });
+    run = await check(exampleWorkspace('current-stable.csv'), {
+      baseline: 'data/baseline.csv',
+      current: 'data/current.csv',
+      'fail-on-drift': 'true',
+    });
   });
 
   it('passes with drift-detected=false and raises no warning', () => {
@@ -227,7 +244,10 @@ describe('bad input: exit 1, one error annotation, no trace, no outputs, no repo
 
   it('names the file, line and column of text in a declared numerical column', async () => {
     const workspace = workspaceWith({ 'base.csv': good, 'current.csv': good.replace('\n7,', '\nseven,') });
-    const error = expectCleanFailure(await check(workspace, { baseline: 'base.csv', current: 'current.csv', 'numerical-columns': 'x' }), workspace);
+    const error = expectCleanFailure(
+      await check(workspace, { baseline: 'base.csv', current: 'current.csv', 'numerical-columns': 'x' }),
+      workspace,
+    );
     expect(error.properties).toMatchObject({ file: 'current.csv', line: '9' });
     expect(error.message).toContain('"seven"');
   });
@@ -237,7 +257,11 @@ describe('bad input: exit 1, one error annotation, no trace, no outputs, no repo
     ['baseline and baseline-artifact both set', { 'baseline-artifact': 'baseline' }, /either "baseline".*or "baseline-artifact"/],
     ['a drift-share above 1', { 'drift-share': '1.5' }, /drift-share must be a number from 0 to 1, not "1\.5"/],
     ['a negative threshold', { threshold: '-0.1' }, /threshold must be a number >= 0/],
-    ['a p-value threshold of 1 or more', { method: 'ks', threshold: '1.5' }, /ks gives a p-value, so its threshold must be between 0 and 1/],
+    [
+      'a p-value threshold of 1 or more',
+      { method: 'ks', threshold: '1.5' },
+      /ks gives a p-value, so its threshold must be between 0 and 1/,
+    ],
     ['a fail-on-drift that is not a boolean', { 'fail-on-drift': 'yes' }, /fail-on-drift/],
   ])('reports %s', async (_label, inputs, message) => {
     const workspace = workspaceWith({ 'base.csv': good, 'current.csv': good });
@@ -281,7 +305,11 @@ describe('path inputs stay inside the workspace', () => {
     writeFileSync(join(runnerTemp, 'baseline.csv'), data);
     const run = await check(
       workspace,
-      { baseline: join(runnerTemp, 'baseline.csv'), current: join(workspace, 'data', '..', 'data', 'current.csv'), 'report-dir': 'data/../out' },
+      {
+        baseline: join(runnerTemp, 'baseline.csv'),
+        current: join(workspace, 'data', '..', 'data', 'current.csv'),
+        'report-dir': 'data/../out',
+      },
       { runnerTemp },
     );
     expect(run.exitCode).toBe(0);
@@ -364,7 +392,12 @@ describe('artifacts, with a loopback GitHub', () => {
     seed(802, 'main', 'success', baselineCsv());
     seed(803, 'main', 'failure', currentCsv());
     seed(804, 'release', 'success', currentCsv());
-    const run = await checkWithServer({ 'baseline-artifact': 'baseline', 'baseline-run-id': 'latest', 'baseline-workflow': 'train.yml', 'baseline-branch': 'main' });
+    const run = await checkWithServer({
+      'baseline-artifact': 'baseline',
+      'baseline-run-id': 'latest',
+      'baseline-workflow': 'train.yml',
+      'baseline-branch': 'main',
+    });
     expect(run.exitCode).toBe(0);
     expect(run.outputs['drift-detected']).toBe('true');
     expect(run.stdout).toContain('Newest successful run of train.yml on main: 802');
@@ -375,7 +408,9 @@ describe('artifacts, with a loopback GitHub', () => {
     const workspace = workspaceWith({ 'data/current.csv': { example: 'current.csv' } });
     const run = await checkWithServer({ 'baseline-artifact': 'baseline', 'baseline-run-id': '777' }, workspace);
     const error = expectCleanFailure(run, workspace);
-    expect(error.message).toMatch(new RegExp(`^artifact "baseline" of workflow run 777 of ${OWNER}/${REPO} expired on .+; rerun the workflow that produces it`));
+    expect(error.message).toMatch(
+      new RegExp(`^artifact "baseline" of workflow run 777 of ${OWNER}/${REPO} expired on .+; rerun the workflow that produces it`),
+    );
   });
 
   it('names a bad file from an artifact in the message only: it has no place in the repository', async () => {
@@ -388,7 +423,11 @@ describe('artifacts, with a loopback GitHub', () => {
 
   it('uploads the four reports as an artifact', async () => {
     const workspace = exampleWorkspace('current.csv');
-    const run = await check(workspace, { baseline: 'data/baseline.csv', current: 'data/current.csv', 'report-dir': 'out/drift', 'upload-report': 'drift-report' }, { env: server.env });
+    const run = await check(
+      workspace,
+      { baseline: 'data/baseline.csv', current: 'data/current.csv', 'report-dir': 'out/drift', 'upload-report': 'drift-report' },
+      { env: server.env },
+    );
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     const uploaded = server.state.artifacts.find((artifact) => artifact.name === 'drift-report');
@@ -412,7 +451,9 @@ describe('action.yml declares what the code reads and sets', () => {
   // That inputs.ts reads exactly the declared inputs: __tests__/action/check-inputs.test.ts, by the variables it reads.
   it('reads inputs nowhere but inputs.ts', () => {
     // The publish action is another action, with inputs of its own.
-    const sources = readdirSync(join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.ts') && !path.startsWith(`publish${sep}`));
+    const sources = readdirSync(join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter(
+      (path) => path.endsWith('.ts') && !path.startsWith(`publish${sep}`),
+    );
     const reading = sources.filter((path) => /core\.get\w*Input\(/.test(source(join('src', path))));
     expect(reading).toEqual([join('action', 'inputs.ts')]);
   });
@@ -438,7 +479,13 @@ describe('the runner helper', () => {
   });
 
   it('unescapes workflow command properties and messages', () => {
-    const [command] = parseWorkflowCommands('log line\n::warning file=a%2Cb%3Ac.csv,line=3,title=50%25 off::first%0Asecond: 3%25, %3A kept\n');
-    expect(command).toEqual({ command: 'warning', properties: { file: 'a,b:c.csv', line: '3', title: '50% off' }, message: 'first\nsecond: 3%, %3A kept' });
+    const [command] = parseWorkflowCommands(
+      'log line\n::warning file=a%2Cb%3Ac.csv,line=3,title=50%25 off::first%0Asecond: 3%25, %3A kept\n',
+    );
+    expect(command).toEqual({
+      command: 'warning',
+      properties: { file: 'a,b:c.csv', line: '3', title: '50% off' },
+      message: 'first\nsecond: 3%, %3A kept',
+    });
   });
 });

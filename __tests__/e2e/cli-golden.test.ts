@@ -18,15 +18,28 @@ describe.each(goldenCaseNames)('golden case %s through the CLI', (caseName) => {
     const typeArgs = Object.entries(expected.columns).flatMap(([name, column]) => [`--${column.type}`, name]);
     const run = runCli([
       'check',
-      '--baseline', join(GOLDEN_DIR, caseName, 'reference.csv'),
-      '--current', join(GOLDEN_DIR, caseName, 'current.csv'),
+      '--baseline',
+      join(GOLDEN_DIR, caseName, 'reference.csv'),
+      '--current',
+      join(GOLDEN_DIR, caseName, 'current.csv'),
       ...typeArgs,
       '--all-methods',
-      '--format', 'json',
+      '--format',
+      'json',
     ]);
     expect(run.stderr).toBe('');
     expect([0, 1]).toContain(run.status);
-    const report = JSON.parse(run.stdout) as { baseline: { rows: number }; current: { rows: number }; columns: Array<{ name: string; type: string; baseline: { missing: number }; current: { missing: number }; methods: Record<string, TestResult> }> };
+    const report = JSON.parse(run.stdout) as {
+      baseline: { rows: number };
+      current: { rows: number };
+      columns: Array<{
+        name: string;
+        type: string;
+        baseline: { missing: number };
+        current: { missing: number };
+        methods: Record<string, TestResult>;
+      }>;
+    };
     expect(report.baseline.rows).toBe(expected.reference_rows);
     expect(report.current.rows).toBe(expected.current_rows);
 

@@ -13,7 +13,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('driftgate profile --print-sql', () => {
   it('prints the statements and exits 0, writing no file', () => {
-    const run = runCli(['profile', '--print-sql', 'spark', '--table', 'db.orders', '--numerical', 'price', '--categorical', 'region'], { cwd: dir });
+    const run = runCli(['profile', '--print-sql', 'spark', '--table', 'db.orders', '--numerical', 'price', '--categorical', 'region'], {
+      cwd: dir,
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^-- driftgate profile --print-sql spark, table "db.orders": generated without connecting\.\n/);

@@ -19,7 +19,18 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function checkJson(baseline: string[], extra: string[] = []) {
-  const run = runCli(['check', '--baseline', ...baseline, '--current', CURRENT, '--all-methods', '--format', 'json', '--exit-zero', ...extra]);
+  const run = runCli([
+    'check',
+    '--baseline',
+    ...baseline,
+    '--current',
+    CURRENT,
+    '--all-methods',
+    '--format',
+    'json',
+    '--exit-zero',
+    ...extra,
+  ]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout);
@@ -28,10 +39,14 @@ function checkJson(baseline: string[], extra: string[] = []) {
 /** Numbers equal to 1e-12 relative (moments merged by a stable formula), everything else exactly. */
 function expectSameValues(actual: unknown, expected: unknown, path = ''): void {
   if (typeof expected === 'number' && typeof actual === 'number') {
-    expect({ path, close: Math.abs(actual - expected) <= 1e-12 * Math.abs(expected) || actual === expected }).toEqual({ path, close: true });
+    expect({ path, close: Math.abs(actual - expected) <= 1e-12 * Math.abs(expected) || actual === expected }).toEqual({
+      path,
+      close: true,
+    });
   } else if (expected !== null && typeof expected === 'object') {
     expect({ path, keys: Object.keys(actual as object).sort() }).toEqual({ path, keys: Object.keys(expected).sort() });
-    for (const [key, value] of Object.entries(expected)) expectSameValues((actual as Record<string, unknown>)[key], value, `${path}.${key}`);
+    for (const [key, value] of Object.entries(expected))
+      expectSameValues((actual as Record<string, unknown>)[key], value, `${path}.${key}`);
   } else expect({ path, value: actual }).toEqual({ path, value: expected });
 }
 
@@ -41,7 +56,9 @@ describe('driftgate profile', () => {
     const run = runCli(['profile', '--data', BASELINE, '-o', profile]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^Wrote .*train\.profile\.json\.gz \([\d,]+ bytes\): 2,000 rows × 10 columns: 6 numerical columns kept exactly, 4 text columns/);
+    expect(run.stdout).toMatch(
+      /^Wrote .*train\.profile\.json\.gz \([\d,]+ bytes\): 2,000 rows × 10 columns: 6 numerical columns kept exactly, 4 text columns/,
+    );
     const json = JSON.parse(gunzipSync(readFileSync(profile)).toString('utf8'));
     expect(Object.keys(json)[0]).toBe('driftgate_profile');
     expect(json.rows).toBe(2000);
@@ -60,7 +77,11 @@ describe('driftgate profile', () => {
     const second = join(dir, 'part-2.csv');
     writeFileSync(first, [lines[0], ...lines.slice(1, 1201)].join('\n') + '\n');
     writeFileSync(second, [lines[0], ...lines.slice(1201)].join('\n') + '\n');
-    for (const [data, out] of [[first, 'part-1.json'], [second, 'part-2.json']]) expect(runCli(['profile', '--data', data, '-o', join(dir, out)]).status).toBe(0);
+    for (const [data, out] of [
+      [first, 'part-1.json'],
+      [second, 'part-2.json'],
+    ])
+      expect(runCli(['profile', '--data', data, '-o', join(dir, out)]).status).toBe(0);
     const merged = join(dir, 'merged.json');
     expect(runCli(['profile', '--merge', join(dir, 'part-*.json'), '-o', merged]).status).toBe(0);
     expect(JSON.parse(readFileSync(merged, 'utf8')).rows).toBe(2000);

@@ -43,12 +43,28 @@ describe('driftgate check', () => {
     const run = runCli(['check', '--baseline', EXAMPLE_BASELINE, '--current', EXAMPLE_STABLE, '--format', 'json']);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ schema_version: 3, tool: { name: 'driftgate' }, gate: { tripped: false }, dataset: { drift_detected: false, status: 'no-drift' } });
+    expect(report).toMatchObject({
+      schema_version: 3,
+      tool: { name: 'driftgate' },
+      gate: { tripped: false },
+      dataset: { drift_detected: false, status: 'no-drift' },
+    });
   });
 
   it('exits 0 on drift with --exit-zero, and writes the report atomically to --output', () => {
     const output = join(dir, 'out', 'report.md');
-    const run = runCli(['check', '--baseline', EXAMPLE_BASELINE, '--current', EXAMPLE_CURRENT, '--format', 'markdown', '--output', output, '--exit-zero']);
+    const run = runCli([
+      'check',
+      '--baseline',
+      EXAMPLE_BASELINE,
+      '--current',
+      EXAMPLE_CURRENT,
+      '--format',
+      'markdown',
+      '--output',
+      output,
+      '--exit-zero',
+    ]);
     expect(run.status).toBe(0);
     expect(readFileSync(output, 'utf8')).toMatch(/^### 🔴 Drift detected/);
     expect(run.stdout).toMatch(/^Drift detected/);
@@ -91,8 +107,16 @@ describe('bad input: exit 2, one line naming the file, no stack trace, no report
     ['a ragged row', () => ['--current', file('ragged.csv', 'x,c\n1,a\n2\n')], /ragged\.csv:3/],
     ['an unterminated quote', () => ['--current', file('quote.csv', 'x,c\n1,"a\n2,b\n')], /quote\.csv:2/],
     ['duplicate header names', () => ['--current', file('dupe.csv', 'x,x\n1,2\n')], /dupe\.csv/],
-    ['text in a column declared numerical', () => ['--current', file('text.csv', 'x,c\n1,a\noops,b\n'), '--numerical', 'x'], /text\.csv:3: column "x"/],
-    ['a truncated gzip file', () => ['--current', file('cut.csv.gz', gzipSync(Buffer.from('x,c\n1,a\n2,b\n'.repeat(50))).subarray(0, 30))], /cut\.csv\.gz/],
+    [
+      'text in a column declared numerical',
+      () => ['--current', file('text.csv', 'x,c\n1,a\noops,b\n'), '--numerical', 'x'],
+      /text\.csv:3: column "x"/,
+    ],
+    [
+      'a truncated gzip file',
+      () => ['--current', file('cut.csv.gz', gzipSync(Buffer.from('x,c\n1,a\n2,b\n'.repeat(50))).subarray(0, 30))],
+      /cut\.csv\.gz/,
+    ],
     ['invalid JSON Lines', () => ['--current', file('bad.jsonl', '{"x": 1, "c": "a"}\n{"x": 2, "c": \n')], /bad\.jsonl:2/],
     ['a file that is not Parquet', () => ['--current', file('fake.parquet', 'x,c\n1,a\n')], /fake\.parquet/],
     ['a missing file', () => ['--current', join(dir, 'nowhere.csv')], /nowhere\.csv/],

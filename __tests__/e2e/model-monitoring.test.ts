@@ -19,7 +19,17 @@ import { runAction, type ActionRun } from '../helpers/runner.js';
 
 const LOGS = join(REPO_ROOT, 'examples', 'prediction-logs');
 /** `driftgate check` on the example logs with their prediction and target columns. */
-const CHECK_LOGS = ['check', '--baseline', join(LOGS, 'baseline.jsonl'), '--current', join(LOGS, 'current.jsonl'), '--prediction', 'prediction', '--target', 'label'];
+const CHECK_LOGS = [
+  'check',
+  '--baseline',
+  join(LOGS, 'baseline.jsonl'),
+  '--current',
+  join(LOGS, 'current.jsonl'),
+  '--prediction',
+  'prediction',
+  '--target',
+  'label',
+];
 /** ADWIN checks every 32 rows and needs evidence: the onset lands near the change, not on it. */
 const ONSET_TOLERANCE = 50;
 
@@ -47,7 +57,8 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 it('runs on the committed example, exactly as the script makes it', () => {
-  for (const [name, text] of Object.entries(predictionLogs())) expect({ name, fresh: readFileSync(join(LOGS, name), 'utf8') === text }).toEqual({ name, fresh: true });
+  for (const [name, text] of Object.entries(predictionLogs()))
+    expect({ name, fresh: readFileSync(join(LOGS, name), 'utf8') === text }).toEqual({ name, fresh: true });
   // Labels arrive for part of the rows only: none for the newest, most for the others.
   expect(current.slice(UNLABELLED_FROM_ROW).every((line) => line.label === null)).toBe(true);
   expect(labelled.length / UNLABELLED_FROM_ROW).toBeGreaterThan(0.8);
@@ -59,7 +70,13 @@ function expectModelFindings(report: JsonReport): void {
   expect(report.schema_version).toBe(3);
   expect(report.gate.tripped).toBe(true);
   expect(report.gate.tripped_by).toEqual(expect.arrayContaining(['prediction', 'performance']));
-  expect(report.columns.map((column) => column.name).sort()).toEqual(['features.contract', 'features.monthly_charges', 'features.support_calls', 'features.tenure_months', 'request_id']);
+  expect(report.columns.map((column) => column.name).sort()).toEqual([
+    'features.contract',
+    'features.monthly_charges',
+    'features.support_calls',
+    'features.tenure_months',
+    'request_id',
+  ]);
 
   const model = report.model!;
   expect(model.task).toBe('classification');
@@ -68,7 +85,12 @@ function expectModelFindings(report: JsonReport): void {
   expect(model.prediction_drift.drifted_columns).toContain('prediction');
 
   const performance = model.performance!;
-  expect(performance).toMatchObject({ metric: 'accuracy', status: 'degraded', drift_detected: true, labelled_rows: { baseline: 2000, current: labelled.length } });
+  expect(performance).toMatchObject({
+    metric: 'accuracy',
+    status: 'degraded',
+    drift_detected: true,
+    labelled_rows: { baseline: 2000, current: labelled.length },
+  });
   expect(performance.current_value).toBeCloseTo(currentAccuracy, 12);
   expect(performance.interval).toMatchObject({ confidence: 0.95, resamples: 1000, seed: 42, undefined_resamples: 0 });
   expect(performance.interval!.lower).toBeLessThan(performance.difference!);
@@ -77,7 +99,11 @@ function expectModelFindings(report: JsonReport): void {
   expect(performance.interval!.upper).toBeLessThan(0);
 
   const changePoint = model.change_point!;
-  expect(changePoint).toMatchObject({ status: 'change', detector: 'adwin', stream: { rows: labelled.length, order_column: 'timestamp', signal: 'misclassification' } });
+  expect(changePoint).toMatchObject({
+    status: 'change',
+    detector: 'adwin',
+    stream: { rows: labelled.length, order_column: 'timestamp', signal: 'misclassification' },
+  });
   expect(Math.abs(changePoint.onset!.row - CHANGE_ROW)).toBeLessThanOrEqual(ONSET_TOLERANCE);
   expect(changePoint.onset!.order).toBe(current[changePoint.onset!.row].timestamp);
   expect(changePoint.detected!.row).toBeGreaterThan(changePoint.onset!.row);
@@ -91,10 +117,14 @@ describe('the CLI', () => {
   beforeAll(() => {
     run = runCli([
       ...CHECK_LOGS,
-      '--probability', 'churn=probability.churn',
-      '--probability', 'stay=probability.stay',
-      '--order', 'timestamp',
-      '--format', 'json',
+      '--probability',
+      'churn=probability.churn',
+      '--probability',
+      'stay=probability.stay',
+      '--order',
+      'timestamp',
+      '--format',
+      'json',
     ]);
     report = JSON.parse(run.stdout);
   });
@@ -117,9 +147,25 @@ describe('the CLI', () => {
 
   it('without labelled current rows passes, saying performance was not measured, and exits 1 with --insufficient-data fail, every format heading with that sentence', () => {
     const unlabelled = join(scratch, 'unlabelled.jsonl');
-    writeFileSync(unlabelled, `${readFileSync(join(LOGS, 'current.jsonl'), 'utf8').trimEnd().split('\n').slice(UNLABELLED_FROM_ROW).join('\n')}\n`);
+    writeFileSync(
+      unlabelled,
+      `${readFileSync(join(LOGS, 'current.jsonl'), 'utf8').trimEnd().split('\n').slice(UNLABELLED_FROM_ROW).join('\n')}\n`,
+    );
     const check = (...more: string[]) =>
-      runCli(['check', '--baseline', join(LOGS, 'baseline.jsonl'), '--current', unlabelled, '--prediction', 'prediction', '--target', 'label', '--gate-on', 'performance', ...more]);
+      runCli([
+        'check',
+        '--baseline',
+        join(LOGS, 'baseline.jsonl'),
+        '--current',
+        unlabelled,
+        '--prediction',
+        'prediction',
+        '--target',
+        'label',
+        '--gate-on',
+        'performance',
+        ...more,
+      ]);
     const passing = check();
     expect([passing.status, passing.stderr]).toEqual([0, '']);
     expect(passing.stdout.split('\n')[0]).toBe('Gate passed: performance not measured: no labelled current rows.');
@@ -127,7 +173,11 @@ describe('the CLI', () => {
     const failing = check('--insufficient-data', 'fail', '--format', 'json');
     expect([failing.status, failing.stderr]).toEqual([1, '']);
     const { gate } = JSON.parse(failing.stdout) as JsonReport;
-    expect(gate).toMatchObject({ tripped: true, insufficient_data: ['performance'], summary: 'Gate tripped: performance not measured: no labelled current rows (insufficient-data is fail).' });
+    expect(gate).toMatchObject({
+      tripped: true,
+      insufficient_data: ['performance'],
+      summary: 'Gate tripped: performance not measured: no labelled current rows (insufficient-data is fail).',
+    });
     const markdown = check('--insufficient-data', 'fail', '--format', 'markdown');
     expect(markdown.status).toBe(1);
     expect(markdown.stdout.split('\n')[0]).toBe(`### 🔴 ${gate.summary}`);
@@ -229,7 +279,9 @@ describe('the CLI', () => {
       const errors = gated.commands.filter((command) => command.command === 'error');
       expect(errors.map((error) => error.message)).toEqual(['Gate tripped: performance drift. (fail-on-drift is true)']);
       expect(gated.outputs['drift-detected']).toBe('true');
-      expect(gated.outputs['change-point']).toBe(String(JSON.parse(readFileSync(gated.outputs.report, 'utf8')).model.change_point.onset.row));
+      expect(gated.outputs['change-point']).toBe(
+        String(JSON.parse(readFileSync(gated.outputs.report, 'utf8')).model.change_point.onset.row),
+      );
     }, 60_000);
   });
 });
@@ -279,7 +331,17 @@ describe('the CLI on the logs of a binary model that logs one probability column
 });
 
 describe('the CLI estimating performance without labels (CBPE) on the one probability column', () => {
-  const ONE_COLUMN = [...CHECK_LOGS.slice(0, 3), '--prediction', 'prediction', '--target', 'label', '--probability', 'probability.churn', '--positive-label', 'churn'];
+  const ONE_COLUMN = [
+    ...CHECK_LOGS.slice(0, 3),
+    '--prediction',
+    'prediction',
+    '--target',
+    'label',
+    '--probability',
+    'probability.churn',
+    '--positive-label',
+    'churn',
+  ];
   const ESTIMATE_GATE = ['--gate-on', 'performance', '--gate-on', 'estimated-performance'];
   /** The example's current rows kept by `keep`, with their labels dropped, as a current file. */
   const unlabelledCurrent = (name: string, keep: (line: LogLine, row: number) => boolean) => {
@@ -325,14 +387,23 @@ describe('the CLI estimating performance without labels (CBPE) on the one probab
     const verdict = report.model!.performance!.estimated!.verdict!;
     expect(verdict).toMatchObject({ status: 'degraded', replaces_realized: true });
     expect(verdict.band_degradation!).toBeGreaterThan(verdict.allowed!);
-    expect(report.gate).toMatchObject({ tripped: true, tripped_by: ['estimated-performance'], summary: 'Gate tripped: estimated performance drift.' });
+    expect(report.gate).toMatchObject({
+      tripped: true,
+      tripped_by: ['estimated-performance'],
+      summary: 'Gate tripped: estimated performance drift.',
+    });
     expect(status).toBe(1);
 
     const markdown = runCli([...ONE_COLUMN, '--current', unsure, ...ESTIMATE_GATE, '--format', 'markdown']).stdout;
     expect(markdown.split('\n')[0]).toBe('### 🔴 Gate tripped: estimated performance drift.');
-    expect(markdown).toContain(`**Estimated performance**: 🔴 Estimated without labels (CBPE) on ${report.model!.performance!.estimated!.unlabelled!.rows.toLocaleString('en-US')} current rows whose labels have not arrived.`);
+    expect(markdown).toContain(
+      `**Estimated performance**: 🔴 Estimated without labels (CBPE) on ${report.model!.performance!.estimated!.unlabelled!.rows.toLocaleString('en-US')} current rows whose labels have not arrived.`,
+    );
 
     const without = runCli([...ONE_COLUMN, '--current', unsure, '--gate-on', 'performance']);
-    expect([without.status, without.stdout.split('\n')[0]]).toEqual([0, 'Gate passed: performance not measured: no labelled current rows.']);
+    expect([without.status, without.stdout.split('\n')[0]]).toEqual([
+      0,
+      'Gate passed: performance not measured: no labelled current rows.',
+    ]);
   });
 });

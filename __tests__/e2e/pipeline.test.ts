@@ -13,7 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MANIFEST, MODEL_NAME, REGISTRY_DIR, mergePullRequest, repositoryFiles, rolloutRun, weeklyRun, type Example, type WeeklyRun } from '../../scripts/pipeline.js';
+import {
+  MANIFEST,
+  MODEL_NAME,
+  REGISTRY_DIR,
+  mergePullRequest,
+  repositoryFiles,
+  rolloutRun,
+  weeklyRun,
+  type Example,
+  type WeeklyRun,
+} from '../../scripts/pipeline.js';
 import { runAction } from '../helpers/runner.js';
 import { REPO_ROOT } from '../helpers/processes.js';
 import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';
@@ -49,9 +59,13 @@ describe.each<[Example, string]>([
       const folder = `${REGISTRY_DIR}/${MODEL_NAME}/${first.version}`;
       const files = server.state.git('ls-tree', '-r', '--name-only', `driftgate/${MODEL_NAME}`, '--', folder).trim().split('\n');
       // The training data's profile, not its rows: the next checks compare against it.
-      expect(files).toEqual(expect.arrayContaining([`${folder}/model/${modelFile}`, `${folder}/baseline/baseline.profile.json.gz`, `${folder}/metrics.json`]));
+      expect(files).toEqual(
+        expect.arrayContaining([`${folder}/model/${modelFile}`, `${folder}/baseline/baseline.profile.json.gz`, `${folder}/metrics.json`]),
+      );
       expect(files.filter((path) => path.includes('/baseline/'))).toEqual([`${folder}/baseline/baseline.profile.json.gz`]);
-      expect(show(`driftgate/${MODEL_NAME}`, `${folder}/MODEL_CARD.md`)).toMatch(/- Training data profile .*: [\d.]+ KiB, 2,000 rows × 10 columns/);
+      expect(show(`driftgate/${MODEL_NAME}`, `${folder}/MODEL_CARD.md`)).toMatch(
+        /- Training data profile .*: [\d.]+ KiB, 2,000 rows × 10 columns/,
+      );
       expect(JSON.parse(show(`driftgate/${MODEL_NAME}`, `${folder}/metrics.json`))).toEqual(first.metrics);
       await mergePullRequest(server, 1);
       expect(index('main').current).toBe(first.version);
@@ -82,7 +96,10 @@ describe.each<[Example, string]>([
 
       const branch = `driftgate/${MODEL_NAME}`;
       const folder = `${REGISTRY_DIR}/${MODEL_NAME}/${drifted.version}`;
-      expect(index(branch)).toMatchObject({ current: drifted.version, versions: [{ version: first.version }, { version: drifted.version }] });
+      expect(index(branch)).toMatchObject({
+        current: drifted.version,
+        versions: [{ version: first.version }, { version: drifted.version }],
+      });
       expect(show(branch, `${folder}/MODEL_CARD.md`)).toMatch(/- Training data profile .*: [\d.]+ KiB, 1,500 rows × 10 columns/);
       expect(JSON.parse(show(branch, `${folder}/drift-report.json`)).dataset).toMatchObject({ drift_detected: true });
       expect(JSON.parse(show(branch, `${folder}/metrics.json`))).toEqual(drifted.metrics);

@@ -100,7 +100,12 @@ describe('the publish action bundle', () => {
     const first = await publish();
     const again = await publish();
     expect(again.exitCode).toBe(0);
-    expect(again.outputs).toMatchObject({ version: first.outputs.version, 'commit-sha': first.outputs['commit-sha'], 'pull-request-number': '1', 'pull-request-operation': 'unchanged' });
+    expect(again.outputs).toMatchObject({
+      version: first.outputs.version,
+      'commit-sha': first.outputs['commit-sha'],
+      'pull-request-number': '1',
+      'pull-request-operation': 'unchanged',
+    });
     expect(server.state.git('rev-list', '--count', 'main..driftgate/churn').trim()).toBe('1');
   });
 
@@ -123,15 +128,32 @@ describe('the publish action bundle', () => {
 
   it('holds back a model the promotion rule refuses: outputs, a notice and the summary say why', async () => {
     const deployedModel = 'the deployed model';
-    const index = withVersion(emptyIndex('churn'), { version: '2026.05.01.1', published_at: '2026-05-01T08:00:00.000Z', files: [{ path: 'model/model.pkl', role: 'model', size: deployedModel.length, sha256: '0'.repeat(64) }] });
-    const deployed = await startGitHubServer({ owner: 'octo-org', repo: 'churn-model', files: { 'models/churn/index.json': renderIndex(index), 'models/churn/2026.05.01.1/model/model.pkl': deployedModel } });
-    writeFiles(workspace, { 'out/challenger.json': JSON.stringify({ roc_auc: 0.88, deployed: { version: '2026.05.01.1', roc_auc: 0.9 } }) });
+    const index = withVersion(emptyIndex('churn'), {
+      version: '2026.05.01.1',
+      published_at: '2026-05-01T08:00:00.000Z',
+      files: [{ path: 'model/model.pkl', role: 'model', size: deployedModel.length, sha256: '0'.repeat(64) }],
+    });
+    const deployed = await startGitHubServer({
+      owner: 'octo-org',
+      repo: 'churn-model',
+      files: { 'models/churn/index.json': renderIndex(index), 'models/churn/2026.05.01.1/model/model.pkl': deployedModel },
+    });
+    writeFiles(workspace, {
+      'out/challenger.json': JSON.stringify({ roc_auc: 0.88, deployed: { version: '2026.05.01.1', roc_auc: 0.9 } }),
+    });
     try {
       const run = await publish({ metrics: 'out/challenger.json', 'promote-metric': 'roc_auc', 'promote-margin': '0.01' }, deployed);
       expect(run.stderr).toBe('');
       expect(run.exitCode).toBe(0);
-      const reason = 'roc_auc 0.9 → 0.88 (-0.02, higher is better) on the same holdout: not better than the deployed 2026.05.01.1 by at least 0.01, so no pull request is opened';
-      expect(run.outputs).toMatchObject({ promoted: 'false', 'promotion-reason': reason, 'pull-request-operation': 'none', version: '', 'pull-request-url': '' });
+      const reason =
+        'roc_auc 0.9 → 0.88 (-0.02, higher is better) on the same holdout: not better than the deployed 2026.05.01.1 by at least 0.01, so no pull request is opened';
+      expect(run.outputs).toMatchObject({
+        promoted: 'false',
+        'promotion-reason': reason,
+        'pull-request-operation': 'none',
+        version: '',
+        'pull-request-url': '',
+      });
       expect(run.commands).toContainEqual({ command: 'notice', properties: { title: 'driftgate: not promoted' }, message: reason });
       expect(run.summary).toContain('# Model churn: not promoted');
       expect(run.summary).toContain('| roc\\_auc | 0.9 | 0.88 | -0.02 | 🔴 **worse** |');

@@ -10,7 +10,6 @@ const column = (result: ReturnType<typeof compareTables>, name: string) => {
   return found;
 };
 
-
 describe('compareTables', () => {
   it('flags a shifted numerical column and leaves a stable one alone (auto: ks up to 1000 rows)', () => {
     const baseline = tableOf({ stable: normalDraws(500, 0, 1), shifted: normalDraws(500, 0, 2) });
@@ -47,13 +46,25 @@ describe('compareTables', () => {
   });
 
   it('reports a baseline column absent from the current data as drifted, never skipping it', () => {
-    const result = compareTables(tableOf({ a: [1, 2, 3], gone: [1, 2, 3] }), tableOf({ a: [1, 2, 3] }), defaultDriftOptions({ minRows: 1 }));
-    expect(column(result, 'gone')).toMatchObject({ status: 'missing-in-current', drift_detected: true, reasons: ['missing in current data'] });
+    const result = compareTables(
+      tableOf({ a: [1, 2, 3], gone: [1, 2, 3] }),
+      tableOf({ a: [1, 2, 3] }),
+      defaultDriftOptions({ minRows: 1 }),
+    );
+    expect(column(result, 'gone')).toMatchObject({
+      status: 'missing-in-current',
+      drift_detected: true,
+      reasons: ['missing in current data'],
+    });
     expect(result.dataset.drifted_columns).toEqual(['gone']);
   });
 
   it('lists a column new in the current data without counting it', () => {
-    const result = compareTables(tableOf({ a: [1, 2, 3] }), tableOf({ a: [1, 2, 3], extra: [4, 5, 6] }), defaultDriftOptions({ minRows: 1 }));
+    const result = compareTables(
+      tableOf({ a: [1, 2, 3] }),
+      tableOf({ a: [1, 2, 3], extra: [4, 5, 6] }),
+      defaultDriftOptions({ minRows: 1 }),
+    );
     expect(column(result, 'extra')).toMatchObject({ status: 'new-in-current', drift_detected: false });
     expect(result.dataset.tested_count).toBe(1);
   });
@@ -105,35 +116,55 @@ describe('compareTables', () => {
 
   it('corrects p-values across columns when asked (Bonferroni)', () => {
     const baseline = tableOf(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`c${i}`, normalDraws(200, 0, 100 + i)])));
-    const current = tableOf(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`c${i}`, normalDraws(200, i === 0 ? 0.3 : 0, 200 + i)])));
+    const current = tableOf(
+      Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`c${i}`, normalDraws(200, i === 0 ? 0.3 : 0, 200 + i)])),
+    );
     const plain = compareTables(baseline, current, defaultDriftOptions({ method: 'ks' }));
     const corrected = compareTables(baseline, current, defaultDriftOptions({ method: 'ks', correction: 'bonferroni' }));
     const raw = column(plain, 'c0').p_value!;
     expect(raw).toBeLessThan(0.05);
     expect(raw * 10).toBeGreaterThan(0.05);
     expect(column(plain, 'c0').drift_detected).toBe(true);
-    expect(column(corrected, 'c0')).toMatchObject({ p_value: raw, p_value_adjusted: Math.min(1, raw * 10), drift_detected: false, status: 'no-drift' });
+    expect(column(corrected, 'c0')).toMatchObject({
+      p_value: raw,
+      p_value_adjusted: Math.min(1, raw * 10),
+      drift_detected: false,
+      status: 'no-drift',
+    });
   });
 
   it('decides the dataset by the share of drifted columns', () => {
     const baseline = tableOf({ a: normalDraws(300, 0, 20), b: normalDraws(300, 0, 21), c: normalDraws(300, 0, 22) });
     const current = tableOf({ a: normalDraws(300, 2, 23), b: normalDraws(300, 0, 24), c: normalDraws(300, 0, 25) });
     expect(compareTables(baseline, current, defaultDriftOptions()).dataset).toMatchObject({ drift_detected: false, drifted_count: 1 });
-    expect(compareTables(baseline, current, defaultDriftOptions({ driftShare: 0.3 })).dataset).toMatchObject({ drift_detected: true, status: 'drift' });
+    expect(compareTables(baseline, current, defaultDriftOptions({ driftShare: 0.3 })).dataset).toMatchObject({
+      drift_detected: true,
+      status: 'drift',
+    });
   });
 
   it('infers small integer codes as categorical and leaves identifier-like text untested', () => {
     const ids = Array.from({ length: 100 }, (_, i) => `id-${i}`);
     const codes = Array.from({ length: 100 }, (_, i) => i % 4);
-    const result = compareTables(tableOf({ id: ids, code: codes }), tableOf({ id: ids.map((id) => `${id}x`), code: codes }), defaultDriftOptions());
+    const result = compareTables(
+      tableOf({ id: ids, code: codes }),
+      tableOf({ id: ids.map((id) => `${id}x`), code: codes }),
+      defaultDriftOptions(),
+    );
     expect(column(result, 'code').type).toBe('categorical');
     expect(column(result, 'id')).toMatchObject({ status: 'not-tested', drift_detected: false });
   });
 
   it('adds every applicable method with allMethods', () => {
-    const result = compareTables(tableOf({ x: normalDraws(50, 0, 26) }), tableOf({ x: normalDraws(50, 0, 27) }), defaultDriftOptions({ allMethods: true }));
+    const result = compareTables(
+      tableOf({ x: normalDraws(50, 0, 26) }),
+      tableOf({ x: normalDraws(50, 0, 27) }),
+      defaultDriftOptions({ allMethods: true }),
+    );
     const methods = Object.keys(column(result, 'x').methods ?? {});
-    expect(methods).toEqual(expect.arrayContaining(['ks', 'ks_exact', 'ks_asymp', 'anderson', 'psi', 'hellinger', 'energy', 'epps_singleton']));
+    expect(methods).toEqual(
+      expect.arrayContaining(['ks', 'ks_exact', 'ks_asymp', 'anderson', 'psi', 'hellinger', 'energy', 'epps_singleton']),
+    );
     expect(methods).not.toContain('chi2');
   });
 
@@ -142,7 +173,9 @@ describe('compareTables', () => {
     expect(() => compareTables(table, table, defaultDriftOptions({ columns: ['nope'] }))).toThrow(InputError);
     expect(() => compareTables(table, table, defaultDriftOptions({ method: 'bogus' }))).toThrow(/unknown method "bogus"/);
     expect(() => compareTables(table, table, defaultDriftOptions({ numericalMethod: 'chi2' }))).toThrow(/does not apply to numerical/);
-    expect(() => compareTables(table, table, defaultDriftOptions({ columnMethods: new Map([['c', 'ks']]) }))).toThrow(/does not apply to categorical/);
+    expect(() => compareTables(table, table, defaultDriftOptions({ columnMethods: new Map([['c', 'ks']]) }))).toThrow(
+      /does not apply to categorical/,
+    );
     expect(() => compareTables(table, table, defaultDriftOptions({ method: 'chi2', threshold: 2 }))).toThrow(/between 0 and 1/);
     expect(() => compareTables(table, table, defaultDriftOptions({ ignoreColumns: ['x', 'c'] }))).toThrow(/no column left to compare/);
   });

@@ -6,7 +6,11 @@ import type { DatasetResult, ModelResult } from '../../src/engine/result.js';
 import { BINARY, binaryLog, CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { tableOf } from '../helpers/tables.js';
 
-const stable = compareTables(tableOf(classifierLog(400, { seed: 1 })), tableOf(classifierLog(400, { seed: 2 })), defaultDriftOptions({ model: CLASSIFIER }));
+const stable = compareTables(
+  tableOf(classifierLog(400, { seed: 1 })),
+  tableOf(classifierLog(400, { seed: 2 })),
+  defaultDriftOptions({ model: CLASSIFIER }),
+);
 const dataset: DatasetResult = stable.dataset;
 const model: ModelResult = stable.model!;
 const every = new Set<Gate>(ANY_GATES);
@@ -17,7 +21,13 @@ function withGroup(group: 'prediction_drift' | 'target_drift', driftDetected: bo
 }
 
 function unlabelled(current: number, baseline = 400): ModelResult {
-  const performance = { ...model.performance!, status: 'insufficient-data' as const, drift_detected: false, labelled_rows: { baseline, current }, reason: `the current side has ${current} labelled rows; 30 are needed` };
+  const performance = {
+    ...model.performance!,
+    status: 'insufficient-data' as const,
+    drift_detected: false,
+    labelled_rows: { baseline, current },
+    reason: `the current side has ${current} labelled rows; 30 are needed`,
+  };
   return { ...model, performance };
 }
 
@@ -37,7 +47,10 @@ describe('the gate headline', () => {
   });
 
   it('names exactly the verdicts that tripped, in the outputs order', () => {
-    const both = { ...withGroup('prediction_drift', true), target_drift: { status: 'drift' as const, drift_detected: true, drifted_columns: ['label'] } };
+    const both = {
+      ...withGroup('prediction_drift', true),
+      target_drift: { status: 'drift' as const, drift_detected: true, drifted_columns: ['label'] },
+    };
     const drifted = { ...dataset, drift_detected: true, status: 'drift' as const };
     expect(gateVerdict(drifted, both, every).summary).toBe('Gate tripped: data drift, prediction drift and target drift.');
   });
@@ -49,13 +62,17 @@ describe('the gate headline', () => {
 
   it('says performance was not measured, never "no performance drift", when no row was labelled', () => {
     const gate = gateVerdict(dataset, unlabelled(0), every);
-    expect(gate.summary).toBe('Gate passed: no data drift, prediction drift or target drift; performance not measured: no labelled current rows.');
+    expect(gate.summary).toBe(
+      'Gate passed: no data drift, prediction drift or target drift; performance not measured: no labelled current rows.',
+    );
     expect(gate.summary).not.toContain('no performance drift');
     expect(gateVerdict(dataset, unlabelled(0, 0), every).summary).toContain('performance not measured: no labelled rows.');
   });
 
   it('gives the reason when some rows were labelled but too few', () => {
-    expect(gateVerdict(dataset, unlabelled(12), new Set<Gate>(['performance'])).summary).toBe('Gate passed: performance not measured: the current side has 12 labelled rows; 30 are needed.');
+    expect(gateVerdict(dataset, unlabelled(12), new Set<Gate>(['performance'])).summary).toBe(
+      'Gate passed: performance not measured: the current side has 12 labelled rows; 30 are needed.',
+    );
   });
 
   it('without model columns speaks of the data alone', () => {
@@ -86,7 +103,11 @@ describe('insufficient data', () => {
   it('counts a dataset where no column could be judged', () => {
     const empty: DatasetResult = { ...dataset, status: 'insufficient-data', drift_detected: false, tested_count: 0 };
     const gate = gateVerdict(empty, undefined, every, undefined, 'fail');
-    expect(gate).toMatchObject({ tripped: true, insufficient_data: ['data'], summary: 'Gate tripped: data not measured: insufficient data (insufficient-data is fail).' });
+    expect(gate).toMatchObject({
+      tripped: true,
+      insufficient_data: ['data'],
+      summary: 'Gate tripped: data not measured: insufficient data (insufficient-data is fail).',
+    });
   });
 
   it('reaches the gate from the check options', () => {
@@ -106,17 +127,31 @@ describe('gating on the estimate while labels are missing (estimated-performance
 
   it('trips on an estimated fall, naming it, in place of the performance verdict that has no labels', () => {
     const gate = gateOf(unsure, ['performance', 'estimated-performance']);
-    expect(gate).toMatchObject({ tripped: true, tripped_by: ['estimated-performance'], insufficient_data: [], summary: 'Gate tripped: estimated performance drift.' });
+    expect(gate).toMatchObject({
+      tripped: true,
+      tripped_by: ['estimated-performance'],
+      insufficient_data: [],
+      summary: 'Gate tripped: estimated performance drift.',
+    });
   });
 
   it('passes when the estimate holds, and the estimate settles "insufficient data" under fail', () => {
     const gate = gateOf(alike, ['performance', 'estimated-performance'], 'fail');
-    expect(gate).toMatchObject({ tripped: false, tripped_by: [], insufficient_data: [], summary: 'Gate passed: no estimated performance drift.' });
+    expect(gate).toMatchObject({
+      tripped: false,
+      tripped_by: [],
+      insufficient_data: [],
+      summary: 'Gate passed: no estimated performance drift.',
+    });
   });
 
   it('is not consulted unless asked: the default gate passes, performance not measured', () => {
     const gate = gateOf(unsure, ['performance']);
-    expect(gate).toMatchObject({ tripped: false, insufficient_data: ['performance'], summary: 'Gate passed: performance not measured: no labelled current rows.' });
+    expect(gate).toMatchObject({
+      tripped: false,
+      insufficient_data: ['performance'],
+      summary: 'Gate passed: performance not measured: no labelled current rows.',
+    });
   });
 
   it('leaves the decision to the realized verdict once the labels are in', () => {
@@ -128,6 +163,8 @@ describe('gating on the estimate while labels are missing (estimated-performance
   it('says the estimate was not measured where there is none to make', () => {
     const gate = gateVerdict(dataset, unlabelled(0), new Set<Gate>(['estimated-performance']));
     expect(gate).toMatchObject({ tripped: false, insufficient_data: ['estimated-performance'] });
-    expect(gate.summary).toBe('Gate passed: estimated performance not measured: no estimate (it needs one probability column, enough labelled baseline rows and unlabelled current rows).');
+    expect(gate.summary).toBe(
+      'Gate passed: estimated performance not measured: no estimate (it needs one probability column, enough labelled baseline rows and unlabelled current rows).',
+    );
   });
 });

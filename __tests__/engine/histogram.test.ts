@@ -17,7 +17,12 @@ describe('histogramOf', () => {
 
   it('gives few-valued numbers one bucket per value, labelled with the value', () => {
     expect(histogramOf(numericalSample([1, 1, 2, 3], [3, 3, 4]))).toEqual({
-      kind: 'categories', categories: ['1', '2', '3', '4'], baseline: [2, 1, 1, 0], current: [0, 0, 2, 1], other_baseline: 0, other_current: 0,
+      kind: 'categories',
+      categories: ['1', '2', '3', '4'],
+      baseline: [2, 1, 1, 0],
+      current: [0, 0, 2, 1],
+      other_baseline: 0,
+      other_current: 0,
     });
   });
 
@@ -35,7 +40,11 @@ describe('histogramOf', () => {
 describe('largestShareChange', () => {
   it('names the category whose share moved most, with both shares', () => {
     expect(largestShareChange(categoricalSampleFromValues(['a', 'a', 'b', 'b'], ['a', 'b', 'c', 'c']))).toEqual({
-      kind: 'share', category: 'c', baseline_share: 0, current_share: 0.5, change: 0.5,
+      kind: 'share',
+      category: 'c',
+      baseline_share: 0,
+      current_share: 0.5,
+      change: 0.5,
     });
   });
 });

@@ -49,10 +49,16 @@ describe('date and timestamp columns', () => {
       rowCount: 300,
       columns: [{ storage: 'numeric', name, values: Float64Array.from({ length: 300 }, (_, row) => 1_700_000_000 + offset + row * 3_600) }],
     });
-    for (const [name, expected] of [['created_at', 'epoch-s'], ['population', undefined]] as const) {
+    for (const [name, expected] of [
+      ['created_at', 'epoch-s'],
+      ['population', undefined],
+    ] as const) {
       const options = defaultDriftOptions({ declaredKinds: new Map([[name, 'numerical']]) });
       const [column] = compareTables(seconds(name, 0), seconds(name, 86_400), options).columns;
-      expect({ name, time: column.histogram?.kind === 'bins' ? column.histogram.edges_time : 'not bins' }).toEqual({ name, time: expected });
+      expect({ name, time: column.histogram?.kind === 'bins' ? column.histogram.edges_time : 'not bins' }).toEqual({
+        name,
+        time: expected,
+      });
     }
   });
 
@@ -62,7 +68,11 @@ describe('date and timestamp columns', () => {
       { name: 'placed', type: 'INT64' as const, converted_type: 'TIMESTAMP_MILLIS' as const, repetition_type: 'OPTIONAL' as const },
     ];
     const at = (row: number) => new Date(Date.UTC(2024, 0, 1) + row * HOUR);
-    const path = writeFile(dir, 'orders.parquet', Buffer.from(parquetWriteBuffer({ columnData: [{ name: 'placed', data: Array.from({ length: 300 }, (_, row) => at(row)) }], schema })));
+    const path = writeFile(
+      dir,
+      'orders.parquet',
+      Buffer.from(parquetWriteBuffer({ columnData: [{ name: 'placed', data: Array.from({ length: 300 }, (_, row) => at(row)) }], schema })),
+    );
     const table = await readTable([path]);
     expect(table.columns[0]).toMatchObject({ storage: 'numeric', time: true });
     const builder = new ProfileBuilder();

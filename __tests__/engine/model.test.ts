@@ -12,8 +12,17 @@ import { loadFixture, TOLERANCE, type ClassificationCase } from '../performance/
 import { BINARY, binaryLog, CLASSIFIER as classifier, classifierLog, minute, type Cell } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 
-function check(baseline: Record<string, Cell[]>, current: Record<string, Cell[]>, model: ModelOptions | undefined, overrides = {}): DriftResult {
-  return compareTables(tableOf(baseline, 'baseline.jsonl'), tableOf(current, 'current.jsonl'), defaultDriftOptions({ model, ...overrides }));
+function check(
+  baseline: Record<string, Cell[]>,
+  current: Record<string, Cell[]>,
+  model: ModelOptions | undefined,
+  overrides = {},
+): DriftResult {
+  return compareTables(
+    tableOf(baseline, 'baseline.jsonl'),
+    tableOf(current, 'current.jsonl'),
+    defaultDriftOptions({ model, ...overrides }),
+  );
 }
 
 const modelOf = (result: DriftResult): ModelResult => {
@@ -60,7 +69,11 @@ describe('the model section of a classifier', () => {
 
   it('computes every metric on each side exactly as the metric modules do, on the labelled rows only', () => {
     const labelled = current.label.flatMap((label, row) => (label === null ? [] : [row]));
-    const rows = { task: 'classification' as const, yTrue: labelled.map((row) => current.label[row] as string), yPred: labelled.map((row) => current.prediction[row] as string) };
+    const rows = {
+      task: 'classification' as const,
+      yTrue: labelled.map((row) => current.label[row] as string),
+      yPred: labelled.map((row) => current.prediction[row] as string),
+    };
     const performance = model.performance!;
     expect(performance.labelled_rows).toEqual({ baseline: 800, current: 1100 });
     expect(performance.current_value).toBe(accuracy(rows.yTrue, rows.yPred));
@@ -83,14 +96,22 @@ describe('the model section of a classifier', () => {
 
   it('gives the verdict on accuracy by default, with the seeded bootstrap interval of the change', () => {
     const performance = model.performance!;
-    expect(performance).toMatchObject({ metric: 'accuracy', direction: 'higher', status: 'degraded', drift_detected: true, max_degradation: { kind: 'relative', share: 0.05 } });
+    expect(performance).toMatchObject({
+      metric: 'accuracy',
+      direction: 'higher',
+      status: 'degraded',
+      drift_detected: true,
+      max_degradation: { kind: 'relative', share: 0.05 },
+    });
     expect(performance.difference).toBeCloseTo(performance.current_value! - performance.baseline_value!, 14);
     expect(performance.allowed).toBeCloseTo(0.05 * performance.baseline_value!, 14);
     expect(performance.interval).toMatchObject({ confidence: 0.95, resamples: 1000, seed: 42 });
     expect(performance.interval!.lower).toBeLessThan(performance.difference!);
     expect(performance.interval!.upper).toBeGreaterThan(performance.difference!);
     expect(performance.interval!.upper).toBeLessThan(0);
-    expect(performance.summary).toMatch(/^Performance drift: Accuracy 0\.\d+ → 0\.\d+ \(−0\.\d+; 95% bootstrap interval of the change −0\.\d+ to −0\.\d+\), worse by more than the 0\.\d+ \(5% of the baseline\) allowed\.$/);
+    expect(performance.summary).toMatch(
+      /^Performance drift: Accuracy 0\.\d+ → 0\.\d+ \(−0\.\d+; 95% bootstrap interval of the change −0\.\d+ to −0\.\d+\), worse by more than the 0\.\d+ \(5% of the baseline\) allowed\.$/,
+    );
   });
 
   it('is reproducible: the same data gives the same interval', () => {
@@ -99,12 +120,18 @@ describe('the model section of a classifier', () => {
 
   it('locates the change near the row where the labels stopped following the model, ADWIN first', () => {
     const changePoint = model.change_point!;
-    expect(changePoint).toMatchObject({ status: 'change', detector: 'adwin', stream: { rows: 1100, order_column: 'time', signal: 'misclassification' } });
+    expect(changePoint).toMatchObject({
+      status: 'change',
+      detector: 'adwin',
+      stream: { rows: 1100, order_column: 'time', signal: 'misclassification' },
+    });
     expect(Math.abs(changePoint.onset!.row - 600)).toBeLessThanOrEqual(40);
     expect(changePoint.onset!.order).toBe(minute(changePoint.onset!.row));
     expect(changePoint.detected!.row).toBeGreaterThan(changePoint.onset!.row);
     expect(changePoint.detectors.adwin).toEqual({ status: 'change', onset: changePoint.onset, detected: changePoint.detected });
-    expect(changePoint.summary).toBe(`The error rate rose from row ${changePoint.onset!.row} (${changePoint.onset!.order}); ADWIN was sure at row ${changePoint.detected!.row} (${changePoint.detected!.order}).`);
+    expect(changePoint.summary).toBe(
+      `The error rate rose from row ${changePoint.onset!.row} (${changePoint.onset!.order}); ADWIN was sure at row ${changePoint.detected!.row} (${changePoint.detected!.order}).`,
+    );
   });
 
   it('charts the error rate in buckets that cover the stream in order', () => {
@@ -152,7 +179,9 @@ describe('the stream order', () => {
     const backwards = modelOf(check(baseline, reversed, classifier)).change_point!;
     expect(backwards.stream.rows).toBe(1000 - 10);
     expect(backwards.status).toBe('change');
-    expect(Math.abs(Date.parse(backwards.onset!.order as string) - Date.parse(forwards.onset!.order as string))).toBeLessThanOrEqual(30 * 60_000);
+    expect(Math.abs(Date.parse(backwards.onset!.order as string) - Date.parse(forwards.onset!.order as string))).toBeLessThanOrEqual(
+      30 * 60_000,
+    );
     // Rows are indices into the data as read, so newest-first rows count from the end.
     expect(reversed.time[backwards.onset!.row]).toBe(backwards.onset!.order);
   });
@@ -170,13 +199,19 @@ describe('the stream order', () => {
     expect(series.map((bucket) => bucket.first_row)).toEqual([...series.map((bucket) => bucket.first_row)].sort((a, b) => a - b));
   });
 
-  it('uses the rows\' own order without an order column', () => {
-    const model = modelOf(check(classifierLog(400, { seed: 7 }), classifierLog(1000, { seed: 8, changeAt: 500 }), { ...classifier, order: undefined }));
+  it("uses the rows' own order without an order column", () => {
+    const model = modelOf(
+      check(classifierLog(400, { seed: 7 }), classifierLog(1000, { seed: 8, changeAt: 500 }), { ...classifier, order: undefined }),
+    );
     expect(model.change_point!.stream).toEqual({ rows: 1000, signal: 'misclassification' });
     expect(model.change_point!.onset!.order).toBeUndefined();
     expect(Math.abs(model.change_point!.onset!.row - 500)).toBeLessThanOrEqual(40);
     // The time column is then an ordinary (identifier-like) column of the features.
-    expect(check(classifierLog(400, { seed: 7 }), classifierLog(60, { seed: 8 }), { ...classifier, order: undefined }).columns.map((column) => column.name)).toContain('time');
+    expect(
+      check(classifierLog(400, { seed: 7 }), classifierLog(60, { seed: 8 }), { ...classifier, order: undefined }).columns.map(
+        (column) => column.name,
+      ),
+    ).toContain('time');
   });
 });
 
@@ -186,7 +221,11 @@ describe('too few labels', () => {
   it('gives insufficient data for performance and the change point, and never trips the gate on them', () => {
     const result = check(baseline, classifierLog(500, { seed: 10, unlabelledFrom: 20 }), classifier);
     const model = modelOf(result);
-    expect(model.performance).toMatchObject({ status: 'insufficient-data', drift_detected: false, labelled_rows: { baseline: 500, current: 20 } });
+    expect(model.performance).toMatchObject({
+      status: 'insufficient-data',
+      drift_detected: false,
+      labelled_rows: { baseline: 500, current: 20 },
+    });
     expect(model.performance!.reason).toBe('the current side has 20 labelled rows; 30 are needed');
     expect(model.performance!.summary).toBe('No performance verdict: the current side has 20 labelled rows; 30 are needed.');
     expect(model.performance!.metrics.current).toMatchObject({ rows: 20 });
@@ -232,7 +271,13 @@ describe('a regressor', () => {
   it('is recognised from a numerical target and judged on the mean absolute error', () => {
     expect(model.task).toBe('regression');
     expect(model.columns.map((column) => column.type)).toEqual(['numerical', 'numerical']);
-    expect(model.performance).toMatchObject({ metric: 'mae', direction: 'lower', status: 'degraded', max_degradation: { kind: 'absolute', amount: 0.1 }, allowed: 0.1 });
+    expect(model.performance).toMatchObject({
+      metric: 'mae',
+      direction: 'lower',
+      status: 'degraded',
+      max_degradation: { kind: 'absolute', amount: 0.1 },
+      allowed: 0.1,
+    });
     expect(model.performance!.baseline_value).toBe(meanAbsoluteError(baseline.actual as number[], baseline.predicted as number[]));
     expect(Object.keys(model.performance!.metrics.current!).sort()).toEqual(['mae', 'mape', 'r2', 'rmse', 'rows']);
   });
@@ -262,23 +307,52 @@ describe('which task', () => {
 
   it('follows the chosen metric, a declared kind, or given probabilities', () => {
     const values = { prediction: labels(17), label: labels(17) };
-    const options = (extra: Partial<ModelOptions>): ModelOptions => ({ prediction: 'prediction', target: 'label', maxDegradation: DEFAULT_MAX_DEGRADATION, ...extra });
+    const options = (extra: Partial<ModelOptions>): ModelOptions => ({
+      prediction: 'prediction',
+      target: 'label',
+      maxDegradation: DEFAULT_MAX_DEGRADATION,
+      ...extra,
+    });
     expect(modelOf(check(values, values, options({ performanceMetric: 'rmse' }))).task).toBe('regression');
     expect(modelOf(check(values, values, options({}), { declaredKinds: new Map([['label', 'numerical']]) })).task).toBe('regression');
     const scored = { ...values, p0: values.label.map((label) => 1 - label), p1: values.label };
-    expect(modelOf(check(scored, scored, options({ probabilities: { kind: 'columns', columns: new Map([['0', 'p0'], ['1', 'p1']]) } }))).task).toBe('classification');
+    expect(
+      modelOf(
+        check(
+          scored,
+          scored,
+          options({
+            probabilities: {
+              kind: 'columns',
+              columns: new Map([
+                ['0', 'p0'],
+                ['1', 'p1'],
+              ]),
+            },
+          }),
+        ),
+      ).task,
+    ).toBe('classification');
   });
 
   it('refuses a classification metric on fractional targets', () => {
     const values = { prediction: normalDraws(rows, 0, 18), label: normalDraws(rows, 0, 19) };
-    expect(() => check(values, values, { prediction: 'prediction', target: 'label', performanceMetric: 'accuracy', maxDegradation: DEFAULT_MAX_DEGRADATION })).toThrow(
-      /column "label" holds fractions such as -?\d.*the model looks like a regressor/,
-    );
+    expect(() =>
+      check(values, values, {
+        prediction: 'prediction',
+        target: 'label',
+        performanceMetric: 'accuracy',
+        maxDegradation: DEFAULT_MAX_DEGRADATION,
+      }),
+    ).toThrow(/column "label" holds fractions such as -?\d.*the model looks like a regressor/);
   });
 
   it('refuses text where a regressor needs numbers, naming the file', () => {
     const baseline = { predicted: normalDraws(rows, 0, 20), actual: normalDraws(rows, 0, 21) };
-    const current = { predicted: normalDraws(rows, 0, 22).map((value, row) => (row === 3 ? 'n/a' : value)), actual: normalDraws(rows, 0, 23) };
+    const current = {
+      predicted: normalDraws(rows, 0, 22).map((value, row) => (row === 3 ? 'n/a' : value)),
+      actual: normalDraws(rows, 0, 23),
+    };
     const attempt = () => check(baseline, current, { prediction: 'predicted', target: 'actual', maxDegradation: DEFAULT_MAX_DEGRADATION });
     expect(attempt).toThrow(InputError);
     expect(attempt).toThrow(/the prediction column "predicted" holds text in the current data/);
@@ -291,19 +365,44 @@ describe('model columns that do not add up', () => {
 
   it.each([
     ['an unknown column', { prediction: 'nope' }, /prediction column "nope" is in neither the baseline nor the current data/],
-    ['a prefix no column has', { prediction: 'prediction', probabilities: { kind: 'prefix', prefix: 'score_' } }, /no column name starts with the probability prefix "score_"/],
-    ['a positive label beside one column per class', { prediction: 'prediction', probabilities: { kind: 'prefix', prefix: 'proba.' }, positiveLabel: 'yes' }, /a positive label goes with one probability column; with one column per class \(no, yes\)/],
-    ['one probability column without the prediction', { target: 'label', probabilities: { kind: 'positive', column: 'proba.yes' } }, /class probabilities need the prediction column/],
-    ['one column in two parts', { prediction: 'prediction', target: 'prediction' }, /column "prediction" is named for two parts of the model/],
-    ['an order column only the baseline has', { prediction: 'prediction', target: 'label', order: 'x2' }, /order column "x2" is not in the current data/],
-    ['class scores without the prediction', { target: 'label', probabilities: { kind: 'prefix', prefix: 'proba.' } }, /class probabilities need the prediction column/],
+    [
+      'a prefix no column has',
+      { prediction: 'prediction', probabilities: { kind: 'prefix', prefix: 'score_' } },
+      /no column name starts with the probability prefix "score_"/,
+    ],
+    [
+      'a positive label beside one column per class',
+      { prediction: 'prediction', probabilities: { kind: 'prefix', prefix: 'proba.' }, positiveLabel: 'yes' },
+      /a positive label goes with one probability column; with one column per class \(no, yes\)/,
+    ],
+    [
+      'one probability column without the prediction',
+      { target: 'label', probabilities: { kind: 'positive', column: 'proba.yes' } },
+      /class probabilities need the prediction column/,
+    ],
+    [
+      'one column in two parts',
+      { prediction: 'prediction', target: 'prediction' },
+      /column "prediction" is named for two parts of the model/,
+    ],
+    [
+      'an order column only the baseline has',
+      { prediction: 'prediction', target: 'label', order: 'x2' },
+      /order column "x2" is not in the current data/,
+    ],
+    [
+      'class scores without the prediction',
+      { target: 'label', probabilities: { kind: 'prefix', prefix: 'proba.' } },
+      /class probabilities need the prediction column/,
+    ],
   ] as const)('refuses %s', (_label, model, message) => {
     expect(attempt(model as Partial<ModelOptions>)).toThrow(message);
   });
 });
 
 describe('a binary model logging one probability column (predict_proba[:, 1])', () => {
-  const fixtureCase = (name: string) => loadFixture<ClassificationCase>('classification.json').cases.find((candidate) => candidate.name === name)!;
+  const fixtureCase = (name: string) =>
+    loadFixture<ClassificationCase>('classification.json').cases.find((candidate) => candidate.name === name)!;
   /** A fixture case as a prediction log: its labels, predictions and the positive class's probability `p`. */
   const logOf = ({ y_true: yTrue, y_pred: yPred, probabilities }: ClassificationCase, label: (text: string) => Cell = (text) => text) => ({
     prediction: yPred.map(label),
@@ -317,13 +416,14 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
     maxDegradation: DEFAULT_MAX_DEGRADATION,
     ...extra,
   });
-  const sides = (model: ModelResult) => [model.performance!.metrics.baseline, model.performance!.metrics.current] as ClassificationSideMetrics[];
+  const sides = (model: ModelResult) =>
+    [model.performance!.metrics.baseline, model.performance!.metrics.current] as ClassificationSideMetrics[];
   const expectSklearn = (got: number | undefined, expected: number | null | undefined) => {
     expect(expected).toEqual(expect.any(Number));
     expect(Math.abs(got! - expected!)).toBeLessThanOrEqual(TOLERANCE * Math.max(1, Math.abs(expected!)));
   };
 
-  it('reports scikit-learn\'s ROC AUC and log loss for the named positive class, even the lesser label', () => {
+  it("reports scikit-learn's ROC AUC and log loss for the named positive class, even the lesser label", () => {
     const churn = fixtureCase('one_column_positive_is_lesser_label');
     const log = logOf(churn);
     const model = modelOf(check(log, log, oneColumn({ positiveLabel: 'churn' })));
@@ -346,7 +446,7 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
     expect(byPrefix.performance!.metrics).toEqual(given.performance!.metrics);
   });
 
-  it('takes 1 as the positive class of 0/1 labels, numbers or text, as scikit-learn\'s pos_label', () => {
+  it("takes 1 as the positive class of 0/1 labels, numbers or text, as scikit-learn's pos_label", () => {
     const tied = fixtureCase('one_column_tied_scores');
     for (const log of [logOf(tied, Number), logOf(tied)]) {
       const model = modelOf(check(log, log, oneColumn()));
@@ -382,7 +482,9 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
   it('tests the probability column for drift, as the probability of the positive class', () => {
     const baseline = classifierLog(800, { seed: 31 });
     const current = classifierLog(800, { seed: 32, shift: 0.6 });
-    const model = modelOf(check(baseline, current, oneColumn({ probabilities: { kind: 'positive', column: 'proba.yes' }, positiveLabel: 'yes' })));
+    const model = modelOf(
+      check(baseline, current, oneColumn({ probabilities: { kind: 'positive', column: 'proba.yes' }, positiveLabel: 'yes' })),
+    );
     expect(model.columns.map((column) => [column.name, column.role, column.class_label, column.type])).toEqual([
       ['prediction', 'prediction', undefined, 'categorical'],
       ['proba.yes', 'probability', 'yes', 'numerical'],
@@ -393,10 +495,30 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
 
   const churnLog = logOf(fixtureCase('one_column_positive_is_lesser_label'));
   it.each([
-    ['labels without a default positive class', churnLog, {}, /with labels "churn", "stay" there is no default \(scikit-learn's is 1, for labels 0 and 1 or -1 and 1\): name the positive class \(--positive-label/],
-    ['a positive label not among the labels', churnLog, { positiveLabel: 'yes' }, /the positive class "yes" is not among the labels of the prediction and target columns \("churn", "stay"\)/],
-    ['a class named twice, differently', churnLog, { probabilities: { kind: 'columns', columns: new Map([['churn', 'p']]) }, positiveLabel: 'stay' }, /named for class "churn", but the positive label is "stay"/],
-    ['three classes', logOf(fixtureCase('one_column_three_labels')), { positiveLabel: 'a' }, /the prediction and target columns hold 3 labels \("a", "b", "c"\): give one probability column per class/],
+    [
+      'labels without a default positive class',
+      churnLog,
+      {},
+      /with labels "churn", "stay" there is no default \(scikit-learn's is 1, for labels 0 and 1 or -1 and 1\): name the positive class \(--positive-label/,
+    ],
+    [
+      'a positive label not among the labels',
+      churnLog,
+      { positiveLabel: 'yes' },
+      /the positive class "yes" is not among the labels of the prediction and target columns \("churn", "stay"\)/,
+    ],
+    [
+      'a class named twice, differently',
+      churnLog,
+      { probabilities: { kind: 'columns', columns: new Map([['churn', 'p']]) }, positiveLabel: 'stay' },
+      /named for class "churn", but the positive label is "stay"/,
+    ],
+    [
+      'three classes',
+      logOf(fixtureCase('one_column_three_labels')),
+      { positiveLabel: 'a' },
+      /the prediction and target columns hold 3 labels \("a", "b", "c"\): give one probability column per class/,
+    ],
   ] as const)('refuses %s', (_label, log, extra, message) => {
     const attempt = () => check(log, log, oneColumn(extra as Partial<ModelOptions>));
     expect(attempt).toThrow(InputError);
@@ -405,12 +527,24 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
 
   it('without a target, takes the labels from the predictions and tests drift only', () => {
     const predictions = { prediction: churnLog.prediction, p: churnLog.p };
-    const model = modelOf(check(predictions, predictions, { prediction: 'prediction', probabilities: { kind: 'positive', column: 'p' }, positiveLabel: 'churn', maxDegradation: DEFAULT_MAX_DEGRADATION }));
+    const model = modelOf(
+      check(predictions, predictions, {
+        prediction: 'prediction',
+        probabilities: { kind: 'positive', column: 'p' },
+        positiveLabel: 'churn',
+        maxDegradation: DEFAULT_MAX_DEGRADATION,
+      }),
+    );
     expect(model.probability_columns).toEqual({ churn: 'p' });
     expect(model.performance).toBeUndefined();
-    expect(() => check(predictions, predictions, { prediction: 'prediction', probabilities: { kind: 'positive', column: 'p' }, positiveLabel: 'yes', maxDegradation: DEFAULT_MAX_DEGRADATION })).toThrow(
-      'the positive class "yes" is not among the labels of the prediction column ("churn", "stay")',
-    );
+    expect(() =>
+      check(predictions, predictions, {
+        prediction: 'prediction',
+        probabilities: { kind: 'positive', column: 'p' },
+        positiveLabel: 'yes',
+        maxDegradation: DEFAULT_MAX_DEGRADATION,
+      }),
+    ).toThrow('the positive class "yes" is not among the labels of the prediction column ("churn", "stay")');
   });
 
   it('refuses a probability outside [0, 1], naming the side, the row and the column', () => {
@@ -432,10 +566,17 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
     const unlabelledFrom = 150;
     const current = { ...log, label: log.label.map((label, row) => (row < unlabelledFrom ? label : null)) };
     const performance = modelOf(check(log, current, oneColumn({ positiveLabel: 'churn' }))).performance!;
-    const cbpe = fitCbpe({ scores: log.p, isPositive: log.label.map((label) => label === 'churn'), predictedPositive: log.prediction.map((label) => label === 'churn') });
+    const cbpe = fitCbpe({
+      scores: log.p,
+      isPositive: log.label.map((label) => label === 'churn'),
+      predictedPositive: log.prediction.map((label) => label === 'churn'),
+    });
 
     it('estimates from the labelled baseline, on exactly the unlabelled current rows', () => {
-      const unlabelled = { scores: log.p.slice(unlabelledFrom), predictedPositive: log.prediction.slice(unlabelledFrom).map((label) => label === 'churn') };
+      const unlabelled = {
+        scores: log.p.slice(unlabelledFrom),
+        predictedPositive: log.prediction.slice(unlabelledFrom).map((label) => label === 'churn'),
+      };
       const direct = estimatePerformance(cbpe, unlabelled)!;
       const { estimated } = performance;
       expect(estimated).toMatchObject({ method: 'cbpe', positive_label: 'churn', baseline_rows: 200, band_standard_errors: 3 });
@@ -450,14 +591,19 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
     });
 
     it('estimates the labelled current rows too, each metric beside its realized value, as scikit-learn scores the positive class', () => {
-      const labelled = { scores: log.p.slice(0, unlabelledFrom), predictedPositive: log.prediction.slice(0, unlabelledFrom).map((label) => label === 'churn') };
+      const labelled = {
+        scores: log.p.slice(0, unlabelledFrom),
+        predictedPositive: log.prediction.slice(0, unlabelledFrom).map((label) => label === 'churn'),
+      };
       const direct = estimatePerformance(cbpe, labelled)!;
       const block = performance.estimated!.labelled!;
       expect(block.rows).toBe(unlabelledFrom);
       expect(block.accuracy.value).toBe(direct.accuracy.value);
       const positive = (performance.metrics.current as ClassificationSideMetrics).per_class.find((scores) => scores.label === 'churn')!;
       expect(block.accuracy.realized).toBeCloseTo((performance.metrics.current as ClassificationSideMetrics).accuracy, 12);
-      expect([block.precision.realized, block.recall.realized, block.f1.realized]).toEqual([positive.precision, positive.recall, positive.f1].map((value) => expect.closeTo(value, 12)));
+      expect([block.precision.realized, block.recall.realized, block.f1.realized]).toEqual(
+        [positive.precision, positive.recall, positive.f1].map((value) => expect.closeTo(value, 12)),
+      );
       expect(block.roc_auc!.realized).toBeCloseTo((performance.metrics.current as ClassificationSideMetrics).roc_auc!, 12);
       for (const metric of ['accuracy', 'precision', 'recall', 'f1', 'roc_auc'] as const) {
         const { realized, lower, upper, within_band: within } = block[metric]!;
@@ -471,7 +617,11 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
       const fewLabels = { ...log, label: log.label.map((label, row) => (row < 10 ? label : null)) };
       const lacking = modelOf(check(log, fewLabels, oneColumn({ positiveLabel: 'churn' }))).performance!;
       expect(lacking.status).toBe('insufficient-data');
-      expect(lacking.estimated!.verdict).toMatchObject({ metric: 'accuracy', replaces_realized: true, baseline_value: (lacking.metrics.baseline as ClassificationSideMetrics).accuracy });
+      expect(lacking.estimated!.verdict).toMatchObject({
+        metric: 'accuracy',
+        replaces_realized: true,
+        baseline_value: (lacking.metrics.baseline as ClassificationSideMetrics).accuracy,
+      });
     });
 
     it('estimates only the labelled rows when every current row is labelled, and nothing with one probability column per class', () => {
@@ -480,26 +630,43 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
       expect(estimated.verdict).toBeUndefined();
       expect(estimated.labelled!.rows).toBe(200);
       const twoColumns = { ...current, q: log.p.map((p) => 1 - p) };
-      const perClass = oneColumn({ probabilities: { kind: 'columns', columns: new Map([['churn', 'p'], ['stay', 'q']]) } });
+      const perClass = oneColumn({
+        probabilities: {
+          kind: 'columns',
+          columns: new Map([
+            ['churn', 'p'],
+            ['stay', 'q'],
+          ]),
+        },
+      });
       expect(modelOf(check({ ...log, q: twoColumns.q }, twoColumns, perClass)).performance!.estimated).toBeUndefined();
     });
   });
 
   describe("the estimate's verdict (CBPE, labels not yet arrived)", () => {
     const baseline = binaryLog(1000, { seed: 11, spread: 4 });
-    const verdictOf = (current: Record<string, Cell[]>, extra: Partial<ModelOptions> = {}) => modelOf(check(baseline, current, { ...BINARY, ...extra })).performance!;
+    const verdictOf = (current: Record<string, Cell[]>, extra: Partial<ModelOptions> = {}) =>
+      modelOf(check(baseline, current, { ...BINARY, ...extra })).performance!;
 
     it("is degraded when the inputs crowd where the model is unsure, even at the band's upper edge", () => {
       const performance = verdictOf(binaryLog(400, { seed: 12, spread: 0.5, labelledRows: 0 }));
       const verdict = performance.estimated!.verdict!;
       const accuracy = performance.estimated!.unlabelled!.accuracy;
       expect(performance.status).toBe('insufficient-data');
-      expect(verdict).toMatchObject({ metric: 'accuracy', metric_title: 'Accuracy', status: 'degraded', replaces_realized: true, estimated_value: accuracy.value });
+      expect(verdict).toMatchObject({
+        metric: 'accuracy',
+        metric_title: 'Accuracy',
+        status: 'degraded',
+        replaces_realized: true,
+        estimated_value: accuracy.value,
+      });
       expect(verdict.baseline_value).toBe((performance.metrics.baseline as ClassificationSideMetrics).accuracy);
       expect(verdict.band_degradation).toBeCloseTo(verdict.baseline_value! - accuracy.upper!, 12);
       expect(verdict.band_degradation).toBeGreaterThan(verdict.allowed!);
       expect(verdict.allowed).toBeCloseTo(0.05 * verdict.baseline_value!, 12);
-      expect(verdict.summary).toMatch(/^Estimated performance drift: Accuracy 0\.\d+ → 0\.\d+ estimated on 400 unlabelled rows \(±3σ band 0\.\d+ to 0\.\d+\), worse by more than the 0\.\d+ allowed even at the band's upper edge\.$/);
+      expect(verdict.summary).toMatch(
+        /^Estimated performance drift: Accuracy 0\.\d+ → 0\.\d+ estimated on 400 unlabelled rows \(±3σ band 0\.\d+ to 0\.\d+\), worse by more than the 0\.\d+ allowed even at the band's upper edge\.$/,
+      );
     });
 
     it("is ok when the current inputs are like the baseline's", () => {
@@ -520,12 +687,16 @@ describe('a binary model logging one probability column (predict_proba[:, 1])', 
 
     it('judges ROC AUC when that is the chosen metric, and accuracy for a metric CBPE does not estimate', () => {
       const current = binaryLog(400, { seed: 12, spread: 0.5, labelledRows: 0 });
-      expect(verdictOf(current, { performanceMetric: 'roc_auc' }).estimated!.verdict).toMatchObject({ metric: 'roc_auc', metric_title: 'ROC AUC' });
+      expect(verdictOf(current, { performanceMetric: 'roc_auc' }).estimated!.verdict).toMatchObject({
+        metric: 'roc_auc',
+        metric_title: 'ROC AUC',
+      });
       expect(verdictOf(current, { performanceMetric: 'f1_macro' }).estimated!.verdict!.metric).toBe('accuracy');
     });
 
     it('takes an absolute tolerance as the realized verdict does', () => {
-      const verdict = verdictOf(binaryLog(400, { seed: 12, spread: 0.5, labelledRows: 0 }), { maxDegradation: parseMaxDegradation('1') }).estimated!.verdict!;
+      const verdict = verdictOf(binaryLog(400, { seed: 12, spread: 0.5, labelledRows: 0 }), { maxDegradation: parseMaxDegradation('1') })
+        .estimated!.verdict!;
       expect(verdict).toMatchObject({ status: 'ok', allowed: 1 });
     });
   });
@@ -535,7 +706,14 @@ describe('without model columns', () => {
   it('gates on the dataset alone, as before', () => {
     const result = compareTables(tableOf({ a: normalDraws(100, 0, 1) }), tableOf({ a: normalDraws(100, 2, 2) }), defaultDriftOptions());
     expect(result.model).toBeUndefined();
-    expect(result.gate).toEqual({ on: ['data', 'prediction', 'performance'], tripped: true, tripped_by: ['data'], insufficient_data: [], on_insufficient_data: 'pass', summary: 'Gate tripped: data drift.' });
+    expect(result.gate).toEqual({
+      on: ['data', 'prediction', 'performance'],
+      tripped: true,
+      tripped_by: ['data'],
+      insufficient_data: [],
+      on_insufficient_data: 'pass',
+      summary: 'Gate tripped: data drift.',
+    });
     const stable = compareTables(tableOf({ a: normalDraws(100, 0, 1) }), tableOf({ a: normalDraws(100, 0, 2) }), defaultDriftOptions());
     expect(stable.gate).toMatchObject({ tripped: false, tripped_by: [], summary: 'Gate passed: no data drift.' });
   });

@@ -17,7 +17,12 @@ function sample(rows: number, correlation: number, seed: number): Table {
   const a = normalDraws(rows, 0, seed);
   const independent = normalDraws(rows, 0, seed + 1);
   const b = a.map((value, row) => correlation * value + Math.sqrt(1 - correlation ** 2) * independent[row]);
-  return tableOf({ a, b, noise: normalDraws(rows, 0, seed + 2), segment: categoryDraws(rows, { north: 0.5, south: 0.3, west: 0.2 }, seed + 3) });
+  return tableOf({
+    a,
+    b,
+    noise: normalDraws(rows, 0, seed + 2),
+    segment: categoryDraws(rows, { north: 0.5, south: 0.3, west: 0.2 }, seed + 3),
+  });
 }
 
 const options = (methods: readonly MultivariateMethodName[]) => defaultDriftOptions({ multivariate: methods });
@@ -45,11 +50,17 @@ describe('two correlated columns that decorrelate, every marginal unchanged', ()
     expect(result.multivariate!.drifted_methods).toEqual(MULTIVARIATE_METHOD_NAMES);
     expect(result.gate).toMatchObject({ tripped: true, tripped_by: ['multivariate'] });
     const classifier = result.multivariate!.methods.find((method) => method.method === 'domain-classifier')!;
-    expect(classifier.top_features!.slice(0, 2).map((entry) => entry.column).sort()).toEqual(['a', 'b']);
+    expect(
+      classifier
+        .top_features!.slice(0, 2)
+        .map((entry) => entry.column)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('reads the categorical column except in MMD, which reads the numerical ones', () => {
-    const columnsOf = (method: MultivariateMethodName) => result.multivariate!.methods.find((candidate) => candidate.method === method)!.columns;
+    const columnsOf = (method: MultivariateMethodName) =>
+      result.multivariate!.methods.find((candidate) => candidate.method === method)!.columns;
     expect(columnsOf('reconstruction-error')).toEqual(['a', 'b', 'noise', 'segment']);
     expect(columnsOf('mmd')).toEqual(['a', 'b', 'noise']);
   });
@@ -108,7 +119,11 @@ describe('too little data', () => {
       ['mmd', 'no-drift'],
     ]);
     expect(few.multivariate!.methods[0].reason).toMatch(/fewer than 200 baseline rows/);
-    const single = compareTables(tableOf({ x: normalDraws(300, 0, 1) }), tableOf({ x: normalDraws(300, 0, 2) }), options(['domain-classifier']));
+    const single = compareTables(
+      tableOf({ x: normalDraws(300, 0, 1) }),
+      tableOf({ x: normalDraws(300, 0, 2) }),
+      options(['domain-classifier']),
+    );
     expect(single.multivariate).toMatchObject({ status: 'insufficient-data', drift_detected: false });
     expect(single.multivariate!.methods[0].reason).toMatch(/fewer than two feature columns/);
     expect(single.gate.tripped).toBe(false);

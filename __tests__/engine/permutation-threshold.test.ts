@@ -40,7 +40,11 @@ describe('distance thresholds calibrated by permutation (auto)', () => {
   it('catches a real shift, for numbers and categories', () => {
     const shifted = tableOf({ x: normalDraws(300, 0.4, 7), c: categoryDraws(300, { a: 0.4, b: 0.35, c: 0.25 }, 8) });
     const reference = tableOf({ x: normalDraws(300, 0, 9), c: categoryDraws(300, { a: 0.6, b: 0.25, c: 0.15 }, 10) });
-    const result = compareTables(reference, shifted, defaultDriftOptions({ method: 'jensenshannon', numericalMethod: 'wasserstein_normed', distanceThreshold: 'auto' }));
+    const result = compareTables(
+      reference,
+      shifted,
+      defaultDriftOptions({ method: 'jensenshannon', numericalMethod: 'wasserstein_normed', distanceThreshold: 'auto' }),
+    );
     for (const column of result.columns) {
       expect(column.calibration!.p_value).toBeLessThan(0.01);
       expect(column.reasons[0]).toMatch(/^distribution changed: .* ≥ .* \(permutation p = .* < 0\.05\)$/);
@@ -49,7 +53,10 @@ describe('distance thresholds calibrated by permutation (auto)', () => {
 
   it('is deterministic, follows the seed, and does not depend on the other columns', () => {
     const alone = (seed: number) =>
-      compareTables(tableOf({ x3: normalDraws(300, 0, 1003) }), tableOf({ x3: normalDraws(300, 0, 2003) }), { ...options, permutationSeed: seed }).columns[0];
+      compareTables(tableOf({ x3: normalDraws(300, 0, 1003) }), tableOf({ x3: normalDraws(300, 0, 2003) }), {
+        ...options,
+        permutationSeed: seed,
+      }).columns[0];
     expect(alone(42)).toEqual(calibrated[3]);
     expect(alone(7).threshold).not.toBe(calibrated[3].threshold);
   });
@@ -59,11 +66,15 @@ describe('distance thresholds calibrated by permutation (auto)', () => {
     const strict = compareTables(single(baseline), single(current), { ...options, pValueThreshold: 0.01 }).columns[0];
     expect(strict.calibration!.alpha).toBe(0.01);
     expect(strict.threshold).toBeGreaterThan(calibrated[0].threshold!);
-    expect(() => compareTables(baseline, current, { ...options, pValueThreshold: 0.004 })).toThrow(/smallest permutation p-value is 0\.005/);
+    expect(() => compareTables(baseline, current, { ...options, pValueThreshold: 0.004 })).toThrow(
+      /smallest permutation p-value is 0\.005/,
+    );
   });
 
   it('refuses auto for a p-value method', () => {
     expect(() => compareTables(baseline, current, defaultDriftOptions({ method: 'ks', threshold: 'auto' }))).toThrow(InputError);
-    expect(() => compareTables(baseline, current, defaultDriftOptions({ method: 'ks', threshold: 'auto' }))).toThrow(/auto calibrates distances, and ks gives a p-value/);
+    expect(() => compareTables(baseline, current, defaultDriftOptions({ method: 'ks', threshold: 'auto' }))).toThrow(
+      /auto calibrates distances, and ks gives a p-value/,
+    );
   });
 });

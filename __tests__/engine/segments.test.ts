@@ -63,7 +63,8 @@ describe('segments', () => {
   });
 
   it('compares the largest segments by rows and counts the rest', () => {
-    const many = (seed: number) => tableOf({ shop: Array.from({ length: 1_000 }, (_, row) => `shop-${row % 25}`), x: normalDraws(1_000, 0, seed) });
+    const many = (seed: number) =>
+      tableOf({ shop: Array.from({ length: 1_000 }, (_, row) => `shop-${row % 25}`), x: normalDraws(1_000, 0, seed) });
     const checked = compareTables(many(1), many(2), defaultDriftOptions({ segment: 'shop' })).segments!;
     expect(checked.segments).toHaveLength(MAX_SEGMENTS);
     expect(checked.left_out).toBe(25 - MAX_SEGMENTS);
@@ -73,7 +74,9 @@ describe('segments', () => {
     const builder = new ProfileBuilder();
     builder.addTable(baseline);
     const profiled = datasetOf(builder.finish(), ['baseline.profile.json'], 'file');
-    expect(() => compareTables(profiled, current, defaultDriftOptions({ segment: 'region' }))).toThrow(/--segment splits the rows of both sides, and the baseline is a profile/);
+    expect(() => compareTables(profiled, current, defaultDriftOptions({ segment: 'region' }))).toThrow(
+      /--segment splits the rows of both sides, and the baseline is a profile/,
+    );
     expect(() => compareTables(baseline, current, defaultDriftOptions({ segment: 'country' }))).toThrow(InputError);
   });
 
@@ -92,6 +95,8 @@ describe('segments', () => {
     expect(renderText(result)).toMatch(/Segments by region: 1 of 3 drifted[\s\S]*SEGMENT +ROWS +RESULT/);
     const metrics = renderPrometheus(result, { labels: {}, timestamp: new Date(0) });
     expect(metrics).toContain('driftgate_segment_drift_detected{segment_column="region",segment="north"} 0');
-    expect(metrics).toMatch(/driftgate_segment_drift_detected\{segment_column="region",segment="<img src=x onerror=alert\(1\)>\|`south`"\} 1/);
+    expect(metrics).toMatch(
+      /driftgate_segment_drift_detected\{segment_column="region",segment="<img src=x onerror=alert\(1\)>\|`south`"\} 1/,
+    );
   });
 });

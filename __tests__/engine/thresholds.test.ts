@@ -4,7 +4,8 @@ import { InputError } from '../../src/core/errors.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import { categoryDraws, normalDraws, tableOf } from '../helpers/tables.js';
 
-const large = (seed: number) => tableOf({ x: normalDraws(1500, 0, seed), c: categoryDraws(1500, { a: 0.5, b: 0.5 }, seed + 1), y: normalDraws(1500, 0, seed + 2) });
+const large = (seed: number) =>
+  tableOf({ x: normalDraws(1500, 0, seed), c: categoryDraws(1500, { a: 0.5, b: 0.5 }, seed + 1), y: normalDraws(1500, 0, seed + 2) });
 const small = (seed: number) => tableOf({ x: normalDraws(400, 0, seed), y: normalDraws(400, 0, seed + 2) });
 
 describe('thresholds that cannot be applied to the wrong kind of output', () => {
@@ -33,8 +34,12 @@ describe('thresholds that cannot be applied to the wrong kind of output', () => 
     expect((error as Error).message).toBe(
       'the threshold for every column (0.01) does not say whether it is a p-value or a distance, and column "x" is tested with wasserstein_normed (a distance) by automatic choice, which picks p-values up to 1000 baseline rows and distances above: set p-value-threshold or distance-threshold instead, or choose the column\'s method',
     );
-    expect(() => compareTables(small(1), small(11), defaultDriftOptions({ columnThresholds: new Map([['y', 0.2]]) }))).toThrow(/the column threshold for "y" \(0\.2\)/);
-    expect(() => compareTables(small(1), small(11), defaultDriftOptions({ numericalThreshold: 0.2 }))).toThrow(/the numerical threshold \(0\.2\)/);
+    expect(() => compareTables(small(1), small(11), defaultDriftOptions({ columnThresholds: new Map([['y', 0.2]]) }))).toThrow(
+      /the column threshold for "y" \(0\.2\)/,
+    );
+    expect(() => compareTables(small(1), small(11), defaultDriftOptions({ numericalThreshold: 0.2 }))).toThrow(
+      /the numerical threshold \(0\.2\)/,
+    );
   });
 
   it('takes a plain threshold where the method was chosen, over the p-value and distance thresholds', () => {

@@ -37,7 +37,9 @@ describe('instants', () => {
   });
 
   it('reads time in column names written in snake, space or camel case, not inside other words', () => {
-    for (const name of ['created_at', 'event_time', 'ts', 'order date', 'timestamp', 'eventTime', 'createdAt', 'Date']) expect({ name, time: namesTime(name) }).toEqual({ name, time: true });
-    for (const name of ['candidate', 'update', 'lat', 'format', 'stats', 'income']) expect({ name, time: namesTime(name) }).toEqual({ name, time: false });
+    for (const name of ['created_at', 'event_time', 'ts', 'order date', 'timestamp', 'eventTime', 'createdAt', 'Date'])
+      expect({ name, time: namesTime(name) }).toEqual({ name, time: true });
+    for (const name of ['candidate', 'update', 'lat', 'format', 'stats', 'income'])
+      expect({ name, time: namesTime(name) }).toEqual({ name, time: false });
   });
 });

@@ -20,7 +20,9 @@ describe('retryDelay', () => {
 
   it('waits for the reset of a spent primary limit', () => {
     const now = 1_700_000_000_000;
-    expect(retryDelay(failure(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 20) }), 0, policy, now)).toBe(21_000);
+    expect(retryDelay(failure(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 20) }), 0, policy, now)).toBe(
+      21_000,
+    );
   });
 
   it('waits at least a minute on a secondary limit without retry-after', () => {
@@ -44,7 +46,12 @@ describe('the retry plugin', () => {
   async function makeClient(retryPolicy: Partial<RetryPolicy> = {}) {
     const { getOctokit } = await import('@actions/github');
     const { retryOnPassingFailures } = await import('../../src/github/retry.js');
-    const log = { debug: () => undefined, info: () => undefined, warn: (message: string) => warnings.push(message), error: () => undefined };
+    const log = {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (message: string) => warnings.push(message),
+      error: () => undefined,
+    };
     const sleep = async (milliseconds: number) => {
       slept.push(milliseconds);
     };

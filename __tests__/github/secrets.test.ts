@@ -42,7 +42,9 @@ describe('redactSecrets', () => {
   it('removes the value of any Authorization header, and Bearer and Basic credentials, even unregistered ones', () => {
     const basic = base64('x-access-token:hunter2hunter2');
     expect(redactSecrets('Authorization: token abc123def456')).toBe('Authorization: token ***');
-    expect(redactSecrets("headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9.c2ln' }")).toBe("headers: { authorization: 'Bearer ***' }");
+    expect(redactSecrets("headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9.c2ln' }")).toBe(
+      "headers: { authorization: 'Bearer ***' }",
+    );
     expect(redactSecrets(`AUTHORIZATION=Basic ${basic}`)).toBe('AUTHORIZATION=Basic ***');
     expect(redactSecrets('Authorization: s3cr3t-without-scheme')).toBe('Authorization: ***');
     expect(redactSecrets('proxy said: bearer abcdefgh12345678 is expired')).toBe('proxy said: bearer *** is expired');
@@ -50,7 +52,11 @@ describe('redactSecrets', () => {
   });
 
   it('removes anything shaped like a GitHub token', () => {
-    for (const token of ['ghp_0123456789abcdefghijABCDEFGHIJ012345', 'gho_aaaaaaaaaaaaaaaaaaaaaaaa', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz']) {
+    for (const token of [
+      'ghp_0123456789abcdefghijABCDEFGHIJ012345',
+      'gho_aaaaaaaaaaaaaaaaaaaaaaaa',
+      'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz',
+    ]) {
       expect(redactSecrets(`token ${token}.`)).toBe('token ***.');
     }
   });

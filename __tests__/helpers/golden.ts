@@ -43,7 +43,11 @@ export interface GoldenCase {
   columns: GoldenColumn[];
 }
 
-export function goldenExpectations(caseName: string): { reference_rows: number; current_rows: number; columns: Record<string, GoldenExpected> } {
+export function goldenExpectations(caseName: string): {
+  reference_rows: number;
+  current_rows: number;
+  columns: Record<string, GoldenExpected>;
+} {
   return JSON.parse(readFileSync(join(GOLDEN_DIR, caseName, 'expected.json'), 'utf8'));
 }
 
@@ -64,10 +68,7 @@ async function load(caseName: string): Promise<GoldenCase> {
   const declared = new Map(Object.entries(expected.columns).map(([name, column]) => [name, column.type] as const));
   const referencePath = join(GOLDEN_DIR, caseName, 'reference.csv');
   const currentPath = join(GOLDEN_DIR, caseName, 'current.csv');
-  const [reference, current] = await Promise.all([
-    readTable([referencePath], { declared }),
-    readTable([currentPath], { declared }),
-  ]);
+  const [reference, current] = await Promise.all([readTable([referencePath], { declared }), readTable([currentPath], { declared })]);
   const columnOf = (table: Table, name: string) => {
     const column = table.columns.find((candidate) => candidate.name === name);
     if (!column) throw new Error(`${caseName}: column ${name} not read`);

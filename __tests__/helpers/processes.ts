@@ -22,7 +22,11 @@ export interface ProcessResult {
   stderr: string;
 }
 
-export function runNode(script: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): ProcessResult {
+export function runNode(
+  script: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): ProcessResult {
   const child = spawnSync(process.execPath, [script, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: options.env ?? { PATH: process.env.PATH, HOME: process.env.HOME },

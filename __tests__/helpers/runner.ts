@@ -136,7 +136,13 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
 }
 
 /** The context a hosted runner gives every step; tests override what they need through `env`. */
-function runnerEnvironment(paths: { home: string; runnerTemp: string; toolCache: string; workspace: string; eventPath: string }): Record<string, string> {
+function runnerEnvironment(paths: {
+  home: string;
+  runnerTemp: string;
+  toolCache: string;
+  workspace: string;
+  eventPath: string;
+}): Record<string, string> {
   return {
     PATH: [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(delimiter),
     HOME: paths.home,
@@ -176,12 +182,21 @@ function runnerEnvironment(paths: { home: string; runnerTemp: string; toolCache:
   };
 }
 
-function inputVariables(action: ActionDefinition, given: Record<string, string>, context: { token: string; workspace: string; runnerTemp: string }): Record<string, string> {
+function inputVariables(
+  action: ActionDefinition,
+  given: Record<string, string>,
+  context: { token: string; workspace: string; runnerTemp: string },
+): Record<string, string> {
   const undeclared = Object.keys(given).filter((name) => !(name in action.inputs));
   if (undeclared.length > 0) throw new Error(`inputs not declared in action.yml: ${undeclared.join(', ')}`);
   const variables: Record<string, string> = {};
   for (const [name, declaration] of Object.entries(action.inputs)) {
-    const value = name in given ? given[name] : declaration?.default === undefined || declaration.default === null ? undefined : evaluate(String(declaration.default), context);
+    const value =
+      name in given
+        ? given[name]
+        : declaration?.default === undefined || declaration.default === null
+          ? undefined
+          : evaluate(String(declaration.default), context);
     if (value !== undefined) variables[inputVariable(name)] = value;
   }
   return variables;
@@ -189,14 +204,23 @@ function inputVariables(action: ActionDefinition, given: Record<string, string>,
 
 /** The few expressions an action's defaults use; anything else fails loudly instead of passing through as text. */
 function evaluate(text: string, context: { token: string; workspace: string; runnerTemp: string }): string {
-  const values: Record<string, string> = { 'github.token': context.token, 'github.workspace': context.workspace, 'runner.temp': context.runnerTemp };
+  const values: Record<string, string> = {
+    'github.token': context.token,
+    'github.workspace': context.workspace,
+    'runner.temp': context.runnerTemp,
+  };
   return text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_expression, name: string) => {
     if (!(name in values)) throw new Error(`this helper cannot evaluate the default expression \${{ ${name} }}`);
     return values[name];
   });
 }
 
-function spawnNode(script: string, cwd: string, env: Record<string, string>, timeoutMs: number): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+function spawnNode(
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
   // Asynchronous on purpose: a test's loopback server lives in this process and must keep answering.
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -39,7 +39,10 @@ export const distanceOnValues =
  * reference values put it on the histogram path, with 8 Sturges bins over the 90 pooled values.
  */
 export const rampsSample = (): NumericalSample =>
-  numericalSample(range(0, 40).map((i) => i * 1.5), range(0, 50).map((i) => 10 + i * 1.3));
+  numericalSample(
+    range(0, 40).map((i) => i * 1.5),
+    range(0, 50).map((i) => 10 + i * 1.3),
+  );
 
 /** Samples just inside and just outside the domain of the 2×2 tests (`z`, `fisher_exact`). */
 export const twoByTwoDomain: ReadonlyArray<{ label: string; sample: Sample; inside: boolean }> = [

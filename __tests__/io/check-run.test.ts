@@ -26,12 +26,20 @@ describe('runCheck observers', () => {
     );
     expect(result.columns).toHaveLength(2);
     expect(events.sort()).toEqual(['compared', 'comparing 2', 'read baseline 200', 'read current 200']);
-    expect(progress).toEqual(new Map([['baseline', 1], ['current', 1]]));
+    expect(progress).toEqual(
+      new Map([
+        ['baseline', 1],
+        ['current', 1],
+      ]),
+    );
   });
 
   it('logs rows and time per phase', async () => {
     const lines: string[] = [];
-    await runCheck({ baseline: ['baseline.csv'], current: ['current.csv'], cwd: dir, drift: defaultDriftOptions() }, { observer: phaseLog((line) => lines.push(line)) });
+    await runCheck(
+      { baseline: ['baseline.csv'], current: ['current.csv'], cwd: dir, drift: defaultDriftOptions() },
+      { observer: phaseLog((line) => lines.push(line)) },
+    );
     expect(lines.sort()).toEqual([
       expect.stringMatching(/^Compared the columns in \d+ ms\.$/),
       expect.stringMatching(/^Read 200 baseline rows × 2 columns from 1 file in \d+ ms\.$/),

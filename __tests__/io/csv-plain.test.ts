@@ -38,13 +38,16 @@ function tokenize(bytes: Buffer, delimiter: number): string[][] {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(inf|infinity)$/i;
 
 /** What each column should read as: numbers where every non-empty cell is one, else the exact texts. */
-function oracle(bytes: Buffer, delimiter: number, declared: ReadonlyMap<string, ColumnKind> = new Map()): Record<string, Array<number | string | null>> {
+function oracle(
+  bytes: Buffer,
+  delimiter: number,
+  declared: ReadonlyMap<string, ColumnKind> = new Map(),
+): Record<string, Array<number | string | null>> {
   const [header, ...rows] = tokenize(bytes, delimiter);
   const columns: Record<string, Array<number | string | null>> = {};
   header.forEach((name, index) => {
     const cells = rows.map((row) => row[index]);
-    const numeric =
-      declared.get(name) !== 'categorical' && cells.every((cell) => cell === '' || /^nan$/i.test(cell) || NUMBER.test(cell));
+    const numeric = declared.get(name) !== 'categorical' && cells.every((cell) => cell === '' || /^nan$/i.test(cell) || NUMBER.test(cell));
     columns[name] = cells.map((cell) => {
       if (cell === '') return null;
       if (!numeric) return cell;
@@ -91,7 +94,10 @@ function randomDecimal(next: () => number): string {
   if (style < 0.65) return `${sign}${Math.floor(next() * 1e6)}`;
   if (style < 0.7) return `${sign}0${next() < 0.5 ? '.000' : ''}`;
   if (style < 0.75) return `${sign}${Math.floor(next() * 1e19)}${next() < 0.5 ? '.5' : ''}`;
-  if (style < 0.8) return ['', 'NaN', 'nan', 'inf', '-Infinity', '1e5', '2.5E-3', '.5', '5.', '00012.50', '0.0000000000000000000000123'][Math.floor(next() * 11)];
+  if (style < 0.8)
+    return ['', 'NaN', 'nan', 'inf', '-Infinity', '1e5', '2.5E-3', '.5', '5.', '00012.50', '0.0000000000000000000000123'][
+      Math.floor(next() * 11)
+    ];
   if (style < 0.85) return `${sign}0.${'0'.repeat(Math.floor(next() * 25))}${Math.floor(next() * 1e9)}`;
   return `${sign}${(next() * 1000).toFixed(2)}`;
 }
@@ -118,8 +124,7 @@ describe('CSV plain-record fast path', () => {
   });
 
   it('hands quoted fields, CRLF, lone CR, blank lines and ragged rows to the general parser unchanged', async () => {
-    const text =
-      'n,t,m\r\n1.5,a,\r\n"2.5","b, c",3\r\n\r\n4,"x""y",5\n6,d,7\r8,e,9\n\n10,f,11\n12,"multi\nline",13\n14,g,15';
+    const text = 'n,t,m\r\n1.5,a,\r\n"2.5","b, c",3\r\n\r\n4,"x""y",5\n6,d,7\r8,e,9\n\n10,f,11\n12,"multi\nline",13\n14,g,15';
     const bytes = Buffer.from(text);
     const want = oracle(bytes, COMMA);
     for (let size = 1; size <= bytes.length; size++) expectSameCells(await read(bytes, size), want, `chunks of ${size}`);
@@ -132,9 +137,7 @@ describe('CSV plain-record fast path', () => {
   });
 
   it('types columns as text from their first text cell, or after empty cells, and keeps texts after numbers exact', async () => {
-    const bytes = Buffer.from(
-      'first,late,after_empty,after_nan\nyes,1.50,,NaN\nno,2,,1\nyes,x,maybe,y\n,3.0,no,\nno,1.50,maybe,z\n',
-    );
+    const bytes = Buffer.from('first,late,after_empty,after_nan\nyes,1.50,,NaN\nno,2,,1\nyes,x,maybe,y\n,3.0,no,\nno,1.50,maybe,z\n');
     const want = oracle(bytes, COMMA);
     expect(want.late).toEqual(['1.50', '2', 'x', '3.0', '1.50']);
     expect(want.after_empty).toEqual([null, null, 'maybe', 'no', 'maybe']);
@@ -148,7 +151,10 @@ describe('CSV plain-record fast path', () => {
     const lines = ['k,v'];
     for (let row = 0; row < 5000; row++) lines.push(`${names[Math.floor(next() * next() * names.length)]},${row}`);
     const bytes = Buffer.from(`${lines.join('\n')}\n`);
-    const table = await readDelimitedInput({ file: 't.csv', delimiter: COMMA, chunks: () => [bytes.subarray(0, 777), bytes.subarray(777)] }, {});
+    const table = await readDelimitedInput(
+      { file: 't.csv', delimiter: COMMA, chunks: () => [bytes.subarray(0, 777), bytes.subarray(777)] },
+      {},
+    );
     const column = table.columns[0];
     const firstSeen = [...new Set(lines.slice(1).map((line) => line.split(',')[0]))];
     expect(column.storage === 'text' && column.dictionary).toEqual(firstSeen);

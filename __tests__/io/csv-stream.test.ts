@@ -14,19 +14,23 @@ function csvSource(path: string, display = path): Source {
 async function streamed(path: string, cells: number) {
   const batches: FileColumns[] = [];
   const columns = new Map<string, Array<number | string | null>>();
-  const { rows, columnsWithText } = await streamDelimited(csvSource(path), {}, {
-    cells,
-    take(batch) {
-      batches.push({ rowCount: batch.rowCount, columns: [] });
-      // The batch's storage is reused afterwards: copy what the test keeps.
-      for (const column of batch.columns) {
-        expect(cellsOf(column)).toHaveLength(batch.rowCount);
-        const kept = columns.get(column.name) ?? [];
-        for (const cell of cellsOf(column)) kept.push(cell);
-        columns.set(column.name, kept);
-      }
+  const { rows, columnsWithText } = await streamDelimited(
+    csvSource(path),
+    {},
+    {
+      cells,
+      take(batch) {
+        batches.push({ rowCount: batch.rowCount, columns: [] });
+        // The batch's storage is reused afterwards: copy what the test keeps.
+        for (const column of batch.columns) {
+          expect(cellsOf(column)).toHaveLength(batch.rowCount);
+          const kept = columns.get(column.name) ?? [];
+          for (const cell of cellsOf(column)) kept.push(cell);
+          columns.set(column.name, kept);
+        }
+      },
     },
-  });
+  );
   return { rows, columnsWithText, batches, columns };
 }
 
@@ -58,7 +62,11 @@ describe('streaming a CSV file in batches', () => {
   it('names a column that meets text after numbers, whose batches stop there, for reading again as text', async () => {
     // Longer than the reader's 1 MB chunks, whose records may overshoot a batch: the text comes chunks later.
     const rows = 250_000;
-    const mixed = writeFile(dir, 'mixed.csv', ['code,x', ...Array.from({ length: rows }, (_, row) => `${row === 240_000 ? 'A7' : (row % 5) + '.0'},${row}`)].join('\n'));
+    const mixed = writeFile(
+      dir,
+      'mixed.csv',
+      ['code,x', ...Array.from({ length: rows }, (_, row) => `${row === 240_000 ? 'A7' : (row % 5) + '.0'},${row}`)].join('\n'),
+    );
     const { columnsWithText, columns } = await streamed(mixed, 2 * 4_000);
     expect([...columnsWithText]).toEqual(['code']);
     expect(columns.get('code')!.length).toBeGreaterThan(0);
@@ -66,10 +74,14 @@ describe('streaming a CSV file in batches', () => {
     expect(columns.get('x')).toEqual(Array.from({ length: rows }, (_, row) => row));
 
     const texts: Array<number | string | null> = [];
-    const again = await streamDelimited(csvSource(mixed), { forceText: columnsWithText, only: columnsWithText }, {
-      cells: 4_000,
-      take: (batch) => texts.push(...cellsOf(batch.columns[0])),
-    });
+    const again = await streamDelimited(
+      csvSource(mixed),
+      { forceText: columnsWithText, only: columnsWithText },
+      {
+        cells: 4_000,
+        take: (batch) => texts.push(...cellsOf(batch.columns[0])),
+      },
+    );
     expect(again.rows).toBe(rows);
     expect(texts.slice(0, 2)).toEqual(['0.0', '1.0']);
     expect(texts[240_000]).toBe('A7');

@@ -50,18 +50,35 @@ function tokenizeAllWays(text: string | Buffer, delimiter = COMMA): Parsed {
 
 describe('CsvTokenizer', () => {
   it('splits plain fields and records, with or without a final newline', () => {
-    expect(tokenizeAllWays('a,b\n1,2\n3,4\n').records).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
-    expect(tokenizeAllWays('a,b\n1,2\n3,4').records).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(tokenizeAllWays('a,b\n1,2\n3,4\n').records).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(tokenizeAllWays('a,b\n1,2\n3,4').records).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 
   it('accepts CRLF and LF line ends, and a lone CR', () => {
     const parsed = tokenizeAllWays('a,b\r\n1,2\r\n3,4\n5,6\r7,8');
-    expect(parsed.records).toEqual([['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6'], ['7', '8']]);
+    expect(parsed.records).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+      ['7', '8'],
+    ]);
     expect(parsed.lines).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('strips a UTF-8 byte-order mark, even when it arrives byte by byte', () => {
-    expect(tokenizeAllWays('\ufeffname,x\nA,1\n').records).toEqual([['name', 'x'], ['A', '1']]);
+    expect(tokenizeAllWays('\ufeffname,x\nA,1\n').records).toEqual([
+      ['name', 'x'],
+      ['A', '1'],
+    ]);
   });
 
   it('keeps a byte-order mark-like prefix that is not one', () => {
@@ -81,11 +98,18 @@ describe('CsvTokenizer', () => {
   });
 
   it('never trims spaces', () => {
-    expect(tokenizeAllWays(' a , b \n 1 ,2 \n').records).toEqual([[' a ', ' b '], [' 1 ', '2 ']]);
+    expect(tokenizeAllWays(' a , b \n 1 ,2 \n').records).toEqual([
+      [' a ', ' b '],
+      [' 1 ', '2 '],
+    ]);
   });
 
   it('gives empty fields for adjacent and trailing delimiters', () => {
-    expect(tokenizeAllWays('a,b,c\n,,\n1,,\n').records).toEqual([['a', 'b', 'c'], ['', '', ''], ['1', '', '']]);
+    expect(tokenizeAllWays('a,b,c\n,,\n1,,\n').records).toEqual([
+      ['a', 'b', 'c'],
+      ['', '', ''],
+      ['1', '', ''],
+    ]);
   });
 
   it('skips blank lines but counts them', () => {
@@ -97,15 +121,26 @@ describe('CsvTokenizer', () => {
   it('reports the physical line of records and fields after multi-line quoted fields', () => {
     const parsed = tokenizeAllWays('a,b\n"1\n2\r\n3",x\n"4\r5",y\nz,"\n"\n');
     expect(parsed.lines).toEqual([1, 2, 5, 7]);
-    expect(parsed.fieldLines).toEqual([[1, 1], [2, 4], [5, 6], [7, 7]]);
+    expect(parsed.fieldLines).toEqual([
+      [1, 1],
+      [2, 4],
+      [5, 6],
+      [7, 7],
+    ]);
   });
 
   it('uses tabs for TSV and leaves commas alone', () => {
-    expect(tokenizeAllWays('a\tb\n1,5\t"x\ty"\n', TAB).records).toEqual([['a', 'b'], ['1,5', 'x\ty']]);
+    expect(tokenizeAllWays('a\tb\n1,5\t"x\ty"\n', TAB).records).toEqual([
+      ['a', 'b'],
+      ['1,5', 'x\ty'],
+    ]);
   });
 
   it('passes multi-byte UTF-8 split across chunks through intact', () => {
-    expect(tokenizeAllWays('名前,x\n"é, ü",日本\n').records).toEqual([['名前', 'x'], ['é, ü', '日本']]);
+    expect(tokenizeAllWays('名前,x\n"é, ü",日本\n').records).toEqual([
+      ['名前', 'x'],
+      ['é, ü', '日本'],
+    ]);
   });
 
   it('names the line where an unterminated quoted field opened', () => {
@@ -159,7 +194,12 @@ describe('reading CSV files', () => {
 
   it('reads declared numerical cells, quoted or not, and infinities', async () => {
     const path = writeFile(dir, 'declared.csv', 'x,c\n"12.5",1\n-0.0,2.0\ninf,\n-Infinity,x\n');
-    const table = await readTable([path], { declared: new Map([['x', 'numerical'], ['c', 'categorical']]) });
+    const table = await readTable([path], {
+      declared: new Map([
+        ['x', 'numerical'],
+        ['c', 'categorical'],
+      ]),
+    });
     expect(cells(table, 'x')).toEqual([12.5, -0, Infinity, -Infinity]);
     expect(cells(table, 'c')).toEqual(['1', '2.0', null, 'x']);
   });

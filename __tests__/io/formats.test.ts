@@ -52,7 +52,11 @@ describe('the format registry', () => {
   });
 
   it('reads a Parquet file without an extension', async () => {
-    const path = writeFile(dir, 'export-parquet-data', Buffer.from(parquetWriteBuffer({ columnData: [{ name: 'x', data: [1, 2], type: 'INT32' }] })));
+    const path = writeFile(
+      dir,
+      'export-parquet-data',
+      Buffer.from(parquetWriteBuffer({ columnData: [{ name: 'x', data: [1, 2], type: 'INT32' }] })),
+    );
     expect(cells(await readTable([path]), 'x')).toEqual([1, 2]);
   });
 
@@ -89,7 +93,12 @@ describe('the format registry', () => {
 
   it("names every format in the check action's baseline input", () => {
     const description: string = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')).inputs.baseline.description;
-    expect(description).toContain(`(${formats.map((format) => format.title).slice(0, -1).join(', ')} or ${formats[formats.length - 1].title}; optionally .gz)`);
+    expect(description).toContain(
+      `(${formats
+        .map((format) => format.title)
+        .slice(0, -1)
+        .join(', ')} or ${formats[formats.length - 1].title}; optionally .gz)`,
+    );
   });
 
   it('names every format when a text reader meets a binary file', async () => {

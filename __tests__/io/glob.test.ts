@@ -45,7 +45,10 @@ describe('globFiles within the workspace', () => {
   });
 
   it('enters a folder outside the workspace that is one of the allowed roots', async () => {
-    expect((await both('outlink/**/*.csv', { within: [workspace, outside] })).files).toEqual(['outlink/deeper/more.csv', 'outlink/secret.csv']);
+    expect((await both('outlink/**/*.csv', { within: [workspace, outside] })).files).toEqual([
+      'outlink/deeper/more.csv',
+      'outlink/secret.csv',
+    ]);
   });
 
   it('follows every link when it is not bounded, as the CLI does on a machine that is its user’s', async () => {

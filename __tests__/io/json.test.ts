@@ -54,8 +54,17 @@ describe('JSON Lines', () => {
   });
 
   it('parses numeric strings in a declared numerical column and keeps numbers as text when categorical', async () => {
-    const path = writeFile(dir, 'declared.jsonl', lines('{"x": "12.5", "c": 1}', '{"x": 3, "c": "b"}', '{"x": "NaN", "c": 2.5}', '{"x": "", "c": null}'));
-    const table = await readTable([path], { declared: new Map([['x', 'numerical'], ['c', 'categorical']]) });
+    const path = writeFile(
+      dir,
+      'declared.jsonl',
+      lines('{"x": "12.5", "c": 1}', '{"x": 3, "c": "b"}', '{"x": "NaN", "c": 2.5}', '{"x": "", "c": null}'),
+    );
+    const table = await readTable([path], {
+      declared: new Map([
+        ['x', 'numerical'],
+        ['c', 'categorical'],
+      ]),
+    });
     expect(cells(table, 'x')).toEqual([12.5, 3, null, null]);
     expect(cells(table, 'c')).toEqual(['1', 'b', '2.5', null]);
   });
@@ -133,7 +142,14 @@ describe('JSON', () => {
   const dir = tempDir();
 
   it('reads an array of records with the same rules as JSON Lines', async () => {
-    const path = writeFile(dir, 'rows.json', JSON.stringify([{ a: 1, m: { x: 'u' } }, { a: null, m: { x: 'v' }, b: true }]));
+    const path = writeFile(
+      dir,
+      'rows.json',
+      JSON.stringify([
+        { a: 1, m: { x: 'u' } },
+        { a: null, m: { x: 'v' }, b: true },
+      ]),
+    );
     const table = await readTable([path]);
     expect(cells(table, 'a')).toEqual([1, null]);
     expect(cells(table, 'm.x')).toEqual(['u', 'v']);

@@ -41,17 +41,41 @@ describe('Parquet footers are checked against the file', () => {
   };
 
   it('reads an honest file rewritten without changes (the helper itself is faithful)', async () => {
-    const path = writeFile(dir, 'honest.parquet', withFooter(() => {}));
+    const path = writeFile(
+      dir,
+      'honest.parquet',
+      withFooter(() => {}),
+    );
     const table = await readTable([path]);
     expect(cells(table, 'amount')).toEqual([1, 2, 3, 4]);
     expect(cells(table, 'city')).toEqual(['a', 'b', 'a', 'c']);
   });
 
   it('refuses a total row count the row groups contradict: more, fewer, negative, or no row groups', async () => {
-    expect(await refused('more.parquet', withFooter((m) => void (m.num_rows = 10n)))).toMatch(/damaged: its footer claims 10 rows but its row groups hold 4/);
-    expect(await refused('fewer.parquet', withFooter((m) => void (m.num_rows = 2n)))).toMatch(/claims 2 rows but its row groups hold 4/);
-    expect(await refused('negative.parquet', withFooter((m) => void (m.num_rows = -5n)))).toMatch(/claims -5 rows/);
-    expect(await refused('no-groups.parquet', withFooter((m) => void (m.row_groups = [])))).toMatch(/claims 4 rows but the file has no row groups/);
+    expect(
+      await refused(
+        'more.parquet',
+        withFooter((m) => void (m.num_rows = 10n)),
+      ),
+    ).toMatch(/damaged: its footer claims 10 rows but its row groups hold 4/);
+    expect(
+      await refused(
+        'fewer.parquet',
+        withFooter((m) => void (m.num_rows = 2n)),
+      ),
+    ).toMatch(/claims 2 rows but its row groups hold 4/);
+    expect(
+      await refused(
+        'negative.parquet',
+        withFooter((m) => void (m.num_rows = -5n)),
+      ),
+    ).toMatch(/claims -5 rows/);
+    expect(
+      await refused(
+        'no-groups.parquet',
+        withFooter((m) => void (m.row_groups = [])),
+      ),
+    ).toMatch(/claims 4 rows but the file has no row groups/);
   });
 
   it('refuses 2^40 rows claimed consistently in a small file, without reserving memory for them', async () => {
@@ -73,7 +97,9 @@ describe('Parquet footers are checked against the file', () => {
 
   it('refuses a column chunk that lies past the end of the data, or holds no bytes', async () => {
     const past = withFooter((m) => void (m.row_groups[0].columns[1].meta_data!.data_page_offset = 1_000_000n));
-    expect(await refused('past-eof.parquet', past)).toMatch(/column "city" in the row group claims bytes 1000000 to \d+, beyond the \d+ bytes of data/);
+    expect(await refused('past-eof.parquet', past)).toMatch(
+      /column "city" in the row group claims bytes 1000000 to \d+, beyond the \d+ bytes of data/,
+    );
     const empty = withFooter((m) => void (m.row_groups[0].columns[0].meta_data!.total_compressed_size = 0n));
     expect(await refused('empty-chunk.parquet', empty)).toMatch(/column "amount" in the row group claims 0 bytes of data/);
   });
@@ -84,12 +110,18 @@ describe('Parquet footers are checked against the file', () => {
   });
 
   it('refuses a schema that claims more columns than it describes, or fewer than its row groups hold', async () => {
-    expect(await refused('more-columns.parquet', withFooter((m) => void (m.schema[0].num_children = 3)))).toMatch(
-      /damaged: its schema claims 1 more column than it describes/,
-    );
-    expect(await refused('fewer-columns.parquet', withFooter((m) => void (m.schema[0].num_children = 1)))).toMatch(
-      /its schema lists 1 elements beyond its root's children/,
-    );
+    expect(
+      await refused(
+        'more-columns.parquet',
+        withFooter((m) => void (m.schema[0].num_children = 3)),
+      ),
+    ).toMatch(/damaged: its schema claims 1 more column than it describes/);
+    expect(
+      await refused(
+        'fewer-columns.parquet',
+        withFooter((m) => void (m.schema[0].num_children = 1)),
+      ),
+    ).toMatch(/its schema lists 1 elements beyond its root's children/);
   });
 
   it('refuses column chunks that do not hold the columns the schema lists', async () => {
@@ -98,10 +130,18 @@ describe('Parquet footers are checked against the file', () => {
   });
 
   it('refuses empty and duplicate column names, as the CSV reader does', async () => {
-    expect(await refused('empty-name.parquet', withFooter((m) => void (m.schema[2].name = '')))).toMatch(/column 2 has no name in the schema/);
-    expect(await refused('duplicate.parquet', withFooter((m) => void (m.schema[2].name = 'amount')))).toMatch(
-      /the schema names column "amount" more than once/,
-    );
+    expect(
+      await refused(
+        'empty-name.parquet',
+        withFooter((m) => void (m.schema[2].name = '')),
+      ),
+    ).toMatch(/column 2 has no name in the schema/);
+    expect(
+      await refused(
+        'duplicate.parquet',
+        withFooter((m) => void (m.schema[2].name = 'amount')),
+      ),
+    ).toMatch(/the schema names column "amount" more than once/);
   });
 
   it('refuses a column name that is not UTF-8, but keeps a genuine U+FFFD', async () => {
@@ -111,10 +151,14 @@ describe('Parquet footers are checked against the file', () => {
     bytes.fill(0xff, at, at + 4);
     expect(await refused('latin1-name.parquet', bytes)).toMatch(/the name of column 2 in the schema is not valid UTF-8/);
 
-    const genuine = writeFile(dir, 'replacement-char.parquet', withFooter((m) => {
+    const genuine = writeFile(
+      dir,
+      'replacement-char.parquet',
+      withFooter((m) => {
         m.schema[2].name = 'city\uFFFD';
         m.row_groups[0].columns[1].meta_data!.path_in_schema = ['city\uFFFD'];
-      }),);
+      }),
+    );
     expect((await readTable([genuine])).columns.map((column) => column.name)).toEqual(['amount', 'city\uFFFD']);
   });
 });

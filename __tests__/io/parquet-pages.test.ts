@@ -28,7 +28,9 @@ const COLUMNS: ColumnSource[] = [
     name: 'longs',
     type: 'INT64',
     // Past 2^53 a long has no double of its own: the cells round as Number() does.
-    data: rows.map((row) => (row % 11 === 0 ? null : BigInt(row) * 1_000_000_007n * (row % 2 ? 1n : -1n) + (row % 3 === 0 ? 2n ** 62n + 1n : 0n))),
+    data: rows.map((row) =>
+      row % 11 === 0 ? null : BigInt(row) * 1_000_000_007n * (row % 2 ? 1n : -1n) + (row % 3 === 0 ? 2n ** 62n + 1n : 0n),
+    ),
   },
   { name: 'few_longs', type: 'INT64', data: rows.map((row) => (row % 6 === 0 ? null : BigInt(row % 5) * 2n ** 60n + 1n)) },
   { name: 'floats', type: 'FLOAT', data: rows.map((row) => (row % 13 === 0 ? null : row / 3)) },
@@ -70,7 +72,8 @@ async function hyparquetCells(bytes: Buffer): Promise<Map<string, Array<number |
   const file = new Uint8Array(bytes).buffer;
   const objects = await parquetReadObjects({ file, utf8: true });
   const names = parquetSchema(parquetMetadata(file)).children.map((field) => field.element.name);
-  const cellOf = (value: unknown) => (value === null || value === undefined || value === '' ? null : typeof value === 'bigint' ? Number(value) : (value as number | string));
+  const cellOf = (value: unknown) =>
+    value === null || value === undefined || value === '' ? null : typeof value === 'bigint' ? Number(value) : (value as number | string);
   return new Map(names.map((name) => [name, objects.map((row) => cellOf(row[name]))]));
 }
 
@@ -114,8 +117,18 @@ describe('Parquet pages decoded directly', () => {
   it('match hyparquet on v2 pages (hyparquet-writer): every type, nulls, dictionary and PLAIN, three row groups, Snappy', async () => {
     const bytes = hyparquetFile(COLUMNS);
     const metadata = parquetMetadata(new Uint8Array(bytes).buffer);
-    const dictionaryEncoded = metadata.row_groups[0].columns.filter((chunk) => chunk.meta_data!.encodings.includes('RLE_DICTIONARY')).map((chunk) => chunk.meta_data!.path_in_schema[0]);
-    expect(dictionaryEncoded).toEqual(['small_ints', 'few_longs', 'few_floats', 'doubles', 'repeated_doubles', 'labels', 'required_labels']);
+    const dictionaryEncoded = metadata.row_groups[0].columns
+      .filter((chunk) => chunk.meta_data!.encodings.includes('RLE_DICTIONARY'))
+      .map((chunk) => chunk.meta_data!.path_in_schema[0]);
+    expect(dictionaryEncoded).toEqual([
+      'small_ints',
+      'few_longs',
+      'few_floats',
+      'doubles',
+      'repeated_doubles',
+      'labels',
+      'required_labels',
+    ]);
     expect(metadata.row_groups.length).toBe(3);
     await expectSameAsHyparquet(dir, 'v2-snappy.parquet', bytes);
   });
@@ -136,7 +149,10 @@ describe('Parquet pages decoded directly', () => {
 
   it('match hyparquet on v1 pages (DuckDB), Snappy and uncompressed, with a string column dictionary-encoded in one row group and PLAIN in the next', async () => {
     for (const codec of ['snappy', 'uncompressed']) {
-      const bytes = await duckdbFile(`${dir}/duckdb-${codec}.parquet`, `COMPRESSION ${codec}, ROW_GROUP_SIZE 2048`, `
+      const bytes = await duckdbFile(
+        `${dir}/duckdb-${codec}.parquet`,
+        `COMPRESSION ${codec}, ROW_GROUP_SIZE 2048`,
+        `
         SELECT
           CASE WHEN i % 7 = 0 THEN NULL ELSE (i % 23 - 11)::INTEGER END AS small_ints,
           CASE WHEN i % 9 = 0 THEN NULL ELSE (i * 1234567891234 - 4611686018427387905)::BIGINT END AS longs,
@@ -144,16 +160,21 @@ describe('Parquet pages decoded directly', () => {
           CASE WHEN i % 5 = 0 THEN NULL ELSE i / 7 END AS doubles,
           CASE WHEN i % 11 = 0 THEN NULL WHEN i % 13 = 0 THEN '' ELSE 'c' || (i % 17)::VARCHAR END AS labels,
           CASE WHEN i % 3 = 0 THEN NULL WHEN i < 2048 THEN 'k' || (i % 5)::VARCHAR ELSE 'k' || i::VARCHAR END AS mixed
-        FROM range(5000) t(i) ORDER BY i`);
+        FROM range(5000) t(i) ORDER BY i`,
+      );
       await expectSameAsHyparquet(dir, `duckdb-${codec}-copy.parquet`, bytes);
     }
   }, 60_000);
 
   it('make the numbers listed as missing values NaN, in dictionary and PLAIN pages', async () => {
-    const path = writeFile(dir, 'sentinels.parquet', hyparquetFile([
-      { name: 'coded', type: 'INT32', data: rows.map((row) => (row % 4 === 0 ? -999 : row % 3)) },
-      { name: 'measured', type: 'DOUBLE', encoding: 'PLAIN', data: rows.map((row) => (row % 4 === 0 ? -999 : row / 2)) },
-    ]));
+    const path = writeFile(
+      dir,
+      'sentinels.parquet',
+      hyparquetFile([
+        { name: 'coded', type: 'INT32', data: rows.map((row) => (row % 4 === 0 ? -999 : row % 3)) },
+        { name: 'measured', type: 'DOUBLE', encoding: 'PLAIN', data: rows.map((row) => (row % 4 === 0 ? -999 : row / 2)) },
+      ]),
+    );
     const missing = new MissingValues(['-999']);
     const direct = await decodedDirectly(readFileSync(path), missing);
     const table = await readTable([path], { naValues: ['-999'] });
@@ -197,7 +218,10 @@ describe('Parquet pages decoded directly', () => {
   });
 
   it('leave a codec hyparquet lacks to hyparquet, whose refusal is reported as before', async () => {
-    const bytes = hyparquetFile([{ name: 'x', type: 'DOUBLE', data: [1.5, 2.5] }], { codec: 'GZIP', compressors: { GZIP: (input) => gzipSync(input) } });
+    const bytes = hyparquetFile([{ name: 'x', type: 'DOUBLE', data: [1.5, 2.5] }], {
+      codec: 'GZIP',
+      compressors: { GZIP: (input) => gzipSync(input) },
+    });
     expect((await decodedDirectly(bytes)).get('x')).toBeUndefined();
     const error = await inputError(() => readTable([writeFile(dir, 'gzip-pages.parquet', bytes)]));
     expect(error.message).toMatch(/could not be read as Parquet \(parquet unsupported compression codec: GZIP\)/);

@@ -42,7 +42,12 @@ describe('Parquet', () => {
     const schema: SchemaElement[] = [
       { name: 'root', num_children: 4 },
       { name: 'ts', type: 'INT64', converted_type: 'TIMESTAMP_MILLIS', repetition_type: 'OPTIONAL' },
-      { name: 'us', type: 'INT64', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MICROS' }, repetition_type: 'OPTIONAL' },
+      {
+        name: 'us',
+        type: 'INT64',
+        logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MICROS' },
+        repetition_type: 'OPTIONAL',
+      },
       { name: 'day', type: 'INT32', converted_type: 'DATE', repetition_type: 'OPTIONAL' },
       { name: 'price', type: 'INT64', converted_type: 'DECIMAL', scale: 2, precision: 12, repetition_type: 'OPTIONAL' },
     ];
@@ -70,21 +75,38 @@ describe('Parquet', () => {
   it('keeps row order across row groups', async () => {
     const values = Array.from({ length: 1000 }, (_, row) => row);
     const labels = values.map((row) => `r${row % 13}`);
-    const path = writeFile(dir, 'groups.parquet', parquet([
-      { name: 'v', data: values, type: 'DOUBLE' },
-      { name: 'label', data: labels, type: 'STRING' },
-    ], undefined, 128));
+    const path = writeFile(
+      dir,
+      'groups.parquet',
+      parquet(
+        [
+          { name: 'v', data: values, type: 'DOUBLE' },
+          { name: 'label', data: labels, type: 'STRING' },
+        ],
+        undefined,
+        128,
+      ),
+    );
     const table = await readTable([path]);
     expect(cells(table, 'v')).toEqual(values);
     expect(cells(table, 'label')).toEqual(labels);
   });
 
   it('applies declared kinds: numbers as text, numeric strings as numbers', async () => {
-    const path = writeFile(dir, 'declared.parquet', parquet([
-      { name: 'code', data: [1, 2, 1], type: 'INT32' },
-      { name: 'amount', data: ['1.5', null, '-2e3'], type: 'STRING' },
-    ]));
-    const table = await readTable([path], { declared: new Map([['code', 'categorical'], ['amount', 'numerical']]) });
+    const path = writeFile(
+      dir,
+      'declared.parquet',
+      parquet([
+        { name: 'code', data: [1, 2, 1], type: 'INT32' },
+        { name: 'amount', data: ['1.5', null, '-2e3'], type: 'STRING' },
+      ]),
+    );
+    const table = await readTable([path], {
+      declared: new Map([
+        ['code', 'categorical'],
+        ['amount', 'numerical'],
+      ]),
+    });
     expect(cells(table, 'code')).toEqual(['1', '2', '1']);
     expect(cells(table, 'amount')).toEqual([1.5, null, -2000]);
   });

@@ -16,7 +16,6 @@ import { parseExposition, type ParsedSample } from '../report/exposition.js';
 const PUSHGATEWAY_BINARY = '/usr/bin/prometheus-pushgateway';
 const HOSTILE_COLUMN = 'price "€"\\net\n}';
 
-
 /** Labels without empty values: Prometheus treats `x=""` as no label, and the Pushgateway adds `instance=""`. */
 function significant(labels: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(labels).filter(([, value]) => value !== ''));
@@ -93,7 +92,9 @@ describe('pushMetrics against a real Pushgateway', () => {
     expect(driftgateSeries(scraped, { job: 'driftgate', ...groupingKey })).toHaveLength(pushed.length);
     const hostile = driftgateSeries(scraped, { column: HOSTILE_COLUMN, job: 'driftgate' });
     expect(hostile.map((sample) => sample.name)).toContain('driftgate_column_drift_score');
-    expect(scraped.get(seriesKey('driftgate_dataset_drift_share', { job: 'driftgate', ...groupingKey }))?.value).toBe(result.dataset.drift_share);
+    expect(scraped.get(seriesKey('driftgate_dataset_drift_share', { job: 'driftgate', ...groupingKey }))?.value).toBe(
+      result.dataset.drift_share,
+    );
     expect(scraped.get(seriesKey('driftgate_last_check_timestamp_seconds', { job: 'driftgate', ...groupingKey }))?.value).toBe(1704164645);
   });
 
@@ -119,12 +120,17 @@ describe('pushMetrics against a real Pushgateway', () => {
 
   it('accepts an empty grouping value through the @base64 encoding', async () => {
     const groupingKey = { model: 'fraud', dataset: '' };
-    await pushMetrics(baseUrl, 'driftgate', groupingKey, renderPrometheus(resultOf(0, false), { labels: { model: 'fraud' }, timestamp: new Date(4_000_000) }));
+    await pushMetrics(
+      baseUrl,
+      'driftgate',
+      groupingKey,
+      renderPrometheus(resultOf(0, false), { labels: { model: 'fraud' }, timestamp: new Date(4_000_000) }),
+    );
     const scraped = await scrape(baseUrl);
     expect(scraped.get(seriesKey('driftgate_last_check_timestamp_seconds', { job: 'driftgate', model: 'fraud' }))?.value).toBe(4000);
   });
 
-  it('keeps the groups of the label values . and .. apart from the job\'s own group', async () => {
+  it("keeps the groups of the label values . and .. apart from the job's own group", async () => {
     const push = (labels: Record<string, string>, seconds: number) =>
       pushMetrics(baseUrl, 'dots', labels, renderPrometheus(resultOf(0, false), { labels, timestamp: new Date(seconds * 1000) }));
     await push({}, 5000);
@@ -132,11 +138,12 @@ describe('pushMetrics against a real Pushgateway', () => {
     await push({ dataset: '.' }, 5002);
     await push({ model: '..', dataset: 'daily' }, 5003);
     const scraped = await scrape(baseUrl);
-    const at = (labels: Record<string, string>) => scraped.get(seriesKey('driftgate_last_check_timestamp_seconds', { job: 'dots', ...labels }))?.value;
+    const at = (labels: Record<string, string>) =>
+      scraped.get(seriesKey('driftgate_last_check_timestamp_seconds', { job: 'dots', ...labels }))?.value;
     expect([at({}), at({ dataset: '..' }), at({ dataset: '.' }), at({ model: '..', dataset: 'daily' })]).toEqual([5000, 5001, 5002, 5003]);
   });
 
-  it('reports the Pushgateway\'s reason when it rejects a push, without retrying', async () => {
+  it("reports the Pushgateway's reason when it rejects a push, without retrying", async () => {
     const withTimestamp = '# TYPE driftgate_info gauge\ndriftgate_info 1 1700000000000\n';
     await expect(pushMetrics(baseUrl, 'driftgate', { model: 'x' }, withTimestamp)).rejects.toThrow(/HTTP 400.*timestamps/);
   });
@@ -232,13 +239,17 @@ describe('pushMetrics against a faulty server', () => {
     deadlines = [];
   });
 
-  it('sends a PUT of the text format to the group\'s path', async () => {
+  it("sends a PUT of the text format to the group's path", async () => {
     const server = await faultServer((_, response) => reply(response, 200));
     try {
       await pushMetrics(`${server.url}/prefix/`, 'drift check', { model: 'a b', dataset: 'x/y', stage: '' }, body);
       expect(server.requests).toHaveLength(1);
       const [request] = server.requests;
-      expect(request).toMatchObject({ method: 'PUT', url: '/prefix/metrics/job/drift%20check/model/a%20b/dataset@base64/eC95/stage@base64/=', body });
+      expect(request).toMatchObject({
+        method: 'PUT',
+        url: '/prefix/metrics/job/drift%20check/model/a%20b/dataset@base64/eC95/stage@base64/=',
+        body,
+      });
       expect(request.headers['content-type']).toBe('text/plain; version=0.0.4');
       expect(request.headers.authorization).toBeUndefined();
     } finally {
@@ -278,7 +289,7 @@ describe('pushMetrics against a faulty server', () => {
     }
   });
 
-  it('waits as long as a 429\'s Retry-After asks', async () => {
+  it("waits as long as a 429's Retry-After asks", async () => {
     const server = await faultServer((attempt, response) =>
       attempt === 0 ? reply(response, 429, 'slow down', { 'Retry-After': '1' }) : reply(response, 200),
     );
@@ -383,7 +394,9 @@ describe('pushMetrics against a faulty server', () => {
     ['a grouping label driftgate writes', 'http://127.0.0.1:1', 'driftgate', { column: 'x' }, 'clashes'],
     ['an invalid grouping label name', 'http://127.0.0.1:1', 'driftgate', { 'model-name': 'x' }, 'not a valid Prometheus label name'],
   ])('rejects %s as an InputError before sending anything', async (_, url, job, groupingKey, why) => {
-    const push = pushMetrics(url, job, groupingKey as Record<string, string>, body, { fetchImpl: (() => Promise.reject(new Error('sent'))) as typeof fetch });
+    const push = pushMetrics(url, job, groupingKey as Record<string, string>, body, {
+      fetchImpl: (() => Promise.reject(new Error('sent'))) as typeof fetch,
+    });
     await expect(push).rejects.toThrow(InputError);
     await expect(push).rejects.toThrow(why);
   });

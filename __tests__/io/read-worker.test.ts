@@ -83,10 +83,22 @@ describe.each(['cli', 'check'])('a check whose current data the %s bundle reads 
   writeFile(dir, 'baseline.csv', csv(0));
   writeFile(dir, 'current.csv', csv(1));
   writeFile(dir, 'bad.csv', csv(1, true));
-  const settings = (current: string): CheckSettings => ({ baseline: ['baseline.csv'], current: [current], cwd: dir, drift: defaultDriftOptions({ declaredKinds: new Map([['latency', 'numerical']]) }) });
+  const settings = (current: string): CheckSettings => ({
+    baseline: ['baseline.csv'],
+    current: [current],
+    cwd: dir,
+    drift: defaultDriftOptions({ declaredKinds: new Map([['latency', 'numerical']]) }),
+  });
   const onWorker = (workerMinBytes: number) => {
     const sides: Side[] = [];
-    return { sides, run: { readWorker: pathToFileURL(bundlePath(entry)), workerMinBytes, observer: { readingOnWorker: (side: Side) => sides.push(side) } } };
+    return {
+      sides,
+      run: {
+        readWorker: pathToFileURL(bundlePath(entry)),
+        workerMinBytes,
+        observer: { readingOnWorker: (side: Side) => sides.push(side) },
+      },
+    };
   };
 
   it('gives exactly what a check on one thread gives', async () => {
@@ -106,6 +118,8 @@ describe.each(['cli', 'check'])('a check whose current data the %s bundle reads 
     const { sides, run } = onWorker(0);
     const error = await inputError(() => runCheck(settings('bad.csv'), run));
     expect(sides).toEqual(['current']);
-    expect(error.describe()).toBe(`bad.csv:${ROWS + 2}: column "latency": "oops" is not a number, but the column is declared numerical; fix the cell, leave it empty for a missing value, or declare the column categorical`);
+    expect(error.describe()).toBe(
+      `bad.csv:${ROWS + 2}: column "latency": "oops" is not a number, but the column is declared numerical; fix the cell, leave it empty for a missing value, or declare the column categorical`,
+    );
   });
 });

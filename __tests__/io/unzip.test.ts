@@ -47,7 +47,11 @@ describe('extractZip', () => {
       { name: 'notes.txt', content: 'not data' },
     ]);
     const written = await extractZip(zip, target);
-    expect(written.map((path) => relative(target, path)).sort()).toEqual(['baseline.csv', join('nested', 'deeper', 'part.jsonl'), 'notes.txt']);
+    expect(written.map((path) => relative(target, path)).sort()).toEqual([
+      'baseline.csv',
+      join('nested', 'deeper', 'part.jsonl'),
+      'notes.txt',
+    ]);
     expect(readFileSync(join(target, 'baseline.csv'), 'utf8')).toBe('a,b\n1,2\n');
     expect(readFileSync(join(target, 'nested', 'deeper', 'part.jsonl'), 'utf8')).toBe('{"a":1}\n');
     expect(outsideTarget()).toEqual(['archive.zip']);
@@ -66,7 +70,10 @@ describe('extractZip', () => {
     ['an absolute name', () => join(caseDir, 'absolute-escape.csv')],
     ['a drive-letter name', () => 'C:/escape.csv'],
   ])('refuses %s and writes nothing outside the target', async (_label, name) => {
-    const zip = archive([{ name: 'fine.csv', content: 'a\n1\n' }, { name: name(), content: 'pwned\n' }]);
+    const zip = archive([
+      { name: 'fine.csv', content: 'a\n1\n' },
+      { name: name(), content: 'pwned\n' },
+    ]);
     const error = await inputError(() => extractZip(zip, target));
     expect(error.message).toMatch(/invalid relative path|absolute path|invalid characters|outside/);
     expect(error.location.file).toBe(zip);
@@ -95,7 +102,9 @@ describe('extractZip', () => {
     for (const name of ['sub/planted.csv', 'sub/new/planted.csv', 'sub/newdir/']) {
       const zip = archive([{ name, content: 'pwned\n' }]);
       const error = await inputError(() => extractZip(zip, target));
-      expect(error.message).toBe(`archive entry ${JSON.stringify(name)} would be written through the symbolic link ${join(target, 'sub')}; refusing to extract`);
+      expect(error.message).toBe(
+        `archive entry ${JSON.stringify(name)} would be written through the symbolic link ${join(target, 'sub')}; refusing to extract`,
+      );
     }
     expect(readdirSync(outside)).toEqual([]);
   });

@@ -77,7 +77,15 @@ describe('PCA against scikit-learn', () => {
   it('has no components without variance or rows', () => {
     expect(fitPca({ rows: 3, columns: 2, values: Float64Array.from([1, 2, 1, 2, 1, 2]) }, 0.65)).toBeUndefined();
     expect(fitPca({ rows: 1, columns: 2, values: Float64Array.from([1, 2]) }, 0.65)).toBeUndefined();
-    expect(() => fitPca(matrixOf([[1, 2], [3, 5]]), 1)).toThrow(RangeError);
+    expect(() =>
+      fitPca(
+        matrixOf([
+          [1, 2],
+          [3, 5],
+        ]),
+        1,
+      ),
+    ).toThrow(RangeError);
   });
 });
 

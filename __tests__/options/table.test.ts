@@ -70,7 +70,9 @@ const savedEnv = { ...process.env };
 
 /** The runner's view: every declared input, its default where not given. */
 function setInputs(samples: Record<string, string[]>): void {
-  const given = Object.fromEntries(Object.entries(samples).map(([key, values]) => [(CHECK_OPTIONS as Record<string, OptionSpec>)[key].input!.name, values.join('\n')]));
+  const given = Object.fromEntries(
+    Object.entries(samples).map(([key, values]) => [(CHECK_OPTIONS as Record<string, OptionSpec>)[key].input!.name, values.join('\n')]),
+  );
   for (const [name, input] of actionInputs()) process.env[`INPUT_${name.toUpperCase()}`] = given[name] ?? input.default;
 }
 
@@ -123,7 +125,13 @@ describe('the option table', () => {
       setInputs(samples);
       const fromInputs = getInputs().check;
       const { baseline, current, drift, memoryBudget } = fromInputs;
-      expect({ key, baseline, current, drift, memoryBudget }).toEqual({ key, baseline: fromFlags.baseline, current: fromFlags.current, drift: fromFlags.drift, memoryBudget: fromFlags.memoryBudget });
+      expect({ key, baseline, current, drift, memoryBudget }).toEqual({
+        key,
+        baseline: fromFlags.baseline,
+        current: fromFlags.current,
+        drift: fromFlags.drift,
+        memoryBudget: fromFlags.memoryBudget,
+      });
       // The sample is not the default: leaving it out changes the settings (the paths are required).
       if (key !== 'baseline' && key !== 'current') {
         const { drift: without, memoryBudget: budgetWithout } = (parseCli(argvOf({ ...samples, [key]: [] })) as CliCheckCommand).settings;
@@ -133,7 +141,9 @@ describe('the option table', () => {
   });
 
   it('names a mistake as the user wrote it: the flag on the CLI, the input in the action', () => {
-    expect(() => parseCli(argvOf({ baseline: ['a'], current: ['b'], minRows: ['0'] }))).toThrow('--min-rows must be a whole number >= 1, not "0"');
+    expect(() => parseCli(argvOf({ baseline: ['a'], current: ['b'], minRows: ['0'] }))).toThrow(
+      '--min-rows must be a whole number >= 1, not "0"',
+    );
     setInputs({ baseline: ['a'], current: ['b'], minRows: ['0'] });
     expect(() => getInputs()).toThrow(/^min-rows must be a whole number >= 1, not "0"$/);
   });

@@ -51,7 +51,9 @@ describe('firstChangePoints', () => {
   it('keeps row order among tied order values', () => {
     const outcome = firstChangePoints(signal, { order: new Array<number>(signal.length).fill(5) });
     const plain = firstChangePoints(signal);
-    expect(outcome.adwin.status === 'change' && outcome.adwin.detected.row).toBe(plain.adwin.status === 'change' && plain.adwin.detected.row);
+    expect(outcome.adwin.status === 'change' && outcome.adwin.detected.row).toBe(
+      plain.adwin.status === 'change' && plain.adwin.detected.row,
+    );
   });
 
   it('reports no change on a stationary stream', () => {
@@ -61,12 +63,20 @@ describe('firstChangePoints', () => {
   });
 
   it('skips ADWIN drifts where the error fell', () => {
-    const outcome = firstChangePoints(bernoulliStream(4, [[2000, 0.3], [2000, 0.1]]));
+    const outcome = firstChangePoints(
+      bernoulliStream(4, [
+        [2000, 0.3],
+        [2000, 0.1],
+      ]),
+    );
     expect(outcome.adwin).toEqual({ status: 'no-change' });
   });
 
   it('runs only ADWIN on a continuous (regression) signal unless Page-Hinkley is configured', () => {
-    const errors = absoluteNormalStream(5, [[2000, 1], [2000, 1.5]]);
+    const errors = absoluteNormalStream(5, [
+      [2000, 1],
+      [2000, 1.5],
+    ]);
     const outcome = firstChangePoints(errors);
     expect(outcome.ddm.status).toBe('not-applicable');
     expect(outcome['page-hinkley'].status).toBe('not-applicable');

@@ -82,7 +82,13 @@ describe('documented examples', () => {
     expect(compensatedMean([])).toBeUndefined();
     expect(accuracy(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c'])).toBe(0.75);
     expect(balancedAccuracy(['a', 'b', 'b'], ['a', 'c', 'b'])).toBe(0.75);
-    expect(confusionMatrix(['a', 'b', 'b'], ['a', 'a', 'b'])).toEqual({ labels: ['a', 'b'], counts: [[1, 0], [1, 1]] });
+    expect(confusionMatrix(['a', 'b', 'b'], ['a', 'a', 'b'])).toEqual({
+      labels: ['a', 'b'],
+      counts: [
+        [1, 0],
+        [1, 1],
+      ],
+    });
     const scores = precisionRecallF1(['a', 'a', 'b'], ['a', 'b', 'b']);
     expect(scores?.perClass[0]).toEqual({ label: 'a', precision: 1, recall: 0.5, f1: 0.6666666666666666, support: 2 });
     expect(scores?.f1Macro).toBe(0.6666666666666666);
@@ -98,7 +104,10 @@ describe('documented examples', () => {
     expect(logLoss(['n', 'p'], probabilities)).toBe(0.2899092476264711);
     const metrics = classificationMetrics({ task: 'classification', yTrue: ['a', 'b'], yPred: ['a', 'a'] });
     expect(metrics?.accuracy).toBe(0.5);
-    expect(metrics?.confusionMatrix).toEqual([[1, 0], [1, 0]]);
+    expect(metrics?.confusionMatrix).toEqual([
+      [1, 0],
+      [1, 0],
+    ]);
   });
 });
 
@@ -107,7 +116,15 @@ describe('edge cases', () => {
     expect(classificationMetrics({ task: 'classification', yTrue: [], yPred: [] })).toBeUndefined();
     expect(accuracy([], [])).toBeUndefined();
     expect(balancedAccuracy([], [])).toBeUndefined();
-    expect(logLoss([], new Map([['a', []], ['b', []]]))).toBeUndefined();
+    expect(
+      logLoss(
+        [],
+        new Map([
+          ['a', []],
+          ['b', []],
+        ]),
+      ),
+    ).toBeUndefined();
   });
 
   it('counts a positive–negative tie as one half', () => {
@@ -144,6 +161,14 @@ describe('edge cases', () => {
 
   it('throws on misaligned columns, a caller bug', () => {
     expect(() => accuracy(['a'], ['a', 'b'])).toThrow(RangeError);
-    expect(() => rocAuc(['a', 'b'], new Map([['a', [1]], ['b', [0]]]))).toThrow(RangeError);
+    expect(() =>
+      rocAuc(
+        ['a', 'b'],
+        new Map([
+          ['a', [1]],
+          ['b', [0]],
+        ]),
+      ),
+    ).toThrow(RangeError);
   });
 });

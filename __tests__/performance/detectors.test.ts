@@ -76,7 +76,14 @@ describe('stationary streams, 20 × 10,000 rows at error rate 0.1', () => {
 describe('regression errors |N(0, 1)| → |N(0, 1.5²)| at row 2000', () => {
   it('ADWIN detects within 300 rows (worst measured: 271) and stays quiet on stationary streams (1 of 200)', () => {
     for (const seed of SEEDS) {
-      const delay = firstDrift(new Adwin(), absoluteNormalStream(seed, [[CHANGE_AT, 1], [3000, 1.5]])) - CHANGE_AT;
+      const delay =
+        firstDrift(
+          new Adwin(),
+          absoluteNormalStream(seed, [
+            [CHANGE_AT, 1],
+            [3000, 1.5],
+          ]),
+        ) - CHANGE_AT;
       expect(delay).toBeGreaterThanOrEqual(0);
       expect(delay).toBeLessThanOrEqual(300);
     }
@@ -109,7 +116,11 @@ describe('detector mechanics', () => {
 
     const falling = new Adwin();
     let fell = false;
-    for (const value of bernoulliStream(4, [[2000, 0.3], [2000, 0.1]])) fell = falling.update(value) === 'drift' || fell;
+    for (const value of bernoulliStream(4, [
+      [2000, 0.3],
+      [2000, 0.1],
+    ]))
+      fell = falling.update(value) === 'drift' || fell;
     expect(fell).toBe(true);
     expect(falling.lastShift).toBeLessThan(0);
   });

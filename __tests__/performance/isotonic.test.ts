@@ -48,7 +48,13 @@ describe('isotonic regression edge cases', () => {
     const y = [1, 0, 1, 1, 0, 1];
     const order = [5, 2, 0, 4, 1, 3];
     const direct = predictIsotonic(fitIsotonic(x, y), [0, 0.15, 0.45, 1]);
-    const shuffled = predictIsotonic(fitIsotonic(order.map((i) => x[i]), order.map((i) => y[i])), [0, 0.15, 0.45, 1]);
+    const shuffled = predictIsotonic(
+      fitIsotonic(
+        order.map((i) => x[i]),
+        order.map((i) => y[i]),
+      ),
+      [0, 0.15, 0.45, 1],
+    );
     expect(Array.from(shuffled)).toEqual(Array.from(direct));
   });
 

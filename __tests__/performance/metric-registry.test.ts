@@ -21,7 +21,10 @@ describe('performance metric registry', () => {
 
   it('records task, direction and the need for probabilities', () => {
     const summary = Object.fromEntries(
-      PERFORMANCE_METRICS.map((metric) => [metric.name, `${metric.task} ${metric.direction}${metric.needsProbabilities ? ' probabilities' : ''}`]),
+      PERFORMANCE_METRICS.map((metric) => [
+        metric.name,
+        `${metric.task} ${metric.direction}${metric.needsProbabilities ? ' probabilities' : ''}`,
+      ]),
     );
     expect(summary).toEqual({
       accuracy: 'classification higher',

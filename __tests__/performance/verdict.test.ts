@@ -62,7 +62,10 @@ describe('performanceVerdict', () => {
 
   it('scales a relative tolerance by the baseline value', () => {
     // 5 % of 0.80 is 0.04.
-    expect(performanceVerdict(accuracy, rows(80), rows(76), parseMaxDegradation('5%'), quick)).toMatchObject({ status: 'ok', allowed: 0.04000000000000001 });
+    expect(performanceVerdict(accuracy, rows(80), rows(76), parseMaxDegradation('5%'), quick)).toMatchObject({
+      status: 'ok',
+      allowed: 0.04000000000000001,
+    });
     expect(performanceVerdict(accuracy, rows(80), rows(75), parseMaxDegradation('5%'), quick).status).toBe('degraded');
   });
 

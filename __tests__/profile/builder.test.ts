@@ -59,7 +59,12 @@ function expectSameColumn(actual: ColumnProfile, expected: ColumnProfile): void 
 /** A column summarised in batches: the same counts and extremes, the mean within 1e-12 relative. */
 function expectSameSummarisedColumn(actual: ColumnProfile, expected: ColumnProfile): void {
   const [streamed, whole] = [actual as NumericColumnProfile, expected as NumericColumnProfile];
-  expect({ rows: streamed.rows, missing: streamed.missing, min: streamed.min, max: streamed.max }).toEqual({ rows: whole.rows, missing: whole.missing, min: whole.min, max: whole.max });
+  expect({ rows: streamed.rows, missing: streamed.missing, min: streamed.min, max: streamed.max }).toEqual({
+    rows: whole.rows,
+    missing: whole.missing,
+    min: whole.min,
+    max: whole.max,
+  });
   expect(Math.abs(streamed.moments!.mean - whole.moments!.mean)).toBeLessThanOrEqual(1e-12 * Math.abs(whole.moments!.mean));
 }
 
@@ -92,7 +97,12 @@ describe('merging profiles', () => {
     expectSameColumn(column(merged, 'rating'), column(ofUnion, 'rating'));
     const amount = column(merged, 'amount') as NumericColumnProfile;
     const exact = column(ofUnion, 'amount') as NumericColumnProfile;
-    expect({ rows: amount.rows, missing: amount.missing, min: amount.min, max: amount.max }).toEqual({ rows: exact.rows, missing: exact.missing, min: exact.min, max: exact.max });
+    expect({ rows: amount.rows, missing: amount.missing, min: amount.min, max: amount.max }).toEqual({
+      rows: exact.rows,
+      missing: exact.missing,
+      min: exact.min,
+      max: exact.max,
+    });
   });
 
   it('keeps the moments to 1e-12 relative', () => {
@@ -132,7 +142,9 @@ describe('a CSV file streamed in batches', () => {
     expect(streamed.rows).toBe(150_000);
     for (const name of ['rating', 'city', 'code']) expectSameColumn(column(streamed, name), column(whole, name));
     // '007', not '7': the column was streamed again as text once its last rows showed it holds text.
-    expect((column(streamed, 'code') as { categories: ReadonlyArray<readonly [string, number]> }).categories.map(([category]) => category)).toContain('007');
+    expect(
+      (column(streamed, 'code') as { categories: ReadonlyArray<readonly [string, number]> }).categories.map(([category]) => category),
+    ).toContain('007');
     expectSameSummarisedColumn(column(streamed, 'amount'), column(whole, 'amount'));
   });
 });
@@ -193,12 +205,19 @@ describe('a Parquet file streamed a row group at a time', () => {
 
   it('hands over one row group at a time, from disk or gzipped', async () => {
     const gzipped = writeFile(dir, 'train.parquet.gz', gzipSync(bytes));
-    for (const [file, gzip] of [[path, false], [gzipped, true]] as const) {
+    for (const [file, gzip] of [
+      [path, false],
+      [gzipped, true],
+    ] as const) {
       const batches: number[] = [];
-      const read = await streamParquet({ path: file, display: file, format: 'parquet', gzip }, {}, {
-        cells: 1,
-        take: (batch) => void batches.push(batch.rowCount),
-      });
+      const read = await streamParquet(
+        { path: file, display: file, format: 'parquet', gzip },
+        {},
+        {
+          cells: 1,
+          take: (batch) => void batches.push(batch.rowCount),
+        },
+      );
       expect(read.rows).toBe(rows);
       expect(batches).toEqual([...Array(7).fill(4_000), 2_000]);
     }

@@ -21,12 +21,17 @@ describe('golden corpus with a profile baseline', () => {
     for (const column of golden.columns) {
       const columnProfile = profile.columns.find((candidate) => candidate.name === column.name)!;
       const profiled: ProfiledColumn = { storage: 'profile', name: column.name, profile: columnProfile };
-      expect({ column: column.name, missing: missingCount(profiled) }).toEqual({ column: column.name, missing: column.expected.reference_missing });
-      if (columnProfile.storage === 'numeric') expect({ column: column.name, kind: columnProfile.distribution.kind }).toEqual({ column: column.name, kind: 'lossless' });
+      expect({ column: column.name, missing: missingCount(profiled) }).toEqual({
+        column: column.name,
+        missing: column.expected.reference_missing,
+      });
+      if (columnProfile.storage === 'numeric')
+        expect({ column: column.name, kind: columnProfile.distribution.kind }).toEqual({ column: column.name, kind: 'lossless' });
       const current = golden.current.columns.find((candidate) => candidate.name === column.name)!;
       const sample = sampleOf(column.type, profiled, current);
       for (const test of statTests) {
-        if (!test.kinds.includes(column.type) || !(test.name in column.expected || (column.expected.undefined ?? []).includes(test.name))) continue;
+        if (!test.kinds.includes(column.type) || !(test.name in column.expected || (column.expected.undefined ?? []).includes(test.name)))
+          continue;
         const applies = test.applies?.(sample) ?? true;
         expectGolden(test.name, applies ? test.compute(sample) : undefined, column.expected, `${caseName}/${column.name}/${test.name}`);
         checked++;

@@ -12,7 +12,13 @@ import { normalDraws, tableOf } from '../helpers/tables.js';
 
 function sampleProfileJson(): Record<string, any> {
   const builder = new ProfileBuilder({ ...DEFAULT_PROFILE_SETTINGS, maxDistinct: 100 });
-  builder.addTable(tableOf({ x: normalDraws(500, 0, 5), n: [...Array(500).keys()].map((i) => i % 7), c: [...Array(500).keys()].map((i) => (i % 3 === 0 ? 'a' : i % 3 === 1 ? 'b' : null)) }));
+  builder.addTable(
+    tableOf({
+      x: normalDraws(500, 0, 5),
+      n: [...Array(500).keys()].map((i) => i % 7),
+      c: [...Array(500).keys()].map((i) => (i % 3 === 0 ? 'a' : i % 3 === 1 ? 'b' : null)),
+    }),
+  );
   return JSON.parse(JSON.stringify(profileToJson(builder.finish())));
 }
 
@@ -42,14 +48,30 @@ describe('profile JSON', () => {
 
   it.each([
     ['an unknown version', (json: Record<string, any>) => (json.driftgate_profile = 99), /format version 99.*reads version 1/],
-    ['counts that do not add up', (json: Record<string, any>) => (column(json, 'c').categories[0][1] += 1), /column "c": .*category counts add up to/],
+    [
+      'counts that do not add up',
+      (json: Record<string, any>) => (column(json, 'c').categories[0][1] += 1),
+      /column "c": .*category counts add up to/,
+    ],
     ['a negative count', (json: Record<string, any>) => (column(json, 'c').missing = -1), /"missing" is not a whole number/],
     ['columns whose rows differ from the profile', (json: Record<string, any>) => (json.rows = 499), /it has 500 rows, the profile 499/],
     ['NaN moments (JSON null)', (json: Record<string, any>) => (column(json, 'x').mean = null), /"mean" and "m2" are not finite/],
     ['negative M2', (json: Record<string, any>) => (column(json, 'x').m2 = -1), /"mean" and "m2" are not finite numbers \(m2 ≥ 0\)/],
-    ['a summary out of order', (json: Record<string, any>) => column(json, 'x').distribution.values.reverse(), /rank summary is inconsistent/],
-    ['a summary coarser than it states', (json: Record<string, any>) => (column(json, 'x').distribution.rank_error = 1e-9), /rank error of .* more than the 1e-9 it states/],
-    ['lossless data that does not decode', (json: Record<string, any>) => (column(json, 'n').distribution.data = 'AAAA'), /lossless distribution does not decode/],
+    [
+      'a summary out of order',
+      (json: Record<string, any>) => column(json, 'x').distribution.values.reverse(),
+      /rank summary is inconsistent/,
+    ],
+    [
+      'a summary coarser than it states',
+      (json: Record<string, any>) => (column(json, 'x').distribution.rank_error = 1e-9),
+      /rank error of .* more than the 1e-9 it states/,
+    ],
+    [
+      'lossless data that does not decode',
+      (json: Record<string, any>) => (column(json, 'n').distribution.data = 'AAAA'),
+      /lossless distribution does not decode/,
+    ],
     ['a mean outside min and max', (json: Record<string, any>) => (column(json, 'n').mean = 1000), /mean lies outside/],
     ['a column named twice', (json: Record<string, any>) => json.columns.push(column(json, 'n')), /names this column twice/],
   ])('refuses %s, naming the file', (_, mutate, message) => {

@@ -20,7 +20,8 @@ function profiled(table: Table) {
   const builder = new ProfileBuilder();
   // In several batches, as the streaming reader hands them over.
   const values = (table.columns[0] as { values: Float64Array }).values;
-  for (let start = 0; start < values.length; start += 50_000) builder.addTable(tableOfValues(Array.from(values.subarray(start, start + 50_000)), table.sources[0]));
+  for (let start = 0; start < values.length; start += 50_000)
+    builder.addTable(tableOfValues(Array.from(values.subarray(start, start + 50_000)), table.sources[0]));
   return datasetOf(builder.finish(), table.sources, 'file');
 }
 
@@ -28,7 +29,11 @@ const baseline = tableOfValues(normalDraws(200_000, 0, 21), 'train.csv');
 const current = tableOfValues(normalDraws(120_000, 0.01, 22), 'fresh.csv');
 const baselineProfile = profiled(baseline);
 
-function columnOf(method: string, reference = baselineProfile as Parameters<typeof compareTables>[0], fresh: Parameters<typeof compareTables>[1] = current): ColumnResult {
+function columnOf(
+  method: string,
+  reference = baselineProfile as Parameters<typeof compareTables>[0],
+  fresh: Parameters<typeof compareTables>[1] = current,
+): ColumnResult {
   return compareTables(reference, fresh, defaultDriftOptions({ method })).columns[0];
 }
 
@@ -74,11 +79,14 @@ describe('a check against a summarised profile', () => {
   it('refuses a method that has no bound on a summary, and says which have', () => {
     const column = columnOf('psi');
     expect(column.status).toBe('not-tested');
-    expect(column.reasons.join(' ')).toMatch(/psi cannot be computed honestly from a rank summary; pick one of ks, ks_asymp, wasserstein, wasserstein_normed, t_test/);
+    expect(column.reasons.join(' ')).toMatch(
+      /psi cannot be computed honestly from a rank summary; pick one of ks, ks_asymp, wasserstein, wasserstein_normed, t_test/,
+    );
   });
 
   it('refuses a distance threshold calibrated by permutation, which needs the rows', () => {
-    const column = compareTables(baselineProfile, current, defaultDriftOptions({ method: 'wasserstein', distanceThreshold: 'auto' })).columns[0];
+    const column = compareTables(baselineProfile, current, defaultDriftOptions({ method: 'wasserstein', distanceThreshold: 'auto' }))
+      .columns[0];
     expect(column.status).toBe('not-tested');
     expect(column.reasons.join(' ')).toMatch(/distance-threshold auto calibrates by permuting rows, which a rank summary does not keep/);
     expect(columnOf('wasserstein').status).not.toBe('not-tested');

@@ -17,7 +17,11 @@ export const EXAMPLES = new URL('../../examples/data/', import.meta.url).pathnam
 
 /** The check action's report for the drifted example data, as the check action writes it. */
 export async function exampleDriftReport(): Promise<JsonReport> {
-  const result = await runCheck({ baseline: [`${EXAMPLES}baseline.csv`], current: [`${EXAMPLES}current.csv`], drift: defaultDriftOptions() });
+  const result = await runCheck({
+    baseline: [`${EXAMPLES}baseline.csv`],
+    current: [`${EXAMPLES}current.csv`],
+    drift: defaultDriftOptions(),
+  });
   return toJsonReport(result, new Date('2026-05-14T06:00:00Z'));
 }
 
@@ -49,7 +53,14 @@ export async function clientFor(server: GitServer, retryPolicy: Partial<RetryPol
 /** Settings for publishing `model` from `workspace` to the server's repository. */
 export function publishSettings(server: GitServer, workspace: string, overrides: Partial<PublishSettings> = {}): PublishSettings {
   return {
-    content: { model: ['out/model.pkl'], baseline: ['data/train.csv'], baselineAs: 'raw', metrics: 'out/metrics.json', driftReport: 'report/drift-report.json', cwd: workspace },
+    content: {
+      model: ['out/model.pkl'],
+      baseline: ['data/train.csv'],
+      baselineAs: 'raw',
+      metrics: 'out/metrics.json',
+      driftReport: 'report/drift-report.json',
+      cwd: workspace,
+    },
     repository: { owner: server.state.owner, repo: server.state.repo },
     name: 'churn',
     registryDir: 'models',

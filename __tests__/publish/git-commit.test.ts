@@ -66,7 +66,11 @@ describe('reading', () => {
     const tip = await server.state.pushCommit('feature', { 'a.txt': 'a' }, 'On the branch');
     await server.state.pushCommit('main', { 'b.txt': 'b' }, 'On main');
     const comparison = await compareBranches(client, repository, mainHead(), tip);
-    expect(comparison).toEqual({ aheadBy: 1, behindBy: 1, changedFiles: [{ path: 'a.txt', removed: false, blobSha: gitBlobSha(Buffer.from('a')) }] });
+    expect(comparison).toEqual({
+      aheadBy: 1,
+      behindBy: 1,
+      changedFiles: [{ path: 'a.txt', removed: false, blobSha: gitBlobSha(Buffer.from('a')) }],
+    });
     expect((await compareBranches(client, repository, tip, base)).aheadBy).toBe(0);
   });
 });
@@ -79,8 +83,17 @@ describe('writing', () => {
       { path: 'models/churn/index.json', content: Buffer.from('{}\n') },
     ];
     const parent = await readCommit(client, repository, mainHead());
-    const sha = await writeCommit(client, repository, { parents: [parent.sha], baseTree: parent.treeSha, files, message: 'Publish' }, uploaded);
-    expect(server.state.git('ls-tree', '-r', '--name-only', sha).trim().split('\n')).toEqual(['README.md', 'models/churn/1/model/model.bin', 'models/churn/index.json']);
+    const sha = await writeCommit(
+      client,
+      repository,
+      { parents: [parent.sha], baseTree: parent.treeSha, files, message: 'Publish' },
+      uploaded,
+    );
+    expect(server.state.git('ls-tree', '-r', '--name-only', sha).trim().split('\n')).toEqual([
+      'README.md',
+      'models/churn/1/model/model.bin',
+      'models/churn/index.json',
+    ]);
     expect(server.state.git('cat-file', 'blob', `${sha}:models/churn/1/model/model.bin`)).toBeDefined();
     const commitRequest = server.state.requests.find((request) => request.method === 'POST' && request.path.endsWith('/git/commits'));
     expect(commitRequest?.body).not.toHaveProperty('author');
@@ -102,7 +115,12 @@ describe('writing', () => {
   it('creates a branch once, and moves it only fast-forward unless forced', async () => {
     const parent = await readCommit(client, repository, mainHead());
     const commit = (message: string, parents: string[]) =>
-      writeCommit(client, repository, { parents, baseTree: parent.treeSha, files: [{ path: `${message}.txt`, content: Buffer.from(message) }], message }, new Set());
+      writeCommit(
+        client,
+        repository,
+        { parents, baseTree: parent.treeSha, files: [{ path: `${message}.txt`, content: Buffer.from(message) }], message },
+        new Set(),
+      );
     const first = await commit('first', [parent.sha]);
     expect(await createBranch(client, repository, 'driftgate/churn', first)).toBe(true);
     expect(await createBranch(client, repository, 'driftgate/churn', first)).toBe(false);
@@ -118,8 +136,13 @@ describe('writing', () => {
   it('refuses a blob whose stored name does not match its content', async () => {
     server.state.injectFault({ method: 'POST', path: /\/git\/blobs$/, respond: { status: 201, body: { sha: '0'.repeat(40) } } });
     const parent = await readCommit(client, repository, mainHead());
-    await expect(writeCommit(client, repository, { parents: [parent.sha], baseTree: parent.treeSha, files: [{ path: 'a', content: Buffer.from('a') }], message: 'm' }, new Set())).rejects.toThrow(
-      /the upload was altered/,
-    );
+    await expect(
+      writeCommit(
+        client,
+        repository,
+        { parents: [parent.sha], baseTree: parent.treeSha, files: [{ path: 'a', content: Buffer.from('a') }], message: 'm' },
+        new Set(),
+      ),
+    ).rejects.toThrow(/the upload was altered/);
   });
 });

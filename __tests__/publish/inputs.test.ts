@@ -35,7 +35,14 @@ function setInputs(given: Record<string, string>): void {
 }
 
 beforeEach(() => {
-  process.env = { ...savedEnv, GITHUB_REPOSITORY: 'octo-org/churn-model', GITHUB_RUN_ID: '4242', GITHUB_SERVER_URL: 'https://github.example.com', GITHUB_WORKSPACE: '/work/space', RUNNER_TEMP: '/work/_temp' };
+  process.env = {
+    ...savedEnv,
+    GITHUB_REPOSITORY: 'octo-org/churn-model',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SERVER_URL: 'https://github.example.com',
+    GITHUB_WORKSPACE: '/work/space',
+    RUNNER_TEMP: '/work/_temp',
+  };
   printed = [];
   jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
     printed.push(String(chunk));
@@ -58,7 +65,15 @@ describe('getInputs', () => {
     expect(githubToken).toBe('ghs_secret_token');
     expect(printed.join('')).toContain('::add-mask::ghs_secret_token');
     expect(publish).toEqual({
-      content: { model: ['out/model.pkl'], baseline: [], baselineAs: 'profile', metrics: undefined, driftReport: undefined, cwd: '/work/space', runnerTemp: '/work/_temp' },
+      content: {
+        model: ['out/model.pkl'],
+        baseline: [],
+        baselineAs: 'profile',
+        metrics: undefined,
+        driftReport: undefined,
+        cwd: '/work/space',
+        runnerTemp: '/work/_temp',
+      },
       repository: { owner: 'octo-org', repo: 'churn-model' },
       name: 'churn-model',
       registryDir: 'models',
@@ -90,9 +105,26 @@ describe('getInputs', () => {
       draft: 'true',
     });
     const { publish } = getInputs();
-    expect(publish.content).toMatchObject({ model: ['out/model, v2.pkl', 'out/extra/*.bin'], baseline: ['data/train.csv'], metrics: 'out/metrics.json', driftReport: 'driftgate-report/drift-report.json' });
-    expect(publish).toMatchObject({ name: 'churn', registryDir: 'ml/registry', version: '2026.05.14.7', base: 'develop', branch: 'models/churn' });
-    expect(publish.pullRequest).toEqual({ labels: ['model', 'retrain', 'needs review'], reviewers: ['sam', 'dana'], teamReviewers: ['ml'], assignees: ['dana'], draft: true });
+    expect(publish.content).toMatchObject({
+      model: ['out/model, v2.pkl', 'out/extra/*.bin'],
+      baseline: ['data/train.csv'],
+      metrics: 'out/metrics.json',
+      driftReport: 'driftgate-report/drift-report.json',
+    });
+    expect(publish).toMatchObject({
+      name: 'churn',
+      registryDir: 'ml/registry',
+      version: '2026.05.14.7',
+      base: 'develop',
+      branch: 'models/churn',
+    });
+    expect(publish.pullRequest).toEqual({
+      labels: ['model', 'retrain', 'needs review'],
+      reviewers: ['sam', 'dana'],
+      teamReviewers: ['ml'],
+      assignees: ['dana'],
+      draft: true,
+    });
     expect(publish.promotion).toBeUndefined();
   });
 
@@ -117,20 +149,31 @@ describe('getInputs', () => {
     expect(refused({ 'github-token': '' })).toMatch(/github-token/);
     expect(refused({ 'model-name': 'my model' })).toMatch(/^model-name must be/);
     expect(refused({ name: 'my model' })).toMatch(/^name must be/);
-    expect(refused({ title: 'Publish {model} at {ref}' })).toBe('input "title" has an unknown field {ref} in "Publish {model} at {ref}"; the fields are {model}, {version}, {path}');
+    expect(refused({ title: 'Publish {model} at {ref}' })).toBe(
+      'input "title" has an unknown field {ref} in "Publish {model} at {ref}"; the fields are {model}, {version}, {path}',
+    );
     expect(refused({ 'commit-message': '{Model} {version}' })).toMatch(/^input "commit-message" has an unknown field \{Model\}/);
     expect(refused({ version: '../1' })).toMatch(/^version must be/);
     expect(refused({ 'registry-dir': '../elsewhere' })).toMatch(/registry-dir/);
     expect(refused({ branch: 'bad..branch' })).toMatch(/branch "bad\.\.branch" is not a valid branch name/);
-    expect(refused({ base: 'main', branch: 'main' })).toMatch(/^branch "main" is also the base; the model is proposed on a branch of its own/);
-    for (const registryDir of ['a/.git', 'models/.GIT/x', '.Git', 'a/../../b', 'a/..']) expect(refused({ 'registry-dir': registryDir })).toMatch(/^registry-dir must be a folder inside the repository/);
+    expect(refused({ base: 'main', branch: 'main' })).toMatch(
+      /^branch "main" is also the base; the model is proposed on a branch of its own/,
+    );
+    for (const registryDir of ['a/.git', 'models/.GIT/x', '.Git', 'a/../../b', 'a/..'])
+      expect(refused({ 'registry-dir': registryDir })).toMatch(/^registry-dir must be a folder inside the repository/);
     expect(refused({ draft: 'yes' })).toMatch(/draft/);
     expect(refused({ 'promote-metric': 'roc_auc' })).toMatch(/^promote-metric roc_auc needs the metrics input/);
-    expect(refused({ 'promote-metric': 'latency_ms', metrics: 'm.json' })).toMatch(/^promote-metric "latency_ms" is not a metric whose better direction driftgate knows/);
-    expect(refused({ 'promote-metric': 'roc_auc', metrics: 'm.json', 'promote-margin': '-0.01' })).toMatch(/^promote-margin must be a number >= 0, not "-0.01"/);
+    expect(refused({ 'promote-metric': 'latency_ms', metrics: 'm.json' })).toMatch(
+      /^promote-metric "latency_ms" is not a metric whose better direction driftgate knows/,
+    );
+    expect(refused({ 'promote-metric': 'roc_auc', metrics: 'm.json', 'promote-margin': '-0.01' })).toMatch(
+      /^promote-margin must be a number >= 0, not "-0.01"/,
+    );
     expect(refused({ 'promote-margin': '0.01' })).toMatch(/^promote-margin is set but promote-metric is empty/);
     github.context.payload = { repository: { default_branch: 'main', name: 'churn-model', owner: { login: 'octo-org' } } };
-    expect(refused({ branch: 'main' })).toMatch(/^branch "main" is the repository's default branch, which the pull request goes to when base is not set/);
+    expect(refused({ branch: 'main' })).toMatch(
+      /^branch "main" is the repository's default branch, which the pull request goes to when base is not set/,
+    );
     setInputs({ 'model-files': 'm.pkl', branch: 'main', base: 'develop' });
     expect(getInputs().publish).toMatchObject({ branch: 'main', base: 'develop' });
     process.env.GITHUB_REPOSITORY = '';
@@ -140,8 +183,16 @@ describe('getInputs', () => {
   it('still reads the old input names and {name}, with one warning each naming the new one', () => {
     setInputs({ model: 'out/model.pkl', name: 'churn', title: 'Retrain {name} to {version}' });
     const { publish } = getInputs();
-    expect(publish).toMatchObject({ content: { model: ['out/model.pkl'] }, name: 'churn', branch: 'driftgate/churn', title: 'Retrain {name} to {version}' });
-    const warnings = printed.join('').split('\n').filter((line) => line.startsWith('::warning'));
+    expect(publish).toMatchObject({
+      content: { model: ['out/model.pkl'] },
+      name: 'churn',
+      branch: 'driftgate/churn',
+      title: 'Retrain {name} to {version}',
+    });
+    const warnings = printed
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('::warning'));
     expect(warnings).toEqual([
       '::warning::"name" is deprecated: rename it to "model-name", which means the same',
       '::warning::"model" is deprecated: rename it to "model-files", which means the same',
@@ -151,7 +202,9 @@ describe('getInputs', () => {
 
   it('refuses an old and a new name given together', () => {
     setInputs({ model: 'out/a.pkl', 'model-files': 'out/b.pkl' });
-    expect(() => getInputs()).toThrow(new InputError('"model" and "model-files" are both given; "model" is the old name of "model-files": keep only "model-files"'));
+    expect(() => getInputs()).toThrow(
+      new InputError('"model" and "model-files" are both given; "model" is the old name of "model-files": keep only "model-files"'),
+    );
     setInputs({ 'model-files': 'out/b.pkl', name: 'a', 'model-name': 'b' });
     expect(() => getInputs()).toThrow(/"name" and "model-name" are both given/);
     expect(printed.join('')).not.toContain('::warning');

@@ -69,14 +69,25 @@ describe('collectContent', () => {
   });
 
   it('refuses data files mixed with profiles, naming the data file', async () => {
-    const failure = await collectContent({ model: ['out/model.pkl'], baseline: ['profiles/part-1.profile.json', 'data/train-2.csv'], cwd: workspace }).catch((error: unknown) => error);
+    const failure = await collectContent({
+      model: ['out/model.pkl'],
+      baseline: ['profiles/part-1.profile.json', 'data/train-2.csv'],
+      cwd: workspace,
+    }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InputError);
     expect((failure as InputError).message).toMatch(/data file among profiles/);
     expect((failure as InputError).location.file).toBe('data/train-2.csv');
   });
 
   it('places each file in its version subfolder with size and sha256', async () => {
-    const content = await collectContent({ model: ['out/model.pkl'], baseline: ['data/*.csv'], baselineAs: 'raw', metrics: 'out/metrics.json', driftReport: 'report/drift-report.json', cwd: workspace });
+    const content = await collectContent({
+      model: ['out/model.pkl'],
+      baseline: ['data/*.csv'],
+      baselineAs: 'raw',
+      metrics: 'out/metrics.json',
+      driftReport: 'report/drift-report.json',
+      cwd: workspace,
+    });
     expect(content.baselineProfile).toBeUndefined();
     expect(content.files.map(({ path, role, size, sha256: digest }) => ({ path, role, size, digest }))).toEqual([
       { path: 'model/model.pkl', role: 'model', size: 11, digest: sha256('model bytes') },
@@ -102,7 +113,10 @@ describe('collectContent', () => {
   it('says what is missing, naming the path', async () => {
     const collect = (model: string[], extra: object = {}) => collectContent({ model, baseline: [], cwd: workspace, ...extra });
     await expect(collect([])).rejects.toThrow(/input "model-files" is required/);
-    await expect(collect(['out/nope.pkl'])).rejects.toMatchObject({ location: { file: 'out/nope.pkl' }, message: expect.stringMatching(/does not exist/) });
+    await expect(collect(['out/nope.pkl'])).rejects.toMatchObject({
+      location: { file: 'out/nope.pkl' },
+      message: expect.stringMatching(/does not exist/),
+    });
     await expect(collect(['out/*.onnx'])).rejects.toThrow(/no file matches/);
     await expect(collect(['empty'])).rejects.toThrow(/holds no files/);
     await expect(collect(['out/model.pkl'], { metrics: 'data/*.csv' })).rejects.toThrow(/metrics must name one file; this matches 2/);
@@ -116,7 +130,9 @@ describe('collectContent', () => {
     ftruncateSync(handle, MAX_FILE_BYTES + 1);
     closeSync(handle);
     try {
-      const failure = await collectContent({ model: ['out/model.pkl', 'out/huge.bin'], baseline: [], cwd: workspace }).catch((error: unknown) => error);
+      const failure = await collectContent({ model: ['out/model.pkl', 'out/huge.bin'], baseline: [], cwd: workspace }).catch(
+        (error: unknown) => error,
+      );
       expect(failure).toBeInstanceOf(InputError);
       expect((failure as InputError).location.file).toBe('out/huge.bin');
       expect((failure as InputError).message).toMatch(/32\.0 MiB/);
@@ -136,7 +152,9 @@ describe('parseDriftReport', () => {
     const { gate: _gate, ...version1 } = report;
     expect(parseDriftReport(JSON.stringify({ ...version1, schema_version: 1 }), 'r.json').schema_version).toBe(1);
     expect(() => parseDriftReport('{"schema_version": 4}', 'r.json')).toThrow(/schema_version is 4, this driftgate reads versions 1, 2, 3/);
-    expect(() => parseDriftReport(JSON.stringify({ ...report, columns: undefined }), 'r.json')).toThrow(/"dataset" or "columns" is missing/);
+    expect(() => parseDriftReport(JSON.stringify({ ...report, columns: undefined }), 'r.json')).toThrow(
+      /"dataset" or "columns" is missing/,
+    );
     expect(() => parseDriftReport(JSON.stringify({ ...report, generated_at: 'yesterday' }), 'r.json')).toThrow(/not a date/);
     expect(() => parseDriftReport('nope', 'r.json')).toThrow(/not JSON/);
   });
@@ -151,9 +169,23 @@ describe('parseDriftReport', () => {
       const column = [...read.columns, ...read.model!.columns][index];
       expect(column.baseline).toEqual(old.reference);
       const { reference, other_reference, ...sameHistogram } = old.histogram;
-      expect(column.histogram).toEqual({ ...sameHistogram, baseline: reference, ...(other_reference === undefined ? {} : { other_baseline: other_reference }) });
-      if (old.direction?.kind === 'shift') expect(column.direction).toEqual({ kind: 'shift', baseline_mean: old.direction.reference_mean, current_mean: old.direction.current_mean, change: old.direction.change });
-      if (old.direction?.kind === 'share') expect(column.direction).toMatchObject({ baseline_share: old.direction.reference_share, current_share: old.direction.current_share });
+      expect(column.histogram).toEqual({
+        ...sameHistogram,
+        baseline: reference,
+        ...(other_reference === undefined ? {} : { other_baseline: other_reference }),
+      });
+      if (old.direction?.kind === 'shift')
+        expect(column.direction).toEqual({
+          kind: 'shift',
+          baseline_mean: old.direction.reference_mean,
+          current_mean: old.direction.current_mean,
+          change: old.direction.change,
+        });
+      if (old.direction?.kind === 'share')
+        expect(column.direction).toMatchObject({
+          baseline_share: old.direction.reference_share,
+          current_share: old.direction.current_share,
+        });
     }
     // Both kinds of column and of direction are in the fixture, so every renamed field was read.
     expect(new Set(written.columns.map((column) => column.direction?.kind))).toEqual(new Set(['shift', 'share']));

@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { escapeMarkdown } from '../../src/report/escape.js';
 import type { JsonReport } from '../../src/report/json.js';
 import { compareWithDeployed, type MetricsFile, type MetricValues } from '../../src/publish/metrics.js';
-import { describeChange, formatBytes, MODEL_CARD_CHARACTER_LIMIT, renderModelCard, renderNotPromoted, type ModelCardInput } from '../../src/publish/model-card.js';
+import {
+  describeChange,
+  formatBytes,
+  MODEL_CARD_CHARACTER_LIMIT,
+  renderModelCard,
+  renderNotPromoted,
+  type ModelCardInput,
+} from '../../src/publish/model-card.js';
 import type { RegistryFile } from '../../src/registry/registry.js';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
@@ -76,10 +83,19 @@ describe('the model card', () => {
   });
 
   it('opens with the same-holdout comparison: deployed, new, change, and which is better or worse', () => {
-    const card = renderModelCard(input(sameHoldout({ accuracy: 0.934, f1: 0.8, log_loss: 0.41, mae: 2, test_rows: 375 }, { accuracy: 0.912, f1: 0.83, log_loss: 0.35, mae: 2.5 })));
+    const card = renderModelCard(
+      input(
+        sameHoldout(
+          { accuracy: 0.934, f1: 0.8, log_loss: 0.41, mae: 2, test_rows: 375 },
+          { accuracy: 0.912, f1: 0.83, log_loss: 0.35, mae: 2.5 },
+        ),
+      ),
+    );
     expect(card.indexOf('## Deployed vs new, on the same data')).toBeGreaterThan(0);
     expect(card.indexOf('## Deployed vs new, on the same data')).toBeLessThan(card.indexOf('## Why this version'));
-    expect(card).toContain('The training scored the deployed version `2026.05.01.1` and this version on the same holdout of the fresh data.');
+    expect(card).toContain(
+      'The training scored the deployed version `2026.05.01.1` and this version on the same holdout of the fresh data.',
+    );
     expect(card).not.toContain('other data');
     expect(card).toContain('| Metric | Deployed `2026.05.01.1` | New | Change | Better or worse |\n|---|---|---|---|---|\n');
     expect(card).toContain('| accuracy | 0.912 | 0.934 | +0.022 | 🟢 better |');
@@ -115,14 +131,18 @@ describe('the model card', () => {
     const metrics: MetricsFile = { values: { accuracy: 0.934 }, deployed: { version: '2026.04.20.1', values: { accuracy: 0.95 } } };
     const card = renderModelCard(input({ metrics, comparison: compareWithDeployed(metrics, DEPLOYED, { accuracy: 0.912 }) }));
     expect(card).toContain('## Deployed vs new, on different data');
-    expect(card).toContain('The training scored `2026.04.20.1` on its holdout, but `2026.05.01.1` is deployed now, so those numbers are not used.');
+    expect(card).toContain(
+      'The training scored `2026.04.20.1` on its holdout, but `2026.05.01.1` is deployed now, so those numbers are not used.',
+    );
     expect(card).toContain('| accuracy | 0.912 | 0.934 | +0.022 | 🟢 better |');
   });
 
   it('lists this version’s metrics alone when the deployed version has none', () => {
     const metrics: MetricsFile = { values: { accuracy: 0.934 } };
     const card = renderModelCard(input({ metrics, comparison: compareWithDeployed(metrics, DEPLOYED, undefined) }));
-    expect(card).toContain('## Metrics\n\nThe deployed version `2026.05.01.1` has no metrics to compare with.\n\n| Metric | This version |\n|---|---|\n| accuracy | 0.934 |');
+    expect(card).toContain(
+      '## Metrics\n\nThe deployed version `2026.05.01.1` has no metrics to compare with.\n\n| Metric | This version |\n|---|---|\n| accuracy | 0.934 |',
+    );
   });
 
   it('states the promotion rule’s decision under the comparison', () => {
@@ -133,8 +153,15 @@ describe('the model card', () => {
 
   it('shows a baseline profile with its size and what it keeps, its column names escaped', () => {
     const builder = new ProfileBuilder({ ...DEFAULT_PROFILE_SETTINGS, maxDistinct: 10 });
-    builder.addTable(tableOf({ 'amount*': Array.from({ length: 500 }, (_, row) => row / 7), region: Array.from({ length: 500 }, (_, row) => (row % 2 ? 'north' : 'south')) }));
-    const profileFiles = files.map((file) => (file.role === 'baseline' ? { ...file, path: 'baseline/baseline.profile.json.gz', size: 3_072 } : file));
+    builder.addTable(
+      tableOf({
+        'amount*': Array.from({ length: 500 }, (_, row) => row / 7),
+        region: Array.from({ length: 500 }, (_, row) => (row % 2 ? 'north' : 'south')),
+      }),
+    );
+    const profileFiles = files.map((file) =>
+      file.role === 'baseline' ? { ...file, path: 'baseline/baseline.profile.json.gz', size: 3_072 } : file,
+    );
     const card = renderModelCard(input({ files: profileFiles, baselineProfile: describeProfile(builder.finish()) }));
     expect(card).toContain(
       '- Training data profile (the baseline the next check compares against; the rows themselves are not stored): 3.0 KiB, 500 rows × 2 columns: 0 numerical columns kept exactly, 1 summarised (rank error ≤ 0.001), 1 text column.',
@@ -147,14 +174,18 @@ describe('the model card', () => {
     const card = renderModelCard(input());
     expect(card).toContain('- Model: 1 file, 2.3 MiB');
     expect(card).toContain('- Training data (the baseline the next check compares against): 1 file, 50.0 KiB');
-    expect(card).toContain(`- Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows`);
+    expect(card).toContain(
+      `- Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows`,
+    );
     for (const file of files) expect(card).toContain(`\`${file.sha256}\``);
     expect(card).toContain('[this workflow run](https://github.com/octo-org/churn-model/actions/runs/4242)');
     expect(card).toContain('2026-05-14 10:20 UTC');
   });
 
   it('reads well without a drift report, metrics or deployed version', () => {
-    const card = renderModelCard(input({ driftReport: undefined, metrics: undefined, comparison: undefined, deployedVersion: undefined, runUrl: undefined }));
+    const card = renderModelCard(
+      input({ driftReport: undefined, metrics: undefined, comparison: undefined, deployedVersion: undefined, runUrl: undefined }),
+    );
     expect(card).toContain('No drift report was given');
     expect(card).toContain('No metrics file was given.');
     expect(card).toContain('It is the first version of this model in the registry.');
@@ -172,8 +203,16 @@ describe('the model card', () => {
   });
 
   it('fits GitHub’s pull request body limit however many columns drifted or files there are', () => {
-    const manyColumns = Array.from({ length: 400 }, (_, index) => ({ ...report.columns.find((column) => column.drift_detected)!, name: `feature_${index}_${'x'.repeat(60)}` }));
-    const manyFiles = Array.from({ length: 3000 }, (_, index): RegistryFile => ({ path: `model/shard-${index}.bin`, role: 'model', size: 1, sha256: 'f'.repeat(64) }));
+    const manyColumns = Array.from({ length: 400 }, (_, index) => ({
+      ...report.columns.find((column) => column.drift_detected)!,
+      name: `feature_${index}_${'x'.repeat(60)}`,
+    }));
+    const manyFiles = Array.from({ length: 3000 }, (_, index): RegistryFile => ({
+      path: `model/shard-${index}.bin`,
+      role: 'model',
+      size: 1,
+      sha256: 'f'.repeat(64),
+    }));
     const card = renderModelCard(input({ driftReport: { ...report, columns: manyColumns }, files: manyFiles }));
     expect(card.length).toBeLessThanOrEqual(MODEL_CARD_CHARACTER_LIMIT);
     expect(card).toContain('drifted columns are shown');
@@ -187,9 +226,15 @@ describe('the job summary of a model the promotion rule held back', () => {
     const summary = renderNotPromoted({
       name: 'churn',
       ...sameHoldout({ roc_auc: 0.9 }, { roc_auc: 0.92 }),
-      promotion: { promoted: false, reason: 'roc_auc 0.92 → 0.9 (-0.02, higher is better) on the same holdout: not at least as good as the deployed 2026.05.01.1, so no pull request is opened' },
+      promotion: {
+        promoted: false,
+        reason:
+          'roc_auc 0.92 → 0.9 (-0.02, higher is better) on the same holdout: not at least as good as the deployed 2026.05.01.1, so no pull request is opened',
+      },
     });
-    expect(summary).toMatch(/^# Model churn: not promoted\n\n🔴 \*\*Not promoted\*\*: roc\\_auc 0\.92 → 0\.9 .* so no pull request is opened\. Nothing was committed/);
+    expect(summary).toMatch(
+      /^# Model churn: not promoted\n\n🔴 \*\*Not promoted\*\*: roc\\_auc 0\.92 → 0\.9 .* so no pull request is opened\. Nothing was committed/,
+    );
     expect(summary).toContain('| roc\\_auc | 0.92 | 0.9 | -0.02 | 🔴 **worse** |');
     expect(summary.indexOf('Not promoted')).toBeLessThan(summary.indexOf('| roc'));
   });
@@ -224,7 +269,12 @@ describe('the model card of a retrain triggered by the model itself', () => {
 
   it('still fits the pull request limit, keeping the model section', () => {
     const driftReport = modelReport();
-    const manyFiles = Array.from({ length: 3000 }, (_, index): RegistryFile => ({ path: `model/shard-${index}.bin`, role: 'model', size: 1, sha256: 'f'.repeat(64) }));
+    const manyFiles = Array.from({ length: 3000 }, (_, index): RegistryFile => ({
+      path: `model/shard-${index}.bin`,
+      role: 'model',
+      size: 1,
+      sha256: 'f'.repeat(64),
+    }));
     const card = renderModelCard(input({ driftReport, files: manyFiles }));
     expect(card.length).toBeLessThanOrEqual(MODEL_CARD_CHARACTER_LIMIT);
     expect(card).toContain('#### Model (classification)');

@@ -21,20 +21,30 @@ describe('decidePromotion', () => {
     expect(decide('f1', 0, { values: { f1: 0.8 }, deployed: { values: { f1: 0.8 } } }).promoted).toBe(true);
     expect(decide('f1', 0, { values: { f1: 0.799 }, deployed: { values: { f1: 0.8 } } })).toEqual({
       promoted: false,
-      reason: 'f1 0.8 → 0.799 (-0.001, higher is better) on the same holdout: not at least as good as the deployed v1, so no pull request is opened',
+      reason:
+        'f1 0.8 → 0.799 (-0.001, higher is better) on the same holdout: not at least as good as the deployed v1, so no pull request is opened',
     });
   });
 
   it('promotes the first version: nothing is deployed to beat', () => {
     const decision = decidePromotion({ metric: 'accuracy', margin: 0.1 }, { values: { accuracy: 0.5 } }, undefined, 'm.json');
-    expect(decision).toEqual({ promoted: true, reason: 'nothing is deployed yet, so the first version is proposed without comparing accuracy' });
+    expect(decision).toEqual({
+      promoted: true,
+      reason: 'nothing is deployed yet, so the first version is proposed without comparing accuracy',
+    });
   });
 
   it('refuses other-data numbers and metrics missing on either side, naming the file', () => {
-    expect(() => decide('accuracy', 0, { values: { accuracy: 0.9 } }, { accuracy: 0.8 })).toThrow(/same holdout .* numbers from other data$/);
+    expect(() => decide('accuracy', 0, { values: { accuracy: 0.9 } }, { accuracy: 0.8 })).toThrow(
+      /same holdout .* numbers from other data$/,
+    );
     expect(() => decide('accuracy', 0, { values: { accuracy: 0.9 } }, undefined)).toThrow(/the metrics file has none for v1/);
-    expect(() => decide('roc_auc', 0, { values: { accuracy: 0.9 }, deployed: { values: { roc_auc: 0.8 } } })).toThrow(/the metrics file has no number called "roc_auc"/);
-    expect(() => decide('roc_auc', 0, { values: { roc_auc: 0.9 }, deployed: { values: { accuracy: 0.8 } } })).toThrow(/"deployed" object has no number called "roc_auc"/);
+    expect(() => decide('roc_auc', 0, { values: { accuracy: 0.9 }, deployed: { values: { roc_auc: 0.8 } } })).toThrow(
+      /the metrics file has no number called "roc_auc"/,
+    );
+    expect(() => decide('roc_auc', 0, { values: { roc_auc: 0.9 }, deployed: { values: { accuracy: 0.8 } } })).toThrow(
+      /"deployed" object has no number called "roc_auc"/,
+    );
     try {
       decide('accuracy', 0, { values: { accuracy: 0.9 } }, { accuracy: 0.8 });
     } catch (error) {

@@ -81,16 +81,26 @@ const publish = (overrides: Partial<PublishSettings> = {}, options: PublishOptio
 const git = (...args: string[]) => server.state.git(...args).trim();
 const branchCommits = () => git('rev-list', `main..${BRANCH}`).split('\n').filter(Boolean);
 const indexAt = (ref: string): RegistryIndex => parseIndex(git('show', `${ref}:models/churn/index.json`), ref);
-const requestsTo = (method: string, ending: RegExp) => server.state.requests.filter((request) => request.method === method && ending.test(request.path));
+const requestsTo = (method: string, ending: RegExp) =>
+  server.state.requests.filter((request) => request.method === method && ending.test(request.path));
 /** Commits on the branch whose trailers say they published `version`. */
-const commitsOf = (version: string) => branchCommits().filter((sha) => git('log', '-1', '--format=%B', sha).includes(`Driftgate-Version: ${version}`));
+const commitsOf = (version: string) =>
+  branchCommits().filter((sha) => git('log', '-1', '--format=%B', sha).includes(`Driftgate-Version: ${version}`));
 const newModel = () => writeFiles(workspace, { 'out/model.pkl': randomBytes(4096) });
 
 describe('the first publish', () => {
   it('commits exactly the documented files on a new branch and opens a pull request with the model card', async () => {
-    const outcome = await publish({ pullRequest: { labels: ['model', 'retrain'], assignees: ['dana'], reviewers: ['sam'], teamReviewers: ['ml'], draft: true } });
+    const outcome = await publish({
+      pullRequest: { labels: ['model', 'retrain'], assignees: ['dana'], reviewers: ['sam'], teamReviewers: ['ml'], draft: true },
+    });
 
-    expect(outcome).toMatchObject({ version: '2026.05.14.1', path: 'models/churn/2026.05.14.1', branch: BRANCH, pullRequestOperation: 'created', warnings: [] });
+    expect(outcome).toMatchObject({
+      version: '2026.05.14.1',
+      path: 'models/churn/2026.05.14.1',
+      branch: BRANCH,
+      pullRequestOperation: 'created',
+      warnings: [],
+    });
     expect(outcome.commitSha).toBe(server.state.branchSha(BRANCH));
     expect(branchCommits()).toEqual([outcome.commitSha]);
     expect(git('rev-parse', `${outcome.commitSha}^`)).toBe(server.state.branchSha('main'));
@@ -109,14 +119,25 @@ describe('the first publish', () => {
       'models/churn/2026.05.14.1/model/model.pkl',
       'models/churn/index.json',
     ]);
-    expect(git('cat-file', '-p', `${outcome.commitSha}:models/churn/2026.05.14.1/metrics.json`)).toBe(JSON.stringify({ accuracy: 0.934, f1: 0.85 }));
+    expect(git('cat-file', '-p', `${outcome.commitSha}:models/churn/2026.05.14.1/metrics.json`)).toBe(
+      JSON.stringify({ accuracy: 0.934, f1: 0.85 }),
+    );
     const message = git('log', '-1', '--format=%B', outcome.commitSha);
-    expect(message).toBe('Publish model churn 2026.05.14.1\n\nDriftgate-Model: churn\nDriftgate-Version: 2026.05.14.1\nDriftgate-Run: 4242');
+    expect(message).toBe(
+      'Publish model churn 2026.05.14.1\n\nDriftgate-Model: churn\nDriftgate-Version: 2026.05.14.1\nDriftgate-Run: 4242',
+    );
     expect(git('log', '-1', '--format=%G?%n%an', outcome.commitSha)).toMatch(/github-actions\[bot\]/);
 
     const [pull] = server.state.pulls;
     expect(server.state.pulls).toHaveLength(1);
-    expect(pull).toMatchObject({ number: outcome.pullRequest!.number, title: 'Publish model churn 2026.05.14.1', headRef: BRANCH, baseRef: 'main', draft: true, state: 'open' });
+    expect(pull).toMatchObject({
+      number: outcome.pullRequest!.number,
+      title: 'Publish model churn 2026.05.14.1',
+      headRef: BRANCH,
+      baseRef: 'main',
+      draft: true,
+      state: 'open',
+    });
     expect(pull.labels).toEqual(['model', 'retrain']);
     expect(pull.assignees).toEqual(['dana']);
     expect(pull.requestedReviewers).toEqual(['sam']);
@@ -124,7 +145,8 @@ describe('the first publish', () => {
     const body = pull.body!;
     expect(body).toBe(git('cat-file', '-p', `${outcome.commitSha}:models/churn/2026.05.14.1/MODEL_CARD.md`) + '\n');
     expect(body).toContain(escapeMarkdown(report.dataset.summary));
-    for (const column of report.columns.filter((candidate) => candidate.drift_detected)) expect(body).toContain(`| ${escapeMarkdown(column.name)} |`);
+    for (const column of report.columns.filter((candidate) => candidate.drift_detected))
+      expect(body).toContain(`| ${escapeMarkdown(column.name)} |`);
     expect(body).toContain('```mermaid');
     // The workspace's metrics file has no same-holdout numbers: the deployed version's own, from other data.
     expect(body).toContain('## Deployed vs new, on different data');
@@ -140,7 +162,11 @@ describe('the first publish', () => {
     expect(index.current).toBe('2026.05.14.1');
     expect(index.versions.map((entry) => entry.version)).toEqual([DEPLOYED, '2026.05.14.1']);
     const entry = index.versions[1];
-    expect(entry).toMatchObject({ published_at: MAY_14.toISOString(), run_id: '4242', run_url: 'https://github.com/octo-org/churn-model/actions/runs/4242' });
+    expect(entry).toMatchObject({
+      published_at: MAY_14.toISOString(),
+      run_id: '4242',
+      run_url: 'https://github.com/octo-org/churn-model/actions/runs/4242',
+    });
     expect(entry.files.map((file) => [file.path, file.role])).toEqual([
       ['model/model.pkl', 'model'],
       ['baseline/train.csv', 'baseline'],
@@ -165,7 +191,9 @@ describe('the first publish', () => {
     const handle = openSync(join(workspace, 'out/huge.bin'), 'w');
     ftruncateSync(handle, MAX_FILE_BYTES + 1);
     closeSync(handle);
-    const failure = await publish({ content: { ...settings().content, model: ['out/model.pkl', 'out/huge.bin'] } }).catch((error: unknown) => error);
+    const failure = await publish({ content: { ...settings().content, model: ['out/model.pkl', 'out/huge.bin'] } }).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(InputError);
     expect((failure as InputError).describe()).toMatch(/^out\/huge\.bin: .*Git LFS.*release/);
     expect(requestsTo('POST', /\/git\/blobs$/)).toHaveLength(0);
@@ -194,7 +222,12 @@ describe('publishing again', () => {
     const first = await publish();
     server.state.requests.length = 0;
     const again = await publish({ run: { id: '5000' } }, { now: new Date('2026-05-15T09:00:00Z') });
-    expect(again).toMatchObject({ version: '2026.05.14.1', commitSha: first.commitSha, pullRequestOperation: 'unchanged', pullRequest: first.pullRequest });
+    expect(again).toMatchObject({
+      version: '2026.05.14.1',
+      commitSha: first.commitSha,
+      pullRequestOperation: 'unchanged',
+      pullRequest: first.pullRequest,
+    });
     expect(branchCommits()).toEqual([first.commitSha]);
     expect(requestsTo('POST', /\/git\/(blobs|trees|commits)$/)).toHaveLength(0);
     expect(requestsTo('PATCH', /\/pulls\/\d+$/)).toHaveLength(0);
@@ -203,7 +236,12 @@ describe('publishing again', () => {
   it('makes no commit and no pull request when the model is the deployed one', async () => {
     writeFiles(workspace, { 'out/model.pkl': deployedModel });
     const outcome = await publish();
-    expect(outcome).toMatchObject({ version: DEPLOYED, path: `models/churn/${DEPLOYED}`, commitSha: server.state.branchSha('main'), pullRequestOperation: 'unchanged' });
+    expect(outcome).toMatchObject({
+      version: DEPLOYED,
+      path: `models/churn/${DEPLOYED}`,
+      commitSha: server.state.branchSha('main'),
+      pullRequestOperation: 'unchanged',
+    });
     expect(outcome.pullRequest).toBeUndefined();
     expect(server.state.branchSha(BRANCH)).toBeUndefined();
     expect(server.state.pulls).toHaveLength(0);
@@ -224,7 +262,11 @@ describe('publishing again', () => {
     newModel();
     // Hold the commit request until a person has pushed, so the branch moves between reading it and updating it.
     let pushed!: () => void;
-    server.state.injectFault({ method: 'POST', path: /\/git\/commits$/, respond: { holdUntil: new Promise<void>((resolve) => (pushed = resolve)) } });
+    server.state.injectFault({
+      method: 'POST',
+      path: /\/git\/commits$/,
+      respond: { holdUntil: new Promise<void>((resolve) => (pushed = resolve)) },
+    });
     const publishing = publish({ run: { id: '4243' } });
     while (requestsTo('POST', /\/git\/commits$/).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const person = await server.state.pushCommit(BRANCH, { 'models/churn/NOTES.md': 'meanwhile' }, 'Meanwhile');
@@ -232,12 +274,20 @@ describe('publishing again', () => {
     const second = await publishing;
     expect(git('rev-parse', `${second.commitSha}^`)).toBe(person);
     expect(commitsOf('2026.05.14.2')).toEqual([second.commitSha]);
-    expect(requestsTo('PATCH', /\/git\/refs\/heads\/driftgate\/churn$/).every((request) => (request.body as { force?: boolean }).force === false)).toBe(true);
+    expect(
+      requestsTo('PATCH', /\/git\/refs\/heads\/driftgate\/churn$/).every(
+        (request) => (request.body as { force?: boolean }).force === false,
+      ),
+    ).toBe(true);
   });
 
   it('refuses the default branch as the model branch before it writes anything', async () => {
     const mainBefore = server.state.branchSha('main');
-    await expect(publish({ branch: 'main' })).rejects.toThrow(new InputError(`branch "main" is the repository's default branch, which the pull request goes to when base is not set; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`));
+    await expect(publish({ branch: 'main' })).rejects.toThrow(
+      new InputError(
+        `branch "main" is the repository's default branch, which the pull request goes to when base is not set; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`,
+      ),
+    );
     await expect(publish({ branch: 'release', base: 'release' })).rejects.toThrow(/^branch "release" is also the base/);
     expect(server.state.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /repos/octo-org/churn-model']);
     expect(server.state.branchSha('main')).toBe(mainBefore);
@@ -247,7 +297,9 @@ describe('publishing again', () => {
   it('gives a rerun’s pull request the labels, assignees and reviewers a stopped run did not get to add', async () => {
     const first = await publish();
     expect(server.state.pulls[0]).toMatchObject({ labels: [], assignees: [], requestedReviewers: [] });
-    const rerun = await publish({ pullRequest: { labels: ['model'], assignees: ['dana'], reviewers: ['sam'], teamReviewers: [], draft: false } });
+    const rerun = await publish({
+      pullRequest: { labels: ['model'], assignees: ['dana'], reviewers: ['sam'], teamReviewers: [], draft: false },
+    });
     expect(rerun).toMatchObject({ commitSha: first.commitSha, pullRequestOperation: 'unchanged', warnings: [] });
     expect(server.state.pulls).toHaveLength(1);
     expect(server.state.pulls[0]).toMatchObject({ labels: ['model'], assignees: ['dana'], requestedReviewers: ['sam'] });
@@ -262,14 +314,20 @@ describe('publishing again', () => {
     const first = await publish();
     const changed = git('diff', '--name-only', 'main', first.commitSha).split('\n');
     const squashed: Record<string, string | Buffer> = {};
-    for (const path of changed) squashed[path] = path.endsWith('.pkl') ? readFileSync(join(workspace, 'out/model.pkl')) : server.state.git('show', `${first.commitSha}:${path}`);
+    for (const path of changed)
+      squashed[path] = path.endsWith('.pkl')
+        ? readFileSync(join(workspace, 'out/model.pkl'))
+        : server.state.git('show', `${first.commitSha}:${path}`);
     await server.state.pushCommit('main', squashed, 'Publish model churn 2026.05.14.1 (#1)');
     await client.rest.pulls.update({ owner: 'octo-org', repo: 'churn-model', pull_number: first.pullRequest!.number, state: 'closed' });
 
     newModel();
     const second = await publish({ run: { id: '4300' } }, { now: new Date('2026-05-20T10:00:00Z') });
     expect(second).toMatchObject({ version: '2026.05.20.1', pullRequestOperation: 'created' });
-    expect(git('rev-list', '--parents', '-1', second.commitSha).split(' ').slice(1)).toEqual([first.commitSha, server.state.branchSha('main')]);
+    expect(git('rev-list', '--parents', '-1', second.commitSha).split(' ').slice(1)).toEqual([
+      first.commitSha,
+      server.state.branchSha('main'),
+    ]);
     expect(git('diff', '--name-only', `main...${BRANCH}`).split('\n')).toEqual([
       'models/churn/2026.05.20.1/MODEL_CARD.md',
       'models/churn/2026.05.20.1/baseline/train.csv',
@@ -318,7 +376,12 @@ describe('champion and challenger', () => {
   it('holds back a model whose lower-is-better metric rose', async () => {
     metricsWith({ log_loss: 0.36, deployed: { log_loss: 0.35 } });
     const outcome = await publish({ promotion: { metric: 'log_loss', margin: 0 } });
-    expect(outcome.promotion).toEqual({ promoted: false, reason: expect.stringMatching(/^log_loss 0\.35 → 0\.36 \(\+0\.01, lower is better\) on the same holdout: not at least as good as the deployed/) });
+    expect(outcome.promotion).toEqual({
+      promoted: false,
+      reason: expect.stringMatching(
+        /^log_loss 0\.35 → 0\.36 \(\+0\.01, lower is better\) on the same holdout: not at least as good as the deployed/,
+      ),
+    });
     expect(server.state.pulls).toEqual([]);
   });
 
@@ -326,7 +389,9 @@ describe('champion and challenger', () => {
     metricsWith({ roc_auc: 0.93, deployed: { version: DEPLOYED, roc_auc: 0.9 } });
     const outcome = await publish({ promotion: { metric: 'roc_auc', margin: 0.01 } });
     expect(outcome).toMatchObject({ version: '2026.05.14.1', pullRequestOperation: 'created', promotion: { promoted: true } });
-    expect(outcome.promotion!.reason).toBe(`roc_auc 0.9 → 0.93 (+0.03, higher is better) on the same holdout: better than the deployed ${DEPLOYED} by at least 0.01, so it is proposed`);
+    expect(outcome.promotion!.reason).toBe(
+      `roc_auc 0.9 → 0.93 (+0.03, higher is better) on the same holdout: better than the deployed ${DEPLOYED} by at least 0.01, so it is proposed`,
+    );
     expect(server.state.pulls[0].body).toContain(`**Promotion rule**: roc\\_auc 0.9 → 0.93`);
   });
 
@@ -334,10 +399,14 @@ describe('champion and challenger', () => {
     // The workspace's metrics have no "deployed" object; the deployed version's stored ones are from its own split.
     const failure = await publish({ promotion: { metric: 'accuracy', margin: 0 } }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InputError);
-    expect((failure as InputError).describe()).toMatch(/^out\/metrics\.json: promote-metric needs the deployed model's accuracy on the same holdout .* numbers from other data/);
+    expect((failure as InputError).describe()).toMatch(
+      /^out\/metrics\.json: promote-metric needs the deployed model's accuracy on the same holdout .* numbers from other data/,
+    );
     const stale = { accuracy: 0.99, deployed: { version: '2026.04.01.1', accuracy: 0.5 } };
     metricsWith(stale);
-    await expect(publish({ promotion: { metric: 'accuracy', margin: 0 } })).rejects.toThrow(/the training scored 2026\.04\.01\.1, but 2026\.05\.01\.1 is deployed now/);
+    await expect(publish({ promotion: { metric: 'accuracy', margin: 0 } })).rejects.toThrow(
+      /the training scored 2026\.04\.01\.1, but 2026\.05\.01\.1 is deployed now/,
+    );
     expect(writeRequests()).toEqual([]);
     expect(server.state.pulls).toEqual([]);
   });
@@ -370,7 +439,10 @@ describe('a rerun after a failure', () => {
   });
 
   it('after the branch was created, even on the next day', async () => {
-    const rerun = await failThenRerun({ method: 'POST', path: /\/git\/refs$/, respond: { status: 500 }, after: true }, new Date('2026-05-15T08:00:00Z'));
+    const rerun = await failThenRerun(
+      { method: 'POST', path: /\/git\/refs$/, respond: { status: 500 }, after: true },
+      new Date('2026-05-15T08:00:00Z'),
+    );
     expect(rerun.pullRequestOperation).toBe('created');
   });
 

@@ -46,9 +46,22 @@ const request = (overrides: Partial<PullRequestRequest> = {}): PullRequestReques
 
 describe('openOrUpdatePullRequest', () => {
   it('opens a pull request with labels, assignees and reviewers', async () => {
-    const result = await openOrUpdatePullRequest(client, repository, request({ labels: ['model'], assignees: ['dana'], reviewers: ['sam'], teamReviewers: ['ml-team'], draft: true }), sleep);
+    const result = await openOrUpdatePullRequest(
+      client,
+      repository,
+      request({ labels: ['model'], assignees: ['dana'], reviewers: ['sam'], teamReviewers: ['ml-team'], draft: true }),
+      sleep,
+    );
     expect(result).toEqual({ number: 1, url: 'https://github.com/octo-org/churn-model/pull/1', operation: 'created', warnings: [] });
-    expect(server.state.pulls[0]).toMatchObject({ title: 'Publish model churn 1', body: 'card 1', draft: true, labels: ['model'], assignees: ['dana'], requestedReviewers: ['sam'], requestedTeams: ['ml-team'] });
+    expect(server.state.pulls[0]).toMatchObject({
+      title: 'Publish model churn 1',
+      body: 'card 1',
+      draft: true,
+      labels: ['model'],
+      assignees: ['dana'],
+      requestedReviewers: ['sam'],
+      requestedTeams: ['ml-team'],
+    });
   });
 
   it('updates the open one instead of opening a second', async () => {
@@ -62,21 +75,38 @@ describe('openOrUpdatePullRequest', () => {
   it('leaves the open one alone when nothing changed, or when the branch did not move', async () => {
     await openOrUpdatePullRequest(client, repository, request(), sleep);
     expect((await openOrUpdatePullRequest(client, repository, request(), sleep)).operation).toBe('unchanged');
-    expect((await openOrUpdatePullRequest(client, repository, request({ body: 'edited by a person?', refresh: false }), sleep)).operation).toBe('unchanged');
+    expect(
+      (await openOrUpdatePullRequest(client, repository, request({ body: 'edited by a person?', refresh: false }), sleep)).operation,
+    ).toBe('unchanged');
     expect(server.state.pulls[0].body).toBe('card 1');
     expect(server.state.requests.filter((recorded) => recorded.method === 'PATCH')).toHaveLength(0);
   });
 
   describe('a pull request left bare by a run stopped right after creating it', () => {
     const decorated = request({ labels: ['model', 'Retrain'], assignees: ['dana'], reviewers: ['sam', 'kim'], teamReviewers: ['ml-team'] });
-    const decorations = () => server.state.requests.filter((recorded) => recorded.method === 'POST' && /\/(labels|assignees|requested_reviewers)$/.test(recorded.path));
-    const bare = () => client.rest.pulls.create({ ...repository, head: decorated.branch, base: decorated.base, title: decorated.title, body: decorated.body });
+    const decorations = () =>
+      server.state.requests.filter(
+        (recorded) => recorded.method === 'POST' && /\/(labels|assignees|requested_reviewers)$/.test(recorded.path),
+      );
+    const bare = () =>
+      client.rest.pulls.create({
+        ...repository,
+        head: decorated.branch,
+        base: decorated.base,
+        title: decorated.title,
+        body: decorated.body,
+      });
 
     it('gets what it lacks from the rerun, once', async () => {
       await bare();
       const rerun = await openOrUpdatePullRequest(client, repository, { ...decorated, refresh: false }, sleep);
       expect(rerun).toMatchObject({ number: 1, operation: 'unchanged', warnings: [] });
-      expect(server.state.pulls[0]).toMatchObject({ labels: ['model', 'Retrain'], assignees: ['dana'], requestedReviewers: ['sam', 'kim'], requestedTeams: ['ml-team'] });
+      expect(server.state.pulls[0]).toMatchObject({
+        labels: ['model', 'Retrain'],
+        assignees: ['dana'],
+        requestedReviewers: ['sam', 'kim'],
+        requestedTeams: ['ml-team'],
+      });
       const made = decorations().length;
       expect(made).toBe(3);
       // Once it has everything, a further run asks for nothing; names compare without regard to case.
@@ -121,7 +151,13 @@ describe('openOrUpdatePullRequest', () => {
     server.state.injectFault({
       method: 'POST',
       path: /\/pulls$/,
-      respond: { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: 'Draft pull requests are not supported in this repository.' }] } },
+      respond: {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [{ resource: 'PullRequest', code: 'custom', message: 'Draft pull requests are not supported in this repository.' }],
+        },
+      },
     });
     const result = await openOrUpdatePullRequest(client, repository, request({ draft: true }), sleep);
     expect(result.operation).toBe('created');
@@ -132,7 +168,11 @@ describe('openOrUpdatePullRequest', () => {
   it('turns a refused review request into a warning', async () => {
     const result = await openOrUpdatePullRequest(client, repository, request({ reviewers: ['github-actions[bot]'] }), sleep);
     expect(result.operation).toBe('created');
-    expect(result.warnings).toEqual([expect.stringMatching(/^Could not request reviews from github-actions\[bot\] on pull request #1: Review cannot be requested from pull request author/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^Could not request reviews from github-actions\[bot\] on pull request #1: Review cannot be requested from pull request author/,
+      ),
+    ]);
   });
 });
 

@@ -20,7 +20,11 @@ import {
 } from '../../src/registry/registry.js';
 
 const file = (path: string, sha256: string, role: RegistryFile['role'] = 'model'): RegistryFile => ({ path, role, size: 10, sha256 });
-const entry = (version: string, files: RegistryFile[] = [file('model/m.pkl', 'a'.repeat(64))], extra: Partial<VersionEntry> = {}): VersionEntry => ({
+const entry = (
+  version: string,
+  files: RegistryFile[] = [file('model/m.pkl', 'a'.repeat(64))],
+  extra: Partial<VersionEntry> = {},
+): VersionEntry => ({
   version,
   published_at: '2026-05-14T10:00:00.000Z',
   files,
@@ -70,12 +74,14 @@ describe('layout', () => {
   it('accepts folders inside the repository only', () => {
     expect(checkRegistryDir('./models/')).toBe('models');
     expect(checkRegistryDir('ml\\registry')).toBe('ml/registry');
-    for (const bad of ['', '.', '/etc', '../up', 'a/../../b', '.git', '.git/hooks', 'a/.git', 'a/.GIT/b', '.Git', 'a/..', 'a/../../b/c']) expect(() => checkRegistryDir(bad)).toThrow(InputError);
+    for (const bad of ['', '.', '/etc', '../up', 'a/../../b', '.git', '.git/hooks', 'a/.git', 'a/.GIT/b', '.Git', 'a/..', 'a/../../b/c'])
+      expect(() => checkRegistryDir(bad)).toThrow(InputError);
   });
 
   it('keeps names and versions to one safe folder name', () => {
     expect(checkPathComponent('name', 'churn-v2_model.x')).toBe('churn-v2_model.x');
-    for (const bad of ['', '.', '..', 'a/b', 'a..b', '-x', '.hidden', 'a b', 'x'.repeat(101)]) expect(() => checkPathComponent('name', bad)).toThrow(InputError);
+    for (const bad of ['', '.', '..', 'a/b', 'a..b', '-x', '.hidden', 'a b', 'x'.repeat(101)])
+      expect(() => checkPathComponent('name', bad)).toThrow(InputError);
   });
 
   it('names files relative to the deepest folder holding all of them', () => {
@@ -91,7 +97,10 @@ describe('the index', () => {
   it('lists versions in order with every file, and the one added last is current', () => {
     let index = emptyIndex('churn');
     index = withVersion(index, entry('2026.05.14.2'));
-    index = withVersion(index, entry('2026.05.14.10', [file('model/m.pkl', 'b'.repeat(64)), file('baseline/train.csv', 'c'.repeat(64), 'baseline')]));
+    index = withVersion(
+      index,
+      entry('2026.05.14.10', [file('model/m.pkl', 'b'.repeat(64)), file('baseline/train.csv', 'c'.repeat(64), 'baseline')]),
+    );
     index = withVersion(index, entry('2026.05.13.1'));
     expect(index.versions.map((version) => version.version)).toEqual(['2026.05.13.1', '2026.05.14.2', '2026.05.14.10']);
     expect(index.current).toBe('2026.05.13.1');
@@ -115,7 +124,9 @@ describe('the index', () => {
     expect(attempt('[]')).toThrow(/not a JSON object/);
     expect(attempt('{"schema_version": 2, "name": "x", "versions": []}')).toThrow(/schema_version 2/);
     expect(attempt('{"schema_version": 1, "name": "x", "versions": [{"version": "1"}]}')).toThrow(/versions\[0\]/);
-    expect(attempt('{"schema_version": 1, "name": "x", "versions": [{"version": "1", "published_at": "t", "files": [{"path": "a"}]}]}')).toThrow(/without path, role, size and sha256/);
+    expect(
+      attempt('{"schema_version": 1, "name": "x", "versions": [{"version": "1", "published_at": "t", "files": [{"path": "a"}]}]}'),
+    ).toThrow(/without path, role, size and sha256/);
     try {
       attempt('{')();
     } catch (error) {
@@ -125,7 +136,10 @@ describe('the index', () => {
 
   it('merges the branch’s proposed versions over the base’s', () => {
     const base = withVersion(withVersion(emptyIndex('m'), entry('2026.05.01.1')), entry('2026.05.02.1'));
-    const branch = withVersion(withVersion(withVersion(emptyIndex('m'), entry('2026.05.01.1')), entry('2026.05.03.1')), entry('2026.05.03.2'));
+    const branch = withVersion(
+      withVersion(withVersion(emptyIndex('m'), entry('2026.05.01.1')), entry('2026.05.03.1')),
+      entry('2026.05.03.2'),
+    );
     expect(pendingVersions(base, branch).map((version) => version.version)).toEqual(['2026.05.03.1', '2026.05.03.2']);
     const merged = mergeIndexes(base, branch);
     expect(merged.versions.map((version) => version.version)).toEqual(['2026.05.01.1', '2026.05.02.1', '2026.05.03.1', '2026.05.03.2']);

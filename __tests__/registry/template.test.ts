@@ -6,7 +6,9 @@ const VALUES = { model: 'churn', version: '2026.11.30.1', path: 'models/churn/20
 
 describe('fillTemplate', () => {
   it('fills every {model}, {version} and {path}, and leaves the rest as written', () => {
-    expect(fillTemplate('model-uri', 'gs://b/{model}/{version}#{path} ({model})', VALUES)).toBe('gs://b/churn/2026.11.30.1#models/churn/2026.11.30.1 (churn)');
+    expect(fillTemplate('model-uri', 'gs://b/{model}/{version}#{path} ({model})', VALUES)).toBe(
+      'gs://b/churn/2026.11.30.1#models/churn/2026.11.30.1 (churn)',
+    );
     expect(fillTemplate('title', 'no fields, a lone {', VALUES)).toBe('no fields, a lone {');
   });
 

@@ -19,7 +19,9 @@ export interface ChromiumRun {
 /** Throws, never skips: a missing browser must fail the suite, or the rendering checks silently vanish. */
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing; install it with \`apt-get install -y chromium\` (the CI script does) to run the browser tests`);
+    throw new Error(
+      `${CHROMIUM} is missing; install it with \`apt-get install -y chromium\` (the CI script does) to run the browser tests`,
+    );
   }
 }
 

@@ -34,8 +34,21 @@ export function relabelledResult(yes: string, no: string): DriftResult {
     const name = (cell: Cell) => (cell === 'yes' ? yes : cell === 'no' ? no : cell);
     return { ...log, prediction: log.prediction.map(name), label: log.label.map(name) };
   };
-  const model: ModelOptions = { ...CLASSIFIER, probabilities: { kind: 'columns', columns: new Map([[yes, 'proba.yes'], [no, 'proba.no']]) } };
-  return compareTables(tableOf(rename(classifierLog(500, { seed: 1 }))), tableOf(rename(classifierLog(800, { seed: 2, shift: 0.5, changeAt: 400 }))), defaultDriftOptions({ model }));
+  const model: ModelOptions = {
+    ...CLASSIFIER,
+    probabilities: {
+      kind: 'columns',
+      columns: new Map([
+        [yes, 'proba.yes'],
+        [no, 'proba.no'],
+      ]),
+    },
+  };
+  return compareTables(
+    tableOf(rename(classifierLog(500, { seed: 1 }))),
+    tableOf(rename(classifierLog(800, { seed: 2, shift: 0.5, changeAt: 400 }))),
+    defaultDriftOptions({ model }),
+  );
 }
 
 export function classMetrics(result: DriftResult, side: 'baseline' | 'current'): ClassificationSideMetrics {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { escapeHtml, escapeJsonText, escapeMarkdown, escapeTerminal, escapeTerminalLines, markdownCode, mermaidText } from '../../src/report/escape.js';
+import {
+  escapeHtml,
+  escapeJsonText,
+  escapeMarkdown,
+  escapeTerminal,
+  escapeTerminalLines,
+  markdownCode,
+  mermaidText,
+} from '../../src/report/escape.js';
 
 describe('escapeHtml', () => {
   it('turns markup characters into entities', () => {
@@ -13,7 +21,9 @@ describe('escapeMarkdown', () => {
   });
 
   it('shows Markdown punctuation and HTML literally', () => {
-    expect(escapeMarkdown('*bold* [x](http://e) `code` <b> a_b ~~s~~ "q"')).toBe('\\*bold\\* \\[x\\](http://e) \\`code\\` &lt;b&gt; a\\_b \\~\\~s\\~\\~ "q"');
+    expect(escapeMarkdown('*bold* [x](http://e) `code` <b> a_b ~~s~~ "q"')).toBe(
+      '\\*bold\\* \\[x\\](http://e) \\`code\\` &lt;b&gt; a\\_b \\~\\~s\\~\\~ "q"',
+    );
   });
 
   it('shows terminal control characters instead of writing them into the file', () => {

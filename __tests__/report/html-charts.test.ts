@@ -7,11 +7,20 @@ import { histogramChart } from '../../src/report/html-charts.js';
 
 describe('histogramChart', () => {
   it('draws nothing for a column with no values on either side', () => {
-    expect(histogramChart('empty', { kind: 'categories', categories: [], baseline: [], current: [], other_baseline: 0, other_current: 0 })).toBeUndefined();
+    expect(
+      histogramChart('empty', { kind: 'categories', categories: [], baseline: [], current: [], other_baseline: 0, other_current: 0 }),
+    ).toBeUndefined();
   });
 
   it('escapes category labels and draws a bar per side where the side has values', () => {
-    const svg = histogramChart('city', { kind: 'categories', categories: ['<b>x</b>', 'y'], baseline: [3, 1], current: [0, 4], other_baseline: 0, other_current: 0 })!;
+    const svg = histogramChart('city', {
+      kind: 'categories',
+      categories: ['<b>x</b>', 'y'],
+      baseline: [3, 1],
+      current: [0, 4],
+      other_baseline: 0,
+      other_current: 0,
+    })!;
     expect(svg).toContain('&lt;b&gt;x&lt;/b&gt;');
     expect(svg).not.toContain('<b>');
     expect(svg.match(/class="bar-baseline"/g)).toHaveLength(2);

@@ -24,7 +24,6 @@ const HOSTILE_SOURCE = `baseline"><script>alert('file')</script>.csv`;
 const LONG_NAME = `${'x'.repeat(100_000)}<b>`;
 const GENERATED_AT = new Date('2024-05-01T12:00:00Z');
 
-
 /** Twenty-five equally likely cities: more than a chart shows, so the rest becomes one "all others" bar. */
 function cities(count: number, seed: number): string[] {
   const weights = Object.fromEntries(Array.from({ length: 25 }, (_, index) => [`city-${String(index + 1).padStart(2, '0')}`, 1 / 25]));
@@ -91,7 +90,15 @@ describe('renderHtml', () => {
 
   it('builds a result with drifted, stable and missing columns (the fixture the other tests rely on)', () => {
     const status = Object.fromEntries(result.columns.map((column) => [column.name, column.status]));
-    expect(status).toMatchObject({ age: 'no-drift', income: 'drift', plan: 'drift', city: 'no-drift', [HOSTILE_COLUMN]: 'drift', [LONG_NAME]: 'no-drift', legacy_flag: 'missing-in-current' });
+    expect(status).toMatchObject({
+      age: 'no-drift',
+      income: 'drift',
+      plan: 'drift',
+      city: 'no-drift',
+      [HOSTILE_COLUMN]: 'drift',
+      [LONG_NAME]: 'no-drift',
+      legacy_flag: 'missing-in-current',
+    });
     expect(result.dataset.status).toBe('drift');
   });
 
@@ -163,7 +170,11 @@ describe('renderHtml', () => {
 
   it('gives a column tested by a distance that distance as its effect size, not a dash', () => {
     const rows = 1_200;
-    const distances = compareTables(tableOf({ x: normalDraws(rows, 0, 1) }), tableOf({ x: normalDraws(rows, 0.5, 2) }), defaultDriftOptions());
+    const distances = compareTables(
+      tableOf({ x: normalDraws(rows, 0, 1) }),
+      tableOf({ x: normalDraws(rows, 0.5, 2) }),
+      defaultDriftOptions(),
+    );
     const [x] = distances.columns;
     expect(x.output).toBe('distance');
     const row = renderHtml(distances, { generatedAt: GENERATED_AT }).match(/<tr class="row-drift">[\s\S]*?<\/tr>/)?.[0] ?? '';
@@ -203,7 +214,9 @@ describe('renderHtml', () => {
     const names = Array.from({ length: columnCount }, (_, index) => `c${String(index).padStart(2, '0')}`);
     const shiftedNames = names.slice(-3);
     const baseline = tableOf(Object.fromEntries(names.map((name, index) => [name, normalDraws(60, 0, index)])));
-    const current = tableOf(Object.fromEntries(names.map((name, index) => [name, normalDraws(60, shiftedNames.includes(name) ? 3 : 0, 1000 + index)])));
+    const current = tableOf(
+      Object.fromEntries(names.map((name, index) => [name, normalDraws(60, shiftedNames.includes(name) ? 3 : 0, 1000 + index)])),
+    );
     const wide = compareTables(baseline, current, defaultDriftOptions());
     const page = renderHtml(wide, { generatedAt: GENERATED_AT });
     expect(page.match(/<tr class="row-/g)).toHaveLength(columnCount);
@@ -258,7 +271,14 @@ describe('renderHtml with a model section', () => {
     expect(html).toContain('<p class="verdict-headline">Gate tripped</p>');
     expect(html).toContain(escapeHtml(result.gate.summary));
     expect(html).toContain('the gate trips on data, prediction, performance drift');
-    const positions = ['aria-label="Gate verdict"', '<section class="model" aria-label="Model">', 'aria-label="Performance"', 'aria-label="When it started"', 'aria-label="Prediction and target drift"', '<section aria-label="Features">'].map((text) => html.indexOf(text));
+    const positions = [
+      'aria-label="Gate verdict"',
+      '<section class="model" aria-label="Model">',
+      'aria-label="Performance"',
+      'aria-label="When it started"',
+      'aria-label="Prediction and target drift"',
+      '<section aria-label="Features">',
+    ].map((text) => html.indexOf(text));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(html).toContain(escapeHtml(result.dataset.summary));
@@ -269,7 +289,9 @@ describe('renderHtml with a model section', () => {
     expect(html).toContain(escapeHtml(performance.summary));
     const judged = html.match(/<tr class="judged">[\s\S]*?<\/tr>/)?.[0] ?? '';
     expect(judged).toContain('Accuracy');
-    expect(judged).toContain(`<td class="number">${formatNumber(performance.baseline_value!)}</td><td class="number">${formatNumber(performance.current_value!)}</td>`);
+    expect(judged).toContain(
+      `<td class="number">${formatNumber(performance.baseline_value!)}</td><td class="number">${formatNumber(performance.current_value!)}</td>`,
+    );
     expect(judged).toContain('(worse)');
   });
 
@@ -295,16 +317,23 @@ describe('renderHtml with a model section', () => {
   it('shows the DDM caveat under the detector table', () => {
     expect(result.model!.change_point!.detectors.ddm.status).not.toBe('not-applicable');
     const detectors = html.slice(html.indexOf('<table class="columns detectors">'));
-    expect(detectors).toMatch(new RegExp(`^<table class="columns detectors">[\\s\\S]*?</table><p class="facts">${escapeHtml(DDM_CAVEAT)}</p>`));
+    expect(detectors).toMatch(
+      new RegExp(`^<table class="columns detectors">[\\s\\S]*?</table><p class="facts">${escapeHtml(DDM_CAVEAT)}</p>`),
+    );
   });
 
   it('tables each class of both sides with the change, after the metrics and before when it started', () => {
-    const block = html.slice(html.indexOf('<article class="model-block" aria-label="Classes">'), html.indexOf('aria-label="When it started"'));
+    const block = html.slice(
+      html.indexOf('<article class="model-block" aria-label="Classes">'),
+      html.indexOf('aria-label="When it started"'),
+    );
     expect(html.indexOf('aria-label="Performance"')).toBeLessThan(html.indexOf('aria-label="Classes"'));
     const [baseline, current] = [classMetrics(result, 'baseline'), classMetrics(result, 'current')];
     for (const label of ['no', 'yes']) {
       const [before, after] = [baseline, current].map((side) => side.per_class.find((scores) => scores.label === label)!);
-      expect(block).toContain(`<tr><th scope="row">${label}</th><td class="number">${before.support} → ${after.support}</td><td class="number">${formatNumber(before.precision)} → ${formatNumber(after.precision)} (`);
+      expect(block).toContain(
+        `<tr><th scope="row">${label}</th><td class="number">${before.support} → ${after.support}</td><td class="number">${formatNumber(before.precision)} → ${formatNumber(after.precision)} (`,
+      );
     }
   });
 
@@ -315,7 +344,12 @@ describe('renderHtml with a model section', () => {
       expect(header).toEqual(['True ↓ / predicted →', 'no', 'yes', 'Rows']);
       for (const [trueLabel, ...cells] of rows) {
         const total = side.per_class.find((scores) => scores.label === trueLabel)!.support;
-        expect(cells).toEqual([...['no', 'yes'].map((predicted) => confusionCount(side, trueLabel, predicted)).map((count) => `${count} (${formatPercent(count / total)})`), String(total)]);
+        expect(cells).toEqual([
+          ...['no', 'yes']
+            .map((predicted) => confusionCount(side, trueLabel, predicted))
+            .map((count) => `${count} (${formatPercent(count / total)})`),
+          String(total),
+        ]);
       }
     }
     const baselineTable = /aria-label="Confusion matrix, baseline">[\s\S]*?<\/table>/.exec(html)![0];
@@ -338,8 +372,13 @@ describe('renderHtml with a model section', () => {
 describe('renderHtml of a binary model with one probability column', () => {
   it('names the class the column is the probability of', () => {
     const model = { ...CLASSIFIER, probabilities: { kind: 'positive', column: 'proba.yes' } as const, positiveLabel: 'yes' };
-    const html = renderHtml(compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(classifierLog(800, { seed: 2 })), defaultDriftOptions({ model })), { generatedAt: GENERATED_AT });
-    expect(html).toContain('<p class="facts">prediction <code>prediction</code> · target <code>label</code> · probability of &quot;yes&quot; <code>proba.yes</code> · order <code>time</code></p>');
+    const html = renderHtml(
+      compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(classifierLog(800, { seed: 2 })), defaultDriftOptions({ model })),
+      { generatedAt: GENERATED_AT },
+    );
+    expect(html).toContain(
+      '<p class="facts">prediction <code>prediction</code> · target <code>label</code> · probability of &quot;yes&quot; <code>proba.yes</code> · order <code>time</code></p>',
+    );
   });
 });
 
@@ -359,7 +398,9 @@ describe('renderHtml with hostile class labels', () => {
       expect(rows.map((row) => row.length)).toEqual([4, 4]);
       expect(Number(rows[1][2].split(' ')[0])).toBe(confusionCount(classMetrics(result, name), YES, YES));
     }
-    expect(html).toContain(`probabilities of ${escapeHtml(JSON.stringify(NO))} <code>proba.no</code>, of ${escapeHtml(JSON.stringify(YES))} <code>proba.yes</code>`);
+    expect(html).toContain(
+      `probabilities of ${escapeHtml(JSON.stringify(NO))} <code>proba.no</code>, of ${escapeHtml(JSON.stringify(YES))} <code>proba.yes</code>`,
+    );
   });
 });
 
@@ -406,7 +447,8 @@ describe('renderHtml in a real browser (headless Chromium, network off)', () => 
     // `#rrggbb` read once, not once per pixel: the loop below visits 2.4 million of them.
     const channelsOf = (colour: string) => [1, 3, 5].map((start) => parseInt(colour.slice(start, start + 2), 16));
     const [baselineChannels, currentChannels] = [channelsOf(BASELINE_COLOUR), channelsOf(CURRENT_COLOUR)];
-    const near = (offset: number, channels: number[]) => channels.every((value, channel) => Math.abs(image.rgba[offset + channel] - value) <= 4);
+    const near = (offset: number, channels: number[]) =>
+      channels.every((value, channel) => Math.abs(image.rgba[offset + channel] - value) <= 4);
     let nonWhite = 0;
     let baselinePixels = 0;
     let currentPixels = 0;
@@ -426,7 +468,11 @@ describe('renderHtml in a real browser (headless Chromium, network off)', () => 
     expectSuccess(run);
     const dom = run.stdout;
     expect(dom).toContain('Drift detected');
-    expect(dom).toContain(escapeHtml(result.dataset.summary).replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+    expect(dom).toContain(
+      escapeHtml(result.dataset.summary)
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"'),
+    );
     const svgs = dom.match(/<svg [\s\S]*?<\/svg>/g) ?? [];
     expect(svgs.length).toBe(result.columns.filter((column) => column.histogram).length);
     for (const svg of svgs) {
@@ -448,10 +494,18 @@ describe('renderHtml time axes', () => {
     columns.created_at = columns.time.map((_, row) => start - 86_400 * 30 + row * 3_600 * (seed + 1));
     return tableOf(columns);
   };
-  const result = compareTables(log(500, 1, { seed: 1 }), log(800, 2, { seed: 2, changeAt: 400 }), defaultDriftOptions({ model: CLASSIFIER, declaredKinds: new Map([['created_at', 'numerical']]) }));
+  const result = compareTables(
+    log(500, 1, { seed: 1 }),
+    log(800, 2, { seed: 2, changeAt: 400 }),
+    defaultDriftOptions({ model: CLASSIFIER, declaredKinds: new Map([['created_at', 'numerical']]) }),
+  );
   const html = renderHtml(result, { generatedAt: GENERATED_AT });
   const changePoint = result.model!.change_point!;
-  const tickLabels = (chart: string) => [...chart.matchAll(/<text class="tick" x="([\d.]+)" y="[\d.]+" text-anchor="middle">([^<]*)<\/text>/g)].map(([, x, label]) => ({ x: Number(x), label }));
+  const tickLabels = (chart: string) =>
+    [...chart.matchAll(/<text class="tick" x="([\d.]+)" y="[\d.]+" text-anchor="middle">([^<]*)<\/text>/g)].map(([, x, label]) => ({
+      x: Number(x),
+      label,
+    }));
 
   it('labels the error chart over Unix seconds with round UTC times, placed where those rows are', () => {
     expect(changePoint.stream.order_time).toBe('epoch-s');
@@ -493,8 +547,12 @@ describe('renderHtml with the performance estimated without labels', () => {
     expect(block).toContain(`on ${estimate.unlabelled!.rows} current rows whose labels have not arrived`);
     expect(block).toContain(`expected calibration error ${formatNumber(estimate.calibration.raw_ece!)} raw`);
     const { accuracy } = estimate.unlabelled!;
-    expect(block).toContain(`<tr><th scope="row">Accuracy (verdict)</th><td class="number">${formatNumber(accuracy.value)}</td><td class="number">${formatNumber(accuracy.lower!)} to ${formatNumber(accuracy.upper!)}</td>`);
-    expect(block).toContain(`<td class="number">${formatNumber(estimate.labelled!.accuracy.realized!)} (${estimate.labelled!.accuracy.within_band ? 'in the band' : 'outside the band'})</td>`);
+    expect(block).toContain(
+      `<tr><th scope="row">Accuracy (verdict)</th><td class="number">${formatNumber(accuracy.value)}</td><td class="number">${formatNumber(accuracy.lower!)} to ${formatNumber(accuracy.upper!)}</td>`,
+    );
+    expect(block).toContain(
+      `<td class="number">${formatNumber(estimate.labelled!.accuracy.realized!)} (${estimate.labelled!.accuracy.within_band ? 'in the band' : 'outside the band'})</td>`,
+    );
   });
 
   it('escapes a hostile positive class', () => {

@@ -12,7 +12,11 @@ describe('the JSON report', () => {
   const report = JSON.parse(renderJson(toJsonReport(result, new Date('2026-11-30T06:00:00Z'))));
 
   it('carries the schema version, the tool and the time, then the result unchanged', () => {
-    expect(report).toMatchObject({ schema_version: REPORT_SCHEMA_VERSION, tool: { name: 'driftgate', version: VERSION }, generated_at: '2026-11-30T06:00:00.000Z' });
+    expect(report).toMatchObject({
+      schema_version: REPORT_SCHEMA_VERSION,
+      tool: { name: 'driftgate', version: VERSION },
+      generated_at: '2026-11-30T06:00:00.000Z',
+    });
     expect(report.dataset).toEqual(JSON.parse(JSON.stringify(result.dataset)));
     expect(report.columns[0].name).toBe('x');
   });
@@ -24,7 +28,14 @@ describe('the JSON report', () => {
   });
 
   it('carries the gate, the one verdict to act on', () => {
-    expect(report.gate).toEqual({ on: ['data', 'prediction', 'performance'], tripped: true, tripped_by: ['data'], insufficient_data: [], on_insufficient_data: 'pass', summary: 'Gate tripped: data drift.' });
+    expect(report.gate).toEqual({
+      on: ['data', 'prediction', 'performance'],
+      tripped: true,
+      tripped_by: ['data'],
+      insufficient_data: [],
+      on_insufficient_data: 'pass',
+      summary: 'Gate tripped: data drift.',
+    });
     expect(Object.keys(report)).toEqual(['schema_version', 'tool', 'generated_at', 'baseline', 'current', 'gate', 'dataset', 'columns']);
   });
 
@@ -64,7 +75,15 @@ describe('the JSON report', () => {
       defaultDriftOptions({ model: BINARY }),
     );
     const { estimated } = JSON.parse(renderJson(toJsonReport(estimatedResult, new Date()))).model.performance;
-    const objects = [estimated, estimated.calibration, estimated.unlabelled, estimated.unlabelled.expected_confusion_matrix, estimated.labelled, estimated.labelled.accuracy, estimated.verdict];
+    const objects = [
+      estimated,
+      estimated.calibration,
+      estimated.unlabelled,
+      estimated.unlabelled.expected_confusion_matrix,
+      estimated.labelled,
+      estimated.labelled.accuracy,
+      estimated.verdict,
+    ];
     expect(estimated.labelled.accuracy.within_band).toBeDefined();
     const schema = readFileSync(new URL('../../docs/report-schema.md', import.meta.url), 'utf8');
     const fields = new Set(objects.flatMap((object) => Object.keys(object)));

@@ -6,12 +6,21 @@ import { describe, expect, it } from '@jest/globals';
 import { compareTables } from '../../src/engine/drift.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
 import { columnTable } from '../../src/report/markdown.js';
-import { markdownFence, markdownHeading, markdownList, markdownNote, markdownSection, markdownTable } from '../../src/report/markdown-section.js';
+import {
+  markdownFence,
+  markdownHeading,
+  markdownList,
+  markdownNote,
+  markdownSection,
+  markdownTable,
+} from '../../src/report/markdown-section.js';
 import { tableOf } from '../helpers/tables.js';
 
 describe('markdownSection', () => {
   it('puts the heading first and one blank line between blocks, leaving out absent and empty ones', () => {
-    expect(markdownSection({ heading: { level: 3, text: 'Segments' }, blocks: ['first', undefined, '', 'second'] })).toBe('### Segments\n\nfirst\n\nsecond');
+    expect(markdownSection({ heading: { level: 3, text: 'Segments' }, blocks: ['first', undefined, '', 'second'] })).toBe(
+      '### Segments\n\nfirst\n\nsecond',
+    );
   });
 
   it('is only its blocks without a heading, so sections nest as blocks', () => {
@@ -39,7 +48,15 @@ describe('the pieces', () => {
   });
 
   it('writes a table as the header, the separator and one line per row', () => {
-    expect(markdownTable(['A', 'B'], [['1', '2'], ['3', '']])).toBe('| A | B |\n|---|---|\n| 1 | 2 |\n| 3 |  |');
+    expect(
+      markdownTable(
+        ['A', 'B'],
+        [
+          ['1', '2'],
+          ['3', ''],
+        ],
+      ),
+    ).toBe('| A | B |\n|---|---|\n| 1 | 2 |\n| 3 |  |');
   });
 
   it('writes a table without rows as its header and separator alone', () => {

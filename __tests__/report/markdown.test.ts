@@ -10,7 +10,16 @@ import { MAX_SHOWN_CLASSES } from '../../src/report/model-format.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { CLASSIFIER, classifierLog } from '../helpers/prediction-logs.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
-import { COMMON_CLASSES, RARE_CLASSES, classMetrics, confusionCount, countOf, manyClassResult, markdownTableAfter, relabelledResult } from './class-tables.js';
+import {
+  COMMON_CLASSES,
+  RARE_CLASSES,
+  classMetrics,
+  confusionCount,
+  countOf,
+  manyClassResult,
+  markdownTableAfter,
+  relabelledResult,
+} from './class-tables.js';
 import { estimateOf, estimatedResult } from './estimated.js';
 
 const baseline = tableOf({ steady: normalDraws(200, 0, 1), moved: normalDraws(200, 0, 2), 'a|b`c\nd': normalDraws(200, 0, 3) }, 'base.csv');
@@ -43,14 +52,18 @@ describe('renderMarkdown', () => {
 
 describe('file names that carry Markdown', () => {
   const hostile = 'data.csv\n\n## Approved by security\n\n[details](https://evil.example)\n\n<img src=x>';
-  const named = compareTables(tableOf({ x: normalDraws(50, 0, 1) }, hostile), tableOf({ x: normalDraws(50, 0, 2) }, 'fresh.csv'), defaultDriftOptions());
+  const named = compareTables(
+    tableOf({ x: normalDraws(50, 0, 1) }, hostile),
+    tableOf({ x: normalDraws(50, 0, 2) }, 'fresh.csv'),
+    defaultDriftOptions(),
+  );
 
   it('stay inside their code span in the report and the job summary: no heading, link or paragraph of their own', () => {
     for (const markdown of [renderMarkdown(named), renderSummary(named)]) {
       const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
       expect(headings).toHaveLength(1);
       expect(markdown).not.toMatch(/^\[details\]/m);
-      expect(markdown).toContain("Baseline: `data.csv  ## Approved by security  [details](https://evil.example)  <img src=x>` (50 rows)");
+      expect(markdown).toContain('Baseline: `data.csv  ## Approved by security  [details](https://evil.example)  <img src=x>` (50 rows)');
     }
   });
 });
@@ -68,18 +81,32 @@ describe('renderMarkdown with a model section', () => {
 
   it('opens with the gate, then the model, then the features', () => {
     expect(markdown).toMatch(/^### 🔴 Gate tripped: [a-z ,]*performance drift\.\n\nBaseline: /);
-    const order = ['#### Model (classification)', '**Performance**: 🔴 Performance drift: Accuracy', '| Metric | Baseline | Current | Change |', '**When it started**: The error rate rose from row', '```mermaid', '**Prediction and target drift**: prediction 🔴 drift', '#### Features', '| Column | Type | Method |'];
+    const order = [
+      '#### Model (classification)',
+      '**Performance**: 🔴 Performance drift: Accuracy',
+      '| Metric | Baseline | Current | Change |',
+      '**When it started**: The error rate rose from row',
+      '```mermaid',
+      '**Prediction and target drift**: prediction 🔴 drift',
+      '#### Features',
+      '| Column | Type | Method |',
+    ];
     const positions = order.map((text) => markdown.indexOf(text));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(markdown).toContain('Columns: prediction `prediction` · target `label` · probabilities of "no" `proba.no`, of "yes" `proba.yes` · order `time`');
+    expect(markdown).toContain(
+      'Columns: prediction `prediction` · target `label` · probabilities of "no" `proba.no`, of "yes" `proba.yes` · order `time`',
+    );
   });
 
   it('tables every metric of both sides with the change, the verdict metric marked', () => {
     const performance = withModel.model!.performance!;
     const accuracyRow = markdown.split('\n').find((line) => line.startsWith('| **Accuracy** (verdict) |'))!;
-    expect(accuracyRow).toBe(`| **Accuracy** (verdict) | ${formatNumber(performance.baseline_value!)} | ${formatNumber(performance.current_value!)} | −${formatNumber(-performance.difference!)} (worse) |`);
-    for (const title of ['Balanced accuracy', 'F1 (macro)', 'Precision (macro)', 'Recall (macro)', 'ROC AUC', 'Log loss']) expect(markdown).toContain(`| ${title} | `);
+    expect(accuracyRow).toBe(
+      `| **Accuracy** (verdict) | ${formatNumber(performance.baseline_value!)} | ${formatNumber(performance.current_value!)} | −${formatNumber(-performance.difference!)} (worse) |`,
+    );
+    for (const title of ['Balanced accuracy', 'F1 (macro)', 'Precision (macro)', 'Recall (macro)', 'ROC AUC', 'Log loss'])
+      expect(markdown).toContain(`| ${title} | `);
     expect(markdown).toMatch(/\| Log loss \| [0-9.]+ \| [0-9.]+ \| \+[0-9.]+ \(worse\) \|/);
   });
 
@@ -111,7 +138,9 @@ describe('renderMarkdown with a model section', () => {
   it('labels the chart and the detector table with UTC times when the order is Unix milliseconds', () => {
     const current = classifierLog(800, { seed: 2, shift: 0.5, changeAt: 400 });
     current.time = current.time.map((_, row) => Date.UTC(2024, 2, 1) + row * 60_000);
-    const timed = renderMarkdown(compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(current), defaultDriftOptions({ model: CLASSIFIER })));
+    const timed = renderMarkdown(
+      compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(current), defaultDriftOptions({ model: CLASSIFIER })),
+    );
     const axis = /```mermaid\n[\s\S]*?\n {4}x-axis \[(.*)\]\n/.exec(timed)![1];
     const labels = JSON.parse(`[${axis}]`) as string[];
     // 800 minutes in 30 buckets: about 27 minutes apart, so minutes and no seconds.
@@ -122,12 +151,23 @@ describe('renderMarkdown with a model section', () => {
 
   it('tables the model columns with their role, eight cells a row', () => {
     const rows = markdown.split('\n').filter((line) => /^\| (prediction|proba\\\.|label) /.test(line) || line.startsWith('| proba.'));
-    expect(rows.map((row) => row.split(' | ').slice(0, 2).join(' | '))).toEqual(['| prediction | prediction', '| proba.no | probability of "no"', '| proba.yes | probability of "yes"', '| label | target']);
+    expect(rows.map((row) => row.split(' | ').slice(0, 2).join(' | '))).toEqual([
+      '| prediction | prediction',
+      '| proba.no | probability of "no"',
+      '| proba.yes | probability of "yes"',
+      '| label | target',
+    ]);
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(8);
   });
 
   it('tables each class of both sides with the change, after the metrics and before when it started', () => {
-    const positions = ['| Metric | Baseline | Current | Change |', '**Classes**: baseline → current (change).', '**Confusion matrix, baseline**', '**Confusion matrix, current**', '**When it started**'].map((text) => markdown.indexOf(text));
+    const positions = [
+      '| Metric | Baseline | Current | Change |',
+      '**Classes**: baseline → current (change).',
+      '**Confusion matrix, baseline**',
+      '**Confusion matrix, current**',
+      '**When it started**',
+    ].map((text) => markdown.indexOf(text));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     const table = markdownTableAfter(markdown, '**Classes**');
@@ -136,7 +176,8 @@ describe('renderMarkdown with a model section', () => {
     expect(table.slice(1).map((row) => row[0])).toEqual(['no', 'yes']);
     for (const row of table.slice(1)) {
       const [before, after] = [baseline, current].map((side) => side.per_class.find((scores) => scores.label === row[0])!);
-      const change = (score: 'precision' | 'recall' | 'f1') => `${formatNumber(before[score])} → ${formatNumber(after[score])} (${formatSigned(after[score] - before[score])})`;
+      const change = (score: 'precision' | 'recall' | 'f1') =>
+        `${formatNumber(before[score])} → ${formatNumber(after[score])} (${formatSigned(after[score] - before[score])})`;
       expect(row.slice(1)).toEqual([`${before.support} → ${after.support}`, change('precision'), change('recall'), change('f1')]);
     }
   });
@@ -149,7 +190,9 @@ describe('renderMarkdown with a model section', () => {
       expect(rows.map((row) => row[0])).toEqual(['no', 'yes']);
       for (const [trueLabel, ...cells] of rows) {
         const total = side.per_class.find((scores) => scores.label === trueLabel)!.support;
-        const expected = ['no', 'yes'].map((predicted) => confusionCount(side, trueLabel, predicted)).map((count) => `${count} (${formatPercent(count / total)})`);
+        const expected = ['no', 'yes']
+          .map((predicted) => confusionCount(side, trueLabel, predicted))
+          .map((count) => `${count} (${formatPercent(count / total)})`);
         expect(cells).toEqual([...expected, String(total)]);
       }
       expect(rows.reduce((sum, row) => sum + countOf(row[3]), 0)).toBe(side.rows);
@@ -162,7 +205,11 @@ describe('renderMarkdown with a model section', () => {
 });
 
 describe('classes when the current data has no labels yet', () => {
-  const result = compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(classifierLog(300, { seed: 2, unlabelledFrom: 0 })), defaultDriftOptions({ model: CLASSIFIER }));
+  const result = compareTables(
+    tableOf(classifierLog(500, { seed: 1 })),
+    tableOf(classifierLog(300, { seed: 2, unlabelledFrom: 0 })),
+    defaultDriftOptions({ model: CLASSIFIER }),
+  );
   const markdown = renderMarkdown(result);
 
   it("show the baseline's scores and matrix alone, and say why", () => {
@@ -170,7 +217,13 @@ describe('classes when the current data has no labels yet', () => {
     expect(result.model!.performance!.metrics.current).toBeUndefined();
     expect(markdown).toContain('**Classes**: baseline only: the current data has no labelled rows.');
     const yes = baseline.per_class.find((scores) => scores.label === 'yes')!;
-    expect(markdownTableAfter(markdown, '**Classes**')[2]).toEqual(['yes', String(yes.support), formatNumber(yes.precision), formatNumber(yes.recall), formatNumber(yes.f1)]);
+    expect(markdownTableAfter(markdown, '**Classes**')[2]).toEqual([
+      'yes',
+      String(yes.support),
+      formatNumber(yes.precision),
+      formatNumber(yes.recall),
+      formatNumber(yes.f1),
+    ]);
     expect(markdown).toContain('**Confusion matrix, baseline**');
     expect(markdown).not.toContain('**Confusion matrix, current**');
   });
@@ -179,7 +232,9 @@ describe('classes when the current data has no labels yet', () => {
 describe('a binary model with one probability column', () => {
   it('names the class the column is the probability of', () => {
     const model = { ...CLASSIFIER, probabilities: { kind: 'positive', column: 'proba.yes' } as const, positiveLabel: 'yes' };
-    const markdown = renderMarkdown(compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(classifierLog(800, { seed: 2 })), defaultDriftOptions({ model })));
+    const markdown = renderMarkdown(
+      compareTables(tableOf(classifierLog(500, { seed: 1 })), tableOf(classifierLog(800, { seed: 2 })), defaultDriftOptions({ model })),
+    );
     expect(markdown).toContain('Columns: prediction `prediction` · target `label` · probability of "yes" `proba.yes` · order `time`');
     expect(markdown).not.toContain('probabilities');
   });
@@ -208,8 +263,12 @@ describe('class labels that carry Markdown', () => {
   });
 
   it('are quoted and escaped where the probability columns are named', () => {
-    const columns = renderMarkdown(result).split('\n').find((line) => line.startsWith('Columns: '))!;
-    expect(columns).toContain(`probabilities of ${escapeMarkdown(JSON.stringify(NO))} \`proba.no\`, of ${escapeMarkdown(JSON.stringify(YES))} \`proba.yes\``);
+    const columns = renderMarkdown(result)
+      .split('\n')
+      .find((line) => line.startsWith('Columns: '))!;
+    expect(columns).toContain(
+      `probabilities of ${escapeMarkdown(JSON.stringify(NO))} \`proba.no\`, of ${escapeMarkdown(JSON.stringify(YES))} \`proba.yes\``,
+    );
   });
 });
 
@@ -220,7 +279,9 @@ describe('more classes than a table shows', () => {
   it(`lists the ${MAX_SHOWN_CLASSES} classes with the most labelled rows and says how many it left out`, () => {
     const rows = markdownTableAfter(markdown, '**Classes**').slice(1);
     expect(rows.map((row) => row[0])).toEqual(COMMON_CLASSES.map(escapeMarkdown));
-    expect(markdown).toContain(`_${RARE_CLASSES.length} more classes with the fewest labelled rows are not listed and are merged into "(all others)" in the confusion matrices; the JSON report has every class._`);
+    expect(markdown).toContain(
+      `_${RARE_CLASSES.length} more classes with the fewest labelled rows are not listed and are merged into "(all others)" in the confusion matrices; the JSON report has every class._`,
+    );
   });
 
   it('merges the rest into one row and one column, so every labelled row is still counted', () => {
@@ -232,7 +293,12 @@ describe('more classes than a table shows', () => {
       expect(rows.map((row) => row[0])).toEqual([...COMMON_CLASSES.map(escapeMarkdown), '_(all others)_']);
       const groups = [...COMMON_CLASSES.map((label) => [label]), RARE_CLASSES];
       rows.forEach((row, rowIndex) => {
-        const expected = groups.map((predicted) => groups[rowIndex].reduce((sum, trueLabel) => sum + predicted.reduce((inner, label) => inner + confusionCount(side, trueLabel, label), 0), 0));
+        const expected = groups.map((predicted) =>
+          groups[rowIndex].reduce(
+            (sum, trueLabel) => sum + predicted.reduce((inner, label) => inner + confusionCount(side, trueLabel, label), 0),
+            0,
+          ),
+        );
         expect(row.slice(1, -1).map(countOf)).toEqual(expected);
         expect(countOf(row[row.length - 1])).toBe(expected.reduce((sum, count) => sum + count, 0));
       });
@@ -252,24 +318,41 @@ describe('the performance estimated without labels, in Markdown and the job summ
 
   it('heads the block with the verdict, the rows estimated and the calibration decision with its ECE numbers', () => {
     const line = markdown.split('\n').find((text) => text.startsWith('**Estimated performance**'))!;
-    expect(line).toContain(`🔴 Estimated without labels (CBPE) on ${estimate.unlabelled!.rows} current rows whose labels have not arrived. ${escapeMarkdown(estimate.verdict!.summary)}`);
+    expect(line).toContain(
+      `🔴 Estimated without labels (CBPE) on ${estimate.unlabelled!.rows} current rows whose labels have not arrived. ${escapeMarkdown(estimate.verdict!.summary)}`,
+    );
     const { raw_ece: raw, calibrated_ece: calibrated } = estimate.calibration;
-    expect(line).toContain(`expected calibration error ${formatNumber(raw!)} raw, ${formatNumber(calibrated!)} calibrated out of fold (5 folds)`);
+    expect(line).toContain(
+      `expected calibration error ${formatNumber(raw!)} raw, ${formatNumber(calibrated!)} calibrated out of fold (5 folds)`,
+    );
     expect(line).toContain(estimate.calibration.calibrated ? 'Scores calibrated by isotonic regression' : 'Scores used as they are');
   });
 
   it('tables each estimate with its band, and the labelled rows estimated beside realized', () => {
     const { unlabelled, labelled } = estimate;
-    expect(markdown).toContain(`| Metric (positive class "churn") | Estimated, ${unlabelled!.rows} unlabelled rows | ±3σ band | ${labelled!.rows} labelled rows: estimated | realized |`);
+    expect(markdown).toContain(
+      `| Metric (positive class "churn") | Estimated, ${unlabelled!.rows} unlabelled rows | ±3σ band | ${labelled!.rows} labelled rows: estimated | realized |`,
+    );
     const accuracy = labelled!.accuracy;
     const realized = `${formatNumber(accuracy.realized!)} (${accuracy.within_band ? 'in the band' : 'outside the band'})`;
-    expect(markdown).toContain(`| Accuracy (verdict) | ${formatNumber(unlabelled!.accuracy.value)} | ${band(unlabelled!.accuracy)} | ${formatNumber(accuracy.value)} (${band(accuracy)}) | ${realized} |`);
+    expect(markdown).toContain(
+      `| Accuracy (verdict) | ${formatNumber(unlabelled!.accuracy.value)} | ${band(unlabelled!.accuracy)} | ${formatNumber(accuracy.value)} (${band(accuracy)}) | ${realized} |`,
+    );
     expect(markdown).toContain(`| ROC AUC | ${formatNumber(unlabelled!.roc_auc!.value)} | ${band(unlabelled!.roc_auc!)} |`);
     expect(markdown).toContain('CBPE sees covariate shift, not concept drift');
   });
 
   it('says the realized verdict decides once enough current rows are labelled', () => {
-    const labelledEnough = { ...result, model: { ...result.model!, performance: { ...result.model!.performance!, estimated: { ...estimate, verdict: { ...estimate.verdict!, replaces_realized: false } } } } };
+    const labelledEnough = {
+      ...result,
+      model: {
+        ...result.model!,
+        performance: {
+          ...result.model!.performance!,
+          estimated: { ...estimate, verdict: { ...estimate.verdict!, replaces_realized: false } },
+        },
+      },
+    };
     expect(renderMarkdown(labelledEnough)).toContain('Enough current rows are labelled, so the realized verdict decides.');
   });
 

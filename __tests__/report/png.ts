@@ -31,7 +31,7 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   }
   const channels = colourType === 6 ? 4 : 3;
   const compressed: Uint8Array[] = [];
-  for (let offset = 8; offset < bytes.length; ) {
+  for (let offset = 8; offset < bytes.length;) {
     const length = view.getUint32(offset);
     const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
     if (type === 'IDAT') compressed.push(bytes.subarray(offset + 8, offset + 8 + length));
@@ -62,7 +62,18 @@ function unfilter(filtered: Uint8Array, height: number, stride: number, bytesPer
       const left = i >= bytesPerPixel ? raw[start + i - bytesPerPixel] : 0;
       const up = row > 0 ? raw[start - stride + i] : 0;
       const upLeft = row > 0 && i >= bytesPerPixel ? raw[start - stride + i - bytesPerPixel] : 0;
-      const predicted = filter === 0 ? 0 : filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : filter === 4 ? paeth(left, up, upLeft) : NaN;
+      const predicted =
+        filter === 0
+          ? 0
+          : filter === 1
+            ? left
+            : filter === 2
+              ? up
+              : filter === 3
+                ? (left + up) >> 1
+                : filter === 4
+                  ? paeth(left, up, upLeft)
+                  : NaN;
       if (Number.isNaN(predicted)) throw new Error(`unknown PNG filter ${filter} in row ${row}`);
       raw[start + i] = (input[i] + predicted) & 0xff;
     }

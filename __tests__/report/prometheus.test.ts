@@ -51,7 +51,11 @@ function driftResult({ withModel = false } = {}): DriftResult {
     [UNICODE]: hostileCategories(ROWS, 14, 3),
     sparse: sparse(normalDraws(ROWS, 0, 15)),
   });
-  return compareTables(baseline, current, defaultDriftOptions({ columnMethods: new Map([[ESCAPES, 'wasserstein_normed']]), ...(withModel ? { model: CLASSIFIER } : {}) }));
+  return compareTables(
+    baseline,
+    current,
+    defaultDriftOptions({ columnMethods: new Map([[ESCAPES, 'wasserstein_normed']]), ...(withModel ? { model: CLASSIFIER } : {}) }),
+  );
 }
 
 const column = (result: DriftResult, name: string) => result.columns.find((candidate) => candidate.name === name)!;
@@ -114,7 +118,7 @@ describe('renderPrometheus', () => {
     expect(text).toContain('model="churn \\"v2\\"",dataset="eu/west\\\\daily"');
   });
 
-  it('reports each column\'s score and threshold with its method, type and output', () => {
+  it("reports each column's score and threshold with its method, type and output", () => {
     for (const name of ['stable', QUOTED, ESCAPES, UNICODE]) {
       const expected = column(result, name);
       const labels = { column: name, type: expected.type, method: expected.method!, output: expected.output! };
@@ -149,11 +153,16 @@ describe('renderPrometheus', () => {
 
   it('reports drift verdicts, statuses, missing shares and rows per column', () => {
     for (const expected of result.columns) {
-      expect(only(samples, 'driftgate_column_drift_detected', { column: expected.name, type: expected.type }).value).toBe(Number(expected.drift_detected));
+      expect(only(samples, 'driftgate_column_drift_detected', { column: expected.name, type: expected.type }).value).toBe(
+        Number(expected.drift_detected),
+      );
       const statuses = find(samples, 'driftgate_column_status', { column: expected.name });
       expect(statuses).toHaveLength(6);
       expect(statuses.filter((sample) => sample.value === 1).map((sample) => sample.labels.status)).toEqual([expected.status]);
-      for (const [side, summary] of [['baseline', expected.baseline], ['current', expected.current]] as const) {
+      for (const [side, summary] of [
+        ['baseline', expected.baseline],
+        ['current', expected.current],
+      ] as const) {
         expect(only(samples, 'driftgate_column_missing_share', { column: expected.name, side }).value).toBe(summary.missing_share);
         expect(only(samples, 'driftgate_column_rows', { column: expected.name, side }).value).toBe(summary.rows);
       }
@@ -247,7 +256,9 @@ function metricNamesIn(expression: string): string[] {
     .replace(/\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, '')
     .replace(/\blabel_values\s*\(\s*([^,()]*?)\s*,[^)]*\)/g, 'label_values($1)');
   const keywords = new Set(['and', 'or', 'unless', 'bool', 'offset', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
-  return [...stripped.matchAll(/(?<![\w:$])[a-zA-Z_:][\w:]*(?![\w:])(?!\s*\()/g)].map((match) => match[0]).filter((word) => !keywords.has(word));
+  return [...stripped.matchAll(/(?<![\w:$])[a-zA-Z_:][\w:]*(?![\w:])(?!\s*\()/g)]
+    .map((match) => match[0])
+    .filter((word) => !keywords.has(word));
 }
 
 interface DashboardPanel {
@@ -272,7 +283,9 @@ describe('grafana/driftgate-dashboard.json', () => {
   it('checks the dashboard against a result with a model section: performance with its interval, and a dated change point', () => {
     expect(checked.model?.performance?.interval).toBeDefined();
     expect(checked.model?.change_point?.onset?.order).toEqual(expect.any(String));
-    expect(checked.columns.map((each) => each.name)).toEqual(expect.arrayContaining(['x', 'stable', QUOTED, ESCAPES, UNICODE, 'sparse', 'gone']));
+    expect(checked.columns.map((each) => each.name)).toEqual(
+      expect.arrayContaining(['x', 'stable', QUOTED, ESCAPES, UNICODE, 'sparse', 'gone']),
+    );
   });
 
   it('checks the metric name extraction it relies on', () => {
@@ -349,14 +362,20 @@ describe('renderPrometheus with a model section', () => {
     expect(only(samples, 'driftgate_gate_verdict', { gate: 'performance' }).value).toBe(1);
     expect(only(samples, 'driftgate_prediction_drift_detected').value).toBe(1);
     expect(only(samples, 'driftgate_model_column_drift_detected', { column: 'proba.yes', role: 'probability' }).value).toBe(1);
-    expect(only(samples, 'driftgate_model_column_drift_score', { column: 'prediction', role: 'prediction' }).value).toBe(model.columns[0].score);
+    expect(only(samples, 'driftgate_model_column_drift_score', { column: 'prediction', role: 'prediction' }).value).toBe(
+      model.columns[0].score,
+    );
     for (const family of families.values()) expect(family.type).toBe('gauge');
   });
 
   it('gives every metric of both sides, the verdict with its tolerance and interval', () => {
     const performance = model.performance!;
-    expect(only(samples, 'driftgate_performance_metric_value', { metric: 'accuracy', side: 'baseline' }).value).toBe(performance.baseline_value);
-    expect(only(samples, 'driftgate_performance_metric_value', { metric: 'roc_auc', side: 'current' }).value).toBe(performance.metrics.current && 'roc_auc' in performance.metrics.current ? performance.metrics.current.roc_auc : NaN);
+    expect(only(samples, 'driftgate_performance_metric_value', { metric: 'accuracy', side: 'baseline' }).value).toBe(
+      performance.baseline_value,
+    );
+    expect(only(samples, 'driftgate_performance_metric_value', { metric: 'roc_auc', side: 'current' }).value).toBe(
+      performance.metrics.current && 'roc_auc' in performance.metrics.current ? performance.metrics.current.roc_auc : NaN,
+    );
     expect(only(samples, 'driftgate_performance_drift_detected', { metric: 'accuracy' }).value).toBe(1);
     expect(only(samples, 'driftgate_performance_degradation', { metric: 'accuracy' }).value).toBe(performance.degradation);
     expect(only(samples, 'driftgate_performance_max_degradation', { metric: 'accuracy' }).value).toBe(performance.allowed);
@@ -364,15 +383,19 @@ describe('renderPrometheus with a model section', () => {
     expect(only(samples, 'driftgate_performance_labelled_rows', { side: 'current' }).value).toBe(800);
   });
 
-  it('places each detector\'s change point as a row and, for ISO 8601 order values, a time', () => {
+  it("places each detector's change point as a row and, for ISO 8601 order values, a time", () => {
     const onset = model.change_point!.onset!;
     expect(only(samples, 'driftgate_change_point_detected', { detector: 'adwin' }).value).toBe(1);
     expect(only(samples, 'driftgate_change_point_row', { detector: 'adwin', point: 'onset' }).value).toBe(onset.row);
-    expect(only(samples, 'driftgate_change_point_timestamp_seconds', { detector: 'adwin', point: 'onset' }).value).toBe(Date.parse(onset.order as string) / 1000);
+    expect(only(samples, 'driftgate_change_point_timestamp_seconds', { detector: 'adwin', point: 'onset' }).value).toBe(
+      Date.parse(onset.order as string) / 1000,
+    );
   });
 
   it('refuses user labels that clash with the model labels', () => {
-    expect(() => renderPrometheus(result, { labels: { metric: 'x' }, timestamp: CHECKED_AT })).toThrow(/clashes with a label driftgate writes itself/);
+    expect(() => renderPrometheus(result, { labels: { metric: 'x' }, timestamp: CHECKED_AT })).toThrow(
+      /clashes with a label driftgate writes itself/,
+    );
   });
 });
 
@@ -381,7 +404,9 @@ describe('renderPrometheus with the performance estimated without labels', () =>
   const estimate = estimateOf(result);
   const { samples } = parseExposition(renderPrometheus(result, { labels: {}, timestamp: CHECKED_AT }));
   const value = (name: string, labels: Record<string, string>) =>
-    samples.filter((sample) => sample.name === name && Object.entries(labels).every(([key, text]) => sample.labels[key] === text)).map((sample) => sample.value);
+    samples
+      .filter((sample) => sample.name === name && Object.entries(labels).every(([key, text]) => sample.labels[key] === text))
+      .map((sample) => sample.value);
 
   it('writes each estimate and its band edges, per group of rows', () => {
     for (const rows of ['unlabelled', 'labelled'] as const) {
@@ -391,7 +416,9 @@ describe('renderPrometheus with the performance estimated without labels', () =>
       expect(value('driftgate_performance_estimated_upper', { metric: 'f1', rows })).toEqual([block.f1.upper]);
       expect(value('driftgate_performance_estimated_rows', { rows })).toEqual([block.rows]);
     }
-    expect(value('driftgate_performance_estimated_realized', { metric: 'precision', rows: 'labelled' })).toEqual([estimate.labelled!.precision.realized]);
+    expect(value('driftgate_performance_estimated_realized', { metric: 'precision', rows: 'labelled' })).toEqual([
+      estimate.labelled!.precision.realized,
+    ]);
     expect(value('driftgate_performance_estimated_realized', { rows: 'unlabelled' })).toEqual([]);
   });
 

@@ -50,18 +50,24 @@ describe('renderSummary', () => {
     const features = summary.indexOf('### Features');
     expect(summary.indexOf('**Classes**: baseline → current (change).')).toBeGreaterThan(summary.indexOf('### Model (classification)'));
     expect(summary.indexOf('**Confusion matrix, current**')).toBeLessThan(features);
-    expect(markdownTableAfter(summary, '**Classes**').slice(1).map((row) => row[0])).toEqual(COMMON_CLASSES);
+    expect(
+      markdownTableAfter(summary, '**Classes**')
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(COMMON_CLASSES);
     for (const name of ['baseline', 'current'] as const) {
       const side = classMetrics(result, name);
       const [, ...rows] = markdownTableAfter(summary, `**Confusion matrix, ${name}**`);
       COMMON_CLASSES.forEach((trueLabel, rowIndex) => {
         expect(rows[rowIndex][0]).toBe(trueLabel);
-        expect(rows[rowIndex].slice(1, 1 + COMMON_CLASSES.length).map(countOf)).toEqual(COMMON_CLASSES.map((predicted) => confusionCount(side, trueLabel, predicted)));
+        expect(rows[rowIndex].slice(1, 1 + COMMON_CLASSES.length).map(countOf)).toEqual(
+          COMMON_CLASSES.map((predicted) => confusionCount(side, trueLabel, predicted)),
+        );
       });
     }
   });
 
-  it('stays under GitHub\'s 1 MiB limit with thousands of columns, saying what it left out', () => {
+  it("stays under GitHub's 1 MiB limit with thousands of columns, saying what it left out", () => {
     const names = Array.from({ length: 6000 }, (_, i) => `a rather long feature name number ${i} `.repeat(5));
     const table = (shift: number) => tableOf(Object.fromEntries(names.map((name, i) => [name, [i, i + shift, i + 2 * shift]])));
     const summary = renderSummary(compareTables(table(0), table(1), defaultDriftOptions({ minRows: 1 })));

@@ -97,7 +97,9 @@ describe('renderText with the performance estimated without labels', () => {
 
   it('says what was estimated and the verdict, then the calibration with its ECE numbers', () => {
     const headline = lines.findIndex((line) => line.startsWith('  Estimated without labels (CBPE)'));
-    expect(lines[headline]).toBe(`  Estimated without labels (CBPE) on ${estimate.unlabelled!.rows} current rows whose labels have not arrived. ${estimate.verdict!.summary}`);
+    expect(lines[headline]).toBe(
+      `  Estimated without labels (CBPE) on ${estimate.unlabelled!.rows} current rows whose labels have not arrived. ${estimate.verdict!.summary}`,
+    );
     expect(lines[headline + 1]).toContain(`expected calibration error ${formatNumber(estimate.calibration.raw_ece!)} raw`);
   });
 
@@ -106,7 +108,11 @@ describe('renderText with the performance estimated without labels', () => {
     const row = lines.find((line) => line.trimStart().startsWith('Accuracy (verdict)'))!;
     const { unlabelled, labelled } = estimate;
     expect(row.indexOf(formatNumber(unlabelled!.accuracy.value))).toBe(header.indexOf('Estimated,'));
-    expect(row.indexOf(`${formatNumber(unlabelled!.accuracy.lower!)} to ${formatNumber(unlabelled!.accuracy.upper!)}`)).toBe(header.indexOf('±3σ band'));
-    expect(row.slice(header.indexOf('realized'))).toBe(`${formatNumber(labelled!.accuracy.realized!)} (${labelled!.accuracy.within_band ? 'in the band' : 'outside the band'})`);
+    expect(row.indexOf(`${formatNumber(unlabelled!.accuracy.lower!)} to ${formatNumber(unlabelled!.accuracy.upper!)}`)).toBe(
+      header.indexOf('±3σ band'),
+    );
+    expect(row.slice(header.indexOf('realized'))).toBe(
+      `${formatNumber(labelled!.accuracy.realized!)} (${labelled!.accuracy.within_band ? 'in the band' : 'outside the band'})`,
+    );
   });
 });

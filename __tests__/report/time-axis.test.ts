@@ -11,7 +11,12 @@ describe('time axis ticks', () => {
   it('labels a year by month, at the first of each month, without overlapping', () => {
     const ticks = timeTicks(Date.UTC(2024, 0, 1), Date.UTC(2024, 11, 31), 692);
     expect(ticks.length).toBeGreaterThanOrEqual(4);
-    expect(fits(ticks.map((tick) => tick.label), 692)).toBe(true);
+    expect(
+      fits(
+        ticks.map((tick) => tick.label),
+        692,
+      ),
+    ).toBe(true);
     for (const tick of ticks) {
       expect(new Date(tick.at).getUTCDate()).toBe(1);
       expect(tick.label).toMatch(/^2024-\d{2}$/);
@@ -21,7 +26,12 @@ describe('time axis ticks', () => {
   it('labels two days by hours with the date, and a decade by years', () => {
     const hours = timeTicks(Date.UTC(2024, 2, 1, 3, 17), Date.UTC(2024, 2, 3), 692);
     expect(hours.every((tick) => /^2024-03-0[1-3] \d{2}:00$/.test(tick.label))).toBe(true);
-    expect(fits(hours.map((tick) => tick.label), 692)).toBe(true);
+    expect(
+      fits(
+        hours.map((tick) => tick.label),
+        692,
+      ),
+    ).toBe(true);
     const years = timeTicks(Date.UTC(2010, 5, 1), Date.UTC(2024, 5, 1), 692);
     expect(years.every((tick) => /^20\d{2}$/.test(tick.label))).toBe(true);
   });
@@ -35,7 +45,12 @@ describe('time axis ticks', () => {
       expect(ticks.map((tick) => tick.at)).toEqual([...ticks.map((tick) => tick.at)].sort((a, b) => a - b));
     }
     expect(narrow.length).toBeLessThan(wide.length);
-    expect(fits(narrow.map((tick) => tick.label), 200)).toBe(true);
+    expect(
+      fits(
+        narrow.map((tick) => tick.label),
+        200,
+      ),
+    ).toBe(true);
   });
 
   it('writes labels no finer than the step needs', () => {

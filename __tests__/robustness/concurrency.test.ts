@@ -48,10 +48,14 @@ const trained = () =>
   });
 
 const publishFrom = (workspace: string, runId: string): Promise<PublishOutcome> =>
-  publishModel(publishSettings(server, workspace, { run: { id: runId, url: `https://github.com/octo-org/churn-model/actions/runs/${runId}` } }), client, {
-    now: MAY_14,
-    sleep: async () => undefined,
-  });
+  publishModel(
+    publishSettings(server, workspace, { run: { id: runId, url: `https://github.com/octo-org/churn-model/actions/runs/${runId}` } }),
+    client,
+    {
+      now: MAY_14,
+      sleep: async () => undefined,
+    },
+  );
 
 const git = (...args: string[]) => server.state.git(...args).trim();
 const branchCommits = () => git('rev-list', '--first-parent', `main..${BRANCH}`).split('\n').filter(Boolean);
@@ -87,7 +91,11 @@ describe('two publish runs at once', () => {
   it('leave the pull request describing the newer version when the older run reaches it last', async () => {
     // Hold the first look for the pull request (the run whose commit landed first makes it) until the other run is done.
     let otherDone!: () => void;
-    server.state.injectFault({ method: 'GET', path: /\/pulls$/, respond: { holdUntil: new Promise<void>((resolve) => (otherDone = resolve)) } });
+    server.state.injectFault({
+      method: 'GET',
+      path: /\/pulls$/,
+      respond: { holdUntil: new Promise<void>((resolve) => (otherDone = resolve)) },
+    });
     const runs = [publishFrom(trained(), '5001'), publishFrom(trained(), '5002')];
     void Promise.race(runs).finally(otherDone);
     const outcomes = await Promise.all(runs);
@@ -102,9 +110,16 @@ describe('two publish runs at once', () => {
     const first = await publishFrom(trained(), '5001');
     // The person pushes while the next two runs are between reading the branch and moving it.
     let pushed!: () => void;
-    server.state.injectFault({ method: 'POST', path: /\/git\/commits$/, respond: { holdUntil: new Promise<void>((resolve) => (pushed = resolve)) }, after: true, times: 2 });
+    server.state.injectFault({
+      method: 'POST',
+      path: /\/git\/commits$/,
+      respond: { holdUntil: new Promise<void>((resolve) => (pushed = resolve)) },
+      after: true,
+      times: 2,
+    });
     const racing = Promise.all([publishFrom(trained(), '5002'), publishFrom(trained(), '5003')]);
-    while (server.state.requests.filter((request) => request.path.endsWith('/git/commits')).length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (server.state.requests.filter((request) => request.path.endsWith('/git/commits')).length < 2)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     const person = await server.state.pushCommit(BRANCH, { 'models/churn/NOTES.md': 'tuned by hand' }, 'Notes');
     pushed();
     const outcomes = await racing;
@@ -128,7 +143,13 @@ describe('two publish action bundles at once', () => {
         workspace: trained(),
         githubToken: server.token,
         env: { ...server.env, GITHUB_RUN_ID: runId },
-        with: { 'model-files': 'out/model.pkl', 'model-name': 'churn', baseline: 'data/train.csv', metrics: 'out/metrics.json', 'drift-report': 'report/drift-report.json' },
+        with: {
+          'model-files': 'out/model.pkl',
+          'model-name': 'churn',
+          baseline: 'data/train.csv',
+          metrics: 'out/metrics.json',
+          'drift-report': 'report/drift-report.json',
+        },
       });
     const runs = await Promise.all([run('6001'), run('6002')]);
     for (const finished of runs) expect({ exitCode: finished.exitCode, stderr: finished.stderr }).toEqual({ exitCode: 0, stderr: '' });

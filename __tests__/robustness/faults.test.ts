@@ -51,7 +51,9 @@ beforeAll(async () => {
     'report/drift-report.json': renderJson(report),
   });
   // Four blobs, one round of uploads: the matrix below publishes a hundred times.
-  settings = publishSettings(server, workspace, { content: { model: ['out/model.pkl'], baseline: [], metrics: 'out/metrics.json', cwd: workspace } });
+  settings = publishSettings(server, workspace, {
+    content: { model: ['out/model.pkl'], baseline: [], metrics: 'out/metrics.json', cwd: workspace },
+  });
 });
 
 afterAll(async () => {
@@ -85,11 +87,13 @@ function retryingClient(): Promise<GitHubClient> {
   return clientFor(server, { timeoutMs: TIMEOUT_MS, deadline, sleep: async (milliseconds) => void waits.push(milliseconds) });
 }
 
-const publish = async (client: GitHubClient): Promise<PublishOutcome> => publishModel(settings, client, { now: MAY_14, sleep: async () => undefined });
+const publish = async (client: GitHubClient): Promise<PublishOutcome> =>
+  publishModel(settings, client, { now: MAY_14, sleep: async () => undefined });
 
 const git = (...args: string[]) => server.state.git(...args).trim();
 const branchCommits = () => git('rev-list', `main..${BRANCH}`).split('\n').filter(Boolean);
-const commitsOf = (version: string) => branchCommits().filter((sha) => git('log', '-1', '--format=%B', sha).includes(`Driftgate-Version: ${version}`));
+const commitsOf = (version: string) =>
+  branchCommits().filter((sha) => git('log', '-1', '--format=%B', sha).includes(`Driftgate-Version: ${version}`));
 
 /** The end state every publish must reach, however often it was interrupted: one commit for the version, one pull request on it. */
 function expectOneCommitOnePullRequest(outcome: PublishOutcome): void {
@@ -138,7 +142,9 @@ describe('each kind of fault at each step: the publish gives up with a clear mes
     );
     expect(failure).toBeInstanceOf(GitHubUnavailableError);
     expect((failure as Error).message).toMatch(
-      new RegExp(`^(GitHub answered \\d{3} to|GitHub gave no answer to|the connection to GitHub failed during) ${fault.method} /repos/\\{owner\\}/\\{repo\\}/\\S+(,| within 30 s,| \\(.+\\),) 5 times in a row$`),
+      new RegExp(
+        `^(GitHub answered \\d{3} to|GitHub gave no answer to|the connection to GitHub failed during) ${fault.method} /repos/\\{owner\\}/\\{repo\\}/\\S+(,| within 30 s,| \\(.+\\),) 5 times in a row$`,
+      ),
     );
     server.state.faults.length = 0;
     expectOneCommitOnePullRequest(await publish(await retryingClient()));
@@ -170,14 +176,18 @@ describe('giving up is bounded', () => {
   it('waits 1, 2, 4 and 8 s between five attempts, then stops', async () => {
     waits = [];
     server.state.injectFault({ method: 'POST', path: /\/git\/trees$/, respond: { status: 502 }, times: 100 });
-    await expect(publish(await retryingClient())).rejects.toThrow(/GitHub answered 502 to POST \/repos\/\{owner\}\/\{repo\}\/git\/trees, 5 times in a row/);
+    await expect(publish(await retryingClient())).rejects.toThrow(
+      /GitHub answered 502 to POST \/repos\/\{owner\}\/\{repo\}\/git\/trees, 5 times in a row/,
+    );
     expect(waits).toEqual([1000, 2000, 4000, 8000]);
     expect(server.state.requests.filter((request) => request.path.endsWith('/git/trees'))).toHaveLength(5);
   });
 
   it('stops waiting for a silent GitHub after five timeouts', async () => {
     server.state.injectFault({ method: 'POST', path: /\/git\/trees$/, respond: 'silent', times: 100 });
-    await expect(publish(await retryingClient())).rejects.toThrow(`GitHub gave no answer to POST /repos/{owner}/{repo}/git/trees within 30 s, 5 times in a row`);
+    await expect(publish(await retryingClient())).rejects.toThrow(
+      `GitHub gave no answer to POST /repos/{owner}/{repo}/git/trees within 30 s, 5 times in a row`,
+    );
     expect(server.state.requests.filter((request) => request.path.endsWith('/git/trees'))).toHaveLength(5);
   });
 
@@ -193,15 +203,29 @@ describe('giving up is bounded', () => {
 });
 
 describe('the publish action bundle', () => {
-  const inputs = { 'model-files': 'out/model.pkl', 'model-name': 'churn', baseline: 'data/train.csv', metrics: 'out/metrics.json', 'drift-report': 'report/drift-report.json' };
+  const inputs = {
+    'model-files': 'out/model.pkl',
+    'model-name': 'churn',
+    baseline: 'data/train.csv',
+    metrics: 'out/metrics.json',
+    'drift-report': 'report/drift-report.json',
+  };
   const run = () => runAction({ actionDir: PUBLISH_ACTION_DIR, workspace, githubToken: server.token, env: server.env, with: inputs });
 
   it('gives up with one error that says what failed and what to do, and the re-run publishes once', async () => {
     // `Retry-After: 0` makes the retries immediate, so the bundle's own waits do not slow the test.
-    server.state.injectFault({ method: 'POST', path: /\/git\/commits$/, respond: { status: 503, headers: { 'retry-after': '0' } }, times: 5, after: true });
+    server.state.injectFault({
+      method: 'POST',
+      path: /\/git\/commits$/,
+      respond: { status: 503, headers: { 'retry-after': '0' } },
+      times: 5,
+      after: true,
+    });
     const failed = await run();
     const error = expectOneError(failed);
-    expect(error.message).toMatch(/^driftgate publish gave up: GitHub answered 503 to POST \/repos\/\{owner\}\/\{repo\}\/git\/commits, 5 times in a row\. .*Re-running the failed job finishes the publish/);
+    expect(error.message).toMatch(
+      /^driftgate publish gave up: GitHub answered 503 to POST \/repos\/\{owner\}\/\{repo\}\/git\/commits, 5 times in a row\. .*Re-running the failed job finishes the publish/,
+    );
     expect(failed.stdout).toContain('GitHub answered 503 to POST /repos/{owner}/{repo}/git/commits; retrying in 0 s');
     expect(ofKind(failed, 'warning')).toEqual([]);
     expect(server.state.branchSha(BRANCH)).toBeUndefined();
@@ -218,7 +242,10 @@ describe('the check action bundle and the services it calls', () => {
   const root = scratch('faults');
   let actions: ActionsServer;
   const baselineCsv = () => readFileSync(join(EXAMPLES, 'baseline.csv'), 'utf8');
-  const workspaceOf = () => writeTree(join(root, `workspace-${Math.random().toString(36).slice(2)}`), { 'data/current.csv': readFileSync(join(EXAMPLES, 'current.csv')) });
+  const workspaceOf = () =>
+    writeTree(join(root, `workspace-${Math.random().toString(36).slice(2)}`), {
+      'data/current.csv': readFileSync(join(EXAMPLES, 'current.csv')),
+    });
 
   beforeAll(async () => {
     actions = await startActionsServer({ owner: 'octo-org', repo: 'churn-model', runId: 4242 });
@@ -227,7 +254,13 @@ describe('the check action bundle and the services it calls', () => {
   beforeEach(() => actions.state.reset());
 
   const checkWith = (inputs: Record<string, string>, workspace = workspaceOf()) =>
-    runAction({ actionDir: CHECK_ACTION_DIR, workspace, githubToken: actions.githubToken, env: actions.env, with: { current: 'data/current.csv', ...inputs } });
+    runAction({
+      actionDir: CHECK_ACTION_DIR,
+      workspace,
+      githubToken: actions.githubToken,
+      env: actions.env,
+      with: { current: 'data/current.csv', ...inputs },
+    });
 
   it.each<[string, ActionsFault['respond']]>([
     ['a 502', { status: 502 }],
@@ -240,26 +273,47 @@ describe('the check action bundle and the services it calls', () => {
     const run = await checkWith({ 'baseline-artifact': 'baseline', 'baseline-run-id': '777' });
     expect({ exitCode: run.exitCode, stderr: run.stderr, errors: ofKind(run, 'error') }).toEqual({ exitCode: 0, stderr: '', errors: [] });
     expect(run.outputs['drift-detected']).toBe('true');
-    expect(run.stdout).toMatch(/^(GitHub answered (502|403) to|the connection to GitHub failed during) GET \/repos\/\{owner\}\/\{repo\}\/actions\/runs\/\{run_id\}\/artifacts( \(.+\))?; retrying in 1 s$/m);
+    expect(run.stdout).toMatch(
+      /^(GitHub answered (502|403) to|the connection to GitHub failed during) GET \/repos\/\{owner\}\/\{repo\}\/actions\/runs\/\{run_id\}\/artifacts( \(.+\))?; retrying in 1 s$/m,
+    );
   });
 
   it('gives up on a REST API that keeps failing with one clear error, and no outputs or reports', async () => {
     actions.state.addArtifact({ name: 'baseline', runId: 777, files: { 'baseline.csv': baselineCsv() } });
-    actions.state.injectFault({ path: /\/actions\/runs\/777\/artifacts$/, respond: { status: 503, headers: { 'retry-after': '0' } }, times: 5 });
+    actions.state.injectFault({
+      path: /\/actions\/runs\/777\/artifacts$/,
+      respond: { status: 503, headers: { 'retry-after': '0' } },
+      times: 5,
+    });
     const workspace = workspaceOf();
     const error = expectOneError(await checkWith({ 'baseline-artifact': 'baseline', 'baseline-run-id': '777' }, workspace));
-    expect(error.message).toMatch(/GitHub answered 503 to GET \/repos\/\{owner\}\/\{repo\}\/actions\/runs\/\{run_id\}\/artifacts, 5 times in a row.*githubstatus.*re-run/);
+    expect(error.message).toMatch(
+      /GitHub answered 503 to GET \/repos\/\{owner\}\/\{repo\}\/actions\/runs\/\{run_id\}\/artifacts, 5 times in a row.*githubstatus.*re-run/,
+    );
     expect(existsSync(join(workspace, 'driftgate-report'))).toBe(false);
   });
 
   it('fails the step saying what was already done when the report upload is refused', async () => {
-    actions.state.injectFault({ path: /\/CreateArtifact$/, respond: { status: 403, body: { code: 'permission_denied', msg: 'artifact storage quota exceeded' } } });
-    const workspace = writeTree(join(root, 'upload'), { 'data/baseline.csv': baselineCsv(), 'data/current.csv': readFileSync(join(EXAMPLES, 'current.csv')) });
-    const run = await runAction({ actionDir: CHECK_ACTION_DIR, workspace, env: actions.env, with: { baseline: 'data/baseline.csv', current: 'data/current.csv', 'upload-report': 'drift-report' } });
+    actions.state.injectFault({
+      path: /\/CreateArtifact$/,
+      respond: { status: 403, body: { code: 'permission_denied', msg: 'artifact storage quota exceeded' } },
+    });
+    const workspace = writeTree(join(root, 'upload'), {
+      'data/baseline.csv': baselineCsv(),
+      'data/current.csv': readFileSync(join(EXAMPLES, 'current.csv')),
+    });
+    const run = await runAction({
+      actionDir: CHECK_ACTION_DIR,
+      workspace,
+      env: actions.env,
+      with: { baseline: 'data/baseline.csv', current: 'data/current.csv', 'upload-report': 'drift-report' },
+    });
     expect({ exitCode: run.exitCode, stderr: run.stderr }).toEqual({ exitCode: 1, stderr: '' });
     const errors = ofKind(run, 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0].message).toMatch(/^driftgate failed: uploading the reports as artifact "drift-report" failed: .*artifact storage quota exceeded.*\. The check itself is done: its outputs are set and the reports are in .+; re-run the job to upload them$/);
+    expect(errors[0].message).toMatch(
+      /^driftgate failed: uploading the reports as artifact "drift-report" failed: .*artifact storage quota exceeded.*\. The check itself is done: its outputs are set and the reports are in .+; re-run the job to upload them$/,
+    );
     expect(run.outputs['drift-detected']).toBe('true');
   });
 
@@ -279,12 +333,21 @@ describe('the check action bundle and the services it calls', () => {
     afterAll(() => new Promise((resolve) => gateway.close(resolve)));
 
     it('fails the step after four attempts, naming the group without its credentials', async () => {
-      const workspace = writeTree(join(root, 'pushgateway'), { 'data/baseline.csv': baselineCsv(), 'data/current.csv': readFileSync(join(EXAMPLES, 'current.csv')) });
-      const run = await runAction({ actionDir: CHECK_ACTION_DIR, workspace, with: { baseline: 'data/baseline.csv', current: 'data/current.csv', 'pushgateway-url': url } });
+      const workspace = writeTree(join(root, 'pushgateway'), {
+        'data/baseline.csv': baselineCsv(),
+        'data/current.csv': readFileSync(join(EXAMPLES, 'current.csv')),
+      });
+      const run = await runAction({
+        actionDir: CHECK_ACTION_DIR,
+        workspace,
+        with: { baseline: 'data/baseline.csv', current: 'data/current.csv', 'pushgateway-url': url },
+      });
       expect(run.exitCode).toBe(1);
       const errors = ofKind(run, 'error');
       expect(errors).toHaveLength(1);
-      expect(errors[0].message).toMatch(/^driftgate failed: pushing metrics to http:\/\/127\.0\.0\.1:\d+\/metrics\/job\/driftgate failed after 4 attempt\(s\): HTTP 500 Internal Server Error: storage full$/);
+      expect(errors[0].message).toMatch(
+        /^driftgate failed: pushing metrics to http:\/\/127\.0\.0\.1:\d+\/metrics\/job\/driftgate failed after 4 attempt\(s\): HTTP 500 Internal Server Error: storage full$/,
+      );
       expect(pushes).toBe(4);
       // Only the `::add-mask::` command that hides it from the log may name it.
       const printed = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));

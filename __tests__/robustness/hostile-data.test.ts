@@ -45,7 +45,8 @@ const csvRow = (fields: readonly string[]) => fields.map(csvField).join(',');
 /** 200 rows; the current side puts three rows in four on one category and shifts the numbers, so every column drifts. */
 function dataset(side: 'baseline' | 'current'): string {
   const rows = Array.from({ length: 200 }, (_, row) => {
-    const category = (column: number) => HOSTILE[side === 'current' && row % 4 !== 0 ? column % HOSTILE.length : (row + column) % HOSTILE.length];
+    const category = (column: number) =>
+      HOSTILE[side === 'current' && row % 4 !== 0 ? column % HOSTILE.length : (row + column) % HOSTILE.length];
     return csvRow([...HOSTILE.map((_, column) => category(column)), String(row + (side === 'current' ? 150 : 0))]);
   });
   return [csvRow([...HOSTILE, NUMERIC]), ...rows].join('\r\n') + '\r\n';
@@ -70,7 +71,8 @@ function expectTablesIntact(markdown: string): void {
     if (!lines[index].startsWith('|') || !/^\|(\s*:?-+:?\s*\|)+$/.test(lines[index + 1] ?? '')) continue;
     tables++;
     const width = tableCells(lines[index]);
-    for (let row = index + 2; row < lines.length && lines[row].startsWith('|'); row++) expect({ row: lines[row], cells: tableCells(lines[row]) }).toEqual({ row: lines[row], cells: width });
+    for (let row = index + 2; row < lines.length && lines[row].startsWith('|'); row++)
+      expect({ row: lines[row], cells: tableCells(lines[row]) }).toEqual({ row: lines[row], cells: width });
   }
   expect(tables).toBeGreaterThan(0);
 }
@@ -92,7 +94,9 @@ function expectNoInjectedCommands(run: ActionRun): void {
   const commands = new Set(run.commands.map((command) => command.command));
   for (const command of commands) expect(['add-mask', 'group', 'endgroup', 'warning', 'debug']).toContain(command);
   expect(run.stdout.split('\n').filter((line) => line.startsWith('::'))).toHaveLength(run.commands.length);
-  expect(ofKind(run, 'add-mask').map((command) => command.message)).toEqual(run.env['INPUT_GITHUB-TOKEN'] ? [run.env['INPUT_GITHUB-TOKEN']] : []);
+  expect(ofKind(run, 'add-mask').map((command) => command.message)).toEqual(
+    run.env['INPUT_GITHUB-TOKEN'] ? [run.env['INPUT_GITHUB-TOKEN']] : [],
+  );
 }
 
 const root = scratch('hostile');
@@ -123,7 +127,8 @@ describe('the check action bundle', () => {
     expect(warnings).toHaveLength(10);
     const titles = warnings.slice(0, 9).map((warning) => warning.properties.title);
     // Control characters are shown, not sent: the annotation is also a line of the log.
-    for (const title of titles) expect(ALL_COLUMNS.map((name) => escapeTerminal(`Drift in column ${truncate(name, 100)}`))).toContain(title);
+    for (const title of titles)
+      expect(ALL_COLUMNS.map((name) => escapeTerminal(`Drift in column ${truncate(name, 100)}`))).toContain(title);
     expect(new Set(titles).size).toBe(9);
     for (const warning of warnings) expect(warning.message.length).toBeLessThan(2000);
   });
@@ -158,14 +163,23 @@ describe('the check action bundle', () => {
     let publish: ActionRun;
     beforeAll(async () => {
       server = await startGitHubServer({ owner: 'octo-org', repo: 'churn-model' });
-      const files = writeTree(join(root, 'publish'), { 'out/model | <b>`v2`.pkl': 'weights', 'out/metrics.json': JSON.stringify({ '<script>x</script>': 0.9, 'a|b': 0.8 }) });
+      const files = writeTree(join(root, 'publish'), {
+        'out/model | <b>`v2`.pkl': 'weights',
+        'out/metrics.json': JSON.stringify({ '<script>x</script>': 0.9, 'a|b': 0.8 }),
+      });
       copyFileSync(run.outputs.report, join(files, 'drift-report.json'));
       publish = await runAction({
         actionDir: PUBLISH_ACTION_DIR,
         workspace: files,
         githubToken: server.token,
         env: server.env,
-        with: { 'model-files': 'out/model | <b>`v2`.pkl', 'model-name': 'churn', metrics: 'out/metrics.json', 'drift-report': 'drift-report.json', baseline: '' },
+        with: {
+          'model-files': 'out/model | <b>`v2`.pkl',
+          'model-name': 'churn',
+          metrics: 'out/metrics.json',
+          'drift-report': 'drift-report.json',
+          baseline: '',
+        },
       });
     });
     afterAll(() => server.close());
@@ -200,12 +214,23 @@ describe('a baseline artifact built to escape its folder', () => {
     ['a symbolic link entry', { name: 'data', kind: 'symlink', content: '/' }],
   ])('fails the step on %s, writing nothing outside it', async (_label, hostile) => {
     actions.state.reset();
-    actions.state.addArtifact({ name: 'baseline', zip: buildZip([{ name: 'baseline.csv', content: 'x\n1\n' }, hostile, { name: 'data/planted.csv', content: 'x\n1\n' }]) });
+    actions.state.addArtifact({
+      name: 'baseline',
+      zip: buildZip([{ name: 'baseline.csv', content: 'x\n1\n' }, hostile, { name: 'data/planted.csv', content: 'x\n1\n' }]),
+    });
     const workspace = writeTree(join(root, `artifact-${hostile.name.replace(/\W/g, '')}`), { 'data/current.csv': 'x\n1\n' });
     const runnerTemp = writeTree(join(workspace, '..', `runner-temp-${hostile.name.replace(/\W/g, '')}`), {});
-    const run = await runAction({ actionDir: CHECK_ACTION_DIR, workspace, runnerTemp, env: actions.env, with: { 'baseline-artifact': 'baseline', current: 'data/current.csv' } });
+    const run = await runAction({
+      actionDir: CHECK_ACTION_DIR,
+      workspace,
+      runnerTemp,
+      env: actions.env,
+      with: { 'baseline-artifact': 'baseline', current: 'data/current.csv' },
+    });
     const error = expectOneError(run);
-    expect(error.message).toMatch(/^\/.*\/baseline\.zip: ((invalid relative path|absolute path): .*: the entry would be written outside .*|archive entry "data" is a symbolic link); refusing to extract$/);
+    expect(error.message).toMatch(
+      /^\/.*\/baseline\.zip: ((invalid relative path|absolute path): .*: the entry would be written outside .*|archive entry "data" is a symbolic link); refusing to extract$/,
+    );
     expect(error.properties).toEqual({ title: 'driftgate: bad input' });
     expect(treeOf(runnerTemp).filter((file) => !file.endsWith('.zip') && !file.endsWith('baseline.csv'))).toEqual([]);
     expect(existsSync('/tmp/escape.csv')).toBe(false);

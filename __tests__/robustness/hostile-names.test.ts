@@ -35,7 +35,12 @@ describe('the CLI', () => {
   it('names a broken file in one line of stderr, its line breaks and commands shown as text', () => {
     const run = runCli(['check', '--baseline', 'base.csv', '--current', 'data/commands*'], { cwd: workspace });
     expect(run.status).toBe(2);
-    expect(run.stderr.split('\n')).toEqual([expect.stringMatching(/^driftgate: data\/commands\\n::error title=pwned::injected\\n {2}::warning::indented\\n##\\x5berror\]old form\.csv:3: expected 2 fields/), '']);
+    expect(run.stderr.split('\n')).toEqual([
+      expect.stringMatching(
+        /^driftgate: data\/commands\\n::error title=pwned::injected\\n {2}::warning::indented\\n##\\x5berror\]old form\.csv:3: expected 2 fields/,
+      ),
+      '',
+    ]);
     expect(commandLines(run.stderr)).toEqual([]);
   });
 
@@ -52,15 +57,23 @@ describe('the check action bundle', () => {
     const run = await runAction({ actionDir: CHECK_ACTION_DIR, workspace, with: { baseline: 'base.csv', current: 'data/commands*' } });
     const error = expectOneError(run);
     expect(error.properties.title).toBe('driftgate: bad input');
-    expect(error.message).toMatch(/^data\/commands\\n::error title=pwned::injected\\n {2}::warning::indented\\n##\\x5berror\]old form\.csv:3: expected 2 fields/);
-    expect(run.commands.map((command) => command.command).filter((command) => !['group', 'endgroup', 'add-mask', 'debug'].includes(command))).toEqual(['error']);
+    expect(error.message).toMatch(
+      /^data\/commands\\n::error title=pwned::injected\\n {2}::warning::indented\\n##\\x5berror\]old form\.csv:3: expected 2 fields/,
+    );
+    expect(
+      run.commands.map((command) => command.command).filter((command) => !['group', 'endgroup', 'add-mask', 'debug'].includes(command)),
+    ).toEqual(['error']);
     expect(commandLines(run.stdout)).toHaveLength(run.commands.length);
   });
 
   describe('reading a file whose name is Markdown and one whose name is escape sequences', () => {
     let run: ActionRun;
     beforeAll(async () => {
-      run = await runAction({ actionDir: CHECK_ACTION_DIR, workspace, with: { baseline: 'base.csv', current: 'data/markdown*\ndata/escapes*', 'fail-on-drift': 'false' } });
+      run = await runAction({
+        actionDir: CHECK_ACTION_DIR,
+        workspace,
+        with: { baseline: 'base.csv', current: 'data/markdown*\ndata/escapes*', 'fail-on-drift': 'false' },
+      });
     });
 
     it('checks them', () => {

@@ -21,7 +21,12 @@ import { CHECK_ACTION_DIR, ofKind, PUBLISH_ACTION_DIR, scratch, treeOf, writeTre
 
 const TOKEN = 'ghs_SecretsTestToken7f3a9c2e51d84b06XyZ';
 /** A secret as it would look if something encoded it on the way out. */
-const disguises = (secret: string) => [secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret), secret.split('').reverse().join('')];
+const disguises = (secret: string) => [
+  secret,
+  Buffer.from(secret).toString('base64'),
+  encodeURIComponent(secret),
+  secret.split('').reverse().join(''),
+];
 /** The token, and the artifact service's runtime tokens the runner hands the check action (added as the servers start). */
 const SECRETS = [TOKEN];
 /** An error body that quotes the request's credentials back, as some proxies and GitHub's own errors have done. */
@@ -73,7 +78,10 @@ function collectRequests(label: string, requests: readonly SeenRequest[]): void 
     // Blob contents travel base64-encoded; a token inside a committed file would hide there.
     const content = (request.body as { content?: unknown } | undefined)?.content;
     const decoded = typeof content === 'string' ? Buffer.from(content, 'base64').toString('latin1') : '';
-    collected.push([`${label} request ${request.method} ${request.path}?${request.query}`, `${JSON.stringify(headers)}\n${body}\n${decoded}`]);
+    collected.push([
+      `${label} request ${request.method} ${request.path}?${request.query}`,
+      `${JSON.stringify(headers)}\n${body}\n${decoded}`,
+    ]);
   }
 }
 
@@ -93,10 +101,18 @@ async function runCollected(label: string, options: RunActionOptions): Promise<A
 
 describe('the CLI', () => {
   it('prints no token from its environment, on success or failure', () => {
-    const workspace = writeTree(join(root, 'cli'), { 'baseline.csv': readFileSync(join(EXAMPLES, 'baseline.csv')), 'current.csv': readFileSync(join(EXAMPLES, 'current.csv')), 'ragged.csv': 'a,b\n1\n' });
+    const workspace = writeTree(join(root, 'cli'), {
+      'baseline.csv': readFileSync(join(EXAMPLES, 'baseline.csv')),
+      'current.csv': readFileSync(join(EXAMPLES, 'current.csv')),
+      'ragged.csv': 'a,b\n1\n',
+    });
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_TOKEN: TOKEN, GH_TOKEN: TOKEN, DRIFTGATE_DEBUG: '1' };
     for (const [label, args, status] of [
-      ['CLI success', ['check', '--baseline', 'baseline.csv', '--current', 'current.csv', '--format', 'json', '--output', 'report.json'], 1],
+      [
+        'CLI success',
+        ['check', '--baseline', 'baseline.csv', '--current', 'current.csv', '--format', 'json', '--output', 'report.json'],
+        1,
+      ],
       ['CLI bad input', ['check', '--baseline', 'baseline.csv', '--current', 'ragged.csv'], 2],
       ['CLI missing file', ['check', '--baseline', 'baseline.csv', '--current', 'missing.csv'], 2],
     ] as const) {
@@ -123,13 +139,31 @@ describe('the check action', () => {
     await refusing.close();
   });
 
-  const workspace = () => writeTree(join(root, `check-${++runs}`), { 'data/current.csv': readFileSync(join(EXAMPLES, 'current.csv')), 'data/ragged.csv': 'a,b\n1\n' });
+  const workspace = () =>
+    writeTree(join(root, `check-${++runs}`), {
+      'data/current.csv': readFileSync(join(EXAMPLES, 'current.csv')),
+      'data/ragged.csv': 'a,b\n1\n',
+    });
   const check = (label: string, server: ActionsServer, inputs: Record<string, string>) =>
-    runCollected(label, { actionDir: CHECK_ACTION_DIR, workspace: workspace(), githubToken: TOKEN, env: { ...server.env, RUNNER_DEBUG: '1' }, with: { current: 'data/current.csv', ...inputs } });
+    runCollected(label, {
+      actionDir: CHECK_ACTION_DIR,
+      workspace: workspace(),
+      githubToken: TOKEN,
+      env: { ...server.env, RUNNER_DEBUG: '1' },
+      with: { current: 'data/current.csv', ...inputs },
+    });
 
   it('succeeds with a baseline from another run and uploads its reports', async () => {
-    actions.state.addArtifact({ name: 'baseline', runId: 777, files: { 'baseline.csv': readFileSync(join(EXAMPLES, 'baseline.csv'), 'utf8') } });
-    const run = await check('check success', actions, { 'baseline-artifact': 'baseline', 'baseline-run-id': '777', 'upload-report': 'drift-report' });
+    actions.state.addArtifact({
+      name: 'baseline',
+      runId: 777,
+      files: { 'baseline.csv': readFileSync(join(EXAMPLES, 'baseline.csv'), 'utf8') },
+    });
+    const run = await check('check success', actions, {
+      'baseline-artifact': 'baseline',
+      'baseline-run-id': '777',
+      'upload-report': 'drift-report',
+    });
     expect({ exitCode: run.exitCode, stderr: run.stderr }).toEqual({ exitCode: 0, stderr: '' });
     // The artifact client masks the signatures of its storage URLs too.
     expect(ofKind(run, 'add-mask')).toContainEqual({ command: 'add-mask', properties: {}, message: TOKEN });
@@ -190,7 +224,11 @@ describe('the publish action', () => {
     report = renderJson(await exampleDriftReport());
   });
   afterAll(async () => {
-    for (const [label, target] of [['publish', server], ['publish (locked)', locked], ['publish (refused token)', refusing]] as const) {
+    for (const [label, target] of [
+      ['publish', server],
+      ['publish (locked)', locked],
+      ['publish (refused token)', refusing],
+    ] as const) {
       collectRequests(label, target.state.requests);
       collectRepository(label, target);
       await target.close();
@@ -200,10 +238,21 @@ describe('the publish action', () => {
   const publish = (label: string, target: GitServer, inputs: Record<string, string> = {}) =>
     runCollected(label, {
       actionDir: PUBLISH_ACTION_DIR,
-      workspace: writeTree(join(root, `publish-${++runs}`), { 'out/model.pkl': `model ${runs}`, 'out/metrics.json': '{"accuracy": 0.9}', 'report/drift-report.json': report }),
+      workspace: writeTree(join(root, `publish-${++runs}`), {
+        'out/model.pkl': `model ${runs}`,
+        'out/metrics.json': '{"accuracy": 0.9}',
+        'report/drift-report.json': report,
+      }),
       githubToken: TOKEN,
       env: { ...target.env, RUNNER_DEBUG: '1' },
-      with: { 'model-files': 'out/model.pkl', 'model-name': 'churn', metrics: 'out/metrics.json', 'drift-report': 'report/drift-report.json', labels: 'model', ...inputs },
+      with: {
+        'model-files': 'out/model.pkl',
+        'model-name': 'churn',
+        metrics: 'out/metrics.json',
+        'drift-report': 'report/drift-report.json',
+        labels: 'model',
+        ...inputs,
+      },
     });
 
   it('succeeds, and publishes again', async () => {
@@ -216,16 +265,29 @@ describe('the publish action', () => {
 
   it.each([
     ['bad input', () => server, { 'model-files': 'out/missing.pkl' }],
-    ['GitHub failing past the retries', () => {
-      server.state.injectFault({ method: 'POST', path: /\/git\/trees$/, respond: { status: 503, headers: { 'retry-after': '0' } }, times: 5 });
-      return server;
-    }, {}],
+    [
+      'GitHub failing past the retries',
+      () => {
+        server.state.injectFault({
+          method: 'POST',
+          path: /\/git\/trees$/,
+          respond: { status: 503, headers: { 'retry-after': '0' } },
+          times: 5,
+        });
+        return server;
+      },
+      {},
+    ],
     ['a refused pull request', () => locked, {}],
     ['a token GitHub refuses', () => refusing, {}],
-    ['an error body quoting the token', () => {
-      server.state.injectFault({ method: 'POST', path: /\/git\/trees$/, respond: { status: 422, body: quotingBody('422') } });
-      return server;
-    }, {}],
+    [
+      'an error body quoting the token',
+      () => {
+        server.state.injectFault({ method: 'POST', path: /\/git\/trees$/, respond: { status: 422, body: quotingBody('422') } });
+        return server;
+      },
+      {},
+    ],
   ] as const)('fails without printing it: %s', async (label, target, inputs) => {
     const run = await publish(`publish ${label}`, target(), inputs);
     expect(run.exitCode).toBe(1);
@@ -236,7 +298,11 @@ describe('the publish action', () => {
     server.state.injectFault({ method: 'POST', path: /\/issues\/\d+\/labels$/, respond: { status: 403, body: quotingBody('403') } });
     const run = await publish('publish refused label', server, { labels: 'quoted' });
     expect({ exitCode: run.exitCode, stderr: run.stderr }).toEqual({ exitCode: 0, stderr: '' });
-    expect(ofKind(run, 'warning').map((warning) => warning.message)).toEqual([expect.stringMatching(/^Could not add the labels quoted on pull request #1: Bad credentials: the request carried Authorization: token \*\*\*/)]);
+    expect(ofKind(run, 'warning').map((warning) => warning.message)).toEqual([
+      expect.stringMatching(
+        /^Could not add the labels quoted on pull request #1: Bad credentials: the request carried Authorization: token \*\*\*/,
+      ),
+    ]);
   });
 });
 
@@ -244,7 +310,9 @@ describe('everything collected above', () => {
   it('holds no secret anywhere, in any encoding', () => {
     expect(collected.length).toBeGreaterThan(100);
     expect(SECRETS).toHaveLength(3);
-    const leaks = collected.filter(([, text]) => SECRETS.flatMap(disguises).some((disguise) => text.includes(disguise))).map(([where]) => where);
+    const leaks = collected
+      .filter(([, text]) => SECRETS.flatMap(disguises).some((disguise) => text.includes(disguise)))
+      .map(([where]) => where);
     expect(leaks).toEqual([]);
   });
 

@@ -47,14 +47,21 @@ function publish(version: string): void {
   } catch {
     mkdirSync(join(workspace, 'models/churn'), { recursive: true });
   }
-  const entry = { version, published_at: '2026-11-30T06:00:00.000Z', files: [file('model/model.json', 'model'), file('baseline/current.csv', 'baseline'), file('metrics.json', 'metrics')] };
+  const entry = {
+    version,
+    published_at: '2026-11-30T06:00:00.000Z',
+    files: [file('model/model.json', 'model'), file('baseline/current.csv', 'baseline'), file('metrics.json', 'metrics')],
+  };
   writeFileSync(path, renderIndex(withVersion(index, entry)));
 }
 
 function run(args: string[]) {
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  return runNode(BUNDLE, args, { cwd: workspace, env: { PATH: process.env.PATH, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile } });
+  return runNode(BUNDLE, args, {
+    cwd: workspace,
+    env: { PATH: process.env.PATH, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile },
+  });
 }
 
 /** The runner's parser for `name<<DELIMITER` entries. */
@@ -121,13 +128,17 @@ describe('driftgate-rollout --model, the old name of --model-name', () => {
     publish('2026.11.30.1');
     const result = run(['current', '--model', 'churn', '--model-name', '']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe('::warning::"model" is deprecated: rename it to "model-name", which means the same\nchurn: current version 2026.11.30.1 (models/churn/2026.11.30.1)\n');
+    expect(result.stdout).toBe(
+      '::warning::"model" is deprecated: rename it to "model-name", which means the same\nchurn: current version 2026.11.30.1 (models/churn/2026.11.30.1)\n',
+    );
   });
 
   it('is refused beside --model-name, in one line with exit 2', () => {
     const result = run(['current', '--model', 'churn', '--model-name', 'churn']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('driftgate-rollout: "model" and "model-name" are both given; "model" is the old name of "model-name": keep only "model-name"\n');
+    expect(result.stderr).toBe(
+      'driftgate-rollout: "model" and "model-name" are both given; "model" is the old name of "model-name": keep only "model-name"\n',
+    );
   });
 
   it('or neither: the name is required', () => {
@@ -140,14 +151,34 @@ describe('driftgate-rollout update-manifest', () => {
 
   it('rolls the manifest forward to the current version and lists what to watch', () => {
     publish('2026.11.30.1');
-    const result = run([...base, '--version-env', 'MODEL_VERSION', '--image-tag', '{version}', '--version-label', '', '--model-uri-env', '', '--model-uri', '', '--container', '', '--workload', '', '--version', '']);
+    const result = run([
+      ...base,
+      '--version-env',
+      'MODEL_VERSION',
+      '--image-tag',
+      '{version}',
+      '--version-label',
+      '',
+      '--model-uri-env',
+      '',
+      '--model-uri',
+      '',
+      '--container',
+      '',
+      '--workload',
+      '',
+      '--version',
+      '',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const updated = readFileSync(join(workspace, 'deploy/scorer.yaml'), 'utf8');
     expect(updated).toBe(MANIFEST.replace(/2026\.01\.01\.1/g, '2026.11.30.1'));
     expect(outputs()).toEqual({ version: '2026.11.30.1', changed: 'true', 'rollout-targets': 'deployment/churn-scorer ml' });
     expect(result.stdout).toContain('Deployment/churn-scorer: container scorer: MODEL_VERSION: 2026.01.01.1 → 2026.11.30.1');
-    expect(readFileSync(summaryFile, 'utf8')).toMatch(/^### Rollout of churn 2026\.11\.30\.1\n\n- Deployment\/churn-scorer: container scorer: MODEL_VERSION/);
+    expect(readFileSync(summaryFile, 'utf8')).toMatch(
+      /^### Rollout of churn 2026\.11\.30\.1\n\n- Deployment\/churn-scorer: container scorer: MODEL_VERSION/,
+    );
   });
 
   it('says so when the manifest is already up to date, and leaves the file alone', () => {
@@ -160,7 +191,10 @@ describe('driftgate-rollout update-manifest', () => {
 
   it.each([
     [['--version-env', 'MODEL_VERSION'], /no current version of churn in models: nothing to roll out/],
-    [['--version', '1', '--manifest', 'deploy/missing.yaml', '--version-env', 'V'], /deploy\/missing\.yaml: cannot read the manifest \(ENOENT\)/],
+    [
+      ['--version', '1', '--manifest', 'deploy/missing.yaml', '--version-env', 'V'],
+      /deploy\/missing\.yaml: cannot read the manifest \(ENOENT\)/,
+    ],
     [['--version', '../x', '--version-env', 'V'], /version must be 1 to 100 letters/],
     [['--version', '1', '--unknown', 'x'], /Unknown option '--unknown'/],
   ])('fails with exit 2 and one line: %p', (extra, message) => {

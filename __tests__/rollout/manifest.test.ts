@@ -85,8 +85,12 @@ describe('updateManifest', () => {
     expect(deployment.spec.selector.matchLabels).toEqual({ app: 'churn-scorer' });
   });
 
-  it('appends a missing env var to the list with the list\'s own indentation', () => {
-    const result = updateManifest(DEPLOYMENT, { ...BASE, modelUriEnv: 'MODEL_URI', modelUri: 's3://acme-models/{path}/model' }, 'deploy.yaml');
+  it("appends a missing env var to the list with the list's own indentation", () => {
+    const result = updateManifest(
+      DEPLOYMENT,
+      { ...BASE, modelUriEnv: 'MODEL_URI', modelUri: 's3://acme-models/{path}/model' },
+      'deploy.yaml',
+    );
     expect(result.text).toContain(`              value: info
             - name: MODEL_URI
               value: s3://acme-models/models/churn/2026.11.30.1/model
@@ -101,16 +105,38 @@ describe('updateManifest', () => {
   });
 
   it('keeps every other document and line byte for byte', () => {
-    const result = updateManifest(DEPLOYMENT, { ...BASE, versionLabel: 'model-version', versionEnv: 'MODEL_VERSION', imageTag: '{version}', modelUriEnv: 'MODEL_URI', modelUri: '{path}' }, 'deploy.yaml');
+    const result = updateManifest(
+      DEPLOYMENT,
+      {
+        ...BASE,
+        versionLabel: 'model-version',
+        versionEnv: 'MODEL_VERSION',
+        imageTag: '{version}',
+        modelUriEnv: 'MODEL_URI',
+        modelUri: '{path}',
+      },
+      'deploy.yaml',
+    );
     const { removed } = diff(DEPLOYMENT, result.text);
     expect(removed).toHaveLength(2);
     expect(result.text.slice(result.text.indexOf('---'))).toBe(DEPLOYMENT.slice(DEPLOYMENT.indexOf('---')));
-    expect(result.text.startsWith('# The churn scorer.\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: churn-scorer   # keep in sync with the service\n')).toBe(true);
+    expect(
+      result.text.startsWith(
+        '# The churn scorer.\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: churn-scorer   # keep in sync with the service\n',
+      ),
+    ).toBe(true);
     expect(result.changes).toHaveLength(5);
   });
 
   it('is idempotent: a second run changes nothing', () => {
-    const update = { ...BASE, versionLabel: 'model-version', versionEnv: 'MODEL_VERSION', imageTag: '{version}', modelUriEnv: 'MODEL_URI', modelUri: '{path}' };
+    const update = {
+      ...BASE,
+      versionLabel: 'model-version',
+      versionEnv: 'MODEL_VERSION',
+      imageTag: '{version}',
+      modelUriEnv: 'MODEL_URI',
+      modelUri: '{path}',
+    };
     const once = updateManifest(DEPLOYMENT, update, 'deploy.yaml');
     const twice = updateManifest(once.text, update, 'deploy.yaml');
     expect(twice.text).toBe(once.text);
@@ -135,7 +161,11 @@ spec:
             -   name: app
                 image: registry.local:5000/scorer@sha256:0123
 `;
-    const result = updateManifest(source, { ...BASE, container: undefined, versionLabel: 'model-version', versionEnv: 'MODEL_VERSION', imageTag: 'v{version}' }, 's.yaml');
+    const result = updateManifest(
+      source,
+      { ...BASE, container: undefined, versionLabel: 'model-version', versionEnv: 'MODEL_VERSION', imageTag: 'v{version}' },
+      's.yaml',
+    );
     const [set] = parsed(result.text);
     expect(set.metadata.labels).toEqual({ 'model-version': '2026.11.30.1' });
     expect(set.spec.template.metadata).toEqual({ annotations: { team: 'ml' }, labels: { 'model-version': '2026.11.30.1' } });
@@ -229,7 +259,11 @@ spec:
 
   it('double-quotes a new value that a YAML 1.1 reader would take for something else', () => {
     const source = 'kind: Pod\nmetadata:\n  name: p\n  labels:\n    version: old\nspec:\n  containers:\n    - name: c\n      image: c:1\n';
-    for (const [version, text] of [['1.10', '"1.10"'], ['yes', '"yes"'], ['v2', 'v2']]) {
+    for (const [version, text] of [
+      ['1.10', '"1.10"'],
+      ['yes', '"yes"'],
+      ['v2', 'v2'],
+    ]) {
       const result = updateManifest(source, { ...BASE, container: undefined, version, versionLabel: 'version' }, 'p.yaml');
       expect(result.text).toContain(`    version: ${text}\n`);
       expect(parsed(result.text)[0].metadata.labels.version).toBe(version);
@@ -238,25 +272,52 @@ spec:
 
   it('keeps a CRLF file CRLF', () => {
     const source = DEPLOYMENT.replace(/\n/g, '\r\n');
-    const result = updateManifest(source, { ...BASE, versionLabel: 'model-version', modelUriEnv: 'MODEL_URI', modelUri: '{path}' }, 'deploy.yaml');
+    const result = updateManifest(
+      source,
+      { ...BASE, versionLabel: 'model-version', modelUriEnv: 'MODEL_URI', modelUri: '{path}' },
+      'deploy.yaml',
+    );
     expect(result.text.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(parsed(result.text)[0].spec.template.spec.containers[0].env[2]).toEqual({ name: 'MODEL_URI', value: 'models/churn/2026.11.30.1' });
+    expect(parsed(result.text)[0].spec.template.spec.containers[0].env[2]).toEqual({
+      name: 'MODEL_URI',
+      value: 'models/churn/2026.11.30.1',
+    });
   });
 
   describe('refuses, with a message naming the problem', () => {
     const cases: Array<[string, string, Partial<ManifestUpdate>, RegExp]> = [
       ['nothing to do', DEPLOYMENT, {}, /nothing to update/],
       ['a label in the selector', DEPLOYMENT, { versionLabel: 'app' }, /selects its pods by the label "app"/],
-      ['several containers and none named', DEPLOYMENT, { container: undefined, versionEnv: 'V' }, /has 2 containers \(scorer, sidecar\): name the one/],
-      ['an unknown container', DEPLOYMENT, { container: 'web', versionEnv: 'V' }, /no container named "web" \(it has "scorer", "sidecar"\)/],
-      ['a value from a secret', DEPLOYMENT.replace('value: info', 'valueFrom: {secretKeyRef: {name: s, key: k}}'), { versionEnv: 'LOG_LEVEL' }, /LOG_LEVEL comes from valueFrom/],
+      [
+        'several containers and none named',
+        DEPLOYMENT,
+        { container: undefined, versionEnv: 'V' },
+        /has 2 containers \(scorer, sidecar\): name the one/,
+      ],
+      [
+        'an unknown container',
+        DEPLOYMENT,
+        { container: 'web', versionEnv: 'V' },
+        /no container named "web" \(it has "scorer", "sidecar"\)/,
+      ],
+      [
+        'a value from a secret',
+        DEPLOYMENT.replace('value: info', 'valueFrom: {secretKeyRef: {name: s, key: k}}'),
+        { versionEnv: 'LOG_LEVEL' },
+        /LOG_LEVEL comes from valueFrom/,
+      ],
       ['no workload at all', 'kind: Service\nmetadata: {name: s}\n', { versionEnv: 'V' }, /no workload \(Deployment, StatefulSet/],
       ['no workload by that name', DEPLOYMENT, { workload: 'other', versionEnv: 'V' }, /no workload named "other"/],
       ['a URI variable without its template', DEPLOYMENT, { modelUriEnv: 'MODEL_URI' }, /needs both/],
       ['an unknown template field', DEPLOYMENT, { modelUriEnv: 'U', modelUri: 's3://{bucket}/{version}' }, /unknown field \{bucket\}/],
       ['a version that is no label value', DEPLOYMENT, { version: 'release 1', versionLabel: 'v' }, /cannot be a Kubernetes label value/],
       ['broken YAML', 'kind: Deployment\nmetadata: {name: x\n', { versionEnv: 'V' }, /not valid YAML/],
-      ['an empty labels key', 'kind: Pod\nmetadata:\n  name: p\n  labels:\nspec: {containers: [{name: c, image: c}]}\n', { container: undefined, versionLabel: 'v' }, /labels is empty/],
+      [
+        'an empty labels key',
+        'kind: Pod\nmetadata:\n  name: p\n  labels:\nspec: {containers: [{name: c, image: c}]}\n',
+        { container: undefined, versionLabel: 'v' },
+        /labels is empty/,
+      ],
     ];
     it.each(cases)('%s', (_, source, change, message) => {
       const run = () => updateManifest(source, { ...BASE, ...change }, 'deploy.yaml');
@@ -291,7 +352,11 @@ describe('the templates', () => {
   });
 
   it('refuse an unknown field, naming the input', () => {
-    expect(() => updateManifest(DEPLOYMENT, { ...BASE, imageTag: '{name}' }, 'deploy.yaml')).toThrow('input "image-tag" has an unknown field {name} in "{name}"; the fields are {model}, {version}, {path}');
-    expect(() => updateManifest(DEPLOYMENT, { ...BASE, modelUriEnv: 'U', modelUri: '{bucket}' }, 'deploy.yaml')).toThrow(/^input "model-uri" has an unknown field \{bucket\}/);
+    expect(() => updateManifest(DEPLOYMENT, { ...BASE, imageTag: '{name}' }, 'deploy.yaml')).toThrow(
+      'input "image-tag" has an unknown field {name} in "{name}"; the fields are {model}, {version}, {path}',
+    );
+    expect(() => updateManifest(DEPLOYMENT, { ...BASE, modelUriEnv: 'U', modelUri: '{bucket}' }, 'deploy.yaml')).toThrow(
+      /^input "model-uri" has an unknown field \{bucket\}/,
+    );
   });
 });

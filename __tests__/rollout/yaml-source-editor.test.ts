@@ -80,6 +80,8 @@ describe('SourceEditor', () => {
   it('names an empty value on the path instead of guessing what it should hold', () => {
     const source = 'metadata:\n';
     const editor = new SourceEditor(source);
-    expect(() => editor.setPath(rootOf(source), ['metadata', 'labels'], 'x', 'label')).toThrow('label: metadata is empty (give it a value or remove it)');
+    expect(() => editor.setPath(rootOf(source), ['metadata', 'labels'], 'x', 'label')).toThrow(
+      'label: metadata is empty (give it a value or remove it)',
+    );
   });
 });

@@ -181,7 +181,11 @@ export class ActionsServerState {
 
   /** The first queued fault that matches, consumed once. */
   takeFault(method: string, path: string): ActionsFault | undefined {
-    const index = this.faults.findIndex((fault) => (fault.method === undefined || fault.method.toUpperCase() === method) && new RegExp(fault.path.source, fault.path.flags.replace(/[gy]/g, '')).test(path));
+    const index = this.faults.findIndex(
+      (fault) =>
+        (fault.method === undefined || fault.method.toUpperCase() === method) &&
+        new RegExp(fault.path.source, fault.path.flags.replace(/[gy]/g, '')).test(path),
+    );
     if (index === -1) return undefined;
     const fault = this.faults[index];
     if (--fault.remaining <= 0) this.faults.splice(index, 1);
@@ -234,20 +238,36 @@ export async function startActionsServer(options: ActionsServerOptions = {}): Pr
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const url = new URL(request.url ?? '/', origin);
-      const recorded: RecordedRequest = { method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: request.headers, body: Buffer.concat(chunks) };
+      const recorded: RecordedRequest = {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: request.headers,
+        body: Buffer.concat(chunks),
+      };
       state.requests.push(recorded);
       const fault = state.takeFault(recorded.method, recorded.path);
       if (fault?.respond === 'reset') return request.socket.destroy();
       if (fault) {
         const { status, headers, body = { message: 'injected fault' } } = fault.respond;
-        return send(response, status, { 'content-type': 'application/json', ...headers }, typeof body === 'string' ? body : JSON.stringify(body));
+        return send(
+          response,
+          status,
+          { 'content-type': 'application/json', ...headers },
+          typeof body === 'string' ? body : JSON.stringify(body),
+        );
       }
       try {
         route(recorded, response);
       } catch (error) {
         // 501 is the one server error no client here retries: a fault in this helper fails the test at once,
         // not after the clients' back-off.
-        send(response, 501, { 'content-type': 'application/json' }, JSON.stringify({ code: 'unimplemented', msg: `test server fault: ${(error as Error).message}` }));
+        send(
+          response,
+          501,
+          { 'content-type': 'application/json' },
+          JSON.stringify({ code: 'unimplemented', msg: `test server fault: ${(error as Error).message}` }),
+        );
       }
     });
   });
@@ -261,14 +281,19 @@ export async function startActionsServer(options: ActionsServerOptions = {}): Pr
   // ---- results service ---------------------------------------------------------------------------------
 
   const twirp = (request: RecordedRequest, response: ServerResponse) => {
-    const fail = (status: number, code: string, msg: string) => send(response, status, { 'content-type': 'application/json' }, JSON.stringify({ code, msg }));
+    const fail = (status: number, code: string, msg: string) =>
+      send(response, status, { 'content-type': 'application/json' }, JSON.stringify({ code, msg }));
     const method = request.path.slice(TWIRP_PREFIX.length);
-    if (!request.path.startsWith(TWIRP_PREFIX) || request.method !== 'POST') return fail(404, 'bad_route', `no handler for ${request.method} ${request.path}`);
-    if (request.headers.authorization !== `Bearer ${runtimeToken}`) return fail(401, 'unauthenticated', 'the runtime token is missing or wrong');
-    if (!String(request.headers['content-type']).startsWith('application/json')) return fail(404, 'bad_route', 'only the JSON encoding is served');
+    if (!request.path.startsWith(TWIRP_PREFIX) || request.method !== 'POST')
+      return fail(404, 'bad_route', `no handler for ${request.method} ${request.path}`);
+    if (request.headers.authorization !== `Bearer ${runtimeToken}`)
+      return fail(401, 'unauthenticated', 'the runtime token is missing or wrong');
+    if (!String(request.headers['content-type']).startsWith('application/json'))
+      return fail(404, 'bad_route', 'only the JSON encoding is served');
     const body = JSON.parse(request.body.toString('utf8')) as Record<string, unknown>;
     // The token only opens the results of its own run.
-    if (body.workflow_run_backend_id !== state.currentRun.backendId) return fail(403, 'permission_denied', 'the runtime token is not scoped to this workflow run');
+    if (body.workflow_run_backend_id !== state.currentRun.backendId)
+      return fail(403, 'permission_denied', 'the runtime token is not scoped to this workflow run');
     const run = state.currentRun;
     const ok = (answer: object) => send(response, 200, { 'content-type': 'application/json' }, JSON.stringify(answer));
     const visible = () => state.artifacts.filter((artifact) => artifact.runId === run.id && artifact.finalized && !artifact.expired);
@@ -282,15 +307,22 @@ export async function startActionsServer(options: ActionsServerOptions = {}): Pr
         }
         const artifact = state.newArtifact(name, run.id, String(body.workflow_job_run_backend_id), new Date().toISOString(), false);
         if (typeof body.expires_at === 'string') artifact.expiresAt = body.expires_at;
-        return ok({ ok: true, signed_upload_url: `${origin}/blob/uploads/${artifact.id}.zip?sv=2024-08-04&sp=cw&sig=${artifact.uploadSignature}` });
+        return ok({
+          ok: true,
+          signed_upload_url: `${origin}/blob/uploads/${artifact.id}.zip?sv=2024-08-04&sp=cw&sig=${artifact.uploadSignature}`,
+        });
       }
       case 'FinalizeArtifact': {
-        const artifact = state.artifacts.find((candidate) => candidate.runId === run.id && candidate.name === body.name && !candidate.finalized);
+        const artifact = state.artifacts.find(
+          (candidate) => candidate.runId === run.id && candidate.name === body.name && !candidate.finalized,
+        );
         if (!artifact) return fail(404, 'not_found', `no pending artifact named ${String(body.name)}`);
         if (!artifact.zip) return fail(400, 'failed_precondition', 'the artifact content was never committed');
-        if (body.size !== String(artifact.zip.length)) return fail(400, 'invalid_argument', `size ${String(body.size)} does not match the ${artifact.zip.length} bytes stored`);
+        if (body.size !== String(artifact.zip.length))
+          return fail(400, 'invalid_argument', `size ${String(body.size)} does not match the ${artifact.zip.length} bytes stored`);
         const digest = `sha256:${createHash('sha256').update(artifact.zip).digest('hex')}`;
-        if (body.hash !== undefined && body.hash !== digest) return fail(400, 'invalid_argument', `hash ${String(body.hash)} does not match the stored ${digest}`);
+        if (body.hash !== undefined && body.hash !== digest)
+          return fail(400, 'invalid_argument', `hash ${String(body.hash)} does not match the stored ${digest}`);
         artifact.digest = digest;
         artifact.finalized = true;
         return ok({ ok: true, artifact_id: String(artifact.id) });
@@ -298,7 +330,10 @@ export async function startActionsServer(options: ActionsServerOptions = {}): Pr
       case 'ListArtifacts': {
         const nameFilter = body.name_filter as string | undefined;
         const idFilter = body.id_filter as string | undefined;
-        const listed = visible().filter((artifact) => (nameFilter === undefined || artifact.name === nameFilter) && (idFilter === undefined || String(artifact.id) === idFilter));
+        const listed = visible().filter(
+          (artifact) =>
+            (nameFilter === undefined || artifact.name === nameFilter) && (idFilter === undefined || String(artifact.id) === idFilter),
+        );
         return ok({
           artifacts: listed.map((artifact) => ({
             workflow_run_backend_id: run.backendId,
@@ -321,13 +356,19 @@ export async function startActionsServer(options: ActionsServerOptions = {}): Pr
     }
   };
 
-  const downloadUrl = (artifact: StoredArtifact) => `${origin}/blob/artifacts/${artifact.id}.zip?sv=2024-08-04&sp=r&sig=${artifact.downloadSignature}`;
+  const downloadUrl = (artifact: StoredArtifact) =>
+    `${origin}/blob/artifacts/${artifact.id}.zip?sv=2024-08-04&sp=r&sig=${artifact.downloadSignature}`;
 
   // ---- blob storage ------------------------------------------------------------------------------------
 
   const blob = (request: RecordedRequest, response: ServerResponse) => {
     const fail = (status: number, code: string, message: string) =>
-      send(response, status, { 'content-type': 'application/xml', 'x-ms-error-code': code }, `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+      send(
+        response,
+        status,
+        { 'content-type': 'application/xml', 'x-ms-error-code': code },
+        `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+      );
     const match = /^\/blob\/(uploads|artifacts)\/(\d+)\.zip$/.exec(request.path);
     const artifact = match ? state.artifacts.find((candidate) => candidate.id === Number(match[2])) : undefined;
     if (!match || !artifact) return fail(404, 'BlobNotFound', 'The specified blob does not exist.');
@@ -348,8 +389,10 @@ export async function startActionsServer(options: ActionsServerOptions = {}): Pr
       );
     }
 
-    if (request.method !== 'PUT' || artifact.finalized) return fail(403, 'AuthorizationPermissionMismatch', 'The upload URL only takes block uploads before finalization.');
-    const created = () => send(response, 201, { etag: `"0x${randomBytes(8).toString('hex')}"`, 'x-ms-request-server-encrypted': 'true' }, '');
+    if (request.method !== 'PUT' || artifact.finalized)
+      return fail(403, 'AuthorizationPermissionMismatch', 'The upload URL only takes block uploads before finalization.');
+    const created = () =>
+      send(response, 201, { etag: `"0x${randomBytes(8).toString('hex')}"`, 'x-ms-request-server-encrypted': 'true' }, '');
     switch (request.query.get('comp')) {
       case 'block': {
         const id = request.query.get('blockid');
@@ -378,7 +421,8 @@ export async function startActionsServer(options: ActionsServerOptions = {}): Pr
     const notFound = () => json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
     const authorization = request.headers.authorization;
     if (!authorization) return json(401, { message: 'Requires authentication', status: '401' });
-    if (authorization !== `token ${githubToken}` && authorization !== `Bearer ${githubToken}`) return json(401, { message: 'Bad credentials', status: '401' });
+    if (authorization !== `token ${githubToken}` && authorization !== `Bearer ${githubToken}`)
+      return json(401, { message: 'Bad credentials', status: '401' });
     const prefix = `/repos/${owner}/${repo}/actions/`;
     if (request.method !== 'GET' || !request.path.startsWith(prefix)) return notFound();
     const resource = request.path.slice(prefix.length);

@@ -64,7 +64,9 @@ async function failure(call: Promise<unknown>): Promise<HttpFailure> {
 /** A blob's SHA as git defines it, computed here without git. */
 const blobSha = (content: string | Buffer) => {
   const data = Buffer.from(content);
-  return createHash('sha1').update(Buffer.concat([Buffer.from(`blob ${data.length}\0`), data])).digest('hex');
+  return createHash('sha1')
+    .update(Buffer.concat([Buffer.from(`blob ${data.length}\0`), data]))
+    .digest('hex');
 };
 
 const git = (...args: string[]) => server.state.git(...args).trim();
@@ -109,8 +111,18 @@ function treeOfCheckout(branch: string, files: Record<string, string | Buffer | 
 describe('repository', () => {
   it('describes the repository and gives the client its environment', async () => {
     const { data } = await github.rest.repos.get(repo);
-    expect(data).toMatchObject({ full_name: `${OWNER}/${REPO}`, default_branch: 'main', html_url: `https://github.com/${OWNER}/${REPO}`, permissions: { push: true, pull: true } });
-    expect(server.env).toMatchObject({ GITHUB_API_URL: server.url, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_SHA: mainSha() });
+    expect(data).toMatchObject({
+      full_name: `${OWNER}/${REPO}`,
+      default_branch: 'main',
+      html_url: `https://github.com/${OWNER}/${REPO}`,
+      permissions: { push: true, pull: true },
+    });
+    expect(server.env).toMatchObject({
+      GITHUB_API_URL: server.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+      GITHUB_SHA: mainSha(),
+    });
   });
 
   it('answers 401 without the token or with another one', async () => {
@@ -136,7 +148,7 @@ describe('git data', () => {
   it('orders a tree’s entries as git does, a folder as if its name ended in "/", so git finds nothing wrong with it', async () => {
     const { data: parentCommit } = await github.rest.git.getCommit({ ...repo, commit_sha: mainSha() });
     // '-' < '.' < '/' < '0': the folder "a" goes between "a.b" and "a0", where a plain name sort would not put it.
-    const files = { 'a0': 'zero\n', 'a/x': 'in the folder\n', 'a.b': 'dotted\n', 'a-': 'dash\n', 'a/b/deeper.txt': 'nested\n' };
+    const files = { a0: 'zero\n', 'a/x': 'in the folder\n', 'a.b': 'dotted\n', 'a-': 'dash\n', 'a/b/deeper.txt': 'nested\n' };
     const { data: tree } = await github.rest.git.createTree({
       ...repo,
       base_tree: parentCommit.tree.sha,
@@ -184,7 +196,12 @@ describe('git data', () => {
     );
     expect(tree.tree.map((entry) => entry.path)).toEqual(['README.md', 'models', 'scripts']);
 
-    const { data: commit } = await github.rest.git.createCommit({ ...repo, message: 'Publish churn 2026.11.30.1', tree: tree.sha, parents: [parent] });
+    const { data: commit } = await github.rest.git.createCommit({
+      ...repo,
+      message: 'Publish churn 2026.11.30.1',
+      tree: tree.sha,
+      parents: [parent],
+    });
     expect(commit).toMatchObject({
       tree: { sha: tree.sha },
       parents: [{ sha: parent }],
@@ -217,7 +234,9 @@ describe('git data', () => {
     const { data: listing } = await github.rest.git.getTree({ ...repo, tree_sha: tree.sha, recursive: '1' });
     expect(listing.truncated).toBe(false);
     expect(listing.tree).toContainEqual(expect.objectContaining({ path: 'models/churn/2026.11.30.1', type: 'tree', mode: '040000' }));
-    expect(listing.tree).toContainEqual(expect.objectContaining({ path: 'models/churn/2026.11.30.1/weights.bin', type: 'blob', sha: binaryBlob.sha, size: weights.length }));
+    expect(listing.tree).toContainEqual(
+      expect.objectContaining({ path: 'models/churn/2026.11.30.1/weights.bin', type: 'blob', sha: binaryBlob.sha, size: weights.length }),
+    );
     expect(listing.tree).toContainEqual(expect.objectContaining({ path: 'scripts/promote.sh', mode: '100755' }));
     const { data: top } = await github.rest.git.getTree({ ...repo, tree_sha: 'main' });
     expect(top.tree.map((entry) => entry.path)).toEqual(['README.md', 'models', 'scripts']);
@@ -286,7 +305,13 @@ describe('git data', () => {
         { path: 'models/churn/2026.11.30.1/model.json', mode: '100644', type: 'blob', content: '{}\n' },
       ],
     });
-    expect(git('ls-tree', '-r', '-t', '--name-only', tree.sha).split('\n')).toEqual(['README.md', 'models', 'models/churn', 'models/churn/2026.11.30.1', 'models/churn/2026.11.30.1/model.json']);
+    expect(git('ls-tree', '-r', '-t', '--name-only', tree.sha).split('\n')).toEqual([
+      'README.md',
+      'models',
+      'models/churn',
+      'models/churn/2026.11.30.1',
+      'models/churn/2026.11.30.1/model.json',
+    ]);
     expect(tree.sha).toBe(
       treeOfCheckout('main', {
         'models/churn/2026.10.01.1/model.json': null,
@@ -294,16 +319,24 @@ describe('git data', () => {
         'models/churn/2026.11.30.1/model.json': '{}\n',
       }),
     );
-    const { data: emptied } = await github.rest.git.createTree({ ...repo, base_tree: tree.sha, tree: [{ path: 'models/churn/2026.11.30.1/model.json', mode: '100644', type: 'blob', sha: null }] });
+    const { data: emptied } = await github.rest.git.createTree({
+      ...repo,
+      base_tree: tree.sha,
+      tree: [{ path: 'models/churn/2026.11.30.1/model.json', mode: '100644', type: 'blob', sha: null }],
+    });
     expect(git('ls-tree', '-r', '-t', '--name-only', emptied.sha)).toBe('README.md');
 
     const rejected = async (entry: Record<string, unknown>) => {
-      const outcome = await failure(github.request('POST /repos/{owner}/{repo}/git/trees', { ...repo, base_tree: baseTree, tree: [entry] }));
+      const outcome = await failure(
+        github.request('POST /repos/{owner}/{repo}/git/trees', { ...repo, base_tree: baseTree, tree: [entry] }),
+      );
       expect(outcome.status).toBe(422);
       return outcome.response?.data.message;
     };
     expect(await rejected({ path: 'models/none.json', mode: '100644', type: 'blob', sha: null })).toBe('GitRPC::BadObjectState');
-    expect(await rejected({ path: 'a.txt', mode: '100644', type: 'blob', sha: blobSha('a'), content: 'a' })).toMatch(/^Must supply either tree.sha or tree.content/);
+    expect(await rejected({ path: 'a.txt', mode: '100644', type: 'blob', sha: blobSha('a'), content: 'a' })).toMatch(
+      /^Must supply either tree.sha or tree.content/,
+    );
     expect(await rejected({ path: 'a.txt', mode: '100644', type: 'blob' })).toMatch(/^Must supply either tree.sha or tree.content/);
     expect(await rejected({ path: 'a.txt', mode: '100644', type: 'blob', sha: blobSha('never written') })).toMatch(/is not a valid blob/);
     expect(await rejected({ path: '../escape.txt', mode: '100644', type: 'blob', content: 'x' })).toMatch(/malformed path component/);
@@ -325,16 +358,25 @@ describe('git data', () => {
       committer: { name: 'Dana Modeler', email: 'dana@example.com' },
       verification: { verified: false, reason: 'unsigned', signature: null },
     });
-    expect(git('cat-file', 'commit', authored.sha)).toContain(`author Dana Modeler <dana@example.com> ${Date.parse('2026-11-30T08:15:00Z') / 1000} +0100`);
+    expect(git('cat-file', 'commit', authored.sha)).toContain(
+      `author Dana Modeler <dana@example.com> ${Date.parse('2026-11-30T08:15:00Z') / 1000} +0100`,
+    );
     expect((await github.rest.git.getCommit({ ...repo, commit_sha: authored.sha })).data).toEqual(authored);
     expect((await failure(github.rest.git.getCommit({ ...repo, commit_sha: 'a'.repeat(40) }))).status).toBe(404);
     const badTree = await failure(github.rest.git.createCommit({ ...repo, message: 'x', tree: 'a'.repeat(40), parents: [base] }));
     expect([badTree.status, badTree.response?.data.message]).toEqual([422, 'Tree SHA does not exist']);
-    const badParent = await failure(github.rest.git.createCommit({ ...repo, message: 'x', tree: baseCommit.tree.sha, parents: [baseCommit.tree.sha] }));
+    const badParent = await failure(
+      github.rest.git.createCommit({ ...repo, message: 'x', tree: baseCommit.tree.sha, parents: [baseCommit.tree.sha] }),
+    );
     expect([badParent.status, badParent.response?.data.message]).toEqual([422, 'Parent SHA does not exist or is not a commit object']);
 
     const { data: initial } = await github.rest.repos.getCommit({ ...repo, ref: 'main' });
-    expect(initial).toMatchObject({ sha: base, parents: [], commit: { message: 'Initial commit', verification: { verified: false } }, stats: { additions: 3, deletions: 0 } });
+    expect(initial).toMatchObject({
+      sha: base,
+      parents: [],
+      commit: { message: 'Initial commit', verification: { verified: false } },
+      stats: { additions: 3, deletions: 0 },
+    });
     expect(initial.files?.map((file) => [file.filename, file.status])).toEqual([
       ['README.md', 'added'],
       ['models/churn/2026.10.01.1/card.md', 'added'],
@@ -345,22 +387,42 @@ describe('git data', () => {
     const one = await apiCommit(base, { 'models/churn/2026.11.30.1/model.json': '{}\n' }, 'one');
     const two = await apiCommit(one, { 'models/churn/2026.11.30.1/card.md': '# card\n' }, 'two');
     await github.rest.git.createRef({ ...repo, ref: 'refs/heads/driftgate/churn', sha: two });
-    const compare = (basehead: string) => github.rest.repos.compareCommitsWithBasehead({ ...repo, basehead }).then((response) => response.data);
+    const compare = (basehead: string) =>
+      github.rest.repos.compareCommitsWithBasehead({ ...repo, basehead }).then((response) => response.data);
 
-    expect(await compare('main...driftgate/churn')).toMatchObject({ status: 'ahead', ahead_by: 2, behind_by: 0, total_commits: 2, merge_base_commit: { sha: base } });
+    expect(await compare('main...driftgate/churn')).toMatchObject({
+      status: 'ahead',
+      ahead_by: 2,
+      behind_by: 0,
+      total_commits: 2,
+      merge_base_commit: { sha: base },
+    });
     expect((await compare('main...driftgate/churn')).commits.map((commit) => commit.sha)).toEqual([one, two]);
-    expect((await compare('main...driftgate/churn')).files?.map((file) => file.filename)).toEqual(['models/churn/2026.11.30.1/card.md', 'models/churn/2026.11.30.1/model.json']);
+    expect((await compare('main...driftgate/churn')).files?.map((file) => file.filename)).toEqual([
+      'models/churn/2026.11.30.1/card.md',
+      'models/churn/2026.11.30.1/model.json',
+    ]);
     expect(await compare('driftgate/churn...main')).toMatchObject({ status: 'behind', ahead_by: 0, behind_by: 2 });
     expect(await compare('main...main')).toMatchObject({ status: 'identical', ahead_by: 0, behind_by: 0 });
     await server.state.pushCommit('main', { 'README.md': '# Churn model, edited by hand\n' }, 'Edit README');
-    expect(await compare(`main...${OWNER}:driftgate/churn`)).toMatchObject({ status: 'diverged', ahead_by: 2, behind_by: 1, merge_base_commit: { sha: base } });
+    expect(await compare(`main...${OWNER}:driftgate/churn`)).toMatchObject({
+      status: 'diverged',
+      ahead_by: 2,
+      behind_by: 1,
+      merge_base_commit: { sha: base },
+    });
     expect((await failure(compare('main...nowhere'))).status).toBe(404);
   });
 
   it('serves file and directory contents at a ref', async () => {
     const { data: file } = await github.rest.repos.getContent({ ...repo, path: 'models/churn/2026.10.01.1/model.json' });
     if (Array.isArray(file) || file.type !== 'file') throw new Error('expected a file');
-    expect(file).toMatchObject({ name: 'model.json', path: 'models/churn/2026.10.01.1/model.json', encoding: 'base64', sha: blobSha(INITIAL_FILES['models/churn/2026.10.01.1/model.json']) });
+    expect(file).toMatchObject({
+      name: 'model.json',
+      path: 'models/churn/2026.10.01.1/model.json',
+      encoding: 'base64',
+      sha: blobSha(INITIAL_FILES['models/churn/2026.10.01.1/model.json']),
+    });
     expect(Buffer.from(file.content, 'base64').toString('utf8')).toBe(INITIAL_FILES['models/churn/2026.10.01.1/model.json']);
 
     const { data: directory } = await github.rest.repos.getContent({ ...repo, path: 'models/churn/2026.10.01.1' });
@@ -388,7 +450,8 @@ describe('git data', () => {
 });
 
 describe('pull requests', () => {
-  const open = (head: string, extra: Record<string, unknown> = {}) => github.rest.pulls.create({ ...repo, head, base: 'main', title: `Publish ${head}`, body: 'New model version', ...extra });
+  const open = (head: string, extra: Record<string, unknown> = {}) =>
+    github.rest.pulls.create({ ...repo, head, base: 'main', title: `Publish ${head}`, body: 'New model version', ...extra });
 
   it('opens one per head and base, refuses a duplicate or an empty one, and lists by head', async () => {
     const headSha = await server.state.pushCommit('driftgate/churn', { 'models/churn/2026.11.30.1/model.json': '{}\n' }, 'Publish');
@@ -412,18 +475,24 @@ describe('pull requests', () => {
 
     const duplicate = await failure(open(`${OWNER}:driftgate/churn`));
     expect(duplicate.status).toBe(422);
-    expect(duplicate.response?.data.errors).toEqual([{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${OWNER}:driftgate/churn.` }]);
+    expect(duplicate.response?.data.errors).toEqual([
+      { resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${OWNER}:driftgate/churn.` },
+    ]);
     expect(duplicate.message).toContain('A pull request already exists');
 
     await github.rest.git.createRef({ ...repo, ref: 'refs/heads/nothing-new', sha: mainSha() });
     const empty = await failure(open('nothing-new'));
     expect([empty.status, empty.response?.data.errors?.[0].message]).toEqual([422, 'No commits between main and nothing-new']);
     const noBranch = await failure(open('no-such-branch'));
-    expect([noBranch.status, noBranch.response?.data.errors?.[0]]).toEqual([422, { resource: 'PullRequest', field: 'head', code: 'invalid' }]);
+    expect([noBranch.status, noBranch.response?.data.errors?.[0]]).toEqual([
+      422,
+      { resource: 'PullRequest', field: 'head', code: 'invalid' },
+    ]);
 
     await server.state.pushCommit('driftgate/fraud', { 'models/fraud/model.json': '{}\n' }, 'Publish fraud');
     await open('driftgate/fraud');
-    const numbers = async (query: Record<string, string>) => (await github.rest.pulls.list({ ...repo, ...query })).data.map((pull) => pull.number);
+    const numbers = async (query: Record<string, string>) =>
+      (await github.rest.pulls.list({ ...repo, ...query })).data.map((pull) => pull.number);
     expect(await numbers({ head: `${OWNER}:driftgate/churn` })).toEqual([1]);
     expect(await numbers({ head: `${OWNER}:driftgate/churn`, base: 'other' })).toEqual([]);
     // GitHub ignores a head filter without the owner and lists everything.
@@ -437,7 +506,13 @@ describe('pull requests', () => {
     const { data: created } = await open('driftgate/churn');
     const pull_number = created.number;
 
-    const { data: updated } = await github.rest.pulls.update({ ...repo, pull_number, title: 'Publish churn 2026.11.30.1', body: 'Updated body', base: 'release' });
+    const { data: updated } = await github.rest.pulls.update({
+      ...repo,
+      pull_number,
+      title: 'Publish churn 2026.11.30.1',
+      body: 'Updated body',
+      base: 'release',
+    });
     expect(updated).toMatchObject({ title: 'Publish churn 2026.11.30.1', body: 'Updated body', base: { ref: 'release' } });
     await github.rest.pulls.update({ ...repo, pull_number, state: 'closed' });
     expect((await github.rest.pulls.get({ ...repo, pull_number })).data).toMatchObject({ state: 'closed', closed_at: expect.any(String) });
@@ -463,23 +538,43 @@ describe('pull requests', () => {
     const { data: assigned } = await github.rest.issues.addAssignees({ ...repo, issue_number, assignees: ['dana'] });
     expect(assigned.assignees?.map((user) => user.login)).toEqual(['dana']);
 
-    const { data: requested } = await github.rest.pulls.requestReviewers({ ...repo, pull_number: issue_number, reviewers: ['ml-lead'], team_reviewers: ['ml-platform'] });
+    const { data: requested } = await github.rest.pulls.requestReviewers({
+      ...repo,
+      pull_number: issue_number,
+      reviewers: ['ml-lead'],
+      team_reviewers: ['ml-platform'],
+    });
     expect(requested.requested_reviewers?.map((user) => user.login)).toEqual(['ml-lead']);
     expect(requested.requested_teams?.map((team) => team.slug)).toEqual(['ml-platform']);
-    const self = await failure(github.rest.pulls.requestReviewers({ ...repo, pull_number: issue_number, reviewers: ['github-actions[bot]'] }));
+    const self = await failure(
+      github.rest.pulls.requestReviewers({ ...repo, pull_number: issue_number, reviewers: ['github-actions[bot]'] }),
+    );
     expect([self.status, self.response?.data.message]).toEqual([422, 'Review cannot be requested from pull request author.']);
 
     const { data: issue } = await github.rest.issues.get({ ...repo, issue_number });
-    expect(issue).toMatchObject({ number: issue_number, state: 'open', pull_request: { url: `${server.url}/repos/${OWNER}/${REPO}/pulls/${issue_number}` } });
-    expect(issue.labels.map((label) => (typeof label === 'string' ? label : label.name))).toEqual(['model-update', 'churn', 'needs-review']);
-    expect((await github.rest.pulls.get({ ...repo, pull_number: issue_number })).data.requested_reviewers?.map((user) => user.login)).toEqual(['ml-lead']);
+    expect(issue).toMatchObject({
+      number: issue_number,
+      state: 'open',
+      pull_request: { url: `${server.url}/repos/${OWNER}/${REPO}/pulls/${issue_number}` },
+    });
+    expect(issue.labels.map((label) => (typeof label === 'string' ? label : label.name))).toEqual([
+      'model-update',
+      'churn',
+      'needs-review',
+    ]);
+    expect(
+      (await github.rest.pulls.get({ ...repo, pull_number: issue_number })).data.requested_reviewers?.map((user) => user.login),
+    ).toEqual(['ml-lead']);
   });
 
   it('follows pushes to the head branch and closes when it is deleted', async () => {
     await server.state.pushCommit('driftgate/churn', { 'a.txt': 'a\n' }, 'Publish');
     const { data: created } = await open('driftgate/churn');
     const pushed = await server.state.pushCommit('driftgate/churn', { 'a.txt': 'a, by hand\n' }, 'Fix by hand');
-    expect((await github.rest.pulls.get({ ...repo, pull_number: created.number })).data).toMatchObject({ head: { sha: pushed }, commits: 2 });
+    expect((await github.rest.pulls.get({ ...repo, pull_number: created.number })).data).toMatchObject({
+      head: { sha: pushed },
+      commits: 2,
+    });
     await github.rest.git.deleteRef({ ...repo, ref: 'heads/driftgate/churn' });
     expect((await github.rest.pulls.get({ ...repo, pull_number: created.number })).data.state).toBe('closed');
   });
@@ -596,13 +691,17 @@ describe('concurrent writers', () => {
   });
 
   it('creates a ref once however many clients race for it', async () => {
-    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => github.rest.git.createRef({ ...repo, ref: 'refs/heads/race', sha: mainSha() })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, () => github.rest.git.createRef({ ...repo, ref: 'refs/heads/race', sha: mainSha() })),
+    );
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
   });
 
   it('opens one pull request however many clients race for it', async () => {
     await server.state.pushCommit('driftgate/churn', { 'a.txt': 'a\n' }, 'Publish');
-    const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => github.rest.pulls.create({ ...repo, head: 'driftgate/churn', base: 'main', title: 'Publish' })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 4 }, () => github.rest.pulls.create({ ...repo, head: 'driftgate/churn', base: 'main', title: 'Publish' })),
+    );
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     expect(server.state.pulls).toHaveLength(1);
   });
@@ -629,7 +728,10 @@ describe('token permissions and repository settings', () => {
     const { other, octokit } = await client({ owner: OWNER, repo: REPO, actionsCanCreatePullRequests: false });
     await other.state.pushCommit('driftgate/churn', { 'a.txt': 'a\n' }, 'Publish');
     const refused = await failure(octokit.rest.pulls.create({ ...repo, head: 'driftgate/churn', base: 'main', title: 'Publish' }));
-    expect([refused.status, refused.response?.data.message]).toEqual([403, 'GitHub Actions is not permitted to create or approve pull requests.']);
+    expect([refused.status, refused.response?.data.message]).toEqual([
+      403,
+      'GitHub Actions is not permitted to create or approve pull requests.',
+    ]);
   });
 
   it('answers 409 from the Git Data API while the repository is empty', async () => {

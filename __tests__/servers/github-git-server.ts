@@ -70,7 +70,8 @@ export interface RecordedRequest {
  * `state.onSilent` is told when it starts waiting. `holdUntil`: the request waits until the promise resolves, then
  * goes on as if nothing happened; one whose client has gone by then is dropped.
  */
-export type FaultResponse = { status: number; headers?: Record<string, string>; body?: unknown } | 'reset' | 'silent' | { holdUntil: Promise<unknown> };
+export type FaultResponse =
+  { status: number; headers?: Record<string, string>; body?: unknown } | 'reset' | 'silent' | { holdUntil: Promise<unknown> };
 
 export interface Fault {
   /** Any method when absent. */
@@ -126,7 +127,8 @@ export function secondaryRateLimit(retryAfterSeconds = 60, status: 403 | 429 = 4
     headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-remaining': '4321' },
     body: {
       message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId()}.`,
-      documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      documentation_url:
+        'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
       status: String(status),
     },
   };
@@ -139,7 +141,8 @@ export function primaryRateLimit(resetInSeconds = 60): FaultResponse {
     status: 403,
     headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(reset) },
     body: {
-      message: 'API rate limit exceeded for installation ID 4242. If you reach out to GitHub Support for help, please include the request ID and timestamp.',
+      message:
+        'API rate limit exceeded for installation ID 4242. If you reach out to GitHub Support for help, please include the request ID and timestamp.',
       documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
       status: '403',
     },
@@ -228,9 +231,20 @@ interface Reply {
 const ZERO_SHA = '0'.repeat(40);
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 const FULL_SHA = /^[0-9a-f]{40}$/;
-const TREE_MODES: Record<string, ObjectType> = { '100644': 'blob', '100755': 'blob', '120000': 'blob', '040000': 'tree', '160000': 'commit' };
+const TREE_MODES: Record<string, ObjectType> = {
+  '100644': 'blob',
+  '100755': 'blob',
+  '120000': 'blob',
+  '040000': 'tree',
+  '160000': 'commit',
+};
 /** The identities GitHub uses for a commit made through the API with `GITHUB_TOKEN` and no author or committer. */
-const ACTIONS_BOT = { login: 'github-actions[bot]', id: 41898282, name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+const ACTIONS_BOT = {
+  login: 'github-actions[bot]',
+  id: 41898282,
+  name: 'github-actions[bot]',
+  email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
 const WEB_FLOW = { name: 'GitHub', email: 'noreply@github.com' };
 /** Who `pushCommit` and the first commit are by: a person, not the API. */
 const PERSON = { name: 'Dana Modeler', email: 'dana@example.com' };
@@ -340,7 +354,14 @@ class GitRepository {
     readonly dir: string,
     home: string,
   ) {
-    this.env = { PATH: process.env.PATH, HOME: home, LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(home, 'gitconfig'), GIT_TERMINAL_PROMPT: '0' };
+    this.env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      LC_ALL: 'C',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: join(home, 'gitconfig'),
+      GIT_TERMINAL_PROMPT: '0',
+    };
     this.objects = new ObjectReader(dir, this.env);
   }
 
@@ -352,7 +373,9 @@ class GitRepository {
       child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
       child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new GitFailure(args, code, Buffer.concat(err).toString('utf8')))));
+      child.on('close', (code) =>
+        code === 0 ? resolve(Buffer.concat(out)) : reject(new GitFailure(args, code, Buffer.concat(err).toString('utf8'))),
+      );
       // A git that fails before reading its input closes the pipe; its exit status tells what went wrong.
       child.stdin.on('error', () => undefined);
       child.stdin.end(input);
@@ -419,7 +442,9 @@ class GitRepository {
   writeTree(entries: TreeEntry[]): Promise<string> {
     const sortKey = (entry: TreeEntry) => Buffer.from(entry.type === 'tree' ? `${entry.name}/` : entry.name);
     const sorted = [...entries].sort((a, b) => Buffer.compare(sortKey(a), sortKey(b)));
-    const content = Buffer.concat(sorted.flatMap((entry) => [Buffer.from(`${entry.mode.replace(/^0+/, '')} ${entry.name}\0`), Buffer.from(entry.sha, 'hex')]));
+    const content = Buffer.concat(
+      sorted.flatMap((entry) => [Buffer.from(`${entry.mode.replace(/^0+/, '')} ${entry.name}\0`), Buffer.from(entry.sha, 'hex')]),
+    );
     return this.writeObject('tree', content);
   }
 
@@ -431,7 +456,13 @@ class GitRepository {
       .map((line) => {
         const match = /^(\d{6}) (\w+) ([0-9a-f]{40}) +(-|\d+)\t(.*)$/s.exec(line);
         if (!match) throw new Error(`unexpected ls-tree line ${JSON.stringify(line)}`);
-        return { mode: match[1], type: match[2] as ObjectType, sha: match[3], size: match[4] === '-' ? null : Number(match[4]), path: match[5] };
+        return {
+          mode: match[1],
+          type: match[2] as ObjectType,
+          sha: match[3],
+          size: match[4] === '-' ? null : Number(match[4]),
+          path: match[5],
+        };
       });
   }
 
@@ -506,7 +537,8 @@ class GitRepository {
 
   /** Files changed from `from` to `to` (commits or trees), with line counts; binary files count zero lines. */
   async diff(from: string, to: string): Promise<ChangedFile[]> {
-    const fields = async (format: string) => (await this.run(['diff-tree', '-r', '-z', '--no-renames', format, from, to])).toString('utf8').split('\0');
+    const fields = async (format: string) =>
+      (await this.run(['diff-tree', '-r', '-z', '--no-renames', format, from, to])).toString('utf8').split('\0');
     const lines = new Map<string, [number, number]>();
     for (const record of (await fields('--numstat')).filter(Boolean)) {
       const [added, deleted, ...path] = record.split('\t');
@@ -555,7 +587,7 @@ class GitRepository {
     const tree = await this.objects.read(node.base);
     if (tree?.type !== 'tree') throw new Error(`${node.base} is not a tree`);
     // A tree object is a run of `<octal mode> <name>\0<20-byte SHA>`, with directories as mode 40000.
-    for (let at = 0; at < tree.data.length; ) {
+    for (let at = 0; at < tree.data.length;) {
       const space = tree.data.indexOf(0x20, at);
       const nul = tree.data.indexOf(0, space);
       const mode = tree.data.subarray(at, space).toString('latin1').padStart(6, '0');
@@ -572,7 +604,12 @@ class GitRepository {
     if (child?.kind === 'directory') return child;
     if (child?.type === 'tree' || create) {
       // A file in the way of a new path is replaced by the directory, as a checkout would.
-      const node: DirectoryNode = { kind: 'directory', base: child?.type === 'tree' ? child.sha : null, loaded: false, children: new Map() };
+      const node: DirectoryNode = {
+        kind: 'directory',
+        base: child?.type === 'tree' ? child.sha : null,
+        loaded: false,
+        children: new Map(),
+      };
       parent.children.set(name, node);
       return node;
     }
@@ -593,7 +630,14 @@ class GitRepository {
     return entries.length === 0 ? null : this.writeTree(entries);
   }
 
-  async writeCommit(tree: string, parents: string[], author: Identity, committer: Identity, message: string, sign: boolean): Promise<string> {
+  async writeCommit(
+    tree: string,
+    parents: string[],
+    author: Identity,
+    committer: Identity,
+    message: string,
+    sign: boolean,
+  ): Promise<string> {
     let head = `tree ${tree}\n${parents.map((parent) => `parent ${parent}\n`).join('')}author ${identityLine(author)}\ncommitter ${identityLine(committer)}\n`;
     if (sign) head += `gpgsig ${fakeSignature(`${head}\n${message}`).replace(/\n/g, '\n ')}\n`;
     return this.hashObject('commit', `${head}\n${message}`);
@@ -635,10 +679,17 @@ function parseIdentity(line: string): Identity {
 const identityLine = (who: Identity) => `${who.name} <${who.email}> ${who.seconds} ${who.zone}`;
 const isoDate = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 const now = () => isoDate(Math.floor(Date.now() / 1000));
-const nowIdentity = (who: { name: string; email: string }): Identity => ({ name: who.name, email: who.email, seconds: Math.floor(Date.now() / 1000), zone: '+0000' });
-const requestId = () => `${randomBytes(2).toString('hex').toUpperCase()}:${randomBytes(3).toString('hex').toUpperCase()}:${randomBytes(4).toString('hex').toUpperCase()}`;
+const nowIdentity = (who: { name: string; email: string }): Identity => ({
+  name: who.name,
+  email: who.email,
+  seconds: Math.floor(Date.now() / 1000),
+  zone: '+0000',
+});
+const requestId = () =>
+  `${randomBytes(2).toString('hex').toUpperCase()}:${randomBytes(3).toString('hex').toUpperCase()}:${randomBytes(4).toString('hex').toUpperCase()}`;
 /** Base64 broken into 60-character lines, as GitHub sends file and blob content. */
-const wrappedBase64 = (data: Buffer) => (data.length === 0 ? '' : `${data.toString('base64').replace(/.{60}/g, '$&\n').replace(/\n$/, '')}\n`);
+const wrappedBase64 = (data: Buffer) =>
+  data.length === 0 ? '' : `${data.toString('base64').replace(/.{60}/g, '$&\n').replace(/\n$/, '')}\n`;
 const stableId = (text: string) => createHash('sha1').update(text).digest().readUInt32BE(0) % 100_000_000;
 const nodeId = (prefix: string, key: string) => `${prefix}_${Buffer.from(key).toString('base64url')}`;
 
@@ -648,13 +699,24 @@ const nodeId = (prefix: string, key: string) => `${prefix}_${Buffer.from(key).to
  */
 function fakeSignature(payload: string): string {
   const digest = createHash('sha256').update(payload).digest('base64');
-  return ['-----BEGIN PGP SIGNATURE-----', '', `wsBcBAABCAAQBQJ${digest}`, `driftgate+test+double+not+a+real+signature`, '=TEST', '-----END PGP SIGNATURE-----'].join('\n');
+  return [
+    '-----BEGIN PGP SIGNATURE-----',
+    '',
+    `wsBcBAABCAAQBQJ${digest}`,
+    `driftgate+test+double+not+a+real+signature`,
+    '=TEST',
+    '-----END PGP SIGNATURE-----',
+  ].join('\n');
 }
 
 /** A path inside a tree: no empty, `.`, `..` or `.git` components. */
 function checkPath(path: string): void {
   const parts = path.split('/');
-  if (path === '' || path.includes('\0') || parts.some((part) => part === '' || part === '.' || part === '..' || part.toLowerCase() === '.git')) {
+  if (
+    path === '' ||
+    path.includes('\0') ||
+    parts.some((part) => part === '' || part === '.' || part === '..' || part.toLowerCase() === '.git')
+  ) {
     throw invalid(`"tree.path" contains a malformed path component`);
   }
 }
@@ -726,7 +788,13 @@ export class GitServerState {
       const changes = [];
       for (const [path, content] of Object.entries(files)) {
         checkPath(path);
-        changes.push({ path, entry: content === null ? null : ({ kind: 'leaf', mode: '100644', type: 'blob', sha: await git.writeBlob(Buffer.from(content)) } as const) });
+        changes.push({
+          path,
+          entry:
+            content === null
+              ? null
+              : ({ kind: 'leaf', mode: '100644', type: 'blob', sha: await git.writeBlob(Buffer.from(content)) } as const),
+        });
       }
       const tree = await git.buildTree(parent ? (await git.readCommit(parent)).tree : null, changes);
       const person = nowIdentity(PERSON);
@@ -901,7 +969,13 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
 
   const verification = (commit: ParsedCommit) =>
     commit.signature
-      ? { verified: true, reason: 'valid', signature: commit.signature, payload: commit.payload, verified_at: isoDate(commit.committer.seconds) }
+      ? {
+          verified: true,
+          reason: 'valid',
+          signature: commit.signature,
+          payload: commit.payload,
+          verified_at: isoDate(commit.committer.seconds),
+        }
       : { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null };
 
   const person = (who: Identity) => ({ name: who.name, email: who.email, date: isoDate(who.seconds) });
@@ -1078,7 +1152,13 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
     author_association: 'NONE',
     active_lock_reason: null,
     draft: pull.draft,
-    pull_request: { url: `${api()}/pulls/${pull.number}`, html_url: `${web}/pull/${pull.number}`, diff_url: `${web}/pull/${pull.number}.diff`, patch_url: `${web}/pull/${pull.number}.patch`, merged_at: null },
+    pull_request: {
+      url: `${api()}/pulls/${pull.number}`,
+      html_url: `${web}/pull/${pull.number}`,
+      diff_url: `${web}/pull/${pull.number}.diff`,
+      patch_url: `${web}/pull/${pull.number}.patch`,
+      merged_at: null,
+    },
     body: pull.body,
   });
 
@@ -1096,11 +1176,13 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
     return value;
   };
 
-  const optionalString = (body: Record<string, unknown>, name: string): string | undefined => (body[name] === undefined || body[name] === null ? undefined : stringField(body, name));
+  const optionalString = (body: Record<string, unknown>, name: string): string | undefined =>
+    body[name] === undefined || body[name] === null ? undefined : stringField(body, name);
 
   const stringList = (value: unknown, name: string): string[] => {
     if (value === undefined) return [];
-    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw invalid(`Invalid request.\n\nFor 'properties/${name}', ${JSON.stringify(value)} is not an array of strings.`);
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
+      throw invalid(`Invalid request.\n\nFor 'properties/${name}', ${JSON.stringify(value)} is not an array of strings.`);
     return value as string[];
   };
 
@@ -1123,7 +1205,9 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
   const resolveCommit = async (name: string): Promise<string | null> => {
     if (!safeRefName(name)) return null;
     const refs = await git.refs();
-    const found = [name, `refs/heads/${name}`, `refs/tags/${name}`].flatMap((candidate) => refs.filter((known) => known.ref === candidate && candidate.startsWith('refs/')))[0];
+    const found = [name, `refs/heads/${name}`, `refs/tags/${name}`].flatMap((candidate) =>
+      refs.filter((known) => known.ref === candidate && candidate.startsWith('refs/')),
+    )[0];
     if (found?.type === 'commit') return found.sha;
     // An annotated tag, or a SHA that may be abbreviated: git peels and expands them.
     const candidate = found?.ref ?? (/^[0-9a-f]{4,40}$/i.test(name) ? name.toLowerCase() : null);
@@ -1213,7 +1297,9 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
       write: false,
       whenEmpty: gitEmpty(),
       handle: async ({ params: [prefix], query, path }) => {
-        const matching = (await git.refs()).filter((candidate) => candidate.ref.startsWith(`refs/${prefix}`)).map((found) => refJson(found.ref, found.sha, found.type));
+        const matching = (await git.refs())
+          .filter((candidate) => candidate.ref.startsWith(`refs/${prefix}`))
+          .map((found) => refJson(found.ref, found.sha, found.type));
         const listed = page(matching, query, path);
         return { status: 200, body: listed.items, headers: listed.headers };
       },
@@ -1290,7 +1376,8 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
         const input = jsonObject(body);
         const content = stringField(input, 'content');
         const encoding = optionalString(input, 'encoding') ?? 'utf-8';
-        if (encoding !== 'utf-8' && encoding !== 'utf8' && encoding !== 'base64') throw invalid(`encoding must be one of "utf-8" or "base64", not "${encoding}"`);
+        if (encoding !== 'utf-8' && encoding !== 'utf8' && encoding !== 'base64')
+          throw invalid(`encoding must be one of "utf-8" or "base64", not "${encoding}"`);
         const sha = await git.writeBlob(Buffer.from(content, encoding === 'base64' ? 'base64' : 'utf8'));
         return { status: 201, body: { sha, url: `${api()}/git/blobs/${sha}` }, headers: { location: `${api()}/git/blobs/${sha}` } };
       },
@@ -1306,7 +1393,17 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
         const sha = name.toLowerCase();
         if ((await git.objectType(sha)) !== 'blob') throw notFound();
         const data = await git.readBlob(sha);
-        return { status: 200, body: { sha, node_id: nodeId('B', sha), size: data.length, url: `${api()}/git/blobs/${sha}`, content: wrappedBase64(data), encoding: 'base64' } };
+        return {
+          status: 200,
+          body: {
+            sha,
+            node_id: nodeId('B', sha),
+            size: data.length,
+            url: `${api()}/git/blobs/${sha}`,
+            content: wrappedBase64(data),
+            encoding: 'base64',
+          },
+        };
       },
     },
     {
@@ -1328,13 +1425,18 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
           checkPath(path);
           const mode = stringField(entry, 'mode');
           const type = optionalString(entry, 'type') ?? TREE_MODES[mode];
-          if (!(mode in TREE_MODES) || TREE_MODES[mode] !== type) throw invalid(`Invalid tree info: mode ${mode} with type ${type} at ${path}`);
+          if (!(mode in TREE_MODES) || TREE_MODES[mode] !== type)
+            throw invalid(`Invalid tree info: mode ${mode} with type ${type} at ${path}`);
           const hasSha = 'sha' in entry;
           const hasContent = entry.content !== undefined;
-          if (hasSha === hasContent) throw invalid('Must supply either tree.sha or tree.content. Request will be rejected if both are present.');
+          if (hasSha === hasContent)
+            throw invalid('Must supply either tree.sha or tree.content. Request will be rejected if both are present.');
           if (hasContent) {
             if (type !== 'blob') throw invalid(`tree.content can only create a blob, not a ${type}`);
-            changes.push({ path, entry: { kind: 'leaf', mode, type, sha: await git.writeBlob(Buffer.from(stringField(entry, 'content'), 'utf8')) } as const });
+            changes.push({
+              path,
+              entry: { kind: 'leaf', mode, type, sha: await git.writeBlob(Buffer.from(stringField(entry, 'content'), 'utf8')) } as const,
+            });
           } else if (entry.sha === null) {
             changes.push({ path, entry: null });
           } else {
@@ -1433,7 +1535,14 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
         if (!mergeBase) throw new ApiError(404, `No common ancestor between ${baseName} and ${headName}.`);
         const ahead = await git.commitsBetween(base, head);
         const behind = await git.commitsBetween(head, base);
-        const status = ahead.length === 0 && behind.length === 0 ? 'identical' : behind.length === 0 ? 'ahead' : ahead.length === 0 ? 'behind' : 'diverged';
+        const status =
+          ahead.length === 0 && behind.length === 0
+            ? 'identical'
+            : behind.length === 0
+              ? 'ahead'
+              : ahead.length === 0
+                ? 'behind'
+                : 'diverged';
         const files = await git.diff(mergeBase, head);
         return {
           status: 200,
@@ -1501,15 +1610,20 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
         const baseRef = stringField(input, 'base');
         const headRef = headBranch(headText);
         const headSha = headRef && safeRefName(headRef) ? await git.refSha(`refs/heads/${headRef}`) : null;
-        if (!headRef || !headSha) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
+        if (!headRef || !headSha)
+          throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
         const baseSha = safeRefName(baseRef) ? await git.refSha(`refs/heads/${baseRef}`) : null;
         if (!baseSha) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
         if (!title) throw new ApiError(422, 'Validation Failed', [{ resource: 'Issue', field: 'title', code: 'missing_field' }]);
         if (state.pulls.some((pull) => pull.state === 'open' && pull.headRef === headRef && pull.baseRef === baseRef)) {
-          throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${headRef}.` }]);
+          throw new ApiError(422, 'Validation Failed', [
+            { resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${headRef}.` },
+          ]);
         }
         if ((await git.commitsBetween(baseSha, headSha)).length === 0) {
-          throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${baseRef} and ${headRef}` }]);
+          throw new ApiError(422, 'Validation Failed', [
+            { resource: 'PullRequest', code: 'custom', message: `No commits between ${baseRef} and ${headRef}` },
+          ]);
         }
         const created = now();
         const pull: PullRequestRecord = {
@@ -1558,17 +1672,34 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
         const text = input.body === null ? null : optionalString(input, 'body');
         const wanted = optionalString(input, 'state');
         const base = optionalString(input, 'base');
-        if (wanted !== undefined && wanted !== 'open' && wanted !== 'closed') throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'state', code: 'invalid' }]);
+        if (wanted !== undefined && wanted !== 'open' && wanted !== 'closed')
+          throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'state', code: 'invalid' }]);
         const newBaseSha = base !== undefined && safeRefName(base) ? await git.refSha(`refs/heads/${base}`) : null;
         if (base !== undefined && !newBaseSha) {
-          throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'base', code: 'invalid', message: `Proposed base branch '${base}' was not found` }]);
+          throw new ApiError(422, 'Validation Failed', [
+            { resource: 'PullRequest', field: 'base', code: 'invalid', message: `Proposed base branch '${base}' was not found` },
+          ]);
         }
         const nextBase = base ?? pull.baseRef;
         if (wanted === 'open' && pull.state === 'closed') {
           const headSha = await git.refSha(`refs/heads/${pull.headRef}`);
-          if (!headSha) throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'state', code: 'invalid', message: 'state cannot be changed. The head branch was deleted.' }]);
-          if (state.pulls.some((other) => other !== pull && other.state === 'open' && other.headRef === pull.headRef && other.baseRef === nextBase)) {
-            throw new ApiError(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${pull.headRef}.` }]);
+          if (!headSha)
+            throw new ApiError(422, 'Validation Failed', [
+              {
+                resource: 'PullRequest',
+                field: 'state',
+                code: 'invalid',
+                message: 'state cannot be changed. The head branch was deleted.',
+              },
+            ]);
+          if (
+            state.pulls.some(
+              (other) => other !== pull && other.state === 'open' && other.headRef === pull.headRef && other.baseRef === nextBase,
+            )
+          ) {
+            throw new ApiError(422, 'Validation Failed', [
+              { resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${pull.headRef}.` },
+            ]);
           }
           pull.headSha = headSha;
         }
@@ -1596,11 +1727,13 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
         const input = jsonObject(body);
         const reviewers = stringList(input.reviewers, 'reviewers');
         const teams = stringList(input.team_reviewers, 'team_reviewers');
-        if (reviewers.length === 0 && teams.length === 0) throw invalid('Invalid request.\n\n"reviewers" or "team_reviewers" must be supplied.');
+        if (reviewers.length === 0 && teams.length === 0)
+          throw invalid('Invalid request.\n\n"reviewers" or "team_reviewers" must be supplied.');
         if (reviewers.some((login) => login.toLowerCase() === pull.user.toLowerCase())) {
           throw new ApiError(422, 'Review cannot be requested from pull request author.');
         }
-        for (const login of reviewers) if (!pull.requestedReviewers.some((known) => known.toLowerCase() === login.toLowerCase())) pull.requestedReviewers.push(login);
+        for (const login of reviewers)
+          if (!pull.requestedReviewers.some((known) => known.toLowerCase() === login.toLowerCase())) pull.requestedReviewers.push(login);
         for (const slug of teams) if (!pull.requestedTeams.includes(slug)) pull.requestedTeams.push(slug);
         pull.updatedAt = now();
         return { status: 201, body: await pullJson(pull, false) };
@@ -1614,7 +1747,13 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
       write: false,
       handle: async ({ params: [number], query, path }) => {
         const pull = findPull(number);
-        const reviews = pull.reviewedBy.map((login, index) => ({ id: stableId(`review/${number}/${index}`), user: account(login), body: '', state: 'COMMENTED', commit_id: pull.headSha }));
+        const reviews = pull.reviewedBy.map((login, index) => ({
+          id: stableId(`review/${number}/${index}`),
+          user: account(login),
+          body: '',
+          state: 'COMMENTED',
+          commit_id: pull.headSha,
+        }));
         const listed = page(reviews, query, path);
         return { status: 200, body: listed.items, headers: listed.headers };
       },
@@ -1639,7 +1778,8 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
         if (names.length === 0) throw invalid('Invalid request.\n\nNo subschema in "anyOf" matched.');
         for (const name of names) {
           // Labels are matched without regard to case; adding an unknown one creates it, as GitHub does.
-          if (!state.labels.has(name.toLowerCase())) state.labels.set(name.toLowerCase(), { id: stableId(`label/${name.toLowerCase()}`), name, color: 'ededed', description: null });
+          if (!state.labels.has(name.toLowerCase()))
+            state.labels.set(name.toLowerCase(), { id: stableId(`label/${name.toLowerCase()}`), name, color: 'ededed', description: null });
           const canonical = state.labels.get(name.toLowerCase())!.name;
           if (!pull.labels.includes(canonical)) pull.labels.push(canonical);
         }
@@ -1733,7 +1873,8 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
   const dispatch = async (recorded: RecordedRequest): Promise<Reply> => {
     const authorization = recorded.headers.authorization;
     if (!authorization) return { status: 401, body: { message: 'Requires authentication', documentation_url: DOCS, status: '401' } };
-    if (authorization !== `token ${token}` && authorization !== `Bearer ${token}`) return { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } };
+    if (authorization !== `token ${token}` && authorization !== `Bearer ${token}`)
+      return { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } };
     const prefix = `/repos/${owner}/${repo}`.toLowerCase();
     const notFoundReply = { status: 404, body: errorBody(notFound(), DOCS) };
     if (!recorded.path.toLowerCase().startsWith(prefix)) return notFoundReply;
@@ -1843,7 +1984,10 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
       handle(recorded, request, response).catch((error: unknown) => {
         // 501 is a server error no client retries: a fault in this helper fails the test at once, not after back-off.
         recorded.status = 501;
-        send(response, { status: 501, body: { message: `test server fault: ${(error as Error).message}`, documentation_url: DOCS, status: '501' } });
+        send(response, {
+          status: 501,
+          body: { message: `test server fault: ${(error as Error).message}`, documentation_url: DOCS, status: '501' },
+        });
       });
     });
   });

@@ -9,7 +9,13 @@ const expectScipy = resultCheck('anderson');
 
 describe('anderson descriptor', () => {
   it('is a p-value test on numerical columns with the 0.05 default', () => {
-    expectDescriptor(anderson, { name: 'anderson', title: 'Anderson–Darling', kinds: ['numerical'], output: 'p_value', defaultThreshold: 0.05 });
+    expectDescriptor(anderson, {
+      name: 'anderson',
+      title: 'Anderson–Darling',
+      kinds: ['numerical'],
+      output: 'p_value',
+      defaultThreshold: 0.05,
+    });
   });
 
   it('does not compute on categorical samples', () => {

@@ -20,7 +20,9 @@ import type { CategoricalSample, NumericalSample } from '../../src/stattests/typ
 describe('sturgesEdges', () => {
   it('reproduces NumPy edges digit for digit (multiply, then add lo; last edge is hi)', () => {
     // NumPy 1.24.2: np.histogram_bin_edges(a, bins='sturges') for a of size 50 with min 0.1 and max 0.7
-    const numpy = [0.1, 0.18571428571428572, 0.27142857142857146, 0.3571428571428571, 0.44285714285714284, 0.5285714285714286, 0.6142857142857142, 0.7];
+    const numpy = [
+      0.1, 0.18571428571428572, 0.27142857142857146, 0.3571428571428571, 0.44285714285714284, 0.5285714285714286, 0.6142857142857142, 0.7,
+    ];
     expect(Array.from(sturgesEdges(0.1, 0.7, 50))).toEqual(numpy);
   });
 
@@ -166,7 +168,16 @@ describe('zero filling', () => {
   it('fills each side on its own', () => {
     // reference 20000 × a, 1 × b; current 100 × a, 1 × c. NumPy 1.24.2 with Evidently's rule:
     // the reference zero (c) becomes 4.999750012499375e-11, the current zero (b) becomes 0.0001.
-    const sample = categoricalSample(new Map([['a', 20000], ['b', 1]]), new Map([['a', 100], ['c', 1]]));
+    const sample = categoricalSample(
+      new Map([
+        ['a', 20000],
+        ['b', 1],
+      ]),
+      new Map([
+        ['a', 100],
+        ['c', 1],
+      ]),
+    );
     const filled = filledBinShares(sample)!;
     expect(filled.reference[2]).toBe(4.999750012499375e-11);
     expect(filled.current[1]).toBe(0.0001);
@@ -252,8 +263,17 @@ describe('compactHistogram', () => {
   });
 
   it('keeps the most frequent categories and folds the rest into "other"', () => {
-    const reference = new Map([['a', 1], ['b', 5], ['c', 3], ['d', 1]]);
-    const current = new Map([['a', 2], ['c', 3], ['e', 4]]);
+    const reference = new Map([
+      ['a', 1],
+      ['b', 5],
+      ['c', 3],
+      ['d', 1],
+    ]);
+    const current = new Map([
+      ['a', 2],
+      ['c', 3],
+      ['e', 4],
+    ]);
     const histogram = compactHistogram(categoricalSample(reference, current), 3)!;
     expect(histogram).toEqual({
       kind: 'categories',

@@ -22,15 +22,21 @@ interface TwoSamples {
   current: number[];
 }
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/edge-cases/scipy.json', import.meta.url), 'utf8')) as {
-  huge: TwoSamples & Record<'ks' | 'mann_whitney', Outcome> & { t_test_p_value_is_nan: boolean } & Record<'reference_mean' | 'reference_std' | 'current_mean' | 'current_std', number>;
+  huge: TwoSamples &
+    Record<'ks' | 'mann_whitney', Outcome> & { t_test_p_value_is_nan: boolean } & Record<
+      'reference_mean' | 'reference_std' | 'current_mean' | 'current_std',
+      number
+    >;
   subnormal_t_tests: Array<TwoSamples & { statistic: number; p_value: number }>;
   nearly_singular_epps_singleton: TwoSamples & { statistic: number; p_value: number; condition_number: number };
   empty_side: Record<'ks' | 'mann_whitney' | 'chi2', Outcome>;
 };
 
 /** The golden corpus's rules: statistics within 1e-9 relative, p-values within 1e-6 relative. */
-const expectStatistic = (got: number | undefined, expected: number) => expect(Math.abs(got! - expected)).toBeLessThanOrEqual(Math.max(1e-9 * Math.abs(expected), 1e-12));
-const expectPValue = (got: number | undefined, expected: number) => expect(Math.abs(got! - expected)).toBeLessThanOrEqual(Math.max(1e-6 * Math.abs(expected), 1e-12));
+const expectStatistic = (got: number | undefined, expected: number) =>
+  expect(Math.abs(got! - expected)).toBeLessThanOrEqual(Math.max(1e-9 * Math.abs(expected), 1e-12));
+const expectPValue = (got: number | undefined, expected: number) =>
+  expect(Math.abs(got! - expected)).toBeLessThanOrEqual(Math.max(1e-6 * Math.abs(expected), 1e-12));
 
 function check(samples: TwoSamples, method?: string): ColumnResult {
   const options = defaultDriftOptions({ allMethods: true, ...(method ? { methods: new Map([['x', method]]) } : {}) });
@@ -73,13 +79,16 @@ describe('a column spanning ±1e308', () => {
 });
 
 describe('Welch t-tests far in the tail', () => {
-  it.each(fixture.subnormal_t_tests.map((testCase) => [testCase.p_value, testCase] as const))('keeps SciPy\'s subnormal p-value %p', (_, testCase) => {
-    const result = tTest.compute(numericalSample(testCase.reference, testCase.current))!;
-    expectStatistic(result.statistic, testCase.statistic);
-    // A subnormal carries few digits: within 1e-6 relative, or 4 units of the last place (2⁻¹⁰⁷⁴), and never 0.
-    expect(result.p_value).toBeGreaterThan(0);
-    expect(Math.abs(result.p_value! - testCase.p_value)).toBeLessThanOrEqual(Math.max(1e-6 * testCase.p_value, 4 * 2 ** -1074));
-  });
+  it.each(fixture.subnormal_t_tests.map((testCase) => [testCase.p_value, testCase] as const))(
+    "keeps SciPy's subnormal p-value %p",
+    (_, testCase) => {
+      const result = tTest.compute(numericalSample(testCase.reference, testCase.current))!;
+      expectStatistic(result.statistic, testCase.statistic);
+      // A subnormal carries few digits: within 1e-6 relative, or 4 units of the last place (2⁻¹⁰⁷⁴), and never 0.
+      expect(result.p_value).toBeGreaterThan(0);
+      expect(Math.abs(result.p_value! - testCase.p_value)).toBeLessThanOrEqual(Math.max(1e-6 * testCase.p_value, 4 * 2 ** -1074));
+    },
+  );
 });
 
 describe('Epps–Singleton on a nearly singular covariance', () => {
@@ -95,9 +104,18 @@ describe('Epps–Singleton on a nearly singular covariance', () => {
 describe('a side without values', () => {
   it('gets no value from any method, as SciPy refuses them all', () => {
     for (const outcome of Object.values(fixture.empty_side)) expect(outcome.raises).toMatch(/^ValueError: /);
-    const reference = tableOf({ x: Array.from({ length: 40 }, (_, row) => row / 7), c: Array.from({ length: 40 }, (_, row) => (row % 2 ? 'a' : 'b')) });
+    const reference = tableOf({
+      x: Array.from({ length: 40 }, (_, row) => row / 7),
+      c: Array.from({ length: 40 }, (_, row) => (row % 2 ? 'a' : 'b')),
+    });
     const current = tableOf({ x: Array.from({ length: 40 }, () => null), c: Array.from({ length: 40 }, () => null) });
-    const options = defaultDriftOptions({ allMethods: true, declaredKinds: new Map([['x', 'numerical'], ['c', 'categorical']]) });
+    const options = defaultDriftOptions({
+      allMethods: true,
+      declaredKinds: new Map([
+        ['x', 'numerical'],
+        ['c', 'categorical'],
+      ]),
+    });
     for (const column of compareTables(reference, current, options).columns) {
       expect({ name: column.name, methods: column.methods }).toEqual({ name: column.name, methods: {} });
     }

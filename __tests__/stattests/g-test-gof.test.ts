@@ -11,7 +11,13 @@ const expectReference = resultCheck('g_test_gof', { fields: ['p_value', 'statist
 
 describe('g_test_gof descriptor', () => {
   it('is a p-value test on categorical columns with the 0.05 default', () => {
-    expectDescriptor(gTestGof, { name: 'g_test_gof', kinds: ['categorical'], output: 'p_value', defaultThreshold: 0.05, applies: undefined });
+    expectDescriptor(gTestGof, {
+      name: 'g_test_gof',
+      kinds: ['categorical'],
+      output: 'p_value',
+      defaultThreshold: 0.05,
+      applies: undefined,
+    });
   });
 
   it('does not compute on numerical samples', () => {

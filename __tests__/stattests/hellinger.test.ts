@@ -7,7 +7,7 @@ import { categoricalSample, categoricalSampleFromValues, numericalSample } from 
 const expectDistance = distanceCheck('hellinger');
 
 describe('hellinger descriptor', () => {
-  it('is a distance on both kinds with Evidently\'s 0.1 default', () => {
+  it("is a distance on both kinds with Evidently's 0.1 default", () => {
     expectDescriptor(hellinger, { name: 'hellinger', kinds: ['numerical', 'categorical'], output: 'distance', defaultThreshold: 0.1 });
   });
 });
@@ -15,7 +15,9 @@ describe('hellinger descriptor', () => {
 // The corpus accepts agreement of H² where H is tiny (see `withinTolerance`).
 describeGolden(hellinger, { columns: 42 }, () => {
   it('gives identical_data/x a tiny H whose square is at the rounding level', async () => {
-    const column = (await goldenColumnsFor('hellinger')).find(({ caseName, column }) => caseName === 'identical_data' && column.name === 'x')!;
+    const column = (await goldenColumnsFor('hellinger')).find(
+      ({ caseName, column }) => caseName === 'identical_data' && column.name === 'x',
+    )!;
     const h = hellinger.compute(column.column.sample)!.distance!;
     // SciPy/NumPy gave 1.0536712127723509e-08 for this identical sample: H² ≈ 1.1e-16, i.e. s = 1 − ε.
     expect(h * h).toBeLessThanOrEqual(1e-13);

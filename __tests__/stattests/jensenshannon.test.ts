@@ -7,8 +7,13 @@ import { categoricalSample, categoricalSampleFromValues, numericalSample } from 
 const expectDistance = distanceCheck('jensenshannon');
 
 describe('jensenshannon descriptor', () => {
-  it('is a distance on both kinds with Evidently\'s 0.1 default', () => {
-    expectDescriptor(jensenShannon, { name: 'jensenshannon', kinds: ['numerical', 'categorical'], output: 'distance', defaultThreshold: 0.1 });
+  it("is a distance on both kinds with Evidently's 0.1 default", () => {
+    expectDescriptor(jensenShannon, {
+      name: 'jensenshannon',
+      kinds: ['numerical', 'categorical'],
+      output: 'distance',
+      defaultThreshold: 0.1,
+    });
   });
 });
 

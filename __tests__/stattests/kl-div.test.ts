@@ -7,7 +7,7 @@ import { categoricalSample, categoricalSampleFromValues, numericalSample } from 
 const expectDistance = distanceCheck('kl_div');
 
 describe('kl_div descriptor', () => {
-  it('is a distance on both kinds with Evidently\'s 0.1 default', () => {
+  it("is a distance on both kinds with Evidently's 0.1 default", () => {
     expectDescriptor(klDiv, { name: 'kl_div', kinds: ['numerical', 'categorical'], output: 'distance', defaultThreshold: 0.1 });
   });
 });

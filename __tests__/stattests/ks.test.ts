@@ -121,7 +121,7 @@ describe('KS tiny samples', () => {
     expectScipy(run(ksAsymp, r, c), { statistic: 0.45714285714285713, p_value: 0.43973566569484934 });
   });
 
-  it('falls back to the asymptotic p-value where SciPy\'s exact series rounds above 1', () => {
+  it("falls back to the asymptotic p-value where SciPy's exact series rounds above 1", () => {
     // n = m = 7, h = 1: SciPy's _compute_prob_outside_square(7, 1) is 1.0000000000000002, so ks_2samp warns and
     // uses kstwo.sf(1/7, round(3.5) = 4).
     // SciPy 1.10.1: stats.ks_2samp([1,2,3,4,5,6,7],[1.5,2.5,3.5,4.5,5.5,6.5,7.5], method='exact')
@@ -136,13 +136,23 @@ describe('KS tiny samples', () => {
 });
 
 describe('KS extreme tails', () => {
-  it('complete separation of 50 and 50: exact 2/C(100, 50), asymptotic 0 (D = 1 is the end of kstwo\'s support)', () => {
+  it("complete separation of 50 and 50: exact 2/C(100, 50), asymptotic 0 (D = 1 is the end of kstwo's support)", () => {
     // SciPy 1.10.1: stats.ks_2samp(range(50), range(100,150), method='exact') -> (1.0, 1.9823306042836678e-29);
     //               method='asymp' -> (1.0, 0.0)
-    const exact = run(ksExact, range(50), range(50, (i) => i + 100));
+    const exact = run(
+      ksExact,
+      range(50),
+      range(50, (i) => i + 100),
+    );
     expect(exact?.statistic).toBe(1);
     expectTail(exact?.p_value, 1.9823306042836678e-29);
-    expect(run(ksAsymp, range(50), range(50, (i) => i + 100))).toEqual({ statistic: 1, p_value: 0 });
+    expect(
+      run(
+        ksAsymp,
+        range(50),
+        range(50, (i) => i + 100),
+      ),
+    ).toEqual({ statistic: 1, p_value: 0 });
   });
 
   it('keeps p-values near 1e-300 (n = m = 1000)', () => {
@@ -189,7 +199,10 @@ describe('KS method switch and speed', () => {
   it('computes the exact p-value for 10000 against 9999 values, deep in the tail', () => {
     // SciPy 1.10.1: r = [i*1.0001 for i in range(10000)]; c = [i + 2400 for i in range(9999)]
     //   stats.ks_2samp(r, c, method='exact') -> (0.24, 3.8240904952021676e-253)
-    const sample = numericalSample(range(10000, (i) => i * 1.0001), range(9999, (i) => i + 2400));
+    const sample = numericalSample(
+      range(10000, (i) => i * 1.0001),
+      range(9999, (i) => i + 2400),
+    );
     const result = ksExact.compute(sample);
     expect(result?.statistic).toBe(0.24);
     expectTail(result?.p_value, 3.8240904952021676e-253);

@@ -16,7 +16,10 @@ describe('linf descriptor', () => {
 describe('linf on categories', () => {
   it('is the largest change of one category share', () => {
     // a: 0.5 → 0.4, b: 0.3 → 0.3, c: 0.2 → 0.3; the largest change is 0.1 (up to rounding of the shares).
-    expect(distanceOf(linf.compute(categoricalSample(counts({ a: 50, b: 30, c: 20 }), counts({ a: 40, b: 30, c: 30 }))))).toBeCloseTo(0.1, 15);
+    expect(distanceOf(linf.compute(categoricalSample(counts({ a: 50, b: 30, c: 20 }), counts({ a: 40, b: 30, c: 30 }))))).toBeCloseTo(
+      0.1,
+      15,
+    );
     // a: 0.7 → 0.2 is the largest change, though b and c move too.
     expect(distanceOf(linf.compute(categoricalSample(counts({ a: 7, b: 2, c: 1 }), counts({ a: 2, b: 4, c: 4 }))))).toBeCloseTo(0.5, 15);
   });
@@ -31,7 +34,9 @@ describe('linf on categories', () => {
   it('is 1 for disjoint supports, 0 for equal shares, and symmetric', () => {
     expect(linf.compute(categoricalSampleFromValues(['a', 'b'], ['c']))).toEqual({ distance: 1 });
     expect(linf.compute(categoricalSample(counts({ a: 1, b: 3 }), counts({ a: 10, b: 30 })))).toEqual({ distance: 0 });
-    expect(linf.compute(categoricalSampleFromValues(['a', 'a', 'b'], ['b']))).toEqual(linf.compute(categoricalSampleFromValues(['b'], ['a', 'a', 'b'])));
+    expect(linf.compute(categoricalSampleFromValues(['a', 'a', 'b'], ['b']))).toEqual(
+      linf.compute(categoricalSampleFromValues(['b'], ['a', 'a', 'b'])),
+    );
   });
 });
 

@@ -67,7 +67,14 @@ describe('mann_whitney exact path (min(n, m) <= 8, no ties)', () => {
 
   it('keeps tiny exact p-values (no 1 - cdf)', () => {
     // SciPy 1.10.1: stats.mannwhitneyu([0.5,...,7.5], range(3, 403)) -> U=15.0, p=6.852915009207067e-14
-    expectScipy(run(range(0, 8).map((i) => i + 0.5), range(3, 403)), 15, 6.852915009207067e-14);
+    expectScipy(
+      run(
+        range(0, 8).map((i) => i + 0.5),
+        range(3, 403),
+      ),
+      15,
+      6.852915009207067e-14,
+    );
     // SciPy 1.10.1: stats.mannwhitneyu(np.arange(8.), np.arange(8., 100008.)) -> U=0.0, p=8.061097564704212e-36
     expectScipy(run(range(0, 8), range(8, 100008)), 0, 8.061097564704212e-36);
     // SciPy 1.10.1: stats.mannwhitneyu([0.5], range(1, 300)) -> U=0.0, p=0.006666666666666667

@@ -32,11 +32,20 @@ describe('pooledOrder', () => {
   ])('merges both sides into distinct values with counts (seed %i)', (seed, duplicates) => {
     const next = random(seed);
     const draw = () => (next() < duplicates ? Math.floor(next() * 5) - 2 : (next() - 0.5) * 100);
-    for (const [n, m] of [[300, 200], [1, 400], [400, 1], [50, 50]]) {
+    for (const [n, m] of [
+      [300, 200],
+      [1, 400],
+      [400, 1],
+      [50, 50],
+    ]) {
       const sample = numericalSample(Float64Array.from({ length: n }, draw), Float64Array.from({ length: m }, draw));
       const order = pooledOrder(sample);
       const want = naive(sample.reference, sample.current);
-      expect({ values: Array.from(order.values), referenceCounts: Array.from(order.referenceCounts), currentCounts: Array.from(order.currentCounts) }).toEqual(want);
+      expect({
+        values: Array.from(order.values),
+        referenceCounts: Array.from(order.referenceCounts),
+        currentCounts: Array.from(order.currentCounts),
+      }).toEqual(want);
     }
   });
 
@@ -61,7 +70,11 @@ describe('pooledOrder', () => {
     const order = pooledOrder(sample);
     const want = naive(sample.reference, sample.current);
     expect(order.values.some((value) => Object.is(value, -0))).toBe(true);
-    expect({ values: Array.from(order.values), referenceCounts: Array.from(order.referenceCounts), currentCounts: Array.from(order.currentCounts) }).toEqual(want);
+    expect({
+      values: Array.from(order.values),
+      referenceCounts: Array.from(order.referenceCounts),
+      currentCounts: Array.from(order.currentCounts),
+    }).toEqual(want);
   });
 
   it('is computed once per sample', () => {

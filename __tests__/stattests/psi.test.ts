@@ -7,7 +7,7 @@ import { categoricalSample, categoricalSampleFromValues, numericalSample } from 
 const expectDistance = distanceCheck('psi');
 
 describe('psi descriptor', () => {
-  it('is a distance on both kinds with Evidently\'s 0.1 default', () => {
+  it("is a distance on both kinds with Evidently's 0.1 default", () => {
     expectDescriptor(psi, { name: 'psi', kinds: ['numerical', 'categorical'], output: 'distance', defaultThreshold: 0.1 });
   });
 });

@@ -20,8 +20,25 @@ function expectIdentical(got: Float64Array, want: Float64Array): void {
   expect({ mismatch, got: got[mismatch], want: want[mismatch] }).toEqual({ mismatch: -1, got: undefined, want: undefined });
 }
 
-const SPECIALS = [0, -0, 5e-324, -5e-324, 2.2250738585072014e-308, -2.2250738585072014e-308, Number.MAX_VALUE, -Number.MAX_VALUE,
-  1, -1, 0.1, -0.1, 2 ** 53, -(2 ** 53), NaN, Infinity, -Infinity];
+const SPECIALS = [
+  0,
+  -0,
+  5e-324,
+  -5e-324,
+  2.2250738585072014e-308,
+  -2.2250738585072014e-308,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  1,
+  -1,
+  0.1,
+  -0.1,
+  2 ** 53,
+  -(2 ** 53),
+  NaN,
+  Infinity,
+  -Infinity,
+];
 
 describe('sortedFinite', () => {
   it.each([10, 8191, 8192, 20000, 100000])('orders %i mixed values exactly as a numeric sort, -0 before 0', (size) => {

@@ -37,7 +37,11 @@ function reachableSources(entry: string): ts.SourceFile[] {
     const file = sourceFile(path);
     seen.set(path, file);
     for (const statement of file.statements) {
-      if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      if (
+        (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
+        statement.moduleSpecifier &&
+        ts.isStringLiteral(statement.moduleSpecifier)
+      ) {
         const specifier = statement.moduleSpecifier.text;
         if (specifier.startsWith('.')) visit(resolve(dirname(path), specifier.replace(/\.js$/, '.ts')));
       }
@@ -55,7 +59,8 @@ function forEachNode(node: ts.Node, visit: (node: ts.Node) => void): void {
 /** `core.getInput` and the like, or a call of a local helper known to read an input. */
 function calledName(call: ts.CallExpression): string | undefined {
   const callee = call.expression;
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'core') return `core.${callee.name.text}`;
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'core')
+    return `core.${callee.name.text}`;
   if (ts.isIdentifier(callee)) return callee.text;
   return undefined;
 }
@@ -73,16 +78,20 @@ function inputsAndOutputs(sources: ts.SourceFile[]): { read: Set<string>; set: S
     forEachNode(file, (node) => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) literals.add(node.text);
       const declared =
-        ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+        ts.isVariableDeclaration(node) &&
+        ts.isIdentifier(node.name) &&
+        node.initializer &&
+        (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
           ? { name: node.name.text, fn: node.initializer }
           : ts.isFunctionDeclaration(node) && node.name
             ? { name: node.name.text, fn: node }
             : undefined;
       const first = declared?.fn.parameters[0]?.name;
-      if (declared && first && ts.isIdentifier(first) && declared.fn.body) functions.push({ name: declared.name, parameter: first.text, body: declared.fn.body });
+      if (declared && first && ts.isIdentifier(first) && declared.fn.body)
+        functions.push({ name: declared.name, parameter: first.text, body: declared.fn.body });
     });
   }
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const fn of functions) {
       if (readers.has(fn.name)) continue;
@@ -126,7 +135,9 @@ describe('JavaScript actions', () => {
     const declaredInputs = Object.keys(inputs).sort();
     expect({ readButNotDeclared: [...code.read].filter((name) => !(name in inputs)) }).toEqual({ readButNotDeclared: [] });
     // An input read through a computed name is not seen as a read; its name still appears in the code.
-    expect({ declaredButUnused: declaredInputs.filter((name) => !code.read.has(name) && !code.literals.has(name)) }).toEqual({ declaredButUnused: [] });
+    expect({ declaredButUnused: declaredInputs.filter((name) => !code.read.has(name) && !code.literals.has(name)) }).toEqual({
+      declaredButUnused: [],
+    });
     expect([...code.set].sort()).toEqual(Object.keys(outputs).sort());
   });
 });
@@ -135,7 +146,9 @@ describe('composite actions', () => {
   const composites = actionFiles().filter((file) => file.data.runs?.using === 'composite');
 
   it.each(composites.map((file) => [file.path, file] as const))('%s uses every input it declares', (_, file) => {
-    const unused = Object.keys(file.data.inputs ?? {}).filter((name) => !new RegExp(`\\binputs\\.${name.replace(/[-]/g, '\\-')}\\b(?!-)`).test(file.text));
+    const unused = Object.keys(file.data.inputs ?? {}).filter(
+      (name) => !new RegExp(`\\binputs\\.${name.replace(/[-]/g, '\\-')}\\b(?!-)`).test(file.text),
+    );
     expect(unused).toEqual([]);
   });
 });
@@ -162,9 +175,11 @@ const localUses: LocalUse[] = workflowFiles().flatMap((file) =>
   ),
 );
 
-describe('uses of this repository\'s actions', () => {
+describe("uses of this repository's actions", () => {
   it('are found', () => {
-    expect(new Set(localUses.map((use) => use.action))).toEqual(new Set(['action.yml', 'publish/action.yml', 'actions/retrain/action.yml', 'actions/rollout/action.yml']));
+    expect(new Set(localUses.map((use) => use.action))).toEqual(
+      new Set(['action.yml', 'publish/action.yml', 'actions/retrain/action.yml', 'actions/rollout/action.yml']),
+    );
   });
 
   it.each(localUses.map((use) => [use.where, use] as const))('%s passes declared inputs, all required ones', (_, use) => {
@@ -173,16 +188,21 @@ describe('uses of this repository\'s actions', () => {
     const inputs: Mapping = definition!.data.inputs ?? {};
     const given = Object.keys(use.step.with ?? {});
     expect({ undeclared: given.filter((name) => !(name in inputs)) }).toEqual({ undeclared: [] });
-    const required = Object.entries<Mapping>(inputs).filter(([, input]) => input.required && input.default === undefined).map(([name]) => name);
+    const required = Object.entries<Mapping>(inputs)
+      .filter(([, input]) => input.required && input.default === undefined)
+      .map(([name]) => name);
     expect({ missing: required.filter((name) => !given.includes(name)) }).toEqual({ missing: [] });
   });
 
-  it.each(localUses.filter((use) => use.step.id).map((use) => [use.where, use] as const))('%s: the job reads only declared outputs', (_, use) => {
-    const outputs: Mapping = actionByPath.get(use.action)!.data.outputs ?? {};
-    const pattern = new RegExp(`steps\\.${use.step.id}\\.outputs\\.([\\w-]+)`, 'g');
-    const read = [...JSON.stringify(use.job).matchAll(pattern)].map((match) => match[1]);
-    expect({ undeclared: read.filter((name) => !(name in outputs)) }).toEqual({ undeclared: [] });
-  });
+  it.each(localUses.filter((use) => use.step.id).map((use) => [use.where, use] as const))(
+    '%s: the job reads only declared outputs',
+    (_, use) => {
+      const outputs: Mapping = actionByPath.get(use.action)!.data.outputs ?? {};
+      const pattern = new RegExp(`steps\\.${use.step.id}\\.outputs\\.([\\w-]+)`, 'g');
+      const read = [...JSON.stringify(use.job).matchAll(pattern)].map((match) => match[1]);
+      expect({ undeclared: read.filter((name) => !(name in outputs)) }).toEqual({ undeclared: [] });
+    },
+  );
 });
 
 describe('reusable workflows', () => {
@@ -202,11 +222,17 @@ describe('reusable workflows', () => {
   const calls = workflowFiles().flatMap((file) =>
     Object.entries<Mapping>(file.data.jobs)
       .filter(([, job]) => typeof job.uses === 'string')
-      .map(([name, job]) => ({ where: `${file.path} ${name}`, job, target: /^(?:\.\/|[^/]+\/[^/]+\/)(\.github\/workflows\/[\w-]+\.yml)(?:@|$)/.exec(job.uses)?.[1] })),
+      .map(([name, job]) => ({
+        where: `${file.path} ${name}`,
+        job,
+        target: /^(?:\.\/|[^/]+\/[^/]+\/)(\.github\/workflows\/[\w-]+\.yml)(?:@|$)/.exec(job.uses)?.[1],
+      })),
   );
 
   it('are called by the examples and the self-test', () => {
-    expect(calls.map((call) => call.target)).toEqual(expect.arrayContaining(['.github/workflows/drift-retrain.yml', '.github/workflows/rollout.yml']));
+    expect(calls.map((call) => call.target)).toEqual(
+      expect.arrayContaining(['.github/workflows/drift-retrain.yml', '.github/workflows/rollout.yml']),
+    );
   });
 
   it.each(calls.map((call) => [call.where, call] as const))('%s passes declared inputs and secrets, all required ones', (_, call) => {

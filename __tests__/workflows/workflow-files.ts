@@ -102,7 +102,9 @@ export interface Step {
 /** Steps of the workflows' jobs and of the composite actions, with where they are. */
 export function allSteps(): Step[] {
   const fromWorkflows = workflowFiles().flatMap((file) =>
-    Object.entries<Mapping>(file.data.jobs).flatMap(([job, definition]) => (definition.steps ?? []).map((step: Mapping) => ({ file: file.path, job, step }))),
+    Object.entries<Mapping>(file.data.jobs).flatMap(([job, definition]) =>
+      (definition.steps ?? []).map((step: Mapping) => ({ file: file.path, job, step })),
+    ),
   );
   const fromActions = actionFiles()
     .filter((file) => file.data.runs?.using === 'composite')

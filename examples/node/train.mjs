@@ -43,7 +43,10 @@ const model = {
 };
 // Scored with the weights as stored, so the metrics describe the model file exactly.
 const stored = [model.intercept, ...model.weights];
-const metrics = evaluate(test.map((row) => predict(stored, encoder.encode(row))), test.map(label));
+const metrics = evaluate(
+  test.map((row) => predict(stored, encoder.encode(row))),
+  test.map(label),
+);
 metrics.train_rows = train.length;
 metrics.test_rows = test.length;
 const deployed = deployedMetrics(test);
@@ -60,7 +63,11 @@ console.log(
 );
 if (deployed) {
   const { version = '', ...numbers } = deployed;
-  console.log(`deployed model ${version} on the same rows: ${Object.entries(numbers).map(([name, value]) => `${name} ${value}`).join(', ')}`);
+  console.log(
+    `deployed model ${version} on the same rows: ${Object.entries(numbers)
+      .map(([name, value]) => `${name} ${value}`)
+      .join(', ')}`,
+  );
 }
 
 /** The deployed model on the new model's test rows; undefined (with a warning) when it cannot be scored. */
@@ -73,10 +80,15 @@ function deployedMetrics(rows) {
     const model = JSON.parse(readFileSync(path, 'utf8'));
     const encode = encoderFor(model.numerical, model.categories);
     const weights = [model.intercept, ...model.weights];
-    scored = evaluate(rows.map((row) => predict(weights, encode(row))), rows.map(label));
+    scored = evaluate(
+      rows.map((row) => predict(weights, encode(row))),
+      rows.map(label),
+    );
   } catch (error) {
     // An old model may not load or score; the new one is still worth proposing.
-    console.error(`train.mjs: warning: the deployed model ${path} could not be scored (${error.message}); the metrics hold the new model only`);
+    console.error(
+      `train.mjs: warning: the deployed model ${path} could not be scored (${error.message}); the metrics hold the new model only`,
+    );
     return undefined;
   }
   const version = process.env.DRIFTGATE_DEPLOYED_VERSION;
@@ -158,7 +170,10 @@ function label(row) {
 function fitEncoder(rows) {
   const numerical = Object.fromEntries(
     NUMERICAL.map((column) => {
-      const present = rows.map((row) => row[column]).filter((cell) => cell !== '').map(Number);
+      const present = rows
+        .map((row) => row[column])
+        .filter((cell) => cell !== '')
+        .map(Number);
       const mean = present.reduce((sum, value) => sum + value, 0) / present.length;
       const variance = present.reduce((sum, value) => sum + (value - mean) ** 2, 0) / present.length;
       return [column, { mean: round(mean), std: round(Math.sqrt(variance) || 1) }];
@@ -206,7 +221,11 @@ function fit(xs, ys) {
 }
 
 function evaluate(probabilities, labels) {
-  let tp = 0, fp = 0, fn = 0, tn = 0, loss = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0,
+    loss = 0;
   probabilities.forEach((p, i) => {
     const predicted = p >= 0.5 ? 1 : 0;
     if (predicted === 1 && labels[i] === 1) tp++;
@@ -233,7 +252,7 @@ function rocAuc(probabilities, labels) {
   const order = probabilities.map((p, i) => [p, labels[i]]).sort((a, b) => a[0] - b[0]);
   let rankSum = 0;
   let positives = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end < order.length && order[end][0] === order[start][0]) end++;
     const averageRank = (start + 1 + end) / 2;

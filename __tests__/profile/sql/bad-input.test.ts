@@ -72,55 +72,82 @@ describe('driftgate profile --engine postgres on bad input', () => {
   });
 
   it('a failing query, and one that quotes the password back', () => {
-    expect(refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT nosuch FROM t'])).toBe('driftgate: postgres: column "nosuch" does not exist\n');
+    expect(refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT nosuch FROM t'])).toBe(
+      'driftgate: postgres: column "nosuch" does not exist\n',
+    );
     expect(refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', `SELECT '${PASSWORD}'::int AS x`], [PASSWORD])).toBe(
       'driftgate: postgres: invalid input syntax for type integer: "***"\n',
     );
   });
 
   it('an int[] column and a jsonb column', () => {
-    expect(refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT x, tags FROM t'])).toMatch(/^driftgate: column "tags" is of type integer\[\], which a profile cannot hold/);
-    expect(refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT x, doc FROM t'])).toMatch(/^driftgate: column "doc" is of type jsonb, which a profile cannot hold/);
+    expect(refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT x, tags FROM t'])).toMatch(
+      /^driftgate: column "tags" is of type integer\[\], which a profile cannot hold/,
+    );
+    expect(refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT x, doc FROM t'])).toMatch(
+      /^driftgate: column "doc" is of type jsonb, which a profile cannot hold/,
+    );
   });
 });
 
 describe('driftgate profile --engine clickhouse on bad input', () => {
   it('a server that is not there', async () => {
     const url = `http://default:${encodeURIComponent(CLICKHOUSE_PASSWORD)}@127.0.0.1:${await freePort()}/default`;
-    expect(refused(['--engine', 'clickhouse', '--connection', url, '--table', 'arr'], [CLICKHOUSE_PASSWORD])).toMatch(/^driftgate: clickhouse: connect ECONNREFUSED 127\.0\.0\.1:\d+\n$/);
+    expect(refused(['--engine', 'clickhouse', '--connection', url, '--table', 'arr'], [CLICKHOUSE_PASSWORD])).toMatch(
+      /^driftgate: clickhouse: connect ECONNREFUSED 127\.0\.0\.1:\d+\n$/,
+    );
   });
 
   it('a wrong password', () => {
     const wrong = 'Not/the:Password';
     const url = clickhouseUrl.replace(encodeURIComponent(CLICKHOUSE_PASSWORD), encodeURIComponent(wrong));
-    expect(refused(['--engine', 'clickhouse', '--connection', url, '--table', 'arr'], [wrong, encodeURIComponent(wrong)])).toMatch(/^driftgate: clickhouse: .*Wrong password for user default/);
+    expect(refused(['--engine', 'clickhouse', '--connection', url, '--table', 'arr'], [wrong, encodeURIComponent(wrong)])).toMatch(
+      /^driftgate: clickhouse: .*Wrong password for user default/,
+    );
   });
 
   it('a failing query', () => {
-    expect(refused(['--engine', 'clickhouse', '--connection', clickhouseUrl, '--query', 'SELECT nosuch FROM arr'])).toMatch(/^driftgate: clickhouse: .*nosuch/);
+    expect(refused(['--engine', 'clickhouse', '--connection', clickhouseUrl, '--query', 'SELECT nosuch FROM arr'])).toMatch(
+      /^driftgate: clickhouse: .*nosuch/,
+    );
   });
 
   it('an Array(Int32) column', () => {
-    expect(refused(['--engine', 'clickhouse', '--connection', clickhouseUrl, '--table', 'arr'])).toMatch(/^driftgate: column "tags" is of type Array\(Int32\), which a profile cannot hold/);
+    expect(refused(['--engine', 'clickhouse', '--connection', clickhouseUrl, '--table', 'arr'])).toMatch(
+      /^driftgate: column "tags" is of type Array\(Int32\), which a profile cannot hold/,
+    );
   });
 });
 
 describe('driftgate profile --engine duckdb on bad input', () => {
   it('a failing query', () => {
-    expect(refused(['--engine', 'duckdb', '--query', 'SELECT nosuch'])).toMatch(/^driftgate: duckdb: Binder Error: Referenced column "nosuch" was not found/);
+    expect(refused(['--engine', 'duckdb', '--query', 'SELECT nosuch'])).toMatch(
+      /^driftgate: duckdb: Binder Error: Referenced column "nosuch" was not found/,
+    );
   });
 
   it('a LIST column', () => {
-    expect(refused(['--engine', 'duckdb', '--query', 'SELECT 1 AS id, [1, 2] AS tags'])).toMatch(/^driftgate: column "tags" is of type INTEGER\[\], which a profile cannot hold/);
+    expect(refused(['--engine', 'duckdb', '--query', 'SELECT 1 AS id, [1, 2] AS tags'])).toMatch(
+      /^driftgate: column "tags" is of type INTEGER\[\], which a profile cannot hold/,
+    );
   });
 });
 
 describe('driftgate profile --engine usage errors', () => {
   it.each([
-    [['--engine', 'postgres', '--table', 't'], '--engine postgres needs --connection URL (or the DRIFTGATE_CONNECTION environment variable)'],
-    [['--engine', 'postgres', '--connection', 'postgres://127.0.0.1/db', '--table', 't', '--query', 'SELECT 1'], '--engine takes either --table NAME or --query SQL'],
+    [
+      ['--engine', 'postgres', '--table', 't'],
+      '--engine postgres needs --connection URL (or the DRIFTGATE_CONNECTION environment variable)',
+    ],
+    [
+      ['--engine', 'postgres', '--connection', 'postgres://127.0.0.1/db', '--table', 't', '--query', 'SELECT 1'],
+      '--engine takes either --table NAME or --query SQL',
+    ],
     [['--engine', 'postgres', '--connection', 'postgres://127.0.0.1/db'], '--engine takes either --table NAME or --query SQL'],
-    [['--engine', 'mysql', '--connection', 'mysql://127.0.0.1/db', '--table', 't'], '--engine "mysql" is not one of postgres, clickhouse, duckdb'],
+    [
+      ['--engine', 'mysql', '--connection', 'mysql://127.0.0.1/db', '--table', 't'],
+      '--engine "mysql" is not one of postgres, clickhouse, duckdb',
+    ],
   ])('%j', (args, message) => {
     expect(refused(args)).toBe(`driftgate: ${message}\n`);
   });

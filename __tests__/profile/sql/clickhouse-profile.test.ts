@@ -41,7 +41,12 @@ const connectToCluster = () => connectClickHouse(`http://default:${CLICKHOUSE_PA
 const engineProfile = computedOnce(async () => {
   const connection = await connectToCluster();
   try {
-    return await profileInEngine(connection, { query: `SELECT ${clickhouse.quote(HOSTILE)}, level, city FROM t` }, settings, 'clickhouse:t');
+    return await profileInEngine(
+      connection,
+      { query: `SELECT ${clickhouse.quote(HOSTILE)}, level, city FROM t` },
+      settings,
+      'clickhouse:t',
+    );
   } finally {
     await connection.close();
   }
@@ -49,7 +54,9 @@ const engineProfile = computedOnce(async () => {
 
 describe('profile inside a two-shard ClickHouse cluster', () => {
   it('matches the file profiler on the Distributed table, both shards holding rows', async () => {
-    const shardRows = await Promise.all(cluster.httpPorts.map(async (port) => Number(await cluster.query(port, 'SELECT count() FROM t_local'))));
+    const shardRows = await Promise.all(
+      cluster.httpPorts.map(async (port) => Number(await cluster.query(port, 'SELECT count() FROM t_local'))),
+    );
     expect(shardRows.every((count) => count > 0)).toBe(true);
     await expectSameProfile(await engineProfile(), rows.csv, rows.wide);
   }, 600_000);
@@ -57,7 +64,12 @@ describe('profile inside a two-shard ClickHouse cluster', () => {
   it('gives the same numbers from the statements --print-sql clickhouse prints for the Distributed table, the shifts replaced', async () => {
     const fromEngine = await engineProfile();
     const connection = await connectToCluster();
-    const { profile } = await profileFromPrintedSql({ dialect: 'clickhouse', source: ['--table', 't'], settings, rows: (statement) => connection.rows(statement) });
+    const { profile } = await profileFromPrintedSql({
+      dialect: 'clickhouse',
+      source: ['--table', 't'],
+      settings,
+      rows: (statement) => connection.rows(statement),
+    });
     await connection.close();
     expectSameNumbers(profile, fromEngine);
     await expectSameProfile(profile, rows.csv, rows.wide);

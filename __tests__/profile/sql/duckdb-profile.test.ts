@@ -5,7 +5,8 @@ import { profileInEngine } from '../../../src/profile/sql/engine-profile.js';
 import { expectSameNumbers, profileFromPrintedSql } from './printed-sql.js';
 import { computedOnce, expectSameProfile, HOSTILE, settings, writeRows } from './same-rows.js';
 
-const readRows = (csv: string) => `SELECT * FROM read_csv('${csv}', header = true, columns = {'${HOSTILE.replaceAll("'", "''")}': 'DOUBLE', 'level': 'BIGINT', 'city': 'VARCHAR'})`;
+const readRows = (csv: string) =>
+  `SELECT * FROM read_csv('${csv}', header = true, columns = {'${HOSTILE.replaceAll("'", "''")}': 'DOUBLE', 'level': 'BIGINT', 'city': 'VARCHAR'})`;
 
 describe('profile inside DuckDB', () => {
   const { csv, wide } = writeRows();
@@ -25,7 +26,12 @@ describe('profile inside DuckDB', () => {
   it('gives the same numbers from the statements --print-sql duckdb prints, the shifts replaced as its header says', async () => {
     const fromEngine = await engineProfile();
     const connection = await connectDuckDb(undefined);
-    const { profile } = await profileFromPrintedSql({ dialect: 'duckdb', source: ['--query', readRows(csv)], settings, rows: (statement) => connection.rows(statement) });
+    const { profile } = await profileFromPrintedSql({
+      dialect: 'duckdb',
+      source: ['--query', readRows(csv)],
+      settings,
+      rows: (statement) => connection.rows(statement),
+    });
     await connection.close();
     expectSameNumbers(profile, fromEngine);
     await expectSameProfile(profile, csv, wide);

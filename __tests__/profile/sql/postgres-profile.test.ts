@@ -51,11 +51,27 @@ describe('profile inside PostgreSQL', () => {
     const connection = await connectPostgres(server.url);
     // psql as the header says: -v shift_K=… fills the placeholders (it would refuse a missing one).
     const psql = (file: string, shifts: ReadonlyMap<number, string>) =>
-      execFileSync(`${POSTGRES_BIN}/psql`, ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', ...[...shifts].flatMap(([position, shift]) => ['-v', `shift_${position}=${shift}`]), '-d', server.url, '-f', file], {
-        encoding: 'utf8',
-        // The order statistics of a million rows come back as one long line.
-        maxBuffer: 256 * 1024 * 1024,
-      });
+      execFileSync(
+        `${POSTGRES_BIN}/psql`,
+        [
+          '-X',
+          '-q',
+          '-A',
+          '-t',
+          '-v',
+          'ON_ERROR_STOP=1',
+          ...[...shifts].flatMap(([position, shift]) => ['-v', `shift_${position}=${shift}`]),
+          '-d',
+          server.url,
+          '-f',
+          file,
+        ],
+        {
+          encoding: 'utf8',
+          // The order statistics of a million rows come back as one long line.
+          maxBuffer: 256 * 1024 * 1024,
+        },
+      );
     const { profile, printed, statements, shifts, rowCounts } = await profileFromPrintedSql({
       dialect: 'postgres',
       source: ['--table', 't'],
@@ -64,7 +80,10 @@ describe('profile inside PostgreSQL', () => {
       async rowsWithShifts(statement, filled) {
         const file = join(server.dir, 'spread.sql');
         writeFileSync(file, `${statement};\n`);
-        return psql(file, filled).trimEnd().split('\n').map((line) => line.split('|'));
+        return psql(file, filled)
+          .trimEnd()
+          .split('\n')
+          .map((line) => line.split('|'));
       },
     });
     expectSameNumbers(profile, fromEngine);

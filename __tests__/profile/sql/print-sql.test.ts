@@ -37,9 +37,21 @@ interface Lexicon {
  * and '…' or "…" strings with backslash escapes.
  */
 const LEXICONS: Record<string, Lexicon> = {
-  postgres: { identifier: { quote: '"', escapes: 'doubled', rawNewline: true }, strings: [{ quote: "'", escapes: 'doubled', rawNewline: true }], lineComments: ['--'] },
-  duckdb: { identifier: { quote: '"', escapes: 'doubled', rawNewline: true }, strings: [{ quote: "'", escapes: 'doubled', rawNewline: true }], lineComments: ['--'] },
-  clickhouse: { identifier: { quote: '`', escapes: 'both', rawNewline: true }, strings: [{ quote: "'", escapes: 'both', rawNewline: true }], lineComments: ['--'] },
+  postgres: {
+    identifier: { quote: '"', escapes: 'doubled', rawNewline: true },
+    strings: [{ quote: "'", escapes: 'doubled', rawNewline: true }],
+    lineComments: ['--'],
+  },
+  duckdb: {
+    identifier: { quote: '"', escapes: 'doubled', rawNewline: true },
+    strings: [{ quote: "'", escapes: 'doubled', rawNewline: true }],
+    lineComments: ['--'],
+  },
+  clickhouse: {
+    identifier: { quote: '`', escapes: 'both', rawNewline: true },
+    strings: [{ quote: "'", escapes: 'both', rawNewline: true }],
+    lineComments: ['--'],
+  },
   bigquery: {
     identifier: { quote: '`', escapes: 'backslash', rawNewline: false },
     strings: [
@@ -48,7 +60,11 @@ const LEXICONS: Record<string, Lexicon> = {
     ],
     lineComments: ['--', '#'],
   },
-  snowflake: { identifier: { quote: '"', escapes: 'doubled', rawNewline: true }, strings: [{ quote: "'", escapes: 'both', rawNewline: true }], lineComments: ['--', '//'] },
+  snowflake: {
+    identifier: { quote: '"', escapes: 'doubled', rawNewline: true },
+    strings: [{ quote: "'", escapes: 'both', rawNewline: true }],
+    lineComments: ['--', '//'],
+  },
   spark: {
     identifier: { quote: '`', escapes: 'doubled', rawNewline: true },
     strings: [
@@ -60,7 +76,21 @@ const LEXICONS: Record<string, Lexicon> = {
 };
 
 /** BigQuery's escape sequences (the widest list here; the others' are subsets for what is printed). */
-const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '?': '?', '"': '"', "'": "'", '`': '`', '0': '\0' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  '?': '?',
+  '"': '"',
+  "'": "'",
+  '`': '`',
+  '0': '\0',
+};
 
 /** The escape sequence at `text[at]` (just after the backslash): its character and its length. */
 function unescape(text: string, at: number): [string, number] {
@@ -81,7 +111,7 @@ function unescape(text: string, at: number): [string, number] {
 /** The quoted token opening at `start`: what it stands for and where it ends (just after the closing quote). */
 function readQuoted(text: string, start: number, { quote, escapes, rawNewline }: Quoting): [string, number] {
   let value = '';
-  for (let at = start + 1; at < text.length; ) {
+  for (let at = start + 1; at < text.length;) {
     const character = text[at];
     if (character === '\\' && escapes !== 'doubled') {
       const [escaped, length] = unescape(text, at + 1);
@@ -105,13 +135,13 @@ type Token = { kind: 'identifier' | 'string' | 'comment' | 'semicolon' | 'word' 
 
 function lex(text: string, lexicon: Lexicon): Token[] {
   const tokens: Token[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const rest = text.slice(at);
     const lineComment = lexicon.lineComments.find((opener) => rest.startsWith(opener));
     const string = lexicon.strings.find(({ quote }) => rest.startsWith(quote));
     if (/^\s/.test(rest)) at += 1;
     else if (lineComment || rest.startsWith('/*')) {
-      const end = lineComment ? (rest.indexOf('\n') + 1 || rest.length) : rest.indexOf('*/') + 2;
+      const end = lineComment ? rest.indexOf('\n') + 1 || rest.length : rest.indexOf('*/') + 2;
       if (end < 2) throw new Error(`unterminated comment at ${at}`);
       tokens.push({ kind: 'comment', text: rest.slice(0, end), start: at });
       at += end;
@@ -141,7 +171,7 @@ const settings = { ...DEFAULT_PROFILE_SETTINGS, maxDistinct: 1_000 };
 /** The names the statements quote besides the columns: their own aliases, the table, PostgreSQL's "C" collation. */
 const OWN_NAMES = new Set(['value', 'position', 'n', 'cells', 'orders', 'C']);
 
-describe('--print-sql quoting, read back by each dialect\'s lexical rules', () => {
+describe("--print-sql quoting, read back by each dialect's lexical rules", () => {
   it.each([
     [bigQuery.name, '`x"; DROP TABLE t; --\\`\\n\'`'],
     [snowflake.name, '"x""; DROP TABLE t; --`\n\'"'],
@@ -152,41 +182,67 @@ describe('--print-sql quoting, read back by each dialect\'s lexical rules', () =
     expect(identifier).toEqual({ kind: 'identifier', text: HOSTILE, start: 0 });
   });
 
-  it.each(SQL_DIALECTS.map((dialect) => [dialect.name]))('%s: names with quotes, backslashes and control characters come back whole, as one identifier', (name) => {
-    const dialect = dialectNamed(name);
-    for (const identifier of [HOSTILE, 'back\\slash`tick"quote', 'tab\tcarriage\rbell\x07del\x7f', 'ünï "cödé" ` `` \\`', '--', '/* */', '#', '//']) {
-      const tokens = lex(dialect.quote(identifier), LEXICONS[name]);
-      expect(tokens).toEqual([{ kind: 'identifier', text: identifier, start: 0 }]);
-    }
-  });
+  it.each(SQL_DIALECTS.map((dialect) => [dialect.name]))(
+    '%s: names with quotes, backslashes and control characters come back whole, as one identifier',
+    (name) => {
+      const dialect = dialectNamed(name);
+      for (const identifier of [
+        HOSTILE,
+        'back\\slash`tick"quote',
+        'tab\tcarriage\rbell\x07del\x7f',
+        'ünï "cödé" ` `` \\`',
+        '--',
+        '/* */',
+        '#',
+        '//',
+      ]) {
+        const tokens = lex(dialect.quote(identifier), LEXICONS[name]);
+        expect(tokens).toEqual([{ kind: 'identifier', text: identifier, start: 0 }]);
+      }
+    },
+  );
 
-  it.each(SQL_DIALECTS.map((dialect) => [dialect.name]))('%s: each statement is one statement whose tokens a hostile name does not change', (name) => {
-    const dialect = dialectNamed(name);
-    const hostile = sqlStatements(dialect, { table: 'orders' }, columnsNamed(HOSTILE, `${HOSTILE}2`), settings);
-    const plain = sqlStatements(dialect, { table: 'orders' }, columnsNamed('x', 'c'), settings);
-    expect(hostile.map(({ step }) => step)).toEqual(['scan', 'spread', 'value counts', 'order statistics', 'categories']);
-    for (const [index, { sql }] of hostile.entries()) {
-      const tokens = lex(sql, LEXICONS[name]);
-      expect(tokens.filter(({ kind }) => kind === 'semicolon' || kind === 'comment')).toEqual([]);
-      const names = new Set(tokens.filter(({ kind }) => kind === 'identifier').map(({ text }) => text));
-      expect(names.has(HOSTILE) || names.has(`${HOSTILE}2`)).toBe(true);
-      for (const identifier of names) expect([HOSTILE, `${HOSTILE}2`].includes(identifier) || OWN_NAMES.has(identifier)).toBe(true);
-      const shape = (token: Token) => (token.kind === 'identifier' ? `identifier ${token.text === HOSTILE ? 'x' : token.text === `${HOSTILE}2` ? 'c' : token.text}` : `${token.kind} ${token.text}`);
-      expect(tokens.map(shape)).toEqual(lex(plain[index].sql, LEXICONS[name]).map(shape));
-    }
-  });
+  it.each(SQL_DIALECTS.map((dialect) => [dialect.name]))(
+    '%s: each statement is one statement whose tokens a hostile name does not change',
+    (name) => {
+      const dialect = dialectNamed(name);
+      const hostile = sqlStatements(dialect, { table: 'orders' }, columnsNamed(HOSTILE, `${HOSTILE}2`), settings);
+      const plain = sqlStatements(dialect, { table: 'orders' }, columnsNamed('x', 'c'), settings);
+      expect(hostile.map(({ step }) => step)).toEqual(['scan', 'spread', 'value counts', 'order statistics', 'categories']);
+      for (const [index, { sql }] of hostile.entries()) {
+        const tokens = lex(sql, LEXICONS[name]);
+        expect(tokens.filter(({ kind }) => kind === 'semicolon' || kind === 'comment')).toEqual([]);
+        const names = new Set(tokens.filter(({ kind }) => kind === 'identifier').map(({ text }) => text));
+        expect(names.has(HOSTILE) || names.has(`${HOSTILE}2`)).toBe(true);
+        for (const identifier of names) expect([HOSTILE, `${HOSTILE}2`].includes(identifier) || OWN_NAMES.has(identifier)).toBe(true);
+        const shape = (token: Token) =>
+          token.kind === 'identifier'
+            ? `identifier ${token.text === HOSTILE ? 'x' : token.text === `${HOSTILE}2` ? 'c' : token.text}`
+            : `${token.kind} ${token.text}`;
+        expect(tokens.map(shape)).toEqual(lex(plain[index].sql, LEXICONS[name]).map(shape));
+      }
+    },
+  );
 
-  it.each(SQL_DIALECTS.map((dialect) => [dialect.name]))('%s: the printed text is its statements, each ended by one semicolon, comments only whole lines', (name) => {
-    const dialect = dialectNamed(name);
-    const columns = columnsNamed(HOSTILE, `${HOSTILE}2`);
-    const printed = printStatements(dialect, { table: 'orders' }, columns, settings);
-    const tokens = lex(printed, LEXICONS[name]);
-    const statements = sqlStatements(dialect, { table: 'orders' }, columns, settings);
-    expect(tokens.filter(({ kind }) => kind === 'semicolon')).toHaveLength(statements.length);
-    expect(tokens.filter(({ kind }) => kind !== 'comment').at(-1)!.kind).toBe('semicolon');
-    for (const comment of tokens.filter(({ kind }) => kind === 'comment')) expect(comment.start === 0 || printed[comment.start - 1] === '\n').toBe(true);
-    expect(printed).toContain(name === 'postgres' || name === 'clickhouse' || name === 'duckdb' ? "driftgate's tests run these statements" : 'never run by driftgate');
-  });
+  it.each(SQL_DIALECTS.map((dialect) => [dialect.name]))(
+    '%s: the printed text is its statements, each ended by one semicolon, comments only whole lines',
+    (name) => {
+      const dialect = dialectNamed(name);
+      const columns = columnsNamed(HOSTILE, `${HOSTILE}2`);
+      const printed = printStatements(dialect, { table: 'orders' }, columns, settings);
+      const tokens = lex(printed, LEXICONS[name]);
+      const statements = sqlStatements(dialect, { table: 'orders' }, columns, settings);
+      expect(tokens.filter(({ kind }) => kind === 'semicolon')).toHaveLength(statements.length);
+      expect(tokens.filter(({ kind }) => kind !== 'comment').at(-1)!.kind).toBe('semicolon');
+      for (const comment of tokens.filter(({ kind }) => kind === 'comment'))
+        expect(comment.start === 0 || printed[comment.start - 1] === '\n').toBe(true);
+      expect(printed).toContain(
+        name === 'postgres' || name === 'clickhouse' || name === 'duckdb'
+          ? "driftgate's tests run these statements"
+          : 'never run by driftgate',
+      );
+    },
+  );
 
   it('wraps a --query so that its trailing semicolon or line comment cannot end the statement', () => {
     for (const query of ['SELECT * FROM orders WHERE day = 7 -- the last week', 'SELECT * FROM orders WHERE day = 7;\n']) {
@@ -198,9 +254,18 @@ describe('--print-sql quoting, read back by each dialect\'s lexical rules', () =
   });
 
   it('prints no shift steps when no column is numerical', () => {
-    const printed = printStatements(dialectNamed('duckdb'), { table: 'orders' }, [{ name: 'c', storage: 'text', castToText: true }], settings);
+    const printed = printStatements(
+      dialectNamed('duckdb'),
+      { table: 'orders' },
+      [{ name: 'c', storage: 'text', castToText: true }],
+      settings,
+    );
     expect(printed).not.toContain('shift');
-    expect(sqlStatements(dialectNamed('duckdb'), { table: 'orders' }, [{ name: 'c', storage: 'text', castToText: true }], settings).map(({ step }) => step)).toEqual(['scan', 'categories']);
+    expect(
+      sqlStatements(dialectNamed('duckdb'), { table: 'orders' }, [{ name: 'c', storage: 'text', castToText: true }], settings).map(
+        ({ step }) => step,
+      ),
+    ).toEqual(['scan', 'categories']);
   });
 
   it('quotes each part of a qualified table name, the dots between them', () => {

@@ -24,7 +24,20 @@ export interface PrintedSqlRun {
 
 /** The same columns as the engine tests load, declared as a user would. */
 export function printSqlCommand(dialect: string, source: readonly string[], maxDistinct: number): CliProfileCommand {
-  const argv = ['profile', '--print-sql', dialect, ...source, '--numerical', HOSTILE, '--numerical', 'level', '--categorical', 'city', '--max-distinct', String(maxDistinct)];
+  const argv = [
+    'profile',
+    '--print-sql',
+    dialect,
+    ...source,
+    '--numerical',
+    HOSTILE,
+    '--numerical',
+    'level',
+    '--categorical',
+    'city',
+    '--max-distinct',
+    String(maxDistinct),
+  ];
   return parseCli(argv) as CliProfileCommand;
 }
 
@@ -43,9 +56,13 @@ const number = (cell: unknown): number => (cell === null ? NaN : Number(cell));
  * The profile from the printed statements' rows, the printed text, and how many rows each statement it ran
  * gave (by the statement as printed, its shifts unfilled).
  */
-export async function profileFromPrintedSql(
-  run: PrintedSqlRun,
-): Promise<{ profile: Profile; printed: string; statements: PrintedStatement[]; shifts: ReadonlyMap<number, string>; rowCounts: ReadonlyMap<string, number> }> {
+export async function profileFromPrintedSql(run: PrintedSqlRun): Promise<{
+  profile: Profile;
+  printed: string;
+  statements: PrintedStatement[];
+  shifts: ReadonlyMap<number, string>;
+  rowCounts: ReadonlyMap<string, number>;
+}> {
   const rowCounts = new Map<string, number>();
   const counted = async (statement: string, rows: Promise<unknown[][]>) => {
     const answer = await rows;
@@ -58,7 +75,8 @@ export async function profileFromPrintedSql(
   const printed = printStatements(dialect, source, columns, settings);
   const statements = sqlStatements(dialect, source, columns, settings);
   for (const { sql } of statements) expect(printed).toContain(`\n${sql};\n`);
-  const find = (step: PrintedStatement['step'], column?: number) => statements.find((statement) => statement.step === step && statement.column === column)!.sql;
+  const find = (step: PrintedStatement['step'], column?: number) =>
+    statements.find((statement) => statement.step === step && statement.column === column)!.sql;
 
   const [scan] = await rowsOf(find('scan'));
   const rows = number(scan[0]);
@@ -70,10 +88,14 @@ export async function profileFromPrintedSql(
   });
   const shifts = new Map<number, string>();
   columns.forEach((column, index) => {
-    if (column.storage === 'numeric') shifts.set(index + 1, String(number(facts[index][0]) > 0 ? number(facts[index][3]) / number(facts[index][0]) : 0));
+    if (column.storage === 'numeric')
+      shifts.set(index + 1, String(number(facts[index][0]) > 0 ? number(facts[index][3]) / number(facts[index][0]) : 0));
   });
   const spreadStatement = find('spread');
-  const [spread] = await counted(spreadStatement, run.rowsWithShifts ? run.rowsWithShifts(spreadStatement, shifts) : run.rows(replaceShifts(spreadStatement, shifts)));
+  const [spread] = await counted(
+    spreadStatement,
+    run.rowsWithShifts ? run.rowsWithShifts(spreadStatement, shifts) : run.rows(replaceShifts(spreadStatement, shifts)),
+  );
 
   const profiles: ColumnProfile[] = [];
   let spreadCell = 0;
@@ -81,9 +103,20 @@ export async function profileFromPrintedSql(
     const position = index + 1;
     if (column.storage === 'text') {
       const [present, distinct] = facts[index].map(number);
-      const categories = (await rowsOf(find('categories', position))).map(([category, count]) => [String(category), number(count)] as const);
+      const categories = (await rowsOf(find('categories', position))).map(
+        ([category, count]) => [String(category), number(count)] as const,
+      );
       const kept = categories.reduce((sum, [, count]) => sum + count, 0);
-      profiles.push({ storage: 'text', name: column.name, rows, missing: rows - present, categories, other: present - kept, distinct, distinctExact: true });
+      profiles.push({
+        storage: 'text',
+        name: column.name,
+        rows,
+        missing: rows - present,
+        categories,
+        other: present - kept,
+        distinct,
+        distinctExact: true,
+      });
       continue;
     }
     const [finite, min, max, , distinct, whole] = facts[index].map(number);
@@ -93,7 +126,11 @@ export async function profileFromPrintedSql(
     let distribution: NumericColumnProfile['distribution'];
     if (distinct <= run.settings.maxDistinct) {
       const valueCounts = await rowsOf(find('value counts', position));
-      distribution = { kind: 'lossless', values: Float64Array.from(valueCounts, ([value]) => number(value)), counts: Float64Array.from(valueCounts, ([, count]) => number(count)) };
+      distribution = {
+        kind: 'lossless',
+        values: Float64Array.from(valueCounts, ([value]) => number(value)),
+        counts: Float64Array.from(valueCounts, ([, count]) => number(count)),
+      };
     } else {
       const values = Float64Array.from(await rowsOf(find('order statistics', position)), ([value]) => number(value));
       const step = Math.floor(2 * settings.rankError * finite) + 1;
@@ -101,7 +138,12 @@ export async function profileFromPrintedSql(
       for (let kept = 1; kept < finite; kept += step) positions.push(kept);
       positions.push(finite);
       const ranks = Float64Array.from(positions);
-      distribution = { kind: 'summary', summary: { count: finite, values, rmin: ranks, rmax: ranks.slice() }, rankError: settings.rankError, distinctAtLeast: distinct };
+      distribution = {
+        kind: 'summary',
+        summary: { count: finite, values, rmin: ranks, rmax: ranks.slice() },
+        rankError: settings.rankError,
+        distinctAtLeast: distinct,
+      };
     }
     profiles.push({
       storage: 'numeric',
@@ -111,11 +153,20 @@ export async function profileFromPrintedSql(
       integers: whole !== 0,
       min,
       max,
-      moments: distribution.kind === 'lossless' ? momentsFromCounts(distribution) : { mean: shift + deviations / finite, m2: squares - (deviations * deviations) / finite },
+      moments:
+        distribution.kind === 'lossless'
+          ? momentsFromCounts(distribution)
+          : { mean: shift + deviations / finite, m2: squares - (deviations * deviations) / finite },
       distribution,
     });
   }
-  return { profile: { version: PROFILE_VERSION, sources: [`${run.dialect} --print-sql`], rows, settings, columns: profiles }, printed, statements, shifts, rowCounts };
+  return {
+    profile: { version: PROFILE_VERSION, sources: [`${run.dialect} --print-sql`], rows, settings, columns: profiles },
+    printed,
+    statements,
+    shifts,
+    rowCounts,
+  };
 }
 
 /** The --engine profile's numbers: everything equal, moments within 1e-12 relative (engines may sum in any order). */

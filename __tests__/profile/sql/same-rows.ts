@@ -30,7 +30,8 @@ export function writeRows(): { csv: string; dir: string; wide: number[] } {
   const csv = join(dir, 'rows.csv');
   const wide = normalDraws(ROWS, 3, 7);
   const lines = [[HOSTILE, 'level', 'city'].map(csvCell).join(',')];
-  for (let i = 0; i < ROWS; i++) lines.push([i % 11 === 0 ? '' : String(wide[i]), String(i % 7), i % 13 === 0 ? '' : `c${(i * 31) % 17}`].join(','));
+  for (let i = 0; i < ROWS; i++)
+    lines.push([i % 11 === 0 ? '' : String(wide[i]), String(i % 7), i % 13 === 0 ? '' : `c${(i * 31) % 17}`].join(','));
   writeFileSync(csv, `${lines.join('\n')}\n`);
   return { csv, dir, wide: wide.filter((_, i) => i % 11 !== 0) };
 }
@@ -47,7 +48,11 @@ export function computedOnce<T>(compute: () => Promise<T>): () => Promise<T> {
 /** The file profiler's profile of each CSV of rows, which never changes once written. */
 const fileProfiles = new Map<string, () => Promise<Profile>>();
 function fileProfileOf(csv: string): Promise<Profile> {
-  if (!fileProfiles.has(csv)) fileProfiles.set(csv, computedOnce(() => profileData([csv], { settings })));
+  if (!fileProfiles.has(csv))
+    fileProfiles.set(
+      csv,
+      computedOnce(() => profileData([csv], { settings })),
+    );
   return fileProfiles.get(csv)!();
 }
 

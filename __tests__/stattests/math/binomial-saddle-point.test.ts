@@ -25,9 +25,20 @@ describe('logBinomialPmf (Loader saddle-point form)', () => {
     for (const [x, n, p, want] of references) {
       const got = logBinomialPmf(x, n, p, 1 - p);
       const error = Math.abs(got.value - want);
-      expect({ x, n, p, got: got.value, small: error <= 1e-14 * Math.max(1, Math.abs(want)) }).toEqual({ x, n, p, got: got.value, small: true });
+      expect({ x, n, p, got: got.value, small: error <= 1e-14 * Math.max(1, Math.abs(want)) }).toEqual({
+        x,
+        n,
+        p,
+        got: got.value,
+        small: true,
+      });
       // The scale bounds the rounding (a few ε·scale), and for these it is far from the ln-factorial size.
-      expect({ x, n, bounded: error <= 8 * Number.EPSILON * got.scale, modest: got.scale < 1e6 }).toEqual({ x, n, bounded: true, modest: true });
+      expect({ x, n, bounded: error <= 8 * Number.EPSILON * got.scale, modest: got.scale < 1e6 }).toEqual({
+        x,
+        n,
+        bounded: true,
+        modest: true,
+      });
     }
   });
 });

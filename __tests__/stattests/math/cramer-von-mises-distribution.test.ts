@@ -1,8 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  cramerVonMisesExactPValue,
-  cramerVonMisesLimitCdf,
-} from '../../../src/stattests/math/cramer-von-mises-distribution.js';
+import { cramerVonMisesExactPValue, cramerVonMisesLimitCdf } from '../../../src/stattests/math/cramer-von-mises-distribution.js';
 
 describe('cramerVonMisesLimitCdf', () => {
   it('matches SciPy _cdf_cvm_inf, truncation included', () => {
