@@ -49432,7 +49432,12 @@ function compareSegments(baseline, current, column, options, compare) {
     const values = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value]) => value);
     const kept = values.slice(0, MAX_SEGMENTS);
     // Multivariate methods read every row of every segment again: the whole data's verdict is enough.
-    const segmentOptions = { ...options, segment: undefined, multivariate: [], ignoreColumns: [...options.ignoreColumns, column] };
+    const segmentOptions = {
+        ...options,
+        segment: undefined,
+        multivariate: [],
+        ignoreColumns: [...options.ignoreColumns, column],
+    };
     const segments = kept.map((value) => {
         const [baselineSegment, currentSegment] = [rowsWhere(baselineRows, baselineKeys, value), rowsWhere(currentRows, currentKeys, value)];
         const result = compare(baselineSegment, currentSegment, segmentOptions);
@@ -49595,8 +49600,7 @@ function numbersOf(column) {
  */
 /** 10^0 … 10^22, the powers of ten a double holds exactly. */
 const POWERS_OF_TEN = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-    1e20, 1e21, 1e22,
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 /** Above this, `mantissa * 10 + digit` could leave the range of exactly representable integers. */
 const MANTISSA_LIMIT = 900719925474099;
@@ -51041,7 +51045,13 @@ function compactHistogram(sample, maxBuckets = COMPACT_HISTOGRAM_MAX_BUCKETS) {
     if (!Number.isFinite(lo) || !Number.isFinite(hi))
         return undefined;
     const edges = sturgesEdges(lo, hi, sample.reference.length + sample.current.length);
-    return { kind: 'bins', edges, reference: histogramCounts(sample.reference, edges), current: histogramCounts(sample.current, edges), ...totals };
+    return {
+        kind: 'bins',
+        edges,
+        reference: histogramCounts(sample.reference, edges),
+        current: histogramCounts(sample.current, edges),
+        ...totals,
+    };
 }
 function compactCategories(categories, reference, current, referenceTotal, currentTotal, limit) {
     const present = [];
@@ -51662,20 +51672,44 @@ function gateVerdict(dataset, model, gateOn, multivariate, onInsufficientData = 
 }
 /** Every verdict the check computed, whether or not the gate is on it, in the outputs' order. */
 function measuredVerdicts(dataset, model, multivariate, segments) {
-    const verdicts = [{ verdict: 'data', gate: 'data', drift: dataset.drift_detected, ...lacking(dataset.status === 'insufficient-data') }];
+    const verdicts = [
+        { verdict: 'data', gate: 'data', drift: dataset.drift_detected, ...lacking(dataset.status === 'insufficient-data') },
+    ];
     if (model) {
         const hasRole = (...roles) => model.columns.some((column) => roles.includes(column.role));
         if (hasRole('prediction', 'probability')) {
-            verdicts.push({ verdict: 'prediction', gate: 'prediction', drift: model.prediction_drift.drift_detected, ...lacking(model.prediction_drift.status === 'insufficient-data') });
+            verdicts.push({
+                verdict: 'prediction',
+                gate: 'prediction',
+                drift: model.prediction_drift.drift_detected,
+                ...lacking(model.prediction_drift.status === 'insufficient-data'),
+            });
         }
         if (hasRole('target')) {
-            verdicts.push({ verdict: 'target', gate: 'prediction', drift: model.target_drift.drift_detected, ...lacking(model.target_drift.status === 'insufficient-data') });
+            verdicts.push({
+                verdict: 'target',
+                gate: 'prediction',
+                drift: model.target_drift.drift_detected,
+                ...lacking(model.target_drift.status === 'insufficient-data'),
+            });
         }
         const performance = model.performance;
         if (performance) {
-            const unlabelled = [performance.labelled_rows.baseline === 0 ? 'baseline' : undefined, performance.labelled_rows.current === 0 ? 'current' : undefined].filter((side) => side !== undefined);
-            const why = unlabelled.length === 2 ? 'no labelled rows' : unlabelled.length === 1 ? `no labelled ${unlabelled[0]} rows` : performance.reason ?? 'insufficient data';
-            verdicts.push({ verdict: 'performance', gate: 'performance', drift: performance.drift_detected, ...(performance.status === 'insufficient-data' ? { insufficient: why } : {}) });
+            const unlabelled = [
+                performance.labelled_rows.baseline === 0 ? 'baseline' : undefined,
+                performance.labelled_rows.current === 0 ? 'current' : undefined,
+            ].filter((side) => side !== undefined);
+            const why = unlabelled.length === 2
+                ? 'no labelled rows'
+                : unlabelled.length === 1
+                    ? `no labelled ${unlabelled[0]} rows`
+                    : (performance.reason ?? 'insufficient data');
+            verdicts.push({
+                verdict: 'performance',
+                gate: 'performance',
+                drift: performance.drift_detected,
+                ...(performance.status === 'insufficient-data' ? { insufficient: why } : {}),
+            });
             const estimate = performance.estimated?.verdict;
             if (estimate?.replaces_realized) {
                 verdicts.push({
@@ -51686,13 +51720,20 @@ function measuredVerdicts(dataset, model, multivariate, segments) {
                 });
             }
             else if (performance.status === 'insufficient-data' && !estimate) {
-                const why = performance.estimated ? 'no unlabelled current rows to estimate' : 'no estimate (it needs one probability column, enough labelled baseline rows and unlabelled current rows)';
+                const why = performance.estimated
+                    ? 'no unlabelled current rows to estimate'
+                    : 'no estimate (it needs one probability column, enough labelled baseline rows and unlabelled current rows)';
                 verdicts.push({ verdict: 'estimated-performance', gate: 'estimated-performance', drift: false, insufficient: why });
             }
         }
     }
     if (multivariate)
-        verdicts.push({ verdict: 'multivariate', gate: 'multivariate', drift: multivariate.drift_detected, ...lacking(multivariate.status === 'insufficient-data') });
+        verdicts.push({
+            verdict: 'multivariate',
+            gate: 'multivariate',
+            drift: multivariate.drift_detected,
+            ...lacking(multivariate.status === 'insufficient-data'),
+        });
     if (segments)
         verdicts.push({ verdict: 'segment', gate: 'segment', drift: segments.segments.some((segment) => segment.drift_detected) });
     return verdicts;
@@ -51710,7 +51751,9 @@ function gateSummary(tripped, measured, onInsufficientData) {
     const name = (verdict) => `${spoken(verdict)} drift`;
     const drifted = measured.filter((verdict) => verdict.drift).map(name);
     const fine = measured.filter((verdict) => !verdict.drift && verdict.insufficient === undefined).map(name);
-    const unmeasured = measured.filter((verdict) => verdict.insufficient !== undefined).map((verdict) => `${spoken(verdict)} not measured: ${verdict.insufficient}`);
+    const unmeasured = measured
+        .filter((verdict) => verdict.insufficient !== undefined)
+        .map((verdict) => `${spoken(verdict)} not measured: ${verdict.insufficient}`);
     const rule = onInsufficientData === 'fail' && unmeasured.length > 0 ? ' (insufficient-data is fail)' : '';
     const parts = tripped
         ? [drifted.length > 0 ? listOf(drifted) : undefined, ...unmeasured]
@@ -53320,7 +53363,10 @@ function parseMaxDegradation(text, option = 'max-degradation') {
     return relative ? { kind: 'relative', share: value / 100 } : { kind: 'absolute', amount: value };
 }
 function performanceVerdict(metric, baseline, current, maxDegradation, options = {}) {
-    for (const [side, rows] of [['baseline', baseline], ['current', current]]) {
+    for (const [side, rows] of [
+        ['baseline', baseline],
+        ['current', current],
+    ]) {
         if (rows.task !== metric.task)
             throw new InputError(`${metric.name} is a ${metric.task} metric, but the ${side} rows are ${rows.task}`);
         if (metric.needsProbabilities && !(rows.task === 'classification' && rows.probabilities)) {
@@ -53463,7 +53509,12 @@ function estimatedRows(model, rows, truth) {
     const { truePositives, falsePositives, falseNegatives, trueNegatives } = estimate.expectedConfusion;
     return {
         rows: estimate.rows,
-        expected_confusion_matrix: { true_positives: truePositives, false_positives: falsePositives, false_negatives: falseNegatives, true_negatives: trueNegatives },
+        expected_confusion_matrix: {
+            true_positives: truePositives,
+            false_positives: falsePositives,
+            false_negatives: falseNegatives,
+            true_negatives: trueNegatives,
+        },
         accuracy: result('accuracy', estimate.accuracy),
         precision: result('precision', estimate.precision),
         recall: result('recall', estimate.recall),
@@ -53501,7 +53552,12 @@ function estimatedVerdict(realized, estimate, options) {
         metric_title: metric.title,
         replaces_realized: realized.status === 'insufficient-data' && realized.labelled_rows.current < options.minRows,
     };
-    const lacking = (reason) => ({ ...common, status: 'insufficient-data', reason, summary: `No estimated performance verdict: ${reason}.` });
+    const lacking = (reason) => ({
+        ...common,
+        status: 'insufficient-data',
+        reason,
+        summary: `No estimated performance verdict: ${reason}.`,
+    });
     if (baselineValue === undefined)
         return lacking(`${name} is not defined on the baseline rows`);
     if (estimated?.upper === undefined)
@@ -53820,9 +53876,7 @@ function firstChangePoints(signal, options = {}) {
     const binary = streamed.every((value) => value === 0 || value === 1);
     const adwin = new Adwin(options.adwin);
     return {
-        ddm: binary
-            ? run(new Ddm(options.ddm))
-            : { status: 'not-applicable', reason: 'DDM needs a 0/1 error signal (classification)' },
+        ddm: binary ? run(new Ddm(options.ddm)) : { status: 'not-applicable', reason: 'DDM needs a 0/1 error signal (classification)' },
         adwin: run(adwin, () => adwin.lastShift > 0),
         'page-hinkley': binary || options.pageHinkley
             ? run(new PageHinkley(options.pageHinkley))
@@ -53978,7 +54032,9 @@ function sortKeys(values, readAsTime) {
         const time = readAsTime ? 'epoch-ms' : numbers.length > 0 ? epochEncodingOf(min(numbers), max(numbers)) : undefined;
         return { keys: numbers, ...(time === undefined ? {} : { time }) };
     }
-    const times = values.every((value) => typeof value === 'string' && ISO_TIMESTAMP.test(value)) ? values.map((value) => Date.parse(value)) : undefined;
+    const times = values.every((value) => typeof value === 'string' && ISO_TIMESTAMP.test(value))
+        ? values.map((value) => Date.parse(value))
+        : undefined;
     return times && times.every(Number.isFinite) ? { keys: times, time: 'iso' } : { keys: values.map(String) };
 }
 function compareKeys(a, b) {
@@ -54138,7 +54194,13 @@ function assessPerformance(metric, baseline, current, options) {
 function sideMetrics(rows) {
     if (rows.task === 'regression') {
         const metrics = regressionMetrics(rows);
-        return metrics && { rows: metrics.rows, mae: metrics.mae, rmse: metrics.rmse, mape: metrics.mape, ...(metrics.r2 === undefined ? {} : { r2: metrics.r2 }) };
+        return (metrics && {
+            rows: metrics.rows,
+            mae: metrics.mae,
+            rmse: metrics.rmse,
+            mape: metrics.mape,
+            ...(metrics.r2 === undefined ? {} : { r2: metrics.r2 }),
+        });
     }
     const metrics = classificationMetrics(rows);
     if (!metrics)
@@ -54347,7 +54409,10 @@ function resolveModelColumns(options, baseline, current) {
         const labelColumns = [options.prediction, options.target].filter((name) => name !== undefined);
         for (const name of labelColumns)
             requireClassLabels(name, [baseline, current]);
-        const seen = { labels: labelsSeen(labelColumns, [baseline, current]), where: options.target === undefined ? 'the prediction column' : 'the prediction and target columns' };
+        const seen = {
+            labels: labelsSeen(labelColumns, [baseline, current]),
+            where: options.target === undefined ? 'the prediction column' : 'the prediction and target columns',
+        };
         const positive = positiveClass(namedClass, options.positiveLabel, seen);
         requireProbabilities(positiveColumn, positive, { baseline, current });
         probabilities = new Map([[positive, positiveColumn]]);
@@ -54438,7 +54503,11 @@ function requireProbabilities(name, positive, sides) {
  */
 function inferTask(options, columns, baseline, current, declaredKinds) {
     const labelColumn = (columns.target ?? columns.prediction);
-    const chosen = options.performanceMetric !== undefined ? performanceMetric(options.performanceMetric).task : columns.probabilities.size > 0 ? 'classification' : undefined;
+    const chosen = options.performanceMetric !== undefined
+        ? performanceMetric(options.performanceMetric).task
+        : columns.probabilities.size > 0
+            ? 'classification'
+            : undefined;
     if (chosen === 'classification')
         requireClassLabels(labelColumn, [baseline, current]);
     if (chosen)
@@ -55531,7 +55600,9 @@ function stirlingError(k) {
     }
     // Stirling's series, B₂ⱼ / (2j(2j−1)·k^(2j−1)); at k = 16 the first omitted term is ~1e-19.
     const inverseSquare = 1 / (k * k);
-    const value = (1 / 12 - inverseSquare * (1 / 360 - inverseSquare * (1 / 1260 - inverseSquare * (1 / 1680 - inverseSquare * (1 / 1188 - inverseSquare * (691 / 360360)))))) /
+    const value = (1 / 12 -
+        inverseSquare *
+            (1 / 360 - inverseSquare * (1 / 1260 - inverseSquare * (1 / 1680 - inverseSquare * (1 / 1188 - inverseSquare * (691 / 360360)))))) /
         k;
     return { value, scale: value };
 }
@@ -55981,7 +56052,9 @@ const hellinger = {
     output: 'distance',
     defaultThreshold: 0.1,
     compute(sample) {
-        const coefficient = sample.kind === 'categorical' ? categoricalCoefficient(sample.reference, sample.current, sample.referenceTotal, sample.currentTotal) : numericalCoefficient(sample);
+        const coefficient = sample.kind === 'categorical'
+            ? categoricalCoefficient(sample.reference, sample.current, sample.referenceTotal, sample.currentTotal)
+            : numericalCoefficient(sample);
         if (coefficient === undefined)
             return undefined;
         const distance = Math.sqrt(1 - Math.min(1, Math.max(0, coefficient)));
@@ -57605,7 +57678,10 @@ const MULTIVARIATE_METHOD_NAMES = Object.keys(MULTIVARIATE_METHODS);
 const DEFAULT_MULTIVARIATE = [];
 /** Comma- or line-separated names, `all`, or `off`; empty is the default. */
 function parseMultivariateMethods(entries, option) {
-    const words = entries.flatMap((entry) => entry.split(',')).map((word) => word.trim()).filter((word) => word !== '');
+    const words = entries
+        .flatMap((entry) => entry.split(','))
+        .map((word) => word.trim())
+        .filter((word) => word !== '');
     if (words.length === 0)
         return [...DEFAULT_MULTIVARIATE];
     if (words.length === 1 && (words[0] === 'off' || words[0] === 'none'))
@@ -57933,7 +58009,15 @@ function fitBoostedTrees(matrix, positive, settings) {
             gradients[row] = probability - positive[row];
             hessians[row] = probability * (1 - probability);
         }
-        const grower = { binned, columns, bins: edges.map((featureEdges) => featureEdges.length + 1), gradients, hessians, importances, settings };
+        const grower = {
+            binned,
+            columns,
+            bins: edges.map((featureEdges) => featureEdges.length + 1),
+            gradients,
+            hessians,
+            importances,
+            settings,
+        };
         const tree = growNode(grower, allRows, 0);
         trees.push(tree);
         for (let row = 0; row < rows; row++)
@@ -58266,7 +58350,9 @@ function compareMultivariate(baseline, current, columns, options) {
         .map((column) => ({ name: column.name, kind: column.type }));
     const all = featureMatrices(baseline, current, specs);
     let numerical;
-    const matricesFor = (method) => method === 'mmd' ? (numerical ??= featureMatrices(baseline, current, specs.filter((spec) => spec.kind === 'numerical'))) : all;
+    const matricesFor = (method) => method === 'mmd'
+        ? (numerical ??= featureMatrices(baseline, current, specs.filter((spec) => spec.kind === 'numerical')))
+        : all;
     const tooFew = Math.min(baseline.rowCount, current.rowCount) < options.minRows
         ? `fewer than ${options.minRows} rows on a side (baseline ${baseline.rowCount}, current ${current.rowCount})`
         : undefined;
@@ -58333,7 +58419,9 @@ function runMethod(method, matrices) {
     if (method === 'reconstruction-error') {
         const outcome = reconstructionErrorDrift(baseline, current, MULTIVARIATE_SEED);
         if (!outcome) {
-            const reason = baseline.rows < RECONSTRUCTION_MIN_BASELINE_ROWS ? `fewer than ${RECONSTRUCTION_MIN_BASELINE_ROWS} baseline rows (half to fit, half to set the band)` : 'no variation in the baseline features';
+            const reason = baseline.rows < RECONSTRUCTION_MIN_BASELINE_ROWS
+                ? `fewer than ${RECONSTRUCTION_MIN_BASELINE_ROWS} baseline rows (half to fit, half to set the band)`
+                : 'no variation in the baseline features';
             return insufficient(method, matrices, reason);
         }
         const fields = {
@@ -58353,17 +58441,36 @@ function runMethod(method, matrices) {
         const outcome = domainClassifierDrift(baseline, current, MULTIVARIATE_SEED);
         if (!outcome)
             return insufficient(method, matrices, `fewer than ${DOMAIN_CLASSIFIER_MIN_ROWS} rows on a side to train and cross-validate on`);
-        const topFeatures = outcome.top_features.map((entry) => ({ column: matrices.features[entry.feature].name, importance: entry.importance }));
-        const fields = { score: outcome.score, threshold: outcome.threshold, rows: outcome.rows, auc: outcome.auc, folds: outcome.folds, top_features: topFeatures };
+        const topFeatures = outcome.top_features.map((entry) => ({
+            column: matrices.features[entry.feature].name,
+            importance: entry.importance,
+        }));
+        const fields = {
+            score: outcome.score,
+            threshold: outcome.threshold,
+            rows: outcome.rows,
+            auc: outcome.auc,
+            folds: outcome.folds,
+            top_features: topFeatures,
+        };
         const comparison = outcome.drift_detected ? '≥' : '<';
-        const separating = topFeatures.length > 0 ? `; most separating: ${topFeatures.map((entry) => `${entry.column} (${formatPercent(entry.importance)})`).join(', ')}` : '';
+        const separating = topFeatures.length > 0
+            ? `; most separating: ${topFeatures.map((entry) => `${entry.column} (${formatPercent(entry.importance)})`).join(', ')}`
+            : '';
         const finding = `cross-validated AUC ${formatNumber(outcome.auc)}, score 2·AUC − 1 = ${formatNumber(outcome.score)} ${comparison} ${formatNumber(outcome.threshold)}${separating}`;
         return settled(method, matrices, outcome.drift_detected, fields, finding);
     }
     const outcome = mmdDrift(baseline, current, MULTIVARIATE_SEED);
     if (!outcome)
         return insufficient(method, matrices, 'fewer than two rows on a side');
-    const fields = { score: outcome.p_value, threshold: outcome.threshold, rows: outcome.rows, mmd2: outcome.mmd2, sigma: outcome.sigma, permutations: outcome.permutations };
+    const fields = {
+        score: outcome.p_value,
+        threshold: outcome.threshold,
+        rows: outcome.rows,
+        mmd2: outcome.mmd2,
+        sigma: outcome.sigma,
+        permutations: outcome.permutations,
+    };
     const comparison = outcome.drift_detected ? '<' : '≥';
     const finding = `MMD² = ${formatNumber(outcome.mmd2)}, permutation p = ${formatNumber(outcome.p_value)} ${comparison} ${formatNumber(outcome.threshold)} (${outcome.permutations} permutations)`;
     return settled(method, matrices, outcome.drift_detected, fields, finding);
@@ -58401,8 +58508,14 @@ function runMethod(method, matrices) {
 const reasonsBeforeTest = new WeakMap();
 function compareTables(baseline, current, options) {
     validateOptions(baseline, options);
-    const modelSides = options.model && { baseline: drift_rowsOf(baseline, 'baseline', MODEL_NEEDS_ROWS), current: drift_rowsOf(current, 'current', MODEL_NEEDS_ROWS) };
-    const multivariateSides = options.multivariate.length > 0 && { baseline: drift_rowsOf(baseline, 'baseline', MULTIVARIATE_NEEDS_ROWS), current: drift_rowsOf(current, 'current', MULTIVARIATE_NEEDS_ROWS) };
+    const modelSides = options.model && {
+        baseline: drift_rowsOf(baseline, 'baseline', MODEL_NEEDS_ROWS),
+        current: drift_rowsOf(current, 'current', MODEL_NEEDS_ROWS),
+    };
+    const multivariateSides = options.multivariate.length > 0 && {
+        baseline: drift_rowsOf(baseline, 'baseline', MULTIVARIATE_NEEDS_ROWS),
+        current: drift_rowsOf(current, 'current', MULTIVARIATE_NEEDS_ROWS),
+    };
     const modelColumns = options.model && modelSides && resolveModelColumns(options.model, modelSides.baseline, modelSides.current);
     const notFeatures = modelColumns ? modelColumnNames(modelColumns) : new Set();
     const selected = (name) => !notFeatures.has(name) && (options.columns.length === 0 || options.columns.includes(name)) && !options.ignoreColumns.includes(name);
@@ -58423,9 +58536,17 @@ function compareTables(baseline, current, options) {
         throw new InputError(`no column left to compare: the baseline's columns (${listNames([...baselineNames])}) are all excluded by the column selection; check the columns and ignore lists`);
     }
     applyCorrection(columns, options);
-    const model = options.model && modelSides && modelColumns && compareModel(modelSides.baseline, modelSides.current, options.model, modelColumns, options);
+    const model = options.model &&
+        modelSides &&
+        modelColumns &&
+        compareModel(modelSides.baseline, modelSides.current, options.model, modelColumns, options);
     const dataset = datasetVerdict(columns, options);
-    const multivariate = multivariateSides ? compareMultivariate(multivariateSides.baseline, multivariateSides.current, columns, { methods: options.multivariate, minRows: options.minRows }) : undefined;
+    const multivariate = multivariateSides
+        ? compareMultivariate(multivariateSides.baseline, multivariateSides.current, columns, {
+            methods: options.multivariate,
+            minRows: options.minRows,
+        })
+        : undefined;
     const segments = options.segment === undefined ? undefined : compareSegments(baseline, current, options.segment, options, compareTables);
     return {
         baseline: sideSource(baseline),
@@ -58509,14 +58630,19 @@ function sideSource(side) {
     return { sources: side.sources, rows: side.rowCount, ...(side.profiled ? { profiled: side.profiled } : {}) };
 }
 /** The model's performance is measured on rows; a profile has none. */
-const MODEL_NEEDS_ROWS = { what: "the model's performance needs its rows (predictions beside labels)", without: 'the model columns (--prediction, --target, --probability)' };
+const MODEL_NEEDS_ROWS = {
+    what: "the model's performance needs its rows (predictions beside labels)",
+    without: 'the model columns (--prediction, --target, --probability)',
+};
 const MULTIVARIATE_NEEDS_ROWS = { what: 'multivariate methods need its rows (a joint distribution)', without: '--multivariate' };
 function drift_rowsOf(side, name, needs) {
     if (side.columns.every((column) => column.storage !== 'profile'))
         return side;
     const is = side.profiled === 'streamed' ? 'was profiled while read, being over the memory budget' : 'is a profile';
     const instead = side.profiled === 'streamed' ? 'raise --memory-budget' : `pass the ${name} data itself`;
-    throw new InputError(`the ${name} ${is}, and ${needs.what}; ${instead}, or leave out ${needs.without}`, { file: side.sources.join(', ') });
+    throw new InputError(`the ${name} ${is}, and ${needs.what}; ${instead}, or leave out ${needs.without}`, {
+        file: side.sources.join(', '),
+    });
 }
 function validateOptions(baseline, options) {
     const known = new Set(baseline.columns.map((column) => column.name));
@@ -58534,7 +58660,13 @@ function validateOptions(baseline, options) {
         }
     }
     const settings = permutationSettings(options);
-    const calibrates = [options.threshold, options.numericalThreshold, options.categoricalThreshold, options.distanceThreshold, ...options.columnThresholds.values()].includes('auto');
+    const calibrates = [
+        options.threshold,
+        options.numericalThreshold,
+        options.categoricalThreshold,
+        options.distanceThreshold,
+        ...options.columnThresholds.values(),
+    ].includes('auto');
     if (calibrates && !reachable(settings)) {
         throw new InputError(`with ${settings.permutations} permutations the smallest permutation p-value is ${formatNumber(1 / (settings.permutations + 1))}, so the p-value threshold ${settings.alpha} can never be met; use more permutations`);
     }
@@ -58570,7 +58702,9 @@ function compareColumn(reference, current, baseline, currentTable, options) {
     const typeChanged = declared === undefined && cellStorage(reference) !== cellStorage(current);
     if (kind === 'numerical' && (cellStorage(reference) === 'text' || cellStorage(current) === 'text')) {
         const side = cellStorage(reference) === 'text' ? baseline : currentTable;
-        throw new InputError(`column ${JSON.stringify(reference.name)} is declared numerical but holds text`, { file: side.sources.join(', ') });
+        throw new InputError(`column ${JSON.stringify(reference.name)} is declared numerical but holds text`, {
+            file: side.sources.join(', '),
+        });
     }
     const referenceSummary = sideSummary(reference, baseline.rowCount);
     const currentSummary = sideSummary(current, currentTable.rowCount);
@@ -58633,7 +58767,13 @@ function compareColumn(reference, current, baseline, currentTable, options) {
     if (threshold === 'auto') {
         const calibrated = permutationThreshold(choice.test, sample, outcome.distance, reference.name, permutationSettings(options));
         result.threshold = calibrated.threshold;
-        result.calibration = { method: 'permutation', permutations: calibrated.permutations, seed: calibrated.seed, alpha: calibrated.alpha, p_value: calibrated.p_value };
+        result.calibration = {
+            method: 'permutation',
+            permutations: calibrated.permutations,
+            seed: calibrated.seed,
+            alpha: calibrated.alpha,
+            p_value: calibrated.p_value,
+        };
     }
     result.score = choice.test.output === 'p_value' ? outcome.p_value : outcome.distance;
     if (choice.test.output === 'p_value')
@@ -58645,7 +58785,10 @@ function isSummarised(sample) {
     return sample.kind === 'numerical' && sample.summarised !== undefined;
 }
 function summaryMethods() {
-    return statTests.filter((test) => test.boundsFromSummary).map((test) => test.name).join(', ');
+    return statTests
+        .filter((test) => test.boundsFromSummary)
+        .map((test) => test.name)
+        .join(', ');
 }
 /**
  * How a value computed on a profile's summary, or on pooled categories, stands to the exact one; undefined
@@ -58659,7 +58802,10 @@ function approximationOf(test, sample, outcome) {
         return { why: `a side is a rank summary: its CDF is known within ${formatNumber(sample.summarised.cdfError)}`, bounds };
     }
     if (sample.kind === 'categorical' && sample.categories.includes(POOLED_CATEGORY)) {
-        return { why: `a profile pooled its rarest categories; both sides are compared with them as one "${POOLED_CATEGORY}" category`, bounds: {} };
+        return {
+            why: `a profile pooled its rarest categories; both sides are compared with them as one "${POOLED_CATEGORY}" category`,
+            bounds: {},
+        };
     }
     return undefined;
 }
@@ -58946,7 +59092,9 @@ const DEFAULT_PROFILE_SETTINGS = {
 /** Whether the column's distribution is known only approximately, and why. */
 function approximation(column) {
     if (column.storage === 'text') {
-        return column.other > 0 ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled` : undefined;
+        return column.other > 0
+            ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled`
+            : undefined;
     }
     if (column.distribution.kind === 'lossless')
         return undefined;
@@ -58987,7 +59135,9 @@ function encodeDistribution(values, counts) {
     for (const count of counts)
         bytes.unsigned(count);
     const data = (0,external_node_zlib_namespaceObject.deflateRawSync)(bytes.finish(), { level: 9 }).toString('base64');
-    return scale === undefined ? { encoding: 'float64', distinct: values.length, data } : { encoding: 'decimal', scale, distinct: values.length, data };
+    return scale === undefined
+        ? { encoding: 'float64', distinct: values.length, data }
+        : { encoding: 'decimal', scale, distinct: values.length, data };
 }
 /** Undefined when the data does not decode to `distinct` values and counts (a corrupt profile). */
 function decodeDistribution(encoded) {
@@ -59498,7 +59648,13 @@ function profileToJson(profile) {
 function columnToJson(column) {
     const common = { name: column.name, storage: column.storage, rows: column.rows, missing: column.missing };
     if (column.storage === 'text') {
-        return { ...common, distinct: column.distinct, distinct_exact: column.distinctExact, other: column.other, categories: column.categories };
+        return {
+            ...common,
+            distinct: column.distinct,
+            distinct_exact: column.distinctExact,
+            other: column.other,
+            categories: column.categories,
+        };
     }
     const { distribution } = column;
     const numbers = {
@@ -59535,7 +59691,9 @@ function profileFromJson(json, file) {
         fail(`it is format version ${JSON.stringify(version)}, and this driftgate reads version ${PROFILE_VERSION}; make it again with this version`);
     }
     const rows = count(root.rows) ?? fail('"rows" is not a whole number ≥ 0');
-    const sources = Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string') ? root.sources : fail('"sources" is not a list of names');
+    const sources = Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string')
+        ? root.sources
+        : fail('"sources" is not a list of names');
     const settings = readSettings(asRecord(root.settings)) ?? fail('"settings" is missing or holds an invalid value');
     if (!Array.isArray(root.columns))
         fail('"columns" is not a list');
@@ -59547,7 +59705,11 @@ function profileFromJson(json, file) {
             fail('it names this column twice', name);
         names.add(name);
         const problem = (message) => fail(message, name);
-        const column = record.storage === 'text' ? readText(record, name, problem) : record.storage === 'numeric' ? readNumeric(record, name, problem) : problem('its "storage" is neither "numeric" nor "text"');
+        const column = record.storage === 'text'
+            ? readText(record, name, problem)
+            : record.storage === 'numeric'
+                ? readNumeric(record, name, problem)
+                : problem('its "storage" is neither "numeric" nor "text"');
         if (column.rows !== rows)
             problem(`it has ${column.rows} rows, the profile ${rows}`);
         return column;
@@ -59603,7 +59765,14 @@ function readNumeric(record, name, problem) {
         problem('"integers" is not true or false');
     if (record.time !== undefined && record.time !== true)
         problem('"time" is given and not true');
-    const base = { storage: 'numeric', name, rows, missing, integers: record.integers, ...(record.time === true ? { time: true } : {}) };
+    const base = {
+        storage: 'numeric',
+        name,
+        rows,
+        missing,
+        integers: record.integers,
+        ...(record.time === true ? { time: true } : {}),
+    };
     const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
     let distribution;
     let min;
@@ -59651,7 +59820,11 @@ function readNumeric(record, name, problem) {
     const moments = { mean: record.mean, m2: record.m2 };
     if (record.min !== min || record.max !== max)
         problem('its "min" and "max" differ from its distribution');
-    if (typeof moments.mean !== 'number' || typeof moments.m2 !== 'number' || !Number.isFinite(moments.mean) || !(moments.m2 >= 0) || !Number.isFinite(moments.m2)) {
+    if (typeof moments.mean !== 'number' ||
+        typeof moments.m2 !== 'number' ||
+        !Number.isFinite(moments.mean) ||
+        !(moments.m2 >= 0) ||
+        !Number.isFinite(moments.m2)) {
         problem('its "mean" and "m2" are not finite numbers (m2 ≥ 0)');
     }
     if (moments.mean < min || moments.mean > max)
@@ -59763,7 +59936,9 @@ async function readProfileFile(path, display = path) {
         json = JSON.parse(text);
     }
     catch (error) {
-        throw new InputError(`not a usable driftgate profile: it is not valid JSON (${error.message}); is it truncated?`, { file: display });
+        throw new InputError(`not a usable driftgate profile: it is not valid JSON (${error.message}); is it truncated?`, {
+            file: display,
+        });
     }
     return profileFromJson(json, display);
 }
@@ -61539,15 +61714,28 @@ const csvFormat = {
     stream: streamDelimited,
 };
 /** Read by the same reader, which takes the delimiter from the format's name. */
-const tsvFormat = { ...csvFormat, name: 'tsv', title: 'TSV', extensions: ['.tsv', '.tab'], notes: 'the same with tabs' };
+const tsvFormat = {
+    ...csvFormat,
+    name: 'tsv',
+    title: 'TSV',
+    extensions: ['.tsv', '.tab'],
+    notes: 'the same with tabs',
+};
 /** Reads a CSV (`,`) or TSV (tab) file into columns. */
 async function readDelimited(source, plan) {
     // A missing file has no size; reading it reports that.
-    const size = source.gzip ? undefined : await (0,promises_namespaceObject.stat)(source.path).then((info) => info.size, () => undefined);
+    const size = source.gzip
+        ? undefined
+        : await (0,promises_namespaceObject.stat)(source.path).then((info) => info.size, () => undefined);
     return readDelimitedInput(delimitedInputOf(source, size), plan);
 }
 function delimitedInputOf(source, size) {
-    return { file: source.display, delimiter: source.format === tsvFormat.name ? TAB : COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
+    return {
+        file: source.display,
+        delimiter: source.format === tsvFormat.name ? TAB : COMMA,
+        size,
+        chunks: (pass) => readChunks(source, pass.onBytes),
+    };
 }
 async function readDelimitedInput(input, plan) {
     const first = await scanInput(input, plan);
@@ -67672,10 +67860,16 @@ function checkNames(schema, footer, file) {
             throw new InputError(`column ${index} has no name in the schema; give every column a name`, { file, column: index });
         }
         if (name.includes('\uFFFD') && !containsUtf8(footer, name)) {
-            throw new InputError(`the name of column ${index} in the schema is not valid UTF-8; write the file with UTF-8 column names`, { file, column: index });
+            throw new InputError(`the name of column ${index} in the schema is not valid UTF-8; write the file with UTF-8 column names`, {
+                file,
+                column: index,
+            });
         }
         if (seen.has(name)) {
-            throw new InputError(`the schema names column ${JSON.stringify(name)} more than once; give every column a distinct name`, { file, column: name });
+            throw new InputError(`the schema names column ${JSON.stringify(name)} more than once; give every column a distinct name`, {
+                file,
+                column: name,
+            });
         }
         seen.add(name);
     }
@@ -68232,7 +68426,15 @@ async function readThroughHyparquet(parquet, field, plan, rowStart, rowEnd) {
     const file = parquet.display;
     const parts = [];
     try {
-        await parquetRead({ file: parquet.file, metadata: parquet.metadata, parsers: PARSERS, columns: [name], rowStart, rowEnd, onChunk: (chunk) => void parts.push(chunk) });
+        await parquetRead({
+            file: parquet.file,
+            metadata: parquet.metadata,
+            parsers: PARSERS,
+            columns: [name],
+            rowStart,
+            rowEnd,
+            onChunk: (chunk) => void parts.push(chunk),
+        });
     }
     catch (error) {
         throw error instanceof InputError ? error : unreadable(error, file);
@@ -68459,7 +68661,12 @@ function dataExtensions() {
 function formatTableMarkdown() {
     const code = (extension) => `\`${extension}\``;
     const rows = formats.map((format) => `| ${format.title} | ${format.extensions.map(code).join(', ')} | ${format.notes} |`);
-    return ['| format | extensions | notes |', '|---|---|---|', ...rows, `| ${GZIP.title} | any of the above + ${code(GZIP.extension)} | |`].join('\n');
+    return [
+        '| format | extensions | notes |',
+        '|---|---|---|',
+        ...rows,
+        `| ${GZIP.title} | any of the above + ${code(GZIP.extension)} | |`,
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/io/paths.ts
@@ -68511,15 +68718,15 @@ function globOptions({ cwd, within, onOutside = () => undefined }) {
     };
     const refusal = (path) => Object.assign(new Error(`${path} leads outside the folders the walk may enter`), { code: 'EACCES' });
     options.fs = {
-        realpath: ((path, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (error ? callback(error, '') : outsideFolder(path, real) ? callback(refusal(path), '') : callback(null, real)))),
+        realpath: ((path, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => error ? callback(error, '') : outsideFolder(path, real) ? callback(refusal(path), '') : callback(null, real))),
         realpathSync: ((path) => {
             const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
             if (outsideFolder(path, real))
                 throw refusal(path);
             return real;
         }),
-        readdir: ((path, readdirOptions, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (!error && outsideFolder(path, real) ? callback(null, []) : (0,external_node_fs_namespaceObject.readdir)(path, readdirOptions, callback)))),
-        readdirSync: ((path, readdirOptions) => (outsideFolder(path, realOrAsWritten(path)) ? [] : (0,external_node_fs_namespaceObject.readdirSync)(path, readdirOptions))),
+        readdir: ((path, readdirOptions, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => !error && outsideFolder(path, real) ? callback(null, []) : (0,external_node_fs_namespaceObject.readdir)(path, readdirOptions, callback))),
+        readdirSync: ((path, readdirOptions) => outsideFolder(path, realOrAsWritten(path)) ? [] : (0,external_node_fs_namespaceObject.readdirSync)(path, readdirOptions)),
     };
     return options;
 }
@@ -68734,9 +68941,13 @@ async function readProfiles(paths, options = {}) {
         return undefined;
     const data = sources.filter((_, index) => !isProfile[index]);
     if (data.length > 0) {
-        throw new InputError('this is a data file among profiles; pass either profiles (they are merged) or data files, not both', { file: data[0].display });
+        throw new InputError('this is a data file among profiles; pass either profiles (they are merged) or data files, not both', {
+            file: data[0].display,
+        });
     }
-    const profile = sources.length === 1 ? await readProfileFile(sources[0].path, sources[0].display) : await mergeSources(sources, DEFAULT_PROFILE_SETTINGS);
+    const profile = sources.length === 1
+        ? await readProfileFile(sources[0].path, sources[0].display)
+        : await mergeSources(sources, DEFAULT_PROFILE_SETTINGS);
     return { profile, files: sources.map((source) => source.display) };
 }
 /** The check's view of the profiles the paths name (see `readProfiles`). */
@@ -68867,7 +69078,9 @@ function serveReadWorker() {
         return false;
     const { request, progress } = external_node_worker_threads_namespaceObject.workerData;
     const port = external_node_worker_threads_namespaceObject.parentPort;
-    const onProgress = progress ? (read, total) => port.postMessage({ kind: 'progress', read, total }) : undefined;
+    const onProgress = progress
+        ? (read, total) => port.postMessage({ kind: 'progress', read, total })
+        : undefined;
     readTable(request.paths, { ...request.options, onProgress }).then((table) => {
         const sorted = request.presort ? presort(table, request.options.declared) : undefined;
         const buffers = transferablesOf(table.columns);
@@ -68920,7 +69133,12 @@ const SIDE_MEMORY_PER_INPUT_BYTE = 4;
 const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 async function runCheck(settings, run = {}) {
     const { observer } = run;
-    const readOptions = { declared: settings.drift.declaredKinds, naValues: settings.drift.naValues, cwd: settings.cwd, globRoots: settings.globRoots };
+    const readOptions = {
+        declared: settings.drift.declaredKinds,
+        naValues: settings.drift.naValues,
+        cwd: settings.cwd,
+        globRoots: settings.globRoots,
+    };
     const workerMinBytes = run.workerMinBytes ?? WORKER_MIN_BYTES;
     const readWorker = run.readWorker && (await inputSize(settings.current, readOptions)) >= workerMinBytes ? run.readWorker : undefined;
     const started = performance.now();
@@ -69028,7 +69246,10 @@ function escapeMarkdown(text) {
  * become quotes and line breaks spaces.
  */
 function markdownCode(text) {
-    return `\`${text.replace(/`/g, "'").replace(/\r\n|\r|\n/g, ' ').replace(CONTROL_CHARACTERS, visibleControl)}\``;
+    return `\`${text
+        .replace(/`/g, "'")
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(CONTROL_CHARACTERS, visibleControl)}\``;
 }
 /**
  * Text for a terminal or a GitHub Actions log line: control characters (line breaks, escape sequences
@@ -69076,7 +69297,9 @@ function formatScore(column) {
     const bounds = column.approximate?.bounds;
     if (column.output === 'distance')
         return `${formatNumber(column.score)}${bounds?.distance === undefined ? '' : ` ± ${formatNumber(bounds.distance)}`}`;
-    const range = bounds?.p_value && column.p_value_adjusted === undefined ? ` (${formatNumber(bounds.p_value[0])}–${formatNumber(bounds.p_value[1])})` : '';
+    const range = bounds?.p_value && column.p_value_adjusted === undefined
+        ? ` (${formatNumber(bounds.p_value[0])}–${formatNumber(bounds.p_value[1])})`
+        : '';
     return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${formatNumber(column.score)}${range}`;
 }
 /** Which way the column moved, in one short phrase with an arrow. */
@@ -71079,7 +71302,9 @@ function classesView(performance) {
         return [{ side: name, labelledRows: side.rows, rows, cells }];
     });
     const note = hiddenClassesNote(classes);
-    const legend = sides.baseline && sides.current ? 'baseline → current (change)' : `${sides.baseline ? 'baseline' : 'current'} only: the ${sides.baseline ? 'current' : 'baseline'} data has no labelled rows`;
+    const legend = sides.baseline && sides.current
+        ? 'baseline → current (change)'
+        : `${sides.baseline ? 'baseline' : 'current'} only: the ${sides.baseline ? 'current' : 'baseline'} data has no labelled rows`;
     return { legend, scores, ...(note ? { note } : {}), matrices };
 }
 function classSides(performance) {
@@ -71113,7 +71338,11 @@ function confusionRows(side, classes) {
         const index = classes.shown.indexOf(label);
         return index >= 0 ? index : classes.shown.length;
     };
-    const rows = [...classes.shown.map((label) => ({ label })), ...(merged ? [{}] : [])].map((row) => ({ ...row, counts: new Array(slots).fill(0), total: 0 }));
+    const rows = [...classes.shown.map((label) => ({ label })), ...(merged ? [{}] : [])].map((row) => ({
+        ...row,
+        counts: new Array(slots).fill(0),
+        total: 0,
+    }));
     side.confusion_matrix.forEach((predicted, trueIndex) => {
         const row = rows[slotOf(side.labels[trueIndex])];
         predicted.forEach((count, predictedIndex) => {
@@ -71179,10 +71408,20 @@ function estimatedView(performance) {
         ? `Estimated without labels (CBPE) on ${formatCount(unlabelled.rows)} current rows whose labels have not arrived.`
         : `No current row lacks its label; CBPE estimated the ${formatCount(labelled.rows)} labelled ones to show how close it comes.`;
     return {
-        headline: [what, verdict?.summary, verdict && !verdict.replaces_realized ? 'Enough current rows are labelled, so the realized verdict decides.' : undefined].filter(Boolean).join(' '),
+        headline: [
+            what,
+            verdict?.summary,
+            verdict && !verdict.replaces_realized ? 'Enough current rows are labelled, so the realized verdict decides.' : undefined,
+        ]
+            .filter(Boolean)
+            .join(' '),
         decides: verdict?.replaces_realized ?? false,
         ...(verdict ? { status: verdict.status } : {}),
-        label: verdict?.status === 'degraded' ? 'estimated performance drift' : verdict?.status === 'ok' ? 'no estimated performance drift' : 'estimate only',
+        label: verdict?.status === 'degraded'
+            ? 'estimated performance drift'
+            : verdict?.status === 'ok'
+                ? 'no estimated performance drift'
+                : 'estimate only',
         calibration: calibrationText(estimated),
         caveat: `The ${band} is where the realized value should lie once the labels arrive, if the way outcomes follow the scores has not changed since the baseline (CBPE sees covariate shift, not concept drift).`,
         header,
@@ -71230,7 +71469,10 @@ function calibrationText(estimated) {
  * gate's heads the report; so it does when the two disagree (insufficient data that fails the gate).
  */
 function gateHeadsReport(result) {
-    return result.model !== undefined || result.multivariate !== undefined || result.segments !== undefined || result.gate.tripped !== result.dataset.drift_detected;
+    return (result.model !== undefined ||
+        result.multivariate !== undefined ||
+        result.segments !== undefined ||
+        result.gate.tripped !== result.dataset.drift_detected);
 }
 function multivariateRows(methods) {
     return methods.map((method) => ({
@@ -71254,7 +71496,9 @@ function valueText(method) {
 }
 function thresholdText(method) {
     if (method.output === 'band') {
-        return method.lower_threshold === undefined || method.upper_threshold === undefined ? '-' : `${formatNumber(method.lower_threshold)} – ${formatNumber(method.upper_threshold)}`;
+        return method.lower_threshold === undefined || method.upper_threshold === undefined
+            ? '-'
+            : `${formatNumber(method.lower_threshold)} – ${formatNumber(method.upper_threshold)}`;
     }
     if (method.threshold === undefined)
         return '-';
@@ -71321,7 +71565,16 @@ function renderText(result, options = {}) {
     const model = result.model ? [...modelLines(result.model, wrapped), ''] : [];
     const multivariate = result.multivariate ? [...multivariateLines(result.multivariate, wrapped), ''] : [];
     const segments = result.segments ? [...segmentLines(result.segments, wrapped), ''] : [];
-    return [wrapped(escapeTerminal(result.gate.summary)), sides, '', ...model, ...multivariate, ...segments, wrapped(`Features: ${escapeTerminal(result.dataset.summary)}`), ...features].join('\n') + '\n';
+    return ([
+        wrapped(escapeTerminal(result.gate.summary)),
+        sides,
+        '',
+        ...model,
+        ...multivariate,
+        ...segments,
+        wrapped(`Features: ${escapeTerminal(result.dataset.summary)}`),
+        ...features,
+    ].join('\n') + '\n');
 }
 /** A sentence broken between words to fit `width`: the first line after `first`, the others after `rest`. */
 function wrapText(text, width, first, rest) {
@@ -71359,7 +71612,10 @@ function multivariateLines(multivariate, wrapped) {
         row.drift ? row.status.toUpperCase() : row.status,
         escapeTerminal(truncate(row.note, 80)),
     ]);
-    return [wrapped(`Multivariate: ${multivariate.summary}`), ...alignedTable([['METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'NOTE'], ...rows]).map((line) => `  ${line}`)];
+    return [
+        wrapped(`Multivariate: ${multivariate.summary}`),
+        ...alignedTable([['METHOD', 'VALUE', 'THRESHOLD', 'RESULT', 'NOTE'], ...rows]).map((line) => `  ${line}`),
+    ];
 }
 function modelLines(model, wrapped) {
     const indent = (lines) => lines.map((line) => `  ${line}`);
@@ -71407,7 +71663,11 @@ function modelLines(model, wrapped) {
 function classLines(classes) {
     const label = (text) => (text === undefined ? '(all others)' : escapeTerminal(truncate(text, 30)));
     const scores = classes.scores.map((row) => [label(row.label), ...row.cells]);
-    const lines = [`classes: ${classes.legend}`, ...alignedTable([['CLASS', ...CLASS_SCORE_TITLES.map((title) => title.toUpperCase())], ...scores]), ...(classes.note ? [classes.note] : [])];
+    const lines = [
+        `classes: ${classes.legend}`,
+        ...alignedTable([['CLASS', ...CLASS_SCORE_TITLES.map((title) => title.toUpperCase())], ...scores]),
+        ...(classes.note ? [classes.note] : []),
+    ];
     for (const matrix of classes.matrices) {
         const header = ['TRUE \\ PREDICTED', ...matrix.rows.map((row) => label(row.label)), 'ROWS'];
         const rows = matrix.rows.map((row, index) => [label(row.label), ...matrix.cells[index]]);
@@ -71418,7 +71678,10 @@ function classLines(classes) {
 /** Cells padded to their column's widest, counted in code points so names in any script line up. */
 function alignedTable(rows) {
     const widths = rows[0].map((_, index) => Math.max(...rows.map((row) => [...row[index]].length)));
-    return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] + cell.length - [...cell].length))).join('  ').trimEnd());
+    return rows.map((row) => row
+        .map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] + cell.length - [...cell].length)))
+        .join('  ')
+        .trimEnd());
 }
 function describe(side) {
     return `${side.sources.map(escapeTerminal).join(', ')} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
@@ -71521,7 +71784,10 @@ function parseProbabilityColumns(entries, option) {
  * would never trip, so it is refused rather than silently ignored.
  */
 function parseGateOn(entries, option, model, multivariate = [], segment) {
-    const words = entries.flatMap((entry) => entry.split(',')).map((word) => word.trim()).filter((word) => word !== '');
+    const words = entries
+        .flatMap((entry) => entry.split(','))
+        .map((word) => word.trim())
+        .filter((word) => word !== '');
     if (words.length === 0)
         return new Set(ANY_GATES);
     const gates = new Set();
@@ -71535,7 +71801,8 @@ function parseGateOn(entries, option, model, multivariate = [], segment) {
     }
     if (gates.has('segment') && segment === undefined)
         throw new InputError(`${option} segment needs a segment column`);
-    if (gates.has('estimated-performance') && !(model?.prediction !== undefined && model.target !== undefined && model.probabilities?.kind === 'positive')) {
+    if (gates.has('estimated-performance') &&
+        !(model?.prediction !== undefined && model.target !== undefined && model.probabilities?.kind === 'positive')) {
         throw new InputError(`${option} estimated-performance needs the prediction and target columns and one probability column (the positive class's)`);
     }
     if (!words.includes('any')) {
@@ -71577,7 +71844,7 @@ const SECTIONS = {
     gate: 'Gate:',
     output: 'Output:',
     reports: 'Reports and metrics (the action):',
-    profile: 'Profile options:',
+    profile: "Profiles (docs/profile-schema.md): a compact, mergeable baseline instead of the raw rows. Counts, missing cells, categories and moments are exact; a numerical column keeps every distinct value with its count (lossless: every method gives the raw data's values) up to --max-distinct values, else a quantile summary whose ranks are off by at most --rank-error of the rows, which the check states as each value's bound (ks, wasserstein and t_test are computed on a summary; other methods are refused).",
 };
 const metricList = PERFORMANCE_METRIC_NAMES.join(', ');
 const gateWords = 'data, prediction, performance, estimated-performance, multivariate, segment or any';
@@ -71622,7 +71889,11 @@ const CHECK_OPTIONS = {
     baselineArtifact: {
         kind: 'text',
         section: 'sources',
-        input: { name: 'baseline-artifact', description: 'Name of a workflow artifact holding the baseline data or profile (instead of baseline).', forwarded: true },
+        input: {
+            name: 'baseline-artifact',
+            description: 'Name of a workflow artifact holding the baseline data or profile (instead of baseline).',
+            forwarded: true,
+        },
     },
     baselineRunId: {
         kind: 'text',
@@ -71636,7 +71907,11 @@ const CHECK_OPTIONS = {
     baselineWorkflow: {
         kind: 'text',
         section: 'sources',
-        input: { name: 'baseline-workflow', description: 'Workflow file name (e.g. train.yml) or id, for baseline-run-id "latest".', forwarded: true },
+        input: {
+            name: 'baseline-workflow',
+            description: 'Workflow file name (e.g. train.yml) or id, for baseline-run-id "latest".',
+            forwarded: true,
+        },
     },
     baselineBranch: {
         kind: 'text',
@@ -71663,27 +71938,45 @@ const CHECK_OPTIONS = {
     baselineTable: {
         kind: 'text',
         section: 'sources',
-        input: { name: 'baseline-table', description: 'Table (schema.table) whose profile, computed inside the engine, is the baseline (instead of baseline).', forwarded: true },
+        input: {
+            name: 'baseline-table',
+            description: 'Table (schema.table) whose profile, computed inside the engine, is the baseline (instead of baseline).',
+            forwarded: true,
+        },
     },
     baselineQuery: {
         kind: 'text',
         section: 'sources',
-        input: { name: 'baseline-query', description: 'Query whose rows, profiled inside the engine, are the baseline (instead of baseline-table).', forwarded: true },
+        input: {
+            name: 'baseline-query',
+            description: 'Query whose rows, profiled inside the engine, are the baseline (instead of baseline-table).',
+            forwarded: true,
+        },
     },
     currentTable: {
         kind: 'text',
         section: 'sources',
-        input: { name: 'current-table', description: 'Table whose profile, computed inside the engine, is the fresh data (instead of current).' },
+        input: {
+            name: 'current-table',
+            description: 'Table whose profile, computed inside the engine, is the fresh data (instead of current).',
+        },
     },
     currentQuery: {
         kind: 'text',
         section: 'sources',
-        input: { name: 'current-query', description: 'Query whose rows, profiled inside the engine, are the fresh data (instead of current-table).' },
+        input: {
+            name: 'current-query',
+            description: 'Query whose rows, profiled inside the engine, are the fresh data (instead of current-table).',
+        },
     },
     githubToken: {
         kind: 'text',
         section: 'sources',
-        input: { name: 'github-token', description: 'Token for reading artifacts of other runs (needs actions read permission).', default: '${{ github.token }}' },
+        input: {
+            name: 'github-token',
+            description: 'Token for reading artifacts of other runs (needs actions read permission).',
+            default: '${{ github.token }}',
+        },
     },
     columns: {
         kind: 'list',
@@ -71707,7 +72000,11 @@ const CHECK_OPTIONS = {
         flag: 'numerical',
         value: 'COL',
         help: 'treat this column as numerical (repeat; names may hold commas and spaces)',
-        input: { name: 'numerical-columns', description: 'Columns to treat as numerical, one per line (others are inferred).', forwarded: true },
+        input: {
+            name: 'numerical-columns',
+            description: 'Columns to treat as numerical, one per line (others are inferred).',
+            forwarded: true,
+        },
     },
     categoricalColumns: {
         kind: 'list',
@@ -71748,7 +72045,11 @@ const CHECK_OPTIONS = {
         flag: 'method',
         value: 'NAME',
         help: 'for every column whose type it supports',
-        input: { name: 'method', description: 'Drift method for every column whose type it supports (empty = automatic choice per column).', forwarded: true },
+        input: {
+            name: 'method',
+            description: 'Drift method for every column whose type it supports (empty = automatic choice per column).',
+            forwarded: true,
+        },
     },
     numericalMethod: {
         kind: 'text',
@@ -71842,7 +72143,11 @@ const CHECK_OPTIONS = {
         flag: 'numerical-threshold',
         value: 'X',
         help: 'the same, for numerical columns',
-        input: { name: 'numerical-threshold', description: 'Threshold for numerical columns; like threshold, only where the method is set.', forwarded: true },
+        input: {
+            name: 'numerical-threshold',
+            description: 'Threshold for numerical columns; like threshold, only where the method is set.',
+            forwarded: true,
+        },
     },
     categoricalThreshold: {
         kind: 'text',
@@ -71850,7 +72155,11 @@ const CHECK_OPTIONS = {
         flag: 'categorical-threshold',
         value: 'X',
         help: 'the same, for categorical columns',
-        input: { name: 'categorical-threshold', description: 'Threshold for categorical columns; like threshold, only where the method is set.', forwarded: true },
+        input: {
+            name: 'categorical-threshold',
+            description: 'Threshold for categorical columns; like threshold, only where the method is set.',
+            forwarded: true,
+        },
     },
     columnThresholds: {
         kind: 'list',
@@ -71870,7 +72179,12 @@ const CHECK_OPTIONS = {
         flag: 'correction',
         value: 'none|bonferroni|fdr',
         help: 'multiple-testing correction across p-value tests (default none)',
-        input: { name: 'correction', description: 'Multiple-testing correction across p-value tests (none, bonferroni or fdr).', default: 'none', forwarded: true },
+        input: {
+            name: 'correction',
+            description: 'Multiple-testing correction across p-value tests (none, bonferroni or fdr).',
+            default: 'none',
+            forwarded: true,
+        },
     },
     minRows: {
         kind: 'text',
@@ -71904,7 +72218,12 @@ const CHECK_OPTIONS = {
         flag: 'drift-share',
         value: 'X',
         help: `dataset drift when this share of columns drifted (default ${DEFAULT_DRIFT_SHARE})`,
-        input: { name: 'drift-share', description: 'The dataset has drifted when at least this share of the compared columns drifted.', default: String(DEFAULT_DRIFT_SHARE), forwarded: true },
+        input: {
+            name: 'drift-share',
+            description: 'The dataset has drifted when at least this share of the compared columns drifted.',
+            default: String(DEFAULT_DRIFT_SHARE),
+            forwarded: true,
+        },
     },
     allMethods: {
         kind: 'switch',
@@ -71978,7 +72297,11 @@ const CHECK_OPTIONS = {
         flag: 'performance-metric',
         value: 'NAME',
         help: `${metricList} (default accuracy for classifiers, mae for regressors)`,
-        input: { name: 'performance-metric', description: `Metric of the performance verdict - ${metricList}. Empty = accuracy for classifiers, mae for regressors.`, forwarded: true },
+        input: {
+            name: 'performance-metric',
+            description: `Metric of the performance verdict - ${metricList}. Empty = accuracy for classifiers, mae for regressors.`,
+            forwarded: true,
+        },
     },
     maxDegradation: {
         kind: 'text',
@@ -72046,12 +72369,20 @@ const CHECK_OPTIONS = {
     failOnDrift: {
         kind: 'switch',
         section: 'reports',
-        input: { name: 'fail-on-drift', description: 'Fail the step when the gate trips (default false, so the outputs can gate a later job).', default: 'false' },
+        input: {
+            name: 'fail-on-drift',
+            description: 'Fail the step when the gate trips (default false, so the outputs can gate a later job).',
+            default: 'false',
+        },
     },
     reportDir: {
         kind: 'text',
         section: 'reports',
-        input: { name: 'report-dir', description: 'Directory (in the workspace) for the JSON, Markdown, HTML reports and the metrics file.', default: 'driftgate-report' },
+        input: {
+            name: 'report-dir',
+            description: 'Directory (in the workspace) for the JSON, Markdown, HTML reports and the metrics file.',
+            default: 'driftgate-report',
+        },
     },
     uploadReport: {
         kind: 'text',
@@ -72076,7 +72407,10 @@ const CHECK_OPTIONS = {
     metricsLabels: {
         kind: 'list',
         section: 'reports',
-        input: { name: 'metrics-labels', description: 'Labels added to every metric and to the Pushgateway grouping key, one NAME=VALUE per line (e.g. model=churn).' },
+        input: {
+            name: 'metrics-labels',
+            description: 'Labels added to every metric and to the Pushgateway grouping key, one NAME=VALUE per line (e.g. model=churn).',
+        },
     },
     format: {
         kind: 'text',
@@ -72102,9 +72436,30 @@ const CHECK_OPTIONS = {
  * its columns as the check would.
  */
 const PROFILE_OPTIONS = {
-    data: { kind: 'list', section: 'profile', flag: 'data', variadic: true, value: 'PATH...', help: 'data files to profile, in one streaming pass' },
-    merge: { kind: 'list', section: 'profile', flag: 'merge', variadic: true, value: 'PROFILE...', help: 'profiles of other rows (shards) to merge into one' },
-    output: { kind: 'text', section: 'profile', flag: 'output', short: 'o', value: 'FILE', help: 'write the profile there (.json, or .json.gz compressed); else stdout' },
+    data: {
+        kind: 'list',
+        section: 'profile',
+        flag: 'data',
+        variadic: true,
+        value: 'PATH...',
+        help: 'data files to profile, in one streaming pass',
+    },
+    merge: {
+        kind: 'list',
+        section: 'profile',
+        flag: 'merge',
+        variadic: true,
+        value: 'PROFILE...',
+        help: 'profiles of other rows (shards) to merge into one',
+    },
+    output: {
+        kind: 'text',
+        section: 'profile',
+        flag: 'output',
+        short: 'o',
+        value: 'FILE',
+        help: 'write the profile there (.json, or .json.gz compressed); else stdout',
+    },
     numericalColumns: CHECK_OPTIONS.numericalColumns,
     categoricalColumns: CHECK_OPTIONS.categoricalColumns,
     naValues: CHECK_OPTIONS.naValues,
@@ -72168,7 +72523,11 @@ function parseArgsOptions(options) {
         .filter((option) => option.flag !== undefined)
         .map((option) => [
         option.flag,
-        { type: option.kind === 'switch' ? 'boolean' : 'string', ...(option.kind === 'list' ? { multiple: true } : {}), ...(option.short ? { short: option.short } : {}) },
+        {
+            type: option.kind === 'switch' ? 'boolean' : 'string',
+            ...(option.kind === 'list' ? { multiple: true } : {}),
+            ...(option.short ? { short: option.short } : {}),
+        },
     ]));
 }
 /** The check action's inputs as action.yml declares them, in the table's order. */
@@ -72319,7 +72678,10 @@ function checkOptionsOf(read) {
 /** The numerical and categorical column options as one map; a column may not be both. */
 function declaredKindsOf(read) {
     const declared = new Map();
-    for (const [kind, option] of [['numerical', CHECK_OPTIONS.numericalColumns], ['categorical', CHECK_OPTIONS.categoricalColumns]]) {
+    for (const [kind, option] of [
+        ['numerical', CHECK_OPTIONS.numericalColumns],
+        ['categorical', CHECK_OPTIONS.categoricalColumns],
+    ]) {
         for (const name of read.list(option)) {
             const other = declared.get(name);
             if (other && other !== kind) {
@@ -72451,7 +72813,10 @@ function doubleLiteral(value) {
 /** The FROM clause of every statement. */
 function fromClause(dialect, source) {
     if ('table' in source)
-        return `FROM ${source.table.split('.').map((part) => dialect.quote(part)).join('.')} AS src`;
+        return `FROM ${source.table
+            .split('.')
+            .map((part) => dialect.quote(part))
+            .join('.')} AS src`;
     // A trailing semicolon would end the statement the query is wrapped in, a trailing line comment hide its end.
     return `FROM (${source.query.trim().replace(/;+\s*$/, '')}\n) AS src`;
 }
@@ -72570,7 +72935,9 @@ async function profileInEngine(connection, source, settings, sourceName) {
         }
     }
     const spread = numeric.filter((facts) => facts.finite > 0).map((facts) => ({ facts, request: spreadRequest(facts, settings) }));
-    const spreadRow = spread.length > 0 ? (await connection.rows(spreadStatement(dialect, source, spread.map(({ request }) => request))))[0] : [];
+    const spreadRow = spread.length > 0
+        ? (await connection.rows(spreadStatement(dialect, source, spread.map(({ request }) => request))))[0]
+        : [];
     const profiles = new Map();
     let cell = 0;
     for (const { facts, request } of spread) {
@@ -72634,7 +73001,14 @@ async function valueCounts(connection, source, column) {
  */
 function numericProfile(facts, rows, deviations, squares, distribution, settings) {
     const { finite, min, max } = facts;
-    const base = { storage: 'numeric', name: facts.column.name, rows, missing: rows - finite, integers: facts.integers, distribution };
+    const base = {
+        storage: 'numeric',
+        name: facts.column.name,
+        rows,
+        missing: rows - finite,
+        integers: facts.integers,
+        distribution,
+    };
     const accumulator = new NumericAccumulator(facts.column.name, settings);
     if (finite === 0) {
         accumulator.addProfile(base);
@@ -72667,7 +73041,16 @@ async function textProfile(connection, source, column, rows, present, distinct, 
         }
     }
     const kept = categories.reduce((sum, [, count]) => sum + count, 0);
-    return { storage: 'text', name: column.name, rows, missing: rows - present, categories, other: present - kept, distinct, distinctExact: true };
+    return {
+        storage: 'text',
+        name: column.name,
+        rows,
+        missing: rows - present,
+        categories,
+        other: present - kept,
+        distinct,
+        distinctExact: true,
+    };
 }
 /** A cell the engine returned as a number, numeric text or a big integer; NaN for NULL. */
 function numberOf(cell) {
@@ -72764,7 +73147,9 @@ async function connectPostgres(url) {
         dialect: postgres,
         async columns(source) {
             const { fields } = await run(`SELECT * ${fromClause(postgres, source)} LIMIT 0`);
-            const types = await run('SELECT oid::int, format_type(oid, NULL), typcategory FROM pg_type WHERE oid = ANY($1::oid[])', [fields.map((field) => field.dataTypeID)]);
+            const types = await run('SELECT oid::int, format_type(oid, NULL), typcategory FROM pg_type WHERE oid = ANY($1::oid[])', [
+                fields.map((field) => field.dataTypeID),
+            ]);
             const byOid = new Map(types.rows.map(([oid, name, category]) => [oid, { name: name, category: category }]));
             return fields.map((field) => {
                 const type = byOid.get(field.dataTypeID);
@@ -72946,7 +73331,7 @@ async function loadDuckDb() {
 async function connectDuckDb(location) {
     const { DuckDBInstance } = await loadDuckDb();
     const path = location?.replace(/^duckdb:(\/\/)?/, '');
-    const instance = await inEngine('duckdb', [], () => (path ? DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : DuckDBInstance.create(':memory:')));
+    const instance = await inEngine('duckdb', [], () => path ? DuckDBInstance.create(path, { access_mode: 'READ_ONLY' }) : DuckDBInstance.create(':memory:'));
     const connection = await instance.connect();
     const run = (statement) => inEngine('duckdb', [], () => connection.runAndReadAll(statement));
     return {
@@ -73031,7 +73416,11 @@ function sqlStatements(dialect, source, columns, settings) {
         ? `${named(column)}: finite values, min, max, sum, distinct values, 1 if all are whole (NULL when none)`
         : `${named(column)}: present cells, distinct categories`);
     const statements = [
-        { step: 'scan', about: `One scan. Its row: the rows, then ${scanCells.join('; then ')}.`, sql: scanStatement(dialect, source, columns) },
+        {
+            step: 'scan',
+            about: `One scan. Its row: the rows, then ${scanCells.join('; then ')}.`,
+            sql: scanStatement(dialect, source, columns),
+        },
     ];
     if (numeric.length > 0) {
         const deviations = numeric.map((column) => `D${positionOf(column)}, Q${positionOf(column)}`).join(', ');
@@ -73133,7 +73522,9 @@ function parseProfileCli(argv) {
     if (positionals.length > 0)
         throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])} (see driftgate --help)`);
     const [data, merge] = [read.list(PROFILE_OPTIONS.data), read.list(PROFILE_OPTIONS.merge)];
-    const values = Object.fromEntries(['engine', 'connection', 'table', 'query', 'output', 'printSql'].filter((key) => given(PROFILE_OPTIONS[key])).map((key) => [key, read.text(PROFILE_OPTIONS[key])]));
+    const values = Object.fromEntries(['engine', 'connection', 'table', 'query', 'output', 'printSql']
+        .filter((key) => given(PROFILE_OPTIONS[key]))
+        .map((key) => [key, read.text(PROFILE_OPTIONS[key])]));
     values.naValuesGiven = given(PROFILE_OPTIONS.naValues) || given(PROFILE_OPTIONS.defaultNaValues);
     if (values.printSql !== undefined && (data.length > 0 || merge.length > 0))
         throw new InputError('--print-sql prints the statements for a table or query: leave out --data and --merge');
@@ -73141,7 +73532,7 @@ function parseProfileCli(argv) {
     const engine = printSql ? undefined : engineSourceOf(values);
     if (engine && (data.length > 0 || merge.length > 0))
         throw new InputError('driftgate profile takes --engine, --data or --merge, one of them');
-    if (!engine && !printSql && (data.length > 0) === (merge.length > 0)) {
+    if (!engine && !printSql && data.length > 0 === merge.length > 0) {
         throw new InputError('driftgate profile takes either --data PATH... (data files to profile) or --merge PROFILE... (profiles to merge)');
     }
     const setting = (option, rule) => optionalNumber(read.nameOf(option), read.text(option) || undefined, rule);
@@ -73326,7 +73717,11 @@ function streamAxisLabels(changePoint, x) {
         knots.push([from, x(bucket.first_position)], [to, x(bucket.first_position + bucket.rows - 1)]);
     }
     if (knots.length === 2 * series.length) {
-        return time_axis_timeTicks(knots[0][0], knots[knots.length - 1][0], PLOT_WIDTH).map(({ at, label }) => ({ at: interpolate(knots, at), label, anchor: 'middle' }));
+        return time_axis_timeTicks(knots[0][0], knots[knots.length - 1][0], PLOT_WIDTH).map(({ at, label }) => ({
+            at: interpolate(knots, at),
+            label,
+            anchor: 'middle',
+        }));
     }
     const middle = series[Math.floor(series.length / 2)];
     const ends = [
@@ -73473,14 +73868,23 @@ function statusBadge(column) {
     return `<span class="badge badge-${statusClass(column)}">${STATUS_LABELS[column.status]}</span>`;
 }
 function columnSection(column, id) {
-    const facts = [column.type, column.method ? `${column.method}${column.auto_selected ? ' (auto)' : ''}` : undefined, column.score === undefined ? undefined : formatScore(column), column.threshold === undefined ? undefined : `threshold ${formatNumber(column.threshold)}`, formatDirection(column) || undefined];
+    const facts = [
+        column.type,
+        column.method ? `${column.method}${column.auto_selected ? ' (auto)' : ''}` : undefined,
+        column.score === undefined ? undefined : formatScore(column),
+        column.threshold === undefined ? undefined : `threshold ${formatNumber(column.threshold)}`,
+        formatDirection(column) || undefined,
+    ];
     const chart = column.histogram && histogramChart(column.name, column.histogram);
     const figure = chart
         ? `${legend(column)}\n${chart}`
         : `<p class="no-chart">No chart: ${column.reasons.length > 0 ? escapeHtml(truncate(column.reasons[0], 500)) : 'no values to draw'}.</p>`;
     return `<article class="column column-${statusClass(column)}" id="${id}">
 <h3>${statusBadge(column)} <span class="column-name">${escapeHtml(truncate(column.name, 120))}</span></h3>
-<p class="facts">${facts.filter((fact) => fact !== undefined).map((fact) => escapeHtml(fact)).join(' · ')}</p>
+<p class="facts">${facts
+        .filter((fact) => fact !== undefined)
+        .map((fact) => escapeHtml(fact))
+        .join(' · ')}</p>
 <div class="column-body">
 <div class="distribution">
 ${figure}
@@ -73546,7 +73950,9 @@ function performanceBlock(performance) {
     const status = performance.status === 'degraded' ? 'drift' : performance.status === 'ok' ? 'no-drift' : 'other';
     const value = (side) => (side === undefined ? '—' : formatNumber(side));
     const rows = metricRows(performance).map((row) => `<tr${row.judged ? ' class="judged"' : ''}><th scope="row">${escapeHtml(row.title)}${row.judged ? ' <span class="auto">(verdict)</span>' : ''}</th><td class="number">${value(row.baseline)}</td><td class="number">${value(row.current)}</td><td class="number">${escapeHtml(formatMetricChange(row))}</td></tr>`);
-    const table = rows.length > 0 ? `<table class="columns metrics"><thead><tr><th scope="col">Metric</th><th scope="col">Baseline</th><th scope="col">Current</th><th scope="col">Change</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '';
+    const table = rows.length > 0
+        ? `<table class="columns metrics"><thead><tr><th scope="col">Metric</th><th scope="col">Baseline</th><th scope="col">Current</th><th scope="col">Change</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+        : '';
     return `<article class="model-block model-${status}" aria-label="Performance">
 <h3>${badge(status, PERFORMANCE_LABELS[performance.status])} Performance</h3>
 <p>${escapeHtml(performance.summary)}</p>
@@ -73747,8 +74153,14 @@ function renderJson(report) {
     return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 }
 const COLUMN_RENAMES = (/* unused pure expression or super */ null && ([['reference', 'baseline']]));
-const HISTOGRAM_RENAMES = (/* unused pure expression or super */ null && ([['reference', 'baseline'], ['other_reference', 'other_baseline']]));
-const DIRECTION_RENAMES = (/* unused pure expression or super */ null && ([['reference_mean', 'baseline_mean'], ['reference_share', 'baseline_share']]));
+const HISTOGRAM_RENAMES = (/* unused pure expression or super */ null && ([
+    ['reference', 'baseline'],
+    ['other_reference', 'other_baseline'],
+]));
+const DIRECTION_RENAMES = (/* unused pure expression or super */ null && ([
+    ['reference_mean', 'baseline_mean'],
+    ['reference_share', 'baseline_share'],
+]));
 /**
  * A parsed report of version 1 or 2 with version 3's field names, changed in place: every column's, in
  * `columns` and in `model.columns`. `schema_version` stays the one written, which says where it came from.
@@ -73870,7 +74282,13 @@ function multivariateSection(multivariate) {
 function segmentsSection(segments) {
     const withPerformance = segments.segments.some((segment) => segment.performance !== undefined);
     const rows = segmentRows(segments).map((row) => {
-        const cells = [row.rows, badge(row.drift ? 'drift' : row.status === 'no drift' ? 'no-drift' : 'other', row.status), escapeHtml(row.drifted), escapeHtml(row.effect), ...(withPerformance ? [escapeHtml(row.performance)] : [])];
+        const cells = [
+            row.rows,
+            badge(row.drift ? 'drift' : row.status === 'no drift' ? 'no-drift' : 'other', row.status),
+            escapeHtml(row.drifted),
+            escapeHtml(row.effect),
+            ...(withPerformance ? [escapeHtml(row.performance)] : []),
+        ];
         return `<tr><th scope="row" class="column-name">${escapeHtml(truncate(row.value, 120))}</th>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
     });
     const headers = [...SEGMENT_HEADERS, ...(withPerformance ? ['Performance'] : [])];
@@ -73906,7 +74324,9 @@ const ORDER_NOTE = 'Drifted columns first, then the rest; within each, the large
 function columnTableSection(ordered, featuresVerdict) {
     const rows = ordered.map((column, index) => columnRow(column, index < MAX_CHARTED_COLUMNS ? sectionId(index) : undefined));
     const heading = featuresVerdict ? 'Features' : 'Columns';
-    const verdict = featuresVerdict ? `\n<p>${badge(featuresVerdict.drift_detected ? 'drift' : featuresVerdict.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[featuresVerdict.status])} ${escapeHtml(featuresVerdict.summary)}</p>` : '';
+    const verdict = featuresVerdict
+        ? `\n<p>${badge(featuresVerdict.drift_detected ? 'drift' : featuresVerdict.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[featuresVerdict.status])} ${escapeHtml(featuresVerdict.summary)}</p>`
+        : '';
     return `<section aria-label="${heading}">
 <h2>${heading} <span class="count">(${ordered.length.toLocaleString('en-US')})</span></h2>${verdict}
 <p class="meta">${ORDER_NOTE}</p>
@@ -73961,7 +74381,7 @@ function markdownTable(header, rows) {
 /** A bulleted list, one level of nesting. */
 function markdownList(items) {
     return items
-        .flatMap((item) => (typeof item === 'string' ? [`- ${item}`] : [`- ${item.text}`, ...(item.items ?? []).map((inner) => `  - ${inner}`)]))
+        .flatMap((item) => typeof item === 'string' ? [`- ${item}`] : [`- ${item.text}`, ...(item.items ?? []).map((inner) => `  - ${inner}`)])
         .join('\n');
 }
 /** A fenced block (a Mermaid chart, say): its lines between the fences, as given. */
@@ -74002,7 +74422,14 @@ function markdown_segmentsSection(segments, headingLevel) {
     const withPerformance = segments.segments.some((segment) => segment.performance !== undefined);
     const rows = segmentRows(segments).map((row) => {
         const result = row.drift ? '🔴 drift' : row.status === 'no drift' ? '🟢 no drift' : `⚪ ${row.status}`;
-        return [escapeMarkdown(truncate(row.value, 80)), row.rows, result, row.drifted, row.effect, ...(withPerformance ? [escapeMarkdown(row.performance)] : [])];
+        return [
+            escapeMarkdown(truncate(row.value, 80)),
+            row.rows,
+            result,
+            row.drifted,
+            row.effect,
+            ...(withPerformance ? [escapeMarkdown(row.performance)] : []),
+        ];
     });
     const headers = [...SEGMENT_HEADERS, ...(withPerformance ? ['Performance'] : [])];
     return markdownSection({
@@ -74018,7 +74445,10 @@ function markdown_multivariateSection(multivariate, headingLevel) {
     });
     return markdownSection({
         heading: { level: headingLevel, text: 'Multivariate drift' },
-        blocks: [`${statusIcon(multivariate.status)} ${escapeMarkdown(multivariate.summary)}`, markdownTable(['Method', 'Value', 'Threshold', 'Result', 'Note'], rows)],
+        blocks: [
+            `${statusIcon(multivariate.status)} ${escapeMarkdown(multivariate.summary)}`,
+            markdownTable(['Method', 'Value', 'Threshold', 'Result', 'Note'], rows),
+        ],
     });
 }
 /** The headline: the gate's verdict when there is a model section, else the dataset's (as before it existed). */
@@ -74034,7 +74464,10 @@ function statusIcon(status) {
 }
 /** Heads the feature table when a model section comes before it. */
 function featuresHeading(result, headingLevel) {
-    return markdownSection({ heading: { level: headingLevel, text: 'Features' }, blocks: [`${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`] });
+    return markdownSection({
+        heading: { level: headingLevel, text: 'Features' },
+        blocks: [`${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`],
+    });
 }
 function markdown_modelSection(model, headingLevel, options = {}) {
     const estimated = model.performance && estimatedView(model.performance);
@@ -74063,11 +74496,19 @@ function modelColumnsLine(model) {
 function markdown_performanceBlock(performance) {
     const icon = performance.status === 'degraded' ? '🔴' : performance.status === 'ok' ? '🟢' : '⚪';
     const value = (side) => (side === undefined ? '—' : formatNumber(side));
-    const rows = metricRows(performance).map((row) => [row.judged ? `**${row.title}** (verdict)` : row.title, value(row.baseline), value(row.current), formatMetricChange(row)]);
+    const rows = metricRows(performance).map((row) => [
+        row.judged ? `**${row.title}** (verdict)` : row.title,
+        value(row.baseline),
+        value(row.current),
+        formatMetricChange(row),
+    ]);
     const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
     return markdownSection({
         lead: 'Performance',
-        blocks: [`${icon} ${escapeMarkdown(performance.summary)} ${labelled}`, rows.length > 0 ? markdownTable(['Metric', 'Baseline', 'Current', 'Change'], rows) : undefined],
+        blocks: [
+            `${icon} ${escapeMarkdown(performance.summary)} ${labelled}`,
+            rows.length > 0 ? markdownTable(['Metric', 'Baseline', 'Current', 'Change'], rows) : undefined,
+        ],
     });
 }
 /** CBPE's estimate: the verdict, the calibration, the metrics with their bands, realized beside them. */
@@ -74075,7 +74516,11 @@ function markdown_estimatedBlock(view) {
     const icon = view.status === 'degraded' ? '🔴' : view.status === 'ok' ? '🟢' : '⚪';
     return markdownSection({
         lead: 'Estimated performance',
-        blocks: [`${icon} ${escapeMarkdown(view.headline)} ${escapeMarkdown(view.calibration)}`, markdownTable(view.header.map(escapeMarkdown), view.rows), markdownNote(escapeMarkdown(view.caveat))],
+        blocks: [
+            `${icon} ${escapeMarkdown(view.headline)} ${escapeMarkdown(view.calibration)}`,
+            markdownTable(view.header.map(escapeMarkdown), view.rows),
+            markdownNote(escapeMarkdown(view.caveat)),
+        ],
     });
 }
 /** Per-class scores of both sides, then each side's confusion matrix, over the same classes. */
@@ -74083,13 +74528,23 @@ function markdown_classesBlock(classes) {
     const rows = classes.scores.map((row) => [classCell(row.label), ...row.cells]);
     return markdownSection({
         lead: 'Classes',
-        blocks: [`${classes.legend}.`, markdownTable(['Class', ...CLASS_SCORE_TITLES], rows), classes.note && markdownNote(escapeMarkdown(classes.note)), ...classes.matrices.map(markdown_confusionTable)],
+        blocks: [
+            `${classes.legend}.`,
+            markdownTable(['Class', ...CLASS_SCORE_TITLES], rows),
+            classes.note && markdownNote(escapeMarkdown(classes.note)),
+            ...classes.matrices.map(markdown_confusionTable),
+        ],
     });
 }
 function markdown_confusionTable(matrix) {
     const header = ['True ↓ / predicted →', ...matrix.rows.map((row) => classCell(row.label)), 'Rows'];
     const caption = `**Confusion matrix, ${matrix.side}** (${formatCount(matrix.labelledRows)} labelled rows; rows are true classes, columns predicted ones, shares are of the row)`;
-    return markdownSection({ blocks: [caption, markdownTable(header, matrix.rows.map((row, index) => [classCell(row.label), ...matrix.cells[index]]))] });
+    return markdownSection({
+        blocks: [
+            caption,
+            markdownTable(header, matrix.rows.map((row, index) => [classCell(row.label), ...matrix.cells[index]])),
+        ],
+    });
 }
 /** A class label as a table cell; absent: every hidden class merged. */
 function classCell(label) {
@@ -74151,11 +74606,18 @@ function columnTable(columns, maxColumns) {
     const hidden = ordered.length - shown.length;
     const note = `${hidden} more column${hidden === 1 ? '' : 's'} not shown (${ordered.slice(maxColumns).filter((column) => column.drift_detected).length} of them drifted); the JSON report has all of them.`;
     return markdownSection({
-        blocks: [markdownTable(['Column', 'Type', 'Method', 'Value', 'Threshold', 'Result', 'Change'], shown.map(cells)), hidden > 0 ? markdownNote(note) : undefined],
+        blocks: [
+            markdownTable(['Column', 'Type', 'Method', 'Value', 'Threshold', 'Result', 'Change'], shown.map(cells)),
+            hidden > 0 ? markdownNote(note) : undefined,
+        ],
     });
 }
 function cells(column) {
-    const result = column.drift_detected ? `🔴 ${STATUS_LABELS[column.status]}` : column.status === 'no-drift' ? '🟢 no drift' : `⚪ ${STATUS_LABELS[column.status]}`;
+    const result = column.drift_detected
+        ? `🔴 ${STATUS_LABELS[column.status]}`
+        : column.status === 'no-drift'
+            ? '🟢 no drift'
+            : `⚪ ${STATUS_LABELS[column.status]}`;
     const reasons = otherReasons(column);
     const effect = column.effect_size ? ` (${column.effect_size.method} ${formatNumber(column.effect_size.distance)})` : '';
     return [
@@ -74177,7 +74639,23 @@ function cells(column) {
  */
 
 /** The label names driftgate itself writes; a user label with one of these names would make series ambiguous. */
-const RESERVED_LABEL_NAMES = ['column', 'type', 'method', 'output', 'side', 'status', 'version', 'gate', 'role', 'metric', 'detector', 'point', 'segment_column', 'segment', 'rows'];
+const RESERVED_LABEL_NAMES = [
+    'column',
+    'type',
+    'method',
+    'output',
+    'side',
+    'status',
+    'version',
+    'gate',
+    'role',
+    'metric',
+    'detector',
+    'point',
+    'segment_column',
+    'segment',
+    'rows',
+];
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 /**
  * Throws an InputError unless `name` may be used as a Prometheus label name. Names starting with `__` are
@@ -74251,21 +74729,43 @@ function columnFamilies(columns) {
         ['output', column.output ?? ''],
     ];
     const perSide = (column, read) => [
-        { labels: [['column', column.name], ['side', 'baseline']], value: read(column.baseline) },
-        { labels: [['column', column.name], ['side', 'current']], value: read(column.current) },
+        {
+            labels: [
+                ['column', column.name],
+                ['side', 'baseline'],
+            ],
+            value: read(column.baseline),
+        },
+        {
+            labels: [
+                ['column', column.name],
+                ['side', 'current'],
+            ],
+            value: read(column.current),
+        },
     ];
     return [
         family('driftgate_column_drift_score', 'The value compared with the threshold: the p-value (adjusted, with a correction) when output="p_value", the distance when output="distance".', (column) => [{ labels: testLabels(column), value: column.score }]),
-        family('driftgate_column_drift_threshold', 'The threshold of the column\'s test: drift below it for p-values, at or above it for distances.', (column) => [{ labels: testLabels(column), value: column.threshold }]),
+        family('driftgate_column_drift_threshold', "The threshold of the column's test: drift below it for p-values, at or above it for distances.", (column) => [{ labels: testLabels(column), value: column.threshold }]),
         family('driftgate_column_drift_detected', 'Whether the column drifted (1) or not (0).', (column) => [
-            { labels: [['column', column.name], ['type', column.type]], value: Number(column.drift_detected) },
+            {
+                labels: [
+                    ['column', column.name],
+                    ['type', column.type],
+                ],
+                value: Number(column.drift_detected),
+            },
         ]),
-        family('driftgate_column_status', 'The column\'s outcome: 1 for its status, 0 for the others (drift, no-drift, insufficient-data, missing-in-current, new-in-current, not-tested).', (column) => COLUMN_STATUSES.map((status) => ({
-            labels: [['column', column.name], ['type', column.type], ['status', status]],
+        family('driftgate_column_status', "The column's outcome: 1 for its status, 0 for the others (drift, no-drift, insufficient-data, missing-in-current, new-in-current, not-tested).", (column) => COLUMN_STATUSES.map((status) => ({
+            labels: [
+                ['column', column.name],
+                ['type', column.type],
+                ['status', status],
+            ],
             value: Number(column.status === status),
         }))),
-        family('driftgate_column_missing_share', 'Share of the column\'s cells that are missing, per side (0 to 1).', (column) => perSide(column, (side) => side.missing_share)),
-        family('driftgate_column_rows', 'Rows on each side of the column\'s comparison, missing cells included.', (column) => perSide(column, (side) => side.rows)),
+        family('driftgate_column_missing_share', "Share of the column's cells that are missing, per side (0 to 1).", (column) => perSide(column, (side) => side.missing_share)),
+        family('driftgate_column_rows', "Rows on each side of the column's comparison, missing cells included.", (column) => perSide(column, (side) => side.rows)),
     ];
 }
 function datasetFamilies(result, timestamp) {
@@ -74289,10 +74789,17 @@ function datasetFamilies(result, timestamp) {
         {
             name: 'driftgate_gate_verdict',
             help: 'Per verdict the gate considers (data, prediction, performance): 1 when it found drift and is chosen with gate-on, else 0.',
-            samples: GATES.filter((gate) => result.gate.on.includes(gate)).map((gate) => ({ labels: [['gate', gate]], value: Number(result.gate.tripped_by.includes(gate)) })),
+            samples: GATES.filter((gate) => result.gate.on.includes(gate)).map((gate) => ({
+                labels: [['gate', gate]],
+                value: Number(result.gate.tripped_by.includes(gate)),
+            })),
         },
         single('driftgate_last_check_timestamp_seconds', 'When the drift check ran, in seconds since the Unix epoch.', timestamp.getTime() / 1000),
-        { name: 'driftgate_info', help: 'Always 1; its labels describe the driftgate that ran the check.', samples: [{ labels: [['version', VERSION]], value: 1 }] },
+        {
+            name: 'driftgate_info',
+            help: 'Always 1; its labels describe the driftgate that ran the check.',
+            samples: [{ labels: [['version', VERSION]], value: 1 }],
+        },
     ];
 }
 /**
@@ -74301,33 +74808,63 @@ function datasetFamilies(result, timestamp) {
  * ISO 8601 times, as Unix seconds, so a dashboard can mark them on a time axis.
  */
 function modelFamilies(model) {
-    const roleLabels = (column) => [['column', column.name], ['role', column.role]];
+    const roleLabels = (column) => [
+        ['column', column.name],
+        ['role', column.role],
+    ];
     const families = [
         {
             name: 'driftgate_model_column_drift_score',
             help: 'Prediction, probability and target columns: the value compared with the threshold (p-value or distance, see output).',
-            samples: model.columns.map((column) => ({ labels: [...roleLabels(column), ['method', column.method ?? ''], ['output', column.output ?? '']], value: column.score })),
+            samples: model.columns.map((column) => ({
+                labels: [...roleLabels(column), ['method', column.method ?? ''], ['output', column.output ?? '']],
+                value: column.score,
+            })),
         },
         {
             name: 'driftgate_model_column_drift_detected',
             help: 'Prediction, probability and target columns: whether the column drifted (1) or not (0).',
             samples: model.columns.map((column) => ({ labels: roleLabels(column), value: Number(column.drift_detected) })),
         },
-        { name: 'driftgate_prediction_drift_detected', help: 'Whether the prediction or a class-probability column drifted (1) or not (0).', samples: [{ labels: [], value: Number(model.prediction_drift.drift_detected) }] },
-        { name: 'driftgate_target_drift_detected', help: 'Whether the target column drifted (1) or not (0).', samples: [{ labels: [], value: Number(model.target_drift.drift_detected) }] },
+        {
+            name: 'driftgate_prediction_drift_detected',
+            help: 'Whether the prediction or a class-probability column drifted (1) or not (0).',
+            samples: [{ labels: [], value: Number(model.prediction_drift.drift_detected) }],
+        },
+        {
+            name: 'driftgate_target_drift_detected',
+            help: 'Whether the target column drifted (1) or not (0).',
+            samples: [{ labels: [], value: Number(model.target_drift.drift_detected) }],
+        },
     ];
     const { performance, change_point: changePoint } = model;
     if (performance) {
         const rows = metricRows(performance);
-        const metric = (name, help, value) => ({ name, help, samples: [{ labels: [['metric', performance.metric]], value }] });
+        const metric = (name, help, value) => ({
+            name,
+            help,
+            samples: [{ labels: [['metric', performance.metric]], value }],
+        });
         families.push({
             name: 'driftgate_performance_metric_value',
             help: 'Every performance metric of each side with labelled rows (scikit-learn definitions).',
             samples: rows.flatMap((row) => [
-                { labels: [['metric', row.name], ['side', 'baseline']], value: row.baseline },
-                { labels: [['metric', row.name], ['side', 'current']], value: row.current },
+                {
+                    labels: [
+                        ['metric', row.name],
+                        ['side', 'baseline'],
+                    ],
+                    value: row.baseline,
+                },
+                {
+                    labels: [
+                        ['metric', row.name],
+                        ['side', 'current'],
+                    ],
+                    value: row.current,
+                },
             ]),
-        }, metric('driftgate_performance_drift_detected', 'Whether the verdict metric degraded beyond the tolerance (1) or not (0).', Number(performance.drift_detected)), metric('driftgate_performance_degradation', 'How much worse the verdict metric is now, in its units (negative: better).', performance.degradation), metric('driftgate_performance_max_degradation', 'The largest degradation tolerated, in the metric\'s units.', performance.allowed), metric('driftgate_performance_difference_lower', 'Lower end of the bootstrap interval of current minus baseline.', performance.interval?.lower), metric('driftgate_performance_difference_upper', 'Upper end of the bootstrap interval of current minus baseline.', performance.interval?.upper), {
+        }, metric('driftgate_performance_drift_detected', 'Whether the verdict metric degraded beyond the tolerance (1) or not (0).', Number(performance.drift_detected)), metric('driftgate_performance_degradation', 'How much worse the verdict metric is now, in its units (negative: better).', performance.degradation), metric('driftgate_performance_max_degradation', "The largest degradation tolerated, in the metric's units.", performance.allowed), metric('driftgate_performance_difference_lower', 'Lower end of the bootstrap interval of current minus baseline.', performance.interval?.lower), metric('driftgate_performance_difference_upper', 'Upper end of the bootstrap interval of current minus baseline.', performance.interval?.upper), {
             name: 'driftgate_performance_labelled_rows',
             help: 'Rows with target, prediction and probabilities present, per side.',
             samples: [
@@ -74346,7 +74883,13 @@ function modelFamilies(model) {
                 const outcome = changePoint.detectors[detector];
                 return ['onset', 'detected'].map((kind) => {
                     const found = outcome[kind];
-                    return { labels: [['detector', detector], ['point', kind]], value: found && read(found) };
+                    return {
+                        labels: [
+                            ['detector', detector],
+                            ['point', kind],
+                        ],
+                        value: found && read(found),
+                    };
                 });
             }),
         });
@@ -74375,7 +74918,17 @@ function estimatedFamilies(estimated) {
         help,
         samples: blocks.flatMap(({ rows, block }) => ESTIMATED_METRIC_NAMES.flatMap((metric) => {
             const result = block[metric];
-            return result ? [{ labels: [['metric', metric], ['rows', rows]], value: read(result) }] : [];
+            return result
+                ? [
+                    {
+                        labels: [
+                            ['metric', metric],
+                            ['rows', rows],
+                        ],
+                        value: read(result),
+                    },
+                ]
+                : [];
         })),
     });
     const { verdict } = estimated;
@@ -74389,11 +74942,17 @@ function estimatedFamilies(estimated) {
             help: 'Current rows estimated: without labels, and labelled.',
             samples: blocks.map(({ rows, block }) => ({ labels: [['rows', rows]], value: block.rows })),
         },
-        { name: 'driftgate_performance_estimated_calibrated', help: 'Whether the scores were calibrated on the baseline before estimating (1) or not (0).', samples: [{ labels: [], value: Number(estimated.calibration.calibrated) }] },
+        {
+            name: 'driftgate_performance_estimated_calibrated',
+            help: 'Whether the scores were calibrated on the baseline before estimating (1) or not (0).',
+            samples: [{ labels: [], value: Number(estimated.calibration.calibrated) }],
+        },
         {
             name: 'driftgate_performance_estimated_degraded',
             help: "Whether the estimate's verdict is degraded (1) or not (0): even the band's upper edge worse than the baseline by more than the tolerance.",
-            samples: verdict && verdict.status !== 'insufficient-data' ? [{ labels: [['metric', verdict.metric]], value: Number(verdict.status === 'degraded') }] : [],
+            samples: verdict && verdict.status !== 'insufficient-data'
+                ? [{ labels: [['metric', verdict.metric]], value: Number(verdict.status === 'degraded') }]
+                : [],
         },
     ];
 }
@@ -74449,7 +75008,13 @@ function multivariateFamilies(multivariate) {
     const perMethod = (name, help, read) => ({
         name,
         help,
-        samples: multivariate.methods.map((method) => ({ labels: [['method', method.method], ['output', method.output]], value: read(method) })),
+        samples: multivariate.methods.map((method) => ({
+            labels: [
+                ['method', method.method],
+                ['output', method.output],
+            ],
+            value: read(method),
+        })),
     });
     return [
         perMethod('driftgate_multivariate_score', 'The value each multivariate method judges: mean reconstruction error (output="band"), 2·AUC − 1 of the domain classifier (output="distance"), MMD permutation p-value (output="p_value").', (method) => method.score),
@@ -74490,7 +75055,9 @@ function renderSummary(result, options = {}) {
         .filter((column) => column.drift_detected && column.histogram)
         .slice(0, CHARTED_COLUMNS)
         .map(chartSection);
-    const chartsSection = charts.length > 0 ? markdownSection({ heading: { level: 3, text: 'Distributions of the most drifted columns' }, blocks: charts }) : undefined;
+    const chartsSection = charts.length > 0
+        ? markdownSection({ heading: { level: 3, text: 'Distributions of the most drifted columns' }, blocks: charts })
+        : undefined;
     const tail = markdownSection({ blocks: [chartsSection, options.reportLinks] });
     const fixed = Buffer.byteLength(head) + Buffer.byteLength(tail) + 16;
     return markdownSection({ blocks: [head, fittingTable(result.columns, SUMMARY_BYTE_LIMIT - fixed), tail] }) + '\n';
@@ -74524,7 +75091,10 @@ function chartSection(column) {
         `    bar [${baseline.map(summary_round).join(', ')}]`,
         `    line [${current.map(summary_round).join(', ')}]`,
     ]);
-    return markdownSection({ lead: escapeMarkdown(truncate(column.name, 80)), blocks: ['bars = baseline, line = current (% of non-missing values)', chart] });
+    return markdownSection({
+        lead: escapeMarkdown(truncate(column.name, 80)),
+        blocks: ['bars = baseline, line = current (% of non-missing values)', chart],
+    });
 }
 function chartSeries(histogram) {
     const shares = (counts, extra = 0) => {
@@ -74584,7 +75154,9 @@ function reportFormatOf(format, output) {
     const implied = BY_EXTENSION[extension];
     if (implied)
         return implied;
-    const known = Object.entries(BY_EXTENSION).map(([ending, name]) => `${ending} ${name}`).join(', ');
+    const known = Object.entries(BY_EXTENSION)
+        .map(([ending, name]) => `${ending} ${name}`)
+        .join(', ');
     throw new InputError(`cannot tell the report format from the name ${JSON.stringify(output)}; give --format (${REPORT_FORMATS.join(', ')}) or one of the extensions ${known}`);
 }
 function renderReport(result, format, generatedAt) {
@@ -74628,7 +75200,10 @@ function parseCli(argv) {
     if (positionals.length > 1)
         throw new InputError(`unexpected argument ${JSON.stringify(positionals[1])} (see driftgate --help)`);
     const [baseline, current] = [read.list(CHECK_OPTIONS.baseline), read.list(CHECK_OPTIONS.current)];
-    for (const [side, paths] of [['baseline', baseline], ['current', current]]) {
+    for (const [side, paths] of [
+        ['baseline', baseline],
+        ['current', current],
+    ]) {
         if (paths.length === 0)
             throw new InputError(`--${side} is required: the path (or glob) of the ${side} data`);
     }
@@ -74674,6 +75249,7 @@ function describeProfile(profile) {
 /** Where an option's words start, and the width they wrap to. */
 const HELP_COLUMN = 32;
 const WIDTH = 104;
+const checkOptions = Object.values(CHECK_OPTIONS);
 const USAGE = `driftgate: compare fresh data with the baseline a model was trained on, column by column.
 
 Usage:
@@ -74689,12 +75265,7 @@ Exit status: 0 the gate passed, 1 it tripped (with the default --gate-on any and
 dataset drift; with --insufficient-data fail, also a gated verdict without enough data), 2 bad input
 or usage.
 
-Profiles (docs/profile-schema.md): a compact, mergeable baseline instead of the raw rows. Counts,
-missing cells, categories and moments are exact; a numerical column keeps every distinct value with
-its count (lossless: every method gives the raw data's values) up to --max-distinct values, else a
-quantile summary whose ranks are off by at most --rank-error of the rows, which the check states as
-each value's bound (ks, wasserstein and t_test are computed on a summary; other methods are refused).
-${profileOptions()}
+${profileSection()}
 
 --print-sql DIALECT: postgres, clickhouse, duckdb (tested) or bigquery, snowflake, spark (generated, not run
 by driftgate's tests). Run statement 1, set each :shift_K from its row (psql -v shift_K=...; elsewhere replace
@@ -74712,13 +75283,12 @@ rows, and the column drifts when its permutation p-value, (k+1)/(n+1) with k of 
 least as far apart, is below --p-value-threshold. On large samples use a distance and a fixed
 threshold that states how large a change matters to you.
 `;
-/** `text` in lines of at most `width` characters, the first `first` characters shorter. */
-function wrap(text, width, first = 0) {
+/** `text` in lines of at most `width` characters. */
+function wrap(text, width) {
     const lines = [];
     let line = '';
     for (const word of text.split(/\s+/)) {
-        const room = width - (lines.length === 0 ? first : 0);
-        if (line !== '' && line.length + 1 + word.length > room) {
+        if (line !== '' && line.length + 1 + word.length > width) {
             lines.push(line);
             line = word;
         }
@@ -74728,30 +75298,36 @@ function wrap(text, width, first = 0) {
     }
     return [...lines, line];
 }
+/** `--flag VALUE`, and with `short`, `, -f VALUE`. */
+function synopsisOf(option, short = true) {
+    const value = option.value ? ` ${option.value}` : '';
+    return `--${option.flag}${value}${short && option.short ? `, -${option.short}${value}` : ''}`;
+}
 /** `  --flag VALUE` and its words from the help column on; on a line of their own when the flag is long. */
-function optionLines(option, synopsis = `--${option.flag}${option.value ? ` ${option.value}` : ''}${option.short ? `, -${option.short}${option.value ? ` ${option.value}` : ''}` : ''}`) {
+function optionLines(option) {
     const indent = ' '.repeat(HELP_COLUMN);
     const [first, ...rest] = wrap(option.help ?? '', WIDTH - HELP_COLUMN);
-    const head = `  ${synopsis}`;
+    const head = `  ${synopsisOf(option)}`;
     const lines = head.length <= HELP_COLUMN - 2 ? [`${head.padEnd(HELP_COLUMN)}${first}`] : [head, `${indent}${first}`];
     return [...lines, ...rest.map((line) => `${indent}${line}`)];
 }
-function sectionOf(section, options) {
-    return [...wrap(SECTIONS[section], WIDTH), ...options.flatMap((option) => optionLines(option))].join('\n');
-}
 /** The check's options under their headings, in the table's order. */
 function checkSections() {
-    const withFlags = Object.values(CHECK_OPTIONS).filter((option) => option.flag !== undefined && option.help);
+    const withFlags = checkOptions.filter((option) => option.flag !== undefined && option.help);
     const sections = [...new Set(withFlags.map((option) => option.section))];
-    return sections.map((section) => sectionOf(section, withFlags.filter((option) => option.section === section))).join('\n\n');
+    const sectionOf = (section) => [
+        ...wrap(SECTIONS[section], WIDTH),
+        ...withFlags.filter((option) => option.section === section).flatMap(optionLines),
+    ];
+    return sections.map((section) => sectionOf(section).join('\n')).join('\n\n');
 }
-/** The profile's own options; the ones it shares with the check, on one line. */
-function profileOptions() {
+/** The profile's heading and own options; the ones it shares with the check, on one line. */
+function profileSection() {
     const options = Object.values(PROFILE_OPTIONS);
-    const shared = options.filter((option) => Object.values(CHECK_OPTIONS).includes(option));
+    const shared = options.filter((option) => checkOptions.includes(option));
     const own = options.filter((option) => !shared.includes(option));
-    const sharedSynopsis = shared.map((option) => `--${option.flag}${option.value ? ` ${option.value}` : ''}`).join(', ');
-    return [...own.flatMap((option) => optionLines(option)), `  ${sharedSynopsis}   as for check`].join('\n');
+    const sharedLine = `  ${shared.map((option) => synopsisOf(option, false)).join(', ')}   as for check`;
+    return [...wrap(SECTIONS.profile, WIDTH), ...own.flatMap(optionLines), sharedLine].join('\n');
 }
 function methodTable() {
     const nameWidth = Math.max(...statTests.map((test) => test.name.length)) + 2;

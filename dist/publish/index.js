@@ -40041,7 +40041,10 @@ function escapeMarkdown(text) {
  * become quotes and line breaks spaces.
  */
 function markdownCode(text) {
-    return `\`${text.replace(/`/g, "'").replace(/\r\n|\r|\n/g, ' ').replace(CONTROL_CHARACTERS, visibleControl)}\``;
+    return `\`${text
+        .replace(/`/g, "'")
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(CONTROL_CHARACTERS, visibleControl)}\``;
 }
 /**
  * Text for a terminal or a GitHub Actions log line: control characters (line breaks, escape sequences
@@ -41122,15 +41125,15 @@ function globOptions({ cwd, within, onOutside = () => undefined }) {
     };
     const refusal = (path) => Object.assign(new Error(`${path} leads outside the folders the walk may enter`), { code: 'EACCES' });
     options.fs = {
-        realpath: ((path, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (error ? callback(error, '') : outsideFolder(path, real) ? callback(refusal(path), '') : callback(null, real)))),
+        realpath: ((path, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => error ? callback(error, '') : outsideFolder(path, real) ? callback(refusal(path), '') : callback(null, real))),
         realpathSync: ((path) => {
             const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
             if (outsideFolder(path, real))
                 throw refusal(path);
             return real;
         }),
-        readdir: ((path, readdirOptions, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => (!error && outsideFolder(path, real) ? callback(null, []) : (0,external_node_fs_namespaceObject.readdir)(path, readdirOptions, callback)))),
-        readdirSync: ((path, readdirOptions) => (outsideFolder(path, realOrAsWritten(path)) ? [] : (0,external_node_fs_namespaceObject.readdirSync)(path, readdirOptions))),
+        readdir: ((path, readdirOptions, callback) => (0,external_node_fs_namespaceObject.realpath)(path, (error, real) => !error && outsideFolder(path, real) ? callback(null, []) : (0,external_node_fs_namespaceObject.readdir)(path, readdirOptions, callback))),
+        readdirSync: ((path, readdirOptions) => outsideFolder(path, realOrAsWritten(path)) ? [] : (0,external_node_fs_namespaceObject.readdirSync)(path, readdirOptions)),
     };
     return options;
 }
@@ -41181,7 +41184,9 @@ function resolveInside(input, value, roots) {
         refuseDanglingLink(input, value, absolute, roots);
     // A linked folder the walk did not enter is refused like a linked file: the readers would skip it silently.
     const notEntered = [];
-    const reached = globbed ? globFilesSync(value, { cwd: roots.workspace, within: allowed, onOutside: (path) => notEntered.push(path) }) : [absolute];
+    const reached = globbed
+        ? globFilesSync(value, { cwd: roots.workspace, within: allowed, onOutside: (path) => notEntered.push(path) })
+        : [absolute];
     for (const path of [...notEntered, ...reached])
         refuseLinkOutside(input, value, path, roots);
     return absolute;
@@ -41355,7 +41360,9 @@ async function compareBranches(client, repository, baseSha, headSha) {
     return {
         aheadBy: data.ahead_by,
         behindBy: data.behind_by,
-        changedFiles: complete ? files.map((file) => ({ path: file.filename, removed: file.status === 'removed', blobSha: file.sha ?? undefined })) : undefined,
+        changedFiles: complete
+            ? files.map((file) => ({ path: file.filename, removed: file.status === 'removed', blobSha: file.sha ?? undefined }))
+            : undefined,
     };
 }
 /** The SHA git gives a blob: SHA-1 of `blob <size>\0<content>`. */
@@ -41521,7 +41528,9 @@ function encodeDistribution(values, counts) {
     for (const count of counts)
         bytes.unsigned(count);
     const data = (0,external_node_zlib_.deflateRawSync)(bytes.finish(), { level: 9 }).toString('base64');
-    return scale === undefined ? { encoding: 'float64', distinct: values.length, data } : { encoding: 'decimal', scale, distinct: values.length, data };
+    return scale === undefined
+        ? { encoding: 'float64', distinct: values.length, data }
+        : { encoding: 'decimal', scale, distinct: values.length, data };
 }
 /** Undefined when the data does not decode to `distinct` values and counts (a corrupt profile). */
 function decodeDistribution(encoded) {
@@ -41660,7 +41669,9 @@ const DEFAULT_PROFILE_SETTINGS = {
 /** Whether the column's distribution is known only approximately, and why. */
 function approximation(column) {
     if (column.storage === 'text') {
-        return column.other > 0 ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled` : undefined;
+        return column.other > 0
+            ? `${column.categories.length} most frequent categories kept, the other ${column.other} cells pooled`
+            : undefined;
     }
     if (column.distribution.kind === 'lossless')
         return undefined;
@@ -41848,7 +41859,13 @@ function profileToJson(profile) {
 function columnToJson(column) {
     const common = { name: column.name, storage: column.storage, rows: column.rows, missing: column.missing };
     if (column.storage === 'text') {
-        return { ...common, distinct: column.distinct, distinct_exact: column.distinctExact, other: column.other, categories: column.categories };
+        return {
+            ...common,
+            distinct: column.distinct,
+            distinct_exact: column.distinctExact,
+            other: column.other,
+            categories: column.categories,
+        };
     }
     const { distribution } = column;
     const numbers = {
@@ -41885,7 +41902,9 @@ function profileFromJson(json, file) {
         fail(`it is format version ${JSON.stringify(version)}, and this driftgate reads version ${PROFILE_VERSION}; make it again with this version`);
     }
     const rows = count(root.rows) ?? fail('"rows" is not a whole number ≥ 0');
-    const sources = Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string') ? root.sources : fail('"sources" is not a list of names');
+    const sources = Array.isArray(root.sources) && root.sources.every((source) => typeof source === 'string')
+        ? root.sources
+        : fail('"sources" is not a list of names');
     const settings = readSettings(asRecord(root.settings)) ?? fail('"settings" is missing or holds an invalid value');
     if (!Array.isArray(root.columns))
         fail('"columns" is not a list');
@@ -41897,7 +41916,11 @@ function profileFromJson(json, file) {
             fail('it names this column twice', name);
         names.add(name);
         const problem = (message) => fail(message, name);
-        const column = record.storage === 'text' ? readText(record, name, problem) : record.storage === 'numeric' ? readNumeric(record, name, problem) : problem('its "storage" is neither "numeric" nor "text"');
+        const column = record.storage === 'text'
+            ? readText(record, name, problem)
+            : record.storage === 'numeric'
+                ? readNumeric(record, name, problem)
+                : problem('its "storage" is neither "numeric" nor "text"');
         if (column.rows !== rows)
             problem(`it has ${column.rows} rows, the profile ${rows}`);
         return column;
@@ -41953,7 +41976,14 @@ function readNumeric(record, name, problem) {
         problem('"integers" is not true or false');
     if (record.time !== undefined && record.time !== true)
         problem('"time" is given and not true');
-    const base = { storage: 'numeric', name, rows, missing, integers: record.integers, ...(record.time === true ? { time: true } : {}) };
+    const base = {
+        storage: 'numeric',
+        name,
+        rows,
+        missing,
+        integers: record.integers,
+        ...(record.time === true ? { time: true } : {}),
+    };
     const source = asRecord(record.distribution) ?? problem('"distribution" is not an object');
     let distribution;
     let min;
@@ -42001,7 +42031,11 @@ function readNumeric(record, name, problem) {
     const moments = { mean: record.mean, m2: record.m2 };
     if (record.min !== min || record.max !== max)
         problem('its "min" and "max" differ from its distribution');
-    if (typeof moments.mean !== 'number' || typeof moments.m2 !== 'number' || !Number.isFinite(moments.mean) || !(moments.m2 >= 0) || !Number.isFinite(moments.m2)) {
+    if (typeof moments.mean !== 'number' ||
+        typeof moments.m2 !== 'number' ||
+        !Number.isFinite(moments.mean) ||
+        !(moments.m2 >= 0) ||
+        !Number.isFinite(moments.m2)) {
         problem('its "mean" and "m2" are not finite numbers (m2 ≥ 0)');
     }
     if (moments.mean < min || moments.mean > max)
@@ -42111,7 +42145,9 @@ async function readProfileFile(path, display = path) {
         json = JSON.parse(text);
     }
     catch (error) {
-        throw new errors_InputError(`not a usable driftgate profile: it is not valid JSON (${error.message}); is it truncated?`, { file: display });
+        throw new errors_InputError(`not a usable driftgate profile: it is not valid JSON (${error.message}); is it truncated?`, {
+            file: display,
+        });
     }
     return profileFromJson(json, display);
 }
@@ -48661,8 +48697,7 @@ function describeByte(byte) {
  */
 /** 10^0 … 10^22, the powers of ten a double holds exactly. */
 const POWERS_OF_TEN = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-    1e20, 1e21, 1e22,
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 /** Above this, `mantissa * 10 + digit` could leave the range of exactly representable integers. */
 const MANTISSA_LIMIT = 900719925474099;
@@ -49376,15 +49411,28 @@ const csvFormat = {
     stream: streamDelimited,
 };
 /** Read by the same reader, which takes the delimiter from the format's name. */
-const tsvFormat = { ...csvFormat, name: 'tsv', title: 'TSV', extensions: ['.tsv', '.tab'], notes: 'the same with tabs' };
+const tsvFormat = {
+    ...csvFormat,
+    name: 'tsv',
+    title: 'TSV',
+    extensions: ['.tsv', '.tab'],
+    notes: 'the same with tabs',
+};
 /** Reads a CSV (`,`) or TSV (tab) file into columns. */
 async function readDelimited(source, plan) {
     // A missing file has no size; reading it reports that.
-    const size = source.gzip ? undefined : await (0,promises_namespaceObject.stat)(source.path).then((info) => info.size, () => undefined);
+    const size = source.gzip
+        ? undefined
+        : await (0,promises_namespaceObject.stat)(source.path).then((info) => info.size, () => undefined);
     return readDelimitedInput(delimitedInputOf(source, size), plan);
 }
 function delimitedInputOf(source, size) {
-    return { file: source.display, delimiter: source.format === tsvFormat.name ? TAB : csv_tokenizer_COMMA, size, chunks: (pass) => readChunks(source, pass.onBytes) };
+    return {
+        file: source.display,
+        delimiter: source.format === tsvFormat.name ? TAB : csv_tokenizer_COMMA,
+        size,
+        chunks: (pass) => readChunks(source, pass.onBytes),
+    };
 }
 async function readDelimitedInput(input, plan) {
     const first = await scanInput(input, plan);
@@ -55509,10 +55557,16 @@ function checkNames(schema, footer, file) {
             throw new errors_InputError(`column ${index} has no name in the schema; give every column a name`, { file, column: index });
         }
         if (name.includes('\uFFFD') && !containsUtf8(footer, name)) {
-            throw new errors_InputError(`the name of column ${index} in the schema is not valid UTF-8; write the file with UTF-8 column names`, { file, column: index });
+            throw new errors_InputError(`the name of column ${index} in the schema is not valid UTF-8; write the file with UTF-8 column names`, {
+                file,
+                column: index,
+            });
         }
         if (seen.has(name)) {
-            throw new errors_InputError(`the schema names column ${JSON.stringify(name)} more than once; give every column a distinct name`, { file, column: name });
+            throw new errors_InputError(`the schema names column ${JSON.stringify(name)} more than once; give every column a distinct name`, {
+                file,
+                column: name,
+            });
         }
         seen.add(name);
     }
@@ -56069,7 +56123,15 @@ async function readThroughHyparquet(parquet, field, plan, rowStart, rowEnd) {
     const file = parquet.display;
     const parts = [];
     try {
-        await parquetRead({ file: parquet.file, metadata: parquet.metadata, parsers: PARSERS, columns: [name], rowStart, rowEnd, onChunk: (chunk) => void parts.push(chunk) });
+        await parquetRead({
+            file: parquet.file,
+            metadata: parquet.metadata,
+            parsers: PARSERS,
+            columns: [name],
+            rowStart,
+            rowEnd,
+            onChunk: (chunk) => void parts.push(chunk),
+        });
     }
     catch (error) {
         throw error instanceof errors_InputError ? error : unreadable(error, file);
@@ -56296,7 +56358,12 @@ function dataExtensions() {
 function formatTableMarkdown() {
     const code = (extension) => `\`${extension}\``;
     const rows = formats.map((format) => `| ${format.title} | ${format.extensions.map(code).join(', ')} | ${format.notes} |`);
-    return ['| format | extensions | notes |', '|---|---|---|', ...rows, `| ${GZIP.title} | any of the above + ${code(GZIP.extension)} | |`].join('\n');
+    return [
+        '| format | extensions | notes |',
+        '|---|---|---|',
+        ...rows,
+        `| ${GZIP.title} | any of the above + ${code(GZIP.extension)} | |`,
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/io/read.ts
@@ -56498,9 +56565,13 @@ async function readProfiles(paths, options = {}) {
         return undefined;
     const data = sources.filter((_, index) => !isProfile[index]);
     if (data.length > 0) {
-        throw new errors_InputError('this is a data file among profiles; pass either profiles (they are merged) or data files, not both', { file: data[0].display });
+        throw new errors_InputError('this is a data file among profiles; pass either profiles (they are merged) or data files, not both', {
+            file: data[0].display,
+        });
     }
-    const profile = sources.length === 1 ? await readProfileFile(sources[0].path, sources[0].display) : await mergeSources(sources, DEFAULT_PROFILE_SETTINGS);
+    const profile = sources.length === 1
+        ? await readProfileFile(sources[0].path, sources[0].display)
+        : await mergeSources(sources, DEFAULT_PROFILE_SETTINGS);
     return { profile, files: sources.map((source) => source.display) };
 }
 /** The check's view of the profiles the paths name (see `readProfiles`). */
@@ -56606,8 +56677,14 @@ function renderJson(report) {
     return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 }
 const COLUMN_RENAMES = [['reference', 'baseline']];
-const HISTOGRAM_RENAMES = [['reference', 'baseline'], ['other_reference', 'other_baseline']];
-const DIRECTION_RENAMES = [['reference_mean', 'baseline_mean'], ['reference_share', 'baseline_share']];
+const HISTOGRAM_RENAMES = [
+    ['reference', 'baseline'],
+    ['other_reference', 'other_baseline'],
+];
+const DIRECTION_RENAMES = [
+    ['reference_mean', 'baseline_mean'],
+    ['reference_share', 'baseline_share'],
+];
 /**
  * A parsed report of version 1 or 2 with version 3's field names, changed in place: every column's, in
  * `columns` and in `model.columns`. `schema_version` stays the one written, which says where it came from.
@@ -57543,7 +57620,12 @@ function compareWithDeployed(metrics, deployedVersion, storedMetrics) {
     if (scored && scoredVersion === undefined)
         return { deployedVersion, basis: 'same-holdout', changes: compareMetrics(metrics.values, scored.values) };
     const basis = storedMetrics ? 'other-data' : 'none';
-    return { deployedVersion, basis, changes: compareMetrics(metrics.values, storedMetrics), ...(scoredVersion === undefined ? {} : { scoredVersion }) };
+    return {
+        deployedVersion,
+        basis,
+        changes: compareMetrics(metrics.values, storedMetrics),
+        ...(scoredVersion === undefined ? {} : { scoredVersion }),
+    };
 }
 /** Every metric either version has: the candidate's in its own order, then those only the deployed one had. */
 function compareMetrics(candidate, deployed) {
@@ -57566,7 +57648,7 @@ function verdictOf(name, change) {
         return undefined;
     if (change === 0)
         return 'same';
-    return (change > 0) === (direction === 'higher') ? 'better' : 'worse';
+    return change > 0 === (direction === 'higher') ? 'better' : 'worse';
 }
 /** scikit-learn's and other common names not in the performance registry, by the direction that is better. */
 const OTHER_NAMES = {
@@ -57647,7 +57729,11 @@ function checkPathComponent(input, value) {
 function checkRegistryDir(value) {
     const normalized = external_node_path_namespaceObject.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
     const parts = normalized.split('/');
-    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || parts.includes('..') || parts.some((part) => part.toLowerCase() === '.git')) {
+    if (normalized === '' ||
+        normalized === '.' ||
+        normalized.startsWith('/') ||
+        parts.includes('..') ||
+        parts.some((part) => part.toLowerCase() === '.git')) {
         throw new errors_InputError(`registry-dir must be a folder inside the repository (such as "models") and not inside a .git folder, not ${JSON.stringify(value)}`);
     }
     return normalized;
@@ -57744,7 +57830,11 @@ function parseIndex(text, where) {
             throw broken(`versions[${position}] needs "version", "published_at" and "files"`);
         }
         for (const file of entry.files) {
-            if (!registry_isRecord(file) || typeof file.path !== 'string' || typeof file.role !== 'string' || typeof file.size !== 'number' || typeof file.sha256 !== 'string') {
+            if (!registry_isRecord(file) ||
+                typeof file.path !== 'string' ||
+                typeof file.role !== 'string' ||
+                typeof file.size !== 'number' ||
+                typeof file.sha256 !== 'string') {
                 throw broken(`versions[${position}] (${entry.version}) has a file without path, role, size and sha256`);
             }
         }
@@ -57865,7 +57955,7 @@ function markdownTable(header, rows) {
 /** A bulleted list, one level of nesting. */
 function markdownList(items) {
     return items
-        .flatMap((item) => (typeof item === 'string' ? [`- ${item}`] : [`- ${item.text}`, ...(item.items ?? []).map((inner) => `  - ${inner}`)]))
+        .flatMap((item) => typeof item === 'string' ? [`- ${item}`] : [`- ${item.text}`, ...(item.items ?? []).map((inner) => `  - ${inner}`)])
         .join('\n');
 }
 /** A fenced block (a Mermaid chart, say): its lines between the fences, as given. */
@@ -57897,7 +57987,9 @@ function formatScore(column) {
     const bounds = column.approximate?.bounds;
     if (column.output === 'distance')
         return `${formatNumber(column.score)}${bounds?.distance === undefined ? '' : ` ± ${formatNumber(bounds.distance)}`}`;
-    const range = bounds?.p_value && column.p_value_adjusted === undefined ? ` (${formatNumber(bounds.p_value[0])}–${formatNumber(bounds.p_value[1])})` : '';
+    const range = bounds?.p_value && column.p_value_adjusted === undefined
+        ? ` (${formatNumber(bounds.p_value[0])}–${formatNumber(bounds.p_value[1])})`
+        : '';
     return `${column.p_value_adjusted !== undefined ? 'adj. p' : 'p'} = ${formatNumber(column.score)}${range}`;
 }
 /** Which way the column moved, in one short phrase with an arrow. */
@@ -58210,7 +58302,9 @@ function classesView(performance) {
         return [{ side: name, labelledRows: side.rows, rows, cells }];
     });
     const note = hiddenClassesNote(classes);
-    const legend = sides.baseline && sides.current ? 'baseline → current (change)' : `${sides.baseline ? 'baseline' : 'current'} only: the ${sides.baseline ? 'current' : 'baseline'} data has no labelled rows`;
+    const legend = sides.baseline && sides.current
+        ? 'baseline → current (change)'
+        : `${sides.baseline ? 'baseline' : 'current'} only: the ${sides.baseline ? 'current' : 'baseline'} data has no labelled rows`;
     return { legend, scores, ...(note ? { note } : {}), matrices };
 }
 function classSides(performance) {
@@ -58244,7 +58338,11 @@ function confusionRows(side, classes) {
         const index = classes.shown.indexOf(label);
         return index >= 0 ? index : classes.shown.length;
     };
-    const rows = [...classes.shown.map((label) => ({ label })), ...(merged ? [{}] : [])].map((row) => ({ ...row, counts: new Array(slots).fill(0), total: 0 }));
+    const rows = [...classes.shown.map((label) => ({ label })), ...(merged ? [{}] : [])].map((row) => ({
+        ...row,
+        counts: new Array(slots).fill(0),
+        total: 0,
+    }));
     side.confusion_matrix.forEach((predicted, trueIndex) => {
         const row = rows[slotOf(side.labels[trueIndex])];
         predicted.forEach((count, predictedIndex) => {
@@ -58310,10 +58408,20 @@ function estimatedView(performance) {
         ? `Estimated without labels (CBPE) on ${formatCount(unlabelled.rows)} current rows whose labels have not arrived.`
         : `No current row lacks its label; CBPE estimated the ${formatCount(labelled.rows)} labelled ones to show how close it comes.`;
     return {
-        headline: [what, verdict?.summary, verdict && !verdict.replaces_realized ? 'Enough current rows are labelled, so the realized verdict decides.' : undefined].filter(Boolean).join(' '),
+        headline: [
+            what,
+            verdict?.summary,
+            verdict && !verdict.replaces_realized ? 'Enough current rows are labelled, so the realized verdict decides.' : undefined,
+        ]
+            .filter(Boolean)
+            .join(' '),
         decides: verdict?.replaces_realized ?? false,
         ...(verdict ? { status: verdict.status } : {}),
-        label: verdict?.status === 'degraded' ? 'estimated performance drift' : verdict?.status === 'ok' ? 'no estimated performance drift' : 'estimate only',
+        label: verdict?.status === 'degraded'
+            ? 'estimated performance drift'
+            : verdict?.status === 'ok'
+                ? 'no estimated performance drift'
+                : 'estimate only',
         calibration: calibrationText(estimated),
         caveat: `The ${band} is where the realized value should lie once the labels arrive, if the way outcomes follow the scores has not changed since the baseline (CBPE sees covariate shift, not concept drift).`,
         header,
@@ -58361,7 +58469,10 @@ function calibrationText(estimated) {
  * gate's heads the report; so it does when the two disagree (insufficient data that fails the gate).
  */
 function multivariate_format_gateHeadsReport(result) {
-    return result.model !== undefined || result.multivariate !== undefined || result.segments !== undefined || result.gate.tripped !== result.dataset.drift_detected;
+    return (result.model !== undefined ||
+        result.multivariate !== undefined ||
+        result.segments !== undefined ||
+        result.gate.tripped !== result.dataset.drift_detected);
 }
 function multivariateRows(methods) {
     return methods.map((method) => ({
@@ -58385,7 +58496,9 @@ function valueText(method) {
 }
 function thresholdText(method) {
     if (method.output === 'band') {
-        return method.lower_threshold === undefined || method.upper_threshold === undefined ? '-' : `${formatNumber(method.lower_threshold)} – ${formatNumber(method.upper_threshold)}`;
+        return method.lower_threshold === undefined || method.upper_threshold === undefined
+            ? '-'
+            : `${formatNumber(method.lower_threshold)} – ${formatNumber(method.upper_threshold)}`;
     }
     if (method.threshold === undefined)
         return '-';
@@ -58419,7 +58532,12 @@ function compareSegments(baseline, current, column, options, compare) {
     const values = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value]) => value);
     const kept = values.slice(0, MAX_SEGMENTS);
     // Multivariate methods read every row of every segment again: the whole data's verdict is enough.
-    const segmentOptions = { ...options, segment: undefined, multivariate: [], ignoreColumns: [...options.ignoreColumns, column] };
+    const segmentOptions = {
+        ...options,
+        segment: undefined,
+        multivariate: [],
+        ignoreColumns: [...options.ignoreColumns, column],
+    };
     const segments = kept.map((value) => {
         const [baselineSegment, currentSegment] = [rowsWhere(baselineRows, baselineKeys, value), rowsWhere(currentRows, currentKeys, value)];
         const result = compare(baselineSegment, currentSegment, segmentOptions);
@@ -58542,7 +58660,14 @@ function segmentsSection(segments, headingLevel) {
     const withPerformance = segments.segments.some((segment) => segment.performance !== undefined);
     const rows = segmentRows(segments).map((row) => {
         const result = row.drift ? '🔴 drift' : row.status === 'no drift' ? '🟢 no drift' : `⚪ ${row.status}`;
-        return [escapeMarkdown(truncate(row.value, 80)), row.rows, result, row.drifted, row.effect, ...(withPerformance ? [escapeMarkdown(row.performance)] : [])];
+        return [
+            escapeMarkdown(truncate(row.value, 80)),
+            row.rows,
+            result,
+            row.drifted,
+            row.effect,
+            ...(withPerformance ? [escapeMarkdown(row.performance)] : []),
+        ];
     });
     const headers = [...SEGMENT_HEADERS, ...(withPerformance ? ['Performance'] : [])];
     return markdown_section_markdownSection({
@@ -58558,7 +58683,10 @@ function multivariateSection(multivariate, headingLevel) {
     });
     return markdown_section_markdownSection({
         heading: { level: headingLevel, text: 'Multivariate drift' },
-        blocks: [`${statusIcon(multivariate.status)} ${escapeMarkdown(multivariate.summary)}`, markdownTable(['Method', 'Value', 'Threshold', 'Result', 'Note'], rows)],
+        blocks: [
+            `${statusIcon(multivariate.status)} ${escapeMarkdown(multivariate.summary)}`,
+            markdownTable(['Method', 'Value', 'Threshold', 'Result', 'Note'], rows),
+        ],
     });
 }
 /** The headline: the gate's verdict when there is a model section, else the dataset's (as before it existed). */
@@ -58574,7 +58702,10 @@ function statusIcon(status) {
 }
 /** Heads the feature table when a model section comes before it. */
 function featuresHeading(result, headingLevel) {
-    return markdown_section_markdownSection({ heading: { level: headingLevel, text: 'Features' }, blocks: [`${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`] });
+    return markdown_section_markdownSection({
+        heading: { level: headingLevel, text: 'Features' },
+        blocks: [`${statusIcon(result.dataset.status)} ${escapeMarkdown(result.dataset.summary)}`],
+    });
 }
 function modelSection(model, headingLevel, options = {}) {
     const estimated = model.performance && estimatedView(model.performance);
@@ -58603,11 +58734,19 @@ function modelColumnsLine(model) {
 function performanceBlock(performance) {
     const icon = performance.status === 'degraded' ? '🔴' : performance.status === 'ok' ? '🟢' : '⚪';
     const value = (side) => (side === undefined ? '—' : formatNumber(side));
-    const rows = metricRows(performance).map((row) => [row.judged ? `**${row.title}** (verdict)` : row.title, value(row.baseline), value(row.current), formatMetricChange(row)]);
+    const rows = metricRows(performance).map((row) => [
+        row.judged ? `**${row.title}** (verdict)` : row.title,
+        value(row.baseline),
+        value(row.current),
+        formatMetricChange(row),
+    ]);
     const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
     return markdown_section_markdownSection({
         lead: 'Performance',
-        blocks: [`${icon} ${escapeMarkdown(performance.summary)} ${labelled}`, rows.length > 0 ? markdownTable(['Metric', 'Baseline', 'Current', 'Change'], rows) : undefined],
+        blocks: [
+            `${icon} ${escapeMarkdown(performance.summary)} ${labelled}`,
+            rows.length > 0 ? markdownTable(['Metric', 'Baseline', 'Current', 'Change'], rows) : undefined,
+        ],
     });
 }
 /** CBPE's estimate: the verdict, the calibration, the metrics with their bands, realized beside them. */
@@ -58615,7 +58754,11 @@ function estimatedBlock(view) {
     const icon = view.status === 'degraded' ? '🔴' : view.status === 'ok' ? '🟢' : '⚪';
     return markdown_section_markdownSection({
         lead: 'Estimated performance',
-        blocks: [`${icon} ${escapeMarkdown(view.headline)} ${escapeMarkdown(view.calibration)}`, markdownTable(view.header.map(escapeMarkdown), view.rows), markdownNote(escapeMarkdown(view.caveat))],
+        blocks: [
+            `${icon} ${escapeMarkdown(view.headline)} ${escapeMarkdown(view.calibration)}`,
+            markdownTable(view.header.map(escapeMarkdown), view.rows),
+            markdownNote(escapeMarkdown(view.caveat)),
+        ],
     });
 }
 /** Per-class scores of both sides, then each side's confusion matrix, over the same classes. */
@@ -58623,13 +58766,23 @@ function classesBlock(classes) {
     const rows = classes.scores.map((row) => [classCell(row.label), ...row.cells]);
     return markdown_section_markdownSection({
         lead: 'Classes',
-        blocks: [`${classes.legend}.`, markdownTable(['Class', ...CLASS_SCORE_TITLES], rows), classes.note && markdownNote(escapeMarkdown(classes.note)), ...classes.matrices.map(confusionTable)],
+        blocks: [
+            `${classes.legend}.`,
+            markdownTable(['Class', ...CLASS_SCORE_TITLES], rows),
+            classes.note && markdownNote(escapeMarkdown(classes.note)),
+            ...classes.matrices.map(confusionTable),
+        ],
     });
 }
 function confusionTable(matrix) {
     const header = ['True ↓ / predicted →', ...matrix.rows.map((row) => classCell(row.label)), 'Rows'];
     const caption = `**Confusion matrix, ${matrix.side}** (${formatCount(matrix.labelledRows)} labelled rows; rows are true classes, columns predicted ones, shares are of the row)`;
-    return markdown_section_markdownSection({ blocks: [caption, markdownTable(header, matrix.rows.map((row, index) => [classCell(row.label), ...matrix.cells[index]]))] });
+    return markdown_section_markdownSection({
+        blocks: [
+            caption,
+            markdownTable(header, matrix.rows.map((row, index) => [classCell(row.label), ...matrix.cells[index]])),
+        ],
+    });
 }
 /** A class label as a table cell; absent: every hidden class merged. */
 function classCell(label) {
@@ -58691,11 +58844,18 @@ function columnTable(columns, maxColumns) {
     const hidden = ordered.length - shown.length;
     const note = `${hidden} more column${hidden === 1 ? '' : 's'} not shown (${ordered.slice(maxColumns).filter((column) => column.drift_detected).length} of them drifted); the JSON report has all of them.`;
     return markdown_section_markdownSection({
-        blocks: [markdownTable(['Column', 'Type', 'Method', 'Value', 'Threshold', 'Result', 'Change'], shown.map(cells)), hidden > 0 ? markdownNote(note) : undefined],
+        blocks: [
+            markdownTable(['Column', 'Type', 'Method', 'Value', 'Threshold', 'Result', 'Change'], shown.map(cells)),
+            hidden > 0 ? markdownNote(note) : undefined,
+        ],
     });
 }
 function cells(column) {
-    const result = column.drift_detected ? `🔴 ${STATUS_LABELS[column.status]}` : column.status === 'no-drift' ? '🟢 no drift' : `⚪ ${STATUS_LABELS[column.status]}`;
+    const result = column.drift_detected
+        ? `🔴 ${STATUS_LABELS[column.status]}`
+        : column.status === 'no-drift'
+            ? '🟢 no drift'
+            : `⚪ ${STATUS_LABELS[column.status]}`;
     const reasons = otherReasons(column);
     const effect = column.effect_size ? ` (${column.effect_size.method} ${formatNumber(column.effect_size.distance)})` : '';
     return [
@@ -58735,7 +58895,9 @@ function renderSummary(result, options = {}) {
         .filter((column) => column.drift_detected && column.histogram)
         .slice(0, CHARTED_COLUMNS)
         .map(chartSection);
-    const chartsSection = charts.length > 0 ? markdown_section_markdownSection({ heading: { level: 3, text: 'Distributions of the most drifted columns' }, blocks: charts }) : undefined;
+    const chartsSection = charts.length > 0
+        ? markdown_section_markdownSection({ heading: { level: 3, text: 'Distributions of the most drifted columns' }, blocks: charts })
+        : undefined;
     const tail = markdown_section_markdownSection({ blocks: [chartsSection, options.reportLinks] });
     const fixed = Buffer.byteLength(head) + Buffer.byteLength(tail) + 16;
     return markdown_section_markdownSection({ blocks: [head, fittingTable(result.columns, SUMMARY_BYTE_LIMIT - fixed), tail] }) + '\n';
@@ -58769,7 +58931,10 @@ function chartSection(column) {
         `    bar [${baseline.map(summary_round).join(', ')}]`,
         `    line [${current.map(summary_round).join(', ')}]`,
     ]);
-    return markdown_section_markdownSection({ lead: escapeMarkdown(truncate(column.name, 80)), blocks: ['bars = baseline, line = current (% of non-missing values)', chart] });
+    return markdown_section_markdownSection({
+        lead: escapeMarkdown(truncate(column.name, 80)),
+        blocks: ['bars = baseline, line = current (% of non-missing values)', chart],
+    });
 }
 function chartSeries(histogram) {
     const shares = (counts, extra = 0) => {
@@ -58827,12 +58992,22 @@ function renderModelCard(input, characterLimit = MODEL_CARD_CHARACTER_LIMIT) {
  */
 function renderNotPromoted(input) {
     const decision = `🔴 **Not promoted**: ${escapeMarkdown(input.promotion.reason)}. Nothing was committed and no pull request was opened or changed.`;
-    return markdown_section_markdownSection({ heading: { level: 1, text: `Model ${input.name}: not promoted` }, blocks: [decision, metricsSection({ ...input, promotion: undefined })] }) + '\n';
+    return (markdown_section_markdownSection({
+        heading: { level: 1, text: `Model ${input.name}: not promoted` },
+        blocks: [decision, metricsSection({ ...input, promotion: undefined })],
+    }) + '\n');
 }
 function composeCard(input, detail) {
     return (markdown_section_markdownSection({
         heading: { level: 1, text: `Model ${input.name}, version ${input.version}` },
-        blocks: [introduction(input), metricsSection(input), foldCharts(driftSection(input.driftReport, detail)), dataSection(input), filesSection(input, detail.fileRows), footer(input)],
+        blocks: [
+            introduction(input),
+            metricsSection(input),
+            foldCharts(driftSection(input.driftReport, detail)),
+            dataSection(input),
+            filesSection(input, detail.fileRows),
+            footer(input),
+        ],
     }) + '\n');
 }
 function introduction(input) {
@@ -58849,10 +59024,16 @@ function driftSection(report, detail) {
     const drifted = report.columns.filter((column) => column.drift_detected);
     const found = `The drift check of ${formatDate(new Date(report.generated_at))} found:`;
     if (drifted.length === 0 || detail.driftedRows === 0) {
-        const note = `${drifted.length} drifted column${plural(drifted.length)}: ${drifted.map((column) => escapeMarkdown(column.name)).slice(0, 50).join(', ')}; \`${DRIFT_REPORT_FILE}\` has their values.`;
+        const note = `${drifted.length} drifted column${plural(drifted.length)}: ${drifted
+            .map((column) => escapeMarkdown(column.name))
+            .slice(0, 50)
+            .join(', ')}; \`${DRIFT_REPORT_FILE}\` has their values.`;
         // Concept drift often comes without feature drift: the model section is then the whole reason.
         const model = report.model ? [modelSection(report.model, 4, { chart: detail.charts }), featuresHeading(report, 4)] : [];
-        return markdown_section_markdownSection({ heading, blocks: [found, verdictBlock(report, 3), ...model, drifted.length > 0 ? markdownNote(note) : undefined] });
+        return markdown_section_markdownSection({
+            heading,
+            blocks: [found, verdictBlock(report, 3), ...model, drifted.length > 0 ? markdownNote(note) : undefined],
+        });
     }
     const shown = drifted.slice(0, detail.driftedRows).map((column) => (detail.charts ? column : { ...column, histogram: undefined }));
     const hidden = drifted.length - shown.length;
@@ -58905,7 +59086,10 @@ function metricsSection(input) {
         VERDICT_CELLS[change.verdict ?? 'unknown'],
     ]);
     const table = markdownTable(['Metric', `Deployed \`${comparison.deployedVersion}\``, 'New', 'Change', 'Better or worse'], rows);
-    return markdown_section_markdownSection({ heading: { level: 2, text: comparisonTitle(comparison) }, blocks: [comparisonBasis(comparison), tally(comparison.changes), table, rule] });
+    return markdown_section_markdownSection({
+        heading: { level: 2, text: comparisonTitle(comparison) },
+        blocks: [comparisonBasis(comparison), tally(comparison.changes), table, rule],
+    });
 }
 const VERDICT_CELLS = { better: '🟢 better', worse: '🔴 **worse**', same: '⚪ same', unknown: '' };
 function comparisonTitle(comparison) {
@@ -58960,7 +59144,9 @@ function dataSection(input) {
     const items = [{ text: `Model: ${model.count} file${plural(model.count)}, ${formatBytes(model.bytes)}` }];
     if (input.baselineProfile) {
         const [summary, ...approximate] = input.baselineProfile.trimEnd().split('\n');
-        const more = approximate.length > APPROXIMATE_COLUMNS_SHOWN ? [`and ${approximate.length - APPROXIMATE_COLUMNS_SHOWN} more approximate columns`] : [];
+        const more = approximate.length > APPROXIMATE_COLUMNS_SHOWN
+            ? [`and ${approximate.length - APPROXIMATE_COLUMNS_SHOWN} more approximate columns`]
+            : [];
         items.push({
             text: `Training data profile (the baseline the next check compares against; the rows themselves are not stored): ${formatBytes(baseline.bytes)}, ${summary}`,
             items: [...approximate.slice(0, APPROXIMATE_COLUMNS_SHOWN).map((line) => escapeMarkdown(line.trim())), ...more],
@@ -58975,10 +59161,14 @@ function dataSection(input) {
     }
     const report = input.driftReport;
     if (report) {
-        items.push({ text: `Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows` });
+        items.push({
+            text: `Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows`,
+        });
         const labelled = report.model?.performance?.labelled_rows;
         if (labelled)
-            items.push({ text: `Performance check: ${labelled.baseline.toLocaleString('en-US')} labelled baseline rows against ${labelled.current.toLocaleString('en-US')} labelled current rows` });
+            items.push({
+                text: `Performance check: ${labelled.baseline.toLocaleString('en-US')} labelled baseline rows against ${labelled.current.toLocaleString('en-US')} labelled current rows`,
+            });
     }
     return markdown_section_markdownSection({ heading: { level: 2, text: 'Data' }, blocks: [markdownList(items)] });
 }
@@ -58989,7 +59179,11 @@ function filesSection(input, maxRows) {
     const note = `${hidden} more file${plural(hidden)} not shown; \`${INDEX_FILE}\` lists every file with its checksum.`;
     return markdown_section_markdownSection({
         heading: { level: 2, text: 'Files' },
-        blocks: [`In \`${input.folder}\`:`, markdownTable(['File', 'Role', 'Size', 'SHA-256'], rows), hidden > 0 ? markdownNote(note) : undefined],
+        blocks: [
+            `In \`${input.folder}\`:`,
+            markdownTable(['File', 'Role', 'Size', 'SHA-256'], rows),
+            hidden > 0 ? markdownNote(note) : undefined,
+        ],
     });
 }
 function footer(input) {
@@ -59228,12 +59422,16 @@ function decidePromotion(rule, metrics, comparison, file) {
     const direction = ruleDirection(rule.metric);
     const candidate = metrics.values[rule.metric];
     if (candidate === undefined) {
-        throw new errors_InputError(`promote-metric is ${rule.metric}, but the metrics file has no number called ${JSON.stringify(rule.metric)}`, { file });
+        throw new errors_InputError(`promote-metric is ${rule.metric}, but the metrics file has no number called ${JSON.stringify(rule.metric)}`, {
+            file,
+        });
     }
     if (!comparison)
         return { promoted: true, reason: `nothing is deployed yet, so the first version is proposed without comparing ${rule.metric}` };
     if (comparison.basis !== 'same-holdout') {
-        const scored = comparison.scoredVersion ? `; the training scored ${comparison.scoredVersion}, but ${comparison.deployedVersion} is deployed now: run the workflow again` : '';
+        const scored = comparison.scoredVersion
+            ? `; the training scored ${comparison.scoredVersion}, but ${comparison.deployedVersion} is deployed now: run the workflow again`
+            : '';
         throw new errors_InputError(`promote-metric needs the deployed model's ${rule.metric} on the same holdout as the new model's, and the metrics file has none for ${comparison.deployedVersion} (a "${DEPLOYED_METRICS_KEY}" object, see docs/registry.md); comparing with the deployed version's own stored metrics would compare numbers from other data${scored}`, { file });
     }
     const deployed = comparison.changes.find((change) => change.name === rule.metric)?.deployed;
@@ -59246,7 +59444,9 @@ function decidePromotion(rule, metrics, comparison, file) {
     const moved = `${rule.metric} ${formatNumber(deployed)} → ${formatNumber(candidate)} (${signed}, ${direction} is better) on the same holdout`;
     const deployedName = `the deployed ${comparison.deployedVersion}`;
     const needed = rule.margin === 0 ? `at least as good as ${deployedName}` : `better than ${deployedName} by at least ${formatNumber(rule.margin)}`;
-    return promoted ? { promoted, reason: `${moved}: ${needed}, so it is proposed` } : { promoted, reason: `${moved}: not ${needed}, so no pull request is opened` };
+    return promoted
+        ? { promoted, reason: `${moved}: ${needed}, so it is proposed` }
+        : { promoted, reason: `${moved}: not ${needed}, so no pull request is opened` };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/pull-request.ts
@@ -59302,18 +59502,21 @@ async function openOrUpdatePullRequest(client, repository, request, sleep = (mil
     }
     const stale = existing.title !== request.title || (existing.body ?? '') !== request.body;
     const found = { number: existing.number, url: existing.url };
+    // Held in a const: the closure below would otherwise see `existing` as possibly undefined again.
+    const open = existing;
+    const decorateExisting = async (newModel) => pull_request_decorate(client, repository, open.number, await lacking(client, repository, open, request, { newModel }, warnings), warnings);
     // A body identical to a card just written (its version, time and checksums are new) that was missing
     // a moment ago was opened by our own create request, whose answer was lost and retried.
     if (refused && request.refresh && !stale) {
-        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+        await decorateExisting(true);
         return { ...found, operation: 'created', warnings };
     }
     if (!request.refresh || !stale) {
-        await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: false }, warnings), warnings);
+        await decorateExisting(false);
         return { ...found, operation: 'unchanged', warnings };
     }
     await client.rest.pulls.update({ ...repository, pull_number: existing.number, title: request.title, body: request.body });
-    await pull_request_decorate(client, repository, existing.number, await lacking(client, repository, existing, request, { newModel: true }, warnings), warnings);
+    await decorateExisting(true);
     return { ...found, operation: 'updated', warnings };
 }
 /**
@@ -59352,7 +59555,14 @@ async function tolerated(warnings, what, action) {
 /** The new pull request, or undefined when one is already open for the branch. */
 async function createPullRequest(client, repository, request, warnings) {
     const create = async (draft) => {
-        const { data } = await client.rest.pulls.create({ ...repository, head: request.branch, base: request.base, title: request.title, body: request.body, draft });
+        const { data } = await client.rest.pulls.create({
+            ...repository,
+            head: request.branch,
+            base: request.base,
+            title: request.title,
+            body: request.body,
+            draft,
+        });
         return { number: data.number, url: data.html_url };
     };
     try {
@@ -59378,13 +59588,20 @@ async function pull_request_decorate(client, repository, number, request, warnin
         await attempt(`assign ${request.assignees.join(', ')}`, () => client.rest.issues.addAssignees({ ...repository, issue_number: number, assignees: [...request.assignees] }));
     if (request.reviewers.length > 0 || request.teamReviewers.length > 0) {
         const who = [...request.reviewers, ...request.teamReviewers.map((team) => `team ${team}`)].join(', ');
-        await attempt(`request reviews from ${who}`, () => client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: [...request.reviewers], team_reviewers: [...request.teamReviewers] }));
+        await attempt(`request reviews from ${who}`, () => client.rest.pulls.requestReviewers({
+            ...repository,
+            pull_number: number,
+            reviewers: [...request.reviewers],
+            team_reviewers: [...request.teamReviewers],
+        }));
     }
 }
 /** GitHub's own words for a refused request: the message, and the messages of its validation errors. */
 function validationMessage(error) {
     const data = error?.response?.data;
-    const details = Array.isArray(data?.errors) ? data.errors.map((item) => (typeof item?.message === 'string' ? item.message : '')).filter(Boolean) : [];
+    const details = Array.isArray(data?.errors)
+        ? data.errors.map((item) => (typeof item?.message === 'string' ? item.message : '')).filter(Boolean)
+        : [];
     const message = typeof data?.message === 'string' ? data.message : '';
     return [message, ...details].filter(Boolean).join(': ');
 }
@@ -59465,28 +59682,59 @@ async function publishModel(settings, client, options = {}) {
         const { decision, summary } = await applyPromotionRule(job, settings.promotion);
         if (!decision.promoted) {
             log(`Not promoted: ${decision.reason}.`);
-            return { version: '', path: '', commitSha: '', branch: settings.branch, pullRequestOperation: 'none', modelCard: summary, promotion: decision, warnings: [] };
+            return {
+                version: '',
+                path: '',
+                commitSha: '',
+                branch: settings.branch,
+                pullRequestOperation: 'none',
+                modelCard: summary,
+                promotion: decision,
+                warnings: [],
+            };
         }
         log(`Promotion rule: ${decision.reason}.`);
         job.promotion = decision;
     }
     const placement = await placeVersion(job);
     const path = versionFolder(settings.registryDir, settings.name, placement.version);
-    const outcome = { version: placement.version, path, commitSha: placement.commitSha, branch: settings.branch, promotion: job.promotion, warnings: [] };
+    const outcome = {
+        version: placement.version,
+        path,
+        commitSha: placement.commitSha,
+        branch: settings.branch,
+        promotion: job.promotion,
+        warnings: [],
+    };
     if (placement.kind === 'deployed') {
         log(`The model files are those of ${placement.version}, the current version on ${base}: nothing to publish.`);
         const open = await findOpenPullRequest(client, settings.repository, settings.branch);
         const modelCard = (await publish_readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? '';
         return { ...outcome, pullRequest: open && { number: open.number, url: open.url }, pullRequestOperation: 'unchanged', modelCard };
     }
-    const modelCard = placement.modelCard ?? (await publish_readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ?? (await renderCard(job, placement.version, await baseState(job)));
+    const modelCard = placement.modelCard ??
+        (await publish_readText(job, placement.commitSha, `${path}/${MODEL_CARD_FILE}`)) ??
+        (await renderCard(job, placement.version, await baseState(job)));
     // A run that published on top of this one meanwhile owns the description: the pull request proposes its version.
     const later = await laterPublication(job, placement);
     const description = later ?? { title: fill('title', settings.title, settings, placement.version), body: modelCard };
-    const pullRequest = await openOrUpdatePullRequest(client, settings.repository, { ...settings.pullRequest, branch: settings.branch, base, title: description.title, body: description.body, refresh: placement.kind === 'committed' && !later }, options.sleep);
+    const pullRequest = await openOrUpdatePullRequest(client, settings.repository, {
+        ...settings.pullRequest,
+        branch: settings.branch,
+        base,
+        title: description.title,
+        body: description.body,
+        refresh: placement.kind === 'committed' && !later,
+    }, options.sleep);
     await keepDescribingHead(job, placement, pullRequest.number, description);
     log(`Pull request #${pullRequest.number} ${pullRequest.operation}: ${pullRequest.url}`);
-    return { ...outcome, pullRequest: { number: pullRequest.number, url: pullRequest.url }, pullRequestOperation: pullRequest.operation, modelCard, warnings: pullRequest.warnings };
+    return {
+        ...outcome,
+        pullRequest: { number: pullRequest.number, url: pullRequest.url },
+        pullRequestOperation: pullRequest.operation,
+        modelCard,
+        warnings: pullRequest.warnings,
+    };
 }
 /**
  * The rule decided against the base branch's deployed version, before anything is written; with the
@@ -59620,7 +59868,8 @@ function chooseVersion(job, baseIndex, index, pending) {
         return settings.version;
     }
     const earlier = settings.run.id === undefined ? undefined : pending.find((entry) => entry.run_id === settings.run.id);
-    return earlier?.version ?? nextVersion(index.versions.map((entry) => entry.version), job.now);
+    return (earlier?.version ??
+        nextVersion(index.versions.map((entry) => entry.version), job.now));
 }
 async function commitVersion(job, start, version, modelCard) {
     const { settings, content } = job;
@@ -59628,13 +59877,21 @@ async function commitVersion(job, start, version, modelCard) {
     const cardBytes = Buffer.from(modelCard);
     const cardFile = { path: MODEL_CARD_FILE, role: 'model-card', size: cardBytes.length, sha256: sha256(cardBytes) };
     const registryFiles = content.files.map(({ path, role, size, sha256: digest }) => ({ path, role, size, sha256: digest }));
-    const entry = { version, published_at: job.now.toISOString(), run_id: settings.run.id, run_url: settings.run.url, files: [...registryFiles, cardFile] };
+    const entry = {
+        version,
+        published_at: job.now.toISOString(),
+        run_id: settings.run.id,
+        run_url: settings.run.url,
+        files: [...registryFiles, cardFile],
+    };
     const files = [];
     for (const file of content.files) {
         const bytes = await (0,promises_namespaceObject.readFile)(file.absolutePath);
         // The index records the checksum taken before any request; a file rewritten since would make it lie.
         if (sha256(bytes) !== file.sha256)
-            throw new errors_InputError('the file changed while it was being published; publish after the job has finished writing it', { file: file.display });
+            throw new errors_InputError('the file changed while it was being published; publish after the job has finished writing it', {
+                file: file.display,
+            });
         files.push({ path: `${folder}/${file.path}`, content: bytes });
     }
     files.push({ path: `${folder}/${MODEL_CARD_FILE}`, content: cardBytes });
@@ -59712,13 +59969,17 @@ function fill(input, template, settings, version) {
 }
 /** Git trailers that let a later run recognize the commit as the one that published this version. */
 function trailers(settings, version) {
-    return [`Driftgate-Model: ${settings.name}`, `Driftgate-Version: ${version}`, ...(settings.run.id ? [`Driftgate-Run: ${settings.run.id}`] : [])].join('\n');
+    return [
+        `Driftgate-Model: ${settings.name}`,
+        `Driftgate-Version: ${version}`,
+        ...(settings.run.id ? [`Driftgate-Run: ${settings.run.id}`] : []),
+    ].join('\n');
 }
 /** Whether a commit's trailers say this run published this version of this model with it. */
 function isOwnCommitOf(message, settings, version) {
     const value = (key) => new RegExp(`^Driftgate-${key}: (.+)$`, 'm').exec(message)?.[1].trim();
     // Without a run id nothing proves the commit is this run's, and a foreign commit must never be forced over.
-    return settings.run.id !== undefined && value('Model') === settings.name && value('Version') === version && value('Run') === settings.run.id;
+    return (settings.run.id !== undefined && value('Model') === settings.name && value('Version') === version && value('Run') === settings.run.id);
 }
 function sha256(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
@@ -59762,8 +60023,13 @@ function renamedInputName(input, given) {
 const DEFAULT_TITLE = 'Publish model {model} {version}';
 const DEFAULT_COMMIT_MESSAGE = 'Publish model {model} {version}';
 const DEFAULT_BRANCH_PREFIX = 'driftgate/';
-const lines = (name) => getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== '');
-const items = (name) => lines(name).flatMap((line) => line.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+const lines = (name) => getMultilineInput(name)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+const items = (name) => lines(name)
+    .flatMap((line) => line.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 const inputs_text = (name) => getInput(name).trim();
 const given = (name) => inputs_text(name) !== '';
 function getInputs() {
@@ -59854,7 +60120,8 @@ function repositoryFromEnvironment() {
 }
 /** The rules of `git check-ref-format` that a branch name typed into a workflow can break. */
 function checkBranch(input, value) {
-    const broken = /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^\/|\/$|^-|\.lock$|\.$|^@$/.test(value) || value.split('/').some((part) => part.startsWith('.'));
+    const broken = /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^\/|\/$|^-|\.lock$|\.$|^@$/.test(value) ||
+        value.split('/').some((part) => part.startsWith('.'));
     if (broken)
         throw new errors_InputError(`${input} ${JSON.stringify(value)} is not a valid branch name`);
     return value;
@@ -59925,7 +60192,9 @@ const retryOnPassingFailures = (octokit, options) => {
                 return await request(requestOptions);
             }
             catch (error) {
-                const what = deadline.aborted ? `GitHub gave no answer to ${route} within ${seconds(policy.timeoutMs)}` : describeFailure(error, route);
+                const what = deadline.aborted
+                    ? `GitHub gave no answer to ${route} within ${seconds(policy.timeoutMs)}`
+                    : describeFailure(error, route);
                 const delay = retryDelay(error, attempt, policy);
                 if (delay === undefined)
                     throw error;

@@ -37366,7 +37366,10 @@ function escapeMarkdown(text) {
  * become quotes and line breaks spaces.
  */
 function markdownCode(text) {
-    return `\`${text.replace(/`/g, "'").replace(/\r\n|\r|\n/g, ' ').replace(CONTROL_CHARACTERS, visibleControl)}\``;
+    return `\`${text
+        .replace(/`/g, "'")
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(CONTROL_CHARACTERS, visibleControl)}\``;
 }
 /**
  * Text for a terminal or a GitHub Actions log line: control characters (line breaks, escape sequences
@@ -37462,7 +37465,11 @@ function checkPathComponent(input, value) {
 function checkRegistryDir(value) {
     const normalized = external_node_path_namespaceObject.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
     const parts = normalized.split('/');
-    if (normalized === '' || normalized === '.' || normalized.startsWith('/') || parts.includes('..') || parts.some((part) => part.toLowerCase() === '.git')) {
+    if (normalized === '' ||
+        normalized === '.' ||
+        normalized.startsWith('/') ||
+        parts.includes('..') ||
+        parts.some((part) => part.toLowerCase() === '.git')) {
         throw new errors_InputError(`registry-dir must be a folder inside the repository (such as "models") and not inside a .git folder, not ${JSON.stringify(value)}`);
     }
     return normalized;
@@ -37559,7 +37566,11 @@ function parseIndex(text, where) {
             throw broken(`versions[${position}] needs "version", "published_at" and "files"`);
         }
         for (const file of entry.files) {
-            if (!isRecord(file) || typeof file.path !== 'string' || typeof file.role !== 'string' || typeof file.size !== 'number' || typeof file.sha256 !== 'string') {
+            if (!isRecord(file) ||
+                typeof file.path !== 'string' ||
+                typeof file.role !== 'string' ||
+                typeof file.size !== 'number' ||
+                typeof file.sha256 !== 'string') {
                 throw broken(`versions[${position}] (${entry.version}) has a file without path, role, size and sha256`);
             }
         }
@@ -37741,7 +37752,9 @@ class SourceEditor {
         for (const { name, value } of variables) {
             const entry = entries.find((item) => scalarText(item.get('name', true)) === name);
             if (entry?.has('valueFrom'))
-                throw new errors_InputError(`${label} ${name} comes from valueFrom; remove that or choose another variable for driftgate to set`, { file });
+                throw new errors_InputError(`${label} ${name} comes from valueFrom; remove that or choose another variable for driftgate to set`, {
+                    file,
+                });
             if (entry) {
                 this.setPath(entry, ['value'], value, `${label} ${name}`);
             }
@@ -41146,7 +41159,9 @@ async function manifest(root, options) {
     setOutputs({
         version,
         changed: String(result.changes.length > 0),
-        'rollout-targets': targets.map((workload) => [`${workload.kind.toLowerCase()}/${workload.name}`, workload.namespace ?? ''].join(' ').trim()).join('\n'),
+        'rollout-targets': targets
+            .map((workload) => [`${workload.kind.toLowerCase()}/${workload.name}`, workload.namespace ?? ''].join(' ').trim())
+            .join('\n'),
     });
     appendSummary(`### Rollout of ${model} ${version}\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`);
 }
