@@ -9,6 +9,10 @@
  * Whatever this does not handle (another type, encoding, codec or page kind, or pages that do not add up
  * to the rows the footer claims) it leaves, column by column, to hyparquet, which decodes it or says what
  * is wrong with the file; so both paths give the same cells, and every error is hyparquet's.
+ *
+ * It reads pages with hyparquet's own modules under `hyparquet/src/` (exported, but not its documented
+ * interface), so package.json pins hyparquet's exact version: an upgrade is a change the Parquet tests
+ * must pass, not one a fresh install picks up.
  */
 import type { ColumnMetaData, DataReader, FileMetaData, ParquetType, SchemaTree } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
