@@ -68419,9 +68419,9 @@ async function readColumnRows(parquet, field, plan, rowStart, rowEnd) {
         if (column)
             return column;
     }
-    return readThroughHyparquet(parquet, field, plan, rowStart, rowEnd);
+    return readThroughHyparquet(parquet, field, plan, storage, rowStart, rowEnd);
 }
-async function readThroughHyparquet(parquet, field, plan, rowStart, rowEnd) {
+async function readThroughHyparquet(parquet, field, plan, storage, rowStart, rowEnd) {
     const name = field.element.name;
     const file = parquet.display;
     const parts = [];
@@ -68442,7 +68442,7 @@ async function readThroughHyparquet(parquet, field, plan, rowStart, rowEnd) {
     // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
     parts.sort((a, b) => a.rowStart - b.rowStart);
     checkDecodedRows(parts, rowStart, rowEnd, name, file);
-    const cells = new CellWriter(name, file, plan, storageOf(field, plan));
+    const cells = new CellWriter(name, file, plan, storage);
     for (const part of parts) {
         const offset = part.rowStart - rowStart;
         for (let k = 0; k < part.columnData.length; k++)
@@ -72657,23 +72657,27 @@ function checkOptionsOf(read) {
     for (const [key, value] of Object.entries(numbers))
         if (value !== undefined)
             drift[key] = value;
-    const modelOptions = [CHECK_OPTIONS.prediction, CHECK_OPTIONS.target, CHECK_OPTIONS.probabilities, CHECK_OPTIONS.positiveLabel, CHECK_OPTIONS.order, CHECK_OPTIONS.performanceMetric, CHECK_OPTIONS.maxDegradation];
-    const [prediction, target, probabilities, positiveLabel, order, performanceMetric, maxDegradation] = modelOptions.map((option) => read.nameOf(option));
-    drift.model = parseModelOptions({
-        prediction: read.text(CHECK_OPTIONS.prediction),
-        target: read.text(CHECK_OPTIONS.target),
-        probabilities: read.list(CHECK_OPTIONS.probabilities),
-        positiveLabel: read.text(CHECK_OPTIONS.positiveLabel),
-        order: read.text(CHECK_OPTIONS.order),
-        performanceMetric: read.text(CHECK_OPTIONS.performanceMetric),
-        maxDegradation: read.text(CHECK_OPTIONS.maxDegradation),
-    }, { prediction, target, probabilities, positiveLabel, order, performanceMetric, maxDegradation });
+    const modelOptions = {
+        prediction: CHECK_OPTIONS.prediction,
+        target: CHECK_OPTIONS.target,
+        probabilities: CHECK_OPTIONS.probabilities,
+        positiveLabel: CHECK_OPTIONS.positiveLabel,
+        order: CHECK_OPTIONS.order,
+        performanceMetric: CHECK_OPTIONS.performanceMetric,
+        maxDegradation: CHECK_OPTIONS.maxDegradation,
+    };
+    const { probabilities, ...singles } = modelOptions;
+    drift.model = parseModelOptions({ ...mapValues(singles, (option) => read.text(option)), probabilities: read.list(probabilities) }, mapValues(modelOptions, (option) => read.nameOf(option)));
     drift.multivariate = parseMultivariateMethods(read.list(CHECK_OPTIONS.multivariate), read.nameOf(CHECK_OPTIONS.multivariate));
     const segment = text(CHECK_OPTIONS.segment);
     if (segment !== undefined)
         drift.segment = segment;
     drift.gateOn = parseGateOn(read.list(CHECK_OPTIONS.gateOn), read.nameOf(CHECK_OPTIONS.gateOn), drift.model, drift.multivariate, drift.segment);
     return { drift, ...memoryBudgetOf(read.nameOf(CHECK_OPTIONS.memoryBudget), read.text(CHECK_OPTIONS.memoryBudget)) };
+}
+/** `object` with `change` applied to each value, keys kept. */
+function mapValues(object, change) {
+    return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, change(value)]));
 }
 /** The numerical and categorical column options as one map; a column may not be both. */
 function declaredKindsOf(read) {
@@ -73577,12 +73581,13 @@ function printSqlOf(values, tokens) {
     const source = sourceOf(values, '--print-sql');
     const columns = new Map();
     for (const token of tokens) {
-        if (token.kind !== 'option' || token.value === undefined || (token.name !== 'numerical' && token.name !== 'categorical'))
+        const numerical = token.name === PROFILE_OPTIONS.numericalColumns.flag;
+        if (token.kind !== 'option' || token.value === undefined || (!numerical && token.name !== PROFILE_OPTIONS.categoricalColumns.flag))
             continue;
         if (columns.has(token.value))
             continue;
         // Categories are cast to text, as driftgate does for dates, booleans and UUIDs: no schema says which are text.
-        columns.set(token.value, token.name === 'numerical' ? { name: token.value, storage: 'numeric' } : { name: token.value, storage: 'text', castToText: true });
+        columns.set(token.value, numerical ? { name: token.value, storage: 'numeric' } : { name: token.value, storage: 'text', castToText: true });
     }
     if (columns.size === 0)
         throw new InputError('--print-sql needs the columns, as no schema is read: --numerical COL and --categorical COL (repeat)');

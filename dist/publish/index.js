@@ -56116,9 +56116,9 @@ async function readColumnRows(parquet, field, plan, rowStart, rowEnd) {
         if (column)
             return column;
     }
-    return readThroughHyparquet(parquet, field, plan, rowStart, rowEnd);
+    return readThroughHyparquet(parquet, field, plan, storage, rowStart, rowEnd);
 }
-async function readThroughHyparquet(parquet, field, plan, rowStart, rowEnd) {
+async function readThroughHyparquet(parquet, field, plan, storage, rowStart, rowEnd) {
     const name = field.element.name;
     const file = parquet.display;
     const parts = [];
@@ -56139,7 +56139,7 @@ async function readThroughHyparquet(parquet, field, plan, rowStart, rowEnd) {
     // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
     parts.sort((a, b) => a.rowStart - b.rowStart);
     checkDecodedRows(parts, rowStart, rowEnd, name, file);
-    const cells = new CellWriter(name, file, plan, storageOf(field, plan));
+    const cells = new CellWriter(name, file, plan, storage);
     for (const part of parts) {
         const offset = part.rowStart - rowStart;
         for (let k = 0; k < part.columnData.length; k++)

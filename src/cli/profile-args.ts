@@ -120,12 +120,13 @@ function printSqlOf(values: SourceValues, tokens: ReadonlyArray<{ kind: string; 
   const source = sourceOf(values, '--print-sql');
   const columns = new Map<string, SqlColumn>();
   for (const token of tokens) {
-    if (token.kind !== 'option' || token.value === undefined || (token.name !== 'numerical' && token.name !== 'categorical')) continue;
+    const numerical = token.name === P.numericalColumns.flag;
+    if (token.kind !== 'option' || token.value === undefined || (!numerical && token.name !== P.categoricalColumns.flag)) continue;
     if (columns.has(token.value)) continue;
     // Categories are cast to text, as driftgate does for dates, booleans and UUIDs: no schema says which are text.
     columns.set(
       token.value,
-      token.name === 'numerical' ? { name: token.value, storage: 'numeric' } : { name: token.value, storage: 'text', castToText: true },
+      numerical ? { name: token.value, storage: 'numeric' } : { name: token.value, storage: 'text', castToText: true },
     );
   }
   if (columns.size === 0)

@@ -200,13 +200,14 @@ async function readColumnRows(parquet: OpenParquet, field: SchemaTree, plan: Fil
     );
     if (column) return column;
   }
-  return readThroughHyparquet(parquet, field, plan, rowStart, rowEnd);
+  return readThroughHyparquet(parquet, field, plan, storage, rowStart, rowEnd);
 }
 
 async function readThroughHyparquet(
   parquet: OpenParquet,
   field: SchemaTree,
   plan: FilePlan,
+  storage: Storage,
   rowStart: number,
   rowEnd: number,
 ): Promise<Column> {
@@ -229,7 +230,7 @@ async function readThroughHyparquet(
   // Chunks arrive as pages decode; row order keeps the dictionary in order of first appearance.
   parts.sort((a, b) => a.rowStart - b.rowStart);
   checkDecodedRows(parts, rowStart, rowEnd, name, file);
-  const cells = new CellWriter(name, file, plan, storageOf(field, plan));
+  const cells = new CellWriter(name, file, plan, storage);
   for (const part of parts) {
     const offset = part.rowStart - rowStart;
     for (let k = 0; k < part.columnData.length; k++) cells.add(part.columnData[k], offset + k);

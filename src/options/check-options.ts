@@ -8,7 +8,7 @@ import { missingValueTokens } from '../core/missing-values.js';
 import type { ColumnKind } from '../core/table.js';
 import { defaultDriftOptions, type DriftOptions } from '../engine/options.js';
 import { parseMultivariateMethods } from '../multivariate/methods.js';
-import { parseGateOn, parseModelOptions } from './model-values.js';
+import { parseGateOn, parseModelOptions, type ModelOptionNames } from './model-values.js';
 import { CHECK_OPTIONS as O, type OptionSpec } from './table.js';
 import {
   memoryBudgetOf,
@@ -74,27 +74,30 @@ export function checkOptionsOf(read: OptionReader): CheckOptions {
   };
   for (const [key, value] of Object.entries(numbers)) if (value !== undefined) drift[key as keyof typeof numbers] = value;
 
-  const modelOptions = [O.prediction, O.target, O.probabilities, O.positiveLabel, O.order, O.performanceMetric, O.maxDegradation] as const;
-  const [prediction, target, probabilities, positiveLabel, order, performanceMetric, maxDegradation] = modelOptions.map((option) =>
-    read.nameOf(option),
-  );
+  const modelOptions = {
+    prediction: O.prediction,
+    target: O.target,
+    probabilities: O.probabilities,
+    positiveLabel: O.positiveLabel,
+    order: O.order,
+    performanceMetric: O.performanceMetric,
+    maxDegradation: O.maxDegradation,
+  } satisfies Record<keyof ModelOptionNames, OptionSpec>;
+  const { probabilities, ...singles } = modelOptions;
   drift.model = parseModelOptions(
-    {
-      prediction: read.text(O.prediction),
-      target: read.text(O.target),
-      probabilities: read.list(O.probabilities),
-      positiveLabel: read.text(O.positiveLabel),
-      order: read.text(O.order),
-      performanceMetric: read.text(O.performanceMetric),
-      maxDegradation: read.text(O.maxDegradation),
-    },
-    { prediction, target, probabilities, positiveLabel, order, performanceMetric, maxDegradation },
+    { ...mapValues(singles, (option) => read.text(option)), probabilities: read.list(probabilities) },
+    mapValues(modelOptions, (option) => read.nameOf(option)),
   );
   drift.multivariate = parseMultivariateMethods(read.list(O.multivariate), read.nameOf(O.multivariate));
   const segment = text(O.segment);
   if (segment !== undefined) drift.segment = segment;
   drift.gateOn = parseGateOn(read.list(O.gateOn), read.nameOf(O.gateOn), drift.model, drift.multivariate, drift.segment);
   return { drift, ...memoryBudgetOf(read.nameOf(O.memoryBudget), read.text(O.memoryBudget)) };
+}
+
+/** `object` with `change` applied to each value, keys kept. */
+function mapValues<Key extends string, Value, Result>(object: Record<Key, Value>, change: (value: Value) => Result): Record<Key, Result> {
+  return Object.fromEntries(Object.entries<Value>(object).map(([key, value]) => [key, change(value)])) as Record<Key, Result>;
 }
 
 /** The numerical and categorical column options as one map; a column may not be both. */
