@@ -15,7 +15,7 @@ const REPO_ROOT = new URL('../', import.meta.url).pathname;
 /** What a release checkout holds besides dist/: the metadata the runner reads and the files it points at. */
 const ACTION_FILES = ['action.yml', 'publish', 'actions'];
 /** What the bundles are made of, besides node_modules (which package-lock.json pins). */
-const BUILD_INPUTS = ['src', 'scripts/bundle.js', 'package.json', 'package-lock.json', 'tsconfig.json', ...ACTION_FILES];
+const BUILD_INPUTS = ['src', 'scripts/bundle.js', 'scripts/entries', 'package.json', 'package-lock.json', 'tsconfig.json', ...ACTION_FILES];
 const CACHE = join(REPO_ROOT, 'node_modules/.cache/driftgate-build');
 /** Builds kept besides the newest, for a run still using one (another worktree state, a run in parallel). */
 const KEPT_BUILDS = 2;

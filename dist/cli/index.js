@@ -75535,3 +75535,6 @@ function startCli() {
     });
 }
 
+;// CONCATENATED MODULE: ./scripts/entries/cli.ts
+
+

@@ -60278,3 +60278,6 @@ function explainGitHubError(error) {
 }
 run().catch((error) => failRun(error, explainGitHubError));
 
+;// CONCATENATED MODULE: ./scripts/entries/publish.ts
+
+

@@ -41199,3 +41199,6 @@ main(process.argv.slice(2)).catch((error) => {
     process.exitCode = EXIT_BAD_INPUT;
 });
 
+;// CONCATENATED MODULE: ./scripts/entries/rollout.ts
+
+

@@ -1,0 +1,1 @@
+import '../../src/action/main.js';

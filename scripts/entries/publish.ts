@@ -1,0 +1,1 @@
+import '../../src/publish/main.js';
