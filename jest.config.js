@@ -1,5 +1,7 @@
 /**
- * Jest runs the TypeScript sources as ESM; `tsc --noEmit` in `npm test` does the type checking once. The
+ * Jest runs the TypeScript sources as ESM; `tsc --noEmit` in `npm test` does the type checking once, and
+ * module-transform.js gives every module the built-ins as constants (jest's vm context makes each global
+ * lookup a slow call: see there), as it does simple-statistics, whose loops our statistics run. The
  * global setup bundles the sources once for the end-to-end tests (see __tests__/global-setup.ts). Two
  * workers for a 2-core runner: most of the slow tests wait on child processes (bundles, servers, Chromium);
  * the slowest files start first even on a fresh clone, which has no times from an earlier run (sequencer.js).
@@ -9,8 +11,10 @@ export default {
   resolver: 'ts-jest-resolver',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true }],
+    '^.+\\.ts$': ['<rootDir>/__tests__/module-transform.js', { useESM: true }],
+    '/node_modules/simple-statistics/.+\\.mjs$': '<rootDir>/__tests__/module-transform.js',
   },
+  transformIgnorePatterns: ['/node_modules/(?!simple-statistics/)'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   globalSetup: '<rootDir>/__tests__/global-setup.ts',
   testSequencer: '<rootDir>/__tests__/sequencer.js',
