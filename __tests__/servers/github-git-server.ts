@@ -23,6 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { endInput, Spawner } from '../helpers/spawner.js';
 
 export interface GitServerOptions {
   owner?: string;
@@ -299,12 +300,7 @@ class ObjectReader {
   }
 
   close(): Promise<void> {
-    const child = this.child;
-    if (!child) return Promise.resolve();
-    return new Promise((resolve) => {
-      child.once('close', () => resolve());
-      child.stdin.end();
-    });
+    return endInput(this.child);
   }
 
   private start(): ChildProcessWithoutNullStreams {
@@ -348,6 +344,7 @@ class ObjectReader {
 class GitRepository {
   readonly env: NodeJS.ProcessEnv;
   readonly objects: ObjectReader;
+  readonly spawner = new Spawner();
   private knownRefs: Promise<StoredRef[]> | null = null;
 
   constructor(
@@ -365,21 +362,10 @@ class GitRepository {
     this.objects = new ObjectReader(dir, this.env);
   }
 
-  run(args: readonly string[], input?: string | Buffer): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      const child = spawn('git', ['--git-dir', this.dir, ...args], { env: this.env, stdio: 'pipe' });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-      child.on('error', reject);
-      child.on('close', (code) =>
-        code === 0 ? resolve(Buffer.concat(out)) : reject(new GitFailure(args, code, Buffer.concat(err).toString('utf8'))),
-      );
-      // A git that fails before reading its input closes the pipe; its exit status tells what went wrong.
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(input);
-    });
+  async run(args: readonly string[], input?: string | Buffer): Promise<Buffer> {
+    const { code, stdout, stderr } = await this.spawner.run('git', ['--git-dir', this.dir, ...args], { env: this.env, input });
+    if (code !== 0) throw new GitFailure(args, code, stderr.toString('utf8'));
+    return stdout;
   }
 
   async text(args: readonly string[], input?: string | Buffer): Promise<string> {
@@ -2022,6 +2008,7 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
         server.closeAllConnections();
       });
       await git.objects.close();
+      await git.spawner.close();
       rmSync(home, { recursive: true, force: true });
     },
   };
