@@ -13,9 +13,6 @@ import { getInputs, type CheckActionSettings } from './inputs.js';
 import { annotateDrift } from './annotations.js';
 import { failRun } from '../github/failure.js';
 import { failStep, logLine } from '../github/log.js';
-import { downloadBaseline } from './baseline-artifact.js';
-import { profileEngineSides } from './engine-sides.js';
-import { uploadReports } from './upload.js';
 import { writeFileAtomic } from '../io/write.js';
 import { pushMetrics } from '../io/pushgateway.js';
 import { renderHtml } from '../report/html.js';
@@ -36,12 +33,16 @@ async function run(): Promise<void> {
   const settings = getInputs();
   const started = Date.now();
   if (settings.baselineArtifact) {
+    const { downloadBaseline } = await import('./baseline-artifact.js');
     const files = await core.group('Download the baseline artifact', () =>
       downloadBaseline(settings.baselineArtifact!, settings.githubToken),
     );
     settings.check = { ...settings.check, baseline: files };
   }
-  if (settings.engine) settings.check = await profileEngineSides(settings.engine, settings.check);
+  if (settings.engine) {
+    const { profileEngineSides } = await import('./engine-sides.js');
+    settings.check = await profileEngineSides(settings.engine, settings.check);
+  }
   const result = await core.group('Compare baseline and current data', async () => {
     // The bundle doubles as the worker that reads the current data while this thread reads the baseline.
     const checked = await runCheck(settings.check, { readWorker: new URL(import.meta.url), observer: phaseLog(logLine) });
@@ -67,6 +68,7 @@ async function run(): Promise<void> {
     );
   }
   if (settings.uploadReport) {
+    const { uploadReports } = await import('./upload.js');
     await core.group('Upload the report artifact', () => uploadReports(settings.uploadReport, Object.values(files), settings.reportDir));
   }
   if (settings.failOnDrift && result.gate.tripped) {

@@ -6,7 +6,6 @@
  * sumKahan and varPopStable states desynchronise the protocol (the initiator crashes), so the spreads are
  * plain sums about a shift (statements.ts), which need neither.
  */
-import { createClient, ClickHouseLogLevel } from '@clickhouse/client';
 import { InputError } from '../../core/errors.js';
 import type { SqlDialect } from './dialect.js';
 import { inEngine, type SqlConnection } from './engine-profile.js';
@@ -53,6 +52,8 @@ export async function connectClickHouse(url: string): Promise<SqlConnection> {
   } catch {
     throw new InputError('--connection is not a URL; ClickHouse takes http://user:password@host:8123/database');
   }
+  // Loaded here, not at the top: most runs never connect to an engine, and every start would parse the client.
+  const { createClient, ClickHouseLogLevel } = await import('@clickhouse/client');
   const client = createClient({
     url: `${parsed.protocol}//${parsed.host}`,
     username: decodeURIComponent(parsed.username) || 'default',

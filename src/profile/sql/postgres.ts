@@ -4,7 +4,6 @@
  * numeric) are numerical; text types, booleans, dates and times, enums and UUIDs are text; anything else
  * (arrays, JSON, composites) is refused.
  */
-import pg from 'pg';
 import { InputError } from '../../core/errors.js';
 import { quoteStandard, type SqlDialect } from './dialect.js';
 import { inEngine, type SqlConnection } from './engine-profile.js';
@@ -29,6 +28,8 @@ const UUID_TYPE = 2950;
 
 export async function connectPostgres(url: string): Promise<SqlConnection> {
   const secrets = secretsOf(url);
+  // Loaded here, not at the top: most runs never connect to an engine, and every start would parse the driver.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   // An error after connecting (the server going away) must not crash the process; queries report it.
   client.on('error', () => undefined);
