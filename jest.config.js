@@ -1,5 +1,5 @@
 /**
- * Jest runs the TypeScript sources as ESM; `tsc --noEmit` in `npm test` does the type checking once, and
+ * Jest runs the TypeScript sources as ESM; typecheck.test.ts does the type checking once, beside the others;
  * module-transform.js gives every module the built-ins as constants (jest's vm context makes each global
  * lookup a slow call: see there), as it does simple-statistics, whose loops our statistics run. The
  * global setup bundles the sources once for the end-to-end tests (see __tests__/global-setup.ts). Two

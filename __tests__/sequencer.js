@@ -9,6 +9,7 @@ import Sequencer from '@jest/test-sequencer';
 const SLOWEST = [
   '__tests__/profile/sql/postgres-profile.test.ts',
   '__tests__/profile/sql/clickhouse-profile.test.ts',
+  '__tests__/typecheck.test.ts',
   '__tests__/profile/sql/duckdb-profile.test.ts',
   '__tests__/robustness/faults.test.ts',
   '__tests__/robustness/bad-input.test.ts',
