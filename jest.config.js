@@ -1,20 +1,23 @@
 /**
  * Jest runs the TypeScript sources as ESM; typecheck.test.ts does the type checking once, beside the others;
- * module-transform.js gives every module the built-ins as constants (jest's vm context makes each global
- * lookup a slow call: see there), as it does simple-statistics, whose loops our statistics run. The
- * global setup bundles the sources once for the end-to-end tests (see __tests__/global-setup.ts). Two
- * workers for a 2-core runner: most of the slow tests wait on child processes (bundles, servers, Chromium);
- * the slowest files start first even on a fresh clone, which has no times from an earlier run (sequencer.js).
+ * module-transform.js gives every module, ours and those of the packages named below, the built-ins as
+ * constants (jest's vm context makes each global lookup a slow call: see there). The global setup bundles
+ * the sources once for the end-to-end tests (see __tests__/global-setup.ts). Two workers for a 2-core
+ * runner: most of the slow tests wait on child processes (bundles, servers, Chromium); the slowest files
+ * start first even on a fresh clone, which has no times from an earlier run (sequencer.js).
  */
+/** Packages whose JavaScript goes through module-transform.js too: our statistics run their loops. */
+const TRANSFORMED_PACKAGES = ['simple-statistics'];
+
 export default {
   testEnvironment: 'node',
   resolver: 'ts-jest-resolver',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['<rootDir>/__tests__/module-transform.js', { useESM: true }],
-    '/node_modules/simple-statistics/.+\\.mjs$': '<rootDir>/__tests__/module-transform.js',
+    [`/node_modules/(${TRANSFORMED_PACKAGES.join('|')})/.+\\.mjs$`]: '<rootDir>/__tests__/module-transform.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!simple-statistics/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${TRANSFORMED_PACKAGES.join('|')})/)`],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   globalSetup: '<rootDir>/__tests__/global-setup.ts',
   testSequencer: '<rootDir>/__tests__/sequencer.js',

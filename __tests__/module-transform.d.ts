@@ -1,7 +1,6 @@
-import type { SyncTransformer, TransformedSource } from '@jest/transform';
+import type { SyncTransformer } from '@jest/transform';
 
 export const BOUND_GLOBALS: readonly string[];
 export const PRELUDE: string;
-export function withPrelude(transformed: TransformedSource): TransformedSource;
 declare const transform: { createTransformer(options: object): SyncTransformer };
 export default transform;

@@ -55,7 +55,7 @@ export const PRELUDE = `const { ${BOUND_GLOBALS.join(', ')} } = globalThis; `;
 
 const isTypeScript = (path) => path.endsWith('.ts');
 
-export function withPrelude(transformed) {
+function withPrelude(transformed) {
   return { ...transformed, code: PRELUDE + transformed.code };
 }
 
