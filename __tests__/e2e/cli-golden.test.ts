@@ -13,10 +13,10 @@ import type { TestResult } from '../../src/stattests/types.js';
 const NOT_IN_CORPUS = new Set(['linf']);
 
 describe.each(goldenCaseNames)('golden case %s through the CLI', (caseName) => {
-  it('reproduces every reference value', () => {
+  it('reproduces every reference value', async () => {
     const expected = goldenExpectations(caseName);
     const typeArgs = Object.entries(expected.columns).flatMap(([name, column]) => [`--${column.type}`, name]);
-    const run = runCli([
+    const run = await runCli([
       'check',
       '--baseline',
       join(GOLDEN_DIR, caseName, 'reference.csv'),

@@ -12,10 +12,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('driftgate profile --print-sql', () => {
-  it('prints the statements and exits 0, writing no file', () => {
-    const run = runCli(['profile', '--print-sql', 'spark', '--table', 'db.orders', '--numerical', 'price', '--categorical', 'region'], {
-      cwd: dir,
-    });
+  it('prints the statements and exits 0, writing no file', async () => {
+    const run = await runCli(
+      ['profile', '--print-sql', 'spark', '--table', 'db.orders', '--numerical', 'price', '--categorical', 'region'],
+      {
+        cwd: dir,
+      },
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^-- driftgate profile --print-sql spark, table "db.orders": generated without connecting\.\n/);
@@ -24,8 +27,10 @@ describe('driftgate profile --print-sql', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('exits 2 with one line naming the conflict for a usage error, printing nothing', () => {
-    const run = runCli(['profile', '--print-sql', 'spark', '--table', 'orders', '--numerical', 'price', '-o', 'profile.sql'], { cwd: dir });
+  it('exits 2 with one line naming the conflict for a usage error, printing nothing', async () => {
+    const run = await runCli(['profile', '--print-sql', 'spark', '--table', 'orders', '--numerical', 'price', '-o', 'profile.sql'], {
+      cwd: dir,
+    });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('driftgate: --print-sql writes the statements to stdout; leave out --output (redirect it: > profile.sql)\n');

@@ -18,8 +18,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function checkJson(baseline: string[], extra: string[] = []) {
-  const run = runCli([
+async function checkJson(baseline: string[], extra: string[] = []) {
+  const run = await runCli([
     'check',
     '--baseline',
     ...baseline,
@@ -51,9 +51,9 @@ function expectSameValues(actual: unknown, expected: unknown, path = ''): void {
 }
 
 describe('driftgate profile', () => {
-  it('writes a gzipped profile that a check takes as the baseline, with every method giving the raw data values', () => {
+  it('writes a gzipped profile that a check takes as the baseline, with every method giving the raw data values', async () => {
     const profile = join(dir, 'train.profile.json.gz');
-    const run = runCli(['profile', '--data', BASELINE, '-o', profile]);
+    const run = await runCli(['profile', '--data', BASELINE, '-o', profile]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(
@@ -63,15 +63,15 @@ describe('driftgate profile', () => {
     expect(Object.keys(json)[0]).toBe('driftgate_profile');
     expect(json.rows).toBe(2000);
 
-    const raw = checkJson([BASELINE]);
-    const profiled = checkJson([profile]);
+    const raw = await checkJson([BASELINE]);
+    const profiled = await checkJson([profile]);
     expect(profiled.baseline).toMatchObject({ rows: 2000, profiled: 'file' });
     expect(raw.columns.length).toBeGreaterThan(5);
     expectSameValues(profiled.columns, raw.columns);
     expectSameValues(profiled.dataset, raw.dataset);
   });
 
-  it('merges the profiles of shards into the profile of all their rows', () => {
+  it('merges the profiles of shards into the profile of all their rows', async () => {
     const lines = readFileSync(BASELINE, 'utf8').trimEnd().split('\n');
     const first = join(dir, 'part-1.csv');
     const second = join(dir, 'part-2.csv');
@@ -81,18 +81,29 @@ describe('driftgate profile', () => {
       [first, 'part-1.json'],
       [second, 'part-2.json'],
     ])
-      expect(runCli(['profile', '--data', data, '-o', join(dir, out)]).status).toBe(0);
+      expect((await runCli(['profile', '--data', data, '-o', join(dir, out)])).status).toBe(0);
     const merged = join(dir, 'merged.json');
-    expect(runCli(['profile', '--merge', join(dir, 'part-*.json'), '-o', merged]).status).toBe(0);
+    expect((await runCli(['profile', '--merge', join(dir, 'part-*.json'), '-o', merged])).status).toBe(0);
     expect(JSON.parse(readFileSync(merged, 'utf8')).rows).toBe(2000);
-    expectSameValues(checkJson([merged]).columns, checkJson([BASELINE]).columns);
+    expectSameValues((await checkJson([merged])).columns, (await checkJson([BASELINE])).columns);
   });
 
-  it('profiles a side over --memory-budget while reading it, and the report says so', () => {
-    const report = checkJson([BASELINE], ['--memory-budget', '1K', '--method', 'ks']);
+  it('profiles a side over --memory-budget while reading it, and the report says so', async () => {
+    const report = await checkJson([BASELINE], ['--memory-budget', '1K', '--method', 'ks']);
     expect(report.baseline.profiled).toBe('streamed');
     expect(report.current.profiled).toBe('streamed');
-    const text = runCli(['check', '--baseline', BASELINE, '--current', CURRENT, '--memory-budget', '1K', '--method', 'ks', '--exit-zero']);
+    const text = await runCli([
+      'check',
+      '--baseline',
+      BASELINE,
+      '--current',
+      CURRENT,
+      '--memory-budget',
+      '1K',
+      '--method',
+      'ks',
+      '--exit-zero',
+    ]);
     expect(text.stdout).toContain('profiled while read, being over the memory budget');
   });
 
@@ -100,15 +111,15 @@ describe('driftgate profile', () => {
     ['truncated', (good: string) => good.slice(0, good.length / 2)],
     ['an unknown version', (good: string) => good.replace('"driftgate_profile":1', '"driftgate_profile":99')],
     ['counts that do not add up', (good: string) => good.replace('"rows":2000', '"rows":1999')],
-  ])('refuses a profile that is %s: exit 2 naming the file, no report', (_label, spoil) => {
+  ])('refuses a profile that is %s: exit 2 naming the file, no report', async (_label, spoil) => {
     const goodPath = join(dir, 'good.profile.json');
-    expect(runCli(['profile', '--data', BASELINE, '-o', goodPath]).status).toBe(0);
+    expect((await runCli(['profile', '--data', BASELINE, '-o', goodPath])).status).toBe(0);
     const good = readFileSync(goodPath, 'utf8');
     const bad = join(dir, 'bad.profile.json');
     writeFileSync(bad, spoil(good));
     expect(readFileSync(bad, 'utf8')).not.toBe(good);
     const output = join(dir, 'never.json');
-    const run = runCli(['check', '--baseline', bad, '--current', CURRENT, '--output', output]);
+    const run = await runCli(['check', '--baseline', bad, '--current', CURRENT, '--output', output]);
     expect(run.status).toBe(2);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^driftgate: .*bad\.profile\.json/);

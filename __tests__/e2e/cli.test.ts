@@ -26,8 +26,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('driftgate check', () => {
-  it('exits 1 on drift and prints the table, drifted columns first', () => {
-    const run = runCli(['check', '--baseline', EXAMPLE_BASELINE, '--current', EXAMPLE_CURRENT]);
+  it('exits 1 on drift and prints the table, drifted columns first', async () => {
+    const run = await runCli(['check', '--baseline', EXAMPLE_BASELINE, '--current', EXAMPLE_CURRENT]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n');
@@ -39,8 +39,8 @@ describe('driftgate check', () => {
     expect(results.slice(results.indexOf('other'))).not.toContain('drift');
   });
 
-  it('exits 0 without drift', () => {
-    const run = runCli(['check', '--baseline', EXAMPLE_BASELINE, '--current', EXAMPLE_STABLE, '--format', 'json']);
+  it('exits 0 without drift', async () => {
+    const run = await runCli(['check', '--baseline', EXAMPLE_BASELINE, '--current', EXAMPLE_STABLE, '--format', 'json']);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({
@@ -51,9 +51,9 @@ describe('driftgate check', () => {
     });
   });
 
-  it('exits 0 on drift with --exit-zero, and writes the report atomically to --output', () => {
+  it('exits 0 on drift with --exit-zero, and writes the report atomically to --output', async () => {
     const output = join(dir, 'out', 'report.md');
-    const run = runCli([
+    const run = await runCli([
       'check',
       '--baseline',
       EXAMPLE_BASELINE,
@@ -70,31 +70,31 @@ describe('driftgate check', () => {
     expect(run.stdout).toMatch(/^Drift detected/);
   });
 
-  it('reports an --output it cannot write as bad input, leaving no temporary file behind', () => {
+  it('reports an --output it cannot write as bad input, leaving no temporary file behind', async () => {
     const taken = join(dir, 'taken');
     mkdirSync(taken);
-    const run = runCli(['check', '--baseline', EXAMPLE_BASELINE, '--current', EXAMPLE_CURRENT, '--output', taken]);
+    const run = await runCli(['check', '--baseline', EXAMPLE_BASELINE, '--current', EXAMPLE_CURRENT, '--output', taken]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^driftgate: .*taken: cannot write the report: .*; check --output\n$/);
     expect(readdirSync(dir).filter((name) => name.startsWith('taken.'))).toEqual([]);
   });
 
-  it('accepts several files per side, as a shell glob expands them', () => {
+  it('accepts several files per side, as a shell glob expands them', async () => {
     const header = 'x,c\n';
     const rows = (offset: number) => Array.from({ length: 60 }, (_, i) => `${i + offset},${i % 3 === 0 ? 'a' : 'b'}`).join('\n') + '\n';
     const a = file('part-a.csv', header + rows(0));
     const b = file('part-b.csv', header + rows(100));
-    const run = runCli(['check', '--baseline', a, b, '--current', a, '--format', 'json']);
+    const run = await runCli(['check', '--baseline', a, b, '--current', a, '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout).baseline.rows).toBe(120);
   });
 
-  it('prints help and the version', () => {
-    const help = runCli(['--help']);
+  it('prints help and the version', async () => {
+    const help = await runCli(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('driftgate check --baseline PATH... --current PATH...');
     expect(help.stdout).toMatch(/\n {2}ks +numerical/);
-    const version = runCli(['--version']);
+    const version = await runCli(['--version']);
     expect(version.stdout).toMatch(/^driftgate \d+\.\d+\.\d+\n$/);
   });
 });
@@ -125,9 +125,9 @@ describe('bad input: exit 2, one line naming the file, no stack trace, no report
     ['every column ignored', () => ['--current', good(), '--ignore', 'x', '--ignore', 'c'], /no column left to compare/],
   ];
 
-  it.each(cases)('%s', (_label, args, message) => {
+  it.each(cases)('%s', async (_label, args, message) => {
     const output = join(dir, `report-${Math.random().toString(36).slice(2)}.json`);
-    const run = runCli(['check', '--baseline', good(), ...args(), '--output', output]);
+    const run = await runCli(['check', '--baseline', good(), ...args(), '--output', output]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trimEnd().split('\n');

@@ -14,7 +14,7 @@ import type { ClassificationSideMetrics } from '../../src/engine/result.js';
 import { escapeHtml } from '../../src/report/escape.js';
 import type { JsonReport } from '../../src/report/json.js';
 import { expectClose, loadFixture } from '../performance/sklearn-fixtures.js';
-import { ACTION_ROOT, REPO_ROOT, runCli } from '../helpers/processes.js';
+import { ACTION_ROOT, REPO_ROOT, runCli, type ProcessResult } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
 
 const LOGS = join(REPO_ROOT, 'examples', 'prediction-logs');
@@ -112,10 +112,10 @@ function expectModelFindings(report: JsonReport): void {
 }
 
 describe('the CLI', () => {
-  let run: ReturnType<typeof runCli>;
+  let run: ProcessResult;
   let report: JsonReport;
-  beforeAll(() => {
-    run = runCli([
+  beforeAll(async () => {
+    run = await runCli([
       ...CHECK_LOGS,
       '--probability',
       'churn=probability.churn',
@@ -129,23 +129,23 @@ describe('the CLI', () => {
     report = JSON.parse(run.stdout);
   });
 
-  it('exits 1: the gate tripped', () => {
+  it('exits 1: the gate tripped', async () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
   });
 
-  it('reports prediction drift, the fall in accuracy with its interval, and where it began', () => {
+  it('reports prediction drift, the fall in accuracy with its interval, and where it began', async () => {
     expectModelFindings(report);
   });
 
-  it('exits 0 when only performance gates and the fall stays within a wider tolerance', () => {
-    const passing = runCli([...CHECK_LOGS, '--max-degradation', '0.5', '--gate-on', 'performance']);
+  it('exits 0 when only performance gates and the fall stays within a wider tolerance', async () => {
+    const passing = await runCli([...CHECK_LOGS, '--max-degradation', '0.5', '--gate-on', 'performance']);
     expect(passing.stderr).toBe('');
     expect(passing.status).toBe(0);
     expect(passing.stdout.split('\n')[0]).toBe('Gate passed: no performance drift.');
   });
 
-  it('without labelled current rows passes, saying performance was not measured, and exits 1 with --insufficient-data fail, every format heading with that sentence', () => {
+  it('without labelled current rows passes, saying performance was not measured, and exits 1 with --insufficient-data fail, every format heading with that sentence', async () => {
     const unlabelled = join(scratch, 'unlabelled.jsonl');
     writeFileSync(
       unlabelled,
@@ -166,11 +166,11 @@ describe('the CLI', () => {
         'performance',
         ...more,
       ]);
-    const passing = check();
+    const passing = await check();
     expect([passing.status, passing.stderr]).toEqual([0, '']);
     expect(passing.stdout.split('\n')[0]).toBe('Gate passed: performance not measured: no labelled current rows.');
 
-    const failing = check('--insufficient-data', 'fail', '--format', 'json');
+    const failing = await check('--insufficient-data', 'fail', '--format', 'json');
     expect([failing.status, failing.stderr]).toEqual([1, '']);
     const { gate } = JSON.parse(failing.stdout) as JsonReport;
     expect(gate).toMatchObject({
@@ -178,14 +178,14 @@ describe('the CLI', () => {
       insufficient_data: ['performance'],
       summary: 'Gate tripped: performance not measured: no labelled current rows (insufficient-data is fail).',
     });
-    const markdown = check('--insufficient-data', 'fail', '--format', 'markdown');
+    const markdown = await check('--insufficient-data', 'fail', '--format', 'markdown');
     expect(markdown.status).toBe(1);
     expect(markdown.stdout.split('\n')[0]).toBe(`### 🔴 ${gate.summary}`);
-    const html = check('--insufficient-data', 'fail', '--format', 'html');
+    const html = await check('--insufficient-data', 'fail', '--format', 'html');
     expect(html.status).toBe(1);
     expect(html.stdout).toContain(`<p class="verdict-headline">Gate tripped</p>`);
     expect(html.stdout).toContain(escapeHtml(gate.summary));
-    const text = check('--insufficient-data', 'fail');
+    const text = await check('--insufficient-data', 'fail');
     expect([text.status, text.stdout.split('\n')[0]]).toEqual([1, gate.summary]);
   });
 
@@ -295,15 +295,15 @@ interface PredictionLogCase {
 
 describe('the CLI on the logs of a binary model that logs one probability column', () => {
   const [oneColumn] = loadFixture<PredictionLogCase>('prediction-logs.json').cases;
-  let run: ReturnType<typeof runCli>;
+  let run: ProcessResult;
   let report: JsonReport;
   let html: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     const htmlFile = join(scratch, 'one-column.html');
     const oneColumnArgs = [...CHECK_LOGS, '--probability', oneColumn.column, '--positive-label', oneColumn.positive];
-    run = runCli([...oneColumnArgs, '--order', 'timestamp', '--performance-metric', 'roc_auc', '--format', 'json']);
+    run = await runCli([...oneColumnArgs, '--order', 'timestamp', '--performance-metric', 'roc_auc', '--format', 'json']);
     report = JSON.parse(run.stdout);
-    runCli([...oneColumnArgs, '--output', htmlFile]);
+    await runCli([...oneColumnArgs, '--output', htmlFile]);
     html = readFileSync(htmlFile, 'utf8');
   });
 
@@ -349,13 +349,13 @@ describe('the CLI estimating performance without labels (CBPE) on the one probab
     writeFileSync(file, current.map((line, row) => (keep(line, row) ? `${JSON.stringify({ ...line, label: null })}\n` : '')).join(''));
     return file;
   };
-  const jsonOf = (currentFile: string, extra: readonly string[] = []) => {
-    const run = runCli([...ONE_COLUMN, '--current', currentFile, ...extra, '--format', 'json']);
+  const jsonOf = async (currentFile: string, extra: readonly string[] = []) => {
+    const run = await runCli([...ONE_COLUMN, '--current', currentFile, ...extra, '--format', 'json']);
     return { status: run.status, stderr: run.stderr, report: JSON.parse(run.stdout) as JsonReport };
   };
 
-  it('estimates the unlabelled rows, and shows the labelled ones falling outside their band: the concept change CBPE cannot see', () => {
-    const { report, stderr } = jsonOf(join(LOGS, 'current.jsonl'));
+  it('estimates the unlabelled rows, and shows the labelled ones falling outside their band: the concept change CBPE cannot see', async () => {
+    const { report, stderr } = await jsonOf(join(LOGS, 'current.jsonl'));
     expect(stderr).toBe('');
     const estimated = report.model!.performance!.estimated!;
     expect(estimated).toMatchObject({ method: 'cbpe', positive_label: 'churn', baseline_rows: 2000 });
@@ -370,9 +370,9 @@ describe('the CLI estimating performance without labels (CBPE) on the one probab
     expect(report.model!.performance!.status).toBe('degraded');
   });
 
-  it('estimates the unlabelled tail, and with estimated-performance lets the estimate decide there: it holds', () => {
+  it('estimates the unlabelled tail, and with estimated-performance lets the estimate decide there: it holds', async () => {
     const tail = unlabelledCurrent('tail.jsonl', (_line, row) => row >= UNLABELLED_FROM_ROW);
-    const { report, status } = jsonOf(tail, ESTIMATE_GATE);
+    const { report, status } = await jsonOf(tail, ESTIMATE_GATE);
     const estimated = report.model!.performance!.estimated!;
     expect(estimated.unlabelled!.rows).toBe(current.length - UNLABELLED_FROM_ROW);
     expect(estimated.labelled).toBeUndefined();
@@ -381,9 +381,9 @@ describe('the CLI estimating performance without labels (CBPE) on the one probab
     expect(status).toBe(0);
   });
 
-  it('trips the gate on an estimated fall where the traffic crowds where the model is unsure, only with estimated-performance', () => {
+  it('trips the gate on an estimated fall where the traffic crowds where the model is unsure, only with estimated-performance', async () => {
     const unsure = unlabelledCurrent('unsure.jsonl', (line) => line.probability.churn > 0.3 && line.probability.churn < 0.7);
-    const { report, status } = jsonOf(unsure, ESTIMATE_GATE);
+    const { report, status } = await jsonOf(unsure, ESTIMATE_GATE);
     const verdict = report.model!.performance!.estimated!.verdict!;
     expect(verdict).toMatchObject({ status: 'degraded', replaces_realized: true });
     expect(verdict.band_degradation!).toBeGreaterThan(verdict.allowed!);
@@ -394,13 +394,13 @@ describe('the CLI estimating performance without labels (CBPE) on the one probab
     });
     expect(status).toBe(1);
 
-    const markdown = runCli([...ONE_COLUMN, '--current', unsure, ...ESTIMATE_GATE, '--format', 'markdown']).stdout;
+    const markdown = (await runCli([...ONE_COLUMN, '--current', unsure, ...ESTIMATE_GATE, '--format', 'markdown'])).stdout;
     expect(markdown.split('\n')[0]).toBe('### 🔴 Gate tripped: estimated performance drift.');
     expect(markdown).toContain(
       `**Estimated performance**: 🔴 Estimated without labels (CBPE) on ${report.model!.performance!.estimated!.unlabelled!.rows.toLocaleString('en-US')} current rows whose labels have not arrived.`,
     );
 
-    const without = runCli([...ONE_COLUMN, '--current', unsure, '--gate-on', 'performance']);
+    const without = await runCli([...ONE_COLUMN, '--current', unsure, '--gate-on', 'performance']);
     expect([without.status, without.stdout.split('\n')[0]]).toEqual([
       0,
       'Gate passed: performance not measured: no labelled current rows.',

@@ -1,6 +1,7 @@
 /** Running the bundles as child processes, the way users and the runner do. */
-import { spawnSync } from 'node:child_process';
+import { afterAll } from '@jest/globals';
 import { join } from 'node:path';
+import { Spawner } from './spawner.js';
 
 export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 /**
@@ -17,27 +18,30 @@ export function bundlePath(entry: string): string {
 export const CLI_BUNDLE = bundlePath('cli');
 
 export interface ProcessResult {
+  /** Null when the process was killed (by the timeout or a signal). */
   status: number | null;
   stdout: string;
   stderr: string;
 }
 
-export function runNode(
+/** One helper process per test file starts the bundles: a fork of the worker would cost more (see spawner.ts). */
+const spawner = new Spawner();
+afterAll(() => spawner.close());
+
+export async function runNode(
   script: string,
   args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
-): ProcessResult {
-  const child = spawnSync(process.execPath, [script, ...args], {
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
+): Promise<ProcessResult> {
+  const child = await spawner.run(process.execPath, [script, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: options.env ?? { PATH: process.env.PATH, HOME: process.env.HOME },
     input: options.input,
-    encoding: 'utf8',
-    timeout: 120_000,
-    maxBuffer: 256 * 1024 * 1024,
+    timeoutMs: options.timeoutMs ?? 120_000,
   });
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+  return { status: child.code, stdout: child.stdout.toString('utf8'), stderr: child.stderr.toString('utf8') };
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string } = {}): ProcessResult {
+export function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<ProcessResult> {
   return runNode(CLI_BUNDLE, args, options);
 }

@@ -6,11 +6,11 @@
  * Unlike the runner, it refuses a `with:` key the action does not declare (the runner only warns): in a
  * test that is always a typo. Like the runner, it does not enforce `required: true`.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { parse } from 'yaml';
+import { runNode } from './processes.js';
 
 export interface ActionDefinition {
   name?: string;
@@ -118,10 +118,17 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     };
     env.GITHUB_REPOSITORY_OWNER = env.GITHUB_REPOSITORY.split('/')[0];
 
-    const child = await spawnNode(join(options.actionDir, action.runs.main), options.workspace, env, options.timeoutMs ?? 60_000);
+    // Asynchronous on purpose: a test's loopback server lives in this process and must keep answering.
+    const child = await runNode(join(options.actionDir, action.runs.main), [], {
+      cwd: options.workspace,
+      env,
+      timeoutMs: options.timeoutMs ?? 60_000,
+    });
     const read = (path: string) => readFileSync(path, 'utf8');
     return {
-      ...child,
+      exitCode: child.status,
+      stdout: child.stdout,
+      stderr: child.stderr,
       outputs: parseFileCommand(read(files.output), 'GITHUB_OUTPUT'),
       exportedEnv: parseFileCommand(read(files.env), 'GITHUB_ENV'),
       state: parseFileCommand(read(files.state), 'GITHUB_STATE'),
@@ -212,31 +219,6 @@ function evaluate(text: string, context: { token: string; workspace: string; run
   return text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_expression, name: string) => {
     if (!(name in values)) throw new Error(`this helper cannot evaluate the default expression \${{ ${name} }}`);
     return values[name];
-  });
-}
-
-function spawnNode(
-  script: string,
-  cwd: string,
-  env: Record<string, string>,
-  timeoutMs: number,
-): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  // Asynchronous on purpose: a test's loopback server lives in this process and must keep answering.
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ exitCode: code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
-    });
   });
 }
 

@@ -6,14 +6,14 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 createInterface({ input: process.stdin }).on('line', (line) => {
-  const { id, file, args, cwd, env, input } = JSON.parse(line);
+  const { id, file, args, cwd, env, input, timeoutMs } = JSON.parse(line);
   // A command that cannot start emits 'error' and then 'close': the first one answers.
   let answered = false;
   const answer = (reply) => {
     if (!answered) process.stdout.write(`${JSON.stringify({ id, ...reply })}\n`);
     answered = true;
   };
-  const child = spawn(file, args, { cwd, env, stdio: 'pipe' });
+  const child = spawn(file, args, { cwd, env, stdio: 'pipe', timeout: timeoutMs, killSignal: 'SIGKILL' });
   const stdout = [];
   const stderr = [];
   child.stdout.on('data', (chunk) => stdout.push(chunk));

@@ -33,6 +33,11 @@ describe('Spawner', () => {
     expect([result.code, result.signal]).toEqual([null, 'SIGTERM']);
   });
 
+  it('kills a command that outlives its timeout', async () => {
+    const result = await spawner.run(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { timeoutMs: 500 });
+    expect([result.code, result.signal]).toEqual([null, 'SIGKILL']);
+  });
+
   it('rejects a command that cannot be started, and keeps serving', async () => {
     await expect(spawner.run('/nonexistent/command', [])).rejects.toThrow(/ENOENT/);
     expect((await spawner.run(process.execPath, ['-e', 'process.stdout.write("still here")'])).stdout.toString()).toBe('still here');

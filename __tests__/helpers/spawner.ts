@@ -3,8 +3,9 @@
  *
  * Why: starting a process forks the one that asks, and forking costs in proportion to its memory. A jest
  * worker holds a few hundred MiB, and there each `git` took 15-30 ms of kernel time against 2-3 ms from a
- * 50 MiB process; the loopback GitHub server runs git a thousand times and more per test file. The helper
- * (spawner-child.js) is started once, by one fork, and forks only itself from then on.
+ * 50 MiB process; the loopback GitHub server runs git a thousand times and more per test file, and the
+ * end-to-end tests start the bundles some 300 times a run (processes.ts). The helper (spawner-child.js) is
+ * started once, by one fork, and forks only itself from then on.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -42,18 +43,22 @@ export class Spawner {
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (result: SpawnResult) => void; reject: (error: Error) => void }>();
 
-  /** Runs `file` with `args` to its end; rejects only when it cannot be started at all. */
+  /**
+   * Runs `file` with `args` to its end, or kills it (SIGKILL) after `timeoutMs`; rejects only when it
+   * cannot be started at all.
+   */
   run(
     file: string,
     args: readonly string[],
-    options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string | Buffer } = {},
+    options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string | Buffer; timeoutMs?: number } = {},
   ): Promise<SpawnResult> {
     const child = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       const input = options.input === undefined ? undefined : Buffer.from(options.input).toString('base64');
-      child.stdin.write(`${JSON.stringify({ id, file, args, cwd: options.cwd, env: options.env, input })}\n`);
+      const { cwd, env, timeoutMs } = options;
+      child.stdin.write(`${JSON.stringify({ id, file, args, cwd, env, input, timeoutMs })}\n`);
     });
   }
 

@@ -285,9 +285,9 @@ const CORPUS: BadInput[] = [
 ];
 
 describe('the CLI: exit 2, one line `driftgate: <file>[:line]: ...`, no stack trace, no --output file', () => {
-  it.each(CORPUS.filter((entry) => entry.cli).map((entry) => [entry.label, entry] as const))('%s', (_label, entry) => {
+  it.each(CORPUS.filter((entry) => entry.cli).map((entry) => [entry.label, entry] as const))('%s', async (_label, entry) => {
     const workspace = workspaceWith(entry.files);
-    const run = runCli(['check', '--baseline', 'base.csv', ...entry.cli!, '--output', 'out/report.json'], { cwd: workspace });
+    const run = await runCli(['check', '--baseline', 'base.csv', ...entry.cli!, '--output', 'out/report.json'], { cwd: workspace });
     expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 2, stdout: '' });
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
@@ -460,7 +460,7 @@ describe('inputs that look broken but have a documented meaning', () => {
   /** The JSON report of a CLI run, and of a check action run, on the same workspace. */
   async function bothReports(files: Record<string, FileSpec>, current: string, declared?: string) {
     const workspace = workspaceWith(files);
-    const cli = runCli(
+    const cli = await runCli(
       [
         'check',
         '--baseline',
@@ -534,7 +534,7 @@ describe('inputs that look broken but have a documented meaning', () => {
     const huge = 'X'.repeat(4 * 1024 * 1024);
     const current = 'x,c\n' + rows(40, (index) => `${index},${index % 4 === 0 ? huge : index % 2 ? 'a' : 'b'}`);
     const workspace = workspaceWith({ 'data/current.csv': current });
-    const cli = runCli(['check', '--baseline', 'base.csv', '--current', 'data/current.csv', '--exit-zero'], { cwd: workspace });
+    const cli = await runCli(['check', '--baseline', 'base.csv', '--current', 'data/current.csv', '--exit-zero'], { cwd: workspace });
     expect({ status: cli.status, stderr: cli.stderr }).toEqual({ status: 0, stderr: '' });
     expect(cli.stdout.length).toBeLessThan(10_000);
     const run = await runAction({ actionDir: CHECK_ACTION_DIR, workspace, with: { baseline: 'base.csv', current: 'data/current.csv' } });

@@ -243,8 +243,8 @@ describe('the CLI', () => {
     workspace = writeTree(join(root, 'cli'), { 'baseline.csv': dataset('baseline'), 'current.csv': dataset('current') });
   });
 
-  it('shows terminal escapes and line breaks in names as text', () => {
-    const run = runCli(['check', '--baseline', 'baseline.csv', '--current', 'current.csv'], { cwd: workspace });
+  it('shows terminal escapes and line breaks in names as text', async () => {
+    const run = await runCli(['check', '--baseline', 'baseline.csv', '--current', 'current.csv'], { cwd: workspace });
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 1, stderr: '' });
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     const table = run.stdout.split('\n').filter((line) => /\bDRIFT\b/.test(line));
@@ -252,8 +252,10 @@ describe('the CLI', () => {
     expect(run.stdout).not.toContain(LONG);
   });
 
-  it('writes a Markdown report whose tables keep their cells', () => {
-    const run = runCli(['check', '--baseline', 'baseline.csv', '--current', 'current.csv', '--format', 'markdown'], { cwd: workspace });
+  it('writes a Markdown report whose tables keep their cells', async () => {
+    const run = await runCli(['check', '--baseline', 'baseline.csv', '--current', 'current.csv', '--format', 'markdown'], {
+      cwd: workspace,
+    });
     expect(run.status).toBe(1);
     expectTablesIntact(run.stdout);
     expectMarkdownInert(run.stdout);

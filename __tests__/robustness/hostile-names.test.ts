@@ -32,8 +32,8 @@ const commandLines = (text: string) => text.split('\n').filter((line) => /^\s*::
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 describe('the CLI', () => {
-  it('names a broken file in one line of stderr, its line breaks and commands shown as text', () => {
-    const run = runCli(['check', '--baseline', 'base.csv', '--current', 'data/commands*'], { cwd: workspace });
+  it('names a broken file in one line of stderr, its line breaks and commands shown as text', async () => {
+    const run = await runCli(['check', '--baseline', 'base.csv', '--current', 'data/commands*'], { cwd: workspace });
     expect(run.status).toBe(2);
     expect(run.stderr.split('\n')).toEqual([
       expect.stringMatching(
@@ -44,8 +44,8 @@ describe('the CLI', () => {
     expect(commandLines(run.stderr)).toEqual([]);
   });
 
-  it('shows escape sequences in a file name as text in the report', () => {
-    const run = runCli(['check', '--baseline', 'base.csv', '--current', 'data/escapes*'], { cwd: workspace });
+  it('shows escape sequences in a file name as text in the report', async () => {
+    const run = await runCli(['check', '--baseline', 'base.csv', '--current', 'data/escapes*'], { cwd: workspace });
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 1, stderr: '' });
     expect(run.stdout).toContain('data/escapes \\x1b[2J\\x1b]0;retitled\\x07 \\x9b31m.csv');
     expect(run.stdout).not.toMatch(CONTROL);

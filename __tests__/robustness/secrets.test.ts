@@ -100,7 +100,7 @@ async function runCollected(label: string, options: RunActionOptions): Promise<A
 }
 
 describe('the CLI', () => {
-  it('prints no token from its environment, on success or failure', () => {
+  it('prints no token from its environment, on success or failure', async () => {
     const workspace = writeTree(join(root, 'cli'), {
       'baseline.csv': readFileSync(join(EXAMPLES, 'baseline.csv')),
       'current.csv': readFileSync(join(EXAMPLES, 'current.csv')),
@@ -116,7 +116,7 @@ describe('the CLI', () => {
       ['CLI bad input', ['check', '--baseline', 'baseline.csv', '--current', 'ragged.csv'], 2],
       ['CLI missing file', ['check', '--baseline', 'baseline.csv', '--current', 'missing.csv'], 2],
     ] as const) {
-      const child = runNode(CLI_BUNDLE, args, { cwd: workspace, env });
+      const child = await runNode(CLI_BUNDLE, args, { cwd: workspace, env });
       collected.push([`${label} stdout`, child.stdout], [`${label} stderr`, child.stderr]);
       expect(child.status).toBe(status);
     }

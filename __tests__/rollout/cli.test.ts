@@ -92,10 +92,10 @@ afterEach(() => {
 });
 
 describe('driftgate-rollout current', () => {
-  it('names the current version, its folder, model and baseline files', () => {
+  it('names the current version, its folder, model and baseline files', async () => {
     publish('2026.11.23.1');
     publish('2026.11.30.1');
-    const result = run(['current', '--model-name', 'churn', '--registry-dir', 'models']);
+    const result = await run(['current', '--model-name', 'churn', '--registry-dir', 'models']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('churn: current version 2026.11.30.1 (models/churn/2026.11.30.1)\n');
@@ -107,16 +107,16 @@ describe('driftgate-rollout current', () => {
     });
   });
 
-  it('answers with empty outputs when nothing is published yet', () => {
-    const result = run(['current', '--model-name', 'churn']);
+  it('answers with empty outputs when nothing is published yet', async () => {
+    const result = await run(['current', '--model-name', 'churn']);
     expect(result.status).toBe(0);
     expect(outputs()).toEqual({ version: '', folder: '', model: '', baseline: '' });
   });
 
-  it('fails in one line on a broken index', () => {
+  it('fails in one line on a broken index', async () => {
     mkdirSync(join(workspace, 'models/churn'), { recursive: true });
     writeFileSync(join(workspace, 'models/churn/index.json'), '{"schema_version": 1');
-    const result = run(['current', '--model-name', 'churn']);
+    const result = await run(['current', '--model-name', 'churn']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^driftgate-rollout: models\/churn\/index\.json: the registry index is not usable: not JSON/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -124,34 +124,34 @@ describe('driftgate-rollout current', () => {
 });
 
 describe('driftgate-rollout --model, the old name of --model-name', () => {
-  it('still works, with one warning naming the new name', () => {
+  it('still works, with one warning naming the new name', async () => {
     publish('2026.11.30.1');
-    const result = run(['current', '--model', 'churn', '--model-name', '']);
+    const result = await run(['current', '--model', 'churn', '--model-name', '']);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       '::warning::"model" is deprecated: rename it to "model-name", which means the same\nchurn: current version 2026.11.30.1 (models/churn/2026.11.30.1)\n',
     );
   });
 
-  it('is refused beside --model-name, in one line with exit 2', () => {
-    const result = run(['current', '--model', 'churn', '--model-name', 'churn']);
+  it('is refused beside --model-name, in one line with exit 2', async () => {
+    const result = await run(['current', '--model', 'churn', '--model-name', 'churn']);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       'driftgate-rollout: "model" and "model-name" are both given; "model" is the old name of "model-name": keep only "model-name"\n',
     );
   });
 
-  it('or neither: the name is required', () => {
-    expect(run(['current']).stderr).toBe('driftgate-rollout: --model-name is required\n');
+  it('or neither: the name is required', async () => {
+    expect((await run(['current'])).stderr).toBe('driftgate-rollout: --model-name is required\n');
   });
 });
 
 describe('driftgate-rollout update-manifest', () => {
   const base = ['update-manifest', '--manifest', 'deploy/scorer.yaml', '--model-name', 'churn', '--registry-dir', 'models'];
 
-  it('rolls the manifest forward to the current version and lists what to watch', () => {
+  it('rolls the manifest forward to the current version and lists what to watch', async () => {
     publish('2026.11.30.1');
-    const result = run([
+    const result = await run([
       ...base,
       '--version-env',
       'MODEL_VERSION',
@@ -181,8 +181,8 @@ describe('driftgate-rollout update-manifest', () => {
     );
   });
 
-  it('says so when the manifest is already up to date, and leaves the file alone', () => {
-    const result = run([...base, '--version', '2026.01.01.1', '--version-env', 'MODEL_VERSION']);
+  it('says so when the manifest is already up to date, and leaves the file alone', async () => {
+    const result = await run([...base, '--version', '2026.01.01.1', '--version-env', 'MODEL_VERSION']);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('deploy/scorer.yaml already points at churn 2026.01.01.1\n');
     expect(outputs().changed).toBe('false');
@@ -197,8 +197,8 @@ describe('driftgate-rollout update-manifest', () => {
     ],
     [['--version', '../x', '--version-env', 'V'], /version must be 1 to 100 letters/],
     [['--version', '1', '--unknown', 'x'], /Unknown option '--unknown'/],
-  ])('fails with exit 2 and one line: %p', (extra, message) => {
-    const result = run([...base, ...extra]);
+  ])('fails with exit 2 and one line: %p', async (extra, message) => {
+    const result = await run([...base, ...extra]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

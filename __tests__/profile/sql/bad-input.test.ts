@@ -43,10 +43,10 @@ afterAll(() => {
 
 let runs = 0;
 /** Runs `driftgate profile --engine ... -o FILE` in a fresh directory; exit 2, the message, and the directory left empty. */
-function refused(args: readonly string[], secrets: readonly string[] = []): string {
+async function refused(args: readonly string[], secrets: readonly string[] = []): Promise<string> {
   const dir = join(scratch, `run-${++runs}`);
   const output = join(dir, 'profile.json.gz');
-  const run = runCli(['profile', ...args, '-o', output]);
+  const run = await runCli(['profile', ...args, '-o', output]);
   expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 2, stdout: '' });
   expect(run.stderr).toMatch(/^driftgate: .+\n$/);
   expect(existsSync(output)).toBe(false);
@@ -58,33 +58,33 @@ function refused(args: readonly string[], secrets: readonly string[] = []): stri
 describe('driftgate profile --engine postgres on bad input', () => {
   it('a server that is not there', async () => {
     const url = `postgres://reader:${encodeURIComponent(PASSWORD)}@127.0.0.1:${await freePort()}/postgres`;
-    expect(refused(['--engine', 'postgres', '--connection', url, '--table', 't'], [PASSWORD, encodeURIComponent(PASSWORD)])).toMatch(
+    expect(await refused(['--engine', 'postgres', '--connection', url, '--table', 't'], [PASSWORD, encodeURIComponent(PASSWORD)])).toMatch(
       /^driftgate: postgres: connect ECONNREFUSED 127\.0\.0\.1:\d+\n$/,
     );
   });
 
-  it('a wrong password', () => {
+  it('a wrong password', async () => {
     const wrong = 'Not/the:Password';
     const url = postgresUrl.replace(encodeURIComponent(PASSWORD), encodeURIComponent(wrong));
-    expect(refused(['--engine', 'postgres', '--connection', url, '--table', 't'], [wrong, encodeURIComponent(wrong)])).toBe(
+    expect(await refused(['--engine', 'postgres', '--connection', url, '--table', 't'], [wrong, encodeURIComponent(wrong)])).toBe(
       'driftgate: postgres: password authentication failed for user "reader"\n',
     );
   });
 
-  it('a failing query, and one that quotes the password back', () => {
-    expect(refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT nosuch FROM t'])).toBe(
+  it('a failing query, and one that quotes the password back', async () => {
+    expect(await refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT nosuch FROM t'])).toBe(
       'driftgate: postgres: column "nosuch" does not exist\n',
     );
-    expect(refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', `SELECT '${PASSWORD}'::int AS x`], [PASSWORD])).toBe(
-      'driftgate: postgres: invalid input syntax for type integer: "***"\n',
-    );
+    expect(
+      await refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', `SELECT '${PASSWORD}'::int AS x`], [PASSWORD]),
+    ).toBe('driftgate: postgres: invalid input syntax for type integer: "***"\n');
   });
 
-  it('an int[] column and a jsonb column', () => {
-    expect(refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT x, tags FROM t'])).toMatch(
+  it('an int[] column and a jsonb column', async () => {
+    expect(await refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT x, tags FROM t'])).toMatch(
       /^driftgate: column "tags" is of type integer\[\], which a profile cannot hold/,
     );
-    expect(refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT x, doc FROM t'])).toMatch(
+    expect(await refused(['--engine', 'postgres', '--connection', postgresUrl, '--query', 'SELECT x, doc FROM t'])).toMatch(
       /^driftgate: column "doc" is of type jsonb, which a profile cannot hold/,
     );
   });
@@ -93,41 +93,41 @@ describe('driftgate profile --engine postgres on bad input', () => {
 describe('driftgate profile --engine clickhouse on bad input', () => {
   it('a server that is not there', async () => {
     const url = `http://default:${encodeURIComponent(CLICKHOUSE_PASSWORD)}@127.0.0.1:${await freePort()}/default`;
-    expect(refused(['--engine', 'clickhouse', '--connection', url, '--table', 'arr'], [CLICKHOUSE_PASSWORD])).toMatch(
+    expect(await refused(['--engine', 'clickhouse', '--connection', url, '--table', 'arr'], [CLICKHOUSE_PASSWORD])).toMatch(
       /^driftgate: clickhouse: connect ECONNREFUSED 127\.0\.0\.1:\d+\n$/,
     );
   });
 
-  it('a wrong password', () => {
+  it('a wrong password', async () => {
     const wrong = 'Not/the:Password';
     const url = clickhouseUrl.replace(encodeURIComponent(CLICKHOUSE_PASSWORD), encodeURIComponent(wrong));
-    expect(refused(['--engine', 'clickhouse', '--connection', url, '--table', 'arr'], [wrong, encodeURIComponent(wrong)])).toMatch(
+    expect(await refused(['--engine', 'clickhouse', '--connection', url, '--table', 'arr'], [wrong, encodeURIComponent(wrong)])).toMatch(
       /^driftgate: clickhouse: .*Wrong password for user default/,
     );
   });
 
-  it('a failing query', () => {
-    expect(refused(['--engine', 'clickhouse', '--connection', clickhouseUrl, '--query', 'SELECT nosuch FROM arr'])).toMatch(
+  it('a failing query', async () => {
+    expect(await refused(['--engine', 'clickhouse', '--connection', clickhouseUrl, '--query', 'SELECT nosuch FROM arr'])).toMatch(
       /^driftgate: clickhouse: .*nosuch/,
     );
   });
 
-  it('an Array(Int32) column', () => {
-    expect(refused(['--engine', 'clickhouse', '--connection', clickhouseUrl, '--table', 'arr'])).toMatch(
+  it('an Array(Int32) column', async () => {
+    expect(await refused(['--engine', 'clickhouse', '--connection', clickhouseUrl, '--table', 'arr'])).toMatch(
       /^driftgate: column "tags" is of type Array\(Int32\), which a profile cannot hold/,
     );
   });
 });
 
 describe('driftgate profile --engine duckdb on bad input', () => {
-  it('a failing query', () => {
-    expect(refused(['--engine', 'duckdb', '--query', 'SELECT nosuch'])).toMatch(
+  it('a failing query', async () => {
+    expect(await refused(['--engine', 'duckdb', '--query', 'SELECT nosuch'])).toMatch(
       /^driftgate: duckdb: Binder Error: Referenced column "nosuch" was not found/,
     );
   });
 
-  it('a LIST column', () => {
-    expect(refused(['--engine', 'duckdb', '--query', 'SELECT 1 AS id, [1, 2] AS tags'])).toMatch(
+  it('a LIST column', async () => {
+    expect(await refused(['--engine', 'duckdb', '--query', 'SELECT 1 AS id, [1, 2] AS tags'])).toMatch(
       /^driftgate: column "tags" is of type INTEGER\[\], which a profile cannot hold/,
     );
   });
@@ -148,7 +148,7 @@ describe('driftgate profile --engine usage errors', () => {
       ['--engine', 'mysql', '--connection', 'mysql://127.0.0.1/db', '--table', 't'],
       '--engine "mysql" is not one of postgres, clickhouse, duckdb',
     ],
-  ])('%j', (args, message) => {
-    expect(refused(args)).toBe(`driftgate: ${message}\n`);
+  ])('%j', async (args, message) => {
+    expect(await refused(args)).toBe(`driftgate: ${message}\n`);
   });
 });
