@@ -40,7 +40,7 @@ describe.each<[Example, string]>([
   let drifted: WeeklyRun;
 
   const show = (ref: string, path: string) => server.state.git('show', `${ref}:${path}`);
-  const index = (ref: string) => JSON.parse(show(ref, `${REGISTRY_DIR}/${MODEL_NAME}/index.json`));
+  const index = async (ref: string) => JSON.parse(await show(ref, `${REGISTRY_DIR}/${MODEL_NAME}/index.json`));
 
   beforeAll(async () => {
     server = await startGitHubServer({ owner: 'acme', repo: 'churn-model', files: repositoryFiles(example) });
@@ -57,18 +57,18 @@ describe.each<[Example, string]>([
       first = await weeklyRun({ server, runAction, example, fresh: 'baseline', force: true, scratch });
       expect(first).toMatchObject({ status: 'no-baseline', driftDetected: false, retrained: true, pullRequest: 1 });
       const folder = `${REGISTRY_DIR}/${MODEL_NAME}/${first.version}`;
-      const files = server.state.git('ls-tree', '-r', '--name-only', `driftgate/${MODEL_NAME}`, '--', folder).trim().split('\n');
+      const files = (await server.state.git('ls-tree', '-r', '--name-only', `driftgate/${MODEL_NAME}`, '--', folder)).trim().split('\n');
       // The training data's profile, not its rows: the next checks compare against it.
       expect(files).toEqual(
         expect.arrayContaining([`${folder}/model/${modelFile}`, `${folder}/baseline/baseline.profile.json.gz`, `${folder}/metrics.json`]),
       );
       expect(files.filter((path) => path.includes('/baseline/'))).toEqual([`${folder}/baseline/baseline.profile.json.gz`]);
-      expect(show(`driftgate/${MODEL_NAME}`, `${folder}/MODEL_CARD.md`)).toMatch(
+      expect(await show(`driftgate/${MODEL_NAME}`, `${folder}/MODEL_CARD.md`)).toMatch(
         /- Training data profile .*: [\d.]+ KiB, 2,000 rows × 10 columns/,
       );
-      expect(JSON.parse(show(`driftgate/${MODEL_NAME}`, `${folder}/metrics.json`))).toEqual(first.metrics);
+      expect(JSON.parse(await show(`driftgate/${MODEL_NAME}`, `${folder}/metrics.json`))).toEqual(first.metrics);
       await mergePullRequest(server, 1);
-      expect(index('main').current).toBe(first.version);
+      expect((await index('main')).current).toBe(first.version);
     },
     TRAINING,
   );
@@ -76,11 +76,11 @@ describe.each<[Example, string]>([
   it(
     'does nothing on stable data: no retraining, nothing written to GitHub',
     async () => {
-      const refs = server.state.git('for-each-ref', '--format=%(refname) %(objectname)');
+      const refs = await server.state.git('for-each-ref', '--format=%(refname) %(objectname)');
       const requests = server.state.requests.length;
       const stable = await weeklyRun({ server, runAction, example, fresh: 'current-stable', scratch });
       expect(stable).toEqual({ status: 'no-drift', driftDetected: false, retrained: false });
-      expect(server.state.git('for-each-ref', '--format=%(refname) %(objectname)')).toBe(refs);
+      expect(await server.state.git('for-each-ref', '--format=%(refname) %(objectname)')).toBe(refs);
       expect(server.state.requests.length).toBe(requests);
       expect(server.state.pulls.filter((pull) => pull.state === 'open')).toEqual([]);
     },
@@ -96,18 +96,18 @@ describe.each<[Example, string]>([
 
       const branch = `driftgate/${MODEL_NAME}`;
       const folder = `${REGISTRY_DIR}/${MODEL_NAME}/${drifted.version}`;
-      expect(index(branch)).toMatchObject({
+      expect(await index(branch)).toMatchObject({
         current: drifted.version,
         versions: [{ version: first.version }, { version: drifted.version }],
       });
-      expect(show(branch, `${folder}/MODEL_CARD.md`)).toMatch(/- Training data profile .*: [\d.]+ KiB, 1,500 rows × 10 columns/);
-      expect(JSON.parse(show(branch, `${folder}/drift-report.json`)).dataset).toMatchObject({ drift_detected: true });
-      expect(JSON.parse(show(branch, `${folder}/metrics.json`))).toEqual(drifted.metrics);
+      expect(await show(branch, `${folder}/MODEL_CARD.md`)).toMatch(/- Training data profile .*: [\d.]+ KiB, 1,500 rows × 10 columns/);
+      expect(JSON.parse(await show(branch, `${folder}/drift-report.json`)).dataset).toMatchObject({ drift_detected: true });
+      expect(JSON.parse(await show(branch, `${folder}/metrics.json`))).toEqual(drifted.metrics);
 
       const pull = server.state.pulls.find((candidate) => candidate.number === 2)!;
       expect(pull).toMatchObject({ state: 'open', headRef: branch, baseRef: 'main' });
       expect(pull.title).toContain(drifted.version);
-      expect(pull.body).toBe(show(branch, `${folder}/MODEL_CARD.md`));
+      expect(pull.body).toBe(await show(branch, `${folder}/MODEL_CARD.md`));
       // The training scored the deployed (first) version on its holdout too: the card compares like with like.
       const { deployed, ...metrics } = drifted.metrics!;
       expect(deployed).toMatchObject({ version: first.version, accuracy: expect.any(Number), roc_auc: expect.any(Number) });

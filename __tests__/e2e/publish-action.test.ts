@@ -65,7 +65,7 @@ describe('the publish action bundle', () => {
     const run = await publish();
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
-    const head = server.state.branchSha('driftgate/churn');
+    const head = await server.state.branchSha('driftgate/churn');
     expect(run.outputs).toEqual({
       version: expect.stringMatching(/^\d{4}\.\d{2}\.\d{2}\.1$/),
       path: `models/churn/${run.outputs.version}`,
@@ -77,7 +77,7 @@ describe('the publish action bundle', () => {
       promoted: 'true',
       'promotion-reason': 'no promotion rule is set (promote-metric is empty)',
     });
-    expect(server.state.git('ls-tree', '-r', '--name-only', head!).trim().split('\n')).toEqual([
+    expect((await server.state.git('ls-tree', '-r', '--name-only', head!)).trim().split('\n')).toEqual([
       'README.md',
       `models/churn/${run.outputs.version}/MODEL_CARD.md`,
       `models/churn/${run.outputs.version}/baseline/baseline.profile.json.gz`,
@@ -86,7 +86,7 @@ describe('the publish action bundle', () => {
       `models/churn/${run.outputs.version}/model/model.pkl`,
       'models/churn/index.json',
     ]);
-    const index = parseIndex(server.state.git('show', `${head}:models/churn/index.json`), 'index.json');
+    const index = parseIndex(await server.state.git('show', `${head}:models/churn/index.json`), 'index.json');
     expect(index.current).toBe(run.outputs.version);
     expect(index.versions[0].run_url).toBe('https://github.com/octo-org/churn-model/actions/runs/4242');
     expect(server.state.pulls[0]).toMatchObject({ labels: ['model', 'retrain'], title: `Publish model churn ${run.outputs.version}` });
@@ -106,7 +106,7 @@ describe('the publish action bundle', () => {
       'pull-request-number': '1',
       'pull-request-operation': 'unchanged',
     });
-    expect(server.state.git('rev-list', '--count', 'main..driftgate/churn').trim()).toBe('1');
+    expect((await server.state.git('rev-list', '--count', 'main..driftgate/churn')).trim()).toBe('1');
   });
 
   it('refuses an oversized model file before any request, with an annotation on the file', async () => {
@@ -120,7 +120,7 @@ describe('the publish action bundle', () => {
       expect(error?.properties).toMatchObject({ file: 'out/huge.onnx', title: 'driftgate: bad input' });
       expect(error?.message).toMatch(/Git LFS/);
       expect(server.state.requests).toEqual([]);
-      expect(server.state.branchSha('driftgate/churn')).toBeUndefined();
+      expect(await server.state.branchSha('driftgate/churn')).toBeUndefined();
     } finally {
       rmSync(join(workspace, 'out/huge.onnx'));
     }
@@ -157,7 +157,7 @@ describe('the publish action bundle', () => {
       expect(run.commands).toContainEqual({ command: 'notice', properties: { title: 'driftgate: not promoted' }, message: reason });
       expect(run.summary).toContain('# Model churn: not promoted');
       expect(run.summary).toContain('| roc\\_auc | 0.9 | 0.88 | -0.02 | 🔴 **worse** |');
-      expect(deployed.state.branchSha('driftgate/churn')).toBeUndefined();
+      expect(await deployed.state.branchSha('driftgate/churn')).toBeUndefined();
       expect(deployed.state.pulls).toEqual([]);
     } finally {
       await deployed.close();

@@ -74,3 +74,15 @@ export function publishSettings(server: GitServer, workspace: string, overrides:
     ...overrides,
   };
 }
+
+/** The commits on `branch` that main lacks, newest first. */
+export async function branchCommits(server: GitServer, branch: string): Promise<string[]> {
+  return (await server.state.git('rev-list', `main..${branch}`)).split('\n').filter(Boolean);
+}
+
+/** The commits on `branch` whose `Driftgate-Version` trailer names `version`. */
+export async function commitsOf(server: GitServer, branch: string, version: string): Promise<string[]> {
+  const commits = await branchCommits(server, branch);
+  const messages = await Promise.all(commits.map((sha) => server.state.git('log', '-1', '--format=%B', sha)));
+  return commits.filter((_, index) => messages[index].includes(`Driftgate-Version: ${version}`));
+}

@@ -40,18 +40,18 @@ afterAll(async () => {
 
 beforeEach(() => server.state.reset());
 
-const mainHead = () => server.state.branchSha('main')!;
+const mainHead = async () => (await server.state.branchSha('main'))!;
 
 describe('reading', () => {
   it('finds branches, commits and files, and says when there are none', async () => {
     expect(await defaultBranch(client, repository)).toBe('main');
-    expect(await branchHead(client, repository, 'main')).toBe(mainHead());
+    expect(await branchHead(client, repository, 'main')).toBe(await mainHead());
     expect(await branchHead(client, repository, 'no/such-branch')).toBeUndefined();
-    const commit = await readCommit(client, repository, mainHead());
+    const commit = await readCommit(client, repository, await mainHead());
     expect(commit.parents).toEqual([]);
     expect(commit.message).toContain('Initial commit');
-    expect((await readFileAt(client, repository, mainHead(), 'README.md'))?.toString()).toBe('# churn-model\n');
-    expect(await readFileAt(client, repository, mainHead(), 'models/churn/index.json')).toBeUndefined();
+    expect((await readFileAt(client, repository, await mainHead(), 'README.md'))?.toString()).toBe('# churn-model\n');
+    expect(await readFileAt(client, repository, await mainHead(), 'models/churn/index.json')).toBeUndefined();
   });
 
   it('reads a file over the contents API’s 1 MB inline limit through its blob', async () => {
@@ -62,10 +62,10 @@ describe('reading', () => {
   });
 
   it('compares a branch with the base', async () => {
-    const base = mainHead();
+    const base = await mainHead();
     const tip = await server.state.pushCommit('feature', { 'a.txt': 'a' }, 'On the branch');
     await server.state.pushCommit('main', { 'b.txt': 'b' }, 'On main');
-    const comparison = await compareBranches(client, repository, mainHead(), tip);
+    const comparison = await compareBranches(client, repository, await mainHead(), tip);
     expect(comparison).toEqual({
       aheadBy: 1,
       behindBy: 1,
@@ -82,19 +82,19 @@ describe('writing', () => {
       { path: 'models/churn/1/model/model.bin', content: randomBytes(5000) },
       { path: 'models/churn/index.json', content: Buffer.from('{}\n') },
     ];
-    const parent = await readCommit(client, repository, mainHead());
+    const parent = await readCommit(client, repository, await mainHead());
     const sha = await writeCommit(
       client,
       repository,
       { parents: [parent.sha], baseTree: parent.treeSha, files, message: 'Publish' },
       uploaded,
     );
-    expect(server.state.git('ls-tree', '-r', '--name-only', sha).trim().split('\n')).toEqual([
+    expect((await server.state.git('ls-tree', '-r', '--name-only', sha)).trim().split('\n')).toEqual([
       'README.md',
       'models/churn/1/model/model.bin',
       'models/churn/index.json',
     ]);
-    expect(server.state.git('cat-file', 'blob', `${sha}:models/churn/1/model/model.bin`)).toBeDefined();
+    expect(await server.state.git('cat-file', 'blob', `${sha}:models/churn/1/model/model.bin`)).toBeDefined();
     const commitRequest = server.state.requests.find((request) => request.method === 'POST' && request.path.endsWith('/git/commits'));
     expect(commitRequest?.body).not.toHaveProperty('author');
     expect(commitRequest?.body).not.toHaveProperty('committer');
@@ -105,7 +105,7 @@ describe('writing', () => {
 
   it('does not send a blob twice within one run', async () => {
     const uploaded = new Set<string>();
-    const parent = await readCommit(client, repository, mainHead());
+    const parent = await readCommit(client, repository, await mainHead());
     const files = [{ path: 'x.bin', content: Buffer.from('same') }];
     await writeCommit(client, repository, { parents: [parent.sha], baseTree: parent.treeSha, files, message: 'one' }, uploaded);
     await writeCommit(client, repository, { parents: [parent.sha], baseTree: parent.treeSha, files, message: 'two' }, uploaded);
@@ -113,7 +113,7 @@ describe('writing', () => {
   });
 
   it('creates a branch once, and moves it only fast-forward unless forced', async () => {
-    const parent = await readCommit(client, repository, mainHead());
+    const parent = await readCommit(client, repository, await mainHead());
     const commit = (message: string, parents: string[]) =>
       writeCommit(
         client,
@@ -126,16 +126,16 @@ describe('writing', () => {
     expect(await createBranch(client, repository, 'driftgate/churn', first)).toBe(false);
     const sibling = await commit('sibling', [parent.sha]);
     expect(await moveBranch(client, repository, 'driftgate/churn', sibling, false)).toBe(false);
-    expect(server.state.branchSha('driftgate/churn')).toBe(first);
+    expect(await server.state.branchSha('driftgate/churn')).toBe(first);
     const child = await commit('child', [first]);
     expect(await moveBranch(client, repository, 'driftgate/churn', child, false)).toBe(true);
     expect(await moveBranch(client, repository, 'driftgate/churn', sibling, true)).toBe(true);
-    expect(server.state.branchSha('driftgate/churn')).toBe(sibling);
+    expect(await server.state.branchSha('driftgate/churn')).toBe(sibling);
   });
 
   it('refuses a blob whose stored name does not match its content', async () => {
     server.state.injectFault({ method: 'POST', path: /\/git\/blobs$/, respond: { status: 201, body: { sha: '0'.repeat(40) } } });
-    const parent = await readCommit(client, repository, mainHead());
+    const parent = await readCommit(client, repository, await mainHead());
     await expect(
       writeCommit(
         client,

@@ -16,7 +16,7 @@ import { MAX_FILE_BYTES } from '../../src/publish/local-files.js';
 import { publishModel, type PublishOptions, type PublishSettings } from '../../src/publish/publish.js';
 import { emptyIndex, parseIndex, renderIndex, withVersion, type RegistryIndex } from '../../src/registry/registry.js';
 import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';
-import { clientFor, exampleDriftReport, makeWorkspace, publishSettings, writeFiles } from './fixtures.js';
+import { branchCommits, clientFor, commitsOf, exampleDriftReport, makeWorkspace, publishSettings, writeFiles } from './fixtures.js';
 
 const BRANCH = 'driftgate/churn';
 const DEPLOYED = '2026.05.01.1';
@@ -78,14 +78,12 @@ beforeEach(async () => {
 const settings = (overrides: Partial<PublishSettings> = {}) => publishSettings(server, workspace, overrides);
 const publish = (overrides: Partial<PublishSettings> = {}, options: PublishOptions = {}, using = client) =>
   publishModel(settings(overrides), using, { now: MAY_14, sleep: async () => undefined, ...options });
-const git = (...args: string[]) => server.state.git(...args).trim();
-const branchCommits = () => git('rev-list', `main..${BRANCH}`).split('\n').filter(Boolean);
-const indexAt = (ref: string): RegistryIndex => parseIndex(git('show', `${ref}:models/churn/index.json`), ref);
+const git = async (...args: string[]) => (await server.state.git(...args)).trim();
+const indexAt = async (ref: string): Promise<RegistryIndex> => parseIndex(await git('show', `${ref}:models/churn/index.json`), ref);
 const requestsTo = (method: string, ending: RegExp) =>
   server.state.requests.filter((request) => request.method === method && ending.test(request.path));
-/** Commits on the branch whose trailers say they published `version`. */
-const commitsOf = (version: string) =>
-  branchCommits().filter((sha) => git('log', '-1', '--format=%B', sha).includes(`Driftgate-Version: ${version}`));
+const commitsOn = () => branchCommits(server, BRANCH);
+const commitsPublishing = (version: string) => commitsOf(server, BRANCH, version);
 const newModel = () => writeFiles(workspace, { 'out/model.pkl': randomBytes(4096) });
 
 describe('the first publish', () => {
@@ -101,17 +99,17 @@ describe('the first publish', () => {
       pullRequestOperation: 'created',
       warnings: [],
     });
-    expect(outcome.commitSha).toBe(server.state.branchSha(BRANCH));
-    expect(branchCommits()).toEqual([outcome.commitSha]);
-    expect(git('rev-parse', `${outcome.commitSha}^`)).toBe(server.state.branchSha('main'));
-    expect(git('ls-tree', '-r', '--name-only', outcome.commitSha, 'models/churn/2026.05.14.1/').split('\n')).toEqual([
+    expect(outcome.commitSha).toBe(await server.state.branchSha(BRANCH));
+    expect(await commitsOn()).toEqual([outcome.commitSha]);
+    expect(await git('rev-parse', `${outcome.commitSha}^`)).toBe(await server.state.branchSha('main'));
+    expect((await git('ls-tree', '-r', '--name-only', outcome.commitSha, 'models/churn/2026.05.14.1/')).split('\n')).toEqual([
       'models/churn/2026.05.14.1/MODEL_CARD.md',
       'models/churn/2026.05.14.1/baseline/train.csv',
       'models/churn/2026.05.14.1/drift-report.json',
       'models/churn/2026.05.14.1/metrics.json',
       'models/churn/2026.05.14.1/model/model.pkl',
     ]);
-    expect(git('diff', '--name-only', 'main', outcome.commitSha).split('\n')).toEqual([
+    expect((await git('diff', '--name-only', 'main', outcome.commitSha)).split('\n')).toEqual([
       'models/churn/2026.05.14.1/MODEL_CARD.md',
       'models/churn/2026.05.14.1/baseline/train.csv',
       'models/churn/2026.05.14.1/drift-report.json',
@@ -119,14 +117,14 @@ describe('the first publish', () => {
       'models/churn/2026.05.14.1/model/model.pkl',
       'models/churn/index.json',
     ]);
-    expect(git('cat-file', '-p', `${outcome.commitSha}:models/churn/2026.05.14.1/metrics.json`)).toBe(
+    expect(await git('cat-file', '-p', `${outcome.commitSha}:models/churn/2026.05.14.1/metrics.json`)).toBe(
       JSON.stringify({ accuracy: 0.934, f1: 0.85 }),
     );
-    const message = git('log', '-1', '--format=%B', outcome.commitSha);
+    const message = await git('log', '-1', '--format=%B', outcome.commitSha);
     expect(message).toBe(
       'Publish model churn 2026.05.14.1\n\nDriftgate-Model: churn\nDriftgate-Version: 2026.05.14.1\nDriftgate-Run: 4242',
     );
-    expect(git('log', '-1', '--format=%G?%n%an', outcome.commitSha)).toMatch(/github-actions\[bot\]/);
+    expect(await git('log', '-1', '--format=%G?%n%an', outcome.commitSha)).toMatch(/github-actions\[bot\]/);
 
     const [pull] = server.state.pulls;
     expect(server.state.pulls).toHaveLength(1);
@@ -143,7 +141,7 @@ describe('the first publish', () => {
     expect(pull.requestedReviewers).toEqual(['sam']);
     expect(pull.requestedTeams).toEqual(['ml']);
     const body = pull.body!;
-    expect(body).toBe(git('cat-file', '-p', `${outcome.commitSha}:models/churn/2026.05.14.1/MODEL_CARD.md`) + '\n');
+    expect(body).toBe((await git('cat-file', '-p', `${outcome.commitSha}:models/churn/2026.05.14.1/MODEL_CARD.md`)) + '\n');
     expect(body).toContain(escapeMarkdown(report.dataset.summary));
     for (const column of report.columns.filter((candidate) => candidate.drift_detected))
       expect(body).toContain(`| ${escapeMarkdown(column.name)} |`);
@@ -153,12 +151,14 @@ describe('the first publish', () => {
     expect(body).toContain(`| Metric | Deployed \`${DEPLOYED}\` | New | Change | Better or worse |`);
     expect(body).toContain('| accuracy | 0.912 | 0.934 | +0.022 | 🟢 better |');
     expect(body).toContain('https://github.com/octo-org/churn-model/actions/runs/4242');
-    expect(body).toContain(sha256(git('cat-file', '-p', `${outcome.commitSha}:models/churn/2026.05.14.1/baseline/train.csv`) + '\n'));
+    expect(body).toContain(
+      sha256((await git('cat-file', '-p', `${outcome.commitSha}:models/churn/2026.05.14.1/baseline/train.csv`)) + '\n'),
+    );
   });
 
   it('records every version with the sha256 and size of every file in the index', async () => {
     const outcome = await publish();
-    const index = indexAt(outcome.commitSha);
+    const index = await indexAt(outcome.commitSha);
     expect(index.current).toBe('2026.05.14.1');
     expect(index.versions.map((entry) => entry.version)).toEqual([DEPLOYED, '2026.05.14.1']);
     const entry = index.versions[1];
@@ -183,7 +183,7 @@ describe('the first publish', () => {
     };
     for (const file of entry.files) {
       expect(file).toMatchObject({ size: sources[file.path].length, sha256: sha256(sources[file.path]) });
-      expect(Number(git('cat-file', '-s', `${outcome.commitSha}:models/churn/2026.05.14.1/${file.path}`))).toBe(file.size);
+      expect(Number(await git('cat-file', '-s', `${outcome.commitSha}:models/churn/2026.05.14.1/${file.path}`))).toBe(file.size);
     }
   });
 
@@ -198,7 +198,7 @@ describe('the first publish', () => {
     expect((failure as InputError).describe()).toMatch(/^out\/huge\.bin: .*Git LFS.*release/);
     expect(requestsTo('POST', /\/git\/blobs$/)).toHaveLength(0);
     expect(server.state.requests).toHaveLength(0);
-    expect(server.state.branchSha(BRANCH)).toBeUndefined();
+    expect(await server.state.branchSha(BRANCH)).toBeUndefined();
   });
 });
 
@@ -209,11 +209,11 @@ describe('publishing again', () => {
     const second = await publish({ run: { id: '4243', url: 'https://github.com/octo-org/churn-model/actions/runs/4243' } });
 
     expect(second).toMatchObject({ version: '2026.05.14.2', pullRequestOperation: 'updated', pullRequest: first.pullRequest });
-    expect(branchCommits()).toEqual([second.commitSha, first.commitSha]);
+    expect(await commitsOn()).toEqual([second.commitSha, first.commitSha]);
     expect(server.state.pulls).toHaveLength(1);
     expect(server.state.pulls[0]).toMatchObject({ title: 'Publish model churn 2026.05.14.2', headSha: second.commitSha });
     expect(server.state.pulls[0].body).toContain('runs/4243');
-    const index = indexAt(second.commitSha);
+    const index = await indexAt(second.commitSha);
     expect(index.versions.map((entry) => entry.version)).toEqual([DEPLOYED, '2026.05.14.1', '2026.05.14.2']);
     expect(index.current).toBe('2026.05.14.2');
   });
@@ -228,7 +228,7 @@ describe('publishing again', () => {
       pullRequestOperation: 'unchanged',
       pullRequest: first.pullRequest,
     });
-    expect(branchCommits()).toEqual([first.commitSha]);
+    expect(await commitsOn()).toEqual([first.commitSha]);
     expect(requestsTo('POST', /\/git\/(blobs|trees|commits)$/)).toHaveLength(0);
     expect(requestsTo('PATCH', /\/pulls\/\d+$/)).toHaveLength(0);
   });
@@ -239,11 +239,11 @@ describe('publishing again', () => {
     expect(outcome).toMatchObject({
       version: DEPLOYED,
       path: `models/churn/${DEPLOYED}`,
-      commitSha: server.state.branchSha('main'),
+      commitSha: await server.state.branchSha('main'),
       pullRequestOperation: 'unchanged',
     });
     expect(outcome.pullRequest).toBeUndefined();
-    expect(server.state.branchSha(BRANCH)).toBeUndefined();
+    expect(await server.state.branchSha(BRANCH)).toBeUndefined();
     expect(server.state.pulls).toHaveLength(0);
   });
 
@@ -252,8 +252,8 @@ describe('publishing again', () => {
     const person = await server.state.pushCommit(BRANCH, { 'models/churn/NOTES.md': 'tuned by hand' }, 'Add notes');
     newModel();
     const second = await publish({ run: { id: '4243' } });
-    expect(branchCommits()).toEqual([second.commitSha, person, first.commitSha]);
-    expect(git('show', `${second.commitSha}:models/churn/NOTES.md`)).toBe('tuned by hand');
+    expect(await commitsOn()).toEqual([second.commitSha, person, first.commitSha]);
+    expect(await git('show', `${second.commitSha}:models/churn/NOTES.md`)).toBe('tuned by hand');
     expect(server.state.pulls).toHaveLength(1);
   });
 
@@ -272,8 +272,8 @@ describe('publishing again', () => {
     const person = await server.state.pushCommit(BRANCH, { 'models/churn/NOTES.md': 'meanwhile' }, 'Meanwhile');
     pushed();
     const second = await publishing;
-    expect(git('rev-parse', `${second.commitSha}^`)).toBe(person);
-    expect(commitsOf('2026.05.14.2')).toEqual([second.commitSha]);
+    expect(await git('rev-parse', `${second.commitSha}^`)).toBe(person);
+    expect(await commitsPublishing('2026.05.14.2')).toEqual([second.commitSha]);
     expect(
       requestsTo('PATCH', /\/git\/refs\/heads\/driftgate\/churn$/).every(
         (request) => (request.body as { force?: boolean }).force === false,
@@ -282,7 +282,7 @@ describe('publishing again', () => {
   });
 
   it('refuses the default branch as the model branch before it writes anything', async () => {
-    const mainBefore = server.state.branchSha('main');
+    const mainBefore = await server.state.branchSha('main');
     await expect(publish({ branch: 'main' })).rejects.toThrow(
       new InputError(
         `branch "main" is the repository's default branch, which the pull request goes to when base is not set; the model is proposed on a branch of its own: leave branch empty (driftgate/<name>) or name another branch`,
@@ -290,7 +290,7 @@ describe('publishing again', () => {
     );
     await expect(publish({ branch: 'release', base: 'release' })).rejects.toThrow(/^branch "release" is also the base/);
     expect(server.state.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /repos/octo-org/churn-model']);
-    expect(server.state.branchSha('main')).toBe(mainBefore);
+    expect(await server.state.branchSha('main')).toBe(mainBefore);
     expect(server.state.pulls).toEqual([]);
   });
 
@@ -312,23 +312,23 @@ describe('publishing again', () => {
 
   it('after a squash merge, proposes only the new version on the kept branch', async () => {
     const first = await publish();
-    const changed = git('diff', '--name-only', 'main', first.commitSha).split('\n');
+    const changed = (await git('diff', '--name-only', 'main', first.commitSha)).split('\n');
     const squashed: Record<string, string | Buffer> = {};
     for (const path of changed)
       squashed[path] = path.endsWith('.pkl')
         ? readFileSync(join(workspace, 'out/model.pkl'))
-        : server.state.git('show', `${first.commitSha}:${path}`);
+        : await server.state.git('show', `${first.commitSha}:${path}`);
     await server.state.pushCommit('main', squashed, 'Publish model churn 2026.05.14.1 (#1)');
     await client.rest.pulls.update({ owner: 'octo-org', repo: 'churn-model', pull_number: first.pullRequest!.number, state: 'closed' });
 
     newModel();
     const second = await publish({ run: { id: '4300' } }, { now: new Date('2026-05-20T10:00:00Z') });
     expect(second).toMatchObject({ version: '2026.05.20.1', pullRequestOperation: 'created' });
-    expect(git('rev-list', '--parents', '-1', second.commitSha).split(' ').slice(1)).toEqual([
+    expect((await git('rev-list', '--parents', '-1', second.commitSha)).split(' ').slice(1)).toEqual([
       first.commitSha,
-      server.state.branchSha('main'),
+      await server.state.branchSha('main'),
     ]);
-    expect(git('diff', '--name-only', `main...${BRANCH}`).split('\n')).toEqual([
+    expect((await git('diff', '--name-only', `main...${BRANCH}`)).split('\n')).toEqual([
       'models/churn/2026.05.20.1/MODEL_CARD.md',
       'models/churn/2026.05.20.1/baseline/train.csv',
       'models/churn/2026.05.20.1/drift-report.json',
@@ -336,7 +336,7 @@ describe('publishing again', () => {
       'models/churn/2026.05.20.1/model/model.pkl',
       'models/churn/index.json',
     ]);
-    expect(indexAt(second.commitSha).versions.map((entry) => entry.version)).toEqual([DEPLOYED, '2026.05.14.1', '2026.05.20.1']);
+    expect((await indexAt(second.commitSha)).versions.map((entry) => entry.version)).toEqual([DEPLOYED, '2026.05.14.1', '2026.05.20.1']);
     expect(server.state.pulls.filter((pull) => pull.state === 'open')).toHaveLength(1);
   });
 });
@@ -356,7 +356,7 @@ describe('champion and challenger', () => {
     expect(body.indexOf('## Deployed vs new')).toBeLessThan(body.indexOf('## Why this version'));
     expect(outcome.promotion).toBeUndefined();
     // The file is stored as given, the deployed model's numbers included.
-    expect(JSON.parse(git('show', `${outcome.commitSha}:models/churn/2026.05.14.1/metrics.json`)).deployed.accuracy).toBe(0.9);
+    expect(JSON.parse(await git('show', `${outcome.commitSha}:models/churn/2026.05.14.1/metrics.json`)).deployed.accuracy).toBe(0.9);
   });
 
   it('opens no pull request, writes nothing and says why when the new model is not better by the margin', async () => {
@@ -368,7 +368,7 @@ describe('champion and challenger', () => {
     );
     expect(outcome.modelCard).toContain('# Model churn: not promoted');
     expect(outcome.modelCard).toContain('| roc\\_auc | 0.9 | 0.905 | +0.005 | 🟢 better |');
-    expect(server.state.branchSha(BRANCH)).toBeUndefined();
+    expect(await server.state.branchSha(BRANCH)).toBeUndefined();
     expect(server.state.pulls).toEqual([]);
     expect(writeRequests()).toEqual([]);
   });
@@ -419,8 +419,8 @@ describe('a rerun after a failure', () => {
     await expect(publish({}, {}, noRetryClient)).rejects.toThrow();
     const rerun = await publish({}, { now: rerunAt }, noRetryClient);
     expect(rerun.version).toBe('2026.05.14.1');
-    expect(commitsOf('2026.05.14.1')).toEqual([rerun.commitSha]);
-    expect(branchCommits()).toEqual([rerun.commitSha]);
+    expect(await commitsPublishing('2026.05.14.1')).toEqual([rerun.commitSha]);
+    expect(await commitsOn()).toEqual([rerun.commitSha]);
     expect(server.state.pulls).toHaveLength(1);
     expect(server.state.pulls[0]).toMatchObject({ state: 'open', headSha: rerun.commitSha, number: rerun.pullRequest!.number });
     return rerun;
@@ -460,10 +460,10 @@ describe('a rerun after a failure', () => {
     newModel();
     const rerun = await publish({}, { now: new Date('2026-05-15T08:00:00Z') });
     expect(rerun).toMatchObject({ version: '2026.05.14.1', pullRequestOperation: 'updated' });
-    expect(branchCommits()).toEqual([rerun.commitSha]);
-    expect(() => git('merge-base', '--is-ancestor', first.commitSha, BRANCH)).toThrow();
-    const modelSha = indexAt(rerun.commitSha).versions.find((entry) => entry.version === '2026.05.14.1')!.files[0].sha256;
-    expect(modelSha).not.toBe(indexAt(first.commitSha).versions[1].files[0].sha256);
+    expect(await commitsOn()).toEqual([rerun.commitSha]);
+    await expect(git('merge-base', '--is-ancestor', first.commitSha, BRANCH)).rejects.toThrow();
+    const modelSha = (await indexAt(rerun.commitSha)).versions.find((entry) => entry.version === '2026.05.14.1')!.files[0].sha256;
+    expect(modelSha).not.toBe((await indexAt(first.commitSha)).versions[1].files[0].sha256);
   });
 
   it('with a retrained model, after a person pushed on top: a new version, the person’s commit kept', async () => {
@@ -472,7 +472,7 @@ describe('a rerun after a failure', () => {
     newModel();
     const rerun = await publish();
     expect(rerun.version).toBe('2026.05.14.2');
-    expect(git('rev-parse', `${rerun.commitSha}^`)).toBe(person);
+    expect(await git('rev-parse', `${rerun.commitSha}^`)).toBe(person);
     expect(requestsTo('PATCH', /\/git\/refs\//).every((request) => (request.body as { force?: boolean }).force === false)).toBe(true);
   });
 
@@ -481,7 +481,7 @@ describe('a rerun after a failure', () => {
     server.state.injectFault({ method: 'POST', path: /\/pulls$/, respond: { status: 502 }, after: true });
     const outcome = await publish();
     expect(outcome.pullRequestOperation).toBe('created');
-    expect(branchCommits()).toEqual([outcome.commitSha]);
+    expect(await commitsOn()).toEqual([outcome.commitSha]);
     expect(server.state.pulls).toHaveLength(1);
   });
 });

@@ -57,19 +57,19 @@ const publishFrom = (workspace: string, runId: string): Promise<PublishOutcome> 
     },
   );
 
-const git = (...args: string[]) => server.state.git(...args).trim();
-const branchCommits = () => git('rev-list', '--first-parent', `main..${BRANCH}`).split('\n').filter(Boolean);
-const versionOf = (sha: string) => /^Driftgate-Version: (.+)$/m.exec(git('log', '-1', '--format=%B', sha))?.[1];
+const git = async (...args: string[]) => (await server.state.git(...args)).trim();
+const branchCommits = async () => (await git('rev-list', '--first-parent', `main..${BRANCH}`)).split('\n').filter(Boolean);
+const versionOf = async (sha: string) => /^Driftgate-Version: (.+)$/m.exec(await git('log', '-1', '--format=%B', sha))?.[1];
 const refUpdates = () => server.state.requests.filter((request) => request.method === 'PATCH' && request.path.includes('/git/refs/'));
 
 /** One open pull request, on the branch head, describing the version the head's index calls current. */
-function expectOnePullRequestOnTheHead(): void {
-  const head = server.state.branchSha(BRANCH)!;
-  const current = parseIndex(git('show', `${head}:models/churn/index.json`), 'index.json').current!;
+async function expectOnePullRequestOnTheHead(): Promise<void> {
+  const head = (await server.state.branchSha(BRANCH))!;
+  const current = parseIndex(await git('show', `${head}:models/churn/index.json`), 'index.json').current!;
   expect(server.state.pulls.map((pull) => ({ state: pull.state, headSha: pull.headSha, title: pull.title }))).toEqual([
     { state: 'open', headSha: head, title: `Publish model churn ${current}` },
   ]);
-  expect(server.state.pulls[0].body).toBe(git('show', `${head}:models/churn/${current}/MODEL_CARD.md`) + '\n');
+  expect(server.state.pulls[0].body).toBe((await git('show', `${head}:models/churn/${current}/MODEL_CARD.md`)) + '\n');
 }
 
 describe('two publish runs at once', () => {
@@ -77,15 +77,15 @@ describe('two publish runs at once', () => {
     const outcomes = await Promise.all([publishFrom(trained(), '5001'), publishFrom(trained(), '5002')]);
 
     expect(outcomes.map((outcome) => outcome.version).sort()).toEqual(['2026.05.14.1', '2026.05.14.2']);
-    const commits = branchCommits();
-    expect(commits.map(versionOf)).toEqual(['2026.05.14.2', '2026.05.14.1']);
+    const commits = await branchCommits();
+    expect(await Promise.all(commits.map(versionOf))).toEqual(['2026.05.14.2', '2026.05.14.1']);
     expect(commits.sort()).toEqual(outcomes.map((outcome) => outcome.commitSha).sort());
-    const index = parseIndex(git('show', `${BRANCH}:models/churn/index.json`), 'index.json');
+    const index = parseIndex(await git('show', `${BRANCH}:models/churn/index.json`), 'index.json');
     expect(index.versions.map((entry) => [entry.version, entry.run_id])).toEqual(
       outcomes.map((outcome, run) => [outcome.version, String(5001 + run)]).sort(([a], [b]) => a.localeCompare(b)),
     );
     expect(refUpdates().every((request) => (request.body as { force?: boolean }).force === false)).toBe(true);
-    expectOnePullRequestOnTheHead();
+    await expectOnePullRequestOnTheHead();
   });
 
   it('leave the pull request describing the newer version when the older run reaches it last', async () => {
@@ -100,10 +100,10 @@ describe('two publish runs at once', () => {
     void Promise.race(runs).finally(otherDone);
     const outcomes = await Promise.all(runs);
     const [older, newer] = [...outcomes].sort((a, b) => a.version.localeCompare(b.version));
-    expect(server.state.branchSha(BRANCH)).toBe(newer.commitSha);
+    expect(await server.state.branchSha(BRANCH)).toBe(newer.commitSha);
     // The older run found the newer one's pull request only after the newer run had finished, and updated it.
     expect([older.pullRequestOperation, newer.pullRequestOperation]).toEqual(['updated', 'created']);
-    expectOnePullRequestOnTheHead();
+    await expectOnePullRequestOnTheHead();
   });
 
   it('keep a commit a person pushed in between, building on top of it', async () => {
@@ -124,14 +124,14 @@ describe('two publish runs at once', () => {
     pushed();
     const outcomes = await racing;
 
-    const commits = branchCommits();
+    const commits = await branchCommits();
     expect(commits).toContain(person);
     expect(commits).toContain(first.commitSha);
     for (const outcome of outcomes) expect(commits).toContain(outcome.commitSha);
     expect(commits).toHaveLength(4);
-    expect(git('show', `${BRANCH}:models/churn/NOTES.md`)).toBe('tuned by hand');
+    expect(await git('show', `${BRANCH}:models/churn/NOTES.md`)).toBe('tuned by hand');
     expect(refUpdates().every((request) => (request.body as { force?: boolean }).force === false)).toBe(true);
-    expectOnePullRequestOnTheHead();
+    await expectOnePullRequestOnTheHead();
   });
 });
 
@@ -153,9 +153,9 @@ describe('two publish action bundles at once', () => {
       });
     const runs = await Promise.all([run('6001'), run('6002')]);
     for (const finished of runs) expect({ exitCode: finished.exitCode, stderr: finished.stderr }).toEqual({ exitCode: 0, stderr: '' });
-    const commits = branchCommits();
+    const commits = await branchCommits();
     expect(commits.sort()).toEqual(runs.map((finished) => finished.outputs['commit-sha']).sort());
     expect(runs.map((finished) => finished.outputs['pull-request-number'])).toEqual(['1', '1']);
-    expectOnePullRequestOnTheHead();
+    await expectOnePullRequestOnTheHead();
   });
 });

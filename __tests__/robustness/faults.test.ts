@@ -24,7 +24,7 @@ import { publishModel, type PublishOutcome, type PublishSettings } from '../../s
 import { GitHubUnavailableError } from '../../src/github/retry.js';
 import type { GitHubClient } from '../../src/publish/git-commit.js';
 import { runAction } from '../helpers/runner.js';
-import { clientFor, EXAMPLES, exampleDriftReport, makeWorkspace, publishSettings } from '../publish/fixtures.js';
+import { branchCommits, clientFor, commitsOf, EXAMPLES, exampleDriftReport, makeWorkspace, publishSettings } from '../publish/fixtures.js';
 import { startActionsServer, type ActionsFault, type ActionsServer } from '../servers/github-actions-server.js';
 import { secondaryRateLimit, startGitHubServer, type FaultResponse, type GitServer } from '../servers/github-git-server.js';
 import { CHECK_ACTION_DIR, expectOneError, ofKind, PUBLISH_ACTION_DIR, scratch, writeTree } from './surfaces.js';
@@ -90,20 +90,19 @@ function retryingClient(): Promise<GitHubClient> {
 const publish = async (client: GitHubClient): Promise<PublishOutcome> =>
   publishModel(settings, client, { now: MAY_14, sleep: async () => undefined });
 
-const git = (...args: string[]) => server.state.git(...args).trim();
-const branchCommits = () => git('rev-list', `main..${BRANCH}`).split('\n').filter(Boolean);
-const commitsOf = (version: string) =>
-  branchCommits().filter((sha) => git('log', '-1', '--format=%B', sha).includes(`Driftgate-Version: ${version}`));
+const git = async (...args: string[]) => (await server.state.git(...args)).trim();
+const commitsOn = () => branchCommits(server, BRANCH);
+const commitsPublishing = (version: string) => commitsOf(server, BRANCH, version);
 
 /** The end state every publish must reach, however often it was interrupted: one commit for the version, one pull request on it. */
-function expectOneCommitOnePullRequest(outcome: PublishOutcome): void {
+async function expectOneCommitOnePullRequest(outcome: PublishOutcome): Promise<void> {
   expect(outcome.version).toBe('2026.05.14.1');
-  expect(branchCommits()).toEqual([outcome.commitSha]);
-  expect(commitsOf(outcome.version)).toEqual([outcome.commitSha]);
+  expect(await commitsOn()).toEqual([outcome.commitSha]);
+  expect(await commitsPublishing(outcome.version)).toEqual([outcome.commitSha]);
   expect(server.state.pulls.map((pull) => ({ state: pull.state, head: pull.headSha, number: pull.number }))).toEqual([
     { state: 'open', head: outcome.commitSha, number: outcome.pullRequest!.number },
   ]);
-  expect(git('ls-tree', '-r', '--name-only', outcome.commitSha, 'models/churn/2026.05.14.1/').split('\n')).toEqual([
+  expect((await git('ls-tree', '-r', '--name-only', outcome.commitSha, 'models/churn/2026.05.14.1/')).split('\n')).toEqual([
     'models/churn/2026.05.14.1/MODEL_CARD.md',
     'models/churn/2026.05.14.1/metrics.json',
     'models/churn/2026.05.14.1/model/model.pkl',
@@ -147,14 +146,14 @@ describe('each kind of fault at each step: the publish gives up with a clear mes
       ),
     );
     server.state.faults.length = 0;
-    expectOneCommitOnePullRequest(await publish(await retryingClient()));
+    await expectOneCommitOnePullRequest(await publish(await retryingClient()));
   });
 
   it.each(STEPS)('%s, done but its answer lost on every attempt', async (_step, method, path) => {
     server.state.injectFault({ method, path, respond: { status: 502 }, after: true, times: 100 });
     await expect(publish(await retryingClient())).rejects.toThrow(/5 times in a row$/);
     server.state.faults.length = 0;
-    expectOneCommitOnePullRequest(await publish(await retryingClient()));
+    await expectOneCommitOnePullRequest(await publish(await retryingClient()));
   });
 });
 
@@ -166,7 +165,7 @@ describe('a passing fault is retried, waiting what GitHub asks, and the publish 
   it.each(CASES)('%s, %s', async (_kind, _where, fault, wait) => {
     waits = [];
     server.state.injectFault(fault);
-    expectOneCommitOnePullRequest(await publish(await retryingClient()));
+    await expectOneCommitOnePullRequest(await publish(await retryingClient()));
     expect(waits).toEqual([wait ?? 1000]);
     expect(server.state.faults).toEqual([]);
   });
@@ -198,7 +197,7 @@ describe('giving up is bounded', () => {
       'GitHub answered 403 to POST /repos/{owner}/{repo}/pulls and asked to wait 3600 s, longer than the 300 s driftgate waits',
     );
     expect(waits).toEqual([]);
-    expectOneCommitOnePullRequest(await publish(await retryingClient()));
+    await expectOneCommitOnePullRequest(await publish(await retryingClient()));
   });
 });
 
@@ -228,12 +227,12 @@ describe('the publish action bundle', () => {
     );
     expect(failed.stdout).toContain('GitHub answered 503 to POST /repos/{owner}/{repo}/git/commits; retrying in 0 s');
     expect(ofKind(failed, 'warning')).toEqual([]);
-    expect(server.state.branchSha(BRANCH)).toBeUndefined();
+    expect(await server.state.branchSha(BRANCH)).toBeUndefined();
 
     const rerun = await run();
     expect({ exitCode: rerun.exitCode, stderr: rerun.stderr }).toEqual({ exitCode: 0, stderr: '' });
     expect(rerun.outputs).toMatchObject({ version: expect.stringMatching(/\.1$/), 'pull-request-operation': 'created' });
-    expect(commitsOf(rerun.outputs.version)).toEqual([rerun.outputs['commit-sha']]);
+    expect(await commitsPublishing(rerun.outputs.version)).toEqual([rerun.outputs['commit-sha']]);
     expect(server.state.pulls).toHaveLength(1);
   });
 });

@@ -85,8 +85,8 @@ function collectRequests(label: string, requests: readonly SeenRequest[]): void 
   }
 }
 
-function collectRepository(label: string, server: GitServer): void {
-  collected.push([`${label} git objects`, server.state.git('cat-file', '--batch-all-objects', '--batch')]);
+async function collectRepository(label: string, server: GitServer): Promise<void> {
+  collected.push([`${label} git objects`, await server.state.git('cat-file', '--batch-all-objects', '--batch')]);
   for (const pull of server.state.pulls) collected.push([`${label} pull request #${pull.number}`, JSON.stringify(pull)]);
 }
 
@@ -230,7 +230,7 @@ describe('the publish action', () => {
       ['publish (refused token)', refusing],
     ] as const) {
       collectRequests(label, target.state.requests);
-      collectRepository(label, target);
+      await collectRepository(label, target);
       await target.close();
     }
   });

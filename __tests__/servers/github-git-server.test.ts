@@ -69,8 +69,8 @@ const blobSha = (content: string | Buffer) => {
     .digest('hex');
 };
 
-const git = (...args: string[]) => server.state.git(...args).trim();
-const mainSha = () => server.state.branchSha('main')!;
+const git = async (...args: string[]) => (await server.state.git(...args)).trim();
+const mainSha = async () => (await server.state.branchSha('main'))!;
 
 /** A commit through the API on `parent` that writes `files`, the way the publish code commits. */
 async function apiCommit(parent: string, files: Record<string, string>, message = 'Update'): Promise<string> {
@@ -121,7 +121,7 @@ describe('repository', () => {
       GITHUB_API_URL: server.url,
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-      GITHUB_SHA: mainSha(),
+      GITHUB_SHA: await mainSha(),
     });
   });
 
@@ -146,7 +146,7 @@ describe('repository', () => {
 
 describe('git data', () => {
   it('orders a tree’s entries as git does, a folder as if its name ended in "/", so git finds nothing wrong with it', async () => {
-    const { data: parentCommit } = await github.rest.git.getCommit({ ...repo, commit_sha: mainSha() });
+    const { data: parentCommit } = await github.rest.git.getCommit({ ...repo, commit_sha: await mainSha() });
     // '-' < '.' < '/' < '0': the folder "a" goes between "a.b" and "a0", where a plain name sort would not put it.
     const files = { a0: 'zero\n', 'a/x': 'in the folder\n', 'a.b': 'dotted\n', 'a-': 'dash\n', 'a/b/deeper.txt': 'nested\n' };
     const { data: tree } = await github.rest.git.createTree({
@@ -157,11 +157,11 @@ describe('git data', () => {
     expect(tree.sha).toBe(treeOfCheckout('main', files));
     expect(tree.tree.map((entry) => entry.path)).toEqual(['README.md', 'a-', 'a.b', 'a', 'a0', 'models']);
     // Exits non-zero on a badly sorted or malformed object anywhere in the repository.
-    git('fsck', '--strict', '--no-dangling');
+    await git('fsck', '--strict', '--no-dangling');
   });
 
   it('writes blobs, a nested tree, a signed commit and a ref whose SHAs are git’s own', async () => {
-    const parent = mainSha();
+    const parent = await mainSha();
     const modelJson = '{"weights":[0.3,0.7],"auc":0.91}\n';
     const weights = Buffer.from([0, 1, 2, 253, 254, 255, 10, 13, 0]);
 
@@ -169,8 +169,8 @@ describe('git data', () => {
     const { data: binaryBlob } = await github.rest.git.createBlob({ ...repo, content: weights.toString('base64'), encoding: 'base64' });
     expect(textBlob.sha).toBe(blobSha(modelJson));
     expect(binaryBlob.sha).toBe(blobSha(weights));
-    expect(git('cat-file', '-t', binaryBlob.sha)).toBe('blob');
-    expect(git('cat-file', 'blob', textBlob.sha)).toBe(modelJson.trim());
+    expect(await git('cat-file', '-t', binaryBlob.sha)).toBe('blob');
+    expect(await git('cat-file', 'blob', textBlob.sha)).toBe(modelJson.trim());
     const { data: fetched } = await github.rest.git.getBlob({ ...repo, file_sha: binaryBlob.sha });
     expect(fetched).toMatchObject({ encoding: 'base64', size: weights.length, sha: binaryBlob.sha });
     expect(Buffer.from(fetched.content, 'base64')).toEqual(weights);
@@ -210,17 +210,17 @@ describe('git data', () => {
       verification: { verified: true, reason: 'valid' },
       html_url: `https://github.com/${OWNER}/${REPO}/commit/${commit.sha}`,
     });
-    const stored = git('cat-file', 'commit', commit.sha);
+    const stored = await git('cat-file', 'commit', commit.sha);
     expect(stored).toContain(`tree ${tree.sha}\nparent ${parent}\n`);
     expect(stored).toContain('gpgsig -----BEGIN PGP SIGNATURE-----');
     expect(commit.verification.payload).toBe(stored.replace(/gpgsig [^]*?-----END PGP SIGNATURE-----\n/, ''));
-    expect(mainSha()).toBe(parent);
+    expect(await mainSha()).toBe(parent);
 
     const { data: ref } = await github.rest.git.updateRef({ ...repo, ref: 'heads/main', sha: commit.sha });
     expect(ref).toMatchObject({ ref: 'refs/heads/main', object: { sha: commit.sha, type: 'commit' } });
-    expect(git('rev-parse', 'refs/heads/main')).toBe(commit.sha);
-    expect(git('log', '--format=%s', 'main')).toBe('Publish churn 2026.11.30.1\nInitial commit');
-    expect(git('ls-tree', '-r', '--name-only', 'main').split('\n')).toEqual([
+    expect(await git('rev-parse', 'refs/heads/main')).toBe(commit.sha);
+    expect(await git('log', '--format=%s', 'main')).toBe('Publish churn 2026.11.30.1\nInitial commit');
+    expect((await git('ls-tree', '-r', '--name-only', 'main')).split('\n')).toEqual([
       'README.md',
       'models/churn/2026.10.01.1/card.md',
       'models/churn/2026.10.01.1/model.json',
@@ -229,7 +229,7 @@ describe('git data', () => {
       'models/churn/2026.11.30.1/weights.bin',
       'scripts/promote.sh',
     ]);
-    expect(git('fsck', '--strict', '--no-dangling')).toBe('');
+    expect(await git('fsck', '--strict', '--no-dangling')).toBe('');
 
     const { data: listing } = await github.rest.git.getTree({ ...repo, tree_sha: tree.sha, recursive: '1' });
     expect(listing.truncated).toBe(false);
@@ -243,7 +243,7 @@ describe('git data', () => {
   });
 
   it('creates, lists and deletes refs, refusing one that exists', async () => {
-    const sha = mainSha();
+    const sha = await mainSha();
     const { data: created } = await github.rest.git.createRef({ ...repo, ref: 'refs/heads/driftgate/churn', sha });
     expect(created).toMatchObject({ ref: 'refs/heads/driftgate/churn', object: { sha } });
     const again = await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/driftgate/churn', sha }));
@@ -262,7 +262,7 @@ describe('git data', () => {
     expect((await github.rest.git.getRef({ ...repo, ref: 'heads/driftgate/churn' })).data.object.sha).toBe(sha);
 
     expect((await github.rest.git.deleteRef({ ...repo, ref: 'heads/driftgate/churn' })).status).toBe(204);
-    expect(server.state.branchSha('driftgate/churn')).toBeUndefined();
+    expect(await server.state.branchSha('driftgate/churn')).toBeUndefined();
     expect((await failure(github.rest.git.getRef({ ...repo, ref: 'heads/driftgate/churn' }))).status).toBe(404);
     const gone = await failure(github.rest.git.deleteRef({ ...repo, ref: 'heads/driftgate/churn' }));
     expect([gone.status, gone.response?.data.message]).toEqual([422, 'Reference does not exist']);
@@ -271,7 +271,7 @@ describe('git data', () => {
   });
 
   it('moves a ref only forward unless forced', async () => {
-    const base = mainSha();
+    const base = await mainSha();
     const first = await apiCommit(base, { 'a.txt': 'a\n' });
     const sibling = await apiCommit(base, { 'b.txt': 'b\n' });
     const child = await apiCommit(sibling, { 'c.txt': 'c\n' });
@@ -279,14 +279,14 @@ describe('git data', () => {
 
     const refused = await failure(github.rest.git.updateRef({ ...repo, ref: 'heads/feature', sha: sibling }));
     expect([refused.status, refused.response?.data.message]).toEqual([422, 'Update is not a fast forward']);
-    expect(server.state.branchSha('feature')).toBe(first);
+    expect(await server.state.branchSha('feature')).toBe(first);
     const refusedExplicitly = await failure(github.rest.git.updateRef({ ...repo, ref: 'heads/feature', sha: sibling, force: false }));
     expect(refusedExplicitly.status).toBe(422);
 
     await github.rest.git.updateRef({ ...repo, ref: 'heads/feature', sha: sibling, force: true });
-    expect(server.state.branchSha('feature')).toBe(sibling);
+    expect(await server.state.branchSha('feature')).toBe(sibling);
     await github.rest.git.updateRef({ ...repo, ref: 'heads/feature', sha: child });
-    expect(server.state.branchSha('feature')).toBe(child);
+    expect(await server.state.branchSha('feature')).toBe(child);
 
     const noRef = await failure(github.rest.git.updateRef({ ...repo, ref: 'heads/nope', sha: child }));
     expect([noRef.status, noRef.response?.data.message]).toEqual([422, 'Reference does not exist']);
@@ -295,7 +295,7 @@ describe('git data', () => {
   });
 
   it('deletes nested paths with sha null, dropping directories left empty, and validates entries', async () => {
-    const baseTree = git('rev-parse', 'main^{tree}');
+    const baseTree = await git('rev-parse', 'main^{tree}');
     const { data: tree } = await github.rest.git.createTree({
       ...repo,
       base_tree: baseTree,
@@ -305,7 +305,7 @@ describe('git data', () => {
         { path: 'models/churn/2026.11.30.1/model.json', mode: '100644', type: 'blob', content: '{}\n' },
       ],
     });
-    expect(git('ls-tree', '-r', '-t', '--name-only', tree.sha).split('\n')).toEqual([
+    expect((await git('ls-tree', '-r', '-t', '--name-only', tree.sha)).split('\n')).toEqual([
       'README.md',
       'models',
       'models/churn',
@@ -324,7 +324,7 @@ describe('git data', () => {
       base_tree: tree.sha,
       tree: [{ path: 'models/churn/2026.11.30.1/model.json', mode: '100644', type: 'blob', sha: null }],
     });
-    expect(git('ls-tree', '-r', '-t', '--name-only', emptied.sha)).toBe('README.md');
+    expect(await git('ls-tree', '-r', '-t', '--name-only', emptied.sha)).toBe('README.md');
 
     const rejected = async (entry: Record<string, unknown>) => {
       const outcome = await failure(
@@ -344,7 +344,7 @@ describe('git data', () => {
   });
 
   it('keeps an explicit author unsigned and answers the commit and compare endpoints', async () => {
-    const base = mainSha();
+    const base = await mainSha();
     const { data: baseCommit } = await github.rest.git.getCommit({ ...repo, commit_sha: base });
     const { data: authored } = await github.rest.git.createCommit({
       ...repo,
@@ -358,7 +358,7 @@ describe('git data', () => {
       committer: { name: 'Dana Modeler', email: 'dana@example.com' },
       verification: { verified: false, reason: 'unsigned', signature: null },
     });
-    expect(git('cat-file', 'commit', authored.sha)).toContain(
+    expect(await git('cat-file', 'commit', authored.sha)).toContain(
       `author Dana Modeler <dana@example.com> ${Date.parse('2026-11-30T08:15:00Z') / 1000} +0100`,
     );
     expect((await github.rest.git.getCommit({ ...repo, commit_sha: authored.sha })).data).toEqual(authored);
@@ -463,7 +463,7 @@ describe('pull requests', () => {
       title: 'Publish driftgate/churn',
       body: 'New model version',
       head: { ref: 'driftgate/churn', sha: headSha, label: `${OWNER}:driftgate/churn` },
-      base: { ref: 'main', sha: mainSha() },
+      base: { ref: 'main', sha: await mainSha() },
       user: { login: 'github-actions[bot]', type: 'Bot' },
       html_url: `https://github.com/${OWNER}/${REPO}/pull/1`,
       labels: [],
@@ -480,7 +480,7 @@ describe('pull requests', () => {
     ]);
     expect(duplicate.message).toContain('A pull request already exists');
 
-    await github.rest.git.createRef({ ...repo, ref: 'refs/heads/nothing-new', sha: mainSha() });
+    await github.rest.git.createRef({ ...repo, ref: 'refs/heads/nothing-new', sha: await mainSha() });
     const empty = await failure(open('nothing-new'));
     expect([empty.status, empty.response?.data.errors?.[0].message]).toEqual([422, 'No commits between main and nothing-new']);
     const noBranch = await failure(open('no-such-branch'));
@@ -590,7 +590,7 @@ describe('fault injection', () => {
     expect(server.state.requests.map((request) => request.status)).toEqual([502, 502, 201]);
 
     server.state.injectFault({ method: 'GET', path: /\/git\/ref\/heads\/main$/, respond: { status: 500 } });
-    await github.rest.git.createRef({ ...repo, ref: 'refs/heads/unaffected', sha: mainSha() });
+    await github.rest.git.createRef({ ...repo, ref: 'refs/heads/unaffected', sha: await mainSha() });
     expect((await failure(github.rest.git.getRef({ ...repo, ref: 'heads/main' }))).status).toBe(500);
   });
 
@@ -612,21 +612,21 @@ describe('fault injection', () => {
 
   it('resets the connection, before or after doing the work', async () => {
     server.state.injectFault({ path: /\/git\/refs$/, respond: 'reset' });
-    const reset = await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/reset-before', sha: mainSha() }));
+    const reset = await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/reset-before', sha: await mainSha() }));
     expect(reset.status).toBe(500);
-    expect(server.state.branchSha('reset-before')).toBeUndefined();
+    expect(await server.state.branchSha('reset-before')).toBeUndefined();
 
     server.state.injectFault({ path: /\/git\/refs$/, respond: 'reset', after: true });
-    await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/reset-after', sha: mainSha() }));
-    expect(server.state.branchSha('reset-after')).toBe(mainSha());
+    await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/reset-after', sha: await mainSha() }));
+    expect(await server.state.branchSha('reset-after')).toBe(await mainSha());
     expect(server.state.requests.map((request) => request.status)).toEqual(['reset', 'reset']);
   });
 
   it('fails the response after the write happened', async () => {
-    const next = await apiCommit(mainSha(), { 'a.txt': 'a\n' });
+    const next = await apiCommit(await mainSha(), { 'a.txt': 'a\n' });
     server.state.injectFault({ method: 'PATCH', path: /\/git\/refs\/heads\/main$/, respond: { status: 502 }, after: true });
     expect((await failure(github.rest.git.updateRef({ ...repo, ref: 'heads/main', sha: next }))).status).toBe(502);
-    expect(mainSha()).toBe(next);
+    expect(await mainSha()).toBe(next);
     // Repeating the same update is a no-op fast forward, so a retry after such a failure succeeds.
     expect((await github.rest.git.updateRef({ ...repo, ref: 'heads/main', sha: next })).data.object.sha).toBe(next);
   });
@@ -640,14 +640,14 @@ describe('fault injection', () => {
     };
     try {
       server.state.injectFault({ path: /\/git\/refs$/, respond: 'silent' });
-      await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/silent-before', sha: mainSha(), ...givingUp() }));
+      await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/silent-before', sha: await mainSha(), ...givingUp() }));
       server.state.injectFault({ path: /\/git\/refs$/, respond: 'silent', after: true });
-      await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/silent-after', sha: mainSha(), ...givingUp() }));
+      await failure(github.rest.git.createRef({ ...repo, ref: 'refs/heads/silent-after', sha: await mainSha(), ...givingUp() }));
     } finally {
       server.state.onSilent = undefined;
     }
-    expect(server.state.branchSha('silent-before')).toBeUndefined();
-    expect(server.state.branchSha('silent-after')).toBe(mainSha());
+    expect(await server.state.branchSha('silent-before')).toBeUndefined();
+    expect(await server.state.branchSha('silent-after')).toBe(await mainSha());
     expect(server.state.requests.map((request) => request.status)).toEqual([undefined, undefined]);
   });
 
@@ -662,18 +662,18 @@ describe('fault injection', () => {
     };
     const patient = held();
     server.state.injectFault({ path: /\/git\/refs$/, respond: { holdUntil: patient.holdUntil } });
-    const creating = github.rest.git.createRef({ ...repo, ref: 'refs/heads/held', sha: mainSha() });
+    const creating = github.rest.git.createRef({ ...repo, ref: 'refs/heads/held', sha: await mainSha() });
     await arrived(1);
-    expect(server.state.branchSha('held')).toBeUndefined();
+    expect(await server.state.branchSha('held')).toBeUndefined();
     patient.release();
     expect((await creating).status).toBe(201);
-    expect(server.state.branchSha('held')).toBe(mainSha());
+    expect(await server.state.branchSha('held')).toBe(await mainSha());
 
     const doneFirst = held();
     server.state.injectFault({ path: /\/git\/refs$/, respond: { holdUntil: doneFirst.holdUntil }, after: true });
-    const answerLater = github.rest.git.createRef({ ...repo, ref: 'refs/heads/held-after', sha: mainSha() });
+    const answerLater = github.rest.git.createRef({ ...repo, ref: 'refs/heads/held-after', sha: await mainSha() });
     await arrived(2);
-    while (server.state.branchSha('held-after') === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    while ((await server.state.branchSha('held-after')) === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
     doneFirst.release();
     expect((await answerLater).status).toBe(201);
   });
@@ -681,18 +681,19 @@ describe('fault injection', () => {
 
 describe('concurrent writers', () => {
   it('lets exactly one of two racing fast-forward updates win', async () => {
-    const base = mainSha();
+    const base = await mainSha();
     const [left, right] = [await apiCommit(base, { 'left.txt': 'l\n' }), await apiCommit(base, { 'right.txt': 'r\n' })];
     const outcomes = await Promise.allSettled([left, right].map((sha) => github.rest.git.updateRef({ ...repo, ref: 'heads/main', sha })));
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     const loser = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
     expect((loser.reason as HttpFailure).response?.data.message).toBe('Update is not a fast forward');
-    expect([left, right]).toContain(mainSha());
+    expect([left, right]).toContain(await mainSha());
   });
 
   it('creates a ref once however many clients race for it', async () => {
+    const sha = await mainSha();
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 6 }, () => github.rest.git.createRef({ ...repo, ref: 'refs/heads/race', sha: mainSha() })),
+      Array.from({ length: 6 }, () => github.rest.git.createRef({ ...repo, ref: 'refs/heads/race', sha })),
     );
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
   });
@@ -743,6 +744,6 @@ describe('token permissions and repository settings', () => {
     expect((await failure(octokit.rest.repos.getContent({ ...repo, path: 'README.md' }))).status).toBe(404);
     await other.state.pushCommit('trunk', { 'README.md': 'hi\n' }, 'First');
     expect((await octokit.rest.repos.get(repo)).data.default_branch).toBe('trunk');
-    expect((await octokit.rest.git.getRef({ ...repo, ref: 'heads/trunk' })).data.object.sha).toBe(other.state.branchSha('trunk'));
+    expect((await octokit.rest.git.getRef({ ...repo, ref: 'heads/trunk' })).data.object.sha).toBe(await other.state.branchSha('trunk'));
   });
 });

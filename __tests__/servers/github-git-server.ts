@@ -14,7 +14,7 @@
  * performing it (the write happened but the client saw an error). No fault depends on a clock: a test decides when a
  * held answer goes out, and learns when a request is met with silence, so it holds however slow the machine is.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
@@ -382,12 +382,6 @@ class GitRepository {
     }
   }
 
-  runSync(args: readonly string[]): string {
-    const result = spawnSync('git', ['--git-dir', this.dir, ...args], { env: this.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    if (result.status !== 0) throw new GitFailure(args, result.status, result.stderr);
-    return result.stdout;
-  }
-
   async objectType(sha: string): Promise<ObjectType | null> {
     if (!FULL_SHA.test(sha)) return null;
     return (await this.objects.read(sha))?.type ?? null;
@@ -743,17 +737,13 @@ export class GitServerState {
    * Runs git against the bare repository and returns its standard output; throws on a non-zero exit. It is for
    * looking: the server caches the refs, so move them with `pushCommit` or the API, not `git update-ref`.
    */
-  git(...args: string[]): string {
-    return this.repository.runSync(args);
+  async git(...args: string[]): Promise<string> {
+    return (await this.repository.run(args)).toString('utf8');
   }
 
   /** The commit a branch points at, or undefined when there is no such branch. */
-  branchSha(branch: string): string | undefined {
-    try {
-      return this.repository.runSync(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`]).trim();
-    } catch {
-      return undefined;
-    }
+  async branchSha(branch: string): Promise<string | undefined> {
+    return (await this.repository.attempt(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`])) ?? undefined;
   }
 
   injectFault(fault: Fault): void {
@@ -1984,7 +1974,7 @@ export async function startGitHubServer(options: GitServerOptions = {}): Promise
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const tip = state.branchSha(defaultBranch);
+  const tip = await state.branchSha(defaultBranch);
   return {
     url: origin,
     token,
