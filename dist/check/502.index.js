@@ -23,8 +23,11 @@ var external_node_path_ = __webpack_require__(76760);
 var profile_file = __webpack_require__(98388);
 // EXTERNAL MODULE: ./src/core/profile.ts
 var core_profile = __webpack_require__(92410);
+// EXTERNAL MODULE: ./src/core/format.ts
+var format = __webpack_require__(96228);
 ;// CONCATENATED MODULE: ./src/profile/describe.ts
 /** What a profile holds, in a few lines a person reads: for the CLI, the model card and reports. */
+
 
 function describeProfile(profile) {
     const numeric = profile.columns.filter((column) => column.storage === 'numeric');
@@ -32,10 +35,10 @@ function describeProfile(profile) {
     const text = profile.columns.length - numeric.length;
     const parts = [
         `${numeric.length - summarised.length} numerical column${numeric.length - summarised.length === 1 ? '' : 's'} kept exactly`,
-        ...(summarised.length > 0 ? [`${summarised.length} summarised (rank error ≤ ${profile.settings.rankError})`] : []),
+        ...(summarised.length > 0 ? [`${summarised.length} summarised (rank error \u2264 ${profile.settings.rankError})`] : []),
         `${text} text column${text === 1 ? '' : 's'}`,
     ];
-    const lines = [`${profile.rows.toLocaleString('en-US')} rows × ${profile.columns.length} columns: ${parts.join(', ')}.`];
+    const lines = [`${(0,format/* formatCount */.B4)(profile.rows)} rows \u00d7 ${profile.columns.length} columns: ${parts.join(', ')}.`];
     for (const column of profile.columns) {
         const why = (0,core_profile/* approximation */.GW)(column);
         if (why)

@@ -23,6 +23,7 @@ import { HELP } from './help.js';
 import { renderReport } from './report-format.js';
 import { ProgressLine } from './progress.js';
 import type { DriftResult } from '../engine/result.js';
+import { formatCount } from '../core/format.js';
 
 const EXIT_NO_DRIFT = 0;
 const EXIT_DRIFT = 1;
@@ -67,7 +68,7 @@ async function profile(command: CliProfileCommand): Promise<number> {
   } catch (error) {
     throw new InputError(`cannot write the profile: ${(error as Error).message}; check --output`, { file: command.output });
   }
-  process.stdout.write(escapeTerminalLines(`Wrote ${command.output} (${bytes.toLocaleString('en-US')} bytes): ${describeProfile(result)}`));
+  process.stdout.write(escapeTerminalLines(`Wrote ${command.output} (${formatCount(bytes)} bytes): ${describeProfile(result)}`));
   return EXIT_NO_DRIFT;
 }
 

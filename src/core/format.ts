@@ -8,6 +8,18 @@ export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(4)));
 }
 
+/**
+ * A count as people read it, `1,234,567`: the text `toLocaleString('en-US')` gives a whole number, without
+ * Intl, whose first use in a process loads the locale data (12-24 ms of each CLI run, measured on Node 20).
+ *
+ * @example formatCount(1234567) === '1,234,567'
+ */
+export function formatCount(count: number): string {
+  if (!Number.isSafeInteger(count) || Object.is(count, -0)) return count.toLocaleString('en-US');
+  const grouped = String(Math.abs(count)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return count < 0 ? `-${grouped}` : grouped;
+}
+
 /** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
 export function formatPercent(share: number): string {
   const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;

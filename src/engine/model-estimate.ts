@@ -4,7 +4,7 @@
  * have a prediction and a probability but no target yet, with a verdict a gate can take while the realized
  * one lacks labels, and those of the labelled current rows beside their realized values.
  */
-import { formatNumber } from '../core/format.js';
+import { formatCount, formatNumber } from '../core/format.js';
 import { columnNamed, labelsOf, numbersOf } from './model-cells.js';
 import type { ModelColumns } from './model-columns.js';
 import type { VerdictOptions } from './model-performance.js';
@@ -190,7 +190,7 @@ function estimatedVerdict(
 
 function estimatedVerdictSummary(verdict: EstimatedVerdict, estimate: EstimatedRows): string {
   const band = estimate[verdict.metric]!;
-  const change = `${verdict.metric_title} ${formatNumber(verdict.baseline_value!)} → ${formatNumber(verdict.estimated_value!)} estimated on ${estimate.rows.toLocaleString('en-US')} unlabelled rows`;
+  const change = `${verdict.metric_title} ${formatNumber(verdict.baseline_value!)} → ${formatNumber(verdict.estimated_value!)} estimated on ${formatCount(estimate.rows)} unlabelled rows`;
   const bandText = `±${BAND_STANDARD_ERRORS}σ band ${formatNumber(band.lower!)} to ${formatNumber(band.upper!)}`;
   const allowed = formatNumber(verdict.allowed!);
   return verdict.status === 'degraded'

@@ -1,5 +1,6 @@
 /** What a profile holds, in a few lines a person reads: for the CLI, the model card and reports. */
 import { approximation, type Profile } from '../core/profile.js';
+import { formatCount } from '../core/format.js';
 
 export function describeProfile(profile: Profile): string {
   const numeric = profile.columns.filter((column) => column.storage === 'numeric');
@@ -10,7 +11,7 @@ export function describeProfile(profile: Profile): string {
     ...(summarised.length > 0 ? [`${summarised.length} summarised (rank error ≤ ${profile.settings.rankError})`] : []),
     `${text} text column${text === 1 ? '' : 's'}`,
   ];
-  const lines = [`${profile.rows.toLocaleString('en-US')} rows × ${profile.columns.length} columns: ${parts.join(', ')}.`];
+  const lines = [`${formatCount(profile.rows)} rows × ${profile.columns.length} columns: ${parts.join(', ')}.`];
   for (const column of profile.columns) {
     const why = approximation(column);
     if (why) lines.push(`  ${JSON.stringify(column.name)}: ${why}`);

@@ -10,7 +10,7 @@
  * columns, then no charts, then fewer file rows, always with a note that the full data is in the folder.
  */
 import type { JsonReport } from '../report/json.js';
-import { formatNumber } from '../core/format.js';
+import { formatCount, formatNumber } from '../core/format.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { featuresHeading, modelSection, verdictBlock } from '../report/markdown.js';
 import { markdownList, markdownNote, markdownSection, markdownTable, type MarkdownListItem } from '../report/markdown-section.js';
@@ -262,12 +262,12 @@ function dataSection(input: ModelCardInput): string {
   const report = input.driftReport;
   if (report) {
     items.push({
-      text: `Drift check: ${report.baseline.rows.toLocaleString('en-US')} baseline rows against ${report.current.rows.toLocaleString('en-US')} current rows`,
+      text: `Drift check: ${formatCount(report.baseline.rows)} baseline rows against ${formatCount(report.current.rows)} current rows`,
     });
     const labelled = report.model?.performance?.labelled_rows;
     if (labelled)
       items.push({
-        text: `Performance check: ${labelled.baseline.toLocaleString('en-US')} labelled baseline rows against ${labelled.current.toLocaleString('en-US')} labelled current rows`,
+        text: `Performance check: ${formatCount(labelled.baseline)} labelled baseline rows against ${formatCount(labelled.current)} labelled current rows`,
       });
   }
   return markdownSection({ heading: { level: 2, text: 'Data' }, blocks: [markdownList(items)] });

@@ -4,7 +4,7 @@
  */
 import type { ColumnResult, SideSummary } from '../engine/result.js';
 import { columnEffect } from '../engine/effect.js';
-import { formatNumber, formatPercent } from '../core/format.js';
+import { formatCount, formatNumber, formatPercent } from '../core/format.js';
 import { escapeHtml } from './escape.js';
 import { STATUS_LABELS, formatDirection, formatScore, truncate } from './format.js';
 import { histogramChart } from './html-charts.js';
@@ -82,16 +82,16 @@ ${summaryTable(column)}
 }
 
 function legend(column: ColumnResult): string {
-  const present = (summary: SideSummary) => (summary.rows - summary.missing).toLocaleString('en-US');
+  const present = (summary: SideSummary) => formatCount(summary.rows - summary.missing);
   return `<p class="legend"><span class="swatch swatch-baseline"></span>Baseline (${present(column.baseline)} values) <span class="swatch swatch-current"></span>Current (${present(column.current)} values)</p>`;
 }
 
 /** Side-by-side descriptive statistics; a row appears when either side has the value. */
 function summaryTable(column: ColumnResult): string {
   const statistics: Array<[string, (summary: SideSummary) => string | undefined]> = [
-    ['Rows', (summary) => summary.rows.toLocaleString('en-US')],
-    ['Missing', (summary) => `${summary.missing.toLocaleString('en-US')} (${formatPercent(summary.missing_share)})`],
-    ['Categories', (summary) => summary.categories?.toLocaleString('en-US')],
+    ['Rows', (summary) => formatCount(summary.rows)],
+    ['Missing', (summary) => `${formatCount(summary.missing)} (${formatPercent(summary.missing_share)})`],
+    ['Categories', (summary) => (summary.categories === undefined ? undefined : formatCount(summary.categories))],
     ['Mean', (summary) => optionalNumber(summary.mean)],
     ['Std', (summary) => optionalNumber(summary.std)],
     ['Min', (summary) => optionalNumber(summary.min)],

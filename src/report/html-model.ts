@@ -3,7 +3,7 @@
  * time with its change point, prediction and target drift.
  */
 import type { ChangePointResult, ColumnGroupDrift, ModelResult, PerformanceResult } from '../engine/result.js';
-import { formatNumber } from '../core/format.js';
+import { formatCount, formatNumber } from '../core/format.js';
 import { escapeHtml } from './escape.js';
 import { STATUS_LABELS, truncate } from './format.js';
 import { errorChart } from './html-charts.js';
@@ -15,7 +15,6 @@ import {
   classesView,
   detectorRows,
   estimatedView,
-  formatCount,
   formatMetricChange,
   metricRows,
   probabilityColumnsText,
@@ -60,7 +59,7 @@ function performanceBlock(performance: PerformanceResult): string {
   return `<article class="model-block model-${status}" aria-label="Performance">
 <h3>${badge(status, PERFORMANCE_LABELS[performance.status])} Performance</h3>
 <p>${escapeHtml(performance.summary)}</p>
-<p class="facts">Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current</p>
+<p class="facts">Labelled rows: ${formatCount(performance.labelled_rows.baseline)} baseline · ${formatCount(performance.labelled_rows.current)} current</p>
 ${table}
 </article>`;
 }

@@ -7,7 +7,7 @@
  * The model section, the columns, the charts and the styles have their own `html-*.ts` files.
  */
 import type { ColumnResult, DriftResult, SegmentsResult } from '../engine/result.js';
-import { formatPercent } from '../core/format.js';
+import { formatCount, formatPercent } from '../core/format.js';
 import { escapeHtml } from './escape.js';
 import { driftedFirst, profiledNote, truncate } from './format.js';
 import { badge, columnRow, columnSection } from './html-columns.js';
@@ -75,7 +75,7 @@ function verdictSection(result: DriftResult): string {
     ...(gateHeadsReport(result) ? [`the gate trips on ${gate.on.join(', ')} drift`] : []),
     `the dataset drifts when at least ${formatPercent(rule.drift_share_threshold)} of tested columns drift`,
     `p-value correction: ${rule.correction}`,
-    `at least ${rule.min_rows.toLocaleString('en-US')} values a side to test a column`,
+    `at least ${formatCount(rule.min_rows)} values a side to test a column`,
     `a change of ${formatPercent(rule.missing_share_threshold)} or more in missing values counts as drift`,
   ].join(' · ');
   const [status, headline, summary] = gateHeadsReport(result)
@@ -137,10 +137,10 @@ function segmentsSection(segments: SegmentsResult): string {
 function sidesSection(result: DriftResult): string {
   const side = (label: string, className: string, { sources, rows, ...how }: DriftResult['baseline']) => {
     const shown = sources.slice(0, 10).map((source) => `<li><code>${escapeHtml(truncate(source, 200))}</code></li>`);
-    const more = sources.length > 10 ? `<li>and ${(sources.length - 10).toLocaleString('en-US')} more</li>` : '';
+    const more = sources.length > 10 ? `<li>and ${formatCount(sources.length - 10)} more</li>` : '';
     return `<div class="side ${className}">
 <h2>${label}</h2>
-<p class="side-rows">${rows.toLocaleString('en-US')} rows${escapeHtml(profiledNote({ sources, rows, ...how }))}</p>
+<p class="side-rows">${formatCount(rows)} rows${escapeHtml(profiledNote({ sources, rows, ...how }))}</p>
 <ul class="sources">${shown.join('')}${more}</ul>
 </div>`;
   };
@@ -161,7 +161,7 @@ function columnTableSection(ordered: readonly ColumnResult[], featuresVerdict: D
     ? `\n<p>${badge(featuresVerdict.drift_detected ? 'drift' : featuresVerdict.status === 'no-drift' ? 'no-drift' : 'other', VERDICT_HEADLINES[featuresVerdict.status])} ${escapeHtml(featuresVerdict.summary)}</p>`
     : '';
   return `<section aria-label="${heading}">
-<h2>${heading} <span class="count">(${ordered.length.toLocaleString('en-US')})</span></h2>${verdict}
+<h2>${heading} <span class="count">(${formatCount(ordered.length)})</span></h2>${verdict}
 <p class="meta">${ORDER_NOTE}</p>
 <div class="table-scroll">
 <table class="columns">
@@ -184,7 +184,7 @@ function columnSections(ordered: readonly ColumnResult[]): string {
   const omittedDrifted = omitted.filter((column) => column.drift_detected).length;
   const note =
     omitted.length > 0
-      ? `<p class="omitted">Charts are drawn for the first ${MAX_CHARTED_COLUMNS} columns only (drifted first); ${omitted.length.toLocaleString('en-US')} more column${omitted.length === 1 ? ' is' : 's are'} in the table above without a chart (${omittedDrifted.toLocaleString('en-US')} of them drifted).</p>`
+      ? `<p class="omitted">Charts are drawn for the first ${MAX_CHARTED_COLUMNS} columns only (drifted first); ${formatCount(omitted.length)} more column${omitted.length === 1 ? ' is' : 's are'} in the table above without a chart (${formatCount(omittedDrifted)} of them drifted).</p>`
       : '';
   return `<section aria-label="Column details">
 <h2>Distributions</h2>

@@ -15,7 +15,7 @@ import type {
   PerformanceResult,
   SegmentsResult,
 } from '../engine/result.js';
-import { formatNumber } from '../core/format.js';
+import { formatCount, formatNumber } from '../core/format.js';
 import { escapeMarkdown, markdownCode, mermaidText } from './escape.js';
 import { markdownFence, markdownNote, markdownSection, markdownTable } from './markdown-section.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
@@ -28,7 +28,6 @@ import {
   detectorRows,
   errorName,
   estimatedView,
-  formatCount,
   formatMetricChange,
   metricRows,
   niceCeiling,
@@ -166,7 +165,7 @@ function performanceBlock(performance: PerformanceResult): string {
     value(row.current),
     formatMetricChange(row),
   ]);
-  const labelled = `Labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline · ${performance.labelled_rows.current.toLocaleString('en-US')} current.`;
+  const labelled = `Labelled rows: ${formatCount(performance.labelled_rows.baseline)} baseline · ${formatCount(performance.labelled_rows.current)} current.`;
   return markdownSection({
     lead: 'Performance',
     blocks: [
@@ -274,7 +273,7 @@ function modelColumnTable(columns: readonly ModelColumnResult[]): string {
 function describeSide(side: DriftResult['baseline']): string {
   const shown = side.sources.slice(0, 3).map(markdownCode);
   const more = side.sources.length > 3 ? ` and ${side.sources.length - 3} more` : '';
-  return `${shown.join(', ')}${more} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
+  return `${shown.join(', ')}${more} (${formatCount(side.rows)} rows${profiledNote(side)})`;
 }
 
 export function columnTable(columns: readonly ColumnResult[], maxColumns: number): string {

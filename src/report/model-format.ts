@@ -4,7 +4,7 @@
  * matrices, the performance estimated without labels, each detector's answer, the labels of the
  * error-rate chart.
  */
-import { formatNumber, formatPercent, formatSigned } from '../core/format.js';
+import { formatCount, formatNumber, formatPercent, formatSigned } from '../core/format.js';
 import { describeStreamPoint } from '../engine/stream-point.js';
 import { epochMilliseconds, formatUtc, type TimePrecision } from '../engine/time.js';
 import type {
@@ -306,11 +306,6 @@ function formatBothSides(baseline: number | undefined, current: number | undefin
 function formatClassChange(baseline: number | undefined, current: number | undefined): string {
   const both = formatBothSides(baseline, current, formatNumber);
   return baseline === undefined || current === undefined ? both : `${both} (${formatSigned(current - baseline)})`;
-}
-
-/** Row counts as people read them: `1,234`. */
-export function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
 }
 
 function hiddenClassesNote(classes: ShownClasses): string | undefined {

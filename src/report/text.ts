@@ -4,7 +4,7 @@
  * classes, change point and prediction drift come before the features.
  */
 import type { ColumnResult, DriftResult, ModelResult, SegmentsResult } from '../engine/result.js';
-import { formatNumber } from '../core/format.js';
+import { formatCount, formatNumber } from '../core/format.js';
 import { escapeTerminal } from './escape.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
 import {
@@ -114,7 +114,7 @@ function modelLines(model: ModelResult, wrapped: Wrap): string[] {
   if (performance) {
     lines.push(wrapped(escapeTerminal(performance.summary), '  '));
     lines.push(
-      `  labelled rows: ${performance.labelled_rows.baseline.toLocaleString('en-US')} baseline, ${performance.labelled_rows.current.toLocaleString('en-US')} current`,
+      `  labelled rows: ${formatCount(performance.labelled_rows.baseline)} baseline, ${formatCount(performance.labelled_rows.current)} current`,
     );
     const metrics = metricRows(performance).map((row) => [
       row.judged ? `${row.title} *` : row.title,
@@ -183,7 +183,7 @@ function alignedTable(rows: readonly string[][]): string[] {
 }
 
 function describe(side: DriftResult['baseline']): string {
-  return `${side.sources.map(escapeTerminal).join(', ')} (${side.rows.toLocaleString('en-US')} rows${profiledNote(side)})`;
+  return `${side.sources.map(escapeTerminal).join(', ')} (${formatCount(side.rows)} rows${profiledNote(side)})`;
 }
 
 function textRow(column: ColumnResult): string[] {
