@@ -33,4 +33,13 @@ describe('the committed bundles', () => {
     expect({ stale }).toEqual({ stale: [] });
     expect(JSON.parse(readFileSync(join(committed, 'check/package.json'), 'utf8'))).toEqual({ type: 'module' });
   });
+
+  it('are ASCII but for whitespace, so V8 holds each at one byte a character (scripts/bundle.js)', () => {
+    const scripts = filesOf(fresh).filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(ENTRY_NAMES.length);
+    const outside = scripts.filter((file) => /[^\0-\x7f\s]/.test(readFileSync(join(fresh, file), 'utf8')));
+    expect({ outside }).toEqual({ outside: [] });
+    // Escaped, not dropped: the `×` of a profile summary is there as its escape.
+    expect(readFileSync(join(fresh, 'cli/index.js'), 'latin1')).toContain('\\u00d7');
+  });
 });
