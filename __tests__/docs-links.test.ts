@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { REPO_ROOT } from './helpers/processes.js';
+import { REPO_ROOT } from './helpers/paths.js';
 
 /** The text outside fenced code blocks and inline code spans, line by line (code holds no links or headings). */
 function proseLines(markdown: string): string[] {

@@ -5,11 +5,27 @@
  * goes into it: a second run on unchanged sources starts at once. Its root reaches the tests (and the
  * scripts they import) as DRIFTGATE_ACTION_ROOT; set that variable beforehand to test another checkout,
  * e.g. this repository with its committed dist/.
+ *
+ * The build runs beside the tests rather than before them: most files never start a bundle, and they are
+ * tested while it runs. Those that do wait for it (helpers/processes.ts, through `awaitBuild`); a run that
+ * needs no bundle stops the build at its end (global-teardown.ts).
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const REPO_ROOT = new URL('../', import.meta.url).pathname;
 /** What a release checkout holds besides dist/: the metadata the runner reads and the files it points at. */
@@ -20,11 +36,29 @@ const CACHE = join(REPO_ROOT, 'node_modules/.cache/driftgate-build');
 /** Builds kept besides the newest, for a run still using one (another worktree state, a run in parallel). */
 const KEPT_BUILDS = 2;
 
+/** Beside a build's root while it is made, and instead of it when making it failed (with the bundler's output). */
+const building = (root: string) => `${root}.building`;
+const failed = (root: string) => `${root}.failed`;
+
+declare global {
+  /** The build under way in this run: the teardown stops it if it is still running. */
+  var driftgateBuild: { stop(): void } | undefined;
+}
+
 export default function globalSetup(): void {
   if (process.env.DRIFTGATE_ACTION_ROOT) return;
   const root = join(CACHE, sourceHash());
-  if (!existsSync(root)) build(root);
   process.env.DRIFTGATE_ACTION_ROOT = root;
+  if (!existsSync(root)) globalThis.driftgateBuild = startBuild(root);
+}
+
+/** Resolves once the build at `root` is there; throws what the bundler said if it failed. */
+export async function awaitBuild(root: string): Promise<void> {
+  while (!existsSync(root)) {
+    if (existsSync(failed(root))) throw new Error(`bundling the sources failed:\n${readFileSync(failed(root), 'utf8')}`);
+    if (!existsSync(building(root))) throw new Error(`${root} does not exist, and no build of it is under way`);
+    await sleep(200);
+  }
 }
 
 function sourceHash(): string {
@@ -47,30 +81,63 @@ function filesUnder(path: string): string[] {
     .sort();
 }
 
-/** Into a scratch folder first and renamed at the end, so a run started meanwhile never sees half a build. */
-function build(root: string): void {
+/**
+ * Bundles into a scratch folder, renamed to `root` at the end, so a run started meanwhile never sees half a
+ * build. The bundler has its own process group, so that stopping it stops the ncc processes it runs.
+ */
+function startBuild(root: string): { stop(): void } {
   mkdirSync(CACHE, { recursive: true });
+  rmSync(failed(root), { force: true });
+  writeFileSync(building(root), '');
   const scratch = mkdtempSync(join(CACHE, 'building-'));
-  try {
-    process.stderr.write(`Bundling the sources for the end-to-end tests into ${root}\n`);
-    execFileSync(process.execPath, ['scripts/bundle.js', '--out', join(scratch, 'dist')], { cwd: REPO_ROOT, stdio: 'inherit' });
-    for (const path of ACTION_FILES) cpSync(join(REPO_ROOT, path), join(scratch, path), { recursive: true });
-    try {
-      renameSync(scratch, root);
-    } catch (error) {
-      // Another run finished the same build first.
-      if (!existsSync(root)) throw error;
-    }
-  } finally {
+  const child = spawn(process.execPath, ['scripts/bundle.js', '--out', join(scratch, 'dist')], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: Buffer[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk));
+  const cleanUp = () => {
     rmSync(scratch, { recursive: true, force: true });
+    rmSync(building(root), { force: true });
+  };
+  child.on('close', (code, signal) => {
+    try {
+      if (code !== 0) throw new Error(`scripts/bundle.js ended with ${signal ?? `exit status ${code}`}:\n${Buffer.concat(output)}`);
+      for (const path of ACTION_FILES) cpSync(join(REPO_ROOT, path), join(scratch, path), { recursive: true });
+      moveInto(scratch, root);
+      pruneBuilds(root);
+    } catch (error) {
+      if (signal === null) writeFileSync(failed(root), String(error instanceof Error ? error.message : error));
+    } finally {
+      cleanUp();
+    }
+  });
+  return {
+    stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      // The bundler's whole process group: it and the ncc processes it started.
+      process.kill(-child.pid!, 'SIGKILL');
+      cleanUp();
+    },
+  };
+}
+
+function moveInto(scratch: string, root: string): void {
+  try {
+    renameSync(scratch, root);
+  } catch (error) {
+    // Another run finished the same build first.
+    if (!existsSync(root)) throw error;
   }
-  pruneBuilds(root);
 }
 
 function pruneBuilds(newest: string): void {
   const others = readdirSync(CACHE)
     .map((name) => join(CACHE, name))
-    .filter((path) => path !== newest && !path.includes('building-'))
+    // Older builds and the failures of older sources; not what is being built now.
+    .filter((path) => path !== newest && !path.includes('building'))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   for (const path of others.slice(KEPT_BUILDS)) rmSync(path, { recursive: true, force: true });
 }

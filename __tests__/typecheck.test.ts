@@ -5,7 +5,7 @@
  */
 import { afterAll, expect, it } from '@jest/globals';
 import { createRequire } from 'node:module';
-import { REPO_ROOT } from './helpers/processes.js';
+import { REPO_ROOT } from './helpers/paths.js';
 import { Spawner } from './helpers/spawner.js';
 
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');

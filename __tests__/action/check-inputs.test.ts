@@ -6,7 +6,7 @@ import { getInputs } from '../../src/action/inputs.js';
 import { parseCli, type CliCheckCommand } from '../../src/cli/args.js';
 import { InputError } from '../../src/core/errors.js';
 import { DEFAULT_NA_VALUES } from '../../src/core/missing-values.js';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 const savedEnv = { ...process.env };
 const declared = (parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }).inputs;

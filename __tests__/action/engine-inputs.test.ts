@@ -18,9 +18,10 @@ import { redactSecrets } from '../../src/github/secrets.js';
 import { InputError } from '../../src/core/errors.js';
 import { freePort } from '../../scripts/servers/ports.js';
 import { startPostgres, type PostgresServer } from '../../scripts/servers/postgres.js';
-import { ACTION_ROOT, REPO_ROOT } from '../helpers/processes.js';
+import { ACTION_ROOT } from '../helpers/processes.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
-import { treeOf } from '../robustness/surfaces.js';
+import { treeOf } from '../helpers/files.js';
 import { captureStdout } from '../helpers/stdout.js';
 
 /** Characters a URL must percent-encode, so the decoded and the written forms differ. */

@@ -12,7 +12,8 @@ import { parse } from 'yaml';
 import { writeProfileFile } from '../../src/io/profile-file.js';
 import { profileData } from '../../src/io/profile-side.js';
 import { extractZip } from '../../src/io/unzip.js';
-import { ACTION_ROOT, REPO_ROOT } from '../helpers/processes.js';
+import { ACTION_ROOT } from '../helpers/processes.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import {
   parseFileCommand,
   parseWorkflowCommands,

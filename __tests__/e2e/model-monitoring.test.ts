@@ -14,7 +14,8 @@ import type { ClassificationSideMetrics } from '../../src/engine/result.js';
 import { escapeHtml } from '../../src/report/escape.js';
 import type { JsonReport } from '../../src/report/json.js';
 import { expectClose, loadFixture } from '../performance/sklearn-fixtures.js';
-import { ACTION_ROOT, REPO_ROOT, runCli, type ProcessResult } from '../helpers/processes.js';
+import { ACTION_ROOT, runCli, type ProcessResult } from '../helpers/processes.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
 
 const LOGS = join(REPO_ROOT, 'examples', 'prediction-logs');

@@ -25,7 +25,7 @@ import {
   type WeeklyRun,
 } from '../../scripts/pipeline.js';
 import { runAction } from '../helpers/runner.js';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';
 
 const TRAINING = 120_000;

@@ -1,14 +1,21 @@
 /** Running the bundles as child processes, the way users and the runner do. */
-import { afterAll } from '@jest/globals';
+import { afterAll, beforeAll } from '@jest/globals';
 import { join } from 'node:path';
+import { awaitBuild } from '../global-setup.js';
+import { REPO_ROOT } from './paths.js';
 import { Spawner } from './spawner.js';
 
-export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 /**
  * The driftgate checkout the end-to-end tests run (action.yml, publish/, actions/, dist/): the global
  * setup's build of the current sources, or, without it, this repository and its committed dist/.
  */
 export const ACTION_ROOT = process.env.DRIFTGATE_ACTION_ROOT || REPO_ROOT;
+
+/**
+ * The global setup builds while the files that start no bundle are tested; every file that does imports
+ * this module, and so waits here, before its first test, until the build is there.
+ */
+beforeAll(() => awaitBuild(ACTION_ROOT), 15 * 60_000);
 
 /** `cli`, `check`, `publish` or `rollout`. */
 export function bundlePath(entry: string): string {

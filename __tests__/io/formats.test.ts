@@ -12,7 +12,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { HELP } from '../../src/cli/help.js';
 import { formats, isDataFile } from '../../src/io/formats.js';
 import { inputSize, readTable, resolveSources } from '../../src/io/read.js';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { cells, inputError, tempDir, writeFile } from './temp.js';
 
 const withMagic = formats.filter((format) => format.magic !== undefined);

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { join, relative } from 'node:path';
 import { globFiles, globFilesSync, type GlobFilesOptions } from '../../src/io/glob.js';
 import { readTable } from '../../src/io/read.js';
-import { writeTree } from '../robustness/surfaces.js';
+import { writeTree } from '../helpers/files.js';
 import { tempDir } from './temp.js';
 
 const root = tempDir();

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { getInputs } from '../../src/action/inputs.js';
 import { parseCli, type CliCheckCommand } from '../../src/cli/args.js';
 import { actionInputs, CHECK_OPTIONS, PROFILE_OPTIONS, type OptionSpec } from '../../src/options/table.js';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 const checkOptions = Object.entries(CHECK_OPTIONS as Record<string, OptionSpec>);
 const both = checkOptions.filter(([, option]) => option.flag !== undefined && option.input !== undefined);

@@ -20,17 +20,8 @@ import { runCli } from '../helpers/processes.js';
 import { runAction } from '../helpers/runner.js';
 import { exampleDriftReport } from '../publish/fixtures.js';
 import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';
-import {
-  CHECK_ACTION_DIR,
-  expectOneError,
-  ofKind,
-  PUBLISH_ACTION_DIR,
-  scratch,
-  STACK_FRAME,
-  treeOf,
-  writeTree,
-  type FileSpec,
-} from './surfaces.js';
+import { CHECK_ACTION_DIR, expectOneError, ofKind, PUBLISH_ACTION_DIR, STACK_FRAME } from './surfaces.js';
+import { scratch, treeOf, writeTree, type FileSpec } from '../helpers/files.js';
 
 const root = scratch('bad-input');
 /** Files beside the workspaces, where no path input may lead: `../outside/...` from any workspace. */

@@ -27,7 +27,8 @@ import { runAction } from '../helpers/runner.js';
 import { branchCommits, clientFor, commitsOf, EXAMPLES, exampleDriftReport, makeWorkspace, publishSettings } from '../publish/fixtures.js';
 import { startActionsServer, type ActionsFault, type ActionsServer } from '../servers/github-actions-server.js';
 import { secondaryRateLimit, startGitHubServer, type FaultResponse, type GitServer } from '../servers/github-git-server.js';
-import { CHECK_ACTION_DIR, expectOneError, ofKind, PUBLISH_ACTION_DIR, scratch, writeTree } from './surfaces.js';
+import { CHECK_ACTION_DIR, expectOneError, ofKind, PUBLISH_ACTION_DIR } from './surfaces.js';
+import { scratch, writeTree } from '../helpers/files.js';
 
 const BRANCH = 'driftgate/churn';
 const MAY_14 = new Date('2026-05-14T10:00:00Z');

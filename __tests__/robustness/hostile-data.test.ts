@@ -19,7 +19,8 @@ import { parseExposition } from '../report/exposition.js';
 import { startActionsServer, type ActionsServer } from '../servers/github-actions-server.js';
 import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';
 import { buildZip, type ZipEntrySpec } from '../servers/zip-writer.js';
-import { CHECK_ACTION_DIR, expectOneError, ofKind, PUBLISH_ACTION_DIR, scratch, treeOf, writeTree } from './surfaces.js';
+import { CHECK_ACTION_DIR, expectOneError, ofKind, PUBLISH_ACTION_DIR } from './surfaces.js';
+import { scratch, treeOf, writeTree } from '../helpers/files.js';
 
 const LONG = `long-${'ю'.repeat(3000)}-end`;
 /** Column names, each for a categorical column whose categories are the same hostile strings. */

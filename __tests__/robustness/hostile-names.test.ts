@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/processes.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
-import { CHECK_ACTION_DIR, expectOneError, scratch, writeTree } from './surfaces.js';
+import { CHECK_ACTION_DIR, expectOneError } from './surfaces.js';
+import { scratch, writeTree } from '../helpers/files.js';
 
 const rows = (shift: number) => 'x,c\n' + Array.from({ length: 60 }, (_, row) => `${row + shift},${row % 3 ? 'a' : 'b'}`).join('\n') + '\n';
 

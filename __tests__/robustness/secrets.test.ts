@@ -17,7 +17,8 @@ import { runAction, type ActionRun, type RunActionOptions } from '../helpers/run
 import { EXAMPLES, exampleDriftReport } from '../publish/fixtures.js';
 import { startActionsServer, type ActionsServer } from '../servers/github-actions-server.js';
 import { startGitHubServer, type GitServer } from '../servers/github-git-server.js';
-import { CHECK_ACTION_DIR, ofKind, PUBLISH_ACTION_DIR, scratch, treeOf, writeTree } from './surfaces.js';
+import { CHECK_ACTION_DIR, ofKind, PUBLISH_ACTION_DIR } from './surfaces.js';
+import { scratch, treeOf, writeTree } from '../helpers/files.js';
 
 const TOKEN = 'ghs_SecretsTestToken7f3a9c2e51d84b06XyZ';
 /** A secret as it would look if something encoded it on the way out. */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_NA_VALUES } from '../../src/core/missing-values.js';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 describe('the README input tables', () => {
   it('match action.yml and publish/action.yml (node scripts/action-docs.js rewrites them)', () => {

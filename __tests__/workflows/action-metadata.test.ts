@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import ts from 'typescript';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { actionFiles, workflowFiles, type Mapping } from './workflow-files.js';
 
 /** The TypeScript entry each JavaScript action's bundle is built from (scripts/bundle.js). */

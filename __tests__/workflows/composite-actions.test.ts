@@ -7,7 +7,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runComposite, runnerPath } from '../../scripts/pipeline.js';
-import { ACTION_ROOT, REPO_ROOT } from '../helpers/processes.js';
+import { ACTION_ROOT } from '../helpers/processes.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 const RETRAIN = join(ACTION_ROOT, 'actions/retrain');
 const ROLLOUT = join(ACTION_ROOT, 'actions/rollout');

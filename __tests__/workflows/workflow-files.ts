@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import { REPO_ROOT } from '../helpers/processes.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 export interface LintFinding {
   message: string;
