@@ -43,7 +43,7 @@ const failed = (root: string) => `${root}.failed`;
 
 declare global {
   /** The build under way in this run: the teardown stops it if it is still running. */
-  var driftgateBuild: { stop(): void } | undefined;
+  var driftgateBuild: { stop(): Promise<void> } | undefined;
 }
 
 export default function globalSetup(): void {
@@ -82,31 +82,26 @@ function filesUnder(path: string): string[] {
     .sort();
 }
 
-/**
- * Bundles into a scratch folder, renamed to `root` at the end, so a run started meanwhile never sees half a
- * build. The bundler has its own process group, so that stopping it stops the ncc processes it runs.
- */
-function startBuild(root: string): { stop(): void } {
+/** Bundles into a scratch folder, renamed to `root` at the end, so a run started meanwhile never sees half a build. */
+function startBuild(root: string): { stop(): Promise<void> } {
   mkdirSync(CACHE, { recursive: true });
   rmSync(failed(root), { force: true });
   writeFileSync(building(root), '');
   const scratch = mkdtempSync(join(CACHE, 'building-'));
   const child = spawn(process.execPath, ['scripts/bundle.js', '--out', join(scratch, 'dist')], {
     cwd: REPO_ROOT,
-    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // The lowest priority: the tests go first, and the build takes what they leave (a server starting, a
-  // worker waiting on a child) until a test needs it and waits; tried at the same priority, the slowest files
-  // took twice as long and the run longer than building first.
+  // worker waiting on a child) until a test needs it and waits. It stays in jest's session: in a session of
+  // its own, Linux's autogroup scheduling would give it half the machine whatever its priority, and the
+  // slowest files took twice as long.
   setPriority(child.pid!, 19);
   const output: Buffer[] = [];
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk));
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk));
-  const cleanUp = () => {
-    rmSync(scratch, { recursive: true, force: true });
-    rmSync(building(root), { force: true });
-  };
+  let stopped = false;
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   child.on('close', (code, signal) => {
     try {
       if (code !== 0) throw new Error(`scripts/bundle.js ended with ${signal ?? `exit status ${code}`}:\n${Buffer.concat(output)}`);
@@ -114,17 +109,20 @@ function startBuild(root: string): { stop(): void } {
       moveInto(scratch, root);
       pruneBuilds(root);
     } catch (error) {
-      if (signal === null) writeFileSync(failed(root), String(error instanceof Error ? error.message : error));
+      if (!stopped) writeFileSync(failed(root), String(error instanceof Error ? error.message : error));
     } finally {
-      cleanUp();
+      rmSync(scratch, { recursive: true, force: true });
+      rmSync(building(root), { force: true });
     }
   });
   return {
-    stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      // The bundler's whole process group: it and the ncc processes it started.
-      process.kill(-child.pid!, 'SIGKILL');
-      cleanUp();
+    async stop() {
+      // scripts/bundle.js stops the ncc runs it started; the handler above cleans up once it has ended.
+      if (child.exitCode === null && child.signalCode === null) {
+        stopped = true;
+        child.kill('SIGTERM');
+      }
+      await closed;
     },
   };
 }

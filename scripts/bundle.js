@@ -23,6 +23,13 @@ const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist'
 
 const NCC = createRequire(import.meta.url).resolve('@vercel/ncc/dist/ncc/cli.js');
 
+/** The ncc runs under way: stopping this script (a test run that no longer needs the bundles does) stops them too. */
+const running = new Set();
+process.once('SIGTERM', () => {
+  for (const child of running) child.kill('SIGKILL');
+  process.exit(143);
+});
+
 async function bundle(entry) {
   const out = join(values.out, entry.name);
   rmSync(out, { recursive: true, force: true });
@@ -43,6 +50,8 @@ async function bundle(entry) {
     ],
     { maxBuffer: 64 * 1024 * 1024 },
   );
+  running.add(build.child);
+  build.child.once('exit', () => running.delete(build.child));
   // What ncc prints (warnings, errors) still reaches the terminal, after the build instead of during it.
   const { stdout, stderr } = await build.catch((error) => {
     process.stderr.write(error.stderr ?? '');
