@@ -55,9 +55,13 @@ export default function globalSetup(): void {
 
 /** Resolves once the build at `root` is there; throws what the bundler said if it failed. */
 export async function awaitBuild(root: string): Promise<void> {
-  while (!existsSync(root)) {
+  for (;;) {
+    // The marker first: the build writes its root (or its failure) before removing the marker, so a build
+    // that ends between these lines is still seen.
+    const underWay = existsSync(building(root));
+    if (existsSync(root)) return;
     if (existsSync(failed(root))) throw new Error(`bundling the sources failed:\n${readFileSync(failed(root), 'utf8')}`);
-    if (!existsSync(building(root))) throw new Error(`${root} does not exist, and no build of it is under way`);
+    if (!underWay) throw new Error(`${root} does not exist, and no build of it is under way`);
     await sleep(200);
   }
 }
