@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { InputError } from '../../src/core/errors.js';
@@ -8,6 +7,7 @@ import { isProfileFile, readProfileFile, writeProfileFile } from '../../src/io/p
 import { ProfileBuilder } from '../../src/profile/builder.js';
 import { DEFAULT_PROFILE_SETTINGS } from '../../src/core/profile.js';
 import { profileFromJson, profileToJson } from '../../src/profile/json.js';
+import { scratch } from '../helpers/files.js';
 import { normalDraws, tableOf } from '../helpers/tables.js';
 
 function sampleProfileJson(): Record<string, any> {
@@ -81,7 +81,7 @@ describe('profile JSON', () => {
 });
 
 describe('profile files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'driftgate-profile-'));
+  const dir = scratch('profile');
 
   it('are told from JSON data by their first key, gzipped or not', async () => {
     const profile = profileFromJson(sampleProfileJson(), 'p');

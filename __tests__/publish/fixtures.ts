@@ -2,7 +2,8 @@
  * What the publish tests share: a real drift report (the check run on the example data), workspaces with
  * model files in them, and a GitHub client for the loopback server built the way the action builds it.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCheck } from '../../src/check.js';
@@ -25,12 +26,26 @@ export async function exampleDriftReport(): Promise<JsonReport> {
   return toJsonReport(result, new Date('2026-05-14T06:00:00Z'));
 }
 
-/** A fresh folder holding `files` (relative path to content). */
+/** The folders makeWorkspace made, removed after the test file: it may be called from a hook, where no hook can be added. */
+const madeFolders: string[] = [];
+afterAll(() => {
+  for (const folder of madeFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/**
+ * A fresh checkout holding `files` (relative path to content), and beside it the runner's temporary folder
+ * that publishSettings points at, as on a runner: where a publish writes the baseline profile it commits.
+ */
 export function makeWorkspace(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'driftgate-publish-'));
-  writeFiles(root, files);
-  return root;
+  const folder = mkdtempSync(join(tmpdir(), 'driftgate-publish-'));
+  madeFolders.push(folder);
+  const workspace = join(folder, 'workspace');
+  mkdirSync(runnerTempOf(workspace));
+  writeFiles(workspace, files);
+  return workspace;
 }
+
+const runnerTempOf = (workspace: string) => join(dirname(workspace), 'runner-temp');
 
 export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
   for (const [path, content] of Object.entries(files)) {
@@ -60,6 +75,7 @@ export function publishSettings(server: GitServer, workspace: string, overrides:
       metrics: 'out/metrics.json',
       driftReport: 'report/drift-report.json',
       cwd: workspace,
+      runnerTemp: runnerTempOf(workspace),
     },
     repository: { owner: server.state.owner, repo: server.state.repo },
     name: 'churn',

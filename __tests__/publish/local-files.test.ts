@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, rmSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,8 +41,6 @@ beforeAll(async () => {
   rmSync(join(workspace, 'empty/.keep'));
 });
 
-afterAll(() => rmSync(workspace, { recursive: true, force: true }));
-
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('collectContent', () => {
@@ -62,7 +60,7 @@ describe('collectContent', () => {
     const single = await collectContent({ model: ['out/model.pkl'], baseline: ['profiles/part-1.profile.json'], cwd: workspace });
     expect(single.files.filter((file) => file.role === 'baseline').map((file) => file.path)).toEqual(['baseline/part-1.profile.json']);
     expect(single.baselineProfile).toMatch(/^1 rows × 2 columns/);
-    const merged = await collectContent({ model: ['out/model.pkl'], baseline: ['profiles/*.json'], cwd: workspace });
+    const merged = await collectContent({ model: ['out/model.pkl'], baseline: ['profiles/*.json'], cwd: workspace, runnerTemp: workspace });
     const stored = merged.files.filter((file) => file.role === 'baseline');
     expect(stored.map((file) => file.path)).toEqual(['baseline/baseline.profile.json.gz']);
     expect((await readProfileFile(stored[0].absolutePath)).rows).toBe(2);
