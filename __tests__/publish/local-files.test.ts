@@ -59,7 +59,7 @@ describe('collectContent', () => {
   it('stores a profile given as the baseline as it is, and merges several', async () => {
     const single = await collectContent({ model: ['out/model.pkl'], baseline: ['profiles/part-1.profile.json'], cwd: workspace });
     expect(single.files.filter((file) => file.role === 'baseline').map((file) => file.path)).toEqual(['baseline/part-1.profile.json']);
-    expect(single.baselineProfile).toMatch(/^1 rows × 2 columns/);
+    expect(single.baselineProfile).toMatch(/^1 row × 2 columns/);
     const merged = await collectContent({ model: ['out/model.pkl'], baseline: ['profiles/*.json'], cwd: workspace, runnerTemp: workspace });
     const stored = merged.files.filter((file) => file.role === 'baseline');
     expect(stored.map((file) => file.path)).toEqual(['baseline/baseline.profile.json.gz']);

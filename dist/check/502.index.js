@@ -38,7 +38,9 @@ function describeProfile(profile) {
         ...(summarised.length > 0 ? [`${summarised.length} summarised (rank error \u2264 ${profile.settings.rankError})`] : []),
         `${text} text column${text === 1 ? '' : 's'}`,
     ];
-    const lines = [`${(0,format/* formatCount */.B4)(profile.rows)} rows \u00d7 ${profile.columns.length} columns: ${parts.join(', ')}.`];
+    const rows = `${(0,format/* formatCount */.B4)(profile.rows)} row${profile.rows === 1 ? '' : 's'}`;
+    const columns = `${profile.columns.length} column${profile.columns.length === 1 ? '' : 's'}`;
+    const lines = [`${rows} \u00d7 ${columns}: ${parts.join(', ')}.`];
     for (const column of profile.columns) {
         const why = (0,core_profile/* approximation */.GW)(column);
         if (why)

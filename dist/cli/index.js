@@ -63722,7 +63722,9 @@ function describeProfile(profile) {
         ...(summarised.length > 0 ? [`${summarised.length} summarised (rank error \u2264 ${profile.settings.rankError})`] : []),
         `${text} text column${text === 1 ? '' : 's'}`,
     ];
-    const lines = [`${formatCount(profile.rows)} rows \u00d7 ${profile.columns.length} columns: ${parts.join(', ')}.`];
+    const rows = `${formatCount(profile.rows)} row${profile.rows === 1 ? '' : 's'}`;
+    const columns = `${profile.columns.length} column${profile.columns.length === 1 ? '' : 's'}`;
+    const lines = [`${rows} \u00d7 ${columns}: ${parts.join(', ')}.`];
     for (const column of profile.columns) {
         const why = approximation(column);
         if (why)

@@ -11,7 +11,9 @@ export function describeProfile(profile: Profile): string {
     ...(summarised.length > 0 ? [`${summarised.length} summarised (rank error ≤ ${profile.settings.rankError})`] : []),
     `${text} text column${text === 1 ? '' : 's'}`,
   ];
-  const lines = [`${formatCount(profile.rows)} rows × ${profile.columns.length} columns: ${parts.join(', ')}.`];
+  const rows = `${formatCount(profile.rows)} row${profile.rows === 1 ? '' : 's'}`;
+  const columns = `${profile.columns.length} column${profile.columns.length === 1 ? '' : 's'}`;
+  const lines = [`${rows} × ${columns}: ${parts.join(', ')}.`];
   for (const column of profile.columns) {
     const why = approximation(column);
     if (why) lines.push(`  ${JSON.stringify(column.name)}: ${why}`);
