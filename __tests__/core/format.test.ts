@@ -1,6 +1,6 @@
-/** formatCount writes whole numbers as Intl's en-US format does, digit for digit, without calling it. */
+/** formatCount writes whole numbers as Intl's en-US format does, digit for digit, without calling it; plural ends a count's noun. */
 import { describe, expect, it } from '@jest/globals';
-import { formatCount } from '../../src/core/format.js';
+import { formatCount, plural } from '../../src/core/format.js';
 
 const intl = new Intl.NumberFormat('en-US');
 
@@ -21,5 +21,11 @@ describe('formatCount', () => {
 
   it('leaves what is not a safe whole number to Intl', () => {
     for (const value of [-0, 2 ** 60, 1234.5, Infinity, NaN]) expect(formatCount(value)).toBe(intl.format(value));
+  });
+});
+
+describe('plural', () => {
+  it('is empty for one and "s" for every other count, none included', () => {
+    expect([0, 1, 2, 1000].map((count) => `${count} file${plural(count)}`)).toEqual(['0 files', '1 file', '2 files', '1000 files']);
   });
 });

@@ -34,12 +34,12 @@ function describeProfile(profile) {
     const summarised = numeric.filter((column) => column.storage === 'numeric' && column.distribution.kind === 'summary');
     const text = profile.columns.length - numeric.length;
     const parts = [
-        `${numeric.length - summarised.length} numerical column${numeric.length - summarised.length === 1 ? '' : 's'} kept exactly`,
+        `${numeric.length - summarised.length} numerical column${(0,format/* plural */.LS)(numeric.length - summarised.length)} kept exactly`,
         ...(summarised.length > 0 ? [`${summarised.length} summarised (rank error \u2264 ${profile.settings.rankError})`] : []),
-        `${text} text column${text === 1 ? '' : 's'}`,
+        `${text} text column${(0,format/* plural */.LS)(text)}`,
     ];
-    const rows = `${(0,format/* formatCount */.B4)(profile.rows)} row${profile.rows === 1 ? '' : 's'}`;
-    const columns = `${profile.columns.length} column${profile.columns.length === 1 ? '' : 's'}`;
+    const rows = `${(0,format/* formatCount */.B4)(profile.rows)} row${(0,format/* plural */.LS)(profile.rows)}`;
+    const columns = `${profile.columns.length} column${(0,format/* plural */.LS)(profile.columns.length)}`;
     const lines = [`${rows} \u00d7 ${columns}: ${parts.join(', ')}.`];
     for (const column of profile.columns) {
         const why = (0,core_profile/* approximation */.GW)(column);

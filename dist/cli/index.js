@@ -38433,6 +38433,10 @@ function formatCount(count) {
     const grouped = String(Math.abs(count)).replace(/\B(?=(\d{3})+$)/g, ',');
     return count < 0 ? `-${grouped}` : grouped;
 }
+/** The ending a count's noun takes in English: `${count} file${plural(count)}`. */
+function plural(count) {
+    return count === 1 ? '' : 's';
+}
 /** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
 function formatPercent(share) {
     const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;
@@ -46948,7 +46952,7 @@ function runMethod(method, matrices) {
             baseline_error: outcome.baseline_error,
         };
         const place = outcome.drift_detected ? 'outside' : 'inside';
-        const finding = `the current rows' mean reconstruction error ${formatNumber(outcome.current_error)} is ${place} the baseline band ${formatNumber(outcome.lower_threshold)} \u2013 ${formatNumber(outcome.upper_threshold)} (${outcome.components} component${outcome.components === 1 ? '' : 's'}, ${formatPercent(outcome.explained_variance)} of the variance)`;
+        const finding = `the current rows' mean reconstruction error ${formatNumber(outcome.current_error)} is ${place} the baseline band ${formatNumber(outcome.lower_threshold)} \u2013 ${formatNumber(outcome.upper_threshold)} (${outcome.components} component${plural(outcome.components)}, ${formatPercent(outcome.explained_variance)} of the variance)`;
         return settled(method, matrices, outcome.drift_detected, fields, finding);
     }
     if (method === 'domain-classifier') {
@@ -56277,6 +56281,7 @@ function parquetReadObjects(options) {
 
 ;// CONCATENATED MODULE: ./src/io/parquet-footer.ts
 
+
 /** Nesting deeper than any real schema; a hostile one could otherwise exhaust the decoder's stack. */
 const MAX_SCHEMA_DEPTH = 100;
 /** Rows one file may hold: cell codes are 32-bit, and each row costs at least a byte of memory per column. */
@@ -56356,7 +56361,7 @@ function checkSchemaShape(schema, file) {
     }
     if (open.length > 0) {
         const missing = open.reduce((sum, count) => sum + count, 0);
-        throw damaged(`its schema claims ${missing} more column${missing === 1 ? '' : 's'} than it describes`, file);
+        throw damaged(`its schema claims ${missing} more column${plural(missing)} than it describes`, file);
     }
     if (leaves.length === 0)
         throw new InputError('the file has no columns', { file });
@@ -63095,7 +63100,7 @@ function columnTable(columns, maxColumns) {
     const ordered = driftedFirst(columns);
     const shown = ordered.slice(0, maxColumns);
     const hidden = ordered.length - shown.length;
-    const note = `${hidden} more column${hidden === 1 ? '' : 's'} not shown (${ordered.slice(maxColumns).filter((column) => column.drift_detected).length} of them drifted); the JSON report has all of them.`;
+    const note = `${hidden} more column${plural(hidden)} not shown (${ordered.slice(maxColumns).filter((column) => column.drift_detected).length} of them drifted); the JSON report has all of them.`;
     return markdownSection({
         blocks: [
             markdownTable(['Column', 'Type', 'Method', 'Value', 'Threshold', 'Result', 'Change'], shown.map(cells)),
@@ -63718,12 +63723,12 @@ function describeProfile(profile) {
     const summarised = numeric.filter((column) => column.storage === 'numeric' && column.distribution.kind === 'summary');
     const text = profile.columns.length - numeric.length;
     const parts = [
-        `${numeric.length - summarised.length} numerical column${numeric.length - summarised.length === 1 ? '' : 's'} kept exactly`,
+        `${numeric.length - summarised.length} numerical column${plural(numeric.length - summarised.length)} kept exactly`,
         ...(summarised.length > 0 ? [`${summarised.length} summarised (rank error \u2264 ${profile.settings.rankError})`] : []),
-        `${text} text column${text === 1 ? '' : 's'}`,
+        `${text} text column${plural(text)}`,
     ];
-    const rows = `${formatCount(profile.rows)} row${profile.rows === 1 ? '' : 's'}`;
-    const columns = `${profile.columns.length} column${profile.columns.length === 1 ? '' : 's'}`;
+    const rows = `${formatCount(profile.rows)} row${plural(profile.rows)}`;
+    const columns = `${profile.columns.length} column${plural(profile.columns.length)}`;
     const lines = [`${rows} \u00d7 ${columns}: ${parts.join(', ')}.`];
     for (const column of profile.columns) {
         const why = approximation(column);

@@ -20,6 +20,11 @@ export function formatCount(count: number): string {
   return count < 0 ? `-${grouped}` : grouped;
 }
 
+/** The ending a count's noun takes in English: `${count} file${plural(count)}`. */
+export function plural(count: number): string {
+  return count === 1 ? '' : 's';
+}
+
 /** A share as a percentage, with more digits for small shares so 0.4% does not read as 0%. */
 export function formatPercent(share: number): string {
   const digits = share > 0 && share < 0.01 ? 2 : share < 0.1 ? 1 : 0;

@@ -9,7 +9,7 @@
  */
 import type { ColumnResult } from './result.js';
 import type { Table } from '../core/table.js';
-import { formatNumber, formatPercent } from '../core/format.js';
+import { formatNumber, formatPercent, plural } from '../core/format.js';
 import { featureMatrices, type FeatureMatrices, type FeatureSpec } from '../multivariate/feature-matrix.js';
 import { MULTIVARIATE_METHODS } from '../multivariate/methods.js';
 import type { MultivariateMethodName, MultivariateMethodResult, MultivariateResult } from '../multivariate/result.js';
@@ -149,7 +149,7 @@ function runMethod(method: MultivariateMethodName, matrices: FeatureMatrices): M
       baseline_error: outcome.baseline_error,
     };
     const place = outcome.drift_detected ? 'outside' : 'inside';
-    const finding = `the current rows' mean reconstruction error ${formatNumber(outcome.current_error)} is ${place} the baseline band ${formatNumber(outcome.lower_threshold)} – ${formatNumber(outcome.upper_threshold)} (${outcome.components} component${outcome.components === 1 ? '' : 's'}, ${formatPercent(outcome.explained_variance)} of the variance)`;
+    const finding = `the current rows' mean reconstruction error ${formatNumber(outcome.current_error)} is ${place} the baseline band ${formatNumber(outcome.lower_threshold)} – ${formatNumber(outcome.upper_threshold)} (${outcome.components} component${plural(outcome.components)}, ${formatPercent(outcome.explained_variance)} of the variance)`;
     return settled(method, matrices, outcome.drift_detected, fields, finding);
   }
   if (method === 'domain-classifier') {

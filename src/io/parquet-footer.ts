@@ -6,6 +6,7 @@
  */
 import type { ColumnData, ColumnMetaData, FileMetaData, SchemaElement } from 'hyparquet';
 import { InputError } from '../core/errors.js';
+import { plural } from '../core/format.js';
 
 /** Nesting deeper than any real schema; a hostile one could otherwise exhaust the decoder's stack. */
 const MAX_SCHEMA_DEPTH = 100;
@@ -88,7 +89,7 @@ function checkSchemaShape(schema: readonly SchemaElement[], file: string): strin
   }
   if (open.length > 0) {
     const missing = open.reduce((sum, count) => sum + count, 0);
-    throw damaged(`its schema claims ${missing} more column${missing === 1 ? '' : 's'} than it describes`, file);
+    throw damaged(`its schema claims ${missing} more column${plural(missing)} than it describes`, file);
   }
   if (leaves.length === 0) throw new InputError('the file has no columns', { file });
   return leaves;

@@ -10,7 +10,7 @@
  * columns, then no charts, then fewer file rows, always with a note that the full data is in the folder.
  */
 import type { JsonReport } from '../report/json.js';
-import { formatCount, formatNumber } from '../core/format.js';
+import { formatCount, formatNumber, plural } from '../core/format.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { featuresHeading, modelSection, verdictBlock } from '../report/markdown.js';
 import { markdownList, markdownNote, markdownSection, markdownTable, type MarkdownListItem } from '../report/markdown-section.js';
@@ -307,8 +307,4 @@ export function formatBytes(bytes: number): string {
 
 function formatDate(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-function plural(count: number): string {
-  return count === 1 ? '' : 's';
 }

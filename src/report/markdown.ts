@@ -15,7 +15,7 @@ import type {
   PerformanceResult,
   SegmentsResult,
 } from '../engine/result.js';
-import { formatCount, formatNumber } from '../core/format.js';
+import { formatCount, formatNumber, plural } from '../core/format.js';
 import { escapeMarkdown, markdownCode, mermaidText } from './escape.js';
 import { markdownFence, markdownNote, markdownSection, markdownTable } from './markdown-section.js';
 import { STATUS_LABELS, driftedFirst, formatDirection, formatScore, otherReasons, profiledNote, truncate } from './format.js';
@@ -280,7 +280,7 @@ export function columnTable(columns: readonly ColumnResult[], maxColumns: number
   const ordered = driftedFirst(columns);
   const shown = ordered.slice(0, maxColumns);
   const hidden = ordered.length - shown.length;
-  const note = `${hidden} more column${hidden === 1 ? '' : 's'} not shown (${ordered.slice(maxColumns).filter((column) => column.drift_detected).length} of them drifted); the JSON report has all of them.`;
+  const note = `${hidden} more column${plural(hidden)} not shown (${ordered.slice(maxColumns).filter((column) => column.drift_detected).length} of them drifted); the JSON report has all of them.`;
   return markdownSection({
     blocks: [
       markdownTable(['Column', 'Type', 'Method', 'Value', 'Threshold', 'Result', 'Change'], shown.map(cells)),
