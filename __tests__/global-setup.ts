@@ -28,6 +28,7 @@ import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+// Not helpers/paths.ts: jest loads this file outside its resolver, where an import of another .ts file fails.
 const REPO_ROOT = new URL('../', import.meta.url).pathname;
 /** What a release checkout holds besides dist/: the metadata the runner reads and the files it points at. */
 const ACTION_FILES = ['action.yml', 'publish', 'actions'];
@@ -105,23 +106,25 @@ function startBuild(root: string): { stop(): Promise<void> } {
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk));
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk));
   let stopped = false;
-  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  child.on('close', (code, signal) => {
-    try {
-      if (code !== 0) throw new Error(`scripts/bundle.js ended with ${signal ?? `exit status ${code}`}:\n${Buffer.concat(output)}`);
-      for (const path of ACTION_FILES) cpSync(join(REPO_ROOT, path), join(scratch, path), { recursive: true });
-      moveInto(scratch, root);
-      pruneBuilds(root);
-    } catch (error) {
-      if (!stopped) writeFileSync(failed(root), String(error instanceof Error ? error.message : error));
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-      rmSync(building(root), { force: true });
-    }
-  });
+  const closed = new Promise<void>((resolve) =>
+    child.once('close', (code, signal) => {
+      try {
+        if (code !== 0) throw new Error(`scripts/bundle.js ended with ${signal ?? `exit status ${code}`}:\n${Buffer.concat(output)}`);
+        for (const path of ACTION_FILES) cpSync(join(REPO_ROOT, path), join(scratch, path), { recursive: true });
+        moveInto(scratch, root);
+        pruneBuilds(root);
+      } catch (error) {
+        if (!stopped) writeFileSync(failed(root), String(error instanceof Error ? error.message : error));
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+        rmSync(building(root), { force: true });
+        resolve();
+      }
+    }),
+  );
   return {
     async stop() {
-      // scripts/bundle.js stops the ncc runs it started; the handler above cleans up once it has ended.
+      // scripts/bundle.js stops the ncc runs it started; `closed` resolves once it has ended and been cleaned up after.
       if (child.exitCode === null && child.signalCode === null) {
         stopped = true;
         child.kill('SIGTERM');
