@@ -7,10 +7,16 @@ import { dirname, join, relative } from 'node:path';
 /** A file's content, a symbolic link to `link` (made as given), or a sparse file of `size` bytes (zeros that take no disk). */
 export type FileSpec = string | Buffer | { link: string } | { size: number };
 
-/** A fresh folder, removed after the test file (call it while collecting tests or in a hook). */
+/** The folders scratch made; one hook removes them, so that scratch works in a test or a hook too, where no hook can be added. */
+const scratchFolders: string[] = [];
+afterAll(() => {
+  for (const dir of scratchFolders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder, removed after the test file. */
 export function scratch(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `driftgate-${prefix}-`));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  scratchFolders.push(dir);
   return dir;
 }
 

@@ -2,9 +2,7 @@
  * What the publish tests share: a real drift report (the check run on the example data), workspaces with
  * model files in them, and a GitHub client for the loopback server built the way the action builds it.
  */
-import { afterAll } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runCheck } from '../../src/check.js';
 import { defaultDriftOptions } from '../../src/engine/options.js';
@@ -12,6 +10,7 @@ import { toJsonReport, type JsonReport } from '../../src/report/json.js';
 import type { GitHubClient } from '../../src/publish/git-commit.js';
 import type { PublishSettings } from '../../src/publish/publish.js';
 import type { RetryPolicy } from '../../src/github/retry.js';
+import { scratch } from '../helpers/files.js';
 import type { GitServer } from '../servers/github-git-server.js';
 
 export const EXAMPLES = new URL('../../examples/data/', import.meta.url).pathname;
@@ -26,20 +25,12 @@ export async function exampleDriftReport(): Promise<JsonReport> {
   return toJsonReport(result, new Date('2026-05-14T06:00:00Z'));
 }
 
-/** The folders makeWorkspace made, removed after the test file: it may be called from a hook, where no hook can be added. */
-const madeFolders: string[] = [];
-afterAll(() => {
-  for (const folder of madeFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
 /**
  * A fresh checkout holding `files` (relative path to content), and beside it the runner's temporary folder
  * that publishSettings points at, as on a runner: where a publish writes the baseline profile it commits.
  */
 export function makeWorkspace(files: Record<string, string | Buffer>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'driftgate-publish-'));
-  madeFolders.push(folder);
-  const workspace = join(folder, 'workspace');
+  const workspace = join(scratch('publish'), 'workspace');
   mkdirSync(runnerTempOf(workspace));
   writeFiles(workspace, files);
   return workspace;
